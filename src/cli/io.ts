@@ -1,0 +1,45 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { contentRoot } from '../load/project.ts';
+
+/** Where a command writes, and the environment it reads (injectable for tests). */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+/** A CLI command: arguments after its name, returns the exit status. */
+export type Command = (args: readonly string[], io: Io) => Promise<number>;
+
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Prints a usage problem to stderr and returns exit status 1. */
+export function usageError(io: Io, message: string): number {
+  io.err(`goalpost: ${message}`);
+  return 1;
+}
+
+/** Parses a command's options; unknown options are usage errors. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[], options: T, io: Io,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } | number {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (error) {
+    return usageError(io, `${(error as Error).message} (see --help)`);
+  }
+}
+
+/** The content root for a command. */
+export function rootOf(io: Io): string {
+  return contentRoot(io.env, io.cwd);
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * The goalpost command line: `validate` and `report` (more commands come with later
+ * issues). Thin: it parses arguments, loads the content, calls the core and prints.
+ */
+import { runReport } from './report.ts';
+import { runValidate } from './validate.ts';
+import { type Command, type Io, processIo, usageError } from './io.ts';
+
+const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport };
+
+const HELP = `goalpost: social-media goals and KPIs, from YAML and JSON to reports
+
+Usage: npm run goalpost -- <command> [options]
+
+Commands:
+  validate    check every goals, data and settings file; print problems as path:line:col
+  report      compute a quarter's KPIs and evaluate its goals
+
+Run 'npm run goalpost -- <command> --help' for a command's options.
+The content root is the current directory, or GOALPOST_ROOT if set.
+`;
+
+/** Runs the CLI with arguments (without node and script) and returns the exit status. */
+export async function main(args: readonly string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) return usageError(io, `unknown command '${name}'. ${HELP}`);
+  return command(rest, io);
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}

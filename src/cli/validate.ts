@@ -1,0 +1,29 @@
+import { loadProject } from '../load/project.ts';
+import { formatProblem } from '../load/problems.ts';
+import { type Io, parseOptions, rootOf } from './io.ts';
+
+const HELP = `Usage: npm run goalpost -- validate
+
+Checks content/site.yaml, goals/**/*.yaml and data/**/*.json under the content root.
+Prints every problem as path:line:col: message (to stderr) and exits 1, or prints a
+summary and exits 0.`;
+
+/** `goalpost validate`: every problem at once, or a one-line summary. */
+export async function runValidate(args: readonly string[], io: Io): Promise<number> {
+  const parsed = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.values['help']) { io.out(HELP); return 0; }
+  const result = await loadProject(rootOf(io));
+  if (!result.ok) {
+    io.err(result.problems.map(formatProblem).join('\n'));
+    io.err(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found.`);
+    return 1;
+  }
+  const { project } = result;
+  const rows = project.sources.reduce((n, s) => n + s.rows, 0);
+  const krs = project.goals.reduce((n, g) => n + (g.type === 'okr' ? g.keyResults.length : 0), 0);
+  io.out(`OK: ${project.goals.length} goals (${krs} key results), ${project.objectives.length} objectives, `
+    + `${project.customKpis.length} custom KPIs, ${rows} metric rows in ${project.sources.length} files, `
+    + `${project.index.channels.length} channels.`);
+  return 0;
+}

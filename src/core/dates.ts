@@ -1,0 +1,98 @@
+/**
+ * Calendar arithmetic on day numbers (days since 1970-01-01, UTC). The core never
+ * uses `Date` parsing of user strings or the clock: a day is an integer, which makes
+ * ranges, ordering and hashing trivial and exact.
+ */
+
+/** Days since 1970-01-01. */
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Whether `year` is a Gregorian leap year. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days in a month (`month` 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** English month name (`month` 1–12), for messages. */
+export function monthName(month: number): string {
+  return MONTH_NAMES[month - 1] ?? `month ${month}`;
+}
+
+/** Day number of a calendar date; the caller guarantees the date exists. */
+export function dayFromParts(year: number, month: number, day: number): Day {
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+/** Calendar parts of a day number. */
+export function partsOfDay(day: Day): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function formatDay(day: Day): string {
+  const { year, month, day: dd } = partsOfDay(day);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+export type DateParse = { ok: true; day: Day } | { ok: false; reason: string };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parses a strict `YYYY-MM-DD` date. Impossible dates (2026-04-31, 2026-02-29) are
+ * rejected with a reason a person can act on; nothing is rolled over.
+ */
+export function parseIsoDate(text: string): DateParse {
+  const m = ISO_DATE.exec(text);
+  if (!m) return { ok: false, reason: `'${text}' is not a date in the form YYYY-MM-DD` };
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12) return { ok: false, reason: `'${text}' has no month ${month}` };
+  const max = daysInMonth(year, month);
+  if (day < 1 || day > max) {
+    return { ok: false, reason: `'${text}' does not exist: ${monthName(month)} ${year} has ${max} days` };
+  }
+  return { ok: true, day: dayFromParts(year, month, day) };
+}
+
+/** Month index (year × 12 + month − 1) of a day. */
+export function monthIndexOf(day: Day): number {
+  const p = partsOfDay(day);
+  return p.year * 12 + p.month - 1;
+}
+
+/** Quarter index (year × 4 + quarter − 1) of a day. */
+export function quarterIndexOf(day: Day): number {
+  const p = partsOfDay(day);
+  return p.year * 4 + Math.floor((p.month - 1) / 3);
+}
+
+/** First and last day of a month index. */
+export function monthBounds(index: number): [Day, Day] {
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return [dayFromParts(year, month, 1), dayFromParts(year, month, daysInMonth(year, month))];
+}
+
+/** First and last day of a quarter index. */
+export function quarterBounds(index: number): [Day, Day] {
+  const year = Math.floor(index / 4);
+  const firstMonth = (index % 4) * 3 + 1;
+  return [
+    dayFromParts(year, firstMonth, 1),
+    dayFromParts(year, firstMonth + 2, daysInMonth(year, firstMonth + 2)),
+  ];
+}

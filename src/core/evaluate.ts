@@ -1,0 +1,218 @@
+/**
+ * Goal evaluation (SPEC "Goal evaluation"): pure functions of the goal, the KPI engine
+ * and an as-of date passed in by the caller. No clock, no files.
+ */
+import type { Direction } from './catalogue.ts';
+import { type Day, formatDay } from './dates.ts';
+import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal, TargetSpec } from './goals.ts';
+import { type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
+import { elapsedShare, expectedProgress } from './pace.ts';
+import { type Period, previousPeriod } from './periods.ts';
+import { leastSquaresAt } from './projection.ts';
+import { capStatus, type GoalStatus, goalStatus, type OkrBand, okrBand } from './status.ts';
+
+/** How a measure is evaluated: a running total (flows) or the level of a KPI. */
+export type MeasureMode = 'cumulative' | 'level';
+
+export interface MeasureEvaluation {
+  readonly kpi: string;
+  readonly channel: string | readonly string[];
+  readonly mode: MeasureMode;
+  readonly good: Direction;
+  /** Level: given or the previous period's value; cumulative: given or 0. */
+  readonly baseline: number | null;
+  /** The KPI over the previous period of the same kind (shown beside a cumulative baseline). */
+  readonly previous: number | null;
+  readonly target: number | null;
+  readonly actual: number | null;
+  readonly progress: number | null;
+  readonly elapsed: number;
+  readonly expected: number;
+  readonly status: GoalStatus;
+  readonly projection: number | null;
+  /** The actual uses a unique metric summed from finer rows (an upper bound). */
+  readonly approximate: boolean;
+}
+
+export interface SmartEvaluation extends MeasureEvaluation {
+  readonly id: string;
+  readonly type: 'smart';
+  readonly title: string;
+  readonly start: string;
+  readonly deadline: string;
+}
+
+export interface KeyResultEvaluation {
+  readonly id: string;
+  readonly title: string | null;
+  readonly weight: number;
+  readonly manual: boolean;
+  readonly kpi: string | null;
+  readonly channel: string | readonly string[] | null;
+  readonly baseline: number | null;
+  readonly target: number | null;
+  readonly actual: number | null;
+  readonly progress: number | null;
+  readonly expected: number;
+  readonly status: GoalStatus;
+  readonly projection: number | null;
+  /** Progress clamped to [0, 1]; null when progress cannot be computed. */
+  readonly score: number | null;
+}
+
+export interface OkrEvaluation {
+  readonly id: string;
+  readonly type: 'okr';
+  readonly title: string;
+  readonly start: string;
+  readonly deadline: string;
+  readonly elapsed: number;
+  readonly stretch: boolean;
+  /** Weighted mean of key-result scores (a key result without a score counts as 0). */
+  readonly score: number | null;
+  readonly band: OkrBand | null;
+  readonly keyResults: readonly KeyResultEvaluation[];
+}
+
+export type GoalEvaluation = SmartEvaluation | OkrEvaluation;
+
+/** Resolves a target against its reference (the baseline, or the previous period's total). */
+export function resolveTarget(spec: TargetSpec, reference: number | null): number | null {
+  switch (spec.kind) {
+    case 'absolute': return spec.value;
+    case 'percent': return reference === null ? null : reference * (1 + spec.ratio);
+    case 'delta': return reference === null ? null : reference + spec.amount;
+  }
+}
+
+/** Progress of a level measure: (actual − baseline) / (target − baseline), unclamped. */
+export function levelProgress(actual: number | null, baseline: number | null, target: number | null): number | null {
+  if (actual === null || baseline === null || target === null || target === baseline) return null;
+  return (actual - baseline) / (target - baseline);
+}
+
+/** Progress of a cumulative measure: actual / target. */
+export function cumulativeProgress(actual: number | null, target: number | null): number | null {
+  if (actual === null || target === null || target === 0) return null;
+  return actual / target;
+}
+
+/** Evaluates what a goal or key result measures over `period`, as of `asOf`. */
+export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Period, asOf: Day): MeasureEvaluation {
+  const kpi = engine.kpis.get(measure.kpi);
+  if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
+  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const { start, end: deadline } = period;
+  const started = asOf >= start;
+  const ended = asOf >= deadline;
+  const cutoff = Math.min(asOf, deadline);
+  const elapsed = elapsedShare(start, deadline, asOf);
+  const prev = previousPeriod(period);
+  const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
+  const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : { value: null, approximate: false };
+  const actual = current.value;
+
+  const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
+  const baseline = mode === 'cumulative' ? (measure.baseline ?? 0) : (measure.baseline ?? previous);
+  const target = resolveTarget(measure.target, mode === 'cumulative' ? previous : baseline);
+  const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
+
+  const milestoneProgress = (value: number): number | null =>
+    mode === 'cumulative' ? cumulativeProgress(value, target) : levelProgress(value, baseline, target);
+  const pacePoints = measure.milestones.flatMap((m) => {
+    const p = milestoneProgress(m.target);
+    return p === null ? [] : [{ date: m.date, progress: p }];
+  });
+  const expected = expectedProgress(start, deadline, asOf, pacePoints);
+
+  const good = kpi.def.good;
+  const timing = { started, ended, expected };
+  const status = mode === 'cumulative' && good === 'down'
+    ? capStatus(timing, actual, target)
+    : goalStatus({ ...timing, progress });
+
+  let projection: number | null = null;
+  if (started && actual !== null) {
+    if (mode === 'cumulative') {
+      projection = elapsed > 0 ? actual / elapsed : null;
+    } else {
+      const metrics = kpi.inputs.filter((name) => engine.index.metrics.get(name));
+      const points = engine.index.dataDays(channels, metrics, start, cutoff).flatMap((day) => {
+        const v = windowFor(engine, channels, start, day).value(kpi).value;
+        return v === null ? [] : [[day, v] as const];
+      });
+      projection = leastSquaresAt(points, deadline);
+    }
+  }
+
+  return {
+    kpi: measure.kpi, channel: measure.channel, mode, good, baseline, previous, target, actual, progress,
+    elapsed, expected, status, projection, approximate: current.approximate,
+  };
+}
+
+/** Evaluates a SMART goal as of a date. */
+export function evaluateSmartGoal(engine: KpiEngine, goal: SmartGoal, asOf: Day): SmartEvaluation {
+  return {
+    id: goal.id, type: 'smart', title: goal.title,
+    start: formatDay(goal.period.start), deadline: formatDay(goal.period.end),
+    ...evaluateMeasure(engine, goal, goal.period, asOf),
+  };
+}
+
+/** Evaluates one key result over its OKR's period. */
+export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Period, asOf: Day): KeyResultEvaluation {
+  const base = { id: kr.id, title: kr.title, weight: kr.weight };
+  if (kr.measure) {
+    const m = evaluateMeasure(engine, kr.measure, period, asOf);
+    return {
+      ...base, manual: false, kpi: m.kpi, channel: m.channel, baseline: m.baseline, target: m.target,
+      actual: m.actual, progress: m.progress, expected: m.expected, status: m.status, projection: m.projection,
+      score: m.progress === null ? null : clamp01(m.progress),
+    };
+  }
+  const manual = kr.manual!;
+  const progress = manual.target === 0 ? null : manual.current / manual.target;
+  const timing = {
+    started: asOf >= period.start, ended: asOf >= period.end,
+    expected: expectedProgress(period.start, period.end, asOf),
+  };
+  return {
+    ...base, manual: true, kpi: null, channel: null, baseline: null, target: manual.target, actual: manual.current,
+    progress, expected: timing.expected, status: goalStatus({ ...timing, progress }), projection: null,
+    score: progress === null ? null : clamp01(progress),
+  };
+}
+
+/** Evaluates an OKR: every key result, then the weighted mean score and its band. */
+export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEvaluation {
+  const keyResults = goal.keyResults.map((kr) => evaluateKeyResult(engine, kr, goal.period, asOf));
+  const score = weightedScore(keyResults);
+  return {
+    id: goal.id, type: 'okr', title: goal.title,
+    start: formatDay(goal.period.start), deadline: formatDay(goal.period.end),
+    elapsed: elapsedShare(goal.period.start, goal.period.end, asOf),
+    stretch: goal.stretch, score, band: score === null ? null : okrBand(score, goal.stretch), keyResults,
+  };
+}
+
+/** Weighted mean of key-result scores; a key result without a score counts as 0; null if none has one. */
+export function weightedScore(krs: ReadonlyArray<{ score: number | null; weight: number }>): number | null {
+  let total = 0;
+  let weights = 0;
+  let scored = false;
+  for (const kr of krs) {
+    weights += kr.weight;
+    if (kr.score !== null) { total += kr.score * kr.weight; scored = true; }
+  }
+  return scored && weights > 0 ? total / weights : null;
+}
+
+/** Evaluates any goal as of a date. */
+export function evaluateGoal(engine: KpiEngine, goal: Goal, asOf: Day): GoalEvaluation {
+  return goal.type === 'smart' ? evaluateSmartGoal(engine, goal, asOf) : evaluateOkr(engine, goal, asOf);
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}

@@ -1,0 +1,214 @@
+/**
+ * KPI formulas: metric names, numbers, + − * / and parentheses. Parsed into a small
+ * AST by recursive descent and compiled to closures; never evaluated as code.
+ */
+
+export type FormulaNode =
+  | { readonly type: 'number'; readonly value: number; readonly column: number }
+  | { readonly type: 'variable'; readonly name: string; readonly column: number }
+  | { readonly type: 'negate'; readonly operand: FormulaNode; readonly column: number }
+  | {
+      readonly type: 'binary';
+      readonly op: '+' | '-' | '*' | '/';
+      readonly left: FormulaNode;
+      readonly right: FormulaNode;
+      readonly column: number;
+    };
+
+export type FormulaParse =
+  | { ok: true; ast: FormulaNode }
+  | { ok: false; message: string; /** 1-based column in the formula text. */ column: number };
+
+type Token =
+  | { kind: 'number'; value: number; column: number; text: string }
+  | { kind: 'name'; text: string; column: number }
+  | { kind: 'op'; text: '+' | '-' | '*' | '/' | '(' | ')'; column: number }
+  | { kind: 'end'; column: number; text: '' };
+
+class FormulaSyntaxError extends Error {
+  readonly column: number;
+  constructor(message: string, column: number) {
+    super(message);
+    this.column = column;
+  }
+}
+
+const OP_ALIASES: Record<string, '+' | '-' | '*' | '/' | '(' | ')'> = {
+  '+': '+', '-': '-', '−': '-', '*': '*', '×': '*', '/': '/', '÷': '/', '(': '(', ')': ')',
+};
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\t') { i++; continue; }
+    const column = i + 1;
+    const op = OP_ALIASES[ch];
+    if (op) { tokens.push({ kind: 'op', text: op, column }); i++; continue; }
+    const num = /^(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (num) {
+      tokens.push({ kind: 'number', value: Number(num[0]), column, text: num[0] });
+      i += num[0].length;
+      if (/[A-Za-z_]/.test(text[i] ?? '')) throw new FormulaSyntaxError(`a name cannot start with a digit`, column);
+      continue;
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+    if (name) { tokens.push({ kind: 'name', text: name[0], column }); i += name[0].length; continue; }
+    throw new FormulaSyntaxError(`unexpected character '${ch}': a formula uses metric names, numbers, + − * / and parentheses`, column);
+  }
+  tokens.push({ kind: 'end', column: text.length + 1, text: '' });
+  return tokens;
+}
+
+class Parser {
+  private pos = 0;
+  private readonly tokens: Token[];
+  constructor(tokens: Token[]) {
+    this.tokens = tokens;
+  }
+
+  private peek(): Token { return this.tokens[this.pos]!; }
+  private next(): Token { return this.tokens[this.pos++]!; }
+
+  parseAll(): FormulaNode {
+    const node = this.expression();
+    const t = this.peek();
+    if (t.kind !== 'end') {
+      throw new FormulaSyntaxError(
+        t.text === ')' ? `unmatched ')'` : `expected an operator before '${t.text}'`, t.column);
+    }
+    return node;
+  }
+
+  private expression(): FormulaNode {
+    let left = this.term();
+    for (let t = this.peek(); t.kind === 'op' && (t.text === '+' || t.text === '-'); t = this.peek()) {
+      this.next();
+      left = { type: 'binary', op: t.text, left, right: this.term(), column: t.column };
+    }
+    return left;
+  }
+
+  private term(): FormulaNode {
+    let left = this.unary();
+    for (let t = this.peek(); t.kind === 'op' && (t.text === '*' || t.text === '/'); t = this.peek()) {
+      this.next();
+      left = { type: 'binary', op: t.text, left, right: this.unary(), column: t.column };
+    }
+    return left;
+  }
+
+  private unary(): FormulaNode {
+    const t = this.peek();
+    if (t.kind === 'op' && (t.text === '-' || t.text === '+')) {
+      this.next();
+      const operand = this.unary();
+      return t.text === '-' ? { type: 'negate', operand, column: t.column } : operand;
+    }
+    return this.primary();
+  }
+
+  private primary(): FormulaNode {
+    const t = this.next();
+    switch (t.kind) {
+      case 'number': return { type: 'number', value: t.value, column: t.column };
+      case 'name': return { type: 'variable', name: t.text, column: t.column };
+      case 'end': throw new FormulaSyntaxError('the formula ends where a metric name or number was expected', t.column);
+      case 'op':
+        if (t.text === '(') {
+          const inner = this.expression();
+          const close = this.next();
+          if (close.kind !== 'op' || close.text !== ')') {
+            throw new FormulaSyntaxError(`missing ')' to close the '(' at column ${t.column}`, close.column);
+          }
+          return inner;
+        }
+        throw new FormulaSyntaxError(`expected a metric name or number, found '${t.text}'`, t.column);
+    }
+  }
+}
+
+/** Parses a formula; on failure returns the message and the 1-based column. */
+export function parseFormula(text: string): FormulaParse {
+  try {
+    if (text.trim() === '') return { ok: false, message: 'the formula is empty', column: 1 };
+    return { ok: true, ast: new Parser(tokenize(text)).parseAll() };
+  } catch (error) {
+    if (error instanceof FormulaSyntaxError) return { ok: false, message: error.message, column: error.column };
+    throw error;
+  }
+}
+
+/** Variable names a formula reads, in order of first use. */
+export function formulaVariables(ast: FormulaNode): Array<{ name: string; column: number }> {
+  const seen = new Map<string, number>();
+  const walk = (node: FormulaNode): void => {
+    switch (node.type) {
+      case 'variable': if (!seen.has(node.name)) seen.set(node.name, node.column); break;
+      case 'negate': walk(node.operand); break;
+      case 'binary': walk(node.left); walk(node.right); break;
+      case 'number': break;
+    }
+  };
+  walk(ast);
+  return [...seen].map(([name, column]) => ({ name, column }));
+}
+
+/** A compiled formula: reads variables through `lookup`; null when any input is missing or a divisor is 0. */
+export type CompiledFormula = (lookup: (name: string) => number | null) => number | null;
+
+/** Compiles an AST to a closure. Results are always finite numbers or null. */
+export function compileFormula(ast: FormulaNode): CompiledFormula {
+  const build = (node: FormulaNode): CompiledFormula => {
+    switch (node.type) {
+      case 'number': { const v = node.value; return () => v; }
+      case 'variable': { const n = node.name; return (lookup) => lookup(n); }
+      case 'negate': {
+        const f = build(node.operand);
+        return (lookup) => { const v = f(lookup); return v === null ? null : -v; };
+      }
+      case 'binary': {
+        const l = build(node.left);
+        const r = build(node.right);
+        switch (node.op) {
+          case '+': return (k) => { const a = l(k); if (a === null) return null; const b = r(k); return b === null ? null : a + b; };
+          case '-': return (k) => { const a = l(k); if (a === null) return null; const b = r(k); return b === null ? null : a - b; };
+          case '*': return (k) => { const a = l(k); if (a === null) return null; const b = r(k); return b === null ? null : a * b; };
+          case '/': return (k) => {
+            const a = l(k); if (a === null) return null;
+            const b = r(k); if (b === null || b === 0) return null;
+            return a / b;
+          };
+        }
+      }
+    }
+  };
+  const f = build(ast);
+  return (lookup) => {
+    const v = f(lookup);
+    return v === null || !Number.isFinite(v) ? null : v;
+  };
+}
+
+/**
+ * Whether a formula is a total of flows (a flow metric, sums and differences of them,
+ * scaled by constants). Such a KPI is itself a flow: a goal on it is cumulative.
+ */
+export function isAdditiveOf(ast: FormulaNode, isFlow: (name: string) => boolean): boolean {
+  const constant = (n: FormulaNode): boolean =>
+    n.type === 'number' || (n.type === 'negate' && constant(n.operand)) ||
+    (n.type === 'binary' && constant(n.left) && constant(n.right));
+  const additive = (n: FormulaNode): boolean => {
+    switch (n.type) {
+      case 'variable': return isFlow(n.name);
+      case 'number': return false;
+      case 'negate': return additive(n.operand);
+      case 'binary':
+        if (n.op === '+' || n.op === '-') return additive(n.left) && additive(n.right);
+        if (n.op === '*') return (additive(n.left) && constant(n.right)) || (constant(n.left) && additive(n.right));
+        return additive(n.left) && constant(n.right);
+    }
+  };
+  return additive(ast);
+}

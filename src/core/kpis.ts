@@ -1,0 +1,172 @@
+import { builtInKpi, type KpiDef, KPI_CATALOGUE } from './catalogue.ts';
+import type { Day } from './dates.ts';
+import { type CompiledFormula, compileFormula, type FormulaNode, formulaVariables, isAdditiveOf, parseFormula } from './formula.ts';
+import type { MetricIndex } from './metricIndex.ts';
+import { isSpecialVariable } from './metrics.ts';
+import { type Period, previousPeriod, samePeriodLastYear } from './periods.ts';
+
+/** A KPI ready to compute: its definition, compiled formula and derived traits. */
+export interface Kpi {
+  readonly def: KpiDef;
+  readonly ast: FormulaNode;
+  readonly compute: CompiledFormula;
+  /** Metric and special-variable names the formula reads. */
+  readonly inputs: readonly string[];
+  /** A total of flows: goals on it are cumulative (actual = total since the start). */
+  readonly cumulative: boolean;
+}
+
+/** Site settings the KPI formulas may read. */
+export interface KpiSettings {
+  readonly customerLtv: number | null;
+}
+
+/** A KPI's value over a period; null when an input is missing or a divisor is 0. */
+export interface KpiValue {
+  readonly value: number | null;
+  readonly approximate: boolean;
+}
+
+/** A KPI's value with its change against the previous period and the same period a year before. */
+export interface KpiChange extends KpiValue {
+  readonly previous: number | null;
+  readonly yearAgo: number | null;
+  readonly qoq: number | null;
+  readonly yoy: number | null;
+}
+
+/** Compiles a KPI definition whose formula is known to parse (the loader checks custom ones). */
+export function compileKpi(def: KpiDef, index: MetricIndex): Kpi {
+  const parsed = parseFormula(def.formula);
+  if (!parsed.ok) throw new Error(`KPI ${def.id}: formula does not parse: ${parsed.message}`);
+  const inputs = formulaVariables(parsed.ast).map((v) => v.name);
+  const cumulative = isAdditiveOf(parsed.ast, (name) => index.metrics.get(name)?.aggregation === 'flow');
+  return { def, ast: parsed.ast, compute: compileFormula(parsed.ast), inputs, cumulative };
+}
+
+/** The built-in catalogue plus custom KPIs, compiled, looked up by id. */
+export class KpiSet {
+  private readonly byId = new Map<string, Kpi>();
+
+  constructor(index: MetricIndex, custom: readonly KpiDef[] = []) {
+    for (const def of [...KPI_CATALOGUE, ...custom]) this.byId.set(def.id, compileKpi(def, index));
+  }
+
+  get(id: string): Kpi | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every KPI, built-ins first in catalogue order, then custom ones. */
+  all(): Kpi[] {
+    return [...this.byId.values()];
+  }
+
+  /** Whether a KPI is a built-in one. */
+  static isBuiltIn(id: string): boolean {
+    return builtInKpi(id) !== undefined;
+  }
+}
+
+/**
+ * Metric values over one range of days for one set of channels, each aggregated once
+ * and shared by every KPI computed over the same window.
+ */
+export class MetricWindow {
+  private readonly cache = new Map<string, { value: number; approximate: boolean } | null>();
+  private readonly index: MetricIndex;
+  private readonly settings: KpiSettings;
+  readonly channels: readonly string[];
+  readonly start: Day;
+  readonly end: Day;
+  private approximate = false;
+
+  constructor(index: MetricIndex, settings: KpiSettings, channels: readonly string[], start: Day, end: Day) {
+    this.index = index;
+    this.settings = settings;
+    this.channels = channels;
+    this.start = start;
+    this.end = end;
+  }
+
+  /** The value of a metric or special variable in this window, or null. */
+  lookup = (name: string): number | null => {
+    let entry = this.cache.get(name);
+    if (entry === undefined) {
+      entry = this.resolve(name);
+      this.cache.set(name, entry);
+    }
+    if (entry?.approximate) this.approximate = true;
+    return entry ? entry.value : null;
+  };
+
+  private resolve(name: string): { value: number; approximate: boolean } | null {
+    if (isSpecialVariable(name)) {
+      if (name === 'customer_ltv') {
+        return this.settings.customerLtv === null ? null : { value: this.settings.customerLtv, approximate: false };
+      }
+      const followers = this.index.metrics.get('followers')!;
+      const v = this.index.stockAtStart(this.channels, followers, this.start, this.end);
+      return v === null ? null : { value: v, approximate: false };
+    }
+    const metric = this.index.metrics.get(name);
+    return metric ? this.index.aggregate(this.channels, metric, this.start, this.end) : null;
+  }
+
+  /** A KPI's value in this window. */
+  value(kpi: Kpi): KpiValue {
+    this.approximate = false;
+    const value = kpi.compute(this.lookup);
+    return { value, approximate: value !== null && this.approximate };
+  }
+}
+
+/** Relative change (current − previous) / |previous|; null when either is missing or previous is 0. */
+export function relativeChange(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous === 0) return null;
+  const change = (current - previous) / Math.abs(previous);
+  return Number.isFinite(change) ? change : null;
+}
+
+/** The engine's inputs: the metric index, the KPIs and site settings. */
+export interface KpiEngine {
+  readonly index: MetricIndex;
+  readonly kpis: KpiSet;
+  readonly settings: KpiSettings;
+}
+
+/** A window over a period (optionally cut at `upTo`) for a set of channels. */
+export function windowFor(engine: KpiEngine, channels: readonly string[], start: Day, end: Day): MetricWindow {
+  return new MetricWindow(engine.index, engine.settings, channels, start, end);
+}
+
+/**
+ * Every KPI over a period for a set of channels, each with its change against the
+ * previous period and the same period one year earlier.
+ */
+export function kpiChanges(engine: KpiEngine, channels: readonly string[], period: Period, upTo?: Day): Map<string, KpiChange> {
+  const now = windowFor(engine, channels, period.start, Math.min(period.end, upTo ?? period.end));
+  const prev = previousPeriod(period);
+  const before = windowFor(engine, channels, prev.start, prev.end);
+  const ly = samePeriodLastYear(period);
+  const lastYear = windowFor(engine, channels, ly.start, ly.end);
+  const out = new Map<string, KpiChange>();
+  for (const kpi of engine.kpis.all()) {
+    const current = now.value(kpi);
+    const previous = before.value(kpi).value;
+    const yearAgo = lastYear.value(kpi).value;
+    out.set(kpi.def.id, {
+      ...current,
+      previous,
+      yearAgo,
+      qoq: relativeChange(current.value, previous),
+      yoy: relativeChange(current.value, yearAgo),
+    });
+  }
+  return out;
+}
+
+/** Channels a goal's `channel` field selects: `all`, one channel, or a list. */
+export function resolveChannels(selection: string | readonly string[], known: readonly string[]): string[] {
+  const list = typeof selection === 'string' ? [selection] : [...selection];
+  return list.includes('all') ? [...known] : list;
+}

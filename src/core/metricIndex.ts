@@ -1,0 +1,356 @@
+import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
+import { ENGAGEMENT_PARTS, type MetricDef, type MetricTable } from './metrics.ts';
+import type { Period } from './periods.ts';
+
+/** Where a row came from, so that problems can name it. */
+export interface RowOrigin {
+  readonly file: string;
+  /** Index of the row in the file's `rows` array. */
+  readonly row: number;
+}
+
+/** One validated row of metric JSON: a channel, a day/month/quarter, metric values. */
+export interface MetricRow {
+  readonly channel: string;
+  readonly period: Period;
+  readonly values: Readonly<Record<string, number>>;
+  readonly origin: RowOrigin;
+}
+
+/** The same (channel, period, metric) given twice. */
+export interface DuplicateValue {
+  readonly channel: string;
+  readonly period: string;
+  readonly metric: string;
+  readonly first: RowOrigin;
+  readonly second: RowOrigin;
+}
+
+/** A metric aggregated over a range of days. */
+export interface Aggregate {
+  readonly value: number;
+  /** A unique metric summed from finer rows (an upper bound), or summed across channels. */
+  readonly approximate: boolean;
+}
+
+interface SeriesBuilder {
+  days: number[]; dayValues: number[]; dayOrigins: RowOrigin[]; dayDerived: boolean[];
+  months: Map<number, number>; monthOrigins: Map<number, RowOrigin>;
+  quarters: Map<number, number>; quarterOrigins: Map<number, RowOrigin>;
+  derivedMonths: Set<number>; derivedQuarters: Set<number>;
+}
+
+/** One channel × metric: values by day (with prefix sums), by month and by quarter. */
+class Series {
+  /** Every entry's last day and value, sorted by day (for stocks and data dates). */
+  readonly ends: Int32Array;
+  readonly endValues: Float64Array;
+  private readonly days: Int32Array;
+  private readonly prefix: Float64Array;
+  private readonly months: ReadonlyMap<number, number>;
+  private readonly quarters: ReadonlyMap<number, number>;
+
+  constructor(days: Int32Array, prefix: Float64Array, months: ReadonlyMap<number, number>, quarters: ReadonlyMap<number, number>) {
+    this.days = days;
+    this.prefix = prefix;
+    this.months = months;
+    this.quarters = quarters;
+    const entries: Array<[number, number]> = [];
+    for (let i = 0; i < days.length; i++) entries.push([days[i]!, prefix[i + 1]! - prefix[i]!]);
+    for (const [m, v] of months) entries.push([monthBounds(m)[1], v]);
+    for (const [q, v] of quarters) entries.push([quarterBounds(q)[1], v]);
+    entries.sort((x, y) => x[0] - y[0]);
+    this.ends = Int32Array.from(entries, (e) => e[0]);
+    this.endValues = Float64Array.from(entries, (e) => e[1]);
+  }
+
+  /** Sum of day rows in [a, b]; null when there are none. */
+  private daySum(a: Day, b: Day): number | null {
+    const lo = lowerBound(this.days, a);
+    const hi = lowerBound(this.days, b + 1);
+    return hi > lo ? this.prefix[hi]! - this.prefix[lo]! : null;
+  }
+
+  /**
+   * Total over [a, b]: a quarter row where the range covers its whole quarter, else
+   * month rows for whole months, else day rows. Coarser rows never add to finer ones.
+   */
+  total(a: Day, b: Day): { value: number; entries: number; exact: boolean } | null {
+    if (a > b) return null;
+    let value = 0;
+    let entries = 0;
+    let exact = false;
+    for (let q = quarterIndexOf(a), qEnd = quarterIndexOf(b); q <= qEnd; q++) {
+      const [qs, qe] = quarterBounds(q);
+      const qv = this.quarters.get(q);
+      if (qv !== undefined && a <= qs && qe <= b) {
+        value += qv; entries++; exact = a === qs && b === qe;
+        continue;
+      }
+      for (let m = monthIndexOf(Math.max(a, qs)), mEnd = monthIndexOf(Math.min(b, qe)); m <= mEnd; m++) {
+        const [ms, me] = monthBounds(m);
+        const mv = this.months.get(m);
+        if (mv !== undefined && a <= ms && me <= b) {
+          value += mv; entries++; exact = a === ms && b === me;
+          continue;
+        }
+        const lo = Math.max(a, ms);
+        const hi = Math.min(b, me);
+        const dv = this.daySum(lo, hi);
+        if (dv !== null) {
+          value += dv;
+          const n = lowerBound(this.days, hi + 1) - lowerBound(this.days, lo);
+          entries += n; exact = n === 1 && a === b;
+        }
+      }
+    }
+    if (entries === 0) return null;
+    return { value, entries, exact: entries === 1 && exact };
+  }
+
+  /** Latest value whose entry ends in [a, b]. */
+  lastIn(a: Day, b: Day): number | null {
+    const i = lowerBound(this.ends, b + 1) - 1;
+    return i >= 0 && this.ends[i]! >= a ? this.endValues[i]! : null;
+  }
+
+  /** The last value before `a`, else the first in [a, b]. */
+  startValue(a: Day, b: Day): number | null {
+    const i = lowerBound(this.ends, a);
+    if (i > 0) return this.endValues[i - 1]!;
+    return i < this.ends.length && this.ends[i]! <= b ? this.endValues[i]! : null;
+  }
+
+  /** Last day with a value, on or before `upTo`. */
+  lastDay(upTo: Day): Day | null {
+    const i = lowerBound(this.ends, upTo + 1) - 1;
+    return i >= 0 ? this.ends[i]! : null;
+  }
+
+  firstDay(): Day | null {
+    return this.ends.length > 0 ? this.ends[0]! : null;
+  }
+
+  /** Days in [a, b] on which an entry ends. */
+  endsIn(a: Day, b: Day): Int32Array {
+    return this.ends.subarray(lowerBound(this.ends, a), lowerBound(this.ends, b + 1));
+  }
+}
+
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Every metric value, indexed by channel and metric for fast aggregation over any
+ * range of days. Built once from validated rows; pure and immutable afterwards.
+ */
+export class MetricIndex {
+  private readonly series: ReadonlyMap<string, ReadonlyMap<string, Series>>;
+  readonly metrics: MetricTable;
+
+  private constructor(series: ReadonlyMap<string, ReadonlyMap<string, Series>>, metrics: MetricTable) {
+    this.series = series;
+    this.metrics = metrics;
+  }
+
+  /** Channels that have any data, sorted. */
+  get channels(): string[] {
+    return [...this.series.keys()].sort();
+  }
+
+  /** Builds the index and reports every (channel, period, metric) given twice. */
+  static build(rows: readonly MetricRow[], metrics: MetricTable): { index: MetricIndex; duplicates: DuplicateValue[] } {
+    const builders = new Map<string, Map<string, SeriesBuilder>>();
+    const duplicates: DuplicateValue[] = [];
+    const builderFor = (channel: string, metric: string): SeriesBuilder => {
+      let byMetric = builders.get(channel);
+      if (!byMetric) builders.set(channel, (byMetric = new Map()));
+      let b = byMetric.get(metric);
+      if (!b) {
+        b = {
+          days: [], dayValues: [], dayOrigins: [], dayDerived: [], months: new Map(), monthOrigins: new Map(),
+          quarters: new Map(), quarterOrigins: new Map(), derivedMonths: new Set(), derivedQuarters: new Set(),
+        };
+        byMetric.set(metric, b);
+      }
+      return b;
+    };
+    const add = (row: MetricRow, metric: string, value: number, derived: boolean): void => {
+      const b = builderFor(row.channel, metric);
+      const { kind, start } = row.period;
+      if (kind === 'day') {
+        b.days.push(start); b.dayValues.push(value); b.dayOrigins.push(row.origin); b.dayDerived.push(derived);
+        return;
+      }
+      const isMonth = kind === 'month';
+      const key = isMonth ? monthIndexOf(start) : quarterIndexOf(start);
+      const values = isMonth ? b.months : b.quarters;
+      const origins = isMonth ? b.monthOrigins : b.quarterOrigins;
+      const derivedSet = isMonth ? b.derivedMonths : b.derivedQuarters;
+      const previous = origins.get(key);
+      if (previous) {
+        if (derived) return;
+        if (!derivedSet.has(key)) {
+          duplicates.push({ channel: row.channel, period: row.period.label, metric, first: previous, second: row.origin });
+          return;
+        }
+        derivedSet.delete(key);
+      }
+      if (derived) derivedSet.add(key);
+      values.set(key, value);
+      origins.set(key, row.origin);
+    };
+    for (const row of rows) {
+      let hasEngagements = false;
+      let parts = 0;
+      let partsFound = false;
+      for (const metric in row.values) {
+        const value = row.values[metric]!;
+        add(row, metric, value, false);
+        if (metric === 'engagements') hasEngagements = true;
+        else if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) { parts += value; partsFound = true; }
+      }
+      if (!hasEngagements && partsFound) add(row, 'engagements', parts, true);
+    }
+
+    const series = new Map<string, Map<string, Series>>();
+    for (const channel of [...builders.keys()].sort()) {
+      const out = new Map<string, Series>();
+      for (const [metric, b] of [...builders.get(channel)!].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+        const order = b.days.map((_, i) => i);
+        order.sort((i, j) => b.days[i]! - b.days[j]! || i - j);
+        const days: number[] = [];
+        const values: number[] = [];
+        const origins: RowOrigin[] = [];
+        const derived: boolean[] = [];
+        for (const i of order) {
+          const last = days.length - 1;
+          if (last >= 0 && days[last] === b.days[i]) {
+            if (b.dayDerived[i]) continue;
+            if (!derived[last]) {
+              duplicates.push({
+                channel, period: formatDay(b.days[i]!), metric, first: origins[last]!, second: b.dayOrigins[i]!,
+              });
+              continue;
+            }
+            values[last] = b.dayValues[i]!; origins[last] = b.dayOrigins[i]!; derived[last] = false;
+            continue;
+          }
+          days.push(b.days[i]!); values.push(b.dayValues[i]!); origins.push(b.dayOrigins[i]!); derived.push(b.dayDerived[i]!);
+        }
+        const prefix = new Float64Array(values.length + 1);
+        for (let i = 0; i < values.length; i++) prefix[i + 1] = prefix[i]! + values[i]!;
+        out.set(metric, new Series(Int32Array.from(days), prefix, b.months, b.quarters));
+      }
+      series.set(channel, out);
+    }
+    return { index: new MetricIndex(series, metrics), duplicates };
+  }
+
+  /** Whether any row gives this metric (on any channel, or one of `channels`). */
+  has(metric: string, channels?: readonly string[]): boolean {
+    for (const [channel, byMetric] of this.series) {
+      if (channels && !channels.includes(channel)) continue;
+      if (byMetric.has(metric)) return true;
+    }
+    return false;
+  }
+
+  /** Every metric name present in the data, sorted. */
+  metricNames(): string[] {
+    const names = new Set<string>();
+    for (const byMetric of this.series.values()) for (const m of byMetric.keys()) names.add(m);
+    return [...names].sort();
+  }
+
+  /**
+   * A metric over [a, b] for a set of channels, by its aggregation kind: flows summed,
+   * stocks at the end of the range (summed across channels), unique from a row covering
+   * exactly the range, else summed from finer rows and flagged approximate.
+   */
+  aggregate(channels: readonly string[], metric: MetricDef, a: Day, b: Day): Aggregate | null {
+    let value = 0;
+    let contributors = 0;
+    let approximate = false;
+    for (const channel of channels) {
+      const s = this.series.get(channel)?.get(metric.id);
+      if (!s) continue;
+      if (metric.aggregation === 'stock') {
+        const v = s.lastIn(a, b);
+        if (v === null) continue;
+        value += v; contributors++;
+        continue;
+      }
+      const t = s.total(a, b);
+      if (!t) continue;
+      value += t.value; contributors++;
+      if (metric.aggregation === 'unique' && !t.exact) approximate = true;
+    }
+    if (contributors === 0) return null;
+    if (metric.aggregation === 'unique' && contributors > 1) approximate = true;
+    return { value, approximate };
+  }
+
+  /** A stock at the start of [a, b]: the last value before it, else the first in it (summed across channels). */
+  stockAtStart(channels: readonly string[], metric: MetricDef, a: Day, b: Day): number | null {
+    let value = 0;
+    let found = false;
+    for (const channel of channels) {
+      const v = this.series.get(channel)?.get(metric.id)?.startValue(a, b);
+      if (v === undefined || v === null) continue;
+      value += v; found = true;
+    }
+    return found ? value : null;
+  }
+
+  /** The last day with any data on or before `upTo` (for some channels, or all). */
+  lastDay(upTo: Day, channels?: readonly string[]): Day | null {
+    let best: Day | null = null;
+    for (const [channel, byMetric] of this.series) {
+      if (channels && !channels.includes(channel)) continue;
+      for (const s of byMetric.values()) {
+        const d = s.lastDay(upTo);
+        if (d !== null && (best === null || d > best)) best = d;
+      }
+    }
+    return best;
+  }
+
+  /** The first and last day with any data, or null for an empty index. */
+  dataRange(): { first: Day; last: Day } | null {
+    let first: Day | null = null;
+    let last: Day | null = null;
+    for (const byMetric of this.series.values()) {
+      for (const s of byMetric.values()) {
+        const f = s.firstDay();
+        const l = s.lastDay(Number.MAX_SAFE_INTEGER);
+        if (f !== null && (first === null || f < first)) first = f;
+        if (l !== null && (last === null || l > last)) last = l;
+      }
+    }
+    return first === null || last === null ? null : { first, last };
+  }
+
+  /** Sorted distinct days in [a, b] on which a value of one of `metrics` ends, for `channels`. */
+  dataDays(channels: readonly string[], metrics: readonly string[], a: Day, b: Day): Day[] {
+    const days = new Set<number>();
+    for (const channel of channels) {
+      const byMetric = this.series.get(channel);
+      if (!byMetric) continue;
+      for (const metric of metrics) {
+        const s = byMetric.get(metric);
+        if (s) for (const d of s.endsIn(a, b)) days.add(d);
+      }
+    }
+    return [...days].sort((x, y) => x - y);
+  }
+}
+

@@ -1,0 +1,74 @@
+/**
+ * Raw metrics as they appear in metric JSON, and how each rolls up over time and
+ * across channels (SPEC "Metric JSON"). Unknown metrics are custom flows unless the
+ * site settings declare otherwise.
+ */
+
+/** flow: summed; stock: value at the period's end (summed across channels); unique: not additive. */
+export type Aggregation = 'flow' | 'stock' | 'unique';
+
+export interface MetricDef {
+  readonly id: string;
+  readonly aggregation: Aggregation;
+  /** Signed metrics may be negative; every other value must be ≥ 0. */
+  readonly signed: boolean;
+  /** Whether the metric is in the built-in table (as opposed to custom). */
+  readonly builtIn: boolean;
+}
+
+const FLOWS = [
+  'impressions', 'engagements', 'likes', 'comments', 'shares', 'saves', 'clicks', 'video_views',
+  'posts', 'sessions', 'bounces', 'conversions', 'signups', 'leads', 'sales_leads', 'new_customers',
+  'spend', 'revenue', 'mentions', 'positive_mentions', 'neutral_mentions', 'negative_mentions',
+  'competitor_mentions', 'competitor_engagements', 'messages', 'responses', 'response_minutes',
+  'resolved', 'promoters', 'passives', 'detractors', 'csat_responses', 'csat_satisfied',
+  'applications', 'new_followers', 'lost_followers',
+] as const;
+
+/** The built-in metrics, in a stable order. */
+export const BUILT_IN_METRICS: readonly MetricDef[] = [
+  ...FLOWS.map((id): MetricDef => ({ id, aggregation: 'flow', signed: false, builtIn: true })),
+  { id: 'followers', aggregation: 'stock', signed: false, builtIn: true },
+  { id: 'reach', aggregation: 'unique', signed: false, builtIn: true },
+];
+
+/** Metrics whose sum stands in for a missing `engagements` on a row. */
+export const ENGAGEMENT_PARTS = ['likes', 'comments', 'shares', 'saves'] as const;
+
+/**
+ * Variables a formula may use besides metrics: the stock at the period's start, and
+ * site settings. They are resolved by the KPI engine, not read from rows.
+ */
+export const SPECIAL_VARIABLES = {
+  followers_start: 'followers at the start of the period (last value before it, else the first in it)',
+  customer_ltv: 'customer lifetime value, from content/site.yaml',
+} as const;
+
+export type SpecialVariable = keyof typeof SPECIAL_VARIABLES;
+
+/** Whether a name is a special variable. */
+export function isSpecialVariable(name: string): name is SpecialVariable {
+  return Object.hasOwn(SPECIAL_VARIABLES, name);
+}
+
+/** A lookup of metric definitions: built-ins, then declared or discovered custom metrics. */
+export interface MetricTable {
+  get(id: string): MetricDef | undefined;
+  ids(): string[];
+}
+
+/** Builds the metric table from built-ins plus custom metrics (declared ones win over discovered ones). */
+export function metricTable(custom: readonly MetricDef[] = []): MetricTable {
+  const byId = new Map<string, MetricDef>();
+  for (const m of BUILT_IN_METRICS) byId.set(m.id, m);
+  for (const m of custom) if (!byId.has(m.id)) byId.set(m.id, m);
+  return {
+    get: (id) => byId.get(id),
+    ids: () => [...byId.keys()],
+  };
+}
+
+/** A custom metric with default behaviour (a non-negative flow). */
+export function customFlow(id: string): MetricDef {
+  return { id, aggregation: 'flow', signed: false, builtIn: false };
+}

@@ -1,0 +1,58 @@
+/**
+ * A validated content root as plain data: site settings, objectives, goals, custom
+ * KPIs and metric rows (indexed). The loader builds it; the engine and views read it.
+ */
+import type { KpiDef } from './catalogue.ts';
+import type { Goal, Objective } from './goals.ts';
+import { type KpiEngine, KpiSet } from './kpis.ts';
+import type { MetricIndex } from './metricIndex.ts';
+
+export interface ChannelSettings {
+  readonly label: string;
+  readonly color: string | null;
+}
+
+export interface SiteSettings {
+  readonly title: string;
+  /** BCP 47 locale for numbers and dates. */
+  readonly locale: string;
+  /** ISO 4217 currency for money. */
+  readonly currency: string;
+  readonly customerLtv: number | null;
+  readonly channels: Readonly<Record<string, ChannelSettings>>;
+  /** URL path prefix the site is hosted under, with leading and trailing slash. */
+  readonly base: string;
+}
+
+/** One metric JSON file, as a source of data. */
+export interface DataSource {
+  readonly file: string;
+  readonly channel: string;
+  readonly source: string | null;
+  readonly currency: string | null;
+  readonly rows: number;
+}
+
+export interface Project {
+  readonly site: SiteSettings;
+  readonly objectives: readonly Objective[];
+  readonly goals: readonly Goal[];
+  readonly customKpis: readonly KpiDef[];
+  readonly index: MetricIndex;
+  readonly sources: readonly DataSource[];
+}
+
+/** The KPI engine over a project's data. */
+export function createEngine(project: Project): KpiEngine {
+  return {
+    index: project.index,
+    kpis: new KpiSet(project.index, project.customKpis),
+    settings: { customerLtv: project.site.customerLtv },
+  };
+}
+
+/** Display label of a channel: the site setting, else the id. */
+export function channelLabel(site: SiteSettings, channel: string): string {
+  if (channel === 'all') return 'All channels';
+  return site.channels[channel]?.label ?? channel;
+}

@@ -1,0 +1,122 @@
+/**
+ * A quarter's computed report in SPEC's JSON shape ("CLI": `report --json`): KPI values
+ * with QoQ and YoY change per channel, and every goal overlapping the quarter,
+ * evaluated as of the quarter's last day with data. The CLI prints it; pages render it.
+ */
+import { type Day, formatDay } from './dates.ts';
+import { evaluateGoal, type GoalEvaluation, type KeyResultEvaluation } from './evaluate.ts';
+import type { Goal } from './goals.ts';
+import { kpiChanges, type KpiEngine, resolveChannels } from './kpis.ts';
+import { overlaps, type Period } from './periods.ts';
+import type { Project } from './project.ts';
+import type { GoalStatus, OkrBand } from './status.ts';
+
+export interface ReportOptions {
+  readonly quarter: Period;
+  /** Restrict to one channel (KPIs of that channel, goals that touch it). */
+  readonly channel?: string | null;
+  /** Evaluate as of this day instead of the quarter's last day with data. */
+  readonly asOf?: Day | null;
+}
+
+export interface KpiJson {
+  value: number | null;
+  qoq: number | null;
+  yoy: number | null;
+  approximate?: true;
+}
+
+export interface SmartGoalJson {
+  id: string; type: 'smart'; title: string; category: string | null; objective: string | null; owner: string | null;
+  kpi: string; channel: string | readonly string[]; start: string; deadline: string; mode: 'cumulative' | 'level';
+  baseline: number | null; previous: number | null; target: number | null; actual: number | null;
+  progress: number | null; elapsed: number; expected: number; status: GoalStatus; projection: number | null;
+  approximate?: true;
+}
+
+export interface KeyResultJson {
+  id: string; title: string | null; kpi: string | null; channel: string | readonly string[] | null; weight: number;
+  manual: boolean; baseline: number | null; target: number | null; actual: number | null; progress: number | null;
+  expected: number; status: GoalStatus; projection: number | null; score: number | null;
+}
+
+export interface OkrGoalJson {
+  id: string; type: 'okr'; title: string; category: string | null; objective: string | null; owner: string | null;
+  start: string; deadline: string; elapsed: number; stretch: boolean; score: number | null; band: OkrBand | null;
+  key_results: KeyResultJson[];
+}
+
+export type GoalJson = SmartGoalJson | OkrGoalJson;
+
+export interface ReportJson {
+  period: string;
+  as_of: string;
+  channels: string[];
+  kpis: Record<string, Record<string, KpiJson>>;
+  goals: GoalJson[];
+}
+
+/** The as-of day of a quarter's report: its last day with data (or the day before it starts when it has none). */
+export function reportAsOf(project: Project, quarter: Period, channels?: readonly string[]): Day {
+  return project.index.lastDay(quarter.end, channels) ?? quarter.start - 1;
+}
+
+/** Whether a goal measures anything on `channel` (directly or through `all`). */
+export function goalTouchesChannel(goal: Goal, channel: string, known: readonly string[]): boolean {
+  const selections = goal.type === 'smart'
+    ? [goal.channel]
+    : goal.keyResults.flatMap((kr) => (kr.measure ? [kr.measure.channel] : []));
+  return selections.some((s) => resolveChannels(s, known).includes(channel));
+}
+
+/** Builds a quarter's report. */
+export function buildReport(project: Project, engine: KpiEngine, options: ReportOptions): ReportJson {
+  const { quarter } = options;
+  const known = engine.index.channels;
+  const channel = options.channel ?? null;
+  const asOf = options.asOf ?? reportAsOf(project, quarter, channel ? [channel] : undefined);
+
+  const scopes: Array<[string, string[]]> = channel
+    ? [[channel, [channel]]]
+    : [['all', known], ...known.map((c): [string, string[]] => [c, [c]])];
+  const kpis: Record<string, Record<string, KpiJson>> = {};
+  for (const [key, channels] of scopes) {
+    const table: Record<string, KpiJson> = {};
+    for (const [id, change] of kpiChanges(engine, channels, quarter, asOf)) {
+      table[id] = { value: change.value, qoq: change.qoq, yoy: change.yoy, ...(change.approximate ? { approximate: true as const } : {}) };
+    }
+    kpis[key] = table;
+  }
+
+  const goals = project.goals
+    .filter((g) => overlaps(g.period, quarter))
+    .filter((g) => channel === null || goalTouchesChannel(g, channel, known))
+    .map((g) => goalJson(g, evaluateGoal(engine, g, asOf)));
+
+  return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), kpis, goals };
+}
+
+/** A goal's evaluation in SPEC's JSON shape. */
+export function goalJson(goal: Goal, e: GoalEvaluation): GoalJson {
+  const meta = { category: goal.category, objective: goal.objective, owner: goal.owner };
+  if (e.type === 'smart') {
+    return {
+      id: e.id, type: 'smart', title: e.title, ...meta, kpi: e.kpi, channel: e.channel, start: e.start,
+      deadline: e.deadline, mode: e.mode, baseline: e.baseline, previous: e.previous, target: e.target,
+      actual: e.actual, progress: e.progress, elapsed: e.elapsed, expected: e.expected, status: e.status,
+      projection: e.projection, ...(e.approximate ? { approximate: true as const } : {}),
+    };
+  }
+  return {
+    id: e.id, type: 'okr', title: e.title, ...meta, start: e.start, deadline: e.deadline, elapsed: e.elapsed,
+    stretch: e.stretch, score: e.score, band: e.band, key_results: e.keyResults.map(keyResultJson),
+  };
+}
+
+function keyResultJson(kr: KeyResultEvaluation): KeyResultJson {
+  return {
+    id: kr.id, title: kr.title, kpi: kr.kpi, channel: kr.channel, weight: kr.weight, manual: kr.manual,
+    baseline: kr.baseline, target: kr.target, actual: kr.actual, progress: kr.progress, expected: kr.expected,
+    status: kr.status, projection: kr.projection, score: kr.score,
+  };
+}

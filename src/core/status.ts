@@ -1,0 +1,55 @@
+/** Where a goal stands (SPEC "Goal evaluation"); `no_data` when its progress cannot be computed. */
+export type GoalStatus = 'not_started' | 'achieved' | 'missed' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+
+/** Every status, best first, for legends and tables. */
+export const GOAL_STATUSES: readonly GoalStatus[] = [
+  'achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'not_started', 'no_data',
+];
+
+export interface StatusInput {
+  readonly started: boolean;
+  /** The as-of date is on or after the deadline. */
+  readonly ended: boolean;
+  readonly progress: number | null;
+  readonly expected: number;
+}
+
+/**
+ * Status from progress against the expected pace: achieved at ≥ 1, on track at
+ * ≥ 0.9 × expected, at risk at ≥ 0.7 × expected, else off track; from the deadline on,
+ * achieved or missed.
+ */
+export function goalStatus({ started, ended, progress, expected }: StatusInput): GoalStatus {
+  if (!started) return 'not_started';
+  if (progress === null) return 'no_data';
+  if (progress >= 1) return 'achieved';
+  if (ended) return 'missed';
+  if (progress >= 0.9 * expected) return 'on_track';
+  if (progress >= 0.7 * expected) return 'at_risk';
+  return 'off_track';
+}
+
+/**
+ * Status of a budget cap (a cumulative goal on a KPI that is good when down): achieved at
+ * the deadline if actual ≤ target; before it, off track once over the cap, at risk when
+ * spending ahead of the expected pace.
+ */
+export function capStatus(
+  { started, ended, expected }: Omit<StatusInput, 'progress'>, actual: number | null, target: number | null,
+): GoalStatus {
+  if (!started) return 'not_started';
+  if (actual === null || target === null) return 'no_data';
+  if (ended) return actual <= target ? 'achieved' : 'missed';
+  if (actual > target) return 'off_track';
+  if (actual > target * expected) return 'at_risk';
+  return 'on_track';
+}
+
+export type OkrBand = 'green' | 'yellow' | 'red';
+
+/** OKR band of a score: ≥ 0.7 green (≥ 0.6 for stretch OKRs), ≥ 0.4 yellow, else red. */
+export function okrBand(score: number, stretch = false): OkrBand {
+  if (score >= (stretch ? 0.6 : 0.7)) return 'green';
+  if (score >= 0.4) return 'yellow';
+  return 'red';
+}

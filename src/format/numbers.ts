@@ -1,0 +1,58 @@
+/**
+ * Locale-aware display of KPI values, changes and statuses (Intl only). Numbers in JSON
+ * stay unrounded; rounding happens here, for people.
+ */
+import type { Unit } from '../core/catalogue.ts';
+import type { GoalStatus } from '../core/status.ts';
+
+export interface FormatOptions {
+  readonly locale: string;
+  readonly currency: string;
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
+/** A KPI value in its unit: "4.42%", "€1,234.50", "12,050", "3.2×", "n/a" for null. */
+export function formatKpiValue(value: number | null, unit: Unit, opts: FormatOptions): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  const { locale, currency } = opts;
+  switch (unit) {
+    case 'percent': return numberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value);
+    case 'money': return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(value);
+    case 'ratio': return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
+    case 'minutes': return numberFormat(locale, { style: 'unit', unit: 'minute', maximumFractionDigits: 1 }).format(value);
+    case 'score':
+    case 'per_post': return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+    case 'count': return numberFormat(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 1 }).format(value);
+  }
+}
+
+/** A relative change with its sign: "+12.0%", "−3.1%", "n/a". */
+export function formatChange(value: number | null, opts: FormatOptions): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  return numberFormat(opts.locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
+}
+
+/** A share such as progress or a score, as a percentage: "79%". */
+export function formatShare(value: number | null, opts: FormatOptions): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  return numberFormat(opts.locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+}
+
+/** Plain-language status with a symbol, so status never relies on colour alone. */
+export const STATUS_LABELS: Readonly<Record<GoalStatus, { label: string; symbol: string }>> = {
+  achieved: { label: 'Achieved', symbol: '✔' },
+  on_track: { label: 'On track', symbol: '●' },
+  at_risk: { label: 'At risk', symbol: '▲' },
+  off_track: { label: 'Off track', symbol: '✖' },
+  missed: { label: 'Missed', symbol: '✖' },
+  not_started: { label: 'Not started', symbol: '○' },
+  no_data: { label: 'No data', symbol: '?' },
+};

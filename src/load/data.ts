@@ -1,0 +1,189 @@
+/**
+ * Metric JSON files (SPEC "Metric JSON"): the envelope is checked with zod; rows are
+ * checked one by one here (there may be millions) with the same positioned messages.
+ */
+import { parseIsoDate } from '../core/dates.ts';
+import type { MetricRow } from '../core/metricIndex.ts';
+import { customFlow, type MetricDef, type MetricTable } from '../core/metrics.ts';
+import { dayPeriod, type Period, parsePeriod } from '../core/periods.ts';
+import type { DataSource } from '../core/project.ts';
+import { FileReporter, type SourceFile } from './files.ts';
+import { describeValue, issuesToProblems } from './issues.ts';
+import { parseJson } from './locate.ts';
+import type { Problem } from './problems.ts';
+import { dataFileSchema } from './schemas.ts';
+import { hint } from './suggest.ts';
+
+const METRIC_NAME = /^[a-z][a-z0-9_]*$/;
+const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
+const MONTH = /^\d{4}-\d{2}$/;
+const QUARTER = /^\d{4}-Q\d$/;
+
+export interface DataContext {
+  /** Built-in and declared metrics (custom ones found in rows are added as flows). */
+  readonly metrics: MetricTable;
+  /** Declared channel ids, or null when the site does not declare channels. */
+  readonly channels: readonly string[] | null;
+  readonly currency: string;
+}
+
+export interface LoadedData {
+  readonly rows: MetricRow[];
+  readonly sources: DataSource[];
+  /** Custom metrics found in rows (neither built in nor declared), as flows. */
+  readonly discovered: MetricDef[];
+  /** A reporter per file, to position problems found later (duplicates). */
+  readonly reporters: ReadonlyMap<string, FileReporter>;
+}
+
+/** Validates every metric file and returns its rows; problems are appended to `problems`. */
+export function loadData(files: readonly SourceFile[], context: DataContext, problems: Problem[]): LoadedData {
+  const rows: MetricRow[] = [];
+  const sources: DataSource[] = [];
+  const discovered = new Map<string, MetricDef>();
+  const reporters = new Map<string, FileReporter>();
+  for (const file of files) {
+    const parsed = parseJson(file.text);
+    if (!parsed.ok) {
+      problems.push({ file: file.path, ...parsed.position, message: parsed.message });
+      continue;
+    }
+    const envelope = dataFileSchema.safeParse(parsed.value);
+    const report = new FileReporter(file.path, parsed.locator, problems);
+    reporters.set(file.path, report);
+    if (!envelope.success) {
+      problems.push(...issuesToProblems(file.path, parsed.locator, dataFileSchema, parsed.value, envelope.error.issues));
+      const raw = parsed.value as { channel?: unknown; rows?: unknown } | null;
+      if (raw && Array.isArray(raw.rows)) {
+        const channel = typeof raw.channel === 'string' ? raw.channel : '';
+        raw.rows.forEach((r, i) => checkRow(report, i, r, channel, context, discovered));
+      }
+      continue;
+    }
+    const { channel, source, currency, rows: rawRows } = envelope.data;
+    checkChannel(report, ['channel'], channel, context);
+    if (currency && currency !== context.currency) {
+      report.at(['currency'], `currency ${currency} differs from the site currency ${context.currency}: `
+        + `convert the values to ${context.currency} or change currency in content/site.yaml`);
+    }
+    const before = rows.length;
+    rawRows.forEach((raw, i) => {
+      const row = checkRow(report, i, raw, channel, context, discovered);
+      if (row) rows.push(row);
+    });
+    sources.push({ file: file.path, channel, source: source ?? null, currency: currency ?? null, rows: rows.length - before });
+  }
+  return { rows, sources, discovered: [...discovered.values()], reporters };
+}
+
+function checkChannel(report: FileReporter, path: Array<string | number>, channel: string, context: DataContext): boolean {
+  if (channel === 'all') {
+    report.at(path, "channel 'all' is reserved for every channel together: name the channel the data comes from");
+    return false;
+  }
+  if (context.channels && !context.channels.includes(channel)) {
+    report.at(path, `unknown channel '${channel}'${hint(channel, context.channels, 'channels')}`
+      + ' (channels are declared in content/site.yaml)');
+    return false;
+  }
+  return true;
+}
+
+function checkRow(
+  report: FileReporter, i: number, raw: unknown, fileChannel: string, context: DataContext,
+  discovered: Map<string, MetricDef>,
+): MetricRow | null {
+  const at = ['rows', i];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    report.at(at, `a row must be an object with a date, month or quarter and metric values, got ${describeValue(raw)}`);
+    return null;
+  }
+  const record = raw as Record<string, unknown>;
+  let ok = true;
+  let period: Period | null = null;
+  let periodKey: string | null = null;
+  let channel = fileChannel;
+  const values: Record<string, number> = {};
+  let metricCount = 0;
+  for (const key in record) {
+    const value = record[key];
+    if (key === 'date' || key === 'month' || key === 'quarter') {
+      if (periodKey !== null) {
+        report.at([...at, key], `a row covers one period: it has both '${periodKey}' and '${key}'`, 'key');
+        ok = false;
+        continue;
+      }
+      periodKey = key;
+      period = checkPeriod(report, [...at, key], key, value);
+      if (!period) ok = false;
+      continue;
+    }
+    if (key === 'channel') {
+      if (typeof value !== 'string' || !SLUG.test(value)) {
+        report.at([...at, key], `channel must be a channel id, got ${describeValue(value)}`);
+        ok = false;
+      } else if (checkChannel(report, [...at, key], value, context)) channel = value;
+      else ok = false;
+      continue;
+    }
+    if (!METRIC_NAME.test(key)) {
+      const near = hint(key.toLowerCase(), context.metrics.ids(), 'metrics');
+      report.at([...at, key], `'${key}' is not a metric name: metric names are lower_snake_case${near}`, 'key');
+      ok = false;
+      continue;
+    }
+    let def = context.metrics.get(key) ?? discovered.get(key);
+    if (!def) {
+      def = customFlow(key);
+      discovered.set(key, def);
+    }
+    if (typeof value !== 'number') {
+      report.at([...at, key], `${key}: expected a number, got ${describeValue(value)}`
+        + (value === null || value === '' ? ' (leave a missing value out of the row)' : ''));
+      ok = false;
+    } else if (!Number.isFinite(value)) {
+      report.at([...at, key], `${key}: ${value} is not a finite number`);
+      ok = false;
+    } else if (value < 0 && !def.signed) {
+      report.at([...at, key], `${key}: ${value} is negative: metric values are counts or amounts ≥ 0`
+        + ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)');
+      ok = false;
+    } else {
+      values[key] = value;
+      metricCount++;
+    }
+  }
+  if (periodKey === null) {
+    report.at(at, `the row has no period: give it a date (2026-04-01), a month (2026-04) or a quarter (2026-Q2)`);
+    return null;
+  }
+  if (ok && metricCount === 0) {
+    report.at(at, 'the row has no metric values');
+    return null;
+  }
+  if (!ok || !period) return null;
+  return { channel, period, values, origin: { file: report.file, row: i } };
+}
+
+function checkPeriod(report: FileReporter, path: Array<string | number>, key: string, value: unknown): Period | null {
+  if (typeof value !== 'string') {
+    report.at(path, `${key}: expected text such as ${example(key)}, got ${describeValue(value)}`);
+    return null;
+  }
+  if (key === 'date') {
+    const parsed = parseIsoDate(value);
+    if (!parsed.ok) { report.at(path, `date: ${parsed.reason}`); return null; }
+    return dayPeriod(parsed.day);
+  }
+  const shape = key === 'month' ? MONTH : QUARTER;
+  const parsed = parsePeriod(value);
+  if (!shape.test(value) || !parsed.ok) {
+    report.at(path, `${key}: ${parsed.ok ? `'${value}' is not written like ${example(key)}` : parsed.reason}`);
+    return null;
+  }
+  return parsed.period;
+}
+
+function example(key: string): string {
+  return key === 'date' ? '2026-04-01' : key === 'month' ? '2026-04' : '2026-Q2';
+}

@@ -1,0 +1,330 @@
+/**
+ * Goals YAML (SPEC "Goals YAML"): shapes are checked with zod, then every reference
+ * (KPI, channel, objective, metric in a custom formula), period and target is checked
+ * against the rest of the content, and the goal model is built.
+ */
+import { builtInKpi, KPI_CATALOGUE, type KpiDef } from '../core/catalogue.ts';
+import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
+import { formulaVariables, parseFormula } from '../core/formula.ts';
+import type { Goal, KeyResult, Measure, Milestone, Objective, TargetSpec } from '../core/goals.ts';
+import { isSpecialVariable, SPECIAL_VARIABLES } from '../core/metrics.ts';
+import { type Period, parsePeriod, rangePeriod } from '../core/periods.ts';
+import { FileReporter, type SourceFile } from './files.ts';
+import { issuesToProblems } from './issues.ts';
+import { type Locator, parseYaml, type PathKey } from './locate.ts';
+import type { Problem } from './problems.ts';
+import type * as z from 'zod';
+import {
+  customKpiSchema, type CustomKpiInput, type GoalInput, goalSchema, goalsFileSchema, type KeyResultInput, objectiveSchema,
+  type ObjectiveInput,
+} from './schemas.ts';
+import { hint } from './suggest.ts';
+
+export interface GoalContext {
+  /** Channels goals may name (besides `all`). */
+  readonly channels: readonly string[];
+  /** Metric names custom KPI formulas may use. */
+  readonly metrics: readonly string[];
+}
+
+export interface LoadedGoals {
+  readonly objectives: Objective[];
+  readonly customKpis: KpiDef[];
+  readonly goals: Goal[];
+}
+
+interface Parsed {
+  readonly file: SourceFile;
+  readonly report: FileReporter;
+  /** Valid items with their index in the file's list (invalid ones are already reported). */
+  readonly objectives: Array<[number, ObjectiveInput]>;
+  readonly kpis: Array<[number, CustomKpiInput]>;
+  readonly goals: Array<[number, GoalInput]>;
+  /** Every goal item as written, valid or not, for the reference checks. */
+  readonly rawGoals: readonly unknown[];
+}
+
+function validItems<T>(
+  file: SourceFile, locator: Locator, section: string, schema: z.ZodType<T>, items: readonly unknown[] | undefined,
+  problems: Problem[],
+): Array<[number, T]> {
+  const out: Array<[number, T]> = [];
+  items?.forEach((item, i) => {
+    const result = schema.safeParse(item);
+    if (result.success) out.push([i, result.data]);
+    else problems.push(...issuesToProblems(file.path, locator, schema, item, result.error.issues, [section, i]));
+  });
+  return out;
+}
+
+/** Validates every goals file together (ids are unique across files) and builds the goal model. */
+export function loadGoals(files: readonly SourceFile[], context: GoalContext, problems: Problem[]): LoadedGoals {
+  const parsed: Parsed[] = [];
+  for (const file of files) {
+    const yaml = parseYaml(file.text);
+    for (const s of yaml.syntax) problems.push({ file: file.path, ...s.position, message: s.message });
+    if (yaml.syntax.length > 0) continue;
+    const input = yaml.value ?? {};
+    const result = goalsFileSchema.safeParse(input);
+    if (!result.success) {
+      problems.push(...issuesToProblems(file.path, yaml.locator, goalsFileSchema, input, result.error.issues));
+      continue;
+    }
+    const { objectives, kpis, goals } = result.data;
+    parsed.push({
+      file, report: new FileReporter(file.path, yaml.locator, problems),
+      objectives: validItems(file, yaml.locator, 'objectives', objectiveSchema, objectives, problems),
+      kpis: validItems(file, yaml.locator, 'kpis', customKpiSchema, kpis, problems),
+      goals: validItems(file, yaml.locator, 'goals', goalSchema, goals, problems),
+      rawGoals: goals ?? [],
+    });
+  }
+
+  const objectives: Objective[] = [];
+  const objectiveAt = new Map<string, string>();
+  const customKpis: KpiDef[] = [];
+  const kpiAt = new Map<string, string>();
+  for (const { objectives: objectiveItems, kpis: kpiItems, report } of parsed) {
+    for (const [i, o] of objectiveItems) {
+      const first = objectiveAt.get(o.id);
+      if (first) { report.at(['objectives', i, 'id'], `duplicate objective id '${o.id}': already defined at ${first}`); continue; }
+      objectiveAt.set(o.id, report.where(['objectives', i, 'id']));
+      objectives.push({ id: o.id, title: o.title, description: o.description ?? null });
+    }
+    for (const [i, k] of kpiItems) {
+      const path = ['kpis', i];
+      if (builtInKpi(k.id)) { report.at([...path, 'id'], `custom KPI '${k.id}' has the id of a built-in KPI: choose another id`); continue; }
+      const first = kpiAt.get(k.id);
+      if (first) { report.at([...path, 'id'], `duplicate custom KPI id '${k.id}': already defined at ${first}`); continue; }
+      kpiAt.set(k.id, report.where([...path, 'id']));
+      if (!checkFormula(report, [...path, 'formula'], k.formula, context)) continue;
+      customKpis.push({
+        id: k.id, label: k.label, formula: k.formula, unit: k.unit, good: k.good, family: 'custom',
+        description: k.description ?? '', custom: true,
+      });
+    }
+  }
+
+  const kpiIds = [...KPI_CATALOGUE.map((k) => k.id), ...kpiAt.keys()];
+  const refs: References = { kpis: kpiIds, channels: context.channels, objectives: [...objectiveAt.keys()] };
+  const goals: Goal[] = [];
+  const goalAt = new Map<string, string>();
+  for (const { file, goals: goalItems, rawGoals, report } of parsed) {
+    const valid = new Map(goalItems);
+    rawGoals.forEach((raw, i) => {
+      const path = ['goals', i];
+      const before = report.problems.length;
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') {
+        const first = goalAt.get(id);
+        if (first) report.at([...path, 'id'], `duplicate goal id '${id}': already defined at ${first}`);
+        else goalAt.set(id, report.where([...path, 'id']));
+      }
+      checkReferences(report, path, raw, refs);
+      const g = valid.get(i);
+      const goal = g ? buildGoal(report, path, g, file.path) : null;
+      if (goal && report.problems.length === before) goals.push(goal);
+    });
+  }
+  return { objectives, customKpis, goals };
+}
+
+interface References {
+  readonly kpis: readonly string[];
+  readonly channels: readonly string[];
+  readonly objectives: readonly string[];
+}
+
+function checkFormula(report: FileReporter, path: PathKey[], formula: string, context: GoalContext): boolean {
+  const parsed = parseFormula(formula);
+  if (!parsed.ok) {
+    report.inside(path, parsed.column - 1, `formula does not parse at column ${parsed.column}: ${parsed.message}`);
+    return false;
+  }
+  let ok = true;
+  const known = [...context.metrics, ...Object.keys(SPECIAL_VARIABLES)];
+  for (const v of formulaVariables(parsed.ast)) {
+    if (context.metrics.includes(v.name) || isSpecialVariable(v.name)) continue;
+    report.inside(path, v.column - 1, `unknown metric '${v.name}' in formula${hint(v.name, known, 'metrics')}`);
+    ok = false;
+  }
+  return ok;
+}
+
+function buildGoal(report: FileReporter, path: PathKey[], g: GoalInput, file: string): Goal | null {
+  const type = g.type ?? (g.key_results ? 'okr' : 'smart');
+  let ok = true;
+  const fail = (key: PathKey[], message: string, part: 'key' | 'value' = 'value'): void => {
+    report.at([...path, ...key], message, part);
+    ok = false;
+  };
+  const period = checkPeriod(g, fail);
+  const base = {
+    id: g.id, title: g.title, description: g.description ?? null, category: g.category ?? null,
+    objective: g.objective ?? null, owner: g.owner ?? null, file,
+  };
+
+  if (type === 'smart') {
+    for (const key of ['key_results', 'stretch'] as const) {
+      if (g[key] !== undefined) fail([key], `'${key}' belongs to OKR goals: set type: okr or remove it`, 'key');
+    }
+    const measure = checkMeasure(report, path, g, g.channel, period, 'goal');
+    if (!ok || !measure || !period) return null;
+    return { ...base, type: 'smart', period, ...measure };
+  }
+
+  for (const key of ['kpi', 'target', 'baseline', 'milestones'] as const) {
+    if (g[key] !== undefined) fail([key], `an OKR goal measures through its key_results: move '${key}' into a key result`, 'key');
+  }
+  if (!g.key_results || g.key_results.length === 0) {
+    fail(g.key_results ? ['key_results'] : [], 'an OKR goal needs key_results: a list of { id, kpi, channel, target } or { id, title, manual: { current, target } }');
+    return null;
+  }
+  const krAt = new Map<string, number>();
+  const keyResults: KeyResult[] = [];
+  g.key_results.forEach((kr, k) => {
+    const krPath = [...path, 'key_results', k];
+    if (krAt.has(kr.id)) {
+      report.at([...krPath, 'id'], `duplicate key result id '${kr.id}' in goal '${g.id}': already used by key result ${krAt.get(kr.id)! + 1}`);
+      ok = false;
+      return;
+    }
+    krAt.set(kr.id, k);
+    const built = buildKeyResult(report, krPath, kr, g.channel, period);
+    if (built) keyResults.push(built);
+    else ok = false;
+  });
+  if (!ok || !period) return null;
+  return { ...base, type: 'okr', period, stretch: g.stretch ?? false, keyResults };
+}
+
+function buildKeyResult(
+  report: FileReporter, path: PathKey[], kr: KeyResultInput, goalChannel: GoalInput['channel'], period: Period | null,
+): KeyResult | null {
+  const base = { id: kr.id, title: kr.title ?? null, weight: kr.weight ?? 1 };
+  if (kr.manual) {
+    let ok = true;
+    for (const key of ['kpi', 'channel', 'baseline', 'target', 'milestones'] as const) {
+      if (kr[key] !== undefined) {
+        report.at([...path, key], `a manual key result has no '${key}': its progress is manual.current / manual.target`, 'key');
+        ok = false;
+      }
+    }
+    if (!kr.title) { report.at(path, "a manual key result needs a title saying what it measures"); ok = false; }
+    return ok ? { ...base, measure: null, manual: { current: kr.manual.current, target: kr.manual.target } } : null;
+  }
+  const measure = checkMeasure(report, path, kr, kr.channel ?? goalChannel, period, 'key result');
+  return measure ? { ...base, measure, manual: null } : null;
+}
+
+function checkPeriod(g: GoalInput, fail: (key: PathKey[], message: string, part?: 'key' | 'value') => void): Period | null {
+  if (g.period !== undefined) {
+    if (g.start !== undefined || g.deadline !== undefined) {
+      fail([g.start !== undefined ? 'start' : 'deadline'], 'give either period or start and deadline, not both', 'key');
+      return null;
+    }
+    const parsed = parsePeriod(String(g.period));
+    return parsed.ok ? parsed.period : null;
+  }
+  if (g.start === undefined && g.deadline === undefined) {
+    fail([], 'missing period: give period (2026-Q2, 2026-04 or 2026) or start and deadline dates');
+    return null;
+  }
+  if (g.start === undefined || g.deadline === undefined) {
+    fail([g.start === undefined ? 'deadline' : 'start'], `missing ${g.start === undefined ? 'start' : 'deadline'}: a date range needs both start and deadline`, 'key');
+    return null;
+  }
+  const start = parseIsoDate(g.start);
+  const deadline = parseIsoDate(g.deadline);
+  if (!start.ok || !deadline.ok) return null;
+  if (deadline.day < start.day) return null;
+  return rangePeriod(start.day, deadline.day);
+}
+
+interface MeasureInput {
+  kpi?: string | undefined;
+  baseline?: number | undefined;
+  target?: GoalInput['target'];
+  milestones?: GoalInput['milestones'];
+}
+
+function checkMeasure(
+  report: FileReporter, path: PathKey[], m: MeasureInput, channel: GoalInput['channel'], period: Period | null,
+  what: 'goal' | 'key result',
+): Measure | null {
+  let ok = true;
+  const fail = (key: PathKey[], message: string, part: 'key' | 'value' = 'value'): void => {
+    report.at([...path, ...key], message, part);
+    ok = false;
+  };
+  if (m.kpi === undefined) fail([], `missing kpi: the KPI this ${what} measures (e.g. engagement_rate)`);
+  if (channel === undefined) fail([], `missing channel: a channel id, a list of channel ids, or all`);
+  if (m.target === undefined) fail([], `missing target: a number, { change: "+20%" } or { change: +500 }`);
+  const target = m.target === undefined ? null : toTarget(m.target);
+  const milestones: Milestone[] = [];
+  m.milestones?.forEach((ms, i) => {
+    const day = parseIsoDate(ms.date);
+    if (!day.ok) return;
+    if (period && (day.day < period.start || day.day > period.end)) {
+      fail(['milestones', i, 'date'], `milestone ${ms.date} is outside the period ${formatDay(period.start)} to ${formatDay(period.end)}`);
+      return;
+    }
+    milestones.push({ date: day.day as Day, target: ms.target });
+  });
+  if (!ok || m.kpi === undefined || channel === undefined || !target) return null;
+  return { kpi: m.kpi, channel, baseline: m.baseline ?? null, target, milestones };
+}
+
+function toTarget(t: NonNullable<GoalInput['target']>): TargetSpec {
+  if (typeof t === 'number') return { kind: 'absolute', value: t };
+  if (typeof t.change === 'number') return { kind: 'delta', amount: t.change };
+  return { kind: 'percent', ratio: Number(t.change.replace('%', '')) / 100 };
+}
+
+/**
+ * Checks what a goal item refers to (objective, KPIs, channels, also in key results),
+ * targets equal to their baseline and the order of its dates, on the item as written: these problems are reported even when
+ * the item has schema problems elsewhere.
+ */
+function checkReferences(report: FileReporter, path: PathKey[], raw: unknown, refs: References): void {
+  if (raw === null || typeof raw !== 'object') return;
+  const g = raw as Record<string, unknown>;
+  if (typeof g['objective'] === 'string' && !refs.objectives.includes(g['objective'])) {
+    report.at([...path, 'objective'], `unknown objective '${g['objective']}'${hint(g['objective'], refs.objectives, 'objectives')}`);
+  }
+  checkMeasureReferences(report, path, g, refs);
+  if (Array.isArray(g['key_results'])) {
+    g['key_results'].forEach((kr, k) => {
+      if (kr !== null && typeof kr === 'object') {
+        checkMeasureReferences(report, [...path, 'key_results', k], kr as Record<string, unknown>, refs);
+      }
+    });
+  }
+  if (typeof g['start'] === 'string' && typeof g['deadline'] === 'string') {
+    const start = parseIsoDate(g['start']);
+    const deadline = parseIsoDate(g['deadline']);
+    if (start.ok && deadline.ok && deadline.day < start.day) {
+      report.at([...path, 'deadline'], `deadline ${g['deadline']} is before start ${g['start']}`);
+    }
+  }
+}
+
+function checkMeasureReferences(report: FileReporter, path: PathKey[], m: Record<string, unknown>, refs: References): void {
+  const target = m['target'];
+  const change = target !== null && typeof target === 'object' ? (target as { change?: unknown }).change : undefined;
+  if ((typeof target === 'number' && target === m['baseline']) || change === 0 || (typeof change === 'string' && /^[+-]?0+(\.0+)?%$/.test(change))) {
+    report.at([...path, 'target'], 'the target equals the baseline: progress towards it cannot be measured');
+  }
+  const kpi = m['kpi'];
+  if (typeof kpi === 'string' && !refs.kpis.includes(kpi)) {
+    const near = hint(kpi, refs.kpis, 'KPIs');
+    report.at([...path, 'kpi'], `unknown KPI '${kpi}'${near.startsWith(': did') ? near : ' (see the KPI catalogue, or declare a custom KPI under kpis:)'}`);
+  }
+  const channel = m['channel'];
+  const list = typeof channel === 'string' ? [channel] : Array.isArray(channel) ? channel : [];
+  list.forEach((c: unknown, i) => {
+    if (typeof c !== 'string' || c === 'all' || refs.channels.includes(c)) return;
+    report.at(typeof channel === 'string' ? [...path, 'channel'] : [...path, 'channel', i],
+      `unknown channel '${c}'${hint(c, refs.channels, 'channels')}`);
+  });
+}

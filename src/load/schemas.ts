@@ -1,0 +1,181 @@
+/**
+ * zod schemas of the content files (SPEC "The repository a team works in", "Metric JSON",
+ * "Goals YAML"). They check shapes and value formats; cross-file references (KPIs,
+ * channels, objectives) are checked afterwards in references.ts. Metric rows are checked
+ * by rows.ts, row by row, because they are counted in millions.
+ */
+import * as z from 'zod';
+import { GOAL_CATEGORIES } from '../core/goals.ts';
+import { parseIsoDate } from '../core/dates.ts';
+import { parsePeriod } from '../core/periods.ts';
+
+const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
+
+export const slug = z.string().regex(SLUG, {
+  error: 'must be a slug: lower-case letters, digits, - and _ (e.g. ig-followers-q2)',
+});
+
+/** A strict YYYY-MM-DD date that exists. */
+export const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).check((ctx) => {
+  const parsed = parseIsoDate(ctx.value);
+  if (!parsed.ok) ctx.issues.push({ code: 'custom', message: parsed.reason, input: ctx.value });
+});
+
+/** A quarter, month or year; YAML reads `2026` as a number, which is accepted as a year. */
+export const periodText = z.union([z.string(), z.number().int()], {
+  error: 'must be a period: a quarter (2026-Q2), a month (2026-04) or a year (2026)',
+}).transform((v) => String(v)).check((ctx) => {
+  const parsed = parsePeriod(ctx.value);
+  if (!parsed.ok) ctx.issues.push({ code: 'custom', message: parsed.reason, input: ctx.value });
+});
+
+const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' });
+
+const CHANGE = /^[+-]?\d+(\.\d+)?%$/;
+
+/** `target: 14400`, `{ change: "+20%" }` or `{ change: +500 }`. */
+export const targetSchema = z.union([
+  finite,
+  z.strictObject({
+    change: z.union([finite, z.string().regex(CHANGE)], {
+      error: 'change must be a percentage ("+20%") or a number (+500)',
+    }),
+  }),
+], { error: 'target must be a number, { change: "+20%" } or { change: +500 }' });
+
+const channelSelection = z.union([slug, z.array(slug).min(1)], {
+  error: 'channel must be a channel id, a list of channel ids, or all',
+});
+
+const milestone = z.strictObject({ date: isoDate, target: finite });
+
+export const keyResultSchema = z.strictObject({
+  id: slug,
+  title: z.string().optional(),
+  kpi: z.string().optional(),
+  channel: channelSelection.optional(),
+  baseline: finite.optional(),
+  target: targetSchema.optional(),
+  milestones: z.array(milestone).optional(),
+  weight: z.number().positive({ error: 'weight must be a positive number' }).optional(),
+  manual: z.strictObject({
+    current: finite.refine((v) => v >= 0, { error: 'must not be negative' }),
+    target: finite.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  }).optional(),
+});
+
+export const goalSchema = z.strictObject({
+  id: slug,
+  type: z.enum(['smart', 'okr'], { error: 'type must be smart or okr' }).optional(),
+  title: z.string().min(1, { error: 'title must not be empty' }),
+  description: z.string().optional(),
+  category: z.enum(GOAL_CATEGORIES, { error: `category must be one of ${GOAL_CATEGORIES.join(', ')}` }).optional(),
+  objective: z.string().optional(),
+  owner: z.string().optional(),
+  period: periodText.optional(),
+  start: isoDate.optional(),
+  deadline: isoDate.optional(),
+  channel: channelSelection.optional(),
+  kpi: z.string().optional(),
+  baseline: finite.optional(),
+  target: targetSchema.optional(),
+  milestones: z.array(milestone).optional(),
+  stretch: z.boolean().optional(),
+  key_results: z.array(keyResultSchema).optional(),
+});
+
+export const UNITS = ['count', 'money', 'percent', 'ratio', 'per_post', 'score', 'minutes'] as const;
+
+export const customKpiSchema = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  formula: z.string(),
+  unit: z.enum(UNITS, { error: `unit must be one of ${UNITS.join(', ')}` }),
+  good: z.enum(['up', 'down'], { error: 'good must be up or down' }),
+  description: z.string().optional(),
+});
+
+export const objectiveSchema = z.strictObject({
+  id: slug,
+  title: z.string().min(1),
+  description: z.string().optional(),
+});
+
+/** The envelope of a goals file; each item is then validated on its own, so one bad goal hides nothing. */
+export const goalsFileSchema = z.strictObject({
+  objectives: z.array(z.unknown(), { error: 'objectives must be a list' }).optional(),
+  kpis: z.array(z.unknown(), { error: 'kpis must be a list' }).optional(),
+  goals: z.array(z.unknown(), { error: 'goals must be a list' }).optional(),
+}, { error: 'a goals file holds a mapping with objectives:, kpis: and goals:' });
+
+const CURRENCY = /^[A-Z]{3}$/;
+const currency = z.string().regex(CURRENCY, { error: 'must be an ISO 4217 currency code such as EUR' }).refine(
+  (c) => Intl.supportedValuesOf('currency').includes(c), { error: 'is not an ISO 4217 currency code' });
+
+const locale = z.string().refine((l) => {
+  try {
+    return Intl.getCanonicalLocales(l).length === 1 && Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
+  } catch {
+    return false;
+  }
+}, { error: 'must be a BCP 47 locale this Node.js supports, such as en-US, fr-FR or it-IT' });
+
+export const siteSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  locale: locale.optional(),
+  currency: currency.optional(),
+  customer_ltv: finite.refine((v) => v >= 0, { error: 'must not be negative' }).optional(),
+  channels: z.record(slug, z.strictObject({
+    label: z.string().min(1),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'color must be a hex colour such as #e1306c' }).optional(),
+  })).optional(),
+  base: z.string().regex(/^\/([A-Za-z0-9._~-]+\/)*$/, {
+    error: 'base must be a URL path starting and ending with / (e.g. /reports/)',
+  }).optional(),
+  metrics: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }), z.strictObject({
+    aggregation: z.enum(['flow', 'stock', 'unique']).optional(),
+    signed: z.boolean().optional(),
+    label: z.string().optional(),
+  })).optional(),
+}, { error: 'content/site.yaml holds a mapping of site settings' });
+
+export const dataFileSchema = z.strictObject({
+  channel: slug,
+  source: z.string().optional(),
+  currency: currency.optional(),
+  rows: z.array(z.unknown(), { error: 'rows must be a list of metric rows' }),
+}, { error: 'a metric file holds an object with channel, source, currency and rows' });
+
+export type GoalInput = z.infer<typeof goalSchema>;
+export type KeyResultInput = z.infer<typeof keyResultSchema>;
+export type SiteInput = z.infer<typeof siteSchema>;
+export type DataFileInput = z.infer<typeof dataFileSchema>;
+
+/** Keys a strict object schema allows at a path, for "did you mean" on unknown keys. */
+export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  const unwrap = (x: unknown): unknown => {
+    let cur = x as { def?: { type: string; innerType?: unknown; in?: unknown } } | undefined;
+    while (cur?.def && ['optional', 'nullable', 'default', 'pipe'].includes(cur.def.type)) {
+      cur = (cur.def.type === 'pipe' ? cur.def.in : cur.def.innerType) as typeof cur;
+    }
+    return cur;
+  };
+  for (const key of path) {
+    const cur = unwrap(s) as { def: { type: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] } };
+    if (!cur?.def) return [];
+    if (cur.def.type === 'object') s = cur.def.shape?.[String(key)];
+    else if (cur.def.type === 'array') s = cur.def.element;
+    else if (cur.def.type === 'record') s = cur.def.valueType;
+    else if (cur.def.type === 'union') s = cur.def.options?.find((o) => (unwrap(o) as { def: { type: string } }).def.type === 'object');
+    else return [];
+  }
+  const last = unwrap(s) as { def?: { type: string; shape?: Record<string, unknown>; options?: unknown[] } };
+  if (last?.def?.type === 'union') {
+    const obj = last.def.options?.map(unwrap).find((o) => (o as { def: { type: string } }).def.type === 'object') as typeof last | undefined;
+    return Object.keys(obj?.def?.shape ?? {});
+  }
+  return Object.keys(last?.def?.shape ?? {});
+}
+export type ObjectiveInput = z.infer<typeof objectiveSchema>;
+export type CustomKpiInput = z.infer<typeof customKpiSchema>;
