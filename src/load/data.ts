@@ -142,7 +142,7 @@ function checkRow(
         + (value === null || value === '' ? ' (leave a missing value out of the row)' : ''));
       ok = false;
     } else if (!Number.isFinite(value)) {
-      report.at([...at, key], `${key}: ${value} is not a finite number`);
+      report.at([...at, key], `${key}: the number is out of range (not finite)`);
       ok = false;
     } else if (value < 0 && !def.signed) {
       report.at([...at, key], `${key}: ${value} is negative: metric values are counts or amounts ≥ 0`

@@ -39,6 +39,7 @@ interface Parsed {
   /** Valid items with their index in the file's list (invalid ones are already reported). */
   readonly objectives: Array<[number, ObjectiveInput]>;
   readonly kpis: Array<[number, CustomKpiInput]>;
+  readonly rawKpis: readonly unknown[];
   readonly goals: Array<[number, GoalInput]>;
   /** Every goal item as written, valid or not, for the reference checks. */
   readonly rawGoals: readonly unknown[];
@@ -75,6 +76,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
       file, report: new FileReporter(file.path, yaml.locator, problems),
       objectives: validItems(file, yaml.locator, 'objectives', objectiveSchema, objectives, problems),
       kpis: validItems(file, yaml.locator, 'kpis', customKpiSchema, kpis, problems),
+      rawKpis: kpis ?? [],
       goals: validItems(file, yaml.locator, 'goals', goalSchema, goals, problems),
       rawGoals: goals ?? [],
     });
@@ -84,25 +86,32 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
   const objectiveAt = new Map<string, string>();
   const customKpis: KpiDef[] = [];
   const kpiAt = new Map<string, string>();
-  for (const { objectives: objectiveItems, kpis: kpiItems, report } of parsed) {
+  for (const { objectives: objectiveItems, kpis: kpiItems, rawKpis, report } of parsed) {
     for (const [i, o] of objectiveItems) {
       const first = objectiveAt.get(o.id);
       if (first) { report.at(['objectives', i, 'id'], `duplicate objective id '${o.id}': already defined at ${first}`); continue; }
       objectiveAt.set(o.id, report.where(['objectives', i, 'id']));
       objectives.push({ id: o.id, title: o.title, description: o.description ?? null });
     }
-    for (const [i, k] of kpiItems) {
+    const valid = new Map(kpiItems);
+    rawKpis.forEach((raw, i) => {
       const path = ['kpis', i];
-      if (builtInKpi(k.id)) { report.at([...path, 'id'], `custom KPI '${k.id}' has the id of a built-in KPI: choose another id`); continue; }
-      const first = kpiAt.get(k.id);
-      if (first) { report.at([...path, 'id'], `duplicate custom KPI id '${k.id}': already defined at ${first}`); continue; }
-      kpiAt.set(k.id, report.where([...path, 'id']));
-      if (!checkFormula(report, [...path, 'formula'], k.formula, context)) continue;
+      const before = report.problems.length;
+      const { id, formula } = (raw ?? {}) as { id?: unknown; formula?: unknown };
+      if (typeof id === 'string') {
+        const first = kpiAt.get(id);
+        if (builtInKpi(id)) report.at([...path, 'id'], `custom KPI '${id}' has the id of a built-in KPI: choose another id`);
+        else if (first) report.at([...path, 'id'], `duplicate custom KPI id '${id}': already defined at ${first}`);
+        else kpiAt.set(id, report.where([...path, 'id']));
+      }
+      if (typeof formula === 'string') checkFormula(report, [...path, 'formula'], formula, context);
+      const k = valid.get(i);
+      if (!k || report.problems.length !== before) return;
       customKpis.push({
         id: k.id, label: k.label, formula: k.formula, unit: k.unit, good: k.good, family: 'custom',
         description: k.description ?? '', custom: true,
       });
-    }
+    });
   }
 
   const kpiIds = [...KPI_CATALOGUE.map((k) => k.id), ...kpiAt.keys()];
@@ -135,20 +144,17 @@ interface References {
   readonly objectives: readonly string[];
 }
 
-function checkFormula(report: FileReporter, path: PathKey[], formula: string, context: GoalContext): boolean {
+function checkFormula(report: FileReporter, path: PathKey[], formula: string, context: GoalContext): void {
   const parsed = parseFormula(formula);
   if (!parsed.ok) {
     report.inside(path, parsed.column - 1, `formula does not parse at column ${parsed.column}: ${parsed.message}`);
-    return false;
+    return;
   }
-  let ok = true;
   const known = [...context.metrics, ...Object.keys(SPECIAL_VARIABLES)];
   for (const v of formulaVariables(parsed.ast)) {
     if (context.metrics.includes(v.name) || isSpecialVariable(v.name)) continue;
     report.inside(path, v.column - 1, `unknown metric '${v.name}' in formula${hint(v.name, known, 'metrics')}`);
-    ok = false;
   }
-  return ok;
 }
 
 function buildGoal(report: FileReporter, path: PathKey[], g: GoalInput, file: string): Goal | null {

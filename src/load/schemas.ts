@@ -109,8 +109,9 @@ export const goalsFileSchema = z.strictObject({
 }, { error: 'a goals file holds a mapping with objectives:, kpis: and goals:' });
 
 const CURRENCY = /^[A-Z]{3}$/;
-const currency = z.string().regex(CURRENCY, { error: 'must be an ISO 4217 currency code such as EUR' }).refine(
-  (c) => Intl.supportedValuesOf('currency').includes(c), { error: 'is not an ISO 4217 currency code' });
+const currency = z.string().refine((c) => CURRENCY.test(c) && Intl.supportedValuesOf('currency').includes(c), {
+  error: 'must be an ISO 4217 currency code such as EUR',
+});
 
 const locale = z.string().refine((l) => {
   try {
