@@ -7,7 +7,6 @@
 /** Days since 1970-01-01. */
 export type Day = number;
 
-const MS_PER_DAY = 86_400_000;
 const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
@@ -29,15 +28,30 @@ export function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? `month ${month}`;
 }
 
-/** Day number of a calendar date; the caller guarantees the date exists. */
+/**
+ * Day number of a calendar date; the caller guarantees the date exists. Integer
+ * arithmetic (H. Hinnant's days_from_civil), no Date objects: it runs per row.
+ */
 export function dayFromParts(year: number, month: number, day: number): Day {
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-/** Calendar parts of a day number. */
+/** Calendar parts of a day number (civil_from_days). */
 export function partsOfDay(day: Day): { year: number; month: number; day: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
 }
 
 /** `YYYY-MM-DD` of a day number. */

@@ -132,11 +132,18 @@ export interface KpiEngine {
   readonly index: MetricIndex;
   readonly kpis: KpiSet;
   readonly settings: KpiSettings;
+  /** Windows already computed, by channels and range: reports ask for the same ones many times. */
+  readonly windows?: Map<string, MetricWindow>;
 }
 
-/** A window over a period (optionally cut at `upTo`) for a set of channels. */
+/** The metric window over [start, end] for a set of channels (shared when the engine has a window cache). */
 export function windowFor(engine: KpiEngine, channels: readonly string[], start: Day, end: Day): MetricWindow {
-  return new MetricWindow(engine.index, engine.settings, channels, start, end);
+  const cache = engine.windows;
+  if (!cache) return new MetricWindow(engine.index, engine.settings, channels, start, end);
+  const key = `${start}:${end}:${channels.join(',')}`;
+  let window = cache.get(key);
+  if (!window) cache.set(key, (window = new MetricWindow(engine.index, engine.settings, channels, start, end)));
+  return window;
 }
 
 /**

@@ -33,12 +33,16 @@ export interface Aggregate {
   readonly approximate: boolean;
 }
 
+/** Entries of one channel × metric while the index is built; rows are referred to by index (negative: derived). */
 interface SeriesBuilder {
-  days: number[]; dayValues: number[]; dayOrigins: RowOrigin[]; dayDerived: boolean[];
-  months: Map<number, number>; monthOrigins: Map<number, RowOrigin>;
-  quarters: Map<number, number>; quarterOrigins: Map<number, RowOrigin>;
-  derivedMonths: Set<number>; derivedQuarters: Set<number>;
+  days: number[]; dayValues: number[]; dayRows: number[];
+  months: Map<number, number>; monthRows: Map<number, number>;
+  quarters: Map<number, number>; quarterRows: Map<number, number>;
 }
+
+/** Row reference of an entry: the row's index, or −(index + 1) for an engagements value derived from its parts. */
+const derivedRef = (i: number): number => -(i + 1);
+const rowOf = (ref: number): number => (ref < 0 ? -ref - 1 : ref);
 
 /** One channel × metric: values by day (with prefix sums), by month and by quarter. */
 class Series {
@@ -55,20 +59,20 @@ class Series {
     this.prefix = prefix;
     this.months = months;
     this.quarters = quarters;
-    const entries: Array<[number, number]> = [];
-    for (let i = 0; i < days.length; i++) entries.push([days[i]!, prefix[i + 1]! - prefix[i]!]);
-    for (const [m, v] of months) entries.push([monthBounds(m)[1], v]);
-    for (const [q, v] of quarters) entries.push([quarterBounds(q)[1], v]);
-    entries.sort((x, y) => x[0] - y[0]);
-    this.ends = Int32Array.from(entries, (e) => e[0]);
-    this.endValues = Float64Array.from(entries, (e) => e[1]);
-  }
-
-  /** Sum of day rows in [a, b]; null when there are none. */
-  private daySum(a: Day, b: Day): number | null {
-    const lo = lowerBound(this.days, a);
-    const hi = lowerBound(this.days, b + 1);
-    return hi > lo ? this.prefix[hi]! - this.prefix[lo]! : null;
+    const dayValues = new Float64Array(days.length);
+    for (let i = 0; i < days.length; i++) dayValues[i] = prefix[i + 1]! - prefix[i]!;
+    if (months.size === 0 && quarters.size === 0) {
+      this.ends = days;
+      this.endValues = dayValues;
+    } else {
+      const entries: Array<[number, number]> = [];
+      for (let i = 0; i < days.length; i++) entries.push([days[i]!, dayValues[i]!]);
+      for (const [m, v] of months) entries.push([monthBounds(m)[1], v]);
+      for (const [q, v] of quarters) entries.push([quarterBounds(q)[1], v]);
+      entries.sort((x, y) => x[0] - y[0]);
+      this.ends = Int32Array.from(entries, (e) => e[0]);
+      this.endValues = Float64Array.from(entries, (e) => e[1]);
+    }
   }
 
   /**
@@ -96,10 +100,10 @@ class Series {
         }
         const lo = Math.max(a, ms);
         const hi = Math.min(b, me);
-        const dv = this.daySum(lo, hi);
-        if (dv !== null) {
-          value += dv;
-          const n = lowerBound(this.days, hi + 1) - lowerBound(this.days, lo);
+        const first = lowerBound(this.days, lo);
+        const n = lowerBound(this.days, hi + 1) - first;
+        if (n > 0) {
+          value += this.prefix[first + n]! - this.prefix[first]!;
           entries += n; exact = n === 1 && a === b;
         }
       }
@@ -170,81 +174,75 @@ export class MetricIndex {
   static build(rows: readonly MetricRow[], metrics: MetricTable): { index: MetricIndex; duplicates: DuplicateValue[] } {
     const builders = new Map<string, Map<string, SeriesBuilder>>();
     const duplicates: DuplicateValue[] = [];
-    const builderFor = (channel: string, metric: string): SeriesBuilder => {
-      let byMetric = builders.get(channel);
-      if (!byMetric) builders.set(channel, (byMetric = new Map()));
+    const duplicate = (channel: string, period: string, metric: string, first: number, second: number): void => {
+      duplicates.push({ channel, period, metric, first: rows[rowOf(first)]!.origin, second: rows[rowOf(second)]!.origin });
+    };
+    const add = (byMetric: Map<string, SeriesBuilder>, row: MetricRow, ref: number, metric: string, value: number): void => {
       let b = byMetric.get(metric);
       if (!b) {
-        b = {
-          days: [], dayValues: [], dayOrigins: [], dayDerived: [], months: new Map(), monthOrigins: new Map(),
-          quarters: new Map(), quarterOrigins: new Map(), derivedMonths: new Set(), derivedQuarters: new Set(),
-        };
+        b = { days: [], dayValues: [], dayRows: [], months: new Map(), monthRows: new Map(), quarters: new Map(), quarterRows: new Map() };
         byMetric.set(metric, b);
       }
-      return b;
-    };
-    const add = (row: MetricRow, metric: string, value: number, derived: boolean): void => {
-      const b = builderFor(row.channel, metric);
       const { kind, start } = row.period;
       if (kind === 'day') {
-        b.days.push(start); b.dayValues.push(value); b.dayOrigins.push(row.origin); b.dayDerived.push(derived);
+        b.days.push(start); b.dayValues.push(value); b.dayRows.push(ref);
         return;
       }
       const isMonth = kind === 'month';
       const key = isMonth ? monthIndexOf(start) : quarterIndexOf(start);
       const values = isMonth ? b.months : b.quarters;
-      const origins = isMonth ? b.monthOrigins : b.quarterOrigins;
-      const derivedSet = isMonth ? b.derivedMonths : b.derivedQuarters;
-      const previous = origins.get(key);
-      if (previous) {
-        if (derived) return;
-        if (!derivedSet.has(key)) {
-          duplicates.push({ channel: row.channel, period: row.period.label, metric, first: previous, second: row.origin });
-          return;
-        }
-        derivedSet.delete(key);
+      const refs = isMonth ? b.monthRows : b.quarterRows;
+      const previous = refs.get(key);
+      if (previous !== undefined) {
+        if (ref < 0) return;
+        if (previous >= 0) { duplicate(row.channel, row.period.label, metric, previous, ref); return; }
       }
-      if (derived) derivedSet.add(key);
       values.set(key, value);
-      origins.set(key, row.origin);
+      refs.set(key, ref);
     };
-    for (const row of rows) {
+    const engagementParts = new Set<string>(ENGAGEMENT_PARTS);
+    let lastChannel: string | null = null;
+    let byMetric = new Map<string, SeriesBuilder>();
+    rows.forEach((row, i) => {
+      if (row.channel !== lastChannel) {
+        lastChannel = row.channel;
+        let m = builders.get(row.channel);
+        if (!m) builders.set(row.channel, (m = new Map()));
+        byMetric = m;
+      }
       let hasEngagements = false;
       let parts = 0;
       let partsFound = false;
       for (const metric in row.values) {
         const value = row.values[metric]!;
-        add(row, metric, value, false);
+        add(byMetric, row, i, metric, value);
         if (metric === 'engagements') hasEngagements = true;
-        else if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) { parts += value; partsFound = true; }
+        else if (engagementParts.has(metric)) { parts += value; partsFound = true; }
       }
-      if (!hasEngagements && partsFound) add(row, 'engagements', parts, true);
-    }
+      if (!hasEngagements && partsFound) add(byMetric, row, derivedRef(i), 'engagements', parts);
+    });
 
     const series = new Map<string, Map<string, Series>>();
     for (const channel of [...builders.keys()].sort()) {
       const out = new Map<string, Series>();
       for (const [metric, b] of [...builders.get(channel)!].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-        const order = b.days.map((_, i) => i);
-        order.sort((i, j) => b.days[i]! - b.days[j]! || i - j);
-        const days: number[] = [];
-        const values: number[] = [];
-        const origins: RowOrigin[] = [];
-        const derived: boolean[] = [];
-        for (const i of order) {
-          const last = days.length - 1;
-          if (last >= 0 && days[last] === b.days[i]) {
-            if (b.dayDerived[i]) continue;
-            if (!derived[last]) {
-              duplicates.push({
-                channel, period: formatDay(b.days[i]!), metric, first: origins[last]!, second: b.dayOrigins[i]!,
-              });
+        let sorted = true;
+        for (let i = 1; i < b.days.length && sorted; i++) sorted = b.days[i - 1]! < b.days[i]!;
+        const days: number[] = sorted ? b.days : [];
+        const values: number[] = sorted ? b.dayValues : [];
+        if (!sorted) {
+          const order = b.days.map((_, i) => i).sort((i, j) => b.days[i]! - b.days[j]! || i - j);
+          const refs: number[] = [];
+          for (const i of order) {
+            const last = days.length - 1;
+            if (last >= 0 && days[last] === b.days[i]) {
+              if (b.dayRows[i]! < 0) continue;
+              if (refs[last]! >= 0) { duplicate(channel, formatDay(b.days[i]!), metric, refs[last]!, b.dayRows[i]!); continue; }
+              values[last] = b.dayValues[i]!; refs[last] = b.dayRows[i]!;
               continue;
             }
-            values[last] = b.dayValues[i]!; origins[last] = b.dayOrigins[i]!; derived[last] = false;
-            continue;
+            days.push(b.days[i]!); values.push(b.dayValues[i]!); refs.push(b.dayRows[i]!);
           }
-          days.push(b.days[i]!); values.push(b.dayValues[i]!); origins.push(b.dayOrigins[i]!); derived.push(b.dayDerived[i]!);
         }
         const prefix = new Float64Array(values.length + 1);
         for (let i = 0; i < values.length; i++) prefix[i + 1] = prefix[i]! + values[i]!;

@@ -39,9 +39,9 @@ export function yearPeriod(year: number): Period {
   return { kind: 'year', start: dayFromParts(year, 1, 1), end: dayFromParts(year, 12, 31), label: String(year) };
 }
 
-/** A single day. */
-export function dayPeriod(day: Day): Period {
-  return { kind: 'day', start: day, end: day, label: formatDay(day) };
+/** A single day; `label` may pass the day's canonical YYYY-MM-DD text when the caller has it. */
+export function dayPeriod(day: Day, label: string = formatDay(day)): Period {
+  return { kind: 'day', start: day, end: day, label };
 }
 
 /** An explicit range (start and end inclusive). */

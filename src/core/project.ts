@@ -48,6 +48,7 @@ export function createEngine(project: Project): KpiEngine {
     index: project.index,
     kpis: new KpiSet(project.index, project.customKpis),
     settings: { customerLtv: project.site.customerLtv },
+    windows: new Map(),
   };
 }
 

@@ -93,9 +93,8 @@ function checkRow(
   report: FileReporter, i: number, raw: unknown, fileChannel: string, context: DataContext,
   discovered: Map<string, MetricDef>,
 ): MetricRow | null {
-  const at = ['rows', i];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    report.at(at, `a row must be an object with a date, month or quarter and metric values, got ${describeValue(raw)}`);
+    report.at(['rows', i], `a row must be an object with a date, month or quarter and metric values, got ${describeValue(raw)}`);
     return null;
   }
   const record = raw as Record<string, unknown>;
@@ -109,76 +108,76 @@ function checkRow(
     const value = record[key];
     if (key === 'date' || key === 'month' || key === 'quarter') {
       if (periodKey !== null) {
-        report.at([...at, key], `a row covers one period: it has both '${periodKey}' and '${key}'`, 'key');
+        report.at(['rows', i, key], `a row covers one period: it has both '${periodKey}' and '${key}'`, 'key');
         ok = false;
         continue;
       }
       periodKey = key;
-      period = checkPeriod(report, [...at, key], key, value);
+      period = checkPeriod(report, i, key, value);
       if (!period) ok = false;
       continue;
     }
     if (key === 'channel') {
       if (typeof value !== 'string' || !SLUG.test(value)) {
-        report.at([...at, key], `channel must be a channel id, got ${describeValue(value)}`);
+        report.at(['rows', i, key], `channel must be a channel id, got ${describeValue(value)}`);
         ok = false;
-      } else if (checkChannel(report, [...at, key], value, context)) channel = value;
+      } else if (checkChannel(report, ['rows', i, key], value, context)) channel = value;
       else ok = false;
-      continue;
-    }
-    if (!METRIC_NAME.test(key)) {
-      const near = hint(key.toLowerCase(), context.metrics.ids(), 'metrics');
-      report.at([...at, key], `'${key}' is not a metric name: metric names are lower_snake_case${near}`, 'key');
-      ok = false;
       continue;
     }
     let def = context.metrics.get(key) ?? discovered.get(key);
     if (!def) {
+      if (!METRIC_NAME.test(key)) {
+        const near = hint(key.toLowerCase(), context.metrics.ids(), 'metrics');
+        report.at(['rows', i, key], `'${key}' is not a metric name: metric names are lower_snake_case${near}`, 'key');
+        ok = false;
+        continue;
+      }
       def = customFlow(key);
       discovered.set(key, def);
     }
-    if (typeof value !== 'number') {
-      report.at([...at, key], `${key}: expected a number, got ${describeValue(value)}`
-        + (value === null || value === '' ? ' (leave a missing value out of the row)' : ''));
-      ok = false;
-    } else if (!Number.isFinite(value)) {
-      report.at([...at, key], `${key}: the number is out of range (not finite)`);
-      ok = false;
-    } else if (value < 0 && !def.signed) {
-      report.at([...at, key], `${key}: ${value} is negative: metric values are counts or amounts ≥ 0`
-        + ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)');
-      ok = false;
-    } else {
+    if (typeof value === 'number' && Number.isFinite(value) && (value >= 0 || def.signed)) {
       values[key] = value;
       metricCount++;
+      continue;
+    }
+    ok = false;
+    if (typeof value !== 'number') {
+      report.at(['rows', i, key], `${key}: expected a number, got ${describeValue(value)}`
+        + (value === null || value === '' ? ' (leave a missing value out of the row)' : ''));
+    } else if (!Number.isFinite(value)) {
+      report.at(['rows', i, key], `${key}: the number is out of range (not finite)`);
+    } else {
+      report.at(['rows', i, key], `${key}: ${value} is negative: metric values are counts or amounts ≥ 0`
+        + ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)');
     }
   }
   if (periodKey === null) {
-    report.at(at, `the row has no period: give it a date (2026-04-01), a month (2026-04) or a quarter (2026-Q2)`);
+    report.at(['rows', i], `the row has no period: give it a date (2026-04-01), a month (2026-04) or a quarter (2026-Q2)`);
     return null;
   }
   if (ok && metricCount === 0) {
-    report.at(at, 'the row has no metric values');
+    report.at(['rows', i], 'the row has no metric values');
     return null;
   }
   if (!ok || !period) return null;
   return { channel, period, values, origin: { file: report.file, row: i } };
 }
 
-function checkPeriod(report: FileReporter, path: Array<string | number>, key: string, value: unknown): Period | null {
+function checkPeriod(report: FileReporter, i: number, key: string, value: unknown): Period | null {
   if (typeof value !== 'string') {
-    report.at(path, `${key}: expected text such as ${example(key)}, got ${describeValue(value)}`);
+    report.at(['rows', i, key], `${key}: expected text such as ${example(key)}, got ${describeValue(value)}`);
     return null;
   }
   if (key === 'date') {
     const parsed = parseIsoDate(value);
-    if (!parsed.ok) { report.at(path, `date: ${parsed.reason}`); return null; }
-    return dayPeriod(parsed.day);
+    if (!parsed.ok) { report.at(['rows', i, key], `date: ${parsed.reason}`); return null; }
+    return dayPeriod(parsed.day, value);
   }
   const shape = key === 'month' ? MONTH : QUARTER;
   const parsed = parsePeriod(value);
   if (!shape.test(value) || !parsed.ok) {
-    report.at(path, `${key}: ${parsed.ok ? `'${value}' is not written like ${example(key)}` : parsed.reason}`);
+    report.at(['rows', i, key], `${key}: ${parsed.ok ? `'${value}' is not written like ${example(key)}` : parsed.reason}`);
     return null;
   }
   return parsed.period;
