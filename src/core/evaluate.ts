@@ -78,23 +78,22 @@ export type GoalEvaluation = SmartEvaluation | OkrEvaluation;
 
 /** Resolves a target against its reference (the baseline, or the previous period's total). */
 export function resolveTarget(spec: TargetSpec, reference: number | null): number | null {
-  switch (spec.kind) {
-    case 'absolute': return spec.value;
-    case 'percent': return reference === null ? null : reference * (1 + spec.ratio);
-    case 'delta': return reference === null ? null : reference + spec.amount;
-  }
+  const value = spec.kind === 'absolute' ? spec.value
+    : reference === null ? null
+    : spec.kind === 'percent' ? reference * (1 + spec.ratio) : reference + spec.amount;
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 /** Progress of a level measure: (actual − baseline) / (target − baseline), unclamped. */
 export function levelProgress(actual: number | null, baseline: number | null, target: number | null): number | null {
   if (actual === null || baseline === null || target === null || target === baseline) return null;
-  return (actual - baseline) / (target - baseline);
+  return finiteOrNull((actual - baseline) / (target - baseline));
 }
 
 /** Progress of a cumulative measure: actual / target. */
 export function cumulativeProgress(actual: number | null, target: number | null): number | null {
   if (actual === null || target === null || target === 0) return null;
-  return actual / target;
+  return finiteOrNull(actual / target);
 }
 
 /** Evaluates what a goal or key result measures over `period`, as of `asOf`. */
@@ -211,6 +210,10 @@ export function weightedScore(krs: ReadonlyArray<{ score: number | null; weight:
 /** Evaluates any goal as of a date. */
 export function evaluateGoal(engine: KpiEngine, goal: Goal, asOf: Day): GoalEvaluation {
   return goal.type === 'smart' ? evaluateSmartGoal(engine, goal, asOf) : evaluateOkr(engine, goal, asOf);
+}
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
 }
 
 function clamp01(x: number): number {

@@ -37,7 +37,7 @@ const CHANGE = /^[+-]?\d+(\.\d+)?%$/;
 export const targetSchema = z.union([
   finite,
   z.strictObject({
-    change: z.union([finite, z.string().regex(CHANGE)], {
+    change: z.union([finite, z.string().regex(CHANGE).refine((c) => Number.isFinite(Number.parseFloat(c)))], {
       error: 'change must be a percentage ("+20%") or a number (+500)',
     }),
   }),
