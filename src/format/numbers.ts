@@ -56,3 +56,9 @@ export const STATUS_LABELS: Readonly<Record<GoalStatus, { label: string; symbol:
   not_started: { label: 'Not started', symbol: '○' },
   no_data: { label: 'No data', symbol: '?' },
 };
+
+/** An OKR score on its 0–1 scale with two decimals: "0.55" ("0,55" in French). */
+export function formatScore(value: number | null, opts: FormatOptions): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  return numberFormat(opts.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}

@@ -1,0 +1,55 @@
+/**
+ * What every chart shares: the Vega-Lite config (font, locale, neutral colours that the
+ * page's CSS restyles for dark mode), channel colours and axis formats per KPI unit.
+ */
+import type { Config } from 'vega-lite';
+import type { Unit } from '../core/catalogue.ts';
+import type { SiteSettings } from '../core/project.ts';
+import { numberLocale, timeLocale } from './locale.ts';
+import { CHART_FONT } from './textMetrics.ts';
+
+/** Colour-blind-safe default palette (Okabe–Ito), for channels without a colour setting. */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+
+/** Colours of channels: the site setting, else the palette in channel order. Same in every chart. */
+export function channelColors(site: SiteSettings, channels: readonly string[]): Map<string, string> {
+  const colors = new Map<string, string>();
+  let next = 0;
+  for (const c of [...channels].sort()) {
+    colors.set(c, site.channels[c]?.color ?? PALETTE[next++ % PALETTE.length]!);
+  }
+  return colors;
+}
+
+/** The d3 format string of an axis for a KPI unit (the locale supplies separators and currency). */
+export function axisFormat(unit: Unit): string {
+  switch (unit) {
+    case 'percent': return '.1~%';
+    case 'money': return '$,.0f';
+    case 'ratio': return ',.2~f';
+    case 'minutes':
+    case 'score':
+    case 'per_post': return ',.1~f';
+    case 'count': return ',.3~s';
+  }
+}
+
+/** The Vega-Lite config for a site: font, locale, quiet axes, transparent background. */
+export function chartConfig(site: SiteSettings): Config {
+  return {
+    background: null as unknown as string,
+    font: CHART_FONT,
+    locale: { number: numberLocale(site.locale, site.currency), time: timeLocale(site.locale) } as Config['locale'],
+    view: { stroke: null },
+    axis: {
+      labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal',
+      labelColor: '#333333', titleColor: '#333333', domainColor: '#888888', tickColor: '#888888', gridColor: '#dddddd',
+      labelOverlap: true, labelLimit: 160,
+    },
+    legend: {
+      labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 12, titleFontSize: 12, labelColor: '#333333',
+      titleColor: '#333333', orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 140,
+    },
+    text: { font: CHART_FONT, fontSize: 12, color: '#333333' },
+  };
+}

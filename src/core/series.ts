@@ -1,0 +1,61 @@
+/**
+ * KPI values over the weeks or months of a period, for trend charts and sparklines.
+ * Each point is the KPI computed over its own sub-period (rates from that week's sums).
+ */
+import { type Day, formatDay, monthIndexOf, partsOfDay } from './dates.ts';
+import { type KpiEngine, windowFor } from './kpis.ts';
+import { monthPeriod, type Period } from './periods.ts';
+
+export interface SeriesPoint {
+  readonly start: Day;
+  readonly end: Day;
+  /** `YYYY-MM-DD` of the first day. */
+  readonly date: string;
+  readonly value: number | null;
+}
+
+export type Step = 'week' | 'month';
+
+/** Monday-to-Sunday weeks (clipped to the period) or calendar months of a period, up to `upTo`. */
+export function subPeriods(period: Period, step: Step, upTo: Day = period.end): Array<{ start: Day; end: Day }> {
+  const last = Math.min(period.end, upTo);
+  const out: Array<{ start: Day; end: Day }> = [];
+  if (step === 'month') {
+    for (let m = monthIndexOf(period.start); m <= monthIndexOf(last); m++) {
+      const p = monthPeriod(m);
+      out.push({ start: Math.max(p.start, period.start), end: Math.min(p.end, last) });
+    }
+    return out;
+  }
+  // Day 0 (1970-01-01) was a Thursday: Monday-based weekday = (day + 3) mod 7.
+  let start = period.start;
+  while (start <= last) {
+    const weekday = (((start + 3) % 7) + 7) % 7;
+    const end = Math.min(start + (6 - weekday), last);
+    out.push({ start, end });
+    start = end + 1;
+  }
+  return out;
+}
+
+/**
+ * A KPI over each week of a period (or each month, when the data is monthly and weekly
+ * points would all be empty), for a set of channels.
+ */
+export function kpiSeries(engine: KpiEngine, kpiId: string, channels: readonly string[], period: Period, upTo?: Day): { step: Step; points: SeriesPoint[] } {
+  const kpi = engine.kpis.get(kpiId);
+  if (!kpi) throw new Error(`unknown KPI '${kpiId}'`);
+  const compute = (step: Step): SeriesPoint[] => subPeriods(period, step, upTo).map(({ start, end }) => ({
+    start, end, date: formatDay(start), value: windowFor(engine, channels, start, end).value(kpi).value,
+  }));
+  const weekly = compute('week');
+  const weeklyCount = weekly.filter((p) => p.value !== null).length;
+  const monthly = compute('month');
+  const monthlyCount = monthly.filter((p) => p.value !== null).length;
+  return weeklyCount >= monthlyCount && weeklyCount > 1 ? { step: 'week', points: weekly } : { step: 'month', points: monthly };
+}
+
+/** Whether a day is the first of its month (for axis labels). */
+export function isMonthStart(day: Day): boolean {
+  return partsOfDay(day).day === 1;
+}
