@@ -11,13 +11,14 @@ export default function goalpost(): AstroIntegration {
   return {
     name: 'goalpost',
     hooks: {
-      'astro:config:setup': async ({ logger }) => {
+      'astro:config:setup': async ({ logger, updateConfig }) => {
         const root = contentRoot();
         const result = await loadProject(root);
         if (!result.ok) {
           const lines = result.problems.map(formatProblem).join('\n');
           throw new Error(`Goalpost: the content in ${root} has ${result.problems.length} problem(s):\n${lines}`);
         }
+        updateConfig({ base: result.project.site.base });
         logger.info(`content root ${root}: ${result.project.goals.length} goals, ${result.project.sources.length} metric files`);
       },
     },
