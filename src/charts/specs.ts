@@ -258,8 +258,12 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
   const projection = last && d.projection !== null ? [{ date: last.date, value: last.value }, { date: d.deadline, value: d.projection }] : [];
   const x = { field: 'date', type: 'temporal' as const, scale: { type: 'utc' as const, domain: [d.start, d.deadline] }, title: null, axis: { format: dateFormat(ctx.site.locale), tickCount: 5, grid: false } };
   const y = { field: 'value', type: 'quantitative' as const, title: d.kpiLabel, axis: { format: axisFormat(d.unit), tickCount: 5 }, scale: { zero: false } };
-  const names = ['Actual', 'Expected pace', 'Projection', 'Target', 'Milestone'];
-  const color = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: names, range: ['#0072B2', '#777777', '#0072B2', '#D55E00', '#E69F00'] } };
+  const present: Array<[string, string, boolean]> = [
+    ['Actual', '#0072B2', d.actual.length > 0], ['Expected pace', '#777777', d.expected.length > 0],
+    ['Projection', '#0072B2', projection.length > 0], ['Target', '#D55E00', d.target !== null], ['Milestone', '#E69F00', d.milestones.length > 0],
+  ];
+  const shown = present.filter(([, , on]) => on);
+  const color = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: shown.map((s) => s[0]), range: shown.map((s) => s[1]) } };
   const line = (series: string, values: ReadonlyArray<{ date: string; value: number }>, dash: number[]) => ({
     data: { values: values.map((p) => ({ ...p, series })) },
     mark: { type: 'line' as const, strokeWidth: 2, strokeDash: dash },

@@ -1,0 +1,182 @@
+/**
+ * The built site in a real browser (Debian's Chromium through playwright-core): every page
+ * loads cleanly and offline, numbers match the CLI, axe finds no violation, text does not
+ * overlap at phone and desktop widths, hostile titles stay text, builds are reproducible.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import type { ReportJson } from '../../src/core/report.ts';
+import { buildSite, findOverlappingText, launchBrowser, listFiles, serve } from './harness.ts';
+
+/** The bundled example at the repository root. */
+const EXAMPLE = process.env['GOALPOST_E2E_ROOT'] ?? '.';
+const HOSTILE = 'test/fixtures/hostile';
+const SCREENSHOTS = 'test-results/screenshots';
+
+let dist: string;
+let server: { url: string; close: () => Promise<void> };
+let browser: BrowserContext;
+
+async function cliReport(quarter: string, channel?: string): Promise<ReportJson> {
+  let out = '';
+  const status = await main(['report', '--period', quarter, '--json', ...(channel ? ['--channel', channel] : [])], {
+    out: (t) => { out += t; }, err: () => {}, env: { GOALPOST_ROOT: EXAMPLE }, cwd: process.cwd(),
+  });
+  expect(status).toBe(0);
+  return JSON.parse(out) as ReportJson;
+}
+
+/** Opens a page and records console errors, failed requests and requests to other hosts. */
+async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const problems: string[] = [];
+  const origin = new URL(server.url).origin;
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`other host: ${r.url()}`); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
+  return { page, problems };
+}
+
+beforeAll(async () => {
+  dist = buildSite(EXAMPLE);
+  server = await serve(dist);
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pages = () => listFiles(dist).filter((f) => f.endsWith('index.html')).map((f) => f.replace(/index\.html$/, ''));
+const firstQuarter = () => pages().find((p) => /^reports\/\d{4}-q\d\/$/.test(p))!;
+
+describe('the overlap check', () => {
+  it('finds overlapping text, and none in text that flows', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<p style="position:absolute;top:0;margin:0">Overlapping words</p><p style="position:absolute;top:4px;left:8px;margin:0">Other words</p>');
+    expect(await page.evaluate(findOverlappingText)).toEqual(['"Overlapping words" overlaps "Other words"']);
+    await page.setContent('<p>One paragraph</p><p>Another paragraph</p>');
+    expect(await page.evaluate(findOverlappingText)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the example site', () => {
+  it('loads every page with no console error, failed request or request to another host', async () => {
+    const all = pages();
+    expect(all.length).toBeGreaterThan(5);
+    for (const path of [...all, '404.html']) {
+      const { page, problems } = await open(path);
+      expect(problems, path).toEqual([]);
+      await page.close();
+    }
+  }, 600_000);
+
+  it('works without JavaScript: no page loads a script', () => {
+    for (const f of listFiles(dist).filter((x) => x.endsWith('.html'))) {
+      expect(readFileSync(join(dist, f), 'utf8'), f).not.toMatch(/<script\b/i);
+    }
+  });
+
+  it('never writes NaN, Infinity or undefined into a page or a CSV', () => {
+    for (const f of listFiles(dist).filter((x) => /\.(html|csv|svg|json)$/.test(x))) {
+      const text = readFileSync(join(dist, f), 'utf8').replace(/<style[\s\S]*?<\/style>/g, '');
+      expect(text.match(/\bNaN\b|\bInfinity\b|\bundefined\b/g), f).toBeNull();
+    }
+  });
+
+  it('shows on each quarter page the numbers of `report --json`', async () => {
+    for (const path of pages().filter((p) => /^reports\/\d{4}-q\d\/(\w+\/)?$/.test(p))) {
+      const [, q, channel] = /^reports\/(\d{4}-q\d)\/(?:(\w+)\/)?$/.exec(path)!;
+      const report = await cliReport(q!.toUpperCase(), channel);
+      const { page } = await open(path);
+      const cells = await page.$$eval('table.kpis td[data-scope]', (tds) => tds.map((td) => ({
+        kpi: td.closest('tr')!.getAttribute('data-kpi')!, scope: td.getAttribute('data-scope')!, value: td.getAttribute('data-value')!,
+      })));
+      expect(cells.length, path).toBeGreaterThan(0);
+      for (const c of cells) {
+        const expected = report.kpis[c.scope]![c.kpi]!.value;
+        expect(c.value === '' ? null : Number(c.value), `${path} ${c.scope} ${c.kpi}`).toBe(expected);
+      }
+      const goals = await page.$$eval('table.scorecard tr[data-goal]', (trs) => trs.map((tr) => ({
+        id: tr.getAttribute('data-goal')!, values: [...tr.querySelectorAll('[data-value]')].map((e) => e.getAttribute('data-value')!),
+      })));
+      for (const g of goals) {
+        const json = report.goals.find((x) => x.id === g.id);
+        expect(json?.type, `${path} goal ${g.id}`).toBe('smart');
+        if (json?.type !== 'smart') continue;
+        expect(g.values.map((v) => (v === '' ? null : Number(v))), g.id).toEqual([json.actual, json.target, json.progress, json.projection]);
+      }
+      expect(goals.length, path).toBe(report.goals.filter((x) => x.type === 'smart').length);
+      await page.close();
+    }
+  }, 600_000);
+
+  it('has no axe violation on each page type', async () => {
+    const quarter = firstQuarter();
+    const channel = pages().find((p) => p.startsWith(quarter) && p !== quarter)!;
+    const goal = pages().find((p) => /^goals\/.+\//.test(p))!;
+    for (const path of ['', 'reports/', quarter, channel, 'goals/', goal, '404.html']) {
+      const { page } = await open(path);
+      const result = await new AxeBuilder({ page }).analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), path || 'home').toEqual([]);
+      await page.close();
+    }
+  }, 300_000);
+
+  it.each([390, 1280])('lays out a quarter page at %i px with no overlapping text and no horizontal scroll', async (width) => {
+    const path = pages().filter((p) => /^reports\/\d{4}-q\d\/$/.test(p)).at(-1)!;
+    const { page } = await open(path, width);
+    await page.screenshot({ path: `${SCREENSHOTS}/quarter-${width}.png`, fullPage: true });
+    expect(await page.evaluate(findOverlappingText)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  }, 120_000);
+
+  it('is byte-identical when built twice from the same inputs', () => {
+    const again = buildSite(EXAMPLE);
+    const hash = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+    expect(hash(again)).toEqual(hash(dist));
+  }, 600_000);
+});
+
+describe('hostile goal titles', () => {
+  let hostile: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    hostile = await serve(buildSite(HOSTILE));
+  }, 600_000);
+  afterAll(async () => hostile?.close());
+
+  it('render as text, run nothing, and keep the layout at phone width', async () => {
+    for (const path of ['', 'goals/', 'goals/script-title/', 'goals/img-title/', 'goals/long-title/', 'goals/okr-hostile/', 'reports/2026-q2/', 'reports/2026-q2/instagram/']) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: 390, height: 900 });
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+      await page.goto(new URL(path, hostile.url).href, { waitUntil: 'networkidle' });
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned ?? false), path).toBe(false);
+      expect(dialogs, path).toEqual([]);
+      expect(await page.$$('main img, main iframe, main script, body > script'), path).toHaveLength(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls horizontally`).toBeLessThanOrEqual(0);
+      if (path === 'goals/script-title/') await page.screenshot({ path: `${SCREENSHOTS}/hostile-goal-390.png`, fullPage: true });
+      await page.close();
+    }
+    const home = await browser.newPage();
+    await home.goto(hostile.url, { waitUntil: 'networkidle' });
+    expect(await home.textContent('header')).toContain('Hostile <b>fixture</b> "><img src=x onerror=alert(1)>');
+    await home.close();
+  }, 300_000);
+});
