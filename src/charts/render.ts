@@ -1,8 +1,10 @@
 /**
  * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages). Identical
  * specs render once per build: results are cached by a hash of the spec and width.
+ * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends.
  */
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { vegaTextWidth } from './textMetrics.ts';
@@ -12,6 +14,11 @@ import { vegaTextWidth } from './textMetrics.ts';
 
 const cache = new Map<string, Promise<string>>();
 const stats = { rendered: 0, cached: 0 };
+
+const statsFile = process.env['GOALPOST_CHART_STATS'];
+if (statsFile) {
+  process.on('exit', () => writeFileSync(statsFile, JSON.stringify(stats)));
+}
 
 /** How many charts were rendered and how many came from the cache, this build. */
 export function renderStats(): Readonly<typeof stats> {

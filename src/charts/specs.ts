@@ -94,14 +94,15 @@ export function channelMixChart(ctx: ChartContext, opts: { id: string; title: st
   const fmt = fmtOf(ctx.site);
   const known = opts.values.filter((v): v is ChannelValue & { value: number } => v.value !== null);
   const total = known.reduce((s, v) => s + v.value, 0);
-  const rows = known.map((v) => ({ channel: v.label, value: v.value, share: total > 0 ? v.value / total : 0 }));
+  const rows = known.map((v) => ({ channel: v.label, value: v.value, share: total > 0 ? v.value / total : 0 }))
+    .sort((a, b) => b.value - a.value || (a.channel < b.channel ? -1 : 1));
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
     data: { values: rows },
     height: { step: 28 },
     encoding: {
-      y: { field: 'channel', type: 'nominal', title: null, sort: '-x' },
+      y: { field: 'channel', type: 'nominal', title: null, sort: null },
       x: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 4 } },
     },
     layer: [
