@@ -1,11 +1,16 @@
 /** Narratives: `content/reports/<yyyy-qn>.mdx` under the content root, one per quarter, optional. */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentRoot } from './load/project.ts';
 
+const dir = join(contentRoot(), 'content/reports');
+
 export const collections = {
   reports: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: join(contentRoot(), 'content/reports'), generateId: ({ entry }) => entry.replace(/\.mdx$/, '').toLowerCase() }),
+    loader: existsSync(dir)
+      ? glob({ pattern: '*.mdx', base: dir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '').toLowerCase() })
+      : async () => [],
   }),
 };

@@ -12,6 +12,9 @@ import { vegaTextWidth } from './textMetrics.ts';
 /** vega re-exports vega-scenegraph's text measure at runtime; its typings omit it. */
 (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
 
+/** The width charts are laid out at: natural size in the desktop grid, ~0.9× on a 390 px phone. */
+export const CHART_WIDTH = 400;
+
 const cache = new Map<string, Promise<string>>();
 const stats = { rendered: 0, cached: 0 };
 
@@ -56,8 +59,22 @@ async function render(spec: TopLevelSpec, width: number): Promise<string> {
   return responsive(svg);
 }
 
+const GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|width|height|points|r|cx|cy)="([^"]*)"/g;
+
+/**
+ * Shrinks Vega's SVG without changing what it draws: coordinates rounded to 0.1 px (in
+ * geometry attributes only, never in text), defaults and empty paths dropped, the font
+ * family left to the page's CSS.
+ */
+function compact(svg: string): string {
+  return svg
+    .replace(GEOMETRY, (_, name: string, value: string) => `${name}="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`)
+    .replace(/ opacity="1"| pointer-events="none"| font-family="[^"]*"/g, '')
+    .replace(/<path class="(?:background|foreground)" aria-hidden="true" d="[^"]*"(?: display="none")?\/>/g, '');
+}
+
 /** Makes an SVG scale to its container: keeps the viewBox, drops the fixed size. */
 function responsive(svg: string): string {
-  return svg.replace(/^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"/, (_, attrs: string, w: string, h: string) =>
+  return compact(svg).replace(/^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"/, (_, attrs: string, w: string, h: string) =>
     `<svg${attrs} width="100%" style="max-width:${w}px;height:auto" preserveAspectRatio="xMinYMin meet" data-width="${w}" data-height="${h}"`);
 }

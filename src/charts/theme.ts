@@ -37,6 +37,7 @@ export function axisFormat(unit: Unit): string {
 /** The Vega-Lite config for a site: font, locale, quiet axes, transparent background. */
 export function chartConfig(site: SiteSettings): Config {
   return {
+    aria: false,
     background: null as unknown as string,
     font: CHART_FONT,
     locale: { number: numberLocale(site.locale, site.currency), time: timeLocale(site.locale) } as Config['locale'],
