@@ -137,7 +137,7 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
-    data: { values: known.map((s) => ({ ...s, text: formatKpiValue(s.value, 'count', fmt) + (s.rate !== null ? ` (${formatShare(s.rate, fmt)})` : '') })) },
+    data: { values: known.map((s) => ({ ...s, text: formatKpiValue(s.value, 'count', fmt) + (s.rate !== null ? ` (${formatKpiValue(s.rate, 'percent', fmt)})` : '') })) },
     height: { step: 32 },
     encoding: {
       y: { field: 'stage', type: 'nominal', title: null, sort: null },
@@ -150,10 +150,10 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
   };
   return {
     id: opts.id, title: opts.title, spec,
-    description: `Funnel (bar lengths on a square-root scale): ${stages.map((s) => `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${s.rate !== null ? `, ${formatShare(s.rate, fmt)} of the step before` : ''}`).join('; ')}.`,
+    description: `Funnel (bar lengths on a square-root scale): ${stages.map((s) => `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${s.rate !== null ? `, ${formatKpiValue(s.rate, 'percent', fmt)} of the step before` : ''}`).join('; ')}.`,
     table: {
       columns: ['Stage', 'Count', 'Rate from previous stage'],
-      rows: stages.map((s) => [s.stage, formatKpiValue(s.value, 'count', fmt), s.order === 0 ? '—' : formatShare(s.rate, fmt)]),
+      rows: stages.map((s) => [s.stage, formatKpiValue(s.value, 'count', fmt), s.order === 0 ? '—' : formatKpiValue(s.rate, 'percent', fmt)]),
     },
   };
 }

@@ -2,7 +2,7 @@
  * KPI values over the weeks or months of a period, for trend charts and sparklines.
  * Each point is the KPI computed over its own sub-period (rates from that week's sums).
  */
-import { type Day, formatDay, monthIndexOf, partsOfDay } from './dates.ts';
+import { type Day, formatDay, monthIndexOf } from './dates.ts';
 import { type KpiEngine, windowFor } from './kpis.ts';
 import { monthPeriod, type Period } from './periods.ts';
 
@@ -38,24 +38,27 @@ export function subPeriods(period: Period, step: Step, upTo: Day = period.end): 
   return out;
 }
 
-/**
- * A KPI over each week of a period (or each month, when the data is monthly and weekly
- * points would all be empty), for a set of channels.
- */
-export function kpiSeries(engine: KpiEngine, kpiId: string, channels: readonly string[], period: Period, upTo?: Day): { step: Step; points: SeriesPoint[] } {
+/** A KPI over each week or month of a period (up to `upTo`), for a set of channels. */
+export function kpiSeries(engine: KpiEngine, kpiId: string, channels: readonly string[], period: Period, step: Step, upTo?: Day): SeriesPoint[] {
   const kpi = engine.kpis.get(kpiId);
   if (!kpi) throw new Error(`unknown KPI '${kpiId}'`);
-  const compute = (step: Step): SeriesPoint[] => subPeriods(period, step, upTo).map(({ start, end }) => ({
+  return subPeriods(period, step, upTo).map(({ start, end }) => ({
     start, end, date: formatDay(start), value: windowFor(engine, channels, start, end).value(kpi).value,
   }));
-  const weekly = compute('week');
-  const weeklyCount = weekly.filter((p) => p.value !== null).length;
-  const monthly = compute('month');
-  const monthlyCount = monthly.filter((p) => p.value !== null).length;
-  return weeklyCount >= monthlyCount && weeklyCount > 1 ? { step: 'week', points: weekly } : { step: 'month', points: monthly };
 }
 
-/** Whether a day is the first of its month (for axis labels). */
-export function isMonthStart(day: Day): boolean {
-  return partsOfDay(day).day === 1;
+/**
+ * The step a trend of this KPI should use: totals (flows) by month, since a partial week
+ * would read as a drop; levels (rates, stocks) by week when every channel has weekly
+ * values, else by month so that all lines are comparable.
+ */
+export function trendStep(engine: KpiEngine, kpiId: string, channels: readonly string[], period: Period, upTo?: Day): Step {
+  const kpi = engine.kpis.get(kpiId);
+  if (!kpi || kpi.cumulative) return 'month';
+  const known = (c: string, step: Step) => kpiSeries(engine, kpiId, [c], period, step, upTo).filter((p) => p.value !== null).length;
+  const weekly = channels.every((c) => {
+    const months = known(c, 'month');
+    return months === 0 || known(c, 'week') > months;
+  });
+  return weekly ? 'week' : 'month';
 }

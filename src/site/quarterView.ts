@@ -10,7 +10,7 @@ import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import { channelLabel, type Project } from '../core/project.ts';
 import { buildReport, type KpiJson, type ReportJson } from '../core/report.ts';
-import { kpiSeries } from '../core/series.ts';
+import { kpiSeries, trendStep } from '../core/series.ts';
 import { parseIsoDate } from '../core/dates.ts';
 
 export interface Scope {
@@ -64,14 +64,12 @@ function quarterCharts(project: Project, engine: KpiEngine, quarter: Period, rep
 
   for (const id of TREND_KPIS) {
     const kpi = engine.kpis.get(id)!;
-    const series = channels.map((c) => ({ channel: c, label: label(c), ...kpiSeries(engine, id, [c], quarter, asOf) }))
+    const step = trendStep(engine, id, channels, quarter, asOf);
+    const series = channels.map((c) => ({ channel: c, label: label(c), points: kpiSeries(engine, id, [c], quarter, step, asOf) }))
       .filter((s) => s.points.some((p) => p.value !== null));
     if (series.length === 0) continue;
-    const step = series.every((s) => s.step === 'week') ? 'week' : 'month';
-    const aligned = series.map((s) => (s.step === step ? s : { ...s, ...kpiSeries(engine, id, [s.channel], quarter, asOf) }));
     charts.push(trendChart(ctx, {
-      id: `trend-${id}`, title: `${kpi.def.label} by ${step}, ${quarter.label}`, kpiLabel: kpi.def.label, unit: kpi.def.unit, step,
-      series: aligned.map((s) => ({ channel: s.channel, label: s.label, points: s.points })),
+      id: `trend-${id}`, title: `${kpi.def.label} by ${step}, ${quarter.label}`, kpiLabel: kpi.def.label, unit: kpi.def.unit, step, series,
     }));
   }
 

@@ -85,7 +85,7 @@ describe('chart builders', () => {
       { label: 'Impressions', value: 10000 }, { label: 'Engagements', value: 500 }, { label: 'Clicks', value: 50 }, { label: 'Conversions', value: null },
     ] });
     expect(chart.table.rows).toEqual([
-      ['Impressions', '10,000', '—'], ['Engagements', '500', '5%'], ['Clicks', '50', '10%'], ['Conversions', 'n/a', 'n/a'],
+      ['Impressions', '10,000', '—'], ['Engagements', '500', '5.0%'], ['Clicks', '50', '10.0%'], ['Conversions', 'n/a', 'n/a'],
     ]);
   });
 
