@@ -7,6 +7,8 @@ const server = await serve(dist);
 const browser = await launchBrowser();
 const page = await browser.newPage();
 await page.setViewportSize({ width: Number(width), height: 900 });
+if (process.env['SCHEME'] === 'dark') await page.emulateMedia({ colorScheme: 'dark' });
+if (process.env['MEDIA'] === 'print') await page.emulateMedia({ media: 'print' });
 await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
 if (selector) await page.locator(selector).first().screenshot({ path: out });
 else await page.screenshot({ path: out, fullPage: true });

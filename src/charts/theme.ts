@@ -54,3 +54,32 @@ export function chartConfig(site: SiteSettings): Config {
     text: { font: CHART_FONT, fontSize: 12, color: '#333333' },
   };
 }
+
+/** Relative luminance of a #rrggbb colour (WCAG). */
+export function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** A colour mixed with white (amount 0–1), as #rrggbb. */
+function lighten(hex: string, amount: number): string {
+  return `#${[1, 3, 5].map((i) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16);
+    return Math.round(c + (255 - c) * amount).toString(16).padStart(2, '0');
+  }).join('')}`;
+}
+
+/**
+ * Dark-mode CSS for charts: channel colours too dark to read on the dark background
+ * (luminance under 0.12, e.g. a black brand colour) are lightened where the SVG uses them.
+ */
+export function darkModeChartCss(colors: Iterable<string>): string {
+  const rules = [...new Set(colors)].filter((c) => /^#[0-9a-f]{6}$/i.test(c) && luminance(c) < 0.12).map((c) => {
+    const light = lighten(c, luminance(c) < 0.02 ? 0.85 : 0.55);
+    return `.chart svg [stroke="${c}" i]{stroke:${light}}.chart svg [fill="${c}" i]{fill:${light}}`;
+  });
+  return rules.length === 0 ? '' : `@media (prefers-color-scheme: dark){${rules.join('')}}`;
+}

@@ -194,7 +194,8 @@ export class MetricIndex {
       const refs = isMonth ? b.monthRows : b.quarterRows;
       const previous = refs.get(key);
       if (previous !== undefined) {
-        if (ref < 0) return;
+        // Engagements derived from parts given in several rows add up; a given value wins over derived ones.
+        if (ref < 0) { if (previous < 0) values.set(key, values.get(key)! + value); return; }
         if (previous >= 0) { duplicate(row.channel, row.period.label, metric, previous, ref); return; }
       }
       values.set(key, value);
@@ -236,7 +237,7 @@ export class MetricIndex {
           for (const i of order) {
             const last = days.length - 1;
             if (last >= 0 && days[last] === b.days[i]) {
-              if (b.dayRows[i]! < 0) continue;
+              if (b.dayRows[i]! < 0) { if (refs[last]! < 0) values[last] += b.dayValues[i]!; continue; }
               if (refs[last]! >= 0) { duplicate(channel, formatDay(b.days[i]!), metric, refs[last]!, b.dayRows[i]!); continue; }
               values[last] = b.dayValues[i]!; refs[last] = b.dayRows[i]!;
               continue;

@@ -127,3 +127,16 @@ describe('rendering', () => {
       .rejects.toThrow(/Vega-Lite warning/);
   });
 });
+
+describe('dark mode', () => {
+  it('lightens only channel colours too dark for a dark background', async () => {
+    const { darkModeChartCss, luminance } = await import('../../src/charts/theme.ts');
+    expect(luminance('#000000')).toBe(0);
+    expect(luminance('#ffffff')).toBeCloseTo(1, 10);
+    const css = darkModeChartCss(['#000000', '#e1306c', '#111111']);
+    expect(css).toContain('[stroke="#000000" i]{stroke:#d9d9d9}');
+    expect(css).toContain('[fill="#111111" i]');
+    expect(css).not.toContain('#e1306c');
+    expect(darkModeChartCss(['#e1306c'])).toBe('');
+  });
+});
