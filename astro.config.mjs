@@ -6,7 +6,8 @@ import goalpost from './src/integration/index.ts';
 export default defineConfig({
   integrations: [goalpost(), mdx()],
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets inline: one request less before first paint (pages stay far under 200 KB).
+  build: { format: 'directory', inlineStylesheets: 'always' },
   vite: {
     build: {
       rollupOptions: {

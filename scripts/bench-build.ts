@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { audit } from './lighthouse.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const SIZES = { S: { channels: 5, years: 2, goals: 40 }, L: { channels: 12, years: 5, goals: 200 } } as const;
@@ -111,6 +112,10 @@ try {
     console.log(`  largest page         ${(largest.bytes / 1024).toFixed(0)} KB (${largest.path.slice(out.length + 1)})`);
     console.log(`  largest quarter page ${(quarterMax / 1024).toFixed(0)} KB (aim < 200 KB; ratio ${(quarterMax / 204800).toFixed(2)})`);
     console.log(`  JavaScript per page  ${scripts === 0 && js === 0 ? '0 bytes (no <script> in any page, no .js in dist/)' : `${scripts} script tags, ${js} bytes of .js in dist/`}`);
+    const latest = quarterPages.map((f) => f.path.slice(out.length + 1).replace(/index\.html$/, '')).sort().at(-1)!;
+    const scores = [];
+    for (let i = 0; i < RUNS; i++) scores.push(await audit(out, latest));
+    console.log(`  Lighthouse ${latest}  performance ${Math.round(median(scores.map((s) => s.performance)) * 100)}, accessibility ${Math.round(median(scores.map((s) => s.accessibility)) * 100)} (medians of ${RUNS}; aim 100 and 100)`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 /** End-to-end helpers: build a content root into a folder, serve it on localhost, drive Debian's Chromium. */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
@@ -33,7 +34,7 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json',
 };
 
-/** Serves a built site on a free localhost port, under its base path. */
+/** Serves a built site on a free localhost port, under its base path, compressed and cacheable like a static host. */
 export async function serve(dir: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -45,8 +46,11 @@ export async function serve(dir: string, base = '/'): Promise<{ url: string; clo
       createReadStream(join(dir, '404.html')).pipe(res);
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip = /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && !/woff2?$/.test(file);
+    res.writeHead(200, { 'content-type': type, 'cache-control': path.includes('/_astro/') ? 'max-age=31536000, immutable' : 'max-age=600', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    const stream = createReadStream(file);
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
