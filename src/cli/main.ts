@@ -3,11 +3,12 @@
  * The goalpost command line: `validate` and `report` (more commands come with later
  * issues). Thin: it parses arguments, loads the content, calls the core and prints.
  */
+import { runDiff } from './diff.ts';
 import { runReport } from './report.ts';
 import { runValidate } from './validate.ts';
 import { type Command, type Io, processIo, usageError } from './io.ts';
 
-const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport };
+const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport, diff: runDiff };
 
 const HELP = `goalpost: social-media goals and KPIs, from YAML and JSON to reports
 
@@ -16,6 +17,7 @@ Usage: npm run goalpost -- <command> [options]
 Commands:
   validate    check every goals, data and settings file; print problems as path:line:col
   report      compute a quarter's KPIs and evaluate its goals
+  diff        the semantic changes to goals between two git refs, with moved goalposts
 
 Run 'npm run goalpost -- <command> --help' for a command's options.
 The content root is the current directory, or GOALPOST_ROOT if set.

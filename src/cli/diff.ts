@@ -1,0 +1,82 @@
+import { parseIsoDate } from '../core/dates.ts';
+import type { Goal } from '../core/goals.ts';
+import { createEngine } from '../core/project.ts';
+import { commitInfo, contentAt, GitError, refExists } from '../git/files.ts';
+import { listFiles, readSources } from '../load/files.ts';
+import { formatProblem } from '../load/problems.ts';
+import { loadFromSources } from '../load/project.ts';
+import { SITE_FILE } from '../load/site.ts';
+import { diffGoals } from '../review/goalDiff.ts';
+import { changesMarkdown } from '../review/markdown.ts';
+import { type Io, parseOptions, rootOf, usageError } from './io.ts';
+
+const HELP = `Usage: npm run goalpost -- diff <base> [<head>] [--format markdown|json] [--fail-on-moved]
+
+Compares the goals at two git refs (head: the working tree) and prints the semantic
+changes: goals and key results added, removed or renamed; title, KPI, channel, start,
+deadline, baseline, target (resolved to numbers with the current data), weight and
+milestones changed (old → new). Warns where a goalpost moved: a target made easier or a
+deadline pushed back after the goal's period began.
+
+Options:
+  --format <f>       markdown (default, for a pull-request comment) or json
+  --fail-on-moved    exit 1 when a goalpost moved (for CI)`;
+
+/** `goalpost diff`: the semantic changes to goals between two versions. */
+export async function runDiff(args: readonly string[], io: Io): Promise<number> {
+  const parsed = parseOptions(args, {
+    help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, 'fail-on-moved': { type: 'boolean' },
+  }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (values['help']) { io.out(HELP); return 0; }
+  const format = values['format'] ?? 'markdown';
+  if (format !== 'markdown' && format !== 'json') return usageError(io, `--format must be markdown or json, not '${String(format)}'`);
+  const [base, head, extra] = positionals;
+  if (!base || extra) return usageError(io, 'diff takes a base ref and an optional head ref (see --help)');
+  const root = rootOf(io);
+  try {
+    for (const ref of head ? [base, head] : [base]) {
+      if (!refExists(root, ref)) return usageError(io, `no commit named '${ref}' in the repository of ${root}`);
+    }
+    const baseFiles = contentAt(root, base);
+    const headFiles = head ? contentAt(root, head) : await workingTree(root);
+    const loaded = [['base', base, baseFiles], ['head', head ?? 'working tree', headFiles]] as const;
+    const projects = [];
+    for (const [, label, files] of loaded) {
+      const result = loadFromSources(files.site, files.goals, files.data);
+      if (!result.ok) {
+        io.err(`goalpost: the content at ${label} does not validate:\n${result.problems.map(formatProblem).join('\n')}`);
+        return 1;
+      }
+      projects.push(result.project);
+    }
+    const [before, after] = projects as [typeof projects[0], typeof projects[0]];
+    const engine = createEngine(after);
+    const today = new Date().toISOString().slice(0, 10);
+    const changedOn = parseIsoDate(head ? commitInfo(root, head).date : today);
+    const asOf = after.index.dataRange()?.last ?? (changedOn.ok ? changedOn.day : 0);
+    const changes = diffGoals(before.goals, after.goals, { engine, asOf, changedOn: changedOn.ok ? changedOn.day : asOf });
+    if (format === 'json') {
+      io.out(JSON.stringify({ base, head: head ?? 'working tree', changes }, null, 2));
+    } else {
+      const goals = new Map<string, Goal>([...before.goals.map((g) => [g.id, g] as const), ...after.goals.map((g) => [g.id, g] as const)]);
+      io.out(changesMarkdown(changes, {
+        base, head: head ?? 'working tree', engine, goals, format: { locale: after.site.locale, currency: after.site.currency },
+      }));
+    }
+    return values['fail-on-moved'] && changes.some((c) => c.moved_goalpost) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof GitError) return usageError(io, `git: ${error.message}`);
+    throw error;
+  }
+}
+
+async function workingTree(root: string) {
+  const [goals, data, site] = await Promise.all([
+    listFiles(root, 'goals', ['.yaml', '.yml']).then((p) => readSources(root, p)),
+    listFiles(root, 'data', ['.json']).then((p) => readSources(root, p)),
+    listFiles(root, 'content', ['site.yaml']).then((p) => readSources(root, p.filter((x) => x === SITE_FILE))),
+  ]);
+  return { goals, data, site: site[0] ?? null };
+}

@@ -1,0 +1,84 @@
+/**
+ * Content files at a git ref: the goals, data and site settings of a content root as
+ * they were committed. The edge between git and the loader; nothing here interprets them.
+ */
+import { execFileSync } from 'node:child_process';
+import { relative, sep } from 'node:path';
+import type { SourceFile } from '../load/files.ts';
+import { SITE_FILE } from '../load/site.ts';
+
+export interface RefContent {
+  readonly site: SourceFile | null;
+  readonly goals: SourceFile[];
+  readonly data: SourceFile[];
+}
+
+export class GitError extends Error {
+  override name = 'GitError';
+}
+
+function git(cwd: string, args: readonly string[]): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    throw new GitError((e.stderr ?? e.message).trim().split('\n')[0] ?? 'git failed');
+  }
+}
+
+/** The repository top level and the content root's path inside it ('' when they are the same). */
+export function repoOf(root: string): { top: string; prefix: string } {
+  const top = git(root, ['rev-parse', '--show-toplevel']).trim();
+  const prefix = relative(top, root).split(sep).join('/');
+  return { top, prefix: prefix === '' ? '' : `${prefix}/` };
+}
+
+/** Whether a ref names a commit. */
+export function refExists(root: string, ref: string): boolean {
+  try {
+    git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The committer date (YYYY-MM-DD) and short hash of a ref. */
+export function commitInfo(root: string, ref: string): { date: string; hash: string } {
+  const [date, hash] = git(root, ['show', '-s', '--format=%cs %h', ref]).trim().split(' ');
+  return { date: date!, hash: hash! };
+}
+
+/** The content files (paths relative to the content root) at a ref. */
+export function contentAt(root: string, ref: string): RefContent {
+  const { top, prefix } = repoOf(root);
+  const listed = git(top, ['ls-tree', '-r', '-z', '--name-only', ref, '--', `${prefix}goals`, `${prefix}data`, `${prefix}${SITE_FILE}`])
+    .split('\0').filter((p) => p !== '');
+  const wanted = listed.filter((p) => /\.(ya?ml|json)$/i.test(p)).sort();
+  const texts = readBlobs(top, ref, wanted);
+  const files = wanted.map((p, i) => ({ path: p.slice(prefix.length), text: texts[i]! }));
+  return {
+    site: files.find((f) => f.path === SITE_FILE) ?? null,
+    goals: files.filter((f) => f.path.startsWith('goals/') && /\.ya?ml$/i.test(f.path)),
+    data: files.filter((f) => f.path.startsWith('data/') && /\.json$/i.test(f.path)),
+  };
+}
+
+/** Reads many blobs at a ref in one `git cat-file --batch` call. */
+function readBlobs(top: string, ref: string, paths: readonly string[]): string[] {
+  if (paths.length === 0) return [];
+  const out = execFileSync('git', ['cat-file', '--batch'], {
+    cwd: top, input: paths.map((p) => `${ref}:${p}\n`).join(''), maxBuffer: 1 << 30,
+  });
+  const texts: string[] = [];
+  let offset = 0;
+  for (const path of paths) {
+    const newline = out.indexOf(10, offset);
+    const header = out.subarray(offset, newline).toString('utf8');
+    const size = Number(header.split(' ')[2]);
+    if (!Number.isFinite(size)) throw new GitError(`cannot read ${path} at ${ref}: ${header}`);
+    texts.push(out.subarray(newline + 1, newline + 1 + size).toString('utf8'));
+    offset = newline + 1 + size + 1;
+  }
+  return texts;
+}

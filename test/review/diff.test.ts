@@ -1,0 +1,198 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import type { GoalChange } from '../../src/review/goalDiff.ts';
+import { escapeMarkdown } from '../../src/review/markdown.ts';
+
+/** A throwaway repository holding the basic fixture's site and data, and goals we write. */
+function repo(): { dir: string; commit: (goals: string, date: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'goalpost-diff-'));
+  cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'), { recursive: true });
+  cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
+  const git = (args: string[], date?: string) => execFileSync('git', args, {
+    cwd: dir, encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org',
+      ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) },
+  });
+  git(['init', '-q', '-b', 'main']);
+  return {
+    dir,
+    commit: (goals, date) => {
+      mkdirSync(join(dir, 'goals'), { recursive: true });
+      writeFileSync(join(dir, 'goals/goals.yaml'), goals);
+      git(['add', '-A']);
+      git(['commit', '-q', '--allow-empty', '-m', `goals on ${date}`], date);
+      return git(['rev-parse', '--short', 'HEAD']).trim();
+    },
+  };
+}
+
+async function diff(dir: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const status = await main(['diff', ...args], { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { GOALPOST_ROOT: dir }, cwd: process.cwd() });
+  return { status, out, err };
+}
+
+async function changes(dir: string, base: string, head: string): Promise<GoalChange[]> {
+  const r = await diff(dir, [base, head, '--format', 'json']);
+  expect(r.err).toBe('');
+  const json = JSON.parse(r.out) as { base: string; head: string; changes: GoalChange[] };
+  expect([json.base, json.head]).toEqual([base, head]);
+  return json.changes;
+}
+
+const FOLLOWERS = (target: string, extra = '') => `goals:
+  - id: ig-followers
+    title: Grow Instagram followers
+    period: 2026-Q2
+    channel: instagram
+    kpi: follower_count
+    baseline: 1000
+    target: ${target}${extra}
+`;
+const SPEND = (target: number) => `goals:
+  - { id: budget, title: Spend cap, period: 2026-Q2, channel: instagram, kpi: spend, target: ${target} }
+`;
+
+describe('goalpost diff', () => {
+  it('reports no change', async () => {
+    const r = repo();
+    const a = r.commit(FOLLOWERS('1200'), '2026-03-01');
+    const b = r.commit(FOLLOWERS('1200'), '2026-03-02');
+    expect(await changes(r.dir, a, b)).toEqual([]);
+    expect((await diff(r.dir, [a, b])).out).toContain('No goal or key result changed.');
+  });
+
+  it('flags a target made easier after the period began, with relative targets resolved', async () => {
+    const r = repo();
+    const a = r.commit(FOLLOWERS('{ change: "+20%" }'), '2026-03-01');
+    const b = r.commit(FOLLOWERS('{ change: "+10%" }'), '2026-05-01');
+    expect(await changes(r.dir, a, b)).toEqual([expect.objectContaining({
+      goal: 'ig-followers', kind: 'changed', field: 'target', old: 1200, new: 1100, old_text: '+20%', new_text: '+10%', moved_goalpost: true,
+    })]);
+  });
+
+  it('does not flag the same change made before the period began, nor a harder target', async () => {
+    const r = repo();
+    const a = r.commit(FOLLOWERS('1200'), '2026-03-01');
+    const b = r.commit(FOLLOWERS('1100'), '2026-03-15');
+    const c = r.commit(FOLLOWERS('1300'), '2026-05-01');
+    expect((await changes(r.dir, a, b))[0]).toMatchObject({ field: 'target', old: 1200, new: 1100, moved_goalpost: false });
+    expect((await changes(r.dir, b, c))[0]).toMatchObject({ field: 'target', old: 1100, new: 1300, moved_goalpost: false });
+  });
+
+  it('follows the KPI direction: raising a budget cap is easier, lowering it is harder', async () => {
+    const r = repo();
+    const a = r.commit(SPEND(5000), '2026-03-01');
+    const b = r.commit(SPEND(6000), '2026-05-01');
+    const c = r.commit(SPEND(4000), '2026-05-02');
+    expect((await changes(r.dir, a, b))[0]).toMatchObject({ field: 'target', old: 5000, new: 6000, moved_goalpost: true });
+    expect((await changes(r.dir, b, c))[0]).toMatchObject({ field: 'target', old: 6000, new: 4000, moved_goalpost: false });
+  });
+
+  it('flags a deadline pushed back after the start, not one brought forward', async () => {
+    const r = repo();
+    const a = r.commit(FOLLOWERS('1200'), '2026-03-01');
+    const b = r.commit(FOLLOWERS('1200').replace('period: 2026-Q2', 'start: 2026-04-01\n    deadline: 2026-07-31'), '2026-05-01');
+    const c = r.commit(FOLLOWERS('1200').replace('period: 2026-Q2', 'start: 2026-04-01\n    deadline: 2026-06-15'), '2026-05-02');
+    expect(await changes(r.dir, a, b)).toEqual([expect.objectContaining({ field: 'deadline', old: '2026-06-30', new: '2026-07-31', old_text: '2026-Q2', moved_goalpost: true })]);
+    expect(await changes(r.dir, b, c)).toEqual([expect.objectContaining({ field: 'deadline', old: '2026-07-31', new: '2026-06-15', moved_goalpost: false })]);
+  });
+
+  it('reports added, removed and renamed goals, and changed title, KPI, channel and baseline', async () => {
+    const r = repo();
+    const a = r.commit(`goals:
+  - { id: old-name, title: Impressions, period: 2026-Q2, channel: instagram, kpi: impressions, target: 3000 }
+  - { id: gone, title: Clicks, period: 2026-Q2, channel: instagram, kpi: clicks, target: 100 }
+  - { id: er, title: Engagement, period: 2026-Q2, channel: instagram, kpi: engagement_rate, baseline: 0.05, target: 0.1 }
+`, '2026-03-01');
+    const b = r.commit(`goals:
+  - { id: new-name, title: Impressions, period: 2026-Q2, channel: instagram, kpi: impressions, target: 3000 }
+  - { id: er, title: Engagement rate up, period: 2026-Q2, channel: [instagram], kpi: ctr, baseline: 0.04, target: 0.1 }
+  - { id: fresh, title: Reach, period: 2026-Q2, channel: all, kpi: reach, target: 5000 }
+`, '2026-03-02');
+    const list = await changes(r.dir, a, b);
+    expect(list.map((c) => [c.goal, c.kind, c.field ?? null])).toEqual([
+      ['new-name', 'renamed', 'id'],
+      ['er', 'changed', 'title'], ['er', 'changed', 'kpi'], ['er', 'changed', 'channel'], ['er', 'changed', 'baseline'],
+      ['fresh', 'added', null],
+      ['gone', 'removed', null],
+    ]);
+    expect(list[0]).toMatchObject({ old: 'old-name', new: 'new-name' });
+    expect(list[3]).toMatchObject({ old: 'instagram', new: ['instagram'] });
+  });
+
+  it('diffs key results: added, removed, renamed, weight and target changes, manual targets', async () => {
+    const r = repo();
+    const okr = (krs: string) => `goals:
+  - id: okr
+    type: okr
+    title: Engagement OKR
+    period: 2026-Q2
+    key_results:
+${krs}`;
+    const a = r.commit(okr(`      - { id: er, kpi: engagement_rate, channel: all, baseline: 0.05, target: 0.1 }
+      - { id: talks, title: Talks, manual: { current: 1, target: 3 } }
+      - { id: old-kr, kpi: clicks, channel: all, target: 100 }
+      - { id: dropped, kpi: impressions, channel: all, target: 9000 }
+`), '2026-03-01');
+    const b = r.commit(okr(`      - { id: er, kpi: engagement_rate, channel: all, baseline: 0.05, target: 0.08, weight: 2 }
+      - { id: talks, title: Talks, manual: { current: 1, target: 2 } }
+      - { id: new-kr, kpi: clicks, channel: all, target: 100 }
+      - { id: added, kpi: reach, channel: all, target: 100 }
+`), '2026-05-01');
+    const list = await changes(r.dir, a, b);
+    expect(list.map((c) => [c.kr, c.kind, c.field ?? null, c.moved_goalpost])).toEqual([
+      ['er', 'changed', 'weight', false], ['er', 'changed', 'target', true],
+      ['talks', 'changed', 'target', true],
+      ['new-kr', 'renamed', 'id', false], ['added', 'added', null, false],
+      ['dropped', 'removed', null, false],
+    ]);
+    expect(list[1]).toMatchObject({ goal: 'okr', old: 0.1, new: 0.08 });
+  });
+
+  it('compares with the working tree when no head is given, and --fail-on-moved exits 1', async () => {
+    const r = repo();
+    const a = r.commit(SPEND(5000), '2026-03-01');
+    writeFileSync(join(r.dir, 'goals/goals.yaml'), SPEND(9000));
+    const moved = await diff(r.dir, [a, '--fail-on-moved']);
+    expect(moved.status).toBe(1);
+    expect(moved.out).toContain('**1 goalpost moved**');
+    expect((await diff(r.dir, [a])).status).toBe(0);
+    writeFileSync(join(r.dir, 'goals/goals.yaml'), SPEND(4000));
+    expect((await diff(r.dir, [a, '--fail-on-moved'])).status).toBe(0);
+  });
+
+  it('shows how a change alters the status, and escapes user text in markdown', async () => {
+    const r = repo();
+    const a = r.commit(FOLLOWERS('1200'), '2026-03-01');
+    const b = r.commit(FOLLOWERS('1100').replace('Grow Instagram followers', '"<img src=x onerror=alert(1)> | *bold*"'), '2026-05-01');
+    const { out } = await diff(r.dir, [a, b]);
+    expect(out).toContain('status as of the data: Missed → Achieved');
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt; \\| \\*bold\\*');
+    expect(out).not.toContain('<img');
+  });
+
+  it('rejects an unknown ref and a base that does not validate', async () => {
+    const r = repo();
+    const a = r.commit('goals:\n  - { id: x, title: X, period: 2026-Q5, channel: instagram, kpi: ctr, target: 0.1 }\n', '2026-03-01');
+    const b = r.commit(FOLLOWERS('1200'), '2026-03-02');
+    const unknown = await diff(r.dir, ['nope', b]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.err).toContain("no commit named 'nope'");
+    const broken = await diff(r.dir, [a, b]);
+    expect(broken.status).toBe(1);
+    expect(broken.err).toContain(`the content at ${a} does not validate`);
+    expect(broken.err).toContain("goals/goals.yaml:2:32: period: '2026-Q5' has no quarter 5");
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('neutralises HTML, table pipes and emphasis', () => {
+    expect(escapeMarkdown('<b>a</b> | *b* _c_ `d`\nnext')).toBe('&lt;b&gt;a&lt;/b&gt; \\| \\*b\\* \\_c\\_ \\`d\\` next');
+  });
+});
