@@ -133,7 +133,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   let projection: number | null = null;
   if (started && actual !== null) {
     if (mode === 'cumulative') {
-      projection = elapsed > 0 ? actual / elapsed : null;
+      projection = elapsed > 0 ? finiteOrNull(actual / elapsed) : null;
     } else {
       const metrics = kpi.inputs.filter((name) => engine.index.metrics.get(name));
       const points = engine.index.dataDays(channels, metrics, start, cutoff).flatMap((day) => {

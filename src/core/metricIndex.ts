@@ -298,13 +298,19 @@ export class MetricIndex {
     return { value, approximate };
   }
 
-  /** A stock at the start of [a, b]: the last value before it, else the first in it (summed across channels). */
+  /**
+   * A stock at the start of [a, b]: the last value before it, else the first in it (summed across
+   * channels). Only channels with a value in [a, b] count, as in `aggregate`, so that end − start
+   * compares the same channels.
+   */
   stockAtStart(channels: readonly string[], metric: MetricDef, a: Day, b: Day): number | null {
     let value = 0;
     let found = false;
     for (const channel of channels) {
-      const v = this.series.get(channel)?.get(metric.id)?.startValue(a, b);
-      if (v === undefined || v === null) continue;
+      const s = this.series.get(channel)?.get(metric.id);
+      if (!s || s.lastIn(a, b) === null) continue;
+      const v = s.startValue(a, b);
+      if (v === null) continue;
       value += v; found = true;
     }
     return found ? value : null;

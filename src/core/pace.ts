@@ -33,7 +33,8 @@ export function expectedProgress(start: Day, deadline: Day, asOf: Day, milestone
     const b = points[i]!;
     if (asOf <= b.date) {
       if (b.date === a.date) return b.progress;
-      return a.progress + ((b.progress - a.progress) * (asOf - a.date)) / (b.date - a.date);
+      // The share of the segment first, so that a huge milestone progress cannot overflow to Infinity.
+      return a.progress + (b.progress - a.progress) * ((asOf - a.date) / (b.date - a.date));
     }
   }
   return 1;

@@ -56,7 +56,11 @@ export interface ReportJson {
   goals: GoalJson[];
 }
 
-/** The as-of day of a quarter's report: its last day with data (or the day before it starts when it has none). */
+/**
+ * The as-of day of a quarter's report: its last day with data. A quarter without data of
+ * its own gets the last earlier day with data (its goals are then not started), or the day
+ * before it starts when there is no data at all.
+ */
 export function reportAsOf(project: Project, quarter: Period, channels?: readonly string[]): Day {
   return project.index.lastDay(quarter.end, channels) ?? quarter.start - 1;
 }
