@@ -570,3 +570,20 @@ describe('buildReport period overlap edges', () => {
     expect(ids).toEqual(['ends-first-day', 'starts-last-day', 'year']);
   });
 });
+
+describe('budget caps as key results', () => {
+  const spend = rows('instagram', [['2026-04-01', { spend: 600 }], ['2026-05-01', { spend: 600 }]]);
+  const engine = engineOf(spend);
+  const cap = (target: number): KeyResult => ({
+    id: 'cap', title: null, weight: 1, manual: null,
+    measure: { kpi: 'spend', channel: 'instagram', baseline: null, target: { kind: 'absolute', value: target }, milestones: [] },
+  });
+  it('score by whether the cap is kept, not by spend ÷ cap', () => {
+    // 1,200 spent by the deadline.
+    expect(evaluateKeyResult(engine, cap(1000), Q2, day('2026-06-30'))).toMatchObject({ status: 'missed', progress: 1.2, score: 0 });
+    expect(evaluateKeyResult(engine, cap(1500), Q2, day('2026-06-30'))).toMatchObject({ status: 'achieved', score: 1 });
+    // By 2026-05-01 (31 of 91 days), 1,200 of a 3,000 cap is ahead of pace (3,000 × 31/91 ≈ 1,022): at risk.
+    expect(evaluateKeyResult(engine, cap(3000), Q2, day('2026-05-01'))).toMatchObject({ status: 'at_risk', score: 0.5 });
+  });
+});
+

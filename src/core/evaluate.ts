@@ -159,15 +159,22 @@ export function evaluateSmartGoal(engine: KpiEngine, goal: SmartGoal, asOf: Day)
   };
 }
 
+/**
+ * Score of a budget cap as a key result: a cap is kept or not, so the score follows its
+ * status (spend ÷ cap would score overspending 1).
+ */
+const CAP_SCORES: Partial<Record<GoalStatus, number>> = { achieved: 1, on_track: 1, at_risk: 0.5, off_track: 0, missed: 0 };
+
 /** Evaluates one key result over its OKR's period. */
 export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Period, asOf: Day): KeyResultEvaluation {
   const base = { id: kr.id, title: kr.title, weight: kr.weight };
   if (kr.measure) {
     const m = evaluateMeasure(engine, kr.measure, period, asOf);
+    const cap = m.mode === 'cumulative' && m.good === 'down';
     return {
       ...base, manual: false, kpi: m.kpi, channel: m.channel, baseline: m.baseline, target: m.target,
       actual: m.actual, progress: m.progress, expected: m.expected, status: m.status, projection: m.projection,
-      score: m.progress === null ? null : clamp01(m.progress),
+      score: cap ? CAP_SCORES[m.status] ?? null : m.progress === null ? null : clamp01(m.progress),
     };
   }
   const manual = kr.manual!;
