@@ -27,7 +27,8 @@ export interface SiteSettings {
 /** One metric JSON file, as a source of data. */
 export interface DataSource {
   readonly file: string;
-  readonly channel: string;
+  /** Channels its rows give values for. */
+  readonly channels: readonly string[];
   readonly source: string | null;
   readonly currency: string | null;
   readonly rows: number;

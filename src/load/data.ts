@@ -55,13 +55,14 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       problems.push(...issuesToProblems(file.path, parsed.locator, dataFileSchema, parsed.value, envelope.error.issues));
       const raw = parsed.value as { channel?: unknown; rows?: unknown } | null;
       if (raw && Array.isArray(raw.rows)) {
-        const channel = typeof raw.channel === 'string' ? raw.channel : '';
+        const channel = typeof raw.channel === 'string' ? raw.channel : null;
         raw.rows.forEach((r, i) => checkRow(report, i, r, channel, context, discovered));
       }
       continue;
     }
-    const { channel, source, currency, rows: rawRows } = envelope.data;
-    checkChannel(report, ['channel'], channel, context);
+    const { source, currency, rows: rawRows } = envelope.data;
+    const channel = envelope.data.channel ?? null;
+    if (channel !== null) checkChannel(report, ['channel'], channel, context);
     if (currency && currency !== context.currency) {
       report.at(['currency'], `currency ${currency} differs from the site currency ${context.currency}: `
         + `convert the values to ${context.currency} or change currency in content/site.yaml`);
@@ -71,7 +72,9 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       const row = checkRow(report, i, raw, channel, context, discovered);
       if (row) rows.push(row);
     });
-    sources.push({ file: file.path, channel, source: source ?? null, currency: currency ?? null, rows: rows.length - before });
+    const fileRows = rows.slice(before);
+    const channels = [...new Set(fileRows.map((r) => r.channel))].sort();
+    sources.push({ file: file.path, channels, source: source ?? null, currency: currency ?? null, rows: fileRows.length });
   }
   return { rows, sources, discovered: [...discovered.values()], reporters };
 }
@@ -90,7 +93,7 @@ function checkChannel(report: FileReporter, path: Array<string | number>, channe
 }
 
 function checkRow(
-  report: FileReporter, i: number, raw: unknown, fileChannel: string, context: DataContext,
+  report: FileReporter, i: number, raw: unknown, fileChannel: string | null, context: DataContext,
   discovered: Map<string, MetricDef>,
 ): MetricRow | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -158,6 +161,10 @@ function checkRow(
   }
   if (ok && metricCount === 0) {
     report.at(['rows', i], 'the row has no metric values');
+    return null;
+  }
+  if (channel === null) {
+    report.at(['rows', i], 'the row names no channel and the file gives none: add "channel" to the file or to the row');
     return null;
   }
   if (!ok || !period) return null;

@@ -141,7 +141,8 @@ export const siteSchema = z.strictObject({
 }, { error: 'content/site.yaml holds a mapping of site settings' });
 
 export const dataFileSchema = z.strictObject({
-  channel: slug,
+  /** Optional when every row names its own channel. */
+  channel: slug.optional(),
   source: z.string().optional(),
   currency: currency.optional(),
   rows: z.array(z.unknown(), { error: 'rows must be a list of metric rows' }),

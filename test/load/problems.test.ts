@@ -62,6 +62,15 @@ describe('metric files', () => {
     expect(problemsOf({ site, data: { 'data/a.json': data } })).toEqual([]);
   });
 
+  it('accepts a file without channel when every row names its own, and rejects a row with none', () => {
+    const mixed = '{"rows":[{"date":"2026-04-02","channel":"instagram","impressions":5},{"date":"2026-04-03","channel":"linkedin","impressions":5}]}';
+    expect(problemsOf({ data: { 'data/a.json': mixed } })).toEqual([]);
+    const missing = '{"rows":[{"date":"2026-04-02","channel":"instagram","impressions":5},\n{"date":"2026-04-03","impressions":5}]}';
+    expect(problemsOf({ data: { 'data/a.json': missing } })).toEqual([
+      'data/a.json:2:1: the row names no channel and the file gives none: add "channel" to the file or to the row',
+    ]);
+  });
+
   it('ignores a UTF-8 byte order mark', () => {
     expect(problemsOf({ data: { 'data/a.json': `\uFEFF${VALID_DATA}` } })).toEqual([]);
   });
