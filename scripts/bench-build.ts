@@ -8,24 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 } from './random.ts';
 import { audit } from './lighthouse.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const SIZES = { S: { channels: 5, years: 2, goals: 40 }, L: { channels: 12, years: 5, goals: 200 } } as const;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(root: string, size: { channels: number; years: number; goals: number }): void {
-  const random = prng(7);
+  const random = mulberry32(7);
   const channels = Array.from({ length: size.channels }, (_, i) => `channel-${String(i + 1).padStart(2, '0')}`);
   mkdirSync(join(root, 'content'), { recursive: true });
   mkdirSync(join(root, 'goals'), { recursive: true });

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 } from './random.ts';
 
 const CHANNELS = 50;
 const FIRST_YEAR = 1971;
@@ -14,19 +15,8 @@ const YEARS = 55;
 const GOALS = 1000;
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(root: string): number {
-  const random = prng(42);
+  const random = mulberry32(42);
   mkdirSync(join(root, 'content'), { recursive: true });
   mkdirSync(join(root, 'goals'), { recursive: true });
   writeFileSync(join(root, 'content/site.yaml'), 'title: Benchmark\ncurrency: EUR\n');

@@ -18,6 +18,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { mulberry32 } from './random.ts';
 
 const ROOT = resolve(process.env['GOALPOST_ROOT'] || join(import.meta.dirname, '..'));
 
@@ -56,17 +57,6 @@ const QUARTERS = [...new Set(DAYS.map((d) => quarterOf(isoOf(d))))];
 
 // ---------------------------------------------------------------------------------------
 // Seeded randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a: a stable seed per stream name, so one channel's numbers do not depend on another's. */
 function seedOf(name: string): number {

@@ -1,18 +1,12 @@
 /** CSV download of one channel's KPIs for a quarter. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteModel } from '../../../../site/project.ts';
-import { reportQuarters } from '../../../../site/quarters.ts';
-import { quarterSlug } from '../../../../site/paths.ts';
+import { channelRoutes } from '../../../../site/routes.ts';
 import { kpiCsv } from '../../../../site/csv.ts';
 import { buildReport } from '../../../../core/report.ts';
 import type { Period } from '../../../../core/periods.ts';
 
-export const getStaticPaths = (async () => {
-  const { project, engine } = await siteModel();
-  return reportQuarters(project).flatMap((quarter) => engine.index.channels.map((channel) => ({
-    params: { quarter: quarterSlug(quarter.label), channel }, props: { quarter, channel },
-  })));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = channelRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { project, engine } = await siteModel();

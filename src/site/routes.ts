@@ -1,0 +1,19 @@
+/** Static routes of the report pages and their CSV files: one per quarter, and per quarter × channel. */
+import type { Period } from '../core/periods.ts';
+import { quarterSlug } from './paths.ts';
+import { siteModel } from './project.ts';
+import { reportQuarters } from './quarters.ts';
+
+/** `/reports/<yyyy-qn>/…` for every reported quarter. */
+export async function quarterRoutes(): Promise<Array<{ params: { quarter: string }; props: { quarter: Period } }>> {
+  const { project } = await siteModel();
+  return reportQuarters(project).map((quarter) => ({ params: { quarter: quarterSlug(quarter.label) }, props: { quarter } }));
+}
+
+/** `/reports/<yyyy-qn>/<channel>/…` for every reported quarter and channel with data. */
+export async function channelRoutes(): Promise<Array<{ params: { quarter: string; channel: string }; props: { quarter: Period; channel: string } }>> {
+  const { project, engine } = await siteModel();
+  return reportQuarters(project).flatMap((quarter) => engine.index.channels.map((channel) => ({
+    params: { quarter: quarterSlug(quarter.label), channel }, props: { quarter, channel },
+  })));
+}
