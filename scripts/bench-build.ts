@@ -14,7 +14,8 @@ import { audit } from './lighthouse.ts';
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const SIZES = { S: { channels: 5, years: 2, goals: 40 }, L: { channels: 12, years: 5, goals: 200 } } as const;
 
-function generate(root: string, size: { channels: number; years: number; goals: number }): void {
+/** Writes a content root of the given size (deterministic). */
+export function generate(root: string, size: { channels: number; years: number; goals: number }): void {
   const random = mulberry32(7);
   const channels = Array.from({ length: size.channels }, (_, i) => `channel-${String(i + 1).padStart(2, '0')}`);
   mkdirSync(join(root, 'content'), { recursive: true });
@@ -65,48 +66,51 @@ function files(dir: string): Array<{ path: string; bytes: number }> {
   return out;
 }
 
+export const SIZES_FOR_TESTS = SIZES;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const work = mkdtempSync(join(tmpdir(), 'goalpost-bench-build-'));
-try {
-  for (const [name, size] of Object.entries(SIZES)) {
-    const root = join(work, name);
-    generate(root, size);
-    const runs: Array<{ seconds: number; rendered: number; cached: number }> = [];
-    let out = '';
-    for (let i = 0; i < RUNS; i++) {
-      out = join(work, `${name}-dist-${i}`);
-      const statsFile = join(work, `${name}-stats-${i}.json`);
-      rmSync(join(process.cwd(), 'node_modules/.astro'), { recursive: true, force: true });
-      const t = performance.now();
-      execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', out], {
-        env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_STATS: statsFile }, stdio: 'pipe', encoding: 'utf8', maxBuffer: 256 << 20,
-      });
-      const seconds = (performance.now() - t) / 1000;
-      const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { rendered: number; cached: number };
-      runs.push({ seconds, ...stats });
+if (import.meta.main) {
+  const work = mkdtempSync(join(tmpdir(), 'goalpost-bench-build-'));
+  try {
+    for (const [name, size] of Object.entries(SIZES)) {
+      const root = join(work, name);
+      generate(root, size);
+      const runs: Array<{ seconds: number; rendered: number; cached: number }> = [];
+      let out = '';
+      for (let i = 0; i < RUNS; i++) {
+        out = join(work, `${name}-dist-${i}`);
+        const statsFile = join(work, `${name}-stats-${i}.json`);
+        rmSync(join(process.cwd(), 'node_modules/.astro'), { recursive: true, force: true });
+        const t = performance.now();
+        execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', out], {
+          env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_STATS: statsFile }, stdio: 'pipe', encoding: 'utf8', maxBuffer: 256 << 20,
+        });
+        const seconds = (performance.now() - t) / 1000;
+        const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { rendered: number; cached: number };
+        runs.push({ seconds, ...stats });
+      }
+      const all = files(out);
+      const pages = all.filter((f) => f.path.endsWith('.html'));
+      const largest = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+      const quarterPages = pages.filter((f) => /reports\/\d{4}-q\d\/index\.html$/.test(f.path));
+      const quarterMax = Math.max(...quarterPages.map((f) => f.bytes));
+      const scripts = pages.reduce((n, f) => n + (readFileSync(f.path, 'utf8').match(/<script\b/g)?.length ?? 0), 0);
+      const js = all.filter((f) => f.path.endsWith('.js')).reduce((n, f) => n + f.bytes, 0);
+      const seconds = median(runs.map((r) => r.seconds));
+      console.log(`${name}: ${size.channels} channels × ${size.years} years, ${size.goals} goals (${RUNS} clean builds, medians)`);
+      console.log(`  pages built          ${pages.length}`);
+      console.log(`  clean build          ${seconds.toFixed(1)} s${name === 'L' ? ` (aim < 90 s; ratio ${(seconds / 90).toFixed(2)})` : ''}`);
+      console.log(`  per page             ${((seconds * 1000) / pages.length).toFixed(0)} ms`);
+      console.log(`  charts               ${median(runs.map((r) => r.rendered))} rendered, ${median(runs.map((r) => r.cached))} from cache`);
+      console.log(`  dist/ size           ${(all.reduce((n, f) => n + f.bytes, 0) / 1e6).toFixed(1)} MB`);
+      console.log(`  largest page         ${(largest.bytes / 1024).toFixed(0)} KB (${largest.path.slice(out.length + 1)})`);
+      console.log(`  largest quarter page ${(quarterMax / 1024).toFixed(0)} KB (aim < 200 KB; ratio ${(quarterMax / 204800).toFixed(2)})`);
+      console.log(`  JavaScript per page  ${scripts === 0 && js === 0 ? '0 bytes (no <script> in any page, no .js in dist/)' : `${scripts} script tags, ${js} bytes of .js in dist/`}`);
+      const latest = quarterPages.map((f) => f.path.slice(out.length + 1).replace(/index\.html$/, '')).sort().at(-1)!;
+      const scores = [];
+      for (let i = 0; i < RUNS; i++) scores.push(await audit(out, latest));
+      console.log(`  Lighthouse ${latest}  performance ${Math.round(median(scores.map((s) => s.performance)) * 100)}, accessibility ${Math.round(median(scores.map((s) => s.accessibility)) * 100)} (medians of ${RUNS}; aim 100 and 100)`);
     }
-    const all = files(out);
-    const pages = all.filter((f) => f.path.endsWith('.html'));
-    const largest = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-    const quarterPages = pages.filter((f) => /reports\/\d{4}-q\d\/index\.html$/.test(f.path));
-    const quarterMax = Math.max(...quarterPages.map((f) => f.bytes));
-    const scripts = pages.reduce((n, f) => n + (readFileSync(f.path, 'utf8').match(/<script\b/g)?.length ?? 0), 0);
-    const js = all.filter((f) => f.path.endsWith('.js')).reduce((n, f) => n + f.bytes, 0);
-    const seconds = median(runs.map((r) => r.seconds));
-    console.log(`${name}: ${size.channels} channels × ${size.years} years, ${size.goals} goals (${RUNS} clean builds, medians)`);
-    console.log(`  pages built          ${pages.length}`);
-    console.log(`  clean build          ${seconds.toFixed(1)} s${name === 'L' ? ` (aim < 90 s; ratio ${(seconds / 90).toFixed(2)})` : ''}`);
-    console.log(`  per page             ${((seconds * 1000) / pages.length).toFixed(0)} ms`);
-    console.log(`  charts               ${median(runs.map((r) => r.rendered))} rendered, ${median(runs.map((r) => r.cached))} from cache`);
-    console.log(`  dist/ size           ${(all.reduce((n, f) => n + f.bytes, 0) / 1e6).toFixed(1)} MB`);
-    console.log(`  largest page         ${(largest.bytes / 1024).toFixed(0)} KB (${largest.path.slice(out.length + 1)})`);
-    console.log(`  largest quarter page ${(quarterMax / 1024).toFixed(0)} KB (aim < 200 KB; ratio ${(quarterMax / 204800).toFixed(2)})`);
-    console.log(`  JavaScript per page  ${scripts === 0 && js === 0 ? '0 bytes (no <script> in any page, no .js in dist/)' : `${scripts} script tags, ${js} bytes of .js in dist/`}`);
-    const latest = quarterPages.map((f) => f.path.slice(out.length + 1).replace(/index\.html$/, '')).sort().at(-1)!;
-    const scores = [];
-    for (let i = 0; i < RUNS; i++) scores.push(await audit(out, latest));
-    console.log(`  Lighthouse ${latest}  performance ${Math.round(median(scores.map((s) => s.performance)) * 100)}, accessibility ${Math.round(median(scores.map((s) => s.accessibility)) * 100)} (medians of ${RUNS}; aim 100 and 100)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }

@@ -64,12 +64,13 @@ const GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|width|height|points|r|cx|cy)="(
 /**
  * Shrinks Vega's SVG without changing what it draws: coordinates rounded to 0.1 px (in
  * geometry attributes only, never in text), defaults and empty paths dropped, the font
- * family left to the page's CSS.
+ * family left to the page's CSS, and Vega's per-mark ARIA dropped (each chart is hidden
+ * from assistive technology and described by its figure's label and data table).
  */
 function compact(svg: string): string {
   return svg
     .replace(GEOMETRY, (_, name: string, value: string) => `${name}="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`)
-    .replace(/ opacity="1"| pointer-events="none"| font-family="[^"]*"/g, '')
+    .replace(/ opacity="1"| pointer-events="none"| font-family="[^"]*"| role="[^"]*"| aria-roledescription="[^"]*"| aria-label="[^"]*"/g, '')
     .replace(/<path class="(?:background|foreground)" aria-hidden="true" d="[^"]*"(?: display="none")?\/>/g, '');
 }
 

@@ -61,7 +61,8 @@ export function trendChart(ctx: ChartContext, opts: {
     config: chartConfig(ctx.site),
     height: 220,
     data: { values },
-    mark: { type: 'line', point: { size: 30 }, strokeWidth: 2 },
+    // Point markers help read a few short lines; on a dense chart they are noise (and bytes).
+    mark: { type: 'line', point: values.length <= 60 ? { size: 30 } : false, strokeWidth: 2 },
     encoding: {
       x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: null, axis: { format: dateFormat(ctx.site.locale), tickCount: opts.step === 'week' ? 6 : 3, grid: false } },
       y: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 5 } },
