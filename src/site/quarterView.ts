@@ -6,7 +6,7 @@
 import { type ChartModel, channelMixChart, funnelChart, sentimentChart, spendRevenueChart, trendChart } from '../charts/specs.ts';
 import { channelColors } from '../charts/theme.ts';
 import type { Direction, Unit } from '../core/catalogue.ts';
-import type { KpiEngine } from '../core/kpis.ts';
+import { type KpiEngine, windowFor } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import { channelLabel, type Project } from '../core/project.ts';
 import { buildReport, type KpiJson, type ReportJson } from '../core/report.ts';
@@ -90,10 +90,7 @@ function quarterCharts(project: Project, engine: KpiEngine, quarter: Period, rep
     .filter((r) => r.spend !== null || r.revenue !== null);
   if (money.length > 0) charts.push(spendRevenueChart(ctx, { id: 'spend-revenue', title: `Spend and revenue, ${quarter.label}`, rows: money }));
 
-  const mentions = (c: string, m: string) => {
-    const metric = engine.index.metrics.get(m);
-    return metric ? engine.index.aggregate([c], metric, quarter.start, Math.min(quarter.end, asOf))?.value ?? null : null;
-  };
+  const mentions = (c: string, m: string) => windowFor(engine, [c], quarter.start, Math.min(quarter.end, asOf)).lookup(m);
   const sentiment = channels.map((c) => ({
     channel: c, label: label(c), positive: mentions(c, 'positive_mentions'), neutral: mentions(c, 'neutral_mentions'),
     negative: mentions(c, 'negative_mentions'), shareOfVoice: value(c, 'share_of_voice'),
