@@ -66,7 +66,6 @@ function files(dir: string): Array<{ path: string; bytes: number }> {
   return out;
 }
 
-export const SIZES_FOR_TESTS = SIZES;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 if (import.meta.main) {
   const work = mkdtempSync(join(tmpdir(), 'goalpost-bench-build-'));

@@ -27,8 +27,6 @@ export interface ChartContext {
   readonly colors: ReadonlyMap<string, string>;
 }
 
-const fmtOf = (site: SiteSettings): FormatOptions => ({ locale: site.locale, currency: site.currency });
-
 /** A date axis format in the locale's day/month order. */
 function dateFormat(locale: string): string {
   return locale.startsWith('en-US') ? '%b %-d' : '%-d %b';
@@ -53,7 +51,7 @@ export interface TrendSeries {
 export function trendChart(ctx: ChartContext, opts: {
   id: string; title: string; kpiLabel: string; unit: Unit; step: 'week' | 'month'; series: readonly TrendSeries[];
 }): ChartModel {
-  const fmt = fmtOf(ctx.site);
+  const fmt: FormatOptions = ctx.site;
   const values = opts.series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => ({ date: p.date, channel: s.label, value: p.value })));
   const dates = [...new Set(opts.series.flatMap((s) => s.points.map((p) => p.date)))].sort();
   const spec: TopLevelSpec = {
@@ -92,7 +90,7 @@ export interface ChannelValue {
 
 /** Share of a total KPI (impressions, engagements…) by channel, as horizontal bars. */
 export function channelMixChart(ctx: ChartContext, opts: { id: string; title: string; kpiLabel: string; unit: Unit; values: readonly ChannelValue[] }): ChartModel {
-  const fmt = fmtOf(ctx.site);
+  const fmt: FormatOptions = ctx.site;
   const known = opts.values.filter((v): v is ChannelValue & { value: number } => v.value !== null);
   const total = known.reduce((s, v) => s + v.value, 0);
   const rows = known.map((v) => ({ channel: v.label, value: v.value, share: total > 0 ? v.value / total : 0 }))
@@ -128,7 +126,7 @@ export interface FunnelStage {
 
 /** The funnel impressions → engagements → clicks → conversions, with the rate of each step. */
 export function funnelChart(ctx: ChartContext, opts: { id: string; title: string; stages: readonly FunnelStage[] }): ChartModel {
-  const fmt = fmtOf(ctx.site);
+  const fmt: FormatOptions = ctx.site;
   const stages = opts.stages.map((s, i) => {
     const prev = i > 0 ? opts.stages[i - 1]!.value : null;
     const rate = s.value !== null && prev !== null && prev > 0 ? s.value / prev : null;
@@ -169,7 +167,7 @@ export interface SpendRevenue {
 
 /** Spend and revenue by channel, side by side, with ROI in the table. */
 export function spendRevenueChart(ctx: ChartContext, opts: { id: string; title: string; rows: readonly SpendRevenue[] }): ChartModel {
-  const fmt = fmtOf(ctx.site);
+  const fmt: FormatOptions = ctx.site;
   const values = opts.rows.flatMap((r) => [
     ...(r.spend !== null ? [{ channel: r.label, measure: 'Spend', value: r.spend }] : []),
     ...(r.revenue !== null ? [{ channel: r.label, measure: 'Revenue', value: r.revenue }] : []),
@@ -208,7 +206,7 @@ export interface Sentiment {
 
 /** Positive, neutral and negative mentions by channel (as shares), and share of voice. */
 export function sentimentChart(ctx: ChartContext, opts: { id: string; title: string; rows: readonly Sentiment[] }): ChartModel {
-  const fmt = fmtOf(ctx.site);
+  const fmt: FormatOptions = ctx.site;
   const kinds = [['Positive', 'positive', '#009E73'], ['Neutral', 'neutral', '#999999'], ['Negative', 'negative', '#D55E00']] as const;
   const values = opts.rows.flatMap((r) => kinds.flatMap(([name, key]) => (r[key] !== null ? [{ channel: r.label, sentiment: name, value: r[key] }] : [])));
   const spec: TopLevelSpec = {
@@ -254,7 +252,7 @@ export interface ProgressData {
 
 /** A goal's progress: actual so far, target, expected pace, milestones and projection. */
 export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: string; data: ProgressData }): ChartModel {
-  const fmt = fmtOf(ctx.site);
+  const fmt: FormatOptions = ctx.site;
   const d = opts.data;
   const last = d.actual[d.actual.length - 1];
   const projection = last && d.projection !== null ? [{ date: last.date, value: last.value }, { date: d.deadline, value: d.projection }] : [];

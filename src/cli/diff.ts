@@ -6,7 +6,7 @@ import { listFiles, readSources } from '../load/files.ts';
 import { formatProblem } from '../load/problems.ts';
 import { loadFromSources } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
-import { diffGoals } from '../review/goalDiff.ts';
+import { diffGoals, movedGoalposts } from '../review/goalDiff.ts';
 import { changesMarkdown } from '../review/markdown.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 
@@ -62,10 +62,10 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     } else {
       const goals = new Map<string, Goal>([...before.goals.map((g) => [g.id, g] as const), ...after.goals.map((g) => [g.id, g] as const)]);
       io.out(changesMarkdown(changes, {
-        base, head: head ?? 'working tree', engine, goals, format: { locale: after.site.locale, currency: after.site.currency },
+        base, head: head ?? 'working tree', engine, goals, format: after.site,
       }));
     }
-    return values['fail-on-moved'] && changes.some((c) => c.moved_goalpost) ? 1 : 0;
+    return values['fail-on-moved'] && movedGoalposts(changes).length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof GitError) return usageError(io, `git: ${error.message}`);
     throw error;

@@ -66,7 +66,7 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
 
 /** The report as plain text for a terminal, in the site's locale. */
 export function renderText(report: ReportJson, site: SiteSettings, kpis: ReadonlyMap<string, { unit: Unit; label: string }>): string {
-  const fmt: FormatOptions = { locale: site.locale, currency: site.currency };
+  const fmt: FormatOptions = site;
   const lines: string[] = [`${site.title}: report ${report.period}, as of ${report.as_of}`, ''];
   for (const scope of report.channels) {
     const rows = Object.entries(report.kpis[scope] ?? {}).filter(([, v]) => v.value !== null);

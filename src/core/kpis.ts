@@ -1,4 +1,4 @@
-import { builtInKpi, type KpiDef, KPI_CATALOGUE } from './catalogue.ts';
+import { type KpiDef, KPI_CATALOGUE } from './catalogue.ts';
 import type { Day } from './dates.ts';
 import { type CompiledFormula, compileFormula, type FormulaNode, formulaVariables, isAdditiveOf, parseFormula } from './formula.ts';
 import type { MetricIndex } from './metricIndex.ts';
@@ -61,10 +61,6 @@ export class KpiSet {
     return [...this.byId.values()];
   }
 
-  /** Whether a KPI is a built-in one. */
-  static isBuiltIn(id: string): boolean {
-    return builtInKpi(id) !== undefined;
-  }
 }
 
 /**

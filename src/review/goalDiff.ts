@@ -47,9 +47,10 @@ export function diffGoals(base: readonly Goal[], head: readonly Goal[], ctx: Dif
   const added = head.filter((g) => !baseById.has(g.id));
   const removed = base.filter((g) => !headById.has(g.id));
   const renamedTo = new Map<string, Goal>();
+  const taken = new Set<Goal>();
   for (const old of removed) {
-    const match = added.find((g) => !renamedTo.has(g.id) && [...renamedTo.values()].every((x) => x !== g) && signature(g) === signature(old));
-    if (match) renamedTo.set(old.id, match);
+    const match = added.find((g) => !taken.has(g) && signature(g) === signature(old));
+    if (match) { renamedTo.set(old.id, match); taken.add(match); }
   }
   const renamedFrom = new Map([...renamedTo].map(([from, to]) => [to.id, from]));
   const changes: GoalChange[] = [];

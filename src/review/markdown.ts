@@ -6,7 +6,7 @@ import type { Unit } from '../core/catalogue.ts';
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type FormatOptions, formatKpiValue, STATUS_LABELS } from '../format/numbers.ts';
-import type { GoalChange } from './goalDiff.ts';
+import { type GoalChange, movedGoalposts } from './goalDiff.ts';
 
 /** Escapes text for a markdown table cell (no HTML, no table breaks, no emphasis). */
 export function escapeMarkdown(text: string): string {
@@ -59,7 +59,7 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
     lines.push('No goal or key result changed.');
     return `${lines.join('\n')}\n`;
   }
-  const moved = changes.filter((c) => c.moved_goalpost);
+  const moved = movedGoalposts(changes);
   if (moved.length > 0) {
     lines.push(`> [!WARNING]`, `> **${moved.length} goalpost${moved.length === 1 ? '' : 's'} moved** after the period began:`);
     for (const c of moved) lines.push(`> - \`${escapeMarkdown(c.goal)}\`${c.kr ? ` / \`${escapeMarkdown(c.kr)}\`` : ''}: ${escapeMarkdown(c.reason ?? c.field ?? '')}`);

@@ -70,7 +70,7 @@ function measureSentence(project: Project, engine: KpiEngine, m: Measure): strin
 
 function targetSentence(project: Project, engine: KpiEngine, m: Measure, period: Period, asOf: Day): string {
   const kpi = engine.kpis.get(m.kpi)!;
-  const fmt = { locale: project.site.locale, currency: project.site.currency };
+  const fmt = project.site;
   const e = evaluateMeasure(engine, m, period, asOf);
   const value = (x: number | null) => formatKpiValue(x, kpi.def.unit, fmt);
   const written = writtenTarget(m.target, kpi.def.unit, fmt);
