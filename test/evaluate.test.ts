@@ -457,6 +457,8 @@ function projectOf(goals: Goal[]): Project {
     customKpis: [],
     index: indexOf([...instagram, ...linkedin]),
     sources: [],
+    reports: [],
+    inputs: { fingerprint: 'sha256:0', files: {} },
   };
 }
 

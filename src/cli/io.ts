@@ -7,6 +7,8 @@ export interface Io {
   err(text: string): void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** The clock (`freeze` stamps its snapshots with it); the system clock when absent. */
+  now?(): Date;
 }
 
 /** A CLI command: arguments after its name, returns the exit status. */
@@ -18,6 +20,7 @@ export function processIo(): Io {
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     env: process.env,
     cwd: process.cwd(),
+    now: () => new Date(),
   };
 }
 

@@ -4,7 +4,8 @@ import { type Io, parseOptions, rootOf } from './io.ts';
 
 const HELP = `Usage: npm run goalpost -- validate
 
-Checks content/site.yaml, goals/**/*.yaml and data/**/*.json under the content root.
+Checks content/site.yaml, goals/**/*.yaml, data/**/*.json and the frozen reports in
+reports/**/*.json under the content root.
 Prints every problem as path:line:col: message (to stderr) and exits 1, or prints a
 summary and exits 0.`;
 
@@ -24,6 +25,6 @@ export async function runValidate(args: readonly string[], io: Io): Promise<numb
   const krs = project.goals.reduce((n, g) => n + (g.type === 'okr' ? g.keyResults.length : 0), 0);
   io.out(`OK: ${project.goals.length} goals (${krs} key results), ${project.objectives.length} objectives, `
     + `${project.customKpis.length} custom KPIs, ${rows} metric rows in ${project.sources.length} files, `
-    + `${project.index.channels.length} channels.`);
+    + `${project.index.channels.length} channels, ${project.reports.length} frozen report version${project.reports.length === 1 ? '' : 's'}.`);
   return 0;
 }

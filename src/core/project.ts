@@ -6,6 +6,7 @@ import type { KpiDef } from './catalogue.ts';
 import type { Goal, Objective } from './goals.ts';
 import { type KpiEngine, KpiSet } from './kpis.ts';
 import type { MetricIndex } from './metricIndex.ts';
+import type { FrozenReport, InputsFingerprint } from './snapshot.ts';
 
 export interface ChannelSettings {
   readonly label: string;
@@ -41,6 +42,10 @@ export interface Project {
   readonly customKpis: readonly KpiDef[];
   readonly index: MetricIndex;
   readonly sources: readonly DataSource[];
+  /** Frozen report versions from `reports/`, oldest first per quarter. */
+  readonly reports: readonly FrozenReport[];
+  /** The fingerprint of the settings, goals and data files. */
+  readonly inputs: InputsFingerprint;
 }
 
 /** The KPI engine over a project's data. */

@@ -62,3 +62,10 @@ export function formatScore(value: number | null, opts: FormatOptions): string {
   if (value === null || !Number.isFinite(value)) return 'n/a';
   return numberFormat(opts.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
+
+/** An ISO 8601 instant as a date and time in UTC: "July 3, 2026 at 9:30 AM UTC"; the text itself if unparsable. */
+export function formatInstant(iso: string, opts: FormatOptions): string {
+  const time = Date.parse(iso);
+  if (!Number.isFinite(time)) return iso;
+  return new Intl.DateTimeFormat(opts.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(time) + ' UTC';
+}

@@ -82,3 +82,18 @@ function readBlobs(top: string, ref: string, paths: readonly string[]): string[]
   }
   return texts;
 }
+
+/** The full hash of HEAD in the content root's repository, or null outside git or before the first commit. */
+export function headCommit(root: string): string | null {
+  try {
+    return git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the content files (settings, goals, data) differ from HEAD, untracked files included. */
+export function contentChanged(root: string): boolean {
+  const { top, prefix } = repoOf(root);
+  return git(top, ['status', '--porcelain', '--untracked-files=all', '--', `${prefix}goals`, `${prefix}data`, `${prefix}${SITE_FILE}`]).trim() !== '';
+}

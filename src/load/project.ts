@@ -13,6 +13,8 @@ import { loadData } from './data.ts';
 import { loadGoals } from './goals.ts';
 import { type Problem, sortProblems } from './problems.ts';
 import { loadSite, SITE_FILE } from './site.ts';
+import { fingerprintInputs } from './fingerprint.ts';
+import { loadReports, REPORTS_DIR } from './reports.ts';
 
 export type LoadResult =
   | { readonly ok: true; readonly project: Project; readonly files: readonly string[] }
@@ -34,21 +36,23 @@ async function exists(path: string): Promise<boolean> {
 
 /** Reads and validates every content file under `root`. */
 export async function loadProject(root: string): Promise<LoadResult> {
-  const [goalPaths, dataPaths, hasSite] = await Promise.all([
+  const [goalPaths, dataPaths, reportPaths, hasSite] = await Promise.all([
     listFiles(root, 'goals', ['.yaml', '.yml']),
     listFiles(root, 'data', ['.json']),
+    listFiles(root, REPORTS_DIR, ['.json']),
     exists(join(root, SITE_FILE)),
   ]);
-  const [goalFiles, dataFiles, siteFiles] = await Promise.all([
-    readSources(root, goalPaths), readSources(root, dataPaths), readSources(root, hasSite ? [SITE_FILE] : []),
+  const [goalFiles, dataFiles, reportFiles, siteFiles] = await Promise.all([
+    readSources(root, goalPaths), readSources(root, dataPaths), readSources(root, reportPaths), readSources(root, hasSite ? [SITE_FILE] : []),
   ]);
-  const files = [...siteFiles, ...goalFiles, ...dataFiles].map((f) => f.path);
-  return { ...loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles), files };
+  const files = [...siteFiles, ...goalFiles, ...dataFiles, ...reportFiles].map((f) => f.path);
+  return { ...loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles), files };
 }
 
 /** Validates content already read into memory (the pure part of loading). */
 export function loadFromSources(
   siteFile: SourceFile | null, goalFiles: readonly SourceFile[], dataFiles: readonly SourceFile[],
+  reportFiles: readonly SourceFile[] = [],
 ): { ok: true; project: Project } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const { site, declaredChannels, metrics: declared } = loadSite(siteFile, problems);
@@ -66,9 +70,12 @@ export function loadFromSources(
   }
   const channels = declaredChannels ? declaredChannelIds : index.channels;
   const goals = loadGoals(goalFiles, { channels, metrics: metrics.ids() }, problems);
+  const reports = loadReports(reportFiles, problems);
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return {
     ok: true,
-    project: { site, objectives: goals.objectives, goals: goals.goals, customKpis: goals.customKpis, index, sources: data.sources },
+    project: { site, objectives: goals.objectives, goals: goals.goals, customKpis: goals.customKpis, index, sources: data.sources,
+      reports, inputs: fingerprintInputs([...(siteFile ? [siteFile] : []), ...goalFiles, ...dataFiles]),
+    },
   };
 }

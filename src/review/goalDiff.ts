@@ -6,8 +6,9 @@
  * Pure: the data to resolve targets and the day of the change are passed in.
  */
 import { type Day, formatDay } from '../core/dates.ts';
+import { definition, krDefinition, milestones, targetText } from '../core/goalDefinition.ts';
 import { evaluateMeasure } from '../core/evaluate.ts';
-import type { Goal, KeyResult, Measure, Milestone, OkrGoal, TargetSpec } from '../core/goals.ts';
+import type { Goal, KeyResult, Measure, OkrGoal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import type { GoalStatus } from '../core/status.ts';
@@ -184,39 +185,6 @@ function evaluate(ctx: DiffContext, m: Measure, period: Period): { target: numbe
   if (!ctx.engine.kpis.get(m.kpi)) return null;
   const e = evaluateMeasure(ctx.engine, m, period, ctx.asOf);
   return { target: e.target, status: e.status };
-}
-
-/** A target as written: `14400`, `+20%`, `+500`. */
-export function targetText(t: TargetSpec): string {
-  switch (t.kind) {
-    case 'absolute': return String(t.value);
-    case 'percent': return `${t.ratio >= 0 ? '+' : ''}${Math.round(t.ratio * 1e6) / 1e4}%`;
-    case 'delta': return `${t.amount >= 0 ? '+' : ''}${t.amount}`;
-  }
-}
-
-function milestones(list: readonly Milestone[]): Array<{ date: string; target: number }> {
-  return list.map((m) => ({ date: formatDay(m.date), target: m.target }));
-}
-
-/** A goal's definition as plain JSON (dates written out), for added and removed goals. */
-export function definition(g: Goal): Record<string, unknown> {
-  const common = {
-    type: g.type, title: g.title, description: g.description, category: g.category, objective: g.objective, owner: g.owner,
-    start: formatDay(g.period.start), deadline: formatDay(g.period.end),
-  };
-  if (g.type === 'smart') {
-    return { ...common, kpi: g.kpi, channel: g.channel, baseline: g.baseline, target: targetText(g.target), milestones: milestones(g.milestones) };
-  }
-  return { ...common, stretch: g.stretch, key_results: g.keyResults.map(krDefinition) };
-}
-
-function krDefinition(kr: KeyResult): Record<string, unknown> {
-  return {
-    id: kr.id, title: kr.title, weight: kr.weight,
-    ...(kr.measure ? { kpi: kr.measure.kpi, channel: kr.measure.channel, baseline: kr.measure.baseline, target: targetText(kr.measure.target), milestones: milestones(kr.measure.milestones) } : {}),
-    ...(kr.manual ? { manual: kr.manual } : {}),
-  };
 }
 
 function signature(g: Goal): string {

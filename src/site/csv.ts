@@ -2,7 +2,7 @@
  * A report's KPIs as CSV (RFC 4180): period, as-of, channel, KPI id and label, unit,
  * value, QoQ and YoY changes, unrounded, empty where not computable (never NaN).
  */
-import type { KpiEngine } from '../core/kpis.ts';
+import type { KpiMeta } from '../core/figures.ts';
 import type { ReportJson } from '../core/report.ts';
 
 function cell(value: string | number | null | undefined): string {
@@ -12,11 +12,11 @@ function cell(value: string | number | null | undefined): string {
 }
 
 /** The CSV text of a report's KPI table. */
-export function kpiCsv(report: ReportJson, engine: KpiEngine): string {
+export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>): string {
   const lines = [['period', 'as_of', 'channel', 'kpi', 'label', 'unit', 'value', 'qoq', 'yoy', 'approximate'].join(',')];
   for (const scope of report.channels) {
     for (const [id, v] of Object.entries(report.kpis[scope] ?? {})) {
-      const def = engine.kpis.get(id)?.def;
+      const def = kpis.get(id);
       lines.push([report.period, report.as_of, scope, id, def?.label, def?.unit, v.value, v.qoq, v.yoy, v.approximate ? 'true' : 'false'].map(cell).join(','));
     }
   }

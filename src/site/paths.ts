@@ -15,3 +15,5 @@ export const channelPath = (label: string, channel: string): string => `reports/
 export const csvPath = (label: string, channel?: string): string =>
   channel ? `reports/${quarterSlug(label)}/${channel}/kpis.csv` : `reports/${quarterSlug(label)}/kpis.csv`;
 export const goalPath = (id: string): string => `goals/${id}/`;
+export const versionPath = (label: string, version: number): string => `reports/${quarterSlug(label)}/v${version}/`;
+export const changesPath = 'changes/';

@@ -1,16 +1,15 @@
 /**
- * Everything a quarter page (or a channel's quarter page) shows, assembled from the core:
- * the report (the same object `report --json` prints), KPI rows per channel and the
- * charts' specs and data. Pure: no Astro, no files.
+ * Everything a quarter page (or a channel's quarter page) shows, assembled from a
+ * quarter's figures (live or frozen): the report, KPI rows per channel and the charts'
+ * specs and data. Pure: no Astro, no files.
  */
 import { type ChartModel, channelMixChart, funnelChart, sentimentChart, spendRevenueChart, trendChart } from '../charts/specs.ts';
 import { channelColors } from '../charts/theme.ts';
 import type { Direction, Unit } from '../core/catalogue.ts';
-import { type KpiEngine, windowFor } from '../core/kpis.ts';
+import type { KpiMeta, QuarterFigures } from '../core/figures.ts';
 import type { Period } from '../core/periods.ts';
-import { channelLabel, type Project } from '../core/project.ts';
-import { buildReport, type KpiJson, type ReportJson } from '../core/report.ts';
-import { kpiSeries, trendStep } from '../core/series.ts';
+import { channelLabel, type SiteSettings } from '../core/project.ts';
+import type { KpiJson, ReportJson } from '../core/report.ts';
 import { parseIsoDate } from '../core/dates.ts';
 
 export interface Scope {
@@ -32,44 +31,56 @@ export interface QuarterView {
   readonly quarter: Period;
   readonly channel: string | null;
   readonly report: ReportJson;
+  /** The KPIs the figures were computed with, by id. */
+  readonly kpis: ReadonlyMap<string, KpiMeta>;
   readonly scopes: readonly Scope[];
   readonly kpiRows: readonly KpiRow[];
   readonly charts: readonly ChartModel[];
 }
 
-const TREND_KPIS = ['impressions', 'engagement_rate', 'follower_count', 'ctr'] as const;
-const FUNNEL = [['impressions', 'Impressions'], ['engagements', 'Engagements'], ['clicks', 'Clicks'], ['conversions', 'Conversions']] as const;
-
-/** The view of a quarter for all channels, or for one channel. */
-export function quarterView(project: Project, engine: KpiEngine, quarter: Period, channel: string | null = null): QuarterView {
-  const report = buildReport(project, engine, { quarter, channel });
-  const scopes = report.channels.map((id) => ({ id, label: channelLabel(project.site, id) }));
-  const kpiRows = engine.kpis.all()
-    .map((k): KpiRow => ({
-      id: k.def.id, label: k.def.label, unit: k.def.unit, good: k.def.good, formula: k.def.formula, description: k.def.description,
-      cells: Object.fromEntries(report.channels.map((s) => [s, report.kpis[s]![k.def.id]!])),
-    }))
-    .filter((row) => Object.values(row.cells).some((c) => c.value !== null));
-  return { quarter, channel, report, scopes, kpiRows, charts: quarterCharts(project, engine, quarter, report, channel) };
+/** What a view is drawn from: the figures, the KPIs they use and the site's channels (for colours). */
+export interface ViewInput {
+  readonly site: SiteSettings;
+  readonly kpis: readonly KpiMeta[];
+  readonly figures: QuarterFigures;
+  /** Every channel of the site, so that a channel keeps its colour on every page. */
+  readonly channels: readonly string[];
 }
 
-function quarterCharts(project: Project, engine: KpiEngine, quarter: Period, report: ReportJson, channel: string | null): ChartModel[] {
-  const channels = channel ? [channel] : engine.index.channels;
-  const ctx = { site: project.site, colors: channelColors(project.site, engine.index.channels) };
-  const asOf = dayOf(report.as_of);
-  const label = (c: string) => channelLabel(project.site, c);
-  const value = (scope: string, kpi: string) => report.kpis[scope]?.[kpi]?.value ?? null;
+const FUNNEL = [['impressions', 'Impressions'], ['engagements', 'Engagements'], ['clicks', 'Clicks'], ['conversions', 'Conversions']] as const;
+
+/** The view of a quarter for all channels (`channel` null), or for one channel. */
+export function quarterView(input: ViewInput, quarter: Period, channel: string | null = null): QuarterView {
+  const { report } = input.figures;
+  const scopes = report.channels.map((id) => ({ id, label: channelLabel(input.site, id) }));
+  const kpiRows = input.kpis
+    .filter((k) => report.channels.some((s) => report.kpis[s]?.[k.id] !== undefined))
+    .map((k): KpiRow => ({
+      ...k, cells: Object.fromEntries(report.channels.map((s) => [s, report.kpis[s]?.[k.id] ?? { value: null, qoq: null, yoy: null }])),
+    }))
+    .filter((row) => Object.values(row.cells).some((c) => c.value !== null));
+  return {
+    quarter, channel, report, kpis: new Map(input.kpis.map((k) => [k.id, k])), scopes, kpiRows, charts: quarterCharts(input, quarter, channel),
+  };
+}
+
+function quarterCharts(input: ViewInput, quarter: Period, channel: string | null): ChartModel[] {
+  const { site, figures } = input;
+  const { report } = figures;
+  const channels = report.channels.filter((c) => c !== 'all');
+  const ctx = { site, colors: channelColors(site, input.channels) };
+  const label = (c: string) => channelLabel(site, c);
+  const kpi = (id: string) => input.kpis.find((k) => k.id === id);
+  const value = (scope: string, id: string) => report.kpis[scope]?.[id]?.value ?? null;
   const charts: ChartModel[] = [];
   const slug = quarter.label.toLowerCase();
 
-  for (const id of TREND_KPIS) {
-    const kpi = engine.kpis.get(id)!;
-    const step = trendStep(engine, id, channels, quarter, asOf);
-    const series = channels.map((c) => ({ channel: c, label: label(c), points: kpiSeries(engine, id, [c], quarter, step, asOf) }))
-      .filter((s) => s.points.some((p) => p.value !== null));
-    if (series.length === 0) continue;
+  for (const trend of figures.trends) {
+    const def = kpi(trend.kpi);
+    if (!def) continue;
     charts.push(trendChart(ctx, {
-      id: `trend-${id}`, title: `${kpi.def.label} by ${step}, ${quarter.label}`, kpiLabel: kpi.def.label, unit: kpi.def.unit, step, series,
+      id: `trend-${trend.kpi}`, title: `${def.label} by ${trend.step}, ${quarter.label}`, kpiLabel: def.label, unit: def.unit, step: trend.step,
+      series: trend.lines.map((line) => ({ channel: line.channel, label: label(line.channel), points: line.points })),
     }));
   }
 
@@ -81,7 +92,7 @@ function quarterCharts(project: Project, engine: KpiEngine, quarter: Period, rep
   }
 
   const scope = channel ?? 'all';
-  const stages = FUNNEL.map(([kpi, name]) => ({ label: name, value: value(scope, kpi) }));
+  const stages = FUNNEL.map(([id, name]) => ({ label: name, value: value(scope, id) }));
   if (stages.filter((s) => s.value !== null).length >= 2) {
     charts.push(funnelChart(ctx, { id: 'funnel', title: `Funnel, ${channel ? label(channel) : 'all channels'}, ${quarter.label}`, stages }));
   }
@@ -90,10 +101,10 @@ function quarterCharts(project: Project, engine: KpiEngine, quarter: Period, rep
     .filter((r) => r.spend !== null || r.revenue !== null);
   if (money.length > 0) charts.push(spendRevenueChart(ctx, { id: 'spend-revenue', title: `Spend and revenue, ${quarter.label}`, rows: money }));
 
-  const mentions = (c: string, m: string) => windowFor(engine, [c], quarter.start, Math.min(quarter.end, asOf)).lookup(m);
+  const mentions = new Map(figures.mentions.map((m) => [m.channel, m]));
   const sentiment = channels.map((c) => ({
-    channel: c, label: label(c), positive: mentions(c, 'positive_mentions'), neutral: mentions(c, 'neutral_mentions'),
-    negative: mentions(c, 'negative_mentions'), shareOfVoice: value(c, 'share_of_voice'),
+    channel: c, label: label(c), positive: mentions.get(c)?.positive ?? null, neutral: mentions.get(c)?.neutral ?? null,
+    negative: mentions.get(c)?.negative ?? null, shareOfVoice: value(c, 'share_of_voice'),
   })).filter((r) => r.positive !== null || r.negative !== null || r.shareOfVoice !== null);
   if (sentiment.length > 0) charts.push(sentimentChart(ctx, { id: 'sentiment', title: `Sentiment and share of voice, ${quarter.label}`, rows: sentiment }));
 

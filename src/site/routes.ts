@@ -1,5 +1,5 @@
-/** Static routes of the report pages and their CSV files: one per quarter, and per quarter × channel. */
-import type { Period } from '../core/periods.ts';
+/** Static routes of the report pages and their CSV files: one per quarter, per quarter × channel, and per frozen version. */
+import { parseQuarter, type Period } from '../core/periods.ts';
 import { quarterSlug } from './paths.ts';
 import { siteModel } from './project.ts';
 import { reportQuarters } from './quarters.ts';
@@ -16,4 +16,15 @@ export async function channelRoutes(): Promise<Array<{ params: { quarter: string
   return reportQuarters(project).flatMap((quarter) => engine.index.channels.map((channel) => ({
     params: { quarter: quarterSlug(quarter.label), channel }, props: { quarter, channel },
   })));
+}
+
+/** `/reports/<yyyy-qn>/v<k>/` for every frozen version. */
+export async function versionRoutes(): Promise<Array<{ params: { quarter: string; version: string }; props: { quarter: Period; version: number } }>> {
+  const { project } = await siteModel();
+  return project.reports.flatMap(({ snapshot }) => {
+    const parsed = parseQuarter(snapshot.quarter);
+    return parsed.ok
+      ? [{ params: { quarter: quarterSlug(snapshot.quarter), version: String(snapshot.version) }, props: { quarter: parsed.period, version: snapshot.version } }]
+      : [];
+  });
 }

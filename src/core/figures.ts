@@ -1,0 +1,81 @@
+/**
+ * Every figure a quarter's report shows, as plain data: the report (KPIs with QoQ/YoY and
+ * goal evaluations), the KPI trends by channel and the sentiment counts. Pages draw from
+ * it, `freeze` writes it into a snapshot, and restatement checks compare two of them, so
+ * a frozen report and a live one are rendered by the same code.
+ */
+import type { Direction, Unit } from './catalogue.ts';
+import { type KpiEngine, windowFor } from './kpis.ts';
+import type { Period } from './periods.ts';
+import type { Project } from './project.ts';
+import { buildReport, type ReportJson } from './report.ts';
+import { kpiSeries, type Step, trendStep } from './series.ts';
+import { parseIsoDate } from './dates.ts';
+
+/** What a page needs to know of a KPI to show it (a snapshot keeps it as it was). */
+export interface KpiMeta {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: Unit;
+  readonly good: Direction;
+  readonly formula: string;
+  readonly description: string;
+}
+
+export interface TrendLine {
+  readonly channel: string;
+  readonly points: ReadonlyArray<{ readonly date: string; readonly value: number | null }>;
+}
+
+export interface Trend {
+  readonly kpi: string;
+  readonly step: Step;
+  readonly lines: readonly TrendLine[];
+}
+
+export interface MentionCounts {
+  readonly channel: string;
+  readonly positive: number | null;
+  readonly neutral: number | null;
+  readonly negative: number | null;
+}
+
+export interface QuarterFigures {
+  readonly report: ReportJson;
+  readonly trends: readonly Trend[];
+  readonly mentions: readonly MentionCounts[];
+}
+
+/** The KPIs whose trends a report charts. */
+export const TREND_KPIS = ['impressions', 'engagement_rate', 'follower_count', 'ctr'] as const;
+
+/** The KPI definitions of an engine, in catalogue order. */
+export function kpiMetas(engine: KpiEngine): KpiMeta[] {
+  return engine.kpis.all().map(({ def }) => ({
+    id: def.id, label: def.label, unit: def.unit, good: def.good, formula: def.formula, description: def.description,
+  }));
+}
+
+/** A quarter's figures for all channels (`channel` null) or for one channel, from the current data. */
+export function quarterFigures(project: Project, engine: KpiEngine, quarter: Period, channel: string | null = null): QuarterFigures {
+  const report = buildReport(project, engine, { quarter, channel });
+  const channels = channel ? [channel] : engine.index.channels;
+  const parsed = parseIsoDate(report.as_of);
+  const asOf = parsed.ok ? parsed.day : quarter.end;
+
+  const trends: Trend[] = [];
+  for (const kpi of TREND_KPIS) {
+    const step = trendStep(engine, kpi, channels, quarter, asOf);
+    const lines = channels
+      .map((c) => ({ channel: c, points: kpiSeries(engine, kpi, [c], quarter, step, asOf).map((p) => ({ date: p.date, value: p.value })) }))
+      .filter((line) => line.points.some((p) => p.value !== null));
+    if (lines.length > 0) trends.push({ kpi, step, lines });
+  }
+
+  const mentions = channels.map((c) => {
+    const window = windowFor(engine, [c], quarter.start, Math.min(quarter.end, asOf));
+    return { channel: c, positive: window.lookup('positive_mentions'), neutral: window.lookup('neutral_mentions'), negative: window.lookup('negative_mentions') };
+  }).filter((m) => m.positive !== null || m.neutral !== null || m.negative !== null);
+
+  return { report, trends, mentions };
+}

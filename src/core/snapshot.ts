@@ -1,0 +1,152 @@
+/**
+ * Frozen report versions (SPEC "Versions and review"): what `goalpost freeze` writes to
+ * `reports/<yyyy-qn>/v<k>.json`, and the comparison of a frozen report with the figures
+ * today's goals and data give (a restatement). Pure: the loader validates snapshots and
+ * the CLI stamps the time and commit.
+ */
+import type { KpiMeta, QuarterFigures } from './figures.ts';
+import type { GoalJson } from './report.ts';
+
+/** The snapshot file format this code writes and reads. */
+export const SNAPSHOT_FORMAT = 1;
+
+/** The input files a report was computed from: path → SHA-256 of the text, and one fingerprint over all. */
+export interface InputsFingerprint {
+  readonly fingerprint: string;
+  readonly files: Readonly<Record<string, string>>;
+}
+
+export interface Snapshot {
+  readonly format: typeof SNAPSHOT_FORMAT;
+  /** `2026-Q2`. */
+  readonly quarter: string;
+  readonly version: number;
+  /** ISO 8601 instant of the freeze. */
+  readonly frozen_at: string;
+  /** The commit the content was at, or null outside git. */
+  readonly commit: string | null;
+  /** Whether content files differed from that commit when frozen. */
+  readonly uncommitted_changes: boolean;
+  readonly inputs: InputsFingerprint;
+  /** The definitions of the quarter's goals, as written (see review/goalDiff `definition`). */
+  readonly goals: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** The KPIs the figures use, as defined when frozen. */
+  readonly kpis: readonly KpiMeta[];
+  /** `all` and every channel: the figures of each report page. */
+  readonly figures: Readonly<Record<string, QuarterFigures>>;
+}
+
+/** A snapshot as loaded: where it came from, for messages and links. */
+export interface FrozenReport {
+  readonly file: string;
+  readonly snapshot: Snapshot;
+}
+
+/** One figure that differs between the frozen report and today's. */
+export interface Restatement {
+  /** Whether the figure is the report's as-of date, a KPI of a scope, or a goal's. */
+  readonly subject: 'report' | 'kpi' | 'goal';
+  /** What the figure is, in words: `Engagement rate` or `Goal ig-followers-q2: actual`. */
+  readonly figure: string;
+  /** For a KPI, its scope (`all` or a channel); for a goal's figure, the goal id; else null. */
+  readonly scope: string | null;
+  /** The KPI whose unit formats the values; null for statuses, scores and dates. */
+  readonly kpi: string | null;
+  readonly kind: 'number' | 'share' | 'score' | 'text';
+  readonly frozen: number | string | null;
+  readonly now: number | string | null;
+}
+
+const TOLERANCE = 1e-9;
+
+function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * The figures that differ between a frozen report and the same report computed now: the
+ * as-of date, every KPI value of every scope, and each goal's target, actual, progress,
+ * status, score and key results; goals present in only one of them are listed too.
+ * Sorted as the report is (KPIs by scope, then goals), so that a page can list them.
+ */
+export function restatements(frozen: QuarterFigures, now: QuarterFigures, kpis: readonly KpiMeta[]): Restatement[] {
+  const out: Restatement[] = [];
+  const label = new Map(kpis.map((k) => [k.id, k.label]));
+  const emit: Emit = {
+    text(subject, figure, scope, a, b) {
+      if (a !== b) out.push({ subject, figure, scope, kpi: null, kind: 'text', frozen: a, now: b });
+    },
+    number(subject, figure, scope, kpi, kind, a, b) {
+      if (!sameNumber(a, b)) out.push({ subject, figure, scope, kpi, kind, frozen: a, now: b });
+    },
+  };
+
+  emit.text('report', 'As of', null, frozen.report.as_of, now.report.as_of);
+  for (const scope of union(frozen.report.channels, now.report.channels)) {
+    const before = frozen.report.kpis[scope] ?? {};
+    const after = now.report.kpis[scope] ?? {};
+    for (const id of union(Object.keys(before), Object.keys(after))) {
+      emit.number('kpi', label.get(id) ?? id, scope, id, 'number', before[id]?.value ?? null, after[id]?.value ?? null);
+    }
+  }
+
+  const nowGoals = new Map(now.report.goals.map((g) => [g.id, g]));
+  const frozenGoals = new Map(frozen.report.goals.map((g) => [g.id, g]));
+  for (const id of union(frozen.report.goals.map((g) => g.id), now.report.goals.map((g) => g.id))) {
+    const a = frozenGoals.get(id);
+    const b = nowGoals.get(id);
+    if (!a || !b || a.type !== b.type) {
+      emit.text('goal', `Goal ${id}`, id, a ? 'in the report' : 'not in the report', b ? 'in the report' : 'not in the report');
+      continue;
+    }
+    goalRestatements(a, b, emit);
+  }
+  return out;
+}
+
+interface Emit {
+  text(subject: Restatement['subject'], figure: string, scope: string | null, a: string | null, b: string | null): void;
+  number(subject: Restatement['subject'], figure: string, scope: string | null, kpi: string | null, kind: Restatement['kind'], a: number | null, b: number | null): void;
+}
+
+function goalRestatements(a: GoalJson, b: GoalJson, emit: Emit): void {
+  const id = a.id;
+  const number = (figure: string, kpi: string | null, kind: Restatement['kind'], x: number | null, y: number | null) =>
+    emit.number('goal', `Goal ${id}${figure}`, id, kpi, kind, x, y);
+  const text = (figure: string, x: string | null, y: string | null) => emit.text('goal', `Goal ${id}${figure}`, id, x, y);
+  if (a.type === 'smart' && b.type === 'smart') {
+    number(': target', a.kpi, 'number', a.target, b.target);
+    number(': actual', a.kpi, 'number', a.actual, b.actual);
+    number(': progress', null, 'share', a.progress, b.progress);
+    text(': status', a.status, b.status);
+    return;
+  }
+  if (a.type === 'okr' && b.type === 'okr') {
+    number(': score', null, 'score', a.score, b.score);
+    text(': band', a.band, b.band);
+    const krs = new Map(b.key_results.map((kr) => [kr.id, kr]));
+    for (const kr of a.key_results) {
+      const now = krs.get(kr.id);
+      if (!now) { text(`, key result ${kr.id}`, 'in the report', 'not in the report'); continue; }
+      number(`, key result ${kr.id}: target`, kr.kpi, 'number', kr.target, now.target);
+      number(`, key result ${kr.id}: actual`, kr.kpi, 'number', kr.actual, now.actual);
+      number(`, key result ${kr.id}: score`, null, 'share', kr.score, now.score);
+    }
+    const frozenIds = new Set(a.key_results.map((kr) => kr.id));
+    for (const kr of b.key_results) {
+      if (!frozenIds.has(kr.id)) text(`, key result ${kr.id}`, 'not in the report', 'in the report');
+    }
+  }
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  const seen = new Set(a);
+  return [...a, ...b.filter((x) => !seen.has(x))];
+}
+
+/** The input files that differ between two fingerprints: changed, added and removed paths, sorted. */
+export function changedInputs(frozen: InputsFingerprint, now: InputsFingerprint): string[] {
+  const paths = new Set([...Object.keys(frozen.files), ...Object.keys(now.files)]);
+  return [...paths].filter((p) => frozen.files[p] !== now.files[p]).sort();
+}

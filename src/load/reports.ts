@@ -1,0 +1,55 @@
+/**
+ * Loads the frozen report versions under `reports/` (written by `goalpost freeze`) and
+ * checks them like any input: the file name, the JSON, the schema, and that the quarter
+ * and version inside agree with the file's place.
+ */
+import type { FrozenReport, Snapshot } from '../core/snapshot.ts';
+import { parseQuarter } from '../core/periods.ts';
+import type { SourceFile } from './files.ts';
+import { issuesToProblems } from './issues.ts';
+import { parseJson } from './locate.ts';
+import type { Problem } from './problems.ts';
+import { snapshotSchema } from './snapshotSchema.ts';
+
+export const REPORTS_DIR = 'reports';
+const NAME = /^reports\/(\d{4})-q([1-4])\/v([1-9]\d*)\.json$/;
+
+/** The path of a quarter's version: `reports/2026-q2/v3.json`. */
+export function snapshotPath(quarter: string, version: number): string {
+  return `${REPORTS_DIR}/${quarter.toLowerCase()}/v${version}.json`;
+}
+
+/** Every valid snapshot, oldest version first per quarter; problems for the others. */
+export function loadReports(files: readonly SourceFile[], problems: Problem[]): FrozenReport[] {
+  const out: FrozenReport[] = [];
+  for (const file of files) {
+    const name = NAME.exec(file.path);
+    if (!name) {
+      problems.push({ file: file.path, line: 1, column: 1, message: 'a frozen report must be named reports/<yyyy-qn>/v<k>.json (e.g. reports/2026-q2/v1.json); write it with goalpost freeze' });
+      continue;
+    }
+    const parsed = parseJson(file.text);
+    if (!parsed.ok) {
+      problems.push({ file: file.path, ...parsed.position, message: `${parsed.message}; restore the file from git or freeze the quarter again` });
+      continue;
+    }
+    const result = snapshotSchema.safeParse(parsed.value);
+    if (!result.success) {
+      problems.push(...issuesToProblems(file.path, parsed.locator, snapshotSchema, parsed.value, result.error.issues));
+      continue;
+    }
+    const snapshot = result.data as unknown as Snapshot;
+    const quarter = `${name[1]}-Q${name[2]}`;
+    const version = Number(name[3]);
+    const before = problems.length;
+    const at = (path: Array<string | number>, message: string) => problems.push({ file: file.path, ...parsed.locator.locate(path), message });
+    if (snapshot.quarter !== quarter || !parseQuarter(snapshot.quarter).ok) at(['quarter'], `quarter must be '${quarter}', the quarter of the folder it is in`);
+    if (snapshot.version !== version) at(['version'], `version must be ${version}, the number in the file name`);
+    if (!snapshot.figures['all']) at(['figures'], "figures must include 'all' (the report for all channels)");
+    for (const [scope, f] of Object.entries(snapshot.figures)) {
+      if (f.report.period !== quarter) at(['figures', scope, 'report', 'period'], `period must be '${quarter}'`);
+    }
+    if (problems.length === before) out.push({ file: file.path, snapshot });
+  }
+  return out.sort((a, b) => (a.snapshot.quarter < b.snapshot.quarter ? -1 : a.snapshot.quarter > b.snapshot.quarter ? 1 : a.snapshot.version - b.snapshot.version));
+}

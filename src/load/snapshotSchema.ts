@@ -1,0 +1,67 @@
+/**
+ * zod schema of a frozen report (`reports/<yyyy-qn>/v<k>.json`, see core/snapshot.ts).
+ * Strict: a hand-edited snapshot with a typo, a missing figure or a value that is not a
+ * finite number is reported at its position, like any other input.
+ */
+import * as z from 'zod';
+import { GOAL_STATUSES } from '../core/status.ts';
+import { SNAPSHOT_FORMAT } from '../core/snapshot.ts';
+import { isoDate } from './schemas.ts';
+
+const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' });
+const figure = finite.nullable();
+const text = z.string({ error: 'must be text' });
+const status = z.enum(GOAL_STATUSES as [string, ...string[]], { error: `must be one of ${GOAL_STATUSES.join(', ')}` });
+const band = z.enum(['green', 'yellow', 'red']).nullable();
+const channelSelection = z.union([text, z.array(text)]);
+const unit = z.enum(['count', 'money', 'percent', 'ratio', 'per_post', 'score', 'minutes']);
+
+const kpiCell = z.strictObject({ value: figure, qoq: figure, yoy: figure, approximate: z.literal(true).optional() });
+
+const goalMeta = { id: text, title: text, category: text.nullable(), objective: text.nullable(), owner: text.nullable(), start: isoDate, deadline: isoDate, elapsed: finite };
+
+const smartGoal = z.strictObject({
+  ...goalMeta, type: z.literal('smart'), kpi: text, channel: channelSelection, mode: z.enum(['cumulative', 'level']),
+  baseline: figure, previous: figure, target: figure, actual: figure, progress: figure, expected: finite, status,
+  projection: figure, approximate: z.literal(true).optional(),
+});
+
+const keyResult = z.strictObject({
+  id: text, title: text.nullable(), kpi: text.nullable(), channel: channelSelection.nullable(), weight: finite, manual: z.boolean(),
+  baseline: figure, target: figure, actual: figure, progress: figure, expected: finite, status, projection: figure, score: figure,
+});
+
+const okrGoal = z.strictObject({
+  ...goalMeta, type: z.literal('okr'), stretch: z.boolean(), score: figure, band, key_results: z.array(keyResult),
+});
+
+const report = z.strictObject({
+  period: text,
+  as_of: isoDate,
+  channels: z.array(text),
+  kpis: z.record(text, z.record(text, kpiCell)),
+  goals: z.array(z.discriminatedUnion('type', [smartGoal, okrGoal], { error: "type must be 'smart' or 'okr'" })),
+});
+
+const figures = z.strictObject({
+  report,
+  trends: z.array(z.strictObject({
+    kpi: text,
+    step: z.enum(['week', 'month']),
+    lines: z.array(z.strictObject({ channel: text, points: z.array(z.strictObject({ date: isoDate, value: figure })) })),
+  })),
+  mentions: z.array(z.strictObject({ channel: text, positive: figure, neutral: figure, negative: figure })),
+});
+
+export const snapshotSchema = z.strictObject({
+  format: z.literal(SNAPSHOT_FORMAT, { error: `must be ${SNAPSHOT_FORMAT}: this snapshot was written by another version of goalpost` }),
+  quarter: text,
+  version: z.number().int().positive(),
+  frozen_at: z.iso.datetime({ error: 'must be a date and time in ISO 8601 (2026-07-03T09:30:00.000Z)' }),
+  commit: text.nullable(),
+  uncommitted_changes: z.boolean(),
+  inputs: z.strictObject({ fingerprint: text, files: z.record(text, text) }),
+  goals: z.array(z.record(text, z.unknown())),
+  kpis: z.array(z.strictObject({ id: text, label: text, unit, good: z.enum(['up', 'down']), formula: text, description: text })),
+  figures: z.record(text, figures),
+});

@@ -1,0 +1,82 @@
+/**
+ * Which figures a quarter page shows: a frozen quarter's newest snapshot (or the version
+ * asked for), else today's figures; and, for a frozen report, what today's goals and data
+ * would change (a restatement). Pure over the project and its engine.
+ */
+import { kpiMetas, quarterFigures, type QuarterFigures } from '../core/figures.ts';
+import type { KpiEngine } from '../core/kpis.ts';
+import type { Period } from '../core/periods.ts';
+import type { Project } from '../core/project.ts';
+import { changedInputs, type FrozenReport, type Restatement, restatements } from '../core/snapshot.ts';
+import { type QuarterView, quarterView } from './quarterView.ts';
+
+export interface FrozenNotice {
+  readonly version: number;
+  readonly newest: number;
+  /** Every version of the quarter, oldest first. */
+  readonly versions: readonly number[];
+  readonly frozenAt: string;
+  readonly commit: string | null;
+  readonly uncommittedChanges: boolean;
+  readonly file: string;
+  /** Figures that differ today (empty when the report still holds). */
+  readonly restated: readonly Restatement[];
+  /** Input files changed, added or removed since the freeze. */
+  readonly changedInputs: readonly string[];
+}
+
+export interface QuarterPage {
+  readonly view: QuarterView;
+  /** Null for a quarter that was never frozen (live figures). */
+  readonly frozen: FrozenNotice | null;
+}
+
+/** The frozen versions of a quarter, oldest first. */
+export function frozenVersions(project: Project, quarter: string): FrozenReport[] {
+  return project.reports.filter((r) => r.snapshot.quarter === quarter);
+}
+
+const liveCache = new WeakMap<Project, Map<string, QuarterFigures>>();
+
+/** Today's figures of a quarter (cached per project: several pages ask for the same). */
+export function liveFigures(project: Project, engine: KpiEngine, quarter: Period, channel: string | null): QuarterFigures {
+  let cache = liveCache.get(project);
+  if (!cache) liveCache.set(project, (cache = new Map()));
+  const key = `${quarter.label}/${channel ?? 'all'}`;
+  let figures = cache.get(key);
+  if (!figures) cache.set(key, (figures = quarterFigures(project, engine, quarter, channel)));
+  return figures;
+}
+
+/**
+ * A quarter page: from the snapshot of `version` (default: the newest) when the quarter
+ * is frozen and the snapshot has the scope, else live.
+ */
+export function quarterPage(project: Project, engine: KpiEngine, quarter: Period, channel: string | null = null, version?: number): QuarterPage {
+  const versions = frozenVersions(project, quarter.label);
+  const chosen = version === undefined ? versions[versions.length - 1] : versions.find((r) => r.snapshot.version === version);
+  if (version !== undefined && !chosen) throw new Error(`${quarter.label} has no frozen version ${version}`);
+  const scope = channel ?? 'all';
+  const live = liveFigures(project, engine, quarter, channel);
+  const frozenFigures = chosen?.snapshot.figures[scope];
+  const channels = engine.index.channels;
+  if (!chosen || !frozenFigures) {
+    return { view: quarterView({ site: project.site, kpis: kpiMetas(engine), figures: live, channels }, quarter, channel), frozen: null };
+  }
+  const { snapshot } = chosen;
+  const kpis = snapshot.kpis;
+  return {
+    view: quarterView({ site: project.site, kpis, figures: frozenFigures, channels }, quarter, channel),
+    frozen: {
+      version: snapshot.version,
+      newest: versions[versions.length - 1]!.snapshot.version,
+      versions: versions.map((r) => r.snapshot.version),
+      frozenAt: snapshot.frozen_at,
+      commit: snapshot.commit,
+      uncommittedChanges: snapshot.uncommitted_changes,
+      file: chosen.file,
+      restated: restatements(frozenFigures, live, [...kpis, ...kpiMetas(engine)]),
+      changedInputs: changedInputs(snapshot.inputs, project.inputs),
+    },
+  };
+}
