@@ -43,6 +43,13 @@ function snapshot(root: string): Map<string, Buffer> {
   return files;
 }
 
+/** Files under `dir` of a root, relative paths, sorted. */
+function listTree(root: string, dir: string): string[] {
+  const full = join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full).sort().flatMap((entry) => (statSync(join(full, entry)).isDirectory() ? listTree(root, `${dir}/${entry}`) : [`${dir}/${entry}`]));
+}
+
 function expectSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
   expect([...actual.keys()]).toEqual([...expected.keys()]);
   for (const [path, bytes] of expected) {
@@ -81,6 +88,13 @@ describe('scripts/generate-example.ts', () => {
 
   it('matches the example committed at the repository root (run `npm run example` after changing the script)', () => {
     expectSameFiles(snapshot(REPO), firstFiles);
+  });
+
+  it('has the frozen reports that scripts/freeze-example.ts makes from it (run `npm run example` after changing either script)', () => {
+    execFileSync(process.execPath, [join('scripts', 'freeze-example.ts')], { cwd: REPO, env: { ...process.env, GOALPOST_ROOT: first }, stdio: 'pipe' });
+    const reports = (root: string) => new Map([...listTree(root, 'reports')].map((p) => [p, readFileSync(join(root, p))]));
+    expectSameFiles(reports(first), reports(REPO));
+    expect([...reports(REPO).keys()]).toEqual(['reports/2026-q2/v1.json', 'reports/2026-q2/v2.json', 'reports/2026-q3/v1.json']);
   });
 
   it('validates, and its 2026-Q2 and 2026-Q3 reports show every goal status', async () => {

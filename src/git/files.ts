@@ -51,17 +51,22 @@ export function commitInfo(root: string, ref: string): { date: string; hash: str
 
 /** The content files (paths relative to the content root) at a ref. */
 export function contentAt(root: string, ref: string): RefContent {
-  const { top, prefix } = repoOf(root);
-  const listed = git(top, ['ls-tree', '-r', '-z', '--name-only', ref, '--', `${prefix}goals`, `${prefix}data`, `${prefix}${SITE_FILE}`])
-    .split('\0').filter((p) => p !== '');
-  const wanted = listed.filter((p) => /\.(ya?ml|json)$/i.test(p)).sort();
-  const texts = readBlobs(top, ref, wanted);
-  const files = wanted.map((p, i) => ({ path: p.slice(prefix.length), text: texts[i]! }));
+  const files = filesAt(root, ref, ['goals', 'data', SITE_FILE]);
   return {
     site: files.find((f) => f.path === SITE_FILE) ?? null,
     goals: files.filter((f) => f.path.startsWith('goals/') && /\.ya?ml$/i.test(f.path)),
     data: files.filter((f) => f.path.startsWith('data/') && /\.json$/i.test(f.path)),
   };
+}
+
+/** The YAML and JSON files under `paths` (relative to the content root) at a ref, sorted by path. */
+export function filesAt(root: string, ref: string, paths: readonly string[]): SourceFile[] {
+  const { top, prefix } = repoOf(root);
+  const listed = git(top, ['ls-tree', '-r', '-z', '--name-only', ref, '--', ...paths.map((p) => `${prefix}${p}`)])
+    .split('\0').filter((p) => p !== '');
+  const wanted = listed.filter((p) => /\.(ya?ml|json)$/i.test(p)).sort();
+  const texts = readBlobs(top, ref, wanted);
+  return wanted.map((p, i) => ({ path: p.slice(prefix.length), text: texts[i]! }));
 }
 
 /** Reads many blobs at a ref in one `git cat-file --batch` call. */
@@ -96,4 +101,29 @@ export function headCommit(root: string): string | null {
 export function contentChanged(root: string): boolean {
   const { top, prefix } = repoOf(root);
   return git(top, ['status', '--porcelain', '--untracked-files=all', '--', `${prefix}goals`, `${prefix}data`, `${prefix}${SITE_FILE}`]).trim() !== '';
+}
+
+export interface CommitSummary {
+  readonly hash: string;
+  readonly short: string;
+  /** Committer date, YYYY-MM-DD. */
+  readonly date: string;
+  readonly subject: string;
+  readonly author: string;
+}
+
+/** Whether the content root's repository is a shallow clone (its history is cut). */
+export function isShallow(root: string): boolean {
+  return git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
+}
+
+/** The commits that touched `paths` (relative to the content root), oldest first. */
+export function commitsTouching(root: string, paths: readonly string[]): CommitSummary[] {
+  const { top, prefix } = repoOf(root);
+  if (headCommit(root) === null) return [];
+  const out = git(top, ['log', '--reverse', '--format=%H%x1f%h%x1f%cs%x1f%an%x1f%s%x1e', 'HEAD', '--', ...paths.map((p) => `${prefix}${p}`)]);
+  return out.split('\x1e').map((r) => r.trim()).filter((r) => r !== '').map((record) => {
+    const [hash, short, date, author, subject] = record.split('\x1f');
+    return { hash: hash!, short: short!, date: date!, author: author ?? '', subject: subject ?? '' };
+  });
 }

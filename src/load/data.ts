@@ -84,6 +84,10 @@ function checkChannel(report: FileReporter, path: Array<string | number>, channe
     report.at(path, "channel 'all' is reserved for every channel together: name the channel the data comes from");
     return false;
   }
+  if (/^v\d+$/.test(channel)) {
+    report.at(path, `channel '${channel}' would clash with the URLs of frozen report versions (/reports/<quarter>/v1/): give the channel another id`);
+    return false;
+  }
   if (context.channels && !context.channels.includes(channel)) {
     report.at(path, `unknown channel '${channel}'${hint(channel, context.channels, 'channels')}`
       + ' (channels are declared in content/site.yaml)');

@@ -34,6 +34,9 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
     return { site: DEFAULT_SITE, declaredChannels: false, metrics: [] };
   }
   const s = result.data;
+  for (const id of Object.keys(s.channels ?? {}).filter((k) => /^v\d+$/.test(k))) {
+    report.at(['channels', id], `channel '${id}' would clash with the URLs of frozen report versions (/reports/<quarter>/v1/): give the channel another id`, 'key');
+  }
   if (s.channels && 'all' in s.channels) {
     report.at(['channels', 'all'], "'all' is reserved for every channel together: give this channel another id", 'key');
   }

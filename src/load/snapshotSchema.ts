@@ -8,7 +8,7 @@ import { GOAL_STATUSES } from '../core/status.ts';
 import { SNAPSHOT_FORMAT } from '../core/snapshot.ts';
 import { isoDate } from './schemas.ts';
 
-const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' });
+const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
 const figure = finite.nullable();
 const text = z.string({ error: 'must be text' });
 const status = z.enum(GOAL_STATUSES as [string, ...string[]], { error: `must be one of ${GOAL_STATUSES.join(', ')}` });

@@ -11,6 +11,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { ReportJson } from '../../src/core/report.ts';
+import type { FrozenReport } from '../../src/core/snapshot.ts';
+import { loadProject } from '../../src/load/project.ts';
 import { buildSite, findOverlappingText, launchBrowser, listFiles, serve } from './harness.ts';
 
 /** The bundled example at the repository root. */
@@ -29,6 +31,21 @@ async function cliReport(quarter: string, channel?: string): Promise<ReportJson>
   });
   expect(status).toBe(0);
   return JSON.parse(out) as ReportJson;
+}
+
+/** The example's frozen reports. */
+async function frozenReports(): Promise<readonly FrozenReport[]> {
+  const loaded = await loadProject(EXAMPLE);
+  if (!loaded.ok) throw new Error('the example does not validate');
+  return loaded.project.reports;
+}
+
+/** What a report page must show: the newest (or the given) frozen version of a frozen quarter, else `report --json`. */
+async function expectedReport(quarter: string, channel: string | undefined, version?: number): Promise<ReportJson> {
+  const versions = (await frozenReports()).filter((r) => r.snapshot.quarter === quarter);
+  const chosen = version === undefined ? versions.at(-1) : versions.find((r) => r.snapshot.version === version);
+  const frozen = chosen?.snapshot.figures[channel ?? 'all']?.report;
+  return frozen ?? cliReport(quarter, channel);
 }
 
 /** Opens a page and records console errors, failed requests and requests to other hosts. */
@@ -96,10 +113,16 @@ describe('the example site', () => {
     }
   });
 
-  it('shows on each quarter page the numbers of `report --json`', async () => {
-    for (const path of pages().filter((p) => /^reports\/\d{4}-q\d\/(\w+\/)?$/.test(p))) {
-      const [, q, channel] = /^reports\/(\d{4}-q\d)\/(?:(\w+)\/)?$/.exec(path)!;
-      const report = await cliReport(q!.toUpperCase(), channel);
+  it('shows on each quarter page the numbers of `report --json`, or of its frozen version', async () => {
+    const checked = { live: 0, frozen: 0, versions: 0 };
+    for (const path of pages().filter((p) => /^reports\/\d{4}-q\d\/([\w-]+\/)?$/.test(p))) {
+      const [, q, sub] = /^reports\/(\d{4}-q\d)\/(?:([\w-]+)\/)?$/.exec(path)!;
+      const version = /^v(\d+)$/.exec(sub ?? '')?.[1];
+      const channel = version ? undefined : sub;
+      const quarter = q!.toUpperCase();
+      const report = await expectedReport(quarter, channel, version ? Number(version) : undefined);
+      const frozen = (await frozenReports()).some((r) => r.snapshot.quarter === quarter);
+      checked[version ? 'versions' : frozen ? 'frozen' : 'live']++;
       const { page } = await open(path);
       const cells = await page.$$eval('table.kpis td[data-scope]', (tds) => tds.map((td) => ({
         kpi: td.closest('tr')!.getAttribute('data-kpi')!, scope: td.getAttribute('data-scope')!, value: td.getAttribute('data-value')!,
@@ -121,13 +144,72 @@ describe('the example site', () => {
       expect(goals.length, path).toBe(report.goals.filter((x) => x.type === 'smart').length);
       await page.close();
     }
+    expect(checked.live).toBeGreaterThan(0);
+    expect(checked.frozen).toBeGreaterThan(0);
+    expect(checked.versions).toBe(3);
   }, 600_000);
+
+  it('renders a frozen quarter from its newest version, with its version notice', async () => {
+    const { page } = await open('reports/2026-q2/');
+    const notice = page.locator('aside[aria-label="Report version"]');
+    expect(await notice.getAttribute('data-version')).toBe('2');
+    expect(await notice.getAttribute('data-newest')).toBe('2');
+    expect(await notice.innerText()).toContain('Frozen report, version 2 of 2: frozen on July 10, 2026');
+    expect(await page.locator('.version-banner').count()).toBe(0);
+    expect(await notice.locator('.restatement-none').innerText()).toBe("Today's goals and data give the same figures.");
+    expect(await notice.locator('nav a').allInnerTexts()).toEqual(['v1']);
+    await page.close();
+  }, 60_000);
+
+  it('keeps an older version at its own URL, with a banner linking to the newest', async () => {
+    const { page, problems } = await open('reports/2026-q2/v1/');
+    const banner = page.locator('.version-banner');
+    expect(await banner.innerText()).toContain('This is an old version of the report. Version 1 was replaced by version 2');
+    // v1 was frozen before the help desk's export: its figures are not today's.
+    expect(await banner.locator('details.restatement summary').innerText()).toMatch(/^Restated: today's goals and data change \d+ figures/);
+    await banner.getByRole('link', { name: 'read the newest version' }).click();
+    await page.waitForLoadState('networkidle');
+    expect(new URL(page.url()).pathname).toBe('/reports/2026-q2/');
+    expect(await page.locator('aside[aria-label="Report version"]').getAttribute('data-version')).toBe('2');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('says when today\'s data restates a frozen report, and lists figure, frozen value and value now', async () => {
+    const { page } = await open('reports/2026-q3/');
+    const [frozen] = (await frozenReports()).filter((r) => r.snapshot.quarter === '2026-Q3');
+    const now = await cliReport('2026-Q3');
+    const before = frozen!.snapshot.figures['all']!.report.kpis['instagram']!['impressions']!.value!;
+    const after = now.kpis['instagram']!['impressions']!.value!;
+    expect(after).toBeGreaterThan(before);
+    const summary = await page.locator('details.restatement summary').innerText();
+    expect(summary).toMatch(/^Restated: today's goals and data change \d+ figures/);
+    // A long list starts folded: the summary opens it, without JavaScript.
+    expect(await page.locator('details.restatement').getAttribute('open')).toBeNull();
+    await page.locator('details.restatement summary').click();
+    expect(await page.locator('details.restatement').innerText()).toContain('Input files changed since the freeze: data/instagram/2026-q3.json.');
+    const row = page.locator('table.restated tr', { has: page.locator('th', { hasText: /^Impressions, Instagram$/ }) });
+    const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    expect(await row.locator('td').allInnerTexts()).toEqual([fmt.format(before), fmt.format(after)]);
+    await page.close();
+  }, 60_000);
+
+  it('shows each goal\'s definition history and every goal change from git', async () => {
+    const { page } = await open('changes/');
+    const commits = page.locator('ol.changelog > li');
+    expect(await commits.count()).toBeGreaterThan(0);
+    expect(await page.locator('table.changes tbody tr').count()).toBeGreaterThanOrEqual(24);
+    await page.close();
+    const goal = await open('goals/ig-followers-2026/');
+    expect(await goal.page.locator('#history ~ ol.changelog li').first().innerText()).toMatch(/goal added/);
+    await goal.page.close();
+  }, 60_000);
 
   it('has no axe violation on each page type', async () => {
     const quarter = firstQuarter();
     const channel = pages().find((p) => p.startsWith(quarter) && p !== quarter)!;
     const goal = pages().find((p) => /^goals\/.+\//.test(p))!;
-    for (const path of ['', 'reports/', quarter, channel, 'goals/', goal, '404.html']) {
+    for (const path of ['', 'reports/', quarter, channel, 'reports/2026-q2/v1/', 'reports/2026-q3/', 'goals/', goal, 'changes/', '404.html']) {
       const { page } = await open(path);
       const result = await new AxeBuilder({ page }).analyze();
       expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), path || 'home').toEqual([]);

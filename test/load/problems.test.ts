@@ -32,6 +32,16 @@ describe('metric files', () => {
     ]);
   });
 
+  it('rejects channel ids that would clash with the URLs of frozen versions', () => {
+    const data = '{\n  "channel": "v2",\n  "rows": [ { "date": "2026-04-02", "impressions": 5 } ]\n}';
+    expect(problemsOf({ site: 'title: T\n', data: { 'data/a.json': data } })).toEqual([
+      "data/a.json:2:14: channel 'v2' would clash with the URLs of frozen report versions (/reports/<quarter>/v1/): give the channel another id",
+    ]);
+    expect(problemsOf({ site: 'channels:\n  v1: { label: Vimeo }\n', data: {} })).toEqual([
+      "content/site.yaml:2:3: channel 'v1' would clash with the URLs of frozen report versions (/reports/<quarter>/v1/): give the channel another id",
+    ]);
+  });
+
   it('rejects a currency other than the site currency', () => {
     const data = '{\n  "channel": "x",\n  "currency": "USD",\n  "rows": [ { "date": "2026-04-02", "spend": 5 } ]\n}';
     expect(problemsOf({ site: 'currency: EUR\n', data: { 'data/a.json': data } })).toEqual([

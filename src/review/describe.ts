@@ -1,0 +1,55 @@
+/**
+ * One goal change in plain words and values (the unit of its KPI, the site's locale):
+ * shared by the pull-request markdown, the goal pages' history and the /changes/ page.
+ */
+import type { Unit } from '../core/catalogue.ts';
+import type { Goal } from '../core/goals.ts';
+import type { KpiEngine } from '../core/kpis.ts';
+import { type FormatOptions, formatKpiValue } from '../format/numbers.ts';
+import type { GoalChange } from './goalDiff.ts';
+
+export interface DescribeContext {
+  readonly engine: KpiEngine;
+  readonly format: FormatOptions;
+  /** Goals by id (of every version concerned), to find a change's KPI. */
+  readonly goals: ReadonlyMap<string, Goal>;
+}
+
+function unitOf(ctx: DescribeContext, change: GoalChange): Unit {
+  const goal = ctx.goals.get(change.goal);
+  if (!goal) return 'count';
+  const kpi = goal.type === 'smart' ? goal.kpi : goal.keyResults.find((k) => k.id === change.kr)?.measure?.kpi;
+  return (kpi && ctx.engine.kpis.get(kpi)?.def.unit) || 'count';
+}
+
+/** An old or new value as text: targets and baselines in the KPI's unit (with the written form), lists joined. */
+export function changeValue(ctx: DescribeContext, change: GoalChange, v: unknown, text: string | undefined): string {
+  if (v === undefined) return '';
+  if (v === null) return '—';
+  if ((change.field === 'target' || change.field === 'baseline') && typeof v === 'number') {
+    const shown = formatKpiValue(v, unitOf(ctx, change), ctx.format);
+    return text && !/^\d/.test(text) ? `${shown} (${text})` : shown;
+  }
+  if (typeof v === 'string') return text ? `${v} (${text})` : v;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ');
+  return JSON.stringify(v);
+}
+
+/** What changed, in words: `goal added`, `key result reach: target`. */
+export function changeSubject(c: GoalChange): string {
+  const subject = c.kr ? `key result ${c.kr}` : 'goal';
+  switch (c.kind) {
+    case 'added': return `${subject} added`;
+    case 'removed': return `${subject} removed`;
+    case 'renamed': return `${subject} renamed`;
+    case 'changed': return `${c.kr ? `${subject}: ` : ''}${c.field}`;
+  }
+}
+
+/** The before and after cells of a change. */
+export function changeValues(ctx: DescribeContext, c: GoalChange): { before: string; after: string } {
+  return {
+    before: c.kind === 'added' ? '' : c.kind === 'removed' ? 'defined' : changeValue(ctx, c, c.old, c.old_text),
+    after: c.kind === 'removed' ? '' : c.kind === 'added' ? 'defined' : changeValue(ctx, c, c.new, c.new_text),
+  };
+}

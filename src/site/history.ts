@@ -1,0 +1,50 @@
+/**
+ * The goals' definition history for the site, read from git once per build: each commit
+ * that changed the goals and what it changed. Without git, or in a shallow clone (whose
+ * history is cut), the history is unavailable and the pages say so.
+ */
+import type { KpiEngine } from '../core/kpis.ts';
+import type { Project } from '../core/project.ts';
+import { commitsTouching, filesAt, GitError, isShallow } from '../git/files.ts';
+import { loadGoals } from '../load/goals.ts';
+import type { Problem } from '../load/problems.ts';
+import { contentRoot } from '../load/project.ts';
+import { goalHistory, type GoalsAtCommit, type HistoryEntry } from '../review/history.ts';
+import { siteAsOf } from './goalView.ts';
+import { siteModel } from './project.ts';
+
+export type SiteHistory =
+  | { readonly available: true; readonly entries: readonly HistoryEntry[] }
+  | { readonly available: false; readonly reason: string };
+
+let cached: Promise<SiteHistory> | null = null;
+
+/** The history of the goals, loaded once. */
+export function siteHistory(): Promise<SiteHistory> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<SiteHistory> {
+  const { project, engine } = await siteModel();
+  return readHistory(contentRoot(), project, engine);
+}
+
+/** The goals' history of the content root's repository, with targets resolved on the project's data. */
+export function readHistory(root: string, project: Project, engine: KpiEngine): SiteHistory {
+  try {
+    if (isShallow(root)) {
+      return { available: false, reason: 'this build ran in a shallow clone of the repository, which lacks the earlier commits (fetch the full history, e.g. fetch-depth: 0 in actions/checkout)' };
+    }
+    const context = { channels: project.index.channels.length > 0 ? project.index.channels : Object.keys(project.site.channels), metrics: [...project.index.metrics.ids()] };
+    const versions: GoalsAtCommit[] = commitsTouching(root, ['goals']).map((commit) => {
+      const problems: Problem[] = [];
+      const files = filesAt(root, commit.hash, ['goals']).filter((f) => /\.ya?ml$/i.test(f.path));
+      return { commit, goals: loadGoals(files, context, problems).goals };
+    });
+    return { available: true, entries: goalHistory(versions, engine, siteAsOf(project)) };
+  } catch (error) {
+    if (error instanceof GitError) return { available: false, reason: `the content is not in a git repository that can be read (${error.message})` };
+    throw error;
+  }
+}
