@@ -46,10 +46,24 @@ export function changeSubject(c: GoalChange): string {
   }
 }
 
+/** An added or removed goal or key result in a few words: `Followers: target +20% by 2026-12-31`. */
+export function definitionSummary(ctx: DescribeContext, definition: unknown): string {
+  if (definition === null || typeof definition !== 'object') return 'defined';
+  const d = definition as Record<string, unknown>;
+  const by = typeof d['deadline'] === 'string' ? ` by ${d['deadline']}` : '';
+  if (Array.isArray(d['key_results'])) return `${d['key_results'].length} key result${d['key_results'].length === 1 ? '' : 's'}${by}`;
+  if (typeof d['kpi'] === 'string') {
+    const label = ctx.engine.kpis.get(d['kpi'])?.def.label ?? d['kpi'];
+    return `${label}: target ${String(d['target'])}${by}`;
+  }
+  if (d['manual'] && typeof d['manual'] === 'object') return `manual: target ${String((d['manual'] as Record<string, unknown>)['target'])}`;
+  return 'defined';
+}
+
 /** The before and after cells of a change. */
 export function changeValues(ctx: DescribeContext, c: GoalChange): { before: string; after: string } {
   return {
-    before: c.kind === 'added' ? '' : c.kind === 'removed' ? 'defined' : changeValue(ctx, c, c.old, c.old_text),
-    after: c.kind === 'removed' ? '' : c.kind === 'added' ? 'defined' : changeValue(ctx, c, c.new, c.new_text),
+    before: c.kind === 'added' ? '' : c.kind === 'removed' ? definitionSummary(ctx, c.old) : changeValue(ctx, c, c.old, c.old_text),
+    after: c.kind === 'removed' ? '' : c.kind === 'added' ? definitionSummary(ctx, c.new) : changeValue(ctx, c, c.new, c.new_text),
   };
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/project.ts';
 import { loadProject } from '../../src/load/project.ts';
+import { changeSubject, changeValues } from '../../src/review/describe.ts';
 import { historyOf } from '../../src/review/history.ts';
 import { readHistory, type SiteHistory } from '../../src/site/history.ts';
 
@@ -65,6 +66,23 @@ describe('the goals history from git', () => {
     expect(h.entries[0]!.changes.map((c) => [c.goal, c.kind])).toEqual([['ig-impressions', 'added'], ['steady', 'added']]);
     expect(h.entries[1]!.changes).toEqual([expect.objectContaining({ goal: 'ig-impressions', kind: 'changed', field: 'target', old: 3000, new: 2000, moved_goalpost: true })]);
     expect(h.entries[2]!.changes).toEqual([expect.objectContaining({ goal: 'ig-reach', kind: 'renamed', old: 'ig-impressions', new: 'ig-reach' })]);
+  });
+
+  it('describes each change in words for the pages: added goals by KPI, target and deadline; old → new in the unit', async () => {
+    const dir = repository();
+    const loaded = await loadProject(dir);
+    if (!loaded.ok) throw new Error('invalid');
+    const engine = createEngine(loaded.project);
+    const h = readHistory(dir, loaded.project, engine);
+    if (!h.available) throw new Error(h.reason);
+    const ctx = { engine, format: loaded.project.site, goals: new Map(loaded.project.goals.map((g) => [g.id, g])) };
+    const rows = h.entries.flatMap((e) => e.changes.map((c) => [changeSubject(c), changeValues(ctx, c)]));
+    expect(rows).toEqual([
+      ['goal added', { before: '', after: 'Impressions: target 3000 by 2026-06-30' }],
+      ['goal added', { before: '', after: 'Clicks: target 40 by 2026-06-30' }],
+      ['target', { before: '3,000', after: '2,000' }],
+      ['goal renamed', { before: 'ig-impressions', after: 'ig-reach' }],
+    ]);
   });
 
   it("gives one goal's history, following its renames", async () => {
