@@ -23,8 +23,9 @@ export async function runValidate(args: readonly string[], io: Io): Promise<numb
   const { project } = result;
   const rows = project.sources.reduce((n, s) => n + s.rows, 0);
   const krs = project.goals.reduce((n, g) => n + (g.type === 'okr' ? g.keyResults.length : 0), 0);
-  io.out(`OK: ${project.goals.length} goals (${krs} key results), ${project.objectives.length} objectives, `
-    + `${project.customKpis.length} custom KPIs, ${rows} metric rows in ${project.sources.length} files, `
-    + `${project.index.channels.length} channels, ${project.reports.length} frozen report version${project.reports.length === 1 ? '' : 's'}.`);
+  const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  io.out(`OK: ${n(project.goals.length, 'goal')} (${n(krs, 'key result')}), ${n(project.objectives.length, 'objective')}, `
+    + `${n(project.customKpis.length, 'custom KPI')}, ${n(rows, 'metric row')} in ${n(project.sources.length, 'file')}, `
+    + `${n(project.index.channels.length, 'channel')}, ${n(project.reports.length, 'frozen report version')}.`);
   return 0;
 }

@@ -5,7 +5,6 @@
  */
 import { type ChartModel, channelMixChart, funnelChart, sentimentChart, spendRevenueChart, trendChart } from '../charts/specs.ts';
 import { channelColors } from '../charts/theme.ts';
-import type { Direction, Unit } from '../core/catalogue.ts';
 import type { KpiMeta, QuarterFigures } from '../core/figures.ts';
 import type { Period } from '../core/periods.ts';
 import { channelLabel, type SiteSettings } from '../core/project.ts';
@@ -17,13 +16,8 @@ export interface Scope {
   readonly label: string;
 }
 
-export interface KpiRow {
-  readonly id: string;
-  readonly label: string;
-  readonly unit: Unit;
-  readonly good: Direction;
-  readonly formula: string;
-  readonly description: string;
+/** A row of the KPI table: the KPI and its value in each scope. */
+export interface KpiRow extends KpiMeta {
   readonly cells: Readonly<Record<string, KpiJson>>;
 }
 
