@@ -48,6 +48,7 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       problems.push({ file: file.path, ...parsed.position, message: parsed.message });
       continue;
     }
+    for (const d of parsed.duplicates) problems.push({ file: file.path, ...d.position, message: d.message });
     const envelope = dataFileSchema.safeParse(parsed.value);
     const report = new FileReporter(file.path, parsed.locator, problems);
     reporters.set(file.path, report);

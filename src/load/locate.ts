@@ -4,6 +4,7 @@
  * so that large valid files load at JSON.parse speed.
  */
 import { parse as parseJsonAst } from '@humanwhocodes/momoa';
+import { duplicateKeys, positionAt } from './duplicateKeys.ts';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument } from 'yaml';
 
 export type PathKey = string | number;
@@ -88,10 +89,16 @@ interface JsonNode {
 }
 
 export type ParsedJson =
-  | { ok: true; value: unknown; locator: Locator }
+  | { ok: true; value: unknown; locator: Locator; duplicates: DuplicateKeyProblem[] }
   | { ok: false; position: Position; message: string };
 
-/** Parses JSON (a leading BOM is ignored); positions are computed lazily on first use. */
+/** A key written twice in one object, at the second place, naming the first. */
+export interface DuplicateKeyProblem {
+  readonly position: Position;
+  readonly message: string;
+}
+
+/** Parses JSON (a leading BOM is ignored); positions are computed lazily on first use. Repeated keys are found, not collapsed. */
 export function parseJson(text: string): ParsedJson {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
@@ -130,6 +137,10 @@ export function parseJson(text: string): ParsedJson {
   return {
     ok: true,
     value,
+    duplicates: duplicateKeys(source).map((d) => {
+      const first = positionAt(source, d.firstOffset);
+      return { position: positionAt(source, d.offset), message: `key '${d.key}' is written twice in this object (also at line ${first.line}, column ${first.column}); JSON keeps only the last: remove one` };
+    }),
     locator: {
       locate(path, part = 'value') {
         const { node, key, depth } = walk(path);

@@ -33,6 +33,7 @@ export function loadReports(files: readonly SourceFile[], problems: Problem[]): 
       problems.push({ file: file.path, ...parsed.position, message: `${parsed.message}; restore the file from git or freeze the quarter again` });
       continue;
     }
+    for (const d of parsed.duplicates) problems.push({ file: file.path, ...d.position, message: d.message });
     const result = snapshotSchema.safeParse(parsed.value);
     if (!result.success) {
       problems.push(...issuesToProblems(file.path, parsed.locator, snapshotSchema, parsed.value, result.error.issues));
