@@ -4,11 +4,12 @@
  * issues). Thin: it parses arguments, loads the content, calls the core and prints.
  */
 import { runDiff } from './diff.ts';
+import { runImport } from './import.ts';
 import { runReport } from './report.ts';
 import { runValidate } from './validate.ts';
 import { type Command, type Io, processIo, usageError } from './io.ts';
 
-const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport, diff: runDiff };
+const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport, diff: runDiff, import: runImport };
 
 const HELP = `goalpost: social-media goals and KPIs, from YAML and JSON to reports
 
@@ -18,6 +19,7 @@ Commands:
   validate    check every goals, data and settings file; print problems as path:line:col
   report      compute a quarter's KPIs and evaluate its goals
   diff        the semantic changes to goals between two git refs, with moved goalposts
+  import      turn platform exports (Meta, LinkedIn, X, TikTok, YouTube, GA4) into metric JSON
 
 Run 'npm run goalpost -- <command> --help' for a command's options.
 The content root is the current directory, or GOALPOST_ROOT if set.

@@ -1,0 +1,208 @@
+/**
+ * Text and workbooks → tables of cells that remember where they came from
+ * (import-formats.md §1 "Preamble lines", "Several tables in one file", "Quoting").
+ *
+ * CSV: the text is split into sections at blank lines and `#` comment lines *outside
+ * quotes* before csv-parse sees it (csv-parse's own `comment` option would merge the
+ * sections); `sep=X` on line 1 sets the delimiter, else it is detected. Comment lines are
+ * kept as the next section's preamble (GA4 puts its date range there).
+ * Workbooks: every sheet is a table; SheetJS (`@e965/xlsx`) reads BIFF8 `.xls`, `.xlsx`
+ * and HTML-as-XLS. Numeric cells stay numbers (dates as Excel serials).
+ * Header rows are not decided here: detect.ts scores the first rows of each table.
+ */
+import { parse } from 'csv-parse/sync';
+import * as XLSX from '@e965/xlsx';
+import type { Problem } from '../load/problems.ts';
+
+export type CellValue = string | number;
+
+export interface TableRow {
+  readonly cells: readonly CellValue[];
+  /** 1-based line (CSV) or sheet row (workbook) where the row starts. */
+  readonly line: number;
+  /** The record's text (CSV), to find a cell's column when a problem needs it. */
+  readonly raw: string | null;
+}
+
+export interface Table {
+  /** The file as given on the command line (or under a folder given there). */
+  readonly file: string;
+  /** The sheet name (workbooks), else null. */
+  readonly sheet: string | null;
+  /** Comment lines (without `#`) just above the section. */
+  readonly preamble: readonly string[];
+  readonly rows: readonly TableRow[];
+  readonly delimiter: string | null;
+  /** For workbooks: Excel's 1904 date system. */
+  readonly date1904: boolean;
+}
+
+export interface CellPosition {
+  readonly line: number;
+  readonly column: number;
+  /** How to name the cell in a message: `Metrics!B3` in a workbook, else null. */
+  readonly ref: string | null;
+}
+
+/** Where a cell is: line and column of its first character (CSV), or its sheet address. */
+export function cellPosition(table: Table, row: TableRow, col: number): CellPosition {
+  if (table.sheet !== null || row.raw === null) {
+    const ref = table.sheet !== null ? `${table.sheet}!${XLSX.utils.encode_cell({ r: row.line - 1, c: col })}` : null;
+    return { line: row.line, column: col + 1, ref };
+  }
+  const raw = row.raw;
+  const delimiter = table.delimiter ?? ',';
+  let line = row.line;
+  let column = 1;
+  let i = 0;
+  for (let field = 0; field < col; field++) {
+    // skip one field
+    if (raw[i] === '"') {
+      i++; column++;
+      while (i < raw.length) {
+        const ch = raw[i]!;
+        if (ch === '"') {
+          if (raw[i + 1] === '"') { i += 2; column += 2; continue; }
+          i++; column++;
+          break;
+        }
+        if (ch === '\n') { line++; column = 1; } else column++;
+        i++;
+      }
+    }
+    while (i < raw.length && raw[i] !== delimiter && raw[i] !== '\n') { i++; column++; }
+    if (raw[i] !== delimiter) return { line, column, ref: null };
+    i++; column++;
+  }
+  return { line, column, ref: null };
+}
+
+/** `file:line:col`-ready problem at a cell, with the sheet address in the message for workbooks. */
+export function cellProblem(table: Table, row: TableRow, col: number, message: string): Problem {
+  const at = cellPosition(table, row, col);
+  return { file: table.file, line: at.line, column: at.column, message: at.ref ? `${at.ref}: ${message}` : message };
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** Splits decoded CSV text into tables; problems (unparseable quoting) are appended. */
+export function csvTables(file: string, text: string, problems: Problem[]): Table[] {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  let delimiter: string | null = null;
+  let first = 0;
+  const sep = /^"?sep=(.)"?,*$/i.exec(lines[0] ?? '');
+  if (sep) { delimiter = sep[1]!; first = 1; }
+
+  interface Section { start: number; lines: string[]; preamble: string[] }
+  const sections: Section[] = [];
+  let current: Section | null = null;
+  let pending: string[] = [];
+  let inQuote = false;
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!inQuote && (line.trim() === '' || /^\s*#/.test(line) || /^[,;\t]+$/.test(line))) {
+      if (current) { sections.push(current); current = null; }
+      if (/^\s*#/.test(line)) pending.push(line.replace(/^\s*#+\s?/, '').trimEnd());
+      else if (line.trim() === '') pending = pending.length > 0 && pending[pending.length - 1] !== '' ? [...pending, ''] : pending;
+      continue;
+    }
+    if (!current) { current = { start: i + 1, lines: [], preamble: pending.filter((p) => p !== '') }; pending = []; }
+    current.lines.push(line);
+    for (let k = 0; k < line.length; k++) if (line.charCodeAt(k) === 34) inQuote = !inQuote;
+  }
+  if (current) sections.push(current);
+  if (delimiter === null) delimiter = detectDelimiter(sections.flatMap((s) => s.lines.slice(0, 5)).slice(0, 12));
+
+  const tables: Table[] = [];
+  for (const section of sections) {
+    let records: Array<{ record: string[]; raw: string }>;
+    try {
+      records = parse(`${section.lines.join('\n')}\n`, {
+        delimiter, record_delimiter: '\n', relax_column_count: true, raw: true, skip_empty_lines: false, bom: false,
+      }) as unknown as Array<{ record: string[]; raw: string }>;
+    } catch (error) {
+      const e = error as { message: string; lines?: number; code?: string };
+      const line = section.start + Math.max(0, (e.lines ?? 1) - 1);
+      problems.push({ file, line, column: 1, message: `the file is not valid CSV here: ${csvMessage(e.message)}` });
+      continue;
+    }
+    const rows: TableRow[] = [];
+    let line = section.start;
+    for (const { record, raw } of records) {
+      rows.push({ cells: record, line, raw });
+      for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) === 10) line++;
+    }
+    tables.push({ file, sheet: null, preamble: section.preamble, rows, delimiter, date1904: false });
+  }
+  return tables;
+}
+
+function csvMessage(message: string): string {
+  return message.replace(/ at line \d+/, '').replace(/\s+/g, ' ').slice(0, 200);
+}
+
+/** The delimiter with the most occurrences outside quotes in the first lines (`,` on a tie). */
+function detectDelimiter(lines: readonly string[]): string {
+  let best: string = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    let count = 0;
+    for (const line of lines) {
+      let quoted = false;
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted;
+        else if (!quoted && ch === d) count++;
+      }
+    }
+    if (count > bestCount) { best = d; bestCount = count; }
+  }
+  return best;
+}
+
+/** Whether the bytes look like a workbook (BIFF8/OLE, XLSX zip) rather than text. */
+export function isWorkbook(bytes: Uint8Array, name: string): boolean {
+  const ole = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return ole || zip || /\.(xlsx?|xlsm|ods)$/i.test(name);
+}
+
+/** Every sheet of a workbook as a table; a file SheetJS cannot read is one problem. */
+export function workbookTables(file: string, bytes: Uint8Array, problems: Problem[]): Table[] {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false });
+  } catch (error) {
+    problems.push({ file, line: 1, column: 1, message: `cannot read the workbook: ${String((error as Error).message).slice(0, 200)}` });
+    return [];
+  }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const tables: Table[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws || !ws['!ref']) continue;
+    const range = XLSX.utils.decode_range(ws['!ref']);
+    const rows: TableRow[] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const cells: CellValue[] = [];
+      let any = false;
+      for (let c = 0; c <= range.e.c; c++) {
+        const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+        let value: CellValue = '';
+        if (cell && cell.v !== undefined && cell.v !== null) {
+          if (typeof cell.v === 'number') value = cell.v;
+          else if (typeof cell.v === 'boolean') value = cell.v ? 'TRUE' : 'FALSE';
+          else if (cell.v instanceof Date) value = String(cell.w ?? '');
+          else value = String(cell.v);
+        }
+        if (value !== '') any = true;
+        cells.push(value);
+      }
+      if (!any) continue;
+      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+      rows.push({ cells, line: r + 1, raw: null });
+    }
+    tables.push({ file, sheet: name, preamble: [], rows, delimiter: null, date1904 });
+  }
+  return tables;
+}
