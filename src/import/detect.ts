@@ -37,6 +37,9 @@ export type DetectResult =
   | { readonly ok: false; readonly header: readonly string[]; readonly line: number; readonly candidates: readonly Candidate[] };
 
 const HEADER_ROWS = 10;
+/** A match needs this share of the header cells recognised, or at least MIN_COLUMNS of them. */
+const MIN_SHARE = 1 / 3;
+const MIN_COLUMNS = 8;
 
 function matches(alias: Alias, cell: string): boolean {
   return alias.prefix ? cell.startsWith(alias.normalised) : cell === alias.normalised;
@@ -91,6 +94,8 @@ export function detect(table: Table, kinds: readonly ExportKind[]): DetectResult
       const previous = closest.get(kind.id);
       if (!previous || m.columns.size > previous.matched) closest.set(kind.id, { kind, matched: m.columns.size, missing: m.missing });
       if (!satisfies(kind, m, width)) continue;
+      // A few generic headers (Date, Shares) do not make an export: most of the header must be recognised.
+      if (m.columns.size / nonEmpty < MIN_SHARE && m.columns.size < MIN_COLUMNS) continue;
       const score = m.columns.size + m.columns.size / nonEmpty;
       if (!best || score > best.score) best = { kind, row: r, match: m, score };
     }

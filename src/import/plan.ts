@@ -165,8 +165,8 @@ export function checkContent(
   const origin = new Map(outputs.map((o) => [o.path, o.input]));
   return result.problems.map((p) => {
     let message = p.message;
-    for (const [path, input] of origin) message = message.split(`${path}:`).join(`${path} (from ${input}):`);
+    for (const [path, input] of origin) message = message.split(`${path}:`).join(`${path} (imported from ${input}):`);
     const from = origin.get(p.file);
-    return from ? { ...p, message: `${message} (written from ${from})` } : { ...p, message };
+    return from ? { ...p, message: `${message} (in the file imported from ${from})` } : { ...p, message };
   });
 }

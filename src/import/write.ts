@@ -4,7 +4,7 @@
  * (after every check has passed; replaced earlier imports are removed).
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { listFiles, readSources, type SourceFile } from '../load/files.ts';
 import type { Problem } from '../load/problems.ts';
 import { SITE_FILE } from '../load/site.ts';
@@ -16,7 +16,7 @@ const INPUT = /\.(csv|tsv|txt|xls|xlsx)$/i;
 export async function readInputs(paths: readonly string[], cwd: string, problems: Problem[]): Promise<InputFile[]> {
   const files: string[] = [];
   const walk = async (path: string): Promise<void> => {
-    const entries = await readdir(join(cwd, path), { withFileTypes: true });
+    const entries = await readdir(resolve(cwd, path), { withFileTypes: true });
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const child = path.endsWith('/') ? `${path}${e.name}` : `${path}/${e.name}`;
       if (e.isDirectory()) await walk(child);
@@ -25,7 +25,7 @@ export async function readInputs(paths: readonly string[], cwd: string, problems
   };
   for (const path of paths) {
     try {
-      const s = await stat(join(cwd, path));
+      const s = await stat(resolve(cwd, path));
       if (s.isDirectory()) await walk(path);
       else files.push(path);
     } catch {
@@ -33,7 +33,7 @@ export async function readInputs(paths: readonly string[], cwd: string, problems
     }
   }
   return Promise.all([...new Set(files)].map(async (path) => {
-    const abs = join(cwd, path);
+    const abs = resolve(cwd, path);
     const [bytes, s] = await Promise.all([readFile(abs), stat(abs)]);
     return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modified: Math.floor(s.mtimeMs / 86_400_000) };
   }));
