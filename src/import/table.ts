@@ -11,7 +11,8 @@
  * Header rows are not decided here: detect.ts scores the first rows of each table.
  */
 import { parse } from 'csv-parse/sync';
-import * as XLSX from '@e965/xlsx';
+import { createRequire } from 'node:module';
+import type * as XLSXTypes from '@e965/xlsx';
 import type { Problem } from '../load/problems.ts';
 
 export type CellValue = string | number;
@@ -20,8 +21,6 @@ export interface TableRow {
   readonly cells: readonly CellValue[];
   /** 1-based line (CSV) or sheet row (workbook) where the row starts. */
   readonly line: number;
-  /** The record's text (CSV), to find a cell's column when a problem needs it. */
-  readonly raw: string | null;
 }
 
 export interface Table {
@@ -35,6 +34,8 @@ export interface Table {
   readonly delimiter: string | null;
   /** For workbooks: Excel's 1904 date system. */
   readonly date1904: boolean;
+  /** CSV: the section's text and its first line, to find a cell's column only when a problem needs it. */
+  readonly source: { readonly text: string; readonly line: number; offsets?: number[] } | null;
 }
 
 export interface CellPosition {
@@ -46,15 +47,21 @@ export interface CellPosition {
 
 /** Where a cell is: line and column of its first character (CSV), or its sheet address. */
 export function cellPosition(table: Table, row: TableRow, col: number): CellPosition {
-  if (table.sheet !== null || row.raw === null) {
-    const ref = table.sheet !== null ? `${table.sheet}!${XLSX.utils.encode_cell({ r: row.line - 1, c: col })}` : null;
+  if (table.sheet !== null || table.source === null) {
+    const ref = table.sheet !== null ? `${table.sheet}!${xlsx().utils.encode_cell({ r: row.line - 1, c: col })}` : null;
     return { line: row.line, column: col + 1, ref };
   }
-  const raw = row.raw;
+  const source = table.source;
+  if (!source.offsets) {
+    const offsets = [0];
+    for (let i = source.text.indexOf('\n'); i >= 0; i = source.text.indexOf('\n', i + 1)) offsets.push(i + 1);
+    source.offsets = offsets;
+  }
+  const raw = source.text;
   const delimiter = table.delimiter ?? ',';
   let line = row.line;
   let column = 1;
-  let i = 0;
+  let i = source.offsets[row.line - source.line] ?? raw.length;
   for (let field = 0; field < col; field++) {
     // skip one field
     if (raw[i] === '"') {
@@ -83,57 +90,69 @@ export function cellProblem(table: Table, row: TableRow, col: number, message: s
   return { file: table.file, line: at.line, column: at.column, message: at.ref ? `${at.ref}: ${message}` : message };
 }
 
+type XLSX = typeof XLSXTypes;
+let sheetjs: XLSX | null = null;
+
+/** SheetJS, loaded on first use: a CSV-only import does not pay for parsing it. */
+function xlsx(): XLSX {
+  sheetjs ??= createRequire(import.meta.url)('@e965/xlsx') as XLSX;
+  return sheetjs;
+}
+
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** Splits decoded CSV text into tables; problems (unparseable quoting) are appended. */
 export function csvTables(file: string, text: string, problems: Problem[]): Table[] {
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   let delimiter: string | null = null;
-  let first = 0;
-  const sep = /^"?sep=(.)"?,*$/i.exec(lines[0] ?? '');
-  if (sep) { delimiter = sep[1]!; first = 1; }
+  let pos = 0;
+  let lineNo = 1;
+  const firstEnd = text.indexOf('\n');
+  const sep = /^"?sep=(.)"?,*$/i.exec(text.slice(0, firstEnd < 0 ? text.length : firstEnd));
+  if (sep) { delimiter = sep[1]!; pos = firstEnd < 0 ? text.length : firstEnd + 1; lineNo = 2; }
 
-  interface Section { start: number; lines: string[]; preamble: string[] }
+  interface Section { line: number; from: number; to: number; preamble: string[] }
   const sections: Section[] = [];
   let current: Section | null = null;
   let pending: string[] = [];
   let inQuote = false;
-  for (let i = first; i < lines.length; i++) {
-    const line = lines[i]!;
+  const sample: string[] = [];
+  for (; pos < text.length; lineNo++) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const line = text.slice(pos, end);
     if (!inQuote && (line.trim() === '' || /^\s*#/.test(line) || /^[,;\t]+$/.test(line))) {
       if (current) { sections.push(current); current = null; }
       if (/^\s*#/.test(line)) pending.push(line.replace(/^\s*#+\s?/, '').trimEnd());
-      else if (line.trim() === '') pending = pending.length > 0 && pending[pending.length - 1] !== '' ? [...pending, ''] : pending;
-      continue;
+    } else {
+      if (!current) { current = { line: lineNo, from: pos, to: end, preamble: pending.filter((p) => p !== '') }; pending = []; }
+      current.to = end;
+      if (sample.length < 12) sample.push(line);
+      for (let q = line.indexOf('"'); q >= 0; q = line.indexOf('"', q + 1)) inQuote = !inQuote;
     }
-    if (!current) { current = { start: i + 1, lines: [], preamble: pending.filter((p) => p !== '') }; pending = []; }
-    current.lines.push(line);
-    for (let k = 0; k < line.length; k++) if (line.charCodeAt(k) === 34) inQuote = !inQuote;
+    pos = end + 1;
   }
   if (current) sections.push(current);
-  if (delimiter === null) delimiter = detectDelimiter(sections.flatMap((s) => s.lines.slice(0, 5)).slice(0, 12));
+  if (delimiter === null) delimiter = detectDelimiter(sample);
 
   const tables: Table[] = [];
   for (const section of sections) {
-    let records: Array<{ record: string[]; raw: string }>;
+    const body = `${text.slice(section.from, section.to)}\n`;
+    const ends: number[] = [];
+    let records: string[][];
     try {
-      records = parse(`${section.lines.join('\n')}\n`, {
-        delimiter, record_delimiter: '\n', relax_column_count: true, raw: true, skip_empty_lines: false, bom: false,
-      }) as unknown as Array<{ record: string[]; raw: string }>;
+      records = parse(body, {
+        delimiter, record_delimiter: '\n', relax_column_count: true, skip_empty_lines: false, bom: false,
+        on_record: (record: string[], info: { lines: number }) => { ends.push(info.lines); return record; },
+      }) as unknown as string[][];
     } catch (error) {
       const e = error as { message: string; lines?: number; code?: string };
-      const line = section.start + Math.max(0, (e.lines ?? 1) - 1);
+      const line = section.line + Math.max(0, (e.lines ?? 1) - 1);
       problems.push({ file, line, column: 1, message: `the file is not valid CSV here: ${csvMessage(e.message)}` });
       continue;
     }
-    const rows: TableRow[] = [];
-    let line = section.start;
-    for (const { record, raw } of records) {
-      rows.push({ cells: record, line, raw });
-      for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) === 10) line++;
-    }
-    tables.push({ file, sheet: null, preamble: section.preamble, rows, delimiter, date1904: false });
+    const rows: TableRow[] = new Array<TableRow>(records.length);
+    for (let k = 0; k < records.length; k++) rows[k] = { cells: records[k]!, line: section.line + (k === 0 ? 0 : ends[k - 1]!) };
+    tables.push({ file, sheet: null, preamble: section.preamble, rows, delimiter, date1904: false, source: { text: body, line: section.line } });
   }
   return tables;
 }
@@ -169,7 +188,8 @@ export function isWorkbook(bytes: Uint8Array, name: string): boolean {
 
 /** Every sheet of a workbook as a table; a file SheetJS cannot read is one problem. */
 export function workbookTables(file: string, bytes: Uint8Array, problems: Problem[]): Table[] {
-  let wb: XLSX.WorkBook;
+  const XLSX = xlsx();
+  let wb: XLSXTypes.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (error) {
@@ -187,7 +207,7 @@ export function workbookTables(file: string, bytes: Uint8Array, problems: Proble
       const cells: CellValue[] = [];
       let any = false;
       for (let c = 0; c <= range.e.c; c++) {
-        const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+        const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSXTypes.CellObject | undefined;
         let value: CellValue = '';
         if (cell && cell.v !== undefined && cell.v !== null) {
           if (typeof cell.v === 'number') value = cell.v;
@@ -200,9 +220,9 @@ export function workbookTables(file: string, bytes: Uint8Array, problems: Proble
       }
       if (!any) continue;
       while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      rows.push({ cells, line: r + 1, raw: null });
+      rows.push({ cells, line: r + 1 });
     }
-    tables.push({ file, sheet: name, preamble: [], rows, delimiter: null, date1904 });
+    tables.push({ file, sheet: name, preamble: [], rows, delimiter: null, date1904, source: null });
   }
   return tables;
 }

@@ -17,6 +17,7 @@ export type NumberResult = { ok: true; value: number | null } | { ok: false; mes
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 const POINT_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const COMMA_GROUPED = /^\d{1,3}([.\u00a0\u202f\u2009 ']\d{3})+(,\d+)?$/;
+const DIGITS = /^\d{1,15}$/;
 const PLAIN = /^\d+(\.\d+)?$/;
 const PLAIN_COMMA = /^\d+,\d+$/;
 
@@ -32,6 +33,7 @@ export function parseNumber(value: CellValue, style: NumberStyle): NumberResult 
     if (value < 0) return { ok: false, message: `${value} is negative: metric values are counts or amounts ≥ 0` };
     return { ok: true, value };
   }
+  if (DIGITS.test(value)) return { ok: true, value: Number(value) };
   const text = value.trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: null };
   let body = text;
