@@ -14,7 +14,7 @@ import type { Problem } from '../load/problems.ts';
 import { type ExportKind, isTotalsLabel, normaliseHeader, type TitleMetric } from './catalogue.ts';
 import { type DateContext, parseDateColumn } from './dates.ts';
 import type { Detection } from './detect.ts';
-import { type CellValue, cellProblem, type Table, type TableRow } from './table.ts';
+import { type CellValue, cellProblem, readRows, type Table, type TableRow } from './table.ts';
 import { isMissing, parseNumber } from './values.ts';
 
 export interface OutRow {
@@ -87,19 +87,25 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   let data: TableRow[] = [];
   let totals = 0;
   const labelCol = [...kind.columns].find((c) => c.role === 'label' && columns.has(c.key));
-  for (let r = detection.headerRow + 1; r < table.rows.length; r++) {
-    const row = table.rows[r]!;
+  // Only the cells of the export's columns (and the first, for totals rows) are read.
+  const keep = [...new Set([0, ...columns.values()])];
+  const slot = new Map(keep.map((j, k) => [j, k]));
+  const cellAt = (row: TableRow, j: number): CellValue => row.cells[slot.get(j)!] ?? '';
+  const all = readRows(table, keep, problems);
+  if (!all) return null;
+  for (let r = detection.headerRow + 1; r < all.length; r++) {
+    const row = all[r]!;
     if (row.cells.every((c) => isMissing(c))) continue;
-    const first = row.cells.find((c) => !isMissing(c));
-    if (typeof first === 'string' && isTotalsLabel(first) && typeof row.cells[0] === 'string' && isTotalsLabel(row.cells[0])) { totals++; continue; }
-    if (kind.emptyLabelIsTotal && labelCol && isMissing(row.cells[columns.get(labelCol.key)!] ?? '')) { totals++; continue; }
+    const first = cellAt(row, 0);
+    if (typeof first === 'string' && isTotalsLabel(first)) { totals++; continue; }
+    if (kind.emptyLabelIsTotal && labelCol && isMissing(cellAt(row, columns.get(labelCol.key)!))) { totals++; continue; }
     data.push(row);
   }
   if (totals > 0) notes.push(`${totals} totals row${totals === 1 ? '' : 's'} skipped`);
   const groupCol = kind.columns.find((c) => c.role === 'group' && columns.has(c.key));
   if (kind.keepGroups && groupCol) {
     const j = columns.get(groupCol.key)!;
-    const kept = data.filter((row) => kind.keepGroups!.includes(normaliseHeader(String(row.cells[j] ?? ''))));
+    const kept = data.filter((row) => kind.keepGroups!.includes(normaliseHeader(String(cellAt(row, j)))));
     if (kept.length < data.length) notes.push(`${data.length - kept.length} rows of other channel groups skipped`);
     data = kept;
   }
@@ -107,16 +113,16 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   if (kind.majorityAccount && accountCol) {
     const j = columns.get(accountCol.key)!;
     const counts = new Map<string, number>();
-    for (const row of data) { const a = String(row.cells[j] ?? '').trim(); counts.set(a, (counts.get(a) ?? 0) + 1); }
+    for (const row of data) { const a = String(cellAt(row, j)).trim(); counts.set(a, (counts.get(a) ?? 0) + 1); }
     const main = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
-    const kept = data.filter((row) => String(row.cells[j] ?? '').trim() === main);
+    const kept = data.filter((row) => String(cellAt(row, j)).trim() === main);
     if (kept.length < data.length) notes.push(`${data.length - kept.length} posts of other accounts than ${main} skipped (collabs)`);
     data = kept;
   }
 
   // Periods of the rows.
   const periods: Array<{ key: OutRow['key']; period: string; start: Day; end: Day } | null> = new Array(data.length).fill(null);
-  const cellOf = (row: TableRow, key: string): CellValue => row.cells[columns.get(key)!] ?? '';
+  const cellOf = (row: TableRow, key: string): CellValue => cellAt(row, columns.get(key)!);
   const dateKey = kind.columns.find((c) => c.role === 'date')?.key;
   if (kind.grain !== 'range' && dateKey) {
     const parsed = parseDateColumn(data.map((row) => cellOf(row, dateKey)), kind.dates, { ...options.dates, date1904: table.date1904 }, isMissing);

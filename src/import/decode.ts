@@ -3,6 +3,7 @@
  * (UTF-16LE, UTF-16BE, UTF-8); without one, strict UTF-8, falling back to windows-1252.
  * Line endings are normalised to `\n` (line numbers do not change: `\r\n` is one break).
  */
+import { isUtf8 } from 'node:buffer';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -32,6 +33,18 @@ export function decode(bytes: Uint8Array): Decoded {
     text = new TextDecoder(encoding).decode(bytes);
   }
   return { text: normaliseNewlines(text), encoding, bom };
+}
+
+/**
+ * The file as UTF-8 bytes with `\n` line ends, for the CSV parser: valid UTF-8 without a
+ * `\r` is passed through as a view (BOM skipped, no copy); anything else is decoded and re-encoded.
+ */
+export function utf8Lines(bytes: Uint8Array): Uint8Array {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  const utf16 = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
+  if (!utf16 && buf.indexOf(13) < 0 && isUtf8(buf) && (bom || !looksLikeUtf16le(bytes))) return bom ? buf.subarray(3) : buf;
+  return Buffer.from(decode(bytes).text, 'utf8');
 }
 
 /** UTF-16LE without a BOM: ASCII text has a zero in every odd byte. */

@@ -13,7 +13,7 @@ import { loadFromSources } from '../load/project.ts';
 import { EXPORT_KINDS, type ExportKind } from './catalogue.ts';
 import { convert, type Converted } from './convert.ts';
 import type { DateOrder } from './dates.ts';
-import { decode } from './decode.ts';
+import { utf8Lines } from './decode.ts';
 import { detect } from './detect.ts';
 import { csvTables, isWorkbook, type Table, workbookTables } from './table.ts';
 
@@ -71,7 +71,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
     const name = basename(input.path);
     const tables: Table[] = isWorkbook(input.bytes, name)
       ? workbookTables(input.path, input.bytes, problems)
-      : csvTables(input.path, decode(input.bytes).text, problems);
+      : csvTables(input.path, utf8Lines(input.bytes), problems);
     let found = 0;
     const misses: Array<{ table: Table; result: Extract<ReturnType<typeof detect>, { ok: false }> }> = [];
     for (const table of tables) {

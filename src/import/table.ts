@@ -30,12 +30,13 @@ export interface Table {
   readonly sheet: string | null;
   /** Comment lines (without `#`) just above the section. */
   readonly preamble: readonly string[];
+  /** The first rows (CSV: up to HEAD_ROWS records, enough to find the header), or every row (workbooks). */
   readonly rows: readonly TableRow[];
   readonly delimiter: string | null;
   /** For workbooks: Excel's 1904 date system. */
   readonly date1904: boolean;
   /** CSV: the section's text and its first line, to find a cell's column only when a problem needs it. */
-  readonly source: { readonly text: string; readonly line: number; offsets?: number[] } | null;
+  readonly source: { readonly bytes: Uint8Array; readonly line: number; text?: string; offsets?: number[] } | null;
 }
 
 export interface CellPosition {
@@ -52,16 +53,17 @@ export function cellPosition(table: Table, row: TableRow, col: number): CellPosi
     return { line: row.line, column: col + 1, ref };
   }
   const source = table.source;
+  source.text ??= Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength).toString('utf8');
+  const raw = source.text;
   if (!source.offsets) {
     const offsets = [0];
-    for (let i = source.text.indexOf('\n'); i >= 0; i = source.text.indexOf('\n', i + 1)) offsets.push(i + 1);
+    for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) offsets.push(i + 1);
     source.offsets = offsets;
   }
-  const raw = source.text;
   const delimiter = table.delimiter ?? ',';
   let line = row.line;
   let column = 1;
-  let i = source.offsets[row.line - source.line] ?? raw.length;
+  let i = source.offsets![row.line - source.line] ?? raw.length;
   for (let field = 0; field < col; field++) {
     // skip one field
     if (raw[i] === '"') {
@@ -99,16 +101,27 @@ function xlsx(): XLSX {
   return sheetjs;
 }
 
+/** Records parsed up front from each CSV section, to find the header; the rest waits for readRows. */
+export const HEAD_ROWS = 12;
+
+const STOP = Symbol('enough rows');
+
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-/** Splits decoded CSV text into tables; problems (unparseable quoting) are appended. */
-export function csvTables(file: string, text: string, problems: Problem[]): Table[] {
+/**
+ * Splits CSV into tables; problems (unparseable quoting) are appended. The input is UTF-8
+ * bytes with `\n` line ends (see decode.ts `utf8Lines`), or text: csv-parse is twice as fast
+ * on a Buffer as on a string, and the sections are views of it, not copies.
+ */
+export function csvTables(file: string, input: string | Uint8Array, problems: Problem[]): Table[] {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const text = (from: number, to: number): string => bytes.toString('utf8', from, to);
   let delimiter: string | null = null;
   let pos = 0;
   let lineNo = 1;
-  const firstEnd = text.indexOf('\n');
-  const sep = /^"?sep=(.)"?,*$/i.exec(text.slice(0, firstEnd < 0 ? text.length : firstEnd));
-  if (sep) { delimiter = sep[1]!; pos = firstEnd < 0 ? text.length : firstEnd + 1; lineNo = 2; }
+  const firstEnd = bytes.indexOf(10);
+  const sep = /^"?sep=(.)"?,*$/i.exec(text(0, Math.min(firstEnd < 0 ? bytes.length : firstEnd, 20)));
+  if (sep) { delimiter = sep[1]!; pos = firstEnd < 0 ? bytes.length : firstEnd + 1; lineNo = 2; }
 
   interface Section { line: number; from: number; to: number; preamble: string[] }
   const sections: Section[] = [];
@@ -116,18 +129,30 @@ export function csvTables(file: string, text: string, problems: Problem[]): Tabl
   let pending: string[] = [];
   let inQuote = false;
   const sample: string[] = [];
-  for (; pos < text.length; lineNo++) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    const line = text.slice(pos, end);
-    if (!inQuote && (line.trim() === '' || /^\s*#/.test(line) || /^[,;\t]+$/.test(line))) {
-      if (current) { sections.push(current); current = null; }
-      if (/^\s*#/.test(line)) pending.push(line.replace(/^\s*#+\s?/, '').trimEnd());
-    } else {
+  for (; pos < bytes.length; lineNo++) {
+    let end = bytes.indexOf(10, pos);
+    if (end < 0) end = bytes.length;
+    let separator = false;
+    if (!inQuote) {
+      // blank, a `#` comment, or only delimiters: ends a section
+      let k = pos;
+      while (k < end && (bytes[k] === 32 || bytes[k] === 9)) k++;
+      if (k === end || bytes[k] === 35) separator = true;
+      else {
+        let m = pos;
+        while (m < end && (bytes[m] === 44 || bytes[m] === 59 || bytes[m] === 9)) m++;
+        separator = m === end;
+      }
+      if (separator) {
+        if (current) { sections.push(current); current = null; }
+        if (k < end && bytes[k] === 35) pending.push(text(k, end).replace(/^#+\s?/, '').trimEnd());
+      }
+    }
+    if (!separator) {
       if (!current) { current = { line: lineNo, from: pos, to: end, preamble: pending.filter((p) => p !== '') }; pending = []; }
       current.to = end;
-      if (sample.length < 12) sample.push(line);
-      for (let q = line.indexOf('"'); q >= 0; q = line.indexOf('"', q + 1)) inQuote = !inQuote;
+      if (sample.length < 12) sample.push(text(pos, end));
+      for (let q = bytes.indexOf(34, pos); q >= 0 && q < end; q = bytes.indexOf(34, q + 1)) inQuote = !inQuote;
     }
     pos = end + 1;
   }
@@ -136,25 +161,49 @@ export function csvTables(file: string, text: string, problems: Problem[]): Tabl
 
   const tables: Table[] = [];
   for (const section of sections) {
-    const body = `${text.slice(section.from, section.to)}\n`;
-    const ends: number[] = [];
-    let records: string[][];
-    try {
-      records = parse(body, {
-        delimiter, record_delimiter: '\n', relax_column_count: true, skip_empty_lines: false, bom: false,
-        on_record: (record: string[], info: { lines: number }) => { ends.push(info.lines); return record; },
-      }) as unknown as string[][];
-    } catch (error) {
-      const e = error as { message: string; lines?: number; code?: string };
-      const line = section.line + Math.max(0, (e.lines ?? 1) - 1);
-      problems.push({ file, line, column: 1, message: `the file is not valid CSV here: ${csvMessage(e.message)}` });
-      continue;
-    }
-    const rows: TableRow[] = new Array<TableRow>(records.length);
-    for (let k = 0; k < records.length; k++) rows[k] = { cells: records[k]!, line: section.line + (k === 0 ? 0 : ends[k - 1]!) };
-    tables.push({ file, sheet: null, preamble: section.preamble, rows, delimiter, date1904: false, source: { text: body, line: section.line } });
+    const body = bytes.subarray(section.from, Math.min(section.to + 1, bytes.length));
+    const table = { file, sheet: null, preamble: section.preamble, rows: [] as TableRow[], delimiter, date1904: false, source: { bytes: body, line: section.line } };
+    const head = parseRows(table, null, HEAD_ROWS, problems);
+    if (!head) continue;
+    table.rows = head;
+    tables.push(table);
   }
   return tables;
+}
+
+/**
+ * Every row of a table, projected onto the columns in `keep`: `cells[k]` is the cell of
+ * column `keep[k]`. CSV sections are parsed again in full for this, so that a 100,000-row
+ * export never holds every caption in memory. Null (and a problem) when the CSV is broken.
+ */
+export function readRows(table: Table, keep: readonly number[], problems: Problem[]): readonly TableRow[] | null {
+  if (table.source === null) return table.rows.map((row) => ({ line: row.line, cells: keep.map((j) => row.cells[j] ?? '') }));
+  return parseRows(table, keep, Infinity, problems);
+}
+
+function parseRows(table: Table, keep: readonly number[] | null, limit: number, problems: Problem[]): TableRow[] | null {
+  const source = table.source!;
+  const rows: TableRow[] = [];
+  let previousEnd = 0;
+  try {
+    parse(source.bytes as Buffer, {
+      delimiter: table.delimiter ?? ',', record_delimiter: '\n', relax_column_count: true, skip_empty_lines: false, bom: false,
+      on_record: (record: string[], info: { lines: number }) => {
+        const line = source.line + previousEnd;
+        previousEnd = info.lines;
+        rows.push({ cells: keep ? keep.map((j) => record[j] ?? '') : record, line });
+        if (rows.length >= limit) throw STOP;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error === STOP) return rows;
+    const e = error as { message: string; lines?: number; code?: string };
+    const line = source.line + Math.max(0, (e.lines ?? 1) - 1);
+    problems.push({ file: table.file, line, column: 1, message: `the file is not valid CSV here: ${csvMessage(e.message)}` });
+    return null;
+  }
+  return rows;
 }
 
 function csvMessage(message: string): string {
