@@ -5,7 +5,7 @@ import { readContent, readInputs, writeOutputs } from '../import/write.ts';
 import { formatProblem, type Problem, sortProblems } from '../load/problems.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 
-const HELP = `Usage: npm run goalpost -- import <file or folder>... [--channel <id>] [--platform <name>] [--dry-run]
+const HELP = `Usage: npm run goalpost -- import <file or folder>... [--channel <id>] [--platform <name>] [--date-order mdy|dmy] [--dry-run]
 
 Turns platform exports (CSV, XLS, XLSX) into metric JSON under data/<channel>/ of the
 content root. The platform and the kind of export are detected from the headers.

@@ -150,3 +150,11 @@ describe('catalogue', () => {
     expect(rangePeriod(d('2026-04-03'), d('2026-04-20'))).toBe('the range 2026-04-03 to 2026-04-20 is not a day, a calendar month or a quarter');
   });
 });
+
+describe('README', () => {
+  it('lists every export kind in the import table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync('README.md', 'utf8');
+    for (const k of EXPORT_KINDS) expect(readme, k.id).toContain(`| \`${k.id}\``);
+  });
+});
