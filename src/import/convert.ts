@@ -96,8 +96,10 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   for (let r = detection.headerRow + 1; r < all.length; r++) {
     const row = all[r]!;
     if (row.cells.every((c) => isMissing(c))) continue;
+    // Totals rows (YouTube `Total`, GA4 `Grand total`) head daily and range tables; per-post files have none
+    // (a post may be titled "Total").
     const first = cellAt(row, 0);
-    if (typeof first === 'string' && isTotalsLabel(first)) { totals++; continue; }
+    if (kind.grain !== 'post' && typeof first === 'string' && isTotalsLabel(first)) { totals++; continue; }
     if (kind.emptyLabelIsTotal && labelCol && isMissing(cellAt(row, columns.get(labelCol.key)!))) { totals++; continue; }
     data.push(row);
   }

@@ -3,14 +3,13 @@
  * duplicated or dropped; bytes flipped in workbooks). The import never crashes: it either
  * succeeds or reports problems, each positioned (file, line ≥ 1, column ≥ 1, a message).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkContent, planOutputs } from '../../src/import/plan.ts';
 import { FIXTURES, freshRoot, run } from './helpers.ts';
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
