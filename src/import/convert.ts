@@ -87,11 +87,15 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   let data: TableRow[] = [];
   let totals = 0;
   const labelCol = [...kind.columns].find((c) => c.role === 'label' && columns.has(c.key));
-  // Only the cells of the export's columns (and the first, for totals rows) are read.
-  const keep = [...new Set([0, ...columns.values()])];
+  // Only the cells conversion reads are kept: roles, metrics, derived inputs (and the first, for totals rows).
+  const used = kind.columns.filter((c) => columns.has(c.key) && (c.role !== null || c.metric !== null
+    || (kind.derived ?? []).some((d) => d.from === c.key || d.minus === c.key)));
+  const keep = [...new Set([...(kind.grain === 'post' ? [] : [0]), ...used.map((c) => columns.get(c.key)!)])];
   const slot = new Map(keep.map((j, k) => [j, k]));
-  const cellAt = (row: TableRow, j: number): CellValue => row.cells[slot.get(j)!] ?? '';
-  const all = readRows(table, keep, problems);
+  const cellAt = (row: TableRow, j: number): CellValue => { const k = slot.get(j); return k === undefined ? '' : row.cells[k] ?? ''; };
+  const numeric = new Set(used.filter((c) => c.role === null || c.role === 'value').map((c) => columns.get(c.key)!));
+  for (const c of used) if (c.role !== null && c.role !== 'value') numeric.delete(columns.get(c.key)!);
+  const all = readRows(table, keep, problems, numeric);
   if (!all) return null;
   for (let r = detection.headerRow + 1; r < all.length; r++) {
     const row = all[r]!;
@@ -129,15 +133,22 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   if (kind.grain !== 'range' && dateKey) {
     const parsed = parseDateColumn(data.map((row) => cellOf(row, dateKey)), kind.dates, { ...options.dates, date1904: table.date1904 }, isMissing);
     if (parsed.note) notes.push(`dates ${parsed.note}`);
+    // One period object per distinct day (rows share them: fewer objects to keep).
+    const shared = new Map<Day, { key: OutRow['key']; period: string; start: Day; end: Day }>();
     data.forEach((row, i) => {
       const error = parsed.errors.get(i);
       if (error) { at(row, dateKey, error); return; }
       const day = parsed.days[i];
       if (day === null || day === undefined) { at(row, dateKey, 'the date is missing'); return; }
-      if (parsed.months) {
+      let p = shared.get(day);
+      if (!p) {
         const { year, month } = partsOfDay(day);
-        periods[i] = { key: 'month', period: `${year}-${String(month).padStart(2, '0')}`, start: day, end: dayFromParts(year, month, daysInMonth(year, month)) };
-      } else periods[i] = { key: 'date', period: formatDay(day), start: day, end: day };
+        p = parsed.months
+          ? { key: 'month', period: `${year}-${String(month).padStart(2, '0')}`, start: day, end: dayFromParts(year, month, daysInMonth(year, month)) }
+          : { key: 'date', period: formatDay(day), start: day, end: day };
+        shared.set(day, p);
+      }
+      periods[i] = p;
     });
   } else if (kind.rangeFromPreamble) {
     const range = preambleRange(table.preamble);

@@ -176,12 +176,20 @@ export function csvTables(file: string, input: string | Uint8Array, problems: Pr
  * column `keep[k]`. CSV sections are parsed again in full for this, so that a 100,000-row
  * export never holds every caption in memory. Null (and a problem) when the CSV is broken.
  */
-export function readRows(table: Table, keep: readonly number[], problems: Problem[]): readonly TableRow[] | null {
+export function readRows(
+  table: Table, keep: readonly number[], problems: Problem[],
+  /** Columns whose plain digit cells may be kept as numbers (small integers cost no memory in V8). */
+  numeric: ReadonlySet<number> = new Set(),
+): readonly TableRow[] | null {
   if (table.source === null) return table.rows.map((row) => ({ line: row.line, cells: keep.map((j) => row.cells[j] ?? '') }));
-  return parseRows(table, keep, Infinity, problems);
+  return parseRows(table, keep, Infinity, problems, keep.map((j) => numeric.has(j)));
 }
 
-function parseRows(table: Table, keep: readonly number[] | null, limit: number, problems: Problem[]): TableRow[] | null {
+const SMALL_INT = /^\d{1,9}$/;
+
+function parseRows(
+  table: Table, keep: readonly number[] | null, limit: number, problems: Problem[], numeric: readonly boolean[] = [],
+): TableRow[] | null {
   const source = table.source!;
   const rows: TableRow[] = [];
   let previousEnd = 0;
@@ -191,7 +199,15 @@ function parseRows(table: Table, keep: readonly number[] | null, limit: number, 
       on_record: (record: string[], info: { lines: number }) => {
         const line = source.line + previousEnd;
         previousEnd = info.lines;
-        rows.push({ cells: keep ? keep.map((j) => record[j] ?? '') : record, line });
+        let cells: CellValue[] = record;
+        if (keep) {
+          cells = new Array<CellValue>(keep.length);
+          for (let k = 0; k < keep.length; k++) {
+            const cell = record[keep[k]!] ?? '';
+            cells[k] = numeric[k] && SMALL_INT.test(cell) ? Number(cell) : cell;
+          }
+        }
+        rows.push({ cells, line });
         if (rows.length >= limit) throw STOP;
         return null;
       },
