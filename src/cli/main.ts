@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
- * The goalpost command line: `validate`, `report`, `diff` and `freeze`. Thin: it parses arguments, loads the content, calls the core and prints.
+ * The goalpost command line: `validate`, `report`, `diff`, `freeze` and `import`. Thin: it
+ * parses arguments, loads or reads the files, calls the core and prints.
  */
 import { runDiff } from './diff.ts';
 import { runFreeze } from './freeze.ts';
+import { runImport } from './import.ts';
 import { runReport } from './report.ts';
 import { runValidate } from './validate.ts';
 import { type Command, type Io, processIo, usageError } from './io.ts';
 
-const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport, diff: runDiff, freeze: runFreeze };
+const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport, diff: runDiff, freeze: runFreeze, import: runImport };
 
 const HELP = `goalpost: social-media goals and KPIs, from YAML and JSON to reports
 
@@ -19,6 +21,7 @@ Commands:
   report      compute a quarter's KPIs and evaluate its goals
   diff        the semantic changes to goals between two git refs, with moved goalposts
   freeze      write the next frozen version of a quarter's report to reports/
+  import      turn platform exports (Meta, LinkedIn, X, TikTok, YouTube, GA4) into metric JSON
 
 Run 'npm run goalpost -- <command> --help' for a command's options.
 The content root is the current directory, or GOALPOST_ROOT if set.

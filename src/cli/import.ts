@@ -1,0 +1,84 @@
+import { formatDay } from '../core/dates.ts';
+import { EXPORT_KINDS } from '../import/catalogue.ts';
+import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
+import { readContent, readInputs, writeOutputs } from '../import/write.ts';
+import { formatProblem, type Problem, sortProblems } from '../load/problems.ts';
+import { type Io, parseOptions, rootOf, usageError } from './io.ts';
+
+const HELP = `Usage: npm run goalpost -- import <file or folder>... [--channel <id>] [--platform <name>] [--date-order mdy|dmy] [--dry-run]
+
+Turns platform exports (CSV, XLS, XLSX) into metric JSON under data/<channel>/ of the
+content root. The platform and the kind of export are detected from the headers.
+Re-importing an export replaces the file it wrote before. All or nothing: any problem in
+any file, or in the content as it would be after the import, writes nothing.
+
+Options:
+  --channel <id>        write to this channel (required for exports that name no network: GA4, Meta Ads)
+  --platform <name>     only consider exports of ${platformNames().join(', ')}
+  --date-order <o>      mdy or dmy, for DD/MM vs MM/DD dates that nothing else decides
+  --dry-run             write nothing; print what would be written
+
+Known exports:
+${EXPORT_KINDS.map((k) => `  ${k.id.padEnd(18)} ${k.label}`).join('\n')}`;
+
+const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** `goalpost import`: platform exports → metric JSON, all or nothing. */
+export async function runImport(args: readonly string[], io: Io): Promise<number> {
+  const parsed = parseOptions(args, {
+    help: { type: 'boolean', short: 'h' }, channel: { type: 'string' }, platform: { type: 'string' },
+    'date-order': { type: 'string' }, 'dry-run': { type: 'boolean' },
+  }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (values['help']) { io.out(HELP); return 0; }
+  if (positionals.length === 0) return usageError(io, 'import needs at least one file or folder (see --help)');
+  const channel = typeof values['channel'] === 'string' ? values['channel'] : null;
+  if (channel !== null && (!SLUG.test(channel) || channel === 'all')) {
+    return usageError(io, `--channel: '${channel}' is not a channel id (lower-case letters, digits, - and _; not 'all')`);
+  }
+  const platform = typeof values['platform'] === 'string' ? values['platform'] : null;
+  if (platform !== null && !platformNames().includes(platform.toLowerCase()) && !EXPORT_KINDS.some((k) => k.id === platform)) {
+    return usageError(io, `--platform: unknown platform '${platform}' (one of ${platformNames().join(', ')})`);
+  }
+  const order = values['date-order'];
+  if (order !== undefined && order !== 'mdy' && order !== 'dmy') return usageError(io, `--date-order: expected mdy or dmy, got '${String(order)}'`);
+  const dryRun = values['dry-run'] === true;
+
+  const root = rootOf(io);
+  const problems: Problem[] = [];
+  const inputs = await readInputs(positionals, io.cwd, problems);
+  if (inputs.length === 0 && problems.length === 0) return usageError(io, 'no .csv, .tsv, .txt, .xls or .xlsx file in the folders given');
+  const content = await readContent(root);
+  const plan = planOutputs(inputs, { channel, platform, dateOrder: order ?? null }, content.data.map((f) => f.path));
+  problems.push(...plan.problems);
+  if (problems.length === 0) problems.push(...checkContent(content.site, content.goals, content.data, plan.outputs));
+  if (problems.length > 0) {
+    const sorted = sortProblems(problems);
+    io.err(sorted.map(formatProblem).join('\n'));
+    io.err(`${sorted.length} problem${sorted.length === 1 ? '' : 's'} found: nothing written.`);
+    return 1;
+  }
+  if (!dryRun) await writeOutputs(root, plan.outputs);
+  io.out(summary(plan.outputs, plan.skipped, dryRun));
+  return 0;
+}
+
+function summary(outputs: readonly PlannedOutput[], skipped: readonly string[], dryRun: boolean): string {
+  const header = ['file', 'platform', 'export', 'channel', 'rows', 'dates', 'metrics'];
+  const rows = outputs.map((o) => [
+    o.input + (o.sheet ? ` [${o.sheet}]` : ''), o.converted.kind.platform, o.converted.kind.id, o.converted.channel,
+    String(o.converted.sourceRows), `${formatDay(o.converted.first)}..${formatDay(o.converted.last)}`, o.converted.metrics.join(' '),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]): string => r.map((cell, c) => (c === 4 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
+  for (const o of outputs) {
+    const replaces = o.replaces.filter((p) => p !== o.path);
+    out.push(`${dryRun ? 'would write' : 'wrote'} ${o.path}${replaces.length > 0 ? ` (replacing ${replaces.join(', ')})` : ''}`);
+    for (const note of o.converted.notes) out.push(`  ${note}`);
+  }
+  for (const s of skipped) out.push(`skipped ${s}: not a known export`);
+  if (dryRun) out.push('Dry run: nothing written.');
+  return out.join('\n');
+}

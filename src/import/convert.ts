@@ -1,0 +1,281 @@
+/**
+ * A detected table → SPEC metric rows (import-formats.md §1, the mapping in §2–§8). Pure.
+ *
+ * - per-post exports hold lifetime totals: each post goes on its publish date, values are
+ *   summed per day, `posts` counts them; per-post reach is never summed into `reach`;
+ * - `engagements` is never written from a platform's own definition: the loader derives it
+ *   from likes + comments + shares + saves (Meta's daily "Content interactions" is the
+ *   documented exception: it is that sum);
+ * - missing markers leave the metric out of the row, never 0; negative or non-numeric
+ *   cells are positioned problems; totals rows and other groups are skipped.
+ */
+import { type Day, dayFromParts, daysInMonth, formatDay, partsOfDay } from '../core/dates.ts';
+import type { Problem } from '../load/problems.ts';
+import { type ExportKind, isTotalsLabel, normaliseHeader, type TitleMetric } from './catalogue.ts';
+import { type DateContext, parseDateColumn } from './dates.ts';
+import type { Detection } from './detect.ts';
+import { type CellValue, cellProblem, readRows, type Table, type TableRow } from './table.ts';
+import { isMissing, parseNumber } from './values.ts';
+
+export interface OutRow {
+  /** `date`, `month` or `quarter`, and its text. */
+  readonly key: 'date' | 'month' | 'quarter';
+  readonly period: string;
+  readonly start: Day;
+  readonly end: Day;
+  readonly values: Record<string, number>;
+}
+
+export interface Converted {
+  readonly kind: ExportKind;
+  readonly channel: string;
+  readonly rows: readonly OutRow[];
+  readonly first: Day;
+  readonly last: Day;
+  readonly metrics: readonly string[];
+  /** Data rows read (after skipping totals, other groups and other accounts). */
+  readonly sourceRows: number;
+  readonly currency: string | null;
+  /** What was skipped or decided, for the summary. */
+  readonly notes: readonly string[];
+}
+
+export interface ConvertOptions {
+  /** `--channel`, overriding the export's default. */
+  readonly channel: string | null;
+  readonly dates: DateContext;
+}
+
+const STOCKS = new Set(['followers']);
+
+/** Converts one detected table; problems are appended and null returned when it cannot be converted. */
+export function convert(table: Table, detection: Detection, options: ConvertOptions, problems: Problem[]): Converted | null {
+  const { kind, columns, style } = detection;
+  const headerRow = table.rows[detection.headerRow]!;
+  const before = problems.length;
+  const notes: string[] = [];
+  const at = (row: TableRow, key: string, message: string): void => {
+    const j = columns.get(key)!;
+    problems.push(cellProblem(table, row, j, `${detection.headers[j]}: ${message}`));
+  };
+
+  // The metric of a Meta daily file is named above its header.
+  let title: TitleMetric | null = null;
+  if (kind.titles) {
+    const name = detection.title === null ? null : normaliseHeader(detection.title.replace(/^"|"$/g, ''));
+    title = name === null ? null : kind.titles[name] ?? null;
+    if (!title) {
+      problems.push({
+        file: table.file, line: headerRow.line > 1 ? headerRow.line - 1 : headerRow.line, column: 1,
+        message: `${detection.title === null ? 'no metric name above the header' : `unknown daily metric '${detection.title}'`}: `
+          + `this ${kind.label} names its metric on the line above "Date","Primary"; known: ${Object.keys(kind.titles).join(', ')}`,
+      });
+      return null;
+    }
+  }
+
+  const channel = options.channel ?? title?.channel ?? kind.channel;
+  if (channel === null) {
+    problems.push({
+      file: table.file, line: headerRow.line, column: 1,
+      message: `this ${kind.label} names no network: pass --channel <id> (the channel its data belongs to, e.g. --channel ${kind.platform === 'ga4' ? 'website' : kind.id === 'meta-ads' ? 'meta-ads' : 'facebook'})`,
+    });
+    return null;
+  }
+
+  // Rows to read: not empty, not totals, in the kept groups and account.
+  let data: TableRow[] = [];
+  let totals = 0;
+  const labelCol = [...kind.columns].find((c) => c.role === 'label' && columns.has(c.key));
+  // Only the cells conversion reads are kept: roles, metrics, derived inputs (and the first, for totals rows).
+  const used = kind.columns.filter((c) => columns.has(c.key) && (c.role !== null || c.metric !== null
+    || (kind.derived ?? []).some((d) => d.from === c.key || d.minus === c.key)));
+  const keep = [...new Set([...(kind.grain === 'post' ? [] : [0]), ...used.map((c) => columns.get(c.key)!)])];
+  const slot = new Map(keep.map((j, k) => [j, k]));
+  const cellAt = (row: TableRow, j: number): CellValue => { const k = slot.get(j); return k === undefined ? '' : row.cells[k] ?? ''; };
+  const numeric = new Set(used.filter((c) => c.role === null || c.role === 'value').map((c) => columns.get(c.key)!));
+  for (const c of used) if (c.role !== null && c.role !== 'value') numeric.delete(columns.get(c.key)!);
+  const all = readRows(table, keep, problems, numeric);
+  if (!all) return null;
+  for (let r = detection.headerRow + 1; r < all.length; r++) {
+    const row = all[r]!;
+    if (row.cells.every((c) => isMissing(c))) continue;
+    // Totals rows (YouTube `Total`, GA4 `Grand total`) head daily and range tables; per-post files have none
+    // (a post may be titled "Total").
+    const first = cellAt(row, 0);
+    if (kind.grain !== 'post' && typeof first === 'string' && isTotalsLabel(first)) { totals++; continue; }
+    if (kind.emptyLabelIsTotal && labelCol && isMissing(cellAt(row, columns.get(labelCol.key)!))) { totals++; continue; }
+    data.push(row);
+  }
+  if (totals > 0) notes.push(`${totals} totals row${totals === 1 ? '' : 's'} skipped`);
+  const groupCol = kind.columns.find((c) => c.role === 'group' && columns.has(c.key));
+  if (kind.keepGroups && groupCol) {
+    const j = columns.get(groupCol.key)!;
+    const kept = data.filter((row) => kind.keepGroups!.includes(normaliseHeader(String(cellAt(row, j)))));
+    if (kept.length < data.length) notes.push(`${data.length - kept.length} rows of other channel groups skipped`);
+    data = kept;
+  }
+  const accountCol = kind.columns.find((c) => c.role === 'account' && columns.has(c.key));
+  if (kind.majorityAccount && accountCol) {
+    const j = columns.get(accountCol.key)!;
+    const counts = new Map<string, number>();
+    for (const row of data) { const a = String(cellAt(row, j)).trim(); counts.set(a, (counts.get(a) ?? 0) + 1); }
+    const main = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
+    const kept = data.filter((row) => String(cellAt(row, j)).trim() === main);
+    if (kept.length < data.length) notes.push(`${data.length - kept.length} posts of other accounts than ${main} skipped (collabs)`);
+    data = kept;
+  }
+
+  // Periods of the rows.
+  const periods: Array<{ key: OutRow['key']; period: string; start: Day; end: Day } | null> = new Array(data.length).fill(null);
+  const cellOf = (row: TableRow, key: string): CellValue => cellAt(row, columns.get(key)!);
+  const dateKey = kind.columns.find((c) => c.role === 'date')?.key;
+  if (kind.grain !== 'range' && dateKey) {
+    const parsed = parseDateColumn(data.map((row) => cellOf(row, dateKey)), kind.dates, { ...options.dates, date1904: table.date1904 }, isMissing);
+    if (parsed.note) notes.push(`dates ${parsed.note}`);
+    // One period object per distinct day (rows share them: fewer objects to keep).
+    const shared = new Map<Day, { key: OutRow['key']; period: string; start: Day; end: Day }>();
+    data.forEach((row, i) => {
+      const error = parsed.errors.get(i);
+      if (error) { at(row, dateKey, error); return; }
+      const day = parsed.days[i];
+      if (day === null || day === undefined) { at(row, dateKey, 'the date is missing'); return; }
+      let p = shared.get(day);
+      if (!p) {
+        const { year, month } = partsOfDay(day);
+        p = parsed.months
+          ? { key: 'month', period: `${year}-${String(month).padStart(2, '0')}`, start: day, end: dayFromParts(year, month, daysInMonth(year, month)) }
+          : { key: 'date', period: formatDay(day), start: day, end: day };
+        shared.set(day, p);
+      }
+      periods[i] = p;
+    });
+  } else if (kind.rangeFromPreamble) {
+    const range = preambleRange(table.preamble);
+    if (!range) {
+      problems.push({ file: table.file, line: headerRow.line, column: 1, message: `the ${kind.label} has no "# Start date: YYYYMMDD" and "# End date: YYYYMMDD" lines above its header: download it again with its comment preamble` });
+      return null;
+    }
+    const p = rangePeriod(range[0], range[1]);
+    if (typeof p === 'string') {
+      problems.push({ file: table.file, line: headerRow.line, column: 1, message: `${p}: export one day, one calendar month or one quarter, or an exploration with a Date dimension` });
+      return null;
+    }
+    periods.fill(p);
+  } else {
+    const context = { ...options.dates, date1904: table.date1904 };
+    const starts = parseDateColumn(data.map((row) => cellOf(row, 'start')), kind.dates, context, isMissing);
+    const ends = parseDateColumn(data.map((row) => cellOf(row, 'end')), kind.dates, context, isMissing);
+    data.forEach((row, i) => {
+      const e1 = starts.errors.get(i) ?? (starts.days[i] == null ? 'the date is missing' : null);
+      const e2 = ends.errors.get(i) ?? (ends.days[i] == null ? 'the date is missing' : null);
+      if (e1) { at(row, 'start', e1); return; }
+      if (e2) { at(row, 'end', e2); return; }
+      const p = rangePeriod(starts.days[i]!, ends.days[i]!);
+      if (typeof p === 'string') at(row, 'start', `${p}: export with a daily breakdown, or for whole calendar months or quarters`);
+      else periods[i] = p;
+    });
+  }
+
+  // Values, summed per period.
+  const metricCols = kind.columns.filter((c) => c.metric !== null && columns.has(c.key));
+  const derived = (kind.derived ?? []).filter((d) => columns.has(d.from) && columns.has(d.minus));
+  const byPeriod = new Map<string, { key: OutRow['key']; period: string; start: Day; end: Day; values: Record<string, number>; sources: Record<string, number> }>();
+  const numberAt = (row: TableRow, key: string): number | null | undefined => {
+    const r = parseNumber(cellOf(row, key), style);
+    if (!r.ok) { at(row, key, r.message); return undefined; }
+    return r.value;
+  };
+  data.forEach((row, i) => {
+    const p = periods[i];
+    if (!p) return;
+    const id = `${p.key}:${p.period}`;
+    let entry = byPeriod.get(id);
+    if (!entry) byPeriod.set(id, (entry = { ...p, values: {}, sources: {} }));
+    const add = (metric: string, value: number): void => {
+      entry.values[metric] = (entry.values[metric] ?? 0) + value;
+      entry.sources[metric] = (entry.sources[metric] ?? 0) + 1;
+    };
+    if (title) {
+      const v = numberAt(row, 'primary');
+      if (v != null) add(title.metric, v);
+    }
+    for (const c of metricCols) {
+      const v = numberAt(row, c.key);
+      if (v == null) continue;
+      if (STOCKS.has(c.metric!) && entry.sources[c.metric!]) { at(row, c.key, `${p.period} has a second ${c.metric} value: a stock is not summed`); continue; }
+      add(c.metric!, v);
+    }
+    for (const d of derived) {
+      const from = parseNumber(cellOf(row, d.from), style);
+      const minus = parseNumber(cellOf(row, d.minus), style);
+      if (!from.ok || !minus.ok || from.value === null || minus.value === null) continue;
+      if (minus.value > from.value) { at(row, d.minus, `${minus.value} is more than ${from.value} in ${detection.headers[columns.get(d.from)!]}: cannot derive ${d.metric}`); continue; }
+      add(d.metric, from.value - minus.value);
+    }
+    if (kind.grain === 'post') add('posts', 1);
+  });
+  if (problems.length > before) return null;
+
+  // Unique counts (reach) are kept only where one row gives the period.
+  const uniques = new Set(metricCols.filter((c) => c.unique).map((c) => c.metric!));
+  let droppedUnique = 0;
+  const rows: OutRow[] = [];
+  for (const entry of byPeriod.values()) {
+    const values: Record<string, number> = {};
+    for (const metric of Object.keys(entry.values).sort()) {
+      if (uniques.has(metric) && entry.sources[metric]! > 1) { droppedUnique++; continue; }
+      values[metric] = round(entry.values[metric]!);
+    }
+    if (Object.keys(values).length === 0) continue;
+    rows.push({ key: entry.key, period: entry.period, start: entry.start, end: entry.end, values });
+  }
+  if (droppedUnique > 0) notes.push(`reach left out of ${droppedUnique} period${droppedUnique === 1 ? '' : 's'} given by several rows (unique counts do not add up)`);
+  rows.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (rows.length === 0) {
+    problems.push({ file: table.file, line: headerRow.line, column: 1, message: `the ${kind.label} has no data rows with values under its header` });
+    return null;
+  }
+  const metrics = [...new Set(rows.flatMap((r) => Object.keys(r.values)))].sort();
+  return {
+    kind, channel, rows, first: Math.min(...rows.map((r) => r.start)), last: Math.max(...rows.map((r) => r.end)), metrics,
+    sourceRows: data.length, currency: detection.currency, notes,
+  };
+}
+
+function round(value: number): number {
+  return Number.isInteger(value) ? value : Math.round(value * 1e9) / 1e9;
+}
+
+/** The period a reporting range covers: a day, a calendar month or a quarter; otherwise why not. */
+export function rangePeriod(start: Day, end: Day): { key: OutRow['key']; period: string; start: Day; end: Day } | string {
+  if (end < start) return `the range ${formatDay(start)} to ${formatDay(end)} ends before it starts`;
+  if (start === end) return { key: 'date', period: formatDay(start), start, end };
+  const s = partsOfDay(start);
+  const e = partsOfDay(end);
+  if (s.day === 1 && e.year === s.year && e.day === daysInMonth(e.year, e.month)) {
+    if (e.month === s.month) return { key: 'month', period: `${s.year}-${String(s.month).padStart(2, '0')}`, start, end };
+    if ((s.month - 1) % 3 === 0 && e.month === s.month + 2) return { key: 'quarter', period: `${s.year}-Q${(s.month + 2) / 3}`, start, end };
+  }
+  return `the range ${formatDay(start)} to ${formatDay(end)} is not a day, a calendar month or a quarter`;
+}
+
+/** `# Start date: 20260501` / `# End date: …` (or French `Date de début :`), or `# 20240101-20240131`. */
+export function preambleRange(lines: readonly string[]): [Day, Day] | null {
+  let start: Day | null = null;
+  let end: Day | null = null;
+  const day = (text: string): Day | null => {
+    const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+    if (!m) return null;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? dayFromParts(y, mo, d) : null;
+  };
+  for (const line of lines) {
+    const text = line.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^(?:start date|date de début|data di inizio|startdatum)\s*:\s*(\d{8})$/i.exec(text))) start = day(m[1]!);
+    else if ((m = /^(?:end date|date de fin|data di fine|enddatum)\s*:\s*(\d{8})$/i.exec(text))) end = day(m[1]!);
+    else if ((m = /^(\d{8})\s*-\s*(\d{8})$/.exec(text))) { start = day(m[1]!); end = day(m[2]!); }
+  }
+  return start !== null && end !== null ? [start, end] : null;
+}

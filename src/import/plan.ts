@@ -1,0 +1,172 @@
+/**
+ * The whole import, planned in memory (pure): every input file → tables → detected export
+ * kinds → metric JSON texts with deterministic paths, plus the earlier imports they
+ * replace; then the resulting content root is validated with the loader (duplicates
+ * against existing data included). Nothing is written unless both steps have no problem.
+ */
+import { basename } from 'node:path';
+import type { Day } from '../core/dates.ts';
+import { formatDay } from '../core/dates.ts';
+import type { SourceFile } from '../load/files.ts';
+import { type Problem, sortProblems } from '../load/problems.ts';
+import { loadFromSources } from '../load/project.ts';
+import { EXPORT_KINDS, type ExportKind } from './catalogue.ts';
+import { convert, type Converted } from './convert.ts';
+import type { DateOrder } from './dates.ts';
+import { utf8Lines } from './decode.ts';
+import { detect } from './detect.ts';
+import { csvTables, isWorkbook, type Table, workbookTables } from './table.ts';
+
+export interface InputFile {
+  /** The path as given on the command line (or under a folder given there). */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** The day the file was last modified (for TikTok dates without a year), or null. */
+  readonly modified: Day | null;
+}
+
+export interface ImportOptions {
+  readonly channel: string | null;
+  /** Restricts detection to one platform (meta, linkedin, x, tiktok, youtube, ga4) or default channel. */
+  readonly platform: string | null;
+  readonly dateOrder: DateOrder | null;
+}
+
+export interface PlannedOutput {
+  /** Path under the content root, e.g. `data/facebook/facebook-posts-2025-08-01-2025-08-31.json`. */
+  readonly path: string;
+  readonly text: string;
+  readonly input: string;
+  readonly sheet: string | null;
+  readonly converted: Converted;
+  /** Earlier imports of the same export and channel whose range lies inside this one. */
+  readonly replaces: readonly string[];
+}
+
+export interface Plan {
+  readonly outputs: readonly PlannedOutput[];
+  /** Tables that are no known export, in files where another table is (e.g. LinkedIn demographics sheets). */
+  readonly skipped: readonly string[];
+  readonly problems: readonly Problem[];
+}
+
+/** The platform ids --platform accepts. */
+export function platformNames(): string[] {
+  return [...new Set(EXPORT_KINDS.flatMap((k) => [k.platform, ...(k.channel ? [k.channel] : [])]))].sort();
+}
+
+function kindsFor(platform: string | null): ExportKind[] {
+  if (platform === null) return [...EXPORT_KINDS];
+  const p = platform.toLowerCase();
+  return EXPORT_KINDS.filter((k) => k.platform === p || k.channel === p || k.id === p);
+}
+
+/** Reads, detects and converts every input; problems are positioned in the inputs. */
+export function planOutputs(inputs: readonly InputFile[], options: ImportOptions, existingData: readonly string[]): Plan {
+  const problems: Problem[] = [];
+  const skipped: string[] = [];
+  const outputs: PlannedOutput[] = [];
+  const kinds = kindsFor(options.platform);
+  for (const input of inputs) {
+    const name = basename(input.path);
+    const tables: Table[] = isWorkbook(input.bytes, name)
+      ? workbookTables(input.path, input.bytes, problems)
+      : csvTables(input.path, utf8Lines(input.bytes), problems);
+    let found = 0;
+    const misses: Array<{ table: Table; result: Extract<ReturnType<typeof detect>, { ok: false }> }> = [];
+    for (const table of tables) {
+      const result = detect(table, kinds);
+      if (!result.ok) { misses.push({ table, result }); continue; }
+      found++;
+      const converted = convert(table, result.detection, {
+        channel: options.channel, dates: { fileName: name, order: options.dateOrder, fallbackAnchor: input.modified, date1904: table.date1904 },
+      }, problems);
+      if (!converted) continue;
+      const path = outputPath(converted);
+      outputs.push({
+        path, text: metricJson(converted, name), input: input.path, sheet: table.sheet, converted,
+        replaces: replacedBy(converted, path, existingData),
+      });
+    }
+    if (found === 0 && !problems.some((p) => p.file === input.path)) {
+      const best = misses.sort((a, b) => (b.result.candidates[0]?.matched ?? 0) - (a.result.candidates[0]?.matched ?? 0))[0];
+      problems.push(unknownExport(input.path, best?.table ?? null, best?.result ?? null, kinds, options.platform));
+    } else if (found > 0) {
+      for (const miss of misses) skipped.push(`${input.path}${miss.table.sheet ? ` (sheet ${miss.table.sheet})` : ` (table at line ${miss.table.rows[0]?.line ?? 1})`}`);
+    }
+  }
+  const byPath = new Map<string, PlannedOutput>();
+  for (const o of outputs) {
+    const other = byPath.get(o.path);
+    if (other) {
+      problems.push({
+        file: o.input, line: 1, column: 1,
+        message: `gives the same ${o.converted.kind.id} data for ${o.converted.channel} (${formatDay(o.converted.first)} to ${formatDay(o.converted.last)}) as ${other.input}: import one of them`,
+      });
+    } else byPath.set(o.path, o);
+  }
+  return { outputs, skipped, problems: sortProblems(problems) };
+}
+
+function unknownExport(
+  file: string, table: Table | null, result: Extract<ReturnType<typeof detect>, { ok: false }> | null,
+  kinds: readonly ExportKind[], platform: string | null,
+): Problem {
+  const header = result && result.header.length > 0
+    ? `its header${table?.sheet ? ` (sheet ${table.sheet})` : ''} is ${result.header.filter((h) => h.trim() !== '').slice(0, 12).map((h) => JSON.stringify(h)).join(', ')}${result.header.length > 12 ? ', …' : ''}`
+    : 'it has no header row';
+  const closest = result && result.candidates.length > 0
+    ? `; closest: ${result.candidates.map((c) => `${c.kind.id} (missing ${c.missing.map((m) => JSON.stringify(m)).join(', ') || 'nothing required: other columns differ'})`).join(', ')}`
+    : '';
+  const known = kinds.length > 0 ? kinds.map((k) => k.id).join(', ') : `none for --platform ${platform} (platforms: ${platformNames().join(', ')})`;
+  return { file, line: result?.line ?? 1, column: 1, message: `not a known export: ${header}${closest}. Known exports: ${known}` };
+}
+
+/** `data/<channel>/<kind>-<first>-<last>.json`: the same export always lands on the same file. */
+export function outputPath(c: Converted): string {
+  return `data/${c.channel}/${c.kind.id}-${formatDay(c.first)}-${formatDay(c.last)}.json`;
+}
+
+/** Earlier imports (by their file names) of the same export and channel whose range lies inside this one's. */
+export function replacedBy(c: Converted, path: string, existing: readonly string[]): string[] {
+  const prefix = `data/${c.channel}/${c.kind.id}-`;
+  const first = formatDay(c.first);
+  const last = formatDay(c.last);
+  return existing.filter((p) => {
+    if (p === path) return true;
+    if (!p.startsWith(prefix)) return false;
+    const m = /^(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.json$/.exec(p.slice(prefix.length));
+    return m !== null && m[1]! >= first && m[2]! <= last;
+  });
+}
+
+/** The metric JSON text: one row per line, so that diffs of re-imports stay readable. */
+export function metricJson(c: Converted, fileName: string): string {
+  const head: Record<string, string> = { channel: c.channel, source: `${fileName} (${c.kind.id})` };
+  if (c.currency) head['currency'] = c.currency;
+  const rows = c.rows.map((r) => `    ${JSON.stringify({ [r.key]: r.period, ...r.values })}`);
+  const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  return `{\n${lines.join('\n')}\n  "rows": [\n${rows.join(',\n')}\n  ]\n}\n`;
+}
+
+/**
+ * Validates the content root as it would be after the import: existing site, goals and data,
+ * minus the files the import replaces, plus its outputs. Problems in an output name the
+ * export it comes from.
+ */
+export function checkContent(
+  site: SourceFile | null, goals: readonly SourceFile[], data: readonly SourceFile[], outputs: readonly PlannedOutput[],
+): Problem[] {
+  const replaced = new Set(outputs.flatMap((o) => o.replaces));
+  const written = new Set(outputs.map((o) => o.path));
+  const files = [...data.filter((f) => !replaced.has(f.path) && !written.has(f.path)), ...outputs.map((o) => ({ path: o.path, text: o.text }))];
+  const result = loadFromSources(site, goals, files);
+  if (result.ok) return [];
+  const origin = new Map(outputs.map((o) => [o.path, o.input]));
+  return result.problems.map((p) => {
+    let message = p.message;
+    for (const [path, input] of origin) message = message.split(`${path}:`).join(`${path} (imported from ${input}):`);
+    const from = origin.get(p.file);
+    return from ? { ...p, message: `${message} (in the file imported from ${from})` } : { ...p, message };
+  });
+}
