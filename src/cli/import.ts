@@ -78,7 +78,7 @@ function summary(outputs: readonly PlannedOutput[], skipped: readonly string[], 
     out.push(`${dryRun ? 'would write' : 'wrote'} ${o.path}${replaces.length > 0 ? ` (replacing ${replaces.join(', ')})` : ''}`);
     for (const note of o.converted.notes) out.push(`  ${note}`);
   }
-  for (const s of skipped) out.push(`skipped ${s}: not a known export`);
+  for (const s of skipped) out.push(`skipped ${s}`);
   if (dryRun) out.push('Dry run: nothing written.');
   return out.join('\n');
 }

@@ -4,7 +4,7 @@
  * replace; then the resulting content root is validated with the loader (duplicates
  * against existing data included). Nothing is written unless both steps have no problem.
  */
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Day } from '../core/dates.ts';
 import { formatDay } from '../core/dates.ts';
 import type { SourceFile } from '../load/files.ts';
@@ -92,11 +92,11 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
       const best = misses.sort((a, b) => (b.result.candidates[0]?.matched ?? 0) - (a.result.candidates[0]?.matched ?? 0))[0];
       problems.push(unknownExport(input.path, best?.table ?? null, best?.result ?? null, kinds, options.platform));
     } else if (found > 0) {
-      for (const miss of misses) skipped.push(`${input.path}${miss.table.sheet ? ` (sheet ${miss.table.sheet})` : ` (table at line ${miss.table.rows[0]?.line ?? 1})`}`);
+      for (const miss of misses) skipped.push(`${input.path}${miss.table.sheet ? ` (sheet ${miss.table.sheet})` : ` (table at line ${miss.table.rows[0]?.line ?? 1})`}: not a known export`);
     }
   }
   const byPath = new Map<string, PlannedOutput>();
-  for (const o of outputs) {
+  for (const o of preferTableOverTotals(outputs, skipped)) {
     const other = byPath.get(o.path);
     if (other) {
       problems.push({
@@ -105,7 +105,32 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
       });
     } else byPath.set(o.path, o);
   }
-  return { outputs, skipped, problems: sortProblems(problems) };
+  return { outputs: [...byPath.values()], skipped, problems: sortProblems(problems) };
+}
+
+/**
+ * One YouTube Studio download holds `Table data.csv` and `Totals.csv` side by side; with a
+ * Date dimension both give the chart's metric per day. The table is preferred (it has every
+ * metric the user picked: import-formats.md), so the totals keep only what the table lacks.
+ */
+function preferTableOverTotals(outputs: readonly PlannedOutput[], skipped: string[]): PlannedOutput[] {
+  return outputs.flatMap((o) => {
+    if (o.converted.kind.id !== 'youtube-totals') return [o];
+    const table = outputs.find((t) => t.converted.kind.id === 'youtube-table' && t.converted.channel === o.converted.channel
+      && dirname(t.input) === dirname(o.input));
+    if (!table) return [o];
+    const taken = new Set(table.converted.metrics);
+    const metrics = o.converted.metrics.filter((m) => !taken.has(m));
+    if (metrics.length === 0) {
+      skipped.push(`${o.input}: ${o.converted.metrics.join(', ')} taken from ${basename(table.input)} of the same download`);
+      return [];
+    }
+    const rows = o.converted.rows
+      .map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).filter(([m]) => !taken.has(m))) }))
+      .filter((r) => Object.keys(r.values).length > 0);
+    const converted = { ...o.converted, rows, metrics, notes: [...o.converted.notes, `${[...taken].filter((m) => o.converted.metrics.includes(m)).join(', ')} taken from ${basename(table.input)} of the same download`] };
+    return [{ ...o, converted, text: metricJson(converted, basename(o.input)) }];
+  });
 }
 
 function unknownExport(

@@ -46,11 +46,14 @@ describe('re-import', () => {
 describe('duplicates and unknown files', () => {
   it('two exports giving the same (channel, day, metric) are the duplicate error naming both files; nothing is written', async () => {
     const root = freshRoot();
-    const r = await run(['import', YT], root);
+    // Totals.csv of another download (in its own folder), imported with Table data.csv in one batch.
+    const other = mkdtempSync(join(tmpdir(), 'goalpost-yt-'));
+    copyFileSync(`${YT}/Totals.csv`, join(other, 'Totals.csv'));
+    const r = await run(['import', `${YT}/Table data.csv`, join(other, 'Totals.csv')], root);
     expect(r.status).toBe(1);
     expect(r.err).toMatch(/youtube 2026-07-0\d 'video_views' is given twice/);
     expect(r.err).toContain(`youtube-table-2026-07-01-2026-07-03.json (imported from ${YT}/Table data.csv)`);
-    expect(r.err).toContain(`(in the file imported from ${YT}/Totals.csv)`);
+    expect(r.err).toContain(`(in the file imported from ${join(other, 'Totals.csv')})`);
     expect(r.err).toContain('nothing written');
     expect(dataFiles(root)).toEqual({});
   });

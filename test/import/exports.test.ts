@@ -3,8 +3,11 @@
  * from the fixture), `validate` passing on the result, and `report --json` totals equal
  * to the column sums of the file.
  */
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataFiles, expectValid, FIXTURES, freshRoot, importOk, kpis } from './helpers.ts';
+import { dataFiles, expectValid, FIXTURES, freshRoot, importOk, kpis, run } from './helpers.ts';
 
 const META = `${FIXTURES}/meta`;
 
@@ -270,6 +273,25 @@ describe('YouTube Studio', () => {
     });
     await expectValid(root);
     expect((await kpis(root, '2026-Q3', 'youtube'))['total_video_views']).toBe(1500 + 1320 + 980);
+  });
+
+  it('a whole download folder: Table data preferred, Totals.csv adds nothing it already gives (no duplicate)', async () => {
+    const root = freshRoot();
+    const r = await importOk(root, dir);
+    expect(r.out).toContain(`skipped ${dir}/Totals.csv: video_views taken from Table data.csv of the same download`);
+    expect(Object.keys(dataFiles(root))).toEqual(['data/youtube/youtube-table-2026-07-01-2026-07-03.json']);
+    await expectValid(root);
+    expect((await kpis(root, '2026-Q3', 'youtube'))['total_video_views']).toBe(3800);
+  });
+
+  it('Totals.csv from another download still collides with Table data: the duplicate error names both', async () => {
+    const root = freshRoot();
+    await importOk(root, `${dir}/Table data.csv`);
+    const other = mkdtempSync(join(tmpdir(), 'goalpost-yt-'));
+    copyFileSync(`${dir}/Totals.csv`, join(other, 'Totals.csv'));
+    const r = await run(['import', join(other, 'Totals.csv')], root);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/youtube 2026-07-01 'video_views' is given twice: also at data\/youtube\/youtube-table-2026-07-01-2026-07-03\.json/);
   });
 });
 
