@@ -4,6 +4,7 @@
  * today's goals and data give (a restatement). Pure: the loader validates snapshots and
  * the CLI stamps the time and commit.
  */
+import type { Unit } from './catalogue.ts';
 import type { KpiMeta, QuarterFigures } from './figures.ts';
 import type { GoalJson } from './report.ts';
 
@@ -50,8 +51,8 @@ export interface Restatement {
   readonly figure: string;
   /** For a KPI, its scope (`all` or a channel); for a goal's figure, the goal id; else null. */
   readonly scope: string | null;
-  /** The KPI whose unit formats the values; null for statuses, scores and dates. */
-  readonly kpi: string | null;
+  /** The unit of the values (of the KPI, as defined now or when frozen); null for shares, scores and text. */
+  readonly unit: Unit | null;
   readonly kind: 'number' | 'share' | 'score' | 'text';
   readonly frozen: number | string | null;
   readonly now: number | string | null;
@@ -72,13 +73,15 @@ function sameNumber(a: number | null, b: number | null): boolean {
  */
 export function restatements(frozen: QuarterFigures, now: QuarterFigures, kpis: readonly KpiMeta[]): Restatement[] {
   const out: Restatement[] = [];
-  const label = new Map(kpis.map((k) => [k.id, k.label]));
+  const byId = new Map(kpis.map((k) => [k.id, k]));
+  const label = (id: string) => byId.get(id)?.label ?? id;
   const emit: Emit = {
     text(subject, figure, scope, a, b) {
-      if (a !== b) out.push({ subject, figure, scope, kpi: null, kind: 'text', frozen: a, now: b });
+      if (a !== b) out.push({ subject, figure, scope, unit: null, kind: 'text', frozen: a, now: b });
     },
     number(subject, figure, scope, kpi, kind, a, b) {
-      if (!sameNumber(a, b)) out.push({ subject, figure, scope, kpi, kind, frozen: a, now: b });
+      const unit = kind === 'number' ? byId.get(kpi ?? '')?.unit ?? 'count' : null;
+      if (!sameNumber(a, b)) out.push({ subject, figure, scope, unit, kind, frozen: a, now: b });
     },
   };
 
@@ -87,7 +90,7 @@ export function restatements(frozen: QuarterFigures, now: QuarterFigures, kpis: 
     const before = frozen.report.kpis[scope] ?? {};
     const after = now.report.kpis[scope] ?? {};
     for (const id of union(Object.keys(before), Object.keys(after))) {
-      emit.number('kpi', label.get(id) ?? id, scope, id, 'number', before[id]?.value ?? null, after[id]?.value ?? null);
+      emit.number('kpi', label(id), scope, id, 'number', before[id]?.value ?? null, after[id]?.value ?? null);
     }
   }
 
@@ -96,8 +99,12 @@ export function restatements(frozen: QuarterFigures, now: QuarterFigures, kpis: 
   for (const id of union(frozen.report.goals.map((g) => g.id), now.report.goals.map((g) => g.id))) {
     const a = frozenGoals.get(id);
     const b = nowGoals.get(id);
-    if (!a || !b || a.type !== b.type) {
+    if (!a || !b) {
       emit.text('goal', `Goal ${id}`, id, a ? 'in the report' : 'not in the report', b ? 'in the report' : 'not in the report');
+      continue;
+    }
+    if (a.type !== b.type) {
+      emit.text('goal', `Goal ${id}: type`, id, a.type, b.type);
       continue;
     }
     goalRestatements(a, b, emit);
@@ -116,6 +123,7 @@ function goalRestatements(a: GoalJson, b: GoalJson, emit: Emit): void {
     emit.number('goal', `Goal ${id}${figure}`, id, kpi, kind, x, y);
   const text = (figure: string, x: string | null, y: string | null) => emit.text('goal', `Goal ${id}${figure}`, id, x, y);
   if (a.type === 'smart' && b.type === 'smart') {
+    number(': baseline', a.kpi, 'number', a.baseline, b.baseline);
     number(': target', a.kpi, 'number', a.target, b.target);
     number(': actual', a.kpi, 'number', a.actual, b.actual);
     number(': progress', null, 'share', a.progress, b.progress);

@@ -117,11 +117,15 @@ export function isShallow(root: string): boolean {
   return git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
 }
 
-/** The commits that touched `paths` (relative to the content root), oldest first. */
+/**
+ * The commits that touched `paths` (relative to the content root), oldest first, along the
+ * first-parent line: a merged branch counts as its merge commit, so that each commit can be
+ * compared with the one listed before it.
+ */
 export function commitsTouching(root: string, paths: readonly string[]): CommitSummary[] {
   const { top, prefix } = repoOf(root);
   if (headCommit(root) === null) return [];
-  const out = git(top, ['log', '--reverse', '--format=%H%x1f%h%x1f%cs%x1f%an%x1f%s%x1e', 'HEAD', '--', ...paths.map((p) => `${prefix}${p}`)]);
+  const out = git(top, ['log', '--first-parent', '--reverse', '--format=%H%x1f%h%x1f%cs%x1f%an%x1f%s%x1e', 'HEAD', '--', ...paths.map((p) => `${prefix}${p}`)]);
   return out.split('\x1e').map((r) => r.trim()).filter((r) => r !== '').map((record) => {
     const [hash, short, date, author, subject] = record.split('\x1f');
     return { hash: hash!, short: short!, date: date!, author: author ?? '', subject: subject ?? '' };

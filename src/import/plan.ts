@@ -41,6 +41,8 @@ export interface PlannedOutput {
   readonly converted: Converted;
   /** Earlier imports of the same export and channel whose range lies inside this one. */
   readonly replaces: readonly string[];
+  /** The day the input was last modified (downloaded), or null. */
+  readonly modified: Day | null;
 }
 
 export interface Plan {
@@ -84,7 +86,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
       if (!converted) continue;
       const path = outputPath(converted);
       outputs.push({
-        path, text: metricJson(converted, name), input: input.path, sheet: table.sheet, converted,
+        path, text: metricJson(converted, name, input.modified), input: input.path, sheet: table.sheet, converted, modified: input.modified,
         replaces: replacedBy(converted, path, existingData),
       });
     }
@@ -129,7 +131,7 @@ function preferTableOverTotals(outputs: readonly PlannedOutput[], skipped: strin
       .map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).filter(([m]) => !taken.has(m))) }))
       .filter((r) => Object.keys(r.values).length > 0);
     const converted = { ...o.converted, rows, metrics, notes: [...o.converted.notes, `${[...taken].filter((m) => o.converted.metrics.includes(m)).join(', ')} taken from ${basename(table.input)} of the same download`] };
-    return [{ ...o, converted, text: metricJson(converted, basename(o.input)) }];
+    return [{ ...o, converted, text: metricJson(converted, basename(o.input), o.modified) }];
   });
 }
 
@@ -165,9 +167,14 @@ export function replacedBy(c: Converted, path: string, existing: readonly string
   });
 }
 
-/** The metric JSON text: one row per line, so that diffs of re-imports stay readable. */
-export function metricJson(c: Converted, fileName: string): string {
-  const head: Record<string, string> = { channel: c.channel, source: `${fileName} (${c.kind.id})` };
+/**
+ * The metric JSON text: one row per line, so that diffs of re-imports stay readable. Per-post
+ * exports are lifetime totals as of their download, so `source` gives that date (the file's
+ * modification day), as import-formats.md asks.
+ */
+export function metricJson(c: Converted, fileName: string, exported: Day | null = null): string {
+  const asOf = c.kind.grain === 'post' && exported !== null ? `, lifetime totals as of ${formatDay(exported)}` : '';
+  const head: Record<string, string> = { channel: c.channel, source: `${fileName} (${c.kind.id}${asOf})` };
   if (c.currency) head['currency'] = c.currency;
   const rows = c.rows.map((r) => `    ${JSON.stringify({ [r.key]: r.period, ...r.values })}`);
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);

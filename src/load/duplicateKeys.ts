@@ -12,11 +12,14 @@ export interface DuplicateKey {
 }
 
 const QUOTE = 34;
+/** Objects with more keys than this are checked through a set. */
+const LINEAR_LIMIT = 32;
 const BACKSLASH = 92;
 
 /** Every repeated key of every object in a JSON text (assumed to be valid JSON). */
 export function duplicateKeys(text: string): DuplicateKey[] {
   const out: DuplicateKey[] = [];
+  const bigObjects = new WeakMap<number[], Map<string, number>>();
   // One frame per open object (flat [start, end, escaped] triples of its keys' contents) or array (null).
   const stack: Array<number[] | null> = [];
   let expectKey = false;
@@ -32,7 +35,20 @@ export function duplicateKeys(text: string): DuplicateKey[] {
         if (d === BACKSLASH) { escaped = true; j += 2; } else if (d === QUOTE) break; else j++;
       }
       const frame = stack[stack.length - 1];
-      if (expectKey && frame) {
+      if (expectKey && frame && frame.length >= LINEAR_LIMIT * 3) {
+        // A large object: compare decoded keys through a set (the linear scan would be quadratic).
+        const key = keyText(text, start, j);
+        let seen = bigObjects.get(frame);
+        if (!seen) {
+          seen = new Map();
+          for (let k = 0; k < frame.length; k += 3) seen.set(keyText(text, frame[k]!, frame[k + 1]!), frame[k]!);
+          bigObjects.set(frame, seen);
+        }
+        const first = seen.get(key);
+        if (first !== undefined) out.push({ key, offset: start - 1, firstOffset: first - 1 });
+        else seen.set(key, start);
+        expectKey = false;
+      } else if (expectKey && frame) {
         for (let k = 0; k < frame.length; k += 3) {
           if (sameKey(text, frame[k]!, frame[k + 1]!, start, j, escaped || frame[k + 2] === 1)) {
             out.push({ key: keyText(text, start, j), offset: start - 1, firstOffset: frame[k]! - 1 });

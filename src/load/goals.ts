@@ -21,10 +21,10 @@ import {
 import { hint } from './suggest.ts';
 
 export interface GoalContext {
-  /** Channels goals may name (besides `all`). */
-  readonly channels: readonly string[];
-  /** Metric names custom KPI formulas may use. */
-  readonly metrics: readonly string[];
+  /** Channels goals may name (besides `all`); null: not checked (goals of an old commit). */
+  readonly channels: readonly string[] | null;
+  /** Metric names custom KPI formulas may use; null: not checked. */
+  readonly metrics: readonly string[] | null;
 }
 
 export interface LoadedGoals {
@@ -140,7 +140,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
 
 interface References {
   readonly kpis: readonly string[];
-  readonly channels: readonly string[];
+  readonly channels: readonly string[] | null;
   readonly objectives: readonly string[];
 }
 
@@ -150,6 +150,7 @@ function checkFormula(report: FileReporter, path: PathKey[], formula: string, co
     report.inside(path, parsed.column - 1, `formula does not parse at column ${parsed.column}: ${parsed.message}`);
     return;
   }
+  if (context.metrics === null) return;
   const known = [...context.metrics, ...Object.keys(SPECIAL_VARIABLES)];
   for (const v of formulaVariables(parsed.ast)) {
     if (context.metrics.includes(v.name) || isSpecialVariable(v.name)) continue;
@@ -329,7 +330,7 @@ function checkMeasureReferences(report: FileReporter, path: PathKey[], m: Record
   const channel = m['channel'];
   const list = typeof channel === 'string' ? [channel] : Array.isArray(channel) ? channel : [];
   list.forEach((c: unknown, i) => {
-    if (typeof c !== 'string' || c === 'all' || refs.channels.includes(c)) return;
+    if (typeof c !== 'string' || c === 'all' || refs.channels === null || refs.channels.includes(c)) return;
     report.at(typeof channel === 'string' ? [...path, 'channel'] : [...path, 'channel', i],
       `unknown channel '${c}'${hint(c, refs.channels, 'channels')}`);
   });

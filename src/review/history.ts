@@ -19,19 +19,30 @@ export interface CommitRef {
 
 export interface GoalsAtCommit {
   readonly commit: CommitRef;
-  readonly goals: readonly Goal[];
+  /** Null when the goals did not validate at that commit. */
+  readonly goals: readonly Goal[] | null;
 }
 
 export interface HistoryEntry {
   readonly commit: CommitRef;
   readonly changes: readonly GoalChange[];
+  /** The goals did not validate at this commit: its changes show with the next valid one. */
+  readonly invalid?: true;
 }
 
-/** Each commit's changes against the one before (the first commit adds its goals), oldest first; commits that change nothing are left out. */
+/**
+ * Each commit's changes against the last valid one before it (the first adds its goals),
+ * oldest first. Commits that change nothing are left out; commits whose goals do not
+ * validate are kept, marked invalid, and compared across.
+ */
 export function goalHistory(versions: readonly GoalsAtCommit[], engine: KpiEngine, asOf: number): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
   let previous: readonly Goal[] = [];
   for (const { commit, goals } of versions) {
+    if (goals === null) {
+      entries.push({ commit, changes: [], invalid: true });
+      continue;
+    }
     const day = parseIsoDate(commit.date);
     const changes = diffGoals(previous, goals, { engine, asOf, changedOn: day.ok ? day.day : asOf });
     if (changes.length > 0) entries.push({ commit, changes });

@@ -36,11 +36,13 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
     if (isShallow(root)) {
       return { available: false, reason: 'this build ran in a shallow clone of the repository, which lacks the earlier commits (fetch the full history, e.g. fetch-depth: 0 in actions/checkout)' };
     }
-    const context = { channels: project.index.channels.length > 0 ? project.index.channels : Object.keys(project.site.channels), metrics: [...project.index.metrics.ids()] };
+    // An old commit's goals may name channels and metrics that today's data no longer has.
+    const context = { channels: null, metrics: null };
     const versions: GoalsAtCommit[] = commitsTouching(root, ['goals']).map((commit) => {
       const problems: Problem[] = [];
       const files = filesAt(root, commit.hash, ['goals']).filter((f) => /\.ya?ml$/i.test(f.path));
-      return { commit, goals: loadGoals(files, context, problems).goals };
+      const { goals } = loadGoals(files, context, problems);
+      return { commit, goals: problems.length === 0 ? goals : null };
     });
     return { available: true, entries: goalHistory(versions, engine, siteAsOf(project)) };
   } catch (error) {

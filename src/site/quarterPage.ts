@@ -27,8 +27,16 @@ export interface FrozenNotice {
 
 export interface QuarterPage {
   readonly view: QuarterView;
-  /** Null for a quarter that was never frozen (live figures). */
+  /** Null for live figures: a quarter never frozen, or a channel its snapshot lacks. */
   readonly frozen: FrozenNotice | null;
+  /** The newest version of the quarter when it is frozen but this page is live (a channel added since). */
+  readonly liveInFrozenQuarter: number | null;
+}
+
+/** The channels with a page in a quarter: those with data now, and those its frozen versions show. */
+export function quarterChannels(project: Project, engine: KpiEngine, quarter: string): string[] {
+  const frozen = frozenVersions(project, quarter).flatMap((r) => Object.keys(r.snapshot.figures).filter((k) => k !== 'all'));
+  return [...new Set([...engine.index.channels, ...frozen])].sort();
 }
 
 /** The frozen versions of a quarter, oldest first. */
@@ -48,11 +56,22 @@ export function liveFigures(project: Project, engine: KpiEngine, quarter: Period
   return figures;
 }
 
+const pageCache = new WeakMap<Project, Map<string, QuarterPage>>();
+
 /**
  * A quarter page: from the snapshot of `version` (default: the newest) when the quarter
- * is frozen and the snapshot has the scope, else live.
+ * is frozen and the snapshot has the scope, else live. Cached per project.
  */
 export function quarterPage(project: Project, engine: KpiEngine, quarter: Period, channel: string | null = null, version?: number): QuarterPage {
+  let cache = pageCache.get(project);
+  if (!cache) pageCache.set(project, (cache = new Map()));
+  const key = `${quarter.label}/${channel ?? 'all'}/${version ?? 'newest'}`;
+  let page = cache.get(key);
+  if (!page) cache.set(key, (page = buildQuarterPage(project, engine, quarter, channel, version)));
+  return page;
+}
+
+function buildQuarterPage(project: Project, engine: KpiEngine, quarter: Period, channel: string | null, version: number | undefined): QuarterPage {
   const versions = frozenVersions(project, quarter.label);
   const chosen = version === undefined ? versions[versions.length - 1] : versions.find((r) => r.snapshot.version === version);
   if (version !== undefined && !chosen) throw new Error(`${quarter.label} has no frozen version ${version}`);
@@ -61,7 +80,11 @@ export function quarterPage(project: Project, engine: KpiEngine, quarter: Period
   const frozenFigures = chosen?.snapshot.figures[scope];
   const channels = engine.index.channels;
   if (!chosen || !frozenFigures) {
-    return { view: quarterView({ site: project.site, kpis: kpiMetas(engine), figures: live, channels }, quarter, channel), frozen: null };
+    return {
+      view: quarterView({ site: project.site, kpis: kpiMetas(engine), figures: live, channels }, quarter, channel),
+      frozen: null,
+      liveInFrozenQuarter: versions.at(-1)?.snapshot.version ?? null,
+    };
   }
   const { snapshot } = chosen;
   const kpis = snapshot.kpis;
@@ -75,8 +98,9 @@ export function quarterPage(project: Project, engine: KpiEngine, quarter: Period
       commit: snapshot.commit,
       uncommittedChanges: snapshot.uncommitted_changes,
       file: chosen.file,
-      restated: restatements(frozenFigures, live, [...kpis, ...kpiMetas(engine)]),
+      restated: restatements(frozenFigures, live, [...kpis, ...kpiMetas(engine).filter((k) => !kpis.some((f) => f.id === k.id))]),
       changedInputs: changedInputs(snapshot.inputs, project.inputs),
     },
+    liveInFrozenQuarter: null,
   };
 }

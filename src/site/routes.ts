@@ -1,6 +1,7 @@
 /** Static routes of the report pages and their CSV files: one per quarter, per quarter × channel, and per frozen version. */
 import { parseQuarter, type Period } from '../core/periods.ts';
 import { quarterSlug } from './paths.ts';
+import { quarterChannels } from './quarterPage.ts';
 import { siteModel } from './project.ts';
 import { reportQuarters } from './quarters.ts';
 
@@ -10,10 +11,10 @@ export async function quarterRoutes(): Promise<Array<{ params: { quarter: string
   return reportQuarters(project).map((quarter) => ({ params: { quarter: quarterSlug(quarter.label) }, props: { quarter } }));
 }
 
-/** `/reports/<yyyy-qn>/<channel>/…` for every reported quarter and channel with data. */
+/** `/reports/<yyyy-qn>/<channel>/…` for every reported quarter and channel with data or in a frozen version. */
 export async function channelRoutes(): Promise<Array<{ params: { quarter: string; channel: string }; props: { quarter: Period; channel: string } }>> {
   const { project, engine } = await siteModel();
-  return reportQuarters(project).flatMap((quarter) => engine.index.channels.map((channel) => ({
+  return reportQuarters(project).flatMap((quarter) => quarterChannels(project, engine, quarter.label).map((channel) => ({
     params: { quarter: quarterSlug(quarter.label), channel }, props: { quarter, channel },
   })));
 }

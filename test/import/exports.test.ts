@@ -3,13 +3,16 @@
  * from the fixture), `validate` passing on the result, and `report --json` totals equal
  * to the column sums of the file.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFiles, expectValid, FIXTURES, freshRoot, importOk, kpis, run } from './helpers.ts';
 
 const META = `${FIXTURES}/meta`;
+
+/** The modification day of a file, as the import writes it into `source` for per-post exports. */
+const modifiedDay = (path: string): string => new Date(Math.floor(statSync(path).mtimeMs / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
 
 describe('Meta Business Suite', () => {
   it('Facebook per-post CSV (English, multi-line caption, quoted thousands, N/A): posts on their publish day, summed', async () => {
@@ -18,7 +21,7 @@ describe('Meta Business Suite', () => {
     expect(r.out).toMatch(/facebook-posts\s+facebook\s+3\s+2025-08-03\.\.2025-08-15/);
     expect(dataFiles(root)).toEqual({
       'data/facebook/facebook-posts-2025-08-03-2025-08-15.json': {
-        channel: 'facebook', source: 'Aug-01-2025_Aug-31-2025_1039829308656930.csv (facebook-posts)',
+        channel: 'facebook', source: `Aug-01-2025_Aug-31-2025_1039829308656930.csv (facebook-posts, lifetime totals as of ${modifiedDay(`${META}/Aug-01-2025_Aug-31-2025_1039829308656930.csv`)})`,
         rows: [
           // two posts on 08/03: Views "1,200" + 800, Reactions 40 + 20, Comments 12 + 3, Shares 8 + 2,
           // Total clicks 30 + 10, 3-Second Video Views N/A + 150

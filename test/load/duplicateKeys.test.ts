@@ -27,6 +27,14 @@ describe('duplicateKeys', () => {
     }));
   });
 
+  it('finds repeats in objects with many keys too (checked through a set past 32 keys)', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `"k${i}":${i}`);
+    keys.splice(150, 0, '"k5":0', '"k\\u0031":0');
+    const text = `{${keys.join(',')}}`;
+    expect(duplicateKeys(text).map((d) => [d.key, d.firstOffset])).toEqual([['k5', text.indexOf('"k5"')], ['k1', text.indexOf('"k1"')]]);
+    expect(duplicateKeys(`{${Array.from({ length: 5000 }, (_, i) => `"k${i}":${i}`).join(',')}}`)).toEqual([]);
+  });
+
   it('turns offsets into 1-based lines and columns', () => {
     expect(positionAt('ab\ncd\nef', 0)).toEqual({ line: 1, column: 1 });
     expect(positionAt('ab\ncd\nef', 4)).toEqual({ line: 2, column: 2 });

@@ -95,8 +95,8 @@ describe('goalpost freeze', () => {
     expect(page.view.report.kpis['all']!['impressions']!.value).toBe(2000);
     // ...and says what today's data changes.
     const restated = page.frozen!.restated;
-    expect(restated).toContainEqual({ subject: 'kpi', figure: 'Impressions', scope: 'all', kpi: 'impressions', kind: 'number', frozen: 2000, now: 4000 });
-    expect(restated).toContainEqual({ subject: 'kpi', figure: 'Engagement rate', scope: 'instagram', kpi: 'engagement_rate', kind: 'number', frozen: 130 / 2000, now: 130 / 4000 });
+    expect(restated).toContainEqual({ subject: 'kpi', figure: 'Impressions', scope: 'all', unit: 'count', kind: 'number', frozen: 2000, now: 4000 });
+    expect(restated).toContainEqual({ subject: 'kpi', figure: 'Engagement rate', scope: 'instagram', unit: 'percent', kind: 'number', frozen: 130 / 2000, now: 130 / 4000 });
     expect(restated).toContainEqual(expect.objectContaining({ subject: 'goal', figure: 'Goal ig-impressions-q2: actual', frozen: 2000, now: 4000 }));
     expect(restated).toContainEqual(expect.objectContaining({ figure: 'Goal ig-impressions-q2: status', frozen: 'missed', now: 'achieved' }));
     expect(restated.some((r) => r.figure === 'Followers')).toBe(false);
@@ -113,6 +113,19 @@ describe('goalpost freeze', () => {
     const restated = quarterPage(p, createEngine(p), Q2).frozen!.restated;
     expect(restated).toContainEqual(expect.objectContaining({ figure: 'Goal ig-impressions-q2: target', frozen: 3000, now: 2500 }));
     expect(restated).toContainEqual(expect.objectContaining({ figure: 'Goal new-goal', frozen: 'not in the report', now: 'in the report' }));
+  });
+
+  it('lists a goal whose type changed, and formats a KPI defined after the freeze in its own unit', async () => {
+    const root = scratch();
+    await run(root, ['freeze', '2026-Q2']);
+    const goals = read(root, 'goals/goals.yaml')
+      .replace('kpis:\n', 'kpis:\n  - { id: click_share, label: Click share, formula: "clicks / impressions", unit: percent, good: up }\n')
+      .replace(/  - id: ig-impressions-q2\n(    .*\n)+?    target: 3000\n/, '  - { id: ig-impressions-q2, type: okr, title: More impressions, period: 2026-Q2, key_results: [{ id: imp, kpi: impressions, channel: instagram, target: 3000 }] }\n');
+    writeFileSync(join(root, 'goals/goals.yaml'), goals);
+    const p = await project(root);
+    const restated = quarterPage(p, createEngine(p), Q2).frozen!.restated;
+    expect(restated).toContainEqual(expect.objectContaining({ figure: 'Goal ig-impressions-q2: type', frozen: 'smart', now: 'okr' }));
+    expect(restated).toContainEqual(expect.objectContaining({ subject: 'kpi', figure: 'Click share', scope: 'all', unit: 'percent', frozen: null, now: 50 / 2000 }));
   });
 
   it('keeps v1 byte for byte when the quarter is frozen again, and renders the newest', async () => {

@@ -108,6 +108,73 @@ describe('the goals history from git', () => {
     expect(h.entries.slice(1).map((e) => e.changes.map((c) => [c.field, c.moved_goalpost]))).toEqual([[['target', false]], [['target', false]]]);
   });
 
+  it('follows the first-parent line: a merged branch is one change, never replayed against the wrong parent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goalpost-history-'));
+    cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'));
+    cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
+    mkdirSync(join(dir, 'goals'));
+    git(dir, ['init', '-q', '-b', 'main']);
+    const write = (file: string, target: number, id: string) => writeFileSync(join(dir, 'goals', file),
+      `goals:\n  - { id: ${id}, title: ${id}, period: 2026-Q2, channel: instagram, kpi: impressions, target: ${target} }\n`);
+    write('a.yaml', 3000, 'a');
+    write('b.yaml', 40, 'b');
+    git(dir, ['add', '-A']);
+    git(dir, ['commit', '-q', '-m', 'goals'], '2026-03-01');
+    git(dir, ['checkout', '-q', '-b', 'x']);
+    write('a.yaml', 2000, 'a');
+    git(dir, ['commit', '-q', '-am', 'lower a'], '2026-05-01');
+    git(dir, ['checkout', '-q', 'main']);
+    write('b.yaml', 50, 'b');
+    git(dir, ['commit', '-q', '-am', 'raise b'], '2026-05-02');
+    git(dir, ['merge', '-q', '--no-ff', '-m', 'merge x', 'x'], '2026-05-03');
+    const h = await history(dir);
+    if (!h.available) throw new Error(h.reason);
+    expect(h.entries.map((e) => [e.commit.subject, e.changes.map((c) => `${c.goal} ${String(c.old ?? '')}→${String(c.new && typeof c.new !== 'object' ? c.new : '')}`)])).toEqual([
+      ['goals', ['a →', 'b →']],
+      ['raise b', ['b 40→50']],
+      ['merge x', ['a 3000→2000']],
+    ]);
+  });
+
+  it('compares across a commit whose goals do not validate, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goalpost-history-'));
+    cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'));
+    cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
+    mkdirSync(join(dir, 'goals'));
+    git(dir, ['init', '-q', '-b', 'main']);
+    for (const [text, message, date] of [
+      [GOAL('ig-impressions', 3000), 'goals', '2026-03-01'],
+      [`${GOAL('ig-impressions', 3000)}  - { id: [broken\n`, 'typo', '2026-03-02'],
+      [GOAL('ig-impressions', 3500), 'fix and raise', '2026-03-03'],
+    ] as const) {
+      writeFileSync(join(dir, 'goals/goals.yaml'), text);
+      git(dir, ['add', '-A']);
+      git(dir, ['commit', '-q', '-m', message], date);
+    }
+    const h = await history(dir);
+    if (!h.available) throw new Error(h.reason);
+    expect(h.entries.map((e) => [e.commit.subject, e.invalid ?? false, e.changes.map((c) => `${c.kind} ${c.field ?? ''}`)])).toEqual([
+      ['goals', false, ['added ', 'added ']],
+      ['typo', true, []],
+      ['fix and raise', false, ['changed target']],
+    ]);
+    expect(historyOf(h.entries, 'ig-impressions').map((e) => e.commit.subject)).toEqual(['goals', 'fix and raise']);
+  });
+
+  it('keeps goals on channels that no longer have data in their history', async () => {
+    const dir = repository();
+    writeFileSync(join(dir, 'goals/goals.yaml'), GOAL('ig-reach', 2000).replace('channel: instagram, kpi: clicks', 'channel: tiktok, kpi: clicks'));
+    git(dir, ['commit', '-q', '-am', 'steady on tiktok'], '2026-05-25');
+    writeFileSync(join(dir, 'goals/goals.yaml'), GOAL('ig-reach', 2000));
+    git(dir, ['commit', '-q', '-am', 'back to instagram'], '2026-05-26');
+    const h = await history(dir);
+    if (!h.available) throw new Error(h.reason);
+    expect(h.entries.slice(-2).map((e) => [e.commit.subject, e.invalid ?? false, e.changes.map((c) => [c.goal, c.field, c.old, c.new])])).toEqual([
+      ['steady on tiktok', false, [['steady', 'channel', 'instagram', 'tiktok']]],
+      ['back to instagram', false, [['steady', 'channel', 'tiktok', 'instagram']]],
+    ]);
+  });
+
   it('is unavailable in a shallow clone, and says why', async () => {
     const source = repository();
     const clone = mkdtempSync(join(tmpdir(), 'goalpost-shallow-'));
