@@ -22,17 +22,20 @@ export interface KpiMeta {
   readonly description: string;
 }
 
+/** One channel's line of a trend chart: the KPI over each week or month. */
 export interface TrendLine {
   readonly channel: string;
   readonly points: ReadonlyArray<{ readonly date: string; readonly value: number | null }>;
 }
 
+/** A KPI's trend over a quarter, by channel, at one step. */
 export interface Trend {
   readonly kpi: string;
   readonly step: Step;
   readonly lines: readonly TrendLine[];
 }
 
+/** A channel's brand mentions by sentiment over the quarter (for the sentiment chart). */
 export interface MentionCounts {
   readonly channel: string;
   readonly positive: number | null;
@@ -40,6 +43,7 @@ export interface MentionCounts {
   readonly negative: number | null;
 }
 
+/** Everything a quarter page shows, for all channels or one: what a snapshot freezes. */
 export interface QuarterFigures {
   readonly report: ReportJson;
   readonly trends: readonly Trend[];

@@ -32,6 +32,7 @@ export function definition(g: Goal): Record<string, unknown> {
   return { ...common, stretch: g.stretch, key_results: g.keyResults.map(krDefinition) };
 }
 
+/** A key result's definition as plain JSON (its measure or manual target, weight, title). */
 export function krDefinition(kr: KeyResult): Record<string, unknown> {
   return {
     id: kr.id, title: kr.title, weight: kr.weight,

@@ -17,6 +17,7 @@ export interface InputsFingerprint {
   readonly files: Readonly<Record<string, string>>;
 }
 
+/** A frozen version of a quarter's report, as written to `reports/<yyyy-qn>/v<k>.json`. */
 export interface Snapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
   /** `2026-Q2`. */
