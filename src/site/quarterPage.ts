@@ -44,31 +44,30 @@ export function frozenVersions(project: Project, quarter: string): FrozenReport[
   return project.reports.filter((r) => r.snapshot.quarter === quarter);
 }
 
-const liveCache = new WeakMap<Project, Map<string, QuarterFigures>>();
-
-/** Today's figures of a quarter (cached per project: several pages ask for the same). */
-export function liveFigures(project: Project, engine: KpiEngine, quarter: Period, channel: string | null): QuarterFigures {
-  let cache = liveCache.get(project);
-  if (!cache) liveCache.set(project, (cache = new Map()));
-  const key = `${quarter.label}/${channel ?? 'all'}`;
-  let figures = cache.get(key);
-  if (!figures) cache.set(key, (figures = quarterFigures(project, engine, quarter, channel)));
-  return figures;
+/** A value computed once per project and key (several pages and components ask for the same). */
+function cached<T>(store: WeakMap<Project, Map<string, T>>, project: Project, key: string, compute: () => T): T {
+  let cache = store.get(project);
+  if (!cache) store.set(project, (cache = new Map()));
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = compute()));
+  return value;
 }
 
+const liveCache = new WeakMap<Project, Map<string, QuarterFigures>>();
 const pageCache = new WeakMap<Project, Map<string, QuarterPage>>();
+
+/** Today's figures of a quarter, for all channels or one. */
+export function liveFigures(project: Project, engine: KpiEngine, quarter: Period, channel: string | null): QuarterFigures {
+  return cached(liveCache, project, `${quarter.label}/${channel ?? 'all'}`, () => quarterFigures(project, engine, quarter, channel));
+}
 
 /**
  * A quarter page: from the snapshot of `version` (default: the newest) when the quarter
  * is frozen and the snapshot has the scope, else live. Cached per project.
  */
 export function quarterPage(project: Project, engine: KpiEngine, quarter: Period, channel: string | null = null, version?: number): QuarterPage {
-  let cache = pageCache.get(project);
-  if (!cache) pageCache.set(project, (cache = new Map()));
-  const key = `${quarter.label}/${channel ?? 'all'}/${version ?? 'newest'}`;
-  let page = cache.get(key);
-  if (!page) cache.set(key, (page = buildQuarterPage(project, engine, quarter, channel, version)));
-  return page;
+  return cached(pageCache, project, `${quarter.label}/${channel ?? 'all'}/${version ?? 'newest'}`,
+    () => buildQuarterPage(project, engine, quarter, channel, version));
 }
 
 function buildQuarterPage(project: Project, engine: KpiEngine, quarter: Period, channel: string | null, version: number | undefined): QuarterPage {
