@@ -27,13 +27,19 @@ function git(dir: string, args: string[], date?: string): string {
   });
 }
 
-/** A repository with four commits: goals set, target lowered after the start, data only, goal renamed. */
-function repository(): string {
+/** A new repository with the basic fixture's settings and data, an empty goals folder and no commit. */
+function emptyRepository(): string {
   const dir = mkdtempSync(join(tmpdir(), 'goalpost-history-'));
   cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'));
   cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
   mkdirSync(join(dir, 'goals'));
   git(dir, ['init', '-q', '-b', 'main']);
+  return dir;
+}
+
+/** A repository with four commits: goals set, target lowered after the start, data only, goal renamed. */
+function repository(): string {
+  const dir = emptyRepository();
   const commit = (goals: string | null, message: string, date: string) => {
     if (goals !== null) writeFileSync(join(dir, 'goals/goals.yaml'), goals);
     else writeFileSync(join(dir, 'data/note.json'), '{ "channel": "instagram", "rows": [] }');
@@ -93,11 +99,7 @@ describe('the goals history from git', () => {
   });
 
   it('does not warn when a target is made harder or changed before the period began', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'goalpost-history-'));
-    cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'));
-    cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
-    mkdirSync(join(dir, 'goals'));
-    git(dir, ['init', '-q', '-b', 'main']);
+    const dir = emptyRepository();
     for (const [target, date] of [[3000, '2026-03-01'], [2000, '2026-03-15'], [5000, '2026-05-01']] as const) {
       writeFileSync(join(dir, 'goals/goals.yaml'), GOAL('ig-impressions', target));
       git(dir, ['add', '-A']);
@@ -109,11 +111,7 @@ describe('the goals history from git', () => {
   });
 
   it('follows the first-parent line: a merged branch is one change, never replayed against the wrong parent', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'goalpost-history-'));
-    cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'));
-    cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
-    mkdirSync(join(dir, 'goals'));
-    git(dir, ['init', '-q', '-b', 'main']);
+    const dir = emptyRepository();
     const write = (file: string, target: number, id: string) => writeFileSync(join(dir, 'goals', file),
       `goals:\n  - { id: ${id}, title: ${id}, period: 2026-Q2, channel: instagram, kpi: impressions, target: ${target} }\n`);
     write('a.yaml', 3000, 'a');
@@ -137,11 +135,7 @@ describe('the goals history from git', () => {
   });
 
   it('compares across a commit whose goals do not validate, and says so', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'goalpost-history-'));
-    cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'));
-    cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
-    mkdirSync(join(dir, 'goals'));
-    git(dir, ['init', '-q', '-b', 'main']);
+    const dir = emptyRepository();
     for (const [text, message, date] of [
       [GOAL('ig-impressions', 3000), 'goals', '2026-03-01'],
       [`${GOAL('ig-impressions', 3000)}  - { id: [broken\n`, 'typo', '2026-03-02'],
