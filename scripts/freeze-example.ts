@@ -15,10 +15,9 @@ import { dirname, join, resolve } from 'node:path';
 import { buildSnapshot } from '../src/core/freeze.ts';
 import { parseQuarter } from '../src/core/periods.ts';
 import { createEngine } from '../src/core/project.ts';
-import { prettyJson } from '../src/format/prettyJson.ts';
 import { formatProblem } from '../src/load/problems.ts';
 import { loadProject } from '../src/load/project.ts';
-import { snapshotPath } from '../src/load/reports.ts';
+import { snapshotFile } from '../src/load/reports.ts';
 
 const ROOT = resolve(process.env['GOALPOST_ROOT'] || join(import.meta.dirname, '..'));
 
@@ -67,10 +66,10 @@ for (const freeze of FREEZES) {
     const snapshot = buildSnapshot(loaded.project, createEngine(loaded.project), quarter.period, {
       version: freeze.version, frozenAt: freeze.at, commit: null, uncommittedChanges: false,
     });
-    const out = join(ROOT, snapshotPath(freeze.quarter, freeze.version));
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, prettyJson(snapshot));
-    console.log(`wrote ${snapshotPath(freeze.quarter, freeze.version)}`);
+    const file = snapshotFile(snapshot);
+    mkdirSync(dirname(join(ROOT, file.path)), { recursive: true });
+    writeFileSync(join(ROOT, file.path), file.text);
+    console.log(`wrote ${file.path}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -4,12 +4,11 @@ import { buildSnapshot, nextVersion } from '../core/freeze.ts';
 import { overlaps, parseQuarter } from '../core/periods.ts';
 import { createEngine } from '../core/project.ts';
 import { restatements } from '../core/snapshot.ts';
-import { prettyJson } from '../format/prettyJson.ts';
 import { contentChanged, headCommit } from '../git/files.ts';
-import { formatProblem } from '../load/problems.ts';
 import { loadProject } from '../load/project.ts';
-import { loadReports, snapshotPath } from '../load/reports.ts';
-import { type Io, parseOptions, rootOf, usageError } from './io.ts';
+import { snapshotFile } from '../load/reports.ts';
+import { type Io, parseOptions, printProblems, rootOf, usageError } from './io.ts';
+import { countOf } from '../format/text.ts';
 
 const HELP = `Usage: npm run goalpost -- freeze <quarter>
 
@@ -34,11 +33,7 @@ export async function runFreeze(args: readonly string[], io: Io): Promise<number
 
   const root = rootOf(io);
   const loaded = await loadProject(root);
-  if (!loaded.ok) {
-    io.err(loaded.problems.map(formatProblem).join('\n'));
-    io.err(`${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} found; nothing frozen.`);
-    return 1;
-  }
+  if (!loaded.ok) return printProblems(io, loaded.problems, 'nothing frozen');
   const { project } = loaded;
   const range = project.index.dataRange();
   if (!range || !overlaps({ start: range.first, end: range.last }, quarter)) {
@@ -52,11 +47,7 @@ export async function runFreeze(args: readonly string[], io: Io): Promise<number
     commit,
     uncommittedChanges: commit !== null && contentChanged(root),
   });
-  const path = snapshotPath(quarter.label, snapshot.version);
-  const snapshotText = prettyJson(snapshot);
-  const check: Parameters<typeof loadReports>[1] = [];
-  loadReports([{ path, text: snapshotText }], check);
-  if (check.length > 0) throw new Error(`the snapshot does not read back:\n${check.map(formatProblem).join('\n')}`);
+  const { path, text: snapshotText } = snapshotFile(snapshot);
   await mkdir(dirname(join(root, path)), { recursive: true });
   await writeFile(join(root, path), snapshotText, { flag: 'wx' });
 
@@ -72,7 +63,7 @@ export async function runFreeze(args: readonly string[], io: Io): Promise<number
     const differences = restatements(previous.snapshot.figures['all']!, all, snapshot.kpis);
     lines.push(differences.length === 0
       ? `  same figures as version ${previous.snapshot.version}`
-      : `  ${differences.length} figure${differences.length === 1 ? '' : 's'} differ from version ${previous.snapshot.version} (kept at ${previous.file})`);
+      : `  ${countOf(differences.length, 'figure')} differ from version ${previous.snapshot.version} (kept at ${previous.file})`);
   }
   lines.push('Commit the file so that the site publishes this version.');
   io.out(lines.join('\n'));

@@ -2,8 +2,8 @@ import { formatDay } from '../core/dates.ts';
 import { EXPORT_KINDS } from '../import/catalogue.ts';
 import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
 import { readContent, readInputs, writeOutputs } from '../import/write.ts';
-import { formatProblem, type Problem, sortProblems } from '../load/problems.ts';
-import { type Io, parseOptions, rootOf, usageError } from './io.ts';
+import type { Problem } from '../load/problems.ts';
+import { type Io, parseOptions, printProblems, rootOf, usageError } from './io.ts';
 
 const HELP = `Usage: npm run goalpost -- import <file or folder>... [--channel <id>] [--platform <name>] [--date-order mdy|dmy] [--dry-run]
 
@@ -53,12 +53,7 @@ export async function runImport(args: readonly string[], io: Io): Promise<number
   const plan = planOutputs(inputs, { channel, platform, dateOrder: order ?? null }, content.data.map((f) => f.path));
   problems.push(...plan.problems);
   if (problems.length === 0) problems.push(...checkContent(content.site, content.goals, content.data, plan.outputs));
-  if (problems.length > 0) {
-    const sorted = sortProblems(problems);
-    io.err(sorted.map(formatProblem).join('\n'));
-    io.err(`${sorted.length} problem${sorted.length === 1 ? '' : 's'} found: nothing written.`);
-    return 1;
-  }
+  if (problems.length > 0) return printProblems(io, problems, 'nothing written');
   if (!dryRun) await writeOutputs(root, plan.outputs);
   io.out(summary(plan.outputs, plan.skipped, dryRun));
   return 0;

@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { countOf } from '../format/text.ts';
+import { formatProblem, type Problem, sortProblems } from '../load/problems.ts';
 import { contentRoot } from '../load/project.ts';
 
 /** Where a command writes, and the environment it reads (injectable for tests). */
@@ -45,4 +47,11 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 /** The content root for a command. */
 export function rootOf(io: Io): string {
   return contentRoot(io.env, io.cwd);
+}
+
+/** Prints every problem (sorted, `path:line:col: message`) and their count to stderr, and returns exit status 1. */
+export function printProblems(io: Io, problems: readonly Problem[], outcome?: string): number {
+  io.err(sortProblems(problems).map(formatProblem).join('\n'));
+  io.err(`${countOf(problems.length, 'problem')} found${outcome ? `: ${outcome}` : ''}.`);
+  return 1;
 }

@@ -1,6 +1,6 @@
 import { loadProject } from '../load/project.ts';
-import { formatProblem } from '../load/problems.ts';
-import { type Io, parseOptions, rootOf } from './io.ts';
+import { type Io, parseOptions, printProblems, rootOf } from './io.ts';
+import { countOf } from '../format/text.ts';
 
 const HELP = `Usage: npm run goalpost -- validate
 
@@ -15,17 +15,12 @@ export async function runValidate(args: readonly string[], io: Io): Promise<numb
   if (typeof parsed === 'number') return parsed;
   if (parsed.values['help']) { io.out(HELP); return 0; }
   const result = await loadProject(rootOf(io));
-  if (!result.ok) {
-    io.err(result.problems.map(formatProblem).join('\n'));
-    io.err(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found.`);
-    return 1;
-  }
+  if (!result.ok) return printProblems(io, result.problems);
   const { project } = result;
   const rows = project.sources.reduce((n, s) => n + s.rows, 0);
   const krs = project.goals.reduce((n, g) => n + (g.type === 'okr' ? g.keyResults.length : 0), 0);
-  const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-  io.out(`OK: ${n(project.goals.length, 'goal')} (${n(krs, 'key result')}), ${n(project.objectives.length, 'objective')}, `
-    + `${n(project.customKpis.length, 'custom KPI')}, ${n(rows, 'metric row')} in ${n(project.sources.length, 'file')}, `
-    + `${n(project.index.channels.length, 'channel')}, ${n(project.reports.length, 'frozen report version')}.`);
+  io.out(`OK: ${countOf(project.goals.length, 'goal')} (${countOf(krs, 'key result')}), ${countOf(project.objectives.length, 'objective')}, `
+    + `${countOf(project.customKpis.length, 'custom KPI')}, ${countOf(rows, 'metric row')} in ${countOf(project.sources.length, 'file')}, `
+    + `${countOf(project.index.channels.length, 'channel')}, ${countOf(project.reports.length, 'frozen report version')}.`);
   return 0;
 }

@@ -54,6 +54,11 @@ export function partsOfDay(day: Day): { year: number; month: number; day: number
   return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
 }
 
+/** The UTC day of an instant given in milliseconds since 1970-01-01 (a file's modification time). */
+export function dayOfInstant(ms: number): Day {
+  return Math.floor(ms / 86_400_000);
+}
+
 /** `YYYY-MM-DD` of a day number. */
 export function formatDay(day: Day): string {
   const { year, month, day: dd } = partsOfDay(day);

@@ -75,6 +75,12 @@ export interface ExportKind {
   readonly rangeFromPreamble?: boolean;
   /** Metric values under the majority `account` only (Instagram collab posts from other accounts are dropped). */
   readonly majorityAccount?: boolean;
+  /**
+   * Another export of the same download (the same folder) that gives the same metrics more
+   * fully: beside it, this one keeps only the metrics that one lacks (YouTube's Totals.csv
+   * beside Table data.csv).
+   */
+  readonly yieldsTo?: string;
   /** What a user should know (shown in the README table). */
   readonly notes?: string;
 }
@@ -406,7 +412,7 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
   },
   {
     id: 'youtube-totals', platform: 'youtube', label: 'YouTube Studio: Totals.csv (daily channel total)', channel: 'youtube',
-    grain: 'day', dates: ['iso', 'month-name'], maxColumns: 2, minMetrics: 1,
+    grain: 'day', dates: ['iso', 'month-name'], maxColumns: 2, minMetrics: 1, yieldsTo: 'youtube-table',
     columns: YOUTUBE_COLUMNS,
     notes: 'Date plus the one chart metric',
   },

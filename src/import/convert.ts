@@ -16,6 +16,7 @@ import { type DateContext, parseDateColumn } from './dates.ts';
 import type { Detection } from './detect.ts';
 import { type CellValue, cellProblem, readRows, type Table, type TableRow } from './table.ts';
 import { isMissing, parseNumber } from './values.ts';
+import { countOf } from '../format/text.ts';
 
 export interface OutRow {
   /** `date`, `month` or `quarter`, and its text. */
@@ -107,7 +108,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     if (kind.emptyLabelIsTotal && labelCol && isMissing(cellAt(row, columns.get(labelCol.key)!))) { totals++; continue; }
     data.push(row);
   }
-  if (totals > 0) notes.push(`${totals} totals row${totals === 1 ? '' : 's'} skipped`);
+  if (totals > 0) notes.push(`${countOf(totals, 'totals row')} skipped`);
   const groupCol = kind.columns.find((c) => c.role === 'group' && columns.has(c.key));
   if (kind.keepGroups && groupCol) {
     const j = columns.get(groupCol.key)!;
@@ -230,7 +231,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     if (Object.keys(values).length === 0) continue;
     rows.push({ key: entry.key, period: entry.period, start: entry.start, end: entry.end, values });
   }
-  if (droppedUnique > 0) notes.push(`reach left out of ${droppedUnique} period${droppedUnique === 1 ? '' : 's'} given by several rows (unique counts do not add up)`);
+  if (droppedUnique > 0) notes.push(`reach left out of ${countOf(droppedUnique, 'period')} given by several rows (unique counts do not add up)`);
   rows.sort((a, b) => a.start - b.start || a.end - b.end);
   if (rows.length === 0) {
     problems.push({ file: table.file, line: headerRow.line, column: 1, message: `the ${kind.label} has no data rows with values under its header` });

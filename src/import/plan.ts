@@ -98,7 +98,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
     }
   }
   const byPath = new Map<string, PlannedOutput>();
-  for (const o of preferTableOverTotals(outputs, skipped)) {
+  for (const o of yieldToFullerExports(outputs, skipped)) {
     const other = byPath.get(o.path);
     if (other) {
       problems.push({
@@ -111,26 +111,27 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
 }
 
 /**
- * One YouTube Studio download holds `Table data.csv` and `Totals.csv` side by side; with a
- * Date dimension both give the chart's metric per day. The table is preferred (it has every
- * metric the user picked: import-formats.md), so the totals keep only what the table lacks.
+ * Exports that yield to a fuller export of the same download (catalogue `yieldsTo`, e.g.
+ * YouTube's Totals.csv beside Table data.csv, as import-formats.md recommends) keep only
+ * the metrics the fuller one lacks; dropped entirely when it gives them all.
  */
-function preferTableOverTotals(outputs: readonly PlannedOutput[], skipped: string[]): PlannedOutput[] {
+function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string[]): PlannedOutput[] {
   return outputs.flatMap((o) => {
-    if (o.converted.kind.id !== 'youtube-totals') return [o];
-    const table = outputs.find((t) => t.converted.kind.id === 'youtube-table' && t.converted.channel === o.converted.channel
-      && dirname(t.input) === dirname(o.input));
-    if (!table) return [o];
-    const taken = new Set(table.converted.metrics);
+    const { kind } = o.converted;
+    const fuller = kind.yieldsTo === undefined ? undefined : outputs.find((t) => t.converted.kind.id === kind.yieldsTo
+      && t.converted.channel === o.converted.channel && dirname(t.input) === dirname(o.input));
+    if (!fuller) return [o];
+    const taken = new Set(fuller.converted.metrics);
     const metrics = o.converted.metrics.filter((m) => !taken.has(m));
+    const given = o.converted.metrics.filter((m) => taken.has(m));
     if (metrics.length === 0) {
-      skipped.push(`${o.input}: ${o.converted.metrics.join(', ')} taken from ${basename(table.input)} of the same download`);
+      skipped.push(`${o.input}: ${given.join(', ')} taken from ${basename(fuller.input)} of the same download`);
       return [];
     }
     const rows = o.converted.rows
       .map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).filter(([m]) => !taken.has(m))) }))
       .filter((r) => Object.keys(r.values).length > 0);
-    const converted = { ...o.converted, rows, metrics, notes: [...o.converted.notes, `${[...taken].filter((m) => o.converted.metrics.includes(m)).join(', ')} taken from ${basename(table.input)} of the same download`] };
+    const converted = { ...o.converted, rows, metrics, notes: [...o.converted.notes, `${given.join(', ')} taken from ${basename(fuller.input)} of the same download`] };
     return [{ ...o, converted, text: metricJson(converted, basename(o.input), o.modified) }];
   });
 }

@@ -5,6 +5,7 @@
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { dayOfInstant } from '../core/dates.ts';
 import { listFiles, readSources, type SourceFile } from '../load/files.ts';
 import type { Problem } from '../load/problems.ts';
 import { SITE_FILE } from '../load/site.ts';
@@ -35,7 +36,7 @@ export async function readInputs(paths: readonly string[], cwd: string, problems
   return Promise.all([...new Set(files)].map(async (path) => {
     const abs = resolve(cwd, path);
     const [bytes, s] = await Promise.all([readFile(abs), stat(abs)]);
-    return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modified: Math.floor(s.mtimeMs / 86_400_000) };
+    return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modified: dayOfInstant(s.mtimeMs) };
   }));
 }
 

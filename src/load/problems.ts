@@ -3,6 +3,7 @@
  * what is wrong and, where it helps, what to do. They are collected, never thrown one
  * at a time, so that one run reports everything.
  */
+import { countOf } from '../format/text.ts';
 
 export interface Problem {
   /** Path relative to the content root, with forward slashes. */
@@ -29,7 +30,7 @@ export class ValidationError extends Error {
   readonly problems: readonly Problem[];
   constructor(problems: readonly Problem[]) {
     const sorted = sortProblems(problems);
-    super(`${sorted.length} problem${sorted.length === 1 ? '' : 's'} in the content:\n${sorted.map(formatProblem).join('\n')}`);
+    super(`${countOf(sorted.length, 'problem')} in the content:\n${sorted.map(formatProblem).join('\n')}`);
     this.name = 'ValidationError';
     this.problems = sorted;
   }

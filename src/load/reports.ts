@@ -5,10 +5,11 @@
  */
 import type { FrozenReport, Snapshot } from '../core/snapshot.ts';
 import { parseQuarter } from '../core/periods.ts';
+import { prettyJson } from '../format/prettyJson.ts';
 import type { SourceFile } from './files.ts';
 import { issuesToProblems } from './issues.ts';
 import { parseJson } from './locate.ts';
-import type { Problem } from './problems.ts';
+import { formatProblem, type Problem } from './problems.ts';
 import { snapshotSchema } from './snapshotSchema.ts';
 
 export const REPORTS_DIR = 'reports';
@@ -17,6 +18,15 @@ const NAME = /^reports\/(\d{4})-q([1-4])\/v([1-9]\d*)\.json$/;
 /** The path of a quarter's version: `reports/2026-q2/v3.json`. */
 export function snapshotPath(quarter: string, version: number): string {
   return `${REPORTS_DIR}/${quarter.toLowerCase()}/v${version}.json`;
+}
+
+/** A snapshot as the file `freeze` writes (its path and pretty JSON), checked to read back. */
+export function snapshotFile(snapshot: Snapshot): SourceFile {
+  const file = { path: snapshotPath(snapshot.quarter, snapshot.version), text: prettyJson(snapshot) };
+  const problems: Problem[] = [];
+  loadReports([file], problems);
+  if (problems.length > 0) throw new Error(`the snapshot does not read back:\n${problems.map(formatProblem).join('\n')}`);
+  return file;
 }
 
 /** Every valid snapshot, oldest version first per quarter; problems for the others. */

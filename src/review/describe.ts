@@ -7,6 +7,7 @@ import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type FormatOptions, formatKpiValue } from '../format/numbers.ts';
 import type { GoalChange } from './goalDiff.ts';
+import { countOf } from '../format/text.ts';
 
 export interface DescribeContext {
   readonly engine: KpiEngine;
@@ -51,7 +52,7 @@ export function definitionSummary(ctx: DescribeContext, definition: unknown): st
   if (definition === null || typeof definition !== 'object') return 'defined';
   const d = definition as Record<string, unknown>;
   const by = typeof d['deadline'] === 'string' ? ` by ${d['deadline']}` : '';
-  if (Array.isArray(d['key_results'])) return `${d['key_results'].length} key result${d['key_results'].length === 1 ? '' : 's'}${by}`;
+  if (Array.isArray(d['key_results'])) return `${countOf(d['key_results'].length, 'key result')}${by}`;
   if (typeof d['kpi'] === 'string') {
     const label = ctx.engine.kpis.get(d['kpi'])?.def.label ?? d['kpi'];
     return `${label}: target ${String(d['target'])}${by}`;

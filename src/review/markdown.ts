@@ -5,6 +5,7 @@
 import { STATUS_LABELS } from '../format/numbers.ts';
 import { changeValues, type DescribeContext } from './describe.ts';
 import { type GoalChange, movedGoalposts } from './goalDiff.ts';
+import { countOf } from '../format/text.ts';
 
 /** Escapes text for a markdown table cell (no HTML, no table breaks, no emphasis). */
 export function escapeMarkdown(text: string): string {
@@ -32,12 +33,12 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
   }
   const moved = movedGoalposts(changes);
   if (moved.length > 0) {
-    lines.push(`> [!WARNING]`, `> **${moved.length} goalpost${moved.length === 1 ? '' : 's'} moved** after the period began:`);
+    lines.push(`> [!WARNING]`, `> **${countOf(moved.length, 'goalpost')} moved** after the period began:`);
     for (const c of moved) lines.push(`> - \`${escapeMarkdown(c.goal)}\`${c.kr ? ` / \`${escapeMarkdown(c.kr)}\`` : ''}: ${escapeMarkdown(c.reason ?? c.field ?? '')}`);
     lines.push('');
   }
   const goals = new Set(changes.map((c) => c.goal)).size;
-  lines.push(`${changes.length} change${changes.length === 1 ? '' : 's'} to ${goals} goal${goals === 1 ? '' : 's'}.`, '');
+  lines.push(`${countOf(changes.length, 'change')} to ${countOf(goals, 'goal')}.`, '');
   lines.push('| Goal | Change | Before | After |', '|---|---|---|---|');
   for (const c of changes) {
     const title = ctx.goals.get(c.goal)?.title;

@@ -7,12 +7,13 @@ import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dayOfInstant, formatDay } from '../../src/core/dates.ts';
 import { dataFiles, expectValid, FIXTURES, freshRoot, importOk, kpis, run } from './helpers.ts';
 
 const META = `${FIXTURES}/meta`;
 
 /** The modification day of a file, as the import writes it into `source` for per-post exports. */
-const modifiedDay = (path: string): string => new Date(Math.floor(statSync(path).mtimeMs / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+const modifiedDay = (path: string): string => formatDay(dayOfInstant(statSync(path).mtimeMs));
 
 describe('Meta Business Suite', () => {
   it('Facebook per-post CSV (English, multi-line caption, quoted thousands, N/A): posts on their publish day, summed', async () => {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../src/core/freeze.ts';
 import { parseQuarter } from '../../src/core/periods.ts';
 import { createEngine } from '../../src/core/project.ts';
-import { prettyJson } from '../../src/format/prettyJson.ts';
 import { loadFromSources } from '../../src/load/project.ts';
+import { snapshotFile } from '../../src/load/reports.ts';
 
 const ROOT = 'test/fixtures/basic';
 const FILES = {
@@ -20,9 +20,9 @@ FILES.report.text = (() => {
   const loaded = loadFromSources(FILES.site, [FILES.goals], [FILES.data]);
   const quarter = parseQuarter('2026-Q2');
   if (!loaded.ok || !quarter.ok) throw new Error('the basic fixture must load');
-  return prettyJson(buildSnapshot(loaded.project, createEngine(loaded.project), quarter.period, {
+  return snapshotFile(buildSnapshot(loaded.project, createEngine(loaded.project), quarter.period, {
     version: 1, frozenAt: '2026-07-03T09:30:00.000Z', commit: null, uncommittedChanges: false,
-  }));
+  })).text;
 })();
 
 /** Fragments that break YAML or JSON, or make values wrong (types, dates, numbers, references). */
