@@ -141,7 +141,7 @@ describe('every catalogue KPI, worked out by hand (instagram, 2026-Q2)', () => {
   });
 
   it('computes the same values through a MetricWindow as through kpiChanges', () => {
-    const window = new MetricWindow(engine.index, engine.settings, ['instagram'], Q2.start, Q2.end);
+    const window = new MetricWindow(engine, ['instagram'], Q2.start, Q2.end);
     for (const kpi of engine.kpis.all()) expect(window.value(kpi).value, kpi.def.id).toBe(computed.get(kpi.def.id)!.value);
   });
 
@@ -179,7 +179,7 @@ describe('metric roll-ups the KPIs depend on', () => {
   it('reads follower_count as the stock at the end of the period, not a sum', () => {
     expect(valueOf('follower_count', ['instagram'])).toBe(12600);
     // Up to mid-May only the 2026-04-01 value exists in the window.
-    const w = new MetricWindow(engine.index, engine.settings, ['instagram'], Q2.start, day('2026-05-20'));
+    const w = new MetricWindow(engine, ['instagram'], Q2.start, day('2026-05-20'));
     expect(w.value(engine.kpis.get('follower_count')!).value).toBe(12050);
   });
 
@@ -213,30 +213,30 @@ describe('reach (unique, not additive over time)', () => {
   const reach = engine.kpis.get('reach')!;
   const reachOver = (channels: string[], p: string) => {
     const { start, end } = period(p);
-    return new MetricWindow(engine.index, engine.settings, channels, start, end).value(reach);
+    return new MetricWindow(engine, channels, start, end).value(reach);
   };
 
   it('is exact from a row covering exactly the period', () => {
-    expect(reachOver(['instagram'], '2026-Q2')).toEqual({ value: 150000, approximate: false });
-    expect(reachOver(['instagram'], '2026-04')).toEqual({ value: 61000, approximate: false });
-    expect(reachOver(['linkedin'], '2026-05')).toEqual({ value: 25000, approximate: false });
+    expect(reachOver(['instagram'], '2026-Q2')).toMatchObject({ value: 150000, approximate: false });
+    expect(reachOver(['instagram'], '2026-04')).toMatchObject({ value: 61000, approximate: false });
+    expect(reachOver(['linkedin'], '2026-05')).toMatchObject({ value: 25000, approximate: false });
   });
 
   it('is the sum of finer rows, flagged approximate, when no row covers the period', () => {
-    expect(reachOver(['linkedin'], '2026-Q2')).toEqual({ value: 20000 + 25000 + 22000, approximate: true });
+    expect(reachOver(['linkedin'], '2026-Q2')).toMatchObject({ value: 20000 + 25000 + 22000, approximate: true });
     const days = engineOf(rows('x', [['2026-04-01', { reach: 300 }], ['2026-04-02', { reach: 200 }]]));
-    const w = new MetricWindow(days.index, days.settings, ['x'], day('2026-04-01'), day('2026-04-30'));
-    expect(w.value(days.kpis.get('reach')!)).toEqual({ value: 500, approximate: true });
-    const one = new MetricWindow(days.index, days.settings, ['x'], day('2026-04-02'), day('2026-04-02'));
-    expect(one.value(days.kpis.get('reach')!)).toEqual({ value: 200, approximate: false });
+    const w = new MetricWindow(days, ['x'], day('2026-04-01'), day('2026-04-30'));
+    expect(w.value(days.kpis.get('reach')!)).toMatchObject({ value: 500, approximate: true });
+    const one = new MetricWindow(days, ['x'], day('2026-04-02'), day('2026-04-02'));
+    expect(one.value(days.kpis.get('reach')!)).toMatchObject({ value: 200, approximate: false });
   });
 
   it('is null when there is no reach row in the period', () => {
-    expect(reachOver(['instagram'], '2026-05')).toEqual({ value: null, approximate: false });
+    expect(reachOver(['instagram'], '2026-05')).toMatchObject({ value: null, approximate: false });
   });
 
   it('is approximate across channels, and so in kpiChanges', () => {
-    expect(reachOver(['instagram', 'linkedin'], '2026-Q2')).toEqual({ value: 150000 + 67000, approximate: true });
+    expect(reachOver(['instagram', 'linkedin'], '2026-Q2')).toMatchObject({ value: 150000 + 67000, approximate: true });
     expect(kpisOf(['instagram']).get('reach')!.approximate).toBe(false);
     expect(kpisOf(['linkedin']).get('reach')!.approximate).toBe(true);
   });

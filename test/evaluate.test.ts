@@ -491,11 +491,11 @@ describe('buildReport', () => {
     expect(rate.qoq).toBeNull();
     expectClose(rate.yoy, (140 / 4000 - 100 / 2000) / (100 / 2000));
     expect(report.kpis.all!.leads!.value).toBe(700);
-    expect(report.kpis.all!.impressions).toEqual({ value: 4000, qoq: null, yoy: (4000 - 2000) / 2000 });
+    expect(report.kpis.all!.impressions).toEqual({ value: 4000, qoq: null, yoy: (4000 - 2000) / 2000, channels: ['linkedin'], left_out: ['instagram'] });
   });
 
   it('flags approximate reach and omits the flag elsewhere', () => {
-    expect(report.kpis.all!.reach).toEqual({ value: 11000, qoq: null, yoy: null, approximate: true });
+    expect(report.kpis.all!.reach).toEqual({ value: 11000, qoq: null, yoy: null, approximate: true, channels: ['linkedin'], left_out: ['instagram'] });
     expect('approximate' in report.kpis.all!.impressions!).toBe(false);
   });
 

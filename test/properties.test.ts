@@ -29,7 +29,7 @@ function dayRows(channel: string, perDay: ReadonlyArray<Record<string, number> |
 }
 
 const valueIn = (e: KpiEngine, id: string, channels: readonly string[], p: { start: Day; end: Day }): number | null =>
-  new MetricWindow(e.index, e.settings, channels, p.start, p.end).value(e.kpis.get(id)!).value;
+  new MetricWindow(e, channels, p.start, p.end).value(e.kpis.get(id)!).value;
 
 /** Sum of the non-null values, or null when all are null (no data at all). */
 const sumOrNull = (values: ReadonlyArray<number | null>): number | null =>
@@ -200,7 +200,7 @@ function everything(all: readonly MetricRow[], customerLtv: number | null = 500)
   const out: unknown[] = [];
   for (const channels of CHANNEL_SETS) {
     for (const w of WINDOWS) {
-      const window = new MetricWindow(index, e.settings, channels, w.start, w.end);
+      const window = new MetricWindow(e, channels, w.start, w.end);
       for (const kpi of e.kpis.all()) out.push([channels.join('+'), w.label, kpi.def.id, window.value(kpi)]);
     }
     for (const [id, change] of kpiChanges(e, channels, Q2)) out.push([channels.join('+'), 'changes', id, change]);

@@ -7,6 +7,7 @@ import { type Day, formatDay } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal, TargetSpec } from './goals.ts';
 import { type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
 import { elapsedShare, expectedProgress } from './pace.ts';
+import { dataMetrics } from './metrics.ts';
 import { type Period, previousPeriod } from './periods.ts';
 import { leastSquaresAt } from './projection.ts';
 import { capStatus, type GoalStatus, goalStatus, type OkrBand, okrBand } from './status.ts';
@@ -32,6 +33,10 @@ export interface MeasureEvaluation {
   readonly projection: number | null;
   /** The actual uses a unique metric summed from finer rows (an upper bound). */
   readonly approximate: boolean;
+  /** Channels of the goal left out of the actual for lacking an input of the KPI. */
+  readonly leftOut: readonly string[];
+  /** The actual counts followers from daily follows (new − lost) rather than from totals alone. */
+  readonly netFollows: boolean;
 }
 
 export interface SmartEvaluation extends MeasureEvaluation {
@@ -108,8 +113,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const elapsed = elapsedShare(start, deadline, asOf);
   const prev = previousPeriod(period);
   const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
-  const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : { value: null, approximate: false };
-  const actual = current.value;
+  const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : null;
+  const actual = current?.value ?? null;
 
   const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
   const baseline = mode === 'cumulative' ? (measure.baseline ?? 0) : (measure.baseline ?? previous);
@@ -135,7 +140,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     if (mode === 'cumulative') {
       projection = elapsed > 0 ? finiteOrNull(actual / elapsed) : null;
     } else {
-      const metrics = kpi.inputs.filter((name) => engine.index.metrics.get(name));
+      const metrics = dataMetrics(kpi.inputs, engine.index.metrics);
       const points = engine.index.dataDays(channels, metrics, start, cutoff).flatMap((day) => {
         const v = windowFor(engine, channels, start, day).value(kpi).value;
         return v === null ? [] : [[day, v] as const];
@@ -146,7 +151,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
 
   return {
     kpi: measure.kpi, channel: measure.channel, mode, good, baseline, previous, target, actual, progress,
-    elapsed, expected, status, projection, approximate: current.approximate,
+    elapsed, expected, status, projection, approximate: current?.approximate ?? false,
+    leftOut: current?.leftOut ?? [], netFollows: current?.netFollows ?? false,
   };
 }
 

@@ -25,6 +25,15 @@ export interface KpiSettings {
 export interface KpiValue {
   readonly value: number | null;
   readonly approximate: boolean;
+  /**
+   * Over several channels: the channels that report every input of the KPI in the window, which
+   * are the only ones it is computed over (SPEC "KPI catalogue", channel `all`); null for one channel.
+   */
+  readonly channels: readonly string[] | null;
+  /** Over several channels: those left out for lacking an input (empty for one channel). */
+  readonly leftOut: readonly string[];
+  /** Followers computed from daily follows (new − lost) rather than from totals alone. */
+  readonly netFollows: boolean;
 }
 
 /** A KPI's value with its change against the previous period and the same period a year before. */
@@ -63,22 +72,29 @@ export class KpiSet {
 
 }
 
+interface Resolved { readonly value: number; readonly approximate: boolean; readonly netFollows: boolean }
+
+const FOLLOWER_FIGURES = {
+  followers: 'followersAtEnd',
+  followers_start: 'followersAtStart',
+  followers_change: 'followerChange',
+} as const;
+
 /**
  * Metric values over one range of days for one set of channels, each aggregated once
  * and shared by every KPI computed over the same window.
  */
 export class MetricWindow {
-  private readonly cache = new Map<string, { value: number; approximate: boolean } | null>();
-  private readonly index: MetricIndex;
-  private readonly settings: KpiSettings;
+  private readonly cache = new Map<string, Resolved | null>();
+  private readonly engine: KpiEngine;
   readonly channels: readonly string[];
   readonly start: Day;
   readonly end: Day;
   private approximate = false;
+  private netFollows = false;
 
-  constructor(index: MetricIndex, settings: KpiSettings, channels: readonly string[], start: Day, end: Day) {
-    this.index = index;
-    this.settings = settings;
+  constructor(engine: KpiEngine, channels: readonly string[], start: Day, end: Day) {
+    this.engine = engine;
     this.channels = channels;
     this.start = start;
     this.end = end;
@@ -92,27 +108,57 @@ export class MetricWindow {
       this.cache.set(name, entry);
     }
     if (entry?.approximate) this.approximate = true;
+    if (entry?.netFollows) this.netFollows = true;
     return entry ? entry.value : null;
   };
 
-  private resolve(name: string): { value: number; approximate: boolean } | null {
-    if (isSpecialVariable(name)) {
-      if (name === 'customer_ltv') {
-        return this.settings.customerLtv === null ? null : { value: this.settings.customerLtv, approximate: false };
-      }
-      const followers = this.index.metrics.get('followers')!;
-      const v = this.index.stockAtStart(this.channels, followers, this.start, this.end);
-      return v === null ? null : { value: v, approximate: false };
+  private resolve(name: string): Resolved | null {
+    const { index, settings } = this.engine;
+    if (name === 'customer_ltv') {
+      return settings.customerLtv === null ? null : { value: settings.customerLtv, approximate: false, netFollows: false };
     }
-    const metric = this.index.metrics.get(name);
-    return metric ? this.index.aggregate(this.channels, metric, this.start, this.end) : null;
+    if (Object.hasOwn(FOLLOWER_FIGURES, name)) {
+      const method = FOLLOWER_FIGURES[name as keyof typeof FOLLOWER_FIGURES];
+      let value = 0;
+      let found = false;
+      let netFollows = false;
+      for (const channel of this.channels) {
+        const f = index[method](channel, this.start, this.end);
+        if (f === null) continue;
+        value += f.value; found = true; netFollows ||= f.netFollows;
+      }
+      return found ? { value, approximate: false, netFollows } : null;
+    }
+    if (isSpecialVariable(name)) return null;
+    const metric = index.metrics.get(name);
+    const aggregate = metric ? index.aggregate(this.channels, metric, this.start, this.end) : null;
+    return aggregate && { ...aggregate, netFollows: false };
   }
 
-  /** A KPI's value in this window. */
-  value(kpi: Kpi): KpiValue {
+  /** A KPI over every channel of this window, whether or not each reports all its inputs. */
+  private compute(kpi: Kpi): { value: number | null; approximate: boolean; netFollows: boolean } {
     this.approximate = false;
+    this.netFollows = false;
     const value = kpi.compute(this.lookup);
-    return { value, approximate: value !== null && this.approximate };
+    return { value, approximate: value !== null && this.approximate, netFollows: value !== null && this.netFollows };
+  }
+
+  /**
+   * A KPI's value in this window. Over several channels it is computed over those that report
+   * every channel-level input of its formula (a rate's numerator and denominator alike), and
+   * says which channels those are and which were left out.
+   */
+  value(kpi: Kpi): KpiValue {
+    if (this.channels.length <= 1) return { ...this.compute(kpi), channels: null, leftOut: [] };
+    const perChannel = kpi.inputs.filter((name) => name !== 'customer_ltv');
+    const covered = this.channels.filter((c) => {
+      const single = windowFor(this.engine, [c], this.start, this.end);
+      return perChannel.every((name) => single.lookup(name) !== null);
+    });
+    const leftOut = this.channels.filter((c) => !covered.includes(c));
+    if (covered.length === 0) return { value: null, approximate: false, netFollows: false, channels: [], leftOut };
+    const over = leftOut.length === 0 ? this : windowFor(this.engine, covered, this.start, this.end);
+    return { ...over.compute(kpi), channels: covered, leftOut };
   }
 }
 
@@ -135,10 +181,10 @@ export interface KpiEngine {
 /** The metric window over [start, end] for a set of channels (shared when the engine has a window cache). */
 export function windowFor(engine: KpiEngine, channels: readonly string[], start: Day, end: Day): MetricWindow {
   const cache = engine.windows;
-  if (!cache) return new MetricWindow(engine.index, engine.settings, channels, start, end);
+  if (!cache) return new MetricWindow(engine, channels, start, end);
   const key = `${start}:${end}:${channels.join(',')}`;
   let window = cache.get(key);
-  if (!window) cache.set(key, (window = new MetricWindow(engine.index, engine.settings, channels, start, end)));
+  if (!window) cache.set(key, (window = new MetricWindow(engine, channels, start, end)));
   return window;
 }
 
@@ -170,6 +216,6 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
 
 /** Channels a goal's `channel` field selects: `all`, one channel, or a list. */
 export function resolveChannels(selection: string | readonly string[], known: readonly string[]): string[] {
-  const list = typeof selection === 'string' ? [selection] : [...selection];
+  const list = typeof selection === 'string' ? [selection] : [...new Set(selection)];
   return list.includes('all') ? [...known] : list;
 }

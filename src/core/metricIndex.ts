@@ -112,6 +112,12 @@ class Series {
     return { value, entries, exact: entries === 1 && exact };
   }
 
+  /** Latest value whose entry ends on or before `day`, with that day. */
+  lastOnOrBefore(day: Day): { day: Day; value: number } | null {
+    const i = lowerBound(this.ends, day + 1) - 1;
+    return i >= 0 ? { day: this.ends[i]!, value: this.endValues[i]! } : null;
+  }
+
   /** Latest value whose entry ends in [a, b]. */
   lastIn(a: Day, b: Day): number | null {
     const i = lowerBound(this.ends, b + 1) - 1;
@@ -150,6 +156,13 @@ function lowerBound(sorted: Int32Array, value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** A channel's followers at a day or their change over a range, and whether daily follows went into it. */
+export interface FollowerFigure {
+  readonly value: number;
+  /** Computed from `new_followers` − `lost_followers` (for all or part of the range), not from totals alone. */
+  readonly netFollows: boolean;
 }
 
 /**
@@ -298,22 +311,58 @@ export class MetricIndex {
     return { value, approximate };
   }
 
+  /** Net follows (new − lost followers) of a channel over [a, b]; null when neither is given in it. */
+  netFollows(channel: string, a: Day, b: Day): number | null {
+    if (a > b) return null;
+    const byMetric = this.series.get(channel);
+    const gained = byMetric?.get('new_followers')?.total(a, b) ?? null;
+    const lost = byMetric?.get('lost_followers')?.total(a, b) ?? null;
+    if (gained === null && lost === null) return null;
+    return (gained?.value ?? 0) - (lost?.value ?? 0);
+  }
+
   /**
-   * A stock at the start of [a, b]: the last value before it, else the first in it (summed across
-   * channels). Only channels with a value in [a, b] count, as in `aggregate`, so that end − start
-   * compares the same channels.
+   * A channel's followers at the end of [a, b] (SPEC "Followers"): the latest `followers` total
+   * on or before `b`, plus the net follows since. Null when no total was ever given by then, or
+   * when neither a total nor a follow falls in [a, b] (no data for the range).
    */
-  stockAtStart(channels: readonly string[], metric: MetricDef, a: Day, b: Day): number | null {
-    let value = 0;
-    let found = false;
-    for (const channel of channels) {
-      const s = this.series.get(channel)?.get(metric.id);
-      if (!s || s.lastIn(a, b) === null) continue;
-      const v = s.startValue(a, b);
-      if (v === null) continue;
-      value += v; found = true;
+  followersAtEnd(channel: string, a: Day, b: Day): FollowerFigure | null {
+    const last = this.series.get(channel)?.get('followers')?.lastOnOrBefore(b) ?? null;
+    if (last === null) return null;
+    const follows = this.netFollows(channel, last.day + 1, b);
+    if (last.day < a && follows === null) return null;
+    return { value: last.value + (follows ?? 0), netFollows: follows !== null };
+  }
+
+  /**
+   * A channel's followers at the start of [a, b]: the count at the day before it (the latest
+   * total plus net follows since), else the first total in [a, b]. Null when the range has no
+   * followers at its end, so that end − start compares the same channels.
+   */
+  followersAtStart(channel: string, a: Day, b: Day): FollowerFigure | null {
+    if (this.followersAtEnd(channel, a, b) === null) return null;
+    const totals = this.series.get(channel)!.get('followers')!;
+    const before = totals.lastOnOrBefore(a - 1);
+    if (before !== null) {
+      const follows = this.netFollows(channel, before.day + 1, a - 1);
+      return { value: before.value + (follows ?? 0), netFollows: follows !== null };
     }
-    return found ? value : null;
+    const first = totals.startValue(a, b);
+    return first === null ? null : { value: first, netFollows: false };
+  }
+
+  /**
+   * A channel's follower change over [a, b]: followers at the end minus at the start where
+   * totals allow, else the net follows over the range (platforms that export daily follows and
+   * no total); null without either.
+   */
+  followerChange(channel: string, a: Day, b: Day): FollowerFigure | null {
+    const end = this.followersAtEnd(channel, a, b);
+    const start = end && this.followersAtStart(channel, a, b);
+    if (end && start) return { value: end.value - start.value, netFollows: end.netFollows || start.netFollows };
+    if (this.series.get(channel)?.get('followers')?.lastOnOrBefore(b)) return null;
+    const follows = this.netFollows(channel, a, b);
+    return follows === null ? null : { value: follows, netFollows: true };
   }
 
   /** The last day with any data on or before `upTo` (for some channels, or all). */

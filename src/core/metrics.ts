@@ -40,7 +40,8 @@ export const ENGAGEMENT_PARTS = ['likes', 'comments', 'shares', 'saves'] as cons
  * site settings. They are resolved by the KPI engine, not read from rows.
  */
 export const SPECIAL_VARIABLES = {
-  followers_start: 'followers at the start of the period (last value before it, else the first in it)',
+  followers_start: 'followers at the start of the period (the count the day before it, else the first total in it)',
+  followers_change: 'followers at the end minus at the start of the period; where a channel gives no follower total, its new_followers − lost_followers',
   customer_ltv: 'customer lifetime value, from content/site.yaml',
 } as const;
 
@@ -49,6 +50,27 @@ export type SpecialVariable = keyof typeof SPECIAL_VARIABLES;
 /** Whether a name is a special variable. */
 export function isSpecialVariable(name: string): name is SpecialVariable {
   return Object.hasOwn(SPECIAL_VARIABLES, name);
+}
+
+/** The metrics in rows whose values feed a special variable (the days they fall on are data points). */
+const SPECIAL_INPUTS: Readonly<Record<SpecialVariable, readonly string[]>> = {
+  followers_start: ['followers', 'new_followers', 'lost_followers'],
+  followers_change: ['followers', 'new_followers', 'lost_followers'],
+  customer_ltv: [],
+};
+
+/**
+ * The metrics a formula's variables read from rows: metrics as they are, special variables
+ * through what they are computed from (followers also move with daily follows).
+ */
+export function dataMetrics(variables: readonly string[], table: MetricTable): string[] {
+  const out = new Set<string>();
+  for (const name of variables) {
+    const names = isSpecialVariable(name) ? SPECIAL_INPUTS[name]
+      : name === 'followers' ? SPECIAL_INPUTS.followers_change : [name];
+    for (const n of names) if (table.get(n)) out.add(n);
+  }
+  return [...out];
 }
 
 /** A lookup of metric definitions: built-ins, then declared or discovered custom metrics. */

@@ -24,6 +24,12 @@ export interface KpiJson {
   qoq: number | null;
   yoy: number | null;
   approximate?: true;
+  /** Over several channels (`all`): the channels it is computed over, those reporting every input. */
+  channels?: string[];
+  /** Over several channels: the channels left out for lacking an input. */
+  left_out?: string[];
+  /** Followers counted from daily follows (new − lost followers) rather than from totals alone. */
+  basis?: 'net_follows';
 }
 
 export interface SmartGoalJson {
@@ -32,6 +38,9 @@ export interface SmartGoalJson {
   baseline: number | null; previous: number | null; target: number | null; actual: number | null;
   progress: number | null; elapsed: number; expected: number; status: GoalStatus; projection: number | null;
   approximate?: true;
+  /** Channels of the goal left out of its actual for lacking an input of the KPI. */
+  left_out?: string[];
+  basis?: 'net_follows';
 }
 
 export interface KeyResultJson {
@@ -52,6 +61,10 @@ export interface ReportJson {
   period: string;
   as_of: string;
   channels: string[];
+  /** Each channel's last day with data in the quarter, up to the as-of day (null: none). */
+  coverage: Record<string, string | null>;
+  /** Channels whose data for the quarter ends before the as-of day. */
+  incomplete: string[];
   kpis: Record<string, Record<string, KpiJson>>;
   goals: GoalJson[];
 }
@@ -87,17 +100,28 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
   for (const [key, channels] of scopes) {
     const table: Record<string, KpiJson> = {};
     for (const [id, change] of kpiChanges(engine, channels, quarter, asOf)) {
-      table[id] = { value: change.value, qoq: change.qoq, yoy: change.yoy, ...(change.approximate ? { approximate: true as const } : {}) };
+      table[id] = {
+        value: change.value, qoq: change.qoq, yoy: change.yoy,
+        ...(change.approximate ? { approximate: true as const } : {}),
+        ...(change.channels ? { channels: [...change.channels], left_out: [...change.leftOut] } : {}),
+        ...(change.netFollows ? { basis: 'net_follows' as const } : {}),
+      };
     }
     kpis[key] = table;
   }
+  const coverage: Record<string, string | null> = {};
+  for (const c of channel ? [channel] : known) {
+    const last = engine.index.lastDay(asOf, [c]);
+    coverage[c] = last !== null && last >= quarter.start ? formatDay(last) : null;
+  }
+  const incomplete = Object.keys(coverage).filter((c) => coverage[c] !== null && coverage[c]! < formatDay(asOf));
 
   const goals = project.goals
     .filter((g) => overlaps(g.period, quarter))
     .filter((g) => channel === null || goalTouchesChannel(g, channel, known))
     .map((g) => goalJson(g, evaluateGoal(engine, g, asOf)));
 
-  return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), kpis, goals };
+  return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), coverage, incomplete, kpis, goals };
 }
 
 /** A goal's evaluation in SPEC's JSON shape. */
@@ -109,6 +133,8 @@ export function goalJson(goal: Goal, e: GoalEvaluation): GoalJson {
       deadline: e.deadline, mode: e.mode, baseline: e.baseline, previous: e.previous, target: e.target,
       actual: e.actual, progress: e.progress, elapsed: e.elapsed, expected: e.expected, status: e.status,
       projection: e.projection, ...(e.approximate ? { approximate: true as const } : {}),
+      ...(e.leftOut.length > 0 ? { left_out: [...e.leftOut] } : {}),
+      ...(e.netFollows ? { basis: 'net_follows' as const } : {}),
     };
   }
   return {

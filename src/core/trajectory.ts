@@ -7,6 +7,7 @@ import type { Day } from './dates.ts';
 import type { MeasureEvaluation } from './evaluate.ts';
 import type { Measure } from './goals.ts';
 import { type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
+import { dataMetrics } from './metrics.ts';
 import type { Period } from './periods.ts';
 
 export interface TrajectoryPoint {
@@ -26,7 +27,7 @@ export function trajectory(engine: KpiEngine, measure: Measure, period: Period, 
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}'`);
   const channels = resolveChannels(measure.channel, engine.index.channels);
   const cutoff = Math.min(asOf, period.end);
-  const metrics = kpi.inputs.filter((name) => engine.index.metrics.get(name));
+  const metrics = dataMetrics(kpi.inputs, engine.index.metrics);
   const actual = asOf < period.start ? [] : engine.index.dataDays(channels, metrics, period.start, cutoff).flatMap((day) => {
     const v = windowFor(engine, channels, period.start, day).value(kpi).value;
     return v === null ? [] : [{ day, value: v }];

@@ -16,7 +16,10 @@ const band = z.enum(['green', 'yellow', 'red']).nullable();
 const channelSelection = z.union([text, z.array(text)]);
 const unit = z.enum(['count', 'money', 'percent', 'ratio', 'per_post', 'score', 'minutes']);
 
-const kpiCell = z.strictObject({ value: figure, qoq: figure, yoy: figure, approximate: z.literal(true).optional() });
+const kpiCell = z.strictObject({
+  value: figure, qoq: figure, yoy: figure, approximate: z.literal(true).optional(),
+  channels: z.array(text).optional(), left_out: z.array(text).optional(), basis: z.literal('net_follows').optional(),
+});
 
 const goalMeta = { id: text, title: text, category: text.nullable(), objective: text.nullable(), owner: text.nullable(), start: isoDate, deadline: isoDate, elapsed: finite };
 
@@ -24,6 +27,7 @@ const smartGoal = z.strictObject({
   ...goalMeta, type: z.literal('smart'), kpi: text, channel: channelSelection, mode: z.enum(['cumulative', 'level']),
   baseline: figure, previous: figure, target: figure, actual: figure, progress: figure, expected: finite, status,
   projection: figure, approximate: z.literal(true).optional(),
+  left_out: z.array(text).optional(), basis: z.literal('net_follows').optional(),
 });
 
 const keyResult = z.strictObject({
@@ -39,6 +43,9 @@ const report = z.strictObject({
   period: text,
   as_of: isoDate,
   channels: z.array(text),
+  /** Absent in snapshots frozen before coverage was recorded. */
+  coverage: z.record(text, isoDate.nullable()).default({}),
+  incomplete: z.array(text).default([]),
   kpis: z.record(text, z.record(text, kpiCell)),
   goals: z.array(z.discriminatedUnion('type', [smartGoal, okrGoal], { error: "type must be 'smart' or 'okr'" })),
 });
