@@ -1,6 +1,8 @@
 /**
- * A report's KPIs as CSV (RFC 4180): period, as-of, channel, KPI id and label, unit,
- * value, QoQ and YoY changes, unrounded, empty where not computable (never NaN).
+ * A report's KPIs as CSV (RFC 4180): period, as-of, channel with its last day of data and
+ * whether it stops early, KPI id and label, unit, value, QoQ and YoY changes (unrounded, empty
+ * where not computable, never NaN), and the coverage: the channels a figure is computed over,
+ * those left out, and whether followers come from totals or net follows.
  */
 import type { KpiMeta } from '../core/figures.ts';
 import type { ReportJson } from '../core/report.ts';
@@ -13,11 +15,19 @@ function cell(value: string | number | null | undefined): string {
 
 /** The CSV text of a report's KPI table. */
 export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>): string {
-  const lines = [['period', 'as_of', 'channel', 'kpi', 'label', 'unit', 'value', 'qoq', 'yoy', 'approximate'].join(',')];
+  const lines = [[
+    'period', 'as_of', 'channel', 'data_to', 'incomplete', 'kpi', 'label', 'unit', 'value', 'qoq', 'yoy', 'approximate',
+    'computed_over', 'left_out', 'basis',
+  ].join(',')];
   for (const scope of report.channels) {
+    const dataTo = scope === 'all' ? report.as_of : report.coverage[scope] ?? null;
+    const incomplete = report.incomplete.includes(scope) ? 'true' : 'false';
     for (const [id, v] of Object.entries(report.kpis[scope] ?? {})) {
       const def = kpis.get(id);
-      lines.push([report.period, report.as_of, scope, id, def?.label, def?.unit, v.value, v.qoq, v.yoy, v.approximate ? 'true' : 'false'].map(cell).join(','));
+      lines.push([
+        report.period, report.as_of, scope, dataTo, incomplete, id, def?.label, def?.unit, v.value, v.qoq, v.yoy,
+        v.approximate ? 'true' : 'false', v.channels?.join(' ') ?? scope, v.left_out?.join(' ') ?? '', v.basis ?? 'totals',
+      ].map(cell).join(','));
     }
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -14,6 +14,8 @@ import { parseIsoDate } from '../core/dates.ts';
 export interface Scope {
   readonly id: string;
   readonly label: string;
+  /** The channel's last day with data when it is before the report's as-of day (incomplete), else null. */
+  readonly dataTo: string | null;
 }
 
 /** A row of the KPI table: the KPI and its value in each scope. */
@@ -46,7 +48,9 @@ const FUNNEL = [['impressions', 'Impressions'], ['engagements', 'Engagements'], 
 /** The view of a quarter for all channels (`channel` null), or for one channel. */
 export function quarterView(input: ViewInput, quarter: Period, channel: string | null = null): QuarterView {
   const { report } = input.figures;
-  const scopes = report.channels.map((id) => ({ id, label: channelLabel(input.site, id) }));
+  const scopes = report.channels.map((id) => ({
+    id, label: channelLabel(input.site, id), dataTo: report.incomplete.includes(id) ? report.coverage[id] ?? null : null,
+  }));
   const kpiRows = input.kpis
     .filter((k) => report.channels.some((s) => report.kpis[s]?.[k.id] !== undefined))
     .map((k): KpiRow => ({

@@ -1,0 +1,56 @@
+/**
+ * What a reader is told about the coverage of a figure (SPEC "KPI catalogue", channel `all`,
+ * and coverage in time): which channels an all-channel figure is computed over, which channels'
+ * data stop before the report's as-of day, and figures counted from daily follows. Pure text.
+ */
+import type { KpiJson, ReportJson } from '../core/report.ts';
+import { channelLabel, type SiteSettings } from '../core/project.ts';
+
+/** A note on a multi-channel figure computed over fewer channels than it covers. */
+export interface CoverageNote {
+  /** Short text beside the value: `LinkedIn only`, `4 of 5 channels`. */
+  readonly short: string;
+  /** The full sentence (a tooltip and the text for screen readers). */
+  readonly long: string;
+}
+
+/** The coverage note of a figure, or null when it covers every channel (or is one channel's). */
+export function coverageNote(
+  cell: Pick<KpiJson, 'value' | 'channels' | 'left_out'>, site: SiteSettings,
+): CoverageNote | null {
+  const covered = cell.channels ?? [];
+  const leftOut = cell.left_out ?? [];
+  if (cell.value === null || leftOut.length === 0 || covered.length === 0) return null;
+  const names = (ids: readonly string[]) => ids.map((c) => channelLabel(site, c)).join(', ');
+  const short = covered.length === 1
+    ? `${channelLabel(site, covered[0]!)} only`
+    : `${covered.length} of ${covered.length + leftOut.length} channels`;
+  return {
+    short,
+    long: `Computed over ${names(covered)}; left out: ${names(leftOut)} (no data for every input of this KPI).`,
+  };
+}
+
+/** A note on a goal's actual that leaves some of its channels out. */
+export function goalCoverageNote(leftOut: readonly string[] | undefined, site: SiteSettings): string | null {
+  if (!leftOut || leftOut.length === 0) return null;
+  return `without ${leftOut.map((c) => channelLabel(site, c)).join(', ')} (no data for every input)`;
+}
+
+/** The text marking a follower figure counted from daily follows. */
+export const NET_FOLLOWS_NOTE = 'from new minus lost followers (the platform exports daily follows, not a total)';
+
+/** A channel whose data for the quarter ends before the report's as-of day, with that day. */
+export interface IncompleteChannel {
+  readonly channel: string;
+  readonly label: string;
+  readonly lastDay: string;
+}
+
+/** The channels of a report whose data stop before its as-of day, in report order. */
+export function incompleteChannels(report: Pick<ReportJson, 'coverage' | 'incomplete'>, site: SiteSettings): IncompleteChannel[] {
+  return report.incomplete.flatMap((channel) => {
+    const lastDay = report.coverage[channel];
+    return lastDay ? [{ channel, label: channelLabel(site, channel), lastDay }] : [];
+  });
+}

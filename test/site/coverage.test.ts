@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { coverageNote, goalCoverageNote, incompleteChannels } from '../../src/site/coverage.ts';
+import { DEFAULT_SITE } from '../../src/load/site.ts';
+
+const site = {
+  ...DEFAULT_SITE,
+  channels: {
+    instagram: { label: 'Instagram', color: null }, linkedin: { label: 'LinkedIn', color: null },
+    helpdesk: { label: 'Help desk', color: null }, x: { label: 'X', color: null }, tiktok: { label: 'TikTok', color: null },
+  },
+};
+
+describe('coverage notes', () => {
+  it('names the one channel a figure comes from', () => {
+    const note = coverageNote({ value: 0.02, channels: ['linkedin'], left_out: ['helpdesk', 'instagram'] }, site);
+    expect(note).toEqual({
+      short: 'LinkedIn only',
+      long: 'Computed over LinkedIn; left out: Help desk, Instagram (no data for every input of this KPI).',
+    });
+  });
+
+  it('counts the channels when several are covered', () => {
+    expect(coverageNote({ value: 5, channels: ['instagram', 'linkedin', 'tiktok', 'x'], left_out: ['helpdesk'] }, site)?.short)
+      .toBe('4 of 5 channels');
+  });
+
+  it('says nothing when every channel is covered, for one channel, or without a value', () => {
+    expect(coverageNote({ value: 5, channels: ['instagram', 'linkedin'], left_out: [] }, site)).toBeNull();
+    expect(coverageNote({ value: 5 }, site)).toBeNull();
+    expect(coverageNote({ value: null, channels: [], left_out: ['x'] }, site)).toBeNull();
+  });
+
+  it('names the channels a goal leaves out', () => {
+    expect(goalCoverageNote(['instagram'], site)).toBe('without Instagram (no data for every input)');
+    expect(goalCoverageNote([], site)).toBeNull();
+    expect(goalCoverageNote(undefined, site)).toBeNull();
+  });
+
+  it('lists channels whose data stop before the as-of day', () => {
+    expect(incompleteChannels({ coverage: { instagram: '2026-09-28', linkedin: '2026-09-30', x: null }, incomplete: ['instagram'] }, site))
+      .toEqual([{ channel: 'instagram', label: 'Instagram', lastDay: '2026-09-28' }]);
+  });
+});
