@@ -25,6 +25,13 @@ type Token =
   | { kind: 'op'; text: '+' | '-' | '*' | '/' | '(' | ')'; column: number }
   | { kind: 'end'; column: number; text: '' };
 
+/**
+ * Limits that keep every walk over a formula's tree shallow (the parser, the compiler and the
+ * checks recurse): real KPI formulas use a handful of operators and two or three levels of
+ * parentheses.
+ */
+export const FORMULA_LIMITS = { length: 500, operators: 100, depth: 20 } as const;
+
 class FormulaSyntaxError extends Error {
   readonly column: number;
   constructor(message: string, column: number) {
@@ -63,6 +70,7 @@ function tokenize(text: string): Token[] {
 
 class Parser {
   private pos = 0;
+  private depth = 0;
   private readonly tokens: Token[];
   constructor(tokens: Token[]) {
     this.tokens = tokens;
@@ -99,11 +107,21 @@ class Parser {
     return left;
   }
 
+  /** Enters a nested level (a parenthesis or a sign), refusing formulas nested deeper than the limit. */
+  private nested<T>(column: number, parse: () => T): T {
+    if (++this.depth > FORMULA_LIMITS.depth) {
+      throw new FormulaSyntaxError(`the formula is nested too deeply (more than ${FORMULA_LIMITS.depth} levels of parentheses or signs): simplify it`, column);
+    }
+    const node = parse();
+    this.depth--;
+    return node;
+  }
+
   private unary(): FormulaNode {
     const t = this.peek();
     if (t.kind === 'op' && (t.text === '-' || t.text === '+')) {
       this.next();
-      const operand = this.unary();
+      const operand = this.nested(t.column, () => this.unary());
       return t.text === '-' ? { type: 'negate', operand, column: t.column } : operand;
     }
     return this.primary();
@@ -117,7 +135,7 @@ class Parser {
       case 'end': throw new FormulaSyntaxError('the formula ends where a metric name or number was expected', t.column);
       case 'op':
         if (t.text === '(') {
-          const inner = this.expression();
+          const inner = this.nested(t.column, () => this.expression());
           const close = this.next();
           if (close.kind !== 'op' || close.text !== ')') {
             throw new FormulaSyntaxError(`missing ')' to close the '(' at column ${t.column}`, close.column);
@@ -133,7 +151,15 @@ class Parser {
 export function parseFormula(text: string): FormulaParse {
   try {
     if (text.trim() === '') return { ok: false, message: 'the formula is empty', column: 1 };
-    return { ok: true, ast: new Parser(tokenize(text)).parseAll() };
+    if (text.length > FORMULA_LIMITS.length) {
+      return { ok: false, message: `the formula is ${text.length} characters long: at most ${FORMULA_LIMITS.length} are allowed`, column: FORMULA_LIMITS.length + 1 };
+    }
+    const tokens = tokenize(text);
+    const operators = tokens.filter((t) => t.kind === 'op' && t.text !== '(' && t.text !== ')');
+    if (operators.length > FORMULA_LIMITS.operators) {
+      return { ok: false, message: `the formula has ${operators.length} operators: at most ${FORMULA_LIMITS.operators} are allowed`, column: operators[FORMULA_LIMITS.operators]!.column };
+    }
+    return { ok: true, ast: new Parser(tokens).parseAll() };
   } catch (error) {
     if (error instanceof FormulaSyntaxError) return { ok: false, message: error.message, column: error.column };
     throw error;

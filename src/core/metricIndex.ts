@@ -51,16 +51,24 @@ class Series {
   readonly endValues: Float64Array;
   private readonly days: Int32Array;
   private readonly prefix: Float64Array;
+  /** Day values, summed one by one when prefix sums would pass 2^53 and lose precision. */
+  private readonly dayValues: Float64Array;
+  private readonly prefixExact: boolean;
   private readonly months: ReadonlyMap<number, number>;
   private readonly quarters: ReadonlyMap<number, number>;
 
-  constructor(days: Int32Array, prefix: Float64Array, months: ReadonlyMap<number, number>, quarters: ReadonlyMap<number, number>) {
+  constructor(
+    days: Int32Array, dayValues: Float64Array, prefix: Float64Array, months: ReadonlyMap<number, number>,
+    quarters: ReadonlyMap<number, number>,
+  ) {
     this.days = days;
     this.prefix = prefix;
     this.months = months;
     this.quarters = quarters;
-    const dayValues = new Float64Array(days.length);
-    for (let i = 0; i < days.length; i++) dayValues[i] = prefix[i + 1]! - prefix[i]!;
+    this.dayValues = dayValues;
+    let largest = 0;
+    for (let i = 0; i < prefix.length; i++) largest = Math.max(largest, Math.abs(prefix[i]!));
+    this.prefixExact = largest <= Number.MAX_SAFE_INTEGER;
     if (months.size === 0 && quarters.size === 0) {
       this.ends = days;
       this.endValues = dayValues;
@@ -103,13 +111,21 @@ class Series {
         const first = lowerBound(this.days, lo);
         const n = lowerBound(this.days, hi + 1) - first;
         if (n > 0) {
-          value += this.prefix[first + n]! - this.prefix[first]!;
+          value += this.sumDays(first, n);
           entries += n; exact = n === 1 && a === b;
         }
       }
     }
     if (entries === 0) return null;
     return { value, entries, exact: entries === 1 && exact };
+  }
+
+  /** The sum of `n` day values from index `first`: a prefix difference while prefix sums are exact. */
+  private sumDays(first: number, n: number): number {
+    if (this.prefixExact) return this.prefix[first + n]! - this.prefix[first]!;
+    let sum = 0;
+    for (let i = first; i < first + n; i++) sum += this.dayValues[i]!;
+    return sum;
   }
 
   /** Latest value whose entry ends on or before `day`, with that day. */
@@ -260,7 +276,7 @@ export class MetricIndex {
         }
         const prefix = new Float64Array(values.length + 1);
         for (let i = 0; i < values.length; i++) prefix[i + 1] = prefix[i]! + values[i]!;
-        out.set(metric, new Series(Int32Array.from(days), prefix, b.months, b.quarters));
+        out.set(metric, new Series(Int32Array.from(days), Float64Array.from(values), prefix, b.months, b.quarters));
       }
       series.set(channel, out);
     }
