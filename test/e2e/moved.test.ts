@@ -7,7 +7,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { repo } from '../review/helpers.ts';
 import { buildSite, launchBrowser, serve } from './harness.ts';
 
