@@ -161,3 +161,18 @@ describe('diff exits 2 when it cannot compare', () => {
     expect((await run(r.dir, ['diff', 'main', '--format', 'xml'])).status).toBe(1);
   });
 });
+
+describe('the pull-request comment', () => {
+  it('warns about every moved goalpost, removals and renames included, with the reason', async () => {
+    const r = repo();
+    const a = r.commit(`${FOLLOWERS('ig-followers', 1200)}${IMPRESSIONS.replace('goals:\n', '')}`, '2026-03-01');
+    const b = r.commit(FOLLOWERS('followers-q2', 1080), '2026-05-01');
+    const { out, status } = await run(r.dir, ['diff', a, b, '--fail-on-moved']);
+    expect(status).toBe(1);
+    expect(out).toContain('**3 goalposts moved** after the period began:');
+    expect(out).toContain('> - `followers-q2`: goal renamed (its id changed) after the period began on 2026-04-01');
+    expect(out).toContain('> - `reach-out`: goal removed after the period began on 2026-04-01');
+    expect(out).toMatch(/\| goal removed ⚠️ \*\*goalpost moved\*\* \|/);
+    expect(out).toMatch(/\| goal renamed ⚠️ \*\*goalpost moved\*\* \|/);
+  });
+});
