@@ -151,7 +151,8 @@ function measureChanges(
     if (!same(a, b)) out.push({ ...base, field: name, old: a, new: b, ...(facts ? judged(facts, start, ctx) : { moved_goalpost: false }) });
   };
   field('kpi', old.kpi, now.kpi, { kind: 'kpi' });
-  field('channel', old.channel, now.channel, { kind: 'channel' });
+  // `instagram` and `[instagram]` name the same channels: listed, but no goalpost moved.
+  field('channel', old.channel, now.channel, sameChannels(old.channel, now.channel) ? undefined : { kind: 'channel' });
   field('baseline', old.baseline, now.baseline);
   field('milestones', milestones(old.milestones), milestones(now.milestones));
   const before = evaluate(ctx, old, oldPeriod);
@@ -246,6 +247,11 @@ function evaluate(ctx: DiffContext, m: Measure, period: Period): { target: numbe
   if (!ctx.engine.kpis.get(m.kpi)) return null;
   const e = evaluateMeasure(ctx.engine, m, period, ctx.asOf);
   return { target: e.target, status: e.status };
+}
+
+function sameChannels(a: Measure['channel'], b: Measure['channel']): boolean {
+  const set = (c: Measure['channel']) => JSON.stringify([...new Set(typeof c === 'string' ? [c] : c)].sort());
+  return set(a) === set(b);
 }
 
 function signature(g: Goal): string {

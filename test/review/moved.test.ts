@@ -116,6 +116,8 @@ describe('diff --fail-on-moved cannot be bypassed (issue 11)', () => {
     const b = r.commit(IMPRESSIONS.replace('channel: instagram', 'channel: all'), '2026-05-01');
     expect(summary(await changes(r.dir, a, b))).toEqual([['reach-out', null, 'changed', 'channel', true]]);
     expect(await failOnMoved(r.dir, a, b)).toBe(1);
+    const c = r.commit(IMPRESSIONS.replace('channel: instagram', 'channel: [instagram]'), '2026-05-02');
+    expect(summary(await changes(r.dir, a, c))).toEqual([['reach-out', null, 'changed', 'channel', false]]);
   });
 
   it('treats each of these changes made before the period began as a plain change (exit 0)', async () => {
@@ -174,5 +176,19 @@ describe('the pull-request comment', () => {
     expect(out).toContain('> - `reach-out`: goal removed after the period began on 2026-04-01');
     expect(out).toMatch(/\| goal removed ⚠️ \*\*goalpost moved\*\* \|/);
     expect(out).toMatch(/\| goal renamed ⚠️ \*\*goalpost moved\*\* \|/);
+  });
+});
+
+describe("an OKR's key results", () => {
+  it('flag a KPI swapped and a key result turned manual after the start; a harder manual target is plain', async () => {
+    const r = repo();
+    const a = r.commit(OKR('      - { id: reach, kpi: impressions, channel: instagram, target: 3000 }\n      - { id: posts, kpi: clicks, channel: instagram, target: 100 }\n' + WEAK), '2026-03-01');
+    const b = r.commit(OKR('      - { id: reach, kpi: clicks, channel: instagram, target: 40 }\n      - { id: posts, title: Posts, manual: { current: 5, target: 5 } }\n' + WEAK.replace('target: 10', 'target: 12')), '2026-05-01');
+    expect(summary(await changes(r.dir, a, b))).toEqual([
+      ['events', 'reach', 'changed', 'kpi', true], ['events', 'reach', 'changed', 'target', false],
+      ['events', 'posts', 'changed', 'title', false], ['events', 'posts', 'changed', 'measure', true],
+      ['events', 'booths', 'changed', 'target', false],
+    ]);
+    expect(await failOnMoved(r.dir, a, b)).toBe(1);
   });
 });
