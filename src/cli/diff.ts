@@ -15,12 +15,26 @@ const HELP = `Usage: npm run goalpost -- diff <base> [<head>] [--format markdown
 Compares the goals at two git refs (head: the working tree) and prints the semantic
 changes: goals and key results added, removed or renamed; title, KPI, channel, start,
 deadline, baseline, target (resolved to numbers with the current data), weight and
-milestones changed (old → new). Warns where a goalpost moved: a target made easier or a
-deadline pushed back after the goal's period began.
+milestones changed (old → new). Warns where a goalpost moved after the goal's period
+began: a target made easier, a deadline pushed back, the KPI or channel changed, the goal
+renamed, turned from SMART into OKR or removed, or an OKR's key result removed or
+re-weighted in a way that raises its score.
 
 Options:
   --format <f>       markdown (default, for a pull-request comment) or json
-  --fail-on-moved    exit 1 when a goalpost moved (for CI)`;
+  --fail-on-moved    exit 1 when a goalpost moved (for CI)
+
+Exit status: 0 compared (no moved goalpost with --fail-on-moved), 1 a goalpost moved
+(with --fail-on-moved) or a usage mistake, 2 cannot compare (an unknown ref, content
+that does not validate at either ref, git failing).`;
+
+/** Exit status when the two versions cannot be compared, told apart from 1 (a goalpost moved) in CI. */
+const CANNOT_COMPARE = 2;
+
+function cannotCompare(io: Io, message: string): number {
+  io.err(`goalpost: ${message}`);
+  return CANNOT_COMPARE;
+}
 
 /** `goalpost diff`: the semantic changes to goals between two versions. */
 export async function runDiff(args: readonly string[], io: Io): Promise<number> {
@@ -37,7 +51,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
   const root = rootOf(io);
   try {
     for (const ref of head ? [base, head] : [base]) {
-      if (!refExists(root, ref)) return usageError(io, `no commit named '${ref}' in the repository of ${root}`);
+      if (!refExists(root, ref)) return cannotCompare(io, `no commit named '${ref}' in the repository of ${root}`);
     }
     const baseFiles = contentAt(root, base);
     const headFiles = head ? contentAt(root, head) : await workingTree(root);
@@ -46,8 +60,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     for (const [, label, files] of loaded) {
       const result = loadFromSources(files.site, files.goals, files.data);
       if (!result.ok) {
-        io.err(`goalpost: the content at ${label} does not validate:\n${result.problems.map(formatProblem).join('\n')}`);
-        return 1;
+        return cannotCompare(io, `the content at ${label} does not validate:\n${result.problems.map(formatProblem).join('\n')}`);
       }
       projects.push(result.project);
     }
@@ -67,7 +80,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     }
     return values['fail-on-moved'] && movedGoalposts(changes).length > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof GitError) return usageError(io, `git: ${error.message}`);
+    if (error instanceof GitError) return cannotCompare(io, `git: ${error.message}`);
     throw error;
   }
 }

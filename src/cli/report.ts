@@ -7,6 +7,7 @@ import { type FormatOptions, formatChange, formatKpiValue, formatShare, STATUS_L
 import { formatProblem } from '../load/problems.ts';
 import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
+import { readHistory, withMovedGoalposts } from '../site/history.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 
 const HELP = `Usage: npm run goalpost -- report --period 2026-Q2 [--channel <id>] [--as-of 2026-05-31] [--json]
@@ -56,7 +57,7 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   const engine = createEngine(project);
   const report = buildReport(project, engine, { quarter: quarter.period, channel, asOf });
   if (values['json']) {
-    io.out(JSON.stringify(report, null, 2));
+    io.out(JSON.stringify(withMovedGoalposts(report, readHistory(rootOf(io), project, engine)), null, 2));
     return 0;
   }
   const units = new Map(engine.kpis.all().map((k) => [k.def.id, { unit: k.def.unit, label: k.def.label }]));

@@ -1,17 +1,17 @@
 /**
  * The semantic difference between two versions of the goals (SPEC "Versions and review"):
- * goals and key results added, removed, renamed (same content, new id) or changed field by
- * field, with targets resolved to numbers, and a warning where a goalpost moved: a target
- * made easier (by the KPI's direction) or a deadline pushed back after the period began.
- * Pure: the data to resolve targets and the day of the change are passed in.
+ * goals and key results added, removed, renamed or changed field by field, with targets
+ * resolved to numbers, each change judged by the one definition of a moved goalpost
+ * (`moved.ts`). Pure: the data to resolve targets and the day of the change are passed in.
  */
 import { type Day, formatDay } from '../core/dates.ts';
 import { definition, krDefinition, milestones, targetText } from '../core/goalDefinition.ts';
-import { evaluateMeasure } from '../core/evaluate.ts';
+import { evaluateMeasure, evaluateOkr } from '../core/evaluate.ts';
 import type { Goal, KeyResult, Measure, OkrGoal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import type { GoalStatus } from '../core/status.ts';
+import { type MoveFacts, movedReason } from './moved.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'changed';
 
@@ -41,80 +41,118 @@ export interface DiffContext {
   readonly changedOn: Day;
 }
 
-/** Every change from `base` to `head`, goal by goal in head order (removed goals last). */
+/**
+ * Every change from `base` to `head`, goal by goal in head order (removed goals last). A
+ * removed and an added goal are one goal renamed when their definitions are the same, or
+ * failing that when they start on the same day and share their title, their KPI and channel,
+ * or a key result: the rename is then listed with what else changed.
+ */
 export function diffGoals(base: readonly Goal[], head: readonly Goal[], ctx: DiffContext): GoalChange[] {
   const baseById = new Map(base.map((g) => [g.id, g]));
   const headById = new Map(head.map((g) => [g.id, g]));
   const added = head.filter((g) => !baseById.has(g.id));
   const removed = base.filter((g) => !headById.has(g.id));
-  const renamedTo = new Map<string, Goal>();
-  const taken = new Set<Goal>();
-  for (const old of removed) {
-    const match = added.find((g) => !taken.has(g) && signature(g) === signature(old));
-    if (match) { renamedTo.set(old.id, match); taken.add(match); }
-  }
-  const renamedFrom = new Map([...renamedTo].map(([from, to]) => [to.id, from]));
+  const renamedTo = pairRenames(removed, added, (a, b) => signature(a) === signature(b), sameGoal);
+  const renamedFrom = new Map([...renamedTo].map(([from, to]) => [to.id, baseById.get(from)!]));
   const changes: GoalChange[] = [];
   for (const g of head) {
-    const old = baseById.get(g.id);
-    if (old) changes.push(...goalChanges(old, g, ctx));
-    else if (renamedFrom.has(g.id)) {
-      changes.push({ goal: g.id, kind: 'renamed', field: 'id', old: renamedFrom.get(g.id), new: g.id, moved_goalpost: false });
-    } else changes.push({ goal: g.id, kind: 'added', new: definition(g), moved_goalpost: false });
+    const old = baseById.get(g.id) ?? renamedFrom.get(g.id);
+    if (!old) {
+      changes.push({ goal: g.id, kind: 'added', new: definition(g), moved_goalpost: false });
+      continue;
+    }
+    if (old.id !== g.id) {
+      changes.push({ goal: g.id, kind: 'renamed', field: 'id', old: old.id, new: g.id, ...judged({ kind: 'renamed' }, old.period.start, ctx) });
+    }
+    changes.push(...goalChanges(old, g, ctx));
   }
   for (const g of removed) {
-    if (!renamedTo.has(g.id)) changes.push({ goal: g.id, kind: 'removed', old: definition(g), moved_goalpost: false });
+    if (!renamedTo.has(g.id)) changes.push({ goal: g.id, kind: 'removed', old: definition(g), ...judged({ kind: 'removed' }, g.period.start, ctx) });
   }
   return changes;
 }
 
-/** Whether any change moved a goalpost. */
+/** The changes that moved a goalpost. */
 export function movedGoalposts(changes: readonly GoalChange[]): GoalChange[] {
   return changes.filter((c) => c.moved_goalpost);
 }
 
+/** `moved_goalpost` and `reason` of a change, by the one definition (`movedReason`). */
+function judged(facts: MoveFacts, periodStart: Day, ctx: DiffContext): { moved_goalpost: boolean; reason?: string } {
+  const reason = movedReason(facts, periodStart, ctx.changedOn);
+  return reason === null ? { moved_goalpost: false } : { moved_goalpost: true, reason };
+}
+
+/**
+ * Pairs removed items with added ones: first those `identical`, then those `similar`, each
+ * added item at most once, in order. Returns removed id → added item.
+ */
+function pairRenames<T extends { readonly id: string }>(
+  removed: readonly T[], added: readonly T[], identical: (a: T, b: T) => boolean, similar: (a: T, b: T) => boolean,
+): Map<string, T> {
+  const pairs = new Map<string, T>();
+  const taken = new Set<T>();
+  for (const test of [identical, similar]) {
+    for (const old of removed) {
+      if (pairs.has(old.id)) continue;
+      const match = added.find((g) => !taken.has(g) && test(old, g));
+      if (match) { pairs.set(old.id, match); taken.add(match); }
+    }
+  }
+  return pairs;
+}
+
+function sameGoal(a: Goal, b: Goal): boolean {
+  if (a.period.start !== b.period.start) return false;
+  if (a.title === b.title) return true;
+  if (a.type === 'smart' && b.type === 'smart') return a.kpi === b.kpi && same(a.channel, b.channel);
+  if (a.type === 'okr' && b.type === 'okr') return a.keyResults.some((k) => b.keyResults.some((l) => l.id === k.id));
+  return false;
+}
+
 function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
   const out: GoalChange[] = [];
-  const started = ctx.changedOn >= old.period.start;
+  const start = old.period.start;
   const field = (name: string, a: unknown, b: unknown): void => {
     if (!same(a, b)) out.push({ goal: now.id, kind: 'changed', field: name, old: a, new: b, moved_goalpost: false });
   };
-  field('type', old.type, now.type);
+  if (old.type !== now.type) {
+    out.push({ goal: now.id, kind: 'changed', field: 'type', old: old.type, new: now.type, ...judged({ kind: 'type', old: old.type, new: now.type }, start, ctx) });
+  }
   field('title', old.title, now.title);
   field('description', old.description, now.description);
   field('category', old.category, now.category);
   field('objective', old.objective, now.objective);
   field('owner', old.owner, now.owner);
   field('start', formatDay(old.period.start), formatDay(now.period.start));
-  const deadlineLater = now.period.end > old.period.end;
   if (old.period.end !== now.period.end) {
     out.push({
       goal: now.id, kind: 'changed', field: 'deadline', old: formatDay(old.period.end), new: formatDay(now.period.end),
       ...(old.period.label !== now.period.label ? { old_text: old.period.label, new_text: now.period.label } : {}),
-      moved_goalpost: deadlineLater && started,
-      ...(deadlineLater && started ? { reason: `deadline pushed back after the period began on ${formatDay(old.period.start)}` } : {}),
+      ...judged({ kind: 'deadline', old: old.period.end, new: now.period.end }, start, ctx),
     });
   }
   if (old.type === 'smart' && now.type === 'smart') {
-    out.push(...measureChanges(now.id, undefined, old, now, old.period, now.period, started, ctx));
+    out.push(...measureChanges(now.id, undefined, old, now, old.period, now.period, start, ctx));
   } else if (old.type === 'okr' && now.type === 'okr') {
     field('stretch', old.stretch, now.stretch);
-    out.push(...keyResultChanges(old, now, started, ctx));
+    out.push(...keyResultChanges(old, now, ctx));
   }
   return out;
 }
 
 function measureChanges(
-  goal: string, kr: string | undefined, old: Measure, now: Measure, oldPeriod: Period, newPeriod: Period, started: boolean,
+  goal: string, kr: string | undefined, old: Measure, now: Measure, oldPeriod: Period, newPeriod: Period, start: Day,
   ctx: DiffContext,
 ): GoalChange[] {
   const out: GoalChange[] = [];
   const base = { goal, ...(kr ? { kr } : {}), kind: 'changed' as const };
-  const field = (name: string, a: unknown, b: unknown): void => {
-    if (!same(a, b)) out.push({ ...base, field: name, old: a, new: b, moved_goalpost: false });
+  const field = (name: string, a: unknown, b: unknown, facts?: MoveFacts): void => {
+    if (!same(a, b)) out.push({ ...base, field: name, old: a, new: b, ...(facts ? judged(facts, start, ctx) : { moved_goalpost: false }) });
   };
-  field('kpi', old.kpi, now.kpi);
-  field('channel', old.channel, now.channel);
+  field('kpi', old.kpi, now.kpi, { kind: 'kpi' });
+  // `instagram` and `[instagram]` name the same channels: listed, but no goalpost moved.
+  field('channel', old.channel, now.channel, sameChannels(old.channel, now.channel) ? undefined : { kind: 'channel' });
   field('baseline', old.baseline, now.baseline);
   field('milestones', milestones(old.milestones), milestones(now.milestones));
   const before = evaluate(ctx, old, oldPeriod);
@@ -123,14 +161,11 @@ function measureChanges(
   const newTarget = after?.target ?? null;
   if (!same(old.target, now.target) || oldTarget !== newTarget) {
     const good = ctx.engine.kpis.get(now.kpi)?.def.good ?? 'up';
-    const easier = old.kpi === now.kpi && oldTarget !== null && newTarget !== null
-      && (good === 'up' ? newTarget < oldTarget : newTarget > oldTarget);
-    const moved = easier && started;
+    // Across a KPI swap the two targets do not compare: the swap itself is the moved goalpost.
+    const verdict = old.kpi === now.kpi ? judged({ kind: 'target', good, old: oldTarget, new: newTarget }, start, ctx) : { moved_goalpost: false };
     out.push({
       ...base, field: 'target', old: oldTarget, new: newTarget,
-      old_text: targetText(old.target), new_text: targetText(now.target),
-      moved_goalpost: moved,
-      ...(moved ? { reason: `target made easier (${good === 'up' ? 'lowered' : 'raised'} on a KPI where ${good} is good) after the period began` } : {}),
+      old_text: targetText(old.target), new_text: targetText(now.target), ...verdict,
     });
   }
   if (before && after && before.status !== after.status && out.length > 0) {
@@ -139,52 +174,84 @@ function measureChanges(
   return out;
 }
 
-function keyResultChanges(old: OkrGoal, now: OkrGoal, started: boolean, ctx: DiffContext): GoalChange[] {
+function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalChange[] {
   const out: GoalChange[] = [];
+  const start = old.period.start;
   const oldById = new Map(old.keyResults.map((k) => [k.id, k]));
   const newIds = new Set(now.keyResults.map((k) => k.id));
   const removed = old.keyResults.filter((k) => !newIds.has(k.id));
-  const renamedFrom = new Map<string, string>();
+  const added = now.keyResults.filter((k) => !oldById.has(k.id));
+  const renamedTo = pairRenames(removed, added, (a, b) => krSignature(a) === krSignature(b), sameKeyResult);
+  const renamedFrom = new Map([...renamedTo].map(([from, to]) => [to.id, oldById.get(from)!]));
+  const oldScore = okrScore(ctx, old);
+  /** The objective's score with one change to its old key results (undefined: cannot be evaluated). */
+  const scoreWith = (krs: readonly KeyResult[]) => (oldScore === undefined ? undefined : okrScore(ctx, { ...old, keyResults: krs }));
   for (const kr of now.keyResults) {
-    const before = oldById.get(kr.id);
+    const before = oldById.get(kr.id) ?? renamedFrom.get(kr.id);
     if (!before) {
-      const match = removed.find((r) => ![...renamedFrom.values()].includes(r.id) && krSignature(r) === krSignature(kr));
-      if (match) {
-        renamedFrom.set(kr.id, match.id);
-        out.push({ goal: now.id, kr: kr.id, kind: 'renamed', field: 'id', old: match.id, new: kr.id, moved_goalpost: false });
-      } else out.push({ goal: now.id, kr: kr.id, kind: 'added', new: krDefinition(kr), moved_goalpost: false });
+      out.push({ goal: now.id, kr: kr.id, kind: 'added', new: krDefinition(kr), moved_goalpost: false });
       continue;
     }
+    if (before.id !== kr.id) out.push({ goal: now.id, kr: kr.id, kind: 'renamed', field: 'id', old: before.id, new: kr.id, moved_goalpost: false });
     const field = (name: string, a: unknown, b: unknown): void => {
       if (!same(a, b)) out.push({ goal: now.id, kr: kr.id, kind: 'changed', field: name, old: a, new: b, moved_goalpost: false });
     };
     field('title', before.title, kr.title);
-    field('weight', before.weight, kr.weight);
+    if (before.weight !== kr.weight) {
+      const reweighted = scoreWith(old.keyResults.map((k) => (k === before ? { ...k, weight: kr.weight } : k)));
+      out.push({
+        goal: now.id, kr: kr.id, kind: 'changed', field: 'weight', old: before.weight, new: kr.weight,
+        ...(reweighted === undefined ? { moved_goalpost: false } : judged({ kind: 'kr-weight', score: { old: oldScore!, new: reweighted } }, start, ctx)),
+      });
+    }
     if (before.measure && kr.measure) {
-      out.push(...measureChanges(now.id, kr.id, before.measure, kr.measure, old.period, now.period, started, ctx));
+      out.push(...measureChanges(now.id, kr.id, before.measure, kr.measure, old.period, now.period, start, ctx));
     } else if (before.manual && kr.manual) {
       field('current', before.manual.current, kr.manual.current);
       if (before.manual.target !== kr.manual.target) {
-        const moved = kr.manual.target < before.manual.target && started;
         out.push({
           goal: now.id, kr: kr.id, kind: 'changed', field: 'target', old: before.manual.target, new: kr.manual.target,
-          moved_goalpost: moved, ...(moved ? { reason: 'manual target lowered after the period began' } : {}),
+          ...judged({ kind: 'target', good: 'up', old: before.manual.target, new: kr.manual.target }, start, ctx),
         });
       }
     } else {
-      field('measure', before.measure ? 'kpi' : 'manual', kr.measure ? 'kpi' : 'manual');
+      out.push({
+        goal: now.id, kr: kr.id, kind: 'changed', field: 'measure', old: before.measure ? 'kpi' : 'manual', new: kr.measure ? 'kpi' : 'manual',
+        ...judged({ kind: 'measure' }, start, ctx),
+      });
     }
   }
   for (const kr of removed) {
-    if (![...renamedFrom.values()].includes(kr.id)) out.push({ goal: now.id, kr: kr.id, kind: 'removed', old: krDefinition(kr), moved_goalpost: false });
+    if (renamedTo.has(kr.id)) continue;
+    const without = scoreWith(old.keyResults.filter((k) => k !== kr));
+    out.push({
+      goal: now.id, kr: kr.id, kind: 'removed', old: krDefinition(kr),
+      ...(without === undefined ? { moved_goalpost: false } : judged({ kind: 'kr-removed', score: { old: oldScore!, new: without } }, start, ctx)),
+    });
   }
   return out;
+}
+
+function sameKeyResult(a: KeyResult, b: KeyResult): boolean {
+  if (a.title !== null && a.title === b.title) return true;
+  return a.measure !== null && b.measure !== null && a.measure.kpi === b.measure.kpi && same(a.measure.channel, b.measure.channel);
+}
+
+/** An OKR's score as of the data; undefined when a key result's KPI is not defined today. */
+function okrScore(ctx: DiffContext, goal: OkrGoal): number | null | undefined {
+  if (goal.keyResults.some((k) => k.measure && !ctx.engine.kpis.get(k.measure.kpi))) return undefined;
+  return evaluateOkr(ctx.engine, goal, ctx.asOf).score;
 }
 
 function evaluate(ctx: DiffContext, m: Measure, period: Period): { target: number | null; status: GoalStatus } | null {
   if (!ctx.engine.kpis.get(m.kpi)) return null;
   const e = evaluateMeasure(ctx.engine, m, period, ctx.asOf);
   return { target: e.target, status: e.status };
+}
+
+function sameChannels(a: Measure['channel'], b: Measure['channel']): boolean {
+  const set = (c: Measure['channel']) => JSON.stringify([...new Set(typeof c === 'string' ? [c] : c)].sort());
+  return set(a) === set(b);
 }
 
 function signature(g: Goal): string {

@@ -28,6 +28,8 @@ export interface HistoryEntry {
   readonly changes: readonly GoalChange[];
   /** The goals did not validate at this commit: its changes show with the next valid one. */
   readonly invalid?: true;
+  /** The goals as they were after this commit (valid commits only). */
+  readonly goals?: readonly Goal[];
 }
 
 /**
@@ -45,7 +47,7 @@ export function goalHistory(versions: readonly GoalsAtCommit[], engine: KpiEngin
     }
     const day = parseIsoDate(commit.date);
     const changes = diffGoals(previous, goals, { engine, asOf, changedOn: day.ok ? day.day : asOf });
-    if (changes.length > 0) entries.push({ commit, changes });
+    if (changes.length > 0) entries.push({ commit, changes, goals });
     previous = goals;
   }
   return entries;
@@ -60,4 +62,69 @@ export function historyOf(entries: readonly HistoryEntry[], goalId: string): His
   return entries
     .map((e) => ({ commit: e.commit, changes: e.changes.filter((c) => ids.has(c.goal)) }))
     .filter((e) => e.changes.length > 0);
+}
+
+/** A moved goalpost of one goal: the change (by the one definition) and the commit that made it. */
+export interface GoalMove {
+  readonly change: GoalChange;
+  readonly commit: CommitRef;
+}
+
+/** A moved goalpost in `report --json` (`moved_goalposts`): what changed, from what to what, when, in which commit, why. */
+export interface MovedGoalpostJson {
+  field: string;
+  /** The key result concerned, for an OKR's key result. */
+  kr?: string;
+  old: unknown;
+  new: unknown;
+  /** The commit's date, YYYY-MM-DD. */
+  date: string;
+  /** The commit's short hash. */
+  commit: string;
+  reason: string;
+}
+
+/** One goal's moved goalposts, oldest first, following its renames. */
+export function movesOf(entries: readonly HistoryEntry[], goalId: string): GoalMove[] {
+  return historyOf(entries, goalId).flatMap((e) => e.changes.filter((c) => c.moved_goalpost).map((change) => ({ change, commit: e.commit })));
+}
+
+/** A moved goalpost as JSON: `field` is the changed field, or what happened (`id` for a rename, `key_result` for a removed key result). */
+export function movedGoalpostJson(move: GoalMove): MovedGoalpostJson {
+  const { change, commit } = move;
+  return {
+    field: change.field ?? (change.kr ? 'key_result' : 'goal'),
+    ...(change.kr ? { kr: change.kr } : {}),
+    old: change.old ?? null,
+    new: change.kind === 'removed' ? null : change.new ?? null,
+    date: commit.date, commit: commit.short, reason: change.reason ?? '',
+  };
+}
+
+/**
+ * The goal's original definition: as it was when its period began. Its definition after the
+ * commit that added it, then after each later change made before the period (as it then
+ * was) began; the first change on or after that day ends it. Renames are followed. Null when
+ * no commit holds the goal.
+ */
+export function originalDefinition(entries: readonly HistoryEntry[], goalId: string): Goal | null {
+  // The goal's id after each entry, newest first, undoing renames.
+  const versions: Array<{ date: string; goal: Goal }> = [];
+  let id = goalId;
+  for (const entry of [...entries].reverse()) {
+    if (!entry.goals) continue;
+    const goal = entry.goals.find((g) => g.id === id);
+    if (!goal) break;
+    versions.push({ date: entry.commit.date, goal });
+    const rename = entry.changes.find((c) => c.kind === 'renamed' && c.kr === undefined && c.goal === id);
+    if (rename && typeof rename.old === 'string') id = rename.old;
+  }
+  versions.reverse();
+  let original = versions[0]?.goal ?? null;
+  for (const v of versions.slice(1)) {
+    const day = parseIsoDate(v.date);
+    if (!original || !day.ok || day.day >= original.period.start) break;
+    original = v.goal;
+  }
+  return original;
 }

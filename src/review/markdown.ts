@@ -20,8 +20,8 @@ export interface MarkdownContext extends DescribeContext {
 
 function what(c: GoalChange): string {
   const subject = c.kr ? `key result \`${escapeMarkdown(c.kr)}\`` : 'goal';
-  if (c.kind !== 'changed') return `${subject} ${c.kind}`;
-  return `${c.kr ? `${subject}: ` : ''}${c.field}${c.moved_goalpost ? ' ⚠️ **goalpost moved**' : ''}`;
+  const text = c.kind !== 'changed' ? `${subject} ${c.kind}` : `${c.kr ? `${subject}: ` : ''}${c.field}`;
+  return `${text}${c.moved_goalpost ? ' ⚠️ **goalpost moved**' : ''}`;
 }
 
 /** The markdown comment for a list of changes. */

@@ -1,6 +1,7 @@
 /**
  * What a goal page shows: the goal's evaluation as of the last day with data, its
- * definition in plain words (SMART) and progress charts. Pure over the project and engine.
+ * definition in plain words (SMART), progress charts, and any moved goalpost with the
+ * status against the original definition. Pure over the project, engine and history.
  */
 import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
 import { channelColors } from '../charts/theme.ts';
@@ -11,7 +12,11 @@ import type { KpiEngine } from '../core/kpis.ts';
 import { type Period, quartersOverlapping } from '../core/periods.ts';
 import { channelLabel, type Project } from '../core/project.ts';
 import { trajectory } from '../core/trajectory.ts';
-import { formatKpiValue } from '../format/numbers.ts';
+import type { GoalStatus, OkrBand } from '../core/status.ts';
+import { formatKpiValue, formatScore } from '../format/numbers.ts';
+import { changeSubject, changeValues, type DescribeContext } from '../review/describe.ts';
+import type { GoalMove } from '../review/history.ts';
+import type { GoalMoves } from './history.ts';
 
 export interface GoalView {
   readonly goal: Goal;
@@ -98,4 +103,78 @@ function progressChart(project: Project, engine: KpiEngine, id: string, title: s
       target: e.target, actual: t.actual.map(iso), expected: t.expected.map(iso), milestones: t.milestones.map(iso), projection: e.projection,
     },
   });
+}
+
+/** One moved goalpost in words: what moved, from → to, when, in which commit, why. */
+export interface MoveItem {
+  readonly what: string;
+  readonly before: string;
+  readonly after: string;
+  readonly date: string;
+  readonly commit: string;
+  readonly reason: string;
+}
+
+/** A goal's status in brief: a SMART goal's status and target, an OKR's score and band. */
+export type StatusSummary =
+  | { readonly type: 'smart'; readonly status: GoalStatus; readonly target: string }
+  | { readonly type: 'okr'; readonly score: string; readonly band: OkrBand | null };
+
+/** What a goal page says above its status when a goalpost moved. */
+export interface MovedView {
+  readonly items: readonly MoveItem[];
+  /** A target moved: the title may have been written for the original one. */
+  readonly targetMoved: boolean;
+  readonly asOf: string;
+  readonly current: StatusSummary;
+  /** The status against the original definition; null when it cannot be evaluated with today's KPIs. */
+  readonly original: StatusSummary | null;
+  /** The original title, when it differs from today's. */
+  readonly originalTitle: string | null;
+}
+
+function describeContext(project: Project, engine: KpiEngine, goal: Goal, moved: GoalMoves): DescribeContext {
+  const goals = new Map<string, Goal>();
+  for (const m of moved.moves) goals.set(m.change.goal, moved.original && m.change.goal !== goal.id ? moved.original : goal);
+  goals.set(goal.id, goal);
+  return { engine, format: project.site, goals };
+}
+
+function moveItem(ctx: DescribeContext, move: GoalMove): MoveItem {
+  const { before, after } = changeValues(ctx, move.change);
+  return { what: changeSubject(move.change), before, after, date: move.commit.date, commit: move.commit.short, reason: move.change.reason ?? '' };
+}
+
+/** A goal's status in brief, or null when one of its KPIs is not defined today. */
+export function statusSummary(project: Project, engine: KpiEngine, goal: Goal, asOf: Day): StatusSummary | null {
+  const measures = goal.type === 'smart' ? [goal] : goal.keyResults.flatMap((k) => (k.measure ? [k.measure] : []));
+  if (measures.some((m) => !engine.kpis.get(m.kpi))) return null;
+  const e = evaluateGoal(engine, goal, asOf);
+  if (e.type === 'okr') return { type: 'okr', score: formatScore(e.score, project.site), band: e.band };
+  return { type: 'smart', status: e.status, target: formatKpiValue(e.target, engine.kpis.get(e.kpi)!.def.unit, project.site) };
+}
+
+/** The moved goalposts of a goal, and its status against the original and the current definition. */
+export function movedView(project: Project, engine: KpiEngine, goal: Goal, moved: GoalMoves): MovedView {
+  const asOf = siteAsOf(project);
+  const ctx = describeContext(project, engine, goal, moved);
+  const original = moved.original;
+  return {
+    items: moved.moves.map((m) => moveItem(ctx, m)),
+    targetMoved: moved.moves.some((m) => m.change.field === 'target'),
+    asOf: formatDay(asOf),
+    current: statusSummary(project, engine, goal, asOf)!,
+    original: original ? statusSummary(project, engine, original, asOf) : null,
+    originalTitle: original && original.title !== goal.title ? original.title : null,
+  };
+}
+
+/** The short text of a scorecard's marker: the latest move, from → to, and its date (`target 1,400 → 1,100 on 2026-05-10`). */
+export function movedMarkerText(project: Project, engine: KpiEngine, goal: Goal, moved: GoalMoves): string {
+  const ctx = describeContext(project, engine, goal, moved);
+  const move = moved.moves[moved.moves.length - 1]!;
+  const latest = moveItem(ctx, move);
+  const values = move.change.kind === 'removed' ? '' : ` ${latest.before || '—'} → ${latest.after || '—'}`;
+  const more = moved.moves.length > 1 ? ` (and ${moved.moves.length - 1} more)` : '';
+  return `${latest.what}${values} on ${latest.date}${more}`;
 }

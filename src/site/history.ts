@@ -3,18 +3,33 @@
  * that changed the goals and what it changed. Without git, or in a shallow clone (whose
  * history is cut), the history is unavailable and the pages say so.
  */
+import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Project } from '../core/project.ts';
 import { commitsTouching, filesAt, GitError, isShallow } from '../git/files.ts';
 import { loadGoals } from '../load/goals.ts';
 import type { Problem } from '../load/problems.ts';
 import { contentRoot } from '../load/project.ts';
-import { goalHistory, type GoalsAtCommit, type HistoryEntry } from '../review/history.ts';
+import type { GoalJson, ReportJson } from '../core/report.ts';
+import {
+  goalHistory, type GoalMove, type GoalsAtCommit, type HistoryEntry, type MovedGoalpostJson, movedGoalpostJson, movesOf, originalDefinition,
+} from '../review/history.ts';
 import { siteAsOf } from './goalView.ts';
 import { siteModel } from './project.ts';
 
+/** A goal's moved goalposts and its original definition (as it was when its period began). */
+export interface GoalMoves {
+  readonly moves: readonly GoalMove[];
+  readonly original: Goal | null;
+}
+
 export type SiteHistory =
-  | { readonly available: true; readonly entries: readonly HistoryEntry[] }
+  | {
+    readonly available: true;
+    readonly entries: readonly HistoryEntry[];
+    /** Today's goals that have a moved goalpost, by id. */
+    readonly moved: ReadonlyMap<string, GoalMoves>;
+  }
   | { readonly available: false; readonly reason: string };
 
 let cached: Promise<SiteHistory> | null = null;
@@ -44,9 +59,28 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
       const { goals } = loadGoals(files, context, problems);
       return { commit, goals: problems.length === 0 ? goals : null };
     });
-    return { available: true, entries: goalHistory(versions, engine, siteAsOf(project)) };
+    const entries = goalHistory(versions, engine, siteAsOf(project));
+    const moved = new Map<string, GoalMoves>();
+    for (const goal of project.goals) {
+      const moves = movesOf(entries, goal.id);
+      if (moves.length > 0) moved.set(goal.id, { moves, original: originalDefinition(entries, goal.id) });
+    }
+    return { available: true, entries, moved };
   } catch (error) {
     if (error instanceof GitError) return { available: false, reason: `the content is not in a git repository that can be read (${error.message})` };
     throw error;
   }
+}
+
+/** A report goal with its moved goalposts (`report --json`). */
+export type GoalWithMoves = GoalJson & { moved_goalposts: MovedGoalpostJson[] };
+
+/**
+ * The report with `moved_goalposts` on every goal (an empty list when none moved), read from
+ * the same history as the site; the report unchanged when the history is unavailable.
+ */
+export function withMovedGoalposts(report: ReportJson, history: SiteHistory): ReportJson & { goals: GoalJson[] } {
+  if (!history.available) return report;
+  const goals: GoalWithMoves[] = report.goals.map((g) => ({ ...g, moved_goalposts: (history.moved.get(g.id)?.moves ?? []).map(movedGoalpostJson) }));
+  return { ...report, goals };
 }

@@ -150,7 +150,7 @@ ${krs}`;
       ['er', 'changed', 'weight', false], ['er', 'changed', 'target', true],
       ['talks', 'changed', 'target', true],
       ['new-kr', 'renamed', 'id', false], ['added', 'added', null, false],
-      ['dropped', 'removed', null, false],
+      ['dropped', 'removed', null, true],
     ]);
     expect(list[1]).toMatchObject({ goal: 'okr', old: 0.1, new: 0.08 });
   });
@@ -177,15 +177,15 @@ ${krs}`;
     expect(out).not.toContain('<img');
   });
 
-  it('rejects an unknown ref and a base that does not validate', async () => {
+  it('rejects an unknown ref and a base that does not validate (exit 2: cannot compare)', async () => {
     const r = repo();
     const a = r.commit('goals:\n  - { id: x, title: X, period: 2026-Q5, channel: instagram, kpi: ctr, target: 0.1 }\n', '2026-03-01');
     const b = r.commit(FOLLOWERS('1200'), '2026-03-02');
     const unknown = await diff(r.dir, ['nope', b]);
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.err).toContain("no commit named 'nope'");
     const broken = await diff(r.dir, [a, b]);
-    expect(broken.status).toBe(1);
+    expect(broken.status).toBe(2);
     expect(broken.err).toContain(`the content at ${a} does not validate`);
     expect(broken.err).toContain("goals/goals.yaml:2:32: period: '2026-Q5' has no quarter 5");
   });

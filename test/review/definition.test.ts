@@ -1,0 +1,47 @@
+/** The one definition of a moved goalpost (src/review/moved.ts), kind by kind, before and after the period began. */
+import { describe, expect, it } from 'vitest';
+import { dayFromParts } from '../../src/core/dates.ts';
+import { type MoveFacts, movedReason } from '../../src/review/moved.ts';
+
+const START = dayFromParts(2026, 4, 1);
+const BEFORE = START - 1;
+const AFTER = START + 40;
+
+describe('movedReason', () => {
+  const moving: Array<[string, MoveFacts, RegExp]> = [
+    ['a target lowered on a KPI where up is good', { kind: 'target', good: 'up', old: 1400, new: 1100 }, /target made easier \(lowered/],
+    ['a budget cap raised', { kind: 'target', good: 'down', old: 5000, new: 6000 }, /budget cap raised/],
+    ['a deadline pushed back', { kind: 'deadline', old: START + 90, new: START + 120 }, /deadline pushed back/],
+    ['a KPI changed', { kind: 'kpi' }, /KPI changed/],
+    ['a channel changed', { kind: 'channel' }, /channel changed/],
+    ['a key result turned manual', { kind: 'measure' }, /manual/],
+    ['a goal renamed', { kind: 'renamed' }, /renamed/],
+    ['a SMART goal turned into an OKR', { kind: 'type', old: 'smart', new: 'okr' }, /SMART goal turned into an OKR/],
+    ['a goal removed', { kind: 'removed' }, /goal removed/],
+    ['a key result removed that raises the score', { kind: 'kr-removed', score: { old: 0.65, new: 0.7 } }, /0\.65 → 0\.7\b/],
+    ['a key result re-weighted that raises the score', { kind: 'kr-weight', score: { old: 0.4, new: 0.55 } }, /re-weighted/],
+    ['a key result removed when no other had a score', { kind: 'kr-removed', score: { old: null, new: 0.5 } }, /none → 0\.5/],
+  ];
+  it.each(moving)('moves a goalpost after the period began: %s', (_, facts, reason) => {
+    expect(movedReason(facts, START, AFTER)).toMatch(reason);
+    expect(movedReason(facts, START, AFTER)).toContain('after the period began on 2026-04-01');
+    expect(movedReason(facts, START, START)).not.toBeNull();
+  });
+  it.each(moving)('is a plain change before the period began: %s', (_, facts) => {
+    expect(movedReason(facts, START, BEFORE)).toBeNull();
+  });
+
+  const plain: Array<[string, MoveFacts]> = [
+    ['a target raised on a KPI where up is good', { kind: 'target', good: 'up', old: 1100, new: 1400 }],
+    ['a budget cap lowered', { kind: 'target', good: 'down', old: 6000, new: 5000 }],
+    ['a target that cannot be resolved', { kind: 'target', good: 'up', old: null, new: 1100 }],
+    ['a deadline brought forward', { kind: 'deadline', old: START + 90, new: START + 60 }],
+    ['an OKR turned into a SMART goal', { kind: 'type', old: 'okr', new: 'smart' }],
+    ['a key result removed that lowers the score', { kind: 'kr-removed', score: { old: 0.65, new: 0.6 } }],
+    ['a key result re-weighted that keeps the score', { kind: 'kr-weight', score: { old: 0.5, new: 0.5 } }],
+    ['a key result removed from an objective left without a score', { kind: 'kr-removed', score: { old: 0.2, new: null } }],
+  ];
+  it.each(plain)('never flags %s', (_, facts) => {
+    expect(movedReason(facts, START, AFTER)).toBeNull();
+  });
+});

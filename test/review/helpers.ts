@@ -1,0 +1,43 @@
+/** Throwaway git repositories holding the basic fixture's settings and data, and goals we commit; the CLI run in memory. */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+
+export interface Repo {
+  readonly dir: string;
+  /** Writes goals/goals.yaml, commits it on `date` and returns the short hash. */
+  commit(goals: string, date: string, message?: string): string;
+}
+
+/** A new repository with the basic fixture's site and data (Instagram, 2026-03-31 to 2026-05-01) and no commit. */
+export function repo(): Repo {
+  const dir = mkdtempSync(join(tmpdir(), 'goalpost-moved-'));
+  cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'), { recursive: true });
+  cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
+  const git = (args: string[], date?: string) => execFileSync('git', args, {
+    cwd: dir, encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Ana', GIT_AUTHOR_EMAIL: 'ana@example.org', GIT_COMMITTER_NAME: 'Ana', GIT_COMMITTER_EMAIL: 'ana@example.org',
+      ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) },
+  });
+  git(['init', '-q', '-b', 'main']);
+  return {
+    dir,
+    commit: (goals, date, message) => {
+      mkdirSync(join(dir, 'goals'), { recursive: true });
+      writeFileSync(join(dir, 'goals/goals.yaml'), goals);
+      git(['add', '-A']);
+      git(['commit', '-q', '--allow-empty', '-m', message ?? `goals on ${date}`], date);
+      return git(['rev-parse', '--short', 'HEAD']).trim();
+    },
+  };
+}
+
+/** Runs a goalpost command against a content root, capturing its output and exit status. */
+export async function run(dir: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const status = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { GOALPOST_ROOT: dir }, cwd: process.cwd() });
+  return { status, out, err };
+}
