@@ -1,4 +1,5 @@
-import { BUILT_IN_METRICS, type MetricDef } from '../core/metrics.ts';
+import { builtInKpi } from '../core/catalogue.ts';
+import { BUILT_IN_METRICS, type DeclaredMetric, isSpecialVariable, type SpecialVariable } from '../core/metrics.ts';
 import type { SiteSettings } from '../core/project.ts';
 import { FileReporter, type SourceFile } from './files.ts';
 import { issuesToProblems } from './issues.ts';
@@ -16,8 +17,8 @@ export interface LoadedSite {
   readonly site: SiteSettings;
   /** Whether the site declares its channels (then data must use only those). */
   readonly declaredChannels: boolean;
-  /** Custom metrics declared with their aggregation kind or as signed. */
-  readonly metrics: readonly MetricDef[];
+  /** Custom metrics declared under `metrics:` (each also a KPI), valid ones only. */
+  readonly metrics: readonly DeclaredMetric[];
 }
 
 /** Validates `content/site.yaml` (absent: defaults) into site settings. */
@@ -40,15 +41,13 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
   if (s.channels && 'all' in s.channels) {
     report.at(['channels', 'all'], "'all' is reserved for every channel together: give this channel another id", 'key');
   }
-  for (const id of Object.keys(s.metrics ?? {})) {
-    if (BUILT_IN_METRICS.some((m) => m.id === id)) {
-      report.at(['metrics', id], `'${id}' is a built-in metric: its aggregation is fixed by the KPI catalogue`, 'key');
-    }
+  const metrics: DeclaredMetric[] = [];
+  for (const [id, m] of Object.entries(s.metrics ?? {})) {
+    const clash = declaredMetricClash(id);
+    if (clash) { report.at(['metrics', id], clash, 'key'); continue; }
+    metrics.push({ id, aggregation: m.aggregation, signed: m.signed ?? false, builtIn: false, label: m.label, unit: m.unit, good: m.good ?? 'up' });
   }
   const channels = Object.fromEntries(Object.entries(s.channels ?? {}).map(([id, c]) => [id, { label: c.label, color: c.color ?? null }]));
-  const metrics = Object.entries(s.metrics ?? {}).map(([id, m]): MetricDef => ({
-    id, aggregation: m.aggregation ?? 'flow', signed: m.signed ?? false, builtIn: false,
-  }));
   return {
     site: {
       title: s.title ?? DEFAULT_SITE.title, locale: s.locale ?? DEFAULT_SITE.locale, currency: s.currency ?? DEFAULT_SITE.currency,
@@ -58,3 +57,17 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
     metrics,
   };
 }
+
+/** Why a name cannot be declared as a custom metric (it is built in, a KPI's id, or computed), or null. */
+function declaredMetricClash(id: string): string | null {
+  if (BUILT_IN_METRICS.some((m) => m.id === id)) return `'${id}' is a built-in metric: its aggregation is fixed by the KPI catalogue`;
+  if (builtInKpi(id)) return `'${id}' is the id of a built-in KPI: give the metric another name`;
+  if (isSpecialVariable(id)) return `${COMPUTED_NAMES[id]}: give the metric another name`;
+  return null;
+}
+
+/** What the names that formulas may read besides metrics are; they can be neither declared nor given in data. */
+export const COMPUTED_NAMES: Readonly<Record<SpecialVariable, string>> = {
+  customer_ltv: "'customer_ltv' is a site setting (customer_ltv: in content/site.yaml), not a metric",
+  followers_start: "'followers_start' is computed by Goalpost (followers at the start of a period), not a metric",
+};
