@@ -21,8 +21,10 @@ export async function runValidate(args: readonly string[], io: Io): Promise<numb
   const { project } = result;
   const rows = project.sources.reduce((n, s) => n + s.rows, 0);
   const krs = project.goals.reduce((n, g) => n + (g.type === 'okr' ? g.keyResults.length : 0), 0);
+  // A declared metric is a KPI of the same id reading only itself.
+  const declared = project.customKpis.filter((k) => k.formula === k.id && project.index.metrics.get(k.id)?.builtIn === false).length;
   io.out(`OK: ${countOf(project.goals.length, 'goal')} (${countOf(krs, 'key result')}), ${countOf(project.objectives.length, 'objective')}, `
-    + `${countOf(project.customKpis.length, 'custom KPI')}, ${countOf(rows, 'metric row')} in ${countOf(project.sources.length, 'file')}, `
+    + `${countOf(project.customKpis.length - declared, 'custom KPI')}, ${declared > 0 ? `${countOf(declared, 'declared metric')}, ` : ''}${countOf(rows, 'metric row')} in ${countOf(project.sources.length, 'file')}, `
     + `${countOf(project.index.channels.length, 'channel')}, ${countOf(project.reports.length, 'frozen report version')}.`);
   return 0;
 }
