@@ -4,6 +4,7 @@ import { declareMetrics } from '../import/declare.ts';
 import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
 import { readContent, readInputs, writeOutputs } from '../import/write.ts';
 import type { Problem } from '../load/problems.ts';
+import { checkRoot } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
 import { type Io, parseOptions, printProblems, rootOf, usageError } from './io.ts';
 
@@ -49,6 +50,8 @@ export async function runImport(args: readonly string[], io: Io): Promise<number
   const dryRun = values['dry-run'] === true;
 
   const root = rootOf(io);
+  const missing = await checkRoot(root);
+  if (missing) return printProblems(io, [missing], 'nothing written');
   const problems: Problem[] = [];
   const inputs = await readInputs(positionals, io.cwd, problems);
   if (inputs.length === 0 && problems.length === 0) return usageError(io, 'no .csv, .tsv, .txt, .xls or .xlsx file in the folders given');

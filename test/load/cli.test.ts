@@ -53,9 +53,9 @@ describe('validate with notes', () => {
 });
 
 describe('a GOALPOST_ROOT that is not a folder', () => {
-  it('fails validate, report and freeze with a clear message instead of an empty OK', async () => {
+  it('fails validate, report, freeze and import with a clear message instead of an empty OK', async () => {
     const missing = join(tmpdir(), 'goalpost-no-such-root-4d1f');
-    for (const args of [['validate'], ['report', '--period', '2026-Q2'], ['freeze', '2026-Q2']]) {
+    for (const args of [['validate'], ['report', '--period', '2026-Q2'], ['freeze', '2026-Q2'], ['import', 'test/fixtures/import/x/account_overview_analytics.csv']]) {
       const r = await run(args, missing);
       expect(r.status).toBe(1);
       expect(r.err).toContain(`${missing}:1:1: the content root does not exist (GOALPOST_ROOT=${missing}): `
