@@ -1,5 +1,6 @@
 import { loadProject } from '../load/project.ts';
 import { type Io, parseOptions, printNotes, printProblems, rootOf } from './io.ts';
+import { declaredMetricIds } from '../core/metrics.ts';
 import { countOf } from '../format/text.ts';
 
 const HELP = `Usage: npm run goalpost -- validate
@@ -21,8 +22,7 @@ export async function runValidate(args: readonly string[], io: Io): Promise<numb
   const { project } = result;
   const rows = project.sources.reduce((n, s) => n + s.rows, 0);
   const krs = project.goals.reduce((n, g) => n + (g.type === 'okr' ? g.keyResults.length : 0), 0);
-  // A declared metric is a KPI of the same id reading only itself.
-  const declared = project.customKpis.filter((k) => k.formula === k.id && project.index.metrics.get(k.id)?.builtIn === false).length;
+  const declared = declaredMetricIds(project.index.metrics).length;
   io.out(`OK: ${countOf(project.goals.length, 'goal')} (${countOf(krs, 'key result')}), ${countOf(project.objectives.length, 'objective')}, `
     + `${countOf(project.customKpis.length - declared, 'custom KPI')}, ${declared > 0 ? `${countOf(declared, 'declared metric')}, ` : ''}${countOf(rows, 'metric row')} in ${countOf(project.sources.length, 'file')}, `
     + `${countOf(project.index.channels.length, 'channel')}, ${countOf(project.reports.length, 'frozen report version')}.`);

@@ -77,6 +77,16 @@ export interface DeclaredMetric extends MetricDef {
   readonly good: Direction;
 }
 
+/** Whether a metric definition is a declared custom metric (with a label and a unit). */
+export function isDeclaredMetric(def: MetricDef): def is DeclaredMetric {
+  return !def.builtIn && 'label' in def;
+}
+
+/** The ids of the declared custom metrics of a table. */
+export function declaredMetricIds(table: MetricTable): string[] {
+  return table.ids().filter((id) => isDeclaredMetric(table.get(id)!));
+}
+
 /** The KPI a declared metric gives: its aggregate, with its label, unit and direction. */
 export function declaredMetricKpi(m: DeclaredMetric): KpiDef {
   return {
