@@ -33,6 +33,6 @@ export function outcomeOf(files: {
   const site = files.site === null ? null : { path: 'content/site.yaml', text: files.site ?? SITE };
   const goals = Object.entries(files.goals ?? {}).map(([path, text]) => ({ path, text }));
   const data = Object.entries(files.data ?? { 'data/ig.json': VALID_DATA }).map(([path, text]) => ({ path, text }));
-  const result = loadFromSources(site, goals, data) as ReturnType<typeof loadFromSources> & { notes?: readonly Parameters<typeof formatProblem>[0][] };
-  return { problems: result.ok ? [] : result.problems.map(formatProblem), notes: (result.notes ?? []).map(formatProblem) };
+  const result = loadFromSources(site, goals, data);
+  return { problems: result.ok ? [] : result.problems.map(formatProblem), notes: result.notes.map(formatProblem) };
 }

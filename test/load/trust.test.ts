@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/project.ts';
 import { kpiChanges, resolveChannels } from '../../src/core/kpis.ts';
 import { parseQuarter } from '../../src/core/periods.ts';
+import { kpiMetas } from '../../src/core/figures.ts';
+import { buildReport } from '../../src/core/report.ts';
 import { loadFromSources } from '../../src/load/project.ts';
+import { kpiCsv } from '../../src/site/csv.ts';
 import { outcomeOf, problemsOf } from './helpers.ts';
 
 /** A metric file laid out like an import writes it: row i on line 4 + i, starting at column 5. */
@@ -87,6 +90,22 @@ describe('declared custom metrics (content/site.yaml metrics:)', () => {
     expect(values.get('post_follows')!.value).toBe(15); // a flow: summed
     expect(values.get('members')!.value).toBe(140); // a stock: the value at the period's end
     expect(values.get('wait_minutes')!.value).toBe(40);
+  });
+
+  it('puts each declared metric in the quarter CSV with its label and unit', () => {
+    const result = loadFromSources({ path: 'content/site.yaml', text: site }, [], [{ path: 'data/instagram/a.json', text: data }]);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    const engine = createEngine(result.project);
+    const q2 = parseQuarter('2026-Q2');
+    if (!q2.ok) throw new Error(q2.reason);
+    const report = buildReport(result.project, engine, { quarter: q2.period, channel: null, asOf: null });
+    const csv = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])));
+    expect(csv.split('\r\n').filter((line) => /,(post_follows|members),/.test(line))).toEqual([
+      '2026-Q2,2026-06-01,all,post_follows,Follows from posts,count,15,,,false',
+      '2026-Q2,2026-06-01,all,members,Club members,count,140,,,false',
+      '2026-Q2,2026-06-01,instagram,post_follows,Follows from posts,count,15,,,false',
+      '2026-Q2,2026-06-01,instagram,members,Club members,count,140,,,false',
+    ]);
   });
 
   it('lets goals target a declared metric', () => {
