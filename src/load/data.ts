@@ -4,7 +4,7 @@
  */
 import { parseIsoDate } from '../core/dates.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
-import { customFlow, isSpecialVariable, type MetricDef, type MetricTable } from '../core/metrics.ts';
+import { customFlow, isSpecialVariable, type MetricDef, type MetricTable, type SpecialVariable } from '../core/metrics.ts';
 import { dayPeriod, type Period, parsePeriod } from '../core/periods.ts';
 import type { DataSource } from '../core/project.ts';
 import { FileReporter, type SourceFile } from './files.ts';
@@ -12,7 +12,7 @@ import { describeValue, issuesToProblems } from './issues.ts';
 import { parseJson } from './locate.ts';
 import type { Problem } from './problems.ts';
 import { dataFileSchema } from './schemas.ts';
-import { COMPUTED_NAMES } from './site.ts';
+import { computedName } from './site.ts';
 import { hint } from './suggest.ts';
 
 const METRIC_NAME = /^[a-z][a-z0-9_]*$/;
@@ -125,11 +125,12 @@ function checkChannel(report: FileReporter, path: Array<string | number>, channe
 
 type Occurrence = { -readonly [K in keyof UndeclaredMetric]: UndeclaredMetric[K] };
 
-/** Why a name that formulas may read cannot be given in data. */
-const NOT_IN_DATA = {
-  customer_ltv: `${COMPUTED_NAMES.customer_ltv}: remove it from the data`,
-  followers_start: `${COMPUTED_NAMES.followers_start}: give followers instead`,
-};
+/** Why a name that formulas may read besides metrics cannot be given in data, and what to do. */
+function notInData(name: SpecialVariable): string {
+  const instead = name === 'customer_ltv' ? 'remove it from the data'
+    : name === 'followers_start' ? 'give followers instead' : 'give followers, new_followers or lost_followers instead';
+  return `${computedName(name)}: ${instead}`;
+}
 
 /** The largest integer a double holds exactly: bigger values cannot be summed exactly. */
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
@@ -179,7 +180,7 @@ function checkRow(
         continue;
       }
       if (isSpecialVariable(key)) {
-        report.at(['rows', i, key], NOT_IN_DATA[key], 'key');
+        report.at(['rows', i, key], notInData(key), 'key');
         ok = false;
         continue;
       }

@@ -62,12 +62,22 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
 function declaredMetricClash(id: string): string | null {
   if (BUILT_IN_METRICS.some((m) => m.id === id)) return `'${id}' is a built-in metric: its aggregation is fixed by the KPI catalogue`;
   if (builtInKpi(id)) return `'${id}' is the id of a built-in KPI: give the metric another name`;
-  if (isSpecialVariable(id)) return `${COMPUTED_NAMES[id]}: give the metric another name`;
+  if (isSpecialVariable(id)) return `${computedName(id)}: give the metric another name`;
   return null;
 }
 
-/** What the names that formulas may read besides metrics are; they can be neither declared nor given in data. */
-export const COMPUTED_NAMES: Readonly<Record<SpecialVariable, string>> = {
-  customer_ltv: "'customer_ltv' is a site setting (customer_ltv: in content/site.yaml), not a metric",
-  followers_start: "'followers_start' is computed by Goalpost (followers at the start of a period), not a metric",
+/** What the computed names that formulas may read are, for messages. */
+const COMPUTED: Readonly<Record<string, string>> = {
+  followers_start: 'followers at the start of a period',
+  followers_change: 'the change in followers over a period',
 };
+
+/**
+ * Why a name that formulas may read besides metrics (a site setting, or a value Goalpost
+ * computes) is not a metric: it can be neither declared nor given in data.
+ */
+export function computedName(name: SpecialVariable): string {
+  if (name === 'customer_ltv') return "'customer_ltv' is a site setting (customer_ltv: in content/site.yaml), not a metric";
+  const what = COMPUTED[name];
+  return `'${name}' is computed by Goalpost${what ? ` (${what})` : ''}, not a metric`;
+}
