@@ -1,8 +1,9 @@
 /**
  * Targets that ask for no change. A level goal without a baseline is measured from the
  * KPI over the previous period; when its target equals that value, progress cannot be
- * measured and the page would only say "No data". This needs the KPI engine, so it runs
- * after loading, on goals that are otherwise valid.
+ * measured and the page would only say "No data". A total (a cumulative goal) starts from
+ * 0, so a target that comes to 0 asks for nothing either. This needs the KPI engine, so it
+ * runs after loading, on goals that are otherwise valid.
  */
 import { resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure } from '../core/goals.ts';
@@ -30,15 +31,24 @@ function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalP
   const t = measure.target;
   if ((t.kind === 'percent' && t.ratio === 0) || (t.kind === 'delta' && t.amount === 0)) return; // reported as written
   const kpi = engine.kpis.get(measure.kpi);
-  if (!kpi || kpi.cumulative) return;
+  if (!kpi) return;
   const prev = previousPeriod(period);
-  const baseline = windowFor(engine, resolveChannels(measure.channel, engine.index.channels), prev.start, prev.end).value(kpi).value;
-  const target = resolveTarget(t, baseline);
-  if (baseline === null || target === null || !same(target, baseline)) return;
+  const previous = windowFor(engine, resolveChannels(measure.channel, engine.index.channels), prev.start, prev.end).value(kpi).value;
+  const target = resolveTarget(t, previous);
+  if (target === null) return;
   const written = t.kind === 'absolute' ? String(t.value)
     : `${t.kind === 'percent' ? `${t.ratio >= 0 ? '+' : ''}${t.ratio * 100}%` : `${t.amount >= 0 ? '+' : ''}${t.amount}`} (${target})`;
+  const fix = 'the goal asks for no change; give another target or a baseline';
+  if (kpi.cumulative) {
+    // A total starts from 0: a target of 0 on a total that should grow asks for nothing (a budget cap of 0 is a real goal).
+    if (target === 0 && kpi.def.good === 'up') {
+      place.report.at([...path, 'target'], `the target ${written} equals the baseline, 0 (a total over the period starts from 0): ${fix}`);
+    }
+    return;
+  }
+  if (previous === null || !same(target, previous)) return;
   place.report.at([...path, 'target'], `the target ${written} equals the baseline, ${measure.kpi} over ${prev.label} `
-    + '(the baseline when none is given): the goal asks for no change; give another target or a baseline');
+    + `(the baseline when none is given): ${fix}`);
 }
 
 function same(a: number, b: number): boolean {

@@ -184,8 +184,8 @@ describe('plausible dates and numbers', () => {
 
 describe('goals', () => {
   const data = { 'data/instagram/a.json': metricFile('instagram', [
-    { date: '2026-03-31', impressions: 1000, likes: 40, followers: 8400 },
-    { date: '2026-04-30', impressions: 1000, likes: 50, followers: 8450 },
+    { date: '2026-03-31', impressions: 1000, likes: 40, followers: 8400, clicks: 0 },
+    { date: '2026-04-30', impressions: 1000, likes: 50, followers: 8450, clicks: 12 },
   ]) };
 
   it('notes a channel listed twice, at the repeated entry, and counts it once', () => {
@@ -219,11 +219,19 @@ describe('goals', () => {
     key_results:
       - { id: er, kpi: engagement_rate, channel: instagram, target: { change: "+10%" } }
       - { id: er-same, kpi: engagement_rate, channel: instagram, target: 0.04 }
+  - id: clicks-q2
+    title: More clicks than in Q1, which had none
+    period: 2026-Q2
+    channel: instagram
+    kpi: clicks
+    target: { change: "+20%" }
 `;
     expect(problemsOf({ site: SITE, goals: { 'goals/g.yaml': goals }, data })).toEqual([
       'goals/g.yaml:7:13: the target 8400 equals the baseline, follower_count over 2026-Q1 (the baseline when none is given): '
         + 'the goal asks for no change; give another target or a baseline',
       'goals/g.yaml:14:74: the target 0.04 equals the baseline, engagement_rate over 2026-Q1 (the baseline when none is given): '
+        + 'the goal asks for no change; give another target or a baseline',
+      'goals/g.yaml:20:13: the target +20% (0) equals the baseline, 0 (a total over the period starts from 0): '
         + 'the goal asks for no change; give another target or a baseline',
     ]);
   });
