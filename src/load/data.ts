@@ -205,7 +205,7 @@ function checkRow(
     } else if (!Number.isFinite(value)) {
       report.at(['rows', i, key], `${key}: the number is out of range (not finite)`);
     } else if (Math.abs(value) > MAX_EXACT) {
-      report.at(['rows', i, key], `${key}: ${value} is above 2^53 (${MAX_EXACT}): such numbers cannot be summed exactly`);
+      report.at(['rows', i, key], `${key}: ${value} is above 2^53 − 1 (${MAX_EXACT}): such numbers cannot be summed exactly`);
     } else {
       report.at(['rows', i, key], `${key}: ${value} is negative: metric values are counts or amounts ≥ 0`
         + ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)');

@@ -177,7 +177,7 @@ describe('plausible dates and numbers', () => {
   it('refuses numbers above 2^53, which cannot be summed exactly', () => {
     const data = metricFile('instagram', [{ date: '2026-07-01', impressions: 2 ** 53 + 2 }]);
     expect(problemsOf({ site: SITE, data: { 'data/instagram/a.json': data } })).toEqual([
-      'data/instagram/a.json:5:43: impressions: 9007199254740994 is above 2^53 (9007199254740991): such numbers cannot be summed exactly',
+      'data/instagram/a.json:5:43: impressions: 9007199254740994 is above 2^53 − 1 (9007199254740991): such numbers cannot be summed exactly',
     ]);
   });
 });
