@@ -95,11 +95,12 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
 
 /**
  * Reports metric names that are neither built in, declared, nor named in a custom KPI's
- * formula: once per file, at the first row, with "did you mean".
+ * formula (nor under `metrics:` with a problem of their own): once per file, at the first
+ * row, with "did you mean".
  */
-export function reportUndeclared(data: LoadedData, known: readonly string[], formulaNames: ReadonlySet<string>): void {
+export function reportUndeclared(data: LoadedData, known: readonly string[], allowed: ReadonlySet<string>): void {
   for (const u of data.undeclared) {
-    if (formulaNames.has(u.name)) continue;
+    if (allowed.has(u.name)) continue;
     const more = u.rows > 1 ? `; also in ${u.rows - 1} more row${u.rows > 2 ? 's' : ''} of this file` : '';
     data.reporters.get(u.file)!.at(['rows', u.row, u.name],
       `unknown metric '${u.name}'${hint(u.name, known, 'metrics')} (declare custom metrics under metrics: in content/site.yaml${more})`, 'key');

@@ -77,7 +77,7 @@ export function loadFromSources(
   reportFiles: readonly SourceFile[] = [],
 ): Loaded {
   const problems: Problem[] = [];
-  const { site, declaredChannels, metrics: declared } = loadSite(siteFile, problems);
+  const { site, declaredChannels, metrics: declared, named } = loadSite(siteFile, problems);
   const declaredChannelIds = Object.keys(site.channels).sort();
   const data = loadData(dataFiles, {
     metrics: metricTable(declared), channels: declaredChannels ? declaredChannelIds : null, currency: site.currency,
@@ -93,11 +93,13 @@ export function loadFromSources(
   }
   const channels = declaredChannels ? declaredChannelIds : index.channels;
   const goals = loadGoals(goalFiles, { channels, metrics: metrics.ids(), declaredMetrics: declared.map((m) => m.id) }, problems);
-  reportUndeclared(data, [...metricTable(declared).ids(), ...goals.formulaNames], goals.formulaNames);
+  reportUndeclared(data, [...metricTable(declared).ids(), ...goals.formulaNames], new Set([...goals.formulaNames, ...named]));
   const customKpis = [...declared.map(declaredMetricKpi), ...goals.customKpis];
   // Only on content that is otherwise valid: on broken data the figure it compares with is not trustworthy.
-  if (!problems.some((p) => !isNote(p))) checkImplicitBaselines({ index, kpis: new KpiSet(index, customKpis), settings: { customerLtv: site.customerLtv }, windows: new Map() },
-    goals.goals, goals.places);
+  if (!problems.some((p) => !isNote(p))) {
+    const engine = { index, kpis: new KpiSet(index, customKpis), settings: { customerLtv: site.customerLtv }, windows: new Map() };
+    checkImplicitBaselines(engine, goals.goals, goals.places);
+  }
   const reports = loadReports(reportFiles, problems);
   const notes = sortProblems(problems.filter(isNote));
   const errors = problems.filter((p) => !isNote(p));

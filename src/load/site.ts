@@ -19,20 +19,24 @@ export interface LoadedSite {
   readonly declaredChannels: boolean;
   /** Custom metrics declared under `metrics:` (each also a KPI), valid ones only. */
   readonly metrics: readonly DeclaredMetric[];
+  /** Every name under `metrics:`, valid or not: data using them is not also reported as undeclared. */
+  readonly named: readonly string[];
 }
 
 /** Validates `content/site.yaml` (absent: defaults) into site settings. */
 export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSite {
-  if (!file) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [] };
+  if (!file) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [] };
   const parsed = parseYaml(file.text);
   const report = new FileReporter(file.path, parsed.locator, problems);
   for (const s of parsed.syntax) problems.push({ file: file.path, ...s.position, message: s.message });
-  if (parsed.syntax.length > 0) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [] };
+  if (parsed.syntax.length > 0) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [] };
   const input = parsed.value ?? {};
+  const raw = (input as { metrics?: unknown }).metrics;
+  const named = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : [];
   const result = siteSchema.safeParse(input);
   if (!result.success) {
     problems.push(...issuesToProblems(file.path, parsed.locator, siteSchema, input, result.error.issues));
-    return { site: DEFAULT_SITE, declaredChannels: false, metrics: [] };
+    return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named };
   }
   const s = result.data;
   for (const id of Object.keys(s.channels ?? {}).filter((k) => /^v\d+$/.test(k))) {
@@ -55,6 +59,7 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
     },
     declaredChannels: s.channels !== undefined,
     metrics,
+    named,
   };
 }
 

@@ -130,12 +130,12 @@ describe('declared custom metrics (content/site.yaml metrics:)', () => {
     ]);
   });
 
-  it('requires a label, an aggregation and a unit from the catalogue', () => {
-    const bad = `${SITE}metrics:\n  post_follows: { aggregation: flows, unit: people }\n`;
-    expect(problemsOf({ site: bad, data: {} })).toEqual([
-      "content/site.yaml:6:17: missing required key 'label'",
-      'content/site.yaml:6:32: aggregation must be flow, stock or unique',
-      'content/site.yaml:6:45: unit must be one of count, money, percent, ratio, per_post, score, minutes',
+  it('requires a label, an aggregation and a unit from the catalogue (and data using the metric is not reported again)', () => {
+    const bad = site.replace('{ label: Follows from posts, aggregation: flow, unit: count }', '{ aggregation: flows, unit: people }');
+    expect(problemsOf({ site: bad, data: { 'data/instagram/a.json': data } })).toEqual([
+      "content/site.yaml:7:17: missing required key 'label'",
+      'content/site.yaml:7:32: aggregation must be flow, stock or unique',
+      'content/site.yaml:7:45: unit must be one of count, money, percent, ratio, per_post, score, minutes',
     ]);
   });
 });
