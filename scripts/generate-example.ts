@@ -646,6 +646,10 @@ channels:
   tiktok: { label: TikTok, color: "#111111" }
   youtube: { label: YouTube, color: "#cc0000" }
 base: /
+# Metrics of our own, beyond the catalogue: each is also a KPI on the pages.
+metrics:
+  # Creator and campaign discount codes redeemed (in the Instagram and TikTok exports).
+  discount_code_uses: { label: Discount code uses, aggregation: flow, unit: count }
 `;
 
 const OBJECTIVES = `# Nordlys Outdoor: what social media is for. Goals in 2025.yaml and 2026.yaml
@@ -664,9 +668,9 @@ objectives:
     title: Answer every customer quickly and hire the people who make our gear
     description: Customer care in direct messages, and recruitment for the Bergen workshop and our stores.
 
-# Custom KPIs. discount_code_uses is a metric of our own (creator and campaign codes,
-# in the Instagram and TikTok exports); video views and job applications are metrics the
-# catalogue has no KPI for, so goals on them need one declared here.
+# Custom KPIs. discount_code_uses is a metric of our own (declared in content/site.yaml);
+# video views and job applications are metrics the catalogue has no KPI for, so goals on
+# them need one declared here.
 kpis:
   - id: discount_code_rate
     label: Discount code rate

@@ -108,6 +108,6 @@ describe('command-line errors and help', () => {
   it('validate exits 0 with a summary on valid content', async () => {
     const { status, out } = await run(['validate']);
     expect(status).toBe(0);
-    expect(out).toBe('OK: 3 goals (2 key results), 1 objective, 1 custom KPI, 5 metric rows in 1 file, 1 channel, 0 frozen report versions.\n');
+    expect(out).toBe('OK: 3 goals (2 key results), 1 objective, 1 custom KPI, 1 declared metric, 5 metric rows in 1 file, 1 channel, 0 frozen report versions.\n');
   });
 });

@@ -1,16 +1,20 @@
 import { formatDay } from '../core/dates.ts';
 import { EXPORT_KINDS } from '../import/catalogue.ts';
+import { declareMetrics } from '../import/declare.ts';
 import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
 import { readContent, readInputs, writeOutputs } from '../import/write.ts';
 import type { Problem } from '../load/problems.ts';
+import { checkRoot } from '../load/project.ts';
+import { SITE_FILE } from '../load/site.ts';
 import { type Io, parseOptions, printProblems, rootOf, usageError } from './io.ts';
 
 const HELP = `Usage: npm run goalpost -- import <file or folder>... [--channel <id>] [--platform <name>] [--date-order mdy|dmy] [--dry-run]
 
 Turns platform exports (CSV, XLS, XLSX) into metric JSON under data/<channel>/ of the
 content root. The platform and the kind of export are detected from the headers.
-Re-importing an export replaces the file it wrote before. All or nothing: any problem in
-any file, or in the content as it would be after the import, writes nothing.
+Re-importing an export replaces the file it wrote before. Custom metrics it writes (such
+as post_follows) are declared under metrics: in content/site.yaml. All or nothing: any
+problem in any file, or in the content as it would be after the import, writes nothing.
 
 Options:
   --channel <id>        write to this channel (required for exports that name no network: GA4, Meta Ads)
@@ -46,20 +50,23 @@ export async function runImport(args: readonly string[], io: Io): Promise<number
   const dryRun = values['dry-run'] === true;
 
   const root = rootOf(io);
+  const missing = await checkRoot(root);
+  if (missing) return printProblems(io, [missing], 'nothing written');
   const problems: Problem[] = [];
   const inputs = await readInputs(positionals, io.cwd, problems);
   if (inputs.length === 0 && problems.length === 0) return usageError(io, 'no .csv, .tsv, .txt, .xls or .xlsx file in the folders given');
   const content = await readContent(root);
   const plan = planOutputs(inputs, { channel, platform, dateOrder: order ?? null }, content.data.map((f) => f.path));
   problems.push(...plan.problems);
-  if (problems.length === 0) problems.push(...checkContent(content.site, content.goals, content.data, plan.outputs));
+  const declaration = declareMetrics(content.site, plan.outputs.flatMap((o) => o.converted.metrics));
+  if (problems.length === 0) problems.push(...checkContent(declaration.site ?? content.site, content.goals, content.data, plan.outputs));
   if (problems.length > 0) return printProblems(io, problems, 'nothing written');
-  if (!dryRun) await writeOutputs(root, plan.outputs);
-  io.out(summary(plan.outputs, plan.skipped, dryRun));
+  if (!dryRun) await writeOutputs(root, plan.outputs, declaration.site);
+  io.out(summary(plan.outputs, plan.skipped, dryRun, declaration.declared));
   return 0;
 }
 
-function summary(outputs: readonly PlannedOutput[], skipped: readonly string[], dryRun: boolean): string {
+function summary(outputs: readonly PlannedOutput[], skipped: readonly string[], dryRun: boolean, declared: readonly string[]): string {
   const header = ['file', 'platform', 'export', 'channel', 'rows', 'dates', 'metrics'];
   const rows = outputs.map((o) => [
     o.input + (o.sheet ? ` [${o.sheet}]` : ''), o.converted.kind.platform, o.converted.kind.id, o.converted.channel,
@@ -72,6 +79,9 @@ function summary(outputs: readonly PlannedOutput[], skipped: readonly string[], 
     const replaces = o.replaces.filter((p) => p !== o.path);
     out.push(`${dryRun ? 'would write' : 'wrote'} ${o.path}${replaces.length > 0 ? ` (replacing ${replaces.join(', ')})` : ''}`);
     for (const note of o.converted.notes) out.push(`  ${note}`);
+  }
+  if (declared.length > 0) {
+    out.push(`${dryRun ? 'would declare' : 'declared'} the custom metric${declared.length > 1 ? 's' : ''} ${declared.join(', ')} under metrics: in ${SITE_FILE}`);
   }
   for (const s of skipped) out.push(`skipped ${s}`);
   if (dryRun) out.push('Dry run: nothing written.');

@@ -49,9 +49,17 @@ export function rootOf(io: Io): string {
   return contentRoot(io.env, io.cwd);
 }
 
-/** Prints every problem (sorted, `path:line:col: message`) and their count to stderr, and returns exit status 1. */
-export function printProblems(io: Io, problems: readonly Problem[], outcome?: string): number {
-  io.err(sortProblems(problems).map(formatProblem).join('\n'));
+/**
+ * Prints every problem (sorted, `path:line:col: message`), with the notes among them
+ * (`path:line:col: note: message`), and the count of problems to stderr; returns exit status 1.
+ */
+export function printProblems(io: Io, problems: readonly Problem[], outcome?: string, notes: readonly Problem[] = []): number {
+  io.err(sortProblems([...problems, ...notes]).map(formatProblem).join('\n'));
   io.err(`${countOf(problems.length, 'problem')} found${outcome ? `: ${outcome}` : ''}.`);
   return 1;
+}
+
+/** Prints notes (`path:line:col: note: message`, sorted) to stderr, if there are any. */
+export function printNotes(io: Io, notes: readonly Problem[]): void {
+  if (notes.length > 0) io.err(sortProblems(notes).map(formatProblem).join('\n'));
 }

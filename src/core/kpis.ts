@@ -214,7 +214,7 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
   return out;
 }
 
-/** Channels a goal's `channel` field selects: `all`, one channel, or a list. */
+/** Channels a goal's `channel` field selects: `all`, one channel, or a list (a channel listed twice counts once). */
 export function resolveChannels(selection: string | readonly string[], known: readonly string[]): string[] {
   const list = typeof selection === 'string' ? [selection] : [...new Set(selection)];
   return list.includes('all') ? [...known] : list;

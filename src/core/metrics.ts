@@ -1,8 +1,10 @@
 /**
  * Raw metrics as they appear in metric JSON, and how each rolls up over time and
- * across channels (SPEC "Metric JSON"). Unknown metrics are custom flows unless the
- * site settings declare otherwise.
+ * across channels (SPEC "Metric JSON"). Custom metrics are declared in the site
+ * settings (with a label and a unit: each is also a KPI), or named in a custom KPI's
+ * formula (then a flow).
  */
+import type { Direction, KpiDef, Unit } from './catalogue.ts';
 
 /** flow: summed; stock: value at the period's end (summed across channels); unique: not additive. */
 export type Aggregation = 'flow' | 'stock' | 'unique';
@@ -87,6 +89,31 @@ export function metricTable(custom: readonly MetricDef[] = []): MetricTable {
   return {
     get: (id) => byId.get(id),
     ids: () => [...byId.keys()],
+  };
+}
+
+/** A custom metric declared under `metrics:` in content/site.yaml: a metric and a KPI of the same id. */
+export interface DeclaredMetric extends MetricDef {
+  readonly label: string;
+  readonly unit: Unit;
+  readonly good: Direction;
+}
+
+/** Whether a metric definition is a declared custom metric (with a label and a unit). */
+export function isDeclaredMetric(def: MetricDef): def is DeclaredMetric {
+  return !def.builtIn && 'label' in def;
+}
+
+/** The ids of the declared custom metrics of a table. */
+export function declaredMetricIds(table: MetricTable): string[] {
+  return table.ids().filter((id) => isDeclaredMetric(table.get(id)!));
+}
+
+/** The KPI a declared metric gives: its aggregate, with its label, unit and direction. */
+export function declaredMetricKpi(m: DeclaredMetric): KpiDef {
+  return {
+    id: m.id, label: m.label, formula: m.id, unit: m.unit, good: m.good, family: 'custom',
+    description: `${m.label}: a metric declared in content/site.yaml (${m.aggregation}).`, custom: true,
   };
 }
 

@@ -441,6 +441,19 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
 ];
 
 /** Labels of totals rows in the first column (YouTube `Total`/`Toplam`, GA4 `Grand total`, Google Ads `Total: …`). */
+/**
+ * The custom metrics exports are converted to (no built-in metric holds them), as `import`
+ * declares them under `metrics:` in content/site.yaml: each becomes a KPI with this label.
+ */
+export const CUSTOM_METRICS: Readonly<Record<string, { readonly label: string; readonly aggregation: 'flow'; readonly unit: 'count' }>> = {
+  post_follows: { label: 'Follows from posts', aggregation: 'flow', unit: 'count' },
+  page_visits: { label: 'Page visits', aggregation: 'flow', unit: 'count' },
+  x_shares: { label: 'Shares by message or link (X)', aggregation: 'flow', unit: 'count' },
+  profile_visits: { label: 'Profile visits', aggregation: 'flow', unit: 'count' },
+  x_create_post: { label: 'Create Post clicks (X)', aggregation: 'flow', unit: 'count' },
+  profile_views: { label: 'Profile views', aggregation: 'flow', unit: 'count' },
+};
+
 export const TOTALS_LABELS = ['total', 'totals', 'toplam', 'totale', 'totaux', 'grand total', 'total général', 'totale complessivo', 'gesamtsumme', 'summe', 'gesamt'];
 
 /** Whether a row label marks a totals row. */

@@ -55,9 +55,13 @@ export async function readContent(root: string): Promise<Content> {
   return { site, goals, data };
 }
 
-/** Writes every output and removes the earlier imports they replace. */
-export async function writeOutputs(root: string, outputs: readonly PlannedOutput[]): Promise<void> {
+/** Writes every output (and the settings file, when the import declares metrics) and removes the earlier imports they replace. */
+export async function writeOutputs(root: string, outputs: readonly PlannedOutput[], site: SourceFile | null = null): Promise<void> {
   const written = new Set(outputs.map((o) => o.path));
+  if (site) {
+    await mkdir(dirname(join(root, site.path)), { recursive: true });
+    await writeFile(join(root, site.path), site.text);
+  }
   for (const o of outputs) {
     await mkdir(dirname(join(root, o.path)), { recursive: true });
     await writeFile(join(root, o.path), o.text);

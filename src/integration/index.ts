@@ -18,6 +18,7 @@ export default function goalpost(): AstroIntegration {
           const lines = result.problems.map(formatProblem).join('\n');
           throw new Error(`Goalpost: the content in ${root} has ${result.problems.length} problem(s):\n${lines}`);
         }
+        for (const note of result.notes) logger.warn(formatProblem(note));
         updateConfig({ base: result.project.site.base });
         logger.info(`content root ${root}: ${result.project.goals.length} goals, ${result.project.sources.length} metric files`);
       },

@@ -4,7 +4,7 @@
  */
 import { parseIsoDate } from '../core/dates.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
-import { customFlow, type MetricDef, type MetricTable } from '../core/metrics.ts';
+import { customFlow, isSpecialVariable, type MetricDef, type MetricTable, type SpecialVariable } from '../core/metrics.ts';
 import { dayPeriod, type Period, parsePeriod } from '../core/periods.ts';
 import type { DataSource } from '../core/project.ts';
 import { FileReporter, type SourceFile } from './files.ts';
@@ -12,6 +12,7 @@ import { describeValue, issuesToProblems } from './issues.ts';
 import { parseJson } from './locate.ts';
 import type { Problem } from './problems.ts';
 import { dataFileSchema } from './schemas.ts';
+import { computedName } from './site.ts';
 import { hint } from './suggest.ts';
 
 const METRIC_NAME = /^[a-z][a-z0-9_]*$/;
@@ -27,11 +28,22 @@ export interface DataContext {
   readonly currency: string;
 }
 
+/** A metric name neither built in nor declared, where it first occurs in a file. */
+export interface UndeclaredMetric {
+  readonly name: string;
+  readonly file: string;
+  readonly row: number;
+  /** Rows of the file that give it. */
+  readonly rows: number;
+}
+
 export interface LoadedData {
   readonly rows: MetricRow[];
   readonly sources: DataSource[];
   /** Custom metrics found in rows (neither built in nor declared), as flows. */
   readonly discovered: MetricDef[];
+  /** Where they occur: an error unless a custom KPI's formula names them (see `reportUndeclared`). */
+  readonly undeclared: UndeclaredMetric[];
   /** A reporter per file, to position problems found later (duplicates). */
   readonly reporters: ReadonlyMap<string, FileReporter>;
 }
@@ -41,6 +53,7 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
   const rows: MetricRow[] = [];
   const sources: DataSource[] = [];
   const discovered = new Map<string, MetricDef>();
+  const undeclared = new Map<string, Occurrence>();
   const reporters = new Map<string, FileReporter>();
   for (const file of files) {
     const parsed = parseJson(file.text);
@@ -57,7 +70,7 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       const raw = parsed.value as { channel?: unknown; rows?: unknown } | null;
       if (raw && Array.isArray(raw.rows)) {
         const channel = typeof raw.channel === 'string' ? raw.channel : null;
-        raw.rows.forEach((r, i) => checkRow(report, i, r, channel, context, discovered));
+        raw.rows.forEach((r, i) => checkRow(report, i, r, channel, context, discovered, undeclared));
       }
       continue;
     }
@@ -70,14 +83,28 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
     }
     const before = rows.length;
     rawRows.forEach((raw, i) => {
-      const row = checkRow(report, i, raw, channel, context, discovered);
+      const row = checkRow(report, i, raw, channel, context, discovered, undeclared);
       if (row) rows.push(row);
     });
     const fileRows = rows.slice(before);
     const channels = [...new Set(fileRows.map((r) => r.channel))].sort();
     sources.push({ file: file.path, channels, source: source ?? null, currency: currency ?? null, rows: fileRows.length });
   }
-  return { rows, sources, discovered: [...discovered.values()], reporters };
+  return { rows, sources, discovered: [...discovered.values()], undeclared: [...undeclared.values()], reporters };
+}
+
+/**
+ * Reports metric names that are neither built in, declared, nor named in a custom KPI's
+ * formula (nor under `metrics:` with a problem of their own): once per file, at the first
+ * row, with "did you mean".
+ */
+export function reportUndeclared(data: LoadedData, known: readonly string[], allowed: ReadonlySet<string>): void {
+  for (const u of data.undeclared) {
+    if (allowed.has(u.name)) continue;
+    const more = u.rows > 1 ? `; also in ${u.rows - 1} more row${u.rows > 2 ? 's' : ''} of this file` : '';
+    data.reporters.get(u.file)!.at(['rows', u.row, u.name],
+      `unknown metric '${u.name}'${hint(u.name, known, 'metrics')} (declare custom metrics under metrics: in content/site.yaml${more})`, 'key');
+  }
 }
 
 function checkChannel(report: FileReporter, path: Array<string | number>, channel: string, context: DataContext): boolean {
@@ -97,9 +124,21 @@ function checkChannel(report: FileReporter, path: Array<string | number>, channe
   return true;
 }
 
+type Occurrence = { -readonly [K in keyof UndeclaredMetric]: UndeclaredMetric[K] };
+
+/** Why a name that formulas may read besides metrics cannot be given in data, and what to do. */
+function notInData(name: SpecialVariable): string {
+  const instead = name === 'customer_ltv' ? 'remove it from the data'
+    : name === 'followers_start' ? 'give followers instead' : 'give followers, new_followers or lost_followers instead';
+  return `${computedName(name)}: ${instead}`;
+}
+
+/** The largest integer a double holds exactly: bigger values cannot be summed exactly. */
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
 function checkRow(
   report: FileReporter, i: number, raw: unknown, fileChannel: string | null, context: DataContext,
-  discovered: Map<string, MetricDef>,
+  discovered: Map<string, MetricDef>, undeclared: Map<string, Occurrence>,
 ): MetricRow | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     report.at(['rows', i], `a row must be an object with a date, month or quarter and metric values, got ${describeValue(raw)}`);
@@ -141,10 +180,21 @@ function checkRow(
         ok = false;
         continue;
       }
+      if (isSpecialVariable(key)) {
+        report.at(['rows', i, key], notInData(key), 'key');
+        ok = false;
+        continue;
+      }
       def = customFlow(key);
       discovered.set(key, def);
     }
-    if (typeof value === 'number' && Number.isFinite(value) && (value >= 0 || def.signed)) {
+    if (!def.builtIn && !context.metrics.get(key)) {
+      const where = `${report.file}\u0000${key}`;
+      const seen = undeclared.get(where);
+      if (seen) seen.rows++;
+      else undeclared.set(where, { name: key, file: report.file, row: i, rows: 1 });
+    }
+    if (typeof value === 'number' && Number.isFinite(value) && (value >= 0 || def.signed) && Math.abs(value) <= MAX_EXACT) {
       values[key] = value;
       metricCount++;
       continue;
@@ -155,6 +205,8 @@ function checkRow(
         + (value === null || value === '' ? ' (leave a missing value out of the row)' : ''));
     } else if (!Number.isFinite(value)) {
       report.at(['rows', i, key], `${key}: the number is out of range (not finite)`);
+    } else if (Math.abs(value) > MAX_EXACT) {
+      report.at(['rows', i, key], `${key}: ${value} is above 2^53 − 1 (${MAX_EXACT}): such numbers cannot be summed exactly`);
     } else {
       report.at(['rows', i, key], `${key}: ${value} is negative: metric values are counts or amounts ≥ 0`
         + ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)');

@@ -55,6 +55,12 @@ export class FileReporter {
     this.problems.push({ file: this.file, line, column, message });
   }
 
+  /** Records a note (not an error: it fails nothing) at the key or value found at `path`. */
+  note(path: readonly PathKey[], message: string, part: 'key' | 'value' = 'value'): void {
+    const { line, column } = this.locator.locate(path, part);
+    this.problems.push({ file: this.file, line, column, message, severity: 'note' });
+  }
+
   /** Records a problem at a column inside the text value at `path` (a formula, say). */
   inside(path: readonly PathKey[], offset: number, message: string): void {
     const { line, column } = this.locator.locate(path, 'value');

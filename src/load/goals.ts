@@ -12,7 +12,7 @@ import { type Period, parsePeriod, rangePeriod } from '../core/periods.ts';
 import { FileReporter, type SourceFile } from './files.ts';
 import { issuesToProblems } from './issues.ts';
 import { type Locator, parseYaml, type PathKey } from './locate.ts';
-import type { Problem } from './problems.ts';
+import { isNote, type Problem } from './problems.ts';
 import type * as z from 'zod';
 import {
   customKpiSchema, type CustomKpiInput, type GoalInput, goalSchema, goalsFileSchema, type KeyResultInput, objectiveSchema,
@@ -25,12 +25,24 @@ export interface GoalContext {
   readonly channels: readonly string[] | null;
   /** Metric names custom KPI formulas may use; null: not checked. */
   readonly metrics: readonly string[] | null;
+  /** Custom metrics declared in the site settings: each is a KPI already, so no custom KPI may take its id. */
+  readonly declaredMetrics?: readonly string[];
+}
+
+/** Where a goal is written: its file's reporter and its path there (`['goals', i]`). */
+export interface GoalPlace {
+  readonly report: FileReporter;
+  readonly path: readonly PathKey[];
 }
 
 export interface LoadedGoals {
   readonly objectives: Objective[];
   readonly customKpis: KpiDef[];
   readonly goals: Goal[];
+  /** Every name that a custom KPI formula (which parses) reads. */
+  readonly formulaNames: ReadonlySet<string>;
+  /** Where each loaded goal is written, by id. */
+  readonly places: ReadonlyMap<string, GoalPlace>;
 }
 
 interface Parsed {
@@ -86,6 +98,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
   const objectiveAt = new Map<string, string>();
   const customKpis: KpiDef[] = [];
   const kpiAt = new Map<string, string>();
+  const formulaNames = new Set<string>();
   for (const { objectives: objectiveItems, kpis: kpiItems, rawKpis, report } of parsed) {
     for (const [i, o] of objectiveItems) {
       const first = objectiveAt.get(o.id);
@@ -101,10 +114,16 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
       if (typeof id === 'string') {
         const first = kpiAt.get(id);
         if (builtInKpi(id)) report.at([...path, 'id'], `custom KPI '${id}' has the id of a built-in KPI: choose another id`);
-        else if (first) report.at([...path, 'id'], `duplicate custom KPI id '${id}': already defined at ${first}`);
+        else if (context.declaredMetrics?.includes(id)) {
+          report.at([...path, 'id'], `custom KPI '${id}' has the id of a metric declared in content/site.yaml (a declared metric is already a KPI): choose another id`);
+        } else if (first) report.at([...path, 'id'], `duplicate custom KPI id '${id}': already defined at ${first}`);
         else kpiAt.set(id, report.where([...path, 'id']));
       }
-      if (typeof formula === 'string') checkFormula(report, [...path, 'formula'], formula, context);
+      if (typeof formula === 'string') {
+        checkFormula(report, [...path, 'formula'], formula, context);
+        const parsedFormula = parseFormula(formula);
+        if (parsedFormula.ok) for (const v of formulaVariables(parsedFormula.ast)) formulaNames.add(v.name);
+      }
       const k = valid.get(i);
       if (!k || report.problems.length !== before) return;
       customKpis.push({
@@ -114,10 +133,11 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
     });
   }
 
-  const kpiIds = [...KPI_CATALOGUE.map((k) => k.id), ...kpiAt.keys()];
+  const kpiIds = [...KPI_CATALOGUE.map((k) => k.id), ...(context.declaredMetrics ?? []), ...kpiAt.keys()];
   const refs: References = { kpis: kpiIds, channels: context.channels, objectives: [...objectiveAt.keys()] };
   const goals: Goal[] = [];
   const goalAt = new Map<string, string>();
+  const places = new Map<string, GoalPlace>();
   for (const { file, goals: goalItems, rawGoals, report } of parsed) {
     const valid = new Map(goalItems);
     rawGoals.forEach((raw, i) => {
@@ -132,10 +152,13 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
       checkReferences(report, path, raw, refs);
       const g = valid.get(i);
       const goal = g ? buildGoal(report, path, g, file.path) : null;
-      if (goal && report.problems.length === before) goals.push(goal);
+      if (goal && !report.problems.slice(before).some((p) => !isNote(p))) {
+        goals.push(goal);
+        places.set(goal.id, { report, path });
+      }
     });
   }
-  return { objectives, customKpis, goals };
+  return { objectives, customKpis, goals, formulaNames, places };
 }
 
 interface References {
@@ -330,6 +353,10 @@ function checkMeasureReferences(report: FileReporter, path: PathKey[], m: Record
   const channel = m['channel'];
   const list = typeof channel === 'string' ? [channel] : Array.isArray(channel) ? channel : [];
   list.forEach((c: unknown, i) => {
+    if (typeof c === 'string' && list.indexOf(c) < i) {
+      report.note([...path, 'channel', i], `channel '${c}' is listed twice: it counts once`);
+      return;
+    }
     if (typeof c !== 'string' || c === 'all' || refs.channels === null || refs.channels.includes(c)) return;
     report.at(typeof channel === 'string' ? [...path, 'channel'] : [...path, 'channel', i],
       `unknown channel '${c}'${hint(c, refs.channels, 'channels')}`);

@@ -11,11 +11,21 @@ export interface Problem {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /**
+   * `note`: worth knowing but not wrong (a warning); it never fails a command or the build.
+   * Absent: an error.
+   */
+  readonly severity?: 'note';
 }
 
-/** `path:line:col: message`, the format editors and CI annotations understand. */
+/** `path:line:col: message` (`path:line:col: note: message` for a note), the format editors and CI annotations understand. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+  return `${p.file}:${p.line}:${p.column}: ${p.severity === 'note' ? 'note: ' : ''}${p.message}`;
+}
+
+/** Whether a problem is a note rather than an error. */
+export function isNote(p: Problem): boolean {
+  return p.severity === 'note';
 }
 
 /** Problems in a stable order: by file, line, column, then message. */

@@ -3,22 +3,28 @@
  * files and goals, validated together. Either every problem of every file, sorted, or
  * the project: nothing is half-loaded.
  */
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MetricIndex } from '../core/metricIndex.ts';
-import { metricTable } from '../core/metrics.ts';
+import { KpiSet } from '../core/kpis.ts';
+import { declaredMetricKpi, metricTable } from '../core/metrics.ts';
 import type { Project } from '../core/project.ts';
 import { listFiles, readSources, type SourceFile } from './files.ts';
-import { loadData } from './data.ts';
+import { loadData, reportUndeclared } from './data.ts';
 import { loadGoals } from './goals.ts';
-import { type Problem, sortProblems } from './problems.ts';
+import { checkPlausibility } from './plausibility.ts';
+import { isNote, type Problem, sortProblems } from './problems.ts';
+import { checkImplicitBaselines } from './targets.ts';
 import { loadSite, SITE_FILE } from './site.ts';
 import { fingerprintInputs } from './fingerprint.ts';
 import { loadReports, REPORTS_DIR } from './reports.ts';
 
-export type LoadResult =
-  | { readonly ok: true; readonly project: Project; readonly files: readonly string[] }
-  | { readonly ok: false; readonly problems: readonly Problem[]; readonly files: readonly string[] };
+/** Notes (warnings) come with either outcome: they never fail a load. */
+export type Loaded =
+  | { readonly ok: true; readonly project: Project; readonly notes: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly notes: readonly Problem[] };
+
+export type LoadResult = Loaded & { readonly files: readonly string[] };
 
 /** The content root: `GOALPOST_ROOT` if set (relative to the working directory), else the working directory. */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
@@ -34,8 +40,24 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * A problem when the content root is not a folder (a mistyped GOALPOST_ROOT would
+ * otherwise validate as an empty, valid root), else null.
+ */
+export async function checkRoot(root: string): Promise<Problem | null> {
+  const at = (message: string): Problem => ({ file: root, line: 1, column: 1, message });
+  try {
+    if ((await stat(root)).isDirectory()) return null;
+    return at(`the content root is not a folder (GOALPOST_ROOT=${root}): point GOALPOST_ROOT at the folder holding content/, goals/ and data/`);
+  } catch {
+    return at(`the content root does not exist (GOALPOST_ROOT=${root}): point GOALPOST_ROOT at the folder holding content/, goals/ and data/`);
+  }
+}
+
 /** Reads and validates every content file under `root`. */
 export async function loadProject(root: string): Promise<LoadResult> {
+  const missing = await checkRoot(root);
+  if (missing) return { ok: false, problems: [missing], notes: [], files: [] };
   const [goalPaths, dataPaths, reportPaths, hasSite] = await Promise.all([
     listFiles(root, 'goals', ['.yaml', '.yml']),
     listFiles(root, 'data', ['.json']),
@@ -53,13 +75,14 @@ export async function loadProject(root: string): Promise<LoadResult> {
 export function loadFromSources(
   siteFile: SourceFile | null, goalFiles: readonly SourceFile[], dataFiles: readonly SourceFile[],
   reportFiles: readonly SourceFile[] = [],
-): { ok: true; project: Project } | { ok: false; problems: Problem[] } {
+): Loaded {
   const problems: Problem[] = [];
-  const { site, declaredChannels, metrics: declared } = loadSite(siteFile, problems);
+  const { site, declaredChannels, metrics: declared, named } = loadSite(siteFile, problems);
   const declaredChannelIds = Object.keys(site.channels).sort();
   const data = loadData(dataFiles, {
     metrics: metricTable(declared), channels: declaredChannels ? declaredChannelIds : null, currency: site.currency,
   }, problems);
+  checkPlausibility(data.rows, data.reporters);
   const metrics = metricTable([...declared, ...data.discovered]);
   const { index, duplicates } = MetricIndex.build(data.rows, metrics);
   for (const d of duplicates) {
@@ -69,13 +92,23 @@ export function loadFromSources(
       + `also at ${first.where(['rows', d.first.row, d.metric], 'key')}; keep one of them`, 'key');
   }
   const channels = declaredChannels ? declaredChannelIds : index.channels;
-  const goals = loadGoals(goalFiles, { channels, metrics: metrics.ids() }, problems);
+  const goals = loadGoals(goalFiles, { channels, metrics: metrics.ids(), declaredMetrics: declared.map((m) => m.id) }, problems);
+  reportUndeclared(data, [...metricTable(declared).ids(), ...goals.formulaNames], new Set([...goals.formulaNames, ...named]));
+  const customKpis = [...declared.map(declaredMetricKpi), ...goals.customKpis];
+  // Only on content that is otherwise valid: on broken data the figure it compares with is not trustworthy.
+  if (!problems.some((p) => !isNote(p))) {
+    const engine = { index, kpis: new KpiSet(index, customKpis), settings: { customerLtv: site.customerLtv }, windows: new Map() };
+    checkImplicitBaselines(engine, goals.goals, goals.places);
+  }
   const reports = loadReports(reportFiles, problems);
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  const notes = sortProblems(problems.filter(isNote));
+  const errors = problems.filter((p) => !isNote(p));
+  if (errors.length > 0) return { ok: false, problems: sortProblems(errors), notes };
   return {
     ok: true,
-    project: { site, objectives: goals.objectives, goals: goals.goals, customKpis: goals.customKpis, index, sources: data.sources,
+    project: { site, objectives: goals.objectives, goals: goals.goals, customKpis, index, sources: data.sources,
       reports, inputs: fingerprintInputs([...(siteFile ? [siteFile] : []), ...goalFiles, ...dataFiles]),
     },
+    notes,
   };
 }

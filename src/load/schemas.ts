@@ -134,10 +134,12 @@ export const siteSchema = z.strictObject({
     error: 'base must be a URL path starting and ending with / (e.g. /reports/)',
   }).optional(),
   metrics: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }), z.strictObject({
-    aggregation: z.enum(['flow', 'stock', 'unique']).optional(),
-    signed: z.boolean().optional(),
-    label: z.string().optional(),
-  })).optional(),
+    label: z.string().min(1, { error: 'label must not be empty' }),
+    aggregation: z.enum(['flow', 'stock', 'unique'], { error: 'aggregation must be flow, stock or unique' }),
+    unit: z.enum(UNITS, { error: `unit must be one of ${UNITS.join(', ')}` }),
+    good: z.enum(['up', 'down'], { error: 'good must be up or down' }).optional(),
+    signed: z.boolean({ error: 'signed must be true or false' }).optional(),
+  }, { error: 'a declared metric is a mapping: { label, aggregation: flow | stock | unique, unit }' })).optional(),
 }, { error: 'content/site.yaml holds a mapping of site settings' });
 
 export const dataFileSchema = z.strictObject({

@@ -5,10 +5,11 @@
  */
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
+import { declaredMetricIds } from '../core/metrics.ts';
 import type { Project } from '../core/project.ts';
 import { commitsTouching, filesAt, GitError, isShallow } from '../git/files.ts';
 import { loadGoals } from '../load/goals.ts';
-import type { Problem } from '../load/problems.ts';
+import { isNote, type Problem } from '../load/problems.ts';
 import { contentRoot } from '../load/project.ts';
 import type { GoalJson, ReportJson } from '../core/report.ts';
 import {
@@ -52,12 +53,12 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
       return { available: false, reason: 'this build ran in a shallow clone of the repository, which lacks the earlier commits (fetch the full history, e.g. fetch-depth: 0 in actions/checkout)' };
     }
     // An old commit's goals may name channels and metrics that today's data no longer has.
-    const context = { channels: null, metrics: null };
+    const context = { channels: null, metrics: null, declaredMetrics: declaredMetricIds(project.index.metrics) };
     const versions: GoalsAtCommit[] = commitsTouching(root, ['goals']).map((commit) => {
       const problems: Problem[] = [];
       const files = filesAt(root, commit.hash, ['goals']).filter((f) => /\.ya?ml$/i.test(f.path));
       const { goals } = loadGoals(files, context, problems);
-      return { commit, goals: problems.length === 0 ? goals : null };
+      return { commit, goals: problems.some((p) => !isNote(p)) ? null : goals };
     });
     const entries = goalHistory(versions, engine, siteAsOf(project));
     const moved = new Map<string, GoalMoves>();

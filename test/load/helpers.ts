@@ -25,3 +25,14 @@ export function problemsOf(files: {
   const result = loadFromSources(site, goals, data);
   return result.ok ? [] : result.problems.map(formatProblem);
 }
+
+/** Loads in-memory files; returns errors and notes, formatted, apart. */
+export function outcomeOf(files: {
+  site?: string | null; goals?: Record<string, string>; data?: Record<string, string>;
+}): { problems: string[]; notes: string[] } {
+  const site = files.site === null ? null : { path: 'content/site.yaml', text: files.site ?? SITE };
+  const goals = Object.entries(files.goals ?? {}).map(([path, text]) => ({ path, text }));
+  const data = Object.entries(files.data ?? { 'data/ig.json': VALID_DATA }).map(([path, text]) => ({ path, text }));
+  const result = loadFromSources(site, goals, data);
+  return { problems: result.ok ? [] : result.problems.map(formatProblem), notes: result.notes.map(formatProblem) };
+}

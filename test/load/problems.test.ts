@@ -67,8 +67,11 @@ describe('metric files', () => {
 
   it('accepts negative values only for metrics declared signed', () => {
     const data = '{"channel":"instagram","rows":[{"date":"2026-04-02","net_promoter_delta":-5}]}';
-    expect(problemsOf({ data: { 'data/a.json': data } })).toHaveLength(1);
-    const site = 'channels:\n  instagram: { label: IG }\nmetrics:\n  net_promoter_delta: { aggregation: stock, signed: true }\n';
+    const site = 'channels:\n  instagram: { label: IG }\nmetrics:\n  net_promoter_delta: { label: NPS change, aggregation: stock, unit: score, signed: true }\n';
+    expect(problemsOf({ site: site.replace(', signed: true', ''), data: { 'data/a.json': data } })).toEqual([
+      'data/a.json:1:74: net_promoter_delta: -5 is negative: metric values are counts or amounts ≥ 0'
+        + ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)',
+    ]);
     expect(problemsOf({ site, data: { 'data/a.json': data } })).toEqual([]);
   });
 
