@@ -15,6 +15,7 @@ import { loadGoals } from './goals.ts';
 import { checkPlausibility } from './plausibility.ts';
 import { isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
+import { checkFeeds } from './feeds.ts';
 import { loadSite, SITE_FILE } from './site.ts';
 import { fingerprintInputs } from './fingerprint.ts';
 import { loadReports, REPORTS_DIR } from './reports.ts';
@@ -99,6 +100,7 @@ export function loadFromSources(
   if (!problems.some((p) => !isNote(p))) {
     const engine = { index, kpis: new KpiSet(index, customKpis), settings: { customerLtv: site.customerLtv }, windows: new Map() };
     checkImplicitBaselines(engine, goals.goals, goals.places);
+    checkFeeds(engine, goals.goals, goals.places);
   }
   const reports = loadReports(reportFiles, problems);
   const notes = sortProblems(problems.filter(isNote));
