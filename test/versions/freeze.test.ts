@@ -3,48 +3,16 @@
  * renders as the report), restatement after a data change, versions kept, and positioned
  * errors for a hand-edited snapshot.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
-import { parseQuarter } from '../../src/core/periods.ts';
-import { createEngine, type Project } from '../../src/core/project.ts';
+import { createEngine } from '../../src/core/project.ts';
 import type { ReportJson } from '../../src/core/report.ts';
 import type { Snapshot } from '../../src/core/snapshot.ts';
-import { loadProject } from '../../src/load/project.ts';
 import { quarterPage } from '../../src/site/quarterPage.ts';
+import { editImpressions, project, quarterOf, read, run, scratch } from './helpers.ts';
 
-const Q2 = (() => { const q = parseQuarter('2026-Q2'); if (!q.ok) throw new Error(q.reason); return q.period; })();
-
-/** A scratch content root: the basic fixture's settings, goals and data (not in git). */
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'goalpost-freeze-'));
-  for (const part of ['content/site.yaml', 'goals', 'data']) cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
-  return dir;
-}
-
-async function run(root: string, args: string[], now = '2026-07-03T09:30:00.000Z'): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: { GOALPOST_ROOT: root }, cwd: process.cwd(), now: () => new Date(now) };
-  return { status: await main(args, io), out, err };
-}
-
-async function project(root: string): Promise<Project> {
-  const loaded = await loadProject(root);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  return loaded.project;
-}
-
-const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
-
-/** Sets the impressions of the fixture's 2026-05-01 row. */
-function editImpressions(root: string, impressions: number): void {
-  const path = join(root, 'data/instagram/2026.json');
-  writeFileSync(path, read(root, 'data/instagram/2026.json').replace('"date": "2026-05-01", "impressions": 1000', `"date": "2026-05-01", "impressions": ${impressions}`));
-}
+const Q2 = quarterOf('2026-Q2');
 
 describe('goalpost freeze', () => {
   it('writes reports/<quarter>/v1.json with the report, goal definitions, KPIs, inputs, time and commit', async () => {
