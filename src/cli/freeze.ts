@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { buildSnapshot, nextVersion } from '../core/freeze.ts';
 import { overlaps, parseQuarter } from '../core/periods.ts';
 import { createEngine } from '../core/project.ts';
-import { restatements } from '../core/snapshot.ts';
+import { restatements, sameFrozenContent } from '../core/snapshot.ts';
 import { contentChanged, headCommit } from '../git/files.ts';
 import { loadProject } from '../load/project.ts';
 import { snapshotFile } from '../load/reports.ts';
@@ -14,9 +14,11 @@ const HELP = `Usage: npm run goalpost -- freeze <quarter>
 
 Writes the quarter's computed report (goal definitions, KPI values and goal evaluations
 for all channels and each channel, the fingerprint of the input files, the time and the
-git commit) to reports/<yyyy-qn>/v<k>.json, as pretty JSON to commit. Freezing a quarter
-again adds the next version and keeps the older ones. The site then renders the quarter
-from its newest snapshot and says when today's goals or data give other numbers.
+git commit, and a digest of the snapshot's own content) to reports/<yyyy-qn>/v<k>.json,
+as pretty JSON to commit. Freezing a quarter again adds the next version and keeps the
+older ones; when its figures and inputs equal the newest version's, nothing is written.
+The site then renders the quarter from its newest snapshot and says when today's goals
+or data give other numbers.
 
 Example: npm run goalpost -- freeze 2026-Q2`;
 
@@ -47,6 +49,11 @@ export async function runFreeze(args: readonly string[], io: Io): Promise<number
     commit,
     uncommittedChanges: commit !== null && contentChanged(root),
   });
+  const previous = project.reports.filter((r) => r.snapshot.quarter === quarter.label).at(-1);
+  if (previous && sameFrozenContent(previous.snapshot, snapshot)) {
+    io.out(`${quarter.label} is already frozen as version ${previous.snapshot.version} with the same figures and inputs: nothing written (${previous.file}).`);
+    return 0;
+  }
   const { path, text: snapshotText } = snapshotFile(snapshot);
   await mkdir(dirname(join(root, path)), { recursive: true });
   await writeFile(join(root, path), snapshotText, { flag: 'wx' });
@@ -58,7 +65,6 @@ export async function runFreeze(args: readonly string[], io: Io): Promise<number
     `  inputs ${snapshot.inputs.fingerprint.slice(0, 19)}… (${Object.keys(snapshot.inputs.files).length} files), `
       + (commit ? `commit ${commit.slice(0, 12)}${snapshot.uncommitted_changes ? ' with uncommitted changes to the content' : ''}` : 'not in a git repository'),
   ];
-  const previous = project.reports.filter((r) => r.snapshot.quarter === quarter.label).at(-1);
   if (previous) {
     const differences = restatements(previous.snapshot.figures['all']!, all, snapshot.kpis);
     lines.push(differences.length === 0

@@ -3,23 +3,30 @@ import { parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
 import { buildReport, type GoalJson, type ReportJson } from '../core/report.ts';
+import { chooseVersion, type FigureRequest, type FigureSource, frozenSource, restatements, sourceLabel } from '../core/snapshot.ts';
+import { kpiMetas } from '../core/figures.ts';
 import { type FormatOptions, formatChange, formatKpiValue, formatShare, STATUS_LABELS } from '../format/numbers.ts';
 import { formatProblem } from '../load/problems.ts';
 import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
 import { readHistory, withMovedGoalposts } from '../site/history.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
+import { countOf } from '../format/text.ts';
 
-const HELP = `Usage: npm run goalpost -- report --period 2026-Q2 [--channel <id>] [--as-of 2026-05-31] [--json]
+const HELP = `Usage: npm run goalpost -- report --period 2026-Q2 [--channel <id>] [--as-of 2026-05-31] [--frozen | --version <k> | --live] [--json]
 
-Computes the quarter's KPIs (with change vs the previous quarter and a year before) and
-evaluates every goal whose period overlaps the quarter, as of the quarter's last day with
-data (or --as-of).
+The quarter's KPIs (with change vs the previous quarter and a year before) and every goal
+whose period overlaps the quarter, as of the quarter's last day with data (or --as-of).
+A frozen quarter shows its newest frozen version, as the site does; the output says which
+figures it shows ("figures": "frozen" with "version", or "live" with "version": null).
 
 Options:
   --period <yyyy-Qn>   the quarter (required)
   --channel <id>       only this channel's KPIs and the goals that touch it
-  --as-of <date>       evaluate as of this day (YYYY-MM-DD)
+  --as-of <date>       evaluate today's data as of this day (YYYY-MM-DD); implies --live
+  --frozen             the newest frozen version (an error if the quarter was never frozen)
+  --version <k>        frozen version k (an error if there is none)
+  --live               today's computation from the current goals and data
   --json               print the report as JSON (unrounded numbers)`;
 
 /** `goalpost report`: a quarter's KPIs and goals, as text or JSON. */
@@ -27,6 +34,7 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   const parsed = parseOptions(args, {
     help: { type: 'boolean', short: 'h' }, period: { type: 'string' }, channel: { type: 'string' },
     'as-of': { type: 'string' }, json: { type: 'boolean' },
+    frozen: { type: 'boolean' }, version: { type: 'string' }, live: { type: 'boolean' },
   }, io);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -43,6 +51,9 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     asOf = day.day;
   }
 
+  const request = figureRequest(values);
+  if (typeof request === 'string') return usageError(io, request);
+
   const result = await loadProject(rootOf(io));
   if (!result.ok) {
     io.err(result.problems.map(formatProblem).join('\n'));
@@ -50,25 +61,78 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   }
   const { project } = result;
   const channel = typeof values['channel'] === 'string' ? values['channel'] : null;
+  const label = quarter.period.label;
+  const versions = project.reports.filter((r) => r.snapshot.quarter === label);
+  const choice = chooseVersion(versions, label, asOf === null ? request : { kind: 'live' });
+  if (!choice.ok) return usageError(io, choice.reason);
+  const scope = channel ?? 'all';
+  // A channel added after the freeze is live by default (as its page is); asked for explicitly, it is an error.
+  const frozen = choice.chosen?.snapshot.figures[scope] ? choice.chosen : null;
+  if (choice.chosen && !frozen && request.kind !== 'default') {
+    return usageError(io, `--channel: version ${choice.chosen.snapshot.version} of ${label} has no channel '${channel}'`);
+  }
   const known = project.index.channels;
-  if (channel !== null && !known.includes(channel)) {
+  if (channel !== null && !frozen && !known.includes(channel)) {
     return usageError(io, `--channel: no data for channel '${channel}'${hint(channel, known, 'channels')}`);
   }
   const engine = createEngine(project);
-  const report = buildReport(project, engine, { quarter: quarter.period, channel, asOf });
+  const live = frozen === null || !values['json'] ? buildReport(project, engine, { quarter: quarter.period, channel, asOf }) : null;
+  const report = frozen ? frozen.snapshot.figures[scope]!.report : live!;
+  const source: FigureSource = frozen ? frozenSource(frozen.snapshot) : { kind: 'live' };
   if (values['json']) {
-    io.out(JSON.stringify(withMovedGoalposts(report, readHistory(rootOf(io), project, engine)), null, 2));
+    const version = source.kind === 'frozen' ? source.version : null;
+    const frozenAt = source.kind === 'frozen' ? source.frozenAt : null;
+    const { period, ...rest } = withMovedGoalposts(report, readHistory(rootOf(io), project, engine));
+    io.out(JSON.stringify({ period, figures: source.kind, version, frozen_at: frozenAt, ...rest }, null, 2));
     return 0;
   }
-  const units = new Map(engine.kpis.all().map((k) => [k.def.id, { unit: k.def.unit, label: k.def.label }]));
-  io.out(renderText(report, project.site, units));
+  // KPI labels and units as frozen, then those defined since.
+  const metas = [...kpiMetas(engine), ...(frozen?.snapshot.kpis ?? [])];
+  const units = new Map(metas.map((k) => [k.id, { unit: k.unit, label: k.label }]));
+  const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas).length : 0;
+  io.out(renderText(report, project.site, units, { source, newest: versions.at(-1)?.snapshot.version ?? null, restated }));
   return 0;
 }
 
-/** The report as plain text for a terminal, in the site's locale. */
-export function renderText(report: ReportJson, site: SiteSettings, kpis: ReadonlyMap<string, { unit: Unit; label: string }>): string {
+/** The figures the options ask for, or a usage problem. */
+function figureRequest(values: Record<string, string | boolean | undefined>): FigureRequest | string {
+  const asked = [values['live'] && '--live', values['frozen'] && '--frozen', values['version'] !== undefined && '--version'].filter(Boolean);
+  if (asked.length > 1) return `--live, --frozen and --version exclude each other (${asked.join(', ')} given)`;
+  if (values['as-of'] !== undefined && (values['frozen'] || values['version'] !== undefined)) {
+    return '--as-of computes today\'s figures as of a day: it cannot be combined with --frozen or --version';
+  }
+  if (values['live']) return { kind: 'live' };
+  if (values['frozen']) return { kind: 'frozen' };
+  const text = values['version'];
+  if (typeof text === 'string') {
+    const version = /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
+    return version === null ? `--version: '${text}' is not a version number (1, 2…)` : { kind: 'version', version };
+  }
+  return { kind: 'default' };
+}
+
+/** Which figures a text report shows, and how they stand against today's. */
+export interface TextSource {
+  readonly source: FigureSource;
+  /** The quarter's newest frozen version, if any (named when live figures are shown for a frozen quarter). */
+  readonly newest: number | null;
+  /** How many figures today's goals and data change (for frozen figures). */
+  readonly restated: number;
+}
+
+/** The report as plain text for a terminal, in the site's locale, saying which figures it shows. */
+export function renderText(
+  report: ReportJson, site: SiteSettings, kpis: ReadonlyMap<string, { unit: Unit; label: string }>,
+  from: TextSource = { source: { kind: 'live' }, newest: null, restated: 0 },
+): string {
   const fmt: FormatOptions = site;
-  const lines: string[] = [`${site.title}: report ${report.period}, as of ${report.as_of}`, ''];
+  const which = from.source.kind === 'frozen' ? sourceLabel(from.source)
+    : from.newest === null ? 'live' : `live (today's data; the published report is frozen v${from.newest})`;
+  const lines: string[] = [`${site.title}: report ${report.period}, as of ${report.as_of}, ${which}`];
+  if (from.source.kind === 'frozen' && from.restated > 0) {
+    lines.push(`Restated: today's goals and data change ${countOf(from.restated, 'figure')} (--live shows them)`);
+  }
+  lines.push('');
   for (const scope of report.channels) {
     const rows = Object.entries(report.kpis[scope] ?? {}).filter(([, v]) => v.value !== null);
     lines.push(`${channelLabel(site, scope)}${rows.length === 0 ? ': no data' : ''}`);

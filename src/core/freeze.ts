@@ -8,7 +8,7 @@ import { kpiMetas, quarterFigures, type QuarterFigures } from './figures.ts';
 import type { KpiEngine } from './kpis.ts';
 import { overlaps, type Period } from './periods.ts';
 import type { Project } from './project.ts';
-import { SNAPSHOT_FORMAT, type Snapshot } from './snapshot.ts';
+import { SNAPSHOT_FORMAT, sealSnapshot, type Snapshot } from './snapshot.ts';
 
 export interface FreezeStamp {
   readonly version: number;
@@ -23,11 +23,11 @@ export function nextVersion(project: Project, quarter: Period): number {
   return Math.max(0, ...project.reports.filter((r) => r.snapshot.quarter === quarter.label).map((r) => r.snapshot.version)) + 1;
 }
 
-/** A quarter's report as a snapshot. */
+/** A quarter's report as a snapshot, sealed with the digest of its content. */
 export function buildSnapshot(project: Project, engine: KpiEngine, quarter: Period, stamp: FreezeStamp): Snapshot {
   const figures: Record<string, QuarterFigures> = { all: quarterFigures(project, engine, quarter) };
   for (const channel of engine.index.channels) figures[channel] = quarterFigures(project, engine, quarter, channel);
-  return {
+  return sealSnapshot({
     format: SNAPSHOT_FORMAT,
     quarter: quarter.label,
     version: stamp.version,
@@ -38,5 +38,5 @@ export function buildSnapshot(project: Project, engine: KpiEngine, quarter: Peri
     goals: project.goals.filter((g) => overlaps(g.period, quarter)).map((g) => ({ id: g.id, ...definition(g) })),
     kpis: kpiMetas(engine),
     figures,
-  };
+  });
 }

@@ -4,12 +4,13 @@
  * today's goals and data give (a restatement). Pure: the loader validates snapshots and
  * the CLI stamps the time and commit.
  */
+import { createHash } from 'node:crypto';
 import type { Unit } from './catalogue.ts';
 import type { KpiMeta, QuarterFigures } from './figures.ts';
 import type { GoalJson } from './report.ts';
 
-/** The snapshot file format this code writes and reads. */
-export const SNAPSHOT_FORMAT = 1;
+/** The snapshot file format this code writes and reads (2: with a digest of the content). */
+export const SNAPSHOT_FORMAT = 2;
 
 /** The input files a report was computed from: path → SHA-256 of the text, and one fingerprint over all. */
 export interface InputsFingerprint {
@@ -36,6 +37,91 @@ export interface Snapshot {
   readonly kpis: readonly KpiMeta[];
   /** `all` and every channel: the figures of each report page. */
   readonly figures: Readonly<Record<string, QuarterFigures>>;
+  /** `sha256:` over the canonical form of every other key (see `snapshotDigest`): a hand edit breaks it. */
+  readonly digest: string;
+}
+
+/** A snapshot before its digest is added. */
+export type SnapshotContent = Omit<Snapshot, 'digest'>;
+
+/**
+ * JSON with object keys sorted at every level and no spaces: one text per value,
+ * whatever the key order or layout of the file it was read from.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** The digest of a snapshot's content: SHA-256 of the canonical JSON of everything but `digest`. */
+export function snapshotDigest(snapshot: SnapshotContent | Snapshot): string {
+  const { digest: _, ...content } = snapshot as Snapshot;
+  return `sha256:${createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex')}`;
+}
+
+/** A snapshot with its digest. */
+export function sealSnapshot(content: SnapshotContent): Snapshot {
+  return { ...content, digest: snapshotDigest(content) };
+}
+
+/**
+ * Whether freezing `next` would repeat `newest`: the same inputs, goal definitions, KPI
+ * definitions and figures (the version, time and commit aside).
+ */
+export function sameFrozenContent(newest: SnapshotContent, next: SnapshotContent): boolean {
+  const content = (s: SnapshotContent) => canonicalJson({ inputs: s.inputs, goals: s.goals, kpis: s.kpis, figures: s.figures });
+  return content(newest) === content(next);
+}
+
+/** Which figures a report shows: a frozen version of the quarter, or today's computation. */
+export type FigureSource =
+  | { readonly kind: 'frozen'; readonly version: number; /** ISO 8601 instant of the freeze. */ readonly frozenAt: string }
+  | { readonly kind: 'live' };
+
+/** The source of a frozen report's figures. */
+export function frozenSource(snapshot: Snapshot): FigureSource {
+  return { kind: 'frozen', version: snapshot.version, frozenAt: snapshot.frozen_at };
+}
+
+/** `frozen v2 (2026-07-03)` or `live`: how pages, the text report and goal pages name a source. */
+export function sourceLabel(source: FigureSource): string {
+  return source.kind === 'frozen' ? `frozen v${source.version} (${source.frozenAt.slice(0, 10)})` : 'live';
+}
+
+/** What a reader asks for: the default (newest frozen version, else live), `--frozen`, `--version k` or `--live`. */
+export type FigureRequest =
+  | { readonly kind: 'default' }
+  | { readonly kind: 'frozen' }
+  | { readonly kind: 'version'; readonly version: number }
+  | { readonly kind: 'live' };
+
+/**
+ * The frozen version a request picks among a quarter's versions (oldest first), null for
+ * today's figures, or why it cannot be answered. The one rule: a frozen quarter shows its
+ * newest version unless another version or live figures are asked for.
+ */
+export function chooseVersion(
+  versions: readonly FrozenReport[], quarter: string, request: FigureRequest,
+): { ok: true; chosen: FrozenReport | null } | { ok: false; reason: string } {
+  const newest = versions.at(-1) ?? null;
+  switch (request.kind) {
+    case 'live': return { ok: true, chosen: null };
+    case 'default': return { ok: true, chosen: newest };
+    case 'frozen':
+      return newest ? { ok: true, chosen: newest } : { ok: false, reason: `${quarter} was never frozen (freeze it with: goalpost freeze ${quarter})` };
+    case 'version': {
+      const chosen = versions.find((r) => r.snapshot.version === request.version);
+      if (chosen) return { ok: true, chosen };
+      return {
+        ok: false,
+        reason: versions.length === 0
+          ? `${quarter} has no frozen version ${request.version}: it was never frozen`
+          : `${quarter} has no frozen version ${request.version} (versions: ${versions.map((r) => r.snapshot.version).join(', ')})`,
+      };
+    }
+  }
 }
 
 /** A snapshot as loaded: where it came from, for messages and links. */
@@ -72,7 +158,7 @@ function sameNumber(a: number | null, b: number | null): boolean {
  * status, score and key results; goals present in only one of them are listed too.
  * Sorted as the report is (KPIs by scope, then goals), so that a page can list them.
  */
-export function restatements(frozen: QuarterFigures, now: QuarterFigures, kpis: readonly KpiMeta[]): Restatement[] {
+export function restatements(frozen: Pick<QuarterFigures, 'report'>, now: Pick<QuarterFigures, 'report'>, kpis: readonly KpiMeta[]): Restatement[] {
   const out: Restatement[] = [];
   const byId = new Map(kpis.map((k) => [k.id, k]));
   const label = (id: string) => byId.get(id)?.label ?? id;

@@ -1,9 +1,10 @@
 /**
  * Loads the frozen report versions under `reports/` (written by `goalpost freeze`) and
- * checks them like any input: the file name, the JSON, the schema, and that the quarter
- * and version inside agree with the file's place.
+ * checks them like any input: the file name, the JSON, the schema, that the quarter and
+ * version inside agree with the file's place, and that the digest matches the content (a
+ * hand-edited snapshot is an error, never the frozen truth).
  */
-import type { FrozenReport, Snapshot } from '../core/snapshot.ts';
+import { type FrozenReport, type Snapshot, snapshotDigest } from '../core/snapshot.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { prettyJson } from '../format/prettyJson.ts';
 import type { SourceFile } from './files.ts';
@@ -56,6 +57,9 @@ export function loadReports(files: readonly SourceFile[], problems: Problem[]): 
     const at = (path: Array<string | number>, message: string) => problems.push({ file: file.path, ...parsed.locator.locate(path), message });
     if (snapshot.quarter !== quarter || !parseQuarter(snapshot.quarter).ok) at(['quarter'], `quarter must be '${quarter}', the quarter of the folder it is in`);
     if (snapshot.version !== version) at(['version'], `version must be ${version}, the number in the file name`);
+    if (snapshot.digest !== snapshotDigest(snapshot)) {
+      at(['digest'], "the digest does not match the snapshot's content: the snapshot was edited by hand; freeze again instead");
+    }
     if (!snapshot.figures['all']) at(['figures'], "figures must include 'all' (the report for all channels)");
     for (const [scope, f] of Object.entries(snapshot.figures)) {
       if (f.report.period !== quarter) at(['figures', scope, 'report', 'period'], `period must be '${quarter}'`);

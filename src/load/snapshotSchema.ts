@@ -1,7 +1,8 @@
 /**
  * zod schema of a frozen report (`reports/<yyyy-qn>/v<k>.json`, see core/snapshot.ts).
  * Strict: a hand-edited snapshot with a typo, a missing figure or a value that is not a
- * finite number is reported at its position, like any other input.
+ * finite number is reported at its position, like any other input (the loader then checks
+ * the digest, which catches an edit that keeps to the schema).
  */
 import * as z from 'zod';
 import { GOAL_STATUSES } from '../core/status.ts';
@@ -61,7 +62,7 @@ const figures = z.strictObject({
 });
 
 export const snapshotSchema = z.strictObject({
-  format: z.literal(SNAPSHOT_FORMAT, { error: `must be ${SNAPSHOT_FORMAT}: this snapshot was written by another version of goalpost` }),
+  format: z.literal(SNAPSHOT_FORMAT, { error: `must be ${SNAPSHOT_FORMAT}: this snapshot was written by another version of goalpost; freeze the quarter again` }),
   quarter: text,
   version: z.number().int().positive(),
   frozen_at: z.iso.datetime({ error: 'must be a date and time in ISO 8601 (2026-07-03T09:30:00.000Z)' }),
@@ -71,4 +72,5 @@ export const snapshotSchema = z.strictObject({
   goals: z.array(z.record(text, z.unknown())),
   kpis: z.array(z.strictObject({ id: text, label: text, unit, good: z.enum(['up', 'down']), formula: text, description: text })),
   figures: z.record(text, figures),
+  digest: z.string({ error: 'must be text' }).regex(/^sha256:[0-9a-f]{64}$/, { error: "must be 'sha256:' and 64 hex digits, as goalpost freeze writes it; freeze again instead of editing a snapshot" }),
 });

@@ -1,11 +1,15 @@
 /**
  * A report's KPIs as CSV (RFC 4180): period, as-of, channel with its last day of data and
  * whether it stops early, KPI id and label, unit, value, QoQ and YoY changes (unrounded, empty
- * where not computable, never NaN), and the coverage: the channels a figure is computed over,
- * those left out, and whether followers come from totals or net follows.
+ * where not computable, never NaN), the coverage: the channels a figure is computed over,
+ * those left out, and whether followers come from totals or net follows; and on every row
+ * which figures they are: `figures` (`frozen` or `live`) and `version` (the frozen version,
+ * empty for live figures).
  */
 import type { KpiMeta } from '../core/figures.ts';
 import type { ReportJson } from '../core/report.ts';
+import type { FigureSource } from '../core/snapshot.ts';
+import type { QuarterPage } from './quarterPage.ts';
 
 function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
@@ -13,12 +17,13 @@ function cell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The CSV text of a report's KPI table. */
-export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>): string {
+/** The CSV text of a report's KPI table, from the figures `source` names. */
+export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
   const lines = [[
     'period', 'as_of', 'channel', 'data_to', 'incomplete', 'kpi', 'label', 'unit', 'value', 'qoq', 'yoy', 'approximate',
-    'computed_over', 'left_out', 'basis',
+    'computed_over', 'left_out', 'basis', 'figures', 'version',
   ].join(',')];
+  const version = source.kind === 'frozen' ? source.version : null;
   for (const scope of report.channels) {
     const dataTo = scope === 'all' ? report.as_of : report.coverage[scope] ?? null;
     const incomplete = report.incomplete.includes(scope) ? 'true' : 'false';
@@ -27,8 +32,14 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>): 
       lines.push([
         report.period, report.as_of, scope, dataTo, incomplete, id, def?.label, def?.unit, v.value, v.qoq, v.yoy,
         v.approximate ? 'true' : 'false', v.channels?.join(' ') ?? scope, v.left_out?.join(' ') ?? '', v.basis ?? 'totals',
+        source.kind, version,
       ].map(cell).join(','));
     }
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The CSV download of a quarter page: the figures the page shows, with their version. */
+export function quarterCsv(page: QuarterPage): string {
+  return kpiCsv(page.view.report, page.view.kpis, page.source);
 }

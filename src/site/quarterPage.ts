@@ -7,7 +7,7 @@ import { kpiMetas, quarterFigures, type QuarterFigures } from '../core/figures.t
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import type { Project } from '../core/project.ts';
-import { changedInputs, type FrozenReport, type Restatement, restatements } from '../core/snapshot.ts';
+import { changedInputs, type FigureSource, type FrozenReport, frozenSource, type Restatement, restatements } from '../core/snapshot.ts';
 import { type QuarterView, quarterView } from './quarterView.ts';
 
 export interface FrozenNotice {
@@ -27,6 +27,8 @@ export interface FrozenNotice {
 
 export interface QuarterPage {
   readonly view: QuarterView;
+  /** Which figures the page shows: a frozen version, or live. */
+  readonly source: FigureSource;
   /** Null for live figures: a quarter never frozen, or a channel its snapshot lacks. */
   readonly frozen: FrozenNotice | null;
   /** The newest version of the quarter when it is frozen but this page is live (a channel added since). */
@@ -81,6 +83,7 @@ function buildQuarterPage(project: Project, engine: KpiEngine, quarter: Period, 
   if (!chosen || !frozenFigures) {
     return {
       view: quarterView({ site: project.site, kpis: kpiMetas(engine), figures: live, channels }, quarter, channel),
+      source: { kind: 'live' },
       frozen: null,
       liveInFrozenQuarter: versions.at(-1)?.snapshot.version ?? null,
     };
@@ -89,6 +92,7 @@ function buildQuarterPage(project: Project, engine: KpiEngine, quarter: Period, 
   const kpis = snapshot.kpis;
   return {
     view: quarterView({ site: project.site, kpis, figures: frozenFigures, channels }, quarter, channel),
+    source: frozenSource(snapshot),
     frozen: {
       version: snapshot.version,
       newest: versions[versions.length - 1]!.snapshot.version,

@@ -23,7 +23,7 @@ describe('goalpost freeze', () => {
     expect(r.out).toContain('Froze 2026-Q2 as version 1: reports/2026-q2/v1.json');
     const text = read(root, 'reports/2026-q2/v1.json');
     const snapshot = JSON.parse(text) as Snapshot;
-    expect(snapshot).toMatchObject({ format: 1, quarter: '2026-Q2', version: 1, frozen_at: '2026-07-03T09:30:00.000Z', commit: null, uncommitted_changes: false });
+    expect(snapshot).toMatchObject({ format: 2, quarter: '2026-Q2', version: 1, frozen_at: '2026-07-03T09:30:00.000Z', commit: null, uncommitted_changes: false });
     expect(Object.keys(snapshot.inputs.files)).toEqual(['content/site.yaml', 'data/instagram/2026.json', 'goals/goals.yaml']);
     expect(snapshot.inputs.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(snapshot.goals.map((g) => g['id'])).toEqual(['ig-followers-q2', 'ig-impressions-q2', 'reputation-q2']);
@@ -31,11 +31,14 @@ describe('goalpost freeze', () => {
     expect(Object.keys(snapshot.figures)).toEqual(['all', 'instagram']);
     expect(snapshot.kpis.find((k) => k.id === 'code_rate')).toMatchObject({ label: 'Discount code rate', unit: 'percent' });
 
-    // The frozen report is the report `report --json` prints.
-    const json = await run(root, ['report', '--period', '2026-Q2', '--json']);
-    expect(snapshot.figures['all']!.report).toEqual(JSON.parse(json.out) as ReportJson);
-    const channel = await run(root, ['report', '--period', '2026-Q2', '--channel', 'instagram', '--json']);
-    expect(snapshot.figures['instagram']!.report).toEqual(JSON.parse(channel.out) as ReportJson);
+    // The frozen report is the report `report --live --json` prints.
+    const json = await run(root, ['report', '--period', '2026-Q2', '--live', '--json']);
+    const { figures, version, frozen_at, ...live } = JSON.parse(json.out) as ReportJson & { figures: string; version: null; frozen_at: null };
+    expect([figures, version, frozen_at]).toEqual(['live', null, null]);
+    expect(snapshot.figures['all']!.report).toEqual(live);
+    const channel = await run(root, ['report', '--period', '2026-Q2', '--channel', 'instagram', '--live', '--json']);
+    const { figures: _, version: __, frozen_at: ___, ...liveChannel } = JSON.parse(channel.out) as ReportJson & Record<string, unknown>;
+    expect(snapshot.figures['instagram']!.report).toEqual(liveChannel);
 
     // Pretty and diff-friendly: indented, one KPI figure per line, a newline at the end.
     expect(text.endsWith('}\n')).toBe(true);
@@ -114,8 +117,11 @@ describe('goalpost freeze', () => {
     const old = quarterPage(p, engine, Q2, null, 1);
     expect(old.frozen).toMatchObject({ version: 1, newest: 2, frozenAt: '2026-07-03T09:30:00.000Z' });
     expect(old.view.report.kpis['all']!['impressions']!.value).toBe(2000);
-    // A third freeze with nothing changed says so.
-    expect((await run(root, ['freeze', '2026-Q2'])).out).toContain('same figures as version 2');
+    // A third freeze of other inputs giving the same figures says so.
+    writeFileSync(join(root, 'data/instagram/notes.json'), '{ "channel": "instagram", "rows": [] }\n');
+    const third = await run(root, ['freeze', '2026-Q2']);
+    expect(third.out).toContain('Froze 2026-Q2 as version 3');
+    expect(third.out).toContain('same figures as version 2');
   });
 
   it('refuses a quarter without data, a bad quarter and invalid content, writing nothing', async () => {

@@ -1,8 +1,8 @@
-/** CSV download of a quarter's KPIs for every channel (frozen figures for a frozen quarter): one row per channel and KPI, unrounded values. */
+/** CSV download of a quarter's KPIs for every channel (frozen figures for a frozen quarter, with their version): one row per channel and KPI, unrounded values. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteModel } from '../../../site/project.ts';
 import { quarterRoutes } from '../../../site/routes.ts';
-import { kpiCsv } from '../../../site/csv.ts';
+import { quarterCsv } from '../../../site/csv.ts';
 import { quarterPage } from '../../../site/quarterPage.ts';
 import type { Period } from '../../../core/periods.ts';
 
@@ -10,6 +10,5 @@ export const getStaticPaths = quarterRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { project, engine } = await siteModel();
-  const { view } = quarterPage(project, engine, (props as { quarter: Period }).quarter);
-  return new Response(kpiCsv(view.report, view.kpis), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(quarterCsv(quarterPage(project, engine, (props as { quarter: Period }).quarter)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
