@@ -1,27 +1,58 @@
 /**
- * What a goal page shows: the goal's evaluation as of the last day with data, its
- * definition in plain words (SMART), progress charts, and any moved goalpost with the
- * status against the original definition. Pure over the project, engine and history.
+ * What a goal page shows: the goal's figures in each quarter report it spans (the same
+ * figures as that report: frozen for a frozen quarter, labelled, with what today's data
+ * would restate), its status in the latest of them, its definition in plain words (SMART),
+ * progress charts, and any moved goalpost with the status against the original definition.
+ * Pure over the project, engine and history.
  */
 import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
+import type { Unit } from '../core/catalogue.ts';
 import { channelColors } from '../charts/theme.ts';
 import { type Day, formatDay } from '../core/dates.ts';
 import { evaluateGoal, evaluateMeasure, type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type Period, quartersOverlapping } from '../core/periods.ts';
-import { channelLabel, type Project } from '../core/project.ts';
+import { channelLabel, type Project, type SiteSettings } from '../core/project.ts';
+import type { GoalJson } from '../core/report.ts';
+import { type FigureSource, type Restatement, sourceLabel } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
 import type { GoalStatus, OkrBand } from '../core/status.ts';
-import { formatKpiValue, formatScore } from '../format/numbers.ts';
+import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
 import { changeSubject, changeValues, type DescribeContext } from '../review/describe.ts';
 import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
+import { liveFigures, quarterPage } from './quarterPage.ts';
+
+/** A goal's figures in one quarter report: the report's own (frozen or live), labelled. */
+export interface GoalQuarterFigures {
+  readonly quarter: Period;
+  readonly source: FigureSource;
+  /** `frozen v2 (2026-07-03)`, `live`, or `live (added after frozen v2)`. */
+  readonly label: string;
+  /** The report's as-of date. */
+  readonly asOf: string;
+  readonly figures: GoalJson;
+  /** The unit of a SMART goal's KPI as that report defines it ('count' for an OKR). */
+  readonly unit: Unit;
+  /** For frozen figures, each one today's goals and data change (`actual 57,875 → 57,922`); null for live figures. */
+  readonly restated: readonly string[] | null;
+}
 
 export interface GoalView {
   readonly goal: Goal;
+  /** The as-of date of the figures in the header: the latest report's. */
   readonly asOf: string;
+  /** The header's figures: those of the latest quarter report the goal is in (as that report shows them). */
   readonly evaluation: GoalEvaluation;
+  /** Where the header's figures come from: `2026-Q3 report, frozen v1 (2026-09-30)`, or `live`. */
+  readonly source: string;
+  /** The unit of the header's KPI (a SMART goal's; 'count' for an OKR). */
+  readonly unit: Unit;
+  /** What today's goals and data would restate in the header's figures (empty when nothing). */
+  readonly restated: readonly string[];
+  /** The goal's figures in each quarter report it spans, oldest first. */
+  readonly reports: readonly GoalQuarterFigures[];
   /** SMART definition: label → plain-language sentence. */
   readonly definition: ReadonlyArray<readonly [string, string]>;
   readonly charts: readonly ChartModel[];
@@ -37,21 +68,26 @@ export function siteAsOf(project: Project): Day {
 /** The view of one goal. */
 export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalView {
   const asOf = siteAsOf(project);
-  const evaluation = evaluateGoal(engine, goal, asOf);
   const range = project.index.dataRange();
   const quarters = range
     ? quartersOverlapping(goal.period.start, goal.period.end).filter((q) => q.end >= range.first && q.start <= range.last)
     : [];
+  const reports = quarters.map((q) => goalInQuarter(project, engine, goal, q));
+  const latest = reports.at(-1);
+  const evaluation = latest ? evaluationOf(latest.figures, engine) : evaluateGoal(engine, goal, asOf);
+  const source = latest ? `${latest.quarter.label} report, ${latest.label}` : 'live';
   const objective = project.objectives.find((o) => o.id === goal.objective);
   const definition: Array<[string, string]> = [['Specific', goal.description ? `${goal.title}. ${goal.description}` : goal.title]];
   const charts: ChartModel[] = [];
+  // The charts draw today's data: say so where the header shows frozen figures.
+  const chartNote = latest?.source.kind === 'frozen' ? " (live figures from today's data)" : '';
   if (goal.type === 'smart') {
     definition.push(['Measurable', measureSentence(project, engine, goal)], ['Target', targetSentence(project, engine, goal, goal.period, asOf)]);
-    charts.push(progressChart(project, engine, `goal-${goal.id}`, `Progress: ${goal.title}`, goal, goal.period, asOf));
+    charts.push(progressChart(project, engine, `goal-${goal.id}`, `Progress: ${goal.title}${chartNote}`, goal, goal.period, asOf));
   } else {
     definition.push(['Key results', goal.keyResults.map((kr) => kr.title ?? kr.id).join('; ')]);
     for (const kr of goal.keyResults) {
-      if (kr.measure) charts.push(progressChart(project, engine, `goal-${goal.id}-${kr.id}`, `Key result: ${kr.title ?? kr.id}`, kr.measure, goal.period, asOf));
+      if (kr.measure) charts.push(progressChart(project, engine, `goal-${goal.id}-${kr.id}`, `Key result: ${kr.title ?? kr.id}${chartNote}`, kr.measure, goal.period, asOf));
     }
   }
   definition.push(
@@ -59,7 +95,57 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     ['Time-bound', `From ${formatDay(goal.period.start)} to ${formatDay(goal.period.end)}${goal.period.kind === 'range' ? '' : ` (${goal.period.label})`}.`],
   );
   if (goal.owner) definition.push(['Owner', goal.owner]);
-  return { goal, asOf: formatDay(asOf), evaluation, definition, charts, quarters };
+  const unit = latest ? latest.unit : evaluation.type === 'smart' ? engine.kpis.get(evaluation.kpi)?.def.unit ?? 'count' : 'count';
+  return {
+    goal, asOf: latest ? latest.asOf : formatDay(asOf), evaluation, source, unit, restated: latest?.restated ?? [], reports, definition, charts, quarters,
+  };
+}
+
+/** The goal as a quarter's report shows it (its newest frozen version, else live), and what today's data would restate. */
+function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter: Period): GoalQuarterFigures {
+  const page = quarterPage(project, engine, quarter);
+  const shown = page.view.report.goals.find((g) => g.id === goal.id);
+  if (shown) {
+    const restated = page.frozen
+      ? page.frozen.restated.filter((r) => r.subject === 'goal' && r.scope === goal.id).map((r) => restatedText(r, goal.id, project.site)).filter((t) => t !== null)
+      : null;
+    const unit = shown.type === 'smart' ? page.view.kpis.get(shown.kpi)?.unit ?? 'count' : 'count';
+    return { quarter, source: page.source, label: sourceLabel(page.source), asOf: page.view.report.as_of, figures: shown, unit, restated };
+  }
+  // Not in the frozen report (added since): today's figures, said so.
+  const live = liveFigures(project, engine, quarter, null).report;
+  const figures = live.goals.find((g) => g.id === goal.id)!;
+  const label = page.source.kind === 'frozen' ? `live (added after ${sourceLabel(page.source)})` : 'live';
+  const unit = figures.type === 'smart' ? engine.kpis.get(figures.kpi)?.def.unit ?? 'count' : 'count';
+  return { quarter, source: { kind: 'live' }, label, asOf: live.as_of, figures, unit, restated: null };
+}
+
+/** `actual 57,875 → 57,922`: a restated figure of a goal, in words; null when the change is below the precision shown. */
+function restatedText(r: Restatement, goalId: string, site: SiteSettings): string | null {
+  const show = (v: number | string | null): string => {
+    if (typeof v === 'string') return STATUS_LABELS[v as GoalStatus]?.label ?? v;
+    if (r.kind === 'share') return formatShare(v, site);
+    if (r.kind === 'score') return formatScore(v, site);
+    return formatKpiValue(v, r.unit ?? 'count', site);
+  };
+  const before = show(r.frozen);
+  const after = show(r.now);
+  if (before === after) return null;
+  const what = r.figure.replace(`Goal ${goalId}: `, '').replace(`Goal ${goalId}, `, '').replace(`Goal ${goalId}`, 'the goal');
+  return `${what} ${before} → ${after}`;
+}
+
+/** A report's goal figures in the shape of an evaluation (the header shows either the same way). */
+function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
+  if (json.type === 'okr') {
+    const { key_results: keyResults, category: _c, objective: _o, owner: _w, ...rest } = json;
+    return { ...rest, keyResults };
+  }
+  const { category: _c, objective: _o, owner: _w, approximate, left_out: leftOut, basis, ...rest } = json;
+  return {
+    ...rest, good: engine.kpis.get(json.kpi)?.def.good ?? 'up', approximate: approximate === true,
+    leftOut: leftOut ?? [], netFollows: basis === 'net_follows',
+  };
 }
 
 function channelsText(project: Project, channel: Measure['channel']): string {

@@ -24,13 +24,16 @@ let dist: string;
 let server: { url: string; close: () => Promise<void> };
 let browser: BrowserContext;
 
-async function cliReport(quarter: string, channel?: string): Promise<ReportJson> {
+/** `report --json` as a script sees it: the report and which figures it is. */
+type CliReport = ReportJson & { figures: 'frozen' | 'live'; version: number | null; frozen_at: string | null };
+
+async function cliReport(quarter: string, channel?: string, ...options: string[]): Promise<CliReport> {
   let out = '';
-  const status = await main(['report', '--period', quarter, '--json', ...(channel ? ['--channel', channel] : [])], {
+  const status = await main(['report', '--period', quarter, '--json', ...(channel ? ['--channel', channel] : []), ...options], {
     out: (t) => { out += t; }, err: () => {}, env: { GOALPOST_ROOT: EXAMPLE }, cwd: process.cwd(),
   });
   expect(status).toBe(0);
-  return JSON.parse(out) as ReportJson;
+  return JSON.parse(out) as CliReport;
 }
 
 /** The example's frozen reports. */
@@ -40,12 +43,9 @@ async function frozenReports(): Promise<readonly FrozenReport[]> {
   return loaded.project.reports;
 }
 
-/** What a report page must show: the newest (or the given) frozen version of a frozen quarter, else `report --json`. */
-async function expectedReport(quarter: string, channel: string | undefined, version?: number): Promise<ReportJson> {
-  const versions = (await frozenReports()).filter((r) => r.snapshot.quarter === quarter);
-  const chosen = version === undefined ? versions.at(-1) : versions.find((r) => r.snapshot.version === version);
-  const frozen = chosen?.snapshot.figures[channel ?? 'all']?.report;
-  return frozen ?? cliReport(quarter, channel);
+/** What a report page must show: `report --json` (the newest frozen version of a frozen quarter), or `--version k`. */
+async function expectedReport(quarter: string, channel: string | undefined, version?: number): Promise<CliReport> {
+  return cliReport(quarter, channel, ...(version === undefined ? [] : ['--version', String(version)]));
 }
 
 /** Opens a page and records console errors, failed requests and requests to other hosts. */
@@ -149,6 +149,45 @@ describe('the example site', () => {
     expect(checked.versions).toBe(3);
   }, 600_000);
 
+  it('gives in each CSV download the numbers of `report --json` and its version', async () => {
+    for (const path of listFiles(dist).filter((f) => /^reports\/\d{4}-q\d\/(?:[\w-]+\/)?kpis\.csv$/.test(f))) {
+      const [, q, sub] = /^reports\/(\d{4}-q\d)\/(?:([\w-]+)\/)?kpis\.csv$/.exec(path)!;
+      const version = /^v(\d+)$/.exec(sub ?? '')?.[1];
+      const report = await expectedReport(q!.toUpperCase(), version ? undefined : sub, version ? Number(version) : undefined);
+      const [header, ...rows] = readFileSync(join(dist, path), 'utf8').split('\r\n').filter((l) => l !== '');
+      const columns = header!.split(',');
+      expect(columns.slice(-2), path).toEqual(['figures', 'version']);
+      expect(rows.length, path).toBeGreaterThan(0);
+      for (const row of rows) {
+        const cells = Object.fromEntries(row.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c, i) => [columns[i]!, c]));
+        expect([cells['figures'], cells['version']], path).toEqual([report.figures, report.version === null ? '' : String(report.version)]);
+        const expected = report.kpis[cells['channel']!]![cells['kpi']!]!.value;
+        expect(cells['value'] === '' ? null : Number(cells['value']), `${path} ${cells['channel']} ${cells['kpi']}`).toBe(expected);
+      }
+    }
+  }, 120_000);
+
+  it('shows on a goal page, for each quarter it spans, the figures of that quarter\'s report, labelled', async () => {
+    const { page } = await open('goals/ig-followers-2026/');
+    const rows = await page.$$eval('table.goal-reports tbody tr', (trs) => trs.map((tr) => ({
+      quarter: tr.getAttribute('data-quarter')!, figures: tr.getAttribute('data-figures')!, version: tr.getAttribute('data-version'),
+      label: tr.querySelectorAll('td')[0]!.textContent!, values: [...tr.querySelectorAll('[data-value]')].map((e) => e.getAttribute('data-value')!),
+    })));
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      const report = await cliReport(row.quarter);
+      const goal = report.goals.find((g) => g.id === 'ig-followers-2026');
+      if (goal?.type !== 'smart') throw new Error(`ig-followers-2026 is not a SMART goal of ${row.quarter}`);
+      expect(row.values.map((v) => (v === '' ? null : Number(v))), row.quarter).toEqual([goal.actual, goal.target, goal.progress]);
+      expect([row.figures, row.version === null ? null : Number(row.version)], row.quarter).toEqual([report.figures, report.version]);
+      expect(row.label, row.quarter).toBe(report.figures === 'live' ? 'live' : `frozen v${report.version} (${report.frozen_at!.slice(0, 10)})`);
+    }
+    // The header shows the latest report's figures, as that report does.
+    const latest = rows.at(-1)!;
+    expect(await page.locator('.figures-source').first().innerText()).toBe(`${latest.quarter} report, ${latest.label}`);
+    await page.close();
+  }, 60_000);
+
   it('renders a frozen quarter from its newest version, with its version notice', async () => {
     const { page } = await open('reports/2026-q2/');
     const notice = page.locator('aside[aria-label="Report version"]');
@@ -178,8 +217,10 @@ describe('the example site', () => {
   it('says when today\'s data restates a frozen report, and lists figure, frozen value and value now', async () => {
     const { page } = await open('reports/2026-q3/');
     const [frozen] = (await frozenReports()).filter((r) => r.snapshot.quarter === '2026-Q3');
-    const now = await cliReport('2026-Q3');
+    const now = await cliReport('2026-Q3', undefined, '--live');
+    expect(now).toMatchObject({ figures: 'live', version: null });
     const before = frozen!.snapshot.figures['all']!.report.kpis['instagram']!['impressions']!.value!;
+    expect((await cliReport('2026-Q3')).kpis['instagram']!['impressions']!.value).toBe(before);
     const after = now.kpis['instagram']!['impressions']!.value!;
     expect(after).toBeGreaterThan(before);
     const summary = await page.locator('details.restatement summary').innerText();

@@ -124,6 +124,9 @@ describe('a goal page', () => {
     expect(q2!.figures).toEqual(report);
     expect(q2!.restated).toContain('actual 2,000 → 4,000');
     expect(q2!.restated).toContain('status Missed → Achieved');
+    // The header says it too.
+    expect(view.restated).toEqual(q2!.restated);
+    expect(view.asOf).toBe('2026-06-30');
   });
 
   it('shows live figures for a quarter never frozen, and no restatement', async () => {
