@@ -221,6 +221,9 @@ describe('the example site', () => {
     expect(now).toMatchObject({ figures: 'live', version: null });
     const before = frozen!.snapshot.figures['all']!.report.kpis['instagram']!['impressions']!.value!;
     expect((await cliReport('2026-Q3')).kpis['instagram']!['impressions']!.value).toBe(before);
+    // The narrative's chart draws the frozen trend beside the frozen values, and says so.
+    expect(await page.locator('.narrative .kpi-chart').getAttribute('data-figures')).toBe('frozen');
+    expect(await page.locator('.narrative .kpi-chart figcaption').innerText()).toBe('Engagement rate of the daily channels, 2026-Q3 — frozen v1 (2026-09-30)');
     const after = now.kpis['instagram']!['impressions']!.value!;
     expect(after).toBeGreaterThan(before);
     const summary = await page.locator('details.restatement summary').innerText();
