@@ -123,6 +123,24 @@ describe("a real brand's first quarter, through import and report --json", () =>
   });
 });
 
+describe("a real brand's first quarter, in the terminal", () => {
+  it('says which channel stops early, which figures cover fewer channels and which come from follows', async () => {
+    const { status, out } = await run(root, ['report', '--period', '2026-Q3']);
+    expect(status).toBe(0);
+    expect(out).toContain('Incomplete: X has data only to 2026-09-28');
+    expect(out).toMatch(/Click-through rate \[2 of 3 channels\] +0\.38%/);
+    expect(out).toMatch(/Follower growth \[net follows\] +1,000/);
+    expect(out).toContain('from net follows');
+  });
+
+  it('refuses a quarter without data instead of reporting it "as of" the last day of an earlier one', async () => {
+    const { status, out, err } = await run(root, ['report', '--period', '2027-Q1', '--json']);
+    expect(status).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe('2027-Q1 has no data: the data ends on 2026-09-30; pass --as-of <date> to evaluate its goals on a given day\n');
+  });
+});
+
 describe("a real brand's first quarter, on the built pages", () => {
   let html: string;
   let csv: string;

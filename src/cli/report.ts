@@ -1,5 +1,5 @@
 import type { Unit } from '../core/catalogue.ts';
-import { parseIsoDate } from '../core/dates.ts';
+import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
 import { buildReport, type GoalJson, type ReportJson } from '../core/report.ts';
@@ -10,6 +10,7 @@ import { formatProblem } from '../load/problems.ts';
 import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
 import { readHistory, withMovedGoalposts } from '../site/history.ts';
+import { coverageNote, goalCoverageNote, incompleteChannels } from '../format/coverage.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
 
@@ -75,6 +76,16 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   if (channel !== null && !frozen && !known.includes(channel)) {
     return usageError(io, `--channel: no data for channel '${channel}'${hint(channel, known, 'channels')}`);
   }
+  if (frozen === null && asOf === null) {
+    const last = project.index.lastDay(quarter.period.end, channel ? [channel] : undefined);
+    if (last === null || last < quarter.period.start) {
+      const latest = project.index.dataRange()?.last ?? null;
+      io.err(`${label} has no data${channel ? ` for ${channel}` : ''}: `
+        + `${latest === null ? 'there is no data yet' : `the data ends on ${formatDay(latest)}`}; `
+        + 'pass --as-of <date> to evaluate its goals on a given day');
+      return 1;
+    }
+  }
   const engine = createEngine(project);
   const live = frozen === null || !values['json'] ? buildReport(project, engine, { quarter: quarter.period, channel, asOf }) : null;
   const report = frozen ? frozen.snapshot.figures[scope]!.report : live!;
@@ -129,6 +140,9 @@ export function renderText(
   const which = from.source.kind === 'frozen' ? sourceLabel(from.source)
     : from.newest === null ? 'live' : `live (today's data; the published report is frozen v${from.newest})`;
   const lines: string[] = [`${site.title}: report ${report.period}, as of ${report.as_of}, ${which}`];
+  for (const c of incompleteChannels(report, site)) {
+    lines.push(`Incomplete: ${c.label} has data only to ${c.lastDay}`);
+  }
   if (from.source.kind === 'frozen' && from.restated > 0) {
     lines.push(`Restated: today's goals and data change ${countOf(from.restated, 'figure')} (--live shows them)`);
   }
@@ -139,17 +153,22 @@ export function renderText(
     if (rows.length === 0) { lines.push(''); continue; }
     const table = rows.map(([id, v]) => {
       const k = kpis.get(id)!;
-      return [k.label + (v.approximate ? ' (≈)' : ''), formatKpiValue(v.value, k.unit, fmt), formatChange(v.qoq, fmt), formatChange(v.yoy, fmt)];
+      const notes = [coverageNote(v, site)?.short, v.basis === 'net_follows' ? 'net follows' : undefined].filter(Boolean);
+      return [
+        k.label + (v.approximate ? ' (≈)' : '') + (notes.length > 0 ? ` [${notes.join(', ')}]` : ''),
+        formatKpiValue(v.value, k.unit, fmt), formatChange(v.qoq, fmt), formatChange(v.yoy, fmt),
+      ];
     });
     lines.push(...alignColumns([['KPI', 'Value', 'QoQ', 'YoY'], ...table]).map((l) => `  ${l}`), '');
   }
   lines.push(`Goals (${report.goals.length})`);
   if (report.goals.length === 0) lines.push('  none overlaps this quarter');
-  for (const goal of report.goals) lines.push(...goalLines(goal, fmt, kpis));
+  for (const goal of report.goals) lines.push(...goalLines(goal, site, kpis));
   return lines.join('\n');
 }
 
-function goalLines(goal: GoalJson, fmt: FormatOptions, kpis: ReadonlyMap<string, { unit: Unit; label: string }>): string[] {
+function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string, { unit: Unit; label: string }>): string[] {
+  const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
     const head = `  OKR ${goal.id}: ${goal.title}, score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}`
       + `${goal.band ? ` (${goal.band})` : ''}${goal.stretch ? ', stretch' : ''}`;
@@ -168,7 +187,9 @@ function goalLines(goal: GoalJson, fmt: FormatOptions, kpis: ReadonlyMap<string,
     `  ${s.symbol} ${s.label.padEnd(11)} ${goal.id}: ${goal.title}`,
     `      ${k.label} on ${channel}: ${formatKpiValue(goal.actual, k.unit, fmt)} of ${formatKpiValue(goal.target, k.unit, fmt)}`
       + ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}), progress ${formatShare(goal.progress, fmt)},`
-      + ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}`,
+      + ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}`
+      + (goal.basis === 'net_follows' ? ', from net follows' : '')
+      + (goalCoverageNote(goal.left_out, site) ? `, ${goalCoverageNote(goal.left_out, site)}` : ''),
   ];
 }
 

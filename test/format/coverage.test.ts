@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageNote, goalCoverageNote, incompleteChannels } from '../../src/site/coverage.ts';
+import { coverageNote, goalCoverageNote, incompleteChannels } from '../../src/format/coverage.ts';
 import { DEFAULT_SITE } from '../../src/load/site.ts';
 
 const site = {
