@@ -144,9 +144,11 @@ describe("a real brand's first quarter, in the terminal", () => {
 describe("a real brand's first quarter, on the built pages", () => {
   let html: string;
   let csv: string;
+  let xPage: string;
   beforeAll(() => {
     const dist = buildSite(root);
     html = readFileSync(join(dist, 'reports/2026-q3/index.html'), 'utf8');
+    xPage = readFileSync(join(dist, 'reports/2026-q3/x/index.html'), 'utf8');
     csv = readFileSync(join(dist, 'reports/2026-q3/kpis.csv'), 'utf8');
   }, 300_000);
 
@@ -164,6 +166,13 @@ describe("a real brand's first quarter, on the built pages", () => {
   it('marks follower growth from net follows and X as stopping early', () => {
     expect(cell('follower_growth', 'instagram')).toContain('net follows');
     expect(html).toMatch(/X has data only to <time datetime="2026-09-28">/);
+  });
+
+  it('marks the goals over X in the scorecard, and X\'s own page', () => {
+    const row = /<tr data-goal="ctr-q3"[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    expect(row).toContain('X data to 2026-09-28');
+    expect(row).toContain('without Instagram');
+    expect(xPage).toMatch(/X's data for 2026-Q3 end on <time datetime="2026-09-28">2026-09-28<\/time>, before the quarter report's as-of day/);
   });
 
   it('gives the coverage in the CSV', () => {
