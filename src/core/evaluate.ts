@@ -101,6 +101,30 @@ export function cumulativeProgress(actual: number | null, target: number | null)
   return finiteOrNull(actual / target);
 }
 
+/** What a measure's target is set against, whatever the as-of day: its mode, the previous period's value, the baseline and the target. */
+export interface MeasureTarget {
+  readonly mode: MeasureMode;
+  /** The KPI over the previous period of the same kind. */
+  readonly previous: number | null;
+  /** Level: given or the previous period's value; cumulative: given or 0. */
+  readonly baseline: number | null;
+  /** Resolved against the previous period's total (cumulative) or the baseline (level). */
+  readonly target: number | null;
+}
+
+/** Resolves a measure's baseline and target over `period` (SPEC "Goal evaluation"). */
+export function measureTarget(engine: KpiEngine, measure: Measure, period: Period): MeasureTarget {
+  const kpi = engine.kpis.get(measure.kpi);
+  if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
+  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const prev = previousPeriod(period);
+  const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
+  const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
+  const baseline = mode === 'cumulative' ? (measure.baseline ?? 0) : (measure.baseline ?? previous);
+  const target = resolveTarget(measure.target, mode === 'cumulative' ? previous : baseline);
+  return { mode, previous, baseline, target };
+}
+
 /** Evaluates what a goal or key result measures over `period`, as of `asOf`. */
 export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Period, asOf: Day): MeasureEvaluation {
   const kpi = engine.kpis.get(measure.kpi);
@@ -111,14 +135,9 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const ended = asOf >= deadline;
   const cutoff = Math.min(asOf, deadline);
   const elapsed = elapsedShare(start, deadline, asOf);
-  const prev = previousPeriod(period);
-  const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
   const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : null;
   const actual = current?.value ?? null;
-
-  const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
-  const baseline = mode === 'cumulative' ? (measure.baseline ?? 0) : (measure.baseline ?? previous);
-  const target = resolveTarget(measure.target, mode === 'cumulative' ? previous : baseline);
+  const { mode, previous, baseline, target } = measureTarget(engine, measure, period);
   const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
 
   const milestoneProgress = (value: number): number | null =>

@@ -4,6 +4,7 @@
  * evaluated as of the quarter's last day with data. The CLI prints it; pages render it.
  */
 import { type Day, formatDay } from './dates.ts';
+import { type Achievability, type GoalAchievability, goalAchievability } from './achievability.ts';
 import { evaluateGoal, type GoalEvaluation, type KeyResultEvaluation } from './evaluate.ts';
 import type { Goal } from './goals.ts';
 import { kpiChanges, type KpiEngine, resolveChannels } from './kpis.ts';
@@ -41,12 +42,15 @@ export interface SmartGoalJson {
   /** Channels of the goal left out of its actual for lacking an input of the KPI. */
   left_out?: string[];
   basis?: 'net_follows';
+  /** Whether the target is achievable, judged against the KPI's own history (SPEC "Achievable?"). */
+  achievability?: Achievability;
 }
 
 export interface KeyResultJson {
   id: string; title: string | null; kpi: string | null; channel: string | readonly string[] | null; weight: number;
   manual: boolean; baseline: number | null; target: number | null; actual: number | null; progress: number | null;
   expected: number; status: GoalStatus; projection: number | null; score: number | null;
+  achievability?: Achievability;
 }
 
 export interface OkrGoalJson {
@@ -119,13 +123,13 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
   const goals = project.goals
     .filter((g) => overlaps(g.period, quarter))
     .filter((g) => channel === null || goalTouchesChannel(g, channel, known))
-    .map((g) => goalJson(g, evaluateGoal(engine, g, asOf)));
+    .map((g) => goalJson(g, evaluateGoal(engine, g, asOf), goalAchievability(engine, g)));
 
   return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), coverage, incomplete, kpis, goals };
 }
 
 /** A goal's evaluation in SPEC's JSON shape. */
-export function goalJson(goal: Goal, e: GoalEvaluation): GoalJson {
+export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchievability): GoalJson {
   const meta = { category: goal.category, objective: goal.objective, owner: goal.owner };
   if (e.type === 'smart') {
     return {
@@ -135,18 +139,20 @@ export function goalJson(goal: Goal, e: GoalEvaluation): GoalJson {
       projection: e.projection, ...(e.approximate ? { approximate: true as const } : {}),
       ...(e.leftOut.length > 0 ? { left_out: [...e.leftOut] } : {}),
       ...(e.netFollows ? { basis: 'net_follows' as const } : {}),
+      ...(achievable?.goal ? { achievability: achievable.goal } : {}),
     };
   }
   return {
     id: e.id, type: 'okr', title: e.title, ...meta, start: e.start, deadline: e.deadline, elapsed: e.elapsed,
-    stretch: e.stretch, score: e.score, band: e.band, key_results: e.keyResults.map(keyResultJson),
+    stretch: e.stretch, score: e.score, band: e.band, key_results: e.keyResults.map((kr) => keyResultJson(kr, achievable?.keyResults[kr.id])),
   };
 }
 
-function keyResultJson(kr: KeyResultEvaluation): KeyResultJson {
+function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | undefined): KeyResultJson {
   return {
     id: kr.id, title: kr.title, kpi: kr.kpi, channel: kr.channel, weight: kr.weight, manual: kr.manual,
     baseline: kr.baseline, target: kr.target, actual: kr.actual, progress: kr.progress, expected: kr.expected,
     status: kr.status, projection: kr.projection, score: kr.score,
+    ...(achievable ? { achievability: achievable } : {}),
   };
 }

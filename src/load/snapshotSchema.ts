@@ -22,18 +22,24 @@ const kpiCell = z.strictObject({
   channels: z.array(text).optional(), left_out: z.array(text).optional(), basis: z.literal('net_follows').optional(),
 });
 
+const achievable = z.strictObject({
+  verdict: z.enum(['already_met', 'realistic', 'ambitious', 'stretch', 'unknown']),
+  needed: figure, best: figure, median: figure, periods: z.number().int().nonnegative(),
+});
+
 const goalMeta = { id: text, title: text, category: text.nullable(), objective: text.nullable(), owner: text.nullable(), start: isoDate, deadline: isoDate, elapsed: finite };
 
 const smartGoal = z.strictObject({
   ...goalMeta, type: z.literal('smart'), kpi: text, channel: channelSelection, mode: z.enum(['cumulative', 'level']),
   baseline: figure, previous: figure, target: figure, actual: figure, progress: figure, expected: finite, status,
   projection: figure, approximate: z.literal(true).optional(),
-  left_out: z.array(text).optional(), basis: z.literal('net_follows').optional(),
+  left_out: z.array(text).optional(), basis: z.literal('net_follows').optional(), achievability: achievable.optional(),
 });
 
 const keyResult = z.strictObject({
   id: text, title: text.nullable(), kpi: text.nullable(), channel: channelSelection.nullable(), weight: finite, manual: z.boolean(),
   baseline: figure, target: figure, actual: figure, progress: figure, expected: finite, status, projection: figure, score: figure,
+  achievability: achievable.optional(),
 });
 
 const okrGoal = z.strictObject({

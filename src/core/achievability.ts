@@ -1,0 +1,109 @@
+/**
+ * Achievable? (the A of SMART): the change a target asks for over the goal's period, set
+ * against the changes the same KPI made over past periods of the same length on the same
+ * channels (SPEC "Achievable?"). A cumulative goal compares its target with the previous
+ * period's total, a level with its baseline; a KPI that is good when down compares decreases.
+ * Pure: the engine and the goal's evaluation are passed in.
+ */
+import type { Goal, Measure } from './goals.ts';
+import { type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
+import { measureTarget } from './evaluate.ts';
+import { type Period, previousPeriod } from './periods.ts';
+
+export type AchievabilityVerdict = 'already_met' | 'realistic' | 'ambitious' | 'stretch' | 'unknown';
+
+/** A target's verdict, the change it needs and the history it is judged against. */
+export interface Achievability {
+  readonly verdict: AchievabilityVerdict;
+  /** The relative change the target asks for (a decrease counts as positive on a "down" KPI); null when not computable. */
+  readonly needed: number | null;
+  /** The largest past change (in the same sense as `needed`). */
+  readonly best: number | null;
+  readonly median: number | null;
+  /** How many past changes there are. */
+  readonly periods: number;
+}
+
+/** Past changes needed for a verdict. */
+export const MIN_PERIODS = 4;
+/** How far back the history goes, in periods of the goal's length. */
+export const MAX_PERIODS = 40;
+
+/** Relative changes between consecutive values (oldest first), skipping gaps and zero starts. */
+export function pastChanges(values: readonly (number | null)[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const before = values[i - 1];
+    const after = values[i];
+    if (before === null || before === undefined || after === null || after === undefined || before === 0) continue;
+    out.push((after - before) / Math.abs(before));
+  }
+  return out;
+}
+
+/** The value below which a share `q` of the sorted values fall, interpolated linearly. */
+export function quantile(sorted: readonly number[], q: number): number {
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+/**
+ * The verdict on a needed change against past changes: already met when it needs none,
+ * unknown without enough history, stretch beyond the best change seen, ambitious above the
+ * 75th percentile, realistic otherwise.
+ */
+export function judge(needed: number | null, changes: readonly number[]): Achievability {
+  const sorted = [...changes].sort((a, b) => a - b);
+  const periods = sorted.length;
+  const best = periods > 0 ? sorted[periods - 1]! : null;
+  const median = periods > 0 ? quantile(sorted, 0.5) : null;
+  const of = (verdict: AchievabilityVerdict): Achievability => ({ verdict, needed, best, median, periods });
+  if (needed === null) return of('unknown');
+  if (needed <= 0) return of('already_met');
+  if (periods < MIN_PERIODS) return of('unknown');
+  if (needed > best!) return of('stretch');
+  if (needed > quantile(sorted, 0.75)) return of('ambitious');
+  return of('realistic');
+}
+
+/**
+ * The achievability of a goal or key result measured on a KPI: what its target needs against
+ * its reference (the previous period's total for a cumulative goal, the baseline for a level),
+ * judged against the KPI's changes between complete periods of the same length before it.
+ * Milestones play no part.
+ */
+export function achievability(engine: KpiEngine, measure: Measure, period: Period): Achievability {
+  const kpi = engine.kpis.get(measure.kpi);
+  if (!kpi) return judge(null, []);
+  const { mode, previous, baseline, target } = measureTarget(engine, measure, period);
+  const down = kpi.def.good === 'down';
+  const reference = mode === 'cumulative' ? previous : baseline;
+  const raw = target === null || reference === null || reference === 0 ? null : (target - reference) / Math.abs(reference);
+  const needed = raw === null || !Number.isFinite(raw) ? null : down ? -raw : raw;
+
+  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const first = engine.index.dataRange()?.first ?? null;
+  const values: Array<number | null> = [];
+  let p = previousPeriod(period);
+  for (let i = 0; i < MAX_PERIODS && first !== null && p.end >= first; i++, p = previousPeriod(p)) {
+    values.unshift(windowFor(engine, channels, p.start, p.end).value(kpi).value);
+  }
+  const changes = pastChanges(values).map((c) => (down ? -c : c));
+  return judge(needed, changes);
+}
+
+/** The achievability of a SMART goal (`goal`) or of an OKR's measured key results (by id). */
+export interface GoalAchievability {
+  readonly goal: Achievability | null;
+  readonly keyResults: Readonly<Record<string, Achievability>>;
+}
+
+/** Achievability of every target of a goal measured on a KPI (manual key results have none). */
+export function goalAchievability(engine: KpiEngine, goal: Goal): GoalAchievability {
+  if (goal.type === 'smart') return { goal: achievability(engine, goal, goal.period), keyResults: {} };
+  const keyResults: Record<string, Achievability> = {};
+  for (const kr of goal.keyResults) if (kr.measure) keyResults[kr.id] = achievability(engine, kr.measure, goal.period);
+  return { goal: null, keyResults };
+}
