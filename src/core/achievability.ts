@@ -82,16 +82,31 @@ export function achievability(engine: KpiEngine, measure: Measure, period: Perio
   const reference = mode === 'cumulative' ? previous : baseline;
   const raw = target === null || reference === null || reference === 0 ? null : (target - reference) / Math.abs(reference);
   const needed = raw === null || !Number.isFinite(raw) ? null : down ? -raw : raw;
-
-  const channels = resolveChannels(measure.channel, engine.index.channels);
-  const first = engine.index.dataRange()?.first ?? null;
-  const values: Array<number | null> = [];
-  let p = previousPeriod(period);
-  for (let i = 0; i < MAX_PERIODS && first !== null && p.end >= first; i++, p = previousPeriod(p)) {
-    values.unshift(windowFor(engine, channels, p.start, p.end).value(kpi).value);
-  }
-  const changes = pastChanges(values).map((c) => (down ? -c : c));
+  const changes = pastChanges(pastValues(engine, measure, period).map((p) => p.value)).map((c) => (down ? -c : c));
   return judge(needed, changes);
+}
+
+/** One past period of a KPI's history: its label and the KPI over it. */
+export interface PastValue {
+  readonly period: string;
+  readonly value: number | null;
+}
+
+/**
+ * The KPI over the complete periods of the goal's length before it, oldest first, back to the
+ * first data (at most MAX_PERIODS): the history the verdict is judged against.
+ */
+export function pastValues(engine: KpiEngine, measure: Measure, period: Period): PastValue[] {
+  const kpi = engine.kpis.get(measure.kpi);
+  const first = engine.index.dataRange()?.first ?? null;
+  if (!kpi || first === null) return [];
+  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const out: PastValue[] = [];
+  let p = previousPeriod(period);
+  for (let i = 0; i < MAX_PERIODS && p.end >= first; i++, p = previousPeriod(p)) {
+    out.unshift({ period: p.label, value: windowFor(engine, channels, p.start, p.end).value(kpi).value });
+  }
+  return out;
 }
 
 /** The achievability of a SMART goal (`goal`) or of an OKR's measured key results (by id). */

@@ -16,6 +16,7 @@ import { checkPlausibility } from './plausibility.ts';
 import { isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
 import { checkFeeds } from './feeds.ts';
+import { noteAchievability } from './achievable.ts';
 import { loadSite, SITE_FILE } from './site.ts';
 import { fingerprintInputs } from './fingerprint.ts';
 import { loadReports, REPORTS_DIR } from './reports.ts';
@@ -101,6 +102,7 @@ export function loadFromSources(
     const engine = { index, kpis: new KpiSet(index, customKpis), settings: { customerLtv: site.customerLtv }, windows: new Map() };
     checkImplicitBaselines(engine, goals.goals, goals.places);
     checkFeeds(engine, goals.goals, goals.places);
+    noteAchievability(engine, goals.goals, goals.places, site);
   }
   const reports = loadReports(reportFiles, problems);
   const notes = sortProblems(problems.filter(isNote));

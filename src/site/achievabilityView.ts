@@ -1,0 +1,48 @@
+/**
+ * What a goal page shows under "Achievable?": for the goal (or each measured key result) the
+ * verdict, the sentence, and the KPI's past periods with their changes, as a small table.
+ * Pure: built from the engine and the goal.
+ */
+import { achievability, type AchievabilityVerdict, pastValues } from '../core/achievability.ts';
+import type { Goal, Measure } from '../core/goals.ts';
+import type { KpiEngine } from '../core/kpis.ts';
+import type { Period } from '../core/periods.ts';
+import type { Project } from '../core/project.ts';
+import { relativeChange } from '../core/kpis.ts';
+import { achievabilityText, VERDICT_LABELS } from '../format/achievability.ts';
+import { formatChange, formatKpiValue } from '../format/numbers.ts';
+
+export interface AchievabilityView {
+  /** The key result's title (or id); null for a SMART goal. */
+  readonly keyResult: string | null;
+  readonly verdict: AchievabilityVerdict;
+  readonly label: string;
+  readonly text: string;
+  readonly history: ReadonlyArray<{ readonly period: string; readonly value: string; readonly change: string }>;
+}
+
+function viewOf(project: Project, engine: KpiEngine, measure: Measure, period: Period, keyResult: string | null): AchievabilityView | null {
+  const kpi = engine.kpis.get(measure.kpi);
+  if (!kpi) return null;
+  const a = achievability(engine, measure, period);
+  const fmt = project.site;
+  const past = pastValues(engine, measure, period);
+  return {
+    keyResult, verdict: a.verdict, label: VERDICT_LABELS[a.verdict],
+    text: achievabilityText(a, period.kind, kpi.def.good, fmt),
+    history: past.map((p, i) => ({
+      period: p.period,
+      value: formatKpiValue(p.value, kpi.def.unit, fmt),
+      change: i === 0 ? '' : formatChange(relativeChange(p.value, past[i - 1]!.value), fmt),
+    })),
+  };
+}
+
+/** The achievability of a SMART goal, or of each key result of an OKR measured on a KPI. */
+export function achievabilityViews(project: Project, engine: KpiEngine, goal: Goal): AchievabilityView[] {
+  if (goal.type === 'smart') return [viewOf(project, engine, goal, goal.period, null)].filter((v) => v !== null);
+  return goal.keyResults.flatMap((kr) => {
+    const v = kr.measure ? viewOf(project, engine, kr.measure, goal.period, kr.title ?? kr.id) : null;
+    return v ? [v] : [];
+  });
+}
