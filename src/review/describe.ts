@@ -6,6 +6,8 @@ import type { Unit } from '../core/catalogue.ts';
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type FormatOptions, formatKpiValue } from '../format/numbers.ts';
+import type { Achievability } from '../core/achievability.ts';
+import { achievabilityText, VERDICT_LABELS } from '../format/achievability.ts';
 import type { GoalChange } from './goalDiff.ts';
 import { countOf } from '../format/text.ts';
 
@@ -14,6 +16,23 @@ export interface DescribeContext {
   readonly format: FormatOptions;
   /** Goals by id (of every version concerned), to find a change's KPI. */
   readonly goals: ReadonlyMap<string, Goal>;
+}
+
+/**
+ * The achievability of a change's target in words, for the review ("achievable? Stretch: It
+ * needs +38.0% in a quarter; …"); for an added OKR, one line per key result. Empty when none.
+ */
+export function achievabilityLines(ctx: DescribeContext, change: GoalChange): string[] {
+  const goal = ctx.goals.get(change.goal);
+  if (!goal) return [];
+  const good = (kr?: string) => {
+    const kpi = goal.type === 'smart' ? goal.kpi : goal.keyResults.find((k) => k.id === kr)?.measure?.kpi;
+    return (kpi && ctx.engine.kpis.get(kpi)?.def.good) || 'up';
+  };
+  const line = (a: Achievability, kr?: string) =>
+    `achievable? ${VERDICT_LABELS[a.verdict]}${kr ? ` (${kr})` : ''}: ${achievabilityText(a, goal.period.kind, good(kr), ctx.format)}`;
+  if (change.achievability) return [line(change.achievability, change.kr)];
+  return Object.entries(change.key_results ?? {}).map(([kr, a]) => line(a, kr));
 }
 
 function unitOf(ctx: DescribeContext, change: GoalChange): Unit {

@@ -11,6 +11,7 @@ import type { Goal, KeyResult, Measure, OkrGoal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import type { GoalStatus } from '../core/status.ts';
+import { type Achievability, achievability } from '../core/achievability.ts';
 import { type MoveFacts, movedReason } from './moved.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'changed';
@@ -30,6 +31,10 @@ export interface GoalChange {
   readonly reason?: string;
   /** The goal's status as of the data, under the old and the new definition, when they differ. */
   readonly status?: { readonly old: GoalStatus; readonly new: GoalStatus };
+  /** For an added goal or key result and a changed target: is the (new) target achievable (SPEC "Achievable?")? */
+  readonly achievability?: Achievability;
+  /** For an added OKR: the achievability of each key result measured on a KPI. */
+  readonly key_results?: Readonly<Record<string, Achievability>>;
 }
 
 export interface DiffContext {
@@ -58,7 +63,7 @@ export function diffGoals(base: readonly Goal[], head: readonly Goal[], ctx: Dif
   for (const g of head) {
     const old = baseById.get(g.id) ?? renamedFrom.get(g.id);
     if (!old) {
-      changes.push({ goal: g.id, kind: 'added', new: definition(g), moved_goalpost: false });
+      changes.push({ goal: g.id, kind: 'added', new: definition(g), moved_goalpost: false, ...addedAchievability(ctx, g) });
       continue;
     }
     if (old.id !== g.id) {
@@ -166,6 +171,7 @@ function measureChanges(
     out.push({
       ...base, field: 'target', old: oldTarget, new: newTarget,
       old_text: targetText(old.target), new_text: targetText(now.target), ...verdict,
+      ...(ctx.engine.kpis.get(now.kpi) ? { achievability: achievability(ctx.engine, now, newPeriod) } : {}),
     });
   }
   if (before && after && before.status !== after.status && out.length > 0) {
@@ -189,7 +195,10 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
   for (const kr of now.keyResults) {
     const before = oldById.get(kr.id) ?? renamedFrom.get(kr.id);
     if (!before) {
-      out.push({ goal: now.id, kr: kr.id, kind: 'added', new: krDefinition(kr), moved_goalpost: false });
+      out.push({
+        goal: now.id, kr: kr.id, kind: 'added', new: krDefinition(kr), moved_goalpost: false,
+        ...(kr.measure && ctx.engine.kpis.get(kr.measure.kpi) ? { achievability: achievability(ctx.engine, kr.measure, now.period) } : {}),
+      });
       continue;
     }
     if (before.id !== kr.id) out.push({ goal: now.id, kr: kr.id, kind: 'renamed', field: 'id', old: before.id, new: kr.id, moved_goalpost: false });
@@ -241,6 +250,13 @@ function sameKeyResult(a: KeyResult, b: KeyResult): boolean {
 function okrScore(ctx: DiffContext, goal: OkrGoal): number | null | undefined {
   if (goal.keyResults.some((k) => k.measure && !ctx.engine.kpis.get(k.measure.kpi))) return undefined;
   return evaluateOkr(ctx.engine, goal, ctx.asOf).score;
+}
+
+/** The achievability of an added goal's target(s), with the current data. */
+function addedAchievability(ctx: DiffContext, g: Goal): Pick<GoalChange, 'achievability' | 'key_results'> {
+  if (g.type === 'smart') return ctx.engine.kpis.get(g.kpi) ? { achievability: achievability(ctx.engine, g, g.period) } : {};
+  const krs = g.keyResults.filter((kr) => kr.measure && ctx.engine.kpis.get(kr.measure.kpi));
+  return krs.length > 0 ? { key_results: Object.fromEntries(krs.map((kr) => [kr.id, achievability(ctx.engine, kr.measure!, g.period)])) } : {};
 }
 
 function evaluate(ctx: DiffContext, m: Measure, period: Period): { target: number | null; status: GoalStatus } | null {

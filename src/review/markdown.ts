@@ -3,7 +3,7 @@
  * change with old → new, values in the site's locale and units. User text is escaped.
  */
 import { STATUS_LABELS } from '../format/numbers.ts';
-import { changeValues, type DescribeContext } from './describe.ts';
+import { achievabilityLines, changeValues, type DescribeContext } from './describe.ts';
 import { type GoalChange, movedGoalposts } from './goalDiff.ts';
 import { countOf } from '../format/text.ts';
 
@@ -47,6 +47,7 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
     const before = escapeMarkdown(values.before);
     let after = escapeMarkdown(values.after);
     if (c.status) after += `<br>status as of the data: ${STATUS_LABELS[c.status.old].label} → ${STATUS_LABELS[c.status.new].label}`;
+    for (const line of achievabilityLines(ctx, c)) after += `<br>${escapeMarkdown(line)}`;
     lines.push(`| ${goal} | ${what(c)} | ${before} | ${after} |`);
   }
   return `${lines.join('\n')}\n`;
