@@ -111,4 +111,15 @@ describe('scripts/generate-example.ts', () => {
       expect(report.goals.some((g) => g.type === 'okr'), label).toBe(true);
     }
   });
+
+  it('has a goal or key result of every achievability verdict in 2026-Q3', async () => {
+    const loaded = await loadProject(first);
+    if (!loaded.ok) throw new Error('the example does not validate');
+    const quarter = parseQuarter('2026-Q3');
+    if (!quarter.ok) throw new Error(quarter.reason);
+    const report = buildReport(loaded.project, createEngine(loaded.project), { quarter: quarter.period });
+    const verdicts = new Set(report.goals.flatMap((g) => (g.type === 'smart' ? [g.achievability?.verdict]
+      : g.key_results.map((kr) => kr.achievability?.verdict))).filter((v) => v !== undefined));
+    expect([...verdicts].sort()).toEqual(['already_met', 'ambitious', 'realistic', 'stretch', 'unknown']);
+  });
 });
