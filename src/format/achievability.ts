@@ -23,6 +23,12 @@ const NOUNS: Readonly<Record<PeriodKind, [string, string]>> = {
   day: ['day', 'days'], range: ['period of the same length', 'periods of the same length'],
 };
 
+/** `quarter` / `7 quarters`: the noun for periods of a goal's kind. */
+export function periodsOf(kind: PeriodKind, count: number): string {
+  const [one, many] = NOUNS[kind];
+  return count === 1 ? `1 ${one}` : `${count} ${many}`;
+}
+
 /** The sentence a goal page shows beside the SMART definition. */
 export function achievabilityText(a: Achievability, kind: PeriodKind, good: Direction, fmt: FormatOptions): string {
   const [one, many] = NOUNS[kind];

@@ -9,7 +9,7 @@ import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import type { Project } from '../core/project.ts';
 import { relativeChange } from '../core/kpis.ts';
-import { achievabilityText, VERDICT_LABELS } from '../format/achievability.ts';
+import { achievabilityText, periodsOf, VERDICT_LABELS } from '../format/achievability.ts';
 import { formatChange, formatKpiValue } from '../format/numbers.ts';
 
 export interface AchievabilityView {
@@ -18,6 +18,8 @@ export interface AchievabilityView {
   readonly verdict: AchievabilityVerdict;
   readonly label: string;
   readonly text: string;
+  /** `7 quarters`: how much history the table holds. */
+  readonly span: string;
   readonly history: ReadonlyArray<{ readonly period: string; readonly value: string; readonly change: string }>;
 }
 
@@ -30,6 +32,7 @@ function viewOf(project: Project, engine: KpiEngine, measure: Measure, period: P
   return {
     keyResult, verdict: a.verdict, label: VERDICT_LABELS[a.verdict],
     text: achievabilityText(a, period.kind, kpi.def.good, fmt),
+    span: periodsOf(period.kind, past.length),
     history: past.map((p, i) => ({
       period: p.period,
       value: formatKpiValue(p.value, kpi.def.unit, fmt),
