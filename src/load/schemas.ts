@@ -143,6 +143,8 @@ export const siteSchema = z.strictObject({
 }, { error: 'content/site.yaml holds a mapping of site settings' });
 
 export const dataFileSchema = z.strictObject({
+  /** The JSON Schema an editor checks the file with (schemas/metrics.schema.json); not read. */
+  $schema: z.string().optional(),
   /** Optional when every row names its own channel. */
   channel: slug.optional(),
   source: z.string().optional(),
