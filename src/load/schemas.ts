@@ -143,13 +143,13 @@ export const siteSchema = z.strictObject({
 }, { error: 'content/site.yaml holds a mapping of site settings' });
 
 export const dataFileSchema = z.strictObject({
-  /** The JSON Schema an editor checks the file with (schemas/metrics.schema.json); not read. */
-  $schema: z.string().optional(),
   /** Optional when every row names its own channel. */
   channel: slug.optional(),
   source: z.string().optional(),
   currency: currency.optional(),
   rows: z.array(z.unknown(), { error: 'rows must be a list of metric rows' }),
+  /** The JSON Schema an editor checks the file with (schemas/metrics.schema.json); not read. */
+  $schema: z.string().optional(),
 }, { error: 'a metric file holds an object with channel, source, currency and rows' });
 
 export type GoalInput = z.infer<typeof goalSchema>;

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -135,6 +136,17 @@ describe('the published JSON Schemas', () => {
     expect(schemaProblems('metrics', { channel: 'x', rows: [{ date: '2026-4-1', likes: 1 }] })).not.toEqual([]);
     expect(schemaProblems('goals', { goals: [{ id: 'g', title: 'G', target: { change: '20' } }] })).not.toEqual([]);
     expect(schemaProblems('goals', { goals: [{ id: 'g', title: 'G', period: 2026, target: { change: '+20%' } }] })).toEqual([]);
+  });
+
+  it('name a $schema that the loader accepts in a metric file (and nowhere else in it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goalpost-schema-'));
+    mkdirSync(join(dir, 'data'));
+    const file = { $schema: '../node_modules/goalpost/schemas/metrics.schema.json', channel: 'instagram', rows: [{ date: '2026-04-01', impressions: 10 }] };
+    writeFileSync(join(dir, 'data/ig.json'), JSON.stringify(file));
+    expect(schemaProblems('metrics', file)).toEqual([]);
+    expect((await loadProject(dir)).ok).toBe(true);
+    writeFileSync(join(dir, 'data/ig.json'), JSON.stringify({ ...file, rows: [{ ...file.rows[0], $schema: 'x' }] }));
+    expect((await loadProject(dir)).ok).toBe(false);
   });
 
   it('reject what report --json never prints', () => {
