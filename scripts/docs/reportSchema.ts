@@ -25,6 +25,14 @@ const kpiCell = z.strictObject({
   basis: z.literal('net_follows').optional().meta({ description: 'Followers counted from daily follows (new − lost followers).' }),
 });
 
+const achievability = z.strictObject({
+  verdict: z.enum(['already_met', 'realistic', 'ambitious', 'stretch', 'unknown']).meta({ description: 'The target against the KPI\'s past changes over periods of the same length: already_met, realistic, ambitious (above the 75th percentile), stretch (above the best), unknown (fewer than four).' }),
+  needed: figure.meta({ description: 'The relative change the target asks for (a decrease counts as positive on a "down" KPI).' }),
+  best: figure.meta({ description: 'The largest past change, in the same sense.' }),
+  median: figure,
+  periods: z.number().int().nonnegative().meta({ description: 'How many past changes there are.' }),
+}).optional().meta({ description: 'Whether the target is achievable, judged against the KPI\'s own history.' });
+
 const movedGoalpost = z.strictObject({
   field: text.meta({ description: 'The changed field (target, deadline, kpi, channel, weight...), or id for a rename, key_result for a removed key result, goal for a removed goal.' }),
   kr: text.optional().meta({ description: 'The key result concerned.' }),
@@ -58,13 +66,14 @@ const smartGoal = z.strictObject({
   approximate: z.literal(true).optional(),
   left_out: z.array(text).optional().meta({ description: 'Channels of the goal left out of its actual for lacking an input of the KPI.' }),
   basis: z.literal('net_follows').optional(),
+  achievability,
   moved_goalposts: movedGoalposts,
 });
 
 const keyResult = z.strictObject({
   id: text, title: text.nullable(), kpi: text.nullable(), channel: channelSelection.nullable(), weight: z.number(),
   manual: z.boolean(), baseline: figure, target: figure, actual: figure, progress: figure, expected: z.number(),
-  status, projection: figure, score: figure,
+  status, projection: figure, score: figure, achievability,
 });
 
 const okrGoal = z.strictObject({
