@@ -6,9 +6,10 @@ import { KPI_CATALOGUE, type KpiDef } from '../../src/core/catalogue.ts';
 import { formulaVariables, parseFormula } from '../../src/core/formula.ts';
 import { BUILT_IN_METRICS, isSpecialVariable, SPECIAL_VARIABLES } from '../../src/core/metrics.ts';
 
+/** What each unit means, for the page's introduction. */
 const UNIT_TEXT: Record<KpiDef['unit'], string> = {
-  count: 'count', money: 'money (the site currency)', percent: 'percent (a share, 0.043 = 4.3%)',
-  ratio: 'ratio', per_post: 'per post', score: 'score', minutes: 'minutes',
+  count: 'a number of things', money: 'an amount in the site currency', percent: 'a share, stored as a fraction (0.043 shows as 4.3%)',
+  ratio: 'a ratio (3.2 shows as 3.2×)', per_post: 'an amount per post', score: 'a score on its own scale (NPS: −100 to 100)', minutes: 'a duration in minutes',
 };
 
 const AGGREGATION = new Map(BUILT_IN_METRICS.map((m) => [m.id, m.aggregation]));
@@ -42,14 +43,16 @@ export function kpiCatalogueMarkdown(): string {
     '[metrics.md](metrics.md); custom KPIs and declared metrics in [goals.md](goals.md) and',
     '[site.md](site.md).',
     '',
-    `${KPI_CATALOGUE.length} KPIs in ${families.length} families.`,
+    `${KPI_CATALOGUE.length} KPIs in ${families.length} families. Units:`,
+    '',
+    ...Object.entries(UNIT_TEXT).map(([unit, text]) => `- \`${unit}\`: ${text}`),
     '',
   ];
   for (const family of families) {
     lines.push(`## ${family.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase())}`, '');
     lines.push('| id | label | formula | unit | good | inputs (aggregation) | description |', '|---|---|---|---|---|---|---|');
     for (const k of KPI_CATALOGUE.filter((x) => x.family === family)) {
-      lines.push(`| \`${k.id}\` | ${cell(k.label)} | \`${cell(k.formula)}\` | ${UNIT_TEXT[k.unit]} | ${k.good} | ${inputs(k)} | ${cell(k.description)} |`);
+      lines.push(`| \`${k.id}\` | ${cell(k.label)} | \`${cell(k.formula)}\` | ${k.unit} | ${k.good} | ${inputs(k)} | ${cell(k.description)} |`);
     }
     lines.push('');
   }

@@ -37,6 +37,6 @@ describe('generated documentation (npm run docs)', () => {
       expect(row).toContain(`\`${k.formula}\``);
       expect(row).toContain(`| ${k.good} |`);
     }
-    expect(text).toContain('| `cpm` | Cost per mille | `spend / impressions * 1000` | money (the site currency) | down | `spend` (flow), `impressions` (flow) |');
+    expect(text).toContain('| `cpm` | Cost per mille | `spend / impressions * 1000` | money | down | `spend` (flow), `impressions` (flow) |');
   });
 });
