@@ -522,7 +522,10 @@ interface MetricFile {
 
 /** JSON with one row per line: readable, and diffs stay small when one day changes. */
 function metricJson(file: MetricFile): string {
-  const head = [`  "channel": ${JSON.stringify(file.channel)}`, `  "source": ${JSON.stringify(file.source)}`];
+  const head = [
+    `  "$schema": ${JSON.stringify(schemaRef(file.path, 'metrics'))}`,
+    `  "channel": ${JSON.stringify(file.channel)}`, `  "source": ${JSON.stringify(file.source)}`,
+  ];
   if (file.currency) head.push('  "currency": "EUR"');
   const rows = file.rows.map((r) => `    ${JSON.stringify(r).replaceAll('":', '": ').replaceAll(',"', ', "')}`);
   return `{\n${head.join(',\n')},\n  "rows": [\n${rows.join(',\n')}\n  ]\n}\n`;
@@ -1028,14 +1031,24 @@ goals:
 
 // ---------------------------------------------------------------------------------------
 
+/** The published JSON Schema for a file, relative to it (a team's repo points into node_modules/goalpost/schemas/). */
+function schemaRef(path: string, schema: 'goals' | 'metrics' | 'site'): string {
+  return `${'../'.repeat(path.split('/').length - 1)}schemas/${schema}.schema.json`;
+}
+
+/** The comment that gives a YAML file its schema in editors (the YAML language server reads it). */
+function yamlSchema(path: string, schema: 'goals' | 'site'): string {
+  return `# yaml-language-server: $schema=${schemaRef(path, schema)}\n`;
+}
+
 function write(path: string, text: string): void {
   const full = join(ROOT, path);
   mkdirSync(dirname(full), { recursive: true });
   writeFileSync(full, text);
 }
 
-write('content/site.yaml', SITE);
-write('goals/objectives.yaml', OBJECTIVES);
-write('goals/2025.yaml', GOALS_2025);
-write('goals/2026.yaml', GOALS_2026);
+write('content/site.yaml', yamlSchema('content/site.yaml', 'site') + SITE);
+write('goals/objectives.yaml', yamlSchema('goals/objectives.yaml', 'goals') + OBJECTIVES);
+write('goals/2025.yaml', yamlSchema('goals/2025.yaml', 'goals') + GOALS_2025);
+write('goals/2026.yaml', yamlSchema('goals/2026.yaml', 'goals') + GOALS_2026);
 for (const f of metricFiles()) write(f.path, metricJson(f));

@@ -148,6 +148,8 @@ export const dataFileSchema = z.strictObject({
   source: z.string().optional(),
   currency: currency.optional(),
   rows: z.array(z.unknown(), { error: 'rows must be a list of metric rows' }),
+  /** The JSON Schema an editor checks the file with (schemas/metrics.schema.json); not read. */
+  $schema: z.string().optional(),
 }, { error: 'a metric file holds an object with channel, source, currency and rows' });
 
 export type GoalInput = z.infer<typeof goalSchema>;

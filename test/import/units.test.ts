@@ -151,10 +151,10 @@ describe('catalogue', () => {
   });
 });
 
-describe('README', () => {
+describe('docs/import.md', () => {
   it('lists every export kind in the import table', async () => {
     const { readFileSync } = await import('node:fs');
-    const readme = readFileSync('README.md', 'utf8');
+    const readme = readFileSync('docs/import.md', 'utf8');
     for (const k of EXPORT_KINDS) expect(readme, k.id).toContain(`| \`${k.id}\``);
   });
 });
