@@ -3,6 +3,7 @@ import { EXPORT_KINDS } from '../import/catalogue.ts';
 import { declareMetrics } from '../import/declare.ts';
 import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
 import { readContent, readInputs, writeOutputs } from '../import/write.ts';
+import { signalStatus, type WriteSeam } from '../io/atomic.ts';
 import type { Problem } from '../load/problems.ts';
 import { checkRoot } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
@@ -27,8 +28,8 @@ ${EXPORT_KINDS.map((k) => `  ${k.id.padEnd(18)} ${k.label}`).join('\n')}`;
 
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 
-/** `goalpost import`: platform exports → metric JSON, all or nothing. */
-export async function runImport(args: readonly string[], io: Io): Promise<number> {
+/** `goalpost import`: platform exports → metric JSON, all or nothing (`seam`: tests inject write failures and pauses). */
+export async function runImport(args: readonly string[], io: Io, seam: WriteSeam = {}): Promise<number> {
   const parsed = parseOptions(args, {
     help: { type: 'boolean', short: 'h' }, channel: { type: 'string' }, platform: { type: 'string' },
     'date-order': { type: 'string' }, 'dry-run': { type: 'boolean' },
@@ -61,7 +62,16 @@ export async function runImport(args: readonly string[], io: Io): Promise<number
   const declaration = declareMetrics(content.site, plan.outputs.flatMap((o) => o.converted.metrics));
   if (problems.length === 0) problems.push(...checkContent(declaration.site ?? content.site, content.goals, content.data, plan.outputs));
   if (problems.length > 0) return printProblems(io, problems, 'nothing written');
-  if (!dryRun) await writeOutputs(root, plan.outputs, declaration.site);
+  if (!dryRun) {
+    const outcome = await writeOutputs(root, plan.outputs, declaration.site, seam);
+    if (!outcome.ok) {
+      if (outcome.signal) {
+        io.err(`goalpost: interrupted by ${outcome.signal}: nothing written (the content root is as it was).`);
+        return signalStatus(outcome.signal);
+      }
+      return printProblems(io, [{ file: outcome.path, line: 1, column: 1, message: outcome.message }], 'nothing written (the content root is as it was)');
+    }
+  }
   io.out(summary(plan.outputs, plan.skipped, dryRun, declaration.declared));
   return 0;
 }
