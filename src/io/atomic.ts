@@ -129,109 +129,135 @@ class WriteFailure extends Error {
 export async function commitFiles(root: string, changes: readonly FileChange[], seam: WriteSeam = {}): Promise<WriteOutcome> {
   const fs = seam.fs ?? nodeFs;
   const abs = (path: string): string => join(root, ...path.split('/'));
-  // Undo steps, run in reverse on failure; `restores` marks those whose failure leaves the root changed.
-  const undo: Array<{ path: string; restores: boolean; run: () => Promise<void> }> = [];
+  // Undo steps, run in reverse on failure; `restores` (what is left if it fails) marks those whose failure leaves the root changed.
+  const undo: Array<{ path: string; restores: string | false; run: () => Promise<void> }> = [];
   const unrestored = new Set<string>();
   const backups: string[] = [];
   const guard = watchSignals();
-  const checkpoint = (path: string): void => {
-    if (guard.received) throw new WriteFailure(path, `interrupted by ${guard.received}`, 'interrupted');
-  };
-  let current = changes[0]?.path ?? '.';
+  const mine: string[] = [];
   try {
-    const folders = [...new Set(changes.map((c) => dirname(c.path)))];
-    for (const folder of folders) await removeStaleTemps(fs, abs(folder));
-
-    // 1. Folders: create the missing ones (removed again on rollback); refuse files and links on the way.
-    for (const change of changes.filter((c) => c.text !== null)) {
-      current = change.path;
-      const parts = change.path.split('/').slice(0, -1);
-      for (let i = 1; i <= parts.length; i++) {
-        const rel = parts.slice(0, i).join('/');
-        const kind = await step(change.path, 'write', () => fs.kind(abs(rel)));
-        if (kind === 'folder') continue;
-        if (kind !== null) throw new WriteFailure(change.path, `cannot write: ${rel} is ${kind === 'file' ? 'a file' : 'not a folder (a link or a special file)'}, not a folder`);
-        await step(change.path, 'write', () => fs.mkdir(abs(rel)));
-        undo.push({ path: rel, restores: false, run: () => fs.rmdir(abs(rel)) });
-      }
-    }
-
-    // 2. Stage every text in a temp file beside its target, fsynced.
-    const staged = new Map<string, string>();
-    for (const change of changes) {
-      current = change.path;
-      checkpoint(change.path);
-      const kind = await step(change.path, change.text === null ? 'remove' : 'write', () => fs.kind(abs(change.path)));
-      if (kind === 'folder' || kind === 'other') {
-        throw new WriteFailure(change.path, `cannot ${change.text === null ? 'remove' : 'write'}: it is ${kind === 'folder' ? 'a folder' : 'not a regular file'}`);
-      }
-      if (kind === 'file' && change.exclusive) throw new WriteFailure(change.path, 'cannot write: it exists already', 'exists');
-      if (change.text === null) continue;
-      const temp = tempPath(abs(change.path), 'tmp');
-      undo.push({ path: change.path, restores: false, run: () => ignoreMissing(fs.unlink(temp)) });
-      await step(change.path, 'write', () => fs.writeNew(temp, change.text!));
-      staged.set(change.path, temp);
-    }
-    await pause(seam, 'staged', guard.signal);
-
-    // 3. Keep what is replaced or removed, as a hard link (a copy where links are not supported).
-    const kept = new Map<string, string>();
-    for (const change of changes) {
-      current = change.path;
-      checkpoint(change.path);
-      const verb = change.text === null ? 'remove' : 'write';
-      if (change.exclusive || (await step(change.path, verb, () => fs.kind(abs(change.path)))) !== 'file') continue;
-      const backup = tempPath(abs(change.path), 'bak');
-      // A backup whose file could not be restored is kept: it is then the only copy.
-      undo.push({ path: change.path, restores: false, run: () => (unrestored.has(change.path) ? Promise.resolve() : ignoreMissing(fs.unlink(backup))) });
-      await step(change.path, verb, async () => {
-        try { await fs.link(abs(change.path), backup); } catch { await fs.copy(abs(change.path), backup); }
-      });
-      kept.set(change.path, backup);
-      backups.push(backup);
-    }
-
-    // 4. Commit: rename each staged file into place (exclusive ones by a link that fails if the target exists), then remove.
-    let renamed = 0;
-    for (const change of changes) {
-      current = change.path;
-      checkpoint(change.path);
-      const target = abs(change.path);
-      const backup = kept.get(change.path);
-      const restore = backup ? () => fs.rename(backup, target) : () => ignoreMissing(fs.unlink(target));
-      if (change.text === null) {
-        if (!backup) continue;
-        await step(change.path, 'remove', () => ignoreMissing(fs.unlink(target)));
-      } else if (change.exclusive) {
-        await step(change.path, 'write', () => exclusiveCommit(fs, staged.get(change.path)!, target));
-      } else {
-        await step(change.path, 'write', () => fs.rename(staged.get(change.path)!, target));
-      }
-      undo.push({ path: change.path, restores: true, run: restore });
-      if (++renamed === 1 && changes.length > 1) await pause(seam, 'partly-renamed', guard.signal);
-    }
-    for (const folder of folders) await fs.syncDir(abs(folder)).catch(() => undefined);
-    checkpoint(current);
-  } catch (error) {
-    const failure = error instanceof WriteFailure ? error : new WriteFailure(current, `cannot write: ${reasonOf(error)}`);
-    const notes: string[] = [];
-    for (const u of undo.reverse()) {
-      try { await u.run(); } catch (e) {
-        if (!u.restores) continue;
-        unrestored.add(u.path);
-        notes.push(`${u.path} (${reasonOf(e)}; its previous content is kept beside it in a .goalpost-bak file)`);
-      }
-    }
+    return await commit();
+  } finally {
     guard.dispose();
-    const kept = notes.length > 0 ? `; could not restore ${notes.join(', ')}` : '';
-    return {
-      ok: false, reason: failure.reason, path: failure.path, message: `${failure.message}${kept}`,
-      ...(guard.received ? { signal: guard.received } : {}),
-    };
+    for (const path of mine) ours.delete(path);
   }
-  guard.dispose();
-  for (const backup of backups) await ignoreMissing(fs.unlink(backup)).catch(() => undefined);
-  return { ok: true };
+
+  async function commit(): Promise<WriteOutcome> {
+    const checkpoint = (path: string): void => {
+      if (guard.received) throw new WriteFailure(path, `interrupted by ${guard.received}`, 'interrupted');
+    };
+    let current = changes[0]?.path ?? '.';
+    try {
+      const folders = [...new Set(changes.map((c) => dirname(c.path)))];
+      for (const folder of folders) await removeStaleTemps(fs, abs(folder));
+
+      // 1. Folders: create the missing ones (removed again on rollback); refuse files and links on the way.
+      const ensureFolders = async (path: string): Promise<void> => {
+        const parts = path.split('/').slice(0, -1);
+        for (let i = 1; i <= parts.length; i++) {
+          const rel = parts.slice(0, i).join('/');
+          const kind = await step(path, 'write', () => fs.kind(abs(rel)));
+          if (kind === 'folder') continue;
+          if (kind !== null) throw new WriteFailure(path, `cannot write: ${rel} is ${kind === 'file' ? 'a file' : 'not a folder (a link or a special file)'}, not a folder`);
+          try {
+            await fs.mkdir(abs(rel));
+          } catch (error) {
+            // Another process made it meanwhile: it is not ours to remove.
+            if (codeOf(error) === 'EEXIST' && (await fs.kind(abs(rel))) === 'folder') continue;
+            throw new WriteFailure(path, `cannot write: ${reasonOf(error)}`);
+          }
+          undo.push({ path: rel, restores: false, run: () => fs.rmdir(abs(rel)) });
+        }
+      };
+      for (const change of changes.filter((c) => c.text !== null)) {
+        current = change.path;
+        await ensureFolders(change.path);
+      }
+
+      // 2. Stage every text in a temp file beside its target, fsynced.
+      const staged = new Map<string, string>();
+      for (const change of changes) {
+        current = change.path;
+        checkpoint(change.path);
+        const kind = await step(change.path, change.text === null ? 'remove' : 'write', () => fs.kind(abs(change.path)));
+        if (kind === 'folder' || kind === 'other') {
+          throw new WriteFailure(change.path, `cannot ${change.text === null ? 'remove' : 'write'}: it is ${kind === 'folder' ? 'a folder' : 'not a regular file'}`);
+        }
+        if (kind === 'file' && change.exclusive) throw new WriteFailure(change.path, 'cannot write: it exists already', 'exists');
+        if (change.text === null) continue;
+        const temp = tempPath(abs(change.path), 'tmp', mine);
+        undo.push({ path: change.path, restores: false, run: () => ignoreMissing(fs.unlink(temp)) });
+        await step(change.path, 'write', async () => {
+          try {
+            await fs.writeNew(temp, change.text!);
+          } catch (error) {
+            // A concurrent write that rolled back may have removed a folder it had made: make it again, once.
+            if (codeOf(error) !== 'ENOENT') throw error;
+            await ensureFolders(change.path);
+            await fs.writeNew(temp, change.text!);
+          }
+        });
+        staged.set(change.path, temp);
+      }
+      await pause(seam, 'staged', guard.signal);
+
+      // 3. Keep what is replaced or removed, as a hard link (a copy where links are not supported).
+      const kept = new Map<string, string>();
+      for (const change of changes) {
+        current = change.path;
+        checkpoint(change.path);
+        const verb = change.text === null ? 'remove' : 'write';
+        if (change.exclusive || (await step(change.path, verb, () => fs.kind(abs(change.path)))) !== 'file') continue;
+        const backup = tempPath(abs(change.path), 'bak', mine);
+        // A backup whose file could not be restored is kept: it is then the only copy.
+        undo.push({ path: change.path, restores: false, run: () => (unrestored.has(change.path) ? Promise.resolve() : ignoreMissing(fs.unlink(backup))) });
+        await step(change.path, verb, async () => {
+          try { await fs.link(abs(change.path), backup); } catch { await fs.copy(abs(change.path), backup); }
+        });
+        kept.set(change.path, backup);
+        backups.push(backup);
+      }
+
+      // 4. Commit: rename each staged file into place (exclusive ones by a link that fails if the target exists), then remove.
+      let renamed = 0;
+      for (const change of changes) {
+        current = change.path;
+        checkpoint(change.path);
+        const target = abs(change.path);
+        const backup = kept.get(change.path);
+        const restore = backup ? () => fs.rename(backup, target) : () => ignoreMissing(fs.unlink(target));
+        if (change.text === null) {
+          if (!backup) continue;
+          await step(change.path, 'remove', () => ignoreMissing(fs.unlink(target)));
+        } else if (change.exclusive) {
+          await step(change.path, 'write', () => exclusiveCommit(fs, staged.get(change.path)!, target));
+        } else {
+          await step(change.path, 'write', () => fs.rename(staged.get(change.path)!, target));
+        }
+        undo.push({ path: change.path, restores: backup ? 'its previous content is kept beside it in a .goalpost-bak file' : 'the new file is left', run: restore });
+        if (++renamed === 1 && changes.length > 1) await pause(seam, 'partly-renamed', guard.signal);
+      }
+      for (const folder of folders) await fs.syncDir(abs(folder)).catch(() => undefined);
+      checkpoint(current);
+    } catch (error) {
+      const failure = error instanceof WriteFailure ? error : new WriteFailure(current, `cannot write: ${reasonOf(error)}`);
+      const notes: string[] = [];
+      for (const u of undo.reverse()) {
+        try { await u.run(); } catch (e) {
+          if (!u.restores) continue;
+          unrestored.add(u.path);
+          notes.push(`${u.path} (${reasonOf(e)}; its previous content is kept beside it in a .goalpost-bak file)`);
+        }
+      }
+      const kept = notes.length > 0 ? `; could not restore ${notes.join(', ')}` : '';
+      return {
+        ok: false, reason: failure.reason, path: failure.path, message: `${failure.message}${kept}`,
+        ...(guard.received ? { signal: guard.received } : {}),
+      };
+    }
+    for (const backup of backups) await ignoreMissing(fs.unlink(backup)).catch(() => undefined);
+    return { ok: true };
+  }
 }
 
 /** Runs one file operation; an error becomes a failure naming the path and what went wrong. */
@@ -264,8 +290,14 @@ async function pause(seam: WriteSeam, point: PausePoint, signal: AbortSignal): P
   await Promise.race([seam.pause(point, signal), new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))]);
 }
 
-function tempPath(target: string, kind: 'tmp' | 'bak'): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.goalpost-${kind}`);
+/** The temp and backup files of the writes running in this process (not stale, whatever the pid says). */
+const ours = new Set<string>();
+
+function tempPath(target: string, kind: 'tmp' | 'bak', mine: string[]): string {
+  const path = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.goalpost-${kind}`);
+  ours.add(path);
+  mine.push(path);
+  return path;
 }
 
 /** Removes temp and backup files of processes that are no longer running (a crash, a SIGKILL). */
@@ -274,12 +306,12 @@ async function removeStaleTemps(fs: WriteFs, folder: string): Promise<void> {
   try { names = await fs.list(folder); } catch { return; }
   for (const name of names) {
     const m = TEMP.exec(name);
-    if (m && !running(Number(m[1]))) await fs.unlink(join(folder, name)).catch(() => undefined);
+    if (m && !ours.has(join(folder, name)) && !running(Number(m[1]))) await fs.unlink(join(folder, name)).catch(() => undefined);
   }
 }
 
 function running(pid: number): boolean {
-  if (pid === process.pid) return false;
+  if (pid === process.pid) return false; // ours, from an earlier process with the same pid: not in `ours`
   try {
     process.kill(pid, 0);
     return true;
