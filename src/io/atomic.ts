@@ -246,7 +246,7 @@ export async function commitFiles(root: string, changes: readonly FileChange[], 
         try { await u.run(); } catch (e) {
           if (!u.restores) continue;
           unrestored.add(u.path);
-          notes.push(`${u.path} (${reasonOf(e)}; its previous content is kept beside it in a .goalpost-bak file)`);
+          notes.push(`${u.path} (${reasonOf(e)}; ${u.restores})`);
         }
       }
       const kept = notes.length > 0 ? `; could not restore ${notes.join(', ')}` : '';
@@ -303,7 +303,10 @@ function tempPath(target: string, kind: 'tmp' | 'bak', mine: string[]): string {
 /** Removes temp and backup files of processes that are no longer running (a crash, a SIGKILL). */
 async function removeStaleTemps(fs: WriteFs, folder: string): Promise<void> {
   let names: string[];
-  try { names = await fs.list(folder); } catch { return; }
+  try {
+    if ((await fs.kind(folder)) !== 'folder') return; // never through a link
+    names = await fs.list(folder);
+  } catch { return; }
   for (const name of names) {
     const m = TEMP.exec(name);
     if (m && !ours.has(join(folder, name)) && !running(Number(m[1]))) await fs.unlink(join(folder, name)).catch(() => undefined);

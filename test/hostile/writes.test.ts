@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { runFreeze } from '../../src/cli/freeze.ts';
 import { runImport } from '../../src/cli/import.ts';
 import type { Io } from '../../src/cli/io.ts';
-import { nodeFs, type WriteFs, type WriteSeam } from '../../src/io/atomic.ts';
+import { commitFiles, nodeFs, type WriteFs, type WriteSeam } from '../../src/io/atomic.ts';
 import { freshRoot } from '../import/helpers.ts';
 import { editImpressions, scratch } from '../versions/helpers.ts';
 
@@ -167,6 +167,52 @@ describe('import: a failure midway leaves the content root as it was', () => {
     expect(r.status).toBe(0);
     expect(existsSync(leftover)).toBe(false);
     expect(temps(root)).toEqual([]);
+  });
+});
+
+describe('commitFiles: writes, replacements and removals together', () => {
+  const changes = [
+    { path: 'data/x/b.json', text: '{"b": 2}\n' }, { path: 'data/x/a.json', text: null }, { path: 'data/y/c.json', text: '{"c": 3}\n' },
+  ];
+  const root = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'goalpost-commit-'));
+    mkdirSync(join(dir, 'data/x'), { recursive: true });
+    writeFileSync(join(dir, 'data/x/a.json'), '{"a": 1}\n');
+    writeFileSync(join(dir, 'data/x/b.json'), '{"b": 1}\n');
+    return dir;
+  };
+
+  it('all done, no temp or backup left', async () => {
+    const dir = root();
+    expect(await commitFiles(dir, changes)).toEqual({ ok: true });
+    expect(tree(dir)).toEqual({ 'data/': '', 'data/x/': '', 'data/x/b.json': '{"b": 2}\n', 'data/y/': '', 'data/y/c.json': '{"c": 3}\n' });
+  });
+
+  it('the last rename failing brings back the removed file and the replaced one, and removes the new folder', async () => {
+    const dir = root();
+    const before = tree(dir);
+    const outcome = await commitFiles(dir, changes, { fs: failing('rename', /c\.json$/, 'EDQUOT') });
+    expect(outcome).toEqual({ ok: false, reason: 'failed', path: 'data/y/c.json', message: 'cannot write: the disk quota is exceeded' });
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('a file that cannot be restored is named, and its previous content kept in a backup', async () => {
+    const dir = root();
+    const fs: WriteFs = {
+      ...nodeFs,
+      rename: async (from, to) => {
+        if (to.endsWith('c.json')) throw errno('EIO', 'rename', from);
+        if (from.endsWith('.goalpost-bak') && to.endsWith('b.json')) throw errno('EACCES', 'rename', from);
+        return nodeFs.rename(from, to);
+      },
+    };
+    const outcome = await commitFiles(dir, changes, { fs });
+    expect(outcome).toMatchObject({ ok: false, path: 'data/y/c.json' });
+    if (outcome.ok) return;
+    expect(outcome.message).toBe('cannot write: an input/output error; could not restore data/x/b.json (permission denied; its previous content is kept beside it in a .goalpost-bak file)');
+    const backup = readdirSync(join(dir, 'data/x')).find((n) => n.endsWith('.goalpost-bak'));
+    expect(readFileSync(join(dir, 'data/x', backup!), 'utf8')).toBe('{"b": 1}\n');
+    expect(readFileSync(join(dir, 'data/x/a.json'), 'utf8')).toBe('{"a": 1}\n');
   });
 });
 
