@@ -16,6 +16,8 @@ for all channels and each channel, the fingerprint of the input files, the time 
 git commit, and a digest of the snapshot's own content) to reports/<yyyy-qn>/v<k>.json,
 as pretty JSON to commit. Freezing a quarter again adds the next version and keeps the
 older ones; when its figures and inputs equal the newest version's, nothing is written.
+The write is atomic: a failure or an interruption leaves reports/ as it was, and a
+freeze running at the same time makes this one take the next version.
 The site then renders the quarter from its newest snapshot and says when today's goals
 or data give other numbers.
 

@@ -15,7 +15,8 @@ Turns platform exports (CSV, XLS, XLSX) into metric JSON under data/<channel>/ o
 content root. The platform and the kind of export are detected from the headers.
 Re-importing an export replaces the file it wrote before. Custom metrics it writes (such
 as post_follows) are declared under metrics: in content/site.yaml. All or nothing: any
-problem in any file, or in the content as it would be after the import, writes nothing.
+problem in any file, or in the content as it would be after the import, writes nothing;
+the files are written atomically (a failure or an interruption leaves the content root as it was).
 
 Options:
   --channel <id>        write to this channel (required for exports that name no network: GA4, Meta Ads)

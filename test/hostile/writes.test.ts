@@ -15,7 +15,7 @@ import { runImport } from '../../src/cli/import.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { commitFiles, nodeFs, type WriteFs, type WriteSeam } from '../../src/io/atomic.ts';
 import { freshRoot } from '../import/helpers.ts';
-import { editImpressions, scratch } from '../versions/helpers.ts';
+import { editImpressions, run as runCli, scratch } from '../versions/helpers.ts';
 
 const TIKTOK = resolve('test/fixtures/import/tiktok');
 const OUTPUTS = [
@@ -170,6 +170,49 @@ describe('import: a failure midway leaves the content root as it was', () => {
   });
 });
 
+/** The real file system, counting calls; the `failAt`-th call fails with EIO. */
+function faultAt(failAt: number): { fs: WriteFs; calls: () => number } {
+  let calls = 0;
+  const fs = Object.fromEntries(Object.entries(nodeFs).map(([name, fn]) => [name, async (...args: string[]) => {
+    if (++calls === failAt) throw errno('EIO', name, args[0]!);
+    return (fn as (...a: string[]) => Promise<unknown>)(...args);
+  }])) as unknown as WriteFs;
+  return { fs, calls: () => calls };
+}
+
+describe('bounded fuzz: one failure at every file operation of a re-import', () => {
+  it('leaves the root as it was (exit 1) or complete (exit 0), never partly written', async () => {
+    const seed = freshRoot();
+    expect((await importTiktok(seed)).status).toBe(0);
+    writeFileSync(join(seed, OUTPUTS[1]!), `${readFileSync(join(seed, OUTPUTS[1]!), 'utf8')}\n`);
+    const before = tree(seed);
+    const counting = faultAt(0);
+    expect((await importTiktok(seed, { fs: counting.fs })).status).toBe(0);
+    const after = tree(seed);
+    expect(after).not.toEqual(before);
+    const visible = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).filter(([p]) => !/goalpost-(tmp|bak)$/.test(p)));
+    const total = counting.calls();
+    expect(total).toBeGreaterThan(20);
+    const outcomes = new Set<number>();
+    for (let n = 1; n <= total; n++) {
+      const root = freshRoot();
+      expect((await importTiktok(root)).status).toBe(0);
+      writeFileSync(join(root, OUTPUTS[1]!), `${readFileSync(join(root, OUTPUTS[1]!), 'utf8')}\n`);
+      const r = await importTiktok(root, { fs: faultAt(n).fs });
+      outcomes.add(r.status);
+      expectNoStack(r);
+      if (r.status === 1) {
+        expect(r.err).toContain('input/output error');
+        expect(tree(root), `failure at call ${n}`).toEqual(before);
+      } else {
+        expect(r.status).toBe(0);
+        expect(visible(tree(root)), `failure at call ${n}`).toEqual(after);
+      }
+    }
+    expect([...outcomes].sort()).toEqual([0, 1]);
+  });
+});
+
 describe('commitFiles: writes, replacements and removals together', () => {
   const changes = [
     { path: 'data/x/b.json', text: '{"b": 2}\n' }, { path: 'data/x/a.json', text: null }, { path: 'data/y/c.json', text: '{"c": 3}\n' },
@@ -258,6 +301,7 @@ describe('freeze: no stack trace, never a truncated snapshot', () => {
     mkdirSync(join(root, 'reports/2026-q2'), { recursive: true });
     const leftover = join(root, 'reports/2026-q2/.v1.json.99999999-deadbeef.goalpost-tmp');
     writeFileSync(leftover, '{\n  "format": 2,\n  "quar');
+    expect((await runCli(root, ['validate'])).status).toBe(0); // the loader never reads temp files
     const r = await freeze(root);
     expect(r.status).toBe(0);
     expect(r.out).toContain('Froze 2026-Q2 as version 1');
