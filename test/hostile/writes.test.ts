@@ -321,6 +321,24 @@ describe('freeze: no stack trace, never a truncated snapshot', () => {
     expect(readdirSync(join(root, 'reports/2026-q2'))).toEqual(['v1.json']);
   });
 
+  it('two freeze processes at once: one whole version, both exit 0, no temp file', async () => {
+    const root = scratch();
+    const start = () => new Promise<{ code: number | null; out: string; err: string }>((done) => {
+      const child = spawn(process.execPath, ['src/cli/main.ts', 'freeze', '2026-Q2'], { env: { ...process.env, GOALPOST_ROOT: root }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+      child.on('exit', (code) => { clearTimeout(timer); done({ code, out, err }); });
+    });
+    const [a, b] = await Promise.all([start(), start()]);
+    expect([a.code, b.code, a.err, b.err]).toEqual([0, 0, '', '']);
+    expect(`${a.out}${b.out}`).toContain('Froze 2026-Q2 as version 1');
+    expect(readdirSync(join(root, 'reports/2026-q2'))).toEqual(['v1.json']);
+    expect((await runCli(root, ['validate'])).status).toBe(0);
+  });
+
   it('a freeze overtaken by another that froze other figures takes the next version', async () => {
     const root = scratch();
     let release!: () => void;
