@@ -1,10 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { buildSnapshot, nextVersion } from '../core/freeze.ts';
-import { overlaps, parseQuarter } from '../core/periods.ts';
+import { overlaps, parseQuarter, type Period } from '../core/periods.ts';
 import { createEngine } from '../core/project.ts';
 import { restatements, sameFrozenContent } from '../core/snapshot.ts';
 import { contentChanged, headCommit } from '../git/files.ts';
+import { commitFiles, signalStatus, type WriteSeam } from '../io/atomic.ts';
 import { loadProject } from '../load/project.ts';
 import { snapshotFile } from '../load/reports.ts';
 import { type Io, parseOptions, printProblems, rootOf, usageError } from './io.ts';
@@ -17,13 +16,23 @@ for all channels and each channel, the fingerprint of the input files, the time 
 git commit, and a digest of the snapshot's own content) to reports/<yyyy-qn>/v<k>.json,
 as pretty JSON to commit. Freezing a quarter again adds the next version and keeps the
 older ones; when its figures and inputs equal the newest version's, nothing is written.
+The write is atomic: a failure or an interruption leaves reports/ as it was, and a
+freeze running at the same time makes this one take the next version.
 The site then renders the quarter from its newest snapshot and says when today's goals
 or data give other numbers.
 
 Example: npm run goalpost -- freeze 2026-Q2`;
 
-/** `goalpost freeze <quarter>`: writes the next frozen version of a quarter's report. */
-export async function runFreeze(args: readonly string[], io: Io): Promise<number> {
+/** Attempts before giving up when other freezes keep taking the next version. */
+const ATTEMPTS = 3;
+
+/**
+ * `goalpost freeze <quarter>`: writes the next frozen version of a quarter's report, atomically
+ * (`seam`: tests inject write failures and pauses). When another freeze writes that version
+ * meanwhile, it loads the content again and freezes the version after (or nothing, when the
+ * other froze the same figures).
+ */
+export async function runFreeze(args: readonly string[], io: Io, seam: WriteSeam = {}): Promise<number> {
   const parsed = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, io);
   if (typeof parsed === 'number') return parsed;
   if (parsed.values['help']) { io.out(HELP); return 0; }
@@ -34,6 +43,13 @@ export async function runFreeze(args: readonly string[], io: Io): Promise<number
   const quarter = quarterResult.period;
 
   const root = rootOf(io);
+  for (let attempt = 1; ; attempt++) {
+    const status = await freezeOnce(root, quarter, io, seam, attempt === ATTEMPTS);
+    if (status !== 'retry') return status;
+  }
+}
+
+async function freezeOnce(root: string, quarter: Period, io: Io, seam: WriteSeam, last: boolean): Promise<number | 'retry'> {
   const loaded = await loadProject(root);
   if (!loaded.ok) return printProblems(io, loaded.problems, 'nothing frozen');
   const { project } = loaded;
@@ -55,8 +71,18 @@ export async function runFreeze(args: readonly string[], io: Io): Promise<number
     return 0;
   }
   const { path, text: snapshotText } = snapshotFile(snapshot);
-  await mkdir(dirname(join(root, path)), { recursive: true });
-  await writeFile(join(root, path), snapshotText, { flag: 'wx' });
+  const outcome = await commitFiles(root, [{ path, text: snapshotText, exclusive: true }], seam);
+  if (!outcome.ok) {
+    if (outcome.signal) {
+      io.err(`goalpost: interrupted by ${outcome.signal}: nothing frozen (the content root is as it was).`);
+      return signalStatus(outcome.signal);
+    }
+    if (outcome.reason === 'exists') {
+      if (!last) return 'retry';
+      return printProblems(io, [{ file: path, line: 1, column: 1, message: 'another freeze is running and wrote this version meanwhile: run freeze again once it has finished' }], 'nothing frozen');
+    }
+    return printProblems(io, [{ file: outcome.path, line: 1, column: 1, message: outcome.message }], 'nothing frozen (the content root is as it was)');
+  }
 
   const all = snapshot.figures['all']!;
   const lines = [

@@ -3,6 +3,7 @@ import { EXPORT_KINDS } from '../import/catalogue.ts';
 import { declareMetrics } from '../import/declare.ts';
 import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
 import { readContent, readInputs, writeOutputs } from '../import/write.ts';
+import { signalStatus, type WriteSeam } from '../io/atomic.ts';
 import type { Problem } from '../load/problems.ts';
 import { checkRoot } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
@@ -14,7 +15,8 @@ Turns platform exports (CSV, XLS, XLSX) into metric JSON under data/<channel>/ o
 content root. The platform and the kind of export are detected from the headers.
 Re-importing an export replaces the file it wrote before. Custom metrics it writes (such
 as post_follows) are declared under metrics: in content/site.yaml. All or nothing: any
-problem in any file, or in the content as it would be after the import, writes nothing.
+problem in any file, or in the content as it would be after the import, writes nothing;
+the files are written atomically (a failure or an interruption leaves the content root as it was).
 
 Options:
   --channel <id>        write to this channel (required for exports that name no network: GA4, Meta Ads)
@@ -27,8 +29,8 @@ ${EXPORT_KINDS.map((k) => `  ${k.id.padEnd(18)} ${k.label}`).join('\n')}`;
 
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 
-/** `goalpost import`: platform exports → metric JSON, all or nothing. */
-export async function runImport(args: readonly string[], io: Io): Promise<number> {
+/** `goalpost import`: platform exports → metric JSON, all or nothing (`seam`: tests inject write failures and pauses). */
+export async function runImport(args: readonly string[], io: Io, seam: WriteSeam = {}): Promise<number> {
   const parsed = parseOptions(args, {
     help: { type: 'boolean', short: 'h' }, channel: { type: 'string' }, platform: { type: 'string' },
     'date-order': { type: 'string' }, 'dry-run': { type: 'boolean' },
@@ -61,7 +63,16 @@ export async function runImport(args: readonly string[], io: Io): Promise<number
   const declaration = declareMetrics(content.site, plan.outputs.flatMap((o) => o.converted.metrics));
   if (problems.length === 0) problems.push(...checkContent(declaration.site ?? content.site, content.goals, content.data, plan.outputs));
   if (problems.length > 0) return printProblems(io, problems, 'nothing written');
-  if (!dryRun) await writeOutputs(root, plan.outputs, declaration.site);
+  if (!dryRun) {
+    const outcome = await writeOutputs(root, plan.outputs, declaration.site, seam);
+    if (!outcome.ok) {
+      if (outcome.signal) {
+        io.err(`goalpost: interrupted by ${outcome.signal}: nothing written (the content root is as it was).`);
+        return signalStatus(outcome.signal);
+      }
+      return printProblems(io, [{ file: outcome.path, line: 1, column: 1, message: outcome.message }], 'nothing written (the content root is as it was)');
+    }
+  }
   io.out(summary(plan.outputs, plan.skipped, dryRun, declaration.declared));
   return 0;
 }

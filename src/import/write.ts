@@ -1,11 +1,12 @@
 /**
  * The file-system side of `goalpost import`: reading the inputs (files, or folders walked
  * for .csv/.tsv/.txt/.xls/.xlsx), reading the content root, and writing the planned outputs
- * (after every check has passed; replaced earlier imports are removed).
+ * (after every check has passed; replaced earlier imports are removed), all or nothing.
  */
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { dayOfInstant } from '../core/dates.ts';
+import { commitFiles, type FileChange, type WriteOutcome, type WriteSeam } from '../io/atomic.ts';
 import { listFiles, readSources, type SourceFile } from '../load/files.ts';
 import type { Problem } from '../load/problems.ts';
 import { SITE_FILE } from '../load/site.ts';
@@ -55,16 +56,19 @@ export async function readContent(root: string): Promise<Content> {
   return { site, goals, data };
 }
 
-/** Writes every output (and the settings file, when the import declares metrics) and removes the earlier imports they replace. */
-export async function writeOutputs(root: string, outputs: readonly PlannedOutput[], site: SourceFile | null = null): Promise<void> {
+/**
+ * Writes every output (and the settings file, when the import declares metrics) and removes
+ * the earlier imports they replace, atomically: on any failure or interruption the content
+ * root is left exactly as it was, and the outcome says why.
+ */
+export async function writeOutputs(
+  root: string, outputs: readonly PlannedOutput[], site: SourceFile | null = null, seam: WriteSeam = {},
+): Promise<WriteOutcome> {
   const written = new Set(outputs.map((o) => o.path));
-  if (site) {
-    await mkdir(dirname(join(root, site.path)), { recursive: true });
-    await writeFile(join(root, site.path), site.text);
-  }
-  for (const o of outputs) {
-    await mkdir(dirname(join(root, o.path)), { recursive: true });
-    await writeFile(join(root, o.path), o.text);
-  }
-  for (const path of new Set(outputs.flatMap((o) => o.replaces))) if (!written.has(path)) await rm(join(root, path), { force: true });
+  const changes: FileChange[] = [
+    ...(site ? [{ path: site.path, text: site.text }] : []),
+    ...outputs.map((o) => ({ path: o.path, text: o.text })),
+    ...[...new Set(outputs.flatMap((o) => o.replaces))].filter((path) => !written.has(path)).map((path) => ({ path, text: null })),
+  ];
+  return commitFiles(root, changes, seam);
 }
