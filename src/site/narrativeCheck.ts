@@ -8,6 +8,7 @@
  * a page built from it runs nothing and loads nothing from another host.
  */
 import { mdxToMdast } from 'satteri';
+import { parseDocument } from 'yaml';
 import { parseQuarter } from '../core/periods.ts';
 import type { SourceFile } from '../load/files.ts';
 import { KPI_CATALOGUE } from '../core/catalogue.ts';
@@ -72,12 +73,17 @@ export function linkProblem(url: string): string | null {
   return `a link to '${scheme}:' is not allowed: link to http(s), mailto or a page of the site`;
 }
 
-/** Why an image source is refused, or null: only a path on the site itself (it loads when the page is shown). */
+/**
+ * Why an image source is refused, or null: only a path from the site's root (`/images/chart.png`,
+ * a file of public/), since it loads when the page is shown. A relative path is refused too: the
+ * build would look for it beside the narrative and fail after it began.
+ */
 export function sourceProblem(url: string): string | null {
   const clean = url.replace(/[\u0000-\u0020\u007f]/g, '');
   if (schemeOf(url) !== null || /^[/\\]{2}/.test(clean)) {
-    return `'${url}' loads from another host (or runs): pages load nothing from elsewhere; put the image under public/ and give its path`;
+    return `'${url}' loads from another host (or runs): pages load nothing from elsewhere; put the image under public/ and give its path (/images/chart.png)`;
   }
+  if (!clean.startsWith('/')) return `'${url}' is a relative image path: put the image under public/ and give its path from the site's root (/images/chart.png)`;
   return null;
 }
 
@@ -128,6 +134,17 @@ export function checkNarrative(file: SourceFile, context: NarrativeContext | nul
   visit(tree, (node) => {
     const start = node.position?.start ?? { line: 1, column: 1 };
     switch (node.type) {
+      case 'yaml': case 'toml': {
+        // Frontmatter: the build's content collection parses it as YAML.
+        if (node.type === 'toml') { at(start, 'write the frontmatter as YAML (--- … ---)'); break; }
+        const doc = parseDocument(node.value ?? '', { uniqueKeys: true });
+        const error = doc.errors[0];
+        if (error) {
+          const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
+          at({ line: start.line + line, column }, `frontmatter: ${error.message.split('\n')[0]}`);
+        }
+        break;
+      }
       case 'mdxjsEsm':
         at(start, 'import and export are not allowed in a narrative: the components GoalCard, KpiValue and KpiChart are there without an import');
         break;
