@@ -12,6 +12,13 @@ import { contentRoot, loadProject } from '../load/project.ts';
 import { checkBuiltPages, publish, stagingFor } from './output.ts';
 import { problemLine } from '../cli/terminal.ts';
 
+/** An error that Astro prints as its message alone: problems are positioned, a stack trace would only bury them. */
+function problemsError(message: string): Error {
+  const error = new Error(message);
+  error.stack = '';
+  return error;
+}
+
 export default function goalpost(): AstroIntegration {
   let target: string | null = null;
   return {
@@ -22,7 +29,7 @@ export default function goalpost(): AstroIntegration {
         const result = await loadProject(root);
         if (!result.ok) {
           const lines = result.problems.map(problemLine).join('\n');
-          throw new Error(`Goalpost: the content in ${root} has ${result.problems.length} problem(s):\n${lines}`);
+          throw problemsError(`Goalpost: the content in ${root} has ${result.problems.length} problem(s):\n${lines}`);
         }
         for (const note of result.notes) logger.warn(problemLine(note));
         updateConfig({ base: result.project.site.base });
@@ -38,7 +45,7 @@ export default function goalpost(): AstroIntegration {
         const problems = await checkBuiltPages(staging, contentRoot());
         if (problems.length > 0) {
           await publish(staging, null);
-          throw new Error(`Goalpost: ${problems.length} page problem(s); ${target} is left as it was:\n${problems.map(problemLine).join('\n')}`);
+          throw problemsError(`Goalpost: ${problems.length} page problem(s); ${target} is left as it was:\n${problems.map(problemLine).join('\n')}`);
         }
         await publish(staging, target);
         logger.info(`pages checked (no script, nothing from another host) and published to ${target}`);

@@ -18,7 +18,7 @@ type Cell = string | number | null | undefined;
 
 /** RFC 4180 text (CRLF after every record), formulas in text cells neutralised. */
 function csvText(records: readonly (readonly Cell[])[]): string {
-  return stringify(records.map((r) => r.map((v) => v ?? null)), { record_delimiter: 'windows', escape_formulas: true, eof: true });
+  return stringify(records.map((r) => r.map((v) => v ?? null)), { record_delimiter: 'windows', escape_formulas: true, eof: true, quoted_match: /[\r\n]/ });
 }
 
 /** The CSV text of a report's KPI table, from the figures `source` names. */
