@@ -19,6 +19,8 @@ import { kpiCsv } from '../../src/site/csv.ts';
 import type { ReportJson } from '../../src/core/report.ts';
 import type { KpiMeta } from '../../src/core/figures.ts';
 import { problemsOf } from '../load/helpers.ts';
+import { pageViolations } from '../../src/site/pageCheck.ts';
+import { checkBuiltPages, publish, stagingFor } from '../../src/integration/output.ts';
 
 const BASIC = 'test/fixtures/basic';
 const NARRATIVE = 'content/reports/2026-q2.mdx';
@@ -214,6 +216,60 @@ describe('the PR comment: markdown that holds', () => {
     expect(text).not.toMatch(/(^|[^\\])~~|(^|[^\\])\$|(^|[^\\])`|(^|[^\\])\|/);
     expect(text).not.toMatch(/<|>/);
     expect(text).toBe('a b \\| @\u2060org/team \\~\\~gone\\~\\~ \\$\\$x\\$\\$ \\`code\\` &lt;img src=x&gt; \\[l\\](u) \\*\\*b\\*\\*');
+  });
+});
+
+describe('built pages: the check after the build', () => {
+  it('finds every script and foreign load in a page', () => {
+    const html = `<!doctype html><html><head><meta http-equiv="refresh" content="0;url=https://x.example">
+      <link rel="stylesheet" href="https://cdn.example/a.css"><style>@import "x.css"; a { background: url("https://x.example/b.png") }</style>
+      <script>alert(1)</script></head><body><a href="javascript:alert(1)" onmouseover="x()">a</a>
+      <img src="//x.example/p.gif"><img srcset="/ok.png 1x, https://x.example/big.png 2x"><iframe src="/x"></iframe>
+      <svg><image href="https://x.example/i.png"/></svg><div style="background:url(//x.example/c.png)"></div></body></html>`;
+    const messages = pageViolations(html).map((v) => v.message);
+    for (const expected of ['<meta http-equiv="refresh">', '<link href> loads https://cdn.example/a.css', 'CSS @import', 'CSS url(https://x.example/b.png)',
+      'a <script> element', 'a javascript: URL in <a href>', 'an event handler (onMouseOver) on <a>', '<img src> loads //x.example/p.gif',
+      '<img srcset> loads https://x.example/big.png', 'a <iframe> element', '<image href> loads https://x.example/i.png', 'CSS url(//x.example/c.png)']) {
+      expect(messages.some((m) => m.startsWith(expected)), `${expected}\n${messages.join('\n')}`).toBe(true);
+    }
+  });
+
+  it('passes a clean page: links elsewhere, images and styles from the site itself, inline SVG', () => {
+    const html = `<!doctype html><html><head><link rel="icon" href="/favicon.svg"><style>@font-face { src: url(/_astro/inter.woff2) } a { color: red }</style></head>
+      <body><a href="https://example.com/">out</a><img src="/img/a.png" srcset="/img/a.png 1x"><svg><use href="#x"/><text>1</text></svg></body></html>`;
+    expect(pageViolations(html)).toEqual([]);
+  });
+
+  it('names the narrative\'s line and column when a quarter page has what its narrative says', async () => {
+    const root = rootWithNarrative('Intro\n\nSee <a href="javascript:alert(1)">this</a>\n');
+    const dist = mkdtempSync(join(tmpdir(), 'goalpost-pages-'));
+    mkdirSync(join(dist, 'reports/2026-q2'), { recursive: true });
+    writeFileSync(join(dist, 'reports/2026-q2/index.html'), '<html><body><p>See <a href="javascript:alert(1)">this</a></p></body></html>');
+    mkdirSync(join(dist, 'goals'));
+    writeFileSync(join(dist, 'goals/index.html'), '<html><body>\n<script>x</script></body></html>');
+    expect((await checkBuiltPages(dist, root)).map(formatProblem)).toEqual([
+      'goals/index.html:2:1: the built page goals/index.html would have a <script> element: pages run no script and load nothing from another host',
+      `${NARRATIVE}:3:14: the built page reports/2026-q2/index.html would have a javascript: URL in <a href>: pages run no script and load nothing from another host`,
+    ]);
+  });
+
+  it('publishes a staging folder in the output folder\'s place, or discards it and leaves the output as it was', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'goalpost-publish-'));
+    const target = join(base, 'dist');
+    mkdirSync(target);
+    writeFileSync(join(target, 'old.html'), 'old');
+    const staging = stagingFor(target);
+    expect(staging).toBe(join(base, 'dist.goalpost-staging'));
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'new.html'), 'new');
+    await publish(staging, null);
+    expect(existsSync(staging)).toBe(false);
+    expect(readdirSync(target)).toEqual(['old.html']);
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'new.html'), 'new');
+    await publish(staging, target);
+    expect(readdirSync(target)).toEqual(['new.html']);
+    expect(readdirSync(base)).toEqual(['dist']);
   });
 });
 
