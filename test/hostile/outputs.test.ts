@@ -304,9 +304,9 @@ describe('a failed build leaves the previous dist/ whole', () => {
     const root = rootWithNarrative(`${readFileSync(join(BASIC, NARRATIVE), 'utf8')}\n![chart](./chart.png)\n`);
     const second = build(root, outDir);
     expect(second.status).not.toBe(0);
+    expect(files(outDir)).toEqual(before);
     expect(second.output).toContain(`${NARRATIVE}:10:1: './chart.png' is a relative image path`);
     expect(second.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    expect(files(outDir)).toEqual(before);
     expect(existsSync(`${outDir}.goalpost-staging`)).toBe(false);
   }, 180_000);
 });
