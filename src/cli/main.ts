@@ -9,7 +9,7 @@ import { runImport } from './import.ts';
 import { runReport } from './report.ts';
 import { runValidate } from './validate.ts';
 import { type Command, type Io, processIo, usageError } from './io.ts';
-import { terminalText } from './terminal.ts';
+import { escapeControl, terminalText } from './terminal.ts';
 
 const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport, diff: runDiff, freeze: runFreeze, import: runImport };
 
@@ -38,7 +38,7 @@ export async function main(args: readonly string[], given: Io = processIo()): Pr
     return name === undefined ? 1 : 0;
   }
   const command = COMMANDS[name];
-  if (!command) return usageError(io, `unknown command '${name}'. ${HELP}`);
+  if (!command) return usageError(io, `unknown command '${escapeControl(name)}'. ${HELP}`);
   return command(rest, io);
 }
 
