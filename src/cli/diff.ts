@@ -3,7 +3,7 @@ import type { Goal } from '../core/goals.ts';
 import { createEngine } from '../core/project.ts';
 import { commitInfo, contentAt, GitError, refExists } from '../git/files.ts';
 import { listFiles, readSources } from '../load/files.ts';
-import { formatProblem } from '../load/problems.ts';
+import { problemLine } from './terminal.ts';
 import { loadFromSources } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
 import { diffGoals, movedGoalposts } from '../review/goalDiff.ts';
@@ -60,7 +60,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     for (const [, label, files] of loaded) {
       const result = loadFromSources(files.site, files.goals, files.data);
       if (!result.ok) {
-        return cannotCompare(io, `the content at ${label} does not validate:\n${result.problems.map(formatProblem).join('\n')}`);
+        return cannotCompare(io, `the content at ${label} does not validate:\n${result.problems.map(problemLine).join('\n')}`);
       }
       projects.push(result.project);
     }

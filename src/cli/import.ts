@@ -8,6 +8,7 @@ import type { Problem } from '../load/problems.ts';
 import { checkRoot } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
 import { type Io, parseOptions, printProblems, rootOf, usageError } from './io.ts';
+import { escapeControl as esc } from './terminal.ts';
 
 const HELP = `Usage: npm run goalpost -- import <file or folder>... [--channel <id>] [--platform <name>] [--date-order mdy|dmy] [--dry-run]
 
@@ -80,7 +81,7 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
 function summary(outputs: readonly PlannedOutput[], skipped: readonly string[], dryRun: boolean, declared: readonly string[]): string {
   const header = ['file', 'platform', 'export', 'channel', 'rows', 'dates', 'metrics'];
   const rows = outputs.map((o) => [
-    o.input + (o.sheet ? ` [${o.sheet}]` : ''), o.converted.kind.platform, o.converted.kind.id, o.converted.channel,
+    esc(o.input + (o.sheet ? ` [${o.sheet}]` : '')), o.converted.kind.platform, o.converted.kind.id, o.converted.channel,
     String(o.converted.sourceRows), `${formatDay(o.converted.first)}..${formatDay(o.converted.last)}`, o.converted.metrics.join(' '),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
@@ -88,13 +89,13 @@ function summary(outputs: readonly PlannedOutput[], skipped: readonly string[], 
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
   for (const o of outputs) {
     const replaces = o.replaces.filter((p) => p !== o.path);
-    out.push(`${dryRun ? 'would write' : 'wrote'} ${o.path}${replaces.length > 0 ? ` (replacing ${replaces.join(', ')})` : ''}`);
-    for (const note of o.converted.notes) out.push(`  ${note}`);
+    out.push(`${dryRun ? 'would write' : 'wrote'} ${esc(o.path)}${replaces.length > 0 ? ` (replacing ${esc(replaces.join(', '))})` : ''}`);
+    for (const note of o.converted.notes) out.push(`  ${esc(note)}`);
   }
   if (declared.length > 0) {
     out.push(`${dryRun ? 'would declare' : 'declared'} the custom metric${declared.length > 1 ? 's' : ''} ${declared.join(', ')} under metrics: in ${SITE_FILE}`);
   }
-  for (const s of skipped) out.push(`skipped ${s}`);
+  for (const s of skipped) out.push(`skipped ${esc(s)}`);
   if (dryRun) out.push('Dry run: nothing written.');
   return out.join('\n');
 }

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { countOf } from '../format/text.ts';
-import { formatProblem, type Problem, sortProblems } from '../load/problems.ts';
+import { type Problem, sortProblems } from '../load/problems.ts';
+import { problemLine } from './terminal.ts';
 import { contentRoot } from '../load/project.ts';
 
 /** Where a command writes, and the environment it reads (injectable for tests). */
@@ -54,12 +55,12 @@ export function rootOf(io: Io): string {
  * (`path:line:col: note: message`), and the count of problems to stderr; returns exit status 1.
  */
 export function printProblems(io: Io, problems: readonly Problem[], outcome?: string, notes: readonly Problem[] = []): number {
-  io.err(sortProblems([...problems, ...notes]).map(formatProblem).join('\n'));
+  io.err(sortProblems([...problems, ...notes]).map(problemLine).join('\n'));
   io.err(`${countOf(problems.length, 'problem')} found${outcome ? `: ${outcome}` : ''}.`);
   return 1;
 }
 
 /** Prints notes (`path:line:col: note: message`, sorted) to stderr, if there are any. */
 export function printNotes(io: Io, notes: readonly Problem[]): void {
-  if (notes.length > 0) io.err(sortProblems(notes).map(formatProblem).join('\n'));
+  if (notes.length > 0) io.err(sortProblems(notes).map(problemLine).join('\n'));
 }

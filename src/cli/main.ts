@@ -9,6 +9,7 @@ import { runImport } from './import.ts';
 import { runReport } from './report.ts';
 import { runValidate } from './validate.ts';
 import { type Command, type Io, processIo, usageError } from './io.ts';
+import { escapeControl, terminalText } from './terminal.ts';
 
 const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport, diff: runDiff, freeze: runFreeze, import: runImport };
 
@@ -28,14 +29,16 @@ The content root is the current directory, or GOALPOST_ROOT if set.
 `;
 
 /** Runs the CLI with arguments (without node and script) and returns the exit status. */
-export async function main(args: readonly string[], io: Io = processIo()): Promise<number> {
+export async function main(args: readonly string[], given: Io = processIo()): Promise<number> {
+  // Everything printed passes through terminalText: no escape sequence or workflow command gets out.
+  const io: Io = { ...given, out: (text) => given.out(terminalText(text)), err: (text) => given.err(terminalText(text)) };
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name === undefined ? 1 : 0;
   }
   const command = COMMANDS[name];
-  if (!command) return usageError(io, `unknown command '${name}'. ${HELP}`);
+  if (!command) return usageError(io, `unknown command '${escapeControl(name)}'. ${HELP}`);
   return command(rest, io);
 }
 

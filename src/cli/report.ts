@@ -6,7 +6,7 @@ import { buildReport, type GoalJson, type ReportJson } from '../core/report.ts';
 import { chooseVersion, type FigureRequest, type FigureSource, frozenSource, restatements, sourceLabel } from '../core/snapshot.ts';
 import { kpiMetas } from '../core/figures.ts';
 import { type FormatOptions, formatChange, formatKpiValue, formatShare, STATUS_LABELS } from '../format/numbers.ts';
-import { formatProblem } from '../load/problems.ts';
+import { escapeControl as esc, problemLine } from './terminal.ts';
 import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
 import { readHistory, withMovedGoalposts } from '../site/history.ts';
@@ -57,7 +57,7 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
 
   const result = await loadProject(rootOf(io));
   if (!result.ok) {
-    io.err(result.problems.map(formatProblem).join('\n'));
+    io.err(result.problems.map(problemLine).join('\n'));
     return 1;
   }
   const { project } = result;
@@ -139,9 +139,9 @@ export function renderText(
   const fmt: FormatOptions = site;
   const which = from.source.kind === 'frozen' ? sourceLabel(from.source)
     : from.newest === null ? 'live' : `live (today's data; the published report is frozen v${from.newest})`;
-  const lines: string[] = [`${site.title}: report ${report.period}, as of ${report.as_of}, ${which}`];
+  const lines: string[] = [`${esc(site.title)}: report ${report.period}, as of ${report.as_of}, ${which}`];
   for (const c of incompleteChannels(report, site)) {
-    lines.push(`Incomplete: ${c.label} has data only to ${c.lastDay}`);
+    lines.push(`Incomplete: ${esc(c.label)} has data only to ${c.lastDay}`);
   }
   if (from.source.kind === 'frozen' && from.restated > 0) {
     lines.push(`Restated: today's goals and data change ${countOf(from.restated, 'figure')} (--live shows them)`);
@@ -149,13 +149,13 @@ export function renderText(
   lines.push('');
   for (const scope of report.channels) {
     const rows = Object.entries(report.kpis[scope] ?? {}).filter(([, v]) => v.value !== null);
-    lines.push(`${channelLabel(site, scope)}${rows.length === 0 ? ': no data' : ''}`);
+    lines.push(`${esc(channelLabel(site, scope))}${rows.length === 0 ? ': no data' : ''}`);
     if (rows.length === 0) { lines.push(''); continue; }
     const table = rows.map(([id, v]) => {
       const k = kpis.get(id)!;
       const notes = [coverageNote(v, site)?.short, v.basis === 'net_follows' ? 'net follows' : undefined].filter(Boolean);
       return [
-        k.label + (v.approximate ? ' (≈)' : '') + (notes.length > 0 ? ` [${notes.join(', ')}]` : ''),
+        esc(k.label) + (v.approximate ? ' (≈)' : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
         formatKpiValue(v.value, k.unit, fmt), formatChange(v.qoq, fmt), formatChange(v.yoy, fmt),
       ];
     });
@@ -170,26 +170,26 @@ export function renderText(
 function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string, { unit: Unit; label: string }>): string[] {
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
-    const head = `  OKR ${goal.id}: ${goal.title}, score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}`
+    const head = `  OKR ${esc(goal.id)}: ${esc(goal.title)}, score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}`
       + `${goal.band ? ` (${goal.band})` : ''}${goal.stretch ? ', stretch' : ''}`;
     return [head, ...goal.key_results.map((kr) => {
       const s = STATUS_LABELS[kr.status];
       const unit = kr.kpi ? kpis.get(kr.kpi)!.unit : 'count';
-      const what = kr.manual ? (kr.title ?? kr.id) : `${kpis.get(kr.kpi!)!.label}`;
-      return `      ${s.symbol} ${kr.id}: ${what} ${formatKpiValue(kr.actual, unit, fmt)} of ${formatKpiValue(kr.target, unit, fmt)}`
+      const what = esc(kr.manual ? (kr.title ?? kr.id) : kpis.get(kr.kpi!)!.label);
+      return `      ${s.symbol} ${esc(kr.id)}: ${what} ${formatKpiValue(kr.actual, unit, fmt)} of ${formatKpiValue(kr.target, unit, fmt)}`
         + `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})`;
     })];
   }
   const s = STATUS_LABELS[goal.status];
   const k = kpis.get(goal.kpi)!;
-  const channel = typeof goal.channel === 'string' ? goal.channel : goal.channel.join(', ');
+  const channel = esc(typeof goal.channel === 'string' ? goal.channel : goal.channel.join(', '));
   return [
-    `  ${s.symbol} ${s.label.padEnd(11)} ${goal.id}: ${goal.title}`,
-    `      ${k.label} on ${channel}: ${formatKpiValue(goal.actual, k.unit, fmt)} of ${formatKpiValue(goal.target, k.unit, fmt)}`
+    `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
+    `      ${esc(k.label)} on ${channel}: ${formatKpiValue(goal.actual, k.unit, fmt)} of ${formatKpiValue(goal.target, k.unit, fmt)}`
       + ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}), progress ${formatShare(goal.progress, fmt)},`
       + ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}`
       + (goal.basis === 'net_follows' ? ', from net follows' : '')
-      + (goalCoverageNote(goal.left_out, site) ? `, ${goalCoverageNote(goal.left_out, site)}` : ''),
+      + (goalCoverageNote(goal.left_out, site) ? `, ${esc(goalCoverageNote(goal.left_out, site)!)}` : ''),
   ];
 }
 

@@ -125,9 +125,27 @@ export function isShallow(root: string): boolean {
 export function commitsTouching(root: string, paths: readonly string[]): CommitSummary[] {
   const { top, prefix } = repoOf(root);
   if (headCommit(root) === null) return [];
-  const out = git(top, ['log', '--first-parent', '--reverse', '--format=%H%x1f%h%x1f%cs%x1f%an%x1f%s%x1e', 'HEAD', '--', ...paths.map((p) => `${prefix}${p}`)]);
-  return out.split('\x1e').map((r) => r.trim()).filter((r) => r !== '').map((record) => {
-    const [hash, short, date, author, subject] = record.split('\x1f');
-    return { hash: hash!, short: short!, date: date!, author: author ?? '', subject: subject ?? '' };
-  });
+  // NUL-separated fields (`-z`, `%x00`): no byte of a subject or author name can start a field or a record.
+  const out = git(top, ['log', '-z', '--first-parent', '--reverse', '--format=%H%x00%h%x00%cs%x00%an%x00%s', 'HEAD', '--', ...paths.map((p) => `${prefix}${p}`)]);
+  return parseLog(out);
+}
+
+/**
+ * Commits from `git log -z --format=%H%x00%h%x00%cs%x00%an%x00%s`: five NUL-separated fields per
+ * commit, commits separated by NUL. Output that does not have that shape is a GitError, never
+ * a guess.
+ */
+export function parseLog(out: string): CommitSummary[] {
+  const fields = out.split('\0');
+  if (fields.length % 5 === 1 && fields.at(-1) === '') fields.pop();
+  if (fields.length % 5 !== 0) throw new GitError('unexpected output from git log');
+  const commits: CommitSummary[] = [];
+  for (let i = 0; i < fields.length; i += 5) {
+    const [hash, short, date, author, subject] = fields.slice(i, i + 5) as [string, string, string, string, string];
+    if (!/^[0-9a-f]{40,64}$/.test(hash) || !/^[0-9a-f]{4,64}$/.test(short) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      throw new GitError('unexpected output from git log');
+    }
+    commits.push({ hash, short, date, author, subject });
+  }
+  return commits;
 }

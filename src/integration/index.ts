@@ -1,26 +1,54 @@
 /**
  * The Goalpost Astro integration: validates the content root before Astro builds
  * anything, so that bad input stops the build with every problem listed and no page
- * written.
+ * written. A build writes into a staging folder beside the output folder (Astro empties its
+ * outDir first); when every page is written and checked (no script, nothing loaded from
+ * another host), the staging folder replaces the output folder. A build that fails at any
+ * point leaves the previous output folder whole.
  */
 import type { AstroIntegration } from 'astro';
-import { formatProblem } from '../load/problems.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentRoot, loadProject } from '../load/project.ts';
+import { checkBuiltPages, publish, stagingFor } from './output.ts';
+import { problemLine } from '../cli/terminal.ts';
+
+/** An error that Astro prints as its message alone: problems are positioned, a stack trace would only bury them. */
+function problemsError(message: string): Error {
+  const error = new Error(message);
+  error.stack = '';
+  return error;
+}
 
 export default function goalpost(): AstroIntegration {
+  let target: string | null = null;
   return {
     name: 'goalpost',
     hooks: {
-      'astro:config:setup': async ({ logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         const root = contentRoot();
         const result = await loadProject(root);
         if (!result.ok) {
-          const lines = result.problems.map(formatProblem).join('\n');
-          throw new Error(`Goalpost: the content in ${root} has ${result.problems.length} problem(s):\n${lines}`);
+          const lines = result.problems.map(problemLine).join('\n');
+          throw problemsError(`Goalpost: the content in ${root} has ${result.problems.length} problem(s):\n${lines}`);
         }
-        for (const note of result.notes) logger.warn(formatProblem(note));
+        for (const note of result.notes) logger.warn(problemLine(note));
         updateConfig({ base: result.project.site.base });
+        if (command === 'build') {
+          target = fileURLToPath(config.outDir);
+          updateConfig({ outDir: pathToFileURL(`${stagingFor(target)}/`) });
+        }
         logger.info(`content root ${root}: ${result.project.goals.length} goals, ${result.project.sources.length} metric files`);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (target === null) return;
+        const staging = fileURLToPath(dir);
+        const problems = await checkBuiltPages(staging, contentRoot());
+        if (problems.length > 0) {
+          await publish(staging, null);
+          throw problemsError(`Goalpost: ${problems.length} page problem(s); ${target} is left as it was:\n${problems.map(problemLine).join('\n')}`);
+        }
+        await publish(staging, target);
+        logger.info(`pages checked (no script, nothing from another host) and published to ${target}`);
       },
     },
   };

@@ -49,6 +49,13 @@ export function issuesToProblems(
       for (const k of issue.keys) at([...path, k], `unknown key '${k}'${hint(k, allowed, 'keys')}`, 'key');
       continue;
     }
+    if (issue.code === 'invalid_key') {
+      // A record's key (a channel id): say what is wrong with it, at the key.
+      const inner = issue.issues[0]?.message ?? issue.message;
+      const shown = key !== null && key.length > 40 ? `${key.slice(0, 40)}…` : key;
+      at(path, `the key '${shown}' ${inner}`, 'key');
+      continue;
+    }
     const value = valueAt(data, path);
     if (value === undefined && key !== null && typeof path[path.length - 1] === 'string') {
       at(path.slice(0, -1), `missing required key '${key}'`, 'value');

@@ -20,6 +20,7 @@ import { noteAchievability } from './achievable.ts';
 import { loadSite, SITE_FILE } from './site.ts';
 import { fingerprintInputs } from './fingerprint.ts';
 import { loadReports, REPORTS_DIR } from './reports.ts';
+import { NARRATIVES_DIR, withNarratives } from '../site/narrativeCheck.ts';
 
 /** Notes (warnings) come with either outcome: they never fail a load. */
 export type Loaded =
@@ -60,17 +61,20 @@ export async function checkRoot(root: string): Promise<Problem | null> {
 export async function loadProject(root: string): Promise<LoadResult> {
   const missing = await checkRoot(root);
   if (missing) return { ok: false, problems: [missing], notes: [], files: [] };
-  const [goalPaths, dataPaths, reportPaths, hasSite] = await Promise.all([
+  const [goalPaths, dataPaths, reportPaths, hasSite, narrativePaths] = await Promise.all([
     listFiles(root, 'goals', ['.yaml', '.yml']),
     listFiles(root, 'data', ['.json']),
     listFiles(root, REPORTS_DIR, ['.json']),
     exists(join(root, SITE_FILE)),
+    // The narratives the site renders: content/reports/*.mdx (not in sub-folders).
+    listFiles(root, NARRATIVES_DIR, ['.mdx']).then((paths) => paths.filter((p) => !p.slice(NARRATIVES_DIR.length + 1).includes('/'))),
   ]);
-  const [goalFiles, dataFiles, reportFiles, siteFiles] = await Promise.all([
+  const [goalFiles, dataFiles, reportFiles, siteFiles, narrativeFiles] = await Promise.all([
     readSources(root, goalPaths), readSources(root, dataPaths), readSources(root, reportPaths), readSources(root, hasSite ? [SITE_FILE] : []),
+    readSources(root, narrativePaths),
   ]);
   const files = [...siteFiles, ...goalFiles, ...dataFiles, ...reportFiles].map((f) => f.path);
-  return { ...loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles), files };
+  return { ...withNarratives(loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles), narrativeFiles), files };
 }
 
 /** Validates content already read into memory (the pure part of loading). */

@@ -11,9 +11,12 @@ import { parsePeriod } from '../core/periods.ts';
 
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 
+/** The longest id (goal, key result, objective, channel): ids become file names and URL segments. */
+export const MAX_ID_LENGTH = 64;
+
 export const slug = z.string().regex(SLUG, {
   error: 'must be a slug: lower-case letters, digits, - and _ (e.g. ig-followers-q2)',
-});
+}).max(MAX_ID_LENGTH, { error: (issue) => `is ${String(issue.input).length} characters long: ids are at most ${MAX_ID_LENGTH} (they name pages and files)` });
 
 /** A strict YYYY-MM-DD date that exists. */
 export const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).check((ctx) => {
@@ -130,8 +133,8 @@ export const siteSchema = z.strictObject({
     label: z.string().min(1),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'color must be a hex colour such as #e1306c' }).optional(),
   })).optional(),
-  base: z.string().regex(/^\/([A-Za-z0-9._~-]+\/)*$/, {
-    error: 'base must be a URL path starting and ending with / (e.g. /reports/)',
+  base: z.string().max(200, { error: 'base must be at most 200 characters' }).regex(/^\/((?!\.{1,2}\/)[A-Za-z0-9._~-]+\/)*$/, {
+    error: 'base must be a clean URL path starting and ending with / (e.g. /reports/): no scheme, no //, no . or .. segment',
   }).optional(),
   metrics: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }), z.strictObject({
     label: z.string().min(1, { error: 'label must not be empty' }),

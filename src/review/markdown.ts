@@ -7,10 +7,16 @@ import { achievabilityLines, changeValues, type DescribeContext } from './descri
 import { type GoalChange, movedGoalposts } from './goalDiff.ts';
 import { countOf } from '../format/text.ts';
 
-/** Escapes text for a markdown table cell (no HTML, no table breaks, no emphasis). */
+/**
+ * Escapes text for a markdown table cell on GitHub: no HTML, no table break (`|`, any line
+ * break or control character, a lone CR included), no emphasis, strike-through (`~~`), math
+ * (`$`), code or links, and no mention (`@org/team` gets a word joiner after the `@`, so no one is pinged).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|&#]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' } as Record<string, string>)[c] ?? `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/[\\`*_[\]<>|&#~$!]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' } as Record<string, string>)[c] ?? `\\${c}`)
+    .replace(/@/g, '@\u2060');
 }
 
 export interface MarkdownContext extends DescribeContext {

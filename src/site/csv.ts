@@ -4,25 +4,29 @@
  * where not computable, never NaN), the coverage: the channels a figure is computed over,
  * those left out, and whether followers come from totals or net follows; and on every row
  * which figures they are: `figures` (`frozen` or `live`) and `version` (the frozen version,
- * empty for live figures).
+ * empty for live figures). Written by csv-stringify with `escape_formulas`: a text cell that a
+ * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`;
+ * numbers stay numbers (a QoQ of -0.12 is written -0.12).
  */
+import { stringify } from 'csv-stringify/sync';
 import type { KpiMeta } from '../core/figures.ts';
 import type { ReportJson } from '../core/report.ts';
 import type { FigureSource } from '../core/snapshot.ts';
 import type { QuarterPage } from './quarterPage.ts';
 
-function cell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+type Cell = string | number | null | undefined;
+
+/** RFC 4180 text (CRLF after every record), formulas in text cells neutralised. */
+function csvText(records: readonly (readonly Cell[])[]): string {
+  return stringify(records.map((r) => r.map((v) => v ?? null)), { record_delimiter: 'windows', escape_formulas: true, eof: true, quoted_match: /[\r\n]/ });
 }
 
 /** The CSV text of a report's KPI table, from the figures `source` names. */
 export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
-  const lines = [[
+  const lines: Cell[][] = [[
     'period', 'as_of', 'channel', 'data_to', 'incomplete', 'kpi', 'label', 'unit', 'value', 'qoq', 'yoy', 'approximate',
     'computed_over', 'left_out', 'basis', 'figures', 'version',
-  ].join(',')];
+  ]];
   const version = source.kind === 'frozen' ? source.version : null;
   for (const scope of report.channels) {
     const dataTo = scope === 'all' ? report.as_of : report.coverage[scope] ?? null;
@@ -33,10 +37,10 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         report.period, report.as_of, scope, dataTo, incomplete, id, def?.label, def?.unit, v.value, v.qoq, v.yoy,
         v.approximate ? 'true' : 'false', v.channels?.join(' ') ?? scope, v.left_out?.join(' ') ?? '', v.basis ?? 'totals',
         source.kind, version,
-      ].map(cell).join(','));
+      ]);
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(lines);
 }
 
 /** The CSV download of a quarter page: the figures the page shows, with their version. */
