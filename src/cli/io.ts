@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { countOf } from '../format/text.ts';
-import { formatProblem, type Problem, sortProblems } from '../load/problems.ts';
+import { formatProblem, type Problem, problemCount, problemLines, sortProblems } from '../load/problems.ts';
 import { contentRoot } from '../load/project.ts';
 
 /** Where a command writes, and the environment it reads (injectable for tests). */
@@ -50,12 +50,13 @@ export function rootOf(io: Io): string {
 }
 
 /**
- * Prints every problem (sorted, `path:line:col: message`), with the notes among them
- * (`path:line:col: note: message`), and the count of problems to stderr; returns exit status 1.
+ * Prints the problems (sorted, `path:line:col: message`), with the notes among them
+ * (`path:line:col: note: message`), at most 200 then `… and N more problems`, and the count
+ * of problems to stderr; returns exit status 1.
  */
 export function printProblems(io: Io, problems: readonly Problem[], outcome?: string, notes: readonly Problem[] = []): number {
-  io.err(sortProblems([...problems, ...notes]).map(formatProblem).join('\n'));
-  io.err(`${countOf(problems.length, 'problem')} found${outcome ? `: ${outcome}` : ''}.`);
+  io.err(problemLines([...problems, ...notes]).join('\n'));
+  io.err(`${countOf(problemCount(problems), 'problem')} found${outcome ? `: ${outcome}` : ''}.`);
   return 1;
 }
 

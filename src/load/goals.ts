@@ -12,7 +12,7 @@ import { type Period, parsePeriod, rangePeriod } from '../core/periods.ts';
 import { FileReporter, type SourceFile } from './files.ts';
 import { issuesToProblems } from './issues.ts';
 import { type Locator, parseYaml, type PathKey } from './locate.ts';
-import { isNote, type Problem } from './problems.ts';
+import { addProblem, type Problem } from './problems.ts';
 import type * as z from 'zod';
 import {
   customKpiSchema, type CustomKpiInput, type GoalInput, goalSchema, goalsFileSchema, type KeyResultInput, objectiveSchema,
@@ -65,7 +65,7 @@ function validItems<T>(
   items?.forEach((item, i) => {
     const result = schema.safeParse(item);
     if (result.success) out.push([i, result.data]);
-    else problems.push(...issuesToProblems(file.path, locator, schema, item, result.error.issues, [section, i]));
+    else for (const p of issuesToProblems(file.path, locator, schema, item, result.error.issues, [section, i])) addProblem(problems, p);
   });
   return out;
 }
@@ -75,12 +75,12 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
   const parsed: Parsed[] = [];
   for (const file of files) {
     const yaml = parseYaml(file.text);
-    for (const s of yaml.syntax) problems.push({ file: file.path, ...s.position, message: s.message });
+    for (const s of yaml.syntax) addProblem(problems, { file: file.path, ...s.position, message: s.message });
     if (yaml.syntax.length > 0) continue;
     const input = yaml.value ?? {};
     const result = goalsFileSchema.safeParse(input);
     if (!result.success) {
-      problems.push(...issuesToProblems(file.path, yaml.locator, goalsFileSchema, input, result.error.issues));
+      for (const p of issuesToProblems(file.path, yaml.locator, goalsFileSchema, input, result.error.issues)) addProblem(problems, p);
       continue;
     }
     const { objectives, kpis, goals } = result.data;
@@ -109,7 +109,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
     const valid = new Map(kpiItems);
     rawKpis.forEach((raw, i) => {
       const path = ['kpis', i];
-      const before = report.problems.length;
+      const before = report.errors + report.notes;
       const { id, formula } = (raw ?? {}) as { id?: unknown; formula?: unknown };
       if (typeof id === 'string') {
         const first = kpiAt.get(id);
@@ -125,7 +125,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
         if (parsedFormula.ok) for (const v of formulaVariables(parsedFormula.ast)) formulaNames.add(v.name);
       }
       const k = valid.get(i);
-      if (!k || report.problems.length !== before) return;
+      if (!k || report.errors + report.notes !== before) return;
       customKpis.push({
         id: k.id, label: k.label, formula: k.formula, unit: k.unit, good: k.good, family: 'custom',
         description: k.description ?? '', custom: true,
@@ -142,7 +142,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
     const valid = new Map(goalItems);
     rawGoals.forEach((raw, i) => {
       const path = ['goals', i];
-      const before = report.problems.length;
+      const before = report.errors;
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id === 'string') {
         const first = goalAt.get(id);
@@ -152,7 +152,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
       checkReferences(report, path, raw, refs);
       const g = valid.get(i);
       const goal = g ? buildGoal(report, path, g, file.path) : null;
-      if (goal && !report.problems.slice(before).some((p) => !isNote(p))) {
+      if (goal && report.errors === before) {
         goals.push(goal);
         places.set(goal.id, { report, path });
       }
