@@ -4,7 +4,7 @@
  * written.
  */
 import type { AstroIntegration } from 'astro';
-import { formatProblem } from '../load/problems.ts';
+import { formatProblem, type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { contentRoot, loadProject } from '../load/project.ts';
 
 export default function goalpost(): AstroIntegration {
@@ -14,14 +14,22 @@ export default function goalpost(): AstroIntegration {
       'astro:config:setup': async ({ logger, updateConfig }) => {
         const root = contentRoot();
         const result = await loadProject(root);
-        if (!result.ok) {
-          const lines = result.problems.map(formatProblem).join('\n');
-          throw new Error(`Goalpost: the content in ${root} has ${result.problems.length} problem(s):\n${lines}`);
-        }
+        if (!result.ok) throw contentError(root, result.problems);
         for (const note of result.notes) logger.warn(formatProblem(note));
         updateConfig({ base: result.project.site.base });
         logger.info(`content root ${root}: ${result.project.goals.length} goals, ${result.project.sources.length} metric files`);
       },
     },
   };
+}
+
+/**
+ * The error that stops a build on invalid content: the problems (at most 200, then a count) and
+ * no stack trace, which would only point into Goalpost and bury them.
+ */
+export function contentError(root: string, problems: readonly Problem[]): Error {
+  const count = problemCount(problems);
+  const error = new Error(`Goalpost: the content in ${root} has ${count} problem${count === 1 ? '' : 's'}:\n${problemLines(problems).join('\n')}`);
+  error.stack = '';
+  return error;
 }
