@@ -45,6 +45,13 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
   if (s.channels && 'all' in s.channels) {
     report.at(['channels', 'all'], "'all' is reserved for every channel together: give this channel another id", 'key');
   }
+  const labelled = new Map<string, string>();
+  for (const [id, c] of Object.entries(s.channels ?? {})) {
+    const first = labelled.get(c.label);
+    if (first === undefined) { labelled.set(c.label, id); continue; }
+    report.note(['channels', id, 'label'], `channels '${first}' and '${id}' have the same label '${c.label}': charts tell them apart `
+      + `as '${c.label} (${first})' and '${c.label} (${id})'; give each channel its own label`);
+  }
   const metrics: DeclaredMetric[] = [];
   for (const [id, m] of Object.entries(s.metrics ?? {})) {
     const clash = declaredMetricClash(id);
