@@ -8,6 +8,7 @@ import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { formulaVariables, parseFormula } from '../core/formula.ts';
 import type { Goal, KeyResult, Measure, Milestone, Objective, TargetSpec } from '../core/goals.ts';
 import { isSpecialVariable, SPECIAL_VARIABLES } from '../core/metrics.ts';
+import { EARLIEST_DAY } from './plausibility.ts';
 import { type Period, parsePeriod, rangePeriod } from '../core/periods.ts';
 import { FileReporter, type SourceFile } from './files.ts';
 import { issuesToProblems } from './issues.ts';
@@ -247,7 +248,31 @@ function buildKeyResult(
   return measure ? { ...base, measure, manual: null } : null;
 }
 
+/** The last day a goal may reach (a goal spanning centuries would make a report per quarter of them). */
+const LATEST_GOAL_DAY: Day = parseIsoDateOrThrow('2099-12-31');
+
+function parseIsoDateOrThrow(text: string): Day {
+  const parsed = parseIsoDate(text);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.day;
+}
+
 function checkPeriod(g: GoalInput, fail: (key: PathKey[], message: string, part?: 'key' | 'value') => void): Period | null {
+  const period = goalPeriod(g, fail);
+  if (!period) return null;
+  // As for data (SPEC "Metric JSON", plausibility): a year before 2000 is a typo, and so is one after 2099.
+  if (period.start < EARLIEST_DAY) {
+    fail([g.period !== undefined ? 'period' : 'start'], `${g.period !== undefined ? String(g.period) : String(g.start)} is before 2000: is it a typo?`);
+    return null;
+  }
+  if (period.end > LATEST_GOAL_DAY) {
+    fail([g.period !== undefined ? 'period' : 'deadline'], `${g.period !== undefined ? String(g.period) : String(g.deadline)} is after 2099: is it a typo?`);
+    return null;
+  }
+  return period;
+}
+
+function goalPeriod(g: GoalInput, fail: (key: PathKey[], message: string, part?: 'key' | 'value') => void): Period | null {
   if (g.period !== undefined) {
     if (g.start !== undefined || g.deadline !== undefined) {
       fail([g.start !== undefined ? 'start' : 'deadline'], 'give either period or start and deadline, not both', 'key');
