@@ -143,7 +143,8 @@ function checkYamlNodes(doc: Document.Parsed, text: string, at: (offset: number)
     }
     const tag = (node as { tag?: string }).tag;
     if (tag) {
-      const bang = text.lastIndexOf('!', start);
+      let bang = text.lastIndexOf('!', start);
+      while (bang > 0 && text[bang - 1] === '!') bang--;
       const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
       out.push({ position: at(bang >= 0 && !text.slice(bang, start).includes('\n') ? bang : start),
         message: `YAML tag ${shown} is not supported: remove it (write numbers plainly, and text in quotes, e.g. '12')` });
@@ -262,11 +263,12 @@ export function parseJson(text: string): ParsedJson {
     return { node, key, depth };
   };
   const tally = { more: 0 };
+  const duplicates = duplicateKeys(source, PROBLEMS_PER_FILE, tally);
   return {
     ok: true,
     value,
     moreDuplicates: tally.more,
-    duplicates: duplicateKeys(source, PROBLEMS_PER_FILE, tally).map((d) => {
+    duplicates: duplicates.map((d) => {
       const first = positionAt(source, d.firstOffset);
       return { position: positionAt(source, d.offset), message: `key '${d.key}' is written twice in this object (also at line ${first.line}, column ${first.column}); JSON keeps only the last: remove one` };
     }),
