@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { countOf } from '../format/text.ts';
-import { formatProblem, type Problem, problemCount, problemLines, sortProblems } from '../load/problems.ts';
+import { type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { contentRoot } from '../load/project.ts';
 
 /** Where a command writes, and the environment it reads (injectable for tests). */
@@ -62,5 +62,5 @@ export function printProblems(io: Io, problems: readonly Problem[], outcome?: st
 
 /** Prints notes (`path:line:col: note: message`, sorted) to stderr, if there are any. */
 export function printNotes(io: Io, notes: readonly Problem[]): void {
-  if (notes.length > 0) io.err(sortProblems(notes).map(formatProblem).join('\n'));
+  if (notes.length > 0) io.err(problemLines(notes, 'note').join('\n'));
 }

@@ -4,7 +4,7 @@
  * written.
  */
 import type { AstroIntegration } from 'astro';
-import { formatProblem, type Problem, problemCount, problemLines } from '../load/problems.ts';
+import { type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { contentRoot, loadProject } from '../load/project.ts';
 
 export default function goalpost(): AstroIntegration {
@@ -15,7 +15,7 @@ export default function goalpost(): AstroIntegration {
         const root = contentRoot();
         const result = await loadProject(root);
         if (!result.ok) throw contentError(root, result.problems);
-        for (const note of result.notes) logger.warn(formatProblem(note));
+        for (const line of problemLines(result.notes, 'note')) logger.warn(line);
         updateConfig({ base: result.project.site.base });
         logger.info(`content root ${root}: ${result.project.goals.length} goals, ${result.project.sources.length} metric files`);
       },

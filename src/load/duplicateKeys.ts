@@ -20,7 +20,11 @@ const BACKSLASH = 92;
  * Every repeated key of every object in a JSON text (assumed to be valid JSON); past `limit`
  * of them, they are only counted in `tally.more`.
  */
-export function duplicateKeys(text: string, limit = Infinity, tally: { more: number } = { more: 0 }): DuplicateKey[] {
+export function duplicateKeys(
+  text: string, limit = Infinity, tally: { more: number; deepAt?: number } = { more: 0 },
+  /** Stop at the first `[` or `{` nested deeper than this, its offset in `tally.deepAt`. */
+  maxDepth = Infinity,
+): DuplicateKey[] {
   const out: DuplicateKey[] = [];
   const bigObjects = new WeakMap<number[], Map<string, number>>();
   // One frame per open object (flat [start, end, escaped] triples of its keys' contents) or array (null).
@@ -66,8 +70,11 @@ export function duplicateKeys(text: string, limit = Infinity, tally: { more: num
         expectKey = false;
       }
       i = j;
-    } else if (c === 123) { stack.push([]); expectKey = true; } // {
-    else if (c === 91) { stack.push(null); expectKey = false; } // [
+    } else if (c === 123 || c === 91) { // { [
+      if (stack.length >= maxDepth) { tally.deepAt = i; break; }
+      stack.push(c === 123 ? [] : null);
+      expectKey = c === 123;
+    }
     else if (c === 125 || c === 93) { stack.pop(); expectKey = false; } // } ]
     else if (c === 44) expectKey = stack[stack.length - 1] != null; // ,
   }

@@ -226,13 +226,13 @@ export interface DuplicateKeyProblem {
 /** Parses JSON (a leading BOM is ignored); positions are computed lazily on first use. Repeated keys are found, not collapsed. */
 export function parseJson(text: string): ParsedJson {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // Checked first: the position parser (and the error path) recurse once per level.
-  const deep = tooDeepAt(source);
-  if (deep >= 0) return { ok: false, position: positionAt(source, deep), message: tooDeep('JSON') };
   let value: unknown;
   try {
-    value = JSON.parse(source);
+    value = JSON.parse(source); // iterative in V8: any depth parses
   } catch (error) {
+    // Before the position parser, which recurses once per level.
+    const deep = tooDeepAt(source);
+    if (deep >= 0) return { ok: false, position: positionAt(source, deep), message: tooDeep('JSON') };
     try {
       parseJsonAst(source, { mode: 'json' });
     } catch (astError) {
@@ -262,8 +262,10 @@ export function parseJson(text: string): ParsedJson {
     }
     return { node, key, depth };
   };
-  const tally = { more: 0 };
-  const duplicates = duplicateKeys(source, PROBLEMS_PER_FILE, tally);
+  // The scan for repeated keys also finds nesting past MAX_DEPTH (before anything walks the tree).
+  const tally: { more: number; deepAt?: number } = { more: 0 };
+  const duplicates = duplicateKeys(source, PROBLEMS_PER_FILE, tally, MAX_DEPTH);
+  if (tally.deepAt !== undefined) return { ok: false, position: positionAt(source, tally.deepAt), message: tooDeep('JSON') };
   return {
     ok: true,
     value,

@@ -98,11 +98,11 @@ export function problemCount(problems: readonly Problem[]): number {
  * The lines to print for problems and notes: the first `PROBLEMS_LISTED` in order as
  * `path:line:col: message`, then `… and N more problems` when there are more.
  */
-export function problemLines(problems: readonly Problem[]): string[] {
+export function problemLines(problems: readonly Problem[], noun = 'problem'): string[] {
   const listed = sortProblems(problems.filter((p) => p.more === undefined)).slice(0, PROBLEMS_LISTED);
   const lines = listed.map(formatProblem);
   const rest = problemCount(problems) - listed.length;
-  if (rest > 0) lines.push(`… and ${rest} more problem${rest === 1 ? '' : 's'}`);
+  if (rest > 0) lines.push(`… and ${rest} more ${noun}${rest === 1 ? '' : 's'}`);
   return lines;
 }
 
