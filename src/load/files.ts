@@ -2,7 +2,7 @@ import { constants, type Dirent } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Locator, PathKey } from './locate.ts';
-import { addProblem, hasRoom, type Problem } from './problems.ts';
+import { addProblem, countMore, hasRoom, type Problem } from './problems.ts';
 import { decodeUtf8 } from './encoding.ts';
 
 /** A content file read from disk: its path relative to the root (forward slashes) and its text. */
@@ -180,17 +180,17 @@ export class FileReporter {
   }
 
   /** Records a problem at the key or value found at `path`. */
-  at(path: readonly PathKey[], message: string, part: 'key' | 'value' = 'value'): void {
+  at(path: readonly PathKey[], message: string | (() => string), part: 'key' | 'value' = 'value'): void {
     this.errors++;
-    if (!hasRoom(this.problems, this.file)) { addProblem(this.problems, { file: this.file, line: 1, column: 1, message }); return; }
+    if (!hasRoom(this.problems, this.file)) { countMore(this.problems, { file: this.file, line: 1, column: 1, message: '' }, 1); return; }
     const { line, column } = this.locator.locate(path, part);
-    addProblem(this.problems, { file: this.file, line, column, message });
+    addProblem(this.problems, { file: this.file, line, column, message: typeof message === 'string' ? message : message() });
   }
 
   /** Records a note (not an error: it fails nothing) at the key or value found at `path`. */
   note(path: readonly PathKey[], message: string, part: 'key' | 'value' = 'value'): void {
     this.notes++;
-    if (!hasRoom(this.problems, this.file, 'note')) { addProblem(this.problems, { file: this.file, line: 1, column: 1, message, severity: 'note' }); return; }
+    if (!hasRoom(this.problems, this.file, 'note')) { countMore(this.problems, { file: this.file, line: 1, column: 1, message: '', severity: 'note' }, 1); return; }
     const { line, column } = this.locator.locate(path, part);
     addProblem(this.problems, { file: this.file, line, column, message, severity: 'note' });
   }
@@ -198,7 +198,7 @@ export class FileReporter {
   /** Records a problem at a column inside the text value at `path` (a formula, say). */
   inside(path: readonly PathKey[], offset: number, message: string): void {
     this.errors++;
-    if (!hasRoom(this.problems, this.file)) { addProblem(this.problems, { file: this.file, line: 1, column: 1, message }); return; }
+    if (!hasRoom(this.problems, this.file)) { countMore(this.problems, { file: this.file, line: 1, column: 1, message: '' }, 1); return; }
     const { line, column } = this.locator.locate(path, 'value');
     const quote = this.locator.quoted(path) ? 1 : 0;
     addProblem(this.problems, { file: this.file, line, column: column + quote + offset, message });

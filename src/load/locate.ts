@@ -5,6 +5,7 @@
  */
 import { parse as parseJsonAst } from '@humanwhocodes/momoa';
 import { duplicateKeys, positionAt } from './duplicateKeys.ts';
+import { jsonLocator } from './jsonPositions.ts';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument } from 'yaml';
 import { PROBLEMS_PER_FILE } from './problems.ts';
 
@@ -185,6 +186,19 @@ function findFirstAlias(doc: Document.Parsed): number | null {
 }
 
 /**
+ * Files up to this size get the syntax error of `@humanwhocodes/momoa` (clearer, with the token);
+ * its tree takes over a hundred times the text, so bigger ones get V8's own.
+ */
+const MOMOA_LIMIT = 1024 * 1024;
+
+function v8SyntaxError(source: string, error: Error): ParsedJson {
+  const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(error.message);
+  // V8 quotes the text around the error when it has no position: never print the file's own bytes.
+  const message = (at ? error.message.replace(at[0], '') : error.message).replace(/, ".*" is not valid JSON$/s, '');
+  return { ok: false, position: at ? positionAt(source, Number(at[1])) : START, message: `JSON syntax error: ${message}` };
+}
+
+/**
  * The offset of the first `[` or `{` nested deeper than `MAX_DEPTH` in a JSON text
  * (brackets inside strings skipped), or -1: one pass, no recursion.
  */
@@ -206,12 +220,6 @@ export function tooDeepAt(text: string): number {
   return -1;
 }
 
-interface JsonNode {
-  type: string;
-  loc: { start: { line: number; column: number } };
-  members?: Array<{ name: JsonNode & { value: string }; value: JsonNode }>;
-  elements?: Array<{ value: JsonNode }>;
-}
 
 export type ParsedJson =
   | { ok: true; value: unknown; locator: Locator; duplicates: DuplicateKeyProblem[]; moreDuplicates: number }
@@ -233,6 +241,7 @@ export function parseJson(text: string): ParsedJson {
     // Before the position parser, which recurses once per level.
     const deep = tooDeepAt(source);
     if (deep >= 0) return { ok: false, position: positionAt(source, deep), message: tooDeep('JSON') };
+    if (source.length > MOMOA_LIMIT) return v8SyntaxError(source, error as Error);
     try {
       parseJsonAst(source, { mode: 'json' });
     } catch (astError) {
@@ -242,26 +251,6 @@ export function parseJson(text: string): ParsedJson {
     }
     return { ok: false, position: START, message: `JSON syntax error: ${(error as Error).message}` };
   }
-  let root: JsonNode | null = null;
-  const walk = (path: readonly PathKey[]): { node: JsonNode; key: JsonNode | null; depth: number } => {
-    root ??= (parseJsonAst(source, { mode: 'json' }) as unknown as { body: JsonNode }).body;
-    let node: JsonNode = root;
-    let key: JsonNode | null = null;
-    let depth = 0;
-    for (const segment of path) {
-      if (node.type === 'Object') {
-        const member = node.members!.findLast((m) => m.name.value === String(segment));
-        if (!member) break;
-        key = member.name;
-        node = member.value;
-      } else if (node.type === 'Array' && typeof segment === 'number' && node.elements![segment]) {
-        node = node.elements![segment]!.value;
-        key = node;
-      } else break;
-      depth++;
-    }
-    return { node, key, depth };
-  };
   // The scan for repeated keys also finds nesting past MAX_DEPTH (before anything walks the tree).
   const tally: { more: number; deepAt?: number } = { more: 0 };
   const duplicates = duplicateKeys(source, PROBLEMS_PER_FILE, tally, MAX_DEPTH);
@@ -274,16 +263,6 @@ export function parseJson(text: string): ParsedJson {
       const first = positionAt(source, d.firstOffset);
       return { position: positionAt(source, d.offset), message: `key '${d.key}' is written twice in this object (also at line ${first.line}, column ${first.column}); JSON keeps only the last: remove one` };
     }),
-    locator: {
-      locate(path, part = 'value') {
-        const { node, key, depth } = walk(path);
-        const target = part === 'key' && depth === path.length && key ? key : node;
-        return { line: target.loc.start.line, column: target.loc.start.column };
-      },
-      quoted(path) {
-        const { node, depth } = walk(path);
-        return depth === path.length && node.type === 'String';
-      },
-    },
+    locator: jsonLocator(source),
   };
 }

@@ -47,15 +47,20 @@ class MoreProblems implements Problem {
 }
 
 interface FileTally { kept: number; more: MoreProblems | null }
-const tallies = new WeakMap<Problem[], Map<string, FileTally>>();
+type Tallies = { error: FileTally; note: FileTally };
+const tallies = new WeakMap<Problem[], Map<string, Tallies>>();
+// The last lookup: problems come in runs from one file, so this answers most calls at once.
+let last: { problems: Problem[]; file: string; tallies: Tallies } | null = null;
 
 function tallyOf(problems: Problem[], file: string, severity: 'note' | undefined): FileTally {
-  let byFile = tallies.get(problems);
-  if (!byFile) { byFile = new Map(); tallies.set(problems, byFile); }
-  const key = `${severity ?? 'error'}\u0000${file}`;
-  let tally = byFile.get(key);
-  if (!tally) { tally = { kept: 0, more: null }; byFile.set(key, tally); }
-  return tally;
+  if (last === null || last.problems !== problems || last.file !== file) {
+    let byFile = tallies.get(problems);
+    if (!byFile) { byFile = new Map(); tallies.set(problems, byFile); }
+    let found = byFile.get(file);
+    if (!found) { found = { error: { kept: 0, more: null }, note: { kept: 0, more: null } }; byFile.set(file, found); }
+    last = { problems, file, tallies: found };
+  }
+  return severity === 'note' ? last.tallies.note : last.tallies.error;
 }
 
 /** Whether another problem of this file and severity would still be kept (not only counted). */

@@ -96,7 +96,7 @@ export function loadFromSources(
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;
-    second.at(['rows', d.second.row, d.metric], `${d.channel} ${d.period} '${d.metric}' is given twice: `
+    second.at(['rows', d.second.row, d.metric], () => `${d.channel} ${d.period} '${d.metric}' is given twice: `
       + `also at ${first.where(['rows', d.first.row, d.metric], 'key')}; keep one of them`, 'key');
   }
   const channels = declaredChannels ? declaredChannelIds : index.channels;

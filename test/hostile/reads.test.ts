@@ -182,6 +182,16 @@ const GOALS = (extra: string) => `goals:
     target: 5000
 ${extra}`;
 
+describe('positions in large JSON', () => {
+  it('come without a syntax tree, for a syntax error past 1 MB too', () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `{"date":"2026-04-01","clicks":${i}}`);
+    const text = `{"channel":"instagram","rows":[\n${rows.join(',\n')},\n{"date" "2026-04-02"}]}`;
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const lines = problemsOf({ data: { 'data/big.json': text } });
+    expect(lines).toEqual(["data/big.json:30002:9: JSON syntax error: Expected ':' after property name"]);
+  });
+});
+
 describe('YAML aliases', () => {
   it('refuses more than 100 uses of one alias at the 101st', () => {
     const uses = Array.from({ length: 150 }, () => '*c').join(', ');
