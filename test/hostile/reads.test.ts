@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trendChart, channelMixChart } from '../../src/charts/specs.ts';
 import type { Io } from '../../src/cli/io.ts';
@@ -385,5 +386,33 @@ describe('years before 2000', () => {
     expect(status).toBe(1);
     expect(err).toContain('goals/old.yaml:2:36: 0001-Q1 is before 2000: is it a typo?');
     expect(err).not.toMatch(/\b0-Q1\b|\s+at /);
+  });
+});
+
+describe('bounded fuzz over hostile bytes and shapes', () => {
+  const positioned = (result: LoadResult | ReturnType<typeof loadFromSources>): void => {
+    if (result.ok) return;
+    for (const p of result.problems) {
+      expect(p.line).toBeGreaterThanOrEqual(1);
+      expect(p.column).toBeGreaterThanOrEqual(1);
+    }
+  };
+
+  it('random bytes in a goals and a metric file: loads or positioned problems, never a throw or a hang', async () => {
+    const root = scratch();
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), async (yaml, json) => {
+      writeFileSync(join(root, 'goals/fuzz.yaml'), yaml);
+      writeFileSync(join(root, 'data/fuzz.json'), json);
+      positioned(await loadWithin(root));
+    }), { numRuns: 40, seed: 12 });
+  });
+
+  it('deep, aliased and tagged shapes: loads or positioned problems', () => {
+    const piece = fc.constantFrom('[', ']', '{', '}', '&a ', '*a', '!!str ', '!x ', 'a: ', '- ', '\n  ', ', ', '1', '"k": ', '<<: *a');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 400 }), fc.nat(6000), (pieces, depth) => {
+      const body = pieces.join('');
+      positioned(loadFromSources({ path: 'content/site.yaml', text: SITE }, [{ path: 'goals/f.yaml', text: `${'['.repeat(depth % 200)}${body}` }],
+        [{ path: 'data/f.json', text: `${'['.repeat(depth)}${body}${']'.repeat(depth)}` }]));
+    }), { numRuns: 150, seed: 7 });
   });
 });
