@@ -37,6 +37,21 @@ export function shortDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
+/**
+ * The items with labels that tell channels apart: a label shared by several channels gets
+ * the channel id (`Instagram (instagram-de)`), so that a chart never merges two channels
+ * into one series or bar.
+ */
+export function distinctLabels<T extends { readonly channel: string; readonly label: string }>(items: readonly T[]): T[] {
+  const channelsOf = new Map<string, Set<string>>();
+  for (const item of items) {
+    const set = channelsOf.get(item.label) ?? new Set();
+    set.add(item.channel);
+    channelsOf.set(item.label, set);
+  }
+  return items.map((item) => (channelsOf.get(item.label)!.size > 1 ? { ...item, label: `${item.label} (${item.channel})` } : item));
+}
+
 function colorScale(ctx: ChartContext, channels: ReadonlyArray<{ label: string; channel: string }>) {
   return { domain: channels.map((c) => c.label), range: channels.map((c) => ctx.colors.get(c.channel) ?? '#555555') };
 }
@@ -51,6 +66,7 @@ export interface TrendSeries {
 export function trendChart(ctx: ChartContext, opts: {
   id: string; title: string; kpiLabel: string; unit: Unit; step: 'week' | 'month'; series: readonly TrendSeries[];
 }): ChartModel {
+  opts = { ...opts, series: distinctLabels(opts.series) };
   const fmt: FormatOptions = ctx.site;
   const values = opts.series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => ({ date: p.date, channel: s.label, value: p.value })));
   const dates = [...new Set(opts.series.flatMap((s) => s.points.map((p) => p.date)))].sort();
@@ -90,6 +106,7 @@ export interface ChannelValue {
 
 /** Share of a total KPI (impressions, engagements…) by channel, as horizontal bars. */
 export function channelMixChart(ctx: ChartContext, opts: { id: string; title: string; kpiLabel: string; unit: Unit; values: readonly ChannelValue[] }): ChartModel {
+  opts = { ...opts, values: distinctLabels(opts.values) };
   const fmt: FormatOptions = ctx.site;
   const known = opts.values.filter((v): v is ChannelValue & { value: number } => v.value !== null);
   const total = known.reduce((s, v) => s + v.value, 0);
@@ -167,6 +184,7 @@ export interface SpendRevenue {
 
 /** Spend and revenue by channel, side by side, with ROI in the table. */
 export function spendRevenueChart(ctx: ChartContext, opts: { id: string; title: string; rows: readonly SpendRevenue[] }): ChartModel {
+  opts = { ...opts, rows: distinctLabels(opts.rows) };
   const fmt: FormatOptions = ctx.site;
   const values = opts.rows.flatMap((r) => [
     ...(r.spend !== null ? [{ channel: r.label, measure: 'Spend', value: r.spend }] : []),
@@ -206,6 +224,7 @@ export interface Sentiment {
 
 /** Positive, neutral and negative mentions by channel (as shares), and share of voice. */
 export function sentimentChart(ctx: ChartContext, opts: { id: string; title: string; rows: readonly Sentiment[] }): ChartModel {
+  opts = { ...opts, rows: distinctLabels(opts.rows) };
   const fmt: FormatOptions = ctx.site;
   const kinds = [['Positive', 'positive', '#009E73'], ['Neutral', 'neutral', '#999999'], ['Negative', 'negative', '#D55E00']] as const;
   const values = opts.rows.flatMap((r) => kinds.flatMap(([name, key]) => (r[key] !== null ? [{ channel: r.label, sentiment: name, value: r[key] }] : [])));

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { countOf } from '../format/text.ts';
-import { type Problem, sortProblems } from '../load/problems.ts';
+import { type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { problemLine } from './terminal.ts';
 import { contentRoot } from '../load/project.ts';
 
@@ -51,16 +51,17 @@ export function rootOf(io: Io): string {
 }
 
 /**
- * Prints every problem (sorted, `path:line:col: message`), with the notes among them
- * (`path:line:col: note: message`), and the count of problems to stderr; returns exit status 1.
+ * Prints the problems (sorted, `path:line:col: message`), with the notes among them
+ * (`path:line:col: note: message`), at most 200 then `… and N more problems`, and the count
+ * of problems to stderr; returns exit status 1.
  */
 export function printProblems(io: Io, problems: readonly Problem[], outcome?: string, notes: readonly Problem[] = []): number {
-  io.err(sortProblems([...problems, ...notes]).map(problemLine).join('\n'));
-  io.err(`${countOf(problems.length, 'problem')} found${outcome ? `: ${outcome}` : ''}.`);
+  io.err(problemLines([...problems, ...notes], 'problem', problemLine).join('\n'));
+  io.err(`${countOf(problemCount(problems), 'problem')} found${outcome ? `: ${outcome}` : ''}.`);
   return 1;
 }
 
 /** Prints notes (`path:line:col: note: message`, sorted) to stderr, if there are any. */
 export function printNotes(io: Io, notes: readonly Problem[]): void {
-  if (notes.length > 0) io.err(sortProblems(notes).map(problemLine).join('\n'));
+  if (notes.length > 0) io.err(problemLines(notes, 'note', problemLine).join('\n'));
 }

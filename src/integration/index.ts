@@ -8,6 +8,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { contentRoot, loadProject } from '../load/project.ts';
 import { checkBuiltPages, publish, stagingFor } from './output.ts';
 import { problemLine } from '../cli/terminal.ts';
@@ -27,11 +28,8 @@ export default function goalpost(): AstroIntegration {
       'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         const root = contentRoot();
         const result = await loadProject(root);
-        if (!result.ok) {
-          const lines = result.problems.map(problemLine).join('\n');
-          throw problemsError(`Goalpost: the content in ${root} has ${result.problems.length} problem(s):\n${lines}`);
-        }
-        for (const note of result.notes) logger.warn(problemLine(note));
+        if (!result.ok) throw contentError(root, result.problems);
+        for (const line of problemLines(result.notes, 'note', problemLine)) logger.warn(line);
         updateConfig({ base: result.project.site.base });
         if (command === 'build') {
           target = fileURLToPath(config.outDir);
@@ -52,4 +50,13 @@ export default function goalpost(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * The error that stops a build on invalid content: the problems (at most 200, then a count) and
+ * no stack trace, which would only point into Goalpost and bury them.
+ */
+export function contentError(root: string, problems: readonly Problem[]): Error {
+  const count = problemCount(problems);
+  return problemsError(`Goalpost: the content in ${root} has ${count} problem${count === 1 ? '' : 's'}:\n${problemLines(problems, 'problem', problemLine).join('\n')}`);
 }

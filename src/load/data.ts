@@ -10,7 +10,7 @@ import type { DataSource } from '../core/project.ts';
 import { FileReporter, type SourceFile } from './files.ts';
 import { describeValue, issuesToProblems } from './issues.ts';
 import { parseJson } from './locate.ts';
-import type { Problem } from './problems.ts';
+import { addProblem, countMore, type Problem } from './problems.ts';
 import { dataFileSchema } from './schemas.ts';
 import { computedName } from './site.ts';
 import { hint } from './suggest.ts';
@@ -58,15 +58,16 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
   for (const file of files) {
     const parsed = parseJson(file.text);
     if (!parsed.ok) {
-      problems.push({ file: file.path, ...parsed.position, message: parsed.message });
+      addProblem(problems, { file: file.path, ...parsed.position, message: parsed.message });
       continue;
     }
-    for (const d of parsed.duplicates) problems.push({ file: file.path, ...d.position, message: d.message });
+    for (const d of parsed.duplicates) addProblem(problems, { file: file.path, ...d.position, message: d.message });
+    if (parsed.duplicates.length > 0) countMore(problems, { file: file.path, ...parsed.duplicates[0]!.position, message: '' }, parsed.moreDuplicates);
     const envelope = dataFileSchema.safeParse(parsed.value);
     const report = new FileReporter(file.path, parsed.locator, problems);
     reporters.set(file.path, report);
     if (!envelope.success) {
-      problems.push(...issuesToProblems(file.path, parsed.locator, dataFileSchema, parsed.value, envelope.error.issues));
+      for (const p of issuesToProblems(file.path, parsed.locator, dataFileSchema, parsed.value, envelope.error.issues)) addProblem(problems, p);
       const raw = parsed.value as { channel?: unknown; rows?: unknown } | null;
       if (raw && Array.isArray(raw.rows)) {
         const channel = typeof raw.channel === 'string' ? raw.channel : null;

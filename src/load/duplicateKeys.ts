@@ -16,8 +16,15 @@ const QUOTE = 34;
 const LINEAR_LIMIT = 32;
 const BACKSLASH = 92;
 
-/** Every repeated key of every object in a JSON text (assumed to be valid JSON). */
-export function duplicateKeys(text: string): DuplicateKey[] {
+/**
+ * Every repeated key of every object in a JSON text (assumed to be valid JSON); past `limit`
+ * of them, they are only counted in `tally.more`.
+ */
+export function duplicateKeys(
+  text: string, limit = Infinity, tally: { more: number; deepAt?: number } = { more: 0 },
+  /** Stop at the first `[` or `{` nested deeper than this, its offset in `tally.deepAt`. */
+  maxDepth = Infinity,
+): DuplicateKey[] {
   const out: DuplicateKey[] = [];
   const bigObjects = new WeakMap<number[], Map<string, number>>();
   // One frame per open object (flat [start, end, escaped] triples of its keys' contents) or array (null).
@@ -45,13 +52,17 @@ export function duplicateKeys(text: string): DuplicateKey[] {
           bigObjects.set(frame, seen);
         }
         const first = seen.get(key);
-        if (first !== undefined) out.push({ key, offset: start - 1, firstOffset: first - 1 });
+        if (first !== undefined) {
+          if (out.length < limit) out.push({ key, offset: start - 1, firstOffset: first - 1 });
+          else tally.more++;
+        }
         else seen.set(key, start);
         expectKey = false;
       } else if (expectKey && frame) {
         for (let k = 0; k < frame.length; k += 3) {
           if (sameKey(text, frame[k]!, frame[k + 1]!, start, j, escaped || frame[k + 2] === 1)) {
-            out.push({ key: keyText(text, start, j), offset: start - 1, firstOffset: frame[k]! - 1 });
+            if (out.length < limit) out.push({ key: keyText(text, start, j), offset: start - 1, firstOffset: frame[k]! - 1 });
+            else tally.more++;
             break;
           }
         }
@@ -59,8 +70,11 @@ export function duplicateKeys(text: string): DuplicateKey[] {
         expectKey = false;
       }
       i = j;
-    } else if (c === 123) { stack.push([]); expectKey = true; } // {
-    else if (c === 91) { stack.push(null); expectKey = false; } // [
+    } else if (c === 123 || c === 91) { // { [
+      if (stack.length >= maxDepth) { tally.deepAt = i; break; }
+      stack.push(c === 123 ? [] : null);
+      expectKey = c === 123;
+    }
     else if (c === 125 || c === 93) { stack.pop(); expectKey = false; } // } ]
     else if (c === 44) expectKey = stack[stack.length - 1] != null; // ,
   }

@@ -8,11 +8,12 @@ import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { formulaVariables, parseFormula } from '../core/formula.ts';
 import type { Goal, KeyResult, Measure, Milestone, Objective, TargetSpec } from '../core/goals.ts';
 import { isSpecialVariable, SPECIAL_VARIABLES } from '../core/metrics.ts';
+import { EARLIEST_DAY } from './plausibility.ts';
 import { type Period, parsePeriod, rangePeriod } from '../core/periods.ts';
 import { FileReporter, type SourceFile } from './files.ts';
 import { issuesToProblems } from './issues.ts';
 import { type Locator, parseYaml, type PathKey } from './locate.ts';
-import { isNote, type Problem } from './problems.ts';
+import { addProblem, type Problem } from './problems.ts';
 import type * as z from 'zod';
 import {
   customKpiSchema, type CustomKpiInput, type GoalInput, goalSchema, goalsFileSchema, type KeyResultInput, objectiveSchema,
@@ -65,7 +66,7 @@ function validItems<T>(
   items?.forEach((item, i) => {
     const result = schema.safeParse(item);
     if (result.success) out.push([i, result.data]);
-    else problems.push(...issuesToProblems(file.path, locator, schema, item, result.error.issues, [section, i]));
+    else for (const p of issuesToProblems(file.path, locator, schema, item, result.error.issues, [section, i])) addProblem(problems, p);
   });
   return out;
 }
@@ -75,12 +76,12 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
   const parsed: Parsed[] = [];
   for (const file of files) {
     const yaml = parseYaml(file.text);
-    for (const s of yaml.syntax) problems.push({ file: file.path, ...s.position, message: s.message });
+    for (const s of yaml.syntax) addProblem(problems, { file: file.path, ...s.position, message: s.message });
     if (yaml.syntax.length > 0) continue;
     const input = yaml.value ?? {};
     const result = goalsFileSchema.safeParse(input);
     if (!result.success) {
-      problems.push(...issuesToProblems(file.path, yaml.locator, goalsFileSchema, input, result.error.issues));
+      for (const p of issuesToProblems(file.path, yaml.locator, goalsFileSchema, input, result.error.issues)) addProblem(problems, p);
       continue;
     }
     const { objectives, kpis, goals } = result.data;
@@ -109,7 +110,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
     const valid = new Map(kpiItems);
     rawKpis.forEach((raw, i) => {
       const path = ['kpis', i];
-      const before = report.problems.length;
+      const before = report.errors + report.notes;
       const { id, formula } = (raw ?? {}) as { id?: unknown; formula?: unknown };
       if (typeof id === 'string') {
         const first = kpiAt.get(id);
@@ -125,7 +126,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
         if (parsedFormula.ok) for (const v of formulaVariables(parsedFormula.ast)) formulaNames.add(v.name);
       }
       const k = valid.get(i);
-      if (!k || report.problems.length !== before) return;
+      if (!k || report.errors + report.notes !== before) return;
       customKpis.push({
         id: k.id, label: k.label, formula: k.formula, unit: k.unit, good: k.good, family: 'custom',
         description: k.description ?? '', custom: true,
@@ -142,7 +143,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
     const valid = new Map(goalItems);
     rawGoals.forEach((raw, i) => {
       const path = ['goals', i];
-      const before = report.problems.length;
+      const before = report.errors;
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id === 'string') {
         const first = goalAt.get(id);
@@ -152,7 +153,7 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
       checkReferences(report, path, raw, refs);
       const g = valid.get(i);
       const goal = g ? buildGoal(report, path, g, file.path) : null;
-      if (goal && !report.problems.slice(before).some((p) => !isNote(p))) {
+      if (goal && report.errors === before) {
         goals.push(goal);
         places.set(goal.id, { report, path });
       }
@@ -247,7 +248,31 @@ function buildKeyResult(
   return measure ? { ...base, measure, manual: null } : null;
 }
 
+/** The last day a goal may reach (a goal spanning centuries would make a report per quarter of them). */
+const LATEST_GOAL_DAY: Day = parseIsoDateOrThrow('2099-12-31');
+
+function parseIsoDateOrThrow(text: string): Day {
+  const parsed = parseIsoDate(text);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.day;
+}
+
 function checkPeriod(g: GoalInput, fail: (key: PathKey[], message: string, part?: 'key' | 'value') => void): Period | null {
+  const period = goalPeriod(g, fail);
+  if (!period) return null;
+  // As for data (SPEC "Metric JSON", plausibility): a year before 2000 is a typo, and so is one after 2099.
+  if (period.start < EARLIEST_DAY) {
+    fail([g.period !== undefined ? 'period' : 'start'], `${g.period !== undefined ? String(g.period) : String(g.start)} is before 2000: is it a typo?`);
+    return null;
+  }
+  if (period.end > LATEST_GOAL_DAY) {
+    fail([g.period !== undefined ? 'period' : 'deadline'], `${g.period !== undefined ? String(g.period) : String(g.deadline)} is after 2099: is it a typo?`);
+    return null;
+  }
+  return period;
+}
+
+function goalPeriod(g: GoalInput, fail: (key: PathKey[], message: string, part?: 'key' | 'value') => void): Period | null {
   if (g.period !== undefined) {
     if (g.start !== undefined || g.deadline !== undefined) {
       fail([g.start !== undefined ? 'start' : 'deadline'], 'give either period or start and deadline, not both', 'key');

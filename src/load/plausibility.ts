@@ -32,7 +32,7 @@ export function checkPlausibility(rows: readonly MetricRow[], reporters: Readonl
   const at = (row: MetricRow, message: string, note = false): void => {
     const report = reporters.get(row.origin.file);
     const path = ['rows', row.origin.row, periodKey(row)];
-    const text = `rows[${row.origin.row}].${periodKey(row)}: ${row.period.label} ${message}`;
+    const text = `rows[${row.origin.row}].${periodKey(row)}: ${fourDigitYear(row.period.label)} ${message}`;
     if (note) report?.note(path, text);
     else report?.at(path, text);
   };
@@ -67,4 +67,9 @@ export function checkPlausibility(rows: readonly MetricRow[], reporters: Readonl
     at(quarters.get(sorted[i]!)!, `comes after ${empty} quarters without data (${from} to ${to}): `
       + 'no report is made for them (if the team did not pause, check the dates)', true);
   }
+}
+
+/** A period label with its year written in four digits, as in the data (`0999-12`, not `999-12`). */
+function fourDigitYear(label: string): string {
+  return label.replace(/^\d{1,3}(?=-|$)/, (year) => year.padStart(4, '0'));
 }

@@ -3,7 +3,7 @@
  * files and goals, validated together. Either every problem of every file, sorted, or
  * the project: nothing is half-loaded.
  */
-import { access, stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MetricIndex } from '../core/metricIndex.ts';
 import { KpiSet } from '../core/kpis.ts';
@@ -13,7 +13,7 @@ import { listFiles, readSources, type SourceFile } from './files.ts';
 import { loadData, reportUndeclared } from './data.ts';
 import { loadGoals } from './goals.ts';
 import { checkPlausibility } from './plausibility.ts';
-import { isNote, type Problem, sortProblems } from './problems.ts';
+import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
 import { checkFeeds } from './feeds.ts';
 import { noteAchievability } from './achievable.ts';
@@ -34,9 +34,10 @@ export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd: string = 
   return resolve(cwd, env['GOALPOST_ROOT'] || '.');
 }
 
+/** Whether something (a file, or a link even to nothing) is at a path. */
 async function exists(path: string): Promise<boolean> {
   try {
-    await access(path);
+    await lstat(path);
     return true;
   } catch {
     return false;
@@ -61,28 +62,34 @@ export async function checkRoot(root: string): Promise<Problem | null> {
 export async function loadProject(root: string): Promise<LoadResult> {
   const missing = await checkRoot(root);
   if (missing) return { ok: false, problems: [missing], notes: [], files: [] };
+  // Only regular files inside the root are read; anything else is a problem of its own (SPEC "Robustness").
+  const unread: Problem[] = [];
   const [goalPaths, dataPaths, reportPaths, hasSite, narrativePaths] = await Promise.all([
-    listFiles(root, 'goals', ['.yaml', '.yml']),
-    listFiles(root, 'data', ['.json']),
-    listFiles(root, REPORTS_DIR, ['.json']),
+    listFiles(root, 'goals', ['.yaml', '.yml'], unread),
+    listFiles(root, 'data', ['.json'], unread),
+    listFiles(root, REPORTS_DIR, ['.json'], unread),
     exists(join(root, SITE_FILE)),
     // The narratives the site renders: content/reports/*.mdx (not in sub-folders).
-    listFiles(root, NARRATIVES_DIR, ['.mdx']).then((paths) => paths.filter((p) => !p.slice(NARRATIVES_DIR.length + 1).includes('/'))),
+    listFiles(root, NARRATIVES_DIR, ['.mdx'], unread).then((paths) => paths.filter((p) => !p.slice(NARRATIVES_DIR.length + 1).includes('/'))),
   ]);
-  const [goalFiles, dataFiles, reportFiles, siteFiles, narrativeFiles] = await Promise.all([
-    readSources(root, goalPaths), readSources(root, dataPaths), readSources(root, reportPaths), readSources(root, hasSite ? [SITE_FILE] : []),
-    readSources(root, narrativePaths),
-  ]);
+  const goalFiles = await readSources(root, goalPaths, unread);
+  const dataFiles = await readSources(root, dataPaths, unread);
+  const reportFiles = await readSources(root, reportPaths, unread);
+  const siteFiles = await readSources(root, hasSite ? [SITE_FILE] : [], unread);
+  const narrativeFiles = await readSources(root, narrativePaths, unread);
   const files = [...siteFiles, ...goalFiles, ...dataFiles, ...reportFiles].map((f) => f.path);
-  return { ...withNarratives(loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles), narrativeFiles), files };
+  return { ...withNarratives(loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles, unread), narrativeFiles), files };
 }
 
 /** Validates content already read into memory (the pure part of loading). */
 export function loadFromSources(
   siteFile: SourceFile | null, goalFiles: readonly SourceFile[], dataFiles: readonly SourceFile[],
   reportFiles: readonly SourceFile[] = [],
+  /** Problems met while reading (files that were not read). */
+  unread: readonly Problem[] = [],
 ): Loaded {
   const problems: Problem[] = [];
+  for (const p of unread) addProblem(problems, p);
   const { site, declaredChannels, metrics: declared, named } = loadSite(siteFile, problems);
   const declaredChannelIds = Object.keys(site.channels).sort();
   const data = loadData(dataFiles, {
@@ -94,7 +101,7 @@ export function loadFromSources(
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;
-    second.at(['rows', d.second.row, d.metric], `${d.channel} ${d.period} '${d.metric}' is given twice: `
+    second.at(['rows', d.second.row, d.metric], () => `${d.channel} ${d.period} '${d.metric}' is given twice: `
       + `also at ${first.where(['rows', d.first.row, d.metric], 'key')}; keep one of them`, 'key');
   }
   const channels = declaredChannels ? declaredChannelIds : index.channels;

@@ -10,7 +10,7 @@ import { prettyJson } from '../format/prettyJson.ts';
 import type { SourceFile } from './files.ts';
 import { issuesToProblems } from './issues.ts';
 import { parseJson } from './locate.ts';
-import { formatProblem, type Problem } from './problems.ts';
+import { addProblem, countMore, formatProblem, type Problem } from './problems.ts';
 import { snapshotSchema } from './snapshotSchema.ts';
 
 export const REPORTS_DIR = 'reports';
@@ -36,25 +36,29 @@ export function loadReports(files: readonly SourceFile[], problems: Problem[]): 
   for (const file of files) {
     const name = NAME.exec(file.path);
     if (!name) {
-      problems.push({ file: file.path, line: 1, column: 1, message: 'a frozen report must be named reports/<yyyy-qn>/v<k>.json (e.g. reports/2026-q2/v1.json); write it with goalpost freeze' });
+      addProblem(problems, { file: file.path, line: 1, column: 1, message: 'a frozen report must be named reports/<yyyy-qn>/v<k>.json (e.g. reports/2026-q2/v1.json); write it with goalpost freeze' });
       continue;
     }
     const parsed = parseJson(file.text);
     if (!parsed.ok) {
-      problems.push({ file: file.path, ...parsed.position, message: `${parsed.message}; restore the file from git or freeze the quarter again` });
+      addProblem(problems, { file: file.path, ...parsed.position, message: `${parsed.message}; restore the file from git or freeze the quarter again` });
       continue;
     }
-    for (const d of parsed.duplicates) problems.push({ file: file.path, ...d.position, message: d.message });
+    for (const d of parsed.duplicates) addProblem(problems, { file: file.path, ...d.position, message: d.message });
+    if (parsed.duplicates.length > 0) countMore(problems, { file: file.path, ...parsed.duplicates[0]!.position, message: '' }, parsed.moreDuplicates);
     const result = snapshotSchema.safeParse(parsed.value);
     if (!result.success) {
-      problems.push(...issuesToProblems(file.path, parsed.locator, snapshotSchema, parsed.value, result.error.issues));
+      for (const p of issuesToProblems(file.path, parsed.locator, snapshotSchema, parsed.value, result.error.issues)) addProblem(problems, p);
       continue;
     }
     const snapshot = result.data as unknown as Snapshot;
     const quarter = `${name[1]}-Q${name[2]}`;
     const version = Number(name[3]);
-    const before = problems.length;
-    const at = (path: Array<string | number>, message: string) => problems.push({ file: file.path, ...parsed.locator.locate(path), message });
+    let found = 0;
+    const at = (path: Array<string | number>, message: string) => {
+      found++;
+      addProblem(problems, { file: file.path, ...parsed.locator.locate(path), message });
+    };
     if (snapshot.quarter !== quarter || !parseQuarter(snapshot.quarter).ok) at(['quarter'], `quarter must be '${quarter}', the quarter of the folder it is in`);
     if (snapshot.version !== version) at(['version'], `version must be ${version}, the number in the file name`);
     if (snapshot.digest !== snapshotDigest(snapshot)) {
@@ -64,7 +68,7 @@ export function loadReports(files: readonly SourceFile[], problems: Problem[]): 
     for (const [scope, f] of Object.entries(snapshot.figures)) {
       if (f.report.period !== quarter) at(['figures', scope, 'report', 'period'], `period must be '${quarter}'`);
     }
-    if (problems.length === before) out.push({ file: file.path, snapshot });
+    if (found === 0) out.push({ file: file.path, snapshot });
   }
   return out.sort((a, b) => (a.snapshot.quarter < b.snapshot.quarter ? -1 : a.snapshot.quarter > b.snapshot.quarter ? 1 : a.snapshot.version - b.snapshot.version));
 }

@@ -4,7 +4,7 @@ import type { SiteSettings } from '../core/project.ts';
 import { FileReporter, type SourceFile } from './files.ts';
 import { issuesToProblems } from './issues.ts';
 import { parseYaml } from './locate.ts';
-import type { Problem } from './problems.ts';
+import { addProblem, type Problem } from './problems.ts';
 import { siteSchema } from './schemas.ts';
 
 export const SITE_FILE = 'content/site.yaml';
@@ -28,14 +28,14 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
   if (!file) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [] };
   const parsed = parseYaml(file.text);
   const report = new FileReporter(file.path, parsed.locator, problems);
-  for (const s of parsed.syntax) problems.push({ file: file.path, ...s.position, message: s.message });
+  for (const s of parsed.syntax) addProblem(problems, { file: file.path, ...s.position, message: s.message });
   if (parsed.syntax.length > 0) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [] };
   const input = parsed.value ?? {};
   const raw = (input as { metrics?: unknown }).metrics;
   const named = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : [];
   const result = siteSchema.safeParse(input);
   if (!result.success) {
-    problems.push(...issuesToProblems(file.path, parsed.locator, siteSchema, input, result.error.issues));
+    for (const p of issuesToProblems(file.path, parsed.locator, siteSchema, input, result.error.issues)) addProblem(problems, p);
     return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named };
   }
   const s = result.data;
@@ -44,6 +44,13 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
   }
   if (s.channels && 'all' in s.channels) {
     report.at(['channels', 'all'], "'all' is reserved for every channel together: give this channel another id", 'key');
+  }
+  const labelled = new Map<string, string>();
+  for (const [id, c] of Object.entries(s.channels ?? {})) {
+    const first = labelled.get(c.label);
+    if (first === undefined) { labelled.set(c.label, id); continue; }
+    report.note(['channels', id, 'label'], `channels '${first}' and '${id}' have the same label '${c.label}': charts tell them apart `
+      + `as '${c.label} (${first})' and '${c.label} (${id})'; give each channel its own label`);
   }
   const metrics: DeclaredMetric[] = [];
   for (const [id, m] of Object.entries(s.metrics ?? {})) {
