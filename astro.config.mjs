@@ -1,22 +1,11 @@
 // @ts-check
+// This repository's site is configured exactly as a team's (`goalpost init` writes the same file with
+// `import goalpost from 'goalpost'`): the integration brings the pages, MDX and the build settings.
+// The import is by relative path to the integration's source, because the package's `exports` points
+// at the compiled JavaScript (`dist-pkg/`, built by `npm pack`) that Node needs under node_modules.
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import goalpost from './src/integration/index.ts';
 
 export default defineConfig({
-  integrations: [goalpost(), mdx()],
-  trailingSlash: 'always',
-  // Stylesheets inline: one request less before first paint (pages stay far under 200 KB).
-  build: { format: 'directory', inlineStylesheets: 'always' },
-  vite: {
-    build: {
-      rollupOptions: {
-        // Astro's MDX asset propagation marks modules with a directive the bundler reports as lost; it is not.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
-          warn(warning);
-        },
-      },
-    },
-  },
+  integrations: [goalpost()],
 });
