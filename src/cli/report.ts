@@ -2,9 +2,9 @@ import type { Unit } from '../core/catalogue.ts';
 import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
-import { buildReport, type GoalJson, type ReportJson } from '../core/report.ts';
+import type { GoalJson, ReportJson } from '../core/report.ts';
 import { chooseVersion, type FigureRequest, type FigureSource, frozenSource, restatements, sourceLabel } from '../core/snapshot.ts';
-import { kpiMetas } from '../core/figures.ts';
+import { computeQuarter, kpiMetas } from '../core/figures.ts';
 import { type FormatOptions, formatChange, formatKpiValue, formatShare, STATUS_LABELS } from '../format/numbers.ts';
 import { escapeControl as esc, problemLine } from './terminal.ts';
 import { loadProject } from '../load/project.ts';
@@ -87,7 +87,7 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     }
   }
   const engine = createEngine(project);
-  const live = frozen === null || !values['json'] ? buildReport(project, engine, { quarter: quarter.period, channel, asOf }) : null;
+  const live = frozen === null || !values['json'] ? computeQuarter(project, engine, { quarter: quarter.period, channel, asOf }).report : null;
   const report = frozen ? frozen.snapshot.figures[scope]!.report : live!;
   const source: FigureSource = frozen ? frozenSource(frozen.snapshot) : { kind: 'live' };
   if (values['json']) {

@@ -6,9 +6,8 @@
  */
 import type { Direction, Unit } from './catalogue.ts';
 import { type KpiEngine, windowFor } from './kpis.ts';
-import type { Period } from './periods.ts';
 import type { Project } from './project.ts';
-import { buildReport, type ReportJson } from './report.ts';
+import { buildReport, type ReportJson, type ReportOptions } from './report.ts';
 import { kpiSeries, type Step, trendStep } from './series.ts';
 import { parseIsoDate } from './dates.ts';
 
@@ -60,9 +59,15 @@ export function kpiMetas(engine: KpiEngine): KpiMeta[] {
   }));
 }
 
-/** A quarter's figures for all channels (`channel` null) or for one channel, from the current data. */
-export function quarterFigures(project: Project, engine: KpiEngine, quarter: Period, channel: string | null = null): QuarterFigures {
-  const report = buildReport(project, engine, { quarter, channel });
+/**
+ * A quarter computed from the current data, for all channels (`channel` null) or one, as of
+ * its last day with data or `asOf`: the one entry point of the CLI report, `freeze`, `diff`
+ * and the site.
+ */
+export function computeQuarter(project: Project, engine: KpiEngine, options: ReportOptions): QuarterFigures {
+  const { quarter } = options;
+  const channel = options.channel ?? null;
+  const report = buildReport(project, engine, options);
   const channels = channel ? [channel] : engine.index.channels;
   const parsed = parseIsoDate(report.as_of);
   const asOf = parsed.ok ? parsed.day : quarter.end;

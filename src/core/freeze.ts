@@ -4,7 +4,7 @@
  * passes the version, the time and the commit.
  */
 import { definition } from './goalDefinition.ts';
-import { kpiMetas, quarterFigures, type QuarterFigures } from './figures.ts';
+import { computeQuarter, kpiMetas, type QuarterFigures } from './figures.ts';
 import type { KpiEngine } from './kpis.ts';
 import { overlaps, type Period } from './periods.ts';
 import type { Project } from './project.ts';
@@ -25,8 +25,8 @@ export function nextVersion(project: Project, quarter: Period): number {
 
 /** A quarter's report as a snapshot, sealed with the digest of its content. */
 export function buildSnapshot(project: Project, engine: KpiEngine, quarter: Period, stamp: FreezeStamp): Snapshot {
-  const figures: Record<string, QuarterFigures> = { all: quarterFigures(project, engine, quarter) };
-  for (const channel of engine.index.channels) figures[channel] = quarterFigures(project, engine, quarter, channel);
+  const figures: Record<string, QuarterFigures> = { all: computeQuarter(project, engine, { quarter }) };
+  for (const channel of engine.index.channels) figures[channel] = computeQuarter(project, engine, { quarter, channel });
   return sealSnapshot({
     format: SNAPSHOT_FORMAT,
     quarter: quarter.label,

@@ -5,7 +5,8 @@
  */
 import { type Day, formatDay } from './dates.ts';
 import { type Achievability, type GoalAchievability, goalAchievability } from './achievability.ts';
-import { evaluateGoal, type GoalEvaluation, type KeyResultEvaluation } from './evaluate.ts';
+import type { GoalEvaluation, KeyResultEvaluation } from './evaluate.ts';
+import { goalEvaluation } from './evaluations.ts';
 import type { Goal } from './goals.ts';
 import { kpiChanges, type KpiEngine, resolveChannels } from './kpis.ts';
 import { overlaps, type Period } from './periods.ts';
@@ -90,7 +91,7 @@ export function goalTouchesChannel(goal: Goal, channel: string, known: readonly 
   return selections.some((s) => resolveChannels(s, known).includes(channel));
 }
 
-/** Builds a quarter's report. */
+/** Builds a quarter's report in SPEC's JSON shape (`computeQuarter` adds its trends and mentions). */
 export function buildReport(project: Project, engine: KpiEngine, options: ReportOptions): ReportJson {
   const { quarter } = options;
   const known = engine.index.channels;
@@ -123,7 +124,7 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
   const goals = project.goals
     .filter((g) => overlaps(g.period, quarter))
     .filter((g) => channel === null || goalTouchesChannel(g, channel, known))
-    .map((g) => goalJson(g, evaluateGoal(engine, g, asOf), goalAchievability(engine, g)));
+    .map((g) => goalJson(g, goalEvaluation(engine, g, asOf), goalAchievability(engine, g)));
 
   return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), coverage, incomplete, kpis, goals };
 }

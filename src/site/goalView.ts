@@ -9,7 +9,8 @@ import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
 import type { Unit } from '../core/catalogue.ts';
 import { channelColors } from '../charts/theme.ts';
 import { type Day, formatDay } from '../core/dates.ts';
-import { evaluateGoal, evaluateMeasure, type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
+import { goalEvaluation } from '../core/evaluations.ts';
+import { evaluateMeasure, type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type Period, quartersOverlapping } from '../core/periods.ts';
@@ -74,7 +75,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     : [];
   const reports = quarters.map((q) => goalInQuarter(project, engine, goal, q));
   const latest = reports.at(-1);
-  const evaluation = latest ? evaluationOf(latest.figures, engine) : evaluateGoal(engine, goal, asOf);
+  const evaluation = latest ? evaluationOf(latest.figures, engine) : goalEvaluation(engine, goal, asOf);
   const source = latest ? `${latest.quarter.label} report, ${latest.label}` : 'live';
   const objective = project.objectives.find((o) => o.id === goal.objective);
   const definition: Array<[string, string]> = [['Specific', goal.description ? `${goal.title}. ${goal.description}` : goal.title]];
@@ -235,7 +236,7 @@ function moveItem(ctx: DescribeContext, move: GoalMove): MoveItem {
 export function statusSummary(project: Project, engine: KpiEngine, goal: Goal, asOf: Day): StatusSummary | null {
   const measures = goal.type === 'smart' ? [goal] : goal.keyResults.flatMap((k) => (k.measure ? [k.measure] : []));
   if (measures.some((m) => !engine.kpis.get(m.kpi))) return null;
-  const e = evaluateGoal(engine, goal, asOf);
+  const e = goalEvaluation(engine, goal, asOf);
   if (e.type === 'okr') return { type: 'okr', score: formatScore(e.score, project.site), band: e.band };
   return { type: 'smart', status: e.status, target: formatKpiValue(e.target, engine.kpis.get(e.kpi)!.def.unit, project.site) };
 }

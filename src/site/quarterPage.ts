@@ -3,7 +3,7 @@
  * asked for), else today's figures; and, for a frozen report, what today's goals and data
  * would change (a restatement). Pure over the project and its engine.
  */
-import { kpiMetas, quarterFigures, type QuarterFigures } from '../core/figures.ts';
+import { computeQuarter, kpiMetas, type QuarterFigures } from '../core/figures.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import type { Project } from '../core/project.ts';
@@ -60,7 +60,7 @@ const pageCache = new WeakMap<Project, Map<string, QuarterPage>>();
 
 /** Today's figures of a quarter, for all channels or one. */
 export function liveFigures(project: Project, engine: KpiEngine, quarter: Period, channel: string | null): QuarterFigures {
-  return cached(liveCache, project, `${quarter.label}/${channel ?? 'all'}`, () => quarterFigures(project, engine, quarter, channel));
+  return cached(liveCache, project, `${quarter.label}/${channel ?? 'all'}`, () => computeQuarter(project, engine, { quarter, channel }));
 }
 
 /**
