@@ -6,18 +6,20 @@
 import { runDiff } from './diff.ts';
 import { runFreeze } from './freeze.ts';
 import { runImport } from './import.ts';
+import { runInit } from './init.ts';
 import { runReport } from './report.ts';
 import { runValidate } from './validate.ts';
 import { type Command, type Io, processIo, usageError } from './io.ts';
 import { escapeControl, terminalText } from './terminal.ts';
 
-const COMMANDS: Record<string, Command> = { validate: runValidate, report: runReport, diff: runDiff, freeze: runFreeze, import: runImport };
+const COMMANDS: Record<string, Command> = { init: runInit, validate: runValidate, report: runReport, diff: runDiff, freeze: runFreeze, import: runImport };
 
 const HELP = `goalpost: social-media goals and KPIs, from YAML and JSON to reports
 
-Usage: npm run goalpost -- <command> [options]
+Usage: npx goalpost <command> [options]   (npm run goalpost -- <command> in this repository)
 
 Commands:
+  init        write a new reporting repo (package.json, config, content, workflows)
   validate    check every goals, data and settings file; print problems as path:line:col
   report      compute a quarter's KPIs and evaluate its goals
   diff        the semantic changes to goals between two git refs, with moved goalposts

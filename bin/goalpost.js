@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The `goalpost` command. Installed (under node_modules), it runs the JavaScript compiled at
+// `npm pack` (dist-pkg/): Node refuses to strip TypeScript types from files under node_modules.
+// In a checkout of Goalpost itself it runs the TypeScript source (Node 24 strips its types).
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const installed = fileURLToPath(import.meta.url).split(sep).includes('node_modules');
+const entry = new URL(installed ? '../dist-pkg/cli/main.js' : '../src/cli/main.ts', import.meta.url);
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,117 @@
+/**
+ * `goalpost init [dir] [--example] [--locale fr-FR]`: writes a team's reporting repo. Thin:
+ * the file texts come from src/init/templates.ts, the workflows and the example are copied
+ * from this package. It never overwrites: existing files are listed and nothing is written.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  astroConfig, contentConfig, gitignore, packageJson, packageName, readme, schemaPath, siteYaml, type TeamRepo,
+} from '../init/templates.ts';
+import { type Io, parseOptions, usageError } from './io.ts';
+
+const HELP = `Usage: npx goalpost init [dir] [--example] [--locale <bcp47>]
+
+Writes a reporting repo into dir (default: the current folder): package.json,
+astro.config.mjs, src/content.config.ts, content/site.yaml, goals/, data/, reports/,
+.gitignore, the GitHub workflows (.github/workflows/deploy.yml, review.yml) and a README.
+--example fills it with the bundled example (Nordlys Outdoor) instead of blank content.
+Existing files are never overwritten: init lists them and exits 1.`;
+
+/** The package's own folder (two levels above this module, as source and compiled). */
+const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The example's files in the package, as a team's repo gets them (schema references into node_modules). */
+function exampleFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string): void => {
+    const full = join(PACKAGE, dir);
+    if (!existsSync(full)) return;
+    for (const name of readdirSync(full).sort()) {
+      const path = `${dir}/${name}`;
+      if (statSync(join(PACKAGE, path)).isDirectory()) walk(path);
+      else files.set(path, readFileSync(join(PACKAGE, path), 'utf8'));
+    }
+  };
+  for (const dir of ['content', 'goals', 'data', 'reports']) walk(dir);
+  for (const [path, text] of files) {
+    files.set(path, text
+      .replace(/^(# yaml-language-server: \$schema=)(?:\.\.\/)*schemas\/(\w+)\.schema\.json$/m,
+        (_m, head: string, schema: 'goals' | 'metrics' | 'site') => head + schemaPath(path, schema))
+      .replace(/^(\{\s*"\$schema": ")(?:\.\.\/)*schemas\/(\w+)\.schema\.json"/,
+        (_m, head: string, schema: 'goals' | 'metrics' | 'site') => `${head}${schemaPath(path, schema)}"`));
+  }
+  return files;
+}
+
+/** Every file of the new repo, by path relative to it. */
+function teamFiles(repo: TeamRepo, example: boolean): Map<string, string> {
+  const files = new Map<string, string>([
+    ['package.json', packageJson(repo)],
+    ['astro.config.mjs', astroConfig()],
+    ['src/content.config.ts', contentConfig()],
+    ['.gitignore', gitignore()],
+    ['README.md', readme(repo)],
+    ['public/favicon.svg', readFileSync(join(PACKAGE, 'public/favicon.svg'), 'utf8')],
+  ]);
+  for (const workflow of ['deploy.yml', 'review.yml']) {
+    files.set(`.github/workflows/${workflow}`, readFileSync(join(PACKAGE, '.github/workflows', workflow), 'utf8'));
+  }
+  if (example) {
+    for (const [path, text] of exampleFiles()) files.set(path, text);
+    if (repo.locale !== 'en-US') {
+      const site = files.get('content/site.yaml') ?? '';
+      files.set('content/site.yaml', /^locale:.*$/m.test(site) ? site.replace(/^locale:.*$/m, `locale: ${repo.locale}`) : `${site}locale: ${repo.locale}\n`);
+    }
+  } else {
+    files.set('content/site.yaml', siteYaml(repo));
+    for (const dir of ['goals', 'data', 'reports']) files.set(`${dir}/.gitkeep`, '');
+  }
+  return files;
+}
+
+/** The version ranges a new repo depends on: this package's version, its Astro and its Node. */
+function versions(): TeamRepo['versions'] {
+  const own = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as {
+    version: string; peerDependencies?: Record<string, string>; devDependencies?: Record<string, string>;
+  };
+  return { goalpost: `^${own.version}`, astro: own.peerDependencies?.['astro'] ?? '^7.3.5', node: own.devDependencies?.['node'] ?? '^24.21.0' };
+}
+
+/** `goalpost init`: writes the repo, or lists the files that exist already and exits 1. */
+export async function runInit(args: readonly string[], io: Io): Promise<number> {
+  const parsed = parseOptions(args, {
+    help: { type: 'boolean', short: 'h' }, example: { type: 'boolean' }, locale: { type: 'string' },
+  }, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.values['help']) { io.out(HELP); return 0; }
+  if (parsed.positionals.length > 1) return usageError(io, `init takes one folder, got ${parsed.positionals.length} (see --help)`);
+  const locale = (parsed.values['locale'] as string | undefined) ?? 'en-US';
+  try {
+    new Intl.Locale(locale);
+  } catch {
+    return usageError(io, `--locale '${locale}' is not a BCP 47 language tag (e.g. en-US, fr-FR, it-IT)`);
+  }
+  const dir = resolve(io.cwd, parsed.positionals[0] ?? '.');
+  if (existsSync(dir) && !statSync(dir).isDirectory()) return usageError(io, `${dir} exists and is not a folder`);
+  const folder = basename(dir);
+  const repo: TeamRepo = { name: packageName(folder), title: `${folder} social media reports`, locale, versions: versions() };
+  const files = teamFiles(repo, parsed.values['example'] === true);
+  const near = (path: string) => { const rel = relative(io.cwd, path); return rel.startsWith('..') ? path : rel; };
+  const shown = (path: string) => near(join(dir, path));
+  const existing = [...files.keys()].filter((path) => existsSync(join(dir, path)));
+  if (existing.length > 0) {
+    io.err(existing.map((path) => `${shown(path)}: exists already: init never overwrites a file`).join('\n'));
+    io.err(`Nothing written: move or delete ${existing.length === 1 ? 'this file' : `these ${existing.length} files`}, or init another folder.`);
+    return 1;
+  }
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text, { flag: 'wx' });
+  }
+  const cd = near(dir);
+  io.out(`Wrote a Goalpost repo in ${cd || '.'} (${files.size} files${parsed.values['example'] ? ', with the example' : ''}). Next:\n`
+    + `${cd ? `  cd ${cd}\n` : ''}  npm install\n  npm run build`);
+  return 0;
+}

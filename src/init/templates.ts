@@ -1,0 +1,117 @@
+/**
+ * The files `goalpost init` writes for a team's reporting repo, as text: package.json,
+ * astro.config.mjs, src/content.config.ts, content/site.yaml, .gitignore and the team's
+ * README (the workflows and the example are copied from the package). Pure.
+ */
+
+export interface TeamRepo {
+  /** The repo's package name (its folder's name, made npm-safe). */
+  readonly name: string;
+  /** The site's title. */
+  readonly title: string;
+  /** BCP 47 locale of the site (`en-US` unless `--locale`). */
+  readonly locale: string;
+  /** Version ranges of the packages the repo depends on, as this package has them. */
+  readonly versions: { readonly goalpost: string; readonly astro: string; readonly node: string };
+}
+
+/** Where a team's files find the published JSON Schemas, from a file at `path` (relative to the repo). */
+export function schemaPath(path: string, schema: 'goals' | 'metrics' | 'site'): string {
+  return `${'../'.repeat(path.split('/').length - 1)}node_modules/goalpost/schemas/${schema}.schema.json`;
+}
+
+/** An npm package name from a folder name: lower case, letters, digits and dashes. */
+export function packageName(folder: string): string {
+  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  return name === '' ? 'goalpost-reports' : name.slice(0, 214);
+}
+
+/** package.json: depends on goalpost; `build`, `goalpost`, and `test` (= validate). */
+export function packageJson(repo: TeamRepo): string {
+  return `${JSON.stringify({
+    name: repo.name,
+    private: true,
+    type: 'module',
+    scripts: {
+      build: 'astro build',
+      preview: 'astro preview',
+      goalpost: 'goalpost',
+      test: 'goalpost validate',
+    },
+    dependencies: { goalpost: repo.versions.goalpost, astro: repo.versions.astro },
+    // Node 24 for every `npm run`, whatever the machine's own Node (as in Goalpost's own repo).
+    devDependencies: { node: repo.versions.node },
+    // npm's install-script allow list: Node's own binary and esbuild (used by Astro) need theirs.
+    allowScripts: { node: true, esbuild: true },
+  }, null, 2)}\n`;
+}
+
+/** astro.config.mjs: the integration brings every page, MDX and the build settings. */
+export function astroConfig(): string {
+  return `// @ts-check
+import { defineConfig } from 'astro/config';
+import goalpost from 'goalpost';
+
+export default defineConfig({
+  integrations: [goalpost()],
+});
+`;
+}
+
+/** src/content.config.ts: the narratives collection (content/reports/<yyyy-qn>.mdx), from the package. */
+export function contentConfig(): string {
+  return `// Narratives (content/reports/<yyyy-qn>.mdx) for the report pages: defined by Goalpost.
+export { collections } from 'goalpost/content';
+`;
+}
+
+/** content/site.yaml for a blank repo. */
+export function siteYaml(repo: TeamRepo): string {
+  return `# yaml-language-server: $schema=${schemaPath('content/site.yaml', 'site')}
+# Site settings: see node_modules/goalpost/docs/site.md
+title: ${JSON.stringify(repo.title)}
+locale: ${repo.locale}
+currency: EUR
+`;
+}
+
+/** .gitignore: build output and installed packages. */
+export function gitignore(): string {
+  return `node_modules/
+dist/
+.astro/
+*.log
+`;
+}
+
+/** The team's README: the commands they need. */
+export function readme(repo: TeamRepo): string {
+  return `# ${repo.title}
+
+Social-media goals and KPIs, reported with [Goalpost](https://www.npmjs.com/package/goalpost).
+
+\`\`\`sh
+npm install                       # once (Node 24 comes with it: \`npm run\` uses it)
+npm test                          # checks goals, data and settings: problems as file:line:col
+npm run build                     # builds the site into dist/
+npm run goalpost -- report --period 2026-Q2
+npm run goalpost -- import <export.csv> --channel instagram   # platform exports to data/
+npm run goalpost -- freeze 2026-Q2                            # a frozen report version in reports/
+npm update goalpost               # upgrades never touch your content
+\`\`\`
+
+| folder | what goes in |
+|---|---|
+| \`goals/\` | goal and objective YAML, any file names and nesting |
+| \`data/\` | metric JSON, any file names and nesting (\`goalpost import\` writes it) |
+| \`content/\` | \`site.yaml\` (site settings) and optional narratives \`reports/<yyyy-qn>.mdx\` |
+| \`reports/\` | frozen report versions written by \`goalpost freeze\` (commit them) |
+
+The formats, the KPI catalogue and the import formats are documented in
+\`node_modules/goalpost/docs/\`. Editors with the YAML language server complete and check
+goals and settings (the schema comment at the top of each file).
+
+\`.github/workflows/deploy.yml\` publishes the site on GitHub Pages on every push to main;
+\`review.yml\` comments a pull request's goal changes (a moved goalpost fails it).
+`;
+}
