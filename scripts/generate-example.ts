@@ -16,7 +16,7 @@
  * off track and missed. Change a curve below and the statuses may change: check with
  * `npm run goalpost -- report --period 2026-Q3`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { mulberry32 } from './random.ts';
 
@@ -1045,6 +1045,32 @@ function write(path: string, text: string): void {
   const full = join(ROOT, path);
   mkdirSync(dirname(full), { recursive: true });
   writeFileSync(full, text);
+}
+
+/**
+ * The files in the way of the example: anything under content/, goals/, data/ or reports/ of
+ * the target, unless the target holds the example already (its site.yaml says it was written
+ * here), which a run rewrites. The example never goes into a team's content.
+ */
+function inTheWay(): string[] {
+  const site = join(ROOT, 'content/site.yaml');
+  if (existsSync(site) && readFileSync(site, 'utf8').includes('(written by scripts/generate-example.ts)')) return [];
+  const found: string[] = [];
+  const walk = (path: string): void => {
+    const full = join(ROOT, path);
+    if (!existsSync(full)) return;
+    if (!statSync(full).isDirectory()) { found.push(path); return; }
+    for (const name of readdirSync(full)) walk(`${path}/${name}`);
+  };
+  for (const dir of ['content', 'goals', 'data', 'reports']) walk(dir);
+  return found.sort();
+}
+
+const blocking = inTheWay();
+if (blocking.length > 0) {
+  process.stderr.write(`${blocking.slice(0, 20).map((p) => `${p}: exists already: the example is written only where content/, goals/, data/ and reports/ are empty`).join('\n')}\n`
+    + `${blocking.length > 20 ? `… and ${blocking.length - 20} more\n` : ''}Nothing written (${ROOT}).\n`);
+  process.exit(1);
 }
 
 write('content/site.yaml', yamlSchema('content/site.yaml', 'site') + SITE);

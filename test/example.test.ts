@@ -2,8 +2,8 @@
  * The bundled example (scripts/generate-example.ts): deterministic, committed as generated,
  * valid, and showing every goal status in the 2026-Q2 and 2026-Q3 reports.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,19 @@ describe('scripts/generate-example.ts', () => {
     for (const channel of ['instagram', 'facebook', 'linkedin', 'tiktok', 'youtube']) {
       expect(paths.filter((p) => p.startsWith(`data/${channel}/`))).toHaveLength(8);
     }
+  });
+
+  it('never writes into a team\'s content: a root with other goals or data is refused, untouched', () => {
+    const root = mkdtempSync(join(tmpdir(), 'goalpost-example-'));
+    temps.push(root);
+    mkdirSync(join(root, 'goals'));
+    writeFileSync(join(root, 'goals/ours.yaml'), 'goals: []\n');
+    const r = spawnSync(process.execPath, [SCRIPT], { cwd: REPO, env: { ...process.env, GOALPOST_ROOT: root }, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('goals/ours.yaml: exists already');
+    expect(listTree(root, 'goals')).toEqual(['goals/ours.yaml']);
+    expect(existsSync(join(root, 'content/site.yaml'))).toBe(false);
+    expect(existsSync(join(root, 'data'))).toBe(false);
   });
 
   it('is deterministic: a second run writes the same bytes', () => {

@@ -96,7 +96,7 @@ describe('the packed goalpost in a repo made by init', () => {
     sh(dir, 'git', ['init', '-q']);
     sh(dir, 'git', ['add', '-A']);
     expect(sh(dir, 'git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'start']).status).toBe(0);
-    writeFileSync(join(dir, 'goals/q3.yaml'), BROKEN_GOAL.replace('engagment_rate', 'engagement_rate').replace('lots', '1000'));
+    writeFileSync(join(dir, 'goals/q3.yaml'), BROKEN_GOAL.replace('engagment_rate', 'engagement_rate').replace('    target: lots\n', '    target: 1000\n').replace('  - id: ig-reach\n', '  - id: ig-reach\n    title: Reach\n'));
     const diff = sh(dir, 'npx', ['goalpost', 'diff', 'HEAD']);
     expect(diff.status, diff.err).toBe(0);
     expect(diff.out).toMatch(/`ig-er` Engagement \| goal added/);
