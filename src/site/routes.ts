@@ -1,31 +1,50 @@
-/** Static routes of the report pages and their CSV files: one per quarter, per quarter × channel, and per frozen version. */
+/**
+ * Static routes of the report pages and their CSV files: one per quarter, per quarter ×
+ * channel, and per frozen version, each with its page's view model as props (computed once
+ * per build: the pages and CSV files render it and call no engine).
+ */
 import { parseQuarter, type Period } from '../core/periods.ts';
 import { quarterSlug } from './paths.ts';
-import { quarterChannels } from './quarterPage.ts';
+import { quarterChannels, type QuarterPage, quarterPage } from './quarterPage.ts';
 import { siteModel } from './project.ts';
 import { reportQuarters } from './quarters.ts';
 
+// Type aliases, not interfaces: Astro's route props need an index signature, which only aliases satisfy implicitly.
+export type QuarterProps = { readonly quarter: Period; readonly page: QuarterPage };
+export type ChannelProps = QuarterProps & {
+  readonly channel: string;
+  /** The all-channel report of the quarter (its coverage says whether this channel stops early). */
+  readonly whole: QuarterPage;
+};
+export type VersionProps = QuarterProps & { readonly version: number };
+
 /** `/reports/<yyyy-qn>/…` for every reported quarter. */
-export async function quarterRoutes(): Promise<Array<{ params: { quarter: string }; props: { quarter: Period } }>> {
-  const { project } = await siteModel();
-  return reportQuarters(project).map((quarter) => ({ params: { quarter: quarterSlug(quarter.label) }, props: { quarter } }));
+export async function quarterRoutes(): Promise<Array<{ params: { quarter: string }; props: QuarterProps }>> {
+  const { project, engine } = await siteModel();
+  return reportQuarters(project).map((quarter) => ({
+    params: { quarter: quarterSlug(quarter.label) }, props: { quarter, page: quarterPage(project, engine, quarter) },
+  }));
 }
 
 /** `/reports/<yyyy-qn>/<channel>/…` for every reported quarter and channel with data or in a frozen version. */
-export async function channelRoutes(): Promise<Array<{ params: { quarter: string; channel: string }; props: { quarter: Period; channel: string } }>> {
+export async function channelRoutes(): Promise<Array<{ params: { quarter: string; channel: string }; props: ChannelProps }>> {
   const { project, engine } = await siteModel();
   return reportQuarters(project).flatMap((quarter) => quarterChannels(project, engine, quarter.label).map((channel) => ({
-    params: { quarter: quarterSlug(quarter.label), channel }, props: { quarter, channel },
+    params: { quarter: quarterSlug(quarter.label), channel },
+    props: { quarter, channel, page: quarterPage(project, engine, quarter, channel), whole: quarterPage(project, engine, quarter) },
   })));
 }
 
 /** `/reports/<yyyy-qn>/v<k>/` for every frozen version. */
-export async function versionRoutes(): Promise<Array<{ params: { quarter: string; version: string }; props: { quarter: Period; version: number } }>> {
-  const { project } = await siteModel();
+export async function versionRoutes(): Promise<Array<{ params: { quarter: string; version: string }; props: VersionProps }>> {
+  const { project, engine } = await siteModel();
   return project.reports.flatMap(({ snapshot }) => {
     const parsed = parseQuarter(snapshot.quarter);
     return parsed.ok
-      ? [{ params: { quarter: quarterSlug(snapshot.quarter), version: String(snapshot.version) }, props: { quarter: parsed.period, version: snapshot.version } }]
+      ? [{
+        params: { quarter: quarterSlug(snapshot.quarter), version: String(snapshot.version) },
+        props: { quarter: parsed.period, version: snapshot.version, page: quarterPage(project, engine, parsed.period, null, snapshot.version) },
+      }]
       : [];
   });
 }

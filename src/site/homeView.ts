@@ -1,0 +1,54 @@
+/**
+ * The home page (`/`): the latest quarter's page, its headline KPIs with sparklines over the
+ * last eight quarters, and every quarter, for the page to render as props.
+ */
+import { renderSvg } from '../charts/render.ts';
+import { sparklineSpec } from '../charts/specs.ts';
+import { channelColors } from '../charts/theme.ts';
+import type { Unit } from '../core/catalogue.ts';
+import type { KpiEngine } from '../core/kpis.ts';
+import type { Period } from '../core/periods.ts';
+import type { Project } from '../core/project.ts';
+import type { KpiJson } from '../core/report.ts';
+import { type QuarterPage, quarterPage } from './quarterPage.ts';
+import { reportQuarters } from './quarters.ts';
+
+const HEADLINES = ['impressions', 'reach', 'engagement_rate', 'follower_count', 'ctr', 'conversions', 'revenue', 'roi'];
+
+export interface Headline {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: Unit;
+  readonly cell: KpiJson;
+  readonly svg: string;
+  readonly history: ReadonlyArray<{ readonly period: string; readonly value: number | null }>;
+}
+
+export interface HomeView {
+  readonly quarters: readonly Period[];
+  readonly latest: Period | null;
+  readonly page: QuarterPage | null;
+  readonly headlines: readonly Headline[];
+}
+
+/** The home page's view: the latest quarter and its headline KPIs with their sparklines. */
+export async function homeView(project: Project, engine: KpiEngine): Promise<HomeView> {
+  const quarters = reportQuarters(project);
+  const latest = quarters[quarters.length - 1] ?? null;
+  const page = latest ? quarterPage(project, engine, latest) : null;
+  const view = page?.view ?? null;
+  const ctx = { site: project.site, colors: channelColors(project.site, engine.index.channels) };
+  const recent = quarters.slice(-8);
+  const headlines = view ? await Promise.all(HEADLINES.flatMap((id) => {
+    const cell = view.report.kpis['all']?.[id];
+    if (!cell || cell.value === null) return [];
+    const kpi = view.kpis.get(id);
+    if (!kpi) return [];
+    const history = recent.map((q) => ({
+      period: q.label,
+      value: q === latest ? cell.value : quarterPage(project, engine, q).view.report.kpis['all']?.[id]?.value ?? null,
+    }));
+    return [renderSvg(sparklineSpec(ctx, history), 160).then((svg) => ({ id, label: kpi.label, unit: kpi.unit, cell, svg, history }))];
+  })) : [];
+  return { quarters, latest, page, headlines };
+}
