@@ -16,7 +16,7 @@ const COMMANDS: Record<string, Command> = { init: runInit, validate: runValidate
 
 const HELP = `goalpost: social-media goals and KPIs, from YAML and JSON to reports
 
-Usage: npx goalpost <command> [options]   (npm run goalpost -- <command> in this repository)
+Usage: npm run goalpost -- <command> [options]   (npx goalpost <command> anywhere else)
 
 Commands:
   init        write a new reporting repo (package.json, config, content, workflows)
