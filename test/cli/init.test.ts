@@ -1,0 +1,73 @@
+/** `goalpost init`: the files of a team's repo, the example, the locale, and never overwriting. */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/io.ts';
+import { main } from '../../src/cli/main.ts';
+import { loadProject } from '../../src/load/project.ts';
+
+async function run(cwd: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: {}, cwd };
+  return { status: await main(args, io), out, err };
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'goalpost-init-'));
+
+describe('goalpost init', () => {
+  it('writes a blank team repo that depends on goalpost, pins Node 24 and validates', async () => {
+    const cwd = scratch();
+    const r = await run(cwd, ['init', 'Brand Reports']);
+    expect(r.err).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('cd Brand Reports');
+    const dir = join(cwd, 'Brand Reports');
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    const own = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; devDependencies: Record<string, string> };
+    expect(pkg['name']).toBe('brand-reports');
+    expect(pkg['dependencies']).toMatchObject({ goalpost: `^${own.version}` });
+    expect(pkg['devDependencies']).toEqual({ node: own.devDependencies['node'] });
+    expect(pkg['scripts']).toMatchObject({ build: 'astro build', goalpost: 'goalpost', test: 'goalpost validate' });
+    expect(readFileSync(join(dir, 'astro.config.mjs'), 'utf8')).toContain('integrations: [goalpost()]');
+    expect(readFileSync(join(dir, 'astro.config.mjs'), 'utf8')).toContain("import goalpost from 'goalpost';");
+    expect(readFileSync(join(dir, '.github/workflows/deploy.yml'), 'utf8')).toBe(readFileSync('.github/workflows/deploy.yml', 'utf8'));
+    expect(readFileSync(join(dir, '.github/workflows/review.yml'), 'utf8')).toBe(readFileSync('.github/workflows/review.yml', 'utf8'));
+    expect(readFileSync(join(dir, 'content/site.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/goalpost\/schemas\/site\.schema\.json$/m);
+    for (const path of ['.gitignore', 'README.md', 'goals/.gitkeep', 'data/.gitkeep', 'reports/.gitkeep', 'src/content.config.ts']) expect(existsSync(join(dir, path)), path).toBe(true);
+    const loaded = await loadProject(dir);
+    expect(loaded.ok).toBe(true);
+  });
+
+  // Depends on the bundled example at the repository root (what --example copies).
+  it('with --example and --locale, writes the bundled example (this repository\'s root) in that locale, and it validates', async () => {
+    const cwd = scratch();
+    const r = await run(cwd, ['init', 'ex', '--example', '--locale', 'it-IT']);
+    expect(r.status).toBe(0);
+    const dir = join(cwd, 'ex');
+    expect(readFileSync(join(dir, 'content/site.yaml'), 'utf8')).toMatch(/^locale: it-IT$/m);
+    expect(readFileSync(join(dir, 'data/instagram/2026-q2.json'), 'utf8')).toContain('"$schema": "../../node_modules/goalpost/schemas/metrics.schema.json"');
+    const loaded = await loadProject(dir);
+    expect(loaded.ok && loaded.project.goals.length).toBeGreaterThan(10);
+  });
+
+  it('refuses to overwrite: lists every existing file, writes nothing, exits 1', async () => {
+    const cwd = scratch();
+    mkdirSync(join(cwd, 'repo/content'), { recursive: true });
+    writeFileSync(join(cwd, 'repo/content/site.yaml'), 'title: Ours\n');
+    writeFileSync(join(cwd, 'repo/README.md'), '# ours\n');
+    const r = await run(cwd, ['init', 'repo']);
+    expect(r.status).toBe(1);
+    expect(r.err).toContain('repo/content/site.yaml: exists already');
+    expect(r.err).toContain('repo/README.md: exists already');
+    expect(readFileSync(join(cwd, 'repo/content/site.yaml'), 'utf8')).toBe('title: Ours\n');
+    expect(existsSync(join(cwd, 'repo/package.json'))).toBe(false);
+  });
+
+  it('rejects a locale that is not a language tag', async () => {
+    const r = await run(scratch(), ['init', 'x', '--locale', 'not a locale!']);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/--locale 'not a locale!' is not a BCP 47 language tag/);
+  });
+});
