@@ -3,7 +3,10 @@
  * channel, and per frozen version, each with its page's view model as props (computed once
  * per build: the pages and CSV files render it and call no engine).
  */
+import type { Goal } from '../core/goals.ts';
 import { parseQuarter, type Period } from '../core/periods.ts';
+import { type AchievabilityView, achievabilityViews } from './achievabilityView.ts';
+import { type GoalView, goalView } from './goalView.ts';
 import { quarterSlug } from './paths.ts';
 import { quarterChannels, type QuarterPage, quarterPage } from './quarterPage.ts';
 import { siteModel } from './project.ts';
@@ -47,4 +50,15 @@ export async function versionRoutes(): Promise<Array<{ params: { quarter: string
       }]
       : [];
   });
+}
+
+export type GoalProps = { readonly goal: Goal; readonly view: GoalView; readonly achievable: readonly AchievabilityView[] };
+
+/** `/goals/<id>/` for every goal, with its view and its achievability. */
+export async function goalRoutes(): Promise<Array<{ params: { id: string }; props: GoalProps }>> {
+  const { project, engine } = await siteModel();
+  return project.goals.map((goal) => ({
+    params: { id: goal.id },
+    props: { goal, view: goalView(project, engine, goal), achievable: achievabilityViews(project, engine, goal) },
+  }));
 }
