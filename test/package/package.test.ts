@@ -108,7 +108,9 @@ describe('the packed goalpost in a repo made by init', () => {
     expect(readFileSync(join(dir, 'goals/2026.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/goalpost\/schemas\/goals\.schema\.json$/m);
     const build = sh(dir, 'npm', ['run', 'build']);
     expect(build.status, build.err).toBe(0);
-    expect(existsSync(join(dir, 'dist/reports/2026-q3/index.html'))).toBe(true);
+    // The narrative (content/reports/2026-q3.mdx) renders through the collection the package defines.
+    expect(readFileSync(join(dir, 'dist/reports/2026-q3/index.html'), 'utf8')).toContain('class="narrative"');
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toContain('lang="fr-FR"');
 
     mkdirSync(join(work, 'again'));
     writeFileSync(join(work, 'again/package.json'), '{}\n');
