@@ -1,41 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { repo, run } from './helpers.ts';
 import type { GoalChange } from '../../src/review/goalDiff.ts';
 import { escapeMarkdown } from '../../src/review/markdown.ts';
 
-/** A throwaway repository holding the basic fixture's site and data, and goals we write. */
-function repo(): { dir: string; commit: (goals: string, date: string) => string } {
-  const dir = mkdtempSync(join(tmpdir(), 'goalpost-diff-'));
-  cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'), { recursive: true });
-  cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
-  const git = (args: string[], date?: string) => execFileSync('git', args, {
-    cwd: dir, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org',
-      ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) },
-  });
-  git(['init', '-q', '-b', 'main']);
-  return {
-    dir,
-    commit: (goals, date) => {
-      mkdirSync(join(dir, 'goals'), { recursive: true });
-      writeFileSync(join(dir, 'goals/goals.yaml'), goals);
-      git(['add', '-A']);
-      git(['commit', '-q', '--allow-empty', '-m', `goals on ${date}`], date);
-      return git(['rev-parse', '--short', 'HEAD']).trim();
-    },
-  };
-}
-
-async function diff(dir: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const status = await main(['diff', ...args], { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { GOALPOST_ROOT: dir }, cwd: process.cwd() });
-  return { status, out, err };
-}
+const diff = (dir: string, args: string[]) => run(dir, ['diff', ...args]);
 
 async function changes(dir: string, base: string, head: string): Promise<GoalChange[]> {
   const r = await diff(dir, [base, head, '--format', 'json']);
