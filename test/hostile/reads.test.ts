@@ -334,7 +334,7 @@ describe('two channels with the same label', () => {
   const site = 'title: T\nchannels:\n  instagram: { label: Instagram }\n  instagram-de: { label: Instagram }\n';
 
   it('stay two series in a trend chart, told apart by their ids', () => {
-    const ctx = { site: { title: 'T', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/' }, colors: new Map([['instagram', '#111111'], ['instagram-de', '#222222']]) };
+    const ctx = { site: { title: 'T', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/', url: null, robots: 'index' as const, strings: {} }, colors: new Map([['instagram', '#111111'], ['instagram-de', '#222222']]) };
     const chart = trendChart(ctx, {
       id: 't', title: 'T', kpiLabel: 'Impressions', unit: 'count', step: 'month', series: [
         { channel: 'instagram', label: 'Instagram', points: [{ date: '2026-04-01', value: 1 }] },
