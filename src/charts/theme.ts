@@ -38,7 +38,8 @@ export function axisFormat(unit: Unit): string {
 export function chartConfig(site: SiteSettings): Config {
   return {
     aria: false,
-    background: null as unknown as string,
+    // 'transparent' (a colour the schema accepts): Vega then draws no background rectangle.
+    background: 'transparent',
     font: CHART_FONT,
     locale: { number: numberLocale(site.locale, site.currency), time: timeLocale(site.locale) } as Config['locale'],
     view: { stroke: null },
