@@ -1,3 +1,4 @@
+import { colorDistance, TOO_CLOSE, tooClose } from '../charts/colors.ts';
 import { builtInKpi } from '../core/catalogue.ts';
 import { BUILT_IN_METRICS, type DeclaredMetric, isSpecialVariable, type SpecialVariable } from '../core/metrics.ts';
 import type { SiteSettings } from '../core/project.ts';
@@ -54,6 +55,13 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
     if (first === undefined) { labelled.set(c.label, id); continue; }
     report.note(['channels', id, 'label'], `channels '${first}' and '${id}' have the same label '${c.label}': charts tell them apart `
       + `as '${c.label} (${first})' and '${c.label} (${id})'; give each channel its own label`);
+  }
+  const coloured = Object.entries(s.channels ?? {}).flatMap(([id, c]) => (c.color ? [[id, c.color] as const] : []));
+  for (const [j, [id, color]] of coloured.entries()) {
+    const near = coloured.slice(0, j).find(([, other]) => tooClose(color, other));
+    if (!near) continue;
+    report.note(['channels', id, 'color'], `the colours of channels '${near[0]}' (${near[1]}) and '${id}' (${color}) are hard to tell apart in charts `
+      + `(ΔE OK ${colorDistance(color, near[1]).toFixed(2)}, under ${TOO_CLOSE}): give one of them a more distinct colour`);
   }
   const metrics: DeclaredMetric[] = [];
   for (const [id, m] of Object.entries(s.metrics ?? {})) {

@@ -10,6 +10,7 @@ import type { Period } from '../core/periods.ts';
 import { channelLabel, type SiteSettings } from '../core/project.ts';
 import type { KpiJson, ReportJson } from '../core/report.ts';
 import { parseIsoDate } from '../core/dates.ts';
+import { BUILT_IN_METRICS } from '../core/metrics.ts';
 
 export interface Scope {
   readonly id: string;
@@ -43,7 +44,16 @@ export interface ViewInput {
   readonly channels: readonly string[];
 }
 
-const FUNNEL = [['impressions', 'Impressions'], ['engagements', 'Engagements'], ['clicks', 'Clicks'], ['conversions', 'Conversions']] as const;
+/** The funnel's stages with the KPI of each step (its value is shown, as in the KPI table). */
+const FUNNEL = [
+  ['impressions', 'Impressions', null], ['engagements', 'Engagements', 'engagement_rate'], ['clicks', 'Clicks', 'ctr'],
+  ['conversions', 'Conversions', 'conversion_rate'],
+] as const;
+
+/** Whether a KPI reads one stock metric (followers): its value for a period is the level at the period's end. */
+function isStock(formula: string): boolean {
+  return BUILT_IN_METRICS.some((m) => m.id === formula.trim() && m.aggregation === 'stock');
+}
 
 /** The view of a quarter for all channels (`channel` null), or for one channel. */
 export function quarterView(input: ViewInput, quarter: Period, channel: string | null = null): QuarterView {
@@ -78,6 +88,7 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
     if (!def) continue;
     charts.push(trendChart(ctx, {
       id: `trend-${trend.kpi}`, title: `${def.label} by ${trend.step}, ${quarter.label}`, kpiLabel: def.label, unit: def.unit, step: trend.step,
+      at: isStock(def.formula) ? 'end' : 'start', asOf: report.as_of,
       series: trend.lines.map((line) => ({ channel: line.channel, label: label(line.channel), points: line.points })),
     }));
   }
@@ -90,7 +101,7 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
   }
 
   const scope = channel ?? 'all';
-  const stages = FUNNEL.map(([id, name]) => ({ label: name, value: value(scope, id) }));
+  const stages = FUNNEL.map(([id, name, rate]) => ({ id, label: name, value: value(scope, id), ...(rate ? { rate: value(scope, rate) } : {}) }));
   if (stages.filter((s) => s.value !== null).length >= 2) {
     charts.push(funnelChart(ctx, { id: 'funnel', title: `Funnel, ${channel ? label(channel) : 'all channels'}, ${quarter.label}`, stages }));
   }

@@ -288,6 +288,8 @@ export const en = {
     week: 'week',
     month: 'month',
     weekOf: 'Week of',
+    weekEnding: 'Week ending',
+    monthOf: 'Month of',
     monthEnding: 'Month ending',
     mixTitle: 'Channel mix: impressions, {quarter}',
     funnelTitle: 'Funnel, {channel}, {quarter}',

@@ -284,6 +284,8 @@ export const fr = {
     week: 'semaine',
     month: 'mois',
     weekOf: 'Semaine du',
+    weekEnding: 'Semaine se terminant le',
+    monthOf: 'Mois de',
     monthEnding: 'Fin de mois',
     mixTitle: 'Répartition par canal : impressions, {quarter}',
     funnelTitle: 'Entonnoir, {channel}, {quarter}',

@@ -284,6 +284,8 @@ export const it = {
     week: 'settimana',
     month: 'mese',
     weekOf: 'Settimana del',
+    weekEnding: 'Settimana fino al',
+    monthOf: 'Mese di',
     monthEnding: 'Fine mese',
     mixTitle: 'Ripartizione per canale: impression, {quarter}',
     funnelTitle: 'Funnel, {channel}, {quarter}',

@@ -54,7 +54,7 @@ describe('chart builders', () => {
       id: 't', title: 'Engagement rate', kpiLabel: 'Engagement rate', unit: 'percent', step: 'week',
       series: [{ channel: 'instagram', label: 'Instagram', points: points([0.05, null, 0.07]) }],
     });
-    expect((chart.spec as { data: { values: unknown[] } }).data.values).toEqual([
+    expect((chart.spec as { layer: Array<{ data: { values: unknown[] } }> }).layer[0]!.data.values).toEqual([
       { date: '2026-04-01', channel: 'Instagram', value: 0.05 }, { date: '2026-04-15', channel: 'Instagram', value: 0.07 },
     ]);
     expect(chart.table.columns).toEqual(['Week of', 'Instagram']);
@@ -80,13 +80,27 @@ describe('chart builders', () => {
     expect(chart.table.rows).toEqual([['LinkedIn', '1,000', '25%'], ['Instagram', '3,000', '75%'], ['TikTok', 'n/a', 'n/a']]);
   });
 
-  it('funnel: the rate of each step from the one before', () => {
+  it('funnel: each step rate is its KPI (engagement rate and CTR per impression, conversion rate per click)', () => {
     const chart = funnelChart(ctx, { id: 'f', title: 'Funnel', stages: [
-      { label: 'Impressions', value: 10000 }, { label: 'Engagements', value: 500 }, { label: 'Clicks', value: 50 }, { label: 'Conversions', value: null },
+      { id: 'impressions', label: 'Impressions', value: 10000 }, { id: 'engagements', label: 'Engagements', value: 500 },
+      { id: 'clicks', label: 'Clicks', value: 50 }, { id: 'conversions', label: 'Conversions', value: 5 },
     ] });
+    expect(chart.table.columns).toEqual(['Stage', 'Count', 'Step rate (KPI)']);
     expect(chart.table.rows).toEqual([
-      ['Impressions', '10,000', '—'], ['Engagements', '500', '5.0%'], ['Clicks', '50', '10.0%'], ['Conversions', 'n/a', 'n/a'],
+      ['Impressions', '10,000', '—'], ['Engagements', '500', 'engagement rate 5.0%'], ['Clicks', '50', 'CTR 0.5%'],
+      ['Conversions', '5', 'conversion rate 10.0%'],
     ]);
+    expect(chart.description).not.toMatch(/square-root/);
+  });
+
+  it('funnel: a linear scale, and the KPI values of the report when given', () => {
+    const chart = funnelChart(ctx, { id: 'f', title: 'Funnel', stages: [
+      { id: 'impressions', label: 'Impressions', value: 10000 }, { id: 'clicks', label: 'Clicks', value: 50, rate: 0.0061 },
+      { id: 'conversions', label: 'Conversions', value: null },
+    ] });
+    const x = (chart.spec as { encoding: { x: { scale: { type: string } } } }).encoding.x;
+    expect(x.scale.type).toBe('linear');
+    expect(chart.table.rows).toEqual([['Impressions', '10,000', '—'], ['Clicks', '50', 'CTR 0.61%'], ['Conversions', 'n/a', 'conversion rate n/a']]);
   });
 
   it('spend and revenue, sentiment: tables carry every figure', () => {
@@ -110,7 +124,7 @@ describe('chart builders', () => {
 
 describe('rendering', () => {
   it('renders SVG without a fixed size, and each identical spec only once', async () => {
-    const chart = funnelChart(ctx, { id: 'f', title: 'F', stages: [{ label: 'Impressions', value: 100 }, { label: 'Clicks', value: 5 }] });
+    const chart = funnelChart(ctx, { id: 'f', title: 'F', stages: [{ id: 'impressions', label: 'Impressions', value: 100 }, { id: 'clicks', label: 'Clicks', value: 5 }] });
     const before = renderStats();
     const first = await renderSvg(chart.spec, 320);
     const second = await renderSvg(structuredClone(chart.spec), 320);
