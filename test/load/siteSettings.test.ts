@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFromSources } from '../../src/load/project.ts';
 import { formatProblem } from '../../src/load/problems.ts';
 import { uiStrings } from '../../src/translations/index.ts';
-import { problemsOf, SITE, VALID_DATA } from './helpers.ts';
+import { outcomeOf, problemsOf, SITE, VALID_DATA } from './helpers.ts';
 
 function siteOf(extra: string) {
   const result = loadFromSources({ path: 'content/site.yaml', text: SITE + extra }, [], [{ path: 'data/ig.json', text: VALID_DATA }]);
@@ -48,5 +48,20 @@ describe('site settings: url, robots, strings', () => {
 
   it('refuses a strings value that is not text', () => {
     expect(problemsOf({ site: `${SITE}strings:\n  status.on_track: [1]\n` })).toEqual(['content/site.yaml:6:20: status.on_track: a string override is a text']);
+  });
+});
+
+describe('channel colours', () => {
+  it('notes configured colours too close to tell apart, at the second colour', () => {
+    const site = 'title: T\nchannels:\n  facebook: { label: Facebook, color: "#1877f2" }\n  instagram: { label: Instagram, color: "#c13584" }\n  linkedin: { label: LinkedIn, color: "#0a66c2" }\n';
+    const data = { 'data/fb.json': VALID_DATA.replace('"instagram"', '"facebook"') };
+    expect(outcomeOf({ site, data })).toEqual({ problems: [], notes: [
+      "content/site.yaml:5:39: note: the colours of channels 'facebook' (#1877f2) and 'linkedin' (#0a66c2) are hard to tell apart in charts (ΔE OK 0.08, under 0.12): give one of them a more distinct colour",
+    ] });
+  });
+
+  it('says nothing of distinct colours', () => {
+    const site = 'title: T\nchannels:\n  instagram: { label: Instagram, color: "#c13584" }\n  linkedin: { label: LinkedIn, color: "#0a66c2" }\n';
+    expect(outcomeOf({ site }).notes).toEqual([]);
   });
 });
