@@ -341,7 +341,7 @@ describe('two channels with the same label', () => {
         { channel: 'instagram-de', label: 'Instagram', points: [{ date: '2026-04-01', value: 2 }] },
       ],
     });
-    const values = (chart.spec as { data: { values: Array<{ channel: string }> } }).data.values;
+    const values = (chart.spec as { layer: Array<{ data: { values: Array<{ channel: string }> } }> }).layer[0]!.data.values;
     expect(new Set(values.map((v) => v.channel)).size).toBe(2);
     expect(chart.table.columns).toEqual(['Month of', 'Instagram (instagram)', 'Instagram (instagram-de)']);
     const mix = channelMixChart(ctx, { id: 'm', title: 'M', kpiLabel: 'Impressions', unit: 'count', values: [
