@@ -28,6 +28,9 @@ function languageOf(locale: string): string {
 export function uiStrings(locale: string, overrides: Readonly<Record<string, string>> = {}): UiStrings {
   const table = TABLES[languageOf(locale)] ?? en;
   if (Object.keys(overrides).length === 0) return table;
+  const key = `${languageOf(locale)}\u0000${JSON.stringify(overrides)}`;
+  const hit = overridden.get(key);
+  if (hit) return hit;
   const copy = structuredClone(table) as UiStrings;
   for (const [key, text] of Object.entries(overrides)) {
     const path = key.split('.');
@@ -39,8 +42,12 @@ export function uiStrings(locale: string, overrides: Readonly<Record<string, str
       (node as Record<string, unknown>)[last] = text;
     }
   }
+  overridden.set(key, copy);
   return copy;
 }
+
+/** Tables with overrides applied, by language and overrides (a build asks for the same one on every page). */
+const overridden = new Map<string, UiStrings>();
 
 /** Every text key of the tables as a dotted name (`status.on_track`, `footer.goals.one`), with its English text. */
 export function stringKeys(): ReadonlyMap<string, string> {
@@ -74,4 +81,10 @@ export function plural(locale: string, entry: Plural, count: number, values: Rea
   if (!r) { r = new Intl.PluralRules(locale); rules.set(locale, r); }
   const text = r.select(count) === 'one' ? entry.one : entry.other;
   return fill(text, { count: new Intl.NumberFormat(locale).format(count), ...values });
+}
+
+/** A KPI's label in the page language: a built-in KPI's from the table, a custom KPI's own. */
+export function kpiLabel(strings: UiStrings, kpi: { readonly id: string; readonly label: string; readonly custom?: boolean }): string {
+  if (kpi.custom) return kpi.label;
+  return Object.hasOwn(strings.kpis, kpi.id) ? strings.kpis[kpi.id as keyof UiStrings['kpis']] : kpi.label;
 }

@@ -117,3 +117,12 @@ describe('fill and plural', () => {
     expect(plural('it-IT', it.footer.rows, 12000)).toBe('12.000 righe');
   });
 });
+
+describe('KPI labels', () => {
+  test('every built-in KPI has a label in every language', async () => {
+    const { KPI_CATALOGUE: BUILT_IN_KPIS } = await import('../../src/core/catalogue.ts');
+    const ids = BUILT_IN_KPIS.map((k: { id: string }) => k.id).sort();
+    for (const table of [en, fr, it]) expect(Object.keys(table.kpis).sort()).toEqual(ids);
+    for (const k of BUILT_IN_KPIS as ReadonlyArray<{ id: string; label: string }>) expect(en.kpis[k.id as keyof typeof en.kpis]).toBe(k.label);
+  });
+});
