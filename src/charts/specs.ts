@@ -316,7 +316,7 @@ export function sentimentChart(ctx: ChartContext, opts: { id: string; title: str
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
-    height: { step: 44 },
+    height: { step: 36 },
     layer: [
       {
         data: { values: mentions },
