@@ -126,3 +126,10 @@ describe('KPI labels', () => {
     for (const k of BUILT_IN_KPIS as ReadonlyArray<{ id: string; label: string }>) expect(en.kpis[k.id as keyof typeof en.kpis]).toBe(k.label);
   });
 });
+
+describe('goal categories', () => {
+  test('every goal category has a name in every language', async () => {
+    const { GOAL_CATEGORIES } = await import('../../src/core/goals.ts');
+    for (const table of [en, fr, it]) expect(Object.keys(table.categories).sort()).toEqual([...GOAL_CATEGORIES].sort());
+  });
+});
