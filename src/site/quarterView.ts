@@ -49,7 +49,7 @@ export interface ViewInput {
 const FUNNEL = [['impressions', null], ['engagements', 'engagement_rate'], ['clicks', 'ctr'], ['conversions', 'conversion_rate']] as const;
 
 /** Whether a KPI reads one stock metric (followers): its value for a period is the level at the period's end. */
-function isStock(formula: string): boolean {
+export function isStock(formula: string): boolean {
   return BUILT_IN_METRICS.some((m) => m.id === formula.trim() && m.aggregation === 'stock');
 }
 
