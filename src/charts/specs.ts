@@ -37,6 +37,49 @@ function words(ctx: ChartContext): ChartStrings {
   return ctx.strings ?? en.charts;
 }
 
+/** The vertical space a direct label needs, in pixels (12 px text). */
+const LABEL_GAP = 16;
+
+/** The step of about `count` round ticks over a span (d3's rule: 1, 2 or 5 times a power of ten). */
+function tickStep(lo: number, hi: number, count: number): number {
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  return power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
+}
+
+/** A y domain with zero, extended to round ticks (as d3's `nice`), for a set of values. */
+export function niceDomain(values: readonly number[], count = 5): [number, number] {
+  let lo = Math.min(0, ...values);
+  let hi = Math.max(0, ...values);
+  if (!(hi > lo)) return [lo, lo + 1];
+  for (let i = 0; i < 2; i++) {
+    const step = tickStep(lo, hi, count);
+    // (Rounded to 12 digits: 0.2 × 3 must stay 0.6, not grow a step on the second pass.)
+    lo = Number((Math.floor(lo / step + 1e-9) * step).toPrecision(12));
+    hi = Number((Math.ceil(hi / step - 1e-9) * step).toPrecision(12));
+  }
+  return [lo, hi];
+}
+
+/**
+ * Direct labels moved apart so that none overlaps another: each keeps its value, and gets
+ * `labelAt`, the value where it is drawn, at least `gap` pixels from its neighbours (within the chart).
+ */
+export function dodge<T extends { readonly value: number }>(labels: readonly T[], domain: [number, number], height: number, gap: number): Array<T & { labelAt: number }> {
+  const [lo, hi] = domain;
+  const px = (v: number) => ((v - lo) / (hi - lo)) * height;
+  const order = labels.map((l, i) => ({ i, at: px(l.value) })).sort((a, b) => a.at - b.at || a.i - b.i);
+  for (let k = 1; k < order.length; k++) order[k]!.at = Math.max(order[k]!.at, order[k - 1]!.at + gap);
+  const top = order.length > 0 ? order[order.length - 1]! : null;
+  if (top && top.at > height) {
+    top.at = height;
+    for (let k = order.length - 2; k >= 0; k--) order[k]!.at = Math.min(order[k]!.at, order[k + 1]!.at - gap);
+  }
+  const at = new Map(order.map((o) => [o.i, lo + (o.at / height) * (hi - lo)]));
+  return labels.map((l, i) => ({ ...l, labelAt: at.get(i)! }));
+}
+
 /** An ISO day as a Vega-Lite DateTime (UTC), for axis tick values. */
 function utcDateTime(iso: string): { year: number; month: number; date: number; utc: true } {
   const [year, month, date] = iso.split('-').map(Number) as [number, number, number];
@@ -104,11 +147,13 @@ export function trendChart(ctx: ChartContext, opts: {
   const when = (date: string) => (atEnd ? periodEnd(date, opts.step, opts.asOf ?? null) : date);
   const values = opts.series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => ({ date: when(p.date), channel: s.label, value: p.value })));
   const dates = [...new Set(opts.series.flatMap((s) => s.points.map((p) => p.date)))].sort();
-  const ends = opts.series.flatMap((s) => {
+  const height = 220;
+  const domain = niceDomain(values.map((v) => v.value!));
+  const ends = dodge(opts.series.flatMap((s) => {
     const known = s.points.filter((p) => p.value !== null);
     const last = known[known.length - 1];
-    return last ? [{ date: when(last.date), channel: s.label, value: last.value }] : [];
-  });
+    return last ? [{ date: when(last.date), channel: s.label, value: last.value! }] : [];
+  }), domain, height, LABEL_GAP);
   const monthly = opts.step === 'month';
   const x = {
     field: 'date', type: 'temporal' as const, scale: { type: 'utc' as const }, title: null,
@@ -116,18 +161,22 @@ export function trendChart(ctx: ChartContext, opts: {
       ? { format: '%b', values: dates.map((d) => utcDateTime(when(d))), grid: false }
       : { format: dateFormat(ctx.site.locale), tickCount: 6, grid: false },
   };
-  const y = { field: 'value', type: 'quantitative' as const, title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 5 } };
+  // An explicit (niced) domain, so that the direct labels can be spaced in pixels.
+  const y = { field: 'value', type: 'quantitative' as const, title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 5 }, scale: { domain, nice: false } };
   const color = { field: 'channel', type: 'nominal' as const, title: null, scale: colorScale(ctx, opts.series) };
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
-    height: 220,
+    height,
     encoding: { x, y, color },
     layer: [
       // Point markers help read a few short lines; on a dense chart they are noise (and bytes).
       { data: { values }, mark: { type: 'line', point: values.length <= 60 ? { size: 30 } : false, strokeWidth: 2 } },
       // Direct labels: each line named at its last point.
-      { data: { values: ends }, mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6 }, encoding: { text: { field: 'channel', type: 'nominal' } } },
+      {
+        data: { values: ends }, mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6 },
+        encoding: { y: { ...y, field: 'labelAt' }, text: { field: 'channel', type: 'nominal' } },
+      },
     ],
   };
   const summary = opts.series.map((s) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { numberLocale, timeLocale } from '../../src/charts/locale.ts';
 import { renderStats, renderSvg } from '../../src/charts/render.ts';
 import {
-  channelMixChart, funnelChart, goalProgressChart, sentimentChart, spendRevenueChart, trendChart,
+  channelMixChart, dodge, funnelChart, goalProgressChart, niceDomain, sentimentChart, spendRevenueChart, trendChart,
 } from '../../src/charts/specs.ts';
 import { measureText } from '../../src/charts/textMetrics.ts';
 import { axisFormat, channelColors, PALETTE } from '../../src/charts/theme.ts';
@@ -197,9 +197,20 @@ describe('issue 16: charts that do not mislead', () => {
     });
     const labels = (chart.spec as unknown as Layered).layer.find((l) => l.mark.type === 'text')!;
     expect(labels.data.values).toEqual([
-      { date: '2026-04-08', channel: 'Instagram', value: 0.06 }, { date: '2026-04-15', channel: 'LinkedIn', value: 0.04 },
+      { date: '2026-04-08', channel: 'Instagram', value: 0.06, labelAt: 0.06 }, { date: '2026-04-15', channel: 'LinkedIn', value: 0.04, labelAt: 0.04 },
     ]);
-    expect(labels.encoding).toEqual({ text: { field: 'channel', type: 'nominal' } });
+    expect(labels.encoding).toMatchObject({ y: { field: 'labelAt', scale: { domain: [0, 0.06], nice: false } }, text: { field: 'channel', type: 'nominal' } });
+  });
+
+  it('direct labels of lines ending close together are moved apart, within the chart', () => {
+    const labels = dodge([{ value: 100 }, { value: 101 }, { value: 99 }, { value: 1000 }], [0, 1000], 200, 16);
+    const px = labels.map((l) => (l.labelAt / 1000) * 200).sort((a, b) => a - b);
+    for (let i = 1; i < px.length; i++) expect(px[i]! - px[i - 1]!).toBeGreaterThanOrEqual(16 - 1e-9);
+    expect(Math.max(...px)).toBeLessThanOrEqual(200);
+    expect(labels.map((l) => l.value)).toEqual([100, 101, 99, 1000]);
+    expect(labels[2]!.labelAt).toBe(99);
+    expect(niceDomain([3.2e6, 1.1e6])).toEqual([0, 3.5e6]);
+    expect(niceDomain([-0.3, 0.45])).toEqual([-0.4, 0.6]);
   });
 
   it('sentiment and share of voice: share of voice is drawn as its own bar per channel', () => {
