@@ -451,7 +451,7 @@ describe('evaluateMeasure', () => {
 
 function projectOf(goals: Goal[]): Project {
   return {
-    site: { title: 'Test', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/' },
+    site: { title: 'Test', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/', url: null, robots: 'index', strings: {} },
     objectives: [],
     goals,
     customKpis: [],

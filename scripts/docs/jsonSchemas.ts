@@ -95,6 +95,9 @@ const SITE_FIELDS: Record<string, string> = {
   channels: 'Channel labels and colours: { <id>: { label, color } }.',
   base: 'URL path the site is served under, starting and ending with / (default /).',
   metrics: 'Custom metrics: { <name>: { label, aggregation: flow | stock | unique, unit, good, signed } }.',
+  url: 'The absolute http(s) address of the published site: canonical links, sharing cards, sitemap.',
+  robots: 'index (default) or noindex: whether search engines may index the site.',
+  strings: 'Page text overrides: { <dotted key>: text }, e.g. status.on_track: Progressing.',
 };
 
 const SNAPSHOT_FIELDS: Record<string, string> = {

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Unit } from '../core/catalogue.ts';
 import type { SiteSettings } from '../core/project.ts';
 import { type FormatOptions, formatKpiValue, formatShare } from '../format/numbers.ts';
+import { en, type UiStrings } from '../translations/en.ts';
 import { axisFormat, chartConfig } from './theme.ts';
 
 export interface ChartTable {
@@ -25,6 +26,74 @@ export interface ChartModel {
 export interface ChartContext {
   readonly site: SiteSettings;
   readonly colors: ReadonlyMap<string, string>;
+  /** The words of the charts (axis titles, series, table headers); English when absent. */
+  readonly strings?: ChartStrings;
+}
+
+/** The chart words of a language's table (src/translations). */
+export type ChartStrings = UiStrings['charts'];
+
+function words(ctx: ChartContext): ChartStrings {
+  return ctx.strings ?? en.charts;
+}
+
+/** The vertical space a direct label needs, in pixels (12 px text). */
+const LABEL_GAP = 16;
+
+/** The step of about `count` round ticks over a span (d3's rule: 1, 2 or 5 times a power of ten). */
+function tickStep(lo: number, hi: number, count: number): number {
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  return power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
+}
+
+/** A y domain with zero, extended to round ticks (as d3's `nice`), for a set of values. */
+export function niceDomain(values: readonly number[], count = 5): [number, number] {
+  let lo = Math.min(0, ...values);
+  let hi = Math.max(0, ...values);
+  if (!(hi > lo)) return [lo, lo + 1];
+  for (let i = 0; i < 2; i++) {
+    const step = tickStep(lo, hi, count);
+    // (Rounded to 12 digits: 0.2 × 3 must stay 0.6, not grow a step on the second pass.)
+    lo = Number((Math.floor(lo / step + 1e-9) * step).toPrecision(12));
+    hi = Number((Math.ceil(hi / step - 1e-9) * step).toPrecision(12));
+  }
+  return [lo, hi];
+}
+
+/**
+ * Direct labels moved apart so that none overlaps another: each keeps its value, and gets
+ * `labelAt`, the value where it is drawn, at least `gap` pixels from its neighbours (within the chart).
+ */
+export function dodge<T extends { readonly value: number }>(labels: readonly T[], domain: [number, number], height: number, gap: number): Array<T & { labelAt: number }> {
+  const [lo, hi] = domain;
+  const px = (v: number) => ((v - lo) / (hi - lo)) * height;
+  const order = labels.map((l, i) => ({ i, at: px(l.value) })).sort((a, b) => a.at - b.at || a.i - b.i);
+  for (let k = 1; k < order.length; k++) order[k]!.at = Math.max(order[k]!.at, order[k - 1]!.at + gap);
+  const top = order.length > 0 ? order[order.length - 1]! : null;
+  if (top && top.at > height) {
+    top.at = height;
+    for (let k = order.length - 2; k >= 0; k--) order[k]!.at = Math.min(order[k]!.at, order[k + 1]!.at - gap);
+  }
+  const at = new Map(order.map((o) => [o.i, lo + (o.at / height) * (hi - lo)]));
+  return labels.map((l, i) => ({ ...l, labelAt: at.get(i)! }));
+}
+
+/** An ISO day as a Vega-Lite DateTime (UTC), for axis tick values. */
+function utcDateTime(iso: string): { year: number; month: number; date: number; utc: true } {
+  const [year, month, date] = iso.split('-').map(Number) as [number, number, number];
+  return { year, month, date, utc: true };
+}
+
+/** The last day of the week or month that starts on `iso`, not after `asOf` (a stock's value is its level then). */
+export function periodEnd(iso: string, step: 'week' | 'month', asOf: string | null = null): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const end = step === 'week'
+    ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 6))
+    : new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+  const last = end.toISOString().slice(0, 10);
+  return asOf !== null && asOf < last && asOf >= iso ? asOf : last;
 }
 
 /** A date axis format in the locale's day/month order. */
@@ -62,38 +131,66 @@ export interface TrendSeries {
   readonly points: ReadonlyArray<{ date: string; value: number | null }>;
 }
 
-/** A KPI over the weeks or months of a quarter, one line per channel. */
+/**
+ * A KPI over the weeks or months of a quarter, one line per channel, each named at its end.
+ * A stock (`at: 'end'`, e.g. followers) is plotted at each period's last day (or `asOf` in
+ * the running period); monthly points are labelled by month.
+ */
 export function trendChart(ctx: ChartContext, opts: {
   id: string; title: string; kpiLabel: string; unit: Unit; step: 'week' | 'month'; series: readonly TrendSeries[];
+  at?: 'start' | 'end'; asOf?: string | null;
 }): ChartModel {
   opts = { ...opts, series: distinctLabels(opts.series) };
+  const w = words(ctx);
   const fmt: FormatOptions = ctx.site;
-  const values = opts.series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => ({ date: p.date, channel: s.label, value: p.value })));
+  const atEnd = opts.at === 'end';
+  const when = (date: string) => (atEnd ? periodEnd(date, opts.step, opts.asOf ?? null) : date);
+  const values = opts.series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => ({ date: when(p.date), channel: s.label, value: p.value })));
   const dates = [...new Set(opts.series.flatMap((s) => s.points.map((p) => p.date)))].sort();
+  const height = 220;
+  const domain = niceDomain(values.map((v) => v.value!));
+  const ends = dodge(opts.series.flatMap((s) => {
+    const known = s.points.filter((p) => p.value !== null);
+    const last = known[known.length - 1];
+    return last ? [{ date: when(last.date), channel: s.label, value: last.value! }] : [];
+  }), domain, height, LABEL_GAP);
+  const monthly = opts.step === 'month';
+  const x = {
+    field: 'date', type: 'temporal' as const, scale: { type: 'utc' as const }, title: null,
+    axis: monthly
+      ? { format: '%b', values: dates.map((d) => utcDateTime(when(d))), grid: false }
+      : { format: dateFormat(ctx.site.locale), tickCount: 6, grid: false },
+  };
+  // An explicit (niced) domain, so that the direct labels can be spaced in pixels.
+  const y = { field: 'value', type: 'quantitative' as const, title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 5 }, scale: { domain, nice: false } };
+  const color = { field: 'channel', type: 'nominal' as const, title: null, scale: colorScale(ctx, opts.series) };
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
-    height: 220,
-    data: { values },
-    // Point markers help read a few short lines; on a dense chart they are noise (and bytes).
-    mark: { type: 'line', point: values.length <= 60 ? { size: 30 } : false, strokeWidth: 2 },
-    encoding: {
-      x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: null, axis: { format: dateFormat(ctx.site.locale), tickCount: opts.step === 'week' ? 6 : 3, grid: false } },
-      y: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 5 } },
-      color: { field: 'channel', type: 'nominal', title: null, scale: colorScale(ctx, opts.series) },
-    },
+    height,
+    encoding: { x, y, color },
+    layer: [
+      // Point markers help read a few short lines; on a dense chart they are noise (and bytes).
+      { data: { values }, mark: { type: 'line', point: values.length <= 60 ? { size: 30 } : false, strokeWidth: 2 } },
+      // Direct labels: each line named at its last point.
+      {
+        data: { values: ends }, mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6 },
+        encoding: { y: { ...y, field: 'labelAt' }, text: { field: 'channel', type: 'nominal' } },
+      },
+    ],
   };
   const summary = opts.series.map((s) => {
     const known = s.points.filter((p) => p.value !== null);
     if (known.length === 0) return `${s.label}: no data`;
     return `${s.label} from ${formatKpiValue(known[0]!.value, opts.unit, fmt)} to ${formatKpiValue(known[known.length - 1]!.value, opts.unit, fmt)}`;
   });
+  const column = atEnd ? (opts.step === 'week' ? w.weekEnding : w.monthEnding) : (opts.step === 'week' ? w.weekOf : w.monthOf);
   return {
     id: opts.id, title: opts.title, spec,
     description: `Line chart of ${opts.kpiLabel.toLowerCase()} by ${opts.step}: ${summary.join('; ')}.`,
     table: {
-      columns: [opts.step === 'week' ? 'Week of' : 'Month of', ...opts.series.map((s) => s.label)],
-      rows: dates.map((d) => [shortDate(d, ctx.site.locale), ...opts.series.map((s) => formatKpiValue(s.points.find((p) => p.date === d)?.value ?? null, opts.unit, fmt))]),
+      columns: [column, ...opts.series.map((s) => s.label)],
+      rows: dates.map((d) => [shortDate(when(d), ctx.site.locale), ...opts.series.map((s) => formatKpiValue(s.points.find((p) => p.date === d)?.value ?? null, opts.unit, fmt))]),
     },
   };
 }
@@ -108,6 +205,7 @@ export interface ChannelValue {
 export function channelMixChart(ctx: ChartContext, opts: { id: string; title: string; kpiLabel: string; unit: Unit; values: readonly ChannelValue[] }): ChartModel {
   opts = { ...opts, values: distinctLabels(opts.values) };
   const fmt: FormatOptions = ctx.site;
+  const w = words(ctx);
   const known = opts.values.filter((v): v is ChannelValue & { value: number } => v.value !== null);
   const total = known.reduce((s, v) => s + v.value, 0);
   const rows = known.map((v) => ({ channel: v.label, value: v.value, share: total > 0 ? v.value / total : 0 }))
@@ -130,34 +228,55 @@ export function channelMixChart(ctx: ChartContext, opts: { id: string; title: st
     id: opts.id, title: opts.title, spec,
     description: `Bar chart of ${opts.kpiLabel.toLowerCase()} by channel: ${known.map((v) => `${v.label} ${formatKpiValue(v.value, opts.unit, fmt)} (${formatShare(total > 0 ? v.value / total : null, fmt)})`).join('; ') || 'no data'}.`,
     table: {
-      columns: ['Channel', opts.kpiLabel, 'Share'],
+      columns: [w.channel, opts.kpiLabel, w.share],
       rows: opts.values.map((v) => [v.label, formatKpiValue(v.value, opts.unit, fmt), formatShare(v.value !== null && total > 0 ? v.value / total : null, fmt)]),
     },
   };
 }
 
+/** The stages of the funnel, as metric names. */
+export type FunnelStageId = 'impressions' | 'engagements' | 'clicks' | 'conversions';
+
 export interface FunnelStage {
+  readonly id: FunnelStageId;
   readonly label: string;
   readonly value: number | null;
+  /** The step's KPI value as the report computed it (its coverage may differ from the counts'); else value / the stage it is per. */
+  readonly rate?: number | null;
 }
 
-/** The funnel impressions → engagements → clicks → conversions, with the rate of each step. */
+/** Each step's rate as the KPI catalogue defines it: the stage it is per, and the KPI's name in the chart words. */
+export const FUNNEL_RATES: Readonly<Record<Exclude<FunnelStageId, 'impressions'>, { per: FunnelStageId; kpi: 'engagementRate' | 'ctr' | 'conversionRate' }>> = {
+  engagements: { per: 'impressions', kpi: 'engagementRate' },
+  clicks: { per: 'impressions', kpi: 'ctr' },
+  conversions: { per: 'clicks', kpi: 'conversionRate' },
+};
+
+/**
+ * The funnel impressions → engagements → clicks → conversions on a linear scale, each step
+ * labelled with its KPI: engagement rate (per impression), CTR (per impression) and
+ * conversion rate (per click), as the KPI table shows them.
+ */
 export function funnelChart(ctx: ChartContext, opts: { id: string; title: string; stages: readonly FunnelStage[] }): ChartModel {
   const fmt: FormatOptions = ctx.site;
+  const w = words(ctx);
+  const byId = new Map(opts.stages.map((s) => [s.id, s.value]));
   const stages = opts.stages.map((s, i) => {
-    const prev = i > 0 ? opts.stages[i - 1]!.value : null;
-    const rate = s.value !== null && prev !== null && prev > 0 ? s.value / prev : null;
-    return { stage: s.label, order: i, value: s.value, rate };
+    const step = s.id === 'impressions' ? null : FUNNEL_RATES[s.id];
+    const per = step ? byId.get(step.per) ?? null : null;
+    const rate = !step ? null : s.rate !== undefined ? s.rate : s.value !== null && per !== null && per > 0 ? s.value / per : null;
+    return { stage: s.label, order: i, value: s.value, rate, kpi: step ? w[step.kpi] : null };
   });
+  const rateText = (s: (typeof stages)[number]) => (s.kpi !== null && s.rate !== null ? `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}` : null);
   const known = stages.filter((s) => s.value !== null);
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
-    data: { values: known.map((s) => ({ ...s, text: formatKpiValue(s.value, 'count', fmt) + (s.rate !== null ? ` (${formatKpiValue(s.rate, 'percent', fmt)})` : '') })) },
+    data: { values: known.map((s) => ({ ...s, text: formatKpiValue(s.value, 'count', fmt) + (rateText(s) !== null ? ` (${rateText(s)})` : '') })) },
     height: { step: 32 },
     encoding: {
       y: { field: 'stage', type: 'nominal', title: null, sort: null },
-      x: { field: 'value', type: 'quantitative', title: 'Count', scale: { type: 'sqrt' }, axis: { format: ',.2~s', tickCount: 4 } },
+      x: { field: 'value', type: 'quantitative', title: w.count, scale: { type: 'linear' }, axis: { format: ',.2~s', tickCount: 4 } },
     },
     layer: [
       { mark: { type: 'bar', color: '#0072B2', cornerRadiusEnd: 2 } },
@@ -166,10 +285,10 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
   };
   return {
     id: opts.id, title: opts.title, spec,
-    description: `Funnel (bar lengths on a square-root scale): ${stages.map((s) => `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${s.rate !== null ? `, ${formatKpiValue(s.rate, 'percent', fmt)} of the step before` : ''}`).join('; ')}.`,
+    description: `Funnel: ${stages.map((s) => `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${rateText(s) !== null ? `, ${rateText(s)}` : ''}`).join('; ')}.`,
     table: {
-      columns: ['Stage', 'Count', 'Rate from previous stage'],
-      rows: stages.map((s) => [s.stage, formatKpiValue(s.value, 'count', fmt), s.order === 0 ? '—' : formatKpiValue(s.rate, 'percent', fmt)]),
+      columns: [w.stage, w.count, w.stepRate],
+      rows: stages.map((s) => [s.stage, formatKpiValue(s.value, 'count', fmt), s.kpi === null ? '—' : `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}`]),
     },
   };
 }
@@ -186,9 +305,10 @@ export interface SpendRevenue {
 export function spendRevenueChart(ctx: ChartContext, opts: { id: string; title: string; rows: readonly SpendRevenue[] }): ChartModel {
   opts = { ...opts, rows: distinctLabels(opts.rows) };
   const fmt: FormatOptions = ctx.site;
+  const w = words(ctx);
   const values = opts.rows.flatMap((r) => [
-    ...(r.spend !== null ? [{ channel: r.label, measure: 'Spend', value: r.spend }] : []),
-    ...(r.revenue !== null ? [{ channel: r.label, measure: 'Revenue', value: r.revenue }] : []),
+    ...(r.spend !== null ? [{ channel: r.label, measure: w.spend, value: r.spend }] : []),
+    ...(r.revenue !== null ? [{ channel: r.label, measure: w.revenue, value: r.revenue }] : []),
   ]);
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -198,16 +318,16 @@ export function spendRevenueChart(ctx: ChartContext, opts: { id: string; title: 
     height: { step: 14 },
     encoding: {
       y: { field: 'channel', type: 'nominal', title: null },
-      yOffset: { field: 'measure', type: 'nominal', sort: ['Spend', 'Revenue'] },
+      yOffset: { field: 'measure', type: 'nominal', sort: [w.spend, w.revenue] },
       x: { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat('money'), tickCount: 4 } },
-      color: { field: 'measure', type: 'nominal', title: null, scale: { domain: ['Spend', 'Revenue'], range: ['#D55E00', '#009E73'] } },
+      color: { field: 'measure', type: 'nominal', title: null, scale: { domain: [w.spend, w.revenue], range: ['#D55E00', '#009E73'] } },
     },
   };
   return {
     id: opts.id, title: opts.title, spec,
     description: `Bar chart of spend and revenue by channel: ${opts.rows.map((r) => `${r.label} spent ${formatKpiValue(r.spend, 'money', fmt)} for ${formatKpiValue(r.revenue, 'money', fmt)} revenue, ROI ${formatKpiValue(r.roi, 'percent', fmt)}`).join('; ')}.`,
     table: {
-      columns: ['Channel', 'Spend', 'Revenue', 'ROI'],
+      columns: [w.channel, w.spend, w.revenue, w.roi],
       rows: opts.rows.map((r) => [r.label, formatKpiValue(r.spend, 'money', fmt), formatKpiValue(r.revenue, 'money', fmt), formatKpiValue(r.roi, 'percent', fmt)]),
     },
   };
@@ -222,24 +342,46 @@ export interface Sentiment {
   readonly shareOfVoice: number | null;
 }
 
-/** Positive, neutral and negative mentions by channel (as shares), and share of voice. */
+/**
+ * By channel, two bars on one 0–100% axis: positive, neutral and negative mentions (as
+ * shares of the channel's mentions, stacked) and, below them, the channel's share of voice.
+ */
 export function sentimentChart(ctx: ChartContext, opts: { id: string; title: string; rows: readonly Sentiment[] }): ChartModel {
   opts = { ...opts, rows: distinctLabels(opts.rows) };
   const fmt: FormatOptions = ctx.site;
-  const kinds = [['Positive', 'positive', '#009E73'], ['Neutral', 'neutral', '#999999'], ['Negative', 'negative', '#D55E00']] as const;
-  const values = opts.rows.flatMap((r) => kinds.flatMap(([name, key]) => (r[key] !== null ? [{ channel: r.label, sentiment: name, value: r[key] }] : [])));
+  const w = words(ctx);
+  const kinds = [[w.positive, 'positive', '#009E73'], [w.neutral, 'neutral', '#999999'], [w.negative, 'negative', '#D55E00']] as const;
+  const voice = w.shareOfVoice;
+  const rowsOf = { mentions: w.shareOfMentions, voice };
+  const mentions = opts.rows.flatMap((r) => kinds.flatMap(([name, key], order) => (r[key] !== null
+    ? [{ channel: r.label, series: name, order, row: rowsOf.mentions, value: r[key] }] : [])));
+  const voices = opts.rows.flatMap((r) => (r.shareOfVoice !== null ? [{ channel: r.label, series: voice, row: rowsOf.voice, value: r.shareOfVoice }] : []));
+  const color = {
+    field: 'series', type: 'nominal' as const, title: null,
+    scale: { domain: [...kinds.map((k) => k[0]), voice], range: [...kinds.map((k) => k[2]), '#0072B2'] },
+  };
+  const y = { field: 'channel', type: 'nominal' as const, title: null };
+  const yOffset = { field: 'row', type: 'nominal' as const, sort: [rowsOf.mentions, rowsOf.voice] };
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
-    data: { values },
-    mark: { type: 'bar' },
-    height: { step: 28 },
-    encoding: {
-      y: { field: 'channel', type: 'nominal', title: null },
-      x: { field: 'value', type: 'quantitative', stack: 'normalize', title: 'Share of mentions', axis: { format: '.0%', tickCount: 4 } },
-      color: { field: 'sentiment', type: 'nominal', title: null, scale: { domain: kinds.map((k) => k[0]), range: kinds.map((k) => k[2]) } },
-      order: { field: 'sentiment', sort: 'descending' },
-    },
+    height: { step: 36 },
+    layer: [
+      {
+        data: { values: mentions },
+        mark: { type: 'bar' },
+        encoding: {
+          y, yOffset, color,
+          x: { field: 'value', type: 'quantitative', stack: 'normalize', title: `${w.shareOfMentions} · ${w.shareOfVoice}`, axis: { format: '.0%', tickCount: 4 }, scale: { domain: [0, 1] } },
+          order: { field: 'order', type: 'quantitative' },
+        },
+      },
+      {
+        data: { values: voices },
+        mark: { type: 'bar' },
+        encoding: { y, yOffset, color, x: { field: 'value', type: 'quantitative', stack: null } },
+      },
+    ],
   };
   const share = (r: Sentiment, key: 'positive' | 'neutral' | 'negative') => {
     const total = (r.positive ?? 0) + (r.neutral ?? 0) + (r.negative ?? 0);
@@ -247,9 +389,9 @@ export function sentimentChart(ctx: ChartContext, opts: { id: string; title: str
   };
   return {
     id: opts.id, title: opts.title, spec,
-    description: `Stacked bars of mention sentiment by channel: ${opts.rows.map((r) => `${r.label} ${formatShare(share(r, 'positive'), fmt)} positive, ${formatShare(share(r, 'negative'), fmt)} negative, share of voice ${formatKpiValue(r.shareOfVoice, 'percent', fmt)}`).join('; ')}.`,
+    description: `Stacked bars of mention sentiment by channel, each above a bar of its share of voice: ${opts.rows.map((r) => `${r.label} ${formatShare(share(r, 'positive'), fmt)} positive, ${formatShare(share(r, 'negative'), fmt)} negative, share of voice ${formatKpiValue(r.shareOfVoice, 'percent', fmt)}`).join('; ')}.`,
     table: {
-      columns: ['Channel', 'Positive', 'Neutral', 'Negative', 'Share of voice'],
+      columns: [w.channel, w.positive, w.neutral, w.negative, w.shareOfVoice],
       rows: opts.rows.map((r) => [r.label, formatShare(share(r, 'positive'), fmt), formatShare(share(r, 'neutral'), fmt), formatShare(share(r, 'negative'), fmt), formatKpiValue(r.shareOfVoice, 'percent', fmt)]),
     },
   };
@@ -272,14 +414,15 @@ export interface ProgressData {
 /** A goal's progress: actual so far, target, expected pace, milestones and projection. */
 export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: string; data: ProgressData }): ChartModel {
   const fmt: FormatOptions = ctx.site;
+  const w = words(ctx);
   const d = opts.data;
   const last = d.actual[d.actual.length - 1];
   const projection = last && d.projection !== null ? [{ date: last.date, value: last.value }, { date: d.deadline, value: d.projection }] : [];
   const x = { field: 'date', type: 'temporal' as const, scale: { type: 'utc' as const, domain: [d.start, d.deadline] }, title: null, axis: { format: dateFormat(ctx.site.locale), tickCount: 5, grid: false } };
   const y = { field: 'value', type: 'quantitative' as const, title: d.kpiLabel, axis: { format: axisFormat(d.unit), tickCount: 5 }, scale: { zero: false } };
   const present: Array<[string, string, boolean]> = [
-    ['Actual', '#0072B2', d.actual.length > 0], ['Expected pace', '#777777', d.expected.length > 0],
-    ['Projection', '#0072B2', projection.length > 0], ['Target', '#D55E00', d.target !== null], ['Milestone', '#E69F00', d.milestones.length > 0],
+    [w.actual, '#0072B2', d.actual.length > 0], [w.expectedPace, '#777777', d.expected.length > 0],
+    [w.projection, '#0072B2', projection.length > 0], [w.target, '#D55E00', d.target !== null], [w.milestone, '#E69F00', d.milestones.length > 0],
   ];
   const shown = present.filter(([, , on]) => on);
   const color = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: shown.map((s) => s[0]), range: shown.map((s) => s[1]) } };
@@ -293,16 +436,16 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
     config: chartConfig(ctx.site),
     height: 240,
     layer: [
-      line('Expected pace', d.expected, [4, 3]),
-      ...(projection.length > 0 ? [line('Projection', projection, [2, 2])] : []),
-      { ...line('Actual', d.actual, []), mark: { type: 'line' as const, strokeWidth: 2, point: d.actual.length < 40 } },
+      line(w.expectedPace, d.expected, [4, 3]),
+      ...(projection.length > 0 ? [line(w.projection, projection, [2, 2])] : []),
+      { ...line(w.actual, d.actual, []), mark: { type: 'line' as const, strokeWidth: 2, point: d.actual.length < 40 } },
       ...(d.target !== null ? [{
-        data: { values: [{ value: d.target, series: 'Target' }] },
+        data: { values: [{ value: d.target, series: w.target }] },
         mark: { type: 'rule' as const, strokeWidth: 1.5 },
         encoding: { y: { field: 'value', type: 'quantitative' as const }, color },
       }] : []),
       ...(d.milestones.length > 0 ? [{
-        data: { values: d.milestones.map((m) => ({ ...m, series: 'Milestone' })) },
+        data: { values: d.milestones.map((m) => ({ ...m, series: w.milestone })) },
         mark: { type: 'point' as const, shape: 'diamond', filled: true, size: 80 },
         encoding: { x, y, color },
       }] : []),
@@ -315,7 +458,7 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
       + `projected ${formatKpiValue(d.projection, d.unit, fmt)} at the deadline`
       + `${d.milestones.length > 0 ? `; milestones ${d.milestones.map((m) => `${formatKpiValue(m.value, d.unit, fmt)} by ${m.date}`).join(', ')}` : ''}.`,
     table: {
-      columns: ['Date', 'Actual', 'Expected pace'],
+      columns: [w.date, w.actual, w.expectedPace],
       rows: [...new Set([...d.actual.map((p) => p.date), ...d.expected.map((p) => p.date)])].sort().map((date) => [
         shortDate(date, ctx.site.locale),
         formatKpiValue(d.actual.find((p) => p.date === date)?.value ?? null, d.unit, fmt),

@@ -5,18 +5,25 @@
 import type { Config } from 'vega-lite';
 import type { Unit } from '../core/catalogue.ts';
 import type { SiteSettings } from '../core/project.ts';
+import { tooClose } from './colors.ts';
 import { numberLocale, timeLocale } from './locale.ts';
 import { CHART_FONT } from './textMetrics.ts';
 
 /** Colour-blind-safe default palette (Okabe–Ito), for channels without a colour setting. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
-/** Colours of channels: the site setting, else the palette in channel order. Same in every chart. */
+/**
+ * Colours of channels: the site setting, else the palette in channel order, skipping palette
+ * colours too close to a configured one (colors.ts). Same in every chart.
+ */
 export function channelColors(site: SiteSettings, channels: readonly string[]): Map<string, string> {
   const colors = new Map<string, string>();
+  const configured = Object.values(site.channels).flatMap((c) => (c.color ? [c.color] : []));
+  const free = PALETTE.filter((p) => !configured.some((c) => tooClose(p, c)));
+  const pool = free.length > 0 ? free : PALETTE;
   let next = 0;
   for (const c of [...channels].sort()) {
-    colors.set(c, site.channels[c]?.color ?? PALETTE[next++ % PALETTE.length]!);
+    colors.set(c, site.channels[c]?.color ?? pool[next++ % pool.length]!);
   }
   return colors;
 }
@@ -38,7 +45,8 @@ export function axisFormat(unit: Unit): string {
 export function chartConfig(site: SiteSettings): Config {
   return {
     aria: false,
-    background: null as unknown as string,
+    // 'transparent' (a colour the schema accepts): Vega then draws no background rectangle.
+    background: 'transparent',
     font: CHART_FONT,
     locale: { number: numberLocale(site.locale, site.currency), time: timeLocale(site.locale) } as Config['locale'],
     view: { stroke: null },

@@ -23,6 +23,12 @@ export interface SiteSettings {
   readonly channels: Readonly<Record<string, ChannelSettings>>;
   /** URL path prefix the site is hosted under, with leading and trailing slash. */
   readonly base: string;
+  /** The site's public address (absolute http(s) URL, ending with `/`), or null when not set. */
+  readonly url: string | null;
+  /** Whether search engines may index the site. */
+  readonly robots: 'index' | 'noindex';
+  /** Page text overrides by dotted key (`status.on_track`), valid keys only. */
+  readonly strings: Readonly<Record<string, string>>;
 }
 
 /** One metric JSON file, as a source of data. */

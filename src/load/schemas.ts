@@ -124,6 +124,14 @@ const locale = z.string().refine((l) => {
   }
 }, { error: 'must be a BCP 47 locale this Node.js supports, such as en-US, fr-FR or it-IT' });
 
+/** An absolute http(s) URL without credentials, query or fragment. */
+function isSiteUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const u = new URL(value);
+  return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '' && u.username === '' && u.password === ''
+    && u.search === '' && u.hash === '' && /^https?:\/\//i.test(value);
+}
+
 export const siteSchema = z.strictObject({
   title: z.string().min(1).optional(),
   locale: locale.optional(),
@@ -136,6 +144,11 @@ export const siteSchema = z.strictObject({
   base: z.string().max(200, { error: 'base must be at most 200 characters' }).regex(/^\/((?!\.{1,2}\/)[A-Za-z0-9._~-]+\/)*$/, {
     error: 'base must be a clean URL path starting and ending with / (e.g. /reports/): no scheme, no //, no . or .. segment',
   }).optional(),
+  url: z.string().max(2000, { error: 'url must be at most 2000 characters' }).refine(isSiteUrl, {
+    error: 'url must be the absolute http(s) address of the published site, such as https://reports.example.com/q/ (no query or fragment)',
+  }).optional(),
+  robots: z.enum(['index', 'noindex'], { error: 'robots must be index or noindex' }).optional(),
+  strings: z.record(z.string(), z.string({ error: 'a string override is a text' }), { error: 'strings holds a mapping { key: text } of page text overrides' }).optional(),
   metrics: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }), z.strictObject({
     label: z.string().min(1, { error: 'label must not be empty' }),
     aggregation: z.enum(['flow', 'stock', 'unique'], { error: 'aggregation must be flow, stock or unique' }),

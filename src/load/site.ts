@@ -1,3 +1,4 @@
+import { colorDistance, TOO_CLOSE, tooClose } from '../charts/colors.ts';
 import { builtInKpi } from '../core/catalogue.ts';
 import { BUILT_IN_METRICS, type DeclaredMetric, isSpecialVariable, type SpecialVariable } from '../core/metrics.ts';
 import type { SiteSettings } from '../core/project.ts';
@@ -6,11 +7,14 @@ import { issuesToProblems } from './issues.ts';
 import { parseYaml } from './locate.ts';
 import { addProblem, type Problem } from './problems.ts';
 import { siteSchema } from './schemas.ts';
+import { hint } from './suggest.ts';
+import { slotsOf, stringKeys } from '../translations/index.ts';
 
 export const SITE_FILE = 'content/site.yaml';
 
 export const DEFAULT_SITE: SiteSettings = {
   title: 'Social media report', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/',
+  url: null, robots: 'index', strings: {},
 };
 
 export interface LoadedSite {
@@ -52,6 +56,13 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
     report.note(['channels', id, 'label'], `channels '${first}' and '${id}' have the same label '${c.label}': charts tell them apart `
       + `as '${c.label} (${first})' and '${c.label} (${id})'; give each channel its own label`);
   }
+  const coloured = Object.entries(s.channels ?? {}).flatMap(([id, c]) => (c.color ? [[id, c.color] as const] : []));
+  for (const [j, [id, color]] of coloured.entries()) {
+    const near = coloured.slice(0, j).find(([, other]) => tooClose(color, other));
+    if (!near) continue;
+    report.note(['channels', id, 'color'], `the colours of channels '${near[0]}' (${near[1]}) and '${id}' (${color}) are hard to tell apart in charts `
+      + `(ΔE OK ${colorDistance(color, near[1]).toFixed(2)}, under ${TOO_CLOSE}): give one of them a more distinct colour`);
+  }
   const metrics: DeclaredMetric[] = [];
   for (const [id, m] of Object.entries(s.metrics ?? {})) {
     const clash = declaredMetricClash(id);
@@ -59,15 +70,51 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
     metrics.push({ id, aggregation: m.aggregation, signed: m.signed ?? false, builtIn: false, label: m.label, unit: m.unit, good: m.good ?? 'up' });
   }
   const channels = Object.fromEntries(Object.entries(s.channels ?? {}).map(([id, c]) => [id, { label: c.label, color: c.color ?? null }]));
+  const strings = checkStrings(s.strings ?? {}, report);
   return {
     site: {
       title: s.title ?? DEFAULT_SITE.title, locale: s.locale ?? DEFAULT_SITE.locale, currency: s.currency ?? DEFAULT_SITE.currency,
       customerLtv: s.customer_ltv ?? null, channels, base: s.base ?? '/',
+      url: s.url === undefined ? null : withSlash(s.url), robots: s.robots ?? 'index', strings,
     },
     declaredChannels: s.channels !== undefined,
     metrics,
     named,
   };
+}
+
+/** The `strings:` overrides whose key names a page text, each reported otherwise (unknown key, unknown slot). */
+function checkStrings(overrides: Readonly<Record<string, string>>, report: FileReporter): Record<string, string> {
+  const known = stringKeys();
+  const names = [...known.keys()];
+  const valid: Record<string, string> = {};
+  for (const [key, text] of Object.entries(overrides)) {
+    const english = known.get(key);
+    if (english === undefined) {
+      const group = names.filter((n) => n.startsWith(`${key}.`));
+      const why = group.length > 0
+        ? `: '${key}' is a group of texts; override one of them, such as '${group[0]}'`
+        : hint(key, names, 'keys') || ': the keys are the dotted names of the texts, such as status.on_track (see docs/site.md)';
+      report.at(['strings', key], `unknown text key '${key}'${why}`, 'key');
+      continue;
+    }
+    const allowed = slotsOf(english);
+    const unknown = slotsOf(text).filter((slot) => !allowed.includes(slot));
+    if (unknown.length > 0) {
+      report.at(['strings', key], `unknown slot ${unknown.map((u) => `{${u}}`).join(', ')} in the text of '${key}': `
+        + (allowed.length > 0 ? `it can use ${allowed.map((a) => `{${a}}`).join(', ')}` : 'this text has no slots'));
+      continue;
+    }
+    valid[key] = text;
+  }
+  return valid;
+}
+
+/** A site URL with a trailing slash on its path, so that page paths resolve under it. */
+function withSlash(url: string): string {
+  const u = new URL(url);
+  if (!u.pathname.endsWith('/')) u.pathname = `${u.pathname}/`;
+  return u.href;
 }
 
 /** Why a name cannot be declared as a custom metric (it is built in, a KPI's id, or computed), or null. */

@@ -24,6 +24,7 @@ import { changeSubject, changeValues, type DescribeContext } from '../review/des
 import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
+import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
 
 /** A goal's figures in one quarter report: the report's own (frozen or live), labelled. */
 export interface GoalQuarterFigures {
@@ -78,24 +79,27 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
   const evaluation = latest ? evaluationOf(latest.figures, engine) : goalEvaluation(engine, goal, asOf);
   const source = latest ? `${latest.quarter.label} report, ${latest.label}` : 'live';
   const objective = project.objectives.find((o) => o.id === goal.objective);
-  const definition: Array<[string, string]> = [['Specific', goal.description ? `${goal.title}. ${goal.description}` : goal.title]];
+  const t = uiStrings(project.site.locale, project.site.strings);
+  const d = t.definition;
+  const definition: Array<[string, string]> = [[d.specific, goal.description ? `${goal.title}. ${goal.description}` : goal.title]];
   const charts: ChartModel[] = [];
   // The charts draw today's data: say so where the header shows frozen figures.
-  const chartNote = latest?.source.kind === 'frozen' ? " (live figures from today's data)" : '';
+  const live = latest?.source.kind === 'frozen';
   if (goal.type === 'smart') {
-    definition.push(['Measurable', measureSentence(project, engine, goal)], ['Target', targetSentence(project, engine, goal, goal.period, asOf)]);
-    charts.push(progressChart(project, engine, `goal-${goal.id}`, `Progress: ${goal.title}${chartNote}`, goal, goal.period, asOf));
+    definition.push([d.measurable, measureSentence(project, engine, goal)], [d.target, targetSentence(project, engine, goal, goal.period, asOf)]);
+    charts.push(progressChart(project, engine, `goal-${goal.id}`, fill(live ? t.goal.progressChartLive : t.goal.progressChart, { title: goal.title }), goal, goal.period, asOf));
   } else {
-    definition.push(['Key results', goal.keyResults.map((kr) => kr.title ?? kr.id).join('; ')]);
+    definition.push([d.keyResults, goal.keyResults.map((kr) => kr.title ?? kr.id).join('; ')]);
     for (const kr of goal.keyResults) {
-      if (kr.measure) charts.push(progressChart(project, engine, `goal-${goal.id}-${kr.id}`, `Key result: ${kr.title ?? kr.id}${chartNote}`, kr.measure, goal.period, asOf));
+      if (kr.measure) charts.push(progressChart(project, engine, `goal-${goal.id}-${kr.id}`, fill(live ? t.goal.keyResultChartLive : t.goal.keyResultChart, { title: kr.title ?? kr.id }), kr.measure, goal.period, asOf));
     }
   }
+  const dates = { start: formatDay(goal.period.start), end: formatDay(goal.period.end), period: goal.period.label };
   definition.push(
-    ['Relevant', objective ? `Serves the objective “${objective.title}”.` : 'No objective named.'],
-    ['Time-bound', `From ${formatDay(goal.period.start)} to ${formatDay(goal.period.end)}${goal.period.kind === 'range' ? '' : ` (${goal.period.label})`}.`],
+    [d.relevant, objective ? fill(d.servesObjective, { objective: objective.title }) : d.noObjective],
+    [d.timeBound, fill(goal.period.kind === 'range' ? d.fromTo : d.fromToPeriod, dates)],
   );
-  if (goal.owner) definition.push(['Owner', goal.owner]);
+  if (goal.owner) definition.push([d.owner, goal.owner]);
   const unit = latest ? latest.unit : evaluation.type === 'smart' ? engine.kpis.get(evaluation.kpi)?.def.unit ?? 'count' : 'count';
   return {
     goal, asOf: latest ? latest.asOf : formatDay(asOf), evaluation, source, unit, restated: latest?.restated ?? [], reports, definition, charts, quarters,
@@ -156,8 +160,11 @@ function channelsText(project: Project, channel: Measure['channel']): string {
 
 function measureSentence(project: Project, engine: KpiEngine, m: Measure): string {
   const kpi = engine.kpis.get(m.kpi)!;
-  const kind = kpi.cumulative ? 'counted from the start of the period' : 'measured over the period so far';
-  return `${kpi.def.label} (${kpi.def.formula}) on ${channelsText(project, m.channel)}, ${kind}; higher is ${kpi.def.good === 'up' ? 'better' : 'worse'}.`;
+  const d = uiStrings(project.site.locale, project.site.strings);
+  return fill(kpi.cumulative ? d.definition.measureCumulative : d.definition.measureWindow, {
+    kpi: kpiLabel(d, kpi.def), formula: kpi.def.formula, channels: channelsText(project, m.channel),
+    better: kpi.def.good === 'up' ? d.definition.better : d.definition.worse,
+  });
 }
 
 function targetSentence(project: Project, engine: KpiEngine, m: Measure, period: Period, asOf: Day): string {
@@ -166,11 +173,12 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
   const e = evaluateMeasure(engine, m, period, asOf);
   const value = (x: number | null) => formatKpiValue(x, kpi.def.unit, fmt);
   const written = writtenTarget(m.target, kpi.def.unit, fmt);
-  const reference = e.mode === 'cumulative' ? `the previous period's total of ${value(e.previous)}` : `the baseline of ${value(e.baseline)}`;
-  const resolved = m.target.kind === 'absolute' ? value(resolveTarget(m.target, null)) : `${value(e.target)} (${written} on ${reference})`;
-  if (e.mode === 'cumulative' && kpi.def.good === 'down') return `At most ${resolved} in total: a budget cap.`;
-  if (e.mode === 'cumulative') return `${resolved} in total by the deadline.`;
-  return m.target.kind === 'absolute' ? `${resolved} by the deadline, from a baseline of ${value(e.baseline)}.` : `${resolved} by the deadline.`;
+  const d = uiStrings(fmt.locale, project.site.strings).definition;
+  const reference = e.mode === 'cumulative' ? fill(d.previousTotal, { value: value(e.previous) }) : fill(d.baseline, { value: value(e.baseline) });
+  const resolved = m.target.kind === 'absolute' ? value(resolveTarget(m.target, null)) : fill(d.relativeTarget, { value: value(e.target), written, reference });
+  if (e.mode === 'cumulative' && kpi.def.good === 'down') return fill(d.budgetCap, { target: resolved });
+  if (e.mode === 'cumulative') return fill(d.totalBy, { target: resolved });
+  return m.target.kind === 'absolute' ? fill(d.byDeadlineFrom, { target: resolved, baseline: value(e.baseline) }) : fill(d.byDeadline, { target: resolved });
 }
 
 function writtenTarget(t: TargetSpec, unit: Parameters<typeof formatKpiValue>[1], fmt: { locale: string; currency: string }): string {
@@ -184,9 +192,10 @@ function progressChart(project: Project, engine: KpiEngine, id: string, title: s
   const e = evaluateMeasure(engine, m, period, asOf);
   const t = trajectory(engine, m, period, asOf, e);
   const iso = (p: { day: Day; value: number }) => ({ date: formatDay(p.day), value: p.value });
-  return goalProgressChart({ site: project.site, colors: channelColors(project.site, engine.index.channels) }, {
+  const words = uiStrings(project.site.locale, project.site.strings);
+  return goalProgressChart({ site: project.site, colors: channelColors(project.site, engine.index.channels), strings: words.charts }, {
     id, title, data: {
-      kpiLabel: kpi.def.label, unit: kpi.def.unit, start: formatDay(period.start), deadline: formatDay(period.end),
+      kpiLabel: kpiLabel(words, kpi.def), unit: kpi.def.unit, start: formatDay(period.start), deadline: formatDay(period.end),
       target: e.target, actual: t.actual.map(iso), expected: t.expected.map(iso), milestones: t.milestones.map(iso), projection: e.projection,
     },
   });

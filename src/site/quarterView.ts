@@ -10,6 +10,8 @@ import type { Period } from '../core/periods.ts';
 import { channelLabel, type SiteSettings } from '../core/project.ts';
 import type { KpiJson, ReportJson } from '../core/report.ts';
 import { parseIsoDate } from '../core/dates.ts';
+import { BUILT_IN_METRICS } from '../core/metrics.ts';
+import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
 
 export interface Scope {
   readonly id: string;
@@ -43,22 +45,30 @@ export interface ViewInput {
   readonly channels: readonly string[];
 }
 
-const FUNNEL = [['impressions', 'Impressions'], ['engagements', 'Engagements'], ['clicks', 'Clicks'], ['conversions', 'Conversions']] as const;
+/** The funnel's stages with the KPI of each step (its value is shown, as in the KPI table). */
+const FUNNEL = [['impressions', null], ['engagements', 'engagement_rate'], ['clicks', 'ctr'], ['conversions', 'conversion_rate']] as const;
+
+/** Whether a KPI reads one stock metric (followers): its value for a period is the level at the period's end. */
+export function isStock(formula: string): boolean {
+  return BUILT_IN_METRICS.some((m) => m.id === formula.trim() && m.aggregation === 'stock');
+}
 
 /** The view of a quarter for all channels (`channel` null), or for one channel. */
 export function quarterView(input: ViewInput, quarter: Period, channel: string | null = null): QuarterView {
   const { report } = input.figures;
+  const t = uiStrings(input.site.locale, input.site.strings);
+  const kpis = input.kpis.map((k) => ({ ...k, label: kpiLabel(t, k) }));
   const scopes = report.channels.map((id) => ({
-    id, label: channelLabel(input.site, id), dataTo: report.incomplete.includes(id) ? report.coverage[id] ?? null : null,
+    id, label: id === 'all' ? t.quarter.allChannels : channelLabel(input.site, id), dataTo: report.incomplete.includes(id) ? report.coverage[id] ?? null : null,
   }));
-  const kpiRows = input.kpis
+  const kpiRows = kpis
     .filter((k) => report.channels.some((s) => report.kpis[s]?.[k.id] !== undefined))
     .map((k): KpiRow => ({
       ...k, cells: Object.fromEntries(report.channels.map((s) => [s, report.kpis[s]?.[k.id] ?? { value: null, qoq: null, yoy: null }])),
     }))
     .filter((row) => Object.values(row.cells).some((c) => c.value !== null));
   return {
-    quarter, channel, report, kpis: new Map(input.kpis.map((k) => [k.id, k])), scopes, kpiRows, charts: quarterCharts(input, quarter, channel),
+    quarter, channel, report, kpis: new Map(kpis.map((k) => [k.id, k])), scopes, kpiRows, charts: quarterCharts({ ...input, kpis }, quarter, channel),
   };
 }
 
@@ -66,7 +76,9 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
   const { site, figures } = input;
   const { report } = figures;
   const channels = report.channels.filter((c) => c !== 'all');
-  const ctx = { site, colors: channelColors(site, input.channels) };
+  const t = uiStrings(site.locale, site.strings);
+  const w = t.charts;
+  const ctx = { site, colors: channelColors(site, input.channels), strings: w };
   const label = (c: string) => channelLabel(site, c);
   const kpi = (id: string) => input.kpis.find((k) => k.id === id);
   const value = (scope: string, id: string) => report.kpis[scope]?.[id]?.value ?? null;
@@ -77,7 +89,8 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
     const def = kpi(trend.kpi);
     if (!def) continue;
     charts.push(trendChart(ctx, {
-      id: `trend-${trend.kpi}`, title: `${def.label} by ${trend.step}, ${quarter.label}`, kpiLabel: def.label, unit: def.unit, step: trend.step,
+      id: `trend-${trend.kpi}`, title: fill(w.trendTitle, { kpi: def.label, step: w[trend.step], quarter: quarter.label }), kpiLabel: def.label, unit: def.unit, step: trend.step,
+      at: isStock(def.formula) ? 'end' : 'start', asOf: report.as_of,
       series: trend.lines.map((line) => ({ channel: line.channel, label: label(line.channel), points: line.points })),
     }));
   }
@@ -85,26 +98,26 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
   if (!channel && channels.length > 1) {
     const values = channels.map((c) => ({ channel: c, label: label(c), value: value(c, 'impressions') }));
     if (values.some((v) => v.value !== null)) {
-      charts.push(channelMixChart(ctx, { id: 'mix-impressions', title: `Channel mix: impressions, ${quarter.label}`, kpiLabel: 'Impressions', unit: 'count', values }));
+      charts.push(channelMixChart(ctx, { id: 'mix-impressions', title: fill(w.mixTitle, { quarter: quarter.label }), kpiLabel: w.impressions, unit: 'count', values }));
     }
   }
 
   const scope = channel ?? 'all';
-  const stages = FUNNEL.map(([id, name]) => ({ label: name, value: value(scope, id) }));
+  const stages = FUNNEL.map(([id, rate]) => ({ id, label: w[id], value: value(scope, id), ...(rate ? { rate: value(scope, rate) } : {}) }));
   if (stages.filter((s) => s.value !== null).length >= 2) {
-    charts.push(funnelChart(ctx, { id: 'funnel', title: `Funnel, ${channel ? label(channel) : 'all channels'}, ${quarter.label}`, stages }));
+    charts.push(funnelChart(ctx, { id: 'funnel', title: fill(w.funnelTitle, { channel: channel ? label(channel) : w.allChannels, quarter: quarter.label }), stages }));
   }
 
   const money = channels.map((c) => ({ channel: c, label: label(c), spend: value(c, 'spend'), revenue: value(c, 'revenue'), roi: value(c, 'roi') }))
     .filter((r) => r.spend !== null || r.revenue !== null);
-  if (money.length > 0) charts.push(spendRevenueChart(ctx, { id: 'spend-revenue', title: `Spend and revenue, ${quarter.label}`, rows: money }));
+  if (money.length > 0) charts.push(spendRevenueChart(ctx, { id: 'spend-revenue', title: fill(w.spendRevenueTitle, { quarter: quarter.label }), rows: money }));
 
   const mentions = new Map(figures.mentions.map((m) => [m.channel, m]));
   const sentiment = channels.map((c) => ({
     channel: c, label: label(c), positive: mentions.get(c)?.positive ?? null, neutral: mentions.get(c)?.neutral ?? null,
     negative: mentions.get(c)?.negative ?? null, shareOfVoice: value(c, 'share_of_voice'),
   })).filter((r) => r.positive !== null || r.negative !== null || r.shareOfVoice !== null);
-  if (sentiment.length > 0) charts.push(sentimentChart(ctx, { id: 'sentiment', title: `Sentiment and share of voice, ${quarter.label}`, rows: sentiment }));
+  if (sentiment.length > 0) charts.push(sentimentChart(ctx, { id: 'sentiment', title: fill(w.sentimentTitle, { quarter: quarter.label }), rows: sentiment }));
 
   return charts.map((c) => ({ ...c, id: `${slug}-${channel ?? 'all'}-${c.id}` }));
 }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { numberLocale, timeLocale } from '../../src/charts/locale.ts';
 import { renderStats, renderSvg } from '../../src/charts/render.ts';
 import {
-  channelMixChart, funnelChart, goalProgressChart, sentimentChart, spendRevenueChart, trendChart,
+  channelMixChart, dodge, funnelChart, goalProgressChart, niceDomain, sentimentChart, spendRevenueChart, trendChart,
 } from '../../src/charts/specs.ts';
 import { measureText } from '../../src/charts/textMetrics.ts';
 import { axisFormat, channelColors, PALETTE } from '../../src/charts/theme.ts';
 import { DEFAULT_SITE } from '../../src/load/site.ts';
+import { colorDistance, tooClose } from '../../src/charts/colors.ts';
+import { uiStrings } from '../../src/translations/index.ts';
 
 const site = { ...DEFAULT_SITE, channels: { instagram: { label: 'Instagram', color: '#e1306c' }, linkedin: { label: 'LinkedIn', color: null } } };
 const ctx = { site, colors: channelColors(site, ['linkedin', 'instagram', 'tiktok']) };
@@ -54,7 +56,7 @@ describe('chart builders', () => {
       id: 't', title: 'Engagement rate', kpiLabel: 'Engagement rate', unit: 'percent', step: 'week',
       series: [{ channel: 'instagram', label: 'Instagram', points: points([0.05, null, 0.07]) }],
     });
-    expect((chart.spec as { data: { values: unknown[] } }).data.values).toEqual([
+    expect((chart.spec as { layer: Array<{ data: { values: unknown[] } }> }).layer[0]!.data.values).toEqual([
       { date: '2026-04-01', channel: 'Instagram', value: 0.05 }, { date: '2026-04-15', channel: 'Instagram', value: 0.07 },
     ]);
     expect(chart.table.columns).toEqual(['Week of', 'Instagram']);
@@ -80,13 +82,27 @@ describe('chart builders', () => {
     expect(chart.table.rows).toEqual([['LinkedIn', '1,000', '25%'], ['Instagram', '3,000', '75%'], ['TikTok', 'n/a', 'n/a']]);
   });
 
-  it('funnel: the rate of each step from the one before', () => {
+  it('funnel: each step rate is its KPI (engagement rate and CTR per impression, conversion rate per click)', () => {
     const chart = funnelChart(ctx, { id: 'f', title: 'Funnel', stages: [
-      { label: 'Impressions', value: 10000 }, { label: 'Engagements', value: 500 }, { label: 'Clicks', value: 50 }, { label: 'Conversions', value: null },
+      { id: 'impressions', label: 'Impressions', value: 10000 }, { id: 'engagements', label: 'Engagements', value: 500 },
+      { id: 'clicks', label: 'Clicks', value: 50 }, { id: 'conversions', label: 'Conversions', value: 5 },
     ] });
+    expect(chart.table.columns).toEqual(['Stage', 'Count', 'Step rate (KPI)']);
     expect(chart.table.rows).toEqual([
-      ['Impressions', '10,000', '—'], ['Engagements', '500', '5.0%'], ['Clicks', '50', '10.0%'], ['Conversions', 'n/a', 'n/a'],
+      ['Impressions', '10,000', '—'], ['Engagements', '500', 'engagement rate 5.0%'], ['Clicks', '50', 'CTR 0.5%'],
+      ['Conversions', '5', 'conversion rate 10.0%'],
     ]);
+    expect(chart.description).not.toMatch(/square-root/);
+  });
+
+  it('funnel: a linear scale, and the KPI values of the report when given', () => {
+    const chart = funnelChart(ctx, { id: 'f', title: 'Funnel', stages: [
+      { id: 'impressions', label: 'Impressions', value: 10000 }, { id: 'clicks', label: 'Clicks', value: 50, rate: 0.0061 },
+      { id: 'conversions', label: 'Conversions', value: null },
+    ] });
+    const x = (chart.spec as { encoding: { x: { scale: { type: string } } } }).encoding.x;
+    expect(x.scale.type).toBe('linear');
+    expect(chart.table.rows).toEqual([['Impressions', '10,000', '—'], ['Clicks', '50', 'CTR 0.61%'], ['Conversions', 'n/a', 'conversion rate n/a']]);
   });
 
   it('spend and revenue, sentiment: tables carry every figure', () => {
@@ -110,7 +126,7 @@ describe('chart builders', () => {
 
 describe('rendering', () => {
   it('renders SVG without a fixed size, and each identical spec only once', async () => {
-    const chart = funnelChart(ctx, { id: 'f', title: 'F', stages: [{ label: 'Impressions', value: 100 }, { label: 'Clicks', value: 5 }] });
+    const chart = funnelChart(ctx, { id: 'f', title: 'F', stages: [{ id: 'impressions', label: 'Impressions', value: 100 }, { id: 'clicks', label: 'Clicks', value: 5 }] });
     const before = renderStats();
     const first = await renderSvg(chart.spec, 320);
     const second = await renderSvg(structuredClone(chart.spec), 320);
@@ -138,5 +154,119 @@ describe('dark mode', () => {
     expect(css).toContain('[fill="#111111" i]');
     expect(css).not.toContain('#e1306c');
     expect(darkModeChartCss(['#e1306c'])).toBe('');
+  });
+});
+
+describe('issue 16: charts that do not mislead', () => {
+  const monthly = (values: Array<number | null>) => values.map((value, i) => ({ date: `2026-0${7 + i}-01`, value }));
+  type Layered = { layer: Array<{ data: { values: Array<Record<string, unknown>> }; mark: { type: string }; encoding?: Record<string, unknown> }>; encoding: { x: { axis: { format: string; values?: unknown[] } } } };
+
+  it('a stock (followers) by month is plotted at each month end, the running month at the as-of day, labelled by month', () => {
+    const chart = trendChart(ctx, {
+      id: 't', title: 'Followers', kpiLabel: 'Followers', unit: 'count', step: 'month', at: 'end', asOf: '2026-09-28',
+      series: [{ channel: 'instagram', label: 'Instagram', points: monthly([1000, 1100, 1200]) }],
+    });
+    const spec = chart.spec as unknown as Layered;
+    expect(spec.layer[0]!.data.values.map((v) => v['date'])).toEqual(['2026-07-31', '2026-08-31', '2026-09-28']);
+    expect(spec.encoding.x.axis.format).toBe('%b');
+    expect(spec.encoding.x.axis.values).toEqual([
+      { year: 2026, month: 7, date: 31, utc: true }, { year: 2026, month: 8, date: 31, utc: true }, { year: 2026, month: 9, date: 28, utc: true },
+    ]);
+    expect(chart.table.columns[0]).toBe('Month ending');
+    expect(chart.table.rows.map((r) => r[0])).toEqual(['Jul 31', 'Aug 31', 'Sep 28']);
+  });
+
+  it('a flow by month stays at the month start, also labelled by month', () => {
+    const chart = trendChart(ctx, {
+      id: 't', title: 'Impressions', kpiLabel: 'Impressions', unit: 'count', step: 'month',
+      series: [{ channel: 'instagram', label: 'Instagram', points: monthly([10, 20]) }],
+    });
+    const spec = chart.spec as unknown as Layered;
+    expect(spec.layer[0]!.data.values.map((v) => v['date'])).toEqual(['2026-07-01', '2026-08-01']);
+    expect(spec.encoding.x.axis.format).toBe('%b');
+    expect(chart.table.columns[0]).toBe('Month of');
+  });
+
+  it('lines carry direct labels at their last known point', () => {
+    const chart = trendChart(ctx, {
+      id: 't', title: 'ER', kpiLabel: 'Engagement rate', unit: 'percent', step: 'week',
+      series: [
+        { channel: 'instagram', label: 'Instagram', points: points([0.05, 0.06, null]) },
+        { channel: 'linkedin', label: 'LinkedIn', points: points([0.02, 0.03, 0.04]) },
+      ],
+    });
+    const labels = (chart.spec as unknown as Layered).layer.find((l) => l.mark.type === 'text')!;
+    expect(labels.data.values).toEqual([
+      { date: '2026-04-08', channel: 'Instagram', value: 0.06, labelAt: 0.06 }, { date: '2026-04-15', channel: 'LinkedIn', value: 0.04, labelAt: 0.04 },
+    ]);
+    expect(labels.encoding).toMatchObject({ y: { field: 'labelAt', scale: { domain: [0, 0.06], nice: false } }, text: { field: 'channel', type: 'nominal' } });
+  });
+
+  it('direct labels of lines ending close together are moved apart, within the chart', () => {
+    const labels = dodge([{ value: 100 }, { value: 101 }, { value: 99 }, { value: 1000 }], [0, 1000], 200, 16);
+    const px = labels.map((l) => (l.labelAt / 1000) * 200).sort((a, b) => a - b);
+    for (let i = 1; i < px.length; i++) expect(px[i]! - px[i - 1]!).toBeGreaterThanOrEqual(16 - 1e-9);
+    expect(Math.max(...px)).toBeLessThanOrEqual(200);
+    expect(labels.map((l) => l.value)).toEqual([100, 101, 99, 1000]);
+    expect(labels[2]!.labelAt).toBe(99);
+    expect(niceDomain([3.2e6, 1.1e6])).toEqual([0, 3.5e6]);
+    expect(niceDomain([-0.3, 0.45])).toEqual([-0.4, 0.6]);
+  });
+
+  it('sentiment and share of voice: share of voice is drawn as its own bar per channel', () => {
+    const chart = sentimentChart(ctx, { id: 'm', title: 'M', rows: [
+      { channel: 'instagram', label: 'Instagram', positive: 60, neutral: 30, negative: 10, shareOfVoice: 0.4 },
+      { channel: 'linkedin', label: 'LinkedIn', positive: null, neutral: null, negative: null, shareOfVoice: 0.25 },
+    ] });
+    const spec = chart.spec as unknown as Layered;
+    const voice = spec.layer.find((l) => l.data.values.some((v) => v['series'] === 'Share of voice'))!;
+    expect(voice.data.values).toEqual([
+      { channel: 'Instagram', series: 'Share of voice', row: 'Share of voice', value: 0.4 },
+      { channel: 'LinkedIn', series: 'Share of voice', row: 'Share of voice', value: 0.25 },
+    ]);
+    expect(voice.mark.type).toBe('bar');
+  });
+
+  it('chart words come from the language table passed in', () => {
+    const words = { ...fr, strings: uiStrings('fr-FR').charts };
+    const chart = sentimentChart(words, { id: 'm', title: 'M', rows: [{ channel: 'instagram', label: 'Instagram', positive: 6, neutral: 3, negative: 1, shareOfVoice: 0.4 }] });
+    expect(chart.table.columns).toEqual(['Canal', 'Positif', 'Neutre', 'Négatif', 'Part de voix']);
+    const funnel = funnelChart(words, { id: 'f', title: 'F', stages: [{ id: 'impressions', label: 'Impressions', value: 100 }, { id: 'clicks', label: 'Clics', value: 5 }] });
+    expect(funnel.table.rows[1]).toEqual(['Clics', '5', 'CTR 5,0\u00a0%']);
+  });
+
+  it('the new specs render without a Vega-Lite warning', async () => {
+    const trend = trendChart(ctx, {
+      id: 't', title: 'Followers', kpiLabel: 'Followers', unit: 'count', step: 'month', at: 'end', asOf: '2026-09-28',
+      series: [{ channel: 'instagram', label: 'Instagram', points: monthly([1000, 1100, 1200]) }, { channel: 'linkedin', label: 'LinkedIn', points: monthly([500, null, 700]) }],
+    });
+    const mood = sentimentChart(ctx, { id: 'm', title: 'M', rows: [{ channel: 'instagram', label: 'Instagram', positive: 60, neutral: 30, negative: 10, shareOfVoice: 0.4 }] });
+    for (const spec of [trend.spec, mood.spec]) {
+      const svg = await renderSvg(spec, 480);
+      expect(svg).toMatch(/^<svg/);
+      expect(svg).not.toMatch(/NaN|undefined/);
+    }
+    expect(await renderSvg(trend.spec, 480)).toContain('>LinkedIn</text>');
+  });
+});
+
+describe('colour distance', () => {
+  it('measures ΔE in OKLab: 0 for one colour, 1 from black to white, Facebook and LinkedIn blues too close', () => {
+    expect(colorDistance('#1877f2', '#1877f2')).toBe(0);
+    expect(colorDistance('#000000', '#ffffff')).toBeCloseTo(1, 5);
+    expect(tooClose('#1877f2', '#0a66c2')).toBe(true);
+    expect(tooClose('#0072B2', '#E69F00')).toBe(false);
+  });
+
+  it('the default palette has no two colours too close', () => {
+    for (const [i, a] of PALETTE.entries()) for (const b of PALETTE.slice(i + 1)) expect(tooClose(a, b), `${a} ${b}`).toBe(false);
+  });
+
+  it('the palette skips colours too close to a configured one', () => {
+    const blue = { ...site, channels: { facebook: { label: 'Facebook', color: '#0a70b8' } } };
+    const colors = channelColors(blue, ['facebook', 'linkedin', 'tiktok']);
+    expect(colors.get('facebook')).toBe('#0a70b8');
+    expect(tooClose(colors.get('linkedin')!, '#0a70b8')).toBe(false);
+    expect(colors.get('linkedin')).toBe(PALETTE[1]);
   });
 });

@@ -334,14 +334,14 @@ describe('two channels with the same label', () => {
   const site = 'title: T\nchannels:\n  instagram: { label: Instagram }\n  instagram-de: { label: Instagram }\n';
 
   it('stay two series in a trend chart, told apart by their ids', () => {
-    const ctx = { site: { title: 'T', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/' }, colors: new Map([['instagram', '#111111'], ['instagram-de', '#222222']]) };
+    const ctx = { site: { title: 'T', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/', url: null, robots: 'index' as const, strings: {} }, colors: new Map([['instagram', '#111111'], ['instagram-de', '#222222']]) };
     const chart = trendChart(ctx, {
       id: 't', title: 'T', kpiLabel: 'Impressions', unit: 'count', step: 'month', series: [
         { channel: 'instagram', label: 'Instagram', points: [{ date: '2026-04-01', value: 1 }] },
         { channel: 'instagram-de', label: 'Instagram', points: [{ date: '2026-04-01', value: 2 }] },
       ],
     });
-    const values = (chart.spec as { data: { values: Array<{ channel: string }> } }).data.values;
+    const values = (chart.spec as { layer: Array<{ data: { values: Array<{ channel: string }> } }> }).layer[0]!.data.values;
     expect(new Set(values.map((v) => v.channel)).size).toBe(2);
     expect(chart.table.columns).toEqual(['Month of', 'Instagram (instagram)', 'Instagram (instagram-de)']);
     const mix = channelMixChart(ctx, { id: 'm', title: 'M', kpiLabel: 'Impressions', unit: 'count', values: [

@@ -96,7 +96,7 @@ describe('site settings', () => {
       'content/site.yaml:2:9: locale must be a BCP 47 locale this Node.js supports, such as en-US, fr-FR or it-IT',
       'content/site.yaml:3:11: currency must be an ISO 4217 currency code such as EUR',
       'content/site.yaml:5:27: color must be a hex colour such as #e1306c',
-      "content/site.yaml:6:1: unknown key 'colour': known keys are 'title', 'locale', 'currency', 'customer_ltv', 'channels', 'base', 'metrics'",
+      "content/site.yaml:6:1: unknown key 'colour': known keys are 'title', 'locale', 'currency', 'customer_ltv', 'channels', 'base', 'url', 'robots', 'strings', 'metrics'",
     ]);
   });
 
