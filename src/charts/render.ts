@@ -1,13 +1,16 @@
 /**
  * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages). Identical
- * specs render once per build: results are cached by a hash of the spec and width.
+ * specs render once per build (an in-memory cache keyed by a hash of the spec and width)
+ * and once per renderer version across builds (the disk cache of chartCache.ts).
  * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { vegaTextWidth } from './textMetrics.ts';
+import { compile, type TopLevelSpec, version as vegaLiteVersion } from 'vega-lite';
+import { type ChartCache, chartCache, chartCacheDir } from './chartCache.ts';
+import { measureText, vegaTextWidth } from './textMetrics.ts';
 
 /** vega re-exports vega-scenegraph's text measure at runtime; its typings omit it. */
 (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
@@ -15,29 +18,71 @@ import { vegaTextWidth } from './textMetrics.ts';
 /** The width charts are laid out at: natural size in the desktop grid, ~0.9× on a 390 px phone. */
 export const CHART_WIDTH = 400;
 
+/** Bump when the SVG a spec gives changes for a reason the version below cannot see. */
+const RENDER_FORMAT = 2;
+
 const cache = new Map<string, Promise<string>>();
-const stats = { rendered: 0, cached: 0 };
+const stats = { rendered: 0, reused: 0, cached: 0 };
 
 const statsFile = process.env['GOALPOST_CHART_STATS'];
 if (statsFile) {
   process.on('exit', () => writeFileSync(statsFile, JSON.stringify(stats)));
 }
 
-/** How many charts were rendered and how many came from the cache, this build. */
+/**
+ * What a rendered chart depends on besides its spec: the versions of Vega, Vega-Lite and the
+ * font measured, and this renderer's own code (its source text, so an edit invalidates).
+ */
+export function rendererVersion(): string {
+  const require = createRequire(import.meta.url);
+  const font = (JSON.parse(readFileSync(require.resolve('@fontsource/inter/package.json'), 'utf8')) as { version: string }).version;
+  const code = createHash('sha256').update([renderFresh, render, scopeIds, compact, responsive, vegaTextWidth, measureText].map(String).join('\n')).digest('hex');
+  return `format ${RENDER_FORMAT}; vega ${vega.version}; vega-lite ${vegaLiteVersion}; inter ${font}; code ${code.slice(0, 16)}`;
+}
+
+let disk: ChartCache | undefined;
+
+/** The disk cache this process uses (set up on first use from the environment). */
+function diskCache(): ChartCache {
+  return (disk ??= chartCache(chartCacheDir(), rendererVersion()));
+}
+
+/** Uses another disk cache (a folder, or null for none) from now on; the in-memory cache is emptied. */
+export function useChartCache(dir: string | null, version = rendererVersion()): void {
+  disk = chartCache(dir, version);
+  cache.clear();
+}
+
+/** How many charts were rendered, reused within this build, and read from the disk cache. */
 export function renderStats(): Readonly<typeof stats> {
   return { ...stats };
 }
 
+/** The cache key of a spec at a width. */
+export function chartKey(spec: TopLevelSpec, width: number): string {
+  return createHash('sha256').update(JSON.stringify(spec)).update(`|${width}`).digest('hex');
+}
+
 /** Renders a spec at a pixel width to an SVG string that scales with its container. */
 export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify(spec)).update(`|${width}`).digest('hex');
+  const key = chartKey(spec, width);
   const hit = cache.get(key);
   if (hit) {
-    stats.cached++;
+    stats.reused++;
     return hit;
   }
+  const stored = diskCache().get(key);
+  if (stored !== null) {
+    stats.cached++;
+    const result = Promise.resolve(stored);
+    cache.set(key, result);
+    return result;
+  }
   stats.rendered++;
-  const result = render(spec, width);
+  const result = renderFresh(spec, width).then((svg) => {
+    diskCache().set(key, svg);
+    return svg;
+  });
   cache.set(key, result);
   return result;
 }
@@ -51,12 +96,41 @@ const logger = {
   debug: () => logger,
 };
 
+/** Renders a spec without any cache (what the caches store; the oracle of tests). */
+export function renderFresh(spec: TopLevelSpec, width: number): Promise<string> {
+  return render(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
+}
+
 async function render(spec: TopLevelSpec, width: number): Promise<string> {
   const vg = compile({ ...spec, width } as TopLevelSpec, { logger: logger as never }).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return responsive(svg);
+  return svg;
+}
+
+const DEF_ID = /^<(?:clipPath|linearGradient|radialGradient|pattern)\b[^>]*?\sid="([^"]+)"/;
+const TAG = /<[^<>]*>/g;
+
+/**
+ * Gives a chart's clip paths and gradients ids of its own: Vega numbers them from a counter
+ * shared by the whole process, so the same chart would get other ids in another render
+ * order (and a reused chart could point at another's clip path). They become
+ * `c<key>-<n>`, numbered in order of appearance, the key being the chart's hash. Only
+ * tags are rewritten, never text.
+ */
+export function scopeIds(svg: string, key: string): string {
+  const ids = new Map<string, string>();
+  for (const [tag] of svg.matchAll(TAG)) {
+    const id = DEF_ID.exec(tag)?.[1];
+    if (id !== undefined && !ids.has(id)) ids.set(id, `c${key.slice(0, 12)}-${ids.size + 1}`);
+  }
+  if (ids.size === 0) return svg;
+  return svg.replace(TAG, (tag) => tag.replace(/(\sid=")([^"]+)"|(="url\(#)([^)]+)\)"/g, (whole, idAttr: string | undefined, id: string | undefined, urlAttr: string | undefined, ref: string | undefined) => {
+    const renamed = ids.get(id ?? ref!);
+    if (renamed === undefined) return whole;
+    return idAttr !== undefined ? `${idAttr}${renamed}"` : `${urlAttr}${renamed})"`;
+  }));
 }
 
 const GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|width|height|points|r|cx|cy)="([^"]*)"/g;

@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Unit } from '../core/catalogue.ts';
 import type { SiteSettings } from '../core/project.ts';
+import { dateTimeFormat } from '../format/intl.ts';
 import { type FormatOptions, formatKpiValue, formatShare } from '../format/numbers.ts';
 import { axisFormat, chartConfig } from './theme.ts';
 
@@ -34,7 +35,7 @@ function dateFormat(locale: string): string {
 
 /** A short localized date for tables: "Apr 6" / "6 avr.". */
 export function shortDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 function colorScale(ctx: ChartContext, channels: ReadonlyArray<{ label: string; channel: string }>) {

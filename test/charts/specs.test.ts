@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { numberLocale, timeLocale } from '../../src/charts/locale.ts';
-import { renderStats, renderSvg } from '../../src/charts/render.ts';
+import { renderStats, renderSvg, useChartCache } from '../../src/charts/render.ts';
 import {
   channelMixChart, funnelChart, goalProgressChart, sentimentChart, spendRevenueChart, trendChart,
 } from '../../src/charts/specs.ts';
@@ -109,6 +109,8 @@ describe('chart builders', () => {
 });
 
 describe('rendering', () => {
+  beforeAll(() => useChartCache(null));
+
   it('renders SVG without a fixed size, and each identical spec only once', async () => {
     const chart = funnelChart(ctx, { id: 'f', title: 'F', stages: [{ label: 'Impressions', value: 100 }, { label: 'Clicks', value: 5 }] });
     const before = renderStats();
@@ -117,7 +119,7 @@ describe('rendering', () => {
     const after = renderStats();
     expect(second).toBe(first);
     expect(after.rendered - before.rendered).toBe(1);
-    expect(after.cached - before.cached).toBe(1);
+    expect(after.reused - before.reused).toBe(1);
     expect(first).toMatch(/^<svg[^>]* width="100%" style="max-width:\d+px;height:auto"/);
     expect(first).not.toMatch(/NaN|undefined/);
   });
