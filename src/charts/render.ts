@@ -2,7 +2,8 @@
  * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages). Identical
  * specs render once per build (an in-memory cache keyed by a hash of the spec and width)
  * and once per renderer version across builds (the disk cache of chartCache.ts).
- * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends.
+ * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends; with
+ * GOALPOST_CHART_DUMP=<file>, every distinct chart (spec and width), for tests and profiling.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,11 @@ const stats = { rendered: 0, reused: 0, cached: 0 };
 const statsFile = process.env['GOALPOST_CHART_STATS'];
 if (statsFile) {
   process.on('exit', () => writeFileSync(statsFile, JSON.stringify(stats)));
+}
+const dumpFile = process.env['GOALPOST_CHART_DUMP'];
+const dumped: Array<{ spec: TopLevelSpec; width: number }> = [];
+if (dumpFile) {
+  process.on('exit', () => writeFileSync(dumpFile, JSON.stringify(dumped)));
 }
 
 /**
@@ -71,6 +77,7 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
     stats.reused++;
     return hit;
   }
+  if (dumpFile) dumped.push({ spec, width });
   const stored = diskCache().get(key);
   if (stored !== null) {
     stats.cached++;
