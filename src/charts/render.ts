@@ -42,7 +42,7 @@ if (dumpFile) {
 export function rendererVersion(): string {
   const require = createRequire(import.meta.url);
   const font = (JSON.parse(readFileSync(require.resolve('@fontsource/inter/package.json'), 'utf8')) as { version: string }).version;
-  const code = createHash('sha256').update([renderFresh, render, scopeIds, compact, responsive, vegaTextWidth, measureText].map(String).join('\n')).digest('hex');
+  const code = createHash('sha256').update([renderFresh, renderReused, renderShared, chartShape, render, scopeIds, compact, responsive, vegaTextWidth, measureText].map(String).join('\n')).digest('hex');
   return `format ${RENDER_FORMAT}; vega ${vega.version}; vega-lite ${vegaLiteVersion}; inter ${font}; code ${code.slice(0, 16)}`;
 }
 
@@ -86,7 +86,7 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
     return result;
   }
   stats.rendered++;
-  const result = renderFresh(spec, width).then((svg) => {
+  const result = renderReused(spec, width).then((svg) => {
     diskCache().set(key, svg);
     return svg;
   });
@@ -103,14 +103,74 @@ const logger = {
   debug: () => logger,
 };
 
-/** Renders a spec without any cache (what the caches store; the oracle of tests). */
+/** Renders a spec without any cache or shared dataflow (the oracle of tests). */
 export function renderFresh(spec: TopLevelSpec, width: number): Promise<string> {
   return render(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
+}
+
+/** Renders a spec from its shape's shared dataflow (what the caches store). */
+function renderReused(spec: TopLevelSpec, width: number): Promise<string> {
+  return renderShared(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
 }
 
 async function render(spec: TopLevelSpec, width: number): Promise<string> {
   const vg = compile({ ...spec, width } as TopLevelSpec, { logger: logger as never }).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+const DATA_PREFIX = 'goalpost_data_';
+
+/**
+ * A chart's shape: its spec without its data (each inline `data: { values }` replaced by a
+ * named data set), and the data taken out, in order.
+ */
+export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unknown[][] } {
+  const data: unknown[][] = [];
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      const values = k === 'data' && v !== null && typeof v === 'object' && Object.keys(v).length === 1 ? (v as { values?: unknown }).values : undefined;
+      if (Array.isArray(values)) {
+        out[k] = { name: `${DATA_PREFIX}${data.length}` };
+        data.push(values);
+      } else {
+        out[k] = strip(v);
+      }
+    }
+    return out;
+  };
+  return { shape: strip(spec) as TopLevelSpec, data };
+}
+
+/** Vega's parsed dataflow of each shape, the least recently used dropped past MAX_SHAPES. */
+const shapes = new Map<string, vega.Runtime>();
+const MAX_SHAPES = 500;
+
+/**
+ * Renders a spec from its shape's parsed dataflow, the data swapped in: Vega-Lite compiles
+ * and Vega parses each shape once; each chart gets a View of its own (a reused View keeps
+ * the scenegraph items of the previous chart, so axis ticks come out in another order).
+ * Same SVG as `render` (tests compare them over the example's charts).
+ */
+export async function renderShared(spec: TopLevelSpec, width: number): Promise<string> {
+  const { shape, data } = chartShape({ ...spec, width } as TopLevelSpec);
+  const shapeKey = JSON.stringify(shape);
+  let runtime = shapes.get(shapeKey);
+  if (runtime) {
+    shapes.delete(shapeKey);
+  } else {
+    runtime = vega.parse(compile(shape, { logger: logger as never }).spec);
+  }
+  shapes.set(shapeKey, runtime);
+  if (shapes.size > MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
+  const view = new vega.View(runtime, { renderer: 'none' });
+  // Copies: Vega adds its tuple ids to the objects it ingests.
+  data.forEach((values, i) => view.data(`${DATA_PREFIX}${i}`, values.map((v) => (v !== null && typeof v === 'object' ? { ...v } : v))));
   const svg = await view.toSVG();
   view.finalize();
   return svg;
