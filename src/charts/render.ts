@@ -1,7 +1,8 @@
 /**
- * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages). Identical
- * specs render once per build (an in-memory cache keyed by a hash of the spec and width)
- * and once per renderer version across builds (the disk cache of chartCache.ts).
+ * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages), through one
+ * Vega View per chart shape (the spec without its data). Identical specs render once per
+ * build (an in-memory cache keyed by a hash of the spec and width) and once per renderer
+ * version across builds (the disk cache of chartCache.ts).
  * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends; with
  * GOALPOST_CHART_DUMP=<file>, every distinct chart (spec and width), for tests and profiling.
  */
@@ -103,12 +104,12 @@ const logger = {
   debug: () => logger,
 };
 
-/** Renders a spec without any cache or shared dataflow (the oracle of tests). */
+/** Renders a spec without any cache or shared View (the oracle of tests). */
 export function renderFresh(spec: TopLevelSpec, width: number): Promise<string> {
   return render(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
 }
 
-/** Renders a spec from its shape's shared dataflow (what the caches store). */
+/** Renders a spec through its shape's shared View (what the caches store). */
 function renderReused(spec: TopLevelSpec, width: number): Promise<string> {
   return renderShared(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
 }
@@ -147,33 +148,48 @@ export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unk
   return { shape: strip(spec) as TopLevelSpec, data };
 }
 
-/** Vega's parsed dataflow of each shape, the least recently used dropped past MAX_SHAPES. */
-const shapes = new Map<string, vega.Runtime>();
-const MAX_SHAPES = 500;
+/** A shape's compiled, parsed and instantiated View, used by one chart at a time. */
+interface Shape { readonly view: vega.View; queue: Promise<unknown> }
+
+/** Views by shape, the least recently used finalized past MAX_SHAPES (memory stays bounded). */
+const shapes = new Map<string, Shape>();
+const MAX_SHAPES = 200;
 
 /**
- * Renders a spec from its shape's parsed dataflow, the data swapped in: Vega-Lite compiles
- * and Vega parses each shape once; each chart gets a View of its own (a reused View keeps
- * the scenegraph items of the previous chart, so axis ticks come out in another order).
- * Same SVG as `render` (tests compare them over the example's charts).
+ * Renders a spec through the View of its shape with the chart's data swapped in: Vega-Lite
+ * compiles, Vega parses and a View is built once per shape. Renders of one shape run one
+ * after the other. Before the data goes in, the View runs once with no data, so that every
+ * data-keyed item (axis ticks, grid lines, legend entries) leaves the scenegraph and comes
+ * back in the order a fresh View gives (kept items would otherwise stay first); then
+ * autosize is flagged to run again (Vega only re-measures when asked). Same SVG as `render`:
+ * tests compare them over every chart of the example.
  */
 export async function renderShared(spec: TopLevelSpec, width: number): Promise<string> {
   const { shape, data } = chartShape({ ...spec, width } as TopLevelSpec);
   const shapeKey = JSON.stringify(shape);
-  let runtime = shapes.get(shapeKey);
-  if (runtime) {
+  let entry = shapes.get(shapeKey);
+  if (entry) {
     shapes.delete(shapeKey);
   } else {
-    runtime = vega.parse(compile(shape, { logger: logger as never }).spec);
+    entry = { view: new vega.View(vega.parse(compile(shape, { logger: logger as never }).spec), { renderer: 'none' }), queue: Promise.resolve() };
   }
-  shapes.set(shapeKey, runtime);
-  if (shapes.size > MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
-  const view = new vega.View(runtime, { renderer: 'none' });
-  // Copies: Vega adds its tuple ids to the objects it ingests.
-  data.forEach((values, i) => view.data(`${DATA_PREFIX}${i}`, values.map((v) => (v !== null && typeof v === 'object' ? { ...v } : v))));
-  const svg = await view.toSVG();
-  view.finalize();
-  return svg;
+  shapes.set(shapeKey, entry);
+  if (shapes.size > MAX_SHAPES) {
+    const [oldestKey, oldest] = shapes.entries().next().value!;
+    shapes.delete(oldestKey);
+    void oldest.queue.then(() => oldest.view.finalize());
+  }
+  const { view } = entry;
+  const run = entry.queue.then(async () => {
+    data.forEach((_, i) => view.data(`${DATA_PREFIX}${i}`, []));
+    await view.runAsync();
+    // Copies: Vega adds its tuple ids to the objects it ingests.
+    data.forEach((values, i) => view.data(`${DATA_PREFIX}${i}`, values.map((v) => (v !== null && typeof v === 'object' ? { ...v } : v))));
+    view.resize();
+    return view.toSVG();
+  });
+  entry.queue = run.catch(() => undefined);
+  return run;
 }
 
 const DEF_ID = /^<(?:clipPath|linearGradient|radialGradient|pattern)\b[^>]*?\sid="([^"]+)"/;

@@ -73,6 +73,29 @@ describe('render order', () => {
   });
 });
 
+describe('one View per chart shape', () => {
+  it('renders charts of one shape with other data, in any order and at once, as fresh Views do', async () => {
+    const { renderFresh, renderSvg, useChartCache, chartShape } = await freshRenderer();
+    useChartCache(null);
+    // Same shapes, other data: other axis ticks, other bar lengths, other legend and sizes.
+    const specs = [trend(1), trend(40), trend(0.01), mix(1), mix(9), mix(0.1), trend(3)];
+    expect(new Set(specs.map((s) => JSON.stringify(chartShape(s).shape))).size).toBe(2);
+    const shared = await Promise.all(specs.map((s) => renderSvg(s, 400)));
+    for (const [i, s] of specs.entries()) expect(shared[i]).toBe(await renderFresh(s, 400));
+    const again = await Promise.all([...specs].reverse().map((s) => renderSvg(structuredClone(s), 401)));
+    for (const [i, s] of [...specs].reverse().entries()) expect(again[i]).toBe(await renderFresh(s, 401));
+  });
+
+  it('takes out every inline data set, in order, and leaves the rest of the spec as it is', async () => {
+    const { chartShape } = await freshRenderer();
+    const { shape, data } = chartShape(progress);
+    expect(data.length).toBeGreaterThan(1);
+    expect(JSON.stringify(shape)).not.toContain('"values"');
+    const back = JSON.stringify(shape).replace(/\{"name":"goalpost_data_(\d+)"\}/g, (_, i: string) => JSON.stringify({ values: data[Number(i)] }));
+    expect(JSON.parse(back)).toEqual(progress);
+  });
+});
+
 describe('the disk cache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'goalpost-chart-cache-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
