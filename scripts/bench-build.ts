@@ -1,18 +1,33 @@
 /**
- * `npm run bench:build`: generates two content roots (S: 5 channels × 2 years, 40 goals;
- * L: 12 channels × 5 years, 200 goals), builds each several times from clean and prints
- * medians: pages, build seconds, ms per page, charts rendered vs cached, dist size, the
- * largest page, and the JavaScript a page loads.
+ * `npm run bench:build`: builds the S, L and XL content roots and prints, as medians of
+ * BENCH_RUNS (3) runs: clean build (no Astro cache, no chart cache), no-op rebuild (nothing
+ * changed, warm chart cache) and one-data-file rebuild times; pages and charts (rendered,
+ * reused within the build, read from the disk cache), time per page and per chart, peak
+ * RSS (GNU time's maximum resident set size of the build's largest process), dist size,
+ * the largest page, the JavaScript a page loads and Lighthouse scores (BENCH_LIGHTHOUSE=0
+ * skips them). S and L are written by the peer's generator (`../shared/peer/gen_root.py`)
+ * when it is there, else by `generate` below; XL (30 channels × 5 years) always by `generate`.
+ * When the peer Observable Framework project is installed (BENCH_PEER_FRAMEWORK, default
+ * `../shared/peer/framework` with its node_modules), it builds the same root after each clean
+ * build (paired runs) and the ratio of the two times is printed, with its peak RSS.
+ * BENCH_SIZES=S,L limits the roots.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { mulberry32 } from './random.ts';
 import { audit } from './lighthouse.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-const SIZES = { S: { channels: 5, years: 2, goals: 40 }, L: { channels: 12, years: 5, goals: 200 } } as const;
+const SIZES = {
+  S: { channels: 5, years: 2, goals: 40 },
+  L: { channels: 12, years: 5, goals: 200 },
+  XL: { channels: 30, years: 5, goals: 200 },
+} as const;
+type Size = keyof typeof SIZES;
+const PEER = resolve(process.env['BENCH_PEER'] ?? join(process.cwd(), '..', 'shared', 'peer'));
+const FRAMEWORK = resolve(process.env['BENCH_PEER_FRAMEWORK'] ?? join(PEER, 'framework'));
 
 /** Writes a content root of the given size (deterministic). */
 export function generate(root: string, size: { channels: number; years: number; goals: number }): void {
@@ -66,26 +81,92 @@ function files(dir: string): Array<{ path: string; bytes: number }> {
   return out;
 }
 
+
+/** The root of a size: the peer's generator for S and L when it is there, else `generate`. Returns who wrote it. */
+function writeRoot(root: string, name: Size): string {
+  if (name !== 'XL' && existsSync(join(PEER, 'gen_root.py'))) {
+    execFileSync('python3', [join(PEER, 'gen_root.py'), name, root], { stdio: 'pipe' });
+    return 'gen_root.py';
+  }
+  generate(root, SIZES[name]);
+  return 'generate()';
+}
+
+interface Run { seconds: number; rssMB: number; rendered: number; reused: number; cached: number }
+
+/** Runs a command under GNU time: wall seconds and the peak RSS of its largest process. */
+function timed(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): { seconds: number; rssMB: number } {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'GOALPOST_BENCH_RSS_KB=%M', command, ...args], { ...options, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const seconds = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-4000)}`);
+  const kb = Number(/GOALPOST_BENCH_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
+  return { seconds, rssMB: kb / 1024 };
+}
+
+/** One Goalpost build of a root into a folder, with its chart counts. */
+function build(root: string, out: string, cache: string, statsFile: string): Run {
+  const t = timed('npm', ['run', '-s', 'build', '--', '--outDir', out], {
+    env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_STATS: statsFile, GOALPOST_CHART_CACHE: cache },
+  });
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { rendered: number; reused: number; cached: number };
+  return { ...t, ...stats };
+}
+
+/** One clean Framework build of a root (its own documented command), or null when the peer is not installed. */
+function frameworkBuild(root: string): { seconds: number; rssMB: number; pages: number } | null {
+  if (!existsSync(join(FRAMEWORK, 'node_modules', '.bin', 'observable'))) return null;
+  rmSync(join(FRAMEWORK, 'dist'), { recursive: true, force: true });
+  rmSync(join(FRAMEWORK, 'src', '.observablehq', 'cache'), { recursive: true, force: true });
+  const t = timed(join(FRAMEWORK, 'node_modules', '.bin', 'observable'), ['build'], {
+    cwd: FRAMEWORK, env: { ...process.env, GOALPOST_ROOT: root, OBSERVABLE_TELEMETRY_DISABLE: 'true' },
+  });
+  return { ...t, pages: files(join(FRAMEWORK, 'dist')).filter((f) => f.path.endsWith('.html')).length };
+}
+
+/** Changes one value of one data file (a different value on each call), so the next build sees one changed file. */
+function touchOneDataFile(root: string, round: number): string {
+  const channel = readdirSync(join(root, 'data')).sort()[0]!;
+  const file = join(root, 'data', channel, readdirSync(join(root, 'data', channel)).filter((f) => f.endsWith('.json')).sort().at(-1)!);
+  const text = readFileSync(file, 'utf8');
+  const changed = text.replace(/"impressions": ?(\d+)/, (whole, n: string) => whole.replace(n, String(Number(n) + round + 1)));
+  if (changed === text) throw new Error(`no impressions value to change in ${file}`);
+  writeFileSync(file, changed);
+  return file;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (xs: number[], digits = 1) => `${median(xs).toFixed(digits)}`;
+
 if (import.meta.main) {
   const work = mkdtempSync(join(tmpdir(), 'goalpost-bench-build-'));
+  const sizes = (process.env['BENCH_SIZES'] ?? 'S,L,XL').split(',') as Size[];
+  console.log(`bench:build — ${RUNS} runs of each build, medians; the machine's other load is not controlled: compare ratios within one run`);
   try {
-    for (const [name, size] of Object.entries(SIZES)) {
+    for (const name of sizes) {
+      const size = SIZES[name];
       const root = join(work, name);
-      generate(root, size);
-      const runs: Array<{ seconds: number; rendered: number; cached: number }> = [];
+      const writer = writeRoot(root, name);
+      const cache = join(work, `${name}-chart-cache`);
+      const clean: Run[] = [];
+      const peer: Array<{ seconds: number; rssMB: number; pages: number }> = [];
       let out = '';
       for (let i = 0; i < RUNS; i++) {
-        out = join(work, `${name}-dist-${i}`);
-        const statsFile = join(work, `${name}-stats-${i}.json`);
+        out = join(work, `${name}-dist`);
+        rmSync(out, { recursive: true, force: true });
         rmSync(join(process.cwd(), 'node_modules/.astro'), { recursive: true, force: true });
-        const t = performance.now();
-        execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', out], {
-          env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_STATS: statsFile }, stdio: 'pipe', encoding: 'utf8', maxBuffer: 256 << 20,
-        });
-        const seconds = (performance.now() - t) / 1000;
-        const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { rendered: number; cached: number };
-        runs.push({ seconds, ...stats });
+        rmSync(cache, { recursive: true, force: true });
+        clean.push(build(root, out, cache, join(work, 'stats.json')));
+        // The peer reads the peer generator's roots only (no monthly rows).
+        const p = writer === 'gen_root.py' ? frameworkBuild(root) : null;
+        if (p) peer.push(p);
+      }
+      const noop: Run[] = [];
+      for (let i = 0; i < RUNS; i++) noop.push(build(root, out, cache, join(work, 'stats.json')));
+      const oneFile: Run[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        touchOneDataFile(root, i);
+        oneFile.push(build(root, out, cache, join(work, 'stats.json')));
       }
       const all = files(out);
       const pages = all.filter((f) => f.path.endsWith('.html'));
@@ -94,20 +175,34 @@ if (import.meta.main) {
       const quarterMax = Math.max(...quarterPages.map((f) => f.bytes));
       const scripts = pages.reduce((n, f) => n + (readFileSync(f.path, 'utf8').match(/<script\b/g)?.length ?? 0), 0);
       const js = all.filter((f) => f.path.endsWith('.js')).reduce((n, f) => n + f.bytes, 0);
-      const seconds = median(runs.map((r) => r.seconds));
-      console.log(`${name}: ${size.channels} channels × ${size.years} years, ${size.goals} goals (${RUNS} clean builds, medians)`);
+      const seconds = median(clean.map((r) => r.seconds));
+      const charts = median(clean.map((r) => r.rendered + r.reused + r.cached));
+      console.log(`${name}: ${size.channels} channels × ${size.years} years (root by ${writer})`);
       console.log(`  pages built          ${pages.length}`);
-      console.log(`  clean build          ${seconds.toFixed(1)} s${name === 'L' ? ` (aim < 90 s; ratio ${(seconds / 90).toFixed(2)})` : ''}`);
-      console.log(`  per page             ${((seconds * 1000) / pages.length).toFixed(0)} ms`);
-      console.log(`  charts               ${median(runs.map((r) => r.rendered))} rendered, ${median(runs.map((r) => r.cached))} from cache`);
+      console.log(`  charts per build     ${charts} (clean: ${median(clean.map((r) => r.rendered))} rendered, ${median(clean.map((r) => r.reused))} reused within the build)`);
+      console.log(`  clean build          ${seconds.toFixed(1)} s, peak RSS ${fmt(clean.map((r) => r.rssMB), 0)} MB`);
+      console.log(`  per page / per chart ${((seconds * 1000) / pages.length).toFixed(0)} ms / ${((seconds * 1000) / charts).toFixed(1)} ms`);
+      const noopS = median(noop.map((r) => r.seconds));
+      const oneS = median(oneFile.map((r) => r.seconds));
+      console.log(`  no-op rebuild        ${noopS.toFixed(1)} s (${(noopS / seconds).toFixed(2)}× clean; charts ${median(noop.map((r) => r.rendered))} rendered, ${median(noop.map((r) => r.cached))} from the disk cache), peak RSS ${fmt(noop.map((r) => r.rssMB), 0)} MB`);
+      console.log(`  one data file changed ${oneS.toFixed(1)} s (${(oneS / seconds).toFixed(2)}× clean; charts ${median(oneFile.map((r) => r.rendered))} rendered, ${median(oneFile.map((r) => r.cached))} from the disk cache), peak RSS ${fmt(oneFile.map((r) => r.rssMB), 0)} MB`);
+      if (peer.length > 0) {
+        const ratios = clean.map((r, i) => r.seconds / peer[i]!.seconds);
+        console.log(`  Observable Framework ${fmt(peer.map((p) => p.seconds))} s for ${peer[0]!.pages} pages, peak RSS ${fmt(peer.map((p) => p.rssMB), 0)} MB`);
+        console.log(`  ratio to Framework   time ${fmt(ratios, 2)}× (median of paired runs, min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}), peak RSS ${(median(clean.map((r) => r.rssMB)) / median(peer.map((p) => p.rssMB))).toFixed(2)}×`);
+      } else {
+        console.log(`  ratio to Framework   n/a (${writer === 'gen_root.py' ? `peer not installed at ${FRAMEWORK}: copy ../shared/peer/framework, npm install there, set BENCH_PEER_FRAMEWORK` : 'the peer reads only roots written by gen_root.py'})`);
+      }
       console.log(`  dist/ size           ${(all.reduce((n, f) => n + f.bytes, 0) / 1e6).toFixed(1)} MB`);
       console.log(`  largest page         ${(largest.bytes / 1024).toFixed(0)} KB (${largest.path.slice(out.length + 1)})`);
       console.log(`  largest quarter page ${(quarterMax / 1024).toFixed(0)} KB (aim < 200 KB; ratio ${(quarterMax / 204800).toFixed(2)})`);
       console.log(`  JavaScript per page  ${scripts === 0 && js === 0 ? '0 bytes (no <script> in any page, no .js in dist/)' : `${scripts} script tags, ${js} bytes of .js in dist/`}`);
-      const latest = quarterPages.map((f) => f.path.slice(out.length + 1).replace(/index\.html$/, '')).sort().at(-1)!;
-      const scores = [];
-      for (let i = 0; i < RUNS; i++) scores.push(await audit(out, latest));
-      console.log(`  Lighthouse ${latest}  performance ${Math.round(median(scores.map((s) => s.performance)) * 100)}, accessibility ${Math.round(median(scores.map((s) => s.accessibility)) * 100)} (medians of ${RUNS}; aim 100 and 100)`);
+      if (process.env['BENCH_LIGHTHOUSE'] !== '0' && name !== 'XL') {
+        const latest = quarterPages.map((f) => f.path.slice(out.length + 1).replace(/index\.html$/, '')).sort().at(-1)!;
+        const scores = [];
+        for (let i = 0; i < RUNS; i++) scores.push(await audit(out, latest));
+        console.log(`  Lighthouse ${latest}  performance ${Math.round(median(scores.map((s) => s.performance)) * 100)}, accessibility ${Math.round(median(scores.map((s) => s.accessibility)) * 100)} (medians of ${RUNS}; aim 100 and 100)`);
+      }
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

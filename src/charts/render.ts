@@ -1,13 +1,18 @@
 /**
- * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages). Identical
- * specs render once per build: results are cached by a hash of the spec and width.
- * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends.
+ * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages), through one
+ * Vega View per chart shape (the spec without its data). Identical specs render once per
+ * build (an in-memory cache keyed by a hash of the spec and width) and once per renderer
+ * version across builds (the disk cache of chartCache.ts).
+ * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends; with
+ * GOALPOST_CHART_DUMP=<file>, every distinct chart (spec and width), for tests and profiling.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { vegaTextWidth } from './textMetrics.ts';
+import { compile, type TopLevelSpec, version as vegaLiteVersion } from 'vega-lite';
+import { type ChartCache, chartCache, chartCacheDir } from './chartCache.ts';
+import { measureText, vegaTextWidth } from './textMetrics.ts';
 
 /** vega re-exports vega-scenegraph's text measure at runtime; its typings omit it. */
 (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
@@ -15,29 +20,77 @@ import { vegaTextWidth } from './textMetrics.ts';
 /** The width charts are laid out at: natural size in the desktop grid, ~0.9× on a 390 px phone. */
 export const CHART_WIDTH = 400;
 
+/** Bump when the SVG a spec gives changes for a reason the version below cannot see. */
+const RENDER_FORMAT = 2;
+
 const cache = new Map<string, Promise<string>>();
-const stats = { rendered: 0, cached: 0 };
+const stats = { rendered: 0, reused: 0, cached: 0 };
 
 const statsFile = process.env['GOALPOST_CHART_STATS'];
 if (statsFile) {
   process.on('exit', () => writeFileSync(statsFile, JSON.stringify(stats)));
 }
+const dumpFile = process.env['GOALPOST_CHART_DUMP'];
+const dumped: Array<{ spec: TopLevelSpec; width: number }> = [];
+if (dumpFile) {
+  process.on('exit', () => writeFileSync(dumpFile, JSON.stringify(dumped)));
+}
 
-/** How many charts were rendered and how many came from the cache, this build. */
+/**
+ * What a rendered chart depends on besides its spec: the versions of Vega, Vega-Lite and the
+ * font measured, and this renderer's own code (its source text, so an edit invalidates).
+ */
+export function rendererVersion(): string {
+  const require = createRequire(import.meta.url);
+  const font = (JSON.parse(readFileSync(require.resolve('@fontsource/inter/package.json'), 'utf8')) as { version: string }).version;
+  const code = createHash('sha256').update([renderFresh, renderReused, renderShared, chartShape, render, scopeIds, compact, responsive, vegaTextWidth, measureText].map(String).join('\n')).digest('hex');
+  return `format ${RENDER_FORMAT}; vega ${vega.version}; vega-lite ${vegaLiteVersion}; inter ${font}; code ${code.slice(0, 16)}`;
+}
+
+let disk: ChartCache | undefined;
+
+/** The disk cache this process uses (set up on first use from the environment). */
+function diskCache(): ChartCache {
+  return (disk ??= chartCache(chartCacheDir(), rendererVersion()));
+}
+
+/** Uses another disk cache (a folder, or null for none) from now on; the in-memory cache is emptied. */
+export function useChartCache(dir: string | null, version = rendererVersion()): void {
+  disk = chartCache(dir, version);
+  cache.clear();
+}
+
+/** How many charts were rendered, reused within this build, and read from the disk cache. */
 export function renderStats(): Readonly<typeof stats> {
   return { ...stats };
 }
 
+/** The cache key of a spec at a width. */
+export function chartKey(spec: TopLevelSpec, width: number): string {
+  return createHash('sha256').update(JSON.stringify(spec)).update(`|${width}`).digest('hex');
+}
+
 /** Renders a spec at a pixel width to an SVG string that scales with its container. */
 export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify(spec)).update(`|${width}`).digest('hex');
+  const key = chartKey(spec, width);
   const hit = cache.get(key);
   if (hit) {
-    stats.cached++;
+    stats.reused++;
     return hit;
   }
+  if (dumpFile) dumped.push({ spec, width });
+  const stored = diskCache().get(key);
+  if (stored !== null) {
+    stats.cached++;
+    const result = Promise.resolve(stored);
+    cache.set(key, result);
+    return result;
+  }
   stats.rendered++;
-  const result = render(spec, width);
+  const result = renderReused(spec, width).then((svg) => {
+    diskCache().set(key, svg);
+    return svg;
+  });
   cache.set(key, result);
   return result;
 }
@@ -51,12 +104,116 @@ const logger = {
   debug: () => logger,
 };
 
+/** Renders a spec without any cache or shared View (the oracle of tests). */
+export function renderFresh(spec: TopLevelSpec, width: number): Promise<string> {
+  return render(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
+}
+
+/** Renders a spec through its shape's shared View (what the caches store). */
+function renderReused(spec: TopLevelSpec, width: number): Promise<string> {
+  return renderShared(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
+}
+
 async function render(spec: TopLevelSpec, width: number): Promise<string> {
   const vg = compile({ ...spec, width } as TopLevelSpec, { logger: logger as never }).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return responsive(svg);
+  return svg;
+}
+
+const DATA_PREFIX = 'goalpost_data_';
+
+/**
+ * A chart's shape: its spec without its data (each inline `data: { values }` replaced by a
+ * named data set), and the data taken out, in order.
+ */
+export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unknown[][] } {
+  const data: unknown[][] = [];
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      const values = k === 'data' && v !== null && typeof v === 'object' && Object.keys(v).length === 1 ? (v as { values?: unknown }).values : undefined;
+      if (Array.isArray(values)) {
+        out[k] = { name: `${DATA_PREFIX}${data.length}` };
+        data.push(values);
+      } else {
+        out[k] = strip(v);
+      }
+    }
+    return out;
+  };
+  return { shape: strip(spec) as TopLevelSpec, data };
+}
+
+/** A shape's compiled, parsed and instantiated View, used by one chart at a time. */
+interface Shape { readonly view: vega.View; queue: Promise<unknown> }
+
+/** Views by shape, the least recently used finalized past MAX_SHAPES (memory stays bounded). */
+const shapes = new Map<string, Shape>();
+const MAX_SHAPES = 200;
+
+/**
+ * Renders a spec through the View of its shape with the chart's data swapped in: Vega-Lite
+ * compiles, Vega parses and a View is built once per shape. Renders of one shape run one
+ * after the other. Before the data goes in, the View runs once with no data, so that every
+ * data-keyed item (axis ticks, grid lines, legend entries) leaves the scenegraph and comes
+ * back in the order a fresh View gives (kept items would otherwise stay first); then
+ * autosize is flagged to run again (Vega only re-measures when asked). Same SVG as `render`:
+ * tests compare them over every chart of the example.
+ */
+export async function renderShared(spec: TopLevelSpec, width: number): Promise<string> {
+  const { shape, data } = chartShape({ ...spec, width } as TopLevelSpec);
+  const shapeKey = JSON.stringify(shape);
+  let entry = shapes.get(shapeKey);
+  if (entry) {
+    shapes.delete(shapeKey);
+  } else {
+    entry = { view: new vega.View(vega.parse(compile(shape, { logger: logger as never }).spec), { renderer: 'none' }), queue: Promise.resolve() };
+  }
+  shapes.set(shapeKey, entry);
+  if (shapes.size > MAX_SHAPES) {
+    const [oldestKey, oldest] = shapes.entries().next().value!;
+    shapes.delete(oldestKey);
+    void oldest.queue.then(() => oldest.view.finalize());
+  }
+  const { view } = entry;
+  const run = entry.queue.then(async () => {
+    data.forEach((_, i) => view.data(`${DATA_PREFIX}${i}`, []));
+    await view.runAsync();
+    // Copies: Vega adds its tuple ids to the objects it ingests.
+    data.forEach((values, i) => view.data(`${DATA_PREFIX}${i}`, values.map((v) => (v !== null && typeof v === 'object' ? { ...v } : v))));
+    view.resize();
+    return view.toSVG();
+  });
+  entry.queue = run.catch(() => undefined);
+  return run;
+}
+
+const DEF_ID = /^<(?:clipPath|linearGradient|radialGradient|pattern)\b[^>]*?\sid="([^"]+)"/;
+const TAG = /<[^<>]*>/g;
+
+/**
+ * Gives a chart's clip paths and gradients ids of its own: Vega numbers them from a counter
+ * shared by the whole process, so the same chart would get other ids in another render
+ * order (and a reused chart could point at another's clip path). They become
+ * `c<key>-<n>`, numbered in order of appearance, the key being the chart's hash. Only
+ * tags are rewritten, never text.
+ */
+export function scopeIds(svg: string, key: string): string {
+  const ids = new Map<string, string>();
+  for (const [tag] of svg.matchAll(TAG)) {
+    const id = DEF_ID.exec(tag)?.[1];
+    if (id !== undefined && !ids.has(id)) ids.set(id, `c${key.slice(0, 12)}-${ids.size + 1}`);
+  }
+  if (ids.size === 0) return svg;
+  return svg.replace(TAG, (tag) => tag.replace(/(\sid=")([^"]+)"|(="url\(#)([^)]+)\)"/g, (whole, idAttr: string | undefined, id: string | undefined, urlAttr: string | undefined, ref: string | undefined) => {
+    const renamed = ids.get(id ?? ref!);
+    if (renamed === undefined) return whole;
+    return idAttr !== undefined ? `${idAttr}${renamed}"` : `${urlAttr}${renamed})"`;
+  }));
 }
 
 const GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|width|height|points|r|cx|cy)="([^"]*)"/g;

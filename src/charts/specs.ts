@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Unit } from '../core/catalogue.ts';
 import type { SiteSettings } from '../core/project.ts';
+import { dateTimeFormat } from '../format/intl.ts';
 import { type FormatOptions, formatKpiValue, formatShare } from '../format/numbers.ts';
 import { en, type UiStrings } from '../translations/en.ts';
 import { axisFormat, chartConfig } from './theme.ts';
@@ -103,7 +104,7 @@ function dateFormat(locale: string): string {
 
 /** A short localized date for tables: "Apr 6" / "6 avr.". */
 export function shortDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /**

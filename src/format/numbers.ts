@@ -4,19 +4,11 @@
  */
 import type { Unit } from '../core/catalogue.ts';
 import type { GoalStatus } from '../core/status.ts';
+import { dateTimeFormat, numberFormat } from './intl.ts';
 
 export interface FormatOptions {
   readonly locale: string;
   readonly currency: string;
-}
-
-const cache = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
-  return f;
 }
 
 /** A KPI value in its unit: "4.42%", "€1,234.50", "12,050", "3.2×", "n/a" for null. */
@@ -67,5 +59,5 @@ export function formatScore(value: number | null, opts: FormatOptions): string {
 export function formatInstant(iso: string, opts: FormatOptions): string {
   const time = Date.parse(iso);
   if (!Number.isFinite(time)) return iso;
-  return new Intl.DateTimeFormat(opts.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(time) + ' UTC';
+  return dateTimeFormat(opts.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(time) + ' UTC';
 }

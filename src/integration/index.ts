@@ -24,6 +24,12 @@ function problemsError(message: string): Error {
   return error;
 }
 
+/** How many pages the build renders at once: GOALPOST_BUILD_CONCURRENCY (a whole number ≥ 1), else 4. */
+function buildConcurrency(): number {
+  const n = Number(process.env['GOALPOST_BUILD_CONCURRENCY'] ?? 4);
+  return Number.isInteger(n) && n >= 1 ? n : 4;
+}
+
 export default function goalpost(): AstroIntegration {
   let target: string | null = null;
   return {
@@ -39,7 +45,9 @@ export default function goalpost(): AstroIntegration {
           integrations: [mdx()],
           trailingSlash: 'always',
           // Stylesheets inline: one request less before first paint (pages stay far under 200 KB).
-          build: { format: 'directory', inlineStylesheets: 'always' },
+          // Pages rendered at once (GOALPOST_BUILD_CONCURRENCY, default 4): charts render while other pages
+          // wait; the output is the same whatever it is (test/e2e/cache.test.ts).
+          build: { format: 'directory', inlineStylesheets: 'always', concurrency: buildConcurrency() },
           vite: {
             build: {
               rollupOptions: {

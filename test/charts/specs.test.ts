@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { numberLocale, timeLocale } from '../../src/charts/locale.ts';
-import { renderStats, renderSvg } from '../../src/charts/render.ts';
+import { renderStats, renderSvg, useChartCache } from '../../src/charts/render.ts';
 import {
   channelMixChart, dodge, funnelChart, goalProgressChart, niceDomain, sentimentChart, spendRevenueChart, trendChart,
 } from '../../src/charts/specs.ts';
@@ -125,6 +125,8 @@ describe('chart builders', () => {
 });
 
 describe('rendering', () => {
+  beforeAll(() => useChartCache(null));
+
   it('renders SVG without a fixed size, and each identical spec only once', async () => {
     const chart = funnelChart(ctx, { id: 'f', title: 'F', stages: [{ id: 'impressions', label: 'Impressions', value: 100 }, { id: 'clicks', label: 'Clicks', value: 5 }] });
     const before = renderStats();
@@ -133,7 +135,7 @@ describe('rendering', () => {
     const after = renderStats();
     expect(second).toBe(first);
     expect(after.rendered - before.rendered).toBe(1);
-    expect(after.cached - before.cached).toBe(1);
+    expect(after.reused - before.reused).toBe(1);
     expect(first).toMatch(/^<svg[^>]* width="100%" style="max-width:\d+px;height:auto"/);
     expect(first).not.toMatch(/NaN|undefined/);
   });

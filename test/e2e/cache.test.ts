@@ -1,0 +1,80 @@
+/**
+ * Output independent of the chart cache and of how many pages render at once (issue 15):
+ * the example built with a cold chart cache and 4 pages at once, again with the warm cache
+ * and 1 page at a time, and with no cache, gives the same dist/, byte for byte; and every chart of
+ * the example rendered through its shape's shared dataflow, in another order, is the SVG a
+ * fresh render gives.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { listFiles } from './harness.ts';
+
+const EXAMPLE = process.env['GOALPOST_E2E_ROOT'] ?? '.';
+const work = mkdtempSync(join(tmpdir(), 'goalpost-e2e-cache-'));
+const cache = join(work, 'charts');
+
+interface Stats { rendered: number; reused: number; cached: number }
+
+function build(name: string, extra: Record<string, string> = {}): { dist: string; stats: Stats } {
+  const dist = join(work, name);
+  const statsFile = join(work, `${name}.json`);
+  execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', dist], {
+    env: { ...process.env, GOALPOST_ROOT: EXAMPLE, GOALPOST_CHART_CACHE: cache, GOALPOST_CHART_STATS: statsFile, ...extra },
+    stdio: 'pipe', encoding: 'utf8', maxBuffer: 64 << 20,
+  });
+  return { dist, stats: JSON.parse(readFileSync(statsFile, 'utf8')) as Stats };
+}
+
+let cold: ReturnType<typeof build>;
+let warm: ReturnType<typeof build>;
+let none: ReturnType<typeof build>;
+
+beforeAll(() => {
+  rmSync(cache, { recursive: true, force: true });
+  cold = build('cold', { GOALPOST_CHART_DUMP: join(work, 'charts.json'), GOALPOST_BUILD_CONCURRENCY: '4' });
+  warm = build('warm', { GOALPOST_BUILD_CONCURRENCY: '1' });
+  none = build('none', { GOALPOST_BUILD_CONCURRENCY: '1', GOALPOST_CHART_CACHE: 'off' });
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the chart cache', () => {
+  it('renders every chart on a cold cache and none on a warm one', () => {
+    expect(cold.stats.rendered).toBeGreaterThan(100);
+    expect(cold.stats.cached).toBe(0);
+    expect(warm.stats.rendered).toBe(0);
+    expect(warm.stats.cached).toBe(cold.stats.rendered);
+  });
+
+  it('gives the same dist/ byte for byte: cold or warm or no cache, 4 pages at once or 1', () => {
+    const files = listFiles(cold.dist);
+    expect(files.length).toBeGreaterThan(50);
+    expect(none.stats.cached).toBe(0);
+    for (const other of [warm, none]) {
+      expect(listFiles(other.dist)).toEqual(files);
+      const differ = files.filter((f) => !readFileSync(join(cold.dist, f)).equals(readFileSync(join(other.dist, f))));
+      expect(differ).toEqual([]);
+    }
+  });
+
+  it('renders each of the example\'s charts through its shape as a fresh render does, whatever the order', async () => {
+    const { renderFresh, renderSvg, useChartCache, chartShape } = await import('../../src/charts/render.ts');
+    useChartCache(null);
+    const charts = JSON.parse(readFileSync(join(work, 'charts.json'), 'utf8')) as Array<{ spec: TopLevelSpec; width: number }>;
+    expect(charts.length).toBe(cold.stats.rendered);
+    const shapes = new Set(charts.map((c) => JSON.stringify(chartShape(c.spec).shape)));
+    expect(shapes.size).toBeLessThan(charts.length / 2);
+    // Reversed and interleaved: each shape's dataflow serves charts in another order than the build's.
+    const order = charts.map((_, i) => i).reverse();
+    const shared = await Promise.all(order.map((i) => renderSvg(charts[i]!.spec, charts[i]!.width)));
+    const differ: number[] = [];
+    for (const [n, i] of order.entries()) {
+      if (shared[n] !== await renderFresh(charts[i]!.spec, charts[i]!.width)) differ.push(i);
+    }
+    expect(differ).toEqual([]);
+  }, 120_000);
+});
