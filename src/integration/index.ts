@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { goalpostRoutes } from './routes.ts';
 import { type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { contentRoot, loadProject } from '../load/project.ts';
+import { handOver } from '../load/handoff.ts';
 import { checkBuiltPages, publish, stagingFor } from './output.ts';
 import { problemLine } from '../cli/terminal.ts';
 
@@ -62,6 +63,7 @@ export default function goalpost(): AstroIntegration {
         });
         for (const route of goalpostRoutes()) injectRoute(route);
         if (command === 'build') {
+          handOver(root, result.project);
           target = fileURLToPath(config.outDir);
           updateConfig({ outDir: pathToFileURL(`${stagingFor(target)}/`) });
         }

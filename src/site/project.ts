@@ -6,6 +6,7 @@ import type { KpiEngine } from '../core/kpis.ts';
 import { createEngine, type Project } from '../core/project.ts';
 import { ValidationError } from '../load/problems.ts';
 import { contentRoot, loadProject } from '../load/project.ts';
+import { takeOver } from '../load/handoff.ts';
 
 export interface SiteModel {
   readonly project: Project;
@@ -14,8 +15,10 @@ export interface SiteModel {
 
 let cached: Promise<SiteModel> | null = null;
 
-/** The validated project and its engine, loaded once. */
+/** The validated project and its engine, loaded once (in a build, the one the integration validated). */
 export function siteModel(): Promise<SiteModel> {
+  const handed = takeOver(contentRoot());
+  if (handed) cached ??= Promise.resolve({ project: handed, engine: createEngine(handed) });
   cached ??= loadProject(contentRoot()).then((result) => {
     if (!result.ok) throw new ValidationError(result.problems);
     return { project: result.project, engine: createEngine(result.project) };
