@@ -16,6 +16,8 @@ export interface DescribeContext {
   readonly format: FormatOptions;
   /** Goals by id (of every version concerned), to find a change's KPI. */
   readonly goals: ReadonlyMap<string, Goal>;
+  /** A channel's label for readers (the pages pass the site's labels); ids are shown when absent. */
+  readonly channelLabel?: (channel: string) => string;
 }
 
 /**
@@ -50,8 +52,9 @@ export function changeValue(ctx: DescribeContext, change: GoalChange, v: unknown
     const shown = formatKpiValue(v, unitOf(ctx, change), ctx.format);
     return text && !/^\d/.test(text) ? `${shown} (${text})` : shown;
   }
-  if (typeof v === 'string') return text ? `${v} (${text})` : v;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ');
+  const channel = change.field === 'channel' && ctx.channelLabel ? ctx.channelLabel : (x: string) => x;
+  if (typeof v === 'string') return text ? `${channel(v)} (${text})` : channel(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map(channel).join(', ');
   return JSON.stringify(v);
 }
 
@@ -74,7 +77,9 @@ export function definitionSummary(ctx: DescribeContext, definition: unknown): st
   if (Array.isArray(d['key_results'])) return `${countOf(d['key_results'].length, 'key result')}${by}`;
   if (typeof d['kpi'] === 'string') {
     const label = ctx.engine.kpis.get(d['kpi'])?.def.label ?? d['kpi'];
-    return `${label}: target ${String(d['target'])}${by}`;
+    const unit = ctx.engine.kpis.get(d['kpi'])?.def.unit ?? 'count';
+    const target = typeof d['target'] === 'number' ? formatKpiValue(d['target'], unit, ctx.format) : String(d['target']);
+    return `${label}: target ${target}${by}`;
   }
   if (d['manual'] && typeof d['manual'] === 'object') return `manual: target ${String((d['manual'] as Record<string, unknown>)['target'])}`;
   return 'defined';

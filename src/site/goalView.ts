@@ -161,7 +161,9 @@ function channelsText(project: Project, channel: Measure['channel']): string {
 function measureSentence(project: Project, engine: KpiEngine, m: Measure): string {
   const kpi = engine.kpis.get(m.kpi)!;
   const d = uiStrings(project.site.locale, project.site.strings);
-  return fill(kpi.cumulative ? d.definition.measureCumulative : d.definition.measureWindow, {
+  const template = kpi.cumulative ? d.definition.measureCumulative : d.definition.measureWindow;
+  // The formula only when it says more than the KPI's own name (never "Followers (followers)").
+  return fill(/^\w+$/.test(kpi.def.formula.trim()) ? template.replace(' ({formula})', '') : template, {
     kpi: kpiLabel(d, kpi.def), formula: kpi.def.formula, channels: channelsText(project, m.channel),
     better: kpi.def.good === 'up' ? d.definition.better : d.definition.worse,
   });
