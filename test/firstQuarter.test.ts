@@ -149,7 +149,7 @@ describe("a real brand's first quarter, on the built pages", () => {
     const dist = buildSite(root);
     html = readFileSync(join(dist, 'reports/2026-q3/index.html'), 'utf8');
     xPage = readFileSync(join(dist, 'reports/2026-q3/x/index.html'), 'utf8');
-    csv = readFileSync(join(dist, 'reports/2026-q3/kpis.csv'), 'utf8');
+    csv = readFileSync(join(dist, 'reports/2026-q3/goalpost-2026-q3-kpis.csv'), 'utf8');
   }, 300_000);
 
   const cell = (kpi: string, scope: string) => {

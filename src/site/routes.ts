@@ -7,7 +7,7 @@ import type { Goal } from '../core/goals.ts';
 import { parseQuarter, type Period } from '../core/periods.ts';
 import { type AchievabilityView, achievabilityViews } from './achievabilityView.ts';
 import { type GoalView, goalView } from './goalView.ts';
-import { quarterSlug } from './paths.ts';
+import { downloadSlug, quarterSlug } from './paths.ts';
 import { quarterChannels, type QuarterPage, quarterPage } from './quarterPage.ts';
 import { siteModel } from './project.ts';
 import { reportQuarters } from './quarters.ts';
@@ -60,5 +60,15 @@ export async function goalRoutes(): Promise<Array<{ params: { id: string }; prop
   return project.goals.map((goal) => ({
     params: { id: goal.id },
     props: { goal, view: goalView(project, engine, goal), achievable: achievabilityViews(project, engine, goal) },
+  }));
+}
+
+/** A route's paths with the download's `slug` param added (`2026-q3-instagram`), so each file is named after its quarter and scope. */
+export async function withSlug<P extends { quarter: string; channel?: string; version?: string }, T extends { quarter: Period }>(
+  routes: Promise<Array<{ params: P; props: T }>>,
+): Promise<Array<{ params: P & { slug: string }; props: T }>> {
+  return (await routes).map(({ params, props }) => ({
+    params: { ...params, slug: downloadSlug(props.quarter.label, { channel: params.channel, version: params.version === undefined ? undefined : Number(params.version) }) },
+    props,
   }));
 }

@@ -66,6 +66,28 @@ describe('the quarter summary', () => {
   }, 60_000);
 });
 
+describe('downloads', () => {
+  it('names each download after its quarter and scope, and the scorecard CSV has the numbers of `report --json`', async () => {
+    const page = await open('reports/2026-q3/', 1280);
+    const links = await page.$$eval('a[download]', (as) => as.map((a) => ({ href: a.getAttribute('href')!, name: a.getAttribute('download')! })));
+    await page.close();
+    expect(links.map((l) => l.name).sort()).toEqual(['goalpost-2026-q3-kpis.csv', 'goalpost-2026-q3-scorecard.csv']);
+    for (const l of links) expect(l.href.endsWith(`/${l.name}`), l.href).toBe(true);
+    const json = await report('2026-Q3');
+    const csv = await (await fetch(new URL('reports/2026-q3/goalpost-2026-q3-scorecard.csv', server.url))).text();
+    const [header, ...rows] = csv.split('\r\n').filter((l) => l !== '');
+    const columns = header!.split(',');
+    const cells = rows.map((r) => Object.fromEntries(r.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c, i) => [columns[i]!, c])));
+    const num = (v: string | undefined) => (v === '' || v === undefined ? null : Number(v));
+    for (const g of json.goals) {
+      const row = cells.find((c) => c['goal'] === g.id && c['key_result'] === '')!;
+      expect(row, g.id).toBeDefined();
+      if (g.type === 'smart') expect([row['status'], num(row['actual']), num(row['target']), num(row['progress'])], g.id).toEqual([g.status, g.actual, g.target, g.progress]);
+      else expect(num(row['score']), g.id).toBe(g.score);
+    }
+  }, 60_000);
+});
+
 describe('layout', () => {
   it('shows the KPI table whole at 1280 px: no horizontal overflow', async () => {
     const page = await open('reports/2026-q3/', 1280);
