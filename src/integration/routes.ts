@@ -10,6 +10,8 @@ import type { InjectedRoute } from 'astro';
 const ROUTES: ReadonlyArray<readonly [pattern: string, file: string]> = [
   ['/', 'index.astro'],
   ['/404', '404.astro'],
+  ['/robots.txt', 'robots.txt.ts'],
+  ['/[name].xml', 'sitemap.xml.ts'],
   ['/changes', 'changes/index.astro'],
   ['/goals', 'goals/index.astro'],
   ['/goals/[id]', 'goals/[id]/index.astro'],
@@ -17,6 +19,7 @@ const ROUTES: ReadonlyArray<readonly [pattern: string, file: string]> = [
   ['/reports/[quarter]', 'reports/[quarter]/index.astro'],
   ['/reports/[quarter]/goalpost-[slug]-kpis.csv', 'reports/[quarter]/kpis.csv.ts'],
   ['/reports/[quarter]/goalpost-[slug]-scorecard.csv', 'reports/[quarter]/scorecard.csv.ts'],
+  ['/reports/[quarter]/preview.png', 'reports/[quarter]/preview.png.ts'],
   ['/reports/[quarter]/[channel]', 'reports/[quarter]/[channel]/index.astro'],
   ['/reports/[quarter]/[channel]/goalpost-[slug]-kpis.csv', 'reports/[quarter]/[channel]/kpis.csv.ts'],
   ['/reports/[quarter]/v[version]', 'reports/[quarter]/v[version]/index.astro'],

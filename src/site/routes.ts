@@ -7,7 +7,7 @@ import type { Goal } from '../core/goals.ts';
 import { parseQuarter, type Period } from '../core/periods.ts';
 import { type AchievabilityView, achievabilityViews } from './achievabilityView.ts';
 import { type GoalView, goalView } from './goalView.ts';
-import { downloadSlug, quarterSlug } from './paths.ts';
+import { changesPath, channelPath, downloadSlug, goalPath, quarterPath, quarterSlug, versionPath } from './paths.ts';
 import { quarterChannels, type QuarterPage, quarterPage } from './quarterPage.ts';
 import { siteModel } from './project.ts';
 import { reportQuarters } from './quarters.ts';
@@ -71,4 +71,16 @@ export async function withSlug<P extends { quarter: string; channel?: string; ve
     params: { ...params, slug: downloadSlug(props.quarter.label, { channel: params.channel, version: params.version === undefined ? undefined : Number(params.version) }) },
     props,
   }));
+}
+
+/** Every HTML page of the site, as paths inside it (`''` for home, `reports/2026-q3/` …), for the sitemap. */
+export async function sitePagePaths(): Promise<string[]> {
+  const [quarters, channels, versions, goals] = await Promise.all([quarterRoutes(), channelRoutes(), versionRoutes(), goalRoutes()]);
+  return [
+    '', 'reports/', 'goals/', changesPath,
+    ...quarters.map((r) => quarterPath(r.props.quarter.label)),
+    ...channels.map((r) => channelPath(r.props.quarter.label, r.params.channel)),
+    ...versions.map((r) => versionPath(r.props.quarter.label, r.props.version)),
+    ...goals.map((r) => goalPath(r.params.id)),
+  ];
 }
