@@ -7,22 +7,19 @@ import type { SiteSettings } from '../core/project.ts';
 import { STATUS_LABELS } from '../format/numbers.ts';
 import type { QuarterSummary } from './summary.ts';
 
-/** The sharing settings, read defensively: `url` (the site's public address) and `robots` (`noindex` asks not to be indexed). */
+/** The sharing settings: `url` (the site's public address) and `robots` (`noindex` asks not to be indexed). */
 export interface ShareSettings { readonly url: string | null; readonly noindex: boolean }
 
-/** The sharing settings of a site (absent or malformed values mean: no URL, indexable). */
+/** The sharing settings of a site: an http(s) `url` (anything else is ignored), `robots: noindex`. */
 export function shareSettings(site: SiteSettings): ShareSettings {
-  const raw = site as SiteSettings & { readonly url?: unknown; readonly robots?: unknown };
   let url: string | null = null;
-  if (typeof raw.url === 'string') {
+  if (typeof site.url === 'string') {
     try {
-      const parsed = new URL(raw.url);
+      const parsed = new URL(site.url);
       if (parsed.protocol === 'https:' || parsed.protocol === 'http:') url = parsed.href;
     } catch { url = null; }
   }
-  const robots = raw.robots;
-  const noindex = robots === 'noindex' || robots === false || (typeof robots === 'object' && robots !== null && (robots as { index?: unknown }).index === false);
-  return { url, noindex };
+  return { url, noindex: site.robots === 'noindex' };
 }
 
 /**

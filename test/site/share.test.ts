@@ -4,10 +4,10 @@ import { absoluteUrl, ogCardSvg, robotsTxt, shareSettings, shareTags, sitemapXml
 import { pageViolations } from '../../src/site/pageCheck.ts';
 
 const site = (extra: Record<string, unknown> = {}): SiteSettings =>
-  ({ title: 'Nordlys', locale: 'fr-FR', currency: 'EUR', customerLtv: null, channels: {}, base: '/r/', ...extra }) as SiteSettings;
+  ({ title: 'Nordlys', locale: 'fr-FR', currency: 'EUR', customerLtv: null, channels: {}, base: '/r/', url: null, robots: 'index', strings: {}, ...extra }) as SiteSettings;
 
 describe('shareSettings', () => {
-  it('reads url and robots defensively', () => {
+  it('keeps an http(s) url only, and reads robots: noindex', () => {
     expect(shareSettings(site())).toEqual({ url: null, noindex: false });
     expect(shareSettings(site({ url: 'https://example.org', robots: 'noindex' }))).toEqual({ url: 'https://example.org/', noindex: true });
     expect(shareSettings(site({ url: 'javascript:alert(1)' })).url).toBeNull();
