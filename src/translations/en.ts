@@ -102,7 +102,27 @@ export const en = {
     manual: 'manual',
     bands: { green: 'Green', yellow: 'Yellow', red: 'Red' },
   },
+  /** The quarter summary at the top of the home and quarter pages. */
+  summary: {
+    heading: 'Summary',
+    count: '{count} {status}',
+    attention: 'Needs attention',
+    noAttention: 'No goal is off track, at risk or missed.',
+    ofTarget: '{kpi}: {actual} of {target}',
+    moves: 'Biggest moves vs the previous quarter',
+    good: 'good',
+    bad: 'bad',
+    now: 'now {value}',
+    points: 'pts',
+    previewAlt: 'Summary of {quarter}: goals by status',
+  },
+  downloads: {
+    kpis: 'Download the KPIs (CSV)',
+    scorecard: 'Download the scorecard (CSV)',
+    scorecardNote: 'every goal and key result, with status, actual, target, progress and projection.',
+  },
   kpiTable: {
+    glossary: 'How each KPI is computed',
     label: 'KPI table by channel',
     caption: 'KPIs by channel, with change vs the previous quarter (QoQ) and the same quarter a year before (YoY)',
     kpi: 'KPI',
@@ -347,6 +367,7 @@ export const en = {
     resolution_rate: 'Resolution rate',
   },
   charts: {
+    region: 'Chart: {title}',
     dataTable: 'Data table',
     dataOf: 'Data of the chart {title}',
     noData: 'no data',
