@@ -98,12 +98,12 @@ describe('layout', () => {
 
   it('keeps the key columns visible at 390 px and chart text at 11 px or more', async () => {
     const keys: Record<string, readonly string[]> = {
-      'table.scorecard': ['Status', 'Actual', 'Target', 'Progress'], 'table.okr-krs': ['Score', 'Status'],
+      'table.scorecard': ['status', 'actual', 'target', 'progress'], 'table.okr-krs': ['score', 'status'],
     };
     const page = await open('reports/2026-q3/', 390);
     for (const [table, labels] of Object.entries(keys)) {
       const hidden = await page.$$eval(`${table} tbody tr`, (rows, labels) => rows.flatMap((tr) => {
-        const cells = [tr.querySelector('th'), ...labels.map((l) => tr.querySelector(`td[data-label="${l}"]`))];
+        const cells = [tr.querySelector('th'), ...labels.map((l) => tr.querySelector(`td[data-col="${l}"]`))];
         return cells.flatMap((c, i) => {
           const r = c?.getBoundingClientRect();
           return !r || r.width === 0 || r.height === 0 || r.right > window.innerWidth + 0.5 || r.left < -0.5 ? [`${tr.textContent!.slice(0, 30)}: ${i === 0 ? 'name' : labels[i - 1]}`] : [];
@@ -115,8 +115,8 @@ describe('layout', () => {
     const changes = await browser.newPage();
     await changes.setViewportSize({ width: 390, height: 900 });
     await changes.goto(new URL('changes/', server.url).href, { waitUntil: 'networkidle' });
-    const rows = await changes.$$eval('table.changes tbody tr', (trs) => trs.map((tr) => ['Before', 'After'].every((l) => {
-      const r = tr.querySelector(`td[data-label="${l}"]`)?.getBoundingClientRect();
+    const rows = await changes.$$eval('table.changes tbody tr', (trs) => trs.map((tr) => ['before', 'after'].every((l) => {
+      const r = tr.querySelector(`td[data-col="${l}"]`)?.getBoundingClientRect();
       return !!r && r.width > 0 && r.right <= window.innerWidth + 0.5;
     })));
     await changes.close();
