@@ -271,6 +271,10 @@ export const en = {
     krScore: 'score {score}',
   },
   changes: {
+    reasons: {
+      shallow: 'this site was built from a partial copy of the repository, without its earlier changes',
+      no_repository: 'the content is not kept in a repository with a readable history',
+    },
     subjects: {
       goalAdded: 'goal added',
       goalRemoved: 'goal removed',

@@ -265,6 +265,10 @@ export const fr = {
     krScore: 'score {score}',
   },
   changes: {
+    reasons: {
+      shallow: 'ce site a été construit à partir d’une copie partielle du dépôt, sans ses modifications antérieures',
+      no_repository: 'le contenu n’est pas conservé dans un dépôt dont l’historique est lisible',
+    },
     subjects: {
       goalAdded: 'objectif ajouté',
       goalRemoved: 'objectif supprimé',

@@ -265,6 +265,10 @@ export const it = {
     krScore: 'punteggio {score}',
   },
   changes: {
+    reasons: {
+      shallow: 'questo sito è stato generato da una copia parziale del repository, senza le modifiche precedenti',
+      no_repository: 'il contenuto non è conservato in un repository con uno storico leggibile',
+    },
     subjects: {
       goalAdded: 'obiettivo aggiunto',
       goalRemoved: 'obiettivo rimosso',
