@@ -27,11 +27,11 @@ function wordsOf(list: readonly string[]): Set<string> {
 }
 
 /** A copy of the example's content root in another language. */
-function localised(locale: string): string {
+function localised(locale: string, extra = ''): string {
   const root = mkdtempSync(join(tmpdir(), `goalpost-${locale}-`));
   for (const dir of ['content', 'goals', 'data', 'reports', 'public']) cpSync(join(EXAMPLE, dir), join(root, dir), { recursive: true });
   const site = join(root, 'content/site.yaml');
-  writeFileSync(site, readFileSync(site, 'utf8').replace(/^locale: .*$/m, `locale: ${locale}`));
+  writeFileSync(site, `${readFileSync(site, 'utf8').replace(/^locale: .*$/m, `locale: ${locale}`)}${extra}`);
   return root;
 }
 
@@ -53,12 +53,15 @@ let browser: BrowserContext;
 beforeAll(async () => { browser = await launchBrowser(); }, 60_000);
 afterAll(async () => { await browser?.close(); });
 
-describe.each([['fr-FR', fr], ['it-IT', italian]] as const)('the example in %s', (locale, table) => {
+/** The French build also sets `url` and `robots: noindex`, to check the sharing tags in a language other than English. */
+const SHARING = '\nurl: https://reports.nordlys.example/\nrobots: noindex\n';
+
+describe.each([['fr-FR', fr, SHARING], ['it-IT', italian, '']] as const)('the example in %s', (locale, table, extra) => {
   let server: { url: string; close: () => Promise<void> };
   let dist: string;
   let project: Project;
   beforeAll(async () => {
-    const root = localised(locale);
+    const root = localised(locale, extra);
     const loaded = await loadProject(root);
     if (!loaded.ok) throw new Error('the localised example does not validate');
     project = loaded.project;
@@ -94,4 +97,36 @@ describe.each([['fr-FR', fr], ['it-IT', italian]] as const)('the example in %s',
     }
     expect(found).toEqual([]);
   }, 300_000);
+});
+
+describe('sharing, with url and robots: noindex set (the French build)', () => {
+  let dist: string;
+  beforeAll(() => {
+    dist = buildSite(localised('fr-FR', SHARING));
+  }, 600_000);
+
+  it('gives every page a canonical link, and the quarter page Open Graph and Twitter tags with a PNG preview', () => {
+    const html = readFileSync(join(dist, 'reports/2026-q3/index.html'), 'utf8');
+    const meta = (name: string) => new RegExp(`<meta (?:property|name)="${name}" content="([^"]*)"`).exec(html)?.[1];
+    expect(/<link rel="canonical" href="([^"]*)"/.exec(html)?.[1]).toBe('https://reports.nordlys.example/reports/2026-q3/');
+    expect(meta('og:url')).toBe('https://reports.nordlys.example/reports/2026-q3/');
+    expect(meta('og:title')).toContain('2026-Q3');
+    expect(meta('og:locale')).toBe('fr_FR');
+    expect(meta('og:image')).toBe('https://reports.nordlys.example/reports/2026-q3/preview.png');
+    expect(meta('twitter:card')).toBe('summary_large_image');
+    expect(meta('robots')).toBe('noindex');
+    const png = readFileSync(join(dist, 'reports/2026-q3/preview.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1200);
+    for (const page of ['index.html', 'goals/index.html', 'changes/index.html']) {
+      expect(readFileSync(join(dist, page), 'utf8'), page).toMatch(/<link rel="canonical" href="https:\/\/reports\.nordlys\.example\//);
+    }
+  });
+
+  it('lists every page in sitemap.xml and disallows indexing in robots.txt', () => {
+    const pages = listFiles(dist).filter((f) => f.endsWith('index.html')).map((f) => `https://reports.nordlys.example/${f.replace(/index\.html$/, '')}`);
+    const locs = [...readFileSync(join(dist, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+    expect(locs.sort()).toEqual(pages.sort());
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
+  });
 });
