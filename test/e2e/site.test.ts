@@ -185,7 +185,7 @@ describe('the example site', () => {
     }
     // The header shows the latest report's figures, as that report does.
     const latest = rows.at(-1)!;
-    expect(await page.locator('.figures-source').first().innerText()).toBe(`${latest.quarter} report, ${latest.label}`);
+    expect(await page.locator('.figures-source').first().innerText()).toBe(`Report ${latest.quarter}, ${latest.label}`);
     await page.close();
   }, 60_000);
 
