@@ -9,10 +9,15 @@ const it_ = { locale: 'it-IT', currency: 'EUR' };
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('formatKpiValue', () => {
-  it('formats percentages per locale: "4,42 %" in French', () => {
-    expect(formatKpiValue(0.0442, 'percent', en)).toBe('4.42%');
-    expect(plain(formatKpiValue(0.0442, 'percent', fr))).toBe('4,42 %');
-    expect(formatKpiValue(0.0442, 'percent', it_)).toBe('4,42%');
+  it('formats percentages per locale with one decimal: "4,4 %" in French', () => {
+    expect(formatKpiValue(0.0442, 'percent', en)).toBe('4.4%');
+    expect(plain(formatKpiValue(0.0442, 'percent', fr))).toBe('4,4 %');
+    expect(formatKpiValue(0.0442, 'percent', it_)).toBe('4,4%');
+  });
+
+  it('gives a goal\'s actual and target the same decimals (25.2% beside 28.0%), two only below 1%', () => {
+    expect([formatKpiValue(0.2516, 'percent', en), formatKpiValue(0.28, 'percent', en)]).toEqual(['25.2%', '28.0%']);
+    expect(formatKpiValue(0.0045, 'percent', en)).toBe('0.45%');
   });
 
   it('formats money in the site currency', () => {

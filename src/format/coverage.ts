@@ -5,6 +5,7 @@
  */
 import type { KpiJson, ReportJson } from '../core/report.ts';
 import { channelLabel, type SiteSettings } from '../core/project.ts';
+import { fill, uiStrings } from '../translations/index.ts';
 
 /** A note on a multi-channel figure computed over fewer channels than it covers. */
 export interface CoverageNote {
@@ -22,19 +23,17 @@ export function coverageNote(
   const leftOut = cell.left_out ?? [];
   if (cell.value === null || leftOut.length === 0 || covered.length === 0) return null;
   const names = (ids: readonly string[]) => ids.map((c) => channelLabel(site, c)).join(', ');
+  const t = uiStrings(site.locale, site.strings).coverage;
   const short = covered.length === 1
-    ? `${channelLabel(site, covered[0]!)} only`
-    : `${covered.length} of ${covered.length + leftOut.length} channels`;
-  return {
-    short,
-    long: `Computed over ${names(covered)}; left out: ${names(leftOut)} (no data for every input of this KPI).`,
-  };
+    ? fill(t.only, { channel: channelLabel(site, covered[0]!) })
+    : fill(t.some, { covered: covered.length, total: covered.length + leftOut.length });
+  return { short, long: fill(t.long, { covered: names(covered), leftOut: names(leftOut) }) };
 }
 
 /** A note on a goal's actual that leaves some of its channels out. */
 export function goalCoverageNote(leftOut: readonly string[] | undefined, site: SiteSettings): string | null {
   if (!leftOut || leftOut.length === 0) return null;
-  return `without ${leftOut.map((c) => channelLabel(site, c)).join(', ')} (no data for every input)`;
+  return fill(uiStrings(site.locale, site.strings).coverage.without, { channels: leftOut.map((c) => channelLabel(site, c)).join(', ') });
 }
 
 /** The text marking a follower figure counted from daily follows. */

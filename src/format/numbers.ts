@@ -11,12 +11,16 @@ export interface FormatOptions {
   readonly currency: string;
 }
 
-/** A KPI value in its unit: "4.42%", "€1,234.50", "12,050", "3.2×", "n/a" for null. */
+/** A KPI value in its unit: "4.4%", "0.45%", "€1,234.50", "12,050", "3.2×", "n/a" for null. */
 export function formatKpiValue(value: number | null, unit: Unit, opts: FormatOptions): string {
   if (value === null || !Number.isFinite(value)) return 'n/a';
   const { locale, currency } = opts;
   switch (unit) {
-    case 'percent': return numberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value);
+    // One decimal everywhere (25.2% beside 28.0%), two below 1% where one would hide the figure (0.45%).
+    case 'percent': {
+      const digits = Math.abs(value) < 0.01 && value !== 0 ? 2 : 1;
+      return numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+    }
     case 'money': return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(value);
     case 'ratio': return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
     case 'minutes': return numberFormat(locale, { style: 'unit', unit: 'minute', maximumFractionDigits: 1 }).format(value);

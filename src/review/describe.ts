@@ -9,13 +9,17 @@ import { type FormatOptions, formatKpiValue } from '../format/numbers.ts';
 import type { Achievability } from '../core/achievability.ts';
 import { achievabilityText, VERDICT_LABELS } from '../format/achievability.ts';
 import type { GoalChange } from './goalDiff.ts';
-import { countOf } from '../format/text.ts';
+import { en, fill, kpiLabel, plural, type UiStrings } from '../translations/index.ts';
 
 export interface DescribeContext {
   readonly engine: KpiEngine;
   readonly format: FormatOptions;
   /** Goals by id (of every version concerned), to find a change's KPI. */
   readonly goals: ReadonlyMap<string, Goal>;
+  /** A channel's label for readers (the pages pass the site's labels); ids are shown when absent. */
+  readonly channelLabel?: (channel: string) => string;
+  /** The page words (the site's language); English when absent (the pull-request comment). */
+  readonly words?: UiStrings;
 }
 
 /**
@@ -50,34 +54,48 @@ export function changeValue(ctx: DescribeContext, change: GoalChange, v: unknown
     const shown = formatKpiValue(v, unitOf(ctx, change), ctx.format);
     return text && !/^\d/.test(text) ? `${shown} (${text})` : shown;
   }
-  if (typeof v === 'string') return text ? `${v} (${text})` : v;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ');
+  const channel = change.field === 'channel' && ctx.channelLabel ? ctx.channelLabel : (x: string) => x;
+  if (typeof v === 'string') return text ? `${channel(v)} (${text})` : channel(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map(channel).join(', ');
   return JSON.stringify(v);
 }
 
-/** What changed, in words: `goal added`, `key result reach: target`. */
-export function changeSubject(c: GoalChange): string {
-  const subject = c.kr ? `key result ${c.kr}` : 'goal';
+/**
+ * What changed, in words: `goal added`, `key result reach: target`. Given the page words, in
+ * their language and with field names for readers (`name`, not `id`); else English with the
+ * YAML field names (the pull-request comment).
+ */
+export function changeSubject(c: GoalChange, words?: UiStrings): string {
+  const t = (words ?? en).changes.subjects;
+  const kr = { kr: c.kr ?? '' };
   switch (c.kind) {
-    case 'added': return `${subject} added`;
-    case 'removed': return `${subject} removed`;
-    case 'renamed': return `${subject} renamed`;
-    case 'changed': return `${c.kr ? `${subject}: ` : ''}${c.field}`;
+    case 'added': return c.kr ? fill(t.krAdded, kr) : t.goalAdded;
+    case 'removed': return c.kr ? fill(t.krRemoved, kr) : t.goalRemoved;
+    case 'renamed': return c.kr ? fill(t.krRenamed, kr) : t.goalRenamed;
+    case 'changed': {
+      const names: Readonly<Record<string, string>> = words?.changes.fields ?? {};
+      const field = Object.hasOwn(names, c.field ?? '') ? names[c.field!]! : c.field ?? '';
+      return c.kr ? fill(t.krField, { ...kr, field }) : field;
+    }
   }
 }
 
 /** An added or removed goal or key result in a few words: `Followers: target +20% by 2026-12-31`. */
 export function definitionSummary(ctx: DescribeContext, definition: unknown): string {
-  if (definition === null || typeof definition !== 'object') return 'defined';
+  const t = (ctx.words ?? en).changes;
+  if (definition === null || typeof definition !== 'object') return t.defined;
   const d = definition as Record<string, unknown>;
-  const by = typeof d['deadline'] === 'string' ? ` by ${d['deadline']}` : '';
-  if (Array.isArray(d['key_results'])) return `${countOf(d['key_results'].length, 'key result')}${by}`;
+  const by = typeof d['deadline'] === 'string' ? ` ${fill(t.byDate, { date: d['deadline'] })}` : '';
+  if (Array.isArray(d['key_results'])) return `${plural(ctx.format.locale, t.keyResults, d['key_results'].length)}${by}`;
   if (typeof d['kpi'] === 'string') {
-    const label = ctx.engine.kpis.get(d['kpi'])?.def.label ?? d['kpi'];
-    return `${label}: target ${String(d['target'])}${by}`;
+    const def = ctx.engine.kpis.get(d['kpi'])?.def;
+    const label = def ? kpiLabel(ctx.words ?? en, def) : d['kpi'];
+    const unit = ctx.engine.kpis.get(d['kpi'])?.def.unit ?? 'count';
+    const target = typeof d['target'] === 'number' ? formatKpiValue(d['target'], unit, ctx.format) : String(d['target']);
+    return `${fill(t.targetBy, { kpi: label, target })}${by}`;
   }
-  if (d['manual'] && typeof d['manual'] === 'object') return `manual: target ${String((d['manual'] as Record<string, unknown>)['target'])}`;
-  return 'defined';
+  if (d['manual'] && typeof d['manual'] === 'object') return fill(t.manualTarget, { target: String((d['manual'] as Record<string, unknown>)['target']) });
+  return t.defined;
 }
 
 /** The before and after cells of a change. */

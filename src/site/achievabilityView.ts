@@ -3,14 +3,15 @@
  * verdict, the sentence, and the KPI's past periods with their changes, as a small table.
  * Pure: built from the engine and the goal.
  */
-import { achievability, type AchievabilityVerdict, pastValues } from '../core/achievability.ts';
+import { type Achievability, achievability, type AchievabilityVerdict, MIN_PERIODS, pastValues } from '../core/achievability.ts';
+import type { Direction } from '../core/catalogue.ts';
 import type { Goal, Measure } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
-import type { Period } from '../core/periods.ts';
+import type { Period, PeriodKind } from '../core/periods.ts';
 import type { Project } from '../core/project.ts';
 import { relativeChange } from '../core/kpis.ts';
-import { achievabilityText, periodsOf, VERDICT_LABELS } from '../format/achievability.ts';
-import { formatChange, formatKpiValue } from '../format/numbers.ts';
+import { type FormatOptions, formatChange, formatKpiValue } from '../format/numbers.ts';
+import { fill, plural, uiStrings, type UiStrings } from '../translations/index.ts';
 
 export interface AchievabilityView {
   /** The key result's title (or id); null for a SMART goal. */
@@ -28,11 +29,12 @@ function viewOf(project: Project, engine: KpiEngine, measure: Measure, period: P
   if (!kpi) return null;
   const a = achievability(engine, measure, period);
   const fmt = project.site;
+  const t = uiStrings(fmt.locale, fmt.strings);
   const past = pastValues(engine, measure, period);
   return {
-    keyResult, verdict: a.verdict, label: VERDICT_LABELS[a.verdict],
-    text: achievabilityText(a, period.kind, kpi.def.good, fmt),
-    span: periodsOf(period.kind, past.length),
+    keyResult, verdict: a.verdict, label: t.verdict[a.verdict],
+    text: achievabilitySentence(t, a, period.kind, kpi.def.good, fmt),
+    span: plural(fmt.locale, t.periods[period.kind], past.length),
     history: past.map((p, i) => ({
       period: p.period,
       value: formatKpiValue(p.value, kpi.def.unit, fmt),
@@ -48,4 +50,22 @@ export function achievabilityViews(project: Project, engine: KpiEngine, goal: Go
     const v = kr.measure ? viewOf(project, engine, kr.measure, goal.period, kr.title ?? kr.id) : null;
     return v ? [v] : [];
   });
+}
+
+/** The achievability sentence in the site's language (the words of `achievabilityText`, from the tables). */
+export function achievabilitySentence(t: UiStrings, a: Achievability, kind: PeriodKind, good: Direction, fmt: FormatOptions): string {
+  const w = t.achievability;
+  const change = (x: number | null) => formatChange(x === null ? null : good === 'down' ? -x : x, fmt);
+  if (a.needed === null) return w.noPrevious;
+  const slots = {
+    needed: change(a.needed), period: t.periodNoun[kind], periods: plural(fmt.locale, t.periods[kind], 2).replace(/^\S+\s/, ''),
+    best: change(a.best), median: change(a.median), min: MIN_PERIODS,
+  };
+  switch (a.verdict) {
+    case 'already_met': return fill(w.alreadyMet, slots);
+    case 'unknown': return plural(fmt.locale, w.unknown, a.periods, slots);
+    case 'stretch': return fill(w.stretch, slots);
+    case 'ambitious': return fill(w.ambitious, slots);
+    case 'realistic': return fill(w.realistic, slots);
+  }
 }

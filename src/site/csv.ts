@@ -47,3 +47,38 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
 export function quarterCsv(page: QuarterPage): string {
   return kpiCsv(page.view.report, page.view.kpis, page.source);
 }
+
+/**
+ * The CSV text of a report's scorecard: one row per SMART goal, per OKR and per key result
+ * (`type` smart, okr, key_result; a key result names its OKR in `goal`), with status (OKRs:
+ * band), actual, target, progress, expected progress, projection and score, unrounded; and
+ * which figures they are (`figures`, `version`), as in the KPI CSV.
+ */
+export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
+  const lines: Cell[][] = [[
+    'period', 'as_of', 'type', 'goal', 'key_result', 'title', 'kpi', 'label', 'unit', 'channel', 'deadline', 'status', 'band',
+    'actual', 'target', 'progress', 'expected', 'projection', 'score', 'figures', 'version',
+  ]];
+  const version = source.kind === 'frozen' ? source.version : null;
+  const channels = (c: string | readonly string[] | null) => (c === null ? null : typeof c === 'string' ? c : c.join(' '));
+  const row = (cells: Cell[]) => lines.push([report.period, report.as_of, ...cells, source.kind, version]);
+  for (const g of report.goals) {
+    if (g.type === 'smart') {
+      row(['smart', g.id, null, g.title, g.kpi, kpis.get(g.kpi)?.label, kpis.get(g.kpi)?.unit, channels(g.channel), g.deadline, g.status, null,
+        g.actual, g.target, g.progress, g.expected, g.projection, null]);
+      continue;
+    }
+    row(['okr', g.id, null, g.title, null, null, null, null, g.deadline, null, g.band, null, null, null, null, null, g.score]);
+    for (const kr of g.key_results) {
+      const meta = kr.kpi ? kpis.get(kr.kpi) : undefined;
+      row(['key_result', g.id, kr.id, kr.title ?? meta?.label ?? kr.id, kr.kpi, meta?.label, meta?.unit, channels(kr.channel), g.deadline, kr.status, null,
+        kr.actual, kr.target, kr.progress, kr.expected, kr.projection, kr.score]);
+    }
+  }
+  return csvText(lines);
+}
+
+/** The scorecard download of a quarter page. */
+export function quarterScorecardCsv(page: QuarterPage): string {
+  return scorecardCsv(page.view.report, page.view.kpis, page.source);
+}

@@ -16,7 +16,7 @@ import type { KpiEngine } from '../core/kpis.ts';
 import { type Period, quartersOverlapping } from '../core/periods.ts';
 import { channelLabel, type Project, type SiteSettings } from '../core/project.ts';
 import type { GoalJson } from '../core/report.ts';
-import { type FigureSource, type Restatement, sourceLabel } from '../core/snapshot.ts';
+import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
 import type { GoalStatus, OkrBand } from '../core/status.ts';
 import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
@@ -24,7 +24,7 @@ import { changeSubject, changeValues, type DescribeContext } from '../review/des
 import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
-import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
+import { fill, kpiLabel, plural, uiStrings } from '../translations/index.ts';
 
 /** A goal's figures in one quarter report: the report's own (frozen or live), labelled. */
 export interface GoalQuarterFigures {
@@ -77,7 +77,8 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
   const reports = quarters.map((q) => goalInQuarter(project, engine, goal, q));
   const latest = reports.at(-1);
   const evaluation = latest ? evaluationOf(latest.figures, engine) : goalEvaluation(engine, goal, asOf);
-  const source = latest ? `${latest.quarter.label} report, ${latest.label}` : 'live';
+  const words = uiStrings(project.site.locale, project.site.strings);
+  const source = latest ? `${fill(words.quarter.title, { quarter: latest.quarter.label })}, ${latest.label}` : words.goal.live;
   const objective = project.objectives.find((o) => o.id === goal.objective);
   const t = uiStrings(project.site.locale, project.site.strings);
   const d = t.definition;
@@ -109,6 +110,10 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
 /** The goal as a quarter's report shows it (its newest frozen version, else live), and what today's data would restate. */
 function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter: Period): GoalQuarterFigures {
   const page = quarterPage(project, engine, quarter);
+  const t = uiStrings(project.site.locale, project.site.strings);
+  /** `frozen v2 (2026-07-03)` or `live`, in the site's language. */
+  const sourceLabel = (source: FigureSource): string =>
+    (source.kind === 'frozen' ? `${fill(t.goal.frozenVersion, { version: source.version })} (${source.frozenAt.slice(0, 10)})` : t.goal.live);
   const shown = page.view.report.goals.find((g) => g.id === goal.id);
   if (shown) {
     const restated = page.frozen
@@ -120,15 +125,20 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   // Not in the frozen report (added since): today's figures, said so.
   const live = liveFigures(project, engine, quarter, null).report;
   const figures = live.goals.find((g) => g.id === goal.id)!;
-  const label = page.source.kind === 'frozen' ? `live (added after ${sourceLabel(page.source)})` : 'live';
+  const label = page.source.kind === 'frozen' ? fill(t.goal.liveAddedAfter, { source: sourceLabel(page.source) }) : t.goal.live;
   const unit = figures.type === 'smart' ? engine.kpis.get(figures.kpi)?.def.unit ?? 'count' : 'count';
   return { quarter, source: { kind: 'live' }, label, asOf: live.as_of, figures, unit, restated: null };
 }
 
 /** `actual 57,875 → 57,922`: a restated figure of a goal, in words; null when the change is below the precision shown. */
 function restatedText(r: Restatement, goalId: string, site: SiteSettings): string | null {
+  const t = uiStrings(site.locale, site.strings);
+  const FIELDS: Readonly<Record<string, string>> = {
+    actual: t.scorecard.actual, target: t.scorecard.target, progress: t.scorecard.progress, projection: t.scorecard.projection,
+    status: t.scorecard.status, score: t.okr.score, band: t.scorecard.status, baseline: t.changes.fields.baseline,
+  };
   const show = (v: number | string | null): string => {
-    if (typeof v === 'string') return STATUS_LABELS[v as GoalStatus]?.label ?? v;
+    if (typeof v === 'string') return STATUS_LABELS[v as GoalStatus] ? t.status[v as GoalStatus] : v;
     if (r.kind === 'share') return formatShare(v, site);
     if (r.kind === 'score') return formatScore(v, site);
     return formatKpiValue(v, r.unit ?? 'count', site);
@@ -136,7 +146,9 @@ function restatedText(r: Restatement, goalId: string, site: SiteSettings): strin
   const before = show(r.frozen);
   const after = show(r.now);
   if (before === after) return null;
-  const what = r.figure.replace(`Goal ${goalId}: `, '').replace(`Goal ${goalId}, `, '').replace(`Goal ${goalId}`, 'the goal');
+  const what = r.figure.replace(`Goal ${goalId}: `, '').replace(`Goal ${goalId}, `, '').replace(`Goal ${goalId}`, '')
+    .replace(/key result ([\w-]+)/, (_, kr: string) => `${t.okr.keyResult.toLowerCase()} ${kr}`)
+    .replace(/(^|: )(actual|target|progress|projection|status|score|band|baseline)$/, (_, pre: string, f: string) => `${pre}${(FIELDS[f] ?? f).toLowerCase()}`);
   return `${what} ${before} → ${after}`;
 }
 
@@ -161,7 +173,9 @@ function channelsText(project: Project, channel: Measure['channel']): string {
 function measureSentence(project: Project, engine: KpiEngine, m: Measure): string {
   const kpi = engine.kpis.get(m.kpi)!;
   const d = uiStrings(project.site.locale, project.site.strings);
-  return fill(kpi.cumulative ? d.definition.measureCumulative : d.definition.measureWindow, {
+  const template = kpi.cumulative ? d.definition.measureCumulative : d.definition.measureWindow;
+  // The formula only when it says more than the KPI's own name (never "Followers (followers)").
+  return fill(/^\w+$/.test(kpi.def.formula.trim()) ? template.replace(' ({formula})', '') : template, {
     kpi: kpiLabel(d, kpi.def), formula: kpi.def.formula, channels: channelsText(project, m.channel),
     better: kpi.def.good === 'up' ? d.definition.better : d.definition.worse,
   });
@@ -233,12 +247,12 @@ function describeContext(project: Project, engine: KpiEngine, goal: Goal, moved:
   const goals = new Map<string, Goal>();
   for (const m of moved.moves) goals.set(m.change.goal, moved.original && m.change.goal !== goal.id ? moved.original : goal);
   goals.set(goal.id, goal);
-  return { engine, format: project.site, goals };
+  return { engine, format: project.site, goals, words: uiStrings(project.site.locale, project.site.strings), channelLabel: (c) => channelLabel(project.site, c) };
 }
 
 function moveItem(ctx: DescribeContext, move: GoalMove): MoveItem {
   const { before, after } = changeValues(ctx, move.change);
-  return { what: changeSubject(move.change), before, after, date: move.commit.date, commit: move.commit.short, reason: move.change.reason ?? '' };
+  return { what: changeSubject(move.change, ctx.words), before, after, date: move.commit.date, commit: move.commit.short, reason: move.change.reason ?? '' };
 }
 
 /** A goal's status in brief, or null when one of its KPIs is not defined today. */
@@ -270,7 +284,8 @@ export function movedMarkerText(project: Project, engine: KpiEngine, goal: Goal,
   const ctx = describeContext(project, engine, goal, moved);
   const move = moved.moves[moved.moves.length - 1]!;
   const latest = moveItem(ctx, move);
+  const t = uiStrings(project.site.locale, project.site.strings).moved;
   const values = move.change.kind === 'removed' ? '' : ` ${latest.before || '—'} → ${latest.after || '—'}`;
-  const more = moved.moves.length > 1 ? ` (and ${moved.moves.length - 1} more)` : '';
-  return `${latest.what}${values} on ${latest.date}${more}`;
+  const more = moved.moves.length > 1 ? ` ${plural(project.site.locale, t.more, moved.moves.length - 1)}` : '';
+  return `${latest.what}${values} ${fill(t.on, { date: latest.date })}${more}`;
 }

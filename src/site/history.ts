@@ -31,7 +31,11 @@ export type SiteHistory =
     /** Today's goals that have a moved goalpost, by id. */
     readonly moved: ReadonlyMap<string, GoalMoves>;
   }
-  | { readonly available: false; readonly reason: string };
+  | {
+    readonly available: false; readonly reason: string;
+    /** Why, for the page's words: a shallow clone, or no readable repository. */
+    readonly why: 'shallow' | 'no_repository';
+  };
 
 let cached: Promise<SiteHistory> | null = null;
 
@@ -50,7 +54,7 @@ async function load(): Promise<SiteHistory> {
 export function readHistory(root: string, project: Project, engine: KpiEngine): SiteHistory {
   try {
     if (isShallow(root)) {
-      return { available: false, reason: 'this build ran in a shallow clone of the repository, which lacks the earlier commits (fetch the full history, e.g. fetch-depth: 0 in actions/checkout)' };
+      return { available: false, why: 'shallow', reason: 'this build ran in a shallow clone of the repository, which lacks the earlier commits (fetch the full history, e.g. fetch-depth: 0 in actions/checkout)' };
     }
     // An old commit's goals may name channels and metrics that today's data no longer has.
     const context = { channels: null, metrics: null, declaredMetrics: declaredMetricIds(project.index.metrics) };
@@ -68,7 +72,7 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
     }
     return { available: true, entries, moved };
   } catch (error) {
-    if (error instanceof GitError) return { available: false, reason: `the content is not in a git repository that can be read (${error.message})` };
+    if (error instanceof GitError) return { available: false, why: 'no_repository', reason: `the content is not in a git repository that can be read (${error.message})` };
     throw error;
   }
 }

@@ -38,6 +38,12 @@ function elsewhere(url: string): boolean {
   return (s !== null && s !== 'data') || /^[/\\]{2}/.test(clean);
 }
 
+/** A `<link rel="canonical">` names the page's own address for search engines and link previews; nothing fetches it. */
+const canonical = (tag: string, node: HastNode): boolean => {
+  const rel = node.properties?.['rel'];
+  return tag === 'link' && (Array.isArray(rel) ? rel : String(rel ?? '').split(/\s+/)).map((r) => String(r).toLowerCase()).join(' ') === 'canonical';
+};
+
 const scripted = (url: string): boolean => ['javascript', 'vbscript', 'livescript'].includes(scheme(url) ?? '');
 
 /** What in a piece of CSS loads from another host (`url()`, `image-set()` strings, `@import`) or runs script (`expression()`). */
@@ -85,7 +91,7 @@ export function pageViolations(html: string): PageViolation[] {
         } else if (NAVIGATING.has(key)) {
           if (scripted(value)) found.push({ message: `a javascript: URL in <${tag} ${name}>`, evidence: value });
           // Outside <a> and <area> an href is fetched (link, SVG image/use/feImage).
-          else if (!['a', 'area'].includes(tag) && ['href', 'xlinkhref'].includes(key) && elsewhere(value)) {
+          else if (!['a', 'area'].includes(tag) && ['href', 'xlinkhref'].includes(key) && elsewhere(value) && !canonical(tag, node)) {
             found.push({ message: `<${tag} ${name}> loads ${value}`, evidence: value });
           }
         } else if (key === 'httpequiv' && value.toLowerCase() === 'refresh') {

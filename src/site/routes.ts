@@ -7,7 +7,7 @@ import type { Goal } from '../core/goals.ts';
 import { parseQuarter, type Period } from '../core/periods.ts';
 import { type AchievabilityView, achievabilityViews } from './achievabilityView.ts';
 import { type GoalView, goalView } from './goalView.ts';
-import { quarterSlug } from './paths.ts';
+import { changesPath, channelPath, downloadSlug, goalPath, quarterPath, quarterSlug, versionPath } from './paths.ts';
 import { quarterChannels, type QuarterPage, quarterPage } from './quarterPage.ts';
 import { siteModel } from './project.ts';
 import { reportQuarters } from './quarters.ts';
@@ -61,4 +61,26 @@ export async function goalRoutes(): Promise<Array<{ params: { id: string }; prop
     params: { id: goal.id },
     props: { goal, view: goalView(project, engine, goal), achievable: achievabilityViews(project, engine, goal) },
   }));
+}
+
+/** A route's paths with the download's `slug` param added (`2026-q3-instagram`), so each file is named after its quarter and scope. */
+export async function withSlug<P extends { quarter: string; channel?: string; version?: string }, T extends { quarter: Period }>(
+  routes: Promise<Array<{ params: P; props: T }>>,
+): Promise<Array<{ params: P & { slug: string }; props: T }>> {
+  return (await routes).map(({ params, props }) => ({
+    params: { ...params, slug: downloadSlug(props.quarter.label, { channel: params.channel, version: params.version === undefined ? undefined : Number(params.version) }) },
+    props,
+  }));
+}
+
+/** Every HTML page of the site, as paths inside it (`''` for home, `reports/2026-q3/` …), for the sitemap. */
+export async function sitePagePaths(): Promise<string[]> {
+  const [quarters, channels, versions, goals] = await Promise.all([quarterRoutes(), channelRoutes(), versionRoutes(), goalRoutes()]);
+  return [
+    '', 'reports/', 'goals/', changesPath,
+    ...quarters.map((r) => quarterPath(r.props.quarter.label)),
+    ...channels.map((r) => channelPath(r.props.quarter.label, r.params.channel)),
+    ...versions.map((r) => versionPath(r.props.quarter.label, r.props.version)),
+    ...goals.map((r) => goalPath(r.params.id)),
+  ];
 }

@@ -69,7 +69,7 @@ describe('chart builders', () => {
       id: 't', title: 'Taux', kpiLabel: 'Taux', unit: 'percent', step: 'week',
       series: [{ channel: 'instagram', label: 'Instagram', points: points([0.0442]) }],
     });
-    expect(chart.table.rows[0]!.map((c) => c.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['1 avr.', '4,42 %']);
+    expect(chart.table.rows[0]!.map((c) => c.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['1 avr.', '4,4 %']);
   });
 
   it('channel mix: shares of the total, largest first', () => {
@@ -89,7 +89,7 @@ describe('chart builders', () => {
     ] });
     expect(chart.table.columns).toEqual(['Stage', 'Count', 'Step rate (KPI)']);
     expect(chart.table.rows).toEqual([
-      ['Impressions', '10,000', '—'], ['Engagements', '500', 'engagement rate 5.0%'], ['Clicks', '50', 'CTR 0.5%'],
+      ['Impressions', '10,000', '—'], ['Engagements', '500', 'engagement rate 5.0%'], ['Clicks', '50', 'CTR 0.50%'],
       ['Conversions', '5', 'conversion rate 10.0%'],
     ]);
     expect(chart.description).not.toMatch(/square-root/);

@@ -150,8 +150,9 @@ describe('the example site', () => {
   }, 600_000);
 
   it('gives in each CSV download the numbers of `report --json` and its version', async () => {
-    for (const path of listFiles(dist).filter((f) => /^reports\/\d{4}-q\d\/(?:[\w-]+\/)?kpis\.csv$/.test(f))) {
-      const [, q, sub] = /^reports\/(\d{4}-q\d)\/(?:([\w-]+)\/)?kpis\.csv$/.exec(path)!;
+    for (const path of listFiles(dist).filter((f) => /^reports\/\d{4}-q\d\/(?:[\w-]+\/)?goalpost-[\w-]+-kpis\.csv$/.test(f))) {
+      const [, q, sub] = /^reports\/(\d{4}-q\d)\/(?:([\w-]+)\/)?goalpost-[\w-]+-kpis\.csv$/.exec(path)!;
+      expect(path.slice(path.lastIndexOf('/') + 1), path).toBe(`goalpost-${q}${sub ? `-${sub}` : ''}-kpis.csv`);
       const version = /^v(\d+)$/.exec(sub ?? '')?.[1];
       const report = await expectedReport(q!.toUpperCase(), version ? undefined : sub, version ? Number(version) : undefined);
       const [header, ...rows] = readFileSync(join(dist, path), 'utf8').split('\r\n').filter((l) => l !== '');
@@ -184,7 +185,7 @@ describe('the example site', () => {
     }
     // The header shows the latest report's figures, as that report does.
     const latest = rows.at(-1)!;
-    expect(await page.locator('.figures-source').first().innerText()).toBe(`${latest.quarter} report, ${latest.label}`);
+    expect(await page.locator('.figures-source').first().innerText()).toBe(`Report ${latest.quarter}, ${latest.label}`);
     await page.close();
   }, 60_000);
 

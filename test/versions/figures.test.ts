@@ -118,7 +118,7 @@ describe('a goal page', () => {
     expect(report.actual).toBe(2000);
     // The header: the report's figures, not today's.
     expect(view.evaluation).toMatchObject({ type: 'smart', actual: 2000, target: 3000, status: 'missed', progress: report.progress });
-    expect(view.source).toBe('2026-Q2 report, frozen v1 (2026-07-03)');
+    expect(view.source).toBe('Report 2026-Q2, frozen v1 (2026-07-03)');
     expect(view.reports).toHaveLength(1);
     const [q2] = view.reports;
     expect(q2).toMatchObject({ label: 'frozen v1 (2026-07-03)', asOf: '2026-06-30' });
@@ -137,7 +137,7 @@ describe('a goal page', () => {
     const goal = p.goals.find((g) => g.id === 'ig-impressions-q2')!;
     const view = goalView(p, engine, goal);
     expect(view.evaluation).toMatchObject({ actual: 2000 });
-    expect(view.source).toBe('2026-Q2 report, live');
+    expect(view.source).toBe('Report 2026-Q2, live');
     expect(view.reports[0]).toMatchObject({ label: 'live', restated: null });
   });
 });

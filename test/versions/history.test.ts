@@ -174,13 +174,13 @@ describe('the goals history from git', () => {
     const clone = mkdtempSync(join(tmpdir(), 'goalpost-shallow-'));
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${source}`, clone]);
     const h = await history(clone);
-    expect(h).toEqual({ available: false, reason: expect.stringContaining('shallow clone') });
+    expect(h).toEqual({ available: false, why: 'shallow', reason: expect.stringContaining('shallow clone') });
   });
 
   it('is unavailable outside git, and says why', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-nogit-'));
     for (const part of ['content/site.yaml', 'goals', 'data']) cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
     const h = await history(dir);
-    expect(h).toEqual({ available: false, reason: expect.stringContaining('not in a git repository') });
+    expect(h).toEqual({ available: false, why: 'no_repository', reason: expect.stringContaining('not in a git repository') });
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * A quarter's summary for the top of the home and quarter pages: how many SMART goals are in
+ * each status, the goals that need attention first, and the KPIs that moved most since the
+ * previous quarter, each judged good or bad by the KPI's direction. Pure: no Astro, no files.
+ */
+import type { KpiMeta } from '../core/figures.ts';
+import type { GoalJson, OkrGoalJson, ReportJson, SmartGoalJson } from '../core/report.ts';
+import type { GoalStatus } from '../core/status.ts';
+
+/** Statuses in the order a reader should meet them: those needing attention first. */
+export const STATUS_ORDER: readonly GoalStatus[] = ['off_track', 'at_risk', 'missed', 'no_data', 'not_started', 'on_track', 'achieved'];
+/** Statuses the summary counts, in the order of its line ("3 achieved · 3 on track · …"). */
+export const COUNT_ORDER: readonly GoalStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'not_started', 'no_data'];
+/** Statuses that put a goal in "needs attention", most urgent first. */
+export const ATTENTION: readonly GoalStatus[] = ['off_track', 'at_risk', 'missed'];
+
+export interface StatusCount { readonly status: GoalStatus; readonly count: number }
+
+/** A KPI's move over the previous quarter: relative for most units, in percentage points for a percentage. */
+export interface KpiMove {
+  readonly id: string;
+  readonly label: string;
+  readonly meta: KpiMeta;
+  readonly value: number;
+  /** Relative change (0.12 = +12%), or for a percentage the change in points (3.2 = +3.2 pts). */
+  readonly change: number;
+  readonly kind: 'relative' | 'points';
+  /** Whether the move is good given the KPI's direction. */
+  readonly good: boolean;
+}
+
+export interface QuarterSummary {
+  readonly counts: readonly StatusCount[];
+  /** SMART goals off track, at risk or missed, most urgent first. */
+  readonly attention: readonly SmartGoalJson[];
+  /** OKRs whose score is in the red band. */
+  readonly redOkrs: readonly OkrGoalJson[];
+  readonly movers: readonly KpiMove[];
+}
+
+const rank = (s: GoalStatus): number => STATUS_ORDER.indexOf(s);
+
+/** Goals sorted by status, attention first (off track, at risk, missed …, achieved last); stable within a status. */
+export function sortByStatus<G extends { readonly status: GoalStatus }>(goals: readonly G[]): G[] {
+  return goals.map((g, i) => ({ g, i })).sort((a, b) => rank(a.g.status) - rank(b.g.status) || a.i - b.i).map((x) => x.g);
+}
+
+/** How many SMART goals are in each status (statuses with none left out), in `COUNT_ORDER`. */
+export function statusCounts(goals: readonly GoalJson[]): StatusCount[] {
+  const smart = goals.filter((g): g is SmartGoalJson => g.type === 'smart');
+  return COUNT_ORDER.map((status) => ({ status, count: smart.filter((g) => g.status === status).length })).filter((c) => c.count > 0);
+}
+
+/** A KPI's move from its value and its relative QoQ change, or null when it cannot be told. */
+export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null): KpiMove | null {
+  if (value === null || qoq === null || !Number.isFinite(value) || !Number.isFinite(qoq) || qoq === 0 || qoq <= -1) return null;
+  const rising = qoq > 0;
+  const good = rising === (meta.good === 'up');
+  if (meta.unit === 'percent') {
+    const previous = value / (1 + qoq);
+    return { id: meta.id, label: meta.label, meta, value, change: (value - previous) * 100, kind: 'points', good };
+  }
+  return { id: meta.id, label: meta.label, meta, value, change: qoq, kind: 'relative', good };
+}
+
+/**
+ * The summary of a report for one scope (`all` or a channel): status counts, goals needing
+ * attention, and the `limit` KPIs with the largest relative change since the previous quarter.
+ */
+export function quarterSummary(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, scope = 'all', limit = 4): QuarterSummary {
+  const smart = report.goals.filter((g): g is SmartGoalJson => g.type === 'smart');
+  const attention = sortByStatus(smart.filter((g) => ATTENTION.includes(g.status)));
+  const redOkrs = report.goals.filter((g): g is OkrGoalJson => g.type === 'okr' && g.band === 'red');
+  const cells = report.kpis[scope] ?? {};
+  const movers = Object.entries(cells)
+    .flatMap(([id, cell]) => {
+      const meta = kpis.get(id);
+      const move = meta ? kpiMove(meta, cell.value, cell.qoq) : null;
+      return move ? [{ move, size: Math.abs(cell.qoq!) }] : [];
+    })
+    .sort((a, b) => b.size - a.size || a.move.id.localeCompare(b.move.id))
+    .slice(0, limit)
+    .map((x) => x.move);
+  return { counts: statusCounts(report.goals), attention, redOkrs, movers };
+}

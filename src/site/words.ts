@@ -1,0 +1,27 @@
+/** The words of a site's pages: its language's table with the `site.yaml strings:` overrides (SPEC "Language"). */
+import type { SiteSettings } from '../core/project.ts';
+import { fill, plural, type Plural, uiStrings, type UiStrings } from '../translations/index.ts';
+
+export { fill };
+
+/** The table of page words for a site's locale and overrides. */
+export function words(site: SiteSettings): UiStrings {
+  return uiStrings(site.locale, site.strings);
+}
+
+/** A plural entry for a count in the site's locale: "3 goals", "3 objectifs". */
+export function counted(site: SiteSettings, entry: Plural, count: number, values: Readonly<Record<string, string | number>> = {}): string {
+  return plural(site.locale, entry, count, values);
+}
+
+/**
+ * A text cut at its `{slot}`s, each replaced by its value, for a template to render with markup
+ * in the slots (`<time>`, a link): `slotParts('to {date}', { date: <time/> })` → `['to ', <time/>]`.
+ * A slot without a value stays as written.
+ */
+export function slotParts<T>(text: string, values: Readonly<Record<string, T>>): Array<string | T> {
+  return text.split(/(\{[a-zA-Z]+\})/).filter((p) => p !== '').map((p) => {
+    const name = /^\{([a-zA-Z]+)\}$/.exec(p)?.[1];
+    return name !== undefined && Object.hasOwn(values, name) ? values[name]! : p;
+  });
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { KpiMeta } from '../../src/core/figures.ts';
+import type { ReportJson, SmartGoalJson } from '../../src/core/report.ts';
+import type { GoalStatus } from '../../src/core/status.ts';
+import { formatMove, formatPoints } from '../../src/format/moves.ts';
+import { kpiMove, quarterSummary, sortByStatus, statusCounts } from '../../src/site/summary.ts';
+
+const meta = (id: string, unit: KpiMeta['unit'], good: KpiMeta['good']): KpiMeta => ({ id, label: id.toUpperCase(), unit, good, formula: '', description: '' });
+const goal = (id: string, status: GoalStatus): SmartGoalJson => ({
+  id, type: 'smart', title: id, category: null, objective: null, owner: null, kpi: 'reach', channel: 'all', start: '2026-07-01',
+  deadline: '2026-09-30', mode: 'cumulative', baseline: null, previous: null, target: 10, actual: 5, progress: 0.5, elapsed: 0.5,
+  expected: 0.5, status, projection: 10,
+});
+const fr = { locale: 'fr-FR', currency: 'EUR' };
+const en = { locale: 'en-US', currency: 'USD' };
+
+describe('sortByStatus', () => {
+  it('puts off track, at risk and missed first and achieved last, keeping the order within a status', () => {
+    const goals = [goal('a', 'achieved'), goal('b', 'missed'), goal('c', 'on_track'), goal('d', 'off_track'), goal('e', 'missed'), goal('f', 'at_risk')];
+    expect(sortByStatus(goals).map((g) => g.id)).toEqual(['d', 'f', 'b', 'e', 'c', 'a']);
+  });
+});
+
+describe('statusCounts', () => {
+  it('counts SMART goals by status in the summary line order, leaving out empty statuses', () => {
+    const goals = [goal('a', 'missed'), goal('b', 'achieved'), goal('c', 'achieved'), goal('d', 'at_risk')];
+    expect(statusCounts(goals)).toEqual([{ status: 'achieved', count: 2 }, { status: 'at_risk', count: 1 }, { status: 'missed', count: 1 }]);
+  });
+});
+
+describe('kpiMove', () => {
+  it('judges a fall good for a KPI whose good direction is down, and bad for one that should rise', () => {
+    expect(kpiMove(meta('cpc', 'money', 'down'), 2, -0.2)?.good).toBe(true);
+    expect(kpiMove(meta('conversions', 'count', 'up'), 96, -0.004)?.good).toBe(false);
+  });
+  it('gives a percentage KPI its change in points, not a relative change', () => {
+    // ROI from 2% to 5.2%: +160% relative, +3.2 points.
+    const move = kpiMove(meta('roi', 'percent', 'up'), 0.052, 0.052 / 0.02 - 1)!;
+    expect(move.kind).toBe('points');
+    expect(move.change).toBeCloseTo(3.2, 10);
+    expect(formatMove(move, en)).toBe('+3.2 pts');
+    expect(formatPoints(-1.25, fr)).toMatch(/^[-\u2212]1,3 pts$/);
+  });
+  it('is null when there is no change to tell', () => {
+    expect(kpiMove(meta('reach', 'count', 'up'), 5, null)).toBeNull();
+    expect(kpiMove(meta('reach', 'count', 'up'), null, 0.2)).toBeNull();
+    expect(kpiMove(meta('reach', 'count', 'up'), 5, 0)).toBeNull();
+  });
+});
+
+describe('quarterSummary', () => {
+  it('lists the goals needing attention first and the KPIs with the largest moves', () => {
+    const report: ReportJson = {
+      period: '2026-Q3', as_of: '2026-09-30', channels: ['all'], coverage: {}, incomplete: [],
+      kpis: { all: { reach: { value: 100, qoq: 0.1, yoy: null }, spend: { value: 50, qoq: -0.428, yoy: null }, cpc: { value: 1, qoq: null, yoy: null } } },
+      goals: [goal('a', 'achieved'), goal('b', 'missed'), goal('c', 'off_track')],
+    };
+    const kpis = new Map([meta('reach', 'count', 'up'), meta('spend', 'money', 'down'), meta('cpc', 'money', 'down')].map((k) => [k.id, k]));
+    const s = quarterSummary(report, kpis, 'all', 4);
+    expect(s.attention.map((g) => g.id)).toEqual(['c', 'b']);
+    expect(s.movers.map((m) => [m.id, m.good])).toEqual([['spend', true], ['reach', true]]);
+    expect(s.counts.reduce((n, c) => n + c.count, 0)).toBe(3);
+  });
+});
