@@ -8,6 +8,7 @@ import type { SiteSettings } from '../core/project.ts';
 import { dateTimeFormat } from '../format/intl.ts';
 import { type FormatOptions, formatKpiValue, formatShare } from '../format/numbers.ts';
 import { en, type UiStrings } from '../translations/en.ts';
+import { fill } from '../translations/index.ts';
 import { axisFormat, chartConfig } from './theme.ts';
 
 export interface ChartTable {
@@ -182,13 +183,15 @@ export function trendChart(ctx: ChartContext, opts: {
   };
   const summary = opts.series.map((s) => {
     const known = s.points.filter((p) => p.value !== null);
-    if (known.length === 0) return `${s.label}: no data`;
-    return `${s.label} from ${formatKpiValue(known[0]!.value, opts.unit, fmt)} to ${formatKpiValue(known[known.length - 1]!.value, opts.unit, fmt)}`;
+    if (known.length === 0) return fill(w.described.noDataItem, { series: s.label });
+    return fill(w.described.lineItem, {
+      series: s.label, first: formatKpiValue(known[0]!.value, opts.unit, fmt), last: formatKpiValue(known[known.length - 1]!.value, opts.unit, fmt),
+    });
   });
   const column = atEnd ? (opts.step === 'week' ? w.weekEnding : w.monthEnding) : (opts.step === 'week' ? w.weekOf : w.monthOf);
   return {
     id: opts.id, title: opts.title, spec,
-    description: `Line chart of ${opts.kpiLabel.toLowerCase()} by ${opts.step}: ${summary.join('; ')}.`,
+    description: fill(w.described.line, { kpi: opts.kpiLabel.toLowerCase(), step: opts.step === 'week' ? w.week : w.month, items: summary.join('; ') }),
     table: {
       columns: [column, ...opts.series.map((s) => s.label)],
       rows: dates.map((d) => [shortDate(when(d), ctx.site.locale), ...opts.series.map((s) => formatKpiValue(s.points.find((p) => p.date === d)?.value ?? null, opts.unit, fmt))]),
@@ -227,7 +230,10 @@ export function channelMixChart(ctx: ChartContext, opts: { id: string; title: st
   };
   return {
     id: opts.id, title: opts.title, spec,
-    description: `Bar chart of ${opts.kpiLabel.toLowerCase()} by channel: ${known.map((v) => `${v.label} ${formatKpiValue(v.value, opts.unit, fmt)} (${formatShare(total > 0 ? v.value / total : null, fmt)})`).join('; ') || 'no data'}.`,
+    description: fill(w.described.bars, {
+      kpi: opts.kpiLabel.toLowerCase(),
+      items: known.map((v) => `${v.label} ${formatKpiValue(v.value, opts.unit, fmt)} (${formatShare(total > 0 ? v.value / total : null, fmt)})`).join('; ') || w.noData,
+    }),
     table: {
       columns: [w.channel, opts.kpiLabel, w.share],
       rows: opts.values.map((v) => [v.label, formatKpiValue(v.value, opts.unit, fmt), formatShare(v.value !== null && total > 0 ? v.value / total : null, fmt)]),
@@ -286,7 +292,9 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
   };
   return {
     id: opts.id, title: opts.title, spec,
-    description: `Funnel: ${stages.map((s) => `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${rateText(s) !== null ? `, ${rateText(s)}` : ''}`).join('; ')}.`,
+    description: fill(w.described.funnel, {
+      items: stages.map((s) => `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${rateText(s) !== null ? `, ${rateText(s)}` : ''}`).join('; '),
+    }),
     table: {
       columns: [w.stage, w.count, w.stepRate],
       rows: stages.map((s) => [s.stage, formatKpiValue(s.value, 'count', fmt), s.kpi === null ? '—' : `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}`]),
@@ -326,7 +334,11 @@ export function spendRevenueChart(ctx: ChartContext, opts: { id: string; title: 
   };
   return {
     id: opts.id, title: opts.title, spec,
-    description: `Bar chart of spend and revenue by channel: ${opts.rows.map((r) => `${r.label} spent ${formatKpiValue(r.spend, 'money', fmt)} for ${formatKpiValue(r.revenue, 'money', fmt)} revenue, ROI ${formatKpiValue(r.roi, 'percent', fmt)}`).join('; ')}.`,
+    description: fill(w.described.spendRevenue, {
+      items: opts.rows.map((r) => fill(w.described.spendItem, {
+        channel: r.label, spend: formatKpiValue(r.spend, 'money', fmt), revenue: formatKpiValue(r.revenue, 'money', fmt), roi: formatKpiValue(r.roi, 'percent', fmt),
+      })).join('; '),
+    }),
     table: {
       columns: [w.channel, w.spend, w.revenue, w.roi],
       rows: opts.rows.map((r) => [r.label, formatKpiValue(r.spend, 'money', fmt), formatKpiValue(r.revenue, 'money', fmt), formatKpiValue(r.roi, 'percent', fmt)]),
@@ -390,7 +402,12 @@ export function sentimentChart(ctx: ChartContext, opts: { id: string; title: str
   };
   return {
     id: opts.id, title: opts.title, spec,
-    description: `Stacked bars of mention sentiment by channel, each above a bar of its share of voice: ${opts.rows.map((r) => `${r.label} ${formatShare(share(r, 'positive'), fmt)} positive, ${formatShare(share(r, 'negative'), fmt)} negative, share of voice ${formatKpiValue(r.shareOfVoice, 'percent', fmt)}`).join('; ')}.`,
+    description: fill(w.described.sentiment, {
+      items: opts.rows.map((r) => fill(w.described.sentimentItem, {
+        channel: r.label, positive: formatShare(share(r, 'positive'), fmt), negative: formatShare(share(r, 'negative'), fmt),
+        voice: formatKpiValue(r.shareOfVoice, 'percent', fmt),
+      })).join('; '),
+    }),
     table: {
       columns: [w.channel, w.positive, w.neutral, w.negative, w.shareOfVoice],
       rows: opts.rows.map((r) => [r.label, formatShare(share(r, 'positive'), fmt), formatShare(share(r, 'neutral'), fmt), formatShare(share(r, 'negative'), fmt), formatKpiValue(r.shareOfVoice, 'percent', fmt)]),
@@ -454,10 +471,14 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
   };
   return {
     id: opts.id, title: opts.title, spec,
-    description: `Line chart of ${d.kpiLabel.toLowerCase()} from ${d.start} to ${d.deadline}: `
-      + `${last ? `latest ${formatKpiValue(last.value, d.unit, fmt)} on ${last.date}` : 'no data yet'}, target ${formatKpiValue(d.target, d.unit, fmt)}, `
-      + `projected ${formatKpiValue(d.projection, d.unit, fmt)} at the deadline`
-      + `${d.milestones.length > 0 ? `; milestones ${d.milestones.map((m) => `${formatKpiValue(m.value, d.unit, fmt)} by ${m.date}`).join(', ')}` : ''}.`,
+    description: fill(w.described.progress, {
+      kpi: d.kpiLabel.toLowerCase(), start: d.start, deadline: d.deadline,
+      latest: last ? fill(w.described.latest, { value: formatKpiValue(last.value, d.unit, fmt), date: last.date }) : w.described.noDataYet,
+      target: formatKpiValue(d.target, d.unit, fmt), projection: formatKpiValue(d.projection, d.unit, fmt),
+      milestones: d.milestones.length > 0 ? fill(w.described.milestones, {
+        items: d.milestones.map((m) => fill(w.described.milestoneItem, { value: formatKpiValue(m.value, d.unit, fmt), date: m.date })).join(', '),
+      }) : '',
+    }),
     table: {
       columns: [w.date, w.actual, w.expectedPace],
       rows: [...new Set([...d.actual.map((p) => p.date), ...d.expected.map((p) => p.date)])].sort().map((date) => [

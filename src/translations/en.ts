@@ -432,6 +432,22 @@ export const en = {
     projection: 'Projection',
     target: 'Target',
     milestone: 'Milestone',
+    described: {
+      line: 'Line chart of {kpi} by {step}: {items}.',
+      lineItem: '{series} from {first} to {last}',
+      noDataItem: '{series}: no data',
+      bars: 'Bar chart of {kpi} by channel: {items}.',
+      funnel: 'Funnel: {items}.',
+      spendRevenue: 'Bar chart of spend and revenue by channel: {items}.',
+      spendItem: '{channel} spent {spend} for {revenue} revenue, ROI {roi}',
+      sentiment: 'Stacked bars of mention sentiment by channel, each above a bar of its share of voice: {items}.',
+      sentimentItem: '{channel} {positive} positive, {negative} negative, share of voice {voice}',
+      progress: 'Line chart of {kpi} from {start} to {deadline}: {latest}, target {target}, projected {projection} at the deadline{milestones}.',
+      latest: 'latest {value} on {date}',
+      noDataYet: 'no data yet',
+      milestones: '; milestones {items}',
+      milestoneItem: '{value} by {date}',
+    },
   },
 };
 
