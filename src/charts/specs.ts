@@ -191,7 +191,7 @@ export function trendChart(ctx: ChartContext, opts: {
   const column = atEnd ? (opts.step === 'week' ? w.weekEnding : w.monthEnding) : (opts.step === 'week' ? w.weekOf : w.monthOf);
   return {
     id: opts.id, title: opts.title, spec,
-    description: fill(w.described.line, { kpi: opts.kpiLabel.toLowerCase(), step: opts.step === 'week' ? w.week : w.month, items: summary.join('; ') }),
+    description: fill(w.described.line, { kpi: opts.kpiLabel, step: opts.step === 'week' ? w.week : w.month, items: summary.join('; ') }),
     table: {
       columns: [column, ...opts.series.map((s) => s.label)],
       rows: dates.map((d) => [shortDate(when(d), ctx.site.locale), ...opts.series.map((s) => formatKpiValue(s.points.find((p) => p.date === d)?.value ?? null, opts.unit, fmt))]),
@@ -231,7 +231,7 @@ export function channelMixChart(ctx: ChartContext, opts: { id: string; title: st
   return {
     id: opts.id, title: opts.title, spec,
     description: fill(w.described.bars, {
-      kpi: opts.kpiLabel.toLowerCase(),
+      kpi: opts.kpiLabel,
       items: known.map((v) => `${v.label} ${formatKpiValue(v.value, opts.unit, fmt)} (${formatShare(total > 0 ? v.value / total : null, fmt)})`).join('; ') || w.noData,
     }),
     table: {
@@ -472,7 +472,7 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
   return {
     id: opts.id, title: opts.title, spec,
     description: fill(w.described.progress, {
-      kpi: d.kpiLabel.toLowerCase(), start: d.start, deadline: d.deadline,
+      kpi: d.kpiLabel, start: d.start, deadline: d.deadline,
       latest: last ? fill(w.described.latest, { value: formatKpiValue(last.value, d.unit, fmt), date: last.date }) : w.described.noDataYet,
       target: formatKpiValue(d.target, d.unit, fmt), projection: formatKpiValue(d.projection, d.unit, fmt),
       milestones: d.milestones.length > 0 ? fill(w.described.milestones, {

@@ -61,7 +61,7 @@ describe('chart builders', () => {
     ]);
     expect(chart.table.columns).toEqual(['Week of', 'Instagram']);
     expect(chart.table.rows).toEqual([['Apr 1', '5.0%'], ['Apr 8', 'n/a'], ['Apr 15', '7.0%']]);
-    expect(chart.description).toBe('Line chart of engagement rate by week: Instagram from 5.0% to 7.0%.');
+    expect(chart.description).toBe('Line chart of Engagement rate by week: Instagram from 5.0% to 7.0%.');
   });
 
   it('trend in French: French dates and numbers in the table and the description', () => {
