@@ -81,7 +81,7 @@ export type FigureSource =
   | { readonly kind: 'live' };
 
 /** The source of a frozen report's figures. */
-export function frozenSource(snapshot: Snapshot): FigureSource {
+export function frozenSource(snapshot: Snapshot): Extract<FigureSource, { kind: 'frozen' }> {
   return { kind: 'frozen', version: snapshot.version, frozenAt: snapshot.frozen_at };
 }
 

@@ -432,6 +432,7 @@ export const en = {
     projection: 'Projection',
     target: 'Target',
     milestone: 'Milestone',
+    liveNotFrozen: "live figures from today's data, not the {source}",
     described: {
       line: 'Line chart of {kpi} by {step}: {items}.',
       lineItem: '{series} from {first} to {last}',

@@ -425,6 +425,7 @@ export const fr = {
     projection: 'Projection',
     target: 'Cible',
     milestone: 'Jalon',
+    liveNotFrozen: 'chiffres en direct des données d’aujourd’hui, pas la {source}',
     described: {
       line: 'Graphique linéaire de {kpi} par {step} : {items}.',
       lineItem: '{series} de {first} à {last}',

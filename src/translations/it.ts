@@ -425,6 +425,7 @@ export const it = {
     projection: 'Proiezione',
     target: 'Target',
     milestone: 'Traguardo',
+    liveNotFrozen: 'dati in tempo reale di oggi, non la {source}',
     described: {
       line: 'Grafico a linee di {kpi} per {step}: {items}.',
       lineItem: '{series} da {first} a {last}',

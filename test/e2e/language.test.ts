@@ -3,7 +3,7 @@
  * no word of the English table that the French or Italian table does not also use appears on a
  * page, outside data (goal and objective titles, channel and custom KPI labels, narratives, file names).
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -43,6 +43,9 @@ function dataTexts(project: Project): string[] {
     ...project.objectives.flatMap((o) => [o.title, o.description ?? '']),
     ...project.goals.flatMap((g) => [g.title, g.description ?? '', g.owner ?? '', ...(g.type === 'okr' ? g.keyResults.map((k) => k.title ?? '') : [])]),
     ...project.sources.flatMap((s) => [s.file, s.source ?? '']),
+    // Titles a narrative gives its charts (`<KpiChart title="…">`) are the team's words.
+    ...readdirSync(join(EXAMPLE, 'content/reports')).filter((f) => f.endsWith('.mdx'))
+      .flatMap((f) => [...readFileSync(join(EXAMPLE, 'content/reports', f), 'utf8').matchAll(/title="([^"]*)"/g)].map((m) => m[1]!)),
     ...project.customKpis.map((k) => k.label),
     // Formulas are written over metric ids (`discount_code_uses / clicks`), whatever the language.
     ...createEngine(project).kpis.all().map((k) => k.def.formula),
@@ -84,7 +87,12 @@ describe.each([['fr-FR', fr, SHARING], ['it-IT', italian, '']] as const)('the ex
       await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
       await page.emulateMedia({ media: 'print' });
       const shown = await page.evaluate(() => {
-        document.querySelectorAll('.narrative, code').forEach((e) => e.remove());
+        // The narrative's own prose is the team's text; the charts, goal cards and values it embeds are the page's words.
+        document.querySelectorAll('.narrative').forEach((n) => {
+          const generated = [...n.querySelectorAll('.kpi-chart, .goal-card, .kpi-value')];
+          n.replaceChildren(...generated);
+        });
+        document.querySelectorAll('code').forEach((e) => e.remove());
         const attrs = [...document.querySelectorAll('[aria-label], [title], [alt]')].flatMap((e) => ['aria-label', 'title', 'alt'].map((a) => e.getAttribute(a) ?? ''));
         return [document.title, document.body.innerText, ...attrs].join('\n');
       });
