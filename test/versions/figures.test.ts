@@ -148,7 +148,7 @@ describe('<KpiChart> in a frozen quarter', () => {
     const p = await project(root);
     const trend = narrativeTrend(p, createEngine(p), Q2, 'impressions', ['instagram']);
     expect(trend.source).toMatchObject({ kind: 'frozen', version: 1 });
-    expect(trend.note).toBe('frozen v1 (2026-07-03)');
+    expect(trend.note).toMatchObject({ kind: 'frozen', frozen: { version: 1, frozenAt: expect.stringMatching(/^2026-07-03T/) } });
     expect(trend.step).toBe('month');
     expect(trend.series).toEqual([{ channel: 'instagram', points: [{ date: '2026-04-01', value: 1000 }, { date: '2026-05-01', value: 1000 }, { date: '2026-06-01', value: null }] }]);
   });
@@ -158,7 +158,7 @@ describe('<KpiChart> in a frozen quarter', () => {
     const p = await project(root);
     const trend = narrativeTrend(p, createEngine(p), Q2, 'clicks', ['instagram']);
     expect(trend.source).toEqual({ kind: 'live' });
-    expect(trend.note).toBe('live figures from today\'s data, not the frozen v1');
+    expect(trend.note).toMatchObject({ kind: 'live-not-frozen', frozen: { version: 1 } });
   });
 });
 
