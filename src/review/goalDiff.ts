@@ -12,7 +12,7 @@ import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import type { GoalStatus } from '../core/status.ts';
 import { type Achievability, achievability } from '../core/achievability.ts';
-import { type MoveFacts, movedReason } from './moved.ts';
+import { type MoveFacts, type MoveReason, movedReasonOf, reasonText } from './moved.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'changed';
 
@@ -27,8 +27,10 @@ export interface GoalChange {
   readonly old_text?: string;
   readonly new_text?: string;
   readonly moved_goalpost: boolean;
-  /** Why the goalpost moved, in words. */
+  /** Why the goalpost moved, in words (English). */
   readonly reason?: string;
+  /** The same reason as a phrase key and its values, for pages in the site's language. */
+  readonly reason_parts?: MoveReason;
   /** The goal's status as of the data, under the old and the new definition, when they differ. */
   readonly status?: { readonly old: GoalStatus; readonly new: GoalStatus };
   /** For an added goal or key result and a changed target: is the (new) target achievable (SPEC "Achievable?")? */
@@ -83,9 +85,9 @@ export function movedGoalposts(changes: readonly GoalChange[]): GoalChange[] {
 }
 
 /** `moved_goalpost` and `reason` of a change, by the one definition (`movedReason`). */
-function judged(facts: MoveFacts, periodStart: Day, ctx: DiffContext): { moved_goalpost: boolean; reason?: string } {
-  const reason = movedReason(facts, periodStart, ctx.changedOn);
-  return reason === null ? { moved_goalpost: false } : { moved_goalpost: true, reason };
+function judged(facts: MoveFacts, periodStart: Day, ctx: DiffContext): { moved_goalpost: boolean; reason?: string; reason_parts?: MoveReason } {
+  const reason = movedReasonOf(facts, periodStart, ctx.changedOn);
+  return reason === null ? { moved_goalpost: false } : { moved_goalpost: true, reason: reasonText(reason), reason_parts: reason };
 }
 
 /**

@@ -6,6 +6,7 @@
  * Pure: each change arrives as facts (old and new values, scores already computed).
  */
 import { type Day, formatDay } from '../core/dates.ts';
+import { en } from '../translations/en.ts';
 
 /** What a change did, as far as the definition needs to know. */
 export type MoveFacts =
@@ -26,37 +27,66 @@ export type MoveFacts =
 /** An objective's score before a change and after it (null: no key result has a score). */
 export interface Scores { readonly old: number | null; readonly new: number | null }
 
-type Rule<K extends MoveFacts['kind']> = (facts: Extract<MoveFacts, { kind: K }>) => string | null;
+/** A reason a change moved a goalpost, as a phrase key with its values: the words come from a table. */
+export interface MoveReason {
+  readonly key: MoveReasonKey;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export type MoveReasonKey =
+  | 'targetUp' | 'targetDown' | 'deadline' | 'kpi' | 'channel' | 'measure' | 'renamed' | 'type' | 'removed' | 'krRemoved' | 'krWeight';
+
+/** The English phrases (for `diff`, the PR comment and JSON); pages use their language's table (same keys). */
+export const MOVE_REASONS_EN: Readonly<Record<MoveReasonKey | 'after', string>> = en.moveReasons;
+
+type Rule<K extends MoveFacts['kind']> = (facts: Extract<MoveFacts, { kind: K }>) => MoveReason | null;
 
 const score = (x: number | null) => (x === null ? 'none' : String(Math.round(x * 100) / 100));
 const raised = (s: { old: number | null; new: number | null }) => s.new !== null && (s.old === null || s.new > s.old + 1e-9);
+const plain = (key: MoveReasonKey): MoveReason => ({ key, values: {} });
+const scores = (key: MoveReasonKey, s: Scores): MoveReason => ({ key, values: { old: score(s.old), new: score(s.new) } });
 
 /** The rules, one per kind of change: the reason it moves a goalpost, or null when it does not. */
 const RULES: { readonly [K in MoveFacts['kind']]: Rule<K> } = {
   target: (f) => {
     if (f.old === null || f.new === null) return null;
-    if (f.good === 'up' ? f.new < f.old : f.new > f.old) {
-      return f.good === 'up' ? 'target made easier (lowered on a KPI where up is good)' : 'target made easier (raised on a KPI where down is good: a budget cap raised)';
-    }
+    if (f.good === 'up' ? f.new < f.old : f.new > f.old) return plain(f.good === 'up' ? 'targetUp' : 'targetDown');
     return null;
   },
-  deadline: (f) => (f.new > f.old ? 'deadline pushed back' : null),
-  kpi: () => 'KPI changed',
-  channel: () => 'channel changed',
-  measure: () => 'key result changed between a KPI and a manual count',
-  renamed: () => 'goal renamed (its id changed)',
-  type: (f) => (f.old === 'smart' && f.new === 'okr' ? 'SMART goal turned into an OKR' : null),
-  removed: () => 'goal removed',
-  'kr-removed': (f) => (raised(f.score) ? `key result removed, which raises the objective's score (${score(f.score.old)} → ${score(f.score.new)})` : null),
-  'kr-weight': (f) => (raised(f.score) ? `key result re-weighted, which raises the objective's score (${score(f.score.old)} → ${score(f.score.new)})` : null),
+  deadline: (f) => (f.new > f.old ? plain('deadline') : null),
+  kpi: () => plain('kpi'),
+  channel: () => plain('channel'),
+  measure: () => plain('measure'),
+  renamed: () => plain('renamed'),
+  type: (f) => (f.old === 'smart' && f.new === 'okr' ? plain('type') : null),
+  removed: () => plain('removed'),
+  'kr-removed': (f) => (raised(f.score) ? scores('krRemoved', f.score) : null),
+  'kr-weight': (f) => (raised(f.score) ? scores('krWeight', f.score) : null),
 };
+
+/** Fills `{name}` slots of a phrase. */
+function fillIn(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
 
 /**
  * Why a change moves a goalpost, or null when it does not: one of the kinds above, made on
  * or after `periodStart` (the first day of the goal's period as it was before the change).
+ * The reason carries the period's start as `date`.
  */
-export function movedReason(facts: MoveFacts, periodStart: Day, changedOn: Day): string | null {
+export function movedReasonOf(facts: MoveFacts, periodStart: Day, changedOn: Day): MoveReason | null {
   if (changedOn < periodStart) return null;
   const reason = (RULES[facts.kind] as Rule<typeof facts.kind>)(facts as never);
-  return reason === null ? null : `${reason} after the period began on ${formatDay(periodStart)}`;
+  return reason === null ? null : { key: reason.key, values: { ...reason.values, date: formatDay(periodStart) } };
+}
+
+/** A reason in words, from a table of phrases (English by default). */
+export function reasonText(reason: MoveReason, phrases: Readonly<Record<MoveReasonKey | 'after', string>> = MOVE_REASONS_EN): string {
+  return fillIn(phrases.after, { reason: fillIn(phrases[reason.key], reason.values), date: reason.values['date'] ?? '' });
+}
+
+/** Why a change moves a goalpost, in English (`diff`, the PR comment, JSON), or null when it does not. */
+export function movedReason(facts: MoveFacts, periodStart: Day, changedOn: Day): string | null {
+  const reason = movedReasonOf(facts, periodStart, changedOn);
+  return reason === null ? null : reasonText(reason);
 }

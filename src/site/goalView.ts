@@ -5,6 +5,7 @@
  * progress charts, and any moved goalpost with the status against the original definition.
  * Pure over the project, engine and history.
  */
+import { reasonText } from '../review/moved.ts';
 import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
 import type { Unit } from '../core/catalogue.ts';
 import { channelColors } from '../charts/theme.ts';
@@ -252,7 +253,8 @@ function describeContext(project: Project, engine: KpiEngine, goal: Goal, moved:
 
 function moveItem(ctx: DescribeContext, move: GoalMove): MoveItem {
   const { before, after } = changeValues(ctx, move.change);
-  return { what: changeSubject(move.change, ctx.words), before, after, date: move.commit.date, commit: move.commit.short, reason: move.change.reason ?? '' };
+  return { what: changeSubject(move.change, ctx.words), before, after, date: move.commit.date, commit: move.commit.short,
+    reason: move.change.reason_parts ? reasonText(move.change.reason_parts, ctx.words?.moveReasons) : move.change.reason ?? '' };
 }
 
 /** A goal's status in brief, or null when one of its KPIs is not defined today. */

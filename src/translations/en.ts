@@ -389,6 +389,21 @@ export const en = {
     avg_response_time: 'Average response time',
     resolution_rate: 'Resolution rate',
   },
+  /** Why a goalpost moved (the one definition's reasons; `diff` and the PR comment use the English). */
+  moveReasons: {
+    targetUp: 'target made easier (lowered on a KPI where up is good)',
+    targetDown: 'target made easier (raised on a KPI where down is good: a budget cap raised)',
+    deadline: 'deadline pushed back',
+    kpi: 'KPI changed',
+    channel: 'channel changed',
+    measure: 'key result changed between a KPI and a manual count',
+    renamed: 'goal renamed (its id changed)',
+    type: 'SMART goal turned into an OKR',
+    removed: 'goal removed',
+    krRemoved: "key result removed, which raises the objective's score ({old} → {new})",
+    krWeight: "key result re-weighted, which raises the objective's score ({old} → {new})",
+    after: '{reason} after the period began on {date}',
+  },
   charts: {
     region: 'Chart: {title}',
     dataTable: 'Data table',

@@ -45,3 +45,14 @@ describe('movedReason', () => {
     expect(movedReason(facts, START, AFTER)).toBeNull();
   });
 });
+
+describe('moved-goalpost reasons in the site language', () => {
+  it('are the same reasons, in French on a French page', async () => {
+    const { movedReasonOf, reasonText } = await import('../../src/review/moved.ts');
+    const { fr } = await import('../../src/translations/fr.ts');
+    const reason = movedReasonOf({ kind: 'kr-removed', score: { old: 0.65, new: 0.7 } }, dayFromParts(2026, 7, 1), dayFromParts(2026, 10, 2))!;
+    expect(reasonText(reason)).toBe("key result removed, which raises the objective's score (0.65 → 0.7) after the period began on 2026-07-01");
+    expect(reasonText(reason, fr.moveReasons))
+      .toBe('résultat clé supprimé, ce qui relève le score de l’objectif (0.65 → 0.7) après le début de la période, le 2026-07-01');
+  });
+});
