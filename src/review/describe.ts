@@ -60,14 +60,21 @@ export function changeValue(ctx: DescribeContext, change: GoalChange, v: unknown
   return JSON.stringify(v);
 }
 
+/** A key result as readers know it: its title where the goal gives one, else its id. */
+function keyResultName(c: GoalChange, goals?: ReadonlyMap<string, Goal>): string {
+  const goal = goals?.get(c.goal);
+  const kr = goal?.type === 'okr' ? goal.keyResults.find((k) => k.id === c.kr) : undefined;
+  return kr?.title ?? c.kr ?? '';
+}
+
 /**
  * What changed, in words: `goal added`, `key result reach: target`. Given the page words, in
  * their language and with field names for readers (`name`, not `id`); else English with the
  * YAML field names (the pull-request comment).
  */
-export function changeSubject(c: GoalChange, words?: UiStrings): string {
+export function changeSubject(c: GoalChange, words?: UiStrings, goals?: ReadonlyMap<string, Goal>): string {
   const t = (words ?? en).changes.subjects;
-  const kr = { kr: c.kr ?? '' };
+  const kr = { kr: keyResultName(c, goals) };
   switch (c.kind) {
     case 'added': return c.kr ? fill(t.krAdded, kr) : t.goalAdded;
     case 'removed': return c.kr ? fill(t.krRemoved, kr) : t.goalRemoved;

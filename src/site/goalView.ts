@@ -253,7 +253,7 @@ function describeContext(project: Project, engine: KpiEngine, goal: Goal, moved:
 
 function moveItem(ctx: DescribeContext, move: GoalMove): MoveItem {
   const { before, after } = changeValues(ctx, move.change);
-  return { what: changeSubject(move.change, ctx.words), before, after, date: move.commit.date, commit: move.commit.short,
+  return { what: changeSubject(move.change, ctx.words, ctx.goals), before, after, date: move.commit.date, commit: move.commit.short,
     reason: move.change.reason_parts ? reasonText(move.change.reason_parts, ctx.words?.moveReasons) : move.change.reason ?? '' };
 }
 

@@ -56,3 +56,14 @@ describe('moved-goalpost reasons in the site language', () => {
       .toBe('résultat clé supprimé, ce qui relève le score de l’objectif (0.65 → 0.7) après le début de la période, le 2026-07-01');
   });
 });
+
+describe('key results named for readers', () => {
+  it('by their title where the goal gives one, else by id', async () => {
+    const { changeSubject } = await import('../../src/review/describe.ts');
+    const { fr } = await import('../../src/translations/fr.ts');
+    const okr = { type: 'okr', id: 'o', keyResults: [{ id: 'hikes', title: 'Six community hikes' }] } as never;
+    const change = { goal: 'o', kr: 'hikes', kind: 'removed', moved_goalpost: false } as const;
+    expect(changeSubject(change, fr, new Map([['o', okr]]))).toContain('Six community hikes');
+    expect(changeSubject(change, fr)).toContain('hikes');
+  });
+});
