@@ -10,13 +10,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { fixtureSnapshotText } from '../load/fixtureSnapshot.ts';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../src/core/freeze.ts';
-import { parseQuarter } from '../../src/core/periods.ts';
-import { createEngine } from '../../src/core/project.ts';
 import type { Problem } from '../../src/load/problems.ts';
 import { loadFromSources } from '../../src/load/project.ts';
-import { snapshotFile } from '../../src/load/reports.ts';
 import { checkNarrative, narrativeContext, withNarratives } from '../../src/site/narrativeCheck.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
@@ -30,14 +27,7 @@ const BASE = {
   report: { path: 'reports/2026-q2/v1.json', text: '' },
   narrative: read('content/reports/2026-q2.mdx'),
 };
-BASE.report.text = (() => {
-  const loaded = loadFromSources(BASE.site, [BASE.goals], [BASE.data]);
-  const quarter = parseQuarter('2026-Q2');
-  if (!loaded.ok || !quarter.ok) throw new Error('the basic fixture must load');
-  return snapshotFile(buildSnapshot(loaded.project, createEngine(loaded.project), quarter.period, {
-    version: 1, frozenAt: '2026-07-03T09:30:00.000Z', commit: null, uncommittedChanges: false,
-  })).text;
-})();
+BASE.report.text = fixtureSnapshotText(BASE.site, BASE.goals, BASE.data);
 
 /** Fragments that break the formats or carry hostile text. */
 const FRAGMENTS = [

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { fixtureSnapshotText } from './fixtureSnapshot.ts';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../src/core/freeze.ts';
-import { parseQuarter } from '../../src/core/periods.ts';
-import { createEngine } from '../../src/core/project.ts';
 import { loadFromSources } from '../../src/load/project.ts';
-import { snapshotFile } from '../../src/load/reports.ts';
 
 const ROOT = 'test/fixtures/basic';
 const FILES = {
@@ -16,14 +13,7 @@ const FILES = {
 };
 
 /** A frozen report of the fixture, as `freeze` writes it. */
-FILES.report.text = (() => {
-  const loaded = loadFromSources(FILES.site, [FILES.goals], [FILES.data]);
-  const quarter = parseQuarter('2026-Q2');
-  if (!loaded.ok || !quarter.ok) throw new Error('the basic fixture must load');
-  return snapshotFile(buildSnapshot(loaded.project, createEngine(loaded.project), quarter.period, {
-    version: 1, frozenAt: '2026-07-03T09:30:00.000Z', commit: null, uncommittedChanges: false,
-  })).text;
-})();
+FILES.report.text = fixtureSnapshotText(FILES.site, FILES.goals, FILES.data);
 
 /** Fragments that break YAML or JSON, or make values wrong (types, dates, numbers, references). */
 const FRAGMENTS = [
