@@ -8,7 +8,17 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-pkg/**', 'node_modules/**', '.astro/**', 'coverage/**', '**/*.goalpost-staging/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-pkg/**',
+      'node_modules/**',
+      '.astro/**',
+      'coverage/**',
+      '**/*.goalpost-staging/**',
+      'test/fixtures/**',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.recommended],

@@ -5,7 +5,9 @@
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const installed = fileURLToPath(import.meta.url).split(sep).includes('node_modules');
+const installed = fileURLToPath(import.meta.url)
+  .split(sep)
+  .includes('node_modules');
 const entry = new URL(installed ? '../dist-pkg/cli/main.js' : '../src/cli/main.ts', import.meta.url);
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

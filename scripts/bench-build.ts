@@ -35,7 +35,10 @@ export function generate(root: string, size: { channels: number; years: number; 
   const channels = Array.from({ length: size.channels }, (_, i) => `channel-${String(i + 1).padStart(2, '0')}`);
   mkdirSync(join(root, 'content'), { recursive: true });
   mkdirSync(join(root, 'goals'), { recursive: true });
-  writeFileSync(join(root, 'content/site.yaml'), `title: Bench\nlocale: en-US\ncurrency: EUR\ncustomer_ltv: 240\nchannels:\n${channels.map((c, i) => `  ${c}: { label: Channel ${i + 1} }`).join('\n')}\n`);
+  writeFileSync(
+    join(root, 'content/site.yaml'),
+    `title: Bench\nlocale: en-US\ncurrency: EUR\ncustomer_ltv: 240\nchannels:\n${channels.map((c, i) => `  ${c}: { label: Channel ${i + 1} }`).join('\n')}\n`,
+  );
   const firstYear = 2026 - size.years + 1;
   for (const channel of channels) {
     mkdirSync(join(root, 'data', channel), { recursive: true });
@@ -45,15 +48,32 @@ export function generate(root: string, size: { channels: number; years: number; 
       for (let d = Date.UTC(y, 0, 1); d <= Date.UTC(y, 11, 31); d += 86_400_000) {
         const impressions = 2000 + Math.floor(random() * 8000);
         followers += Math.floor(random() * 12);
-        rows.push(JSON.stringify({
-          date: new Date(d).toISOString().slice(0, 10), impressions, engagements: Math.floor(impressions * (0.02 + random() * 0.04)),
-          clicks: Math.floor(impressions * random() * 0.02), conversions: Math.floor(random() * 6), posts: Math.floor(random() * 3),
-          followers, spend: Math.round(random() * 8000) / 100, revenue: Math.round(random() * 20000) / 100,
-        }));
+        rows.push(
+          JSON.stringify({
+            date: new Date(d).toISOString().slice(0, 10),
+            impressions,
+            engagements: Math.floor(impressions * (0.02 + random() * 0.04)),
+            clicks: Math.floor(impressions * random() * 0.02),
+            conversions: Math.floor(random() * 6),
+            posts: Math.floor(random() * 3),
+            followers,
+            spend: Math.round(random() * 8000) / 100,
+            revenue: Math.round(random() * 20000) / 100,
+          }),
+        );
       }
       for (let m = 1; m <= 12; m++) {
         const month = `${y}-${String(m).padStart(2, '0')}`;
-        rows.push(JSON.stringify({ month, mentions: 100 + Math.floor(random() * 200), competitor_mentions: 150 + Math.floor(random() * 200), positive_mentions: 40 + Math.floor(random() * 50), neutral_mentions: 30 + Math.floor(random() * 30), negative_mentions: Math.floor(random() * 20) }));
+        rows.push(
+          JSON.stringify({
+            month,
+            mentions: 100 + Math.floor(random() * 200),
+            competitor_mentions: 150 + Math.floor(random() * 200),
+            positive_mentions: 40 + Math.floor(random() * 50),
+            neutral_mentions: 30 + Math.floor(random() * 30),
+            negative_mentions: Math.floor(random() * 20),
+          }),
+        );
       }
       writeFileSync(join(root, 'data', channel, `${y}.json`), `{"channel":"${channel}","rows":[\n${rows.join(',\n')}\n]}\n`);
     }
@@ -62,7 +82,13 @@ export function generate(root: string, size: { channels: number; years: number; 
   const goals = Array.from({ length: size.goals }, (_, g) => {
     const kpi = kpis[g % kpis.length]!;
     const year = firstYear + (g % size.years);
-    const target = ['impressions', 'conversions'].includes(kpi) ? '{ change: "+10%" }' : kpi === 'spend' ? '20000' : kpi === 'follower_count' ? '{ change: +300 }' : '{ change: "+5%" }';
+    const target = ['impressions', 'conversions'].includes(kpi)
+      ? '{ change: "+10%" }'
+      : kpi === 'spend'
+        ? '20000'
+        : kpi === 'follower_count'
+          ? '{ change: +300 }'
+          : '{ change: "+5%" }';
     return `  - { id: goal-${g}, title: Goal ${g} on ${kpi}, category: awareness, period: ${year}-Q${1 + (g % 4)}, channel: ${channels[g % channels.length]}, kpi: ${kpi}, target: ${JSON.stringify(target).slice(1, -1).replace(/\\"/g, '"')} }`;
   });
   writeFileSync(join(root, 'goals/bench.yaml'), `goals:\n${goals.join('\n')}\n`);
@@ -74,13 +100,13 @@ function files(dir: string): Array<{ path: string; bytes: number }> {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       const s = statSync(p);
-      if (s.isDirectory()) walk(p); else out.push({ path: p, bytes: s.size });
+      if (s.isDirectory()) walk(p);
+      else out.push({ path: p, bytes: s.size });
     }
   };
   walk(dir);
   return out;
 }
-
 
 /** The root of a size: the peer's generator for S and L when it is there, else `generate`. Returns who wrote it. */
 function writeRoot(root: string, name: Size): string {
@@ -92,12 +118,26 @@ function writeRoot(root: string, name: Size): string {
   return 'generate()';
 }
 
-interface Run { seconds: number; rssMB: number; rendered: number; reused: number; cached: number }
+interface Run {
+  seconds: number;
+  rssMB: number;
+  rendered: number;
+  reused: number;
+  cached: number;
+}
 
 /** Runs a command under GNU time: wall seconds and the peak RSS of its largest process. */
-function timed(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): { seconds: number; rssMB: number } {
+function timed(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv },
+): { seconds: number; rssMB: number } {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'GOALPOST_BENCH_RSS_KB=%M', command, ...args], { ...options, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'GOALPOST_BENCH_RSS_KB=%M', command, ...args], {
+    ...options,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-4000)}`);
   const kb = Number(/GOALPOST_BENCH_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
@@ -119,7 +159,8 @@ function frameworkBuild(root: string): { seconds: number; rssMB: number; pages: 
   rmSync(join(FRAMEWORK, 'dist'), { recursive: true, force: true });
   rmSync(join(FRAMEWORK, 'src', '.observablehq', 'cache'), { recursive: true, force: true });
   const t = timed(join(FRAMEWORK, 'node_modules', '.bin', 'observable'), ['build'], {
-    cwd: FRAMEWORK, env: { ...process.env, GOALPOST_ROOT: root, OBSERVABLE_TELEMETRY_DISABLE: 'true' },
+    cwd: FRAMEWORK,
+    env: { ...process.env, GOALPOST_ROOT: root, OBSERVABLE_TELEMETRY_DISABLE: 'true' },
   });
   return { ...t, pages: files(join(FRAMEWORK, 'dist')).filter((f) => f.path.endsWith('.html')).length };
 }
@@ -127,7 +168,15 @@ function frameworkBuild(root: string): { seconds: number; rssMB: number; pages: 
 /** Changes one value of one data file (a different value on each call), so the next build sees one changed file. */
 function touchOneDataFile(root: string, round: number): string {
   const channel = readdirSync(join(root, 'data')).sort()[0]!;
-  const file = join(root, 'data', channel, readdirSync(join(root, 'data', channel)).filter((f) => f.endsWith('.json')).sort().at(-1)!);
+  const file = join(
+    root,
+    'data',
+    channel,
+    readdirSync(join(root, 'data', channel))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .at(-1)!,
+  );
   const text = readFileSync(file, 'utf8');
   const changed = text.replace(/"impressions": ?(\d+)/, (whole, n: string) => whole.replace(n, String(Number(n) + round + 1)));
   if (changed === text) throw new Error(`no impressions value to change in ${file}`);
@@ -141,7 +190,9 @@ const fmt = (xs: number[], digits = 1) => `${median(xs).toFixed(digits)}`;
 if (import.meta.main) {
   const work = mkdtempSync(join(tmpdir(), 'goalpost-bench-build-'));
   const sizes = (process.env['BENCH_SIZES'] ?? 'S,L,XL').split(',') as Size[];
-  console.log(`bench:build — ${RUNS} runs of each build, medians; the machine's other load is not controlled: compare ratios within one run`);
+  console.log(
+    `bench:build — ${RUNS} runs of each build, medians; the machine's other load is not controlled: compare ratios within one run`,
+  );
   try {
     for (const name of sizes) {
       const size = SIZES[name];
@@ -179,29 +230,66 @@ if (import.meta.main) {
       const charts = median(clean.map((r) => r.rendered + r.reused + r.cached));
       console.log(`${name}: ${size.channels} channels × ${size.years} years (root by ${writer})`);
       console.log(`  pages built          ${pages.length}`);
-      console.log(`  charts per build     ${charts} (clean: ${median(clean.map((r) => r.rendered))} rendered, ${median(clean.map((r) => r.reused))} reused within the build)`);
-      console.log(`  clean build          ${seconds.toFixed(1)} s, peak RSS ${fmt(clean.map((r) => r.rssMB), 0)} MB`);
-      console.log(`  per page / per chart ${((seconds * 1000) / pages.length).toFixed(0)} ms / ${((seconds * 1000) / charts).toFixed(1)} ms`);
+      console.log(
+        `  charts per build     ${charts} (clean: ${median(clean.map((r) => r.rendered))} rendered, ${median(clean.map((r) => r.reused))} reused within the build)`,
+      );
+      console.log(
+        `  clean build          ${seconds.toFixed(1)} s, peak RSS ${fmt(
+          clean.map((r) => r.rssMB),
+          0,
+        )} MB`,
+      );
+      console.log(
+        `  per page / per chart ${((seconds * 1000) / pages.length).toFixed(0)} ms / ${((seconds * 1000) / charts).toFixed(1)} ms`,
+      );
       const noopS = median(noop.map((r) => r.seconds));
       const oneS = median(oneFile.map((r) => r.seconds));
-      console.log(`  no-op rebuild        ${noopS.toFixed(1)} s (${(noopS / seconds).toFixed(2)}× clean; charts ${median(noop.map((r) => r.rendered))} rendered, ${median(noop.map((r) => r.cached))} from the disk cache), peak RSS ${fmt(noop.map((r) => r.rssMB), 0)} MB`);
-      console.log(`  one data file changed ${oneS.toFixed(1)} s (${(oneS / seconds).toFixed(2)}× clean; charts ${median(oneFile.map((r) => r.rendered))} rendered, ${median(oneFile.map((r) => r.cached))} from the disk cache), peak RSS ${fmt(oneFile.map((r) => r.rssMB), 0)} MB`);
+      console.log(
+        `  no-op rebuild        ${noopS.toFixed(1)} s (${(noopS / seconds).toFixed(2)}× clean; charts ${median(noop.map((r) => r.rendered))} rendered, ${median(noop.map((r) => r.cached))} from the disk cache), peak RSS ${fmt(
+          noop.map((r) => r.rssMB),
+          0,
+        )} MB`,
+      );
+      console.log(
+        `  one data file changed ${oneS.toFixed(1)} s (${(oneS / seconds).toFixed(2)}× clean; charts ${median(oneFile.map((r) => r.rendered))} rendered, ${median(oneFile.map((r) => r.cached))} from the disk cache), peak RSS ${fmt(
+          oneFile.map((r) => r.rssMB),
+          0,
+        )} MB`,
+      );
       if (peer.length > 0) {
         const ratios = clean.map((r, i) => r.seconds / peer[i]!.seconds);
-        console.log(`  Observable Framework ${fmt(peer.map((p) => p.seconds))} s for ${peer[0]!.pages} pages, peak RSS ${fmt(peer.map((p) => p.rssMB), 0)} MB`);
-        console.log(`  ratio to Framework   time ${fmt(ratios, 2)}× (median of paired runs, min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}), peak RSS ${(median(clean.map((r) => r.rssMB)) / median(peer.map((p) => p.rssMB))).toFixed(2)}×`);
+        console.log(
+          `  Observable Framework ${fmt(peer.map((p) => p.seconds))} s for ${peer[0]!.pages} pages, peak RSS ${fmt(
+            peer.map((p) => p.rssMB),
+            0,
+          )} MB`,
+        );
+        console.log(
+          `  ratio to Framework   time ${fmt(ratios, 2)}× (median of paired runs, min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}), peak RSS ${(median(clean.map((r) => r.rssMB)) / median(peer.map((p) => p.rssMB))).toFixed(2)}×`,
+        );
       } else {
-        console.log(`  ratio to Framework   n/a (${writer === 'gen_root.py' ? `peer not installed at ${FRAMEWORK}: copy ../shared/peer/framework, npm install there, set BENCH_PEER_FRAMEWORK` : 'the peer reads only roots written by gen_root.py'})`);
+        console.log(
+          `  ratio to Framework   n/a (${writer === 'gen_root.py' ? `peer not installed at ${FRAMEWORK}: copy ../shared/peer/framework, npm install there, set BENCH_PEER_FRAMEWORK` : 'the peer reads only roots written by gen_root.py'})`,
+        );
       }
       console.log(`  dist/ size           ${(all.reduce((n, f) => n + f.bytes, 0) / 1e6).toFixed(1)} MB`);
       console.log(`  largest page         ${(largest.bytes / 1024).toFixed(0)} KB (${largest.path.slice(out.length + 1)})`);
-      console.log(`  largest quarter page ${(quarterMax / 1024).toFixed(0)} KB (aim < 200 KB; ratio ${(quarterMax / 204800).toFixed(2)})`);
-      console.log(`  JavaScript per page  ${scripts === 0 && js === 0 ? '0 bytes (no <script> in any page, no .js in dist/)' : `${scripts} script tags, ${js} bytes of .js in dist/`}`);
+      console.log(
+        `  largest quarter page ${(quarterMax / 1024).toFixed(0)} KB (aim < 200 KB; ratio ${(quarterMax / 204800).toFixed(2)})`,
+      );
+      console.log(
+        `  JavaScript per page  ${scripts === 0 && js === 0 ? '0 bytes (no <script> in any page, no .js in dist/)' : `${scripts} script tags, ${js} bytes of .js in dist/`}`,
+      );
       if (process.env['BENCH_LIGHTHOUSE'] !== '0' && name !== 'XL') {
-        const latest = quarterPages.map((f) => f.path.slice(out.length + 1).replace(/index\.html$/, '')).sort().at(-1)!;
+        const latest = quarterPages
+          .map((f) => f.path.slice(out.length + 1).replace(/index\.html$/, ''))
+          .sort()
+          .at(-1)!;
         const scores = [];
         for (let i = 0; i < RUNS; i++) scores.push(await audit(out, latest));
-        console.log(`  Lighthouse ${latest}  performance ${Math.round(median(scores.map((s) => s.performance)) * 100)}, accessibility ${Math.round(median(scores.map((s) => s.accessibility)) * 100)} (medians of ${RUNS}; aim 100 and 100)`);
+        console.log(
+          `  Lighthouse ${latest}  performance ${Math.round(median(scores.map((s) => s.performance)) * 100)}, accessibility ${Math.round(median(scores.map((s) => s.accessibility)) * 100)} (medians of ${RUNS}; aim 100 and 100)`,
+        );
       }
     }
   } finally {

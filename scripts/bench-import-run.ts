@@ -7,7 +7,14 @@ let out = '';
 let err = '';
 const t = performance.now();
 const status = await main(['import', file, ...extra], {
-  out: (s) => { out += s; }, err: (s) => { err += s; }, env: { GOALPOST_ROOT: root }, cwd: process.cwd(),
+  out: (s) => {
+    out += s;
+  },
+  err: (s) => {
+    err += s;
+  },
+  env: { GOALPOST_ROOT: root },
+  cwd: process.cwd(),
 });
 const ms = performance.now() - t;
 if (status !== 0) throw new Error(`import failed:\n${err.slice(0, 2000)}`);

@@ -33,7 +33,14 @@ for (const goal of project.goals) {
 }
 const goalsMs = performance.now() - t;
 
-process.stdout.write(JSON.stringify({
-  loadMs, kpiMs, goalsMs, kpiValues, scopes: quarters.length * scopes.length, goals: evaluated,
-  peakRssMb: process.resourceUsage().maxRSS / 1024,
-}));
+process.stdout.write(
+  JSON.stringify({
+    loadMs,
+    kpiMs,
+    goalsMs,
+    kpiValues,
+    scopes: quarters.length * scopes.length,
+    goals: evaluated,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

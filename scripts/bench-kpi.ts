@@ -31,11 +31,17 @@ function generate(root: string): number {
       for (let d = Date.UTC(y, 0, 1); d <= Date.UTC(y, 11, 31); d += 86_400_000) {
         const impressions = 500 + Math.floor(random() * 5000);
         followers += Math.floor(random() * 10);
-        out.push(JSON.stringify({
-          date: new Date(d).toISOString().slice(0, 10), impressions,
-          engagements: Math.floor(impressions * (0.01 + random() * 0.05)), clicks: Math.floor(impressions * random() * 0.02),
-          posts: Math.floor(random() * 3), followers, spend: Math.round(random() * 5000) / 100,
-        }));
+        out.push(
+          JSON.stringify({
+            date: new Date(d).toISOString().slice(0, 10),
+            impressions,
+            engagements: Math.floor(impressions * (0.01 + random() * 0.05)),
+            clicks: Math.floor(impressions * random() * 0.02),
+            posts: Math.floor(random() * 3),
+            followers,
+            spend: Math.round(random() * 5000) / 100,
+          }),
+        );
       }
       rows += out.length;
       writeFileSync(join(root, 'data', channel, `${y}.json`), `{"channel":"${channel}","rows":[\n${out.join(',\n')}\n]}\n`);
@@ -46,9 +52,15 @@ function generate(root: string): number {
   for (let g = 0; g < GOALS; g++) {
     const kpi = kpis[g % kpis.length]!;
     const year = FIRST_YEAR + Math.floor(random() * YEARS);
-    const target = kpi === 'impressions' || kpi === 'engagements' || kpi === 'clicks' || kpi === 'spend'
-      ? '{ change: "+10%" }' : kpi === 'follower_count' ? '{ change: +500 }' : '{ change: "+5%" }';
-    goals.push(`  - { id: goal-${g}, title: Goal ${g}, period: ${year}-Q${1 + (g % 4)}, channel: ${g % 10 === 0 ? 'all' : `ch${String(g % CHANNELS).padStart(2, '0')}`}, kpi: ${kpi}, target: ${target} }`);
+    const target =
+      kpi === 'impressions' || kpi === 'engagements' || kpi === 'clicks' || kpi === 'spend'
+        ? '{ change: "+10%" }'
+        : kpi === 'follower_count'
+          ? '{ change: +500 }'
+          : '{ change: "+5%" }';
+    goals.push(
+      `  - { id: goal-${g}, title: Goal ${g}, period: ${year}-Q${1 + (g % 4)}, channel: ${g % 10 === 0 ? 'all' : `ch${String(g % CHANNELS).padStart(2, '0')}`}, kpi: ${kpi}, target: ${target} }`,
+    );
   }
   writeFileSync(join(root, 'goals/bench.yaml'), `${goals.join('\n')}\n`);
   return rows;
@@ -63,7 +75,9 @@ const root = mkdtempSync(join(tmpdir(), 'goalpost-bench-'));
 try {
   const t0 = performance.now();
   const rows = generate(root);
-  console.log(`generated ${rows.toLocaleString('en-US')} daily rows, ${CHANNELS} channels × ${YEARS} years, ${GOALS} goals in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${rows.toLocaleString('en-US')} daily rows, ${CHANNELS} channels × ${YEARS} years, ${GOALS} goals in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   const runs: Array<Record<string, number>> = [];
   for (let i = 0; i < RUNS; i++) {
     const out = execFileSync(process.execPath, ['scripts/bench-kpi-run.ts', root], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -72,11 +86,19 @@ try {
   const m = (key: string) => median(runs.map((r) => r[key]!));
   const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   console.log(`runs: ${RUNS} (fresh process each), medians:`);
-  console.log(`  load + validate     ${fmt(m('loadMs'))}  (${Math.round(rows / (m('loadMs') / 1000)).toLocaleString('en-US')} rows/s; aim < 10 s)`);
-  console.log(`  every KPI          ${fmt(m('kpiMs'))}  (${m('kpiValues').toLocaleString('en-US')} values: ${m('scopes')} channel-quarters incl. all, with QoQ/YoY; aim < 1 s)`);
+  console.log(
+    `  load + validate     ${fmt(m('loadMs'))}  (${Math.round(rows / (m('loadMs') / 1000)).toLocaleString('en-US')} rows/s; aim < 10 s)`,
+  );
+  console.log(
+    `  every KPI          ${fmt(m('kpiMs'))}  (${m('kpiValues').toLocaleString('en-US')} values: ${m('scopes')} channel-quarters incl. all, with QoQ/YoY; aim < 1 s)`,
+  );
   console.log(`  goal evaluation     ${fmt(m('goalsMs'))}  (${GOALS} goals)`);
-  console.log(`  computation total   ${fmt(m('kpiMs') + m('goalsMs'))}  (ratio to the 1 s aim: ${((m('kpiMs') + m('goalsMs')) / 1000).toFixed(2)})`);
-  console.log(`  peak memory (RSS)   ${Math.round(m('peakRssMb'))} MB  (aim < 1024 MB; ratio ${(m('peakRssMb') / 1024).toFixed(2)})`);
+  console.log(
+    `  computation total   ${fmt(m('kpiMs') + m('goalsMs'))}  (ratio to the 1 s aim: ${((m('kpiMs') + m('goalsMs')) / 1000).toFixed(2)})`,
+  );
+  console.log(
+    `  peak memory (RSS)   ${Math.round(m('peakRssMb'))} MB  (aim < 1024 MB; ratio ${(m('peakRssMb') / 1024).toFixed(2)})`,
+  );
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

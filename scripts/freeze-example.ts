@@ -38,19 +38,28 @@ function editRows(root: string, file: string, keep: (row: Record<string, unknown
 
 const FREEZES: readonly Freeze[] = [
   {
-    quarter: '2026-Q2', version: 1, at: '2026-07-03T09:30:00.000Z',
+    quarter: '2026-Q2',
+    version: 1,
+    at: '2026-07-03T09:30:00.000Z',
     before: (root) => {
-      for (const q of ['2026-q3']) for (const c of ['instagram', 'facebook', 'linkedin', 'tiktok', 'youtube', 'customer-service', 'listening']) rmSync(join(root, 'data', c, `${q}.json`), { force: true });
+      for (const q of ['2026-q3'])
+        for (const c of ['instagram', 'facebook', 'linkedin', 'tiktok', 'youtube', 'customer-service', 'listening'])
+          rmSync(join(root, 'data', c, `${q}.json`), { force: true });
       rmSync(join(root, 'data', 'customer-service', '2026-q2.json'), { force: true });
     },
   },
   {
-    quarter: '2026-Q2', version: 2, at: '2026-07-10T14:00:00.000Z',
+    quarter: '2026-Q2',
+    version: 2,
+    at: '2026-07-10T14:00:00.000Z',
     before: () => {},
   },
   {
-    quarter: '2026-Q3', version: 1, at: '2026-09-30T16:45:00.000Z',
-    before: (root) => editRows(root, 'data/instagram/2026-q3.json', (row) => typeof row['date'] !== 'string' || row['date'] < '2026-09-29'),
+    quarter: '2026-Q3',
+    version: 1,
+    at: '2026-09-30T16:45:00.000Z',
+    before: (root) =>
+      editRows(root, 'data/instagram/2026-q3.json', (row) => typeof row['date'] !== 'string' || row['date'] < '2026-09-29'),
   },
 ];
 
@@ -64,7 +73,10 @@ for (const freeze of FREEZES) {
     const quarter = parseQuarter(freeze.quarter);
     if (!quarter.ok) throw new Error(quarter.reason);
     const snapshot = buildSnapshot(loaded.project, createEngine(loaded.project), quarter.period, {
-      version: freeze.version, frozenAt: freeze.at, commit: null, uncommittedChanges: false,
+      version: freeze.version,
+      frozenAt: freeze.at,
+      commit: null,
+      uncommittedChanges: false,
     });
     const file = snapshotFile(snapshot);
     mkdirSync(dirname(join(ROOT, file.path)), { recursive: true });

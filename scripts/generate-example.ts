@@ -146,29 +146,43 @@ function campaign(name: string, start: string, end: string, channels: Record<str
 
 const CAMPAIGNS: readonly Campaign[] = [
   campaign('Black Friday 2024', '2024-11-22', '2024-12-02', {
-    instagram: { boost: 1.5, spend: 820 }, facebook: { boost: 1.4, spend: 600 }, tiktok: { boost: 1.3, spend: 250 },
+    instagram: { boost: 1.5, spend: 820 },
+    facebook: { boost: 1.4, spend: 600 },
+    tiktok: { boost: 1.3, spend: 250 },
   }),
   campaign('Winter layers 2025', '2025-01-20', '2025-02-16', {
-    instagram: { boost: 1.2, spend: 260 }, facebook: { boost: 1.15, spend: 220 },
+    instagram: { boost: 1.2, spend: 260 },
+    facebook: { boost: 1.15, spend: 220 },
   }),
   campaign('Spring trail 2025', '2025-04-07', '2025-05-11', {
-    instagram: { boost: 1.3, spend: 380 }, facebook: { boost: 1.2, spend: 300 }, tiktok: { boost: 1.35, spend: 220 },
+    instagram: { boost: 1.3, spend: 380 },
+    facebook: { boost: 1.2, spend: 300 },
+    tiktok: { boost: 1.35, spend: 220 },
     linkedin: { boost: 1.2, spend: 140 },
   }),
   campaign('Hut to hut 2025', '2025-06-16', '2025-07-27', {
-    instagram: { boost: 1.25, spend: 340 }, tiktok: { boost: 1.3, spend: 260 }, youtube: { boost: 1.3, spend: 0 },
+    instagram: { boost: 1.25, spend: 340 },
+    tiktok: { boost: 1.3, spend: 260 },
+    youtube: { boost: 1.3, spend: 0 },
   }),
   campaign('Retail partners 2025', '2025-09-08', '2025-10-10', { linkedin: { boost: 1.3, spend: 210 } }),
   campaign('Black Friday 2025', '2025-11-21', '2025-12-01', {
-    instagram: { boost: 1.55, spend: 980 }, facebook: { boost: 1.4, spend: 640 }, tiktok: { boost: 1.45, spend: 420 },
+    instagram: { boost: 1.55, spend: 980 },
+    facebook: { boost: 1.4, spend: 640 },
+    tiktok: { boost: 1.45, spend: 420 },
   }),
   campaign('Fjellvind jacket launch 2026', '2026-04-13', '2026-05-24', {
-    instagram: { boost: 1.45, spend: 520 }, facebook: { boost: 1.25, spend: 330 }, tiktok: { boost: 1.5, spend: 380 },
-    youtube: { boost: 1.4, spend: 0 }, linkedin: { boost: 1.15, spend: 120 },
+    instagram: { boost: 1.45, spend: 520 },
+    facebook: { boost: 1.25, spend: 330 },
+    tiktok: { boost: 1.5, spend: 380 },
+    youtube: { boost: 1.4, spend: 0 },
+    linkedin: { boost: 1.15, spend: 120 },
   }),
   campaign('Retail partners 2026', '2026-05-04', '2026-06-12', { linkedin: { boost: 1.3, spend: 240 } }),
   campaign('Autumn trail 2026', '2026-08-24', '2026-09-27', {
-    instagram: { boost: 1.25, spend: 360 }, tiktok: { boost: 1.35, spend: 300 }, facebook: { boost: 1.1, spend: 210 },
+    instagram: { boost: 1.25, spend: 360 },
+    tiktok: { boost: 1.35, spend: 300 },
+    facebook: { boost: 1.1, spend: 210 },
   }),
 ];
 
@@ -182,13 +196,25 @@ function campaignOn(channel: string, day: number): CampaignPart | null {
 
 /** Recruitment waves: LinkedIn job posts for the Bergen workshop and the Munich store. */
 const HIRING = curve([
-  ['2024-10-01', 1.2], ['2025-02-24', 1.2], ['2025-03-03', 6], ['2025-04-20', 6], ['2025-04-27', 1.5],
-  ['2026-06-22', 1.5], ['2026-06-29', 7.5], ['2026-09-20', 7.5], ['2026-09-30', 3],
+  ['2024-10-01', 1.2],
+  ['2025-02-24', 1.2],
+  ['2025-03-03', 6],
+  ['2025-04-20', 6],
+  ['2025-04-27', 1.5],
+  ['2026-06-22', 1.5],
+  ['2026-06-29', 7.5],
+  ['2026-09-20', 7.5],
+  ['2026-09-30', 3],
 ]);
 
 /** A crisis: a tent-pole recall (Tind 2 tent) in February and March 2026 drives negative mentions. */
 const RECALL = curve([
-  ['2026-02-08', 1], ['2026-02-12', 4.5], ['2026-02-28', 3], ['2026-03-20', 1.6], ['2026-04-20', 1.15], ['2026-06-01', 1],
+  ['2026-02-08', 1],
+  ['2026-02-12', 4.5],
+  ['2026-02-28', 3],
+  ['2026-03-20', 1.6],
+  ['2026-04-20', 1.15],
+  ['2026-06-01', 1],
 ]);
 
 // ---------------------------------------------------------------------------------------
@@ -211,14 +237,53 @@ function followerStep(state: { followers: number }, gained: number, lost: number
 
 function instagram(): DayValues[] {
   const r = rngFor('instagram');
-  const impressions = curve([['2024-10-01', 25500], ['2025-06-30', 30000], ['2025-12-31', 32500], ['2026-06-30', 38000], ['2026-09-30', 40500]]);
-  const er = curve([['2024-10-01', 0.041], ['2025-06-30', 0.043], ['2025-12-31', 0.0425], ['2026-03-31', 0.0415], ['2026-06-30', 0.0465], ['2026-09-30', 0.047]]);
-  const ctr = curve([['2024-10-01', 0.0072], ['2025-12-31', 0.0079], ['2026-09-30', 0.0084]]);
-  const bounce = curve([['2024-10-01', 0.56], ['2025-12-31', 0.53], ['2026-06-30', 0.51], ['2026-09-30', 0.495]]);
-  const cr = curve([['2024-10-01', 0.014], ['2025-12-31', 0.0155], ['2026-09-30', 0.0165]]);
-  const codes = curve([['2024-10-01', 0.22], ['2026-03-31', 0.3], ['2026-09-30', 0.31]]);
-  const gained = curve([['2024-10-01', 34], ['2025-06-30', 36], ['2025-12-31', 33], ['2026-06-30', 38], ['2026-09-30', 40]]);
-  const lost = curve([['2024-10-01', 9], ['2026-09-30', 12]]);
+  const impressions = curve([
+    ['2024-10-01', 25500],
+    ['2025-06-30', 30000],
+    ['2025-12-31', 32500],
+    ['2026-06-30', 38000],
+    ['2026-09-30', 40500],
+  ]);
+  const er = curve([
+    ['2024-10-01', 0.041],
+    ['2025-06-30', 0.043],
+    ['2025-12-31', 0.0425],
+    ['2026-03-31', 0.0415],
+    ['2026-06-30', 0.0465],
+    ['2026-09-30', 0.047],
+  ]);
+  const ctr = curve([
+    ['2024-10-01', 0.0072],
+    ['2025-12-31', 0.0079],
+    ['2026-09-30', 0.0084],
+  ]);
+  const bounce = curve([
+    ['2024-10-01', 0.56],
+    ['2025-12-31', 0.53],
+    ['2026-06-30', 0.51],
+    ['2026-09-30', 0.495],
+  ]);
+  const cr = curve([
+    ['2024-10-01', 0.014],
+    ['2025-12-31', 0.0155],
+    ['2026-09-30', 0.0165],
+  ]);
+  const codes = curve([
+    ['2024-10-01', 0.22],
+    ['2026-03-31', 0.3],
+    ['2026-09-30', 0.31],
+  ]);
+  const gained = curve([
+    ['2024-10-01', 34],
+    ['2025-06-30', 36],
+    ['2025-12-31', 33],
+    ['2026-06-30', 38],
+    ['2026-09-30', 40],
+  ]);
+  const lost = curve([
+    ['2024-10-01', 9],
+    ['2026-09-30', 12],
+  ]);
   const state = { followers: 38_140 };
   return DAYS.map((day) => {
     const c = campaignOn('instagram', day);
@@ -262,12 +327,39 @@ function instagram(): DayValues[] {
 
 function tiktok(): DayValues[] {
   const r = rngFor('tiktok');
-  const views = curve([['2024-10-01', 14000], ['2025-06-30', 34000], ['2025-12-31', 47000], ['2026-06-30', 64000], ['2026-09-30', 80000]]);
-  const er = curve([['2024-10-01', 0.074], ['2025-12-31', 0.079], ['2026-09-30', 0.077]]);
-  const ctr = curve([['2024-10-01', 0.0021], ['2025-12-31', 0.0026], ['2026-06-30', 0.0028], ['2026-09-30', 0.0029]]);
+  const views = curve([
+    ['2024-10-01', 14000],
+    ['2025-06-30', 34000],
+    ['2025-12-31', 47000],
+    ['2026-06-30', 64000],
+    ['2026-09-30', 80000],
+  ]);
+  const er = curve([
+    ['2024-10-01', 0.074],
+    ['2025-12-31', 0.079],
+    ['2026-09-30', 0.077],
+  ]);
+  const ctr = curve([
+    ['2024-10-01', 0.0021],
+    ['2025-12-31', 0.0026],
+    ['2026-06-30', 0.0028],
+    ['2026-09-30', 0.0029],
+  ]);
   // Creator codes: the creator programme was relaunched in July 2026.
-  const codes = curve([['2024-10-01', 0.011], ['2025-12-31', 0.014], ['2026-06-30', 0.016], ['2026-07-15', 0.019], ['2026-09-30', 0.02]]);
-  const gained = curve([['2024-10-01', 60], ['2025-06-30', 75], ['2025-12-31', 68], ['2026-06-30', 82], ['2026-09-30', 95]]);
+  const codes = curve([
+    ['2024-10-01', 0.011],
+    ['2025-12-31', 0.014],
+    ['2026-06-30', 0.016],
+    ['2026-07-15', 0.019],
+    ['2026-09-30', 0.02],
+  ]);
+  const gained = curve([
+    ['2024-10-01', 60],
+    ['2025-06-30', 75],
+    ['2025-12-31', 68],
+    ['2026-06-30', 82],
+    ['2026-09-30', 95],
+  ]);
   const state = { followers: 3_480 };
   return DAYS.map((day) => {
     const c = campaignOn('tiktok', day);
@@ -303,12 +395,35 @@ function tiktok(): DayValues[] {
 
 function linkedin(): DayValues[] {
   const r = rngFor('linkedin');
-  const impressions = curve([['2024-10-01', 3600], ['2025-12-31', 4600], ['2026-09-30', 5600]]);
-  const er = curve([['2024-10-01', 0.031], ['2025-12-31', 0.034], ['2026-09-30', 0.036]]);
-  const ctr = curve([['2024-10-01', 0.0105], ['2026-09-30', 0.0118]]);
-  const leadRate = curve([['2024-10-01', 0.048], ['2025-12-31', 0.052], ['2026-06-30', 0.05], ['2026-09-30', 0.047]]);
-  const salesShare = curve([['2024-10-01', 0.27], ['2026-09-30', 0.33]]);
-  const gained = curve([['2024-10-01', 13], ['2025-12-31', 15], ['2026-09-30', 19]]);
+  const impressions = curve([
+    ['2024-10-01', 3600],
+    ['2025-12-31', 4600],
+    ['2026-09-30', 5600],
+  ]);
+  const er = curve([
+    ['2024-10-01', 0.031],
+    ['2025-12-31', 0.034],
+    ['2026-09-30', 0.036],
+  ]);
+  const ctr = curve([
+    ['2024-10-01', 0.0105],
+    ['2026-09-30', 0.0118],
+  ]);
+  const leadRate = curve([
+    ['2024-10-01', 0.048],
+    ['2025-12-31', 0.052],
+    ['2026-06-30', 0.05],
+    ['2026-09-30', 0.047],
+  ]);
+  const salesShare = curve([
+    ['2024-10-01', 0.27],
+    ['2026-09-30', 0.33],
+  ]);
+  const gained = curve([
+    ['2024-10-01', 13],
+    ['2025-12-31', 15],
+    ['2026-09-30', 19],
+  ]);
   const state = { followers: 9_210 };
   return DAYS.map((day) => {
     const c = campaignOn('linkedin', day);
@@ -344,10 +459,23 @@ function linkedin(): DayValues[] {
 
 function facebook(): DayValues[] {
   const r = rngFor('facebook');
-  const impressions = curve([['2024-10-01', 22500], ['2025-12-31', 21000], ['2026-09-30', 20000]]);
-  const er = curve([['2024-10-01', 0.0135], ['2026-09-30', 0.0122]]);
-  const ctr = curve([['2024-10-01', 0.0061], ['2026-09-30', 0.0064]]);
-  const bounce = curve([['2024-10-01', 0.6], ['2026-09-30', 0.57]]);
+  const impressions = curve([
+    ['2024-10-01', 22500],
+    ['2025-12-31', 21000],
+    ['2026-09-30', 20000],
+  ]);
+  const er = curve([
+    ['2024-10-01', 0.0135],
+    ['2026-09-30', 0.0122],
+  ]);
+  const ctr = curve([
+    ['2024-10-01', 0.0061],
+    ['2026-09-30', 0.0064],
+  ]);
+  const bounce = curve([
+    ['2024-10-01', 0.6],
+    ['2026-09-30', 0.57],
+  ]);
   const state = { followers: 52_380 };
   return DAYS.map((day) => {
     const c = campaignOn('facebook', day);
@@ -384,7 +512,11 @@ function facebook(): DayValues[] {
 
 function youtube(): DayValues[] {
   const r = rngFor('youtube');
-  const impressions = curve([['2024-10-01', 6200], ['2025-12-31', 8200], ['2026-09-30', 9800]]);
+  const impressions = curve([
+    ['2024-10-01', 6200],
+    ['2025-12-31', 8200],
+    ['2026-09-30', 9800],
+  ]);
   const state = { followers: 8_460 };
   return DAYS.map((day) => {
     const c = campaignOn('youtube', day);
@@ -417,10 +549,21 @@ function youtube(): DayValues[] {
 /** Social listening per channel (a listening tool's export): brand and competitor mentions. */
 function listening(channel: string, daily: number, growth: number): DayValues[] {
   const r = rngFor(`listening-${channel}`);
-  const volume = curve([['2024-10-01', daily], ['2026-09-30', daily * growth]]);
-  const rivals = curve([['2024-10-01', 3.3], ['2025-12-31', 3.05], ['2026-09-30', 2.95]]);
+  const volume = curve([
+    ['2024-10-01', daily],
+    ['2026-09-30', daily * growth],
+  ]);
+  const rivals = curve([
+    ['2024-10-01', 3.3],
+    ['2025-12-31', 3.05],
+    ['2026-09-30', 2.95],
+  ]);
   // Positive share of the rated mentions that are not negative (the others are neutral).
-  const positive = curve([['2024-10-01', 0.54], ['2025-12-31', 0.58], ['2026-09-30', 0.6]]);
+  const positive = curve([
+    ['2024-10-01', 0.54],
+    ['2025-12-31', 0.58],
+    ['2026-09-30', 0.6],
+  ]);
   return DAYS.map((day) => {
     const crisis = RECALL(day);
     const base = volume(day) * season(day) * (campaignOn(channel, day)?.boost ?? 1) * r.noise(0.2);
@@ -444,11 +587,31 @@ function listening(channel: string, daily: number, growth: number): DayValues[] 
 /** Direct messages, their handling, and the surveys sent after a conversation. */
 function care(channel: string, daily: number): DayValues[] {
   const r = rngFor(`care-${channel}`);
-  const minutes = curve([['2024-10-01', 112], ['2025-06-30', 96], ['2025-12-31', 84], ['2026-06-30', 74], ['2026-09-30', 70]]);
-  const resolution = curve([['2024-10-01', 0.84], ['2026-09-30', 0.9]]);
-  const satisfied = curve([['2024-10-01', 0.82], ['2026-09-30', 0.87]]);
-  const promoters = curve([['2024-10-01', 0.48], ['2025-12-31', 0.52], ['2026-09-30', 0.54]]);
-  const detractors = curve([['2024-10-01', 0.16], ['2025-12-31', 0.14], ['2026-09-30', 0.135]]);
+  const minutes = curve([
+    ['2024-10-01', 112],
+    ['2025-06-30', 96],
+    ['2025-12-31', 84],
+    ['2026-06-30', 74],
+    ['2026-09-30', 70],
+  ]);
+  const resolution = curve([
+    ['2024-10-01', 0.84],
+    ['2026-09-30', 0.9],
+  ]);
+  const satisfied = curve([
+    ['2024-10-01', 0.82],
+    ['2026-09-30', 0.87],
+  ]);
+  const promoters = curve([
+    ['2024-10-01', 0.48],
+    ['2025-12-31', 0.52],
+    ['2026-09-30', 0.54],
+  ]);
+  const detractors = curve([
+    ['2024-10-01', 0.16],
+    ['2025-12-31', 0.14],
+    ['2026-09-30', 0.135],
+  ]);
   return DAYS.map((day) => {
     const crisis = RECALL(day);
     const messages = r.count(daily * season(day) * (1 + (crisis - 1) * 0.5) * r.noise(0.2));
@@ -524,7 +687,8 @@ interface MetricFile {
 function metricJson(file: MetricFile): string {
   const head = [
     `  "$schema": ${JSON.stringify(schemaRef(file.path, 'metrics'))}`,
-    `  "channel": ${JSON.stringify(file.channel)}`, `  "source": ${JSON.stringify(file.source)}`,
+    `  "channel": ${JSON.stringify(file.channel)}`,
+    `  "source": ${JSON.stringify(file.source)}`,
   ];
   if (file.currency) head.push('  "currency": "EUR"');
   const rows = file.rows.map((r) => `    ${JSON.stringify(r).replaceAll('":', '": ').replaceAll(',"', ', "')}`);
@@ -542,7 +706,10 @@ function fileName(quarter: string): string {
   return `${quarter.slice(0, 4)}-q${quarter.slice(6)}.json`;
 }
 
-function byQuarter<T extends { readonly key: string }>(items: readonly T[], quarterOfKey: (key: string) => string): Map<string, T[]> {
+function byQuarter<T extends { readonly key: string }>(
+  items: readonly T[],
+  quarterOfKey: (key: string) => string,
+): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const q of QUARTERS) out.set(q, []);
   for (const item of items) out.get(quarterOfKey(item.key))!.push(item);
@@ -568,14 +735,25 @@ function dailyFiles(ch: DailyChannel): MetricFile[] {
   const r = rngFor(`reach-${ch.id}`);
   const months = rollUp(ch.days, monthOf);
   const quarters = rollUp(ch.days, quarterOf);
-  const dayRows = byQuarter(ch.days.map((d) => ({ key: isoOf(d.day), values: d.values })), quarterOf);
+  const dayRows = byQuarter(
+    ch.days.map((d) => ({ key: isoOf(d.day), values: d.values })),
+    quarterOf,
+  );
   return QUARTERS.map((q) => {
     const rows: Row[] = dayRows.get(q)!.map((d) => ({ date: d.key, ...d.values }));
     if (ch.monthlyReach !== null) {
-      for (const [m, v] of months) if (monthToQuarter(m) === q) rows.push({ month: m, reach: reachOf(r, v['impressions']!, ch.monthlyReach) });
+      for (const [m, v] of months)
+        if (monthToQuarter(m) === q) rows.push({ month: m, reach: reachOf(r, v['impressions']!, ch.monthlyReach) });
     }
-    if (ch.quarterlyReach !== null) rows.push({ quarter: q, reach: reachOf(r, quarters.get(q)!['impressions']!, ch.quarterlyReach) });
-    return { path: `data/${ch.id}/${fileName(q)}`, channel: ch.id, source: `${ch.source}, ${exportDay(q)}`, currency: ch.money, rows };
+    if (ch.quarterlyReach !== null)
+      rows.push({ quarter: q, reach: reachOf(r, quarters.get(q)!['impressions']!, ch.quarterlyReach) });
+    return {
+      path: `data/${ch.id}/${fileName(q)}`,
+      channel: ch.id,
+      source: `${ch.source}, ${exportDay(q)}`,
+      currency: ch.money,
+      rows,
+    };
   });
 }
 
@@ -598,7 +776,13 @@ function monthlyFiles(ch: MonthlyChannel): MetricFile[] {
       if (monthToQuarter(m) === q) rows.push({ month: m, ...v, reach: reachOf(r, v['impressions']!, ch.monthlyReach) });
     }
     rows.push({ quarter: q, reach: reachOf(r, quarters.get(q)!['impressions']!, ch.quarterlyReach) });
-    return { path: `data/${ch.id}/${fileName(q)}`, channel: ch.id, source: `${ch.source}, ${exportDay(q)}`, currency: ch.money, rows };
+    return {
+      path: `data/${ch.id}/${fileName(q)}`,
+      channel: ch.id,
+      source: `${ch.source}, ${exportDay(q)}`,
+      currency: ch.money,
+      rows,
+    };
   });
 }
 
@@ -611,7 +795,8 @@ function multiChannelFiles(folder: string, source: string, series: ReadonlyArray
     channel: series[0]![0],
     source: `${source}, ${exportDay(q)}`,
     currency: false,
-    rows: grouped.get(q)!
+    rows: grouped
+      .get(q)!
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .map((x) => ({ month: x.key, channel: x.channel, ...x.values })),
   }));
@@ -620,15 +805,54 @@ function multiChannelFiles(folder: string, source: string, series: ReadonlyArray
 function metricFiles(): MetricFile[] {
   const channels = ['instagram', 'facebook', 'linkedin', 'tiktok', 'youtube'];
   return [
-    ...dailyFiles({ id: 'instagram', days: instagram(), source: 'Meta Business Suite export (Instagram), daily', monthlyReach: 0.3, quarterlyReach: 0.16, money: true }),
-    ...dailyFiles({ id: 'tiktok', days: tiktok(), source: 'TikTok Studio and Ads Manager export, daily', monthlyReach: 0.42, quarterlyReach: null, money: true }),
-    ...dailyFiles({ id: 'linkedin', days: linkedin(), source: 'LinkedIn Page analytics and Campaign Manager export, daily', monthlyReach: null, quarterlyReach: 0.22, money: true }),
-    ...monthlyFiles({ id: 'facebook', days: facebook(), source: 'Meta Business Suite export (Facebook), monthly', monthlyReach: 0.36, quarterlyReach: 0.2, money: true }),
-    ...monthlyFiles({ id: 'youtube', days: youtube(), source: 'YouTube Studio export, monthly', monthlyReach: 0.45, quarterlyReach: 0.28, money: false }),
-    ...multiChannelFiles('listening', 'Social listening export (Nordlys vs. Bergvik, Alpenfalke, Trollstig), monthly', channels.map((c, i) =>
-      [c, listening(c, [44, 19, 6, 26, 8][i]!, [1.35, 1.0, 1.3, 2.6, 1.4][i]!)] as const)),
+    ...dailyFiles({
+      id: 'instagram',
+      days: instagram(),
+      source: 'Meta Business Suite export (Instagram), daily',
+      monthlyReach: 0.3,
+      quarterlyReach: 0.16,
+      money: true,
+    }),
+    ...dailyFiles({
+      id: 'tiktok',
+      days: tiktok(),
+      source: 'TikTok Studio and Ads Manager export, daily',
+      monthlyReach: 0.42,
+      quarterlyReach: null,
+      money: true,
+    }),
+    ...dailyFiles({
+      id: 'linkedin',
+      days: linkedin(),
+      source: 'LinkedIn Page analytics and Campaign Manager export, daily',
+      monthlyReach: null,
+      quarterlyReach: 0.22,
+      money: true,
+    }),
+    ...monthlyFiles({
+      id: 'facebook',
+      days: facebook(),
+      source: 'Meta Business Suite export (Facebook), monthly',
+      monthlyReach: 0.36,
+      quarterlyReach: 0.2,
+      money: true,
+    }),
+    ...monthlyFiles({
+      id: 'youtube',
+      days: youtube(),
+      source: 'YouTube Studio export, monthly',
+      monthlyReach: 0.45,
+      quarterlyReach: 0.28,
+      money: false,
+    }),
+    ...multiChannelFiles(
+      'listening',
+      'Social listening export (Nordlys vs. Bergvik, Alpenfalke, Trollstig), monthly',
+      channels.map((c, i) => [c, listening(c, [44, 19, 6, 26, 8][i]!, [1.35, 1.0, 1.3, 2.6, 1.4][i]!)] as const),
+    ),
     ...multiChannelFiles('customer-service', 'Help desk export (direct messages) and post-conversation surveys, monthly', [
-      ['instagram', care('instagram', 31)], ['facebook', care('facebook', 24)],
+      ['instagram', care('instagram', 31)],
+      ['facebook', care('facebook', 24)],
     ]),
   ];
 }
@@ -1059,7 +1283,10 @@ function inTheWay(): string[] {
   const walk = (path: string): void => {
     const full = join(ROOT, path);
     if (!existsSync(full)) return;
-    if (!statSync(full).isDirectory()) { found.push(path); return; }
+    if (!statSync(full).isDirectory()) {
+      found.push(path);
+      return;
+    }
     for (const name of readdirSync(full)) walk(`${path}/${name}`);
   };
   for (const dir of ['content', 'goals', 'data', 'reports']) walk(dir);
@@ -1068,8 +1295,12 @@ function inTheWay(): string[] {
 
 const blocking = inTheWay();
 if (blocking.length > 0) {
-  process.stderr.write(`${blocking.slice(0, 20).map((p) => `${p}: exists already: the example is written only where content/, goals/, data/ and reports/ are empty`).join('\n')}\n`
-    + `${blocking.length > 20 ? `… and ${blocking.length - 20} more\n` : ''}Nothing written (${ROOT}).\n`);
+  process.stderr.write(
+    `${blocking
+      .slice(0, 20)
+      .map((p) => `${p}: exists already: the example is written only where content/, goals/, data/ and reports/ are empty`)
+      .join('\n')}\n` + `${blocking.length > 20 ? `… and ${blocking.length - 20} more\n` : ''}Nothing written (${ROOT}).\n`,
+  );
   process.exit(1);
 }
 

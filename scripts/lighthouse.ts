@@ -16,12 +16,23 @@ export async function audit(dist: string, path: string): Promise<LighthouseScore
   const server = await serve(dist);
   const chrome = await chromeLauncher.launch({
     chromePath: '/usr/bin/chromium',
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const result = await lighthouse(new URL(path, server.url).href, {
-      port: chrome.port, onlyCategories: ['performance', 'accessibility'], output: 'json', logLevel: 'error',
+      port: chrome.port,
+      onlyCategories: ['performance', 'accessibility'],
+      output: 'json',
+      logLevel: 'error',
     });
     const categories = result?.lhr.categories;
     return { performance: categories?.['performance']?.score ?? 0, accessibility: categories?.['accessibility']?.score ?? 0 };

@@ -21,20 +21,80 @@ const LTV = 600;
  */
 const instagram = rows('instagram', [
   ['2026-03-31', { followers: 11800, impressions: 24000 }],
-  ['2026-04-01', {
-    impressions: 12000, engagements: 540, likes: 400, comments: 60, shares: 50, saves: 20, posts: 2, followers: 12050,
-    clicks: 240, sessions: 200, bounces: 80, conversions: 12, signups: 20, leads: 30, sales_leads: 6, new_customers: 4,
-    spend: 300, revenue: 900, mentions: 40, positive_mentions: 20, neutral_mentions: 15, negative_mentions: 5,
-    competitor_mentions: 60, competitor_engagements: 1460, messages: 50, responses: 40, response_minutes: 600,
-    resolved: 45, promoters: 30, passives: 10, detractors: 10, csat_responses: 20, csat_satisfied: 17,
-  }],
-  ['2026-05-15', {
-    impressions: 18000, likes: 300, comments: 40, shares: 20, saves: 10, posts: 3,
-    clicks: 360, sessions: 300, bounces: 90, conversions: 18, signups: 10, leads: 20, sales_leads: 4, new_customers: 6,
-    spend: 500, revenue: 1300, mentions: 60, positive_mentions: 40, neutral_mentions: 15, negative_mentions: 5,
-    competitor_mentions: 140, competitor_engagements: 1000, messages: 30, responses: 40, response_minutes: 200,
-    resolved: 25, promoters: 20, passives: 20, detractors: 10, csat_responses: 30, csat_satisfied: 23,
-  }],
+  [
+    '2026-04-01',
+    {
+      impressions: 12000,
+      engagements: 540,
+      likes: 400,
+      comments: 60,
+      shares: 50,
+      saves: 20,
+      posts: 2,
+      followers: 12050,
+      clicks: 240,
+      sessions: 200,
+      bounces: 80,
+      conversions: 12,
+      signups: 20,
+      leads: 30,
+      sales_leads: 6,
+      new_customers: 4,
+      spend: 300,
+      revenue: 900,
+      mentions: 40,
+      positive_mentions: 20,
+      neutral_mentions: 15,
+      negative_mentions: 5,
+      competitor_mentions: 60,
+      competitor_engagements: 1460,
+      messages: 50,
+      responses: 40,
+      response_minutes: 600,
+      resolved: 45,
+      promoters: 30,
+      passives: 10,
+      detractors: 10,
+      csat_responses: 20,
+      csat_satisfied: 17,
+    },
+  ],
+  [
+    '2026-05-15',
+    {
+      impressions: 18000,
+      likes: 300,
+      comments: 40,
+      shares: 20,
+      saves: 10,
+      posts: 3,
+      clicks: 360,
+      sessions: 300,
+      bounces: 90,
+      conversions: 18,
+      signups: 10,
+      leads: 20,
+      sales_leads: 4,
+      new_customers: 6,
+      spend: 500,
+      revenue: 1300,
+      mentions: 60,
+      positive_mentions: 40,
+      neutral_mentions: 15,
+      negative_mentions: 5,
+      competitor_mentions: 140,
+      competitor_engagements: 1000,
+      messages: 30,
+      responses: 40,
+      response_minutes: 200,
+      resolved: 25,
+      promoters: 20,
+      passives: 20,
+      detractors: 10,
+      csat_responses: 30,
+      csat_satisfied: 23,
+    },
+  ],
   ['2026-06-30', { followers: 12600 }],
   ['2026-04', { reach: 61000 }],
   ['2026-Q2', { reach: 150000 }],
@@ -166,12 +226,22 @@ describe('metric roll-ups the KPIs depend on', () => {
   });
 
   it('derives engagements from whichever parts are present', () => {
-    const e = engineOf(rows('x', [['2026-04-02', { comments: 7, saves: 5 }], ['2026-04-03', { likes: 4 }]]));
+    const e = engineOf(
+      rows('x', [
+        ['2026-04-02', { comments: 7, saves: 5 }],
+        ['2026-04-03', { likes: 4 }],
+      ]),
+    );
     expect(kpiChanges(e, ['x'], Q2).get('engagements')!.value).toBe(7 + 5 + 4);
   });
 
   it('does not derive engagements for a row with none of its parts', () => {
-    const e = engineOf(rows('x', [['2026-04-02', { impressions: 100, shares: 0 }], ['2026-04-03', { impressions: 100 }]]));
+    const e = engineOf(
+      rows('x', [
+        ['2026-04-02', { impressions: 100, shares: 0 }],
+        ['2026-04-03', { impressions: 100 }],
+      ]),
+    );
     expect(kpiChanges(e, ['x'], period('2026-04-03')).get('engagements')!.value).toBeNull();
     expect(kpiChanges(e, ['x'], period('2026-04-02')).get('engagements')!.value).toBe(0);
   });
@@ -194,7 +264,12 @@ describe('metric roll-ups the KPIs depend on', () => {
   });
 
   it('has no follower growth without any follower value up to the period end', () => {
-    const e = engineOf(rows('x', [['2026-04-02', { impressions: 1 }], ['2026-07-02', { followers: 10 }]]));
+    const e = engineOf(
+      rows('x', [
+        ['2026-04-02', { impressions: 1 }],
+        ['2026-07-02', { followers: 10 }],
+      ]),
+    );
     const k = kpiChanges(e, ['x'], Q2);
     expect(k.get('follower_count')!.value).toBeNull();
     expect(k.get('follower_growth')!.value).toBeNull();
@@ -224,7 +299,12 @@ describe('reach (unique, not additive over time)', () => {
 
   it('is the sum of finer rows, flagged approximate, when no row covers the period', () => {
     expect(reachOver(['linkedin'], '2026-Q2')).toMatchObject({ value: 20000 + 25000 + 22000, approximate: true });
-    const days = engineOf(rows('x', [['2026-04-01', { reach: 300 }], ['2026-04-02', { reach: 200 }]]));
+    const days = engineOf(
+      rows('x', [
+        ['2026-04-01', { reach: 300 }],
+        ['2026-04-02', { reach: 200 }],
+      ]),
+    );
     const w = new MetricWindow(days, ['x'], day('2026-04-01'), day('2026-04-30'));
     expect(w.value(days.kpis.get('reach')!)).toMatchObject({ value: 500, approximate: true });
     const one = new MetricWindow(days, ['x'], day('2026-04-02'), day('2026-04-02'));
@@ -242,7 +322,16 @@ describe('reach (unique, not additive over time)', () => {
   });
 
   it('makes a custom KPI reading it approximate too', () => {
-    const custom = { id: 'eng_per_reach', label: 'Engagements per reach', formula: 'engagements / reach', unit: 'ratio', good: 'up', family: 'custom', description: '', custom: true } as const;
+    const custom = {
+      id: 'eng_per_reach',
+      label: 'Engagements per reach',
+      formula: 'engagements / reach',
+      unit: 'ratio',
+      good: 'up',
+      family: 'custom',
+      description: '',
+      custom: true,
+    } as const;
     const e = engineOf([...instagram, ...linkedin], { customKpis: [custom] });
     expect(kpiChanges(e, ['linkedin'], Q2).get('eng_per_reach')).toMatchObject({ value: 300 / 67000, approximate: true });
     expect(kpiChanges(e, ['instagram'], Q2).get('eng_per_reach')).toMatchObject({ value: 910 / 150000, approximate: false });
@@ -264,14 +353,20 @@ describe('the `all` channel', () => {
 
   it('sums stocks across channels, at the end and at the start', () => {
     expect(valueOf('follower_count', all)).toBe(12600 + 5200);
-    expect(valueOf('follower_growth', all)).toBe((12600 + 5200) - (11800 + 5000));
+    expect(valueOf('follower_growth', all)).toBe(12600 + 5200 - (11800 + 5000));
     expectClose(valueOf('audience_growth_rate', all), 1000 / 16800);
   });
 
   it('compares end and start over the same channels: one without followers in the period does not count', () => {
     const e = engineOf([
-      ...rows('a', [['2026-03-31', { followers: 10000 }], ['2026-05-01', { impressions: 10 }]]),
-      ...rows('b', [['2026-03-31', { followers: 5000 }], ['2026-06-30', { followers: 5200 }]]),
+      ...rows('a', [
+        ['2026-03-31', { followers: 10000 }],
+        ['2026-05-01', { impressions: 10 }],
+      ]),
+      ...rows('b', [
+        ['2026-03-31', { followers: 5000 }],
+        ['2026-06-30', { followers: 5200 }],
+      ]),
     ]);
     const k = kpiChanges(e, ['a', 'b'], Q2);
     expect(k.get('follower_count')!.value).toBe(5200);
@@ -283,10 +378,26 @@ describe('the `all` channel', () => {
 
 describe('null, never NaN or Infinity', () => {
   /** Every metric the catalogue reads, all 0, on one day. */
-  const zeroValues = Object.fromEntries(metricTable().ids().map((id) => [id, 0]));
+  const zeroValues = Object.fromEntries(
+    metricTable()
+      .ids()
+      .map((id) => [id, 0]),
+  );
   const zeros = engineOf(rows('zeros', [['2026-05-01', zeroValues]]), { customerLtv: LTV });
-  const COUNTS = new Set(['impressions', 'reach', 'follower_count', 'follower_growth', 'mentions', 'engagements', 'clicks',
-    'sessions', 'conversions', 'leads', 'revenue', 'spend']);
+  const COUNTS = new Set([
+    'impressions',
+    'reach',
+    'follower_count',
+    'follower_growth',
+    'mentions',
+    'engagements',
+    'clicks',
+    'sessions',
+    'conversions',
+    'leads',
+    'revenue',
+    'spend',
+  ]);
 
   it.each(KPI_CATALOGUE.map((k) => k.id))('%s is 0 if a total of zeros, else null, when every metric is 0', (id) => {
     const value = kpiChanges(zeros, ['zeros'], Q2).get(id)!.value;
@@ -299,10 +410,23 @@ describe('null, never NaN or Infinity', () => {
   });
 
   it('is null when a denominator is missing although the numerator is there', () => {
-    const e = engineOf(rows('x', [['2026-04-02', { engagements: 10, clicks: 3, spend: 50, revenue: 90, shares: 2, likes: 4 }]]), { customerLtv: LTV });
+    const e = engineOf(rows('x', [['2026-04-02', { engagements: 10, clicks: 3, spend: 50, revenue: 90, shares: 2, likes: 4 }]]), {
+      customerLtv: LTV,
+    });
     const k = kpiChanges(e, ['x'], Q2);
-    for (const id of ['engagement_rate', 'average_engagement', 'ctr', 'conversion_rate', 'cpm', 'cost_per_conversion', 'cac',
-      'ltv_cac', 'virality_rate', 'amplification_rate', 'applause_rate']) {
+    for (const id of [
+      'engagement_rate',
+      'average_engagement',
+      'ctr',
+      'conversion_rate',
+      'cpm',
+      'cost_per_conversion',
+      'cac',
+      'ltv_cac',
+      'virality_rate',
+      'amplification_rate',
+      'applause_rate',
+    ]) {
       expect(k.get(id)!.value, id).toBeNull();
     }
     expectClose(k.get('roas')!.value, 90 / 50);
@@ -325,11 +449,13 @@ describe('null, never NaN or Infinity', () => {
 });
 
 describe('change against the previous quarter and the same quarter a year before', () => {
-  const e = engineOf(rows('x', [
-    ['2025-05-01', { impressions: 20000, engagements: 400 }],
-    ['2026-02-01', { impressions: 24000, engagements: 0 }],
-    ['2026-05-01', { impressions: 30000, engagements: 900 }],
-  ]));
+  const e = engineOf(
+    rows('x', [
+      ['2025-05-01', { impressions: 20000, engagements: 400 }],
+      ['2026-02-01', { impressions: 24000, engagements: 0 }],
+      ['2026-05-01', { impressions: 30000, engagements: 900 }],
+    ]),
+  );
   const k = kpiChanges(e, ['x'], Q2);
 
   it('gives qoq and yoy as relative changes', () => {
@@ -355,12 +481,46 @@ describe('change against the previous quarter and the same quarter a year before
 
 describe('the catalogue table', () => {
   const SPEC_IDS = [
-    'impressions', 'reach', 'engagements', 'clicks', 'sessions', 'conversions', 'leads', 'spend', 'revenue', 'mentions',
-    'follower_count', 'follower_growth', 'audience_growth_rate', 'engagement_rate', 'average_engagement', 'virality_rate',
-    'amplification_rate', 'applause_rate', 'conversation_rate', 'ctr', 'bounce_rate', 'conversion_rate', 'signup_rate',
-    'lead_to_sales_rate', 'cpc', 'cpm', 'cost_per_conversion', 'cost_per_lead', 'cac', 'roi', 'roas', 'ltv_cac',
-    'share_of_voice', 'share_of_engagement', 'positive_sentiment_share', 'net_sentiment', 'nps', 'csat',
-    'avg_response_time', 'resolution_rate',
+    'impressions',
+    'reach',
+    'engagements',
+    'clicks',
+    'sessions',
+    'conversions',
+    'leads',
+    'spend',
+    'revenue',
+    'mentions',
+    'follower_count',
+    'follower_growth',
+    'audience_growth_rate',
+    'engagement_rate',
+    'average_engagement',
+    'virality_rate',
+    'amplification_rate',
+    'applause_rate',
+    'conversation_rate',
+    'ctr',
+    'bounce_rate',
+    'conversion_rate',
+    'signup_rate',
+    'lead_to_sales_rate',
+    'cpc',
+    'cpm',
+    'cost_per_conversion',
+    'cost_per_lead',
+    'cac',
+    'roi',
+    'roas',
+    'ltv_cac',
+    'share_of_voice',
+    'share_of_engagement',
+    'positive_sentiment_share',
+    'net_sentiment',
+    'nps',
+    'csat',
+    'avg_response_time',
+    'resolution_rate',
   ];
 
   it('has unique ids', () => {
@@ -372,32 +532,65 @@ describe('the catalogue table', () => {
     expect(KPI_CATALOGUE.map((k) => k.id).sort()).toEqual([...SPEC_IDS].sort());
   });
 
-  it.each(KPI_CATALOGUE.map((k) => [k.id, k.formula]))('%s: formula "%s" parses and reads only known variables', (_id, formula) => {
-    const parsed = parseFormula(formula);
-    if (!parsed.ok) throw new Error(`${formula}: ${parsed.message} at column ${parsed.column}`);
-    const names = formulaVariables(parsed.ast).map((v) => v.name);
-    expect(names.length).toBeGreaterThan(0);
-    const table = metricTable();
-    expect(names.filter((n) => table.get(n) === undefined && !isSpecialVariable(n))).toEqual([]);
-  });
+  it.each(KPI_CATALOGUE.map((k) => [k.id, k.formula]))(
+    '%s: formula "%s" parses and reads only known variables',
+    (_id, formula) => {
+      const parsed = parseFormula(formula);
+      if (!parsed.ok) throw new Error(`${formula}: ${parsed.message} at column ${parsed.column}`);
+      const names = formulaVariables(parsed.ast).map((v) => v.name);
+      expect(names.length).toBeGreaterThan(0);
+      const table = metricTable();
+      expect(names.filter((n) => table.get(n) === undefined && !isSpecialVariable(n))).toEqual([]);
+    },
+  );
 
   it('marks exactly the SPEC\'s "down" KPIs as good when down', () => {
-    const down = KPI_CATALOGUE.filter((k) => k.good === 'down').map((k) => k.id).sort();
-    expect(down).toEqual(['avg_response_time', 'bounce_rate', 'cac', 'cost_per_conversion', 'cost_per_lead', 'cpc', 'cpm', 'spend']);
+    const down = KPI_CATALOGUE.filter((k) => k.good === 'down')
+      .map((k) => k.id)
+      .sort();
+    expect(down).toEqual([
+      'avg_response_time',
+      'bounce_rate',
+      'cac',
+      'cost_per_conversion',
+      'cost_per_lead',
+      'cpc',
+      'cpm',
+      'spend',
+    ]);
   });
 
   it('uses the SPEC units', () => {
     const unit = (id: string) => builtInKpi(id)!.unit;
     expect(['follower_count', 'follower_growth', 'impressions', 'reach'].map(unit)).toEqual(['count', 'count', 'count', 'count']);
     expect(['spend', 'revenue', 'cpc', 'cpm', 'cac'].map(unit)).toEqual(['money', 'money', 'money', 'money', 'money']);
-    expect(['engagement_rate', 'audience_growth_rate', 'roi', 'csat'].map(unit)).toEqual(['percent', 'percent', 'percent', 'percent']);
+    expect(['engagement_rate', 'audience_growth_rate', 'roi', 'csat'].map(unit)).toEqual([
+      'percent',
+      'percent',
+      'percent',
+      'percent',
+    ]);
     expect(['roas', 'ltv_cac'].map(unit)).toEqual(['ratio', 'ratio']);
     expect([unit('average_engagement'), unit('nps'), unit('avg_response_time')]).toEqual(['per_post', 'score', 'minutes']);
   });
 
   it('makes exactly the flow aggregates cumulative (goals on them are totals)', () => {
     const set = new KpiSet(engine.index);
-    const cumulative = set.all().filter((k) => k.cumulative).map((k) => k.def.id).sort();
-    expect(cumulative).toEqual(['clicks', 'conversions', 'engagements', 'impressions', 'leads', 'mentions', 'revenue', 'sessions', 'spend']);
+    const cumulative = set
+      .all()
+      .filter((k) => k.cumulative)
+      .map((k) => k.def.id)
+      .sort();
+    expect(cumulative).toEqual([
+      'clicks',
+      'conversions',
+      'engagements',
+      'impressions',
+      'leads',
+      'mentions',
+      'revenue',
+      'sessions',
+      'spend',
+    ]);
   });
 });

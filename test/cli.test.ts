@@ -7,8 +7,14 @@ async function run(args: string[], root = 'test/fixtures/basic'): Promise<{ stat
   let out = '';
   let err = '';
   const io: Io = {
-    out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; },
-    env: { GOALPOST_ROOT: root }, cwd: process.cwd(),
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: { GOALPOST_ROOT: root },
+    cwd: process.cwd(),
   };
   const status = await main(args, io);
   return { status, out, err };
@@ -38,8 +44,14 @@ describe('goalpost report --json', () => {
     const r = await reportJson();
     const followers = r.goals.find((g) => g.id === 'ig-followers-q2') as SmartGoalJson;
     expect(followers).toMatchObject({
-      type: 'smart', kpi: 'follower_count', channel: 'instagram', baseline: 1000, target: 1200, actual: 1100,
-      expected: 1, status: 'missed',
+      type: 'smart',
+      kpi: 'follower_count',
+      channel: 'instagram',
+      baseline: 1000,
+      target: 1200,
+      actual: 1100,
+      expected: 1,
+      status: 'missed',
     });
     expect(followers.progress).toBeCloseTo(0.5, 12);
     // least squares through (04-01, 1050) and (05-01, 1100), read at 06-30 (60 days after 05-01)
@@ -108,6 +120,8 @@ describe('command-line errors and help', () => {
   it('validate exits 0 with a summary on valid content', async () => {
     const { status, out } = await run(['validate']);
     expect(status).toBe(0);
-    expect(out).toBe('OK: 3 goals (2 key results), 1 objective, 1 custom KPI, 1 declared metric, 5 metric rows in 1 file, 1 channel, 0 frozen report versions.\n');
+    expect(out).toBe(
+      'OK: 3 goals (2 key results), 1 objective, 1 custom KPI, 1 declared metric, 5 metric rows in 1 file, 1 channel, 0 frozen report versions.\n',
+    );
   });
 });

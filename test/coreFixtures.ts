@@ -28,7 +28,11 @@ export function period(text: string): Period {
 export type Values = Record<string, number>;
 
 /** Rows of one channel, as a metric JSON file would give them: `[period, values]` pairs. */
-export function rows(channel: string, entries: ReadonlyArray<readonly [string, Values]>, file = `data/${channel}.json`): MetricRow[] {
+export function rows(
+  channel: string,
+  entries: ReadonlyArray<readonly [string, Values]>,
+  file = `data/${channel}.json`,
+): MetricRow[] {
   return entries.map(([p, values], row) => ({ channel, period: period(p), values, origin: { file, row } }));
 }
 

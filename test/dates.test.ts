@@ -4,8 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  dayFromParts, daysInMonth, formatDay, isLeapYear, monthBounds, monthIndexOf, monthName, parseIsoDate, partsOfDay,
-  quarterBounds, quarterIndexOf,
+  dayFromParts,
+  daysInMonth,
+  formatDay,
+  isLeapYear,
+  monthBounds,
+  monthIndexOf,
+  monthName,
+  parseIsoDate,
+  partsOfDay,
+  quarterBounds,
+  quarterIndexOf,
 } from '../src/core/dates.ts';
 
 const MS_PER_DAY = 86_400_000;
@@ -40,7 +49,9 @@ describe('isLeapYear', () => {
 
 describe('daysInMonth', () => {
   it('gives the length of every month of a common year', () => {
-    expect(Array.from({ length: 12 }, (_, i) => daysInMonth(2026, i + 1))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect(Array.from({ length: 12 }, (_, i) => daysInMonth(2026, i + 1))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
   });
 
   it('gives February 29 days in a leap year', () => {
@@ -81,7 +92,8 @@ describe('dayFromParts / partsOfDay / formatDay', () => {
       if (partsOfDay(d).day !== parts.day || partsOfDay(d).month !== parts.month || partsOfDay(d).year !== parts.year) {
         expect(partsOfDay(d)).toEqual(parts);
       }
-      if (dayFromParts(parts.year, parts.month, parts.day) !== d) expect(dayFromParts(parts.year, parts.month, parts.day)).toBe(d);
+      if (dayFromParts(parts.year, parts.month, parts.day) !== d)
+        expect(dayFromParts(parts.year, parts.month, parts.day)).toBe(d);
       if (formatDay(d) !== date.toISOString().slice(0, 10)) expect(formatDay(d)).toBe(date.toISOString().slice(0, 10));
     }
   });
@@ -131,8 +143,19 @@ describe('parseIsoDate', () => {
   });
 
   it('rejects anything but strict YYYY-MM-DD', () => {
-    for (const text of ['2026-4-1', '2026-04-1', '26-04-01', '20260401', '2026/04/01', '2026-04-01T00:00:00Z', ' 2026-04-01',
-      '2026-04-01 ', '', 'April 1, 2026', '+2026-04-01']) {
+    for (const text of [
+      '2026-4-1',
+      '2026-04-1',
+      '26-04-01',
+      '20260401',
+      '2026/04/01',
+      '2026-04-01T00:00:00Z',
+      ' 2026-04-01',
+      '2026-04-01 ',
+      '',
+      'April 1, 2026',
+      '+2026-04-01',
+    ]) {
       const p = parseIsoDate(text);
       expect(p.ok, JSON.stringify(text)).toBe(false);
       if (!p.ok) expect(p.reason).toBe(`'${text}' is not a date in the form YYYY-MM-DD`);
@@ -180,12 +203,19 @@ describe('month and quarter indexes and bounds', () => {
   it('gives quarter bounds: first day of the first month to last day of the third', () => {
     const bounds = (y: number) => [0, 1, 2, 3].map((q) => quarterBounds(y * 4 + q).map(formatDay));
     expect(bounds(2026)).toEqual([
-      ['2026-01-01', '2026-03-31'], ['2026-04-01', '2026-06-30'], ['2026-07-01', '2026-09-30'], ['2026-10-01', '2026-12-31'],
+      ['2026-01-01', '2026-03-31'],
+      ['2026-04-01', '2026-06-30'],
+      ['2026-07-01', '2026-09-30'],
+      ['2026-10-01', '2026-12-31'],
     ]);
   });
 
   it('gives quarters of 90 or 91 (Q1), 91 (Q2) and 92 (Q3, Q4) days', () => {
-    const lengths = (y: number) => [0, 1, 2, 3].map((q) => { const [s, e] = quarterBounds(y * 4 + q); return e - s + 1; });
+    const lengths = (y: number) =>
+      [0, 1, 2, 3].map((q) => {
+        const [s, e] = quarterBounds(y * 4 + q);
+        return e - s + 1;
+      });
     expect(lengths(2026)).toEqual([90, 91, 92, 92]);
     expect(lengths(2028)).toEqual([91, 91, 92, 92]);
   });

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../src/core/dates.ts';
 import {
-  evaluateGoal, evaluateKeyResult, evaluateMeasure, type OkrEvaluation, type SmartEvaluation, weightedScore,
+  evaluateGoal,
+  evaluateKeyResult,
+  evaluateMeasure,
+  type OkrEvaluation,
+  type SmartEvaluation,
+  weightedScore,
 } from '../src/core/evaluate.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal, TargetSpec } from '../src/core/goals.ts';
 import type { KpiEngine } from '../src/core/kpis.ts';
@@ -66,7 +71,19 @@ const delta = (amount: number): TargetSpec => ({ kind: 'delta', amount });
 const GOAL_BASE = { description: null, category: null, objective: null, owner: null, file: 'goals/test.yaml' } as const;
 
 function smart(id: string, kpi: string, target: TargetSpec, extra: Partial<Omit<SmartGoal, 'type'>> = {}): SmartGoal {
-  return { ...GOAL_BASE, id, title: `Goal ${id}`, type: 'smart', period: Q2, kpi, channel: 'instagram', baseline: null, target, milestones: [], ...extra };
+  return {
+    ...GOAL_BASE,
+    id,
+    title: `Goal ${id}`,
+    type: 'smart',
+    period: Q2,
+    kpi,
+    channel: 'instagram',
+    baseline: null,
+    target,
+    milestones: [],
+    ...extra,
+  };
 }
 
 function okr(id: string, keyResults: KeyResult[], extra: Partial<Omit<OkrGoal, 'type'>> = {}): OkrGoal {
@@ -74,10 +91,18 @@ function okr(id: string, keyResults: KeyResult[], extra: Partial<Omit<OkrGoal, '
 }
 
 const measured = (id: string, measure: Partial<Measure> & { kpi: string; target: TargetSpec }, weight = 1): KeyResult => ({
-  id, title: null, weight, manual: null, measure: { channel: 'instagram', baseline: null, milestones: [], ...measure },
+  id,
+  title: null,
+  weight,
+  manual: null,
+  measure: { channel: 'instagram', baseline: null, milestones: [], ...measure },
 });
 const manual = (id: string, current: number, target: number, weight = 1): KeyResult => ({
-  id, title: `Manual ${id}`, weight, measure: null, manual: { current, target },
+  id,
+  title: `Manual ${id}`,
+  weight,
+  measure: null,
+  manual: { current, target },
 });
 
 function evalSmart(goal: SmartGoal, asOf = AS_OF, e = engine): SmartEvaluation {
@@ -116,7 +141,8 @@ describe('elapsed and expected pace', () => {
   });
 
   it('expects elapsed without milestones', () => {
-    for (const asOf of [start, AS_OF, deadline - 1]) expect(expectedProgress(start, deadline, asOf)).toBe(elapsedShare(start, deadline, asOf));
+    for (const asOf of [start, AS_OF, deadline - 1])
+      expect(expectedProgress(start, deadline, asOf)).toBe(elapsedShare(start, deadline, asOf));
   });
 
   it('follows the line start → milestones → deadline where milestones are given', () => {
@@ -128,7 +154,11 @@ describe('elapsed and expected pace', () => {
   });
 
   it('ignores milestones outside the period and sorts the others', () => {
-    const m = [{ date: day('2026-05-31'), progress: 0.8 }, { date: day('2026-04-30'), progress: 0.2 }, { date: day('2026-07-15'), progress: 5 }];
+    const m = [
+      { date: day('2026-05-31'), progress: 0.8 },
+      { date: day('2026-04-30'), progress: 0.2 },
+      { date: day('2026-07-15'), progress: 5 },
+    ];
     expectClose(expectedProgress(start, deadline, AS_OF, m), 0.2 + 0.6 * (16 / 31));
   });
 
@@ -173,8 +203,18 @@ describe('cumulative goals (flow KPIs)', () => {
   it('totals the actual from the start through the as-of date, with baseline 0', () => {
     const e = evalSmart(smart('leads', 'leads', abs(900)));
     expect(e).toMatchObject({
-      mode: 'cumulative', good: 'up', baseline: 0, previous: 500, target: 900, actual: 100 + 150 + 200,
-      progress: 450 / 900, elapsed: ELAPSED, expected: ELAPSED, status: 'on_track', start: '2026-04-01', deadline: '2026-06-30',
+      mode: 'cumulative',
+      good: 'up',
+      baseline: 0,
+      previous: 500,
+      target: 900,
+      actual: 100 + 150 + 200,
+      progress: 450 / 900,
+      elapsed: ELAPSED,
+      expected: ELAPSED,
+      status: 'on_track',
+      start: '2026-04-01',
+      deadline: '2026-06-30',
     });
   });
 
@@ -188,7 +228,7 @@ describe('cumulative goals (flow KPIs)', () => {
     expect(e).toMatchObject({ actual: 1e308, progress: 1, elapsed: 1 / 91, projection: null });
   });
 
-  it('applies a relative target to the previous period\'s total', () => {
+  it("applies a relative target to the previous period's total", () => {
     const e = evalSmart(smart('leads', 'leads', pct(0.2)));
     expect(e.previous).toBe(500);
     expectClose(e.target, 500 * 1.2);
@@ -220,12 +260,23 @@ describe('cumulative goals (flow KPIs)', () => {
 
   it('is not_started before the start, with nothing measured', () => {
     expect(evalSmart(smart('n', 'leads', abs(900)), BEFORE)).toMatchObject({
-      status: 'not_started', actual: null, progress: null, elapsed: 0, expected: 0, projection: null, previous: 500,
+      status: 'not_started',
+      actual: null,
+      progress: null,
+      elapsed: 0,
+      expected: 0,
+      projection: null,
+      previous: 500,
     });
   });
 
   it('is no_data when the KPI has no data, or a relative target has nothing to apply to', () => {
-    expect(evalSmart(smart('x', 'conversions', abs(10)))).toMatchObject({ status: 'no_data', actual: null, progress: null, projection: null });
+    expect(evalSmart(smart('x', 'conversions', abs(10)))).toMatchObject({
+      status: 'no_data',
+      actual: null,
+      progress: null,
+      projection: null,
+    });
     expect(evalSmart(smart('y', 'leads', abs(10), { channel: 'tiktok' }))).toMatchObject({ status: 'no_data', actual: null });
     expect(evalSmart(smart('z', 'clicks', pct(0.1)))).toMatchObject({ status: 'no_data', target: null, previous: null });
   });
@@ -235,7 +286,12 @@ describe('budget caps (cumulative goals on spend, good when down)', () => {
   it('is on_track while spending below target × expected', () => {
     // 350 spent; 1000 × 46/91 ≈ 505.5
     expect(evalSmart(smart('cap', 'spend', abs(1000)))).toMatchObject({
-      mode: 'cumulative', good: 'down', actual: 350, target: 1000, progress: 0.35, status: 'on_track',
+      mode: 'cumulative',
+      good: 'down',
+      actual: 350,
+      target: 1000,
+      progress: 0.35,
+      status: 'on_track',
     });
   });
 
@@ -289,7 +345,9 @@ describe('level goals (stock, rate and unique KPIs)', () => {
 
   it('is achieved or missed from the deadline on, on the last value in the period', () => {
     expect(evalSmart(smart('f', 'follower_count', abs(14400), { baseline: 12000 }), AFTER)).toMatchObject({
-      actual: 13000, progress: 1000 / 2400, status: 'missed',
+      actual: 13000,
+      progress: 1000 / 2400,
+      status: 'missed',
     });
     expect(evalSmart(smart('f', 'follower_count', abs(13000), { baseline: 12000 }), AFTER).status).toBe('achieved');
   });
@@ -321,7 +379,7 @@ describe('level goals (stock, rate and unique KPIs)', () => {
     expect(e.status).toBe('off_track');
   });
 
-  it('takes a date range\'s baseline from as many days just before its start', () => {
+  it("takes a date range's baseline from as many days just before its start", () => {
     // 2026-05-10..2026-05-20 (11 days): the previous range is 2026-04-29..2026-05-09, whose last followers value is 12400.
     const e = evalSmart(smart('r', 'follower_count', abs(13000), { period: rangePeriod(day('2026-05-10'), day('2026-05-20')) }));
     expect(e).toMatchObject({ baseline: 12400, actual: 12550, start: '2026-05-10', deadline: '2026-05-20' });
@@ -329,7 +387,11 @@ describe('level goals (stock, rate and unique KPIs)', () => {
   });
 
   it('is no_data when no baseline can be found', () => {
-    expect(evalSmart(smart('f', 'follower_count', abs(100), { channel: 'linkedin' }))).toMatchObject({ status: 'no_data', baseline: null, actual: null });
+    expect(evalSmart(smart('f', 'follower_count', abs(100), { channel: 'linkedin' }))).toMatchObject({
+      status: 'no_data',
+      baseline: null,
+      actual: null,
+    });
     const eng = evalSmart(smart('e', 'engagement_rate', abs(0.05), { channel: 'linkedin' }));
     expect(eng).toMatchObject({ baseline: null, status: 'no_data' }); // nothing in Q1
     expectClose(eng.actual, 50 / 1000); // only 2026-04-05 is on or before 2026-05-16
@@ -358,7 +420,9 @@ describe('milestones change the expected progress', () => {
   });
 
   it('converts a level milestone into progress from the baseline', () => {
-    const e = evalSmart(smart('f', 'follower_count', abs(14400), { baseline: 12000, milestones: [{ date: day('2026-05-15'), target: 13200 }] }));
+    const e = evalSmart(
+      smart('f', 'follower_count', abs(14400), { baseline: 12000, milestones: [{ date: day('2026-05-15'), target: 13200 }] }),
+    );
     // 13200 is (13200 − 12000) / (14400 − 12000) = 0.5 of the way, on 2026-05-15; the deadline is 46 days later.
     expectClose(e.expected, 0.5 + 0.5 * (1 / 46));
   });
@@ -372,7 +436,16 @@ describe('OKRs', () => {
 
   it('evaluates a measured key result like a goal, its score being progress clamped to [0, 1]', () => {
     const kr = evaluateKeyResult(engine, followers, Q2, AS_OF);
-    expect(kr).toMatchObject({ id: 'followers', manual: false, kpi: 'follower_count', channel: 'instagram', baseline: 12000, target: 14400, actual: 12550, weight: 2 });
+    expect(kr).toMatchObject({
+      id: 'followers',
+      manual: false,
+      kpi: 'follower_count',
+      channel: 'instagram',
+      baseline: 12000,
+      target: 14400,
+      actual: 12550,
+      weight: 2,
+    });
     expectClose(kr.progress, 550 / 2400);
     expect(kr.score).toBe(kr.progress);
     const below = evaluateKeyResult(engine, shrinking, Q2, AS_OF);
@@ -382,7 +455,15 @@ describe('OKRs', () => {
 
   it('evaluates a manual key result as current / target, clamped to 1', () => {
     expect(evaluateKeyResult(engine, events, Q2, AS_OF)).toMatchObject({
-      manual: true, kpi: null, channel: null, baseline: null, target: 3, actual: 1, progress: 1 / 3, score: 1 / 3, projection: null,
+      manual: true,
+      kpi: null,
+      channel: null,
+      baseline: null,
+      target: 3,
+      actual: 1,
+      progress: 1 / 3,
+      score: 1 / 3,
+      projection: null,
     });
     expect(evaluateKeyResult(engine, talks, Q2, AS_OF)).toMatchObject({ progress: 5 / 4, score: 1, status: 'achieved' });
   });
@@ -391,7 +472,11 @@ describe('OKRs', () => {
     expect(evaluateKeyResult(engine, events, Q2, BEFORE).status).toBe('not_started');
     expect(evaluateKeyResult(engine, events, Q2, AFTER).status).toBe('missed');
     expect(evaluateKeyResult(engine, manual('m', 1, 2), Q2, AS_OF)).toMatchObject({ expected: ELAPSED, status: 'on_track' });
-    expect(evaluateKeyResult(engine, manual('zero', 1, 0), Q2, AS_OF)).toMatchObject({ progress: null, score: null, status: 'no_data' });
+    expect(evaluateKeyResult(engine, manual('zero', 1, 0), Q2, AS_OF)).toMatchObject({
+      progress: null,
+      score: null,
+      status: 'no_data',
+    });
   });
 
   it('scores the objective as the weighted mean of key-result scores', () => {
@@ -404,7 +489,12 @@ describe('OKRs', () => {
   });
 
   it('counts a key result without a score as 0, and has no score when none has one', () => {
-    expect(weightedScore([{ score: 1, weight: 1 }, { score: null, weight: 3 }])).toBe(1 / 4);
+    expect(
+      weightedScore([
+        { score: 1, weight: 1 },
+        { score: null, weight: 3 },
+      ]),
+    ).toBe(1 / 4);
     expect(weightedScore([{ score: null, weight: 1 }])).toBeNull();
     expect(weightedScore([])).toBeNull();
     const none = evalOkr(okr('o', [manual('zero', 1, 0)]));
@@ -426,20 +516,51 @@ describe('OKRs', () => {
 describe('least squares', () => {
   it('reads the fitted line at x', () => {
     // x̄ = 1, ȳ = 2, Σ(x − x̄)(y − ȳ) = 1, Σ(x − x̄)² = 2: slope 0.5.
-    expect(leastSquaresAt([[0, 1], [1, 3], [2, 2]], 5)).toBe(2 + 0.5 * (5 - 1));
-    expect(leastSquaresAt([[0, 0], [10, 5]], 20)).toBe(10);
+    expect(
+      leastSquaresAt(
+        [
+          [0, 1],
+          [1, 3],
+          [2, 2],
+        ],
+        5,
+      ),
+    ).toBe(2 + 0.5 * (5 - 1));
+    expect(
+      leastSquaresAt(
+        [
+          [0, 0],
+          [10, 5],
+        ],
+        20,
+      ),
+    ).toBe(10);
   });
 
   it('is null with fewer than two points or a single x', () => {
     expect(leastSquaresAt([], 1)).toBeNull();
     expect(leastSquaresAt([[3, 4]], 1)).toBeNull();
-    expect(leastSquaresAt([[3, 4], [3, 6]], 1)).toBeNull();
+    expect(
+      leastSquaresAt(
+        [
+          [3, 4],
+          [3, 6],
+        ],
+        1,
+      ),
+    ).toBeNull();
   });
 });
 
 describe('evaluateMeasure', () => {
   it('selects channels: a list, or all', () => {
-    const m = (channel: string | string[]): Measure => ({ kpi: 'engagements', channel, baseline: null, target: abs(1000), milestones: [] });
+    const m = (channel: string | string[]): Measure => ({
+      kpi: 'engagements',
+      channel,
+      baseline: null,
+      target: abs(1000),
+      milestones: [],
+    });
     expect(evaluateMeasure(engine, m('all'), Q2, AFTER).actual).toBe(140);
     expect(evaluateMeasure(engine, m(['linkedin', 'instagram']), Q2, AFTER).actual).toBe(140);
     expect(evaluateMeasure(engine, m('instagram'), Q2, AFTER).actual).toBeNull();
@@ -451,7 +572,17 @@ describe('evaluateMeasure', () => {
 
 function projectOf(goals: Goal[]): Project {
   return {
-    site: { title: 'Test', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/', url: null, robots: 'index', strings: {} },
+    site: {
+      title: 'Test',
+      locale: 'en-US',
+      currency: 'EUR',
+      customerLtv: null,
+      channels: {},
+      base: '/',
+      url: null,
+      robots: 'index',
+      strings: {},
+    },
     objectives: [],
     goals,
     customKpis: [],
@@ -466,9 +597,15 @@ describe('buildReport', () => {
   const goals: Goal[] = [
     smart('leads-q2', 'leads', abs(1000)),
     smart('leads-q1', 'leads', abs(500), { period: period('2026-Q1') }),
-    smart('li-summer', 'impressions', abs(5000), { channel: 'linkedin', period: rangePeriod(day('2026-06-15'), day('2026-07-15')) }),
+    smart('li-summer', 'impressions', abs(5000), {
+      channel: 'linkedin',
+      period: rangePeriod(day('2026-06-15'), day('2026-07-15')),
+    }),
     smart('leads-q3', 'leads', abs(500), { period: period('2026-Q3') }),
-    okr('okr-q2', [measured('sent', { kpi: 'engagement_rate', channel: 'all', baseline: 0.02, target: abs(0.05) }, 2), manual('events', 1, 3)]),
+    okr('okr-q2', [
+      measured('sent', { kpi: 'engagement_rate', channel: 'all', baseline: 0.02, target: abs(0.05) }, 2),
+      manual('events', 1, 3),
+    ]),
   ];
   const project = projectOf(goals);
   const report = buildReport(project, createEngine(project), { quarter: Q2 });
@@ -491,11 +628,24 @@ describe('buildReport', () => {
     expect(rate.qoq).toBeNull();
     expectClose(rate.yoy, (140 / 4000 - 100 / 2000) / (100 / 2000));
     expect(report.kpis.all!.leads!.value).toBe(700);
-    expect(report.kpis.all!.impressions).toEqual({ value: 4000, qoq: null, yoy: (4000 - 2000) / 2000, channels: ['linkedin'], left_out: ['instagram'] });
+    expect(report.kpis.all!.impressions).toEqual({
+      value: 4000,
+      qoq: null,
+      yoy: (4000 - 2000) / 2000,
+      channels: ['linkedin'],
+      left_out: ['instagram'],
+    });
   });
 
   it('flags approximate reach and omits the flag elsewhere', () => {
-    expect(report.kpis.all!.reach).toEqual({ value: 11000, qoq: null, yoy: null, approximate: true, channels: ['linkedin'], left_out: ['instagram'] });
+    expect(report.kpis.all!.reach).toEqual({
+      value: 11000,
+      qoq: null,
+      yoy: null,
+      approximate: true,
+      channels: ['linkedin'],
+      left_out: ['instagram'],
+    });
     expect('approximate' in report.kpis.all!.impressions!).toBe(false);
   });
 
@@ -503,15 +653,40 @@ describe('buildReport', () => {
     expect(report.goals.map((g) => g.id)).toEqual(['leads-q2', 'li-summer', 'okr-q2']);
   });
 
-  it('evaluates SMART goals as of the report\'s as-of date, in SPEC\'s shape', () => {
+  it("evaluates SMART goals as of the report's as-of date, in SPEC's shape", () => {
     const g = report.goals[0] as SmartGoalJson;
     const elapsed = 89 / 91; // 2026-04-01 .. 2026-06-28
     expect(g).toMatchObject({
-      id: 'leads-q2', type: 'smart', kpi: 'leads', channel: 'instagram', mode: 'cumulative', baseline: 0, previous: 500,
-      target: 1000, actual: 700, progress: 0.7, elapsed, expected: elapsed, status: 'at_risk', start: '2026-04-01', deadline: '2026-06-30',
+      id: 'leads-q2',
+      type: 'smart',
+      kpi: 'leads',
+      channel: 'instagram',
+      mode: 'cumulative',
+      baseline: 0,
+      previous: 500,
+      target: 1000,
+      actual: 700,
+      progress: 0.7,
+      elapsed,
+      expected: elapsed,
+      status: 'at_risk',
+      start: '2026-04-01',
+      deadline: '2026-06-30',
     });
     expectClose(g.projection, 700 / elapsed);
-    for (const key of ['id', 'type', 'kpi', 'channel', 'baseline', 'target', 'actual', 'progress', 'expected', 'status', 'projection']) {
+    for (const key of [
+      'id',
+      'type',
+      'kpi',
+      'channel',
+      'baseline',
+      'target',
+      'actual',
+      'progress',
+      'expected',
+      'status',
+      'projection',
+    ]) {
       expect(g, key).toHaveProperty(key);
     }
   });
@@ -574,18 +749,27 @@ describe('buildReport period overlap edges', () => {
 });
 
 describe('budget caps as key results', () => {
-  const spend = rows('instagram', [['2026-04-01', { spend: 600 }], ['2026-05-01', { spend: 600 }]]);
+  const spend = rows('instagram', [
+    ['2026-04-01', { spend: 600 }],
+    ['2026-05-01', { spend: 600 }],
+  ]);
   const engine = engineOf(spend);
   const cap = (target: number): KeyResult => ({
-    id: 'cap', title: null, weight: 1, manual: null,
+    id: 'cap',
+    title: null,
+    weight: 1,
+    manual: null,
     measure: { kpi: 'spend', channel: 'instagram', baseline: null, target: { kind: 'absolute', value: target }, milestones: [] },
   });
   it('score by whether the cap is kept, not by spend ÷ cap', () => {
     // 1,200 spent by the deadline.
-    expect(evaluateKeyResult(engine, cap(1000), Q2, day('2026-06-30'))).toMatchObject({ status: 'missed', progress: 1.2, score: 0 });
+    expect(evaluateKeyResult(engine, cap(1000), Q2, day('2026-06-30'))).toMatchObject({
+      status: 'missed',
+      progress: 1.2,
+      score: 0,
+    });
     expect(evaluateKeyResult(engine, cap(1500), Q2, day('2026-06-30'))).toMatchObject({ status: 'achieved', score: 1 });
     // By 2026-05-01 (31 of 91 days), 1,200 of a 3,000 cap is ahead of pace (3,000 × 31/91 ≈ 1,022): at risk.
     expect(evaluateKeyResult(engine, cap(3000), Q2, day('2026-05-01'))).toMatchObject({ status: 'at_risk', score: 0.5 });
   });
 });
-

@@ -47,7 +47,9 @@ function snapshot(root: string): Map<string, Buffer> {
 function listTree(root: string, dir: string): string[] {
   const full = join(root, dir);
   if (!existsSync(full)) return [];
-  return readdirSync(full).sort().flatMap((entry) => (statSync(join(full, entry)).isDirectory() ? listTree(root, `${dir}/${entry}`) : [`${dir}/${entry}`]));
+  return readdirSync(full)
+    .sort()
+    .flatMap((entry) => (statSync(join(full, entry)).isDirectory() ? listTree(root, `${dir}/${entry}`) : [`${dir}/${entry}`]));
 }
 
 function expectSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
@@ -82,12 +84,16 @@ describe('scripts/generate-example.ts', () => {
     }
   });
 
-  it('never writes into a team\'s content: a root with other goals or data is refused, untouched', () => {
+  it("never writes into a team's content: a root with other goals or data is refused, untouched", () => {
     const root = mkdtempSync(join(tmpdir(), 'goalpost-example-'));
     temps.push(root);
     mkdirSync(join(root, 'goals'));
     writeFileSync(join(root, 'goals/ours.yaml'), 'goals: []\n');
-    const r = spawnSync(process.execPath, [SCRIPT], { cwd: REPO, env: { ...process.env, GOALPOST_ROOT: root }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [SCRIPT], {
+      cwd: REPO,
+      env: { ...process.env, GOALPOST_ROOT: root },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('goals/ours.yaml: exists already');
     expect(listTree(root, 'goals')).toEqual(['goals/ours.yaml']);
@@ -104,7 +110,11 @@ describe('scripts/generate-example.ts', () => {
   });
 
   it('has the frozen reports that scripts/freeze-example.ts makes from it (run `npm run example` after changing either script)', () => {
-    execFileSync(process.execPath, [join('scripts', 'freeze-example.ts')], { cwd: REPO, env: { ...process.env, GOALPOST_ROOT: first }, stdio: 'pipe' });
+    execFileSync(process.execPath, [join('scripts', 'freeze-example.ts')], {
+      cwd: REPO,
+      env: { ...process.env, GOALPOST_ROOT: first },
+      stdio: 'pipe',
+    });
     const reports = (root: string) => new Map([...listTree(root, 'reports')].map((p) => [p, readFileSync(join(root, p))]));
     expectSameFiles(reports(first), reports(REPO));
     expect([...reports(REPO).keys()]).toEqual(['reports/2026-q2/v1.json', 'reports/2026-q2/v2.json', 'reports/2026-q3/v1.json']);
@@ -114,14 +124,20 @@ describe('scripts/generate-example.ts', () => {
     const loaded = await loadProject(first);
     if (!loaded.ok) throw new Error(`the example does not validate:\n${JSON.stringify(loaded.problems, null, 2)}`);
     const engine = createEngine(loaded.project);
-    for (const [label, asOf] of [['2026-Q2', '2026-06-30'], ['2026-Q3', '2026-09-30']] as const) {
+    for (const [label, asOf] of [
+      ['2026-Q2', '2026-06-30'],
+      ['2026-Q3', '2026-09-30'],
+    ] as const) {
       const quarter = parseQuarter(label);
       if (!quarter.ok) throw new Error(quarter.reason);
       const report = buildReport(loaded.project, engine, { quarter: quarter.period });
       expect(report.as_of).toBe(asOf);
       const statuses = new Set(report.goals.flatMap((g) => (g.type === 'smart' ? [g.status] : [])));
       expect([...statuses].sort(), label).toEqual(['achieved', 'at_risk', 'missed', 'off_track', 'on_track']);
-      expect(report.goals.some((g) => g.type === 'okr'), label).toBe(true);
+      expect(
+        report.goals.some((g) => g.type === 'okr'),
+        label,
+      ).toBe(true);
     }
   });
 
@@ -131,8 +147,11 @@ describe('scripts/generate-example.ts', () => {
     const quarter = parseQuarter('2026-Q3');
     if (!quarter.ok) throw new Error(quarter.reason);
     const report = buildReport(loaded.project, createEngine(loaded.project), { quarter: quarter.period });
-    const verdicts = new Set(report.goals.flatMap((g) => (g.type === 'smart' ? [g.achievability?.verdict]
-      : g.key_results.map((kr) => kr.achievability?.verdict))).filter((v) => v !== undefined));
+    const verdicts = new Set(
+      report.goals
+        .flatMap((g) => (g.type === 'smart' ? [g.achievability?.verdict] : g.key_results.map((kr) => kr.achievability?.verdict)))
+        .filter((v) => v !== undefined),
+    );
     expect([...verdicts].sort()).toEqual(['already_met', 'ambitious', 'realistic', 'stretch', 'unknown']);
   });
 });

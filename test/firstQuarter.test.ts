@@ -19,7 +19,16 @@ const FIXTURE = 'test/fixtures/first-quarter';
 async function run(root: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: { GOALPOST_ROOT: root }, cwd: root };
+  const io: Io = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: { GOALPOST_ROOT: root },
+    cwd: root,
+  };
   return { status: await main(args, io), out, err };
 }
 
@@ -38,9 +47,14 @@ function metaDaily(metric: string, rows: ReadonlyArray<[string, number]>): Buffe
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 }
 
-const X_DAY = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', {
-  weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC',
-});
+const X_DAY = (d: string) =>
+  new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
 let root: string;
 let report: ReportJson;
@@ -50,11 +64,13 @@ beforeAll(async () => {
   cpSync(FIXTURE, root, { recursive: true });
   const exports = join(root, 'exports');
   // Instagram follows: 100 on launch day, then 10 a day; 2026-08-15 is missing from the download.
-  const follows = days('2026-07-01', '2026-09-30').filter((d) => d !== '2026-08-15')
+  const follows = days('2026-07-01', '2026-09-30')
+    .filter((d) => d !== '2026-08-15')
     .map((d): [string, number] => [d, d === '2026-07-01' ? 100 : 10]);
   writeFileSync(join(exports, 'Instagram_follows.csv'), metaDaily('Instagram follows', follows));
   // X account overview: the same day every day from 07-01 to 09-28 (the download stops there).
-  const header = 'Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,Profile visits,Create Post,Video views,Media views';
+  const header =
+    'Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,Profile visits,Create Post,Video views,Media views';
   const lines = days('2026-07-01', '2026-09-28').map((d) => `"${X_DAY(d)}",1000,20,40,2,1,5,1,3,4,10,0,100,50`);
   writeFileSync(join(exports, 'account_overview_analytics.csv'), `${header}\n${lines.join('\n')}\n`);
 
@@ -79,7 +95,11 @@ describe("a real brand's first quarter, through import and report --json", () =>
 
   it('sums impressions over the three channels', () => {
     // Facebook 2,000 + 3,000 + 1,000; Instagram 5,000 + 7,000 + 3,000; X 90 days × 1,000.
-    expect(report.kpis['all']!['impressions']).toMatchObject({ value: 111000, channels: ['facebook', 'instagram', 'x'], left_out: [] });
+    expect(report.kpis['all']!['impressions']).toMatchObject({
+      value: 111000,
+      channels: ['facebook', 'instagram', 'x'],
+      left_out: [],
+    });
   });
 
   it('computes CTR over Facebook and X only: Instagram exports no clicks', () => {
@@ -104,7 +124,10 @@ describe("a real brand's first quarter, through import and report --json", () =>
     expect(report.kpis['instagram']!['follower_growth']).toMatchObject({ value: 1000, basis: 'net_follows' });
     expect(report.kpis['x']!['follower_growth']).toMatchObject({ value: 360, basis: 'net_follows' });
     expect(report.kpis['all']!['follower_growth']).toMatchObject({
-      value: 1360, channels: ['instagram', 'x'], left_out: ['facebook'], basis: 'net_follows',
+      value: 1360,
+      channels: ['instagram', 'x'],
+      left_out: ['facebook'],
+      basis: 'net_follows',
     });
     expect(report.kpis['all']!['follower_count']!.value).toBeNull();
     expect(report.kpis['instagram']!['follower_count']!.value).toBeNull();
@@ -137,7 +160,9 @@ describe("a real brand's first quarter, in the terminal", () => {
     const { status, out, err } = await run(root, ['report', '--period', '2027-Q1', '--json']);
     expect(status).toBe(1);
     expect(out).toBe('');
-    expect(err).toBe('2027-Q1 has no data: the data ends on 2026-09-30; pass --as-of <date> to evaluate its goals on a given day\n');
+    expect(err).toBe(
+      '2027-Q1 has no data: the data ends on 2026-09-30; pass --as-of <date> to evaluate its goals on a given day\n',
+    );
   });
 });
 
@@ -168,16 +193,20 @@ describe("a real brand's first quarter, on the built pages", () => {
     expect(html).toMatch(/X has data only to <time datetime="2026-09-28">/);
   });
 
-  it('marks the goals over X in the scorecard, and X\'s own page', () => {
+  it("marks the goals over X in the scorecard, and X's own page", () => {
     const row = /<tr data-goal="ctr-q3"[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
     expect(row).toContain('X data to 2026-09-28');
     expect(row).toContain('without Instagram');
-    expect(xPage).toMatch(/X(?:'|&#39;)s data for 2026-Q3 end on <time datetime="2026-09-28">2026-09-28<\/time>, before the quarter report(?:'|&#39;)s as-of day/);
+    expect(xPage).toMatch(
+      /X(?:'|&#39;)s data for 2026-Q3 end on <time datetime="2026-09-28">2026-09-28<\/time>, before the quarter report(?:'|&#39;)s as-of day/,
+    );
   });
 
   it('gives the coverage in the CSV', () => {
     const line = csv.split('\r\n').find((l) => l.startsWith('2026-Q3,2026-09-30,all,') && l.includes(',ctr,'));
-    expect(line).toBe(`2026-Q3,2026-09-30,all,2026-09-30,false,ctr,Click-through rate,percent,${360 / 96000},,,false,facebook x,instagram,totals,live,`);
+    expect(line).toBe(
+      `2026-Q3,2026-09-30,all,2026-09-30,false,ctr,Click-through rate,percent,${360 / 96000},,,false,facebook x,instagram,totals,live,`,
+    );
     expect(csv).toContain('2026-Q3,2026-09-30,x,2026-09-28,true,impressions,');
   });
 });

@@ -15,7 +15,7 @@ describe('formatKpiValue', () => {
     expect(formatKpiValue(0.0442, 'percent', it_)).toBe('4,4%');
   });
 
-  it('gives a goal\'s actual and target the same decimals (25.2% beside 28.0%), two only below 1%', () => {
+  it("gives a goal's actual and target the same decimals (25.2% beside 28.0%), two only below 1%", () => {
     expect([formatKpiValue(0.2516, 'percent', en), formatKpiValue(0.28, 'percent', en)]).toEqual(['25.2%', '28.0%']);
     expect(formatKpiValue(0.0045, 'percent', en)).toBe('0.45%');
   });

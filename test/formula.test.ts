@@ -20,10 +20,14 @@ function evaluate(text: string, vars: Record<string, number | null> = {}): numbe
 /** The formula as a fully parenthesised string, to show how it was grouped. */
 function grouping(node: FormulaNode): string {
   switch (node.type) {
-    case 'number': return String(node.value);
-    case 'variable': return node.name;
-    case 'negate': return `(-${grouping(node.operand)})`;
-    case 'binary': return `(${grouping(node.left)} ${node.op} ${grouping(node.right)})`;
+    case 'number':
+      return String(node.value);
+    case 'variable':
+      return node.name;
+    case 'negate':
+      return `(-${grouping(node.operand)})`;
+    case 'binary':
+      return `(${grouping(node.left)} ${node.op} ${grouping(node.right)})`;
   }
 }
 
@@ -85,7 +89,8 @@ describe('parsing', () => {
 
   it('lists the variables in order of first use, with their columns', () => {
     expect(formulaVariables(ast('clicks / impressions + clicks'))).toEqual([
-      { name: 'clicks', column: 1 }, { name: 'impressions', column: 10 },
+      { name: 'clicks', column: 1 },
+      { name: 'impressions', column: 10 },
     ]);
     expect(formulaVariables(ast('2 * 3'))).toEqual([]);
   });

@@ -5,8 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../src/core/dates.ts';
 import {
-  dayPeriod, monthPeriod, overlaps, parseDayPeriod, parsePeriod, parseQuarter, type Period, periodDays, previousPeriod,
-  quarterPeriod, quartersOverlapping, rangePeriod, samePeriodLastYear, yearPeriod,
+  dayPeriod,
+  monthPeriod,
+  overlaps,
+  parseDayPeriod,
+  parsePeriod,
+  parseQuarter,
+  type Period,
+  periodDays,
+  previousPeriod,
+  quarterPeriod,
+  quartersOverlapping,
+  rangePeriod,
+  samePeriodLastYear,
+  yearPeriod,
 } from '../src/core/periods.ts';
 import { day } from './coreFixtures.ts';
 
@@ -60,7 +72,8 @@ describe('parsePeriod', () => {
     for (const text of ['2026-4', 'Q2-2026', '2026Q2', '2026-Q', '26', '2026-04-01', '', 'next quarter']) {
       const p = parsePeriod(text);
       expect(p.ok, text).toBe(false);
-      if (!p.ok) expect(p.reason).toBe(`'${text}' is not a period: write a quarter (2026-Q2), a month (2026-04) or a year (2026)`);
+      if (!p.ok)
+        expect(p.reason).toBe(`'${text}' is not a period: write a quarter (2026-Q2), a month (2026-04) or a year (2026)`);
     }
   });
 });
@@ -134,7 +147,13 @@ describe('previousPeriod', () => {
   });
 
   it('always ends the day before the period starts', () => {
-    for (const p of [parse('2026-Q1'), parse('2028-03'), parse('2026'), dayPeriod(day('2026-07-01')), range('2026-01-15', '2026-02-14')]) {
+    for (const p of [
+      parse('2026-Q1'),
+      parse('2028-03'),
+      parse('2026'),
+      dayPeriod(day('2026-07-01')),
+      range('2026-01-15', '2026-02-14'),
+    ]) {
       expect(previousPeriod(p).end, p.label).toBe(p.start - 1);
       expect(previousPeriod(p).kind, p.label).toBe(p.kind);
     }
@@ -156,15 +175,25 @@ describe('samePeriodLastYear', () => {
   });
 
   it('gives the same dates of a range one year earlier, clipping a leap day', () => {
-    expect(show(samePeriodLastYear(range('2026-04-10', '2026-04-19')))).toBe('range 2025-04-10..2025-04-19 2025-04-10..2025-04-19');
-    expect(show(samePeriodLastYear(range('2028-02-01', '2028-02-29')))).toBe('range 2027-02-01..2027-02-28 2027-02-01..2027-02-28');
-    expect(show(samePeriodLastYear(range('2026-12-15', '2027-01-15')))).toBe('range 2025-12-15..2026-01-15 2025-12-15..2026-01-15');
+    expect(show(samePeriodLastYear(range('2026-04-10', '2026-04-19')))).toBe(
+      'range 2025-04-10..2025-04-19 2025-04-10..2025-04-19',
+    );
+    expect(show(samePeriodLastYear(range('2028-02-01', '2028-02-29')))).toBe(
+      'range 2027-02-01..2027-02-28 2027-02-01..2027-02-28',
+    );
+    expect(show(samePeriodLastYear(range('2026-12-15', '2027-01-15')))).toBe(
+      'range 2025-12-15..2026-01-15 2025-12-15..2026-01-15',
+    );
   });
 });
 
 describe('quartersOverlapping and overlaps', () => {
   it('lists every quarter a range touches, in order', () => {
-    expect(quartersOverlapping(day('2026-03-31'), day('2026-07-01')).map((p) => p.label)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(quartersOverlapping(day('2026-03-31'), day('2026-07-01')).map((p) => p.label)).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+    ]);
     expect(quartersOverlapping(day('2026-04-01'), day('2026-06-30')).map((p) => p.label)).toEqual(['2026-Q2']);
     expect(quartersOverlapping(day('2025-12-31'), day('2026-01-01')).map((p) => p.label)).toEqual(['2025-Q4', '2026-Q1']);
   });

@@ -4,9 +4,11 @@ import { prettyJson } from '../src/format/prettyJson.ts';
 
 describe('prettyJson', () => {
   it('reads back as the same value', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
-      expect(JSON.parse(prettyJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(JSON.parse(prettyJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
   });
 
   it('keeps a record of plain values on one line when it fits, and breaks what does not', () => {

@@ -23,9 +23,18 @@ const count = fc.integer({ min: 0, max: 1_000_000 });
 
 /** Rows of one channel from per-day values over Q2 (a null entry: no row that day). */
 function dayRows(channel: string, perDay: ReadonlyArray<Record<string, number> | null>, file = 'data/days.json'): MetricRow[] {
-  return perDay.flatMap((values, i) => (values === null ? [] : [{
-    channel, period: period(formatDay(Q2_DAYS[i]!)), values, origin: { file, row: i },
-  }]));
+  return perDay.flatMap((values, i) =>
+    values === null
+      ? []
+      : [
+          {
+            channel,
+            period: period(formatDay(Q2_DAYS[i]!)),
+            values,
+            origin: { file, row: i },
+          },
+        ],
+  );
 }
 
 const valueIn = (e: KpiEngine, id: string, channels: readonly string[], p: { start: Day; end: Day }): number | null =>
@@ -38,27 +47,37 @@ const sumOrNull = (values: ReadonlyArray<number | null>): number | null =>
 describe('flows add up over time', () => {
   const FLOWS = ['impressions', 'clicks', 'spend', 'leads', 'engagements'];
   const perDay = fc.array(
-    fc.option(fc.record({ impressions: count, clicks: count, spend: count, leads: count, likes: count, engagements: count }, { requiredKeys: [] }), { nil: null }),
+    fc.option(
+      fc.record(
+        { impressions: count, clicks: count, spend: count, leads: count, likes: count, engagements: count },
+        { requiredKeys: [] },
+      ),
+      { nil: null },
+    ),
     { minLength: Q2_DAYS.length, maxLength: Q2_DAYS.length },
   );
 
   it("a quarter's flows equal the sum of its three months (daily rows)", () => {
-    fc.assert(fc.property(perDay, (days) => {
-      const e = engineOf(dayRows('x', days));
-      for (const id of FLOWS) {
-        const months = Q2_MONTHS.map((m) => valueIn(e, id, ['x'], m));
-        expect(valueIn(e, id, ['x'], Q2), id).toBe(sumOrNull(months));
-      }
-    }));
+    fc.assert(
+      fc.property(perDay, (days) => {
+        const e = engineOf(dayRows('x', days));
+        for (const id of FLOWS) {
+          const months = Q2_MONTHS.map((m) => valueIn(e, id, ['x'], m));
+          expect(valueIn(e, id, ['x'], Q2), id).toBe(sumOrNull(months));
+        }
+      }),
+    );
   });
 
   it("a month's flow equals the sum of its days", () => {
-    fc.assert(fc.property(perDay, (days) => {
-      const e = engineOf(dayRows('x', days));
-      const april = Q2_DAYS.map((d, i) => [d, days[i]] as const).filter(([d]) => d <= Q2_MONTHS[0]!.end);
-      const expected = sumOrNull(april.map(([, v]) => v?.impressions ?? null));
-      expect(valueIn(e, 'impressions', ['x'], Q2_MONTHS[0]!)).toBe(expected);
-    }));
+    fc.assert(
+      fc.property(perDay, (days) => {
+        const e = engineOf(dayRows('x', days));
+        const april = Q2_DAYS.map((d, i) => [d, days[i]] as const).filter(([d]) => d <= Q2_MONTHS[0]!.end);
+        const expected = sumOrNull(april.map(([, v]) => v?.impressions ?? null));
+        expect(valueIn(e, 'impressions', ['x'], Q2_MONTHS[0]!)).toBe(expected);
+      }),
+    );
   });
 
   it('months add up to the quarter when month rows and day rows are mixed; partial months read day rows only', () => {
@@ -67,66 +86,96 @@ describe('flows add up over time', () => {
       monthValue: count,
       days: fc.array(fc.option(count, { nil: null }), { minLength: 31, maxLength: 31 }),
     });
-    fc.assert(fc.property(fc.tuple(month, month, month), (spec) => {
-      const all: MetricRow[] = [];
-      const expectedMonths: Array<number | null> = [];
-      let partial: number | null = null; // [04-10, 05-20] from day rows only
-      spec.forEach((m, k) => {
-        const p = Q2_MONTHS[k]!;
-        let dayTotal: number | null = null;
-        if (m.mode === 'days' || m.mode === 'both') {
-          for (let d = p.start; d <= p.end; d++) {
-            const v = m.days[d - p.start];
-            if (v === null || v === undefined) continue;
-            all.push({ channel: 'x', period: period(formatDay(d)), values: { impressions: v }, origin: { file: 'd.json', row: all.length } });
-            dayTotal = (dayTotal ?? 0) + v;
-            if (d >= day('2026-04-10') && d <= day('2026-05-20')) partial = (partial ?? 0) + v;
+    fc.assert(
+      fc.property(fc.tuple(month, month, month), (spec) => {
+        const all: MetricRow[] = [];
+        const expectedMonths: Array<number | null> = [];
+        let partial: number | null = null; // [04-10, 05-20] from day rows only
+        spec.forEach((m, k) => {
+          const p = Q2_MONTHS[k]!;
+          let dayTotal: number | null = null;
+          if (m.mode === 'days' || m.mode === 'both') {
+            for (let d = p.start; d <= p.end; d++) {
+              const v = m.days[d - p.start];
+              if (v === null || v === undefined) continue;
+              all.push({
+                channel: 'x',
+                period: period(formatDay(d)),
+                values: { impressions: v },
+                origin: { file: 'd.json', row: all.length },
+              });
+              dayTotal = (dayTotal ?? 0) + v;
+              if (d >= day('2026-04-10') && d <= day('2026-05-20')) partial = (partial ?? 0) + v;
+            }
           }
-        }
-        if (m.mode === 'month' || m.mode === 'both') {
-          all.push({ channel: 'x', period: p, values: { impressions: m.monthValue }, origin: { file: 'm.json', row: all.length } });
-        }
-        // A month row covering the whole month wins over its day rows: they are never added together.
-        expectedMonths.push(m.mode === 'month' || m.mode === 'both' ? m.monthValue : dayTotal);
-      });
-      const e = engineOf(all);
-      const months = Q2_MONTHS.map((p) => valueIn(e, 'impressions', ['x'], p));
-      expect(months).toEqual(expectedMonths);
-      expect(valueIn(e, 'impressions', ['x'], Q2)).toBe(sumOrNull(expectedMonths));
-      expect(valueIn(e, 'impressions', ['x'], rangePeriod(day('2026-04-10'), day('2026-05-20')))).toBe(partial);
-    }));
+          if (m.mode === 'month' || m.mode === 'both') {
+            all.push({
+              channel: 'x',
+              period: p,
+              values: { impressions: m.monthValue },
+              origin: { file: 'm.json', row: all.length },
+            });
+          }
+          // A month row covering the whole month wins over its day rows: they are never added together.
+          expectedMonths.push(m.mode === 'month' || m.mode === 'both' ? m.monthValue : dayTotal);
+        });
+        const e = engineOf(all);
+        const months = Q2_MONTHS.map((p) => valueIn(e, 'impressions', ['x'], p));
+        expect(months).toEqual(expectedMonths);
+        expect(valueIn(e, 'impressions', ['x'], Q2)).toBe(sumOrNull(expectedMonths));
+        expect(valueIn(e, 'impressions', ['x'], rangePeriod(day('2026-04-10'), day('2026-05-20')))).toBe(partial);
+      }),
+    );
   });
 });
 
 describe('rates come from sums, not averages of daily rates', () => {
   const PARTS = ['likes', 'comments', 'shares', 'saves'] as const;
   const perDay = fc.array(
-    fc.option(fc.record({
-      impressions: count, engagements: count, likes: count, comments: count, shares: count, saves: count,
-    }, { requiredKeys: [] }), { nil: null }),
+    fc.option(
+      fc.record(
+        {
+          impressions: count,
+          engagements: count,
+          likes: count,
+          comments: count,
+          shares: count,
+          saves: count,
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: null },
+    ),
     { minLength: Q2_DAYS.length, maxLength: Q2_DAYS.length },
   );
 
   it('engagement_rate over a quarter equals sum(engagements) / sum(impressions)', () => {
-    fc.assert(fc.property(perDay, (days) => {
-      let impressions: number | null = null;
-      let engagements: number | null = null;
-      for (const v of days) {
-        if (v === null) continue;
-        if (v.impressions !== undefined) impressions = (impressions ?? 0) + v.impressions;
-        // A row without engagements counts the sum of the parts it has (SPEC "Metric JSON").
-        const parts = PARTS.filter((p) => v[p] !== undefined);
-        if (v.engagements !== undefined) engagements = (engagements ?? 0) + v.engagements;
-        else if (parts.length > 0) engagements = (engagements ?? 0) + parts.reduce((s, p) => s + v[p]!, 0);
-      }
-      const expected = impressions === null || engagements === null || impressions === 0 ? null : engagements / impressions;
-      const e = engineOf(dayRows('x', days));
-      expect(valueIn(e, 'engagement_rate', ['x'], Q2)).toBe(expected);
-    }));
+    fc.assert(
+      fc.property(perDay, (days) => {
+        let impressions: number | null = null;
+        let engagements: number | null = null;
+        for (const v of days) {
+          if (v === null) continue;
+          if (v.impressions !== undefined) impressions = (impressions ?? 0) + v.impressions;
+          // A row without engagements counts the sum of the parts it has (SPEC "Metric JSON").
+          const parts = PARTS.filter((p) => v[p] !== undefined);
+          if (v.engagements !== undefined) engagements = (engagements ?? 0) + v.engagements;
+          else if (parts.length > 0) engagements = (engagements ?? 0) + parts.reduce((s, p) => s + v[p]!, 0);
+        }
+        const expected = impressions === null || engagements === null || impressions === 0 ? null : engagements / impressions;
+        const e = engineOf(dayRows('x', days));
+        expect(valueIn(e, 'engagement_rate', ['x'], Q2)).toBe(expected);
+      }),
+    );
   });
 
   it('differs from the mean of daily rates on a worked example', () => {
-    const e = engineOf(dayRows('x', [{ impressions: 100, engagements: 50 }, { impressions: 900, engagements: 0 }]));
+    const e = engineOf(
+      dayRows('x', [
+        { impressions: 100, engagements: 50 },
+        { impressions: 900, engagements: 0 },
+      ]),
+    );
     // Daily rates 0.5 and 0: their mean would be 0.25; the quarter's rate is 50 / 1000.
     expect(valueIn(e, 'engagement_rate', ['x'], Q2)).toBe(50 / 1000);
   });
@@ -136,9 +185,28 @@ describe('rates come from sums, not averages of daily rates', () => {
 // Invariance: the same data, rows in another order or split over several files.
 
 const METRICS = [
-  'impressions', 'engagements', 'likes', 'comments', 'shares', 'saves', 'posts', 'followers', 'clicks', 'sessions',
-  'bounces', 'spend', 'revenue', 'new_customers', 'reach', 'leads', 'sales_leads', 'mentions', 'competitor_mentions',
-  'promoters', 'detractors', 'passives',
+  'impressions',
+  'engagements',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'posts',
+  'followers',
+  'clicks',
+  'sessions',
+  'bounces',
+  'spend',
+  'revenue',
+  'new_customers',
+  'reach',
+  'leads',
+  'sales_leads',
+  'mentions',
+  'competitor_mentions',
+  'promoters',
+  'detractors',
+  'passives',
 ] as const;
 
 const H1_START = day('2026-01-01');
@@ -156,19 +224,29 @@ interface Cell {
   readonly split: readonly number[];
 }
 
-const cellArb = (value: fc.Arbitrary<number>): fc.Arbitrary<Cell> => fc.record({
-  channel: fc.constantFrom('a', 'b'),
-  period: periodLabel,
-  values: fc.record(Object.fromEntries(METRICS.map((m) => [m, value])) as Record<(typeof METRICS)[number], fc.Arbitrary<number>>, { requiredKeys: [] }),
-  split: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: METRICS.length, maxLength: METRICS.length }),
-});
+const cellArb = (value: fc.Arbitrary<number>): fc.Arbitrary<Cell> =>
+  fc.record({
+    channel: fc.constantFrom('a', 'b'),
+    period: periodLabel,
+    values: fc.record(
+      Object.fromEntries(METRICS.map((m) => [m, value])) as Record<(typeof METRICS)[number], fc.Arbitrary<number>>,
+      { requiredKeys: [] },
+    ),
+    split: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: METRICS.length, maxLength: METRICS.length }),
+  });
 
 /** Cells with distinct (channel, period): as valid metric JSON must be (no value given twice). */
-const cellsArb = (value: fc.Arbitrary<number>) => fc.uniqueArray(cellArb(value), { selector: (c) => `${c.channel} ${c.period}`, maxLength: 40 });
+const cellsArb = (value: fc.Arbitrary<number>) =>
+  fc.uniqueArray(cellArb(value), { selector: (c) => `${c.channel} ${c.period}`, maxLength: 40 });
 
 /** One row per cell, in the given order, all from one file. */
 function wholeRows(cells: readonly Cell[]): MetricRow[] {
-  return cells.map((c, row) => ({ channel: c.channel, period: period(c.period), values: c.values as Record<string, number>, origin: { file: 'data/all.json', row } }));
+  return cells.map((c, row) => ({
+    channel: c.channel,
+    period: period(c.period),
+    values: c.values as Record<string, number>,
+    origin: { file: 'data/all.json', row },
+  }));
 }
 
 /** Each cell's metrics spread over up to three files; the files are then read one after the other. */
@@ -177,9 +255,16 @@ function splitRows(cells: readonly Cell[]): MetricRow[] {
   for (const c of cells) {
     for (let f = 0; f < 3; f++) {
       const values: Record<string, number> = {};
-      METRICS.forEach((m, i) => { if (c.split[i] === f && c.values[m] !== undefined) values[m] = c.values[m]; });
+      METRICS.forEach((m, i) => {
+        if (c.split[i] === f && c.values[m] !== undefined) values[m] = c.values[m];
+      });
       if (Object.keys(values).length > 0) {
-        files[f]!.push({ channel: c.channel, period: period(c.period), values, origin: { file: `data/part-${f}.json`, row: files[f]!.length } });
+        files[f]!.push({
+          channel: c.channel,
+          period: period(c.period),
+          values,
+          origin: { file: `data/part-${f}.json`, row: files[f]!.length },
+        });
       }
     }
   }
@@ -187,8 +272,12 @@ function splitRows(cells: readonly Cell[]): MetricRow[] {
 }
 
 const WINDOWS: Period[] = [
-  Q1, Q2, ...Array.from({ length: 6 }, (_, m) => monthPeriod(2026 * 12 + m)),
-  rangePeriod(day('2026-02-10'), day('2026-05-20')), period('2026-03-15'), rangePeriod(day('2026-06-01'), day('2026-06-30')),
+  Q1,
+  Q2,
+  ...Array.from({ length: 6 }, (_, m) => monthPeriod(2026 * 12 + m)),
+  rangePeriod(day('2026-02-10'), day('2026-05-20')),
+  period('2026-03-15'),
+  rangePeriod(day('2026-06-01'), day('2026-06-30')),
 ];
 const CHANNEL_SETS = [['a'], ['b'], ['a', 'b']];
 
@@ -210,20 +299,31 @@ function everything(all: readonly MetricRow[], customerLtv: number | null = 500)
 
 describe('results do not depend on how the data is arranged', () => {
   it('does not depend on row order', () => {
-    const shuffled = cellsArb(count).chain((cells) => fc.tuple(fc.constant(cells), fc.shuffledSubarray(cells, { minLength: cells.length, maxLength: cells.length })));
-    fc.assert(fc.property(shuffled, ([cells, reordered]) => {
-      expect(everything(wholeRows(reordered))).toEqual(everything(wholeRows(cells)));
-    }));
+    const shuffled = cellsArb(count).chain((cells) =>
+      fc.tuple(fc.constant(cells), fc.shuffledSubarray(cells, { minLength: cells.length, maxLength: cells.length })),
+    );
+    fc.assert(
+      fc.property(shuffled, ([cells, reordered]) => {
+        expect(everything(wholeRows(reordered))).toEqual(everything(wholeRows(cells)));
+      }),
+    );
   });
 
   it('does not depend on how rows are split across files', () => {
-    fc.assert(fc.property(cellsArb(count), (cells) => {
-      expect(everything(splitRows(cells))).toEqual(everything(wholeRows(cells)));
-    }));
+    fc.assert(
+      fc.property(cellsArb(count), (cells) => {
+        expect(everything(splitRows(cells))).toEqual(everything(wholeRows(cells)));
+      }),
+    );
   });
 
   it('sums engagements derived from parts given in two files for the same day', () => {
-    const cell: Cell = { channel: 'a', period: '2026-04-02', values: { likes: 5, comments: 3, impressions: 100 }, split: METRICS.map((m) => (m === 'comments' ? 1 : 0)) };
+    const cell: Cell = {
+      channel: 'a',
+      period: '2026-04-02',
+      values: { likes: 5, comments: 3, impressions: 100 },
+      split: METRICS.map((m) => (m === 'comments' ? 1 : 0)),
+    };
     const split = splitRows([cell]);
     expect(split.map((r) => r.origin.file)).toEqual(['data/part-0.json', 'data/part-1.json']);
     const e = engineOf(split);
@@ -238,7 +338,11 @@ describe('results do not depend on how the data is arranged', () => {
       const given = { channel: 'a', period: period(p), values: { engagements: 20 }, origin: { file: 'eng.json', row: 0 } };
       expect(valueIn(engineOf([likes, comments]), 'engagements', ['a'], Q2), p).toBe(8);
       expect(valueIn(engineOf([comments, likes]), 'engagements', ['a'], Q2), p).toBe(8);
-      for (const order of [[likes, comments, given], [given, likes, comments], [likes, given, comments]]) {
+      for (const order of [
+        [likes, comments, given],
+        [given, likes, comments],
+        [likes, given, comments],
+      ]) {
         expect(valueIn(engineOf(order), 'engagements', ['a'], Q2), p).toBe(20);
       }
     }
@@ -246,16 +350,18 @@ describe('results do not depend on how the data is arranged', () => {
 });
 
 describe('the `all` channel', () => {
-  it('has, for stocks and flows, the sum of the channels\' values (those that have one)', () => {
-    fc.assert(fc.property(cellsArb(count), (cells) => {
-      const e = engineOf(wholeRows(cells));
-      for (const w of WINDOWS) {
-        for (const id of ['follower_count', 'follower_growth', 'impressions', 'engagements']) {
-          const each = [valueIn(e, id, ['a'], w), valueIn(e, id, ['b'], w)];
-          expect(valueIn(e, id, ['a', 'b'], w), `${id} over ${w.label}`).toBe(sumOrNull(each));
+  it("has, for stocks and flows, the sum of the channels' values (those that have one)", () => {
+    fc.assert(
+      fc.property(cellsArb(count), (cells) => {
+        const e = engineOf(wholeRows(cells));
+        for (const w of WINDOWS) {
+          for (const id of ['follower_count', 'follower_growth', 'impressions', 'engagements']) {
+            const each = [valueIn(e, id, ['a'], w), valueIn(e, id, ['b'], w)];
+            expect(valueIn(e, id, ['a', 'b'], w), `${id} over ${w.label}`).toBe(sumOrNull(each));
+          }
         }
-      }
-    }));
+      }),
+    );
   });
 });
 
@@ -269,21 +375,27 @@ describe('no input yields NaN or Infinity', () => {
   const finiteOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
 
   it('for any KPI, its previous and year-ago values, qoq and yoy', () => {
-    fc.assert(fc.property(cellsArb(anyValue), fc.option(anyValue, { nil: null }), (cells, ltv) => {
-      for (const [channels, label, id, result] of everything(wholeRows(cells), ltv) as Array<[string, string, string, Record<string, unknown>]>) {
-        for (const key of ['value', 'previous', 'yearAgo', 'qoq', 'yoy']) {
-          if (key in result && !finiteOrNull(result[key])) {
-            throw new Error(`${id} ${key} over ${label} for ${channels} is ${String(result[key])}`);
+    fc.assert(
+      fc.property(cellsArb(anyValue), fc.option(anyValue, { nil: null }), (cells, ltv) => {
+        for (const [channels, label, id, result] of everything(wholeRows(cells), ltv) as Array<
+          [string, string, string, Record<string, unknown>]
+        >) {
+          for (const key of ['value', 'previous', 'yearAgo', 'qoq', 'yoy']) {
+            if (key in result && !finiteOrNull(result[key])) {
+              throw new Error(`${id} ${key} over ${label} for ${channels} is ${String(result[key])}`);
+            }
           }
         }
-      }
-    }));
+      }),
+    );
   });
 
   it('for goal evaluations on any of those inputs', () => {
     const target: fc.Arbitrary<TargetSpec> = fc.oneof(
       anyValue.map((value) => ({ kind: 'absolute' as const, value })),
-      fc.double({ min: -1, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((ratio) => ({ kind: 'percent' as const, ratio })),
+      fc
+        .double({ min: -1, max: 1e6, noNaN: true, noDefaultInfinity: true })
+        .map((ratio) => ({ kind: 'percent' as const, ratio })),
       anyValue.map((amount) => ({ kind: 'delta' as const, amount })),
     );
     const goal = fc.record({
@@ -293,17 +405,27 @@ describe('no input yields NaN or Infinity', () => {
       milestone: fc.option(fc.record({ offset: fc.integer({ min: 0, max: 90 }), target: anyValue }), { nil: null }),
       asOf: fc.integer({ min: -10, max: 100 }),
     });
-    fc.assert(fc.property(cellsArb(anyValue), goal, (cells, g) => {
-      const e = engineOf(wholeRows(cells));
-      const evaluation = evaluateMeasure(e, {
-        kpi: g.kpi, channel: 'all', baseline: g.baseline, target: g.target,
-        milestones: g.milestone ? [{ date: Q2.start + g.milestone.offset, target: g.milestone.target }] : [],
-      }, Q2, Q2.start + g.asOf);
-      for (const [key, v] of Object.entries(evaluation)) {
-        if (typeof v === 'number' || v === null) {
-          if (!finiteOrNull(v)) throw new Error(`${g.kpi}: ${key} is ${String(v)}`);
+    fc.assert(
+      fc.property(cellsArb(anyValue), goal, (cells, g) => {
+        const e = engineOf(wholeRows(cells));
+        const evaluation = evaluateMeasure(
+          e,
+          {
+            kpi: g.kpi,
+            channel: 'all',
+            baseline: g.baseline,
+            target: g.target,
+            milestones: g.milestone ? [{ date: Q2.start + g.milestone.offset, target: g.milestone.target }] : [],
+          },
+          Q2,
+          Q2.start + g.asOf,
+        );
+        for (const [key, v] of Object.entries(evaluation)) {
+          if (typeof v === 'number' || v === null) {
+            if (!finiteOrNull(v)) throw new Error(`${g.kpi}: ${key} is ${String(v)}`);
+          }
         }
-      }
-    }));
+      }),
+    );
   });
 });

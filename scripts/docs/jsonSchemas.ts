@@ -7,7 +7,14 @@
  */
 import * as z from 'zod';
 import {
-  customKpiSchema, dataFileSchema, goalSchema, isoDate, keyResultSchema, objectiveSchema, periodText, siteSchema,
+  customKpiSchema,
+  dataFileSchema,
+  goalSchema,
+  isoDate,
+  keyResultSchema,
+  objectiveSchema,
+  periodText,
+  siteSchema,
 } from '../../src/load/schemas.ts';
 import { snapshotSchema } from '../../src/load/snapshotSchema.ts';
 import { BUILT_IN_METRICS } from '../../src/core/metrics.ts';
@@ -29,19 +36,47 @@ const d = (description: string) => ({ description });
 /** A goals file as the loader reads it (the loader checks each item on its own; the schema checks them all). */
 const goalsFile = z.strictObject({
   objectives: z.array(objectiveSchema).optional().meta(d('Objectives: what the goals serve (the R of SMART, the O of OKR).')),
-  kpis: z.array(customKpiSchema).optional().meta(d('Custom KPIs: a formula over metric names, numbers, + − * / and parentheses.')),
+  kpis: z
+    .array(customKpiSchema)
+    .optional()
+    .meta(d('Custom KPIs: a formula over metric names, numbers, + − * / and parentheses.')),
   goals: z.array(goalSchema).optional().meta(d('SMART goals and OKRs.')),
 });
 
 const metricValue = z.number().min(0).max(Number.MAX_SAFE_INTEGER);
 /** A metric row: one period key, an optional channel, metric values (built-in ones listed for completion). */
-const metricRow = z.object({
-  date: isoDate.optional().meta(d('The day the row covers (YYYY-MM-DD).')),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().meta(d('The month the row covers (2026-04).')),
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/).optional().meta(d('The quarter the row covers (2026-Q2).')),
-  channel: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).optional().meta(d('The channel of this row, overriding the file\'s.')),
-  ...Object.fromEntries(BUILT_IN_METRICS.map((m) => [m.id, metricValue.optional().meta(d(`Built-in ${m.aggregation} metric.`))])),
-}).catchall(z.number().max(Number.MAX_SAFE_INTEGER).meta(d('A custom metric: declared under metrics: in content/site.yaml, or read by a custom KPI\'s formula (then a flow). Only declared signed metrics may be negative.')));
+const metricRow = z
+  .object({
+    date: isoDate.optional().meta(d('The day the row covers (YYYY-MM-DD).')),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional()
+      .meta(d('The month the row covers (2026-04).')),
+    quarter: z
+      .string()
+      .regex(/^\d{4}-Q[1-4]$/)
+      .optional()
+      .meta(d('The quarter the row covers (2026-Q2).')),
+    channel: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/)
+      .optional()
+      .meta(d("The channel of this row, overriding the file's.")),
+    ...Object.fromEntries(
+      BUILT_IN_METRICS.map((m) => [m.id, metricValue.optional().meta(d(`Built-in ${m.aggregation} metric.`))]),
+    ),
+  })
+  .catchall(
+    z
+      .number()
+      .max(Number.MAX_SAFE_INTEGER)
+      .meta(
+        d(
+          "A custom metric: declared under metrics: in content/site.yaml, or read by a custom KPI's formula (then a flow). Only declared signed metrics may be negative.",
+        ),
+      ),
+  );
 
 const METRIC_FILE_FIELDS: Record<string, string> = {
   $schema: 'The JSON Schema your editor checks the file with (not read by goalpost).',
@@ -73,12 +108,12 @@ const GOAL_FIELDS: Record<string, string> = {
   deadline: 'Last day (YYYY-MM-DD).',
   channel: 'A channel id, a list of channel ids, or all.',
   kpi: 'A KPI id: built-in, declared metric or custom KPI.',
-  baseline: 'Where the KPI starts; omitted: the previous period\'s value (0 for totals).',
+  baseline: "Where the KPI starts; omitted: the previous period's value (0 for totals).",
   target: 'A number, { change: "+20%" } or { change: +500 }.',
   milestones: 'Intermediate targets: [{ date, target }].',
   stretch: 'An OKR meant as a stretch: a score of 0.6 to 0.7 counts as success.',
-  key_results: 'An OKR\'s key results: a KPI with a target, or manual: { current, target }.',
-  weight: 'The key result\'s weight in the OKR score (default 1).',
+  key_results: "An OKR's key results: a KPI with a target, or manual: { current, target }.",
+  weight: "The key result's weight in the OKR score (default 1).",
   manual: 'A key result measured by hand: progress = current / target.',
   label: 'The name shown on pages.',
   formula: 'Metric names, numbers, + − * / and parentheses, e.g. discount_code_uses / clicks.',
@@ -88,8 +123,8 @@ const GOAL_FIELDS: Record<string, string> = {
 };
 
 const SITE_FIELDS: Record<string, string> = {
-  title: 'The site\'s title.',
-  locale: 'BCP 47 locale of the pages\' language, numbers and dates (default en-US; fr-FR and it-IT built in).',
+  title: "The site's title.",
+  locale: "BCP 47 locale of the pages' language, numbers and dates (default en-US; fr-FR and it-IT built in).",
   currency: 'ISO 4217 code of money figures (default EUR).',
   customer_ltv: 'Customer lifetime value, for ltv_cac.',
   channels: 'Channel labels and colours: { <id>: { label, color } }.',
@@ -111,13 +146,18 @@ const SNAPSHOT_FIELDS: Record<string, string> = {
   goals: 'The goal definitions as frozen.',
   kpis: 'The KPI definitions as frozen.',
   figures: 'The figures by scope (all, each channel): report, trends, mentions.',
-  digest: 'sha256 of the snapshot\'s content: a hand-edited snapshot is an error.',
+  digest: "sha256 of the snapshot's content: a hand-edited snapshot is an error.",
 };
 
 /** The loader's object schemas whose fields get the descriptions above. */
 const FIELDS = new Map<unknown, Record<string, string>>([
-  [goalSchema, GOAL_FIELDS], [keyResultSchema, GOAL_FIELDS], [customKpiSchema, GOAL_FIELDS], [objectiveSchema, GOAL_FIELDS],
-  [siteSchema, SITE_FIELDS], [snapshotSchema, SNAPSHOT_FIELDS], [metricsFile, METRIC_FILE_FIELDS],
+  [goalSchema, GOAL_FIELDS],
+  [keyResultSchema, GOAL_FIELDS],
+  [customKpiSchema, GOAL_FIELDS],
+  [objectiveSchema, GOAL_FIELDS],
+  [siteSchema, SITE_FIELDS],
+  [snapshotSchema, SNAPSHOT_FIELDS],
+  [metricsFile, METRIC_FILE_FIELDS],
 ]);
 
 function toJson(schema: z.ZodType, name: string, title: string, description: string): GeneratedFile {
@@ -149,14 +189,30 @@ function toJson(schema: z.ZodType, name: string, title: string, description: str
 /** Every published JSON Schema, in a stable order with stable text. */
 export function jsonSchemas(): GeneratedFile[] {
   return [
-    toJson(goalsFile, 'goals.schema.json', 'Goalpost goals file',
-      'A goals/**/*.yaml file: objectives, custom KPIs and goals (see docs/goals.md).'),
-    toJson(metricsFile, 'metrics.schema.json', 'Goalpost metric file',
-      'A data/**/*.json file: metric rows of a channel (see docs/metrics.md).'),
+    toJson(
+      goalsFile,
+      'goals.schema.json',
+      'Goalpost goals file',
+      'A goals/**/*.yaml file: objectives, custom KPIs and goals (see docs/goals.md).',
+    ),
+    toJson(
+      metricsFile,
+      'metrics.schema.json',
+      'Goalpost metric file',
+      'A data/**/*.json file: metric rows of a channel (see docs/metrics.md).',
+    ),
     toJson(siteSchema, 'site.schema.json', 'Goalpost site settings', 'content/site.yaml (see docs/site.md).'),
-    toJson(snapshotSchema, 'snapshot.schema.json', 'Goalpost frozen report',
-      'reports/<yyyy-qn>/v<k>.json, written by goalpost freeze: never edit one by hand (see docs/ARCHITECTURE.md).'),
-    toJson(reportJsonSchema, 'report.schema.json', 'goalpost report --json',
-      'What goalpost report --json prints (see docs/ARCHITECTURE.md).'),
+    toJson(
+      snapshotSchema,
+      'snapshot.schema.json',
+      'Goalpost frozen report',
+      'reports/<yyyy-qn>/v<k>.json, written by goalpost freeze: never edit one by hand (see docs/ARCHITECTURE.md).',
+    ),
+    toJson(
+      reportJsonSchema,
+      'report.schema.json',
+      'goalpost report --json',
+      'What goalpost report --json prints (see docs/ARCHITECTURE.md).',
+    ),
   ];
 }

@@ -8,8 +8,13 @@ import { BUILT_IN_METRICS, isSpecialVariable, SPECIAL_VARIABLES } from '../../sr
 
 /** What each unit means, for the page's introduction. */
 const UNIT_TEXT: Record<KpiDef['unit'], string> = {
-  count: 'a number of things', money: 'an amount in the site currency', percent: 'a share, stored as a fraction (0.043 shows as 4.3%)',
-  ratio: 'a ratio (3.2 shows as 3.2×)', per_post: 'an amount per post', score: 'a score on its own scale (NPS: −100 to 100)', minutes: 'a duration in minutes',
+  count: 'a number of things',
+  money: 'an amount in the site currency',
+  percent: 'a share, stored as a fraction (0.043 shows as 4.3%)',
+  ratio: 'a ratio (3.2 shows as 3.2×)',
+  per_post: 'an amount per post',
+  score: 'a score on its own scale (NPS: −100 to 100)',
+  minutes: 'a duration in minutes',
 };
 
 const AGGREGATION = new Map(BUILT_IN_METRICS.map((m) => [m.id, m.aggregation]));
@@ -18,12 +23,14 @@ const AGGREGATION = new Map(BUILT_IN_METRICS.map((m) => [m.id, m.aggregation]));
 function inputs(def: KpiDef): string {
   const parsed = parseFormula(def.formula);
   if (!parsed.ok) throw new Error(`KPI ${def.id}: ${parsed.message}`);
-  return formulaVariables(parsed.ast).map(({ name }) => {
-    if (isSpecialVariable(name)) return `\`${name}\` (${name === 'customer_ltv' ? 'site setting' : 'computed'})`;
-    const aggregation = AGGREGATION.get(name);
-    if (!aggregation) throw new Error(`KPI ${def.id}: '${name}' is no built-in metric`);
-    return `\`${name}\` (${aggregation})`;
-  }).join(', ');
+  return formulaVariables(parsed.ast)
+    .map(({ name }) => {
+      if (isSpecialVariable(name)) return `\`${name}\` (${name === 'customer_ltv' ? 'site setting' : 'computed'})`;
+      const aggregation = AGGREGATION.get(name);
+      if (!aggregation) throw new Error(`KPI ${def.id}: '${name}' is no built-in metric`);
+      return `\`${name}\` (${aggregation})`;
+    })
+    .join(', ');
 }
 
 const cell = (text: string): string => text.replaceAll('|', '\\|');
@@ -52,7 +59,9 @@ export function kpiCatalogueMarkdown(): string {
     lines.push(`## ${family.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase())}`, '');
     lines.push('| id | label | formula | unit | good | inputs (aggregation) | description |', '|---|---|---|---|---|---|---|');
     for (const k of KPI_CATALOGUE.filter((x) => x.family === family)) {
-      lines.push(`| \`${k.id}\` | ${cell(k.label)} | \`${cell(k.formula)}\` | ${k.unit} | ${k.good} | ${inputs(k)} | ${cell(k.description)} |`);
+      lines.push(
+        `| \`${k.id}\` | ${cell(k.label)} | \`${cell(k.formula)}\` | ${k.unit} | ${k.good} | ${inputs(k)} | ${cell(k.description)} |`,
+      );
     }
     lines.push('');
   }

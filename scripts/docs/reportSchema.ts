@@ -16,25 +16,50 @@ const channelSelection = z.union([text, z.array(text)]);
 const status = z.enum(GOAL_STATUSES as [string, ...string[]]);
 
 const kpiCell = z.strictObject({
-  value: figure.meta({ description: 'The KPI over the quarter as of the as-of date; null when it cannot be computed (a denominator of 0 or missing).' }),
-  qoq: figure.meta({ description: 'Relative change vs the previous quarter, (this − previous) / |previous|; null when the earlier value is missing or 0.' }),
-  yoy: figure.meta({ description: 'Relative change vs the same quarter a year before; null when the earlier value is missing or 0.' }),
+  value: figure.meta({
+    description:
+      'The KPI over the quarter as of the as-of date; null when it cannot be computed (a denominator of 0 or missing).',
+  }),
+  qoq: figure.meta({
+    description:
+      'Relative change vs the previous quarter, (this − previous) / |previous|; null when the earlier value is missing or 0.',
+  }),
+  yoy: figure.meta({
+    description: 'Relative change vs the same quarter a year before; null when the earlier value is missing or 0.',
+  }),
   approximate: z.literal(true).optional().meta({ description: 'Reach summed from finer rows: an upper bound.' }),
-  channels: z.array(text).optional().meta({ description: 'Over several channels: the channels reporting every input of the KPI, which it is computed over.' }),
+  channels: z
+    .array(text)
+    .optional()
+    .meta({ description: 'Over several channels: the channels reporting every input of the KPI, which it is computed over.' }),
   left_out: z.array(text).optional().meta({ description: 'Over several channels: the channels left out for lacking an input.' }),
-  basis: z.literal('net_follows').optional().meta({ description: 'Followers counted from daily follows (new − lost followers).' }),
+  basis: z
+    .literal('net_follows')
+    .optional()
+    .meta({ description: 'Followers counted from daily follows (new − lost followers).' }),
 });
 
-const achievability = z.strictObject({
-  verdict: z.enum(['already_met', 'realistic', 'ambitious', 'stretch', 'unknown']).meta({ description: 'The target against the KPI\'s past changes over periods of the same length: already_met, realistic, ambitious (above the 75th percentile), stretch (above the best), unknown (fewer than four).' }),
-  needed: figure.meta({ description: 'The relative change the target asks for (a decrease counts as positive on a "down" KPI).' }),
-  best: figure.meta({ description: 'The largest past change, in the same sense.' }),
-  median: figure,
-  periods: z.number().int().nonnegative().meta({ description: 'How many past changes there are.' }),
-}).optional().meta({ description: 'Whether the target is achievable, judged against the KPI\'s own history.' });
+const achievability = z
+  .strictObject({
+    verdict: z.enum(['already_met', 'realistic', 'ambitious', 'stretch', 'unknown']).meta({
+      description:
+        "The target against the KPI's past changes over periods of the same length: already_met, realistic, ambitious (above the 75th percentile), stretch (above the best), unknown (fewer than four).",
+    }),
+    needed: figure.meta({
+      description: 'The relative change the target asks for (a decrease counts as positive on a "down" KPI).',
+    }),
+    best: figure.meta({ description: 'The largest past change, in the same sense.' }),
+    median: figure,
+    periods: z.number().int().nonnegative().meta({ description: 'How many past changes there are.' }),
+  })
+  .optional()
+  .meta({ description: "Whether the target is achievable, judged against the KPI's own history." });
 
 const movedGoalpost = z.strictObject({
-  field: text.meta({ description: 'The changed field (target, deadline, kpi, channel, weight...), or id for a rename, key_result for a removed key result, goal for a removed goal.' }),
+  field: text.meta({
+    description:
+      'The changed field (target, deadline, kpi, channel, weight...), or id for a rename, key_result for a removed key result, goal for a removed goal.',
+  }),
   kr: text.optional().meta({ description: 'The key result concerned.' }),
   old: z.unknown(),
   new: z.unknown(),
@@ -44,12 +69,19 @@ const movedGoalpost = z.strictObject({
 });
 
 const movedGoalposts = z.array(movedGoalpost).optional().meta({
-  description: 'Moved goalposts of the goal from its git history (an empty list when none moved); absent when the content is not in a git repository.',
+  description:
+    'Moved goalposts of the goal from its git history (an empty list when none moved); absent when the content is not in a git repository.',
 });
 
 const goalMeta = {
-  id: text, title: text, category: text.nullable(), objective: text.nullable(), owner: text.nullable(),
-  start: isoDate, deadline: isoDate, elapsed: z.number().meta({ description: 'Share of the goal\'s period elapsed at the as-of date, 0 to 1.' }),
+  id: text,
+  title: text,
+  category: text.nullable(),
+  objective: text.nullable(),
+  owner: text.nullable(),
+  start: isoDate,
+  deadline: isoDate,
+  elapsed: z.number().meta({ description: "Share of the goal's period elapsed at the as-of date, 0 to 1." }),
 };
 
 const smartGoal = z.strictObject({
@@ -58,58 +90,98 @@ const smartGoal = z.strictObject({
   kpi: text,
   channel: channelSelection,
   mode: z.enum(['cumulative', 'level']),
-  baseline: figure, previous: figure, target: figure, actual: figure,
-  progress: figure.meta({ description: 'Unclamped: cumulative actual / target; level (actual − baseline) / (target − baseline).' }),
+  baseline: figure,
+  previous: figure,
+  target: figure,
+  actual: figure,
+  progress: figure.meta({
+    description: 'Unclamped: cumulative actual / target; level (actual − baseline) / (target − baseline).',
+  }),
   expected: z.number(),
   status,
   projection: figure,
   approximate: z.literal(true).optional(),
-  left_out: z.array(text).optional().meta({ description: 'Channels of the goal left out of its actual for lacking an input of the KPI.' }),
+  left_out: z
+    .array(text)
+    .optional()
+    .meta({ description: 'Channels of the goal left out of its actual for lacking an input of the KPI.' }),
   basis: z.literal('net_follows').optional(),
   achievability,
   moved_goalposts: movedGoalposts,
 });
 
 const keyResult = z.strictObject({
-  id: text, title: text.nullable(), kpi: text.nullable(), channel: channelSelection.nullable(), weight: z.number(),
-  manual: z.boolean(), baseline: figure, target: figure, actual: figure, progress: figure, expected: z.number(),
-  status, projection: figure, score: figure, achievability,
+  id: text,
+  title: text.nullable(),
+  kpi: text.nullable(),
+  channel: channelSelection.nullable(),
+  weight: z.number(),
+  manual: z.boolean(),
+  baseline: figure,
+  target: figure,
+  actual: figure,
+  progress: figure,
+  expected: z.number(),
+  status,
+  projection: figure,
+  score: figure,
+  achievability,
 });
 
 const okrGoal = z.strictObject({
   ...goalMeta,
   type: z.literal('okr'),
   stretch: z.boolean(),
-  score: figure.meta({ description: 'Weighted mean of the key results\' scores, 0 to 1.' }),
+  score: figure.meta({ description: "Weighted mean of the key results' scores, 0 to 1." }),
   band: z.enum(['green', 'yellow', 'red']).nullable(),
   key_results: z.array(keyResult),
   moved_goalposts: movedGoalposts,
 });
 
 /** The object `goalpost report --json` prints. */
-export const reportJsonSchema = z.strictObject({
-  period: text.meta({ description: 'The quarter, e.g. 2026-Q2.' }),
-  figures: z.enum(['live', 'frozen']).meta({ description: 'Whether the figures are today\'s computation or a frozen version\'s.' }),
-  version: z.number().int().positive().nullable().meta({ description: 'The frozen version shown; null for live figures.' }),
-  frozen_at: z.iso.datetime().nullable().meta({ description: 'When the version shown was frozen; null for live figures.' }),
-  as_of: isoDate.meta({ description: 'The day the goals are evaluated as of: the quarter\'s last day with data, or --as-of.' }),
-  channels: z.array(text).meta({ description: 'The scopes of kpis: all and each channel, or the one channel asked for.' }),
-  coverage: z.record(text, isoDate.nullable()).meta({ description: 'Each channel\'s last day with data in the quarter, up to the as-of day (null: none).' }),
-  incomplete: z.array(text).meta({ description: 'Channels whose data for the quarter ends before the as-of day.' }),
-  kpis: z.record(text, z.record(text, kpiCell)).meta({ description: 'KPI values by scope (all, then each channel) and KPI id.' }),
-  goals: z.array(z.discriminatedUnion('type', [smartGoal, okrGoal])).meta({ description: 'Every goal whose period overlaps the quarter.' }),
-}).meta({ title: 'goalpost report --json' });
+export const reportJsonSchema = z
+  .strictObject({
+    period: text.meta({ description: 'The quarter, e.g. 2026-Q2.' }),
+    figures: z
+      .enum(['live', 'frozen'])
+      .meta({ description: "Whether the figures are today's computation or a frozen version's." }),
+    version: z.number().int().positive().nullable().meta({ description: 'The frozen version shown; null for live figures.' }),
+    frozen_at: z.iso.datetime().nullable().meta({ description: 'When the version shown was frozen; null for live figures.' }),
+    as_of: isoDate.meta({ description: "The day the goals are evaluated as of: the quarter's last day with data, or --as-of." }),
+    channels: z.array(text).meta({ description: 'The scopes of kpis: all and each channel, or the one channel asked for.' }),
+    coverage: z
+      .record(text, isoDate.nullable())
+      .meta({ description: "Each channel's last day with data in the quarter, up to the as-of day (null: none)." }),
+    incomplete: z.array(text).meta({ description: 'Channels whose data for the quarter ends before the as-of day.' }),
+    kpis: z
+      .record(text, z.record(text, kpiCell))
+      .meta({ description: 'KPI values by scope (all, then each channel) and KPI id.' }),
+    goals: z
+      .array(z.discriminatedUnion('type', [smartGoal, okrGoal]))
+      .meta({ description: 'Every goal whose period overlaps the quarter.' }),
+  })
+  .meta({ title: 'goalpost report --json' });
 
 /** What the CLI prints, as the TypeScript types describe it. */
 type PrintedReport = Omit<ReportJson, 'goals'> & {
-  figures: 'live' | 'frozen'; version: number | null; frozen_at: string | null;
+  figures: 'live' | 'frozen';
+  version: number | null;
+  frozen_at: string | null;
   goals: Array<ReportJson['goals'][number] & { moved_goalposts?: MovedGoalpostJson[] }>;
 };
 
 /** Compile-time check that the typed report fits the schema (a field renamed in one and not the other fails tsc). */
 export const printedReportFits = (r: PrintedReport): z.input<typeof reportJsonSchema> => ({
   ...r,
-  goals: r.goals.map((g) => (g.type === 'smart'
-    ? { ...g, channel: typeof g.channel === 'string' ? g.channel : [...g.channel] }
-    : { ...g, key_results: g.key_results.map((kr) => ({ ...kr, channel: kr.channel === null || typeof kr.channel === 'string' ? kr.channel : [...kr.channel] })) })),
+  goals: r.goals.map((g) =>
+    g.type === 'smart'
+      ? { ...g, channel: typeof g.channel === 'string' ? g.channel : [...g.channel] }
+      : {
+          ...g,
+          key_results: g.key_results.map((kr) => ({
+            ...kr,
+            channel: kr.channel === null || typeof kr.channel === 'string' ? kr.channel : [...kr.channel],
+          })),
+        },
+  ),
 });

@@ -14,8 +14,14 @@ export interface D3NumberLocale {
 }
 
 export interface D3TimeLocale {
-  dateTime: string; date: string; time: string; periods: [string, string];
-  days: string[]; shortDays: string[]; months: string[]; shortMonths: string[];
+  dateTime: string;
+  date: string;
+  time: string;
+  periods: [string, string];
+  days: string[];
+  shortDays: string[];
+  months: string[];
+  shortMonths: string[];
 }
 
 /** The d3 number locale of a BCP 47 locale and an ISO 4217 currency (computed once per pair, shared and frozen). */
@@ -49,7 +55,10 @@ export function computeTimeLocale(locale: string): D3TimeLocale {
   const name = (date: Date, options: Intl.DateTimeFormatOptions) =>
     dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
   return {
-    dateTime: '%x, %X', date: '%-m/%-d/%Y', time: '%-I:%M:%S %p', periods: ['AM', 'PM'],
+    dateTime: '%x, %X',
+    date: '%-m/%-d/%Y',
+    time: '%-I:%M:%S %p',
+    periods: ['AM', 'PM'],
     days: days.map((d) => name(d, { weekday: 'long' })),
     shortDays: days.map((d) => name(d, { weekday: 'short' })),
     months: months.map((d) => name(d, { month: 'long' })),

@@ -42,8 +42,15 @@ if (dumpFile) {
  */
 export function rendererVersion(): string {
   const require = createRequire(import.meta.url);
-  const font = (JSON.parse(readFileSync(require.resolve('@fontsource/inter/package.json'), 'utf8')) as { version: string }).version;
-  const code = createHash('sha256').update([renderFresh, renderReused, renderShared, chartShape, render, scopeIds, compact, responsive, vegaTextWidth, measureText].map(String).join('\n')).digest('hex');
+  const font = (JSON.parse(readFileSync(require.resolve('@fontsource/inter/package.json'), 'utf8')) as { version: string })
+    .version;
+  const code = createHash('sha256')
+    .update(
+      [renderFresh, renderReused, renderShared, chartShape, render, scopeIds, compact, responsive, vegaTextWidth, measureText]
+        .map(String)
+        .join('\n'),
+    )
+    .digest('hex');
   return `format ${RENDER_FORMAT}; vega ${vega.version}; vega-lite ${vegaLiteVersion}; inter ${font}; code ${code.slice(0, 16)}`;
 }
 
@@ -98,8 +105,12 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
 /** Vega-Lite warnings are defects of a spec builder: they fail the build instead of scrolling by. */
 const logger = {
   level: () => logger,
-  error: (...m: unknown[]) => { throw new Error(`Vega-Lite: ${m.join(' ')}`); },
-  warn: (...m: unknown[]) => { throw new Error(`Vega-Lite warning: ${m.join(' ')}`); },
+  error: (...m: unknown[]) => {
+    throw new Error(`Vega-Lite: ${m.join(' ')}`);
+  },
+  warn: (...m: unknown[]) => {
+    throw new Error(`Vega-Lite warning: ${m.join(' ')}`);
+  },
   info: () => logger,
   debug: () => logger,
 };
@@ -135,7 +146,10 @@ export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unk
     if (node === null || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
-      const values = k === 'data' && v !== null && typeof v === 'object' && Object.keys(v).length === 1 ? (v as { values?: unknown }).values : undefined;
+      const values =
+        k === 'data' && v !== null && typeof v === 'object' && Object.keys(v).length === 1
+          ? (v as { values?: unknown }).values
+          : undefined;
       if (Array.isArray(values)) {
         out[k] = { name: `${DATA_PREFIX}${data.length}` };
         data.push(values);
@@ -149,7 +163,10 @@ export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unk
 }
 
 /** A shape's compiled, parsed and instantiated View, used by one chart at a time. */
-interface Shape { readonly view: vega.View; queue: Promise<unknown> }
+interface Shape {
+  readonly view: vega.View;
+  queue: Promise<unknown>;
+}
 
 /** Views by shape, the least recently used finalized past MAX_SHAPES (memory stays bounded). */
 const shapes = new Map<string, Shape>();
@@ -171,7 +188,10 @@ export async function renderShared(spec: TopLevelSpec, width: number): Promise<s
   if (entry) {
     shapes.delete(shapeKey);
   } else {
-    entry = { view: new vega.View(vega.parse(compile(shape, { logger: logger as never }).spec), { renderer: 'none' }), queue: Promise.resolve() };
+    entry = {
+      view: new vega.View(vega.parse(compile(shape, { logger: logger as never }).spec), { renderer: 'none' }),
+      queue: Promise.resolve(),
+    };
   }
   shapes.set(shapeKey, entry);
   if (shapes.size > MAX_SHAPES) {
@@ -184,7 +204,12 @@ export async function renderShared(spec: TopLevelSpec, width: number): Promise<s
     data.forEach((_, i) => view.data(`${DATA_PREFIX}${i}`, []));
     await view.runAsync();
     // Copies: Vega adds its tuple ids to the objects it ingests.
-    data.forEach((values, i) => view.data(`${DATA_PREFIX}${i}`, values.map((v) => (v !== null && typeof v === 'object' ? { ...v } : v))));
+    data.forEach((values, i) =>
+      view.data(
+        `${DATA_PREFIX}${i}`,
+        values.map((v) => (v !== null && typeof v === 'object' ? { ...v } : v)),
+      ),
+    );
     view.resize();
     return view.toSVG();
   });
@@ -209,11 +234,16 @@ export function scopeIds(svg: string, key: string): string {
     if (id !== undefined && !ids.has(id)) ids.set(id, `c${key.slice(0, 12)}-${ids.size + 1}`);
   }
   if (ids.size === 0) return svg;
-  return svg.replace(TAG, (tag) => tag.replace(/(\sid=")([^"]+)"|(="url\(#)([^)]+)\)"/g, (whole, idAttr: string | undefined, id: string | undefined, urlAttr: string | undefined, ref: string | undefined) => {
-    const renamed = ids.get(id ?? ref!);
-    if (renamed === undefined) return whole;
-    return idAttr !== undefined ? `${idAttr}${renamed}"` : `${urlAttr}${renamed})"`;
-  }));
+  return svg.replace(TAG, (tag) =>
+    tag.replace(
+      /(\sid=")([^"]+)"|(="url\(#)([^)]+)\)"/g,
+      (whole, idAttr: string | undefined, id: string | undefined, urlAttr: string | undefined, ref: string | undefined) => {
+        const renamed = ids.get(id ?? ref!);
+        if (renamed === undefined) return whole;
+        return idAttr !== undefined ? `${idAttr}${renamed}"` : `${urlAttr}${renamed})"`;
+      },
+    ),
+  );
 }
 
 const GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|width|height|points|r|cx|cy)="([^"]*)"/g;
@@ -226,13 +256,23 @@ const GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|width|height|points|r|cx|cy)="(
  */
 function compact(svg: string): string {
   return svg
-    .replace(GEOMETRY, (_, name: string, value: string) => `${name}="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`)
-    .replace(/ opacity="1"| pointer-events="none"| font-family="[^"]*"| role="[^"]*"| aria-roledescription="[^"]*"| aria-label="[^"]*"/g, '')
+    .replace(
+      GEOMETRY,
+      (_, name: string, value: string) =>
+        `${name}="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`,
+    )
+    .replace(
+      / opacity="1"| pointer-events="none"| font-family="[^"]*"| role="[^"]*"| aria-roledescription="[^"]*"| aria-label="[^"]*"/g,
+      '',
+    )
     .replace(/<path class="(?:background|foreground)" aria-hidden="true" d="[^"]*"(?: display="none")?\/>/g, '');
 }
 
 /** Makes an SVG scale to its container: keeps the viewBox, drops the fixed size. */
 function responsive(svg: string): string {
-  return compact(svg).replace(/^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"/, (_, attrs: string, w: string, h: string) =>
-    `<svg${attrs} width="100%" style="max-width:${w}px;height:auto" preserveAspectRatio="xMinYMin meet" data-width="${w}" data-height="${h}"`);
+  return compact(svg).replace(
+    /^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"/,
+    (_, attrs: string, w: string, h: string) =>
+      `<svg${attrs} width="100%" style="max-width:${w}px;height:auto" preserveAspectRatio="xMinYMin meet" data-width="${w}" data-height="${h}"`,
+  );
 }

@@ -68,7 +68,12 @@ export function niceDomain(values: readonly number[], count = 5): [number, numbe
  * Direct labels moved apart so that none overlaps another: each keeps its value, and gets
  * `labelAt`, the value where it is drawn, at least `gap` pixels from its neighbours (within the chart).
  */
-export function dodge<T extends { readonly value: number }>(labels: readonly T[], domain: [number, number], height: number, gap: number): Array<T & { labelAt: number }> {
+export function dodge<T extends { readonly value: number }>(
+  labels: readonly T[],
+  domain: [number, number],
+  height: number,
+  gap: number,
+): Array<T & { labelAt: number }> {
   const [lo, hi] = domain;
   const px = (v: number) => ((v - lo) / (hi - lo)) * height;
   const order = labels.map((l, i) => ({ i, at: px(l.value) })).sort((a, b) => a.at - b.at || a.i - b.i);
@@ -91,9 +96,10 @@ function utcDateTime(iso: string): { year: number; month: number; date: number; 
 /** The last day of the week or month that starts on `iso`, not after `asOf` (a stock's value is its level then). */
 export function periodEnd(iso: string, step: 'week' | 'month', asOf: string | null = null): string {
   const d = new Date(`${iso}T00:00:00Z`);
-  const end = step === 'week'
-    ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 6))
-    : new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+  const end =
+    step === 'week'
+      ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 6))
+      : new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
   const last = end.toISOString().slice(0, 10);
   return asOf !== null && asOf < last && asOf >= iso ? asOf : last;
 }
@@ -120,7 +126,9 @@ export function distinctLabels<T extends { readonly channel: string; readonly la
     set.add(item.channel);
     channelsOf.set(item.label, set);
   }
-  return items.map((item) => (channelsOf.get(item.label)!.size > 1 ? { ...item, label: `${item.label} (${item.channel})` } : item));
+  return items.map((item) =>
+    channelsOf.get(item.label)!.size > 1 ? { ...item, label: `${item.label} (${item.channel})` } : item,
+  );
 }
 
 function colorScale(ctx: ChartContext, channels: ReadonlyArray<{ label: string; channel: string }>) {
@@ -138,33 +146,58 @@ export interface TrendSeries {
  * A stock (`at: 'end'`, e.g. followers) is plotted at each period's last day (or `asOf` in
  * the running period); monthly points are labelled by month.
  */
-export function trendChart(ctx: ChartContext, opts: {
-  id: string; title: string; kpiLabel: string; unit: Unit; step: 'week' | 'month'; series: readonly TrendSeries[];
-  at?: 'start' | 'end'; asOf?: string | null;
-}): ChartModel {
+export function trendChart(
+  ctx: ChartContext,
+  opts: {
+    id: string;
+    title: string;
+    kpiLabel: string;
+    unit: Unit;
+    step: 'week' | 'month';
+    series: readonly TrendSeries[];
+    at?: 'start' | 'end';
+    asOf?: string | null;
+  },
+): ChartModel {
   opts = { ...opts, series: distinctLabels(opts.series) };
   const w = words(ctx);
   const fmt: FormatOptions = ctx.site;
   const atEnd = opts.at === 'end';
   const when = (date: string) => (atEnd ? periodEnd(date, opts.step, opts.asOf ?? null) : date);
-  const values = opts.series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => ({ date: when(p.date), channel: s.label, value: p.value })));
+  const values = opts.series.flatMap((s) =>
+    s.points.filter((p) => p.value !== null).map((p) => ({ date: when(p.date), channel: s.label, value: p.value })),
+  );
   const dates = [...new Set(opts.series.flatMap((s) => s.points.map((p) => p.date)))].sort();
   const height = 220;
   const domain = niceDomain(values.map((v) => v.value!));
-  const ends = dodge(opts.series.flatMap((s) => {
-    const known = s.points.filter((p) => p.value !== null);
-    const last = known[known.length - 1];
-    return last ? [{ date: when(last.date), channel: s.label, value: last.value! }] : [];
-  }), domain, height, LABEL_GAP);
+  const ends = dodge(
+    opts.series.flatMap((s) => {
+      const known = s.points.filter((p) => p.value !== null);
+      const last = known[known.length - 1];
+      return last ? [{ date: when(last.date), channel: s.label, value: last.value! }] : [];
+    }),
+    domain,
+    height,
+    LABEL_GAP,
+  );
   const monthly = opts.step === 'month';
   const x = {
-    field: 'date', type: 'temporal' as const, scale: { type: 'utc' as const }, title: null,
+    field: 'date',
+    type: 'temporal' as const,
+    scale: { type: 'utc' as const },
+    title: null,
     axis: monthly
       ? { format: '%b', values: dates.map((d) => utcDateTime(when(d))), grid: false }
       : { format: dateFormat(ctx.site.locale), tickCount: 6, grid: false },
   };
   // An explicit (niced) domain, so that the direct labels can be spaced in pixels.
-  const y = { field: 'value', type: 'quantitative' as const, title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 5 }, scale: { domain, nice: false } };
+  const y = {
+    field: 'value',
+    type: 'quantitative' as const,
+    title: opts.kpiLabel,
+    axis: { format: axisFormat(opts.unit), tickCount: 5 },
+    scale: { domain, nice: false },
+  };
   const color = { field: 'channel', type: 'nominal' as const, title: null, scale: colorScale(ctx, opts.series) };
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -176,7 +209,8 @@ export function trendChart(ctx: ChartContext, opts: {
       { data: { values }, mark: { type: 'line', point: values.length <= 60 ? { size: 30 } : false, strokeWidth: 2 } },
       // Direct labels: each line named at its last point.
       {
-        data: { values: ends }, mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6 },
+        data: { values: ends },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6 },
         encoding: { y: { ...y, field: 'labelAt' }, text: { field: 'channel', type: 'nominal' } },
       },
     ],
@@ -185,16 +219,27 @@ export function trendChart(ctx: ChartContext, opts: {
     const known = s.points.filter((p) => p.value !== null);
     if (known.length === 0) return fill(w.described.noDataItem, { series: s.label });
     return fill(w.described.lineItem, {
-      series: s.label, first: formatKpiValue(known[0]!.value, opts.unit, fmt), last: formatKpiValue(known[known.length - 1]!.value, opts.unit, fmt),
+      series: s.label,
+      first: formatKpiValue(known[0]!.value, opts.unit, fmt),
+      last: formatKpiValue(known[known.length - 1]!.value, opts.unit, fmt),
     });
   });
-  const column = atEnd ? (opts.step === 'week' ? w.weekEnding : w.monthEnding) : (opts.step === 'week' ? w.weekOf : w.monthOf);
+  const column = atEnd ? (opts.step === 'week' ? w.weekEnding : w.monthEnding) : opts.step === 'week' ? w.weekOf : w.monthOf;
   return {
-    id: opts.id, title: opts.title, spec,
-    description: fill(w.described.line, { kpi: opts.kpiLabel, step: opts.step === 'week' ? w.week : w.month, items: summary.join('; ') }),
+    id: opts.id,
+    title: opts.title,
+    spec,
+    description: fill(w.described.line, {
+      kpi: opts.kpiLabel,
+      step: opts.step === 'week' ? w.week : w.month,
+      items: summary.join('; '),
+    }),
     table: {
       columns: [column, ...opts.series.map((s) => s.label)],
-      rows: dates.map((d) => [shortDate(when(d), ctx.site.locale), ...opts.series.map((s) => formatKpiValue(s.points.find((p) => p.date === d)?.value ?? null, opts.unit, fmt))]),
+      rows: dates.map((d) => [
+        shortDate(when(d), ctx.site.locale),
+        ...opts.series.map((s) => formatKpiValue(s.points.find((p) => p.date === d)?.value ?? null, opts.unit, fmt)),
+      ]),
     },
   };
 }
@@ -206,13 +251,17 @@ export interface ChannelValue {
 }
 
 /** Share of a total KPI (impressions, engagements…) by channel, as horizontal bars. */
-export function channelMixChart(ctx: ChartContext, opts: { id: string; title: string; kpiLabel: string; unit: Unit; values: readonly ChannelValue[] }): ChartModel {
+export function channelMixChart(
+  ctx: ChartContext,
+  opts: { id: string; title: string; kpiLabel: string; unit: Unit; values: readonly ChannelValue[] },
+): ChartModel {
   opts = { ...opts, values: distinctLabels(opts.values) };
   const fmt: FormatOptions = ctx.site;
   const w = words(ctx);
   const known = opts.values.filter((v): v is ChannelValue & { value: number } => v.value !== null);
   const total = known.reduce((s, v) => s + v.value, 0);
-  const rows = known.map((v) => ({ channel: v.label, value: v.value, share: total > 0 ? v.value / total : 0 }))
+  const rows = known
+    .map((v) => ({ channel: v.label, value: v.value, share: total > 0 ? v.value / total : 0 }))
     .sort((a, b) => b.value - a.value || (a.channel < b.channel ? -1 : 1));
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -224,19 +273,37 @@ export function channelMixChart(ctx: ChartContext, opts: { id: string; title: st
       x: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 4 } },
     },
     layer: [
-      { mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { color: { field: 'channel', type: 'nominal', legend: null, scale: colorScale(ctx, known) } } },
-      { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: 'share', type: 'quantitative', format: '.0%' } } },
+      {
+        mark: { type: 'bar', cornerRadiusEnd: 2 },
+        encoding: { color: { field: 'channel', type: 'nominal', legend: null, scale: colorScale(ctx, known) } },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 4 },
+        encoding: { text: { field: 'share', type: 'quantitative', format: '.0%' } },
+      },
     ],
   };
   return {
-    id: opts.id, title: opts.title, spec,
+    id: opts.id,
+    title: opts.title,
+    spec,
     description: fill(w.described.bars, {
       kpi: opts.kpiLabel,
-      items: known.map((v) => `${v.label} ${formatKpiValue(v.value, opts.unit, fmt)} (${formatShare(total > 0 ? v.value / total : null, fmt)})`).join('; ') || w.noData,
+      items:
+        known
+          .map(
+            (v) =>
+              `${v.label} ${formatKpiValue(v.value, opts.unit, fmt)} (${formatShare(total > 0 ? v.value / total : null, fmt)})`,
+          )
+          .join('; ') || w.noData,
     }),
     table: {
       columns: [w.channel, opts.kpiLabel, w.share],
-      rows: opts.values.map((v) => [v.label, formatKpiValue(v.value, opts.unit, fmt), formatShare(v.value !== null && total > 0 ? v.value / total : null, fmt)]),
+      rows: opts.values.map((v) => [
+        v.label,
+        formatKpiValue(v.value, opts.unit, fmt),
+        formatShare(v.value !== null && total > 0 ? v.value / total : null, fmt),
+      ]),
     },
   };
 }
@@ -253,7 +320,9 @@ export interface FunnelStage {
 }
 
 /** Each step's rate as the KPI catalogue defines it: the stage it is per, and the KPI's name in the chart words. */
-export const FUNNEL_RATES: Readonly<Record<Exclude<FunnelStageId, 'impressions'>, { per: FunnelStageId; kpi: 'engagementRate' | 'ctr' | 'conversionRate' }>> = {
+export const FUNNEL_RATES: Readonly<
+  Record<Exclude<FunnelStageId, 'impressions'>, { per: FunnelStageId; kpi: 'engagementRate' | 'ctr' | 'conversionRate' }>
+> = {
   engagements: { per: 'impressions', kpi: 'engagementRate' },
   clicks: { per: 'impressions', kpi: 'ctr' },
   conversions: { per: 'clicks', kpi: 'conversionRate' },
@@ -270,20 +339,38 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
   const byId = new Map(opts.stages.map((s) => [s.id, s.value]));
   const stages = opts.stages.map((s, i) => {
     const step = s.id === 'impressions' ? null : FUNNEL_RATES[s.id];
-    const per = step ? byId.get(step.per) ?? null : null;
-    const rate = !step ? null : s.rate !== undefined ? s.rate : s.value !== null && per !== null && per > 0 ? s.value / per : null;
+    const per = step ? (byId.get(step.per) ?? null) : null;
+    const rate = !step
+      ? null
+      : s.rate !== undefined
+        ? s.rate
+        : s.value !== null && per !== null && per > 0
+          ? s.value / per
+          : null;
     return { stage: s.label, order: i, value: s.value, rate, kpi: step ? w[step.kpi] : null };
   });
-  const rateText = (s: (typeof stages)[number]) => (s.kpi !== null && s.rate !== null ? `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}` : null);
+  const rateText = (s: (typeof stages)[number]) =>
+    s.kpi !== null && s.rate !== null ? `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}` : null;
   const known = stages.filter((s) => s.value !== null);
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
-    data: { values: known.map((s) => ({ ...s, text: formatKpiValue(s.value, 'count', fmt) + (rateText(s) !== null ? ` (${rateText(s)})` : '') })) },
+    data: {
+      values: known.map((s) => ({
+        ...s,
+        text: formatKpiValue(s.value, 'count', fmt) + (rateText(s) !== null ? ` (${rateText(s)})` : ''),
+      })),
+    },
     height: { step: 32 },
     encoding: {
       y: { field: 'stage', type: 'nominal', title: null, sort: null },
-      x: { field: 'value', type: 'quantitative', title: w.count, scale: { type: 'linear' }, axis: { format: ',.2~s', tickCount: 4 } },
+      x: {
+        field: 'value',
+        type: 'quantitative',
+        title: w.count,
+        scale: { type: 'linear' },
+        axis: { format: ',.2~s', tickCount: 4 },
+      },
     },
     layer: [
       { mark: { type: 'bar', color: '#0072B2', cornerRadiusEnd: 2 } },
@@ -291,13 +378,21 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
     ],
   };
   return {
-    id: opts.id, title: opts.title, spec,
+    id: opts.id,
+    title: opts.title,
+    spec,
     description: fill(w.described.funnel, {
-      items: stages.map((s) => `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${rateText(s) !== null ? `, ${rateText(s)}` : ''}`).join('; '),
+      items: stages
+        .map((s) => `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${rateText(s) !== null ? `, ${rateText(s)}` : ''}`)
+        .join('; '),
     }),
     table: {
       columns: [w.stage, w.count, w.stepRate],
-      rows: stages.map((s) => [s.stage, formatKpiValue(s.value, 'count', fmt), s.kpi === null ? '—' : `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}`]),
+      rows: stages.map((s) => [
+        s.stage,
+        formatKpiValue(s.value, 'count', fmt),
+        s.kpi === null ? '—' : `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}`,
+      ]),
     },
   };
 }
@@ -311,7 +406,10 @@ export interface SpendRevenue {
 }
 
 /** Spend and revenue by channel, side by side, with ROI in the table. */
-export function spendRevenueChart(ctx: ChartContext, opts: { id: string; title: string; rows: readonly SpendRevenue[] }): ChartModel {
+export function spendRevenueChart(
+  ctx: ChartContext,
+  opts: { id: string; title: string; rows: readonly SpendRevenue[] },
+): ChartModel {
   opts = { ...opts, rows: distinctLabels(opts.rows) };
   const fmt: FormatOptions = ctx.site;
   const w = words(ctx);
@@ -329,19 +427,38 @@ export function spendRevenueChart(ctx: ChartContext, opts: { id: string; title: 
       y: { field: 'channel', type: 'nominal', title: null },
       yOffset: { field: 'measure', type: 'nominal', sort: [w.spend, w.revenue] },
       x: { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat('money'), tickCount: 4 } },
-      color: { field: 'measure', type: 'nominal', title: null, scale: { domain: [w.spend, w.revenue], range: ['#D55E00', '#009E73'] } },
+      color: {
+        field: 'measure',
+        type: 'nominal',
+        title: null,
+        scale: { domain: [w.spend, w.revenue], range: ['#D55E00', '#009E73'] },
+      },
     },
   };
   return {
-    id: opts.id, title: opts.title, spec,
+    id: opts.id,
+    title: opts.title,
+    spec,
     description: fill(w.described.spendRevenue, {
-      items: opts.rows.map((r) => fill(w.described.spendItem, {
-        channel: r.label, spend: formatKpiValue(r.spend, 'money', fmt), revenue: formatKpiValue(r.revenue, 'money', fmt), roi: formatKpiValue(r.roi, 'percent', fmt),
-      })).join('; '),
+      items: opts.rows
+        .map((r) =>
+          fill(w.described.spendItem, {
+            channel: r.label,
+            spend: formatKpiValue(r.spend, 'money', fmt),
+            revenue: formatKpiValue(r.revenue, 'money', fmt),
+            roi: formatKpiValue(r.roi, 'percent', fmt),
+          }),
+        )
+        .join('; '),
     }),
     table: {
       columns: [w.channel, w.spend, w.revenue, w.roi],
-      rows: opts.rows.map((r) => [r.label, formatKpiValue(r.spend, 'money', fmt), formatKpiValue(r.revenue, 'money', fmt), formatKpiValue(r.roi, 'percent', fmt)]),
+      rows: opts.rows.map((r) => [
+        r.label,
+        formatKpiValue(r.spend, 'money', fmt),
+        formatKpiValue(r.revenue, 'money', fmt),
+        formatKpiValue(r.roi, 'percent', fmt),
+      ]),
     },
   };
 }
@@ -363,14 +480,25 @@ export function sentimentChart(ctx: ChartContext, opts: { id: string; title: str
   opts = { ...opts, rows: distinctLabels(opts.rows) };
   const fmt: FormatOptions = ctx.site;
   const w = words(ctx);
-  const kinds = [[w.positive, 'positive', '#009E73'], [w.neutral, 'neutral', '#999999'], [w.negative, 'negative', '#D55E00']] as const;
+  const kinds = [
+    [w.positive, 'positive', '#009E73'],
+    [w.neutral, 'neutral', '#999999'],
+    [w.negative, 'negative', '#D55E00'],
+  ] as const;
   const voice = w.shareOfVoice;
   const rowsOf = { mentions: w.shareOfMentions, voice };
-  const mentions = opts.rows.flatMap((r) => kinds.flatMap(([name, key], order) => (r[key] !== null
-    ? [{ channel: r.label, series: name, order, row: rowsOf.mentions, value: r[key] }] : [])));
-  const voices = opts.rows.flatMap((r) => (r.shareOfVoice !== null ? [{ channel: r.label, series: voice, row: rowsOf.voice, value: r.shareOfVoice }] : []));
+  const mentions = opts.rows.flatMap((r) =>
+    kinds.flatMap(([name, key], order) =>
+      r[key] !== null ? [{ channel: r.label, series: name, order, row: rowsOf.mentions, value: r[key] }] : [],
+    ),
+  );
+  const voices = opts.rows.flatMap((r) =>
+    r.shareOfVoice !== null ? [{ channel: r.label, series: voice, row: rowsOf.voice, value: r.shareOfVoice }] : [],
+  );
   const color = {
-    field: 'series', type: 'nominal' as const, title: null,
+    field: 'series',
+    type: 'nominal' as const,
+    title: null,
     scale: { domain: [...kinds.map((k) => k[0]), voice], range: [...kinds.map((k) => k[2]), '#0072B2'] },
   };
   const y = { field: 'channel', type: 'nominal' as const, title: null };
@@ -384,8 +512,17 @@ export function sentimentChart(ctx: ChartContext, opts: { id: string; title: str
         data: { values: mentions },
         mark: { type: 'bar' },
         encoding: {
-          y, yOffset, color,
-          x: { field: 'value', type: 'quantitative', stack: 'normalize', title: `${w.shareOfMentions} · ${w.shareOfVoice}`, axis: { format: '.0%', tickCount: 4 }, scale: { domain: [0, 1] } },
+          y,
+          yOffset,
+          color,
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            stack: 'normalize',
+            title: `${w.shareOfMentions} · ${w.shareOfVoice}`,
+            axis: { format: '.0%', tickCount: 4 },
+            scale: { domain: [0, 1] },
+          },
           order: { field: 'order', type: 'quantitative' },
         },
       },
@@ -401,16 +538,30 @@ export function sentimentChart(ctx: ChartContext, opts: { id: string; title: str
     return r[key] === null || total === 0 ? null : r[key]! / total;
   };
   return {
-    id: opts.id, title: opts.title, spec,
+    id: opts.id,
+    title: opts.title,
+    spec,
     description: fill(w.described.sentiment, {
-      items: opts.rows.map((r) => fill(w.described.sentimentItem, {
-        channel: r.label, positive: formatShare(share(r, 'positive'), fmt), negative: formatShare(share(r, 'negative'), fmt),
-        voice: formatKpiValue(r.shareOfVoice, 'percent', fmt),
-      })).join('; '),
+      items: opts.rows
+        .map((r) =>
+          fill(w.described.sentimentItem, {
+            channel: r.label,
+            positive: formatShare(share(r, 'positive'), fmt),
+            negative: formatShare(share(r, 'negative'), fmt),
+            voice: formatKpiValue(r.shareOfVoice, 'percent', fmt),
+          }),
+        )
+        .join('; '),
     }),
     table: {
       columns: [w.channel, w.positive, w.neutral, w.negative, w.shareOfVoice],
-      rows: opts.rows.map((r) => [r.label, formatShare(share(r, 'positive'), fmt), formatShare(share(r, 'neutral'), fmt), formatShare(share(r, 'negative'), fmt), formatKpiValue(r.shareOfVoice, 'percent', fmt)]),
+      rows: opts.rows.map((r) => [
+        r.label,
+        formatShare(share(r, 'positive'), fmt),
+        formatShare(share(r, 'neutral'), fmt),
+        formatShare(share(r, 'negative'), fmt),
+        formatKpiValue(r.shareOfVoice, 'percent', fmt),
+      ]),
     },
   };
 }
@@ -435,15 +586,41 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
   const w = words(ctx);
   const d = opts.data;
   const last = d.actual[d.actual.length - 1];
-  const projection = last && d.projection !== null ? [{ date: last.date, value: last.value }, { date: d.deadline, value: d.projection }] : [];
-  const x = { field: 'date', type: 'temporal' as const, scale: { type: 'utc' as const, domain: [d.start, d.deadline] }, title: null, axis: { format: dateFormat(ctx.site.locale), tickCount: 5, grid: false } };
-  const y = { field: 'value', type: 'quantitative' as const, title: d.kpiLabel, axis: { format: axisFormat(d.unit), tickCount: 5 }, scale: { zero: false } };
+  const projection =
+    last && d.projection !== null
+      ? [
+          { date: last.date, value: last.value },
+          { date: d.deadline, value: d.projection },
+        ]
+      : [];
+  const x = {
+    field: 'date',
+    type: 'temporal' as const,
+    scale: { type: 'utc' as const, domain: [d.start, d.deadline] },
+    title: null,
+    axis: { format: dateFormat(ctx.site.locale), tickCount: 5, grid: false },
+  };
+  const y = {
+    field: 'value',
+    type: 'quantitative' as const,
+    title: d.kpiLabel,
+    axis: { format: axisFormat(d.unit), tickCount: 5 },
+    scale: { zero: false },
+  };
   const present: Array<[string, string, boolean]> = [
-    [w.actual, '#0072B2', d.actual.length > 0], [w.expectedPace, '#777777', d.expected.length > 0],
-    [w.projection, '#0072B2', projection.length > 0], [w.target, '#D55E00', d.target !== null], [w.milestone, '#E69F00', d.milestones.length > 0],
+    [w.actual, '#0072B2', d.actual.length > 0],
+    [w.expectedPace, '#777777', d.expected.length > 0],
+    [w.projection, '#0072B2', projection.length > 0],
+    [w.target, '#D55E00', d.target !== null],
+    [w.milestone, '#E69F00', d.milestones.length > 0],
   ];
   const shown = present.filter(([, , on]) => on);
-  const color = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: shown.map((s) => s[0]), range: shown.map((s) => s[1]) } };
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain: shown.map((s) => s[0]), range: shown.map((s) => s[1]) },
+  };
   const line = (series: string, values: ReadonlyArray<{ date: string; value: number }>, dash: number[]) => ({
     data: { values: values.map((p) => ({ ...p, series })) },
     mark: { type: 'line' as const, strokeWidth: 2, strokeDash: dash },
@@ -457,35 +634,57 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
       line(w.expectedPace, d.expected, [4, 3]),
       ...(projection.length > 0 ? [line(w.projection, projection, [2, 2])] : []),
       { ...line(w.actual, d.actual, []), mark: { type: 'line' as const, strokeWidth: 2, point: d.actual.length < 40 } },
-      ...(d.target !== null ? [{
-        data: { values: [{ value: d.target, series: w.target }] },
-        mark: { type: 'rule' as const, strokeWidth: 1.5 },
-        encoding: { y: { field: 'value', type: 'quantitative' as const }, color },
-      }] : []),
-      ...(d.milestones.length > 0 ? [{
-        data: { values: d.milestones.map((m) => ({ ...m, series: w.milestone })) },
-        mark: { type: 'point' as const, shape: 'diamond', filled: true, size: 80 },
-        encoding: { x, y, color },
-      }] : []),
+      ...(d.target !== null
+        ? [
+            {
+              data: { values: [{ value: d.target, series: w.target }] },
+              mark: { type: 'rule' as const, strokeWidth: 1.5 },
+              encoding: { y: { field: 'value', type: 'quantitative' as const }, color },
+            },
+          ]
+        : []),
+      ...(d.milestones.length > 0
+        ? [
+            {
+              data: { values: d.milestones.map((m) => ({ ...m, series: w.milestone })) },
+              mark: { type: 'point' as const, shape: 'diamond', filled: true, size: 80 },
+              encoding: { x, y, color },
+            },
+          ]
+        : []),
     ],
   };
   return {
-    id: opts.id, title: opts.title, spec,
+    id: opts.id,
+    title: opts.title,
+    spec,
     description: fill(w.described.progress, {
-      kpi: d.kpiLabel, start: d.start, deadline: d.deadline,
-      latest: last ? fill(w.described.latest, { value: formatKpiValue(last.value, d.unit, fmt), date: last.date }) : w.described.noDataYet,
-      target: formatKpiValue(d.target, d.unit, fmt), projection: formatKpiValue(d.projection, d.unit, fmt),
-      milestones: d.milestones.length > 0 ? fill(w.described.milestones, {
-        items: d.milestones.map((m) => fill(w.described.milestoneItem, { value: formatKpiValue(m.value, d.unit, fmt), date: m.date })).join(', '),
-      }) : '',
+      kpi: d.kpiLabel,
+      start: d.start,
+      deadline: d.deadline,
+      latest: last
+        ? fill(w.described.latest, { value: formatKpiValue(last.value, d.unit, fmt), date: last.date })
+        : w.described.noDataYet,
+      target: formatKpiValue(d.target, d.unit, fmt),
+      projection: formatKpiValue(d.projection, d.unit, fmt),
+      milestones:
+        d.milestones.length > 0
+          ? fill(w.described.milestones, {
+              items: d.milestones
+                .map((m) => fill(w.described.milestoneItem, { value: formatKpiValue(m.value, d.unit, fmt), date: m.date }))
+                .join(', '),
+            })
+          : '',
     }),
     table: {
       columns: [w.date, w.actual, w.expectedPace],
-      rows: [...new Set([...d.actual.map((p) => p.date), ...d.expected.map((p) => p.date)])].sort().map((date) => [
-        shortDate(date, ctx.site.locale),
-        formatKpiValue(d.actual.find((p) => p.date === date)?.value ?? null, d.unit, fmt),
-        formatKpiValue(d.expected.find((p) => p.date === date)?.value ?? null, d.unit, fmt),
-      ]),
+      rows: [...new Set([...d.actual.map((p) => p.date), ...d.expected.map((p) => p.date)])]
+        .sort()
+        .map((date) => [
+          shortDate(date, ctx.site.locale),
+          formatKpiValue(d.actual.find((p) => p.date === date)?.value ?? null, d.unit, fmt),
+          formatKpiValue(d.expected.find((p) => p.date === date)?.value ?? null, d.unit, fmt),
+        ]),
     },
   };
 }

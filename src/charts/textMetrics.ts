@@ -23,8 +23,10 @@ function facesFor(weight: 400 | 700): Face[] {
   const key = String(weight);
   let list = faces.get(key);
   if (!list) {
-    list = SUBSETS.map((subset) =>
-      fontkit.openSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff2`)) as unknown as Face);
+    list = SUBSETS.map(
+      (subset) =>
+        fontkit.openSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff2`)) as unknown as Face,
+    );
     faces.set(key, list);
   }
   return list;

@@ -31,13 +31,18 @@ export function channelColors(site: SiteSettings, channels: readonly string[]): 
 /** The d3 format string of an axis for a KPI unit (the locale supplies separators and currency). */
 export function axisFormat(unit: Unit): string {
   switch (unit) {
-    case 'percent': return '.1~%';
-    case 'money': return '$,.0f';
-    case 'ratio': return ',.2~f';
+    case 'percent':
+      return '.1~%';
+    case 'money':
+      return '$,.0f';
+    case 'ratio':
+      return ',.2~f';
     case 'minutes':
     case 'score':
-    case 'per_post': return ',.1~f';
-    case 'count': return ',.3~s';
+    case 'per_post':
+      return ',.1~f';
+    case 'count':
+      return ',.3~s';
   }
 }
 
@@ -51,13 +56,30 @@ export function chartConfig(site: SiteSettings): Config {
     locale: { number: numberLocale(site.locale, site.currency), time: timeLocale(site.locale) } as Config['locale'],
     view: { stroke: null },
     axis: {
-      labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal',
-      labelColor: '#333333', titleColor: '#333333', domainColor: '#888888', tickColor: '#888888', gridColor: '#dddddd',
-      labelOverlap: true, labelLimit: 160,
+      labelFont: CHART_FONT,
+      titleFont: CHART_FONT,
+      labelFontSize: 12,
+      titleFontSize: 12,
+      titleFontWeight: 'normal',
+      labelColor: '#333333',
+      titleColor: '#333333',
+      domainColor: '#888888',
+      tickColor: '#888888',
+      gridColor: '#dddddd',
+      labelOverlap: true,
+      labelLimit: 160,
     },
     legend: {
-      labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 12, titleFontSize: 12, labelColor: '#333333',
-      titleColor: '#333333', orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 140,
+      labelFont: CHART_FONT,
+      titleFont: CHART_FONT,
+      labelFontSize: 12,
+      titleFontSize: 12,
+      labelColor: '#333333',
+      titleColor: '#333333',
+      orient: 'bottom',
+      direction: 'horizontal',
+      columns: 3,
+      labelLimit: 140,
     },
     text: { font: CHART_FONT, fontSize: 12, color: '#333333' },
   };
@@ -74,10 +96,14 @@ export function luminance(hex: string): number {
 
 /** A colour mixed with white (amount 0–1), as #rrggbb. */
 function lighten(hex: string, amount: number): string {
-  return `#${[1, 3, 5].map((i) => {
-    const c = Number.parseInt(hex.slice(i, i + 2), 16);
-    return Math.round(c + (255 - c) * amount).toString(16).padStart(2, '0');
-  }).join('')}`;
+  return `#${[1, 3, 5]
+    .map((i) => {
+      const c = Number.parseInt(hex.slice(i, i + 2), 16);
+      return Math.round(c + (255 - c) * amount)
+        .toString(16)
+        .padStart(2, '0');
+    })
+    .join('')}`;
 }
 
 /**
@@ -85,9 +111,11 @@ function lighten(hex: string, amount: number): string {
  * (luminance under 0.12, e.g. a black brand colour) are lightened where the SVG uses them.
  */
 export function darkModeChartCss(colors: Iterable<string>): string {
-  const rules = [...new Set(colors)].filter((c) => /^#[0-9a-f]{6}$/i.test(c) && luminance(c) < 0.12).map((c) => {
-    const light = lighten(c, luminance(c) < 0.02 ? 0.85 : 0.55);
-    return `.chart svg [stroke="${c}" i]{stroke:${light}}.chart svg [fill="${c}" i]{fill:${light}}`;
-  });
+  const rules = [...new Set(colors)]
+    .filter((c) => /^#[0-9a-f]{6}$/i.test(c) && luminance(c) < 0.12)
+    .map((c) => {
+      const light = lighten(c, luminance(c) < 0.02 ? 0.85 : 0.55);
+      return `.chart svg [stroke="${c}" i]{stroke:${light}}.chart svg [fill="${c}" i]{fill:${light}}`;
+    });
   return rules.length === 0 ? '' : `@media (prefers-color-scheme: dark){${rules.join('')}}`;
 }

@@ -38,14 +38,24 @@ function cannotCompare(io: Io, message: string): number {
 
 /** `goalpost diff`: the semantic changes to goals between two versions. */
 export async function runDiff(args: readonly string[], io: Io): Promise<number> {
-  const parsed = parseOptions(args, {
-    help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, 'fail-on-moved': { type: 'boolean' },
-  }, io);
+  const parsed = parseOptions(
+    args,
+    {
+      help: { type: 'boolean', short: 'h' },
+      format: { type: 'string' },
+      'fail-on-moved': { type: 'boolean' },
+    },
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values['help']) { io.out(HELP); return 0; }
+  if (values['help']) {
+    io.out(HELP);
+    return 0;
+  }
   const format = values['format'] ?? 'markdown';
-  if (format !== 'markdown' && format !== 'json') return usageError(io, `--format must be markdown or json, not '${String(format)}'`);
+  if (format !== 'markdown' && format !== 'json')
+    return usageError(io, `--format must be markdown or json, not '${String(format)}'`);
   const [base, head, extra] = positionals;
   if (!base || extra) return usageError(io, 'diff takes a base ref and an optional head ref (see --help)');
   const root = rootOf(io);
@@ -55,7 +65,10 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     }
     const baseFiles = contentAt(root, base);
     const headFiles = head ? contentAt(root, head) : await workingTree(root);
-    const loaded = [['base', base, baseFiles], ['head', head ?? 'working tree', headFiles]] as const;
+    const loaded = [
+      ['base', base, baseFiles],
+      ['head', head ?? 'working tree', headFiles],
+    ] as const;
     const projects = [];
     for (const [, label, files] of loaded) {
       const result = loadFromSources(files.site, files.goals, files.data);
@@ -64,7 +77,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
       }
       projects.push(result.project);
     }
-    const [before, after] = projects as [typeof projects[0], typeof projects[0]];
+    const [before, after] = projects as [(typeof projects)[0], (typeof projects)[0]];
     const engine = createEngine(after);
     const today = new Date().toISOString().slice(0, 10);
     const changedOn = parseIsoDate(head ? commitInfo(root, head).date : today);
@@ -73,10 +86,19 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     if (format === 'json') {
       io.out(JSON.stringify({ base, head: head ?? 'working tree', changes }, null, 2));
     } else {
-      const goals = new Map<string, Goal>([...before.goals.map((g) => [g.id, g] as const), ...after.goals.map((g) => [g.id, g] as const)]);
-      io.out(changesMarkdown(changes, {
-        base, head: head ?? 'working tree', engine, goals, format: after.site,
-      }));
+      const goals = new Map<string, Goal>([
+        ...before.goals.map((g) => [g.id, g] as const),
+        ...after.goals.map((g) => [g.id, g] as const),
+      ]);
+      io.out(
+        changesMarkdown(changes, {
+          base,
+          head: head ?? 'working tree',
+          engine,
+          goals,
+          format: after.site,
+        }),
+      );
     }
     return values['fail-on-moved'] && movedGoalposts(changes).length > 0 ? 1 : 0;
   } catch (error) {
@@ -89,7 +111,12 @@ async function workingTree(root: string) {
   const [goals, data, site] = await Promise.all([
     listFiles(root, 'goals', ['.yaml', '.yml']).then((p) => readSources(root, p)),
     listFiles(root, 'data', ['.json']).then((p) => readSources(root, p)),
-    listFiles(root, 'content', ['site.yaml']).then((p) => readSources(root, p.filter((x) => x === SITE_FILE))),
+    listFiles(root, 'content', ['site.yaml']).then((p) =>
+      readSources(
+        root,
+        p.filter((x) => x === SITE_FILE),
+      ),
+    ),
   ]);
   return { goals, data, site: site[0] ?? null };
 }

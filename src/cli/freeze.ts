@@ -35,7 +35,10 @@ const ATTEMPTS = 3;
 export async function runFreeze(args: readonly string[], io: Io, seam: WriteSeam = {}): Promise<number> {
   const parsed = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, io);
   if (typeof parsed === 'number') return parsed;
-  if (parsed.values['help']) { io.out(HELP); return 0; }
+  if (parsed.values['help']) {
+    io.out(HELP);
+    return 0;
+  }
   const [text, extra] = parsed.positionals;
   if (!text || extra) return usageError(io, 'freeze takes one quarter, e.g. 2026-Q2 (see --help)');
   const quarterResult = parseQuarter(text.toUpperCase());
@@ -67,7 +70,9 @@ async function freezeOnce(root: string, quarter: Period, io: Io, seam: WriteSeam
   });
   const previous = project.reports.filter((r) => r.snapshot.quarter === quarter.label).at(-1);
   if (previous && sameFrozenContent(previous.snapshot, snapshot)) {
-    io.out(`${quarter.label} is already frozen as version ${previous.snapshot.version} with the same figures and inputs: nothing written (${previous.file}).`);
+    io.out(
+      `${quarter.label} is already frozen as version ${previous.snapshot.version} with the same figures and inputs: nothing written (${previous.file}).`,
+    );
     return 0;
   }
   const { path, text: snapshotText } = snapshotFile(snapshot);
@@ -79,23 +84,42 @@ async function freezeOnce(root: string, quarter: Period, io: Io, seam: WriteSeam
     }
     if (outcome.reason === 'exists') {
       if (!last) return 'retry';
-      return printProblems(io, [{ file: path, line: 1, column: 1, message: 'another freeze is running and wrote this version meanwhile: run freeze again once it has finished' }], 'nothing frozen');
+      return printProblems(
+        io,
+        [
+          {
+            file: path,
+            line: 1,
+            column: 1,
+            message: 'another freeze is running and wrote this version meanwhile: run freeze again once it has finished',
+          },
+        ],
+        'nothing frozen',
+      );
     }
-    return printProblems(io, [{ file: outcome.path, line: 1, column: 1, message: outcome.message }], 'nothing frozen (the content root is as it was)');
+    return printProblems(
+      io,
+      [{ file: outcome.path, line: 1, column: 1, message: outcome.message }],
+      'nothing frozen (the content root is as it was)',
+    );
   }
 
   const all = snapshot.figures['all']!;
   const lines = [
     `Froze ${quarter.label} as version ${snapshot.version}: ${path}`,
     `  as of ${all.report.as_of}, ${all.report.goals.length} goals, ${Object.keys(snapshot.figures).length - 1} channels`,
-    `  inputs ${snapshot.inputs.fingerprint.slice(0, 19)}… (${Object.keys(snapshot.inputs.files).length} files), `
-      + (commit ? `commit ${commit.slice(0, 12)}${snapshot.uncommitted_changes ? ' with uncommitted changes to the content' : ''}` : 'not in a git repository'),
+    `  inputs ${snapshot.inputs.fingerprint.slice(0, 19)}… (${Object.keys(snapshot.inputs.files).length} files), ` +
+      (commit
+        ? `commit ${commit.slice(0, 12)}${snapshot.uncommitted_changes ? ' with uncommitted changes to the content' : ''}`
+        : 'not in a git repository'),
   ];
   if (previous) {
     const differences = restatements(previous.snapshot.figures['all']!, all, snapshot.kpis);
-    lines.push(differences.length === 0
-      ? `  same figures as version ${previous.snapshot.version}`
-      : `  ${countOf(differences.length, 'figure')} differ from version ${previous.snapshot.version} (kept at ${previous.file})`);
+    lines.push(
+      differences.length === 0
+        ? `  same figures as version ${previous.snapshot.version}`
+        : `  ${countOf(differences.length, 'figure')} differ from version ${previous.snapshot.version} (kept at ${previous.file})`,
+    );
   }
   lines.push('Commit the file so that the site publishes this version.');
   io.out(lines.join('\n'));

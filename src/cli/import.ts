@@ -32,13 +32,23 @@ const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** `goalpost import`: platform exports → metric JSON, all or nothing (`seam`: tests inject write failures and pauses). */
 export async function runImport(args: readonly string[], io: Io, seam: WriteSeam = {}): Promise<number> {
-  const parsed = parseOptions(args, {
-    help: { type: 'boolean', short: 'h' }, channel: { type: 'string' }, platform: { type: 'string' },
-    'date-order': { type: 'string' }, 'dry-run': { type: 'boolean' },
-  }, io);
+  const parsed = parseOptions(
+    args,
+    {
+      help: { type: 'boolean', short: 'h' },
+      channel: { type: 'string' },
+      platform: { type: 'string' },
+      'date-order': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values['help']) { io.out(HELP); return 0; }
+  if (values['help']) {
+    io.out(HELP);
+    return 0;
+  }
   if (positionals.length === 0) return usageError(io, 'import needs at least one file or folder (see --help)');
   const channel = typeof values['channel'] === 'string' ? values['channel'] : null;
   if (channel !== null && (!SLUG.test(channel) || channel === 'all')) {
@@ -49,7 +59,8 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
     return usageError(io, `--platform: unknown platform '${platform}' (one of ${platformNames().join(', ')})`);
   }
   const order = values['date-order'];
-  if (order !== undefined && order !== 'mdy' && order !== 'dmy') return usageError(io, `--date-order: expected mdy or dmy, got '${String(order)}'`);
+  if (order !== undefined && order !== 'mdy' && order !== 'dmy')
+    return usageError(io, `--date-order: expected mdy or dmy, got '${String(order)}'`);
   const dryRun = values['dry-run'] === true;
 
   const root = rootOf(io);
@@ -57,12 +68,21 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
   if (missing) return printProblems(io, [missing], 'nothing written');
   const problems: Problem[] = [];
   const inputs = await readInputs(positionals, io.cwd, problems);
-  if (inputs.length === 0 && problems.length === 0) return usageError(io, 'no .csv, .tsv, .txt, .xls or .xlsx file in the folders given');
+  if (inputs.length === 0 && problems.length === 0)
+    return usageError(io, 'no .csv, .tsv, .txt, .xls or .xlsx file in the folders given');
   const content = await readContent(root);
-  const plan = planOutputs(inputs, { channel, platform, dateOrder: order ?? null }, content.data.map((f) => f.path));
+  const plan = planOutputs(
+    inputs,
+    { channel, platform, dateOrder: order ?? null },
+    content.data.map((f) => f.path),
+  );
   problems.push(...plan.problems);
-  const declaration = declareMetrics(content.site, plan.outputs.flatMap((o) => o.converted.metrics));
-  if (problems.length === 0) problems.push(...checkContent(declaration.site ?? content.site, content.goals, content.data, plan.outputs));
+  const declaration = declareMetrics(
+    content.site,
+    plan.outputs.flatMap((o) => o.converted.metrics),
+  );
+  if (problems.length === 0)
+    problems.push(...checkContent(declaration.site ?? content.site, content.goals, content.data, plan.outputs));
   if (problems.length > 0) return printProblems(io, problems, 'nothing written');
   if (!dryRun) {
     const outcome = await writeOutputs(root, plan.outputs, declaration.site, seam);
@@ -71,29 +91,51 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
         io.err(`goalpost: interrupted by ${outcome.signal}: nothing written (the content root is as it was).`);
         return signalStatus(outcome.signal);
       }
-      return printProblems(io, [{ file: outcome.path, line: 1, column: 1, message: outcome.message }], 'nothing written (the content root is as it was)');
+      return printProblems(
+        io,
+        [{ file: outcome.path, line: 1, column: 1, message: outcome.message }],
+        'nothing written (the content root is as it was)',
+      );
     }
   }
   io.out(summary(plan.outputs, plan.skipped, dryRun, declaration.declared));
   return 0;
 }
 
-function summary(outputs: readonly PlannedOutput[], skipped: readonly string[], dryRun: boolean, declared: readonly string[]): string {
+function summary(
+  outputs: readonly PlannedOutput[],
+  skipped: readonly string[],
+  dryRun: boolean,
+  declared: readonly string[],
+): string {
   const header = ['file', 'platform', 'export', 'channel', 'rows', 'dates', 'metrics'];
   const rows = outputs.map((o) => [
-    esc(o.input + (o.sheet ? ` [${o.sheet}]` : '')), o.converted.kind.platform, o.converted.kind.id, o.converted.channel,
-    String(o.converted.sourceRows), `${formatDay(o.converted.first)}..${formatDay(o.converted.last)}`, o.converted.metrics.join(' '),
+    esc(o.input + (o.sheet ? ` [${o.sheet}]` : '')),
+    o.converted.kind.platform,
+    o.converted.kind.id,
+    o.converted.channel,
+    String(o.converted.sourceRows),
+    `${formatDay(o.converted.first)}..${formatDay(o.converted.last)}`,
+    o.converted.metrics.join(' '),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]): string => r.map((cell, c) => (c === 4 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((cell, c) => (c === 4 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
   for (const o of outputs) {
     const replaces = o.replaces.filter((p) => p !== o.path);
-    out.push(`${dryRun ? 'would write' : 'wrote'} ${esc(o.path)}${replaces.length > 0 ? ` (replacing ${esc(replaces.join(', '))})` : ''}`);
+    out.push(
+      `${dryRun ? 'would write' : 'wrote'} ${esc(o.path)}${replaces.length > 0 ? ` (replacing ${esc(replaces.join(', '))})` : ''}`,
+    );
     for (const note of o.converted.notes) out.push(`  ${esc(note)}`);
   }
   if (declared.length > 0) {
-    out.push(`${dryRun ? 'would declare' : 'declared'} the custom metric${declared.length > 1 ? 's' : ''} ${declared.join(', ')} under metrics: in ${SITE_FILE}`);
+    out.push(
+      `${dryRun ? 'would declare' : 'declared'} the custom metric${declared.length > 1 ? 's' : ''} ${declared.join(', ')} under metrics: in ${SITE_FILE}`,
+    );
   }
   for (const s of skipped) out.push(`skipped ${esc(s)}`);
   if (dryRun) out.push('Dry run: nothing written.');

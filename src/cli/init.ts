@@ -7,7 +7,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  astroConfig, contentConfig, gitignore, packageJson, packageName, readme, schemaPath, siteYaml, type TeamRepo,
+  astroConfig,
+  contentConfig,
+  gitignore,
+  packageJson,
+  packageName,
+  readme,
+  schemaPath,
+  siteYaml,
+  type TeamRepo,
 } from '../init/templates.ts';
 import { type Io, parseOptions, usageError } from './io.ts';
 
@@ -36,11 +44,18 @@ function exampleFiles(): Map<string, string> {
   };
   for (const dir of ['content', 'goals', 'data', 'reports']) walk(dir);
   for (const [path, text] of files) {
-    files.set(path, text
-      .replace(/^(# yaml-language-server: \$schema=)(?:\.\.\/)*schemas\/(\w+)\.schema\.json$/m,
-        (_m, head: string, schema: 'goals' | 'metrics' | 'site') => head + schemaPath(path, schema))
-      .replace(/^(\{\s*"\$schema": ")(?:\.\.\/)*schemas\/(\w+)\.schema\.json"/,
-        (_m, head: string, schema: 'goals' | 'metrics' | 'site') => `${head}${schemaPath(path, schema)}"`));
+    files.set(
+      path,
+      text
+        .replace(
+          /^(# yaml-language-server: \$schema=)(?:\.\.\/)*schemas\/(\w+)\.schema\.json$/m,
+          (_m, head: string, schema: 'goals' | 'metrics' | 'site') => head + schemaPath(path, schema),
+        )
+        .replace(
+          /^(\{\s*"\$schema": ")(?:\.\.\/)*schemas\/(\w+)\.schema\.json"/,
+          (_m, head: string, schema: 'goals' | 'metrics' | 'site') => `${head}${schemaPath(path, schema)}"`,
+        ),
+    );
   }
   return files;
 }
@@ -62,7 +77,10 @@ function teamFiles(repo: TeamRepo, example: boolean): Map<string, string> {
     for (const [path, text] of exampleFiles()) files.set(path, text);
     if (repo.locale !== 'en-US') {
       const site = files.get('content/site.yaml') ?? '';
-      files.set('content/site.yaml', /^locale:.*$/m.test(site) ? site.replace(/^locale:.*$/m, `locale: ${repo.locale}`) : `${site}locale: ${repo.locale}\n`);
+      files.set(
+        'content/site.yaml',
+        /^locale:.*$/m.test(site) ? site.replace(/^locale:.*$/m, `locale: ${repo.locale}`) : `${site}locale: ${repo.locale}\n`,
+      );
     }
   } else {
     files.set('content/site.yaml', siteYaml(repo));
@@ -74,19 +92,35 @@ function teamFiles(repo: TeamRepo, example: boolean): Map<string, string> {
 /** The version ranges a new repo depends on: this package's version, its Astro and its Node. */
 function versions(): TeamRepo['versions'] {
   const own = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as {
-    version: string; peerDependencies?: Record<string, string>; devDependencies?: Record<string, string>;
+    version: string;
+    peerDependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
   };
-  return { goalpost: `^${own.version}`, astro: own.peerDependencies?.['astro'] ?? '^7.3.5', node: own.devDependencies?.['node'] ?? '^24.21.0' };
+  return {
+    goalpost: `^${own.version}`,
+    astro: own.peerDependencies?.['astro'] ?? '^7.3.5',
+    node: own.devDependencies?.['node'] ?? '^24.21.0',
+  };
 }
 
 /** `goalpost init`: writes the repo, or lists the files that exist already and exits 1. */
 export async function runInit(args: readonly string[], io: Io): Promise<number> {
-  const parsed = parseOptions(args, {
-    help: { type: 'boolean', short: 'h' }, example: { type: 'boolean' }, locale: { type: 'string' },
-  }, io);
+  const parsed = parseOptions(
+    args,
+    {
+      help: { type: 'boolean', short: 'h' },
+      example: { type: 'boolean' },
+      locale: { type: 'string' },
+    },
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
-  if (parsed.values['help']) { io.out(HELP); return 0; }
-  if (parsed.positionals.length > 1) return usageError(io, `init takes one folder, got ${parsed.positionals.length} (see --help)`);
+  if (parsed.values['help']) {
+    io.out(HELP);
+    return 0;
+  }
+  if (parsed.positionals.length > 1)
+    return usageError(io, `init takes one folder, got ${parsed.positionals.length} (see --help)`);
   const locale = (parsed.values['locale'] as string | undefined) ?? 'en-US';
   try {
     new Intl.Locale(locale);
@@ -98,12 +132,17 @@ export async function runInit(args: readonly string[], io: Io): Promise<number> 
   const folder = basename(dir);
   const repo: TeamRepo = { name: packageName(folder), title: `${folder} social media reports`, locale, versions: versions() };
   const files = teamFiles(repo, parsed.values['example'] === true);
-  const near = (path: string) => { const rel = relative(io.cwd, path); return rel.startsWith('..') ? path : rel; };
+  const near = (path: string) => {
+    const rel = relative(io.cwd, path);
+    return rel.startsWith('..') ? path : rel;
+  };
   const shown = (path: string) => near(join(dir, path));
   const existing = [...files.keys()].filter((path) => existsSync(join(dir, path)));
   if (existing.length > 0) {
     io.err(existing.map((path) => `${shown(path)}: exists already: init never overwrites a file`).join('\n'));
-    io.err(`Nothing written: move or delete ${existing.length === 1 ? 'this file' : `these ${existing.length} files`}, or init another folder.`);
+    io.err(
+      `Nothing written: move or delete ${existing.length === 1 ? 'this file' : `these ${existing.length} files`}, or init another folder.`,
+    );
     return 1;
   }
   for (const [path, text] of files) {
@@ -111,7 +150,9 @@ export async function runInit(args: readonly string[], io: Io): Promise<number> 
     writeFileSync(join(dir, path), text, { flag: 'wx' });
   }
   const cd = near(dir);
-  io.out(`Wrote a Goalpost repo in ${cd || '.'} (${files.size} files${parsed.values['example'] ? ', with the example' : ''}). Next:\n`
-    + `${cd ? `  cd ${cd}\n` : ''}  npm install\n  npm run build`);
+  io.out(
+    `Wrote a Goalpost repo in ${cd || '.'} (${files.size} files${parsed.values['example'] ? ', with the example' : ''}). Next:\n` +
+      `${cd ? `  cd ${cd}\n` : ''}  npm install\n  npm run build`,
+  );
   return 0;
 }

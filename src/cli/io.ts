@@ -35,7 +35,9 @@ export function usageError(io: Io, message: string): number {
 
 /** Parses a command's options; unknown options are usage errors. */
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
-  args: readonly string[], options: T, io: Io,
+  args: readonly string[],
+  options: T,
+  io: Io,
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } | number {
   try {
     const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });

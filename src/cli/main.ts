@@ -12,7 +12,14 @@ import { runValidate } from './validate.ts';
 import { type Command, type Io, processIo, usageError } from './io.ts';
 import { escapeControl, terminalText } from './terminal.ts';
 
-const COMMANDS: Record<string, Command> = { init: runInit, validate: runValidate, report: runReport, diff: runDiff, freeze: runFreeze, import: runImport };
+const COMMANDS: Record<string, Command> = {
+  init: runInit,
+  validate: runValidate,
+  report: runReport,
+  diff: runDiff,
+  freeze: runFreeze,
+  import: runImport,
+};
 
 const HELP = `goalpost: social-media goals and KPIs, from YAML and JSON to reports
 

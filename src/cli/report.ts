@@ -3,7 +3,14 @@ import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
 import type { GoalJson, ReportJson } from '../core/report.ts';
-import { chooseVersion, type FigureRequest, type FigureSource, frozenSource, restatements, sourceLabel } from '../core/snapshot.ts';
+import {
+  chooseVersion,
+  type FigureRequest,
+  type FigureSource,
+  frozenSource,
+  restatements,
+  sourceLabel,
+} from '../core/snapshot.ts';
 import { computeQuarter, kpiMetas } from '../core/figures.ts';
 import { type FormatOptions, formatChange, formatKpiValue, formatShare, STATUS_LABELS } from '../format/numbers.ts';
 import { escapeControl as esc, problemLine } from './terminal.ts';
@@ -32,14 +39,26 @@ Options:
 
 /** `goalpost report`: a quarter's KPIs and goals, as text or JSON. */
 export async function runReport(args: readonly string[], io: Io): Promise<number> {
-  const parsed = parseOptions(args, {
-    help: { type: 'boolean', short: 'h' }, period: { type: 'string' }, channel: { type: 'string' },
-    'as-of': { type: 'string' }, json: { type: 'boolean' },
-    frozen: { type: 'boolean' }, version: { type: 'string' }, live: { type: 'boolean' },
-  }, io);
+  const parsed = parseOptions(
+    args,
+    {
+      help: { type: 'boolean', short: 'h' },
+      period: { type: 'string' },
+      channel: { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      frozen: { type: 'boolean' },
+      version: { type: 'string' },
+      live: { type: 'boolean' },
+    },
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values['help']) { io.out(HELP); return 0; }
+  if (values['help']) {
+    io.out(HELP);
+    return 0;
+  }
   if (positionals.length > 0) return usageError(io, `unexpected argument '${positionals[0]}' (see --help)`);
   const periodText = values['period'];
   if (typeof periodText !== 'string') return usageError(io, 'report needs --period, e.g. --period 2026-Q2');
@@ -80,14 +99,19 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     const last = project.index.lastDay(quarter.period.end, channel ? [channel] : undefined);
     if (last === null || last < quarter.period.start) {
       const latest = project.index.dataRange()?.last ?? null;
-      io.err(`${label} has no data${channel ? ` for ${channel}` : ''}: `
-        + `${latest === null ? 'there is no data yet' : `the data ends on ${formatDay(latest)}`}; `
-        + 'pass --as-of <date> to evaluate its goals on a given day');
+      io.err(
+        `${label} has no data${channel ? ` for ${channel}` : ''}: ` +
+          `${latest === null ? 'there is no data yet' : `the data ends on ${formatDay(latest)}`}; ` +
+          'pass --as-of <date> to evaluate its goals on a given day',
+      );
       return 1;
     }
   }
   const engine = createEngine(project);
-  const live = frozen === null || !values['json'] ? computeQuarter(project, engine, { quarter: quarter.period, channel, asOf }).report : null;
+  const live =
+    frozen === null || !values['json']
+      ? computeQuarter(project, engine, { quarter: quarter.period, channel, asOf }).report
+      : null;
   const report = frozen ? frozen.snapshot.figures[scope]!.report : live!;
   const source: FigureSource = frozen ? frozenSource(frozen.snapshot) : { kind: 'live' };
   if (values['json']) {
@@ -107,10 +131,14 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
 
 /** The figures the options ask for, or a usage problem. */
 function figureRequest(values: Record<string, string | boolean | undefined>): FigureRequest | string {
-  const asked = [values['live'] && '--live', values['frozen'] && '--frozen', values['version'] !== undefined && '--version'].filter(Boolean);
+  const asked = [
+    values['live'] && '--live',
+    values['frozen'] && '--frozen',
+    values['version'] !== undefined && '--version',
+  ].filter(Boolean);
   if (asked.length > 1) return `--live, --frozen and --version exclude each other (${asked.join(', ')} given)`;
   if (values['as-of'] !== undefined && (values['frozen'] || values['version'] !== undefined)) {
-    return '--as-of computes today\'s figures as of a day: it cannot be combined with --frozen or --version';
+    return "--as-of computes today's figures as of a day: it cannot be combined with --frozen or --version";
   }
   if (values['live']) return { kind: 'live' };
   if (values['frozen']) return { kind: 'frozen' };
@@ -133,12 +161,18 @@ export interface TextSource {
 
 /** The report as plain text for a terminal, in the site's locale, saying which figures it shows. */
 export function renderText(
-  report: ReportJson, site: SiteSettings, kpis: ReadonlyMap<string, { unit: Unit; label: string }>,
+  report: ReportJson,
+  site: SiteSettings,
+  kpis: ReadonlyMap<string, { unit: Unit; label: string }>,
   from: TextSource = { source: { kind: 'live' }, newest: null, restated: 0 },
 ): string {
   const fmt: FormatOptions = site;
-  const which = from.source.kind === 'frozen' ? sourceLabel(from.source)
-    : from.newest === null ? 'live' : `live (today's data; the published report is frozen v${from.newest})`;
+  const which =
+    from.source.kind === 'frozen'
+      ? sourceLabel(from.source)
+      : from.newest === null
+        ? 'live'
+        : `live (today's data; the published report is frozen v${from.newest})`;
   const lines: string[] = [`${esc(site.title)}: report ${report.period}, as of ${report.as_of}, ${which}`];
   for (const c of incompleteChannels(report, site)) {
     lines.push(`Incomplete: ${esc(c.label)} has data only to ${c.lastDay}`);
@@ -150,13 +184,18 @@ export function renderText(
   for (const scope of report.channels) {
     const rows = Object.entries(report.kpis[scope] ?? {}).filter(([, v]) => v.value !== null);
     lines.push(`${esc(channelLabel(site, scope))}${rows.length === 0 ? ': no data' : ''}`);
-    if (rows.length === 0) { lines.push(''); continue; }
+    if (rows.length === 0) {
+      lines.push('');
+      continue;
+    }
     const table = rows.map(([id, v]) => {
       const k = kpis.get(id)!;
       const notes = [coverageNote(v, site)?.short, v.basis === 'net_follows' ? 'net follows' : undefined].filter(Boolean);
       return [
         esc(k.label) + (v.approximate ? ' (≈)' : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
-        formatKpiValue(v.value, k.unit, fmt), formatChange(v.qoq, fmt), formatChange(v.yoy, fmt),
+        formatKpiValue(v.value, k.unit, fmt),
+        formatChange(v.qoq, fmt),
+        formatChange(v.yoy, fmt),
       ];
     });
     lines.push(...alignColumns([['KPI', 'Value', 'QoQ', 'YoY'], ...table]).map((l) => `  ${l}`), '');
@@ -170,30 +209,41 @@ export function renderText(
 function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string, { unit: Unit; label: string }>): string[] {
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
-    const head = `  OKR ${esc(goal.id)}: ${esc(goal.title)}, score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}`
-      + `${goal.band ? ` (${goal.band})` : ''}${goal.stretch ? ', stretch' : ''}`;
-    return [head, ...goal.key_results.map((kr) => {
-      const s = STATUS_LABELS[kr.status];
-      const unit = kr.kpi ? kpis.get(kr.kpi)!.unit : 'count';
-      const what = esc(kr.manual ? (kr.title ?? kr.id) : kpis.get(kr.kpi!)!.label);
-      return `      ${s.symbol} ${esc(kr.id)}: ${what} ${formatKpiValue(kr.actual, unit, fmt)} of ${formatKpiValue(kr.target, unit, fmt)}`
-        + `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})`;
-    })];
+    const head =
+      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}` +
+      `${goal.band ? ` (${goal.band})` : ''}${goal.stretch ? ', stretch' : ''}`;
+    return [
+      head,
+      ...goal.key_results.map((kr) => {
+        const s = STATUS_LABELS[kr.status];
+        const unit = kr.kpi ? kpis.get(kr.kpi)!.unit : 'count';
+        const what = esc(kr.manual ? (kr.title ?? kr.id) : kpis.get(kr.kpi!)!.label);
+        return (
+          `      ${s.symbol} ${esc(kr.id)}: ${what} ${formatKpiValue(kr.actual, unit, fmt)} of ${formatKpiValue(kr.target, unit, fmt)}` +
+          `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})`
+        );
+      }),
+    ];
   }
   const s = STATUS_LABELS[goal.status];
   const k = kpis.get(goal.kpi)!;
   const channel = esc(typeof goal.channel === 'string' ? goal.channel : goal.channel.join(', '));
   return [
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
-    `      ${esc(k.label)} on ${channel}: ${formatKpiValue(goal.actual, k.unit, fmt)} of ${formatKpiValue(goal.target, k.unit, fmt)}`
-      + ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}), progress ${formatShare(goal.progress, fmt)},`
-      + ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}`
-      + (goal.basis === 'net_follows' ? ', from net follows' : '')
-      + (goalCoverageNote(goal.left_out, site) ? `, ${esc(goalCoverageNote(goal.left_out, site)!)}` : ''),
+    `      ${esc(k.label)} on ${channel}: ${formatKpiValue(goal.actual, k.unit, fmt)} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
+      ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}), progress ${formatShare(goal.progress, fmt)},` +
+      ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
+      (goal.basis === 'net_follows' ? ', from net follows' : '') +
+      (goalCoverageNote(goal.left_out, site) ? `, ${esc(goalCoverageNote(goal.left_out, site)!)}` : ''),
   ];
 }
 
 function alignColumns(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }

@@ -15,7 +15,10 @@ things worth a look that are not wrong; they never fail the command.`;
 export async function runValidate(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, io);
   if (typeof parsed === 'number') return parsed;
-  if (parsed.values['help']) { io.out(HELP); return 0; }
+  if (parsed.values['help']) {
+    io.out(HELP);
+    return 0;
+  }
   const result = await loadProject(rootOf(io));
   if (!result.ok) return printProblems(io, result.problems, undefined, result.notes);
   printNotes(io, result.notes);
@@ -23,8 +26,10 @@ export async function runValidate(args: readonly string[], io: Io): Promise<numb
   const rows = project.sources.reduce((n, s) => n + s.rows, 0);
   const krs = project.goals.reduce((n, g) => n + (g.type === 'okr' ? g.keyResults.length : 0), 0);
   const declared = declaredMetricIds(project.index.metrics).length;
-  io.out(`OK: ${countOf(project.goals.length, 'goal')} (${countOf(krs, 'key result')}), ${countOf(project.objectives.length, 'objective')}, `
-    + `${countOf(project.customKpis.length - declared, 'custom KPI')}, ${declared > 0 ? `${countOf(declared, 'declared metric')}, ` : ''}${countOf(rows, 'metric row')} in ${countOf(project.sources.length, 'file')}, `
-    + `${countOf(project.index.channels.length, 'channel')}, ${countOf(project.reports.length, 'frozen report version')}.`);
+  io.out(
+    `OK: ${countOf(project.goals.length, 'goal')} (${countOf(krs, 'key result')}), ${countOf(project.objectives.length, 'objective')}, ` +
+      `${countOf(project.customKpis.length - declared, 'custom KPI')}, ${declared > 0 ? `${countOf(declared, 'declared metric')}, ` : ''}${countOf(rows, 'metric row')} in ${countOf(project.sources.length, 'file')}, ` +
+      `${countOf(project.index.channels.length, 'channel')}, ${countOf(project.reports.length, 'frozen report version')}.`,
+  );
   return 0;
 }

@@ -8,8 +8,18 @@
 export type Day = number;
 
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** Whether `year` is a Gregorian leap year. */
@@ -110,8 +120,5 @@ export function monthBounds(index: number): [Day, Day] {
 export function quarterBounds(index: number): [Day, Day] {
   const year = Math.floor(index / 4);
   const firstMonth = (index % 4) * 3 + 1;
-  return [
-    dayFromParts(year, firstMonth, 1),
-    dayFromParts(year, firstMonth + 2, daysInMonth(year, firstMonth + 2)),
-  ];
+  return [dayFromParts(year, firstMonth, 1), dayFromParts(year, firstMonth + 2, daysInMonth(year, firstMonth + 2))];
 }

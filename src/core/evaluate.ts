@@ -83,9 +83,14 @@ export type GoalEvaluation = SmartEvaluation | OkrEvaluation;
 
 /** Resolves a target against its reference (the baseline, or the previous period's total). */
 export function resolveTarget(spec: TargetSpec, reference: number | null): number | null {
-  const value = spec.kind === 'absolute' ? spec.value
-    : reference === null ? null
-    : spec.kind === 'percent' ? reference * (1 + spec.ratio) : reference + spec.amount;
+  const value =
+    spec.kind === 'absolute'
+      ? spec.value
+      : reference === null
+        ? null
+        : spec.kind === 'percent'
+          ? reference * (1 + spec.ratio)
+          : reference + spec.amount;
   return value !== null && Number.isFinite(value) ? value : null;
 }
 
@@ -150,9 +155,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
 
   const good = kpi.def.good;
   const timing = { started, ended, expected };
-  const status = mode === 'cumulative' && good === 'down'
-    ? capStatus(timing, actual, target)
-    : goalStatus({ ...timing, progress });
+  const status =
+    mode === 'cumulative' && good === 'down' ? capStatus(timing, actual, target) : goalStatus({ ...timing, progress });
 
   let projection: number | null = null;
   if (started && actual !== null) {
@@ -169,17 +173,33 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   }
 
   return {
-    kpi: measure.kpi, channel: measure.channel, mode, good, baseline, previous, target, actual, progress,
-    elapsed, expected, status, projection, approximate: current?.approximate ?? false,
-    leftOut: current?.leftOut ?? [], netFollows: current?.netFollows ?? false,
+    kpi: measure.kpi,
+    channel: measure.channel,
+    mode,
+    good,
+    baseline,
+    previous,
+    target,
+    actual,
+    progress,
+    elapsed,
+    expected,
+    status,
+    projection,
+    approximate: current?.approximate ?? false,
+    leftOut: current?.leftOut ?? [],
+    netFollows: current?.netFollows ?? false,
   };
 }
 
 /** Evaluates a SMART goal as of a date. */
 export function evaluateSmartGoal(engine: KpiEngine, goal: SmartGoal, asOf: Day): SmartEvaluation {
   return {
-    id: goal.id, type: 'smart', title: goal.title,
-    start: formatDay(goal.period.start), deadline: formatDay(goal.period.end),
+    id: goal.id,
+    type: 'smart',
+    title: goal.title,
+    start: formatDay(goal.period.start),
+    deadline: formatDay(goal.period.end),
     ...evaluateMeasure(engine, goal, goal.period, asOf),
   };
 }
@@ -197,20 +217,39 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     const m = evaluateMeasure(engine, kr.measure, period, asOf);
     const cap = m.mode === 'cumulative' && m.good === 'down';
     return {
-      ...base, manual: false, kpi: m.kpi, channel: m.channel, baseline: m.baseline, target: m.target,
-      actual: m.actual, progress: m.progress, expected: m.expected, status: m.status, projection: m.projection,
-      score: cap ? CAP_SCORES[m.status] ?? null : m.progress === null ? null : clamp01(m.progress),
+      ...base,
+      manual: false,
+      kpi: m.kpi,
+      channel: m.channel,
+      baseline: m.baseline,
+      target: m.target,
+      actual: m.actual,
+      progress: m.progress,
+      expected: m.expected,
+      status: m.status,
+      projection: m.projection,
+      score: cap ? (CAP_SCORES[m.status] ?? null) : m.progress === null ? null : clamp01(m.progress),
     };
   }
   const manual = kr.manual!;
   const progress = manual.target === 0 ? null : manual.current / manual.target;
   const timing = {
-    started: asOf >= period.start, ended: asOf >= period.end,
+    started: asOf >= period.start,
+    ended: asOf >= period.end,
     expected: expectedProgress(period.start, period.end, asOf),
   };
   return {
-    ...base, manual: true, kpi: null, channel: null, baseline: null, target: manual.target, actual: manual.current,
-    progress, expected: timing.expected, status: goalStatus({ ...timing, progress }), projection: null,
+    ...base,
+    manual: true,
+    kpi: null,
+    channel: null,
+    baseline: null,
+    target: manual.target,
+    actual: manual.current,
+    progress,
+    expected: timing.expected,
+    status: goalStatus({ ...timing, progress }),
+    projection: null,
     score: progress === null ? null : clamp01(progress),
   };
 }
@@ -220,10 +259,16 @@ export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEva
   const keyResults = goal.keyResults.map((kr) => evaluateKeyResult(engine, kr, goal.period, asOf));
   const score = weightedScore(keyResults);
   return {
-    id: goal.id, type: 'okr', title: goal.title,
-    start: formatDay(goal.period.start), deadline: formatDay(goal.period.end),
+    id: goal.id,
+    type: 'okr',
+    title: goal.title,
+    start: formatDay(goal.period.start),
+    deadline: formatDay(goal.period.end),
     elapsed: elapsedShare(goal.period.start, goal.period.end, asOf),
-    stretch: goal.stretch, score, band: score === null ? null : okrBand(score, goal.stretch), keyResults,
+    stretch: goal.stretch,
+    score,
+    band: score === null ? null : okrBand(score, goal.stretch),
+    keyResults,
   };
 }
 
@@ -234,7 +279,10 @@ export function weightedScore(krs: ReadonlyArray<{ score: number | null; weight:
   let scored = false;
   for (const kr of krs) {
     weights += kr.weight;
-    if (kr.score !== null) { total += kr.score * kr.weight; scored = true; }
+    if (kr.score !== null) {
+      total += kr.score * kr.weight;
+      scored = true;
+    }
   }
   return scored && weights > 0 ? total / weights : null;
 }

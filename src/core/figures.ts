@@ -55,7 +55,12 @@ export const TREND_KPIS = ['impressions', 'engagement_rate', 'follower_count', '
 /** The KPI definitions of an engine, in catalogue order. */
 export function kpiMetas(engine: KpiEngine): KpiMeta[] {
   return engine.kpis.all().map(({ def }) => ({
-    id: def.id, label: def.label, unit: def.unit, good: def.good, formula: def.formula, description: def.description,
+    id: def.id,
+    label: def.label,
+    unit: def.unit,
+    good: def.good,
+    formula: def.formula,
+    description: def.description,
   }));
 }
 
@@ -76,15 +81,25 @@ export function computeQuarter(project: Project, engine: KpiEngine, options: Rep
   for (const kpi of TREND_KPIS) {
     const step = trendStep(engine, kpi, channels, quarter, asOf);
     const lines = channels
-      .map((c) => ({ channel: c, points: kpiSeries(engine, kpi, [c], quarter, step, asOf).map((p) => ({ date: p.date, value: p.value })) }))
+      .map((c) => ({
+        channel: c,
+        points: kpiSeries(engine, kpi, [c], quarter, step, asOf).map((p) => ({ date: p.date, value: p.value })),
+      }))
       .filter((line) => line.points.some((p) => p.value !== null));
     if (lines.length > 0) trends.push({ kpi, step, lines });
   }
 
-  const mentions = channels.map((c) => {
-    const window = windowFor(engine, [c], quarter.start, Math.min(quarter.end, asOf));
-    return { channel: c, positive: window.lookup('positive_mentions'), neutral: window.lookup('neutral_mentions'), negative: window.lookup('negative_mentions') };
-  }).filter((m) => m.positive !== null || m.neutral !== null || m.negative !== null);
+  const mentions = channels
+    .map((c) => {
+      const window = windowFor(engine, [c], quarter.start, Math.min(quarter.end, asOf));
+      return {
+        channel: c,
+        positive: window.lookup('positive_mentions'),
+        neutral: window.lookup('neutral_mentions'),
+        negative: window.lookup('negative_mentions'),
+      };
+    })
+    .filter((m) => m.positive !== null || m.neutral !== null || m.negative !== null);
 
   return { report, trends, mentions };
 }

@@ -16,8 +16,7 @@ export type FormulaNode =
     };
 
 export type FormulaParse =
-  | { ok: true; ast: FormulaNode }
-  | { ok: false; message: string; /** 1-based column in the formula text. */ column: number };
+  { ok: true; ast: FormulaNode } | { ok: false; message: string; /** 1-based column in the formula text. */ column: number };
 
 type Token =
   | { kind: 'number'; value: number; column: number; text: string }
@@ -41,7 +40,15 @@ class FormulaSyntaxError extends Error {
 }
 
 const OP_ALIASES: Record<string, '+' | '-' | '*' | '/' | '(' | ')'> = {
-  '+': '+', '-': '-', '−': '-', '*': '*', '×': '*', '/': '/', '÷': '/', '(': '(', ')': ')',
+  '+': '+',
+  '-': '-',
+  '−': '-',
+  '*': '*',
+  '×': '*',
+  '/': '/',
+  '÷': '/',
+  '(': '(',
+  ')': ')',
 };
 
 function tokenize(text: string): Token[] {
@@ -49,10 +56,17 @@ function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (ch === ' ' || ch === '\t') { i++; continue; }
+    if (ch === ' ' || ch === '\t') {
+      i++;
+      continue;
+    }
     const column = i + 1;
     const op = OP_ALIASES[ch];
-    if (op) { tokens.push({ kind: 'op', text: op, column }); i++; continue; }
+    if (op) {
+      tokens.push({ kind: 'op', text: op, column });
+      i++;
+      continue;
+    }
     const num = /^(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?/.exec(text.slice(i));
     if (num) {
       tokens.push({ kind: 'number', value: Number(num[0]), column, text: num[0] });
@@ -61,8 +75,15 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
-    if (name) { tokens.push({ kind: 'name', text: name[0], column }); i += name[0].length; continue; }
-    throw new FormulaSyntaxError(`unexpected character '${ch}': a formula uses metric names, numbers, + − * / and parentheses`, column);
+    if (name) {
+      tokens.push({ kind: 'name', text: name[0], column });
+      i += name[0].length;
+      continue;
+    }
+    throw new FormulaSyntaxError(
+      `unexpected character '${ch}': a formula uses metric names, numbers, + − * / and parentheses`,
+      column,
+    );
   }
   tokens.push({ kind: 'end', column: text.length + 1, text: '' });
   return tokens;
@@ -76,15 +97,18 @@ class Parser {
     this.tokens = tokens;
   }
 
-  private peek(): Token { return this.tokens[this.pos]!; }
-  private next(): Token { return this.tokens[this.pos++]!; }
+  private peek(): Token {
+    return this.tokens[this.pos]!;
+  }
+  private next(): Token {
+    return this.tokens[this.pos++]!;
+  }
 
   parseAll(): FormulaNode {
     const node = this.expression();
     const t = this.peek();
     if (t.kind !== 'end') {
-      throw new FormulaSyntaxError(
-        t.text === ')' ? `unmatched ')'` : `expected an operator before '${t.text}'`, t.column);
+      throw new FormulaSyntaxError(t.text === ')' ? `unmatched ')'` : `expected an operator before '${t.text}'`, t.column);
     }
     return node;
   }
@@ -110,7 +134,10 @@ class Parser {
   /** Enters a nested level (a parenthesis or a sign), refusing formulas nested deeper than the limit. */
   private nested<T>(column: number, parse: () => T): T {
     if (++this.depth > FORMULA_LIMITS.depth) {
-      throw new FormulaSyntaxError(`the formula is nested too deeply (more than ${FORMULA_LIMITS.depth} levels of parentheses or signs): simplify it`, column);
+      throw new FormulaSyntaxError(
+        `the formula is nested too deeply (more than ${FORMULA_LIMITS.depth} levels of parentheses or signs): simplify it`,
+        column,
+      );
     }
     const node = parse();
     this.depth--;
@@ -130,9 +157,12 @@ class Parser {
   private primary(): FormulaNode {
     const t = this.next();
     switch (t.kind) {
-      case 'number': return { type: 'number', value: t.value, column: t.column };
-      case 'name': return { type: 'variable', name: t.text, column: t.column };
-      case 'end': throw new FormulaSyntaxError('the formula ends where a metric name or number was expected', t.column);
+      case 'number':
+        return { type: 'number', value: t.value, column: t.column };
+      case 'name':
+        return { type: 'variable', name: t.text, column: t.column };
+      case 'end':
+        throw new FormulaSyntaxError('the formula ends where a metric name or number was expected', t.column);
       case 'op':
         if (t.text === '(') {
           const inner = this.nested(t.column, () => this.expression());
@@ -152,12 +182,20 @@ export function parseFormula(text: string): FormulaParse {
   try {
     if (text.trim() === '') return { ok: false, message: 'the formula is empty', column: 1 };
     if (text.length > FORMULA_LIMITS.length) {
-      return { ok: false, message: `the formula is ${text.length} characters long: at most ${FORMULA_LIMITS.length} are allowed`, column: FORMULA_LIMITS.length + 1 };
+      return {
+        ok: false,
+        message: `the formula is ${text.length} characters long: at most ${FORMULA_LIMITS.length} are allowed`,
+        column: FORMULA_LIMITS.length + 1,
+      };
     }
     const tokens = tokenize(text);
     const operators = tokens.filter((t) => t.kind === 'op' && t.text !== '(' && t.text !== ')');
     if (operators.length > FORMULA_LIMITS.operators) {
-      return { ok: false, message: `the formula has ${operators.length} operators: at most ${FORMULA_LIMITS.operators} are allowed`, column: operators[FORMULA_LIMITS.operators]!.column };
+      return {
+        ok: false,
+        message: `the formula has ${operators.length} operators: at most ${FORMULA_LIMITS.operators} are allowed`,
+        column: operators[FORMULA_LIMITS.operators]!.column,
+      };
     }
     return { ok: true, ast: new Parser(tokens).parseAll() };
   } catch (error) {
@@ -171,10 +209,18 @@ export function formulaVariables(ast: FormulaNode): Array<{ name: string; column
   const seen = new Map<string, number>();
   const walk = (node: FormulaNode): void => {
     switch (node.type) {
-      case 'variable': if (!seen.has(node.name)) seen.set(node.name, node.column); break;
-      case 'negate': walk(node.operand); break;
-      case 'binary': walk(node.left); walk(node.right); break;
-      case 'number': break;
+      case 'variable':
+        if (!seen.has(node.name)) seen.set(node.name, node.column);
+        break;
+      case 'negate':
+        walk(node.operand);
+        break;
+      case 'binary':
+        walk(node.left);
+        walk(node.right);
+        break;
+      case 'number':
+        break;
     }
   };
   walk(ast);
@@ -188,24 +234,54 @@ export type CompiledFormula = (lookup: (name: string) => number | null) => numbe
 export function compileFormula(ast: FormulaNode): CompiledFormula {
   const build = (node: FormulaNode): CompiledFormula => {
     switch (node.type) {
-      case 'number': { const v = node.value; return () => v; }
-      case 'variable': { const n = node.name; return (lookup) => lookup(n); }
+      case 'number': {
+        const v = node.value;
+        return () => v;
+      }
+      case 'variable': {
+        const n = node.name;
+        return (lookup) => lookup(n);
+      }
       case 'negate': {
         const f = build(node.operand);
-        return (lookup) => { const v = f(lookup); return v === null ? null : -v; };
+        return (lookup) => {
+          const v = f(lookup);
+          return v === null ? null : -v;
+        };
       }
       case 'binary': {
         const l = build(node.left);
         const r = build(node.right);
         switch (node.op) {
-          case '+': return (k) => { const a = l(k); if (a === null) return null; const b = r(k); return b === null ? null : a + b; };
-          case '-': return (k) => { const a = l(k); if (a === null) return null; const b = r(k); return b === null ? null : a - b; };
-          case '*': return (k) => { const a = l(k); if (a === null) return null; const b = r(k); return b === null ? null : a * b; };
-          case '/': return (k) => {
-            const a = l(k); if (a === null) return null;
-            const b = r(k); if (b === null || b === 0) return null;
-            return a / b;
-          };
+          case '+':
+            return (k) => {
+              const a = l(k);
+              if (a === null) return null;
+              const b = r(k);
+              return b === null ? null : a + b;
+            };
+          case '-':
+            return (k) => {
+              const a = l(k);
+              if (a === null) return null;
+              const b = r(k);
+              return b === null ? null : a - b;
+            };
+          case '*':
+            return (k) => {
+              const a = l(k);
+              if (a === null) return null;
+              const b = r(k);
+              return b === null ? null : a * b;
+            };
+          case '/':
+            return (k) => {
+              const a = l(k);
+              if (a === null) return null;
+              const b = r(k);
+              if (b === null || b === 0) return null;
+              return a / b;
+            };
         }
       }
     }
@@ -223,13 +299,17 @@ export function compileFormula(ast: FormulaNode): CompiledFormula {
  */
 export function isAdditiveOf(ast: FormulaNode, isFlow: (name: string) => boolean): boolean {
   const constant = (n: FormulaNode): boolean =>
-    n.type === 'number' || (n.type === 'negate' && constant(n.operand)) ||
+    n.type === 'number' ||
+    (n.type === 'negate' && constant(n.operand)) ||
     (n.type === 'binary' && constant(n.left) && constant(n.right));
   const additive = (n: FormulaNode): boolean => {
     switch (n.type) {
-      case 'variable': return isFlow(n.name);
-      case 'number': return false;
-      case 'negate': return additive(n.operand);
+      case 'variable':
+        return isFlow(n.name);
+      case 'number':
+        return false;
+      case 'negate':
+        return additive(n.operand);
       case 'binary':
         if (n.op === '+' || n.op === '-') return additive(n.left) && additive(n.right);
         if (n.op === '*') return (additive(n.left) && constant(n.right)) || (constant(n.left) && additive(n.right));

@@ -6,8 +6,19 @@ import type { Day } from './dates.ts';
 import type { Period } from './periods.ts';
 
 export const GOAL_CATEGORIES = [
-  'awareness', 'engagement', 'traffic', 'reputation', 'leads', 'conversions', 'community',
-  'customer_service', 'recruitment', 'crisis', 'internal_comms', 'insights', 'custom',
+  'awareness',
+  'engagement',
+  'traffic',
+  'reputation',
+  'leads',
+  'conversions',
+  'community',
+  'customer_service',
+  'recruitment',
+  'crisis',
+  'internal_comms',
+  'insights',
+  'custom',
 ] as const;
 
 export type GoalCategory = (typeof GOAL_CATEGORIES)[number];

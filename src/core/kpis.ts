@@ -1,6 +1,13 @@
 import { type KpiDef, KPI_CATALOGUE } from './catalogue.ts';
 import type { Day } from './dates.ts';
-import { type CompiledFormula, compileFormula, type FormulaNode, formulaVariables, isAdditiveOf, parseFormula } from './formula.ts';
+import {
+  type CompiledFormula,
+  compileFormula,
+  type FormulaNode,
+  formulaVariables,
+  isAdditiveOf,
+  parseFormula,
+} from './formula.ts';
 import type { MetricIndex } from './metricIndex.ts';
 import { isSpecialVariable } from './metrics.ts';
 import { type Period, previousPeriod, samePeriodLastYear } from './periods.ts';
@@ -69,10 +76,13 @@ export class KpiSet {
   all(): Kpi[] {
     return [...this.byId.values()];
   }
-
 }
 
-interface Resolved { readonly value: number; readonly approximate: boolean; readonly netFollows: boolean }
+interface Resolved {
+  readonly value: number;
+  readonly approximate: boolean;
+  readonly netFollows: boolean;
+}
 
 const FOLLOWER_FIGURES = {
   followers: 'followersAtEnd',
@@ -125,7 +135,9 @@ export class MetricWindow {
       for (const channel of this.channels) {
         const f = index[method](channel, this.start, this.end);
         if (f === null) continue;
-        value += f.value; found = true; netFollows ||= f.netFollows;
+        value += f.value;
+        found = true;
+        netFollows ||= f.netFollows;
       }
       return found ? { value, approximate: false, netFollows } : null;
     }

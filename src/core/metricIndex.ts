@@ -35,9 +35,13 @@ export interface Aggregate {
 
 /** Entries of one channel × metric while the index is built; rows are referred to by index (negative: derived). */
 interface SeriesBuilder {
-  days: number[]; dayValues: number[]; dayRows: number[];
-  months: Map<number, number>; monthRows: Map<number, number>;
-  quarters: Map<number, number>; quarterRows: Map<number, number>;
+  days: number[];
+  dayValues: number[];
+  dayRows: number[];
+  months: Map<number, number>;
+  monthRows: Map<number, number>;
+  quarters: Map<number, number>;
+  quarterRows: Map<number, number>;
 }
 
 /** Row reference of an entry: the row's index, or −(index + 1) for an engagements value derived from its parts. */
@@ -58,7 +62,10 @@ class Series {
   private readonly quarters: ReadonlyMap<number, number>;
 
   constructor(
-    days: Int32Array, dayValues: Float64Array, prefix: Float64Array, months: ReadonlyMap<number, number>,
+    days: Int32Array,
+    dayValues: Float64Array,
+    prefix: Float64Array,
+    months: ReadonlyMap<number, number>,
     quarters: ReadonlyMap<number, number>,
   ) {
     this.days = days;
@@ -96,14 +103,18 @@ class Series {
       const [qs, qe] = quarterBounds(q);
       const qv = this.quarters.get(q);
       if (qv !== undefined && a <= qs && qe <= b) {
-        value += qv; entries++; exact = a === qs && b === qe;
+        value += qv;
+        entries++;
+        exact = a === qs && b === qe;
         continue;
       }
       for (let m = monthIndexOf(Math.max(a, qs)), mEnd = monthIndexOf(Math.min(b, qe)); m <= mEnd; m++) {
         const [ms, me] = monthBounds(m);
         const mv = this.months.get(m);
         if (mv !== undefined && a <= ms && me <= b) {
-          value += mv; entries++; exact = a === ms && b === me;
+          value += mv;
+          entries++;
+          exact = a === ms && b === me;
           continue;
         }
         const lo = Math.max(a, ms);
@@ -112,7 +123,8 @@ class Series {
         const n = lowerBound(this.days, hi + 1) - first;
         if (n > 0) {
           value += this.sumDays(first, n);
-          entries += n; exact = n === 1 && a === b;
+          entries += n;
+          exact = n === 1 && a === b;
         }
       }
     }
@@ -209,12 +221,22 @@ export class MetricIndex {
     const add = (byMetric: Map<string, SeriesBuilder>, row: MetricRow, ref: number, metric: string, value: number): void => {
       let b = byMetric.get(metric);
       if (!b) {
-        b = { days: [], dayValues: [], dayRows: [], months: new Map(), monthRows: new Map(), quarters: new Map(), quarterRows: new Map() };
+        b = {
+          days: [],
+          dayValues: [],
+          dayRows: [],
+          months: new Map(),
+          monthRows: new Map(),
+          quarters: new Map(),
+          quarterRows: new Map(),
+        };
         byMetric.set(metric, b);
       }
       const { kind, start } = row.period;
       if (kind === 'day') {
-        b.days.push(start); b.dayValues.push(value); b.dayRows.push(ref);
+        b.days.push(start);
+        b.dayValues.push(value);
+        b.dayRows.push(ref);
         return;
       }
       const isMonth = kind === 'month';
@@ -224,8 +246,14 @@ export class MetricIndex {
       const previous = refs.get(key);
       if (previous !== undefined) {
         // Engagements derived from parts given in several rows add up; a given value wins over derived ones.
-        if (ref < 0) { if (previous < 0) values.set(key, values.get(key)! + value); return; }
-        if (previous >= 0) { duplicate(row.channel, row.period.label, metric, previous, ref); return; }
+        if (ref < 0) {
+          if (previous < 0) values.set(key, values.get(key)! + value);
+          return;
+        }
+        if (previous >= 0) {
+          duplicate(row.channel, row.period.label, metric, previous, ref);
+          return;
+        }
       }
       values.set(key, value);
       refs.set(key, ref);
@@ -247,7 +275,10 @@ export class MetricIndex {
         const value = row.values[metric]!;
         add(byMetric, row, i, metric, value);
         if (metric === 'engagements') hasEngagements = true;
-        else if (engagementParts.has(metric)) { parts += value; partsFound = true; }
+        else if (engagementParts.has(metric)) {
+          parts += value;
+          partsFound = true;
+        }
       }
       if (!hasEngagements && partsFound) add(byMetric, row, derivedRef(i), 'engagements', parts);
     });
@@ -266,12 +297,21 @@ export class MetricIndex {
           for (const i of order) {
             const last = days.length - 1;
             if (last >= 0 && days[last] === b.days[i]) {
-              if (b.dayRows[i]! < 0) { if (refs[last]! < 0) values[last] += b.dayValues[i]!; continue; }
-              if (refs[last]! >= 0) { duplicate(channel, formatDay(b.days[i]!), metric, refs[last]!, b.dayRows[i]!); continue; }
-              values[last] = b.dayValues[i]!; refs[last] = b.dayRows[i]!;
+              if (b.dayRows[i]! < 0) {
+                if (refs[last]! < 0) values[last] += b.dayValues[i]!;
+                continue;
+              }
+              if (refs[last]! >= 0) {
+                duplicate(channel, formatDay(b.days[i]!), metric, refs[last]!, b.dayRows[i]!);
+                continue;
+              }
+              values[last] = b.dayValues[i]!;
+              refs[last] = b.dayRows[i]!;
               continue;
             }
-            days.push(b.days[i]!); values.push(b.dayValues[i]!); refs.push(b.dayRows[i]!);
+            days.push(b.days[i]!);
+            values.push(b.dayValues[i]!);
+            refs.push(b.dayRows[i]!);
           }
         }
         const prefix = new Float64Array(values.length + 1);
@@ -314,12 +354,14 @@ export class MetricIndex {
       if (metric.aggregation === 'stock') {
         const v = s.lastIn(a, b);
         if (v === null) continue;
-        value += v; contributors++;
+        value += v;
+        contributors++;
         continue;
       }
       const t = s.total(a, b);
       if (!t) continue;
-      value += t.value; contributors++;
+      value += t.value;
+      contributors++;
       if (metric.aggregation === 'unique' && !t.exact) approximate = true;
     }
     if (contributors === 0) return null;
@@ -423,4 +465,3 @@ export class MetricIndex {
     return [...days].sort((x, y) => x - y);
   }
 }
-

@@ -19,12 +19,42 @@ export interface MetricDef {
 }
 
 const FLOWS = [
-  'impressions', 'engagements', 'likes', 'comments', 'shares', 'saves', 'clicks', 'video_views',
-  'posts', 'sessions', 'bounces', 'conversions', 'signups', 'leads', 'sales_leads', 'new_customers',
-  'spend', 'revenue', 'mentions', 'positive_mentions', 'neutral_mentions', 'negative_mentions',
-  'competitor_mentions', 'competitor_engagements', 'messages', 'responses', 'response_minutes',
-  'resolved', 'promoters', 'passives', 'detractors', 'csat_responses', 'csat_satisfied',
-  'applications', 'new_followers', 'lost_followers',
+  'impressions',
+  'engagements',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'clicks',
+  'video_views',
+  'posts',
+  'sessions',
+  'bounces',
+  'conversions',
+  'signups',
+  'leads',
+  'sales_leads',
+  'new_customers',
+  'spend',
+  'revenue',
+  'mentions',
+  'positive_mentions',
+  'neutral_mentions',
+  'negative_mentions',
+  'competitor_mentions',
+  'competitor_engagements',
+  'messages',
+  'responses',
+  'response_minutes',
+  'resolved',
+  'promoters',
+  'passives',
+  'detractors',
+  'csat_responses',
+  'csat_satisfied',
+  'applications',
+  'new_followers',
+  'lost_followers',
 ] as const;
 
 /** The built-in metrics, in a stable order. */
@@ -43,7 +73,8 @@ export const ENGAGEMENT_PARTS = ['likes', 'comments', 'shares', 'saves'] as cons
  */
 export const SPECIAL_VARIABLES = {
   followers_start: 'followers at the start of the period (the count the day before it, else the first total in it)',
-  followers_change: 'followers at the end minus at the start of the period; where a channel gives no follower total, its new_followers − lost_followers',
+  followers_change:
+    'followers at the end minus at the start of the period; where a channel gives no follower total, its new_followers − lost_followers',
   customer_ltv: 'customer lifetime value, from content/site.yaml',
 } as const;
 
@@ -68,8 +99,11 @@ const SPECIAL_INPUTS: Readonly<Record<SpecialVariable, readonly string[]>> = {
 export function dataMetrics(variables: readonly string[], table: MetricTable): string[] {
   const out = new Set<string>();
   for (const name of variables) {
-    const names = isSpecialVariable(name) ? SPECIAL_INPUTS[name]
-      : name === 'followers' ? SPECIAL_INPUTS.followers_change : [name];
+    const names = isSpecialVariable(name)
+      ? SPECIAL_INPUTS[name]
+      : name === 'followers'
+        ? SPECIAL_INPUTS.followers_change
+        : [name];
     for (const n of names) if (table.get(n)) out.add(n);
   }
   return [...out];
@@ -112,8 +146,14 @@ export function declaredMetricIds(table: MetricTable): string[] {
 /** The KPI a declared metric gives: its aggregate, with its label, unit and direction. */
 export function declaredMetricKpi(m: DeclaredMetric): KpiDef {
   return {
-    id: m.id, label: m.label, formula: m.id, unit: m.unit, good: m.good, family: 'custom',
-    description: `${m.label}: a metric declared in content/site.yaml (${m.aggregation}).`, custom: true,
+    id: m.id,
+    label: m.label,
+    formula: m.id,
+    unit: m.unit,
+    good: m.good,
+    family: 'custom',
+    description: `${m.label}: a metric declared in content/site.yaml (${m.aggregation}).`,
+    custom: true,
   };
 }
 

@@ -1,6 +1,13 @@
 import {
-  type Day, dayFromParts, daysInMonth, formatDay, monthBounds, parseIsoDate, partsOfDay,
-  quarterBounds, quarterIndexOf,
+  type Day,
+  dayFromParts,
+  daysInMonth,
+  formatDay,
+  monthBounds,
+  parseIsoDate,
+  partsOfDay,
+  quarterBounds,
+  quarterIndexOf,
 } from './dates.ts';
 
 /** The calendar unit a period is written in; `range` is an explicit start/deadline. */
@@ -94,13 +101,16 @@ export function periodDays(period: Period): number {
  */
 export function previousPeriod(period: Period): Period {
   switch (period.kind) {
-    case 'quarter': return quarterPeriod(quarterIndexOf(period.start) - 1);
+    case 'quarter':
+      return quarterPeriod(quarterIndexOf(period.start) - 1);
     case 'month': {
       const p = partsOfDay(period.start);
       return monthPeriod(p.year * 12 + p.month - 2);
     }
-    case 'year': return yearPeriod(partsOfDay(period.start).year - 1);
-    case 'day': return dayPeriod(period.start - 1);
+    case 'year':
+      return yearPeriod(partsOfDay(period.start).year - 1);
+    case 'day':
+      return dayPeriod(period.start - 1);
     case 'range': {
       const length = periodDays(period);
       return rangePeriod(period.start - length, period.start - 1);
@@ -111,12 +121,14 @@ export function previousPeriod(period: Period): Period {
 /** The same period one year earlier (for year-over-year change). */
 export function samePeriodLastYear(period: Period): Period {
   switch (period.kind) {
-    case 'quarter': return quarterPeriod(quarterIndexOf(period.start) - 4);
+    case 'quarter':
+      return quarterPeriod(quarterIndexOf(period.start) - 4);
     case 'month': {
       const p = partsOfDay(period.start);
       return monthPeriod((p.year - 1) * 12 + p.month - 1);
     }
-    case 'year': return yearPeriod(partsOfDay(period.start).year - 1);
+    case 'year':
+      return yearPeriod(partsOfDay(period.start).year - 1);
     case 'day':
     case 'range': {
       const s = partsOfDay(period.start);

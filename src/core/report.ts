@@ -35,10 +35,26 @@ export interface KpiJson {
 }
 
 export interface SmartGoalJson {
-  id: string; type: 'smart'; title: string; category: string | null; objective: string | null; owner: string | null;
-  kpi: string; channel: string | readonly string[]; start: string; deadline: string; mode: 'cumulative' | 'level';
-  baseline: number | null; previous: number | null; target: number | null; actual: number | null;
-  progress: number | null; elapsed: number; expected: number; status: GoalStatus; projection: number | null;
+  id: string;
+  type: 'smart';
+  title: string;
+  category: string | null;
+  objective: string | null;
+  owner: string | null;
+  kpi: string;
+  channel: string | readonly string[];
+  start: string;
+  deadline: string;
+  mode: 'cumulative' | 'level';
+  baseline: number | null;
+  previous: number | null;
+  target: number | null;
+  actual: number | null;
+  progress: number | null;
+  elapsed: number;
+  expected: number;
+  status: GoalStatus;
+  projection: number | null;
   approximate?: true;
   /** Channels of the goal left out of its actual for lacking an input of the KPI. */
   left_out?: string[];
@@ -48,15 +64,36 @@ export interface SmartGoalJson {
 }
 
 export interface KeyResultJson {
-  id: string; title: string | null; kpi: string | null; channel: string | readonly string[] | null; weight: number;
-  manual: boolean; baseline: number | null; target: number | null; actual: number | null; progress: number | null;
-  expected: number; status: GoalStatus; projection: number | null; score: number | null;
+  id: string;
+  title: string | null;
+  kpi: string | null;
+  channel: string | readonly string[] | null;
+  weight: number;
+  manual: boolean;
+  baseline: number | null;
+  target: number | null;
+  actual: number | null;
+  progress: number | null;
+  expected: number;
+  status: GoalStatus;
+  projection: number | null;
+  score: number | null;
   achievability?: Achievability;
 }
 
 export interface OkrGoalJson {
-  id: string; type: 'okr'; title: string; category: string | null; objective: string | null; owner: string | null;
-  start: string; deadline: string; elapsed: number; stretch: boolean; score: number | null; band: OkrBand | null;
+  id: string;
+  type: 'okr';
+  title: string;
+  category: string | null;
+  objective: string | null;
+  owner: string | null;
+  start: string;
+  deadline: string;
+  elapsed: number;
+  stretch: boolean;
+  score: number | null;
+  band: OkrBand | null;
   key_results: KeyResultJson[];
 }
 
@@ -85,9 +122,8 @@ export function reportAsOf(project: Project, quarter: Period, channels?: readonl
 
 /** Whether a goal measures anything on `channel` (directly or through `all`). */
 export function goalTouchesChannel(goal: Goal, channel: string, known: readonly string[]): boolean {
-  const selections = goal.type === 'smart'
-    ? [goal.channel]
-    : goal.keyResults.flatMap((kr) => (kr.measure ? [kr.measure.channel] : []));
+  const selections =
+    goal.type === 'smart' ? [goal.channel] : goal.keyResults.flatMap((kr) => (kr.measure ? [kr.measure.channel] : []));
   return selections.some((s) => resolveChannels(s, known).includes(channel));
 }
 
@@ -106,7 +142,9 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
     const table: Record<string, KpiJson> = {};
     for (const [id, change] of kpiChanges(engine, channels, quarter, asOf)) {
       table[id] = {
-        value: change.value, qoq: change.qoq, yoy: change.yoy,
+        value: change.value,
+        qoq: change.qoq,
+        yoy: change.yoy,
         ...(change.approximate ? { approximate: true as const } : {}),
         ...(change.channels ? { channels: [...change.channels], left_out: [...change.leftOut] } : {}),
         ...(change.netFollows ? { basis: 'net_follows' as const } : {}),
@@ -134,26 +172,61 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
   const meta = { category: goal.category, objective: goal.objective, owner: goal.owner };
   if (e.type === 'smart') {
     return {
-      id: e.id, type: 'smart', title: e.title, ...meta, kpi: e.kpi, channel: e.channel, start: e.start,
-      deadline: e.deadline, mode: e.mode, baseline: e.baseline, previous: e.previous, target: e.target,
-      actual: e.actual, progress: e.progress, elapsed: e.elapsed, expected: e.expected, status: e.status,
-      projection: e.projection, ...(e.approximate ? { approximate: true as const } : {}),
+      id: e.id,
+      type: 'smart',
+      title: e.title,
+      ...meta,
+      kpi: e.kpi,
+      channel: e.channel,
+      start: e.start,
+      deadline: e.deadline,
+      mode: e.mode,
+      baseline: e.baseline,
+      previous: e.previous,
+      target: e.target,
+      actual: e.actual,
+      progress: e.progress,
+      elapsed: e.elapsed,
+      expected: e.expected,
+      status: e.status,
+      projection: e.projection,
+      ...(e.approximate ? { approximate: true as const } : {}),
       ...(e.leftOut.length > 0 ? { left_out: [...e.leftOut] } : {}),
       ...(e.netFollows ? { basis: 'net_follows' as const } : {}),
       ...(achievable?.goal ? { achievability: achievable.goal } : {}),
     };
   }
   return {
-    id: e.id, type: 'okr', title: e.title, ...meta, start: e.start, deadline: e.deadline, elapsed: e.elapsed,
-    stretch: e.stretch, score: e.score, band: e.band, key_results: e.keyResults.map((kr) => keyResultJson(kr, achievable?.keyResults[kr.id])),
+    id: e.id,
+    type: 'okr',
+    title: e.title,
+    ...meta,
+    start: e.start,
+    deadline: e.deadline,
+    elapsed: e.elapsed,
+    stretch: e.stretch,
+    score: e.score,
+    band: e.band,
+    key_results: e.keyResults.map((kr) => keyResultJson(kr, achievable?.keyResults[kr.id])),
   };
 }
 
 function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | undefined): KeyResultJson {
   return {
-    id: kr.id, title: kr.title, kpi: kr.kpi, channel: kr.channel, weight: kr.weight, manual: kr.manual,
-    baseline: kr.baseline, target: kr.target, actual: kr.actual, progress: kr.progress, expected: kr.expected,
-    status: kr.status, projection: kr.projection, score: kr.score,
+    id: kr.id,
+    title: kr.title,
+    kpi: kr.kpi,
+    channel: kr.channel,
+    weight: kr.weight,
+    manual: kr.manual,
+    baseline: kr.baseline,
+    target: kr.target,
+    actual: kr.actual,
+    progress: kr.progress,
+    expected: kr.expected,
+    status: kr.status,
+    projection: kr.projection,
+    score: kr.score,
     ...(achievable ? { achievability: achievable } : {}),
   };
 }

@@ -39,11 +39,21 @@ export function subPeriods(period: Period, step: Step, upTo: Day = period.end): 
 }
 
 /** A KPI over each week or month of a period (up to `upTo`), for a set of channels. */
-export function kpiSeries(engine: KpiEngine, kpiId: string, channels: readonly string[], period: Period, step: Step, upTo?: Day): SeriesPoint[] {
+export function kpiSeries(
+  engine: KpiEngine,
+  kpiId: string,
+  channels: readonly string[],
+  period: Period,
+  step: Step,
+  upTo?: Day,
+): SeriesPoint[] {
   const kpi = engine.kpis.get(kpiId);
   if (!kpi) throw new Error(`unknown KPI '${kpiId}'`);
   return subPeriods(period, step, upTo).map(({ start, end }) => ({
-    start, end, date: formatDay(start), value: windowFor(engine, channels, start, end).value(kpi).value,
+    start,
+    end,
+    date: formatDay(start),
+    value: windowFor(engine, channels, start, end).value(kpi).value,
   }));
 }
 
@@ -55,7 +65,8 @@ export function kpiSeries(engine: KpiEngine, kpiId: string, channels: readonly s
 export function trendStep(engine: KpiEngine, kpiId: string, channels: readonly string[], period: Period, upTo?: Day): Step {
   const kpi = engine.kpis.get(kpiId);
   if (!kpi || kpi.cumulative) return 'month';
-  const known = (c: string, step: Step) => kpiSeries(engine, kpiId, [c], period, step, upTo).filter((p) => p.value !== null).length;
+  const known = (c: string, step: Step) =>
+    kpiSeries(engine, kpiId, [c], period, step, upTo).filter((p) => p.value !== null).length;
   const weekly = channels.every((c) => {
     const months = known(c, 'month');
     return months === 0 || known(c, 'week') > months;

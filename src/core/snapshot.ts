@@ -51,7 +51,9 @@ export type SnapshotContent = Omit<Snapshot, 'digest'>;
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
@@ -103,22 +105,29 @@ export type FigureRequest =
  * newest version unless another version or live figures are asked for.
  */
 export function chooseVersion(
-  versions: readonly FrozenReport[], quarter: string, request: FigureRequest,
+  versions: readonly FrozenReport[],
+  quarter: string,
+  request: FigureRequest,
 ): { ok: true; chosen: FrozenReport | null } | { ok: false; reason: string } {
   const newest = versions.at(-1) ?? null;
   switch (request.kind) {
-    case 'live': return { ok: true, chosen: null };
-    case 'default': return { ok: true, chosen: newest };
+    case 'live':
+      return { ok: true, chosen: null };
+    case 'default':
+      return { ok: true, chosen: newest };
     case 'frozen':
-      return newest ? { ok: true, chosen: newest } : { ok: false, reason: `${quarter} was never frozen (freeze it with: goalpost freeze ${quarter})` };
+      return newest
+        ? { ok: true, chosen: newest }
+        : { ok: false, reason: `${quarter} was never frozen (freeze it with: goalpost freeze ${quarter})` };
     case 'version': {
       const chosen = versions.find((r) => r.snapshot.version === request.version);
       if (chosen) return { ok: true, chosen };
       return {
         ok: false,
-        reason: versions.length === 0
-          ? `${quarter} has no frozen version ${request.version}: it was never frozen`
-          : `${quarter} has no frozen version ${request.version} (versions: ${versions.map((r) => r.snapshot.version).join(', ')})`,
+        reason:
+          versions.length === 0
+            ? `${quarter} has no frozen version ${request.version}: it was never frozen`
+            : `${quarter} has no frozen version ${request.version} (versions: ${versions.map((r) => r.snapshot.version).join(', ')})`,
       };
     }
   }
@@ -158,7 +167,11 @@ function sameNumber(a: number | null, b: number | null): boolean {
  * status, score and key results; goals present in only one of them are listed too.
  * Sorted as the report is (KPIs by scope, then goals), so that a page can list them.
  */
-export function restatements(frozen: Pick<QuarterFigures, 'report'>, now: Pick<QuarterFigures, 'report'>, kpis: readonly KpiMeta[]): Restatement[] {
+export function restatements(
+  frozen: Pick<QuarterFigures, 'report'>,
+  now: Pick<QuarterFigures, 'report'>,
+  kpis: readonly KpiMeta[],
+): Restatement[] {
   const out: Restatement[] = [];
   const byId = new Map(kpis.map((k) => [k.id, k]));
   const label = (id: string) => byId.get(id)?.label ?? id;
@@ -167,7 +180,7 @@ export function restatements(frozen: Pick<QuarterFigures, 'report'>, now: Pick<Q
       if (a !== b) out.push({ subject, figure, scope, unit: null, kind: 'text', frozen: a, now: b });
     },
     number(subject, figure, scope, kpi, kind, a, b) {
-      const unit = kind === 'number' ? byId.get(kpi ?? '')?.unit ?? 'count' : null;
+      const unit = kind === 'number' ? (byId.get(kpi ?? '')?.unit ?? 'count') : null;
       if (!sameNumber(a, b)) out.push({ subject, figure, scope, unit, kind, frozen: a, now: b });
     },
   };
@@ -183,7 +196,10 @@ export function restatements(frozen: Pick<QuarterFigures, 'report'>, now: Pick<Q
 
   const nowGoals = new Map(now.report.goals.map((g) => [g.id, g]));
   const frozenGoals = new Map(frozen.report.goals.map((g) => [g.id, g]));
-  for (const id of union(frozen.report.goals.map((g) => g.id), now.report.goals.map((g) => g.id))) {
+  for (const id of union(
+    frozen.report.goals.map((g) => g.id),
+    now.report.goals.map((g) => g.id),
+  )) {
     const a = frozenGoals.get(id);
     const b = nowGoals.get(id);
     if (!a || !b) {
@@ -201,7 +217,15 @@ export function restatements(frozen: Pick<QuarterFigures, 'report'>, now: Pick<Q
 
 interface Emit {
   text(subject: Restatement['subject'], figure: string, scope: string | null, a: string | null, b: string | null): void;
-  number(subject: Restatement['subject'], figure: string, scope: string | null, kpi: string | null, kind: Restatement['kind'], a: number | null, b: number | null): void;
+  number(
+    subject: Restatement['subject'],
+    figure: string,
+    scope: string | null,
+    kpi: string | null,
+    kind: Restatement['kind'],
+    a: number | null,
+    b: number | null,
+  ): void;
 }
 
 function goalRestatements(a: GoalJson, b: GoalJson, emit: Emit): void {
@@ -223,7 +247,10 @@ function goalRestatements(a: GoalJson, b: GoalJson, emit: Emit): void {
     const krs = new Map(b.key_results.map((kr) => [kr.id, kr]));
     for (const kr of a.key_results) {
       const now = krs.get(kr.id);
-      if (!now) { text(`, key result ${kr.id}`, 'in the report', 'not in the report'); continue; }
+      if (!now) {
+        text(`, key result ${kr.id}`, 'in the report', 'not in the report');
+        continue;
+      }
       number(`, key result ${kr.id}: target`, kr.kpi, 'number', kr.target, now.target);
       number(`, key result ${kr.id}: actual`, kr.kpi, 'number', kr.actual, now.actual);
       number(`, key result ${kr.id}: score`, null, 'share', kr.score, now.score);

@@ -3,7 +3,13 @@ export type GoalStatus = 'not_started' | 'achieved' | 'missed' | 'on_track' | 'a
 
 /** Every status, best first, for legends and tables. */
 export const GOAL_STATUSES: readonly GoalStatus[] = [
-  'achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'not_started', 'no_data',
+  'achieved',
+  'on_track',
+  'at_risk',
+  'off_track',
+  'missed',
+  'not_started',
+  'no_data',
 ];
 
 export interface StatusInput {
@@ -35,7 +41,9 @@ export function goalStatus({ started, ended, progress, expected }: StatusInput):
  * spending ahead of the expected pace.
  */
 export function capStatus(
-  { started, ended, expected }: Omit<StatusInput, 'progress'>, actual: number | null, target: number | null,
+  { started, ended, expected }: Omit<StatusInput, 'progress'>,
+  actual: number | null,
+  target: number | null,
 ): GoalStatus {
   if (!started) return 'not_started';
   if (actual === null || target === null) return 'no_data';

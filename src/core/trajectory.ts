@@ -22,20 +22,30 @@ export interface Trajectory {
 }
 
 /** The actual and expected paths of an evaluated measure over its period, as of a day. */
-export function trajectory(engine: KpiEngine, measure: Measure, period: Period, asOf: Day, evaluation: MeasureEvaluation): Trajectory {
+export function trajectory(
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  asOf: Day,
+  evaluation: MeasureEvaluation,
+): Trajectory {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}'`);
   const channels = resolveChannels(measure.channel, engine.index.channels);
   const cutoff = Math.min(asOf, period.end);
   const metrics = dataMetrics(kpi.inputs, engine.index.metrics);
-  const actual = asOf < period.start ? [] : engine.index.dataDays(channels, metrics, period.start, cutoff).flatMap((day) => {
-    const v = windowFor(engine, channels, period.start, day).value(kpi).value;
-    return v === null ? [] : [{ day, value: v }];
-  });
+  const actual =
+    asOf < period.start
+      ? []
+      : engine.index.dataDays(channels, metrics, period.start, cutoff).flatMap((day) => {
+          const v = windowFor(engine, channels, period.start, day).value(kpi).value;
+          return v === null ? [] : [{ day, value: v }];
+        });
   const from = evaluation.mode === 'cumulative' ? 0 : evaluation.baseline;
   const milestones = measure.milestones.map((m) => ({ day: m.date, value: m.target })).sort((a, b) => a.day - b.day);
-  const expected = from === null || evaluation.target === null ? [] : [
-    { day: period.start, value: from }, ...milestones, { day: period.end, value: evaluation.target },
-  ];
+  const expected =
+    from === null || evaluation.target === null
+      ? []
+      : [{ day: period.start, value: from }, ...milestones, { day: period.end, value: evaluation.target }];
   return { actual, expected, milestones };
 }

@@ -19,8 +19,11 @@ export const VERDICT_LABELS: Readonly<Record<AchievabilityVerdict, string>> = {
 };
 
 const NOUNS: Readonly<Record<PeriodKind, [string, string]>> = {
-  quarter: ['quarter', 'quarters'], month: ['month', 'months'], year: ['year', 'years'],
-  day: ['day', 'days'], range: ['period of the same length', 'periods of the same length'],
+  quarter: ['quarter', 'quarters'],
+  month: ['month', 'months'],
+  year: ['year', 'years'],
+  day: ['day', 'days'],
+  range: ['period of the same length', 'periods of the same length'],
 };
 
 /** `quarter` / `7 quarters`: the noun for periods of a goal's kind. */

@@ -16,24 +16,25 @@ export interface CoverageNote {
 }
 
 /** The coverage note of a figure, or null when it covers every channel (or is one channel's). */
-export function coverageNote(
-  cell: Pick<KpiJson, 'value' | 'channels' | 'left_out'>, site: SiteSettings,
-): CoverageNote | null {
+export function coverageNote(cell: Pick<KpiJson, 'value' | 'channels' | 'left_out'>, site: SiteSettings): CoverageNote | null {
   const covered = cell.channels ?? [];
   const leftOut = cell.left_out ?? [];
   if (cell.value === null || leftOut.length === 0 || covered.length === 0) return null;
   const names = (ids: readonly string[]) => ids.map((c) => channelLabel(site, c)).join(', ');
   const t = uiStrings(site.locale, site.strings).coverage;
-  const short = covered.length === 1
-    ? fill(t.only, { channel: channelLabel(site, covered[0]!) })
-    : fill(t.some, { covered: covered.length, total: covered.length + leftOut.length });
+  const short =
+    covered.length === 1
+      ? fill(t.only, { channel: channelLabel(site, covered[0]!) })
+      : fill(t.some, { covered: covered.length, total: covered.length + leftOut.length });
   return { short, long: fill(t.long, { covered: names(covered), leftOut: names(leftOut) }) };
 }
 
 /** A note on a goal's actual that leaves some of its channels out. */
 export function goalCoverageNote(leftOut: readonly string[] | undefined, site: SiteSettings): string | null {
   if (!leftOut || leftOut.length === 0) return null;
-  return fill(uiStrings(site.locale, site.strings).coverage.without, { channels: leftOut.map((c) => channelLabel(site, c)).join(', ') });
+  return fill(uiStrings(site.locale, site.strings).coverage.without, {
+    channels: leftOut.map((c) => channelLabel(site, c)).join(', '),
+  });
 }
 
 /** The text marking a follower figure counted from daily follows. */

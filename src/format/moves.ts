@@ -6,7 +6,11 @@ import type { KpiMove } from '../site/summary.ts';
 /** A change in percentage points with its sign and one decimal: "+3.2 pts" ("+3,2 pts" in French). */
 export function formatPoints(points: number, opts: FormatOptions, unit = 'pts'): string {
   if (!Number.isFinite(points)) return 'n/a';
-  const n = new Intl.NumberFormat(opts.locale, { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(points);
+  const n = new Intl.NumberFormat(opts.locale, {
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(points);
   return `${n} ${unit}`;
 }
 

@@ -19,21 +19,35 @@ export function formatKpiValue(value: number | null, unit: Unit, opts: FormatOpt
     // One decimal everywhere (25.2% beside 28.0%), two below 1% where one would hide the figure (0.45%).
     case 'percent': {
       const digits = Math.abs(value) < 0.01 && value !== 0 ? 2 : 1;
-      return numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+      return numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+        value,
+      );
     }
-    case 'money': return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(value);
-    case 'ratio': return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
-    case 'minutes': return numberFormat(locale, { style: 'unit', unit: 'minute', maximumFractionDigits: 1 }).format(value);
+    case 'money':
+      return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(
+        value,
+      );
+    case 'ratio':
+      return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
+    case 'minutes':
+      return numberFormat(locale, { style: 'unit', unit: 'minute', maximumFractionDigits: 1 }).format(value);
     case 'score':
-    case 'per_post': return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
-    case 'count': return numberFormat(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 1 }).format(value);
+    case 'per_post':
+      return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+    case 'count':
+      return numberFormat(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 1 }).format(value);
   }
 }
 
 /** A relative change with its sign: "+12.0%", "−3.1%", "n/a". */
 export function formatChange(value: number | null, opts: FormatOptions): string {
   if (value === null || !Number.isFinite(value)) return 'n/a';
-  return numberFormat(opts.locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
+  return numberFormat(opts.locale, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  }).format(value);
 }
 
 /** A share such as progress or a score, as a percentage: "79%". */

@@ -63,7 +63,8 @@ export function contentAt(root: string, ref: string): RefContent {
 export function filesAt(root: string, ref: string, paths: readonly string[]): SourceFile[] {
   const { top, prefix } = repoOf(root);
   const listed = git(top, ['ls-tree', '-r', '-z', '--name-only', ref, '--', ...paths.map((p) => `${prefix}${p}`)])
-    .split('\0').filter((p) => p !== '');
+    .split('\0')
+    .filter((p) => p !== '');
   const wanted = listed.filter((p) => /\.(ya?ml|json)$/i.test(p)).sort();
   const texts = readBlobs(top, ref, wanted);
   return wanted.map((p, i) => ({ path: p.slice(prefix.length), text: texts[i]! }));
@@ -73,7 +74,9 @@ export function filesAt(root: string, ref: string, paths: readonly string[]): So
 function readBlobs(top: string, ref: string, paths: readonly string[]): string[] {
   if (paths.length === 0) return [];
   const out = execFileSync('git', ['cat-file', '--batch'], {
-    cwd: top, input: paths.map((p) => `${ref}:${p}\n`).join(''), maxBuffer: 1 << 30,
+    cwd: top,
+    input: paths.map((p) => `${ref}:${p}\n`).join(''),
+    maxBuffer: 1 << 30,
   });
   const texts: string[] = [];
   let offset = 0;
@@ -100,7 +103,17 @@ export function headCommit(root: string): string | null {
 /** Whether the content files (settings, goals, data) differ from HEAD, untracked files included. */
 export function contentChanged(root: string): boolean {
   const { top, prefix } = repoOf(root);
-  return git(top, ['status', '--porcelain', '--untracked-files=all', '--', `${prefix}goals`, `${prefix}data`, `${prefix}${SITE_FILE}`]).trim() !== '';
+  return (
+    git(top, [
+      'status',
+      '--porcelain',
+      '--untracked-files=all',
+      '--',
+      `${prefix}goals`,
+      `${prefix}data`,
+      `${prefix}${SITE_FILE}`,
+    ]).trim() !== ''
+  );
 }
 
 export interface CommitSummary {
@@ -126,7 +139,16 @@ export function commitsTouching(root: string, paths: readonly string[]): CommitS
   const { top, prefix } = repoOf(root);
   if (headCommit(root) === null) return [];
   // NUL-separated fields (`-z`, `%x00`): no byte of a subject or author name can start a field or a record.
-  const out = git(top, ['log', '-z', '--first-parent', '--reverse', '--format=%H%x00%h%x00%cs%x00%an%x00%s', 'HEAD', '--', ...paths.map((p) => `${prefix}${p}`)]);
+  const out = git(top, [
+    'log',
+    '-z',
+    '--first-parent',
+    '--reverse',
+    '--format=%H%x00%h%x00%cs%x00%an%x00%s',
+    'HEAD',
+    '--',
+    ...paths.map((p) => `${prefix}${p}`),
+  ]);
   return parseLog(out);
 }
 

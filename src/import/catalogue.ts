@@ -87,8 +87,15 @@ export interface ExportKind {
 
 /** Lower-case, trimmed, single spaces, straight quotes, no trailing colon, no BOM. */
 export function normaliseHeader(text: string): string {
-  return text.normalize('NFC').replace(/^\uFEFF/, '').replace(/[\u2018\u2019\u00b4`]/g, "'").replace(/[\u201c\u201d\u201e]/g, '"')
-    .replace(/[\s\u00a0\u202f]+/g, ' ').trim().replace(/\s*:$/, '').toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/^\uFEFF/, '')
+    .replace(/[\u2018\u2019\u00b4`]/g, "'")
+    .replace(/[\u201c\u201d\u201e]/g, '"')
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim()
+    .replace(/\s*:$/, '')
+    .toLowerCase();
 }
 
 function alias(spec: string): Alias {
@@ -97,21 +104,40 @@ function alias(spec: string): Alias {
   const text = m[4]!;
   const prefix = text.endsWith('(') || text.endsWith('…');
   return {
-    text, normalised: normaliseHeader(text.replace(/…$/, '')), lang: m[1] as Lang, version: m[2] ?? null, confirmed: !m[3], prefix,
+    text,
+    normalised: normaliseHeader(text.replace(/…$/, '')),
+    lang: m[1] as Lang,
+    version: m[2] ?? null,
+    confirmed: !m[3],
+    prefix,
   };
 }
 
-interface ColumnOptions { required?: boolean; metric?: string; unique?: boolean; role?: ColumnDef['role'] }
+interface ColumnOptions {
+  required?: boolean;
+  metric?: string;
+  unique?: boolean;
+  role?: ColumnDef['role'];
+}
 
 function col(key: string, aliases: readonly string[], options: ColumnOptions = {}): ColumnDef {
   return {
-    key, aliases: aliases.map(alias), required: options.required ?? false, metric: options.metric ?? null,
-    unique: options.unique ?? false, role: options.role ?? null,
+    key,
+    aliases: aliases.map(alias),
+    required: options.required ?? false,
+    metric: options.metric ?? null,
+    unique: options.unique ?? false,
+    role: options.role ?? null,
   };
 }
 
 // Meta Business Suite headers (§3 "Localized Meta headers"): en, it ✅, fr ◐, de (low confidence).
-const META_PUBLISH_TIME = ['en:Publish time', 'it:Orario di pubblicazione', 'fr:Heure de publication', 'de?:Veröffentlichungszeitpunkt'];
+const META_PUBLISH_TIME = [
+  'en:Publish time',
+  'it:Orario di pubblicazione',
+  'fr:Heure de publication',
+  'de?:Veröffentlichungszeitpunkt',
+];
 const META_VIEWS = ['en:Views', 'en@legacy:Impressions', 'it:Visualizzazioni', 'fr:Vues', 'de?:Aufrufe'];
 const META_REACH = ['en:Reach', 'it:Copertura', 'fr:Couverture', 'de?:Reichweite'];
 const META_COMMENTS = ['en:Comments', 'it:Commenti', 'fr:Commentaires', 'de?:Kommentare'];
@@ -141,11 +167,15 @@ const DAY_DATE = ['en:Date', 'fr?:Date', 'it?:Data', 'de?:Datum', 'pt:Data', 'es
 const YOUTUBE_COLUMNS = [
   col('date', DAY_DATE, { required: true, role: 'date' }),
   col('views', ['en:Views', 'it:Visualizzazioni', 'tr:Görüntüleme', 'fr?:Vues'], { metric: 'video_views' }),
-  col('impressions', ['en:Impressions', 'en@2025:Thumbnail impressions', 'it?:Impressioni', 'fr?:Impressions'], { metric: 'impressions' }),
+  col('impressions', ['en:Impressions', 'en@2025:Thumbnail impressions', 'it?:Impressioni', 'fr?:Impressions'], {
+    metric: 'impressions',
+  }),
   col('likes', ['en:Likes', 'it?:Mi piace', "fr?:J'aime"], { metric: 'likes' }),
   col('comments', ['en:Comments added', 'it?:Commenti aggiunti', 'fr?:Commentaires ajoutés'], { metric: 'comments' }),
   col('shares', ['en:Shares', 'it?:Condivisioni', 'fr?:Partages'], { metric: 'shares' }),
-  col('subscribers_gained', ['en?:Subscribers gained', 'it?:Iscritti acquisiti', 'fr?:Abonnés obtenus'], { metric: 'new_followers' }),
+  col('subscribers_gained', ['en?:Subscribers gained', 'it?:Iscritti acquisiti', 'fr?:Abonnés obtenus'], {
+    metric: 'new_followers',
+  }),
   col('subscribers_lost', ['en?:Subscribers lost', 'it?:Iscritti persi', 'fr?:Abonnés perdus'], { metric: 'lost_followers' }),
   // Net subscribers can be negative (§7): recognised, not imported.
   col('subscribers', ['en:Subscribers', 'it?:Iscritti', 'fr?:Abonnés']),
@@ -157,15 +187,27 @@ const YOUTUBE_COLUMNS = [
 ];
 
 const GA4_GROUP = [
-  'en:Session primary channel group (Default Channel Group)', 'en@legacy:Session default channel group',
-  'en:Session primary channel group…', 'en:Default channel group', 'de:Sitzung - primäre Channelgruppe (Standard-Channelgruppe)',
+  'en:Session primary channel group (Default Channel Group)',
+  'en@legacy:Session default channel group',
+  'en:Session primary channel group…',
+  'en:Default channel group',
+  'de:Sitzung - primäre Channelgruppe (Standard-Channelgruppe)',
   'fr?:Groupe de canaux principal de la session (Groupe de canaux par défaut)',
   'it?:Gruppo di canali principale della sessione (Gruppo di canali predefinito)',
 ];
 const GA4_METRICS = [
   col('sessions', ['en:Sessions', 'de:Sitzungen', 'fr?:Sessions', 'it?:Sessioni'], { required: true, metric: 'sessions' }),
-  col('engaged_sessions', ['en:Engaged sessions', 'de:Sitzungen mit Interaktionen', 'fr?:Sessions avec engagement', 'it?:Sessioni con engagement']),
-  col('key_events', ['en:Key events', 'en@legacy:Conversions', 'fr?:Événements clés', 'it?:Eventi chiave', 'de?:Schlüsselereignisse'], { metric: 'conversions' }),
+  col('engaged_sessions', [
+    'en:Engaged sessions',
+    'de:Sitzungen mit Interaktionen',
+    'fr?:Sessions avec engagement',
+    'it?:Sessioni con engagement',
+  ]),
+  col(
+    'key_events',
+    ['en:Key events', 'en@legacy:Conversions', 'fr?:Événements clés', 'it?:Eventi chiave', 'de?:Schlüsselereignisse'],
+    { metric: 'conversions' },
+  ),
   col('revenue', ['en:Total revenue', 'fr?:Revenu total', 'it?:Entrate totali', 'de?:Gesamtumsatz'], { metric: 'revenue' }),
   col('engagement_rate', ['en:Engagement rate', 'de:Engagement-Rate', "fr?:Taux d'engagement", 'it?:Tasso di engagement']),
   col('engagement_time', ['en:Average engagement time per session']),
@@ -179,15 +221,23 @@ const GA4_DERIVED = [{ metric: 'bounces', from: 'sessions', minus: 'engaged_sess
 
 export const EXPORT_KINDS: readonly ExportKind[] = [
   {
-    id: 'facebook-posts', platform: 'meta', label: 'Meta Business Suite: Facebook posts (Content export)', channel: 'facebook',
-    grain: 'post', dates: ['slash', 'iso'],
+    id: 'facebook-posts',
+    platform: 'meta',
+    label: 'Meta Business Suite: Facebook posts (Content export)',
+    channel: 'facebook',
+    grain: 'post',
+    dates: ['slash', 'iso'],
     columns: [
       ...META_COMMON,
       col('page_id', ['en:Page ID']),
       col('page_name', ['en:Page name']),
       col('title', ['en:Title', 'it:Titolo', 'fr:Titre']),
       col('reactions', ['en:Reactions', 'it:Reazioni', 'fr:Réactions'], { required: true, metric: 'likes' }),
-      col('reactions_comments_shares', ['en:Reactions, Comments and Shares', 'it:Reazioni, commenti e condivisioni', 'fr:Réactions, commentaires et partages']),
+      col('reactions_comments_shares', [
+        'en:Reactions, Comments and Shares',
+        'it:Reazioni, commenti e condivisioni',
+        'fr:Réactions, commentaires et partages',
+      ]),
       col('total_clicks', ['en:Total clicks', 'fr:Total des clics'], { metric: 'clicks' }),
       col('link_clicks', ['en:Link Clicks', 'fr:Clics sur un lien']),
       col('video_views_3s', ['en:3-Second Video Views'], { metric: 'video_views' }),
@@ -203,23 +253,36 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     notes: 'rows on the publish date (MM/DD/YYYY HH:MM, read as the day shown); Reactions → likes; per-post Reach dropped',
   },
   {
-    id: 'instagram-posts', platform: 'meta', label: 'Meta Business Suite: Instagram posts (Content export)', channel: 'instagram',
-    grain: 'post', dates: ['slash', 'iso'], majorityAccount: true,
+    id: 'instagram-posts',
+    platform: 'meta',
+    label: 'Meta Business Suite: Instagram posts (Content export)',
+    channel: 'instagram',
+    grain: 'post',
+    dates: ['slash', 'iso'],
+    majorityAccount: true,
     columns: [
       ...META_COMMON,
       col('account_id', ['en:Account ID']),
-      col('account_username', ['en:Account username', "it:Nome utente dell'account", 'de?:Konto-Benutzername'], { role: 'account' }),
+      col('account_username', ['en:Account username', "it:Nome utente dell'account", 'de?:Konto-Benutzername'], {
+        role: 'account',
+      }),
       col('account_name', ['en:Account name']),
       col('likes', ['en:Likes', 'it:Mi piace', "fr?:J'aime", 'de?:"Gefällt mir"-Angaben'], { required: true, metric: 'likes' }),
       col('saves', ['en:Saves', 'it:Salvataggi', 'fr?:Enregistrements', 'de?:Gespeicherte Beiträge'], { metric: 'saves' }),
       // new_followers come from the daily "Instagram follows" file; per-post follows would count them twice (§3).
       col('follows', ['en:Follows', 'it?:Follow', 'fr?:Abonnements'], { metric: 'post_follows' }),
     ],
-    notes: "posts of the majority Account username only (collab posts of other accounts are dropped); Follows → custom post_follows",
+    notes:
+      'posts of the majority Account username only (collab posts of other accounts are dropped); Follows → custom post_follows',
   },
   {
-    id: 'meta-daily', platform: 'meta', label: 'Meta Business Suite: daily metric file (Results/Overview export)', channel: null,
-    grain: 'day', dates: ['iso', 'slash'], maxColumns: 2,
+    id: 'meta-daily',
+    platform: 'meta',
+    label: 'Meta Business Suite: daily metric file (Results/Overview export)',
+    channel: null,
+    grain: 'day',
+    dates: ['iso', 'slash'],
+    maxColumns: 2,
     columns: [
       col('date', ['en:Date', 'fr?:Date', 'it?:Data', 'de?:Datum'], { required: true, role: 'date' }),
       col('primary', ['en:Primary', 'fr?:Principal', 'it?:Principale'], { required: true, role: 'value' }),
@@ -233,11 +296,17 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
       viewers: { metric: 'reach', channel: null },
       'content interactions': { metric: 'engagements', channel: null },
     },
-    notes: 'the metric is named on line 2; names without "Facebook"/"Instagram" (Views, Viewers, Content interactions) need --channel',
+    notes:
+      'the metric is named on line 2; names without "Facebook"/"Instagram" (Views, Viewers, Content interactions) need --channel',
   },
   {
-    id: 'meta-ads', platform: 'meta', label: 'Meta Ads Manager: spend report', channel: null,
-    grain: 'range', dates: ['iso', 'slash'], emptyLabelIsTotal: true,
+    id: 'meta-ads',
+    platform: 'meta',
+    label: 'Meta Ads Manager: spend report',
+    channel: null,
+    grain: 'range',
+    dates: ['iso', 'slash'],
+    emptyLabelIsTotal: true,
     columns: [
       col('start', ['en:Reporting starts', 'fr?:Début des rapports', 'it?:Inizio del report'], { required: true, role: 'start' }),
       col('end', ['en:Reporting ends', 'fr?:Fin des rapports', 'it?:Fine del report'], { required: true, role: 'end' }),
@@ -251,33 +320,70 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
       col('results', ['en:Results']),
       col('result_type', ['en:Result type']),
     ],
-    notes: 'needs --channel (Facebook and Instagram placements together; e.g. --channel meta-ads); each row a day, calendar month or quarter; the currency from the Amount spent header',
+    notes:
+      'needs --channel (Facebook and Instagram placements together; e.g. --channel meta-ads); each row a day, calendar month or quarter; the currency from the Amount spent header',
   },
   {
-    id: 'linkedin-metrics', platform: 'linkedin', label: 'LinkedIn Page analytics: content Metrics sheet (daily)', channel: 'linkedin',
-    grain: 'day', dates: ['serial', 'slash', 'iso', 'month-name'],
+    id: 'linkedin-metrics',
+    platform: 'linkedin',
+    label: 'LinkedIn Page analytics: content Metrics sheet (daily)',
+    channel: 'linkedin',
+    grain: 'day',
+    dates: ['serial', 'slash', 'iso', 'month-name'],
     columns: [
       col('date', DAY_DATE, { required: true, role: 'date' }),
-      col('impressions_total', ['en:Impressions (total)', 'pt:Impressões (total)', 'fr?:Impressions (total)', 'it?:Impressioni (totale)'], { required: true, metric: 'impressions' }),
-      col('impressions_organic', ['en:Impressions (organic)', 'pt:Impressões (orgânicas)', 'fr?:Impressions (naturelles)', 'it?:Impressioni (organiche)']),
-      col('impressions_sponsored', ['en:Impressions (sponsored)', 'fr?:Impressions (sponsorisées)', 'it?:Impressioni (sponsorizzate)']),
+      col(
+        'impressions_total',
+        ['en:Impressions (total)', 'pt:Impressões (total)', 'fr?:Impressions (total)', 'it?:Impressioni (totale)'],
+        { required: true, metric: 'impressions' },
+      ),
+      col('impressions_organic', [
+        'en:Impressions (organic)',
+        'pt:Impressões (orgânicas)',
+        'fr?:Impressions (naturelles)',
+        'it?:Impressioni (organiche)',
+      ]),
+      col('impressions_sponsored', [
+        'en:Impressions (sponsored)',
+        'fr?:Impressions (sponsorisées)',
+        'it?:Impressioni (sponsorizzate)',
+      ]),
       // Organic only: LinkedIn gives no unique count for sponsored impressions (§4).
-      col('unique_organic', ['en:Unique impressions (organic)', 'fr?:Impressions uniques (naturelles)', 'it?:Impressioni uniche (organiche)'], { metric: 'reach', unique: true }),
-      col('clicks_total', ['en:Clicks (total)', 'pt:Cliques (total)', 'fr?:Clics (total)', 'it?:Clic (totale)'], { metric: 'clicks' }),
+      col(
+        'unique_organic',
+        ['en:Unique impressions (organic)', 'fr?:Impressions uniques (naturelles)', 'it?:Impressioni uniche (organiche)'],
+        { metric: 'reach', unique: true },
+      ),
+      col('clicks_total', ['en:Clicks (total)', 'pt:Cliques (total)', 'fr?:Clics (total)', 'it?:Clic (totale)'], {
+        metric: 'clicks',
+      }),
       col('reactions_total', ['en:Reactions (total)', 'fr?:Réactions (total)', 'it?:Reazioni (totale)'], { metric: 'likes' }),
       col('comments_total', ['en:Comments (total)', 'fr?:Commentaires (total)', 'it?:Commenti (totale)'], { metric: 'comments' }),
-      col('reposts_total', ['en:Reposts (total)', 'en@legacy:Shares (total)', 'fr?:Republications (total)', 'it?:Diffusioni (totale)'], { metric: 'shares' }),
+      col(
+        'reposts_total',
+        ['en:Reposts (total)', 'en@legacy:Shares (total)', 'fr?:Republications (total)', 'it?:Diffusioni (totale)'],
+        { metric: 'shares' },
+      ),
       col('engagement_rate', ['en:Engagement rate (total)']),
     ],
     notes: 'Unique impressions (organic) → reach (organic only)',
   },
   {
-    id: 'linkedin-posts', platform: 'linkedin', label: 'LinkedIn Page analytics: All posts sheet', channel: 'linkedin',
-    grain: 'post', dates: ['serial', 'slash', 'iso', 'month-name'],
+    id: 'linkedin-posts',
+    platform: 'linkedin',
+    label: 'LinkedIn Page analytics: All posts sheet',
+    channel: 'linkedin',
+    grain: 'post',
+    dates: ['serial', 'slash', 'iso', 'month-name'],
     columns: [
-      col('title', ['en:Post title', 'en@legacy:Update title', 'fr?:Titre de la publication', 'it?:Titolo del post'], { required: true }),
+      col('title', ['en:Post title', 'en@legacy:Update title', 'fr?:Titre de la publication', 'it?:Titolo del post'], {
+        required: true,
+      }),
       col('link', ['en:Post link', 'en@legacy:Update link', 'fr?:Lien de la publication', 'it?:Link del post']),
-      col('created', ['en:Created date', 'fr?:Date de création', 'it?:Data di creazione', 'pt?:Data de criação'], { required: true, role: 'date' }),
+      col('created', ['en:Created date', 'fr?:Date de création', 'it?:Data di creazione', 'pt?:Data de criação'], {
+        required: true,
+        role: 'date',
+      }),
       col('post_type', ['en:Post type', 'fr?:Type de publication', 'it?:Tipo di post']),
       col('campaign', ['en:Campaign name']),
       col('posted_by', ['en:Posted by']),
@@ -293,21 +399,32 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     notes: 'posts = rows per Created date (the other metrics come from the Metrics sheet)',
   },
   {
-    id: 'linkedin-followers', platform: 'linkedin', label: 'LinkedIn Page analytics: New followers sheet', channel: 'linkedin',
-    grain: 'day', dates: ['serial', 'slash', 'iso', 'month-name'],
+    id: 'linkedin-followers',
+    platform: 'linkedin',
+    label: 'LinkedIn Page analytics: New followers sheet',
+    channel: 'linkedin',
+    grain: 'day',
+    dates: ['serial', 'slash', 'iso', 'month-name'],
     columns: [
       col('date', DAY_DATE, { required: true, role: 'date' }),
       col('sponsored', ['en:Sponsored followers', 'fr?:Abonnés sponsorisés', 'it?:Follower sponsorizzati']),
       col('organic', ['en:Organic followers', 'fr?:Abonnés naturels', 'it?:Follower organici']),
       col('auto_invited', ['en:Auto-invited followers']),
       // Despite its name, the day's new followers (§4).
-      col('total', ['en:Total followers', 'fr?:Total des abonnés', 'it?:Follower totali'], { required: true, metric: 'new_followers' }),
+      col('total', ['en:Total followers', 'fr?:Total des abonnés', 'it?:Follower totali'], {
+        required: true,
+        metric: 'new_followers',
+      }),
     ],
-    notes: 'Total followers → new_followers (the day\'s new followers, despite the name)',
+    notes: "Total followers → new_followers (the day's new followers, despite the name)",
   },
   {
-    id: 'x-overview', platform: 'x', label: 'X analytics: account overview (daily)', channel: 'x',
-    grain: 'day', dates: ['month-name', 'iso', 'slash'],
+    id: 'x-overview',
+    platform: 'x',
+    label: 'X analytics: account overview (daily)',
+    channel: 'x',
+    grain: 'day',
+    dates: ['month-name', 'iso', 'slash'],
     columns: [
       col('date', DAY_DATE, { required: true, role: 'date' }),
       col('impressions', ['en:Impressions', 'fr?:Impressions', 'it?:Impression'], { required: true, metric: 'impressions' }),
@@ -315,7 +432,10 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
       col('engagements', ['en:Engagements']),
       col('bookmarks', ['en:Bookmarks', 'fr?:Signets', 'it?:Segnalibri'], { metric: 'saves' }),
       col('shares', ['en:Shares'], { metric: 'x_shares' }),
-      col('new_follows', ['en:New follows', 'fr?:Nouveaux abonnements', 'it?:Nuovi follower'], { required: true, metric: 'new_followers' }),
+      col('new_follows', ['en:New follows', 'fr?:Nouveaux abonnements', 'it?:Nuovi follower'], {
+        required: true,
+        metric: 'new_followers',
+      }),
       col('unfollows', ['en:Unfollows', 'fr?:Désabonnements', 'it?:Unfollow'], { metric: 'lost_followers' }),
       col('replies', ['en:Replies', 'fr?:Réponses', 'it?:Risposte'], { metric: 'comments' }),
       col('reposts', ['en:Reposts', 'fr?:Reposts', 'it?:Repost'], { metric: 'shares' }),
@@ -327,8 +447,12 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     notes: 'Shares (DM, copy link) → custom x_shares; Create Post → custom x_create_post (posts come from the content file)',
   },
   {
-    id: 'x-content', platform: 'x', label: 'X analytics: content (per post)', channel: 'x',
-    grain: 'post', dates: ['month-name', 'iso', 'slash'],
+    id: 'x-content',
+    platform: 'x',
+    label: 'X analytics: content (per post)',
+    channel: 'x',
+    grain: 'post',
+    dates: ['month-name', 'iso', 'slash'],
     columns: [
       col('post_id', ['en:Post id', 'fr?:Identifiant du post', 'it?:ID del post'], { required: true }),
       col('date', DAY_DATE, { required: true, role: 'date' }),
@@ -349,8 +473,12 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     notes: 'posts and clicks (URL Clicks) only: the overview file gives the other metrics per day',
   },
   {
-    id: 'x-tweets', platform: 'x', label: 'X analytics (legacy): tweet activity', channel: 'x',
-    grain: 'post', dates: ['iso'],
+    id: 'x-tweets',
+    platform: 'x',
+    label: 'X analytics (legacy): tweet activity',
+    channel: 'x',
+    grain: 'post',
+    dates: ['iso'],
     columns: [
       col('tweet_id', ['en:Tweet id', 'pt:id do Tweet'], { required: true }),
       col('permalink', ['en:Tweet permalink', 'pt?:link permanente do Tweet']),
@@ -370,21 +498,35 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     notes: 'time is YYYY-MM-DD HH:MM +0000 (the UTC day is used)',
   },
   {
-    id: 'tiktok-overview', platform: 'tiktok', label: 'TikTok Studio: Overview', channel: 'tiktok',
-    grain: 'day', dates: ['no-year', 'iso'],
+    id: 'tiktok-overview',
+    platform: 'tiktok',
+    label: 'TikTok Studio: Overview',
+    channel: 'tiktok',
+    grain: 'day',
+    dates: ['no-year', 'iso'],
     columns: [
       col('date', DAY_DATE, { required: true, role: 'date' }),
-      col('video_views', ['en:Video Views', 'fr?:Vues de vidéos', 'it?:Visualizzazioni dei video'], { required: true, metric: 'video_views' }),
-      col('profile_views', ['en:Profile Views', 'fr?:Vues du profil', 'it?:Visualizzazioni del profilo'], { metric: 'profile_views' }),
+      col('video_views', ['en:Video Views', 'fr?:Vues de vidéos', 'it?:Visualizzazioni dei video'], {
+        required: true,
+        metric: 'video_views',
+      }),
+      col('profile_views', ['en:Profile Views', 'fr?:Vues du profil', 'it?:Visualizzazioni del profilo'], {
+        metric: 'profile_views',
+      }),
       col('likes', ['en:Likes', "fr?:J'aime", 'it?:Mi piace'], { metric: 'likes' }),
       col('comments', ['en:Comments', 'fr?:Commentaires', 'it?:Commenti'], { metric: 'comments' }),
       col('shares', ['en:Shares', 'fr?:Partages', 'it?:Condivisioni'], { metric: 'shares' }),
     ],
-    notes: 'dates have no year: inferred from the file name (window start date, or the download time as Unix seconds), else the file\'s modification date',
+    notes:
+      "dates have no year: inferred from the file name (window start date, or the download time as Unix seconds), else the file's modification date",
   },
   {
-    id: 'tiktok-followers', platform: 'tiktok', label: 'TikTok Studio: FollowerHistory', channel: 'tiktok',
-    grain: 'day', dates: ['no-year', 'iso'],
+    id: 'tiktok-followers',
+    platform: 'tiktok',
+    label: 'TikTok Studio: FollowerHistory',
+    channel: 'tiktok',
+    grain: 'day',
+    dates: ['no-year', 'iso'],
     columns: [
       col('date', DAY_DATE, { required: true, role: 'date' }),
       col('followers', ['en:Followers', 'fr?:Abonnés', 'it?:Follower'], { required: true, metric: 'followers' }),
@@ -393,12 +535,19 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     ],
   },
   {
-    id: 'tiktok-content', platform: 'tiktok', label: 'TikTok Studio: Content', channel: 'tiktok',
-    grain: 'post', dates: ['iso', 'no-year', 'month-name', 'slash'],
+    id: 'tiktok-content',
+    platform: 'tiktok',
+    label: 'TikTok Studio: Content',
+    channel: 'tiktok',
+    grain: 'post',
+    dates: ['iso', 'no-year', 'month-name', 'slash'],
     columns: [
       col('title', ['en:Video title', 'fr?:Titre de la vidéo', 'it?:Titolo del video']),
       col('link', ['en:Video link', 'fr?:Lien de la vidéo', 'it?:Link del video']),
-      col('post_time', ['en:Post time', 'fr?:Heure de publication', 'it?:Ora di pubblicazione'], { required: true, role: 'date' }),
+      col('post_time', ['en:Post time', 'fr?:Heure de publication', 'it?:Ora di pubblicazione'], {
+        required: true,
+        role: 'date',
+      }),
       col('total_likes', ['en:Total likes'], { required: true }),
       col('total_comments', ['en:Total comments']),
       col('total_shares', ['en:Total shares']),
@@ -411,28 +560,58 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     notes: 'posts and saves (Add to favorites) only: Overview gives the other metrics per day',
   },
   {
-    id: 'youtube-totals', platform: 'youtube', label: 'YouTube Studio: Totals.csv (daily channel total)', channel: 'youtube',
-    grain: 'day', dates: ['iso', 'month-name'], maxColumns: 2, minMetrics: 1, yieldsTo: 'youtube-table',
+    id: 'youtube-totals',
+    platform: 'youtube',
+    label: 'YouTube Studio: Totals.csv (daily channel total)',
+    channel: 'youtube',
+    grain: 'day',
+    dates: ['iso', 'month-name'],
+    maxColumns: 2,
+    minMetrics: 1,
+    yieldsTo: 'youtube-table',
     columns: YOUTUBE_COLUMNS,
     notes: 'Date plus the one chart metric',
   },
   {
-    id: 'youtube-table', platform: 'youtube', label: 'YouTube Studio: Table data by Date', channel: 'youtube',
-    grain: 'day', dates: ['iso', 'month-name'], minColumns: 3, minMetrics: 1,
+    id: 'youtube-table',
+    platform: 'youtube',
+    label: 'YouTube Studio: Table data by Date',
+    channel: 'youtube',
+    grain: 'day',
+    dates: ['iso', 'month-name'],
+    minColumns: 3,
+    minMetrics: 1,
     columns: YOUTUBE_COLUMNS,
     notes: 'the Date dimension only; Subscribers (net) is not imported',
   },
   {
-    id: 'ga4-traffic', platform: 'ga4', label: 'GA4: Traffic acquisition report', channel: null,
-    grain: 'range', dates: ['yyyymmdd', 'iso'], rangeFromPreamble: true, keepGroups: GA4_SOCIAL, derived: GA4_DERIVED,
+    id: 'ga4-traffic',
+    platform: 'ga4',
+    label: 'GA4: Traffic acquisition report',
+    channel: null,
+    grain: 'range',
+    dates: ['yyyymmdd', 'iso'],
+    rangeFromPreamble: true,
+    keepGroups: GA4_SOCIAL,
+    derived: GA4_DERIVED,
     columns: [col('group', GA4_GROUP, { required: true, role: 'group' }), ...GA4_METRICS],
-    notes: 'needs --channel; Organic + Paid Social rows → sessions; bounces = Sessions − Engaged sessions; one row for the Start/End date range (a day, month or quarter)',
+    notes:
+      'needs --channel; Organic + Paid Social rows → sessions; bounces = Sessions − Engaged sessions; one row for the Start/End date range (a day, month or quarter)',
   },
   {
-    id: 'ga4-exploration', platform: 'ga4', label: 'GA4: Exploration by Date or Year month', channel: null,
-    grain: 'day', dates: ['yyyymmdd', 'yyyymm', 'iso'], keepGroups: GA4_SOCIAL, derived: GA4_DERIVED,
+    id: 'ga4-exploration',
+    platform: 'ga4',
+    label: 'GA4: Exploration by Date or Year month',
+    channel: null,
+    grain: 'day',
+    dates: ['yyyymmdd', 'yyyymm', 'iso'],
+    keepGroups: GA4_SOCIAL,
+    derived: GA4_DERIVED,
     columns: [
-      col('date', ['en:Date', 'en:Year month', 'fr?:Date', 'fr?:Année et mois', 'it?:Data', 'it?:Anno e mese', 'de:Datum'], { required: true, role: 'date' }),
+      col('date', ['en:Date', 'en:Year month', 'fr?:Date', 'fr?:Année et mois', 'it?:Data', 'it?:Anno e mese', 'de:Datum'], {
+        required: true,
+        role: 'date',
+      }),
       col('group', GA4_GROUP, { required: true, role: 'group' }),
       ...GA4_METRICS,
     ],
@@ -445,7 +624,9 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
  * The custom metrics exports are converted to (no built-in metric holds them), as `import`
  * declares them under `metrics:` in content/site.yaml: each becomes a KPI with this label.
  */
-export const CUSTOM_METRICS: Readonly<Record<string, { readonly label: string; readonly aggregation: 'flow'; readonly unit: 'count' }>> = {
+export const CUSTOM_METRICS: Readonly<
+  Record<string, { readonly label: string; readonly aggregation: 'flow'; readonly unit: 'count' }>
+> = {
   post_follows: { label: 'Follows from posts', aggregation: 'flow', unit: 'count' },
   page_visits: { label: 'Page visits', aggregation: 'flow', unit: 'count' },
   x_shares: { label: 'Shares by message or link (X)', aggregation: 'flow', unit: 'count' },
@@ -454,7 +635,19 @@ export const CUSTOM_METRICS: Readonly<Record<string, { readonly label: string; r
   profile_views: { label: 'Profile views', aggregation: 'flow', unit: 'count' },
 };
 
-export const TOTALS_LABELS = ['total', 'totals', 'toplam', 'totale', 'totaux', 'grand total', 'total général', 'totale complessivo', 'gesamtsumme', 'summe', 'gesamt'];
+export const TOTALS_LABELS = [
+  'total',
+  'totals',
+  'toplam',
+  'totale',
+  'totaux',
+  'grand total',
+  'total général',
+  'totale complessivo',
+  'gesamtsumme',
+  'summe',
+  'gesamt',
+];
 
 /** Whether a row label marks a totals row. */
 export function isTotalsLabel(text: string): boolean {

@@ -64,12 +64,15 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   let title: TitleMetric | null = null;
   if (kind.titles) {
     const name = detection.title === null ? null : normaliseHeader(detection.title.replace(/^"|"$/g, ''));
-    title = name === null ? null : kind.titles[name] ?? null;
+    title = name === null ? null : (kind.titles[name] ?? null);
     if (!title) {
       problems.push({
-        file: table.file, line: headerRow.line > 1 ? headerRow.line - 1 : headerRow.line, column: 1,
-        message: `${detection.title === null ? 'no metric name above the header' : `unknown daily metric '${detection.title}'`}: `
-          + `this ${kind.label} names its metric on the line above "Date","Primary"; known: ${Object.keys(kind.titles).join(', ')}`,
+        file: table.file,
+        line: headerRow.line > 1 ? headerRow.line - 1 : headerRow.line,
+        column: 1,
+        message:
+          `${detection.title === null ? 'no metric name above the header' : `unknown daily metric '${detection.title}'`}: ` +
+          `this ${kind.label} names its metric on the line above "Date","Primary"; known: ${Object.keys(kind.titles).join(', ')}`,
       });
       return null;
     }
@@ -78,7 +81,9 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   const channel = options.channel ?? title?.channel ?? kind.channel;
   if (channel === null) {
     problems.push({
-      file: table.file, line: headerRow.line, column: 1,
+      file: table.file,
+      line: headerRow.line,
+      column: 1,
       message: `this ${kind.label} names no network: pass --channel <id> (the channel its data belongs to, e.g. --channel ${kind.platform === 'ga4' ? 'website' : kind.id === 'meta-ads' ? 'meta-ads' : 'facebook'})`,
     });
     return null;
@@ -89,11 +94,17 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   let totals = 0;
   const labelCol = [...kind.columns].find((c) => c.role === 'label' && columns.has(c.key));
   // Only the cells conversion reads are kept: roles, metrics, derived inputs (and the first, for totals rows).
-  const used = kind.columns.filter((c) => columns.has(c.key) && (c.role !== null || c.metric !== null
-    || (kind.derived ?? []).some((d) => d.from === c.key || d.minus === c.key)));
+  const used = kind.columns.filter(
+    (c) =>
+      columns.has(c.key) &&
+      (c.role !== null || c.metric !== null || (kind.derived ?? []).some((d) => d.from === c.key || d.minus === c.key)),
+  );
   const keep = [...new Set([...(kind.grain === 'post' ? [] : [0]), ...used.map((c) => columns.get(c.key)!)])];
   const slot = new Map(keep.map((j, k) => [j, k]));
-  const cellAt = (row: TableRow, j: number): CellValue => { const k = slot.get(j); return k === undefined ? '' : row.cells[k] ?? ''; };
+  const cellAt = (row: TableRow, j: number): CellValue => {
+    const k = slot.get(j);
+    return k === undefined ? '' : (row.cells[k] ?? '');
+  };
   const numeric = new Set(used.filter((c) => c.role === null || c.role === 'value').map((c) => columns.get(c.key)!));
   for (const c of used) if (c.role !== null && c.role !== 'value') numeric.delete(columns.get(c.key)!);
   const all = readRows(table, keep, problems, numeric);
@@ -104,8 +115,14 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     // Totals rows (YouTube `Total`, GA4 `Grand total`) head daily and range tables; per-post files have none
     // (a post may be titled "Total").
     const first = cellAt(row, 0);
-    if (kind.grain !== 'post' && typeof first === 'string' && isTotalsLabel(first)) { totals++; continue; }
-    if (kind.emptyLabelIsTotal && labelCol && isMissing(cellAt(row, columns.get(labelCol.key)!))) { totals++; continue; }
+    if (kind.grain !== 'post' && typeof first === 'string' && isTotalsLabel(first)) {
+      totals++;
+      continue;
+    }
+    if (kind.emptyLabelIsTotal && labelCol && isMissing(cellAt(row, columns.get(labelCol.key)!))) {
+      totals++;
+      continue;
+    }
     data.push(row);
   }
   if (totals > 0) notes.push(`${countOf(totals, 'totals row')} skipped`);
@@ -120,10 +137,14 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   if (kind.majorityAccount && accountCol) {
     const j = columns.get(accountCol.key)!;
     const counts = new Map<string, number>();
-    for (const row of data) { const a = String(cellAt(row, j)).trim(); counts.set(a, (counts.get(a) ?? 0) + 1); }
+    for (const row of data) {
+      const a = String(cellAt(row, j)).trim();
+      counts.set(a, (counts.get(a) ?? 0) + 1);
+    }
     const main = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
     const kept = data.filter((row) => String(cellAt(row, j)).trim() === main);
-    if (kept.length < data.length) notes.push(`${data.length - kept.length} posts of other accounts than ${main} skipped (collabs)`);
+    if (kept.length < data.length)
+      notes.push(`${data.length - kept.length} posts of other accounts than ${main} skipped (collabs)`);
     data = kept;
   }
 
@@ -132,20 +153,36 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   const cellOf = (row: TableRow, key: string): CellValue => cellAt(row, columns.get(key)!);
   const dateKey = kind.columns.find((c) => c.role === 'date')?.key;
   if (kind.grain !== 'range' && dateKey) {
-    const parsed = parseDateColumn(data.map((row) => cellOf(row, dateKey)), kind.dates, { ...options.dates, date1904: table.date1904 }, isMissing);
+    const parsed = parseDateColumn(
+      data.map((row) => cellOf(row, dateKey)),
+      kind.dates,
+      { ...options.dates, date1904: table.date1904 },
+      isMissing,
+    );
     if (parsed.note) notes.push(`dates ${parsed.note}`);
     // One period object per distinct day (rows share them: fewer objects to keep).
     const shared = new Map<Day, { key: OutRow['key']; period: string; start: Day; end: Day }>();
     data.forEach((row, i) => {
       const error = parsed.errors.get(i);
-      if (error) { at(row, dateKey, error); return; }
+      if (error) {
+        at(row, dateKey, error);
+        return;
+      }
       const day = parsed.days[i];
-      if (day === null || day === undefined) { at(row, dateKey, 'the date is missing'); return; }
+      if (day === null || day === undefined) {
+        at(row, dateKey, 'the date is missing');
+        return;
+      }
       let p = shared.get(day);
       if (!p) {
         const { year, month } = partsOfDay(day);
         p = parsed.months
-          ? { key: 'month', period: `${year}-${String(month).padStart(2, '0')}`, start: day, end: dayFromParts(year, month, daysInMonth(year, month)) }
+          ? {
+              key: 'month',
+              period: `${year}-${String(month).padStart(2, '0')}`,
+              start: day,
+              end: dayFromParts(year, month, daysInMonth(year, month)),
+            }
           : { key: 'date', period: formatDay(day), start: day, end: day };
         shared.set(day, p);
       }
@@ -154,26 +191,53 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   } else if (kind.rangeFromPreamble) {
     const range = preambleRange(table.preamble);
     if (!range) {
-      problems.push({ file: table.file, line: headerRow.line, column: 1, message: `the ${kind.label} has no "# Start date: YYYYMMDD" and "# End date: YYYYMMDD" lines above its header: download it again with its comment preamble` });
+      problems.push({
+        file: table.file,
+        line: headerRow.line,
+        column: 1,
+        message: `the ${kind.label} has no "# Start date: YYYYMMDD" and "# End date: YYYYMMDD" lines above its header: download it again with its comment preamble`,
+      });
       return null;
     }
     const p = rangePeriod(range[0], range[1]);
     if (typeof p === 'string') {
-      problems.push({ file: table.file, line: headerRow.line, column: 1, message: `${p}: export one day, one calendar month or one quarter, or an exploration with a Date dimension` });
+      problems.push({
+        file: table.file,
+        line: headerRow.line,
+        column: 1,
+        message: `${p}: export one day, one calendar month or one quarter, or an exploration with a Date dimension`,
+      });
       return null;
     }
     periods.fill(p);
   } else {
     const context = { ...options.dates, date1904: table.date1904 };
-    const starts = parseDateColumn(data.map((row) => cellOf(row, 'start')), kind.dates, context, isMissing);
-    const ends = parseDateColumn(data.map((row) => cellOf(row, 'end')), kind.dates, context, isMissing);
+    const starts = parseDateColumn(
+      data.map((row) => cellOf(row, 'start')),
+      kind.dates,
+      context,
+      isMissing,
+    );
+    const ends = parseDateColumn(
+      data.map((row) => cellOf(row, 'end')),
+      kind.dates,
+      context,
+      isMissing,
+    );
     data.forEach((row, i) => {
       const e1 = starts.errors.get(i) ?? (starts.days[i] == null ? 'the date is missing' : null);
       const e2 = ends.errors.get(i) ?? (ends.days[i] == null ? 'the date is missing' : null);
-      if (e1) { at(row, 'start', e1); return; }
-      if (e2) { at(row, 'end', e2); return; }
+      if (e1) {
+        at(row, 'start', e1);
+        return;
+      }
+      if (e2) {
+        at(row, 'end', e2);
+        return;
+      }
       const p = rangePeriod(starts.days[i]!, ends.days[i]!);
-      if (typeof p === 'string') at(row, 'start', `${p}: export with a daily breakdown, or for whole calendar months or quarters`);
+      if (typeof p === 'string')
+        at(row, 'start', `${p}: export with a daily breakdown, or for whole calendar months or quarters`);
       else periods[i] = p;
     });
   }
@@ -181,10 +245,16 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   // Values, summed per period.
   const metricCols = kind.columns.filter((c) => c.metric !== null && columns.has(c.key));
   const derived = (kind.derived ?? []).filter((d) => columns.has(d.from) && columns.has(d.minus));
-  const byPeriod = new Map<string, { key: OutRow['key']; period: string; start: Day; end: Day; values: Record<string, number>; sources: Record<string, number> }>();
+  const byPeriod = new Map<
+    string,
+    { key: OutRow['key']; period: string; start: Day; end: Day; values: Record<string, number>; sources: Record<string, number> }
+  >();
   const numberAt = (row: TableRow, key: string): number | null | undefined => {
     const r = parseNumber(cellOf(row, key), style);
-    if (!r.ok) { at(row, key, r.message); return undefined; }
+    if (!r.ok) {
+      at(row, key, r.message);
+      return undefined;
+    }
     return r.value;
   };
   data.forEach((row, i) => {
@@ -204,14 +274,24 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     for (const c of metricCols) {
       const v = numberAt(row, c.key);
       if (v == null) continue;
-      if (STOCKS.has(c.metric!) && entry.sources[c.metric!]) { at(row, c.key, `${p.period} has a second ${c.metric} value: a stock is not summed`); continue; }
+      if (STOCKS.has(c.metric!) && entry.sources[c.metric!]) {
+        at(row, c.key, `${p.period} has a second ${c.metric} value: a stock is not summed`);
+        continue;
+      }
       add(c.metric!, v);
     }
     for (const d of derived) {
       const from = parseNumber(cellOf(row, d.from), style);
       const minus = parseNumber(cellOf(row, d.minus), style);
       if (!from.ok || !minus.ok || from.value === null || minus.value === null) continue;
-      if (minus.value > from.value) { at(row, d.minus, `${minus.value} is more than ${from.value} in ${detection.headers[columns.get(d.from)!]}: cannot derive ${d.metric}`); continue; }
+      if (minus.value > from.value) {
+        at(
+          row,
+          d.minus,
+          `${minus.value} is more than ${from.value} in ${detection.headers[columns.get(d.from)!]}: cannot derive ${d.metric}`,
+        );
+        continue;
+      }
       add(d.metric, from.value - minus.value);
     }
     if (kind.grain === 'post') add('posts', 1);
@@ -225,22 +305,38 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   for (const entry of byPeriod.values()) {
     const values: Record<string, number> = {};
     for (const metric of Object.keys(entry.values).sort()) {
-      if (uniques.has(metric) && entry.sources[metric]! > 1) { droppedUnique++; continue; }
+      if (uniques.has(metric) && entry.sources[metric]! > 1) {
+        droppedUnique++;
+        continue;
+      }
       values[metric] = round(entry.values[metric]!);
     }
     if (Object.keys(values).length === 0) continue;
     rows.push({ key: entry.key, period: entry.period, start: entry.start, end: entry.end, values });
   }
-  if (droppedUnique > 0) notes.push(`reach left out of ${countOf(droppedUnique, 'period')} given by several rows (unique counts do not add up)`);
+  if (droppedUnique > 0)
+    notes.push(`reach left out of ${countOf(droppedUnique, 'period')} given by several rows (unique counts do not add up)`);
   rows.sort((a, b) => a.start - b.start || a.end - b.end);
   if (rows.length === 0) {
-    problems.push({ file: table.file, line: headerRow.line, column: 1, message: `the ${kind.label} has no data rows with values under its header` });
+    problems.push({
+      file: table.file,
+      line: headerRow.line,
+      column: 1,
+      message: `the ${kind.label} has no data rows with values under its header`,
+    });
     return null;
   }
   const metrics = [...new Set(rows.flatMap((r) => Object.keys(r.values)))].sort();
   return {
-    kind, channel, rows, first: Math.min(...rows.map((r) => r.start)), last: Math.max(...rows.map((r) => r.end)), metrics,
-    sourceRows: data.length, currency: detection.currency, notes,
+    kind,
+    channel,
+    rows,
+    first: Math.min(...rows.map((r) => r.start)),
+    last: Math.max(...rows.map((r) => r.end)),
+    metrics,
+    sourceRows: data.length,
+    currency: detection.currency,
+    notes,
   };
 }
 
@@ -256,7 +352,8 @@ export function rangePeriod(start: Day, end: Day): { key: OutRow['key']; period:
   const e = partsOfDay(end);
   if (s.day === 1 && e.year === s.year && e.day === daysInMonth(e.year, e.month)) {
     if (e.month === s.month) return { key: 'month', period: `${s.year}-${String(s.month).padStart(2, '0')}`, start, end };
-    if ((s.month - 1) % 3 === 0 && e.month === s.month + 2) return { key: 'quarter', period: `${s.year}-Q${(s.month + 2) / 3}`, start, end };
+    if ((s.month - 1) % 3 === 0 && e.month === s.month + 2)
+      return { key: 'quarter', period: `${s.year}-Q${(s.month + 2) / 3}`, start, end };
   }
   return `the range ${formatDay(start)} to ${formatDay(end)} is not a day, a calendar month or a quarter`;
 }
@@ -276,7 +373,10 @@ export function preambleRange(lines: readonly string[]): [Day, Day] | null {
     let m: RegExpExecArray | null;
     if ((m = /^(?:start date|date de début|data di inizio|startdatum)\s*:\s*(\d{8})$/i.exec(text))) start = day(m[1]!);
     else if ((m = /^(?:end date|date de fin|data di fine|enddatum)\s*:\s*(\d{8})$/i.exec(text))) end = day(m[1]!);
-    else if ((m = /^(\d{8})\s*-\s*(\d{8})$/.exec(text))) { start = day(m[1]!); end = day(m[2]!); }
+    else if ((m = /^(\d{8})\s*-\s*(\d{8})$/.exec(text))) {
+      start = day(m[1]!);
+      end = day(m[2]!);
+    }
   }
   return start !== null && end !== null ? [start, end] : null;
 }

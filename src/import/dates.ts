@@ -99,19 +99,25 @@ function parseOne(value: CellValue, formats: readonly DateFormat[], date1904: bo
       case 'iso':
         if ((m = ISO.exec(text))) {
           const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-          return valid(y, mo, d) ? { kind: 'day', day: dayFromParts(y, mo, d) } : { kind: 'bad', message: `'${text}' is not a date that exists` };
+          return valid(y, mo, d)
+            ? { kind: 'day', day: dayFromParts(y, mo, d) }
+            : { kind: 'bad', message: `'${text}' is not a date that exists` };
         }
         break;
       case 'yyyymmdd':
         if ((m = COMPACT_DAY.exec(text))) {
           const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-          return valid(y, mo, d) ? { kind: 'day', day: dayFromParts(y, mo, d) } : { kind: 'bad', message: `'${text}' is not a date that exists` };
+          return valid(y, mo, d)
+            ? { kind: 'day', day: dayFromParts(y, mo, d) }
+            : { kind: 'bad', message: `'${text}' is not a date that exists` };
         }
         break;
       case 'yyyymm':
         if ((m = COMPACT_MONTH.exec(text))) {
           const [y, mo] = [Number(m[1]), Number(m[2])];
-          return valid(y, mo, 1) ? { kind: 'month', day: dayFromParts(y, mo, 1) } : { kind: 'bad', message: `'${text}' is not a month` };
+          return valid(y, mo, 1)
+            ? { kind: 'month', day: dayFromParts(y, mo, 1) }
+            : { kind: 'bad', message: `'${text}' is not a month` };
         }
         break;
       case 'slash':
@@ -121,10 +127,17 @@ function parseOne(value: CellValue, formats: readonly DateFormat[], date1904: bo
         let mo: number | undefined;
         let d = 0;
         let y = 0;
-        if ((m = NAME_FIRST.exec(text)) && (mo = monthOf(m[1]!)) !== undefined) { d = Number(m[2]); y = Number(m[3]); }
-        else if ((m = DAY_FIRST.exec(text)) && (mo = monthOf(m[2]!)) !== undefined) { d = Number(m[1]); y = Number(m[3]); }
+        if ((m = NAME_FIRST.exec(text)) && (mo = monthOf(m[1]!)) !== undefined) {
+          d = Number(m[2]);
+          y = Number(m[3]);
+        } else if ((m = DAY_FIRST.exec(text)) && (mo = monthOf(m[2]!)) !== undefined) {
+          d = Number(m[1]);
+          y = Number(m[3]);
+        }
         if (mo !== undefined) {
-          return valid(y, mo, d) ? { kind: 'day', day: dayFromParts(y, mo, d) } : { kind: 'bad', message: `'${text}' is not a date that exists` };
+          return valid(y, mo, d)
+            ? { kind: 'day', day: dayFromParts(y, mo, d) }
+            : { kind: 'bad', message: `'${text}' is not a date that exists` };
         }
         break;
       }
@@ -133,10 +146,14 @@ function parseOne(value: CellValue, formats: readonly DateFormat[], date1904: bo
         let d = 0;
         if ((m = NO_YEAR_DM.exec(text)) && (mo = monthOf(m[2]!)) !== undefined) d = Number(m[1]);
         else if ((m = NO_YEAR_MD.exec(text)) && (mo = monthOf(m[1]!)) !== undefined) d = Number(m[2]);
-        else if ((m = NO_YEAR_JA.exec(text))) { mo = Number(m[1]); d = Number(m[2]); }
+        else if ((m = NO_YEAR_JA.exec(text))) {
+          mo = Number(m[1]);
+          d = Number(m[2]);
+        }
         if (mo !== undefined) {
           return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(2024, mo)
-            ? { kind: 'no-year', m: mo, d } : { kind: 'bad', message: `'${text}' is not a day of the year` };
+            ? { kind: 'no-year', m: mo, d }
+            : { kind: 'bad', message: `'${text}' is not a day of the year` };
         }
         break;
       }
@@ -144,13 +161,21 @@ function parseOne(value: CellValue, formats: readonly DateFormat[], date1904: bo
         break;
     }
   }
-  return { kind: 'bad', message: `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}' is not a date in a format this export uses (${formats.map(describe).join(', ')})` };
+  return {
+    kind: 'bad',
+    message: `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}' is not a date in a format this export uses (${formats.map(describe).join(', ')})`,
+  };
 }
 
 function describe(format: DateFormat): string {
   return {
-    iso: 'YYYY-MM-DD', yyyymmdd: 'YYYYMMDD', yyyymm: 'YYYYMM', slash: 'MM/DD/YYYY or DD/MM/YYYY',
-    'month-name': 'Sep 13, 2026', 'no-year': '28 August', serial: 'an Excel date cell',
+    iso: 'YYYY-MM-DD',
+    yyyymmdd: 'YYYYMMDD',
+    yyyymm: 'YYYYMM',
+    slash: 'MM/DD/YYYY or DD/MM/YYYY',
+    'month-name': 'Sep 13, 2026',
+    'no-year': '28 August',
+    serial: 'an Excel date cell',
   }[format];
 }
 
@@ -160,9 +185,19 @@ export function datesInName(name: string): Day[] {
   const re = /(\d{4})-(\d{2})-(\d{2})|(?<![0-9])(\d{4})(\d{2})(\d{2})(?![0-9])|([A-Za-z]{3})-(\d{2})-(\d{4})/g;
   for (const m of name.matchAll(re)) {
     let y: number, mo: number | undefined, d: number;
-    if (m[1]) { y = Number(m[1]); mo = Number(m[2]); d = Number(m[3]); }
-    else if (m[4]) { y = Number(m[4]); mo = Number(m[5]); d = Number(m[6]); }
-    else { y = Number(m[9]); mo = monthOf(m[7]!); d = Number(m[8]); }
+    if (m[1]) {
+      y = Number(m[1]);
+      mo = Number(m[2]);
+      d = Number(m[3]);
+    } else if (m[4]) {
+      y = Number(m[4]);
+      mo = Number(m[5]);
+      d = Number(m[6]);
+    } else {
+      y = Number(m[9]);
+      mo = monthOf(m[7]!);
+      d = Number(m[8]);
+    }
     if (mo !== undefined && valid(y, mo, d)) out.push(dayFromParts(y, mo, d));
   }
   return out;
@@ -176,7 +211,10 @@ function downloadDayInName(name: string): Day | null {
 
 /** Parses a date column. Missing markers (empty, N/A…) give null without an error. */
 export function parseDateColumn(
-  values: readonly CellValue[], formats: readonly DateFormat[], context: DateContext, isMissing: (v: CellValue) => boolean,
+  values: readonly CellValue[],
+  formats: readonly DateFormat[],
+  context: DateContext,
+  isMissing: (v: CellValue) => boolean,
 ): DateColumn {
   const days: Array<Day | null> = new Array<Day | null>(values.length).fill(null);
   const errors = new Map<number, string>();
@@ -189,8 +227,10 @@ export function parseDateColumn(
     if (!p) return;
     if (p.kind === 'bad') errors.set(i, p.message);
     else if (p.kind === 'day') days[i] = p.day;
-    else if (p.kind === 'month') { days[i] = p.day; months = true; }
-    else if (p.kind === 'slash') slashes.push(i);
+    else if (p.kind === 'month') {
+      days[i] = p.day;
+      months = true;
+    } else if (p.kind === 'slash') slashes.push(i);
     else noYears.push(i);
   });
 
@@ -200,17 +240,24 @@ export function parseDateColumn(
     const dmyOk = s.every((p) => valid(p.y, p.b, p.a));
     let order: DateOrder | null = context.order;
     let why = '--date-order';
-    if (!order && mdyOk !== dmyOk) { order = mdyOk ? 'mdy' : 'dmy'; why = 'a day above 12'; }
+    if (!order && mdyOk !== dmyOk) {
+      order = mdyOk ? 'mdy' : 'dmy';
+      why = 'a day above 12';
+    }
     if (!order && mdyOk && dmyOk) {
       const window = datesInName(context.fileName);
       if (window.length >= 2) {
         const [lo, hi] = [Math.min(...window), Math.max(...window)];
-        const inside = (o: DateOrder): boolean => s.every((p) => {
-          const d = o === 'mdy' ? dayFromParts(p.y, p.a, p.b) : dayFromParts(p.y, p.b, p.a);
-          return d >= lo && d <= hi;
-        });
+        const inside = (o: DateOrder): boolean =>
+          s.every((p) => {
+            const d = o === 'mdy' ? dayFromParts(p.y, p.a, p.b) : dayFromParts(p.y, p.b, p.a);
+            return d >= lo && d <= hi;
+          });
         const [mi, di] = [inside('mdy'), inside('dmy')];
-        if (mi !== di) { order = mi ? 'mdy' : 'dmy'; why = "the file name's date range"; }
+        if (mi !== di) {
+          order = mi ? 'mdy' : 'dmy';
+          why = "the file name's date range";
+        }
       }
       if (!order) {
         const span = (o: DateOrder): number => {
@@ -218,7 +265,10 @@ export function parseDateColumn(
           return Math.max(...ds) - Math.min(...ds);
         };
         const [ms, ds] = [span('mdy'), span('dmy')];
-        if (ms !== ds) { order = ms < ds ? 'mdy' : 'dmy'; why = "the narrower range of the file's dates"; }
+        if (ms !== ds) {
+          order = ms < ds ? 'mdy' : 'dmy';
+          why = "the narrower range of the file's dates";
+        }
       }
     }
     if (!order) {
@@ -229,10 +279,13 @@ export function parseDateColumn(
       }
       if (neither.length === 0) {
         const first = s[0]!;
-        errors.set(slashes[0]!, !mdyOk && !dmyOk
-          ? 'the dates mix day-first (DD/MM/YYYY) and month-first (MM/DD/YYYY) order'
-          : `${first.a}/${first.b}/${first.y} could be ${describeDay(first.y, first.a, first.b)} or ${describeDay(first.y, first.b, first.a)}, `
-            + 'and neither the other dates nor the file name decide: pass --date-order mdy or --date-order dmy');
+        errors.set(
+          slashes[0]!,
+          !mdyOk && !dmyOk
+            ? 'the dates mix day-first (DD/MM/YYYY) and month-first (MM/DD/YYYY) order'
+            : `${first.a}/${first.b}/${first.y} could be ${describeDay(first.y, first.a, first.b)} or ${describeDay(first.y, first.b, first.a)}, ` +
+                'and neither the other dates nor the file name decide: pass --date-order mdy or --date-order dmy',
+        );
       }
     } else {
       note = `${order === 'mdy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'} (by ${why})`;
@@ -240,12 +293,19 @@ export function parseDateColumn(
         const p = parsed[i] as Extract<One, { kind: 'slash' }>;
         const [mo, d] = order === 'mdy' ? [p.a, p.b] : [p.b, p.a];
         if (valid(p.y, mo, d)) days[i] = dayFromParts(p.y, mo, d);
-        else errors.set(i, `${p.a}/${p.b}/${p.y} is not a date in ${order === 'mdy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'} order (${why} decided the order)`);
+        else
+          errors.set(
+            i,
+            `${p.a}/${p.b}/${p.y} is not a date in ${order === 'mdy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'} order (${why} decided the order)`,
+          );
       }
     }
   }
 
-  if (noYears.length > 0) inferYears(noYears, parsed, days, errors, context, (n) => { note = n; });
+  if (noYears.length > 0)
+    inferYears(noYears, parsed, days, errors, context, (n) => {
+      note = n;
+    });
   return { days, months, errors, note };
 }
 
@@ -255,8 +315,12 @@ function describeDay(y: number, m: number, d: number): string {
 
 /** TikTok dates without a year: forward from a window start, or back from a download day. */
 function inferYears(
-  indexes: number[], parsed: Array<One | null>, days: Array<Day | null>, errors: Map<number, string>,
-  context: DateContext, setNote: (note: string) => void,
+  indexes: number[],
+  parsed: Array<One | null>,
+  days: Array<Day | null>,
+  errors: Map<number, string>,
+  context: DateContext,
+  setNote: (note: string) => void,
 ): void {
   const md = (i: number): { m: number; d: number } => parsed[i] as Extract<One, { kind: 'no-year' }>;
   const key = (p: { m: number; d: number }): number => p.m * 100 + p.d;
@@ -295,5 +359,7 @@ function inferYears(
     next = k;
     place(i, y);
   }
-  setNote(`year counted back from ${download !== null ? 'the download time in the file name' : "the file's modification date"} (${formatDay(anchor)})`);
+  setNote(
+    `year counted back from ${download !== null ? 'the download time in the file name' : "the file's modification date"} (${formatDay(anchor)})`,
+  );
 }

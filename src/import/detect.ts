@@ -45,7 +45,11 @@ function matches(alias: Alias, cell: string): boolean {
   return alias.prefix ? cell.startsWith(alias.normalised) : cell === alias.normalised;
 }
 
-interface Match { columns: Map<string, number>; aliases: Map<string, Alias>; missing: string[] }
+interface Match {
+  columns: Map<string, number>;
+  aliases: Map<string, Alias>;
+  missing: string[];
+}
 
 function matchKind(kind: ExportKind, cells: readonly string[]): Match {
   const columns = new Map<string, number>();
@@ -55,7 +59,11 @@ function matchKind(kind: ExportKind, cells: readonly string[]): Match {
     for (const column of kind.columns) {
       if (columns.has(column.key)) continue;
       const alias = column.aliases.find((a) => matches(a, cell));
-      if (alias) { columns.set(column.key, j); aliases.set(column.key, alias); return; }
+      if (alias) {
+        columns.set(column.key, j);
+        aliases.set(column.key, alias);
+        return;
+      }
     }
   });
   const missing = kind.columns.filter((c) => c.required && !columns.has(c.key)).map(displayName);
@@ -92,7 +100,8 @@ export function detect(table: Table, kinds: readonly ExportKind[]): DetectResult
     for (const kind of kinds) {
       const m = matchKind(kind, cells);
       const previous = closest.get(kind.id);
-      if (!previous || m.columns.size > previous.matched) closest.set(kind.id, { kind, matched: m.columns.size, missing: m.missing });
+      if (!previous || m.columns.size > previous.matched)
+        closest.set(kind.id, { kind, matched: m.columns.size, missing: m.missing });
       if (!satisfies(kind, m, width)) continue;
       // A few generic headers (Date, Shares) do not make an export: most of the header must be recognised.
       if (m.columns.size / nonEmpty < MIN_SHARE && m.columns.size < MIN_COLUMNS) continue;
@@ -102,11 +111,15 @@ export function detect(table: Table, kinds: readonly ExportKind[]): DetectResult
   }
   if (!best) {
     const headerRow = pickHeaderRow(table);
-    const candidates = [...closest.values()].filter((c) => c.matched > 0)
-      .sort((a, b) => b.matched - a.matched || a.missing.length - b.missing.length).slice(0, 3);
+    const candidates = [...closest.values()]
+      .filter((c) => c.matched > 0)
+      .sort((a, b) => b.matched - a.matched || a.missing.length - b.missing.length)
+      .slice(0, 3);
     return {
-      ok: false, header: headerRow === null ? [] : table.rows[headerRow]!.cells.map(String),
-      line: headerRow === null ? 1 : table.rows[headerRow]!.line, candidates,
+      ok: false,
+      header: headerRow === null ? [] : table.rows[headerRow]!.cells.map(String),
+      line: headerRow === null ? 1 : table.rows[headerRow]!.line,
+      candidates,
     };
   }
   const { kind, row, match } = best;
@@ -126,12 +139,23 @@ export function detect(table: Table, kinds: readonly ExportKind[]): DetectResult
     if (m) currency = m[1]!.toUpperCase();
   }
   const titleRow = row > 0 ? table.rows[row - 1]!.cells.map(String).filter((c) => c.trim() !== '') : [];
-  const title = titleRow.length === 1 ? titleRow[0]!.trim() : (table.preamble.length > 0 ? table.preamble[table.preamble.length - 1]!.trim() : null);
+  const title =
+    titleRow.length === 1
+      ? titleRow[0]!.trim()
+      : table.preamble.length > 0
+        ? table.preamble[table.preamble.length - 1]!.trim()
+        : null;
   return {
     ok: true,
     detection: {
-      kind, headerRow: row, columns: match.columns, headers, lang,
-      style: lang === 'en' || lang === 'ja' ? 'point' : 'comma', title, currency,
+      kind,
+      headerRow: row,
+      columns: match.columns,
+      headers,
+      lang,
+      style: lang === 'en' || lang === 'ja' ? 'point' : 'comma',
+      title,
+      currency,
     },
   };
 }
@@ -143,7 +167,10 @@ function pickHeaderRow(table: Table): number | null {
   const limit = Math.min(HEADER_ROWS, table.rows.length);
   for (let r = 0; r < limit; r++) {
     const count = table.rows[r]!.cells.filter((c) => String(c).trim() !== '').length;
-    if (count > bestCount) { best = r; bestCount = count; }
+    if (count > bestCount) {
+      best = r;
+      bestCount = count;
+    }
   }
   return best;
 }

@@ -78,15 +78,29 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
     const misses: Array<{ table: Table; result: Extract<ReturnType<typeof detect>, { ok: false }> }> = [];
     for (const table of tables) {
       const result = detect(table, kinds);
-      if (!result.ok) { misses.push({ table, result }); continue; }
+      if (!result.ok) {
+        misses.push({ table, result });
+        continue;
+      }
       found++;
-      const converted = convert(table, result.detection, {
-        channel: options.channel, dates: { fileName: name, order: options.dateOrder, fallbackAnchor: input.modified, date1904: table.date1904 },
-      }, problems);
+      const converted = convert(
+        table,
+        result.detection,
+        {
+          channel: options.channel,
+          dates: { fileName: name, order: options.dateOrder, fallbackAnchor: input.modified, date1904: table.date1904 },
+        },
+        problems,
+      );
       if (!converted) continue;
       const path = outputPath(converted);
       outputs.push({
-        path, text: metricJson(converted, name, input.modified), input: input.path, sheet: table.sheet, converted, modified: input.modified,
+        path,
+        text: metricJson(converted, name, input.modified),
+        input: input.path,
+        sheet: table.sheet,
+        converted,
+        modified: input.modified,
         replaces: replacedBy(converted, path, existingData),
       });
     }
@@ -94,7 +108,10 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
       const best = misses.sort((a, b) => (b.result.candidates[0]?.matched ?? 0) - (a.result.candidates[0]?.matched ?? 0))[0];
       problems.push(unknownExport(input.path, best?.table ?? null, best?.result ?? null, kinds, options.platform));
     } else if (found > 0) {
-      for (const miss of misses) skipped.push(`${input.path}${miss.table.sheet ? ` (sheet ${miss.table.sheet})` : ` (table at line ${miss.table.rows[0]?.line ?? 1})`}: not a known export`);
+      for (const miss of misses)
+        skipped.push(
+          `${input.path}${miss.table.sheet ? ` (sheet ${miss.table.sheet})` : ` (table at line ${miss.table.rows[0]?.line ?? 1})`}: not a known export`,
+        );
     }
   }
   const byPath = new Map<string, PlannedOutput>();
@@ -102,7 +119,9 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
     const other = byPath.get(o.path);
     if (other) {
       problems.push({
-        file: o.input, line: 1, column: 1,
+        file: o.input,
+        line: 1,
+        column: 1,
         message: `gives the same ${o.converted.kind.id} data for ${o.converted.channel} (${formatDay(o.converted.first)} to ${formatDay(o.converted.last)}) as ${other.input}: import one of them`,
       });
     } else byPath.set(o.path, o);
@@ -118,8 +137,15 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
 function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string[]): PlannedOutput[] {
   return outputs.flatMap((o) => {
     const { kind } = o.converted;
-    const fuller = kind.yieldsTo === undefined ? undefined : outputs.find((t) => t.converted.kind.id === kind.yieldsTo
-      && t.converted.channel === o.converted.channel && dirname(t.input) === dirname(o.input));
+    const fuller =
+      kind.yieldsTo === undefined
+        ? undefined
+        : outputs.find(
+            (t) =>
+              t.converted.kind.id === kind.yieldsTo &&
+              t.converted.channel === o.converted.channel &&
+              dirname(t.input) === dirname(o.input),
+          );
     if (!fuller) return [o];
     const taken = new Set(fuller.converted.metrics);
     const metrics = o.converted.metrics.filter((m) => !taken.has(m));
@@ -131,23 +157,45 @@ function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string
     const rows = o.converted.rows
       .map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).filter(([m]) => !taken.has(m))) }))
       .filter((r) => Object.keys(r.values).length > 0);
-    const converted = { ...o.converted, rows, metrics, notes: [...o.converted.notes, `${given.join(', ')} taken from ${basename(fuller.input)} of the same download`] };
+    const converted = {
+      ...o.converted,
+      rows,
+      metrics,
+      notes: [...o.converted.notes, `${given.join(', ')} taken from ${basename(fuller.input)} of the same download`],
+    };
     return [{ ...o, converted, text: metricJson(converted, basename(o.input), o.modified) }];
   });
 }
 
 function unknownExport(
-  file: string, table: Table | null, result: Extract<ReturnType<typeof detect>, { ok: false }> | null,
-  kinds: readonly ExportKind[], platform: string | null,
+  file: string,
+  table: Table | null,
+  result: Extract<ReturnType<typeof detect>, { ok: false }> | null,
+  kinds: readonly ExportKind[],
+  platform: string | null,
 ): Problem {
-  const header = result && result.header.length > 0
-    ? `its header${table?.sheet ? ` (sheet ${table.sheet})` : ''} is ${result.header.filter((h) => h.trim() !== '').slice(0, 12).map((h) => JSON.stringify(h)).join(', ')}${result.header.length > 12 ? ', …' : ''}`
-    : 'it has no header row';
-  const closest = result && result.candidates.length > 0
-    ? `; closest: ${result.candidates.map((c) => `${c.kind.id} (missing ${c.missing.map((m) => JSON.stringify(m)).join(', ') || 'nothing required: other columns differ'})`).join(', ')}`
-    : '';
-  const known = kinds.length > 0 ? kinds.map((k) => k.id).join(', ') : `none for --platform ${platform} (platforms: ${platformNames().join(', ')})`;
-  return { file, line: result?.line ?? 1, column: 1, message: `not a known export: ${header}${closest}. Known exports: ${known}` };
+  const header =
+    result && result.header.length > 0
+      ? `its header${table?.sheet ? ` (sheet ${table.sheet})` : ''} is ${result.header
+          .filter((h) => h.trim() !== '')
+          .slice(0, 12)
+          .map((h) => JSON.stringify(h))
+          .join(', ')}${result.header.length > 12 ? ', …' : ''}`
+      : 'it has no header row';
+  const closest =
+    result && result.candidates.length > 0
+      ? `; closest: ${result.candidates.map((c) => `${c.kind.id} (missing ${c.missing.map((m) => JSON.stringify(m)).join(', ') || 'nothing required: other columns differ'})`).join(', ')}`
+      : '';
+  const known =
+    kinds.length > 0
+      ? kinds.map((k) => k.id).join(', ')
+      : `none for --platform ${platform} (platforms: ${platformNames().join(', ')})`;
+  return {
+    file,
+    line: result?.line ?? 1,
+    column: 1,
+    message: `not a known export: ${header}${closest}. Known exports: ${known}`,
+  };
 }
 
 /** `data/<channel>/<kind>-<first>-<last>.json`: the same export always lands on the same file. */
@@ -188,11 +236,17 @@ export function metricJson(c: Converted, fileName: string, exported: Day | null 
  * export it comes from.
  */
 export function checkContent(
-  site: SourceFile | null, goals: readonly SourceFile[], data: readonly SourceFile[], outputs: readonly PlannedOutput[],
+  site: SourceFile | null,
+  goals: readonly SourceFile[],
+  data: readonly SourceFile[],
+  outputs: readonly PlannedOutput[],
 ): Problem[] {
   const replaced = new Set(outputs.flatMap((o) => o.replaces));
   const written = new Set(outputs.map((o) => o.path));
-  const files = [...data.filter((f) => !replaced.has(f.path) && !written.has(f.path)), ...outputs.map((o) => ({ path: o.path, text: o.text }))];
+  const files = [
+    ...data.filter((f) => !replaced.has(f.path) && !written.has(f.path)),
+    ...outputs.map((o) => ({ path: o.path, text: o.text })),
+  ];
   const result = loadFromSources(site, goals, files);
   if (result.ok) return [];
   const origin = new Map(outputs.map((o) => [o.path, o.input]));

@@ -67,21 +67,34 @@ export function cellPosition(table: Table, row: TableRow, col: number): CellPosi
   for (let field = 0; field < col; field++) {
     // skip one field
     if (raw[i] === '"') {
-      i++; column++;
+      i++;
+      column++;
       while (i < raw.length) {
         const ch = raw[i]!;
         if (ch === '"') {
-          if (raw[i + 1] === '"') { i += 2; column += 2; continue; }
-          i++; column++;
+          if (raw[i + 1] === '"') {
+            i += 2;
+            column += 2;
+            continue;
+          }
+          i++;
+          column++;
           break;
         }
-        if (ch === '\n') { line++; column = 1; } else column++;
+        if (ch === '\n') {
+          line++;
+          column = 1;
+        } else column++;
         i++;
       }
     }
-    while (i < raw.length && raw[i] !== delimiter && raw[i] !== '\n') { i++; column++; }
+    while (i < raw.length && raw[i] !== delimiter && raw[i] !== '\n') {
+      i++;
+      column++;
+    }
     if (raw[i] !== delimiter) return { line, column, ref: null };
-    i++; column++;
+    i++;
+    column++;
   }
   return { line, column, ref: null };
 }
@@ -114,16 +127,26 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  * on a Buffer as on a string, and the sections are views of it, not copies.
  */
 export function csvTables(file: string, input: string | Uint8Array, problems: Problem[]): Table[] {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const bytes =
+    typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const text = (from: number, to: number): string => bytes.toString('utf8', from, to);
   let delimiter: string | null = null;
   let pos = 0;
   let lineNo = 1;
   const firstEnd = bytes.indexOf(10);
   const sep = /^"?sep=(.)"?,*$/i.exec(text(0, Math.min(firstEnd < 0 ? bytes.length : firstEnd, 20)));
-  if (sep) { delimiter = sep[1]!; pos = firstEnd < 0 ? bytes.length : firstEnd + 1; lineNo = 2; }
+  if (sep) {
+    delimiter = sep[1]!;
+    pos = firstEnd < 0 ? bytes.length : firstEnd + 1;
+    lineNo = 2;
+  }
 
-  interface Section { line: number; from: number; to: number; preamble: string[] }
+  interface Section {
+    line: number;
+    from: number;
+    to: number;
+    preamble: string[];
+  }
   const sections: Section[] = [];
   let current: Section | null = null;
   let pending: string[] = [];
@@ -144,12 +167,23 @@ export function csvTables(file: string, input: string | Uint8Array, problems: Pr
         separator = m === end;
       }
       if (separator) {
-        if (current) { sections.push(current); current = null; }
-        if (k < end && bytes[k] === 35) pending.push(text(k, end).replace(/^#+\s?/, '').trimEnd());
+        if (current) {
+          sections.push(current);
+          current = null;
+        }
+        if (k < end && bytes[k] === 35)
+          pending.push(
+            text(k, end)
+              .replace(/^#+\s?/, '')
+              .trimEnd(),
+          );
       }
     }
     if (!separator) {
-      if (!current) { current = { line: lineNo, from: pos, to: end, preamble: pending.filter((p) => p !== '') }; pending = []; }
+      if (!current) {
+        current = { line: lineNo, from: pos, to: end, preamble: pending.filter((p) => p !== '') };
+        pending = [];
+      }
       current.to = end;
       if (sample.length < 12) sample.push(text(pos, end));
       for (let q = bytes.indexOf(34, pos); q >= 0 && q < end; q = bytes.indexOf(34, q + 1)) inQuote = !inQuote;
@@ -162,7 +196,15 @@ export function csvTables(file: string, input: string | Uint8Array, problems: Pr
   const tables: Table[] = [];
   for (const section of sections) {
     const body = bytes.subarray(section.from, Math.min(section.to + 1, bytes.length));
-    const table = { file, sheet: null, preamble: section.preamble, rows: [] as TableRow[], delimiter, date1904: false, source: { bytes: body, line: section.line } };
+    const table = {
+      file,
+      sheet: null,
+      preamble: section.preamble,
+      rows: [] as TableRow[],
+      delimiter,
+      date1904: false,
+      source: { bytes: body, line: section.line },
+    };
     const head = parseRows(table, null, HEAD_ROWS, problems);
     if (!head) continue;
     table.rows = head;
@@ -177,25 +219,41 @@ export function csvTables(file: string, input: string | Uint8Array, problems: Pr
  * export never holds every caption in memory. Null (and a problem) when the CSV is broken.
  */
 export function readRows(
-  table: Table, keep: readonly number[], problems: Problem[],
+  table: Table,
+  keep: readonly number[],
+  problems: Problem[],
   /** Columns whose plain digit cells may be kept as numbers (small integers cost no memory in V8). */
   numeric: ReadonlySet<number> = new Set(),
 ): readonly TableRow[] | null {
   if (table.source === null) return table.rows.map((row) => ({ line: row.line, cells: keep.map((j) => row.cells[j] ?? '') }));
-  return parseRows(table, keep, Infinity, problems, keep.map((j) => numeric.has(j)));
+  return parseRows(
+    table,
+    keep,
+    Infinity,
+    problems,
+    keep.map((j) => numeric.has(j)),
+  );
 }
 
 const SMALL_INT = /^\d{1,9}$/;
 
 function parseRows(
-  table: Table, keep: readonly number[] | null, limit: number, problems: Problem[], numeric: readonly boolean[] = [],
+  table: Table,
+  keep: readonly number[] | null,
+  limit: number,
+  problems: Problem[],
+  numeric: readonly boolean[] = [],
 ): TableRow[] | null {
   const source = table.source!;
   const rows: TableRow[] = [];
   let previousEnd = 0;
   try {
     parse(source.bytes as Buffer, {
-      delimiter: table.delimiter ?? ',', record_delimiter: '\n', relax_column_count: true, skip_empty_lines: false, bom: false,
+      delimiter: table.delimiter ?? ',',
+      record_delimiter: '\n',
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: false,
       on_record: (record: string[], info: { lines: number }) => {
         const line = source.line + previousEnd;
         previousEnd = info.lines;
@@ -223,7 +281,10 @@ function parseRows(
 }
 
 function csvMessage(message: string): string {
-  return message.replace(/ at line \d+/, '').replace(/\s+/g, ' ').slice(0, 200);
+  return message
+    .replace(/ at line \d+/, '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
 }
 
 /** The delimiter with the most occurrences outside quotes in the first lines (`,` on a tie). */
@@ -239,7 +300,10 @@ function detectDelimiter(lines: readonly string[]): string {
         else if (!quoted && ch === d) count++;
       }
     }
-    if (count > bestCount) { best = d; bestCount = count; }
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
   }
   return best;
 }
@@ -258,7 +322,12 @@ export function workbookTables(file: string, bytes: Uint8Array, problems: Proble
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (error) {
-    problems.push({ file, line: 1, column: 1, message: `cannot read the workbook: ${String((error as Error).message).slice(0, 200)}` });
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `cannot read the workbook: ${String((error as Error).message).slice(0, 200)}`,
+    });
     return [];
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);

@@ -38,20 +38,28 @@ export function parseNumber(value: CellValue, style: NumberStyle): NumberResult 
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: null };
   let body = text;
   let percent = false;
-  if (body.endsWith('%')) { percent = true; body = body.slice(0, -1).trimEnd(); }
+  if (body.endsWith('%')) {
+    percent = true;
+    body = body.slice(0, -1).trimEnd();
+  }
   let negative = false;
-  if (/^[-−]/.test(body)) { negative = true; body = body.slice(1).trimStart(); }
+  if (/^[-−]/.test(body)) {
+    negative = true;
+    body = body.slice(1).trimStart();
+  }
   let n: number | null = null;
   const compact = body.replace(SPACES, ' ');
-  if (style === 'comma' && COMMA_GROUPED.test(compact)) n = Number(compact.replace(/[.\u00a0\u202f\u2009 ']/g, '').replace(',', '.'));
+  if (style === 'comma' && COMMA_GROUPED.test(compact))
+    n = Number(compact.replace(/[.\u00a0\u202f\u2009 ']/g, '').replace(',', '.'));
   else if (PLAIN.test(compact)) n = Number(compact);
   else if (style === 'point' && POINT_GROUPED.test(compact)) n = Number(compact.replace(/,/g, ''));
   else if (style === 'comma' && PLAIN_COMMA.test(compact)) n = Number(compact.replace(',', '.'));
   else if (style === 'point' && /^\d{1,3}( \d{3})+(\.\d+)?$/.test(compact)) n = Number(compact.replace(/ /g, ''));
   if (n === null || !Number.isFinite(n)) {
-    const hint = style === 'point' && PLAIN_COMMA.test(compact)
-      ? ' (a decimal comma in a file with English headers: write 12.5, or export in the UI language that uses commas)'
-      : '';
+    const hint =
+      style === 'point' && PLAIN_COMMA.test(compact)
+        ? ' (a decimal comma in a file with English headers: write 12.5, or export in the UI language that uses commas)'
+        : '';
     return { ok: false, message: `'${text.length > 30 ? `${text.slice(0, 30)}…` : text}' is not a number${hint}` };
   }
   if (negative && n !== 0) return { ok: false, message: `${text} is negative: metric values are counts or amounts ≥ 0` };

@@ -34,11 +34,13 @@ export async function readInputs(paths: readonly string[], cwd: string, problems
       problems.push({ file: path, line: 1, column: 1, message: 'no such file or folder' });
     }
   }
-  return Promise.all([...new Set(files)].map(async (path) => {
-    const abs = resolve(cwd, path);
-    const [bytes, s] = await Promise.all([readFile(abs), stat(abs)]);
-    return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modified: dayOfInstant(s.mtimeMs) };
-  }));
+  return Promise.all(
+    [...new Set(files)].map(async (path) => {
+      const abs = resolve(cwd, path);
+      const [bytes, s] = await Promise.all([readFile(abs), stat(abs)]);
+      return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modified: dayOfInstant(s.mtimeMs) };
+    }),
+  );
 }
 
 export interface Content {
@@ -49,9 +51,16 @@ export interface Content {
 
 /** The content root's site settings, goals and data files. */
 export async function readContent(root: string): Promise<Content> {
-  const [goalPaths, dataPaths] = await Promise.all([listFiles(root, 'goals', ['.yaml', '.yml']), listFiles(root, 'data', ['.json'])]);
+  const [goalPaths, dataPaths] = await Promise.all([
+    listFiles(root, 'goals', ['.yaml', '.yml']),
+    listFiles(root, 'data', ['.json']),
+  ]);
   let site: SourceFile | null = null;
-  try { site = { path: SITE_FILE, text: await readFile(join(root, SITE_FILE), 'utf8') }; } catch { site = null; }
+  try {
+    site = { path: SITE_FILE, text: await readFile(join(root, SITE_FILE), 'utf8') };
+  } catch {
+    site = null;
+  }
   const [goals, data] = await Promise.all([readSources(root, goalPaths), readSources(root, dataPaths)]);
   return { site, goals, data };
 }
@@ -62,13 +71,18 @@ export async function readContent(root: string): Promise<Content> {
  * root is left exactly as it was, and the outcome says why.
  */
 export async function writeOutputs(
-  root: string, outputs: readonly PlannedOutput[], site: SourceFile | null = null, seam: WriteSeam = {},
+  root: string,
+  outputs: readonly PlannedOutput[],
+  site: SourceFile | null = null,
+  seam: WriteSeam = {},
 ): Promise<WriteOutcome> {
   const written = new Set(outputs.map((o) => o.path));
   const changes: FileChange[] = [
     ...(site ? [{ path: site.path, text: site.text }] : []),
     ...outputs.map((o) => ({ path: o.path, text: o.text })),
-    ...[...new Set(outputs.flatMap((o) => o.replaces))].filter((path) => !written.has(path)).map((path) => ({ path, text: null })),
+    ...[...new Set(outputs.flatMap((o) => o.replaces))]
+      .filter((path) => !written.has(path))
+      .map((path) => ({ path, text: null })),
   ];
   return commitFiles(root, changes, seam);
 }

@@ -22,28 +22,35 @@ export function schemaPath(path: string, schema: 'goals' | 'metrics' | 'site'): 
 
 /** An npm package name from a folder name: lower case, letters, digits and dashes. */
 export function packageName(folder: string): string {
-  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '');
   return name === '' ? 'goalpost-reports' : name.slice(0, 214);
 }
 
 /** package.json: depends on goalpost; `build`, `goalpost`, and `test` (= validate). */
 export function packageJson(repo: TeamRepo): string {
-  return `${JSON.stringify({
-    name: repo.name,
-    private: true,
-    type: 'module',
-    scripts: {
-      build: 'astro build',
-      preview: 'astro preview',
-      goalpost: 'goalpost',
-      test: 'goalpost validate',
+  return `${JSON.stringify(
+    {
+      name: repo.name,
+      private: true,
+      type: 'module',
+      scripts: {
+        build: 'astro build',
+        preview: 'astro preview',
+        goalpost: 'goalpost',
+        test: 'goalpost validate',
+      },
+      dependencies: { goalpost: repo.versions.goalpost, astro: repo.versions.astro },
+      // Node 24 for every `npm run`, whatever the machine's own Node (as in Goalpost's own repo).
+      devDependencies: { node: repo.versions.node },
+      // npm's install-script allow list: Node's own binary and esbuild (used by Astro) need theirs.
+      allowScripts: { node: true, esbuild: true },
     },
-    dependencies: { goalpost: repo.versions.goalpost, astro: repo.versions.astro },
-    // Node 24 for every `npm run`, whatever the machine's own Node (as in Goalpost's own repo).
-    devDependencies: { node: repo.versions.node },
-    // npm's install-script allow list: Node's own binary and esbuild (used by Astro) need theirs.
-    allowScripts: { node: true, esbuild: true },
-  }, null, 2)}\n`;
+    null,
+    2,
+  )}\n`;
 }
 
 /** astro.config.mjs: the integration brings every page, MDX and the build settings. */

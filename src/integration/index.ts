@@ -75,7 +75,9 @@ export default function goalpost(): AstroIntegration {
         const problems = await checkBuiltPages(staging, contentRoot());
         if (problems.length > 0) {
           await publish(staging, null);
-          throw problemsError(`Goalpost: ${problems.length} page problem(s); ${target} is left as it was:\n${problems.map(problemLine).join('\n')}`);
+          throw problemsError(
+            `Goalpost: ${problems.length} page problem(s); ${target} is left as it was:\n${problems.map(problemLine).join('\n')}`,
+          );
         }
         await publish(staging, target);
         logger.info(`pages checked (no script, nothing from another host) and published to ${target}`);
@@ -90,5 +92,7 @@ export default function goalpost(): AstroIntegration {
  */
 export function contentError(root: string, problems: readonly Problem[]): Error {
   const count = problemCount(problems);
-  return problemsError(`Goalpost: the content in ${root} has ${count} problem${count === 1 ? '' : 's'}:\n${problemLines(problems, 'problem', problemLine).join('\n')}`);
+  return problemsError(
+    `Goalpost: the content in ${root} has ${count} problem${count === 1 ? '' : 's'}:\n${problemLines(problems, 'problem', problemLine).join('\n')}`,
+  );
 }

@@ -47,11 +47,13 @@ export async function checkBuiltPages(dir: string, root: string): Promise<Proble
     const page = relative(dir, file).split(sep).join('/');
     const quarter = /^reports\/(\d{4}-q[1-4])\/index\.html$/.exec(page)?.[1];
     const narrativePath = quarter ? `${NARRATIVES_DIR}/${quarter}.mdx` : null;
-    const narrative = narrativePath && existsSync(join(root, narrativePath)) ? await readFile(join(root, narrativePath), 'utf8') : null;
+    const narrative =
+      narrativePath && existsSync(join(root, narrativePath)) ? await readFile(join(root, narrativePath), 'utf8') : null;
     for (const v of violations) {
       const message = `the built page ${page} would have ${v.message}: pages run no script and load nothing from another host`;
       const inNarrative = narrative && v.evidence !== '' ? narrative.indexOf(v.evidence) : -1;
-      if (narrativePath && narrative && inNarrative >= 0) problems.push({ file: narrativePath, ...pointOf(narrative, inNarrative), message });
+      if (narrativePath && narrative && inNarrative >= 0)
+        problems.push({ file: narrativePath, ...pointOf(narrative, inNarrative), message });
       else problems.push({ file: page, ...pointOf(html, Math.max(0, html.indexOf(v.evidence))), message });
     }
   }
@@ -64,7 +66,10 @@ export async function checkBuiltPages(dir: string, root: string): Promise<Proble
  * fails the previous output is put back.
  */
 export async function publish(staging: string, target: string | null): Promise<void> {
-  if (target === null) { await rm(staging, { recursive: true, force: true }); return; }
+  if (target === null) {
+    await rm(staging, { recursive: true, force: true });
+    return;
+  }
   const old = `${target.replace(/[/\\]+$/, '')}.goalpost-previous`;
   await rm(old, { recursive: true, force: true });
   const hadTarget = existsSync(target);

@@ -34,7 +34,9 @@ export interface WriteFs {
 
 /** The real file system. */
 export const nodeFs: WriteFs = {
-  mkdir: async (path) => { await fsp.mkdir(path); },
+  mkdir: async (path) => {
+    await fsp.mkdir(path);
+  },
   writeNew: async (path, text) => {
     const handle = await fsp.open(path, 'wx', 0o644);
     try {
@@ -49,7 +51,11 @@ export const nodeFs: WriteFs = {
   copy: async (from, to) => {
     await fsp.copyFile(from, to, fsp.constants.COPYFILE_EXCL);
     const handle = await fsp.open(to, 'r+');
-    try { await handle.sync(); } finally { await handle.close(); }
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   },
   unlink: (path) => fsp.unlink(path),
   rmdir: (path) => fsp.rmdir(path),
@@ -65,7 +71,11 @@ export const nodeFs: WriteFs = {
   list: (dir) => fsp.readdir(dir),
   syncDir: async (dir) => {
     const handle = await fsp.open(dir, 'r');
-    try { await handle.sync(); } finally { await handle.close(); }
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   },
 };
 
@@ -89,15 +99,15 @@ export interface WriteSeam {
 export type WriteOutcome =
   | { readonly ok: true }
   | {
-    readonly ok: false;
-    /** `exists`: an exclusive file was written by someone else meanwhile; `interrupted`: a signal. */
-    readonly reason: 'failed' | 'exists' | 'interrupted';
-    /** The path (under the root) the failure is about. */
-    readonly path: string;
-    /** `cannot write: permission denied`, and what could not be restored if anything. */
-    readonly message: string;
-    readonly signal?: NodeJS.Signals;
-  };
+      readonly ok: false;
+      /** `exists`: an exclusive file was written by someone else meanwhile; `interrupted`: a signal. */
+      readonly reason: 'failed' | 'exists' | 'interrupted';
+      /** The path (under the root) the failure is about. */
+      readonly path: string;
+      /** `cannot write: permission denied`, and what could not be restored if anything. */
+      readonly message: string;
+      readonly signal?: NodeJS.Signals;
+    };
 
 const TEMP = /^\..+\.(\d+)-[0-9a-f]+\.goalpost-(tmp|bak)$/;
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -158,7 +168,11 @@ export async function commitFiles(root: string, changes: readonly FileChange[], 
           const rel = parts.slice(0, i).join('/');
           const kind = await step(path, 'write', () => fs.kind(abs(rel)));
           if (kind === 'folder') continue;
-          if (kind !== null) throw new WriteFailure(path, `cannot write: ${rel} is ${kind === 'file' ? 'a file' : 'not a folder (a link or a special file)'}, not a folder`);
+          if (kind !== null)
+            throw new WriteFailure(
+              path,
+              `cannot write: ${rel} is ${kind === 'file' ? 'a file' : 'not a folder (a link or a special file)'}, not a folder`,
+            );
           try {
             await fs.mkdir(abs(rel));
           } catch (error) {
@@ -181,7 +195,10 @@ export async function commitFiles(root: string, changes: readonly FileChange[], 
         checkpoint(change.path);
         const kind = await step(change.path, change.text === null ? 'remove' : 'write', () => fs.kind(abs(change.path)));
         if (kind === 'folder' || kind === 'other') {
-          throw new WriteFailure(change.path, `cannot ${change.text === null ? 'remove' : 'write'}: it is ${kind === 'folder' ? 'a folder' : 'not a regular file'}`);
+          throw new WriteFailure(
+            change.path,
+            `cannot ${change.text === null ? 'remove' : 'write'}: it is ${kind === 'folder' ? 'a folder' : 'not a regular file'}`,
+          );
         }
         if (kind === 'file' && change.exclusive) throw new WriteFailure(change.path, 'cannot write: it exists already', 'exists');
         if (change.text === null) continue;
@@ -210,9 +227,17 @@ export async function commitFiles(root: string, changes: readonly FileChange[], 
         if (change.exclusive || (await step(change.path, verb, () => fs.kind(abs(change.path)))) !== 'file') continue;
         const backup = tempPath(abs(change.path), 'bak', mine);
         // A backup whose file could not be restored is kept: it is then the only copy.
-        undo.push({ path: change.path, restores: false, run: () => (unrestored.has(change.path) ? Promise.resolve() : ignoreMissing(fs.unlink(backup))) });
+        undo.push({
+          path: change.path,
+          restores: false,
+          run: () => (unrestored.has(change.path) ? Promise.resolve() : ignoreMissing(fs.unlink(backup))),
+        });
         await step(change.path, verb, async () => {
-          try { await fs.link(abs(change.path), backup); } catch { await fs.copy(abs(change.path), backup); }
+          try {
+            await fs.link(abs(change.path), backup);
+          } catch {
+            await fs.copy(abs(change.path), backup);
+          }
         });
         kept.set(change.path, backup);
         backups.push(backup);
@@ -234,7 +259,11 @@ export async function commitFiles(root: string, changes: readonly FileChange[], 
         } else {
           await step(change.path, 'write', () => fs.rename(staged.get(change.path)!, target));
         }
-        undo.push({ path: change.path, restores: backup ? 'its previous content is kept beside it in a .goalpost-bak file' : 'the new file is left', run: restore });
+        undo.push({
+          path: change.path,
+          restores: backup ? 'its previous content is kept beside it in a .goalpost-bak file' : 'the new file is left',
+          run: restore,
+        });
         if (++renamed === 1 && changes.length > 1) await pause(seam, 'partly-renamed', guard.signal);
       }
       for (const folder of folders) await fs.syncDir(abs(folder)).catch(() => undefined);
@@ -243,7 +272,9 @@ export async function commitFiles(root: string, changes: readonly FileChange[], 
       const failure = error instanceof WriteFailure ? error : new WriteFailure(current, `cannot write: ${reasonOf(error)}`);
       const notes: string[] = [];
       for (const u of undo.reverse()) {
-        try { await u.run(); } catch (e) {
+        try {
+          await u.run();
+        } catch (e) {
           if (!u.restores) continue;
           unrestored.add(u.path);
           notes.push(`${u.path} (${reasonOf(e)}; ${u.restores})`);
@@ -251,7 +282,10 @@ export async function commitFiles(root: string, changes: readonly FileChange[], 
       }
       const kept = notes.length > 0 ? `; could not restore ${notes.join(', ')}` : '';
       return {
-        ok: false, reason: failure.reason, path: failure.path, message: `${failure.message}${kept}`,
+        ok: false,
+        reason: failure.reason,
+        path: failure.path,
+        message: `${failure.message}${kept}`,
         ...(guard.received ? { signal: guard.received } : {}),
       };
     }
@@ -287,7 +321,10 @@ async function exclusiveCommit(fs: WriteFs, staged: string, target: string): Pro
 
 async function pause(seam: WriteSeam, point: PausePoint, signal: AbortSignal): Promise<void> {
   if (!seam.pause) return;
-  await Promise.race([seam.pause(point, signal), new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))]);
+  await Promise.race([
+    seam.pause(point, signal),
+    new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+  ]);
 }
 
 /** The temp and backup files of the writes running in this process (not stale, whatever the pid says). */
@@ -306,7 +343,9 @@ async function removeStaleTemps(fs: WriteFs, folder: string): Promise<void> {
   try {
     if ((await fs.kind(folder)) !== 'folder') return; // never through a link
     names = await fs.list(folder);
-  } catch { return; }
+  } catch {
+    return;
+  }
   for (const name of names) {
     const m = TEMP.exec(name);
     if (m && !ours.has(join(folder, name)) && !running(Number(m[1]))) await fs.unlink(join(folder, name)).catch(() => undefined);
@@ -333,18 +372,28 @@ function watchSignals(): { readonly received: NodeJS.Signals | null; readonly si
   };
   for (const s of SIGNALS) process.on(s, on);
   return {
-    get received() { return received; },
+    get received() {
+      return received;
+    },
     signal: controller.signal,
-    dispose: () => { for (const s of SIGNALS) process.off(s, on); },
+    dispose: () => {
+      for (const s of SIGNALS) process.off(s, on);
+    },
   };
 }
 
 async function ignoreMissing(p: Promise<void>): Promise<void> {
-  try { await p; } catch (error) { if (codeOf(error) !== 'ENOENT') throw error; }
+  try {
+    await p;
+  } catch (error) {
+    if (codeOf(error) !== 'ENOENT') throw error;
+  }
 }
 
 function codeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 }
 
 const REASONS: Record<string, string> = {

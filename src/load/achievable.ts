@@ -16,19 +16,28 @@ const NOTED = { stretch: 'a stretch target', ambitious: 'an ambitious target', a
 
 /** Notes, at the target, every goal or key result whose target is a stretch, ambitious or already met. */
 export function noteAchievability(
-  engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>, fmt: FormatOptions,
+  engine: KpiEngine,
+  goals: readonly Goal[],
+  places: ReadonlyMap<string, GoalPlace>,
+  fmt: FormatOptions,
 ): void {
   const note = (measure: Measure, period: Period, place: GoalPlace, path: PathKey[]) => {
     const kpi = engine.kpis.get(measure.kpi);
     if (!kpi) return;
     const a = achievability(engine, measure, period);
     if (a.verdict !== 'stretch' && a.verdict !== 'ambitious' && a.verdict !== 'already_met') return;
-    place.report.note([...path, 'target'], `achievable? ${NOTED[a.verdict]}: ${achievabilityText(a, period.kind, kpi.def.good, fmt)}`);
+    place.report.note(
+      [...path, 'target'],
+      `achievable? ${NOTED[a.verdict]}: ${achievabilityText(a, period.kind, kpi.def.good, fmt)}`,
+    );
   };
   for (const goal of goals) {
     const place = places.get(goal.id);
     if (!place) continue;
     if (goal.type === 'smart') note(goal, goal.period, place, [...place.path]);
-    else goal.keyResults.forEach((kr, k) => { if (kr.measure) note(kr.measure, goal.period, place, [...place.path, 'key_results', k]); });
+    else
+      goal.keyResults.forEach((kr, k) => {
+        if (kr.measure) note(kr.measure, goal.period, place, [...place.path, 'key_results', k]);
+      });
   }
 }

@@ -62,12 +62,14 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       continue;
     }
     for (const d of parsed.duplicates) addProblem(problems, { file: file.path, ...d.position, message: d.message });
-    if (parsed.duplicates.length > 0) countMore(problems, { file: file.path, ...parsed.duplicates[0]!.position, message: '' }, parsed.moreDuplicates);
+    if (parsed.duplicates.length > 0)
+      countMore(problems, { file: file.path, ...parsed.duplicates[0]!.position, message: '' }, parsed.moreDuplicates);
     const envelope = dataFileSchema.safeParse(parsed.value);
     const report = new FileReporter(file.path, parsed.locator, problems);
     reporters.set(file.path, report);
     if (!envelope.success) {
-      for (const p of issuesToProblems(file.path, parsed.locator, dataFileSchema, parsed.value, envelope.error.issues)) addProblem(problems, p);
+      for (const p of issuesToProblems(file.path, parsed.locator, dataFileSchema, parsed.value, envelope.error.issues))
+        addProblem(problems, p);
       const raw = parsed.value as { channel?: unknown; rows?: unknown } | null;
       if (raw && Array.isArray(raw.rows)) {
         const channel = typeof raw.channel === 'string' ? raw.channel : null;
@@ -79,8 +81,11 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
     const channel = envelope.data.channel ?? null;
     if (channel !== null) checkChannel(report, ['channel'], channel, context);
     if (currency && currency !== context.currency) {
-      report.at(['currency'], `currency ${currency} differs from the site currency ${context.currency}: `
-        + `convert the values to ${context.currency} or change currency in content/site.yaml`);
+      report.at(
+        ['currency'],
+        `currency ${currency} differs from the site currency ${context.currency}: ` +
+          `convert the values to ${context.currency} or change currency in content/site.yaml`,
+      );
     }
     const before = rows.length;
     rawRows.forEach((raw, i) => {
@@ -103,8 +108,13 @@ export function reportUndeclared(data: LoadedData, known: readonly string[], all
   for (const u of data.undeclared) {
     if (allowed.has(u.name)) continue;
     const more = u.rows > 1 ? `; also in ${u.rows - 1} more row${u.rows > 2 ? 's' : ''} of this file` : '';
-    data.reporters.get(u.file)!.at(['rows', u.row, u.name],
-      `unknown metric '${u.name}'${hint(u.name, known, 'metrics')} (declare custom metrics under metrics: in content/site.yaml${more})`, 'key');
+    data.reporters
+      .get(u.file)!
+      .at(
+        ['rows', u.row, u.name],
+        `unknown metric '${u.name}'${hint(u.name, known, 'metrics')} (declare custom metrics under metrics: in content/site.yaml${more})`,
+        'key',
+      );
   }
 }
 
@@ -114,12 +124,18 @@ function checkChannel(report: FileReporter, path: Array<string | number>, channe
     return false;
   }
   if (/^v\d+$/.test(channel)) {
-    report.at(path, `channel '${channel}' would clash with the URLs of frozen report versions (/reports/<quarter>/v1/): give the channel another id`);
+    report.at(
+      path,
+      `channel '${channel}' would clash with the URLs of frozen report versions (/reports/<quarter>/v1/): give the channel another id`,
+    );
     return false;
   }
   if (context.channels && !context.channels.includes(channel)) {
-    report.at(path, `unknown channel '${channel}'${hint(channel, context.channels, 'channels')}`
-      + ' (channels are declared in content/site.yaml)');
+    report.at(
+      path,
+      `unknown channel '${channel}'${hint(channel, context.channels, 'channels')}` +
+        ' (channels are declared in content/site.yaml)',
+    );
     return false;
   }
   return true;
@@ -129,8 +145,12 @@ type Occurrence = { -readonly [K in keyof UndeclaredMetric]: UndeclaredMetric[K]
 
 /** Why a name that formulas may read besides metrics cannot be given in data, and what to do. */
 function notInData(name: SpecialVariable): string {
-  const instead = name === 'customer_ltv' ? 'remove it from the data'
-    : name === 'followers_start' ? 'give followers instead' : 'give followers, new_followers or lost_followers instead';
+  const instead =
+    name === 'customer_ltv'
+      ? 'remove it from the data'
+      : name === 'followers_start'
+        ? 'give followers instead'
+        : 'give followers, new_followers or lost_followers instead';
   return `${computedName(name)}: ${instead}`;
 }
 
@@ -138,8 +158,13 @@ function notInData(name: SpecialVariable): string {
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 
 function checkRow(
-  report: FileReporter, i: number, raw: unknown, fileChannel: string | null, context: DataContext,
-  discovered: Map<string, MetricDef>, undeclared: Map<string, Occurrence>,
+  report: FileReporter,
+  i: number,
+  raw: unknown,
+  fileChannel: string | null,
+  context: DataContext,
+  discovered: Map<string, MetricDef>,
+  undeclared: Map<string, Occurrence>,
 ): MetricRow | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     report.at(['rows', i], `a row must be an object with a date, month or quarter and metric values, got ${describeValue(raw)}`);
@@ -202,15 +227,21 @@ function checkRow(
     }
     ok = false;
     if (typeof value !== 'number') {
-      report.at(['rows', i, key], `${key}: expected a number, got ${describeValue(value)}`
-        + (value === null || value === '' ? ' (leave a missing value out of the row)' : ''));
+      report.at(
+        ['rows', i, key],
+        `${key}: expected a number, got ${describeValue(value)}` +
+          (value === null || value === '' ? ' (leave a missing value out of the row)' : ''),
+      );
     } else if (!Number.isFinite(value)) {
       report.at(['rows', i, key], `${key}: the number is out of range (not finite)`);
     } else if (Math.abs(value) > MAX_EXACT) {
       report.at(['rows', i, key], `${key}: ${value} is above 2^53 − 1 (${MAX_EXACT}): such numbers cannot be summed exactly`);
     } else {
-      report.at(['rows', i, key], `${key}: ${value} is negative: metric values are counts or amounts ≥ 0`
-        + ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)');
+      report.at(
+        ['rows', i, key],
+        `${key}: ${value} is negative: metric values are counts or amounts ≥ 0` +
+          ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)',
+      );
     }
   }
   if (periodKey === null) {
@@ -236,7 +267,10 @@ function checkPeriod(report: FileReporter, i: number, key: string, value: unknow
   }
   if (key === 'date') {
     const parsed = parseIsoDate(value);
-    if (!parsed.ok) { report.at(['rows', i, key], `date: ${parsed.reason}`); return null; }
+    if (!parsed.ok) {
+      report.at(['rows', i, key], `date: ${parsed.reason}`);
+      return null;
+    }
     return dayPeriod(parsed.day, value);
   }
   const shape = key === 'month' ? MONTH : QUARTER;

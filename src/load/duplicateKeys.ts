@@ -21,7 +21,9 @@ const BACKSLASH = 92;
  * of them, they are only counted in `tally.more`.
  */
 export function duplicateKeys(
-  text: string, limit = Infinity, tally: { more: number; deepAt?: number } = { more: 0 },
+  text: string,
+  limit = Infinity,
+  tally: { more: number; deepAt?: number } = { more: 0 },
   /** Stop at the first `[` or `{` nested deeper than this, its offset in `tally.deepAt`. */
   maxDepth = Infinity,
 ): DuplicateKey[] {
@@ -39,7 +41,11 @@ export function duplicateKeys(
       let escaped = false;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (d === BACKSLASH) { escaped = true; j += 2; } else if (d === QUOTE) break; else j++;
+        if (d === BACKSLASH) {
+          escaped = true;
+          j += 2;
+        } else if (d === QUOTE) break;
+        else j++;
       }
       const frame = stack[stack.length - 1];
       if (expectKey && frame && frame.length >= LINEAR_LIMIT * 3) {
@@ -55,8 +61,7 @@ export function duplicateKeys(
         if (first !== undefined) {
           if (out.length < limit) out.push({ key, offset: start - 1, firstOffset: first - 1 });
           else tally.more++;
-        }
-        else seen.set(key, start);
+        } else seen.set(key, start);
         expectKey = false;
       } else if (expectKey && frame) {
         for (let k = 0; k < frame.length; k += 3) {
@@ -70,12 +75,18 @@ export function duplicateKeys(
         expectKey = false;
       }
       i = j;
-    } else if (c === 123 || c === 91) { // { [
-      if (stack.length >= maxDepth) { tally.deepAt = i; break; }
+    } else if (c === 123 || c === 91) {
+      // { [
+      if (stack.length >= maxDepth) {
+        tally.deepAt = i;
+        break;
+      }
       stack.push(c === 123 ? [] : null);
       expectKey = c === 123;
-    }
-    else if (c === 125 || c === 93) { stack.pop(); expectKey = false; } // } ]
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+      expectKey = false;
+    } // } ]
     else if (c === 44) expectKey = stack[stack.length - 1] != null; // ,
   }
   return out;

@@ -37,22 +37,33 @@ function check(engine: KpiEngine, measure: Measure, place: GoalPlace, path: Path
   const hasTotal = index.has('followers', channels);
   if (kpi.inputs.some((name) => NEED_TOTAL.has(name)) && !hasTotal) {
     if (hasFollows) {
-      place.report.at([...path, 'kpi'], `${measure.kpi} needs a follower total, and the data of ${where} has only daily follows `
-        + '(new_followers, lost_followers): use follower_growth, which counts new minus lost followers, '
-        + 'or add one "followers" value (the total shown on the profile) to the data');
+      place.report.at(
+        [...path, 'kpi'],
+        `${measure.kpi} needs a follower total, and the data of ${where} has only daily follows ` +
+          '(new_followers, lost_followers): use follower_growth, which counts new minus lost followers, ' +
+          'or add one "followers" value (the total shown on the profile) to the data',
+      );
     } else {
-      place.report.note([...path, 'kpi'], `no follower data for ${where} yet: the goal shows no figure until "followers" values arrive`);
+      place.report.note(
+        [...path, 'kpi'],
+        `no follower data for ${where} yet: the goal shows no figure until "followers" values arrive`,
+      );
     }
     return;
   }
   if (kpi.inputs.includes('followers_change') && !hasTotal && !hasFollows) {
-    place.report.note([...path, 'kpi'], `no follower data for ${where} yet: the goal shows no figure until "followers" `
-      + 'or "new_followers" values arrive');
+    place.report.note(
+      [...path, 'kpi'],
+      `no follower data for ${where} yet: the goal shows no figure until "followers" ` + 'or "new_followers" values arrive',
+    );
     return;
   }
   const missing = kpi.inputs.filter((name) => index.metrics.get(name) && !NEED_TOTAL.has(name) && !index.has(name, channels));
   if (missing.length > 0) {
-    place.report.note([...path, 'kpi'], `no data for ${missing.map((m) => `'${m}'`).join(', ')} on ${where} yet: `
-      + `${measure.kpi} shows no figure until it arrives`);
+    place.report.note(
+      [...path, 'kpi'],
+      `no data for ${missing.map((m) => `'${m}'`).join(', ')} on ${where} yet: ` +
+        `${measure.kpi} shows no figure until it arrives`,
+    );
   }
 }

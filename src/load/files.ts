@@ -31,14 +31,24 @@ function isInside(realRoot: string, real: string): boolean {
  * Links to folders are not followed (with `problems`, each is reported); a `dir` that is a link,
  * not a folder, or unreadable is reported there too.
  */
-export async function listFiles(root: string, dir: string, extensions: readonly string[], problems?: Problem[]): Promise<string[]> {
+export async function listFiles(
+  root: string,
+  dir: string,
+  extensions: readonly string[],
+  problems?: Problem[],
+): Promise<string[]> {
   const out: string[] = [];
   const rel = (abs: string): string => relative(root, abs).split(sep).join('/');
-  const report = (abs: string, message: string): void => { if (problems) addProblem(problems, problemAt(rel(abs), message)); };
+  const report = (abs: string, message: string): void => {
+    if (problems) addProblem(problems, problemAt(rel(abs), message));
+  };
   const top = join(root, dir);
   try {
     if ((await lstat(top)).isSymbolicLink()) {
-      report(top, `${dir}/ is a symbolic link: it is not read (links are not followed out of the content root); make it a folder`);
+      report(
+        top,
+        `${dir}/ is a symbolic link: it is not read (links are not followed out of the content root); make it a folder`,
+      );
       return [];
     }
   } catch (error) {
@@ -51,7 +61,10 @@ export async function listFiles(root: string, dir: string, extensions: readonly 
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return;
-      report(abs, code === 'ENOTDIR' ? 'is not a folder: it is not read' : `the folder cannot be read (${code ?? 'error'}): it is not read`);
+      report(
+        abs,
+        code === 'ENOTDIR' ? 'is not a folder: it is not read' : `the folder cannot be read (${code ?? 'error'}): it is not read`,
+      );
       return;
     }
     for (const entry of entries) {
@@ -71,7 +84,13 @@ export async function listFiles(root: string, dir: string, extensions: readonly 
 }
 
 /** What a path that is not a regular file is, for messages. */
-function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function kindOf(s: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
   if (s.isDirectory()) return 'a folder';
   if (s.isFIFO()) return 'a named pipe (FIFO)';
   if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
@@ -92,7 +111,11 @@ function megabytes(bytes: number): string {
  * is followed only when its target is a regular file inside the root), within its size limit,
  * and valid UTF-8. Returns its text or the problem with it; never blocks on a FIFO or a device.
  */
-export async function readContentFile(root: string, realRoot: string, path: string): Promise<{ text: string } | { problem: Problem }> {
+export async function readContentFile(
+  root: string,
+  realRoot: string,
+  path: string,
+): Promise<{ text: string } | { problem: Problem }> {
   const fail = (message: string) => ({ problem: problemAt(path, message) });
   const abs = join(root, path);
   let real: string;
@@ -100,14 +123,18 @@ export async function readContentFile(root: string, realRoot: string, path: stri
     const link = await lstat(abs);
     real = await realpath(abs);
     if (!isInside(realRoot, real)) {
-      return fail(link.isSymbolicLink()
-        ? 'is a symbolic link to a file outside the content root: it is not read; copy the file instead'
-        : 'is in a folder that is a symbolic link to outside the content root: it is not read; copy the files instead');
+      return fail(
+        link.isSymbolicLink()
+          ? 'is a symbolic link to a file outside the content root: it is not read; copy the file instead'
+          : 'is in a folder that is a symbolic link to outside the content root: it is not read; copy the files instead',
+      );
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return fail('is a symbolic link that leads to itself (a loop): it is not read; replace it with the file');
-    if (code === 'ENOENT') return fail('is a symbolic link to a file that does not exist: it is not read; replace it with the file or remove it');
+    if (code === 'ELOOP')
+      return fail('is a symbolic link that leads to itself (a loop): it is not read; replace it with the file');
+    if (code === 'ENOENT')
+      return fail('is a symbolic link to a file that does not exist: it is not read; replace it with the file or remove it');
     return fail(`cannot be read (${code ?? 'error'})`);
   }
   let handle;
@@ -124,7 +151,9 @@ export async function readContentFile(root: string, realRoot: string, path: stri
     if (!info.isFile()) return fail(`is ${kindOf(info)}, not a regular file: it is not read`);
     const limit = limitOf(path);
     if (info.size > limit) {
-      return fail(`the file is ${megabytes(info.size)}, larger than the ${megabytes(limit)} Goalpost reads: split it into smaller files`);
+      return fail(
+        `the file is ${megabytes(info.size)}, larger than the ${megabytes(limit)} Goalpost reads: split it into smaller files`,
+      );
     }
     const bytes = new Uint8Array(info.size);
     let filled = 0;
@@ -134,7 +163,8 @@ export async function readContentFile(root: string, realRoot: string, path: stri
       filled += bytesRead;
     }
     const decoded = decodeUtf8(bytes.subarray(0, filled));
-    if ('error' in decoded) return { problem: { file: path, line: decoded.line, column: decoded.column, message: decoded.error } };
+    if ('error' in decoded)
+      return { problem: { file: path, line: decoded.line, column: decoded.column, message: decoded.error } };
     return { text: decoded.text };
   } catch (error) {
     return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
@@ -182,7 +212,10 @@ export class FileReporter {
   /** Records a problem at the key or value found at `path`. */
   at(path: readonly PathKey[], message: string | (() => string), part: 'key' | 'value' = 'value'): void {
     this.errors++;
-    if (!hasRoom(this.problems, this.file)) { countMore(this.problems, { file: this.file, line: 1, column: 1, message: '' }, 1); return; }
+    if (!hasRoom(this.problems, this.file)) {
+      countMore(this.problems, { file: this.file, line: 1, column: 1, message: '' }, 1);
+      return;
+    }
     const { line, column } = this.locator.locate(path, part);
     addProblem(this.problems, { file: this.file, line, column, message: typeof message === 'string' ? message : message() });
   }
@@ -190,7 +223,10 @@ export class FileReporter {
   /** Records a note (not an error: it fails nothing) at the key or value found at `path`. */
   note(path: readonly PathKey[], message: string, part: 'key' | 'value' = 'value'): void {
     this.notes++;
-    if (!hasRoom(this.problems, this.file, 'note')) { countMore(this.problems, { file: this.file, line: 1, column: 1, message: '', severity: 'note' }, 1); return; }
+    if (!hasRoom(this.problems, this.file, 'note')) {
+      countMore(this.problems, { file: this.file, line: 1, column: 1, message: '', severity: 'note' }, 1);
+      return;
+    }
     const { line, column } = this.locator.locate(path, part);
     addProblem(this.problems, { file: this.file, line, column, message, severity: 'note' });
   }
@@ -198,7 +234,10 @@ export class FileReporter {
   /** Records a problem at a column inside the text value at `path` (a formula, say). */
   inside(path: readonly PathKey[], offset: number, message: string): void {
     this.errors++;
-    if (!hasRoom(this.problems, this.file)) { countMore(this.problems, { file: this.file, line: 1, column: 1, message: '' }, 1); return; }
+    if (!hasRoom(this.problems, this.file)) {
+      countMore(this.problems, { file: this.file, line: 1, column: 1, message: '' }, 1);
+      return;
+    }
     const { line, column } = this.locator.locate(path, 'value');
     const quote = this.locator.quoted(path) ? 1 : 0;
     addProblem(this.problems, { file: this.file, line, column: column + quote + offset, message });

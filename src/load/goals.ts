@@ -16,7 +16,13 @@ import { type Locator, parseYaml, type PathKey } from './locate.ts';
 import { addProblem, type Problem } from './problems.ts';
 import type * as z from 'zod';
 import {
-  customKpiSchema, type CustomKpiInput, type GoalInput, goalSchema, goalsFileSchema, type KeyResultInput, objectiveSchema,
+  customKpiSchema,
+  type CustomKpiInput,
+  type GoalInput,
+  goalSchema,
+  goalsFileSchema,
+  type KeyResultInput,
+  objectiveSchema,
   type ObjectiveInput,
 } from './schemas.ts';
 import { hint } from './suggest.ts';
@@ -59,14 +65,20 @@ interface Parsed {
 }
 
 function validItems<T>(
-  file: SourceFile, locator: Locator, section: string, schema: z.ZodType<T>, items: readonly unknown[] | undefined,
+  file: SourceFile,
+  locator: Locator,
+  section: string,
+  schema: z.ZodType<T>,
+  items: readonly unknown[] | undefined,
   problems: Problem[],
 ): Array<[number, T]> {
   const out: Array<[number, T]> = [];
   items?.forEach((item, i) => {
     const result = schema.safeParse(item);
     if (result.success) out.push([i, result.data]);
-    else for (const p of issuesToProblems(file.path, locator, schema, item, result.error.issues, [section, i])) addProblem(problems, p);
+    else
+      for (const p of issuesToProblems(file.path, locator, schema, item, result.error.issues, [section, i]))
+        addProblem(problems, p);
   });
   return out;
 }
@@ -81,12 +93,14 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
     const input = yaml.value ?? {};
     const result = goalsFileSchema.safeParse(input);
     if (!result.success) {
-      for (const p of issuesToProblems(file.path, yaml.locator, goalsFileSchema, input, result.error.issues)) addProblem(problems, p);
+      for (const p of issuesToProblems(file.path, yaml.locator, goalsFileSchema, input, result.error.issues))
+        addProblem(problems, p);
       continue;
     }
     const { objectives, kpis, goals } = result.data;
     parsed.push({
-      file, report: new FileReporter(file.path, yaml.locator, problems),
+      file,
+      report: new FileReporter(file.path, yaml.locator, problems),
       objectives: validItems(file, yaml.locator, 'objectives', objectiveSchema, objectives, problems),
       kpis: validItems(file, yaml.locator, 'kpis', customKpiSchema, kpis, problems),
       rawKpis: kpis ?? [],
@@ -103,7 +117,10 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
   for (const { objectives: objectiveItems, kpis: kpiItems, rawKpis, report } of parsed) {
     for (const [i, o] of objectiveItems) {
       const first = objectiveAt.get(o.id);
-      if (first) { report.at(['objectives', i, 'id'], `duplicate objective id '${o.id}': already defined at ${first}`); continue; }
+      if (first) {
+        report.at(['objectives', i, 'id'], `duplicate objective id '${o.id}': already defined at ${first}`);
+        continue;
+      }
       objectiveAt.set(o.id, report.where(['objectives', i, 'id']));
       objectives.push({ id: o.id, title: o.title, description: o.description ?? null });
     }
@@ -116,7 +133,10 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
         const first = kpiAt.get(id);
         if (builtInKpi(id)) report.at([...path, 'id'], `custom KPI '${id}' has the id of a built-in KPI: choose another id`);
         else if (context.declaredMetrics?.includes(id)) {
-          report.at([...path, 'id'], `custom KPI '${id}' has the id of a metric declared in content/site.yaml (a declared metric is already a KPI): choose another id`);
+          report.at(
+            [...path, 'id'],
+            `custom KPI '${id}' has the id of a metric declared in content/site.yaml (a declared metric is already a KPI): choose another id`,
+          );
         } else if (first) report.at([...path, 'id'], `duplicate custom KPI id '${id}': already defined at ${first}`);
         else kpiAt.set(id, report.where([...path, 'id']));
       }
@@ -128,8 +148,14 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
       const k = valid.get(i);
       if (!k || report.errors + report.notes !== before) return;
       customKpis.push({
-        id: k.id, label: k.label, formula: k.formula, unit: k.unit, good: k.good, family: 'custom',
-        description: k.description ?? '', custom: true,
+        id: k.id,
+        label: k.label,
+        formula: k.formula,
+        unit: k.unit,
+        good: k.good,
+        family: 'custom',
+        description: k.description ?? '',
+        custom: true,
       });
     });
   }
@@ -191,8 +217,13 @@ function buildGoal(report: FileReporter, path: PathKey[], g: GoalInput, file: st
   };
   const period = checkPeriod(g, fail);
   const base = {
-    id: g.id, title: g.title, description: g.description ?? null, category: g.category ?? null,
-    objective: g.objective ?? null, owner: g.owner ?? null, file,
+    id: g.id,
+    title: g.title,
+    description: g.description ?? null,
+    category: g.category ?? null,
+    objective: g.objective ?? null,
+    owner: g.owner ?? null,
+    file,
   };
 
   if (type === 'smart') {
@@ -208,7 +239,10 @@ function buildGoal(report: FileReporter, path: PathKey[], g: GoalInput, file: st
     if (g[key] !== undefined) fail([key], `an OKR goal measures through its key_results: move '${key}' into a key result`, 'key');
   }
   if (!g.key_results || g.key_results.length === 0) {
-    fail(g.key_results ? ['key_results'] : [], 'an OKR goal needs key_results: a list of { id, kpi, channel, target } or { id, title, manual: { current, target } }');
+    fail(
+      g.key_results ? ['key_results'] : [],
+      'an OKR goal needs key_results: a list of { id, kpi, channel, target } or { id, title, manual: { current, target } }',
+    );
     return null;
   }
   const krAt = new Map<string, number>();
@@ -216,7 +250,10 @@ function buildGoal(report: FileReporter, path: PathKey[], g: GoalInput, file: st
   g.key_results.forEach((kr, k) => {
     const krPath = [...path, 'key_results', k];
     if (krAt.has(kr.id)) {
-      report.at([...krPath, 'id'], `duplicate key result id '${kr.id}' in goal '${g.id}': already used by key result ${krAt.get(kr.id)! + 1}`);
+      report.at(
+        [...krPath, 'id'],
+        `duplicate key result id '${kr.id}' in goal '${g.id}': already used by key result ${krAt.get(kr.id)! + 1}`,
+      );
       ok = false;
       return;
     }
@@ -230,7 +267,11 @@ function buildGoal(report: FileReporter, path: PathKey[], g: GoalInput, file: st
 }
 
 function buildKeyResult(
-  report: FileReporter, path: PathKey[], kr: KeyResultInput, goalChannel: GoalInput['channel'], period: Period | null,
+  report: FileReporter,
+  path: PathKey[],
+  kr: KeyResultInput,
+  goalChannel: GoalInput['channel'],
+  period: Period | null,
 ): KeyResult | null {
   const base = { id: kr.id, title: kr.title ?? null, weight: kr.weight ?? 1 };
   if (kr.manual) {
@@ -241,7 +282,10 @@ function buildKeyResult(
         ok = false;
       }
     }
-    if (!kr.title) { report.at(path, "a manual key result needs a title saying what it measures"); ok = false; }
+    if (!kr.title) {
+      report.at(path, 'a manual key result needs a title saying what it measures');
+      ok = false;
+    }
     return ok ? { ...base, measure: null, manual: { current: kr.manual.current, target: kr.manual.target } } : null;
   }
   const measure = checkMeasure(report, path, kr, kr.channel ?? goalChannel, period, 'key result');
@@ -262,11 +306,17 @@ function checkPeriod(g: GoalInput, fail: (key: PathKey[], message: string, part?
   if (!period) return null;
   // As for data (SPEC "Metric JSON", plausibility): a year before 2000 is a typo, and so is one after 2099.
   if (period.start < EARLIEST_DAY) {
-    fail([g.period !== undefined ? 'period' : 'start'], `${g.period !== undefined ? String(g.period) : String(g.start)} is before 2000: is it a typo?`);
+    fail(
+      [g.period !== undefined ? 'period' : 'start'],
+      `${g.period !== undefined ? String(g.period) : String(g.start)} is before 2000: is it a typo?`,
+    );
     return null;
   }
   if (period.end > LATEST_GOAL_DAY) {
-    fail([g.period !== undefined ? 'period' : 'deadline'], `${g.period !== undefined ? String(g.period) : String(g.deadline)} is after 2099: is it a typo?`);
+    fail(
+      [g.period !== undefined ? 'period' : 'deadline'],
+      `${g.period !== undefined ? String(g.period) : String(g.deadline)} is after 2099: is it a typo?`,
+    );
     return null;
   }
   return period;
@@ -286,7 +336,11 @@ function goalPeriod(g: GoalInput, fail: (key: PathKey[], message: string, part?:
     return null;
   }
   if (g.start === undefined || g.deadline === undefined) {
-    fail([g.start === undefined ? 'deadline' : 'start'], `missing ${g.start === undefined ? 'start' : 'deadline'}: a date range needs both start and deadline`, 'key');
+    fail(
+      [g.start === undefined ? 'deadline' : 'start'],
+      `missing ${g.start === undefined ? 'start' : 'deadline'}: a date range needs both start and deadline`,
+      'key',
+    );
     return null;
   }
   const start = parseIsoDate(g.start);
@@ -304,7 +358,11 @@ interface MeasureInput {
 }
 
 function checkMeasure(
-  report: FileReporter, path: PathKey[], m: MeasureInput, channel: GoalInput['channel'], period: Period | null,
+  report: FileReporter,
+  path: PathKey[],
+  m: MeasureInput,
+  channel: GoalInput['channel'],
+  period: Period | null,
   what: 'goal' | 'key result',
 ): Measure | null {
   let ok = true;
@@ -321,7 +379,10 @@ function checkMeasure(
     const day = parseIsoDate(ms.date);
     if (!day.ok) return;
     if (period && (day.day < period.start || day.day > period.end)) {
-      fail(['milestones', i, 'date'], `milestone ${ms.date} is outside the period ${formatDay(period.start)} to ${formatDay(period.end)}`);
+      fail(
+        ['milestones', i, 'date'],
+        `milestone ${ms.date} is outside the period ${formatDay(period.start)} to ${formatDay(period.end)}`,
+      );
       return;
     }
     milestones.push({ date: day.day as Day, target: ms.target });
@@ -345,7 +406,10 @@ function checkReferences(report: FileReporter, path: PathKey[], raw: unknown, re
   if (raw === null || typeof raw !== 'object') return;
   const g = raw as Record<string, unknown>;
   if (typeof g['objective'] === 'string' && !refs.objectives.includes(g['objective'])) {
-    report.at([...path, 'objective'], `unknown objective '${g['objective']}'${hint(g['objective'], refs.objectives, 'objectives')}`);
+    report.at(
+      [...path, 'objective'],
+      `unknown objective '${g['objective']}'${hint(g['objective'], refs.objectives, 'objectives')}`,
+    );
   }
   checkMeasureReferences(report, path, g, refs);
   if (Array.isArray(g['key_results'])) {
@@ -367,13 +431,20 @@ function checkReferences(report: FileReporter, path: PathKey[], raw: unknown, re
 function checkMeasureReferences(report: FileReporter, path: PathKey[], m: Record<string, unknown>, refs: References): void {
   const target = m['target'];
   const change = target !== null && typeof target === 'object' ? (target as { change?: unknown }).change : undefined;
-  if ((typeof target === 'number' && target === m['baseline']) || change === 0 || (typeof change === 'string' && /^[+-]?0+(\.0+)?%$/.test(change))) {
+  if (
+    (typeof target === 'number' && target === m['baseline']) ||
+    change === 0 ||
+    (typeof change === 'string' && /^[+-]?0+(\.0+)?%$/.test(change))
+  ) {
     report.at([...path, 'target'], 'the target equals the baseline: progress towards it cannot be measured');
   }
   const kpi = m['kpi'];
   if (typeof kpi === 'string' && !refs.kpis.includes(kpi)) {
     const near = hint(kpi, refs.kpis, 'KPIs');
-    report.at([...path, 'kpi'], `unknown KPI '${kpi}'${near.startsWith(': did') ? near : ' (see the KPI catalogue, or declare a custom KPI under kpis:)'}`);
+    report.at(
+      [...path, 'kpi'],
+      `unknown KPI '${kpi}'${near.startsWith(': did') ? near : ' (see the KPI catalogue, or declare a custom KPI under kpis:)'}`,
+    );
   }
   const channel = m['channel'];
   const list = typeof channel === 'string' ? [channel] : Array.isArray(channel) ? channel : [];
@@ -383,7 +454,9 @@ function checkMeasureReferences(report: FileReporter, path: PathKey[], m: Record
       return;
     }
     if (typeof c !== 'string' || c === 'all' || refs.channels === null || refs.channels.includes(c)) return;
-    report.at(typeof channel === 'string' ? [...path, 'channel'] : [...path, 'channel', i],
-      `unknown channel '${c}'${hint(c, refs.channels, 'channels')}`);
+    report.at(
+      typeof channel === 'string' ? [...path, 'channel'] : [...path, 'channel', i],
+      `unknown channel '${c}'${hint(c, refs.channels, 'channels')}`,
+    );
   });
 }

@@ -7,7 +7,10 @@ import type { Project } from '../core/project.ts';
 
 const KEY = Symbol.for('goalpost.validatedProject');
 
-interface Handoff { readonly root: string; readonly project: Project }
+interface Handoff {
+  readonly root: string;
+  readonly project: Project;
+}
 
 /** Keeps the project validated for `root` for the pages of this build. */
 export function handOver(root: string, project: Project): void {

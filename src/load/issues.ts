@@ -27,12 +27,20 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 const EXPECTED: Record<string, string> = {
-  string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
 };
 
 /** Positioned problems for every zod issue of one file. */
 export function issuesToProblems(
-  file: string, locator: Locator, schema: z.ZodType, data: unknown, issues: readonly z.core.$ZodIssue[],
+  file: string,
+  locator: Locator,
+  schema: z.ZodType,
+  data: unknown,
+  issues: readonly z.core.$ZodIssue[],
   /** Path of `data` inside the file, when a part of it was validated on its own. */
   prefix: readonly PathKey[] = [],
 ): Problem[] {

@@ -43,7 +43,10 @@ export function jsonLocator(text: string): Locator {
       let depth = 0;
       while (i < n) {
         const c = text.charCodeAt(i);
-        if (c === QUOTE) { i = skipString(i); continue; }
+        if (c === QUOTE) {
+          i = skipString(i);
+          continue;
+        }
         if (c === 123 || c === 91) depth++;
         else if ((c === 125 || c === 93) && --depth === 0) return i + 1;
         i++;
@@ -63,7 +66,7 @@ export function jsonLocator(text: string): Locator {
     if (cached) return cached;
     const isObject = text.charCodeAt(start) === 123;
     const keys = isObject ? new Map<string, { key: number; value: number }>() : null;
-    const elements = isObject ? null : [] as number[];
+    const elements = isObject ? null : ([] as number[]);
     let i = skipSpace(start + 1);
     const close = isObject ? 125 : 93;
     while (i < n && text.charCodeAt(i) !== close) {

@@ -64,8 +64,10 @@ export function parseYaml(text: string): ParsedYaml {
       const firstAlias = findFirstAlias(doc);
       syntax.push({
         position: firstAlias === null ? START : at(firstAlias),
-        message: error instanceof RangeError ? tooDeep('YAML')
-          : `the aliases expand to too many values (each alias may be used at most ${MAX_ALIAS_USES} times, nested ones counted): write the values out`,
+        message:
+          error instanceof RangeError
+            ? tooDeep('YAML')
+            : `the aliases expand to too many values (each alias may be used at most ${MAX_ALIAS_USES} times, nested ones counted): write the values out`,
       });
     }
   }
@@ -128,17 +130,26 @@ function checkYamlNodes(doc: Document.Parsed, text: string, at: (offset: number)
   const stack: Array<{ node: unknown; depth: number; leave?: true }> = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0 && out.length < PROBLEMS_PER_FILE) {
     const { node, depth, leave } = stack.pop()!;
-    if (leave) { open.delete(node); continue; }
+    if (leave) {
+      open.delete(node);
+      continue;
+    }
     if (node === null || node === undefined) continue;
     const start = (node as YamlNode).range?.[0] ?? 0;
     if (isAlias(node)) {
       const count = (uses.get(node.source) ?? 0) + 1;
       uses.set(node.source, count);
       if (count === MAX_ALIAS_USES + 1) {
-        out.push({ position: at(start), message: `the alias *${node.source} is used more than ${MAX_ALIAS_USES} times: write the values out or use fewer aliases` });
+        out.push({
+          position: at(start),
+          message: `the alias *${node.source} is used more than ${MAX_ALIAS_USES} times: write the values out or use fewer aliases`,
+        });
       }
       if (open.has(node.resolve(doc))) {
-        out.push({ position: at(start), message: `the alias *${node.source} is inside the value it names (a loop): write the value out` });
+        out.push({
+          position: at(start),
+          message: `the alias *${node.source} is inside the value it names (a loop): write the value out`,
+        });
       }
       continue;
     }
@@ -147,11 +158,16 @@ function checkYamlNodes(doc: Document.Parsed, text: string, at: (offset: number)
       let bang = text.lastIndexOf('!', start);
       while (bang > 0 && text[bang - 1] === '!') bang--;
       const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
-      out.push({ position: at(bang >= 0 && !text.slice(bang, start).includes('\n') ? bang : start),
-        message: `YAML tag ${shown} is not supported: remove it (write numbers plainly, and text in quotes, e.g. '12')` });
+      out.push({
+        position: at(bang >= 0 && !text.slice(bang, start).includes('\n') ? bang : start),
+        message: `YAML tag ${shown} is not supported: remove it (write numbers plainly, and text in quotes, e.g. '12')`,
+      });
     }
     if (isMap(node) || isSeq(node)) {
-      if (depth >= MAX_DEPTH) { out.push({ position: at(start), message: tooDeep('YAML') }); break; }
+      if (depth >= MAX_DEPTH) {
+        out.push({ position: at(start), message: tooDeep('YAML') });
+        break;
+      }
       open.add(node);
       stack.push({ node, depth, leave: true });
       for (let i = node.items.length - 1; i >= 0; i--) {
@@ -207,7 +223,8 @@ export function tooDeepAt(text: string): number {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) { // a string: skip to its closing quote
+    if (c === 34) {
+      // a string: skip to its closing quote
       for (i++; i < n; i++) {
         const d = text.charCodeAt(i);
         if (d === 92) i++;
@@ -219,7 +236,6 @@ export function tooDeepAt(text: string): number {
   }
   return -1;
 }
-
 
 export type ParsedJson =
   | { ok: true; value: unknown; locator: Locator; duplicates: DuplicateKeyProblem[]; moreDuplicates: number }
@@ -261,7 +277,10 @@ export function parseJson(text: string): ParsedJson {
     moreDuplicates: tally.more,
     duplicates: duplicates.map((d) => {
       const first = positionAt(source, d.firstOffset);
-      return { position: positionAt(source, d.offset), message: `key '${d.key}' is written twice in this object (also at line ${first.line}, column ${first.column}); JSON keeps only the last: remove one` };
+      return {
+        position: positionAt(source, d.offset),
+        message: `key '${d.key}' is written twice in this object (also at line ${first.line}, column ${first.column}); JSON keeps only the last: remove one`,
+      };
     }),
     locator: jsonLocator(source),
   };

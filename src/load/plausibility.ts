@@ -44,7 +44,8 @@ export function checkPlausibility(rows: readonly MetricRow[], reporters: Readonl
   if (latest === -Infinity) return;
   let latestOther = -Infinity;
   for (const row of rows) {
-    if (row.period.start >= EARLIEST_DAY && row.period.start < latest && row.period.end > latestOther) latestOther = row.period.end;
+    if (row.period.start >= EARLIEST_DAY && row.period.start < latest && row.period.end > latestOther)
+      latestOther = row.period.end;
   }
   const tooLate = latestOther !== -Infinity && latest > oneYearAfter(latestOther);
   const quarters = new Map<number, MetricRow>();
@@ -64,8 +65,12 @@ export function checkPlausibility(rows: readonly MetricRow[], reporters: Readonl
     if (empty <= MAX_QUIET_QUARTERS) continue;
     const from = quarterPeriod(sorted[i - 1]! + 1).label;
     const to = quarterPeriod(sorted[i]! - 1).label;
-    at(quarters.get(sorted[i]!)!, `comes after ${empty} quarters without data (${from} to ${to}): `
-      + 'no report is made for them (if the team did not pause, check the dates)', true);
+    at(
+      quarters.get(sorted[i]!)!,
+      `comes after ${empty} quarters without data (${from} to ${to}): ` +
+        'no report is made for them (if the team did not pause, check the dates)',
+      true,
+    );
   }
 }
 

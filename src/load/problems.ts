@@ -46,7 +46,10 @@ class MoreProblems implements Problem {
   }
 }
 
-interface FileTally { kept: number; more: MoreProblems | null }
+interface FileTally {
+  kept: number;
+  more: MoreProblems | null;
+}
 type Tallies = { error: FileTally; note: FileTally };
 const tallies = new WeakMap<Problem[], Map<string, Tallies>>();
 // The last lookup: problems come in runs from one file, so this answers most calls at once.
@@ -55,9 +58,15 @@ let last: { problems: Problem[]; file: string; tallies: Tallies } | null = null;
 function tallyOf(problems: Problem[], file: string, severity: 'note' | undefined): FileTally {
   if (last === null || last.problems !== problems || last.file !== file) {
     let byFile = tallies.get(problems);
-    if (!byFile) { byFile = new Map(); tallies.set(problems, byFile); }
+    if (!byFile) {
+      byFile = new Map();
+      tallies.set(problems, byFile);
+    }
     let found = byFile.get(file);
-    if (!found) { found = { error: { kept: 0, more: null }, note: { kept: 0, more: null } }; byFile.set(file, found); }
+    if (!found) {
+      found = { error: { kept: 0, more: null }, note: { kept: 0, more: null } };
+      byFile.set(file, found);
+    }
     last = { problems, file, tallies: found };
   }
   return severity === 'note' ? last.tallies.note : last.tallies.error;
@@ -105,7 +114,9 @@ export function problemCount(problems: readonly Problem[]): number {
  * `… and N more problems` when there are more.
  */
 export function problemLines(
-  problems: readonly Problem[], noun = 'problem', format: (p: Problem) => string = formatProblem,
+  problems: readonly Problem[],
+  noun = 'problem',
+  format: (p: Problem) => string = formatProblem,
 ): string[] {
   const listed = sortProblems(problems.filter((p) => p.more === undefined)).slice(0, PROBLEMS_LISTED);
   const lines = listed.map(format);
@@ -127,8 +138,12 @@ export function isNote(p: Problem): boolean {
 /** Problems in a stable order: by file, line, column, then message. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1
-      : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }
 
 /** Thrown by the site build when the content does not validate; carries every problem. */

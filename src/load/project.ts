@@ -52,9 +52,13 @@ export async function checkRoot(root: string): Promise<Problem | null> {
   const at = (message: string): Problem => ({ file: root, line: 1, column: 1, message });
   try {
     if ((await stat(root)).isDirectory()) return null;
-    return at(`the content root is not a folder (GOALPOST_ROOT=${root}): point GOALPOST_ROOT at the folder holding content/, goals/ and data/`);
+    return at(
+      `the content root is not a folder (GOALPOST_ROOT=${root}): point GOALPOST_ROOT at the folder holding content/, goals/ and data/`,
+    );
   } catch {
-    return at(`the content root does not exist (GOALPOST_ROOT=${root}): point GOALPOST_ROOT at the folder holding content/, goals/ and data/`);
+    return at(
+      `the content root does not exist (GOALPOST_ROOT=${root}): point GOALPOST_ROOT at the folder holding content/, goals/ and data/`,
+    );
   }
 }
 
@@ -70,7 +74,9 @@ export async function loadProject(root: string): Promise<LoadResult> {
     listFiles(root, REPORTS_DIR, ['.json'], unread),
     exists(join(root, SITE_FILE)),
     // The narratives the site renders: content/reports/*.mdx (not in sub-folders).
-    listFiles(root, NARRATIVES_DIR, ['.mdx'], unread).then((paths) => paths.filter((p) => !p.slice(NARRATIVES_DIR.length + 1).includes('/'))),
+    listFiles(root, NARRATIVES_DIR, ['.mdx'], unread).then((paths) =>
+      paths.filter((p) => !p.slice(NARRATIVES_DIR.length + 1).includes('/')),
+    ),
   ]);
   const goalFiles = await readSources(root, goalPaths, unread);
   const dataFiles = await readSources(root, dataPaths, unread);
@@ -78,12 +84,17 @@ export async function loadProject(root: string): Promise<LoadResult> {
   const siteFiles = await readSources(root, hasSite ? [SITE_FILE] : [], unread);
   const narrativeFiles = await readSources(root, narrativePaths, unread);
   const files = [...siteFiles, ...goalFiles, ...dataFiles, ...reportFiles].map((f) => f.path);
-  return { ...withNarratives(loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles, unread), narrativeFiles), files };
+  return {
+    ...withNarratives(loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles, unread), narrativeFiles),
+    files,
+  };
 }
 
 /** Validates content already read into memory (the pure part of loading). */
 export function loadFromSources(
-  siteFile: SourceFile | null, goalFiles: readonly SourceFile[], dataFiles: readonly SourceFile[],
+  siteFile: SourceFile | null,
+  goalFiles: readonly SourceFile[],
+  dataFiles: readonly SourceFile[],
   reportFiles: readonly SourceFile[] = [],
   /** Problems met while reading (files that were not read). */
   unread: readonly Problem[] = [],
@@ -92,17 +103,28 @@ export function loadFromSources(
   for (const p of unread) addProblem(problems, p);
   const { site, declaredChannels, metrics: declared, named } = loadSite(siteFile, problems);
   const declaredChannelIds = Object.keys(site.channels).sort();
-  const data = loadData(dataFiles, {
-    metrics: metricTable(declared), channels: declaredChannels ? declaredChannelIds : null, currency: site.currency,
-  }, problems);
+  const data = loadData(
+    dataFiles,
+    {
+      metrics: metricTable(declared),
+      channels: declaredChannels ? declaredChannelIds : null,
+      currency: site.currency,
+    },
+    problems,
+  );
   checkPlausibility(data.rows, data.reporters);
   const metrics = metricTable([...declared, ...data.discovered]);
   const { index, duplicates } = MetricIndex.build(data.rows, metrics);
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;
-    second.at(['rows', d.second.row, d.metric], () => `${d.channel} ${d.period} '${d.metric}' is given twice: `
-      + `also at ${first.where(['rows', d.first.row, d.metric], 'key')}; keep one of them`, 'key');
+    second.at(
+      ['rows', d.second.row, d.metric],
+      () =>
+        `${d.channel} ${d.period} '${d.metric}' is given twice: ` +
+        `also at ${first.where(['rows', d.first.row, d.metric], 'key')}; keep one of them`,
+      'key',
+    );
   }
   const channels = declaredChannels ? declaredChannelIds : index.channels;
   const goals = loadGoals(goalFiles, { channels, metrics: metrics.ids(), declaredMetrics: declared.map((m) => m.id) }, problems);
@@ -110,7 +132,12 @@ export function loadFromSources(
   const customKpis = [...declared.map(declaredMetricKpi), ...goals.customKpis];
   // Only on content that is otherwise valid: on broken data the figure it compares with is not trustworthy.
   if (!problems.some((p) => !isNote(p))) {
-    const engine = { index, kpis: new KpiSet(index, customKpis), settings: { customerLtv: site.customerLtv }, windows: new Map() };
+    const engine = {
+      index,
+      kpis: new KpiSet(index, customKpis),
+      settings: { customerLtv: site.customerLtv },
+      windows: new Map(),
+    };
     checkImplicitBaselines(engine, goals.goals, goals.places);
     checkFeeds(engine, goals.goals, goals.places);
     noteAchievability(engine, goals.goals, goals.places, site);
@@ -121,8 +148,15 @@ export function loadFromSources(
   if (errors.length > 0) return { ok: false, problems: sortProblems(errors), notes };
   return {
     ok: true,
-    project: { site, objectives: goals.objectives, goals: goals.goals, customKpis, index, sources: data.sources,
-      reports, inputs: fingerprintInputs([...(siteFile ? [siteFile] : []), ...goalFiles, ...dataFiles]),
+    project: {
+      site,
+      objectives: goals.objectives,
+      goals: goals.goals,
+      customKpis,
+      index,
+      sources: data.sources,
+      reports,
+      inputs: fingerprintInputs([...(siteFile ? [siteFile] : []), ...goalFiles, ...dataFiles]),
     },
     notes,
   };

@@ -36,19 +36,31 @@ export function loadReports(files: readonly SourceFile[], problems: Problem[]): 
   for (const file of files) {
     const name = NAME.exec(file.path);
     if (!name) {
-      addProblem(problems, { file: file.path, line: 1, column: 1, message: 'a frozen report must be named reports/<yyyy-qn>/v<k>.json (e.g. reports/2026-q2/v1.json); write it with goalpost freeze' });
+      addProblem(problems, {
+        file: file.path,
+        line: 1,
+        column: 1,
+        message:
+          'a frozen report must be named reports/<yyyy-qn>/v<k>.json (e.g. reports/2026-q2/v1.json); write it with goalpost freeze',
+      });
       continue;
     }
     const parsed = parseJson(file.text);
     if (!parsed.ok) {
-      addProblem(problems, { file: file.path, ...parsed.position, message: `${parsed.message}; restore the file from git or freeze the quarter again` });
+      addProblem(problems, {
+        file: file.path,
+        ...parsed.position,
+        message: `${parsed.message}; restore the file from git or freeze the quarter again`,
+      });
       continue;
     }
     for (const d of parsed.duplicates) addProblem(problems, { file: file.path, ...d.position, message: d.message });
-    if (parsed.duplicates.length > 0) countMore(problems, { file: file.path, ...parsed.duplicates[0]!.position, message: '' }, parsed.moreDuplicates);
+    if (parsed.duplicates.length > 0)
+      countMore(problems, { file: file.path, ...parsed.duplicates[0]!.position, message: '' }, parsed.moreDuplicates);
     const result = snapshotSchema.safeParse(parsed.value);
     if (!result.success) {
-      for (const p of issuesToProblems(file.path, parsed.locator, snapshotSchema, parsed.value, result.error.issues)) addProblem(problems, p);
+      for (const p of issuesToProblems(file.path, parsed.locator, snapshotSchema, parsed.value, result.error.issues))
+        addProblem(problems, p);
       continue;
     }
     const snapshot = result.data as unknown as Snapshot;
@@ -59,7 +71,8 @@ export function loadReports(files: readonly SourceFile[], problems: Problem[]): 
       found++;
       addProblem(problems, { file: file.path, ...parsed.locator.locate(path), message });
     };
-    if (snapshot.quarter !== quarter || !parseQuarter(snapshot.quarter).ok) at(['quarter'], `quarter must be '${quarter}', the quarter of the folder it is in`);
+    if (snapshot.quarter !== quarter || !parseQuarter(snapshot.quarter).ok)
+      at(['quarter'], `quarter must be '${quarter}', the quarter of the folder it is in`);
     if (snapshot.version !== version) at(['version'], `version must be ${version}, the number in the file name`);
     if (snapshot.digest !== snapshotDigest(snapshot)) {
       at(['digest'], "the digest does not match the snapshot's content: the snapshot was edited by hand; freeze again instead");
@@ -70,5 +83,11 @@ export function loadReports(files: readonly SourceFile[], problems: Problem[]): 
     }
     if (found === 0) out.push({ file: file.path, snapshot });
   }
-  return out.sort((a, b) => (a.snapshot.quarter < b.snapshot.quarter ? -1 : a.snapshot.quarter > b.snapshot.quarter ? 1 : a.snapshot.version - b.snapshot.version));
+  return out.sort((a, b) =>
+    a.snapshot.quarter < b.snapshot.quarter
+      ? -1
+      : a.snapshot.quarter > b.snapshot.quarter
+        ? 1
+        : a.snapshot.version - b.snapshot.version,
+  );
 }

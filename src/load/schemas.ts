@@ -14,9 +14,15 @@ const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 /** The longest id (goal, key result, objective, channel): ids become file names and URL segments. */
 export const MAX_ID_LENGTH = 64;
 
-export const slug = z.string().regex(SLUG, {
-  error: 'must be a slug: lower-case letters, digits, - and _ (e.g. ig-followers-q2)',
-}).max(MAX_ID_LENGTH, { error: (issue) => `is ${String(issue.input).length} characters long: ids are at most ${MAX_ID_LENGTH} (they name pages and files)` });
+export const slug = z
+  .string()
+  .regex(SLUG, {
+    error: 'must be a slug: lower-case letters, digits, - and _ (e.g. ig-followers-q2)',
+  })
+  .max(MAX_ID_LENGTH, {
+    error: (issue) =>
+      `is ${String(issue.input).length} characters long: ids are at most ${MAX_ID_LENGTH} (they name pages and files)`,
+  });
 
 /** A strict YYYY-MM-DD date that exists. */
 export const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).check((ctx) => {
@@ -25,26 +31,41 @@ export const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).
 });
 
 /** A quarter, month or year; YAML reads `2026` as a number, which is accepted as a year. */
-export const periodText = z.union([z.string(), z.number().int()], {
-  error: 'must be a period: a quarter (2026-Q2), a month (2026-04) or a year (2026)',
-}).transform((v) => String(v)).check((ctx) => {
-  const parsed = parsePeriod(ctx.value);
-  if (!parsed.ok) ctx.issues.push({ code: 'custom', message: parsed.reason, input: ctx.value });
-});
+export const periodText = z
+  .union([z.string(), z.number().int()], {
+    error: 'must be a period: a quarter (2026-Q2), a month (2026-04) or a year (2026)',
+  })
+  .transform((v) => String(v))
+  .check((ctx) => {
+    const parsed = parsePeriod(ctx.value);
+    if (!parsed.ok) ctx.issues.push({ code: 'custom', message: parsed.reason, input: ctx.value });
+  });
 
 const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' });
 
 const CHANGE = /^[+-]?\d+(\.\d+)?%$/;
 
 /** `target: 14400`, `{ change: "+20%" }` or `{ change: +500 }`. */
-export const targetSchema = z.union([
-  finite,
-  z.strictObject({
-    change: z.union([finite, z.string().regex(CHANGE).refine((c) => Number.isFinite(Number.parseFloat(c)))], {
-      error: 'change must be a percentage ("+20%") or a number (+500)',
+export const targetSchema = z.union(
+  [
+    finite,
+    z.strictObject({
+      change: z.union(
+        [
+          finite,
+          z
+            .string()
+            .regex(CHANGE)
+            .refine((c) => Number.isFinite(Number.parseFloat(c))),
+        ],
+        {
+          error: 'change must be a percentage ("+20%") or a number (+500)',
+        },
+      ),
     }),
-  }),
-], { error: 'target must be a number, { change: "+20%" } or { change: +500 }' });
+  ],
+  { error: 'target must be a number, { change: "+20%" } or { change: +500 }' },
+);
 
 const channelSelection = z.union([slug, z.array(slug).min(1)], {
   error: 'channel must be a channel id, a list of channel ids, or all',
@@ -61,10 +82,12 @@ export const keyResultSchema = z.strictObject({
   target: targetSchema.optional(),
   milestones: z.array(milestone).optional(),
   weight: z.number().positive({ error: 'weight must be a positive number' }).optional(),
-  manual: z.strictObject({
-    current: finite.refine((v) => v >= 0, { error: 'must not be negative' }),
-    target: finite.refine((v) => v > 0, { error: 'must be greater than 0' }),
-  }).optional(),
+  manual: z
+    .strictObject({
+      current: finite.refine((v) => v >= 0, { error: 'must not be negative' }),
+      target: finite.refine((v) => v > 0, { error: 'must be greater than 0' }),
+    })
+    .optional(),
 });
 
 export const goalSchema = z.strictObject({
@@ -105,68 +128,116 @@ export const objectiveSchema = z.strictObject({
 });
 
 /** The envelope of a goals file; each item is then validated on its own, so one bad goal hides nothing. */
-export const goalsFileSchema = z.strictObject({
-  objectives: z.array(z.unknown(), { error: 'objectives must be a list' }).optional(),
-  kpis: z.array(z.unknown(), { error: 'kpis must be a list' }).optional(),
-  goals: z.array(z.unknown(), { error: 'goals must be a list' }).optional(),
-}, { error: 'a goals file holds a mapping with objectives:, kpis: and goals:' });
+export const goalsFileSchema = z.strictObject(
+  {
+    objectives: z.array(z.unknown(), { error: 'objectives must be a list' }).optional(),
+    kpis: z.array(z.unknown(), { error: 'kpis must be a list' }).optional(),
+    goals: z.array(z.unknown(), { error: 'goals must be a list' }).optional(),
+  },
+  { error: 'a goals file holds a mapping with objectives:, kpis: and goals:' },
+);
 
 const CURRENCY = /^[A-Z]{3}$/;
 const currency = z.string().refine((c) => CURRENCY.test(c) && Intl.supportedValuesOf('currency').includes(c), {
   error: 'must be an ISO 4217 currency code such as EUR',
 });
 
-const locale = z.string().refine((l) => {
-  try {
-    return Intl.getCanonicalLocales(l).length === 1 && Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
-  } catch {
-    return false;
-  }
-}, { error: 'must be a BCP 47 locale this Node.js supports, such as en-US, fr-FR or it-IT' });
+const locale = z.string().refine(
+  (l) => {
+    try {
+      return Intl.getCanonicalLocales(l).length === 1 && Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be a BCP 47 locale this Node.js supports, such as en-US, fr-FR or it-IT' },
+);
 
 /** An absolute http(s) URL without credentials, query or fragment. */
 function isSiteUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;
   const u = new URL(value);
-  return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '' && u.username === '' && u.password === ''
-    && u.search === '' && u.hash === '' && /^https?:\/\//i.test(value);
+  return (
+    (u.protocol === 'https:' || u.protocol === 'http:') &&
+    u.hostname !== '' &&
+    u.username === '' &&
+    u.password === '' &&
+    u.search === '' &&
+    u.hash === '' &&
+    /^https?:\/\//i.test(value)
+  );
 }
 
-export const siteSchema = z.strictObject({
-  title: z.string().min(1).optional(),
-  locale: locale.optional(),
-  currency: currency.optional(),
-  customer_ltv: finite.refine((v) => v >= 0, { error: 'must not be negative' }).optional(),
-  channels: z.record(slug, z.strictObject({
-    label: z.string().min(1),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'color must be a hex colour such as #e1306c' }).optional(),
-  })).optional(),
-  base: z.string().max(200, { error: 'base must be at most 200 characters' }).regex(/^\/((?!\.{1,2}\/)[A-Za-z0-9._~-]+\/)*$/, {
-    error: 'base must be a clean URL path starting and ending with / (e.g. /reports/): no scheme, no //, no . or .. segment',
-  }).optional(),
-  url: z.string().max(2000, { error: 'url must be at most 2000 characters' }).refine(isSiteUrl, {
-    error: 'url must be the absolute http(s) address of the published site, such as https://reports.example.com/q/ (no query or fragment)',
-  }).optional(),
-  robots: z.enum(['index', 'noindex'], { error: 'robots must be index or noindex' }).optional(),
-  strings: z.record(z.string(), z.string({ error: 'a string override is a text' }), { error: 'strings holds a mapping { key: text } of page text overrides' }).optional(),
-  metrics: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }), z.strictObject({
-    label: z.string().min(1, { error: 'label must not be empty' }),
-    aggregation: z.enum(['flow', 'stock', 'unique'], { error: 'aggregation must be flow, stock or unique' }),
-    unit: z.enum(UNITS, { error: `unit must be one of ${UNITS.join(', ')}` }),
-    good: z.enum(['up', 'down'], { error: 'good must be up or down' }).optional(),
-    signed: z.boolean({ error: 'signed must be true or false' }).optional(),
-  }, { error: 'a declared metric is a mapping: { label, aggregation: flow | stock | unique, unit }' })).optional(),
-}, { error: 'content/site.yaml holds a mapping of site settings' });
+export const siteSchema = z.strictObject(
+  {
+    title: z.string().min(1).optional(),
+    locale: locale.optional(),
+    currency: currency.optional(),
+    customer_ltv: finite.refine((v) => v >= 0, { error: 'must not be negative' }).optional(),
+    channels: z
+      .record(
+        slug,
+        z.strictObject({
+          label: z.string().min(1),
+          color: z
+            .string()
+            .regex(/^#[0-9a-fA-F]{6}$/, { error: 'color must be a hex colour such as #e1306c' })
+            .optional(),
+        }),
+      )
+      .optional(),
+    base: z
+      .string()
+      .max(200, { error: 'base must be at most 200 characters' })
+      .regex(/^\/((?!\.{1,2}\/)[A-Za-z0-9._~-]+\/)*$/, {
+        error: 'base must be a clean URL path starting and ending with / (e.g. /reports/): no scheme, no //, no . or .. segment',
+      })
+      .optional(),
+    url: z
+      .string()
+      .max(2000, { error: 'url must be at most 2000 characters' })
+      .refine(isSiteUrl, {
+        error:
+          'url must be the absolute http(s) address of the published site, such as https://reports.example.com/q/ (no query or fragment)',
+      })
+      .optional(),
+    robots: z.enum(['index', 'noindex'], { error: 'robots must be index or noindex' }).optional(),
+    strings: z
+      .record(z.string(), z.string({ error: 'a string override is a text' }), {
+        error: 'strings holds a mapping { key: text } of page text overrides',
+      })
+      .optional(),
+    metrics: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }),
+        z.strictObject(
+          {
+            label: z.string().min(1, { error: 'label must not be empty' }),
+            aggregation: z.enum(['flow', 'stock', 'unique'], { error: 'aggregation must be flow, stock or unique' }),
+            unit: z.enum(UNITS, { error: `unit must be one of ${UNITS.join(', ')}` }),
+            good: z.enum(['up', 'down'], { error: 'good must be up or down' }).optional(),
+            signed: z.boolean({ error: 'signed must be true or false' }).optional(),
+          },
+          { error: 'a declared metric is a mapping: { label, aggregation: flow | stock | unique, unit }' },
+        ),
+      )
+      .optional(),
+  },
+  { error: 'content/site.yaml holds a mapping of site settings' },
+);
 
-export const dataFileSchema = z.strictObject({
-  /** Optional when every row names its own channel. */
-  channel: slug.optional(),
-  source: z.string().optional(),
-  currency: currency.optional(),
-  rows: z.array(z.unknown(), { error: 'rows must be a list of metric rows' }),
-  /** The JSON Schema an editor checks the file with (schemas/metrics.schema.json); not read. */
-  $schema: z.string().optional(),
-}, { error: 'a metric file holds an object with channel, source, currency and rows' });
+export const dataFileSchema = z.strictObject(
+  {
+    /** Optional when every row names its own channel. */
+    channel: slug.optional(),
+    source: z.string().optional(),
+    currency: currency.optional(),
+    rows: z.array(z.unknown(), { error: 'rows must be a list of metric rows' }),
+    /** The JSON Schema an editor checks the file with (schemas/metrics.schema.json); not read. */
+    $schema: z.string().optional(),
+  },
+  { error: 'a metric file holds an object with channel, source, currency and rows' },
+);
 
 export type GoalInput = z.infer<typeof goalSchema>;
 export type KeyResultInput = z.infer<typeof keyResultSchema>;
@@ -184,17 +255,21 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): 
     return cur;
   };
   for (const key of path) {
-    const cur = unwrap(s) as { def: { type: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] } };
+    const cur = unwrap(s) as {
+      def: { type: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] };
+    };
     if (!cur?.def) return [];
     if (cur.def.type === 'object') s = cur.def.shape?.[String(key)];
     else if (cur.def.type === 'array') s = cur.def.element;
     else if (cur.def.type === 'record') s = cur.def.valueType;
-    else if (cur.def.type === 'union') s = cur.def.options?.find((o) => (unwrap(o) as { def: { type: string } }).def.type === 'object');
+    else if (cur.def.type === 'union')
+      s = cur.def.options?.find((o) => (unwrap(o) as { def: { type: string } }).def.type === 'object');
     else return [];
   }
   const last = unwrap(s) as { def?: { type: string; shape?: Record<string, unknown>; options?: unknown[] } };
   if (last?.def?.type === 'union') {
-    const obj = last.def.options?.map(unwrap).find((o) => (o as { def: { type: string } }).def.type === 'object') as typeof last | undefined;
+    const obj = last.def.options?.map(unwrap).find((o) => (o as { def: { type: string } }).def.type === 'object') as
+      typeof last | undefined;
     return Object.keys(obj?.def?.shape ?? {});
   }
   return Object.keys(last?.def?.shape ?? {});

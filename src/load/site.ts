@@ -13,8 +13,15 @@ import { slotsOf, stringKeys } from '../translations/index.ts';
 export const SITE_FILE = 'content/site.yaml';
 
 export const DEFAULT_SITE: SiteSettings = {
-  title: 'Social media report', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/',
-  url: null, robots: 'index', strings: {},
+  title: 'Social media report',
+  locale: 'en-US',
+  currency: 'EUR',
+  customerLtv: null,
+  channels: {},
+  base: '/',
+  url: null,
+  robots: 'index',
+  strings: {},
 };
 
 export interface LoadedSite {
@@ -44,7 +51,11 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
   }
   const s = result.data;
   for (const id of Object.keys(s.channels ?? {}).filter((k) => /^v\d+$/.test(k))) {
-    report.at(['channels', id], `channel '${id}' would clash with the URLs of frozen report versions (/reports/<quarter>/v1/): give the channel another id`, 'key');
+    report.at(
+      ['channels', id],
+      `channel '${id}' would clash with the URLs of frozen report versions (/reports/<quarter>/v1/): give the channel another id`,
+      'key',
+    );
   }
   if (s.channels && 'all' in s.channels) {
     report.at(['channels', 'all'], "'all' is reserved for every channel together: give this channel another id", 'key');
@@ -52,30 +63,58 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
   const labelled = new Map<string, string>();
   for (const [id, c] of Object.entries(s.channels ?? {})) {
     const first = labelled.get(c.label);
-    if (first === undefined) { labelled.set(c.label, id); continue; }
-    report.note(['channels', id, 'label'], `channels '${first}' and '${id}' have the same label '${c.label}': charts tell them apart `
-      + `as '${c.label} (${first})' and '${c.label} (${id})'; give each channel its own label`);
+    if (first === undefined) {
+      labelled.set(c.label, id);
+      continue;
+    }
+    report.note(
+      ['channels', id, 'label'],
+      `channels '${first}' and '${id}' have the same label '${c.label}': charts tell them apart ` +
+        `as '${c.label} (${first})' and '${c.label} (${id})'; give each channel its own label`,
+    );
   }
   const coloured = Object.entries(s.channels ?? {}).flatMap(([id, c]) => (c.color ? [[id, c.color] as const] : []));
   for (const [j, [id, color]] of coloured.entries()) {
     const near = coloured.slice(0, j).find(([, other]) => tooClose(color, other));
     if (!near) continue;
-    report.note(['channels', id, 'color'], `the colours of channels '${near[0]}' (${near[1]}) and '${id}' (${color}) are hard to tell apart in charts `
-      + `(ΔE OK ${colorDistance(color, near[1]).toFixed(2)}, under ${TOO_CLOSE}): give one of them a more distinct colour`);
+    report.note(
+      ['channels', id, 'color'],
+      `the colours of channels '${near[0]}' (${near[1]}) and '${id}' (${color}) are hard to tell apart in charts ` +
+        `(ΔE OK ${colorDistance(color, near[1]).toFixed(2)}, under ${TOO_CLOSE}): give one of them a more distinct colour`,
+    );
   }
   const metrics: DeclaredMetric[] = [];
   for (const [id, m] of Object.entries(s.metrics ?? {})) {
     const clash = declaredMetricClash(id);
-    if (clash) { report.at(['metrics', id], clash, 'key'); continue; }
-    metrics.push({ id, aggregation: m.aggregation, signed: m.signed ?? false, builtIn: false, label: m.label, unit: m.unit, good: m.good ?? 'up' });
+    if (clash) {
+      report.at(['metrics', id], clash, 'key');
+      continue;
+    }
+    metrics.push({
+      id,
+      aggregation: m.aggregation,
+      signed: m.signed ?? false,
+      builtIn: false,
+      label: m.label,
+      unit: m.unit,
+      good: m.good ?? 'up',
+    });
   }
-  const channels = Object.fromEntries(Object.entries(s.channels ?? {}).map(([id, c]) => [id, { label: c.label, color: c.color ?? null }]));
+  const channels = Object.fromEntries(
+    Object.entries(s.channels ?? {}).map(([id, c]) => [id, { label: c.label, color: c.color ?? null }]),
+  );
   const strings = checkStrings(s.strings ?? {}, report);
   return {
     site: {
-      title: s.title ?? DEFAULT_SITE.title, locale: s.locale ?? DEFAULT_SITE.locale, currency: s.currency ?? DEFAULT_SITE.currency,
-      customerLtv: s.customer_ltv ?? null, channels, base: s.base ?? '/',
-      url: s.url === undefined ? null : withSlash(s.url), robots: s.robots ?? 'index', strings,
+      title: s.title ?? DEFAULT_SITE.title,
+      locale: s.locale ?? DEFAULT_SITE.locale,
+      currency: s.currency ?? DEFAULT_SITE.currency,
+      customerLtv: s.customer_ltv ?? null,
+      channels,
+      base: s.base ?? '/',
+      url: s.url === undefined ? null : withSlash(s.url),
+      robots: s.robots ?? 'index',
+      strings,
     },
     declaredChannels: s.channels !== undefined,
     metrics,
@@ -92,17 +131,22 @@ function checkStrings(overrides: Readonly<Record<string, string>>, report: FileR
     const english = known.get(key);
     if (english === undefined) {
       const group = names.filter((n) => n.startsWith(`${key}.`));
-      const why = group.length > 0
-        ? `: '${key}' is a group of texts; override one of them, such as '${group[0]}'`
-        : hint(key, names, 'keys') || ': the keys are the dotted names of the texts, such as status.on_track (see docs/site.md)';
+      const why =
+        group.length > 0
+          ? `: '${key}' is a group of texts; override one of them, such as '${group[0]}'`
+          : hint(key, names, 'keys') ||
+            ': the keys are the dotted names of the texts, such as status.on_track (see docs/site.md)';
       report.at(['strings', key], `unknown text key '${key}'${why}`, 'key');
       continue;
     }
     const allowed = slotsOf(english);
     const unknown = slotsOf(text).filter((slot) => !allowed.includes(slot));
     if (unknown.length > 0) {
-      report.at(['strings', key], `unknown slot ${unknown.map((u) => `{${u}}`).join(', ')} in the text of '${key}': `
-        + (allowed.length > 0 ? `it can use ${allowed.map((a) => `{${a}}`).join(', ')}` : 'this text has no slots'));
+      report.at(
+        ['strings', key],
+        `unknown slot ${unknown.map((u) => `{${u}}`).join(', ')} in the text of '${key}': ` +
+          (allowed.length > 0 ? `it can use ${allowed.map((a) => `{${a}}`).join(', ')}` : 'this text has no slots'),
+      );
       continue;
     }
     valid[key] = text;
@@ -119,7 +163,8 @@ function withSlash(url: string): string {
 
 /** Why a name cannot be declared as a custom metric (it is built in, a KPI's id, or computed), or null. */
 function declaredMetricClash(id: string): string | null {
-  if (BUILT_IN_METRICS.some((m) => m.id === id)) return `'${id}' is a built-in metric: its aggregation is fixed by the KPI catalogue`;
+  if (BUILT_IN_METRICS.some((m) => m.id === id))
+    return `'${id}' is a built-in metric: its aggregation is fixed by the KPI catalogue`;
   if (builtInKpi(id)) return `'${id}' is the id of a built-in KPI: give the metric another name`;
   if (isSpecialVariable(id)) return `${computedName(id)}: give the metric another name`;
   return null;

@@ -18,32 +18,79 @@ const channelSelection = z.union([text, z.array(text)]);
 const unit = z.enum(['count', 'money', 'percent', 'ratio', 'per_post', 'score', 'minutes']);
 
 const kpiCell = z.strictObject({
-  value: figure, qoq: figure, yoy: figure, approximate: z.literal(true).optional(),
-  channels: z.array(text).optional(), left_out: z.array(text).optional(), basis: z.literal('net_follows').optional(),
+  value: figure,
+  qoq: figure,
+  yoy: figure,
+  approximate: z.literal(true).optional(),
+  channels: z.array(text).optional(),
+  left_out: z.array(text).optional(),
+  basis: z.literal('net_follows').optional(),
 });
 
 const achievable = z.strictObject({
   verdict: z.enum(['already_met', 'realistic', 'ambitious', 'stretch', 'unknown']),
-  needed: figure, best: figure, median: figure, periods: z.number().int().nonnegative(),
+  needed: figure,
+  best: figure,
+  median: figure,
+  periods: z.number().int().nonnegative(),
 });
 
-const goalMeta = { id: text, title: text, category: text.nullable(), objective: text.nullable(), owner: text.nullable(), start: isoDate, deadline: isoDate, elapsed: finite };
+const goalMeta = {
+  id: text,
+  title: text,
+  category: text.nullable(),
+  objective: text.nullable(),
+  owner: text.nullable(),
+  start: isoDate,
+  deadline: isoDate,
+  elapsed: finite,
+};
 
 const smartGoal = z.strictObject({
-  ...goalMeta, type: z.literal('smart'), kpi: text, channel: channelSelection, mode: z.enum(['cumulative', 'level']),
-  baseline: figure, previous: figure, target: figure, actual: figure, progress: figure, expected: finite, status,
-  projection: figure, approximate: z.literal(true).optional(),
-  left_out: z.array(text).optional(), basis: z.literal('net_follows').optional(), achievability: achievable.optional(),
+  ...goalMeta,
+  type: z.literal('smart'),
+  kpi: text,
+  channel: channelSelection,
+  mode: z.enum(['cumulative', 'level']),
+  baseline: figure,
+  previous: figure,
+  target: figure,
+  actual: figure,
+  progress: figure,
+  expected: finite,
+  status,
+  projection: figure,
+  approximate: z.literal(true).optional(),
+  left_out: z.array(text).optional(),
+  basis: z.literal('net_follows').optional(),
+  achievability: achievable.optional(),
 });
 
 const keyResult = z.strictObject({
-  id: text, title: text.nullable(), kpi: text.nullable(), channel: channelSelection.nullable(), weight: finite, manual: z.boolean(),
-  baseline: figure, target: figure, actual: figure, progress: figure, expected: finite, status, projection: figure, score: figure,
+  id: text,
+  title: text.nullable(),
+  kpi: text.nullable(),
+  channel: channelSelection.nullable(),
+  weight: finite,
+  manual: z.boolean(),
+  baseline: figure,
+  target: figure,
+  actual: figure,
+  progress: figure,
+  expected: finite,
+  status,
+  projection: figure,
+  score: figure,
   achievability: achievable.optional(),
 });
 
 const okrGoal = z.strictObject({
-  ...goalMeta, type: z.literal('okr'), stretch: z.boolean(), score: figure, band, key_results: z.array(keyResult),
+  ...goalMeta,
+  type: z.literal('okr'),
+  stretch: z.boolean(),
+  score: figure,
+  band,
+  key_results: z.array(keyResult),
 });
 
 const report = z.strictObject({
@@ -59,16 +106,20 @@ const report = z.strictObject({
 
 const figures = z.strictObject({
   report,
-  trends: z.array(z.strictObject({
-    kpi: text,
-    step: z.enum(['week', 'month']),
-    lines: z.array(z.strictObject({ channel: text, points: z.array(z.strictObject({ date: isoDate, value: figure })) })),
-  })),
+  trends: z.array(
+    z.strictObject({
+      kpi: text,
+      step: z.enum(['week', 'month']),
+      lines: z.array(z.strictObject({ channel: text, points: z.array(z.strictObject({ date: isoDate, value: figure })) })),
+    }),
+  ),
   mentions: z.array(z.strictObject({ channel: text, positive: figure, neutral: figure, negative: figure })),
 });
 
 export const snapshotSchema = z.strictObject({
-  format: z.literal(SNAPSHOT_FORMAT, { error: `must be ${SNAPSHOT_FORMAT}: this snapshot was written by another version of goalpost; freeze the quarter again` }),
+  format: z.literal(SNAPSHOT_FORMAT, {
+    error: `must be ${SNAPSHOT_FORMAT}: this snapshot was written by another version of goalpost; freeze the quarter again`,
+  }),
   quarter: text,
   version: z.number().int().positive(),
   frozen_at: z.iso.datetime({ error: 'must be a date and time in ISO 8601 (2026-07-03T09:30:00.000Z)' }),
@@ -78,5 +129,7 @@ export const snapshotSchema = z.strictObject({
   goals: z.array(z.record(text, z.unknown())),
   kpis: z.array(z.strictObject({ id: text, label: text, unit, good: z.enum(['up', 'down']), formula: text, description: text })),
   figures: z.record(text, figures),
-  digest: z.string({ error: 'must be text' }).regex(/^sha256:[0-9a-f]{64}$/, { error: "must be 'sha256:' and 64 hex digits, as goalpost freeze writes it; freeze again instead of editing a snapshot" }),
+  digest: z.string({ error: 'must be text' }).regex(/^sha256:[0-9a-f]{64}$/, {
+    error: "must be 'sha256:' and 64 hex digits, as goalpost freeze writes it; freeze again instead of editing a snapshot",
+  }),
 });

@@ -18,7 +18,10 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance || (d === bestDistance && best !== null && c < best)) { best = c; bestDistance = d; }
+    if (d < bestDistance || (d === bestDistance && best !== null && c < best)) {
+      best = c;
+      bestDistance = d;
+    }
   }
   const limit = Math.max(2, Math.floor(name.length / 3));
   return best !== null && bestDistance <= limit ? best : null;

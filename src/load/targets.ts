@@ -33,22 +33,31 @@ function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalP
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return;
   const prev = previousPeriod(period);
-  const previous = windowFor(engine, resolveChannels(measure.channel, engine.index.channels), prev.start, prev.end).value(kpi).value;
+  const previous = windowFor(engine, resolveChannels(measure.channel, engine.index.channels), prev.start, prev.end).value(
+    kpi,
+  ).value;
   const target = resolveTarget(t, previous);
   if (target === null) return;
-  const written = t.kind === 'absolute' ? String(t.value)
-    : `${t.kind === 'percent' ? `${t.ratio >= 0 ? '+' : ''}${t.ratio * 100}%` : `${t.amount >= 0 ? '+' : ''}${t.amount}`} (${target})`;
+  const written =
+    t.kind === 'absolute'
+      ? String(t.value)
+      : `${t.kind === 'percent' ? `${t.ratio >= 0 ? '+' : ''}${t.ratio * 100}%` : `${t.amount >= 0 ? '+' : ''}${t.amount}`} (${target})`;
   const fix = 'the goal asks for no change; give another target or a baseline';
   if (kpi.cumulative) {
     // A total starts from 0: a target of 0 on a total that should grow asks for nothing (a budget cap of 0 is a real goal).
     if (target === 0 && kpi.def.good === 'up') {
-      place.report.at([...path, 'target'], `the target ${written} equals the baseline, 0 (a total over the period starts from 0): ${fix}`);
+      place.report.at(
+        [...path, 'target'],
+        `the target ${written} equals the baseline, 0 (a total over the period starts from 0): ${fix}`,
+      );
     }
     return;
   }
   if (previous === null || !same(target, previous)) return;
-  place.report.at([...path, 'target'], `the target ${written} equals the baseline, ${measure.kpi} over ${prev.label} `
-    + `(the baseline when none is given): ${fix}`);
+  place.report.at(
+    [...path, 'target'],
+    `the target ${written} equals the baseline, ${measure.kpi} over ${prev.label} ` + `(the baseline when none is given): ${fix}`,
+  );
 }
 
 function same(a: number, b: number): boolean {

@@ -76,12 +76,15 @@ export function changeSubject(c: GoalChange, words?: UiStrings, goals?: Readonly
   const t = (words ?? en).changes.subjects;
   const kr = { kr: keyResultName(c, goals) };
   switch (c.kind) {
-    case 'added': return c.kr ? fill(t.krAdded, kr) : t.goalAdded;
-    case 'removed': return c.kr ? fill(t.krRemoved, kr) : t.goalRemoved;
-    case 'renamed': return c.kr ? fill(t.krRenamed, kr) : t.goalRenamed;
+    case 'added':
+      return c.kr ? fill(t.krAdded, kr) : t.goalAdded;
+    case 'removed':
+      return c.kr ? fill(t.krRemoved, kr) : t.goalRemoved;
+    case 'renamed':
+      return c.kr ? fill(t.krRenamed, kr) : t.goalRenamed;
     case 'changed': {
       const names: Readonly<Record<string, string>> = words?.changes.fields ?? {};
-      const field = Object.hasOwn(names, c.field ?? '') ? names[c.field!]! : c.field ?? '';
+      const field = Object.hasOwn(names, c.field ?? '') ? names[c.field!]! : (c.field ?? '');
       return c.kr ? fill(t.krField, { ...kr, field }) : field;
     }
   }
@@ -101,14 +104,17 @@ export function definitionSummary(ctx: DescribeContext, definition: unknown): st
     const target = typeof d['target'] === 'number' ? formatKpiValue(d['target'], unit, ctx.format) : String(d['target']);
     return `${fill(t.targetBy, { kpi: label, target })}${by}`;
   }
-  if (d['manual'] && typeof d['manual'] === 'object') return fill(t.manualTarget, { target: String((d['manual'] as Record<string, unknown>)['target']) });
+  if (d['manual'] && typeof d['manual'] === 'object')
+    return fill(t.manualTarget, { target: String((d['manual'] as Record<string, unknown>)['target']) });
   return t.defined;
 }
 
 /** The before and after cells of a change. */
 export function changeValues(ctx: DescribeContext, c: GoalChange): { before: string; after: string } {
   return {
-    before: c.kind === 'added' ? '' : c.kind === 'removed' ? definitionSummary(ctx, c.old) : changeValue(ctx, c, c.old, c.old_text),
-    after: c.kind === 'removed' ? '' : c.kind === 'added' ? definitionSummary(ctx, c.new) : changeValue(ctx, c, c.new, c.new_text),
+    before:
+      c.kind === 'added' ? '' : c.kind === 'removed' ? definitionSummary(ctx, c.old) : changeValue(ctx, c, c.old, c.old_text),
+    after:
+      c.kind === 'removed' ? '' : c.kind === 'added' ? definitionSummary(ctx, c.new) : changeValue(ctx, c, c.new, c.new_text),
   };
 }

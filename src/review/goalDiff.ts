@@ -69,12 +69,20 @@ export function diffGoals(base: readonly Goal[], head: readonly Goal[], ctx: Dif
       continue;
     }
     if (old.id !== g.id) {
-      changes.push({ goal: g.id, kind: 'renamed', field: 'id', old: old.id, new: g.id, ...judged({ kind: 'renamed' }, old.period.start, ctx) });
+      changes.push({
+        goal: g.id,
+        kind: 'renamed',
+        field: 'id',
+        old: old.id,
+        new: g.id,
+        ...judged({ kind: 'renamed' }, old.period.start, ctx),
+      });
     }
     changes.push(...goalChanges(old, g, ctx));
   }
   for (const g of removed) {
-    if (!renamedTo.has(g.id)) changes.push({ goal: g.id, kind: 'removed', old: definition(g), ...judged({ kind: 'removed' }, g.period.start, ctx) });
+    if (!renamedTo.has(g.id))
+      changes.push({ goal: g.id, kind: 'removed', old: definition(g), ...judged({ kind: 'removed' }, g.period.start, ctx) });
   }
   return changes;
 }
@@ -85,7 +93,11 @@ export function movedGoalposts(changes: readonly GoalChange[]): GoalChange[] {
 }
 
 /** `moved_goalpost` and `reason` of a change, by the one definition (`movedReason`). */
-function judged(facts: MoveFacts, periodStart: Day, ctx: DiffContext): { moved_goalpost: boolean; reason?: string; reason_parts?: MoveReason } {
+function judged(
+  facts: MoveFacts,
+  periodStart: Day,
+  ctx: DiffContext,
+): { moved_goalpost: boolean; reason?: string; reason_parts?: MoveReason } {
   const reason = movedReasonOf(facts, periodStart, ctx.changedOn);
   return reason === null ? { moved_goalpost: false } : { moved_goalpost: true, reason: reasonText(reason), reason_parts: reason };
 }
@@ -95,7 +107,10 @@ function judged(facts: MoveFacts, periodStart: Day, ctx: DiffContext): { moved_g
  * added item at most once, in order. Returns removed id → added item.
  */
 function pairRenames<T extends { readonly id: string }>(
-  removed: readonly T[], added: readonly T[], identical: (a: T, b: T) => boolean, similar: (a: T, b: T) => boolean,
+  removed: readonly T[],
+  added: readonly T[],
+  identical: (a: T, b: T) => boolean,
+  similar: (a: T, b: T) => boolean,
 ): Map<string, T> {
   const pairs = new Map<string, T>();
   const taken = new Set<T>();
@@ -103,7 +118,10 @@ function pairRenames<T extends { readonly id: string }>(
     for (const old of removed) {
       if (pairs.has(old.id)) continue;
       const match = added.find((g) => !taken.has(g) && test(old, g));
-      if (match) { pairs.set(old.id, match); taken.add(match); }
+      if (match) {
+        pairs.set(old.id, match);
+        taken.add(match);
+      }
     }
   }
   return pairs;
@@ -124,7 +142,14 @@ function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
     if (!same(a, b)) out.push({ goal: now.id, kind: 'changed', field: name, old: a, new: b, moved_goalpost: false });
   };
   if (old.type !== now.type) {
-    out.push({ goal: now.id, kind: 'changed', field: 'type', old: old.type, new: now.type, ...judged({ kind: 'type', old: old.type, new: now.type }, start, ctx) });
+    out.push({
+      goal: now.id,
+      kind: 'changed',
+      field: 'type',
+      old: old.type,
+      new: now.type,
+      ...judged({ kind: 'type', old: old.type, new: now.type }, start, ctx),
+    });
   }
   field('title', old.title, now.title);
   field('description', old.description, now.description);
@@ -134,7 +159,11 @@ function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
   field('start', formatDay(old.period.start), formatDay(now.period.start));
   if (old.period.end !== now.period.end) {
     out.push({
-      goal: now.id, kind: 'changed', field: 'deadline', old: formatDay(old.period.end), new: formatDay(now.period.end),
+      goal: now.id,
+      kind: 'changed',
+      field: 'deadline',
+      old: formatDay(old.period.end),
+      new: formatDay(now.period.end),
       ...(old.period.label !== now.period.label ? { old_text: old.period.label, new_text: now.period.label } : {}),
       ...judged({ kind: 'deadline', old: old.period.end, new: now.period.end }, start, ctx),
     });
@@ -149,13 +178,20 @@ function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
 }
 
 function measureChanges(
-  goal: string, kr: string | undefined, old: Measure, now: Measure, oldPeriod: Period, newPeriod: Period, start: Day,
+  goal: string,
+  kr: string | undefined,
+  old: Measure,
+  now: Measure,
+  oldPeriod: Period,
+  newPeriod: Period,
+  start: Day,
   ctx: DiffContext,
 ): GoalChange[] {
   const out: GoalChange[] = [];
   const base = { goal, ...(kr ? { kr } : {}), kind: 'changed' as const };
   const field = (name: string, a: unknown, b: unknown, facts?: MoveFacts): void => {
-    if (!same(a, b)) out.push({ ...base, field: name, old: a, new: b, ...(facts ? judged(facts, start, ctx) : { moved_goalpost: false }) });
+    if (!same(a, b))
+      out.push({ ...base, field: name, old: a, new: b, ...(facts ? judged(facts, start, ctx) : { moved_goalpost: false }) });
   };
   field('kpi', old.kpi, now.kpi, { kind: 'kpi' });
   // `instagram` and `[instagram]` name the same channels: listed, but no goalpost moved.
@@ -169,10 +205,18 @@ function measureChanges(
   if (!same(old.target, now.target) || oldTarget !== newTarget) {
     const good = ctx.engine.kpis.get(now.kpi)?.def.good ?? 'up';
     // Across a KPI swap the two targets do not compare: the swap itself is the moved goalpost.
-    const verdict = old.kpi === now.kpi ? judged({ kind: 'target', good, old: oldTarget, new: newTarget }, start, ctx) : { moved_goalpost: false };
+    const verdict =
+      old.kpi === now.kpi
+        ? judged({ kind: 'target', good, old: oldTarget, new: newTarget }, start, ctx)
+        : { moved_goalpost: false };
     out.push({
-      ...base, field: 'target', old: oldTarget, new: newTarget,
-      old_text: targetText(old.target), new_text: targetText(now.target), ...verdict,
+      ...base,
+      field: 'target',
+      old: oldTarget,
+      new: newTarget,
+      old_text: targetText(old.target),
+      new_text: targetText(now.target),
+      ...verdict,
       ...(ctx.engine.kpis.get(now.kpi) ? { achievability: achievability(ctx.engine, now, newPeriod) } : {}),
     });
   }
@@ -193,17 +237,25 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
   const renamedFrom = new Map([...renamedTo].map(([from, to]) => [to.id, oldById.get(from)!]));
   const oldScore = okrScore(ctx, old);
   /** The objective's score with one change to its old key results (undefined: cannot be evaluated). */
-  const scoreWith = (krs: readonly KeyResult[]) => (oldScore === undefined ? undefined : okrScore(ctx, { ...old, keyResults: krs }));
+  const scoreWith = (krs: readonly KeyResult[]) =>
+    oldScore === undefined ? undefined : okrScore(ctx, { ...old, keyResults: krs });
   for (const kr of now.keyResults) {
     const before = oldById.get(kr.id) ?? renamedFrom.get(kr.id);
     if (!before) {
       out.push({
-        goal: now.id, kr: kr.id, kind: 'added', new: krDefinition(kr), moved_goalpost: false,
-        ...(kr.measure && ctx.engine.kpis.get(kr.measure.kpi) ? { achievability: achievability(ctx.engine, kr.measure, now.period) } : {}),
+        goal: now.id,
+        kr: kr.id,
+        kind: 'added',
+        new: krDefinition(kr),
+        moved_goalpost: false,
+        ...(kr.measure && ctx.engine.kpis.get(kr.measure.kpi)
+          ? { achievability: achievability(ctx.engine, kr.measure, now.period) }
+          : {}),
       });
       continue;
     }
-    if (before.id !== kr.id) out.push({ goal: now.id, kr: kr.id, kind: 'renamed', field: 'id', old: before.id, new: kr.id, moved_goalpost: false });
+    if (before.id !== kr.id)
+      out.push({ goal: now.id, kr: kr.id, kind: 'renamed', field: 'id', old: before.id, new: kr.id, moved_goalpost: false });
     const field = (name: string, a: unknown, b: unknown): void => {
       if (!same(a, b)) out.push({ goal: now.id, kr: kr.id, kind: 'changed', field: name, old: a, new: b, moved_goalpost: false });
     };
@@ -211,8 +263,15 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
     if (before.weight !== kr.weight) {
       const reweighted = scoreWith(old.keyResults.map((k) => (k === before ? { ...k, weight: kr.weight } : k)));
       out.push({
-        goal: now.id, kr: kr.id, kind: 'changed', field: 'weight', old: before.weight, new: kr.weight,
-        ...(reweighted === undefined ? { moved_goalpost: false } : judged({ kind: 'kr-weight', score: { old: oldScore!, new: reweighted } }, start, ctx)),
+        goal: now.id,
+        kr: kr.id,
+        kind: 'changed',
+        field: 'weight',
+        old: before.weight,
+        new: kr.weight,
+        ...(reweighted === undefined
+          ? { moved_goalpost: false }
+          : judged({ kind: 'kr-weight', score: { old: oldScore!, new: reweighted } }, start, ctx)),
       });
     }
     if (before.measure && kr.measure) {
@@ -221,13 +280,23 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
       field('current', before.manual.current, kr.manual.current);
       if (before.manual.target !== kr.manual.target) {
         out.push({
-          goal: now.id, kr: kr.id, kind: 'changed', field: 'target', old: before.manual.target, new: kr.manual.target,
+          goal: now.id,
+          kr: kr.id,
+          kind: 'changed',
+          field: 'target',
+          old: before.manual.target,
+          new: kr.manual.target,
           ...judged({ kind: 'target', good: 'up', old: before.manual.target, new: kr.manual.target }, start, ctx),
         });
       }
     } else {
       out.push({
-        goal: now.id, kr: kr.id, kind: 'changed', field: 'measure', old: before.measure ? 'kpi' : 'manual', new: kr.measure ? 'kpi' : 'manual',
+        goal: now.id,
+        kr: kr.id,
+        kind: 'changed',
+        field: 'measure',
+        old: before.measure ? 'kpi' : 'manual',
+        new: kr.measure ? 'kpi' : 'manual',
         ...judged({ kind: 'measure' }, start, ctx),
       });
     }
@@ -236,8 +305,13 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
     if (renamedTo.has(kr.id)) continue;
     const without = scoreWith(old.keyResults.filter((k) => k !== kr));
     out.push({
-      goal: now.id, kr: kr.id, kind: 'removed', old: krDefinition(kr),
-      ...(without === undefined ? { moved_goalpost: false } : judged({ kind: 'kr-removed', score: { old: oldScore!, new: without } }, start, ctx)),
+      goal: now.id,
+      kr: kr.id,
+      kind: 'removed',
+      old: krDefinition(kr),
+      ...(without === undefined
+        ? { moved_goalpost: false }
+        : judged({ kind: 'kr-removed', score: { old: oldScore!, new: without } }, start, ctx)),
     });
   }
   return out;
@@ -245,7 +319,9 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
 
 function sameKeyResult(a: KeyResult, b: KeyResult): boolean {
   if (a.title !== null && a.title === b.title) return true;
-  return a.measure !== null && b.measure !== null && a.measure.kpi === b.measure.kpi && same(a.measure.channel, b.measure.channel);
+  return (
+    a.measure !== null && b.measure !== null && a.measure.kpi === b.measure.kpi && same(a.measure.channel, b.measure.channel)
+  );
 }
 
 /** An OKR's score as of the data; undefined when a key result's KPI is not defined today. */
@@ -258,7 +334,9 @@ function okrScore(ctx: DiffContext, goal: OkrGoal): number | null | undefined {
 function addedAchievability(ctx: DiffContext, g: Goal): Pick<GoalChange, 'achievability' | 'key_results'> {
   if (g.type === 'smart') return ctx.engine.kpis.get(g.kpi) ? { achievability: achievability(ctx.engine, g, g.period) } : {};
   const krs = g.keyResults.filter((kr) => kr.measure && ctx.engine.kpis.get(kr.measure.kpi));
-  return krs.length > 0 ? { key_results: Object.fromEntries(krs.map((kr) => [kr.id, achievability(ctx.engine, kr.measure!, g.period)])) } : {};
+  return krs.length > 0
+    ? { key_results: Object.fromEntries(krs.map((kr) => [kr.id, achievability(ctx.engine, kr.measure!, g.period)])) }
+    : {};
 }
 
 function evaluate(ctx: DiffContext, m: Measure, period: Period): { target: number | null; status: GoalStatus } | null {

@@ -86,7 +86,9 @@ export interface MovedGoalpostJson {
 
 /** One goal's moved goalposts, oldest first, following its renames. */
 export function movesOf(entries: readonly HistoryEntry[], goalId: string): GoalMove[] {
-  return historyOf(entries, goalId).flatMap((e) => e.changes.filter((c) => c.moved_goalpost).map((change) => ({ change, commit: e.commit })));
+  return historyOf(entries, goalId).flatMap((e) =>
+    e.changes.filter((c) => c.moved_goalpost).map((change) => ({ change, commit: e.commit })),
+  );
 }
 
 /** A moved goalpost as JSON: `field` is the changed field, or what happened (`id` for a rename, `key_result` for a removed key result). */
@@ -96,8 +98,10 @@ export function movedGoalpostJson(move: GoalMove): MovedGoalpostJson {
     field: change.field ?? (change.kr ? 'key_result' : 'goal'),
     ...(change.kr ? { kr: change.kr } : {}),
     old: change.old ?? null,
-    new: change.kind === 'removed' ? null : change.new ?? null,
-    date: commit.date, commit: commit.short, reason: change.reason ?? '',
+    new: change.kind === 'removed' ? null : (change.new ?? null),
+    date: commit.date,
+    commit: commit.short,
+    reason: change.reason ?? '',
   };
 }
 

@@ -13,9 +13,13 @@ import { countOf } from '../format/text.ts';
  * (`$`), code or links, and no mention (`@org/team` gets a word joiner after the `@`, so no one is pinged).
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+  return text
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[\\`*_[\]<>|&#~$!]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' } as Record<string, string>)[c] ?? `\\${c}`)
+    .replace(
+      /[\\`*_[\]<>|&#~$!]/g,
+      (c) => (({ '<': '&lt;', '>': '&gt;', '&': '&amp;' }) as Record<string, string>)[c] ?? `\\${c}`,
+    )
     .replace(/@/g, '@\u2060');
 }
 
@@ -40,7 +44,10 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
   const moved = movedGoalposts(changes);
   if (moved.length > 0) {
     lines.push(`> [!WARNING]`, `> **${countOf(moved.length, 'goalpost')} moved** after the period began:`);
-    for (const c of moved) lines.push(`> - \`${escapeMarkdown(c.goal)}\`${c.kr ? ` / \`${escapeMarkdown(c.kr)}\`` : ''}: ${escapeMarkdown(c.reason ?? c.field ?? '')}`);
+    for (const c of moved)
+      lines.push(
+        `> - \`${escapeMarkdown(c.goal)}\`${c.kr ? ` / \`${escapeMarkdown(c.kr)}\`` : ''}: ${escapeMarkdown(c.reason ?? c.field ?? '')}`,
+      );
     lines.push('');
   }
   const goals = new Set(changes.map((c) => c.goal)).size;
@@ -52,7 +59,8 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
     const values = changeValues(ctx, c);
     const before = escapeMarkdown(values.before);
     let after = escapeMarkdown(values.after);
-    if (c.status) after += `<br>status as of the data: ${STATUS_LABELS[c.status.old].label} → ${STATUS_LABELS[c.status.new].label}`;
+    if (c.status)
+      after += `<br>status as of the data: ${STATUS_LABELS[c.status.old].label} → ${STATUS_LABELS[c.status.new].label}`;
     for (const line of achievabilityLines(ctx, c)) after += `<br>${escapeMarkdown(line)}`;
     lines.push(`| ${goal} | ${what(c)} | ${before} | ${after} |`);
   }

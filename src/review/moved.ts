@@ -25,7 +25,10 @@ export type MoveFacts =
   | { readonly kind: 'kr-weight'; readonly score: Scores };
 
 /** An objective's score before a change and after it (null: no key result has a score). */
-export interface Scores { readonly old: number | null; readonly new: number | null }
+export interface Scores {
+  readonly old: number | null;
+  readonly new: number | null;
+}
 
 /** A reason a change moved a goalpost, as a phrase key with its values: the words come from a table. */
 export interface MoveReason {
@@ -34,7 +37,17 @@ export interface MoveReason {
 }
 
 export type MoveReasonKey =
-  | 'targetUp' | 'targetDown' | 'deadline' | 'kpi' | 'channel' | 'measure' | 'renamed' | 'type' | 'removed' | 'krRemoved' | 'krWeight';
+  | 'targetUp'
+  | 'targetDown'
+  | 'deadline'
+  | 'kpi'
+  | 'channel'
+  | 'measure'
+  | 'renamed'
+  | 'type'
+  | 'removed'
+  | 'krRemoved'
+  | 'krWeight';
 
 /** The English phrases (for `diff`, the PR comment and JSON); pages use their language's table (same keys). */
 export const MOVE_REASONS_EN: Readonly<Record<MoveReasonKey | 'after', string>> = en.moveReasons;
@@ -81,7 +94,10 @@ export function movedReasonOf(facts: MoveFacts, periodStart: Day, changedOn: Day
 }
 
 /** A reason in words, from a table of phrases (English by default). */
-export function reasonText(reason: MoveReason, phrases: Readonly<Record<MoveReasonKey | 'after', string>> = MOVE_REASONS_EN): string {
+export function reasonText(
+  reason: MoveReason,
+  phrases: Readonly<Record<MoveReasonKey | 'after', string>> = MOVE_REASONS_EN,
+): string {
   return fillIn(phrases.after, { reason: fillIn(phrases[reason.key], reason.values), date: reason.values['date'] ?? '' });
 }
 

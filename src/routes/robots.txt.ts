@@ -5,5 +5,7 @@ import { robotsTxt, shareSettings } from '../site/share.ts';
 
 export const GET: APIRoute = async () => {
   const { project } = await siteModel();
-  return new Response(robotsTxt(shareSettings(project.site), project.site.base), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(robotsTxt(shareSettings(project.site), project.site.base), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };

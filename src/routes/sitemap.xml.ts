@@ -12,5 +12,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async () => {
   const { project } = await siteModel();
   const { url } = shareSettings(project.site);
-  return new Response(sitemapXml(url!, project.site.base, await sitePagePaths()), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(sitemapXml(url!, project.site.base, await sitePagePaths()), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
 };

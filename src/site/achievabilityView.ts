@@ -24,7 +24,13 @@ export interface AchievabilityView {
   readonly history: ReadonlyArray<{ readonly period: string; readonly value: string; readonly change: string }>;
 }
 
-function viewOf(project: Project, engine: KpiEngine, measure: Measure, period: Period, keyResult: string | null): AchievabilityView | null {
+function viewOf(
+  project: Project,
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  keyResult: string | null,
+): AchievabilityView | null {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return null;
   const a = achievability(engine, measure, period);
@@ -32,7 +38,9 @@ function viewOf(project: Project, engine: KpiEngine, measure: Measure, period: P
   const t = uiStrings(fmt.locale, fmt.strings);
   const past = pastValues(engine, measure, period);
   return {
-    keyResult, verdict: a.verdict, label: t.verdict[a.verdict],
+    keyResult,
+    verdict: a.verdict,
+    label: t.verdict[a.verdict],
     text: achievabilitySentence(t, a, period.kind, kpi.def.good, fmt),
     span: plural(fmt.locale, t.periods[period.kind], past.length),
     history: past.map((p, i) => ({
@@ -53,19 +61,34 @@ export function achievabilityViews(project: Project, engine: KpiEngine, goal: Go
 }
 
 /** The achievability sentence in the site's language (the words of `achievabilityText`, from the tables). */
-export function achievabilitySentence(t: UiStrings, a: Achievability, kind: PeriodKind, good: Direction, fmt: FormatOptions): string {
+export function achievabilitySentence(
+  t: UiStrings,
+  a: Achievability,
+  kind: PeriodKind,
+  good: Direction,
+  fmt: FormatOptions,
+): string {
   const w = t.achievability;
   const change = (x: number | null) => formatChange(x === null ? null : good === 'down' ? -x : x, fmt);
   if (a.needed === null) return w.noPrevious;
   const slots = {
-    needed: change(a.needed), period: t.periodNoun[kind], periods: plural(fmt.locale, t.periods[kind], 2).replace(/^\S+\s/, ''),
-    best: change(a.best), median: change(a.median), min: MIN_PERIODS,
+    needed: change(a.needed),
+    period: t.periodNoun[kind],
+    periods: plural(fmt.locale, t.periods[kind], 2).replace(/^\S+\s/, ''),
+    best: change(a.best),
+    median: change(a.median),
+    min: MIN_PERIODS,
   };
   switch (a.verdict) {
-    case 'already_met': return fill(w.alreadyMet, slots);
-    case 'unknown': return plural(fmt.locale, w.unknown, a.periods, slots);
-    case 'stretch': return fill(w.stretch, slots);
-    case 'ambitious': return fill(w.ambitious, slots);
-    case 'realistic': return fill(w.realistic, slots);
+    case 'already_met':
+      return fill(w.alreadyMet, slots);
+    case 'unknown':
+      return plural(fmt.locale, w.unknown, a.periods, slots);
+    case 'stretch':
+      return fill(w.stretch, slots);
+    case 'ambitious':
+      return fill(w.ambitious, slots);
+    case 'realistic':
+      return fill(w.realistic, slots);
   }
 }

@@ -18,25 +18,59 @@ type Cell = string | number | null | undefined;
 
 /** RFC 4180 text (CRLF after every record), formulas in text cells neutralised. */
 function csvText(records: readonly (readonly Cell[])[]): string {
-  return stringify(records.map((r) => r.map((v) => v ?? null)), { record_delimiter: 'windows', escape_formulas: true, eof: true, quoted_match: /[\r\n]/ });
+  return stringify(
+    records.map((r) => r.map((v) => v ?? null)),
+    { record_delimiter: 'windows', escape_formulas: true, eof: true, quoted_match: /[\r\n]/ },
+  );
 }
 
 /** The CSV text of a report's KPI table, from the figures `source` names. */
 export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
-  const lines: Cell[][] = [[
-    'period', 'as_of', 'channel', 'data_to', 'incomplete', 'kpi', 'label', 'unit', 'value', 'qoq', 'yoy', 'approximate',
-    'computed_over', 'left_out', 'basis', 'figures', 'version',
-  ]];
+  const lines: Cell[][] = [
+    [
+      'period',
+      'as_of',
+      'channel',
+      'data_to',
+      'incomplete',
+      'kpi',
+      'label',
+      'unit',
+      'value',
+      'qoq',
+      'yoy',
+      'approximate',
+      'computed_over',
+      'left_out',
+      'basis',
+      'figures',
+      'version',
+    ],
+  ];
   const version = source.kind === 'frozen' ? source.version : null;
   for (const scope of report.channels) {
-    const dataTo = scope === 'all' ? report.as_of : report.coverage[scope] ?? null;
+    const dataTo = scope === 'all' ? report.as_of : (report.coverage[scope] ?? null);
     const incomplete = report.incomplete.includes(scope) ? 'true' : 'false';
     for (const [id, v] of Object.entries(report.kpis[scope] ?? {})) {
       const def = kpis.get(id);
       lines.push([
-        report.period, report.as_of, scope, dataTo, incomplete, id, def?.label, def?.unit, v.value, v.qoq, v.yoy,
-        v.approximate ? 'true' : 'false', v.channels?.join(' ') ?? scope, v.left_out?.join(' ') ?? '', v.basis ?? 'totals',
-        source.kind, version,
+        report.period,
+        report.as_of,
+        scope,
+        dataTo,
+        incomplete,
+        id,
+        def?.label,
+        def?.unit,
+        v.value,
+        v.qoq,
+        v.yoy,
+        v.approximate ? 'true' : 'false',
+        v.channels?.join(' ') ?? scope,
+        v.left_out?.join(' ') ?? '',
+        v.basis ?? 'totals',
+        source.kind,
+        version,
       ]);
     }
   }
@@ -55,24 +89,79 @@ export function quarterCsv(page: QuarterPage): string {
  * which figures they are (`figures`, `version`), as in the KPI CSV.
  */
 export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
-  const lines: Cell[][] = [[
-    'period', 'as_of', 'type', 'goal', 'key_result', 'title', 'kpi', 'label', 'unit', 'channel', 'deadline', 'status', 'band',
-    'actual', 'target', 'progress', 'expected', 'projection', 'score', 'figures', 'version',
-  ]];
+  const lines: Cell[][] = [
+    [
+      'period',
+      'as_of',
+      'type',
+      'goal',
+      'key_result',
+      'title',
+      'kpi',
+      'label',
+      'unit',
+      'channel',
+      'deadline',
+      'status',
+      'band',
+      'actual',
+      'target',
+      'progress',
+      'expected',
+      'projection',
+      'score',
+      'figures',
+      'version',
+    ],
+  ];
   const version = source.kind === 'frozen' ? source.version : null;
   const channels = (c: string | readonly string[] | null) => (c === null ? null : typeof c === 'string' ? c : c.join(' '));
   const row = (cells: Cell[]) => lines.push([report.period, report.as_of, ...cells, source.kind, version]);
   for (const g of report.goals) {
     if (g.type === 'smart') {
-      row(['smart', g.id, null, g.title, g.kpi, kpis.get(g.kpi)?.label, kpis.get(g.kpi)?.unit, channels(g.channel), g.deadline, g.status, null,
-        g.actual, g.target, g.progress, g.expected, g.projection, null]);
+      row([
+        'smart',
+        g.id,
+        null,
+        g.title,
+        g.kpi,
+        kpis.get(g.kpi)?.label,
+        kpis.get(g.kpi)?.unit,
+        channels(g.channel),
+        g.deadline,
+        g.status,
+        null,
+        g.actual,
+        g.target,
+        g.progress,
+        g.expected,
+        g.projection,
+        null,
+      ]);
       continue;
     }
     row(['okr', g.id, null, g.title, null, null, null, null, g.deadline, null, g.band, null, null, null, null, null, g.score]);
     for (const kr of g.key_results) {
       const meta = kr.kpi ? kpis.get(kr.kpi) : undefined;
-      row(['key_result', g.id, kr.id, kr.title ?? meta?.label ?? kr.id, kr.kpi, meta?.label, meta?.unit, channels(kr.channel), g.deadline, kr.status, null,
-        kr.actual, kr.target, kr.progress, kr.expected, kr.projection, kr.score]);
+      row([
+        'key_result',
+        g.id,
+        kr.id,
+        kr.title ?? meta?.label ?? kr.id,
+        kr.kpi,
+        meta?.label,
+        meta?.unit,
+        channels(kr.channel),
+        g.deadline,
+        kr.status,
+        null,
+        kr.actual,
+        kr.target,
+        kr.progress,
+        kr.expected,
+        kr.projection,
+        kr.score,
+      ]);
     }
   }
   return csvText(lines);

@@ -83,17 +83,43 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
   const objective = project.objectives.find((o) => o.id === goal.objective);
   const t = uiStrings(project.site.locale, project.site.strings);
   const d = t.definition;
-  const definition: Array<[string, string]> = [[d.specific, goal.description ? `${goal.title}. ${goal.description}` : goal.title]];
+  const definition: Array<[string, string]> = [
+    [d.specific, goal.description ? `${goal.title}. ${goal.description}` : goal.title],
+  ];
   const charts: ChartModel[] = [];
   // The charts draw today's data: say so where the header shows frozen figures.
   const live = latest?.source.kind === 'frozen';
   if (goal.type === 'smart') {
-    definition.push([d.measurable, measureSentence(project, engine, goal)], [d.target, targetSentence(project, engine, goal, goal.period, asOf)]);
-    charts.push(progressChart(project, engine, `goal-${goal.id}`, fill(live ? t.goal.progressChartLive : t.goal.progressChart, { title: goal.title }), goal, goal.period, asOf));
+    definition.push(
+      [d.measurable, measureSentence(project, engine, goal)],
+      [d.target, targetSentence(project, engine, goal, goal.period, asOf)],
+    );
+    charts.push(
+      progressChart(
+        project,
+        engine,
+        `goal-${goal.id}`,
+        fill(live ? t.goal.progressChartLive : t.goal.progressChart, { title: goal.title }),
+        goal,
+        goal.period,
+        asOf,
+      ),
+    );
   } else {
     definition.push([d.keyResults, goal.keyResults.map((kr) => kr.title ?? kr.id).join('; ')]);
     for (const kr of goal.keyResults) {
-      if (kr.measure) charts.push(progressChart(project, engine, `goal-${goal.id}-${kr.id}`, fill(live ? t.goal.keyResultChartLive : t.goal.keyResultChart, { title: kr.title ?? kr.id }), kr.measure, goal.period, asOf));
+      if (kr.measure)
+        charts.push(
+          progressChart(
+            project,
+            engine,
+            `goal-${goal.id}-${kr.id}`,
+            fill(live ? t.goal.keyResultChartLive : t.goal.keyResultChart, { title: kr.title ?? kr.id }),
+            kr.measure,
+            goal.period,
+            asOf,
+          ),
+        );
     }
   }
   const dates = { start: formatDay(goal.period.start), end: formatDay(goal.period.end), period: goal.period.label };
@@ -102,9 +128,22 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     [d.timeBound, fill(goal.period.kind === 'range' ? d.fromTo : d.fromToPeriod, dates)],
   );
   if (goal.owner) definition.push([d.owner, goal.owner]);
-  const unit = latest ? latest.unit : evaluation.type === 'smart' ? engine.kpis.get(evaluation.kpi)?.def.unit ?? 'count' : 'count';
+  const unit = latest
+    ? latest.unit
+    : evaluation.type === 'smart'
+      ? (engine.kpis.get(evaluation.kpi)?.def.unit ?? 'count')
+      : 'count';
   return {
-    goal, asOf: latest ? latest.asOf : formatDay(asOf), evaluation, source, unit, restated: latest?.restated ?? [], reports, definition, charts, quarters,
+    goal,
+    asOf: latest ? latest.asOf : formatDay(asOf),
+    evaluation,
+    source,
+    unit,
+    restated: latest?.restated ?? [],
+    reports,
+    definition,
+    charts,
+    quarters,
   };
 }
 
@@ -114,20 +153,33 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   const t = uiStrings(project.site.locale, project.site.strings);
   /** `frozen v2 (2026-07-03)` or `live`, in the site's language. */
   const sourceLabel = (source: FigureSource): string =>
-    (source.kind === 'frozen' ? `${fill(t.goal.frozenVersion, { version: source.version })} (${source.frozenAt.slice(0, 10)})` : t.goal.live);
+    source.kind === 'frozen'
+      ? `${fill(t.goal.frozenVersion, { version: source.version })} (${source.frozenAt.slice(0, 10)})`
+      : t.goal.live;
   const shown = page.view.report.goals.find((g) => g.id === goal.id);
   if (shown) {
     const restated = page.frozen
-      ? page.frozen.restated.filter((r) => r.subject === 'goal' && r.scope === goal.id).map((r) => restatedText(r, goal.id, project.site)).filter((t) => t !== null)
+      ? page.frozen.restated
+          .filter((r) => r.subject === 'goal' && r.scope === goal.id)
+          .map((r) => restatedText(r, goal.id, project.site))
+          .filter((t) => t !== null)
       : null;
-    const unit = shown.type === 'smart' ? page.view.kpis.get(shown.kpi)?.unit ?? 'count' : 'count';
-    return { quarter, source: page.source, label: sourceLabel(page.source), asOf: page.view.report.as_of, figures: shown, unit, restated };
+    const unit = shown.type === 'smart' ? (page.view.kpis.get(shown.kpi)?.unit ?? 'count') : 'count';
+    return {
+      quarter,
+      source: page.source,
+      label: sourceLabel(page.source),
+      asOf: page.view.report.as_of,
+      figures: shown,
+      unit,
+      restated,
+    };
   }
   // Not in the frozen report (added since): today's figures, said so.
   const live = liveFigures(project, engine, quarter, null).report;
   const figures = live.goals.find((g) => g.id === goal.id)!;
   const label = page.source.kind === 'frozen' ? fill(t.goal.liveAddedAfter, { source: sourceLabel(page.source) }) : t.goal.live;
-  const unit = figures.type === 'smart' ? engine.kpis.get(figures.kpi)?.def.unit ?? 'count' : 'count';
+  const unit = figures.type === 'smart' ? (engine.kpis.get(figures.kpi)?.def.unit ?? 'count') : 'count';
   return { quarter, source: { kind: 'live' }, label, asOf: live.as_of, figures, unit, restated: null };
 }
 
@@ -135,8 +187,14 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
 function restatedText(r: Restatement, goalId: string, site: SiteSettings): string | null {
   const t = uiStrings(site.locale, site.strings);
   const FIELDS: Readonly<Record<string, string>> = {
-    actual: t.scorecard.actual, target: t.scorecard.target, progress: t.scorecard.progress, projection: t.scorecard.projection,
-    status: t.scorecard.status, score: t.okr.score, band: t.scorecard.status, baseline: t.changes.fields.baseline,
+    actual: t.scorecard.actual,
+    target: t.scorecard.target,
+    progress: t.scorecard.progress,
+    projection: t.scorecard.projection,
+    status: t.scorecard.status,
+    score: t.okr.score,
+    band: t.scorecard.status,
+    baseline: t.changes.fields.baseline,
   };
   const show = (v: number | string | null): string => {
     if (typeof v === 'string') return STATUS_LABELS[v as GoalStatus] ? t.status[v as GoalStatus] : v;
@@ -147,9 +205,15 @@ function restatedText(r: Restatement, goalId: string, site: SiteSettings): strin
   const before = show(r.frozen);
   const after = show(r.now);
   if (before === after) return null;
-  const what = r.figure.replace(`Goal ${goalId}: `, '').replace(`Goal ${goalId}, `, '').replace(`Goal ${goalId}`, '')
+  const what = r.figure
+    .replace(`Goal ${goalId}: `, '')
+    .replace(`Goal ${goalId}, `, '')
+    .replace(`Goal ${goalId}`, '')
     .replace(/key result ([\w-]+)/, (_, kr: string) => `${t.okr.keyResult.toLowerCase()} ${kr}`)
-    .replace(/(^|: )(actual|target|progress|projection|status|score|band|baseline)$/, (_, pre: string, f: string) => `${pre}${(FIELDS[f] ?? f).toLowerCase()}`);
+    .replace(
+      /(^|: )(actual|target|progress|projection|status|score|band|baseline)$/,
+      (_, pre: string, f: string) => `${pre}${(FIELDS[f] ?? f).toLowerCase()}`,
+    );
   return `${what} ${before} → ${after}`;
 }
 
@@ -161,8 +225,11 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
   }
   const { category: _c, objective: _o, owner: _w, approximate, left_out: leftOut, basis, ...rest } = json;
   return {
-    ...rest, good: engine.kpis.get(json.kpi)?.def.good ?? 'up', approximate: approximate === true,
-    leftOut: leftOut ?? [], netFollows: basis === 'net_follows',
+    ...rest,
+    good: engine.kpis.get(json.kpi)?.def.good ?? 'up',
+    approximate: approximate === true,
+    leftOut: leftOut ?? [],
+    netFollows: basis === 'net_follows',
   };
 }
 
@@ -177,7 +244,9 @@ function measureSentence(project: Project, engine: KpiEngine, m: Measure): strin
   const template = kpi.cumulative ? d.definition.measureCumulative : d.definition.measureWindow;
   // The formula only when it says more than the KPI's own name (never "Followers (followers)").
   return fill(/^\w+$/.test(kpi.def.formula.trim()) ? template.replace(' ({formula})', '') : template, {
-    kpi: kpiLabel(d, kpi.def), formula: kpi.def.formula, channels: channelsText(project, m.channel),
+    kpi: kpiLabel(d, kpi.def),
+    formula: kpi.def.formula,
+    channels: channelsText(project, m.channel),
     better: kpi.def.good === 'up' ? d.definition.better : d.definition.worse,
   });
 }
@@ -189,31 +258,66 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
   const value = (x: number | null) => formatKpiValue(x, kpi.def.unit, fmt);
   const written = writtenTarget(m.target, kpi.def.unit, fmt);
   const d = uiStrings(fmt.locale, project.site.strings).definition;
-  const reference = e.mode === 'cumulative' ? fill(d.previousTotal, { value: value(e.previous) }) : fill(d.baseline, { value: value(e.baseline) });
-  const resolved = m.target.kind === 'absolute' ? value(resolveTarget(m.target, null)) : fill(d.relativeTarget, { value: value(e.target), written, reference });
+  const reference =
+    e.mode === 'cumulative'
+      ? fill(d.previousTotal, { value: value(e.previous) })
+      : fill(d.baseline, { value: value(e.baseline) });
+  const resolved =
+    m.target.kind === 'absolute'
+      ? value(resolveTarget(m.target, null))
+      : fill(d.relativeTarget, { value: value(e.target), written, reference });
   if (e.mode === 'cumulative' && kpi.def.good === 'down') return fill(d.budgetCap, { target: resolved });
   if (e.mode === 'cumulative') return fill(d.totalBy, { target: resolved });
-  return m.target.kind === 'absolute' ? fill(d.byDeadlineFrom, { target: resolved, baseline: value(e.baseline) }) : fill(d.byDeadline, { target: resolved });
+  return m.target.kind === 'absolute'
+    ? fill(d.byDeadlineFrom, { target: resolved, baseline: value(e.baseline) })
+    : fill(d.byDeadline, { target: resolved });
 }
 
-function writtenTarget(t: TargetSpec, unit: Parameters<typeof formatKpiValue>[1], fmt: { locale: string; currency: string }): string {
+function writtenTarget(
+  t: TargetSpec,
+  unit: Parameters<typeof formatKpiValue>[1],
+  fmt: { locale: string; currency: string },
+): string {
   if (t.kind === 'absolute') return formatKpiValue(t.value, unit, fmt);
-  if (t.kind === 'percent') return new Intl.NumberFormat(fmt.locale, { style: 'percent', signDisplay: 'always', maximumFractionDigits: 2 }).format(t.ratio);
+  if (t.kind === 'percent')
+    return new Intl.NumberFormat(fmt.locale, { style: 'percent', signDisplay: 'always', maximumFractionDigits: 2 }).format(
+      t.ratio,
+    );
   return `${t.amount >= 0 ? '+' : ''}${formatKpiValue(t.amount, unit, fmt)}`;
 }
 
-function progressChart(project: Project, engine: KpiEngine, id: string, title: string, m: Measure, period: Period, asOf: Day): ChartModel {
+function progressChart(
+  project: Project,
+  engine: KpiEngine,
+  id: string,
+  title: string,
+  m: Measure,
+  period: Period,
+  asOf: Day,
+): ChartModel {
   const kpi = engine.kpis.get(m.kpi)!;
   const e = evaluateMeasure(engine, m, period, asOf);
   const t = trajectory(engine, m, period, asOf, e);
   const iso = (p: { day: Day; value: number }) => ({ date: formatDay(p.day), value: p.value });
   const words = uiStrings(project.site.locale, project.site.strings);
-  return goalProgressChart({ site: project.site, colors: channelColors(project.site, engine.index.channels), strings: words.charts }, {
-    id, title, data: {
-      kpiLabel: kpiLabel(words, kpi.def), unit: kpi.def.unit, start: formatDay(period.start), deadline: formatDay(period.end),
-      target: e.target, actual: t.actual.map(iso), expected: t.expected.map(iso), milestones: t.milestones.map(iso), projection: e.projection,
+  return goalProgressChart(
+    { site: project.site, colors: channelColors(project.site, engine.index.channels), strings: words.charts },
+    {
+      id,
+      title,
+      data: {
+        kpiLabel: kpiLabel(words, kpi.def),
+        unit: kpi.def.unit,
+        start: formatDay(period.start),
+        deadline: formatDay(period.end),
+        target: e.target,
+        actual: t.actual.map(iso),
+        expected: t.expected.map(iso),
+        milestones: t.milestones.map(iso),
+        projection: e.projection,
+      },
     },
-  });
+  );
 }
 
 /** One moved goalpost in words: what moved, from → to, when, in which commit, why. */
@@ -248,13 +352,25 @@ function describeContext(project: Project, engine: KpiEngine, goal: Goal, moved:
   const goals = new Map<string, Goal>();
   for (const m of moved.moves) goals.set(m.change.goal, moved.original && m.change.goal !== goal.id ? moved.original : goal);
   goals.set(goal.id, goal);
-  return { engine, format: project.site, goals, words: uiStrings(project.site.locale, project.site.strings), channelLabel: (c) => channelLabel(project.site, c) };
+  return {
+    engine,
+    format: project.site,
+    goals,
+    words: uiStrings(project.site.locale, project.site.strings),
+    channelLabel: (c) => channelLabel(project.site, c),
+  };
 }
 
 function moveItem(ctx: DescribeContext, move: GoalMove): MoveItem {
   const { before, after } = changeValues(ctx, move.change);
-  return { what: changeSubject(move.change, ctx.words, ctx.goals), before, after, date: move.commit.date, commit: move.commit.short,
-    reason: move.change.reason_parts ? reasonText(move.change.reason_parts, ctx.words?.moveReasons) : move.change.reason ?? '' };
+  return {
+    what: changeSubject(move.change, ctx.words, ctx.goals),
+    before,
+    after,
+    date: move.commit.date,
+    commit: move.commit.short,
+    reason: move.change.reason_parts ? reasonText(move.change.reason_parts, ctx.words?.moveReasons) : (move.change.reason ?? ''),
+  };
 }
 
 /** A goal's status in brief, or null when one of its KPIs is not defined today. */

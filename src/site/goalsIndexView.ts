@@ -27,8 +27,18 @@ export function goalsIndexView(project: Project, engine: KpiEngine): GoalsIndexV
   const asOf = siteAsOf(project);
   const evaluated = project.goals.map((goal) => ({ goal, e: goalEvaluation(engine, goal, asOf) }));
   const groups = [
-    ...project.objectives.map((o) => ({ id: o.id, title: o.title, description: o.description ?? null, items: evaluated.filter((x) => x.goal.objective === o.id) })),
-    { id: 'no-objective', title: 'Goals without an objective', description: null, items: evaluated.filter((x) => !x.goal.objective) },
+    ...project.objectives.map((o) => ({
+      id: o.id,
+      title: o.title,
+      description: o.description ?? null,
+      items: evaluated.filter((x) => x.goal.objective === o.id),
+    })),
+    {
+      id: 'no-objective',
+      title: 'Goals without an objective',
+      description: null,
+      items: evaluated.filter((x) => !x.goal.objective),
+    },
   ].filter((g) => g.items.length > 0 || g.id !== 'no-objective');
   return { asOf, groups };
 }

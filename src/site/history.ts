@@ -13,7 +13,14 @@ import { isNote, type Problem } from '../load/problems.ts';
 import { contentRoot } from '../load/project.ts';
 import type { GoalJson, ReportJson } from '../core/report.ts';
 import {
-  goalHistory, type GoalMove, type GoalsAtCommit, type HistoryEntry, type MovedGoalpostJson, movedGoalpostJson, movesOf, originalDefinition,
+  goalHistory,
+  type GoalMove,
+  type GoalsAtCommit,
+  type HistoryEntry,
+  type MovedGoalpostJson,
+  movedGoalpostJson,
+  movesOf,
+  originalDefinition,
 } from '../review/history.ts';
 import { siteAsOf } from './goalView.ts';
 import { siteModel } from './project.ts';
@@ -26,16 +33,17 @@ export interface GoalMoves {
 
 export type SiteHistory =
   | {
-    readonly available: true;
-    readonly entries: readonly HistoryEntry[];
-    /** Today's goals that have a moved goalpost, by id. */
-    readonly moved: ReadonlyMap<string, GoalMoves>;
-  }
+      readonly available: true;
+      readonly entries: readonly HistoryEntry[];
+      /** Today's goals that have a moved goalpost, by id. */
+      readonly moved: ReadonlyMap<string, GoalMoves>;
+    }
   | {
-    readonly available: false; readonly reason: string;
-    /** Why, for the page's words: a shallow clone, or no readable repository. */
-    readonly why: 'shallow' | 'no_repository';
-  };
+      readonly available: false;
+      readonly reason: string;
+      /** Why, for the page's words: a shallow clone, or no readable repository. */
+      readonly why: 'shallow' | 'no_repository';
+    };
 
 let cached: Promise<SiteHistory> | null = null;
 
@@ -54,7 +62,12 @@ async function load(): Promise<SiteHistory> {
 export function readHistory(root: string, project: Project, engine: KpiEngine): SiteHistory {
   try {
     if (isShallow(root)) {
-      return { available: false, why: 'shallow', reason: 'this build ran in a shallow clone of the repository, which lacks the earlier commits (fetch the full history, e.g. fetch-depth: 0 in actions/checkout)' };
+      return {
+        available: false,
+        why: 'shallow',
+        reason:
+          'this build ran in a shallow clone of the repository, which lacks the earlier commits (fetch the full history, e.g. fetch-depth: 0 in actions/checkout)',
+      };
     }
     // An old commit's goals may name channels and metrics that today's data no longer has.
     const context = { channels: null, metrics: null, declaredMetrics: declaredMetricIds(project.index.metrics) };
@@ -72,7 +85,12 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
     }
     return { available: true, entries, moved };
   } catch (error) {
-    if (error instanceof GitError) return { available: false, why: 'no_repository', reason: `the content is not in a git repository that can be read (${error.message})` };
+    if (error instanceof GitError)
+      return {
+        available: false,
+        why: 'no_repository',
+        reason: `the content is not in a git repository that can be read (${error.message})`,
+      };
     throw error;
   }
 }
@@ -86,6 +104,9 @@ export type GoalWithMoves = GoalJson & { moved_goalposts: MovedGoalpostJson[] };
  */
 export function withMovedGoalposts(report: ReportJson, history: SiteHistory): ReportJson & { goals: GoalJson[] } {
   if (!history.available) return report;
-  const goals: GoalWithMoves[] = report.goals.map((g) => ({ ...g, moved_goalposts: (history.moved.get(g.id)?.moves ?? []).map(movedGoalpostJson) }));
+  const goals: GoalWithMoves[] = report.goals.map((g) => ({
+    ...g,
+    moved_goalposts: (history.moved.get(g.id)?.moves ?? []).map(movedGoalpostJson),
+  }));
   return { ...report, goals };
 }

@@ -39,16 +39,29 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
   const view = page?.view ?? null;
   const ctx = { site: project.site, colors: channelColors(project.site, engine.index.channels) };
   const recent = quarters.slice(-8);
-  const headlines = view ? await Promise.all(HEADLINES.flatMap((id) => {
-    const cell = view.report.kpis['all']?.[id];
-    if (!cell || cell.value === null) return [];
-    const kpi = view.kpis.get(id);
-    if (!kpi) return [];
-    const history = recent.map((q) => ({
-      period: q.label,
-      value: q === latest ? cell.value : quarterPage(project, engine, q).view.report.kpis['all']?.[id]?.value ?? null,
-    }));
-    return [renderSvg(sparklineSpec(ctx, history), 160).then((svg) => ({ id, label: kpi.label, unit: kpi.unit, cell, svg, history }))];
-  })) : [];
+  const headlines = view
+    ? await Promise.all(
+        HEADLINES.flatMap((id) => {
+          const cell = view.report.kpis['all']?.[id];
+          if (!cell || cell.value === null) return [];
+          const kpi = view.kpis.get(id);
+          if (!kpi) return [];
+          const history = recent.map((q) => ({
+            period: q.label,
+            value: q === latest ? cell.value : (quarterPage(project, engine, q).view.report.kpis['all']?.[id]?.value ?? null),
+          }));
+          return [
+            renderSvg(sparklineSpec(ctx, history), 160).then((svg) => ({
+              id,
+              label: kpi.label,
+              unit: kpi.unit,
+              cell,
+              svg,
+              history,
+            })),
+          ];
+        }),
+      )
+    : [];
   return { quarters, latest, page, headlines };
 }

@@ -28,26 +28,90 @@ export interface NarrativeContext {
 
 /** Plain HTML a narrative may use, with the attributes each may carry (besides GLOBAL_ATTRIBUTES). */
 const ELEMENTS: Readonly<Record<string, readonly string[]>> = {
-  a: ['href', 'hreflang', 'rel', 'target'], img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
-  p: [], br: [], hr: [], span: [], div: [], section: [], aside: [], figure: [], figcaption: [],
-  em: [], strong: [], b: [], i: [], u: [], s: [], small: [], sub: [], sup: [], mark: [], kbd: [], code: [], pre: [],
-  abbr: [], cite: [], dfn: [], q: ['cite'], blockquote: ['cite'], del: ['cite', 'datetime'], ins: ['cite', 'datetime'],
-  time: ['datetime'], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], ul: [], ol: ['start', 'reversed', 'type'], li: ['value'],
-  dl: [], dt: [], dd: [], details: ['open'], summary: [],
-  table: [], caption: [], thead: [], tbody: [], tfoot: [], tr: [], th: ['colspan', 'rowspan', 'scope', 'align'], td: ['colspan', 'rowspan', 'align'],
+  a: ['href', 'hreflang', 'rel', 'target'],
+  img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+  p: [],
+  br: [],
+  hr: [],
+  span: [],
+  div: [],
+  section: [],
+  aside: [],
+  figure: [],
+  figcaption: [],
+  em: [],
+  strong: [],
+  b: [],
+  i: [],
+  u: [],
+  s: [],
+  small: [],
+  sub: [],
+  sup: [],
+  mark: [],
+  kbd: [],
+  code: [],
+  pre: [],
+  abbr: [],
+  cite: [],
+  dfn: [],
+  q: ['cite'],
+  blockquote: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  time: ['datetime'],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  ul: [],
+  ol: ['start', 'reversed', 'type'],
+  li: ['value'],
+  dl: [],
+  dt: [],
+  dd: [],
+  details: ['open'],
+  summary: [],
+  table: [],
+  caption: [],
+  thead: [],
+  tbody: [],
+  tfoot: [],
+  tr: [],
+  th: ['colspan', 'rowspan', 'scope', 'align'],
+  td: ['colspan', 'rowspan', 'align'],
 };
 const GLOBAL_ATTRIBUTES = ['id', 'class', 'className', 'title', 'lang', 'dir', 'role', 'hidden'];
 /** Attributes holding a URL: `href`/`cite` may leave the site (a link), `src` may not (it loads). */
 const LINK_ATTRIBUTES = new Set(['href', 'cite']);
 
-interface PropRule { readonly required?: true; readonly kind: 'goal' | 'kpi' | 'channel' | 'channels' | 'period' | 'text' | 'boolean' }
+interface PropRule {
+  readonly required?: true;
+  readonly kind: 'goal' | 'kpi' | 'channel' | 'channels' | 'period' | 'text' | 'boolean';
+}
 const COMPONENTS: Readonly<Record<string, Readonly<Record<string, PropRule>>>> = {
   GoalCard: { id: { required: true, kind: 'goal' }, period: { kind: 'period' } },
-  KpiValue: { kpi: { required: true, kind: 'kpi' }, channel: { kind: 'channel' }, period: { kind: 'period' }, change: { kind: 'boolean' } },
-  KpiChart: { kpi: { required: true, kind: 'kpi' }, channels: { kind: 'channels' }, period: { kind: 'period' }, title: { kind: 'text' } },
+  KpiValue: {
+    kpi: { required: true, kind: 'kpi' },
+    channel: { kind: 'channel' },
+    period: { kind: 'period' },
+    change: { kind: 'boolean' },
+  },
+  KpiChart: {
+    kpi: { required: true, kind: 'kpi' },
+    channels: { kind: 'channels' },
+    period: { kind: 'period' },
+    title: { kind: 'text' },
+  },
 };
 
-interface Point { readonly line: number; readonly column: number; readonly offset?: number }
+interface Point {
+  readonly line: number;
+  readonly column: number;
+  readonly offset?: number;
+}
 interface Node {
   readonly type: string;
   readonly position?: { readonly start: Point; readonly end: Point };
@@ -58,7 +122,11 @@ interface Node {
   readonly identifier?: string;
   readonly value?: string;
 }
-interface Attribute { readonly type: string; readonly name?: string; readonly value?: string | null | { readonly type: string; readonly value: string } }
+interface Attribute {
+  readonly type: string;
+  readonly name?: string;
+  readonly value?: string | null | { readonly type: string; readonly value: string };
+}
 
 /** The scheme of a URL as a browser reads it (blanks and controls dropped, lower case), or null for a path. */
 function schemeOf(url: string): string | null {
@@ -83,7 +151,8 @@ export function sourceProblem(url: string): string | null {
   if (schemeOf(url) !== null || /^[/\\]{2}/.test(clean)) {
     return `'${url}' loads from another host (or runs): pages load nothing from elsewhere; put the image under public/ and give its path (/images/chart.png)`;
   }
-  if (!clean.startsWith('/')) return `'${url}' is a relative image path: put the image under public/ and give its path from the site's root (/images/chart.png)`;
+  if (!clean.startsWith('/'))
+    return `'${url}' is a relative image path: put the image under public/ and give its path from the site's root (/images/chart.png)`;
   return null;
 }
 
@@ -91,7 +160,10 @@ export function sourceProblem(url: string): string | null {
 function pointAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line += 1; start = i + 1; }
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
   return { line, column: offset - start + 1 };
 }
 
@@ -103,7 +175,13 @@ export function checkNarrative(file: SourceFile, context: NarrativeContext | nul
   };
   const name = /([^/]+)\.mdx$/i.exec(file.path)?.[1] ?? '';
   if (!/^\d{4}-q[1-4]$/i.test(name) || !parseQuarter(name.toUpperCase()).ok) {
-    problems.push({ file: file.path, line: 1, column: 1, severity: 'note', message: `a narrative is shown on the page of the quarter it is named after (content/reports/2026-q2.mdx): '${name}.mdx' names no quarter, so no page shows it` });
+    problems.push({
+      file: file.path,
+      line: 1,
+      column: 1,
+      severity: 'note',
+      message: `a narrative is shown on the page of the quarter it is named after (content/reports/2026-q2.mdx): '${name}.mdx' names no quarter, so no page shows it`,
+    });
   }
   let tree: Node;
   try {
@@ -111,7 +189,10 @@ export function checkNarrative(file: SourceFile, context: NarrativeContext | nul
   } catch (error) {
     const text = (error as Error).message ?? String(error);
     const m = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*([\s\S]*)$/.exec(text);
-    at(m ? { line: Number(m[1]), column: Number(m[2]) } : { line: 1, column: 1 }, `MDX syntax error: ${(m?.[3] ?? text).split('\n')[0]}`);
+    at(
+      m ? { line: Number(m[1]), column: Number(m[2]) } : { line: 1, column: 1 },
+      `MDX syntax error: ${(m?.[3] ?? text).split('\n')[0]}`,
+    );
     return problems;
   }
   // Where an attribute is: searched for in its element's source, else the element's start.
@@ -130,13 +211,19 @@ export function checkNarrative(file: SourceFile, context: NarrativeContext | nul
     fn(node);
     for (const child of node.children ?? []) visit(child, fn);
   };
-  visit(tree, (n) => { if (n.type === 'definition' && n.identifier) definitions.set(n.identifier, n); });
+  visit(tree, (n) => {
+    if (n.type === 'definition' && n.identifier) definitions.set(n.identifier, n);
+  });
   visit(tree, (node) => {
     const start = node.position?.start ?? { line: 1, column: 1 };
     switch (node.type) {
-      case 'yaml': case 'toml': {
+      case 'yaml':
+      case 'toml': {
         // Frontmatter: the build's content collection parses it as YAML.
-        if (node.type === 'toml') { at(start, 'write the frontmatter as YAML (--- … ---)'); break; }
+        if (node.type === 'toml') {
+          at(start, 'write the frontmatter as YAML (--- … ---)');
+          break;
+        }
         const doc = parseDocument(node.value ?? '', { uniqueKeys: true });
         const error = doc.errors[0];
         if (error) {
@@ -146,12 +233,21 @@ export function checkNarrative(file: SourceFile, context: NarrativeContext | nul
         break;
       }
       case 'mdxjsEsm':
-        at(start, 'import and export are not allowed in a narrative: the components GoalCard, KpiValue and KpiChart are there without an import');
+        at(
+          start,
+          'import and export are not allowed in a narrative: the components GoalCard, KpiValue and KpiChart are there without an import',
+        );
         break;
-      case 'mdxFlowExpression': case 'mdxTextExpression':
-        if (!/^\s*(\/\*[\s\S]*?\*\/\s*)*$/.test(node.value ?? '')) at(start, 'JavaScript expressions ({…}) are not allowed in a narrative: write the text, or use a component; a comment is {/* … */}');
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        if (!/^\s*(\/\*[\s\S]*?\*\/\s*)*$/.test(node.value ?? ''))
+          at(
+            start,
+            'JavaScript expressions ({…}) are not allowed in a narrative: write the text, or use a component; a comment is {/* … */}',
+          );
         break;
-      case 'link': case 'definition': {
+      case 'link':
+      case 'definition': {
         const problem = linkProblem(node.url ?? '');
         if (problem) at(start, problem);
         break;
@@ -167,7 +263,8 @@ export function checkNarrative(file: SourceFile, context: NarrativeContext | nul
         if (problem) at(start, problem);
         break;
       }
-      case 'mdxJsxFlowElement': case 'mdxJsxTextElement':
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
         checkElement(node, start, context, at, attributeAt);
         break;
       default:
@@ -178,7 +275,13 @@ export function checkNarrative(file: SourceFile, context: NarrativeContext | nul
 
 type At = (point: { line: number; column: number }, message: string) => void;
 
-function checkElement(node: Node, start: Point, context: NarrativeContext | null, at: At, attributeAt: (n: Node, a: string) => { line: number; column: number }): void {
+function checkElement(
+  node: Node,
+  start: Point,
+  context: NarrativeContext | null,
+  at: At,
+  attributeAt: (n: Node, a: string) => { line: number; column: number },
+): void {
   const tag = node.name;
   if (tag === null || tag === undefined) return; // a fragment <>…</>
   const component = COMPONENTS[tag];
@@ -186,9 +289,10 @@ function checkElement(node: Node, start: Point, context: NarrativeContext | null
   if (!component && !element) {
     const known = /^[A-Z]/.test(tag) ? Object.keys(COMPONENTS) : Object.keys(ELEMENTS);
     const what = /^[A-Z]/.test(tag) ? 'components' : 'HTML elements';
-    const why = /^(script|style|iframe|frame|object|embed|link|meta|base|form|svg|math|template|video|audio|source|portal)$/i.test(tag)
-      ? `<${tag}> is not allowed in a narrative: pages run no script and load nothing from another host`
-      : `<${tag}> is not allowed in a narrative${hint(tag, known, what)}`;
+    const why =
+      /^(script|style|iframe|frame|object|embed|link|meta|base|form|svg|math|template|video|audio|source|portal)$/i.test(tag)
+        ? `<${tag}> is not allowed in a narrative: pages run no script and load nothing from another host`
+        : `<${tag}> is not allowed in a narrative${hint(tag, known, what)}`;
     at(start, why);
     return;
   }
@@ -200,12 +304,17 @@ function checkElement(node: Node, start: Point, context: NarrativeContext | null
     }
     const where = attributeAt(node, attr.name);
     seen.add(attr.name);
-    if (component) { checkProp(tag, attr, component, where, context, at); continue; }
+    if (component) {
+      checkProp(tag, attr, component, where, context, at);
+      continue;
+    }
     const allowed = [...GLOBAL_ATTRIBUTES, ...element!];
     const attrName = attr.name;
     if (!allowed.includes(attrName) && !/^(aria|data)-[a-z0-9-]+$/.test(attrName)) {
-      const why = /^on/i.test(attrName) ? 'event handlers run script: pages run none'
-        : /^style$/i.test(attrName) ? 'inline styles can load from other hosts: use the site\'s styles'
+      const why = /^on/i.test(attrName)
+        ? 'event handlers run script: pages run none'
+        : /^style$/i.test(attrName)
+          ? "inline styles can load from other hosts: use the site's styles"
           : `it is not among the attributes allowed on <${tag}>${hint(attrName, allowed, 'attributes')}`;
       at(where, `<${tag} ${attrName}>: ${why}`);
       continue;
@@ -240,30 +349,57 @@ function stringList(expression: string): string[] | null {
   return out;
 }
 
-function checkProp(tag: string, attr: Attribute, props: Readonly<Record<string, PropRule>>, where: { line: number; column: number }, context: NarrativeContext | null, at: At): void {
+function checkProp(
+  tag: string,
+  attr: Attribute,
+  props: Readonly<Record<string, PropRule>>,
+  where: { line: number; column: number },
+  context: NarrativeContext | null,
+  at: At,
+): void {
   const prop = attr.name!;
   const rule = props[prop];
-  if (!rule) { at(where, `<${tag}> has no prop '${prop}'${hint(prop, Object.keys(props), 'props')}`); return; }
+  if (!rule) {
+    at(where, `<${tag}> has no prop '${prop}'${hint(prop, Object.keys(props), 'props')}`);
+    return;
+  }
   const raw = attr.value;
   const expression = raw !== null && typeof raw === 'object' ? raw.value : null;
   if (rule.kind === 'boolean') {
-    if (!(expression !== null && /^\s*(true|false)\s*$/.test(expression)) && raw !== null) at(where, `<${tag} ${prop}>: write ${prop}={true} or ${prop}={false}`);
+    if (!(expression !== null && /^\s*(true|false)\s*$/.test(expression)) && raw !== null)
+      at(where, `<${tag} ${prop}>: write ${prop}={true} or ${prop}={false}`);
     return;
   }
   if (rule.kind === 'channels') {
     const list = expression === null ? null : stringList(expression);
-    if (list === null) { at(where, `<${tag} ${prop}>: give a list of channel ids, e.g. ${prop}={["instagram", "tiktok"]}`); return; }
-    if (context) for (const c of list) if (!context.channels.includes(c)) at(where, `<${tag} ${prop}>: unknown channel '${c}'${hint(c, context.channels, 'channels')}`);
+    if (list === null) {
+      at(where, `<${tag} ${prop}>: give a list of channel ids, e.g. ${prop}={["instagram", "tiktok"]}`);
+      return;
+    }
+    if (context)
+      for (const c of list)
+        if (!context.channels.includes(c))
+          at(where, `<${tag} ${prop}>: unknown channel '${c}'${hint(c, context.channels, 'channels')}`);
     return;
   }
-  if (typeof raw !== 'string') { at(where, `<${tag} ${prop}>: give the value in quotes (${prop}="…")`); return; }
+  if (typeof raw !== 'string') {
+    at(where, `<${tag} ${prop}>: give the value in quotes (${prop}="…")`);
+    return;
+  }
   if (rule.kind === 'period') {
-    if (!/^\d{4}-q[1-4]$/i.test(raw) || !parseQuarter(raw.toUpperCase()).ok) at(where, `<${tag} ${prop}>: '${raw}' is not a quarter (write period="2026-Q2")`);
+    if (!/^\d{4}-q[1-4]$/i.test(raw) || !parseQuarter(raw.toUpperCase()).ok)
+      at(where, `<${tag} ${prop}>: '${raw}' is not a quarter (write period="2026-Q2")`);
     return;
   }
   if (!context || rule.kind === 'text') return;
-  const [known, what] = rule.kind === 'goal' ? [context.goals, 'goals'] : rule.kind === 'kpi' ? [context.kpis, 'KPIs'] : [['all', ...context.channels], 'channels'];
-  if (!known.includes(raw)) at(where, `<${tag} ${prop}>: no ${rule.kind === 'kpi' ? 'KPI' : rule.kind} has the id '${raw}'${hint(raw, known, what)}`);
+  const [known, what] =
+    rule.kind === 'goal'
+      ? [context.goals, 'goals']
+      : rule.kind === 'kpi'
+        ? [context.kpis, 'KPIs']
+        : [['all', ...context.channels], 'channels'];
+  if (!known.includes(raw))
+    at(where, `<${tag} ${prop}>: no ${rule.kind === 'kpi' ? 'KPI' : rule.kind} has the id '${raw}'${hint(raw, known, what)}`);
 }
 
 /** What the narratives of a valid project may name: its goals, every KPI (built-in, declared, custom) and its channels. */

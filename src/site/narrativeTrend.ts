@@ -28,7 +28,13 @@ export interface NarrativeTrend {
 }
 
 /** The trend of `kpi` over a quarter for `channels` (default: every channel of the report). */
-export function narrativeTrend(project: Project, engine: KpiEngine, quarter: Period, kpi: string, channels?: readonly string[]): NarrativeTrend {
+export function narrativeTrend(
+  project: Project,
+  engine: KpiEngine,
+  quarter: Period,
+  kpi: string,
+  channels?: readonly string[],
+): NarrativeTrend {
   const newest = frozenVersions(project, quarter.label).at(-1);
   if (newest) {
     const figures = newest.snapshot.figures['all']!;
@@ -44,7 +50,10 @@ export function narrativeTrend(project: Project, engine: KpiEngine, quarter: Per
   const list = channels ?? engine.index.channels;
   const asOf = reportAsOf(project, quarter);
   const step = trendStep(engine, kpi, list, quarter, asOf);
-  const series = list.map((c) => ({ channel: c, points: kpiSeries(engine, kpi, [c], quarter, step, asOf).map((p) => ({ date: p.date, value: p.value })) }));
+  const series = list.map((c) => ({
+    channel: c,
+    points: kpiSeries(engine, kpi, [c], quarter, step, asOf).map((p) => ({ date: p.date, value: p.value })),
+  }));
   const note: TrendNote | null = newest ? { kind: 'live-not-frozen', frozen: frozenSource(newest.snapshot) } : null;
   return { source: { kind: 'live' }, note, step, series };
 }

@@ -22,9 +22,34 @@ interface HastNode {
   readonly value?: string;
 }
 
-const FORBIDDEN = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal', 'noscript', 'form', 'foreignobject']);
+const FORBIDDEN = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'portal',
+  'noscript',
+  'form',
+  'foreignobject',
+]);
 /** Attributes whose URL the browser fetches when the page is shown. */
-const LOADING = new Set(['src', 'srcset', 'poster', 'data', 'background', 'manifest', 'ping', 'lowsrc', 'dynsrc', 'codebase', 'archive']);
+const LOADING = new Set([
+  'src',
+  'srcset',
+  'poster',
+  'data',
+  'background',
+  'manifest',
+  'ping',
+  'lowsrc',
+  'dynsrc',
+  'codebase',
+  'archive',
+]);
 /** Attributes whose URL is followed when clicked. */
 const NAVIGATING = new Set(['href', 'action', 'formaction', 'cite', 'longdesc', 'xlinkhref']);
 
@@ -41,7 +66,10 @@ function elsewhere(url: string): boolean {
 /** A `<link rel="canonical">` names the page's own address for search engines and link previews; nothing fetches it. */
 const canonical = (tag: string, node: HastNode): boolean => {
   const rel = node.properties?.['rel'];
-  return tag === 'link' && (Array.isArray(rel) ? rel : String(rel ?? '').split(/\s+/)).map((r) => String(r).toLowerCase()).join(' ') === 'canonical';
+  return (
+    tag === 'link' &&
+    (Array.isArray(rel) ? rel : String(rel ?? '').split(/\s+/)).map((r) => String(r).toLowerCase()).join(' ') === 'canonical'
+  );
 };
 
 const scripted = (url: string): boolean => ['javascript', 'vbscript', 'livescript'].includes(scheme(url) ?? '');
@@ -65,7 +93,7 @@ export function cssViolations(css: string): PageViolation[] {
 }
 
 function text(node: HastNode): string {
-  return node.type === 'text' ? node.value ?? '' : (node.children ?? []).map(text).join('');
+  return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(text).join('');
 }
 
 /** Everything in a built page that runs script or loads from another host; empty for a clean page. */
@@ -91,13 +119,19 @@ export function pageViolations(html: string): PageViolation[] {
         } else if (NAVIGATING.has(key)) {
           if (scripted(value)) found.push({ message: `a javascript: URL in <${tag} ${name}>`, evidence: value });
           // Outside <a> and <area> an href is fetched (link, SVG image/use/feImage).
-          else if (!['a', 'area'].includes(tag) && ['href', 'xlinkhref'].includes(key) && elsewhere(value) && !canonical(tag, node)) {
+          else if (
+            !['a', 'area'].includes(tag) &&
+            ['href', 'xlinkhref'].includes(key) &&
+            elsewhere(value) &&
+            !canonical(tag, node)
+          ) {
             found.push({ message: `<${tag} ${name}> loads ${value}`, evidence: value });
           }
         } else if (key === 'httpequiv' && value.toLowerCase() === 'refresh') {
           found.push({ message: '<meta http-equiv="refresh">', evidence: 'refresh' });
         } else if (tag === 'animate' || tag === 'set') {
-          if (key === 'attributename' && /^(href|xlink:href|on)/i.test(value)) found.push({ message: `<${tag}> changes ${value}`, evidence: value });
+          if (key === 'attributename' && /^(href|xlink:href|on)/i.test(value))
+            found.push({ message: `<${tag}> changes ${value}`, evidence: value });
         }
       }
     }

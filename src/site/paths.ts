@@ -23,7 +23,8 @@ export const csvPath = (label: string, channel?: string, version?: number): stri
   return `${dir}${downloadName(downloadSlug(label, { channel, version }), 'kpis')}`;
 };
 /** The scorecard CSV of a quarter (every goal and key result, all channels). */
-export const scorecardCsvPath = (label: string): string => `${quarterPath(label)}${downloadName(downloadSlug(label), 'scorecard')}`;
+export const scorecardCsvPath = (label: string): string =>
+  `${quarterPath(label)}${downloadName(downloadSlug(label), 'scorecard')}`;
 export const goalPath = (id: string): string => `goals/${id}/`;
 export const versionPath = (label: string, version: number): string => `reports/${quarterSlug(label)}/v${version}/`;
 export const changesPath = 'changes/';

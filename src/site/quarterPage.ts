@@ -7,7 +7,14 @@ import { computeQuarter, kpiMetas, type QuarterFigures } from '../core/figures.t
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import type { Project } from '../core/project.ts';
-import { changedInputs, type FigureSource, type FrozenReport, frozenSource, type Restatement, restatements } from '../core/snapshot.ts';
+import {
+  changedInputs,
+  type FigureSource,
+  type FrozenReport,
+  frozenSource,
+  type Restatement,
+  restatements,
+} from '../core/snapshot.ts';
 import { type QuarterView, quarterView } from './quarterView.ts';
 
 export interface FrozenNotice {
@@ -60,19 +67,34 @@ const pageCache = new WeakMap<Project, Map<string, QuarterPage>>();
 
 /** Today's figures of a quarter, for all channels or one. */
 export function liveFigures(project: Project, engine: KpiEngine, quarter: Period, channel: string | null): QuarterFigures {
-  return cached(liveCache, project, `${quarter.label}/${channel ?? 'all'}`, () => computeQuarter(project, engine, { quarter, channel }));
+  return cached(liveCache, project, `${quarter.label}/${channel ?? 'all'}`, () =>
+    computeQuarter(project, engine, { quarter, channel }),
+  );
 }
 
 /**
  * A quarter page: from the snapshot of `version` (default: the newest) when the quarter
  * is frozen and the snapshot has the scope, else live. Cached per project.
  */
-export function quarterPage(project: Project, engine: KpiEngine, quarter: Period, channel: string | null = null, version?: number): QuarterPage {
-  return cached(pageCache, project, `${quarter.label}/${channel ?? 'all'}/${version ?? 'newest'}`,
-    () => buildQuarterPage(project, engine, quarter, channel, version));
+export function quarterPage(
+  project: Project,
+  engine: KpiEngine,
+  quarter: Period,
+  channel: string | null = null,
+  version?: number,
+): QuarterPage {
+  return cached(pageCache, project, `${quarter.label}/${channel ?? 'all'}/${version ?? 'newest'}`, () =>
+    buildQuarterPage(project, engine, quarter, channel, version),
+  );
 }
 
-function buildQuarterPage(project: Project, engine: KpiEngine, quarter: Period, channel: string | null, version: number | undefined): QuarterPage {
+function buildQuarterPage(
+  project: Project,
+  engine: KpiEngine,
+  quarter: Period,
+  channel: string | null,
+  version: number | undefined,
+): QuarterPage {
   const versions = frozenVersions(project, quarter.label);
   const chosen = version === undefined ? versions[versions.length - 1] : versions.find((r) => r.snapshot.version === version);
   if (version !== undefined && !chosen) throw new Error(`${quarter.label} has no frozen version ${version}`);

@@ -46,7 +46,12 @@ export interface ViewInput {
 }
 
 /** The funnel's stages with the KPI of each step (its value is shown, as in the KPI table). */
-const FUNNEL = [['impressions', null], ['engagements', 'engagement_rate'], ['clicks', 'ctr'], ['conversions', 'conversion_rate']] as const;
+const FUNNEL = [
+  ['impressions', null],
+  ['engagements', 'engagement_rate'],
+  ['clicks', 'ctr'],
+  ['conversions', 'conversion_rate'],
+] as const;
 
 /** Whether a KPI reads one stock metric (followers): its value for a period is the level at the period's end. */
 export function isStock(formula: string): boolean {
@@ -59,16 +64,25 @@ export function quarterView(input: ViewInput, quarter: Period, channel: string |
   const t = uiStrings(input.site.locale, input.site.strings);
   const kpis = input.kpis.map((k) => ({ ...k, label: kpiLabel(t, k) }));
   const scopes = report.channels.map((id) => ({
-    id, label: id === 'all' ? t.quarter.allChannels : channelLabel(input.site, id), dataTo: report.incomplete.includes(id) ? report.coverage[id] ?? null : null,
+    id,
+    label: id === 'all' ? t.quarter.allChannels : channelLabel(input.site, id),
+    dataTo: report.incomplete.includes(id) ? (report.coverage[id] ?? null) : null,
   }));
   const kpiRows = kpis
     .filter((k) => report.channels.some((s) => report.kpis[s]?.[k.id] !== undefined))
     .map((k): KpiRow => ({
-      ...k, cells: Object.fromEntries(report.channels.map((s) => [s, report.kpis[s]?.[k.id] ?? { value: null, qoq: null, yoy: null }])),
+      ...k,
+      cells: Object.fromEntries(report.channels.map((s) => [s, report.kpis[s]?.[k.id] ?? { value: null, qoq: null, yoy: null }])),
     }))
     .filter((row) => Object.values(row.cells).some((c) => c.value !== null));
   return {
-    quarter, channel, report, kpis: new Map(kpis.map((k) => [k.id, k])), scopes, kpiRows, charts: quarterCharts({ ...input, kpis }, quarter, channel),
+    quarter,
+    channel,
+    report,
+    kpis: new Map(kpis.map((k) => [k.id, k])),
+    scopes,
+    kpiRows,
+    charts: quarterCharts({ ...input, kpis }, quarter, channel),
   };
 }
 
@@ -88,36 +102,75 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
   for (const trend of figures.trends) {
     const def = kpi(trend.kpi);
     if (!def) continue;
-    charts.push(trendChart(ctx, {
-      id: `trend-${trend.kpi}`, title: fill(w.trendTitle, { kpi: def.label, step: w[trend.step], quarter: quarter.label }), kpiLabel: def.label, unit: def.unit, step: trend.step,
-      at: isStock(def.formula) ? 'end' : 'start', asOf: report.as_of,
-      series: trend.lines.map((line) => ({ channel: line.channel, label: label(line.channel), points: line.points })),
-    }));
+    charts.push(
+      trendChart(ctx, {
+        id: `trend-${trend.kpi}`,
+        title: fill(w.trendTitle, { kpi: def.label, step: w[trend.step], quarter: quarter.label }),
+        kpiLabel: def.label,
+        unit: def.unit,
+        step: trend.step,
+        at: isStock(def.formula) ? 'end' : 'start',
+        asOf: report.as_of,
+        series: trend.lines.map((line) => ({ channel: line.channel, label: label(line.channel), points: line.points })),
+      }),
+    );
   }
 
   if (!channel && channels.length > 1) {
     const values = channels.map((c) => ({ channel: c, label: label(c), value: value(c, 'impressions') }));
     if (values.some((v) => v.value !== null)) {
-      charts.push(channelMixChart(ctx, { id: 'mix-impressions', title: fill(w.mixTitle, { quarter: quarter.label }), kpiLabel: w.impressions, unit: 'count', values }));
+      charts.push(
+        channelMixChart(ctx, {
+          id: 'mix-impressions',
+          title: fill(w.mixTitle, { quarter: quarter.label }),
+          kpiLabel: w.impressions,
+          unit: 'count',
+          values,
+        }),
+      );
     }
   }
 
   const scope = channel ?? 'all';
-  const stages = FUNNEL.map(([id, rate]) => ({ id, label: w[id], value: value(scope, id), ...(rate ? { rate: value(scope, rate) } : {}) }));
+  const stages = FUNNEL.map(([id, rate]) => ({
+    id,
+    label: w[id],
+    value: value(scope, id),
+    ...(rate ? { rate: value(scope, rate) } : {}),
+  }));
   if (stages.filter((s) => s.value !== null).length >= 2) {
-    charts.push(funnelChart(ctx, { id: 'funnel', title: fill(w.funnelTitle, { channel: channel ? label(channel) : w.allChannels, quarter: quarter.label }), stages }));
+    charts.push(
+      funnelChart(ctx, {
+        id: 'funnel',
+        title: fill(w.funnelTitle, { channel: channel ? label(channel) : w.allChannels, quarter: quarter.label }),
+        stages,
+      }),
+    );
   }
 
-  const money = channels.map((c) => ({ channel: c, label: label(c), spend: value(c, 'spend'), revenue: value(c, 'revenue'), roi: value(c, 'roi') }))
+  const money = channels
+    .map((c) => ({ channel: c, label: label(c), spend: value(c, 'spend'), revenue: value(c, 'revenue'), roi: value(c, 'roi') }))
     .filter((r) => r.spend !== null || r.revenue !== null);
-  if (money.length > 0) charts.push(spendRevenueChart(ctx, { id: 'spend-revenue', title: fill(w.spendRevenueTitle, { quarter: quarter.label }), rows: money }));
+  if (money.length > 0)
+    charts.push(
+      spendRevenueChart(ctx, { id: 'spend-revenue', title: fill(w.spendRevenueTitle, { quarter: quarter.label }), rows: money }),
+    );
 
   const mentions = new Map(figures.mentions.map((m) => [m.channel, m]));
-  const sentiment = channels.map((c) => ({
-    channel: c, label: label(c), positive: mentions.get(c)?.positive ?? null, neutral: mentions.get(c)?.neutral ?? null,
-    negative: mentions.get(c)?.negative ?? null, shareOfVoice: value(c, 'share_of_voice'),
-  })).filter((r) => r.positive !== null || r.negative !== null || r.shareOfVoice !== null);
-  if (sentiment.length > 0) charts.push(sentimentChart(ctx, { id: 'sentiment', title: fill(w.sentimentTitle, { quarter: quarter.label }), rows: sentiment }));
+  const sentiment = channels
+    .map((c) => ({
+      channel: c,
+      label: label(c),
+      positive: mentions.get(c)?.positive ?? null,
+      neutral: mentions.get(c)?.neutral ?? null,
+      negative: mentions.get(c)?.negative ?? null,
+      shareOfVoice: value(c, 'share_of_voice'),
+    }))
+    .filter((r) => r.positive !== null || r.negative !== null || r.shareOfVoice !== null);
+  if (sentiment.length > 0)
+    charts.push(
+      sentimentChart(ctx, { id: 'sentiment', title: fill(w.sentimentTitle, { quarter: quarter.label }), rows: sentiment }),
+    );
 
   return charts.map((c) => ({ ...c, id: `${slug}-${channel ?? 'all'}-${c.id}` }));
 }

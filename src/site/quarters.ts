@@ -9,7 +9,9 @@ import type { Project } from '../core/project.ts';
  */
 export function reportQuarters(project: Project): Period[] {
   const quarters = new Map<string, Period>();
-  const add = (q: Period): void => { if (!quarters.has(q.label)) quarters.set(q.label, q); };
+  const add = (q: Period): void => {
+    if (!quarters.has(q.label)) quarters.set(q.label, q);
+  };
   const range = project.index.dataRange();
   if (range) {
     const goals = project.goals.map((g) => g.period);

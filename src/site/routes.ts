@@ -25,17 +25,25 @@ export type VersionProps = QuarterProps & { readonly version: number };
 export async function quarterRoutes(): Promise<Array<{ params: { quarter: string }; props: QuarterProps }>> {
   const { project, engine } = await siteModel();
   return reportQuarters(project).map((quarter) => ({
-    params: { quarter: quarterSlug(quarter.label) }, props: { quarter, page: quarterPage(project, engine, quarter) },
+    params: { quarter: quarterSlug(quarter.label) },
+    props: { quarter, page: quarterPage(project, engine, quarter) },
   }));
 }
 
 /** `/reports/<yyyy-qn>/<channel>/…` for every reported quarter and channel with data or in a frozen version. */
 export async function channelRoutes(): Promise<Array<{ params: { quarter: string; channel: string }; props: ChannelProps }>> {
   const { project, engine } = await siteModel();
-  return reportQuarters(project).flatMap((quarter) => quarterChannels(project, engine, quarter.label).map((channel) => ({
-    params: { quarter: quarterSlug(quarter.label), channel },
-    props: { quarter, channel, page: quarterPage(project, engine, quarter, channel), whole: quarterPage(project, engine, quarter) },
-  })));
+  return reportQuarters(project).flatMap((quarter) =>
+    quarterChannels(project, engine, quarter.label).map((channel) => ({
+      params: { quarter: quarterSlug(quarter.label), channel },
+      props: {
+        quarter,
+        channel,
+        page: quarterPage(project, engine, quarter, channel),
+        whole: quarterPage(project, engine, quarter),
+      },
+    })),
+  );
 }
 
 /** `/reports/<yyyy-qn>/v<k>/` for every frozen version. */
@@ -44,10 +52,16 @@ export async function versionRoutes(): Promise<Array<{ params: { quarter: string
   return project.reports.flatMap(({ snapshot }) => {
     const parsed = parseQuarter(snapshot.quarter);
     return parsed.ok
-      ? [{
-        params: { quarter: quarterSlug(snapshot.quarter), version: String(snapshot.version) },
-        props: { quarter: parsed.period, version: snapshot.version, page: quarterPage(project, engine, parsed.period, null, snapshot.version) },
-      }]
+      ? [
+          {
+            params: { quarter: quarterSlug(snapshot.quarter), version: String(snapshot.version) },
+            props: {
+              quarter: parsed.period,
+              version: snapshot.version,
+              page: quarterPage(project, engine, parsed.period, null, snapshot.version),
+            },
+          },
+        ]
       : [];
   });
 }
@@ -68,16 +82,30 @@ export async function withSlug<P extends { quarter: string; channel?: string; ve
   routes: Promise<Array<{ params: P; props: T }>>,
 ): Promise<Array<{ params: P & { slug: string }; props: T }>> {
   return (await routes).map(({ params, props }) => ({
-    params: { ...params, slug: downloadSlug(props.quarter.label, { channel: params.channel, version: params.version === undefined ? undefined : Number(params.version) }) },
+    params: {
+      ...params,
+      slug: downloadSlug(props.quarter.label, {
+        channel: params.channel,
+        version: params.version === undefined ? undefined : Number(params.version),
+      }),
+    },
     props,
   }));
 }
 
 /** Every HTML page of the site, as paths inside it (`''` for home, `reports/2026-q3/` …), for the sitemap. */
 export async function sitePagePaths(): Promise<string[]> {
-  const [quarters, channels, versions, goals] = await Promise.all([quarterRoutes(), channelRoutes(), versionRoutes(), goalRoutes()]);
+  const [quarters, channels, versions, goals] = await Promise.all([
+    quarterRoutes(),
+    channelRoutes(),
+    versionRoutes(),
+    goalRoutes(),
+  ]);
   return [
-    '', 'reports/', 'goals/', changesPath,
+    '',
+    'reports/',
+    'goals/',
+    changesPath,
     ...quarters.map((r) => quarterPath(r.props.quarter.label)),
     ...channels.map((r) => channelPath(r.props.quarter.label, r.params.channel)),
     ...versions.map((r) => versionPath(r.props.quarter.label, r.props.version)),

@@ -8,7 +8,10 @@ import { STATUS_LABELS } from '../format/numbers.ts';
 import type { QuarterSummary } from './summary.ts';
 
 /** The sharing settings: `url` (the site's public address) and `robots` (`noindex` asks not to be indexed). */
-export interface ShareSettings { readonly url: string | null; readonly noindex: boolean }
+export interface ShareSettings {
+  readonly url: string | null;
+  readonly noindex: boolean;
+}
 
 /** The sharing settings of a site: an http(s) `url` (anything else is ignored), `robots: noindex`. */
 export function shareSettings(site: SiteSettings): ShareSettings {
@@ -17,7 +20,9 @@ export function shareSettings(site: SiteSettings): ShareSettings {
     try {
       const parsed = new URL(site.url);
       if (parsed.protocol === 'https:' || parsed.protocol === 'http:') url = parsed.href;
-    } catch { url = null; }
+    } catch {
+      url = null;
+    }
   }
   return { url, noindex: site.robots === 'noindex' };
 }
@@ -41,7 +46,10 @@ export interface ShareTags {
 }
 
 /** The head tags of a page: canonical link and link-preview tags when `url` is set, `noindex` when asked. */
-export function shareTags(site: SiteSettings, page: { path: string; title: string; description: string | null; image: string | null; imageAlt?: string }): ShareTags {
+export function shareTags(
+  site: SiteSettings,
+  page: { path: string; title: string; description: string | null; image: string | null; imageAlt?: string },
+): ShareTags {
   const { url, noindex } = shareSettings(site);
   if (!url) return { canonical: null, noindex, meta: [] };
   const canonical = absoluteUrl(url, site.base, page.path);
@@ -53,13 +61,15 @@ export function shareTags(site: SiteSettings, page: { path: string; title: strin
     ...(page.description ? [{ key: 'property' as const, name: 'og:description', content: page.description }] : []),
     { key: 'property', name: 'og:url', content: canonical },
     { key: 'property', name: 'og:locale', content: site.locale.replace('-', '_') },
-    ...(image ? [
-      { key: 'property' as const, name: 'og:image', content: image },
-      { key: 'property' as const, name: 'og:image:type', content: 'image/png' },
-      { key: 'property' as const, name: 'og:image:width', content: String(OG_WIDTH) },
-      { key: 'property' as const, name: 'og:image:height', content: String(OG_HEIGHT) },
-      ...(page.imageAlt ? [{ key: 'property' as const, name: 'og:image:alt', content: page.imageAlt }] : []),
-    ] : []),
+    ...(image
+      ? [
+          { key: 'property' as const, name: 'og:image', content: image },
+          { key: 'property' as const, name: 'og:image:type', content: 'image/png' },
+          { key: 'property' as const, name: 'og:image:width', content: String(OG_WIDTH) },
+          { key: 'property' as const, name: 'og:image:height', content: String(OG_HEIGHT) },
+          ...(page.imageAlt ? [{ key: 'property' as const, name: 'og:image:alt', content: page.imageAlt }] : []),
+        ]
+      : []),
     { key: 'name', name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' },
     { key: 'name', name: 'twitter:title', content: page.title },
     ...(page.description ? [{ key: 'name' as const, name: 'twitter:description', content: page.description }] : []),
@@ -68,11 +78,15 @@ export function shareTags(site: SiteSettings, page: { path: string; title: strin
   return { canonical, noindex, meta };
 }
 
-const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const xml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** sitemap.xml (sitemaps.org 0.9) listing every page path under the site's absolute URL. */
 export function sitemapXml(url: string, base: string, paths: readonly string[]): string {
-  const locs = [...new Set(paths)].sort().map((p) => `  <url><loc>${xml(absoluteUrl(url, base, p))}</loc></url>\n`).join('');
+  const locs = [...new Set(paths)]
+    .sort()
+    .map((p) => `  <url><loc>${xml(absoluteUrl(url, base, p))}</loc></url>\n`)
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs}</urlset>\n`;
 }
 
@@ -86,7 +100,13 @@ export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
 const COLORS: Record<string, string> = {
-  achieved: '#0b7a3e', on_track: '#0b6e8a', at_risk: '#8a5a00', off_track: '#b3261e', missed: '#b3261e', not_started: '#5a5a66', no_data: '#5a5a66',
+  achieved: '#0b7a3e',
+  on_track: '#0b6e8a',
+  at_risk: '#8a5a00',
+  off_track: '#b3261e',
+  missed: '#b3261e',
+  not_started: '#5a5a66',
+  no_data: '#5a5a66',
 };
 
 /** Shortens a text to `max` characters with an ellipsis. */
@@ -98,29 +118,42 @@ const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.sli
  * `words` gives the texts (status names, headings) in the site's language.
  */
 export function ogCardSvg(input: {
-  siteTitle: string; heading: string; summary: QuarterSummary;
+  siteTitle: string;
+  heading: string;
+  summary: QuarterSummary;
   words?: { status?: (s: keyof typeof STATUS_LABELS) => string; attention?: string };
 }): string {
   const { siteTitle, heading, summary } = input;
   const statusWord = input.words?.status ?? ((s) => STATUS_LABELS[s].label.toLowerCase());
   const total = summary.counts.reduce((n, c) => n + c.count, 0);
   let x = 80;
-  const bar = summary.counts.map((c) => {
-    const w = total === 0 ? 0 : (c.count / total) * 1040;
-    const rect = `<rect x="${x.toFixed(1)}" y="300" width="${w.toFixed(1)}" height="36" fill="${COLORS[c.status]}"/>`;
-    x += w;
-    return rect;
-  }).join('');
+  const bar = summary.counts
+    .map((c) => {
+      const w = total === 0 ? 0 : (c.count / total) * 1040;
+      const rect = `<rect x="${x.toFixed(1)}" y="300" width="${w.toFixed(1)}" height="36" fill="${COLORS[c.status]}"/>`;
+      x += w;
+      return rect;
+    })
+    .join('');
   const counts = summary.counts.map((c) => `${c.count} ${statusWord(c.status)}`).join(' · ');
-  const attention = summary.attention.slice(0, 3).map((g, i) =>
-    `<text x="80" y="${430 + i * 48}" font-size="30" fill="#1b1b1f">${xml(`${STATUS_LABELS[g.status].symbol} ${clip(g.title, 60)}`)}</text>`).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">`
-    + `<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="#ffffff"/><rect width="${OG_WIDTH}" height="12" fill="#005a9c"/>`
-    + `<g font-family="Inter, DejaVu Sans, Liberation Sans, sans-serif">`
-    + `<text x="80" y="110" font-size="34" fill="#5a5a66">${xml(clip(siteTitle, 60))}</text>`
-    + `<text x="80" y="190" font-size="64" font-weight="700" fill="#1b1b1f">${xml(clip(heading, 32))}</text>`
-    + `<text x="80" y="270" font-size="34" fill="#1b1b1f">${xml(clip(counts, 70))}</text>`
-    + bar
-    + (summary.attention.length > 0 ? `<text x="80" y="385" font-size="26" font-weight="700" fill="#5a5a66">${xml(input.words?.attention ?? 'Needs attention')}</text>${attention}` : '')
-    + '</g></svg>';
+  const attention = summary.attention
+    .slice(0, 3)
+    .map(
+      (g, i) =>
+        `<text x="80" y="${430 + i * 48}" font-size="30" fill="#1b1b1f">${xml(`${STATUS_LABELS[g.status].symbol} ${clip(g.title, 60)}`)}</text>`,
+    )
+    .join('');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">` +
+    `<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="#ffffff"/><rect width="${OG_WIDTH}" height="12" fill="#005a9c"/>` +
+    `<g font-family="Inter, DejaVu Sans, Liberation Sans, sans-serif">` +
+    `<text x="80" y="110" font-size="34" fill="#5a5a66">${xml(clip(siteTitle, 60))}</text>` +
+    `<text x="80" y="190" font-size="64" font-weight="700" fill="#1b1b1f">${xml(clip(heading, 32))}</text>` +
+    `<text x="80" y="270" font-size="34" fill="#1b1b1f">${xml(clip(counts, 70))}</text>` +
+    bar +
+    (summary.attention.length > 0
+      ? `<text x="80" y="385" font-size="26" font-weight="700" fill="#5a5a66">${xml(input.words?.attention ?? 'Needs attention')}</text>${attention}`
+      : '') +
+    '</g></svg>'
+  );
 }

@@ -8,13 +8,32 @@ import type { GoalJson, OkrGoalJson, ReportJson, SmartGoalJson } from '../core/r
 import type { GoalStatus } from '../core/status.ts';
 
 /** Statuses in the order a reader should meet them: those needing attention first. */
-export const STATUS_ORDER: readonly GoalStatus[] = ['off_track', 'at_risk', 'missed', 'no_data', 'not_started', 'on_track', 'achieved'];
+export const STATUS_ORDER: readonly GoalStatus[] = [
+  'off_track',
+  'at_risk',
+  'missed',
+  'no_data',
+  'not_started',
+  'on_track',
+  'achieved',
+];
 /** Statuses the summary counts, in the order of its line ("3 achieved · 3 on track · …"). */
-export const COUNT_ORDER: readonly GoalStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'not_started', 'no_data'];
+export const COUNT_ORDER: readonly GoalStatus[] = [
+  'achieved',
+  'on_track',
+  'at_risk',
+  'off_track',
+  'missed',
+  'not_started',
+  'no_data',
+];
 /** Statuses that put a goal in "needs attention", most urgent first. */
 export const ATTENTION: readonly GoalStatus[] = ['off_track', 'at_risk', 'missed'];
 
-export interface StatusCount { readonly status: GoalStatus; readonly count: number }
+export interface StatusCount {
+  readonly status: GoalStatus;
+  readonly count: number;
+}
 
 /** A KPI's move over the previous quarter: relative for most units, in percentage points for a percentage. */
 export interface KpiMove {
@@ -42,13 +61,18 @@ const rank = (s: GoalStatus): number => STATUS_ORDER.indexOf(s);
 
 /** Goals sorted by status, attention first (off track, at risk, missed …, achieved last); stable within a status. */
 export function sortByStatus<G extends { readonly status: GoalStatus }>(goals: readonly G[]): G[] {
-  return goals.map((g, i) => ({ g, i })).sort((a, b) => rank(a.g.status) - rank(b.g.status) || a.i - b.i).map((x) => x.g);
+  return goals
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => rank(a.g.status) - rank(b.g.status) || a.i - b.i)
+    .map((x) => x.g);
 }
 
 /** How many SMART goals are in each status (statuses with none left out), in `COUNT_ORDER`. */
 export function statusCounts(goals: readonly GoalJson[]): StatusCount[] {
   const smart = goals.filter((g): g is SmartGoalJson => g.type === 'smart');
-  return COUNT_ORDER.map((status) => ({ status, count: smart.filter((g) => g.status === status).length })).filter((c) => c.count > 0);
+  return COUNT_ORDER.map((status) => ({ status, count: smart.filter((g) => g.status === status).length })).filter(
+    (c) => c.count > 0,
+  );
 }
 
 /** A KPI's move from its value and its relative QoQ change, or null when it cannot be told. */

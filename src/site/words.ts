@@ -10,7 +10,12 @@ export function words(site: SiteSettings): UiStrings {
 }
 
 /** A plural entry for a count in the site's locale: "3 goals", "3 objectifs". */
-export function counted(site: SiteSettings, entry: Plural, count: number, values: Readonly<Record<string, string | number>> = {}): string {
+export function counted(
+  site: SiteSettings,
+  entry: Plural,
+  count: number,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
   return plural(site.locale, entry, count, values);
 }
 
@@ -20,8 +25,11 @@ export function counted(site: SiteSettings, entry: Plural, count: number, values
  * A slot without a value stays as written.
  */
 export function slotParts<T>(text: string, values: Readonly<Record<string, T>>): Array<string | T> {
-  return text.split(/(\{[a-zA-Z]+\})/).filter((p) => p !== '').map((p) => {
-    const name = /^\{([a-zA-Z]+)\}$/.exec(p)?.[1];
-    return name !== undefined && Object.hasOwn(values, name) ? values[name]! : p;
-  });
+  return text
+    .split(/(\{[a-zA-Z]+\})/)
+    .filter((p) => p !== '')
+    .map((p) => {
+      const name = /^\{([a-zA-Z]+)\}$/.exec(p)?.[1];
+      return name !== undefined && Object.hasOwn(values, name) ? values[name]! : p;
+    });
 }

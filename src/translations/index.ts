@@ -35,10 +35,19 @@ export function uiStrings(locale: string, overrides: Readonly<Record<string, str
   for (const [key, text] of Object.entries(overrides)) {
     const path = key.split('.');
     let node: unknown = copy;
-    for (const part of path.slice(0, -1)) node = node !== null && typeof node === 'object' && Object.hasOwn(node, part) ? (node as Record<string, unknown>)[part] : undefined;
+    for (const part of path.slice(0, -1))
+      node =
+        node !== null && typeof node === 'object' && Object.hasOwn(node, part)
+          ? (node as Record<string, unknown>)[part]
+          : undefined;
     const last = path[path.length - 1]!;
     // Only existing text keys are overridden (the loader reports the others).
-    if (node !== null && typeof node === 'object' && typeof (node as Record<string, unknown>)[last] === 'string' && Object.hasOwn(node, last)) {
+    if (
+      node !== null &&
+      typeof node === 'object' &&
+      typeof (node as Record<string, unknown>)[last] === 'string' &&
+      Object.hasOwn(node, last)
+    ) {
       (node as Record<string, unknown>)[last] = text;
     }
   }
@@ -76,15 +85,26 @@ export function fill(text: string, values: Readonly<Record<string, string | numb
 const rules = new Map<string, Intl.PluralRules>();
 
 /** A plural entry for a count, in the locale's plural rules, with `{count}` and the other slots filled. */
-export function plural(locale: string, entry: Plural, count: number, values: Readonly<Record<string, string | number>> = {}): string {
+export function plural(
+  locale: string,
+  entry: Plural,
+  count: number,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
   let r = rules.get(locale);
-  if (!r) { r = new Intl.PluralRules(locale); rules.set(locale, r); }
+  if (!r) {
+    r = new Intl.PluralRules(locale);
+    rules.set(locale, r);
+  }
   const text = r.select(count) === 'one' ? entry.one : entry.other;
   return fill(text, { count: new Intl.NumberFormat(locale).format(count), ...values });
 }
 
 /** A KPI's label in the page language: a built-in KPI's from the table, a custom KPI's own. */
-export function kpiLabel(strings: UiStrings, kpi: { readonly id: string; readonly label: string; readonly custom?: boolean }): string {
+export function kpiLabel(
+  strings: UiStrings,
+  kpi: { readonly id: string; readonly label: string; readonly custom?: boolean },
+): string {
   if (kpi.custom) return kpi.label;
   return Object.hasOwn(strings.kpis, kpi.id) ? strings.kpis[kpi.id as keyof UiStrings['kpis']] : kpi.label;
 }

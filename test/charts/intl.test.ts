@@ -4,7 +4,14 @@
  * (the code before the memo, kept here as the oracle).
  */
 import { describe, expect, it } from 'vitest';
-import { computeNumberLocale, computeTimeLocale, type D3NumberLocale, type D3TimeLocale, numberLocale, timeLocale } from '../../src/charts/locale.ts';
+import {
+  computeNumberLocale,
+  computeTimeLocale,
+  type D3NumberLocale,
+  type D3TimeLocale,
+  numberLocale,
+  timeLocale,
+} from '../../src/charts/locale.ts';
 import { renderFresh } from '../../src/charts/render.ts';
 import { shortDate, trendChart } from '../../src/charts/specs.ts';
 import { chartConfig, channelColors } from '../../src/charts/theme.ts';
@@ -26,20 +33,29 @@ function freshNumberLocale(locale: string, currency: string): D3NumberLocale {
   const pct = new Intl.NumberFormat(locale, { style: 'percent' }).formatToParts(0.5);
   const before = pct[pct.findIndex((p) => p.type === 'percentSign') - 1];
   return {
-    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', thousands: parts.find((p) => p.type === 'group')?.value ?? ',',
-    grouping: [3], currency: first < integer ? [symbol + literal, ''] : ['', literal + symbol],
-    percent: (before?.type === 'literal' ? before.value : '') + '%', minus: '\u2212',
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    thousands: parts.find((p) => p.type === 'group')?.value ?? ',',
+    grouping: [3],
+    currency: first < integer ? [symbol + literal, ''] : ['', literal + symbol],
+    percent: (before?.type === 'literal' ? before.value : '') + '%',
+    minus: '\u2212',
   };
 }
 
 function freshTimeLocale(locale: string): D3TimeLocale {
-  const name = (date: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+  const name = (date: Date, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
   const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2026, m, 1)));
   const days = Array.from({ length: 7 }, (_, d) => new Date(Date.UTC(2026, 0, 4 + d)));
   return {
-    dateTime: '%x, %X', date: '%-m/%-d/%Y', time: '%-I:%M:%S %p', periods: ['AM', 'PM'],
-    days: days.map((d) => name(d, { weekday: 'long' })), shortDays: days.map((d) => name(d, { weekday: 'short' })),
-    months: months.map((d) => name(d, { month: 'long' })), shortMonths: months.map((d) => name(d, { month: 'short' })),
+    dateTime: '%x, %X',
+    date: '%-m/%-d/%Y',
+    time: '%-I:%M:%S %p',
+    periods: ['AM', 'PM'],
+    days: days.map((d) => name(d, { weekday: 'long' })),
+    shortDays: days.map((d) => name(d, { weekday: 'short' })),
+    months: months.map((d) => name(d, { month: 'long' })),
+    shortMonths: months.map((d) => name(d, { month: 'short' })),
   };
 }
 
@@ -76,24 +92,40 @@ describe('Intl formatters are built once per locale and options', () => {
     for (const locale of LOCALES) {
       for (let t = Date.UTC(2028, 0, 1); t < Date.UTC(2029, 0, 1); t += 86_400_000) {
         const iso = new Date(t).toISOString().slice(0, 10);
-        expect(shortDate(iso, locale)).toBe(new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(t));
+        expect(shortDate(iso, locale)).toBe(
+          new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(t),
+        );
       }
       const instant = '2026-07-03T09:30:00.000Z';
-      expect(formatInstant(instant, { locale, currency: 'EUR' }))
-        .toBe(`${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(Date.parse(instant))} UTC`);
+      expect(formatInstant(instant, { locale, currency: 'EUR' })).toBe(
+        `${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(Date.parse(instant))} UTC`,
+      );
     }
   });
 
   it('renders the same SVG from a spec whose locale came from fresh Intl objects', async () => {
     for (const locale of ['en-US', 'fr-FR', 'de-CH']) {
-      const site = { ...DEFAULT_SITE, locale, currency: 'CHF', channels: { instagram: { label: 'Instagram', color: '#e1306c' } } };
+      const site = {
+        ...DEFAULT_SITE,
+        locale,
+        currency: 'CHF',
+        channels: { instagram: { label: 'Instagram', color: '#e1306c' } },
+      };
       const ctx = { site, colors: channelColors(site, ['instagram', 'tiktok']) };
       const series = ['instagram', 'tiktok'].map((channel, c) => ({
-        channel, label: channel, points: Array.from({ length: 13 }, (_, w) => ({ date: new Date(Date.UTC(2026, 3, 6 + 7 * w)).toISOString().slice(0, 10), value: 1200 + 350 * w * (c + 1) })),
+        channel,
+        label: channel,
+        points: Array.from({ length: 13 }, (_, w) => ({
+          date: new Date(Date.UTC(2026, 3, 6 + 7 * w)).toISOString().slice(0, 10),
+          value: 1200 + 350 * w * (c + 1),
+        })),
       }));
       const chart = trendChart(ctx, { id: 't', title: 'Spend', kpiLabel: 'Spend', unit: 'money', step: 'week', series });
       const fresh = structuredClone(chart.spec) as typeof chart.spec & { config: Record<string, unknown> };
-      fresh.config = { ...fresh.config, locale: { number: freshNumberLocale(locale, 'CHF'), time: freshTimeLocale(locale) } as never };
+      fresh.config = {
+        ...fresh.config,
+        locale: { number: freshNumberLocale(locale, 'CHF'), time: freshTimeLocale(locale) } as never,
+      };
       expect(await renderFresh(fresh, 400)).toBe(await renderFresh(chart.spec, 400));
     }
   });

@@ -12,22 +12,67 @@ import { DEFAULT_SITE } from '../../src/load/site.ts';
 
 const site = { ...DEFAULT_SITE, channels: { instagram: { label: 'Instagram', color: '#e1306c' } } };
 const ctx = { site, colors: channelColors(site, ['instagram', 'tiktok']) };
-const weeks = (scale: number) => ['instagram', 'tiktok'].map((channel, c) => ({
-  channel, label: channel,
-  points: Array.from({ length: 13 }, (_, w) => ({ date: new Date(Date.UTC(2026, 3, 6 + 7 * w)).toISOString().slice(0, 10), value: scale * (100 + 40 * w * (c + 1)) })),
-}));
-const trend = (scale: number) => trendChart(ctx, { id: `t${scale}`, title: 'Impressions', kpiLabel: 'Impressions', unit: 'count', step: 'week', series: weeks(scale) }).spec;
-const progress = goalProgressChart(ctx, { id: 'g', title: 'G', data: {
-  kpiLabel: 'Followers', unit: 'count', start: '2026-04-01', deadline: '2026-06-30', target: 1200,
-  actual: [{ date: '2026-04-01', value: 1050 }, { date: '2026-05-01', value: 1110 }], expected: [{ date: '2026-04-01', value: 1000 }, { date: '2026-06-30', value: 1200 }],
-  milestones: [{ date: '2026-05-15', value: 1100 }], projection: 1190,
-} }).spec;
+const weeks = (scale: number) =>
+  ['instagram', 'tiktok'].map((channel, c) => ({
+    channel,
+    label: channel,
+    points: Array.from({ length: 13 }, (_, w) => ({
+      date: new Date(Date.UTC(2026, 3, 6 + 7 * w)).toISOString().slice(0, 10),
+      value: scale * (100 + 40 * w * (c + 1)),
+    })),
+  }));
+const trend = (scale: number) =>
+  trendChart(ctx, {
+    id: `t${scale}`,
+    title: 'Impressions',
+    kpiLabel: 'Impressions',
+    unit: 'count',
+    step: 'week',
+    series: weeks(scale),
+  }).spec;
+const progress = goalProgressChart(ctx, {
+  id: 'g',
+  title: 'G',
+  data: {
+    kpiLabel: 'Followers',
+    unit: 'count',
+    start: '2026-04-01',
+    deadline: '2026-06-30',
+    target: 1200,
+    actual: [
+      { date: '2026-04-01', value: 1050 },
+      { date: '2026-05-01', value: 1110 },
+    ],
+    expected: [
+      { date: '2026-04-01', value: 1000 },
+      { date: '2026-06-30', value: 1200 },
+    ],
+    milestones: [{ date: '2026-05-15', value: 1100 }],
+    projection: 1190,
+  },
+}).spec;
 
 /** Layered charts: Vega clips their layers (clip paths with counter ids). */
-const mix = (scale: number) => channelMixChart(ctx, { id: `m${scale}`, title: 'Mix', kpiLabel: 'Impressions', unit: 'count', values: [
-  { channel: 'instagram', label: 'Instagram', value: 1200 * scale }, { channel: 'tiktok', label: 'TikTok', value: 800 },
-] }).spec;
-const funnel = funnelChart(ctx, { id: 'f', title: 'F', stages: [{ id: 'impressions', label: 'Impressions', value: 1000 }, { id: 'clicks', label: 'Clicks', value: 50 }, { id: 'conversions', label: 'Sales', value: 4 }] }).spec;
+const mix = (scale: number) =>
+  channelMixChart(ctx, {
+    id: `m${scale}`,
+    title: 'Mix',
+    kpiLabel: 'Impressions',
+    unit: 'count',
+    values: [
+      { channel: 'instagram', label: 'Instagram', value: 1200 * scale },
+      { channel: 'tiktok', label: 'TikTok', value: 800 },
+    ],
+  }).spec;
+const funnel = funnelChart(ctx, {
+  id: 'f',
+  title: 'F',
+  stages: [
+    { id: 'impressions', label: 'Impressions', value: 1000 },
+    { id: 'clicks', label: 'Clicks', value: 50 },
+    { id: 'conversions', label: 'Sales', value: 4 },
+  ],
+}).spec;
 
 /** A fresh copy of the render module (its in-memory cache empty; Vega's own state is not reset). */
 async function freshRenderer() {
@@ -38,7 +83,7 @@ async function freshRenderer() {
 const idsOf = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
 
 describe('render order', () => {
-  it('does not change a chart\'s bytes: each chart renders the same first or second', async () => {
+  it("does not change a chart's bytes: each chart renders the same first or second", async () => {
     process.env['GOALPOST_CHART_CACHE'] = 'off';
     const first = await freshRenderer();
     const a1 = await first.renderSvg(mix(1), 400);
@@ -67,9 +112,11 @@ describe('render order', () => {
 
   it('rewrites ids in tags only, never in text', async () => {
     const { scopeIds } = await freshRenderer();
-    const svg = '<svg><defs><clipPath id="clip7"><rect/></clipPath></defs><g clip-path="url(#clip7)"><text>id="clip7" url(#clip7)</text></g></svg>';
+    const svg =
+      '<svg><defs><clipPath id="clip7"><rect/></clipPath></defs><g clip-path="url(#clip7)"><text>id="clip7" url(#clip7)</text></g></svg>';
     expect(scopeIds(svg, 'abcdef0123456789')).toBe(
-      '<svg><defs><clipPath id="cabcdef012345-1"><rect/></clipPath></defs><g clip-path="url(#cabcdef012345-1)"><text>id="clip7" url(#clip7)</text></g></svg>');
+      '<svg><defs><clipPath id="cabcdef012345-1"><rect/></clipPath></defs><g clip-path="url(#cabcdef012345-1)"><text>id="clip7" url(#clip7)</text></g></svg>',
+    );
   });
 });
 
@@ -94,7 +141,9 @@ describe('one View per chart shape', () => {
     const { shape, data } = chartShape(progress);
     expect(data.length).toBeGreaterThan(1);
     expect(JSON.stringify(shape)).not.toContain('"values"');
-    const back = JSON.stringify(shape).replace(/\{"name":"goalpost_data_(\d+)"\}/g, (_, i: string) => JSON.stringify({ values: data[Number(i)] }));
+    const back = JSON.stringify(shape).replace(/\{"name":"goalpost_data_(\d+)"\}/g, (_, i: string) =>
+      JSON.stringify({ values: data[Number(i)] }),
+    );
     expect(JSON.parse(back)).toEqual(progress);
   });
 });
@@ -102,7 +151,10 @@ describe('one View per chart shape', () => {
 describe('the disk cache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'goalpost-chart-cache-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const files = (d: string): string[] => readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const files = (d: string): string[] =>
+    readdirSync(d, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
 
   it('serves a chart rendered by an earlier build, byte for byte, and re-renders a changed spec', async () => {
     const r = await freshRenderer();

@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { numberLocale, timeLocale } from '../../src/charts/locale.ts';
 import { renderStats, renderSvg, useChartCache } from '../../src/charts/render.ts';
 import {
-  channelMixChart, dodge, funnelChart, goalProgressChart, niceDomain, sentimentChart, spendRevenueChart, trendChart,
+  channelMixChart,
+  dodge,
+  funnelChart,
+  goalProgressChart,
+  niceDomain,
+  sentimentChart,
+  spendRevenueChart,
+  trendChart,
 } from '../../src/charts/specs.ts';
 import { measureText } from '../../src/charts/textMetrics.ts';
 import { axisFormat, channelColors, PALETTE } from '../../src/charts/theme.ts';
@@ -10,10 +17,14 @@ import { DEFAULT_SITE } from '../../src/load/site.ts';
 import { colorDistance, tooClose } from '../../src/charts/colors.ts';
 import { uiStrings } from '../../src/translations/index.ts';
 
-const site = { ...DEFAULT_SITE, channels: { instagram: { label: 'Instagram', color: '#e1306c' }, linkedin: { label: 'LinkedIn', color: null } } };
+const site = {
+  ...DEFAULT_SITE,
+  channels: { instagram: { label: 'Instagram', color: '#e1306c' }, linkedin: { label: 'LinkedIn', color: null } },
+};
 const ctx = { site, colors: channelColors(site, ['linkedin', 'instagram', 'tiktok']) };
 const fr = { ...ctx, site: { ...site, locale: 'fr-FR' } };
-const points = (values: Array<number | null>) => values.map((value, i) => ({ date: `2026-04-${String(1 + 7 * i).padStart(2, '0')}`, value }));
+const points = (values: Array<number | null>) =>
+  values.map((value, i) => ({ date: `2026-04-${String(1 + 7 * i).padStart(2, '0')}`, value }));
 
 describe('channel colours', () => {
   it('use the site setting, else the palette in channel order, whatever order channels come in', () => {
@@ -27,7 +38,12 @@ describe('channel colours', () => {
 describe('locales for charts', () => {
   it('derive d3 separators, currency and percent from Intl', () => {
     expect(numberLocale('en-US', 'EUR')).toMatchObject({ decimal: '.', thousands: ',', currency: ['€', ''], percent: '%' });
-    expect(numberLocale('fr-FR', 'EUR')).toMatchObject({ decimal: ',', thousands: '\u202f', currency: ['', '\u00a0€'], percent: '\u00a0%' });
+    expect(numberLocale('fr-FR', 'EUR')).toMatchObject({
+      decimal: ',',
+      thousands: '\u202f',
+      currency: ['', '\u00a0€'],
+      percent: '\u00a0%',
+    });
     expect(numberLocale('it-IT', 'EUR')).toMatchObject({ decimal: ',', thousands: '.', currency: ['', '\u00a0€'] });
     expect(timeLocale('fr-FR').months[3]).toBe('avril');
     expect(timeLocale('it-IT').shortMonths[0]).toBe('gen');
@@ -53,71 +69,140 @@ describe('text metrics', () => {
 describe('chart builders', () => {
   it('trend: one line per channel, nulls left out, data table and text alternative', () => {
     const chart = trendChart(ctx, {
-      id: 't', title: 'Engagement rate', kpiLabel: 'Engagement rate', unit: 'percent', step: 'week',
+      id: 't',
+      title: 'Engagement rate',
+      kpiLabel: 'Engagement rate',
+      unit: 'percent',
+      step: 'week',
       series: [{ channel: 'instagram', label: 'Instagram', points: points([0.05, null, 0.07]) }],
     });
     expect((chart.spec as { layer: Array<{ data: { values: unknown[] } }> }).layer[0]!.data.values).toEqual([
-      { date: '2026-04-01', channel: 'Instagram', value: 0.05 }, { date: '2026-04-15', channel: 'Instagram', value: 0.07 },
+      { date: '2026-04-01', channel: 'Instagram', value: 0.05 },
+      { date: '2026-04-15', channel: 'Instagram', value: 0.07 },
     ]);
     expect(chart.table.columns).toEqual(['Week of', 'Instagram']);
-    expect(chart.table.rows).toEqual([['Apr 1', '5.0%'], ['Apr 8', 'n/a'], ['Apr 15', '7.0%']]);
+    expect(chart.table.rows).toEqual([
+      ['Apr 1', '5.0%'],
+      ['Apr 8', 'n/a'],
+      ['Apr 15', '7.0%'],
+    ]);
     expect(chart.description).toBe('Line chart of Engagement rate by week: Instagram from 5.0% to 7.0%.');
   });
 
   it('trend in French: French dates and numbers in the table and the description', () => {
     const chart = trendChart(fr, {
-      id: 't', title: 'Taux', kpiLabel: 'Taux', unit: 'percent', step: 'week',
+      id: 't',
+      title: 'Taux',
+      kpiLabel: 'Taux',
+      unit: 'percent',
+      step: 'week',
       series: [{ channel: 'instagram', label: 'Instagram', points: points([0.0442]) }],
     });
     expect(chart.table.rows[0]!.map((c) => c.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['1 avr.', '4,4 %']);
   });
 
   it('channel mix: shares of the total, largest first', () => {
-    const chart = channelMixChart(ctx, { id: 'm', title: 'Mix', kpiLabel: 'Impressions', unit: 'count', values: [
-      { channel: 'linkedin', label: 'LinkedIn', value: 1000 }, { channel: 'instagram', label: 'Instagram', value: 3000 },
-      { channel: 'tiktok', label: 'TikTok', value: null },
-    ] });
-    expect((chart.spec as { data: { values: Array<{ channel: string; share: number }> } }).data.values.map((v) => [v.channel, v.share]))
-      .toEqual([['Instagram', 0.75], ['LinkedIn', 0.25]]);
-    expect(chart.table.rows).toEqual([['LinkedIn', '1,000', '25%'], ['Instagram', '3,000', '75%'], ['TikTok', 'n/a', 'n/a']]);
+    const chart = channelMixChart(ctx, {
+      id: 'm',
+      title: 'Mix',
+      kpiLabel: 'Impressions',
+      unit: 'count',
+      values: [
+        { channel: 'linkedin', label: 'LinkedIn', value: 1000 },
+        { channel: 'instagram', label: 'Instagram', value: 3000 },
+        { channel: 'tiktok', label: 'TikTok', value: null },
+      ],
+    });
+    expect(
+      (chart.spec as { data: { values: Array<{ channel: string; share: number }> } }).data.values.map((v) => [
+        v.channel,
+        v.share,
+      ]),
+    ).toEqual([
+      ['Instagram', 0.75],
+      ['LinkedIn', 0.25],
+    ]);
+    expect(chart.table.rows).toEqual([
+      ['LinkedIn', '1,000', '25%'],
+      ['Instagram', '3,000', '75%'],
+      ['TikTok', 'n/a', 'n/a'],
+    ]);
   });
 
   it('funnel: each step rate is its KPI (engagement rate and CTR per impression, conversion rate per click)', () => {
-    const chart = funnelChart(ctx, { id: 'f', title: 'Funnel', stages: [
-      { id: 'impressions', label: 'Impressions', value: 10000 }, { id: 'engagements', label: 'Engagements', value: 500 },
-      { id: 'clicks', label: 'Clicks', value: 50 }, { id: 'conversions', label: 'Conversions', value: 5 },
-    ] });
+    const chart = funnelChart(ctx, {
+      id: 'f',
+      title: 'Funnel',
+      stages: [
+        { id: 'impressions', label: 'Impressions', value: 10000 },
+        { id: 'engagements', label: 'Engagements', value: 500 },
+        { id: 'clicks', label: 'Clicks', value: 50 },
+        { id: 'conversions', label: 'Conversions', value: 5 },
+      ],
+    });
     expect(chart.table.columns).toEqual(['Stage', 'Count', 'Step rate (KPI)']);
     expect(chart.table.rows).toEqual([
-      ['Impressions', '10,000', '—'], ['Engagements', '500', 'engagement rate 5.0%'], ['Clicks', '50', 'CTR 0.50%'],
+      ['Impressions', '10,000', '—'],
+      ['Engagements', '500', 'engagement rate 5.0%'],
+      ['Clicks', '50', 'CTR 0.50%'],
       ['Conversions', '5', 'conversion rate 10.0%'],
     ]);
     expect(chart.description).not.toMatch(/square-root/);
   });
 
   it('funnel: a linear scale, and the KPI values of the report when given', () => {
-    const chart = funnelChart(ctx, { id: 'f', title: 'Funnel', stages: [
-      { id: 'impressions', label: 'Impressions', value: 10000 }, { id: 'clicks', label: 'Clicks', value: 50, rate: 0.0061 },
-      { id: 'conversions', label: 'Conversions', value: null },
-    ] });
+    const chart = funnelChart(ctx, {
+      id: 'f',
+      title: 'Funnel',
+      stages: [
+        { id: 'impressions', label: 'Impressions', value: 10000 },
+        { id: 'clicks', label: 'Clicks', value: 50, rate: 0.0061 },
+        { id: 'conversions', label: 'Conversions', value: null },
+      ],
+    });
     const x = (chart.spec as { encoding: { x: { scale: { type: string } } } }).encoding.x;
     expect(x.scale.type).toBe('linear');
-    expect(chart.table.rows).toEqual([['Impressions', '10,000', '—'], ['Clicks', '50', 'CTR 0.61%'], ['Conversions', 'n/a', 'conversion rate n/a']]);
+    expect(chart.table.rows).toEqual([
+      ['Impressions', '10,000', '—'],
+      ['Clicks', '50', 'CTR 0.61%'],
+      ['Conversions', 'n/a', 'conversion rate n/a'],
+    ]);
   });
 
   it('spend and revenue, sentiment: tables carry every figure', () => {
-    const money = spendRevenueChart(ctx, { id: 's', title: 'S', rows: [{ channel: 'instagram', label: 'Instagram', spend: 1000, revenue: 3000, roi: 2 }] });
+    const money = spendRevenueChart(ctx, {
+      id: 's',
+      title: 'S',
+      rows: [{ channel: 'instagram', label: 'Instagram', spend: 1000, revenue: 3000, roi: 2 }],
+    });
     expect(money.table.rows).toEqual([['Instagram', '€1,000', '€3,000', '200.0%']]);
-    const mood = sentimentChart(ctx, { id: 'm', title: 'M', rows: [{ channel: 'instagram', label: 'Instagram', positive: 60, neutral: 30, negative: 10, shareOfVoice: 0.4 }] });
+    const mood = sentimentChart(ctx, {
+      id: 'm',
+      title: 'M',
+      rows: [{ channel: 'instagram', label: 'Instagram', positive: 60, neutral: 30, negative: 10, shareOfVoice: 0.4 }],
+    });
     expect(mood.table.rows).toEqual([['Instagram', '60%', '30%', '10%', '40.0%']]);
   });
 
   it('goal progress: legend only for the series present', () => {
-    const chart = goalProgressChart(ctx, { id: 'g', title: 'G', data: {
-      kpiLabel: 'Followers', unit: 'count', start: '2026-04-01', deadline: '2026-06-30', target: 1200,
-      actual: [{ date: '2026-04-01', value: 1050 }], expected: [{ date: '2026-04-01', value: 1000 }, { date: '2026-06-30', value: 1200 }],
-      milestones: [], projection: null,
-    } });
+    const chart = goalProgressChart(ctx, {
+      id: 'g',
+      title: 'G',
+      data: {
+        kpiLabel: 'Followers',
+        unit: 'count',
+        start: '2026-04-01',
+        deadline: '2026-06-30',
+        target: 1200,
+        actual: [{ date: '2026-04-01', value: 1050 }],
+        expected: [
+          { date: '2026-04-01', value: 1000 },
+          { date: '2026-06-30', value: 1200 },
+        ],
+        milestones: [],
+        projection: null,
+      },
+    });
     const domains = JSON.stringify(chart.spec).match(/"domain":\["Actual"[^\]]*\]/g);
     expect(domains?.[0]).toBe('"domain":["Actual","Expected pace","Target"]');
     expect(chart.description).toContain('latest 1,050 on 2026-04-01, target 1,200');
@@ -128,7 +213,14 @@ describe('rendering', () => {
   beforeAll(() => useChartCache(null));
 
   it('renders SVG without a fixed size, and each identical spec only once', async () => {
-    const chart = funnelChart(ctx, { id: 'f', title: 'F', stages: [{ id: 'impressions', label: 'Impressions', value: 100 }, { id: 'clicks', label: 'Clicks', value: 5 }] });
+    const chart = funnelChart(ctx, {
+      id: 'f',
+      title: 'F',
+      stages: [
+        { id: 'impressions', label: 'Impressions', value: 100 },
+        { id: 'clicks', label: 'Clicks', value: 5 },
+      ],
+    });
     const before = renderStats();
     const first = await renderSvg(chart.spec, 320);
     const second = await renderSvg(structuredClone(chart.spec), 320);
@@ -141,8 +233,9 @@ describe('rendering', () => {
   });
 
   it('refuses specs that Vega-Lite warns about', async () => {
-    await expect(renderSvg({ data: { values: [] }, mark: 'bar', encoding: { shape: { field: 'a', type: 'nominal' } } }, 100))
-      .rejects.toThrow(/Vega-Lite warning/);
+    await expect(
+      renderSvg({ data: { values: [] }, mark: 'bar', encoding: { shape: { field: 'a', type: 'nominal' } } }, 100),
+    ).rejects.toThrow(/Vega-Lite warning/);
   });
 });
 
@@ -161,18 +254,33 @@ describe('dark mode', () => {
 
 describe('issue 16: charts that do not mislead', () => {
   const monthly = (values: Array<number | null>) => values.map((value, i) => ({ date: `2026-0${7 + i}-01`, value }));
-  type Layered = { layer: Array<{ data: { values: Array<Record<string, unknown>> }; mark: { type: string }; encoding?: Record<string, unknown> }>; encoding: { x: { axis: { format: string; values?: unknown[] } } } };
+  type Layered = {
+    layer: Array<{
+      data: { values: Array<Record<string, unknown>> };
+      mark: { type: string };
+      encoding?: Record<string, unknown>;
+    }>;
+    encoding: { x: { axis: { format: string; values?: unknown[] } } };
+  };
 
   it('a stock (followers) by month is plotted at each month end, the running month at the as-of day, labelled by month', () => {
     const chart = trendChart(ctx, {
-      id: 't', title: 'Followers', kpiLabel: 'Followers', unit: 'count', step: 'month', at: 'end', asOf: '2026-09-28',
+      id: 't',
+      title: 'Followers',
+      kpiLabel: 'Followers',
+      unit: 'count',
+      step: 'month',
+      at: 'end',
+      asOf: '2026-09-28',
       series: [{ channel: 'instagram', label: 'Instagram', points: monthly([1000, 1100, 1200]) }],
     });
     const spec = chart.spec as unknown as Layered;
     expect(spec.layer[0]!.data.values.map((v) => v['date'])).toEqual(['2026-07-31', '2026-08-31', '2026-09-28']);
     expect(spec.encoding.x.axis.format).toBe('%b');
     expect(spec.encoding.x.axis.values).toEqual([
-      { year: 2026, month: 7, date: 31, utc: true }, { year: 2026, month: 8, date: 31, utc: true }, { year: 2026, month: 9, date: 28, utc: true },
+      { year: 2026, month: 7, date: 31, utc: true },
+      { year: 2026, month: 8, date: 31, utc: true },
+      { year: 2026, month: 9, date: 28, utc: true },
     ]);
     expect(chart.table.columns[0]).toBe('Month ending');
     expect(chart.table.rows.map((r) => r[0])).toEqual(['Jul 31', 'Aug 31', 'Sep 28']);
@@ -180,7 +288,11 @@ describe('issue 16: charts that do not mislead', () => {
 
   it('a flow by month stays at the month start, also labelled by month', () => {
     const chart = trendChart(ctx, {
-      id: 't', title: 'Impressions', kpiLabel: 'Impressions', unit: 'count', step: 'month',
+      id: 't',
+      title: 'Impressions',
+      kpiLabel: 'Impressions',
+      unit: 'count',
+      step: 'month',
       series: [{ channel: 'instagram', label: 'Instagram', points: monthly([10, 20]) }],
     });
     const spec = chart.spec as unknown as Layered;
@@ -191,7 +303,11 @@ describe('issue 16: charts that do not mislead', () => {
 
   it('lines carry direct labels at their last known point', () => {
     const chart = trendChart(ctx, {
-      id: 't', title: 'ER', kpiLabel: 'Engagement rate', unit: 'percent', step: 'week',
+      id: 't',
+      title: 'ER',
+      kpiLabel: 'Engagement rate',
+      unit: 'percent',
+      step: 'week',
       series: [
         { channel: 'instagram', label: 'Instagram', points: points([0.05, 0.06, null]) },
         { channel: 'linkedin', label: 'LinkedIn', points: points([0.02, 0.03, 0.04]) },
@@ -199,9 +315,13 @@ describe('issue 16: charts that do not mislead', () => {
     });
     const labels = (chart.spec as unknown as Layered).layer.find((l) => l.mark.type === 'text')!;
     expect(labels.data.values).toEqual([
-      { date: '2026-04-08', channel: 'Instagram', value: 0.06, labelAt: 0.06 }, { date: '2026-04-15', channel: 'LinkedIn', value: 0.04, labelAt: 0.04 },
+      { date: '2026-04-08', channel: 'Instagram', value: 0.06, labelAt: 0.06 },
+      { date: '2026-04-15', channel: 'LinkedIn', value: 0.04, labelAt: 0.04 },
     ]);
-    expect(labels.encoding).toMatchObject({ y: { field: 'labelAt', scale: { domain: [0, 0.06], nice: false } }, text: { field: 'channel', type: 'nominal' } });
+    expect(labels.encoding).toMatchObject({
+      y: { field: 'labelAt', scale: { domain: [0, 0.06], nice: false } },
+      text: { field: 'channel', type: 'nominal' },
+    });
   });
 
   it('direct labels of lines ending close together are moved apart, within the chart', () => {
@@ -216,10 +336,14 @@ describe('issue 16: charts that do not mislead', () => {
   });
 
   it('sentiment and share of voice: share of voice is drawn as its own bar per channel', () => {
-    const chart = sentimentChart(ctx, { id: 'm', title: 'M', rows: [
-      { channel: 'instagram', label: 'Instagram', positive: 60, neutral: 30, negative: 10, shareOfVoice: 0.4 },
-      { channel: 'linkedin', label: 'LinkedIn', positive: null, neutral: null, negative: null, shareOfVoice: 0.25 },
-    ] });
+    const chart = sentimentChart(ctx, {
+      id: 'm',
+      title: 'M',
+      rows: [
+        { channel: 'instagram', label: 'Instagram', positive: 60, neutral: 30, negative: 10, shareOfVoice: 0.4 },
+        { channel: 'linkedin', label: 'LinkedIn', positive: null, neutral: null, negative: null, shareOfVoice: 0.25 },
+      ],
+    });
     const spec = chart.spec as unknown as Layered;
     const voice = spec.layer.find((l) => l.data.values.some((v) => v['series'] === 'Share of voice'))!;
     expect(voice.data.values).toEqual([
@@ -231,18 +355,42 @@ describe('issue 16: charts that do not mislead', () => {
 
   it('chart words come from the language table passed in', () => {
     const words = { ...fr, strings: uiStrings('fr-FR').charts };
-    const chart = sentimentChart(words, { id: 'm', title: 'M', rows: [{ channel: 'instagram', label: 'Instagram', positive: 6, neutral: 3, negative: 1, shareOfVoice: 0.4 }] });
+    const chart = sentimentChart(words, {
+      id: 'm',
+      title: 'M',
+      rows: [{ channel: 'instagram', label: 'Instagram', positive: 6, neutral: 3, negative: 1, shareOfVoice: 0.4 }],
+    });
     expect(chart.table.columns).toEqual(['Canal', 'Positif', 'Neutre', 'Négatif', 'Part de voix']);
-    const funnel = funnelChart(words, { id: 'f', title: 'F', stages: [{ id: 'impressions', label: 'Impressions', value: 100 }, { id: 'clicks', label: 'Clics', value: 5 }] });
+    const funnel = funnelChart(words, {
+      id: 'f',
+      title: 'F',
+      stages: [
+        { id: 'impressions', label: 'Impressions', value: 100 },
+        { id: 'clicks', label: 'Clics', value: 5 },
+      ],
+    });
     expect(funnel.table.rows[1]).toEqual(['Clics', '5', 'CTR 5,0\u00a0%']);
   });
 
   it('the new specs render without a Vega-Lite warning', async () => {
     const trend = trendChart(ctx, {
-      id: 't', title: 'Followers', kpiLabel: 'Followers', unit: 'count', step: 'month', at: 'end', asOf: '2026-09-28',
-      series: [{ channel: 'instagram', label: 'Instagram', points: monthly([1000, 1100, 1200]) }, { channel: 'linkedin', label: 'LinkedIn', points: monthly([500, null, 700]) }],
+      id: 't',
+      title: 'Followers',
+      kpiLabel: 'Followers',
+      unit: 'count',
+      step: 'month',
+      at: 'end',
+      asOf: '2026-09-28',
+      series: [
+        { channel: 'instagram', label: 'Instagram', points: monthly([1000, 1100, 1200]) },
+        { channel: 'linkedin', label: 'LinkedIn', points: monthly([500, null, 700]) },
+      ],
     });
-    const mood = sentimentChart(ctx, { id: 'm', title: 'M', rows: [{ channel: 'instagram', label: 'Instagram', positive: 60, neutral: 30, negative: 10, shareOfVoice: 0.4 }] });
+    const mood = sentimentChart(ctx, {
+      id: 'm',
+      title: 'M',
+      rows: [{ channel: 'instagram', label: 'Instagram', positive: 60, neutral: 30, negative: 10, shareOfVoice: 0.4 }],
+    });
     for (const spec of [trend.spec, mood.spec]) {
       const svg = await renderSvg(spec, 480);
       expect(svg).toMatch(/^<svg/);

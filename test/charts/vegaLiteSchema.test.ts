@@ -18,7 +18,12 @@ import { reportQuarters } from '../../src/site/quarters.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 // The package's exports hide the file: find it beside the package's entry point.
-const schemaPath = join(createRequire(import.meta.url).resolve('vega-lite').replace(/build[\\/].*$/, ''), 'build/vega-lite-schema.json');
+const schemaPath = join(
+  createRequire(import.meta.url)
+    .resolve('vega-lite')
+    .replace(/build[\\/].*$/, ''),
+  'build/vega-lite-schema.json',
+);
 
 async function exampleSpecs(): Promise<Array<{ where: string; spec: unknown }>> {
   const loaded = await loadProject(REPO);
@@ -35,9 +40,11 @@ async function exampleSpecs(): Promise<Array<{ where: string; spec: unknown }>> 
     ];
     for (const page of pages) for (const c of page.view.charts) specs.push({ where: `${q.label} ${c.id}`, spec: c.spec });
     const all = quarterPage(project, engine, q).view.report.kpis['all'] ?? {};
-    for (const [id, cell] of Object.entries(all)) specs.push({ where: `sparkline ${id}`, spec: sparklineSpec(ctx, [{ period: q.label, value: cell.value }]) });
+    for (const [id, cell] of Object.entries(all))
+      specs.push({ where: `sparkline ${id}`, spec: sparklineSpec(ctx, [{ period: q.label, value: cell.value }]) });
   }
-  for (const goal of project.goals) for (const c of goalView(project, engine, goal).charts) specs.push({ where: `goal ${c.id}`, spec: c.spec });
+  for (const goal of project.goals)
+    for (const c of goalView(project, engine, goal).charts) specs.push({ where: `goal ${c.id}`, spec: c.spec });
   return specs;
 }
 
@@ -47,8 +54,9 @@ describe('Vega-Lite JSON Schema', () => {
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
     const specs = await exampleSpecs();
     expect(specs.length).toBeGreaterThan(100);
-    const failures = specs.flatMap(({ where, spec }) => (validate(JSON.parse(JSON.stringify(spec)))
-      ? [] : [`${where}: ${ajv.errorsText(validate.errors?.slice(0, 2))}`]));
+    const failures = specs.flatMap(({ where, spec }) =>
+      validate(JSON.parse(JSON.stringify(spec))) ? [] : [`${where}: ${ajv.errorsText(validate.errors?.slice(0, 2))}`],
+    );
     expect(failures).toEqual([]);
   });
 });

@@ -10,7 +10,16 @@ import { loadProject } from '../../src/load/project.ts';
 async function run(cwd: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: {}, cwd };
+  const io: Io = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: {},
+    cwd,
+  };
   return { status: await main(args, io), out, err };
 }
 
@@ -32,22 +41,38 @@ describe('goalpost init', () => {
     expect(pkg['scripts']).toMatchObject({ build: 'astro build', goalpost: 'goalpost', test: 'goalpost validate' });
     expect(readFileSync(join(dir, 'astro.config.mjs'), 'utf8')).toContain('integrations: [goalpost()]');
     expect(readFileSync(join(dir, 'astro.config.mjs'), 'utf8')).toContain("import goalpost from 'goalpost';");
-    expect(readFileSync(join(dir, '.github/workflows/deploy.yml'), 'utf8')).toBe(readFileSync('.github/workflows/deploy.yml', 'utf8'));
-    expect(readFileSync(join(dir, '.github/workflows/review.yml'), 'utf8')).toBe(readFileSync('.github/workflows/review.yml', 'utf8'));
-    expect(readFileSync(join(dir, 'content/site.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/goalpost\/schemas\/site\.schema\.json$/m);
-    for (const path of ['.gitignore', 'README.md', 'goals/.gitkeep', 'data/.gitkeep', 'reports/.gitkeep', 'src/content.config.ts']) expect(existsSync(join(dir, path)), path).toBe(true);
+    expect(readFileSync(join(dir, '.github/workflows/deploy.yml'), 'utf8')).toBe(
+      readFileSync('.github/workflows/deploy.yml', 'utf8'),
+    );
+    expect(readFileSync(join(dir, '.github/workflows/review.yml'), 'utf8')).toBe(
+      readFileSync('.github/workflows/review.yml', 'utf8'),
+    );
+    expect(readFileSync(join(dir, 'content/site.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/node_modules\/goalpost\/schemas\/site\.schema\.json$/m,
+    );
+    for (const path of [
+      '.gitignore',
+      'README.md',
+      'goals/.gitkeep',
+      'data/.gitkeep',
+      'reports/.gitkeep',
+      'src/content.config.ts',
+    ])
+      expect(existsSync(join(dir, path)), path).toBe(true);
     const loaded = await loadProject(dir);
     expect(loaded.ok).toBe(true);
   });
 
   // Depends on the bundled example at the repository root (what --example copies).
-  it('with --example and --locale, writes the bundled example (this repository\'s root) in that locale, and it validates', async () => {
+  it("with --example and --locale, writes the bundled example (this repository's root) in that locale, and it validates", async () => {
     const cwd = scratch();
     const r = await run(cwd, ['init', 'ex', '--example', '--locale', 'it-IT']);
     expect(r.status).toBe(0);
     const dir = join(cwd, 'ex');
     expect(readFileSync(join(dir, 'content/site.yaml'), 'utf8')).toMatch(/^locale: it-IT$/m);
-    expect(readFileSync(join(dir, 'data/instagram/2026-q2.json'), 'utf8')).toContain('"$schema": "../../node_modules/goalpost/schemas/metrics.schema.json"');
+    expect(readFileSync(join(dir, 'data/instagram/2026-q2.json'), 'utf8')).toContain(
+      '"$schema": "../../node_modules/goalpost/schemas/metrics.schema.json"',
+    );
     const loaded = await loadProject(dir);
     expect(loaded.ok && loaded.project.goals.length).toBeGreaterThan(10);
   });

@@ -13,11 +13,21 @@ const Q3 = period('2026-Q3');
 
 /** One channel's quarterly totals of a metric, 2025-Q1 to 2026-Q2. */
 function history(metric: string, totals: readonly number[], scale = 1) {
-  return engineOf(rows('instagram', QUARTERS.map((q, i) => [q, { [metric]: totals[i]! * scale }] as const)));
+  return engineOf(
+    rows(
+      'instagram',
+      QUARTERS.map((q, i) => [q, { [metric]: totals[i]! * scale }] as const),
+    ),
+  );
 }
 
 const measure = (kpi: string, target: TargetSpec, extra: Partial<Measure> = {}): Measure => ({
-  kpi, channel: 'instagram', baseline: null, target, milestones: [], ...extra,
+  kpi,
+  channel: 'instagram',
+  baseline: null,
+  target,
+  milestones: [],
+  ...extra,
 });
 const absolute = (value: number): TargetSpec => ({ kind: 'absolute', value });
 
@@ -53,12 +63,13 @@ describe('judge and its pieces', () => {
   });
 });
 
-describe('achievability of a goal from its KPI\'s history', () => {
+describe("achievability of a goal from its KPI's history", () => {
   // Totals 1,000 → 1,100 → 1,210 → 1,150 → 1,300 → 1,400: changes +10%, +10%, −4.96%, +13.04%, +7.69%.
   const impressions = history('impressions', [1000, 1100, 1210, 1150, 1300, 1400]);
-  const of = (target: TargetSpec, extra: Partial<Measure> = {}) => achievability(impressions, measure('impressions', target, extra), Q3);
+  const of = (target: TargetSpec, extra: Partial<Measure> = {}) =>
+    achievability(impressions, measure('impressions', target, extra), Q3);
 
-  it('compares a cumulative target with the previous quarter\'s total', () => {
+  it("compares a cumulative target with the previous quarter's total", () => {
     const a = of(absolute(2000));
     expect(a.verdict).toBe('stretch');
     expect(a.needed).toBeCloseTo(2000 / 1400 - 1, 12);
@@ -85,7 +96,12 @@ describe('achievability of a goal from its KPI\'s history', () => {
   });
 
   it('is unknown with too little history', () => {
-    const e = engineOf(rows('instagram', [['2026-Q1', { impressions: 1000 }], ['2026-Q2', { impressions: 1200 }]]));
+    const e = engineOf(
+      rows('instagram', [
+        ['2026-Q1', { impressions: 1000 }],
+        ['2026-Q2', { impressions: 1200 }],
+      ]),
+    );
     expect(achievability(e, measure('impressions', absolute(1300)), Q3)).toMatchObject({ verdict: 'unknown', periods: 1 });
   });
 
@@ -114,19 +130,30 @@ describe('achievability of a goal from its KPI\'s history', () => {
 
 describe('achievability is scale-free', () => {
   it('gives the same verdict when every value and the written targets are scaled', () => {
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 6, maxLength: 6 }),
-      fc.integer({ min: 1, max: 300_000 }),
-      fc.integer({ min: 2, max: 1000 }),
-      (totals, target, k) => {
-        const base = achievability(history('impressions', totals), measure('impressions', absolute(target)), Q3);
-        const scaled = achievability(history('impressions', totals, k), measure('impressions', absolute(target * k)), Q3);
-        expect(scaled.verdict).toBe(base.verdict);
-        const rate = (scale: number) => achievability(
-          engineOf(rows('instagram', QUARTERS.map((q, i) => [q, { clicks: (i + 1) * 7 * scale, impressions: totals[i]! * scale }] as const))),
-          measure('ctr', { kind: 'percent', ratio: 0.1 }), Q3);
-        expect(rate(k).verdict).toBe(rate(1).verdict);
-      },
-    ), { numRuns: 200, seed: 20261130 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 6, maxLength: 6 }),
+        fc.integer({ min: 1, max: 300_000 }),
+        fc.integer({ min: 2, max: 1000 }),
+        (totals, target, k) => {
+          const base = achievability(history('impressions', totals), measure('impressions', absolute(target)), Q3);
+          const scaled = achievability(history('impressions', totals, k), measure('impressions', absolute(target * k)), Q3);
+          expect(scaled.verdict).toBe(base.verdict);
+          const rate = (scale: number) =>
+            achievability(
+              engineOf(
+                rows(
+                  'instagram',
+                  QUARTERS.map((q, i) => [q, { clicks: (i + 1) * 7 * scale, impressions: totals[i]! * scale }] as const),
+                ),
+              ),
+              measure('ctr', { kind: 'percent', ratio: 0.1 }),
+              Q3,
+            );
+          expect(rate(k).verdict).toBe(rate(1).verdict);
+        },
+      ),
+      { numRuns: 200, seed: 20261130 },
+    );
   });
 });

@@ -73,9 +73,20 @@ describe('all-channel KPIs over the channels that report their inputs', () => {
 
   it('evaluates a goal on several channels over the channels that report its KPI', () => {
     const goal: SmartGoal = {
-      type: 'smart', id: 'ctr-q3', title: 'CTR 3%', description: null, category: null, objective: null, owner: null,
-      period: Q3, file: 'goals/q3.yaml', channel: ['instagram', 'linkedin', 'linkedin'], kpi: 'ctr', baseline: 0.01,
-      target: { kind: 'absolute', value: 0.03 }, milestones: [],
+      type: 'smart',
+      id: 'ctr-q3',
+      title: 'CTR 3%',
+      description: null,
+      category: null,
+      objective: null,
+      owner: null,
+      period: Q3,
+      file: 'goals/q3.yaml',
+      channel: ['instagram', 'linkedin', 'linkedin'],
+      kpi: 'ctr',
+      baseline: 0.01,
+      target: { kind: 'absolute', value: 0.03 },
+      milestones: [],
     };
     const e = evaluateGoal(engine, goal, Q3.start + 1);
     expect(e.type).toBe('smart');

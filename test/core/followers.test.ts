@@ -32,7 +32,10 @@ const tiktok = rows('tiktok', [
   ['2026-09-30', { new_followers: 5, lost_followers: 1 }],
 ]);
 // X: totals only, as before.
-const x = rows('x', [['2026-06-30', { followers: 2000 }], ['2026-09-30', { followers: 2100 }]]);
+const x = rows('x', [
+  ['2026-06-30', { followers: 2000 }],
+  ['2026-09-30', { followers: 2100 }],
+]);
 
 const engine = engineOf([...instagram, ...linkedin, ...tiktok, ...x]);
 const Q3 = period('2026-Q3');
@@ -89,9 +92,20 @@ describe('follower growth where a platform gives daily follows', () => {
 
   it('feeds a goal "Gain 1,500 Instagram followers" from follows, and says so in the report', () => {
     const goal: SmartGoal = {
-      type: 'smart', id: 'ig-gain', title: 'Gain 1,500 Instagram followers', description: null, category: null,
-      objective: null, owner: null, period: Q3, file: 'goals/q3.yaml', channel: 'instagram', kpi: 'follower_growth',
-      baseline: 0, target: { kind: 'absolute', value: 1500 }, milestones: [],
+      type: 'smart',
+      id: 'ig-gain',
+      title: 'Gain 1,500 Instagram followers',
+      description: null,
+      category: null,
+      objective: null,
+      owner: null,
+      period: Q3,
+      file: 'goals/q3.yaml',
+      channel: 'instagram',
+      kpi: 'follower_growth',
+      baseline: 0,
+      target: { kind: 'absolute', value: 1500 },
+      milestones: [],
     };
     const e = evaluateGoal(engine, goal, Q3.end);
     if (e.type !== 'smart') throw new Error('smart goal expected');

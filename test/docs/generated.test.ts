@@ -16,8 +16,15 @@ describe('generated documentation (npm run docs)', () => {
   }
 
   it('schemas/ holds only generated schemas', () => {
-    const generated = files.map((f) => f.path).filter((p) => p.startsWith('schemas/')).sort();
-    expect(readdirSync(join(REPO, 'schemas')).map((n) => `schemas/${n}`).sort()).toEqual(generated);
+    const generated = files
+      .map((f) => f.path)
+      .filter((p) => p.startsWith('schemas/'))
+      .sort();
+    expect(
+      readdirSync(join(REPO, 'schemas'))
+        .map((n) => `schemas/${n}`)
+        .sort(),
+    ).toEqual(generated);
     expect(generated).toHaveLength(5);
   });
 
@@ -37,6 +44,8 @@ describe('generated documentation (npm run docs)', () => {
       expect(row).toContain(`\`${k.formula}\``);
       expect(row).toContain(`| ${k.good} |`);
     }
-    expect(text).toContain('| `cpm` | Cost per mille | `spend / impressions * 1000` | money | down | `spend` (flow), `impressions` (flow) |');
+    expect(text).toContain(
+      '| `cpm` | Cost per mille | `spend / impressions * 1000` | money | down | `spend` (flow), `impressions` (flow) |',
+    );
   });
 });

@@ -3,11 +3,21 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const REPO = join(import.meta.dirname, '../..');
-const PAGES = ['README.md', 'CHANGELOG.md', ...readdirSync(join(REPO, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`)];
+const PAGES = [
+  'README.md',
+  'CHANGELOG.md',
+  ...readdirSync(join(REPO, 'docs'))
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => `docs/${n}`),
+];
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens. */
 function anchor(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replaceAll(' ', '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replaceAll(' ', '-');
 }
 
 describe('the documentation', () => {
@@ -27,7 +37,10 @@ describe('the documentation', () => {
         const target = file === '' ? join(REPO, page) : join(REPO, dirname(page), file);
         expect(existsSync(target), `${page}: ${link}`).toBe(true);
         if (hash && target.endsWith('.md')) {
-          const headings = readFileSync(target, 'utf8').split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => anchor(l.replace(/^#+ /, '')));
+          const headings = readFileSync(target, 'utf8')
+            .split('\n')
+            .filter((l) => /^#{1,6} /.test(l))
+            .map((l) => anchor(l.replace(/^#+ /, '')));
           expect(headings, `${page}: ${link}`).toContain(hash);
         }
       }

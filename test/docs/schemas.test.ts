@@ -16,7 +16,11 @@ const ROOTS = ['.', 'test/fixtures/basic', 'test/fixtures/first-quarter', 'test/
 
 function filesUnder(dir: string, ext: string): string[] {
   let names: string[];
-  try { names = readdirSync(dir); } catch { return []; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
   return names.flatMap((n) => {
     const p = join(dir, n);
     return statSync(p).isDirectory() ? filesUnder(p, ext) : p.endsWith(ext) ? [p] : [];
@@ -32,7 +36,11 @@ function contentFiles(root: string): Array<{ path: string; schema: SchemaName; v
   return [
     ...filesUnder(join(abs, 'goals'), '.yaml').map((p) => ({ path: rel(p), schema: 'goals' as const, value: yaml(p) })),
     ...filesUnder(join(abs, 'data'), '.json').map((p) => ({ path: rel(p), schema: 'metrics' as const, value: json(p) })),
-    ...filesUnder(join(abs, 'content'), 'site.yaml').map((p) => ({ path: rel(p), schema: 'site' as const, value: yaml(p) ?? {} })),
+    ...filesUnder(join(abs, 'content'), 'site.yaml').map((p) => ({
+      path: rel(p),
+      schema: 'site' as const,
+      value: yaml(p) ?? {},
+    })),
     ...filesUnder(join(abs, 'reports'), '.json').map((p) => ({ path: rel(p), schema: 'snapshot' as const, value: json(p) })),
   ];
 }
@@ -40,7 +48,16 @@ function contentFiles(root: string): Array<{ path: string; schema: SchemaName; v
 async function run(args: string[], root: string): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: { GOALPOST_ROOT: join(REPO, root) }, cwd: REPO };
+  const io: Io = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: { GOALPOST_ROOT: join(REPO, root) },
+    cwd: REPO,
+  };
   const status = await main(args, io);
   return { status, out, err };
 }
@@ -84,7 +101,7 @@ describe('the published JSON Schemas', () => {
     });
   }
 
-  it('validate frozen figures in the example\'s report --json', async () => {
+  it("validate frozen figures in the example's report --json", async () => {
     const { out } = await run(['report', '--period', '2026-Q2', '--json'], '.');
     const report = JSON.parse(out) as { figures: string; version: number | null };
     expect([report.figures, report.version]).toEqual(['frozen', 2]);
@@ -113,7 +130,9 @@ describe('the published JSON Schemas', () => {
   });
 
   it('refuse a goal with an unknown key, as a YAML language server flags it', () => {
-    const goals = parse(readFileSync(join(REPO, 'test/fixtures/basic/goals/goals.yaml'), 'utf8')) as { goals: Array<Record<string, unknown>> };
+    const goals = parse(readFileSync(join(REPO, 'test/fixtures/basic/goals/goals.yaml'), 'utf8')) as {
+      goals: Array<Record<string, unknown>>;
+    };
     expect(schemaProblems('goals', goals)).toEqual([]);
     goals.goals[0]!['tagret'] = 100;
     const problems = schemaProblems('goals', goals);
@@ -131,7 +150,9 @@ describe('the published JSON Schemas', () => {
   it('check the shapes the loader checks: one period per row, no negative built-in metric, strict dates and targets', () => {
     expect(schemaProblems('metrics', { channel: 'x', rows: [{ date: '2026-04-01', impressions: 1 }] })).toEqual([]);
     expect(schemaProblems('metrics', { channel: 'x', rows: [{ impressions: 1 }] })).not.toEqual([]);
-    expect(schemaProblems('metrics', { channel: 'x', rows: [{ date: '2026-04-01', month: '2026-04', reach: 1 }] })).not.toEqual([]);
+    expect(schemaProblems('metrics', { channel: 'x', rows: [{ date: '2026-04-01', month: '2026-04', reach: 1 }] })).not.toEqual(
+      [],
+    );
     expect(schemaProblems('metrics', { channel: 'x', rows: [{ date: '2026-04-01', likes: -1 }] })).not.toEqual([]);
     expect(schemaProblems('metrics', { channel: 'x', rows: [{ date: '2026-4-1', likes: 1 }] })).not.toEqual([]);
     expect(schemaProblems('goals', { goals: [{ id: 'g', title: 'G', target: { change: '20' } }] })).not.toEqual([]);
@@ -141,7 +162,11 @@ describe('the published JSON Schemas', () => {
   it('name a $schema that the loader accepts in a metric file (and nowhere else in it)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-schema-'));
     mkdirSync(join(dir, 'data'));
-    const file = { $schema: '../node_modules/goalpost/schemas/metrics.schema.json', channel: 'instagram', rows: [{ date: '2026-04-01', impressions: 10 }] };
+    const file = {
+      $schema: '../node_modules/goalpost/schemas/metrics.schema.json',
+      channel: 'instagram',
+      rows: [{ date: '2026-04-01', impressions: 10 }],
+    };
     writeFileSync(join(dir, 'data/ig.json'), JSON.stringify(file));
     expect(schemaProblems('metrics', file)).toEqual([]);
     expect((await loadProject(dir)).ok).toBe(true);

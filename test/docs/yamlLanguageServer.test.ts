@@ -48,7 +48,9 @@ describe('the YAML language server with the published schemas', () => {
     const site = '# yaml-language-server: $schema=../schemas/site.schema.json\ntitle: T\ncolour: red\n';
     expect((await diagnostics('content/site.yaml', site)).join('\n')).toContain('3:1: Property colour is not allowed.');
     const goal = `${HEAD}goals:\n  - { id: g, title: G, category: awarenes }\n`;
-    expect((await diagnostics('goals/new.yaml', goal)).join('\n')).toMatch(/^3:\d+: Value is not accepted\. Valid values: "awareness"/);
+    expect((await diagnostics('goals/new.yaml', goal)).join('\n')).toMatch(
+      /^3:\d+: Value is not accepted\. Valid values: "awareness"/,
+    );
   });
 
   it('completes the keys of a goal', async () => {

@@ -17,14 +17,20 @@ const EXAMPLE = process.env['GOALPOST_E2E_ROOT'] ?? '.';
 const work = mkdtempSync(join(tmpdir(), 'goalpost-e2e-cache-'));
 const cache = join(work, 'charts');
 
-interface Stats { rendered: number; reused: number; cached: number }
+interface Stats {
+  rendered: number;
+  reused: number;
+  cached: number;
+}
 
 function build(name: string, extra: Record<string, string> = {}): { dist: string; stats: Stats } {
   const dist = join(work, name);
   const statsFile = join(work, `${name}.json`);
   execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', dist], {
     env: { ...process.env, GOALPOST_ROOT: EXAMPLE, GOALPOST_CHART_CACHE: cache, GOALPOST_CHART_STATS: statsFile, ...extra },
-    stdio: 'pipe', encoding: 'utf8', maxBuffer: 64 << 20,
+    stdio: 'pipe',
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
   });
   return { dist, stats: JSON.parse(readFileSync(statsFile, 'utf8')) as Stats };
 }
@@ -61,7 +67,7 @@ describe('the chart cache', () => {
     }
   });
 
-  it('renders each of the example\'s charts through its shape as a fresh render does, whatever the order', async () => {
+  it("renders each of the example's charts through its shape as a fresh render does, whatever the order", async () => {
     const { renderFresh, renderSvg, useChartCache, chartShape } = await import('../../src/charts/render.ts');
     useChartCache(null);
     const charts = JSON.parse(readFileSync(join(work, 'charts.json'), 'utf8')) as Array<{ spec: TopLevelSpec; width: number }>;
@@ -73,7 +79,7 @@ describe('the chart cache', () => {
     const shared = await Promise.all(order.map((i) => renderSvg(charts[i]!.spec, charts[i]!.width)));
     const differ: number[] = [];
     for (const [n, i] of order.entries()) {
-      if (shared[n] !== await renderFresh(charts[i]!.spec, charts[i]!.width)) differ.push(i);
+      if (shared[n] !== (await renderFresh(charts[i]!.spec, charts[i]!.width))) differ.push(i);
     }
     expect(differ).toEqual([]);
   }, 120_000);

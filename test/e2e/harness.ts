@@ -10,7 +10,10 @@ import { type BrowserContext, chromium } from 'playwright-core';
 /** Builds the site of a content root into a fresh folder (through npm, so Node 24 and the project's Astro are used). */
 export function buildSite(root: string, outDir = mkdtempSync(join(tmpdir(), 'goalpost-dist-'))): string {
   execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', outDir], {
-    env: { ...process.env, GOALPOST_ROOT: root }, stdio: 'pipe', encoding: 'utf8', maxBuffer: 64 << 20,
+    env: { ...process.env, GOALPOST_ROOT: root },
+    stdio: 'pipe',
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
   });
   return outDir;
 }
@@ -30,15 +33,24 @@ export function listFiles(dir: string): string[] {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2',
-  '.woff': 'font/woff', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
 };
 
 /** Serves a built site on a free localhost port, under its base path, compressed and cacheable like a static host. */
 export async function serve(dir: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    if (!path.startsWith(base)) { res.writeHead(404).end(); return; }
+    if (!path.startsWith(base)) {
+      res.writeHead(404).end();
+      return;
+    }
     let file = join(dir, path.slice(base.length));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
@@ -48,7 +60,11 @@ export async function serve(dir: string, base = '/'): Promise<{ url: string; clo
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const gzip = /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && !/woff2?$/.test(file);
-    res.writeHead(200, { 'content-type': type, 'cache-control': path.includes('/_astro/') ? 'max-age=31536000, immutable' : 'max-age=600', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': path.includes('/_astro/') ? 'max-age=31536000, immutable' : 'max-age=600',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
     const stream = createReadStream(file);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
   });
@@ -56,10 +72,11 @@ export async function serve(dir: string, base = '/'): Promise<{ url: string; clo
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -67,8 +84,16 @@ export async function serve(dir: string, base = '/'): Promise<{ url: string; clo
 export async function launchBrowser(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'goalpost-chromium-')), {
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -91,7 +116,8 @@ export const findOverlappingText = (): string[] => {
   const overlaps: string[] = [];
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!; const b = boxes[j]!;
+      const a = boxes[i]!;
+      const b = boxes[j]!;
       if (a.el === b.el) continue;
       const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
       const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);

@@ -23,13 +23,22 @@ function texts(table: object): string[] {
 }
 /** The words of some texts: letters only, four or more, lower case, slots left out. */
 function wordsOf(list: readonly string[]): Set<string> {
-  return new Set(list.flatMap((t) => t.replace(/\{[a-zA-Z]+\}/g, ' ').toLowerCase().match(/\p{L}{4,}/gu) ?? []));
+  return new Set(
+    list.flatMap(
+      (t) =>
+        t
+          .replace(/\{[a-zA-Z]+\}/g, ' ')
+          .toLowerCase()
+          .match(/\p{L}{4,}/gu) ?? [],
+    ),
+  );
 }
 
 /** A copy of the example's content root in another language. */
 function localised(locale: string, extra = ''): string {
   const root = mkdtempSync(join(tmpdir(), `goalpost-${locale}-`));
-  for (const dir of ['content', 'goals', 'data', 'reports', 'public']) cpSync(join(EXAMPLE, dir), join(root, dir), { recursive: true });
+  for (const dir of ['content', 'goals', 'data', 'reports', 'public'])
+    cpSync(join(EXAMPLE, dir), join(root, dir), { recursive: true });
   const site = join(root, 'content/site.yaml');
   writeFileSync(site, `${readFileSync(site, 'utf8').replace(/^locale: .*$/m, `locale: ${locale}`)}${extra}`);
   return root;
@@ -41,25 +50,44 @@ function dataTexts(project: Project): string[] {
     project.site.title,
     ...Object.values(project.site.channels).map((c) => c.label ?? ''),
     ...project.objectives.flatMap((o) => [o.title, o.description ?? '']),
-    ...project.goals.flatMap((g) => [g.title, g.description ?? '', g.owner ?? '', ...(g.type === 'okr' ? g.keyResults.map((k) => k.title ?? '') : [])]),
+    ...project.goals.flatMap((g) => [
+      g.title,
+      g.description ?? '',
+      g.owner ?? '',
+      ...(g.type === 'okr' ? g.keyResults.map((k) => k.title ?? '') : []),
+    ]),
     ...project.sources.flatMap((s) => [s.file, s.source ?? '']),
     // Titles a narrative gives its charts (`<KpiChart title="…">`) are the team's words.
-    ...readdirSync(join(EXAMPLE, 'content/reports')).filter((f) => f.endsWith('.mdx'))
-      .flatMap((f) => [...readFileSync(join(EXAMPLE, 'content/reports', f), 'utf8').matchAll(/title="([^"]*)"/g)].map((m) => m[1]!)),
+    ...readdirSync(join(EXAMPLE, 'content/reports'))
+      .filter((f) => f.endsWith('.mdx'))
+      .flatMap((f) =>
+        [...readFileSync(join(EXAMPLE, 'content/reports', f), 'utf8').matchAll(/title="([^"]*)"/g)].map((m) => m[1]!),
+      ),
     ...project.customKpis.map((k) => k.label),
     // Formulas are written over metric ids (`discount_code_uses / clicks`), whatever the language.
-    ...createEngine(project).kpis.all().map((k) => k.def.formula),
-  ].filter((s) => s.trim() !== '').sort((a, b) => b.length - a.length);
+    ...createEngine(project)
+      .kpis.all()
+      .map((k) => k.def.formula),
+  ]
+    .filter((s) => s.trim() !== '')
+    .sort((a, b) => b.length - a.length);
 }
 
 let browser: BrowserContext;
-beforeAll(async () => { browser = await launchBrowser(); }, 60_000);
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** The French build also sets `url` and `robots: noindex`, to check the sharing tags in a language other than English. */
 const SHARING = '\nurl: https://reports.nordlys.example/\nrobots: noindex\n';
 
-describe.each([['fr-FR', fr, SHARING], ['it-IT', italian, '']] as const)('the example in %s', (locale, table, extra) => {
+describe.each([
+  ['fr-FR', fr, SHARING],
+  ['it-IT', italian, ''],
+] as const)('the example in %s', (locale, table, extra) => {
   let server: { url: string; close: () => Promise<void> };
   let dist: string;
   let project: Project;
@@ -76,9 +104,17 @@ describe.each([['fr-FR', fr, SHARING], ['it-IT', italian, '']] as const)('the ex
   it('shows no English word of the page tables outside data, on every kind of page', async () => {
     const english = [...wordsOf(texts(en))].filter((w) => !wordsOf(texts(table)).has(w));
     expect(english).toContain('achieved');
-    const pages = listFiles(dist).filter((f) => f.endsWith('index.html')).map((f) => f.replace(/index\.html$/, ''));
-    const sample = ['', 'reports/', 'goals/', 'changes/', ...['reports/2026-q3/', 'reports/2026-q3/instagram/', 'reports/2026-q2/v1/'].filter((p) => pages.includes(p)),
-      ...pages.filter((p) => p.startsWith('goals/') && p !== 'goals/').slice(0, 6)];
+    const pages = listFiles(dist)
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => f.replace(/index\.html$/, ''));
+    const sample = [
+      '',
+      'reports/',
+      'goals/',
+      'changes/',
+      ...['reports/2026-q3/', 'reports/2026-q3/instagram/', 'reports/2026-q2/v1/'].filter((p) => pages.includes(p)),
+      ...pages.filter((p) => p.startsWith('goals/') && p !== 'goals/').slice(0, 6),
+    ];
     expect(sample.length).toBeGreaterThan(8);
     const data = dataTexts(project);
     const found: string[] = [];
@@ -93,7 +129,9 @@ describe.each([['fr-FR', fr, SHARING], ['it-IT', italian, '']] as const)('the ex
           n.replaceChildren(...generated);
         });
         document.querySelectorAll('code').forEach((e) => e.remove());
-        const attrs = [...document.querySelectorAll('[aria-label], [title], [alt]')].flatMap((e) => ['aria-label', 'title', 'alt'].map((a) => e.getAttribute(a) ?? ''));
+        const attrs = [...document.querySelectorAll('[aria-label], [title], [alt]')].flatMap((e) =>
+          ['aria-label', 'title', 'alt'].map((a) => e.getAttribute(a) ?? ''),
+        );
         return [document.title, document.body.innerText, ...attrs].join('\n');
       });
       await page.close();
@@ -126,12 +164,16 @@ describe('sharing, with url and robots: noindex set (the French build)', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1200);
     for (const page of ['index.html', 'goals/index.html', 'changes/index.html']) {
-      expect(readFileSync(join(dist, page), 'utf8'), page).toMatch(/<link rel="canonical" href="https:\/\/reports\.nordlys\.example\//);
+      expect(readFileSync(join(dist, page), 'utf8'), page).toMatch(
+        /<link rel="canonical" href="https:\/\/reports\.nordlys\.example\//,
+      );
     }
   });
 
   it('lists every page in sitemap.xml and disallows indexing in robots.txt', () => {
-    const pages = listFiles(dist).filter((f) => f.endsWith('index.html')).map((f) => `https://reports.nordlys.example/${f.replace(/index\.html$/, '')}`);
+    const pages = listFiles(dist)
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => `https://reports.nordlys.example/${f.replace(/index\.html$/, '')}`);
     const locs = [...readFileSync(join(dist, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
     expect(locs.sort()).toEqual(pages.sort());
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');

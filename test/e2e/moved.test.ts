@@ -27,13 +27,25 @@ let dist: string;
 let cut: string;
 const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
 /** The visible text of an HTML fragment: blocks end in a space, tags dropped, the few entities Astro writes decoded. */
-const text = (html: string) => html.replace(/<\/(dt|dd|li|p|h\d|th|td)>/g, ' ').replace(/<[^>]+>/g, '')
-  .replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<\/(dt|dd|li|p|h\d|th|td)>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 beforeAll(() => {
   const r = repo();
   r.commit(GOALS('ig-clicks', 60, '60 <b>clicks</b> from Instagram'), '2026-03-01', 'Q2 goals');
-  cut = r.commit(GOALS('ig-clicks-q2', 45, '60 <b>clicks</b> from Instagram').replace(/\s+- \{ id: booths.*\n/, '\n'), '2026-05-10', 'Cut the clicks target');
+  cut = r.commit(
+    GOALS('ig-clicks-q2', 45, '60 <b>clicks</b> from Instagram').replace(/\s+- \{ id: booths.*\n/, '\n'),
+    '2026-05-10',
+    'Cut the clicks target',
+  );
   dist = buildSite(r.dir);
 }, 600_000);
 
@@ -51,7 +63,9 @@ describe('a moved goalpost on the site', () => {
     expect(words, 'no commit hash on a stakeholder page').not.toContain(cut);
     expect(words).toContain('goal renamed: ig-clicks → ig-clicks-q2, on 2026-05-10');
     // clicks: 50 by the deadline; 50 of 60 is missed, 50 of 45 achieved.
-    expect(words).toMatch(/Against the original definition ✖ Missed \(target 60\) Against the current definition ✔ Achieved \(target 45\)/);
+    expect(words).toMatch(
+      /Against the original definition ✖ Missed \(target 60\) Against the current definition ✔ Achieved \(target 45\)/,
+    );
     // The title stays text (attribute values aside, where `<` is harmless).
     expect(html.replace(/"[^"]*"/g, '""')).not.toContain('<b>');
   });
@@ -59,13 +73,14 @@ describe('a moved goalpost on the site', () => {
   it('marks the goal on the quarter scorecard, the home page and the goal tree, in words', () => {
     for (const path of ['reports/2026-q2', '', 'goals']) {
       const html = page(path);
-      const marker = new RegExp(`<a class="moved-marker" href="/goals/ig-clicks-q2/#moved-goalpost">[^]*?</a>`).exec(html)?.[0] ?? '';
+      const marker =
+        new RegExp(`<a class="moved-marker" href="/goals/ig-clicks-q2/#moved-goalpost">[^]*?</a>`).exec(html)?.[0] ?? '';
       expect(text(marker), path || 'home').toBe('⚠ Goalpost moved: target 60 → 45 on 2026-05-10 (and 1 more)');
       expect(html, path || 'home').not.toContain('href="/goals/steady/#moved-goalpost"');
     }
   });
 
-  it("marks an OKR whose weak key result was removed, and scores it against the original", () => {
+  it('marks an OKR whose weak key result was removed, and scores it against the original', () => {
     const html = page('goals/events');
     expect(text(/<section class="moved-goalpost"[^]*?<\/section>/.exec(html)?.[0] ?? '')).toMatch(
       /key result booths removed: .* on 2026-05-10 \(key result removed, which raises the objective's score \(0\.65 → 0\.7\).*Against the original definition score 0\.65, yellow Against the current definition score 0\.70, green/,
@@ -85,7 +100,10 @@ describe('a moved goalpost on the site', () => {
         const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, path).toBeLessThanOrEqual(0);
         const result = await new AxeBuilder({ page: p }).analyze();
-        expect(result.violations.map((v) => `${v.id}: ${v.help}`), path).toEqual([]);
+        expect(
+          result.violations.map((v) => `${v.id}: ${v.help}`),
+          path,
+        ).toEqual([]);
         await p.close();
       }
     } finally {

@@ -27,7 +27,14 @@ afterAll(async () => {
 
 async function report(quarter: string): Promise<ReportJson> {
   let out = '';
-  const status = await main(['report', '--period', quarter, '--json'], { out: (t) => { out += t; }, err: () => {}, env: { GOALPOST_ROOT: EXAMPLE }, cwd: process.cwd() });
+  const status = await main(['report', '--period', quarter, '--json'], {
+    out: (t) => {
+      out += t;
+    },
+    err: () => {},
+    env: { GOALPOST_ROOT: EXAMPLE },
+    cwd: process.cwd(),
+  });
   expect(status).toBe(0);
   return JSON.parse(out) as ReportJson;
 }
@@ -41,23 +48,34 @@ async function open(path: string, width: number): Promise<Page> {
 
 describe('the quarter summary', () => {
   it('counts the goals by status as `report --json` does, on the home page and the quarter page', async () => {
-    for (const [path, quarter] of [['', '2026-Q3'], ['reports/2026-q3/', '2026-Q3'], ['reports/2026-q2/', '2026-Q2']] as const) {
+    for (const [path, quarter] of [
+      ['', '2026-Q3'],
+      ['reports/2026-q3/', '2026-Q3'],
+      ['reports/2026-q2/', '2026-Q2'],
+    ] as const) {
       const json = await report(quarter);
       const page = await open(path, 1280);
-      const shown = await page.$$eval('.summary .status-counts [data-status]', (els) => els.map((e) => ({ status: e.getAttribute('data-status')!, count: Number(e.getAttribute('data-count')) })));
+      const shown = await page.$$eval('.summary .status-counts [data-status]', (els) =>
+        els.map((e) => ({ status: e.getAttribute('data-status')!, count: Number(e.getAttribute('data-count')) })),
+      );
       const text = await page.textContent('.summary .status-counts');
       await page.close();
       const expected = statusCounts(json.goals);
       expect(shown, path).toEqual(expected.map((c) => ({ status: c.status, count: c.count })));
       for (const c of expected) expect(text, path).toContain(String(c.count));
       const smart = json.goals.filter((g) => g.type === 'smart').length;
-      expect(shown.reduce((n, c) => n + c.count, 0), path).toBe(smart);
+      expect(
+        shown.reduce((n, c) => n + c.count, 0),
+        path,
+      ).toBe(smart);
     }
   }, 120_000);
 
   it('lists the scorecard attention first: no goal that needs attention after one that does not', async () => {
     const page = await open('reports/2026-q3/', 1280);
-    const statuses = await page.$$eval('table.scorecard tbody tr .status', (els) => els.map((e) => [...e.classList].find((c) => c.startsWith('status-'))!.slice(7)));
+    const statuses = await page.$$eval('table.scorecard tbody tr .status', (els) =>
+      els.map((e) => [...e.classList].find((c) => c.startsWith('status-'))!.slice(7)),
+    );
     await page.close();
     expect(statuses.length).toBeGreaterThan(3);
     const attention = statuses.map((s) => ['off_track', 'at_risk', 'missed'].includes(s));
@@ -69,7 +87,9 @@ describe('the quarter summary', () => {
 describe('downloads', () => {
   it('names each download after its quarter and scope, and the scorecard CSV has the numbers of `report --json`', async () => {
     const page = await open('reports/2026-q3/', 1280);
-    const links = await page.$$eval('a[download]', (as) => as.map((a) => ({ href: a.getAttribute('href')!, name: a.getAttribute('download')! })));
+    const links = await page.$$eval('a[download]', (as) =>
+      as.map((a) => ({ href: a.getAttribute('href')!, name: a.getAttribute('download')! })),
+    );
     await page.close();
     expect(links.map((l) => l.name).sort()).toEqual(['goalpost-2026-q3-kpis.csv', 'goalpost-2026-q3-scorecard.csv']);
     for (const l of links) expect(l.href.endsWith(`/${l.name}`), l.href).toBe(true);
@@ -82,7 +102,13 @@ describe('downloads', () => {
     for (const g of json.goals) {
       const row = cells.find((c) => c['goal'] === g.id && c['key_result'] === '')!;
       expect(row, g.id).toBeDefined();
-      if (g.type === 'smart') expect([row['status'], num(row['actual']), num(row['target']), num(row['progress'])], g.id).toEqual([g.status, g.actual, g.target, g.progress]);
+      if (g.type === 'smart')
+        expect([row['status'], num(row['actual']), num(row['target']), num(row['progress'])], g.id).toEqual([
+          g.status,
+          g.actual,
+          g.target,
+          g.progress,
+        ]);
       else expect(num(row['score']), g.id).toBe(g.score);
     }
   }, 60_000);
@@ -91,41 +117,58 @@ describe('downloads', () => {
 describe('layout', () => {
   it('shows the KPI table whole at 1280 px: no horizontal overflow', async () => {
     const page = await open('reports/2026-q3/', 1280);
-    const overflow = await page.$eval('table.kpis', (t) => ({ table: t.scrollWidth, box: t.closest('.table-scroll')!.clientWidth }));
+    const overflow = await page.$eval('table.kpis', (t) => ({
+      table: t.scrollWidth,
+      box: t.closest('.table-scroll')!.clientWidth,
+    }));
     await page.close();
     expect(overflow.table).toBeLessThanOrEqual(overflow.box);
   }, 60_000);
 
   it('keeps the key columns visible at 390 px and chart text at 11 px or more', async () => {
     const keys: Record<string, readonly string[]> = {
-      'table.scorecard': ['status', 'actual', 'target', 'progress'], 'table.okr-krs': ['score', 'status'],
+      'table.scorecard': ['status', 'actual', 'target', 'progress'],
+      'table.okr-krs': ['score', 'status'],
     };
     const page = await open('reports/2026-q3/', 390);
     for (const [table, labels] of Object.entries(keys)) {
-      const hidden = await page.$$eval(`${table} tbody tr`, (rows, labels) => rows.flatMap((tr) => {
-        const cells = [tr.querySelector('th'), ...labels.map((l) => tr.querySelector(`td[data-col="${l}"]`))];
-        return cells.flatMap((c, i) => {
-          const r = c?.getBoundingClientRect();
-          return !r || r.width === 0 || r.height === 0 || r.right > window.innerWidth + 0.5 || r.left < -0.5 ? [`${tr.textContent!.slice(0, 30)}: ${i === 0 ? 'name' : labels[i - 1]}`] : [];
-        });
-      }), labels);
+      const hidden = await page.$$eval(
+        `${table} tbody tr`,
+        (rows, labels) =>
+          rows.flatMap((tr) => {
+            const cells = [tr.querySelector('th'), ...labels.map((l) => tr.querySelector(`td[data-col="${l}"]`))];
+            return cells.flatMap((c, i) => {
+              const r = c?.getBoundingClientRect();
+              return !r || r.width === 0 || r.height === 0 || r.right > window.innerWidth + 0.5 || r.left < -0.5
+                ? [`${tr.textContent!.slice(0, 30)}: ${i === 0 ? 'name' : labels[i - 1]}`]
+                : [];
+            });
+          }),
+        labels,
+      );
       expect(hidden, table).toEqual([]);
       expect(await page.$$(`${table} tbody tr`), table).not.toHaveLength(0);
     }
     const changes = await browser.newPage();
     await changes.setViewportSize({ width: 390, height: 900 });
     await changes.goto(new URL('changes/', server.url).href, { waitUntil: 'networkidle' });
-    const rows = await changes.$$eval('table.changes tbody tr', (trs) => trs.map((tr) => ['before', 'after'].every((l) => {
-      const r = tr.querySelector(`td[data-col="${l}"]`)?.getBoundingClientRect();
-      return !!r && r.width > 0 && r.right <= window.innerWidth + 0.5;
-    })));
+    const rows = await changes.$$eval('table.changes tbody tr', (trs) =>
+      trs.map((tr) =>
+        ['before', 'after'].every((l) => {
+          const r = tr.querySelector(`td[data-col="${l}"]`)?.getBoundingClientRect();
+          return !!r && r.width > 0 && r.right <= window.innerWidth + 0.5;
+        }),
+      ),
+    );
     await changes.close();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((ok) => !ok)).toEqual([]);
-    const sizes = await page.$$eval('.chart-svg svg', (svgs) => svgs.flatMap((svg) => {
-      const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('data-width'));
-      return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
-    }));
+    const sizes = await page.$$eval('.chart-svg svg', (svgs) =>
+      svgs.flatMap((svg) => {
+        const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('data-width'));
+        return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+      }),
+    );
     await page.close();
     expect(sizes.length).toBeGreaterThan(10);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
@@ -133,7 +176,11 @@ describe('layout', () => {
 
   it('puts the goal status before the headline cards on the home page at 390 px', async () => {
     const page = await open('', 390);
-    const order = await page.evaluate(() => ({ summary: document.querySelector('.summary')!.getBoundingClientRect().top, scorecard: document.querySelector('table.scorecard')!.getBoundingClientRect().top, cards: document.querySelector('.cards')!.getBoundingClientRect().top }));
+    const order = await page.evaluate(() => ({
+      summary: document.querySelector('.summary')!.getBoundingClientRect().top,
+      scorecard: document.querySelector('table.scorecard')!.getBoundingClientRect().top,
+      cards: document.querySelector('.cards')!.getBoundingClientRect().top,
+    }));
     await page.close();
     expect(order.summary).toBeLessThan(order.cards);
     expect(order.scorecard).toBeLessThan(order.cards);
@@ -143,7 +190,10 @@ describe('layout', () => {
 describe('captures and print', () => {
   it('draws every chart in a full-page screenshot (the last chart region is not blank)', async () => {
     const page = await open('reports/2026-q3/', 1280);
-    const box = await page.$eval('div.charts > figure.chart:last-child .chart-svg', (e) => { const r = e.getBoundingClientRect(); return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height }; });
+    const box = await page.$eval('div.charts > figure.chart:last-child .chart-svg', (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+    });
     expect(box.y).toBeGreaterThan(2000);
     const png = await page.screenshot({ fullPage: true, clip: box });
     const variance = await page.evaluate(async (b64) => {
@@ -151,12 +201,19 @@ describe('captures and print', () => {
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
       const canvas = document.createElement('canvas');
-      canvas.width = img.width; canvas.height = img.height;
+      canvas.width = img.width;
+      canvas.height = img.height;
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
       const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      let sum = 0; let sq = 0; const n = data.length / 4;
-      for (let i = 0; i < data.length; i += 4) { const v = (data[i]! + data[i + 1]! + data[i + 2]!) / 3; sum += v; sq += v * v; }
+      let sum = 0;
+      let sq = 0;
+      const n = data.length / 4;
+      for (let i = 0; i < data.length; i += 4) {
+        const v = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+        sum += v;
+        sq += v * v;
+      }
       return sq / n - (sum / n) ** 2;
     }, png.toString('base64'));
     await page.close();
@@ -166,7 +223,12 @@ describe('captures and print', () => {
   it('shows in print what is folded on screen: restated figures, source files, formulas', async () => {
     const page = await open('reports/2026-q3/', 1280);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.removeAttribute('open')));
-    const visible = (sel: string) => page.$eval(sel, (e) => e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }) && e.getBoundingClientRect().height > 0);
+    const visible = (sel: string) =>
+      page.$eval(
+        sel,
+        (e) =>
+          e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }) && e.getBoundingClientRect().height > 0,
+      );
     expect(await visible('details.restatement table')).toBe(false);
     await page.emulateMedia({ media: 'print' });
     expect(await visible('details.restatement table')).toBe(true);

@@ -30,7 +30,12 @@ type CliReport = ReportJson & { figures: 'frozen' | 'live'; version: number | nu
 async function cliReport(quarter: string, channel?: string, ...options: string[]): Promise<CliReport> {
   let out = '';
   const status = await main(['report', '--period', quarter, '--json', ...(channel ? ['--channel', channel] : []), ...options], {
-    out: (t) => { out += t; }, err: () => {}, env: { GOALPOST_ROOT: EXAMPLE }, cwd: process.cwd(),
+    out: (t) => {
+      out += t;
+    },
+    err: () => {},
+    env: { GOALPOST_ROOT: EXAMPLE },
+    cwd: process.cwd(),
   });
   expect(status).toBe(0);
   return JSON.parse(out) as CliReport;
@@ -54,11 +59,17 @@ async function open(path: string, width = 1280): Promise<{ page: Page; problems:
   await page.setViewportSize({ width, height: 900 });
   const problems: string[] = [];
   const origin = new URL(server.url).origin;
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`other host: ${r.url()}`); });
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`other host: ${r.url()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
   await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
   return { page, problems };
 }
@@ -75,13 +86,18 @@ afterAll(async () => {
   await server?.close();
 });
 
-const pages = () => listFiles(dist).filter((f) => f.endsWith('index.html')).map((f) => f.replace(/index\.html$/, ''));
+const pages = () =>
+  listFiles(dist)
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => f.replace(/index\.html$/, ''));
 const firstQuarter = () => pages().find((p) => /^reports\/\d{4}-q\d\/$/.test(p))!;
 
 describe('the overlap check', () => {
   it('finds overlapping text, and none in text that flows', async () => {
     const page = await browser.newPage();
-    await page.setContent('<p style="position:absolute;top:0;margin:0">Overlapping words</p><p style="position:absolute;top:4px;left:8px;margin:0">Other words</p>');
+    await page.setContent(
+      '<p style="position:absolute;top:0;margin:0">Overlapping words</p><p style="position:absolute;top:4px;left:8px;margin:0">Other words</p>',
+    );
     expect(await page.evaluate(findOverlappingText)).toEqual(['"Overlapping words" overlaps "Other words"']);
     await page.setContent('<p>One paragraph</p><p>Another paragraph</p>');
     expect(await page.evaluate(findOverlappingText)).toEqual([]);
@@ -124,22 +140,32 @@ describe('the example site', () => {
       const frozen = (await frozenReports()).some((r) => r.snapshot.quarter === quarter);
       checked[version ? 'versions' : frozen ? 'frozen' : 'live']++;
       const { page } = await open(path);
-      const cells = await page.$$eval('table.kpis td[data-scope]', (tds) => tds.map((td) => ({
-        kpi: td.closest('tr')!.getAttribute('data-kpi')!, scope: td.getAttribute('data-scope')!, value: td.getAttribute('data-value')!,
-      })));
+      const cells = await page.$$eval('table.kpis td[data-scope]', (tds) =>
+        tds.map((td) => ({
+          kpi: td.closest('tr')!.getAttribute('data-kpi')!,
+          scope: td.getAttribute('data-scope')!,
+          value: td.getAttribute('data-value')!,
+        })),
+      );
       expect(cells.length, path).toBeGreaterThan(0);
       for (const c of cells) {
         const expected = report.kpis[c.scope]![c.kpi]!.value;
         expect(c.value === '' ? null : Number(c.value), `${path} ${c.scope} ${c.kpi}`).toBe(expected);
       }
-      const goals = await page.$$eval('table.scorecard tr[data-goal]', (trs) => trs.map((tr) => ({
-        id: tr.getAttribute('data-goal')!, values: [...tr.querySelectorAll('[data-value]')].map((e) => e.getAttribute('data-value')!),
-      })));
+      const goals = await page.$$eval('table.scorecard tr[data-goal]', (trs) =>
+        trs.map((tr) => ({
+          id: tr.getAttribute('data-goal')!,
+          values: [...tr.querySelectorAll('[data-value]')].map((e) => e.getAttribute('data-value')!),
+        })),
+      );
       for (const g of goals) {
         const json = report.goals.find((x) => x.id === g.id);
         expect(json?.type, `${path} goal ${g.id}`).toBe('smart');
         if (json?.type !== 'smart') continue;
-        expect(g.values.map((v) => (v === '' ? null : Number(v))), g.id).toEqual([json.actual, json.target, json.progress, json.projection]);
+        expect(
+          g.values.map((v) => (v === '' ? null : Number(v))),
+          g.id,
+        ).toEqual([json.actual, json.target, json.progress, json.projection]);
       }
       expect(goals.length, path).toBe(report.goals.filter((x) => x.type === 'smart').length);
       await page.close();
@@ -155,33 +181,53 @@ describe('the example site', () => {
       expect(path.slice(path.lastIndexOf('/') + 1), path).toBe(`goalpost-${q}${sub ? `-${sub}` : ''}-kpis.csv`);
       const version = /^v(\d+)$/.exec(sub ?? '')?.[1];
       const report = await expectedReport(q!.toUpperCase(), version ? undefined : sub, version ? Number(version) : undefined);
-      const [header, ...rows] = readFileSync(join(dist, path), 'utf8').split('\r\n').filter((l) => l !== '');
+      const [header, ...rows] = readFileSync(join(dist, path), 'utf8')
+        .split('\r\n')
+        .filter((l) => l !== '');
       const columns = header!.split(',');
       expect(columns.slice(-2), path).toEqual(['figures', 'version']);
       expect(rows.length, path).toBeGreaterThan(0);
       for (const row of rows) {
         const cells = Object.fromEntries(row.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c, i) => [columns[i]!, c]));
-        expect([cells['figures'], cells['version']], path).toEqual([report.figures, report.version === null ? '' : String(report.version)]);
+        expect([cells['figures'], cells['version']], path).toEqual([
+          report.figures,
+          report.version === null ? '' : String(report.version),
+        ]);
         const expected = report.kpis[cells['channel']!]![cells['kpi']!]!.value;
-        expect(cells['value'] === '' ? null : Number(cells['value']), `${path} ${cells['channel']} ${cells['kpi']}`).toBe(expected);
+        expect(cells['value'] === '' ? null : Number(cells['value']), `${path} ${cells['channel']} ${cells['kpi']}`).toBe(
+          expected,
+        );
       }
     }
   }, 120_000);
 
-  it('shows on a goal page, for each quarter it spans, the figures of that quarter\'s report, labelled', async () => {
+  it("shows on a goal page, for each quarter it spans, the figures of that quarter's report, labelled", async () => {
     const { page } = await open('goals/ig-followers-2026/');
-    const rows = await page.$$eval('table.goal-reports tbody tr', (trs) => trs.map((tr) => ({
-      quarter: tr.getAttribute('data-quarter')!, figures: tr.getAttribute('data-figures')!, version: tr.getAttribute('data-version'),
-      label: tr.querySelectorAll('td')[0]!.textContent!, values: [...tr.querySelectorAll('[data-value]')].map((e) => e.getAttribute('data-value')!),
-    })));
+    const rows = await page.$$eval('table.goal-reports tbody tr', (trs) =>
+      trs.map((tr) => ({
+        quarter: tr.getAttribute('data-quarter')!,
+        figures: tr.getAttribute('data-figures')!,
+        version: tr.getAttribute('data-version'),
+        label: tr.querySelectorAll('td')[0]!.textContent!,
+        values: [...tr.querySelectorAll('[data-value]')].map((e) => e.getAttribute('data-value')!),
+      })),
+    );
     expect(rows.length).toBeGreaterThan(1);
     for (const row of rows) {
       const report = await cliReport(row.quarter);
       const goal = report.goals.find((g) => g.id === 'ig-followers-2026');
       if (goal?.type !== 'smart') throw new Error(`ig-followers-2026 is not a SMART goal of ${row.quarter}`);
-      expect(row.values.map((v) => (v === '' ? null : Number(v))), row.quarter).toEqual([goal.actual, goal.target, goal.progress]);
-      expect([row.figures, row.version === null ? null : Number(row.version)], row.quarter).toEqual([report.figures, report.version]);
-      expect(row.label, row.quarter).toBe(report.figures === 'live' ? 'live' : `frozen v${report.version} (${report.frozen_at!.slice(0, 10)})`);
+      expect(
+        row.values.map((v) => (v === '' ? null : Number(v))),
+        row.quarter,
+      ).toEqual([goal.actual, goal.target, goal.progress]);
+      expect([row.figures, row.version === null ? null : Number(row.version)], row.quarter).toEqual([
+        report.figures,
+        report.version,
+      ]);
+      expect(row.label, row.quarter).toBe(
+        report.figures === 'live' ? 'live' : `frozen v${report.version} (${report.frozen_at!.slice(0, 10)})`,
+      );
     }
     // The header shows the latest report's figures, as that report does.
     const latest = rows.at(-1)!;
@@ -206,7 +252,9 @@ describe('the example site', () => {
     const banner = page.locator('.version-banner');
     expect(await banner.innerText()).toContain('This is an old version of the report. Version 1 was replaced by version 2');
     // v1 was frozen before the help desk's export: its figures are not today's.
-    expect(await banner.locator('details.restatement summary').innerText()).toMatch(/^Restated: today's goals and data change \d+ figures/);
+    expect(await banner.locator('details.restatement summary').innerText()).toMatch(
+      /^Restated: today's goals and data change \d+ figures/,
+    );
     await banner.getByRole('link', { name: 'read the newest version' }).click();
     await page.waitForLoadState('networkidle');
     expect(new URL(page.url()).pathname).toBe('/reports/2026-q2/');
@@ -215,7 +263,7 @@ describe('the example site', () => {
     await page.close();
   }, 60_000);
 
-  it('says when today\'s data restates a frozen report, and lists figure, frozen value and value now', async () => {
+  it("says when today's data restates a frozen report, and lists figure, frozen value and value now", async () => {
     const { page } = await open('reports/2026-q3/');
     const [frozen] = (await frozenReports()).filter((r) => r.snapshot.quarter === '2026-Q3');
     const now = await cliReport('2026-Q3', undefined, '--live');
@@ -224,7 +272,9 @@ describe('the example site', () => {
     expect((await cliReport('2026-Q3')).kpis['instagram']!['impressions']!.value).toBe(before);
     // The narrative's chart draws the frozen trend beside the frozen values, and says so.
     expect(await page.locator('.narrative .kpi-chart').getAttribute('data-figures')).toBe('frozen');
-    expect(await page.locator('.narrative .kpi-chart figcaption').innerText()).toBe('Engagement rate of the daily channels, 2026-Q3 — frozen v1 (2026-09-30)');
+    expect(await page.locator('.narrative .kpi-chart figcaption').innerText()).toBe(
+      'Engagement rate of the daily channels, 2026-Q3 — frozen v1 (2026-09-30)',
+    );
     const after = now.kpis['instagram']!['impressions']!.value!;
     expect(after).toBeGreaterThan(before);
     const summary = await page.locator('details.restatement summary').innerText();
@@ -232,14 +282,16 @@ describe('the example site', () => {
     // A long list starts folded: the summary opens it, without JavaScript.
     expect(await page.locator('details.restatement').getAttribute('open')).toBeNull();
     await page.locator('details.restatement summary').click();
-    expect(await page.locator('details.restatement').innerText()).toContain('Input files changed since the freeze: data/instagram/2026-q3.json.');
+    expect(await page.locator('details.restatement').innerText()).toContain(
+      'Input files changed since the freeze: data/instagram/2026-q3.json.',
+    );
     const row = page.locator('table.restated tr', { has: page.locator('th', { hasText: /^Impressions, Instagram$/ }) });
     const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
     expect(await row.locator('td').allInnerTexts()).toEqual([fmt.format(before), fmt.format(after)]);
     await page.close();
   }, 60_000);
 
-  it('shows each goal\'s definition history and every goal change from git', async () => {
+  it("shows each goal's definition history and every goal change from git", async () => {
     const { page } = await open('changes/');
     const commits = page.locator('ol.changelog > li');
     expect(await commits.count()).toBeGreaterThan(0);
@@ -254,29 +306,57 @@ describe('the example site', () => {
     const quarter = firstQuarter();
     const channel = pages().find((p) => p.startsWith(quarter) && p !== quarter)!;
     const goal = pages().find((p) => /^goals\/.+\//.test(p))!;
-    for (const path of ['', 'reports/', quarter, channel, 'reports/2026-q2/v1/', 'reports/2026-q3/', 'goals/', goal, 'changes/', '404.html']) {
+    for (const path of [
+      '',
+      'reports/',
+      quarter,
+      channel,
+      'reports/2026-q2/v1/',
+      'reports/2026-q3/',
+      'goals/',
+      goal,
+      'changes/',
+      '404.html',
+    ]) {
       const { page } = await open(path);
       const result = await new AxeBuilder({ page }).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), path || 'home').toEqual([]);
+      expect(
+        result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+        path || 'home',
+      ).toEqual([]);
       await page.close();
     }
   }, 300_000);
 
-  it.each([390, 1280])('lays out a quarter page at %i px with no overlapping text and no horizontal scroll', async (width) => {
-    const path = pages().filter((p) => /^reports\/\d{4}-q\d\/$/.test(p)).at(-1)!;
-    const { page } = await open(path, width);
-    // Lay out everything, including what content-visibility would skip off screen, before measuring.
-    await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
-    await page.screenshot({ path: `${SCREENSHOTS}/quarter-${width}.png`, fullPage: true });
-    expect(await page.evaluate(findOverlappingText)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.close();
-  }, 120_000);
+  it.each([390, 1280])(
+    'lays out a quarter page at %i px with no overlapping text and no horizontal scroll',
+    async (width) => {
+      const path = pages()
+        .filter((p) => /^reports\/\d{4}-q\d\/$/.test(p))
+        .at(-1)!;
+      const { page } = await open(path, width);
+      // Lay out everything, including what content-visibility would skip off screen, before measuring.
+      await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+      await page.screenshot({ path: `${SCREENSHOTS}/quarter-${width}.png`, fullPage: true });
+      expect(await page.evaluate(findOverlappingText)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.close();
+    },
+    120_000,
+  );
 
   it('is byte-identical when built twice from the same inputs', () => {
     const again = buildSite(EXAMPLE);
-    const hash = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+    const hash = (dir: string) =>
+      Object.fromEntries(
+        listFiles(dir).map((f) => [
+          f,
+          createHash('sha256')
+            .update(readFileSync(join(dir, f)))
+            .digest('hex'),
+        ]),
+      );
     expect(hash(again)).toEqual(hash(dist));
   }, 600_000);
 });
@@ -289,11 +369,23 @@ describe('hostile goal titles', () => {
   afterAll(async () => hostile?.close());
 
   it('render as text, run nothing, and keep the layout at phone width', async () => {
-    for (const path of ['', 'goals/', 'goals/script-title/', 'goals/img-title/', 'goals/long-title/', 'goals/okr-hostile/', 'reports/2026-q2/', 'reports/2026-q2/instagram/']) {
+    for (const path of [
+      '',
+      'goals/',
+      'goals/script-title/',
+      'goals/img-title/',
+      'goals/long-title/',
+      'goals/okr-hostile/',
+      'reports/2026-q2/',
+      'reports/2026-q2/instagram/',
+    ]) {
       const page = await browser.newPage();
       await page.setViewportSize({ width: 390, height: 900 });
       const dialogs: string[] = [];
-      page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
       await page.goto(new URL(path, hostile.url).href, { waitUntil: 'networkidle' });
       expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned ?? false), path).toBe(false);
       expect(dialogs, path).toEqual([]);

@@ -5,8 +5,11 @@ import { DEFAULT_SITE } from '../../src/load/site.ts';
 const site = {
   ...DEFAULT_SITE,
   channels: {
-    instagram: { label: 'Instagram', color: null }, linkedin: { label: 'LinkedIn', color: null },
-    helpdesk: { label: 'Help desk', color: null }, x: { label: 'X', color: null }, tiktok: { label: 'TikTok', color: null },
+    instagram: { label: 'Instagram', color: null },
+    linkedin: { label: 'LinkedIn', color: null },
+    helpdesk: { label: 'Help desk', color: null },
+    x: { label: 'X', color: null },
+    tiktok: { label: 'TikTok', color: null },
   },
 };
 
@@ -20,8 +23,9 @@ describe('coverage notes', () => {
   });
 
   it('counts the channels when several are covered', () => {
-    expect(coverageNote({ value: 5, channels: ['instagram', 'linkedin', 'tiktok', 'x'], left_out: ['helpdesk'] }, site)?.short)
-      .toBe('4 of 5 channels');
+    expect(
+      coverageNote({ value: 5, channels: ['instagram', 'linkedin', 'tiktok', 'x'], left_out: ['helpdesk'] }, site)?.short,
+    ).toBe('4 of 5 channels');
   });
 
   it('says nothing when every channel is covered, for one channel, or without a value', () => {
@@ -37,7 +41,11 @@ describe('coverage notes', () => {
   });
 
   it('lists channels whose data stop before the as-of day', () => {
-    expect(incompleteChannels({ coverage: { instagram: '2026-09-28', linkedin: '2026-09-30', x: null }, incomplete: ['instagram'] }, site))
-      .toEqual([{ channel: 'instagram', label: 'Instagram', lastDay: '2026-09-28' }]);
+    expect(
+      incompleteChannels(
+        { coverage: { instagram: '2026-09-28', linkedin: '2026-09-30', x: null }, incomplete: ['instagram'] },
+        site,
+      ),
+    ).toEqual([{ channel: 'instagram', label: 'Instagram', lastDay: '2026-09-28' }]);
   });
 });

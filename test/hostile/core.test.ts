@@ -41,10 +41,15 @@ describe('formulas too big to walk safely', () => {
 
 describe('sums over huge values', () => {
   it('stay exact when the running total passes 2^53', () => {
-    const e = engineOf(rows('instagram', [
-      ['2020-01-01', { impressions: 9e15 }], ['2020-01-02', { impressions: 9e15 }],
-      ['2026-04-01', { impressions: 3 }], ['2026-04-02', { impressions: 3 }], ['2026-04-03', { impressions: 3 }],
-    ]));
+    const e = engineOf(
+      rows('instagram', [
+        ['2020-01-01', { impressions: 9e15 }],
+        ['2020-01-02', { impressions: 9e15 }],
+        ['2026-04-01', { impressions: 3 }],
+        ['2026-04-02', { impressions: 3 }],
+        ['2026-04-03', { impressions: 3 }],
+      ]),
+    );
     const q2 = period('2026-Q2');
     expect(new MetricWindow(e, ['instagram'], q2.start, q2.end).value(e.kpis.get('impressions')!).value).toBe(9);
     const days = new MetricWindow(e, ['instagram'], q2.start + 1, q2.start + 1);

@@ -31,10 +31,46 @@ BASE.report.text = fixtureSnapshotText(BASE.site, BASE.goals, BASE.data);
 
 /** Fragments that break the formats or carry hostile text. */
 const FRAGMENTS = [
-  '"', "'", '{', '}', '[', ']', ':', ',', '-', '\n', '\r', '\t', '  ', 'null', '1e999', '2026-13-45', '&a', '*a', '!!binary', '---',
-  '<', '>', '</', '<script>alert(1)</script>', '<img src="https://x.example/p.gif" />', '[x](javascript:alert(1))', '{alert(1)}',
-  'import x from "y"\n\n', '<GoalCard id="nope" />', '<KpiValue kpi="ctr" channel="x" />', '<KpiChart kpi="ctr" channels={[1]} />',
-  '<div onclick="x">', '\u001b[31m', '\n::error::forged\n', '@org/team', '=cmd', '\u202e', '\u0000', '\uFEFF', 'a'.repeat(70),
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '-',
+  '\n',
+  '\r',
+  '\t',
+  '  ',
+  'null',
+  '1e999',
+  '2026-13-45',
+  '&a',
+  '*a',
+  '!!binary',
+  '---',
+  '<',
+  '>',
+  '</',
+  '<script>alert(1)</script>',
+  '<img src="https://x.example/p.gif" />',
+  '[x](javascript:alert(1))',
+  '{alert(1)}',
+  'import x from "y"\n\n',
+  '<GoalCard id="nope" />',
+  '<KpiValue kpi="ctr" channel="x" />',
+  '<KpiChart kpi="ctr" channels={[1]} />',
+  '<div onclick="x">',
+  '\u001b[31m',
+  '\n::error::forged\n',
+  '@org/team',
+  '=cmd',
+  '\u202e',
+  '\u0000',
+  '\uFEFF',
+  'a'.repeat(70),
 ];
 
 type Mutation = { at: number; kind: 'insert' | 'delete' | 'dupline'; pick: number; len: number };
@@ -72,80 +108,108 @@ function expectPositioned(problems: readonly Problem[], files: ReadonlyArray<{ p
 
 describe('fuzz: every kind of content file, in memory', () => {
   it('loads, or returns problems positioned inside the files; narratives too', () => {
-    fc.assert(fc.property(
-      fc.constantFrom('site', 'goals', 'data', 'report', 'narrative'), fc.array(mutation, { minLength: 1, maxLength: 4 }),
-      (which, mutations) => {
-        const files = { ...BASE };
-        const key = which as keyof typeof BASE;
-        files[key] = { ...files[key], text: mutate(files[key].text, mutations) };
-        const loaded = withNarratives(loadFromSources(files.site, [files.goals], [files.data], [files.report]), [files.narrative]);
-        const all = Object.values(files);
-        expectPositioned(loaded.ok ? [] : loaded.problems, all);
-        expectPositioned(loaded.notes, all);
-        if (loaded.ok) expect(checkNarrative(files.narrative, narrativeContext(loaded.project)).filter((p) => p.severity !== 'note')).toEqual([]);
-      },
-    ), { numRuns: 300, seed: 20261130 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('site', 'goals', 'data', 'report', 'narrative'),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (which, mutations) => {
+          const files = { ...BASE };
+          const key = which as keyof typeof BASE;
+          files[key] = { ...files[key], text: mutate(files[key].text, mutations) };
+          const loaded = withNarratives(loadFromSources(files.site, [files.goals], [files.data], [files.report]), [
+            files.narrative,
+          ]);
+          const all = Object.values(files);
+          expectPositioned(loaded.ok ? [] : loaded.problems, all);
+          expectPositioned(loaded.notes, all);
+          if (loaded.ok)
+            expect(
+              checkNarrative(files.narrative, narrativeContext(loaded.project)).filter((p) => p.severity !== 'note'),
+            ).toEqual([]);
+        },
+      ),
+      { numRuns: 300, seed: 20261130 },
+    );
   });
 });
 
 describe('fuzz: through the command line', () => {
   const io = (root: string) => {
     const out = { out: '', err: '' };
-    const sink: Io = { out: (t) => { out.out += `${t}\n`; }, err: (t) => { out.err += `${t}\n`; }, env: { GOALPOST_ROOT: root }, cwd: process.cwd() };
+    const sink: Io = {
+      out: (t) => {
+        out.out += `${t}\n`;
+      },
+      err: (t) => {
+        out.err += `${t}\n`;
+      },
+      env: { GOALPOST_ROOT: root },
+      cwd: process.cwd(),
+    };
     return { out, sink };
   };
 
   it('validate: exit 0, or exit 1 with one path:line:col line per problem, no control character, no workflow command', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.constantFrom('goals/goals.yaml', 'content/site.yaml', 'content/reports/2026-q2.mdx'), fc.array(mutation, { minLength: 1, maxLength: 4 }),
-      async (path, mutations) => {
-        const root = mkdtempSync(join(tmpdir(), 'goalpost-fuzz-cli-'));
-        cpSync(ROOT, root, { recursive: true });
-        writeFileSync(join(root, path), mutate(readFileSync(join(ROOT, path), 'utf8'), mutations));
-        const { out, sink } = io(root);
-        const status = await main(['validate'], sink);
-        expect([0, 1]).toContain(status);
-        const text = out.out + out.err;
-        expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
-        expect(text.split('\n').some((l) => /^\s*::/.test(l))).toBe(false);
-        if (status === 1) {
-          const lines = out.err.trimEnd().split('\n');
-          expect(lines.pop()).toMatch(/problems? found\.$/);
-          for (const line of lines) expect(line).toMatch(/^(goals|content|data|reports)\/[^:]+:\d+:\d+: \S/);
-        }
-      },
-    ), { numRuns: 40, seed: 11 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('goals/goals.yaml', 'content/site.yaml', 'content/reports/2026-q2.mdx'),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        async (path, mutations) => {
+          const root = mkdtempSync(join(tmpdir(), 'goalpost-fuzz-cli-'));
+          cpSync(ROOT, root, { recursive: true });
+          writeFileSync(join(root, path), mutate(readFileSync(join(ROOT, path), 'utf8'), mutations));
+          const { out, sink } = io(root);
+          const status = await main(['validate'], sink);
+          expect([0, 1]).toContain(status);
+          const text = out.out + out.err;
+          expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+          expect(text.split('\n').some((l) => /^\s*::/.test(l))).toBe(false);
+          if (status === 1) {
+            const lines = out.err.trimEnd().split('\n');
+            expect(lines.pop()).toMatch(/problems? found\.$/);
+            for (const line of lines) expect(line).toMatch(/^(goals|content|data|reports)\/[^:]+:\d+:\d+: \S/);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 11 },
+    );
   });
 
   it('import: a corrupted export is written whole or not at all, and nothing outside data/ and the settings changes', async () => {
     const FIXTURES = 'test/fixtures/import';
-    const csvs = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.csv') && !f.startsWith('root')).sort();
+    const csvs = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.csv') && !f.startsWith('root'))
+      .sort();
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-fuzz-import-'));
-    await fc.assert(fc.asyncProperty(
-      fc.nat({ max: csvs.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }),
-      async (index, mutations) => {
-        const input = join(dir, `in-${index}.csv`);
-        writeFileSync(input, mutate(readFileSync(join(FIXTURES, csvs[index]!), 'utf8'), mutations));
-        const root = mkdtempSync(join(tmpdir(), 'goalpost-fuzz-root-'));
-        cpSync(join(FIXTURES, 'root'), root, { recursive: true });
-        mkdirSync(join(root, 'goals'), { recursive: true });
-        const before = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
-        const { out, sink } = io(root);
-        const status = await main(['import', input, '--channel', 'fuzz'], sink);
-        expect([0, 1]).toContain(status);
-        const after = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
-        if (status === 1) {
-          expect(after).toEqual(before);
-          expect(out.err.trimEnd().split('\n').pop()).toMatch(/nothing written\.$/);
-        } else {
-          const written = after.filter((f) => f.endsWith('.json') && !before.includes(f));
-          for (const f of written) {
-            expect(f.startsWith('data/')).toBe(true);
-            expect(() => JSON.parse(readFileSync(join(root, f), 'utf8'))).not.toThrow();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: csvs.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        async (index, mutations) => {
+          const input = join(dir, `in-${index}.csv`);
+          writeFileSync(input, mutate(readFileSync(join(FIXTURES, csvs[index]!), 'utf8'), mutations));
+          const root = mkdtempSync(join(tmpdir(), 'goalpost-fuzz-root-'));
+          cpSync(join(FIXTURES, 'root'), root, { recursive: true });
+          mkdirSync(join(root, 'goals'), { recursive: true });
+          const before = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
+          const { out, sink } = io(root);
+          const status = await main(['import', input, '--channel', 'fuzz'], sink);
+          expect([0, 1]).toContain(status);
+          const after = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
+          if (status === 1) {
+            expect(after).toEqual(before);
+            expect(out.err.trimEnd().split('\n').pop()).toMatch(/nothing written\.$/);
+          } else {
+            const written = after.filter((f) => f.endsWith('.json') && !before.includes(f));
+            for (const f of written) {
+              expect(f.startsWith('data/')).toBe(true);
+              expect(() => JSON.parse(readFileSync(join(root, f), 'utf8'))).not.toThrow();
+            }
+            expect(existsSync(join(root, 'data'))).toBe(true);
           }
-          expect(existsSync(join(root, 'data'))).toBe(true);
-        }
-      },
-    ), { numRuns: 40, seed: 5 });
+        },
+      ),
+      { numRuns: 40, seed: 5 },
+    );
   });
 });

@@ -41,28 +41,54 @@ async function validateProblems(root: string): Promise<string[]> {
 async function run(args: readonly string[], root: string): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: { GOALPOST_ROOT: root }, cwd: process.cwd() };
+  const io: Io = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: { GOALPOST_ROOT: root },
+    cwd: process.cwd(),
+  };
   const status = await main(args, io);
   return { status, out, err };
 }
 
 describe('narratives: validate refuses script, foreign loads and broken components, at their place in the .mdx', () => {
   it('refuses <script>, event handlers, javascript: links, images and frames from another host, styles, imports and expressions', async () => {
-    const root = rootWithNarrative([
-      'import Evil from "evil"', '',
-      '# Title <b onclick="steal()">bold</b>', '',
-      '<script>alert(1)</script>', '',
-      '[click](javascript:alert(1)) and ![pixel](https://tracker.example/p.gif)', '',
-      '<img src="//cdn.example/x.png" />', '',
-      '<iframe src="https://example.com"></iframe>', '',
-      '<div style="background: url(https://x.example/a.png)">styled</div>', '',
-      '<a href="jav&#x61;script:alert(1)">encoded</a>', '',
-      '{fetch("https://x.example")}', '',
-      '[ref]: vbscript:msgbox', '',
-      '<link rel="stylesheet" href="https://x.example/a.css" />', '',
-    ].join('\n'));
+    const root = rootWithNarrative(
+      [
+        'import Evil from "evil"',
+        '',
+        '# Title <b onclick="steal()">bold</b>',
+        '',
+        '<script>alert(1)</script>',
+        '',
+        '[click](javascript:alert(1)) and ![pixel](https://tracker.example/p.gif)',
+        '',
+        '<img src="//cdn.example/x.png" />',
+        '',
+        '<iframe src="https://example.com"></iframe>',
+        '',
+        '<div style="background: url(https://x.example/a.png)">styled</div>',
+        '',
+        '<a href="jav&#x61;script:alert(1)">encoded</a>',
+        '',
+        '{fetch("https://x.example")}',
+        '',
+        '[ref]: vbscript:msgbox',
+        '',
+        '<link rel="stylesheet" href="https://x.example/a.css" />',
+        '',
+      ].join('\n'),
+    );
     const problems = await validateProblems(root);
-    const at = (line: number, text: string) => expect(problems.some((p) => p.startsWith(`${NARRATIVE}:${line}:`) && p.includes(text)), `${line} ${text}\n${problems.join('\n')}`).toBe(true);
+    const at = (line: number, text: string) =>
+      expect(
+        problems.some((p) => p.startsWith(`${NARRATIVE}:${line}:`) && p.includes(text)),
+        `${line} ${text}\n${problems.join('\n')}`,
+      ).toBe(true);
     at(1, 'import and export are not allowed');
     at(3, '<b onclick>: event handlers run script');
     at(5, '<script> is not allowed');
@@ -79,14 +105,16 @@ describe('narratives: validate refuses script, foreign loads and broken componen
     expect(problems).toContain(`${NARRATIVE}:3:12: <b onclick>: event handlers run script: pages run none`);
   });
 
-  it('checks the components\' props against the goals, KPIs, channels and quarters, with did-you-mean', async () => {
-    const root = rootWithNarrative([
-      '<GoalCard id="ig-folowers-q2" />',
-      '<KpiValue kpi="engagment_rate" channel="instagarm" period="2026-Q5" />',
-      '<KpiChart kpi="engagement_rate" channels={["instagram", "tiktok"]} titel="x" />',
-      '<KpiValue />',
-      '<KpiValue kpi={someVariable} change="no" />',
-    ].join('\n'));
+  it("checks the components' props against the goals, KPIs, channels and quarters, with did-you-mean", async () => {
+    const root = rootWithNarrative(
+      [
+        '<GoalCard id="ig-folowers-q2" />',
+        '<KpiValue kpi="engagment_rate" channel="instagarm" period="2026-Q5" />',
+        '<KpiChart kpi="engagement_rate" channels={["instagram", "tiktok"]} titel="x" />',
+        '<KpiValue />',
+        '<KpiValue kpi={someVariable} change="no" />',
+      ].join('\n'),
+    );
     expect(await validateProblems(root)).toEqual([
       `${NARRATIVE}:1:11: <GoalCard id>: no goal has the id 'ig-folowers-q2': did you mean 'ig-followers-q2'?`,
       `${NARRATIVE}:2:11: <KpiValue kpi>: no KPI has the id 'engagment_rate': did you mean 'engagement_rate'?`,
@@ -110,12 +138,21 @@ describe('narratives: validate refuses script, foreign loads and broken componen
   });
 
   it('accepts plain markdown, allowed HTML, links to other sites and the components used right', async () => {
-    const root = rootWithNarrative([
-      '## Q2', '', 'See [the plan](https://example.com/plan) or [goals](/goals/), <em>really</em>.', '',
-      '<KpiValue kpi="engagement_rate" channel="instagram" change={false} />', '<GoalCard id="ig-followers-q2" period="2026-Q2" />',
-      '<KpiChart kpi="engagement_rate" channels={["instagram"]} title="Engagement" />', '', '{/* a comment */}',
-      '', '<details><summary>More</summary><p class="x" aria-label="y">Detail</p></details>',
-    ].join('\n'));
+    const root = rootWithNarrative(
+      [
+        '## Q2',
+        '',
+        'See [the plan](https://example.com/plan) or [goals](/goals/), <em>really</em>.',
+        '',
+        '<KpiValue kpi="engagement_rate" channel="instagram" change={false} />',
+        '<GoalCard id="ig-followers-q2" period="2026-Q2" />',
+        '<KpiChart kpi="engagement_rate" channels={["instagram"]} title="Engagement" />',
+        '',
+        '{/* a comment */}',
+        '',
+        '<details><summary>More</summary><p class="x" aria-label="y">Detail</p></details>',
+      ].join('\n'),
+    );
     expect(await validateProblems(root)).toEqual([]);
   });
 });
@@ -125,16 +162,32 @@ describe('ids and base: validate refuses what the build could not write', () => 
     const long = 'a'.repeat(300);
     const problems = problemsOf({
       site: `channels:\n  ${long}: { label: Long }\n  instagram: { label: Instagram }\n`,
-      goals: { 'goals/g.yaml': `goals:\n  - id: g${long}\n    title: T\n    kpi: impressions\n    channel: instagram\n    period: 2026-Q2\n    target: 100\n` },
+      goals: {
+        'goals/g.yaml': `goals:\n  - id: g${long}\n    title: T\n    kpi: impressions\n    channel: instagram\n    period: 2026-Q2\n    target: 100\n`,
+      },
     });
     expect(problems).toContain('goals/g.yaml:2:9: id: is 301 characters long: ids are at most 64 (they name pages and files)');
-    expect(problems.some((p) => p === `content/site.yaml:2:3: the key '${'a'.repeat(40)}…' is 300 characters long: ids are at most 64 (they name pages and files)`)).toBe(true);
-    expect(problemsOf({ goals: { 'goals/g.yaml': `goals:\n  - id: ${'b'.repeat(64)}\n    title: T\n    kpi: impressions\n    channel: instagram\n    period: 2026-Q2\n    target: 100\n` } })).toEqual([]);
+    expect(
+      problems.some(
+        (p) =>
+          p ===
+          `content/site.yaml:2:3: the key '${'a'.repeat(40)}…' is 300 characters long: ids are at most 64 (they name pages and files)`,
+      ),
+    ).toBe(true);
+    expect(
+      problemsOf({
+        goals: {
+          'goals/g.yaml': `goals:\n  - id: ${'b'.repeat(64)}\n    title: T\n    kpi: impressions\n    channel: instagram\n    period: 2026-Q2\n    target: 100\n`,
+        },
+      }),
+    ).toEqual([]);
   });
 
   it('refuses a base with .. or . segments, //, or a scheme, and accepts clean paths', () => {
     for (const base of ['/../../x/', '/a/./b/', '//evil.example/', 'https://x/', '/a//b/']) {
-      expect(problemsOf({ site: `base: "${base}"\n` }), base).toEqual([expect.stringMatching(/^content\/site\.yaml:1:7: base must be a clean URL path/)]);
+      expect(problemsOf({ site: `base: "${base}"\n` }), base).toEqual([
+        expect.stringMatching(/^content\/site\.yaml:1:7: base must be a clean URL path/),
+      ]);
     }
     for (const base of ['/', '/reports/', '/a/b.c/']) expect(problemsOf({ site: `base: "${base}"\n` }), base).toEqual([]);
   });
@@ -142,11 +195,17 @@ describe('ids and base: validate refuses what the build could not write', () => 
 
 describe('kpis.csv: formula injection', () => {
   const report = {
-    period: '2026-Q2', as_of: '2026-06-30', channels: ['all'], coverage: {}, incomplete: [],
+    period: '2026-Q2',
+    as_of: '2026-06-30',
+    channels: ['all'],
+    coverage: {},
+    incomplete: [],
     kpis: { all: { evil: { value: 5, qoq: -0.12, yoy: null, approximate: false } } },
   } as unknown as ReportJson;
-  const row = (label: string) => kpiCsv(report, new Map<string, KpiMeta>([['evil', { id: 'evil', label, unit: 'count' } as unknown as KpiMeta]]), { kind: 'live' })
-    .split('\r\n')[1]!;
+  const row = (label: string) =>
+    kpiCsv(report, new Map<string, KpiMeta>([['evil', { id: 'evil', label, unit: 'count' } as unknown as KpiMeta]]), {
+      kind: 'live',
+    }).split('\r\n')[1]!;
 
   it('neutralises text cells starting with = + - @ tab or CR, and keeps negative numbers as numbers', () => {
     expect(row('=HYPERLINK("http://x.example","y")')).toContain(`,"'=HYPERLINK(""http://x.example"",""y"")",`);
@@ -162,7 +221,20 @@ describe('kpis.csv: formula injection', () => {
 describe('goal history: a commit subject cannot forge entries', () => {
   it('reads exactly the commits there are, whatever their subjects hold', () => {
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-forge-'));
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 'Ann', GIT_AUTHOR_EMAIL: 'a@x', GIT_COMMITTER_NAME: 'Ann', GIT_COMMITTER_EMAIL: 'a@x', GIT_COMMITTER_DATE: '2026-05-01T10:00:00Z', GIT_AUTHOR_DATE: '2026-05-01T10:00:00Z' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: dir,
+        stdio: 'pipe',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Ann',
+          GIT_AUTHOR_EMAIL: 'a@x',
+          GIT_COMMITTER_NAME: 'Ann',
+          GIT_COMMITTER_EMAIL: 'a@x',
+          GIT_COMMITTER_DATE: '2026-05-01T10:00:00Z',
+          GIT_AUTHOR_DATE: '2026-05-01T10:00:00Z',
+        },
+      });
     git('init', '-q');
     mkdirSync(join(dir, 'goals'));
     writeFileSync(join(dir, 'goals/g.yaml'), 'goals: []\n');
@@ -189,7 +261,9 @@ describe('terminal and CI output: user text cannot inject', () => {
     expect(r.status).toBe(1);
     const lines = r.err.trimEnd().split('\n');
     expect(lines).toHaveLength(2); // one problem, then the count
-    expect(lines[0]).toMatch(/^goals\/x\\u000a::error file=a::forged\\u000afake\.yaml:1:1: forged problem\\u001b\[31m\.yaml:\d+:\d+: /);
+    expect(lines[0]).toMatch(
+      /^goals\/x\\u000a::error file=a::forged\\u000afake\.yaml:1:1: forged problem\\u001b\[31m\.yaml:\d+:\d+: /,
+    );
     expect(r.err).not.toContain('\u001b');
     expect(lines.every((l) => !/^\s*::/.test(l))).toBe(true);
   });
@@ -197,8 +271,10 @@ describe('terminal and CI output: user text cannot inject', () => {
   it('escapes goal titles in the text report, and a line starting with :: cannot reach the runner', async () => {
     const root = mkdtempSync(join(tmpdir(), 'goalpost-term-'));
     cpSync(BASIC, root, { recursive: true });
-    const goals = readFileSync(join(root, 'goals/goals.yaml'), 'utf8')
-      .replace('title: More impressions', 'title: "More\\n::stop-commands::tok\\n::error::pwned\\u001b]0;title\\u0007\\u202e"');
+    const goals = readFileSync(join(root, 'goals/goals.yaml'), 'utf8').replace(
+      'title: More impressions',
+      'title: "More\\n::stop-commands::tok\\n::error::pwned\\u001b]0;title\\u0007\\u202e"',
+    );
     writeFileSync(join(root, 'goals/goals.yaml'), goals);
     const r = await run(['report', '--period', '2026-Q2'], root);
     expect(r.status).toBe(0);
@@ -215,7 +291,9 @@ describe('the PR comment: markdown that holds', () => {
     expect(text).not.toMatch(/@[A-Za-z0-9]/);
     expect(text).not.toMatch(/(^|[^\\])~~|(^|[^\\])\$|(^|[^\\])`|(^|[^\\])\|/);
     expect(text).not.toMatch(/<|>/);
-    expect(text).toBe('a b \\| @\u2060org/team \\~\\~gone\\~\\~ \\$\\$x\\$\\$ \\`code\\` &lt;img src=x&gt; \\[l\\](u) \\*\\*b\\*\\*');
+    expect(text).toBe(
+      'a b \\| @\u2060org/team \\~\\~gone\\~\\~ \\$\\$x\\$\\$ \\`code\\` &lt;img src=x&gt; \\[l\\](u) \\*\\*b\\*\\*',
+    );
   });
 });
 
@@ -227,10 +305,24 @@ describe('built pages: the check after the build', () => {
       <img src="//x.example/p.gif"><img srcset="/ok.png 1x, https://x.example/big.png 2x"><iframe src="/x"></iframe>
       <svg><image href="https://x.example/i.png"/></svg><div style="background:url(//x.example/c.png)"></div></body></html>`;
     const messages = pageViolations(html).map((v) => v.message);
-    for (const expected of ['<meta http-equiv="refresh">', '<link href> loads https://cdn.example/a.css', 'CSS @import', 'CSS url(https://x.example/b.png)',
-      'a <script> element', 'a javascript: URL in <a href>', 'an event handler (onMouseOver) on <a>', '<img src> loads //x.example/p.gif',
-      '<img srcset> loads https://x.example/big.png', 'a <iframe> element', '<image href> loads https://x.example/i.png', 'CSS url(//x.example/c.png)']) {
-      expect(messages.some((m) => m.startsWith(expected)), `${expected}\n${messages.join('\n')}`).toBe(true);
+    for (const expected of [
+      '<meta http-equiv="refresh">',
+      '<link href> loads https://cdn.example/a.css',
+      'CSS @import',
+      'CSS url(https://x.example/b.png)',
+      'a <script> element',
+      'a javascript: URL in <a href>',
+      'an event handler (onMouseOver) on <a>',
+      '<img src> loads //x.example/p.gif',
+      '<img srcset> loads https://x.example/big.png',
+      'a <iframe> element',
+      '<image href> loads https://x.example/i.png',
+      'CSS url(//x.example/c.png)',
+    ]) {
+      expect(
+        messages.some((m) => m.startsWith(expected)),
+        `${expected}\n${messages.join('\n')}`,
+      ).toBe(true);
     }
   });
 
@@ -240,11 +332,14 @@ describe('built pages: the check after the build', () => {
     expect(pageViolations(html)).toEqual([]);
   });
 
-  it('names the narrative\'s line and column when a quarter page has what its narrative says', async () => {
+  it("names the narrative's line and column when a quarter page has what its narrative says", async () => {
     const root = rootWithNarrative('Intro\n\nSee <a href="javascript:alert(1)">this</a>\n');
     const dist = mkdtempSync(join(tmpdir(), 'goalpost-pages-'));
     mkdirSync(join(dist, 'reports/2026-q2'), { recursive: true });
-    writeFileSync(join(dist, 'reports/2026-q2/index.html'), '<html><body><p>See <a href="javascript:alert(1)">this</a></p></body></html>');
+    writeFileSync(
+      join(dist, 'reports/2026-q2/index.html'),
+      '<html><body><p>See <a href="javascript:alert(1)">this</a></p></body></html>',
+    );
     mkdirSync(join(dist, 'goals'));
     writeFileSync(join(dist, 'goals/index.html'), '<html><body>\n<script>x</script></body></html>');
     expect((await checkBuiltPages(dist, root)).map(formatProblem)).toEqual([
@@ -253,7 +348,7 @@ describe('built pages: the check after the build', () => {
     ]);
   });
 
-  it('publishes a staging folder in the output folder\'s place, or discards it and leaves the output as it was', async () => {
+  it("publishes a staging folder in the output folder's place, or discards it and leaves the output as it was", async () => {
     const base = mkdtempSync(join(tmpdir(), 'goalpost-publish-'));
     const target = join(base, 'dist');
     mkdirSync(target);
@@ -279,7 +374,8 @@ describe('a failed build leaves the previous dist/ whole', () => {
     const walk = (d: string): void => {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         const p = join(d, e.name);
-        if (e.isDirectory()) walk(p); else out[relative(dir, p)] = readFileSync(p, 'latin1');
+        if (e.isDirectory()) walk(p);
+        else out[relative(dir, p)] = readFileSync(p, 'latin1');
       }
     };
     walk(dir);
@@ -287,7 +383,11 @@ describe('a failed build leaves the previous dist/ whole', () => {
   };
   const build = (root: string, outDir: string): { status: number; output: string } => {
     try {
-      const output = execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', outDir], { env: { ...process.env, GOALPOST_ROOT: root }, stdio: 'pipe', encoding: 'utf8' });
+      const output = execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', outDir], {
+        env: { ...process.env, GOALPOST_ROOT: root },
+        stdio: 'pipe',
+        encoding: 'utf8',
+      });
       return { status: 0, output };
     } catch (error) {
       const e = error as { status: number; stdout: string; stderr: string };

@@ -23,7 +23,8 @@ import { outcomeOf, problemsOf, SITE, VALID_DATA } from '../load/helpers.ts';
 /** A scratch content root with the basic fixture's settings, goals and data. */
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'goalpost-reads-'));
-  for (const part of ['content/site.yaml', 'goals', 'data']) cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
+  for (const part of ['content/site.yaml', 'goals', 'data'])
+    cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
   return dir;
 }
 
@@ -38,7 +39,9 @@ function outsideFile(): string {
 /** Loads a root, failing the test (rather than hanging it) after `ms`. */
 async function loadWithin(root: string, ms = 5000): Promise<LoadResult> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
   try {
     return await Promise.race([loadProject(root), timeout]);
   } finally {
@@ -53,7 +56,17 @@ function problemLinesOf(result: LoadResult): string[] {
 async function cli(root: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: { GOALPOST_ROOT: root }, cwd: process.cwd(), now: () => new Date('2026-07-03T09:30:00Z') };
+  const io: Io = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: { GOALPOST_ROOT: root },
+    cwd: process.cwd(),
+    now: () => new Date('2026-07-03T09:30:00Z'),
+  };
   return { status: await main(args, io), out, err };
 }
 
@@ -62,7 +75,9 @@ describe('only regular files inside the content root are read', () => {
     const root = scratch();
     symlinkSync(outsideFile(), join(root, 'data/x.json'));
     const result = await loadWithin(root);
-    expect(problemLinesOf(result)).toContain('data/x.json:1:1: is a symbolic link to a file outside the content root: it is not read; copy the file instead');
+    expect(problemLinesOf(result)).toContain(
+      'data/x.json:1:1: is a symbolic link to a file outside the content root: it is not read; copy the file instead',
+    );
     expect(result.files).not.toContain('data/x.json');
     expect(problemLinesOf(result).join('\n')).not.toContain('secret');
   });
@@ -71,7 +86,9 @@ describe('only regular files inside the content root are read', () => {
     const root = scratch();
     symlinkSync('/dev/zero', join(root, 'goals/zero.yaml'));
     const result = await loadWithin(root);
-    expect(problemLinesOf(result)).toContain('goals/zero.yaml:1:1: is a symbolic link to a file outside the content root: it is not read; copy the file instead');
+    expect(problemLinesOf(result)).toContain(
+      'goals/zero.yaml:1:1: is a symbolic link to a file outside the content root: it is not read; copy the file instead',
+    );
   });
 
   it('refuses a FIFO without waiting for a writer', async () => {
@@ -86,8 +103,12 @@ describe('only regular files inside the content root are read', () => {
     symlinkSync('loop.json', join(root, 'data/loop.json'));
     symlinkSync('gone.yaml', join(root, 'goals/dangling.yaml'));
     const lines = problemLinesOf(await loadWithin(root));
-    expect(lines).toContain('data/loop.json:1:1: is a symbolic link that leads to itself (a loop): it is not read; replace it with the file');
-    expect(lines).toContain('goals/dangling.yaml:1:1: is a symbolic link to a file that does not exist: it is not read; replace it with the file or remove it');
+    expect(lines).toContain(
+      'data/loop.json:1:1: is a symbolic link that leads to itself (a loop): it is not read; replace it with the file',
+    );
+    expect(lines).toContain(
+      'goals/dangling.yaml:1:1: is a symbolic link to a file that does not exist: it is not read; replace it with the file or remove it',
+    );
     expect(lines).toHaveLength(2);
   });
 
@@ -100,14 +121,19 @@ describe('only regular files inside the content root are read', () => {
     symlinkSync(join(outside, 'site.yaml'), join(root, 'content/site.yaml'));
     symlinkSync(join(outside, 'reports'), join(root, 'reports'));
     const lines = problemLinesOf(await loadWithin(root));
-    expect(lines).toContain('content/site.yaml:1:1: is a symbolic link to a file outside the content root: it is not read; copy the file instead');
+    expect(lines).toContain(
+      'content/site.yaml:1:1: is a symbolic link to a file outside the content root: it is not read; copy the file instead',
+    );
     expect(lines.some((l) => l.startsWith('reports:1:1: reports/ is a symbolic link'))).toBe(true);
   });
 
   it('follows a link to a regular file inside the root (documented)', async () => {
     const root = scratch();
     mkdirSync(join(root, 'shared'));
-    writeFileSync(join(root, 'shared/extra.json'), JSON.stringify({ channel: 'instagram', rows: [{ date: '2026-06-15', clicks: 3 }] }));
+    writeFileSync(
+      join(root, 'shared/extra.json'),
+      JSON.stringify({ channel: 'instagram', rows: [{ date: '2026-06-15', clicks: 3 }] }),
+    );
     symlinkSync('../shared/extra.json', join(root, 'data/extra.json'));
     const result = await loadWithin(root);
     expect(problemLinesOf(result)).toEqual([]);
@@ -122,14 +148,18 @@ describe('size limits', () => {
     writeFileSync(path, '');
     truncateSync(path, 64 * 1024 * 1024 + 1); // sparse: nothing is written
     const lines = problemLinesOf(await loadWithin(root));
-    expect(lines).toContain('data/huge.json:1:1: the file is 64 MB, larger than the 64 MB Goalpost reads: split it into smaller files');
+    expect(lines).toContain(
+      'data/huge.json:1:1: the file is 64 MB, larger than the 64 MB Goalpost reads: split it into smaller files',
+    );
   });
 
   it('refuses a goals file over 1 MB', async () => {
     const root = scratch();
     writeFileSync(join(root, 'goals/big.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
     const lines = problemLinesOf(await loadWithin(root));
-    expect(lines).toContain('goals/big.yaml:1:1: the file is 1 MB, larger than the 1 MB Goalpost reads: split it into smaller files');
+    expect(lines).toContain(
+      'goals/big.yaml:1:1: the file is 1 MB, larger than the 1 MB Goalpost reads: split it into smaller files',
+    );
   });
 });
 
@@ -137,7 +167,11 @@ describe('a flood of problems', () => {
   const flood = (n: number) => JSON.stringify({ channel: 'instagram', rows: Array.from({ length: n }, () => 1) });
 
   it('keeps at most 200 problems per file and counts the rest', () => {
-    const result = loadFromSources({ path: 'content/site.yaml', text: SITE }, [], [{ path: 'data/flood.json', text: flood(100_000) }]);
+    const result = loadFromSources(
+      { path: 'content/site.yaml', text: SITE },
+      [],
+      [{ path: 'data/flood.json', text: flood(100_000) }],
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.length).toBeLessThanOrEqual(201);
@@ -198,12 +232,17 @@ describe('YAML aliases', () => {
     const uses = Array.from({ length: 150 }, () => '*c').join(', ');
     const lines = problemsOf({ goals: { 'goals/a.yaml': `x: &c instagram\n${GOALS('')}    y: [${uses}]\n` } });
     const column = 9 + 4 * 100;
-    expect(lines).toContain(`goals/a.yaml:9:${column}: the alias *c is used more than 100 times: write the values out or use fewer aliases`);
+    expect(lines).toContain(
+      `goals/a.yaml:9:${column}: the alias *c is used more than 100 times: write the values out or use fewer aliases`,
+    );
   });
 
   it('refuses an alias bomb', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array.from({ length: 10 }, () => `*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array.from({ length: 10 }, () => `*${String.fromCharCode(96 + i)}`).join(', ')}]`,
+      );
     const lines = problemsOf({ goals: { 'goals/bomb.yaml': `${levels.join('\n')}\n` } });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^goals\/bomb\.yaml:2:\d+: the aliases expand to too many values/);
@@ -216,7 +255,17 @@ describe('YAML aliases', () => {
 
   it('does not stop the goal history when an old commit has an alias bomb', async () => {
     const root = scratch();
-    const git = (args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' } });
+    const git = (args: string[]) =>
+      execFileSync('git', args, {
+        cwd: root,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'A',
+          GIT_AUTHOR_EMAIL: 'a@example.org',
+          GIT_COMMITTER_NAME: 'A',
+          GIT_COMMITTER_EMAIL: 'a@example.org',
+        },
+      });
     git(['init', '-q', '-b', 'main']);
     git(['add', '-A']);
     git(['commit', '-q', '-m', 'goals']);
@@ -237,14 +286,18 @@ describe('YAML aliases', () => {
 
 describe('YAML tags', () => {
   it('refuses !!float, !!str and a custom tag at the tag, never dropping them silently', () => {
-    const lines = problemsOf({ goals: { 'goals/t.yaml': `goals:
+    const lines = problemsOf({
+      goals: {
+        'goals/t.yaml': `goals:
   - id: g1
     title: !foo Impressions
     period: 2026-Q2
     channel: !!str instagram
     kpi: impressions
     target: !!float 1000
-` } });
+`,
+      },
+    });
     expect(lines).toEqual([
       "goals/t.yaml:3:12: YAML tag !foo is not supported: remove it (write numbers plainly, and text in quotes, e.g. '12')",
       "goals/t.yaml:5:14: YAML tag !!str is not supported: remove it (write numbers plainly, and text in quotes, e.g. '12')",
@@ -254,25 +307,41 @@ describe('YAML tags', () => {
 
   it('refuses a tag in content/site.yaml', () => {
     const lines = problemsOf({ site: 'title: !!binary aGk=\n' });
-    expect(lines).toEqual(["content/site.yaml:1:8: YAML tag !!binary is not supported: remove it (write numbers plainly, and text in quotes, e.g. '12')"]);
+    expect(lines).toEqual([
+      "content/site.yaml:1:8: YAML tag !!binary is not supported: remove it (write numbers plainly, and text in quotes, e.g. '12')",
+    ]);
   });
 });
 
 describe('bytes that are not UTF-8', () => {
   it('name the byte and its place in a metric file, never U+FFFD', async () => {
     const root = scratch();
-    const json = Buffer.concat([Buffer.from('{\n  "channel": "instagram",\n  "source": "Export de l\''), Buffer.from([0xe9]), Buffer.from('t\u00e9",\n  "rows": []\n}\n')]);
+    const json = Buffer.concat([
+      Buffer.from('{\n  "channel": "instagram",\n  "source": "Export de l\''),
+      Buffer.from([0xe9]),
+      Buffer.from('t\u00e9",\n  "rows": []\n}\n'),
+    ]);
     writeFileSync(join(root, 'data/latin1.json'), json);
     const lines = problemLinesOf(await loadWithin(root));
-    expect(lines).toContain('data/latin1.json:3:26: the file is not UTF-8: byte 0xE9 at line 3 column 26; save the file as UTF-8 (it looks like Latin-1 or Windows-1252)');
+    expect(lines).toContain(
+      'data/latin1.json:3:26: the file is not UTF-8: byte 0xE9 at line 3 column 26; save the file as UTF-8 (it looks like Latin-1 or Windows-1252)',
+    );
   });
 
   it('name the byte in a goals file, and UTF-16 by its name', async () => {
     const root = scratch();
-    writeFileSync(join(root, 'goals/latin1.yaml'), Buffer.concat([Buffer.from('goals: []\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
-    writeFileSync(join(root, 'goals/utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('goals: []\n', 'utf16le')]));
+    writeFileSync(
+      join(root, 'goals/latin1.yaml'),
+      Buffer.concat([Buffer.from('goals: []\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
+    writeFileSync(
+      join(root, 'goals/utf16.yaml'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('goals: []\n', 'utf16le')]),
+    );
     const lines = problemLinesOf(await loadWithin(root));
-    expect(lines).toContain('goals/latin1.yaml:2:6: the file is not UTF-8: byte 0xE9 at line 2 column 6; save the file as UTF-8 (it looks like Latin-1 or Windows-1252)');
+    expect(lines).toContain(
+      'goals/latin1.yaml:2:6: the file is not UTF-8: byte 0xE9 at line 2 column 6; save the file as UTF-8 (it looks like Latin-1 or Windows-1252)',
+    );
     expect(lines).toContain('goals/utf16.yaml:1:1: the file is UTF-16, not UTF-8: save the file as UTF-8');
   });
 });
@@ -282,12 +351,16 @@ describe('deep nesting', () => {
 
   it('refuses a metric file nested 5,000 levels deep at the first level too deep', () => {
     const lines = problemsOf({ data: { 'data/deep.json': deepJson } });
-    expect(lines).toEqual(['data/deep.json:1:94: the JSON is nested more than 64 levels deep: content needs only a few levels (check for a run of brackets or indentation)']);
+    expect(lines).toEqual([
+      'data/deep.json:1:94: the JSON is nested more than 64 levels deep: content needs only a few levels (check for a run of brackets or indentation)',
+    ]);
   });
 
   it('refuses deep JSON that does not even parse, without overflowing on its position', () => {
     const lines = problemsOf({ data: { 'data/deep.json': `{"rows":${'['.repeat(5000)}` } });
-    expect(lines).toEqual(['data/deep.json:1:72: the JSON is nested more than 64 levels deep: content needs only a few levels (check for a run of brackets or indentation)']);
+    expect(lines).toEqual([
+      'data/deep.json:1:72: the JSON is nested more than 64 levels deep: content needs only a few levels (check for a run of brackets or indentation)',
+    ]);
   });
 
   it('refuses a frozen report nested 5,000 levels deep', async () => {
@@ -295,7 +368,9 @@ describe('deep nesting', () => {
     mkdirSync(join(root, 'reports/2026-q2'), { recursive: true });
     writeFileSync(join(root, 'reports/2026-q2/v1.json'), deepJson);
     const lines = problemLinesOf(await loadWithin(root));
-    expect(lines.some((l) => l.startsWith('reports/2026-q2/v1.json:1:94: the JSON is nested more than 64 levels deep'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('reports/2026-q2/v1.json:1:94: the JSON is nested more than 64 levels deep'))).toBe(
+      true,
+    );
   });
 
   it('refuses goal YAML nested 5,000 levels (flow or block) with a plain message', () => {
@@ -334,9 +409,30 @@ describe('two channels with the same label', () => {
   const site = 'title: T\nchannels:\n  instagram: { label: Instagram }\n  instagram-de: { label: Instagram }\n';
 
   it('stay two series in a trend chart, told apart by their ids', () => {
-    const ctx = { site: { title: 'T', locale: 'en-US', currency: 'EUR', customerLtv: null, channels: {}, base: '/', url: null, robots: 'index' as const, strings: {} }, colors: new Map([['instagram', '#111111'], ['instagram-de', '#222222']]) };
+    const ctx = {
+      site: {
+        title: 'T',
+        locale: 'en-US',
+        currency: 'EUR',
+        customerLtv: null,
+        channels: {},
+        base: '/',
+        url: null,
+        robots: 'index' as const,
+        strings: {},
+      },
+      colors: new Map([
+        ['instagram', '#111111'],
+        ['instagram-de', '#222222'],
+      ]),
+    };
     const chart = trendChart(ctx, {
-      id: 't', title: 'T', kpiLabel: 'Impressions', unit: 'count', step: 'month', series: [
+      id: 't',
+      title: 'T',
+      kpiLabel: 'Impressions',
+      unit: 'count',
+      step: 'month',
+      series: [
         { channel: 'instagram', label: 'Instagram', points: [{ date: '2026-04-01', value: 1 }] },
         { channel: 'instagram-de', label: 'Instagram', points: [{ date: '2026-04-01', value: 2 }] },
       ],
@@ -344,9 +440,16 @@ describe('two channels with the same label', () => {
     const values = (chart.spec as { layer: Array<{ data: { values: Array<{ channel: string }> } }> }).layer[0]!.data.values;
     expect(new Set(values.map((v) => v.channel)).size).toBe(2);
     expect(chart.table.columns).toEqual(['Month of', 'Instagram (instagram)', 'Instagram (instagram-de)']);
-    const mix = channelMixChart(ctx, { id: 'm', title: 'M', kpiLabel: 'Impressions', unit: 'count', values: [
-      { channel: 'instagram', label: 'Instagram', value: 1 }, { channel: 'instagram-de', label: 'Instagram', value: 2 },
-    ] });
+    const mix = channelMixChart(ctx, {
+      id: 'm',
+      title: 'M',
+      kpiLabel: 'Impressions',
+      unit: 'count',
+      values: [
+        { channel: 'instagram', label: 'Instagram', value: 1 },
+        { channel: 'instagram-de', label: 'Instagram', value: 2 },
+      ],
+    });
     expect(mix.table.rows.map((r) => r[0])).toEqual(['Instagram (instagram)', 'Instagram (instagram-de)']);
   });
 
@@ -360,9 +463,15 @@ describe('two channels with the same label', () => {
 
 describe('years before 2000', () => {
   it('are refused in data (year 1, 0999-12, 0500-Q1), with four-digit years', () => {
-    const data = JSON.stringify({ channel: 'instagram', rows: [
-      { date: '0001-01-01', impressions: 1 }, { month: '0999-12', impressions: 1 }, { quarter: '0500-Q1', impressions: 1 }, { date: '2026-04-01', impressions: 5 },
-    ] });
+    const data = JSON.stringify({
+      channel: 'instagram',
+      rows: [
+        { date: '0001-01-01', impressions: 1 },
+        { month: '0999-12', impressions: 1 },
+        { quarter: '0500-Q1', impressions: 1 },
+        { date: '2026-04-01', impressions: 5 },
+      ],
+    });
     expect(problemsOf({ data: { 'data/a.json': data } })).toEqual([
       'data/a.json:1:40: rows[0].date: 0001-01-01 is before 2000: is it a typo?',
       'data/a.json:1:79: rows[1].month: 0999-12 is before 2000: is it a typo?',
@@ -371,17 +480,25 @@ describe('years before 2000', () => {
   });
 
   it('are refused in goals (period and start), and so are deadlines after 2099', () => {
-    const goal = (when: string) => `goals:\n  - id: g1\n    title: T\n    kpi: impressions\n    channel: instagram\n${when}    target: 5000\n`;
-    expect(problemsOf({ goals: { 'goals/a.yaml': goal('    period: 0001-Q1\n') } })).toEqual(['goals/a.yaml:6:13: 0001-Q1 is before 2000: is it a typo?']);
-    expect(problemsOf({ goals: { 'goals/a.yaml': goal('    start: 0999-01-01\n    deadline: 2026-06-30\n') } }))
-      .toEqual(['goals/a.yaml:6:12: 0999-01-01 is before 2000: is it a typo?']);
-    expect(problemsOf({ goals: { 'goals/a.yaml': goal('    start: 2026-04-01\n    deadline: 9999-12-31\n') } }))
-      .toEqual(['goals/a.yaml:7:15: 9999-12-31 is after 2099: is it a typo?']);
+    const goal = (when: string) =>
+      `goals:\n  - id: g1\n    title: T\n    kpi: impressions\n    channel: instagram\n${when}    target: 5000\n`;
+    expect(problemsOf({ goals: { 'goals/a.yaml': goal('    period: 0001-Q1\n') } })).toEqual([
+      'goals/a.yaml:6:13: 0001-Q1 is before 2000: is it a typo?',
+    ]);
+    expect(problemsOf({ goals: { 'goals/a.yaml': goal('    start: 0999-01-01\n    deadline: 2026-06-30\n') } })).toEqual([
+      'goals/a.yaml:6:12: 0999-01-01 is before 2000: is it a typo?',
+    ]);
+    expect(problemsOf({ goals: { 'goals/a.yaml': goal('    start: 2026-04-01\n    deadline: 9999-12-31\n') } })).toEqual([
+      'goals/a.yaml:7:15: 9999-12-31 is after 2099: is it a typo?',
+    ]);
   });
 
   it('never reach freeze', async () => {
     const root = scratch();
-    writeFileSync(join(root, 'goals/old.yaml'), 'goals:\n  - { id: old, title: Old, period: 0001-Q1, channel: instagram, kpi: impressions, target: 5 }\n');
+    writeFileSync(
+      join(root, 'goals/old.yaml'),
+      'goals:\n  - { id: old, title: Old, period: 0001-Q1, channel: instagram, kpi: impressions, target: 5 }\n',
+    );
     const { status, err } = await cli(root, ['freeze', '2026-Q2']);
     expect(status).toBe(1);
     expect(err).toContain('goals/old.yaml:2:36: 0001-Q1 is before 2000: is it a typo?');
@@ -400,19 +517,46 @@ describe('bounded fuzz over hostile bytes and shapes', () => {
 
   it('random bytes in a goals and a metric file: loads or positioned problems, never a throw or a hang', async () => {
     const root = scratch();
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), async (yaml, json) => {
-      writeFileSync(join(root, 'goals/fuzz.yaml'), yaml);
-      writeFileSync(join(root, 'data/fuzz.json'), json);
-      positioned(await loadWithin(root));
-    }), { numRuns: 40, seed: 12 });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), async (yaml, json) => {
+        writeFileSync(join(root, 'goals/fuzz.yaml'), yaml);
+        writeFileSync(join(root, 'data/fuzz.json'), json);
+        positioned(await loadWithin(root));
+      }),
+      { numRuns: 40, seed: 12 },
+    );
   });
 
   it('deep, aliased and tagged shapes: loads or positioned problems', () => {
-    const piece = fc.constantFrom('[', ']', '{', '}', '&a ', '*a', '!!str ', '!x ', 'a: ', '- ', '\n  ', ', ', '1', '"k": ', '<<: *a');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 400 }), fc.nat(6000), (pieces, depth) => {
-      const body = pieces.join('');
-      positioned(loadFromSources({ path: 'content/site.yaml', text: SITE }, [{ path: 'goals/f.yaml', text: `${'['.repeat(depth % 200)}${body}` }],
-        [{ path: 'data/f.json', text: `${'['.repeat(depth)}${body}${']'.repeat(depth)}` }]));
-    }), { numRuns: 150, seed: 7 });
+    const piece = fc.constantFrom(
+      '[',
+      ']',
+      '{',
+      '}',
+      '&a ',
+      '*a',
+      '!!str ',
+      '!x ',
+      'a: ',
+      '- ',
+      '\n  ',
+      ', ',
+      '1',
+      '"k": ',
+      '<<: *a',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 400 }), fc.nat(6000), (pieces, depth) => {
+        const body = pieces.join('');
+        positioned(
+          loadFromSources(
+            { path: 'content/site.yaml', text: SITE },
+            [{ path: 'goals/f.yaml', text: `${'['.repeat(depth % 200)}${body}` }],
+            [{ path: 'data/f.json', text: `${'['.repeat(depth)}${body}${']'.repeat(depth)}` }],
+          ),
+        );
+      }),
+      { numRuns: 150, seed: 7 },
+    );
   });
 });

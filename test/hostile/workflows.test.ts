@@ -12,8 +12,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-interface Step { name?: string; id?: string; uses?: string; run?: string; if?: string; env?: Record<string, string>; with?: Record<string, unknown> }
-interface Workflow { jobs: Record<string, { steps: Step[] }> }
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  jobs: Record<string, { steps: Step[] }>;
+}
 
 const load = (name: string): Workflow => parse(readFileSync(`.github/workflows/${name}`, 'utf8')) as Workflow;
 const steps = (w: Workflow): Step[] => Object.values(w.jobs).flatMap((j) => j.steps);
@@ -25,7 +35,15 @@ const step = (name: string): Step => {
 };
 const MARKER = '<!-- goalpost-diff -->';
 
-interface Ran { status: number; stdout: string; stderr: string; dir: string; output: string; summary: string; gh: string[] }
+interface Ran {
+  status: number;
+  stdout: string;
+  stderr: string;
+  dir: string;
+  output: string;
+  summary: string;
+  gh: string[];
+}
 
 /**
  * Runs a step's script in a scratch folder, as GitHub's bash does, with stub commands (a stub
@@ -36,7 +54,10 @@ function runStep(s: Step, env: Record<string, string>, files: Record<string, str
   for (const name of ['npm', 'gh']) {
     const upper = name.toUpperCase();
     const path = join(dir, name);
-    writeFileSync(path, `#!/bin/bash\necho "$*" >> "${dir}/${name}.log"\nprintf '%s' "\${STUB_${upper}_OUT:-}"\nprintf '%s' "\${STUB_${upper}_ERR:-}" >&2\nexit "\${STUB_${upper}_STATUS:-0}"\n`);
+    writeFileSync(
+      path,
+      `#!/bin/bash\necho "$*" >> "${dir}/${name}.log"\nprintf '%s' "\${STUB_${upper}_OUT:-}"\nprintf '%s' "\${STUB_${upper}_ERR:-}" >&2\nexit "\${STUB_${upper}_STATUS:-0}"\n`,
+    );
     chmodSync(path, 0o755);
   }
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -44,21 +65,36 @@ function runStep(s: Step, env: Record<string, string>, files: Record<string, str
   writeFileSync(join(dir, 'summary'), '');
   writeFileSync(join(dir, 'step.sh'), s.run!);
   const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', 'step.sh'], {
-    cwd: dir, encoding: 'utf8', timeout: 10_000,
-    env: { PATH: `${dir}:${process.env['PATH']}`, GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), ...s.env, ...env },
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 10_000,
+    env: {
+      PATH: `${dir}:${process.env['PATH']}`,
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      ...s.env,
+      ...env,
+    },
   });
   const read = (name: string): string => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : '');
   return {
-    status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, dir, output: read('output'), summary: read('summary'),
-    gh: read('gh.log').split('\n').filter((l) => l !== ''),
+    status: r.status ?? -1,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    dir,
+    output: read('output'),
+    summary: read('summary'),
+    gh: read('gh.log')
+      .split('\n')
+      .filter((l) => l !== ''),
   };
 }
 
-describe('review.yml: the goal changes step tells diff\'s exit codes apart', () => {
+describe("review.yml: the goal changes step tells diff's exit codes apart", () => {
   const diff = step('Goal changes');
   const markdown = '## Goal changes\n\n- **ig-followers-q2** target lowered\n';
 
-  it('0 and 1 (a goalpost moved) keep the report, marked for the bot\'s own comment', () => {
+  it("0 and 1 (a goalpost moved) keep the report, marked for the bot's own comment", () => {
     for (const code of ['0', '1']) {
       const r = runStep(diff, { STUB_NPM_OUT: markdown, STUB_NPM_STATUS: code, BASE_REF: 'main' });
       expect(r.status).toBe(0);
@@ -87,7 +123,7 @@ describe('review.yml: the goal changes step tells diff\'s exit codes apart', () 
   });
 });
 
-describe('review.yml: one comment of the bot\'s own, or the job summary', () => {
+describe("review.yml: one comment of the bot's own, or the job summary", () => {
   const comment = step('Comment on the pull request');
   const files = { 'comment.md': `${MARKER}\n## Goal changes\n` };
   const base = { REPO: 'team/reports', PR: '7', FROM_FORK: 'false', GH_TOKEN: 'x' };
@@ -141,7 +177,12 @@ describe('review.yml: the failing step says what happened', () => {
 
 describe('both workflows use actions that run on Node 24', () => {
   // The first major release of each that runs on Node 24 (the Node 20 ones are retired).
-  const NODE24: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/upload-pages-artifact': 5, 'actions/deploy-pages': 5 };
+  const NODE24: Record<string, number> = {
+    'actions/checkout': 5,
+    'actions/setup-node': 5,
+    'actions/upload-pages-artifact': 5,
+    'actions/deploy-pages': 5,
+  };
   it.each(['review.yml', 'deploy.yml'])('%s', (name) => {
     const uses = steps(load(name)).flatMap((s) => (s.uses ? [s.uses] : []));
     expect(uses.length).toBeGreaterThan(0);
@@ -150,6 +191,7 @@ describe('both workflows use actions that run on Node 24', () => {
       expect(NODE24[action], `${u}: an action this test does not know`).toBeDefined();
       expect(Number(/^v(\d+)/.exec(version)?.[1]), u).toBeGreaterThanOrEqual(NODE24[action]!);
     }
-    for (const s of steps(load(name))) if (s.uses?.startsWith('actions/setup-node')) expect(Number(s.with?.['node-version'])).toBeGreaterThanOrEqual(24);
+    for (const s of steps(load(name)))
+      if (s.uses?.startsWith('actions/setup-node')) expect(Number(s.with?.['node-version'])).toBeGreaterThanOrEqual(24);
   });
 });

@@ -11,10 +11,20 @@ import type { PausePoint, WriteSeam } from '../../src/io/atomic.ts';
 
 const [command, point, ...args] = process.argv.slice(2);
 const seam: WriteSeam = {
-  pause: (at: PausePoint, interrupted: AbortSignal) => (at !== point ? Promise.resolve() : new Promise<void>((resolve) => {
-    process.stdout.write(`paused at ${at}\n`);
-    const timer = setTimeout(resolve, 30_000);
-    interrupted.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-  })),
+  pause: (at: PausePoint, interrupted: AbortSignal) =>
+    at !== point
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          process.stdout.write(`paused at ${at}\n`);
+          const timer = setTimeout(resolve, 30_000);
+          interrupted.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(timer);
+              resolve();
+            },
+            { once: true },
+          );
+        }),
 };
 process.exitCode = await (command === 'freeze' ? runFreeze : runImport)(args, processIo(), seam);

@@ -25,13 +25,27 @@ const OUTPUTS = [
 ];
 const NOW = '2026-07-03T09:30:00.000Z';
 
-interface Result { status: number; out: string; err: string }
+interface Result {
+  status: number;
+  out: string;
+  err: string;
+}
 
 /** Runs a command in-process on a root, with a write seam. */
 async function cli(command: typeof runImport, root: string, args: string[], seam: WriteSeam = {}, now = NOW): Promise<Result> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: { GOALPOST_ROOT: root }, cwd: process.cwd(), now: () => new Date(now) };
+  const io: Io = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: { GOALPOST_ROOT: root },
+    cwd: process.cwd(),
+    now: () => new Date(now),
+  };
   return { status: await command(args, io, seam), out, err };
 }
 
@@ -46,7 +60,10 @@ function tree(root: string): Record<string, string> {
       const path = join(dir, name);
       const key = rel ? `${rel}/${name}` : name;
       const s = lstatSync(path);
-      if (s.isDirectory()) { out[`${key}/`] = ''; walk(path, key); } else out[key] = s.isFile() ? readFileSync(path, 'utf8') : `<${s.isSymbolicLink() ? 'link' : 'special'}>`;
+      if (s.isDirectory()) {
+        out[`${key}/`] = '';
+        walk(path, key);
+      } else out[key] = s.isFile() ? readFileSync(path, 'utf8') : `<${s.isSymbolicLink() ? 'link' : 'special'}>`;
     }
   };
   walk(root, '');
@@ -129,7 +146,8 @@ describe('import: a failure midway leaves the content root as it was', () => {
     const root = freshRoot();
     expect((await importTiktok(root)).status).toBe(0);
     // Hand-edited since (still valid): the rollback must give back these bytes, not the import's.
-    for (const path of [OUTPUTS[0]!, 'content/site.yaml']) writeFileSync(join(root, path), `${readFileSync(join(root, path), 'utf8')}\n`);
+    for (const path of [OUTPUTS[0]!, 'content/site.yaml'])
+      writeFileSync(join(root, path), `${readFileSync(join(root, path), 'utf8')}\n`);
     const before = tree(root);
     const r = await importTiktok(root, { fs: failing('rename', /tiktok-overview/, 'EIO') });
     expect(r.status).toBe(1);
@@ -173,10 +191,15 @@ describe('import: a failure midway leaves the content root as it was', () => {
 /** The real file system, counting calls; the `failAt`-th call fails with EIO. */
 function faultAt(failAt: number): { fs: WriteFs; calls: () => number } {
   let calls = 0;
-  const fs = Object.fromEntries(Object.entries(nodeFs).map(([name, fn]) => [name, async (...args: string[]) => {
-    if (++calls === failAt) throw errno('EIO', name, args[0]!);
-    return (fn as (...a: string[]) => Promise<unknown>)(...args);
-  }])) as unknown as WriteFs;
+  const fs = Object.fromEntries(
+    Object.entries(nodeFs).map(([name, fn]) => [
+      name,
+      async (...args: string[]) => {
+        if (++calls === failAt) throw errno('EIO', name, args[0]!);
+        return (fn as (...a: string[]) => Promise<unknown>)(...args);
+      },
+    ]),
+  ) as unknown as WriteFs;
   return { fs, calls: () => calls };
 }
 
@@ -190,7 +213,8 @@ describe('bounded fuzz: one failure at every file operation of a re-import', () 
     expect((await importTiktok(seed, { fs: counting.fs })).status).toBe(0);
     const after = tree(seed);
     expect(after).not.toEqual(before);
-    const visible = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).filter(([p]) => !/goalpost-(tmp|bak)$/.test(p)));
+    const visible = (t: Record<string, string>) =>
+      Object.fromEntries(Object.entries(t).filter(([p]) => !/goalpost-(tmp|bak)$/.test(p)));
     const total = counting.calls();
     expect(total).toBeGreaterThan(20);
     const outcomes = new Set<number>();
@@ -215,7 +239,9 @@ describe('bounded fuzz: one failure at every file operation of a re-import', () 
 
 describe('commitFiles: writes, replacements and removals together', () => {
   const changes = [
-    { path: 'data/x/b.json', text: '{"b": 2}\n' }, { path: 'data/x/a.json', text: null }, { path: 'data/y/c.json', text: '{"c": 3}\n' },
+    { path: 'data/x/b.json', text: '{"b": 2}\n' },
+    { path: 'data/x/a.json', text: null },
+    { path: 'data/y/c.json', text: '{"c": 3}\n' },
   ];
   const root = (): string => {
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-commit-'));
@@ -228,14 +254,25 @@ describe('commitFiles: writes, replacements and removals together', () => {
   it('all done, no temp or backup left', async () => {
     const dir = root();
     expect(await commitFiles(dir, changes)).toEqual({ ok: true });
-    expect(tree(dir)).toEqual({ 'data/': '', 'data/x/': '', 'data/x/b.json': '{"b": 2}\n', 'data/y/': '', 'data/y/c.json': '{"c": 3}\n' });
+    expect(tree(dir)).toEqual({
+      'data/': '',
+      'data/x/': '',
+      'data/x/b.json': '{"b": 2}\n',
+      'data/y/': '',
+      'data/y/c.json': '{"c": 3}\n',
+    });
   });
 
   it('the last rename failing brings back the removed file and the replaced one, and removes the new folder', async () => {
     const dir = root();
     const before = tree(dir);
     const outcome = await commitFiles(dir, changes, { fs: failing('rename', /c\.json$/, 'EDQUOT') });
-    expect(outcome).toEqual({ ok: false, reason: 'failed', path: 'data/y/c.json', message: 'cannot write: the disk quota is exceeded' });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'failed',
+      path: 'data/y/c.json',
+      message: 'cannot write: the disk quota is exceeded',
+    });
     expect(tree(dir)).toEqual(before);
   });
 
@@ -252,7 +289,9 @@ describe('commitFiles: writes, replacements and removals together', () => {
     const outcome = await commitFiles(dir, changes, { fs });
     expect(outcome).toMatchObject({ ok: false, path: 'data/y/c.json' });
     if (outcome.ok) return;
-    expect(outcome.message).toBe('cannot write: an input/output error; could not restore data/x/b.json (permission denied; its previous content is kept beside it in a .goalpost-bak file)');
+    expect(outcome.message).toBe(
+      'cannot write: an input/output error; could not restore data/x/b.json (permission denied; its previous content is kept beside it in a .goalpost-bak file)',
+    );
     const backup = readdirSync(join(dir, 'data/x')).find((n) => n.endsWith('.goalpost-bak'));
     expect(readFileSync(join(dir, 'data/x', backup!), 'utf8')).toBe('{"b": 1}\n');
     expect(readFileSync(join(dir, 'data/x/a.json'), 'utf8')).toBe('{"a": 1}\n');
@@ -293,7 +332,10 @@ describe('freeze: no stack trace, never a truncated snapshot', () => {
     const again = await freeze(root);
     expect(again.status).toBe(0);
     expect(again.out).toContain('Froze 2026-Q2 as version 1');
-    expect(JSON.parse(readFileSync(join(root, 'reports/2026-q2/v1.json'), 'utf8'))).toMatchObject({ quarter: '2026-Q2', version: 1 });
+    expect(JSON.parse(readFileSync(join(root, 'reports/2026-q2/v1.json'), 'utf8'))).toMatchObject({
+      quarter: '2026-Q2',
+      version: 1,
+    });
   });
 
   it('a partial temp file from an older crash blocks nothing and is cleaned up', async () => {
@@ -323,15 +365,26 @@ describe('freeze: no stack trace, never a truncated snapshot', () => {
 
   it('two freeze processes at once: one whole version, both exit 0, no temp file', async () => {
     const root = scratch();
-    const start = () => new Promise<{ code: number | null; out: string; err: string }>((done) => {
-      const child = spawn(process.execPath, ['src/cli/main.ts', 'freeze', '2026-Q2'], { env: { ...process.env, GOALPOST_ROOT: root }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-      child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-      child.on('exit', (code) => { clearTimeout(timer); done({ code, out, err }); });
-    });
+    const start = () =>
+      new Promise<{ code: number | null; out: string; err: string }>((done) => {
+        const child = spawn(process.execPath, ['src/cli/main.ts', 'freeze', '2026-Q2'], {
+          env: { ...process.env, GOALPOST_ROOT: root },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        child.stderr.on('data', (d: Buffer) => {
+          err += d.toString();
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+        child.on('exit', (code) => {
+          clearTimeout(timer);
+          done({ code, out, err });
+        });
+      });
     const [a, b] = await Promise.all([start(), start()]);
     expect([a.code, b.code, a.err, b.err]).toEqual([0, 0, '', '']);
     expect(`${a.out}${b.out}`).toContain('Froze 2026-Q2 as version 1');
@@ -343,11 +396,24 @@ describe('freeze: no stack trace, never a truncated snapshot', () => {
     const root = scratch();
     let release!: () => void;
     let staged!: () => void;
-    const isStaged = new Promise<void>((r) => { staged = r; });
+    const isStaged = new Promise<void>((r) => {
+      staged = r;
+    });
     let pauses = 0;
     // Pauses once, after staging v1 (its retry, for v2, goes straight through).
-    const slow = freeze(root, { pause: (point) => (point !== 'staged' || pauses++ > 0 ? Promise.resolve() : new Promise<void>((r) => { release = r; staged(); })) });
-    const bounded = await Promise.race([isStaged.then(() => 'staged'), new Promise<string>((r) => setTimeout(() => r('never paused'), 10_000).unref())]);
+    const slow = freeze(root, {
+      pause: (point) =>
+        point !== 'staged' || pauses++ > 0
+          ? Promise.resolve()
+          : new Promise<void>((r) => {
+              release = r;
+              staged();
+            }),
+    });
+    const bounded = await Promise.race([
+      isStaged.then(() => 'staged'),
+      new Promise<string>((r) => setTimeout(() => r('never paused'), 10_000).unref()),
+    ]);
     expect(bounded).toBe('staged');
     const fast = await freeze(root, {}, '2026-07-04T09:30:00.000Z');
     expect(fast.out).toContain('Froze 2026-Q2 as version 1');
@@ -358,7 +424,10 @@ describe('freeze: no stack trace, never a truncated snapshot', () => {
     expect(r.status).toBe(0);
     expect(r.out).toContain('Froze 2026-Q2 as version 2');
     expect(readdirSync(join(root, 'reports/2026-q2'))).toEqual(['v1.json', 'v2.json']);
-    expect(JSON.parse(readFileSync(join(root, 'reports/2026-q2/v1.json'), 'utf8'))).toMatchObject({ version: 1, frozen_at: '2026-07-04T09:30:00.000Z' });
+    expect(JSON.parse(readFileSync(join(root, 'reports/2026-q2/v1.json'), 'utf8'))).toMatchObject({
+      version: 1,
+      frozen_at: '2026-07-04T09:30:00.000Z',
+    });
   });
 
   it('says "another freeze is running" when the next version keeps being taken', async () => {
@@ -372,13 +441,21 @@ describe('freeze: no stack trace, never a truncated snapshot', () => {
 });
 
 /** Starts the child, signals it once it has paused at `point`, and returns its exit. */
-async function interrupt(args: string[], root: string, point: string, signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function interrupt(
+  args: string[],
+  root: string,
+  point: string,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['test/hostile/writeChild.ts', args[0]!, point, ...args.slice(1)], {
-    env: { ...process.env, GOALPOST_ROOT: root }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GOALPOST_ROOT: root },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
   child.stdout.on('data', (d: Buffer) => {
     stdout += d.toString();
@@ -386,7 +463,10 @@ async function interrupt(args: string[], root: string, point: string, signal: No
   });
   const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 25_000).unref());
   const code = await Promise.race([exited, timeout]);
-  if (code === 'timeout') { child.kill('SIGKILL'); throw new Error(`the child did not exit: ${stdout} ${stderr}`); }
+  if (code === 'timeout') {
+    child.kill('SIGKILL');
+    throw new Error(`the child did not exit: ${stdout} ${stderr}`);
+  }
   return { code, stdout, stderr };
 }
 

@@ -34,10 +34,15 @@ describe('re-import', () => {
     const dir = tempDir();
     const later = join(dir, 'Aug-01-2025_Aug-31-2025_1039829308656930.csv');
     // the September re-export: lifetime totals grew, and a post of 08/20 was added
-    writeFileSync(later, readFileSync(FB, 'utf8').replace(',500,450,11,9,1,1,N/A,', ',650,600,14,12,1,1,N/A,')
-      + '1039829308656930_122100000000000004,1039829308656930,Nordlys Outdoor,,Late summer,,08/20/2025 12:00,N/A,https://www.facebook.com/p/4,No,No,Photos,,,,,Lifetime,300,250,5,4,1,0,2,0,0,\n');
+    writeFileSync(
+      later,
+      readFileSync(FB, 'utf8').replace(',500,450,11,9,1,1,N/A,', ',650,600,14,12,1,1,N/A,') +
+        '1039829308656930_122100000000000004,1039829308656930,Nordlys Outdoor,,Late summer,,08/20/2025 12:00,N/A,https://www.facebook.com/p/4,No,No,Photos,,,,,Lifetime,300,250,5,4,1,0,2,0,0,\n',
+    );
     const r = await importOk(root, later);
-    expect(r.out).toContain('wrote data/facebook/facebook-posts-2025-08-03-2025-08-20.json (replacing data/facebook/facebook-posts-2025-08-03-2025-08-15.json)');
+    expect(r.out).toContain(
+      'wrote data/facebook/facebook-posts-2025-08-03-2025-08-20.json (replacing data/facebook/facebook-posts-2025-08-03-2025-08-15.json)',
+    );
     expect(Object.keys(dataFiles(root))).toEqual(['data/facebook/facebook-posts-2025-08-03-2025-08-20.json']);
     expect((await kpis(root, '2025-Q3', 'facebook'))['impressions']).toBe(1200 + 800 + 650 + 300);
   });
@@ -74,7 +79,9 @@ describe('duplicates and unknown files', () => {
     writeFileSync(join(dir, 'products.csv'), 'Name,Colour,Price\nFjell boots,Moss,189\n');
     const r = await run(['import', join(dir, 'products.csv')], root);
     expect(r.status).toBe(1);
-    expect(r.err).toContain(`${join(dir, 'products.csv')}:1:1: not a known export: its header is "Name", "Colour", "Price". Known exports: facebook-posts, instagram-posts,`);
+    expect(r.err).toContain(
+      `${join(dir, 'products.csv')}:1:1: not a known export: its header is "Name", "Colour", "Price". Known exports: facebook-posts, instagram-posts,`,
+    );
     expect(r.err).toContain('ga4-exploration');
   });
 
@@ -104,7 +111,10 @@ describe('all or nothing', () => {
     const before = dataFiles(root);
     const dir = tempDir();
     const bad = join(dir, 'account_overview_analytics.csv');
-    const text = readFileSync(`${FIXTURES}/x/account_overview_analytics.csv`, 'utf8').replace('"Sun, Sep 14, 2026",9800,', '"Sun, Sep 14, 2026",98O0,');
+    const text = readFileSync(`${FIXTURES}/x/account_overview_analytics.csv`, 'utf8').replace(
+      '"Sun, Sep 14, 2026",9800,',
+      '"Sun, Sep 14, 2026",98O0,',
+    );
     writeFileSync(bad, text);
     const line = text.split('\n').findIndex((l) => l.includes('98O0')) + 1;
     const column = text.split('\n')[line - 1]!.indexOf('98O0') + 1;
@@ -130,7 +140,13 @@ describe('all or nothing', () => {
     const dir = tempDir();
     const file = join(dir, 'account_analytics_content_2026-09-13_2026-09-15.csv');
     // the first post's text spans lines 2–3; its URL Clicks (55) sits on line 3
-    writeFileSync(file, readFileSync(`${FIXTURES}/x/account_analytics_content_2026-09-13_2026-09-15.csv`, 'utf8').replace(',40,55,3,4', ',40,5x5,3,4'));
+    writeFileSync(
+      file,
+      readFileSync(`${FIXTURES}/x/account_analytics_content_2026-09-13_2026-09-15.csv`, 'utf8').replace(
+        ',40,55,3,4',
+        ',40,5x5,3,4',
+      ),
+    );
     const lines = readFileSync(file, 'utf8').split('\n');
     const r = await run(['import', file], root);
     expect(r.status).toBe(1);
@@ -165,7 +181,9 @@ describe('all or nothing', () => {
     const missing = await run(['import', 'no/such.csv'], root);
     expect(missing.status).toBe(1);
     expect(missing.err).toContain('no/such.csv:1:1: no such file or folder');
-    expect((await run(['import', FB, '--channel', 'Face Book'], root)).err).toContain("--channel: 'Face Book' is not a channel id");
+    expect((await run(['import', FB, '--channel', 'Face Book'], root)).err).toContain(
+      "--channel: 'Face Book' is not a channel id",
+    );
     expect((await run(['import', FB, '--channel', 'all'], root)).status).toBe(1);
   });
 });
@@ -183,7 +201,9 @@ describe('ambiguous day and month', () => {
     const r = await run(['import', file], root);
     expect(r.status).toBe(1);
     const column = readFileSync(file, 'utf8').split('\n')[1]!.indexOf('03/04/2026') + 1;
-    expect(r.err).toContain(`${file}:2:${column}: Publish time: 3/4/2026 could be 2026-03-04 or 2026-04-03, and neither the other dates nor the file name decide: pass --date-order mdy or --date-order dmy`);
+    expect(r.err).toContain(
+      `${file}:2:${column}: Publish time: 3/4/2026 could be 2026-03-04 or 2026-04-03, and neither the other dates nor the file name decide: pass --date-order mdy or --date-order dmy`,
+    );
     await importOk(root, file, '--date-order', 'dmy');
     expect(Object.keys(dataFiles(root))).toEqual(['data/facebook/facebook-posts-2026-04-03-2026-04-03.json']);
   });

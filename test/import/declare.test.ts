@@ -14,7 +14,9 @@ describe('custom metrics written by import', () => {
     const root = freshRoot();
     writeFileSync(join(root, 'content/site.yaml'), SITE);
     const r = await importOk(root, X);
-    expect(r.out).toContain('declared the custom metrics profile_visits, x_create_post, x_shares under metrics: in content/site.yaml');
+    expect(r.out).toContain(
+      'declared the custom metrics profile_visits, x_create_post, x_shares under metrics: in content/site.yaml',
+    );
     expect(readFileSync(join(root, 'content/site.yaml'), 'utf8')).toBe(`${SITE}metrics:
   profile_visits: { label: Profile visits, aggregation: flow, unit: count }
   x_create_post: { label: Create Post clicks (X), aggregation: flow, unit: count }
@@ -37,7 +39,9 @@ describe('custom metrics written by import', () => {
     const before = readFileSync(join(fresh, 'content/site.yaml'), 'utf8');
     const dry = await run(['import', '--dry-run', X], fresh);
     expect(dry.status).toBe(0);
-    expect(dry.out).toContain('would declare the custom metrics profile_visits, x_create_post, x_shares under metrics: in content/site.yaml');
+    expect(dry.out).toContain(
+      'would declare the custom metrics profile_visits, x_create_post, x_shares under metrics: in content/site.yaml',
+    );
     expect(readFileSync(join(fresh, 'content/site.yaml'), 'utf8')).toBe(before);
   });
 

@@ -16,13 +16,28 @@ function temp(name: string, content: string | Uint8Array): string {
 describe('versioned and localised headers', () => {
   it('LinkedIn before the rename: `Shares (total)` is read as shares (legacy alias), header on row 2 of an .xls', async () => {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
-      ['Aggregated engagement metrics'],
-      ['Date', 'Impressions (total)', 'Unique impressions (organic)', 'Clicks (total)', 'Reactions (total)', 'Comments (total)', 'Shares (total)'],
-      ['01/15/2024', 900, 600, 12, 30, 4, 2],
-      ['01/16/2024', 1100, 700, 18, 41, 5, 3],
-    ]), 'Update metrics (aggregated)');
-    const file = temp('nordlys_updates_1705000000000.xls', new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer));
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['Aggregated engagement metrics'],
+        [
+          'Date',
+          'Impressions (total)',
+          'Unique impressions (organic)',
+          'Clicks (total)',
+          'Reactions (total)',
+          'Comments (total)',
+          'Shares (total)',
+        ],
+        ['01/15/2024', 900, 600, 12, 30, 4, 2],
+        ['01/16/2024', 1100, 700, 18, 41, 5, 3],
+      ]),
+      'Update metrics (aggregated)',
+    );
+    const file = temp(
+      'nordlys_updates_1705000000000.xls',
+      new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer),
+    );
     const root = freshRoot();
     await importOk(root, file);
     expect(Object.values(dataFiles(root))[0]!.rows).toEqual([
@@ -33,8 +48,9 @@ describe('versioned and localised headers', () => {
   });
 
   it('a windows-1252 French file (no BOM, not UTF-8) is decoded and read', async () => {
-    const text = 'Identifiant de la publication;Heure de publication;Vues;Réactions;Commentaires;Partages\r\n'
-      + '1_1;15/03/2026 10:00;1 200;30;4;2\r\n1_2;16/03/2026 10:00;800;20;1;0\r\n';
+    const text =
+      'Identifiant de la publication;Heure de publication;Vues;Réactions;Commentaires;Partages\r\n' +
+      '1_1;15/03/2026 10:00;1 200;30;4;2\r\n1_2;16/03/2026 10:00;800;20;1;0\r\n';
     const file = temp('publications.csv', new Uint8Array(Buffer.from(text, 'latin1')));
     const root = freshRoot();
     await importOk(root, file);
@@ -47,8 +63,11 @@ describe('versioned and localised headers', () => {
 
 describe('ranges and stocks', () => {
   it('Meta Ads with a daily breakdown gives date rows; reach is kept where one campaign gives the day', async () => {
-    const file = temp('ads.csv', 'Reporting starts,Reporting ends,Campaign name,Reach,Impressions,Link clicks,Amount spent (EUR)\n'
-      + '2026-05-01,2026-05-01,Spring,500,1000,20,12.5\n2026-05-02,2026-05-02,Spring,450,900,15,11\n2026-05-02,2026-05-02,Brand,300,600,5,4.25\n');
+    const file = temp(
+      'ads.csv',
+      'Reporting starts,Reporting ends,Campaign name,Reach,Impressions,Link clicks,Amount spent (EUR)\n' +
+        '2026-05-01,2026-05-01,Spring,500,1000,20,12.5\n2026-05-02,2026-05-02,Spring,450,900,15,11\n2026-05-02,2026-05-02,Brand,300,600,5,4.25\n',
+    );
     const root = freshRoot();
     await importOk(root, file, '--channel', 'meta-ads');
     expect(Object.values(dataFiles(root))[0]!.rows).toEqual([
@@ -60,10 +79,15 @@ describe('ranges and stocks', () => {
   });
 
   it('a reporting range that is no day, month or quarter is an error at its cell', async () => {
-    const file = temp('ads.csv', 'Reporting starts,Reporting ends,Campaign name,Amount spent (EUR)\n2026-05-03,2026-05-20,Spring,12.5\n');
+    const file = temp(
+      'ads.csv',
+      'Reporting starts,Reporting ends,Campaign name,Amount spent (EUR)\n2026-05-03,2026-05-20,Spring,12.5\n',
+    );
     const r = await run(['import', file, '--channel', 'meta-ads'], freshRoot());
     expect(r.status).toBe(1);
-    expect(r.err).toContain(`${file}:2:1: Reporting starts: the range 2026-05-03 to 2026-05-20 is not a day, a calendar month or a quarter`);
+    expect(r.err).toContain(
+      `${file}:2:1: Reporting starts: the range 2026-05-03 to 2026-05-20 is not a day, a calendar month or a quarter`,
+    );
   });
 
   it('GA4 traffic acquisition for a quarter gives a quarter row; for another range, an error', async () => {
@@ -77,7 +101,10 @@ describe('ranges and stocks', () => {
   });
 
   it('a stock given twice for a day is an error, not a sum', async () => {
-    const file = temp('FollowerHistory_2026-01-01.csv', '"Date","Followers","Difference in followers from previous day"\n"1 January","100","1"\n"1 January","101","1"\n');
+    const file = temp(
+      'FollowerHistory_2026-01-01.csv',
+      '"Date","Followers","Difference in followers from previous day"\n"1 January","100","1"\n"1 January","101","1"\n',
+    );
     const r = await run(['import', file], freshRoot());
     expect(r.status).toBe(1);
     expect(r.err).toContain(`${file}:3:13: Followers: 2026-01-01 has a second followers value: a stock is not summed`);

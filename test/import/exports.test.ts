@@ -22,7 +22,8 @@ describe('Meta Business Suite', () => {
     expect(r.out).toMatch(/facebook-posts\s+facebook\s+3\s+2025-08-03\.\.2025-08-15/);
     expect(dataFiles(root)).toEqual({
       'data/facebook/facebook-posts-2025-08-03-2025-08-15.json': {
-        channel: 'facebook', source: `Aug-01-2025_Aug-31-2025_1039829308656930.csv (facebook-posts, lifetime totals as of ${modifiedDay(`${META}/Aug-01-2025_Aug-31-2025_1039829308656930.csv`)})`,
+        channel: 'facebook',
+        source: `Aug-01-2025_Aug-31-2025_1039829308656930.csv (facebook-posts, lifetime totals as of ${modifiedDay(`${META}/Aug-01-2025_Aug-31-2025_1039829308656930.csv`)})`,
         rows: [
           // two posts on 08/03: Views "1,200" + 800, Reactions 40 + 20, Comments 12 + 3, Shares 8 + 2,
           // Total clicks 30 + 10, 3-Second Video Views N/A + 150
@@ -39,7 +40,7 @@ describe('Meta Business Suite', () => {
     expect(k['total_posts']).toBe(3);
     expect(k['total_video_views']).toBe(150);
     // engagements derived by the SPEC rule: Reactions + Comments + Shares (the platform's column is not read)
-    expect(k['engagements']).toBe((40 + 20 + 9) + (12 + 3 + 1) + (8 + 2 + 1));
+    expect(k['engagements']).toBe(40 + 20 + 9 + (12 + 3 + 1) + (8 + 2 + 1));
     // per-post Reach (900, 700, 450) is never summed into reach
     expect(k['reach']).toBeNull();
   });
@@ -58,7 +59,7 @@ describe('Meta Business Suite', () => {
     const k = await kpis(root, '2026-Q2', 'facebook');
     expect(k['impressions']).toBe(1234 + 766 + 1000);
     expect(k['clicks']).toBe(15 + 5 + 7);
-    expect(k['engagements']).toBe((20 + 8 + 10) + (6 + 3) + (4 + 1 + 2));
+    expect(k['engagements']).toBe(20 + 8 + 10 + (6 + 3) + (4 + 1 + 2));
   });
 
   it('Instagram per-post CSV in Italian with a BOM: 1.500 grouping, collab posts of another account dropped', async () => {
@@ -77,7 +78,7 @@ describe('Meta Business Suite', () => {
     const k = await kpis(root, '2026-Q3', 'instagram');
     expect(k['impressions']).toBe(1500 + 2500 + 800);
     expect(k['total_saves']).toBe(7 + 13 + 3);
-    expect(k['engagements']).toBe((100 + 200 + 50) + (10 + 20) + (5 + 15 + 2) + (7 + 13 + 3));
+    expect(k['engagements']).toBe(100 + 200 + 50 + (10 + 20) + (5 + 15 + 2) + (7 + 13 + 3));
   });
 
   it('daily single-metric file (UTF-16LE, sep=, preamble, metric on line 2)', async () => {
@@ -85,7 +86,8 @@ describe('Meta Business Suite', () => {
     await importOk(root, `${META}/Facebook_follows.csv`);
     expect(dataFiles(root)).toEqual({
       'data/facebook/meta-daily-2025-08-01-2025-08-03.json': {
-        channel: 'facebook', source: 'Facebook_follows.csv (meta-daily)',
+        channel: 'facebook',
+        source: 'Facebook_follows.csv (meta-daily)',
         rows: [
           { date: '2025-08-01', new_followers: 20 },
           { date: '2025-08-02', new_followers: 0 },
@@ -102,11 +104,20 @@ describe('Meta Business Suite', () => {
     const { run } = await import('./helpers.ts');
     const missing = await run(['import', `${META}/Content_interactions.csv`], root);
     expect(missing.status).toBe(1);
-    expect(missing.err).toContain(`${META}/Content_interactions.csv:3:1: this Meta Business Suite: daily metric file (Results/Overview export) names no network: pass --channel`);
+    expect(missing.err).toContain(
+      `${META}/Content_interactions.csv:3:1: this Meta Business Suite: daily metric file (Results/Overview export) names no network: pass --channel`,
+    );
     expect(dataFiles(root)).toEqual({});
-    await importOk(root, `${META}/Content_interactions.csv`, `${META}/Aug-01-2025_Aug-31-2025_1039829308656930.csv`, '--channel', 'facebook');
+    await importOk(
+      root,
+      `${META}/Content_interactions.csv`,
+      `${META}/Aug-01-2025_Aug-31-2025_1039829308656930.csv`,
+      '--channel',
+      'facebook',
+    );
     expect(dataFiles(root)['data/facebook/meta-daily-2025-08-03-2025-08-15.json']!.rows).toEqual([
-      { date: '2025-08-03', engagements: 85 }, { date: '2025-08-15', engagements: 11 },
+      { date: '2025-08-03', engagements: 85 },
+      { date: '2025-08-15', engagements: 11 },
     ]);
     await expectValid(root);
     // Content interactions is Meta's reactions + comments + shares: the given values (85 + 11) win over the derived ones
@@ -120,7 +131,9 @@ describe('Meta Business Suite', () => {
     expect(r.out).toContain('reach left out of 1 period given by several rows');
     expect(dataFiles(root)).toEqual({
       'data/meta-ads/meta-ads-2026-04-01-2026-04-30.json': {
-        channel: 'meta-ads', source: 'Meta-Ads-Nordlys-Apr-2026.csv (meta-ads)', currency: 'EUR',
+        channel: 'meta-ads',
+        source: 'Meta-Ads-Nordlys-Apr-2026.csv (meta-ads)',
+        currency: 'EUR',
         // two campaigns: Amount spent 400.25 + 150.25, Impressions 12000 + 8000, Link clicks 300 + 100
         rows: [{ month: '2026-04', clicks: 400, impressions: 20000, spend: 550.5 }],
       },
@@ -145,13 +158,14 @@ describe('LinkedIn Page analytics workbooks', () => {
     ]);
     // Created date 03/01/2026 twice and 03/03/2026: month-first gives the narrower range (2 days, not 59)
     expect(files['data/linkedin/linkedin-posts-2026-03-01-2026-03-03.json']!.rows).toEqual([
-      { date: '2026-03-01', posts: 2 }, { date: '2026-03-03', posts: 1 },
+      { date: '2026-03-01', posts: 2 },
+      { date: '2026-03-03', posts: 1 },
     ]);
     await expectValid(root);
     const k = await kpis(root, '2026-Q1', 'linkedin');
     expect(k['impressions']).toBe(1200 + 800 + 1800);
     expect(k['clicks']).toBe(40 + 20 + 60);
-    expect(k['engagements']).toBe((55 + 40 + 80) + (6 + 2 + 10) + (3 + 1 + 6));
+    expect(k['engagements']).toBe(55 + 40 + 80 + (6 + 2 + 10) + (3 + 1 + 6));
     expect(k['total_posts']).toBe(3);
     // reach: daily organic unique impressions; the quarter's value is their sum, flagged approximate by the core
     expect(k['reach']).toBe(700 + 500 + 1100);
@@ -160,9 +174,13 @@ describe('LinkedIn Page analytics workbooks', () => {
   it('.xls followers workbook (BIFF8): New followers imported, the Location sheet skipped', async () => {
     const root = freshRoot();
     const r = await importOk(root, `${FIXTURES}/linkedin/nordlys_followers_1742193384396.xls`);
-    expect(r.out).toContain('skipped test/fixtures/import/linkedin/nordlys_followers_1742193384396.xls (sheet Location): not a known export');
+    expect(r.out).toContain(
+      'skipped test/fixtures/import/linkedin/nordlys_followers_1742193384396.xls (sheet Location): not a known export',
+    );
     expect(dataFiles(root)['data/linkedin/linkedin-followers-2026-03-01-2026-03-03.json']!.rows).toEqual([
-      { date: '2026-03-01', new_followers: 12 }, { date: '2026-03-02', new_followers: 7 }, { date: '2026-03-03', new_followers: 5 },
+      { date: '2026-03-01', new_followers: 12 },
+      { date: '2026-03-02', new_followers: 7 },
+      { date: '2026-03-03', new_followers: 5 },
     ]);
     await expectValid(root);
     expect((await kpis(root, '2026-Q1', 'linkedin'))['total_new_followers']).toBe(12 + 7 + 5);
@@ -172,13 +190,54 @@ describe('LinkedIn Page analytics workbooks', () => {
 describe('X analytics', () => {
   it('account overview (daily) and content (per post) together', async () => {
     const root = freshRoot();
-    await importOk(root, `${FIXTURES}/x/account_overview_analytics.csv`, `${FIXTURES}/x/account_analytics_content_2026-09-13_2026-09-15.csv`);
+    await importOk(
+      root,
+      `${FIXTURES}/x/account_overview_analytics.csv`,
+      `${FIXTURES}/x/account_analytics_content_2026-09-13_2026-09-15.csv`,
+    );
     const files = dataFiles(root);
     expect(files['data/x/x-overview-2026-09-13-2026-09-15.json']!.rows).toEqual([
-      { date: '2026-09-13', comments: 25, impressions: 12400, likes: 310, lost_followers: 2, new_followers: 9, profile_visits: 40, saves: 12, shares: 18, video_views: 800, x_create_post: 3, x_shares: 4 },
-      { date: '2026-09-14', comments: 10, impressions: 9800, likes: 200, lost_followers: 0, new_followers: 5, profile_visits: 22, saves: 8, shares: 9, video_views: 600, x_create_post: 1, x_shares: 1 },
+      {
+        date: '2026-09-13',
+        comments: 25,
+        impressions: 12400,
+        likes: 310,
+        lost_followers: 2,
+        new_followers: 9,
+        profile_visits: 40,
+        saves: 12,
+        shares: 18,
+        video_views: 800,
+        x_create_post: 3,
+        x_shares: 4,
+      },
+      {
+        date: '2026-09-14',
+        comments: 10,
+        impressions: 9800,
+        likes: 200,
+        lost_followers: 0,
+        new_followers: 5,
+        profile_visits: 22,
+        saves: 8,
+        shares: 9,
+        video_views: 600,
+        x_create_post: 1,
+        x_shares: 1,
+      },
       // Bookmarks N/A and Video views empty are missing
-      { date: '2026-09-15', comments: 7, impressions: 7000, likes: 150, lost_followers: 1, new_followers: 3, profile_visits: 15, shares: 6, x_create_post: 2, x_shares: 0 },
+      {
+        date: '2026-09-15',
+        comments: 7,
+        impressions: 7000,
+        likes: 150,
+        lost_followers: 1,
+        new_followers: 3,
+        profile_visits: 15,
+        shares: 6,
+        x_create_post: 2,
+        x_shares: 0,
+      },
     ]);
     expect(files['data/x/x-content-2026-09-13-2026-09-15.json']!.rows).toEqual([
       // URL Clicks 55 + 21 (the first post's text spans two lines)
@@ -192,7 +251,7 @@ describe('X analytics', () => {
     expect(k['clicks']).toBe(55 + 21);
     expect(k['total_posts']).toBe(3);
     // Likes + Replies + Reposts + Bookmarks (X's own Engagements column is not read)
-    expect(k['engagements']).toBe((310 + 200 + 150) + (25 + 10 + 7) + (18 + 9 + 6) + (12 + 8));
+    expect(k['engagements']).toBe(310 + 200 + 150 + (25 + 10 + 7) + (18 + 9 + 6) + (12 + 8));
     expect(k['total_new_followers']).toBe(9 + 5 + 3);
     expect(k['total_lost_followers']).toBe(2 + 0 + 1);
   });
@@ -201,13 +260,33 @@ describe('X analytics', () => {
     const root = freshRoot();
     await importOk(root, `${FIXTURES}/x/tweet_activity_metrics_nordlys_20200601_20200630_en.csv`);
     expect(Object.values(dataFiles(root))[0]!.rows).toEqual([
-      { date: '2020-06-02', clicks: 36, comments: 6, impressions: 4000, likes: 80, post_follows: 2, posts: 2, shares: 12, video_views: 400 },
-      { date: '2020-06-20', clicks: 12, comments: 4, impressions: 2000, likes: 40, post_follows: 1, posts: 1, shares: 5, video_views: 300 },
+      {
+        date: '2020-06-02',
+        clicks: 36,
+        comments: 6,
+        impressions: 4000,
+        likes: 80,
+        post_follows: 2,
+        posts: 2,
+        shares: 12,
+        video_views: 400,
+      },
+      {
+        date: '2020-06-20',
+        clicks: 12,
+        comments: 4,
+        impressions: 2000,
+        likes: 40,
+        post_follows: 1,
+        posts: 1,
+        shares: 5,
+        video_views: 300,
+      },
     ]);
     await expectValid(root);
     const k = await kpis(root, '2020-Q2', 'x');
     expect(k['impressions']).toBe(3000 + 1000 + 2000);
-    expect(k['engagements']).toBe((60 + 20 + 40) + (5 + 1 + 4) + (10 + 2 + 5));
+    expect(k['engagements']).toBe(60 + 20 + 40 + (5 + 1 + 4) + (10 + 2 + 5));
   });
 });
 
@@ -226,8 +305,10 @@ describe('TikTok Studio', () => {
       { date: '2026-01-02', likes: 180, shares: 11, video_views: 1500 },
     ]);
     expect(files['data/tiktok/tiktok-followers-2025-12-30-2026-01-02.json']!.rows).toEqual([
-      { date: '2025-12-30', followers: 1000 }, { date: '2025-12-31', followers: 1004 },
-      { date: '2026-01-01', followers: 1003 }, { date: '2026-01-02', followers: 1010 },
+      { date: '2025-12-30', followers: 1000 },
+      { date: '2025-12-31', followers: 1004 },
+      { date: '2026-01-01', followers: 1003 },
+      { date: '2026-01-02', followers: 1010 },
     ]);
     expect(files['data/tiktok/tiktok-content-2025-12-30-2026-01-01.json']!.rows).toEqual([
       // Add to favorites 25 + undefined
@@ -238,7 +319,7 @@ describe('TikTok Studio', () => {
     const q4 = await kpis(root, '2025-Q4', 'tiktok');
     expect(q4['total_video_views']).toBe(1200 + 900);
     expect(q4['follower_count']).toBe(1004);
-    expect(q4['engagements']).toBe((150 + 12 + 9) + 25 + (110 + 8 + 4));
+    expect(q4['engagements']).toBe(150 + 12 + 9 + 25 + (110 + 8 + 4));
     const q1 = await kpis(root, '2026-Q1', 'tiktok');
     expect(q1['total_video_views']).toBe(2000 + 1500);
     expect(q1['follower_count']).toBe(1010);
@@ -271,8 +352,13 @@ describe('YouTube Studio', () => {
     await importOk(root, `${dir}/Totals.csv`);
     expect(dataFiles(root)).toEqual({
       'data/youtube/youtube-totals-2026-07-01-2026-07-03.json': {
-        channel: 'youtube', source: 'Totals.csv (youtube-totals)',
-        rows: [{ date: '2026-07-01', video_views: 1500 }, { date: '2026-07-02', video_views: 1320 }, { date: '2026-07-03', video_views: 980 }],
+        channel: 'youtube',
+        source: 'Totals.csv (youtube-totals)',
+        rows: [
+          { date: '2026-07-01', video_views: 1500 },
+          { date: '2026-07-02', video_views: 1320 },
+          { date: '2026-07-03', video_views: 980 },
+        ],
       },
     });
     await expectValid(root);
@@ -295,7 +381,9 @@ describe('YouTube Studio', () => {
     copyFileSync(`${dir}/Totals.csv`, join(other, 'Totals.csv'));
     const r = await run(['import', join(other, 'Totals.csv')], root);
     expect(r.status).toBe(1);
-    expect(r.err).toMatch(/youtube 2026-07-01 'video_views' is given twice: also at data\/youtube\/youtube-table-2026-07-01-2026-07-03\.json/);
+    expect(r.err).toMatch(
+      /youtube 2026-07-01 'video_views' is given twice: also at data\/youtube\/youtube-table-2026-07-01-2026-07-03\.json/,
+    );
   });
 });
 
@@ -307,7 +395,8 @@ describe('GA4', () => {
     expect(r.out).toMatch(/skipped .*\(table at line 20\): not a known export/);
     const files = dataFiles(root);
     expect(files['data/website/ga4-traffic-2026-05-01-2026-05-31.json']).toEqual({
-      channel: 'website', source: 'Traffic_acquisition_Session_primary_channel_group_(Default_Channel_Group).csv (ga4-traffic)',
+      channel: 'website',
+      source: 'Traffic_acquisition_Session_primary_channel_group_(Default_Channel_Group).csv (ga4-traffic)',
       // Organic Social + Paid Social: Sessions 1800 + 1200, bounces (1800 − 1000) + (1200 − 700), Key events 40 + 30
       rows: [{ month: '2026-05', bounces: 1300, conversions: 70, revenue: 5500.5, sessions: 3000 }],
     });

@@ -19,9 +19,35 @@ function walk(dir: string): string[] {
   });
 }
 
-const FILES = walk(FIXTURES).sort().map((path) => ({ path, bytes: new Uint8Array(readFileSync(path)) }));
+const FILES = walk(FIXTURES)
+  .sort()
+  .map((path) => ({ path, bytes: new Uint8Array(readFileSync(path)) }));
 const SITE = { path: 'content/site.yaml', text: 'title: Fuzz\ncurrency: EUR\n' };
-const NASTY = [',', ';', '"', '\n', '\r', '#', ' ', '-', '—', '1', '9', '.', 'N/A', 'Total', '\t', '%', '\u00a0', '', 'é', '0x', '99999999999999999999', '2026-02-30', '13/13/2026'];
+const NASTY = [
+  ',',
+  ';',
+  '"',
+  '\n',
+  '\r',
+  '#',
+  ' ',
+  '-',
+  '—',
+  '1',
+  '9',
+  '.',
+  'N/A',
+  'Total',
+  '\t',
+  '%',
+  '\u00a0',
+  '',
+  'é',
+  '0x',
+  '99999999999999999999',
+  '2026-02-30',
+  '13/13/2026',
+];
 
 type Mutation = { at: number; kind: 'replace' | 'insert' | 'delete' | 'dupline' | 'flip'; pick: number; len: number };
 
@@ -74,41 +100,54 @@ function expectPositioned(problems: ReadonlyArray<{ file: string; line: number; 
 
 describe('fuzz: corrupted exports', () => {
   it('never crash; every problem is positioned', () => {
-    fc.assert(fc.property(
-      fc.nat({ max: FILES.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.constantFrom(null, 'fuzz'),
-      (index, mutations, channel) => {
-        const file = FILES[index]!;
-        const binary = /\.xlsx?$/.test(file.path);
-        const bytes = mutate(file.bytes, mutations, binary);
-        const plan = planOutputs([{ path: file.path, bytes, modified: 20_000 }], { channel, platform: null, dateOrder: null }, []);
-        expectPositioned(plan.problems);
-        if (plan.problems.length === 0) {
-          expect(plan.outputs.length).toBeGreaterThan(0);
-          expectPositioned(checkContent(SITE, [], [], plan.outputs));
-        }
-      },
-    ), { numRuns: 400, seed: 20260701 });
+    fc.assert(
+      fc.property(
+        fc.nat({ max: FILES.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(null, 'fuzz'),
+        (index, mutations, channel) => {
+          const file = FILES[index]!;
+          const binary = /\.xlsx?$/.test(file.path);
+          const bytes = mutate(file.bytes, mutations, binary);
+          const plan = planOutputs(
+            [{ path: file.path, bytes, modified: 20_000 }],
+            { channel, platform: null, dateOrder: null },
+            [],
+          );
+          expectPositioned(plan.problems);
+          if (plan.problems.length === 0) {
+            expect(plan.outputs.length).toBeGreaterThan(0);
+            expectPositioned(checkContent(SITE, [], [], plan.outputs));
+          }
+        },
+      ),
+      { numRuns: 400, seed: 20260701 },
+    );
   });
 
   it('through the command line: exit 0, or exit 1 with only path:line:col lines and nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-fuzz-'));
-    await fc.assert(fc.asyncProperty(
-      fc.nat({ max: FILES.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }),
-      async (index, mutations) => {
-        const file = FILES[index]!;
-        const name = file.path.split('/').pop()!;
-        const path = join(dir, name);
-        writeFileSync(path, mutate(file.bytes, mutations, /\.xlsx?$/.test(name)));
-        const root = freshRoot();
-        const r = await run(['import', path, '--channel', 'fuzz'], root);
-        expect([0, 1]).toContain(r.status);
-        if (r.status === 1) {
-          const lines = r.err.trimEnd().split('\n');
-          expect(lines.pop()).toMatch(/problems? found: nothing written\.$/);
-          for (const line of lines) expect(line).toMatch(/^.+:\d+:\d+: \S/);
-          expect(readdirSync(root)).not.toContain('data');
-        }
-      },
-    ), { numRuns: 60, seed: 7 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: FILES.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        async (index, mutations) => {
+          const file = FILES[index]!;
+          const name = file.path.split('/').pop()!;
+          const path = join(dir, name);
+          writeFileSync(path, mutate(file.bytes, mutations, /\.xlsx?$/.test(name)));
+          const root = freshRoot();
+          const r = await run(['import', path, '--channel', 'fuzz'], root);
+          expect([0, 1]).toContain(r.status);
+          if (r.status === 1) {
+            const lines = r.err.trimEnd().split('\n');
+            expect(lines.pop()).toMatch(/problems? found: nothing written\.$/);
+            for (const line of lines) expect(line).toMatch(/^.+:\d+:\d+: \S/);
+            expect(readdirSync(root)).not.toContain('data');
+          }
+        },
+      ),
+      { numRuns: 60, seed: 7 },
+    );
   });
 });

@@ -15,13 +15,24 @@ export function freshRoot(): string {
   return root;
 }
 
-export interface Run { status: number; out: string; err: string }
+export interface Run {
+  status: number;
+  out: string;
+  err: string;
+}
 
 export async function run(args: readonly string[], root: string, cwd = process.cwd()): Promise<Run> {
   let out = '';
   let err = '';
   const io: Io = {
-    out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: { GOALPOST_ROOT: root }, cwd,
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: { GOALPOST_ROOT: root },
+    cwd,
   };
   const status = await main(args, io);
   return { status, out, err };
@@ -35,7 +46,12 @@ export async function importOk(root: string, ...args: string[]): Promise<Run> {
   return r;
 }
 
-export interface MetricFile { channel: string; source: string; currency?: string; rows: Array<Record<string, string | number>> }
+export interface MetricFile {
+  channel: string;
+  source: string;
+  currency?: string;
+  rows: Array<Record<string, string | number>>;
+}
 
 /** Every metric file written under data/, by path relative to the root. */
 export function dataFiles(root: string): Record<string, MetricFile> {

@@ -17,7 +17,11 @@ describe('decode', () => {
   });
 
   it('falls back to windows-1252 when the bytes are not UTF-8, and normalises line ends', () => {
-    expect(decode(bytes(0x52, 0xe9, 0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x0d, 0x0a, 0x80))).toEqual({ text: 'Réactions\n€', encoding: 'windows-1252', bom: false });
+    expect(decode(bytes(0x52, 0xe9, 0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x0d, 0x0a, 0x80))).toEqual({
+      text: 'Réactions\n€',
+      encoding: 'windows-1252',
+      bom: false,
+    });
   });
 
   it('recognises UTF-16LE without a BOM', () => {
@@ -27,9 +31,17 @@ describe('decode', () => {
 
 describe('numbers and missing values', () => {
   it.each([
-    ['12,400', 'point', 12400], ['1 234', 'point', 1234], ['1234.5', 'point', 1234.5], ['0.6667', 'point', 0.6667],
-    ['1.234,5', 'comma', 1234.5], ['1 234', 'comma', 1234], ['1\u00a0234', 'comma', 1234], ['12,5 %', 'comma', 0.125],
-    ['1.500', 'comma', 1500], ['1.5', 'comma', 1.5], ['0', 'point', 0],
+    ['12,400', 'point', 12400],
+    ['1 234', 'point', 1234],
+    ['1234.5', 'point', 1234.5],
+    ['0.6667', 'point', 0.6667],
+    ['1.234,5', 'comma', 1234.5],
+    ['1 234', 'comma', 1234],
+    ['1\u00a0234', 'comma', 1234],
+    ['12,5 %', 'comma', 0.125],
+    ['1.500', 'comma', 1500],
+    ['1.5', 'comma', 1.5],
+    ['0', 'point', 0],
   ] as const)('%s (%s) is %d', (text, style, value) => {
     expect(parseNumber(text, style)).toEqual({ ok: true, value });
   });
@@ -53,9 +65,18 @@ describe('dates', () => {
     parseDateColumn(values, formats, ctx, isMissing).days.map((d) => (d === null ? null : formatDay(d)));
 
   it('parses each explicit format', () => {
-    expect(days(['2025-08-01T00:00:00', '2026-06-20 09:00 +0000', '2024/10/01'], ['iso'])).toEqual(['2025-08-01', '2026-06-20', '2024-10-01']);
+    expect(days(['2025-08-01T00:00:00', '2026-06-20 09:00 +0000', '2024/10/01'], ['iso'])).toEqual([
+      '2025-08-01',
+      '2026-06-20',
+      '2024-10-01',
+    ]);
     expect(days(['20260501'], ['yyyymmdd'])).toEqual(['2026-05-01']);
-    expect(days(['Sat, Sep 13, 2026', 'Sep 1 2026', 'Oct 20, 2025', '20 sept. 2026'], ['month-name'])).toEqual(['2026-09-13', '2026-09-01', '2025-10-20', '2026-09-20']);
+    expect(days(['Sat, Sep 13, 2026', 'Sep 1 2026', 'Oct 20, 2025', '20 sept. 2026'], ['month-name'])).toEqual([
+      '2026-09-13',
+      '2026-09-01',
+      '2025-10-20',
+      '2026-09-20',
+    ]);
   });
 
   it('never guesses: a value in another format is an error', () => {
@@ -66,9 +87,16 @@ describe('dates', () => {
 
   it('TikTok dates without a year: walks back from the download time, across New Year', () => {
     const ctx = { ...context, fileName: 'FollowerHistory_1767398400.csv' }; // 2026-01-03
-    expect(days(['30 December', '31 December', '1 January', '2 January'], ['no-year'], ctx))
-      .toEqual(['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02']);
-    expect(days(['9月16日', '9月17日'], ['no-year'], { ...ctx, fileName: 'Overview_2025-09-01.csv' })).toEqual(['2025-09-16', '2025-09-17']);
+    expect(days(['30 December', '31 December', '1 January', '2 January'], ['no-year'], ctx)).toEqual([
+      '2025-12-30',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-01-02',
+    ]);
+    expect(days(['9月16日', '9月17日'], ['no-year'], { ...ctx, fileName: 'Overview_2025-09-01.csv' })).toEqual([
+      '2025-09-16',
+      '2025-09-17',
+    ]);
     expect(parseDateColumn(['28 August'], ['no-year'], context, isMissing).errors.get(0)).toContain('no year');
   });
 
@@ -95,10 +123,26 @@ describe('dates', () => {
 describe('tables', () => {
   it('splits sections at blank and # lines outside quotes, keeping comments as the preamble', () => {
     const problems: never[] = [];
-    const tables = csvTables('f.csv', '# Start date: 20260501\n# End date: 20260531\na,b\n"x\n\ny",1\n\n# next\nc\n2\n', problems);
+    const tables = csvTables(
+      'f.csv',
+      '# Start date: 20260501\n# End date: 20260531\na,b\n"x\n\ny",1\n\n# next\nc\n2\n',
+      problems,
+    );
     expect(tables.map((t) => ({ preamble: t.preamble, rows: t.rows.map((r) => [r.line, ...r.cells]) }))).toEqual([
-      { preamble: ['Start date: 20260501', 'End date: 20260531'], rows: [[3, 'a', 'b'], [4, 'x\n\ny', '1']] },
-      { preamble: ['next'], rows: [[9, 'c'], [10, '2']] },
+      {
+        preamble: ['Start date: 20260501', 'End date: 20260531'],
+        rows: [
+          [3, 'a', 'b'],
+          [4, 'x\n\ny', '1'],
+        ],
+      },
+      {
+        preamble: ['next'],
+        rows: [
+          [9, 'c'],
+          [10, '2'],
+        ],
+      },
     ]);
     expect(preambleRange(tables[0]!.preamble)!.map(formatDay)).toEqual(['2026-05-01', '2026-05-31']);
   });
@@ -124,15 +168,25 @@ describe('catalogue', () => {
   it('ids are unique and every kind has a date or range and at least one required column', () => {
     expect(new Set(EXPORT_KINDS.map((k) => k.id)).size).toBe(EXPORT_KINDS.length);
     for (const k of EXPORT_KINDS) {
-      expect(k.columns.some((c) => c.required), k.id).toBe(true);
+      expect(
+        k.columns.some((c) => c.required),
+        k.id,
+      ).toBe(true);
       expect(k.columns.some((c) => c.role === 'date' || c.role === 'start') || k.rangeFromPreamble, k.id).toBe(true);
     }
   });
 
   it('never maps a column to engagements (derived by the SPEC rule) or per-post reach to reach', () => {
     for (const k of EXPORT_KINDS) {
-      expect(k.columns.filter((c) => c.metric === 'engagements'), k.id).toEqual([]);
-      if (k.grain === 'post') expect(k.columns.filter((c) => c.metric === 'reach'), k.id).toEqual([]);
+      expect(
+        k.columns.filter((c) => c.metric === 'engagements'),
+        k.id,
+      ).toEqual([]);
+      if (k.grain === 'post')
+        expect(
+          k.columns.filter((c) => c.metric === 'reach'),
+          k.id,
+        ).toEqual([]);
     }
   });
 
@@ -147,7 +201,9 @@ describe('catalogue', () => {
     expect(rangePeriod(d('2026-04-01'), d('2026-04-30'))).toMatchObject({ key: 'month', period: '2026-04' });
     expect(rangePeriod(d('2026-04-01'), d('2026-06-30'))).toMatchObject({ key: 'quarter', period: '2026-Q2' });
     expect(rangePeriod(d('2026-04-02'), d('2026-04-02'))).toMatchObject({ key: 'date', period: '2026-04-02' });
-    expect(rangePeriod(d('2026-04-03'), d('2026-04-20'))).toBe('the range 2026-04-03 to 2026-04-20 is not a day, a calendar month or a quarter');
+    expect(rangePeriod(d('2026-04-03'), d('2026-04-20'))).toBe(
+      'the range 2026-04-03 to 2026-04-20 is not a day, a calendar month or a quarter',
+    );
   });
 });
 

@@ -12,9 +12,16 @@ describe('injected routes', () => {
   });
 
   it('cover every page the spec lists, prerendered', () => {
-    expect(routes.map((r) => r.pattern)).toEqual(expect.arrayContaining([
-      '/', '/reports/[quarter]', '/reports/[quarter]/[channel]', '/goals', '/goals/[id]', '/reports/[quarter]/v[version]',
-    ]));
+    expect(routes.map((r) => r.pattern)).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/reports/[quarter]',
+        '/reports/[quarter]/[channel]',
+        '/goals',
+        '/goals/[id]',
+        '/reports/[quarter]/v[version]',
+      ]),
+    );
     expect(routes.every((r) => r.prerender === true)).toBe(true);
     expect(new Set(routes.map((r) => r.pattern)).size).toBe(routes.length);
   });

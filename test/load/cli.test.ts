@@ -9,7 +9,16 @@ import { main } from '../../src/cli/main.ts';
 async function run(args: string[], root: string): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: { GOALPOST_ROOT: root }, cwd: process.cwd() };
+  const io: Io = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: { GOALPOST_ROOT: root },
+    cwd: process.cwd(),
+  };
   return { status: await main(args, io), out, err };
 }
 
@@ -22,13 +31,15 @@ function root(files: Record<string, string>): string {
   return dir;
 }
 
-const DATA = '{\n  "channel": "instagram",\n  "rows": [\n    { "date": "2026-04-01", "impressions": 1000 },\n    { "date": "2026-04-02", "impressions": 1200 }\n  ]\n}\n';
+const DATA =
+  '{\n  "channel": "instagram",\n  "rows": [\n    { "date": "2026-04-01", "impressions": 1000 },\n    { "date": "2026-04-02", "impressions": 1200 }\n  ]\n}\n';
 
 describe('validate with notes', () => {
   it('prints notes to stderr as path:line:col: note: message and exits 0 when there is nothing else', async () => {
     const dir = root({
       'data/instagram/a.json': DATA,
-      'goals/g.yaml': 'goals:\n  - { id: a, title: A, period: 2026-Q2, channel: [instagram, instagram], kpi: impressions, target: 5000 }\n',
+      'goals/g.yaml':
+        'goals:\n  - { id: a, title: A, period: 2026-Q2, channel: [instagram, instagram], kpi: impressions, target: 5000 }\n',
     });
     const r = await run(['validate'], dir);
     expect(r.err).toBe("goals/g.yaml:2:62: note: channel 'instagram' is listed twice: it counts once\n");
@@ -39,15 +50,18 @@ describe('validate with notes', () => {
   it('prints notes beside the problems and exits 1 when there are problems', async () => {
     const dir = root({
       'data/instagram/a.json': DATA,
-      'goals/g.yaml': 'goals:\n  - { id: a, title: A, period: 2026-Q2, channel: [instagram, instagram], kpi: impresions, target: 5000 }\n',
+      'goals/g.yaml':
+        'goals:\n  - { id: a, title: A, period: 2026-Q2, channel: [instagram, instagram], kpi: impresions, target: 5000 }\n',
     });
     const r = await run(['validate'], dir);
-    expect(r.err).toBe([
-      "goals/g.yaml:2:62: note: channel 'instagram' is listed twice: it counts once",
-      "goals/g.yaml:2:79: unknown KPI 'impresions': did you mean 'impressions'?",
-      '1 problem found.',
-      '',
-    ].join('\n'));
+    expect(r.err).toBe(
+      [
+        "goals/g.yaml:2:62: note: channel 'instagram' is listed twice: it counts once",
+        "goals/g.yaml:2:79: unknown KPI 'impresions': did you mean 'impressions'?",
+        '1 problem found.',
+        '',
+      ].join('\n'),
+    );
     expect(r.status).toBe(1);
   });
 });
@@ -55,11 +69,18 @@ describe('validate with notes', () => {
 describe('a GOALPOST_ROOT that is not a folder', () => {
   it('fails validate, report, freeze and import with a clear message instead of an empty OK', async () => {
     const missing = join(tmpdir(), 'goalpost-no-such-root-4d1f');
-    for (const args of [['validate'], ['report', '--period', '2026-Q2'], ['freeze', '2026-Q2'], ['import', 'test/fixtures/import/x/account_overview_analytics.csv']]) {
+    for (const args of [
+      ['validate'],
+      ['report', '--period', '2026-Q2'],
+      ['freeze', '2026-Q2'],
+      ['import', 'test/fixtures/import/x/account_overview_analytics.csv'],
+    ]) {
       const r = await run(args, missing);
       expect(r.status).toBe(1);
-      expect(r.err).toContain(`${missing}:1:1: the content root does not exist (GOALPOST_ROOT=${missing}): `
-        + 'point GOALPOST_ROOT at the folder holding content/, goals/ and data/');
+      expect(r.err).toContain(
+        `${missing}:1:1: the content root does not exist (GOALPOST_ROOT=${missing}): ` +
+          'point GOALPOST_ROOT at the folder holding content/, goals/ and data/',
+      );
       expect(r.out).toBe('');
     }
   });

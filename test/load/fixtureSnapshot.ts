@@ -11,7 +11,12 @@ export function fixtureSnapshotText(site: SourceFile, goals: SourceFile, data: S
   const loaded = loadFromSources(site, [goals], [data]);
   const quarter = parseQuarter('2026-Q2');
   if (!loaded.ok || !quarter.ok) throw new Error('the basic fixture must load');
-  return snapshotFile(buildSnapshot(loaded.project, createEngine(loaded.project), quarter.period, {
-    version: 1, frozenAt: '2026-07-03T09:30:00.000Z', commit: null, uncommittedChanges: false,
-  })).text;
+  return snapshotFile(
+    buildSnapshot(loaded.project, createEngine(loaded.project), quarter.period, {
+      version: 1,
+      frozenAt: '2026-07-03T09:30:00.000Z',
+      commit: null,
+      uncommittedChanges: false,
+    }),
+  ).text;
 }

@@ -42,7 +42,9 @@ describe('the broken fixture', () => {
     let stderr = '';
     try {
       execFileSync(process.execPath, ['src/cli/main.ts', 'validate'], {
-        env: { ...process.env, GOALPOST_ROOT: 'test/fixtures/broken' }, encoding: 'utf8', stdio: 'pipe',
+        env: { ...process.env, GOALPOST_ROOT: 'test/fixtures/broken' },
+        encoding: 'utf8',
+        stdio: 'pipe',
       });
     } catch (error) {
       const e = error as { status: number; stderr: string };

@@ -17,9 +17,48 @@ FILES.report.text = fixtureSnapshotText(FILES.site, FILES.goals, FILES.data);
 
 /** Fragments that break YAML or JSON, or make values wrong (types, dates, numbers, references). */
 const FRAGMENTS = [
-  '"', "'", '{', '}', '[', ']', ':', ',', '-', '\n', '  ', '\t', 'null', '-1', '1e999', '"x"', 'NaN', '2026-13-45',
-  '2026-Q7', '~', '&a', '*a', '!!binary', '%', '#', 'true', '[]', '{}', '0', '\uFEFF', '\\', '"\\u12"', 'all', 'Infinity',
-  'key_results:', 'kpi: nope', 'channel: [a, b]', '"date": "2026-02-30"', '"channel": "all"', '<<: *a', '---', '...',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '-',
+  '\n',
+  '  ',
+  '\t',
+  'null',
+  '-1',
+  '1e999',
+  '"x"',
+  'NaN',
+  '2026-13-45',
+  '2026-Q7',
+  '~',
+  '&a',
+  '*a',
+  '!!binary',
+  '%',
+  '#',
+  'true',
+  '[]',
+  '{}',
+  '0',
+  '\uFEFF',
+  '\\',
+  '"\\u12"',
+  'all',
+  'Infinity',
+  'key_results:',
+  'kpi: nope',
+  'channel: [a, b]',
+  '"date": "2026-02-30"',
+  '"channel": "all"',
+  '<<: *a',
+  '---',
+  '...',
 ];
 
 type Mutation =
@@ -29,7 +68,11 @@ type Mutation =
   | { kind: 'duplicateLine'; at: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ kind: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
   fc.record({ kind: fc.constant('duplicateLine' as const), at: fc.nat() }),
@@ -37,8 +80,14 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 function apply(text: string, m: Mutation): string {
   switch (m.kind) {
-    case 'insert': { const at = m.at % (text.length + 1); return text.slice(0, at) + m.text + text.slice(at); }
-    case 'delete': { const at = m.at % (text.length + 1); return text.slice(0, at) + text.slice(at + m.length); }
+    case 'insert': {
+      const at = m.at % (text.length + 1);
+      return text.slice(0, at) + m.text + text.slice(at);
+    }
+    case 'delete': {
+      const at = m.at % (text.length + 1);
+      return text.slice(0, at) + text.slice(at + m.length);
+    }
     case 'swapLines': {
       const lines = text.split('\n');
       const a = m.a % lines.length;
@@ -77,7 +126,11 @@ describe('loading corrupted files', () => {
             // Never made up by the code; a message may only quote such a word from the file itself.
             expect(p.message).not.toMatch(/\[object Object\]/);
             for (const word of ['undefined', 'NaN']) {
-              if (new RegExp(`\\b${word}\\b`).test(p.message)) expect(Object.values(files).some((f) => f.text.includes(word)), p.message).toBe(true);
+              if (new RegExp(`\\b${word}\\b`).test(p.message))
+                expect(
+                  Object.values(files).some((f) => f.text.includes(word)),
+                  p.message,
+                ).toBe(true);
             }
           }
         },

@@ -67,18 +67,21 @@ describe('metric files', () => {
 
   it('accepts negative values only for metrics declared signed', () => {
     const data = '{"channel":"instagram","rows":[{"date":"2026-04-02","net_promoter_delta":-5}]}';
-    const site = 'channels:\n  instagram: { label: IG }\nmetrics:\n  net_promoter_delta: { label: NPS change, aggregation: stock, unit: score, signed: true }\n';
+    const site =
+      'channels:\n  instagram: { label: IG }\nmetrics:\n  net_promoter_delta: { label: NPS change, aggregation: stock, unit: score, signed: true }\n';
     expect(problemsOf({ site: site.replace(', signed: true', ''), data: { 'data/a.json': data } })).toEqual([
-      'data/a.json:1:74: net_promoter_delta: -5 is negative: metric values are counts or amounts ≥ 0'
-        + ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)',
+      'data/a.json:1:74: net_promoter_delta: -5 is negative: metric values are counts or amounts ≥ 0' +
+        ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)',
     ]);
     expect(problemsOf({ site, data: { 'data/a.json': data } })).toEqual([]);
   });
 
   it('accepts a file without channel when every row names its own, and rejects a row with none', () => {
-    const mixed = '{"rows":[{"date":"2026-04-02","channel":"instagram","impressions":5},{"date":"2026-04-03","channel":"linkedin","impressions":5}]}';
+    const mixed =
+      '{"rows":[{"date":"2026-04-02","channel":"instagram","impressions":5},{"date":"2026-04-03","channel":"linkedin","impressions":5}]}';
     expect(problemsOf({ data: { 'data/a.json': mixed } })).toEqual([]);
-    const missing = '{"rows":[{"date":"2026-04-02","channel":"instagram","impressions":5},\n{"date":"2026-04-03","impressions":5}]}';
+    const missing =
+      '{"rows":[{"date":"2026-04-02","channel":"instagram","impressions":5},\n{"date":"2026-04-03","impressions":5}]}';
     expect(problemsOf({ data: { 'data/a.json': missing } })).toEqual([
       'data/a.json:2:1: the row names no channel and the file gives none: add "channel" to the file or to the row',
     ]);
@@ -91,7 +94,8 @@ describe('metric files', () => {
 
 describe('site settings', () => {
   it('checks locale, currency, colours and keys', () => {
-    const site = 'title: T\nlocale: xx-notalocale-123\ncurrency: EURO\nchannels:\n  ig: { label: IG, color: red }\ncolour: blue\n';
+    const site =
+      'title: T\nlocale: xx-notalocale-123\ncurrency: EURO\nchannels:\n  ig: { label: IG, color: red }\ncolour: blue\n';
     expect(problemsOf({ site, data: {} })).toEqual([
       'content/site.yaml:2:9: locale must be a BCP 47 locale this Node.js supports, such as en-US, fr-FR or it-IT',
       'content/site.yaml:3:11: currency must be an ISO 4217 currency code such as EUR',
@@ -117,7 +121,8 @@ describe('goals files', () => {
   });
 
   it('reports wrong types and unknown keys in a goal', () => {
-    const body = 'goals:\n  - id: Bad Id\n    title: 5\n    period: [2026]\n    channel: instagram\n    kpi: ctr\n    target: 0.1\n    weight: 2\n';
+    const body =
+      'goals:\n  - id: Bad Id\n    title: 5\n    period: [2026]\n    channel: instagram\n    kpi: ctr\n    target: 0.1\n    weight: 2\n';
     expect(problemsOf({ goals: goals(body) })).toEqual([
       'goals/g.yaml:2:9: id must be a slug: lower-case letters, digits, - and _ (e.g. ig-followers-q2)',
       'goals/g.yaml:3:12: title: expected text, got number 5',

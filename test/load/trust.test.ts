@@ -23,7 +23,11 @@ function dailyRows(first: string, days: number, extra: (i: number) => object = (
   const start = Date.parse(`${first}T00:00:00Z`);
   return Array.from({ length: days }, (_, i) => ({
     date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
-    impressions: 12_000 + 37 * i, likes: 400 + i, comments: 30, followers: 8_400 + 5 * i, ...extra(i),
+    impressions: 12_000 + 37 * i,
+    likes: 400 + i,
+    comments: 30,
+    followers: 8_400 + 5 * i,
+    ...extra(i),
   }));
 }
 
@@ -31,30 +35,44 @@ const SITE = 'title: Test\nchannels:\n  instagram: { label: Instagram }\n  linke
 
 describe('metric names in data', () => {
   it('rejects a misspelt metric with a did-you-mean, at its key', () => {
-    const data = metricFile('instagram', [{ month: '2026-06', followers: 8400 }, { month: '2026-07', folowers: 8450 }]);
+    const data = metricFile('instagram', [
+      { month: '2026-06', followers: 8400 },
+      { month: '2026-07', folowers: 8450 },
+    ]);
     expect(problemsOf({ site: SITE, data: { 'data/instagram/followers.json': data } })).toEqual([
-      "data/instagram/followers.json:6:26: unknown metric 'folowers': did you mean 'followers'? "
-        + '(declare custom metrics under metrics: in content/site.yaml)',
+      "data/instagram/followers.json:6:26: unknown metric 'folowers': did you mean 'followers'? " +
+        '(declare custom metrics under metrics: in content/site.yaml)',
     ]);
   });
 
   it('reports an unknown metric once per file, at its first row, with the count of the others', () => {
-    const data = metricFile('instagram', dailyRows('2026-07-01', 3, () => ({ story_replies: 4 })));
+    const data = metricFile(
+      'instagram',
+      dailyRows('2026-07-01', 3, () => ({ story_replies: 4 })),
+    );
     expect(problemsOf({ site: SITE, data: { 'data/instagram/daily.json': data } })).toEqual([
-      "data/instagram/daily.json:5:99: unknown metric 'story_replies' (declare custom metrics under metrics: in content/site.yaml; "
-        + 'also in 2 more rows of this file)',
+      "data/instagram/daily.json:5:99: unknown metric 'story_replies' (declare custom metrics under metrics: in content/site.yaml; " +
+        'also in 2 more rows of this file)',
     ]);
   });
 
   it('accepts a metric named in a custom KPI formula, as a flow', () => {
-    const data = metricFile('instagram', dailyRows('2026-07-01', 2, (i) => ({ discount_code_uses: 3 + i })));
-    const goals = 'kpis:\n  - { id: code_rate, label: Code rate, formula: "discount_code_uses / likes", unit: percent, good: up }\n';
+    const data = metricFile(
+      'instagram',
+      dailyRows('2026-07-01', 2, (i) => ({ discount_code_uses: 3 + i })),
+    );
+    const goals =
+      'kpis:\n  - { id: code_rate, label: Code rate, formula: "discount_code_uses / likes", unit: percent, good: up }\n';
     expect(problemsOf({ site: SITE, goals: { 'goals/g.yaml': goals }, data: { 'data/instagram/daily.json': data } })).toEqual([]);
   });
 
   it('refuses customer_ltv (a site setting) and followers_start (computed) in data, even when a formula names them', () => {
-    const data = metricFile('instagram', [{ date: '2026-07-01', impressions: 100, customer_ltv: 420 }, { date: '2026-07-02', followers_start: 8400 }]);
-    const goals = 'kpis:\n  - { id: ltv_per_follower, label: LTV per follower, formula: "customer_ltv / followers_start", unit: money, good: up }\n';
+    const data = metricFile('instagram', [
+      { date: '2026-07-01', impressions: 100, customer_ltv: 420 },
+      { date: '2026-07-02', followers_start: 8400 },
+    ]);
+    const goals =
+      'kpis:\n  - { id: ltv_per_follower, label: LTV per follower, formula: "customer_ltv / followers_start", unit: money, good: up }\n';
     expect(problemsOf({ site: SITE, goals: { 'goals/g.yaml': goals }, data: { 'data/instagram/a.json': data } })).toEqual([
       "data/instagram/a.json:5:48: 'customer_ltv' is a site setting (customer_ltv: in content/site.yaml), not a metric: remove it from the data",
       "data/instagram/a.json:6:28: 'followers_start' is computed by Goalpost (followers at the start of a period), not a metric: give followers instead",
@@ -76,7 +94,11 @@ describe('declared custom metrics (content/site.yaml metrics:)', () => {
   ]);
 
   it('validates, and each declared metric is a KPI with its label, unit and direction, aggregated as declared', () => {
-    const result = loadFromSources({ path: 'content/site.yaml', text: site }, [], [{ path: 'data/instagram/a.json', text: data }]);
+    const result = loadFromSources(
+      { path: 'content/site.yaml', text: site },
+      [],
+      [{ path: 'data/instagram/a.json', text: data }],
+    );
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
     const { project } = result;
     expect(project.customKpis.map((k) => [k.id, k.label, k.unit, k.good, k.formula])).toEqual([
@@ -93,13 +115,19 @@ describe('declared custom metrics (content/site.yaml metrics:)', () => {
   });
 
   it('puts each declared metric in the quarter CSV with its label and unit', () => {
-    const result = loadFromSources({ path: 'content/site.yaml', text: site }, [], [{ path: 'data/instagram/a.json', text: data }]);
+    const result = loadFromSources(
+      { path: 'content/site.yaml', text: site },
+      [],
+      [{ path: 'data/instagram/a.json', text: data }],
+    );
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
     const engine = createEngine(result.project);
     const q2 = parseQuarter('2026-Q2');
     if (!q2.ok) throw new Error(q2.reason);
     const report = buildReport(result.project, engine, { quarter: q2.period, channel: null, asOf: null });
-    const [header, ...lines] = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }).trimEnd().split('\r\n');
+    const [header, ...lines] = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' })
+      .trimEnd()
+      .split('\r\n');
     const columns = header!.split(',');
     const pick = (line: string): string[] => {
       const cells = line.split(',');
@@ -114,7 +142,8 @@ describe('declared custom metrics (content/site.yaml metrics:)', () => {
   });
 
   it('lets goals target a declared metric', () => {
-    const goals = 'goals:\n  - { id: club, title: Grow the club, period: 2026-Q3, channel: instagram, kpi: members, target: 200 }\n';
+    const goals =
+      'goals:\n  - { id: club, title: Grow the club, period: 2026-Q3, channel: instagram, kpi: members, target: 200 }\n';
     expect(problemsOf({ site, goals: { 'goals/g.yaml': goals }, data: { 'data/instagram/a.json': data } })).toEqual([]);
   });
 
@@ -131,7 +160,10 @@ describe('declared custom metrics (content/site.yaml metrics:)', () => {
   });
 
   it('requires a label, an aggregation and a unit from the catalogue (and data using the metric is not reported again)', () => {
-    const bad = site.replace('{ label: Follows from posts, aggregation: flow, unit: count }', '{ aggregation: flows, unit: people }');
+    const bad = site.replace(
+      '{ label: Follows from posts, aggregation: flow, unit: count }',
+      '{ aggregation: flows, unit: people }',
+    );
     expect(problemsOf({ site: bad, data: { 'data/instagram/a.json': data } })).toEqual([
       "content/site.yaml:7:17: missing required key 'label'",
       'content/site.yaml:7:32: aggregation must be flow, stock or unique',
@@ -168,8 +200,8 @@ describe('plausible dates and numbers', () => {
     expect(outcomeOf({ site: SITE, data: { 'data/instagram/2024.json': old, 'data/instagram/2026.json': recent } })).toEqual({
       problems: [],
       notes: [
-        'data/instagram/2026.json:5:14: note: rows[0].date: 2026-09-28 comes after 9 quarters without data (2024-Q2 to 2026-Q2): '
-          + 'no report is made for them (if the team did not pause, check the dates)',
+        'data/instagram/2026.json:5:14: note: rows[0].date: 2026-09-28 comes after 9 quarters without data (2024-Q2 to 2026-Q2): ' +
+          'no report is made for them (if the team did not pause, check the dates)',
       ],
     });
   });
@@ -183,10 +215,12 @@ describe('plausible dates and numbers', () => {
 });
 
 describe('goals', () => {
-  const data = { 'data/instagram/a.json': metricFile('instagram', [
-    { date: '2026-03-31', impressions: 1000, likes: 40, followers: 8400, clicks: 0 },
-    { date: '2026-04-30', impressions: 1000, likes: 50, followers: 8450, clicks: 12 },
-  ]) };
+  const data = {
+    'data/instagram/a.json': metricFile('instagram', [
+      { date: '2026-03-31', impressions: 1000, likes: 40, followers: 8400, clicks: 0 },
+      { date: '2026-04-30', impressions: 1000, likes: 50, followers: 8450, clicks: 12 },
+    ]),
+  };
 
   it('notes a channel listed twice, at the repeated entry, and counts it once', () => {
     const goals = `goals:
@@ -227,12 +261,12 @@ describe('goals', () => {
     target: { change: "+20%" }
 `;
     expect(problemsOf({ site: SITE, goals: { 'goals/g.yaml': goals }, data })).toEqual([
-      'goals/g.yaml:7:13: the target 8400 equals the baseline, follower_count over 2026-Q1 (the baseline when none is given): '
-        + 'the goal asks for no change; give another target or a baseline',
-      'goals/g.yaml:14:74: the target 0.04 equals the baseline, engagement_rate over 2026-Q1 (the baseline when none is given): '
-        + 'the goal asks for no change; give another target or a baseline',
-      'goals/g.yaml:20:13: the target +20% (0) equals the baseline, 0 (a total over the period starts from 0): '
-        + 'the goal asks for no change; give another target or a baseline',
+      'goals/g.yaml:7:13: the target 8400 equals the baseline, follower_count over 2026-Q1 (the baseline when none is given): ' +
+        'the goal asks for no change; give another target or a baseline',
+      'goals/g.yaml:14:74: the target 0.04 equals the baseline, engagement_rate over 2026-Q1 (the baseline when none is given): ' +
+        'the goal asks for no change; give another target or a baseline',
+      'goals/g.yaml:20:13: the target +20% (0) equals the baseline, 0 (a total over the period starts from 0): ' +
+        'the goal asks for no change; give another target or a baseline',
     ]);
   });
 });

@@ -16,8 +16,18 @@ const work = mkdtempSync(join(tmpdir(), 'goalpost-package-'));
 let tarball = '';
 
 /** Runs a command in a folder; returns its exit status and output (never throws). */
-function sh(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number; out: string; err: string } {
-  const r = spawnSync(command, args, { cwd, env: { ...process.env, ...env, GOALPOST_ROOT: env['GOALPOST_ROOT'] ?? '' }, encoding: 'utf8', timeout: 150_000 });
+function sh(
+  cwd: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { status: number; out: string; err: string } {
+  const r = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...env, GOALPOST_ROOT: env['GOALPOST_ROOT'] ?? '' },
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
   return { status: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -47,7 +57,10 @@ const BROKEN_GOAL = `goals:
 `;
 
 beforeAll(() => {
-  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .at(-1)!;
   tarball = join(work, packed);
 });
 
@@ -65,7 +78,15 @@ describe('the packed goalpost in a repo made by init', () => {
 
   it('builds a blank site that says how to add data, and runs validate, import, freeze and diff', () => {
     const dir = team('brand');
-    for (const path of ['package.json', 'astro.config.mjs', 'content/site.yaml', '.gitignore', 'README.md', '.github/workflows/deploy.yml', '.github/workflows/review.yml']) {
+    for (const path of [
+      'package.json',
+      'astro.config.mjs',
+      'content/site.yaml',
+      '.gitignore',
+      'README.md',
+      '.github/workflows/deploy.yml',
+      '.github/workflows/review.yml',
+    ]) {
       expect(existsSync(join(dir, path)), path).toBe(true);
     }
     expect(existsSync(join(dir, 'src/pages'))).toBe(false);
@@ -84,7 +105,13 @@ describe('the packed goalpost in a repo made by init', () => {
     expect(there.err).toBe(here.err);
     rmSync(join(dir, 'goals/q3.yaml'));
 
-    const imported = sh(dir, 'npx', ['goalpost', 'import', join(REPO, 'test/fixtures/import/meta/instagram-luglio-2026.csv'), '--channel', 'instagram']);
+    const imported = sh(dir, 'npx', [
+      'goalpost',
+      'import',
+      join(REPO, 'test/fixtures/import/meta/instagram-luglio-2026.csv'),
+      '--channel',
+      'instagram',
+    ]);
     expect(imported.status, imported.err).toBe(0);
     expect(readdirSync(join(dir, 'data/instagram')).length).toBe(1);
     expect(sh(dir, 'npm', ['test']).status).toBe(0);
@@ -96,7 +123,12 @@ describe('the packed goalpost in a repo made by init', () => {
     sh(dir, 'git', ['init', '-q']);
     sh(dir, 'git', ['add', '-A']);
     expect(sh(dir, 'git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'start']).status).toBe(0);
-    writeFileSync(join(dir, 'goals/q3.yaml'), BROKEN_GOAL.replace('engagment_rate', 'engagement_rate').replace('    target: lots\n', '    target: 1000\n').replace('  - id: ig-reach\n', '  - id: ig-reach\n    title: Reach\n'));
+    writeFileSync(
+      join(dir, 'goals/q3.yaml'),
+      BROKEN_GOAL.replace('engagment_rate', 'engagement_rate')
+        .replace('    target: lots\n', '    target: 1000\n')
+        .replace('  - id: ig-reach\n', '  - id: ig-reach\n    title: Reach\n'),
+    );
     const diff = sh(dir, 'npx', ['goalpost', 'diff', 'HEAD']);
     expect(diff.status, diff.err).toBe(0);
     expect(diff.out).toMatch(/`ig-er` Engagement \| goal added/);
@@ -105,7 +137,9 @@ describe('the packed goalpost in a repo made by init', () => {
   it('builds the example with --example, and refuses to overwrite a repo', () => {
     const dir = team('example', '--example', '--locale', 'fr-FR');
     expect(readFileSync(join(dir, 'content/site.yaml'), 'utf8')).toMatch(/^locale: fr-FR$/m);
-    expect(readFileSync(join(dir, 'goals/2026.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/goalpost\/schemas\/goals\.schema\.json$/m);
+    expect(readFileSync(join(dir, 'goals/2026.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/node_modules\/goalpost\/schemas\/goals\.schema\.json$/m,
+    );
     const build = sh(dir, 'npm', ['run', 'build']);
     expect(build.status, build.err).toBe(0);
     // The narrative (content/reports/2026-q3.mdx) renders through the collection the package defines.

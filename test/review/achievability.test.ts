@@ -6,9 +6,17 @@ import type { GoalChange } from '../../src/review/goalDiff.ts';
 import { repo, run } from './helpers.ts';
 
 // Instagram's quarterly impressions 1,000 → 1,100 → 1,210 → 1,150 → 1,300 → 1,400 (best change +13.04%).
-const HISTORY = JSON.stringify({ channel: 'instagram', rows: [
-  ['2025-Q1', 1000], ['2025-Q2', 1100], ['2025-Q3', 1210], ['2025-Q4', 1150], ['2026-Q1', 1300], ['2026-Q2', 1400],
-].map(([quarter, impressions]) => ({ quarter, impressions })) });
+const HISTORY = JSON.stringify({
+  channel: 'instagram',
+  rows: [
+    ['2025-Q1', 1000],
+    ['2025-Q2', 1100],
+    ['2025-Q3', 1210],
+    ['2025-Q4', 1150],
+    ['2026-Q1', 1300],
+    ['2026-Q2', 1400],
+  ].map(([quarter, impressions]) => ({ quarter, impressions })),
+});
 
 const GOAL = (target: number) => `goals:
   - { id: reach-q3, title: More impressions, period: 2026-Q3, channel: instagram, kpi: impressions, target: ${target} }
@@ -45,12 +53,18 @@ describe('diff and achievability', () => {
 
   it('gives the verdict of a changed target', async () => {
     const changes = await diffJson(r.dir, added, lowered);
-    expect(changes.find((c) => c.field === 'target')).toMatchObject({ old: 2000, new: 1500, achievability: { verdict: 'realistic' } });
+    expect(changes.find((c) => c.field === 'target')).toMatchObject({
+      old: 2000,
+      new: 1500,
+      achievability: { verdict: 'realistic' },
+    });
   });
 
   it('gives each measured key result of an added OKR its verdict', async () => {
     const changes = await diffJson(r.dir, lowered, okr);
-    expect(changes.find((c) => c.goal === 'okr-q3' && c.kind === 'added')).toMatchObject({ key_results: { seen: { verdict: 'realistic' } } });
+    expect(changes.find((c) => c.goal === 'okr-q3' && c.kind === 'added')).toMatchObject({
+      key_results: { seen: { verdict: 'realistic' } },
+    });
   });
 
   it('says it in words in the PR comment', async () => {

@@ -9,7 +9,11 @@ const AFTER = START + 40;
 
 describe('movedReason', () => {
   const moving: Array<[string, MoveFacts, RegExp]> = [
-    ['a target lowered on a KPI where up is good', { kind: 'target', good: 'up', old: 1400, new: 1100 }, /target made easier \(lowered/],
+    [
+      'a target lowered on a KPI where up is good',
+      { kind: 'target', good: 'up', old: 1400, new: 1100 },
+      /target made easier \(lowered/,
+    ],
     ['a budget cap raised', { kind: 'target', good: 'down', old: 5000, new: 6000 }, /budget cap raised/],
     ['a deadline pushed back', { kind: 'deadline', old: START + 90, new: START + 120 }, /deadline pushed back/],
     ['a KPI changed', { kind: 'kpi' }, /KPI changed/],
@@ -50,10 +54,17 @@ describe('moved-goalpost reasons in the site language', () => {
   it('are the same reasons, in French on a French page', async () => {
     const { movedReasonOf, reasonText } = await import('../../src/review/moved.ts');
     const { fr } = await import('../../src/translations/fr.ts');
-    const reason = movedReasonOf({ kind: 'kr-removed', score: { old: 0.65, new: 0.7 } }, dayFromParts(2026, 7, 1), dayFromParts(2026, 10, 2))!;
-    expect(reasonText(reason)).toBe("key result removed, which raises the objective's score (0.65 → 0.7) after the period began on 2026-07-01");
-    expect(reasonText(reason, fr.moveReasons))
-      .toBe('résultat clé supprimé, ce qui relève le score de l’objectif (0.65 → 0.7) après le début de la période, le 2026-07-01');
+    const reason = movedReasonOf(
+      { kind: 'kr-removed', score: { old: 0.65, new: 0.7 } },
+      dayFromParts(2026, 7, 1),
+      dayFromParts(2026, 10, 2),
+    )!;
+    expect(reasonText(reason)).toBe(
+      "key result removed, which raises the objective's score (0.65 → 0.7) after the period began on 2026-07-01",
+    );
+    expect(reasonText(reason, fr.moveReasons)).toBe(
+      'résultat clé supprimé, ce qui relève le score de l’objectif (0.65 → 0.7) après le début de la période, le 2026-07-01',
+    );
   });
 });
 

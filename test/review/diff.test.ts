@@ -41,9 +41,18 @@ describe('goalpost diff', () => {
     const r = repo();
     const a = r.commit(FOLLOWERS('{ change: "+20%" }'), '2026-03-01');
     const b = r.commit(FOLLOWERS('{ change: "+10%" }'), '2026-05-01');
-    expect(await changes(r.dir, a, b)).toEqual([expect.objectContaining({
-      goal: 'ig-followers', kind: 'changed', field: 'target', old: 1200, new: 1100, old_text: '+20%', new_text: '+10%', moved_goalpost: true,
-    })]);
+    expect(await changes(r.dir, a, b)).toEqual([
+      expect.objectContaining({
+        goal: 'ig-followers',
+        kind: 'changed',
+        field: 'target',
+        old: 1200,
+        new: 1100,
+        old_text: '+20%',
+        new_text: '+10%',
+        moved_goalpost: true,
+      }),
+    ]);
   });
 
   it('does not flag the same change made before the period began, nor a harder target', async () => {
@@ -69,26 +78,45 @@ describe('goalpost diff', () => {
     const a = r.commit(FOLLOWERS('1200'), '2026-03-01');
     const b = r.commit(FOLLOWERS('1200').replace('period: 2026-Q2', 'start: 2026-04-01\n    deadline: 2026-07-31'), '2026-05-01');
     const c = r.commit(FOLLOWERS('1200').replace('period: 2026-Q2', 'start: 2026-04-01\n    deadline: 2026-06-15'), '2026-05-02');
-    expect(await changes(r.dir, a, b)).toEqual([expect.objectContaining({ field: 'deadline', old: '2026-06-30', new: '2026-07-31', old_text: '2026-Q2', moved_goalpost: true })]);
-    expect(await changes(r.dir, b, c)).toEqual([expect.objectContaining({ field: 'deadline', old: '2026-07-31', new: '2026-06-15', moved_goalpost: false })]);
+    expect(await changes(r.dir, a, b)).toEqual([
+      expect.objectContaining({
+        field: 'deadline',
+        old: '2026-06-30',
+        new: '2026-07-31',
+        old_text: '2026-Q2',
+        moved_goalpost: true,
+      }),
+    ]);
+    expect(await changes(r.dir, b, c)).toEqual([
+      expect.objectContaining({ field: 'deadline', old: '2026-07-31', new: '2026-06-15', moved_goalpost: false }),
+    ]);
   });
 
   it('reports added, removed and renamed goals, and changed title, KPI, channel and baseline', async () => {
     const r = repo();
-    const a = r.commit(`goals:
+    const a = r.commit(
+      `goals:
   - { id: old-name, title: Impressions, period: 2026-Q2, channel: instagram, kpi: impressions, target: 3000 }
   - { id: gone, title: Clicks, period: 2026-Q2, channel: instagram, kpi: clicks, target: 100 }
   - { id: er, title: Engagement, period: 2026-Q2, channel: instagram, kpi: engagement_rate, baseline: 0.05, target: 0.1 }
-`, '2026-03-01');
-    const b = r.commit(`goals:
+`,
+      '2026-03-01',
+    );
+    const b = r.commit(
+      `goals:
   - { id: new-name, title: Impressions, period: 2026-Q2, channel: instagram, kpi: impressions, target: 3000 }
   - { id: er, title: Engagement rate up, period: 2026-Q2, channel: [instagram], kpi: ctr, baseline: 0.04, target: 0.1 }
   - { id: fresh, title: Reach, period: 2026-Q2, channel: all, kpi: reach, target: 5000 }
-`, '2026-03-02');
+`,
+      '2026-03-02',
+    );
     const list = await changes(r.dir, a, b);
     expect(list.map((c) => [c.goal, c.kind, c.field ?? null])).toEqual([
       ['new-name', 'renamed', 'id'],
-      ['er', 'changed', 'title'], ['er', 'changed', 'kpi'], ['er', 'changed', 'channel'], ['er', 'changed', 'baseline'],
+      ['er', 'changed', 'title'],
+      ['er', 'changed', 'kpi'],
+      ['er', 'changed', 'channel'],
+      ['er', 'changed', 'baseline'],
       ['fresh', 'added', null],
       ['gone', 'removed', null],
     ]);
@@ -105,21 +133,29 @@ describe('goalpost diff', () => {
     period: 2026-Q2
     key_results:
 ${krs}`;
-    const a = r.commit(okr(`      - { id: er, kpi: engagement_rate, channel: all, baseline: 0.05, target: 0.1 }
+    const a = r.commit(
+      okr(`      - { id: er, kpi: engagement_rate, channel: all, baseline: 0.05, target: 0.1 }
       - { id: talks, title: Talks, manual: { current: 1, target: 3 } }
       - { id: old-kr, kpi: clicks, channel: all, target: 100 }
       - { id: dropped, kpi: impressions, channel: all, target: 9000 }
-`), '2026-03-01');
-    const b = r.commit(okr(`      - { id: er, kpi: engagement_rate, channel: all, baseline: 0.05, target: 0.08, weight: 2 }
+`),
+      '2026-03-01',
+    );
+    const b = r.commit(
+      okr(`      - { id: er, kpi: engagement_rate, channel: all, baseline: 0.05, target: 0.08, weight: 2 }
       - { id: talks, title: Talks, manual: { current: 1, target: 2 } }
       - { id: new-kr, kpi: clicks, channel: all, target: 100 }
       - { id: added, kpi: reach, channel: all, target: 100 }
-`), '2026-05-01');
+`),
+      '2026-05-01',
+    );
     const list = await changes(r.dir, a, b);
     expect(list.map((c) => [c.kr, c.kind, c.field ?? null, c.moved_goalpost])).toEqual([
-      ['er', 'changed', 'weight', false], ['er', 'changed', 'target', true],
+      ['er', 'changed', 'weight', false],
+      ['er', 'changed', 'target', true],
       ['talks', 'changed', 'target', true],
-      ['new-kr', 'renamed', 'id', false], ['added', 'added', null, false],
+      ['new-kr', 'renamed', 'id', false],
+      ['added', 'added', null, false],
       ['dropped', 'removed', null, true],
     ]);
     expect(list[1]).toMatchObject({ goal: 'okr', old: 0.1, new: 0.08 });
@@ -140,7 +176,10 @@ ${krs}`;
   it('shows how a change alters the status, and escapes user text in markdown', async () => {
     const r = repo();
     const a = r.commit(FOLLOWERS('1200'), '2026-03-01');
-    const b = r.commit(FOLLOWERS('1100').replace('Grow Instagram followers', '"<img src=x onerror=alert(1)> | *bold*"'), '2026-05-01');
+    const b = r.commit(
+      FOLLOWERS('1100').replace('Grow Instagram followers', '"<img src=x onerror=alert(1)> | *bold*"'),
+      '2026-05-01',
+    );
     const { out } = await diff(r.dir, [a, b]);
     expect(out).toContain('status as of the data: Missed → Achieved');
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt; \\| \\*bold\\*');
@@ -149,7 +188,10 @@ ${krs}`;
 
   it('rejects an unknown ref and a base that does not validate (exit 2: cannot compare)', async () => {
     const r = repo();
-    const a = r.commit('goals:\n  - { id: x, title: X, period: 2026-Q5, channel: instagram, kpi: ctr, target: 0.1 }\n', '2026-03-01');
+    const a = r.commit(
+      'goals:\n  - { id: x, title: X, period: 2026-Q5, channel: instagram, kpi: ctr, target: 0.1 }\n',
+      '2026-03-01',
+    );
     const b = r.commit(FOLLOWERS('1200'), '2026-03-02');
     const unknown = await diff(r.dir, ['nope', b]);
     expect(unknown.status).toBe(2);

@@ -16,11 +16,19 @@ export function repo(): Repo {
   const dir = mkdtempSync(join(tmpdir(), 'goalpost-moved-'));
   cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'), { recursive: true });
   cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
-  const git = (args: string[], date?: string) => execFileSync('git', args, {
-    cwd: dir, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Ana', GIT_AUTHOR_EMAIL: 'ana@example.org', GIT_COMMITTER_NAME: 'Ana', GIT_COMMITTER_EMAIL: 'ana@example.org',
-      ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) },
-  });
+  const git = (args: string[], date?: string) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Ana',
+        GIT_AUTHOR_EMAIL: 'ana@example.org',
+        GIT_COMMITTER_NAME: 'Ana',
+        GIT_COMMITTER_EMAIL: 'ana@example.org',
+        ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}),
+      },
+    });
   git(['init', '-q', '-b', 'main']);
   return {
     dir,
@@ -38,6 +46,15 @@ export function repo(): Repo {
 export async function run(dir: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const status = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { GOALPOST_ROOT: dir }, cwd: process.cwd() });
+  const status = await main(args, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    env: { GOALPOST_ROOT: dir },
+    cwd: process.cwd(),
+  });
   return { status, out, err };
 }

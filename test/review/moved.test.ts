@@ -35,7 +35,8 @@ async function failOnMoved(dir: string, base: string, head: string): Promise<num
   return (await run(dir, ['diff', base, head, '--fail-on-moved'])).status;
 }
 
-const summary = (list: readonly GoalChange[]) => list.map((c) => [c.goal, c.kr ?? null, c.kind, c.field ?? null, c.moved_goalpost]);
+const summary = (list: readonly GoalChange[]) =>
+  list.map((c) => [c.goal, c.kr ?? null, c.kind, c.field ?? null, c.moved_goalpost]);
 
 describe('diff --fail-on-moved cannot be bypassed (issue 11)', () => {
   it('flags a goal renamed while its target is lowered, as a rename with the lowered target', async () => {
@@ -52,7 +53,7 @@ describe('diff --fail-on-moved cannot be bypassed (issue 11)', () => {
     expect(await failOnMoved(r.dir, a, b)).toBe(1);
   });
 
-  it("flags a goal whose KPI was swapped", async () => {
+  it('flags a goal whose KPI was swapped', async () => {
     const r = repo();
     const a = r.commit(IMPRESSIONS, '2026-03-01');
     const b = r.commit(IMPRESSIONS.replace('kpi: impressions, target: 3000', 'kpi: clicks, target: 40'), '2026-05-01');
@@ -68,16 +69,26 @@ describe('diff --fail-on-moved cannot be bypassed (issue 11)', () => {
   it('flags a SMART goal turned into an OKR whose manual key result is already met', async () => {
     const r = repo();
     const a = r.commit(FOLLOWERS('ig-followers', 1500), '2026-03-01');
-    const b = r.commit(`goals:
+    const b = r.commit(
+      `goals:
   - id: ig-followers
     type: okr
     title: Grow Instagram followers
     period: 2026-Q2
     key_results:
       - { id: posts, title: Post every week, manual: { current: 13, target: 13 } }
-`, '2026-05-01');
+`,
+      '2026-05-01',
+    );
     const list = await changes(r.dir, a, b);
-    expect(list[0]).toMatchObject({ goal: 'ig-followers', kind: 'changed', field: 'type', old: 'smart', new: 'okr', moved_goalpost: true });
+    expect(list[0]).toMatchObject({
+      goal: 'ig-followers',
+      kind: 'changed',
+      field: 'type',
+      old: 'smart',
+      new: 'okr',
+      moved_goalpost: true,
+    });
     expect(await failOnMoved(r.dir, a, b)).toBe(1);
   });
 
@@ -122,11 +133,17 @@ describe('diff --fail-on-moved cannot be bypassed (issue 11)', () => {
 
   it('treats each of these changes made before the period began as a plain change (exit 0)', async () => {
     const r = repo();
-    const base = r.commit(`${FOLLOWERS('ig-followers', 1500)}${IMPRESSIONS.replace('goals:\n', '')}${OKR(STRONG + WEAK).replace('goals:\n', '')}`, '2026-03-01');
-    const head = r.commit(`goals:
+    const base = r.commit(
+      `${FOLLOWERS('ig-followers', 1500)}${IMPRESSIONS.replace('goals:\n', '')}${OKR(STRONG + WEAK).replace('goals:\n', '')}`,
+      '2026-03-01',
+    );
+    const head = r.commit(
+      `goals:
   - { id: followers-q2, title: Grow Instagram followers, period: 2026-Q2, channel: instagram, kpi: follower_count, baseline: 1000, target: 1080 }
   - { id: reach-out, title: Reach more people, period: 2026-Q2, channel: all, kpi: clicks, target: 40 }
-${OKR(STRONG).replace('goals:\n', '')}`, '2026-03-20');
+${OKR(STRONG).replace('goals:\n', '')}`,
+      '2026-03-20',
+    );
     const list = await changes(r.dir, base, head);
     expect(list.length).toBeGreaterThanOrEqual(5);
     expect(list.filter((c) => c.moved_goalpost)).toEqual([]);
@@ -136,7 +153,10 @@ ${OKR(STRONG).replace('goals:\n', '')}`, '2026-03-20');
   it('exits 0 with --fail-on-moved when the goalposts stayed put', async () => {
     const r = repo();
     const a = r.commit(FOLLOWERS('ig-followers', 1200), '2026-03-01');
-    const b = r.commit(FOLLOWERS('ig-followers', 1300).replace('Grow Instagram followers', 'Grow our Instagram audience'), '2026-05-01');
+    const b = r.commit(
+      FOLLOWERS('ig-followers', 1300).replace('Grow Instagram followers', 'Grow our Instagram audience'),
+      '2026-05-01',
+    );
     expect(await failOnMoved(r.dir, a, b)).toBe(0);
   });
 });
@@ -182,11 +202,25 @@ describe('the pull-request comment', () => {
 describe("an OKR's key results", () => {
   it('flag a KPI swapped and a key result turned manual after the start; a harder manual target is plain', async () => {
     const r = repo();
-    const a = r.commit(OKR('      - { id: reach, kpi: impressions, channel: instagram, target: 3000 }\n      - { id: posts, kpi: clicks, channel: instagram, target: 100 }\n' + WEAK), '2026-03-01');
-    const b = r.commit(OKR('      - { id: reach, kpi: clicks, channel: instagram, target: 40 }\n      - { id: posts, title: Posts, manual: { current: 5, target: 5 } }\n' + WEAK.replace('target: 10', 'target: 12')), '2026-05-01');
+    const a = r.commit(
+      OKR(
+        '      - { id: reach, kpi: impressions, channel: instagram, target: 3000 }\n      - { id: posts, kpi: clicks, channel: instagram, target: 100 }\n' +
+          WEAK,
+      ),
+      '2026-03-01',
+    );
+    const b = r.commit(
+      OKR(
+        '      - { id: reach, kpi: clicks, channel: instagram, target: 40 }\n      - { id: posts, title: Posts, manual: { current: 5, target: 5 } }\n' +
+          WEAK.replace('target: 10', 'target: 12'),
+      ),
+      '2026-05-01',
+    );
     expect(summary(await changes(r.dir, a, b))).toEqual([
-      ['events', 'reach', 'changed', 'kpi', true], ['events', 'reach', 'changed', 'target', false],
-      ['events', 'posts', 'changed', 'title', false], ['events', 'posts', 'changed', 'measure', true],
+      ['events', 'reach', 'changed', 'kpi', true],
+      ['events', 'reach', 'changed', 'target', false],
+      ['events', 'posts', 'changed', 'title', false],
+      ['events', 'posts', 'changed', 'measure', true],
       ['events', 'booths', 'changed', 'target', false],
     ]);
     expect(await failOnMoved(r.dir, a, b)).toBe(1);

@@ -21,7 +21,9 @@ const LEADS = (id: string, target: number, title = '1,400 clicks from Instagram 
   - { id: steady, title: Impressions, period: 2026-Q2, channel: instagram, kpi: impressions, target: 2500 }
 `;
 
-async function history(dir: string): Promise<{ h: SiteHistory & { available: true }; project: Awaited<ReturnType<typeof load>> }> {
+async function history(
+  dir: string,
+): Promise<{ h: SiteHistory & { available: true }; project: Awaited<ReturnType<typeof load>> }> {
   const project = await load(dir);
   const h = readHistory(dir, project, createEngine(project));
   if (!h.available) throw new Error(h.reason);
@@ -51,7 +53,11 @@ describe("a goal's moved goalposts from git", () => {
     expect(h.moved.get('ig-clicks-q2')?.original).toEqual(original);
     expect(h.moved.has('steady')).toBe(false);
     expect(movedGoalpostJson(moves[1]!)).toEqual({
-      field: 'target', old: 60, new: 45, date: '2026-05-10', commit: cut,
+      field: 'target',
+      old: 60,
+      new: 45,
+      date: '2026-05-10',
+      commit: cut,
       reason: 'target made easier (lowered on a KPI where up is good) after the period began on 2026-04-01',
     });
 
@@ -66,7 +72,9 @@ describe("a goal's moved goalposts from git", () => {
     expect(view.targetMoved).toBe(true);
     expect(view.original).toEqual({ type: 'smart', status: 'missed', target: '60' });
     expect(view.current).toEqual({ type: 'smart', status: 'achieved', target: '45' });
-    expect(movedMarkerText(project, engine, goal, h.moved.get('ig-clicks-q2')!)).toBe('target 60 → 45 on 2026-05-10 (and 1 more)');
+    expect(movedMarkerText(project, engine, goal, h.moved.get('ig-clicks-q2')!)).toBe(
+      'target 60 → 45 on 2026-05-10 (and 1 more)',
+    );
   });
 
   it("takes the first version as the original when the goal was added after its period began, and scores an OKR's original", async () => {
@@ -78,19 +86,27 @@ describe("a goal's moved goalposts from git", () => {
     period: 2026-Q2
     key_results:
 ${krs}`;
-    r.commit(okr('      - { id: talks, title: Talks, manual: { current: 7, target: 10 } }\n      - { id: booths, title: Booths, manual: { current: 6, target: 10 } }\n'), '2026-04-10');
+    r.commit(
+      okr(
+        '      - { id: talks, title: Talks, manual: { current: 7, target: 10 } }\n      - { id: booths, title: Booths, manual: { current: 6, target: 10 } }\n',
+      ),
+      '2026-04-10',
+    );
     const dropped = r.commit(okr('      - { id: talks, title: Talks, manual: { current: 7, target: 10 } }\n'), '2026-07-15');
     const { h, project } = await history(r.dir);
     const moved = h.moved.get('events')!;
     expect(moved.moves.map((m) => [m.commit.short, m.change.kr, m.change.kind])).toEqual([[dropped, 'booths', 'removed']]);
     expect(moved.original?.type === 'okr' && moved.original.keyResults.map((k) => k.id)).toEqual(['talks', 'booths']);
     const view = movedView(project, createEngine(project), project.goals[0]!, moved);
-    expect([view.original, view.current]).toEqual([{ type: 'okr', score: '0.65', band: 'yellow' }, { type: 'okr', score: '0.70', band: 'green' }]);
+    expect([view.original, view.current]).toEqual([
+      { type: 'okr', score: '0.65', band: 'yellow' },
+      { type: 'okr', score: '0.70', band: 'green' },
+    ]);
   });
 });
 
 describe('report --json moved_goalposts', () => {
-  it('lists each goal\'s moved goalposts, and an empty list for the others', async () => {
+  it("lists each goal's moved goalposts, and an empty list for the others", async () => {
     const r = repo();
     r.commit(LEADS('ig-clicks', 60), '2026-03-01');
     const cut = r.commit(LEADS('ig-clicks', 45), '2026-05-10');
@@ -98,14 +114,27 @@ describe('report --json moved_goalposts', () => {
     expect(out.status).toBe(0);
     const goals = (JSON.parse(out.out) as { goals: Array<{ id: string; moved_goalposts?: unknown[] }> }).goals;
     expect(goals.map((g) => [g.id, g.moved_goalposts])).toEqual([
-      ['ig-clicks', [{ field: 'target', old: 60, new: 45, date: '2026-05-10', commit: cut, reason: expect.stringContaining('target made easier') }]],
+      [
+        'ig-clicks',
+        [
+          {
+            field: 'target',
+            old: 60,
+            new: 45,
+            date: '2026-05-10',
+            commit: cut,
+            reason: expect.stringContaining('target made easier'),
+          },
+        ],
+      ],
       ['steady', []],
     ]);
   });
 
   it('leaves the field out, without failing, when the content is not in git', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-nogit-'));
-    for (const part of ['content/site.yaml', 'goals', 'data']) cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
+    for (const part of ['content/site.yaml', 'goals', 'data'])
+      cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
     const out = await run(dir, ['report', '--period', '2026-Q2', '--json']);
     expect([out.status, out.err]).toEqual([0, '']);
     const goals = (JSON.parse(out.out) as { goals: Array<Record<string, unknown>> }).goals;

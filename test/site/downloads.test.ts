@@ -14,26 +14,100 @@ describe('download names', () => {
 });
 
 describe('scorecardCsv', () => {
-  const kpis = new Map<string, KpiMeta>([['reach', { id: 'reach', label: 'Reach', unit: 'count', good: 'up', formula: 'reach', description: '' }]]);
+  const kpis = new Map<string, KpiMeta>([
+    ['reach', { id: 'reach', label: 'Reach', unit: 'count', good: 'up', formula: 'reach', description: '' }],
+  ]);
   const report: ReportJson = {
-    period: '2026-Q3', as_of: '2026-09-30', channels: ['all'], coverage: {}, incomplete: [], kpis: {},
+    period: '2026-Q3',
+    as_of: '2026-09-30',
+    channels: ['all'],
+    coverage: {},
+    incomplete: [],
+    kpis: {},
     goals: [
-      { id: 'g1', type: 'smart', title: '=HYPERLINK("x")', category: null, objective: null, owner: null, kpi: 'reach', channel: ['instagram', 'tiktok'],
-        start: '2026-07-01', deadline: '2026-09-30', mode: 'cumulative', baseline: null, previous: null, target: 1000, actual: 800, progress: 0.8,
-        elapsed: 1, expected: 1, status: 'missed', projection: 800 },
-      { id: 'o1', type: 'okr', title: 'Community', category: null, objective: null, owner: null, start: '2026-07-01', deadline: '2026-09-30', elapsed: 1,
-        stretch: true, score: 0.65, band: 'green', key_results: [{ id: 'kr1', title: null, kpi: 'reach', channel: 'all', weight: 1, manual: false, baseline: null,
-          target: 10, actual: 7, progress: 0.7, expected: 1, status: 'missed', projection: 7, score: 0.7 }] },
+      {
+        id: 'g1',
+        type: 'smart',
+        title: '=HYPERLINK("x")',
+        category: null,
+        objective: null,
+        owner: null,
+        kpi: 'reach',
+        channel: ['instagram', 'tiktok'],
+        start: '2026-07-01',
+        deadline: '2026-09-30',
+        mode: 'cumulative',
+        baseline: null,
+        previous: null,
+        target: 1000,
+        actual: 800,
+        progress: 0.8,
+        elapsed: 1,
+        expected: 1,
+        status: 'missed',
+        projection: 800,
+      },
+      {
+        id: 'o1',
+        type: 'okr',
+        title: 'Community',
+        category: null,
+        objective: null,
+        owner: null,
+        start: '2026-07-01',
+        deadline: '2026-09-30',
+        elapsed: 1,
+        stretch: true,
+        score: 0.65,
+        band: 'green',
+        key_results: [
+          {
+            id: 'kr1',
+            title: null,
+            kpi: 'reach',
+            channel: 'all',
+            weight: 1,
+            manual: false,
+            baseline: null,
+            target: 10,
+            actual: 7,
+            progress: 0.7,
+            expected: 1,
+            status: 'missed',
+            projection: 7,
+            score: 0.7,
+          },
+        ],
+      },
     ],
   };
 
   it('writes a row per SMART goal, OKR and key result, unrounded, with the figures they are', () => {
-    const lines = scorecardCsv(report, kpis, { kind: 'frozen', version: 2 } as never).split('\r\n').filter((l) => l !== '');
+    const lines = scorecardCsv(report, kpis, { kind: 'frozen', version: 2 } as never)
+      .split('\r\n')
+      .filter((l) => l !== '');
     const header = lines[0]!.split(',');
-    const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c, i) => [header[i]!, c])));
-    expect(rows.map((r) => [r['type'], r['goal'], r['key_result']])).toEqual([['smart', 'g1', ''], ['okr', 'o1', ''], ['key_result', 'o1', 'kr1']]);
-    expect([rows[0]!['actual'], rows[0]!['target'], rows[0]!['progress'], rows[0]!['channel'], rows[0]!['status']]).toEqual(['800', '1000', '0.8', 'instagram tiktok', 'missed']);
-    expect([rows[1]!['score'], rows[1]!['band'], rows[2]!['score'], rows[2]!['label']]).toEqual(['0.65', 'green', '0.7', 'Reach']);
+    const rows = lines
+      .slice(1)
+      .map((l) => Object.fromEntries(l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c, i) => [header[i]!, c])));
+    expect(rows.map((r) => [r['type'], r['goal'], r['key_result']])).toEqual([
+      ['smart', 'g1', ''],
+      ['okr', 'o1', ''],
+      ['key_result', 'o1', 'kr1'],
+    ]);
+    expect([rows[0]!['actual'], rows[0]!['target'], rows[0]!['progress'], rows[0]!['channel'], rows[0]!['status']]).toEqual([
+      '800',
+      '1000',
+      '0.8',
+      'instagram tiktok',
+      'missed',
+    ]);
+    expect([rows[1]!['score'], rows[1]!['band'], rows[2]!['score'], rows[2]!['label']]).toEqual([
+      '0.65',
+      'green',
+      '0.7',
+      'Reach',
+    ]);
     expect(rows.every((r) => r['figures'] === 'frozen' && r['version'] === '2')).toBe(true);
     expect(rows[0]!['title']).toBe(`"'=HYPERLINK(""x"")"`);
   });

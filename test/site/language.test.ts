@@ -24,7 +24,9 @@ describe('views in the site language', () => {
     const titles = view.charts.map((c) => c.title);
     expect(titles).toContain('Entonnoir, tous canaux, 2026-Q2');
     expect(titles).toContain('Sentiment et part de voix, 2026-Q2');
-    expect(titles.some((t) => t.startsWith('Taux d’engagement par semaine') || t.startsWith('Taux d’engagement par mois'))).toBe(true);
+    expect(titles.some((t) => t.startsWith('Taux d’engagement par semaine') || t.startsWith('Taux d’engagement par mois'))).toBe(
+      true,
+    );
     expect(titles.join(' ')).not.toMatch(/\b(by|and|Funnel|Spend|Channel mix)\b/);
     const funnel = view.charts.find((c) => c.id.endsWith('-funnel'))!;
     expect(funnel.table.columns).toEqual(['Étape', 'Nombre', 'Taux de l’étape (KPI)']);

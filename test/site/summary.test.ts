@@ -5,18 +5,49 @@ import type { GoalStatus } from '../../src/core/status.ts';
 import { formatMove, formatPoints } from '../../src/format/moves.ts';
 import { kpiMove, quarterSummary, sortByStatus, statusCounts } from '../../src/site/summary.ts';
 
-const meta = (id: string, unit: KpiMeta['unit'], good: KpiMeta['good']): KpiMeta => ({ id, label: id.toUpperCase(), unit, good, formula: '', description: '' });
+const meta = (id: string, unit: KpiMeta['unit'], good: KpiMeta['good']): KpiMeta => ({
+  id,
+  label: id.toUpperCase(),
+  unit,
+  good,
+  formula: '',
+  description: '',
+});
 const goal = (id: string, status: GoalStatus): SmartGoalJson => ({
-  id, type: 'smart', title: id, category: null, objective: null, owner: null, kpi: 'reach', channel: 'all', start: '2026-07-01',
-  deadline: '2026-09-30', mode: 'cumulative', baseline: null, previous: null, target: 10, actual: 5, progress: 0.5, elapsed: 0.5,
-  expected: 0.5, status, projection: 10,
+  id,
+  type: 'smart',
+  title: id,
+  category: null,
+  objective: null,
+  owner: null,
+  kpi: 'reach',
+  channel: 'all',
+  start: '2026-07-01',
+  deadline: '2026-09-30',
+  mode: 'cumulative',
+  baseline: null,
+  previous: null,
+  target: 10,
+  actual: 5,
+  progress: 0.5,
+  elapsed: 0.5,
+  expected: 0.5,
+  status,
+  projection: 10,
 });
 const fr = { locale: 'fr-FR', currency: 'EUR' };
 const en = { locale: 'en-US', currency: 'USD' };
 
 describe('sortByStatus', () => {
   it('puts off track, at risk and missed first and achieved last, keeping the order within a status', () => {
-    const goals = [goal('a', 'achieved'), goal('b', 'missed'), goal('c', 'on_track'), goal('d', 'off_track'), goal('e', 'missed'), goal('f', 'at_risk')];
+    const goals = [
+      goal('a', 'achieved'),
+      goal('b', 'missed'),
+      goal('c', 'on_track'),
+      goal('d', 'off_track'),
+      goal('e', 'missed'),
+      goal('f', 'at_risk'),
+    ];
     expect(sortByStatus(goals).map((g) => g.id)).toEqual(['d', 'f', 'b', 'e', 'c', 'a']);
   });
 });
@@ -24,7 +55,11 @@ describe('sortByStatus', () => {
 describe('statusCounts', () => {
   it('counts SMART goals by status in the summary line order, leaving out empty statuses', () => {
     const goals = [goal('a', 'missed'), goal('b', 'achieved'), goal('c', 'achieved'), goal('d', 'at_risk')];
-    expect(statusCounts(goals)).toEqual([{ status: 'achieved', count: 2 }, { status: 'at_risk', count: 1 }, { status: 'missed', count: 1 }]);
+    expect(statusCounts(goals)).toEqual([
+      { status: 'achieved', count: 2 },
+      { status: 'at_risk', count: 1 },
+      { status: 'missed', count: 1 },
+    ]);
   });
 });
 
@@ -51,14 +86,29 @@ describe('kpiMove', () => {
 describe('quarterSummary', () => {
   it('lists the goals needing attention first and the KPIs with the largest moves', () => {
     const report: ReportJson = {
-      period: '2026-Q3', as_of: '2026-09-30', channels: ['all'], coverage: {}, incomplete: [],
-      kpis: { all: { reach: { value: 100, qoq: 0.1, yoy: null }, spend: { value: 50, qoq: -0.428, yoy: null }, cpc: { value: 1, qoq: null, yoy: null } } },
+      period: '2026-Q3',
+      as_of: '2026-09-30',
+      channels: ['all'],
+      coverage: {},
+      incomplete: [],
+      kpis: {
+        all: {
+          reach: { value: 100, qoq: 0.1, yoy: null },
+          spend: { value: 50, qoq: -0.428, yoy: null },
+          cpc: { value: 1, qoq: null, yoy: null },
+        },
+      },
       goals: [goal('a', 'achieved'), goal('b', 'missed'), goal('c', 'off_track')],
     };
-    const kpis = new Map([meta('reach', 'count', 'up'), meta('spend', 'money', 'down'), meta('cpc', 'money', 'down')].map((k) => [k.id, k]));
+    const kpis = new Map(
+      [meta('reach', 'count', 'up'), meta('spend', 'money', 'down'), meta('cpc', 'money', 'down')].map((k) => [k.id, k]),
+    );
     const s = quarterSummary(report, kpis, 'all', 4);
     expect(s.attention.map((g) => g.id)).toEqual(['c', 'b']);
-    expect(s.movers.map((m) => [m.id, m.good])).toEqual([['spend', true], ['reach', true]]);
+    expect(s.movers.map((m) => [m.id, m.good])).toEqual([
+      ['spend', true],
+      ['reach', true],
+    ]);
     expect(s.counts.reduce((n, c) => n + c.count, 0)).toBe(3);
   });
 });

@@ -41,10 +41,29 @@ describe('translation tables', () => {
 
   test('French and Italian have no English leftovers in page words', () => {
     const sample = [
-      'status.on_track', 'status.achieved', 'status.at_risk', 'status.off_track', 'status.missed', 'verdict.realistic',
-      'quarter.scorecard', 'quarter.charts', 'nav.latest', 'nav.quarters', 'scorecard.progress', 'scorecard.actual',
-      'charts.expectedPace', 'charts.spend', 'charts.revenue', 'charts.shareOfVoice', 'frozen.restated', 'moved.heading',
-      'definition.measurable', 'definition.timeBound', 'footer.sourceFiles', 'quarter.downloadCsv', 'goals.title',
+      'status.on_track',
+      'status.achieved',
+      'status.at_risk',
+      'status.off_track',
+      'status.missed',
+      'verdict.realistic',
+      'quarter.scorecard',
+      'quarter.charts',
+      'nav.latest',
+      'nav.quarters',
+      'scorecard.progress',
+      'scorecard.actual',
+      'charts.expectedPace',
+      'charts.spend',
+      'charts.revenue',
+      'charts.shareOfVoice',
+      'frozen.restated',
+      'moved.heading',
+      'definition.measurable',
+      'definition.timeBound',
+      'footer.sourceFiles',
+      'quarter.downloadCsv',
+      'goals.title',
     ];
     const englishTexts = leaves(en);
     for (const [lang, table] of Object.entries({ fr, it })) {
@@ -123,7 +142,8 @@ describe('KPI labels', () => {
     const { KPI_CATALOGUE: BUILT_IN_KPIS } = await import('../../src/core/catalogue.ts');
     const ids = BUILT_IN_KPIS.map((k: { id: string }) => k.id).sort();
     for (const table of [en, fr, it]) expect(Object.keys(table.kpis).sort()).toEqual(ids);
-    for (const k of BUILT_IN_KPIS as ReadonlyArray<{ id: string; label: string }>) expect(en.kpis[k.id as keyof typeof en.kpis]).toBe(k.label);
+    for (const k of BUILT_IN_KPIS as ReadonlyArray<{ id: string; label: string }>)
+      expect(en.kpis[k.id as keyof typeof en.kpis]).toBe(k.label);
   });
 });
 

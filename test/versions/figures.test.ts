@@ -19,7 +19,10 @@ import { editImpressions, project, quarterOf, read, run, scratch } from './helpe
 const Q2 = quarterOf('2026-Q2');
 
 /** `report --json` with the given options, parsed; the exit status must be 0. */
-async function reportJson(root: string, ...options: string[]): Promise<Record<string, unknown> & { kpis: Record<string, Record<string, { value: number | null }>>; goals: SmartGoalJson[] }> {
+async function reportJson(
+  root: string,
+  ...options: string[]
+): Promise<Record<string, unknown> & { kpis: Record<string, Record<string, { value: number | null }>>; goals: SmartGoalJson[] }> {
   const r = await run(root, ['report', '--period', '2026-Q2', '--json', ...options]);
   expect(r.err).toBe('');
   expect(r.status).toBe(0);
@@ -35,7 +38,7 @@ async function restatedRoot(): Promise<string> {
 }
 
 describe('report on a frozen quarter', () => {
-  it('prints the newest frozen version by default, with its version; --live prints today\'s figures', async () => {
+  it("prints the newest frozen version by default, with its version; --live prints today's figures", async () => {
     const root = await restatedRoot();
     const frozen = await reportJson(root);
     expect(frozen).toMatchObject({ period: '2026-Q2', figures: 'frozen', version: 1, frozen_at: '2026-07-03T09:30:00.000Z' });
@@ -81,14 +84,16 @@ describe('report on a frozen quarter', () => {
     expect(await reportJson(root)).toMatchObject({ figures: 'live', version: null, frozen_at: null });
   });
 
-  it('says in the text report which figures it shows, and that today\'s data restate them', async () => {
+  it("says in the text report which figures it shows, and that today's data restate them", async () => {
     const root = await restatedRoot();
     const frozen = await run(root, ['report', '--period', '2026-Q2']);
     expect(frozen.out).toContain('Basic fixture: report 2026-Q2, as of 2026-06-30, frozen v1 (2026-07-03)');
     expect(frozen.out).toMatch(/Restated: today's goals and data change \d+ figures \(--live shows them\)/);
     expect(frozen.out).toMatch(/Impressions +2,000/);
     const live = await run(root, ['report', '--period', '2026-Q2', '--live']);
-    expect(live.out).toContain('Basic fixture: report 2026-Q2, as of 2026-06-30, live (today\'s data; the published report is frozen v1)');
+    expect(live.out).toContain(
+      "Basic fixture: report 2026-Q2, as of 2026-06-30, live (today's data; the published report is frozen v1)",
+    );
     expect(live.out).toMatch(/Impressions +4,000/);
   });
 });
@@ -100,15 +105,22 @@ describe('the CSV download', () => {
     const engine = createEngine(p);
     const frozen = quarterCsv(quarterPage(p, engine, Q2)).split('\r\n');
     expect(frozen[0]!.endsWith(',figures,version')).toBe(true);
-    const impressions = frozen.find((l) => l.startsWith('2026-Q2,2026-06-30,all,') && l.includes(',impressions,Impressions,count,'));
+    const impressions = frozen.find(
+      (l) => l.startsWith('2026-Q2,2026-06-30,all,') && l.includes(',impressions,Impressions,count,'),
+    );
     expect(impressions).toMatch(/,impressions,Impressions,count,2000,.*,frozen,1$/);
     const live = quarterCsv(quarterPage(p, engine, quarterOf('2026-Q1'))).split('\r\n');
-    expect(live.slice(1).filter((l) => l !== '').every((l) => l.endsWith(',live,'))).toBe(true);
+    expect(
+      live
+        .slice(1)
+        .filter((l) => l !== '')
+        .every((l) => l.endsWith(',live,')),
+    ).toBe(true);
   });
 });
 
 describe('a goal page', () => {
-  it('shows the figures of the quarter report, labelled, and what today\'s data would restate', async () => {
+  it("shows the figures of the quarter report, labelled, and what today's data would restate", async () => {
     const root = await restatedRoot();
     const p = await project(root);
     const engine = createEngine(p);
@@ -117,7 +129,13 @@ describe('a goal page', () => {
     const report = quarterPage(p, engine, Q2).view.report.goals.find((g) => g.id === goal.id) as SmartGoalJson;
     expect(report.actual).toBe(2000);
     // The header: the report's figures, not today's.
-    expect(view.evaluation).toMatchObject({ type: 'smart', actual: 2000, target: 3000, status: 'missed', progress: report.progress });
+    expect(view.evaluation).toMatchObject({
+      type: 'smart',
+      actual: 2000,
+      target: 3000,
+      status: 'missed',
+      progress: report.progress,
+    });
     expect(view.source).toBe('Report 2026-Q2, frozen v1 (2026-07-03)');
     expect(view.reports).toHaveLength(1);
     const [q2] = view.reports;
@@ -143,17 +161,26 @@ describe('a goal page', () => {
 });
 
 describe('<KpiChart> in a frozen quarter', () => {
-  it('draws the snapshot\'s trend where it has one', async () => {
+  it("draws the snapshot's trend where it has one", async () => {
     const root = await restatedRoot();
     const p = await project(root);
     const trend = narrativeTrend(p, createEngine(p), Q2, 'impressions', ['instagram']);
     expect(trend.source).toMatchObject({ kind: 'frozen', version: 1 });
     expect(trend.note).toMatchObject({ kind: 'frozen', frozen: { version: 1, frozenAt: expect.stringMatching(/^2026-07-03T/) } });
     expect(trend.step).toBe('month');
-    expect(trend.series).toEqual([{ channel: 'instagram', points: [{ date: '2026-04-01', value: 1000 }, { date: '2026-05-01', value: 1000 }, { date: '2026-06-01', value: null }] }]);
+    expect(trend.series).toEqual([
+      {
+        channel: 'instagram',
+        points: [
+          { date: '2026-04-01', value: 1000 },
+          { date: '2026-05-01', value: 1000 },
+          { date: '2026-06-01', value: null },
+        ],
+      },
+    ]);
   });
 
-  it('draws today\'s data labelled as live where the snapshot has no trend of the KPI', async () => {
+  it("draws today's data labelled as live where the snapshot has no trend of the KPI", async () => {
     const root = await restatedRoot();
     const p = await project(root);
     const trend = narrativeTrend(p, createEngine(p), Q2, 'clicks', ['instagram']);
@@ -175,7 +202,7 @@ describe('freezing again', () => {
 });
 
 describe('the snapshot digest', () => {
-  it('is written over the snapshot\'s content, and a hand edit that keeps the schema is a positioned error', async () => {
+  it("is written over the snapshot's content, and a hand edit that keeps the schema is a positioned error", async () => {
     const root = scratch();
     await run(root, ['freeze', '2026-Q2']);
     const text = read(root, 'reports/2026-q2/v1.json');
@@ -188,7 +215,9 @@ describe('the snapshot digest', () => {
     const lines = edited.split('\n');
     const line = lines.findIndex((l) => l.includes('"digest"')) + 1;
     const column = lines[line - 1]!.indexOf('"sha256:') + 1;
-    expect(r.err).toContain(`reports/2026-q2/v1.json:${line}:${column}: the digest does not match the snapshot's content: the snapshot was edited by hand; freeze again instead`);
+    expect(r.err).toContain(
+      `reports/2026-q2/v1.json:${line}:${column}: the digest does not match the snapshot's content: the snapshot was edited by hand; freeze again instead`,
+    );
     // And the report does not show it as the frozen truth.
     expect((await run(root, ['report', '--period', '2026-Q2', '--json'])).status).toBe(1);
   });

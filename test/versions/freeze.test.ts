@@ -23,21 +23,43 @@ describe('goalpost freeze', () => {
     expect(r.out).toContain('Froze 2026-Q2 as version 1: reports/2026-q2/v1.json');
     const text = read(root, 'reports/2026-q2/v1.json');
     const snapshot = JSON.parse(text) as Snapshot;
-    expect(snapshot).toMatchObject({ format: 2, quarter: '2026-Q2', version: 1, frozen_at: '2026-07-03T09:30:00.000Z', commit: null, uncommitted_changes: false });
+    expect(snapshot).toMatchObject({
+      format: 2,
+      quarter: '2026-Q2',
+      version: 1,
+      frozen_at: '2026-07-03T09:30:00.000Z',
+      commit: null,
+      uncommitted_changes: false,
+    });
     expect(Object.keys(snapshot.inputs.files)).toEqual(['content/site.yaml', 'data/instagram/2026.json', 'goals/goals.yaml']);
     expect(snapshot.inputs.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(snapshot.goals.map((g) => g['id'])).toEqual(['ig-followers-q2', 'ig-impressions-q2', 'reputation-q2']);
-    expect(snapshot.goals[0]).toMatchObject({ kpi: 'follower_count', baseline: 1000, target: '+20%', start: '2026-04-01', deadline: '2026-06-30' });
+    expect(snapshot.goals[0]).toMatchObject({
+      kpi: 'follower_count',
+      baseline: 1000,
+      target: '+20%',
+      start: '2026-04-01',
+      deadline: '2026-06-30',
+    });
     expect(Object.keys(snapshot.figures)).toEqual(['all', 'instagram']);
     expect(snapshot.kpis.find((k) => k.id === 'code_rate')).toMatchObject({ label: 'Discount code rate', unit: 'percent' });
 
     // The frozen report is the report `report --live --json` prints.
     const json = await run(root, ['report', '--period', '2026-Q2', '--live', '--json']);
-    const { figures, version, frozen_at, ...live } = JSON.parse(json.out) as ReportJson & { figures: string; version: null; frozen_at: null };
+    const { figures, version, frozen_at, ...live } = JSON.parse(json.out) as ReportJson & {
+      figures: string;
+      version: null;
+      frozen_at: null;
+    };
     expect([figures, version, frozen_at]).toEqual(['live', null, null]);
     expect(snapshot.figures['all']!.report).toEqual(live);
     const channel = await run(root, ['report', '--period', '2026-Q2', '--channel', 'instagram', '--live', '--json']);
-    const { figures: _, version: __, frozen_at: ___, ...liveChannel } = JSON.parse(channel.out) as ReportJson & Record<string, unknown>;
+    const {
+      figures: _,
+      version: __,
+      frozen_at: ___,
+      ...liveChannel
+    } = JSON.parse(channel.out) as ReportJson & Record<string, unknown>;
     expect(snapshot.figures['instagram']!.report).toEqual(liveChannel);
 
     // Pretty and diff-friendly: indented, one KPI figure per line, a newline at the end.
@@ -66,10 +88,30 @@ describe('goalpost freeze', () => {
     expect(page.view.report.kpis['all']!['impressions']!.value).toBe(2000);
     // ...and says what today's data changes.
     const restated = page.frozen!.restated;
-    expect(restated).toContainEqual({ subject: 'kpi', figure: 'Impressions', scope: 'all', unit: 'count', kind: 'number', frozen: 2000, now: 4000 });
-    expect(restated).toContainEqual({ subject: 'kpi', figure: 'Engagement rate', scope: 'instagram', unit: 'percent', kind: 'number', frozen: 130 / 2000, now: 130 / 4000 });
-    expect(restated).toContainEqual(expect.objectContaining({ subject: 'goal', figure: 'Goal ig-impressions-q2: actual', frozen: 2000, now: 4000 }));
-    expect(restated).toContainEqual(expect.objectContaining({ figure: 'Goal ig-impressions-q2: status', frozen: 'missed', now: 'achieved' }));
+    expect(restated).toContainEqual({
+      subject: 'kpi',
+      figure: 'Impressions',
+      scope: 'all',
+      unit: 'count',
+      kind: 'number',
+      frozen: 2000,
+      now: 4000,
+    });
+    expect(restated).toContainEqual({
+      subject: 'kpi',
+      figure: 'Engagement rate',
+      scope: 'instagram',
+      unit: 'percent',
+      kind: 'number',
+      frozen: 130 / 2000,
+      now: 130 / 4000,
+    });
+    expect(restated).toContainEqual(
+      expect.objectContaining({ subject: 'goal', figure: 'Goal ig-impressions-q2: actual', frozen: 2000, now: 4000 }),
+    );
+    expect(restated).toContainEqual(
+      expect.objectContaining({ figure: 'Goal ig-impressions-q2: status', frozen: 'missed', now: 'achieved' }),
+    );
     expect(restated.some((r) => r.figure === 'Followers')).toBe(false);
     expect(page.frozen!.changedInputs).toEqual(['data/instagram/2026.json']);
   });
@@ -77,26 +119,48 @@ describe('goalpost freeze', () => {
   it('lists a goal added after the freeze and a goal whose target changed', async () => {
     const root = scratch();
     await run(root, ['freeze', '2026-Q2']);
-    const goals = read(root, 'goals/goals.yaml').replace('target: 3000', 'target: 2500')
-      + '  - { id: new-goal, title: New, period: 2026-Q2, channel: instagram, kpi: clicks, target: 10 }\n';
+    const goals =
+      read(root, 'goals/goals.yaml').replace('target: 3000', 'target: 2500') +
+      '  - { id: new-goal, title: New, period: 2026-Q2, channel: instagram, kpi: clicks, target: 10 }\n';
     writeFileSync(join(root, 'goals/goals.yaml'), goals);
     const p = await project(root);
     const restated = quarterPage(p, createEngine(p), Q2).frozen!.restated;
-    expect(restated).toContainEqual(expect.objectContaining({ figure: 'Goal ig-impressions-q2: target', frozen: 3000, now: 2500 }));
-    expect(restated).toContainEqual(expect.objectContaining({ figure: 'Goal new-goal', frozen: 'not in the report', now: 'in the report' }));
+    expect(restated).toContainEqual(
+      expect.objectContaining({ figure: 'Goal ig-impressions-q2: target', frozen: 3000, now: 2500 }),
+    );
+    expect(restated).toContainEqual(
+      expect.objectContaining({ figure: 'Goal new-goal', frozen: 'not in the report', now: 'in the report' }),
+    );
   });
 
   it('lists a goal whose type changed, and formats a KPI defined after the freeze in its own unit', async () => {
     const root = scratch();
     await run(root, ['freeze', '2026-Q2']);
     const goals = read(root, 'goals/goals.yaml')
-      .replace('kpis:\n', 'kpis:\n  - { id: click_share, label: Click share, formula: "clicks / impressions", unit: percent, good: up }\n')
-      .replace(/  - id: ig-impressions-q2\n(    .*\n)+?    target: 3000\n/, '  - { id: ig-impressions-q2, type: okr, title: More impressions, period: 2026-Q2, key_results: [{ id: imp, kpi: impressions, channel: instagram, target: 3000 }] }\n');
+      .replace(
+        'kpis:\n',
+        'kpis:\n  - { id: click_share, label: Click share, formula: "clicks / impressions", unit: percent, good: up }\n',
+      )
+      .replace(
+        /  - id: ig-impressions-q2\n(    .*\n)+?    target: 3000\n/,
+        '  - { id: ig-impressions-q2, type: okr, title: More impressions, period: 2026-Q2, key_results: [{ id: imp, kpi: impressions, channel: instagram, target: 3000 }] }\n',
+      );
     writeFileSync(join(root, 'goals/goals.yaml'), goals);
     const p = await project(root);
     const restated = quarterPage(p, createEngine(p), Q2).frozen!.restated;
-    expect(restated).toContainEqual(expect.objectContaining({ figure: 'Goal ig-impressions-q2: type', frozen: 'smart', now: 'okr' }));
-    expect(restated).toContainEqual(expect.objectContaining({ subject: 'kpi', figure: 'Click share', scope: 'all', unit: 'percent', frozen: null, now: 50 / 2000 }));
+    expect(restated).toContainEqual(
+      expect.objectContaining({ figure: 'Goal ig-impressions-q2: type', frozen: 'smart', now: 'okr' }),
+    );
+    expect(restated).toContainEqual(
+      expect.objectContaining({
+        subject: 'kpi',
+        figure: 'Click share',
+        scope: 'all',
+        unit: 'percent',
+        frozen: null,
+        now: 50 / 2000,
+      }),
+    );
   });
 
   it('keeps v1 byte for byte when the quarter is frozen again, and renders the newest', async () => {

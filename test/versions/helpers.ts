@@ -18,15 +18,30 @@ export function quarterOf(label: string): Period {
 /** A scratch content root: the basic fixture's settings, goals and data (not in git). */
 export function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'goalpost-freeze-'));
-  for (const part of ['content/site.yaml', 'goals', 'data']) cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
+  for (const part of ['content/site.yaml', 'goals', 'data'])
+    cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
   return dir;
 }
 
 /** Runs the CLI on a content root, with a fixed clock. */
-export async function run(root: string, args: string[], now = '2026-07-03T09:30:00.000Z'): Promise<{ status: number; out: string; err: string }> {
+export async function run(
+  root: string,
+  args: string[],
+  now = '2026-07-03T09:30:00.000Z',
+): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; }, env: { GOALPOST_ROOT: root }, cwd: process.cwd(), now: () => new Date(now) };
+  const io: Io = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+    env: { GOALPOST_ROOT: root },
+    cwd: process.cwd(),
+    now: () => new Date(now),
+  };
   return { status: await main(args, io), out, err };
 }
 
@@ -42,5 +57,11 @@ export const read = (root: string, path: string): string => readFileSync(join(ro
 /** Sets the impressions of the basic fixture's 2026-05-01 row. */
 export function editImpressions(root: string, impressions: number): void {
   const path = join(root, 'data/instagram/2026.json');
-  writeFileSync(path, read(root, 'data/instagram/2026.json').replace('"date": "2026-05-01", "impressions": 1000', `"date": "2026-05-01", "impressions": ${impressions}`));
+  writeFileSync(
+    path,
+    read(root, 'data/instagram/2026.json').replace(
+      '"date": "2026-05-01", "impressions": 1000',
+      `"date": "2026-05-01", "impressions": ${impressions}`,
+    ),
+  );
 }

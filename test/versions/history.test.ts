@@ -21,9 +21,16 @@ const GOAL = (id: string, target: number, deadline = '2026-06-30') => `goals:
 
 function git(dir: string, args: string[], date?: string): string {
   return execFileSync('git', args, {
-    cwd: dir, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Ana', GIT_AUTHOR_EMAIL: 'ana@example.org', GIT_COMMITTER_NAME: 'Ana', GIT_COMMITTER_EMAIL: 'ana@example.org',
-      ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) },
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Ana',
+      GIT_AUTHOR_EMAIL: 'ana@example.org',
+      GIT_COMMITTER_NAME: 'Ana',
+      GIT_COMMITTER_EMAIL: 'ana@example.org',
+      ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}),
+    },
   });
 }
 
@@ -69,9 +76,23 @@ describe('the goals history from git', () => {
       ['2026-05-10', 'Lower the impressions target', 'Ana'],
       ['2026-05-20', 'Rename the impressions goal', 'Ana'],
     ]);
-    expect(h.entries[0]!.changes.map((c) => [c.goal, c.kind])).toEqual([['ig-impressions', 'added'], ['steady', 'added']]);
-    expect(h.entries[1]!.changes).toEqual([expect.objectContaining({ goal: 'ig-impressions', kind: 'changed', field: 'target', old: 3000, new: 2000, moved_goalpost: true })]);
-    expect(h.entries[2]!.changes).toEqual([expect.objectContaining({ goal: 'ig-reach', kind: 'renamed', old: 'ig-impressions', new: 'ig-reach' })]);
+    expect(h.entries[0]!.changes.map((c) => [c.goal, c.kind])).toEqual([
+      ['ig-impressions', 'added'],
+      ['steady', 'added'],
+    ]);
+    expect(h.entries[1]!.changes).toEqual([
+      expect.objectContaining({
+        goal: 'ig-impressions',
+        kind: 'changed',
+        field: 'target',
+        old: 3000,
+        new: 2000,
+        moved_goalpost: true,
+      }),
+    ]);
+    expect(h.entries[2]!.changes).toEqual([
+      expect.objectContaining({ goal: 'ig-reach', kind: 'renamed', old: 'ig-impressions', new: 'ig-reach' }),
+    ]);
   });
 
   it('describes each change in words for the pages: added goals by KPI, target and deadline; old → new in the unit', async () => {
@@ -94,26 +115,40 @@ describe('the goals history from git', () => {
   it("gives one goal's history, following its renames", async () => {
     const h = await history(repository());
     if (!h.available) throw new Error(h.reason);
-    expect(historyOf(h.entries, 'ig-reach').map((e) => e.changes.map((c) => c.kind))).toEqual([['added'], ['changed'], ['renamed']]);
+    expect(historyOf(h.entries, 'ig-reach').map((e) => e.changes.map((c) => c.kind))).toEqual([
+      ['added'],
+      ['changed'],
+      ['renamed'],
+    ]);
     expect(historyOf(h.entries, 'steady').map((e) => e.commit.subject)).toEqual(['Q2 goals']);
   });
 
   it('does not warn when a target is made harder or changed before the period began', async () => {
     const dir = emptyRepository();
-    for (const [target, date] of [[3000, '2026-03-01'], [2000, '2026-03-15'], [5000, '2026-05-01']] as const) {
+    for (const [target, date] of [
+      [3000, '2026-03-01'],
+      [2000, '2026-03-15'],
+      [5000, '2026-05-01'],
+    ] as const) {
       writeFileSync(join(dir, 'goals/goals.yaml'), GOAL('ig-impressions', target));
       git(dir, ['add', '-A']);
       git(dir, ['commit', '-q', '-m', `target ${target}`], date);
     }
     const h = await history(dir);
     if (!h.available) throw new Error(h.reason);
-    expect(h.entries.slice(1).map((e) => e.changes.map((c) => [c.field, c.moved_goalpost]))).toEqual([[['target', false]], [['target', false]]]);
+    expect(h.entries.slice(1).map((e) => e.changes.map((c) => [c.field, c.moved_goalpost]))).toEqual([
+      [['target', false]],
+      [['target', false]],
+    ]);
   });
 
   it('follows the first-parent line: a merged branch is one change, never replayed against the wrong parent', async () => {
     const dir = emptyRepository();
-    const write = (file: string, target: number, id: string) => writeFileSync(join(dir, 'goals', file),
-      `goals:\n  - { id: ${id}, title: ${id}, period: 2026-Q2, channel: instagram, kpi: impressions, target: ${target} }\n`);
+    const write = (file: string, target: number, id: string) =>
+      writeFileSync(
+        join(dir, 'goals', file),
+        `goals:\n  - { id: ${id}, title: ${id}, period: 2026-Q2, channel: instagram, kpi: impressions, target: ${target} }\n`,
+      );
     write('a.yaml', 3000, 'a');
     write('b.yaml', 40, 'b');
     git(dir, ['add', '-A']);
@@ -127,7 +162,12 @@ describe('the goals history from git', () => {
     git(dir, ['merge', '-q', '--no-ff', '-m', 'merge x', 'x'], '2026-05-03');
     const h = await history(dir);
     if (!h.available) throw new Error(h.reason);
-    expect(h.entries.map((e) => [e.commit.subject, e.changes.map((c) => `${c.goal} ${String(c.old ?? '')}→${String(c.new && typeof c.new !== 'object' ? c.new : '')}`)])).toEqual([
+    expect(
+      h.entries.map((e) => [
+        e.commit.subject,
+        e.changes.map((c) => `${c.goal} ${String(c.old ?? '')}→${String(c.new && typeof c.new !== 'object' ? c.new : '')}`),
+      ]),
+    ).toEqual([
       ['goals', ['a →', 'b →']],
       ['raise b', ['b 40→50']],
       ['merge x', ['a 3000→2000']],
@@ -147,7 +187,9 @@ describe('the goals history from git', () => {
     }
     const h = await history(dir);
     if (!h.available) throw new Error(h.reason);
-    expect(h.entries.map((e) => [e.commit.subject, e.invalid ?? false, e.changes.map((c) => `${c.kind} ${c.field ?? ''}`)])).toEqual([
+    expect(
+      h.entries.map((e) => [e.commit.subject, e.invalid ?? false, e.changes.map((c) => `${c.kind} ${c.field ?? ''}`)]),
+    ).toEqual([
       ['goals', false, ['added ', 'added ']],
       ['typo', true, []],
       ['fix and raise', false, ['changed target']],
@@ -157,13 +199,20 @@ describe('the goals history from git', () => {
 
   it('keeps goals on channels that no longer have data in their history', async () => {
     const dir = repository();
-    writeFileSync(join(dir, 'goals/goals.yaml'), GOAL('ig-reach', 2000).replace('channel: instagram, kpi: clicks', 'channel: tiktok, kpi: clicks'));
+    writeFileSync(
+      join(dir, 'goals/goals.yaml'),
+      GOAL('ig-reach', 2000).replace('channel: instagram, kpi: clicks', 'channel: tiktok, kpi: clicks'),
+    );
     git(dir, ['commit', '-q', '-am', 'steady on tiktok'], '2026-05-25');
     writeFileSync(join(dir, 'goals/goals.yaml'), GOAL('ig-reach', 2000));
     git(dir, ['commit', '-q', '-am', 'back to instagram'], '2026-05-26');
     const h = await history(dir);
     if (!h.available) throw new Error(h.reason);
-    expect(h.entries.slice(-2).map((e) => [e.commit.subject, e.invalid ?? false, e.changes.map((c) => [c.goal, c.field, c.old, c.new])])).toEqual([
+    expect(
+      h.entries
+        .slice(-2)
+        .map((e) => [e.commit.subject, e.invalid ?? false, e.changes.map((c) => [c.goal, c.field, c.old, c.new])]),
+    ).toEqual([
       ['steady on tiktok', false, [['steady', 'channel', 'instagram', 'tiktok']]],
       ['back to instagram', false, [['steady', 'channel', 'tiktok', 'instagram']]],
     ]);
@@ -179,7 +228,8 @@ describe('the goals history from git', () => {
 
   it('is unavailable outside git, and says why', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-nogit-'));
-    for (const part of ['content/site.yaml', 'goals', 'data']) cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
+    for (const part of ['content/site.yaml', 'goals', 'data'])
+      cpSync(join('test/fixtures/basic', part), join(dir, part), { recursive: true });
     const h = await history(dir);
     expect(h).toEqual({ available: false, why: 'no_repository', reason: expect.stringContaining('not in a git repository') });
   });

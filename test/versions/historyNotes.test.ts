@@ -10,9 +10,17 @@ import { readHistory } from '../../src/site/history.ts';
 
 function git(dir: string, args: string[]): void {
   execFileSync('git', args, {
-    cwd: dir, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Ana', GIT_AUTHOR_EMAIL: 'ana@example.org', GIT_COMMITTER_NAME: 'Ana', GIT_COMMITTER_EMAIL: 'ana@example.org',
-      GIT_AUTHOR_DATE: '2026-03-20T12:00:00Z', GIT_COMMITTER_DATE: '2026-03-20T12:00:00Z' },
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Ana',
+      GIT_AUTHOR_EMAIL: 'ana@example.org',
+      GIT_COMMITTER_NAME: 'Ana',
+      GIT_COMMITTER_EMAIL: 'ana@example.org',
+      GIT_AUTHOR_DATE: '2026-03-20T12:00:00Z',
+      GIT_COMMITTER_DATE: '2026-03-20T12:00:00Z',
+    },
   });
 }
 
@@ -22,10 +30,13 @@ describe('the goals history with notes and declared metrics', () => {
     cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'));
     cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
     mkdirSync(join(dir, 'goals'));
-    writeFileSync(join(dir, 'goals/goals.yaml'), `goals:
+    writeFileSync(
+      join(dir, 'goals/goals.yaml'),
+      `goals:
   - { id: twice, title: Impressions, period: 2026-Q2, channel: [instagram, instagram], kpi: impressions, target: 3000 }
   - { id: codes, title: Discount codes, period: 2026-Q2, channel: instagram, kpi: discount_code_uses, target: 10 }
-`);
+`,
+    );
     git(dir, ['init', '-q', '-b', 'main']);
     git(dir, ['add', '-A']);
     git(dir, ['commit', '-q', '-m', 'Q2 goals']);
@@ -35,7 +46,13 @@ describe('the goals history with notes and declared metrics', () => {
     const history = readHistory(dir, loaded.project, createEngine(loaded.project));
     if (!history.available) throw new Error(history.reason);
     expect(history.entries.map((e) => [e.invalid ?? false, e.changes.map((c) => [c.goal, c.kind])])).toEqual([
-      [false, [['twice', 'added'], ['codes', 'added']]],
+      [
+        false,
+        [
+          ['twice', 'added'],
+          ['codes', 'added'],
+        ],
+      ],
     ]);
   });
 });

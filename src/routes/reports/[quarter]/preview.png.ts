@@ -11,6 +11,10 @@ export const getStaticPaths = quarterRoutes satisfies GetStaticPaths;
 export const GET: APIRoute = async ({ props }) => {
   const { quarter, page } = props as QuarterProps;
   const { project } = await siteModel();
-  const svg = ogCardSvg({ siteTitle: project.site.title, heading: quarter.label, summary: quarterSummary(page.view.report, page.view.kpis) });
+  const svg = ogCardSvg({
+    siteTitle: project.site.title,
+    heading: quarter.label,
+    summary: quarterSummary(page.view.report, page.view.kpis),
+  });
   return new Response(svgToPng(svg), { headers: { 'Content-Type': 'image/png' } });
 };
