@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 import type { Day } from '../core/dates.ts';
 import { formatDay } from '../core/dates.ts';
 import type { SourceFile } from '../load/files.ts';
+import { schemaPath } from '../init/templates.ts';
 import { type Problem, sortProblems } from '../load/problems.ts';
 import { loadFromSources } from '../load/project.ts';
 import { EXPORT_KINDS, type ExportKind } from './catalogue.ts';
@@ -30,6 +31,8 @@ export interface ImportOptions {
   /** Restricts detection to one platform (meta, linkedin, x, tiktok, youtube, ga4) or default channel. */
   readonly platform: string | null;
   readonly dateOrder: DateOrder | null;
+  /** The folder of the published JSON Schemas, relative to the content root (written files name theirs). */
+  readonly schemas: string;
 }
 
 export interface PlannedOutput {
@@ -96,7 +99,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
       const path = outputPath(converted);
       outputs.push({
         path,
-        text: metricJson(converted, name, input.modified),
+        text: metricJson(converted, name, input.modified, schemaPath(path, 'metrics', options.schemas)),
         input: input.path,
         sheet: table.sheet,
         converted,
@@ -115,7 +118,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
     }
   }
   const byPath = new Map<string, PlannedOutput>();
-  for (const o of yieldToFullerExports(outputs, skipped)) {
+  for (const o of yieldToFullerExports(outputs, skipped, options.schemas)) {
     const other = byPath.get(o.path);
     if (other) {
       problems.push({
@@ -134,7 +137,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
  * YouTube's Totals.csv beside Table data.csv, as import-formats.md recommends) keep only
  * the metrics the fuller one lacks; dropped entirely when it gives them all.
  */
-function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string[]): PlannedOutput[] {
+function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string[], schemas: string): PlannedOutput[] {
   return outputs.flatMap((o) => {
     const { kind } = o.converted;
     const fuller =
@@ -163,7 +166,9 @@ function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string
       metrics,
       notes: [...o.converted.notes, `${given.join(', ')} taken from ${basename(fuller.input)} of the same download`],
     };
-    return [{ ...o, converted, text: metricJson(converted, basename(o.input), o.modified) }];
+    return [
+      { ...o, converted, text: metricJson(converted, basename(o.input), o.modified, schemaPath(o.path, 'metrics', schemas)) },
+    ];
   });
 }
 
@@ -219,11 +224,13 @@ export function replacedBy(c: Converted, path: string, existing: readonly string
 /**
  * The metric JSON text: one row per line, so that diffs of re-imports stay readable. Per-post
  * exports are lifetime totals as of their download, so `source` gives that date (the file's
- * modification day), as import-formats.md asks.
+ * modification day), as import-formats.md asks. `schema` (first key) lets editors check it.
  */
-export function metricJson(c: Converted, fileName: string, exported: Day | null = null): string {
+export function metricJson(c: Converted, fileName: string, exported: Day | null = null, schema: string | null = null): string {
   const asOf = c.kind.grain === 'post' && exported !== null ? `, lifetime totals as of ${formatDay(exported)}` : '';
-  const head: Record<string, string> = { channel: c.channel, source: `${fileName} (${c.kind.id}${asOf})` };
+  const head: Record<string, string> = schema === null ? {} : { $schema: schema };
+  head['channel'] = c.channel;
+  head['source'] = `${fileName} (${c.kind.id}${asOf})`;
   if (c.currency) head['currency'] = c.currency;
   const rows = c.rows.map((r) => `    ${JSON.stringify({ [r.key]: r.period, ...r.values })}`);
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
