@@ -12,6 +12,7 @@ import type { Project } from '../core/project.ts';
 import { listFiles, readSources, type SourceFile } from './files.ts';
 import { loadData, reportUndeclared } from './data.ts';
 import { loadGoals } from './goals.ts';
+import { checkOverlaps } from './overlaps.ts';
 import { checkPlausibility } from './plausibility.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
@@ -114,6 +115,7 @@ export function loadFromSources(
   );
   checkPlausibility(data.rows, data.reporters);
   const metrics = metricTable([...declared, ...data.discovered]);
+  checkOverlaps(data.rows, metrics, data.reporters);
   const { index, duplicates } = MetricIndex.build(data.rows, metrics);
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
