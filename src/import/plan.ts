@@ -13,7 +13,7 @@ import { type Problem, sortProblems } from '../load/problems.ts';
 import { loadFromSources } from '../load/project.ts';
 import { EXPORT_KINDS, type ExportKind } from './catalogue.ts';
 import { convert, type Converted } from './convert.ts';
-import type { DateOrder } from './dates.ts';
+import { type DateOrder, datesInName } from './dates.ts';
 import { utf8Lines } from './decode.ts';
 import { detect } from './detect.ts';
 import { csvTables, isWorkbook, type Table, workbookTables } from './table.ts';
@@ -232,9 +232,24 @@ export function metricJson(c: Converted, fileName: string, exported: Day | null 
   head['channel'] = c.channel;
   head['source'] = `${fileName} (${c.kind.id}${asOf})`;
   if (c.currency) head['currency'] = c.currency;
+  const through = exportThrough(c, fileName, exported);
+  if (through !== null) head['through'] = formatDay(through);
   const rows = c.rows.map((r) => `    ${JSON.stringify({ [r.key]: r.period, ...r.values })}`);
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   return `{\n${lines.join('\n')}\n  "rows": [\n${rows.join(',\n')}\n  ]\n}\n`;
+}
+
+/**
+ * The last day an export covers (`through`), so that a figure can tell an export that stops
+ * early from a metric that simply has no rows on its last days (a campaign that ended): the end
+ * of the date range in the file name when it has one (`Aug-01-2025_Aug-31-2025_…`), else, for a
+ * per-post export (lifetime totals as of its download), the download day; null when unknown or
+ * when the rows go beyond it.
+ */
+export function exportThrough(c: Converted, fileName: string, exported: Day | null): Day | null {
+  const named = datesInName(fileName);
+  const end = named.length >= 2 ? Math.max(...named) : c.kind.grain === 'post' ? exported : null;
+  return end !== null && end >= c.last ? end : null;
 }
 
 /**

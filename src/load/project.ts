@@ -5,6 +5,7 @@
  */
 import { lstat, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { type Day, parseIsoDate } from '../core/dates.ts';
 import { MetricIndex } from '../core/metricIndex.ts';
 import { KpiSet } from '../core/kpis.ts';
 import { declaredMetricKpi, metricTable } from '../core/metrics.ts';
@@ -116,7 +117,12 @@ export function loadFromSources(
   checkPlausibility(data.rows, data.reporters);
   const metrics = metricTable([...declared, ...data.discovered]);
   checkOverlaps(data.rows, metrics, data.reporters);
-  const { index, duplicates } = MetricIndex.build(data.rows, metrics);
+  const through = new Map<string, Day>();
+  for (const source of data.sources) {
+    const day = source.through === null ? null : parseIsoDate(source.through);
+    if (day?.ok) through.set(source.file, day.day);
+  }
+  const { index, duplicates } = MetricIndex.build(data.rows, metrics, through);
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;

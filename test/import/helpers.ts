@@ -50,6 +50,7 @@ export interface MetricFile {
   channel: string;
   source: string;
   currency?: string;
+  through?: string;
   rows: Array<Record<string, string | number>>;
 }
 

@@ -3,7 +3,8 @@
  * written by `init` do, so editors complete and check them: in a team's repo the package's
  * schemas under node_modules/goalpost, in this repository its own schemas/ folder.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaProblems } from '../docs/validator.ts';
@@ -35,5 +36,39 @@ describe('import writes $schema', () => {
     writeFileSync(join(root, 'schemas', 'metrics.schema.json'), '{}\n');
     await importOk(root, FB);
     for (const [, json] of written(root)) expect(json['$schema']).toBe('../../schemas/metrics.schema.json');
+  });
+});
+
+describe('import writes through: the last day the export covers', () => {
+  const readOne = (root: string) => {
+    const [[path, json]] = written(root) as [[string, Record<string, unknown>]];
+    return { path, json };
+  };
+
+  it("a per-post export whose name gives its range: the range's end, beyond the last post", async () => {
+    const root = freshRoot();
+    await importOk(root, FB);
+    const { path, json } = readOne(root);
+    expect(path).toBe('data/facebook/facebook-posts-2025-08-03-2025-08-15.json');
+    expect(json['through']).toBe('2025-08-31');
+  });
+
+  it('a daily export whose name gives its range: the range end', async () => {
+    const root = freshRoot();
+    await importOk(root, `${FIXTURES}/x/account_analytics_content_2026-09-13_2026-09-15.csv`);
+    expect(readOne(root).json['through']).toBe('2026-09-15');
+  });
+
+  it('a per-post export without a range in its name: the day it was downloaded (the file is dated)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goalpost-through-'));
+    const copy = join(dir, 'instagram-luglio-2026.csv');
+    writeFileSync(copy, readFileSync(`${FIXTURES}/meta/instagram-luglio-2026.csv`));
+    const root = freshRoot();
+    await importOk(root, copy, '--channel', 'instagram');
+    const { json } = readOne(root);
+    const source = String(json['source']);
+    const asOf = /lifetime totals as of (\d{4}-\d{2}-\d{2})/.exec(source)?.[1];
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(json['through']).toBe(asOf);
   });
 });
