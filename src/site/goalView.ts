@@ -26,6 +26,7 @@ import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
 import { fill, kpiLabel, plural, uiStrings } from '../translations/index.ts';
+import { keyResultBands } from './okrView.ts';
 
 /** A goal's figures in one quarter report: the report's own (frozen or live), labelled. */
 export interface GoalQuarterFigures {
@@ -61,6 +62,8 @@ export interface GoalView {
   readonly charts: readonly ChartModel[];
   /** Report quarters the goal's period overlaps. */
   readonly quarters: readonly Period[];
+  /** The band of each key result of the header's OKR figures (null without a score; empty for a SMART goal). */
+  readonly bands: ReadonlyArray<OkrBand | null>;
 }
 
 /** The as-of day of goal pages: the last day with data (evaluation stops at each goal's deadline). */
@@ -144,6 +147,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     definition,
     charts,
     quarters,
+    bands: evaluation.type === 'okr' ? keyResultBands(evaluation.keyResults, evaluation.stretch) : [],
   };
 }
 
