@@ -10,8 +10,8 @@ import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
 import type { Unit } from '../core/catalogue.ts';
 import { channelColors } from '../charts/theme.ts';
 import { type Day, formatDay } from '../core/dates.ts';
-import { goalEvaluation } from '../core/evaluations.ts';
-import { evaluateMeasure, type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
+import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
+import { type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type Period, quartersOverlapping } from '../core/periods.ts';
@@ -258,7 +258,7 @@ function measureSentence(project: Project, engine: KpiEngine, m: Measure): strin
 function targetSentence(project: Project, engine: KpiEngine, m: Measure, period: Period, asOf: Day): string {
   const kpi = engine.kpis.get(m.kpi)!;
   const fmt = project.site;
-  const e = evaluateMeasure(engine, m, period, asOf);
+  const e = measureEvaluation(engine, m, period, asOf);
   const value = (x: number | null) => formatKpiValue(x, kpi.def.unit, fmt);
   const written = writtenTarget(m.target, kpi.def.unit, fmt);
   const d = uiStrings(fmt.locale, project.site.strings).definition;
@@ -300,7 +300,7 @@ function progressChart(
   asOf: Day,
 ): ChartModel {
   const kpi = engine.kpis.get(m.kpi)!;
-  const e = evaluateMeasure(engine, m, period, asOf);
+  const e = measureEvaluation(engine, m, period, asOf);
   const t = trajectory(engine, m, period, asOf, e);
   const iso = (p: { day: Day; value: number }) => ({ date: formatDay(p.day), value: p.value });
   const words = uiStrings(project.site.locale, project.site.strings);

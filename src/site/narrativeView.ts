@@ -3,7 +3,7 @@
  * for each `<KpiValue>`, `<GoalCard>` and `<KpiChart>` the narrative uses, the figures as the
  * quarter's report shows them (frozen figures for a frozen quarter). The quarter page puts it
  * on `Astro.locals` before rendering the narrative, and the components look their figures up
- * by the keys below, computed from their props: they call no engine. Pure over the project
+ * by keys computed from their props (`narrativeKeys.ts`): they call no engine. Pure over the project
  * and its engine.
  */
 import { type ChartModel, trendChart } from '../charts/specs.ts';
@@ -17,6 +17,7 @@ import { goalJson, type GoalJson, reportAsOf } from '../core/report.ts';
 import type { FigureSource } from '../core/snapshot.ts';
 import { kpiLabel } from '../translations/index.ts';
 import type { NarrativeUse } from './narrativeCheck.ts';
+import { componentQuarter, goalCardKey, kpiChartKey, kpiValueKey } from './narrativeKeys.ts';
 import { narrativeTrend } from './narrativeTrend.ts';
 import { frozenVersions, quarterPage } from './quarterPage.ts';
 import type { SiteContext } from './siteContext.ts';
@@ -58,15 +59,6 @@ export interface NarrativeLocals {
   readonly site: SiteContext;
   readonly narrative: NarrativeView;
 }
-
-/** The quarter a component reports on: its `period` prop, else the page's quarter (`2026-Q2`). */
-export function componentQuarter(period: string | undefined, page: Period): string {
-  return (period ?? page.label).toUpperCase();
-}
-export const kpiValueKey = (quarter: string, kpi: string, channel: string): string => JSON.stringify([quarter, kpi, channel]);
-export const goalCardKey = (quarter: string, id: string): string => JSON.stringify([quarter, id]);
-export const kpiChartKey = (quarter: string, kpi: string, channels: readonly string[] | null, title: string | null): string =>
-  JSON.stringify([quarter, kpi, channels, title]);
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
