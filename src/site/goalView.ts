@@ -10,8 +10,8 @@ import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
 import type { Unit } from '../core/catalogue.ts';
 import { channelColors } from '../charts/theme.ts';
 import { type Day, formatDay } from '../core/dates.ts';
-import { goalEvaluation } from '../core/evaluations.ts';
-import { evaluateMeasure, type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
+import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
+import { type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type Period, quartersOverlapping } from '../core/periods.ts';
@@ -26,6 +26,7 @@ import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
 import { fill, kpiLabel, plural, uiStrings } from '../translations/index.ts';
+import { keyResultBands } from './okrView.ts';
 
 /** A goal's figures in one quarter report: the report's own (frozen or live), labelled. */
 export interface GoalQuarterFigures {
@@ -61,6 +62,8 @@ export interface GoalView {
   readonly charts: readonly ChartModel[];
   /** Report quarters the goal's period overlaps. */
   readonly quarters: readonly Period[];
+  /** The band of each key result of the header's OKR figures (null without a score; empty for a SMART goal). */
+  readonly bands: ReadonlyArray<OkrBand | null>;
 }
 
 /** The as-of day of goal pages: the last day with data (evaluation stops at each goal's deadline). */
@@ -144,6 +147,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     definition,
     charts,
     quarters,
+    bands: evaluation.type === 'okr' ? keyResultBands(evaluation.keyResults, evaluation.stretch) : [],
   };
 }
 
@@ -254,7 +258,7 @@ function measureSentence(project: Project, engine: KpiEngine, m: Measure): strin
 function targetSentence(project: Project, engine: KpiEngine, m: Measure, period: Period, asOf: Day): string {
   const kpi = engine.kpis.get(m.kpi)!;
   const fmt = project.site;
-  const e = evaluateMeasure(engine, m, period, asOf);
+  const e = measureEvaluation(engine, m, period, asOf);
   const value = (x: number | null) => formatKpiValue(x, kpi.def.unit, fmt);
   const written = writtenTarget(m.target, kpi.def.unit, fmt);
   const d = uiStrings(fmt.locale, project.site.strings).definition;
@@ -296,7 +300,7 @@ function progressChart(
   asOf: Day,
 ): ChartModel {
   const kpi = engine.kpis.get(m.kpi)!;
-  const e = evaluateMeasure(engine, m, period, asOf);
+  const e = measureEvaluation(engine, m, period, asOf);
   const t = trajectory(engine, m, period, asOf, e);
   const iso = (p: { day: Day; value: number }) => ({ date: formatDay(p.day), value: p.value });
   const words = uiStrings(project.site.locale, project.site.strings);
