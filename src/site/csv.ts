@@ -10,7 +10,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { KpiMeta } from '../core/figures.ts';
-import type { ReportJson } from '../core/report.ts';
+import type { KpiJson, ReportJson } from '../core/report.ts';
 import type { FigureSource } from '../core/snapshot.ts';
 import type { QuarterPage } from './quarterPage.ts';
 
@@ -45,6 +45,7 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'basis',
       'figures',
       'version',
+      'inputs_to',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -71,10 +72,20 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         v.basis ?? 'totals',
         source.kind,
         version,
+        inputsToCell(v.inputs_to),
       ]);
     }
   }
   return csvText(lines);
+}
+
+/** `inputs_to` in one cell: `linkedin clicks=2026-09-10 impressions=2026-09-30`, channels joined by `; `. */
+function inputsToCell(inputsTo: KpiJson['inputs_to']): string {
+  if (!inputsTo) return '';
+  return Object.keys(inputsTo)
+    .sort()
+    .map((channel) => [channel, ...Object.entries(inputsTo[channel]!).map(([input, day]) => `${input}=${day}`)].join(' '))
+    .join('; ');
 }
 
 /** The CSV download of a quarter page: the figures the page shows, with their version. */

@@ -15,6 +15,8 @@ import { buildReport } from '../../src/core/report.ts';
 import { buildSnapshot } from '../../src/core/freeze.ts';
 import { snapshotSchema } from '../../src/load/snapshotSchema.ts';
 import { inputsNote } from '../../src/format/inputs.ts';
+import { kpiCsv } from '../../src/site/csv.ts';
+import { kpiMetas } from '../../src/core/figures.ts';
 import { loadFromSources } from '../../src/load/project.ts';
 import { day, engineOf, period, rows } from '../coreFixtures.ts';
 
@@ -92,6 +94,13 @@ describe('inputs of a KPI that end on different days', () => {
     expect(report.kpis['all']!['ctr']!.inputs_to).toEqual(ends);
     expect(report.kpis['instagram']!['ctr']!).not.toHaveProperty('inputs_to');
     expect(report.kpis['linkedin']!['clicks']!).not.toHaveProperty('inputs_to');
+    const engine = createEngine(result.project);
+    const csv = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }).split('\r\n');
+    expect(csv[0]!.endsWith(',inputs_to')).toBe(true);
+    const ctrLines = csv.filter((l) => /^2026-Q3,[^,]+,(all|linkedin),/.test(l) && l.includes(',ctr,'));
+    expect(ctrLines).toHaveLength(2);
+    for (const line of ctrLines) expect(line.endsWith(',linkedin clicks=2026-09-10 impressions=2026-09-30')).toBe(true);
+    expect(csv.find((l) => l.includes(',instagram,') && l.includes(',ctr,'))!.endsWith(',')).toBe(true);
   });
 
   it('is frozen with the report (the snapshot schema takes it) and told beside the value', () => {
