@@ -81,17 +81,20 @@ export interface OkrEvaluation {
 
 export type GoalEvaluation = SmartEvaluation | OkrEvaluation;
 
-/** Resolves a target against its reference (the baseline, or the previous period's total). */
+/**
+ * Resolves a target against its reference (the baseline, or the previous period's total). A
+ * percentage moves the reference by that share of its size (|reference|, as QoQ changes are
+ * measured), so "+20%" on a net loss of 91 followers asks for a loss of 72.8, not 109.2. A
+ * relative target is rounded to 15 significant digits: 3,000 + 10% is 3,300, not
+ * 3300.0000000000005, which a total of exactly 3,300 would miss.
+ */
 export function resolveTarget(spec: TargetSpec, reference: number | null): number | null {
-  const value =
-    spec.kind === 'absolute'
-      ? spec.value
-      : reference === null
-        ? null
-        : spec.kind === 'percent'
-          ? reference * (1 + spec.ratio)
-          : reference + spec.amount;
-  return value !== null && Number.isFinite(value) ? value : null;
+  if (spec.kind === 'absolute') return Number.isFinite(spec.value) ? spec.value : null;
+  if (reference === null) return null;
+  const value = spec.kind === 'percent' ? reference + Math.abs(reference) * spec.ratio : reference + spec.amount;
+  if (!Number.isFinite(value)) return null;
+  const rounded = Number(value.toPrecision(15));
+  return Number.isFinite(rounded) ? rounded : value;
 }
 
 /** Progress of a level measure: (actual − baseline) / (target − baseline), unclamped. */

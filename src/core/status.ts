@@ -21,6 +21,12 @@ export interface StatusInput {
 }
 
 /**
+ * Progress this close below 1 is 1 but for floating-point rounding ((0.11 − 0.1) / (0.11 − 0.1)
+ * computed from sums can come to 0.9999999999999987): a goal met exactly is achieved.
+ */
+export const PROGRESS_ROUNDING = 1e-9;
+
+/**
  * Status from progress against the expected pace: achieved at ≥ 1, on track at
  * ≥ 0.9 × expected, at risk at ≥ 0.7 × expected, else off track; from the deadline on,
  * achieved or missed.
@@ -28,7 +34,7 @@ export interface StatusInput {
 export function goalStatus({ started, ended, progress, expected }: StatusInput): GoalStatus {
   if (!started) return 'not_started';
   if (progress === null) return 'no_data';
-  if (progress >= 1) return 'achieved';
+  if (progress >= 1 - PROGRESS_ROUNDING) return 'achieved';
   if (ended) return 'missed';
   if (progress >= 0.9 * expected) return 'on_track';
   if (progress >= 0.7 * expected) return 'at_risk';
