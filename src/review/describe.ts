@@ -95,6 +95,9 @@ function writtenTargetText(text: string, unit: Unit, format: FormatOptions): str
 function keyResultName(c: GoalChange, goals?: ReadonlyMap<string, Goal>, words?: UiStrings): string {
   const goal = goals?.get(c.goal);
   const kr = goal?.type === 'okr' ? goal.keyResults.find((k) => k.id === c.kr) : undefined;
+  // A removed (or added) key result is no longer (or not yet) in the goal: its definition in the change has its title.
+  const written = (c.kind === 'removed' ? c.old : c.kind === 'added' ? c.new : null) as { title?: unknown } | null;
+  if (!kr && typeof written?.title === 'string') return written.title;
   // Untitled, on the pages: the KPI it measures (the pull-request comment keeps the id a reviewer finds in the YAML).
   const kpi = words && kr?.measure ? kr.measure.kpi : undefined;
   return (

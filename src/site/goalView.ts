@@ -397,7 +397,9 @@ function moveItem(ctx: DescribeContext, move: GoalMove): MoveItem {
     after,
     date: formatDate(move.commit.date, ctx.format.locale),
     commit: move.commit.short,
-    reason: move.change.reason_parts ? reasonText(move.change.reason_parts, ctx.words?.moveReasons) : (move.change.reason ?? ''),
+    reason: move.change.reason_parts
+      ? reasonText(move.change.reason_parts, ctx.words?.moveReasons, ctx.format.locale)
+      : (move.change.reason ?? ''),
   };
 }
 

@@ -81,6 +81,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The example's last day with data as each page writes it. */
+const LAST_DAY: Readonly<Record<string, string>> = { 'fr-FR': '30 sept. 2026', 'it-IT': '30 set 2026' };
+
 /** The French build also sets `url` and `robots: noindex`, to check the sharing tags in a language other than English. */
 const SHARING = '\nurl: https://reports.nordlys.example/\nrobots: noindex\n';
 
@@ -101,7 +104,7 @@ describe.each([
   }, 600_000);
   afterAll(async () => server?.close());
 
-  it('shows no English word of the page tables outside data, on every kind of page', async () => {
+  it('shows no English word of the page tables and no ISO date outside data, on every kind of page', async () => {
     const english = [...wordsOf(texts(en))].filter((w) => !wordsOf(texts(table)).has(w));
     expect(english).toContain('achieved');
     const pages = listFiles(dist)
@@ -118,6 +121,7 @@ describe.each([
     expect(sample.length).toBeGreaterThan(8);
     const data = dataTexts(project);
     const found: string[] = [];
+    const isoDates: string[] = [];
     for (const path of sample) {
       const page = await browser.newPage();
       await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
@@ -139,8 +143,13 @@ describe.each([
       for (const d of data) text = text.split(d).join(' ');
       const words = new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
       for (const w of english) if (words.has(w)) found.push(`${path || 'home'}: ${w}`);
+      // Dates are written the locale's way ("30 sept. 2026"); ISO stays in <time datetime>, CSV and JSON.
+      for (const iso of text.match(/\d{4}-\d{2}-\d{2}/g) ?? []) isoDates.push(`${path || 'home'}: ${iso}`);
     }
     expect(found).toEqual([]);
+    expect(isoDates).toEqual([]);
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain(`<time datetime="2026-09-30">${LAST_DAY[locale]}</time>`);
   }, 300_000);
 });
 

@@ -273,7 +273,7 @@ describe('the example site', () => {
     // The narrative's chart draws the frozen trend beside the frozen values, and says so.
     expect(await page.locator('.narrative .kpi-chart').getAttribute('data-figures')).toBe('frozen');
     expect(await page.locator('.narrative .kpi-chart figcaption').innerText()).toBe(
-      'Engagement rate of the daily channels, 2026-Q3 — frozen v1 (2026-09-30)',
+      'Engagement rate of the daily channels, 2026-Q3 — frozen v1 (Sep 30, 2026)',
     );
     const after = now.kpis['instagram']!['impressions']!.value!;
     expect(after).toBeGreaterThan(before);
