@@ -5,6 +5,8 @@
  * Keys are addressed by their dotted path (`status.on_track`), also in `site.yaml strings:`.
  */
 export const en = {
+  /** A value that cannot be computed (a denominator of 0, no data): "n/a". */
+  values: { notAvailable: 'n/a' },
   nav: {
     skip: 'Skip to content',
     label: 'Site',

@@ -2,6 +2,7 @@
 import type { UiStrings } from './en.ts';
 
 export const fr = {
+  values: { notAvailable: 'n.d.' },
   nav: {
     skip: 'Aller au contenu',
     label: 'Site',

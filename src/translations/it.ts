@@ -2,6 +2,7 @@
 import type { UiStrings } from './en.ts';
 
 export const it = {
+  values: { notAvailable: 'n.d.' },
   nav: {
     skip: 'Vai al contenuto',
     label: 'Sito',
