@@ -143,6 +143,8 @@ describe.each([
       for (const d of data) text = text.split(d).join(' ');
       const words = new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
       for (const w of english) if (words.has(w)) found.push(`${path || 'home'}: ${w}`);
+      // Short English marks too: the word for a missing value.
+      if (/(^|\s)n\/a(\s|$)/.test(text)) found.push(`${path || 'home'}: n/a`);
       // Dates are written the locale's way ("30 sept. 2026"); ISO stays in <time datetime>, CSV and JSON.
       for (const iso of text.match(/\d{4}-\d{2}-\d{2}/g) ?? []) isoDates.push(`${path || 'home'}: ${iso}`);
     }
