@@ -7,6 +7,9 @@ import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type FormatOptions, formatKpiValue } from '../format/numbers.ts';
 import { formatDate } from '../format/intl.ts';
+import { formatDay } from '../core/dates.ts';
+import { evaluateMeasure } from '../core/evaluate.ts';
+import { targetText } from '../core/goalDefinition.ts';
 import type { Achievability } from '../core/achievability.ts';
 import { achievabilityText, VERDICT_LABELS } from '../format/achievability.ts';
 import type { GoalChange } from './goalDiff.ts';
@@ -91,6 +94,33 @@ function writtenTargetText(text: string, unit: Unit, format: FormatOptions): str
   return /^[+-]/.test(text) ? `${text[0] === '-' ? '−' : '+'}${shown}` : shown;
 }
 
+/**
+ * A written target on a page: a number in the KPI's unit; a relative one (`+20%`) resolved with
+ * today's data where the goal is defined the same way today (`14,400 (+20%)`), else as written.
+ */
+function targetShown(
+  ctx: DescribeContext,
+  d: Readonly<Record<string, unknown>>,
+  written: string,
+  unit: Unit,
+  goalId?: string,
+): string {
+  const shown = writtenTargetText(written, unit, ctx.format);
+  if (!/^[+-]/.test(written) || typeof d['id'] === 'string') return shown;
+  const goal = goalId === undefined ? undefined : ctx.goals.get(goalId);
+  if (
+    goal?.type !== 'smart' ||
+    goal.kpi !== d['kpi'] ||
+    targetText(goal.target) !== written ||
+    formatDay(goal.period.start) !== d['start']
+  )
+    return shown;
+  const asOf = ctx.engine.index.dataRange()?.last;
+  if (asOf === undefined) return shown;
+  const target = evaluateMeasure(ctx.engine, goal, goal.period, asOf).target;
+  return target === null ? shown : `${formatKpiValue(target, unit, ctx.format)} (${shown})`;
+}
+
 /** A key result as readers know it: its title where the goal gives one, else its id. */
 function keyResultName(c: GoalChange, goals?: ReadonlyMap<string, Goal>, words?: UiStrings): string {
   const goal = goals?.get(c.goal);
@@ -130,7 +160,7 @@ export function changeSubject(c: GoalChange, words?: UiStrings, goals?: Readonly
 }
 
 /** An added or removed goal or key result in a few words: `Followers: target +20% by 2026-12-31`. */
-export function definitionSummary(ctx: DescribeContext, definition: unknown): string {
+export function definitionSummary(ctx: DescribeContext, definition: unknown, goalId?: string): string {
   const t = (ctx.words ?? en).changes;
   if (definition === null || typeof definition !== 'object') return t.defined;
   const d = definition as Record<string, unknown>;
@@ -145,7 +175,7 @@ export function definitionSummary(ctx: DescribeContext, definition: unknown): st
       typeof d['target'] === 'number'
         ? formatKpiValue(d['target'], unit, ctx.format)
         : ctx.words && typeof d['target'] === 'string'
-          ? writtenTargetText(d['target'], unit, ctx.format)
+          ? targetShown(ctx, d, d['target'], unit, goalId)
           : String(d['target']);
     return `${fill(t.targetBy, { kpi: label, target })}${by}`;
   }
@@ -162,8 +192,16 @@ export function definitionSummary(ctx: DescribeContext, definition: unknown): st
 export function changeValues(ctx: DescribeContext, c: GoalChange): { before: string; after: string } {
   return {
     before:
-      c.kind === 'added' ? '' : c.kind === 'removed' ? definitionSummary(ctx, c.old) : changeValue(ctx, c, c.old, c.old_text),
+      c.kind === 'added'
+        ? ''
+        : c.kind === 'removed'
+          ? definitionSummary(ctx, c.old, c.goal)
+          : changeValue(ctx, c, c.old, c.old_text),
     after:
-      c.kind === 'removed' ? '' : c.kind === 'added' ? definitionSummary(ctx, c.new) : changeValue(ctx, c, c.new, c.new_text),
+      c.kind === 'removed'
+        ? ''
+        : c.kind === 'added'
+          ? definitionSummary(ctx, c.new, c.goal)
+          : changeValue(ctx, c, c.new, c.new_text),
   };
 }
