@@ -9,6 +9,7 @@ import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Project } from '../core/project.ts';
 import { siteAsOf } from './goalView.ts';
+import { uiStrings } from '../translations/index.ts';
 
 export interface GoalsIndexGroup {
   readonly id: string;
@@ -35,7 +36,7 @@ export function goalsIndexView(project: Project, engine: KpiEngine): GoalsIndexV
     })),
     {
       id: 'no-objective',
-      title: 'Goals without an objective',
+      title: uiStrings(project.site.locale, project.site.strings).goals.noObjective,
       description: null,
       items: evaluated.filter((x) => !x.goal.objective),
     },
