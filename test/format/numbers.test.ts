@@ -25,3 +25,14 @@ describe('a value that cannot be computed', () => {
     );
   });
 });
+
+describe('a change in percentage points', () => {
+  it('has one decimal, two below a tenth of a point (never a real move shown as 0.0)', () => {
+    const en = { locale: 'en-US', currency: 'EUR' };
+    expect(formatPoints(3.24, en)).toBe('+3.2 pts');
+    expect(formatPoints(-0.012, en)).toBe('-0.01 pts');
+    expect(formatPoints(0.05, en)).toBe('+0.05 pts');
+    expect(formatPoints(0, en)).toBe('0.0 pts');
+    expect(formatPoints(-0.012, { locale: 'fr-FR', currency: 'EUR' }).replace(/\s/g, ' ')).toBe('-0,01 pts');
+  });
+});
