@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeFormat, formatDate, formatDateRange } from '../../src/format/intl.ts';
+import { dateTimeFormat, formatDate, formatDateRange, formatPeriod } from '../../src/format/intl.ts';
 
 describe('formatDate: a day as the locale writes it', () => {
   it.each([
@@ -39,5 +39,16 @@ describe('formatDateRange: two days as one range', () => {
 
   it('writes both years when the range crosses one', () => {
     expect(formatDateRange('2024-06-25', '2025-01-25', 'en-GB').replace(/\s/g, ' ')).toBe('25 Jun 2024 – 25 Jan 2025');
+  });
+});
+
+describe('formatPeriod: a period by its label', () => {
+  it('keeps quarters and years as written, and writes months, days and ranges in words', () => {
+    expect(formatPeriod('2026-Q3', 'fr-FR')).toBe('2026-Q3');
+    expect(formatPeriod('2026', 'fr-FR')).toBe('2026');
+    expect(formatPeriod('2026-07', 'fr-FR')).toBe('juillet 2026');
+    expect(formatPeriod('2026-07', 'en-US')).toBe('July 2026');
+    expect(formatPeriod('2026-07-14', 'it-IT')).toBe('14 lug 2026');
+    expect(formatPeriod('2026-07-01..2026-12-31', 'en-US').replace(/\s/g, ' ')).toBe('Jul 1 – Dec 31, 2026');
   });
 });
