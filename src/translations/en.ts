@@ -336,6 +336,7 @@ export const en = {
     before: 'Before',
     after: 'After',
     movedWarning: '⚠ goalpost moved',
+    movedWarningWhy: '⚠ goalpost moved: {reason}',
     statusChange: 'status as of the data: {before} → {after}',
     unavailable: 'The history of the goals is unavailable: {reason}.',
   },

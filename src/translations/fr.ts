@@ -334,6 +334,7 @@ export const fr = {
     before: 'Avant',
     after: 'Après',
     movedWarning: '⚠ cible déplacée',
+    movedWarningWhy: '⚠ cible déplacée : {reason}',
     statusChange: 'statut selon les données : {before} → {after}',
     unavailable: 'L’historique des objectifs est indisponible : {reason}.',
   },

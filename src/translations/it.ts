@@ -330,6 +330,7 @@ export const it = {
     before: 'Prima',
     after: 'Dopo',
     movedWarning: '⚠ target spostato',
+    movedWarningWhy: '⚠ target spostato: {reason}',
     statusChange: 'stato secondo i dati: {before} → {after}',
     unavailable: 'Lo storico degli obiettivi non è disponibile: {reason}.',
   },
