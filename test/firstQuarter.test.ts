@@ -107,6 +107,8 @@ describe("a real brand's first quarter, through import and report --json", () =>
     const ctr = report.kpis['all']!['ctr']!;
     expect(ctr.value).toBeCloseTo(360 / 96000, 12);
     expect(ctr).toMatchObject({ channels: ['facebook', 'x'], left_out: ['instagram'] });
+    // X's clicks (per-post export of 07-01..09-28, by its name) and impressions (daily, to 09-28) end together.
+    expect(ctr).not.toHaveProperty('inputs_to');
     expect(report.kpis['instagram']!['ctr']!.value).toBeNull();
   });
 

@@ -37,6 +37,10 @@ const kpiCell = z.strictObject({
     .literal('net_follows')
     .optional()
     .meta({ description: 'Followers counted from daily follows (new − lost followers).' }),
+  inputs_to: z.record(text, z.record(text, isoDate)).optional().meta({
+    description:
+      "The channels whose summed inputs of the KPI end on different days in the quarter (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the figure mixes ranges.",
+  }),
 });
 
 const achievability = z

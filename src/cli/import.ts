@@ -2,7 +2,7 @@ import { formatDay } from '../core/dates.ts';
 import { EXPORT_KINDS } from '../import/catalogue.ts';
 import { declareMetrics } from '../import/declare.ts';
 import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
-import { readContent, readInputs, writeOutputs } from '../import/write.ts';
+import { readContent, readInputs, schemasFolder, writeOutputs } from '../import/write.ts';
 import { signalStatus, type WriteSeam } from '../io/atomic.ts';
 import type { Problem } from '../load/problems.ts';
 import { checkRoot } from '../load/project.ts';
@@ -73,7 +73,7 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
   const content = await readContent(root);
   const plan = planOutputs(
     inputs,
-    { channel, platform, dateOrder: order ?? null },
+    { channel, platform, dateOrder: order ?? null, schemas: await schemasFolder(root) },
     content.data.map((f) => f.path),
   );
   problems.push(...plan.problems);

@@ -18,6 +18,7 @@ import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
 import { readHistory, withMovedGoalposts } from '../site/history.ts';
 import { coverageNote, goalCoverageNote, incompleteChannels } from '../format/coverage.ts';
+import { inputsNote } from '../format/inputs.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
 
@@ -190,7 +191,11 @@ export function renderText(
     }
     const table = rows.map(([id, v]) => {
       const k = kpis.get(id)!;
-      const notes = [coverageNote(v, site)?.short, v.basis === 'net_follows' ? 'net follows' : undefined].filter(Boolean);
+      const notes = [
+        coverageNote(v, site)?.short,
+        inputsNote(v, site)?.short,
+        v.basis === 'net_follows' ? 'net follows' : undefined,
+      ].filter(Boolean);
       return [
         esc(k.label) + (v.approximate ? ' (≈)' : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
         formatKpiValue(v.value, k.unit, fmt),

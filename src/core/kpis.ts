@@ -41,7 +41,18 @@ export interface KpiValue {
   readonly leftOut: readonly string[];
   /** Followers computed from daily follows (new − lost) rather than from totals alone. */
   readonly netFollows: boolean;
+  /**
+   * The channels computed over whose summed inputs come from exports that end on different days
+   * in the window (a rate whose clicks export stops before its impressions export), with how far
+   * each input's exports reach; null when they all reach the same day, or the KPI reads one
+   * summed input. A metric merely absent on some days of its export (spend on days without ads)
+   * counts to the export's end.
+   */
+  readonly inputsEnd: InputsEnd | null;
 }
+
+/** Per channel, the last day of each summed input of a KPI in a window. */
+export type InputsEnd = Readonly<Record<string, Readonly<Record<string, Day>>>>;
 
 /** A KPI's value with its change against the previous period and the same period a year before. */
 export interface KpiChange extends KpiValue {
@@ -161,16 +172,38 @@ export class MetricWindow {
    * says which channels those are and which were left out.
    */
   value(kpi: Kpi): KpiValue {
-    if (this.channels.length <= 1) return { ...this.compute(kpi), channels: null, leftOut: [] };
+    if (this.channels.length <= 1)
+      return { ...this.compute(kpi), channels: null, leftOut: [], inputsEnd: this.inputsEnd(kpi, this.channels) };
     const perChannel = kpi.inputs.filter((name) => name !== 'customer_ltv');
     const covered = this.channels.filter((c) => {
       const single = windowFor(this.engine, [c], this.start, this.end);
       return perChannel.every((name) => single.lookup(name) !== null);
     });
     const leftOut = this.channels.filter((c) => !covered.includes(c));
-    if (covered.length === 0) return { value: null, approximate: false, netFollows: false, channels: [], leftOut };
+    if (covered.length === 0)
+      return { value: null, approximate: false, netFollows: false, channels: [], leftOut, inputsEnd: null };
     const over = leftOut.length === 0 ? this : windowFor(this.engine, covered, this.start, this.end);
-    return { ...over.compute(kpi), channels: covered, leftOut };
+    return { ...over.compute(kpi), channels: covered, leftOut, inputsEnd: this.inputsEnd(kpi, covered) };
+  }
+
+  /** Where the summed inputs of a KPI end apart in this window, by channel (see `KpiValue.inputsEnd`). */
+  private inputsEnd(kpi: Kpi, channels: readonly string[]): InputsEnd | null {
+    const { index } = this.engine;
+    const flows = kpi.inputs.filter((name) => index.metrics.get(name)?.aggregation === 'flow');
+    if (flows.length < 2) return null;
+    let out: Record<string, Record<string, Day>> | null = null;
+    for (const channel of channels) {
+      const ends: Record<string, Day> = {};
+      const days = new Set<Day>();
+      for (const name of flows) {
+        const last = index.coverageEnd(channel, name, this.start, this.end);
+        if (last === null) continue;
+        ends[name] = last;
+        days.add(last);
+      }
+      if (days.size > 1) (out ??= {})[channel] = ends;
+    }
+    return out;
   }
 }
 

@@ -175,6 +175,49 @@ class Series {
   }
 }
 
+/** Per channel and metric, the spans of the files giving it (see `MetricIndex.coverageEnd`). */
+function sourceSpans(
+  rows: readonly MetricRow[],
+  through: ReadonlyMap<string, Day>,
+): Map<string, Map<string, Array<readonly [Day, Day]>>> {
+  const spans = new Map<string, [Day, Day]>();
+  const files = new Map<string, Map<string, Set<string>>>();
+  for (const row of rows) {
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    const span = spans.get(key);
+    if (!span) spans.set(key, [row.period.start, Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end)]);
+    else {
+      if (row.period.start < span[0]) span[0] = row.period.start;
+      if (row.period.end > span[1]) span[1] = row.period.end;
+    }
+    let byMetric = files.get(row.channel);
+    if (!byMetric) files.set(row.channel, (byMetric = new Map()));
+    let parts = false;
+    for (const metric in row.values) {
+      let set = byMetric.get(metric);
+      if (!set) byMetric.set(metric, (set = new Set()));
+      set.add(key);
+      if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) parts = true;
+    }
+    if (parts) {
+      let set = byMetric.get('engagements');
+      if (!set) byMetric.set('engagements', (set = new Set()));
+      set.add(key);
+    }
+  }
+  const out = new Map<string, Map<string, Array<readonly [Day, Day]>>>();
+  for (const [channel, byMetric] of files) {
+    const m = new Map<string, Array<readonly [Day, Day]>>();
+    for (const [metric, keys] of byMetric)
+      m.set(
+        metric,
+        [...keys].map((k) => spans.get(k)!),
+      );
+    out.set(channel, m);
+  }
+  return out;
+}
+
 function lowerBound(sorted: Int32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -199,10 +242,17 @@ export interface FollowerFigure {
  */
 export class MetricIndex {
   private readonly series: ReadonlyMap<string, ReadonlyMap<string, Series>>;
+  /** Per channel and metric, the spans (first day, last day of the channel's rows) of the files that give it. */
+  private readonly sources: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>>;
   readonly metrics: MetricTable;
 
-  private constructor(series: ReadonlyMap<string, ReadonlyMap<string, Series>>, metrics: MetricTable) {
+  private constructor(
+    series: ReadonlyMap<string, ReadonlyMap<string, Series>>,
+    sources: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>>,
+    metrics: MetricTable,
+  ) {
     this.series = series;
+    this.sources = sources;
     this.metrics = metrics;
   }
 
@@ -211,8 +261,15 @@ export class MetricIndex {
     return [...this.series.keys()].sort();
   }
 
-  /** Builds the index and reports every (channel, period, metric) given twice. */
-  static build(rows: readonly MetricRow[], metrics: MetricTable): { index: MetricIndex; duplicates: DuplicateValue[] } {
+  /**
+   * Builds the index and reports every (channel, period, metric) given twice. `through` gives,
+   * by file, the last day its export covers where the file says (else its last row's day).
+   */
+  static build(
+    rows: readonly MetricRow[],
+    metrics: MetricTable,
+    through: ReadonlyMap<string, Day> = new Map(),
+  ): { index: MetricIndex; duplicates: DuplicateValue[] } {
     const builders = new Map<string, Map<string, SeriesBuilder>>();
     const duplicates: DuplicateValue[] = [];
     const duplicate = (channel: string, period: string, metric: string, first: number, second: number): void => {
@@ -320,7 +377,7 @@ export class MetricIndex {
       }
       series.set(channel, out);
     }
-    return { index: new MetricIndex(series, metrics), duplicates };
+    return { index: new MetricIndex(series, sourceSpans(rows, through), metrics), duplicates };
   }
 
   /** Whether any row gives this metric (on any channel, or one of `channels`). */
@@ -421,6 +478,22 @@ export class MetricIndex {
     if (this.series.get(channel)?.get('followers')?.lastOnOrBefore(b)) return null;
     const follows = this.netFollows(channel, a, b);
     return follows === null ? null : { value: follows, netFollows: true };
+  }
+
+  /**
+   * How far the exports giving one metric of one channel reach in [a, b]: the latest last day,
+   * capped at b, of the files that give it and overlap the range. A file spans the channel's
+   * rows in it, to its `through` day when it gives one: a metric absent on some days of its
+   * export (spend on days without ads) still counts to the export's end. Null when none overlaps.
+   */
+  coverageEnd(channel: string, metric: string, a: Day, b: Day): Day | null {
+    let end: Day | null = null;
+    for (const [first, last] of this.sources.get(channel)?.get(metric) ?? []) {
+      if (first > b || last < a) continue;
+      const reach = Math.min(last, b);
+      if (end === null || reach > end) end = reach;
+    }
+    return end;
   }
 
   /** The last day with any data on or before `upTo` (for some channels, or all). */

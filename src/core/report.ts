@@ -8,7 +8,7 @@ import { type Achievability, type GoalAchievability, goalAchievability } from '.
 import type { GoalEvaluation, KeyResultEvaluation } from './evaluate.ts';
 import { goalEvaluation } from './evaluations.ts';
 import type { Goal } from './goals.ts';
-import { kpiChanges, type KpiEngine, resolveChannels } from './kpis.ts';
+import { type InputsEnd, kpiChanges, type KpiEngine, resolveChannels } from './kpis.ts';
 import { overlaps, type Period } from './periods.ts';
 import type { Project } from './project.ts';
 import type { GoalStatus, OkrBand } from './status.ts';
@@ -32,6 +32,8 @@ export interface KpiJson {
   left_out?: string[];
   /** Followers counted from daily follows (new − lost followers) rather than from totals alone. */
   basis?: 'net_follows';
+  /** Channels whose summed inputs end on different days in the quarter, with each input's last day. */
+  inputs_to?: Record<string, Record<string, string>>;
 }
 
 export interface SmartGoalJson {
@@ -148,6 +150,7 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.approximate ? { approximate: true as const } : {}),
         ...(change.channels ? { channels: [...change.channels], left_out: [...change.leftOut] } : {}),
         ...(change.netFollows ? { basis: 'net_follows' as const } : {}),
+        ...(change.inputsEnd ? { inputs_to: inputsTo(change.inputsEnd) } : {}),
       };
     }
     kpis[key] = table;
@@ -165,6 +168,16 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
     .map((g) => goalJson(g, goalEvaluation(engine, g, asOf), goalAchievability(engine, g)));
 
   return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), coverage, incomplete, kpis, goals };
+}
+
+/** `KpiValue.inputsEnd` with ISO days. */
+export function inputsTo(ends: InputsEnd): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(ends).map(([channel, byInput]) => [
+      channel,
+      Object.fromEntries(Object.entries(byInput).map(([input, last]) => [input, formatDay(last)])),
+    ]),
+  );
 }
 
 /** A goal's evaluation in SPEC's JSON shape. */

@@ -8,11 +8,12 @@ import { basename, dirname } from 'node:path';
 import type { Day } from '../core/dates.ts';
 import { formatDay } from '../core/dates.ts';
 import type { SourceFile } from '../load/files.ts';
+import { schemaPath } from '../init/templates.ts';
 import { type Problem, sortProblems } from '../load/problems.ts';
 import { loadFromSources } from '../load/project.ts';
 import { EXPORT_KINDS, type ExportKind } from './catalogue.ts';
 import { convert, type Converted } from './convert.ts';
-import type { DateOrder } from './dates.ts';
+import { type DateOrder, datesInName } from './dates.ts';
 import { utf8Lines } from './decode.ts';
 import { detect } from './detect.ts';
 import { csvTables, isWorkbook, type Table, workbookTables } from './table.ts';
@@ -30,6 +31,8 @@ export interface ImportOptions {
   /** Restricts detection to one platform (meta, linkedin, x, tiktok, youtube, ga4) or default channel. */
   readonly platform: string | null;
   readonly dateOrder: DateOrder | null;
+  /** The folder of the published JSON Schemas, relative to the content root (written files name theirs). */
+  readonly schemas: string;
 }
 
 export interface PlannedOutput {
@@ -96,7 +99,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
       const path = outputPath(converted);
       outputs.push({
         path,
-        text: metricJson(converted, name, input.modified),
+        text: metricJson(converted, name, input.modified, schemaPath(path, 'metrics', options.schemas)),
         input: input.path,
         sheet: table.sheet,
         converted,
@@ -115,7 +118,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
     }
   }
   const byPath = new Map<string, PlannedOutput>();
-  for (const o of yieldToFullerExports(outputs, skipped)) {
+  for (const o of yieldToFullerExports(outputs, skipped, options.schemas)) {
     const other = byPath.get(o.path);
     if (other) {
       problems.push({
@@ -134,7 +137,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
  * YouTube's Totals.csv beside Table data.csv, as import-formats.md recommends) keep only
  * the metrics the fuller one lacks; dropped entirely when it gives them all.
  */
-function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string[]): PlannedOutput[] {
+function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string[], schemas: string): PlannedOutput[] {
   return outputs.flatMap((o) => {
     const { kind } = o.converted;
     const fuller =
@@ -163,7 +166,9 @@ function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string
       metrics,
       notes: [...o.converted.notes, `${given.join(', ')} taken from ${basename(fuller.input)} of the same download`],
     };
-    return [{ ...o, converted, text: metricJson(converted, basename(o.input), o.modified) }];
+    return [
+      { ...o, converted, text: metricJson(converted, basename(o.input), o.modified, schemaPath(o.path, 'metrics', schemas)) },
+    ];
   });
 }
 
@@ -219,15 +224,32 @@ export function replacedBy(c: Converted, path: string, existing: readonly string
 /**
  * The metric JSON text: one row per line, so that diffs of re-imports stay readable. Per-post
  * exports are lifetime totals as of their download, so `source` gives that date (the file's
- * modification day), as import-formats.md asks.
+ * modification day), as import-formats.md asks. `schema` (first key) lets editors check it.
  */
-export function metricJson(c: Converted, fileName: string, exported: Day | null = null): string {
+export function metricJson(c: Converted, fileName: string, exported: Day | null = null, schema: string | null = null): string {
   const asOf = c.kind.grain === 'post' && exported !== null ? `, lifetime totals as of ${formatDay(exported)}` : '';
-  const head: Record<string, string> = { channel: c.channel, source: `${fileName} (${c.kind.id}${asOf})` };
+  const head: Record<string, string> = schema === null ? {} : { $schema: schema };
+  head['channel'] = c.channel;
+  head['source'] = `${fileName} (${c.kind.id}${asOf})`;
   if (c.currency) head['currency'] = c.currency;
+  const through = exportThrough(c, fileName, exported);
+  if (through !== null) head['through'] = formatDay(through);
   const rows = c.rows.map((r) => `    ${JSON.stringify({ [r.key]: r.period, ...r.values })}`);
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   return `{\n${lines.join('\n')}\n  "rows": [\n${rows.join(',\n')}\n  ]\n}\n`;
+}
+
+/**
+ * The last day an export covers (`through`), so that a figure can tell an export that stops
+ * early from a metric that simply has no rows on its last days (a campaign that ended): the end
+ * of the date range in the file name when it has one (`Aug-01-2025_Aug-31-2025_…`), else, for a
+ * per-post export (lifetime totals as of its download), the download day; null when unknown or
+ * when the rows go beyond it.
+ */
+export function exportThrough(c: Converted, fileName: string, exported: Day | null): Day | null {
+  const named = datesInName(fileName);
+  const end = named.length >= 2 ? Math.max(...named) : c.kind.grain === 'post' ? exported : null;
+  return end !== null && end >= c.last ? end : null;
 }
 
 /**

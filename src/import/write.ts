@@ -10,6 +10,7 @@ import { commitFiles, type FileChange, type WriteOutcome, type WriteSeam } from 
 import { listFiles, readSources, type SourceFile } from '../load/files.ts';
 import type { Problem } from '../load/problems.ts';
 import { SITE_FILE } from '../load/site.ts';
+import { TEAM_SCHEMAS } from '../init/templates.ts';
 import type { InputFile, PlannedOutput } from './plan.ts';
 
 const INPUT = /\.(csv|tsv|txt|xls|xlsx)$/i;
@@ -41,6 +42,20 @@ export async function readInputs(paths: readonly string[], cwd: string, problems
       return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modified: dayOfInstant(s.mtimeMs) };
     }),
   );
+}
+
+/**
+ * Where the written files find the published JSON Schemas, relative to the root: the root's own
+ * `schemas/` in the package's repository (which builds the bundled example), else the installed
+ * package of a team's repo (as `init` writes them, whether or not `npm install` has run yet).
+ */
+export async function schemasFolder(root: string): Promise<string> {
+  try {
+    if ((await stat(join(root, 'schemas', 'metrics.schema.json'))).isFile()) return 'schemas';
+  } catch {
+    // not the package's repository
+  }
+  return TEAM_SCHEMAS;
 }
 
 export interface Content {

@@ -15,9 +15,15 @@ export interface TeamRepo {
   readonly versions: { readonly goalpost: string; readonly astro: string; readonly node: string };
 }
 
-/** Where a team's files find the published JSON Schemas, from a file at `path` (relative to the repo). */
-export function schemaPath(path: string, schema: 'goals' | 'metrics' | 'site'): string {
-  return `${'../'.repeat(path.split('/').length - 1)}node_modules/goalpost/schemas/${schema}.schema.json`;
+/** Where a team's repo finds the published JSON Schemas: the installed package. */
+export const TEAM_SCHEMAS = 'node_modules/goalpost/schemas';
+
+/**
+ * The reference to a published JSON Schema from a file at `path` (relative to the repo), the
+ * schemas being in `folder` (relative to the repo): a team's installed package by default.
+ */
+export function schemaPath(path: string, schema: 'goals' | 'metrics' | 'site', folder = TEAM_SCHEMAS): string {
+  return `${'../'.repeat(path.split('/').length - 1)}${folder}/${schema}.schema.json`;
 }
 
 /** An npm package name from a folder name: lower case, letters, digits and dashes. */

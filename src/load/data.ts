@@ -2,7 +2,7 @@
  * Metric JSON files (SPEC "Metric JSON"): the envelope is checked with zod; rows are
  * checked one by one here (there may be millions) with the same positioned messages.
  */
-import { parseIsoDate } from '../core/dates.ts';
+import { formatDay, parseIsoDate } from '../core/dates.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
 import { customFlow, isSpecialVariable, type MetricDef, type MetricTable, type SpecialVariable } from '../core/metrics.ts';
 import { dayPeriod, type Period, parsePeriod } from '../core/periods.ts';
@@ -77,7 +77,7 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       }
       continue;
     }
-    const { source, currency, rows: rawRows } = envelope.data;
+    const { source, currency, through, rows: rawRows } = envelope.data;
     const channel = envelope.data.channel ?? null;
     if (channel !== null) checkChannel(report, ['channel'], channel, context);
     if (currency && currency !== context.currency) {
@@ -94,7 +94,15 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
     });
     const fileRows = rows.slice(before);
     const channels = [...new Set(fileRows.map((r) => r.channel))].sort();
-    sources.push({ file: file.path, channels, source: source ?? null, currency: currency ?? null, rows: fileRows.length });
+    if (through !== undefined) checkThrough(report, through, fileRows);
+    sources.push({
+      file: file.path,
+      channels,
+      source: source ?? null,
+      currency: currency ?? null,
+      through: through ?? null,
+      rows: fileRows.length,
+    });
   }
   return { rows, sources, discovered: [...discovered.values()], undeclared: [...undeclared.values()], reporters };
 }
@@ -284,4 +292,19 @@ function checkPeriod(report: FileReporter, i: number, key: string, value: unknow
 
 function example(key: string): string {
   return key === 'date' ? '2026-04-01' : key === 'month' ? '2026-04' : '2026-Q2';
+}
+
+/** `through` (a valid day) is on or after the file's last row. */
+function checkThrough(report: FileReporter, through: string, rows: readonly MetricRow[]): void {
+  const parsed = parseIsoDate(through);
+  if (!parsed.ok) return;
+  let last: MetricRow | null = null;
+  for (const row of rows) if (last === null || row.period.end > last.period.end) last = row;
+  if (last !== null && last.period.end > parsed.day) {
+    report.at(
+      ['through'],
+      `through ${through} is before the last row of the file (${formatDay(last.period.end)}, rows[${last.origin.row}]): ` +
+        'through is the last day the export covers; correct it or remove it',
+    );
+  }
 }

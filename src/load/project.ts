@@ -5,6 +5,7 @@
  */
 import { lstat, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { type Day, parseIsoDate } from '../core/dates.ts';
 import { MetricIndex } from '../core/metricIndex.ts';
 import { KpiSet } from '../core/kpis.ts';
 import { declaredMetricKpi, metricTable } from '../core/metrics.ts';
@@ -12,6 +13,7 @@ import type { Project } from '../core/project.ts';
 import { listFiles, readSources, type SourceFile } from './files.ts';
 import { loadData, reportUndeclared } from './data.ts';
 import { loadGoals } from './goals.ts';
+import { checkOverlaps } from './overlaps.ts';
 import { checkPlausibility } from './plausibility.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
@@ -114,7 +116,13 @@ export function loadFromSources(
   );
   checkPlausibility(data.rows, data.reporters);
   const metrics = metricTable([...declared, ...data.discovered]);
-  const { index, duplicates } = MetricIndex.build(data.rows, metrics);
+  checkOverlaps(data.rows, metrics, data.reporters);
+  const through = new Map<string, Day>();
+  for (const source of data.sources) {
+    const day = source.through === null ? null : parseIsoDate(source.through);
+    if (day?.ok) through.set(source.file, day.day);
+  }
+  const { index, duplicates } = MetricIndex.build(data.rows, metrics, through);
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;

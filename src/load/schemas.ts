@@ -232,6 +232,8 @@ export const dataFileSchema = z.strictObject(
     channel: slug.optional(),
     source: z.string().optional(),
     currency: currency.optional(),
+    /** The last day the export covers (its download range), on or after its last row. */
+    through: isoDate.optional(),
     rows: z.array(z.unknown(), { error: 'rows must be a list of metric rows' }),
     /** The JSON Schema an editor checks the file with (schemas/metrics.schema.json); not read. */
     $schema: z.string().optional(),

@@ -25,6 +25,7 @@ const kpiCell = z.strictObject({
   channels: z.array(text).optional(),
   left_out: z.array(text).optional(),
   basis: z.literal('net_follows').optional(),
+  inputs_to: z.record(text, z.record(text, isoDate)).optional(),
 });
 
 const achievable = z.strictObject({

@@ -1,6 +1,7 @@
 /**
- * Targets that ask for no change. A level goal without a baseline is measured from the
- * KPI over the previous period; when its target equals that value, progress cannot be
+ * Targets that ask for no change, or that nothing measures from. A level goal without a
+ * baseline is measured from the KPI over the previous period; when its target equals that
+ * value, or there is no such value (a team's first quarter of data), progress cannot be
  * measured and the page would only say "No data". A total (a cumulative goal) starts from
  * 0, so a target that comes to 0 asks for nothing either. This needs the KPI engine, so it
  * runs after loading, on goals that are otherwise valid.
@@ -12,7 +13,11 @@ import { type Period, previousPeriod } from '../core/periods.ts';
 import type { GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
-/** Reports, at the target, every level goal or key result whose target equals its implicit baseline. */
+/**
+ * Reports, at the target, every level goal or key result whose target equals its implicit
+ * baseline (an error), or that has no baseline at all: none given and no value for the
+ * previous period (a note: progress cannot be measured until one is given).
+ */
 export function checkImplicitBaselines(engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>): void {
   for (const goal of goals) {
     const place = places.get(goal.id);
@@ -33,9 +38,16 @@ function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalP
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return;
   const prev = previousPeriod(period);
-  const previous = windowFor(engine, resolveChannels(measure.channel, engine.index.channels), prev.start, prev.end).value(
-    kpi,
-  ).value;
+  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
+  if (!kpi.cumulative && previous === null && channels.length > 0) {
+    place.report.note(
+      [...path, 'target'],
+      `no baseline: ${measure.kpi} has no value on ${channels.join(', ')} over ${prev.label} (the baseline when none is given), ` +
+        'so progress cannot be measured and the goal shows "No data"; give a baseline (the value the goal starts from)',
+    );
+    return;
+  }
   const target = resolveTarget(t, previous);
   if (target === null) return;
   const written =

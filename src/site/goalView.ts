@@ -10,8 +10,8 @@ import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
 import type { Unit } from '../core/catalogue.ts';
 import { channelColors } from '../charts/theme.ts';
 import { type Day, formatDay } from '../core/dates.ts';
-import { goalEvaluation } from '../core/evaluations.ts';
-import { evaluateMeasure, type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
+import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
+import { type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type Period, quartersOverlapping } from '../core/periods.ts';
@@ -27,6 +27,8 @@ import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
 import { fill, kpiLabel, plural, uiStrings, type UiStrings } from '../translations/index.ts';
+import { keyResultBands } from './okrView.ts';
+import { keyResultName } from './words.ts';
 
 /** A goal's figures in one quarter report: the report's own (frozen or live), labelled. */
 export interface GoalQuarterFigures {
@@ -62,6 +64,10 @@ export interface GoalView {
   readonly charts: readonly ChartModel[];
   /** Report quarters the goal's period overlaps. */
   readonly quarters: readonly Period[];
+  /** The band of each key result of the header's OKR figures (null without a score; empty for a SMART goal). */
+  readonly bands: ReadonlyArray<OkrBand | null>;
+  /** The header's key results by name (title, else the KPI's label), in order; empty for a SMART goal. */
+  readonly keyResultNames: readonly string[];
 }
 
 /** The as-of day of goal pages: the last day with data (evaluation stops at each goal's deadline). */
@@ -152,6 +158,8 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     definition,
     charts,
     quarters,
+    bands: evaluation.type === 'okr' ? keyResultBands(evaluation.keyResults, evaluation.stretch) : [],
+    keyResultNames: evaluation.type === 'okr' ? evaluation.keyResults.map((kr) => keyResultName(project, kr)) : [],
   };
 }
 
@@ -282,7 +290,7 @@ function measureSentence(project: Project, engine: KpiEngine, m: Measure): strin
 function targetSentence(project: Project, engine: KpiEngine, m: Measure, period: Period, asOf: Day): string {
   const kpi = engine.kpis.get(m.kpi)!;
   const fmt = project.site;
-  const e = evaluateMeasure(engine, m, period, asOf);
+  const e = measureEvaluation(engine, m, period, asOf);
   const value = (x: number | null) => formatKpiValue(x, kpi.def.unit, fmt);
   const written = writtenTarget(m.target, kpi.def.unit, fmt);
   const d = uiStrings(fmt.locale, project.site.strings).definition;
@@ -324,7 +332,7 @@ function progressChart(
   asOf: Day,
 ): ChartModel {
   const kpi = engine.kpis.get(m.kpi)!;
-  const e = evaluateMeasure(engine, m, period, asOf);
+  const e = measureEvaluation(engine, m, period, asOf);
   const t = trajectory(engine, m, period, asOf, e);
   const iso = (p: { day: Day; value: number }) => ({ date: formatDay(p.day), value: p.value });
   const words = uiStrings(project.site.locale, project.site.strings);

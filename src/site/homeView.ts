@@ -12,6 +12,7 @@ import type { Project } from '../core/project.ts';
 import type { KpiJson } from '../core/report.ts';
 import { type QuarterPage, quarterPage } from './quarterPage.ts';
 import { reportQuarters } from './quarters.ts';
+import { type KpiMove, kpiMove } from './summary.ts';
 
 const HEADLINES = ['impressions', 'reach', 'engagement_rate', 'follower_count', 'ctr', 'conversions', 'revenue', 'roi'];
 
@@ -22,6 +23,8 @@ export interface Headline {
   readonly cell: KpiJson;
   readonly svg: string;
   readonly history: ReadonlyArray<{ readonly period: string; readonly value: number | null }>;
+  /** The move since the previous quarter, judged by the KPI's direction; null when it cannot be told. */
+  readonly move: KpiMove | null;
 }
 
 export interface HomeView {
@@ -58,6 +61,7 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
               cell,
               svg,
               history,
+              move: kpiMove(kpi, cell.value, cell.qoq),
             })),
           ];
         }),

@@ -423,3 +423,45 @@ export function withNarratives(loaded: Loaded, files: readonly SourceFile[]): Lo
   if (errors.length === 0) return { ...loaded, notes };
   return { ok: false, problems: sortProblems([...(loaded.ok ? [] : loaded.problems), ...errors]), notes };
 }
+
+/** A component as a narrative uses it, with its props as the page receives them. */
+export interface NarrativeUse {
+  readonly component: 'GoalCard' | 'KpiValue' | 'KpiChart';
+  readonly props: Readonly<Record<string, string | boolean | readonly string[]>>;
+}
+
+/**
+ * The components a (valid) narrative uses, in order, with their props: what its page must
+ * have computed before rendering it. Empty when the text does not parse.
+ */
+export function narrativeUses(text: string): NarrativeUse[] {
+  let tree: Node;
+  try {
+    tree = mdxToMdast(text, { position: true }) as unknown as Node;
+  } catch {
+    return [];
+  }
+  const uses: NarrativeUse[] = [];
+  const visit = (node: Node): void => {
+    const tag = node.name;
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && tag && Object.hasOwn(COMPONENTS, tag)) {
+      const props: Record<string, string | boolean | readonly string[]> = {};
+      for (const attr of node.attributes ?? []) {
+        if (attr.type !== 'mdxJsxAttribute' || !attr.name) continue;
+        const raw = attr.value;
+        if (raw === null || raw === undefined) props[attr.name] = true;
+        else if (typeof raw === 'string') props[attr.name] = raw;
+        else {
+          const list = stringList(raw.value);
+          const bool = /^\s*(true|false)\s*$/.exec(raw.value)?.[1];
+          if (list) props[attr.name] = list;
+          else if (bool) props[attr.name] = bool === 'true';
+        }
+      }
+      uses.push({ component: tag as NarrativeUse['component'], props });
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return uses;
+}

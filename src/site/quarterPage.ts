@@ -16,6 +16,7 @@ import {
   restatements,
 } from '../core/snapshot.ts';
 import { type QuarterView, quarterView } from './quarterView.ts';
+import { type RestatedView, restatedView } from './restatedView.ts';
 
 export interface FrozenNotice {
   readonly version: number;
@@ -30,6 +31,8 @@ export interface FrozenNotice {
   readonly restated: readonly Restatement[];
   /** Input files changed, added or removed since the freeze. */
   readonly changedInputs: readonly string[];
+  /** The restated figures as the notice lists them (in words, formatted). */
+  readonly shown: RestatedView;
 }
 
 export interface QuarterPage {
@@ -112,6 +115,10 @@ function buildQuarterPage(
   }
   const { snapshot } = chosen;
   const kpis = snapshot.kpis;
+  const restated = restatements(frozenFigures, live, [
+    ...kpis,
+    ...kpiMetas(engine).filter((k) => !kpis.some((f) => f.id === k.id)),
+  ]);
   return {
     view: quarterView({ site: project.site, kpis, figures: frozenFigures, channels }, quarter, channel),
     source: frozenSource(snapshot),
@@ -123,8 +130,9 @@ function buildQuarterPage(
       commit: snapshot.commit,
       uncommittedChanges: snapshot.uncommitted_changes,
       file: chosen.file,
-      restated: restatements(frozenFigures, live, [...kpis, ...kpiMetas(engine).filter((k) => !kpis.some((f) => f.id === k.id))]),
+      restated,
       changedInputs: changedInputs(snapshot.inputs, project.inputs),
+      shown: restatedView(project, engine, restated),
     },
     liveInFrozenQuarter: null,
   };

@@ -12,6 +12,9 @@ import type { KpiJson, ReportJson } from '../core/report.ts';
 import { parseIsoDate } from '../core/dates.ts';
 import { BUILT_IN_METRICS } from '../core/metrics.ts';
 import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
+import type { SmartGoalJson } from '../core/report.ts';
+import { type OkrView, okrViews } from './okrView.ts';
+import { type QuarterSummary, quarterSummary, sortByStatus } from './summary.ts';
 
 export interface Scope {
   readonly id: string;
@@ -34,6 +37,12 @@ export interface QuarterView {
   readonly scopes: readonly Scope[];
   readonly kpiRows: readonly KpiRow[];
   readonly charts: readonly ChartModel[];
+  /** The SMART goals of the scorecard, sorted by status (those needing attention first). */
+  readonly smart: readonly SmartGoalJson[];
+  /** The OKRs with their key results' bands. */
+  readonly okrs: readonly OkrView[];
+  /** The summary at the top of the page, for its scope (the channel, or all). */
+  readonly summary: QuarterSummary;
 }
 
 /** What a view is drawn from: the figures, the KPIs they use and the site's channels (for colours). */
@@ -75,14 +84,18 @@ export function quarterView(input: ViewInput, quarter: Period, channel: string |
       cells: Object.fromEntries(report.channels.map((s) => [s, report.kpis[s]?.[k.id] ?? { value: null, qoq: null, yoy: null }])),
     }))
     .filter((row) => Object.values(row.cells).some((c) => c.value !== null));
+  const byId = new Map(kpis.map((k) => [k.id, k]));
   return {
     quarter,
     channel,
     report,
-    kpis: new Map(kpis.map((k) => [k.id, k])),
+    kpis: byId,
     scopes,
     kpiRows,
     charts: quarterCharts({ ...input, kpis }, quarter, channel),
+    smart: sortByStatus(report.goals.filter((g): g is SmartGoalJson => g.type === 'smart')),
+    okrs: okrViews(report.goals),
+    summary: quarterSummary(report, byId, channel ?? 'all'),
   };
 }
 

@@ -1,12 +1,20 @@
 /**
  * Static routes of the report pages and their CSV files: one per quarter, per quarter ×
  * channel, and per frozen version, each with its page's view model as props (computed once
- * per build: the pages and CSV files render it and call no engine).
+ * per build: the pages and CSV files render it and call no engine). Each list is built once
+ * per project: the pages, their CSV files, preview images and the sitemap share it.
  */
 import type { Goal } from '../core/goals.ts';
 import { parseQuarter, type Period } from '../core/periods.ts';
+import type { Project } from '../core/project.ts';
+import { historyOf } from '../review/history.ts';
 import { type AchievabilityView, achievabilityViews } from './achievabilityView.ts';
-import { type GoalView, goalView } from './goalView.ts';
+import { type ChangeEntryView, changeLogView } from './changesView.ts';
+import { type GoalView, goalView, type MovedView, movedView } from './goalView.ts';
+import { siteHistory } from './history.ts';
+import { narrativeText } from './narrative.ts';
+import { narrativeUses } from './narrativeCheck.ts';
+import { type NarrativeView, narrativeView } from './narrativeView.ts';
 import { changesPath, channelPath, downloadSlug, goalPath, quarterPath, quarterSlug, versionPath } from './paths.ts';
 import { quarterChannels, type QuarterPage, quarterPage } from './quarterPage.ts';
 import { siteModel } from './project.ts';
@@ -14,6 +22,8 @@ import { reportQuarters } from './quarters.ts';
 
 // Type aliases, not interfaces: Astro's route props need an index signature, which only aliases satisfy implicitly.
 export type QuarterProps = { readonly quarter: Period; readonly page: QuarterPage };
+/** A quarter's page: its report, and what its narrative's components show (null without a narrative). */
+export type QuarterPageProps = QuarterProps & { readonly narrative: NarrativeView | null };
 export type ChannelProps = QuarterProps & {
   readonly channel: string;
   /** The all-channel report of the quarter (its coverage says whether this channel stops early). */
@@ -21,61 +31,110 @@ export type ChannelProps = QuarterProps & {
 };
 export type VersionProps = QuarterProps & { readonly version: number };
 
-/** `/reports/<yyyy-qn>/…` for every reported quarter. */
-export async function quarterRoutes(): Promise<Array<{ params: { quarter: string }; props: QuarterProps }>> {
-  const { project, engine } = await siteModel();
-  return reportQuarters(project).map((quarter) => ({
-    params: { quarter: quarterSlug(quarter.label) },
-    props: { quarter, page: quarterPage(project, engine, quarter) },
-  }));
+/**
+ * A route list built once per project (the model is loaded once per build). Each call gets its
+ * own array of the same routes: Astro keys the array it is given by the route that asked.
+ */
+function once<T>(build: () => Promise<T[]>): () => Promise<T[]> {
+  const built = new WeakMap<Project, Promise<T[]>>();
+  return async () => {
+    const { project } = await siteModel();
+    let value = built.get(project);
+    if (!value) built.set(project, (value = build()));
+    return [...(await value)];
+  };
 }
+
+/** `/reports/<yyyy-qn>/…` for every reported quarter. */
+export const quarterRoutes = once(async (): Promise<Array<{ params: { quarter: string }; props: QuarterPageProps }>> => {
+  const { project, engine } = await siteModel();
+  return Promise.all(
+    reportQuarters(project).map(async (quarter) => {
+      const text = await narrativeText(quarterSlug(quarter.label));
+      return {
+        params: { quarter: quarterSlug(quarter.label) },
+        props: {
+          quarter,
+          page: quarterPage(project, engine, quarter),
+          narrative: text === null ? null : narrativeView(project, engine, quarter, narrativeUses(text)),
+        },
+      };
+    }),
+  );
+});
 
 /** `/reports/<yyyy-qn>/<channel>/…` for every reported quarter and channel with data or in a frozen version. */
-export async function channelRoutes(): Promise<Array<{ params: { quarter: string; channel: string }; props: ChannelProps }>> {
-  const { project, engine } = await siteModel();
-  return reportQuarters(project).flatMap((quarter) =>
-    quarterChannels(project, engine, quarter.label).map((channel) => ({
-      params: { quarter: quarterSlug(quarter.label), channel },
-      props: {
-        quarter,
-        channel,
-        page: quarterPage(project, engine, quarter, channel),
-        whole: quarterPage(project, engine, quarter),
-      },
-    })),
-  );
-}
+export const channelRoutes = once(
+  async (): Promise<Array<{ params: { quarter: string; channel: string }; props: ChannelProps }>> => {
+    const { project, engine } = await siteModel();
+    return reportQuarters(project).flatMap((quarter) =>
+      quarterChannels(project, engine, quarter.label).map((channel) => ({
+        params: { quarter: quarterSlug(quarter.label), channel },
+        props: {
+          quarter,
+          channel,
+          page: quarterPage(project, engine, quarter, channel),
+          whole: quarterPage(project, engine, quarter),
+        },
+      })),
+    );
+  },
+);
 
 /** `/reports/<yyyy-qn>/v<k>/` for every frozen version. */
-export async function versionRoutes(): Promise<Array<{ params: { quarter: string; version: string }; props: VersionProps }>> {
-  const { project, engine } = await siteModel();
-  return project.reports.flatMap(({ snapshot }) => {
-    const parsed = parseQuarter(snapshot.quarter);
-    return parsed.ok
-      ? [
-          {
-            params: { quarter: quarterSlug(snapshot.quarter), version: String(snapshot.version) },
-            props: {
-              quarter: parsed.period,
-              version: snapshot.version,
-              page: quarterPage(project, engine, parsed.period, null, snapshot.version),
+export const versionRoutes = once(
+  async (): Promise<Array<{ params: { quarter: string; version: string }; props: VersionProps }>> => {
+    const { project, engine } = await siteModel();
+    return project.reports.flatMap(({ snapshot }) => {
+      const parsed = parseQuarter(snapshot.quarter);
+      return parsed.ok
+        ? [
+            {
+              params: { quarter: quarterSlug(snapshot.quarter), version: String(snapshot.version) },
+              props: {
+                quarter: parsed.period,
+                version: snapshot.version,
+                page: quarterPage(project, engine, parsed.period, null, snapshot.version),
+              },
             },
-          },
-        ]
-      : [];
-  });
-}
+          ]
+        : [];
+    });
+  },
+);
 
-export type GoalProps = { readonly goal: Goal; readonly view: GoalView; readonly achievable: readonly AchievabilityView[] };
+export type GoalProps = {
+  readonly goal: Goal;
+  readonly view: GoalView;
+  readonly achievable: readonly AchievabilityView[];
+  /** The goal's moved goalposts and its status against the original definition; null when none moved or without history. */
+  readonly moved: MovedView | null;
+  /** The goal's definition history, or why it cannot be read. */
+  readonly history:
+    | { readonly available: true; readonly entries: readonly ChangeEntryView[] }
+    | { readonly available: false; readonly reason: string; readonly why: 'shallow' | 'no_repository' };
+};
 
-/** `/goals/<id>/` for every goal, with its view and its achievability. */
-export async function goalRoutes(): Promise<Array<{ params: { id: string }; props: GoalProps }>> {
+/** `/goals/<id>/` for every goal, with its view, its achievability, its moved goalposts and its history. */
+export const goalRoutes = once(async (): Promise<Array<{ params: { id: string }; props: GoalProps }>> => {
   const { project, engine } = await siteModel();
-  return project.goals.map((goal) => ({
-    params: { id: goal.id },
-    props: { goal, view: goalView(project, engine, goal), achievable: achievabilityViews(project, engine, goal) },
-  }));
-}
+  const history = await siteHistory();
+  return project.goals.map((goal) => {
+    const moved = history.available ? history.moved.get(goal.id) : undefined;
+    return {
+      params: { id: goal.id },
+      props: {
+        goal,
+        view: goalView(project, engine, goal),
+        achievable: achievabilityViews(project, engine, goal),
+        moved: moved ? movedView(project, engine, goal, moved) : null,
+        history: history.available
+          ? { available: true, entries: changeLogView(project, engine, historyOf(history.entries, goal.id)) }
+          : { available: false, reason: history.reason, why: history.why },
+      },
+    };
+  });
+});
 
 /** A route's paths with the download's `slug` param added (`2026-q3-instagram`), so each file is named after its quarter and scope. */
 export async function withSlug<P extends { quarter: string; channel?: string; version?: string }, T extends { quarter: Period }>(

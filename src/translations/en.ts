@@ -186,6 +186,9 @@ export const en = {
     without: 'without {channels} (no data for every input)',
     netFollows: 'net follows',
     netFollowsNote: 'from new minus lost followers (the platform exports daily follows, not a total)',
+    inputsShort: '{input} only to {date}',
+    inputTo: '{input} to {date}',
+    inputsLong: '{channel}: {list}. The figure mixes these ranges (an export may lack its last days).',
   },
   definition: {
     heading: 'Definition',

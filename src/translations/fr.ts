@@ -185,6 +185,9 @@ export const fr = {
     without: 'sans {channels} (données incomplètes)',
     netFollows: 'abonnés nets',
     netFollowsNote: 'nouveaux abonnés moins désabonnements (la plateforme exporte les abonnements du jour, pas un total)',
+    inputsShort: '{input} seulement jusqu’au {date}',
+    inputTo: '{input} jusqu’au {date}',
+    inputsLong: '{channel} : {list}. Le chiffre mêle ces périodes (un export peut manquer de ses derniers jours).',
   },
   definition: {
     heading: 'Définition',

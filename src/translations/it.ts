@@ -181,6 +181,9 @@ export const it = {
     without: 'senza {channels} (dati incompleti)',
     netFollows: 'follower netti',
     netFollowsNote: 'nuovi follower meno quelli persi (la piattaforma esporta i follow giornalieri, non un totale)',
+    inputsShort: '{input} solo fino al {date}',
+    inputTo: '{input} fino al {date}',
+    inputsLong: '{channel}: {list}. Il dato mescola questi periodi (a un export possono mancare gli ultimi giorni).',
   },
   definition: {
     heading: 'Definizione',

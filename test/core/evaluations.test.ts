@@ -9,7 +9,8 @@ import { loadProject } from '../../src/load/project.ts';
 import { goalView, siteAsOf, statusSummary } from '../../src/site/goalView.ts';
 import { quarterChannels, quarterPage } from '../../src/site/quarterPage.ts';
 import { reportQuarters } from '../../src/site/quarters.ts';
-import { goalEvaluation } from '../../src/core/evaluations.ts';
+import { goalEvaluation, measureEvaluation } from '../../src/core/evaluations.ts';
+import { evaluateMeasure } from '../../src/core/evaluate.ts';
 
 const calls = vi.hoisted(() => [] as string[]);
 vi.mock('../../src/core/evaluate.ts', async (importOriginal) => {
@@ -51,5 +52,21 @@ describe('goal evaluations', () => {
     const day = siteAsOf(loaded.project);
     expect(goalEvaluation(engine, goal, day)).toBe(goalEvaluation(engine, goal, day));
     expect(goalEvaluation(createEngine(loaded.project), goal, day)).toEqual(goalEvaluation(engine, goal, day));
+  });
+
+  it("measure a SMART goal by its goal's evaluation, and a key result once per period and day", async () => {
+    const loaded = await loadProject('test/fixtures/basic');
+    if (!loaded.ok) throw new Error('fixture must validate');
+    const { project } = loaded;
+    const engine = createEngine(project);
+    const day = siteAsOf(project);
+    const smart = project.goals.find((g) => g.type === 'smart')!;
+    expect(measureEvaluation(engine, smart, smart.period, day)).toBe(goalEvaluation(engine, smart, day));
+    const okr = project.goals.find((g) => g.type === 'okr')!;
+    const kr = okr.type === 'okr' ? okr.keyResults.find((k) => k.measure)!.measure! : null;
+    expect(kr).not.toBeNull();
+    const once = measureEvaluation(engine, kr!, okr.period, day);
+    expect(measureEvaluation(engine, kr!, okr.period, day)).toBe(once);
+    expect(once).toEqual(evaluateMeasure(engine, kr!, okr.period, day));
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkContent, planOutputs } from '../../src/import/plan.ts';
+import { TEAM_SCHEMAS } from '../../src/init/templates.ts';
 import { FIXTURES, freshRoot, run } from './helpers.ts';
 
 function walk(dir: string): string[] {
@@ -111,7 +112,7 @@ describe('fuzz: corrupted exports', () => {
           const bytes = mutate(file.bytes, mutations, binary);
           const plan = planOutputs(
             [{ path: file.path, bytes, modified: 20_000 }],
-            { channel, platform: null, dateOrder: null },
+            { channel, platform: null, dateOrder: null, schemas: TEAM_SCHEMAS },
             [],
           );
           expectPositioned(plan.problems);

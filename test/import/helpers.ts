@@ -50,17 +50,21 @@ export interface MetricFile {
   channel: string;
   source: string;
   currency?: string;
+  through?: string;
   rows: Array<Record<string, string | number>>;
 }
 
-/** Every metric file written under data/, by path relative to the root. */
+/** Every metric file written under data/, by path relative to the root, without its `$schema` (schemaRef.test.ts checks it). */
 export function dataFiles(root: string): Record<string, MetricFile> {
   const out: Record<string, MetricFile> = {};
   const dir = join(root, 'data');
   if (!existsSync(dir)) return out;
   for (const channel of readdirSync(dir).sort()) {
     for (const name of readdirSync(join(dir, channel)).sort()) {
-      out[`data/${channel}/${name}`] = JSON.parse(readFileSync(join(dir, channel, name), 'utf8')) as MetricFile;
+      const { $schema: _schema, ...file } = JSON.parse(readFileSync(join(dir, channel, name), 'utf8')) as MetricFile & {
+        $schema?: string;
+      };
+      out[`data/${channel}/${name}`] = file;
     }
   }
   return out;

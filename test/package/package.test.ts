@@ -113,7 +113,10 @@ describe('the packed goalpost in a repo made by init', () => {
       'instagram',
     ]);
     expect(imported.status, imported.err).toBe(0);
-    expect(readdirSync(join(dir, 'data/instagram')).length).toBe(1);
+    const written = readdirSync(join(dir, 'data/instagram'));
+    expect(written.length).toBe(1);
+    const schema = JSON.parse(readFileSync(join(dir, 'data/instagram', written[0]!), 'utf8'))['$schema'] as string;
+    expect(existsSync(resolve(dir, 'data/instagram', schema)), schema).toBe(true);
     expect(sh(dir, 'npm', ['test']).status).toBe(0);
 
     const frozen = sh(dir, 'npx', ['goalpost', 'freeze', '2026-Q3']);

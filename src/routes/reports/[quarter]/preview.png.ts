@@ -1,8 +1,7 @@
 /** The link-preview image of a quarter (Open Graph, Twitter card): its summary as a 1200×630 PNG, rendered at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type QuarterProps, quarterRoutes } from '../../../site/routes.ts';
-import { siteModel } from '../../../site/project.ts';
-import { quarterSummary } from '../../../site/summary.ts';
+import { siteViews } from '../../../site/model.ts';
 import { ogCardSvg } from '../../../site/share.ts';
 import { svgToPng } from '../../../site/ogImage.ts';
 
@@ -10,11 +9,11 @@ export const getStaticPaths = quarterRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { quarter, page } = props as QuarterProps;
-  const { project } = await siteModel();
+  const { project } = await siteViews();
   const svg = ogCardSvg({
     siteTitle: project.site.title,
     heading: quarter.label,
-    summary: quarterSummary(page.view.report, page.view.kpis),
+    summary: page.view.summary,
   });
   return new Response(svgToPng(svg), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,0 +1,33 @@
+/**
+ * What a reader is told when a figure's inputs come from exports that end on different days
+ * (`inputs_to` in report JSON): the input that stops first beside the value, and per channel how
+ * far each input goes in the full sentence. Pure text; `date` formats an ISO day for the reader.
+ */
+import { channelLabel, type SiteSettings } from '../core/project.ts';
+import type { KpiJson } from '../core/report.ts';
+import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
+import type { CoverageNote } from './coverage.ts';
+
+/** The note on a figure whose inputs end apart, or null when they end together. */
+export function inputsNote(
+  cell: Pick<KpiJson, 'value' | 'inputs_to'>,
+  site: SiteSettings,
+  date: (iso: string) => string = (iso) => iso,
+): CoverageNote | null {
+  if (cell.value === null || !cell.inputs_to) return null;
+  const strings = uiStrings(site.locale, site.strings);
+  const t = strings.coverage;
+  const label = (input: string) => kpiLabel(strings, { id: input, label: input.replaceAll('_', ' ') });
+  let first: { input: string; day: string } | null = null;
+  const sentences: string[] = [];
+  for (const channel of Object.keys(cell.inputs_to).sort()) {
+    const ends = Object.entries(cell.inputs_to[channel]!).sort(([a, x], [b, y]) => (x < y ? -1 : x > y ? 1 : a < b ? -1 : 1));
+    if (ends.length === 0) continue;
+    const [input, day] = ends[0]!;
+    if (first === null || day < first.day) first = { input, day };
+    const list = ends.map(([i, d]) => fill(t.inputTo, { input: label(i), date: date(d) })).join(', ');
+    sentences.push(fill(t.inputsLong, { channel: channelLabel(site, channel), list }));
+  }
+  if (first === null) return null;
+  return { short: fill(t.inputsShort, { input: label(first.input), date: date(first.day) }), long: sentences.join(' ') };
+}

@@ -1,0 +1,78 @@
+/**
+ * The restated figures of a frozen report as its notice lists them: each figure in a reader's
+ * words (a KPI with its channel's label, a goal by its title, never its id), its frozen value
+ * and its value now, formatted as the page shows them; changes below the precision shown are
+ * only counted. Pure over the project and its engine.
+ */
+import type { KpiEngine } from '../core/kpis.ts';
+import { channelLabel, type Project } from '../core/project.ts';
+import type { Restatement } from '../core/snapshot.ts';
+import type { GoalStatus } from '../core/status.ts';
+import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
+import { formatDate } from '../format/intl.ts';
+import { kpiLabel } from '../translations/index.ts';
+import { words } from './words.ts';
+
+export interface RestatedRow {
+  readonly figure: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export interface RestatedView {
+  /** The figures whose change shows at the precision of the page. */
+  readonly rows: readonly RestatedRow[];
+  /** How many differences are smaller than the precision shown. */
+  readonly minor: number;
+}
+
+/** The restatements of a frozen report, as its notice shows them. */
+export function restatedView(project: Project, engine: KpiEngine, restated: readonly Restatement[]): RestatedView {
+  const fmt = project.site;
+  const t = words(fmt);
+  const show = (r: Restatement, v: number | string | null): string => {
+    if (typeof v === 'string') {
+      if (STATUS_LABELS[v as GoalStatus]) return `${STATUS_LABELS[v as GoalStatus].symbol} ${t.status[v as GoalStatus]}`;
+      return Object.hasOwn(t.okr.bands, v) ? t.okr.bands[v as keyof typeof t.okr.bands] : formatDate(v, fmt.locale);
+    }
+    // A key result's score is on its objective's 0–1 scale, like the objective's own.
+    if (r.kind === 'share' && /: score$/.test(r.figure)) return formatScore(v, fmt);
+    if (r.kind === 'share') return formatShare(v, fmt);
+    if (r.kind === 'score') return formatScore(v, fmt);
+    return formatKpiValue(v, r.unit ?? 'count', fmt);
+  };
+  const FIELDS: Readonly<Record<string, string>> = {
+    actual: t.scorecard.actual.toLowerCase(),
+    target: t.scorecard.target.toLowerCase(),
+    progress: t.scorecard.progress.toLowerCase(),
+    projection: t.scorecard.projection.toLowerCase(),
+    status: t.scorecard.status.toLowerCase(),
+    score: t.okr.score.toLowerCase(),
+    band: t.scorecard.status.toLowerCase(),
+    baseline: t.changes.fields.baseline,
+  };
+  const titles = new Map(project.goals.map((g) => [g.id, g.title]));
+  const figure = (r: Restatement): string => {
+    if (r.subject === 'report') return r.figure === 'As of' ? t.goalReports.asOf : r.figure;
+    if (r.subject === 'kpi' && r.scope !== null) {
+      const def = engine.kpis.all().find((k) => k.def.label === r.figure)?.def;
+      const name = def ? kpiLabel(t, def) : r.figure;
+      return r.scope === 'all' ? name : `${name}, ${channelLabel(fmt, r.scope)}`;
+    }
+    if (r.subject === 'goal' && r.scope !== null) {
+      const goal = project.goals.find((g) => g.id === r.scope);
+      return r.figure
+        .replace(`Goal ${r.scope}`, `“${titles.get(r.scope) ?? r.scope}”`)
+        .replace(
+          /, key result ([\w-]+)/,
+          (_, kr: string) =>
+            `, ${t.okr.keyResult.toLowerCase()} “${(goal?.type === 'okr' ? goal.keyResults.find((k) => k.id === kr)?.title : null) ?? kr}”`,
+        )
+        .replace(/: (actual|target|progress|projection|status|score|band|baseline)$/, (_, f: string) => `: ${FIELDS[f] ?? f}`);
+    }
+    return r.figure;
+  };
+  const all = restated.map((r) => ({ r, before: show(r, r.frozen), after: show(r, r.now) }));
+  const rows = all.filter((x) => x.before !== x.after).map(({ r, before, after }) => ({ figure: figure(r), before, after }));
+  return { rows, minor: all.length - rows.length };
+}

@@ -1,0 +1,72 @@
+/**
+ * What every template renders beside its own view model, built once per build: the settings
+ * the formatters read, the page words, channel labels, the moved-goalpost markers, the
+ * quarters and their channel pages (for pagers and chips) and the layout's frame (data range,
+ * source files, chart colours for dark mode). Pure over the project, its engine and the
+ * goals' history; the pages receive it as a prop and call no engine themselves.
+ */
+import { channelColors, darkModeChartCss, PALETTE } from '../charts/theme.ts';
+import { formatDay } from '../core/dates.ts';
+import type { KpiEngine } from '../core/kpis.ts';
+import type { Period } from '../core/periods.ts';
+import { channelLabel, type DataSource, type Project, type SiteSettings } from '../core/project.ts';
+import type { UiStrings } from '../translations/index.ts';
+import { movedMarkerText } from './goalView.ts';
+import type { SiteHistory } from './history.ts';
+import { quarterChannels } from './quarterPage.ts';
+import { reportQuarters } from './quarters.ts';
+import { words } from './words.ts';
+
+/** The page frame's figures: what the header and footer of every page say. */
+export interface FrameView {
+  /** The CSS that gives charts their dark-mode colours ('' when none is needed). */
+  readonly darkCss: string;
+  /** The first and last day with data (`2026-01-01`), or null without data. */
+  readonly dataRange: { readonly first: string; readonly last: string } | null;
+  readonly sources: readonly DataSource[];
+  readonly goals: number;
+}
+
+export interface SiteContext {
+  /** The site settings: title, locale, currency, base… (what the formatters read). */
+  readonly fmt: SiteSettings;
+  /** The words of the pages in the site's language, with the `strings:` overrides. */
+  readonly t: UiStrings;
+  /** A channel's label (`Instagram`). */
+  readonly channelLabel: (channel: string) => string;
+  /** The text of each moved-goalpost marker (`target 1,400 → 1,100 on 2026-05-10`), by goal id. */
+  readonly markers: ReadonlyMap<string, string>;
+  /** Every reported quarter, oldest first. */
+  readonly quarters: readonly Period[];
+  /** The channels with a page in each quarter, by quarter label. */
+  readonly channelsOf: ReadonlyMap<string, readonly string[]>;
+  readonly frame: FrameView;
+}
+
+/** The context of every page of a site. */
+export function siteContext(project: Project, engine: KpiEngine, history: SiteHistory): SiteContext {
+  const site = project.site;
+  const markers = new Map<string, string>();
+  if (history.available) {
+    for (const goal of project.goals) {
+      const moved = history.moved.get(goal.id);
+      if (moved) markers.set(goal.id, movedMarkerText(project, engine, goal, moved));
+    }
+  }
+  const quarters = reportQuarters(project);
+  const range = project.index.dataRange();
+  return {
+    fmt: site,
+    t: words(site),
+    channelLabel: (c) => channelLabel(site, c),
+    markers,
+    quarters,
+    channelsOf: new Map(quarters.map((q) => [q.label, quarterChannels(project, engine, q.label)])),
+    frame: {
+      darkCss: darkModeChartCss([...channelColors(site, engine.index.channels).values(), ...PALETTE]),
+      dataRange: range ? { first: formatDay(range.first), last: formatDay(range.last) } : null,
+      sources: project.sources,
+      goals: project.goals.length,
+    },
+  };
+}

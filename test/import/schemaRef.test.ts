@@ -1,0 +1,74 @@
+/**
+ * Files written by `goalpost import` name the published JSON Schema (`"$schema"`), as files
+ * written by `init` do, so editors complete and check them: in a team's repo the package's
+ * schemas under node_modules/goalpost, in this repository its own schemas/ folder.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schemaProblems } from '../docs/validator.ts';
+import { dataFiles, FIXTURES, freshRoot, importOk } from './helpers.ts';
+
+const FB = `${FIXTURES}/meta/Aug-01-2025_Aug-31-2025_1039829308656930.csv`;
+
+function written(root: string): Array<[string, Record<string, unknown>]> {
+  return Object.keys(dataFiles(root)).map((path) => [path, JSON.parse(readFileSync(join(root, path), 'utf8'))]);
+}
+
+describe('import writes $schema', () => {
+  it("in a team's repo: the package's metrics schema, relative to the written file, first key", async () => {
+    const root = freshRoot();
+    await importOk(root, FB);
+    const files = written(root);
+    expect(files.length).toBeGreaterThan(0);
+    for (const [path, json] of files) {
+      expect(path.split('/')).toHaveLength(3);
+      expect(Object.keys(json)[0]).toBe('$schema');
+      expect(json['$schema']).toBe('../../node_modules/goalpost/schemas/metrics.schema.json');
+      expect(schemaProblems('metrics', json)).toEqual([]);
+    }
+  });
+
+  it('in the package repository (a schemas/ folder at the root): that folder', async () => {
+    const root = freshRoot();
+    mkdirSync(join(root, 'schemas'));
+    writeFileSync(join(root, 'schemas', 'metrics.schema.json'), '{}\n');
+    await importOk(root, FB);
+    for (const [, json] of written(root)) expect(json['$schema']).toBe('../../schemas/metrics.schema.json');
+  });
+});
+
+describe('import writes through: the last day the export covers', () => {
+  const readOne = (root: string) => {
+    const [[path, json]] = written(root) as [[string, Record<string, unknown>]];
+    return { path, json };
+  };
+
+  it("a per-post export whose name gives its range: the range's end, beyond the last post", async () => {
+    const root = freshRoot();
+    await importOk(root, FB);
+    const { path, json } = readOne(root);
+    expect(path).toBe('data/facebook/facebook-posts-2025-08-03-2025-08-15.json');
+    expect(json['through']).toBe('2025-08-31');
+  });
+
+  it('a daily export whose name gives its range: the range end', async () => {
+    const root = freshRoot();
+    await importOk(root, `${FIXTURES}/x/account_analytics_content_2026-09-13_2026-09-15.csv`);
+    expect(readOne(root).json['through']).toBe('2026-09-15');
+  });
+
+  it('a per-post export without a range in its name: the day it was downloaded (the file is dated)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goalpost-through-'));
+    const copy = join(dir, 'instagram-luglio-2026.csv');
+    writeFileSync(copy, readFileSync(`${FIXTURES}/meta/instagram-luglio-2026.csv`));
+    const root = freshRoot();
+    await importOk(root, copy, '--channel', 'instagram');
+    const { json } = readOne(root);
+    const source = String(json['source']);
+    const asOf = /lifetime totals as of (\d{4}-\d{2}-\d{2})/.exec(source)?.[1];
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(json['through']).toBe(asOf);
+  });
+});
