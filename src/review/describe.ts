@@ -8,7 +8,7 @@ import type { KpiEngine } from '../core/kpis.ts';
 import { type FormatOptions, formatKpiValue } from '../format/numbers.ts';
 import { formatDate } from '../format/intl.ts';
 import { formatDay } from '../core/dates.ts';
-import { evaluateMeasure } from '../core/evaluate.ts';
+import { measureEvaluation } from '../core/evaluations.ts';
 import { targetText } from '../core/goalDefinition.ts';
 import type { Achievability } from '../core/achievability.ts';
 import { achievabilityText, VERDICT_LABELS } from '../format/achievability.ts';
@@ -117,7 +117,7 @@ function targetShown(
     return shown;
   const asOf = ctx.engine.index.dataRange()?.last;
   if (asOf === undefined) return shown;
-  const target = evaluateMeasure(ctx.engine, goal, goal.period, asOf).target;
+  const target = measureEvaluation(ctx.engine, goal, goal.period, asOf).target;
   return target === null ? shown : `${formatKpiValue(target, unit, ctx.format)} (${shown})`;
 }
 
