@@ -197,10 +197,10 @@ describe("a real brand's first quarter, on the built pages", () => {
 
   it("marks the goals over X in the scorecard, and X's own page", () => {
     const row = /<tr data-goal="ctr-q3"[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
-    expect(row).toContain('X data to 2026-09-28');
+    expect(row).toContain('X data to Sep 28, 2026');
     expect(row).toContain('without Instagram');
     expect(xPage).toMatch(
-      /X(?:'|&#39;)s data for 2026-Q3 end on <time datetime="2026-09-28">2026-09-28<\/time>, before the quarter report(?:'|&#39;)s as-of day/,
+      /X(?:'|&#39;)s data for 2026-Q3 end on <time datetime="2026-09-28">Sep 28, 2026<\/time>, before the quarter report(?:'|&#39;)s as-of day/,
     );
   });
 

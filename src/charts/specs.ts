@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Unit } from '../core/catalogue.ts';
 import type { SiteSettings } from '../core/project.ts';
-import { dateTimeFormat } from '../format/intl.ts';
+import { dateTimeFormat, formatDate } from '../format/intl.ts';
 import { type FormatOptions, formatKpiValue, formatShare } from '../format/numbers.ts';
 import { en, type UiStrings } from '../translations/en.ts';
 import { fill } from '../translations/index.ts';
@@ -660,10 +660,13 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
     spec,
     description: fill(w.described.progress, {
       kpi: d.kpiLabel,
-      start: d.start,
-      deadline: d.deadline,
+      start: formatDate(d.start, ctx.site.locale),
+      deadline: formatDate(d.deadline, ctx.site.locale),
       latest: last
-        ? fill(w.described.latest, { value: formatKpiValue(last.value, d.unit, fmt), date: last.date })
+        ? fill(w.described.latest, {
+            value: formatKpiValue(last.value, d.unit, fmt),
+            date: formatDate(last.date, ctx.site.locale),
+          })
         : w.described.noDataYet,
       target: formatKpiValue(d.target, d.unit, fmt),
       projection: formatKpiValue(d.projection, d.unit, fmt),
@@ -671,7 +674,12 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
         d.milestones.length > 0
           ? fill(w.described.milestones, {
               items: d.milestones
-                .map((m) => fill(w.described.milestoneItem, { value: formatKpiValue(m.value, d.unit, fmt), date: m.date }))
+                .map((m) =>
+                  fill(w.described.milestoneItem, {
+                    value: formatKpiValue(m.value, d.unit, fmt),
+                    date: formatDate(m.date, ctx.site.locale),
+                  }),
+                )
                 .join(', '),
             })
           : '',

@@ -1,15 +1,20 @@
 /** A KPI's move in words a reader takes in at a glance: "+3.2 pts", "−42.8%" (Intl only). */
 import type { FormatOptions } from './numbers.ts';
-import { formatChange } from './numbers.ts';
+import { formatChange, notAvailable } from './numbers.ts';
+import { numberFormat } from './intl.ts';
 import type { KpiMove } from '../site/summary.ts';
 
-/** A change in percentage points with its sign and one decimal: "+3.2 pts" ("+3,2 pts" in French). */
+/**
+ * A change in percentage points with its sign: one decimal ("+3.2 pts", "+3,2 pts" in French),
+ * two below a tenth of a point, where one would show a real move as "0.0" (as values below 1% get two).
+ */
 export function formatPoints(points: number, opts: FormatOptions, unit = 'pts'): string {
-  if (!Number.isFinite(points)) return 'n/a';
-  const n = new Intl.NumberFormat(opts.locale, {
+  if (!Number.isFinite(points)) return notAvailable(opts);
+  const digits = Math.abs(points) < 0.095 && points !== 0 ? 2 : 1;
+  const n = numberFormat(opts.locale, {
     signDisplay: 'exceptZero',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
   }).format(points);
   return `${n} ${unit}`;
 }

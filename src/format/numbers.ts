@@ -5,15 +5,23 @@
 import type { Unit } from '../core/catalogue.ts';
 import type { GoalStatus } from '../core/status.ts';
 import { dateTimeFormat, numberFormat } from './intl.ts';
+import { uiStrings } from '../translations/index.ts';
 
 export interface FormatOptions {
   readonly locale: string;
   readonly currency: string;
+  /** The site's `strings:` overrides (the word for a missing value is one of them). */
+  readonly strings?: Readonly<Record<string, string>>;
+}
+
+/** The word for a value that cannot be computed, in the locale's language: "n/a", "n.d.". */
+export function notAvailable(opts: FormatOptions): string {
+  return uiStrings(opts.locale, opts.strings).values.notAvailable;
 }
 
 /** A KPI value in its unit: "4.4%", "0.45%", "€1,234.50", "12,050", "3.2×", "n/a" for null. */
 export function formatKpiValue(value: number | null, unit: Unit, opts: FormatOptions): string {
-  if (value === null || !Number.isFinite(value)) return 'n/a';
+  if (value === null || !Number.isFinite(value)) return notAvailable(opts);
   const { locale, currency } = opts;
   switch (unit) {
     // One decimal everywhere (25.2% beside 28.0%), two below 1% where one would hide the figure (0.45%).
@@ -41,7 +49,7 @@ export function formatKpiValue(value: number | null, unit: Unit, opts: FormatOpt
 
 /** A relative change with its sign: "+12.0%", "−3.1%", "n/a". */
 export function formatChange(value: number | null, opts: FormatOptions): string {
-  if (value === null || !Number.isFinite(value)) return 'n/a';
+  if (value === null || !Number.isFinite(value)) return notAvailable(opts);
   return numberFormat(opts.locale, {
     style: 'percent',
     signDisplay: 'exceptZero',
@@ -52,7 +60,7 @@ export function formatChange(value: number | null, opts: FormatOptions): string 
 
 /** A share such as progress or a score, as a percentage: "79%". */
 export function formatShare(value: number | null, opts: FormatOptions): string {
-  if (value === null || !Number.isFinite(value)) return 'n/a';
+  if (value === null || !Number.isFinite(value)) return notAvailable(opts);
   return numberFormat(opts.locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 }
 
@@ -69,7 +77,7 @@ export const STATUS_LABELS: Readonly<Record<GoalStatus, { label: string; symbol:
 
 /** An OKR score on its 0–1 scale with two decimals: "0.55" ("0,55" in French). */
 export function formatScore(value: number | null, opts: FormatOptions): string {
-  if (value === null || !Number.isFinite(value)) return 'n/a';
+  if (value === null || !Number.isFinite(value)) return notAvailable(opts);
   return numberFormat(opts.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 

@@ -6,6 +6,10 @@ import type { Unit } from '../core/catalogue.ts';
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type FormatOptions, formatKpiValue } from '../format/numbers.ts';
+import { formatDate } from '../format/intl.ts';
+import { formatDay } from '../core/dates.ts';
+import { measureEvaluation } from '../core/evaluations.ts';
+import { targetText } from '../core/goalDefinition.ts';
 import type { Achievability } from '../core/achievability.ts';
 import { achievabilityText, VERDICT_LABELS } from '../format/achievability.ts';
 import type { GoalChange } from './goalDiff.ts';
@@ -54,17 +58,82 @@ export function changeValue(ctx: DescribeContext, change: GoalChange, v: unknown
     const shown = formatKpiValue(v, unitOf(ctx, change), ctx.format);
     return text && !/^\d/.test(text) ? `${shown} (${text})` : shown;
   }
+  if (ctx.words && (change.field === 'start' || change.field === 'deadline') && typeof v === 'string')
+    return formatDate(v, ctx.format.locale);
+  if (ctx.words && change.field === 'milestones' && Array.isArray(v)) return milestonesText(ctx, change, v);
   const channel = change.field === 'channel' && ctx.channelLabel ? ctx.channelLabel : (x: string) => x;
   if (typeof v === 'string') return text ? `${channel(v)} (${text})` : channel(v);
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map(channel).join(', ');
   return JSON.stringify(v);
 }
 
+/** Milestones for readers: `41,200 by Feb 15, 2025; 42,000 by Mar 15, 2025` (`—` for none). */
+function milestonesText(ctx: DescribeContext, change: GoalChange, list: readonly unknown[]): string {
+  if (list.length === 0) return '—';
+  const t = (ctx.words ?? en).changes;
+  const unit = unitOf(ctx, change);
+  return list
+    .map((m) => {
+      const { date, target } = (m ?? {}) as { date?: unknown; target?: unknown };
+      const value = typeof target === 'number' ? formatKpiValue(target, unit, ctx.format) : String(target);
+      return typeof date === 'string' ? `${value} ${fill(t.byDate, { date: formatDate(date, ctx.format.locale) })}` : value;
+    })
+    .join('; ');
+}
+
+/** A target as written in a goal file (`14400`, `+20%`, `+500`), shown in the KPI's unit and the site's locale. */
+function writtenTargetText(text: string, unit: Unit, format: FormatOptions): string {
+  const number = /^[+-]?\d+(?:\.\d+)?$/;
+  const percent = /^([+-]?\d+(?:\.\d+)?)%$/.exec(text);
+  if (percent)
+    return new Intl.NumberFormat(format.locale, { style: 'percent', signDisplay: 'always', maximumFractionDigits: 2 }).format(
+      Number(percent[1]) / 100,
+    );
+  if (!number.test(text)) return text;
+  const shown = formatKpiValue(Math.abs(Number(text)), unit, format);
+  return /^[+-]/.test(text) ? `${text[0] === '-' ? '−' : '+'}${shown}` : shown;
+}
+
+/**
+ * A written target on a page: a number in the KPI's unit; a relative one (`+20%`) resolved with
+ * today's data where the goal is defined the same way today (`14,400 (+20%)`), else as written.
+ */
+function targetShown(
+  ctx: DescribeContext,
+  d: Readonly<Record<string, unknown>>,
+  written: string,
+  unit: Unit,
+  goalId?: string,
+): string {
+  const shown = writtenTargetText(written, unit, ctx.format);
+  if (!/^[+-]/.test(written) || typeof d['id'] === 'string') return shown;
+  const goal = goalId === undefined ? undefined : ctx.goals.get(goalId);
+  if (
+    goal?.type !== 'smart' ||
+    goal.kpi !== d['kpi'] ||
+    targetText(goal.target) !== written ||
+    formatDay(goal.period.start) !== d['start']
+  )
+    return shown;
+  const asOf = ctx.engine.index.dataRange()?.last;
+  if (asOf === undefined) return shown;
+  const target = measureEvaluation(ctx.engine, goal, goal.period, asOf).target;
+  return target === null ? shown : `${formatKpiValue(target, unit, ctx.format)} (${shown})`;
+}
+
 /** A key result as readers know it: its title where the goal gives one, else its id. */
-function keyResultName(c: GoalChange, goals?: ReadonlyMap<string, Goal>): string {
+function keyResultName(c: GoalChange, goals?: ReadonlyMap<string, Goal>, words?: UiStrings): string {
   const goal = goals?.get(c.goal);
   const kr = goal?.type === 'okr' ? goal.keyResults.find((k) => k.id === c.kr) : undefined;
-  return kr?.title ?? c.kr ?? '';
+  // A removed (or added) key result is no longer (or not yet) in the goal: its definition in the change has its title.
+  const written = (c.kind === 'removed' ? c.old : c.kind === 'added' ? c.new : null) as { title?: unknown } | null;
+  if (!kr && typeof written?.title === 'string') return written.title;
+  // Untitled, on the pages: the KPI it measures (the pull-request comment keeps the id a reviewer finds in the YAML).
+  const kpi = words && kr?.measure ? kr.measure.kpi : undefined;
+  return (
+    kr?.title ??
+    (kpi !== undefined ? (Object.hasOwn(words!.kpis, kpi) ? words!.kpis[kpi as keyof UiStrings['kpis']] : kpi) : (c.kr ?? ''))
+  );
 }
 
 /**
@@ -74,7 +143,7 @@ function keyResultName(c: GoalChange, goals?: ReadonlyMap<string, Goal>): string
  */
 export function changeSubject(c: GoalChange, words?: UiStrings, goals?: ReadonlyMap<string, Goal>): string {
   const t = (words ?? en).changes.subjects;
-  const kr = { kr: keyResultName(c, goals) };
+  const kr = { kr: keyResultName(c, goals, words) };
   switch (c.kind) {
     case 'added':
       return c.kr ? fill(t.krAdded, kr) : t.goalAdded;
@@ -91,21 +160,31 @@ export function changeSubject(c: GoalChange, words?: UiStrings, goals?: Readonly
 }
 
 /** An added or removed goal or key result in a few words: `Followers: target +20% by 2026-12-31`. */
-export function definitionSummary(ctx: DescribeContext, definition: unknown): string {
+export function definitionSummary(ctx: DescribeContext, definition: unknown, goalId?: string): string {
   const t = (ctx.words ?? en).changes;
   if (definition === null || typeof definition !== 'object') return t.defined;
   const d = definition as Record<string, unknown>;
-  const by = typeof d['deadline'] === 'string' ? ` ${fill(t.byDate, { date: d['deadline'] })}` : '';
+  const deadline = typeof d['deadline'] === 'string' ? d['deadline'] : null;
+  const by = deadline ? ` ${fill(t.byDate, { date: ctx.words ? formatDate(deadline, ctx.format.locale) : deadline })}` : '';
   if (Array.isArray(d['key_results'])) return `${plural(ctx.format.locale, t.keyResults, d['key_results'].length)}${by}`;
   if (typeof d['kpi'] === 'string') {
     const def = ctx.engine.kpis.get(d['kpi'])?.def;
     const label = def ? kpiLabel(ctx.words ?? en, def) : d['kpi'];
     const unit = ctx.engine.kpis.get(d['kpi'])?.def.unit ?? 'count';
-    const target = typeof d['target'] === 'number' ? formatKpiValue(d['target'], unit, ctx.format) : String(d['target']);
+    const target =
+      typeof d['target'] === 'number'
+        ? formatKpiValue(d['target'], unit, ctx.format)
+        : ctx.words && typeof d['target'] === 'string'
+          ? targetShown(ctx, d, d['target'], unit, goalId)
+          : String(d['target']);
     return `${fill(t.targetBy, { kpi: label, target })}${by}`;
   }
-  if (d['manual'] && typeof d['manual'] === 'object')
-    return fill(t.manualTarget, { target: String((d['manual'] as Record<string, unknown>)['target']) });
+  if (d['manual'] && typeof d['manual'] === 'object') {
+    const target = (d['manual'] as Record<string, unknown>)['target'];
+    return fill(t.manualTarget, {
+      target: typeof target === 'number' ? formatKpiValue(target, 'count', ctx.format) : String(target),
+    });
+  }
   return t.defined;
 }
 
@@ -113,8 +192,16 @@ export function definitionSummary(ctx: DescribeContext, definition: unknown): st
 export function changeValues(ctx: DescribeContext, c: GoalChange): { before: string; after: string } {
   return {
     before:
-      c.kind === 'added' ? '' : c.kind === 'removed' ? definitionSummary(ctx, c.old) : changeValue(ctx, c, c.old, c.old_text),
+      c.kind === 'added'
+        ? ''
+        : c.kind === 'removed'
+          ? definitionSummary(ctx, c.old, c.goal)
+          : changeValue(ctx, c, c.old, c.old_text),
     after:
-      c.kind === 'removed' ? '' : c.kind === 'added' ? definitionSummary(ctx, c.new) : changeValue(ctx, c, c.new, c.new_text),
+      c.kind === 'removed'
+        ? ''
+        : c.kind === 'added'
+          ? definitionSummary(ctx, c.new, c.goal)
+          : changeValue(ctx, c, c.new, c.new_text),
   };
 }

@@ -6,6 +6,7 @@
  * Pure: each change arrives as facts (old and new values, scores already computed).
  */
 import { type Day, formatDay } from '../core/dates.ts';
+import { formatDate, numberFormat } from '../format/intl.ts';
 import { en } from '../translations/en.ts';
 
 /** What a change did, as far as the definition needs to know. */
@@ -93,12 +94,31 @@ export function movedReasonOf(facts: MoveFacts, periodStart: Day, changedOn: Day
   return reason === null ? null : { key: reason.key, values: { ...reason.values, date: formatDay(periodStart) } };
 }
 
-/** A reason in words, from a table of phrases (English by default). */
+/**
+ * A reason in words, from a table of phrases (English by default). Given a locale (the pages),
+ * its date and scores are written the locale's way ("1 avr. 2026", "0,65"); else as in JSON.
+ */
 export function reasonText(
   reason: MoveReason,
   phrases: Readonly<Record<MoveReasonKey | 'after', string>> = MOVE_REASONS_EN,
+  locale?: string,
 ): string {
-  return fillIn(phrases.after, { reason: fillIn(phrases[reason.key], reason.values), date: reason.values['date'] ?? '' });
+  const values = locale === undefined ? reason.values : localised(reason.values, locale);
+  return fillIn(phrases.after, { reason: fillIn(phrases[reason.key], values), date: values['date'] ?? '' });
+}
+
+/** A reason's values for a page: the date in the locale's words, scores with its decimal sign. */
+function localised(values: Readonly<Record<string, string>>, locale: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      k === 'date'
+        ? formatDate(v, locale)
+        : /^-?\d+(?:\.\d+)?$/.test(v)
+          ? numberFormat(locale, { maximumFractionDigits: 2 }).format(Number(v))
+          : v,
+    ]),
+  );
 }
 
 /** Why a change moves a goalpost, in English (`diff`, the PR comment, JSON), or null when it does not. */

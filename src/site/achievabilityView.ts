@@ -11,7 +11,9 @@ import type { Period, PeriodKind } from '../core/periods.ts';
 import type { Project } from '../core/project.ts';
 import { relativeChange } from '../core/kpis.ts';
 import { type FormatOptions, formatChange, formatKpiValue } from '../format/numbers.ts';
-import { fill, plural, uiStrings, type UiStrings } from '../translations/index.ts';
+import { fill, kpiLabel, plural, uiStrings, type UiStrings } from '../translations/index.ts';
+import { formatPeriod } from '../format/intl.ts';
+import { keyResultLabel } from './goalView.ts';
 
 export interface AchievabilityView {
   /** The key result's title (or id); null for a SMART goal. */
@@ -44,18 +46,32 @@ function viewOf(
     text: achievabilitySentence(t, a, period.kind, kpi.def.good, fmt),
     span: plural(fmt.locale, t.periods[period.kind], past.length),
     history: past.map((p, i) => ({
-      period: p.period,
+      period: formatPeriod(p.period, fmt.locale),
       value: formatKpiValue(p.value, kpi.def.unit, fmt),
       change: i === 0 ? '' : formatChange(relativeChange(p.value, past[i - 1]!.value), fmt),
     })),
   };
 }
 
+/** A KPI's label in the site's language. */
+function kpiLabelOf(project: Project, engine: KpiEngine, id: string): string {
+  const def = engine.kpis.get(id)?.def;
+  return def ? kpiLabel(uiStrings(project.site.locale, project.site.strings), def) : id;
+}
+
 /** The achievability of a SMART goal, or of each key result of an OKR measured on a KPI. */
 export function achievabilityViews(project: Project, engine: KpiEngine, goal: Goal): AchievabilityView[] {
   if (goal.type === 'smart') return [viewOf(project, engine, goal, goal.period, null)].filter((v) => v !== null);
   return goal.keyResults.flatMap((kr) => {
-    const v = kr.measure ? viewOf(project, engine, kr.measure, goal.period, kr.title ?? kr.id) : null;
+    const v = kr.measure
+      ? viewOf(
+          project,
+          engine,
+          kr.measure,
+          goal.period,
+          keyResultLabel(kr, (id) => kpiLabelOf(project, engine, id)),
+        )
+      : null;
     return v ? [v] : [];
   });
 }

@@ -17,6 +17,8 @@ export interface ChangeView {
   readonly goal: string;
   /** Today's title of the goal, or null when no goal has this id today (shown as its id). */
   readonly goalTitle: string | null;
+  /** For a goal that no longer exists, its title then (from the commit's goals or the change's definition), else null. */
+  readonly formerTitle: string | null;
   readonly subject: string;
   /** `Goalpost moved: <reason>` when the change moved a goalpost, else null. */
   readonly movedWarning: string | null;
@@ -31,6 +33,12 @@ export interface ChangeEntryView {
   readonly commit: HistoryEntry['commit'];
   readonly invalid: boolean;
   readonly changes: readonly ChangeView[];
+}
+
+/** A goal's title in the definition a change carries (a removed or added goal), or null. */
+function writtenTitle(c: HistoryEntry['changes'][number]): string | null {
+  const d = (c.kind === 'removed' ? c.old : c.kind === 'added' ? c.new : null) as { title?: unknown } | null;
+  return typeof d?.title === 'string' ? d.title : null;
 }
 
 /** The change log of `entries` (oldest first, as given). */
@@ -49,9 +57,14 @@ export function changeLogView(project: Project, engine: KpiEngine, entries: read
         return {
           goal: c.goal,
           goalTitle: goals.has(c.goal) ? (goals.get(c.goal)?.title ?? c.goal) : null,
+          formerTitle: goals.has(c.goal) ? null : (at.get(c.goal)?.title ?? writtenTitle(c)),
           subject: changeSubject(c, t, at),
           movedWarning: c.moved_goalpost
-            ? `${t.changes.movedWarning}${c.reason_parts ? `: ${reasonText(c.reason_parts, t.moveReasons)}` : c.reason ? `: ${c.reason}` : ''}`
+            ? c.reason_parts || c.reason
+              ? fill(t.changes.movedWarningWhy, {
+                  reason: c.reason_parts ? reasonText(c.reason_parts, t.moveReasons, project.site.locale) : c.reason!,
+                })
+              : t.changes.movedWarning
             : null,
           before,
           after,

@@ -21,12 +21,14 @@ import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
 import type { GoalStatus, OkrBand } from '../core/status.ts';
 import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
+import { formatDate, formatPeriod } from '../format/intl.ts';
 import { changeSubject, changeValues, type DescribeContext } from '../review/describe.ts';
 import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
-import { fill, kpiLabel, plural, uiStrings } from '../translations/index.ts';
+import { fill, kpiLabel, plural, uiStrings, type UiStrings } from '../translations/index.ts';
 import { keyResultBands } from './okrView.ts';
+import { keyResultName } from './words.ts';
 
 /** A goal's figures in one quarter report: the report's own (frozen or live), labelled. */
 export interface GoalQuarterFigures {
@@ -64,6 +66,8 @@ export interface GoalView {
   readonly quarters: readonly Period[];
   /** The band of each key result of the header's OKR figures (null without a score; empty for a SMART goal). */
   readonly bands: ReadonlyArray<OkrBand | null>;
+  /** The header's key results by name (title, else the KPI's label), in order; empty for a SMART goal. */
+  readonly keyResultNames: readonly string[];
 }
 
 /** The as-of day of goal pages: the last day with data (evaluation stops at each goal's deadline). */
@@ -109,7 +113,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
       ),
     );
   } else {
-    definition.push([d.keyResults, goal.keyResults.map((kr) => kr.title ?? kr.id).join('; ')]);
+    definition.push([d.keyResults, goal.keyResults.map((kr) => keyResultLabel(kr, (id) => kpiName(t, engine, id))).join('; ')]);
     for (const kr of goal.keyResults) {
       if (kr.measure)
         charts.push(
@@ -117,7 +121,9 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
             project,
             engine,
             `goal-${goal.id}-${kr.id}`,
-            fill(live ? t.goal.keyResultChartLive : t.goal.keyResultChart, { title: kr.title ?? kr.id }),
+            fill(live ? t.goal.keyResultChartLive : t.goal.keyResultChart, {
+              title: keyResultLabel(kr, (id) => kpiName(t, engine, id)),
+            }),
             kr.measure,
             goal.period,
             asOf,
@@ -125,7 +131,12 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
         );
     }
   }
-  const dates = { start: formatDay(goal.period.start), end: formatDay(goal.period.end), period: goal.period.label };
+  const locale = project.site.locale;
+  const dates = {
+    start: formatDate(formatDay(goal.period.start), locale),
+    end: formatDate(formatDay(goal.period.end), locale),
+    period: formatPeriod(goal.period.label, locale),
+  };
   definition.push(
     [d.relevant, objective ? fill(d.servesObjective, { objective: objective.title }) : d.noObjective],
     [d.timeBound, fill(goal.period.kind === 'range' ? d.fromTo : d.fromToPeriod, dates)],
@@ -148,6 +159,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     charts,
     quarters,
     bands: evaluation.type === 'okr' ? keyResultBands(evaluation.keyResults, evaluation.stretch) : [],
+    keyResultNames: evaluation.type === 'okr' ? evaluation.keyResults.map((kr) => keyResultName(project, kr)) : [],
   };
 }
 
@@ -158,14 +170,14 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   /** `frozen v2 (2026-07-03)` or `live`, in the site's language. */
   const sourceLabel = (source: FigureSource): string =>
     source.kind === 'frozen'
-      ? `${fill(t.goal.frozenVersion, { version: source.version })} (${source.frozenAt.slice(0, 10)})`
+      ? `${fill(t.goal.frozenVersion, { version: source.version })} (${formatDate(source.frozenAt.slice(0, 10), project.site.locale)})`
       : t.goal.live;
   const shown = page.view.report.goals.find((g) => g.id === goal.id);
   if (shown) {
     const restated = page.frozen
       ? page.frozen.restated
           .filter((r) => r.subject === 'goal' && r.scope === goal.id)
-          .map((r) => restatedText(r, goal.id, project.site))
+          .map((r) => restatedText(r, goal, engine, project.site))
           .filter((t) => t !== null)
       : null;
     const unit = shown.type === 'smart' ? (page.view.kpis.get(shown.kpi)?.unit ?? 'count') : 'count';
@@ -187,8 +199,12 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   return { quarter, source: { kind: 'live' }, label, asOf: live.as_of, figures, unit, restated: null };
 }
 
-/** `actual 57,875 → 57,922`: a restated figure of a goal, in words; null when the change is below the precision shown. */
-function restatedText(r: Restatement, goalId: string, site: SiteSettings): string | null {
+/**
+ * `actual 57,875 → 57,922`, `key result “Six creators”: score 0.33 → 0.67`: a restated figure of
+ * a goal in a reader's words (a key result by its title, statuses and bands in the page's
+ * language); null when the change is below the precision shown.
+ */
+function restatedText(r: Restatement, goal: Goal, engine: KpiEngine, site: SiteSettings): string | null {
   const t = uiStrings(site.locale, site.strings);
   const FIELDS: Readonly<Record<string, string>> = {
     actual: t.scorecard.actual,
@@ -200,25 +216,41 @@ function restatedText(r: Restatement, goalId: string, site: SiteSettings): strin
     band: t.scorecard.status,
     baseline: t.changes.fields.baseline,
   };
+  const krId = /, key result ([\w-]+)/.exec(r.figure)?.[1];
   const show = (v: number | string | null): string => {
-    if (typeof v === 'string') return STATUS_LABELS[v as GoalStatus] ? t.status[v as GoalStatus] : v;
+    if (typeof v === 'string') {
+      if (STATUS_LABELS[v as GoalStatus]) return t.status[v as GoalStatus];
+      return Object.hasOwn(t.okr.bands, v) ? t.okr.bands[v as OkrBand] : formatDate(v, site.locale);
+    }
+    // A key result's score is on its objective's 0–1 scale, like the objective's own.
+    if (r.kind === 'score' || (r.kind === 'share' && krId !== undefined && /: score$/.test(r.figure)))
+      return formatScore(v, site);
     if (r.kind === 'share') return formatShare(v, site);
-    if (r.kind === 'score') return formatScore(v, site);
     return formatKpiValue(v, r.unit ?? 'count', site);
   };
   const before = show(r.frozen);
   const after = show(r.now);
   if (before === after) return null;
-  const what = r.figure
-    .replace(`Goal ${goalId}: `, '')
-    .replace(`Goal ${goalId}, `, '')
-    .replace(`Goal ${goalId}`, '')
-    .replace(/key result ([\w-]+)/, (_, kr: string) => `${t.okr.keyResult.toLowerCase()} ${kr}`)
-    .replace(
-      /(^|: )(actual|target|progress|projection|status|score|band|baseline)$/,
-      (_, pre: string, f: string) => `${pre}${(FIELDS[f] ?? f).toLowerCase()}`,
-    );
+  const kr = krId !== undefined && goal.type === 'okr' ? goal.keyResults.find((k) => k.id === krId) : undefined;
+  const krName = kr ? keyResultLabel(kr, (id) => kpiName(t, engine, id)) : krId;
+  const field = /: (actual|target|progress|projection|status|score|band|baseline)$/.exec(r.figure)?.[1];
+  const fieldName = field === undefined ? '' : (FIELDS[field] ?? field).toLowerCase();
+  const what = krName !== undefined ? `${t.okr.keyResult.toLowerCase()} “${krName}”${field ? `: ${fieldName}` : ''}` : fieldName;
   return `${what} ${before} → ${after}`;
+}
+
+/** A KPI's label in the page's language (its id when it is not defined today). */
+function kpiName(t: UiStrings, engine: KpiEngine, id: string): string {
+  const def = engine.kpis.get(id)?.def;
+  return def ? kpiLabel(t, def) : id;
+}
+
+/** A key result as readers know it: its title, else the label of the KPI it measures, else its id. */
+export function keyResultLabel(
+  kr: { readonly id: string; readonly title?: string | null; readonly measure?: { readonly kpi: string } | null },
+  kpiLabelOf: (kpi: string) => string,
+): string {
+  return kr.title ?? (kr.measure ? kpiLabelOf(kr.measure.kpi) : kr.id);
 }
 
 /** A report's goal figures in the shape of an evaluation (the header shows either the same way). */
@@ -371,9 +403,11 @@ function moveItem(ctx: DescribeContext, move: GoalMove): MoveItem {
     what: changeSubject(move.change, ctx.words, ctx.goals),
     before,
     after,
-    date: move.commit.date,
+    date: formatDate(move.commit.date, ctx.format.locale),
     commit: move.commit.short,
-    reason: move.change.reason_parts ? reasonText(move.change.reason_parts, ctx.words?.moveReasons) : (move.change.reason ?? ''),
+    reason: move.change.reason_parts
+      ? reasonText(move.change.reason_parts, ctx.words?.moveReasons, ctx.format.locale)
+      : (move.change.reason ?? ''),
   };
 }
 

@@ -10,7 +10,10 @@ import type { KpiEngine } from '../core/kpis.ts';
 import type { Project } from '../core/project.ts';
 import type { OkrBand } from '../core/status.ts';
 import { siteAsOf } from './goalView.ts';
+import { uiStrings } from '../translations/index.ts';
 import { keyResultBands } from './okrView.ts';
+import { formatPeriod } from '../format/intl.ts';
+import { keyResultName } from './words.ts';
 
 export interface GoalsIndexGroup {
   readonly id: string;
@@ -21,6 +24,10 @@ export interface GoalsIndexGroup {
     readonly goal: Goal;
     readonly e: GoalEvaluation;
     readonly bands: ReadonlyArray<OkrBand | null>;
+    /** The goal's period as a reader names it (`2026-Q3`, `Jul 1 – Dec 31, 2026`). */
+    readonly period: string;
+    /** An OKR's key results by name (title, else the KPI's label), in order. */
+    readonly keyResults: readonly string[];
   }>;
 }
 
@@ -36,7 +43,13 @@ export function goalsIndexView(project: Project, engine: KpiEngine): GoalsIndexV
   const asOf = siteAsOf(project);
   const evaluated = project.goals.map((goal) => {
     const e = goalEvaluation(engine, goal, asOf);
-    return { goal, e, bands: e.type === 'okr' ? keyResultBands(e.keyResults, e.stretch) : [] };
+    return {
+      goal,
+      e,
+      bands: e.type === 'okr' ? keyResultBands(e.keyResults, e.stretch) : [],
+      period: formatPeriod(goal.period.label, project.site.locale),
+      keyResults: e.type === 'okr' ? e.keyResults.map((kr) => keyResultName(project, kr)) : [],
+    };
   });
   const groups = [
     ...project.objectives.map((o) => ({
@@ -47,7 +60,7 @@ export function goalsIndexView(project: Project, engine: KpiEngine): GoalsIndexV
     })),
     {
       id: 'no-objective',
-      title: 'Goals without an objective',
+      title: uiStrings(project.site.locale, project.site.strings).goals.noObjective,
       description: null,
       items: evaluated.filter((x) => !x.goal.objective),
     },

@@ -15,6 +15,7 @@ import { parseQuarter, type Period } from '../core/periods.ts';
 import { channelLabel, type Project } from '../core/project.ts';
 import { goalJson, type GoalJson, reportAsOf } from '../core/report.ts';
 import type { FigureSource } from '../core/snapshot.ts';
+import { formatDate } from '../format/intl.ts';
 import { kpiLabel } from '../translations/index.ts';
 import type { NarrativeUse } from './narrativeCheck.ts';
 import { componentQuarter, goalCardKey, kpiChartKey, kpiValueKey } from './narrativeKeys.ts';
@@ -116,7 +117,7 @@ export function narrativeView(
       const name = kpiLabel(t, def);
       const heading = title ?? `${name}, ${q.label}`;
       const version = (f: { version: number; frozenAt: string }) =>
-        `${fill(t.goal.frozenVersion, { version: f.version })} (${f.frozenAt.slice(0, 10)})`;
+        `${fill(t.goal.frozenVersion, { version: f.version })} (${formatDate(f.frozenAt.slice(0, 10), project.site.locale)})`;
       const note =
         trend.note === null
           ? null

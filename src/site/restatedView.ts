@@ -9,6 +9,7 @@ import { channelLabel, type Project } from '../core/project.ts';
 import type { Restatement } from '../core/snapshot.ts';
 import type { GoalStatus } from '../core/status.ts';
 import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
+import { formatDate } from '../format/intl.ts';
 import { kpiLabel } from '../translations/index.ts';
 import { words } from './words.ts';
 
@@ -32,7 +33,7 @@ export function restatedView(project: Project, engine: KpiEngine, restated: read
   const show = (r: Restatement, v: number | string | null): string => {
     if (typeof v === 'string') {
       if (STATUS_LABELS[v as GoalStatus]) return `${STATUS_LABELS[v as GoalStatus].symbol} ${t.status[v as GoalStatus]}`;
-      return Object.hasOwn(t.okr.bands, v) ? t.okr.bands[v as keyof typeof t.okr.bands] : v;
+      return Object.hasOwn(t.okr.bands, v) ? t.okr.bands[v as keyof typeof t.okr.bands] : formatDate(v, fmt.locale);
     }
     // A key result's score is on its objective's 0–1 scale, like the objective's own.
     if (r.kind === 'share' && /: score$/.test(r.figure)) return formatScore(v, fmt);

@@ -1,6 +1,6 @@
 /** The words of a site's pages: its language's table with the `site.yaml strings:` overrides (SPEC "Language"). */
 import type { SiteSettings } from '../core/project.ts';
-import { fill, plural, type Plural, uiStrings, type UiStrings } from '../translations/index.ts';
+import { fill, kpiLabel, plural, type Plural, uiStrings, type UiStrings } from '../translations/index.ts';
 
 export { fill };
 
@@ -32,4 +32,15 @@ export function slotParts<T>(text: string, values: Readonly<Record<string, T>>):
       const name = /^\{([a-zA-Z]+)\}$/.exec(p)?.[1];
       return name !== undefined && Object.hasOwn(values, name) ? values[name]! : p;
     });
+}
+
+/** A key result as readers know it: its title, else the label of the KPI it measures (in the page's language), else its id. */
+export function keyResultName(
+  project: { readonly site: SiteSettings; readonly customKpis: readonly { readonly id: string; readonly label: string }[] },
+  kr: { readonly id: string; readonly title: string | null; readonly kpi: string | null },
+): string {
+  if (kr.title !== null) return kr.title;
+  if (kr.kpi === null) return kr.id;
+  const custom = project.customKpis.find((k) => k.id === kr.kpi);
+  return custom ? custom.label : kpiLabel(words(project.site), { id: kr.kpi, label: kr.kpi });
 }

@@ -5,6 +5,8 @@
  * Keys are addressed by their dotted path (`status.on_track`), also in `site.yaml strings:`.
  */
 export const en = {
+  /** A value that cannot be computed (a denominator of 0, no data): "n/a". */
+  values: { notAvailable: 'n/a' },
   nav: {
     skip: 'Skip to content',
     label: 'Site',
@@ -337,6 +339,7 @@ export const en = {
     before: 'Before',
     after: 'After',
     movedWarning: '⚠ goalpost moved',
+    movedWarningWhy: '⚠ goalpost moved: {reason}',
     statusChange: 'status as of the data: {before} → {after}',
     unavailable: 'The history of the goals is unavailable: {reason}.',
   },

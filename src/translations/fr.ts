@@ -2,6 +2,7 @@
 import type { UiStrings } from './en.ts';
 
 export const fr = {
+  values: { notAvailable: 'n.d.' },
   nav: {
     skip: 'Aller au contenu',
     label: 'Site',
@@ -336,6 +337,7 @@ export const fr = {
     before: 'Avant',
     after: 'Après',
     movedWarning: '⚠ cible déplacée',
+    movedWarningWhy: '⚠ cible déplacée : {reason}',
     statusChange: 'statut selon les données : {before} → {after}',
     unavailable: 'L’historique des objectifs est indisponible : {reason}.',
   },

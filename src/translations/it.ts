@@ -2,6 +2,7 @@
 import type { UiStrings } from './en.ts';
 
 export const it = {
+  values: { notAvailable: 'n.d.' },
   nav: {
     skip: 'Vai al contenuto',
     label: 'Sito',
@@ -332,6 +333,7 @@ export const it = {
     before: 'Prima',
     after: 'Dopo',
     movedWarning: '⚠ target spostato',
+    movedWarningWhy: '⚠ target spostato: {reason}',
     statusChange: 'stato secondo i dati: {before} → {after}',
     unavailable: 'Lo storico degli obiettivi non è disponibile: {reason}.',
   },

@@ -205,7 +205,7 @@ describe('chart builders', () => {
     });
     const domains = JSON.stringify(chart.spec).match(/"domain":\["Actual"[^\]]*\]/g);
     expect(domains?.[0]).toBe('"domain":["Actual","Expected pace","Target"]');
-    expect(chart.description).toContain('latest 1,050 on 2026-04-01, target 1,200');
+    expect(chart.description).toContain('latest 1,050 on Apr 1, 2026, target 1,200');
   });
 });
 

@@ -3,6 +3,7 @@
  * no word of the English table that the French or Italian table does not also use appears on a
  * page, outside data (goal and objective titles, channel and custom KPI labels, narratives, file names).
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,13 +35,42 @@ function wordsOf(list: readonly string[]): Set<string> {
   );
 }
 
-/** A copy of the example's content root in another language. */
+/** The subjects of the copy's two commits: data (the team's words), left out before the check. */
+const COMMITS = ['Nordlys 2026', 'hiring-q3 450'];
+
+/**
+ * A copy of the example's content root in another language, in a git repository of two commits
+ * (the goals, then a target lowered after its period began), so that `/changes/` and the goal
+ * pages list changes and a moved goalpost in that language.
+ */
 function localised(locale: string, extra = ''): string {
   const root = mkdtempSync(join(tmpdir(), `goalpost-${locale}-`));
   for (const dir of ['content', 'goals', 'data', 'reports', 'public'])
     cpSync(join(EXAMPLE, dir), join(root, dir), { recursive: true });
   const site = join(root, 'content/site.yaml');
   writeFileSync(site, `${readFileSync(site, 'utf8').replace(/^locale: .*$/m, `locale: ${locale}`)}${extra}`);
+  const git = (args: string[], date: string) =>
+    execFileSync('git', args, {
+      cwd: root,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Ana',
+        GIT_AUTHOR_EMAIL: 'ana@example.org',
+        GIT_COMMITTER_NAME: 'Ana',
+        GIT_COMMITTER_EMAIL: 'ana@example.org',
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+      },
+    });
+  git(['init', '-q'], '2026-06-20T10:00:00Z');
+  git(['add', '-A'], '2026-06-20T10:00:00Z');
+  git(['commit', '-q', '-m', COMMITS[0]!], '2026-06-20T10:00:00Z');
+  const goals = join(root, 'goals/2026.yaml');
+  const text = readFileSync(goals, 'utf8');
+  const lowered = text.replace(/(- id: hiring-q3\n(?: {4}.*\n)*? {4}target: )500\n/, '$1450\n');
+  if (lowered === text) throw new Error('the hiring-q3 target is not where the test expects it');
+  writeFileSync(goals, lowered);
+  git(['commit', '-q', '-am', COMMITS[1]!], '2026-08-10T10:00:00Z');
   return root;
 }
 
@@ -57,6 +87,7 @@ function dataTexts(project: Project): string[] {
       ...(g.type === 'okr' ? g.keyResults.map((k) => k.title ?? '') : []),
     ]),
     ...project.sources.flatMap((s) => [s.file, s.source ?? '']),
+    ...COMMITS,
     // Titles a narrative gives its charts (`<KpiChart title="…">`) are the team's words.
     ...readdirSync(join(EXAMPLE, 'content/reports'))
       .filter((f) => f.endsWith('.mdx'))
@@ -81,6 +112,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The example's last day with data as each page writes it. */
+const LAST_DAY: Readonly<Record<string, string>> = { 'fr-FR': '30 sept. 2026', 'it-IT': '30 set 2026' };
+
 /** The French build also sets `url` and `robots: noindex`, to check the sharing tags in a language other than English. */
 const SHARING = '\nurl: https://reports.nordlys.example/\nrobots: noindex\n';
 
@@ -101,7 +135,7 @@ describe.each([
   }, 600_000);
   afterAll(async () => server?.close());
 
-  it('shows no English word of the page tables outside data, on every kind of page', async () => {
+  it('shows no English word of the page tables and no ISO date outside data, on every kind of page', async () => {
     const english = [...wordsOf(texts(en))].filter((w) => !wordsOf(texts(table)).has(w));
     expect(english).toContain('achieved');
     const pages = listFiles(dist)
@@ -114,10 +148,12 @@ describe.each([
       'changes/',
       ...['reports/2026-q3/', 'reports/2026-q3/instagram/', 'reports/2026-q2/v1/'].filter((p) => pages.includes(p)),
       ...pages.filter((p) => p.startsWith('goals/') && p !== 'goals/').slice(0, 6),
+      'goals/hiring-q3/',
     ];
     expect(sample.length).toBeGreaterThan(8);
     const data = dataTexts(project);
     const found: string[] = [];
+    const isoDates: string[] = [];
     for (const path of sample) {
       const page = await browser.newPage();
       await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
@@ -139,8 +175,17 @@ describe.each([
       for (const d of data) text = text.split(d).join(' ');
       const words = new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
       for (const w of english) if (words.has(w)) found.push(`${path || 'home'}: ${w}`);
+      // Short English marks too: the word for a missing value.
+      if (/(^|\s)n\/a(\s|$)/.test(text)) found.push(`${path || 'home'}: n/a`);
+      // Dates are written the locale's way ("30 sept. 2026"); ISO stays in <time datetime>, CSV and JSON.
+      for (const iso of text.match(/\d{4}-\d{2}-\d{2}/g) ?? []) isoDates.push(`${path || 'home'}: ${iso}`);
     }
     expect(found).toEqual([]);
+    expect(isoDates).toEqual([]);
+    // The pages checked list changes: the lowered target is a moved goalpost on /changes/.
+    expect(readFileSync(join(dist, 'changes/index.html'), 'utf8')).toContain('<tr class="moved">');
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain(`<time datetime="2026-09-30">${LAST_DAY[locale]}</time>`);
   }, 300_000);
 });
 

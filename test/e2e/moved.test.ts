@@ -59,9 +59,9 @@ describe('a moved goalpost on the site', () => {
     const words = text(section);
     expect(words).toContain('Goalpost moved');
     expect(words).toContain('The target moved after the period began');
-    expect(words).toContain('target: 60 → 45, on 2026-05-10');
+    expect(words).toContain('target: 60 → 45, on May 10, 2026');
     expect(words, 'no commit hash on a stakeholder page').not.toContain(cut);
-    expect(words).toContain('goal renamed: ig-clicks → ig-clicks-q2, on 2026-05-10');
+    expect(words).toContain('goal renamed: ig-clicks → ig-clicks-q2, on May 10, 2026');
     // clicks: 50 by the deadline; 50 of 60 is missed, 50 of 45 achieved.
     expect(words).toMatch(
       /Against the original definition ✖ Missed \(target 60\) Against the current definition ✔ Achieved \(target 45\)/,
@@ -75,7 +75,7 @@ describe('a moved goalpost on the site', () => {
       const html = page(path);
       const marker =
         new RegExp(`<a class="moved-marker" href="/goals/ig-clicks-q2/#moved-goalpost">[^]*?</a>`).exec(html)?.[0] ?? '';
-      expect(text(marker), path || 'home').toBe('⚠ Goalpost moved: target 60 → 45 on 2026-05-10 (and 1 more)');
+      expect(text(marker), path || 'home').toBe('⚠ Goalpost moved: target 60 → 45 on May 10, 2026 (and 1 more)');
       expect(html, path || 'home').not.toContain('href="/goals/steady/#moved-goalpost"');
     }
   });
@@ -83,9 +83,9 @@ describe('a moved goalpost on the site', () => {
   it('marks an OKR whose weak key result was removed, and scores it against the original', () => {
     const html = page('goals/events');
     expect(text(/<section class="moved-goalpost"[^]*?<\/section>/.exec(html)?.[0] ?? '')).toMatch(
-      /key result booths removed: .* on 2026-05-10 \(key result removed, which raises the objective's score \(0\.65 → 0\.7\).*Against the original definition score 0\.65, yellow Against the current definition score 0\.70, green/,
+      /key result Booths removed: .* on May 10, 2026 \(key result removed, which raises the objective's score \(0\.65 → 0\.7\).*Against the original definition score 0\.65, yellow Against the current definition score 0\.70, green/,
     );
-    expect(text(page('reports/2026-q2'))).toContain('⚠ Goalpost moved: key result booths removed on 2026-05-10');
+    expect(text(page('reports/2026-q2'))).toContain('⚠ Goalpost moved: key result Booths removed on May 10, 2026');
   });
 
   it('is accessible (axe) and fits a phone screen', async () => {

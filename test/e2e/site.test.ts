@@ -3,6 +3,7 @@
  * loads cleanly and offline, numbers match the CLI, axe finds no violation, text does not
  * overlap at phone and desktop widths, hostile titles stay text, builds are reproducible.
  */
+import { formatDate } from '../../src/format/intl.ts';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -226,7 +227,7 @@ describe('the example site', () => {
         report.version,
       ]);
       expect(row.label, row.quarter).toBe(
-        report.figures === 'live' ? 'live' : `frozen v${report.version} (${report.frozen_at!.slice(0, 10)})`,
+        report.figures === 'live' ? 'live' : `frozen v${report.version} (${formatDate(report.frozen_at!.slice(0, 10), 'en-US')})`,
       );
     }
     // The header shows the latest report's figures, as that report does.
@@ -273,7 +274,7 @@ describe('the example site', () => {
     // The narrative's chart draws the frozen trend beside the frozen values, and says so.
     expect(await page.locator('.narrative .kpi-chart').getAttribute('data-figures')).toBe('frozen');
     expect(await page.locator('.narrative .kpi-chart figcaption').innerText()).toBe(
-      'Engagement rate of the daily channels, 2026-Q3 — frozen v1 (2026-09-30)',
+      'Engagement rate of the daily channels, 2026-Q3 — frozen v1 (Sep 30, 2026)',
     );
     const after = now.kpis['instagram']!['impressions']!.value!;
     expect(after).toBeGreaterThan(before);

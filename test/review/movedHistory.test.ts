@@ -66,14 +66,14 @@ describe("a goal's moved goalposts from git", () => {
     const goal = project.goals.find((g) => g.id === 'ig-clicks-q2')!;
     const view = movedView(project, engine, goal, h.moved.get('ig-clicks-q2')!);
     expect(view.items.map((i) => [i.what, i.before, i.after, i.date, i.commit])).toEqual([
-      ['goal renamed', 'ig-clicks', 'ig-clicks-q2', '2026-05-10', cut],
-      ['target', '60', '45', '2026-05-10', cut],
+      ['goal renamed', 'ig-clicks', 'ig-clicks-q2', 'May 10, 2026', cut],
+      ['target', '60', '45', 'May 10, 2026', cut],
     ]);
     expect(view.targetMoved).toBe(true);
     expect(view.original).toEqual({ type: 'smart', status: 'missed', target: '60' });
     expect(view.current).toEqual({ type: 'smart', status: 'achieved', target: '45' });
     expect(movedMarkerText(project, engine, goal, h.moved.get('ig-clicks-q2')!)).toBe(
-      'target 60 → 45 on 2026-05-10 (and 1 more)',
+      'target 60 → 45 on May 10, 2026 (and 1 more)',
     );
   });
 
@@ -102,6 +102,16 @@ ${krs}`;
       { type: 'okr', score: '0.65', band: 'yellow' },
       { type: 'okr', score: '0.70', band: 'green' },
     ]);
+    // The removed key result by its title (it is no longer in the goal), the reason's date as the locale writes it.
+    expect(view.items.map((i) => [i.what, i.reason])).toEqual([
+      [
+        'key result Booths removed',
+        "key result removed, which raises the objective's score (0.65 → 0.7) after the period began on Apr 1, 2026",
+      ],
+    ]);
+    expect(movedMarkerText(project, createEngine(project), project.goals[0]!, moved)).toBe(
+      'key result Booths removed on Jul 15, 2026',
+    );
   });
 });
 

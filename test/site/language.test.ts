@@ -37,7 +37,7 @@ describe('views in the site language', () => {
     const goal = project.goals.find((g) => g.type === 'smart')!;
     const g = goalView(project, engine, goal);
     expect(g.definition.map(([term]) => term).slice(0, 3)).toEqual(['Spécifique', 'Mesurable', 'Cible']);
-    expect(g.definition.find(([term]) => term === 'Temporellement défini')?.[1]).toMatch(/^Du \d{4}-\d{2}-\d{2} au /);
+    expect(g.definition.find(([term]) => term === 'Temporellement défini')?.[1]).toMatch(/^Du 1 oct\. 2024 au 31 déc\. 2024 /);
     expect(g.charts[0]!.table.columns).toEqual(['Date', 'Réalisé', 'Rythme attendu']);
   });
 

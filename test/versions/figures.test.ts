@@ -136,10 +136,10 @@ describe('a goal page', () => {
       status: 'missed',
       progress: report.progress,
     });
-    expect(view.source).toBe('Report 2026-Q2, frozen v1 (2026-07-03)');
+    expect(view.source).toBe('Report 2026-Q2, frozen v1 (Jul 3, 2026)');
     expect(view.reports).toHaveLength(1);
     const [q2] = view.reports;
-    expect(q2).toMatchObject({ label: 'frozen v1 (2026-07-03)', asOf: '2026-06-30' });
+    expect(q2).toMatchObject({ label: 'frozen v1 (Jul 3, 2026)', asOf: '2026-06-30' });
     expect(q2!.figures).toEqual(report);
     expect(q2!.restated).toContain('actual 2,000 → 4,000');
     expect(q2!.restated).toContain('status Missed → Achieved');
