@@ -25,7 +25,7 @@ const SIZES = {
   L: { channels: 12, years: 5, goals: 200 },
   XL: { channels: 30, years: 5, goals: 200 },
 } as const;
-type Size = keyof typeof SIZES;
+export type Size = keyof typeof SIZES;
 const PEER = resolve(process.env['BENCH_PEER'] ?? join(process.cwd(), '..', 'shared', 'peer'));
 const FRAMEWORK = resolve(process.env['BENCH_PEER_FRAMEWORK'] ?? join(PEER, 'framework'));
 
@@ -94,7 +94,7 @@ export function generate(root: string, size: { channels: number; years: number; 
   writeFileSync(join(root, 'goals/bench.yaml'), `goals:\n${goals.join('\n')}\n`);
 }
 
-function files(dir: string): Array<{ path: string; bytes: number }> {
+export function files(dir: string): Array<{ path: string; bytes: number }> {
   const out: Array<{ path: string; bytes: number }> = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d)) {
@@ -109,7 +109,7 @@ function files(dir: string): Array<{ path: string; bytes: number }> {
 }
 
 /** The root of a size: the peer's generator for S and L when it is there, else `generate`. Returns who wrote it. */
-function writeRoot(root: string, name: Size): string {
+export function writeRoot(root: string, name: Size): string {
   if (name !== 'XL' && existsSync(join(PEER, 'gen_root.py'))) {
     execFileSync('python3', [join(PEER, 'gen_root.py'), name, root], { stdio: 'pipe' });
     return 'gen_root.py';
@@ -127,7 +127,7 @@ interface Run {
 }
 
 /** Runs a command under GNU time: wall seconds and the peak RSS of its largest process. */
-function timed(
+export function timed(
   command: string,
   args: string[],
   options: { cwd?: string; env: NodeJS.ProcessEnv },
@@ -154,7 +154,7 @@ function build(root: string, out: string, cache: string, statsFile: string): Run
 }
 
 /** One clean Framework build of a root (its own documented command), or null when the peer is not installed. */
-function frameworkBuild(root: string): { seconds: number; rssMB: number; pages: number } | null {
+export function frameworkBuild(root: string): { seconds: number; rssMB: number; pages: number } | null {
   if (!existsSync(join(FRAMEWORK, 'node_modules', '.bin', 'observable'))) return null;
   rmSync(join(FRAMEWORK, 'dist'), { recursive: true, force: true });
   rmSync(join(FRAMEWORK, 'src', '.observablehq', 'cache'), { recursive: true, force: true });
