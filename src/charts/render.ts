@@ -77,8 +77,22 @@ export function chartKey(spec: TopLevelSpec, width: number): string {
   return createHash('sha256').update(JSON.stringify(spec)).update(`|${width}`).digest('hex');
 }
 
+/**
+ * For the floor benchmark only (scripts/bench-floor.ts): GOALPOST_BENCH_CHART_STUB=<bytes> makes every
+ * chart a blank placeholder of that many bytes, so that a build measures everything but the charts.
+ */
+const stubBytes = Number(process.env['GOALPOST_BENCH_CHART_STUB'] ?? 0);
+
+/** A blank SVG of about `bytes` bytes at a width, shaped as `responsive` shapes a chart. */
+export function placeholderSvg(width: number, bytes: number): string {
+  const head = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} 240" width="100%" style="max-width:${width}px;height:auto" preserveAspectRatio="xMinYMin meet" data-width="${width}" data-height="240"><rect width="${width}" height="240" fill="none"/>`;
+  const tail = '</svg>';
+  return `${head}<!--${'x'.repeat(Math.max(0, bytes - head.length - tail.length - 7))}-->${tail}`;
+}
+
 /** Renders a spec at a pixel width to an SVG string that scales with its container. */
 export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
+  if (stubBytes > 0) return Promise.resolve(placeholderSvg(width, stubBytes));
   const key = chartKey(spec, width);
   const hit = cache.get(key);
   if (hit) {
