@@ -2,7 +2,7 @@
  * `npm run bench:build`: builds the S, L and XL content roots and prints, as medians of
  * BENCH_RUNS (3) runs: clean build (no Astro cache, no chart cache), no-op rebuild (nothing
  * changed, warm chart cache) and one-data-file rebuild times; pages and charts (rendered,
- * reused within the build, read from the disk cache), time per page and per chart, peak
+ * the shapes they were drawn through, reused within the build, read from the disk cache), time per page and per chart, peak
  * RSS (GNU time's maximum resident set size of the build's largest process), dist size,
  * the largest page, the JavaScript a page loads and Lighthouse scores (BENCH_LIGHTHOUSE=0
  * skips them). S and L are written by the peer's generator (`../shared/peer/gen_root.py`)
@@ -124,6 +124,7 @@ interface Run {
   rendered: number;
   reused: number;
   cached: number;
+  shapes: number;
 }
 
 /** Runs a command under GNU time: wall seconds and the peak RSS of its largest process. */
@@ -149,7 +150,12 @@ function build(root: string, out: string, cache: string, statsFile: string): Run
   const t = timed('npm', ['run', '-s', 'build', '--', '--outDir', out], {
     env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_STATS: statsFile, GOALPOST_CHART_CACHE: cache },
   });
-  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { rendered: number; reused: number; cached: number };
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as {
+    rendered: number;
+    reused: number;
+    cached: number;
+    shapes: number;
+  };
   return { ...t, ...stats };
 }
 
@@ -231,7 +237,7 @@ if (import.meta.main) {
       console.log(`${name}: ${size.channels} channels × ${size.years} years (root by ${writer})`);
       console.log(`  pages built          ${pages.length}`);
       console.log(
-        `  charts per build     ${charts} (clean: ${median(clean.map((r) => r.rendered))} rendered, ${median(clean.map((r) => r.reused))} reused within the build)`,
+        `  charts per build     ${charts} (clean: ${median(clean.map((r) => r.rendered))} rendered through ${median(clean.map((r) => r.shapes))} shapes, ${median(clean.map((r) => r.reused))} reused within the build)`,
       );
       console.log(
         `  clean build          ${seconds.toFixed(1)} s, peak RSS ${fmt(

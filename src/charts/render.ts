@@ -24,7 +24,8 @@ export const CHART_WIDTH = 400;
 const RENDER_FORMAT = 2;
 
 const cache = new Map<string, Promise<string>>();
-const stats = { rendered: 0, reused: 0, cached: 0 };
+/** Charts rendered, reused within the build, read from the disk cache; shapes compiled (Vega-Lite compile, Vega parse, View). */
+const stats = { rendered: 0, reused: 0, cached: 0, shapes: 0 };
 
 const statsFile = process.env['GOALPOST_CHART_STATS'];
 if (statsFile) {
@@ -151,9 +152,22 @@ const DATA_PREFIX = 'goalpost_data_';
 
 /**
  * A chart's shape: its spec without its data (each inline `data: { values }` replaced by a
- * named data set), and the data taken out, in order.
+ * named data set, and each top-level parameter that only holds a value, e.g. a trend's y
+ * domain, left with a null value), and the data and parameter values taken out, in order.
  */
-export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unknown[][] } {
+export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unknown[][]; params: Array<[string, unknown]> } {
+  const params: Array<[string, unknown]> = [];
+  const top = spec as { params?: unknown };
+  if (Array.isArray(top.params)) {
+    spec = {
+      ...spec,
+      params: top.params.map((p: Record<string, unknown>) => {
+        if (!('value' in p) || 'select' in p || 'bind' in p || 'expr' in p) return p;
+        params.push([p['name'] as string, p['value']]);
+        return { ...p, value: null };
+      }),
+    } as unknown as TopLevelSpec;
+  }
   const data: unknown[][] = [];
   const strip = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(strip);
@@ -173,7 +187,7 @@ export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unk
     }
     return out;
   };
-  return { shape: strip(spec) as TopLevelSpec, data };
+  return { shape: strip(spec) as TopLevelSpec, data, params };
 }
 
 /** A shape's compiled, parsed and instantiated View, used by one chart at a time. */
@@ -196,12 +210,13 @@ const MAX_SHAPES = 200;
  * tests compare them over every chart of the example.
  */
 export async function renderShared(spec: TopLevelSpec, width: number): Promise<string> {
-  const { shape, data } = chartShape({ ...spec, width } as TopLevelSpec);
+  const { shape, data, params } = chartShape({ ...spec, width } as TopLevelSpec);
   const shapeKey = JSON.stringify(shape);
   let entry = shapes.get(shapeKey);
   if (entry) {
     shapes.delete(shapeKey);
   } else {
+    stats.shapes++;
     entry = {
       view: new vega.View(vega.parse(compile(shape, { logger: logger as never }).spec), { renderer: 'none' }),
       queue: Promise.resolve(),
@@ -216,7 +231,10 @@ export async function renderShared(spec: TopLevelSpec, width: number): Promise<s
   const { view } = entry;
   const run = entry.queue.then(async () => {
     data.forEach((_, i) => view.data(`${DATA_PREFIX}${i}`, []));
+    // Empty parameters too (an empty domain or tick list draws no tick, as no data does).
+    for (const [name, value] of params) view.signal(name, Array.isArray(value) ? [] : null);
     await view.runAsync();
+    for (const [name, value] of params) view.signal(name, structuredClone(value));
     // Copies: Vega adds its tuple ids to the objects it ingests.
     data.forEach((values, i) =>
       view.data(
