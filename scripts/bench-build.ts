@@ -147,16 +147,13 @@ export function timed(
 
 /** One Goalpost build of a root into a folder, with its chart counts. */
 function build(root: string, out: string, cache: string, statsFile: string): Run {
+  rmSync(statsFile, { force: true });
   const t = timed('npm', ['run', '-s', 'build', '--', '--outDir', out], {
     env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_STATS: statsFile, GOALPOST_CHART_CACHE: cache },
   });
-  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as {
-    rendered: number;
-    reused: number;
-    cached: number;
-    shapes: number;
-  };
-  return { ...t, ...stats };
+  // A build skipped because nothing changed draws no chart (and writes no counts).
+  const none = { rendered: 0, reused: 0, cached: 0, shapes: 0 };
+  return { ...t, ...(existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as typeof none) : none) };
 }
 
 /** One clean Framework build of a root (its own documented command), or null when the peer is not installed. */
