@@ -17,7 +17,16 @@ import { contentRoot, loadProject } from '../load/project.ts';
 import { handOver } from '../load/handoff.ts';
 import { checkBuiltPages, publish, stagingFor } from './output.ts';
 import { problemLine } from '../cli/terminal.ts';
-import { inputsDigest, outputListing, readRecord, recordFile, siteInputs, upToDate, writeRecord } from './upToDate.ts';
+import {
+  codeInputs,
+  inputsDigest,
+  outputListing,
+  readRecord,
+  recordFile,
+  siteInputs,
+  upToDate,
+  writeRecord,
+} from './upToDate.ts';
 
 /** Goalpost's own files (the package root: `src/integration/` or `dist-pkg/integration/` is two folders below). */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,7 +69,7 @@ function buildConcurrency(): number {
 
 export default function goalpost(): AstroIntegration {
   let target: string | null = null;
-  let record: { file: string; inputs: string; log: string[] } | null = null;
+  let record: { file: string; inputs: string; log: string[]; code: string; known: ReadonlySet<string> } | null = null;
   return {
     name: 'goalpost',
     hooks: {
@@ -79,7 +88,9 @@ export default function goalpost(): AstroIntegration {
               // Astro has no way for an integration to end a build early with success; nothing is written yet.
               process.exit(0);
             }
-            record = { file, inputs, log: [] };
+            const code = inputsDigest(codeInputs(PACKAGE_ROOT, fileURLToPath(config.root)));
+            const known = new Set(last?.checked?.code === code ? last.checked.pages : []);
+            record = { file, inputs, log: [], code, known };
           }
         }
         const result = await loadProject(root);
@@ -118,7 +129,8 @@ export default function goalpost(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (target === null) return;
         const staging = fileURLToPath(dir);
-        const problems = await checkBuiltPages(staging, contentRoot());
+        const clean = new Set<string>();
+        const problems = await checkBuiltPages(staging, contentRoot(), { known: record?.known, clean });
         if (problems.length > 0) {
           await publish(staging, null);
           throw problemsError(
@@ -126,7 +138,14 @@ export default function goalpost(): AstroIntegration {
           );
         }
         await publish(staging, target);
-        if (record) writeRecord(record.file, { inputs: record.inputs, output: outputListing(target) ?? '', log: record.log });
+        if (record) {
+          writeRecord(record.file, {
+            inputs: record.inputs,
+            output: outputListing(target) ?? '',
+            log: record.log,
+            checked: { code: record.code, pages: [...clean].sort() },
+          });
+        }
         logger.info(`pages checked (no script, nothing from another host) and published to ${target}`);
       },
     },

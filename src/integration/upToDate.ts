@@ -164,6 +164,15 @@ export function siteInputs(
   };
 }
 
+/** Goalpost's code and the installed packages: what the check of a page's bytes depends on. */
+export function codeInputs(packageRoot: string, projectRoot: string): BuildInputs {
+  return {
+    folders: ['src', 'dist-pkg'].map((d) => ({ path: join(packageRoot, d), within: packageRoot })),
+    files: [join(packageRoot, 'package.json'), join(projectRoot, 'node_modules', '.package-lock.json')],
+    facts: { node: process.version },
+  };
+}
+
 /** A listing of an output folder (relative paths, sizes, modification times), or null when it is absent. */
 export function outputListing(dir: string): string | null {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return null;
@@ -186,6 +195,8 @@ export interface BuildRecord {
   readonly output: string;
   /** The lines the build logged about the content (notes), shown again when a build is skipped. */
   readonly log: readonly string[];
+  /** The digests of the pages found clean (no script, nothing from another host), and the code that checked them. */
+  readonly checked?: { readonly code: string; readonly pages: readonly string[] };
 }
 
 /** The record file of an output folder, in a cache folder. */
@@ -197,7 +208,12 @@ export function recordFile(cacheDir: string, target: string): string {
 export function readRecord(file: string): BuildRecord | null {
   try {
     const r = JSON.parse(readFileSync(file, 'utf8')) as Partial<BuildRecord>;
-    return typeof r.inputs === 'string' && typeof r.output === 'string' && Array.isArray(r.log) ? (r as BuildRecord) : null;
+    if (typeof r.inputs !== 'string' || typeof r.output !== 'string' || !Array.isArray(r.log)) return null;
+    const checked =
+      typeof r.checked?.code === 'string' && Array.isArray(r.checked.pages) && r.checked.pages.every((p) => typeof p === 'string')
+        ? { checked: r.checked }
+        : {};
+    return { inputs: r.inputs, output: r.output, log: r.log.filter((l) => typeof l === 'string'), ...checked };
   } catch {
     return null;
   }

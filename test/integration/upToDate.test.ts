@@ -135,6 +135,10 @@ describe('the record of the last build', () => {
     expect(upToDate(readRecord(file), 'i1', out)).toBe(true);
     rmSync(join(out, 'index.html'));
     expect(upToDate(readRecord(file), 'i1', out)).toBe(false);
+    writeRecord(file, { inputs: 'i1', output: 'o', log: [], checked: { code: 'c1', pages: ['p1', 'p2'] } });
+    expect(readRecord(file)?.checked).toEqual({ code: 'c1', pages: ['p1', 'p2'] });
+    writeFileSync(file, JSON.stringify({ inputs: 'i1', output: 'o', log: [], checked: { code: 'c1', pages: 'p1' } }));
+    expect(readRecord(file)).toEqual({ inputs: 'i1', output: 'o', log: [] });
     writeFileSync(file, '{"inputs":');
     expect(readRecord(file)).toBeNull();
     expect(recordFile(join(work, 'cache'), `${out}2`)).not.toBe(file);
