@@ -109,7 +109,7 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
     return result;
   }
   stats.rendered++;
-  const result = renderReused(spec, width).then((svg) => {
+  const result = renderReused(spec, width, key).then((svg) => {
     diskCache().set(key, svg);
     return svg;
   });
@@ -135,9 +135,9 @@ export function renderFresh(spec: TopLevelSpec, width: number): Promise<string> 
   return render(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
 }
 
-/** Renders a spec through its shape's shared View (what the caches store). */
-function renderReused(spec: TopLevelSpec, width: number): Promise<string> {
-  return renderShared(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
+/** Renders a spec through its shape's shared View (what the caches store); `key` is its `chartKey`. */
+function renderReused(spec: TopLevelSpec, width: number, key: string): Promise<string> {
+  return renderShared(spec, width).then((svg) => responsive(scopeIds(svg, key)));
 }
 
 async function render(spec: TopLevelSpec, width: number): Promise<string> {

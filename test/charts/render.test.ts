@@ -247,6 +247,18 @@ describe('the disk cache', () => {
     expect(files(own).length).toBe(1);
   });
 
+  it('keeps writing charts when its folder is deleted during a build', async () => {
+    const { chartCache } = await import('../../src/charts/chartCache.ts');
+    const own = join(dir, 'deleted-during');
+    const c = chartCache(own, 'renderer v1');
+    c.set('a', '<svg>a</svg>');
+    rmSync(own, { recursive: true, force: true });
+    c.set('a', '<svg>a</svg>');
+    c.set('b', '<svg>b</svg>');
+    expect([c.get('a'), c.get('b')]).toEqual(['<svg>a</svg>', '<svg>b</svg>']);
+    expect(files(own).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('lives under node_modules/.cache unless GOALPOST_CHART_CACHE names a folder or says off', async () => {
     const { chartCacheDir } = await import('../../src/charts/chartCache.ts');
     expect(chartCacheDir({}, '/repo')).toBe(join('/repo', 'node_modules/.cache/goalpost/charts'));
