@@ -155,10 +155,22 @@ export function siteInputs(
     ],
     files: [
       join(packageRoot, 'package.json'),
-      ...['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'package.json', 'package-lock.json'].map(
-        (f) => join(project, f),
-      ),
-      join(project, 'node_modules', '.package-lock.json'),
+      ...[
+        'astro.config.mjs',
+        'astro.config.js',
+        'astro.config.ts',
+        'astro.config.mts',
+        'package.json',
+        // The installed packages, as npm, pnpm, Yarn and Bun record them.
+        'package-lock.json',
+        'pnpm-lock.yaml',
+        'yarn.lock',
+        'bun.lock',
+        'bun.lockb',
+        'node_modules/.package-lock.json',
+        'node_modules/.pnpm/lock.yaml',
+        'node_modules/.yarn-state.yml',
+      ].map((f) => join(project, f)),
     ],
     facts: { root, git: gitHead(root), node: process.version, config: settings, ...outputSettings(env) },
   };

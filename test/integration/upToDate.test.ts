@@ -102,7 +102,11 @@ describe('the digest of a build’s inputs', () => {
       expect.arrayContaining([join(dir, 'goals'), join(dir, 'data'), join(dir, 'content'), join(dir, 'reports'), '/pkg/src']),
     );
     expect(inputs.files).toEqual(
-      expect.arrayContaining([join(dir, 'node_modules', '.package-lock.json'), join(dir, 'astro.config.mjs')]),
+      expect.arrayContaining([
+        join(dir, 'node_modules', '.package-lock.json'),
+        join(dir, 'pnpm-lock.yaml'),
+        join(dir, 'astro.config.mjs'),
+      ]),
     );
     expect(inputs.facts).toMatchObject({ root: dir, git: 'none', config: '{"base":"/"}', 'env GOALPOST_BENCH_CHART_STUB': '9' });
     expect(outputSettings({ GOALPOST_BUILD_CONCURRENCY: '1', GOALPOST_CHART_STATS: 'f', GOALPOST_X: 'y', PATH: '/bin' })).toEqual(
