@@ -2,7 +2,7 @@
  * `npm run bench:build`: builds the S, L and XL content roots and prints, as medians of
  * BENCH_RUNS (3) runs: clean build (no Astro cache, no chart cache), no-op rebuild (nothing
  * changed, warm chart cache) and one-data-file rebuild times; pages and charts (rendered,
- * reused within the build, read from the disk cache), time per page and per chart, peak
+ * the shapes they were drawn through, reused within the build, read from the disk cache), time per page and per chart, peak
  * RSS (GNU time's maximum resident set size of the build's largest process), dist size,
  * the largest page, the JavaScript a page loads and Lighthouse scores (BENCH_LIGHTHOUSE=0
  * skips them). S and L are written by the peer's generator (`../shared/peer/gen_root.py`)
@@ -25,7 +25,7 @@ const SIZES = {
   L: { channels: 12, years: 5, goals: 200 },
   XL: { channels: 30, years: 5, goals: 200 },
 } as const;
-type Size = keyof typeof SIZES;
+export type Size = keyof typeof SIZES;
 const PEER = resolve(process.env['BENCH_PEER'] ?? join(process.cwd(), '..', 'shared', 'peer'));
 const FRAMEWORK = resolve(process.env['BENCH_PEER_FRAMEWORK'] ?? join(PEER, 'framework'));
 
@@ -94,7 +94,7 @@ export function generate(root: string, size: { channels: number; years: number; 
   writeFileSync(join(root, 'goals/bench.yaml'), `goals:\n${goals.join('\n')}\n`);
 }
 
-function files(dir: string): Array<{ path: string; bytes: number }> {
+export function files(dir: string): Array<{ path: string; bytes: number }> {
   const out: Array<{ path: string; bytes: number }> = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d)) {
@@ -109,7 +109,7 @@ function files(dir: string): Array<{ path: string; bytes: number }> {
 }
 
 /** The root of a size: the peer's generator for S and L when it is there, else `generate`. Returns who wrote it. */
-function writeRoot(root: string, name: Size): string {
+export function writeRoot(root: string, name: Size): string {
   if (name !== 'XL' && existsSync(join(PEER, 'gen_root.py'))) {
     execFileSync('python3', [join(PEER, 'gen_root.py'), name, root], { stdio: 'pipe' });
     return 'gen_root.py';
@@ -124,10 +124,11 @@ interface Run {
   rendered: number;
   reused: number;
   cached: number;
+  shapes: number;
 }
 
 /** Runs a command under GNU time: wall seconds and the peak RSS of its largest process. */
-function timed(
+export function timed(
   command: string,
   args: string[],
   options: { cwd?: string; env: NodeJS.ProcessEnv },
@@ -146,15 +147,17 @@ function timed(
 
 /** One Goalpost build of a root into a folder, with its chart counts. */
 function build(root: string, out: string, cache: string, statsFile: string): Run {
+  rmSync(statsFile, { force: true });
   const t = timed('npm', ['run', '-s', 'build', '--', '--outDir', out], {
     env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_STATS: statsFile, GOALPOST_CHART_CACHE: cache },
   });
-  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { rendered: number; reused: number; cached: number };
-  return { ...t, ...stats };
+  // A build skipped because nothing changed draws no chart (and writes no counts).
+  const none = { rendered: 0, reused: 0, cached: 0, shapes: 0 };
+  return { ...t, ...(existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as typeof none) : none) };
 }
 
 /** One clean Framework build of a root (its own documented command), or null when the peer is not installed. */
-function frameworkBuild(root: string): { seconds: number; rssMB: number; pages: number } | null {
+export function frameworkBuild(root: string): { seconds: number; rssMB: number; pages: number } | null {
   if (!existsSync(join(FRAMEWORK, 'node_modules', '.bin', 'observable'))) return null;
   rmSync(join(FRAMEWORK, 'dist'), { recursive: true, force: true });
   rmSync(join(FRAMEWORK, 'src', '.observablehq', 'cache'), { recursive: true, force: true });
@@ -231,7 +234,7 @@ if (import.meta.main) {
       console.log(`${name}: ${size.channels} channels × ${size.years} years (root by ${writer})`);
       console.log(`  pages built          ${pages.length}`);
       console.log(
-        `  charts per build     ${charts} (clean: ${median(clean.map((r) => r.rendered))} rendered, ${median(clean.map((r) => r.reused))} reused within the build)`,
+        `  charts per build     ${charts} (clean: ${median(clean.map((r) => r.rendered))} rendered through ${median(clean.map((r) => r.shapes))} shapes, ${median(clean.map((r) => r.reused))} reused within the build)`,
       );
       console.log(
         `  clean build          ${seconds.toFixed(1)} s, peak RSS ${fmt(

@@ -37,6 +37,8 @@ export function chartCache(dir: string | null, rendererVersion: string): ChartCa
     return join(dir!, name.slice(0, 2), `${name.slice(2)}.svg`);
   };
   let counter = 0;
+  // Folders made by this process: one mkdir each, not one per chart (a folder deleted meanwhile only loses writes).
+  const made = new Set<string>();
   return {
     dir,
     get(key) {
@@ -57,11 +59,25 @@ export function chartCache(dir: string | null, rendererVersion: string): ChartCa
       if (dir === null) return;
       const file = fileOf(key);
       const temporary = `${file}.${process.pid}.${counter++}.tmp`;
+      const folder = join(file, '..');
       try {
-        mkdirSync(join(file, '..'), { recursive: true });
-        writeFileSync(temporary, `${HEADER}${sha256(svg)}\n${svg}`);
-        renameSync(temporary, file);
+        if (!made.has(folder)) {
+          mkdirSync(folder, { recursive: true });
+          made.add(folder);
+        }
+        const write = () => {
+          writeFileSync(temporary, `${HEADER}${sha256(svg)}\n${svg}`);
+          renameSync(temporary, file);
+        };
+        try {
+          write();
+        } catch {
+          // The folder deleted meanwhile: made again.
+          mkdirSync(folder, { recursive: true });
+          write();
+        }
       } catch {
+        made.delete(folder);
         rmSync(temporary, { force: true });
       }
     },

@@ -24,7 +24,8 @@ export const CHART_WIDTH = 400;
 const RENDER_FORMAT = 2;
 
 const cache = new Map<string, Promise<string>>();
-const stats = { rendered: 0, reused: 0, cached: 0 };
+/** Charts rendered, reused within the build, read from the disk cache; shapes compiled (Vega-Lite compile, Vega parse, View). */
+const stats = { rendered: 0, reused: 0, cached: 0, shapes: 0 };
 
 const statsFile = process.env['GOALPOST_CHART_STATS'];
 if (statsFile) {
@@ -77,8 +78,22 @@ export function chartKey(spec: TopLevelSpec, width: number): string {
   return createHash('sha256').update(JSON.stringify(spec)).update(`|${width}`).digest('hex');
 }
 
+/**
+ * For the floor benchmark only (scripts/bench-floor.ts): GOALPOST_BENCH_CHART_STUB=<bytes> makes every
+ * chart a blank placeholder of that many bytes, so that a build measures everything but the charts.
+ */
+const stubBytes = Number(process.env['GOALPOST_BENCH_CHART_STUB'] ?? 0);
+
+/** A blank SVG of about `bytes` bytes at a width, shaped as `responsive` shapes a chart. */
+export function placeholderSvg(width: number, bytes: number): string {
+  const head = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} 240" width="100%" style="max-width:${width}px;height:auto" preserveAspectRatio="xMinYMin meet" data-width="${width}" data-height="240"><rect width="${width}" height="240" fill="none"/>`;
+  const tail = '</svg>';
+  return `${head}<!--${'x'.repeat(Math.max(0, bytes - head.length - tail.length - 7))}-->${tail}`;
+}
+
 /** Renders a spec at a pixel width to an SVG string that scales with its container. */
 export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
+  if (stubBytes > 0) return Promise.resolve(placeholderSvg(width, stubBytes));
   const key = chartKey(spec, width);
   const hit = cache.get(key);
   if (hit) {
@@ -94,7 +109,7 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
     return result;
   }
   stats.rendered++;
-  const result = renderReused(spec, width).then((svg) => {
+  const result = renderReused(spec, width, key).then((svg) => {
     diskCache().set(key, svg);
     return svg;
   });
@@ -120,9 +135,9 @@ export function renderFresh(spec: TopLevelSpec, width: number): Promise<string> 
   return render(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
 }
 
-/** Renders a spec through its shape's shared View (what the caches store). */
-function renderReused(spec: TopLevelSpec, width: number): Promise<string> {
-  return renderShared(spec, width).then((svg) => responsive(scopeIds(svg, chartKey(spec, width))));
+/** Renders a spec through its shape's shared View (what the caches store); `key` is its `chartKey`. */
+function renderReused(spec: TopLevelSpec, width: number, key: string): Promise<string> {
+  return renderShared(spec, width).then((svg) => responsive(scopeIds(svg, key)));
 }
 
 async function render(spec: TopLevelSpec, width: number): Promise<string> {
@@ -137,9 +152,22 @@ const DATA_PREFIX = 'goalpost_data_';
 
 /**
  * A chart's shape: its spec without its data (each inline `data: { values }` replaced by a
- * named data set), and the data taken out, in order.
+ * named data set, and each top-level parameter that only holds a value, e.g. a trend's y
+ * domain, left with a null value), and the data and parameter values taken out, in order.
  */
-export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unknown[][] } {
+export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unknown[][]; params: Array<[string, unknown]> } {
+  const params: Array<[string, unknown]> = [];
+  const top = spec as { params?: unknown };
+  if (Array.isArray(top.params)) {
+    spec = {
+      ...spec,
+      params: top.params.map((p: Record<string, unknown>) => {
+        if (!('value' in p) || 'select' in p || 'bind' in p || 'expr' in p) return p;
+        params.push([p['name'] as string, p['value']]);
+        return { ...p, value: null };
+      }),
+    } as unknown as TopLevelSpec;
+  }
   const data: unknown[][] = [];
   const strip = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(strip);
@@ -159,7 +187,7 @@ export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unk
     }
     return out;
   };
-  return { shape: strip(spec) as TopLevelSpec, data };
+  return { shape: strip(spec) as TopLevelSpec, data, params };
 }
 
 /** A shape's compiled, parsed and instantiated View, used by one chart at a time. */
@@ -182,12 +210,13 @@ const MAX_SHAPES = 200;
  * tests compare them over every chart of the example.
  */
 export async function renderShared(spec: TopLevelSpec, width: number): Promise<string> {
-  const { shape, data } = chartShape({ ...spec, width } as TopLevelSpec);
+  const { shape, data, params } = chartShape({ ...spec, width } as TopLevelSpec);
   const shapeKey = JSON.stringify(shape);
   let entry = shapes.get(shapeKey);
   if (entry) {
     shapes.delete(shapeKey);
   } else {
+    stats.shapes++;
     entry = {
       view: new vega.View(vega.parse(compile(shape, { logger: logger as never }).spec), { renderer: 'none' }),
       queue: Promise.resolve(),
@@ -202,7 +231,10 @@ export async function renderShared(spec: TopLevelSpec, width: number): Promise<s
   const { view } = entry;
   const run = entry.queue.then(async () => {
     data.forEach((_, i) => view.data(`${DATA_PREFIX}${i}`, []));
+    // Empty parameters too (an empty domain or tick list draws no tick, as no data does).
+    for (const [name, value] of params) view.signal(name, Array.isArray(value) ? [] : null);
     await view.runAsync();
+    for (const [name, value] of params) view.signal(name, structuredClone(value));
     // Copies: Vega adds its tuple ids to the objects it ingests.
     data.forEach((values, i) =>
       view.data(

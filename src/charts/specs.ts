@@ -87,11 +87,17 @@ export function dodge<T extends { readonly value: number }>(
   return labels.map((l, i) => ({ ...l, labelAt: at.get(i)! }));
 }
 
-/** An ISO day as a Vega-Lite DateTime (UTC), for axis tick values. */
-function utcDateTime(iso: string): { year: number; month: number; date: number; utc: true } {
-  const [year, month, date] = iso.split('-').map(Number) as [number, number, number];
-  return { year, month, date, utc: true };
+/** An ISO day as a UTC timestamp (milliseconds), for axis tick values. */
+function utcTime(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`);
 }
+
+/**
+ * The parameters of a trend chart (top-level Vega-Lite params holding a value): its y domain and
+ * its month ticks. They depend on the data, so the renderer swaps them in with the data.
+ */
+const Y_DOMAIN = 'y_domain';
+const MONTH_TICKS = 'month_ticks';
 
 /** The last day of the week or month that starts on `iso`, not after `asOf` (a stock's value is its level then). */
 export function periodEnd(iso: string, step: 'week' | 'month', asOf: string | null = null): string {
@@ -187,21 +193,27 @@ export function trendChart(
     scale: { type: 'utc' as const },
     title: null,
     axis: monthly
-      ? { format: '%b', values: dates.map((d) => utcDateTime(when(d))), grid: false }
+      ? { format: '%b', values: { expr: MONTH_TICKS }, grid: false }
       : { format: dateFormat(ctx.site.locale), tickCount: 6, grid: false },
   };
-  // An explicit (niced) domain, so that the direct labels can be spaced in pixels.
+  // An explicit (niced) domain, so that the direct labels can be spaced in pixels. It and the
+  // month ticks are parameters (data, like the values): charts of one kind share one shape.
   const y = {
     field: 'value',
     type: 'quantitative' as const,
     title: opts.kpiLabel,
     axis: { format: axisFormat(opts.unit), tickCount: 5 },
-    scale: { domain, nice: false },
+    scale: { domain: { expr: Y_DOMAIN }, nice: false },
   };
+  const params = [
+    { name: Y_DOMAIN, value: domain },
+    ...(monthly ? [{ name: MONTH_TICKS, value: dates.map((d) => utcTime(when(d))) }] : []),
+  ];
   const color = { field: 'channel', type: 'nominal' as const, title: null, scale: colorScale(ctx, opts.series) };
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
+    params,
     height,
     encoding: { x, y, color },
     layer: [

@@ -17,6 +17,42 @@ import { contentRoot, loadProject } from '../load/project.ts';
 import { handOver } from '../load/handoff.ts';
 import { checkBuiltPages, publish, stagingFor } from './output.ts';
 import { problemLine } from '../cli/terminal.ts';
+import {
+  codeInputs,
+  inputsDigest,
+  outputListing,
+  readRecord,
+  recordFile,
+  siteInputs,
+  upToDate,
+  writeRecord,
+} from './upToDate.ts';
+
+/** Goalpost's own files (the package root: `src/integration/` or `dist-pkg/integration/` is two folders below). */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Whether a build that changes nothing may be skipped: only under the `astro build` command (the skip
+ * ends the process), and not with GOALPOST_BUILD_CACHE=off nor `astro build --force`.
+ */
+function buildCacheOn(): boolean {
+  const [, script = '', ...args] = process.argv;
+  return (
+    /[/\\]astro(?:\.m?js)?$/.test(script) &&
+    args.includes('build') &&
+    !args.includes('--force') &&
+    process.env['GOALPOST_BUILD_CACHE'] !== 'off'
+  );
+}
+
+/** The Astro config as resolved (URLs as addresses, functions left out), or null when it cannot be written out. */
+function resolvedConfig(config: unknown): string | null {
+  try {
+    return JSON.stringify(config, (_, v: unknown) => (v instanceof URL ? v.href : v));
+  } catch {
+    return null;
+  }
+}
 
 /** An error that Astro prints as its message alone: problems are positioned, a stack trace would only bury them. */
 function problemsError(message: string): Error {
@@ -33,14 +69,35 @@ function buildConcurrency(): number {
 
 export default function goalpost(): AstroIntegration {
   let target: string | null = null;
+  let record: { file: string; inputs: string; log: string[]; code: string; known: ReadonlySet<string> } | null = null;
   return {
     name: 'goalpost',
     hooks: {
       'astro:config:setup': async ({ command, config, logger, updateConfig, injectRoute }) => {
         const root = contentRoot();
+        if (command === 'build' && buildCacheOn()) {
+          const out = fileURLToPath(config.outDir);
+          const settings = resolvedConfig(config);
+          if (settings !== null) {
+            const inputs = inputsDigest(siteInputs(root, PACKAGE_ROOT, config, settings));
+            const file = recordFile(fileURLToPath(config.cacheDir), out);
+            const last = readRecord(file);
+            if (upToDate(last, inputs, out)) {
+              for (const line of last!.log) logger.warn(line);
+              logger.info(`nothing changed since the last build: ${out} is up to date (astro build --force builds anyway)`);
+              // Astro has no way for an integration to end a build early with success; nothing is written yet.
+              process.exit(0);
+            }
+            const code = inputsDigest(codeInputs(PACKAGE_ROOT, fileURLToPath(config.root)));
+            const known = new Set(last?.checked?.code === code ? last.checked.pages : []);
+            record = { file, inputs, log: [], code, known };
+          }
+        }
         const result = await loadProject(root);
         if (!result.ok) throw contentError(root, result.problems);
-        for (const line of problemLines(result.notes, 'note', problemLine)) logger.warn(line);
+        const notes = problemLines(result.notes, 'note', problemLine);
+        for (const line of notes) logger.warn(line);
+        record?.log.push(...notes);
         updateConfig({
           base: result.project.site.base,
           integrations: [mdx()],
@@ -72,7 +129,8 @@ export default function goalpost(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (target === null) return;
         const staging = fileURLToPath(dir);
-        const problems = await checkBuiltPages(staging, contentRoot());
+        const clean = new Set<string>();
+        const problems = await checkBuiltPages(staging, contentRoot(), { known: record?.known, clean });
         if (problems.length > 0) {
           await publish(staging, null);
           throw problemsError(
@@ -80,6 +138,14 @@ export default function goalpost(): AstroIntegration {
           );
         }
         await publish(staging, target);
+        if (record) {
+          writeRecord(record.file, {
+            inputs: record.inputs,
+            output: outputListing(target) ?? '',
+            log: record.log,
+            checked: { code: record.code, pages: [...clean].sort() },
+          });
+        }
         logger.info(`pages checked (no script, nothing from another host) and published to ${target}`);
       },
     },

@@ -3,6 +3,7 @@
  * it wrote, and publishing (the staging folder takes the output folder's place by renames on
  * one file system; the previous output stays whole until then).
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -34,16 +35,31 @@ function pointOf(text: string, index: number): { line: number; column: number } 
   return { line, column: index - before.lastIndexOf('\n') };
 }
 
+/** A page's digest (SHA-256 of its bytes), the key of pages already found clean. */
+export function pageDigest(html: string): string {
+  return createHash('sha256').update(html).digest('hex');
+}
+
 /**
  * Every built page's script or foreign load, as problems: at the narrative's line and column
  * when the page is a quarter's and its narrative holds the offending text, else at the page.
+ * Pages whose digest is in `known` (found clean by the same checker before: same bytes, same
+ * verdict) are not parsed again; the digest of every page found clean is added to `clean`.
  */
-export async function checkBuiltPages(dir: string, root: string): Promise<Problem[]> {
+export async function checkBuiltPages(
+  dir: string,
+  root: string,
+  { known = new Set<string>(), clean = new Set<string>() }: { known?: ReadonlySet<string>; clean?: Set<string> } = {},
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const file of await htmlFiles(dir)) {
     const html = await readFile(file, 'utf8');
-    const violations = pageViolations(html);
-    if (violations.length === 0) continue;
+    const digest = pageDigest(html);
+    const violations = known.has(digest) ? [] : pageViolations(html);
+    if (violations.length === 0) {
+      clean.add(digest);
+      continue;
+    }
     const page = relative(dir, file).split(sep).join('/');
     const quarter = /^reports\/(\d{4}-q[1-4])\/index\.html$/.exec(page)?.[1];
     const narrativePath = quarter ? `${NARRATIVES_DIR}/${quarter}.mdx` : null;

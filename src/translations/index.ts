@@ -5,6 +5,7 @@
 import { en, type UiStrings } from './en.ts';
 import { fr } from './fr.ts';
 import { it } from './it.ts';
+import { numberFormat } from '../format/intl.ts';
 
 export { en, type UiStrings };
 
@@ -97,7 +98,7 @@ export function plural(
     rules.set(locale, r);
   }
   const text = r.select(count) === 'one' ? entry.one : entry.other;
-  return fill(text, { count: new Intl.NumberFormat(locale).format(count), ...values });
+  return fill(text, { count: numberFormat(locale).format(count), ...values });
 }
 
 /** A KPI's label in the page language: a built-in KPI's from the table, a custom KPI's own. */

@@ -3,10 +3,11 @@
  * the example built with a cold chart cache and 4 pages at once, again with the warm cache
  * and 1 page at a time, and with no cache, gives the same dist/, byte for byte; and every chart of
  * the example rendered through its shape's shared dataflow, in another order, is the SVG a
- * fresh render gives.
+ * fresh render gives. A rebuild that changes nothing is skipped and leaves dist/ as it was; after
+ * a data file changed, the rebuild gives what a build without any cache gives.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,4 +84,41 @@ describe('the chart cache', () => {
     }
     expect(differ).toEqual([]);
   }, 120_000);
+});
+
+describe('rebuilds', () => {
+  it('skip a build that changes nothing, and after a change build what a build without any cache builds', () => {
+    const root = join(work, 'root');
+    for (const d of ['goals', 'data', 'content', 'reports'])
+      if (existsSync(join(EXAMPLE, d))) cpSync(join(EXAMPLE, d), join(root, d), { recursive: true });
+    const run = (out: string, extra: Record<string, string> = {}): string => {
+      const r = spawnSync('npm', ['run', '-s', 'build', '--', '--outDir', out], {
+        env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_CACHE: cache, ...extra },
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout + r.stderr;
+    };
+    const bytes = (dir: string) => new Map(listFiles(dir).map((f) => [f, readFileSync(join(dir, f))]));
+    const out = join(work, 'rebuilt');
+    expect(run(out)).not.toContain('nothing changed');
+    const before = bytes(out);
+    expect(run(out)).toContain('nothing changed since the last build');
+    expect(bytes(out)).toEqual(before);
+
+    const file = join(root, 'data', 'tiktok', '2026-q3.json');
+    const text = readFileSync(file, 'utf8');
+    const changed = text.replace(/"impressions": *(\d+)/, (_, v: string) => `"impressions": ${Number(v) + 1000}`);
+    expect(changed).not.toBe(text);
+    writeFileSync(file, changed);
+    expect(run(out)).not.toContain('nothing changed');
+    const after = bytes(out);
+    expect([...after].filter(([f, b]) => !before.get(f)?.equals(b)).length).toBeGreaterThan(0);
+    const fresh = join(work, 'fresh');
+    run(fresh, { GOALPOST_BUILD_CACHE: 'off', GOALPOST_CHART_CACHE: 'off' });
+    const expected = bytes(fresh);
+    expect([...after.keys()]).toEqual([...expected.keys()]);
+    expect([...after].filter(([f, b]) => !expected.get(f)!.equals(b)).map(([f]) => f)).toEqual([]);
+  }, 300_000);
 });
