@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { listFiles } from './harness.ts';
+import { listFiles, withBuildLock } from './harness.ts';
 
 const EXAMPLE = process.env['GOALPOST_E2E_ROOT'] ?? '.';
 const work = mkdtempSync(join(tmpdir(), 'goalpost-e2e-cache-'));
@@ -27,12 +27,14 @@ interface Stats {
 function build(name: string, extra: Record<string, string> = {}): { dist: string; stats: Stats } {
   const dist = join(work, name);
   const statsFile = join(work, `${name}.json`);
-  execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', dist], {
-    env: { ...process.env, GOALPOST_ROOT: EXAMPLE, GOALPOST_CHART_CACHE: cache, GOALPOST_CHART_STATS: statsFile, ...extra },
-    stdio: 'pipe',
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
+  withBuildLock(() =>
+    execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', dist], {
+      env: { ...process.env, GOALPOST_ROOT: EXAMPLE, GOALPOST_CHART_CACHE: cache, GOALPOST_CHART_STATS: statsFile, ...extra },
+      stdio: 'pipe',
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  );
   return { dist, stats: JSON.parse(readFileSync(statsFile, 'utf8')) as Stats };
 }
 
@@ -92,11 +94,13 @@ describe('rebuilds', () => {
     for (const d of ['goals', 'data', 'content', 'reports'])
       if (existsSync(join(EXAMPLE, d))) cpSync(join(EXAMPLE, d), join(root, d), { recursive: true });
     const run = (out: string, extra: Record<string, string> = {}): string => {
-      const r = spawnSync('npm', ['run', '-s', 'build', '--', '--outDir', out], {
-        env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_CACHE: cache, ...extra },
-        encoding: 'utf8',
-        maxBuffer: 64 << 20,
-      });
+      const r = withBuildLock(() =>
+        spawnSync('npm', ['run', '-s', 'build', '--', '--outDir', out], {
+          env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_CACHE: cache, ...extra },
+          encoding: 'utf8',
+          maxBuffer: 64 << 20,
+        }),
+      );
       expect(r.status, r.stderr).toBe(0);
       return r.stdout + r.stderr;
     };

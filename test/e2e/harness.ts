@@ -1,20 +1,54 @@
 /** End-to-end helpers: build a content root into a folder, serve it on localhost, drive Debian's Chromium. */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, relative, sep } from 'node:path';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+
+const LOCK = join(import.meta.dirname, '../../node_modules/.cache/goalpost-tests/build.lock');
+/** A lock older than this was left by a killed run. */
+const STALE_MS = 10 * 60_000;
+
+/**
+ * Runs one build of this project at a time across test files (vitest runs files in parallel):
+ * builds share the project's `.astro/` folder (content modules, the content store), and two at
+ * once can mix one root's modules into the other's bundle. A folder is the lock (mkdir is atomic).
+ */
+export function withBuildLock<T>(build: () => T): T {
+  mkdirSync(dirname(LOCK), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      Atomics.wait(pause, 0, 0, 250);
+    }
+  }
+  try {
+    return build();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
 
 /** Builds the site of a content root into a fresh folder (through npm, so Node 24 and the project's Astro are used). */
 export function buildSite(root: string, outDir = mkdtempSync(join(tmpdir(), 'goalpost-dist-'))): string {
-  execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', outDir], {
-    env: { ...process.env, GOALPOST_ROOT: root },
-    stdio: 'pipe',
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
+  withBuildLock(() =>
+    execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', outDir], {
+      env: { ...process.env, GOALPOST_ROOT: root },
+      stdio: 'pipe',
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  );
   return outDir;
 }
 

@@ -21,6 +21,7 @@ import type { KpiMeta } from '../../src/core/figures.ts';
 import { problemsOf } from '../load/helpers.ts';
 import { pageViolations } from '../../src/site/pageCheck.ts';
 import { checkBuiltPages, publish, stagingFor } from '../../src/integration/output.ts';
+import { withBuildLock } from '../e2e/harness.ts';
 
 const BASIC = 'test/fixtures/basic';
 const NARRATIVE = 'content/reports/2026-q2.mdx';
@@ -383,11 +384,13 @@ describe('a failed build leaves the previous dist/ whole', () => {
   };
   const build = (root: string, outDir: string): { status: number; output: string } => {
     try {
-      const output = execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', outDir], {
-        env: { ...process.env, GOALPOST_ROOT: root },
-        stdio: 'pipe',
-        encoding: 'utf8',
-      });
+      const output = withBuildLock(() =>
+        execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', outDir], {
+          env: { ...process.env, GOALPOST_ROOT: root },
+          stdio: 'pipe',
+          encoding: 'utf8',
+        }),
+      );
       return { status: 0, output };
     } catch (error) {
       const e = error as { status: number; stdout: string; stderr: string };
