@@ -231,9 +231,10 @@ describe('captures and print', () => {
       );
     expect(await visible('details.restatement table')).toBe(false);
     await page.emulateMedia({ media: 'print' });
-    expect(await visible('details.restatement table')).toBe(true);
-    expect(await visible('#sources ul')).toBe(true);
-    expect(await visible('details.glossary dl')).toBe(true);
+    // The media switch restyles on the next rendering update, later on a loaded machine: poll.
+    await expect.poll(() => visible('details.restatement table'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => visible('#sources ul'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => visible('details.glossary dl'), { timeout: 10_000 }).toBe(true);
     expect(await visible('details.chart-data table')).toBe(false);
     await page.close();
   }, 60_000);
