@@ -3,6 +3,7 @@ import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
 import type { GoalJson, ReportJson } from '../core/report.ts';
+import { isPartial } from '../core/comparable.ts';
 import {
   chooseVersion,
   type FigureRequest,
@@ -119,7 +120,14 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     const version = source.kind === 'frozen' ? source.version : null;
     const frozenAt = source.kind === 'frozen' ? source.frozenAt : null;
     const { period, ...rest } = withMovedGoalposts(report, readHistory(rootOf(io), project, engine));
-    io.out(JSON.stringify({ period, figures: source.kind, version, frozen_at: frozenAt, ...rest }, null, 2));
+    const partial = isPartial(report);
+    io.out(
+      JSON.stringify(
+        { period, figures: source.kind, version, frozen_at: frozenAt, as_of: rest.as_of, partial, ...rest },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   // KPI labels and units as frozen, then those defined since.
