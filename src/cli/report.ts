@@ -247,7 +247,8 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
   const channel = esc(typeof goal.channel === 'string' ? goal.channel : goal.channel.join(', '));
   return [
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
-    `      ${esc(k.label)} on ${channel}: ${formatKpiValue(goal.actual, k.unit, fmt)} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
+    `      ${esc(k.label)} on ${channel}: ${goal.approximate ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
+      `${goal.approximate ? ' (upper bound)' : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
       ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}), progress ${formatShare(goal.progress, fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +

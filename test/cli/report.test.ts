@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/cli/report.ts';
-import type { ReportJson } from '../../src/core/report.ts';
+import type { ReportJson, SmartGoalJson } from '../../src/core/report.ts';
 import { DEFAULT_SITE } from '../../src/load/site.ts';
 
 const kpis = new Map([
   ['impressions', { unit: 'count' as const, label: 'Impressions' }],
   ['engagement_rate', { unit: 'percent' as const, label: 'Engagement rate' }],
+  ['reach', { unit: 'count' as const, label: 'Reach' }],
 ]);
 const report = (asOf: string): ReportJson => ({
   period: '2026-Q3',
@@ -50,5 +51,41 @@ describe('renderText', () => {
   it('marks a rate whose previous quarter covered other channels as not comparable', () => {
     const out = renderText(report('2026-09-30'), DEFAULT_SITE, kpis);
     expect(out).toMatch(/Engagement rate +1\.0% +not comparable: channels differ +\+20\.0%/);
+  });
+});
+
+describe('renderText goal lines', () => {
+  const goal: SmartGoalJson = {
+    id: 'reach-q3',
+    type: 'smart',
+    title: 'Reach 200,000',
+    category: null,
+    objective: null,
+    owner: null,
+    kpi: 'reach',
+    channel: 'instagram',
+    start: '2026-07-01',
+    deadline: '2026-09-30',
+    mode: 'level',
+    baseline: 100000,
+    previous: null,
+    target: 200000,
+    actual: 150000,
+    progress: 0.5,
+    elapsed: 1,
+    expected: 1,
+    status: 'missed',
+    projection: null,
+  };
+  const withGoal = (g: SmartGoalJson): ReportJson => ({ ...report('2026-09-30'), goals: [g] });
+
+  it('marks an approximate actual (reach summed from finer rows, an upper bound) with ≈', () => {
+    const out = renderText(withGoal({ ...goal, approximate: true }), DEFAULT_SITE, kpis);
+    expect(out).toContain('Reach on instagram: ≈150,000 (upper bound) of 200,000');
+  });
+
+  it('does not mark an exact actual', () => {
+    const out = renderText(withGoal(goal), DEFAULT_SITE, kpis);
+    expect(out).toContain('Reach on instagram: 150,000 of 200,000');
   });
 });
