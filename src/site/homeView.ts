@@ -72,7 +72,7 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
               svg,
               history,
               ...(partial && formulaGrowsWithWindow(kpi.formula)
-                ? { move: null, toDate: fill(t.home.toDate, { previous: partial.previous }) }
+                ? { move: null, toDate: cell.qoq === null ? null : fill(t.home.toDate, { previous: partial.previous }) }
                 : { move: kpiMove(kpi, cell.value, cell.qoq), toDate: null }),
             })),
           ];
