@@ -32,6 +32,8 @@ describe('goalpost report --json', () => {
     const r = await reportJson();
     expect(r.period).toBe('2026-Q2');
     expect(r.as_of).toBe('2026-06-30');
+    // the quarter's last day: the quarter is over, QoQ compares whole quarters
+    expect((r as ReportJson & { partial: boolean }).partial).toBe(false);
     expect(Object.keys(r.kpis)).toEqual(['all', 'instagram']);
     // engagements: 40 likes + 10 comments (derived) on 04-01, 80 on 05-01; impressions 1000 + 1000
     expect(r.kpis['all']!['engagement_rate']!.value).toBeCloseTo(130 / 2000, 12);
@@ -66,6 +68,8 @@ describe('goalpost report --json', () => {
   it('evaluates as of an earlier date with --as-of', async () => {
     const r = await reportJson('--as-of', '2026-04-30');
     expect(r.as_of).toBe('2026-04-30');
+    // as of April 30, Q2 is not over: its QoQ compares a quarter to date with the whole of Q1
+    expect((r as ReportJson & { partial: boolean }).partial).toBe(true);
     const impressions = r.goals.find((g) => g.id === 'ig-impressions-q2') as SmartGoalJson;
     expect(impressions.actual).toBe(1000);
     expect(impressions.elapsed).toBeCloseTo(30 / 91, 12);

@@ -2,7 +2,8 @@
  * A real brand's first quarter, end to end: a café's platform exports for 2026-Q3 (Facebook's and
  * Instagram's per-post files, Instagram's daily follows with a day missing, X's account overview
  * that stops on 09-28 and X's per-post clicks) imported with `goalpost import`, then `report --json`
- * and the built pages. Instagram reports impressions but no clicks, no platform gives a follower
+ * and the built pages. Instagram reports impressions but no clicks, Facebook's per-post file only
+ * Total clicks (all clicks on a post, not link clicks), no platform gives a follower
  * total, X ends early: every figure below is worked out by hand from the files.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -102,11 +103,13 @@ describe("a real brand's first quarter, through import and report --json", () =>
     });
   });
 
-  it('computes CTR over Facebook and X only: Instagram exports no clicks', () => {
-    // (40 + 60 + 20 Facebook clicks + 150 + 90 X URL clicks) / (6,000 + 90,000), never / 111,000.
+  it('computes CTR over X only: Instagram exports no clicks, Facebook no link clicks', () => {
+    // (150 + 90 X URL clicks) / 90,000 X impressions, never / 111,000; Facebook's Total clicks
+    // (40 + 60 + 20: photo views, "see more"…) are not link clicks and are not imported as clicks.
     const ctr = report.kpis['all']!['ctr']!;
-    expect(ctr.value).toBeCloseTo(360 / 96000, 12);
-    expect(ctr).toMatchObject({ channels: ['facebook', 'x'], left_out: ['instagram'] });
+    expect(ctr.value).toBeCloseTo(240 / 90000, 12);
+    expect(ctr).toMatchObject({ channels: ['x'], left_out: ['facebook', 'instagram'] });
+    expect(report.kpis['facebook']!['ctr']!.value).toBeNull();
     // X's clicks (per-post export of 07-01..09-28, by its name) and impressions (daily, to 09-28) end together.
     expect(ctr).not.toHaveProperty('inputs_to');
     expect(report.kpis['instagram']!['ctr']!.value).toBeNull();
@@ -142,8 +145,8 @@ describe("a real brand's first quarter, through import and report --json", () =>
   it('evaluates the goals on those figures', () => {
     expect(goal('ig-followers-q3')).toMatchObject({ actual: 1000, target: 1500, status: 'missed', basis: 'net_follows' });
     expect(goal('ig-followers-q3').progress).toBeCloseTo(1000 / 1500, 12);
-    expect(goal('ctr-q3')).toMatchObject({ status: 'missed', left_out: ['instagram'] });
-    expect(goal('ctr-q3').progress).toBeCloseTo((360 / 96000 - 0.002) / 0.003, 12);
+    expect(goal('ctr-q3')).toMatchObject({ status: 'missed', left_out: ['facebook', 'instagram'] });
+    expect(goal('ctr-q3').progress).toBeCloseTo((240 / 90000 - 0.002) / 0.003, 12);
     expect(goal('impressions-q3')).toMatchObject({ actual: 111000, status: 'achieved' });
   });
 });
@@ -153,7 +156,7 @@ describe("a real brand's first quarter, in the terminal", () => {
     const { status, out } = await run(root, ['report', '--period', '2026-Q3']);
     expect(status).toBe(0);
     expect(out).toContain('Incomplete: X has data only to 2026-09-28');
-    expect(out).toMatch(/Click-through rate \[2 of 3 channels\] +0\.38%/);
+    expect(out).toMatch(/Click-through rate \[X only\] +0\.27%/);
     expect(out).toMatch(/Follower growth \[net follows\] +1,000/);
     expect(out).toContain('from net follows');
   });
@@ -184,10 +187,10 @@ describe("a real brand's first quarter, on the built pages", () => {
     return new RegExp(`<td[^>]*data-scope="${scope}"[^>]*>([\\s\\S]*?)</td>`).exec(row)?.[1] ?? '';
   };
 
-  it('shows all-channel CTR with "2 of 3 channels" and who is left out', () => {
-    expect(cell('ctr', 'all')).toContain('0.38%');
-    expect(cell('ctr', 'all')).toContain('2 of 3 channels');
-    expect(cell('ctr', 'all')).toContain('left out: Instagram');
+  it('shows all-channel CTR with "X only" and who is left out', () => {
+    expect(cell('ctr', 'all')).toContain('0.27%');
+    expect(cell('ctr', 'all')).toContain('X only');
+    expect(cell('ctr', 'all')).toContain('left out: Facebook, Instagram');
   });
 
   it('marks follower growth from net follows and X as stopping early', () => {
@@ -198,7 +201,7 @@ describe("a real brand's first quarter, on the built pages", () => {
   it("marks the goals over X in the scorecard, and X's own page", () => {
     const row = /<tr data-goal="ctr-q3"[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
     expect(row).toContain('X data to Sep 28, 2026');
-    expect(row).toContain('without Instagram');
+    expect(row).toContain('without Facebook, Instagram');
     expect(xPage).toMatch(
       /X(?:'|&#39;)s data for 2026-Q3 end on <time datetime="2026-09-28">Sep 28, 2026<\/time>, before the quarter report(?:'|&#39;)s as-of day/,
     );
@@ -207,7 +210,7 @@ describe("a real brand's first quarter, on the built pages", () => {
   it('gives the coverage in the CSV', () => {
     const line = csv.split('\r\n').find((l) => l.startsWith('2026-Q3,2026-09-30,all,') && l.includes(',ctr,'));
     expect(line).toBe(
-      `2026-Q3,2026-09-30,all,2026-09-30,false,ctr,Click-through rate,percent,${360 / 96000},,,false,facebook x,instagram,totals,live,,`,
+      `2026-Q3,2026-09-30,all,2026-09-30,false,ctr,Click-through rate,percent,${240 / 90000},,,false,x,facebook instagram,totals,live,,`,
     );
     expect(csv).toContain('2026-Q3,2026-09-30,x,2026-09-28,true,impressions,');
   });

@@ -41,6 +41,13 @@ const kpiCell = z.strictObject({
     description:
       "The channels whose summed inputs of the KPI end on different days in the quarter (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the figure mixes ranges.",
   }),
+  qoq_channels_differ: z.literal(true).optional().meta({
+    description:
+      'A rate (its formula divides) computed over other channels in the previous quarter: qoq is null, the two are not comparable. Totals keep their change.',
+  }),
+  yoy_channels_differ: z.literal(true).optional().meta({
+    description: 'A rate computed over other channels in the same quarter a year before: yoy is null.',
+  }),
 });
 
 const achievability = z
@@ -152,6 +159,10 @@ export const reportJsonSchema = z
     version: z.number().int().positive().nullable().meta({ description: 'The frozen version shown; null for live figures.' }),
     frozen_at: z.iso.datetime().nullable().meta({ description: 'When the version shown was frozen; null for live figures.' }),
     as_of: isoDate.meta({ description: "The day the goals are evaluated as of: the quarter's last day with data, or --as-of." }),
+    partial: z.boolean().meta({
+      description:
+        'Whether the quarter is not over as of as_of: qoq and yoy then compare the quarter to date with the whole previous quarter and the whole quarter a year before.',
+    }),
     channels: z.array(text).meta({ description: 'The scopes of kpis: all and each channel, or the one channel asked for.' }),
     coverage: z
       .record(text, isoDate.nullable())
@@ -168,6 +179,7 @@ export const reportJsonSchema = z
 
 /** What the CLI prints, as the TypeScript types describe it. */
 type PrintedReport = Omit<ReportJson, 'goals'> & {
+  partial: boolean;
   figures: 'live' | 'frozen';
   version: number | null;
   frozen_at: string | null;

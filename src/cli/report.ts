@@ -3,6 +3,8 @@ import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
 import type { GoalJson, ReportJson } from '../core/report.ts';
+import { isPartial } from '../core/comparable.ts';
+import { partialComparison } from '../format/changes.ts';
 import {
   chooseVersion,
   type FigureRequest,
@@ -118,8 +120,9 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   if (values['json']) {
     const version = source.kind === 'frozen' ? source.version : null;
     const frozenAt = source.kind === 'frozen' ? source.frozenAt : null;
-    const { period, ...rest } = withMovedGoalposts(report, readHistory(rootOf(io), project, engine));
-    io.out(JSON.stringify({ period, figures: source.kind, version, frozen_at: frozenAt, ...rest }, null, 2));
+    const { period, as_of, ...rest } = withMovedGoalposts(report, readHistory(rootOf(io), project, engine));
+    const partial = isPartial(report);
+    io.out(JSON.stringify({ period, figures: source.kind, version, frozen_at: frozenAt, as_of, partial, ...rest }, null, 2));
     return 0;
   }
   // KPI labels and units as frozen, then those defined since.
@@ -160,6 +163,9 @@ export interface TextSource {
   readonly restated: number;
 }
 
+/** A rate's change against a quarter computed over other channels (the CLI stays English). */
+const NOT_COMPARABLE = 'not comparable: channels differ';
+
 /** The report as plain text for a terminal, in the site's locale, saying which figures it shows. */
 export function renderText(
   report: ReportJson,
@@ -177,6 +183,12 @@ export function renderText(
   const lines: string[] = [`${esc(site.title)}: report ${report.period}, as of ${report.as_of}, ${which}`];
   for (const c of incompleteChannels(report, site)) {
     lines.push(`Incomplete: ${esc(c.label)} has data only to ${c.lastDay}`);
+  }
+  const partial = partialComparison(report);
+  if (partial) {
+    lines.push(
+      `Partial quarter: QoQ and YoY compare ${partial.quarter} to date (to ${partial.asOf}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
+    );
   }
   if (from.source.kind === 'frozen' && from.restated > 0) {
     lines.push(`Restated: today's goals and data change ${countOf(from.restated, 'figure')} (--live shows them)`);
@@ -199,8 +211,8 @@ export function renderText(
       return [
         esc(k.label) + (v.approximate ? ' (≈)' : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
         formatKpiValue(v.value, k.unit, fmt),
-        formatChange(v.qoq, fmt),
-        formatChange(v.yoy, fmt),
+        v.qoq_channels_differ ? NOT_COMPARABLE : formatChange(v.qoq, fmt),
+        v.yoy_channels_differ ? NOT_COMPARABLE : formatChange(v.yoy, fmt),
       ];
     });
     lines.push(...alignColumns([['KPI', 'Value', 'QoQ', 'YoY'], ...table]).map((l) => `  ${l}`), '');
@@ -235,7 +247,8 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
   const channel = esc(typeof goal.channel === 'string' ? goal.channel : goal.channel.join(', '));
   return [
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
-    `      ${esc(k.label)} on ${channel}: ${formatKpiValue(goal.actual, k.unit, fmt)} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
+    `      ${esc(k.label)} on ${channel}: ${goal.approximate ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
+      `${goal.approximate ? ' (upper bound)' : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
       ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}), progress ${formatShare(goal.progress, fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +

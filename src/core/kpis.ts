@@ -1,4 +1,5 @@
 import { type KpiDef, KPI_CATALOGUE } from './catalogue.ts';
+import { isRate } from './comparable.ts';
 import type { Day } from './dates.ts';
 import {
   type CompiledFormula,
@@ -21,6 +22,8 @@ export interface Kpi {
   readonly inputs: readonly string[];
   /** A total of flows: goals on it are cumulative (actual = total since the start). */
   readonly cumulative: boolean;
+  /** Its formula divides by a metric: over different channel sets, two periods do not compare. */
+  readonly rate: boolean;
 }
 
 /** Site settings the KPI formulas may read. */
@@ -60,6 +63,10 @@ export interface KpiChange extends KpiValue {
   readonly yearAgo: number | null;
   readonly qoq: number | null;
   readonly yoy: number | null;
+  /** A rate whose previous quarter was computed over other channels: its `qoq` is null, not comparable. */
+  readonly qoqChannelsDiffer: boolean;
+  /** The same against the quarter a year before (`yoy`). */
+  readonly yoyChannelsDiffer: boolean;
 }
 
 /** Compiles a KPI definition whose formula is known to parse (the loader checks custom ones). */
@@ -68,7 +75,7 @@ export function compileKpi(def: KpiDef, index: MetricIndex): Kpi {
   if (!parsed.ok) throw new Error(`KPI ${def.id}: formula does not parse: ${parsed.message}`);
   const inputs = formulaVariables(parsed.ast).map((v) => v.name);
   const cumulative = isAdditiveOf(parsed.ast, (name) => index.metrics.get(name)?.aggregation === 'flow');
-  return { def, ast: parsed.ast, compute: compileFormula(parsed.ast), inputs, cumulative };
+  return { def, ast: parsed.ast, compute: compileFormula(parsed.ast), inputs, cumulative, rate: isRate(parsed.ast) };
 }
 
 /** The built-in catalogue plus custom KPIs, compiled, looked up by id. */
@@ -235,7 +242,8 @@ export function windowFor(engine: KpiEngine, channels: readonly string[], start:
 
 /**
  * Every KPI over a period for a set of channels, each with its change against the
- * previous period and the same period one year earlier.
+ * previous period and the same period one year earlier. A rate computed over other
+ * channels in the earlier period has no change there (flagged); a total keeps it.
  */
 export function kpiChanges(engine: KpiEngine, channels: readonly string[], period: Period, upTo?: Day): Map<string, KpiChange> {
   const now = windowFor(engine, channels, period.start, Math.min(period.end, upTo ?? period.end));
@@ -246,17 +254,27 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
   const out = new Map<string, KpiChange>();
   for (const kpi of engine.kpis.all()) {
     const current = now.value(kpi);
-    const previous = before.value(kpi).value;
-    const yearAgo = lastYear.value(kpi).value;
+    const previous = before.value(kpi);
+    const yearAgo = lastYear.value(kpi);
+    const qoqChannelsDiffer = kpi.rate && channelsDiffer(current, previous);
+    const yoyChannelsDiffer = kpi.rate && channelsDiffer(current, yearAgo);
     out.set(kpi.def.id, {
       ...current,
-      previous,
-      yearAgo,
-      qoq: relativeChange(current.value, previous),
-      yoy: relativeChange(current.value, yearAgo),
+      previous: previous.value,
+      yearAgo: yearAgo.value,
+      qoq: qoqChannelsDiffer ? null : relativeChange(current.value, previous.value),
+      yoy: yoyChannelsDiffer ? null : relativeChange(current.value, yearAgo.value),
+      qoqChannelsDiffer,
+      yoyChannelsDiffer,
     });
   }
   return out;
+}
+
+/** Whether two values of a KPI over several channels were computed over different channels. */
+function channelsDiffer(a: KpiValue, b: KpiValue): boolean {
+  if (a.value === null || b.value === null || a.channels === null || b.channels === null) return false;
+  return a.channels.length !== b.channels.length || a.channels.some((c) => !b.channels!.includes(c));
 }
 
 /** Channels a goal's `channel` field selects: `all`, one channel, or a list (a channel listed twice counts once). */

@@ -34,6 +34,10 @@ export interface KpiJson {
   basis?: 'net_follows';
   /** Channels whose summed inputs end on different days in the quarter, with each input's last day. */
   inputs_to?: Record<string, Record<string, string>>;
+  /** A rate computed over other channels in the previous quarter: `qoq` is null (not comparable). */
+  qoq_channels_differ?: true;
+  /** A rate computed over other channels in the quarter a year before: `yoy` is null. */
+  yoy_channels_differ?: true;
 }
 
 export interface SmartGoalJson {
@@ -151,6 +155,8 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.channels ? { channels: [...change.channels], left_out: [...change.leftOut] } : {}),
         ...(change.netFollows ? { basis: 'net_follows' as const } : {}),
         ...(change.inputsEnd ? { inputs_to: inputsTo(change.inputsEnd) } : {}),
+        ...(change.qoqChannelsDiffer ? { qoq_channels_differ: true as const } : {}),
+        ...(change.yoyChannelsDiffer ? { yoy_channels_differ: true as const } : {}),
       };
     }
     kpis[key] = table;

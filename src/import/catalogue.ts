@@ -238,8 +238,9 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
         'it:Reazioni, commenti e condivisioni',
         'fr:Réactions, commentaires et partages',
       ]),
-      col('total_clicks', ['en:Total clicks', 'fr:Total des clics'], { metric: 'clicks' }),
-      col('link_clicks', ['en:Link Clicks', 'fr:Clics sur un lien']),
+      // All clicks on a post (photo views, "see more", the page name…): not the link clicks of CTR.
+      col('total_clicks', ['en:Total clicks', 'fr:Total des clics']),
+      col('link_clicks', ['en:Link Clicks', 'fr:Clics sur un lien', 'it?:Clic sul link'], { metric: 'clicks' }),
       col('video_views_3s', ['en:3-Second Video Views'], { metric: 'video_views' }),
       col('caption_type', ['en:Caption type']),
       col('is_crosspost', ['en:Is crosspost']),
@@ -250,7 +251,8 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
       col('other_clicks', ['en:Other Clicks']),
       col('photo_click', ['en:Matched Audience Targeting Consumption (Photo Click)']),
     ],
-    notes: 'rows on the publish date (MM/DD/YYYY HH:MM, read as the day shown); Reactions → likes; per-post Reach dropped',
+    notes:
+      'rows on the publish date (MM/DD/YYYY HH:MM, read as the day shown); Reactions → likes; Link Clicks → clicks (Total clicks not read); per-post Reach dropped',
   },
   {
     id: 'instagram-posts',

@@ -26,6 +26,8 @@ const kpiCell = z.strictObject({
   left_out: z.array(text).optional(),
   basis: z.literal('net_follows').optional(),
   inputs_to: z.record(text, z.record(text, isoDate)).optional(),
+  qoq_channels_differ: z.literal(true).optional(),
+  yoy_channels_differ: z.literal(true).optional(),
 });
 
 const achievable = z.strictObject({

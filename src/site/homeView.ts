@@ -13,6 +13,9 @@ import type { KpiJson } from '../core/report.ts';
 import { type QuarterPage, quarterPage } from './quarterPage.ts';
 import { reportQuarters } from './quarters.ts';
 import { type KpiMove, kpiMove } from './summary.ts';
+import { formulaGrowsWithWindow } from '../core/comparable.ts';
+import { partialComparison } from '../format/changes.ts';
+import { fill, uiStrings } from '../translations/index.ts';
 
 const HEADLINES = ['impressions', 'reach', 'engagement_rate', 'follower_count', 'ctr', 'conversions', 'revenue', 'roi'];
 
@@ -23,8 +26,13 @@ export interface Headline {
   readonly cell: KpiJson;
   readonly svg: string;
   readonly history: ReadonlyArray<{ readonly period: string; readonly value: number | null }>;
-  /** The move since the previous quarter, judged by the KPI's direction; null when it cannot be told. */
+  /**
+   * The move since the previous quarter, judged by the KPI's direction; null when it cannot be
+   * told, or for a total while the quarter is not over (see `toDate`).
+   */
   readonly move: KpiMove | null;
+  /** A total's change while the quarter is not over: "quarter to date against the whole of 2026-Q2"; else null. */
+  readonly toDate: string | null;
 }
 
 export interface HomeView {
@@ -42,6 +50,8 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
   const view = page?.view ?? null;
   const ctx = { site: project.site, colors: channelColors(project.site, engine.index.channels) };
   const recent = quarters.slice(-8);
+  const partial = view ? partialComparison(view.report) : null;
+  const t = uiStrings(project.site.locale, project.site.strings);
   const headlines = view
     ? await Promise.all(
         HEADLINES.flatMap((id) => {
@@ -61,7 +71,9 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
               cell,
               svg,
               history,
-              move: kpiMove(kpi, cell.value, cell.qoq),
+              ...(partial && formulaGrowsWithWindow(kpi.formula)
+                ? { move: null, toDate: cell.qoq === null ? null : fill(t.home.toDate, { previous: partial.previous }) }
+                : { move: kpiMove(kpi, cell.value, cell.qoq), toDate: null }),
             })),
           ];
         }),

@@ -29,6 +29,8 @@ export interface KpiValueView {
   readonly unit: Unit;
   readonly value: number | null;
   readonly qoq: number | null;
+  /** A rate computed over other channels in the previous quarter: its change is not comparable. */
+  readonly qoq_channels_differ?: true;
 }
 
 /** A `<GoalCard>`: the goal's figures in the quarter's report (or evaluated as of its last day when not in it). */
@@ -87,7 +89,12 @@ export function narrativeView(
       const def = view.kpis.get(kpi) ?? engine.kpis.get(kpi)?.def;
       if (!def) continue;
       const cell = view.report.kpis[channel]?.[kpi];
-      values.set(kpiValueKey(label, kpi, channel), { unit: def.unit, value: cell?.value ?? null, qoq: cell?.qoq ?? null });
+      values.set(kpiValueKey(label, kpi, channel), {
+        unit: def.unit,
+        value: cell?.value ?? null,
+        qoq: cell?.qoq ?? null,
+        ...(cell?.qoq_channels_differ ? { qoq_channels_differ: true as const } : {}),
+      });
     } else if (component === 'GoalCard') {
       const id = text(props['id']) ?? '';
       const page = quarterPage(project, engine, q);

@@ -15,6 +15,8 @@ import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
 import type { SmartGoalJson } from '../core/report.ts';
 import { type OkrView, okrViews } from './okrView.ts';
 import { type QuarterSummary, quarterSummary, sortByStatus } from './summary.ts';
+import { partialNote } from '../format/changes.ts';
+import { formatDate } from '../format/intl.ts';
 
 export interface Scope {
   readonly id: string;
@@ -43,6 +45,8 @@ export interface QuarterView {
   readonly okrs: readonly OkrView[];
   /** The summary at the top of the page, for its scope (the channel, or all). */
   readonly summary: QuarterSummary;
+  /** Above the KPI table while the quarter is not over: its QoQ and YoY compare it to date with whole quarters. */
+  readonly partialNote: string | null;
 }
 
 /** What a view is drawn from: the figures, the KPIs they use and the site's channels (for colours). */
@@ -96,6 +100,7 @@ export function quarterView(input: ViewInput, quarter: Period, channel: string |
     smart: sortByStatus(report.goals.filter((g): g is SmartGoalJson => g.type === 'smart')),
     okrs: okrViews(report.goals),
     summary: quarterSummary(report, byId, channel ?? 'all'),
+    partialNote: partialNote(report, input.site, (iso) => formatDate(iso, input.site.locale)),
   };
 }
 

@@ -1,11 +1,15 @@
 /**
  * A quarter's summary for the top of the home and quarter pages: how many SMART goals are in
  * each status, the goals that need attention first, and the KPIs that moved most since the
- * previous quarter, each judged good or bad by the KPI's direction. Pure: no Astro, no files.
+ * previous quarter, each judged good or bad by the KPI's direction. While the quarter is not over,
+ * totals (impressions, spend…) are left out of the moves: a quarter to date against a whole
+ * quarter always reads as a fall. Pure: no Astro, no files.
  */
+import { formulaGrowsWithWindow } from '../core/comparable.ts';
 import type { KpiMeta } from '../core/figures.ts';
 import type { GoalJson, OkrGoalJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import type { GoalStatus } from '../core/status.ts';
+import { type PartialComparison, partialComparison } from '../format/changes.ts';
 
 /** Statuses in the order a reader should meet them: those needing attention first. */
 export const STATUS_ORDER: readonly GoalStatus[] = [
@@ -55,6 +59,8 @@ export interface QuarterSummary {
   /** OKRs whose score is in the red band. */
   readonly redOkrs: readonly OkrGoalJson[];
   readonly movers: readonly KpiMove[];
+  /** The quarter is not over as of the report's day: what its changes compare (totals are not in `movers`). */
+  readonly partial: PartialComparison | null;
 }
 
 const rank = (s: GoalStatus): number => STATUS_ORDER.indexOf(s);
@@ -89,21 +95,23 @@ export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null)
 
 /**
  * The summary of a report for one scope (`all` or a channel): status counts, goals needing
- * attention, and the `limit` KPIs with the largest relative change since the previous quarter.
+ * attention, and the `limit` KPIs with the largest relative change since the previous quarter
+ * (on a quarter that is not over, rates and stocks only).
  */
 export function quarterSummary(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, scope = 'all', limit = 4): QuarterSummary {
   const smart = report.goals.filter((g): g is SmartGoalJson => g.type === 'smart');
   const attention = sortByStatus(smart.filter((g) => ATTENTION.includes(g.status)));
   const redOkrs = report.goals.filter((g): g is OkrGoalJson => g.type === 'okr' && g.band === 'red');
   const cells = report.kpis[scope] ?? {};
+  const partial = partialComparison(report);
   const movers = Object.entries(cells)
     .flatMap(([id, cell]) => {
       const meta = kpis.get(id);
-      const move = meta ? kpiMove(meta, cell.value, cell.qoq) : null;
+      const move = meta && !(partial && formulaGrowsWithWindow(meta.formula)) ? kpiMove(meta, cell.value, cell.qoq) : null;
       return move ? [{ move, size: Math.abs(cell.qoq!) }] : [];
     })
     .sort((a, b) => b.size - a.size || a.move.id.localeCompare(b.move.id))
     .slice(0, limit)
     .map((x) => x.move);
-  return { counts: statusCounts(report.goals), attention, redOkrs, movers };
+  return { counts: statusCounts(report.goals), attention, redOkrs, movers, partial };
 }

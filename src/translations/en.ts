@@ -31,6 +31,7 @@ export const en = {
     frozenVersion: 'frozen version {version}',
     headlines: 'Headline KPIs, all channels',
     qoq: 'QoQ {change}',
+    toDate: 'quarter to date against the whole of {previous}',
     sparkline: { one: '{kpi} over the last quarter: {values}', other: '{kpi} over the last {count} quarters: {values}' },
     empty: 'No data yet: add metric files under data/.',
     everyQuarter: 'Every quarter',
@@ -119,6 +120,8 @@ export const en = {
     bad: 'bad',
     now: 'now {value}',
     points: 'pts',
+    partialMoves:
+      'Totals are left out while {quarter} is not over: {quarter} to date cannot be compared with the whole of {previous}.',
     previewAlt: 'Summary of {quarter}: goals by status',
   },
   downloads: {
@@ -134,6 +137,10 @@ export const en = {
     dataTo: 'data to {date}',
     approximate: 'approximate: an upper bound summed from finer rows or across channels',
     changes: 'QoQ {qoq} · YoY {yoy}',
+    channelsDiffer: 'not comparable: channels differ',
+    channelsDifferLong: 'The earlier quarter is computed over other channels: a rate of other channels is no comparison.',
+    partial:
+      '{quarter} is not over: QoQ and YoY compare {quarter} to date (to {date}) against the whole of {previous} and the whole of {yearAgo}.',
   },
   status: {
     achieved: 'Achieved',

@@ -27,6 +27,7 @@ export const fr = {
     frozenVersion: 'version figée {version}',
     headlines: 'KPI clés, tous canaux',
     qoq: 'T/T {change}',
+    toDate: 'trimestre à date contre l’ensemble de {previous}',
     sparkline: {
       one: '{kpi} sur le dernier trimestre : {values}',
       other: '{kpi} sur les {count} derniers trimestres : {values}',
@@ -113,6 +114,8 @@ export const fr = {
     noAttention: 'Aucun objectif en retard, à risque ou manqué.',
     ofTarget: '{kpi} : {actual} sur {target}',
     moves: 'Plus fortes variations par rapport au trimestre précédent',
+    partialMoves:
+      'Les totaux sont laissés de côté tant que {quarter} n’est pas terminé : {quarter} à date ne se compare pas à l’ensemble de {previous}.',
     good: 'favorable',
     bad: 'défavorable',
     now: 'maintenant {value}',
@@ -133,6 +136,11 @@ export const fr = {
     dataTo: "données jusqu'au {date}",
     approximate: 'approximatif : borne haute obtenue en additionnant des lignes plus fines ou plusieurs canaux',
     changes: 'T/T {qoq} · A/A {yoy}',
+    channelsDiffer: 'non comparable : canaux différents',
+    channelsDifferLong:
+      'Le trimestre de comparaison est calculé sur d’autres canaux : le taux d’autres canaux ne se compare pas.',
+    partial:
+      '{quarter} n’est pas terminé : T/T et A/A comparent {quarter} à date (jusqu’au {date}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
   },
   status: {
     achieved: 'Atteint',

@@ -27,6 +27,7 @@ export const it = {
     frozenVersion: 'versione congelata {version}',
     headlines: 'KPI principali, tutti i canali',
     qoq: 'T/T {change}',
+    toDate: 'trimestre finora contro l’intero {previous}',
     sparkline: { one: "{kpi} nell'ultimo trimestre: {values}", other: '{kpi} negli ultimi {count} trimestri: {values}' },
     empty: 'Ancora nessun dato: aggiungi i file delle metriche in data/.',
     everyQuarter: 'Tutti i trimestri',
@@ -110,6 +111,8 @@ export const it = {
     noAttention: 'Nessun obiettivo fuori rotta, a rischio o mancato.',
     ofTarget: '{kpi}: {actual} su {target}',
     moves: 'Variazioni maggiori rispetto al trimestre precedente',
+    partialMoves:
+      'I totali sono esclusi finché {quarter} non è concluso: {quarter} finora non è confrontabile con l’intero {previous}.',
     good: 'favorevole',
     bad: 'sfavorevole',
     now: 'ora {value}',
@@ -130,6 +133,10 @@ export const it = {
     dataTo: 'dati fino al {date}',
     approximate: 'approssimato: un limite superiore sommato da righe più dettagliate o da più canali',
     changes: 'T/T {qoq} · A/A {yoy}',
+    channelsDiffer: 'non confrontabile: canali diversi',
+    channelsDifferLong: 'Il trimestre di confronto è calcolato su altri canali: il tasso di altri canali non è un confronto.',
+    partial:
+      '{quarter} non è concluso: T/T e A/A confrontano {quarter} finora (fino al {date}) con l’intero {previous} e l’intero {yearAgo}.',
   },
   status: {
     achieved: 'Raggiunto',

@@ -59,6 +59,29 @@ describe('versioned and localised headers', () => {
       { date: '2026-03-16', comments: 1, impressions: 800, likes: 20, posts: 1, shares: 0 },
     ]);
   });
+
+  it('Facebook per-post with a Link Clicks column: link clicks are the clicks (CTR), never Total clicks', async () => {
+    const file = temp(
+      'facebook-posts.csv',
+      '"Post ID","Publish time",Views,Reactions,Comments,Shares,"Total clicks","Link Clicks","Other Clicks"\n' +
+        '1_1,09/02/2026 10:00,1000,10,2,1,90,12,30\n' +
+        '1_2,09/02/2026 18:00,500,5,1,0,40,3,10\n' +
+        '1_3,09/15/2026 09:00,800,8,0,2,25,N/A,5\n',
+    );
+    const root = freshRoot();
+    await importOk(root, file);
+    expect(Object.values(dataFiles(root))[0]!.rows).toEqual([
+      // Link Clicks 12 + 3 (Total clicks 90 + 40 count photo views and "see more" too)
+      { date: '2026-09-02', clicks: 15, comments: 3, impressions: 1500, likes: 15, posts: 2, shares: 1 },
+      // Link Clicks N/A is missing, not 0, and Total clicks 25 does not stand in for it
+      { date: '2026-09-15', impressions: 800, likes: 8, posts: 1, shares: 2, comments: 0 },
+    ]);
+    await expectValid(root);
+    const k = await kpis(root, '2026-Q3', 'facebook');
+    expect(k['clicks']).toBe(15);
+    // CTR = link clicks / impressions over the quarter: 15 / (1500 + 800)
+    expect(k['ctr']).toBeCloseTo(15 / 2300, 12);
+  });
 });
 
 describe('ranges and stocks', () => {

@@ -28,9 +28,9 @@ describe('Meta Business Suite', () => {
         through: '2025-08-31',
         rows: [
           // two posts on 08/03: Views "1,200" + 800, Reactions 40 + 20, Comments 12 + 3, Shares 8 + 2,
-          // Total clicks 30 + 10, 3-Second Video Views N/A + 150
-          { date: '2025-08-03', clicks: 40, comments: 15, impressions: 2000, likes: 60, posts: 2, shares: 10, video_views: 150 },
-          // one post on 08/15: Total clicks N/A and 3-second views empty are missing, not 0
+          // 3-Second Video Views N/A + 150; Total clicks (30 + 10: photo views, "see more"… too) are not link clicks
+          { date: '2025-08-03', comments: 15, impressions: 2000, likes: 60, posts: 2, shares: 10, video_views: 150 },
+          // one post on 08/15: 3-second views empty are missing, not 0
           { date: '2025-08-15', comments: 1, impressions: 500, likes: 9, posts: 1, shares: 1 },
         ],
       },
@@ -38,7 +38,9 @@ describe('Meta Business Suite', () => {
     await expectValid(root);
     const k = await kpis(root, '2025-Q3', 'facebook');
     expect(k['impressions']).toBe(1200 + 800 + 500);
-    expect(k['clicks']).toBe(30 + 10);
+    // the export has no Link Clicks column: no clicks, so no CTR from all clicks on a post
+    expect(k['clicks']).toBeNull();
+    expect(k['ctr']).toBeNull();
     expect(k['total_posts']).toBe(3);
     expect(k['total_video_views']).toBe(150);
     // engagements derived by the SPEC rule: Reactions + Comments + Shares (the platform's column is not read)
@@ -52,15 +54,16 @@ describe('Meta Business Suite', () => {
     const r = await importOk(root, `${META}/publications-juin-2026.csv`);
     expect(r.out).toContain('dates DD/MM/YYYY (by a day above 12)');
     expect(Object.values(dataFiles(root))[0]!.rows).toEqual([
-      // 03/06/2026 is 3 June (25/06 shows the order): Vues 1 234 + 766, Réactions 20 + 8, Commentaires 6 + 3, Partages 4 + 1, clics 15 + 5
-      { date: '2026-06-03', clicks: 20, comments: 9, impressions: 2000, likes: 28, posts: 2, shares: 5 },
+      // 03/06/2026 is 3 June (25/06 shows the order): Vues 1 234 + 766, Réactions 20 + 8, Commentaires 6 + 3, Partages 4 + 1;
+      // Total des clics (all clicks on a post) is not read as link clicks
+      { date: '2026-06-03', comments: 9, impressions: 2000, likes: 28, posts: 2, shares: 5 },
       // Vues "1 000" with a no-break space; Commentaires — is missing
-      { date: '2026-06-25', clicks: 7, impressions: 1000, likes: 10, posts: 1, shares: 2 },
+      { date: '2026-06-25', impressions: 1000, likes: 10, posts: 1, shares: 2 },
     ]);
     await expectValid(root);
     const k = await kpis(root, '2026-Q2', 'facebook');
     expect(k['impressions']).toBe(1234 + 766 + 1000);
-    expect(k['clicks']).toBe(15 + 5 + 7);
+    expect(k['clicks']).toBeNull();
     expect(k['engagements']).toBe(20 + 8 + 10 + (6 + 3) + (4 + 1 + 2));
   });
 

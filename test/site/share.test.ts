@@ -101,6 +101,7 @@ describe('ogCardSvg', () => {
         ],
         redOkrs: [],
         movers: [],
+        partial: null,
         attention: [{ title: 'Grow & <glow>', status: 'missed' } as never],
       },
     });

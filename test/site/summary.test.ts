@@ -112,3 +112,47 @@ describe('quarterSummary', () => {
     expect(s.counts.reduce((n, c) => n + c.count, 0)).toBe(3);
   });
 });
+
+describe('quarterSummary on a quarter that is not over', () => {
+  const kpis = new Map(
+    [
+      { ...meta('impressions', 'count', 'up'), formula: 'impressions' },
+      { ...meta('spend', 'money', 'down'), formula: 'spend' },
+      { ...meta('engagement_rate', 'percent', 'up'), formula: 'engagements / impressions' },
+      { ...meta('follower_count', 'count', 'up'), formula: 'followers' },
+    ].map((k) => [k.id, k]),
+  );
+  const report = (asOf: string): ReportJson => ({
+    period: '2026-Q3',
+    as_of: asOf,
+    channels: ['all'],
+    coverage: {},
+    incomplete: [],
+    kpis: {
+      all: {
+        // 63,000 in 46 days against 136,500 in the 91 days of Q2: the same daily rate, −53.8%
+        impressions: { value: 63000, qoq: 63000 / 136500 - 1, yoy: null },
+        spend: { value: 400, qoq: -0.5, yoy: null },
+        engagement_rate: { value: 0.05, qoq: 0.25, yoy: null },
+        follower_count: { value: 1050, qoq: 0.05, yoy: null },
+      },
+    },
+    goals: [],
+  });
+
+  it('leaves totals out of the biggest moves (a quarter to date is no match for a whole quarter) and says so', () => {
+    const s = quarterSummary(report('2026-08-15'), kpis, 'all', 4);
+    // neither "impressions −53.8% bad" nor "spend −50% good": only rates and stocks are compared
+    expect(s.movers.map((m) => [m.id, m.good])).toEqual([
+      ['engagement_rate', true],
+      ['follower_count', true],
+    ]);
+    expect(s.partial).toEqual({ quarter: '2026-Q3', asOf: '2026-08-15', previous: '2026-Q2', yearAgo: '2025-Q3' });
+  });
+
+  it('compares every KPI once the quarter is over', () => {
+    const s = quarterSummary(report('2026-09-30'), kpis, 'all', 4);
+    expect(s.movers.map((m) => m.id)).toEqual(['impressions', 'spend', 'engagement_rate', 'follower_count']);
+    expect(s.partial).toBeNull();
+  });
+});

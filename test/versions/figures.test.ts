@@ -44,9 +44,10 @@ describe('report on a frozen quarter', () => {
     expect(frozen).toMatchObject({ period: '2026-Q2', figures: 'frozen', version: 1, frozen_at: '2026-07-03T09:30:00.000Z' });
     expect(frozen.kpis['all']!['impressions']!.value).toBe(2000);
     const snapshot = JSON.parse(read(root, 'reports/2026-q2/v1.json')) as Snapshot;
-    const { figures, version, frozen_at, ...report } = frozen;
+    // `partial` is derived from the period and the as-of day, not stored in the snapshot
+    const { figures, version, frozen_at, partial, ...report } = frozen as typeof frozen & { partial: boolean };
     expect(report).toEqual(snapshot.figures['all']!.report);
-    expect([figures, version, frozen_at]).toEqual(['frozen', 1, '2026-07-03T09:30:00.000Z']);
+    expect([figures, version, frozen_at, partial]).toEqual(['frozen', 1, '2026-07-03T09:30:00.000Z', false]);
 
     const live = await reportJson(root, '--live');
     expect(live).toMatchObject({ figures: 'live', version: null, frozen_at: null });

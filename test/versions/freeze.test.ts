@@ -46,18 +46,20 @@ describe('goalpost freeze', () => {
 
     // The frozen report is the report `report --live --json` prints.
     const json = await run(root, ['report', '--period', '2026-Q2', '--live', '--json']);
-    const { figures, version, frozen_at, ...live } = JSON.parse(json.out) as ReportJson & {
+    const { figures, version, frozen_at, partial, ...live } = JSON.parse(json.out) as ReportJson & {
       figures: string;
       version: null;
       frozen_at: null;
+      partial: boolean;
     };
-    expect([figures, version, frozen_at]).toEqual(['live', null, null]);
+    expect([figures, version, frozen_at, partial]).toEqual(['live', null, null, false]);
     expect(snapshot.figures['all']!.report).toEqual(live);
     const channel = await run(root, ['report', '--period', '2026-Q2', '--channel', 'instagram', '--live', '--json']);
     const {
       figures: _,
       version: __,
       frozen_at: ___,
+      partial: ____,
       ...liveChannel
     } = JSON.parse(channel.out) as ReportJson & Record<string, unknown>;
     expect(snapshot.figures['instagram']!.report).toEqual(liveChannel);

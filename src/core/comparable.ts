@@ -1,0 +1,82 @@
+/**
+ * When two periods' values of a KPI can be compared: which KPIs are rates (a change across
+ * different channel sets is then meaningless) and which grow with the length of the window
+ * (a quarter to date is then no match for a whole quarter), and whether a report's quarter
+ * is over. Pure.
+ */
+import { parseIsoDate } from './dates.ts';
+import { type FormulaNode, parseFormula } from './formula.ts';
+import { type Aggregation, BUILT_IN_METRICS } from './metrics.ts';
+import { parseQuarter } from './periods.ts';
+
+/** Whether a formula divides by something that is not a constant: a rate, ratio, cost per or average. */
+export function isRate(ast: FormulaNode): boolean {
+  switch (ast.type) {
+    case 'number':
+    case 'variable':
+      return false;
+    case 'negate':
+      return isRate(ast.operand);
+    case 'binary':
+      return (ast.op === '/' && !isConstant(ast.right)) || isRate(ast.left) || isRate(ast.right);
+  }
+}
+
+function isConstant(n: FormulaNode): boolean {
+  if (n.type === 'number') return true;
+  if (n.type === 'negate') return isConstant(n.operand);
+  return n.type === 'binary' && isConstant(n.left) && isConstant(n.right);
+}
+
+/** Variables whose value does not grow with the window: levels at a day, and settings. */
+const LEVELS = new Set(['followers', 'followers_start', 'customer_ltv']);
+
+/**
+ * Whether a formula's value grows with the number of days it covers: a total of flows, a
+ * reach, a change over the window (follower growth and its rate), but not a ratio of two
+ * flows (CTR), a stock or a cost per result. `aggregationOf` names a metric's aggregation;
+ * a name it does not know counts as a flow (a custom formula's metrics are flows).
+ */
+export function growsWithWindow(ast: FormulaNode, aggregationOf: (name: string) => Aggregation | undefined): boolean {
+  // The power of the window's length the value moves with: 1 for a total, 0 for a level or a ratio of totals.
+  const degree = (n: FormulaNode): number => {
+    switch (n.type) {
+      case 'number':
+        return 0;
+      case 'variable':
+        return LEVELS.has(n.name) || aggregationOf(n.name) === 'stock' ? 0 : 1;
+      case 'negate':
+        return degree(n.operand);
+      case 'binary': {
+        const l = degree(n.left);
+        const r = degree(n.right);
+        if (n.op === '*') return l + r;
+        if (n.op === '/') return l - r;
+        return Math.abs(l) >= Math.abs(r) ? l : r;
+      }
+    }
+  };
+  return degree(ast) !== 0;
+}
+
+const BUILT_IN_AGGREGATION = new Map(BUILT_IN_METRICS.map((m) => [m.id, m.aggregation]));
+
+/**
+ * `growsWithWindow` for a KPI's formula text, with the built-in metrics' aggregations (a custom
+ * metric counts as a flow); false for a formula that does not parse.
+ */
+export function formulaGrowsWithWindow(formula: string): boolean {
+  const parsed = parseFormula(formula);
+  return parsed.ok && growsWithWindow(parsed.ast, (name) => BUILT_IN_AGGREGATION.get(name));
+}
+
+/**
+ * Whether a report's quarter is not over as of its as-of day (`period` 2026-Q3, `as_of`
+ * 2026-08-15): its QoQ and YoY then compare the quarter to date with whole quarters.
+ * `report --json` prints it as `partial`; it is derived, so snapshots need no new field.
+ */
+export function isPartial(report: { readonly period: string; readonly as_of: string }): boolean {
+  const quarter = parseQuarter(report.period);
+  const asOf = parseIsoDate(report.as_of);
+  return quarter.ok && asOf.ok && asOf.day < quarter.period.end;
+}

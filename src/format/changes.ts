@@ -1,0 +1,52 @@
+/**
+ * What a reader is told about a KPI's QoQ and YoY change: the change, "not comparable:
+ * channels differ" for a rate computed over other channels in the earlier quarter, and, while
+ * a quarter is not over, that its changes compare the quarter to date with whole quarters.
+ */
+import { isPartial } from '../core/comparable.ts';
+import { parseQuarter, previousPeriod, samePeriodLastYear } from '../core/periods.ts';
+import type { KpiJson, ReportJson } from '../core/report.ts';
+import { fill, uiStrings } from '../translations/index.ts';
+import { type FormatOptions, formatChange } from './numbers.ts';
+
+/** A KPI's change against the previous quarter (`qoq`) or a year before (`yoy`), in words. */
+export function changeText(cell: KpiJson, which: 'qoq' | 'yoy', opts: FormatOptions): string {
+  const differ = which === 'qoq' ? cell.qoq_channels_differ : cell.yoy_channels_differ;
+  return differ ? uiStrings(opts.locale, opts.strings).kpiTable.channelsDiffer : formatChange(cell[which], opts);
+}
+
+/** A quarter that is not over: its label, its as-of day and the whole quarters its changes compare with. */
+export interface PartialComparison {
+  readonly quarter: string;
+  readonly asOf: string;
+  readonly previous: string;
+  readonly yearAgo: string;
+}
+
+/** The quarters a partial report's changes compare with, or null when its quarter is over. */
+export function partialComparison(report: Pick<ReportJson, 'period' | 'as_of'>): PartialComparison | null {
+  const quarter = parseQuarter(report.period);
+  if (!quarter.ok || !isPartial(report)) return null;
+  return {
+    quarter: report.period,
+    asOf: report.as_of,
+    previous: previousPeriod(quarter.period).label,
+    yearAgo: samePeriodLastYear(quarter.period).label,
+  };
+}
+
+/**
+ * The note above a partial quarter's KPI table ("2026-Q3 is not over: QoQ and YoY compare
+ * 2026-Q3 to date (to Aug 15, 2026) against the whole of 2026-Q2 and the whole of 2025-Q3."),
+ * or null when the quarter is over. `date` writes the as-of day (ISO by default).
+ */
+export function partialNote(
+  report: Pick<ReportJson, 'period' | 'as_of'>,
+  opts: FormatOptions,
+  date: (iso: string) => string = (iso) => iso,
+): string | null {
+  const p = partialComparison(report);
+  if (!p) return null;
+  const t = uiStrings(opts.locale, opts.strings);
+  return fill(t.kpiTable.partial, { quarter: p.quarter, date: date(p.asOf), previous: p.previous, yearAgo: p.yearAgo });
+}
