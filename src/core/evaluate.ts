@@ -120,11 +120,21 @@ export interface MeasureTarget {
   readonly target: number | null;
 }
 
-/** Resolves a measure's baseline and target over `period` (SPEC "Goal evaluation"). */
-export function measureTarget(engine: KpiEngine, measure: Measure, period: Period): MeasureTarget {
+/**
+ * Resolves a measure's baseline and target over `period` (SPEC "Goal evaluation"). `over`, the
+ * channels its actual is computed over (those of its channels reporting every input of the KPI),
+ * restricts the previous period's value to them, so that the implicit baseline and a relative
+ * target's reference compare like with like; by default, every channel of the measure.
+ */
+export function measureTarget(
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  over?: readonly string[] | null,
+): MeasureTarget {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
-  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const channels = over && over.length > 0 ? over : resolveChannels(measure.channel, engine.index.channels);
   const prev = previousPeriod(period);
   const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
   const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
@@ -145,7 +155,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const elapsed = elapsedShare(start, deadline, asOf);
   const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : null;
   const actual = current?.value ?? null;
-  const { mode, previous, baseline, target } = measureTarget(engine, measure, period);
+  const { mode, previous, baseline, target } = measureTarget(engine, measure, period, current?.channels);
   const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
 
   const milestoneProgress = (value: number): number | null =>
