@@ -37,6 +37,10 @@ export interface MeasureEvaluation {
   readonly leftOut: readonly string[];
   /** The actual counts followers from daily follows (new − lost) rather than from totals alone. */
   readonly netFollows: boolean;
+  /** Channels of the measure whose data in the period ends before the as-of day (see `dataEnds`). */
+  readonly incomplete: readonly string[];
+  /** With incomplete channels: the day the measure is evaluated as of, the earliest of their last days; else null. */
+  readonly dataTo: Day | null;
 }
 
 export interface SmartEvaluation extends MeasureEvaluation {
@@ -61,8 +65,13 @@ export interface KeyResultEvaluation {
   readonly expected: number;
   readonly status: GoalStatus;
   readonly projection: number | null;
-  /** Progress clamped to [0, 1]; null when progress cannot be computed. */
+  /** Progress clamped to [0, 1]; null when progress cannot be computed or the period has not started. */
   readonly score: number | null;
+  /** Channels of the key result left out of its actual for lacking an input of the KPI. */
+  readonly leftOut: readonly string[];
+  /** Channels whose data ends before the as-of day, and the day it is evaluated as of (see `MeasureEvaluation`). */
+  readonly incomplete: readonly string[];
+  readonly dataTo: Day | null;
 }
 
 export interface OkrEvaluation {
@@ -73,7 +82,7 @@ export interface OkrEvaluation {
   readonly deadline: string;
   readonly elapsed: number;
   readonly stretch: boolean;
-  /** Weighted mean of key-result scores (a key result without a score counts as 0). */
+  /** Weighted mean of key-result scores (a key result without a score counts as 0); null before the start. */
   readonly score: number | null;
   readonly band: OkrBand | null;
   readonly keyResults: readonly KeyResultEvaluation[];
@@ -143,11 +152,44 @@ export function measureTarget(
   return { mode, previous, baseline, target };
 }
 
-/** Evaluates what a goal or key result measures over `period`, as of `asOf`. */
-export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Period, asOf: Day): MeasureEvaluation {
+/** A measure's channels whose data ends early, and the day it is evaluated as of. */
+export interface DataEnds {
+  /** Channels whose data in the period ends before the last day any channel has data (up to the as-of day and the deadline). */
+  readonly incomplete: readonly string[];
+  /** The earliest of their last days (null when none): the measure is evaluated as of it. */
+  readonly dataTo: Day | null;
+}
+
+/**
+ * Which of `channels` have data in `period` that ends before the data does: before the last day
+ * any channel has data up to `asOf` (or the deadline, when earlier), which is the report's as-of
+ * day when none is given. The report marks such a channel incomplete; the days after its last day
+ * are unknown, not days without activity, so a measure on it is evaluated as of that day.
+ */
+export function dataEnds(engine: KpiEngine, channels: readonly string[], period: Period, asOf: Day): DataEnds {
+  const latest = engine.index.lastDay(Math.min(asOf, period.end));
+  const incomplete: string[] = [];
+  let dataTo: Day | null = null;
+  if (latest === null) return { incomplete, dataTo };
+  for (const channel of channels) {
+    const last = engine.index.lastDay(latest, [channel]);
+    if (last === null || last < period.start || last >= latest) continue;
+    incomplete.push(channel);
+    if (dataTo === null || last < dataTo) dataTo = last;
+  }
+  return { incomplete, dataTo };
+}
+
+/**
+ * Evaluates what a goal or key result measures over `period`, as of `asOf`, or as of the last
+ * day its channels have data when one of them ends earlier (see `dataEnds`).
+ */
+export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Period, reportAsOf: Day): MeasureEvaluation {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
   const channels = resolveChannels(measure.channel, engine.index.channels);
+  const { incomplete, dataTo } = dataEnds(engine, channels, period, reportAsOf);
+  const asOf = dataTo ?? reportAsOf;
   const { start, end: deadline } = period;
   const started = asOf >= start;
   const ended = asOf >= deadline;
@@ -202,6 +244,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     approximate: current?.approximate ?? false,
     leftOut: current?.leftOut ?? [],
     netFollows: current?.netFollows ?? false,
+    incomplete,
+    dataTo,
   };
 }
 
@@ -241,7 +285,17 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       expected: m.expected,
       status: m.status,
       projection: m.projection,
-      score: cap ? (CAP_SCORES[m.status] ?? null) : m.progress === null ? null : clamp01(m.progress),
+      score:
+        m.status === 'not_started'
+          ? null
+          : cap
+            ? (CAP_SCORES[m.status] ?? null)
+            : m.progress === null
+              ? null
+              : clamp01(m.progress),
+      leftOut: m.leftOut,
+      incomplete: m.incomplete,
+      dataTo: m.dataTo,
     };
   }
   const manual = kr.manual!;
@@ -263,14 +317,21 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     expected: timing.expected,
     status: goalStatus({ ...timing, progress }),
     projection: null,
-    score: progress === null ? null : clamp01(progress),
+    score: progress === null || !timing.started ? null : clamp01(progress),
+    leftOut: [],
+    incomplete: [],
+    dataTo: null,
   };
 }
 
-/** Evaluates an OKR: every key result, then the weighted mean score and its band. */
+/**
+ * Evaluates an OKR: every key result, then the weighted mean score and its band. Before its
+ * start an OKR has no score and no band (its key results are not started): a manual count
+ * made ahead of the period is no judgement on it.
+ */
 export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEvaluation {
   const keyResults = goal.keyResults.map((kr) => evaluateKeyResult(engine, kr, goal.period, asOf));
-  const score = weightedScore(keyResults);
+  const score = asOf < goal.period.start ? null : weightedScore(keyResults);
   return {
     id: goal.id,
     type: 'okr',
