@@ -152,6 +152,20 @@ export function measureTarget(
   return { mode, previous, baseline, target };
 }
 
+/**
+ * The channels a measure's actual is computed over as of `upTo` (by default the last day with
+ * data in its period): those of its channels that report every input of the KPI. Every channel
+ * of the measure before its period has data, or when none reports every input.
+ */
+export function measuredChannels(engine: KpiEngine, measure: Measure, period: Period, upTo?: Day): readonly string[] {
+  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const kpi = engine.kpis.get(measure.kpi);
+  const last = Math.min(upTo ?? engine.index.lastDay(period.end) ?? period.start - 1, period.end);
+  if (!kpi || last < period.start) return channels;
+  const covered = windowFor(engine, channels, period.start, last).value(kpi).channels;
+  return covered && covered.length > 0 ? covered : channels;
+}
+
 /** A measure's channels whose data ends early, and the day it is evaluated as of. */
 export interface DataEnds {
   /** Channels whose data in the period ends before the last day any channel has data (up to the as-of day and the deadline). */

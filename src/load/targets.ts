@@ -11,9 +11,9 @@
  */
 import type { Direction } from '../core/catalogue.ts';
 import { formatDay } from '../core/dates.ts';
-import { resolveTarget } from '../core/evaluate.ts';
+import { measuredChannels, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
-import { type Kpi, type KpiEngine, resolveChannels, windowFor } from '../core/kpis.ts';
+import { type KpiEngine, resolveChannels, windowFor } from '../core/kpis.ts';
 import { type Period, previousPeriod } from '../core/periods.ts';
 import type { SiteSettings } from '../core/project.ts';
 import { formatKpiValue } from '../format/numbers.ts';
@@ -44,18 +44,6 @@ export function checkImplicitBaselines(
   }
 }
 
-/**
- * The channels a measure's actual is computed over as of the last day with data in its period
- * (those reporting every input of the KPI), which its previous-period figures are computed over
- * too (like with like, as `evaluateMeasure` does); all its channels before the period has data.
- */
-function actualChannels(engine: KpiEngine, kpi: Kpi, channels: readonly string[], period: Period): readonly string[] {
-  const last = engine.index.lastDay(period.end);
-  if (last === null || last < period.start) return channels;
-  const covered = windowFor(engine, channels, period.start, last).value(kpi).channels;
-  return covered && covered.length > 0 ? covered : channels;
-}
-
 function check(
   engine: KpiEngine,
   measure: Measure,
@@ -71,7 +59,7 @@ function check(
   if ((t.kind === 'percent' && t.ratio === 0) || (t.kind === 'delta' && t.amount === 0)) return; // reported as written
   const prev = previousPeriod(period);
   const all = resolveChannels(measure.channel, engine.index.channels);
-  const channels = actualChannels(engine, kpi, all, period);
+  const channels = measuredChannels(engine, measure, period);
   const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
   const at = [...path, 'target'];
   const show = (value: number) => formatKpiValue(value, kpi.def.unit, fmt);

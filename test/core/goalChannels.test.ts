@@ -4,6 +4,7 @@
  * never over a channel whose data stopped before the period (red-team finding F5).
  */
 import { describe, expect, it } from 'vitest';
+import { achievability } from '../../src/core/achievability.ts';
 import { evaluateGoal } from '../../src/core/evaluate.ts';
 import type { SmartGoal } from '../../src/core/goals.ts';
 import { day, engineOf, expectClose, period, rows } from '../coreFixtures.ts';
@@ -46,6 +47,13 @@ describe('the implicit baseline of a goal over several channels', () => {
   it('and the reference of a relative target too', () => {
     const e = evaluateGoal(engine, smart('ctr', { kind: 'percent', ratio: 0.5 }), day('2026-09-30'));
     expect(e).toMatchObject({ baseline: 0.01, target: 0.015, actual: 0.01, progress: 0 });
+  });
+
+  it('and so is the change its achievability asks for', () => {
+    // From 1% to 6% over Instagram: +500% (today: from 5% over both channels, +20%).
+    const a = achievability(engine, smart('ctr', { kind: 'absolute', value: 0.06 }), period('2026-Q3'));
+    expectClose(a.needed, 5);
+    expect(a).toMatchObject({ verdict: 'unknown', periods: 0 });
   });
 
   it('a total: the previous total of a relative target over the same channels', () => {
