@@ -151,7 +151,7 @@ function check(
 /**
  * Notes a relative target whose reference, the previous period's figure, comes from a channel
  * whose data starts inside that period (a channel launched mid-quarter): a reference over part
- * of the period.
+ * of the period. Not for a KPI of end-of-period values only (follower count).
  */
 function notePartialReference(
   engine: KpiEngine,
@@ -162,6 +162,9 @@ function notePartialReference(
   at: PathKey[],
   wayOut: string,
 ): void {
+  const kpi = engine.kpis.get(measure.kpi);
+  // A value at the period's end (followers) does not depend on how much of the period has data.
+  if (!kpi || kpi.inputs.every((name) => engine.index.metrics.get(name)?.aggregation === 'stock')) return;
   for (const channel of channels) {
     const first = engine.index.firstDay(channel);
     if (first === null || first <= prev.start || first > prev.end) continue;

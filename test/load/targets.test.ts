@@ -131,6 +131,28 @@ describe('notes on relative targets', () => {
     expect(onLinkedIn('    kpi: engagement_rate\n    baseline: 0.05\n    target: { change: "+10%" }\n').notes).toEqual([]);
   });
 
+  it('does not note a KPI read at the end of the period (follower count)', () => {
+    const followers = JSON.stringify({
+      channel: 'linkedin',
+      rows: [
+        { date: '2026-05-20', followers: 100 },
+        { date: '2026-06-30', followers: 150 },
+        { date: '2026-07-01', followers: 152 },
+      ],
+    });
+    const out = outcomeOf({
+      site: SITE,
+      goals: {
+        'goals/g.yaml': goal('    kpi: follower_count\n    target: { change: "+10%" }\n').replace(
+          'channel: instagram',
+          'channel: linkedin',
+        ),
+      },
+      data: { 'data/li.json': followers },
+    });
+    expect(out).toEqual({ problems: [], notes: [] });
+  });
+
   it('notes a relative target on a total with no previous total to apply to', () => {
     const out = outcome('    kpi: clicks\n    target: { change: "+10%" }\n', {
       'data/ig.json': JSON.stringify({ channel: 'instagram', rows: [{ date: '2026-07-01', impressions: 500, clicks: 10 }] }),
