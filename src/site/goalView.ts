@@ -47,7 +47,7 @@ export interface GoalQuarterFigures {
 
 export interface GoalView {
   readonly goal: Goal;
-  /** The as-of date of the figures in the header: the latest report's. */
+  /** The as-of date of the figures in the header: the latest report's, or the goal's own when its channels' data ends earlier (`dataTo`). */
   readonly asOf: string;
   /** The header's figures: those of the latest quarter report the goal is in (as that report shows them). */
   readonly evaluation: GoalEvaluation;
@@ -149,7 +149,13 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
       : 'count';
   return {
     goal,
-    asOf: latest ? latest.asOf : formatDay(asOf),
+    // A goal over a channel whose data ends early is evaluated as of that channel's last day.
+    asOf:
+      evaluation.type === 'smart' && evaluation.dataTo !== null
+        ? formatDay(evaluation.dataTo)
+        : latest
+          ? latest.asOf
+          : formatDay(asOf),
     evaluation,
     source,
     unit,
