@@ -8,6 +8,7 @@ import { evaluateGoal } from '../../src/core/evaluate.ts';
 import type { SmartGoal } from '../../src/core/goals.ts';
 import { formatDay } from '../../src/core/dates.ts';
 import { goalJson } from '../../src/core/report.ts';
+import { trajectory } from '../../src/core/trajectory.ts';
 import { day, engineOf, expectClose, period, rows } from '../coreFixtures.ts';
 
 function smart(extra: Partial<SmartGoal>): SmartGoal {
@@ -54,6 +55,15 @@ describe('a goal whose channel data ends early', () => {
     expect(e).toMatchObject({ actual: 9200, elapsed: 0.5, status: 'on_track' });
     expectClose(e.type === 'smart' ? e.progress : null, 0.5);
     expect(e.type === 'smart' && e.incomplete).toEqual(['instagram']);
+  });
+
+  it('draws its progress to that day, not beyond', () => {
+    const goal = smart({ channel: 'all', target: { kind: 'absolute', value: 18400 } });
+    const e = evaluateGoal(engine, goal, asOf);
+    if (e.type !== 'smart') throw new Error('a SMART goal');
+    const path = trajectory(engine, goal, goal.period, asOf, e);
+    expect(path.actual.at(-1)).toEqual({ day: day('2026-08-15'), value: 9200 });
+    expect(path.actual).toHaveLength(46);
   });
 
   it('says so in JSON, and a goal whose channels all reach the as-of day says nothing', () => {
