@@ -691,9 +691,20 @@ describe('buildReport', () => {
     }
   });
 
-  it('evaluates a goal that runs past the quarter on the same as-of date', () => {
+  it('evaluates a goal that runs past the quarter on the same as-of date, or its channel last day before it', () => {
+    // LinkedIn's data ends on 06-20, before the report's as-of day (06-28, Instagram's last):
+    // the goal is evaluated as of 06-20 (6 days of 31) and says so.
     const g = report.goals[1] as SmartGoalJson;
-    expect(g).toMatchObject({ id: 'li-summer', actual: 3000, progress: 3000 / 5000, elapsed: 14 / 31, status: 'on_track' });
+    expect(g).toMatchObject({
+      id: 'li-summer',
+      actual: 3000,
+      progress: 3000 / 5000,
+      elapsed: 6 / 31,
+      status: 'on_track',
+      incomplete: ['linkedin'],
+      data_to: '2026-06-20',
+    });
+    expect(report.incomplete).toContain('linkedin');
   });
 
   it('gives OKRs their score, band and key results', () => {

@@ -95,6 +95,14 @@ const goalMeta = {
   elapsed: z.number().meta({ description: "Share of the goal's period elapsed at the as-of date, 0 to 1." }),
 };
 
+const incomplete = z
+  .array(text)
+  .optional()
+  .meta({ description: 'Channels whose data for the period ends before the as-of day.' });
+const dataTo = isoDate
+  .optional()
+  .meta({ description: 'With incomplete: the day it is evaluated as of, the last day its channels all have data.' });
+
 const smartGoal = z.strictObject({
   ...goalMeta,
   type: z.literal('smart'),
@@ -117,6 +125,8 @@ const smartGoal = z.strictObject({
     .optional()
     .meta({ description: 'Channels of the goal left out of its actual for lacking an input of the KPI.' }),
   basis: z.literal('net_follows').optional(),
+  incomplete,
+  data_to: dataTo,
   achievability,
   moved_goalposts: movedGoalposts,
 });
@@ -135,7 +145,13 @@ const keyResult = z.strictObject({
   expected: z.number(),
   status,
   projection: figure,
-  score: figure,
+  score: figure.meta({ description: 'Progress clamped to 0–1; null when it cannot be computed or the period has not started.' }),
+  left_out: z
+    .array(text)
+    .optional()
+    .meta({ description: 'Channels of the key result left out of its actual for lacking an input of the KPI.' }),
+  incomplete,
+  data_to: dataTo,
   achievability,
 });
 
@@ -143,7 +159,7 @@ const okrGoal = z.strictObject({
   ...goalMeta,
   type: z.literal('okr'),
   stretch: z.boolean(),
-  score: figure.meta({ description: "Weighted mean of the key results' scores, 0 to 1." }),
+  score: figure.meta({ description: "Weighted mean of the key results' scores, 0 to 1; null before the start." }),
   band: z.enum(['green', 'yellow', 'red']).nullable(),
   key_results: z.array(keyResult),
   moved_goalposts: movedGoalposts,

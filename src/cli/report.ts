@@ -2,7 +2,7 @@ import type { Unit } from '../core/catalogue.ts';
 import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
-import type { GoalJson, ReportJson } from '../core/report.ts';
+import type { GoalJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import { isPartial } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
 import {
@@ -226,8 +226,9 @@ export function renderText(
 function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string, { unit: Unit; label: string }>): string[] {
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
+    const notStarted = goal.elapsed === 0 && goal.score === null;
     const head =
-      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}` +
+      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}`}` +
       `${goal.band ? ` (${goal.band})` : ''}${goal.stretch ? ', stretch' : ''}`;
     return [
       head,
@@ -237,7 +238,8 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
         const what = esc(kr.manual ? (kr.title ?? kr.id) : kpis.get(kr.kpi!)!.label);
         return (
           `      ${s.symbol} ${esc(kr.id)}: ${what} ${formatKpiValue(kr.actual, unit, fmt)} of ${formatKpiValue(kr.target, unit, fmt)}` +
-          `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})`
+          `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
+          marks(kr, site)
         );
       }),
     ];
@@ -252,8 +254,18 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
       ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}), progress ${formatShare(goal.progress, fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
-      (goalCoverageNote(goal.left_out, site) ? `, ${esc(goalCoverageNote(goal.left_out, site)!)}` : ''),
+      marks(goal, site),
   ];
+}
+
+/** The channels left out of a goal's or key result's actual, and the day it is evaluated as of when a channel's data ends early. */
+function marks(g: Pick<SmartGoalJson, 'left_out' | 'incomplete' | 'data_to'>, site: SiteSettings): string {
+  const coverage = goalCoverageNote(g.left_out, site);
+  const ends =
+    g.incomplete && g.incomplete.length > 0 && g.data_to
+      ? `, as of ${esc(g.data_to)} (the data from ${esc(g.incomplete.map((c) => channelLabel(site, c)).join(', '))} ends there)`
+      : '';
+  return (coverage ? `, ${esc(coverage)}` : '') + ends;
 }
 
 function alignColumns(rows: string[][]): string[] {

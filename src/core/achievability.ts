@@ -6,8 +6,8 @@
  * Pure: the engine and the goal's evaluation are passed in.
  */
 import type { Goal, Measure } from './goals.ts';
-import { type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
-import { measureTarget } from './evaluate.ts';
+import { type KpiEngine, windowFor } from './kpis.ts';
+import { measuredChannels, measureTarget } from './evaluate.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
 export type AchievabilityVerdict = 'already_met' | 'realistic' | 'ambitious' | 'stretch' | 'unknown';
@@ -70,19 +70,21 @@ export function judge(needed: number | null, changes: readonly number[]): Achiev
 
 /**
  * The achievability of a goal or key result measured on a KPI: what its target needs against
- * its reference (the previous period's total for a cumulative goal, the baseline for a level),
+ * its reference (the previous period's total for a cumulative goal, the baseline for a level,
+ * both over the channels its actual is computed over),
  * judged against the KPI's changes between complete periods of the same length before it.
  * Milestones play no part.
  */
 export function achievability(engine: KpiEngine, measure: Measure, period: Period): Achievability {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return judge(null, []);
-  const { mode, previous, baseline, target } = measureTarget(engine, measure, period);
+  const over = measuredChannels(engine, measure, period);
+  const { mode, previous, baseline, target } = measureTarget(engine, measure, period, over);
   const down = kpi.def.good === 'down';
   const reference = mode === 'cumulative' ? previous : baseline;
   const raw = target === null || reference === null || reference === 0 ? null : (target - reference) / Math.abs(reference);
   const needed = raw === null || !Number.isFinite(raw) ? null : down ? -raw : raw;
-  const changes = pastChanges(pastValues(engine, measure, period).map((p) => p.value)).map((c) => (down ? -c : c));
+  const changes = pastChanges(pastValues(engine, measure, period, over).map((p) => p.value)).map((c) => (down ? -c : c));
   return judge(needed, changes);
 }
 
@@ -94,13 +96,14 @@ export interface PastValue {
 
 /**
  * The KPI over the complete periods of the goal's length before it, oldest first, back to the
- * first data (at most MAX_PERIODS): the history the verdict is judged against.
+ * first data (at most MAX_PERIODS): the history the verdict is judged against, over the channels
+ * the goal's actual is computed over (`over`, by default `measuredChannels`), like with like.
  */
-export function pastValues(engine: KpiEngine, measure: Measure, period: Period): PastValue[] {
+export function pastValues(engine: KpiEngine, measure: Measure, period: Period, over?: readonly string[]): PastValue[] {
   const kpi = engine.kpis.get(measure.kpi);
   const first = engine.index.dataRange()?.first ?? null;
   if (!kpi || first === null) return [];
-  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const channels = over ?? measuredChannels(engine, measure, period);
   const out: PastValue[] = [];
   let p = previousPeriod(period);
   for (let i = 0; i < MAX_PERIODS && p.end >= first; i++, p = previousPeriod(p)) {

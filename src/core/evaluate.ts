@@ -37,6 +37,10 @@ export interface MeasureEvaluation {
   readonly leftOut: readonly string[];
   /** The actual counts followers from daily follows (new − lost) rather than from totals alone. */
   readonly netFollows: boolean;
+  /** Channels of the measure whose data in the period ends before the as-of day (see `dataEnds`). */
+  readonly incomplete: readonly string[];
+  /** With incomplete channels: the day the measure is evaluated as of, the earliest of their last days; else null. */
+  readonly dataTo: Day | null;
 }
 
 export interface SmartEvaluation extends MeasureEvaluation {
@@ -61,8 +65,13 @@ export interface KeyResultEvaluation {
   readonly expected: number;
   readonly status: GoalStatus;
   readonly projection: number | null;
-  /** Progress clamped to [0, 1]; null when progress cannot be computed. */
+  /** Progress clamped to [0, 1]; null when progress cannot be computed or the period has not started. */
   readonly score: number | null;
+  /** Channels of the key result left out of its actual for lacking an input of the KPI. */
+  readonly leftOut: readonly string[];
+  /** Channels whose data ends before the as-of day, and the day it is evaluated as of (see `MeasureEvaluation`). */
+  readonly incomplete: readonly string[];
+  readonly dataTo: Day | null;
 }
 
 export interface OkrEvaluation {
@@ -73,7 +82,7 @@ export interface OkrEvaluation {
   readonly deadline: string;
   readonly elapsed: number;
   readonly stretch: boolean;
-  /** Weighted mean of key-result scores (a key result without a score counts as 0). */
+  /** Weighted mean of key-result scores (a key result without a score counts as 0); null before the start. */
   readonly score: number | null;
   readonly band: OkrBand | null;
   readonly keyResults: readonly KeyResultEvaluation[];
@@ -120,11 +129,21 @@ export interface MeasureTarget {
   readonly target: number | null;
 }
 
-/** Resolves a measure's baseline and target over `period` (SPEC "Goal evaluation"). */
-export function measureTarget(engine: KpiEngine, measure: Measure, period: Period): MeasureTarget {
+/**
+ * Resolves a measure's baseline and target over `period` (SPEC "Goal evaluation"). `over`, the
+ * channels its actual is computed over (those of its channels reporting every input of the KPI),
+ * restricts the previous period's value to them, so that the implicit baseline and a relative
+ * target's reference compare like with like; by default, every channel of the measure.
+ */
+export function measureTarget(
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  over?: readonly string[] | null,
+): MeasureTarget {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
-  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const channels = over && over.length > 0 ? over : resolveChannels(measure.channel, engine.index.channels);
   const prev = previousPeriod(period);
   const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
   const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
@@ -133,11 +152,58 @@ export function measureTarget(engine: KpiEngine, measure: Measure, period: Perio
   return { mode, previous, baseline, target };
 }
 
-/** Evaluates what a goal or key result measures over `period`, as of `asOf`. */
-export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Period, asOf: Day): MeasureEvaluation {
+/**
+ * The channels a measure's actual is computed over as of `upTo` (by default the last day with
+ * data in its period): those of its channels that report every input of the KPI. Every channel
+ * of the measure before its period has data, or when none reports every input.
+ */
+export function measuredChannels(engine: KpiEngine, measure: Measure, period: Period, upTo?: Day): readonly string[] {
+  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const kpi = engine.kpis.get(measure.kpi);
+  const last = Math.min(upTo ?? engine.index.lastDay(period.end) ?? period.start - 1, period.end);
+  if (!kpi || last < period.start) return channels;
+  const covered = windowFor(engine, channels, period.start, last).value(kpi).channels;
+  return covered && covered.length > 0 ? covered : channels;
+}
+
+/** A measure's channels whose data ends early, and the day it is evaluated as of. */
+export interface DataEnds {
+  /** Channels whose data in the period ends before the last day any channel has data (up to the as-of day and the deadline). */
+  readonly incomplete: readonly string[];
+  /** The earliest of their last days (null when none): the measure is evaluated as of it. */
+  readonly dataTo: Day | null;
+}
+
+/**
+ * Which of `channels` have data in `period` that ends before the data does: before the last day
+ * any channel has data up to `asOf` (or the deadline, when earlier), which is the report's as-of
+ * day when none is given. The report marks such a channel incomplete; the days after its last day
+ * are unknown, not days without activity, so a measure on it is evaluated as of that day.
+ */
+export function dataEnds(engine: KpiEngine, channels: readonly string[], period: Period, asOf: Day): DataEnds {
+  const latest = engine.index.lastDay(Math.min(asOf, period.end));
+  const incomplete: string[] = [];
+  let dataTo: Day | null = null;
+  if (latest === null) return { incomplete, dataTo };
+  for (const channel of channels) {
+    const last = engine.index.lastDay(latest, [channel]);
+    if (last === null || last < period.start || last >= latest) continue;
+    incomplete.push(channel);
+    if (dataTo === null || last < dataTo) dataTo = last;
+  }
+  return { incomplete, dataTo };
+}
+
+/**
+ * Evaluates what a goal or key result measures over `period`, as of `asOf`, or as of the last
+ * day its channels have data when one of them ends earlier (see `dataEnds`).
+ */
+export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Period, reportAsOf: Day): MeasureEvaluation {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
   const channels = resolveChannels(measure.channel, engine.index.channels);
+  const { incomplete, dataTo } = dataEnds(engine, channels, period, reportAsOf);
+  const asOf = dataTo ?? reportAsOf;
   const { start, end: deadline } = period;
   const started = asOf >= start;
   const ended = asOf >= deadline;
@@ -145,7 +211,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const elapsed = elapsedShare(start, deadline, asOf);
   const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : null;
   const actual = current?.value ?? null;
-  const { mode, previous, baseline, target } = measureTarget(engine, measure, period);
+  const { mode, previous, baseline, target } = measureTarget(engine, measure, period, current?.channels);
   const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
 
   const milestoneProgress = (value: number): number | null =>
@@ -192,6 +258,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     approximate: current?.approximate ?? false,
     leftOut: current?.leftOut ?? [],
     netFollows: current?.netFollows ?? false,
+    incomplete,
+    dataTo,
   };
 }
 
@@ -231,7 +299,17 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       expected: m.expected,
       status: m.status,
       projection: m.projection,
-      score: cap ? (CAP_SCORES[m.status] ?? null) : m.progress === null ? null : clamp01(m.progress),
+      score:
+        m.status === 'not_started'
+          ? null
+          : cap
+            ? (CAP_SCORES[m.status] ?? null)
+            : m.progress === null
+              ? null
+              : clamp01(m.progress),
+      leftOut: m.leftOut,
+      incomplete: m.incomplete,
+      dataTo: m.dataTo,
     };
   }
   const manual = kr.manual!;
@@ -253,14 +331,21 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     expected: timing.expected,
     status: goalStatus({ ...timing, progress }),
     projection: null,
-    score: progress === null ? null : clamp01(progress),
+    score: progress === null || !timing.started ? null : clamp01(progress),
+    leftOut: [],
+    incomplete: [],
+    dataTo: null,
   };
 }
 
-/** Evaluates an OKR: every key result, then the weighted mean score and its band. */
+/**
+ * Evaluates an OKR: every key result, then the weighted mean score and its band. Before its
+ * start an OKR has no score and no band (its key results are not started): a manual count
+ * made ahead of the period is no judgement on it.
+ */
 export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEvaluation {
   const keyResults = goal.keyResults.map((kr) => evaluateKeyResult(engine, kr, goal.period, asOf));
-  const score = weightedScore(keyResults);
+  const score = asOf < goal.period.start ? null : weightedScore(keyResults);
   return {
     id: goal.id,
     type: 'okr',

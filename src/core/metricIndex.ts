@@ -509,6 +509,15 @@ export class MetricIndex {
     return best;
   }
 
+  /** The first day a channel's data covers (the start of its earliest row, whatever the metric), or null. */
+  firstDay(channel: string): Day | null {
+    let first: Day | null = null;
+    for (const spans of this.sources.get(channel)?.values() ?? []) {
+      for (const [start] of spans) if (first === null || start < first) first = start;
+    }
+    return first;
+  }
+
   /** The first and last day with any data, or null for an empty index. */
   dataRange(): { first: Day; last: Day } | null {
     let first: Day | null = null;

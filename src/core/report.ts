@@ -65,6 +65,10 @@ export interface SmartGoalJson {
   /** Channels of the goal left out of its actual for lacking an input of the KPI. */
   left_out?: string[];
   basis?: 'net_follows';
+  /** Channels of the goal whose data for its period ends before the as-of day. */
+  incomplete?: string[];
+  /** With `incomplete`: the day the goal is evaluated as of, the last day its channels all have data. */
+  data_to?: string;
   /** Whether the target is achievable, judged against the KPI's own history (SPEC "Achievable?"). */
   achievability?: Achievability;
 }
@@ -84,6 +88,11 @@ export interface KeyResultJson {
   status: GoalStatus;
   projection: number | null;
   score: number | null;
+  /** Channels of the key result left out of its actual for lacking an input of the KPI. */
+  left_out?: string[];
+  /** Channels whose data ends before the as-of day, and the day the key result is evaluated as of. */
+  incomplete?: string[];
+  data_to?: string;
   achievability?: Achievability;
 }
 
@@ -212,6 +221,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       ...(e.approximate ? { approximate: true as const } : {}),
       ...(e.leftOut.length > 0 ? { left_out: [...e.leftOut] } : {}),
       ...(e.netFollows ? { basis: 'net_follows' as const } : {}),
+      ...dataEndsJson(e),
       ...(achievable?.goal ? { achievability: achievable.goal } : {}),
     };
   }
@@ -246,6 +256,13 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     status: kr.status,
     projection: kr.projection,
     score: kr.score,
+    ...(kr.leftOut.length > 0 ? { left_out: [...kr.leftOut] } : {}),
+    ...dataEndsJson(kr),
     ...(achievable ? { achievability: achievable } : {}),
   };
+}
+
+/** `incomplete` and `data_to` of a goal or key result whose channels' data ends early; nothing otherwise. */
+function dataEndsJson(e: { incomplete: readonly string[]; dataTo: Day | null }): { incomplete?: string[]; data_to?: string } {
+  return e.incomplete.length > 0 && e.dataTo !== null ? { incomplete: [...e.incomplete], data_to: formatDay(e.dataTo) } : {};
 }

@@ -32,7 +32,8 @@ export function trajectory(
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}'`);
   const channels = resolveChannels(measure.channel, engine.index.channels);
-  const cutoff = Math.min(asOf, period.end);
+  // A measure over a channel whose data ends early is evaluated, and drawn, to that channel's last day.
+  const cutoff = Math.min(evaluation.dataTo ?? asOf, period.end);
   const metrics = dataMetrics(kpi.inputs, engine.index.metrics);
   const actual =
     asOf < period.start

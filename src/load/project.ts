@@ -146,7 +146,7 @@ export function loadFromSources(
       settings: { customerLtv: site.customerLtv },
       windows: new Map(),
     };
-    checkImplicitBaselines(engine, goals.goals, goals.places);
+    checkImplicitBaselines(engine, goals.goals, goals.places, site);
     checkFeeds(engine, goals.goals, goals.places);
     noteAchievability(engine, goals.goals, goals.places, site);
   }

@@ -66,6 +66,8 @@ const smartGoal = z.strictObject({
   approximate: z.literal(true).optional(),
   left_out: z.array(text).optional(),
   basis: z.literal('net_follows').optional(),
+  incomplete: z.array(text).optional(),
+  data_to: isoDate.optional(),
   achievability: achievable.optional(),
 });
 
@@ -84,6 +86,9 @@ const keyResult = z.strictObject({
   status,
   projection: figure,
   score: figure,
+  left_out: z.array(text).optional(),
+  incomplete: z.array(text).optional(),
+  data_to: isoDate.optional(),
   achievability: achievable.optional(),
 });
 

@@ -1,75 +1,203 @@
 /**
- * Targets that ask for no change, or that nothing measures from. A level goal without a
- * baseline is measured from the KPI over the previous period; when its target equals that
- * value, or there is no such value (a team's first quarter of data), progress cannot be
- * measured and the page would only say "No data". A total (a cumulative goal) starts from
- * 0, so a target that comes to 0 asks for nothing either. This needs the KPI engine, so it
- * runs after loading, on goals that are otherwise valid.
+ * Targets that ask for no change, that go against their KPI's direction, or that nothing
+ * measures from. A level goal without a baseline is measured from the KPI over the previous
+ * period; when its target equals that value, or there is no such value (a team's first quarter
+ * of data), progress cannot be measured and the page would only say "No data". A level target
+ * below its baseline on a KPI that is good when up (above it when down) makes progress count
+ * improvement as failure. A total (a cumulative goal) starts from 0, so a target that comes to
+ * 0 asks for nothing either; its relative target applies to the previous period's total, which
+ * may be missing, partial, or not the baseline given. This needs the KPI engine, so it runs
+ * after loading, on goals that are otherwise valid.
  */
-import { resolveTarget } from '../core/evaluate.ts';
-import type { Goal, Measure } from '../core/goals.ts';
+import type { Direction } from '../core/catalogue.ts';
+import { formatDay } from '../core/dates.ts';
+import { measuredChannels, resolveTarget } from '../core/evaluate.ts';
+import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import { type KpiEngine, resolveChannels, windowFor } from '../core/kpis.ts';
 import { type Period, previousPeriod } from '../core/periods.ts';
+import type { SiteSettings } from '../core/project.ts';
+import { formatKpiValue } from '../format/numbers.ts';
 import type { GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
 /**
  * Reports, at the target, every level goal or key result whose target equals its implicit
- * baseline (an error), or that has no baseline at all: none given and no value for the
- * previous period (a note: progress cannot be measured until one is given).
+ * baseline or lies on the wrong side of its baseline for the KPI's direction (errors), or that
+ * has no baseline at all (a note: progress cannot be measured until one is given); and notes
+ * relative targets whose reference is missing, covers part of its period, or ignores a baseline.
  */
-export function checkImplicitBaselines(engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>): void {
+export function checkImplicitBaselines(
+  engine: KpiEngine,
+  goals: readonly Goal[],
+  places: ReadonlyMap<string, GoalPlace>,
+  fmt: Pick<SiteSettings, 'locale' | 'currency'>,
+): void {
   for (const goal of goals) {
     const place = places.get(goal.id);
     if (!place) continue;
-    if (goal.type === 'smart') check(engine, goal, goal.period, place, [...place.path]);
+    if (goal.type === 'smart') check(engine, goal, goal.period, place, [...place.path], fmt);
     else {
       goal.keyResults.forEach((kr, k) => {
-        if (kr.measure) check(engine, kr.measure, goal.period, place, [...place.path, 'key_results', k]);
+        if (kr.measure) check(engine, kr.measure, goal.period, place, [...place.path, 'key_results', k], fmt);
       });
     }
   }
 }
 
-function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalPlace, path: PathKey[]): void {
-  if (measure.baseline !== null) return;
-  const t = measure.target;
-  if ((t.kind === 'percent' && t.ratio === 0) || (t.kind === 'delta' && t.amount === 0)) return; // reported as written
+function check(
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  place: GoalPlace,
+  path: PathKey[],
+  fmt: Pick<SiteSettings, 'locale' | 'currency'>,
+): void {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return;
+  const t = measure.target;
+  const relative = t.kind !== 'absolute';
+  if ((t.kind === 'percent' && t.ratio === 0) || (t.kind === 'delta' && t.amount === 0)) return; // reported as written
   const prev = previousPeriod(period);
-  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const all = resolveChannels(measure.channel, engine.index.channels);
+  const channels = measuredChannels(engine, measure, period);
   const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
-  if (!kpi.cumulative && previous === null && channels.length > 0) {
-    place.report.note(
-      [...path, 'target'],
-      `no baseline: ${measure.kpi} has no value on ${channels.join(', ')} over ${prev.label} (the baseline when none is given), ` +
-        'so progress cannot be measured and the goal shows "No data"; give a baseline (the value the goal starts from)',
-    );
-    return;
-  }
-  const target = resolveTarget(t, previous);
-  if (target === null) return;
-  const written =
-    t.kind === 'absolute'
-      ? String(t.value)
-      : `${t.kind === 'percent' ? `${t.ratio >= 0 ? '+' : ''}${t.ratio * 100}%` : `${t.amount >= 0 ? '+' : ''}${t.amount}`} (${target})`;
-  const fix = 'the goal asks for no change; give another target or a baseline';
+  const at = [...path, 'target'];
+  const show = (value: number) => formatKpiValue(value, kpi.def.unit, fmt);
+  const writtenOf = (target: number | null) =>
+    t.kind === 'absolute' ? show(t.value) : `${relativeText(t)}${target === null ? '' : ` (${show(target)})`}`;
+
   if (kpi.cumulative) {
+    if (relative && measure.baseline !== null) {
+      const target = resolveTarget(t, previous);
+      const own = resolveTarget(t, measure.baseline);
+      place.report.note(
+        [...path, 'baseline'],
+        `the baseline ${measure.baseline} is not what the target applies to: a relative target on a total (${measure.kpi}) applies to ` +
+          `the previous period total (${prev.label}: ${previous ?? 'none'})${target === null ? '' : `, so it comes to ${target}`}; ` +
+          `to aim at ${relativeText(t).replace(/^[+-]/, '')} ${aboveOrBelow(t)} ${measure.baseline}, give the target as a number (target: ${own})`,
+      );
+    }
+    if (relative && previous === null && all.length > 0) {
+      place.report.note(
+        at,
+        `no previous total: ${measure.kpi} has no value on ${channels.join(', ')} over ${prev.label} (what a relative target on a total applies to), ` +
+          'so the target cannot be resolved and the goal shows "No data"; give the target as a number',
+      );
+      return;
+    }
+    if (relative) notePartialReference(engine, measure, channels, prev, place, at, 'an absolute target');
+    if (measure.baseline !== null) return;
+    const target = resolveTarget(t, previous);
     // A total starts from 0: a target of 0 on a total that should grow asks for nothing (a budget cap of 0 is a real goal).
     if (target === 0 && kpi.def.good === 'up') {
       place.report.at(
-        [...path, 'target'],
-        `the target ${written} equals the baseline, 0 (a total over the period starts from 0): ${fix}`,
+        at,
+        `the target ${writtenOf(target)} equals the baseline, 0 (a total over the period starts from 0): the goal asks for no change; give another target or a baseline`,
       );
     }
     return;
   }
-  if (previous === null || !same(target, previous)) return;
-  place.report.at(
-    [...path, 'target'],
-    `the target ${written} equals the baseline, ${measure.kpi} over ${prev.label} ` + `(the baseline when none is given): ${fix}`,
-  );
+
+  const label = kpiWords(kpi.def.label);
+  const good = kpi.def.good;
+  const baseline = measure.baseline ?? previous;
+  if (baseline === null) {
+    if (all.length > 0) {
+      place.report.note(
+        at,
+        `no baseline: ${measure.kpi} has no value on ${channels.join(', ')} over ${prev.label} (the baseline when none is given), ` +
+          'so progress cannot be measured and the goal shows "No data"; give a baseline (the value the goal starts from)',
+      );
+    }
+    if (relative && againstDirection(t, good)) {
+      place.report.at(
+        at,
+        `the target ${relativeText(t)} asks for a ${good === 'up' ? 'fall' : 'rise'} of ${label}, which is good when ${good}: ` +
+          `progress would count a ${good === 'up' ? 'rise' : 'fall'} as failure; to ${good === 'up' ? 'raise' : 'lower'} it, give a ${good === 'up' ? 'positive' : 'negative'} change`,
+      );
+    }
+    return;
+  }
+  const target = resolveTarget(t, baseline);
+  if (target === null) return;
+  if (measure.baseline === null && same(target, baseline)) {
+    const written = t.kind === 'absolute' ? String(t.value) : `${relativeText(t)} (${target})`;
+    place.report.at(
+      at,
+      `the target ${written} equals the baseline, ${measure.kpi} over ${prev.label} ` +
+        '(the baseline when none is given): the goal asks for no change; give another target or a baseline',
+    );
+    return;
+  }
+  if (!same(target, baseline) && (good === 'up' ? target < baseline : target > baseline)) {
+    const side = good === 'up' ? 'below' : 'above';
+    const other = good === 'up' ? 'above' : 'below';
+    const source = measure.baseline === null ? ` (${label} over ${prev.label}, as none is given)` : '';
+    const keep = relative
+      ? `give it as a number (target: ${target}) with a baseline ${side} it`
+      : `give a baseline ${side} ${show(target)} (the level it starts from)`;
+    const move = relative ? `a ${good === 'up' ? 'positive' : 'negative'} change` : `a target ${other} ${show(baseline)}`;
+    place.report.at(
+      at,
+      `the target ${writtenOf(target)} is ${side} the baseline ${show(baseline)}${source} on ${label}, which is good when ${good}: ` +
+        `the goal asks for a ${good === 'up' ? 'fall' : 'rise'}, and progress would count a ${good === 'up' ? 'rise' : 'fall'} as failure; ` +
+        `to keep it ${other} ${show(target)}, ${keep}; to ${good === 'up' ? 'raise' : 'lower'} it, ${move}`,
+    );
+    return;
+  }
+  if (relative && measure.baseline === null) notePartialReference(engine, measure, channels, prev, place, at, 'a baseline');
+}
+
+/**
+ * Notes a relative target whose reference, the previous period's figure, comes from a channel
+ * whose data starts inside that period (a channel launched mid-quarter): a reference over part
+ * of the period. Not for a KPI of end-of-period values only (follower count).
+ */
+function notePartialReference(
+  engine: KpiEngine,
+  measure: Measure,
+  channels: readonly string[],
+  prev: Period,
+  place: GoalPlace,
+  at: PathKey[],
+  wayOut: string,
+): void {
+  const kpi = engine.kpis.get(measure.kpi);
+  // A value at the period's end (followers) does not depend on how much of the period has data.
+  if (!kpi || kpi.inputs.every((name) => engine.index.metrics.get(name)?.aggregation === 'stock')) return;
+  for (const channel of channels) {
+    const first = engine.index.firstDay(channel);
+    if (first === null || first <= prev.start || first > prev.end) continue;
+    place.report.note(
+      at,
+      `the target ${relativeText(measure.target)} applies to ${measure.kpi} over ${prev.label}, which has data from ${formatDay(first)} only ` +
+        `on ${channel} (${prev.end - first + 1} of ${prev.end - prev.start + 1} days): a reference over part of the period; ` +
+        `give ${wayOut} if it should not be`,
+    );
+    return;
+  }
+}
+
+/** A relative target as written: `+10%`, `-0.01`. */
+function relativeText(t: TargetSpec): string {
+  if (t.kind === 'percent') return `${t.ratio >= 0 ? '+' : ''}${Number((t.ratio * 100).toPrecision(12))}%`;
+  if (t.kind === 'delta') return `${t.amount >= 0 ? '+' : ''}${t.amount}`;
+  return String(t.value);
+}
+
+function aboveOrBelow(t: TargetSpec): string {
+  return (t.kind === 'percent' ? t.ratio : t.kind === 'delta' ? t.amount : 0) >= 0 ? 'above' : 'below';
+}
+
+/** A relative target that moves against the KPI's direction (a fall where up is good). */
+function againstDirection(t: TargetSpec, good: Direction): boolean {
+  const sign = t.kind === 'percent' ? Math.sign(t.ratio) : t.kind === 'delta' ? Math.sign(t.amount) : 0;
+  return good === 'up' ? sign < 0 : sign > 0;
+}
+
+/** A KPI's label inside a sentence: "engagement rate", but "CTR" and "NPS" as they are. */
+function kpiWords(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 
 function same(a: number, b: number): boolean {

@@ -9,7 +9,7 @@ import { reasonText } from '../review/moved.ts';
 import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
 import type { Unit } from '../core/catalogue.ts';
 import { channelColors } from '../charts/theme.ts';
-import { type Day, formatDay } from '../core/dates.ts';
+import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
 import { type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
@@ -47,7 +47,7 @@ export interface GoalQuarterFigures {
 
 export interface GoalView {
   readonly goal: Goal;
-  /** The as-of date of the figures in the header: the latest report's. */
+  /** The as-of date of the figures in the header: the latest report's, or the goal's own when its channels' data ends earlier (`dataTo`). */
   readonly asOf: string;
   /** The header's figures: those of the latest quarter report the goal is in (as that report shows them). */
   readonly evaluation: GoalEvaluation;
@@ -149,7 +149,13 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
       : 'count';
   return {
     goal,
-    asOf: latest ? latest.asOf : formatDay(asOf),
+    // A goal over a channel whose data ends early is evaluated as of that channel's last day.
+    asOf:
+      evaluation.type === 'smart' && evaluation.dataTo !== null
+        ? formatDay(evaluation.dataTo)
+        : latest
+          ? latest.asOf
+          : formatDay(asOf),
     evaluation,
     source,
     unit,
@@ -256,17 +262,41 @@ export function keyResultLabel(
 /** A report's goal figures in the shape of an evaluation (the header shows either the same way). */
 function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
   if (json.type === 'okr') {
-    const { key_results: keyResults, category: _c, objective: _o, owner: _w, ...rest } = json;
+    const { key_results: krs, category: _c, objective: _o, owner: _w, ...rest } = json;
+    const keyResults = krs.map(({ left_out: leftOut, incomplete, data_to: dataTo, ...kr }) => ({
+      ...kr,
+      leftOut: leftOut ?? [],
+      incomplete: incomplete ?? [],
+      dataTo: dataTo === undefined ? null : dayOf(dataTo),
+    }));
     return { ...rest, keyResults };
   }
-  const { category: _c, objective: _o, owner: _w, approximate, left_out: leftOut, basis, ...rest } = json;
+  const {
+    category: _c,
+    objective: _o,
+    owner: _w,
+    approximate,
+    left_out: leftOut,
+    basis,
+    incomplete,
+    data_to: dataTo,
+    ...rest
+  } = json;
   return {
     ...rest,
     good: engine.kpis.get(json.kpi)?.def.good ?? 'up',
     approximate: approximate === true,
     leftOut: leftOut ?? [],
     netFollows: basis === 'net_follows',
+    incomplete: incomplete ?? [],
+    dataTo: dataTo === undefined ? null : dayOf(dataTo),
   };
+}
+
+/** The day of an ISO date a report printed (null if it does not parse). */
+function dayOf(text: string): Day | null {
+  const parsed = parseIsoDate(text);
+  return parsed.ok ? parsed.day : null;
 }
 
 function channelsText(project: Project, channel: Measure['channel']): string {

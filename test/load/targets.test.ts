@@ -1,0 +1,176 @@
+/**
+ * Targets that contradict their KPI's direction (red-team F3): a level target below its baseline
+ * on a KPI that is good when up (or above it when down) makes progress count improvement as
+ * failure, so `validate` refuses it with the way out. And notes on relative targets (M7, M8):
+ * a reference period that a channel covers only in part, a total with nothing to apply to, and a
+ * baseline that a relative target on a total ignores.
+ */
+import { describe, expect, it } from 'vitest';
+import { outcomeOf, SITE } from './helpers.ts';
+
+/** Instagram: engagement rate 10% and bounce rate 20% in Q2 (quarter rows), and days of Q3. */
+const instagram = JSON.stringify({
+  channel: 'instagram',
+  rows: [
+    { quarter: '2026-Q2', impressions: 10000, engagements: 1000, sessions: 500, bounces: 100 },
+    { date: '2026-07-01', impressions: 500, engagements: 60, sessions: 20, bounces: 3 },
+  ],
+});
+
+const goal = (body: string) => `goals:
+  - id: g
+    title: G
+    channel: instagram
+    period: 2026-Q3
+${body}`;
+
+const outcome = (body: string, data: Record<string, string> = { 'data/ig.json': instagram }) =>
+  outcomeOf({ site: SITE, goals: { 'goals/g.yaml': goal(body) }, data });
+
+describe('a level target on the wrong side of its baseline', () => {
+  it('is an error when below a given baseline on a KPI that is good when up', () => {
+    const out = outcome('    kpi: engagement_rate\n    baseline: 0.1\n    target: 0.08\n');
+    expect(out.problems).toEqual([
+      'goals/g.yaml:8:13: the target 8.0% is below the baseline 10.0% on engagement rate, which is good when up: ' +
+        'the goal asks for a fall, and progress would count a rise as failure; ' +
+        'to keep it above 8.0%, give a baseline below 8.0% (the level it starts from); to raise it, a target above 10.0%',
+    ]);
+  });
+
+  it('is an error when below the implicit baseline, the previous period value', () => {
+    const out = outcome('    kpi: engagement_rate\n    target: 0.08\n');
+    expect(out.problems).toEqual([
+      'goals/g.yaml:7:13: the target 8.0% is below the baseline 10.0% (engagement rate over 2026-Q2, as none is given) ' +
+        'on engagement rate, which is good when up: the goal asks for a fall, and progress would count a rise as failure; ' +
+        'to keep it above 8.0%, give a baseline below 8.0% (the level it starts from); to raise it, a target above 10.0%',
+    ]);
+  });
+
+  it('is an error when above the baseline on a KPI that is good when down', () => {
+    const out = outcome('    kpi: bounce_rate\n    target: 0.25\n');
+    expect(out.problems).toEqual([
+      'goals/g.yaml:7:13: the target 25.0% is above the baseline 20.0% (bounce rate over 2026-Q2, as none is given) ' +
+        'on bounce rate, which is good when down: the goal asks for a rise, and progress would count a fall as failure; ' +
+        'to keep it below 25.0%, give a baseline above 25.0% (the level it starts from); to lower it, a target below 20.0%',
+    ]);
+  });
+
+  it('is the same contradiction for a relative target with a change against the direction', () => {
+    const out = outcome('    kpi: engagement_rate\n    target: { change: "-10%" }\n');
+    expect(out.problems).toEqual([
+      'goals/g.yaml:7:13: the target -10% (9.0%) is below the baseline 10.0% (engagement rate over 2026-Q2, as none is given) ' +
+        'on engagement rate, which is good when up: the goal asks for a fall, and progress would count a rise as failure; ' +
+        'to keep it above 9.0%, give it as a number (target: 0.09) with a baseline below it; to raise it, a positive change',
+    ]);
+  });
+
+  it('a change against the direction is refused even with no baseline to resolve it against', () => {
+    const out = outcome('    kpi: engagement_rate\n    target: { change: -0.01 }\n', {
+      'data/ig.json': JSON.stringify({ channel: 'instagram', rows: [{ date: '2026-07-01', impressions: 500, engagements: 60 }] }),
+    });
+    expect(out.problems).toEqual([
+      'goals/g.yaml:7:13: the target -0.01 asks for a fall of engagement rate, which is good when up: ' +
+        'progress would count a rise as failure; to raise it, give a positive change',
+    ]);
+  });
+
+  it('says nothing of a target on the right side, of a total with a lower target, or without a baseline to compare with', () => {
+    for (const [body, data] of [
+      ['    kpi: engagement_rate\n    target: 0.12\n', instagram],
+      ['    kpi: engagement_rate\n    target: { change: "+10%" }\n', instagram],
+      ['    kpi: bounce_rate\n    target: 0.15\n', instagram],
+      ['    kpi: impressions\n    target: { change: "-10%" }\n', instagram],
+      ['    kpi: impressions\n    target: 5000\n', instagram],
+    ] as const) {
+      const out = outcome(body, { 'data/ig.json': data });
+      expect(out.problems, body).toEqual([]);
+    }
+    const noPrevious = JSON.stringify({
+      channel: 'instagram',
+      rows: [{ date: '2026-07-01', impressions: 500, engagements: 60 }],
+    });
+    const out = outcome('    kpi: engagement_rate\n    target: 0.08\n', { 'data/ig.json': noPrevious });
+    expect(out.problems).toEqual([]);
+    expect(out.notes).toHaveLength(1);
+    expect(out.notes[0]).toMatch(/^goals\/g\.yaml:7:13: note: no baseline: engagement_rate has no value/);
+  });
+});
+
+describe('notes on relative targets', () => {
+  /** LinkedIn launched on 2026-05-20: 42 of Q2's 91 days; 100 impressions a day. */
+  const launched = JSON.stringify({
+    channel: 'linkedin',
+    rows: [
+      { date: '2026-05-20', impressions: 2100, engagements: 100 },
+      { date: '2026-06-30', impressions: 2100, engagements: 110 },
+      { date: '2026-07-01', impressions: 100, engagements: 6 },
+    ],
+  });
+  const onLinkedIn = (body: string) =>
+    outcomeOf({
+      site: SITE,
+      goals: { 'goals/g.yaml': goal(body).replace('channel: instagram', 'channel: linkedin') },
+      data: { 'data/li.json': launched },
+    });
+
+  it('notes a reference period that a channel has data for only in part (a total)', () => {
+    const out = onLinkedIn('    kpi: impressions\n    target: { change: "+10%" }\n');
+    expect(out.problems).toEqual([]);
+    expect(out.notes).toEqual([
+      'goals/g.yaml:7:13: note: the target +10% applies to impressions over 2026-Q2, which has data from 2026-05-20 only on linkedin ' +
+        '(42 of 91 days): a reference over part of the period; give an absolute target if it should not be',
+    ]);
+  });
+
+  it('notes it for a level too, unless a baseline is given', () => {
+    const out = onLinkedIn('    kpi: engagement_rate\n    target: { change: "+10%" }\n');
+    expect(out.notes).toEqual([
+      'goals/g.yaml:7:13: note: the target +10% applies to engagement_rate over 2026-Q2, which has data from 2026-05-20 only on linkedin ' +
+        '(42 of 91 days): a reference over part of the period; give a baseline if it should not be',
+    ]);
+    expect(onLinkedIn('    kpi: engagement_rate\n    baseline: 0.05\n    target: { change: "+10%" }\n').notes).toEqual([]);
+  });
+
+  it('does not note a KPI read at the end of the period (follower count)', () => {
+    const followers = JSON.stringify({
+      channel: 'linkedin',
+      rows: [
+        { date: '2026-05-20', followers: 100 },
+        { date: '2026-06-30', followers: 150 },
+        { date: '2026-07-01', followers: 152 },
+      ],
+    });
+    const out = outcomeOf({
+      site: SITE,
+      goals: {
+        'goals/g.yaml': goal('    kpi: follower_count\n    target: { change: "+10%" }\n').replace(
+          'channel: instagram',
+          'channel: linkedin',
+        ),
+      },
+      data: { 'data/li.json': followers },
+    });
+    expect(out).toEqual({ problems: [], notes: [] });
+  });
+
+  it('notes a relative target on a total with no previous total to apply to', () => {
+    const out = outcome('    kpi: clicks\n    target: { change: "+10%" }\n', {
+      'data/ig.json': JSON.stringify({ channel: 'instagram', rows: [{ date: '2026-07-01', impressions: 500, clicks: 10 }] }),
+    });
+    expect(out.problems).toEqual([]);
+    expect(out.notes).toEqual([
+      'goals/g.yaml:7:13: note: no previous total: clicks has no value on instagram over 2026-Q2 (what a relative target on a total applies to), ' +
+        'so the target cannot be resolved and the goal shows "No data"; give the target as a number',
+    ]);
+  });
+
+  it('notes a baseline that a relative target on a total ignores', () => {
+    const out = outcome('    kpi: impressions\n    baseline: 5000\n    target: { change: "+10%" }\n');
+    expect(out.problems).toEqual([]);
+    expect(out.notes).toEqual([
+      'goals/g.yaml:7:15: note: the baseline 5000 is not what the target applies to: a relative target on a total ' +
+        '(impressions) applies to the previous period total (2026-Q2: 10000), so it comes to 11000; ' +
+        'to aim at 10% above 5000, give the target as a number (target: 5500)',
+    ]);
+  });
+});
