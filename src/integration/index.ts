@@ -11,6 +11,8 @@
 import type { AstroIntegration } from 'astro';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { goalpostRoutes } from './routes.ts';
 import { type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { contentRoot, loadProject } from '../load/project.ts';
@@ -99,6 +101,17 @@ export default function goalpost(): AstroIntegration {
         for (const line of notes) logger.warn(line);
         record?.log.push(...notes);
         updateConfig({
+          // Astro's content store keeps a narrative whose content is unchanged with its old path: a
+          // store per content root, so that building another root (GOALPOST_ROOT) after one was
+          // moved or deleted never bundles a file that is gone.
+          ...(resolve(root) === resolve(fileURLToPath(config.root))
+            ? {}
+            : {
+                cacheDir: new URL(
+                  `./roots/${createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)}/`,
+                  config.cacheDir,
+                ),
+              }),
           base: result.project.site.base,
           integrations: [mdx()],
           trailingSlash: 'always',
