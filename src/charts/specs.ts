@@ -9,7 +9,7 @@ import { dateTimeFormat, formatDate } from '../format/intl.ts';
 import { type FormatOptions, formatKpiValue, formatShare } from '../format/numbers.ts';
 import { en, type UiStrings } from '../translations/en.ts';
 import { fill } from '../translations/index.ts';
-import { axisFormat, chartConfig } from './theme.ts';
+import { axisLabels, chartConfig } from './theme.ts';
 
 export interface ChartTable {
   readonly columns: readonly string[];
@@ -202,7 +202,7 @@ export function trendChart(
     field: 'value',
     type: 'quantitative' as const,
     title: opts.kpiLabel,
-    axis: { format: axisFormat(opts.unit), tickCount: 5 },
+    axis: { ...axisLabels(opts.unit), tickCount: 5 },
     scale: { domain: { expr: Y_DOMAIN }, nice: false },
   };
   const params = [
@@ -282,7 +282,7 @@ export function channelMixChart(
     height: { step: 28 },
     encoding: {
       y: { field: 'channel', type: 'nominal', title: null, sort: null },
-      x: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 4 } },
+      x: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: { ...axisLabels(opts.unit), tickCount: 4 } },
     },
     layer: [
       {
@@ -381,7 +381,7 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
         type: 'quantitative',
         title: w.count,
         scale: { type: 'linear' },
-        axis: { format: ',.2~s', tickCount: 4 },
+        axis: { ...axisLabels('count'), tickCount: 4 },
       },
     },
     layer: [
@@ -438,7 +438,7 @@ export function spendRevenueChart(
     encoding: {
       y: { field: 'channel', type: 'nominal', title: null },
       yOffset: { field: 'measure', type: 'nominal', sort: [w.spend, w.revenue] },
-      x: { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat('money'), tickCount: 4 } },
+      x: { field: 'value', type: 'quantitative', title: null, axis: { ...axisLabels('money'), tickCount: 4 } },
       color: {
         field: 'measure',
         type: 'nominal',
@@ -616,7 +616,7 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
     field: 'value',
     type: 'quantitative' as const,
     title: d.kpiLabel,
-    axis: { format: axisFormat(d.unit), tickCount: 5 },
+    axis: { ...axisLabels(d.unit), tickCount: 5 },
     scale: { zero: false },
   };
   const present: Array<[string, string, boolean]> = [

@@ -28,22 +28,35 @@ export function channelColors(site: SiteSettings, channels: readonly string[]): 
   return colors;
 }
 
-/** The d3 format string of an axis for a KPI unit (the locale supplies separators and currency). */
+/**
+ * The d3 format string of an axis for a KPI unit (the locale supplies separators and currency).
+ * None sets a precision: Vega then derives the decimals from the axis's tick step (d3's
+ * `precisionFixed`, `precisionPrefix`), so that no two ticks read the same after rounding
+ * ("1.50%, 1.52%", "€0.45, €0.50", "12.00k, 12.02k") and every tick of an axis has as many decimals.
+ */
 export function axisFormat(unit: Unit): string {
   switch (unit) {
     case 'percent':
-      return '.1~%';
+      return '%';
     case 'money':
-      return '$,.0f';
+      return '$,f';
     case 'ratio':
-      return ',.2~f';
     case 'minutes':
     case 'score':
     case 'per_post':
-      return ',.1~f';
+      return ',f';
     case 'count':
-      return ',.3~s';
+      return ',s';
   }
+}
+
+/**
+ * The axis of a KPI unit: its format and, for counts, zero written "0" (the step's SI prefix
+ * would make it "0.0k"). The same for every chart of a kind: the data only moves the ticks.
+ */
+export function axisLabels(unit: Unit): { format: string; labelExpr?: string } {
+  const format = axisFormat(unit);
+  return unit === 'count' ? { format, labelExpr: "datum.value === 0 ? '0' : datum.label" } : { format };
 }
 
 /** The Vega-Lite config for a site: font, locale, quiet axes, transparent background. */

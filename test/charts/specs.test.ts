@@ -49,9 +49,10 @@ describe('locales for charts', () => {
     expect(timeLocale('it-IT').shortMonths[0]).toBe('gen');
   });
 
-  it('pick an axis format per unit', () => {
-    expect(axisFormat('percent')).toBe('.1~%');
-    expect(axisFormat('money')).toBe('$,.0f');
+  it('pick an axis format per unit, with no precision: Vega derives the decimals from the tick step', () => {
+    expect(axisFormat('percent')).toBe('%');
+    expect(axisFormat('money')).toBe('$,f');
+    expect(axisFormat('count')).toBe(',s');
   });
 });
 
