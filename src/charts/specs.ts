@@ -9,7 +9,7 @@ import { dateTimeFormat, formatDate } from '../format/intl.ts';
 import { type FormatOptions, formatKpiValue, formatShare } from '../format/numbers.ts';
 import { en, type UiStrings } from '../translations/en.ts';
 import { fill } from '../translations/index.ts';
-import { axisLabels, chartConfig } from './theme.ts';
+import { axisLabels, chartConfig, TEXT_FONT_SIZE } from './theme.ts';
 
 export interface ChartTable {
   readonly columns: readonly string[];
@@ -39,8 +39,8 @@ function words(ctx: ChartContext): ChartStrings {
   return ctx.strings ?? en.charts;
 }
 
-/** The vertical space a direct label needs, in pixels (12 px text). */
-const LABEL_GAP = 16;
+/** The font size of direct labels, in pixels (the theme's text size). */
+const LABEL_FONT_SIZE = TEXT_FONT_SIZE;
 
 /** The step of about `count` round ticks over a span (d3's rule: 1, 2 or 5 times a power of ten). */
 function tickStep(lo: number, hi: number, count: number): number {
@@ -66,14 +66,16 @@ export function niceDomain(values: readonly number[], count = 5): [number, numbe
 
 /**
  * Direct labels moved apart so that none overlaps another: each keeps its value, and gets
- * `labelAt`, the value where it is drawn, at least `gap` pixels from its neighbours (within the chart).
+ * `labelAt`, the value where it is drawn, within the chart, its text (a box of 1 em, centred on
+ * it) at least 1 em (`fontSize` pixels) from its neighbours' text: centres 2 em apart.
  */
 export function dodge<T extends { readonly value: number }>(
   labels: readonly T[],
   domain: [number, number],
   height: number,
-  gap: number,
+  fontSize: number,
 ): Array<T & { labelAt: number }> {
+  const gap = 2 * fontSize;
   const [lo, hi] = domain;
   const px = (v: number) => ((v - lo) / (hi - lo)) * height;
   const order = labels.map((l, i) => ({ i, at: px(l.value) })).sort((a, b) => a.at - b.at || a.i - b.i);
@@ -184,7 +186,7 @@ export function trendChart(
     }),
     domain,
     height,
-    LABEL_GAP,
+    LABEL_FONT_SIZE,
   );
   const monthly = opts.step === 'month';
   const x = {
@@ -222,7 +224,7 @@ export function trendChart(
       // Direct labels: each line named at its last point.
       {
         data: { values: ends },
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6 },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: LABEL_FONT_SIZE },
         encoding: { y: { ...y, field: 'labelAt' }, text: { field: 'channel', type: 'nominal' } },
       },
     ],

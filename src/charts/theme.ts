@@ -59,6 +59,9 @@ export function axisLabels(unit: Unit): { format: string; labelExpr?: string } {
   return unit === 'count' ? { format, labelExpr: "datum.value === 0 ? '0' : datum.label" } : { format };
 }
 
+/** The size of the text marks of charts (bar values, direct labels), in pixels. */
+export const TEXT_FONT_SIZE = 12;
+
 /** The Vega-Lite config for a site: font, locale, quiet axes, transparent background. */
 export function chartConfig(site: SiteSettings): Config {
   return {
@@ -94,7 +97,7 @@ export function chartConfig(site: SiteSettings): Config {
       columns: 3,
       labelLimit: 140,
     },
-    text: { font: CHART_FONT, fontSize: 12, color: '#333333' },
+    text: { font: CHART_FONT, fontSize: TEXT_FONT_SIZE, color: '#333333' },
   };
 }
 

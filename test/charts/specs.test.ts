@@ -327,14 +327,47 @@ describe('issue 16: charts that do not mislead', () => {
   });
 
   it('direct labels of lines ending close together are moved apart, within the chart', () => {
-    const labels = dodge([{ value: 100 }, { value: 101 }, { value: 99 }, { value: 1000 }], [0, 1000], 200, 16);
+    const labels = dodge([{ value: 100 }, { value: 101 }, { value: 99 }, { value: 1000 }], [0, 1000], 200, 12);
     const px = labels.map((l) => (l.labelAt / 1000) * 200).sort((a, b) => a - b);
-    for (let i = 1; i < px.length; i++) expect(px[i]! - px[i - 1]!).toBeGreaterThanOrEqual(16 - 1e-9);
+    // Each label's 1-em box at least 1 em (the font size) from the next: centres 2 em apart.
+    for (let i = 1; i < px.length; i++) expect(px[i]! - px[i - 1]!).toBeGreaterThanOrEqual(24 - 1e-9);
     expect(Math.max(...px)).toBeLessThanOrEqual(200);
     expect(labels.map((l) => l.value)).toEqual([100, 101, 99, 1000]);
     expect(labels[2]!.labelAt).toBe(99);
     expect(niceDomain([3.2e6, 1.1e6])).toEqual([0, 3.5e6]);
     expect(niceDomain([-0.3, 0.45])).toEqual([-0.4, 0.6]);
+  });
+
+  it('direct labels of close end values (Instagram and TikTok followers) leave a gap of the font size between them, as drawn', async () => {
+    const ends = { instagram: 58_000, tiktok: 56_000, facebook: 51_000, linkedin: 18_200, youtube: 14_900 };
+    const chart = trendChart(ctx, {
+      id: 't',
+      title: 'Followers',
+      kpiLabel: 'Followers',
+      unit: 'count',
+      step: 'month',
+      at: 'end',
+      series: Object.entries(ends).map(([channel, end]) => ({
+        channel,
+        label: channel,
+        points: monthly([end * 0.95, end * 0.98, end]),
+      })),
+    });
+    useChartCache(null);
+    const svg = await renderSvg(chart.spec, 400);
+    const marks = /<g class="mark-text role-mark layer_1_marks">(.*?)<\/g>/.exec(svg)![1]!;
+    const drawn = new Map(
+      [...marks.matchAll(/<text [^>]*transform="translate\([\d.]+,([\d.-]+)\)" font-size="(\d+)px"[^>]*>([a-z]+)<\/text>/g)].map(
+        (m) => [m[3]!, { y: Number(m[1]), size: Number(m[2]) }],
+      ),
+    );
+    expect([...drawn.keys()].sort()).toEqual(Object.keys(ends).sort());
+    const ys = [...drawn.values()].map((d) => d.y).sort((a, b) => a - b);
+    const size = drawn.get('instagram')!.size;
+    expect(size).toBe(12);
+    // (0.1 px: the SVG's coordinates are rounded to a tenth of a pixel.)
+    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!, ys.join(' ')).toBeGreaterThanOrEqual(2 * size - 0.1);
+    expect(ys[0]).toBeGreaterThanOrEqual(0);
   });
 
   it('sentiment and share of voice: share of voice is drawn as its own bar per channel', () => {
