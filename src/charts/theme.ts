@@ -9,22 +9,52 @@ import { tooClose } from './colors.ts';
 import { numberLocale, timeLocale } from './locale.ts';
 import { CHART_FONT } from './textMetrics.ts';
 
-/** Colour-blind-safe default palette (Okabe–Ito), for channels without a colour setting. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/**
+ * Default colours of the channels Goalpost imports, recognisably theirs (Instagram magenta,
+ * Facebook blue, LinkedIn steel blue, TikTok teal, X grey, YouTube red), and of other channels
+ * (`PALETTE`). Chosen together (test/charts/colors.test.ts): no two closer than ΔE OK 0.12 (the
+ * note of validate) nor than 0.07 under protanopia, deuteranopia or tritanopia, each with 3:1
+ * contrast or more against the light and the dark page background. Facebook's #1877f2 and
+ * LinkedIn's #0a66c2, 0.08 apart, were two blues nobody could tell apart in a chart.
+ */
+export const CHANNEL_COLORS: ReadonlyMap<string, string> = new Map([
+  ['instagram', '#ba17a0'],
+  ['facebook', '#376dfd'],
+  ['linkedin', '#0269ab'],
+  ['tiktok', '#05a4a2'],
+  ['x', '#6e6e6e'],
+  ['youtube', '#c41f16'],
+]);
+
+/** Default colours of other channels (coral, green, purple), in channel order. */
+export const PALETTE = ['#ee6956', '#5d981a', '#976ecf'];
+
+/** Every default colour: the brand channels', then the palette. */
+export const DEFAULT_COLORS: readonly string[] = [...CHANNEL_COLORS.values(), ...PALETTE];
 
 /**
- * Colours of channels: the site setting, else the palette in channel order, skipping palette
- * colours too close to a configured one (colors.ts). Same in every chart.
+ * Colours of channels: the site setting; else, for a channel Goalpost knows, its default colour;
+ * else the palette in channel order, then the default colours of brand channels the site lacks.
+ * A default too close to a configured colour (colors.ts) is skipped. Same in every chart.
  */
 export function channelColors(site: SiteSettings, channels: readonly string[]): Map<string, string> {
   const colors = new Map<string, string>();
+  const sorted = [...channels].sort();
   const configured = Object.values(site.channels).flatMap((c) => (c.color ? [c.color] : []));
-  const free = PALETTE.filter((p) => !configured.some((c) => tooClose(p, c)));
-  const pool = free.length > 0 ? free : PALETTE;
-  let next = 0;
-  for (const c of [...channels].sort()) {
-    colors.set(c, site.channels[c]?.color ?? pool[next++ % pool.length]!);
+  const taken = [...configured];
+  for (const c of sorted) {
+    const own = site.channels[c]?.color;
+    const brand = CHANNEL_COLORS.get(c);
+    if (own) colors.set(c, own);
+    else if (brand !== undefined && !configured.some((x) => tooClose(brand, x))) {
+      colors.set(c, brand);
+      taken.push(brand);
+    }
   }
+  const free = [...PALETTE, ...CHANNEL_COLORS.values()].filter((p) => !taken.some((c) => tooClose(p, c)));
+  const pool = free.length > 0 ? free : DEFAULT_COLORS;
+  let next = 0;
+  for (const c of sorted) if (!colors.has(c)) colors.set(c, pool[next++ % pool.length]!);
   return colors;
 }
 
@@ -108,6 +138,12 @@ export function luminance(hex: string): number {
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** The WCAG contrast ratio of two #rrggbb colours (1 to 21). */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** A colour mixed with white (amount 0–1), as #rrggbb. */

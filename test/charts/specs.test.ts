@@ -12,7 +12,7 @@ import {
   trendChart,
 } from '../../src/charts/specs.ts';
 import { measureText } from '../../src/charts/textMetrics.ts';
-import { axisFormat, channelColors, PALETTE } from '../../src/charts/theme.ts';
+import { axisFormat, CHANNEL_COLORS, channelColors, PALETTE } from '../../src/charts/theme.ts';
 import { DEFAULT_SITE } from '../../src/load/site.ts';
 import { colorDistance, tooClose } from '../../src/charts/colors.ts';
 import { uiStrings } from '../../src/translations/index.ts';
@@ -27,11 +27,15 @@ const points = (values: Array<number | null>) =>
   values.map((value, i) => ({ date: `2026-04-${String(1 + 7 * i).padStart(2, '0')}`, value }));
 
 describe('channel colours', () => {
-  it('use the site setting, else the palette in channel order, whatever order channels come in', () => {
+  it('use the site setting, else a known channel’s default, else the palette in channel order, whatever order channels come in', () => {
     expect(ctx.colors.get('instagram')).toBe('#e1306c');
-    expect(ctx.colors.get('linkedin')).toBe(PALETTE[0]);
-    expect(ctx.colors.get('tiktok')).toBe(PALETTE[1]);
+    expect(ctx.colors.get('linkedin')).toBe(CHANNEL_COLORS.get('linkedin'));
+    expect(ctx.colors.get('tiktok')).toBe(CHANNEL_COLORS.get('tiktok'));
     expect(channelColors(site, ['tiktok', 'instagram', 'linkedin'])).toEqual(ctx.colors);
+    const others = channelColors(site, ['newsletter', 'blog', 'instagram']);
+    // (The palette's coral is too close to Instagram's configured #e1306c: skipped.)
+    expect(tooClose(PALETTE[0]!, '#e1306c')).toBe(true);
+    expect([others.get('blog'), others.get('newsletter')]).toEqual([PALETTE[1], PALETTE[2]]);
   });
 });
 
@@ -447,11 +451,14 @@ describe('colour distance', () => {
     for (const [i, a] of PALETTE.entries()) for (const b of PALETTE.slice(i + 1)) expect(tooClose(a, b), `${a} ${b}`).toBe(false);
   });
 
-  it('the palette skips colours too close to a configured one', () => {
+  it('the defaults skip colours too close to a configured one', () => {
     const blue = { ...site, channels: { facebook: { label: 'Facebook', color: '#0a70b8' } } };
     const colors = channelColors(blue, ['facebook', 'linkedin', 'tiktok']);
     expect(colors.get('facebook')).toBe('#0a70b8');
-    expect(tooClose(colors.get('linkedin')!, '#0a70b8')).toBe(false);
-    expect(colors.get('linkedin')).toBe(PALETTE[1]);
+    expect(tooClose(CHANNEL_COLORS.get('linkedin')!, '#0a70b8')).toBe(true);
+    expect(colors.get('linkedin')).toBe(PALETTE[0]);
+    expect(colors.get('tiktok')).toBe(CHANNEL_COLORS.get('tiktok'));
+    const coral = { ...site, channels: { facebook: { label: 'Facebook', color: '#ee6a57' } } };
+    expect(channelColors(coral, ['facebook', 'blog']).get('blog')).toBe(PALETTE[1]);
   });
 });
