@@ -66,8 +66,12 @@ export function niceDomain(values: readonly number[], count = 5): [number, numbe
 
 /**
  * Direct labels moved apart so that none overlaps another: each keeps its value, and gets
- * `labelAt`, the value where it is drawn, within the chart, its text (a box of 1 em, centred on
- * it) at least 1 em (`fontSize` pixels) from its neighbours' text: centres 2 em apart.
+ * `labelAt`, the value where it is drawn, its text (a box of 1 em, centred on it) at least 1 em
+ * (`fontSize` pixels) from its neighbours' text: centres 2 em apart. The labels keep their lines'
+ * order and move as little as they can: of all such placements within the chart, the one
+ * nearest their lines' ends (least squares), so that a cluster is centred on its lines' ends.
+ * (With p_k = q_k + k·gap, the gaps hold when q is non-decreasing: q is the isotonic regression
+ * of the targets less k·gap, by pooling adjacent violators, clamped to the chart.)
  */
 export function dodge<T extends { readonly value: number }>(
   labels: readonly T[],
@@ -79,11 +83,22 @@ export function dodge<T extends { readonly value: number }>(
   const [lo, hi] = domain;
   const px = (v: number) => ((v - lo) / (hi - lo)) * height;
   const order = labels.map((l, i) => ({ i, at: px(l.value) })).sort((a, b) => a.at - b.at || a.i - b.i);
-  for (let k = 1; k < order.length; k++) order[k]!.at = Math.max(order[k]!.at, order[k - 1]!.at + gap);
-  const top = order.length > 0 ? order[order.length - 1]! : null;
-  if (top && top.at > height) {
-    top.at = height;
-    for (let k = order.length - 2; k >= 0; k--) order[k]!.at = Math.min(order[k]!.at, order[k + 1]!.at - gap);
+  // Blocks of pooled labels: their mean shifted target and how many they are.
+  const blocks: Array<{ mean: number; count: number }> = [];
+  for (const [k, o] of order.entries()) {
+    let block = { mean: o.at - k * gap, count: 1 };
+    while (blocks.length > 0 && blocks[blocks.length - 1]!.mean >= block.mean) {
+      const last = blocks.pop()!;
+      const count = last.count + block.count;
+      block = { mean: (last.mean * last.count + block.mean * block.count) / count, count };
+    }
+    blocks.push(block);
+  }
+  const top = Math.max(0, height - (order.length - 1) * gap);
+  let k = 0;
+  for (const block of blocks) {
+    const q = Math.min(top, Math.max(0, block.mean));
+    for (let n = 0; n < block.count; n++, k++) order[k]!.at = q + k * gap;
   }
   const at = new Map(order.map((o) => [o.i, lo + (o.at / height) * (hi - lo)]));
   return labels.map((l, i) => ({ ...l, labelAt: at.get(i)! }));

@@ -92,6 +92,12 @@ export function axisLabels(unit: Unit): { format: string; labelExpr?: string } {
 /** The size of the text marks of charts (bar values, direct labels), in pixels. */
 export const TEXT_FONT_SIZE = 12;
 
+/**
+ * The colour of the charts' neutral text (axes, legends, bar values). The dark-mode CSS
+ * (src/styles/global.css) recolours text of this colour only: direct labels keep their line's.
+ */
+export const TEXT_COLOR = '#333333';
+
 /** The Vega-Lite config for a site: font, locale, quiet axes, transparent background. */
 export function chartConfig(site: SiteSettings): Config {
   return {
@@ -107,8 +113,8 @@ export function chartConfig(site: SiteSettings): Config {
       labelFontSize: 12,
       titleFontSize: 12,
       titleFontWeight: 'normal',
-      labelColor: '#333333',
-      titleColor: '#333333',
+      labelColor: TEXT_COLOR,
+      titleColor: TEXT_COLOR,
       domainColor: '#888888',
       tickColor: '#888888',
       gridColor: '#dddddd',
@@ -120,14 +126,14 @@ export function chartConfig(site: SiteSettings): Config {
       titleFont: CHART_FONT,
       labelFontSize: 12,
       titleFontSize: 12,
-      labelColor: '#333333',
-      titleColor: '#333333',
+      labelColor: TEXT_COLOR,
+      titleColor: TEXT_COLOR,
       orient: 'bottom',
       direction: 'horizontal',
       columns: 3,
       labelLimit: 140,
     },
-    text: { font: CHART_FONT, fontSize: TEXT_FONT_SIZE, color: '#333333' },
+    text: { font: CHART_FONT, fontSize: TEXT_FONT_SIZE, color: TEXT_COLOR },
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { numberLocale, timeLocale } from '../../src/charts/locale.ts';
 import { renderStats, renderSvg, useChartCache } from '../../src/charts/render.ts';
@@ -12,7 +13,7 @@ import {
   trendChart,
 } from '../../src/charts/specs.ts';
 import { measureText } from '../../src/charts/textMetrics.ts';
-import { axisFormat, CHANNEL_COLORS, channelColors, PALETTE } from '../../src/charts/theme.ts';
+import { axisFormat, CHANNEL_COLORS, channelColors, PALETTE, TEXT_COLOR } from '../../src/charts/theme.ts';
 import { DEFAULT_SITE } from '../../src/load/site.ts';
 import { colorDistance, tooClose } from '../../src/charts/colors.ts';
 import { uiStrings } from '../../src/translations/index.ts';
@@ -257,6 +258,26 @@ describe('dark mode', () => {
   });
 });
 
+describe('dark mode keeps the colour of direct labels', () => {
+  it('recolours only the theme’s neutral text, so that a line’s label keeps its line’s colour', async () => {
+    const css = readFileSync('src/styles/global.css', 'utf8');
+    const dark = css.slice(css.indexOf('@media (prefers-color-scheme: dark)'));
+    expect(dark).toContain(`.chart svg text[fill="${TEXT_COLOR}" i] { fill: var(--fg); }`);
+    expect(dark).not.toMatch(/\.chart svg text \{/);
+    const chart = trendChart(ctx, {
+      id: 't',
+      title: 'ER',
+      kpiLabel: 'Engagement rate',
+      unit: 'percent',
+      step: 'week',
+      series: [{ channel: 'tiktok', label: 'TikTok', points: points([0.05, 0.06]) }],
+    });
+    const svg = await renderSvg(chart.spec, 400);
+    expect(svg).toContain(`fill="${CHANNEL_COLORS.get('tiktok')}">TikTok</text>`);
+    expect(svg).toMatch(new RegExp(`fill="${TEXT_COLOR}">Engagement rate</text>`));
+  });
+});
+
 describe('issue 16: charts that do not mislead', () => {
   const monthly = (values: Array<number | null>) => values.map((value, i) => ({ date: `2026-0${7 + i}-01`, value }));
   type Layered = {
@@ -337,9 +358,32 @@ describe('issue 16: charts that do not mislead', () => {
     for (let i = 1; i < px.length; i++) expect(px[i]! - px[i - 1]!).toBeGreaterThanOrEqual(24 - 1e-9);
     expect(Math.max(...px)).toBeLessThanOrEqual(200);
     expect(labels.map((l) => l.value)).toEqual([100, 101, 99, 1000]);
-    expect(labels[2]!.labelAt).toBe(99);
+    expect(labels[3]!.labelAt).toBe(1000); // A label with room stays at its line's end.
     expect(niceDomain([3.2e6, 1.1e6])).toEqual([0, 3.5e6]);
     expect(niceDomain([-0.3, 0.45])).toEqual([-0.4, 0.6]);
+  });
+
+  it('direct labels moved apart stay as close to their lines as the gap allows: a cluster is centred on its lines’ ends', () => {
+    // Two lines ending at the same value: one label 1 em above it, the other 1 em below, not both pushed up.
+    const pair = dodge([{ value: 500 }, { value: 500 }], [0, 1000], 200, 12).map((l) => (l.labelAt / 1000) * 200);
+    expect(pair[0]).toBeCloseTo(88, 9);
+    expect(pair[1]).toBeCloseTo(112, 9);
+    // Three low lines (impressions of LinkedIn, YouTube and Facebook), 8, 17 and 36 px up: centred on them they
+    // would dip under the chart's bottom, so they rest on it, in their lines' order (pushing each up from the
+    // lowest would draw them at 8, 32 and 56 px, Facebook's 20 px from its line, YouTube's beside Facebook's end).
+    const low = dodge(
+      [150_000, 300_000, 650_000].map((value) => ({ value })),
+      [0, 4e6],
+      220,
+      12,
+    ).map((l) => (l.labelAt / 4e6) * 220);
+    expect(low.map((y) => Math.round(y * 1e6) / 1e6)).toEqual([0, 24, 48]);
+    // And at the top, the same against the chart's top.
+    const high = dodge([{ value: 990 }, { value: 1000 }], [0, 1000], 200, 12).map((l) => (l.labelAt / 1000) * 200);
+    expect(high.map((y) => Math.round(y * 1e6) / 1e6)).toEqual([176, 200]);
+    // Order kept for lines ending in reverse order of their index.
+    const order = dodge([{ value: 30 }, { value: 10 }, { value: 20 }], [0, 1000], 200, 12).map((l) => l.labelAt);
+    expect(order[1]! < order[2]! && order[2]! < order[0]!).toBe(true);
   });
 
   it('direct labels of close end values (Instagram and TikTok followers) leave a gap of the font size between them, as drawn', async () => {
