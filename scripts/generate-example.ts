@@ -866,12 +866,14 @@ locale: en-US
 currency: EUR
 # Average gross margin of a customer over their lifetime, for the LTV:CAC ratio.
 customer_ltv: 420
+# Each channel's chart colour is Goalpost's default for it (told apart from the others, also by
+# colour-blind readers); \`color: "#rrggbb"\` sets another.
 channels:
-  instagram: { label: Instagram, color: "#c13584" }
-  facebook: { label: Facebook, color: "#1877f2" }
-  linkedin: { label: LinkedIn, color: "#0a66c2" }
-  tiktok: { label: TikTok, color: "#111111" }
-  youtube: { label: YouTube, color: "#cc0000" }
+  instagram: { label: Instagram }
+  facebook: { label: Facebook }
+  linkedin: { label: LinkedIn }
+  tiktok: { label: TikTok }
+  youtube: { label: YouTube }
 base: /
 # Metrics of our own, beyond the catalogue: each is also a KPI on the pages.
 metrics:

@@ -9,7 +9,7 @@ import { dateTimeFormat, formatDate } from '../format/intl.ts';
 import { type FormatOptions, formatKpiValue, formatShare } from '../format/numbers.ts';
 import { en, type UiStrings } from '../translations/en.ts';
 import { fill } from '../translations/index.ts';
-import { axisFormat, chartConfig } from './theme.ts';
+import { axisLabels, chartConfig, TEXT_FONT_SIZE } from './theme.ts';
 
 export interface ChartTable {
   readonly columns: readonly string[];
@@ -39,8 +39,8 @@ function words(ctx: ChartContext): ChartStrings {
   return ctx.strings ?? en.charts;
 }
 
-/** The vertical space a direct label needs, in pixels (12 px text). */
-const LABEL_GAP = 16;
+/** The font size of direct labels, in pixels (the theme's text size). */
+const LABEL_FONT_SIZE = TEXT_FONT_SIZE;
 
 /** The step of about `count` round ticks over a span (d3's rule: 1, 2 or 5 times a power of ten). */
 function tickStep(lo: number, hi: number, count: number): number {
@@ -66,22 +66,39 @@ export function niceDomain(values: readonly number[], count = 5): [number, numbe
 
 /**
  * Direct labels moved apart so that none overlaps another: each keeps its value, and gets
- * `labelAt`, the value where it is drawn, at least `gap` pixels from its neighbours (within the chart).
+ * `labelAt`, the value where it is drawn, its text (a box of 1 em, centred on it) at least 1 em
+ * (`fontSize` pixels) from its neighbours' text: centres 2 em apart. The labels keep their lines'
+ * order and move as little as they can: of all such placements within the chart, the one
+ * nearest their lines' ends (least squares), so that a cluster is centred on its lines' ends.
+ * (With p_k = q_k + k·gap, the gaps hold when q is non-decreasing: q is the isotonic regression
+ * of the targets less k·gap, by pooling adjacent violators, clamped to the chart.)
  */
 export function dodge<T extends { readonly value: number }>(
   labels: readonly T[],
   domain: [number, number],
   height: number,
-  gap: number,
+  fontSize: number,
 ): Array<T & { labelAt: number }> {
+  const gap = 2 * fontSize;
   const [lo, hi] = domain;
   const px = (v: number) => ((v - lo) / (hi - lo)) * height;
   const order = labels.map((l, i) => ({ i, at: px(l.value) })).sort((a, b) => a.at - b.at || a.i - b.i);
-  for (let k = 1; k < order.length; k++) order[k]!.at = Math.max(order[k]!.at, order[k - 1]!.at + gap);
-  const top = order.length > 0 ? order[order.length - 1]! : null;
-  if (top && top.at > height) {
-    top.at = height;
-    for (let k = order.length - 2; k >= 0; k--) order[k]!.at = Math.min(order[k]!.at, order[k + 1]!.at - gap);
+  // Blocks of pooled labels: their mean shifted target and how many they are.
+  const blocks: Array<{ mean: number; count: number }> = [];
+  for (const [k, o] of order.entries()) {
+    let block = { mean: o.at - k * gap, count: 1 };
+    while (blocks.length > 0 && blocks[blocks.length - 1]!.mean >= block.mean) {
+      const last = blocks.pop()!;
+      const count = last.count + block.count;
+      block = { mean: (last.mean * last.count + block.mean * block.count) / count, count };
+    }
+    blocks.push(block);
+  }
+  const top = Math.max(0, height - (order.length - 1) * gap);
+  let k = 0;
+  for (const block of blocks) {
+    const q = Math.min(top, Math.max(0, block.mean));
+    for (let n = 0; n < block.count; n++, k++) order[k]!.at = q + k * gap;
   }
   const at = new Map(order.map((o) => [o.i, lo + (o.at / height) * (hi - lo)]));
   return labels.map((l, i) => ({ ...l, labelAt: at.get(i)! }));
@@ -184,7 +201,7 @@ export function trendChart(
     }),
     domain,
     height,
-    LABEL_GAP,
+    LABEL_FONT_SIZE,
   );
   const monthly = opts.step === 'month';
   const x = {
@@ -202,7 +219,7 @@ export function trendChart(
     field: 'value',
     type: 'quantitative' as const,
     title: opts.kpiLabel,
-    axis: { format: axisFormat(opts.unit), tickCount: 5 },
+    axis: { ...axisLabels(opts.unit), tickCount: 5 },
     scale: { domain: { expr: Y_DOMAIN }, nice: false },
   };
   const params = [
@@ -222,7 +239,7 @@ export function trendChart(
       // Direct labels: each line named at its last point.
       {
         data: { values: ends },
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6 },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: LABEL_FONT_SIZE },
         encoding: { y: { ...y, field: 'labelAt' }, text: { field: 'channel', type: 'nominal' } },
       },
     ],
@@ -282,7 +299,7 @@ export function channelMixChart(
     height: { step: 28 },
     encoding: {
       y: { field: 'channel', type: 'nominal', title: null, sort: null },
-      x: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: { format: axisFormat(opts.unit), tickCount: 4 } },
+      x: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: { ...axisLabels(opts.unit), tickCount: 4 } },
     },
     layer: [
       {
@@ -381,7 +398,7 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
         type: 'quantitative',
         title: w.count,
         scale: { type: 'linear' },
-        axis: { format: ',.2~s', tickCount: 4 },
+        axis: { ...axisLabels('count'), tickCount: 4 },
       },
     },
     layer: [
@@ -438,7 +455,7 @@ export function spendRevenueChart(
     encoding: {
       y: { field: 'channel', type: 'nominal', title: null },
       yOffset: { field: 'measure', type: 'nominal', sort: [w.spend, w.revenue] },
-      x: { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat('money'), tickCount: 4 } },
+      x: { field: 'value', type: 'quantitative', title: null, axis: { ...axisLabels('money'), tickCount: 4 } },
       color: {
         field: 'measure',
         type: 'nominal',
@@ -616,7 +633,7 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
     field: 'value',
     type: 'quantitative' as const,
     title: d.kpiLabel,
-    axis: { format: axisFormat(d.unit), tickCount: 5 },
+    axis: { ...axisLabels(d.unit), tickCount: 5 },
     scale: { zero: false },
   };
   const present: Array<[string, string, boolean]> = [

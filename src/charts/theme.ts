@@ -9,42 +9,94 @@ import { tooClose } from './colors.ts';
 import { numberLocale, timeLocale } from './locale.ts';
 import { CHART_FONT } from './textMetrics.ts';
 
-/** Colour-blind-safe default palette (Okabe–Ito), for channels without a colour setting. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/**
+ * Default colours of the channels Goalpost imports, recognisably theirs (Instagram magenta,
+ * Facebook blue, LinkedIn steel blue, TikTok teal, X grey, YouTube red), and of other channels
+ * (`PALETTE`). Chosen together (test/charts/colors.test.ts): no two closer than ΔE OK 0.12 (the
+ * note of validate) nor than 0.07 under protanopia, deuteranopia or tritanopia, each with 3:1
+ * contrast or more against the light and the dark page background. Facebook's #1877f2 and
+ * LinkedIn's #0a66c2, 0.08 apart, were two blues nobody could tell apart in a chart.
+ */
+export const CHANNEL_COLORS: ReadonlyMap<string, string> = new Map([
+  ['instagram', '#ba17a0'],
+  ['facebook', '#376dfd'],
+  ['linkedin', '#0269ab'],
+  ['tiktok', '#05a4a2'],
+  ['x', '#6e6e6e'],
+  ['youtube', '#c41f16'],
+]);
+
+/** Default colours of other channels (coral, green, purple), in channel order. */
+export const PALETTE = ['#ee6956', '#5d981a', '#976ecf'];
+
+/** Every default colour: the brand channels', then the palette. */
+export const DEFAULT_COLORS: readonly string[] = [...CHANNEL_COLORS.values(), ...PALETTE];
 
 /**
- * Colours of channels: the site setting, else the palette in channel order, skipping palette
- * colours too close to a configured one (colors.ts). Same in every chart.
+ * Colours of channels: the site setting; else, for a channel Goalpost knows, its default colour;
+ * else the palette in channel order, then the default colours of brand channels the site lacks.
+ * A default too close to a configured colour (colors.ts) is skipped. Same in every chart.
  */
 export function channelColors(site: SiteSettings, channels: readonly string[]): Map<string, string> {
   const colors = new Map<string, string>();
+  const sorted = [...channels].sort();
   const configured = Object.values(site.channels).flatMap((c) => (c.color ? [c.color] : []));
-  const free = PALETTE.filter((p) => !configured.some((c) => tooClose(p, c)));
-  const pool = free.length > 0 ? free : PALETTE;
-  let next = 0;
-  for (const c of [...channels].sort()) {
-    colors.set(c, site.channels[c]?.color ?? pool[next++ % pool.length]!);
+  const taken = [...configured];
+  for (const c of sorted) {
+    const own = site.channels[c]?.color;
+    const brand = CHANNEL_COLORS.get(c);
+    if (own) colors.set(c, own);
+    else if (brand !== undefined && !configured.some((x) => tooClose(brand, x))) {
+      colors.set(c, brand);
+      taken.push(brand);
+    }
   }
+  const free = [...PALETTE, ...CHANNEL_COLORS.values()].filter((p) => !taken.some((c) => tooClose(p, c)));
+  const pool = free.length > 0 ? free : DEFAULT_COLORS;
+  let next = 0;
+  for (const c of sorted) if (!colors.has(c)) colors.set(c, pool[next++ % pool.length]!);
   return colors;
 }
 
-/** The d3 format string of an axis for a KPI unit (the locale supplies separators and currency). */
+/**
+ * The d3 format string of an axis for a KPI unit (the locale supplies separators and currency).
+ * None sets a precision: Vega then derives the decimals from the axis's tick step (d3's
+ * `precisionFixed`, `precisionPrefix`), so that no two ticks read the same after rounding
+ * ("1.50%, 1.52%", "€0.45, €0.50", "12.00k, 12.02k") and every tick of an axis has as many decimals.
+ */
 export function axisFormat(unit: Unit): string {
   switch (unit) {
     case 'percent':
-      return '.1~%';
+      return '%';
     case 'money':
-      return '$,.0f';
+      return '$,f';
     case 'ratio':
-      return ',.2~f';
     case 'minutes':
     case 'score':
     case 'per_post':
-      return ',.1~f';
+      return ',f';
     case 'count':
-      return ',.3~s';
+      return ',s';
   }
 }
+
+/**
+ * The axis of a KPI unit: its format and, for counts, zero written "0" (the step's SI prefix
+ * would make it "0.0k"). The same for every chart of a kind: the data only moves the ticks.
+ */
+export function axisLabels(unit: Unit): { format: string; labelExpr?: string } {
+  const format = axisFormat(unit);
+  return unit === 'count' ? { format, labelExpr: "datum.value === 0 ? '0' : datum.label" } : { format };
+}
+
+/** The size of the text marks of charts (bar values, direct labels), in pixels. */
+export const TEXT_FONT_SIZE = 12;
+
+/**
+ * The colour of the charts' neutral text (axes, legends, bar values). The dark-mode CSS
+ * (src/styles/global.css) recolours text of this colour only: direct labels keep their line's.
+ */
+export const TEXT_COLOR = '#333333';
 
 /** The Vega-Lite config for a site: font, locale, quiet axes, transparent background. */
 export function chartConfig(site: SiteSettings): Config {
@@ -61,8 +113,8 @@ export function chartConfig(site: SiteSettings): Config {
       labelFontSize: 12,
       titleFontSize: 12,
       titleFontWeight: 'normal',
-      labelColor: '#333333',
-      titleColor: '#333333',
+      labelColor: TEXT_COLOR,
+      titleColor: TEXT_COLOR,
       domainColor: '#888888',
       tickColor: '#888888',
       gridColor: '#dddddd',
@@ -74,14 +126,14 @@ export function chartConfig(site: SiteSettings): Config {
       titleFont: CHART_FONT,
       labelFontSize: 12,
       titleFontSize: 12,
-      labelColor: '#333333',
-      titleColor: '#333333',
+      labelColor: TEXT_COLOR,
+      titleColor: TEXT_COLOR,
       orient: 'bottom',
       direction: 'horizontal',
       columns: 3,
       labelLimit: 140,
     },
-    text: { font: CHART_FONT, fontSize: 12, color: '#333333' },
+    text: { font: CHART_FONT, fontSize: TEXT_FONT_SIZE, color: TEXT_COLOR },
   };
 }
 
@@ -92,6 +144,12 @@ export function luminance(hex: string): number {
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** The WCAG contrast ratio of two #rrggbb colours (1 to 21). */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** A colour mixed with white (amount 0–1), as #rrggbb. */

@@ -24,6 +24,12 @@ export interface ChangeView {
   readonly movedWarning: string | null;
   readonly before: string;
   readonly after: string;
+  /**
+   * When the change has no value before (an added goal) or after (a removed one), the words a
+   * screen reader says for the dash shown in the empty cell (`none (added)`), else null.
+   */
+  readonly beforeNone: string | null;
+  readonly afterNone: string | null;
   /** `status: On track → At risk` when the change alters the goal's status, else null. */
   readonly statusChange: string | null;
 }
@@ -68,6 +74,8 @@ export function changeLogView(project: Project, engine: KpiEngine, entries: read
             : null,
           before,
           after,
+          beforeNone: c.kind === 'added' ? t.changes.noneAdded : null,
+          afterNone: c.kind === 'removed' ? t.changes.noneRemoved : null,
           statusChange: c.status
             ? fill(t.changes.statusChange, { before: t.status[c.status.old], after: t.status[c.status.new] })
             : null,

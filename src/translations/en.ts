@@ -345,6 +345,8 @@ export const en = {
     change: 'Change',
     before: 'Before',
     after: 'After',
+    noneAdded: 'none (added)',
+    noneRemoved: 'none (removed)',
     movedWarning: '⚠ goalpost moved',
     movedWarningWhy: '⚠ goalpost moved: {reason}',
     statusChange: 'status as of the data: {before} → {after}',

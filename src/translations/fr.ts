@@ -344,6 +344,8 @@ export const fr = {
     change: 'Changement',
     before: 'Avant',
     after: 'Après',
+    noneAdded: 'aucun (ajouté)',
+    noneRemoved: 'aucun (supprimé)',
     movedWarning: '⚠ cible déplacée',
     movedWarningWhy: '⚠ cible déplacée : {reason}',
     statusChange: 'statut selon les données : {before} → {after}',

@@ -339,6 +339,8 @@ export const it = {
     change: 'Cambiamento',
     before: 'Prima',
     after: 'Dopo',
+    noneAdded: 'nessuno (aggiunto)',
+    noneRemoved: 'nessuno (rimosso)',
     movedWarning: '⚠ target spostato',
     movedWarningWhy: '⚠ target spostato: {reason}',
     statusChange: 'stato secondo i dati: {before} → {after}',

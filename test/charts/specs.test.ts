@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { numberLocale, timeLocale } from '../../src/charts/locale.ts';
 import { renderStats, renderSvg, useChartCache } from '../../src/charts/render.ts';
@@ -12,7 +13,7 @@ import {
   trendChart,
 } from '../../src/charts/specs.ts';
 import { measureText } from '../../src/charts/textMetrics.ts';
-import { axisFormat, channelColors, PALETTE } from '../../src/charts/theme.ts';
+import { axisFormat, CHANNEL_COLORS, channelColors, PALETTE, TEXT_COLOR } from '../../src/charts/theme.ts';
 import { DEFAULT_SITE } from '../../src/load/site.ts';
 import { colorDistance, tooClose } from '../../src/charts/colors.ts';
 import { uiStrings } from '../../src/translations/index.ts';
@@ -27,11 +28,15 @@ const points = (values: Array<number | null>) =>
   values.map((value, i) => ({ date: `2026-04-${String(1 + 7 * i).padStart(2, '0')}`, value }));
 
 describe('channel colours', () => {
-  it('use the site setting, else the palette in channel order, whatever order channels come in', () => {
+  it('use the site setting, else a known channel’s default, else the palette in channel order, whatever order channels come in', () => {
     expect(ctx.colors.get('instagram')).toBe('#e1306c');
-    expect(ctx.colors.get('linkedin')).toBe(PALETTE[0]);
-    expect(ctx.colors.get('tiktok')).toBe(PALETTE[1]);
+    expect(ctx.colors.get('linkedin')).toBe(CHANNEL_COLORS.get('linkedin'));
+    expect(ctx.colors.get('tiktok')).toBe(CHANNEL_COLORS.get('tiktok'));
     expect(channelColors(site, ['tiktok', 'instagram', 'linkedin'])).toEqual(ctx.colors);
+    const others = channelColors(site, ['newsletter', 'blog', 'instagram']);
+    // (The palette's coral is too close to Instagram's configured #e1306c: skipped.)
+    expect(tooClose(PALETTE[0]!, '#e1306c')).toBe(true);
+    expect([others.get('blog'), others.get('newsletter')]).toEqual([PALETTE[1], PALETTE[2]]);
   });
 });
 
@@ -49,9 +54,10 @@ describe('locales for charts', () => {
     expect(timeLocale('it-IT').shortMonths[0]).toBe('gen');
   });
 
-  it('pick an axis format per unit', () => {
-    expect(axisFormat('percent')).toBe('.1~%');
-    expect(axisFormat('money')).toBe('$,.0f');
+  it('pick an axis format per unit, with no precision: Vega derives the decimals from the tick step', () => {
+    expect(axisFormat('percent')).toBe('%');
+    expect(axisFormat('money')).toBe('$,f');
+    expect(axisFormat('count')).toBe(',s');
   });
 });
 
@@ -252,6 +258,26 @@ describe('dark mode', () => {
   });
 });
 
+describe('dark mode keeps the colour of direct labels', () => {
+  it('recolours only the theme’s neutral text, so that a line’s label keeps its line’s colour', async () => {
+    const css = readFileSync('src/styles/global.css', 'utf8');
+    const dark = css.slice(css.indexOf('@media (prefers-color-scheme: dark)'));
+    expect(dark).toContain(`.chart svg text[fill="${TEXT_COLOR}" i] { fill: var(--fg); }`);
+    expect(dark).not.toMatch(/\.chart svg text \{/);
+    const chart = trendChart(ctx, {
+      id: 't',
+      title: 'ER',
+      kpiLabel: 'Engagement rate',
+      unit: 'percent',
+      step: 'week',
+      series: [{ channel: 'tiktok', label: 'TikTok', points: points([0.05, 0.06]) }],
+    });
+    const svg = await renderSvg(chart.spec, 400);
+    expect(svg).toContain(`fill="${CHANNEL_COLORS.get('tiktok')}">TikTok</text>`);
+    expect(svg).toMatch(new RegExp(`fill="${TEXT_COLOR}">Engagement rate</text>`));
+  });
+});
+
 describe('issue 16: charts that do not mislead', () => {
   const monthly = (values: Array<number | null>) => values.map((value, i) => ({ date: `2026-0${7 + i}-01`, value }));
   type Layered = {
@@ -326,14 +352,70 @@ describe('issue 16: charts that do not mislead', () => {
   });
 
   it('direct labels of lines ending close together are moved apart, within the chart', () => {
-    const labels = dodge([{ value: 100 }, { value: 101 }, { value: 99 }, { value: 1000 }], [0, 1000], 200, 16);
+    const labels = dodge([{ value: 100 }, { value: 101 }, { value: 99 }, { value: 1000 }], [0, 1000], 200, 12);
     const px = labels.map((l) => (l.labelAt / 1000) * 200).sort((a, b) => a - b);
-    for (let i = 1; i < px.length; i++) expect(px[i]! - px[i - 1]!).toBeGreaterThanOrEqual(16 - 1e-9);
+    // Each label's 1-em box at least 1 em (the font size) from the next: centres 2 em apart.
+    for (let i = 1; i < px.length; i++) expect(px[i]! - px[i - 1]!).toBeGreaterThanOrEqual(24 - 1e-9);
     expect(Math.max(...px)).toBeLessThanOrEqual(200);
     expect(labels.map((l) => l.value)).toEqual([100, 101, 99, 1000]);
-    expect(labels[2]!.labelAt).toBe(99);
+    expect(labels[3]!.labelAt).toBe(1000); // A label with room stays at its line's end.
     expect(niceDomain([3.2e6, 1.1e6])).toEqual([0, 3.5e6]);
     expect(niceDomain([-0.3, 0.45])).toEqual([-0.4, 0.6]);
+  });
+
+  it('direct labels moved apart stay as close to their lines as the gap allows: a cluster is centred on its lines’ ends', () => {
+    // Two lines ending at the same value: one label 1 em above it, the other 1 em below, not both pushed up.
+    const pair = dodge([{ value: 500 }, { value: 500 }], [0, 1000], 200, 12).map((l) => (l.labelAt / 1000) * 200);
+    expect(pair[0]).toBeCloseTo(88, 9);
+    expect(pair[1]).toBeCloseTo(112, 9);
+    // Three low lines (impressions of LinkedIn, YouTube and Facebook), 8, 17 and 36 px up: centred on them they
+    // would dip under the chart's bottom, so they rest on it, in their lines' order (pushing each up from the
+    // lowest would draw them at 8, 32 and 56 px, Facebook's 20 px from its line, YouTube's beside Facebook's end).
+    const low = dodge(
+      [150_000, 300_000, 650_000].map((value) => ({ value })),
+      [0, 4e6],
+      220,
+      12,
+    ).map((l) => (l.labelAt / 4e6) * 220);
+    expect(low.map((y) => Math.round(y * 1e6) / 1e6)).toEqual([0, 24, 48]);
+    // And at the top, the same against the chart's top.
+    const high = dodge([{ value: 990 }, { value: 1000 }], [0, 1000], 200, 12).map((l) => (l.labelAt / 1000) * 200);
+    expect(high.map((y) => Math.round(y * 1e6) / 1e6)).toEqual([176, 200]);
+    // Order kept for lines ending in reverse order of their index.
+    const order = dodge([{ value: 30 }, { value: 10 }, { value: 20 }], [0, 1000], 200, 12).map((l) => l.labelAt);
+    expect(order[1]! < order[2]! && order[2]! < order[0]!).toBe(true);
+  });
+
+  it('direct labels of close end values (Instagram and TikTok followers) leave a gap of the font size between them, as drawn', async () => {
+    const ends = { instagram: 58_000, tiktok: 56_000, facebook: 51_000, linkedin: 18_200, youtube: 14_900 };
+    const chart = trendChart(ctx, {
+      id: 't',
+      title: 'Followers',
+      kpiLabel: 'Followers',
+      unit: 'count',
+      step: 'month',
+      at: 'end',
+      series: Object.entries(ends).map(([channel, end]) => ({
+        channel,
+        label: channel,
+        points: monthly([end * 0.95, end * 0.98, end]),
+      })),
+    });
+    useChartCache(null);
+    const svg = await renderSvg(chart.spec, 400);
+    const marks = /<g class="mark-text role-mark layer_1_marks">(.*?)<\/g>/.exec(svg)![1]!;
+    const drawn = new Map(
+      [...marks.matchAll(/<text [^>]*transform="translate\([\d.]+,([\d.-]+)\)" font-size="(\d+)px"[^>]*>([a-z]+)<\/text>/g)].map(
+        (m) => [m[3]!, { y: Number(m[1]), size: Number(m[2]) }],
+      ),
+    );
+    expect([...drawn.keys()].sort()).toEqual(Object.keys(ends).sort());
+    const ys = [...drawn.values()].map((d) => d.y).sort((a, b) => a - b);
+    const size = drawn.get('instagram')!.size;
+    expect(size).toBe(12);
+    // (0.1 px: the SVG's coordinates are rounded to a tenth of a pixel.)
+    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!, ys.join(' ')).toBeGreaterThanOrEqual(2 * size - 0.1);
+    expect(ys[0]).toBeGreaterThanOrEqual(0);
   });
 
   it('sentiment and share of voice: share of voice is drawn as its own bar per channel', () => {
@@ -413,11 +495,14 @@ describe('colour distance', () => {
     for (const [i, a] of PALETTE.entries()) for (const b of PALETTE.slice(i + 1)) expect(tooClose(a, b), `${a} ${b}`).toBe(false);
   });
 
-  it('the palette skips colours too close to a configured one', () => {
+  it('the defaults skip colours too close to a configured one', () => {
     const blue = { ...site, channels: { facebook: { label: 'Facebook', color: '#0a70b8' } } };
     const colors = channelColors(blue, ['facebook', 'linkedin', 'tiktok']);
     expect(colors.get('facebook')).toBe('#0a70b8');
-    expect(tooClose(colors.get('linkedin')!, '#0a70b8')).toBe(false);
-    expect(colors.get('linkedin')).toBe(PALETTE[1]);
+    expect(tooClose(CHANNEL_COLORS.get('linkedin')!, '#0a70b8')).toBe(true);
+    expect(colors.get('linkedin')).toBe(PALETTE[0]);
+    expect(colors.get('tiktok')).toBe(CHANNEL_COLORS.get('tiktok'));
+    const coral = { ...site, channels: { facebook: { label: 'Facebook', color: '#ee6a57' } } };
+    expect(channelColors(coral, ['facebook', 'blog']).get('blog')).toBe(PALETTE[1]);
   });
 });

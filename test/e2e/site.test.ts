@@ -297,6 +297,12 @@ describe('the example site', () => {
     const commits = page.locator('ol.changelog > li');
     expect(await commits.count()).toBeGreaterThan(0);
     expect(await page.locator('table.changes tbody tr').count()).toBeGreaterThanOrEqual(24);
+    // An added goal has nothing before: a dash, read out as "none (added)", never a blank cell.
+    const added = page.locator('table.changes tbody tr', { has: page.locator('th', { hasText: /^goal added/ }) }).first();
+    const before = added.locator('td[data-col="before"]');
+    expect(await before.locator('[aria-hidden="true"]').textContent()).toBe('—');
+    expect(await before.locator('.visually-hidden').textContent()).toBe('none (added)');
+    expect((await added.locator('td[data-col="after"]').innerText()).length).toBeGreaterThan(5);
     await page.close();
     const goal = await open('goals/ig-followers-2026/');
     expect(await goal.page.locator('#history ~ ol.changelog li').first().innerText()).toMatch(/goal added/);
