@@ -169,6 +169,24 @@ class Series {
     return this.ends.length > 0 ? this.ends[0]! : null;
   }
 
+  /** Month and quarter rows that overlap [a, b] without lying inside it, as period labels (`2026-08`, `2026-Q3`). */
+  partlyIn(a: Day, b: Day): string[] {
+    const out: string[] = [];
+    const straddles = ([start, end]: readonly [Day, Day]) => start <= b && end >= a && (start < a || end > b);
+    for (const q of [...this.quarters.keys()].sort((x, y) => x - y)) {
+      const bounds = quarterBounds(q);
+      if (straddles(bounds)) {
+        const [year, month] = formatDay(bounds[0]).split('-').map(Number);
+        out.push(`${year}-Q${(month! - 1) / 3 + 1}`);
+      }
+    }
+    for (const m of [...this.months.keys()].sort((x, y) => x - y)) {
+      const bounds = monthBounds(m);
+      if (straddles(bounds)) out.push(formatDay(bounds[0]).slice(0, 7));
+    }
+    return out;
+  }
+
   /** Days in [a, b] on which an entry ends. */
   endsIn(a: Day, b: Day): Int32Array {
     return this.ends.subarray(lowerBound(this.ends, a), lowerBound(this.ends, b + 1));
@@ -478,6 +496,14 @@ export class MetricIndex {
     if (this.series.get(channel)?.get('followers')?.lastOnOrBefore(b)) return null;
     const follows = this.netFollows(channel, a, b);
     return follows === null ? null : { value: follows, netFollows: true };
+  }
+
+  /**
+   * The month and quarter rows of one metric of one channel that [a, b] covers only in part: a
+   * total over the range counts none of them (a row cannot be split), so the range undercounts.
+   */
+  partlyCovered(channel: string, metric: string, a: Day, b: Day): string[] {
+    return this.series.get(channel)?.get(metric)?.partlyIn(a, b) ?? [];
   }
 
   /**

@@ -14,6 +14,7 @@ import { listFiles, readSources, type SourceFile } from './files.ts';
 import { loadData, reportUndeclared } from './data.ts';
 import { loadGoals } from './goals.ts';
 import { checkOverlaps } from './overlaps.ts';
+import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility } from './plausibility.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
@@ -148,6 +149,7 @@ export function loadFromSources(
     };
     checkImplicitBaselines(engine, goals.goals, goals.places, site);
     checkFeeds(engine, goals.goals, goals.places);
+    checkPartialRows(engine, goals.goals, goals.places);
     noteAchievability(engine, goals.goals, goals.places, site);
   }
   const reports = loadReports(reportFiles, problems);
