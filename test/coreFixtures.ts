@@ -2,6 +2,7 @@
  * Small builders for core tests: metric rows from readable literals, a metric index, a
  * KPI engine, and approximate comparison of computed values. No files, no clock.
  */
+import type { SmartGoal } from '../src/core/goals.ts';
 import { expect } from 'vitest';
 import type { KpiDef } from '../src/core/catalogue.ts';
 import { type Day, parseIsoDate } from '../src/core/dates.ts';
@@ -62,4 +63,23 @@ export function expectClose(actual: number | null | undefined, expected: number)
   expect(actual, `expected ${expected}, got ${actual}`).toBeTypeOf('number');
   const tolerance = 1e-12 * Math.max(1, Math.abs(expected));
   expect(Math.abs((actual as number) - expected), `expected ${expected}, got ${actual}`).toBeLessThanOrEqual(tolerance);
+}
+
+/** A SMART goal on one KPI over 2026-Q3 (channel `all` unless given), for evaluation tests. */
+export function smartGoal(kpi: string, target: SmartGoal['target'], extra: Partial<SmartGoal> = {}): SmartGoal {
+  return {
+    type: 'smart',
+    id: 'g',
+    title: 'G',
+    kpi,
+    channel: 'all',
+    period: period('2026-Q3'),
+    baseline: null,
+    target,
+    milestones: [],
+    category: null,
+    objective: null,
+    owner: null,
+    ...extra,
+  } as SmartGoal;
 }

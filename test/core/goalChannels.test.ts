@@ -6,26 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { achievability } from '../../src/core/achievability.ts';
 import { evaluateGoal } from '../../src/core/evaluate.ts';
-import type { SmartGoal } from '../../src/core/goals.ts';
-import { day, engineOf, expectClose, period, rows } from '../coreFixtures.ts';
-
-function smart(kpi: string, target: SmartGoal['target'], extra: Partial<SmartGoal> = {}): SmartGoal {
-  return {
-    type: 'smart',
-    id: 'g',
-    title: 'G',
-    kpi,
-    channel: 'all',
-    period: period('2026-Q3'),
-    baseline: null,
-    target,
-    milestones: [],
-    category: null,
-    objective: null,
-    owner: null,
-    ...extra,
-  } as SmartGoal;
-}
+import { day, engineOf, expectClose, period, rows, smartGoal } from '../coreFixtures.ts';
 
 describe('the implicit baseline of a goal over several channels', () => {
   // Instagram: CTR 1% in Q2 and Q3; YouTube: 9% in Q2, no data in Q3.
@@ -38,27 +19,27 @@ describe('the implicit baseline of a goal over several channels', () => {
   ]);
 
   it('is computed over the channels of the actual (a rate)', () => {
-    const e = evaluateGoal(engine, smart('ctr', { kind: 'absolute', value: 0.06 }), day('2026-09-30'));
+    const e = evaluateGoal(engine, smartGoal('ctr', { kind: 'absolute', value: 0.06 }), day('2026-09-30'));
     // Today: baseline (100 + 900) / 20000 = 0.05 over both channels, progress (0.01 − 0.05) / 0.01 = −4.
     expect(e).toMatchObject({ baseline: 0.01, previous: 0.01, actual: 0.01, progress: 0, status: 'missed' });
     expect(e.type === 'smart' && e.leftOut).toEqual(['youtube']);
   });
 
   it('and the reference of a relative target too', () => {
-    const e = evaluateGoal(engine, smart('ctr', { kind: 'percent', ratio: 0.5 }), day('2026-09-30'));
+    const e = evaluateGoal(engine, smartGoal('ctr', { kind: 'percent', ratio: 0.5 }), day('2026-09-30'));
     expect(e).toMatchObject({ baseline: 0.01, target: 0.015, actual: 0.01, progress: 0 });
   });
 
   it('and so is the change its achievability asks for', () => {
     // From 1% to 6% over Instagram: +500% (today: from 5% over both channels, +20%).
-    const a = achievability(engine, smart('ctr', { kind: 'absolute', value: 0.06 }), period('2026-Q3'));
+    const a = achievability(engine, smartGoal('ctr', { kind: 'absolute', value: 0.06 }), period('2026-Q3'));
     expectClose(a.needed, 5);
     expect(a).toMatchObject({ verdict: 'unknown', periods: 0 });
   });
 
   it('a total: the previous total of a relative target over the same channels', () => {
     // Q3 clicks 100 (Instagram only); Q2 clicks over Instagram are 100, not 1000 with YouTube.
-    const e = evaluateGoal(engine, smart('clicks', { kind: 'percent', ratio: 0.1 }), day('2026-09-30'));
+    const e = evaluateGoal(engine, smartGoal('clicks', { kind: 'percent', ratio: 0.1 }), day('2026-09-30'));
     expect(e).toMatchObject({ previous: 100, target: 110, actual: 100 });
     expectClose(e.type === 'smart' ? e.progress : null, 100 / 110);
   });
@@ -71,13 +52,17 @@ describe('the implicit baseline of a goal over several channels', () => {
       ]),
       ...rows('youtube', [['2026-06-30', { followers: 5000 }]]),
     ]);
-    const e = evaluateGoal(followers, smart('follower_count', { kind: 'absolute', value: 1200 }), day('2026-09-30'));
+    const e = evaluateGoal(followers, smartGoal('follower_count', { kind: 'absolute', value: 1200 }), day('2026-09-30'));
     // Today: baseline 6000 (with YouTube's 5000), progress (1100 − 6000) / (1200 − 6000) > 1: "achieved".
     expect(e).toMatchObject({ baseline: 1000, actual: 1100, progress: 0.5, status: 'missed' });
   });
 
   it('keeps a given baseline, and a channel new in the period keeps the baseline of the others', () => {
-    const given = evaluateGoal(engine, smart('ctr', { kind: 'absolute', value: 0.06 }, { baseline: 0.05 }), day('2026-09-30'));
+    const given = evaluateGoal(
+      engine,
+      smartGoal('ctr', { kind: 'absolute', value: 0.06 }, { baseline: 0.05 }),
+      day('2026-09-30'),
+    );
     expect(given).toMatchObject({ baseline: 0.05, actual: 0.01 });
     const launched = engineOf([
       ...rows('instagram', [
@@ -86,7 +71,7 @@ describe('the implicit baseline of a goal over several channels', () => {
       ]),
       ...rows('youtube', [['2026-Q3', { impressions: 10000, clicks: 300 }]]),
     ]);
-    const e = evaluateGoal(launched, smart('ctr', { kind: 'absolute', value: 0.03 }), day('2026-09-30'));
+    const e = evaluateGoal(launched, smartGoal('ctr', { kind: 'absolute', value: 0.03 }), day('2026-09-30'));
     expect(e).toMatchObject({ baseline: 0.01, actual: 0.02 });
     expectClose(e.type === 'smart' ? e.progress : null, 0.5);
   });

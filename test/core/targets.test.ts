@@ -6,29 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateGoal, resolveTarget } from '../../src/core/evaluate.ts';
-import type { SmartGoal } from '../../src/core/goals.ts';
 import { goalStatus } from '../../src/core/status.ts';
-import { day, engineOf, period, rows } from '../coreFixtures.ts';
+import { day, engineOf, rows, smartGoal } from '../coreFixtures.ts';
 
+const IG = { channel: 'instagram' } as const;
 const months = (channel: string, values: Array<[string, Record<string, number>]>) => rows(channel, values);
-
-function smart(kpi: string, target: SmartGoal['target'], extra: Partial<SmartGoal> = {}): SmartGoal {
-  return {
-    type: 'smart',
-    id: 'g',
-    title: 'G',
-    kpi,
-    channel: 'instagram',
-    period: period('2026-Q3'),
-    baseline: null,
-    target,
-    milestones: [],
-    category: null,
-    objective: null,
-    owner: null,
-    ...extra,
-  } as SmartGoal;
-}
 
 describe('relative targets', () => {
   it('carry no floating-point noise', () => {
@@ -63,7 +45,7 @@ describe('the achieved line', () => {
         ['2026-09', { impressions: 1100 }],
       ]),
     );
-    const e = evaluateGoal(engine, smart('impressions', { kind: 'percent', ratio: 0.1 }), day('2026-09-30'));
+    const e = evaluateGoal(engine, smartGoal('impressions', { kind: 'percent', ratio: 0.1 }, IG), day('2026-09-30'));
     expect(e).toMatchObject({ target: 3300, actual: 3300, progress: 1, status: 'achieved' });
   });
 
@@ -74,7 +56,7 @@ describe('the achieved line', () => {
         ['2026-Q3', { impressions: 10000, engagements: 1100 }],
       ]),
     );
-    const e = evaluateGoal(engine, smart('engagement_rate', { kind: 'percent', ratio: 0.1 }), day('2026-09-30'));
+    const e = evaluateGoal(engine, smartGoal('engagement_rate', { kind: 'percent', ratio: 0.1 }, IG), day('2026-09-30'));
     expect(e).toMatchObject({ target: 0.11, status: 'achieved' });
   });
 
@@ -87,7 +69,7 @@ describe('the achieved line', () => {
         ['2026-07', { new_followers: 30, lost_followers: 30 }],
       ]),
     );
-    const e = evaluateGoal(engine, smart('follower_growth', { kind: 'percent', ratio: 0.2 }), day('2026-09-30'));
+    const e = evaluateGoal(engine, smartGoal('follower_growth', { kind: 'percent', ratio: 0.2 }, IG), day('2026-09-30'));
     expect(e).toMatchObject({ baseline: -91, target: -72.8, actual: 0, status: 'achieved' });
   });
 });
