@@ -1,7 +1,8 @@
 /**
  * What a reader meets on the example's pages in a real browser (Debian's Chromium): the
  * quarter summary agrees with `report --json`, key columns stay visible on a phone, chart
- * text stays legible, a full-page capture shows the charts, print shows what is folded.
+ * text stays legible, a full-page capture shows the charts, print shows what is folded and
+ * fills its pages.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -237,5 +238,19 @@ describe('captures and print', () => {
     await expect.poll(() => visible('details.glossary dl'), { timeout: 10_000 }).toBe(true);
     expect(await visible('details.chart-data table')).toBe(false);
     await page.close();
+  }, 60_000);
+
+  it('prints a quarter page on about as many A4 pages as its content fills: no half-empty pages', async () => {
+    const page = await open('reports/2026-q3/', 1280);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // The content's height laid out at the printable width of A4 (180 mm ≈ 680 px), in pages of 267 mm ≈ 1,009 px.
+    await page.setViewportSize({ width: 680, height: 1000 });
+    const filled = (await page.evaluate(() => document.documentElement.scrollHeight)) / 1009;
+    await page.close();
+    expect(filled).toBeGreaterThan(2);
+    expect(pages).toBeGreaterThanOrEqual(Math.floor(filled));
+    expect(pages, `${pages} pages for ${filled.toFixed(1)} pages of content`).toBeLessThanOrEqual(Math.ceil(filled * 1.2));
   }, 60_000);
 });
