@@ -1,5 +1,5 @@
 /**
- * Lighthouse performance and accessibility scores of pages of a built site, served
+ * Lighthouse scores (performance, accessibility, best practices, SEO) of pages of a built site, served
  * compressed on localhost and audited in Debian's Chromium (no browser download).
  */
 import * as chromeLauncher from 'chrome-launcher';
@@ -9,6 +9,8 @@ import { serve } from '../test/e2e/harness.ts';
 export interface LighthouseScores {
   readonly performance: number;
   readonly accessibility: number;
+  readonly bestPractices: number;
+  readonly seo: number;
 }
 
 /** Audits one page of a built site (path relative to its root). */
@@ -30,12 +32,17 @@ export async function audit(dist: string, path: string): Promise<LighthouseScore
   try {
     const result = await lighthouse(new URL(path, server.url).href, {
       port: chrome.port,
-      onlyCategories: ['performance', 'accessibility'],
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
       output: 'json',
       logLevel: 'error',
     });
     const categories = result?.lhr.categories;
-    return { performance: categories?.['performance']?.score ?? 0, accessibility: categories?.['accessibility']?.score ?? 0 };
+    return {
+      performance: categories?.['performance']?.score ?? 0,
+      accessibility: categories?.['accessibility']?.score ?? 0,
+      bestPractices: categories?.['best-practices']?.score ?? 0,
+      seo: categories?.['seo']?.score ?? 0,
+    };
   } finally {
     await chrome.kill();
     await server.close();
