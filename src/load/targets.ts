@@ -1,6 +1,7 @@
 /**
- * Targets that ask for no change, that go against their KPI's direction, or that nothing
- * measures from. A level goal without a baseline is measured from the KPI over the previous
+ * Targets that ask for no change (an error), that go against their KPI's direction (a note:
+ * SPEC's progress formula takes them as written, so they stay valid content), or that nothing
+ * measures from (a note). A level goal without a baseline is measured from the KPI over the previous
  * period; when its target equals that value, or there is no such value (a team's first quarter
  * of data), progress cannot be measured and the page would only say "No data". A level target
  * below its baseline on a KPI that is good when up (above it when down) makes progress count
@@ -110,7 +111,7 @@ function check(
       );
     }
     if (relative && againstDirection(t, good)) {
-      place.report.at(
+      place.report.note(
         at,
         `the target ${relativeText(t)} asks for a ${good === 'up' ? 'fall' : 'rise'} of ${label}, which is good when ${good}: ` +
           `progress would count a ${good === 'up' ? 'rise' : 'fall'} as failure; to ${good === 'up' ? 'raise' : 'lower'} it, give a ${good === 'up' ? 'positive' : 'negative'} change`,
@@ -137,7 +138,7 @@ function check(
       ? `give it as a number (target: ${target}) with a baseline ${side} it`
       : `give a baseline ${side} ${show(target)} (the level it starts from)`;
     const move = relative ? `a ${good === 'up' ? 'positive' : 'negative'} change` : `a target ${other} ${show(baseline)}`;
-    place.report.at(
+    place.report.note(
       at,
       `the target ${writtenOf(target)} is ${side} the baseline ${show(baseline)}${source} on ${label}, which is good when ${good}: ` +
         `the goal asks for a ${good === 'up' ? 'fall' : 'rise'}, and progress would count a ${good === 'up' ? 'rise' : 'fall'} as failure; ` +

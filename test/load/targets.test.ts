@@ -1,7 +1,8 @@
 /**
  * Targets that contradict their KPI's direction (red-team F3): a level target below its baseline
  * on a KPI that is good when up (or above it when down) makes progress count improvement as
- * failure, so `validate` refuses it with the way out. And notes on relative targets (M7, M8):
+ * failure, so `validate` notes it with the way out (a note, not an error: SPEC's progress formula
+ * takes such a target as written, so it stays valid content). And notes on relative targets (M7, M8):
  * a reference period that a channel covers only in part, a total with nothing to apply to, and a
  * baseline that a relative target on a total ignores.
  */
@@ -24,32 +25,38 @@ const goal = (body: string) => `goals:
     period: 2026-Q3
 ${body}`;
 
+/** The notes on a target against its KPI's direction (achievability notes aside). */
+const directionNotes = (notes: readonly string[]) => notes.filter((n) => /good when (up|down)/.test(n));
+
 const outcome = (body: string, data: Record<string, string> = { 'data/ig.json': instagram }) =>
   outcomeOf({ site: SITE, goals: { 'goals/g.yaml': goal(body) }, data });
 
 describe('a level target on the wrong side of its baseline', () => {
-  it('is an error when below a given baseline on a KPI that is good when up', () => {
+  it('is noted when below a given baseline on a KPI that is good when up', () => {
     const out = outcome('    kpi: engagement_rate\n    baseline: 0.1\n    target: 0.08\n');
-    expect(out.problems).toEqual([
-      'goals/g.yaml:8:13: the target 8.0% is below the baseline 10.0% on engagement rate, which is good when up: ' +
+    expect(out.problems).toEqual([]);
+    expect(directionNotes(out.notes)).toEqual([
+      'goals/g.yaml:8:13: note: the target 8.0% is below the baseline 10.0% on engagement rate, which is good when up: ' +
         'the goal asks for a fall, and progress would count a rise as failure; ' +
         'to keep it above 8.0%, give a baseline below 8.0% (the level it starts from); to raise it, a target above 10.0%',
     ]);
   });
 
-  it('is an error when below the implicit baseline, the previous period value', () => {
+  it('is noted when below the implicit baseline, the previous period value', () => {
     const out = outcome('    kpi: engagement_rate\n    target: 0.08\n');
-    expect(out.problems).toEqual([
-      'goals/g.yaml:7:13: the target 8.0% is below the baseline 10.0% (engagement rate over 2026-Q2, as none is given) ' +
+    expect(out.problems).toEqual([]);
+    expect(directionNotes(out.notes)).toEqual([
+      'goals/g.yaml:7:13: note: the target 8.0% is below the baseline 10.0% (engagement rate over 2026-Q2, as none is given) ' +
         'on engagement rate, which is good when up: the goal asks for a fall, and progress would count a rise as failure; ' +
         'to keep it above 8.0%, give a baseline below 8.0% (the level it starts from); to raise it, a target above 10.0%',
     ]);
   });
 
-  it('is an error when above the baseline on a KPI that is good when down', () => {
+  it('is noted when above the baseline on a KPI that is good when down', () => {
     const out = outcome('    kpi: bounce_rate\n    target: 0.25\n');
-    expect(out.problems).toEqual([
-      'goals/g.yaml:7:13: the target 25.0% is above the baseline 20.0% (bounce rate over 2026-Q2, as none is given) ' +
+    expect(out.problems).toEqual([]);
+    expect(directionNotes(out.notes)).toEqual([
+      'goals/g.yaml:7:13: note: the target 25.0% is above the baseline 20.0% (bounce rate over 2026-Q2, as none is given) ' +
         'on bounce rate, which is good when down: the goal asks for a rise, and progress would count a fall as failure; ' +
         'to keep it below 25.0%, give a baseline above 25.0% (the level it starts from); to lower it, a target below 20.0%',
     ]);
@@ -57,19 +64,21 @@ describe('a level target on the wrong side of its baseline', () => {
 
   it('is the same contradiction for a relative target with a change against the direction', () => {
     const out = outcome('    kpi: engagement_rate\n    target: { change: "-10%" }\n');
-    expect(out.problems).toEqual([
-      'goals/g.yaml:7:13: the target -10% (9.0%) is below the baseline 10.0% (engagement rate over 2026-Q2, as none is given) ' +
+    expect(out.problems).toEqual([]);
+    expect(directionNotes(out.notes)).toEqual([
+      'goals/g.yaml:7:13: note: the target -10% (9.0%) is below the baseline 10.0% (engagement rate over 2026-Q2, as none is given) ' +
         'on engagement rate, which is good when up: the goal asks for a fall, and progress would count a rise as failure; ' +
         'to keep it above 9.0%, give it as a number (target: 0.09) with a baseline below it; to raise it, a positive change',
     ]);
   });
 
-  it('a change against the direction is refused even with no baseline to resolve it against', () => {
+  it('a change against the direction is noted even with no baseline to resolve it against', () => {
     const out = outcome('    kpi: engagement_rate\n    target: { change: -0.01 }\n', {
       'data/ig.json': JSON.stringify({ channel: 'instagram', rows: [{ date: '2026-07-01', impressions: 500, engagements: 60 }] }),
     });
-    expect(out.problems).toEqual([
-      'goals/g.yaml:7:13: the target -0.01 asks for a fall of engagement rate, which is good when up: ' +
+    expect(out.problems).toEqual([]);
+    expect(directionNotes(out.notes)).toEqual([
+      'goals/g.yaml:7:13: note: the target -0.01 asks for a fall of engagement rate, which is good when up: ' +
         'progress would count a rise as failure; to raise it, give a positive change',
     ]);
   });
@@ -84,6 +93,7 @@ describe('a level target on the wrong side of its baseline', () => {
     ] as const) {
       const out = outcome(body, { 'data/ig.json': data });
       expect(out.problems, body).toEqual([]);
+      expect(directionNotes(out.notes), body).toEqual([]);
     }
     const noPrevious = JSON.stringify({
       channel: 'instagram',
