@@ -92,10 +92,10 @@ export function placeholderSvg(width: number, bytes: number): string {
   return `${head}<!--${'x'.repeat(Math.max(0, bytes - head.length - tail.length - 7))}-->${tail}`;
 }
 
-/** Renders a spec at a pixel width to an SVG string that scales with its container. */
 /** Charts rendered between two garbage collections (see collectGarbage): Vega's garbage kept in bounds. */
 const GC_EVERY = 200;
 
+/** Renders a spec at a pixel width to an SVG string that scales with its container. */
 export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
   if (stubBytes > 0) return Promise.resolve(placeholderSvg(width, stubBytes));
   const key = chartKey(spec, width);
