@@ -13,6 +13,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec, version as vegaLiteVersion } from 'vega-lite';
 import { type ChartCache, chartCache, chartCacheDir } from './chartCache.ts';
 import { measureText, vegaTextWidth } from './textMetrics.ts';
+import { collectGarbage } from '../io/memory.ts';
 
 /** vega re-exports vega-scenegraph's text measure at runtime; its typings omit it. */
 (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
@@ -91,6 +92,9 @@ export function placeholderSvg(width: number, bytes: number): string {
   return `${head}<!--${'x'.repeat(Math.max(0, bytes - head.length - tail.length - 7))}-->${tail}`;
 }
 
+/** Charts rendered between two garbage collections (see collectGarbage): Vega's garbage kept in bounds. */
+const GC_EVERY = 200;
+
 /** Renders a spec at a pixel width to an SVG string that scales with its container. */
 export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
   if (stubBytes > 0) return Promise.resolve(placeholderSvg(width, stubBytes));
@@ -109,6 +113,7 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
     return result;
   }
   stats.rendered++;
+  if (stats.rendered % GC_EVERY === 0) collectGarbage();
   const result = renderReused(spec, width, key).then((svg) => {
     diskCache().set(key, svg);
     return svg;

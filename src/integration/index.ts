@@ -13,6 +13,7 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { collectGarbage } from '../io/memory.ts';
 import { goalpostRoutes } from './routes.ts';
 import { type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { contentRoot, loadProject } from '../load/project.ts';
@@ -143,6 +144,8 @@ export default function goalpost(): AstroIntegration {
         if (target === null) return;
         const staging = fileURLToPath(dir);
         const clean = new Set<string>();
+        // Rendering's garbage collected first: parsing every page on top of it grew the heap to the build's peak.
+        collectGarbage();
         const problems = await checkBuiltPages(staging, contentRoot(), { known: record?.known, clean });
         if (problems.length > 0) {
           await publish(staging, null);
