@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
-import type { Io } from '../src/cli/io.ts';
 import type { ReportJson, SmartGoalJson, OkrGoalJson } from '../src/core/report.ts';
+import { runCli } from './cliRunner.ts';
 
-async function run(args: string[], root = 'test/fixtures/basic'): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: { GOALPOST_ROOT: root },
-    cwd: process.cwd(),
-  };
-  const status = await main(args, io);
-  return { status, out, err };
-}
+const run = (args: string[], root = 'test/fixtures/basic') => runCli(args, root);
 
 async function reportJson(...extra: string[]): Promise<ReportJson> {
   const { status, out, err } = await run(['report', '--period', '2026-Q2', '--json', ...extra]);

@@ -10,28 +10,13 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
-import type { Io } from '../src/cli/io.ts';
 import type { ReportJson, SmartGoalJson } from '../src/core/report.ts';
 import { buildSite } from './e2e/harness.ts';
+import { runCli } from './cliRunner.ts';
 
 const FIXTURE = 'test/fixtures/first-quarter';
 
-async function run(root: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: { GOALPOST_ROOT: root },
-    cwd: root,
-  };
-  return { status: await main(args, io), out, err };
-}
+const run = (root: string, args: string[]) => runCli(args, root);
 
 /** Every day of 2026-Q3 from `first` to `last`, as YYYY-MM-DD. */
 function days(first: string, last: string): string[] {

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/io.ts';
 import { loadProject } from '../../src/load/project.ts';
 import { reportQuarters } from '../../src/site/quarters.ts';
 import { repo, run as runIn } from '../review/helpers.ts';
 import { schemaProblems, type SchemaName } from './validator.ts';
+import { runCli } from '../cliRunner.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 /** The example and every fixture root that validates. */
@@ -45,22 +44,7 @@ function contentFiles(root: string): Array<{ path: string; schema: SchemaName; v
   ];
 }
 
-async function run(args: string[], root: string): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: { GOALPOST_ROOT: join(REPO, root) },
-    cwd: REPO,
-  };
-  const status = await main(args, io);
-  return { status, out, err };
-}
+const run = (args: string[], root: string) => runCli(args, root);
 
 describe('the published JSON Schemas', () => {
   for (const root of ROOTS) {

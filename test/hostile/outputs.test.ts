@@ -9,8 +9,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/io.ts';
 import { commitsTouching } from '../../src/git/files.ts';
 import { formatProblem } from '../../src/load/problems.ts';
 import { loadProject } from '../../src/load/project.ts';
@@ -22,6 +20,7 @@ import { problemsOf } from '../load/helpers.ts';
 import { pageViolations } from '../../src/site/pageCheck.ts';
 import { checkBuiltPages, publish, stagingFor } from '../../src/integration/output.ts';
 import { withBuildLock } from '../e2e/harness.ts';
+import { runCli } from '../cliRunner.ts';
 
 const BASIC = 'test/fixtures/basic';
 const NARRATIVE = 'content/reports/2026-q2.mdx';
@@ -39,22 +38,7 @@ async function validateProblems(root: string): Promise<string[]> {
   return result.ok ? [] : result.problems.map(formatProblem);
 }
 
-async function run(args: readonly string[], root: string): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: { GOALPOST_ROOT: root },
-    cwd: process.cwd(),
-  };
-  const status = await main(args, io);
-  return { status, out, err };
-}
+const run = (args: readonly string[], root: string) => runCli(args, root);
 
 describe('narratives: validate refuses script, foreign loads and broken components, at their place in the .mdx', () => {
   it('refuses <script>, event handlers, javascript: links, images and frames from another host, styles, imports and expressions', async () => {

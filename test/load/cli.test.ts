@@ -3,24 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../cliRunner.ts';
 
-async function run(args: string[], root: string): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: { GOALPOST_ROOT: root },
-    cwd: process.cwd(),
-  };
-  return { status: await main(args, io), out, err };
-}
+const run = (args: string[], root: string) => runCli(args, root);
 
 function root(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'goalpost-load-'));

@@ -2,11 +2,10 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
 import { parseQuarter, type Period } from '../../src/core/periods.ts';
 import type { Project } from '../../src/core/project.ts';
 import { loadProject } from '../../src/load/project.ts';
+import { type CliRun, runCli } from '../cliRunner.ts';
 
 /** A quarter from its label. */
 export function quarterOf(label: string): Period {
@@ -24,25 +23,8 @@ export function scratch(): string {
 }
 
 /** Runs the CLI on a content root, with a fixed clock. */
-export async function run(
-  root: string,
-  args: string[],
-  now = '2026-07-03T09:30:00.000Z',
-): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: { GOALPOST_ROOT: root },
-    cwd: process.cwd(),
-    now: () => new Date(now),
-  };
-  return { status: await main(args, io), out, err };
+export function run(root: string, args: string[], now = '2026-07-03T09:30:00.000Z'): Promise<CliRun> {
+  return runCli(args, root, { now });
 }
 
 /** The project of a content root (which must validate). */
