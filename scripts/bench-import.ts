@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import { LINKEDIN_CONTENT_HEADER } from './make-import-fixtures.ts';
 import { mulberry32 } from './random.ts';
 
 const POSTS = 100_000;
@@ -47,28 +48,7 @@ function perPostCsv(path: string): { first: string; last: string } {
 function dailyWorkbook(path: string): number {
   const random = mulberry32(11);
   const wb = XLSX.utils.book_new();
-  const header = [
-    'Date',
-    'Impressions (organic)',
-    'Impressions (sponsored)',
-    'Impressions (total)',
-    'Unique impressions (organic)',
-    'Clicks (organic)',
-    'Clicks (sponsored)',
-    'Clicks (total)',
-    'Reactions (organic)',
-    'Reactions (sponsored)',
-    'Reactions (total)',
-    'Comments (organic)',
-    'Comments (sponsored)',
-    'Comments (total)',
-    'Reposts (organic)',
-    'Reposts (sponsored)',
-    'Reposts (total)',
-    'Engagement rate (organic)',
-    'Engagement rate (sponsored)',
-    'Engagement rate (total)',
-  ];
+  const header = [...LINKEDIN_CONTENT_HEADER];
   const rows: unknown[][] = [['Aggregated metrics for the selected period.'], header];
   const posts: unknown[][] = [
     ['All posts of the selected period.'],

@@ -9,6 +9,30 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 
 /** UTF-16LE with a BOM, CRLF line ends: how Meta Business Suite writes its daily files. */
+/** The header row of LinkedIn's content export, metrics sheet (organic, sponsored and total columns). */
+export const LINKEDIN_CONTENT_HEADER = [
+  'Date',
+  'Impressions (organic)',
+  'Impressions (sponsored)',
+  'Impressions (total)',
+  'Unique impressions (organic)',
+  'Clicks (organic)',
+  'Clicks (sponsored)',
+  'Clicks (total)',
+  'Reactions (organic)',
+  'Reactions (sponsored)',
+  'Reactions (total)',
+  'Comments (organic)',
+  'Comments (sponsored)',
+  'Comments (total)',
+  'Reposts (organic)',
+  'Reposts (sponsored)',
+  'Reposts (total)',
+  'Engagement rate (organic)',
+  'Engagement rate (sponsored)',
+  'Engagement rate (total)',
+];
+
 export function utf16le(text: string): Uint8Array {
   const body = Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le');
   return new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), body]));
@@ -39,28 +63,7 @@ function sheet(rows: unknown[][], dateColumn: number | null, firstDataRow: numbe
 
 function linkedinContent(): XLSX.WorkBook {
   const wb = XLSX.utils.book_new();
-  const header = [
-    'Date',
-    'Impressions (organic)',
-    'Impressions (sponsored)',
-    'Impressions (total)',
-    'Unique impressions (organic)',
-    'Clicks (organic)',
-    'Clicks (sponsored)',
-    'Clicks (total)',
-    'Reactions (organic)',
-    'Reactions (sponsored)',
-    'Reactions (total)',
-    'Comments (organic)',
-    'Comments (sponsored)',
-    'Comments (total)',
-    'Reposts (organic)',
-    'Reposts (sponsored)',
-    'Reposts (total)',
-    'Engagement rate (organic)',
-    'Engagement rate (sponsored)',
-    'Engagement rate (total)',
-  ];
+  const header = [...LINKEDIN_CONTENT_HEADER];
   const metrics = [
     [NOTE],
     header,
