@@ -334,7 +334,7 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
       : fill(d.relativeTarget, { value: value(e.target), written, reference });
   if (e.mode === 'cumulative' && kpi.def.good === 'down') return fill(d.budgetCap, { target: resolved });
   if (e.mode === 'cumulative') return fill(d.totalBy, { target: resolved });
-  return m.target.kind === 'absolute'
+  return m.target.kind === 'absolute' && e.baseline !== null
     ? fill(d.byDeadlineFrom, { target: resolved, baseline: value(e.baseline) })
     : fill(d.byDeadline, { target: resolved });
 }
