@@ -121,6 +121,7 @@ export function writeRoot(root: string, name: Size): string {
 interface Run {
   seconds: number;
   rssMB: number;
+  direct: number;
   rendered: number;
   reused: number;
   cached: number;
@@ -152,7 +153,7 @@ function build(root: string, out: string, cache: string, statsFile: string): Run
     env: { ...process.env, GOALPOST_ROOT: root, GOALPOST_CHART_STATS: statsFile, GOALPOST_CHART_CACHE: cache },
   });
   // A build skipped because nothing changed draws no chart (and writes no counts).
-  const none = { rendered: 0, reused: 0, cached: 0, shapes: 0 };
+  const none = { direct: 0, rendered: 0, reused: 0, cached: 0, shapes: 0 };
   return { ...t, ...(existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as typeof none) : none) };
 }
 
@@ -230,11 +231,11 @@ if (import.meta.main) {
       const scripts = pages.reduce((n, f) => n + (readFileSync(f.path, 'utf8').match(/<script\b/g)?.length ?? 0), 0);
       const js = all.filter((f) => f.path.endsWith('.js')).reduce((n, f) => n + f.bytes, 0);
       const seconds = median(clean.map((r) => r.seconds));
-      const charts = median(clean.map((r) => r.rendered + r.reused + r.cached));
+      const charts = median(clean.map((r) => r.direct + r.rendered + r.reused + r.cached));
       console.log(`${name}: ${size.channels} channels × ${size.years} years (root by ${writer})`);
       console.log(`  pages built          ${pages.length}`);
       console.log(
-        `  charts per build     ${charts} (clean: ${median(clean.map((r) => r.rendered))} rendered through ${median(clean.map((r) => r.shapes))} shapes, ${median(clean.map((r) => r.reused))} reused within the build)`,
+        `  charts per build     ${charts} (clean: ${median(clean.map((r) => r.direct))} drawn directly, ${median(clean.map((r) => r.rendered))} rendered by Vega through ${median(clean.map((r) => r.shapes))} shapes, ${median(clean.map((r) => r.reused))} reused within the build)`,
       );
       console.log(
         `  clean build          ${seconds.toFixed(1)} s, peak RSS ${fmt(

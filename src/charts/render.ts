@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec, version as vegaLiteVersion } from 'vega-lite';
 import { type ChartCache, chartCache, chartCacheDir } from './chartCache.ts';
+import { drawDirect } from './svg/index.ts';
 import { measureText, vegaTextWidth } from './textMetrics.ts';
 import { collectGarbage } from '../io/memory.ts';
 
@@ -25,8 +26,14 @@ export const CHART_WIDTH = 400;
 const RENDER_FORMAT = 2;
 
 const cache = new Map<string, Promise<string>>();
-/** Charts rendered, reused within the build, read from the disk cache; shapes compiled (Vega-Lite compile, Vega parse, View). */
-const stats = { rendered: 0, reused: 0, cached: 0, shapes: 0 };
+/**
+ * Charts drawn by a direct writer (svg/index.ts), rendered by Vega, reused within the build, read
+ * from the disk cache; shapes compiled (Vega-Lite compile, Vega parse, View).
+ */
+const stats = { direct: 0, rendered: 0, reused: 0, cached: 0, shapes: 0 };
+
+/** GOALPOST_CHART_DIRECT=off renders every chart with Vega (benchmarks, comparisons). */
+const directOff = process.env['GOALPOST_CHART_DIRECT'] === 'off';
 
 const statsFile = process.env['GOALPOST_CHART_STATS'];
 if (statsFile) {
@@ -105,6 +112,14 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
     return hit;
   }
   if (dumpFile) dumped.push({ spec, width });
+  // Drawn directly: cheaper than reading the disk cache, so never stored there.
+  const direct = directOff ? null : drawDirect(spec, width);
+  if (direct !== null) {
+    stats.direct++;
+    const result = Promise.resolve(responsive(scopeIds(direct, key)));
+    cache.set(key, result);
+    return result;
+  }
   const stored = diskCache().get(key);
   if (stored !== null) {
     stats.cached++;
@@ -141,7 +156,7 @@ export function renderFresh(spec: TopLevelSpec, width: number): Promise<string> 
 }
 
 /** Renders a spec through its shape's shared View (what the caches store); `key` is its `chartKey`. */
-function renderReused(spec: TopLevelSpec, width: number, key: string): Promise<string> {
+export function renderReused(spec: TopLevelSpec, width: number, key = chartKey(spec, width)): Promise<string> {
   return renderShared(spec, width).then((svg) => responsive(scopeIds(svg, key)));
 }
 

@@ -1,0 +1,27 @@
+/**
+ * Direct chart writers: for the chart kinds the site draws most, SVG written straight from
+ * the Vega-Lite spec (the contract) without running Vega. Each writer recognises the specs it
+ * can draw and returns null for any other, which then go through Vega (render.ts). Tests hold
+ * every writer to Vega's own rendering of the same spec (test/charts/svg/oracle.ts): the same
+ * marks, in the same groups, within a pixel.
+ *
+ * A writer returns what Vega's `toSVG` gives before render.ts post-processes it: an `<svg>` with
+ * `width`, `height` and `viewBox`, whose marks sit in groups classed as Vega classes them
+ * (`mark-line role-mark`, `role-axis-label`…), which the site's CSS styles.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+/** Draws a spec at a width, or null when the spec is not one this writer draws. */
+export type DirectWriter = (spec: TopLevelSpec, width: number) => string | null;
+
+/** The writers, tried in order. */
+const WRITERS: readonly DirectWriter[] = [];
+
+/** The SVG of a spec drawn by the first writer that draws it, or null to render it with Vega. */
+export function drawDirect(spec: TopLevelSpec, width: number): string | null {
+  for (const write of WRITERS) {
+    const svg = write(spec, width);
+    if (svg !== null) return svg;
+  }
+  return null;
+}

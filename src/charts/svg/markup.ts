@@ -1,0 +1,31 @@
+/**
+ * SVG text for the direct chart writers: escaping and coordinates written the way the Vega
+ * renderer's output reads after `compact` (render.ts), so that both paths give the same bytes
+ * for the same drawing where they can.
+ */
+
+/** Escapes text for an SVG text node or a double-quoted attribute. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+}
+
+/** A coordinate rounded to 0.1 px, written without a trailing zero or a negative zero ("12.3", "4", "0"). */
+export function coord(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+/** `translate(x,y)` with both coordinates rounded. */
+export function translate(x: number, y: number): string {
+  return `translate(${coord(x)},${coord(y)})`;
+}
+
+/** An element with attributes in the given order (undefined values left out) and optional content. */
+export function element(tag: string, attrs: Readonly<Record<string, string | number | undefined>>, content?: string): string {
+  let out = `<${tag}`;
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined) continue;
+    out += ` ${name}="${typeof value === 'number' ? coord(value) : escapeXml(value)}"`;
+  }
+  return content === undefined ? `${out}/>` : `${out}>${content}</${tag}>`;
+}
