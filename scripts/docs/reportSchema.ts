@@ -103,6 +103,11 @@ const dataTo = isoDate
   .optional()
   .meta({ description: 'With incomplete: the day it is evaluated as of, the last day its channels all have data.' });
 
+const goalInputsTo = z.record(text, z.record(text, isoDate)).optional().meta({
+  description:
+    "The channels whose summed inputs of the KPI end on different days in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the actual mixes ranges.",
+});
+
 const smartGoal = z.strictObject({
   ...goalMeta,
   type: z.literal('smart'),
@@ -127,6 +132,7 @@ const smartGoal = z.strictObject({
   basis: z.literal('net_follows').optional(),
   incomplete,
   data_to: dataTo,
+  inputs_to: goalInputsTo,
   achievability,
   moved_goalposts: movedGoalposts,
 });
@@ -152,6 +158,7 @@ const keyResult = z.strictObject({
     .meta({ description: 'Channels of the key result left out of its actual for lacking an input of the KPI.' }),
   incomplete,
   data_to: dataTo,
+  inputs_to: goalInputsTo,
   achievability,
 });
 

@@ -5,7 +5,7 @@
 import type { Direction } from './catalogue.ts';
 import { type Day, formatDay } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal, TargetSpec } from './goals.ts';
-import { type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
+import { type InputsEnd, type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
 import { elapsedShare, expectedProgress } from './pace.ts';
 import { dataMetrics } from './metrics.ts';
 import { type Period, previousPeriod } from './periods.ts';
@@ -41,6 +41,11 @@ export interface MeasureEvaluation {
   readonly incomplete: readonly string[];
   /** With incomplete channels: the day the measure is evaluated as of, the earliest of their last days; else null. */
   readonly dataTo: Day | null;
+  /**
+   * The channels of the actual whose summed inputs come from exports that end on different days
+   * in the goal's period so far, with each input's last day (as `KpiValue.inputsEnd`); else null.
+   */
+  readonly inputsEnd: InputsEnd | null;
 }
 
 export interface SmartEvaluation extends MeasureEvaluation {
@@ -72,6 +77,8 @@ export interface KeyResultEvaluation {
   /** Channels whose data ends before the as-of day, and the day it is evaluated as of (see `MeasureEvaluation`). */
   readonly incomplete: readonly string[];
   readonly dataTo: Day | null;
+  /** Where the inputs of its actual end apart (see `MeasureEvaluation`). */
+  readonly inputsEnd: InputsEnd | null;
 }
 
 export interface OkrEvaluation {
@@ -260,6 +267,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     netFollows: current?.netFollows ?? false,
     incomplete,
     dataTo,
+    inputsEnd: current?.inputsEnd ?? null,
   };
 }
 
@@ -310,6 +318,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       leftOut: m.leftOut,
       incomplete: m.incomplete,
       dataTo: m.dataTo,
+      inputsEnd: m.inputsEnd,
     };
   }
   const manual = kr.manual!;
@@ -335,6 +344,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     leftOut: [],
     incomplete: [],
     dataTo: null,
+    inputsEnd: null,
   };
 }
 
