@@ -584,7 +584,7 @@ describe('the catalogue table', () => {
     expect([unit('average_engagement'), unit('nps'), unit('avg_response_time')]).toEqual(['per_post', 'score', 'minutes']);
   });
 
-  it('makes exactly the flow aggregates cumulative (goals on them are totals)', () => {
+  it('makes exactly the flow aggregates and follower growth cumulative (goals on them are totals)', () => {
     const set = new KpiSet(engine.index);
     const cumulative = set
       .all()
@@ -595,6 +595,7 @@ describe('the catalogue table', () => {
       'clicks',
       'conversions',
       'engagements',
+      'follower_growth',
       'impressions',
       'leads',
       'mentions',

@@ -231,8 +231,11 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
 
   const good = kpi.def.good;
   const timing = { started, ended, expected };
-  const status =
-    mode === 'cumulative' && good === 'down' ? capStatus(timing, actual, target) : goalStatus({ ...timing, progress });
+  const status = isCap(mode, good, target)
+    ? good === 'down'
+      ? capStatus(timing, actual, target)
+      : capStatus(timing, actual === null ? null : -actual, -target!)
+    : goalStatus({ ...timing, progress });
 
   let projection: number | null = null;
   if (started && actual !== null) {
@@ -271,6 +274,16 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   };
 }
 
+/**
+ * Whether a cumulative measure is a limit rather than an amount to reach: a budget cap (a total
+ * that is good when down), or its mirror, a floor: a running total that is good when up with a
+ * target below 0 (follower growth after a net loss: "+20%" on a loss of 91 asks to lose at most
+ * 72.8, met by losing none), where actual ÷ target would count a smaller loss as less progress.
+ */
+export function isCap(mode: MeasureMode, good: Direction, target: number | null): boolean {
+  return mode === 'cumulative' && (good === 'down' || (target !== null && target < 0));
+}
+
 /** Evaluates a SMART goal as of a date. */
 export function evaluateSmartGoal(engine: KpiEngine, goal: SmartGoal, asOf: Day): SmartEvaluation {
   return {
@@ -294,7 +307,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
   const base = { id: kr.id, title: kr.title, weight: kr.weight };
   if (kr.measure) {
     const m = evaluateMeasure(engine, kr.measure, period, asOf);
-    const cap = m.mode === 'cumulative' && m.good === 'down';
+    const cap = isCap(m.mode, m.good, m.target);
     return {
       ...base,
       manual: false,

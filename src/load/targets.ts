@@ -102,6 +102,14 @@ function check(
   const label = kpiWords(kpi.def.label);
   const good = kpi.def.good;
   const baseline = measure.baseline ?? previous;
+  if (kpi.accumulates) {
+    place.report.note(
+      [...path, 'kpi'],
+      `${measure.kpi} builds up as the period runs (it counts what happened so far): until the deadline this goal compares ` +
+        `its value so far with ${measure.baseline === null ? `the whole of ${prev.label} (the baseline when none is given)` : 'a baseline for a whole period'}, ` +
+        'so its progress and status are provisional, and settled at the deadline',
+    );
+  }
   if (baseline === null) {
     if (all.length > 0) {
       place.report.note(
