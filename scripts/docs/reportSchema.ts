@@ -108,6 +108,11 @@ const goalInputsTo = z.record(text, z.record(text, isoDate)).optional().meta({
     "The channels whose summed inputs of the KPI end on different days in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the actual mixes ranges.",
 });
 
+const provisional = z.literal(true).optional().meta({
+  description:
+    'A level on a KPI that builds up as its period runs (reach, audience growth rate), before its deadline: its value so far is compared with a whole period, so progress and status are provisional.',
+});
+
 const smartGoal = z.strictObject({
   ...goalMeta,
   type: z.literal('smart'),
@@ -133,6 +138,7 @@ const smartGoal = z.strictObject({
   incomplete,
   data_to: dataTo,
   inputs_to: goalInputsTo,
+  provisional,
   achievability,
   moved_goalposts: movedGoalposts,
 });
@@ -159,6 +165,7 @@ const keyResult = z.strictObject({
   incomplete,
   data_to: dataTo,
   inputs_to: goalInputsTo,
+  provisional,
   achievability,
 });
 

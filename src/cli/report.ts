@@ -263,7 +263,7 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
  * channel's data ends early, and the input that stops first when its inputs end apart.
  */
 function marks(
-  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'inputs_to'>,
+  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'inputs_to' | 'provisional'>,
   site: SiteSettings,
 ): string {
   const coverage = goalCoverageNote(g.left_out, site);
@@ -272,7 +272,8 @@ function marks(
       ? `, as of ${esc(g.data_to)} (the data from ${esc(g.incomplete.map((c) => channelLabel(site, c)).join(', '))} ends there)`
       : '';
   const inputs = inputsNote({ value: g.actual, inputs_to: g.inputs_to }, site)?.short;
-  return (coverage ? `, ${esc(coverage)}` : '') + ends + (inputs ? `, ${esc(inputs)}` : '');
+  const provisional = g.provisional ? ', provisional until the deadline (its value so far against a whole period)' : '';
+  return (coverage ? `, ${esc(coverage)}` : '') + ends + (inputs ? `, ${esc(inputs)}` : '') + provisional;
 }
 
 function alignColumns(rows: string[][]): string[] {

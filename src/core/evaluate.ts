@@ -46,6 +46,11 @@ export interface MeasureEvaluation {
    * in the goal's period so far, with each input's last day (as `KpiValue.inputsEnd`); else null.
    */
   readonly inputsEnd: InputsEnd | null;
+  /**
+   * A level on a KPI that builds up as its period runs (reach, audience growth rate), before its
+   * deadline: its value so far is compared with a whole period, so progress and status are provisional.
+   */
+  readonly provisional: boolean;
 }
 
 export interface SmartEvaluation extends MeasureEvaluation {
@@ -79,6 +84,8 @@ export interface KeyResultEvaluation {
   readonly dataTo: Day | null;
   /** Where the inputs of its actual end apart (see `MeasureEvaluation`). */
   readonly inputsEnd: InputsEnd | null;
+  /** Its progress and status are provisional until the deadline (see `MeasureEvaluation`). */
+  readonly provisional: boolean;
 }
 
 export interface OkrEvaluation {
@@ -271,6 +278,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     incomplete,
     dataTo,
     inputsEnd: current?.inputsEnd ?? null,
+    provisional: mode === 'level' && kpi.accumulates && started && !ended,
   };
 }
 
@@ -332,6 +340,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       incomplete: m.incomplete,
       dataTo: m.dataTo,
       inputsEnd: m.inputsEnd,
+      provisional: m.provisional,
     };
   }
   const manual = kr.manual!;
@@ -358,6 +367,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     incomplete: [],
     dataTo: null,
     inputsEnd: null,
+    provisional: false,
   };
 }
 

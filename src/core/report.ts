@@ -71,6 +71,8 @@ export interface SmartGoalJson {
   data_to?: string;
   /** Channels whose summed inputs of the KPI end on different days in the goal's period so far, with each input's last day. */
   inputs_to?: Record<string, Record<string, string>>;
+  /** A level on a KPI that builds up over its period (reach), before the deadline: a value so far against a whole period. */
+  provisional?: true;
   /** Whether the target is achievable, judged against the KPI's own history (SPEC "Achievable?"). */
   achievability?: Achievability;
 }
@@ -95,8 +97,9 @@ export interface KeyResultJson {
   /** Channels whose data ends before the as-of day, and the day the key result is evaluated as of. */
   incomplete?: string[];
   data_to?: string;
-  /** As a SMART goal's `inputs_to`. */
+  /** As a SMART goal's `inputs_to` and `provisional`. */
   inputs_to?: Record<string, Record<string, string>>;
+  provisional?: true;
   achievability?: Achievability;
 }
 
@@ -227,6 +230,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       ...(e.netFollows ? { basis: 'net_follows' as const } : {}),
       ...dataEndsJson(e),
       ...(e.inputsEnd ? { inputs_to: inputsTo(e.inputsEnd) } : {}),
+      ...(e.provisional ? { provisional: true as const } : {}),
       ...(achievable?.goal ? { achievability: achievable.goal } : {}),
     };
   }
@@ -264,6 +268,7 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     ...(kr.leftOut.length > 0 ? { left_out: [...kr.leftOut] } : {}),
     ...dataEndsJson(kr),
     ...(kr.inputsEnd ? { inputs_to: inputsTo(kr.inputsEnd) } : {}),
+    ...(kr.provisional ? { provisional: true as const } : {}),
     ...(achievable ? { achievability: achievable } : {}),
   };
 }

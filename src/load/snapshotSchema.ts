@@ -72,6 +72,7 @@ const smartGoal = z.strictObject({
   data_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   inputs_to: inputsTo.optional(),
+  provisional: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 
@@ -95,6 +96,7 @@ const keyResult = z.strictObject({
   data_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   inputs_to: inputsTo.optional(),
+  provisional: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 

@@ -279,6 +279,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
       incomplete: incomplete ?? [],
       dataTo: dataTo === undefined ? null : dayOf(dataTo),
       inputsEnd: inputsEndOf(inputs),
+      provisional: kr.provisional === true,
     }));
     return { ...rest, keyResults };
   }
@@ -303,6 +304,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     incomplete: incomplete ?? [],
     dataTo: dataTo === undefined ? null : dayOf(dataTo),
     inputsEnd: inputsEndOf(inputs),
+    provisional: rest.provisional === true,
   };
 }
 

@@ -10,7 +10,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuarter } from '../../src/core/periods.ts';
 import { createEngine } from '../../src/core/project.ts';
+import { renderText } from '../../src/cli/report.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
+import { goalView } from '../../src/site/goalView.ts';
 import { loadFromSources } from '../../src/load/project.ts';
 import { formatProblem } from '../../src/load/problems.ts';
 import { SITE } from '../load/helpers.ts';
@@ -99,5 +101,30 @@ describe('level goals on KPIs that build up over their period', () => {
         'this goal compares its value so far with a baseline for a whole period, so its progress and status are provisional, and ' +
         'settled at the deadline',
     ]);
+  });
+
+  it('are marked provisional before the deadline in JSON, the text report and the goal page, and not after', () => {
+    // Instagram's Q2 reach came as a quarter row; Q3's daily rows stop on 15 August so far.
+    const daily = file('data/instagram/q3.json', {
+      channel: 'instagram',
+      source: 'Meta Business Suite export, 2026-08-16',
+      rows: days('2026-07-01', 46).map((date) => ({ date, reach: 300, impressions: 900 })),
+    });
+    const q2 = file('data/instagram/q2.json', { channel: 'instagram', rows: [{ quarter: '2026-Q2', reach: 20_000 }] });
+    const goals =
+      'goals:\n  - { id: reach, title: Reach 25000, kpi: reach, channel: instagram, period: 2026-Q3, target: 25000 }\n';
+    const { project } = load(goals, [daily, q2]);
+    const engine = createEngine(project);
+    const parsed = parseQuarter('2026-Q3');
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const report = buildReport(project, engine, { quarter: parsed.period });
+    expect(report.goals[0]).toMatchObject({ mode: 'level', baseline: 20_000, actual: 13_800, provisional: true });
+    const kpis = new Map(engine.kpis.all().map((k) => [k.def.id, { unit: k.def.unit, label: k.def.label }]));
+    expect(renderText(report, project.site, kpis)).toContain('provisional until the deadline');
+    expect(goalView(project, engine, project.goals[0]!).evaluation).toMatchObject({ provisional: true });
+
+    const after = buildReport(project, engine, { quarter: parsed.period, asOf: parsed.period.end });
+    expect(after.goals[0]).not.toHaveProperty('provisional');
+    expect(renderText(after, project.site, kpis)).not.toContain('provisional');
   });
 });
