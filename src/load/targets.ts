@@ -140,14 +140,13 @@ function check(
   }
   if (!same(target, baseline) && (good === 'up' ? target < baseline : target > baseline)) {
     const [shownTarget, shownBaseline] = apart(target, baseline, show);
-    const show2 = (v: number) => (v === target ? shownTarget : v === baseline ? shownBaseline : show(v));
     const side = good === 'up' ? 'below' : 'above';
     const other = good === 'up' ? 'above' : 'below';
     const source = measure.baseline === null ? ` (${label} over ${prev.label}, as none is given)` : '';
     const keep = relative
       ? `give it as a number (target: ${target}) with a baseline ${side} it`
-      : `give a baseline ${side} ${show2(target)} (the level it starts from)`;
-    const move = relative ? `a ${good === 'up' ? 'positive' : 'negative'} change` : `a target ${other} ${show2(baseline)}`;
+      : `give a baseline ${side} ${shownTarget} (the level it starts from)`;
+    const move = relative ? `a ${good === 'up' ? 'positive' : 'negative'} change` : `a target ${other} ${shownBaseline}`;
     const written = t.kind === 'absolute' ? shownTarget : `${relativeText(t)} (${shownTarget})`;
     place.report.note(
       at,
