@@ -369,7 +369,8 @@ describe('the `all` channel', () => {
       ]),
     ]);
     const k = kpiChanges(e, ['a', 'b'], Q2);
-    expect(k.get('follower_count')!.value).toBe(5200);
+    // a's count carries into the quarter (the latest total before it); its growth there is unknown.
+    expect(k.get('follower_count')!.value).toBe(10000 + 5200);
     expect(k.get('follower_growth')!.value).toBe(5200 - 5000); // not 5200 − (10000 + 5000)
     expectClose(k.get('audience_growth_rate')!.value, 200 / 5000);
     expect(kpiChanges(e, ['a'], Q2).get('follower_growth')!.value).toBeNull();
@@ -404,9 +405,18 @@ describe('null, never NaN or Infinity', () => {
     expect(value).toBe(COUNTS.has(id) ? 0 : null);
   });
 
-  it.each(KPI_CATALOGUE.map((k) => k.id))('%s is null when the channel has no data in the period', (id) => {
+  // Follower count is the exception: the latest total before the period carries into it (SPEC "Followers").
+  it.each(KPI_CATALOGUE.map((k) => k.id).filter((id) => id !== 'follower_count'))(
+    '%s is null when the channel has no data in the period',
+    (id) => {
+      const e = engineOf(rows('x', [['2026-01-15', zeroValues]]), { customerLtv: LTV });
+      expect(kpiChanges(e, ['x'], Q2).get(id)!.value).toBeNull();
+    },
+  );
+
+  it('follower_count carries the latest total into a period without data, as a number', () => {
     const e = engineOf(rows('x', [['2026-01-15', zeroValues]]), { customerLtv: LTV });
-    expect(kpiChanges(e, ['x'], Q2).get(id)!.value).toBeNull();
+    expect(kpiChanges(e, ['x'], Q2).get('follower_count')!.value).toBe(0);
   });
 
   it('is null when a denominator is missing although the numerator is there', () => {
@@ -574,7 +584,7 @@ describe('the catalogue table', () => {
     expect([unit('average_engagement'), unit('nps'), unit('avg_response_time')]).toEqual(['per_post', 'score', 'minutes']);
   });
 
-  it('makes exactly the flow aggregates cumulative (goals on them are totals)', () => {
+  it('makes exactly the flow aggregates and follower growth cumulative (goals on them are totals)', () => {
     const set = new KpiSet(engine.index);
     const cumulative = set
       .all()
@@ -585,6 +595,7 @@ describe('the catalogue table', () => {
       'clicks',
       'conversions',
       'engagements',
+      'follower_growth',
       'impressions',
       'leads',
       'mentions',

@@ -103,6 +103,16 @@ const dataTo = isoDate
   .optional()
   .meta({ description: 'With incomplete: the day it is evaluated as of, the last day its channels all have data.' });
 
+const goalInputsTo = z.record(text, z.record(text, isoDate)).optional().meta({
+  description:
+    "The channels whose summed inputs of the KPI end on different days in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the actual mixes ranges.",
+});
+
+const provisional = z.literal(true).optional().meta({
+  description:
+    'A level on a KPI that builds up as its period runs (reach, audience growth rate), before its deadline: its value so far is compared with a whole period, so progress and status are provisional.',
+});
+
 const smartGoal = z.strictObject({
   ...goalMeta,
   type: z.literal('smart'),
@@ -127,6 +137,8 @@ const smartGoal = z.strictObject({
   basis: z.literal('net_follows').optional(),
   incomplete,
   data_to: dataTo,
+  inputs_to: goalInputsTo,
+  provisional,
   achievability,
   moved_goalposts: movedGoalposts,
 });
@@ -152,6 +164,8 @@ const keyResult = z.strictObject({
     .meta({ description: 'Channels of the key result left out of its actual for lacking an input of the KPI.' }),
   incomplete,
   data_to: dataTo,
+  inputs_to: goalInputsTo,
+  provisional,
   achievability,
 });
 

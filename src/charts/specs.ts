@@ -659,10 +659,8 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: chartConfig(ctx.site),
     height: 240,
+    // The target rule first: an actual on the target is drawn over it, not hidden under it.
     layer: [
-      line(w.expectedPace, d.expected, [4, 3]),
-      ...(projection.length > 0 ? [line(w.projection, projection, [2, 2])] : []),
-      { ...line(w.actual, d.actual, []), mark: { type: 'line' as const, strokeWidth: 2, point: d.actual.length < 40 } },
       ...(d.target !== null
         ? [
             {
@@ -672,6 +670,9 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
             },
           ]
         : []),
+      line(w.expectedPace, d.expected, [4, 3]),
+      ...(projection.length > 0 ? [line(w.projection, projection, [2, 2])] : []),
+      { ...line(w.actual, d.actual, []), mark: { type: 'line' as const, strokeWidth: 2, point: d.actual.length < 40 } },
       ...(d.milestones.length > 0
         ? [
             {

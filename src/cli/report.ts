@@ -258,14 +258,22 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
   ];
 }
 
-/** The channels left out of a goal's or key result's actual, and the day it is evaluated as of when a channel's data ends early. */
-function marks(g: Pick<SmartGoalJson, 'left_out' | 'incomplete' | 'data_to'>, site: SiteSettings): string {
+/**
+ * The channels left out of a goal's or key result's actual, the day it is evaluated as of when a
+ * channel's data ends early, and the input that stops first when its inputs end apart.
+ */
+function marks(
+  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'inputs_to' | 'provisional'>,
+  site: SiteSettings,
+): string {
   const coverage = goalCoverageNote(g.left_out, site);
   const ends =
     g.incomplete && g.incomplete.length > 0 && g.data_to
       ? `, as of ${esc(g.data_to)} (the data from ${esc(g.incomplete.map((c) => channelLabel(site, c)).join(', '))} ends there)`
       : '';
-  return (coverage ? `, ${esc(coverage)}` : '') + ends;
+  const inputs = inputsNote({ value: g.actual, inputs_to: g.inputs_to }, site)?.short;
+  const provisional = g.provisional ? ', provisional until the deadline (its value so far against a whole period)' : '';
+  return (coverage ? `, ${esc(coverage)}` : '') + ends + (inputs ? `, ${esc(inputs)}` : '') + provisional;
 }
 
 function alignColumns(rows: string[][]): string[] {

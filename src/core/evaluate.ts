@@ -5,7 +5,7 @@
 import type { Direction } from './catalogue.ts';
 import { type Day, formatDay } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal, TargetSpec } from './goals.ts';
-import { type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
+import { type InputsEnd, type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
 import { elapsedShare, expectedProgress } from './pace.ts';
 import { dataMetrics } from './metrics.ts';
 import { type Period, previousPeriod } from './periods.ts';
@@ -41,6 +41,16 @@ export interface MeasureEvaluation {
   readonly incomplete: readonly string[];
   /** With incomplete channels: the day the measure is evaluated as of, the earliest of their last days; else null. */
   readonly dataTo: Day | null;
+  /**
+   * The channels of the actual whose summed inputs come from exports that end on different days
+   * in the goal's period so far, with each input's last day (as `KpiValue.inputsEnd`); else null.
+   */
+  readonly inputsEnd: InputsEnd | null;
+  /**
+   * A level on a KPI that builds up as its period runs (reach, audience growth rate), before its
+   * deadline: its value so far is compared with a whole period, so progress and status are provisional.
+   */
+  readonly provisional: boolean;
 }
 
 export interface SmartEvaluation extends MeasureEvaluation {
@@ -72,6 +82,10 @@ export interface KeyResultEvaluation {
   /** Channels whose data ends before the as-of day, and the day it is evaluated as of (see `MeasureEvaluation`). */
   readonly incomplete: readonly string[];
   readonly dataTo: Day | null;
+  /** Where the inputs of its actual end apart (see `MeasureEvaluation`). */
+  readonly inputsEnd: InputsEnd | null;
+  /** Its progress and status are provisional until the deadline (see `MeasureEvaluation`). */
+  readonly provisional: boolean;
 }
 
 export interface OkrEvaluation {
@@ -224,8 +238,11 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
 
   const good = kpi.def.good;
   const timing = { started, ended, expected };
-  const status =
-    mode === 'cumulative' && good === 'down' ? capStatus(timing, actual, target) : goalStatus({ ...timing, progress });
+  const status = isCap(mode, good, target)
+    ? good === 'down'
+      ? capStatus(timing, actual, target)
+      : capStatus(timing, actual === null ? null : -actual, -target!)
+    : goalStatus({ ...timing, progress });
 
   let projection: number | null = null;
   if (started && actual !== null) {
@@ -260,7 +277,19 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     netFollows: current?.netFollows ?? false,
     incomplete,
     dataTo,
+    inputsEnd: current?.inputsEnd ?? null,
+    provisional: mode === 'level' && kpi.accumulates && started && !ended,
   };
+}
+
+/**
+ * Whether a cumulative measure is a limit rather than an amount to reach: a budget cap (a total
+ * that is good when down), or its mirror, a floor: a running total that is good when up with a
+ * target below 0 (follower growth after a net loss: "+20%" on a loss of 91 asks to lose at most
+ * 72.8, met by losing none), where actual ÷ target would count a smaller loss as less progress.
+ */
+export function isCap(mode: MeasureMode, good: Direction, target: number | null): boolean {
+  return mode === 'cumulative' && (good === 'down' || (target !== null && target < 0));
 }
 
 /** Evaluates a SMART goal as of a date. */
@@ -286,7 +315,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
   const base = { id: kr.id, title: kr.title, weight: kr.weight };
   if (kr.measure) {
     const m = evaluateMeasure(engine, kr.measure, period, asOf);
-    const cap = m.mode === 'cumulative' && m.good === 'down';
+    const cap = isCap(m.mode, m.good, m.target);
     return {
       ...base,
       manual: false,
@@ -310,6 +339,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       leftOut: m.leftOut,
       incomplete: m.incomplete,
       dataTo: m.dataTo,
+      inputsEnd: m.inputsEnd,
+      provisional: m.provisional,
     };
   }
   const manual = kr.manual!;
@@ -335,6 +366,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     leftOut: [],
     incomplete: [],
     dataTo: null,
+    inputsEnd: null,
+    provisional: false,
   };
 }
 

@@ -24,6 +24,11 @@ export interface Kpi {
   readonly cumulative: boolean;
   /** Its formula divides by a metric: over different channel sets, two periods do not compare. */
   readonly rate: boolean;
+  /**
+   * Not a total, yet it builds up as its period runs (it reads a unique metric such as reach, or
+   * the follower change): a level goal on it compares its value so far with a whole period.
+   */
+  readonly accumulates: boolean;
 }
 
 /** Site settings the KPI formulas may read. */
@@ -69,13 +74,26 @@ export interface KpiChange extends KpiValue {
   readonly yoyChannelsDiffer: boolean;
 }
 
+/**
+ * Computed variables that add up over time like flows: the follower change over a range is the
+ * sum of the changes over its parts (with daily follows it is the sum of net follows), so growth
+ * so far starts from 0 and a goal on it is a running total, not a level compared with a whole
+ * previous period (red-team M1).
+ */
+const ADDITIVE_VARIABLES: ReadonlySet<string> = new Set(['followers_change']);
+
 /** Compiles a KPI definition whose formula is known to parse (the loader checks custom ones). */
 export function compileKpi(def: KpiDef, index: MetricIndex): Kpi {
   const parsed = parseFormula(def.formula);
   if (!parsed.ok) throw new Error(`KPI ${def.id}: formula does not parse: ${parsed.message}`);
   const inputs = formulaVariables(parsed.ast).map((v) => v.name);
-  const cumulative = isAdditiveOf(parsed.ast, (name) => index.metrics.get(name)?.aggregation === 'flow');
-  return { def, ast: parsed.ast, compute: compileFormula(parsed.ast), inputs, cumulative, rate: isRate(parsed.ast) };
+  const cumulative = isAdditiveOf(
+    parsed.ast,
+    (name) => index.metrics.get(name)?.aggregation === 'flow' || ADDITIVE_VARIABLES.has(name),
+  );
+  const accumulates =
+    !cumulative && inputs.some((name) => index.metrics.get(name)?.aggregation === 'unique' || ADDITIVE_VARIABLES.has(name));
+  return { def, ast: parsed.ast, compute: compileFormula(parsed.ast), inputs, cumulative, rate: isRate(parsed.ast), accumulates };
 }
 
 /** The built-in catalogue plus custom KPIs, compiled, looked up by id. */

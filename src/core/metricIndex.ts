@@ -456,14 +456,15 @@ export class MetricIndex {
 
   /**
    * A channel's followers at the end of [a, b] (SPEC "Followers"): the latest `followers` total
-   * on or before `b`, plus the net follows since. Null when no total was ever given by then, or
-   * when neither a total nor a follow falls in [a, b] (no data for the range).
+   * on or before `b`, plus the net follows since, also when the range itself has no row (an
+   * export gap, a follower sheet that stopped while the content export went on). Null when no
+   * total was ever given by then, or for an empty range.
    */
   followersAtEnd(channel: string, a: Day, b: Day): FollowerFigure | null {
+    if (a > b) return null;
     const last = this.series.get(channel)?.get('followers')?.lastOnOrBefore(b) ?? null;
     if (last === null) return null;
     const follows = this.netFollows(channel, last.day + 1, b);
-    if (last.day < a && follows === null) return null;
     return { value: last.value + (follows ?? 0), netFollows: follows !== null };
   }
 
@@ -487,14 +488,17 @@ export class MetricIndex {
   /**
    * A channel's follower change over [a, b]: followers at the end minus at the start where
    * totals allow, else the net follows over the range (platforms that export daily follows and
-   * no total); null without either.
+   * no total); null without either, and when neither a total nor a follow falls in [a, b]
+   * (nothing is known of the change: SPEC takes the net follows over it, and there are none).
    */
   followerChange(channel: string, a: Day, b: Day): FollowerFigure | null {
+    const follows = this.netFollows(channel, a, b);
+    const totals = this.series.get(channel)?.get('followers');
+    if (follows === null && (totals?.lastIn(a, b) ?? null) === null) return null;
     const end = this.followersAtEnd(channel, a, b);
     const start = end && this.followersAtStart(channel, a, b);
     if (end && start) return { value: end.value - start.value, netFollows: end.netFollows || start.netFollows };
-    if (this.series.get(channel)?.get('followers')?.lastOnOrBefore(b)) return null;
-    const follows = this.netFollows(channel, a, b);
+    if (totals?.lastOnOrBefore(b)) return null;
     return follows === null ? null : { value: follows, netFollows: true };
   }
 

@@ -69,6 +69,10 @@ export interface SmartGoalJson {
   incomplete?: string[];
   /** With `incomplete`: the day the goal is evaluated as of, the last day its channels all have data. */
   data_to?: string;
+  /** Channels whose summed inputs of the KPI end on different days in the goal's period so far, with each input's last day. */
+  inputs_to?: Record<string, Record<string, string>>;
+  /** A level on a KPI that builds up over its period (reach), before the deadline: a value so far against a whole period. */
+  provisional?: true;
   /** Whether the target is achievable, judged against the KPI's own history (SPEC "Achievable?"). */
   achievability?: Achievability;
 }
@@ -93,6 +97,9 @@ export interface KeyResultJson {
   /** Channels whose data ends before the as-of day, and the day the key result is evaluated as of. */
   incomplete?: string[];
   data_to?: string;
+  /** As a SMART goal's `inputs_to` and `provisional`. */
+  inputs_to?: Record<string, Record<string, string>>;
+  provisional?: true;
   achievability?: Achievability;
 }
 
@@ -222,6 +229,8 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       ...(e.leftOut.length > 0 ? { left_out: [...e.leftOut] } : {}),
       ...(e.netFollows ? { basis: 'net_follows' as const } : {}),
       ...dataEndsJson(e),
+      ...(e.inputsEnd ? { inputs_to: inputsTo(e.inputsEnd) } : {}),
+      ...(e.provisional ? { provisional: true as const } : {}),
       ...(achievable?.goal ? { achievability: achievable.goal } : {}),
     };
   }
@@ -258,6 +267,8 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     score: kr.score,
     ...(kr.leftOut.length > 0 ? { left_out: [...kr.leftOut] } : {}),
     ...dataEndsJson(kr),
+    ...(kr.inputsEnd ? { inputs_to: inputsTo(kr.inputsEnd) } : {}),
+    ...(kr.provisional ? { provisional: true as const } : {}),
     ...(achievable ? { achievability: achievable } : {}),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { type Day, formatDay, monthIndexOf } from './dates.ts';
 import { type KpiEngine, windowFor } from './kpis.ts';
+import { dataMetrics } from './metrics.ts';
 import { monthPeriod, type Period } from './periods.ts';
 
 export interface SeriesPoint {
@@ -60,13 +61,18 @@ export function kpiSeries(
 /**
  * The step a trend of this KPI should use: totals (flows) by month, since a partial week
  * would read as a drop; levels (rates, stocks) by week when every channel has weekly
- * values, else by month so that all lines are comparable.
+ * values, else by month so that all lines are comparable. A week counts when data falls in
+ * it: a follower count carried from month-end totals has a value every week, yet changes
+ * only monthly.
  */
 export function trendStep(engine: KpiEngine, kpiId: string, channels: readonly string[], period: Period, upTo?: Day): Step {
   const kpi = engine.kpis.get(kpiId);
   if (!kpi || kpi.cumulative) return 'month';
+  const metrics = dataMetrics(kpi.inputs, engine.index.metrics);
   const known = (c: string, step: Step) =>
-    kpiSeries(engine, kpiId, [c], period, step, upTo).filter((p) => p.value !== null).length;
+    kpiSeries(engine, kpiId, [c], period, step, upTo).filter(
+      (p) => p.value !== null && engine.index.dataDays([c], metrics, p.start, p.end).length > 0,
+    ).length;
   const weekly = channels.every((c) => {
     const months = known(c, 'month');
     return months === 0 || known(c, 'week') > months;

@@ -17,6 +17,8 @@ const band = z.enum(['green', 'yellow', 'red']).nullable();
 const channelSelection = z.union([text, z.array(text)]);
 const unit = z.enum(['count', 'money', 'percent', 'ratio', 'per_post', 'score', 'minutes']);
 
+const inputsTo = z.record(text, z.record(text, isoDate));
+
 const kpiCell = z.strictObject({
   value: figure,
   qoq: figure,
@@ -25,7 +27,7 @@ const kpiCell = z.strictObject({
   channels: z.array(text).optional(),
   left_out: z.array(text).optional(),
   basis: z.literal('net_follows').optional(),
-  inputs_to: z.record(text, z.record(text, isoDate)).optional(),
+  inputs_to: inputsTo.optional(),
   qoq_channels_differ: z.literal(true).optional(),
   yoy_channels_differ: z.literal(true).optional(),
 });
@@ -68,6 +70,9 @@ const smartGoal = z.strictObject({
   basis: z.literal('net_follows').optional(),
   incomplete: z.array(text).optional(),
   data_to: isoDate.optional(),
+  /** Absent in snapshots frozen before goals carried it. */
+  inputs_to: inputsTo.optional(),
+  provisional: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 
@@ -89,6 +94,9 @@ const keyResult = z.strictObject({
   left_out: z.array(text).optional(),
   incomplete: z.array(text).optional(),
   data_to: isoDate.optional(),
+  /** Absent in snapshots frozen before goals carried it. */
+  inputs_to: inputsTo.optional(),
+  provisional: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 

@@ -102,6 +102,14 @@ function check(
   const label = kpiWords(kpi.def.label);
   const good = kpi.def.good;
   const baseline = measure.baseline ?? previous;
+  if (kpi.accumulates) {
+    place.report.note(
+      [...path, 'kpi'],
+      `${measure.kpi} builds up as the period runs (it counts what happened so far): until the deadline this goal compares ` +
+        `its value so far with ${measure.baseline === null ? `the whole of ${prev.label} (the baseline when none is given)` : 'a baseline for a whole period'}, ` +
+        'so its progress and status are provisional, and settled at the deadline',
+    );
+  }
   if (baseline === null) {
     if (all.length > 0) {
       place.report.note(
@@ -131,18 +139,20 @@ function check(
     return;
   }
   if (!same(target, baseline) && (good === 'up' ? target < baseline : target > baseline)) {
+    const [shownTarget, shownBaseline] = apart(target, baseline, show);
     const side = good === 'up' ? 'below' : 'above';
     const other = good === 'up' ? 'above' : 'below';
     const source = measure.baseline === null ? ` (${label} over ${prev.label}, as none is given)` : '';
     const keep = relative
       ? `give it as a number (target: ${target}) with a baseline ${side} it`
-      : `give a baseline ${side} ${show(target)} (the level it starts from)`;
-    const move = relative ? `a ${good === 'up' ? 'positive' : 'negative'} change` : `a target ${other} ${show(baseline)}`;
+      : `give a baseline ${side} ${shownTarget} (the level it starts from)`;
+    const move = relative ? `a ${good === 'up' ? 'positive' : 'negative'} change` : `a target ${other} ${shownBaseline}`;
+    const written = t.kind === 'absolute' ? shownTarget : `${relativeText(t)} (${shownTarget})`;
     place.report.note(
       at,
-      `the target ${writtenOf(target)} is ${side} the baseline ${show(baseline)}${source} on ${label}, which is good when ${good}: ` +
+      `the target ${written} is ${side} the baseline ${shownBaseline}${source} on ${label}, which is good when ${good}: ` +
         `the goal asks for a ${good === 'up' ? 'fall' : 'rise'}, and progress would count a ${good === 'up' ? 'rise' : 'fall'} as failure; ` +
-        `to keep it ${other} ${show(target)}, ${keep}; to ${good === 'up' ? 'raise' : 'lower'} it, ${move}`,
+        `to keep it ${other} ${shownTarget}, ${keep}; to ${good === 'up' ? 'raise' : 'lower'} it, ${move}`,
     );
     return;
   }
@@ -177,6 +187,20 @@ function notePartialReference(
     );
     return;
   }
+}
+
+/**
+ * Two values as a note shows them: formatted, and where the display rounds them together (1.0%
+ * below 1.0%), each followed by the value to as many digits as tell them apart: 1.0% (0.0101).
+ */
+function apart(a: number, b: number, show: (v: number) => string): [string, string] {
+  const [sa, sb] = [show(a), show(b)];
+  if (sa !== sb || a === b) return [sa, sb];
+  for (let digits = 2; digits <= 15; digits++) {
+    const [x, y] = [Number(a.toPrecision(digits)), Number(b.toPrecision(digits))];
+    if (x !== y) return [`${sa} (${x})`, `${sb} (${y})`];
+  }
+  return [sa, sb];
 }
 
 /** A relative target as written: `+10%`, `-0.01`. */

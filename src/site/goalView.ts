@@ -13,14 +13,16 @@ import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
 import { type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
-import type { KpiEngine } from '../core/kpis.ts';
+import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import { type Period, quartersOverlapping } from '../core/periods.ts';
 import { channelLabel, type Project, type SiteSettings } from '../core/project.ts';
-import type { GoalJson } from '../core/report.ts';
+import { type GoalJson, inputsTo } from '../core/report.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
 import type { GoalStatus, OkrBand } from '../core/status.ts';
 import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
+import type { CoverageNote } from '../format/coverage.ts';
+import { inputsNote } from '../format/inputs.ts';
 import { formatDate, formatPeriod } from '../format/intl.ts';
 import { changeSubject, changeValues, type DescribeContext } from '../review/describe.ts';
 import type { GoalMove } from '../review/history.ts';
@@ -55,6 +57,8 @@ export interface GoalView {
   readonly source: string;
   /** The unit of the header's KPI (a SMART goal's; 'count' for an OKR). */
   readonly unit: Unit;
+  /** A SMART goal whose actual's inputs end on different days: what the header says beside it; else null. */
+  readonly inputs: CoverageNote | null;
   /** What today's goals and data would restate in the header's figures (empty when nothing). */
   readonly restated: readonly string[];
   /** The goal's figures in each quarter report it spans, oldest first. */
@@ -159,6 +163,12 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     evaluation,
     source,
     unit,
+    inputs:
+      evaluation.type === 'smart' && evaluation.inputsEnd
+        ? inputsNote({ value: evaluation.actual, inputs_to: inputsTo(evaluation.inputsEnd) }, project.site, (iso) =>
+            formatDate(iso, locale),
+          )
+        : null,
     restated: latest?.restated ?? [],
     reports,
     definition,
@@ -263,11 +273,13 @@ export function keyResultLabel(
 function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
   if (json.type === 'okr') {
     const { key_results: krs, category: _c, objective: _o, owner: _w, ...rest } = json;
-    const keyResults = krs.map(({ left_out: leftOut, incomplete, data_to: dataTo, ...kr }) => ({
+    const keyResults = krs.map(({ left_out: leftOut, incomplete, data_to: dataTo, inputs_to: inputs, ...kr }) => ({
       ...kr,
       leftOut: leftOut ?? [],
       incomplete: incomplete ?? [],
       dataTo: dataTo === undefined ? null : dayOf(dataTo),
+      inputsEnd: inputsEndOf(inputs),
+      provisional: kr.provisional === true,
     }));
     return { ...rest, keyResults };
   }
@@ -280,6 +292,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     basis,
     incomplete,
     data_to: dataTo,
+    inputs_to: inputs,
     ...rest
   } = json;
   return {
@@ -290,7 +303,23 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     netFollows: basis === 'net_follows',
     incomplete: incomplete ?? [],
     dataTo: dataTo === undefined ? null : dayOf(dataTo),
+    inputsEnd: inputsEndOf(inputs),
+    provisional: rest.provisional === true,
   };
+}
+
+/** A report's `inputs_to` as days (null when absent: snapshots frozen before goals carried it). */
+function inputsEndOf(json: Record<string, Record<string, string>> | undefined): InputsEnd | null {
+  if (!json) return null;
+  const out: Record<string, Record<string, Day>> = {};
+  for (const [channel, byInput] of Object.entries(json)) {
+    out[channel] = {};
+    for (const [input, iso] of Object.entries(byInput)) {
+      const day = dayOf(iso);
+      if (day !== null) out[channel][input] = day;
+    }
+  }
+  return out;
 }
 
 /** The day of an ISO date a report printed (null if it does not parse). */

@@ -236,6 +236,7 @@ export const en = {
     target: 'target {value}',
     expected: 'expected {share}',
     deadline: 'deadline {date}',
+    provisional: 'Provisional until the deadline: the value so far is compared with a whole period.',
     restated: "Today's goals and data would restate these figures: {figures}.",
     progressHeading: 'Progress',
     historyHeading: 'History of the definition',

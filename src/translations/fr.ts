@@ -236,6 +236,7 @@ export const fr = {
     target: 'cible {value}',
     expected: 'attendu {share}',
     deadline: 'échéance {date}',
+    provisional: 'Provisoire jusqu’à l’échéance : la valeur à ce jour est comparée à une période entière.',
     restated: 'Avec les objectifs et les données du jour, ces chiffres seraient révisés : {figures}.',
     progressHeading: 'Avancement',
     historyHeading: 'Historique de la définition',

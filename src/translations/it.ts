@@ -231,6 +231,7 @@ export const it = {
     target: 'target {value}',
     expected: 'atteso {share}',
     deadline: 'scadenza {date}',
+    provisional: 'Provvisorio fino alla scadenza: il valore finora è confrontato con un periodo intero.',
     restated: 'Con gli obiettivi e i dati di oggi questi valori verrebbero rivisti: {figures}.',
     progressHeading: 'Avanzamento',
     historyHeading: 'Storico della definizione',

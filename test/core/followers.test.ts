@@ -75,8 +75,10 @@ describe('follower growth where a platform gives daily follows', () => {
     expect(over('follower_count', ['x']).netFollows).toBe(false);
   });
 
-  it('has no figure in a month with neither a total nor a follow', () => {
-    expect(over('follower_count', ['x'], period('2026-08')).value).toBeNull();
+  it('carries the count into a month with neither a total nor a follow, whose growth is unknown', () => {
+    // SPEC: follower_count at a date = the latest total before it plus the net follows since.
+    expect(over('follower_count', ['x'], period('2026-08')).value).toBe(2000);
+    expect(over('follower_growth', ['x'], period('2026-08')).value).toBeNull();
     expect(over('follower_growth', ['instagram'], period('2026-10')).value).toBeNull();
   });
 

@@ -43,8 +43,8 @@ describe('level goals with no baseline to measure from', () => {
     });
     expect(out.problems).toEqual([]);
     expect(out.notes).toEqual([
-      'goals/g.yaml:7:13: note: no baseline: follower_growth has no value on linkedin over 2026-Q2 (the baseline when none is given), ' +
-        'so progress cannot be measured and the goal shows "No data"; give a baseline (the value the goal starts from)',
+      'goals/g.yaml:7:13: note: no previous total: follower_growth has no value on linkedin over 2026-Q2 (what a relative target on a total applies to), ' +
+        'so the target cannot be resolved and the goal shows "No data"; give the target as a number',
     ]);
   });
 

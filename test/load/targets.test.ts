@@ -52,6 +52,15 @@ describe('a level target on the wrong side of its baseline', () => {
     ]);
   });
 
+  it('tells the two apart where the display rounds them together (peer S root: 1.0% below 1.0%)', () => {
+    const out = outcome('    kpi: engagement_rate\n    target: 0.0996\n');
+    expect(directionNotes(out.notes)).toEqual([
+      'goals/g.yaml:7:13: note: the target 10.0% (0.0996) is below the baseline 10.0% (0.1) (engagement rate over 2026-Q2, as none is given) ' +
+        'on engagement rate, which is good when up: the goal asks for a fall, and progress would count a rise as failure; ' +
+        'to keep it above 10.0% (0.0996), give a baseline below 10.0% (0.0996) (the level it starts from); to raise it, a target above 10.0% (0.1)',
+    ]);
+  });
+
   it('is noted when above the baseline on a KPI that is good when down', () => {
     const out = outcome('    kpi: bounce_rate\n    target: 0.25\n');
     expect(out.problems).toEqual([]);
