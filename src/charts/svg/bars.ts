@@ -1,0 +1,265 @@
+/**
+ * The direct writer of the bar charts (specs.ts's `funnelChart`): horizontal bars by band,
+ * with rounded ends and a text beside each, drawn from the Vega-Lite spec as Vega draws it
+ * (test/charts/svg/bars.test.ts holds it to Vega's rendering). Any spec that is not exactly
+ * of a shape implemented here gives null and goes through Vega.
+ */
+import { coord, element, escapeXml, translate } from './markup.ts';
+import { type AxisStyle, bottomAxis, bottomGrid, type DrawnAxis, leftBandAxis } from './bars/axes.ts';
+import { AXIS_FORMAT, chartStyle, type ChartStyle, ZERO_LABEL } from './bars/config.ts';
+import {
+  bandScale,
+  bandSpace,
+  baselineOffset,
+  Box,
+  type Linear,
+  linearScale,
+  linearTicks,
+  numberLocale,
+  textBox,
+  textValue,
+  tickFormat,
+} from './bars/layout.ts';
+import { anyNumber, Check, hexColor, matches, optional, type Pattern, stringOrNull } from './bars/match.ts';
+import type { DirectWriter } from './index.ts';
+
+/** Vega-Lite's band padding of bars (config.bar is unset: its scale defaults). */
+const PADDING_INNER = 0.1;
+const PADDING_OUTER = 0.05;
+/** Vega's default view padding (autosize "pad"). */
+const PADDING = 5;
+
+const anything = new Check(() => true);
+const field = new Check((v) => typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v));
+const positive = new Check((v) => typeof v === 'number' && Number.isFinite(v) && v > 0);
+const tickCount = new Check((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 50);
+const radius = new Check((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0);
+
+/** A quantitative x axis (theme.ts's `axisLabels` with a tick count). */
+const X_AXIS: Pattern = { format: AXIS_FORMAT, labelExpr: optional(ZERO_LABEL), tickCount };
+
+/** specs.ts's `funnelChart`. */
+const FUNNEL: Pattern = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  config: anything,
+  data: { values: new Check(Array.isArray) },
+  height: { step: positive },
+  encoding: {
+    y: { field, type: 'nominal', title: null, sort: null },
+    x: { field, type: 'quantitative', title: stringOrNull, scale: { type: 'linear' }, axis: X_AXIS },
+  },
+  layer: [
+    { mark: { type: 'bar', color: hexColor, cornerRadiusEnd: radius } },
+    { mark: { type: 'text', align: 'left', dx: anyNumber }, encoding: { text: { field, type: 'nominal' } } },
+  ],
+};
+
+interface FunnelSpec {
+  config: unknown;
+  data: { values: unknown[] };
+  height: { step: number };
+  encoding: {
+    y: { field: string };
+    x: { field: string; title: string | null; axis: { format: string; labelExpr?: string; tickCount: number } };
+  };
+  layer: [{ mark: { color: string; cornerRadiusEnd: number } }, { mark: { dx: number }; encoding: { text: { field: string } } }];
+}
+
+/** A part of a chart: markup and the bounds it adds to the view, as Vega's view layout groups them. */
+interface Part {
+  readonly svg: string;
+  readonly bounds: Box;
+  /** `x`: a left axis (x bounds); `y`: a bottom axis (y bounds); `scope`: both; `mark`: the view's. */
+  readonly kind: 'x' | 'y' | 'scope' | 'mark';
+}
+
+/**
+ * The SVG of a chart whose plot is `width` × `height`: Vega's autosize "pad" (the view grows by
+ * the parts' bounds beyond the plot, rounded up, plus the padding) and its root groups.
+ */
+function frame(width: number, height: number, parts: readonly Part[], defs: string): string {
+  const view = Box.of(0, 0, width, height);
+  const xBounds = Box.of(0, 0, width, height);
+  const yBounds = Box.of(0, 0, width, height);
+  for (const part of parts) {
+    if (part.kind === 'x' || part.kind === 'scope') xBounds.union(part.bounds);
+    if (part.kind === 'y' || part.kind === 'scope') yBounds.union(part.bounds);
+    if (part.kind === 'mark') view.union(part.bounds);
+  }
+  view.union(xBounds).union(yBounds);
+  const left = Math.max(0, Math.ceil(-view.x1));
+  const top = Math.max(0, Math.ceil(-view.y1));
+  const right = Math.max(0, Math.ceil(view.x2 - width));
+  const bottom = Math.max(0, Math.ceil(view.y2 - height));
+  const w = left + width + right + 2 * PADDING;
+  const h = top + height + bottom + 2 * PADDING;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<g fill="none" stroke-miterlimit="4" transform="${translate(left + PADDING, top + PADDING)}">` +
+    `<g class="mark-group role-frame root"><g transform="translate(0,0)"><g>${parts.map((p) => p.svg).join('')}</g></g></g></g>` +
+    (defs ? `<defs>${defs}</defs>` : '') +
+    '</svg>'
+  );
+}
+
+function part(axis: DrawnAxis, kind: Part['kind']): Part {
+  return { svg: axis.svg, bounds: axis.bounds, kind };
+}
+
+/** Bézier handle of vega-scenegraph's rounded rectangle. */
+const C = 0.448084975506;
+
+/** vega-scenegraph's rectangle path of a box with its right corners rounded by `r` (clamped to half its size). */
+function roundedRight(w: number, h: number, r: number): string {
+  const s = Math.min(w, h) / 2;
+  const tr = Math.max(0, Math.min(r, s));
+  if (tr <= 0) return `M0,0h${coord(w)}v${coord(h)}h${coord(-w)}Z`;
+  const n = (...values: number[]) => values.map(coord).join(',');
+  return (
+    `M${n(0, 0)}L${n(w - tr, 0)}C${n(w - C * tr, 0, w, C * tr, w, tr)}L${n(w, h - tr)}` +
+    `C${n(w, h - C * tr, w - C * tr, h, w - tr, h)}L${n(0, h)}C${n(0, h, 0, h, 0, h)}L${n(0, 0)}C${n(0, 0, 0, 0, 0, 0)}Z`
+  );
+}
+
+/** One horizontal bar from `x0` to `x1` (either order) at `y`: a group clipped to a box with rounded right corners, around the rect. */
+interface Bar {
+  readonly x0: number;
+  readonly x1: number;
+  readonly y: number;
+  readonly height: number;
+  readonly fill: string;
+}
+
+/**
+ * Vega-Lite's bars with `cornerRadiusEnd`: one clipped group per bar (the bar's extent, right
+ * corners rounded) holding the rect, in a `role-scope` group; the clip paths for the defs.
+ */
+function roundedBars(bars: readonly Bar[], r: number, markClass: string, firstClip: number): { part: Part; defs: string } {
+  let svg = '';
+  let defs = '';
+  const bounds = new Box();
+  bars.forEach((bar, i) => {
+    const gx = Math.min(bar.x0, bar.x1);
+    const gw = Math.max(bar.x0, bar.x1) - gx;
+    const id = `clip${firstClip + i}`;
+    const rect = element('path', { d: `M${coord(gx)},0h${coord(gw)}v${coord(bar.height)}h${coord(-gw)}Z`, fill: bar.fill });
+    svg +=
+      `<g transform="${translate(gx, bar.y)}"><g clip-path="url(#${id})"><g class="mark-group role-scope">` +
+      `<g transform="${translate(-gx, 0)}"><g><g class="${markClass}">${rect}</g></g></g></g></g></g>`;
+    defs += `<clipPath id="${id}">${element('path', { d: roundedRight(gw, bar.height, r) })}</clipPath>`;
+    bounds.union(Box.of(gx, bar.y, gx + gw, bar.y + bar.height));
+  });
+  return { part: { svg: `<g class="mark-group role-scope">${svg}</g>`, bounds, kind: 'scope' }, defs };
+}
+
+/** A text mark: left-aligned texts, vertically centred, with their bounds. */
+function texts(
+  items: ReadonlyArray<{ x: number; y: number; text: string }>,
+  dx: number,
+  style: ChartStyle,
+  markClass: string,
+): Part {
+  const bounds = new Box();
+  const dy = baselineOffset('middle', style.fontSize);
+  const svg = items
+    .map((t) => {
+      bounds.union(textBox(t.text, t.x, t.y, 'left', 'middle', style.fontSize, dx));
+      return element(
+        'text',
+        {
+          'text-anchor': 'start',
+          transform: translate(t.x + dx, t.y + dy),
+          'font-size': `${style.fontSize}px`,
+          fill: style.textColor,
+        },
+        escapeXml(textValue(t.text, style.fontSize)),
+      );
+    })
+    .join('');
+  return { svg: `<g class="${markClass}">${svg}</g>`, bounds, kind: 'mark' };
+}
+
+/** The x axis labels of a linear scale: Vega's ticks and format, zero written "0" under the label expression. */
+function xTicks(scale: Linear, axis: { format: string; labelExpr?: string; tickCount: number }, style: ChartStyle) {
+  const format = tickFormat(numberLocale(style.number), scale, axis.tickCount, axis.format);
+  return linearTicks(scale, axis.tickCount).map((value) => ({
+    value,
+    label: axis.labelExpr !== undefined && value === 0 ? '0' : format(value),
+  }));
+}
+
+/** The rows of a bar chart's data: each an object with a string band, a finite number and a string text. */
+function rows(values: unknown[], band: string, value: string, text: string) {
+  const out: Array<{ band: string; value: number; text: string }> = [];
+  for (const row of values) {
+    if (row === null || typeof row !== 'object') return null;
+    const r = row as Record<string, unknown>;
+    const [b, v, t] = [r[band], r[value], r[text]];
+    if (typeof b !== 'string' || typeof v !== 'number' || !Number.isFinite(v) || typeof t !== 'string') return null;
+    out.push({ band: b, value: v, text: t });
+  }
+  return out;
+}
+
+/** Draws a funnel (specs.ts's `funnelChart`), or null for any other spec. */
+function funnel(input: unknown, width: number): string | null {
+  if (!(width > 0 && width < 1e5) || !matches(input, FUNNEL)) return null;
+  const spec = input as FunnelSpec;
+  const style = chartStyle(spec.config);
+  if (style === null) return null;
+  const { x, y } = spec.encoding;
+  const data = rows(spec.data.values, y.field, x.field, spec.layer[1].encoding.text.field);
+  if (data === null || data.length === 0) return null;
+  const domain = data.map((d) => d.band);
+  if (new Set(domain).size !== domain.length) return null;
+  const height = bandSpace(domain.length, PADDING_INNER, PADDING_OUTER) * spec.height.step;
+  const band = bandScale(domain, height, PADDING_INNER, PADDING_OUTER);
+  const scale = linearScale(
+    data.map((d) => d.value),
+    width,
+  );
+  const ticks = xTicks(scale, x.axis, style);
+  const axisStyle: AxisStyle = style.axis;
+  const barHeight = Math.max(0.25, band.bandwidth);
+  const bars = roundedBars(
+    data.map((d) => ({
+      x0: scale(0),
+      x1: scale(d.value),
+      y: band.at(d.band),
+      height: barHeight,
+      fill: spec.layer[0].mark.color,
+    })),
+    spec.layer[0].mark.cornerRadiusEnd,
+    'mark-rect role-mark layer_0_marks',
+    1,
+  );
+  const labels = texts(
+    data.map((d) => ({ x: scale(d.value), y: band.at(d.band) + band.bandwidth / 2, text: d.text })),
+    spec.layer[1].mark.dx,
+    style,
+    'mark-text role-mark layer_1_marks',
+  );
+  return frame(
+    width,
+    height,
+    [
+      part(
+        bottomGrid(
+          scale,
+          ticks.map((t) => t.value),
+          height,
+          axisStyle,
+        ),
+        'y',
+      ),
+      part(bottomAxis(scale, ticks, x.title, height, axisStyle), 'y'),
+      part(leftBandAxis(band, axisStyle), 'x'),
+      bars.part,
+      labels,
+    ],
+    bars.defs,
+  );
+}
+
+/** The bar charts' writer: funnels; null for any other spec. */
+export const drawBars: DirectWriter = (spec, width) => funnel(spec, width);
