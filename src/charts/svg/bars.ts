@@ -20,7 +20,8 @@ import {
   textValue,
   tickFormat,
 } from './bars/layout.ts';
-import { anyNumber, Check, hexColor, matches, optional, type Pattern, stringOrNull } from './bars/match.ts';
+import { anyNumber, anyString, arrayOf, Check, hexColor, matches, optional, type Pattern, stringOrNull } from './bars/match.ts';
+import { bottomLegend } from './bars/legend.ts';
 import type { DirectWriter } from './index.ts';
 
 /** Vega-Lite's band padding of bars (config.bar is unset: its scale defaults). */
@@ -77,7 +78,13 @@ interface Part {
  * The SVG of a chart whose plot is `width` × `height`: Vega's autosize "pad" (the view grows by
  * the parts' bounds beyond the plot, rounded up, plus the padding) and its root groups.
  */
-function frame(width: number, height: number, parts: readonly Part[], defs: string): string {
+function frame(
+  width: number,
+  height: number,
+  parts: readonly Part[],
+  defs: string,
+  legend?: (bottom: number) => { svg: string; bounds: Box },
+): string {
   const view = Box.of(0, 0, width, height);
   const xBounds = Box.of(0, 0, width, height);
   const yBounds = Box.of(0, 0, width, height);
@@ -86,6 +93,8 @@ function frame(width: number, height: number, parts: readonly Part[], defs: stri
     if (part.kind === 'y' || part.kind === 'scope') yBounds.union(part.bounds);
     if (part.kind === 'mark') view.union(part.bounds);
   }
+  const below = legend?.(yBounds.y2);
+  if (below) view.union(below.bounds);
   view.union(xBounds).union(yBounds);
   const left = Math.max(0, Math.ceil(-view.x1));
   const top = Math.max(0, Math.ceil(-view.y1));
@@ -96,7 +105,7 @@ function frame(width: number, height: number, parts: readonly Part[], defs: stri
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
     `<g fill="none" stroke-miterlimit="4" transform="${translate(left + PADDING, top + PADDING)}">` +
-    `<g class="mark-group role-frame root"><g transform="translate(0,0)"><g>${parts.map((p) => p.svg).join('')}</g></g></g></g>` +
+    `<g class="mark-group role-frame root"><g transform="translate(0,0)"><g>${parts.map((p) => p.svg).join('')}${below?.svg ?? ''}</g></g></g></g>` +
     (defs ? `<defs>${defs}</defs>` : '') +
     '</svg>'
   );
@@ -261,5 +270,109 @@ function funnel(input: unknown, width: number): string | null {
   );
 }
 
-/** The bar charts' writer: funnels; null for any other spec. */
-export const drawBars: DirectWriter = (spec, width) => funnel(spec, width);
+/** Vega-Lite's band padding of a band with nested offsets (bars grouped by yOffset). */
+const NESTED_PADDING = 0.2;
+
+/** specs.ts's `spendRevenueChart`. */
+const GROUPED: Pattern = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  config: anything,
+  data: { values: new Check(Array.isArray) },
+  mark: { type: 'bar', cornerRadiusEnd: radius },
+  height: { step: positive },
+  encoding: {
+    y: { field, type: 'nominal', title: null },
+    yOffset: { field, type: 'nominal', sort: arrayOf(anyString) },
+    x: { field, type: 'quantitative', title: null, axis: X_AXIS },
+    color: { field, type: 'nominal', title: null, scale: { domain: arrayOf(anyString), range: arrayOf(hexColor) } },
+  },
+};
+
+interface GroupedSpec {
+  config: unknown;
+  data: { values: unknown[] };
+  mark: { cornerRadiusEnd: number };
+  height: { step: number };
+  encoding: {
+    y: { field: string };
+    yOffset: { field: string; sort: string[] };
+    x: { field: string; axis: { format: string; labelExpr?: string; tickCount: number } };
+    color: { field: string; scale: { domain: string[]; range: string[] } };
+  };
+}
+
+/** Draws bars grouped by band and offset, coloured by offset, with a legend (specs.ts's `spendRevenueChart`), or null. */
+function grouped(input: unknown, width: number): string | null {
+  if (!(width > 0 && width < 1e5) || !matches(input, GROUPED)) return null;
+  const spec = input as GroupedSpec;
+  const style = chartStyle(spec.config);
+  if (style === null) return null;
+  const { x, y, yOffset, color } = spec.encoding;
+  // The offset and the colour are the same field, every value sorted, named and coloured once.
+  if (color.field !== yOffset.field || new Set(yOffset.sort).size !== yOffset.sort.length) return null;
+  if (color.scale.domain.length !== color.scale.range.length || new Set(color.scale.domain).size !== color.scale.domain.length)
+    return null;
+  const data: Array<{ band: string; offset: string; value: number }> = [];
+  for (const row of spec.data.values) {
+    if (row === null || typeof row !== 'object') return null;
+    const r = row as Record<string, unknown>;
+    const [b, o, v] = [r[y.field], r[yOffset.field], r[x.field]];
+    if (typeof b !== 'string' || typeof o !== 'string' || typeof v !== 'number' || !Number.isFinite(v)) return null;
+    if (!yOffset.sort.includes(o) || !color.scale.domain.includes(o)) return null;
+    data.push({ band: b, offset: o, value: v });
+  }
+  if (data.length === 0) return null;
+  if (new Set(data.map((d) => JSON.stringify([d.band, d.offset]))).size !== data.length) return null;
+  const offsets = yOffset.sort.filter((o) => data.some((d) => d.offset === o));
+  const domain = [...new Set(data.map((d) => d.band))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const step = (spec.height.step * bandSpace(offsets.length, 0, 0)) / (1 - NESTED_PADDING);
+  const height = bandSpace(domain.length, NESTED_PADDING, NESTED_PADDING) * step;
+  const band = bandScale(domain, height, NESTED_PADDING, NESTED_PADDING);
+  const inner = bandScale(offsets, spec.height.step * bandSpace(offsets.length, 0, 0), 0, 0);
+  const scale = linearScale(
+    data.map((d) => d.value),
+    width,
+  );
+  const ticks = xTicks(scale, x.axis, style);
+  const fill = new Map(color.scale.domain.map((d, i) => [d, color.scale.range[i]!]));
+  const bars = roundedBars(
+    data.map((d) => ({
+      x0: scale(0),
+      x1: scale(d.value),
+      y: band.at(d.band) + inner.at(d.offset),
+      height: Math.max(0.25, inner.bandwidth),
+      fill: fill.get(d.offset)!,
+    })),
+    spec.mark.cornerRadiusEnd,
+    'mark-rect role-mark marks',
+    1,
+  );
+  return frame(
+    width,
+    height,
+    [
+      part(
+        bottomGrid(
+          scale,
+          ticks.map((t) => t.value),
+          height,
+          style.axis,
+        ),
+        'y',
+      ),
+      part(bottomAxis(scale, ticks, null, height, style.axis), 'y'),
+      part(leftBandAxis(band, style.axis), 'x'),
+      bars.part,
+    ],
+    bars.defs,
+    (bottom) =>
+      bottomLegend(
+        color.scale.domain.map((label) => ({ label, color: fill.get(label)! })),
+        bottom,
+        { ...style.legend, fontSize: style.fontSize },
+      ),
+  );
+}
+
+/** The bar charts' writer: funnels and grouped bars; null for any other spec. */
+export const drawBars: DirectWriter = (spec, width) => funnel(spec, width) ?? grouped(spec, width);
