@@ -1,8 +1,9 @@
 /**
- * The direct writer of the bar charts (specs.ts's `funnelChart`): horizontal bars by band,
- * with rounded ends and a text beside each, drawn from the Vega-Lite spec as Vega draws it
- * (test/charts/svg/bars.test.ts holds it to Vega's rendering). Any spec that is not exactly
- * of a shape implemented here gives null and goes through Vega.
+ * The direct writer of the bar charts of specs.ts: the funnel (`funnelChart`), spend and revenue
+ * (`spendRevenueChart`: bars grouped by channel, with a legend) and the channel mix
+ * (`channelMixChart`): horizontal bars by band with rounded ends, drawn from the Vega-Lite spec
+ * as Vega draws them (test/charts/svg/bars*.test.ts hold them to Vega's rendering). Any spec
+ * that is not exactly of a shape implemented here gives null and goes through Vega.
  */
 import { coord, element, escapeXml, translate } from './markup.ts';
 import { type AxisStyle, bottomAxis, bottomGrid, type DrawnAxis, leftBandAxis } from './bars/axes.ts';
@@ -210,41 +211,51 @@ function rows(values: unknown[], band: string, value: string, text: string) {
   return out;
 }
 
-/** Draws a funnel (specs.ts's `funnelChart`), or null for any other spec. */
-function funnel(input: unknown, width: number): string | null {
-  if (!(width > 0 && width < 1e5) || !matches(input, FUNNEL)) return null;
-  const spec = input as FunnelSpec;
-  const style = chartStyle(spec.config);
-  if (style === null) return null;
-  const { x, y } = spec.encoding;
-  const data = rows(spec.data.values, y.field, x.field, spec.layer[1].encoding.text.field);
-  if (data === null || data.length === 0) return null;
+/** A bar of a labelled bar chart: its band, value, fill and the text beside it. */
+interface LabelledRow {
+  readonly band: string;
+  readonly value: number;
+  readonly fill: string;
+  readonly text: string;
+}
+
+/**
+ * Horizontal bars, one per band in data order, each with a text beside its end (Vega-Lite's
+ * layered bar and text marks): the funnel and the channel mix.
+ */
+function labelledBars(
+  width: number,
+  data: readonly LabelledRow[],
+  opts: {
+    step: number;
+    axis: { format: string; labelExpr?: string; tickCount: number };
+    title: string | null;
+    radius: number;
+    dx: number;
+  },
+  style: ChartStyle,
+): string | null {
+  if (data.length === 0) return null;
   const domain = data.map((d) => d.band);
   if (new Set(domain).size !== domain.length) return null;
-  const height = bandSpace(domain.length, PADDING_INNER, PADDING_OUTER) * spec.height.step;
+  const height = bandSpace(domain.length, PADDING_INNER, PADDING_OUTER) * opts.step;
   const band = bandScale(domain, height, PADDING_INNER, PADDING_OUTER);
   const scale = linearScale(
     data.map((d) => d.value),
     width,
   );
-  const ticks = xTicks(scale, x.axis, style);
+  const ticks = xTicks(scale, opts.axis, style);
   const axisStyle: AxisStyle = style.axis;
   const barHeight = Math.max(0.25, band.bandwidth);
   const bars = roundedBars(
-    data.map((d) => ({
-      x0: scale(0),
-      x1: scale(d.value),
-      y: band.at(d.band),
-      height: barHeight,
-      fill: spec.layer[0].mark.color,
-    })),
-    spec.layer[0].mark.cornerRadiusEnd,
+    data.map((d) => ({ x0: scale(0), x1: scale(d.value), y: band.at(d.band), height: barHeight, fill: d.fill })),
+    opts.radius,
     'mark-rect role-mark layer_0_marks',
     1,
   );
   const labels = texts(
     data.map((d) => ({ x: scale(d.value), y: band.at(d.band) + band.bandwidth / 2, text: d.text })),
-    spec.layer[1].mark.dx,
+    opts.dx,
     style,
     'mark-text role-mark layer_1_marks',
   );
@@ -261,12 +272,104 @@ function funnel(input: unknown, width: number): string | null {
         ),
         'y',
       ),
-      part(bottomAxis(scale, ticks, x.title, height, axisStyle), 'y'),
+      part(bottomAxis(scale, ticks, opts.title, height, axisStyle), 'y'),
       part(leftBandAxis(band, axisStyle), 'x'),
       bars.part,
       labels,
     ],
     bars.defs,
+  );
+}
+
+/** Draws a funnel (specs.ts's `funnelChart`), or null for any other spec. */
+function funnel(input: unknown, width: number): string | null {
+  if (!(width > 0 && width < 1e5) || !matches(input, FUNNEL)) return null;
+  const spec = input as FunnelSpec;
+  const style = chartStyle(spec.config);
+  if (style === null) return null;
+  const { x, y } = spec.encoding;
+  const data = rows(spec.data.values, y.field, x.field, spec.layer[1].encoding.text.field);
+  if (data === null) return null;
+  const [bar, text] = spec.layer;
+  return labelledBars(
+    width,
+    data.map((d) => ({ ...d, fill: bar.mark.color })),
+    { step: spec.height.step, axis: x.axis, title: x.title, radius: bar.mark.cornerRadiusEnd, dx: text.mark.dx },
+    style,
+  );
+}
+
+/** A number format of a text (a share: ".0%"). */
+const textFormat = new Check((v) => typeof v === 'string' && /^,?\.\d{1,2}[%f]$/.test(v));
+
+/** specs.ts's `channelMixChart`. */
+const MIX: Pattern = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  config: anything,
+  data: { values: new Check(Array.isArray) },
+  height: { step: positive },
+  encoding: {
+    y: { field, type: 'nominal', title: null, sort: null },
+    x: { field, type: 'quantitative', title: stringOrNull, axis: X_AXIS },
+  },
+  layer: [
+    {
+      mark: { type: 'bar', cornerRadiusEnd: radius },
+      encoding: {
+        color: { field, type: 'nominal', legend: null, scale: { domain: arrayOf(anyString), range: arrayOf(hexColor) } },
+      },
+    },
+    {
+      mark: { type: 'text', align: 'left', dx: anyNumber },
+      encoding: { text: { field, type: 'quantitative', format: textFormat } },
+    },
+  ],
+};
+
+interface MixSpec {
+  config: unknown;
+  data: { values: unknown[] };
+  height: { step: number };
+  encoding: {
+    y: { field: string };
+    x: { field: string; title: string | null; axis: { format: string; labelExpr?: string; tickCount: number } };
+  };
+  layer: [
+    { mark: { cornerRadiusEnd: number }; encoding: { color: { field: string; scale: { domain: string[]; range: string[] } } } },
+    { mark: { dx: number }; encoding: { text: { field: string; format: string } } },
+  ];
+}
+
+/** Draws a channel mix (specs.ts's `channelMixChart`: bars coloured by band, each with its share), or null. */
+function channelMix(input: unknown, width: number): string | null {
+  if (!(width > 0 && width < 1e5) || !matches(input, MIX)) return null;
+  const spec = input as MixSpec;
+  const style = chartStyle(spec.config);
+  if (style === null) return null;
+  const { x, y } = spec.encoding;
+  const [bar, text] = spec.layer;
+  const { domain, range } = bar.encoding.color.scale;
+  // Coloured by the band itself.
+  if (bar.encoding.color.field !== y.field || range.length === 0) return null;
+  // d3's ordinal scale: the domain without repeats, the range taken in its order.
+  const fill = new Map<string, string>();
+  for (const d of domain) if (!fill.has(d)) fill.set(d, range[fill.size % range.length]!);
+  const format = numberLocale(style.number).format(text.encoding.text.format);
+  const data: LabelledRow[] = [];
+  for (const row of spec.data.values) {
+    if (row === null || typeof row !== 'object') return null;
+    const r = row as Record<string, unknown>;
+    const [b, v, t] = [r[y.field], r[x.field], r[text.encoding.text.field]];
+    if (typeof b !== 'string' || typeof v !== 'number' || !Number.isFinite(v) || typeof t !== 'number' || !Number.isFinite(t))
+      return null;
+    if (!fill.has(b)) return null;
+    data.push({ band: b, value: v, fill: fill.get(b)!, text: format(t) });
+  }
+  return labelledBars(
+    width,
+    data,
+    { step: spec.height.step, axis: x.axis, title: x.title, radius: bar.mark.cornerRadiusEnd, dx: text.mark.dx },
+    style,
   );
 }
 
@@ -374,5 +477,5 @@ function grouped(input: unknown, width: number): string | null {
   );
 }
 
-/** The bar charts' writer: funnels and grouped bars; null for any other spec. */
-export const drawBars: DirectWriter = (spec, width) => funnel(spec, width) ?? grouped(spec, width);
+/** The bar charts' writer: funnels, grouped bars and channel mixes; null for any other spec. */
+export const drawBars: DirectWriter = (spec, width) => funnel(spec, width) ?? grouped(spec, width) ?? channelMix(spec, width);
