@@ -6,39 +6,17 @@
  * that is not exactly of a shape implemented here gives null and goes through Vega.
  */
 import { coord, element, escapeXml, translate } from './markup.ts';
-import { type AxisStyle, bottomAxis, bottomGrid, type DrawnAxis, leftBandAxis } from './bars/axes.ts';
-import { AXIS_FORMAT, chartStyle, type ChartStyle, ZERO_LABEL } from './bars/config.ts';
-import {
-  bandScale,
-  bandSpace,
-  baselineOffset,
-  Box,
-  type Linear,
-  linearScale,
-  linearTicks,
-  numberLocale,
-  textBox,
-  textValue,
-  tickFormat,
-} from './bars/layout.ts';
-import { anyNumber, anyString, arrayOf, Check, hexColor, matches, optional, type Pattern, stringOrNull } from './bars/match.ts';
+import { type AxisStyle, bottomAxis, bottomGrid, leftBandAxis } from './bars/axes.ts';
+import { chartStyle, type ChartStyle } from './bars/config.ts';
+import { anything, field, frame, part, type Part, positive, radius, X_AXIS, xTicks } from './bars/frame.ts';
+import { bandScale, bandSpace, baselineOffset, Box, linearScale, numberLocale, textBox, textValue } from './bars/layout.ts';
+import { anyNumber, anyString, arrayOf, Check, hexColor, matches, type Pattern, stringOrNull } from './bars/match.ts';
 import { bottomLegend } from './bars/legend.ts';
 import type { DirectWriter } from './index.ts';
 
 /** Vega-Lite's band padding of bars (config.bar is unset: its scale defaults). */
 const PADDING_INNER = 0.1;
 const PADDING_OUTER = 0.05;
-/** Vega's default view padding (autosize "pad"). */
-const PADDING = 5;
-
-const anything = new Check(() => true);
-const field = new Check((v) => typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v));
-const positive = new Check((v) => typeof v === 'number' && Number.isFinite(v) && v > 0);
-const tickCount = new Check((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 50);
-const radius = new Check((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0);
-
-/** A quantitative x axis (theme.ts's `axisLabels` with a tick count). */
-const X_AXIS: Pattern = { format: AXIS_FORMAT, labelExpr: optional(ZERO_LABEL), tickCount };
 
 /** specs.ts's `funnelChart`. */
 const FUNNEL: Pattern = {
@@ -65,55 +43,6 @@ interface FunnelSpec {
     x: { field: string; title: string | null; axis: { format: string; labelExpr?: string; tickCount: number } };
   };
   layer: [{ mark: { color: string; cornerRadiusEnd: number } }, { mark: { dx: number }; encoding: { text: { field: string } } }];
-}
-
-/** A part of a chart: markup and the bounds it adds to the view, as Vega's view layout groups them. */
-interface Part {
-  readonly svg: string;
-  readonly bounds: Box;
-  /** `x`: a left axis (x bounds); `y`: a bottom axis (y bounds); `scope`: both; `mark`: the view's. */
-  readonly kind: 'x' | 'y' | 'scope' | 'mark';
-}
-
-/**
- * The SVG of a chart whose plot is `width` × `height`: Vega's autosize "pad" (the view grows by
- * the parts' bounds beyond the plot, rounded up, plus the padding) and its root groups.
- */
-function frame(
-  width: number,
-  height: number,
-  parts: readonly Part[],
-  defs: string,
-  legend?: (bottom: number) => { svg: string; bounds: Box },
-): string {
-  const view = Box.of(0, 0, width, height);
-  const xBounds = Box.of(0, 0, width, height);
-  const yBounds = Box.of(0, 0, width, height);
-  for (const part of parts) {
-    if (part.kind === 'x' || part.kind === 'scope') xBounds.union(part.bounds);
-    if (part.kind === 'y' || part.kind === 'scope') yBounds.union(part.bounds);
-    if (part.kind === 'mark') view.union(part.bounds);
-  }
-  const below = legend?.(yBounds.y2);
-  if (below) view.union(below.bounds);
-  view.union(xBounds).union(yBounds);
-  const left = Math.max(0, Math.ceil(-view.x1));
-  const top = Math.max(0, Math.ceil(-view.y1));
-  const right = Math.max(0, Math.ceil(view.x2 - width));
-  const bottom = Math.max(0, Math.ceil(view.y2 - height));
-  const w = left + width + right + 2 * PADDING;
-  const h = top + height + bottom + 2 * PADDING;
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
-    `<g fill="none" stroke-miterlimit="4" transform="${translate(left + PADDING, top + PADDING)}">` +
-    `<g class="mark-group role-frame root"><g transform="translate(0,0)"><g>${parts.map((p) => p.svg).join('')}${below?.svg ?? ''}</g></g></g></g>` +
-    (defs ? `<defs>${defs}</defs>` : '') +
-    '</svg>'
-  );
-}
-
-function part(axis: DrawnAxis, kind: Part['kind']): Part {
-  return { svg: axis.svg, bounds: axis.bounds, kind };
 }
 
 /** Bézier handle of vega-scenegraph's rounded rectangle. */
@@ -187,15 +116,6 @@ function texts(
     })
     .join('');
   return { svg: `<g class="${markClass}">${svg}</g>`, bounds, kind: 'mark' };
-}
-
-/** The x axis labels of a linear scale: Vega's ticks and format, zero written "0" under the label expression. */
-function xTicks(scale: Linear, axis: { format: string; labelExpr?: string; tickCount: number }, style: ChartStyle) {
-  const format = tickFormat(numberLocale(style.number), scale, axis.tickCount, axis.format);
-  return linearTicks(scale, axis.tickCount).map((value) => ({
-    value,
-    label: axis.labelExpr !== undefined && value === 0 ? '0' : format(value),
-  }));
 }
 
 /** The rows of a bar chart's data: each an object with a string band, a finite number and a string text. */
