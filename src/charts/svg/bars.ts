@@ -1,9 +1,10 @@
 /**
- * The direct writer of the bar charts of specs.ts: the funnel (`funnelChart`), spend and revenue
- * (`spendRevenueChart`: bars grouped by channel, with a legend) and the channel mix
- * (`channelMixChart`): horizontal bars by band with rounded ends, drawn from the Vega-Lite spec
- * as Vega draws them (test/charts/svg/bars*.test.ts hold them to Vega's rendering). Any spec
- * that is not exactly of a shape implemented here gives null and goes through Vega.
+ * The direct writer of the bar charts of specs.ts: the funnel (`funnelChart`), spend and
+ * revenue (`spendRevenueChart`: bars grouped by channel, with a legend), the channel mix
+ * (`channelMixChart`) and sentiment (`sentimentChart`, bars/sentiment.ts): horizontal bars by
+ * band, drawn from the Vega-Lite spec as Vega draws them (test/charts/svg/bars*.test.ts hold
+ * them to Vega's rendering). Any spec that is not exactly of a shape implemented here gives
+ * null and goes through Vega.
  */
 import { coord, element, escapeXml, translate } from './markup.ts';
 import { type AxisStyle, bottomAxis, bottomGrid, leftBandAxis } from './bars/axes.ts';
@@ -12,6 +13,7 @@ import { anything, field, frame, part, type Part, positive, radius, X_AXIS, xTic
 import { bandScale, bandSpace, baselineOffset, Box, linearScale, numberLocale, textBox, textValue } from './bars/layout.ts';
 import { anyNumber, anyString, arrayOf, Check, hexColor, matches, type Pattern, stringOrNull } from './bars/match.ts';
 import { bottomLegend } from './bars/legend.ts';
+import { sentiment } from './bars/sentiment.ts';
 import type { DirectWriter } from './index.ts';
 
 /** Vega-Lite's band padding of bars (config.bar is unset: its scale defaults). */
@@ -397,5 +399,6 @@ function grouped(input: unknown, width: number): string | null {
   );
 }
 
-/** The bar charts' writer: funnels, grouped bars and channel mixes; null for any other spec. */
-export const drawBars: DirectWriter = (spec, width) => funnel(spec, width) ?? grouped(spec, width) ?? channelMix(spec, width);
+/** The bar charts' writer: funnels, grouped bars, channel mixes and sentiment; null for any other spec. */
+export const drawBars: DirectWriter = (spec, width) =>
+  funnel(spec, width) ?? grouped(spec, width) ?? channelMix(spec, width) ?? sentiment(spec, width);
