@@ -63,12 +63,18 @@ export function expectClean(svg: string): void {
   for (const [, text] of svg.matchAll(/>([^<]*)</g)) expect(text).not.toMatch(/["]/);
 }
 
-/** Labels as teams write them, and hostile ones: markup characters, long, accented, spaces around. */
-export const label = fc.oneof(
-  fc.constantFrom('Instagram', 'LinkedIn', 'Facebook (fb-de)', 'Tom & Jerry <TV>', 'say "hi"', ' padded ', 'Ünïcödé · ñ'),
-  fc.string({ minLength: 1, maxLength: 40 }),
-  fc.constant('A very long channel name that goes on and on past the label limit of the axis'),
-);
+/**
+ * Labels as teams write them, and hostile ones: markup characters, long, accented, spaces
+ * around. (Not names of Object.prototype members such as "toString": Vega itself fails on
+ * those in some charts, so it cannot be the oracle there; the tests check them on their own.)
+ */
+export const label = fc
+  .oneof(
+    fc.constantFrom('Instagram', 'LinkedIn', 'Facebook (fb-de)', 'Tom & Jerry <TV>', 'say "hi"', ' padded ', 'Ünïcödé · ñ'),
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc.constant('A very long channel name that goes on and on past the label limit of the axis'),
+  )
+  .filter((s) => !(s in Object.prototype));
 
 /** Numbers of every magnitude, zeros included. */
 export const magnitude = fc.oneof(
