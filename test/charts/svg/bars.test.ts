@@ -82,6 +82,8 @@ describe('the funnel writer', () => {
 
   it('draws negative counts as Vega does', async () => {
     await expectSameAsVega(funnel([-500, 1200, -30]), 400);
+    // A nice domain as d3-scale's (Vega's) makes it, not d3-array's: [-16, 0] here, not [-16, 2].
+    await expectSameAsVega(funnel([5e-324, -15]), 400);
   });
 
   it('gives the same SVG for the same spec twice', () => {

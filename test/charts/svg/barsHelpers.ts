@@ -76,9 +76,10 @@ export const label = fc
   )
   .filter((s) => !(s in Object.prototype));
 
-/** Numbers of every magnitude, zeros included. */
+/** Numbers of every magnitude, zeros and negatives included. */
 export const magnitude = fc.oneof(
   fc.constantFrom(0, 1, 2, 999, 1000, 1234567, 1e12),
+  fc.integer({ min: -50_000, max: -1 }),
   fc.integer({ min: 0, max: 2_000_000 }),
   fc.double({ min: 0, max: 1e9, noNaN: true, noDefaultInfinity: true }),
   fc.double({ min: 0, max: 1e-3, noNaN: true, noDefaultInfinity: true }),

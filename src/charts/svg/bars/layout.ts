@@ -4,7 +4,7 @@
  * labels formatted through the chart's d3 locale (vega-format's `formatSpan`), and label
  * overlap removal (vega-view-transforms' Overlap, parity method). Pure functions.
  */
-import { nice, tickStep, ticks } from 'd3-array';
+import { tickIncrement, tickStep, ticks } from 'd3-array';
 import {
   type FormatLocaleObject,
   formatLocale,
@@ -167,7 +167,7 @@ export function linearScale(values: readonly number[], width: number): Linear {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  const domain = nice(lo, hi, 10) as [number, number];
+  const domain = niceLinear(lo, hi, 10);
   const [d0, d1] = domain;
   const span = d1 - d0;
   const scale = (value: number) => {
@@ -175,6 +175,28 @@ export function linearScale(values: readonly number[], width: number): Linear {
     return 0 * (1 - t) + width * t;
   };
   return Object.assign(scale, { domain, width });
+}
+
+/**
+ * d3-scale's linear `nice` (what Vega's scales use; d3-array's `nice` rounds differently near
+ * zero): the domain widened to steps of its ticks, left as it was when no step settles.
+ */
+export function niceLinear(lo: number, hi: number, count: number): [number, number] {
+  let [start, stop] = [lo, hi];
+  let prestep: number | undefined;
+  for (let iter = 0; iter < 10; iter++) {
+    const step = tickIncrement(start, stop, count);
+    if (step === prestep) return [start, stop];
+    if (step > 0) {
+      start = Math.floor(start / step) * step;
+      stop = Math.ceil(stop / step) * step;
+    } else if (step < 0) {
+      start = Math.ceil(start * step) / step;
+      stop = Math.floor(stop * step) / step;
+    } else break;
+    prestep = step;
+  }
+  return [lo, hi];
 }
 
 /** The tick values of a linear scale for a tick count (Vega's `tickValues`). */
