@@ -1,0 +1,351 @@
+/**
+ * The direct writer of the trend chart (specs.ts `trendChart`): one line per channel (with
+ * points when the spec asks for them), each named at its end, over a utc x axis (month ticks
+ * from a parameter, or about n calendar ticks) and a linear y axis whose domain is a parameter,
+ * with a legend of the channels below. It recognises that spec strictly (zod strict objects:
+ * any other property, mark, encoding or config gives null, and Vega draws the chart).
+ */
+import * as z from 'zod';
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_FONT } from '../textMetrics.ts';
+import {
+  Bounds,
+  bottomAxis,
+  circlePath,
+  gridRows,
+  type GuideStyle,
+  leftAxis,
+  linearTickValues,
+  spanFormat,
+  symbolLegend,
+  type TextItem,
+  textBounds,
+  textElement,
+  type Tick,
+  type TimeLocale,
+  utcFormat,
+  utcTickValues,
+  validTickValues,
+} from './axes.ts';
+import { coord, element, translate } from './markup.ts';
+
+const finite = z.number().refine(Number.isFinite);
+const positive = finite.refine((n) => n > 0);
+const count = z.int().refine((n) => n > 0 && n <= 1000);
+const isoDay = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && Number.isFinite(Date.parse(s)));
+const font = z.literal(CHART_FONT);
+const colour = z.string();
+
+const numberLocale = z.strictObject({
+  decimal: z.string(),
+  thousands: z.string(),
+  grouping: z.array(count),
+  currency: z.tuple([z.string(), z.string()]),
+  percent: z.string().optional(),
+  minus: z.string().optional(),
+});
+
+const timeLocale = z.strictObject({
+  dateTime: z.string(),
+  date: z.string(),
+  time: z.string(),
+  periods: z.tuple([z.string(), z.string()]),
+  days: z.array(z.string()).length(7),
+  shortDays: z.array(z.string()).length(7),
+  months: z.array(z.string()).length(12),
+  shortMonths: z.array(z.string()).length(12),
+});
+
+/** The theme of theme.ts `chartConfig`: the values the writer lays out with are fixed, colours and locale read. */
+export const lineConfig = z.strictObject({
+  aria: z.literal(false),
+  background: z.literal('transparent'),
+  font,
+  locale: z.strictObject({ number: numberLocale, time: timeLocale }),
+  view: z.strictObject({ stroke: z.null() }),
+  axis: z.strictObject({
+    labelFont: font,
+    titleFont: font,
+    labelFontSize: z.literal(12),
+    titleFontSize: z.literal(12),
+    titleFontWeight: z.literal('normal'),
+    labelColor: colour,
+    titleColor: colour,
+    domainColor: colour,
+    tickColor: colour,
+    gridColor: colour,
+    labelOverlap: z.literal(true),
+    labelLimit: positive,
+  }),
+  legend: z.strictObject({
+    labelFont: font,
+    titleFont: font,
+    labelFontSize: z.literal(12),
+    titleFontSize: z.literal(12),
+    labelColor: colour,
+    titleColor: colour,
+    orient: z.literal('bottom'),
+    direction: z.literal('horizontal'),
+    columns: count,
+    labelLimit: positive,
+  }),
+  text: z.strictObject({ font, fontSize: positive, color: colour }),
+});
+
+const LABEL_EXPR = "datum.value === 0 ? '0' : datum.label";
+
+const yEncoding = <F extends string>(field: F) =>
+  z.strictObject({
+    field: z.literal(field),
+    type: z.literal('quantitative'),
+    title: z.string().min(1),
+    axis: z.strictObject({ format: z.string(), labelExpr: z.literal(LABEL_EXPR).optional(), tickCount: count }),
+    scale: z.strictObject({ domain: z.strictObject({ expr: z.literal('y_domain') }), nice: z.literal(false) }),
+  });
+
+const TrendSpec = z.strictObject({
+  $schema: z.literal('https://vega.github.io/schema/vega-lite/v6.json'),
+  config: lineConfig,
+  params: z.union([
+    z.tuple([z.strictObject({ name: z.literal('y_domain'), value: z.tuple([finite, finite]) })]),
+    z.tuple([
+      z.strictObject({ name: z.literal('y_domain'), value: z.tuple([finite, finite]) }),
+      z.strictObject({ name: z.literal('month_ticks'), value: z.array(finite) }),
+    ]),
+  ]),
+  height: positive,
+  encoding: z.strictObject({
+    x: z.strictObject({
+      field: z.literal('date'),
+      type: z.literal('temporal'),
+      scale: z.strictObject({ type: z.literal('utc') }),
+      title: z.null(),
+      axis: z.union([
+        z.strictObject({
+          format: z.string(),
+          values: z.strictObject({ expr: z.literal('month_ticks') }),
+          grid: z.literal(false),
+        }),
+        z.strictObject({ format: z.string(), tickCount: count, grid: z.literal(false) }),
+      ]),
+    }),
+    y: yEncoding('value'),
+    color: z.strictObject({
+      field: z.literal('channel'),
+      type: z.literal('nominal'),
+      title: z.null(),
+      scale: z.strictObject({ domain: z.array(z.string()).min(1), range: z.array(colour).min(1) }),
+    }),
+  }),
+  layer: z.tuple([
+    z.strictObject({
+      data: z.strictObject({ values: z.array(z.strictObject({ date: isoDay, channel: z.string(), value: finite })) }),
+      mark: z.strictObject({
+        type: z.literal('line'),
+        point: z.union([z.literal(false), z.strictObject({ size: positive })]),
+        strokeWidth: positive,
+      }),
+    }),
+    z.strictObject({
+      data: z.strictObject({
+        values: z.array(z.strictObject({ date: isoDay, channel: z.string(), value: finite, labelAt: finite })),
+      }),
+      mark: z.strictObject({
+        type: z.literal('text'),
+        align: z.literal('left'),
+        baseline: z.literal('middle'),
+        dx: finite,
+        fontSize: positive,
+      }),
+      encoding: z.strictObject({
+        y: yEncoding('labelAt'),
+        text: z.strictObject({ field: z.literal('channel'), type: z.literal('nominal') }),
+      }),
+    }),
+  ]),
+});
+
+type Trend = z.infer<typeof TrendSpec>;
+
+/** Vega's padding around a chart, in pixels (Vega-Lite's default). */
+export const PADDING = 5;
+/** The legend's distance below what is above it (Vega's legend offset). */
+export const LEGEND_OFFSET = 18;
+/** Vega's legend symbol: a circle of this area, with this stroke width; the most entries it lists. */
+const LEGEND_SYMBOL_SIZE = 100;
+const LEGEND_SYMBOL_STROKE = 1.5;
+const LEGEND_LIMIT = 30;
+
+/** The guide paint and sizes of a line chart's config. */
+export function guideStyle(config: z.infer<typeof lineConfig>): GuideStyle {
+  return {
+    fontSize: config.axis.labelFontSize,
+    labelColor: config.axis.labelColor,
+    titleColor: config.axis.titleColor,
+    tickColor: config.axis.tickColor,
+    domainColor: config.axis.domainColor,
+    gridColor: config.axis.gridColor,
+    titleFontWeight: config.axis.titleFontWeight,
+    labelLimit: config.axis.labelLimit,
+  };
+}
+
+/** A line's SVG path through points, as d3-shape's linear line writes it (one point: "Mx,yZ"). */
+export function linePath(points: ReadonlyArray<readonly [number, number]>): string {
+  const [first, ...rest] = points;
+  if (!first) return '';
+  return `M${coord(first[0])},${coord(first[1])}${rest.length === 0 ? 'Z' : rest.map(([x, y]) => `L${coord(x)},${coord(y)}`).join('')}`;
+}
+
+/** The root `<svg>` of a chart of a plot size laid out within `bounds` (autosize "pad", padding 5). */
+export function svgRoot(bounds: Bounds, width: number, height: number, content: string): string {
+  const left = Math.max(0, Math.ceil(-bounds.x1));
+  const top = Math.max(0, Math.ceil(-bounds.y1));
+  const right = Math.max(0, Math.ceil(bounds.x2 - width));
+  const bottom = Math.max(0, Math.ceil(bounds.y2 - height));
+  const w = left + width + right + 2 * PADDING;
+  const h = top + height + bottom + 2 * PADDING;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<g fill="none" stroke-miterlimit="4" transform="${translate(left + PADDING, top + PADDING)}">` +
+    `<g class="mark-group role-frame root">${content}</g></g></svg>`
+  );
+}
+
+/** A trend chart's SVG at a width, or null when the spec is not a trend chart this writer draws. */
+export function drawTrend(spec: TopLevelSpec, width: number): string | null {
+  const parsed = TrendSpec.safeParse(spec);
+  if (!parsed.success || !(width > 0)) return null;
+  try {
+    return layout(parsed.data, width);
+  } catch {
+    // A format specifier d3 refuses, say: Vega decides.
+    return null;
+  }
+}
+
+function layout(spec: Trend, width: number): string | null {
+  const { config, encoding, height } = spec;
+  const [lineLayer, textLayer] = spec.layer;
+  const [lo, hi] = spec.params[0].value;
+  const monthTicks = spec.params[1]?.value;
+  const xAxis = encoding.x.axis;
+  // The month ticks parameter is there exactly when the x axis reads it.
+  if ('values' in xAxis !== (monthTicks !== undefined)) return null;
+  // The labels' y encoding is the lines' own, on another field.
+  if (JSON.stringify({ ...textLayer.encoding.y, field: 'value' }) !== JSON.stringify(encoding.y)) return null;
+  if (!(lo < hi)) return null;
+
+  const { domain, range } = encoding.color.scale;
+  if (new Set(domain).size !== domain.length || domain.length > LEGEND_LIMIT) return null;
+  const colourOf = new Map(domain.map((d, i) => [d, range[i % range.length]!]));
+  const lines = lineLayer.data.values;
+  const labels = textLayer.data.values;
+  if (lines.length + labels.length === 0) return null;
+  if ([...lines, ...labels].some((v) => !colourOf.has(v.channel))) return null;
+
+  const time = (iso: string) => Date.parse(iso);
+  let t0 = Infinity;
+  let t1 = -Infinity;
+  for (const v of [...lines, ...labels]) {
+    const t = time(v.date);
+    if (t < t0) t0 = t;
+    if (t > t1) t1 = t;
+  }
+  const x = (t: number) => (t1 === t0 ? width / 2 : ((t - t0) / (t1 - t0)) * width);
+  const y = (v: number) => height - ((v - lo) / (hi - lo)) * height;
+
+  const style = guideStyle(config);
+  const yAxisDef = encoding.y.axis;
+  const yFormat = spanFormat(config.locale.number, yAxisDef.format, lo, hi, yAxisDef.tickCount);
+  const yTicks: Tick[] = linearTickValues(lo, hi, yAxisDef.tickCount).map((v) => ({
+    at: y(v),
+    label: yAxisDef.labelExpr !== undefined && v === 0 ? '0' : yFormat(v),
+  }));
+  // (Day and month name lists checked for length by the schema.)
+  const xFormat = utcFormat(config.locale.time as TimeLocale, xAxis.format);
+  const xValues = 'values' in xAxis ? validTickValues(monthTicks!, x, width) : utcTickValues(t0, t1, xAxis.tickCount);
+  const xTicks: Tick[] = xValues.map((t) => ({ at: x(t), label: xFormat(new Date(t)) }));
+
+  const grid = gridRows(yTicks, width, style);
+  const bottom = bottomAxis(xTicks, width, height, style);
+  const left = leftAxis(yTicks, height, encoding.y.title, style);
+
+  // Lines: one per channel in order of first appearance, each sorted by x.
+  const { strokeWidth, point } = lineLayer.mark;
+  const series = new Map<string, Array<[number, number]>>();
+  for (const v of lines) {
+    const list = series.get(v.channel) ?? [];
+    list.push([x(time(v.date)), y(v.value)]);
+    series.set(v.channel, list);
+  }
+  const lineBounds = new Bounds();
+  const paths = [...series].map(([channel, pts]) => {
+    pts.sort((a, b) => a[0] - b[0]);
+    for (const [px, py] of pts) lineBounds.add(px, py);
+    return element('path', { d: linePath(pts), stroke: colourOf.get(channel), 'stroke-width': String(strokeWidth) });
+  });
+  // Miter joins reach out 4 stroke widths / 2 (vega-scenegraph boundStroke).
+  if (!lineBounds.empty()) lineBounds.expand(Math.max(strokeWidth / 2, 2 * strokeWidth));
+  const lineName = point === false ? 'layer_0' : 'layer_0_layer_0';
+  const frame = new Bounds().set(0, 0, width, height);
+  const pathGroup = new Bounds().union(frame).union(lineBounds);
+
+  const marks = new Bounds();
+  let symbols = '';
+  if (point !== false) {
+    const r = Math.sqrt(point.size) / 2;
+    const d = circlePath(r);
+    for (const v of lines) {
+      const [px, py] = [x(time(v.date)), y(v.value)];
+      marks.union(new Bounds().set(px - r, py - r, px + r, py + r));
+      symbols += element('path', {
+        transform: translate(px, py),
+        d,
+        fill: colourOf.get(v.channel),
+        'stroke-width': String(strokeWidth),
+      });
+    }
+  }
+  const { dx, fontSize } = textLayer.mark;
+  const texts = labels.map((v) => {
+    const item: TextItem = {
+      x: x(time(v.date)),
+      y: y(v.labelAt),
+      dx,
+      text: v.channel,
+      fontSize,
+      fill: colourOf.get(v.channel)!,
+      align: 'left',
+      baseline: 'middle',
+    };
+    marks.union(textBounds(item));
+    return textElement(item);
+  });
+
+  const xBounds = new Bounds().union(frame).union(left.bounds).union(pathGroup);
+  const yBounds = new Bounds().union(frame).union(bottom.bounds).union(pathGroup);
+  const legend = symbolLegend(
+    domain.map((label) => ({ label, color: colourOf.get(label)! })),
+    Math.ceil(yBounds.y2) + LEGEND_OFFSET,
+    {
+      fontSize: config.legend.labelFontSize,
+      labelColor: config.legend.labelColor,
+      labelLimit: config.legend.labelLimit,
+      columns: config.legend.columns,
+      symbolSize: LEGEND_SYMBOL_SIZE,
+      symbolStrokeWidth: LEGEND_SYMBOL_STROKE,
+    },
+  );
+  const view = new Bounds().union(frame).union(marks).union(legend.bounds).union(xBounds).union(yBounds);
+
+  const content =
+    grid +
+    bottom.svg +
+    left.svg +
+    `<g class="mark-group role-scope ${lineName}_pathgroup"><g class="mark-line role-mark ${lineName}_marks">${paths.join('')}</g></g>` +
+    (point !== false ? `<g class="mark-symbol role-mark layer_0_layer_1_marks">${symbols}</g>` : '') +
+    `<g class="mark-text role-mark layer_1_marks">${texts.join('')}</g>` +
+    legend.svg;
+  return svgRoot(view, width, height, content);
+}
