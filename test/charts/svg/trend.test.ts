@@ -117,6 +117,13 @@ const FIXTURES: Record<string, TopLevelSpec> = {
   ]),
 };
 
+/** A spec changed where the writer reads it: the points keep Vega's point style (stroke width 2) whatever the line's. */
+const thick = structuredClone(FIXTURES['en weekly counts, three channels']!) as unknown as {
+  layer: Array<{ mark: { strokeWidth: number } }>;
+};
+thick.layer[0]!.mark.strokeWidth = 3.5;
+FIXTURES['en weekly counts with thicker lines'] = thick as unknown as TopLevelSpec;
+
 describe('the trend chart writer', () => {
   beforeAll(() => useChartCache(null));
 
