@@ -74,9 +74,13 @@ const funnel = funnelChart(ctx, {
   ],
 }).spec;
 
-/** A fresh copy of the render module (its in-memory cache empty; Vega's own state is not reset). */
+/**
+ * A fresh copy of the render module (its in-memory cache empty; Vega's own state is not reset),
+ * with the direct writers off: these tests are about Vega's path (shared Views, disk cache).
+ */
 async function freshRenderer() {
   vi.resetModules();
+  vi.stubEnv('GOALPOST_CHART_DIRECT', 'off');
   return import('../../src/charts/render.ts');
 }
 
