@@ -9,20 +9,6 @@ import * as z from 'zod';
 import type { TopLevelSpec } from 'vega-lite';
 import {
   Bounds,
-  colour,
-  count,
-  finite,
-  guideStyle,
-  isoDay,
-  LEGEND_LIMIT,
-  LEGEND_OFFSET,
-  LEGEND_SYMBOL_SIZE,
-  LEGEND_SYMBOL_STROKE,
-  lineConfig,
-  linePath,
-  POINT_STROKE_WIDTH,
-  positive,
-  svgRoot,
   bottomAxis,
   circlePath,
   gridRows,
@@ -39,6 +25,22 @@ import {
   utcTickValues,
   validTickValues,
 } from './axes.ts';
+import {
+  colour,
+  count,
+  finite,
+  guideStyle,
+  isoDay,
+  LEGEND_LIMIT,
+  LEGEND_OFFSET,
+  LEGEND_SYMBOL_SIZE,
+  LEGEND_SYMBOL_STROKE,
+  lineConfig,
+  linePath,
+  POINT_STROKE_WIDTH,
+  positive,
+  svgRoot,
+} from './lineChart.ts';
 import { element, translate } from './markup.ts';
 
 const LABEL_EXPR = "datum.value === 0 ? '0' : datum.label";
