@@ -112,6 +112,8 @@ const FILLED_POINT_OPACITY = 0.7;
 
 /** A goal progress chart's SVG at a width, or null when the spec is not one this writer draws. */
 export function drawProgress(spec: TopLevelSpec, width: number): string | null {
+  // (A quick look first: other specs with a top-level encoding or parameters are spared the full check.)
+  if ('encoding' in spec || 'params' in spec || !('layer' in spec)) return null;
   const parsed = ProgressSpec.safeParse(spec);
   if (!parsed.success || !(width > 0)) return null;
   try {

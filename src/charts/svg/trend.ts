@@ -120,6 +120,8 @@ type Trend = z.infer<typeof TrendSpec>;
 
 /** A trend chart's SVG at a width, or null when the spec is not a trend chart this writer draws. */
 export function drawTrend(spec: TopLevelSpec, width: number): string | null {
+  // (A quick look first: most other specs have no parameters, and are spared the full check.)
+  if (!('params' in spec)) return null;
   const parsed = TrendSpec.safeParse(spec);
   if (!parsed.success || !(width > 0)) return null;
   try {

@@ -128,9 +128,9 @@ const FIXTURES: Record<string, TopLevelSpec> = {
   }),
 };
 
-async function compare(spec: TopLevelSpec): Promise<string[]> {
-  const svg = await renderSvg(spec, WIDTH);
-  return markDifferences(svg, await renderFresh(spec, WIDTH), 1);
+async function compare(spec: TopLevelSpec, width = WIDTH): Promise<string[]> {
+  const svg = await renderSvg(spec, width);
+  return markDifferences(svg, await renderFresh(spec, width), 1);
 }
 
 describe('the goal progress chart writer', () => {
@@ -148,7 +148,8 @@ describe('the goal progress chart writer', () => {
     const value = fc.oneof(
       fc.constant(0),
       fc.integer({ min: -5000, max: 5000 }),
-      fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }),
+      // (Not subnormal: d3's nice turns an extent of ±5e-324 into a NaN domain, drawn by neither.)
+      fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }).filter((v) => v === 0 || Math.abs(v) > 1e-300),
       fc.double({ min: 1e-7, max: 1e-3, noNaN: true }),
     );
     const dated = (max: number) =>
@@ -170,15 +171,16 @@ describe('the goal progress chart writer', () => {
             fc.string({ minLength: 1, maxLength: 40 }).filter(notVegaBreaking),
           ),
         }),
-        async (locale, unit, data) => {
+        fc.integer({ min: 120, max: 900 }),
+        async (locale, unit, data, width) => {
           const spec = progress(locale, { unit, ...data });
           const rows = data.actual.length + data.expected.length + data.milestones.length + (data.target !== null ? 1 : 0);
           // A chart with no value at all is left to Vega.
-          expect(drawDirect(spec, WIDTH) !== null).toBe(rows > 0);
-          expect(await compare(spec)).toEqual([]);
+          expect(drawDirect(spec, width) !== null).toBe(rows > 0);
+          expect(await compare(spec, width)).toEqual([]);
         },
       ),
-      { numRuns: 80 },
+      { numRuns: 80, seed: 20261130 },
     );
   });
 
