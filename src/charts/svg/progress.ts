@@ -104,8 +104,12 @@ function kindOf(layer: Layer): Kind {
   return mark.type === 'rule' ? 'rule' : mark.type === 'point' ? 'milestones' : 'strokeDash' in mark ? 'dashed' : 'actual';
 }
 
-/** The builder's layer order: expected pace, projection (optional), actual, target (optional), milestones (optional). */
-const ORDER = /^dashed (dashed )?actual( rule)?( milestones)?$/;
+/**
+ * The builder's layer order: the target (optional; first, so that an actual on the target is drawn
+ * over it, or, as built before, after the actual), expected pace, projection (optional), actual,
+ * milestones (optional).
+ */
+const ORDER = /^(rule )?dashed (dashed )?actual( rule)?( milestones)?$/;
 
 /** Vega's opacity of filled point marks (Vega-Lite's default for a filled point). */
 const FILLED_POINT_OPACITY = 0.7;
@@ -127,9 +131,9 @@ export function drawProgress(spec: TopLevelSpec, width: number): string | null {
 function layout(spec: z.infer<typeof ProgressSpec>, width: number): string | null {
   const { config, height, layer } = spec;
   const kinds = layer.map(kindOf);
-  if (!ORDER.test(kinds.join(' '))) return null;
-  // Every layer shares the first one's encodings (one x, y and colour scale, one axis each).
-  const first = layer[0]!.encoding as z.infer<typeof encoding>;
+  if (!ORDER.test(kinds.join(' ')) || kinds.filter((k) => k === 'rule').length > 1) return null;
+  // Every layer shares the first line's encodings (one x, y and colour scale, one axis each).
+  const first = layer[kinds.indexOf('dashed')]!.encoding as z.infer<typeof encoding>;
   const shared = JSON.stringify(first);
   for (const l of layer) {
     const same =

@@ -20,9 +20,13 @@ const WIDTH = 400;
 
 const day = (i: number) => new Date(Date.UTC(2026, 3, 1 + i)).toISOString().slice(0, 10);
 
-function progress(locale: string, data: Partial<ProgressData> & { unit: Unit }): TopLevelSpec {
+/**
+ * A progress chart's spec, its target rule first (as the builder now draws it, so that an actual
+ * on the target is drawn over it) or, with `ruleLast`, after the actual (as it was built before).
+ */
+function progress(locale: string, data: Partial<ProgressData> & { unit: Unit }, ruleLast = false): TopLevelSpec {
   const site = { ...DEFAULT_SITE, locale };
-  return goalProgressChart(
+  const spec = goalProgressChart(
     { site, colors: new Map(), strings: uiStrings(locale).charts },
     {
       id: 'goal',
@@ -39,7 +43,14 @@ function progress(locale: string, data: Partial<ProgressData> & { unit: Unit }):
         ...data,
       },
     },
-  ).spec;
+  ).spec as TopLevelSpec & { layer: Array<{ mark: { type: string } }> };
+  const rules = spec.layer.filter((l) => l.mark.type === 'rule');
+  const others = spec.layer.filter((l) => l.mark.type !== 'rule');
+  const at = others.findIndex((l) => l.mark.type === 'line' && 'point' in l.mark) + 1;
+  return {
+    ...spec,
+    layer: ruleLast ? [...others.slice(0, at), ...rules, ...others.slice(at)] : [...rules, ...others],
+  } as unknown as TopLevelSpec;
 }
 
 const series = (n: number, f: (i: number) => number, every = 1) =>
@@ -116,6 +127,26 @@ const FIXTURES: Record<string, TopLevelSpec> = {
     ],
     projection: -250,
   }),
+  'en counts, the target rule after the actual (as built before)': progress(
+    'en-US',
+    {
+      unit: 'count',
+      target: 5000,
+      actual: series(6, (i) => 3000 + 90 * i, 7),
+      expected: [
+        { date: day(0), value: 3000 },
+        { date: day(90), value: 5000 },
+      ],
+      milestones: [{ date: day(45), value: 4000 }],
+      projection: 4700,
+    },
+    true,
+  ),
+  'fr: an actual on its target (no baseline), the rule after it': progress(
+    'fr-FR',
+    { unit: 'count', target: 400, actual: series(3, () => 400, 10), projection: 400 },
+    true,
+  ),
   'en: every value the same': progress('en-US', {
     unit: 'count',
     target: 1000,
@@ -172,8 +203,9 @@ describe('the goal progress chart writer', () => {
           ),
         }),
         fc.integer({ min: 120, max: 900 }),
-        async (locale, unit, data, width) => {
-          const spec = progress(locale, { unit, ...data });
+        fc.boolean(),
+        async (locale, unit, data, width, ruleLast) => {
+          const spec = progress(locale, { unit, ...data }, ruleLast);
           const rows = data.actual.length + data.expected.length + data.milestones.length + (data.target !== null ? 1 : 0);
           // A chart with no value at all is left to Vega.
           expect(drawDirect(spec, width) !== null).toBe(rows > 0);
@@ -199,7 +231,7 @@ describe('the goal progress chart writer', () => {
       layer: Array<Record<string, unknown> & { mark: Record<string, unknown>; encoding: Record<string, unknown> }>;
       config: Record<string, Record<string, unknown>>;
     };
-    const [expected, projection, actual, target, milestone] = spec.layer as [
+    const [target, expected, projection, actual, milestone] = spec.layer as [
       (typeof spec.layer)[number],
       (typeof spec.layer)[number],
       (typeof spec.layer)[number],
@@ -209,11 +241,12 @@ describe('the goal progress chart writer', () => {
     const variants: unknown[] = [
       { ...spec, title: 'A title' },
       { ...spec, width: 300 },
-      { ...spec, layer: [expected, projection, { ...actual, mark: { ...actual.mark, interpolate: 'step' } }, target, milestone] },
-      { ...spec, layer: [expected, projection, actual, { ...target, mark: { ...target.mark, strokeDash: [2, 2] } }, milestone] },
-      { ...spec, layer: [expected, projection, actual, target, { ...milestone, mark: { ...milestone.mark, shape: 'square' } }] },
-      { ...spec, layer: [actual, expected, projection, target, milestone] },
-      { ...spec, layer: [expected, projection, { ...actual, encoding: { ...actual.encoding, size: { value: 3 } } }, target] },
+      { ...spec, layer: [target, expected, projection, { ...actual, mark: { ...actual.mark, interpolate: 'step' } }, milestone] },
+      { ...spec, layer: [{ ...target, mark: { ...target.mark, strokeDash: [2, 2] } }, expected, projection, actual, milestone] },
+      { ...spec, layer: [target, expected, projection, actual, { ...milestone, mark: { ...milestone.mark, shape: 'square' } }] },
+      { ...spec, layer: [target, actual, expected, projection, milestone] },
+      { ...spec, layer: [target, expected, projection, actual, target, milestone] },
+      { ...spec, layer: [target, expected, projection, { ...actual, encoding: { ...actual.encoding, size: { value: 3 } } }] },
       { ...spec, config: { ...spec.config, legend: { ...spec.config['legend'], orient: 'right' } } },
       { ...spec, transform: [{ filter: 'datum.value > 0' }] },
     ];
