@@ -58,8 +58,11 @@ export function niceDomain(values: readonly number[], count = 5): [number, numbe
   for (let i = 0; i < 2; i++) {
     const step = tickStep(lo, hi, count);
     // (Rounded to 12 digits: 0.2 × 3 must stay 0.6, not grow a step on the second pass.)
-    lo = Number((Math.floor(lo / step + 1e-9) * step).toPrecision(12));
-    hi = Number((Math.ceil(hi / step - 1e-9) * step).toPrecision(12));
+    const niceLo = Number((Math.floor(lo / step + 1e-9) * step).toPrecision(12));
+    const niceHi = Number((Math.ceil(hi / step - 1e-9) * step).toPrecision(12));
+    // Spans at the ends of the float range (subnormal or overflowing steps) stay as they are.
+    if (!(Number.isFinite(niceLo) && Number.isFinite(niceHi) && niceHi > niceLo)) break;
+    [lo, hi] = [niceLo, niceHi];
   }
   return [lo, hi];
 }

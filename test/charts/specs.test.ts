@@ -364,6 +364,15 @@ describe('issue 16: charts that do not mislead', () => {
     expect(niceDomain([-0.3, 0.45])).toEqual([-0.4, 0.6]);
   });
 
+  it('a y domain is finite and holds its values for any finite values (subnormal, huge, mixed signs)', () => {
+    for (const values of [[5e-324], [-5e-324, 5e-324], [1e308, -1e308], [Number.MAX_VALUE], [1e-300, 2e-300], [7, 7]]) {
+      const [lo, hi] = niceDomain(values);
+      expect(Number.isFinite(lo) && Number.isFinite(hi), `${values}: [${lo}, ${hi}]`).toBe(true);
+      expect(hi, `${values}`).toBeGreaterThan(lo);
+      for (const v of values) expect(v >= lo && v <= hi, `${v} in [${lo}, ${hi}]`).toBe(true);
+    }
+  });
+
   it('direct labels moved apart stay as close to their lines as the gap allows: a cluster is centred on its lines’ ends', () => {
     // Two lines ending at the same value: one label 1 em above it, the other 1 em below, not both pushed up.
     const pair = dodge([{ value: 500 }, { value: 500 }], [0, 1000], 200, 12).map((l) => (l.labelAt / 1000) * 200);
