@@ -82,7 +82,7 @@ describe('the check of built pages', () => {
 
   it('finds, through the token scan, what the parse finds in the tricky pages that break a rule', () => {
     const faulty = Object.values(TRICKY)
-      .map(page)
+      .map((body) => page(body))
       .filter((html) => parsedPageViolations(html).length > 0);
     expect(faulty.length).toBeGreaterThan(30);
     for (const html of faulty) expect(quicklyClean(html), html).toBe(false);
