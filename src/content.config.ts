@@ -3,7 +3,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentRoot } from './load/project.ts';
+import { contentRoot } from './load/root.ts';
 
 const dir = join(contentRoot(), 'content/reports');
 

@@ -4,7 +4,7 @@
  * the project: nothing is half-loaded.
  */
 import { lstat, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Day, parseIsoDate } from '../core/dates.ts';
 import { MetricIndex } from '../core/metricIndex.ts';
 import { KpiSet } from '../core/kpis.ts';
@@ -32,10 +32,7 @@ export type Loaded =
 
 export type LoadResult = Loaded & { readonly files: readonly string[] };
 
-/** The content root: `GOALPOST_ROOT` if set (relative to the working directory), else the working directory. */
-export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  return resolve(cwd, env['GOALPOST_ROOT'] || '.');
-}
+export { contentRoot } from './root.ts';
 
 /** Whether something (a file, or a link even to nothing) is at a path. */
 async function exists(path: string): Promise<boolean> {

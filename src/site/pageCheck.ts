@@ -2,9 +2,16 @@
  * The last line of defence for SPEC "Robustness": a built page contains no script (no
  * `<script>`, event-handler attribute or `javascript:` URL) and loads nothing from another
  * host (`src`, `srcset`, `<link>`, `<iframe>`/`<object>`/`<embed>`, SVG `href`, CSS `url()` and
- * `@import`, `<meta http-equiv=refresh>`). Pure: the page's HTML is passed in. Pages are parsed
- * with satteri's HTML parser (the MDX toolchain's own).
+ * `@import`, `<meta http-equiv=refresh>`). Pure: the page's HTML is passed in.
+ *
+ * The verdict is the one of the page parsed into a tree by satteri's HTML parser (the MDX
+ * toolchain's own, an HTML5 tree builder). Parsing every page that way is most of the check's
+ * cost, so a page first goes through a cheaper scan of its tokens (htmlparser2's tokenizer, no
+ * tree) that applies the same rules to every start tag as written, and gives up on anything where
+ * tokens and tree could differ (comments, CDATA, end tags with attributes, markup inside raw text,
+ * NUL). A page that scan finds clean is clean; any other page is parsed and judged as before.
  */
+import { Tokenizer } from 'htmlparser2';
 import { htmlToHast } from 'satteri';
 
 /** One thing a page must not contain, with the text to look for in the narrative that may have put it there. */
@@ -96,8 +103,11 @@ function text(node: HastNode): string {
   return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(text).join('');
 }
 
-/** Everything in a built page that runs script or loads from another host; empty for a clean page. */
-export function pageViolations(html: string): PageViolation[] {
+/**
+ * Everything in a built page that runs script or loads from another host, as satteri's parse of
+ * it shows; empty for a clean page. `pageViolations` gives the same answer, mostly without the parse.
+ */
+export function parsedPageViolations(html: string): PageViolation[] {
   const found: PageViolation[] = [];
   const visit = (node: HastNode): void => {
     if (node.type === 'element' && node.tagName) {
@@ -139,4 +149,157 @@ export function pageViolations(html: string): PageViolation[] {
   };
   visit(htmlToHast(html) as unknown as HastNode);
   return found;
+}
+
+/** Elements whose content the tokenizer reads as text up to their end tag (HTML's raw text, RCDATA and plaintext). */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+/** What would start a tag, comment or declaration if raw text were read as markup (inside SVG a `<style>` is). */
+const TAG_LIKE = /<[a-z!/?]/i;
+
+/**
+ * The name an attribute is checked under: lower case without punctuation. It is the lower-cased
+ * hast property name wherever that name is one the rules look at (`http-equiv` → httpequiv,
+ * `xlink:href` → xlinkhref, `onclick` → onclick), and otherwise at most a name that is checked more.
+ */
+const attributeKey = (name: string): string => (/^[a-z]*$/.test(name) ? name : name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+
+/** Whether an attribute's value can matter to the rules (its key is one they look at); others are not read. */
+const keyed = (key: string): boolean =>
+  key.startsWith('on') ||
+  LOADING.has(key) ||
+  NAVIGATING.has(key) ||
+  ['style', 'srcset', 'imagesrcset', 'httpequiv', 'attributename', 'rel'].includes(key);
+
+/** A canonical link as written: `rel` exactly "canonical" on every spelling of rel, so that any parse agrees. */
+const plainlyCanonical = (tag: string, attributes: readonly (readonly [string, string])[]): boolean => {
+  const rels = attributes.filter(([name]) => attributeKey(name) === 'rel');
+  return (
+    tag === 'link' &&
+    rels.length > 0 &&
+    rels.every(([name, value]) => name.toLowerCase() === 'rel' && value.toLowerCase() === 'canonical')
+  );
+};
+
+/** Whether a start tag, as written (every attribute, duplicates included), might break a rule. */
+function startTagSuspect(tag: string, attributes: readonly (readonly [string, string])[]): boolean {
+  if (FORBIDDEN.has(tag) || tag === 'isindex') return true;
+  for (const [name, value] of attributes) {
+    const key = attributeKey(name);
+    if (key.startsWith('on')) return true;
+    if (key === 'style') {
+      if (cssViolations(value).length > 0) return true;
+    } else if (key === 'srcset' || key === 'imagesrcset') {
+      for (const candidate of value.split(',')) {
+        const url = candidate.trim().split(/\s+/)[0] ?? '';
+        if (elsewhere(url) || scripted(url)) return true;
+      }
+    } else if (LOADING.has(key)) {
+      if (elsewhere(value) || scripted(value)) return true;
+    } else if (NAVIGATING.has(key)) {
+      if (scripted(value)) return true;
+      if (
+        !['a', 'area'].includes(tag) &&
+        ['href', 'xlinkhref'].includes(key) &&
+        elsewhere(value) &&
+        !plainlyCanonical(tag, attributes)
+      )
+        return true;
+    } else if (key === 'httpequiv') {
+      // hast splits http-equiv into words: any spelling that holds "refresh" may be one.
+      if (value.toLowerCase().includes('refresh')) return true;
+    } else if ((tag === 'animate' || tag === 'set') && key === 'attributename') {
+      if (/^(href|xlink:href|on)/i.test(value)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the content of a raw-text element reads the same as raw text and as markup (no tag,
+ * comment or character reference in it) and, for a `<style>`, holds no CSS the rules forbid.
+ */
+function plainRawText(tag: string, text: string): boolean {
+  if (TAG_LIKE.test(text)) return false;
+  return tag !== 'style' || (!text.includes('&') && cssViolations(text).length === 0);
+}
+
+/**
+ * Whether a page is certainly clean, by a scan of its tokens without building a tree: true only
+ * when no start tag might break a rule and nothing in the page could make the HTML5 tree hold
+ * what the tokens do not show. False means "parse it", not "it breaks a rule".
+ */
+export function quicklyClean(html: string): boolean {
+  // The HTML5 parser turns NUL into U+FFFD, the tokenizer keeps it.
+  if (html.includes('\0')) return false;
+  let suspect = false;
+  let tag = '';
+  let attributes: [string, string][] = [];
+  let name = '';
+  let value = '';
+  let reading = false;
+  /** Where the content of the raw-text element being read starts, or -1. */
+  let rawFrom = -1;
+  let rawTag = '';
+  const giveUp = (): void => {
+    suspect = true;
+    tokenizer.pause();
+  };
+  const openTagEnd = (endIndex: number): void => {
+    if (startTagSuspect(tag, attributes)) return giveUp();
+    if (RAW_TEXT.has(tag)) {
+      rawFrom = endIndex + 1;
+      rawTag = tag;
+    }
+  };
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        tag = html.slice(start, end).toLowerCase();
+        attributes = [];
+      },
+      onattribname(start, end) {
+        name = html.slice(start, end);
+        value = '';
+        reading = keyed(attributeKey(name));
+      },
+      onattribdata(start, end) {
+        if (reading) value += html.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        if (reading) value += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        if (reading) attributes.push([name, value]);
+      },
+      onopentagend: openTagEnd,
+      onselfclosingtag: openTagEnd,
+      onclosetag(start, end) {
+        // An end tag's attributes are skipped to the first `>` here, to the first unquoted one by HTML5.
+        if (html.charCodeAt(end) !== 0x3e) return giveUp();
+        if (rawFrom >= 0) {
+          if (!plainRawText(rawTag, html.slice(rawFrom, start - 2))) return giveUp();
+          rawFrom = -1;
+        }
+      },
+      // Where comments, CDATA and bogus comments end differs between tokenizers and contexts: parse.
+      oncomment: giveUp,
+      oncdata: giveUp,
+      onprocessinginstruction: giveUp,
+      ondeclaration() {},
+      ontext() {},
+      ontextentity() {},
+      onend() {
+        if (rawFrom >= 0 && !plainRawText(rawTag, html.slice(rawFrom))) suspect = true;
+      },
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  return !suspect;
+}
+
+/** Everything in a built page that runs script or loads from another host; empty for a clean page. */
+export function pageViolations(html: string): PageViolation[] {
+  return quicklyClean(html) ? [] : parsedPageViolations(html);
 }

@@ -38,6 +38,7 @@ export interface QuarterView {
   readonly kpis: ReadonlyMap<string, KpiMeta>;
   readonly scopes: readonly Scope[];
   readonly kpiRows: readonly KpiRow[];
+  /** Built when the page reads them and held weakly: a page's chart specs and data live while it renders, not all build long. */
   readonly charts: readonly ChartModel[];
   /** The SMART goals of the scorecard, sorted by status (those needing attention first). */
   readonly smart: readonly SmartGoalJson[];
@@ -89,19 +90,38 @@ export function quarterView(input: ViewInput, quarter: Period, channel: string |
     }))
     .filter((row) => Object.values(row.cells).some((c) => c.value !== null));
   const byId = new Map(kpis.map((k) => [k.id, k]));
-  return {
+  return withCharts(() => quarterCharts({ ...input, kpis }, quarter, channel), {
     quarter,
     channel,
     report,
     kpis: byId,
     scopes,
     kpiRows,
-    charts: quarterCharts({ ...input, kpis }, quarter, channel),
     smart: sortByStatus(report.goals.filter((g): g is SmartGoalJson => g.type === 'smart')),
     okrs: okrViews(report.goals),
     summary: quarterSummary(report, byId, channel ?? 'all'),
     partialNote: partialNote(report, input.site, (iso) => formatDate(iso, input.site.locale)),
-  };
+  });
+}
+
+/**
+ * A view with `charts` built on first read and held through a WeakRef: the route lists keep every
+ * page's view for the whole build, and the charts' specs and data (most of a view) are let go once
+ * the page that drew them is rendered. Read again after that, they are built again, the same.
+ */
+function withCharts<V extends object>(
+  build: () => readonly ChartModel[],
+  view: V,
+): V & { readonly charts: readonly ChartModel[] } {
+  let held: WeakRef<readonly ChartModel[]> | null = null;
+  return Object.defineProperty(view, 'charts', {
+    enumerable: true,
+    get(): readonly ChartModel[] {
+      let charts = held?.deref();
+      if (!charts) held = new WeakRef((charts = build()));
+      return charts;
+    },
+  }) as V & { readonly charts: readonly ChartModel[] };
 }
 
 function quarterCharts(input: ViewInput, quarter: Period, channel: string | null): ChartModel[] {
