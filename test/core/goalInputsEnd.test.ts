@@ -55,7 +55,10 @@ const liImpressions = (d: string) => 4000 + 100 * (Number(d.slice(8)) % 3);
 const liClicks = (d: string) => 52 + (Number(d.slice(8)) % 4);
 
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
-const through = (last: string, first = '2026-07-01') => (d: string) => d >= first && d <= last;
+const through =
+  (last: string, first = '2026-07-01') =>
+  (d: string) =>
+    d >= first && d <= last;
 const xClicks = (keep: (d: string) => boolean) => sum([...clicks].filter(([d]) => keep(d)).map(([, v]) => v));
 const xImpressions = (keep: (d: string) => boolean) => sum([...impressions].filter(([d]) => keep(d)).map(([, v]) => v));
 const li = (f: (d: string) => number, keep: (d: string) => boolean) => sum(days('2026-07-01', '2026-09-30').filter(keep).map(f));
@@ -85,7 +88,10 @@ let engine: KpiEngine;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'goalpost-inputs-end-'));
   for (const dir of ['content', 'goals', 'data/linkedin', 'exports']) mkdirSync(join(root, dir), { recursive: true });
-  writeFileSync(join(root, 'content/site.yaml'), 'title: Fjellrev Coffee\nchannels:\n  x: { label: X }\n  linkedin: { label: LinkedIn }\n');
+  writeFileSync(
+    join(root, 'content/site.yaml'),
+    'title: Fjellrev Coffee\nchannels:\n  x: { label: X }\n  linkedin: { label: LinkedIn }\n',
+  );
   writeFileSync(join(root, 'goals/q3.yaml'), GOALS);
   writeFileSync(
     join(root, 'data/linkedin/2026-q3.json'),
@@ -125,7 +131,11 @@ beforeAll(async () => {
 const goal = (id: string) => report.goals.find((g) => g.id === id) as SmartGoalJson;
 /** The goal evaluated with `--as-of`: what "as of that day" means. */
 const asOf = (id: string, iso: string) => {
-  const e = evaluateGoal(engine, project.goals.find((g) => g.id === id)!, day(iso));
+  const e = evaluateGoal(
+    engine,
+    project.goals.find((g) => g.id === id)!,
+    day(iso),
+  );
   if (e.type !== 'smart') throw new Error(`${id} is a SMART goal`);
   return e;
 };
@@ -208,8 +218,9 @@ describe('a CTR goal whose clicks export ends before its impressions export', ()
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.includes('x-ctr: X click-through rate'));
     expect(lines[at]).toMatch(/On track +x-ctr:/);
-    expect(lines[at + 1]).toContain(`as of ${CLICKS_END}`);
-    expect(lines[at + 1]).toContain('Clicks only to 2026-09-10');
+    expect(lines[at + 1]).toContain(`, as of ${CLICKS_END} (Clicks only to 2026-09-10)`);
+    // X's data goes on to 09-30: only its clicks stop.
+    expect(lines[at + 1]).not.toContain('the data from X');
     // The KPI list keeps the quarter's figure and its mark.
     expect(text).toMatch(/Click-through rate[^\n]*Clicks only to 2026-09-10/);
   });
@@ -220,8 +231,16 @@ describe('a CTR goal whose clicks export ends before its impressions export', ()
     const stamp = { version: 1, frozenAt: '2026-10-02T08:00:00.000Z', commit: null, uncommittedChanges: false };
     const frozen = buildSnapshot(project, engine, q.period, stamp).figures['all']!.report.goals.find((g) => g.id === 'x-ctr');
     expect(frozen).toMatchObject({ status: 'on_track', incomplete: ['x'], data_to: CLICKS_END, actual: goal('x-ctr').actual });
-    const view = goalView(project, engine, project.goals.find((g) => g.id === 'x-ctr')!);
+    const view = goalView(
+      project,
+      engine,
+      project.goals.find((g) => g.id === 'x-ctr')!,
+    );
     expect(view.asOf).toBe(CLICKS_END);
     expect(view.evaluation).toMatchObject({ status: 'on_track', dataTo: day(CLICKS_END) });
+    expect(view.inputs?.short).toBe('Clicks only to Sep 10, 2026');
+    expect(view.inputs?.long).toBe(
+      'X: Clicks to Sep 10, 2026, Impressions to Sep 30, 2026. The goal is evaluated as of Sep 10, 2026: after that day its figures are not all known.',
+    );
   });
 });
