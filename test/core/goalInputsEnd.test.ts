@@ -18,6 +18,7 @@ import { createEngine, type Project } from '../../src/core/project.ts';
 import type { KpiEngine } from '../../src/core/kpis.ts';
 import type { OkrGoalJson, ReportJson, SmartGoalJson } from '../../src/core/report.ts';
 import { loadProject } from '../../src/load/project.ts';
+import { scorecardCsv } from '../../src/site/csv.ts';
 import { goalView } from '../../src/site/goalView.ts';
 import { runCli } from '../cliRunner.ts';
 import { day, expectClose } from '../coreFixtures.ts';
@@ -223,6 +224,21 @@ describe('a CTR goal whose clicks export ends before its impressions export', ()
     expect(lines[at + 1]).not.toContain('the data from X');
     // The KPI list keeps the quarter's figure and its mark.
     expect(text).toMatch(/Click-through rate[^\n]*Clicks only to 2026-09-10/);
+  });
+
+  it('gives that day in the scorecard CSV', () => {
+    const kpis = new Map(engine.kpis.all().map((k) => [k.def.id, { ...k.def, description: '' }]));
+    const [header, ...rows] = scorecardCsv(report, kpis, { kind: 'live' } as never)
+      .split('\r\n')
+      .filter((l) => l !== '')
+      .map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
+    const cells = rows.map((r) => Object.fromEntries(r.map((c, i) => [header![i]!, c])));
+    const row = (goal: string, kr = '') => cells.find((c) => c['goal'] === goal && c['key_result'] === kr)!;
+    expect(row('x-ctr')).toMatchObject({ status: 'on_track', data_to: CLICKS_END, incomplete: 'x' });
+    expect(row('x-ctr')['inputs_to']).toBe(`x clicks=${CLICKS_END} impressions=2026-09-30`);
+    expect(Number(row('x-ctr')['actual'])).toBe(goal('x-ctr').actual);
+    expect(row('traffic-okr', 'ctr')).toMatchObject({ status: 'on_track', data_to: CLICKS_END, incomplete: 'x' });
+    expect(row('x-ctr-summer')).toMatchObject({ data_to: '', incomplete: '', inputs_to: '' });
   });
 
   it('is frozen as evaluated, and shown so on the goal page', () => {
