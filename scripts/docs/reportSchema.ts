@@ -99,13 +99,14 @@ const incomplete = z
   .array(text)
   .optional()
   .meta({ description: 'Channels whose data for the period ends before the as-of day.' });
-const dataTo = isoDate
-  .optional()
-  .meta({ description: 'With incomplete: the day it is evaluated as of, the last day its channels all have data.' });
+const dataTo = isoDate.optional().meta({
+  description:
+    "With incomplete: the day it is evaluated as of, the last day its channels all have data (and each of the KPI's summed inputs; see inputs_to).",
+});
 
 const goalInputsTo = z.record(text, z.record(text, isoDate)).optional().meta({
   description:
-    "The channels whose summed inputs of the KPI end on different days in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the actual mixes ranges.",
+    "The channels whose exports of a summed input of the KPI end before their other data in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the goal is evaluated as of the first of them (data_to), not on figures over different days.",
 });
 
 const provisional = z.literal(true).optional().meta({

@@ -267,13 +267,19 @@ function marks(
   site: SiteSettings,
 ): string {
   const coverage = goalCoverageNote(g.left_out, site);
-  const ends =
-    g.incomplete && g.incomplete.length > 0 && g.data_to
-      ? `, as of ${esc(g.data_to)} (the data from ${esc(g.incomplete.map((c) => channelLabel(site, c)).join(', '))} ends there)`
-      : '';
   const inputs = inputsNote({ value: g.actual, inputs_to: g.inputs_to }, site)?.short;
+  let ends = '';
+  if (g.incomplete && g.incomplete.length > 0 && g.data_to) {
+    // A channel in `inputs_to` stops early because an input's export does: the input says why.
+    const stopped = g.incomplete.filter((c) => !g.inputs_to || !Object.hasOwn(g.inputs_to, c));
+    const why = [
+      ...(stopped.length > 0 ? [`the data from ${stopped.map((c) => channelLabel(site, c)).join(', ')} ends there`] : []),
+      ...(inputs ? [inputs] : []),
+    ];
+    ends = `, as of ${esc(g.data_to)}${why.length > 0 ? ` (${esc(why.join('; '))})` : ''}`;
+  }
   const provisional = g.provisional ? ', provisional until the deadline (its value so far against a whole period)' : '';
-  return (coverage ? `, ${esc(coverage)}` : '') + ends + (inputs ? `, ${esc(inputs)}` : '') + provisional;
+  return (coverage ? `, ${esc(coverage)}` : '') + ends + (inputs && !ends ? `, ${esc(inputs)}` : '') + provisional;
 }
 
 function alignColumns(rows: string[][]): string[] {

@@ -5,7 +5,7 @@
 import type { Direction } from './catalogue.ts';
 import { type Day, formatDay } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal, TargetSpec } from './goals.ts';
-import { type InputsEnd, type KpiEngine, resolveChannels, windowFor } from './kpis.ts';
+import { inputEnds, type InputsEnd, type Kpi, type KpiEngine, resolveChannels, summedInputs, windowFor } from './kpis.ts';
 import { elapsedShare, expectedProgress } from './pace.ts';
 import { dataMetrics } from './metrics.ts';
 import { type Period, previousPeriod } from './periods.ts';
@@ -42,8 +42,9 @@ export interface MeasureEvaluation {
   /** With incomplete channels: the day the measure is evaluated as of, the earliest of their last days; else null. */
   readonly dataTo: Day | null;
   /**
-   * The channels of the actual whose summed inputs come from exports that end on different days
-   * in the goal's period so far, with each input's last day (as `KpiValue.inputsEnd`); else null.
+   * The channels whose exports of a summed input of the KPI end before their other data in the
+   * goal's period so far (inputs that end apart, or a total whose export stops early), with each
+   * input's last day: why it is evaluated as of `dataTo` (see `dataEnds`); else null.
    */
   readonly inputsEnd: InputsEnd | null;
   /**
@@ -182,30 +183,53 @@ export function measuredChannels(engine: KpiEngine, measure: Measure, period: Pe
 
 /** A measure's channels whose data ends early, and the day it is evaluated as of. */
 export interface DataEnds {
-  /** Channels whose data in the period ends before the last day any channel has data (up to the as-of day and the deadline). */
+  /**
+   * Channels whose data in the period ends before the last day any channel has data (up to the
+   * as-of day and the deadline), or whose exports of a summed input of the KPI do.
+   */
   readonly incomplete: readonly string[];
   /** The earliest of their last days (null when none): the measure is evaluated as of it. */
   readonly dataTo: Day | null;
+  /**
+   * The channels among them whose own data goes on after an input of the KPI stops (a clicks
+   * export downloaded on the 10th beside impressions to the 30th), with how far each summed
+   * input's exports reach; null when none.
+   */
+  readonly inputsEnd: InputsEnd | null;
 }
 
 /**
  * Which of `channels` have data in `period` that ends before the data does: before the last day
  * any channel has data up to `asOf` (or the deadline, when earlier), which is the report's as-of
  * day when none is given. The report marks such a channel incomplete; the days after its last day
- * are unknown, not days without activity, so a measure on it is evaluated as of that day.
+ * are unknown, not days without activity, so a measure on it is evaluated as of that day. With a
+ * `kpi`, a channel's data ends where the exports of the first of the KPI's summed inputs end
+ * (see `inputEnds`): after that day its figures would add or divide totals over different days.
  */
-export function dataEnds(engine: KpiEngine, channels: readonly string[], period: Period, asOf: Day): DataEnds {
+export function dataEnds(engine: KpiEngine, channels: readonly string[], period: Period, asOf: Day, kpi?: Kpi): DataEnds {
   const latest = engine.index.lastDay(Math.min(asOf, period.end));
   const incomplete: string[] = [];
   let dataTo: Day | null = null;
-  if (latest === null) return { incomplete, dataTo };
+  let byInput: Record<string, Record<string, Day>> | null = null;
+  if (latest === null) return { incomplete, dataTo, inputsEnd: null };
+  const inputs = kpi && latest >= period.start ? summedInputs(engine, kpi) : [];
   for (const channel of channels) {
-    const last = engine.index.lastDay(latest, [channel]);
-    if (last === null || last < period.start || last >= latest) continue;
+    let last = engine.index.lastDay(latest, [channel]);
+    if (last === null || last < period.start) continue;
+    if (kpi && inputs.length > 0) {
+      const ends = inputEnds(engine, kpi, channel, period.start, latest);
+      const first = Math.min(...Object.values(ends));
+      // A channel lacking an input is left out of the KPI (see `MetricWindow.value`): its other inputs do not count.
+      if (Object.keys(ends).length === inputs.length && first < last) {
+        (byInput ??= {})[channel] = ends;
+        last = first;
+      }
+    }
+    if (last >= latest) continue;
     incomplete.push(channel);
     if (dataTo === null || last < dataTo) dataTo = last;
   }
-  return { incomplete, dataTo };
+  return { incomplete, dataTo, inputsEnd: byInput };
 }
 
 /**
@@ -216,7 +240,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
   const channels = resolveChannels(measure.channel, engine.index.channels);
-  const { incomplete, dataTo } = dataEnds(engine, channels, period, reportAsOf);
+  const { incomplete, dataTo, inputsEnd } = dataEnds(engine, channels, period, reportAsOf, kpi);
   const asOf = dataTo ?? reportAsOf;
   const { start, end: deadline } = period;
   const started = asOf >= start;
@@ -277,7 +301,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     netFollows: current?.netFollows ?? false,
     incomplete,
     dataTo,
-    inputsEnd: current?.inputsEnd ?? null,
+    inputsEnd,
     provisional: mode === 'level' && kpi.accumulates && started && !ended,
   };
 }

@@ -213,23 +213,32 @@ export class MetricWindow {
 
   /** Where the summed inputs of a KPI end apart in this window, by channel (see `KpiValue.inputsEnd`). */
   private inputsEnd(kpi: Kpi, channels: readonly string[]): InputsEnd | null {
-    const { index } = this.engine;
-    const flows = kpi.inputs.filter((name) => index.metrics.get(name)?.aggregation === 'flow');
-    if (flows.length < 2) return null;
+    if (summedInputs(this.engine, kpi).length < 2) return null;
     let out: Record<string, Record<string, Day>> | null = null;
     for (const channel of channels) {
-      const ends: Record<string, Day> = {};
-      const days = new Set<Day>();
-      for (const name of flows) {
-        const last = index.coverageEnd(channel, name, this.start, this.end);
-        if (last === null) continue;
-        ends[name] = last;
-        days.add(last);
-      }
-      if (days.size > 1) (out ??= {})[channel] = ends;
+      const ends = inputEnds(this.engine, kpi, channel, this.start, this.end);
+      if (new Set(Object.values(ends)).size > 1) (out ??= {})[channel] = ends;
     }
     return out;
   }
+}
+
+/** The inputs of a KPI that are summed over its window (flows): those whose exports may end apart. */
+export function summedInputs(engine: KpiEngine, kpi: Kpi): string[] {
+  return kpi.inputs.filter((name) => engine.index.metrics.get(name)?.aggregation === 'flow');
+}
+
+/**
+ * How far the exports of each summed input of a KPI reach on one channel in [a, b] (see
+ * `MetricIndex.coverageEnd`); an input no export of the channel gives in the range is left out.
+ */
+export function inputEnds(engine: KpiEngine, kpi: Kpi, channel: string, a: Day, b: Day): Record<string, Day> {
+  const ends: Record<string, Day> = {};
+  for (const name of summedInputs(engine, kpi)) {
+    const last = engine.index.coverageEnd(channel, name, a, b);
+    if (last !== null) ends[name] = last;
+  }
+  return ends;
 }
 
 /** Relative change (current − previous) / |previous|; null when either is missing or previous is 0. */

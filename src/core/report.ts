@@ -67,9 +67,9 @@ export interface SmartGoalJson {
   basis?: 'net_follows';
   /** Channels of the goal whose data for its period ends before the as-of day. */
   incomplete?: string[];
-  /** With `incomplete`: the day the goal is evaluated as of, the last day its channels all have data. */
+  /** With `incomplete`: the day the goal is evaluated as of, the last day its channels (and the KPI's summed inputs) all have data. */
   data_to?: string;
-  /** Channels whose summed inputs of the KPI end on different days in the goal's period so far, with each input's last day. */
+  /** Channels whose exports of a summed input of the KPI end before their other data in the goal's period so far, with each input's last day (why `data_to`). */
   inputs_to?: Record<string, Record<string, string>>;
   /** A level on a KPI that builds up over its period (reach), before the deadline: a value so far against a whole period. */
   provisional?: true;

@@ -8,9 +8,12 @@ import type { KpiJson } from '../core/report.ts';
 import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
 import type { CoverageNote } from './coverage.ts';
 
-/** The note on a figure whose inputs end apart, or null when they end together. */
+/**
+ * The note on a figure whose inputs end apart, or null when they end together. A goal's figure
+ * with `data_to` is evaluated as of that day rather than mixing the ranges, and its note says so.
+ */
 export function inputsNote(
-  cell: Pick<KpiJson, 'value' | 'inputs_to'>,
+  cell: Pick<KpiJson, 'value' | 'inputs_to'> & { readonly data_to?: string | undefined },
   site: SiteSettings,
   date: (iso: string) => string = (iso) => iso,
 ): CoverageNote | null {
@@ -26,8 +29,9 @@ export function inputsNote(
     const [input, day] = ends[0]!;
     if (first === null || day < first.day) first = { input, day };
     const list = ends.map(([i, d]) => fill(t.inputTo, { input: label(i), date: date(d) })).join(', ');
-    sentences.push(fill(t.inputsLong, { channel: channelLabel(site, channel), list }));
+    sentences.push(fill(cell.data_to ? t.inputsGoalLong : t.inputsLong, { channel: channelLabel(site, channel), list }));
   }
   if (first === null) return null;
+  if (cell.data_to) sentences.push(fill(t.inputsGoalAsOf, { date: date(cell.data_to) }));
   return { short: fill(t.inputsShort, { input: label(first.input), date: date(first.day) }), long: sentences.join(' ') };
 }

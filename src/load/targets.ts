@@ -14,7 +14,7 @@ import type { Direction } from '../core/catalogue.ts';
 import { formatDay } from '../core/dates.ts';
 import { measuredChannels, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
-import { type KpiEngine, resolveChannels, windowFor } from '../core/kpis.ts';
+import { inputEnds, type Kpi, type KpiEngine, resolveChannels, summedInputs, windowFor } from '../core/kpis.ts';
 import { type Period, previousPeriod } from '../core/periods.ts';
 import type { SiteSettings } from '../core/project.ts';
 import { formatKpiValue } from '../format/numbers.ts';
@@ -87,6 +87,10 @@ function check(
       return;
     }
     if (relative) notePartialReference(engine, measure, channels, prev, place, at, 'an absolute target');
+    if (relative) {
+      const what = `the target ${relativeText(t)} applies to ${measure.kpi} over ${prev.label}, which`;
+      noteReferenceInputs(engine, kpi, channels, prev, place, at, what, 'a reference over fewer days', 'an absolute target');
+    }
     if (measure.baseline !== null) return;
     const target = resolveTarget(t, previous);
     // A total starts from 0: a target of 0 on a total that should grow asks for nothing (a budget cap of 0 is a real goal).
@@ -126,6 +130,10 @@ function check(
       );
     }
     return;
+  }
+  if (measure.baseline === null) {
+    const what = `the baseline (${measure.kpi} over ${prev.label}, as none is given)`;
+    noteReferenceInputs(engine, kpi, channels, prev, place, at, what, 'a figure over different days', 'a baseline');
   }
   const target = resolveTarget(t, baseline);
   if (target === null) return;
@@ -184,6 +192,42 @@ function notePartialReference(
       `the target ${relativeText(measure.target)} applies to ${measure.kpi} over ${prev.label}, which has data from ${formatDay(first)} only ` +
         `on ${channel} (${prev.end - first + 1} of ${prev.end - prev.start + 1} days): a reference over part of the period; ` +
         `give ${wayOut} if it should not be`,
+    );
+    return;
+  }
+}
+
+/**
+ * Notes a reference, the previous period's figure (an implicit baseline, or the total a relative
+ * target applies to), that counts an input only to the day its export ends while the channel's
+ * other data goes on (a clicks export downloaded on the 10th): a total over fewer days, or a rate
+ * of clicks to the 10th over impressions to the 30th. An export reaches its `through` day, so a
+ * campaign that ended inside it is not noted. One note, for the first such channel.
+ */
+function noteReferenceInputs(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  prev: Period,
+  place: GoalPlace,
+  at: PathKey[],
+  what: string,
+  kind: string,
+  wayOut: string,
+): void {
+  const inputs = summedInputs(engine, kpi);
+  if (inputs.length === 0) return;
+  for (const channel of channels) {
+    const last = engine.index.lastDay(prev.end, [channel]);
+    if (last === null || last < prev.start) continue;
+    const ends = Object.entries(inputEnds(engine, kpi, channel, prev.start, last));
+    if (ends.length < inputs.length) continue;
+    const [input, end] = ends.reduce((a, b) => (b[1] < a[1] ? b : a));
+    if (end >= last) continue;
+    place.report.note(
+      at,
+      `${what} counts ${input} on ${channel} only to ${formatDay(end)}, where its export ends ` +
+        `(the channel's data goes on to ${formatDay(last)}): ${kind}; give ${wayOut} if it should not be`,
     );
     return;
   }

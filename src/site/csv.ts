@@ -10,7 +10,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { KpiMeta } from '../core/figures.ts';
-import type { KpiJson, ReportJson } from '../core/report.ts';
+import type { KpiJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import type { FigureSource } from '../core/snapshot.ts';
 import type { QuarterPage } from './quarterPage.ts';
 
@@ -97,7 +97,9 @@ export function quarterCsv(page: QuarterPage): string {
  * The CSV text of a report's scorecard: one row per SMART goal, per OKR and per key result
  * (`type` smart, okr, key_result; a key result names its OKR in `goal`), with status (OKRs:
  * band), actual, target, progress, expected progress, projection and score, unrounded; and
- * which figures they are (`figures`, `version`), as in the KPI CSV.
+ * which figures they are (`figures`, `version`), as in the KPI CSV. A goal or key result evaluated
+ * before the report's as-of day (a channel or an input of its KPI ends early) gives that day in
+ * `data_to`, the channels in `incomplete` and, where an input's export sets it, `inputs_to`.
  */
 export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
   const lines: Cell[][] = [
@@ -123,56 +125,76 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       'score',
       'figures',
       'version',
+      'data_to',
+      'incomplete',
+      'inputs_to',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
   const channels = (c: string | readonly string[] | null) => (c === null ? null : typeof c === 'string' ? c : c.join(' '));
-  const row = (cells: Cell[]) => lines.push([report.period, report.as_of, ...cells, source.kind, version]);
+  type Ends = Pick<SmartGoalJson, 'incomplete' | 'data_to' | 'inputs_to'>;
+  const row = (cells: Cell[], ends: Ends = {}) =>
+    lines.push([
+      report.period,
+      report.as_of,
+      ...cells,
+      source.kind,
+      version,
+      ends.data_to ?? null,
+      ends.incomplete?.join(' ') ?? null,
+      inputsToCell(ends.inputs_to),
+    ]);
   for (const g of report.goals) {
     if (g.type === 'smart') {
-      row([
-        'smart',
-        g.id,
-        null,
-        g.title,
-        g.kpi,
-        kpis.get(g.kpi)?.label,
-        kpis.get(g.kpi)?.unit,
-        channels(g.channel),
-        g.deadline,
-        g.status,
-        null,
-        g.actual,
-        g.target,
-        g.progress,
-        g.expected,
-        g.projection,
-        null,
-      ]);
+      row(
+        [
+          'smart',
+          g.id,
+          null,
+          g.title,
+          g.kpi,
+          kpis.get(g.kpi)?.label,
+          kpis.get(g.kpi)?.unit,
+          channels(g.channel),
+          g.deadline,
+          g.status,
+          null,
+          g.actual,
+          g.target,
+          g.progress,
+          g.expected,
+          g.projection,
+          null,
+        ],
+        g,
+      );
       continue;
     }
     row(['okr', g.id, null, g.title, null, null, null, null, g.deadline, null, g.band, null, null, null, null, null, g.score]);
     for (const kr of g.key_results) {
       const meta = kr.kpi ? kpis.get(kr.kpi) : undefined;
-      row([
-        'key_result',
-        g.id,
-        kr.id,
-        kr.title ?? meta?.label ?? kr.id,
-        kr.kpi,
-        meta?.label,
-        meta?.unit,
-        channels(kr.channel),
-        g.deadline,
-        kr.status,
-        null,
-        kr.actual,
-        kr.target,
-        kr.progress,
-        kr.expected,
-        kr.projection,
-        kr.score,
-      ]);
+      row(
+        [
+          'key_result',
+          g.id,
+          kr.id,
+          kr.title ?? meta?.label ?? kr.id,
+          kr.kpi,
+          meta?.label,
+          meta?.unit,
+          channels(kr.channel),
+          g.deadline,
+          kr.status,
+          null,
+          kr.actual,
+          kr.target,
+          kr.progress,
+          kr.expected,
+          kr.projection,
+          kr.score,
+        ],
+        kr,
+      );
     }
   }
   return csvText(lines);

@@ -165,8 +165,14 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     unit,
     inputs:
       evaluation.type === 'smart' && evaluation.inputsEnd
-        ? inputsNote({ value: evaluation.actual, inputs_to: inputsTo(evaluation.inputsEnd) }, project.site, (iso) =>
-            formatDate(iso, locale),
+        ? inputsNote(
+            {
+              value: evaluation.actual,
+              inputs_to: inputsTo(evaluation.inputsEnd),
+              ...(evaluation.dataTo === null ? {} : { data_to: formatDay(evaluation.dataTo) }),
+            },
+            project.site,
+            (iso) => formatDate(iso, locale),
           )
         : null,
     restated: latest?.restated ?? [],

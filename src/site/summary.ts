@@ -3,7 +3,8 @@
  * each status, the goals that need attention first, and the KPIs that moved most since the
  * previous quarter, each judged good or bad by the KPI's direction. While the quarter is not over,
  * totals (impressions, spend…) are left out of the moves: a quarter to date against a whole
- * quarter always reads as a fall. Pure: no Astro, no files.
+ * quarter always reads as a fall; so is a figure whose inputs end apart (`inputs_to`), which mixes
+ * ranges. Pure: no Astro, no files.
  */
 import { formulaGrowsWithWindow } from '../core/comparable.ts';
 import type { KpiMeta } from '../core/figures.ts';
@@ -96,7 +97,7 @@ export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null)
 /**
  * The summary of a report for one scope (`all` or a channel): status counts, goals needing
  * attention, and the `limit` KPIs with the largest relative change since the previous quarter
- * (on a quarter that is not over, rates and stocks only).
+ * (on a quarter that is not over, rates and stocks only; never a figure whose inputs end apart).
  */
 export function quarterSummary(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, scope = 'all', limit = 4): QuarterSummary {
   const smart = report.goals.filter((g): g is SmartGoalJson => g.type === 'smart');
@@ -107,7 +108,10 @@ export function quarterSummary(report: ReportJson, kpis: ReadonlyMap<string, Kpi
   const movers = Object.entries(cells)
     .flatMap(([id, cell]) => {
       const meta = kpis.get(id);
-      const move = meta && !(partial && formulaGrowsWithWindow(meta.formula)) ? kpiMove(meta, cell.value, cell.qoq) : null;
+      // A figure whose inputs end apart (clicks to the 10th over impressions to the 30th) mixes ranges: its change is no move.
+      const mixed = cell.inputs_to !== undefined;
+      const move =
+        meta && !mixed && !(partial && formulaGrowsWithWindow(meta.formula)) ? kpiMove(meta, cell.value, cell.qoq) : null;
       return move ? [{ move, size: Math.abs(cell.qoq!) }] : [];
     })
     .sort((a, b) => b.size - a.size || a.move.id.localeCompare(b.move.id))

@@ -196,6 +196,8 @@ export const en = {
     inputsShort: '{input} only to {date}',
     inputTo: '{input} to {date}',
     inputsLong: '{channel}: {list}. The figure mixes these ranges (an export may lack its last days).',
+    inputsGoalLong: '{channel}: {list}.',
+    inputsGoalAsOf: 'The goal is evaluated as of {date}: after that day its figures are not all known.',
   },
   definition: {
     heading: 'Definition',

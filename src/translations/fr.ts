@@ -196,6 +196,8 @@ export const fr = {
     inputsShort: '{input} seulement jusqu’au {date}',
     inputTo: '{input} jusqu’au {date}',
     inputsLong: '{channel} : {list}. Le chiffre mêle ces périodes (un export peut manquer de ses derniers jours).',
+    inputsGoalLong: '{channel} : {list}.',
+    inputsGoalAsOf: 'L’objectif est évalué au {date} : après ce jour, ses chiffres ne sont pas tous connus.',
   },
   definition: {
     heading: 'Définition',

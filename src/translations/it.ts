@@ -191,6 +191,8 @@ export const it = {
     inputsShort: '{input} solo fino al {date}',
     inputTo: '{input} fino al {date}',
     inputsLong: '{channel}: {list}. Il dato mescola questi periodi (a un export possono mancare gli ultimi giorni).',
+    inputsGoalLong: '{channel}: {list}.',
+    inputsGoalAsOf: 'L’obiettivo è valutato al {date}: dopo quel giorno i suoi dati non sono tutti noti.',
   },
   definition: {
     heading: 'Definizione',

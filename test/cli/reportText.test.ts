@@ -94,6 +94,25 @@ describe('goal lines of the text report', () => {
     expect(text([smart])).toContain(', as of 2026-08-15 (the data from Instagram ends there)');
   });
 
+  it('say which input stops first where that sets the day, beside a channel that ends early', () => {
+    const ctr: SmartGoalJson = {
+      ...smart,
+      kpi: 'ctr',
+      mode: 'level',
+      baseline: 0.01,
+      target: 0.02,
+      actual: 0.015,
+      incomplete: ['instagram', 'linkedin'],
+      inputs_to: { linkedin: { clicks: '2026-09-10', impressions: '2026-09-30' } },
+    };
+    expect(text([ctr])).toContain(', as of 2026-08-15 (the data from Instagram ends there; Clicks only to 2026-09-10)');
+    const alone: SmartGoalJson = { ...ctr, incomplete: ['linkedin'], data_to: '2026-09-10' };
+    const line = text([alone]);
+    expect(line).toContain(', as of 2026-09-10 (Clicks only to 2026-09-10)');
+    expect(line).not.toContain('the data from');
+    expect(line.match(/Clicks only to/g)).toHaveLength(1);
+  });
+
   it('say which channels a key result leaves out', () => {
     expect(text([okr])).toMatch(
       /ctr: Click-through rate 1\.5% of 2\.0%, score 0\.50 \(weight 1\), without Instagram \(no data for every input\)/,

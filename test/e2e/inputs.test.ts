@@ -18,6 +18,7 @@ function daily(from: string, days: number, values: Record<string, number>): Arra
 
 describe('inputs that end apart, on the quarter page', () => {
   let html: string;
+  let goalPage: string;
   beforeAll(() => {
     const root = mkdtempSync(join(tmpdir(), 'goalpost-inputs-'));
     mkdirSync(join(root, 'content'), { recursive: true });
@@ -26,8 +27,14 @@ describe('inputs that end apart, on the quarter page', () => {
     const file = (name: string, body: object) => writeFileSync(join(root, 'data/linkedin', name), JSON.stringify(body));
     file('page.json', { channel: 'linkedin', rows: daily('2026-07-01', 92, { impressions: 500 }) });
     file('campaign.json', { channel: 'linkedin', through: '2026-09-10', rows: daily('2026-07-01', 72, { clicks: 10 }) });
+    mkdirSync(join(root, 'goals'), { recursive: true });
+    writeFileSync(
+      join(root, 'goals/q3.yaml'),
+      'goals:\n  - { id: li-ctr, title: LinkedIn CTR of 2.2%, kpi: ctr, channel: linkedin, period: 2026-Q3, baseline: 0.015, target: 0.022 }\n',
+    );
     const dist = buildSite(root);
     html = readFileSync(join(dist, 'reports/2026-q3/index.html'), 'utf8');
+    goalPage = readFileSync(join(dist, 'goals/li-ctr/index.html'), 'utf8');
   }, 300_000);
 
   const cell = (kpi: string, scope: string) => {
@@ -45,5 +52,17 @@ describe('inputs that end apart, on the quarter page', () => {
   it('leaves figures of one input unmarked', () => {
     expect(cell('clicks', 'linkedin')).not.toContain('only to');
     expect(cell('impressions', 'linkedin')).not.toContain('only to');
+  });
+
+  it('shows a goal on CTR as of the day the clicks end, in the scorecard and on its page', () => {
+    // 10 clicks of 500 impressions a day to 10 September: 2.0%, on track (not the 1.6% of clicks
+    // to the 10th over impressions to the 30th, which would have missed).
+    const row = /<tr data-goal="li-ctr"[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    expect(row).toContain('On track');
+    expect(row).toContain('2.0%');
+    expect(row).toMatch(/Clicks only to [^<]*Sep 10, 2026/);
+    expect(row).toContain('The goal is evaluated as of Sep 10, 2026');
+    expect(goalPage).toMatch(/as of Sep 10, 2026/i);
+    expect(goalPage).toContain('The goal is evaluated as of Sep 10, 2026');
   });
 });

@@ -193,3 +193,52 @@ describe('notes on relative targets', () => {
     ]);
   });
 });
+
+describe('a reference period whose input export ends early', () => {
+  /** Instagram, every day of Q2 and Q3: impressions from the page export, clicks from an ads export. */
+  const days = (first: string, last: string) => {
+    const out: string[] = [];
+    for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000)
+      out.push(new Date(t).toISOString().slice(0, 10));
+    return out;
+  };
+  const page = JSON.stringify({
+    channel: 'instagram',
+    rows: days('2026-04-01', '2026-07-31').map((date) => ({ date, impressions: 1000 })),
+  });
+  /** The Q2 ads export, downloaded on `last` (or through `through`, a campaign that ended on `last`). */
+  const ads = (last: string, through?: string) =>
+    JSON.stringify({
+      channel: 'instagram',
+      ...(through ? { through } : {}),
+      rows: days('2026-04-01', last).map((date) => ({ date, clicks: 15 })),
+    });
+  const q3 = JSON.stringify({
+    channel: 'instagram',
+    rows: days('2026-07-01', '2026-07-31').map((date) => ({ date, clicks: 15 })),
+  });
+  const notesOf = (body: string, clicks: string) =>
+    outcome(body, { 'data/ig/page.json': page, 'data/ig/ads-q2.json': clicks, 'data/ig/ads-q3.json': q3 }).notes.filter((n) =>
+      n.includes('export ends'),
+    );
+
+  it('notes the previous total a relative target applies to (clicks to 06-10 only)', () => {
+    expect(notesOf('    kpi: clicks\n    target: { change: "+10%" }\n', ads('2026-06-10'))).toEqual([
+      'goals/g.yaml:7:13: note: the target +10% applies to clicks over 2026-Q2, which counts clicks on instagram only to 2026-06-10, ' +
+        "where its export ends (the channel's data goes on to 2026-06-30): a reference over fewer days; give an absolute target if it should not be",
+    ]);
+  });
+
+  it('notes an implicit baseline on a rate of inputs that end apart', () => {
+    expect(notesOf('    kpi: ctr\n    target: 0.02\n', ads('2026-06-10'))).toEqual([
+      'goals/g.yaml:7:13: note: the baseline (ctr over 2026-Q2, as none is given) counts clicks on instagram only to 2026-06-10, ' +
+        "where its export ends (the channel's data goes on to 2026-06-30): a figure over different days; give a baseline if it should not be",
+    ]);
+  });
+
+  it('says nothing with a baseline given, or an export through the period end (a campaign that ended)', () => {
+    expect(notesOf('    kpi: ctr\n    baseline: 0.015\n    target: 0.02\n', ads('2026-06-10'))).toEqual([]);
+    expect(notesOf('    kpi: clicks\n    target: { change: "+10%" }\n', ads('2026-06-10', '2026-06-30'))).toEqual([]);
+    expect(notesOf('    kpi: ctr\n    target: 0.02\n', ads('2026-06-30'))).toEqual([]);
+  });
+});

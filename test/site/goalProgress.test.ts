@@ -55,11 +55,13 @@ describe('the progress chart of a goal without a baseline', () => {
   it('has the actual at every day with data, ending on the figure the page shows', () => {
     expect(view.evaluation).toMatchObject({ type: 'smart', baseline: null, status: 'no_data' });
     const actual = layers[series('Actual')]!.data.values;
-    expect(actual).toHaveLength(92);
-    // LinkedIn alone has clicks: 10 of 500 impressions a day to 10 September, then no more clicks.
-    expect(actual.slice(0, 72).every((p) => p.value === 0.02)).toBe(true);
-    expect(actual.at(-1)).toMatchObject({ date: '2026-09-30', value: 720 / 46_000 });
-    expect(view.evaluation.type === 'smart' && view.evaluation.actual).toBe(720 / 46_000);
+    // LinkedIn alone has clicks: 10 of 500 impressions a day to 10 September, where its clicks
+    // export ends; the goal is evaluated as of that day (not on clicks to the 10th over
+    // impressions to the 30th).
+    expect(actual).toHaveLength(72);
+    expect(actual.every((p) => p.value === 0.02)).toBe(true);
+    expect(actual.at(-1)).toMatchObject({ date: '2026-09-10', value: 0.02 });
+    expect(view.evaluation.type === 'smart' && view.evaluation.actual).toBe(0.02);
   });
 
   it('draws the actual over the target rule, so an actual on the target stays visible', async () => {
@@ -75,6 +77,6 @@ describe('the progress chart of a goal without a baseline', () => {
   it('says nothing undefined or NaN in its text alternative and table', () => {
     const text = JSON.stringify([chart.description, chart.table]);
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
-    expect(chart.description).toContain('latest 1.6%');
+    expect(chart.description).toContain('latest 2.0% on Sep 10, 2026');
   });
 });

@@ -113,6 +113,27 @@ describe('quarterSummary', () => {
   });
 });
 
+describe('quarterSummary of a figure whose inputs end apart', () => {
+  it('leaves it out of the largest moves: clicks to the 10th over impressions to the 30th is no fall', () => {
+    const report: ReportJson = {
+      period: '2026-Q3',
+      as_of: '2026-09-30',
+      channels: ['all'],
+      coverage: {},
+      incomplete: [],
+      kpis: {
+        all: {
+          ctr: { value: 0.011, qoq: -0.25, yoy: null, inputs_to: { x: { clicks: '2026-09-10', impressions: '2026-09-30' } } },
+          engagement_rate: { value: 0.04, qoq: 0.05, yoy: null },
+        },
+      },
+      goals: [],
+    };
+    const kpis = new Map([meta('ctr', 'percent', 'up'), meta('engagement_rate', 'percent', 'up')].map((k) => [k.id, k]));
+    expect(quarterSummary(report, kpis, 'all', 4).movers.map((m) => m.id)).toEqual(['engagement_rate']);
+  });
+});
+
 describe('quarterSummary on a quarter that is not over', () => {
   const kpis = new Map(
     [
