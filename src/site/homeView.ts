@@ -15,6 +15,9 @@ import { reportQuarters } from './quarters.ts';
 import { type KpiMove, kpiMove } from './summary.ts';
 import { formulaGrowsWithWindow } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
+import type { CoverageNote } from '../format/coverage.ts';
+import { inputsNote } from '../format/inputs.ts';
+import { formatDate } from '../format/intl.ts';
 import { fill, uiStrings } from '../translations/index.ts';
 
 const HEADLINES = ['impressions', 'reach', 'engagement_rate', 'follower_count', 'ctr', 'conversions', 'revenue', 'roi'];
@@ -33,6 +36,8 @@ export interface Headline {
   readonly move: KpiMove | null;
   /** A total's change while the quarter is not over: "quarter to date against the whole of 2026-Q2"; else null. */
   readonly toDate: string | null;
+  /** The note on a figure whose inputs end apart ("Clicks only to 10 Sept"), else null. */
+  readonly inputs: CoverageNote | null;
 }
 
 export interface HomeView {
@@ -71,9 +76,11 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
               cell,
               svg,
               history,
+              inputs: inputsNote(cell, project.site, (iso) => formatDate(iso, project.site.locale)),
               ...(partial && formulaGrowsWithWindow(kpi.formula)
                 ? { move: null, toDate: cell.qoq === null ? null : fill(t.home.toDate, { previous: partial.previous }) }
-                : { move: kpiMove(kpi, cell.value, cell.qoq), toDate: null }),
+                : // A figure whose inputs end apart mixes ranges: its change is no move (as in the summary's list).
+                  { move: cell.inputs_to ? null : kpiMove(kpi, cell.value, cell.qoq), toDate: null }),
             })),
           ];
         }),

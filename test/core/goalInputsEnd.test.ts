@@ -20,6 +20,7 @@ import type { OkrGoalJson, ReportJson, SmartGoalJson } from '../../src/core/repo
 import { loadProject } from '../../src/load/project.ts';
 import { scorecardCsv } from '../../src/site/csv.ts';
 import { goalView } from '../../src/site/goalView.ts';
+import { homeView } from '../../src/site/homeView.ts';
 import { runCli } from '../cliRunner.ts';
 import { day, expectClose } from '../coreFixtures.ts';
 
@@ -258,5 +259,14 @@ describe('a CTR goal whose clicks export ends before its impressions export', ()
     expect(view.inputs?.long).toBe(
       'X: Clicks to Sep 10, 2026, Impressions to Sep 30, 2026. The goal is evaluated as of Sep 10, 2026: after that day its figures are not all known.',
     );
+  });
+
+  it("gives the home page's CTR headline the inputs note", async () => {
+    const home = await homeView(project, engine);
+    const ctr = home.headlines.find((h) => h.id === 'ctr')!;
+    expect(ctr.cell.inputs_to).toBeDefined();
+    expect(ctr.inputs?.short).toBe('Clicks only to Sep 10, 2026');
+    const impressions = home.headlines.find((h) => h.id === 'impressions')!;
+    expect(impressions.inputs).toBeNull();
   });
 });
