@@ -1,13 +1,12 @@
 /**
  * What the direct line-chart writers share: the parts of a spec they accept (zod: the theme
  * config of theme.ts `chartConfig`, with the values they lay out with fixed and colours and
- * locale read), Vega's constants they lay out with, line paths and the chart's root `<svg>`
- * (autosize "pad" around the plot).
+ * locale read), Vega's constants they lay out with, and line paths.
  */
 import * as z from 'zod';
 import { CHART_FONT } from '../textMetrics.ts';
-import type { Bounds, GuideStyle } from './axes.ts';
-import { coord, translate } from './markup.ts';
+import type { GuideStyle } from './axes.ts';
+import { coord } from './markup.ts';
 
 export const finite = z.number().refine(Number.isFinite);
 export const positive = finite.refine((n) => n > 0);
@@ -72,10 +71,6 @@ export const lineConfig = z.strictObject({
   text: z.strictObject({ font, fontSize: positive, color: colour }),
 });
 
-/** Vega's padding around a chart, in pixels (Vega-Lite's default). */
-export const PADDING = 5;
-/** The legend's distance below what is above it (Vega's legend offset). */
-export const LEGEND_OFFSET = 18;
 /** Vega's legend symbols: this area, this stroke width; the most entries a legend lists. */
 export const LEGEND_SYMBOL_SIZE = 100;
 export const LEGEND_SYMBOL_STROKE = 1.5;
@@ -102,19 +97,4 @@ export function linePath(points: ReadonlyArray<readonly [number, number]>): stri
   const [first, ...rest] = points;
   if (!first) return '';
   return `M${coord(first[0])},${coord(first[1])}${rest.length === 0 ? 'Z' : rest.map(([x, y]) => `L${coord(x)},${coord(y)}`).join('')}`;
-}
-
-/** The root `<svg>` of a chart of a plot size laid out within `bounds` (autosize "pad", padding 5). */
-export function svgRoot(bounds: Bounds, width: number, height: number, content: string): string {
-  const left = Math.max(0, Math.ceil(-bounds.x1));
-  const top = Math.max(0, Math.ceil(-bounds.y1));
-  const right = Math.max(0, Math.ceil(bounds.x2 - width));
-  const bottom = Math.max(0, Math.ceil(bounds.y2 - height));
-  const w = left + width + right + 2 * PADDING;
-  const h = top + height + bottom + 2 * PADDING;
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
-    `<g fill="none" stroke-miterlimit="4" transform="${translate(left + PADDING, top + PADDING)}">` +
-    `<g class="mark-group role-frame root">${content}</g></g></svg>`
-  );
 }

@@ -4,17 +4,7 @@ import type { Unit } from '../../../src/core/catalogue.ts';
 import { renderSvg, useChartCache } from '../../../src/charts/render.ts';
 import { type ChannelValue, channelMixChart } from '../../../src/charts/specs.ts';
 import { drawDirect } from '../../../src/charts/svg/index.ts';
-import {
-  changed,
-  CONTEXTS,
-  context,
-  expectClean,
-  expectSameAsVega,
-  expectVega,
-  label,
-  magnitude,
-  WIDTHS,
-} from './barsHelpers.ts';
+import { changed, CONTEXTS, context, expectClean, expectSameAsVega, expectVega, label, magnitude, WIDTHS } from './helpers.ts';
 
 const UNITS: Unit[] = ['count', 'percent', 'money', 'ratio'];
 

@@ -3,7 +3,7 @@
  * the paint, label limit and number locale read from a matching config.
  */
 import type { D3NumberLocale } from '../../locale.ts';
-import type { AxisStyle } from './axes.ts';
+import type { GuideStyle } from '../axes.ts';
 import { anyNumber, anyString, arrayOf, hexColor, matches, oneOf, type Pattern } from './match.ts';
 
 const NUMBER_LOCALE: Pattern = {
@@ -67,7 +67,7 @@ export const CONFIG: Pattern = {
 
 /** What the writers read from a config that matches `CONFIG`. */
 export interface ChartStyle {
-  readonly axis: AxisStyle;
+  readonly axis: GuideStyle;
   readonly textColor: string;
   readonly fontSize: number;
   readonly number: D3NumberLocale;
@@ -93,6 +93,7 @@ export function chartStyle(config: unknown): ChartStyle | null {
       domainColor: c.axis.domainColor,
       gridColor: c.axis.gridColor,
       labelLimit: c.axis.labelLimit,
+      titleFontWeight: 'normal',
       fontSize: FONT_SIZE,
     },
     textColor: c.text.color,
@@ -104,5 +105,3 @@ export function chartStyle(config: unknown): ChartStyle | null {
 
 /** The axis label formats the writers implement (theme.ts's `axisFormat`). */
 export const AXIS_FORMAT = oneOf('%', '$,f', ',f', ',s');
-/** The one label expression they implement: zero written "0" (theme.ts's `axisLabels` for counts). */
-export const ZERO_LABEL = "datum.value === 0 ? '0' : datum.label";

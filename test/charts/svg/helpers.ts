@@ -1,5 +1,5 @@
 /**
- * What the bar writers' tests share: chart contexts in English, French and Italian, the check
+ * What the direct writers' tests share: chart contexts in English, French and Italian, the check
  * that a spec is drawn directly and the same as Vega draws it, and generators of hostile data.
  */
 import fc from 'fast-check';
