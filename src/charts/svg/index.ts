@@ -12,13 +12,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { drawBars } from './bars.ts';
 import { drawProgress } from './progress.ts';
+import { drawSparkline } from './sparkline.ts';
 import { drawTrend } from './trend.ts';
 
 /** Draws a spec at a width, or null when the spec is not one this writer draws. */
 export type DirectWriter = (spec: TopLevelSpec, width: number) => string | null;
 
 /** The writers, tried in order. */
-const WRITERS: readonly DirectWriter[] = [drawTrend, drawProgress, drawBars];
+const WRITERS: readonly DirectWriter[] = [drawTrend, drawProgress, drawBars, drawSparkline];
 
 /** The SVG of a spec drawn by the first writer that draws it, or null to render it with Vega. */
 export function drawDirect(spec: TopLevelSpec, width: number): string | null {
