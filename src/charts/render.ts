@@ -9,15 +9,55 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec, version as vegaLiteVersion } from 'vega-lite';
+import { dirname, join } from 'node:path';
+import type * as Vega from 'vega';
+import type { compile as Compile, TopLevelSpec } from 'vega-lite';
 import { type ChartCache, chartCache, chartCacheDir } from './chartCache.ts';
 import { drawDirect } from './svg/index.ts';
 import { measureText, vegaTextWidth } from './textMetrics.ts';
 import { collectGarbage } from '../io/memory.ts';
 
-/** vega re-exports vega-scenegraph's text measure at runtime; its typings omit it. */
-(vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
+/** Vega and Vega-Lite, loaded on first use. */
+interface VegaModules {
+  readonly vega: typeof Vega;
+  readonly compile: typeof Compile;
+}
+
+let vegaModules: Promise<VegaModules> | undefined;
+
+/**
+ * Loads Vega and Vega-Lite once, when a chart first falls back to them: a build whose charts
+ * are all drawn directly never loads them (less startup time and memory).
+ */
+function loadVega(): Promise<VegaModules> {
+  return (vegaModules ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+    // vega re-exports vega-scenegraph's text measure at runtime; its typings omit it.
+    (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
+    return { vega, compile: vegaLite.compile };
+  }));
+}
+
+/** Whether this process has loaded Vega (only a chart that no direct writer draws loads it). */
+export function vegaLoaded(): boolean {
+  return vegaModules !== undefined;
+}
+
+/** The version of an installed package, from its package.json (found above its entry point: no import). */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve(name));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // No package.json here: look further up.
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json for ${name}`);
+    dir = up;
+  }
+}
 
 /** The width charts are laid out at: natural size in the desktop grid, ~0.9× on a 390 px phone. */
 export const CHART_WIDTH = 400;
@@ -50,17 +90,27 @@ if (dumpFile) {
  * font measured, and this renderer's own code (its source text, so an edit invalidates).
  */
 export function rendererVersion(): string {
-  const require = createRequire(import.meta.url);
-  const font = (JSON.parse(readFileSync(require.resolve('@fontsource/inter/package.json'), 'utf8')) as { version: string })
-    .version;
+  const font = packageVersion('@fontsource/inter');
   const code = createHash('sha256')
     .update(
-      [renderFresh, renderReused, renderShared, chartShape, render, scopeIds, compact, responsive, vegaTextWidth, measureText]
+      [
+        renderFresh,
+        renderReused,
+        renderShared,
+        chartShape,
+        render,
+        loadVega,
+        scopeIds,
+        compact,
+        responsive,
+        vegaTextWidth,
+        measureText,
+      ]
         .map(String)
         .join('\n'),
     )
     .digest('hex');
-  return `format ${RENDER_FORMAT}; vega ${vega.version}; vega-lite ${vegaLiteVersion}; inter ${font}; code ${code.slice(0, 16)}`;
+  return `format ${RENDER_FORMAT}; vega ${packageVersion('vega')}; vega-lite ${packageVersion('vega-lite')}; inter ${font}; code ${code.slice(0, 16)}`;
 }
 
 let disk: ChartCache | undefined;
@@ -161,6 +211,7 @@ export function renderReused(spec: TopLevelSpec, width: number, key = chartKey(s
 }
 
 async function render(spec: TopLevelSpec, width: number): Promise<string> {
+  const { vega, compile } = await loadVega();
   const vg = compile({ ...spec, width } as TopLevelSpec, { logger: logger as never }).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   const svg = await view.toSVG();
@@ -212,7 +263,7 @@ export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unk
 
 /** A shape's compiled, parsed and instantiated View, used by one chart at a time. */
 interface Shape {
-  readonly view: vega.View;
+  readonly view: Vega.View;
   queue: Promise<unknown>;
 }
 
@@ -230,6 +281,7 @@ const MAX_SHAPES = 200;
  * tests compare them over every chart of the example.
  */
 export async function renderShared(spec: TopLevelSpec, width: number): Promise<string> {
+  const { vega, compile } = await loadVega();
   const { shape, data, params } = chartShape({ ...spec, width } as TopLevelSpec);
   const shapeKey = JSON.stringify(shape);
   let entry = shapes.get(shapeKey);
