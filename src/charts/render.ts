@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path';
 import type * as Vega from 'vega';
 import type { compile as Compile, TopLevelSpec } from 'vega-lite';
 import { type ChartCache, chartCache, chartCacheDir } from './chartCache.ts';
-import { drawDirect } from './svg/index.ts';
+import { type DirectChart, drawDirectChart } from './svg/index.ts';
+import { compactNumbers } from './svg/markup.ts';
 import { measureText, vegaTextWidth } from './textMetrics.ts';
 import { collectGarbage } from '../io/memory.ts';
 
@@ -103,6 +104,9 @@ export function rendererVersion(): string {
         scopeIds,
         compact,
         responsive,
+        finishDirect,
+        sized,
+        compactNumbers,
         vegaTextWidth,
         measureText,
       ]
@@ -163,10 +167,10 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
   }
   if (dumpFile) dumped.push({ spec, width });
   // Drawn directly: cheaper than reading the disk cache, so never stored there.
-  const direct = directOff ? null : drawDirect(spec, width);
+  const direct = directOff ? null : drawDirectChart(spec, width);
   if (direct !== null) {
     stats.direct++;
-    const result = Promise.resolve(responsive(scopeIds(direct, key)));
+    const result = Promise.resolve(finishDirect(direct, key));
     cache.set(key, result);
     return result;
   }
@@ -358,13 +362,9 @@ const GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|width|height|points|r|cx|cy)="(
  * family left to the page's CSS, and Vega's per-mark ARIA dropped (each chart is hidden
  * from assistive technology and described by its figure's label and data table).
  */
-function compact(svg: string): string {
+export function compact(svg: string): string {
   return svg
-    .replace(
-      GEOMETRY,
-      (_, name: string, value: string) =>
-        `${name}="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`,
-    )
+    .replace(GEOMETRY, (_, name: string, value: string) => `${name}="${compactNumbers(value)}"`)
     .replace(
       / opacity="1"| pointer-events="none"| font-family="[^"]*"| role="[^"]*"| aria-roledescription="[^"]*"| aria-label="[^"]*"/g,
       '',
@@ -372,9 +372,23 @@ function compact(svg: string): string {
     .replace(/<path class="(?:background|foreground)" aria-hidden="true" d="[^"]*"(?: display="none")?\/>/g, '');
 }
 
+/**
+ * A directly drawn chart as `responsive(scopeIds(svg, key))` gives it, without the passes that
+ * would not change it: a writer's SVG is already compact, and has ids only where it says so
+ * (test/charts/svg/finish.test.ts checks both over every writer's fixtures).
+ */
+export function finishDirect(chart: DirectChart, key: string): string {
+  return sized(chart.ids ? scopeIds(chart.svg, key) : chart.svg);
+}
+
 /** Makes an SVG scale to its container: keeps the viewBox, drops the fixed size. */
-function responsive(svg: string): string {
-  return compact(svg).replace(
+export function responsive(svg: string): string {
+  return sized(compact(svg));
+}
+
+/** The root of an SVG with its viewBox kept and its fixed size turned into a maximum width. */
+function sized(svg: string): string {
+  return svg.replace(
     /^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"/,
     (_, attrs: string, w: string, h: string) =>
       `<svg${attrs} width="100%" style="max-width:${w}px;height:auto" preserveAspectRatio="xMinYMin meet" data-width="${w}" data-height="${h}"`,

@@ -4,14 +4,16 @@
  * and the groups Vega's SVG renderer writes around the scene.
  */
 import type { Bounds } from './bounds.ts';
-import { translate } from './markup.ts';
+import { compactNumbers, translate } from './markup.ts';
 
 /** Vega's padding around a chart, in pixels (Vega-Lite's default). */
 export const PADDING = 5;
 
 /**
  * The root `<svg>` of a chart whose plot is `width` × `height`, laid out within `bounds`
- * (autosize "pad"), with `padding` around it and the `defs` (clip paths) after the scene.
+ * (autosize "pad"), with `padding` around it and the `defs` (clip paths) after the scene. Its
+ * size is written as render.ts's `compact` leaves it (a band chart's height can be 486.00000000000006),
+ * its viewBox exact, as Vega's.
  */
 export function svgRoot(bounds: Bounds, width: number, height: number, content: string, defs = '', padding = PADDING): string {
   const left = Math.max(0, Math.ceil(-bounds.x1));
@@ -21,7 +23,7 @@ export function svgRoot(bounds: Bounds, width: number, height: number, content: 
   const w = left + width + right + 2 * padding;
   const h = top + height + bottom + 2 * padding;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${compactNumbers(String(w))}" height="${compactNumbers(String(h))}" viewBox="0 0 ${w} ${h}">` +
     `<g fill="none" stroke-miterlimit="4" transform="${translate(left + padding, top + padding)}">` +
     `<g class="mark-group role-frame root">${content}</g></g>` +
     (defs ? `<defs>${defs}</defs>` : '') +

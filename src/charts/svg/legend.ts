@@ -5,7 +5,7 @@
  */
 import { Bounds } from './bounds.ts';
 import type { Guide } from './axes.ts';
-import { coord, element, translate } from './markup.ts';
+import { compactNumbers, coord, element, translate } from './markup.ts';
 import { type TextItem, textBounds, textElement } from './text.ts';
 
 /** A legend entry: its label and colour. */
@@ -48,10 +48,10 @@ const COLUMN_PADDING = 10;
 const ROW_PADDING = 2;
 const LABEL_OFFSET = 4;
 
-/** A circle path of radius r centred on the origin, as Vega's symbol "circle". */
+/** A circle path of radius r centred on the origin, as Vega's symbol "circle" (to 0.001 px), compacted. */
 export function circlePath(r: number): string {
   const c = (n: number) => String(Math.round(n * 1000) / 1000);
-  return `M${c(r)},0A${c(r)},${c(r)},0,1,1,${c(-r)},0A${c(r)},${c(r)},0,1,1,${c(r)},0`;
+  return compactNumbers(`M${c(r)},0A${c(r)},${c(r)},0,1,1,${c(-r)},0A${c(r)},${c(r)},0,1,1,${c(r)},0`);
 }
 
 /**

@@ -107,11 +107,11 @@ export function changed(spec: TopLevelSpec, path: string, value: unknown): TopLe
 const day = (i: number) => new Date(Date.UTC(2026, 3, 1 + i)).toISOString().slice(0, 10);
 
 /** One spec of every chart kind the site draws (as the spec builders make them), in a chart context. */
-export function everyKind(ctx: ChartContext): Array<[string, TopLevelSpec]> {
-  const channels = [
-    ['instagram', 'Instagram'],
-    ['linkedin', 'LinkedIn'],
-  ] as const;
+export function everyKind(
+  ctx: ChartContext,
+  labels: readonly string[] = ['Instagram', 'LinkedIn'],
+): Array<[string, TopLevelSpec]> {
+  const channels = labels.map((label, i) => [CHANNELS[i] ?? `c${i}`, label] as const);
   return [
     [
       'trend',
