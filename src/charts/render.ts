@@ -16,6 +16,7 @@ import { type ChartCache, chartCache, chartCacheDir } from './chartCache.ts';
 import { type DirectChart, drawDirectChart } from './svg/index.ts';
 import { compactNumbers } from './svg/markup.ts';
 import { measureText, vegaTextWidth } from './textMetrics.ts';
+import { guardNames, unguardNames, unmarked } from './vegaNames.ts';
 import { collectGarbage } from '../io/memory.ts';
 
 /** Vega and Vega-Lite, loaded on first use. */
@@ -33,7 +34,9 @@ let vegaModules: Promise<VegaModules> | undefined;
 function loadVega(): Promise<VegaModules> {
   return (vegaModules ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
     // vega re-exports vega-scenegraph's text measure at runtime; its typings omit it.
-    (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
+    // (Markers of vegaNames.ts measure as nothing.)
+    (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = (item, text) =>
+      vegaTextWidth(item, Array.isArray(text) ? text.map((t) => unmarked(String(t))) : unmarked(String(text ?? '')));
     return { vega, compile: vegaLite.compile };
   }));
 }
@@ -101,6 +104,9 @@ export function rendererVersion(): string {
         chartShape,
         render,
         loadVega,
+        guardNames,
+        unguardNames,
+        unmarked,
         scopeIds,
         compact,
         responsive,
@@ -216,11 +222,11 @@ export function renderReused(spec: TopLevelSpec, width: number, key = chartKey(s
 
 async function render(spec: TopLevelSpec, width: number): Promise<string> {
   const { vega, compile } = await loadVega();
-  const vg = compile({ ...spec, width } as TopLevelSpec, { logger: logger as never }).spec;
+  const vg = compile(guardNames({ ...spec, width } as TopLevelSpec), { logger: logger as never }).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  return unguardNames(svg);
 }
 
 const DATA_PREFIX = 'goalpost_data_';
@@ -286,7 +292,7 @@ const MAX_SHAPES = 200;
  */
 export async function renderShared(spec: TopLevelSpec, width: number): Promise<string> {
   const { vega, compile } = await loadVega();
-  const { shape, data, params } = chartShape({ ...spec, width } as TopLevelSpec);
+  const { shape, data, params } = chartShape(guardNames({ ...spec, width } as TopLevelSpec));
   const shapeKey = JSON.stringify(shape);
   let entry = shapes.get(shapeKey);
   if (entry) {
@@ -319,7 +325,7 @@ export async function renderShared(spec: TopLevelSpec, width: number): Promise<s
       ),
     );
     view.resize();
-    return view.toSVG();
+    return unguardNames(await view.toSVG());
   });
   entry.queue = run.catch(() => undefined);
   return run;
