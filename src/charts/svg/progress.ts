@@ -13,20 +13,8 @@ import { Bounds } from './bounds.ts';
 import { linearAxisTicks, linearScale, type TimeLocale, utcFormat, utcTickValues, ZERO_LABEL } from './format.ts';
 import { svgRoot } from './frame.ts';
 import { circlePath, LEGEND_OFFSET, symbolLegend } from './legend.ts';
-import {
-  colour,
-  count,
-  finite,
-  guideStyle,
-  isoDay,
-  LEGEND_LIMIT,
-  LEGEND_SYMBOL_SIZE,
-  LEGEND_SYMBOL_STROKE,
-  lineConfig,
-  linePath,
-  POINT_STROKE_WIDTH,
-  positive,
-} from './lineChart.ts';
+import { colour, count, finite, guideStyle, isoDay, positive, themeConfig } from './config.ts';
+import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
 import { coord, element, translate } from './markup.ts';
 
 const x = z.strictObject({
@@ -75,7 +63,7 @@ const milestones = z.strictObject({
 
 const ProgressSpec = z.strictObject({
   $schema: z.literal('https://vega.github.io/schema/vega-lite/v6.json'),
-  config: lineConfig,
+  config: themeConfig,
   height: positive,
   layer: z
     .array(z.union([dashedLine, actualLine, targetRule, milestones]))

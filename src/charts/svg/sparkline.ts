@@ -10,12 +10,13 @@ import { scalePoint } from 'd3-scale';
 import { Bounds } from './bounds.ts';
 import { linearScale } from './format.ts';
 import { svgRoot } from './frame.ts';
-import { finite, lineConfig, linePath, positive } from './lineChart.ts';
+import { finite, positive, themeConfig } from './config.ts';
+import { linePath } from './lineChart.ts';
 import { element } from './markup.ts';
 
 const SparklineSpec = z.strictObject({
   $schema: z.literal('https://vega.github.io/schema/vega-lite/v6.json'),
-  config: lineConfig.extend({ axis: z.strictObject({ disable: z.literal(true) }) }),
+  config: themeConfig.extend({ axis: z.strictObject({ disable: z.literal(true) }) }),
   height: positive,
   padding: finite.refine((n) => n >= 0),
   data: z.strictObject({ values: z.array(z.strictObject({ period: z.string(), value: finite })) }),

@@ -12,20 +12,8 @@ import { Bounds } from './bounds.ts';
 import { linearAxisTicks, type TimeLocale, utcFormat, utcTickValues, validTickValues, ZERO_LABEL } from './format.ts';
 import { svgRoot } from './frame.ts';
 import { circlePath, LEGEND_OFFSET, symbolLegend } from './legend.ts';
-import {
-  colour,
-  count,
-  finite,
-  guideStyle,
-  isoDay,
-  LEGEND_LIMIT,
-  LEGEND_SYMBOL_SIZE,
-  LEGEND_SYMBOL_STROKE,
-  lineConfig,
-  linePath,
-  POINT_STROKE_WIDTH,
-  positive,
-} from './lineChart.ts';
+import { colour, count, finite, guideStyle, isoDay, positive, themeConfig } from './config.ts';
+import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
 import { type TextItem, textBounds, textElement } from './text.ts';
 import { element, translate } from './markup.ts';
 
@@ -40,7 +28,7 @@ const yEncoding = <F extends string>(field: F) =>
 
 const TrendSpec = z.strictObject({
   $schema: z.literal('https://vega.github.io/schema/vega-lite/v6.json'),
-  config: lineConfig,
+  config: themeConfig,
   params: z.union([
     z.tuple([z.strictObject({ name: z.literal('y_domain'), value: z.tuple([finite, finite]) })]),
     z.tuple([
