@@ -9,15 +9,59 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec, version as vegaLiteVersion } from 'vega-lite';
+import { dirname, join } from 'node:path';
+import type * as Vega from 'vega';
+import type { compile as Compile, TopLevelSpec } from 'vega-lite';
 import { type ChartCache, chartCache, chartCacheDir } from './chartCache.ts';
-import { drawDirect } from './svg/index.ts';
+import { type DirectChart, drawDirectChart } from './svg/index.ts';
+import { compactNumbers } from './svg/markup.ts';
 import { measureText, vegaTextWidth } from './textMetrics.ts';
+import { guardNames, unguardNames, unmarked } from './vegaNames.ts';
 import { collectGarbage } from '../io/memory.ts';
 
-/** vega re-exports vega-scenegraph's text measure at runtime; its typings omit it. */
-(vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
+/** Vega and Vega-Lite, loaded on first use. */
+interface VegaModules {
+  readonly vega: typeof Vega;
+  readonly compile: typeof Compile;
+}
+
+let vegaModules: Promise<VegaModules> | undefined;
+
+/**
+ * Loads Vega and Vega-Lite once, when a chart first falls back to them: a build whose charts
+ * are all drawn directly never loads them (less startup time and memory).
+ */
+function loadVega(): Promise<VegaModules> {
+  return (vegaModules ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+    // vega re-exports vega-scenegraph's text measure at runtime; its typings omit it.
+    // (Markers of vegaNames.ts measure as nothing.)
+    (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = (item, text) =>
+      vegaTextWidth(item, Array.isArray(text) ? text.map((t) => unmarked(String(t))) : unmarked(String(text ?? '')));
+    return { vega, compile: vegaLite.compile };
+  }));
+}
+
+/** Whether this process has loaded Vega (only a chart that no direct writer draws loads it). */
+export function vegaLoaded(): boolean {
+  return vegaModules !== undefined;
+}
+
+/** The version of an installed package, from its package.json (found above its entry point: no import). */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve(name));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // No package.json here: look further up.
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json for ${name}`);
+    dir = up;
+  }
+}
 
 /** The width charts are laid out at: natural size in the desktop grid, ~0.9× on a 390 px phone. */
 export const CHART_WIDTH = 400;
@@ -50,17 +94,33 @@ if (dumpFile) {
  * font measured, and this renderer's own code (its source text, so an edit invalidates).
  */
 export function rendererVersion(): string {
-  const require = createRequire(import.meta.url);
-  const font = (JSON.parse(readFileSync(require.resolve('@fontsource/inter/package.json'), 'utf8')) as { version: string })
-    .version;
+  const font = packageVersion('@fontsource/inter');
   const code = createHash('sha256')
     .update(
-      [renderFresh, renderReused, renderShared, chartShape, render, scopeIds, compact, responsive, vegaTextWidth, measureText]
+      [
+        renderFresh,
+        renderReused,
+        renderShared,
+        chartShape,
+        render,
+        loadVega,
+        guardNames,
+        unguardNames,
+        unmarked,
+        scopeIds,
+        compact,
+        responsive,
+        finishDirect,
+        sized,
+        compactNumbers,
+        vegaTextWidth,
+        measureText,
+      ]
         .map(String)
         .join('\n'),
     )
     .digest('hex');
-  return `format ${RENDER_FORMAT}; vega ${vega.version}; vega-lite ${vegaLiteVersion}; inter ${font}; code ${code.slice(0, 16)}`;
+  return `format ${RENDER_FORMAT}; vega ${packageVersion('vega')}; vega-lite ${packageVersion('vega-lite')}; inter ${font}; code ${code.slice(0, 16)}`;
 }
 
 let disk: ChartCache | undefined;
@@ -113,10 +173,10 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
   }
   if (dumpFile) dumped.push({ spec, width });
   // Drawn directly: cheaper than reading the disk cache, so never stored there.
-  const direct = directOff ? null : drawDirect(spec, width);
+  const direct = directOff ? null : drawDirectChart(spec, width);
   if (direct !== null) {
     stats.direct++;
-    const result = Promise.resolve(responsive(scopeIds(direct, key)));
+    const result = Promise.resolve(finishDirect(direct, key));
     cache.set(key, result);
     return result;
   }
@@ -161,11 +221,12 @@ export function renderReused(spec: TopLevelSpec, width: number, key = chartKey(s
 }
 
 async function render(spec: TopLevelSpec, width: number): Promise<string> {
-  const vg = compile({ ...spec, width } as TopLevelSpec, { logger: logger as never }).spec;
+  const { vega, compile } = await loadVega();
+  const vg = compile(guardNames({ ...spec, width } as TopLevelSpec), { logger: logger as never }).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  return unguardNames(svg);
 }
 
 const DATA_PREFIX = 'goalpost_data_';
@@ -212,7 +273,7 @@ export function chartShape(spec: TopLevelSpec): { shape: TopLevelSpec; data: unk
 
 /** A shape's compiled, parsed and instantiated View, used by one chart at a time. */
 interface Shape {
-  readonly view: vega.View;
+  readonly view: Vega.View;
   queue: Promise<unknown>;
 }
 
@@ -230,7 +291,8 @@ const MAX_SHAPES = 200;
  * tests compare them over every chart of the example.
  */
 export async function renderShared(spec: TopLevelSpec, width: number): Promise<string> {
-  const { shape, data, params } = chartShape({ ...spec, width } as TopLevelSpec);
+  const { vega, compile } = await loadVega();
+  const { shape, data, params } = chartShape(guardNames({ ...spec, width } as TopLevelSpec));
   const shapeKey = JSON.stringify(shape);
   let entry = shapes.get(shapeKey);
   if (entry) {
@@ -263,7 +325,7 @@ export async function renderShared(spec: TopLevelSpec, width: number): Promise<s
       ),
     );
     view.resize();
-    return view.toSVG();
+    return unguardNames(await view.toSVG());
   });
   entry.queue = run.catch(() => undefined);
   return run;
@@ -306,13 +368,9 @@ const GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|width|height|points|r|cx|cy)="(
  * family left to the page's CSS, and Vega's per-mark ARIA dropped (each chart is hidden
  * from assistive technology and described by its figure's label and data table).
  */
-function compact(svg: string): string {
+export function compact(svg: string): string {
   return svg
-    .replace(
-      GEOMETRY,
-      (_, name: string, value: string) =>
-        `${name}="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`,
-    )
+    .replace(GEOMETRY, (_, name: string, value: string) => `${name}="${compactNumbers(value)}"`)
     .replace(
       / opacity="1"| pointer-events="none"| font-family="[^"]*"| role="[^"]*"| aria-roledescription="[^"]*"| aria-label="[^"]*"/g,
       '',
@@ -320,9 +378,23 @@ function compact(svg: string): string {
     .replace(/<path class="(?:background|foreground)" aria-hidden="true" d="[^"]*"(?: display="none")?\/>/g, '');
 }
 
+/**
+ * A directly drawn chart as `responsive(scopeIds(svg, key))` gives it, without the passes that
+ * would not change it: a writer's SVG is already compact, and has ids only where it says so
+ * (test/charts/svg/finish.test.ts checks both over every writer's fixtures).
+ */
+export function finishDirect(chart: DirectChart, key: string): string {
+  return sized(chart.ids ? scopeIds(chart.svg, key) : chart.svg);
+}
+
 /** Makes an SVG scale to its container: keeps the viewBox, drops the fixed size. */
-function responsive(svg: string): string {
-  return compact(svg).replace(
+export function responsive(svg: string): string {
+  return sized(compact(svg));
+}
+
+/** The root of an SVG with its viewBox kept and its fixed size turned into a maximum width. */
+function sized(svg: string): string {
+  return svg.replace(
     /^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"/,
     (_, attrs: string, w: string, h: string) =>
       `<svg${attrs} width="100%" style="max-width:${w}px;height:auto" preserveAspectRatio="xMinYMin meet" data-width="${w}" data-height="${h}"`,

@@ -6,14 +6,27 @@
  * them to Vega's rendering). Any spec that is not exactly of a shape implemented here gives
  * null and goes through Vega.
  */
-import { coord, element, escapeXml, translate } from './markup.ts';
-import { type AxisStyle, bottomAxis, bottomGrid, leftBandAxis } from './bars/axes.ts';
+import { bandScale, bandSpace } from './bars/band.ts';
 import { chartStyle, type ChartStyle } from './bars/config.ts';
-import { anything, field, frame, part, type Part, positive, radius, X_AXIS, xTicks } from './bars/frame.ts';
-import { bandScale, bandSpace, baselineOffset, Box, linearScale, numberLocale, textBox, textValue } from './bars/layout.ts';
+import {
+  anything,
+  barGuides,
+  field,
+  frame,
+  legendBelow,
+  type Part,
+  positive,
+  radius,
+  valueScale,
+  X_AXIS,
+  xTicks,
+} from './bars/frame.ts';
 import { anyNumber, anyString, arrayOf, Check, hexColor, matches, type Pattern, stringOrNull } from './bars/match.ts';
-import { bottomLegend } from './bars/legend.ts';
 import { sentiment } from './bars/sentiment.ts';
+import { Bounds } from './bounds.ts';
+import { numberFormat } from './format.ts';
+import { coord, element, translate } from './markup.ts';
+import { textBox, textElement } from './text.ts';
 import type { DirectWriter } from './index.ts';
 
 /** Vega-Lite's band padding of bars (config.bar is unset: its scale defaults). */
@@ -78,7 +91,7 @@ interface Bar {
 function roundedBars(bars: readonly Bar[], r: number, markClass: string, firstClip: number): { part: Part; defs: string } {
   let svg = '';
   let defs = '';
-  const bounds = new Box();
+  const bounds = new Bounds();
   bars.forEach((bar, i) => {
     const gx = Math.min(bar.x0, bar.x1);
     const gw = Math.max(bar.x0, bar.x1) - gx;
@@ -88,7 +101,7 @@ function roundedBars(bars: readonly Bar[], r: number, markClass: string, firstCl
       `<g transform="${translate(gx, bar.y)}"><g clip-path="url(#${id})"><g class="mark-group role-scope">` +
       `<g transform="${translate(-gx, 0)}"><g><g class="${markClass}">${rect}</g></g></g></g></g></g>`;
     defs += `<clipPath id="${id}">${element('path', { d: roundedRight(gw, bar.height, r) })}</clipPath>`;
-    bounds.union(Box.of(gx, bar.y, gx + gw, bar.y + bar.height));
+    bounds.union(Bounds.of(gx, bar.y, gx + gw, bar.y + bar.height));
   });
   return { part: { svg: `<g class="mark-group role-scope">${svg}</g>`, bounds, kind: 'scope' }, defs };
 }
@@ -100,21 +113,20 @@ function texts(
   style: ChartStyle,
   markClass: string,
 ): Part {
-  const bounds = new Box();
-  const dy = baselineOffset('middle', style.fontSize);
+  const bounds = new Bounds();
   const svg = items
     .map((t) => {
       bounds.union(textBox(t.text, t.x, t.y, 'left', 'middle', style.fontSize, dx));
-      return element(
-        'text',
-        {
-          'text-anchor': 'start',
-          transform: translate(t.x + dx, t.y + dy),
-          'font-size': `${style.fontSize}px`,
-          fill: style.textColor,
-        },
-        escapeXml(textValue(t.text, style.fontSize)),
-      );
+      return textElement({
+        x: t.x,
+        y: t.y,
+        dx,
+        text: t.text,
+        fontSize: style.fontSize,
+        fill: style.textColor,
+        align: 'left',
+        baseline: 'middle',
+      });
     })
     .join('');
   return { svg: `<g class="${markClass}">${svg}</g>`, bounds, kind: 'mark' };
@@ -162,12 +174,11 @@ function labelledBars(
   if (new Set(domain).size !== domain.length) return null;
   const height = bandSpace(domain.length, PADDING_INNER, PADDING_OUTER) * opts.step;
   const band = bandScale(domain, height, PADDING_INNER, PADDING_OUTER);
-  const scale = linearScale(
+  const scale = valueScale(
     data.map((d) => d.value),
     width,
   );
   const ticks = xTicks(scale, opts.axis, style);
-  const axisStyle: AxisStyle = style.axis;
   const barHeight = Math.max(0.25, band.bandwidth);
   const bars = roundedBars(
     data.map((d) => ({ x0: scale(0), x1: scale(d.value), y: band.at(d.band), height: barHeight, fill: d.fill })),
@@ -181,26 +192,7 @@ function labelledBars(
     style,
     'mark-text role-mark layer_1_marks',
   );
-  return frame(
-    width,
-    height,
-    [
-      part(
-        bottomGrid(
-          scale,
-          ticks.map((t) => t.value),
-          height,
-          axisStyle,
-        ),
-        'y',
-      ),
-      part(bottomAxis(scale, ticks, opts.title, height, axisStyle), 'y'),
-      part(leftBandAxis(band, axisStyle), 'x'),
-      bars.part,
-      labels,
-    ],
-    bars.defs,
-  );
+  return frame(width, height, [...barGuides(width, ticks, band, opts.title, style), bars.part, labels], bars.defs);
 }
 
 /** Draws a funnel (specs.ts's `funnelChart`), or null for any other spec. */
@@ -276,7 +268,7 @@ function channelMix(input: unknown, width: number): string | null {
   // d3's ordinal scale: the domain without repeats, the range taken in its order.
   const fill = new Map<string, string>();
   for (const d of domain) if (!fill.has(d)) fill.set(d, range[fill.size % range.length]!);
-  const format = numberLocale(style.number).format(text.encoding.text.format);
+  const format = numberFormat(style.number, text.encoding.text.format);
   const data: LabelledRow[] = [];
   for (const row of spec.data.values) {
     if (row === null || typeof row !== 'object') return null;
@@ -354,7 +346,7 @@ function grouped(input: unknown, width: number): string | null {
   const height = bandSpace(domain.length, NESTED_PADDING, NESTED_PADDING) * step;
   const band = bandScale(domain, height, NESTED_PADDING, NESTED_PADDING);
   const inner = bandScale(offsets, spec.height.step * bandSpace(offsets.length, 0, 0), 0, 0);
-  const scale = linearScale(
+  const scale = valueScale(
     data.map((d) => d.value),
     width,
   );
@@ -375,27 +367,12 @@ function grouped(input: unknown, width: number): string | null {
   return frame(
     width,
     height,
-    [
-      part(
-        bottomGrid(
-          scale,
-          ticks.map((t) => t.value),
-          height,
-          style.axis,
-        ),
-        'y',
-      ),
-      part(bottomAxis(scale, ticks, null, height, style.axis), 'y'),
-      part(leftBandAxis(band, style.axis), 'x'),
-      bars.part,
-    ],
+    [...barGuides(width, ticks, band, null, style), bars.part],
     bars.defs,
-    (bottom) =>
-      bottomLegend(
-        color.scale.domain.map((label) => ({ label, color: fill.get(label)! })),
-        bottom,
-        { ...style.legend, fontSize: style.fontSize },
-      ),
+    legendBelow(
+      color.scale.domain.map((label) => ({ label, color: fill.get(label)! })),
+      style,
+    ),
   );
 }
 

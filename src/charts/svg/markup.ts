@@ -29,3 +29,12 @@ export function element(tag: string, attrs: Readonly<Record<string, string | num
   }
   return content === undefined ? `${out}/>` : `${out}>${content}</${tag}>`;
 }
+
+/**
+ * Numbers of a geometry attribute as render.ts's `compact` leaves them: any written with two
+ * or more decimals rounded to 0.1 (for a value first written at another precision, such as a
+ * symbol's path, so that the direct writer's output needs no compact pass).
+ */
+export function compactNumbers(geometry: string): string {
+  return geometry.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10));
+}

@@ -6,41 +6,16 @@
  * that spec strictly (zod strict objects, and the layers in the builder's order): anything
  * else gives null, and Vega draws the chart.
  */
-import { scaleLinear } from 'd3-scale';
 import * as z from 'zod';
 import type { TopLevelSpec } from 'vega-lite';
-import {
-  Bounds,
-  bottomAxis,
-  circlePath,
-  gridRows,
-  leftAxis,
-  spanFormat,
-  symbolLegend,
-  type Tick,
-  type TimeLocale,
-  utcFormat,
-  utcTickValues,
-} from './axes.ts';
-import {
-  colour,
-  count,
-  finite,
-  guideStyle,
-  isoDay,
-  LEGEND_LIMIT,
-  LEGEND_OFFSET,
-  LEGEND_SYMBOL_SIZE,
-  LEGEND_SYMBOL_STROKE,
-  lineConfig,
-  linePath,
-  POINT_STROKE_WIDTH,
-  positive,
-  svgRoot,
-} from './lineChart.ts';
+import { bottomAxis, gridRows, leftAxis, type Tick } from './axes.ts';
+import { Bounds } from './bounds.ts';
+import { linearAxisTicks, linearScale, type TimeLocale, utcFormat, utcTickValues, ZERO_LABEL } from './format.ts';
+import { svgRoot } from './frame.ts';
+import { circlePath, LEGEND_OFFSET, symbolLegend } from './legend.ts';
+import { colour, count, finite, guideStyle, isoDay, positive, themeConfig } from './config.ts';
+import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
 import { coord, element, translate } from './markup.ts';
-
-const LABEL_EXPR = "datum.value === 0 ? '0' : datum.label";
 
 const x = z.strictObject({
   field: z.literal('date'),
@@ -53,7 +28,7 @@ const y = z.strictObject({
   field: z.literal('value'),
   type: z.literal('quantitative'),
   title: z.string().min(1),
-  axis: z.strictObject({ format: z.string(), labelExpr: z.literal(LABEL_EXPR).optional(), tickCount: count }),
+  axis: z.strictObject({ format: z.string(), labelExpr: z.literal(ZERO_LABEL).optional(), tickCount: count }),
   scale: z.strictObject({ zero: z.literal(false) }),
 });
 const color = z.strictObject({
@@ -88,7 +63,7 @@ const milestones = z.strictObject({
 
 const ProgressSpec = z.strictObject({
   $schema: z.literal('https://vega.github.io/schema/vega-lite/v6.json'),
-  config: lineConfig,
+  config: themeConfig,
   height: positive,
   layer: z
     .array(z.union([dashedLine, actualLine, targetRule, milestones]))
@@ -158,17 +133,12 @@ function layout(spec: z.infer<typeof ProgressSpec>, width: number): string | nul
     if (r.value > hi) hi = r.value;
   }
   // Vega: the data's extent (zero: false), made nice (d3's default of 10 ticks).
-  const yScale = scaleLinear().domain([lo, hi]).range([height, 0]).nice();
-  const [d0, d1] = yScale.domain() as [number, number];
-  const yOf = (v: number) => yScale(v);
+  const yOf = linearScale(lo, hi, [height, 0], true);
+  const [d0, d1] = yOf.domain;
 
   const style = guideStyle(config);
   const yAxisDef = first.y.axis;
-  const yFormat = spanFormat(config.locale.number, yAxisDef.format, d0, d1, yAxisDef.tickCount);
-  const yTicks: Tick[] = yScale.ticks(yAxisDef.tickCount).map((v) => ({
-    at: yOf(v),
-    label: yAxisDef.labelExpr !== undefined && v === 0 ? '0' : yFormat(v),
-  }));
+  const yTicks = linearAxisTicks(config.locale.number, yAxisDef, d0, d1, yOf);
   const xAxisDef = first.x.axis;
   // (Day and month name lists checked for length by the schema.)
   const xFormat = utcFormat(config.locale.time as TimeLocale, xAxisDef.format);
@@ -257,8 +227,8 @@ function layout(spec: z.infer<typeof ProgressSpec>, width: number): string | nul
   });
 
   const grid = gridRows(yTicks, width, style);
-  const bottom = bottomAxis(xTicks, width, height, style);
-  const left = leftAxis(yTicks, height, first.y.title, style);
+  const bottom = bottomAxis(xTicks, width, height, null, style, 'flat');
+  const left = leftAxis(yTicks, [height, 0], first.y.title, style, 'flat');
   const xBounds = new Bounds().union(frame).union(left.bounds).union(groups);
   const yBounds = new Bounds().union(frame).union(bottom.bounds).union(groups);
   // Vega-Lite's legend symbol: a circle when the actual line has points; else a stroke, filled
@@ -273,12 +243,15 @@ function layout(spec: z.infer<typeof ProgressSpec>, width: number): string | nul
       labelColor: config.legend.labelColor,
       labelLimit: config.legend.labelLimit,
       columns: config.legend.columns,
-      symbolShape: pointed ? 'circle' : 'stroke',
-      symbolSize: LEGEND_SYMBOL_SIZE,
-      symbolStrokeWidth: LEGEND_SYMBOL_STROKE,
-      symbolFilled: pointed || hasMilestones,
-      symbolOpacity: !pointed && hasMilestones ? FILLED_POINT_OPACITY : 1,
     },
+    {
+      shape: pointed ? 'circle' : 'stroke',
+      size: LEGEND_SYMBOL_SIZE,
+      strokeWidth: LEGEND_SYMBOL_STROKE,
+      filled: pointed || hasMilestones,
+      opacity: !pointed && hasMilestones ? FILLED_POINT_OPACITY : 1,
+    },
+    'flat',
   );
   const view = new Bounds().union(frame).union(marks).union(legend.bounds).union(xBounds).union(yBounds);
   return svgRoot(view, width, height, grid + bottom.svg + left.svg + body + legend.svg);

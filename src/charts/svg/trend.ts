@@ -7,56 +7,28 @@
  */
 import * as z from 'zod';
 import type { TopLevelSpec } from 'vega-lite';
-import {
-  Bounds,
-  bottomAxis,
-  circlePath,
-  gridRows,
-  leftAxis,
-  linearTickValues,
-  spanFormat,
-  symbolLegend,
-  type TextItem,
-  textBounds,
-  textElement,
-  type Tick,
-  type TimeLocale,
-  utcFormat,
-  utcTickValues,
-  validTickValues,
-} from './axes.ts';
-import {
-  colour,
-  count,
-  finite,
-  guideStyle,
-  isoDay,
-  LEGEND_LIMIT,
-  LEGEND_OFFSET,
-  LEGEND_SYMBOL_SIZE,
-  LEGEND_SYMBOL_STROKE,
-  lineConfig,
-  linePath,
-  POINT_STROKE_WIDTH,
-  positive,
-  svgRoot,
-} from './lineChart.ts';
+import { bottomAxis, gridRows, leftAxis, type Tick } from './axes.ts';
+import { Bounds } from './bounds.ts';
+import { linearAxisTicks, type TimeLocale, utcFormat, utcTickValues, validTickValues, ZERO_LABEL } from './format.ts';
+import { svgRoot } from './frame.ts';
+import { circlePath, LEGEND_OFFSET, symbolLegend } from './legend.ts';
+import { colour, count, finite, guideStyle, isoDay, positive, themeConfig } from './config.ts';
+import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
+import { type TextItem, textBounds, textElement } from './text.ts';
 import { element, translate } from './markup.ts';
-
-const LABEL_EXPR = "datum.value === 0 ? '0' : datum.label";
 
 const yEncoding = <F extends string>(field: F) =>
   z.strictObject({
     field: z.literal(field),
     type: z.literal('quantitative'),
     title: z.string().min(1),
-    axis: z.strictObject({ format: z.string(), labelExpr: z.literal(LABEL_EXPR).optional(), tickCount: count }),
+    axis: z.strictObject({ format: z.string(), labelExpr: z.literal(ZERO_LABEL).optional(), tickCount: count }),
     scale: z.strictObject({ domain: z.strictObject({ expr: z.literal('y_domain') }), nice: z.literal(false) }),
   });
 
 const TrendSpec = z.strictObject({
   $schema: z.literal('https://vega.github.io/schema/vega-lite/v6.json'),
-  config: lineConfig,
+  config: themeConfig,
   params: z.union([
     z.tuple([z.strictObject({ name: z.literal('y_domain'), value: z.tuple([finite, finite]) })]),
     z.tuple([
@@ -165,19 +137,15 @@ function layout(spec: Trend, width: number): string | null {
 
   const style = guideStyle(config);
   const yAxisDef = encoding.y.axis;
-  const yFormat = spanFormat(config.locale.number, yAxisDef.format, lo, hi, yAxisDef.tickCount);
-  const yTicks: Tick[] = linearTickValues(lo, hi, yAxisDef.tickCount).map((v) => ({
-    at: y(v),
-    label: yAxisDef.labelExpr !== undefined && v === 0 ? '0' : yFormat(v),
-  }));
+  const yTicks = linearAxisTicks(config.locale.number, yAxisDef, lo, hi, y);
   // (Day and month name lists checked for length by the schema.)
   const xFormat = utcFormat(config.locale.time as TimeLocale, xAxis.format);
   const xValues = 'values' in xAxis ? validTickValues(monthTicks!, x, width) : utcTickValues(t0, t1, xAxis.tickCount);
   const xTicks: Tick[] = xValues.map((t) => ({ at: x(t), label: xFormat(new Date(t)) }));
 
   const grid = gridRows(yTicks, width, style);
-  const bottom = bottomAxis(xTicks, width, height, style);
-  const left = leftAxis(yTicks, height, encoding.y.title, style);
+  const bottom = bottomAxis(xTicks, width, height, null, style, 'flat');
+  const left = leftAxis(yTicks, [height, 0], encoding.y.title, style, 'flat');
 
   // Lines: one per channel in order of first appearance, each sorted by x.
   const { strokeWidth, point } = lineLayer.mark;
@@ -241,12 +209,9 @@ function layout(spec: Trend, width: number): string | null {
       labelColor: config.legend.labelColor,
       labelLimit: config.legend.labelLimit,
       columns: config.legend.columns,
-      symbolShape: 'circle',
-      symbolSize: LEGEND_SYMBOL_SIZE,
-      symbolStrokeWidth: LEGEND_SYMBOL_STROKE,
-      symbolFilled: true,
-      symbolOpacity: 1,
     },
+    { shape: 'circle', size: LEGEND_SYMBOL_SIZE, strokeWidth: LEGEND_SYMBOL_STROKE, filled: true, opacity: 1 },
+    'flat',
   );
   const view = new Bounds().union(frame).union(marks).union(legend.bounds).union(xBounds).union(yBounds);
 

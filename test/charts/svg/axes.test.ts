@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { numberLocale } from '../../../src/charts/locale.ts';
 import { measureText } from '../../../src/charts/textMetrics.ts';
-import { removeOverlaps, spanFormat, type TextItem, textBounds, truncate } from '../../../src/charts/svg/axes.ts';
+import { spanFormat } from '../../../src/charts/svg/format.ts';
+import { removeOverlaps, type TextItem, textBounds, truncate } from '../../../src/charts/svg/text.ts';
 
 const label = (x: number, text: string): TextItem => ({
   x,

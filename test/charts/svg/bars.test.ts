@@ -3,17 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg, useChartCache } from '../../../src/charts/render.ts';
 import { type FunnelStage, type FunnelStageId, funnelChart } from '../../../src/charts/specs.ts';
 import { drawDirect } from '../../../src/charts/svg/index.ts';
-import {
-  changed,
-  CONTEXTS,
-  context,
-  expectClean,
-  expectSameAsVega,
-  expectVega,
-  label,
-  magnitude,
-  WIDTHS,
-} from './barsHelpers.ts';
+import { changed, CONTEXTS, context, expectClean, expectSameAsVega, expectVega, label, magnitude, WIDTHS } from './helpers.ts';
 
 const IDS: FunnelStageId[] = ['impressions', 'engagements', 'clicks', 'conversions'];
 

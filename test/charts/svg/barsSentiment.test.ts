@@ -3,17 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useChartCache } from '../../../src/charts/render.ts';
 import { type Sentiment, sentimentChart } from '../../../src/charts/specs.ts';
 import { drawDirect } from '../../../src/charts/svg/index.ts';
-import {
-  changed,
-  CONTEXTS,
-  context,
-  expectClean,
-  expectSameAsVega,
-  expectVega,
-  label,
-  magnitude,
-  WIDTHS,
-} from './barsHelpers.ts';
+import { changed, CONTEXTS, context, expectClean, expectSameAsVega, expectVega, label, magnitude, WIDTHS } from './helpers.ts';
 
 type Row = [label: string, positive: number | null, neutral: number | null, negative: number | null, voice: number | null];
 

@@ -10,12 +10,6 @@ import { DEFAULT_SITE } from '../../../src/load/site.ts';
 import { uiStrings } from '../../../src/translations/index.ts';
 import { markDifferences } from './oracle.ts';
 
-/**
- * Names the oracle cannot draw: Vega throws ("Operator not defined") on an axis title that is an
- * Object.prototype member such as "valueOf" (the direct writers draw those).
- */
-const notVegaBreaking = (s: string) => !(s in Object.prototype);
-
 const WIDTH = 400;
 
 const day = (i: number) => new Date(Date.UTC(2026, 3, 1 + i)).toISOString().slice(0, 10);
@@ -197,10 +191,7 @@ describe('the goal progress chart writer', () => {
           milestones: dated(3),
           target: fc.option(value),
           projection: fc.option(value),
-          kpiLabel: fc.oneof(
-            fc.constantFrom('Followers', 'A & B <c> "d"'),
-            fc.string({ minLength: 1, maxLength: 40 }).filter(notVegaBreaking),
-          ),
+          kpiLabel: fc.oneof(fc.constantFrom('Followers', 'A & B <c> "d"'), fc.string({ minLength: 1, maxLength: 40 })),
         }),
         fc.integer({ min: 120, max: 900 }),
         fc.boolean(),

@@ -1,16 +1,17 @@
 /**
- * What the bar writers share: the checks of their specs' common parts, the x axis ticks, and
- * the chart's frame (Vega's autosize "pad" around the plot and the root groups).
+ * What the bar writers share: the checks of their specs' common parts, the x scale and its
+ * ticks, and the chart's frame (the parts' bounds grouped as Vega's view layout groups them,
+ * around the root of frame.ts).
  */
-import type { DrawnAxis } from './axes.ts';
+import { bottomAxis, gridColumns, type Guide, leftAxis, type Tick } from '../axes.ts';
+import { Bounds } from '../bounds.ts';
+import { type Linear, type LinearAxisDef, linearAxisTicks, linearScale, ZERO_LABEL } from '../format.ts';
+import { svgRoot } from '../frame.ts';
+import { LEGEND_OFFSET, type LegendEntry, type LegendSymbol, symbolLegend } from '../legend.ts';
+import type { Band } from './band.ts';
 import type { ChartStyle } from './config.ts';
-import { AXIS_FORMAT, ZERO_LABEL } from './config.ts';
-import { Box, type Linear, linearTicks, numberLocale, tickFormat } from './layout.ts';
+import { AXIS_FORMAT } from './config.ts';
 import { Check, optional, type Pattern } from './match.ts';
-import { translate } from '../markup.ts';
-
-/** Vega's default view padding (autosize "pad"). */
-export const PADDING = 5;
 
 /** Anything (a part checked on its own, such as the config). */
 export const anything = new Check(() => true);
@@ -29,7 +30,7 @@ export const X_AXIS: Pattern = { format: AXIS_FORMAT, labelExpr: optional(ZERO_L
 /** A part of a chart: markup and the bounds it adds to the view, as Vega's view layout groups them. */
 export interface Part {
   readonly svg: string;
-  readonly bounds: Box;
+  readonly bounds: Bounds;
   /** `x`: a left axis (x bounds); `y`: a bottom axis (y bounds); `scope`: both; `mark`: the view's. */
   readonly kind: 'x' | 'y' | 'scope' | 'mark';
 }
@@ -43,11 +44,11 @@ export function frame(
   height: number,
   parts: readonly Part[],
   defs: string,
-  legend?: (bottom: number) => { svg: string; bounds: Box },
+  legend?: (bottom: number) => Guide,
 ): string {
-  const view = Box.of(0, 0, width, height);
-  const xBounds = Box.of(0, 0, width, height);
-  const yBounds = Box.of(0, 0, width, height);
+  const view = Bounds.of(0, 0, width, height);
+  const xBounds = Bounds.of(0, 0, width, height);
+  const yBounds = Bounds.of(0, 0, width, height);
   for (const part of parts) {
     if (part.kind === 'x' || part.kind === 'scope') xBounds.union(part.bounds);
     if (part.kind === 'y' || part.kind === 'scope') yBounds.union(part.bounds);
@@ -56,30 +57,47 @@ export function frame(
   const below = legend?.(yBounds.y2);
   if (below) view.union(below.bounds);
   view.union(xBounds).union(yBounds);
-  const left = Math.max(0, Math.ceil(-view.x1));
-  const top = Math.max(0, Math.ceil(-view.y1));
-  const right = Math.max(0, Math.ceil(view.x2 - width));
-  const bottom = Math.max(0, Math.ceil(view.y2 - height));
-  const w = left + width + right + 2 * PADDING;
-  const h = top + height + bottom + 2 * PADDING;
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
-    `<g fill="none" stroke-miterlimit="4" transform="${translate(left + PADDING, top + PADDING)}">` +
-    `<g class="mark-group role-frame root"><g transform="translate(0,0)"><g>${parts.map((p) => p.svg).join('')}${below?.svg ?? ''}</g></g></g></g>` +
-    (defs ? `<defs>${defs}</defs>` : '') +
-    '</svg>'
-  );
+  const content = `<g transform="translate(0,0)"><g>${parts.map((p) => p.svg).join('')}${below?.svg ?? ''}</g></g>`;
+  return svgRoot(view, width, height, content, defs);
 }
 
-export function part(axis: DrawnAxis, kind: Part['kind']): Part {
+/** A drawn guide as a part of the given kind. */
+export function part(axis: Guide, kind: Part['kind']): Part {
   return { svg: axis.svg, bounds: axis.bounds, kind };
 }
 
-/** The x axis labels of a linear scale: Vega's ticks and format, zero written "0" under the label expression. */
-export function xTicks(scale: Linear, axis: { format: string; labelExpr?: string; tickCount: number }, style: ChartStyle) {
-  const format = tickFormat(numberLocale(style.number), scale, axis.tickCount, axis.format);
-  return linearTicks(scale, axis.tickCount).map((value) => ({
-    value,
-    label: axis.labelExpr !== undefined && value === 0 ? '0' : format(value),
-  }));
+/** A linear scale over `values` and zero, made nice, to [0, width] (the bars' x scale). */
+export function valueScale(values: readonly number[], width: number): Linear {
+  let lo = 0;
+  let hi = 0;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return linearScale(lo, hi, [0, width], true);
+}
+
+/** The x axis ticks of a linear scale (Vega's values and format). */
+export function xTicks(scale: Linear, axis: LinearAxisDef, style: ChartStyle): Tick[] {
+  return linearAxisTicks(style.number, axis, scale.domain[0], scale.domain[1], scale);
+}
+
+/** The guides of a horizontal bar chart: the x grid and axis below the bands, the band axis on the left. */
+export function barGuides(width: number, ticks: readonly Tick[], band: Band, title: string | null, style: ChartStyle): Part[] {
+  const height = band.extent;
+  const bands = band.domain.map((value) => ({ at: band.at(value) + band.bandwidth / 2 - 0.5, label: value }));
+  return [
+    part(gridColumns(ticks, width, height, style.axis, 'nested'), 'y'),
+    part(bottomAxis(ticks, width, height, title, style.axis, 'nested'), 'y'),
+    part(leftAxis(bands, [0, height], null, style.axis, 'nested'), 'x'),
+  ];
+}
+
+/** Vega-Lite's legend symbols for bars: filled squares of this area (stroke width written, no stroke). */
+const SQUARE: LegendSymbol = { shape: 'square', size: 100, strokeWidth: 1.5 };
+
+/** A legend of square swatches below a chart whose axes end at `bottom` (for `frame`). */
+export function legendBelow(entries: readonly LegendEntry[], style: ChartStyle): (bottom: number) => Guide {
+  return (bottom) =>
+    symbolLegend(entries, Math.ceil(bottom) + LEGEND_OFFSET, { ...style.legend, fontSize: style.fontSize }, SQUARE, 'nested');
 }

@@ -3,12 +3,12 @@
  * and normalised (Vega's stack transform, "normalize" offset, sorted by an order field) above a
  * bar of share of voice, on one 0–100% axis, with a legend of the series.
  */
+import { Bounds } from '../bounds.ts';
+import { linearScale } from '../format.ts';
 import { coord, element } from '../markup.ts';
-import { bottomAxis, bottomGrid, leftBandAxis } from './axes.ts';
+import { bandScale, bandSpace } from './band.ts';
 import { chartStyle } from './config.ts';
-import { anything, field, frame, part, positive, tickCount, xTicks } from './frame.ts';
-import { bandScale, bandSpace, Box, linearScale } from './layout.ts';
-import { bottomLegend } from './legend.ts';
+import { anything, barGuides, field, frame, legendBelow, positive, tickCount, xTicks } from './frame.ts';
 import { anyString, arrayOf, Check, hexColor, matches, type Pattern, stringOrNull } from './match.ts';
 
 /** Vega-Lite's band padding of a band with nested offsets. */
@@ -140,19 +140,19 @@ export function sentiment(input: unknown, width: number): string | null {
   const height = bandSpace(bands.length, NESTED_PADDING, NESTED_PADDING) * step;
   const band = bandScale(bands, height, NESTED_PADDING, NESTED_PADDING);
   const inner = bandScale(offsets, spec.height.step * bandSpace(offsets.length, 0, 0), 0, 0);
-  const scale = linearScale([0, 1], width);
+  const scale = linearScale(0, 1, [0, width], true);
   const axis = enc.x.axis!;
   const ticks = xTicks(scale, axis, style);
   const fill = new Map(domain.map((d, i) => [d, range[i]!]));
   const barHeight = Math.max(0.25, inner.bandwidth);
   const rects = (list: Row[], x: (r: Row) => [number, number], markClass: string) => {
-    const bounds = new Box();
+    const bounds = new Bounds();
     const svg = list
       .map((r) => {
         const [a, b] = x(r).map(scale) as [number, number];
         const [x0, w] = [Math.min(a, b), Math.abs(b - a)];
         const y = band.at(r.band) + inner.at(r.offset);
-        bounds.union(Box.of(x0, y, x0 + w, y + barHeight));
+        bounds.union(Bounds.of(x0, y, x0 + w, y + barHeight));
         return element('path', {
           d: `M${coord(x0)},${coord(y)}h${coord(w)}v${coord(barHeight)}h${coord(-w)}Z`,
           fill: fill.get(r.series)!,
@@ -165,26 +165,14 @@ export function sentiment(input: unknown, width: number): string | null {
     width,
     height,
     [
-      part(
-        bottomGrid(
-          scale,
-          ticks.map((t) => t.value),
-          height,
-          style.axis,
-        ),
-        'y',
-      ),
-      part(bottomAxis(scale, ticks, enc.x.title ?? null, height, style.axis), 'y'),
-      part(leftBandAxis(band, style.axis), 'x'),
+      ...barGuides(width, ticks, band, enc.x.title ?? null, style),
       rects(mentions, (r) => extent.get(r)!, 'mark-rect role-mark layer_0_marks'),
       rects(voices, (r) => [r.value, 0], 'mark-rect role-mark layer_1_marks'),
     ],
     '',
-    (bottom) =>
-      bottomLegend(
-        domain.map((label) => ({ label, color: fill.get(label)! })),
-        bottom,
-        { ...style.legend, fontSize: style.fontSize },
-      ),
+    legendBelow(
+      domain.map((label) => ({ label, color: fill.get(label)! })),
+      style,
+    ),
   );
 }
