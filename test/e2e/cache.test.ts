@@ -50,13 +50,18 @@ function build(name: string, extra: Record<string, string> = {}): { dist: string
 let cold: ReturnType<typeof build>;
 let warm: ReturnType<typeof build>;
 let none: ReturnType<typeof build>;
+let direct4: ReturnType<typeof build>;
+let direct1: ReturnType<typeof build>;
 
 beforeAll(() => {
   rmSync(cache, { recursive: true, force: true });
   cold = build('cold', { GOALPOST_CHART_DUMP: join(work, 'charts.json'), GOALPOST_BUILD_CONCURRENCY: '4' });
   warm = build('warm', { GOALPOST_BUILD_CONCURRENCY: '1' });
   none = build('none', { GOALPOST_BUILD_CONCURRENCY: '1', GOALPOST_CHART_CACHE: 'off' });
-}, 300_000);
+  // As a team builds: every chart drawn directly.
+  direct4 = build('direct4', { GOALPOST_CHART_DIRECT: '', GOALPOST_BUILD_CONCURRENCY: '4' });
+  direct1 = build('direct1', { GOALPOST_CHART_DIRECT: '', GOALPOST_BUILD_CONCURRENCY: '1', GOALPOST_CHART_CACHE: 'off' });
+}, 420_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -80,6 +85,14 @@ describe('the chart cache', () => {
       const differ = files.filter((f) => !readFileSync(join(cold.dist, f)).equals(readFileSync(join(other.dist, f))));
       expect(differ).toEqual([]);
     }
+  });
+
+  it('gives the same dist/ byte for byte with the charts drawn directly, 4 pages at once or 1', () => {
+    expect(direct4.stats.direct).toBeGreaterThan(300);
+    expect(direct4.stats.rendered).toBe(0);
+    const files = listFiles(direct4.dist);
+    expect(listFiles(direct1.dist)).toEqual(files);
+    expect(files.filter((f) => !readFileSync(join(direct4.dist, f)).equals(readFileSync(join(direct1.dist, f))))).toEqual([]);
   });
 
   it("renders each of the example's charts through its shape as a fresh render does, whatever the order", async () => {
