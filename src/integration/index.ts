@@ -9,16 +9,14 @@
  * point leaves the previous output folder whole.
  */
 import type { AstroIntegration } from 'astro';
-import mdx from '@astrojs/mdx';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { collectGarbage } from '../io/memory.ts';
 import { goalpostRoutes } from './routes.ts';
 import { type Problem, problemCount, problemLines } from '../load/problems.ts';
-import { contentRoot, loadProject } from '../load/project.ts';
+import { contentRoot } from '../load/root.ts';
 import { handOver } from '../load/handoff.ts';
-import { checkBuiltPages, publish, stagingFor } from './output.ts';
 import { problemLine } from '../cli/terminal.ts';
 import {
   codeInputs,
@@ -96,6 +94,12 @@ export default function goalpost(): AstroIntegration {
             record = { file, inputs, log: [], code, known };
           }
         }
+        // Loaded only now: a build skipped above never loads the loader, MDX or the page check (a quicker no-op).
+        const [{ loadProject }, { default: mdx }, { stagingFor }] = await Promise.all([
+          import('../load/project.ts'),
+          import('@astrojs/mdx'),
+          import('./output.ts'),
+        ]);
         const result = await loadProject(root);
         if (!result.ok) throw contentError(root, result.problems);
         const notes = problemLines(result.notes, 'note', problemLine);
@@ -143,6 +147,7 @@ export default function goalpost(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (target === null) return;
         const staging = fileURLToPath(dir);
+        const { checkBuiltPages, publish } = await import('./output.ts');
         const clean = new Set<string>();
         // Rendering's garbage collected first: parsing every page on top of it grew the heap to the build's peak.
         collectGarbage();
