@@ -132,6 +132,8 @@ const FOLLOWER_FIGURES = {
  */
 export class MetricWindow {
   private readonly cache = new Map<string, Resolved | null>();
+  /** KPI values already computed in this window (pages ask for the same KPI of the same window many times). */
+  private readonly values = new Map<Kpi, KpiValue>();
   private readonly engine: KpiEngine;
   readonly channels: readonly string[];
   readonly start: Day;
@@ -197,6 +199,12 @@ export class MetricWindow {
    * says which channels those are and which were left out.
    */
   value(kpi: Kpi): KpiValue {
+    let value = this.values.get(kpi);
+    if (value === undefined) this.values.set(kpi, (value = this.computeValue(kpi)));
+    return value;
+  }
+
+  private computeValue(kpi: Kpi): KpiValue {
     if (this.channels.length <= 1)
       return { ...this.compute(kpi), channels: null, leftOut: [], inputsEnd: this.inputsEnd(kpi, this.channels) };
     const perChannel = kpi.inputs.filter((name) => name !== 'customer_ltv');
