@@ -137,8 +137,18 @@ function dateFormat(locale: string): string {
 
 /** A short localized date for tables: "Apr 6" / "6 avr.". */
 export function shortDate(iso: string, locale: string): string {
-  return dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const key = `${locale}\u0000${iso}`;
+  let text = shortDates.get(key);
+  if (text === undefined)
+    shortDates.set(
+      key,
+      (text = dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))),
+    );
+  return text;
 }
+
+/** Short dates already written, by locale and day: the same weeks and months recur in every trend chart. */
+const shortDates = new Map<string, string>();
 
 /**
  * The items with labels that tell channels apart: a label shared by several channels gets
