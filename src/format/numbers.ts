@@ -53,14 +53,38 @@ const KPI_FORMATS = {
   count0: () => ({ maximumFractionDigits: 0 }),
 } as const satisfies Record<string, (currency: string) => Intl.NumberFormatOptions>;
 
-const kpiFormats = new Map<string, Intl.NumberFormat>();
+/** A number format that keeps the texts it wrote: a quarter's values recur on its channels' pages, in the CSVs and the charts' tables. */
+interface KeptFormat {
+  format(value: number): string;
+}
 
-/** A KPI value's `Intl.NumberFormat`, looked up without building its options (formatted values are many: every table cell and label). */
-function kpiFormat(locale: string, currency: string, name: keyof typeof KPI_FORMATS): Intl.NumberFormat {
+const kpiFormats = new Map<string, KeptFormat>();
+
+/** At most this many texts kept per format (then it starts again). */
+const KEPT = 20_000;
+
+/** A KPI value's format, looked up without building its options (formatted values are many: every table cell and label). */
+function kpiFormat(locale: string, currency: string, name: keyof typeof KPI_FORMATS): KeptFormat {
   const key = `${name}\u0000${locale}\u0000${currency}`;
   let f = kpiFormats.get(key);
-  if (!f) kpiFormats.set(key, (f = numberFormat(locale, KPI_FORMATS[name](currency))));
+  if (!f) kpiFormats.set(key, (f = kept(numberFormat(locale, KPI_FORMATS[name](currency)))));
   return f;
+}
+
+function kept(intl: Intl.NumberFormat): KeptFormat {
+  const texts = new Map<number, string>();
+  return {
+    format(value: number): string {
+      // A map's keys do not tell −0 from 0, the format does ("-0%"): −0 is formatted each time.
+      if (Object.is(value, -0)) return intl.format(value);
+      let text = texts.get(value);
+      if (text === undefined) {
+        if (texts.size >= KEPT) texts.clear();
+        texts.set(value, (text = intl.format(value)));
+      }
+      return text;
+    },
+  };
 }
 
 /** A relative change with its sign: "+12.0%", "−3.1%", "n/a". */
