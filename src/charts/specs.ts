@@ -121,14 +121,21 @@ const MONTH_TICKS = 'month_ticks';
 
 /** The last day of the week or month that starts on `iso`, not after `asOf` (a stock's value is its level then). */
 export function periodEnd(iso: string, step: 'week' | 'month', asOf: string | null = null): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  const end =
-    step === 'week'
-      ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 6))
-      : new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
-  const last = end.toISOString().slice(0, 10);
+  const key = `${step}\u0000${iso}`;
+  let last = periodEnds.get(key);
+  if (last === undefined) {
+    const d = new Date(`${iso}T00:00:00Z`);
+    const end =
+      step === 'week'
+        ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 6))
+        : new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+    periodEnds.set(key, (last = end.toISOString().slice(0, 10)));
+  }
   return asOf !== null && asOf < last && asOf >= iso ? asOf : last;
 }
+
+/** The last days of weeks and months already worked out (every trend chart of a quarter has the same ones). */
+const periodEnds = new Map<string, string>();
 
 /** A date axis format in the locale's day/month order. */
 function dateFormat(locale: string): string {
@@ -137,8 +144,18 @@ function dateFormat(locale: string): string {
 
 /** A short localized date for tables: "Apr 6" / "6 avr.". */
 export function shortDate(iso: string, locale: string): string {
-  return dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const key = `${locale}\u0000${iso}`;
+  let text = shortDates.get(key);
+  if (text === undefined)
+    shortDates.set(
+      key,
+      (text = dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))),
+    );
+  return text;
 }
+
+/** Short dates already written, by locale and day: the same weeks and months recur in every trend chart. */
+const shortDates = new Map<string, string>();
 
 /**
  * The items with labels that tell channels apart: a label shared by several channels gets

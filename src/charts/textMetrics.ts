@@ -32,24 +32,31 @@ function facesFor(weight: 400 | 700): Face[] {
   return list;
 }
 
-const widthCache = new Map<string, number>();
+/** Widths already looked up, by weight and code point (every label of every chart is measured). */
+const widthCache: Record<400 | 700, Map<number, number>> = { 400: new Map(), 700: new Map() };
 
 /** Width in em of one code point in Inter (1 em for glyphs Inter lacks, such as emoji: never too narrow). */
 function emWidth(cp: number, weight: 400 | 700): number {
-  const key = `${weight}:${cp}`;
-  let w = widthCache.get(key);
+  const cache = widthCache[weight];
+  let w = cache.get(cp);
   if (w === undefined) {
     const face = facesFor(weight).find((f) => f.hasGlyphForCodePoint(cp));
     w = face ? face.glyphForCodePoint(cp).advanceWidth / face.unitsPerEm : 1;
-    widthCache.set(key, w);
+    cache.set(cp, w);
   }
   return w;
 }
 
 /** Width in pixels of `text` set in Inter at `fontSize` px. */
 export function measureText(text: string, fontSize: number, bold = false): number {
+  const weight = bold ? 700 : 400;
   let em = 0;
-  for (const ch of text) em += emWidth(ch.codePointAt(0)!, bold ? 700 : 400);
+  // Code point by code point, as `for (const ch of text)` walks it, without a string per character.
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    em += emWidth(cp, weight);
+  }
   return em * fontSize;
 }
 

@@ -38,6 +38,18 @@ export const DEFAULT_COLORS: readonly string[] = [...CHANNEL_COLORS.values(), ..
  * A default too close to a configured colour (colors.ts) is skipped. Same in every chart.
  */
 export function channelColors(site: SiteSettings, channels: readonly string[]): Map<string, string> {
+  // Every chart of a build asks with the same site and channels: the colours are picked once.
+  let bySite = colorMemo.get(site);
+  if (!bySite) colorMemo.set(site, (bySite = new Map()));
+  const key = channels.join('\u0000');
+  let colors = bySite.get(key);
+  if (!colors) bySite.set(key, (colors = pickColors(site, channels)));
+  return colors;
+}
+
+const colorMemo = new WeakMap<SiteSettings, Map<string, Map<string, string>>>();
+
+function pickColors(site: SiteSettings, channels: readonly string[]): Map<string, string> {
   const colors = new Map<string, string>();
   const sorted = [...channels].sort();
   const configured = Object.values(site.channels).flatMap((c) => (c.color ? [c.color] : []));

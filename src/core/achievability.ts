@@ -120,6 +120,17 @@ export interface GoalAchievability {
 
 /** Achievability of every target of a goal measured on a KPI (manual key results have none). */
 export function goalAchievability(engine: KpiEngine, goal: Goal): GoalAchievability {
+  let byGoal = achievabilityMemo.get(engine);
+  if (!byGoal) achievabilityMemo.set(engine, (byGoal = new WeakMap()));
+  let judged = byGoal.get(goal);
+  if (!judged) byGoal.set(goal, (judged = judgeGoal(engine, goal)));
+  return judged;
+}
+
+/** Per engine and goal: a goal's achievability depends on neither the quarter nor the page asking (every report of the goal shows the same). */
+const achievabilityMemo = new WeakMap<KpiEngine, WeakMap<Goal, GoalAchievability>>();
+
+function judgeGoal(engine: KpiEngine, goal: Goal): GoalAchievability {
   if (goal.type === 'smart') return { goal: achievability(engine, goal, goal.period), keyResults: {} };
   const keyResults: Record<string, Achievability> = {};
   for (const kr of goal.keyResults) if (kr.measure) keyResults[kr.id] = achievability(engine, kr.measure, goal.period);

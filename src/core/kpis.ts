@@ -132,6 +132,8 @@ const FOLLOWER_FIGURES = {
  */
 export class MetricWindow {
   private readonly cache = new Map<string, Resolved | null>();
+  /** KPI values already computed in this window (pages ask for the same KPI of the same window many times). */
+  private readonly values = new Map<Kpi, KpiValue>();
   private readonly engine: KpiEngine;
   readonly channels: readonly string[];
   readonly start: Day;
@@ -197,6 +199,12 @@ export class MetricWindow {
    * says which channels those are and which were left out.
    */
   value(kpi: Kpi): KpiValue {
+    let value = this.values.get(kpi);
+    if (value === undefined) this.values.set(kpi, (value = this.computeValue(kpi)));
+    return value;
+  }
+
+  private computeValue(kpi: Kpi): KpiValue {
     if (this.channels.length <= 1)
       return { ...this.compute(kpi), channels: null, leftOut: [], inputsEnd: this.inputsEnd(kpi, this.channels) };
     const perChannel = kpi.inputs.filter((name) => name !== 'customer_ltv');
@@ -254,16 +262,25 @@ export interface KpiEngine {
   readonly kpis: KpiSet;
   readonly settings: KpiSettings;
   /** Windows already computed, by channels and range: reports ask for the same ones many times. */
-  readonly windows?: Map<string, MetricWindow>;
+  readonly windows?: Map<string, Map<number, MetricWindow>>;
 }
+
+/** Days this far from 1970 (either way) make distinct numeric keys of a range ([start, end] as one number). */
+const DAY_SPAN = 2 ** 25;
+const isDay = (n: number) => Number.isInteger(n) && Math.abs(n) < DAY_SPAN;
 
 /** The metric window over [start, end] for a set of channels (shared when the engine has a window cache). */
 export function windowFor(engine: KpiEngine, channels: readonly string[], start: Day, end: Day): MetricWindow {
   const cache = engine.windows;
   if (!cache) return new MetricWindow(engine, channels, start, end);
-  const key = `${start}:${end}:${channels.join(',')}`;
-  let window = cache.get(key);
-  if (!window) cache.set(key, (window = new MetricWindow(engine, channels, start, end)));
+  // By channels, then by range as one number: no key text written for each of the many look-ups.
+  const channelsKey = channels.length === 1 ? channels[0]! : channels.join(',');
+  let byRange = cache.get(channelsKey);
+  if (!byRange) cache.set(channelsKey, (byRange = new Map()));
+  if (!isDay(start) || !isDay(end)) return new MetricWindow(engine, channels, start, end);
+  const rangeKey = (start + DAY_SPAN) * 2 * DAY_SPAN + (end + DAY_SPAN);
+  let window = byRange.get(rangeKey);
+  if (!window) byRange.set(rangeKey, (window = new MetricWindow(engine, channels, start, end)));
   return window;
 }
 

@@ -58,6 +58,9 @@ export function kpiSeries(
   }));
 }
 
+/** Per engine: how many weeks or months of a period have a KPI's value and data on a channel (see `trendStep`). */
+const knownCounts = new WeakMap<KpiEngine, Map<string, number>>();
+
 /**
  * The step a trend of this KPI should use: totals (flows) by month, since a partial week
  * would read as a drop; levels (rates, stocks) by week when every channel has weekly
@@ -69,10 +72,22 @@ export function trendStep(engine: KpiEngine, kpiId: string, channels: readonly s
   const kpi = engine.kpis.get(kpiId);
   if (!kpi || kpi.cumulative) return 'month';
   const metrics = dataMetrics(kpi.inputs, engine.index.metrics);
-  const known = (c: string, step: Step) =>
-    kpiSeries(engine, kpiId, [c], period, step, upTo).filter(
-      (p) => p.value !== null && engine.index.dataDays([c], metrics, p.start, p.end).length > 0,
-    ).length;
+  let counts = knownCounts.get(engine);
+  if (!counts) knownCounts.set(engine, (counts = new Map()));
+  const store = counts;
+  // A channel's count is the same for the quarter's page and the channel's own page: counted once.
+  const known = (c: string, step: Step) => {
+    const key = `${kpiId}|${c}|${period.start}|${period.end}|${step}|${upTo ?? ''}`;
+    let n = store.get(key);
+    if (n === undefined)
+      store.set(
+        key,
+        (n = kpiSeries(engine, kpiId, [c], period, step, upTo).filter(
+          (p) => p.value !== null && engine.index.dataDays([c], metrics, p.start, p.end).length > 0,
+        ).length),
+      );
+    return n;
+  };
   const weekly = channels.every((c) => {
     const months = known(c, 'month');
     return months === 0 || known(c, 'week') > months;

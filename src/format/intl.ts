@@ -7,8 +7,16 @@
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
+const plainNumberFormats = new Map<string, Intl.NumberFormat>();
+
 /** The `Intl.NumberFormat` of a locale and options, built once. */
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+export function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  if (options === undefined) {
+    // The locale's default format (counts in words, table cells): found without writing out its options.
+    let plain = plainNumberFormats.get(locale);
+    if (!plain) plainNumberFormats.set(locale, (plain = numberFormat(locale, {})));
+    return plain;
+  }
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = numberFormats.get(key);
   if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, options)));

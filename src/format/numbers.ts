@@ -25,26 +25,66 @@ export function formatKpiValue(value: number | null, unit: Unit, opts: FormatOpt
   const { locale, currency } = opts;
   switch (unit) {
     // One decimal everywhere (25.2% beside 28.0%), two below 1% where one would hide the figure (0.45%).
-    case 'percent': {
-      const digits = Math.abs(value) < 0.01 && value !== 0 ? 2 : 1;
-      return numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-        value,
-      );
-    }
+    case 'percent':
+      return kpiFormat(locale, currency, Math.abs(value) < 0.01 && value !== 0 ? 'percent2' : 'percent1').format(value);
     case 'money':
-      return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(
-        value,
-      );
+      return kpiFormat(locale, currency, Math.abs(value) >= 100 ? 'money0' : 'money2').format(value);
     case 'ratio':
-      return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
+      return `${kpiFormat(locale, currency, 'ratio').format(value)}×`;
     case 'minutes':
-      return numberFormat(locale, { style: 'unit', unit: 'minute', maximumFractionDigits: 1 }).format(value);
+      return kpiFormat(locale, currency, 'minutes').format(value);
     case 'score':
     case 'per_post':
-      return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+      return kpiFormat(locale, currency, 'one').format(value);
     case 'count':
-      return numberFormat(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 1 }).format(value);
+      return kpiFormat(locale, currency, Math.abs(value) >= 100 ? 'count0' : 'one').format(value);
   }
+}
+
+/** The number formats of KPI values, by name (what `formatKpiValue` picks from a unit and a value). */
+const KPI_FORMATS = {
+  percent1: () => ({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  percent2: () => ({ style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  money0: (currency) => ({ style: 'currency', currency, maximumFractionDigits: 0 }),
+  money2: (currency) => ({ style: 'currency', currency, maximumFractionDigits: 2 }),
+  ratio: () => ({ maximumFractionDigits: 2 }),
+  minutes: () => ({ style: 'unit', unit: 'minute', maximumFractionDigits: 1 }),
+  one: () => ({ maximumFractionDigits: 1 }),
+  count0: () => ({ maximumFractionDigits: 0 }),
+} as const satisfies Record<string, (currency: string) => Intl.NumberFormatOptions>;
+
+/** A number format that keeps the texts it wrote: a quarter's values recur on its channels' pages, in the CSVs and the charts' tables. */
+interface KeptFormat {
+  format(value: number): string;
+}
+
+const kpiFormats = new Map<string, KeptFormat>();
+
+/** At most this many texts kept per format (then it starts again). */
+const KEPT = 20_000;
+
+/** A KPI value's format, looked up without building its options (formatted values are many: every table cell and label). */
+function kpiFormat(locale: string, currency: string, name: keyof typeof KPI_FORMATS): KeptFormat {
+  const key = `${name}\u0000${locale}\u0000${currency}`;
+  let f = kpiFormats.get(key);
+  if (!f) kpiFormats.set(key, (f = kept(numberFormat(locale, KPI_FORMATS[name](currency)))));
+  return f;
+}
+
+function kept(intl: Intl.NumberFormat): KeptFormat {
+  const texts = new Map<number, string>();
+  return {
+    format(value: number): string {
+      // A map's keys do not tell −0 from 0, the format does ("-0%"): −0 is formatted each time.
+      if (Object.is(value, -0)) return intl.format(value);
+      let text = texts.get(value);
+      if (text === undefined) {
+        if (texts.size >= KEPT) texts.clear();
+        texts.set(value, (text = intl.format(value)));
+      }
+      return text;
+    },
+  };
 }
 
 /** A relative change with its sign: "+12.0%", "−3.1%", "n/a". */

@@ -24,10 +24,24 @@ export function checkOverlaps(
   metrics: MetricTable,
   reporters: ReadonlyMap<string, FileReporter>,
 ): void {
+  // Only the flows some month or quarter row gives, on its channel, can disagree: the finer rows of the others are not indexed.
+  const coarse = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (row.period.kind !== 'month' && row.period.kind !== 'quarter') continue;
+    for (const metric of Object.keys(row.values)) {
+      if (metrics.get(metric)?.aggregation !== 'flow') continue;
+      let set = coarse.get(row.channel);
+      if (!set) coarse.set(row.channel, (set = new Set()));
+      set.add(metric);
+    }
+  }
+  if (coarse.size === 0) return;
   const byKey = new Map<string, Entry[]>();
   for (const row of rows) {
+    const checked = coarse.get(row.channel);
+    if (!checked) continue;
     for (const [metric, value] of Object.entries(row.values)) {
-      if (metrics.get(metric)?.aggregation !== 'flow') continue;
+      if (!checked.has(metric)) continue;
       const key = `${row.channel}\u0000${metric}\u0000${row.period.kind}`;
       let list = byKey.get(key);
       if (!list) byKey.set(key, (list = []));

@@ -80,7 +80,26 @@ export function slotsOf(text: string): string[] {
 
 /** A text with its `{slot}`s filled; a slot without a value stays as written. */
 export function fill(text: string, values: Readonly<Record<string, string | number>> = {}): string {
-  return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+  const parts = cutAtSlots(text);
+  if (parts.length === 1) return text;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (Object.hasOwn(values, name) ? String(values[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
+}
+
+const slotCache = new Map<string, readonly string[]>();
+
+/** A text cut at its `{slot}`s: text, slot name, text, …, text (cut once per text: the same words are filled on every page). */
+function cutAtSlots(text: string): readonly string[] {
+  let parts = slotCache.get(text);
+  if (!parts) {
+    if (slotCache.size >= 10_000) slotCache.clear();
+    slotCache.set(text, (parts = text.split(/\{([a-zA-Z]+)\}/)));
+  }
+  return parts;
 }
 
 const rules = new Map<string, Intl.PluralRules>();

@@ -36,3 +36,31 @@ describe('a change in percentage points', () => {
     expect(formatPoints(-0.012, { locale: 'fr-FR', currency: 'EUR' }).replace(/\s/g, ' ')).toBe('-0,01 pts');
   });
 });
+
+describe('formatKpiValue with kept texts', () => {
+  const fresh = (value: number, options: Intl.NumberFormatOptions, locale = 'en-US') =>
+    new Intl.NumberFormat(locale, options).format(value);
+
+  it('writes each value as a format built for it does, on every call, −0 included', () => {
+    const en = { locale: 'en-US', currency: 'USD' };
+    const fr = { locale: 'fr-FR', currency: 'EUR' };
+    for (let round = 0; round < 2; round++) {
+      expect(formatKpiValue(0.0444, 'percent', en)).toBe(
+        fresh(0.0444, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      );
+      expect(formatKpiValue(0.0045, 'percent', en)).toBe('0.45%');
+      expect(formatKpiValue(-0, 'percent', en)).toBe(
+        fresh(-0, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      );
+      expect(formatKpiValue(0, 'percent', en)).toBe('0.0%');
+      expect(formatKpiValue(1234.5, 'money', en)).toBe('$1,235');
+      expect(formatKpiValue(1234.5, 'money', fr)).toBe(
+        fresh(1234.5, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }, 'fr-FR'),
+      );
+      expect(formatKpiValue(12.345, 'money', { locale: 'en-US', currency: 'EUR' })).toBe('€12.35');
+      expect(formatKpiValue(3.214, 'ratio', en)).toBe('3.21×');
+      expect(formatKpiValue(12050, 'count', en)).toBe('12,050');
+      expect(formatKpiValue(12050, 'count', fr)).toBe(fresh(12050, { maximumFractionDigits: 0 }, 'fr-FR'));
+    }
+  });
+});

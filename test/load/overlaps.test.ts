@@ -47,4 +47,22 @@ describe('coarse and fine rows of one total', () => {
         'so figures differ by view; keep one of them',
     ]);
   });
+
+  it('checks only the channel and metric a coarse row gives: other channels and metrics are left alone', () => {
+    const other = (rows: unknown[]) => JSON.stringify({ channel: 'linkedin', rows }, null, 1);
+    const out = outcomeOf({
+      site: SITE,
+      data: {
+        'data/days.json': file(days(31, { impressions: 1000, clicks: 5 })),
+        'data/linkedin.json': other(days(31, { impressions: 7 })),
+        'data/month.json': file([{ month: '2026-07', clicks: 100 }]),
+      },
+    });
+    expect(out.problems).toEqual([]);
+    expect(out.notes).toEqual([
+      "data/month.json:6:14: note: instagram 'clicks' for 2026-07 is 100 here and 155 in the 31 day rows inside it " +
+        '(data/days.json): the month row counts for the whole month and the day rows for parts of it, ' +
+        'so figures differ by view; keep one of them',
+    ]);
+  });
 });

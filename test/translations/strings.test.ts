@@ -127,6 +127,19 @@ describe('fill and plural', () => {
     expect(fill('{a} {b}', { a: 'x' })).toBe('x {b}');
   });
 
+  test('fill gives the same text on every call with a text, and the text itself when it has no slot', () => {
+    const text = '{count}{unit} of {kpi} ({kpi}) to {date}: {bad slot} {}';
+    const values = { count: 3, unit: '%', kpi: 'CTR', date: '{kpi}' };
+    const once = text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) =>
+      Object.hasOwn(values, name) ? String(values[name as keyof typeof values]) : whole,
+    );
+    expect(fill(text, values)).toBe(once);
+    expect(fill(text, values)).toBe('3% of CTR (CTR) to {kpi}: {bad slot} {}');
+    expect(fill(text, {})).toBe(text);
+    expect(fill('no slots', { a: 1 })).toBe('no slots');
+    expect(fill('{toString}', {})).toBe('{toString}');
+  });
+
   test('plural follows each language’s rules (French 0 and 1 are singular)', () => {
     expect(plural('en-US', en.footer.goals, 1)).toBe('1 goal');
     expect(plural('en-US', en.footer.goals, 0)).toBe('0 goals');
