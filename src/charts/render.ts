@@ -1,8 +1,10 @@
 /**
- * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages), through one
- * Vega View per chart shape (the spec without its data). Identical specs render once per
- * build (an in-memory cache keyed by a hash of the spec and width) and once per renderer
- * version across builds (the disk cache of chartCache.ts).
+ * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages). The pipeline:
+ * spec → a direct writer (svg/index.ts) when one draws it, else Vega (loaded on first use)
+ * through one View per chart shape (the spec without its data) → ids scoped to the chart →
+ * an SVG that scales with its container. Identical specs render once per build (an in-memory
+ * cache keyed by a hash of the spec and width); Vega's renders also once per renderer version
+ * across builds (the disk cache of chartCache.ts).
  * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends; with
  * GOALPOST_CHART_DUMP=<file>, every distinct chart (spec and width), for tests and profiling.
  */
