@@ -8,12 +8,18 @@ export interface CliRun {
   readonly err: string;
 }
 
-/** Runs `goalpost <args>` with GOALPOST_ROOT = `root`; `now` fixes the clock, `cwd` the working folder. */
-export async function runCli(
-  args: readonly string[],
-  root: string,
-  options: { readonly cwd?: string; readonly now?: string } = {},
-): Promise<CliRun> {
+export interface CliOptions {
+  /** The working folder (default: this process's). */
+  readonly cwd?: string;
+  /** A fixed clock (an ISO date-time). */
+  readonly now?: string;
+}
+
+/** An Io that records what a command prints, with GOALPOST_ROOT = `root` (none when null). */
+export function recordingIo(
+  root: string | null,
+  options: CliOptions = {},
+): { readonly io: Io; readonly printed: () => { out: string; err: string } } {
   let out = '';
   let err = '';
   const io: Io = {
@@ -23,10 +29,16 @@ export async function runCli(
     err: (t) => {
       err += `${t}\n`;
     },
-    env: { GOALPOST_ROOT: root },
+    env: root === null ? {} : { GOALPOST_ROOT: root },
     cwd: options.cwd ?? process.cwd(),
     ...(options.now ? { now: () => new Date(options.now!) } : {}),
   };
+  return { io, printed: () => ({ out, err }) };
+}
+
+/** Runs `goalpost <args>` with GOALPOST_ROOT = `root` (none when null); `now` fixes the clock, `cwd` the working folder. */
+export async function runCli(args: readonly string[], root: string | null, options: CliOptions = {}): Promise<CliRun> {
+  const { io, printed } = recordingIo(root, options);
   const status = await main(args, io);
-  return { status, out, err };
+  return { status, ...printed() };
 }

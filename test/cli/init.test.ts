@@ -3,25 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../cliRunner.ts';
 import { loadProject } from '../../src/load/project.ts';
 
-async function run(cwd: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: {},
-    cwd,
-  };
-  return { status: await main(args, io), out, err };
-}
+const run = (cwd: string, args: string[]) => runCli(args, null, { cwd });
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'goalpost-init-'));
 

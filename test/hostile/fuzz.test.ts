@@ -15,8 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/load/problems.ts';
 import { loadFromSources } from '../../src/load/project.ts';
 import { checkNarrative, narrativeContext, withNarratives } from '../../src/site/narrativeCheck.ts';
-import { main } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/io.ts';
+import { runCli } from '../cliRunner.ts';
 
 const ROOT = 'test/fixtures/basic';
 const read = (path: string) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') });
@@ -134,21 +133,6 @@ describe('fuzz: every kind of content file, in memory', () => {
 });
 
 describe('fuzz: through the command line', () => {
-  const io = (root: string) => {
-    const out = { out: '', err: '' };
-    const sink: Io = {
-      out: (t) => {
-        out.out += `${t}\n`;
-      },
-      err: (t) => {
-        out.err += `${t}\n`;
-      },
-      env: { GOALPOST_ROOT: root },
-      cwd: process.cwd(),
-    };
-    return { out, sink };
-  };
-
   it('validate: exit 0, or exit 1 with one path:line:col line per problem, no control character, no workflow command', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -158,8 +142,7 @@ describe('fuzz: through the command line', () => {
           const root = mkdtempSync(join(tmpdir(), 'goalpost-fuzz-cli-'));
           cpSync(ROOT, root, { recursive: true });
           writeFileSync(join(root, path), mutate(readFileSync(join(ROOT, path), 'utf8'), mutations));
-          const { out, sink } = io(root);
-          const status = await main(['validate'], sink);
+          const { status, ...out } = await runCli(['validate'], root);
           expect([0, 1]).toContain(status);
           const text = out.out + out.err;
           expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
@@ -192,8 +175,7 @@ describe('fuzz: through the command line', () => {
           cpSync(join(FIXTURES, 'root'), root, { recursive: true });
           mkdirSync(join(root, 'goals'), { recursive: true });
           const before = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
-          const { out, sink } = io(root);
-          const status = await main(['import', input, '--channel', 'fuzz'], sink);
+          const { status, ...out } = await runCli(['import', input, '--channel', 'fuzz'], root);
           expect([0, 1]).toContain(status);
           const after = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
           if (status === 1) {

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trendChart, channelMixChart } from '../../src/charts/specs.ts';
-import type { Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../cliRunner.ts';
 import { createEngine } from '../../src/core/project.ts';
 import goalpost from '../../src/integration/index.ts';
 import { formatProblem, problemCount } from '../../src/load/problems.ts';
@@ -53,22 +52,7 @@ function problemLinesOf(result: LoadResult): string[] {
   return result.ok ? [] : result.problems.map(formatProblem);
 }
 
-async function cli(root: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: { GOALPOST_ROOT: root },
-    cwd: process.cwd(),
-    now: () => new Date('2026-07-03T09:30:00Z'),
-  };
-  return { status: await main(args, io), out, err };
-}
+const cli = (root: string, args: string[]) => runCli(args, root, { now: '2026-07-03T09:30:00Z' });
 
 describe('only regular files inside the content root are read', () => {
   it('refuses a link to a file outside the root, and does not read it', async () => {

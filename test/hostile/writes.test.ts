@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFreeze } from '../../src/cli/freeze.ts';
 import { runImport } from '../../src/cli/import.ts';
-import type { Io } from '../../src/cli/io.ts';
+import { recordingIo } from '../cliRunner.ts';
 import { commitFiles, nodeFs, type WriteFs, type WriteSeam } from '../../src/io/atomic.ts';
 import { freshRoot } from '../import/helpers.ts';
 import { editImpressions, run as runCli, scratch } from '../versions/helpers.ts';
@@ -33,20 +33,9 @@ interface Result {
 
 /** Runs a command in-process on a root, with a write seam. */
 async function cli(command: typeof runImport, root: string, args: string[], seam: WriteSeam = {}, now = NOW): Promise<Result> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: { GOALPOST_ROOT: root },
-    cwd: process.cwd(),
-    now: () => new Date(now),
-  };
-  return { status: await command(args, io, seam), out, err };
+  const { io, printed } = recordingIo(root, { now });
+  const status = await command(args, io, seam);
+  return { status, ...printed() };
 }
 
 const importTiktok = (root: string, seam?: WriteSeam) => cli(runImport, root, [TIKTOK], seam);

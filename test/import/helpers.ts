@@ -2,8 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, existsSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../cliRunner.ts';
 import type { ReportJson } from '../../src/core/report.ts';
 
 export const FIXTURES = 'test/fixtures/import';
@@ -21,22 +20,7 @@ export interface Run {
   err: string;
 }
 
-export async function run(args: readonly string[], root: string, cwd = process.cwd()): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    env: { GOALPOST_ROOT: root },
-    cwd,
-  };
-  const status = await main(args, io);
-  return { status, out, err };
-}
+export const run = (args: readonly string[], root: string, cwd = process.cwd()): Promise<Run> => runCli(args, root, { cwd });
 
 /** Imports and expects success. */
 export async function importOk(root: string, ...args: string[]): Promise<Run> {
