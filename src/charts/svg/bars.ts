@@ -9,13 +9,13 @@
 import { bandScale, bandSpace } from './bars/band.ts';
 import { chartStyle, type ChartStyle } from './bars/config.ts';
 import {
-  anything,
+  BAR_SPEC,
   barGuides,
   field,
   frame,
-  legendBelow,
+  INLINE_DATA,
+  squareLegend,
   type Part,
-  positive,
   radius,
   valueScale,
   X_AXIS,
@@ -35,10 +35,8 @@ const PADDING_OUTER = 0.05;
 
 /** specs.ts's `funnelChart`. */
 const FUNNEL: Pattern = {
-  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  config: anything,
-  data: { values: new Check(Array.isArray) },
-  height: { step: positive },
+  ...BAR_SPEC,
+  data: INLINE_DATA,
   encoding: {
     y: { field, type: 'nominal', title: null, sort: null },
     x: { field, type: 'quantitative', title: stringOrNull, scale: { type: 'linear' }, axis: X_AXIS },
@@ -218,10 +216,8 @@ const textFormat = new Check((v) => typeof v === 'string' && /^,?\.\d{1,2}[%f]$/
 
 /** specs.ts's `channelMixChart`. */
 const MIX: Pattern = {
-  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  config: anything,
-  data: { values: new Check(Array.isArray) },
-  height: { step: positive },
+  ...BAR_SPEC,
+  data: INLINE_DATA,
   encoding: {
     y: { field, type: 'nominal', title: null, sort: null },
     x: { field, type: 'quantitative', title: stringOrNull, axis: X_AXIS },
@@ -292,11 +288,9 @@ const NESTED_PADDING = 0.2;
 
 /** specs.ts's `spendRevenueChart`. */
 const GROUPED: Pattern = {
-  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  config: anything,
-  data: { values: new Check(Array.isArray) },
+  ...BAR_SPEC,
+  data: INLINE_DATA,
   mark: { type: 'bar', cornerRadiusEnd: radius },
-  height: { step: positive },
   encoding: {
     y: { field, type: 'nominal', title: null },
     yOffset: { field, type: 'nominal', sort: arrayOf(anyString) },
@@ -369,7 +363,7 @@ function grouped(input: unknown, width: number): string | null {
     height,
     [...barGuides(width, ticks, band, null, style), bars.part],
     bars.defs,
-    legendBelow(
+    squareLegend(
       color.scale.domain.map((label) => ({ label, color: fill.get(label)! })),
       style,
     ),

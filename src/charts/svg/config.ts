@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { CHART_FONT } from '../textMetrics.ts';
 import type { GuideStyle } from './axes.ts';
+import type { LegendStyle } from './legend.ts';
 
 export const finite = z.number().refine(Number.isFinite);
 export const positive = finite.refine((n) => n > 0);
@@ -91,4 +92,10 @@ export function guideStyle(config: ThemeConfig): GuideStyle {
     titleFontWeight: config.axis.titleFontWeight,
     labelLimit: config.axis.labelLimit,
   };
+}
+
+/** The legend style of a theme config. */
+export function legendStyle(config: ThemeConfig): LegendStyle {
+  const { labelFontSize: fontSize, labelColor, labelLimit, columns } = config.legend;
+  return { fontSize, labelColor, labelLimit, columns };
 }

@@ -166,3 +166,14 @@ export function symbolLegend(
     bounds: Bounds.of(0, y, w, y + h),
   };
 }
+
+/** A legend below a chart whose plot and axes end at `bottom`: Vega-Lite's bottom legend, one entry per colour. */
+export function legendBelow(
+  entries: readonly LegendEntry[],
+  bottom: number,
+  style: LegendStyle,
+  symbol: LegendSymbol,
+  markup: LegendMarkup,
+): Guide {
+  return symbolLegend(entries, Math.ceil(bottom) + LEGEND_OFFSET, style, symbol, markup);
+}

@@ -12,8 +12,8 @@ import { bottomAxis, gridRows, leftAxis, type Tick } from './axes.ts';
 import { Bounds } from './bounds.ts';
 import { linearAxisTicks, linearScale, type TimeLocale, utcFormat, utcTickValues, ZERO_LABEL } from './format.ts';
 import { svgRoot } from './frame.ts';
-import { circlePath, LEGEND_OFFSET, symbolLegend } from './legend.ts';
-import { colour, count, finite, guideStyle, isoDay, positive, themeConfig } from './config.ts';
+import { circlePath, legendBelow } from './legend.ts';
+import { colour, count, finite, guideStyle, isoDay, legendStyle, positive, themeConfig } from './config.ts';
 import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
 import { coord, element, translate } from './markup.ts';
 
@@ -235,15 +235,10 @@ function layout(spec: z.infer<typeof ProgressSpec>, width: number): string | nul
   // (at the points' opacity) when there are milestones.
   const pointed = layer.some((l) => (l.mark as { point?: boolean }).point === true);
   const hasMilestones = kinds.includes('milestones');
-  const legend = symbolLegend(
+  const legend = legendBelow(
     names.map((label) => ({ label, color: colourOf.get(label)! })),
-    Math.ceil(yBounds.y2) + LEGEND_OFFSET,
-    {
-      fontSize: config.legend.labelFontSize,
-      labelColor: config.legend.labelColor,
-      labelLimit: config.legend.labelLimit,
-      columns: config.legend.columns,
-    },
+    yBounds.y2,
+    legendStyle(config),
     {
       shape: pointed ? 'circle' : 'stroke',
       size: LEGEND_SYMBOL_SIZE,

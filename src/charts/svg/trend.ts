@@ -11,8 +11,8 @@ import { bottomAxis, gridRows, leftAxis, type Tick } from './axes.ts';
 import { Bounds } from './bounds.ts';
 import { linearAxisTicks, type TimeLocale, utcFormat, utcTickValues, validTickValues, ZERO_LABEL } from './format.ts';
 import { svgRoot } from './frame.ts';
-import { circlePath, LEGEND_OFFSET, symbolLegend } from './legend.ts';
-import { colour, count, finite, guideStyle, isoDay, positive, themeConfig } from './config.ts';
+import { circlePath, legendBelow } from './legend.ts';
+import { colour, count, finite, guideStyle, isoDay, legendStyle, positive, themeConfig } from './config.ts';
 import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
 import { type TextItem, textBounds, textElement } from './text.ts';
 import { element, translate } from './markup.ts';
@@ -201,15 +201,10 @@ function layout(spec: Trend, width: number): string | null {
 
   const xBounds = new Bounds().union(frame).union(left.bounds).union(pathGroup);
   const yBounds = new Bounds().union(frame).union(bottom.bounds).union(pathGroup);
-  const legend = symbolLegend(
+  const legend = legendBelow(
     domain.map((label) => ({ label, color: colourOf.get(label)! })),
-    Math.ceil(yBounds.y2) + LEGEND_OFFSET,
-    {
-      fontSize: config.legend.labelFontSize,
-      labelColor: config.legend.labelColor,
-      labelLimit: config.legend.labelLimit,
-      columns: config.legend.columns,
-    },
+    yBounds.y2,
+    legendStyle(config),
     { shape: 'circle', size: LEGEND_SYMBOL_SIZE, strokeWidth: LEGEND_SYMBOL_STROKE, filled: true, opacity: 1 },
     'flat',
   );

@@ -3,7 +3,8 @@
  * writers' shared `themeConfig`): the paint, label limits, legend columns and number locale.
  */
 import type { GuideStyle } from '../axes.ts';
-import { guideStyle, themeConfig } from '../config.ts';
+import { guideStyle, legendStyle, themeConfig } from '../config.ts';
+import type { LegendStyle } from '../legend.ts';
 import type { NumberLocale } from '../format.ts';
 import { oneOf } from './match.ts';
 
@@ -16,7 +17,7 @@ export interface ChartStyle {
   readonly textColor: string;
   readonly fontSize: number;
   readonly number: NumberLocale;
-  readonly legend: { readonly labelColor: string; readonly columns: number; readonly labelLimit: number };
+  readonly legend: LegendStyle;
 }
 
 /** The style of a config, or null when the config is not the one the writers draw. */
@@ -29,7 +30,7 @@ export function chartStyle(config: unknown): ChartStyle | null {
     textColor: c.text.color,
     fontSize: FONT_SIZE,
     number: c.locale.number,
-    legend: { labelColor: c.legend.labelColor, columns: c.legend.columns, labelLimit: c.legend.labelLimit },
+    legend: legendStyle(c),
   };
 }
 

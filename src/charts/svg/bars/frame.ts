@@ -7,7 +7,7 @@ import { bottomAxis, gridColumns, type Guide, leftAxis, type Tick } from '../axe
 import { Bounds } from '../bounds.ts';
 import { type Linear, type LinearAxisDef, linearAxisTicks, linearScale, ZERO_LABEL } from '../format.ts';
 import { svgRoot } from '../frame.ts';
-import { LEGEND_OFFSET, type LegendEntry, type LegendSymbol, symbolLegend } from '../legend.ts';
+import { type LegendEntry, legendBelow, type LegendSymbol } from '../legend.ts';
 import type { Band } from './band.ts';
 import type { ChartStyle } from './config.ts';
 import { AXIS_FORMAT } from './config.ts';
@@ -26,6 +26,16 @@ export const radius = new Check((v) => typeof v === 'number' && Number.isFinite(
 
 /** A quantitative x axis (theme.ts's `axisLabels` with a tick count). */
 export const X_AXIS: Pattern = { format: AXIS_FORMAT, labelExpr: optional(ZERO_LABEL), tickCount };
+
+/** What every bar chart's spec has at its top: the schema, the theme config (checked on its own), a height per band. */
+export const BAR_SPEC = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  config: anything,
+  height: { step: positive },
+} as const satisfies Pattern;
+
+/** Inline data: an array of rows (each row checked by the writer that reads it). */
+export const INLINE_DATA: Pattern = { values: new Check(Array.isArray) };
 
 /** A part of a chart: markup and the bounds it adds to the view, as Vega's view layout groups them. */
 export interface Part {
@@ -97,7 +107,6 @@ export function barGuides(width: number, ticks: readonly Tick[], band: Band, tit
 const SQUARE: LegendSymbol = { shape: 'square', size: 100, strokeWidth: 1.5 };
 
 /** A legend of square swatches below a chart whose axes end at `bottom` (for `frame`). */
-export function legendBelow(entries: readonly LegendEntry[], style: ChartStyle): (bottom: number) => Guide {
-  return (bottom) =>
-    symbolLegend(entries, Math.ceil(bottom) + LEGEND_OFFSET, { ...style.legend, fontSize: style.fontSize }, SQUARE, 'nested');
+export function squareLegend(entries: readonly LegendEntry[], style: ChartStyle): (bottom: number) => Guide {
+  return (bottom) => legendBelow(entries, bottom, style.legend, SQUARE, 'nested');
 }

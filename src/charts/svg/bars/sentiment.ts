@@ -8,7 +8,7 @@ import { linearScale } from '../format.ts';
 import { coord, element } from '../markup.ts';
 import { bandScale, bandSpace } from './band.ts';
 import { chartStyle } from './config.ts';
-import { anything, barGuides, field, frame, legendBelow, positive, tickCount, xTicks } from './frame.ts';
+import { BAR_SPEC, barGuides, field, frame, squareLegend, tickCount, xTicks } from './frame.ts';
 import { anyString, arrayOf, Check, hexColor, matches, type Pattern, stringOrNull } from './match.ts';
 
 /** Vega-Lite's band padding of a band with nested offsets. */
@@ -29,9 +29,7 @@ const COLOR: Pattern = {
 
 /** specs.ts's `sentimentChart`. */
 const SENTIMENT: Pattern = {
-  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  config: anything,
-  height: { step: positive },
+  ...BAR_SPEC,
   layer: [
     {
       data: { values: rows },
@@ -170,7 +168,7 @@ export function sentiment(input: unknown, width: number): string | null {
       rects(voices, (r) => [r.value, 0], 'mark-rect role-mark layer_1_marks'),
     ],
     '',
-    legendBelow(
+    squareLegend(
       domain.map((label) => ({ label, color: fill.get(label)! })),
       style,
     ),
