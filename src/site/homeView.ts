@@ -12,7 +12,7 @@ import type { Project } from '../core/project.ts';
 import type { KpiJson } from '../core/report.ts';
 import { type QuarterPage, quarterPage } from './quarterPage.ts';
 import { reportQuarters } from './quarters.ts';
-import { type KpiMove, kpiMove } from './summary.ts';
+import { cellMove, type KpiMove } from './summary.ts';
 import { formulaGrowsWithWindow } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
 import type { CoverageNote } from '../format/coverage.ts';
@@ -79,8 +79,7 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
               inputs: inputsNote(cell, project.site, (iso) => formatDate(iso, project.site.locale)),
               ...(partial && formulaGrowsWithWindow(kpi.formula)
                 ? { move: null, toDate: cell.qoq === null ? null : fill(t.home.toDate, { previous: partial.previous }) }
-                : // A figure whose inputs end apart mixes ranges: its change is no move (as in the summary's list).
-                  { move: cell.inputs_to ? null : kpiMove(kpi, cell.value, cell.qoq), toDate: null }),
+                : { move: cellMove(kpi, cell), toDate: null }),
             })),
           ];
         }),

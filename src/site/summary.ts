@@ -8,7 +8,7 @@
  */
 import { formulaGrowsWithWindow } from '../core/comparable.ts';
 import type { KpiMeta } from '../core/figures.ts';
-import type { GoalJson, OkrGoalJson, ReportJson, SmartGoalJson } from '../core/report.ts';
+import type { GoalJson, KpiJson, OkrGoalJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import type { GoalStatus } from '../core/status.ts';
 import { type PartialComparison, partialComparison } from '../format/changes.ts';
 
@@ -95,6 +95,14 @@ export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null)
 }
 
 /**
+ * A KPI figure's move since the previous quarter, or null. A figure whose inputs end apart
+ * (clicks to the 10th over impressions to the 30th) mixes ranges: its change is no move.
+ */
+export function cellMove(meta: KpiMeta, cell: Pick<KpiJson, 'value' | 'qoq' | 'inputs_to'>): KpiMove | null {
+  return cell.inputs_to === undefined ? kpiMove(meta, cell.value, cell.qoq) : null;
+}
+
+/**
  * The summary of a report for one scope (`all` or a channel): status counts, goals needing
  * attention, and the `limit` KPIs with the largest relative change since the previous quarter
  * (on a quarter that is not over, rates and stocks only; never a figure whose inputs end apart).
@@ -108,10 +116,7 @@ export function quarterSummary(report: ReportJson, kpis: ReadonlyMap<string, Kpi
   const movers = Object.entries(cells)
     .flatMap(([id, cell]) => {
       const meta = kpis.get(id);
-      // A figure whose inputs end apart (clicks to the 10th over impressions to the 30th) mixes ranges: its change is no move.
-      const mixed = cell.inputs_to !== undefined;
-      const move =
-        meta && !mixed && !(partial && formulaGrowsWithWindow(meta.formula)) ? kpiMove(meta, cell.value, cell.qoq) : null;
+      const move = meta && !(partial && formulaGrowsWithWindow(meta.formula)) ? cellMove(meta, cell) : null;
       return move ? [{ move, size: Math.abs(cell.qoq!) }] : [];
     })
     .sort((a, b) => b.size - a.size || a.move.id.localeCompare(b.move.id))
