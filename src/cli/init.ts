@@ -10,6 +10,7 @@ import {
   astroConfig,
   contentConfig,
   gitignore,
+  npmrc,
   packageJson,
   packageName,
   readme,
@@ -23,7 +24,7 @@ const HELP = `Usage: npx goalpost init [dir] [--example] [--locale <bcp47>]
 
 Writes a reporting repo into dir (default: the current folder): package.json,
 astro.config.mjs, src/content.config.ts, content/site.yaml, goals/, data/, reports/,
-.gitignore, the GitHub workflows (.github/workflows/deploy.yml, review.yml) and a README.
+.gitignore, .npmrc, the GitHub workflows (.github/workflows/deploy.yml, review.yml) and a README.
 --example fills it with the bundled example (Nordlys Outdoor) instead of blank content.
 Existing files are never overwritten: init lists them and exits 1.`;
 
@@ -67,6 +68,7 @@ function teamFiles(repo: TeamRepo, example: boolean): Map<string, string> {
     ['astro.config.mjs', astroConfig()],
     ['src/content.config.ts', contentConfig()],
     ['.gitignore', gitignore()],
+    ['.npmrc', npmrc()],
     ['README.md', readme(repo)],
     ['public/favicon.svg', readFileSync(join(PACKAGE, 'public/favicon.svg'), 'utf8')],
   ]);

@@ -1,4 +1,5 @@
 /** `goalpost init`: the files of a team's repo, the example, the locale, and never overwriting. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,29 @@ describe('goalpost init', () => {
       expect(existsSync(join(dir, path)), path).toBe(true);
     const loaded = await loadProject(dir);
     expect(loaded.ok).toBe(true);
+  });
+
+  it("gives the team's npm scripts the same Node options as this repo's (.npmrc), which npm passes to the build", async () => {
+    const cwd = scratch();
+    expect((await run(cwd, ['init', 'reports'])).status).toBe(0);
+    const npmrc = readFileSync(join(cwd, 'reports/.npmrc'), 'utf8');
+    // The bundled example is built the way a team's repo is.
+    expect(npmrc).toBe(readFileSync('.npmrc', 'utf8'));
+    expect(npmrc).toMatch(/^node-options=--max-semi-space-size=4$/m);
+    // npm hands the option to the scripts it runs (as NODE_OPTIONS), so `npm run build` gets it.
+    const probe = join(cwd, 'probe');
+    mkdirSync(probe);
+    writeFileSync(join(probe, '.npmrc'), npmrc);
+    writeFileSync(
+      join(probe, 'package.json'),
+      JSON.stringify({ name: 'probe', private: true, scripts: { build: 'node -e "console.log(process.env.NODE_OPTIONS)"' } }),
+    );
+    const env = { ...process.env };
+    delete env['NODE_OPTIONS'];
+    for (const key of Object.keys(env)) if (/^npm_config_node_options$/i.test(key)) delete env[key];
+    expect(execFileSync('npm', ['run', '-s', 'build'], { cwd: probe, env, encoding: 'utf8' }).trim()).toBe(
+      '--max-semi-space-size=4',
+    );
   });
 
   // Depends on the bundled example at the repository root (what --example copies).

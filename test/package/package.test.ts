@@ -83,6 +83,7 @@ describe('the packed goalpost in a repo made by init', () => {
       'astro.config.mjs',
       'content/site.yaml',
       '.gitignore',
+      '.npmrc',
       'README.md',
       '.github/workflows/deploy.yml',
       '.github/workflows/review.yml',
