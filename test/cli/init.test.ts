@@ -55,21 +55,39 @@ describe('goalpost init', () => {
     const npmrc = readFileSync(join(cwd, 'reports/.npmrc'), 'utf8');
     // The bundled example is built the way a team's repo is.
     expect(npmrc).toBe(readFileSync('.npmrc', 'utf8'));
-    expect(npmrc).toMatch(/^node-options=--max-semi-space-size=4$/m);
+    expect(npmrc).toMatch(/^node-options=--max-semi-space-size=4 --import=data:text\/javascript,\S+$/m);
     // npm hands the option to the scripts it runs (as NODE_OPTIONS), so `npm run build` gets it.
     const probe = join(cwd, 'probe');
     mkdirSync(probe);
     writeFileSync(join(probe, '.npmrc'), npmrc);
     writeFileSync(
       join(probe, 'package.json'),
-      JSON.stringify({ name: 'probe', private: true, scripts: { build: 'node -e "console.log(process.env.NODE_OPTIONS)"' } }),
+      JSON.stringify({
+        name: 'probe',
+        private: true,
+        scripts: {
+          build:
+            'node -e "console.log(process.env.MIMALLOC_ARENA_EAGER_COMMIT, process.execArgv.length, process.env.NODE_OPTIONS)"',
+        },
+      }),
     );
     const env = { ...process.env };
     delete env['NODE_OPTIONS'];
+    delete env['MIMALLOC_ARENA_EAGER_COMMIT'];
     for (const key of Object.keys(env)) if (/^npm_config_node_options$/i.test(key)) delete env[key];
-    expect(execFileSync('npm', ['run', '-s', 'build'], { cwd: probe, env, encoding: 'utf8' }).trim()).toBe(
-      '--max-semi-space-size=4',
-    );
+    const [allocator, , ...options] = execFileSync('npm', ['run', '-s', 'build'], { cwd: probe, env, encoding: 'utf8' })
+      .trim()
+      .split(' ');
+    expect(options.join(' ')).toBe(/^node-options=(.*)$/m.exec(npmrc)![1]);
+    // The module the options import set the allocator's setting before the script ran.
+    expect(allocator).toBe('0');
+    // A setting of the team's own is kept.
+    const own = execFileSync('npm', ['run', '-s', 'build'], {
+      cwd: probe,
+      env: { ...env, MIMALLOC_ARENA_EAGER_COMMIT: '1' },
+      encoding: 'utf8',
+    });
+    expect(own.split(' ')[0]).toBe('1');
   });
 
   // Depends on the bundled example at the repository root (what --example copies).
