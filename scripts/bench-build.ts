@@ -157,14 +157,26 @@ function build(root: string, out: string, cache: string, statsFile: string): Run
   return { ...t, ...(existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as typeof none) : none) };
 }
 
-/** One clean Framework build of a root (its own documented command), or null when the peer is not installed. */
+/**
+ * The environment a peer's build runs in: this one without the Node options that this repository's
+ * `.npmrc` gives every npm script (and what they set), since Framework's users do not have them.
+ */
+export function peerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const clean = { ...env };
+  for (const key of Object.keys(clean)) {
+    if (/^(NODE_OPTIONS|npm_config_node_options|MIMALLOC_ARENA_EAGER_COMMIT)$/i.test(key)) delete clean[key];
+  }
+  return clean;
+}
+
+/** One clean Framework build of a root (its own documented command, as its users run it), or null when the peer is not installed. */
 export function frameworkBuild(root: string): { seconds: number; rssMB: number; pages: number } | null {
   if (!existsSync(join(FRAMEWORK, 'node_modules', '.bin', 'observable'))) return null;
   rmSync(join(FRAMEWORK, 'dist'), { recursive: true, force: true });
   rmSync(join(FRAMEWORK, 'src', '.observablehq', 'cache'), { recursive: true, force: true });
   const t = timed(join(FRAMEWORK, 'node_modules', '.bin', 'observable'), ['build'], {
     cwd: FRAMEWORK,
-    env: { ...process.env, GOALPOST_ROOT: root, OBSERVABLE_TELEMETRY_DISABLE: 'true' },
+    env: { ...peerEnv(), GOALPOST_ROOT: root, OBSERVABLE_TELEMETRY_DISABLE: 'true' },
   });
   return { ...t, pages: files(join(FRAMEWORK, 'dist')).filter((f) => f.path.endsWith('.html')).length };
 }
