@@ -7,7 +7,7 @@
  */
 import type { Goal, Measure } from './goals.ts';
 import { type KpiEngine, windowFor } from './kpis.ts';
-import { measuredChannels, measureTarget } from './evaluate.ts';
+import { dataEnds, measuredChannels, measureTarget } from './evaluate.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
 export type AchievabilityVerdict = 'already_met' | 'realistic' | 'ambitious' | 'stretch' | 'unknown';
@@ -84,30 +84,39 @@ export function achievability(engine: KpiEngine, measure: Measure, period: Perio
   const reference = mode === 'cumulative' ? previous : baseline;
   const raw = target === null || reference === null || reference === 0 ? null : (target - reference) / Math.abs(reference);
   const needed = raw === null || !Number.isFinite(raw) ? null : down ? -raw : raw;
-  const changes = pastChanges(pastValues(engine, measure, period, over).map((p) => p.value)).map((c) => (down ? -c : c));
+  const changes = pastChanges(pastValues(engine, measure, period, over).map((p) => (p.complete ? p.value : null))).map((c) =>
+    down ? -c : c,
+  );
   return judge(needed, changes);
 }
 
-/** One past period of a KPI's history: its label and the KPI over it. */
+/** One past period of a KPI's history: its label, the KPI over it, and whether its data is complete (only then is it a change). */
 export interface PastValue {
   readonly period: string;
   readonly value: number | null;
+  readonly complete: boolean;
 }
 
 /**
- * The KPI over the complete periods of the goal's length before it, oldest first, back to the
- * first data (at most MAX_PERIODS): the history the verdict is judged against, over the channels
- * the goal's actual is computed over (`over`, by default `measuredChannels`), like with like.
+ * The KPI over the periods of the goal's length before it, oldest first, back to the first data
+ * (at most MAX_PERIODS): the history the verdict is judged against, over the channels the goal's
+ * actual is computed over (`over`, by default `measuredChannels`), like with like. Only a period of
+ * complete data counts as a change: one that starts before the channels' first day (the first
+ * export begins inside it), or in which a channel's data or an input of the KPI ends early (see
+ * `dataEnds`: clicks to the 10th beside impressions to the 30th), is not `complete`, so that a
+ * figure over part of a period never passes for a change.
  */
 export function pastValues(engine: KpiEngine, measure: Measure, period: Period, over?: readonly string[]): PastValue[] {
   const kpi = engine.kpis.get(measure.kpi);
-  const first = engine.index.dataRange()?.first ?? null;
-  if (!kpi || first === null) return [];
   const channels = over ?? measuredChannels(engine, measure, period);
+  const starts = channels.map((c) => engine.index.firstDay(c)).filter((d): d is number => d !== null);
+  if (!kpi || starts.length === 0) return [];
+  const first = Math.min(...starts);
   const out: PastValue[] = [];
   let p = previousPeriod(period);
   for (let i = 0; i < MAX_PERIODS && p.end >= first; i++, p = previousPeriod(p)) {
-    out.unshift({ period: p.label, value: windowFor(engine, channels, p.start, p.end).value(kpi).value });
+    const complete = p.start >= first && dataEnds(engine, channels, p, p.end, kpi).incomplete.length === 0;
+    out.unshift({ period: p.label, value: windowFor(engine, channels, p.start, p.end).value(kpi).value, complete });
   }
   return out;
 }

@@ -48,7 +48,12 @@ function viewOf(
     history: past.map((p, i) => ({
       period: formatPeriod(p.period, fmt.locale),
       value: formatKpiValue(p.value, kpi.def.unit, fmt),
-      change: i === 0 ? '' : formatChange(relativeChange(p.value, past[i - 1]!.value), fmt),
+      // A partial period is shown, said to be partial, and is no change (nor is the change after it).
+      change: !p.complete
+        ? t.achievability.partial
+        : i === 0 || !past[i - 1]!.complete
+          ? ''
+          : formatChange(relativeChange(p.value, past[i - 1]!.value), fmt),
     })),
   };
 }

@@ -176,6 +176,7 @@ export const en = {
     period: 'Period',
     value: 'Value',
     change: 'Change',
+    partial: 'partial data: not counted',
     noPrevious: 'There is no previous value to measure the change against.',
     alreadyMet: 'The previous {period} already met it: the target is a change of {needed}.',
     unknown: {

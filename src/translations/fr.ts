@@ -175,6 +175,7 @@ export const fr = {
     period: 'Période',
     value: 'Valeur',
     change: 'Évolution',
+    partial: 'données partielles : non comptée',
     noPrevious: "Aucune valeur précédente ne permet de mesurer l'évolution.",
     alreadyMet: 'La période précédente ({period}) l’atteignait déjà : la cible correspond à une évolution de {needed}.',
     unknown: {

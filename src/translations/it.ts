@@ -171,6 +171,7 @@ export const it = {
     period: 'Periodo',
     value: 'Valore',
     change: 'Variazione',
+    partial: 'dati parziali: non conteggiato',
     noPrevious: 'Non esiste un valore precedente con cui misurare la variazione.',
     alreadyMet: 'Il periodo precedente ({period}) lo raggiungeva già: il target equivale a una variazione di {needed}.',
     unknown: {
