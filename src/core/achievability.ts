@@ -101,10 +101,11 @@ export interface PastValue {
  * The KPI over the periods of the goal's length before it, oldest first, back to the first data
  * (at most MAX_PERIODS): the history the verdict is judged against, over the channels the goal's
  * actual is computed over (`over`, by default `measuredChannels`), like with like. Only a period of
- * complete data counts as a change: one that starts before the channels' first day (the first
- * export begins inside it), or in which a channel's data or an input of the KPI ends early (see
- * `dataEnds`: clicks to the 10th beside impressions to the 30th), is not `complete`, so that a
- * figure over part of a period never passes for a change.
+ * complete data counts as a change: one in which a channel's data or an input of the KPI ends early
+ * (see `dataEnds`: clicks to the 10th beside impressions to the 30th) is not `complete`, nor, for a
+ * KPI that grows with the days counted (a total, a reach), one that starts before the channels'
+ * first day (the first export begins inside it), so that a figure over part of a period never
+ * passes for a change. A rate or an end-of-period value over the days there are is no such figure.
  */
 export function pastValues(engine: KpiEngine, measure: Measure, period: Period, over?: readonly string[]): PastValue[] {
   const kpi = engine.kpis.get(measure.kpi);
@@ -115,7 +116,8 @@ export function pastValues(engine: KpiEngine, measure: Measure, period: Period, 
   const out: PastValue[] = [];
   let p = previousPeriod(period);
   for (let i = 0; i < MAX_PERIODS && p.end >= first; i++, p = previousPeriod(p)) {
-    const complete = p.start >= first && dataEnds(engine, channels, p, p.end, kpi).incomplete.length === 0;
+    const startsInside = p.start < first && (kpi.cumulative || kpi.accumulates);
+    const complete = !startsInside && dataEnds(engine, channels, p, p.end, kpi).incomplete.length === 0;
     out.unshift({ period: p.label, value: windowFor(engine, channels, p.start, p.end).value(kpi).value, complete });
   }
   return out;

@@ -79,4 +79,14 @@ describe('achievability from the first complete quarter', () => {
     expect(verdict.verdict).toBe('stretch');
     expect(verdict.best).toBeCloseTo(500 / 45_000, 10);
   });
+
+  it('counts that quarter for a rate or an end-of-period value: over the days there are, neither is partial', () => {
+    const engine = engineOf(
+      daily('data/linkedin/page.json', '2025-02-15', '2026-06-30', { impressions: 500, clicks: 10, followers: 1000 }),
+    );
+    for (const kpi of ['ctr', 'follower_count']) {
+      const past = pastValues(engine, { ...ctrGoal(0), kpi }, Q3);
+      expect(past[0], kpi).toMatchObject({ period: '2025-Q1', complete: true });
+    }
+  });
 });
