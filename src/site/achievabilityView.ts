@@ -23,7 +23,13 @@ export interface AchievabilityView {
   readonly text: string;
   /** `7 quarters`: how much history the table holds. */
   readonly span: string;
-  readonly history: ReadonlyArray<{ readonly period: string; readonly value: string; readonly change: string }>;
+  /** Each past period, oldest first; `partial` when its data is incomplete (shown, not counted as a change). */
+  readonly history: ReadonlyArray<{
+    readonly period: string;
+    readonly value: string;
+    readonly change: string;
+    readonly partial: boolean;
+  }>;
 }
 
 function viewOf(
@@ -48,6 +54,7 @@ function viewOf(
     history: past.map((p, i) => ({
       period: formatPeriod(p.period, fmt.locale),
       value: formatKpiValue(p.value, kpi.def.unit, fmt),
+      partial: !p.complete,
       // A partial period is shown, said to be partial, and is no change (nor is the change after it).
       change: !p.complete
         ? t.achievability.partial

@@ -37,13 +37,13 @@ describe('the achievability history of a goal', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const [view] = achievabilityViews(result.project, createEngine(result.project), result.project.goals[0]!);
     expect(view!.verdict).toBe('stretch');
-    expect(view!.history.map((h) => [h.period, h.change])).toEqual([
-      ['2025-Q1', 'partial data: not counted'],
-      ['2025-Q2', ''],
-      ['2025-Q3', '+1.1%'],
-      ['2025-Q4', '0.0%'],
-      ['2026-Q1', '-2.2%'],
-      ['2026-Q2', '+1.1%'],
+    expect(view!.history.map((h) => [h.period, h.change, h.partial])).toEqual([
+      ['2025-Q1', 'partial data: not counted', true],
+      ['2025-Q2', '', false],
+      ['2025-Q3', '+1.1%', false],
+      ['2025-Q4', '0.0%', false],
+      ['2026-Q1', '-2.2%', false],
+      ['2026-Q2', '+1.1%', false],
     ]);
     // The partial quarter's figure is still shown (45 days of 500).
     expect(view!.history[0]!.value).toBe('22,500');
