@@ -144,5 +144,8 @@ goals and settings (the schema comment at the top of each file).
 
 \`.github/workflows/deploy.yml\` publishes the site on GitHub Pages on every push to main;
 \`review.yml\` comments a pull request's goal changes (a moved goalpost fails it).
+
+\`.npmrc\` gives every \`npm run\` script Node options that keep the build's memory low; npm uses
+them instead of a \`NODE_OPTIONS\` set in your shell, so add your own options there.
 `;
 }

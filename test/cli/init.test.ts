@@ -56,6 +56,8 @@ describe('goalpost init', () => {
     // The bundled example is built the way a team's repo is.
     expect(npmrc).toBe(readFileSync('.npmrc', 'utf8'));
     expect(npmrc).toMatch(/^node-options=--max-semi-space-size=4 --import=data:text\/javascript,\S+$/m);
+    // The team's README says what it is for, so that nobody deletes it as clutter.
+    expect(readFileSync(join(cwd, 'reports/README.md'), 'utf8')).toContain('`.npmrc` gives every `npm run` script Node options');
     // npm hands the option to the scripts it runs (as NODE_OPTIONS), so `npm run build` gets it.
     const probe = join(cwd, 'probe');
     mkdirSync(probe);
