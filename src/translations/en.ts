@@ -222,7 +222,7 @@ export const en = {
     byDeadlineFrom: '{target} by the deadline, from a baseline of {baseline}.',
     byDeadline: '{target} by the deadline.',
     baselineTo:
-      'The baseline is {kpi} over {period} up to {date} only: the export of one of its inputs ends there, and a figure to the end of the period would divide totals over different days.',
+      'Baseline: {kpi} over {period}, up to {date} only (the export of one of its inputs ends that day; beyond it, the figure would divide totals over different days).',
     referenceTo:
       'The previous period’s total ({period}) counts one of its inputs only up to {date}, where that input’s export ends: the target is set against a partial total.',
     servesObjective: 'Serves the objective “{objective}”.',

@@ -32,28 +32,30 @@ describe('the goal page on a baseline taken to the day the inputs stop sharing',
     const { view: v, site } = view('li-ctr-abs', 'en-US');
     const target = row(v, 'Target')!;
     expect(target).toContain(`from a baseline of ${formatKpiValue(ctrOver('2026-07-01', CLICKS_Q3_END), 'percent', site)}`);
-    expect(target).toContain('The baseline is Click-through rate over 2026-Q3 up to Sep 10, 2026 only');
-    expect(target).toContain('the export of one of its inputs ends there');
+    expect(target).toContain('Baseline: Click-through rate over 2026-Q3, up to Sep 10, 2026 only');
+    expect(target).toContain(
+      '(the export of one of its inputs ends that day; beyond it, the figure would divide totals over different days)',
+    );
   });
 
   it('in French and Italian', () => {
     expect(row(view('li-ctr', 'fr-FR').view, 'Cible')).toContain(
-      'jusqu’au 10 sept. 2026 seulement : l’export d’une de ses données',
+      'Valeur de référence : Taux de clic (CTR) sur 2026-Q3, jusqu’au 10 sept. 2026 seulement (l’export d’une de ses données',
     );
     expect(row(view('li-ctr', 'it-IT').view, 'Target')).toContain(
-      'solo fino al 10 set 2026: l’esportazione di uno dei suoi dati',
+      'solo fino al 10 set 2026 (l’esportazione di uno dei suoi dati finisce quel giorno',
     );
   });
 
   it("for a key result (its own row) and a total's reference", () => {
     const okr = view('li-okr', 'en-US').view;
-    expect(okr.definition.find(([, text]) => text.includes('The baseline is'))?.[1]).toContain('up to Sep 10, 2026 only');
+    expect(okr.definition.find(([, text]) => text.startsWith('Baseline: '))?.[1]).toContain('up to Sep 10, 2026 only');
     const total = row(view('li-clicks', 'en-US').view, 'Target')!;
     expect(total).toContain('counts one of its inputs only up to Sep 10, 2026');
   });
 
   it('says nothing with a baseline given, or when the inputs reach the end of the previous period', () => {
-    expect(row(view('li-ctr-given', 'en-US').view, 'Target')).not.toContain('The baseline is');
-    expect(row(view('li-ctr', 'en-US', '2026-09-30').view, 'Target')).not.toContain('The baseline is');
+    expect(row(view('li-ctr-given', 'en-US').view, 'Target')).not.toContain('Baseline: ');
+    expect(row(view('li-ctr', 'en-US', '2026-09-30').view, 'Target')).not.toContain('Baseline: ');
   });
 });
