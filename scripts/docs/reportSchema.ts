@@ -109,6 +109,16 @@ const goalInputsTo = z.record(text, z.record(text, isoDate)).optional().meta({
     "The channels whose exports of a summed input of the KPI end before their other data in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the goal is evaluated as of the first of them (data_to), not on figures over different days.",
 });
 
+const baselineTo = isoDate.optional().meta({
+  description:
+    "A level's implicit baseline (none given) whose previous period has an input of the KPI exported only to an earlier day than the channel's other data (clicks to 2026-09-10, impressions to 2026-09-30): the baseline is the KPI over the previous period up to this day, the days all its inputs cover, not a figure over different days.",
+});
+
+const referenceTo = isoDate.optional().meta({
+  description:
+    "A relative target on a total whose reference, the previous period's total, counts an input only up to this day, where its export ends: the reference is kept as it is (a partial total), and flagged.",
+});
+
 const provisional = z.literal(true).optional().meta({
   description:
     'A level on a KPI that builds up as its period runs (reach, audience growth rate), before its deadline: its value so far is compared with a whole period, so progress and status are provisional.',
@@ -122,6 +132,8 @@ const smartGoal = z.strictObject({
   mode: z.enum(['cumulative', 'level']),
   baseline: figure,
   previous: figure,
+  baseline_to: baselineTo,
+  reference_to: referenceTo,
   target: figure,
   actual: figure,
   progress: figure.meta({
@@ -152,6 +164,8 @@ const keyResult = z.strictObject({
   weight: z.number(),
   manual: z.boolean(),
   baseline: figure,
+  baseline_to: baselineTo,
+  reference_to: referenceTo,
   target: figure,
   actual: figure,
   progress: figure,

@@ -239,6 +239,7 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
         return (
           `      ${s.symbol} ${esc(kr.id)}: ${what} ${formatKpiValue(kr.actual, unit, fmt)} of ${formatKpiValue(kr.target, unit, fmt)}` +
           `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
+          (kr.baseline_to || kr.reference_to ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr)}` : '') +
           marks(kr, site)
         );
       }),
@@ -251,11 +252,21 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
     `      ${esc(k.label)} on ${channel}: ${goal.approximate ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
       `${goal.approximate ? ' (upper bound)' : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
-      ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}), progress ${formatShare(goal.progress, fmt)},` +
+      ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal)}), progress ${formatShare(goal.progress, fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
       marks(goal, site),
   ];
+}
+
+/**
+ * Where a baseline or a relative target's reference stops short of the previous period's end
+ * (`baseline_to`, `reference_to`): the day, and why; empty when neither applies.
+ */
+function referenceNote(g: Pick<SmartGoalJson, 'baseline_to' | 'reference_to'>): string {
+  if (g.baseline_to) return `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends`;
+  if (g.reference_to) return `; the previous total counts an input only to ${esc(g.reference_to)}, where its export ends`;
+  return '';
 }
 
 /**

@@ -24,6 +24,10 @@ export interface MeasureEvaluation {
   readonly baseline: number | null;
   /** The KPI over the previous period of the same kind (shown beside a cumulative baseline). */
   readonly previous: number | null;
+  /** An implicit level baseline taken over the previous period only to this day, where an input's export ends (see `MeasureTarget`); else null. */
+  readonly baselineTo: Day | null;
+  /** A relative target's total, the previous period's, counts an input only to this day (see `MeasureTarget`); else null. */
+  readonly referenceTo: Day | null;
   readonly target: number | null;
   readonly actual: number | null;
   readonly progress: number | null;
@@ -70,6 +74,9 @@ export interface KeyResultEvaluation {
   readonly kpi: string | null;
   readonly channel: string | readonly string[] | null;
   readonly baseline: number | null;
+  /** As `MeasureEvaluation.baselineTo` and `referenceTo`. */
+  readonly baselineTo: Day | null;
+  readonly referenceTo: Day | null;
   readonly target: number | null;
   readonly actual: number | null;
   readonly progress: number | null;
@@ -138,10 +145,26 @@ export interface MeasureTarget {
   readonly mode: MeasureMode;
   /** The KPI over the previous period of the same kind. */
   readonly previous: number | null;
-  /** Level: given or the previous period's value; cumulative: given or 0. */
+  /**
+   * Level: given, or the KPI over the previous period, only to `baselineTo` when an input's export
+   * ends before the rest of its data there; cumulative: given or 0.
+   */
   readonly baseline: number | null;
   /** Resolved against the previous period's total (cumulative) or the baseline (level). */
   readonly target: number | null;
+  /**
+   * An implicit level baseline whose previous period has a summed input of the KPI ending before
+   * the channel's other data (clicks exported to 10 September beside impressions to the 30th): the
+   * day it is taken to, the first day such an input stops (see `inputsApartTo`), so that a rate
+   * divides totals over the same days; else null.
+   */
+  readonly baselineTo: Day | null;
+  /**
+   * A relative target on a total whose reference, the previous period's total, counts an input only
+   * to this day (its export ends there): kept as it is, as a partial total cannot be completed
+   * honestly, and flagged; else null.
+   */
+  readonly referenceTo: Day | null;
 }
 
 /**
@@ -162,9 +185,29 @@ export function measureTarget(
   const prev = previousPeriod(period);
   const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
   const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
-  const baseline = mode === 'cumulative' ? (measure.baseline ?? 0) : (measure.baseline ?? previous);
-  const target = resolveTarget(measure.target, mode === 'cumulative' ? previous : baseline);
-  return { mode, previous, baseline, target };
+  if (mode === 'cumulative') {
+    const baseline = measure.baseline ?? 0;
+    const relative = measure.target.kind !== 'absolute';
+    const referenceTo = relative ? inputsApartTo(engine, channels, prev, kpi) : null;
+    return { mode, previous, baseline, target: resolveTarget(measure.target, previous), baselineTo: null, referenceTo };
+  }
+  const baselineTo = measure.baseline === null ? inputsApartTo(engine, channels, prev, kpi) : null;
+  const baseline =
+    measure.baseline ?? (baselineTo === null ? previous : windowFor(engine, channels, prev.start, baselineTo).value(kpi).value);
+  return { mode, previous, baseline, target: resolveTarget(measure.target, baseline), baselineTo, referenceTo: null };
+}
+
+/**
+ * The first day in `period` on which a summed input of `kpi` stops on one of `channels` while the
+ * channel's other data goes on (`dataEnds`' `inputsEnd`: a clicks export downloaded on the 10th
+ * beside impressions to the 30th); null when the inputs of every channel reach as far as its data.
+ * Up to that day every input is known, so the KPI over [start, that day] compares like with like.
+ */
+export function inputsApartTo(engine: KpiEngine, channels: readonly string[], period: Period, kpi: Kpi): Day | null {
+  const { inputsEnd } = dataEnds(engine, channels, period, period.end, kpi);
+  if (!inputsEnd) return null;
+  const ends = Object.values(inputsEnd).flatMap((byInput) => Object.values(byInput));
+  return ends.length > 0 ? Math.min(...ends) : null;
 }
 
 /**
@@ -249,7 +292,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const elapsed = elapsedShare(start, deadline, asOf);
   const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : null;
   const actual = current?.value ?? null;
-  const { mode, previous, baseline, target } = measureTarget(engine, measure, period, current?.channels);
+  const { mode, previous, baseline, target, baselineTo, referenceTo } = measureTarget(engine, measure, period, current?.channels);
   const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
 
   const milestoneProgress = (value: number): number | null =>
@@ -289,6 +332,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     good,
     baseline,
     previous,
+    baselineTo,
+    referenceTo,
     target,
     actual,
     progress,
@@ -346,6 +391,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       kpi: m.kpi,
       channel: m.channel,
       baseline: m.baseline,
+      baselineTo: m.baselineTo,
+      referenceTo: m.referenceTo,
       target: m.target,
       actual: m.actual,
       progress: m.progress,
@@ -380,6 +427,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     kpi: null,
     channel: null,
     baseline: null,
+    baselineTo: null,
+    referenceTo: null,
     target: manual.target,
     actual: manual.current,
     progress,

@@ -54,6 +54,10 @@ export interface SmartGoalJson {
   mode: 'cumulative' | 'level';
   baseline: number | null;
   previous: number | null;
+  /** A level's implicit baseline taken over the previous period only to this day, where a KPI input's export ends there (the days all its inputs cover). */
+  baseline_to?: string;
+  /** A relative target's total, the previous period's, counts a KPI input only to this day, where its export ends (kept as it is). */
+  reference_to?: string;
   target: number | null;
   actual: number | null;
   progress: number | null;
@@ -85,6 +89,9 @@ export interface KeyResultJson {
   weight: number;
   manual: boolean;
   baseline: number | null;
+  /** As a SMART goal's `baseline_to` and `reference_to`. */
+  baseline_to?: string;
+  reference_to?: string;
   target: number | null;
   actual: number | null;
   progress: number | null;
@@ -218,6 +225,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       mode: e.mode,
       baseline: e.baseline,
       previous: e.previous,
+      ...referenceJson(e),
       target: e.target,
       actual: e.actual,
       progress: e.progress,
@@ -258,6 +266,7 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     weight: kr.weight,
     manual: kr.manual,
     baseline: kr.baseline,
+    ...referenceJson(kr),
     target: kr.target,
     actual: kr.actual,
     progress: kr.progress,
@@ -274,6 +283,14 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
 }
 
 /** `incomplete` and `data_to` of a goal or key result whose channels' data ends early; nothing otherwise. */
+/** `baseline_to` and `reference_to`, each only when it applies. */
+function referenceJson(e: { baselineTo: Day | null; referenceTo: Day | null }): { baseline_to?: string; reference_to?: string } {
+  return {
+    ...(e.baselineTo !== null ? { baseline_to: formatDay(e.baselineTo) } : {}),
+    ...(e.referenceTo !== null ? { reference_to: formatDay(e.referenceTo) } : {}),
+  };
+}
+
 function dataEndsJson(e: { incomplete: readonly string[]; dataTo: Day | null }): { incomplete?: string[]; data_to?: string } {
   return e.incomplete.length > 0 && e.dataTo !== null ? { incomplete: [...e.incomplete], data_to: formatDay(e.dataTo) } : {};
 }

@@ -59,6 +59,9 @@ const smartGoal = z.strictObject({
   mode: z.enum(['cumulative', 'level']),
   baseline: figure,
   previous: figure,
+  /** Absent in snapshots frozen before goals carried them. */
+  baseline_to: isoDate.optional(),
+  reference_to: isoDate.optional(),
   target: figure,
   actual: figure,
   progress: figure,
@@ -84,6 +87,8 @@ const keyResult = z.strictObject({
   weight: finite,
   manual: z.boolean(),
   baseline: figure,
+  baseline_to: isoDate.optional(),
+  reference_to: isoDate.optional(),
   target: figure,
   actual: figure,
   progress: figure,

@@ -12,7 +12,7 @@
  */
 import type { Direction } from '../core/catalogue.ts';
 import { formatDay } from '../core/dates.ts';
-import { measuredChannels, resolveTarget } from '../core/evaluate.ts';
+import { measuredChannels, measureTarget, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import { inputEnds, type Kpi, type KpiEngine, resolveChannels, summedInputs, windowFor } from '../core/kpis.ts';
 import { type Period, previousPeriod } from '../core/periods.ts';
@@ -89,7 +89,17 @@ function check(
     if (relative) notePartialReference(engine, measure, channels, prev, place, at, 'an absolute target');
     if (relative) {
       const what = `the target ${relativeText(t)} applies to ${measure.kpi} over ${prev.label}, which`;
-      noteReferenceInputs(engine, kpi, channels, prev, place, at, what, 'a reference over fewer days', 'an absolute target');
+      noteReferenceInputs(
+        engine,
+        kpi,
+        channels,
+        prev,
+        place,
+        at,
+        (input, channel, end, last) =>
+          `${what} counts ${input} on ${channel} only to ${end}, where its export ends ` +
+          `(the channel's data goes on to ${last}): a reference over fewer days; give an absolute target if it should not be`,
+      );
     }
     if (measure.baseline !== null) return;
     const target = resolveTarget(t, previous);
@@ -105,7 +115,7 @@ function check(
 
   const label = kpiWords(kpi.def.label);
   const good = kpi.def.good;
-  const baseline = measure.baseline ?? previous;
+  const { baseline, baselineTo } = measureTarget(engine, measure, period, channels);
   if (kpi.accumulates) {
     place.report.note(
       [...path, 'kpi'],
@@ -131,9 +141,20 @@ function check(
     }
     return;
   }
-  if (measure.baseline === null) {
-    const what = `the baseline (${measure.kpi} over ${prev.label}, as none is given)`;
-    noteReferenceInputs(engine, kpi, channels, prev, place, at, what, 'a figure over different days', 'a baseline');
+  if (baselineTo !== null) {
+    // The build takes the implicit baseline to the day its inputs last all reach (see `measureTarget`).
+    noteReferenceInputs(
+      engine,
+      kpi,
+      channels,
+      prev,
+      place,
+      at,
+      (input, channel, end, last) =>
+        `the baseline (${measure.kpi} over ${prev.label}, as none is given) is taken to ${formatDay(baselineTo)}: ` +
+        `the export of ${input} on ${channel} ends on ${end} (the channel's data goes on to ${last}), so the baseline covers ` +
+        `the days all the KPI's inputs do rather than dividing figures over different days; give a baseline if it should not be`,
+    );
   }
   const target = resolveTarget(t, baseline);
   if (target === null) return;
@@ -198,11 +219,12 @@ function notePartialReference(
 }
 
 /**
- * Notes a reference, the previous period's figure (an implicit baseline, or the total a relative
- * target applies to), that counts an input only to the day its export ends while the channel's
- * other data goes on (a clicks export downloaded on the 10th): a total over fewer days, or a rate
- * of clicks to the 10th over impressions to the 30th. An export reaches its `through` day, so a
- * campaign that ended inside it is not noted. One note, for the first such channel.
+ * Notes a reference, the previous period's figure (the total a relative target applies to, or an
+ * implicit baseline), where an input's export ends while the channel's other data goes on (a
+ * clicks export downloaded on the 10th): a total over fewer days, or a baseline the build takes
+ * only to that day (see `measureTarget`). An export reaches its `through` day, so a campaign that
+ * ended inside it is not noted. One note, `say(input, channel, its end, the channel's last day)`,
+ * for the first such channel.
  */
 function noteReferenceInputs(
   engine: KpiEngine,
@@ -211,9 +233,7 @@ function noteReferenceInputs(
   prev: Period,
   place: GoalPlace,
   at: PathKey[],
-  what: string,
-  kind: string,
-  wayOut: string,
+  say: (input: string, channel: string, end: string, last: string) => string,
 ): void {
   const inputs = summedInputs(engine, kpi);
   if (inputs.length === 0) return;
@@ -224,11 +244,7 @@ function noteReferenceInputs(
     if (ends.length < inputs.length) continue;
     const [input, end] = ends.reduce((a, b) => (b[1] < a[1] ? b : a));
     if (end >= last) continue;
-    place.report.note(
-      at,
-      `${what} counts ${input} on ${channel} only to ${formatDay(end)}, where its export ends ` +
-        `(the channel's data goes on to ${formatDay(last)}): ${kind}; give ${wayOut} if it should not be`,
-    );
+    place.report.note(at, say(input, channel, formatDay(end), formatDay(last)));
     return;
   }
 }

@@ -14,7 +14,7 @@ import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
 import { type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
-import { type Period, quartersOverlapping } from '../core/periods.ts';
+import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
 import { channelLabel, type Project, type SiteSettings } from '../core/project.ts';
 import { type GoalJson, inputsTo } from '../core/report.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
@@ -118,6 +118,10 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     );
   } else {
     definition.push([d.keyResults, goal.keyResults.map((kr) => keyResultLabel(kr, (id) => kpiName(t, engine, id))).join('; ')]);
+    for (const kr of goal.keyResults) {
+      const note = kr.measure ? referenceSentence(project, engine, kr.measure, goal.period, asOf) : null;
+      if (note) definition.push([keyResultLabel(kr, (id) => kpiName(t, engine, id)), note]);
+    }
     for (const kr of goal.keyResults) {
       if (kr.measure)
         charts.push(
@@ -281,6 +285,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     const { key_results: krs, category: _c, objective: _o, owner: _w, ...rest } = json;
     const keyResults = krs.map(({ left_out: leftOut, incomplete, data_to: dataTo, inputs_to: inputs, ...kr }) => ({
       ...kr,
+      ...referenceOf(kr),
       leftOut: leftOut ?? [],
       incomplete: incomplete ?? [],
       dataTo: dataTo === undefined ? null : dayOf(dataTo),
@@ -303,6 +308,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
   } = json;
   return {
     ...rest,
+    ...referenceOf(rest),
     good: engine.kpis.get(json.kpi)?.def.good ?? 'up',
     approximate: approximate === true,
     leftOut: leftOut ?? [],
@@ -311,6 +317,14 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     dataTo: dataTo === undefined ? null : dayOf(dataTo),
     inputsEnd: inputsEndOf(inputs),
     provisional: rest.provisional === true,
+  };
+}
+
+/** A report's `baseline_to` and `reference_to` as days (null when absent). */
+function referenceOf(json: { baseline_to?: string; reference_to?: string }): { baselineTo: Day | null; referenceTo: Day | null } {
+  return {
+    baselineTo: json.baseline_to === undefined ? null : dayOf(json.baseline_to),
+    referenceTo: json.reference_to === undefined ? null : dayOf(json.reference_to),
   };
 }
 
@@ -367,11 +381,35 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
     m.target.kind === 'absolute'
       ? value(resolveTarget(m.target, null))
       : fill(d.relativeTarget, { value: value(e.target), written, reference });
-  if (e.mode === 'cumulative' && kpi.def.good === 'down') return fill(d.budgetCap, { target: resolved });
-  if (e.mode === 'cumulative') return fill(d.totalBy, { target: resolved });
-  return m.target.kind === 'absolute' && e.baseline !== null
-    ? fill(d.byDeadlineFrom, { target: resolved, baseline: value(e.baseline) })
-    : fill(d.byDeadline, { target: resolved });
+  const note = referenceSentence(project, engine, m, period, asOf);
+  const sentence =
+    e.mode === 'cumulative' && kpi.def.good === 'down'
+      ? fill(d.budgetCap, { target: resolved })
+      : e.mode === 'cumulative'
+        ? fill(d.totalBy, { target: resolved })
+        : m.target.kind === 'absolute' && e.baseline !== null
+          ? fill(d.byDeadlineFrom, { target: resolved, baseline: value(e.baseline) })
+          : fill(d.byDeadline, { target: resolved });
+  return note ? `${sentence} ${note}` : sentence;
+}
+
+/**
+ * What a measure's baseline or reference is taken over when an input's export ends early in the
+ * previous period (`baselineTo`: the implicit baseline stops on that day; `referenceTo`: the total a
+ * relative target applies to counts that input only to it); null when neither applies.
+ */
+function referenceSentence(project: Project, engine: KpiEngine, m: Measure, period: Period, asOf: Day): string | null {
+  const e = measureEvaluation(engine, m, period, asOf);
+  const to = e.baselineTo ?? e.referenceTo;
+  if (to === null) return null;
+  const kpi = engine.kpis.get(m.kpi)!;
+  const locale = project.site.locale;
+  const d = uiStrings(locale, project.site.strings);
+  return fill(e.baselineTo !== null ? d.definition.baselineTo : d.definition.referenceTo, {
+    kpi: kpiLabel(d, kpi.def),
+    period: formatPeriod(previousPeriod(period).label, locale),
+    date: formatDate(formatDay(to), locale),
+  });
 }
 
 function writtenTarget(

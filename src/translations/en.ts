@@ -221,6 +221,10 @@ export const en = {
     totalBy: '{target} in total by the deadline.',
     byDeadlineFrom: '{target} by the deadline, from a baseline of {baseline}.',
     byDeadline: '{target} by the deadline.',
+    baselineTo:
+      'Baseline: {kpi} over {period}, up to {date} only (the export of one of its inputs ends that day; beyond it, the figure would divide totals over different days).',
+    referenceTo:
+      'The previous period’s total ({period}) counts one of its inputs only up to {date}, where that input’s export ends: the target is set against a partial total.',
     servesObjective: 'Serves the objective “{objective}”.',
     noObjective: 'No objective named.',
     fromTo: 'From {start} to {end}.',

@@ -221,6 +221,10 @@ export const fr = {
     totalBy: '{target} au total à l’échéance.',
     byDeadlineFrom: '{target} à l’échéance, à partir d’une valeur de référence de {baseline}.',
     byDeadline: '{target} à l’échéance.',
+    baselineTo:
+      'Valeur de référence : {kpi} sur {period}, jusqu’au {date} seulement (l’export d’une de ses données s’arrête ce jour-là ; au-delà, la valeur diviserait des totaux sur des jours différents).',
+    referenceTo:
+      'Le total de la période précédente ({period}) ne compte l’une de ses données que jusqu’au {date}, où son export s’arrête : l’objectif est fixé sur un total partiel.',
     servesObjective: 'Contribue à l’objectif « {objective} ».',
     noObjective: 'Aucun objectif de rattachement.',
     fromTo: 'Du {start} au {end}.',

@@ -216,6 +216,10 @@ export const it = {
     totalBy: '{target} in totale entro la scadenza.',
     byDeadlineFrom: '{target} entro la scadenza, partendo da {baseline}.',
     byDeadline: '{target} entro la scadenza.',
+    baselineTo:
+      'Valore di partenza: {kpi} su {period}, solo fino al {date} (l’esportazione di uno dei suoi dati finisce quel giorno; oltre, il valore dividerebbe totali su giorni diversi).',
+    referenceTo:
+      'Il totale del periodo precedente ({period}) conta uno dei suoi dati solo fino al {date}, dove finisce la sua esportazione: l’obiettivo è fissato su un totale parziale.',
     servesObjective: 'Contribuisce all’obiettivo strategico «{objective}».',
     noObjective: 'Nessun obiettivo strategico indicato.',
     fromTo: 'Dal {start} al {end}.',
