@@ -189,6 +189,54 @@ describe('layout', () => {
 });
 
 describe('captures and print', () => {
+  it('shows a shadow on the side of a chart that has more to see when it scrolls at 390 px, none at 1280 px', async () => {
+    /** The page background's brightness and, with the charts hidden, the brightness at a chart box's edges. */
+    const edges = async (page: Page, scroll: 'start' | 'end') => {
+      await page.addStyleTag({ content: '.chart-svg svg { visibility: hidden; }' });
+      const box = await page.$eval(
+        '.chart-scroll',
+        (e, scroll) => {
+          e.scrollLeft = scroll === 'start' ? 0 : e.scrollWidth;
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y + scrollY, width: r.width, height: r.height, overflows: e.scrollWidth > e.clientWidth + 1 };
+        },
+        scroll,
+      );
+      const png = await page.screenshot({ fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
+      const at = await page.evaluate(async (b64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const grey = (x: number) => {
+          const [r, g, b] = ctx.getImageData(x, Math.floor(img.height / 2), 1, 1).data;
+          return (r! + g! + b!) / 3;
+        };
+        return { left: grey(1), right: grey(img.width - 2), middle: grey(Math.floor(img.width / 2)) };
+      }, png.toString('base64'));
+      return { ...at, overflows: box.overflows };
+    };
+    const phone = await open('reports/2026-q3/', 390);
+    const start = await edges(phone, 'start');
+    expect(start.overflows).toBe(true);
+    // More to the right: a shadow there, none on the left.
+    expect(start.right).toBeLessThan(start.middle - 10);
+    expect(start.left).toBe(start.middle);
+    const end = await edges(phone, 'end');
+    expect(end.left).toBeLessThan(end.middle - 10);
+    expect(end.right).toBe(end.middle);
+    await phone.close();
+    const desktop = await open('reports/2026-q3/', 1280);
+    const whole = await edges(desktop, 'start');
+    expect(whole.overflows).toBe(false);
+    expect([whole.left, whole.right]).toEqual([whole.middle, whole.middle]);
+    await desktop.close();
+  }, 60_000);
+
   it('draws every chart in a full-page screenshot (the last chart region is not blank)', async () => {
     const page = await open('reports/2026-q3/', 1280);
     const box = await page.$eval('div.charts > figure.chart:last-child .chart-svg', (e) => {
