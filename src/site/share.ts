@@ -78,8 +78,22 @@ export function shareTags(
   return { canonical, noindex, meta };
 }
 
+/**
+ * Characters XML 1.0 forbids even escaped: C0 controls but tab and line breaks (a vertical tab pasted
+ * from a spreadsheet), U+FFFE, U+FFFF and lone surrogates. resvg refuses a card holding one.
+ */
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for XML (the preview card, the sitemap): escaped, each character XML cannot hold made a space. */
 const xml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  s
+    .replace(NOT_XML, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 
 /** sitemap.xml (sitemaps.org 0.9) listing every page path under the site's absolute URL. */
 export function sitemapXml(url: string, base: string, paths: readonly string[]): string {

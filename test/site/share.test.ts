@@ -110,3 +110,26 @@ describe('ogCardSvg', () => {
     expect(svg).not.toContain('<b>');
   });
 });
+
+describe('the preview card with characters XML cannot hold', () => {
+  // A vertical tab pasted from a spreadsheet into the site title, a terminal escape in a goal title, a lone surrogate.
+  const card = ogCardSvg({
+    siteTitle: 'Acme\vSocial',
+    heading: '2026-Q3',
+    summary: {
+      counts: [{ status: 'off_track', count: 1 }],
+      redOkrs: [],
+      movers: [],
+      partial: null,
+      attention: [{ title: 'Grow \u001b]8;;x\u0007reach \ud800', status: 'off_track' } as never],
+    },
+  });
+
+  it('draws them as spaces: resvg reads the card (it refused it and the build failed)', async () => {
+    const { Resvg } = await import('@resvg/resvg-js');
+    expect(() => new Resvg(card, { font: { loadSystemFonts: false } }).render()).not.toThrow();
+    expect(card).toContain('Acme Social');
+    expect(card).toContain('Grow  ]8;;x reach');
+    expect(card).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+  });
+});
