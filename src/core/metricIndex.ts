@@ -236,6 +236,26 @@ function sourceSpans(
   return out;
 }
 
+/** Per channel, the files that give a `through` day: from their first row to that day (see `MetricIndex.lastDay`). */
+function throughSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, Day>): Map<string, Array<readonly [Day, Day]>> {
+  const spans = new Map<string, [string, Day, Day]>();
+  for (const row of rows) {
+    const end = through.get(row.origin.file);
+    if (end === undefined) continue;
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    const span = spans.get(key);
+    if (!span) spans.set(key, [row.channel, row.period.start, end]);
+    else if (row.period.start < span[1]) span[1] = row.period.start;
+  }
+  const out = new Map<string, Array<readonly [Day, Day]>>();
+  for (const [channel, first, end] of spans.values()) {
+    let list = out.get(channel);
+    if (!list) out.set(channel, (list = []));
+    list.push([first, end]);
+  }
+  return out;
+}
+
 function lowerBound(sorted: Int32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -262,16 +282,20 @@ export class MetricIndex {
   private readonly series: ReadonlyMap<string, ReadonlyMap<string, Series>>;
   /** Per channel and metric, the spans (first day, last day of the channel's rows) of the files that give it. */
   private readonly sources: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>>;
+  /** Per channel, the files that say how far their export reaches (`through`): from their first row to that day. */
+  private readonly throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>;
   readonly metrics: MetricTable;
 
   private constructor(
     series: ReadonlyMap<string, ReadonlyMap<string, Series>>,
     sources: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>>,
     metrics: MetricTable,
+    throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
   ) {
     this.series = series;
     this.sources = sources;
     this.metrics = metrics;
+    this.throughSpans = throughSpans;
   }
 
   /** Channels that have any data, sorted. */
@@ -395,7 +419,7 @@ export class MetricIndex {
       }
       series.set(channel, out);
     }
-    return { index: new MetricIndex(series, sourceSpans(rows, through), metrics), duplicates };
+    return { index: new MetricIndex(series, sourceSpans(rows, through), metrics, throughSpans(rows, through)), duplicates };
   }
 
   /** Whether any row gives this metric (on any channel, or one of `channels`). */
@@ -526,7 +550,11 @@ export class MetricIndex {
     return end;
   }
 
-  /** The last day with any data on or before `upTo` (for some channels, or all). */
+  /**
+   * The last day with any data on or before `upTo` (for some channels, or all). An export reaches
+   * its `through` day even where its last rows come earlier: a per-post export has rows on the days
+   * something was published, and the days after its last post up to `through` are days without one.
+   */
   lastDay(upTo: Day, channels?: readonly string[]): Day | null {
     let best: Day | null = null;
     for (const [channel, byMetric] of this.series) {
@@ -534,6 +562,14 @@ export class MetricIndex {
       for (const s of byMetric.values()) {
         const d = s.lastDay(upTo);
         if (d !== null && (best === null || d > best)) best = d;
+      }
+    }
+    for (const [channel, spans] of this.throughSpans) {
+      if (channels && !channels.includes(channel)) continue;
+      for (const [first, through] of spans) {
+        if (first > upTo) continue;
+        const reach = Math.min(through, upTo);
+        if (best === null || reach > best) best = reach;
       }
     }
     return best;
