@@ -6,11 +6,11 @@
  */
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
-import { channelLabel, type Project } from '../core/project.ts';
+import { type Project } from '../core/project.ts';
 import { changeSubject, changeValues } from '../review/describe.ts';
 import type { HistoryEntry } from '../review/history.ts';
 import { reasonText } from '../review/moved.ts';
-import { fill, words } from './words.ts';
+import { channelName, fill, words } from './words.ts';
 
 /** One change of a commit, in words. */
 export interface ChangeView {
@@ -51,7 +51,7 @@ function writtenTitle(c: HistoryEntry['changes'][number]): string | null {
 export function changeLogView(project: Project, engine: KpiEngine, entries: readonly HistoryEntry[]): ChangeEntryView[] {
   const goals = new Map<string, Goal>(project.goals.map((g) => [g.id, g]));
   const t = words(project.site);
-  const ctx = { engine, format: project.site, goals, words: t, channelLabel: (c: string) => channelLabel(project.site, c) };
+  const ctx = { engine, format: project.site, goals, words: t, channelLabel: (c: string) => channelName(project.site, c) };
   return entries.map((entry) => {
     // The goals as the commit left them (for key-result titles), over today's.
     const at = new Map([...goals, ...(entry.goals ?? []).map((g): [string, Goal] => [g.id, g])]);

@@ -15,7 +15,7 @@ import { type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
-import { channelLabel, type Project, type SiteSettings } from '../core/project.ts';
+import { type Project, type SiteSettings } from '../core/project.ts';
 import { type GoalJson, inputsTo } from '../core/report.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
@@ -30,7 +30,7 @@ import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
 import { fill, kpiLabel, plural, uiStrings, type UiStrings } from '../translations/index.ts';
 import { keyResultBands } from './okrView.ts';
-import { keyResultName } from './words.ts';
+import { channelName, keyResultName } from './words.ts';
 
 /** A goal's figures in one quarter report: the report's own (frozen or live), labelled. */
 export interface GoalQuarterFigures {
@@ -350,7 +350,7 @@ function dayOf(text: string): Day | null {
 
 function channelsText(project: Project, channel: Measure['channel']): string {
   const list = typeof channel === 'string' ? [channel] : [...channel];
-  return list.map((c) => channelLabel(project.site, c)).join(', ');
+  return list.map((c) => channelName(project.site, c)).join(', ');
 }
 
 function measureSentence(project: Project, engine: KpiEngine, m: Measure): string {
@@ -496,7 +496,7 @@ function describeContext(project: Project, engine: KpiEngine, goal: Goal, moved:
     format: project.site,
     goals,
     words: uiStrings(project.site.locale, project.site.strings),
-    channelLabel: (c) => channelLabel(project.site, c),
+    channelLabel: (c) => channelName(project.site, c),
   };
 }
 

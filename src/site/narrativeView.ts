@@ -12,7 +12,7 @@ import type { Unit } from '../core/catalogue.ts';
 import { goalEvaluation } from '../core/evaluations.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { parseQuarter, type Period } from '../core/periods.ts';
-import { channelLabel, type Project } from '../core/project.ts';
+import { type Project } from '../core/project.ts';
 import { goalJson, type GoalJson, reportAsOf } from '../core/report.ts';
 import type { FigureSource } from '../core/snapshot.ts';
 import { formatDate } from '../format/intl.ts';
@@ -22,7 +22,7 @@ import { componentQuarter, goalCardKey, kpiChartKey, kpiValueKey } from './narra
 import { narrativeTrend } from './narrativeTrend.ts';
 import { frozenVersions, quarterPage } from './quarterPage.ts';
 import type { SiteContext } from './siteContext.ts';
-import { fill, words } from './words.ts';
+import { channelName, fill, words } from './words.ts';
 
 /** A `<KpiValue>`: the KPI's value and QoQ change in the quarter and scope, with its unit. */
 export interface KpiValueView {
@@ -141,7 +141,7 @@ export function narrativeView(
           step: trend.step,
           series: trend.series.map((s) => ({
             channel: s.channel,
-            label: channelLabel(project.site, s.channel),
+            label: channelName(project.site, s.channel),
             points: s.points,
           })),
         },

@@ -7,13 +7,14 @@ import { type ChartModel, channelMixChart, funnelChart, sentimentChart, spendRev
 import { channelColors } from '../charts/theme.ts';
 import type { KpiMeta, QuarterFigures } from '../core/figures.ts';
 import type { Period } from '../core/periods.ts';
-import { channelLabel, type SiteSettings } from '../core/project.ts';
+import type { SiteSettings } from '../core/project.ts';
 import type { KpiJson, ReportJson } from '../core/report.ts';
 import { parseIsoDate } from '../core/dates.ts';
 import { BUILT_IN_METRICS } from '../core/metrics.ts';
 import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
 import type { SmartGoalJson } from '../core/report.ts';
 import { type OkrView, okrViews } from './okrView.ts';
+import { channelName } from './words.ts';
 import { type QuarterSummary, quarterSummary, sortByStatus } from './summary.ts';
 import { partialNote } from '../format/changes.ts';
 import { formatDate } from '../format/intl.ts';
@@ -79,7 +80,7 @@ export function quarterView(input: ViewInput, quarter: Period, channel: string |
   const kpis = input.kpis.map((k) => ({ ...k, label: kpiLabel(t, k) }));
   const scopes = report.channels.map((id) => ({
     id,
-    label: id === 'all' ? t.quarter.allChannels : channelLabel(input.site, id),
+    label: channelName(input.site, id),
     dataTo: report.incomplete.includes(id) ? (report.coverage[id] ?? null) : null,
   }));
   const kpiRows = kpis
@@ -131,7 +132,7 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
   const t = uiStrings(site.locale, site.strings);
   const w = t.charts;
   const ctx = { site, colors: channelColors(site, input.channels), strings: w };
-  const label = (c: string) => channelLabel(site, c);
+  const label = (c: string) => channelName(site, c);
   const kpi = (id: string) => input.kpis.find((k) => k.id === id);
   const value = (scope: string, id: string) => report.kpis[scope]?.[id]?.value ?? null;
   const charts: ChartModel[] = [];

@@ -9,13 +9,13 @@ import { channelColors, darkModeChartCss, PALETTE } from '../charts/theme.ts';
 import { formatDay } from '../core/dates.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
-import { channelLabel, type DataSource, type Project, type SiteSettings } from '../core/project.ts';
+import { type DataSource, type Project, type SiteSettings } from '../core/project.ts';
 import type { UiStrings } from '../translations/index.ts';
 import { movedMarkerText } from './goalView.ts';
 import type { SiteHistory } from './history.ts';
 import { quarterChannels } from './quarterPage.ts';
 import { reportQuarters } from './quarters.ts';
-import { words } from './words.ts';
+import { channelName, words } from './words.ts';
 
 /** The page frame's figures: what the header and footer of every page say. */
 export interface FrameView {
@@ -58,7 +58,7 @@ export function siteContext(project: Project, engine: KpiEngine, history: SiteHi
   return {
     fmt: site,
     t: words(site),
-    channelLabel: (c) => channelLabel(site, c),
+    channelLabel: (c) => channelName(site, c),
     markers,
     quarters,
     channelsOf: new Map(quarters.map((q) => [q.label, quarterChannels(project, engine, q.label)])),

@@ -1,5 +1,5 @@
 /** The words of a site's pages: its language's table with the `site.yaml strings:` overrides (SPEC "Language"). */
-import type { SiteSettings } from '../core/project.ts';
+import { channelLabel, type SiteSettings } from '../core/project.ts';
 import { fill, kpiLabel, plural, type Plural, uiStrings, type UiStrings } from '../translations/index.ts';
 
 export { fill };
@@ -7,6 +7,11 @@ export { fill };
 /** The table of page words for a site's locale and overrides. */
 export function words(site: SiteSettings): UiStrings {
   return uiStrings(site.locale, site.strings);
+}
+
+/** A channel's name on a page: its label, or "All channels" in the site's language for `all`. */
+export function channelName(site: SiteSettings, channel: string): string {
+  return channel === 'all' ? words(site).quarter.allChannels : channelLabel(site, channel);
 }
 
 /** A plural entry for a count in the site's locale: "3 goals", "3 objectifs". */
