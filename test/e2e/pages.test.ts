@@ -47,6 +47,24 @@ async function open(path: string, width: number): Promise<Page> {
   return page;
 }
 
+/** A screenshot's pixels as grey levels (0–255), row by row, decoded by the page's browser. */
+async function greyPixels(page: Page, png: Buffer): Promise<{ width: number; height: number; grey: number[] }> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, img.width, img.height);
+    const grey: number[] = [];
+    for (let i = 0; i < data.length; i += 4) grey.push((data[i]! + data[i + 1]! + data[i + 2]!) / 3);
+    return { width: img.width, height: img.height, grey };
+  }, png.toString('base64'));
+}
+
 describe('the quarter summary', () => {
   it('counts the goals by status as `report --json` does, on the home page and the quarter page', async () => {
     for (const [path, quarter] of [
@@ -190,7 +208,7 @@ describe('layout', () => {
 
 describe('captures and print', () => {
   it('shows a shadow on the side of a chart that has more to see when it scrolls at 390 px, none at 1280 px', async () => {
-    /** The page background's brightness and, with the charts hidden, the brightness at a chart box's edges. */
+    /** With the charts hidden, the brightness at a chart box's left and right edges and at its middle. */
     const edges = async (page: Page, scroll: 'start' | 'end') => {
       await page.addStyleTag({ content: '.chart-svg svg { visibility: hidden; }' });
       const box = await page.$eval(
@@ -203,22 +221,10 @@ describe('captures and print', () => {
         scroll,
       );
       const png = await page.screenshot({ fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
-      const at = await page.evaluate(async (b64) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const grey = (x: number) => {
-          const [r, g, b] = ctx.getImageData(x, Math.floor(img.height / 2), 1, 1).data;
-          return (r! + g! + b!) / 3;
-        };
-        return { left: grey(1), right: grey(img.width - 2), middle: grey(Math.floor(img.width / 2)) };
-      }, png.toString('base64'));
-      return { ...at, overflows: box.overflows };
+      const { width, height, grey } = await greyPixels(page, png);
+      const at = (x: number) => grey[Math.floor(height / 2) * width + x]!;
+      const ends = { left: at(1), right: at(width - 2), middle: at(Math.floor(width / 2)) };
+      return { ...ends, overflows: box.overflows };
     };
     const phone = await open('reports/2026-q3/', 390);
     const start = await edges(phone, 'start');
@@ -245,26 +251,9 @@ describe('captures and print', () => {
     });
     expect(box.y).toBeGreaterThan(2000);
     const png = await page.screenshot({ fullPage: true, clip: box });
-    const variance = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      let sum = 0;
-      let sq = 0;
-      const n = data.length / 4;
-      for (let i = 0; i < data.length; i += 4) {
-        const v = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
-        sum += v;
-        sq += v * v;
-      }
-      return sq / n - (sum / n) ** 2;
-    }, png.toString('base64'));
+    const { grey } = await greyPixels(page, png);
+    const mean = grey.reduce((a, v) => a + v, 0) / grey.length;
+    const variance = grey.reduce((a, v) => a + v * v, 0) / grey.length - mean ** 2;
     await page.close();
     expect(variance).toBeGreaterThan(100);
   }, 60_000);

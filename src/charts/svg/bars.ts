@@ -47,7 +47,8 @@ const FUNNEL: Pattern = {
   ],
 };
 
-interface FunnelSpec {
+/** What the funnel and the channel mix share: one row of bars per category, the value along x. */
+interface BarRowsSpec {
   config: unknown;
   data: { values: unknown[] };
   height: { step: number };
@@ -55,6 +56,9 @@ interface FunnelSpec {
     y: { field: string };
     x: { field: string; title: string | null; axis: { format: string; labelExpr?: string; tickCount: number } };
   };
+}
+
+interface FunnelSpec extends BarRowsSpec {
   layer: [{ mark: { color: string; cornerRadiusEnd: number } }, { mark: { dx: number }; encoding: { text: { field: string } } }];
 }
 
@@ -236,14 +240,7 @@ const MIX: Pattern = {
   ],
 };
 
-interface MixSpec {
-  config: unknown;
-  data: { values: unknown[] };
-  height: { step: number };
-  encoding: {
-    y: { field: string };
-    x: { field: string; title: string | null; axis: { format: string; labelExpr?: string; tickCount: number } };
-  };
+interface MixSpec extends BarRowsSpec {
   layer: [
     { mark: { cornerRadiusEnd: number }; encoding: { color: { field: string; scale: { domain: string[]; range: string[] } } } },
     { mark: { dx: number }; encoding: { text: { field: string; format: string } } },
