@@ -94,7 +94,7 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
     });
     const fileRows = rows.slice(before);
     const channels = [...new Set(fileRows.map((r) => r.channel))].sort();
-    if (through !== undefined) checkThrough(report, through, fileRows);
+    if (through !== undefined) checkThrough(report, through, rawRows);
     sources.push({
       file: file.path,
       channels,
@@ -104,7 +104,40 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       rows: fileRows.length,
     });
   }
+  checkSums(rows, context, discovered, reporters);
   return { rows, sources, discovered: [...discovered.values()], undeclared: [...undeclared.values()], reporters };
+}
+
+/**
+ * Refuses a summed metric whose values, over every file and channel, add up past 2^53 − 1: a
+ * quarter's or the all-channel total could then not be summed exactly, though each value is
+ * exact. Reported once per metric, at the row where the sum passes it.
+ */
+function checkSums(
+  rows: readonly MetricRow[],
+  context: DataContext,
+  discovered: ReadonlyMap<string, MetricDef>,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  const sums = new Map<string, number>();
+  for (const row of rows) {
+    for (const key in row.values) {
+      const sum = sums.get(key) ?? 0;
+      if (sum > MAX_EXACT) continue;
+      const def = context.metrics.get(key) ?? discovered.get(key);
+      if (def?.aggregation === 'stock') continue;
+      const next = sum + Math.abs(row.values[key]!);
+      sums.set(key, next);
+      if (next <= MAX_EXACT) continue;
+      reporters
+        .get(row.origin.file)
+        ?.at(
+          ['rows', row.origin.row, key],
+          `${key}: the values of ${key} add up past 2^53 − 1 (${MAX_EXACT}) at this row: ` +
+            'their totals cannot be summed exactly (check the unit: a value in thousandths, or a value pasted twice)',
+        );
+    }
+  }
 }
 
 /**
@@ -294,17 +327,40 @@ function example(key: string): string {
   return key === 'date' ? '2026-04-01' : key === 'month' ? '2026-04' : '2026-Q2';
 }
 
-/** `through` (a valid day) is on or after the file's last row. */
-function checkThrough(report: FileReporter, through: string, rows: readonly MetricRow[]): void {
+/**
+ * `through` (a valid day) is on or after the file's last row. Every row with a valid period
+ * counts, refused or not, so that every problem of the file is reported at once.
+ */
+function checkThrough(report: FileReporter, through: string, rawRows: readonly unknown[]): void {
   const parsed = parseIsoDate(through);
   if (!parsed.ok) return;
-  let last: MetricRow | null = null;
-  for (const row of rows) if (last === null || row.period.end > last.period.end) last = row;
-  if (last !== null && last.period.end > parsed.day) {
+  let last = { end: -Infinity, row: -1 };
+  rawRows.forEach((raw, i) => {
+    const end = rawPeriodEnd(raw);
+    if (end !== null && end > last.end) last = { end, row: i };
+  });
+  if (last.end > parsed.day) {
     report.at(
       ['through'],
-      `through ${through} is before the last row of the file (${formatDay(last.period.end)}, rows[${last.origin.row}]): ` +
+      `through ${through} is before the last row of the file (${formatDay(last.end)}, rows[${last.row}]): ` +
         'through is the last day the export covers; correct it or remove it',
     );
   }
+}
+
+/** The last day of a raw row's period, when it gives exactly one valid date, month or quarter; else null. */
+function rawPeriodEnd(raw: unknown): number | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const record = raw as Record<string, unknown>;
+  const keys = (['date', 'month', 'quarter'] as const).filter((k) => k in record);
+  if (keys.length !== 1) return null;
+  const key = keys[0]!;
+  const value = record[key];
+  if (typeof value !== 'string') return null;
+  if (key === 'date') {
+    const day = parseIsoDate(value);
+    return day.ok ? day.day : null;
+  }
+  const period = parsePeriod(value);
+  return period.ok && (key === 'month' ? MONTH : QUARTER).test(value) ? period.period.end : null;
 }

@@ -31,4 +31,25 @@ describe('through', () => {
       "data/a.json:3:13: through: '30/09/2026' is not a date in the form YYYY-MM-DD",
     ]);
   });
+
+  it('is checked against every row with a valid date, a refused one too, so both problems come at once', () => {
+    const text = JSON.stringify(
+      {
+        channel: 'instagram',
+        through: '2026-07-04',
+        rows: [
+          { date: '2026-07-01', impressions: 10 },
+          { date: '2026-07-05', impressions: -12 },
+        ],
+      },
+      null,
+      1,
+    );
+    const problems = outcomeOf({ site: SITE, data: { 'data/a.json': text } }).problems;
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(
+      /^data\/a\.json:3:13: through 2026-07-04 is before the last row of the file \(2026-07-05, rows\[1\]\)/,
+    );
+    expect(problems[1]).toMatch(/^data\/a\.json:\d+:\d+: impressions: -12 is negative/);
+  });
 });

@@ -212,6 +212,22 @@ describe('plausible dates and numbers', () => {
       'data/instagram/a.json:5:43: impressions: 9007199254740994 is above 2^53 − 1 (9007199254740991): such numbers cannot be summed exactly',
     ]);
   });
+
+  it('refuses values that each fit but add up past 2^53, across files and channels, once at the row where they do', () => {
+    const big = 2 ** 52;
+    const a = metricFile('instagram', [
+      { date: '2026-07-01', impressions: big, followers: big },
+      { date: '2026-08-01', impressions: 10, followers: big },
+    ]);
+    const b = metricFile('linkedin', [
+      { date: '2026-07-01', impressions: big },
+      { date: '2026-07-02', impressions: big },
+    ]);
+    expect(problemsOf({ site: SITE, data: { 'data/instagram/a.json': a, 'data/linkedin/b.json': b } })).toEqual([
+      'data/linkedin/b.json:5:43: impressions: the values of impressions add up past 2^53 − 1 (9007199254740991) at this row: ' +
+        'their totals cannot be summed exactly (check the unit: a value in thousandths, or a value pasted twice)',
+    ]);
+  });
 });
 
 describe('goals', () => {
