@@ -388,7 +388,8 @@ function checkMeasure(
     milestones.push({ date: day.day as Day, target: ms.target });
   });
   if (!ok || m.kpi === undefined || channel === undefined || !target) return null;
-  return { kpi: m.kpi, channel, baseline: m.baseline ?? null, target, milestones };
+  const channels = typeof channel === 'string' ? channel : [...new Set(channel)];
+  return { kpi: m.kpi, channel: channels, baseline: m.baseline ?? null, target, milestones };
 }
 
 function toTarget(t: NonNullable<GoalInput['target']>): TargetSpec {

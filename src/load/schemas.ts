@@ -24,6 +24,20 @@ export const slug = z
       `is ${String(issue.input).length} characters long: ids are at most ${MAX_ID_LENGTH} (they name pages and files)`,
   });
 
+/** C0 and C1 control characters other than tab and line breaks: HTML, XML and terminals cannot show them. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text shown to readers (titles, labels, descriptions): a control character pasted from a
+ * spreadsheet (a vertical tab, an escape sequence) becomes a space, so that every page, card,
+ * CSV and terminal line can hold it.
+ */
+const text = z.string().overwrite(withoutControls);
+
+function withoutControls(value: string): string {
+  return value.replace(CONTROL, ' ');
+}
+
 /** A strict YYYY-MM-DD date that exists. */
 export const isoDate = z.string({ error: 'must be a date written YYYY-MM-DD' }).check((ctx) => {
   const parsed = parseIsoDate(ctx.value);
@@ -75,7 +89,7 @@ const milestone = z.strictObject({ date: isoDate, target: finite });
 
 export const keyResultSchema = z.strictObject({
   id: slug,
-  title: z.string().optional(),
+  title: text.optional(),
   kpi: z.string().optional(),
   channel: channelSelection.optional(),
   baseline: finite.optional(),
@@ -93,11 +107,11 @@ export const keyResultSchema = z.strictObject({
 export const goalSchema = z.strictObject({
   id: slug,
   type: z.enum(['smart', 'okr'], { error: 'type must be smart or okr' }).optional(),
-  title: z.string().min(1, { error: 'title must not be empty' }),
-  description: z.string().optional(),
+  title: text.min(1, { error: 'title must not be empty' }),
+  description: text.optional(),
   category: z.enum(GOAL_CATEGORIES, { error: `category must be one of ${GOAL_CATEGORIES.join(', ')}` }).optional(),
   objective: z.string().optional(),
-  owner: z.string().optional(),
+  owner: text.optional(),
   period: periodText.optional(),
   start: isoDate.optional(),
   deadline: isoDate.optional(),
@@ -114,17 +128,17 @@ export const UNITS = ['count', 'money', 'percent', 'ratio', 'per_post', 'score',
 
 export const customKpiSchema = z.strictObject({
   id: slug,
-  label: z.string().min(1),
+  label: text.min(1),
   formula: z.string(),
   unit: z.enum(UNITS, { error: `unit must be one of ${UNITS.join(', ')}` }),
   good: z.enum(['up', 'down'], { error: 'good must be up or down' }),
-  description: z.string().optional(),
+  description: text.optional(),
 });
 
 export const objectiveSchema = z.strictObject({
   id: slug,
-  title: z.string().min(1),
-  description: z.string().optional(),
+  title: text.min(1),
+  description: text.optional(),
 });
 
 /** The envelope of a goals file; each item is then validated on its own, so one bad goal hides nothing. */
@@ -170,7 +184,7 @@ function isSiteUrl(value: string): boolean {
 
 export const siteSchema = z.strictObject(
   {
-    title: z.string().min(1).optional(),
+    title: text.min(1).optional(),
     locale: locale.optional(),
     currency: currency.optional(),
     customer_ltv: finite.refine((v) => v >= 0, { error: 'must not be negative' }).optional(),
@@ -178,7 +192,7 @@ export const siteSchema = z.strictObject(
       .record(
         slug,
         z.strictObject({
-          label: z.string().min(1),
+          label: text.min(1),
           color: z
             .string()
             .regex(/^#[0-9a-fA-F]{6}$/, { error: 'color must be a hex colour such as #e1306c' })
@@ -203,7 +217,7 @@ export const siteSchema = z.strictObject(
       .optional(),
     robots: z.enum(['index', 'noindex'], { error: 'robots must be index or noindex' }).optional(),
     strings: z
-      .record(z.string(), z.string({ error: 'a string override is a text' }), {
+      .record(z.string(), z.string({ error: 'a string override is a text' }).overwrite(withoutControls), {
         error: 'strings holds a mapping { key: text } of page text overrides',
       })
       .optional(),
@@ -212,7 +226,7 @@ export const siteSchema = z.strictObject(
         z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }),
         z.strictObject(
           {
-            label: z.string().min(1, { error: 'label must not be empty' }),
+            label: text.min(1, { error: 'label must not be empty' }),
             aggregation: z.enum(['flow', 'stock', 'unique'], { error: 'aggregation must be flow, stock or unique' }),
             unit: z.enum(UNITS, { error: `unit must be one of ${UNITS.join(', ')}` }),
             good: z.enum(['up', 'down'], { error: 'good must be up or down' }).optional(),

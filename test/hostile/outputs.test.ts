@@ -263,7 +263,8 @@ describe('terminal and CI output: user text cannot inject', () => {
     writeFileSync(join(root, 'goals/goals.yaml'), goals);
     const r = await run(['report', '--period', '2026-Q2'], root);
     expect(r.status).toBe(0);
-    expect(r.out).toContain('More\\u000a::stop-commands::tok\\u000a::error::pwned\\u001b]0;title\\u0007\\u202e');
+    // The loader turns ESC and BEL into spaces (text readers see); line breaks and bidi controls are escaped here.
+    expect(r.out).toContain('More\\u000a::stop-commands::tok\\u000a::error::pwned ]0;title \\u202e');
     expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
     expect(r.out.split('\n').every((l) => !/^\s*::/.test(l))).toBe(true);
   });

@@ -254,6 +254,33 @@ describe('goals', () => {
     expect(resolveChannels(['instagram', 'linkedin', 'instagram'], ['instagram', 'linkedin'])).toEqual(['instagram', 'linkedin']);
   });
 
+  it('keeps a channel listed twice once in the model, so JSON and pages echo it once (goal and key result)', () => {
+    const goals = `goals:
+  - id: reach-q2
+    title: More impressions
+    period: 2026-Q2
+    channel: [instagram, linkedin, instagram]
+    kpi: impressions
+    target: 5000
+  - id: okr
+    type: okr
+    title: Be seen
+    period: 2026-Q2
+    key_results:
+      - id: kr
+        kpi: impressions
+        channel: [linkedin, linkedin, instagram]
+        target: 5000
+`;
+    const site = { path: 'content/site.yaml', text: SITE };
+    const files = (o: Record<string, string>) => Object.entries(o).map(([path, text]) => ({ path, text }));
+    const loaded = loadFromSources(site, files({ 'goals/g.yaml': goals }), files(data));
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+    const [smart, okr] = loaded.project.goals;
+    expect(smart?.type === 'smart' && smart.channel).toEqual(['instagram', 'linkedin']);
+    expect(okr?.type === 'okr' && okr.keyResults[0]?.measure?.channel).toEqual(['linkedin', 'instagram']);
+  });
+
   it('rejects a target equal to the implicit baseline (the previous period), at the target', () => {
     const goals = `goals:
   - id: followers-q2
