@@ -161,7 +161,13 @@ describe("a real brand's first quarter, in the terminal", () => {
     expect(status).toBe(1);
     expect(out).toBe('');
     expect(err).toBe(
-      '2027-Q1 has no data: the data ends on 2026-09-30; pass --as-of <date> to evaluate its goals on a given day\n',
+      '2027-Q1 has no data: the data runs from 2026-07-01 to 2026-09-30; pass --as-of <date> to evaluate its goals on a given day\n',
+    );
+    // A quarter before the data begins: the message says where the data is, not only where it ends.
+    const before = await run(root, ['report', '--period', '2019-Q1']);
+    expect(before.status).toBe(1);
+    expect(before.err).toBe(
+      '2019-Q1 has no data: the data runs from 2026-07-01 to 2026-09-30; pass --as-of <date> to evaluate its goals on a given day\n',
     );
   });
 });

@@ -84,6 +84,9 @@ describe('parseQuarter and parseDayPeriod', () => {
     expect(parseQuarter('2026-04')).toEqual({ ok: false, reason: "'2026-04' is not a quarter: write it as 2026-Q2" });
     expect(parseQuarter('2026')).toEqual({ ok: false, reason: "'2026' is not a quarter: write it as 2026-Q2" });
     expect(parseQuarter('2026-Q5').ok).toBe(false);
+    // Not a period at all: the hint names the one shape the command takes, not a month or a year.
+    expect(parseQuarter('2026q3')).toEqual({ ok: false, reason: "'2026q3' is not a quarter: write it as 2026-Q2" });
+    expect(parseQuarter('Q3 2026')).toEqual({ ok: false, reason: "'Q3 2026' is not a quarter: write it as 2026-Q2" });
   });
 
   it('parseDayPeriod takes strict existing dates', () => {

@@ -101,10 +101,10 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   if (frozen === null && asOf === null) {
     const last = project.index.lastDay(quarter.period.end, channel ? [channel] : undefined);
     if (last === null || last < quarter.period.start) {
-      const latest = project.index.dataRange()?.last ?? null;
+      const range = project.index.dataRange();
       io.err(
         `${label} has no data${channel ? ` for ${channel}` : ''}: ` +
-          `${latest === null ? 'there is no data yet' : `the data ends on ${formatDay(latest)}`}; ` +
+          `${range === null ? 'there is no data yet' : `the data runs from ${formatDay(range.first)} to ${formatDay(range.last)}`}; ` +
           'pass --as-of <date> to evaluate its goals on a given day',
       );
       return 1;

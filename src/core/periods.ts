@@ -78,7 +78,7 @@ export function parsePeriod(text: string): PeriodParse {
 /** Parses a quarter only (`2026-Q2`), as the report and freeze commands take. */
 export function parseQuarter(text: string): PeriodParse {
   const parsed = parsePeriod(text);
-  if (parsed.ok && parsed.period.kind !== 'quarter') {
+  if ((parsed.ok && parsed.period.kind !== 'quarter') || (!parsed.ok && !QUARTER.test(text))) {
     return { ok: false, reason: `'${text}' is not a quarter: write it as 2026-Q2` };
   }
   return parsed;
