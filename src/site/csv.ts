@@ -99,7 +99,9 @@ export function quarterCsv(page: QuarterPage): string {
  * band), actual, target, progress, expected progress, projection and score, unrounded; and
  * which figures they are (`figures`, `version`), as in the KPI CSV. A goal or key result evaluated
  * before the report's as-of day (a channel or an input of its KPI ends early) gives that day in
- * `data_to`, the channels in `incomplete` and, where an input's export sets it, `inputs_to`.
+ * `data_to`, the channels in `incomplete` and, where an input's export sets it, `inputs_to`. What
+ * the target is set against follows: `baseline`, the previous period's figure (`previous`, SMART
+ * goals) and, when that reference counts an input only to a day, `baseline_to` / `reference_to`.
  */
 export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
   const lines: Cell[][] = [
@@ -128,11 +130,18 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       'data_to',
       'incomplete',
       'inputs_to',
+      'baseline',
+      'previous',
+      'baseline_to',
+      'reference_to',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
   const channels = (c: string | readonly string[] | null) => (c === null ? null : typeof c === 'string' ? c : c.join(' '));
-  type Ends = Pick<SmartGoalJson, 'incomplete' | 'data_to' | 'inputs_to'>;
+  type Ends = Pick<SmartGoalJson, 'incomplete' | 'data_to' | 'inputs_to' | 'baseline_to' | 'reference_to'> & {
+    baseline?: number | null;
+    previous?: number | null;
+  };
   const row = (cells: Cell[], ends: Ends = {}) =>
     lines.push([
       report.period,
@@ -143,6 +152,10 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       ends.data_to ?? null,
       ends.incomplete?.join(' ') ?? null,
       inputsToCell(ends.inputs_to),
+      ends.baseline ?? null,
+      ends.previous ?? null,
+      ends.baseline_to ?? null,
+      ends.reference_to ?? null,
     ]);
   for (const g of report.goals) {
     if (g.type === 'smart') {

@@ -111,4 +111,22 @@ describe('scorecardCsv', () => {
     expect(rows.every((r) => r['figures'] === 'frozen' && r['version'] === '2')).toBe(true);
     expect(rows[0]!['title']).toBe(`"'=HYPERLINK(""x"")"`);
   });
+
+  it('says what each target is set against, and when that reference counts an input only to a day', () => {
+    const goals = report.goals.map((g) =>
+      g.type === 'smart'
+        ? { ...g, mode: 'level' as const, baseline: 0.03, previous: 0.0234, baseline_to: '2026-06-10' }
+        : { ...g, key_results: g.key_results.map((kr) => ({ ...kr, baseline: 0, reference_to: '2026-06-10' })) },
+    );
+    const lines = scorecardCsv({ ...report, goals }, kpis, { kind: 'live' })
+      .split('\r\n')
+      .filter((l) => l !== '');
+    const header = lines[0]!.split(',');
+    const rows = lines.slice(1).map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
+    const cells = (r: string[], ...names: string[]) => names.map((n) => r[header.indexOf(n)]);
+    expect(header.slice(-4)).toEqual(['baseline', 'previous', 'baseline_to', 'reference_to']);
+    expect(cells(rows[0]!, 'baseline', 'previous', 'baseline_to', 'reference_to')).toEqual(['0.03', '0.0234', '2026-06-10', '']);
+    expect(cells(rows[1]!, 'baseline', 'previous', 'baseline_to', 'reference_to')).toEqual(['', '', '', '']);
+    expect(cells(rows[2]!, 'baseline', 'previous', 'baseline_to', 'reference_to')).toEqual(['0', '', '', '2026-06-10']);
+  });
 });
