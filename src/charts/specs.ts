@@ -23,6 +23,8 @@ export interface ChartModel {
   readonly description: string;
   readonly spec: TopLevelSpec;
   readonly table: ChartTable;
+  /** What the reader should know before reading it (the channels it leaves out); shown under the caption. */
+  readonly note?: string;
 }
 
 export interface ChartContext {

@@ -18,6 +18,7 @@ import { channelName } from './words.ts';
 import { type QuarterSummary, quarterSummary, sortByStatus } from './summary.ts';
 import { partialNote } from '../format/changes.ts';
 import { formatDate } from '../format/intl.ts';
+import { formatKpiValue } from '../format/numbers.ts';
 
 export interface Scope {
   readonly id: string;
@@ -141,18 +142,26 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
   for (const trend of figures.trends) {
     const def = kpi(trend.kpi);
     if (!def) continue;
-    charts.push(
-      trendChart(ctx, {
-        id: `trend-${trend.kpi}`,
-        title: fill(w.trendTitle, { kpi: def.label, step: w[trend.step], quarter: quarter.label }),
-        kpiLabel: def.label,
-        unit: def.unit,
-        step: trend.step,
-        at: isStock(def.formula) ? 'end' : 'start',
-        asOf: report.as_of,
-        series: trend.lines.map((line) => ({ channel: line.channel, label: label(line.channel), points: line.points })),
-      }),
-    );
+    const lines = channel ? trend.lines : topLines(trend.lines, (c) => value(c, trend.kpi));
+    const note =
+      lines.length < trend.lines.length
+        ? fill(w.topChannels, {
+            shown: formatKpiValue(lines.length, 'count', site),
+            total: formatKpiValue(trend.lines.length, 'count', site),
+            kpi: def.label,
+          })
+        : null;
+    const chart = trendChart(ctx, {
+      id: `trend-${trend.kpi}`,
+      title: fill(w.trendTitle, { kpi: def.label, step: w[trend.step], quarter: quarter.label }),
+      kpiLabel: def.label,
+      unit: def.unit,
+      step: trend.step,
+      at: isStock(def.formula) ? 'end' : 'start',
+      asOf: report.as_of,
+      series: lines.map((line) => ({ channel: line.channel, label: label(line.channel), points: line.points })),
+    });
+    charts.push(note === null ? chart : { ...chart, description: `${note} ${chart.description}`, note });
   }
 
   if (!channel && channels.length > 1) {
@@ -212,6 +221,29 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
     );
 
   return charts.map((c) => ({ ...c, id: `${slug}-${channel ?? 'all'}-${c.id}` }));
+}
+
+/** The most lines a trend chart on an all-channel page draws: more cannot be told apart by colour or label. */
+export const MAX_TREND_LINES = 8;
+
+/**
+ * The lines of an all-channel trend chart: every channel's, or, past `MAX_TREND_LINES`, those of
+ * the channels with the largest value of the KPI over the quarter (then by channel id, so the
+ * choice is stable), in their original order. The chart says so; each channel's page has its own.
+ */
+export function topLines<L extends { readonly channel: string }>(
+  lines: readonly L[],
+  valueOf: (channel: string) => number | null,
+): readonly L[] {
+  if (lines.length <= MAX_TREND_LINES) return lines;
+  const ranked = [...lines].sort((a, b) => {
+    const va = valueOf(a.channel);
+    const vb = valueOf(b.channel);
+    if (va !== vb) return va === null ? 1 : vb === null ? -1 : vb - va;
+    return a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0;
+  });
+  const kept = new Set(ranked.slice(0, MAX_TREND_LINES).map((l) => l.channel));
+  return lines.filter((l) => kept.has(l.channel));
 }
 
 /** The day number of a date the core wrote (always valid). */

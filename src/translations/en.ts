@@ -469,6 +469,8 @@ export const en = {
     monthOf: 'Month of',
     monthEnding: 'Month ending',
     mixTitle: 'Channel mix: impressions, {quarter}',
+    topChannels:
+      '{kpi}: the {shown} highest of {total} channels this quarter. Each channel has its own page, and the CSV download has them all.',
     funnelTitle: 'Funnel, {channel}, {quarter}',
     allChannels: 'all channels',
     spendRevenueTitle: 'Spend and revenue, {quarter}',

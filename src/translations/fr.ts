@@ -467,6 +467,8 @@ export const fr = {
     monthOf: 'Mois de',
     monthEnding: 'Fin de mois',
     mixTitle: 'Répartition par canal : impressions, {quarter}',
+    topChannels:
+      '{kpi} : les {shown} canaux les plus hauts sur {total} ce trimestre. Chaque canal a sa page, et le téléchargement CSV les contient tous.',
     funnelTitle: 'Entonnoir, {channel}, {quarter}',
     allChannels: 'tous canaux',
     spendRevenueTitle: 'Dépenses et chiffre d’affaires, {quarter}',

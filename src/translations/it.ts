@@ -462,6 +462,8 @@ export const it = {
     monthOf: 'Mese di',
     monthEnding: 'Fine mese',
     mixTitle: 'Ripartizione per canale: impression, {quarter}',
+    topChannels:
+      '{kpi}: i {shown} canali più alti su {total} nel trimestre. Ogni canale ha la sua pagina e il download CSV li contiene tutti.',
     funnelTitle: 'Funnel, {channel}, {quarter}',
     allChannels: 'tutti i canali',
     spendRevenueTitle: 'Spesa e ricavi, {quarter}',
