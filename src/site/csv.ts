@@ -46,6 +46,11 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'figures',
       'version',
       'inputs_to',
+      'qoq_channels_differ',
+      'yoy_channels_differ',
+      'qoq_to',
+      'yoy_to',
+      'to_date',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -73,6 +78,11 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         source.kind,
         version,
         inputsToCell(v.inputs_to),
+        v.qoq_channels_differ ? 'true' : 'false',
+        v.yoy_channels_differ ? 'true' : 'false',
+        v.qoq_to ?? '',
+        v.yoy_to ?? '',
+        v.to_date ? 'true' : 'false',
       ]);
     }
   }
@@ -128,6 +138,11 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       'data_to',
       'incomplete',
       'inputs_to',
+      'qoq_channels_differ',
+      'yoy_channels_differ',
+      'qoq_to',
+      'yoy_to',
+      'to_date',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
