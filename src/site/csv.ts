@@ -39,6 +39,11 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'value',
       'qoq',
       'yoy',
+      'qoq_channels_differ',
+      'yoy_channels_differ',
+      'qoq_to',
+      'yoy_to',
+      'to_date',
       'approximate',
       'computed_over',
       'left_out',
@@ -46,11 +51,6 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'figures',
       'version',
       'inputs_to',
-      'qoq_channels_differ',
-      'yoy_channels_differ',
-      'qoq_to',
-      'yoy_to',
-      'to_date',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -71,6 +71,11 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         v.value,
         v.qoq,
         v.yoy,
+        v.qoq_channels_differ ? 'true' : 'false',
+        v.yoy_channels_differ ? 'true' : 'false',
+        v.qoq_to ?? '',
+        v.yoy_to ?? '',
+        v.to_date ? 'true' : 'false',
         v.approximate ? 'true' : 'false',
         v.channels?.join(' ') ?? scope,
         v.left_out?.join(' ') ?? '',
@@ -78,11 +83,6 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         source.kind,
         version,
         inputsToCell(v.inputs_to),
-        v.qoq_channels_differ ? 'true' : 'false',
-        v.yoy_channels_differ ? 'true' : 'false',
-        v.qoq_to ?? '',
-        v.yoy_to ?? '',
-        v.to_date ? 'true' : 'false',
       ]);
     }
   }
@@ -138,11 +138,6 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       'data_to',
       'incomplete',
       'inputs_to',
-      'qoq_channels_differ',
-      'yoy_channels_differ',
-      'qoq_to',
-      'yoy_to',
-      'to_date',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
