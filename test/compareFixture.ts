@@ -8,6 +8,9 @@
  * - Instagram from 1 April 2026 (2,000 impressions a day, no clicks).
  * - TikTok in 2026-Q2 only (5,000 impressions a day), none since: it stopped before Q3.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createEngine } from '../src/core/project.ts';
 import { loadFromSources } from '../src/load/project.ts';
 import { days } from './baselineToFixture.ts';
@@ -67,4 +70,15 @@ export function loadCompare(locale = 'en-US') {
   const result = loadFromSources(s.site, s.goals, s.data);
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   return { project: result.project, engine: createEngine(result.project), notes: result.notes };
+}
+
+/** The fixture written to a new temporary content root; returns its path. */
+export function writeRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'goalpost-compare-'));
+  const s = sources();
+  for (const f of [s.site, ...s.goals, ...s.data]) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileSync(join(root, f.path), f.text);
+  }
+  return root;
 }
