@@ -11,7 +11,7 @@
  * after loading, on goals that are otherwise valid.
  */
 import type { Direction } from '../core/catalogue.ts';
-import { formatDay } from '../core/dates.ts';
+import { type Day, formatDay } from '../core/dates.ts';
 import { measuredChannels, measureTarget, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import { inputEnds, type Kpi, type KpiEngine, resolveChannels, summedInputs, windowFor } from '../core/kpis.ts';
@@ -246,7 +246,7 @@ function notePartialReference(
   place: GoalPlace,
   at: PathKey[],
   wayOut: string,
-  upTo: number | null = null,
+  upTo: Day | null = null,
 ): void {
   const kpi = engine.kpis.get(measure.kpi);
   // A value at the period's end (followers) does not depend on how much of the period has data.
