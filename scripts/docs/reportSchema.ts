@@ -43,10 +43,19 @@ const kpiCell = z.strictObject({
   }),
   qoq_channels_differ: z.literal(true).optional().meta({
     description:
-      'A rate (its formula divides) computed over other channels in the previous quarter: qoq is null, the two are not comparable. Totals keep their change.',
+      'Computed over other channels in the previous quarter: a rate (its formula divides) has qoq null, the two are not comparable; a total keeps its change (a channel launched or stopped is part of it), flagged.',
   }),
   yoy_channels_differ: z.literal(true).optional().meta({
-    description: 'A rate computed over other channels in the same quarter a year before: yoy is null.',
+    description: 'The same against the quarter a year before: a rate has yoy null, a total keeps it.',
+  }),
+  qoq_to: isoDate.optional().meta({
+    description:
+      "A KPI that is not a total whose inputs end apart in the previous quarter (clicks to 2026-06-10, impressions to 2026-06-30): qoq compares with that quarter only to this day, the first day an input stops, over days all its inputs cover (as a goal's baseline_to).",
+  }),
+  yoy_to: isoDate.optional().meta({ description: 'The same for the quarter a year before (yoy).' }),
+  to_date: z.literal(true).optional().meta({
+    description:
+      'The quarter is not over and the KPI grows with the days counted (a total, a reach): qoq and yoy compare the quarter to date with whole quarters.',
   }),
 });
 
@@ -119,6 +128,16 @@ const referenceTo = isoDate.optional().meta({
     "A relative target on a total whose reference, the previous period's total, counts an input only up to this day, where its export ends: the reference is kept as it is (a partial total), and flagged.",
 });
 
+const previousLeftOut = z.array(text).optional().meta({
+  description:
+    "Channels of the goal that have the KPI over the previous period but that its reference (a relative target's total, or the implicit baseline) leaves out, as its actual does (a channel that stopped before the period): like with like, said.",
+});
+
+const baselineLeftOut = z.array(text).optional().meta({
+  description:
+    'Channels the implicit baseline leaves out: all their data over the previous period falls after baseline_to (a channel launched after an input export ended).',
+});
+
 const provisional = z.literal(true).optional().meta({
   description:
     'A level on a KPI that builds up as its period runs (reach, audience growth rate), before its deadline: its value so far is compared with a whole period, so progress and status are provisional.',
@@ -134,6 +153,8 @@ const smartGoal = z.strictObject({
   previous: figure,
   baseline_to: baselineTo,
   reference_to: referenceTo,
+  previous_left_out: previousLeftOut,
+  baseline_left_out: baselineLeftOut,
   target: figure,
   actual: figure,
   progress: figure.meta({
@@ -166,6 +187,8 @@ const keyResult = z.strictObject({
   baseline: figure,
   baseline_to: baselineTo,
   reference_to: referenceTo,
+  previous_left_out: previousLeftOut,
+  baseline_left_out: baselineLeftOut,
   target: figure,
   actual: figure,
   progress: figure,

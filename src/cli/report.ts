@@ -166,6 +166,12 @@ export interface TextSource {
 /** A rate's change against a quarter computed over other channels (the CLI stays English). */
 const NOT_COMPARABLE = 'not comparable: channels differ';
 
+/** A change in the KPI table: a rate over other channels is not comparable, a total's change is marked. */
+function changeCell(change: number | null, channelsDiffer: true | undefined, fmt: FormatOptions): string {
+  if (!channelsDiffer) return formatChange(change, fmt);
+  return change === null ? NOT_COMPARABLE : `${formatChange(change, fmt)} (other channels)`;
+}
+
 /** The report as plain text for a terminal, in the site's locale, saying which figures it shows. */
 export function renderText(
   report: ReportJson,
@@ -211,8 +217,8 @@ export function renderText(
       return [
         esc(k.label) + (v.approximate ? ' (≈)' : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
         formatKpiValue(v.value, k.unit, fmt),
-        v.qoq_channels_differ ? NOT_COMPARABLE : formatChange(v.qoq, fmt),
-        v.yoy_channels_differ ? NOT_COMPARABLE : formatChange(v.yoy, fmt),
+        changeCell(v.qoq, v.qoq_channels_differ, fmt),
+        changeCell(v.yoy, v.yoy_channels_differ, fmt),
       ];
     });
     lines.push(...alignColumns([['KPI', 'Value', 'QoQ', 'YoY'], ...table]).map((l) => `  ${l}`), '');
@@ -239,7 +245,9 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
         return (
           `      ${s.symbol} ${esc(kr.id)}: ${what} ${formatKpiValue(kr.actual, unit, fmt)} of ${formatKpiValue(kr.target, unit, fmt)}` +
           `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
-          (kr.baseline_to || kr.reference_to ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr)}` : '') +
+          (kr.baseline_to || kr.reference_to || kr.previous_left_out
+            ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr)}`
+            : '') +
           marks(kr, site)
         );
       }),
@@ -261,12 +269,23 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
 
 /**
  * Where a baseline or a relative target's reference stops short of the previous period's end
- * (`baseline_to`, `reference_to`): the day, and why; empty when neither applies.
+ * (`baseline_to`, `reference_to`): the day, and why; and the channels it leaves out
+ * (`baseline_left_out`, `previous_left_out`); empty when none applies.
  */
-function referenceNote(g: Pick<SmartGoalJson, 'baseline_to' | 'reference_to'>): string {
-  if (g.baseline_to) return `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends`;
-  if (g.reference_to) return `; the previous total counts an input only to ${esc(g.reference_to)}, where its export ends`;
-  return '';
+function referenceNote(
+  g: Pick<SmartGoalJson, 'baseline_to' | 'reference_to' | 'baseline_left_out' | 'previous_left_out'>,
+): string {
+  const parts = [
+    g.baseline_to ? `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends` : '',
+    !g.baseline_to && g.reference_to
+      ? `; the previous total counts an input only to ${esc(g.reference_to)}, where its export ends`
+      : '',
+    g.baseline_left_out ? `, without ${esc(g.baseline_left_out.join(', '))} (no data by then)` : '',
+    g.previous_left_out
+      ? `; the reference leaves out ${esc(g.previous_left_out.join(', '))} (data in the previous period, none in this one)`
+      : '',
+  ];
+  return parts.join('');
 }
 
 /**

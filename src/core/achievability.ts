@@ -103,9 +103,11 @@ export interface PastValue {
  * actual is computed over (`over`, by default `measuredChannels`), like with like. Only a period of
  * complete data counts as a change: one in which a channel's data or an input of the KPI ends early
  * (see `dataEnds`: clicks to the 10th beside impressions to the 30th) is not `complete`, nor, for a
- * KPI that grows with the days counted (a total, a reach), one that starts before the channels'
- * first day (the first export begins inside it), so that a figure over part of a period never
- * passes for a change. A rate or an end-of-period value over the days there are is no such figure.
+ * KPI that grows with the days counted (a total, a reach), one inside which any channel's data
+ * begins (a channel launched mid-quarter: its first export starts inside it), nor one computed
+ * over other channels than the period before it (a channel started or stopped: that is no change
+ * of the KPI), so that a figure over part of a period never passes for a change. A rate or an
+ * end-of-period value over the days there are is no such figure.
  */
 export function pastValues(engine: KpiEngine, measure: Measure, period: Period, over?: readonly string[]): PastValue[] {
   const kpi = engine.kpis.get(measure.kpi);
@@ -113,14 +115,23 @@ export function pastValues(engine: KpiEngine, measure: Measure, period: Period, 
   const starts = channels.map((c) => engine.index.firstDay(c)).filter((d): d is number => d !== null);
   if (!kpi || starts.length === 0) return [];
   const first = Math.min(...starts);
+  const growing = kpi.cumulative || kpi.accumulates;
   const out: PastValue[] = [];
+  // Each period's channels, oldest first beside `out`: a change needs the same ones on both sides.
+  const computedOver: Array<readonly string[] | null> = [];
   let p = previousPeriod(period);
   for (let i = 0; i < MAX_PERIODS && p.end >= first; i++, p = previousPeriod(p)) {
-    const startsInside = p.start < first && (kpi.cumulative || kpi.accumulates);
+    const startsInside = growing && starts.some((s) => p.start < s && s <= p.end);
     const complete = !startsInside && dataEnds(engine, channels, p, p.end, kpi).incomplete.length === 0;
-    out.unshift({ period: p.label, value: windowFor(engine, channels, p.start, p.end).value(kpi).value, complete });
+    const value = windowFor(engine, channels, p.start, p.end).value(kpi);
+    out.unshift({ period: p.label, value: value.value, complete });
+    computedOver.unshift(value.value === null ? null : (value.channels ?? channels));
   }
-  return out;
+  return out.map((past, i) => {
+    const [before, now] = [computedOver[i - 1], computedOver[i]];
+    const differ = i > 0 && before && now && (before.length !== now.length || now.some((c) => !before.includes(c)));
+    return differ ? { ...past, complete: false } : past;
+  });
 }
 
 /** The achievability of a SMART goal (`goal`) or of an OKR's measured key results (by id). */

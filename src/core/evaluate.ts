@@ -5,7 +5,16 @@
 import type { Direction } from './catalogue.ts';
 import { type Day, formatDay } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal, TargetSpec } from './goals.ts';
-import { inputEnds, type InputsEnd, type Kpi, type KpiEngine, resolveChannels, summedInputs, windowFor } from './kpis.ts';
+import {
+  inputEnds,
+  type InputsEnd,
+  type Kpi,
+  type KpiEngine,
+  type KpiValue,
+  resolveChannels,
+  summedInputs,
+  windowFor,
+} from './kpis.ts';
 import { elapsedShare, expectedProgress } from './pace.ts';
 import { dataMetrics } from './metrics.ts';
 import { type Period, previousPeriod } from './periods.ts';
@@ -28,6 +37,10 @@ export interface MeasureEvaluation {
   readonly baselineTo: Day | null;
   /** A relative target's total, the previous period's, counts an input only to this day (see `MeasureTarget`); else null. */
   readonly referenceTo: Day | null;
+  /** Channels of the measure whose previous-period data its reference leaves out (see `MeasureTarget`). */
+  readonly previousLeftOut: readonly string[];
+  /** Channels the implicit baseline leaves out, having no data up to `baselineTo` (see `MeasureTarget`). */
+  readonly baselineLeftOut: readonly string[];
   readonly target: number | null;
   readonly actual: number | null;
   readonly progress: number | null;
@@ -74,9 +87,11 @@ export interface KeyResultEvaluation {
   readonly kpi: string | null;
   readonly channel: string | readonly string[] | null;
   readonly baseline: number | null;
-  /** As `MeasureEvaluation.baselineTo` and `referenceTo`. */
+  /** As `MeasureEvaluation.baselineTo`, `referenceTo`, `previousLeftOut` and `baselineLeftOut`. */
   readonly baselineTo: Day | null;
   readonly referenceTo: Day | null;
+  readonly previousLeftOut: readonly string[];
+  readonly baselineLeftOut: readonly string[];
   readonly target: number | null;
   readonly actual: number | null;
   readonly progress: number | null;
@@ -165,6 +180,18 @@ export interface MeasureTarget {
    * honestly, and flagged; else null.
    */
   readonly referenceTo: Day | null;
+  /**
+   * Channels of the measure that have the KPI over the previous period but that its reference (the
+   * total a relative target applies to, or the implicit baseline) leaves out, as the actual does
+   * (`over`: a channel that stopped before the period, or lacks an input in it): like with like,
+   * said. Empty when neither reference applies (an absolute target, a baseline given).
+   */
+  readonly previousLeftOut: readonly string[];
+  /**
+   * Channels whose data over the previous period all falls after `baselineTo` (a channel launched
+   * after an input's export ended): the implicit baseline is computed without them; else empty.
+   */
+  readonly baselineLeftOut: readonly string[];
 }
 
 /**
@@ -183,18 +210,41 @@ export function measureTarget(
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
   const channels = over && over.length > 0 ? over : resolveChannels(measure.channel, engine.index.channels);
   const prev = previousPeriod(period);
-  const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
+  const whole = windowFor(engine, channels, prev.start, prev.end).value(kpi);
+  const previous = whole.value;
   const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
+  const relative = measure.target.kind !== 'absolute';
+  const referenced = mode === 'cumulative' ? relative : measure.baseline === null;
+  const previousLeftOut = referenced ? channelsLeftOut(engine, kpi, measure, channels, prev) : [];
   if (mode === 'cumulative') {
     const baseline = measure.baseline ?? 0;
-    const relative = measure.target.kind !== 'absolute';
     const referenceTo = relative ? inputsApartTo(engine, channels, prev, kpi) : null;
-    return { mode, previous, baseline, target: resolveTarget(measure.target, previous), baselineTo: null, referenceTo };
+    const target = resolveTarget(measure.target, previous);
+    return { mode, previous, baseline, target, baselineTo: null, referenceTo, previousLeftOut, baselineLeftOut: [] };
   }
   const baselineTo = measure.baseline === null ? inputsApartTo(engine, channels, prev, kpi) : null;
-  const baseline =
-    measure.baseline ?? (baselineTo === null ? previous : windowFor(engine, channels, prev.start, baselineTo).value(kpi).value);
-  return { mode, previous, baseline, target: resolveTarget(measure.target, baseline), baselineTo, referenceTo: null };
+  const cut = baselineTo === null ? null : windowFor(engine, channels, prev.start, baselineTo).value(kpi);
+  const baseline = measure.baseline ?? (cut === null ? previous : cut.value);
+  // A channel counted over the whole previous period but with no data up to `baselineTo`.
+  const counted = (v: KpiValue) => (v.value === null ? [] : (v.channels ?? channels));
+  const baselineLeftOut = cut === null ? [] : counted(whole).filter((c) => !counted(cut).includes(c));
+  return {
+    mode,
+    previous,
+    baseline,
+    target: resolveTarget(measure.target, baseline),
+    baselineTo,
+    referenceTo: null,
+    previousLeftOut,
+    baselineLeftOut,
+  };
+}
+
+/** Channels of a measure, not among `channels`, that have the KPI over `prev`: those its reference leaves out. */
+function channelsLeftOut(engine: KpiEngine, kpi: Kpi, measure: Measure, channels: readonly string[], prev: Period): string[] {
+  return resolveChannels(measure.channel, engine.index.channels).filter(
+    (c) => !channels.includes(c) && windowFor(engine, [c], prev.start, prev.end).value(kpi).value !== null,
+  );
 }
 
 /**
@@ -292,7 +342,12 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const elapsed = elapsedShare(start, deadline, asOf);
   const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : null;
   const actual = current?.value ?? null;
-  const { mode, previous, baseline, target, baselineTo, referenceTo } = measureTarget(engine, measure, period, current?.channels);
+  const { mode, previous, baseline, target, baselineTo, referenceTo, previousLeftOut, baselineLeftOut } = measureTarget(
+    engine,
+    measure,
+    period,
+    current?.channels,
+  );
   const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
 
   const milestoneProgress = (value: number): number | null =>
@@ -334,6 +389,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     previous,
     baselineTo,
     referenceTo,
+    previousLeftOut,
+    baselineLeftOut,
     target,
     actual,
     progress,
@@ -393,6 +450,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       baseline: m.baseline,
       baselineTo: m.baselineTo,
       referenceTo: m.referenceTo,
+      previousLeftOut: m.previousLeftOut,
+      baselineLeftOut: m.baselineLeftOut,
       target: m.target,
       actual: m.actual,
       progress: m.progress,
@@ -429,6 +488,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     baseline: null,
     baselineTo: null,
     referenceTo: null,
+    previousLeftOut: [],
+    baselineLeftOut: [],
     target: manual.target,
     actual: manual.current,
     progress,

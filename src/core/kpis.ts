@@ -1,5 +1,5 @@
 import { type KpiDef, KPI_CATALOGUE } from './catalogue.ts';
-import { isRate } from './comparable.ts';
+import { growsWithWindow, isRate } from './comparable.ts';
 import type { Day } from './dates.ts';
 import {
   type CompiledFormula,
@@ -68,10 +68,26 @@ export interface KpiChange extends KpiValue {
   readonly yearAgo: number | null;
   readonly qoq: number | null;
   readonly yoy: number | null;
-  /** A rate whose previous quarter was computed over other channels: its `qoq` is null, not comparable. */
+  /**
+   * The previous quarter's value was computed over other channels: a rate's `qoq` is then null
+   * (not comparable); a total keeps its change (a channel launched is growth), flagged.
+   */
   readonly qoqChannelsDiffer: boolean;
   /** The same against the quarter a year before (`yoy`). */
   readonly yoyChannelsDiffer: boolean;
+  /**
+   * A KPI that is not a total, whose inputs end apart in the previous quarter (clicks exported to
+   * 10 June beside impressions to the 30th): `previous` and `qoq` are taken over that quarter only
+   * to this day, the first day an input stops, as a goal's `baselineTo` is; else null.
+   */
+  readonly previousTo: Day | null;
+  /** The same for the quarter a year before (`yearAgo`, `yoy`). */
+  readonly yearAgoTo: Day | null;
+  /**
+   * The value covers the quarter to date (it is not over) on a KPI that grows with the days
+   * counted (a total, a reach): its `qoq` and `yoy` compare part of a quarter with whole ones.
+   */
+  readonly toDate: boolean;
 }
 
 /**
@@ -287,7 +303,9 @@ export function windowFor(engine: KpiEngine, channels: readonly string[], start:
 /**
  * Every KPI over a period for a set of channels, each with its change against the
  * previous period and the same period one year earlier. A rate computed over other
- * channels in the earlier period has no change there (flagged); a total keeps it.
+ * channels in the earlier period has no change there; a total keeps it; both are flagged.
+ * An earlier period whose inputs of a KPI (not a total) end apart is taken to the day they
+ * stop sharing (see `earlierValue`), so the change compares rates over the same days.
  */
 export function kpiChanges(engine: KpiEngine, channels: readonly string[], period: Period, upTo?: Day): Map<string, KpiChange> {
   const now = windowFor(engine, channels, period.start, Math.min(period.end, upTo ?? period.end));
@@ -295,24 +313,44 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
   const before = windowFor(engine, channels, prev.start, prev.end);
   const ly = samePeriodLastYear(period);
   const lastYear = windowFor(engine, channels, ly.start, ly.end);
+  const toDate = now.end < period.end;
+  const aggregationOf = (name: string) => engine.index.metrics.get(name)?.aggregation;
   const out = new Map<string, KpiChange>();
   for (const kpi of engine.kpis.all()) {
     const current = now.value(kpi);
-    const previous = before.value(kpi);
-    const yearAgo = lastYear.value(kpi);
-    const qoqChannelsDiffer = kpi.rate && channelsDiffer(current, previous);
-    const yoyChannelsDiffer = kpi.rate && channelsDiffer(current, yearAgo);
+    const previous = earlierValue(engine, kpi, before);
+    const yearAgo = earlierValue(engine, kpi, lastYear);
+    const qoqChannelsDiffer = channelsDiffer(current, previous.value);
+    const yoyChannelsDiffer = channelsDiffer(current, yearAgo.value);
     out.set(kpi.def.id, {
       ...current,
-      previous: previous.value,
-      yearAgo: yearAgo.value,
-      qoq: qoqChannelsDiffer ? null : relativeChange(current.value, previous.value),
-      yoy: yoyChannelsDiffer ? null : relativeChange(current.value, yearAgo.value),
+      previous: previous.value.value,
+      yearAgo: yearAgo.value.value,
+      qoq: kpi.rate && qoqChannelsDiffer ? null : relativeChange(current.value, previous.value.value),
+      yoy: kpi.rate && yoyChannelsDiffer ? null : relativeChange(current.value, yearAgo.value.value),
       qoqChannelsDiffer,
       yoyChannelsDiffer,
+      previousTo: previous.to,
+      yearAgoTo: yearAgo.to,
+      toDate: toDate && growsWithWindow(kpi.ast, aggregationOf),
     });
   }
   return out;
+}
+
+/**
+ * A KPI over an earlier window, to compare a later value with. A KPI that is not a total whose
+ * summed inputs end apart there (clicks to the 10th beside impressions to the 30th) is taken
+ * only to the first day an input stops (`to`), over the days all its inputs cover, as a goal's
+ * implicit baseline is (`measureTarget`): clicks to the 10th over impressions to the 30th would
+ * be a rate no period had. A total keeps its value (it is flagged by `inputsEnd`).
+ */
+export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow): { value: KpiValue; to: Day | null } {
+  const whole = window.value(kpi);
+  if (kpi.cumulative || whole.inputsEnd === null) return { value: whole, to: null };
+  const to = Math.min(...Object.values(whole.inputsEnd).flatMap((byInput) => Object.values(byInput)));
+  if (!(to >= window.start && to < window.end)) return { value: whole, to: null };
+  return { value: windowFor(engine, window.channels, window.start, to).value(kpi), to };
 }
 
 /** Whether two values of a KPI over several channels were computed over different channels. */

@@ -34,10 +34,16 @@ export interface KpiJson {
   basis?: 'net_follows';
   /** Channels whose summed inputs end on different days in the quarter, with each input's last day. */
   inputs_to?: Record<string, Record<string, string>>;
-  /** A rate computed over other channels in the previous quarter: `qoq` is null (not comparable). */
+  /** Computed over other channels in the previous quarter: a rate's `qoq` is null (not comparable), a total's is kept. */
   qoq_channels_differ?: true;
-  /** A rate computed over other channels in the quarter a year before: `yoy` is null. */
+  /** The same against the quarter a year before (`yoy`). */
   yoy_channels_differ?: true;
+  /** The previous quarter's inputs of this KPI (not a total) end apart: `qoq` compares with it only to this day, where the first stops. */
+  qoq_to?: string;
+  /** The same for the quarter a year before (`yoy`). */
+  yoy_to?: string;
+  /** The quarter is not over and the KPI grows with the days counted (a total): `qoq` and `yoy` compare it to date with whole quarters. */
+  to_date?: true;
 }
 
 export interface SmartGoalJson {
@@ -58,6 +64,10 @@ export interface SmartGoalJson {
   baseline_to?: string;
   /** A relative target's total, the previous period's, counts a KPI input only to this day, where its export ends (kept as it is). */
   reference_to?: string;
+  /** Channels of the goal with the KPI over the previous period that its reference (a relative target's total, or the implicit baseline) leaves out, as its actual does (a channel that stopped before the period). */
+  previous_left_out?: string[];
+  /** Channels the implicit baseline leaves out: all their data over the previous period falls after `baseline_to`. */
+  baseline_left_out?: string[];
   target: number | null;
   actual: number | null;
   progress: number | null;
@@ -89,9 +99,11 @@ export interface KeyResultJson {
   weight: number;
   manual: boolean;
   baseline: number | null;
-  /** As a SMART goal's `baseline_to` and `reference_to`. */
+  /** As a SMART goal's `baseline_to`, `reference_to`, `previous_left_out` and `baseline_left_out`. */
   baseline_to?: string;
   reference_to?: string;
+  previous_left_out?: string[];
+  baseline_left_out?: string[];
   target: number | null;
   actual: number | null;
   progress: number | null;
@@ -180,6 +192,9 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.inputsEnd ? { inputs_to: inputsTo(change.inputsEnd) } : {}),
         ...(change.qoqChannelsDiffer ? { qoq_channels_differ: true as const } : {}),
         ...(change.yoyChannelsDiffer ? { yoy_channels_differ: true as const } : {}),
+        ...(change.previousTo !== null ? { qoq_to: formatDay(change.previousTo) } : {}),
+        ...(change.yearAgoTo !== null ? { yoy_to: formatDay(change.yearAgoTo) } : {}),
+        ...(change.toDate ? { to_date: true as const } : {}),
       };
     }
     kpis[key] = table;
@@ -282,14 +297,22 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
   };
 }
 
-/** `incomplete` and `data_to` of a goal or key result whose channels' data ends early; nothing otherwise. */
-/** `baseline_to` and `reference_to`, each only when it applies. */
-function referenceJson(e: { baselineTo: Day | null; referenceTo: Day | null }): { baseline_to?: string; reference_to?: string } {
+/** `baseline_to`, `reference_to`, `previous_left_out` and `baseline_left_out`, each only when it applies. */
+function referenceJson(e: {
+  baselineTo: Day | null;
+  referenceTo: Day | null;
+  previousLeftOut: readonly string[];
+  baselineLeftOut: readonly string[];
+}): { baseline_to?: string; reference_to?: string; previous_left_out?: string[]; baseline_left_out?: string[] } {
   return {
     ...(e.baselineTo !== null ? { baseline_to: formatDay(e.baselineTo) } : {}),
     ...(e.referenceTo !== null ? { reference_to: formatDay(e.referenceTo) } : {}),
+    ...(e.previousLeftOut.length > 0 ? { previous_left_out: [...e.previousLeftOut] } : {}),
+    ...(e.baselineLeftOut.length > 0 ? { baseline_left_out: [...e.baselineLeftOut] } : {}),
   };
 }
+
+/** `incomplete` and `data_to` of a goal or key result whose channels' data ends early; nothing otherwise. */
 
 function dataEndsJson(e: { incomplete: readonly string[]; dataTo: Day | null }): { incomplete?: string[]; data_to?: string } {
   return e.incomplete.length > 0 && e.dataTo !== null ? { incomplete: [...e.incomplete], data_to: formatDay(e.dataTo) } : {};

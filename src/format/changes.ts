@@ -9,10 +9,24 @@ import type { KpiJson, ReportJson } from '../core/report.ts';
 import { fill, uiStrings } from '../translations/index.ts';
 import { type FormatOptions, formatChange } from './numbers.ts';
 
-/** A KPI's change against the previous quarter (`qoq`) or a year before (`yoy`), in words. */
+/**
+ * A KPI's change against the previous quarter (`qoq`) or a year before (`yoy`), in words: a rate
+ * over other channels then is "not comparable", a total over other channels keeps its change,
+ * marked "other channels" (a channel launched or stopped is part of it).
+ */
 export function changeText(cell: KpiJson, which: 'qoq' | 'yoy', opts: FormatOptions): string {
   const differ = which === 'qoq' ? cell.qoq_channels_differ : cell.yoy_channels_differ;
-  return differ ? uiStrings(opts.locale, opts.strings).kpiTable.channelsDiffer : formatChange(cell[which], opts);
+  const t = uiStrings(opts.locale, opts.strings).kpiTable;
+  if (!differ) return formatChange(cell[which], opts);
+  return cell[which] === null ? t.channelsDiffer : fill(t.otherChannels, { change: formatChange(cell[which], opts) });
+}
+
+/** The title explaining a KPI's changes over other channels (a rate's, not comparable; a total's, marked), or undefined. */
+export function channelsDifferTitle(cell: KpiJson, opts: FormatOptions): string | undefined {
+  const t = uiStrings(opts.locale, opts.strings).kpiTable;
+  const differing = [...(cell.qoq_channels_differ ? [cell.qoq] : []), ...(cell.yoy_channels_differ ? [cell.yoy] : [])];
+  if (differing.length === 0) return undefined;
+  return differing.some((change) => change === null) ? t.channelsDifferLong : t.otherChannelsLong;
 }
 
 /** A quarter that is not over: its label, its as-of day and the whole quarters its changes compare with. */

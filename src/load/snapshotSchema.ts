@@ -30,6 +30,9 @@ const kpiCell = z.strictObject({
   inputs_to: inputsTo.optional(),
   qoq_channels_differ: z.literal(true).optional(),
   yoy_channels_differ: z.literal(true).optional(),
+  qoq_to: isoDate.optional(),
+  yoy_to: isoDate.optional(),
+  to_date: z.literal(true).optional(),
 });
 
 const achievable = z.strictObject({
@@ -61,6 +64,8 @@ const smartGoal = z.strictObject({
   previous: figure,
   /** Absent in snapshots frozen before goals carried them. */
   baseline_to: isoDate.optional(),
+  previous_left_out: z.array(text).optional(),
+  baseline_left_out: z.array(text).optional(),
   reference_to: isoDate.optional(),
   target: figure,
   actual: figure,
@@ -88,6 +93,8 @@ const keyResult = z.strictObject({
   manual: z.boolean(),
   baseline: figure,
   baseline_to: isoDate.optional(),
+  previous_left_out: z.array(text).optional(),
+  baseline_left_out: z.array(text).optional(),
   reference_to: isoDate.optional(),
   target: figure,
   actual: figure,

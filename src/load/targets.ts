@@ -11,7 +11,7 @@
  * after loading, on goals that are otherwise valid.
  */
 import type { Direction } from '../core/catalogue.ts';
-import { formatDay } from '../core/dates.ts';
+import { type Day, formatDay } from '../core/dates.ts';
 import { measuredChannels, measureTarget, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import { inputEnds, type Kpi, type KpiEngine, resolveChannels, summedInputs, windowFor } from '../core/kpis.ts';
@@ -87,6 +87,7 @@ function check(
       return;
     }
     if (relative) notePartialReference(engine, measure, channels, prev, place, at, 'an absolute target');
+    if (relative) noteLeftOut(engine, measure, period, channels, place, at, 'an absolute target');
     if (relative) {
       const what = `the target ${relativeText(t)} applies to ${measure.kpi} over ${prev.label}, which`;
       noteReferenceInputs(
@@ -115,7 +116,7 @@ function check(
 
   const label = kpiWords(kpi.def.label);
   const good = kpi.def.good;
-  const { baseline, baselineTo } = measureTarget(engine, measure, period, channels);
+  const { baseline, baselineTo, baselineLeftOut } = measureTarget(engine, measure, period, channels);
   if (kpi.accumulates) {
     place.report.note(
       [...path, 'kpi'],
@@ -185,7 +186,51 @@ function check(
     );
     return;
   }
-  if (relative && measure.baseline === null) notePartialReference(engine, measure, channels, prev, place, at, 'a baseline');
+  if (measure.baseline === null) noteLeftOut(engine, measure, period, channels, place, at, 'a baseline');
+  if (relative && measure.baseline === null) {
+    // The partial-reference note describes the baseline used: without the channels it leaves out, to `baselineTo`.
+    const counted = channels.filter((c) => !baselineLeftOut.includes(c));
+    notePartialReference(engine, measure, counted, prev, place, at, 'a baseline', baselineTo);
+  }
+}
+
+/**
+ * Notes the channels a measure's reference (a relative target's total, or the implicit baseline)
+ * leaves out though they have the KPI over the previous period: one that stopped before the
+ * goal's period (the actual leaves it out, so the reference does too: like with like), or, for an
+ * implicit baseline taken to `baselineTo`, one whose data there all falls after that day.
+ */
+function noteLeftOut(
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  channels: readonly string[],
+  place: GoalPlace,
+  at: PathKey[],
+  wayOut: string,
+): void {
+  const { previousLeftOut, baselineLeftOut, baselineTo } = measureTarget(engine, measure, period, channels);
+  const prev = previousPeriod(period);
+  const reference = engine.kpis.get(measure.kpi)?.cumulative ? 'the total the target applies to' : 'the baseline (none is given)';
+  if (previousLeftOut.length > 0) {
+    place.report.note(
+      at,
+      `${reference}, ${measure.kpi} over ${prev.label}, counts ${channels.join(', ')} only: ${previousLeftOut.join(', ')} ` +
+        `${previousLeftOut.length === 1 ? 'has' : 'have'} data in ${prev.label} but none for ${measure.kpi} in ${period.label} so far, ` +
+        `so the goal's actual leaves ${previousLeftOut.length === 1 ? 'it' : 'them'} out and the reference does too (like with like); ` +
+        `give ${wayOut} if it should count ${previousLeftOut.length === 1 ? 'it' : 'them'}`,
+    );
+  }
+  if (baselineLeftOut.length > 0 && baselineTo !== null) {
+    const firsts = baselineLeftOut.map((c) => `${c}'s data starts on ${formatDay(engine.index.firstDay(c) ?? prev.end)}`);
+    const kept = channels.filter((c) => !baselineLeftOut.includes(c));
+    place.report.note(
+      at,
+      `the baseline (${measure.kpi} over ${prev.label} to ${formatDay(baselineTo)}, as none is given) has no data on ` +
+        `${baselineLeftOut.join(', ')} (${firsts.join(', ')}): it is the KPI over ${kept.join(', ')} alone, ` +
+        `while the goal's actual counts ${baselineLeftOut.join(', ')} too; give a baseline if it should not be`,
+    );
+  }
 }
 
 /**
@@ -201,17 +246,21 @@ function notePartialReference(
   place: GoalPlace,
   at: PathKey[],
   wayOut: string,
+  upTo: Day | null = null,
 ): void {
   const kpi = engine.kpis.get(measure.kpi);
   // A value at the period's end (followers) does not depend on how much of the period has data.
   if (!kpi || kpi.inputs.every((name) => engine.index.metrics.get(name)?.aggregation === 'stock')) return;
+  // An implicit baseline taken to `upTo` (see `measureTarget`) covers the days to it only.
+  const end = upTo ?? prev.end;
+  const over = upTo === null ? prev.label : `${prev.label} to ${formatDay(upTo)}`;
   for (const channel of channels) {
     const first = engine.index.firstDay(channel);
-    if (first === null || first <= prev.start || first > prev.end) continue;
+    if (first === null || first <= prev.start || first > end) continue;
     place.report.note(
       at,
-      `the target ${relativeText(measure.target)} applies to ${measure.kpi} over ${prev.label}, which has data from ${formatDay(first)} only ` +
-        `on ${channel} (${prev.end - first + 1} of ${prev.end - prev.start + 1} days): a reference over part of the period; ` +
+      `the target ${relativeText(measure.target)} applies to ${measure.kpi} over ${over}, which has data from ${formatDay(first)} only ` +
+        `on ${channel} (${end - first + 1} of ${end - prev.start + 1} days): a reference over part of the period; ` +
         `give ${wayOut} if it should not be`,
     );
     return;

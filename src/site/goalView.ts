@@ -320,11 +320,18 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
   };
 }
 
-/** A report's `baseline_to` and `reference_to` as days (null when absent). */
-function referenceOf(json: { baseline_to?: string; reference_to?: string }): { baselineTo: Day | null; referenceTo: Day | null } {
+/** A report's `baseline_to`, `reference_to` (as days, null when absent) and the channels its references leave out. */
+function referenceOf(json: {
+  baseline_to?: string;
+  reference_to?: string;
+  previous_left_out?: string[];
+  baseline_left_out?: string[];
+}): { baselineTo: Day | null; referenceTo: Day | null; previousLeftOut: string[]; baselineLeftOut: string[] } {
   return {
     baselineTo: json.baseline_to === undefined ? null : dayOf(json.baseline_to),
     referenceTo: json.reference_to === undefined ? null : dayOf(json.reference_to),
+    previousLeftOut: json.previous_left_out ?? [],
+    baselineLeftOut: json.baseline_left_out ?? [],
   };
 }
 
@@ -400,16 +407,33 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
  */
 function referenceSentence(project: Project, engine: KpiEngine, m: Measure, period: Period, asOf: Day): string | null {
   const e = measureEvaluation(engine, m, period, asOf);
-  const to = e.baselineTo ?? e.referenceTo;
-  if (to === null) return null;
   const kpi = engine.kpis.get(m.kpi)!;
   const locale = project.site.locale;
   const d = uiStrings(locale, project.site.strings);
-  return fill(e.baselineTo !== null ? d.definition.baselineTo : d.definition.referenceTo, {
-    kpi: kpiLabel(d, kpi.def),
-    period: formatPeriod(previousPeriod(period).label, locale),
-    date: formatDate(formatDay(to), locale),
-  });
+  const previous = formatPeriod(previousPeriod(period).label, locale);
+  const names = (list: readonly string[]) => list.map((c) => channelName(project.site, c)).join(', ');
+  const to = e.baselineTo ?? e.referenceTo;
+  const sentences = [
+    to === null
+      ? null
+      : fill(e.baselineTo !== null ? d.definition.baselineTo : d.definition.referenceTo, {
+          kpi: kpiLabel(d, kpi.def),
+          period: previous,
+          date: formatDate(formatDay(to), locale),
+        }),
+    // A channel the baseline taken to `baselineTo` has no data for (launched after that day).
+    e.baselineLeftOut.length > 0 && e.baselineTo !== null
+      ? fill(d.definition.baselineLeftOut, {
+          channels: names(e.baselineLeftOut),
+          date: formatDate(formatDay(e.baselineTo), locale),
+        })
+      : null,
+    // A channel with data in the previous period but none in this one: the reference leaves it out, as the actual does.
+    e.previousLeftOut.length > 0
+      ? fill(d.definition.previousLeftOut, { channels: names(e.previousLeftOut), period: previous })
+      : null,
+  ].filter((x): x is string => x !== null);
+  return sentences.length > 0 ? sentences.join(' ') : null;
 }
 
 function writtenTarget(

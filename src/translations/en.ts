@@ -139,6 +139,9 @@ export const en = {
     changes: 'QoQ {qoq} · YoY {yoy}',
     channelsDiffer: 'not comparable: channels differ',
     channelsDifferLong: 'The earlier quarter is computed over other channels: a rate of other channels is no comparison.',
+    otherChannels: '{change} (other channels)',
+    otherChannelsLong:
+      'The earlier quarter counts other channels (a channel started or stopped): the change is not like for like.',
     partial:
       '{quarter} is not over: QoQ and YoY compare {quarter} to date (to {date}) against the whole of {previous} and the whole of {yearAgo}.',
   },
@@ -225,6 +228,9 @@ export const en = {
       'Baseline: {kpi} over {period}, up to {date} only (the export of one of its inputs ends that day; beyond it, the figure would divide totals over different days).',
     referenceTo:
       'The previous period’s total ({period}) counts one of its inputs only up to {date}, where that input’s export ends: the target is set against a partial total.',
+    baselineLeftOut: 'Not in the baseline (no data up to {date}, yet counted in the actual): {channels}.',
+    previousLeftOut:
+      'Not in the reference (data in {period} but none in this period, so left out of the actual too: like with like): {channels}.',
     servesObjective: 'Serves the objective “{objective}”.',
     noObjective: 'No objective named.',
     fromTo: 'From {start} to {end}.',

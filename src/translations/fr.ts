@@ -139,6 +139,9 @@ export const fr = {
     channelsDiffer: 'non comparable : canaux différents',
     channelsDifferLong:
       'Le trimestre de comparaison est calculé sur d’autres canaux : le taux d’autres canaux ne se compare pas.',
+    otherChannels: '{change} (autres canaux)',
+    otherChannelsLong:
+      'Le trimestre de comparaison compte d’autres canaux (un canal a commencé ou cessé) : l’évolution ne compare pas à périmètre égal.',
     partial:
       '{quarter} n’est pas terminé : T/T et A/A comparent {quarter} à date (jusqu’au {date}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
   },
@@ -225,6 +228,9 @@ export const fr = {
       'Valeur de référence : {kpi} sur {period}, jusqu’au {date} seulement (l’export d’une de ses données s’arrête ce jour-là ; au-delà, la valeur diviserait des totaux sur des jours différents).',
     referenceTo:
       'Le total de la période précédente ({period}) ne compte l’une de ses données que jusqu’au {date}, où son export s’arrête : l’objectif est fixé sur un total partiel.',
+    baselineLeftOut: 'Hors de la valeur de référence (aucune donnée jusqu’au {date}, mais comptés dans le réalisé) : {channels}.',
+    previousLeftOut:
+      'Hors de la référence (données en {period} mais aucune sur cette période, donc hors du réalisé aussi : à périmètre égal) : {channels}.',
     servesObjective: 'Contribue à l’objectif « {objective} ».',
     noObjective: 'Aucun objectif de rattachement.',
     fromTo: 'Du {start} au {end}.',

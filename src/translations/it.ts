@@ -135,6 +135,9 @@ export const it = {
     changes: 'T/T {qoq} · A/A {yoy}',
     channelsDiffer: 'non confrontabile: canali diversi',
     channelsDifferLong: 'Il trimestre di confronto è calcolato su altri canali: il tasso di altri canali non è un confronto.',
+    otherChannels: '{change} (altri canali)',
+    otherChannelsLong:
+      'Il trimestre di confronto conta altri canali (un canale è iniziato o terminato): la variazione non è a parità di perimetro.',
     partial:
       '{quarter} non è concluso: T/T e A/A confrontano {quarter} finora (fino al {date}) con l’intero {previous} e l’intero {yearAgo}.',
   },
@@ -220,6 +223,9 @@ export const it = {
       'Valore di partenza: {kpi} su {period}, solo fino al {date} (l’esportazione di uno dei suoi dati finisce quel giorno; oltre, il valore dividerebbe totali su giorni diversi).',
     referenceTo:
       'Il totale del periodo precedente ({period}) conta uno dei suoi dati solo fino al {date}, dove finisce la sua esportazione: l’obiettivo è fissato su un totale parziale.',
+    baselineLeftOut: 'Esclusi dalla base di partenza (nessun dato fino al {date}, ma contati nel valore attuale): {channels}.',
+    previousLeftOut:
+      'Esclusi dal riferimento (dati in {period} ma nessuno in questo periodo, quindi esclusi anche dal valore attuale: a parità di perimetro): {channels}.',
     servesObjective: 'Contribuisce all’obiettivo strategico «{objective}».',
     noObjective: 'Nessun obiettivo strategico indicato.',
     fromTo: 'Dal {start} al {end}.',
