@@ -231,9 +231,20 @@ export class MetricWindow {
   }
 }
 
-/** The inputs of a KPI that are summed over its window (flows): those whose exports may end apart. */
+/** The daily follows a follower figure is built from where a channel gives them (SPEC "Followers"). */
+const FOLLOWS = ['new_followers', 'lost_followers'] as const;
+
+/**
+ * The inputs of a KPI that are summed over its window (flows): those whose exports may end apart.
+ * A follower figure (followers, their change or their count at the start) is built from net
+ * follows where the data give them, so the follows metrics present in the data count among them:
+ * a follows export that stops early is an input that ends early.
+ */
 export function summedInputs(engine: KpiEngine, kpi: Kpi): string[] {
-  return kpi.inputs.filter((name) => engine.index.metrics.get(name)?.aggregation === 'flow');
+  const out = kpi.inputs.filter((name) => engine.index.metrics.get(name)?.aggregation === 'flow');
+  if (kpi.inputs.some((name) => Object.hasOwn(FOLLOWER_FIGURES, name)))
+    for (const name of FOLLOWS) if (!out.includes(name) && engine.index.has(name)) out.push(name);
+  return out;
 }
 
 /**
