@@ -1,4 +1,5 @@
 import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
+import { holesByExport, splitAtHoles } from './exportHoles.ts';
 import { ENGAGEMENT_PARTS, type MetricDef, type MetricTable } from './metrics.ts';
 import type { Period } from './periods.ts';
 
@@ -193,7 +194,7 @@ class Series {
   }
 }
 
-/** Per channel and metric, the spans of the files giving it (see `MetricIndex.coverageEnd`). */
+/** Per channel and metric, the spans of the files giving it, split at their holes (see `MetricIndex.coverageEnd`, `exportHoles`). */
 function sourceSpans(
   rows: readonly MetricRow[],
   through: ReadonlyMap<string, Day>,
@@ -223,13 +224,15 @@ function sourceSpans(
       set.add(key);
     }
   }
+  const holes = holesByExport(rows);
   const out = new Map<string, Map<string, Array<readonly [Day, Day]>>>();
   for (const [channel, byMetric] of files) {
     const m = new Map<string, Array<readonly [Day, Day]>>();
     for (const [metric, keys] of byMetric)
       m.set(
         metric,
-        [...keys].map((k) => spans.get(k)!),
+        // A hole inside a daily export is days it does not cover (see `exportHoles`).
+        [...keys].flatMap((k) => splitAtHoles(spans.get(k)!, holes.get(k)?.holes ?? [])),
       );
     out.set(channel, m);
   }
