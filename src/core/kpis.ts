@@ -260,6 +260,55 @@ export function inputEnds(engine: KpiEngine, kpi: Kpi, channel: string, a: Day, 
   return ends;
 }
 
+/** Where a KPI's inputs stop being whole in a window (see `wholeInputsTo`). */
+export interface WholeCut {
+  /** The last day to which every summed input is whole on every channel (before the window's start: none is). */
+  readonly to: Day;
+  /** The channels cut, with each summed input's last day: a row's input the day before that row. */
+  readonly inputsEnd: InputsEnd;
+}
+
+/**
+ * Where the days a KPI's summed inputs share in [a, b] end inside a month or quarter row of one
+ * of them (clicks as a row for August beside impressions every day to the 20th): a total over
+ * the window counts none of that row while the other inputs count their days, so a rate would
+ * divide totals over different days (SPEC "KPI catalogue"). The last day to which every input
+ * is whole (31 July there), by channel; null when they are whole to the day they all reach. A
+ * channel lacking an input is left out of the KPI, and so of this.
+ */
+export function wholeInputsTo(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): WholeCut | null {
+  const inputs = summedInputs(engine, kpi);
+  if (inputs.length === 0 || a > b) return null;
+  let to: Day | null = null;
+  let cut: Record<string, Record<string, Day>> | null = null;
+  for (const channel of channels) {
+    const ends = inputEnds(engine, kpi, channel, a, b);
+    if (Object.keys(ends).length < inputs.length) continue;
+    const shared = Math.min(...Object.values(ends));
+    let whole = shared;
+    const byInput: Record<string, Day> = {};
+    for (const [name, end] of Object.entries(ends)) {
+      const last = engine.index.wholeTo(channel, name, a, shared);
+      byInput[name] = last < shared ? last : end;
+      whole = Math.min(whole, last);
+    }
+    if (whole >= shared) continue;
+    (cut ??= {})[channel] = byInput;
+    if (to === null || whole < to) to = whole;
+  }
+  return to === null ? null : { to, inputsEnd: cut! };
+}
+
+/** A KPI's value over [a, b] cut where its inputs stop being whole (see `wholeInputsTo`), flagged with `inputsEnd`; null when whole. */
+function wholeValue(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): KpiValue | null {
+  const cut = wholeInputsTo(engine, kpi, channels, a, b);
+  if (!cut) return null;
+  if (cut.to < a)
+    return { value: null, approximate: false, netFollows: false, channels: null, leftOut: [], inputsEnd: cut.inputsEnd };
+  const value = windowFor(engine, channels, a, cut.to).value(kpi);
+  return { ...value, inputsEnd: { ...value.inputsEnd, ...cut.inputsEnd } };
+}
+
 /** Relative change (current − previous) / |previous|; null when either is missing or previous is 0. */
 export function relativeChange(current: number | null, previous: number | null): number | null {
   if (current === null || previous === null || previous === 0) return null;
@@ -301,14 +350,15 @@ export function windowFor(engine: KpiEngine, channels: readonly string[], start:
  * channels in the earlier period has no change there (flagged); a total keeps it.
  */
 export function kpiChanges(engine: KpiEngine, channels: readonly string[], period: Period, upTo?: Day): Map<string, KpiChange> {
-  const now = windowFor(engine, channels, period.start, Math.min(period.end, upTo ?? period.end));
+  const end = Math.min(period.end, upTo ?? period.end);
+  const now = windowFor(engine, channels, period.start, end);
   const prev = previousPeriod(period);
   const before = windowFor(engine, channels, prev.start, prev.end);
   const ly = samePeriodLastYear(period);
   const lastYear = windowFor(engine, channels, ly.start, ly.end);
   const out = new Map<string, KpiChange>();
   for (const kpi of engine.kpis.all()) {
-    const current = now.value(kpi);
+    const current = wholeValue(engine, kpi, channels, period.start, end) ?? now.value(kpi);
     const previous = before.value(kpi);
     const yearAgo = lastYear.value(kpi);
     const qoqChannelsDiffer = kpi.rate && channelsDiffer(current, previous);

@@ -188,6 +188,27 @@ class Series {
     return out;
   }
 
+  /**
+   * The last day to which a total over [a, …] is whole up to `b`: the day before the first month or
+   * quarter row that starts in [a, b] and ends after `b` without finer rows for its days there
+   * (`total` counts none of such a row); else `b`.
+   */
+  wholeTo(a: Day, b: Day): Day {
+    let to = b;
+    const straddles = (start: Day, end: Day) => start >= a && start <= b && end > b && start - 1 < to;
+    const days = (start: Day) => lowerBound(this.days, start) < lowerBound(this.days, b + 1);
+    for (const q of this.quarters.keys()) {
+      const [start, end] = quarterBounds(q);
+      if (!straddles(start, end) || days(start)) continue;
+      if (![...this.months.keys()].some((m) => monthBounds(m)[0] >= start && monthBounds(m)[0] <= b)) to = start - 1;
+    }
+    for (const m of this.months.keys()) {
+      const [start, end] = monthBounds(m);
+      if (straddles(start, end) && !days(start)) to = start - 1;
+    }
+    return to;
+  }
+
   /** Days in [a, b] on which an entry ends. */
   endsIn(a: Day, b: Day): Int32Array {
     return this.ends.subarray(lowerBound(this.ends, a), lowerBound(this.ends, b + 1));
@@ -535,6 +556,14 @@ export class MetricIndex {
    */
   partlyCovered(channel: string, metric: string, a: Day, b: Day): string[] {
     return this.series.get(channel)?.get(metric)?.partlyIn(a, b) ?? [];
+  }
+
+  /**
+   * The last day to which one metric of one channel is whole over [a, b]: before a month or
+   * quarter row that [a, b] ends inside of (see `Series.wholeTo`); `b` when none, or no data.
+   */
+  wholeTo(channel: string, metric: string, a: Day, b: Day): Day {
+    return this.series.get(channel)?.get(metric)?.wholeTo(a, b) ?? b;
   }
 
   /**
