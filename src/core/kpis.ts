@@ -282,6 +282,7 @@ export function wholeInputsTo(engine: KpiEngine, kpi: Kpi, channels: readonly st
   let to: Day | null = null;
   let cut: Record<string, Record<string, Day>> | null = null;
   for (const channel of channels) {
+    if (!inputs.some((name) => engine.index.hasCoarseRows(channel, name))) continue;
     const ends = inputEnds(engine, kpi, channel, a, b);
     if (Object.keys(ends).length < inputs.length) continue;
     const shared = Math.min(...Object.values(ends));

@@ -59,6 +59,8 @@ class Series {
   /** Day values, summed one by one when prefix sums would pass 2^53 and lose precision. */
   private readonly dayValues: Float64Array;
   private readonly prefixExact: boolean;
+  /** Has month or quarter rows. */
+  readonly coarse: boolean;
   private readonly months: ReadonlyMap<number, number>;
   private readonly quarters: ReadonlyMap<number, number>;
 
@@ -77,6 +79,7 @@ class Series {
     let largest = 0;
     for (let i = 0; i < prefix.length; i++) largest = Math.max(largest, Math.abs(prefix[i]!));
     this.prefixExact = largest <= Number.MAX_SAFE_INTEGER;
+    this.coarse = months.size > 0 || quarters.size > 0;
     if (months.size === 0 && quarters.size === 0) {
       this.ends = days;
       this.endValues = dayValues;
@@ -564,6 +567,11 @@ export class MetricIndex {
    */
   wholeTo(channel: string, metric: string, a: Day, b: Day): Day {
     return this.series.get(channel)?.get(metric)?.wholeTo(a, b) ?? b;
+  }
+
+  /** Whether one metric of one channel has any month or quarter row. */
+  hasCoarseRows(channel: string, metric: string): boolean {
+    return this.series.get(channel)?.get(metric)?.coarse ?? false;
   }
 
   /**
