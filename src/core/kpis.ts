@@ -72,6 +72,8 @@ export interface KpiChange extends KpiValue {
   readonly qoqChannelsDiffer: boolean;
   /** The same against the quarter a year before (`yoy`). */
   readonly yoyChannelsDiffer: boolean;
+  /** Computed only to this day, the last where every summed input is whole (see `wholeInputsTo`); else null. */
+  readonly dataTo: Day | null;
 }
 
 /**
@@ -300,14 +302,27 @@ export function wholeInputsTo(engine: KpiEngine, kpi: Kpi, channels: readonly st
   return to === null ? null : { to, inputsEnd: cut! };
 }
 
-/** A KPI's value over [a, b] cut where its inputs stop being whole (see `wholeInputsTo`), flagged with `inputsEnd`; null when whole. */
-function wholeValue(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): KpiValue | null {
+/**
+ * A KPI's value over [a, b] cut to the last day its inputs are whole (see `wholeInputsTo`), flagged
+ * with `inputsEnd`, and that day (before `a`: no day is whole, and the value is null); null when
+ * every input is whole.
+ */
+export function wholeValue(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  a: Day,
+  b: Day,
+): { value: KpiValue; to: Day } | null {
   const cut = wholeInputsTo(engine, kpi, channels, a, b);
   if (!cut) return null;
   if (cut.to < a)
-    return { value: null, approximate: false, netFollows: false, channels: null, leftOut: [], inputsEnd: cut.inputsEnd };
+    return {
+      value: { value: null, approximate: false, netFollows: false, channels: null, leftOut: [], inputsEnd: cut.inputsEnd },
+      to: cut.to,
+    };
   const value = windowFor(engine, channels, a, cut.to).value(kpi);
-  return { ...value, inputsEnd: { ...value.inputsEnd, ...cut.inputsEnd } };
+  return { value: { ...value, inputsEnd: { ...value.inputsEnd, ...cut.inputsEnd } }, to: cut.to };
 }
 
 /** Relative change (current − previous) / |previous|; null when either is missing or previous is 0. */
@@ -359,7 +374,8 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
   const lastYear = windowFor(engine, channels, ly.start, ly.end);
   const out = new Map<string, KpiChange>();
   for (const kpi of engine.kpis.all()) {
-    const current = wholeValue(engine, kpi, channels, period.start, end) ?? now.value(kpi);
+    const whole = wholeValue(engine, kpi, channels, period.start, end);
+    const current = whole?.value ?? now.value(kpi);
     const previous = before.value(kpi);
     const yearAgo = lastYear.value(kpi);
     const qoqChannelsDiffer = kpi.rate && channelsDiffer(current, previous);
@@ -372,6 +388,7 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
       yoy: yoyChannelsDiffer ? null : relativeChange(current.value, yearAgo.value),
       qoqChannelsDiffer,
       yoyChannelsDiffer,
+      dataTo: whole?.to ?? null,
     });
   }
   return out;

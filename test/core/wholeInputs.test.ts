@@ -9,8 +9,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateGoal, type SmartEvaluation } from '../../src/core/evaluate.ts';
+import { buildSnapshot } from '../../src/core/freeze.ts';
 import { kpiChanges, wholeInputsTo } from '../../src/core/kpis.ts';
 import type { MetricRow } from '../../src/core/metricIndex.ts';
+import { createEngine } from '../../src/core/project.ts';
+import { buildReport } from '../../src/core/report.ts';
+import { kpiSeries } from '../../src/core/series.ts';
+import { inputsNote } from '../../src/format/inputs.ts';
+import { loadFromSources } from '../../src/load/project.ts';
+import { snapshotSchema } from '../../src/load/snapshotSchema.ts';
 import { day, engineOf, expectClose, period, rows, smartGoal } from '../coreFixtures.ts';
 
 /** Every day from `first` to `last`, as YYYY-MM-DD. */
@@ -111,5 +118,62 @@ describe('month rows beside day rows, the window cut inside a month', () => {
     const e = evaluateGoal(daily, ctrGoal, day('2026-08-20')) as SmartEvaluation;
     expect(e.dataTo).toBeNull();
     expectClose(e.actual, (150 * 51) / sum(days('2026-07-01', '2026-08-20'), impressions));
+  });
+});
+
+describe('the quarter report on the two export files', () => {
+  const file = (rowsOf: Array<Record<string, string | number>>) =>
+    JSON.stringify({ channel: 'linkedin', source: 'export', rows: rowsOf });
+  const loaded = loadFromSources(
+    { path: 'content/site.yaml', text: 'title: Test\nchannels:\n  linkedin: { label: LinkedIn }\n' },
+    [
+      {
+        path: 'goals/q3.yaml',
+        text: 'goals:\n  - { id: ctr, title: CTR 3.3%, kpi: ctr, channel: linkedin, period: 2026-Q3, target: 0.033 }\n',
+      },
+    ],
+    [
+      {
+        path: 'data/linkedin/daily.json',
+        text: file(days('2026-04-01', '2026-08-20').map((date) => ({ date, impressions: impressions(date) }))),
+      },
+      {
+        path: 'data/linkedin/monthly.json',
+        text: file(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08'].map((month) => ({ month, clicks: clicksOf(month) }))),
+      },
+    ],
+  );
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+  const { project } = loaded;
+  const engine = createEngine(project);
+
+  it('gives the KPI its data_to and inputs_to in JSON and snapshots, and tells the reader', () => {
+    const report = buildReport(project, engine, { quarter: Q3 });
+    expect(report.as_of).toBe('2026-08-31');
+    const cell = report.kpis['linkedin']!['ctr']!;
+    expectClose(cell.value, julyCtr);
+    expect(cell.data_to).toBe('2026-07-31');
+    expect(cell.inputs_to).toEqual({ linkedin: { clicks: '2026-07-31', impressions: '2026-08-20' } });
+    const goal = report.goals[0]!;
+    expect(goal.type === 'smart' && goal.data_to).toBe('2026-07-31');
+    const note = inputsNote(cell, project.site, (iso) => iso, 'kpi')!;
+    expect(note.short).toBe('Clicks only to 2026-07-31');
+    expect(note.long).toContain('Computed to 2026-07-31, the last day every input is whole');
+    expect(note.long).not.toContain('mixes');
+    const snapshot = buildSnapshot(project, engine, Q3, {
+      version: 1,
+      frozenAt: '2026-09-01T00:00:00Z',
+      commit: null,
+      uncommittedChanges: false,
+    });
+    const parsed = snapshotSchema.safeParse(JSON.parse(JSON.stringify(snapshot)));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  });
+
+  it('leaves August out of the monthly trend rather than divide its whole clicks by 20 days of impressions', () => {
+    const points = kpiSeries(engine, 'ctr', ['linkedin'], Q3, 'month', day('2026-08-31'));
+    expect(points.map((p) => p.date)).toEqual(['2026-07-01', '2026-08-01']);
+    expectClose(points[0]!.value, julyCtr);
+    expect(points[1]!.value).toBeNull();
   });
 });
