@@ -255,8 +255,14 @@ export function summedInputs(engine: KpiEngine, kpi: Kpi): string[] {
  */
 export function inputEnds(engine: KpiEngine, kpi: Kpi, channel: string, a: Day, b: Day): Record<string, Day> {
   const ends: Record<string, Day> = {};
+  let total: Day | undefined;
   for (const name of summedInputs(engine, kpi)) {
-    const last = engine.index.coverageEnd(channel, name, a, b);
+    let last = engine.index.coverageEnd(channel, name, a, b);
+    if (last !== null && (FOLLOWS as readonly string[]).includes(name)) {
+      // Followers are counted from a total given on or after the follows' last day, not from them.
+      total ??= engine.index.dataDays([channel], ['followers'], a, b).at(-1) ?? -Infinity;
+      if (total >= last) last = total;
+    }
     if (last !== null) ends[name] = last;
   }
   return ends;

@@ -129,4 +129,18 @@ describe('a follows export that ends before the channel’s other data', () => {
     expect(m.baselineTo).toBeNull();
     expectClose(m.baseline, 10_030);
   });
+
+  it('changes nothing when a follower total given on the last day makes the follows unneeded', () => {
+    // The content export also gives the day's follower total: follower figures are read from it.
+    const withTotals = instagram().map((row) =>
+      row.origin.file.includes('/content-') && row.period.label !== '2026-01-01'
+        ? { ...row, values: { ...row.values, followers: followersAt(row.period.label) } }
+        : row,
+    );
+    const e = engineOf(withTotals);
+    const m = measureTarget(e, goal('follower_count'), Q3);
+    expect(m.baselineTo).toBeNull();
+    expectClose(m.baseline, followersAt('2026-06-30'));
+    expect(measureTarget(e, goal('follower_growth'), Q3).referenceTo).toBeNull();
+  });
 });
