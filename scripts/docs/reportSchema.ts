@@ -41,6 +41,10 @@ const kpiCell = z.strictObject({
     description:
       "The channels whose summed inputs of the KPI end on different days in the quarter (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the figure mixes ranges.",
   }),
+  data_to: isoDate.optional().meta({
+    description:
+      'Computed only to this day, the last where every summed input is whole: a month or quarter row of one input goes on past the day the others reach (clicks as a row for August, impressions to 2026-08-20: computed to 2026-07-31). With inputs_to.',
+  }),
   qoq_channels_differ: z.literal(true).optional().meta({
     description:
       'Computed over other channels in the previous quarter: a rate (its formula divides) has qoq null, the two are not comparable; a total keeps its change (a channel launched or stopped is part of it), flagged.',

@@ -13,6 +13,7 @@ import {
   type KpiValue,
   resolveChannels,
   summedInputs,
+  wholeInputsTo,
   windowFor,
 } from './kpis.ts';
 import { elapsedShare, expectedProgress } from './pace.ts';
@@ -326,6 +327,23 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
 }
 
 /**
+ * `dataEnds` for a measure, cut further to the last day every summed input of its KPI is whole
+ * (see `wholeInputsTo`: clicks as a row for August beside impressions to the 20th are evaluated
+ * as of 31 July), with the channels cut marked incomplete and their inputs' last days.
+ */
+function wholeEnds(engine: KpiEngine, kpi: Kpi, channels: readonly string[], period: Period, asOf: Day): DataEnds {
+  const ends = dataEnds(engine, channels, period, asOf, kpi);
+  const cutoff = Math.min(ends.dataTo ?? asOf, period.end);
+  const cut = wholeInputsTo(engine, kpi, channels, period.start, cutoff);
+  if (!cut) return ends;
+  return {
+    incomplete: channels.filter((c) => ends.incomplete.includes(c) || Object.hasOwn(cut.inputsEnd, c)),
+    dataTo: cut.to,
+    inputsEnd: { ...ends.inputsEnd, ...cut.inputsEnd },
+  };
+}
+
+/**
  * Evaluates what a goal or key result measures over `period`, as of `asOf`, or as of the last
  * day its channels have data when one of them ends earlier (see `dataEnds`).
  */
@@ -333,7 +351,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
   const channels = resolveChannels(measure.channel, engine.index.channels);
-  const { incomplete, dataTo, inputsEnd } = dataEnds(engine, channels, period, reportAsOf, kpi);
+  const { incomplete, dataTo, inputsEnd } = wholeEnds(engine, kpi, channels, period, reportAsOf);
   const asOf = dataTo ?? reportAsOf;
   const { start, end: deadline } = period;
   const started = asOf >= start;
@@ -373,6 +391,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     } else {
       const metrics = dataMetrics(kpi.inputs, engine.index.metrics);
       const points = engine.index.dataDays(channels, metrics, start, cutoff).flatMap((day) => {
+        // Only on days where every input is whole: not on month rows entering the window one by one.
+        if (wholeInputsTo(engine, kpi, channels, start, day) !== null) return [];
         const v = windowFor(engine, channels, start, day).value(kpi).value;
         return v === null ? [] : [[day, v] as const];
       });

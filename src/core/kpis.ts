@@ -75,6 +75,8 @@ export interface KpiChange extends KpiValue {
   readonly qoqChannelsDiffer: boolean;
   /** The same against the quarter a year before (`yoy`). */
   readonly yoyChannelsDiffer: boolean;
+  /** Computed only to this day, the last where every summed input is whole (see `wholeInputsTo`); else null. */
+  readonly dataTo: Day | null;
   /**
    * A KPI that is not a total, whose inputs end apart in the previous quarter (clicks exported to
    * 10 June beside impressions to the 30th): `previous` and `qoq` are taken over that quarter only
@@ -247,9 +249,20 @@ export class MetricWindow {
   }
 }
 
-/** The inputs of a KPI that are summed over its window (flows): those whose exports may end apart. */
+/** The daily follows a follower figure is built from where a channel gives them (SPEC "Followers"). */
+const FOLLOWS = ['new_followers', 'lost_followers'] as const;
+
+/**
+ * The inputs of a KPI that are summed over its window (flows): those whose exports may end apart.
+ * A follower figure (followers, their change or their count at the start) is built from net
+ * follows where the data give them, so the follows metrics present in the data count among them:
+ * a follows export that stops early is an input that ends early.
+ */
 export function summedInputs(engine: KpiEngine, kpi: Kpi): string[] {
-  return kpi.inputs.filter((name) => engine.index.metrics.get(name)?.aggregation === 'flow');
+  const out = kpi.inputs.filter((name) => engine.index.metrics.get(name)?.aggregation === 'flow');
+  if (kpi.inputs.some((name) => Object.hasOwn(FOLLOWER_FIGURES, name)))
+    for (const name of FOLLOWS) if (!out.includes(name) && engine.index.has(name)) out.push(name);
+  return out;
 }
 
 /**
@@ -258,11 +271,80 @@ export function summedInputs(engine: KpiEngine, kpi: Kpi): string[] {
  */
 export function inputEnds(engine: KpiEngine, kpi: Kpi, channel: string, a: Day, b: Day): Record<string, Day> {
   const ends: Record<string, Day> = {};
+  let total: Day | undefined;
   for (const name of summedInputs(engine, kpi)) {
-    const last = engine.index.coverageEnd(channel, name, a, b);
+    let last = engine.index.coverageEnd(channel, name, a, b);
+    if (last !== null && (FOLLOWS as readonly string[]).includes(name)) {
+      // Followers are counted from a total given on or after the follows' last day, not from them.
+      total ??= engine.index.dataDays([channel], ['followers'], a, b).at(-1) ?? -Infinity;
+      if (total >= last) last = total;
+    }
     if (last !== null) ends[name] = last;
   }
   return ends;
+}
+
+/** Where a KPI's inputs stop being whole in a window (see `wholeInputsTo`). */
+export interface WholeCut {
+  /** The last day to which every summed input is whole on every channel (before the window's start: none is). */
+  readonly to: Day;
+  /** The channels cut, with each summed input's last day: a row's input the day before that row. */
+  readonly inputsEnd: InputsEnd;
+}
+
+/**
+ * Where the days a KPI's summed inputs share in [a, b] end inside a month or quarter row of one
+ * of them (clicks as a row for August beside impressions every day to the 20th): a total over
+ * the window counts none of that row while the other inputs count their days, so a rate would
+ * divide totals over different days (SPEC "KPI catalogue"). The last day to which every input
+ * is whole (31 July there), by channel; null when they are whole to the day they all reach. A
+ * channel lacking an input is left out of the KPI, and so of this.
+ */
+export function wholeInputsTo(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): WholeCut | null {
+  const inputs = summedInputs(engine, kpi);
+  if (inputs.length === 0 || a > b) return null;
+  let to: Day | null = null;
+  let cut: Record<string, Record<string, Day>> | null = null;
+  for (const channel of channels) {
+    if (!inputs.some((name) => engine.index.hasCoarseRows(channel, name))) continue;
+    const ends = inputEnds(engine, kpi, channel, a, b);
+    if (Object.keys(ends).length < inputs.length) continue;
+    const shared = Math.min(...Object.values(ends));
+    let whole = shared;
+    const byInput: Record<string, Day> = {};
+    for (const [name, end] of Object.entries(ends)) {
+      const last = engine.index.wholeTo(channel, name, a, shared);
+      byInput[name] = last < shared ? last : end;
+      whole = Math.min(whole, last);
+    }
+    if (whole >= shared) continue;
+    (cut ??= {})[channel] = byInput;
+    if (to === null || whole < to) to = whole;
+  }
+  return to === null ? null : { to, inputsEnd: cut! };
+}
+
+/**
+ * A KPI's value over [a, b] cut to the last day its inputs are whole (see `wholeInputsTo`), flagged
+ * with `inputsEnd`, and that day (before `a`: no day is whole, and the value is null); null when
+ * every input is whole.
+ */
+export function wholeValue(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  a: Day,
+  b: Day,
+): { value: KpiValue; to: Day } | null {
+  const cut = wholeInputsTo(engine, kpi, channels, a, b);
+  if (!cut) return null;
+  if (cut.to < a)
+    return {
+      value: { value: null, approximate: false, netFollows: false, channels: null, leftOut: [], inputsEnd: cut.inputsEnd },
+      to: cut.to,
+    };
+  const value = windowFor(engine, channels, a, cut.to).value(kpi);
+  return { value: { ...value, inputsEnd: { ...value.inputsEnd, ...cut.inputsEnd } }, to: cut.to };
 }
 
 /** Relative change (current − previous) / |previous|; null when either is missing or previous is 0. */
@@ -308,7 +390,8 @@ export function windowFor(engine: KpiEngine, channels: readonly string[], start:
  * stop sharing (see `earlierValue`), so the change compares rates over the same days.
  */
 export function kpiChanges(engine: KpiEngine, channels: readonly string[], period: Period, upTo?: Day): Map<string, KpiChange> {
-  const now = windowFor(engine, channels, period.start, Math.min(period.end, upTo ?? period.end));
+  const end = Math.min(period.end, upTo ?? period.end);
+  const now = windowFor(engine, channels, period.start, end);
   const prev = previousPeriod(period);
   const before = windowFor(engine, channels, prev.start, prev.end);
   const ly = samePeriodLastYear(period);
@@ -317,7 +400,8 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
   const aggregationOf = (name: string) => engine.index.metrics.get(name)?.aggregation;
   const out = new Map<string, KpiChange>();
   for (const kpi of engine.kpis.all()) {
-    const current = now.value(kpi);
+    const whole = wholeValue(engine, kpi, channels, period.start, end);
+    const current = whole?.value ?? now.value(kpi);
     const previous = earlierValue(engine, kpi, before);
     const yearAgo = earlierValue(engine, kpi, lastYear);
     const qoqChannelsDiffer = channelsDiffer(current, previous.value);
@@ -330,6 +414,7 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
       yoy: kpi.rate && yoyChannelsDiffer ? null : relativeChange(current.value, yearAgo.value.value),
       qoqChannelsDiffer,
       yoyChannelsDiffer,
+      dataTo: whole?.to ?? null,
       previousTo: previous.to,
       yearAgoTo: yearAgo.to,
       toDate: toDate && growsWithWindow(kpi.ast, aggregationOf),

@@ -1,4 +1,5 @@
 import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
+import { holesByExport, splitAtHoles } from './exportHoles.ts';
 import { ENGAGEMENT_PARTS, type MetricDef, type MetricTable } from './metrics.ts';
 import type { Period } from './periods.ts';
 
@@ -58,6 +59,8 @@ class Series {
   /** Day values, summed one by one when prefix sums would pass 2^53 and lose precision. */
   private readonly dayValues: Float64Array;
   private readonly prefixExact: boolean;
+  /** Has month or quarter rows. */
+  readonly coarse: boolean;
   private readonly months: ReadonlyMap<number, number>;
   private readonly quarters: ReadonlyMap<number, number>;
 
@@ -76,6 +79,7 @@ class Series {
     let largest = 0;
     for (let i = 0; i < prefix.length; i++) largest = Math.max(largest, Math.abs(prefix[i]!));
     this.prefixExact = largest <= Number.MAX_SAFE_INTEGER;
+    this.coarse = months.size > 0 || quarters.size > 0;
     if (months.size === 0 && quarters.size === 0) {
       this.ends = days;
       this.endValues = dayValues;
@@ -187,13 +191,34 @@ class Series {
     return out;
   }
 
+  /**
+   * The last day to which a total over [a, …] is whole up to `b`: the day before the first month or
+   * quarter row that starts in [a, b] and ends after `b` without finer rows for its days there
+   * (`total` counts none of such a row); else `b`.
+   */
+  wholeTo(a: Day, b: Day): Day {
+    let to = b;
+    const straddles = (start: Day, end: Day) => start >= a && start <= b && end > b && start - 1 < to;
+    const days = (start: Day) => lowerBound(this.days, start) < lowerBound(this.days, b + 1);
+    for (const q of this.quarters.keys()) {
+      const [start, end] = quarterBounds(q);
+      if (!straddles(start, end) || days(start)) continue;
+      if (![...this.months.keys()].some((m) => monthBounds(m)[0] >= start && monthBounds(m)[0] <= b)) to = start - 1;
+    }
+    for (const m of this.months.keys()) {
+      const [start, end] = monthBounds(m);
+      if (straddles(start, end) && !days(start)) to = start - 1;
+    }
+    return to;
+  }
+
   /** Days in [a, b] on which an entry ends. */
   endsIn(a: Day, b: Day): Int32Array {
     return this.ends.subarray(lowerBound(this.ends, a), lowerBound(this.ends, b + 1));
   }
 }
 
-/** Per channel and metric, the spans of the files giving it (see `MetricIndex.coverageEnd`). */
+/** Per channel and metric, the spans of the files giving it, split at their holes (see `MetricIndex.coverageEnd`, `exportHoles`). */
 function sourceSpans(
   rows: readonly MetricRow[],
   through: ReadonlyMap<string, Day>,
@@ -223,13 +248,15 @@ function sourceSpans(
       set.add(key);
     }
   }
+  const holes = holesByExport(rows);
   const out = new Map<string, Map<string, Array<readonly [Day, Day]>>>();
   for (const [channel, byMetric] of files) {
     const m = new Map<string, Array<readonly [Day, Day]>>();
     for (const [metric, keys] of byMetric)
       m.set(
         metric,
-        [...keys].map((k) => spans.get(k)!),
+        // A hole inside a daily export is days it does not cover (see `exportHoles`).
+        [...keys].flatMap((k) => splitAtHoles(spans.get(k)!, holes.get(k)?.holes ?? [])),
       );
     out.set(channel, m);
   }
@@ -532,6 +559,19 @@ export class MetricIndex {
    */
   partlyCovered(channel: string, metric: string, a: Day, b: Day): string[] {
     return this.series.get(channel)?.get(metric)?.partlyIn(a, b) ?? [];
+  }
+
+  /**
+   * The last day to which one metric of one channel is whole over [a, b]: before a month or
+   * quarter row that [a, b] ends inside of (see `Series.wholeTo`); `b` when none, or no data.
+   */
+  wholeTo(channel: string, metric: string, a: Day, b: Day): Day {
+    return this.series.get(channel)?.get(metric)?.wholeTo(a, b) ?? b;
+  }
+
+  /** Whether one metric of one channel has any month or quarter row. */
+  hasCoarseRows(channel: string, metric: string): boolean {
+    return this.series.get(channel)?.get(metric)?.coarse ?? false;
   }
 
   /**

@@ -34,6 +34,8 @@ export interface KpiJson {
   basis?: 'net_follows';
   /** Channels whose summed inputs end on different days in the quarter, with each input's last day. */
   inputs_to?: Record<string, Record<string, string>>;
+  /** Computed only to this day, the last where every input is whole (a month row of one input goes on past the others' last day). */
+  data_to?: string;
   /** Computed over other channels in the previous quarter: a rate's `qoq` is null (not comparable), a total's is kept. */
   qoq_channels_differ?: true;
   /** The same against the quarter a year before (`yoy`). */
@@ -190,6 +192,7 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.channels ? { channels: [...change.channels], left_out: [...change.leftOut] } : {}),
         ...(change.netFollows ? { basis: 'net_follows' as const } : {}),
         ...(change.inputsEnd ? { inputs_to: inputsTo(change.inputsEnd) } : {}),
+        ...(change.dataTo !== null ? { data_to: formatDay(change.dataTo) } : {}),
         ...(change.qoqChannelsDiffer ? { qoq_channels_differ: true as const } : {}),
         ...(change.yoyChannelsDiffer ? { yoy_channels_differ: true as const } : {}),
         ...(change.previousTo !== null ? { qoq_to: formatDay(change.previousTo) } : {}),

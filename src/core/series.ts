@@ -3,7 +3,7 @@
  * Each point is the KPI computed over its own sub-period (rates from that week's sums).
  */
 import { type Day, formatDay, monthIndexOf } from './dates.ts';
-import { type KpiEngine, windowFor } from './kpis.ts';
+import { type KpiEngine, wholeValue, windowFor } from './kpis.ts';
 import { dataMetrics } from './metrics.ts';
 import { monthPeriod, type Period } from './periods.ts';
 
@@ -54,7 +54,8 @@ export function kpiSeries(
     start,
     end,
     date: formatDay(start),
-    value: windowFor(engine, channels, start, end).value(kpi).value,
+    // Where an input's month row goes on past the others' last day, only its whole days count.
+    value: (wholeValue(engine, kpi, channels, start, end)?.value ?? windowFor(engine, channels, start, end).value(kpi)).value,
   }));
 }
 

@@ -10,12 +10,14 @@ import type { CoverageNote } from './coverage.ts';
 
 /**
  * The note on a figure whose inputs end apart, or null when they end together. A goal's figure
- * with `data_to` is evaluated as of that day rather than mixing the ranges, and its note says so.
+ * with `data_to` is evaluated as of that day rather than mixing the ranges, and its note says so;
+ * a KPI's (`figure: 'kpi'`) is computed to that day, the last where every input is whole.
  */
 export function inputsNote(
   cell: Pick<KpiJson, 'value' | 'inputs_to'> & { readonly data_to?: string | undefined },
   site: SiteSettings,
   date: (iso: string) => string = (iso) => iso,
+  figure: 'goal' | 'kpi' = 'goal',
 ): CoverageNote | null {
   if (cell.value === null || !cell.inputs_to) return null;
   const strings = uiStrings(site.locale, site.strings);
@@ -32,6 +34,6 @@ export function inputsNote(
     sentences.push(fill(cell.data_to ? t.inputsGoalLong : t.inputsLong, { channel: channelLabel(site, channel), list }));
   }
   if (first === null) return null;
-  if (cell.data_to) sentences.push(fill(t.inputsGoalAsOf, { date: date(cell.data_to) }));
+  if (cell.data_to) sentences.push(fill(figure === 'kpi' ? t.inputsKpiTo : t.inputsGoalAsOf, { date: date(cell.data_to) }));
   return { short: fill(t.inputsShort, { input: label(first.input), date: date(first.day) }), long: sentences.join(' ') };
 }

@@ -16,6 +16,7 @@ import { loadGoals } from './goals.ts';
 import { checkOverlaps } from './overlaps.ts';
 import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility } from './plausibility.ts';
+import { checkExportHoles } from './exportHoles.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
 import { checkFeeds } from './feeds.ts';
@@ -113,6 +114,7 @@ export function loadFromSources(
     problems,
   );
   checkPlausibility(data.rows, data.reporters);
+  checkExportHoles(data.rows, data.reporters);
   const metrics = metricTable([...declared, ...data.discovered]);
   checkOverlaps(data.rows, metrics, data.reporters);
   const through = new Map<string, Day>();

@@ -28,6 +28,7 @@ const kpiCell = z.strictObject({
   left_out: z.array(text).optional(),
   basis: z.literal('net_follows').optional(),
   inputs_to: inputsTo.optional(),
+  data_to: isoDate.optional(),
   qoq_channels_differ: z.literal(true).optional(),
   yoy_channels_differ: z.literal(true).optional(),
   qoq_to: isoDate.optional(),

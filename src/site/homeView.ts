@@ -76,7 +76,7 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
               cell,
               svg,
               history,
-              inputs: inputsNote(cell, project.site, (iso) => formatDate(iso, project.site.locale)),
+              inputs: inputsNote(cell, project.site, (iso) => formatDate(iso, project.site.locale), 'kpi'),
               ...(partial && formulaGrowsWithWindow(kpi.formula)
                 ? { move: null, toDate: cell.qoq === null ? null : fill(t.home.toDate, { previous: partial.previous }) }
                 : { move: cellMove(kpi, cell), toDate: null }),

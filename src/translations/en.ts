@@ -202,6 +202,7 @@ export const en = {
     inputsLong: '{channel}: {list}. The figure mixes these ranges (an export may lack its last days).',
     inputsGoalLong: '{channel}: {list}.',
     inputsGoalAsOf: 'The goal is evaluated as of {date}: after that day its figures are not all known.',
+    inputsKpiTo: 'Computed to {date}, the last day every input is whole (a row for a whole month goes on past the other inputs).',
   },
   definition: {
     heading: 'Definition',

@@ -202,6 +202,8 @@ export const fr = {
     inputsLong: '{channel} : {list}. Le chiffre mêle ces périodes (un export peut manquer de ses derniers jours).',
     inputsGoalLong: '{channel} : {list}.',
     inputsGoalAsOf: 'L’objectif est évalué au {date} : après ce jour, ses chiffres ne sont pas tous connus.',
+    inputsKpiTo:
+      'Calculé jusqu’au {date}, dernier jour où toutes les données sont complètes (une ligne d’un mois entier va au-delà des autres données).',
   },
   definition: {
     heading: 'Définition',

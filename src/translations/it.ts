@@ -197,6 +197,8 @@ export const it = {
     inputsLong: '{channel}: {list}. Il dato mescola questi periodi (a un export possono mancare gli ultimi giorni).',
     inputsGoalLong: '{channel}: {list}.',
     inputsGoalAsOf: 'L’obiettivo è valutato al {date}: dopo quel giorno i suoi dati non sono tutti noti.',
+    inputsKpiTo:
+      'Calcolato fino al {date}, l’ultimo giorno in cui tutti i dati sono completi (una riga di un mese intero va oltre gli altri dati).',
   },
   definition: {
     heading: 'Definizione',

@@ -1,0 +1,87 @@
+/**
+ * Holes inside a daily export (SPEC "Coverage in time"): a run of days with no row inside a file
+ * whose rows are otherwise daily is days the export missed, not days without activity. A per-post
+ * export (rows on publish days only) is not daily, and a single day without a row is a day
+ * without activity, as it always was.
+ */
+import type { Day } from './dates.ts';
+import type { MetricRow } from './metricIndex.ts';
+
+/** Consecutive days without a row, inside a daily export, from which they are a hole. */
+export const HOLE_MIN_DAYS = 7;
+
+/**
+ * The share of the days of an export's span, its holes left aside, that must have a row for the
+ * export to count as daily (a per-post export with posts on weekdays has about 71%).
+ */
+export const DAILY_MIN_SHARE = 0.9;
+
+/**
+ * The days, its holes left aside, an export must span to count as daily: a file of a few follower
+ * snapshots (one a quarter) is not a daily export with holes between them.
+ */
+export const DAILY_MIN_DAYS = 2 * HOLE_MIN_DAYS;
+
+/** A hole: its first and last day, and the index (in the days given) of the first day after it. */
+export interface ExportHole {
+  readonly from: Day;
+  readonly to: Day;
+  readonly after: number;
+}
+
+/**
+ * The holes among the days of one export's day rows (sorted, distinct): runs of at least
+ * `HOLE_MIN_DAYS` days without a row between its first and last, when the export has a row on at
+ * least `DAILY_MIN_SHARE` of its other days, and those are at least `DAILY_MIN_DAYS`; else none.
+ */
+export function exportHoles(days: readonly Day[]): ExportHole[] {
+  const holes: ExportHole[] = [];
+  let missing = 0;
+  for (let i = 1; i < days.length; i++) {
+    const gap = days[i]! - days[i - 1]! - 1;
+    if (gap >= HOLE_MIN_DAYS) {
+      holes.push({ from: days[i - 1]! + 1, to: days[i]! - 1, after: i });
+      missing += gap;
+    }
+  }
+  if (holes.length === 0) return [];
+  const others = days[days.length - 1]! - days[0]! + 1 - missing;
+  return others >= DAILY_MIN_DAYS && days.length >= DAILY_MIN_SHARE * others ? holes : [];
+}
+
+/** A span [first, last] without the holes inside it: the parts before, between and after them. */
+export function splitAtHoles(span: readonly [Day, Day], holes: readonly ExportHole[]): Array<readonly [Day, Day]> {
+  const parts: Array<readonly [Day, Day]> = [];
+  let first = span[0];
+  for (const hole of holes) {
+    if (hole.from > first) parts.push([first, hole.from - 1]);
+    first = hole.to + 1;
+  }
+  parts.push([first, span[1]]);
+  return parts;
+}
+
+/**
+ * The holes of each export, by file and channel (`file\u0000channel`), with the day rows they sit
+ * between (sorted by day, one per day): only exports whose rows are all day rows.
+ */
+export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: ExportHole[]; rows: MetricRow[] }> {
+  const byExport = new Map<string, MetricRow[] | null>();
+  for (const row of rows) {
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    const list = byExport.get(key);
+    if (list === null) continue;
+    if (row.period.kind !== 'day') byExport.set(key, null);
+    else if (list) list.push(row);
+    else byExport.set(key, [row]);
+  }
+  const out = new Map<string, { holes: ExportHole[]; rows: MetricRow[] }>();
+  for (const [key, list] of byExport) {
+    if (!list || list.length < 2) continue;
+    const sorted = [...list].sort((x, y) => x.period.start - y.period.start);
+    const daily = sorted.filter((row, i) => i === 0 || row.period.start !== sorted[i - 1]!.period.start);
+    const holes = exportHoles(daily.map((row) => row.period.start));
+    if (holes.length > 0) out.set(key, { holes, rows: daily });
+  }
+  return out;
+}
