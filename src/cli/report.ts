@@ -83,7 +83,8 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     return 1;
   }
   const { project } = result;
-  const channel = typeof values['channel'] === 'string' ? values['channel'] : null;
+  // `all` is a channel of the report (every channel): the full report.
+  const channel = typeof values['channel'] === 'string' && values['channel'] !== 'all' ? values['channel'] : null;
   const label = quarter.period.label;
   const versions = project.reports.filter((r) => r.snapshot.quarter === label);
   const choice = chooseVersion(versions, label, asOf === null ? request : { kind: 'live' });

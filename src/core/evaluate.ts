@@ -160,9 +160,9 @@ export interface MeasureTarget {
    */
   readonly baselineTo: Day | null;
   /**
-   * A relative target on a total whose reference, the previous period's total, counts an input only
-   * to this day (its export ends there): kept as it is, as a partial total cannot be completed
-   * honestly, and flagged; else null.
+   * A relative target on a total whose reference, the previous period's total, counts an input (or
+   * a channel's whole data) only to this day (its export ends there, before the period's end):
+   * kept as it is, as a partial total cannot be completed honestly, and flagged; else null.
    */
   readonly referenceTo: Day | null;
 }
@@ -188,7 +188,8 @@ export function measureTarget(
   if (mode === 'cumulative') {
     const baseline = measure.baseline ?? 0;
     const relative = measure.target.kind !== 'absolute';
-    const referenceTo = relative ? inputsApartTo(engine, channels, prev, kpi) : null;
+    // A total over part of the previous period: an input's export, or a channel's whole data, ends before it does (red-team 6 #9).
+    const referenceTo = relative ? dataEnds(engine, channels, prev, prev.end, kpi).dataTo : null;
     return { mode, previous, baseline, target: resolveTarget(measure.target, previous), baselineTo: null, referenceTo };
   }
   const baselineTo = measure.baseline === null ? inputsApartTo(engine, channels, prev, kpi) : null;
@@ -227,8 +228,8 @@ export function measuredChannels(engine: KpiEngine, measure: Measure, period: Pe
 /** A measure's channels whose data ends early, and the day it is evaluated as of. */
 export interface DataEnds {
   /**
-   * Channels whose data in the period ends before the last day any channel has data (up to the
-   * as-of day and the deadline), or whose exports of a summed input of the KPI do.
+   * Channels whose data in the period ends before the as-of day (or the deadline, when earlier),
+   * or whose exports of a summed input of the KPI do; not those lacking an input of the KPI.
    */
   readonly incomplete: readonly string[];
   /** The earliest of their last days (null when none): the measure is evaluated as of it. */
@@ -242,33 +243,36 @@ export interface DataEnds {
 }
 
 /**
- * Which of `channels` have data in `period` that ends before the data does: before the last day
- * any channel has data up to `asOf` (or the deadline, when earlier), which is the report's as-of
- * day when none is given. The report marks such a channel incomplete; the days after its last day
+ * Which of `channels` have data in `period` that ends before `asOf` (or the deadline, when
+ * earlier): their exports (from an export's first row to its `through` day, else its last row)
+ * do not reach that day, whether or not another channel's do. The report marks such a channel incomplete; the days after its last day
  * are unknown, not days without activity, so a measure on it is evaluated as of that day. With a
  * `kpi`, a channel's data ends where the exports of the first of the KPI's summed inputs end
  * (see `inputEnds`): after that day its figures would add or divide totals over different days.
  */
 export function dataEnds(engine: KpiEngine, channels: readonly string[], period: Period, asOf: Day, kpi?: Kpi): DataEnds {
-  const latest = engine.index.lastDay(Math.min(asOf, period.end));
+  // The days after a channel's last day are unknown, also when no channel has data on them (red-team 6 #8, #9).
+  const end = Math.min(asOf, period.end);
+  const latest = engine.index.lastDay(end);
   const incomplete: string[] = [];
   let dataTo: Day | null = null;
   let byInput: Record<string, Record<string, Day>> | null = null;
   if (latest === null) return { incomplete, dataTo, inputsEnd: null };
   const inputs = kpi && latest >= period.start ? summedInputs(engine, kpi) : [];
   for (const channel of channels) {
-    let last = engine.index.lastDay(latest, [channel]);
+    let last = engine.index.lastDay(end, [channel]);
     if (last === null || last < period.start) continue;
     if (kpi && inputs.length > 0) {
-      const ends = inputEnds(engine, kpi, channel, period.start, latest);
+      const ends = inputEnds(engine, kpi, channel, period.start, end);
+      // A channel lacking an input is left out of the KPI (see `MetricWindow.value`): its figures are not in it (red-team 6 #6).
+      if (Object.keys(ends).length < inputs.length) continue;
       const first = Math.min(...Object.values(ends));
-      // A channel lacking an input is left out of the KPI (see `MetricWindow.value`): its other inputs do not count.
-      if (Object.keys(ends).length === inputs.length && first < last) {
+      if (first < last) {
         (byInput ??= {})[channel] = ends;
         last = first;
       }
     }
-    if (last >= latest) continue;
+    if (last >= end) continue;
     incomplete.push(channel);
     if (dataTo === null || last < dataTo) dataTo = last;
   }

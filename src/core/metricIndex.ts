@@ -187,6 +187,14 @@ class Series {
     return out;
   }
 
+  /** Whether `day` falls inside a month or quarter row that ends after it (a row cannot be split there). */
+  inCoarseRow(day: Day): boolean {
+    const m = monthIndexOf(day);
+    if (this.months.has(m) && monthBounds(m)[1] > day) return true;
+    const q = quarterIndexOf(day);
+    return this.quarters.has(q) && quarterBounds(q)[1] > day;
+  }
+
   /** Days in [a, b] on which an entry ends. */
   endsIn(a: Day, b: Day): Int32Array {
     return this.ends.subarray(lowerBound(this.ends, a), lowerBound(this.ends, b + 1));
@@ -559,20 +567,29 @@ export class MetricIndex {
     let best: Day | null = null;
     for (const [channel, byMetric] of this.series) {
       if (channels && !channels.includes(channel)) continue;
+      let inCoarse = false;
       for (const s of byMetric.values()) {
         const d = s.lastDay(upTo);
         if (d !== null && (best === null || d > best)) best = d;
+        inCoarse ||= s.inCoarseRow(upTo);
       }
-    }
-    for (const [channel, spans] of this.throughSpans) {
-      if (channels && !channels.includes(channel)) continue;
-      for (const [first, through] of spans) {
+      // An export covers every day from its first row to its last row or `through` (red-team 6 #8):
+      // sparse per-post rows that run on past `upTo` reach it. Not inside a month or quarter row,
+      // which a range ending there cannot count.
+      for (const [first, last] of inCoarse ? (this.throughSpans.get(channel) ?? []) : this.fileSpans(channel)) {
         if (first > upTo) continue;
-        const reach = Math.min(through, upTo);
+        const reach = Math.min(last, upTo);
         if (best === null || reach > best) best = reach;
       }
     }
     return best;
+  }
+
+  /** The spans of the files giving any metric of a channel, each once (see `sourceSpans`). */
+  private fileSpans(channel: string): ReadonlyArray<readonly [Day, Day]> {
+    const spans = new Set<readonly [Day, Day]>();
+    for (const list of this.sources.get(channel)?.values() ?? []) for (const span of list) spans.add(span);
+    return [...spans];
   }
 
   /** The first day a channel's data covers (the start of its earliest row, whatever the metric), or null. */

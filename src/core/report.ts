@@ -161,7 +161,8 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
   const { quarter } = options;
   const known = engine.index.channels;
   const channel = options.channel ?? null;
-  const asOf = options.asOf ?? reportAsOf(project, quarter, channel ? [channel] : undefined);
+  // One channel's report keeps the quarter's as-of day, so that it marks the channel incomplete as the full report does (red-team 6 #19).
+  const asOf = options.asOf ?? reportAsOf(project, quarter);
 
   const scopes: Array<[string, string[]]> = channel
     ? [[channel, [channel]]]

@@ -18,6 +18,7 @@ import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility } from './plausibility.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
+import { checkUnsettled } from './unsettled.ts';
 import { checkFeeds } from './feeds.ts';
 import { noteAchievability } from './achievable.ts';
 import { loadSite, SITE_FILE } from './site.ts';
@@ -147,6 +148,7 @@ export function loadFromSources(
     checkImplicitBaselines(engine, goals.goals, goals.places, site);
     checkFeeds(engine, goals.goals, goals.places);
     checkPartialRows(engine, goals.goals, goals.places);
+    checkUnsettled(engine, goals.goals, goals.places);
     noteAchievability(engine, goals.goals, goals.places, site);
   }
   const reports = loadReports(reportFiles, problems);
