@@ -20,6 +20,7 @@ import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
 import { readHistory, withMovedGoalposts } from '../site/history.ts';
 import { coverageNote, goalCoverageNote, incompleteChannels } from '../format/coverage.ts';
+import { gapsNote } from '../format/gaps.ts';
 import { inputsNote } from '../format/inputs.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
@@ -275,9 +276,10 @@ function referenceNote(g: Pick<SmartGoalJson, 'baseline_to' | 'reference_to'>): 
  * channel's data ends early, and the input that stops first when its inputs end apart.
  */
 function marks(
-  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'inputs_to' | 'provisional'>,
+  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'inputs_to' | 'gaps' | 'provisional'>,
   site: SiteSettings,
 ): string {
+  const gaps = gapsNote(g.gaps, site)?.short;
   const coverage = goalCoverageNote(g.left_out, site);
   const inputs = inputsNote({ value: g.actual, inputs_to: g.inputs_to }, site)?.short;
   let ends = '';
@@ -291,7 +293,13 @@ function marks(
     ends = `, as of ${esc(g.data_to)}${why.length > 0 ? ` (${esc(why.join('; '))})` : ''}`;
   }
   const provisional = g.provisional ? ', provisional until the deadline (its value so far against a whole period)' : '';
-  return (coverage ? `, ${esc(coverage)}` : '') + ends + (inputs && !ends ? `, ${esc(inputs)}` : '') + provisional;
+  return (
+    (coverage ? `, ${esc(coverage)}` : '') +
+    ends +
+    (inputs && !ends ? `, ${esc(inputs)}` : '') +
+    (gaps ? `, ${esc(gaps)}` : '') +
+    provisional
+  );
 }
 
 function alignColumns(rows: string[][]): string[] {

@@ -52,6 +52,12 @@ export interface MeasureEvaluation {
    */
   readonly inputsEnd: InputsEnd | null;
   /**
+   * Days inside the goal's period so far that no export of a summed input of the KPI covers on a
+   * channel of its actual, between two exports (see `inputGaps`): its figure counts them as unknown
+   * days it cannot see, so it is flagged; else null.
+   */
+  readonly gaps: InputGaps | null;
+  /**
    * A level on a KPI that builds up as its period runs (reach, audience growth rate), before its
    * deadline: its value so far is compared with a whole period, so progress and status are provisional.
    */
@@ -90,8 +96,9 @@ export interface KeyResultEvaluation {
   /** Channels whose data ends before the as-of day, and the day it is evaluated as of (see `MeasureEvaluation`). */
   readonly incomplete: readonly string[];
   readonly dataTo: Day | null;
-  /** Where the inputs of its actual end apart (see `MeasureEvaluation`). */
+  /** Where the inputs of its actual end apart, and the days between their exports (see `MeasureEvaluation`). */
   readonly inputsEnd: InputsEnd | null;
+  readonly gaps: InputGaps | null;
   /** Its progress and status are provisional until the deadline (see `MeasureEvaluation`). */
   readonly provisional: boolean;
 }
@@ -225,6 +232,26 @@ export function measuredChannels(engine: KpiEngine, measure: Measure, period: Pe
   return covered && covered.length > 0 ? covered : channels;
 }
 
+/** Per channel and summed input, the ranges of days (first, last) between its exports. */
+export type InputGaps = Readonly<Record<string, Readonly<Record<string, ReadonlyArray<readonly [Day, Day]>>>>>;
+
+/**
+ * The days in [a, b] that no export of a summed input of `kpi` covers on each of `channels`,
+ * between two of its exports (`MetricIndex.coverageGaps`: a clicks file for one quarter that
+ * ends on 10 June, the next from 1 July); null when there are none (red-team 6 #7). A total or
+ * rate over such a range adds or divides figures over different days.
+ */
+export function inputGaps(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): InputGaps | null {
+  let out: Record<string, Record<string, ReadonlyArray<readonly [Day, Day]>>> | null = null;
+  for (const channel of channels) {
+    for (const input of summedInputs(engine, kpi)) {
+      const gaps = engine.index.coverageGaps(channel, input, a, b);
+      if (gaps.length > 0) ((out ??= {})[channel] ??= {})[input] = gaps;
+    }
+  }
+  return out;
+}
+
 /** A measure's channels whose data ends early, and the day it is evaluated as of. */
 export interface DataEnds {
   /**
@@ -296,6 +323,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const elapsed = elapsedShare(start, deadline, asOf);
   const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : null;
   const actual = current?.value ?? null;
+  const gaps = current ? inputGaps(engine, kpi, current.channels ?? channels, start, cutoff) : null;
   const { mode, previous, baseline, target, baselineTo, referenceTo } = measureTarget(engine, measure, period, current?.channels);
   const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
 
@@ -351,6 +379,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     incomplete,
     dataTo,
     inputsEnd,
+    gaps,
     provisional: mode === 'level' && kpi.accumulates && started && !ended,
   };
 }
@@ -415,6 +444,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       incomplete: m.incomplete,
       dataTo: m.dataTo,
       inputsEnd: m.inputsEnd,
+      gaps: m.gaps,
       provisional: m.provisional,
     };
   }
@@ -444,6 +474,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     incomplete: [],
     dataTo: null,
     inputsEnd: null,
+    gaps: null,
     provisional: false,
   };
 }

@@ -559,6 +559,26 @@ export class MetricIndex {
   }
 
   /**
+   * The days in [a, b] between exports giving one metric of one channel: ranges no export covers,
+   * after the first export that reaches into [a, b] and before the last (an export covers the days
+   * from its first row to its `through`, else its last row). Those days are unknown, not days
+   * without activity (a clicks file for a quarter that ends on 10 June, the next one from 1 July).
+   * Days before the first export or after the last are where the data starts or ends, not a gap.
+   */
+  coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
+    const spans = [...(this.sources.get(channel)?.get(metric) ?? [])]
+      .filter(([first, last]) => first <= b && last >= a)
+      .sort((x, y) => x[0] - y[0]);
+    const gaps: Array<readonly [Day, Day]> = [];
+    let reach: Day | null = null;
+    for (const [first, last] of spans) {
+      if (reach !== null && first > reach + 1) gaps.push([Math.max(reach + 1, a), Math.min(first - 1, b)]);
+      if (reach === null || last > reach) reach = last;
+    }
+    return gaps.filter(([from, to]) => from <= to);
+  }
+
+  /**
    * The last day with any data on or before `upTo` (for some channels, or all). An export reaches
    * its `through` day even where its last rows come earlier: a per-post export has rows on the days
    * something was published, and the days after its last post up to `through` are days without one.

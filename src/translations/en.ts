@@ -199,6 +199,10 @@ export const en = {
     inputsLong: '{channel}: {list}. The figure mixes these ranges (an export may lack its last days).',
     inputsGoalLong: '{channel}: {list}.',
     inputsGoalAsOf: 'The goal is evaluated as of {date}: after that day its figures are not all known.',
+    gapItem: '{input} on {channel} from {from} to {to}',
+    gapsShort: 'no export covers {item}',
+    gapsLong:
+      'No export covers {list}: those days count for nothing in the figure, which is over fewer days than its period so far.',
   },
   definition: {
     heading: 'Definition',

@@ -199,6 +199,10 @@ export const fr = {
     inputsLong: '{channel} : {list}. Le chiffre mêle ces périodes (un export peut manquer de ses derniers jours).',
     inputsGoalLong: '{channel} : {list}.',
     inputsGoalAsOf: 'L’objectif est évalué au {date} : après ce jour, ses chiffres ne sont pas tous connus.',
+    gapItem: '{input} sur {channel} du {from} au {to}',
+    gapsShort: 'aucun export ne couvre {item}',
+    gapsLong:
+      'Aucun export ne couvre {list} : ces jours ne comptent pas dans le chiffre, qui porte sur moins de jours que sa période jusqu’ici.',
   },
   definition: {
     heading: 'Définition',

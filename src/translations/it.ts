@@ -194,6 +194,9 @@ export const it = {
     inputsLong: '{channel}: {list}. Il dato mescola questi periodi (a un export possono mancare gli ultimi giorni).',
     inputsGoalLong: '{channel}: {list}.',
     inputsGoalAsOf: 'L’obiettivo è valutato al {date}: dopo quel giorno i suoi dati non sono tutti noti.',
+    gapItem: '{input} su {channel} dal {from} al {to}',
+    gapsShort: 'nessun export copre {item}',
+    gapsLong: 'Nessun export copre {list}: quei giorni non contano nel dato, che copre meno giorni del suo periodo finora.',
   },
   definition: {
     heading: 'Definizione',
