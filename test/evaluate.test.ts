@@ -732,11 +732,14 @@ describe('buildReport', () => {
     expect(r.kpis.instagram!.leads!.value).toBe(450);
   });
 
-  it('restricts to one channel: its KPIs, its as-of date and the goals touching it (directly or through all)', () => {
+  it("restricts to one channel: its KPIs, its coverage against the quarter's as-of date and the goals touching it (directly or through all)", () => {
     const r = buildReport(project, createEngine(project), { quarter: Q2, channel: 'linkedin' });
     expect(r.channels).toEqual(['linkedin']);
     expect(Object.keys(r.kpis)).toEqual(['linkedin']);
-    expect(r.as_of).toBe('2026-06-20');
+    // The quarter's as-of day, as in the full report: linkedin's data stop before it (red-team 6 #19).
+    expect(r.as_of).toBe('2026-06-30');
+    expect(r.incomplete).toEqual(['linkedin']);
+    expect(r.coverage).toEqual({ linkedin: '2026-06-20' });
     expect(r.goals.map((g) => g.id)).toEqual(['li-summer', 'okr-q2']);
   });
 
