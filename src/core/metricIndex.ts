@@ -605,12 +605,18 @@ export class MetricIndex {
     return best;
   }
 
-  /** The spans of the files giving any metric of a channel, each once (see `sourceSpans`). */
+  /** The spans of the files giving any metric of a channel, each once (see `sourceSpans`); built on first use. */
   private fileSpans(channel: string): ReadonlyArray<readonly [Day, Day]> {
-    const spans = new Set<readonly [Day, Day]>();
-    for (const list of this.sources.get(channel)?.values() ?? []) for (const span of list) spans.add(span);
-    return [...spans];
+    let spans = this.fileSpanCache.get(channel);
+    if (!spans) {
+      const unique = new Set<readonly [Day, Day]>();
+      for (const list of this.sources.get(channel)?.values() ?? []) for (const span of list) unique.add(span);
+      this.fileSpanCache.set(channel, (spans = [...unique]));
+    }
+    return spans;
   }
+
+  private readonly fileSpanCache = new Map<string, ReadonlyArray<readonly [Day, Day]>>();
 
   /** The first day a channel's data covers (the start of its earliest row, whatever the metric), or null. */
   firstDay(channel: string): Day | null {

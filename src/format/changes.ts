@@ -51,5 +51,12 @@ export function partialNote(
   const p = partialComparison(report);
   if (!p) return null;
   const t = uiStrings(opts.locale, opts.strings);
-  return fill(t.kpiTable.partial, { quarter: p.quarter, date: date(p.asOf), previous: p.previous, yearAgo: p.yearAgo });
+  // The as-of day is the quarter's last: a channel's data stop before it (red-team 6 #8).
+  const over = p.asOf !== report.as_of && !isPartial({ period: report.period, as_of: report.as_of });
+  return fill(over ? t.kpiTable.partialChannels : t.kpiTable.partial, {
+    quarter: p.quarter,
+    date: date(p.asOf),
+    previous: p.previous,
+    yearAgo: p.yearAgo,
+  });
 }

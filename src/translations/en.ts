@@ -141,6 +141,8 @@ export const en = {
     channelsDifferLong: 'The earlier quarter is computed over other channels: a rate of other channels is no comparison.',
     partial:
       '{quarter} is not over: QoQ and YoY compare {quarter} to date (to {date}) against the whole of {previous} and the whole of {yearAgo}.',
+    partialChannels:
+      'Not every channel’s data reach the end of {quarter} (the earliest stop on {date}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}.',
   },
   status: {
     achieved: 'Achieved',

@@ -141,6 +141,8 @@ export const fr = {
       'Le trimestre de comparaison est calculé sur d’autres canaux : le taux d’autres canaux ne se compare pas.',
     partial:
       '{quarter} n’est pas terminé : T/T et A/A comparent {quarter} à date (jusqu’au {date}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+    partialChannels:
+      'Les données de certains canaux n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
   },
   status: {
     achieved: 'Atteint',

@@ -137,6 +137,8 @@ export const it = {
     channelsDifferLong: 'Il trimestre di confronto è calcolato su altri canali: il tasso di altri canali non è un confronto.',
     partial:
       '{quarter} non è concluso: T/T e A/A confrontano {quarter} finora (fino al {date}) con l’intero {previous} e l’intero {yearAgo}.',
+    partialChannels:
+      'I dati di alcuni canali non arrivano alla fine di {quarter} (i primi si fermano il {date}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}.',
   },
   status: {
     achieved: 'Raggiunto',

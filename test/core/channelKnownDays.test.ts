@@ -11,7 +11,7 @@ import { formatDay } from '../../src/core/dates.ts';
 import type { SmartGoal } from '../../src/core/goals.ts';
 import { createEngine } from '../../src/core/project.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
-import { partialComparison } from '../../src/format/changes.ts';
+import { partialComparison, partialNote } from '../../src/format/changes.ts';
 import { formatProblem } from '../../src/load/problems.ts';
 import { loadFromSources } from '../../src/load/project.ts';
 import { day, period } from '../coreFixtures.ts';
@@ -192,5 +192,17 @@ describe("one channel's report (#19)", () => {
     expect(one.as_of).toBe(full.as_of);
     expect(one.incomplete).toEqual(['instagram']);
     expect(one.coverage).toEqual({ instagram: '2026-08-20' });
+  });
+});
+
+describe("the caveat of a quarter that is over while a channel's data stopped inside it (#8)", () => {
+  it('does not say the quarter is not over', () => {
+    const report = { period: '2026-Q3', as_of: '2026-09-30', coverage: { instagram: '2026-08-20', linkedin: '2026-09-30' } };
+    const opts = { locale: 'en-US', currency: 'EUR' };
+    expect(partialNote(report, opts)).toBe(
+      'Not every channel’s data reach the end of 2026-Q3 (the earliest stop on 2026-08-20): QoQ and YoY compare part of 2026-Q3 ' +
+        'against the whole of 2026-Q2 and the whole of 2025-Q3.',
+    );
+    expect(partialNote({ ...report, as_of: '2026-08-31', coverage: {} }, opts)).toContain('2026-Q3 is not over');
   });
 });
