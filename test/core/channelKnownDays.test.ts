@@ -206,3 +206,32 @@ describe("the caveat of a quarter that is over while a channel's data stopped in
     expect(partialNote({ ...report, as_of: '2026-08-31', coverage: {} }, opts)).toContain('2026-Q3 is not over');
   });
 });
+
+describe('a per-post export without through that ends before the other data (#8)', () => {
+  const goals = 'goals:\n  - { id: all, title: All, channel: all, period: 2026-Q3, kpi: impressions, target: 95000 }\n';
+  const posts = ['2026-07-03', '2026-07-15', '2026-08-03', '2026-08-15'].map((date) => ({ date, impressions: 500 }));
+  const daily = rootA['data/linkedin.json'];
+
+  it('gets a validate note at its last row saying to give it a through day', () => {
+    const { notes } = load(goals, {
+      'data/linkedin.json': daily,
+      'data/facebook-posts.json': { channel: 'facebook', rows: posts },
+    });
+    expect(notes.map(formatProblem)).toContainEqual(
+      expect.stringMatching(/^data\/facebook-posts\.json:\d+:\d+: note: facebook's data end on 2026-08-15.*"through"/),
+    );
+  });
+
+  it('not when it gives through, nor for a daily export downloaded early', () => {
+    const declared = load(goals, {
+      'data/linkedin.json': daily,
+      'data/facebook-posts.json': { channel: 'facebook', through: '2026-08-31', rows: posts },
+    });
+    expect(declared.notes.map(formatProblem).filter((n) => n.includes('through'))).toEqual([]);
+    expect(
+      load(goals, rootA)
+        .notes.map(formatProblem)
+        .filter((n) => n.includes('"through"')),
+    ).toEqual([]);
+  });
+});
