@@ -189,7 +189,8 @@ export function renderText(
   const partial = partialComparison(report);
   if (partial) {
     lines.push(
-      `Partial quarter: QoQ and YoY compare ${partial.quarter} to date (to ${partial.asOf}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
+      // Before the as-of day: a channel's data stop there (red-team 6 #8), so the quarter is known only in part.
+      `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (to ${partial.asOf}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
     );
   }
   if (from.source.kind === 'frozen' && from.restated > 0) {

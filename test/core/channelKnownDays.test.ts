@@ -5,6 +5,7 @@
  * are shaped as platforms give them: one file per channel (and per quarter), daily rows.
  */
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/report.ts';
 import { achievability, pastValues } from '../../src/core/achievability.ts';
 import { isPartial } from '../../src/core/comparable.ts';
 import { formatDay } from '../../src/core/dates.ts';
@@ -127,6 +128,14 @@ describe('a past quarter whose channel stopped inside it (#6, root t)', () => {
 
   it('says the quarter is partial and that a goal over the stopped channel cannot settle', () => {
     expect(isPartial(report)).toBe(true);
+    const kpis = new Map(
+      createEngine(project)
+        .kpis.all()
+        .map((k) => [k.def.id, { unit: k.def.unit, label: k.def.label }]),
+    );
+    expect(renderText(report, project.site, kpis)).toContain(
+      'Partial quarter: QoQ and YoY compare 2026-Q3 in part (to 2026-08-20)',
+    );
     expect(goal('all-impr')).toMatchObject({ incomplete: ['instagram'], data_to: '2026-08-20', status: 'at_risk' });
     const lines = notes.map(formatProblem);
     expect(lines).toContainEqual(expect.stringMatching(/^goals\/g\.yaml:4:.*instagram.* 2026-08-20.*cannot settle/));
