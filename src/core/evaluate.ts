@@ -252,6 +252,39 @@ export function inputGaps(engine: KpiEngine, kpi: Kpi, channels: readonly string
   return out;
 }
 
+/**
+ * A KPI over the days in [a, b] outside every range of `gaps` (on any channel and input): its
+ * summed inputs are added over those days alone, so a rate divides totals over the same days.
+ * Only for KPIs whose inputs are all summed (flows).
+ */
+export function valueOverCovered(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  a: Day,
+  b: Day,
+  gaps: InputGaps,
+): number | null {
+  const holes = Object.values(gaps)
+    .flatMap((byInput) => Object.values(byInput).flat())
+    .sort((x, y) => x[0] - y[0]);
+  const windows: Array<ReturnType<typeof windowFor>> = [];
+  let from = a;
+  for (const [first, last] of holes) {
+    if (first > from) windows.push(windowFor(engine, channels, from, Math.min(first - 1, b)));
+    from = Math.max(from, last + 1);
+  }
+  if (from <= b) windows.push(windowFor(engine, channels, from, b));
+  return kpi.compute((name) => {
+    let sum: number | null = null;
+    for (const w of windows) {
+      const v = w.lookup(name);
+      if (v !== null) sum = (sum ?? 0) + v;
+    }
+    return sum;
+  });
+}
+
 /** A measure's channels whose data ends early, and the day it is evaluated as of. */
 export interface DataEnds {
   /**
@@ -322,8 +355,11 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const cutoff = Math.min(asOf, deadline);
   const elapsed = elapsedShare(start, deadline, asOf);
   const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : null;
-  const actual = current?.value ?? null;
-  const gaps = current ? inputGaps(engine, kpi, current.channels ?? channels, start, cutoff) : null;
+  const over = current?.channels ?? channels;
+  const gaps = current ? inputGaps(engine, kpi, over, start, cutoff) : null;
+  // A level over summed inputs only (a rate: CTR, cost per lead) is taken over the days every input covers (red-team 6 #7).
+  const overCovered = !kpi.cumulative && !kpi.accumulates && summedInputs(engine, kpi).length === kpi.inputs.length;
+  const actual = gaps && overCovered ? valueOverCovered(engine, kpi, over, start, cutoff, gaps) : (current?.value ?? null);
   const { mode, previous, baseline, target, baselineTo, referenceTo } = measureTarget(engine, measure, period, current?.channels);
   const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
 
@@ -350,7 +386,10 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     } else {
       const metrics = dataMetrics(kpi.inputs, engine.index.metrics);
       const points = engine.index.dataDays(channels, metrics, start, cutoff).flatMap((day) => {
-        const v = windowFor(engine, channels, start, day).value(kpi).value;
+        const v =
+          gaps && overCovered
+            ? valueOverCovered(engine, kpi, over, start, day, gaps)
+            : windowFor(engine, channels, start, day).value(kpi).value;
         return v === null ? [] : [[day, v] as const];
       });
       projection = leastSquaresAt(points, deadline);

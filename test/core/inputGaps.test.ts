@@ -52,6 +52,14 @@ describe('a goal over days between two exports of an input', () => {
   const report = buildReport(project, engine, { quarter: period('2026-Q3') });
   const goal = (id: string) => report.goals.find((g) => g.id === id) as SmartGoalJson;
 
+  it('takes a rate over the days every input covers, a total as it is', () => {
+    // 3.0% every day: not clicks over 73 days divided by impressions over 93 (2.35%).
+    expect(goal('span-ctr').actual).toBeCloseTo(0.03, 12);
+    expect(goal('span-ctr').projection).toBeCloseTo(0.03, 12);
+    expect(goal('span-ctr').status).toBe('missed');
+    expect(goal('span-clicks').actual).toBe(300 * (27 + 46)); // 15 May to 10 June, 1 July to 15 August
+  });
+
   it('carries gaps in report JSON, in the published shape', () => {
     expect(goal('span-ctr').gaps).toEqual(GAP);
     expect(goal('span-clicks').gaps).toEqual(GAP);
