@@ -612,7 +612,9 @@ describe('buildReport', () => {
 
   it('names the period and the as-of date: the last day with data in the quarter', () => {
     expect(report.period).toBe('2026-Q2');
-    expect(report.as_of).toBe('2026-06-28'); // instagram's followers; 2026-07-10 is after the quarter
+    // Instagram's export runs on to 2026-07-10: it covers the whole quarter (an export covers the days
+    // from its first row to its last), though its last row in the quarter is on 2026-06-28.
+    expect(report.as_of).toBe('2026-06-30');
   });
 
   it('has KPI tables for all and for each channel', () => {
@@ -657,7 +659,7 @@ describe('buildReport', () => {
 
   it("evaluates SMART goals as of the report's as-of date, in SPEC's shape", () => {
     const g = report.goals[0] as SmartGoalJson;
-    const elapsed = 89 / 91; // 2026-04-01 .. 2026-06-28
+    const elapsed = 1; // 2026-04-01 .. 2026-06-30, the deadline
     expect(g).toMatchObject({
       id: 'leads-q2',
       type: 'smart',
@@ -671,7 +673,7 @@ describe('buildReport', () => {
       progress: 0.7,
       elapsed,
       expected: elapsed,
-      status: 'at_risk',
+      status: 'missed',
       start: '2026-04-01',
       deadline: '2026-06-30',
     });
@@ -732,11 +734,14 @@ describe('buildReport', () => {
     expect(r.kpis.instagram!.leads!.value).toBe(450);
   });
 
-  it('restricts to one channel: its KPIs, its as-of date and the goals touching it (directly or through all)', () => {
+  it("restricts to one channel: its KPIs, its coverage against the quarter's as-of date and the goals touching it (directly or through all)", () => {
     const r = buildReport(project, createEngine(project), { quarter: Q2, channel: 'linkedin' });
     expect(r.channels).toEqual(['linkedin']);
     expect(Object.keys(r.kpis)).toEqual(['linkedin']);
-    expect(r.as_of).toBe('2026-06-20');
+    // The quarter's as-of day, as in the full report: linkedin's data stop before it (red-team 6 #19).
+    expect(r.as_of).toBe('2026-06-30');
+    expect(r.incomplete).toEqual(['linkedin']);
+    expect(r.coverage).toEqual({ linkedin: '2026-06-20' });
     expect(r.goals.map((g) => g.id)).toEqual(['li-summer', 'okr-q2']);
   });
 
@@ -765,6 +770,7 @@ describe('budget caps as key results', () => {
   const spend = rows('instagram', [
     ['2026-04-01', { spend: 600 }],
     ['2026-05-01', { spend: 600 }],
+    ['2026-06-30', { spend: 0 }],
   ]);
   const engine = engineOf(spend);
   const cap = (target: number): KeyResult => ({

@@ -122,6 +122,14 @@ const goalInputsTo = z.record(text, z.record(text, isoDate)).optional().meta({
     "The channels whose exports of a summed input of the KPI end before their other data in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the goal is evaluated as of the first of them (data_to), not on figures over different days.",
 });
 
+const goalGaps = z
+  .record(text, z.record(text, z.array(z.strictObject({ from: isoDate, to: isoDate }))))
+  .optional()
+  .meta({
+    description:
+      "Days in the goal's period so far that no export of a summed input of the KPI covers on a channel of its actual, between two of its exports (a clicks file ending 2026-06-10, the next starting 2026-07-01): per channel and input, the ranges. Those days are unknown: the figure counts nothing for them, so it is flagged.",
+  });
+
 const baselineTo = isoDate.optional().meta({
   description:
     "A level's implicit baseline (none given) whose previous period has an input of the KPI exported only to an earlier day than the channel's other data (clicks to 2026-09-10, impressions to 2026-09-30): the baseline is the KPI over the previous period up to this day, the days all its inputs cover, not a figure over different days.",
@@ -129,7 +137,7 @@ const baselineTo = isoDate.optional().meta({
 
 const referenceTo = isoDate.optional().meta({
   description:
-    "A relative target on a total whose reference, the previous period's total, counts an input only up to this day, where its export ends: the reference is kept as it is (a partial total), and flagged.",
+    "A relative target on a total whose reference, the previous period's total, counts an input (or a channel's whole data) only up to this day, where its export ends before the period does: the reference is kept as it is (a partial total), and flagged.",
 });
 
 const previousLeftOut = z.array(text).optional().meta({
@@ -176,6 +184,7 @@ const smartGoal = z.strictObject({
   incomplete,
   data_to: dataTo,
   inputs_to: goalInputsTo,
+  gaps: goalGaps,
   provisional,
   achievability,
   moved_goalposts: movedGoalposts,
@@ -207,6 +216,7 @@ const keyResult = z.strictObject({
   incomplete,
   data_to: dataTo,
   inputs_to: goalInputsTo,
+  gaps: goalGaps,
   provisional,
   achievability,
 });

@@ -20,6 +20,7 @@ import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
 import { readHistory, withMovedGoalposts } from '../site/history.ts';
 import { coverageNote, goalCoverageNote, incompleteChannels } from '../format/coverage.ts';
+import { gapsNote } from '../format/gaps.ts';
 import { inputsNote } from '../format/inputs.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
@@ -83,7 +84,8 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     return 1;
   }
   const { project } = result;
-  const channel = typeof values['channel'] === 'string' ? values['channel'] : null;
+  // `all` is a channel of the report (every channel): the full report.
+  const channel = typeof values['channel'] === 'string' && values['channel'] !== 'all' ? values['channel'] : null;
   const label = quarter.period.label;
   const versions = project.reports.filter((r) => r.snapshot.quarter === label);
   const choice = chooseVersion(versions, label, asOf === null ? request : { kind: 'live' });
@@ -193,7 +195,8 @@ export function renderText(
   const partial = partialComparison(report);
   if (partial) {
     lines.push(
-      `Partial quarter: QoQ and YoY compare ${partial.quarter} to date (to ${partial.asOf}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
+      // Before the as-of day: a channel's data stop there (red-team 6 #8), so the quarter is known only in part.
+      `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (to ${partial.asOf}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
     );
   }
   if (from.source.kind === 'frozen' && from.restated > 0) {
@@ -293,9 +296,10 @@ function referenceNote(
  * channel's data ends early, and the input that stops first when its inputs end apart.
  */
 function marks(
-  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'inputs_to' | 'provisional'>,
+  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'inputs_to' | 'gaps' | 'provisional'>,
   site: SiteSettings,
 ): string {
+  const gaps = gapsNote(g.gaps, site)?.short;
   const coverage = goalCoverageNote(g.left_out, site);
   const inputs = inputsNote({ value: g.actual, inputs_to: g.inputs_to }, site)?.short;
   let ends = '';
@@ -309,7 +313,13 @@ function marks(
     ends = `, as of ${esc(g.data_to)}${why.length > 0 ? ` (${esc(why.join('; '))})` : ''}`;
   }
   const provisional = g.provisional ? ', provisional until the deadline (its value so far against a whole period)' : '';
-  return (coverage ? `, ${esc(coverage)}` : '') + ends + (inputs && !ends ? `, ${esc(inputs)}` : '') + provisional;
+  return (
+    (coverage ? `, ${esc(coverage)}` : '') +
+    ends +
+    (inputs && !ends ? `, ${esc(inputs)}` : '') +
+    (gaps ? `, ${esc(gaps)}` : '') +
+    provisional
+  );
 }
 
 function alignColumns(rows: string[][]): string[] {

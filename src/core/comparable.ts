@@ -70,13 +70,33 @@ export function formulaGrowsWithWindow(formula: string): boolean {
   return parsed.ok && growsWithWindow(parsed.ast, (name) => BUILT_IN_AGGREGATION.get(name));
 }
 
+/** A report's quarter, as-of day and, optionally, each channel's last day with data in it (`coverage`). */
+export interface PartialInput {
+  readonly period: string;
+  readonly as_of: string;
+  readonly coverage?: Readonly<Record<string, string | null>>;
+}
+
 /**
  * Whether a report's quarter is not over as of its as-of day (`period` 2026-Q3, `as_of`
- * 2026-08-15): its QoQ and YoY then compare the quarter to date with whole quarters.
- * `report --json` prints it as `partial`; it is derived, so snapshots need no new field.
+ * 2026-08-15), or a channel's figures in it stop before its end (`coverage`: an `--as-of` after
+ * the last data, a channel that stopped): its QoQ and YoY then compare part of the quarter with
+ * whole quarters. `report --json` prints it as `partial`; it is derived, so snapshots need no new field.
  */
-export function isPartial(report: { readonly period: string; readonly as_of: string }): boolean {
+export function isPartial(report: PartialInput): boolean {
   const quarter = parseQuarter(report.period);
+  const known = knownTo(report);
+  return quarter.ok && known !== null && known < quarter.period.end;
+}
+
+/** The last day every channel's figures in a report reach: the as-of day, or an earlier channel's last day (null if unreadable). */
+export function knownTo(report: PartialInput): number | null {
   const asOf = parseIsoDate(report.as_of);
-  return quarter.ok && asOf.ok && asOf.day < quarter.period.end;
+  if (!asOf.ok) return null;
+  let known = asOf.day;
+  for (const last of Object.values(report.coverage ?? {})) {
+    const day = last === null ? null : parseIsoDate(last);
+    if (day?.ok && day.day < known) known = day.day;
+  }
+  return known;
 }

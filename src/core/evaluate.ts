@@ -66,6 +66,12 @@ export interface MeasureEvaluation {
    */
   readonly inputsEnd: InputsEnd | null;
   /**
+   * Days inside the goal's period so far that no export of a summed input of the KPI covers on a
+   * channel of its actual, between two exports (see `inputGaps`): its figure counts them as unknown
+   * days it cannot see, so it is flagged; else null.
+   */
+  readonly gaps: InputGaps | null;
+  /**
    * A level on a KPI that builds up as its period runs (reach, audience growth rate), before its
    * deadline: its value so far is compared with a whole period, so progress and status are provisional.
    */
@@ -106,8 +112,9 @@ export interface KeyResultEvaluation {
   /** Channels whose data ends before the as-of day, and the day it is evaluated as of (see `MeasureEvaluation`). */
   readonly incomplete: readonly string[];
   readonly dataTo: Day | null;
-  /** Where the inputs of its actual end apart (see `MeasureEvaluation`). */
+  /** Where the inputs of its actual end apart, and the days between their exports (see `MeasureEvaluation`). */
   readonly inputsEnd: InputsEnd | null;
+  readonly gaps: InputGaps | null;
   /** Its progress and status are provisional until the deadline (see `MeasureEvaluation`). */
   readonly provisional: boolean;
 }
@@ -176,9 +183,9 @@ export interface MeasureTarget {
    */
   readonly baselineTo: Day | null;
   /**
-   * A relative target on a total whose reference, the previous period's total, counts an input only
-   * to this day (its export ends there): kept as it is, as a partial total cannot be completed
-   * honestly, and flagged; else null.
+   * A relative target on a total whose reference, the previous period's total, counts an input (or
+   * a channel's whole data) only to this day (its export ends there, before the period's end):
+   * kept as it is, as a partial total cannot be completed honestly, and flagged; else null.
    */
   readonly referenceTo: Day | null;
   /**
@@ -219,7 +226,8 @@ export function measureTarget(
   const previousLeftOut = referenced ? channelsLeftOut(engine, kpi, measure, channels, prev) : [];
   if (mode === 'cumulative') {
     const baseline = measure.baseline ?? 0;
-    const referenceTo = relative ? inputsApartTo(engine, channels, prev, kpi) : null;
+    // A total over part of the previous period: an input's export, or a channel's whole data, ends before it does (red-team 6 #9).
+    const referenceTo = relative ? dataEnds(engine, channels, prev, prev.end, kpi).dataTo : null;
     const target = resolveTarget(measure.target, previous);
     return { mode, previous, baseline, target, baselineTo: null, referenceTo, previousLeftOut, baselineLeftOut: [] };
   }
@@ -275,11 +283,64 @@ export function measuredChannels(engine: KpiEngine, measure: Measure, period: Pe
   return covered && covered.length > 0 ? covered : channels;
 }
 
+/** Per channel and summed input, the ranges of days (first, last) between its exports. */
+export type InputGaps = Readonly<Record<string, Readonly<Record<string, ReadonlyArray<readonly [Day, Day]>>>>>;
+
+/**
+ * The days in [a, b] that no export of a summed input of `kpi` covers on each of `channels`,
+ * between two of its exports (`MetricIndex.coverageGaps`: a clicks file for one quarter that
+ * ends on 10 June, the next from 1 July); null when there are none (red-team 6 #7). A total or
+ * rate over such a range adds or divides figures over different days.
+ */
+export function inputGaps(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): InputGaps | null {
+  let out: Record<string, Record<string, ReadonlyArray<readonly [Day, Day]>>> | null = null;
+  for (const channel of channels) {
+    for (const input of summedInputs(engine, kpi)) {
+      const gaps = engine.index.coverageGaps(channel, input, a, b);
+      if (gaps.length > 0) ((out ??= {})[channel] ??= {})[input] = gaps;
+    }
+  }
+  return out;
+}
+
+/**
+ * A KPI over the days in [a, b] outside every range of `gaps` (on any channel and input): its
+ * summed inputs are added over those days alone, so a rate divides totals over the same days.
+ * Only for KPIs whose inputs are all summed (flows).
+ */
+export function valueOverCovered(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  a: Day,
+  b: Day,
+  gaps: InputGaps,
+): number | null {
+  const holes = Object.values(gaps)
+    .flatMap((byInput) => Object.values(byInput).flat())
+    .sort((x, y) => x[0] - y[0]);
+  const windows: Array<ReturnType<typeof windowFor>> = [];
+  let from = a;
+  for (const [first, last] of holes) {
+    if (first > from) windows.push(windowFor(engine, channels, from, Math.min(first - 1, b)));
+    from = Math.max(from, last + 1);
+  }
+  if (from <= b) windows.push(windowFor(engine, channels, from, b));
+  return kpi.compute((name) => {
+    let sum: number | null = null;
+    for (const w of windows) {
+      const v = w.lookup(name);
+      if (v !== null) sum = (sum ?? 0) + v;
+    }
+    return sum;
+  });
+}
+
 /** A measure's channels whose data ends early, and the day it is evaluated as of. */
 export interface DataEnds {
   /**
-   * Channels whose data in the period ends before the last day any channel has data (up to the
-   * as-of day and the deadline), or whose exports of a summed input of the KPI do.
+   * Channels whose data in the period ends before the as-of day (or the deadline, when earlier),
+   * or whose exports of a summed input of the KPI do; not those lacking an input of the KPI.
    */
   readonly incomplete: readonly string[];
   /** The earliest of their last days (null when none): the measure is evaluated as of it. */
@@ -293,33 +354,36 @@ export interface DataEnds {
 }
 
 /**
- * Which of `channels` have data in `period` that ends before the data does: before the last day
- * any channel has data up to `asOf` (or the deadline, when earlier), which is the report's as-of
- * day when none is given. The report marks such a channel incomplete; the days after its last day
+ * Which of `channels` have data in `period` that ends before `asOf` (or the deadline, when
+ * earlier): their exports (from an export's first row to its `through` day, else its last row)
+ * do not reach that day, whether or not another channel's do. The report marks such a channel incomplete; the days after its last day
  * are unknown, not days without activity, so a measure on it is evaluated as of that day. With a
  * `kpi`, a channel's data ends where the exports of the first of the KPI's summed inputs end
  * (see `inputEnds`): after that day its figures would add or divide totals over different days.
  */
 export function dataEnds(engine: KpiEngine, channels: readonly string[], period: Period, asOf: Day, kpi?: Kpi): DataEnds {
-  const latest = engine.index.lastDay(Math.min(asOf, period.end));
+  // The days after a channel's last day are unknown, also when no channel has data on them (red-team 6 #8, #9).
+  const end = Math.min(asOf, period.end);
+  const latest = engine.index.lastDay(end);
   const incomplete: string[] = [];
   let dataTo: Day | null = null;
   let byInput: Record<string, Record<string, Day>> | null = null;
   if (latest === null) return { incomplete, dataTo, inputsEnd: null };
   const inputs = kpi && latest >= period.start ? summedInputs(engine, kpi) : [];
   for (const channel of channels) {
-    let last = engine.index.lastDay(latest, [channel]);
+    let last = engine.index.lastDay(end, [channel]);
     if (last === null || last < period.start) continue;
     if (kpi && inputs.length > 0) {
-      const ends = inputEnds(engine, kpi, channel, period.start, latest);
+      const ends = inputEnds(engine, kpi, channel, period.start, end);
+      // A channel lacking an input is left out of the KPI (see `MetricWindow.value`): its figures are not in it (red-team 6 #6).
+      if (Object.keys(ends).length < inputs.length) continue;
       const first = Math.min(...Object.values(ends));
-      // A channel lacking an input is left out of the KPI (see `MetricWindow.value`): its other inputs do not count.
-      if (Object.keys(ends).length === inputs.length && first < last) {
+      if (first < last) {
         (byInput ??= {})[channel] = ends;
         last = first;
       }
     }
-    if (last >= latest) continue;
+    if (last >= end) continue;
     incomplete.push(channel);
     if (dataTo === null || last < dataTo) dataTo = last;
   }
@@ -359,7 +423,11 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const cutoff = Math.min(asOf, deadline);
   const elapsed = elapsedShare(start, deadline, asOf);
   const current = started ? windowFor(engine, channels, start, cutoff).value(kpi) : null;
-  const actual = current?.value ?? null;
+  const over = current?.channels ?? channels;
+  const gaps = current ? inputGaps(engine, kpi, over, start, cutoff) : null;
+  // A level over summed inputs only (a rate: CTR, cost per lead) is taken over the days every input covers (red-team 6 #7).
+  const overCovered = !kpi.cumulative && !kpi.accumulates && summedInputs(engine, kpi).length === kpi.inputs.length;
+  const actual = gaps && overCovered ? valueOverCovered(engine, kpi, over, start, cutoff, gaps) : (current?.value ?? null);
   const { mode, previous, baseline, target, baselineTo, referenceTo, previousLeftOut, baselineLeftOut } = measureTarget(
     engine,
     measure,
@@ -393,7 +461,10 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
       const points = engine.index.dataDays(channels, metrics, start, cutoff).flatMap((day) => {
         // Only on days where every input is whole: not on month rows entering the window one by one.
         if (wholeInputsTo(engine, kpi, channels, start, day) !== null) return [];
-        const v = windowFor(engine, channels, start, day).value(kpi).value;
+        const v =
+          gaps && overCovered
+            ? valueOverCovered(engine, kpi, over, start, day, gaps)
+            : windowFor(engine, channels, start, day).value(kpi).value;
         return v === null ? [] : [[day, v] as const];
       });
       projection = leastSquaresAt(points, deadline);
@@ -424,6 +495,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     incomplete,
     dataTo,
     inputsEnd,
+    gaps,
     provisional: mode === 'level' && kpi.accumulates && started && !ended,
   };
 }
@@ -490,6 +562,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       incomplete: m.incomplete,
       dataTo: m.dataTo,
       inputsEnd: m.inputsEnd,
+      gaps: m.gaps,
       provisional: m.provisional,
     };
   }
@@ -521,6 +594,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     incomplete: [],
     dataTo: null,
     inputsEnd: null,
+    gaps: null,
     provisional: false,
   };
 }

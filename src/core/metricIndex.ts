@@ -212,6 +212,14 @@ class Series {
     return to;
   }
 
+  /** Whether `day` falls inside a month or quarter row that ends after it (a row cannot be split there). */
+  inCoarseRow(day: Day): boolean {
+    const m = monthIndexOf(day);
+    if (this.months.has(m) && monthBounds(m)[1] > day) return true;
+    const q = quarterIndexOf(day);
+    return this.quarters.has(q) && quarterBounds(q)[1] > day;
+  }
+
   /** Days in [a, b] on which an entry ends. */
   endsIn(a: Day, b: Day): Int32Array {
     return this.ends.subarray(lowerBound(this.ends, a), lowerBound(this.ends, b + 1));
@@ -591,6 +599,26 @@ export class MetricIndex {
   }
 
   /**
+   * The days in [a, b] between exports giving one metric of one channel: ranges no export covers,
+   * after the first export that reaches into [a, b] and before the last (an export covers the days
+   * from its first row to its `through`, else its last row). Those days are unknown, not days
+   * without activity (a clicks file for a quarter that ends on 10 June, the next one from 1 July).
+   * Days before the first export or after the last are where the data starts or ends, not a gap.
+   */
+  coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
+    const spans = [...(this.sources.get(channel)?.get(metric) ?? [])]
+      .filter(([first, last]) => first <= b && last >= a)
+      .sort((x, y) => x[0] - y[0]);
+    const gaps: Array<readonly [Day, Day]> = [];
+    let reach: Day | null = null;
+    for (const [first, last] of spans) {
+      if (reach !== null && first > reach + 1) gaps.push([Math.max(reach + 1, a), Math.min(first - 1, b)]);
+      if (reach === null || last > reach) reach = last;
+    }
+    return gaps.filter(([from, to]) => from <= to);
+  }
+
+  /**
    * The last day with any data on or before `upTo` (for some channels, or all). An export reaches
    * its `through` day even where its last rows come earlier: a per-post export has rows on the days
    * something was published, and the days after its last post up to `through` are days without one.
@@ -599,21 +627,36 @@ export class MetricIndex {
     let best: Day | null = null;
     for (const [channel, byMetric] of this.series) {
       if (channels && !channels.includes(channel)) continue;
+      let inCoarse = false;
       for (const s of byMetric.values()) {
         const d = s.lastDay(upTo);
         if (d !== null && (best === null || d > best)) best = d;
+        inCoarse ||= s.inCoarseRow(upTo);
       }
-    }
-    for (const [channel, spans] of this.throughSpans) {
-      if (channels && !channels.includes(channel)) continue;
-      for (const [first, through] of spans) {
+      // An export covers every day from its first row to its last row or `through` (red-team 6 #8):
+      // sparse per-post rows that run on past `upTo` reach it. Not inside a month or quarter row,
+      // which a range ending there cannot count.
+      for (const [first, last] of inCoarse ? (this.throughSpans.get(channel) ?? []) : this.fileSpans(channel)) {
         if (first > upTo) continue;
-        const reach = Math.min(through, upTo);
+        const reach = Math.min(last, upTo);
         if (best === null || reach > best) best = reach;
       }
     }
     return best;
   }
+
+  /** The spans of the files giving any metric of a channel, each once (see `sourceSpans`); built on first use. */
+  private fileSpans(channel: string): ReadonlyArray<readonly [Day, Day]> {
+    let spans = this.fileSpanCache.get(channel);
+    if (!spans) {
+      const unique = new Set<readonly [Day, Day]>();
+      for (const list of this.sources.get(channel)?.values() ?? []) for (const span of list) unique.add(span);
+      this.fileSpanCache.set(channel, (spans = [...unique]));
+    }
+    return spans;
+  }
+
+  private readonly fileSpanCache = new Map<string, ReadonlyArray<readonly [Day, Day]>>();
 
   /** The first day a channel's data covers (the start of its earliest row, whatever the metric), or null. */
   firstDay(channel: string): Day | null {

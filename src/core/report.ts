@@ -5,7 +5,7 @@
  */
 import { type Day, formatDay } from './dates.ts';
 import { type Achievability, type GoalAchievability, goalAchievability } from './achievability.ts';
-import type { GoalEvaluation, KeyResultEvaluation } from './evaluate.ts';
+import type { GoalEvaluation, InputGaps, KeyResultEvaluation } from './evaluate.ts';
 import { goalEvaluation } from './evaluations.ts';
 import type { Goal } from './goals.ts';
 import { type InputsEnd, kpiChanges, type KpiEngine, resolveChannels } from './kpis.ts';
@@ -87,11 +87,16 @@ export interface SmartGoalJson {
   data_to?: string;
   /** Channels whose exports of a summed input of the KPI end before their other data in the goal's period so far, with each input's last day (why `data_to`). */
   inputs_to?: Record<string, Record<string, string>>;
+  /** Days in the goal's period so far that no export of a summed input covers on a channel of its actual, between two exports: per channel and input, `{ from, to }` ranges. */
+  gaps?: GapsJson;
   /** A level on a KPI that builds up over its period (reach), before the deadline: a value so far against a whole period. */
   provisional?: true;
   /** Whether the target is achievable, judged against the KPI's own history (SPEC "Achievable?"). */
   achievability?: Achievability;
 }
+
+/** Per channel and input, ranges of days no export covers between two exports (`MeasureEvaluation.gaps`). */
+export type GapsJson = Record<string, Record<string, Array<{ from: string; to: string }>>>;
 
 export interface KeyResultJson {
   id: string;
@@ -118,8 +123,9 @@ export interface KeyResultJson {
   /** Channels whose data ends before the as-of day, and the day the key result is evaluated as of. */
   incomplete?: string[];
   data_to?: string;
-  /** As a SMART goal's `inputs_to` and `provisional`. */
+  /** As a SMART goal's `inputs_to`, `gaps` and `provisional`. */
   inputs_to?: Record<string, Record<string, string>>;
+  gaps?: GapsJson;
   provisional?: true;
   achievability?: Achievability;
 }
@@ -175,7 +181,8 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
   const { quarter } = options;
   const known = engine.index.channels;
   const channel = options.channel ?? null;
-  const asOf = options.asOf ?? reportAsOf(project, quarter, channel ? [channel] : undefined);
+  // One channel's report keeps the quarter's as-of day, so that it marks the channel incomplete as the full report does (red-team 6 #19).
+  const asOf = options.asOf ?? reportAsOf(project, quarter);
 
   const scopes: Array<[string, string[]]> = channel
     ? [[channel, [channel]]]
@@ -256,6 +263,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       ...(e.netFollows ? { basis: 'net_follows' as const } : {}),
       ...dataEndsJson(e),
       ...(e.inputsEnd ? { inputs_to: inputsTo(e.inputsEnd) } : {}),
+      ...(e.gaps ? { gaps: gapsJson(e.gaps) } : {}),
       ...(e.provisional ? { provisional: true as const } : {}),
       ...(achievable?.goal ? { achievability: achievable.goal } : {}),
     };
@@ -295,9 +303,22 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     ...(kr.leftOut.length > 0 ? { left_out: [...kr.leftOut] } : {}),
     ...dataEndsJson(kr),
     ...(kr.inputsEnd ? { inputs_to: inputsTo(kr.inputsEnd) } : {}),
+    ...(kr.gaps ? { gaps: gapsJson(kr.gaps) } : {}),
     ...(kr.provisional ? { provisional: true as const } : {}),
     ...(achievable ? { achievability: achievable } : {}),
   };
+}
+
+/** A measure's `gaps` as ISO dates. */
+export function gapsJson(gaps: InputGaps): GapsJson {
+  const out: GapsJson = {};
+  for (const [channel, byInput] of Object.entries(gaps)) {
+    out[channel] = {};
+    for (const [input, ranges] of Object.entries(byInput)) {
+      out[channel][input] = ranges.map(([from, to]) => ({ from: formatDay(from), to: formatDay(to) }));
+    }
+  }
+  return out;
 }
 
 /** `baseline_to`, `reference_to`, `previous_left_out` and `baseline_left_out`, each only when it applies. */
@@ -316,7 +337,6 @@ function referenceJson(e: {
 }
 
 /** `incomplete` and `data_to` of a goal or key result whose channels' data ends early; nothing otherwise. */
-
 function dataEndsJson(e: { incomplete: readonly string[]; dataTo: Day | null }): { incomplete?: string[]; data_to?: string } {
   return e.incomplete.length > 0 && e.dataTo !== null ? { incomplete: [...e.incomplete], data_to: formatDay(e.dataTo) } : {};
 }

@@ -3,9 +3,10 @@
  * channels differ" for a rate computed over other channels in the earlier quarter, and, while
  * a quarter is not over, that its changes compare the quarter to date with whole quarters.
  */
-import { isPartial } from '../core/comparable.ts';
+import { isPartial, knownTo, type PartialInput } from '../core/comparable.ts';
+import { formatDay } from '../core/dates.ts';
 import { parseQuarter, previousPeriod, samePeriodLastYear } from '../core/periods.ts';
-import type { KpiJson, ReportJson } from '../core/report.ts';
+import type { KpiJson } from '../core/report.ts';
 import { fill, uiStrings } from '../translations/index.ts';
 import { type FormatOptions, formatChange } from './numbers.ts';
 
@@ -38,12 +39,14 @@ export interface PartialComparison {
 }
 
 /** The quarters a partial report's changes compare with, or null when its quarter is over. */
-export function partialComparison(report: Pick<ReportJson, 'period' | 'as_of'>): PartialComparison | null {
+export function partialComparison(report: PartialInput): PartialComparison | null {
   const quarter = parseQuarter(report.period);
   if (!quarter.ok || !isPartial(report)) return null;
+  // A channel's figures that stop before the as-of day make the quarter partial to that day (red-team 6 #8).
+  const known = knownTo(report);
   return {
     quarter: report.period,
-    asOf: report.as_of,
+    asOf: known === null ? report.as_of : formatDay(known),
     previous: previousPeriod(quarter.period).label,
     yearAgo: samePeriodLastYear(quarter.period).label,
   };
@@ -55,12 +58,19 @@ export function partialComparison(report: Pick<ReportJson, 'period' | 'as_of'>):
  * or null when the quarter is over. `date` writes the as-of day (ISO by default).
  */
 export function partialNote(
-  report: Pick<ReportJson, 'period' | 'as_of'>,
+  report: PartialInput,
   opts: FormatOptions,
   date: (iso: string) => string = (iso) => iso,
 ): string | null {
   const p = partialComparison(report);
   if (!p) return null;
   const t = uiStrings(opts.locale, opts.strings);
-  return fill(t.kpiTable.partial, { quarter: p.quarter, date: date(p.asOf), previous: p.previous, yearAgo: p.yearAgo });
+  // The as-of day is the quarter's last: a channel's data stop before it (red-team 6 #8).
+  const over = p.asOf !== report.as_of && !isPartial({ period: report.period, as_of: report.as_of });
+  return fill(over ? t.kpiTable.partialChannels : t.kpiTable.partial, {
+    quarter: p.quarter,
+    date: date(p.asOf),
+    previous: p.previous,
+    yearAgo: p.yearAgo,
+  });
 }

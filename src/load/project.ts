@@ -19,6 +19,8 @@ import { checkPlausibility } from './plausibility.ts';
 import { checkExportHoles } from './exportHoles.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
+import { checkUnsettled } from './unsettled.ts';
+import { checkExportEnds } from './exportEnds.ts';
 import { checkFeeds } from './feeds.ts';
 import { noteAchievability } from './achievable.ts';
 import { loadSite, SITE_FILE } from './site.ts';
@@ -123,6 +125,7 @@ export function loadFromSources(
     if (day?.ok) through.set(source.file, day.day);
   }
   const { index, duplicates } = MetricIndex.build(data.rows, metrics, through);
+  checkExportEnds(data.rows, through, index, data.reporters);
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;
@@ -149,6 +152,7 @@ export function loadFromSources(
     checkImplicitBaselines(engine, goals.goals, goals.places, site);
     checkFeeds(engine, goals.goals, goals.places);
     checkPartialRows(engine, goals.goals, goals.places);
+    checkUnsettled(engine, goals.goals, goals.places);
     noteAchievability(engine, goals.goals, goals.places, site);
   }
   const reports = loadReports(reportFiles, problems);

@@ -18,6 +18,7 @@ const channelSelection = z.union([text, z.array(text)]);
 const unit = z.enum(['count', 'money', 'percent', 'ratio', 'per_post', 'score', 'minutes']);
 
 const inputsTo = z.record(text, z.record(text, isoDate));
+const gaps = z.record(text, z.record(text, z.array(z.strictObject({ from: isoDate, to: isoDate }))));
 
 const kpiCell = z.strictObject({
   value: figure,
@@ -81,6 +82,8 @@ const smartGoal = z.strictObject({
   data_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   inputs_to: inputsTo.optional(),
+  /** Absent in snapshots frozen before goals carried it. */
+  gaps: gaps.optional(),
   provisional: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
@@ -109,6 +112,8 @@ const keyResult = z.strictObject({
   data_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   inputs_to: inputsTo.optional(),
+  /** Absent in snapshots frozen before goals carried it. */
+  gaps: gaps.optional(),
   provisional: z.literal(true).optional(),
   achievability: achievable.optional(),
 });

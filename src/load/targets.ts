@@ -265,6 +265,20 @@ function notePartialReference(
     );
     return;
   }
+  // A rate over the days there are is no partial figure; a total (or a reach) is.
+  if (!kpi.cumulative && !kpi.accumulates) return;
+  for (const channel of channels) {
+    // An export covers the days from its first row to its `through`, else to its last row (red-team 6 #9).
+    const last = engine.index.lastDay(prev.end, [channel]);
+    if (last === null || last < prev.start || last >= prev.end) continue;
+    place.report.note(
+      at,
+      `the target ${relativeText(measure.target)} applies to ${measure.kpi} over ${prev.label}, whose data on ${channel} end on ` +
+        `${formatDay(last)} (${last - prev.start + 1} of ${prev.end - prev.start + 1} days): a reference over part of the period; ` +
+        `if the export covers the days after its last row, give it a "through" day; else give ${wayOut} if it should not be`,
+    );
+    return;
+  }
 }
 
 /**

@@ -11,12 +11,13 @@ import type { Unit } from '../core/catalogue.ts';
 import { channelColors } from '../charts/theme.ts';
 import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
-import { type GoalEvaluation, resolveTarget } from '../core/evaluate.ts';
+import { type GoalEvaluation, type InputGaps, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
 import { type Project, type SiteSettings } from '../core/project.ts';
-import { type GoalJson, inputsTo } from '../core/report.ts';
+import { type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
+import { gapsNote } from '../format/gaps.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
 import type { GoalStatus, OkrBand } from '../core/status.ts';
@@ -283,13 +284,14 @@ export function keyResultLabel(
 function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
   if (json.type === 'okr') {
     const { key_results: krs, category: _c, objective: _o, owner: _w, ...rest } = json;
-    const keyResults = krs.map(({ left_out: leftOut, incomplete, data_to: dataTo, inputs_to: inputs, ...kr }) => ({
+    const keyResults = krs.map(({ left_out: leftOut, incomplete, data_to: dataTo, inputs_to: inputs, gaps, ...kr }) => ({
       ...kr,
       ...referenceOf(kr),
       leftOut: leftOut ?? [],
       incomplete: incomplete ?? [],
       dataTo: dataTo === undefined ? null : dayOf(dataTo),
       inputsEnd: inputsEndOf(inputs),
+      gaps: gapsOf(gaps),
       provisional: kr.provisional === true,
     }));
     return { ...rest, keyResults };
@@ -304,6 +306,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     incomplete,
     data_to: dataTo,
     inputs_to: inputs,
+    gaps,
     ...rest
   } = json;
   return {
@@ -316,8 +319,25 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     incomplete: incomplete ?? [],
     dataTo: dataTo === undefined ? null : dayOf(dataTo),
     inputsEnd: inputsEndOf(inputs),
+    gaps: gapsOf(gaps),
     provisional: rest.provisional === true,
   };
+}
+
+/** A report's `gaps` as days (null when absent: snapshots frozen before goals carried it). */
+function gapsOf(json: GapsJson | undefined): InputGaps | null {
+  if (!json) return null;
+  const out: Record<string, Record<string, Array<readonly [Day, Day]>>> = {};
+  for (const [channel, byInput] of Object.entries(json)) {
+    out[channel] = {};
+    for (const [input, ranges] of Object.entries(byInput)) {
+      out[channel][input] = ranges.flatMap((r) => {
+        const [from, to] = [dayOf(r.from), dayOf(r.to)];
+        return from === null || to === null ? [] : [[from, to] as const];
+      });
+    }
+  }
+  return out;
 }
 
 /** A report's `baseline_to`, `reference_to` (as days, null when absent) and the channels its references leave out. */
@@ -403,7 +423,8 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
 /**
  * What a measure's baseline or reference is taken over when an input's export ends early in the
  * previous period (`baselineTo`: the implicit baseline stops on that day; `referenceTo`: the total a
- * relative target applies to counts that input only to it); null when neither applies.
+ * relative target applies to counts that input only to it), the channels a reference leaves out,
+ * and the days between two exports of an input in the period so far; null when none applies.
  */
 function referenceSentence(project: Project, engine: KpiEngine, m: Measure, period: Period, asOf: Day): string | null {
   const e = measureEvaluation(engine, m, period, asOf);
@@ -432,6 +453,8 @@ function referenceSentence(project: Project, engine: KpiEngine, m: Measure, peri
     e.previousLeftOut.length > 0
       ? fill(d.definition.previousLeftOut, { channels: names(e.previousLeftOut), period: previous })
       : null,
+    // Days between two exports of an input inside the goal's period so far (red-team 6 #7).
+    e.gaps ? (gapsNote(gapsJson(e.gaps), project.site, (iso) => formatDate(iso, locale))?.long ?? null) : null,
   ].filter((x): x is string => x !== null);
   return sentences.length > 0 ? sentences.join(' ') : null;
 }

@@ -144,6 +144,8 @@ export const en = {
       'The earlier quarter counts other channels (a channel started or stopped): the change is not like for like.',
     partial:
       '{quarter} is not over: QoQ and YoY compare {quarter} to date (to {date}) against the whole of {previous} and the whole of {yearAgo}.',
+    partialChannels:
+      'Not every channel’s data reach the end of {quarter} (the earliest stop on {date}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}.',
   },
   status: {
     achieved: 'Achieved',
@@ -203,6 +205,10 @@ export const en = {
     inputsGoalLong: '{channel}: {list}.',
     inputsGoalAsOf: 'The goal is evaluated as of {date}: after that day its figures are not all known.',
     inputsKpiTo: 'Computed to {date}, the last day every input is whole (a row for a whole month goes on past the other inputs).',
+    gapItem: '{input} on {channel} from {from} to {to}',
+    gapsShort: 'no export covers {item}',
+    gapsLong:
+      'No export covers {list}: those days count for nothing in the figure, which is over fewer days than its period so far.',
   },
   definition: {
     heading: 'Definition',

@@ -144,6 +144,8 @@ export const fr = {
       'Le trimestre de comparaison compte d’autres canaux (un canal a commencé ou cessé) : l’évolution ne compare pas à périmètre égal.',
     partial:
       '{quarter} n’est pas terminé : T/T et A/A comparent {quarter} à date (jusqu’au {date}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+    partialChannels:
+      'Les données de certains canaux n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
   },
   status: {
     achieved: 'Atteint',
@@ -204,6 +206,10 @@ export const fr = {
     inputsGoalAsOf: 'L’objectif est évalué au {date} : après ce jour, ses chiffres ne sont pas tous connus.',
     inputsKpiTo:
       'Calculé jusqu’au {date}, dernier jour où toutes les données sont complètes (une ligne d’un mois entier va au-delà des autres données).',
+    gapItem: '{input} sur {channel} du {from} au {to}',
+    gapsShort: 'aucun export ne couvre {item}',
+    gapsLong:
+      'Aucun export ne couvre {list} : ces jours ne comptent pas dans le chiffre, qui porte sur moins de jours que sa période jusqu’ici.',
   },
   definition: {
     heading: 'Définition',

@@ -140,6 +140,8 @@ export const it = {
       'Il trimestre di confronto conta altri canali (un canale è iniziato o terminato): la variazione non è a parità di perimetro.',
     partial:
       '{quarter} non è concluso: T/T e A/A confrontano {quarter} finora (fino al {date}) con l’intero {previous} e l’intero {yearAgo}.',
+    partialChannels:
+      'I dati di alcuni canali non arrivano alla fine di {quarter} (i primi si fermano il {date}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}.',
   },
   status: {
     achieved: 'Raggiunto',
@@ -199,6 +201,9 @@ export const it = {
     inputsGoalAsOf: 'L’obiettivo è valutato al {date}: dopo quel giorno i suoi dati non sono tutti noti.',
     inputsKpiTo:
       'Calcolato fino al {date}, l’ultimo giorno in cui tutti i dati sono completi (una riga di un mese intero va oltre gli altri dati).',
+    gapItem: '{input} su {channel} dal {from} al {to}',
+    gapsShort: 'nessun export copre {item}',
+    gapsLong: 'Nessun export copre {list}: quei giorni non contano nel dato, che copre meno giorni del suo periodo finora.',
   },
   definition: {
     heading: 'Definizione',

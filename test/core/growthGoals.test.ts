@@ -123,8 +123,14 @@ describe('level goals on KPIs that build up over their period', () => {
     expect(renderText(report, project.site, kpis)).toContain('provisional until the deadline');
     expect(goalView(project, engine, project.goals[0]!).evaluation).toMatchObject({ provisional: true });
 
-    const after = buildReport(project, engine, { quarter: parsed.period, asOf: parsed.period.end });
+    // Once the quarter's data are in (the days after a channel's last day are unknown, not settled: red-team 6 #8).
+    const rest = file('data/instagram/q3-late.json', {
+      channel: 'instagram',
+      rows: days('2026-08-16', 46).map((date) => ({ date, reach: 300, impressions: 900 })),
+    });
+    const full = load(goals, [daily, rest, q2]).project;
+    const after = buildReport(full, createEngine(full), { quarter: parsed.period, asOf: parsed.period.end });
     expect(after.goals[0]).not.toHaveProperty('provisional');
-    expect(renderText(after, project.site, kpis)).not.toContain('provisional');
+    expect(renderText(after, full.site, kpis)).not.toContain('provisional');
   });
 });

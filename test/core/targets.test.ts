@@ -67,6 +67,8 @@ describe('the achieved line', () => {
         ['2026-05', { new_followers: 10, lost_followers: 40 }],
         ['2026-06', { new_followers: 10, lost_followers: 41 }],
         ['2026-07', { new_followers: 30, lost_followers: 30 }],
+        ['2026-08', { new_followers: 30, lost_followers: 30 }],
+        ['2026-09', { new_followers: 30, lost_followers: 30 }],
       ]),
     );
     const e = evaluateGoal(engine, smartGoal('follower_growth', { kind: 'percent', ratio: 0.2 }, IG), day('2026-09-30'));

@@ -1,0 +1,45 @@
+/**
+ * Goals that cannot settle: their period is over in the data (later data exist), yet a channel
+ * whose figures count in the goal stopped inside it (a closed account, an export never
+ * downloaded). The days after its last day are unknown, so the goal is evaluated as of that day
+ * and shows neither "achieved" nor "missed" at its deadline. A note at the goal; nothing is
+ * invented for the missing days. Runs after loading, on valid content.
+ */
+import { formatDay } from '../core/dates.ts';
+import { dataEnds, measuredChannels } from '../core/evaluate.ts';
+import type { Goal, Measure } from '../core/goals.ts';
+import type { KpiEngine } from '../core/kpis.ts';
+import type { Period } from '../core/periods.ts';
+import type { GoalPlace } from './goals.ts';
+import type { PathKey } from './locate.ts';
+
+/** Notes every goal or key result whose period is over while a channel of its figure stopped inside it. */
+export function checkUnsettled(engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>): void {
+  const last = engine.index.dataRange()?.last ?? null;
+  if (last === null) return;
+  for (const goal of goals) {
+    const place = places.get(goal.id);
+    if (!place || goal.period.end > last) continue;
+    if (goal.type === 'smart') check(engine, goal, goal.period, place, [...place.path]);
+    else {
+      goal.keyResults.forEach((kr, k) => {
+        if (kr.measure) check(engine, kr.measure, goal.period, place, [...place.path, 'key_results', k]);
+      });
+    }
+  }
+}
+
+function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalPlace, path: PathKey[]): void {
+  const kpi = engine.kpis.get(measure.kpi);
+  if (!kpi) return;
+  const channels = measuredChannels(engine, measure, period, period.end);
+  const { incomplete, dataTo } = dataEnds(engine, channels, period, period.end, kpi);
+  if (incomplete.length === 0 || dataTo === null) return;
+  place.report.note(
+    path,
+    `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, before the deadline ` +
+      `(${formatDay(period.end)}), while later data exist: the goal is evaluated as of ${formatDay(dataTo)} and cannot settle ` +
+      '(achieved or missed) until the rest of its period is added; if an export covers the days after its last row, give it ' +
+      'a "through" day; if the channel has stopped, leave it out of the goal',
+  );
+}
