@@ -623,7 +623,7 @@ describe('buildReport', () => {
   });
 
   it('gives each KPI its value with qoq and yoy', () => {
-    expect(report.kpis.instagram!.leads).toEqual({ value: 700, qoq: (700 - 500) / 500, yoy: null, to_date: true });
+    expect(report.kpis.instagram!.leads).toEqual({ value: 700, qoq: (700 - 500) / 500, yoy: null });
     expect(report.kpis.instagram!.follower_count).toEqual({ value: 13000, qoq: (13000 - 12000) / 12000, yoy: null });
     const rate = report.kpis.linkedin!.engagement_rate!;
     expectClose(rate.value, 140 / 4000);
@@ -636,7 +636,6 @@ describe('buildReport', () => {
       yoy: (4000 - 2000) / 2000,
       channels: ['linkedin'],
       left_out: ['instagram'],
-      to_date: true,
     });
   });
 
@@ -648,7 +647,6 @@ describe('buildReport', () => {
       approximate: true,
       channels: ['linkedin'],
       left_out: ['instagram'],
-      to_date: true,
     });
     expect('approximate' in report.kpis.all!.impressions!).toBe(false);
   });
