@@ -117,6 +117,11 @@ const dataTo = isoDate.optional().meta({
     "With incomplete: the day it is evaluated as of, the last day its channels all have data (and each of the KPI's summed inputs; see inputs_to).",
 });
 
+const actualTo = isoDate.optional().meta({
+  description:
+    "A total that cannot be negative which, over every day with data to this day (past data_to), already decides the goal (a cap overspent, a target reached): actual, progress and status are that total's; the pace and projection stay as of data_to.",
+});
+
 const goalInputsTo = z.record(text, z.record(text, isoDate)).optional().meta({
   description:
     "The channels whose exports of a summed input of the KPI end before their other data in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the goal is evaluated as of the first of them (data_to), not on figures over different days.",
@@ -183,6 +188,7 @@ const smartGoal = z.strictObject({
   basis: z.literal('net_follows').optional(),
   incomplete,
   data_to: dataTo,
+  actual_to: actualTo,
   inputs_to: goalInputsTo,
   gaps: goalGaps,
   provisional,
@@ -215,6 +221,7 @@ const keyResult = z.strictObject({
     .meta({ description: 'Channels of the key result left out of its actual for lacking an input of the KPI.' }),
   incomplete,
   data_to: dataTo,
+  actual_to: actualTo,
   inputs_to: goalInputsTo,
   gaps: goalGaps,
   provisional,

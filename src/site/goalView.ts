@@ -284,16 +284,19 @@ export function keyResultLabel(
 function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
   if (json.type === 'okr') {
     const { key_results: krs, category: _c, objective: _o, owner: _w, ...rest } = json;
-    const keyResults = krs.map(({ left_out: leftOut, incomplete, data_to: dataTo, inputs_to: inputs, gaps, ...kr }) => ({
-      ...kr,
-      ...referenceOf(kr),
-      leftOut: leftOut ?? [],
-      incomplete: incomplete ?? [],
-      dataTo: dataTo === undefined ? null : dayOf(dataTo),
-      inputsEnd: inputsEndOf(inputs),
-      gaps: gapsOf(gaps),
-      provisional: kr.provisional === true,
-    }));
+    const keyResults = krs.map(
+      ({ left_out: leftOut, incomplete, data_to: dataTo, actual_to: actualTo, inputs_to: inputs, gaps, ...kr }) => ({
+        ...kr,
+        actualTo: actualTo === undefined ? null : dayOf(actualTo),
+        ...referenceOf(kr),
+        leftOut: leftOut ?? [],
+        incomplete: incomplete ?? [],
+        dataTo: dataTo === undefined ? null : dayOf(dataTo),
+        inputsEnd: inputsEndOf(inputs),
+        gaps: gapsOf(gaps),
+        provisional: kr.provisional === true,
+      }),
+    );
     return { ...rest, keyResults };
   }
   const {
@@ -305,6 +308,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     basis,
     incomplete,
     data_to: dataTo,
+    actual_to: actualTo,
     inputs_to: inputs,
     gaps,
     ...rest
@@ -318,6 +322,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     netFollows: basis === 'net_follows',
     incomplete: incomplete ?? [],
     dataTo: dataTo === undefined ? null : dayOf(dataTo),
+    actualTo: actualTo === undefined ? null : dayOf(actualTo),
     inputsEnd: inputsEndOf(inputs),
     gaps: gapsOf(gaps),
     provisional: rest.provisional === true,
