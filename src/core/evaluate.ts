@@ -491,10 +491,11 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     const to = Math.min(reportAsOf, deadline);
     const whole = windowFor(engine, channels, start, to).value(kpi).value;
     if (whole === null || actual === null || whole <= actual) return null;
-    const over = good === 'down' && whole > target;
-    const reached = good === 'up' && target > 0 && (cumulativeProgress(whole, target) ?? 0) >= 1 - PROGRESS_ROUNDING;
-    if (!over && !reached) return null;
-    const decidedStatus: GoalStatus = reached ? 'achieved' : reportAsOf >= deadline ? 'missed' : 'off_track';
+    const past = (value: number) =>
+      good === 'down' ? value > target : target > 0 && (cumulativeProgress(value, target) ?? 0) >= 1 - PROGRESS_ROUNDING;
+    // The figure to the earliest end decides it already (and is shown as before), or the whole does not either.
+    if (past(actual) || !past(whole)) return null;
+    const decidedStatus: GoalStatus = good === 'up' ? 'achieved' : reportAsOf >= deadline ? 'missed' : 'off_track';
     return { actual: whole, progress: cumulativeProgress(whole, target), status: decidedStatus, to };
   };
   const nonNegative = neverNegative(kpi.ast, (name) => engine.index.metrics.get(name));
