@@ -264,17 +264,23 @@ function goalLines(
   const s = STATUS_LABELS[goal.status];
   const k = kpis.get(goal.kpi)!;
   const channel = esc(typeof goal.channel === 'string' ? goal.channel : goal.channel.join(', '));
+  // A figure that left out a row straddling its window is no upper bound.
+  const bound = goal.approximate === true && goal.cut_rows !== true;
   return [
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
-    `      ${esc(k.label)} on ${channel}: ${goal.approximate ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
-      `${goal.approximate ? ' (upper bound)' : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
+    `      ${esc(k.label)} on ${channel}: ${bound ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
+      `${bound ? ' (upper bound)' : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
       ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal)}), progress ${formatShare(goal.progress, fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
       (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target)
         ? `, the target equals the baseline: it asks for no change (${k.good === 'down' ? 'at or below' : 'at or above'} it is achieved)`
         : '') +
-      (goal.approximate && goal.status === 'no_data' ? ', undecided: the actual is only an upper bound' : '') +
+      (goal.cut_rows
+        ? ', n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound'
+        : goal.approximate && goal.status === 'no_data'
+          ? ', undecided: the actual is only an upper bound'
+          : '') +
       marks(goal, site),
   ];
 }

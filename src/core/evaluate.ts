@@ -3,7 +3,7 @@
  * and an as-of date passed in by the caller. No clock, no files.
  */
 import type { Direction } from './catalogue.ts';
-import { type Day, formatDay } from './dates.ts';
+import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal, TargetSpec } from './goals.ts';
 import {
   inputEnds,
@@ -67,6 +67,12 @@ export interface MeasureEvaluation {
    * and status are that total's, while pace and projection stay as of `dataTo`; else null.
    */
   readonly actualTo: Day | null;
+  /**
+   * A month or quarter row of a unique input (reach for July) straddles an end of the window and
+   * is left out with no finer rows for its part (a goal from 15 July): the actual is neither exact
+   * nor an upper bound, so progress, status and projection are n/a (see `dropsStraddlingRows`).
+   */
+  readonly cutRows: boolean;
   /** Channels of the goal left out of the actual for lacking an input of the KPI. */
   readonly leftOut: readonly string[];
   /** The actual counts followers from daily follows (new − lost) rather than from totals alone. */
@@ -121,8 +127,9 @@ export interface KeyResultEvaluation {
   readonly expected: number;
   readonly status: GoalStatus;
   readonly projection: number | null;
-  /** As `MeasureEvaluation.actualTo`. */
+  /** As `MeasureEvaluation.actualTo` and `cutRows`. */
   readonly actualTo: Day | null;
+  readonly cutRows: boolean;
   /** Progress clamped to [0, 1]; null when progress cannot be computed or the period has not started. */
   readonly score: number | null;
   /** Channels of the key result left out of its actual for lacking an input of the KPI. */
@@ -354,6 +361,36 @@ export function valueOverCovered(
   });
 }
 
+/**
+ * Whether a unique input of `kpi` (reach) over [start, end] on one of `channels` leaves out a
+ * month or quarter row that straddles an end of the window, with no finer rows for its part
+ * inside it (a date-range goal from 15 July beside a July reach row): the figure then misses
+ * those days, so it is neither exact nor an upper bound.
+ */
+export function dropsStraddlingRows(engine: KpiEngine, kpi: Kpi, channels: readonly string[], start: Day, end: Day): boolean {
+  if (end < start) return false;
+  const around = [
+    monthBounds(monthIndexOf(start)),
+    quarterBounds(quarterIndexOf(start)),
+    monthBounds(monthIndexOf(end)),
+    quarterBounds(quarterIndexOf(end)),
+  ];
+  for (const name of kpi.inputs) {
+    const metric = engine.index.metrics.get(name);
+    if (metric?.aggregation !== 'unique') continue;
+    for (const channel of channels) {
+      for (const [first, last] of around) {
+        if (start <= first && last <= end) continue;
+        // A row of exactly that month or quarter (a single channel's total is exact only then).
+        const row = engine.index.aggregate([channel], metric, first, last);
+        if (!row || row.approximate) continue;
+        if (engine.index.aggregate([channel], metric, Math.max(first, start), Math.min(last, end)) === null) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** A measure's channels whose data ends early, and the day it is evaluated as of. */
 export interface DataEnds {
   /**
@@ -452,7 +489,12 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     period,
     current?.channels,
   );
-  const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
+  const cutRows = actual !== null && dropsStraddlingRows(engine, kpi, current?.channels ?? channels, start, cutoff);
+  const progress = cutRows
+    ? null
+    : mode === 'cumulative'
+      ? cumulativeProgress(actual, target)
+      : levelProgress(actual, baseline, target);
 
   const milestoneProgress = (value: number): number | null =>
     mode === 'cumulative' ? cumulativeProgress(value, target) : levelProgress(value, baseline, target);
@@ -474,7 +516,9 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
       ? noChangeStatus(timing, actual, target, good)
       : goalStatus({ ...timing, progress });
   const approximate = current?.approximate ?? false;
-  if (approximate && target !== null) {
+  if (cutRows && started) {
+    status = 'no_data';
+  } else if (approximate && target !== null) {
     // An upper bound on the actual (reach summed from finer rows) bounds the status on one side only.
     const higherIsBetter =
       cap || noChange ? good === 'up' : mode === 'cumulative' ? target > 0 : baseline !== null && target > baseline;
@@ -542,6 +586,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     projection,
     approximate,
     actualTo: decided?.to ?? null,
+    cutRows,
     leftOut: current?.leftOut ?? [],
     netFollows: current?.netFollows ?? false,
     incomplete,
@@ -615,6 +660,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       status: m.status,
       projection: m.projection,
       actualTo: m.actualTo,
+      cutRows: m.cutRows,
       score:
         m.status === 'not_started' || m.status === 'no_data'
           ? null
@@ -655,6 +701,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     status: goalStatus({ ...timing, progress }),
     projection: null,
     actualTo: null,
+    cutRows: false,
     score: progress === null || !timing.started ? null : clamp01(progress),
     leftOut: [],
     incomplete: [],

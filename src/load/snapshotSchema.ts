@@ -81,6 +81,7 @@ const smartGoal = z.strictObject({
   incomplete: z.array(text).optional(),
   data_to: isoDate.optional(),
   actual_to: isoDate.optional(),
+  cut_rows: z.literal(true).optional(),
   /** Absent in snapshots frozen before goals carried it. */
   inputs_to: inputsTo.optional(),
   /** Absent in snapshots frozen before goals carried it. */
@@ -112,6 +113,7 @@ const keyResult = z.strictObject({
   incomplete: z.array(text).optional(),
   data_to: isoDate.optional(),
   actual_to: isoDate.optional(),
+  cut_rows: z.literal(true).optional(),
   /** Absent in snapshots frozen before goals carried it. */
   inputs_to: inputsTo.optional(),
   /** Absent in snapshots frozen before goals carried it. */

@@ -285,9 +285,19 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
   if (json.type === 'okr') {
     const { key_results: krs, category: _c, objective: _o, owner: _w, ...rest } = json;
     const keyResults = krs.map(
-      ({ left_out: leftOut, incomplete, data_to: dataTo, actual_to: actualTo, inputs_to: inputs, gaps, ...kr }) => ({
+      ({
+        left_out: leftOut,
+        incomplete,
+        data_to: dataTo,
+        actual_to: actualTo,
+        cut_rows: cutRows,
+        inputs_to: inputs,
+        gaps,
+        ...kr
+      }) => ({
         ...kr,
         actualTo: actualTo === undefined ? null : dayOf(actualTo),
+        cutRows: cutRows === true,
         ...referenceOf(kr),
         leftOut: leftOut ?? [],
         incomplete: incomplete ?? [],
@@ -309,6 +319,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     incomplete,
     data_to: dataTo,
     actual_to: actualTo,
+    cut_rows: cutRows,
     inputs_to: inputs,
     gaps,
     ...rest
@@ -323,6 +334,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     incomplete: incomplete ?? [],
     dataTo: dataTo === undefined ? null : dayOf(dataTo),
     actualTo: actualTo === undefined ? null : dayOf(actualTo),
+    cutRows: cutRows === true,
     inputsEnd: inputsEndOf(inputs),
     gaps: gapsOf(gaps),
     provisional: rest.provisional === true,

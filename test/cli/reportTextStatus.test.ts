@@ -15,6 +15,7 @@ const GOALS = `goals:
   - { id: cap, title: Spend cap, period: 2026-Q3, channel: all, kpi: spend, target: 15000 }
   - { id: zero-ctr, title: CTR up, period: 2026-Q3, channel: linkedin, kpi: ctr, target: { change: "+10%" } }
   - { id: ig-reach, title: Reach 600k, period: 2026-Q3, channel: instagram, kpi: reach, baseline: 500000, target: 600000 }
+  - { id: mid, title: Reach from mid-July, start: 2026-07-15, deadline: 2026-09-15, channel: instagram, kpi: reach, baseline: 300000, target: 400000 }
 `;
 const root = loadRoot(SITE, GOALS, {
   'data/facebook/q3.json': dailyExport('facebook', '2026-07-01', '2026-08-31', () => ({
@@ -65,6 +66,13 @@ describe('goal lines of the text report', () => {
     expect(after('zero-ctr')).toContain('Achieved');
     expect(after('zero-ctr')).toContain(
       'progress n/a, expected 67%, projection 0.0%, the target equals the baseline: it asks for no change (at or above it is achieved)',
+    );
+  });
+
+  it('say that a reach row cut by the window leaves the figure neither exact nor a bound', () => {
+    expect(after('mid')).toContain('No data');
+    expect(after('mid')).toContain(
+      'Reach on instagram: 350,000 of 400,000 (baseline 300,000), progress n/a, expected 76%, projection n/a, n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound',
     );
   });
 

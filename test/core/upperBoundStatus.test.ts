@@ -52,6 +52,20 @@ describe('a goal whose actual is an upper bound', () => {
   });
 });
 
+describe('a date-range goal whose window cuts a reach row', () => {
+  it('is neither exact nor an upper bound: n/a, and says so', () => {
+    const goals =
+      'goals:\n  - { id: mid, title: Reach from mid-July, kpi: reach, channel: instagram, start: 2026-07-15, deadline: 2026-09-15, baseline: 300000, target: 400000 }\n';
+    const e = evaluate(loadRoot(SITE, goals, DATA), 'mid', '2026-08-31');
+    // Only August's row counts: July's straddles the start and is left out, so 15–31 July are missing.
+    expect(e).toMatchObject({ actual: 350000, cutRows: true, progress: null, status: 'no_data', projection: null });
+  });
+
+  it('a window holding whole rows is not flagged', () => {
+    expect(evaluate(root, 'reach-600k', '2026-08-31')).toMatchObject({ cutRows: false });
+  });
+});
+
 describe('validate, on an implicit baseline that is an upper bound', () => {
   it('names it so', () => {
     const monthly = {
