@@ -16,12 +16,12 @@ const ctrData = (q3Clicks: number) => ({
   'data/linkedin/q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', () => ({ impressions: 1000, clicks: q3Clicks })),
 });
 
-/** LinkedIn followers: 12,000 on 1 April, +8 a day to 12,720 on 30 June (Q2's last value), then `perDay` a day. */
+/** LinkedIn followers: 12,000 on 1 April, +8 a day to 12,720 on 30 June (Q2's last value), then `perDay` a day to 30 September. */
 const followerData = (perDay: number) => ({
   'data/linkedin/followers-q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', (d) => ({
     followers: 12000 + 8 * Math.round((Date.parse(d) - Date.parse('2026-04-01')) / 86_400_000),
   })),
-  'data/linkedin/followers-q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', (d) => ({
+  'data/linkedin/followers-q3.json': dailyExport('linkedin', '2026-07-01', '2026-09-30', (d) => ({
     followers: 12720 + perDay * (1 + Math.round((Date.parse(d) - Date.parse('2026-07-01')) / 86_400_000)),
   })),
 });

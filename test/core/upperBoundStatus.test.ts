@@ -9,7 +9,7 @@ import { dailyExport, evaluate, loadRoot, rowsExport } from '../exportsFixture.t
 
 const SITE = 'title: Acme\nlocale: en-US\nchannels:\n  instagram: { label: Instagram }\n';
 
-/** Instagram's insights: exact quarterly reach to Q2, then monthly reach (July, August); daily impressions. */
+/** Instagram's insights: exact quarterly reach to Q2, then monthly reach (July to September); daily impressions. */
 const DATA = {
   'data/instagram/reach-quarters.json': rowsExport('instagram', [
     { quarter: '2026-Q1', reach: 480000 },
@@ -18,8 +18,9 @@ const DATA = {
   'data/instagram/reach-months.json': rowsExport('instagram', [
     { month: '2026-07', reach: 350000 },
     { month: '2026-08', reach: 350000 },
+    { month: '2026-09', reach: 350000 },
   ]),
-  'data/instagram/impressions.json': dailyExport('instagram', '2026-04-01', '2026-08-31', () => ({ impressions: 20000 })),
+  'data/instagram/impressions.json': dailyExport('instagram', '2026-04-01', '2026-09-30', () => ({ impressions: 20000 })),
 };
 
 const GOALS = `goals:
@@ -43,7 +44,8 @@ describe('a goal whose actual is an upper bound', () => {
 
   it('is off track when even the bound is far short, and missed at the deadline', () => {
     expect(evaluate(root, 'reach-2m', '2026-08-31')).toMatchObject({ approximate: true, status: 'off_track', projection: null });
-    expect(evaluate(root, 'reach-2m', '2026-09-30')).toMatchObject({ status: 'missed' });
+    // 1,050,000 summed from three months: at most, and short of 2,000,000.
+    expect(evaluate(root, 'reach-2m', '2026-09-30')).toMatchObject({ actual: 1050000, approximate: true, status: 'missed' });
   });
 
   it('on a target below its baseline, an upper bound under the target does establish it', () => {

@@ -27,7 +27,7 @@ const membersData = {
     impressions: 1000,
     members: 100 + dom(d),
   })),
-  'data/instagram/q3.json': dailyExport('instagram', '2026-07-01', '2026-08-31', (d) => ({
+  'data/instagram/q3.json': dailyExport('instagram', '2026-07-01', '2026-09-30', (d) => ({
     impressions: 1000,
     members: 100 + dom(d),
   })),
