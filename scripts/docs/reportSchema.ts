@@ -117,6 +117,16 @@ const dataTo = isoDate.optional().meta({
     "With incomplete: the day it is evaluated as of, the last day its channels all have data (and each of the KPI's summed inputs; see inputs_to).",
 });
 
+const actualTo = isoDate.optional().meta({
+  description:
+    "A total that cannot be negative which, over every day with data to this day (past data_to), already decides the goal (a cap overspent, a target reached): actual, progress and status are that total's; the pace and projection stay as of data_to.",
+});
+
+const cutRows = z.literal(true).optional().meta({
+  description:
+    'A month or quarter row of a unique metric (reach) straddles the start or end of the window and is left out, with no finer rows for its part: the actual is neither exact nor an upper bound, so progress and status are n/a (no_data).',
+});
+
 const goalInputsTo = z.record(text, z.record(text, isoDate)).optional().meta({
   description:
     "The channels whose exports of a summed input of the KPI end before their other data in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the goal is evaluated as of the first of them (data_to), not on figures over different days.",
@@ -183,6 +193,8 @@ const smartGoal = z.strictObject({
   basis: z.literal('net_follows').optional(),
   incomplete,
   data_to: dataTo,
+  actual_to: actualTo,
+  cut_rows: cutRows,
   inputs_to: goalInputsTo,
   gaps: goalGaps,
   provisional,
@@ -215,6 +227,8 @@ const keyResult = z.strictObject({
     .meta({ description: 'Channels of the key result left out of its actual for lacking an input of the KPI.' }),
   incomplete,
   data_to: dataTo,
+  actual_to: actualTo,
+  cut_rows: cutRows,
   inputs_to: goalInputsTo,
   gaps: goalGaps,
   provisional,

@@ -1,4 +1,5 @@
-import type { Unit } from '../core/catalogue.ts';
+import type { Direction, Unit } from '../core/catalogue.ts';
+import { asksNoChange } from '../core/evaluate.ts';
 import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
@@ -129,7 +130,7 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   }
   // KPI labels and units as frozen, then those defined since.
   const metas = [...kpiMetas(engine), ...(frozen?.snapshot.kpis ?? [])];
-  const units = new Map(metas.map((k) => [k.id, { unit: k.unit, label: k.label }]));
+  const units = new Map(metas.map((k) => [k.id, { unit: k.unit, label: k.label, good: k.good }]));
   const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas).length : 0;
   io.out(renderText(report, project.site, units, { source, newest: versions.at(-1)?.snapshot.version ?? null, restated }));
   return 0;
@@ -178,7 +179,7 @@ function changeCell(change: number | null, channelsDiffer: true | undefined, fmt
 export function renderText(
   report: ReportJson,
   site: SiteSettings,
-  kpis: ReadonlyMap<string, { unit: Unit; label: string }>,
+  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction }>,
   from: TextSource = { source: { kind: 'live' }, newest: null, restated: 0 },
 ): string {
   const fmt: FormatOptions = site;
@@ -232,7 +233,11 @@ export function renderText(
   return lines.join('\n');
 }
 
-function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string, { unit: Unit; label: string }>): string[] {
+function goalLines(
+  goal: GoalJson,
+  site: SiteSettings,
+  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction }>,
+): string[] {
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
     const notStarted = goal.elapsed === 0 && goal.score === null;
@@ -259,13 +264,23 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
   const s = STATUS_LABELS[goal.status];
   const k = kpis.get(goal.kpi)!;
   const channel = esc(typeof goal.channel === 'string' ? goal.channel : goal.channel.join(', '));
+  // A figure that left out a row straddling its window is no upper bound.
+  const bound = goal.approximate === true && goal.cut_rows !== true;
   return [
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
-    `      ${esc(k.label)} on ${channel}: ${goal.approximate ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
-      `${goal.approximate ? ' (upper bound)' : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
+    `      ${esc(k.label)} on ${channel}: ${bound ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
+      `${bound ? ' (upper bound)' : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
       ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal)}), progress ${formatShare(goal.progress, fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
+      (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target)
+        ? `, the target equals the baseline: it asks for no change (${k.good === 'down' ? 'at or below' : 'at or above'} it is achieved)`
+        : '') +
+      (goal.cut_rows
+        ? ', n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound'
+        : goal.approximate && goal.status === 'no_data'
+          ? ', undecided: the actual is only an upper bound'
+          : '') +
       marks(goal, site),
   ];
 }
@@ -296,7 +311,7 @@ function referenceNote(
  * channel's data ends early, and the input that stops first when its inputs end apart.
  */
 function marks(
-  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'inputs_to' | 'gaps' | 'provisional'>,
+  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'actual_to' | 'inputs_to' | 'gaps' | 'provisional'>,
   site: SiteSettings,
 ): string {
   const gaps = gapsNote(g.gaps, site)?.short;
@@ -310,7 +325,11 @@ function marks(
       ...(stopped.length > 0 ? [`the data from ${stopped.map((c) => channelLabel(site, c)).join(', ')} ends there`] : []),
       ...(inputs ? [inputs] : []),
     ];
-    ends = `, as of ${esc(g.data_to)}${why.length > 0 ? ` (${esc(why.join('; '))})` : ''}`;
+    const because = why.length > 0 ? ` (${esc(why.join('; '))})` : '';
+    // A total that already decides the goal counts every day with data; its pace stays as of `data_to`.
+    ends = g.actual_to
+      ? `, on every day with data to ${esc(g.actual_to)}, which already decides it; pace as of ${esc(g.data_to)}${because}`
+      : `, as of ${esc(g.data_to)}${because}`;
   }
   const provisional = g.provisional ? ', provisional until the deadline (its value so far against a whole period)' : '';
   return (

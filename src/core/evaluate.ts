@@ -3,7 +3,7 @@
  * and an as-of date passed in by the caller. No clock, no files.
  */
 import type { Direction } from './catalogue.ts';
-import { type Day, formatDay } from './dates.ts';
+import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal, TargetSpec } from './goals.ts';
 import {
   inputEnds,
@@ -20,7 +20,17 @@ import { elapsedShare, expectedProgress } from './pace.ts';
 import { dataMetrics } from './metrics.ts';
 import { type Period, previousPeriod } from './periods.ts';
 import { leastSquaresAt } from './projection.ts';
-import { capStatus, type GoalStatus, goalStatus, type OkrBand, okrBand } from './status.ts';
+import { neverNegative } from './sign.ts';
+import {
+  boundedStatus,
+  capStatus,
+  type GoalStatus,
+  goalStatus,
+  noChangeStatus,
+  type OkrBand,
+  okrBand,
+  PROGRESS_ROUNDING,
+} from './status.ts';
 
 /** How a measure is evaluated: a running total (flows) or the level of a KPI. */
 export type MeasureMode = 'cumulative' | 'level';
@@ -51,6 +61,18 @@ export interface MeasureEvaluation {
   readonly projection: number | null;
   /** The actual uses a unique metric summed from finer rows (an upper bound). */
   readonly approximate: boolean;
+  /**
+   * A total that cannot be negative and that, over every day with data to this day (past
+   * `dataTo`), already decides the goal (a cap overspent, a target reached): the actual, progress
+   * and status are that total's, while pace and projection stay as of `dataTo`; else null.
+   */
+  readonly actualTo: Day | null;
+  /**
+   * A month or quarter row of a unique input (reach for July) straddles an end of the window and
+   * is left out with no finer rows for its part (a goal from 15 July): the actual is neither exact
+   * nor an upper bound, so progress, status and projection are n/a (see `dropsStraddlingRows`).
+   */
+  readonly cutRows: boolean;
   /** Channels of the goal left out of the actual for lacking an input of the KPI. */
   readonly leftOut: readonly string[];
   /** The actual counts followers from daily follows (new − lost) rather than from totals alone. */
@@ -105,6 +127,9 @@ export interface KeyResultEvaluation {
   readonly expected: number;
   readonly status: GoalStatus;
   readonly projection: number | null;
+  /** As `MeasureEvaluation.actualTo` and `cutRows`. */
+  readonly actualTo: Day | null;
+  readonly cutRows: boolean;
   /** Progress clamped to [0, 1]; null when progress cannot be computed or the period has not started. */
   readonly score: number | null;
   /** Channels of the key result left out of its actual for lacking an input of the KPI. */
@@ -336,6 +361,36 @@ export function valueOverCovered(
   });
 }
 
+/**
+ * Whether a unique input of `kpi` (reach) over [start, end] on one of `channels` leaves out a
+ * month or quarter row that straddles an end of the window, with no finer rows for its part
+ * inside it (a date-range goal from 15 July beside a July reach row): the figure then misses
+ * those days, so it is neither exact nor an upper bound.
+ */
+export function dropsStraddlingRows(engine: KpiEngine, kpi: Kpi, channels: readonly string[], start: Day, end: Day): boolean {
+  if (end < start) return false;
+  const around = [
+    monthBounds(monthIndexOf(start)),
+    quarterBounds(quarterIndexOf(start)),
+    monthBounds(monthIndexOf(end)),
+    quarterBounds(quarterIndexOf(end)),
+  ];
+  for (const name of kpi.inputs) {
+    const metric = engine.index.metrics.get(name);
+    if (metric?.aggregation !== 'unique') continue;
+    for (const channel of channels) {
+      for (const [first, last] of around) {
+        if (start <= first && last <= end) continue;
+        // A row of exactly that month or quarter (a single channel's total is exact only then).
+        const row = engine.index.aggregate([channel], metric, first, last);
+        if (!row || row.approximate) continue;
+        if (engine.index.aggregate([channel], metric, Math.max(first, start), Math.min(last, end)) === null) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** A measure's channels whose data ends early, and the day it is evaluated as of. */
 export interface DataEnds {
   /**
@@ -434,7 +489,12 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     period,
     current?.channels,
   );
-  const progress = mode === 'cumulative' ? cumulativeProgress(actual, target) : levelProgress(actual, baseline, target);
+  const cutRows = actual !== null && dropsStraddlingRows(engine, kpi, current?.channels ?? channels, start, cutoff);
+  const progress = cutRows
+    ? null
+    : mode === 'cumulative'
+      ? cumulativeProgress(actual, target)
+      : levelProgress(actual, baseline, target);
 
   const milestoneProgress = (value: number): number | null =>
     mode === 'cumulative' ? cumulativeProgress(value, target) : levelProgress(value, baseline, target);
@@ -446,14 +506,47 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
 
   const good = kpi.def.good;
   const timing = { started, ended, expected };
-  const status = isCap(mode, good, target)
+  const cap = isCap(mode, good, target);
+  const noChange = asksNoChange(mode, good, baseline, target);
+  let status = cap
     ? good === 'down'
       ? capStatus(timing, actual, target)
       : capStatus(timing, actual === null ? null : -actual, -target!)
-    : goalStatus({ ...timing, progress });
+    : noChange
+      ? noChangeStatus(timing, actual, target, good)
+      : goalStatus({ ...timing, progress });
+  const approximate = current?.approximate ?? false;
+  if (cutRows && started) {
+    status = 'no_data';
+  } else if (approximate && target !== null) {
+    // An upper bound on the actual (reach summed from finer rows) bounds the status on one side only.
+    const higherIsBetter =
+      cap || noChange ? good === 'up' : mode === 'cumulative' ? target > 0 : baseline !== null && target > baseline;
+    status = boundedStatus(status, higherIsBetter ? 'worse' : 'better', cap && !ended ? 'on_track' : 'achieved');
+  }
+  /**
+   * A total of figures that cannot be negative, over every day with data to the report's as-of
+   * day (and the deadline), is at least what the period holds whatever the days after a channel's
+   * last day bring: past a cap (16,500 of spend against 15,000) or at a target, it already
+   * decides the goal, though its pace is taken as of `dataTo`. Null when it does not decide.
+   */
+  const decidedTotal = (): { actual: number; progress: number | null; status: GoalStatus; to: Day } | null => {
+    if (target === null) return null;
+    const to = Math.min(reportAsOf, deadline);
+    const whole = windowFor(engine, channels, start, to).value(kpi).value;
+    if (whole === null || actual === null || whole <= actual) return null;
+    const past = (value: number) =>
+      good === 'down' ? value > target : target > 0 && (cumulativeProgress(value, target) ?? 0) >= 1 - PROGRESS_ROUNDING;
+    // The figure to the earliest end decides it already (and is shown as before), or the whole does not either.
+    if (past(actual) || !past(whole)) return null;
+    const decidedStatus: GoalStatus = good === 'up' ? 'achieved' : reportAsOf >= deadline ? 'missed' : 'off_track';
+    return { actual: whole, progress: cumulativeProgress(whole, target), status: decidedStatus, to };
+  };
+  const nonNegative = neverNegative(kpi.ast, (name) => engine.index.metrics.get(name));
+  const decided = started && dataTo !== null && mode === 'cumulative' && nonNegative ? decidedTotal() : null;
 
   let projection: number | null = null;
-  if (started && actual !== null) {
+  if (started && actual !== null && !approximate) {
     if (mode === 'cumulative') {
       projection = elapsed > 0 ? finiteOrNull(actual / elapsed) : null;
     } else {
@@ -467,7 +560,9 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
             : windowFor(engine, channels, start, day).value(kpi).value;
         return v === null ? [] : [[day, v] as const];
       });
-      projection = leastSquaresAt(points, deadline);
+      const line = leastSquaresAt(points, deadline);
+      // A KPI that cannot be negative is not projected below 0: the line says it falls to nothing.
+      projection = line !== null && nonNegative ? Math.max(0, line) : line;
     }
   }
 
@@ -483,13 +578,15 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     previousLeftOut,
     baselineLeftOut,
     target,
-    actual,
-    progress,
+    actual: decided?.actual ?? actual,
+    progress: decided ? decided.progress : progress,
     elapsed,
     expected,
-    status,
+    status: decided?.status ?? status,
     projection,
-    approximate: current?.approximate ?? false,
+    approximate,
+    actualTo: decided?.to ?? null,
+    cutRows,
     leftOut: current?.leftOut ?? [],
     netFollows: current?.netFollows ?? false,
     incomplete,
@@ -508,6 +605,17 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
  */
 export function isCap(mode: MeasureMode, good: Direction, target: number | null): boolean {
   return mode === 'cumulative' && (good === 'down' || (target !== null && target < 0));
+}
+
+/**
+ * Whether a measure's target equals its baseline, so that it asks for no change and progress is
+ * undefined (a "+10%" on a quarter of zero clicks, an absolute target equal to last quarter's
+ * value): a level whose target is its baseline, or a total that should grow with a target of 0.
+ * Its status compares the actual with the target (see `noChangeStatus`).
+ */
+export function asksNoChange(mode: MeasureMode, good: Direction, baseline: number | null, target: number | null): boolean {
+  if (target === null) return false;
+  return mode === 'level' ? baseline !== null && target === baseline : good === 'up' && target === 0;
 }
 
 /** Evaluates a SMART goal as of a date. */
@@ -533,7 +641,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
   const base = { id: kr.id, title: kr.title, weight: kr.weight };
   if (kr.measure) {
     const m = evaluateMeasure(engine, kr.measure, period, asOf);
-    const cap = isCap(m.mode, m.good, m.target);
+    // A cap, or a goal asking for no change, is kept or not: its score follows its status.
+    const byStatus = isCap(m.mode, m.good, m.target) || asksNoChange(m.mode, m.good, m.baseline, m.target);
     return {
       ...base,
       manual: false,
@@ -550,10 +659,12 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       expected: m.expected,
       status: m.status,
       projection: m.projection,
+      actualTo: m.actualTo,
+      cutRows: m.cutRows,
       score:
-        m.status === 'not_started'
+        m.status === 'not_started' || m.status === 'no_data'
           ? null
-          : cap
+          : byStatus
             ? (CAP_SCORES[m.status] ?? null)
             : m.progress === null
               ? null
@@ -589,6 +700,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     expected: timing.expected,
     status: goalStatus({ ...timing, progress }),
     projection: null,
+    actualTo: null,
+    cutRows: false,
     score: progress === null || !timing.started ? null : clamp01(progress),
     leftOut: [],
     incomplete: [],

@@ -26,7 +26,8 @@ export interface Kpi {
   readonly rate: boolean;
   /**
    * Not a total, yet it builds up as its period runs (it reads a unique metric such as reach, or
-   * the follower change): a level goal on it compares its value so far with a whole period.
+   * the follower change) or shrinks as it does (a stock over a flow): its value depends on the
+   * window's length, so a level goal on it compares its value so far with a whole period.
    */
   readonly accumulates: boolean;
 }
@@ -109,8 +110,11 @@ export function compileKpi(def: KpiDef, index: MetricIndex): Kpi {
     parsed.ast,
     (name) => index.metrics.get(name)?.aggregation === 'flow' || ADDITIVE_VARIABLES.has(name),
   );
+  // A stock over a flow (members per thousand impressions) shrinks as the window grows: it depends on the window too.
   const accumulates =
-    !cumulative && inputs.some((name) => index.metrics.get(name)?.aggregation === 'unique' || ADDITIVE_VARIABLES.has(name));
+    !cumulative &&
+    (inputs.some((name) => index.metrics.get(name)?.aggregation === 'unique' || ADDITIVE_VARIABLES.has(name)) ||
+      growsWithWindow(parsed.ast, (name) => index.metrics.get(name)?.aggregation));
   return { def, ast: parsed.ast, compute: compileFormula(parsed.ast), inputs, cumulative, rate: isRate(parsed.ast), accumulates };
 }
 

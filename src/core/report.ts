@@ -85,6 +85,10 @@ export interface SmartGoalJson {
   incomplete?: string[];
   /** With `incomplete`: the day the goal is evaluated as of, the last day its channels (and the KPI's summed inputs) all have data. */
   data_to?: string;
+  /** A total that already decides the goal over every day with data to this day, past `data_to`: actual, progress and status are its (see `MeasureEvaluation.actualTo`). */
+  actual_to?: string;
+  /** A reach row straddling the window is left out: the actual is neither exact nor an upper bound; progress and status n/a (see `MeasureEvaluation.cutRows`). */
+  cut_rows?: true;
   /** Channels whose exports of a summed input of the KPI end before their other data in the goal's period so far, with each input's last day (why `data_to`). */
   inputs_to?: Record<string, Record<string, string>>;
   /** Days in the goal's period so far that no export of a summed input covers on a channel of its actual, between two exports: per channel and input, `{ from, to }` ranges. */
@@ -123,6 +127,8 @@ export interface KeyResultJson {
   /** Channels whose data ends before the as-of day, and the day the key result is evaluated as of. */
   incomplete?: string[];
   data_to?: string;
+  actual_to?: string;
+  cut_rows?: true;
   /** As a SMART goal's `inputs_to`, `gaps` and `provisional`. */
   inputs_to?: Record<string, Record<string, string>>;
   gaps?: GapsJson;
@@ -262,6 +268,8 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       ...(e.leftOut.length > 0 ? { left_out: [...e.leftOut] } : {}),
       ...(e.netFollows ? { basis: 'net_follows' as const } : {}),
       ...dataEndsJson(e),
+      ...(e.actualTo !== null ? { actual_to: formatDay(e.actualTo) } : {}),
+      ...(e.cutRows ? { cut_rows: true as const } : {}),
       ...(e.inputsEnd ? { inputs_to: inputsTo(e.inputsEnd) } : {}),
       ...(e.gaps ? { gaps: gapsJson(e.gaps) } : {}),
       ...(e.provisional ? { provisional: true as const } : {}),
@@ -302,6 +310,8 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     score: kr.score,
     ...(kr.leftOut.length > 0 ? { left_out: [...kr.leftOut] } : {}),
     ...dataEndsJson(kr),
+    ...(kr.actualTo !== null ? { actual_to: formatDay(kr.actualTo) } : {}),
+    ...(kr.cutRows ? { cut_rows: true as const } : {}),
     ...(kr.inputsEnd ? { inputs_to: inputsTo(kr.inputsEnd) } : {}),
     ...(kr.gaps ? { gaps: gapsJson(kr.gaps) } : {}),
     ...(kr.provisional ? { provisional: true as const } : {}),

@@ -59,6 +59,38 @@ export function capStatus(
   return 'on_track';
 }
 
+/**
+ * Status of a goal whose target equals its baseline (it asks for no change, so progress is
+ * undefined): achieved while the actual is at or beyond the target in the KPI's good
+ * direction, else off track, and from the deadline on achieved or missed.
+ */
+export function noChangeStatus(
+  { started, ended }: Pick<StatusInput, 'started' | 'ended'>,
+  actual: number | null,
+  target: number | null,
+  good: 'up' | 'down',
+): GoalStatus {
+  if (!started) return 'not_started';
+  if (actual === null || target === null) return 'no_data';
+  const slack = PROGRESS_ROUNDING * Math.max(1, Math.abs(target));
+  const held = good === 'up' ? actual >= target - slack : actual <= target + slack;
+  if (held) return 'achieved';
+  return ended ? 'missed' : 'off_track';
+}
+
+/**
+ * A status worked out from an actual that is only a bound (reach summed from finer rows is an
+ * upper bound): `truth` says whether the true status is the same or `worse`, or the same or
+ * `better`. Only a status the truth cannot differ from stands: the worst (off track, missed)
+ * when it can only be worse, the best (`best`: achieved, or on track for a cap before its
+ * deadline) when it can only be better; any other is undecided, `no_data`.
+ */
+export function boundedStatus(status: GoalStatus, truth: 'worse' | 'better', best: GoalStatus): GoalStatus {
+  if (status === 'not_started' || status === 'no_data') return status;
+  if (truth === 'worse') return status === 'off_track' || status === 'missed' ? status : 'no_data';
+  return status === best ? status : 'no_data';
+}
+
 export type OkrBand = 'green' | 'yellow' | 'red';
 
 /** OKR band of a score: ≥ 0.7 green (≥ 0.6 for stretch OKRs), ≥ 0.4 yellow, else red. */

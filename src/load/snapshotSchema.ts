@@ -80,6 +80,8 @@ const smartGoal = z.strictObject({
   basis: z.literal('net_follows').optional(),
   incomplete: z.array(text).optional(),
   data_to: isoDate.optional(),
+  actual_to: isoDate.optional(),
+  cut_rows: z.literal(true).optional(),
   /** Absent in snapshots frozen before goals carried it. */
   inputs_to: inputsTo.optional(),
   /** Absent in snapshots frozen before goals carried it. */
@@ -110,6 +112,8 @@ const keyResult = z.strictObject({
   left_out: z.array(text).optional(),
   incomplete: z.array(text).optional(),
   data_to: isoDate.optional(),
+  actual_to: isoDate.optional(),
+  cut_rows: z.literal(true).optional(),
   /** Absent in snapshots frozen before goals carried it. */
   inputs_to: inputsTo.optional(),
   /** Absent in snapshots frozen before goals carried it. */

@@ -106,10 +106,14 @@ function check(
     const target = resolveTarget(t, previous);
     // A total starts from 0: a target of 0 on a total that should grow asks for nothing (a budget cap of 0 is a real goal).
     if (target === 0 && kpi.def.good === 'up') {
-      place.report.at(
-        at,
-        `the target ${writtenOf(target)} equals the baseline, 0 (a total over the period starts from 0): the goal asks for no change; give another target or a baseline`,
-      );
+      // A relative target comes to 0 from the data (a previous quarter of none): new data must not make the goal invalid.
+      const message =
+        `the target ${writtenOf(target)} equals the baseline, 0 (a total over the period starts from 0): the goal asks for no change` +
+        (relative
+          ? ', so progress is not measured and it is achieved by any total of 0 or more; give an absolute target'
+          : '; give another target or a baseline');
+      if (relative) place.report.note(at, message);
+      else place.report.at(at, message);
     }
     return;
   }
@@ -118,9 +122,16 @@ function check(
   const good = kpi.def.good;
   const { baseline, baselineTo, baselineLeftOut } = measureTarget(engine, measure, period, channels);
   if (kpi.accumulates) {
+    // Reach and the follower change build up; a level over a total (members per thousand impressions) shrinks.
+    const buildsUp = kpi.inputs.some(
+      (name) => engine.index.metrics.get(name)?.aggregation === 'unique' || name === 'followers_change',
+    );
     place.report.note(
       [...path, 'kpi'],
-      `${measure.kpi} builds up as the period runs (it counts what happened so far): until the deadline this goal compares ` +
+      (buildsUp
+        ? `${measure.kpi} builds up as the period runs (it counts what happened so far)`
+        : `${measure.kpi} shrinks as the period runs (it divides by what happened so far)`) +
+        ': until the deadline this goal compares ' +
         `its value so far with ${measure.baseline === null ? `the whole of ${prev.label} (the baseline when none is given)` : 'a baseline for a whole period'}, ` +
         'so its progress and status are provisional, and settled at the deadline',
     );
@@ -157,14 +168,21 @@ function check(
         `the days all the KPI's inputs do rather than dividing figures over different days; give a baseline if it should not be`,
     );
   }
+  // An implicit baseline summed from finer rows (reach over three months) is only an upper bound.
+  const upperBound =
+    measure.baseline === null && windowFor(engine, channels, prev.start, baselineTo ?? prev.end).value(kpi).approximate
+      ? ', an upper bound summed from finer rows'
+      : '';
   const target = resolveTarget(t, baseline);
   if (target === null) return;
+  // The baseline comes from the data: new data (a quarter of zero clicks) must not make the goal invalid.
   if (measure.baseline === null && same(target, baseline)) {
     const written = t.kind === 'absolute' ? String(t.value) : `${relativeText(t)} (${target})`;
-    place.report.at(
+    place.report.note(
       at,
-      `the target ${written} equals the baseline, ${measure.kpi} over ${prev.label} ` +
-        '(the baseline when none is given): the goal asks for no change; give another target or a baseline',
+      `the target ${written} equals the baseline, ${measure.kpi} over ${prev.label}${upperBound} ` +
+        `(the baseline when none is given): the goal asks for no change, so progress is not measured and its status says ` +
+        `whether ${measure.kpi} is at or ${good === 'up' ? 'above' : 'below'} the target; give another target or a baseline`,
     );
     return;
   }
@@ -172,7 +190,7 @@ function check(
     const [shownTarget, shownBaseline] = apart(target, baseline, show);
     const side = good === 'up' ? 'below' : 'above';
     const other = good === 'up' ? 'above' : 'below';
-    const source = measure.baseline === null ? ` (${label} over ${prev.label}, as none is given)` : '';
+    const source = measure.baseline === null ? ` (${label} over ${prev.label}${upperBound}, as none is given)` : '';
     const keep = relative
       ? `give it as a number (target: ${target}) with a baseline ${side} it`
       : `give a baseline ${side} ${shownTarget} (the level it starts from)`;

@@ -11,7 +11,7 @@ import type { Unit } from '../core/catalogue.ts';
 import { channelColors } from '../charts/theme.ts';
 import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
-import { type GoalEvaluation, type InputGaps, resolveTarget } from '../core/evaluate.ts';
+import { asksNoChange, type GoalEvaluation, type InputGaps, resolveTarget } from '../core/evaluate.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
@@ -60,6 +60,10 @@ export interface GoalView {
   readonly unit: Unit;
   /** A SMART goal whose actual's inputs end on different days: what the header says beside it; else null. */
   readonly inputs: CoverageNote | null;
+  /** A SMART goal whose target equals its baseline (it asks for no change): the KPI's good direction; else null. */
+  readonly noChange: 'up' | 'down' | null;
+  /** A SMART goal decided on a total over every day with data (`actualTo`): that day, YYYY-MM-DD; else null. */
+  readonly actualTo: string | null;
   /** What today's goals and data would restate in the header's figures (empty when nothing). */
   readonly restated: readonly string[];
   /** The goal's figures in each quarter report it spans, oldest first. */
@@ -180,6 +184,11 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
             (iso) => formatDate(iso, locale),
           )
         : null,
+    noChange:
+      evaluation.type === 'smart' && asksNoChange(evaluation.mode, evaluation.good, evaluation.baseline, evaluation.target)
+        ? evaluation.good
+        : null,
+    actualTo: evaluation.type === 'smart' && evaluation.actualTo !== null ? formatDay(evaluation.actualTo) : null,
     restated: latest?.restated ?? [],
     reports,
     definition,
@@ -284,16 +293,29 @@ export function keyResultLabel(
 function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
   if (json.type === 'okr') {
     const { key_results: krs, category: _c, objective: _o, owner: _w, ...rest } = json;
-    const keyResults = krs.map(({ left_out: leftOut, incomplete, data_to: dataTo, inputs_to: inputs, gaps, ...kr }) => ({
-      ...kr,
-      ...referenceOf(kr),
-      leftOut: leftOut ?? [],
-      incomplete: incomplete ?? [],
-      dataTo: dataTo === undefined ? null : dayOf(dataTo),
-      inputsEnd: inputsEndOf(inputs),
-      gaps: gapsOf(gaps),
-      provisional: kr.provisional === true,
-    }));
+    const keyResults = krs.map(
+      ({
+        left_out: leftOut,
+        incomplete,
+        data_to: dataTo,
+        actual_to: actualTo,
+        cut_rows: cutRows,
+        inputs_to: inputs,
+        gaps,
+        ...kr
+      }) => ({
+        ...kr,
+        actualTo: actualTo === undefined ? null : dayOf(actualTo),
+        cutRows: cutRows === true,
+        ...referenceOf(kr),
+        leftOut: leftOut ?? [],
+        incomplete: incomplete ?? [],
+        dataTo: dataTo === undefined ? null : dayOf(dataTo),
+        inputsEnd: inputsEndOf(inputs),
+        gaps: gapsOf(gaps),
+        provisional: kr.provisional === true,
+      }),
+    );
     return { ...rest, keyResults };
   }
   const {
@@ -305,6 +327,8 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     basis,
     incomplete,
     data_to: dataTo,
+    actual_to: actualTo,
+    cut_rows: cutRows,
     inputs_to: inputs,
     gaps,
     ...rest
@@ -318,6 +342,8 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     netFollows: basis === 'net_follows',
     incomplete: incomplete ?? [],
     dataTo: dataTo === undefined ? null : dayOf(dataTo),
+    actualTo: actualTo === undefined ? null : dayOf(actualTo),
+    cutRows: cutRows === true,
     inputsEnd: inputsEndOf(inputs),
     gaps: gapsOf(gaps),
     provisional: rest.provisional === true,

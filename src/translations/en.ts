@@ -257,6 +257,12 @@ export const en = {
     expected: 'expected {share}',
     deadline: 'deadline {date}',
     provisional: 'Provisional until the deadline: the value so far is compared with a whole period.',
+    noChangeUp: 'The target equals the baseline: the goal asks for no change, and is met while the actual is at or above it.',
+    noChangeDown: 'The target equals the baseline: the goal asks for no change, and is met while the actual is at or below it.',
+    upperBound: 'Undecided: the actual is only an upper bound (summed from finer rows), which cannot settle this status.',
+    cutRows:
+      'n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound.',
+    actualTo: 'Counts every day with data to {date}, which already decides the goal; the pace is taken as of {asOf}.',
     restated: "Today's goals and data would restate these figures: {figures}.",
     progressHeading: 'Progress',
     historyHeading: 'History of the definition',

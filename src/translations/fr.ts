@@ -258,6 +258,14 @@ export const fr = {
     expected: 'attendu {share}',
     deadline: 'échéance {date}',
     provisional: 'Provisoire jusqu’à l’échéance : la valeur à ce jour est comparée à une période entière.',
+    noChangeUp:
+      'La cible est égale à la référence : l’objectif ne demande aucun changement, et il est atteint tant que le réel est égal ou supérieur.',
+    noChangeDown:
+      'La cible est égale à la référence : l’objectif ne demande aucun changement, et il est atteint tant que le réel est égal ou inférieur.',
+    upperBound: 'Indécis : le réel n’est qu’une borne haute (somme de lignes plus fines), qui ne peut trancher ce statut.',
+    cutRows:
+      'n.d. : une ligne mensuelle ou trimestrielle chevauche la période de l’objectif et n’est pas comptée ; le réel n’est ni exact ni une borne haute.',
+    actualTo: 'Compte chaque jour de données jusqu’au {date}, ce qui décide déjà l’objectif ; le rythme est pris au {asOf}.',
     restated: 'Avec les objectifs et les données du jour, ces chiffres seraient révisés : {figures}.',
     progressHeading: 'Avancement',
     historyHeading: 'Historique de la définition',

@@ -252,6 +252,15 @@ export const it = {
     expected: 'atteso {share}',
     deadline: 'scadenza {date}',
     provisional: 'Provvisorio fino alla scadenza: il valore finora è confrontato con un periodo intero.',
+    noChangeUp:
+      'Il target è uguale alla base: l’obiettivo non chiede alcun cambiamento, ed è raggiunto finché il valore effettivo è pari o superiore.',
+    noChangeDown:
+      'Il target è uguale alla base: l’obiettivo non chiede alcun cambiamento, ed è raggiunto finché il valore effettivo è pari o inferiore.',
+    upperBound:
+      'Indeciso: il valore effettivo è solo un limite superiore (somma di righe più dettagliate), che non può stabilire questo stato.',
+    cutRows:
+      'n.d.: una riga mensile o trimestrale è a cavallo del periodo dell’obiettivo ed è esclusa; il valore effettivo non è né esatto né un limite superiore.',
+    actualTo: 'Conta ogni giorno con dati fino al {date}, che decide già l’obiettivo; il ritmo è preso al {asOf}.',
     restated: 'Con gli obiettivi e i dati di oggi questi valori verrebbero rivisti: {figures}.',
     progressHeading: 'Avanzamento',
     historyHeading: 'Storico della definizione',

@@ -281,7 +281,7 @@ describe('goals', () => {
     expect(okr?.type === 'okr' && okr.keyResults[0]?.measure?.channel).toEqual(['linkedin', 'instagram']);
   });
 
-  it('rejects a target equal to the implicit baseline (the previous period), at the target', () => {
+  it('notes a target equal to the implicit baseline (the previous period, from the data), at the target (red-team 6 #2)', () => {
     const goals = `goals:
   - id: followers-q2
     title: Followers
@@ -303,13 +303,17 @@ describe('goals', () => {
     kpi: clicks
     target: { change: "+20%" }
 `;
-    expect(problemsOf({ site: SITE, goals: { 'goals/g.yaml': goals }, data })).toEqual([
-      'goals/g.yaml:7:13: the target 8400 equals the baseline, follower_count over 2026-Q1 (the baseline when none is given): ' +
-        'the goal asks for no change; give another target or a baseline',
-      'goals/g.yaml:14:74: the target 0.04 equals the baseline, engagement_rate over 2026-Q1 (the baseline when none is given): ' +
-        'the goal asks for no change; give another target or a baseline',
-      'goals/g.yaml:20:13: the target +20% (0) equals the baseline, 0 (a total over the period starts from 0): ' +
-        'the goal asks for no change; give another target or a baseline',
+    const out = outcomeOf({ site: SITE, goals: { 'goals/g.yaml': goals }, data });
+    expect(out.problems).toEqual([]);
+    expect(out.notes.filter((n) => n.includes('equals the baseline'))).toEqual([
+      'goals/g.yaml:7:13: note: the target 8400 equals the baseline, follower_count over 2026-Q1 (the baseline when none is given): ' +
+        'the goal asks for no change, so progress is not measured and its status says whether follower_count is at or above the target; ' +
+        'give another target or a baseline',
+      'goals/g.yaml:14:74: note: the target 0.04 equals the baseline, engagement_rate over 2026-Q1 (the baseline when none is given): ' +
+        'the goal asks for no change, so progress is not measured and its status says whether engagement_rate is at or above the target; ' +
+        'give another target or a baseline',
+      'goals/g.yaml:20:13: note: the target +20% (0) equals the baseline, 0 (a total over the period starts from 0): the goal asks for ' +
+        'no change, so progress is not measured and it is achieved by any total of 0 or more; give an absolute target',
     ]);
   });
 });

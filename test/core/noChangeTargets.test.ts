@@ -1,0 +1,118 @@
+/**
+ * A target that equals a baseline taken from the data (red-team 6 #2): a "+10%" on a quarter of
+ * zero clicks, an absolute target equal to last quarter's follower count. New data must not make
+ * the goal invalid: `validate` notes it (an error stays where the goal file itself gives a baseline
+ * equal to its target). Progress is undefined, yet the goal does not read "No data": its status
+ * says whether the actual is at or beyond the target in the KPI's good direction.
+ */
+import { describe, expect, it } from 'vitest';
+import { dailyExport, evaluate, loadRoot } from '../exportsFixture.ts';
+
+const SITE = 'title: Acme\nlocale: en-US\nchannels:\n  linkedin: { label: LinkedIn }\n';
+
+/** LinkedIn page analytics: 1,000 impressions and no clicks a day in Q2; `q3Clicks` a day in Q3 to 31 August. */
+const ctrData = (q3Clicks: number) => ({
+  'data/linkedin/q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', () => ({ impressions: 1000, clicks: 0 })),
+  'data/linkedin/q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', () => ({ impressions: 1000, clicks: q3Clicks })),
+});
+
+/** LinkedIn followers: 12,000 on 1 April, +8 a day to 12,720 on 30 June (Q2's last value), then `perDay` a day to 30 September. */
+const followerData = (perDay: number) => ({
+  'data/linkedin/followers-q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', (d) => ({
+    followers: 12000 + 8 * Math.round((Date.parse(d) - Date.parse('2026-04-01')) / 86_400_000),
+  })),
+  'data/linkedin/followers-q3.json': dailyExport('linkedin', '2026-07-01', '2026-09-30', (d) => ({
+    followers: 12720 + perDay * (1 + Math.round((Date.parse(d) - Date.parse('2026-07-01')) / 86_400_000)),
+  })),
+});
+
+const goals = (body: string) => `goals:\n${body}`;
+const CTR = goals(
+  '  - { id: zero-ctr, title: CTR +10%, kpi: ctr, channel: linkedin, period: 2026-Q3, target: { change: "+10%" } }\n',
+);
+const CLICKS = goals(
+  '  - { id: clicks, title: Clicks +20%, kpi: clicks, channel: linkedin, period: 2026-Q3, target: { change: "+20%" } }\n',
+);
+const FOLLOWERS =
+  goals(`  - { id: li-fc, title: Hold our followers, kpi: follower_count, channel: linkedin, period: 2026-Q3, target: 12720 }
+  - id: okr
+    type: okr
+    title: Keep the audience
+    period: 2026-Q3
+    key_results:
+      - { id: fc, kpi: follower_count, channel: linkedin, target: 12720 }
+`);
+
+describe('validate, on a target equal to a baseline from the data', () => {
+  it('notes a relative target on a rate whose previous quarter is 0, rather than refusing the goal', () => {
+    const root = loadRoot(SITE, CTR, ctrData(0));
+    expect(root.problems).toEqual([]);
+    expect(root.notes.filter((n) => n.includes('equals the baseline'))).toEqual([
+      'goals/g.yaml:2:92: note: the target +10% (0) equals the baseline, ctr over 2026-Q2 (the baseline when none is given): ' +
+        'the goal asks for no change, so progress is not measured and its status says whether ctr is at or above the target; ' +
+        'give another target or a baseline',
+    ]);
+  });
+
+  it('notes an absolute target equal to last quarter`s follower count', () => {
+    const root = loadRoot(SITE, FOLLOWERS, followerData(1));
+    expect(root.problems).toEqual([]);
+    expect(root.notes.filter((n) => n.includes('equals the baseline'))).toHaveLength(2);
+  });
+
+  it('notes a relative target on a total whose previous quarter is 0', () => {
+    const root = loadRoot(SITE, CLICKS, ctrData(0));
+    expect(root.problems).toEqual([]);
+    expect(root.notes.filter((n) => n.includes('equals the baseline'))).toEqual([
+      'goals/g.yaml:2:96: note: the target +20% (0) equals the baseline, 0 (a total over the period starts from 0): the goal asks ' +
+        'for no change, so progress is not measured and it is achieved by any total of 0 or more; give an absolute target',
+    ]);
+  });
+
+  it('still refuses a baseline and a target the goal file gives equal', () => {
+    const body = goals(
+      '  - { id: same, title: Same, kpi: ctr, channel: linkedin, period: 2026-Q3, baseline: 0.01, target: 0.01 }\n',
+    );
+    expect(loadRoot(SITE, body, ctrData(0)).problems).toEqual([
+      'goals/g.yaml:2:100: the target equals the baseline: progress towards it cannot be measured',
+    ]);
+  });
+});
+
+describe('the status of a goal asking for no change', () => {
+  it('is achieved while the actual is at the target, with no progress', () => {
+    expect(evaluate(loadRoot(SITE, CTR, ctrData(0)), 'zero-ctr', '2026-08-31')).toMatchObject({
+      baseline: 0,
+      target: 0,
+      actual: 0,
+      progress: null,
+      status: 'achieved',
+    });
+    expect(evaluate(loadRoot(SITE, CLICKS, ctrData(3)), 'clicks', '2026-08-31')).toMatchObject({
+      target: 0,
+      actual: 186,
+      progress: null,
+      status: 'achieved',
+    });
+  });
+
+  it('is achieved above the target on a KPI good when up, off track below it, and missed below it at the deadline', () => {
+    const rising = loadRoot(SITE, FOLLOWERS, followerData(1));
+    expect(evaluate(rising, 'li-fc', '2026-08-31')).toMatchObject({
+      baseline: 12720,
+      actual: 12782,
+      progress: null,
+      status: 'achieved',
+    });
+    const falling = loadRoot(SITE, FOLLOWERS, followerData(-1));
+    expect(evaluate(falling, 'li-fc', '2026-08-31')).toMatchObject({ actual: 12658, progress: null, status: 'off_track' });
+    expect(evaluate(falling, 'li-fc', '2026-09-30')).toMatchObject({ status: 'missed' });
+  });
+
+  it('scores a key result by its status', () => {
+    const rising = evaluate(loadRoot(SITE, FOLLOWERS, followerData(1)), 'okr', '2026-08-31');
+    const falling = evaluate(loadRoot(SITE, FOLLOWERS, followerData(-1)), 'okr', '2026-08-31');
+    expect(rising.type === 'okr' && rising.keyResults[0]).toMatchObject({ status: 'achieved', score: 1 });
+    expect(falling.type === 'okr' && falling.keyResults[0]).toMatchObject({ status: 'off_track', score: 0 });
+  });
+});

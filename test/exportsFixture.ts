@@ -1,0 +1,66 @@
+/**
+ * In-memory content roots shaped like real exports, for the status tests: one metric file per
+ * channel and source, daily rows, an optional `through` (the day the export was downloaded to).
+ * Loads them as `validate` does and hands back the project, its KPI engine, errors and notes.
+ */
+import { type Day, parseIsoDate } from '../src/core/dates.ts';
+import { evaluateGoal, type GoalEvaluation } from '../src/core/evaluate.ts';
+import type { KpiEngine } from '../src/core/kpis.ts';
+import { createEngine, type Project } from '../src/core/project.ts';
+import { formatProblem } from '../src/load/problems.ts';
+import { loadFromSources } from '../src/load/project.ts';
+
+/** Every day from `first` to `last`, as YYYY-MM-DD. */
+export function days(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** A metric file of daily rows from `first` to `last`, `values(day)` on each. */
+export function dailyExport(
+  channel: string,
+  first: string,
+  last: string,
+  values: (d: string) => Record<string, number>,
+  through?: string,
+): string {
+  const rows = days(first, last).map((date) => ({ date, ...values(date) }));
+  return JSON.stringify({ channel, currency: 'EUR', ...(through ? { through } : {}), rows }, null, 1);
+}
+
+/** A metric file of rows given as written (month or quarter rows, say). */
+export function rowsExport(channel: string, rows: readonly object[]): string {
+  return JSON.stringify({ channel, rows }, null, 1);
+}
+
+export interface LoadedRoot {
+  readonly project: Project | null;
+  readonly engine: KpiEngine | null;
+  readonly problems: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** Loads a root from its site settings, one goals file and its metric files (path → text). */
+export function loadRoot(site: string, goals: string, data: Readonly<Record<string, string>>): LoadedRoot {
+  const loaded = loadFromSources(
+    { path: 'content/site.yaml', text: site },
+    [{ path: 'goals/g.yaml', text: goals }],
+    Object.entries(data).map(([path, text]) => ({ path, text })),
+  );
+  const notes = loaded.notes.map(formatProblem);
+  if (!loaded.ok) return { project: null, engine: null, problems: loaded.problems.map(formatProblem), notes };
+  return { project: loaded.project, engine: createEngine(loaded.project), problems: [], notes };
+}
+
+/** Evaluates the goal `id` of a loaded root as of `asOf` (YYYY-MM-DD). */
+export function evaluate(root: LoadedRoot, id: string, asOf: string): GoalEvaluation {
+  if (!root.project || !root.engine) throw new Error(`the root does not load: ${root.problems.join('; ')}`);
+  const goal = root.project.goals.find((g) => g.id === id);
+  if (!goal) throw new Error(`no goal ${id}`);
+  const day = parseIsoDate(asOf);
+  if (!day.ok) throw new Error(day.reason);
+  return evaluateGoal(root.engine, goal, day.day as Day);
+}
