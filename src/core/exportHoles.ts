@@ -22,6 +22,12 @@ export const DAILY_MIN_SHARE = 0.9;
  */
 export const DAILY_MIN_DAYS = 2 * HOLE_MIN_DAYS;
 
+/**
+ * The largest share of an export's span its holes may take: beyond it, the runs without a row are
+ * the file's rhythm (posts every two weeks, in a per-post export), not days a daily export missed.
+ */
+export const HOLES_MAX_SHARE = 0.5;
+
 /** A hole: its first and last day, and the index (in the days given) of the first day after it. */
 export interface ExportHole {
   readonly from: Day;
@@ -31,8 +37,9 @@ export interface ExportHole {
 
 /**
  * The holes among the days of one export's day rows (sorted, distinct): runs of at least
- * `HOLE_MIN_DAYS` days without a row between its first and last, when the export has a row on at
- * least `DAILY_MIN_SHARE` of its other days, and those are at least `DAILY_MIN_DAYS`; else none.
+ * `HOLE_MIN_DAYS` days without a row between its first and last, when they take at most
+ * `HOLES_MAX_SHARE` of its span and the export has a row on at least `DAILY_MIN_SHARE` of its
+ * other days, which are at least `DAILY_MIN_DAYS`; else none.
  */
 export function exportHoles(days: readonly Day[]): ExportHole[] {
   const holes: ExportHole[] = [];
@@ -45,7 +52,9 @@ export function exportHoles(days: readonly Day[]): ExportHole[] {
     }
   }
   if (holes.length === 0) return [];
-  const others = days[days.length - 1]! - days[0]! + 1 - missing;
+  const span = days[days.length - 1]! - days[0]! + 1;
+  const others = span - missing;
+  if (missing > HOLES_MAX_SHARE * span) return [];
   return others >= DAILY_MIN_DAYS && days.length >= DAILY_MIN_SHARE * others ? holes : [];
 }
 

@@ -57,6 +57,11 @@ describe('exportHoles', () => {
     ]);
   });
 
+  it('finds a three-week hole in two months of daily rows (under half of the span)', () => {
+    const dates = list(days('2026-07-01', '2026-08-31').filter((d) => d < '2026-07-20' || d > '2026-08-09'));
+    expect(exportHoles(dates)).toEqual([{ from: day('2026-07-20'), to: day('2026-08-09'), after: 19 }]);
+  });
+
   it('finds none in a shorter gap, a single missing day or a per-post export', () => {
     expect(exportHoles(list(days('2026-07-01', '2026-08-31').filter((d) => d < '2026-08-01' || d > '2026-08-06')))).toEqual([]);
     expect(exportHoles(list(days('2026-07-01', '2026-08-31').filter((d) => d !== '2026-07-14')))).toEqual([]);
@@ -67,6 +72,12 @@ describe('exportHoles', () => {
     });
     expect(weekdays.length).toBeLessThan(DAILY_MIN_SHARE * (92 - 14));
     expect(exportHoles(list(weekdays))).toEqual([]);
+    // A per-post export, as `import` writes it: posts on the 5th and 20th of each month, or once a week
+    // (every run without a row is then a "hole", and the rows fill every other day: red-team 7 #1).
+    const fortnightly = days('2026-01-01', '2026-08-10').filter((d) => dom(d) === 5 || dom(d) === 20);
+    expect(exportHoles(list(fortnightly))).toEqual([]);
+    const weekly = days('2026-01-01', '2026-08-10').filter((_, i) => i % 8 === 0);
+    expect(exportHoles(list(weekly))).toEqual([]);
     // Follower snapshots, one a quarter, or a few rows weeks apart: not a daily export.
     expect(exportHoles(list(['2026-03-31', '2026-06-30', '2026-09-30']))).toEqual([]);
     expect(exportHoles(list([...days('2026-04-01', '2026-04-05'), '2026-05-20']))).toEqual([]);
