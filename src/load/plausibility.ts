@@ -4,9 +4,10 @@
  * mistyped date would otherwise make the site report on a far quarter); data separated
  * from the rest by more than four empty quarters is a note (a team may have paused).
  */
-import { type Day, dayFromParts, daysInMonth, formatDay, partsOfDay, quarterIndexOf } from '../core/dates.ts';
+import { type Day, dayFromParts, daysInMonth, formatDay, parseIsoDate, partsOfDay, quarterIndexOf } from '../core/dates.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
 import { quarterPeriod } from '../core/periods.ts';
+import type { DataSource } from '../core/project.ts';
 import type { FileReporter } from './files.ts';
 
 /** The first day a row may have. */
@@ -71,6 +72,31 @@ export function checkPlausibility(rows: readonly MetricRow[], reporters: Readonl
         'no report is made for them (if the team did not pause, check the dates)',
       true,
     );
+  }
+}
+
+/**
+ * A file's `through` more than a year after the last day of every row is an error at it, as such
+ * a row would be: the export would claim to cover, as days without activity, a year nobody saw
+ * (a mistyped year), and move the reports' as-of day with it.
+ */
+export function checkThroughPlausibility(
+  sources: readonly DataSource[],
+  rows: readonly MetricRow[],
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  let latest = -Infinity;
+  for (const row of rows) if (row.period.start >= EARLIEST_DAY && row.period.end > latest) latest = row.period.end;
+  if (latest === -Infinity) return;
+  for (const source of sources) {
+    const through = source.through === null ? null : parseIsoDate(source.through);
+    if (!through?.ok || through.day <= oneYearAfter(latest)) continue;
+    reporters
+      .get(source.file)
+      ?.at(
+        ['through'],
+        `through ${source.through} is more than a year after the rest of the data (latest ${formatDay(latest)}): is it a typo?`,
+      );
   }
 }
 

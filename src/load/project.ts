@@ -15,7 +15,7 @@ import { loadData, reportUndeclared } from './data.ts';
 import { loadGoals } from './goals.ts';
 import { checkOverlaps } from './overlaps.ts';
 import { checkPartialRows } from './partialRows.ts';
-import { checkPlausibility } from './plausibility.ts';
+import { checkPlausibility, checkThroughPlausibility } from './plausibility.ts';
 import { checkExportHoles } from './exportHoles.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
@@ -116,6 +116,7 @@ export function loadFromSources(
     problems,
   );
   checkPlausibility(data.rows, data.reporters);
+  checkThroughPlausibility(data.sources, data.rows, data.reporters);
   checkExportHoles(data.rows, data.reporters);
   const metrics = metricTable([...declared, ...data.discovered]);
   checkOverlaps(data.rows, metrics, data.reporters);

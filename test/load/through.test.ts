@@ -52,4 +52,12 @@ describe('through', () => {
     );
     expect(problems[1]).toMatch(/^data\/a\.json:\d+:\d+: impressions: -12 is negative/);
   });
+
+  it('more than a year after the rest of the data is an error at it, as such a row is (red-team 7 #7)', () => {
+    const far = file('2027-12-31');
+    expect(outcomeOf({ site: SITE, data: { 'data/a.json': far } }).problems).toEqual([
+      'data/a.json:3:13: through 2027-12-31 is more than a year after the rest of the data (latest 2026-07-05): is it a typo?',
+    ]);
+    expect(outcomeOf({ site: SITE, data: { 'data/a.json': file('2027-07-05') } })).toEqual({ problems: [], notes: [] });
+  });
 });
