@@ -561,8 +561,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
         return v === null ? [] : [[day, v] as const];
       });
       const line = leastSquaresAt(points, deadline);
-      // A KPI that cannot be negative is not projected below 0: the line says it falls to nothing.
-      projection = line !== null && nonNegative ? Math.max(0, line) : line;
+      // A KPI that cannot be negative has no projection where its line heads below 0: the line has left what the KPI can be.
+      projection = line !== null && nonNegative && line < 0 ? null : line;
     }
   }
 

@@ -2,7 +2,8 @@
  * A KPI whose value depends on its window's length in the shrinking direction (red-team 6 #18:
  * a custom stock ÷ flow, members per thousand impressions) is provisional until the deadline,
  * like reach; and a level whose inputs cannot be negative is never projected below 0 (#18's
- * −18.97 members per thousand, #5's "projection −0.62%" CTR): a line heading below 0 reads 0.
+ * −18.97 members per thousand, #5's "projection −0.62%" CTR): a line heading below 0 has left
+ * what the KPI can be, so there is no projection (n/a), not one of 0 (red-team 7 #12).
  */
 import { describe, expect, it } from 'vitest';
 import { dailyExport, evaluate, loadRoot } from '../exportsFixture.ts';
@@ -49,7 +50,7 @@ describe('a stock over a flow', () => {
 
   it('is not projected below 0', () => {
     const e = evaluate(root, 'mem', '2026-08-31');
-    expect(e.type === 'smart' && e.projection).toBe(0);
+    expect(e.type === 'smart' && e.projection).toBeNull();
   });
 
   it('is settled at the deadline', () => {
@@ -69,11 +70,11 @@ describe('a CTR whose line heads below 0', () => {
     'goals:\n  - { id: ctr, title: CTR 3%, kpi: ctr, channel: linkedin, period: 2026-Q3, baseline: 0.02, target: 0.03 }\n';
   const root = loadRoot('title: Acme\nlocale: en-US\n', goals, data);
 
-  it('is projected at 0, not at a negative rate', () => {
+  it('has no projection, rather than a negative rate or 0', () => {
     expect(root.problems).toEqual([]);
     const e = evaluate(root, 'ctr', '2026-08-31');
     // 2,800 clicks over 310,000 impressions so far: falling from 8% on each day since the 7th.
     expect(e.type === 'smart' && e.actual).toBeCloseTo(2800 / 310000, 12);
-    expect(e.type === 'smart' && e.projection).toBe(0);
+    expect(e.type === 'smart' && e.projection).toBeNull();
   });
 });
