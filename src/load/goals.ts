@@ -430,15 +430,6 @@ function checkReferences(report: FileReporter, path: PathKey[], raw: unknown, re
 }
 
 function checkMeasureReferences(report: FileReporter, path: PathKey[], m: Record<string, unknown>, refs: References): void {
-  const target = m['target'];
-  const change = target !== null && typeof target === 'object' ? (target as { change?: unknown }).change : undefined;
-  if (
-    (typeof target === 'number' && target === m['baseline']) ||
-    change === 0 ||
-    (typeof change === 'string' && /^[+-]?0+(\.0+)?%$/.test(change))
-  ) {
-    report.at([...path, 'target'], 'the target equals the baseline: progress towards it cannot be measured');
-  }
   const kpi = m['kpi'];
   if (typeof kpi === 'string' && !refs.kpis.includes(kpi)) {
     const near = hint(kpi, refs.kpis, 'KPIs');

@@ -57,7 +57,6 @@ function check(
   if (!kpi) return;
   const t = measure.target;
   const relative = t.kind !== 'absolute';
-  if ((t.kind === 'percent' && t.ratio === 0) || (t.kind === 'delta' && t.amount === 0)) return; // reported as written
   const prev = previousPeriod(period);
   const all = resolveChannels(measure.channel, engine.index.channels);
   const channels = measuredChannels(engine, measure, period);
@@ -175,14 +174,19 @@ function check(
       : '';
   const target = resolveTarget(t, baseline);
   if (target === null) return;
-  // The baseline comes from the data: new data (a quarter of zero clicks) must not make the goal invalid.
-  if (measure.baseline === null && same(target, baseline)) {
+  // A target equal to its baseline asks to hold the KPI: a goal like another ("keep ER at 5%"), and one that new data
+  // (a quarter of zero clicks under an implicit baseline) must not make invalid. Its status says whether it holds.
+  if (same(target, baseline)) {
     const written = t.kind === 'absolute' ? String(t.value) : `${relativeText(t)} (${target})`;
+    const source =
+      measure.baseline === null
+        ? `, ${measure.kpi} over ${prev.label}${upperBound} (the baseline when none is given)`
+        : ` the goal gives`;
     place.report.note(
       at,
-      `the target ${written} equals the baseline, ${measure.kpi} over ${prev.label}${upperBound} ` +
-        `(the baseline when none is given): the goal asks for no change, so progress is not measured and its status says ` +
-        `whether ${measure.kpi} is at or ${good === 'up' ? 'above' : 'below'} the target; give another target or a baseline`,
+      `the target ${written} equals the baseline${source}: the goal asks for no change, so progress is not measured and ` +
+        `its status says whether ${measure.kpi} is at or ${good === 'up' ? 'above' : 'below'} the target` +
+        (measure.baseline === null ? '; give another target or a baseline' : ''),
     );
     return;
   }

@@ -69,13 +69,27 @@ describe('validate, on a target equal to a baseline from the data', () => {
     ]);
   });
 
-  it('still refuses a baseline and a target the goal file gives equal', () => {
+  it('takes a baseline and a target the goal file gives equal as a goal to hold the KPI (red-team 7 #14)', () => {
     const body = goals(
-      '  - { id: same, title: Same, kpi: ctr, channel: linkedin, period: 2026-Q3, baseline: 0.01, target: 0.01 }\n',
+      '  - { id: same, title: Same, kpi: ctr, channel: linkedin, period: 2026-Q3, baseline: 0.01, target: 0.01 }\n' +
+        '  - { id: zero, title: Zero, kpi: ctr, channel: linkedin, period: 2026-Q3, target: { change: "+0%" } }\n',
     );
-    expect(loadRoot(SITE, body, ctrData(0)).problems).toEqual([
-      'goals/g.yaml:2:100: the target equals the baseline: progress towards it cannot be measured',
+    const root = loadRoot(SITE, body, ctrData(0));
+    expect(root.problems).toEqual([]);
+    expect(root.notes.filter((n) => n.includes('equals the baseline'))).toEqual([
+      'goals/g.yaml:2:100: note: the target 0.01 equals the baseline the goal gives: the goal asks for no change, so progress ' +
+        'is not measured and its status says whether ctr is at or above the target',
+      'goals/g.yaml:3:84: note: the target +0% (0) equals the baseline, ctr over 2026-Q2 (the baseline when none is given): ' +
+        'the goal asks for no change, so progress is not measured and its status says whether ctr is at or above the target; ' +
+        'give another target or a baseline',
     ]);
+    // Zero clicks in Q3: under the 1% it was to hold.
+    expect(evaluate(root, 'same', '2026-08-31')).toMatchObject({
+      baseline: 0.01,
+      target: 0.01,
+      progress: null,
+      status: 'off_track',
+    });
   });
 });
 
