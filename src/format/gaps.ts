@@ -5,7 +5,7 @@
  */
 import { channelLabel, type SiteSettings } from '../core/project.ts';
 import type { GapsJson } from '../core/report.ts';
-import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
+import { fill, metricLabel, uiStrings } from '../translations/index.ts';
 import type { CoverageNote } from './coverage.ts';
 
 /** The note on a goal's figure with days no export covers, or null without any. */
@@ -17,7 +17,7 @@ export function gapsNote(
   if (!gaps) return null;
   const strings = uiStrings(site.locale, site.strings);
   const t = strings.coverage;
-  const label = (input: string) => kpiLabel(strings, { id: input, label: input.replaceAll('_', ' ') });
+  const label = (input: string) => metricLabel(strings, input);
   const items: string[] = [];
   for (const channel of Object.keys(gaps).sort()) {
     for (const input of Object.keys(gaps[channel]!).sort()) {

@@ -5,7 +5,7 @@
  */
 import { channelLabel, type SiteSettings } from '../core/project.ts';
 import type { KpiJson } from '../core/report.ts';
-import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
+import { fill, metricLabel, uiStrings } from '../translations/index.ts';
 import type { CoverageNote } from './coverage.ts';
 
 /**
@@ -22,7 +22,7 @@ export function inputsNote(
   if (cell.value === null || !cell.inputs_to) return null;
   const strings = uiStrings(site.locale, site.strings);
   const t = strings.coverage;
-  const label = (input: string) => kpiLabel(strings, { id: input, label: input.replaceAll('_', ' ') });
+  const label = (input: string) => metricLabel(strings, input);
   let first: { input: string; day: string } | null = null;
   const sentences: string[] = [];
   for (const channel of Object.keys(cell.inputs_to).sort()) {

@@ -120,6 +120,13 @@ export function plural(
   return fill(text, { count: numberFormat(locale).format(count), ...values });
 }
 
+/** The name of a metric read as a KPI's input: the KPI's of that id, else the metric's, else its id in words. */
+export function metricLabel(strings: UiStrings, id: string): string {
+  if (Object.hasOwn(strings.kpis, id)) return strings.kpis[id as keyof UiStrings['kpis']];
+  if (Object.hasOwn(strings.metrics, id)) return strings.metrics[id as keyof UiStrings['metrics']];
+  return id.replaceAll('_', ' ');
+}
+
 /** A KPI's label in the page language: a built-in KPI's from the table, a custom KPI's own. */
 export function kpiLabel(
   strings: UiStrings,
