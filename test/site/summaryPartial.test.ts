@@ -14,8 +14,8 @@ import { quarterSummary } from '../../src/site/summary.ts';
 import { dailyExport, loadRoot } from '../exportsFixture.ts';
 import { SITE } from '../load/helpers.ts';
 
-const ig = (d: string) => ({ impressions: 2000, clicks: 40 });
-const li = (d: string) => ({ impressions: 1000, clicks: 30 });
+const ig = () => ({ impressions: 2000, clicks: 40 });
+const li = () => ({ impressions: 1000, clicks: 30 });
 const root = loadRoot(SITE, 'goals: []\n', {
   'data/instagram/2026-q2.json': dailyExport('instagram', '2026-04-01', '2026-06-30', ig),
   'data/instagram/2026-q3.json': dailyExport('instagram', '2026-07-01', '2026-08-20', ig),
