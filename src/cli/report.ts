@@ -3,7 +3,7 @@ import { asksNoChange } from '../core/evaluate.ts';
 import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
-import type { GoalJson, ReportJson, SmartGoalJson } from '../core/report.ts';
+import type { GoalJson, KeyResultJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import { isPartial } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
 import {
@@ -26,6 +26,7 @@ import { inputsNote } from '../format/inputs.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
 import { formatProgress, progressBound } from '../format/progress.ts';
+import { keyResultNoteKinds } from '../site/okrView.ts';
 
 const HELP = `Usage: npm run goalpost -- report --period 2026-Q2 [--channel <id>] [--as-of 2026-05-31] [--frozen | --version <k> | --live] [--json]
 
@@ -261,6 +262,7 @@ function goalLines(
           (kr.baseline_to || kr.reference_to || kr.previous_left_out
             ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr)}`
             : '') +
+          keyResultWords(kr, kr.kpi ? kpis.get(kr.kpi)!.good : undefined) +
           marks(kr, site)
         );
       }),
@@ -278,16 +280,28 @@ function goalLines(
       ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal)}), progress ${formatProgress(goal.progress, progressBound(goal), fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
-      (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target)
-        ? `, the target equals the baseline: it asks for no change (${k.good === 'down' ? 'at or below' : 'at or above'} it is achieved)`
-        : '') +
+      (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target) ? noChangeWords(k.good) : '') +
       (goal.cut_rows
-        ? ', n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound'
+        ? CUT_ROWS_WORDS
         : goal.approximate && goal.status === 'no_data'
           ? ', undecided: the actual is only an upper bound'
           : '') +
       marks(goal, site),
   ];
+}
+
+/** A SMART goal's words for a target equal to its baseline and a window cutting a reach row. */
+function noChangeWords(good: Direction | undefined): string {
+  return `, the target equals the baseline: it asks for no change (${good === 'down' ? 'at or below' : 'at or above'} it is achieved)`;
+}
+const CUT_ROWS_WORDS =
+  ', n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound';
+
+/** A key result's line gets the SMART goal's words (no change, cut rows), by the pages' rule (`keyResultNoteKinds`). */
+function keyResultWords(kr: KeyResultJson, good: Direction | undefined): string {
+  return keyResultNoteKinds(kr, good)
+    .map((kind) => (kind === 'no-change' ? noChangeWords(good) : CUT_ROWS_WORDS))
+    .join('');
 }
 
 /**

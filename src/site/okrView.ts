@@ -21,22 +21,31 @@ export interface KeyResultNote {
 }
 
 /**
- * The notes of a key result, in the SMART goal's words: a target equal to its baseline asks for
- * no change (at or above it for a KPI where higher is better, at or below where lower is; a target
- * of 0 on a total where lower is better is a cap, not a no-change); a window cutting a month or
- * quarter row (`cut_rows`) leaves the actual n/a.
+ * What a key result's line says beside its actual, as a SMART goal's does: a target equal to its
+ * baseline asks for no change (`no-change`; a target of 0 on a KPI where lower is better is a cap,
+ * not a no-change: a key result's JSON has no mode); a window cutting a month or quarter row
+ * (`cut_rows`) leaves the actual n/a (`cut-rows`).
  */
-export function keyResultNotes(
+export function keyResultNoteKinds(
   kr: { readonly baseline: number | null; readonly target: number | null; readonly cut_rows?: boolean | undefined },
+  good: Direction | undefined,
+): Array<KeyResultNote['kind']> {
+  const kinds: Array<KeyResultNote['kind']> = [];
+  if (kr.target !== null && kr.target === kr.baseline && (kr.target !== 0 || good !== 'down')) kinds.push('no-change');
+  if (kr.cut_rows) kinds.push('cut-rows');
+  return kinds;
+}
+
+/** A key result's notes in the SMART goal's words (`keyResultNoteKinds`), in the page's language. */
+export function keyResultNotes(
+  kr: Parameters<typeof keyResultNoteKinds>[0],
   good: Direction | undefined,
   t: UiStrings,
 ): KeyResultNote[] {
-  const notes: KeyResultNote[] = [];
-  if (kr.target !== null && kr.target === kr.baseline && (kr.target !== 0 || good !== 'down')) {
-    notes.push({ kind: 'no-change', text: good === 'down' ? t.goal.noChangeDown : t.goal.noChangeUp });
-  }
-  if (kr.cut_rows) notes.push({ kind: 'cut-rows', text: t.goal.cutRows });
-  return notes;
+  return keyResultNoteKinds(kr, good).map((kind) => ({
+    kind,
+    text: kind === 'cut-rows' ? t.goal.cutRows : good === 'down' ? t.goal.noChangeDown : t.goal.noChangeUp,
+  }));
 }
 
 /** The band of each key result (null without a score), on the objective's scale. */
