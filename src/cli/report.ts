@@ -3,7 +3,7 @@ import { asksNoChange } from '../core/evaluate.ts';
 import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
-import type { GoalJson, ReportJson, SmartGoalJson } from '../core/report.ts';
+import type { GoalJson, KeyResultJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import { isPartial } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
 import {
@@ -25,6 +25,8 @@ import { gapsNote } from '../format/gaps.ts';
 import { inputsNote } from '../format/inputs.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
+import { formatProgress, progressBound } from '../format/progress.ts';
+import { keyResultNoteKinds } from '../site/okrView.ts';
 
 const HELP = `Usage: npm run goalpost -- report --period 2026-Q2 [--channel <id>] [--as-of 2026-05-31] [--frozen | --version <k> | --live] [--json]
 
@@ -169,10 +171,14 @@ export interface TextSource {
 /** A rate's change against a quarter computed over other channels (the CLI stays English). */
 const NOT_COMPARABLE = 'not comparable: channels differ';
 
-/** A change in the KPI table: a rate over other channels is not comparable, a total's change is marked. */
-function changeCell(change: number | null, channelsDiffer: true | undefined, fmt: FormatOptions): string {
-  if (!channelsDiffer) return formatChange(change, fmt);
-  return change === null ? NOT_COMPARABLE : `${formatChange(change, fmt)} (other channels)`;
+/**
+ * A change in the KPI table: a rate over other channels is not comparable, a total's change is
+ * marked, and a rate compared with the earlier quarter only to a day (`qoq_to`, `yoy_to`) says it.
+ */
+function changeCell(change: number | null, channelsDiffer: true | undefined, to: string | undefined, fmt: FormatOptions): string {
+  if (channelsDiffer && change === null) return NOT_COMPARABLE;
+  const text = `${formatChange(change, fmt)}${channelsDiffer ? ' (other channels)' : ''}`;
+  return to === undefined || change === null ? text : `${text} (earlier quarter to ${esc(to)})`;
 }
 
 /** The report as plain text for a terminal, in the site's locale, saying which figures it shows. */
@@ -221,8 +227,8 @@ export function renderText(
       return [
         esc(k.label) + (v.approximate ? ' (≈)' : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
         formatKpiValue(v.value, k.unit, fmt),
-        changeCell(v.qoq, v.qoq_channels_differ, fmt),
-        changeCell(v.yoy, v.yoy_channels_differ, fmt),
+        changeCell(v.qoq, v.qoq_channels_differ, v.qoq_to, fmt),
+        changeCell(v.yoy, v.yoy_channels_differ, v.yoy_to, fmt),
       ];
     });
     lines.push(...alignColumns([['KPI', 'Value', 'QoQ', 'YoY'], ...table]).map((l) => `  ${l}`), '');
@@ -256,6 +262,7 @@ function goalLines(
           (kr.baseline_to || kr.reference_to || kr.previous_left_out
             ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr)}`
             : '') +
+          keyResultWords(kr, kr.kpi ? kpis.get(kr.kpi)!.good : undefined) +
           marks(kr, site)
         );
       }),
@@ -270,19 +277,31 @@ function goalLines(
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
     `      ${esc(k.label)} on ${channel}: ${bound ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
       `${bound ? ' (upper bound)' : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
-      ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal)}), progress ${formatShare(goal.progress, fmt)},` +
+      ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal)}), progress ${formatProgress(goal.progress, progressBound(goal), fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
-      (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target)
-        ? `, the target equals the baseline: it asks for no change (${k.good === 'down' ? 'at or below' : 'at or above'} it is achieved)`
-        : '') +
+      (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target) ? noChangeWords(k.good) : '') +
       (goal.cut_rows
-        ? ', n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound'
+        ? CUT_ROWS_WORDS
         : goal.approximate && goal.status === 'no_data'
           ? ', undecided: the actual is only an upper bound'
           : '') +
       marks(goal, site),
   ];
+}
+
+/** A SMART goal's words for a target equal to its baseline and a window cutting a reach row. */
+function noChangeWords(good: Direction | undefined): string {
+  return `, the target equals the baseline: it asks for no change (${good === 'down' ? 'at or below' : 'at or above'} it is achieved)`;
+}
+const CUT_ROWS_WORDS =
+  ', n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound';
+
+/** A key result's line gets the SMART goal's words (no change, cut rows), by the pages' rule (`keyResultNoteKinds`). */
+function keyResultWords(kr: KeyResultJson, good: Direction | undefined): string {
+  return keyResultNoteKinds(kr, good)
+    .map((kind) => (kind === 'no-change' ? noChangeWords(good) : CUT_ROWS_WORDS))
+    .join('');
 }
 
 /**

@@ -13,13 +13,22 @@ import { type FormatOptions, formatChange } from './numbers.ts';
 /**
  * A KPI's change against the previous quarter (`qoq`) or a year before (`yoy`), in words: a rate
  * over other channels then is "not comparable", a total over other channels keeps its change,
- * marked "other channels" (a channel launched or stopped is part of it).
+ * marked "other channels" (a channel launched or stopped is part of it); a rate compared with the
+ * earlier quarter only to a day, where its inputs there end apart (`qoq_to`, `yoy_to`), says that
+ * day ("+5.0% (earlier quarter to Jun 10, 2026)"). `date` writes the day (ISO by default).
  */
-export function changeText(cell: KpiJson, which: 'qoq' | 'yoy', opts: FormatOptions): string {
+export function changeText(
+  cell: KpiJson,
+  which: 'qoq' | 'yoy',
+  opts: FormatOptions,
+  date: (iso: string) => string = (iso) => iso,
+): string {
   const differ = which === 'qoq' ? cell.qoq_channels_differ : cell.yoy_channels_differ;
   const t = uiStrings(opts.locale, opts.strings).kpiTable;
-  if (!differ) return formatChange(cell[which], opts);
-  return cell[which] === null ? t.channelsDiffer : fill(t.otherChannels, { change: formatChange(cell[which], opts) });
+  if (differ && cell[which] === null) return t.channelsDiffer;
+  const change = differ ? fill(t.otherChannels, { change: formatChange(cell[which], opts) }) : formatChange(cell[which], opts);
+  const to = which === 'qoq' ? cell.qoq_to : cell.yoy_to;
+  return to === undefined || cell[which] === null ? change : fill(t.changeTo, { change, date: date(to) });
 }
 
 /** The title explaining a KPI's changes over other channels (a rate's, not comparable; a total's, marked), or undefined. */
@@ -30,12 +39,33 @@ export function channelsDifferTitle(cell: KpiJson, opts: FormatOptions): string 
   return differing.some((change) => change === null) ? t.channelsDifferLong : t.otherChannelsLong;
 }
 
+/**
+ * The title of a KPI's changes: why they are over other channels (`channelsDifferTitle`) and, for
+ * a change compared with the earlier quarter only to a day (`qoq_to`, `yoy_to`), why; or undefined.
+ */
+export function changesTitle(
+  cell: KpiJson,
+  opts: FormatOptions,
+  date: (iso: string) => string = (iso) => iso,
+): string | undefined {
+  const t = uiStrings(opts.locale, opts.strings).kpiTable;
+  const days = [
+    ...(cell.qoq_to !== undefined && cell.qoq !== null ? [cell.qoq_to] : []),
+    ...(cell.yoy_to !== undefined && cell.yoy !== null && cell.yoy_to !== cell.qoq_to ? [cell.yoy_to] : []),
+  ];
+  const parts = [channelsDifferTitle(cell, opts), ...days.map((day) => fill(t.changeToLong, { date: date(day) }))];
+  const text = parts.filter((p): p is string => p !== undefined).join(' ');
+  return text === '' ? undefined : text;
+}
+
 /** A quarter that is not over: its label, its as-of day and the whole quarters its changes compare with. */
 export interface PartialComparison {
   readonly quarter: string;
   readonly asOf: string;
   readonly previous: string;
   readonly yearAgo: string;
+  /** The quarter is over by the as-of day, but a channel's data stop inside it (`asOf` is that day). */
+  readonly over: boolean;
 }
 
 /** The quarters a partial report's changes compare with, or null when its quarter is over. */
@@ -44,11 +74,13 @@ export function partialComparison(report: PartialInput): PartialComparison | nul
   if (!quarter.ok || !isPartial(report)) return null;
   // A channel's figures that stop before the as-of day make the quarter partial to that day (red-team 6 #8).
   const known = knownTo(report);
+  const asOf = known === null ? report.as_of : formatDay(known);
   return {
     quarter: report.period,
-    asOf: known === null ? report.as_of : formatDay(known),
+    asOf,
     previous: previousPeriod(quarter.period).label,
     yearAgo: samePeriodLastYear(quarter.period).label,
+    over: asOf !== report.as_of && !isPartial({ period: report.period, as_of: report.as_of }),
   };
 }
 
@@ -66,11 +98,30 @@ export function partialNote(
   if (!p) return null;
   const t = uiStrings(opts.locale, opts.strings);
   // The as-of day is the quarter's last: a channel's data stop before it (red-team 6 #8).
-  const over = p.asOf !== report.as_of && !isPartial({ period: report.period, as_of: report.as_of });
-  return fill(over ? t.kpiTable.partialChannels : t.kpiTable.partial, {
+  return fill(p.over ? t.kpiTable.partialChannels : t.kpiTable.partial, {
     quarter: p.quarter,
     date: date(p.asOf),
     previous: p.previous,
     yearAgo: p.yearAgo,
+  });
+}
+
+/**
+ * The summary's line on why totals are not among the biggest moves: the quarter is not over, or
+ * it is over but a channel's data stop inside it (then it does not say "not over"); null when
+ * neither. `date` writes the day the earliest channel stops.
+ */
+export function partialMovesNote(
+  report: PartialInput,
+  opts: FormatOptions,
+  date: (iso: string) => string = (iso) => iso,
+): string | null {
+  const p = partialComparison(report);
+  if (!p) return null;
+  const t = uiStrings(opts.locale, opts.strings).summary;
+  return fill(p.over ? t.partialMovesChannels : t.partialMoves, {
+    quarter: p.quarter,
+    previous: p.previous,
+    date: date(p.asOf),
   });
 }

@@ -6,11 +6,13 @@
  * which figures they are: `figures` (`frozen` or `live`) and `version` (the frozen version,
  * empty for live figures). Written by csv-stringify with `escape_formulas`: a text cell that a
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`;
- * numbers stay numbers (a QoQ of -0.12 is written -0.12).
+ * numbers stay numbers (a QoQ of -0.12 is written -0.12). The last column, `computed_to`, is the
+ * KPI's own `data_to`: the day a rate is computed to where its inputs stop being whole (a month
+ * row of one input goes on past the others), empty otherwise; `data_to` is the channel's last day.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { KpiMeta } from '../core/figures.ts';
-import type { KpiJson, ReportJson, SmartGoalJson } from '../core/report.ts';
+import type { GapsJson, KpiJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import type { FigureSource } from '../core/snapshot.ts';
 import type { QuarterPage } from './quarterPage.ts';
 
@@ -51,6 +53,7 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'figures',
       'version',
       'inputs_to',
+      'computed_to',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -83,10 +86,27 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         source.kind,
         version,
         inputsToCell(v.inputs_to),
+        v.data_to ?? '',
       ]);
     }
   }
   return csvText(lines);
+}
+
+/** `gaps` in one cell: `linkedin clicks=2026-07-15..2026-07-28`, ranges of an input joined by `,`, channels by `; `. */
+function gapsCell(gaps: GapsJson | undefined): string {
+  if (!gaps) return '';
+  return Object.keys(gaps)
+    .sort()
+    .map((channel) =>
+      [
+        channel,
+        ...Object.entries(gaps[channel]!).map(
+          ([input, ranges]) => `${input}=${ranges.map((r) => `${r.from}..${r.to}`).join(',')}`,
+        ),
+      ].join(' '),
+    )
+    .join('; ');
 }
 
 /** `inputs_to` in one cell: `linkedin clicks=2026-09-10 impressions=2026-09-30`, channels joined by `; `. */
@@ -112,6 +132,12 @@ export function quarterCsv(page: QuarterPage): string {
  * `data_to`, the channels in `incomplete` and, where an input's export sets it, `inputs_to`. What
  * the target is set against follows: `baseline`, the previous period's figure (`previous`, SMART
  * goals) and, when that reference counts an input only to a day, `baseline_to` / `reference_to`.
+ * Then how far the actual can be trusted: `gaps` (days between two exports of an input, per
+ * channel and input, `linkedin clicks=2026-07-15..2026-07-28`), `actual_to` (a total decided on
+ * every day with data to that day, past `data_to`), `cut_rows` (a month or quarter row cut by the
+ * window is left out: actual, progress and status n/a), `provisional` (a level that builds up,
+ * before the deadline) and `approximate` (the actual is an upper bound unless `cut_rows`; SMART
+ * goals only, empty on key results), each `true`/`false`, empty on OKR rows.
  */
 export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
   const lines: Cell[][] = [
@@ -144,28 +170,44 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       'previous',
       'baseline_to',
       'reference_to',
+      'gaps',
+      'actual_to',
+      'cut_rows',
+      'provisional',
+      'approximate',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
   const channels = (c: string | readonly string[] | null) => (c === null ? null : typeof c === 'string' ? c : c.join(' '));
-  type Ends = Pick<SmartGoalJson, 'incomplete' | 'data_to' | 'inputs_to' | 'baseline_to' | 'reference_to'> & {
+  type Ends = Pick<
+    SmartGoalJson,
+    'incomplete' | 'data_to' | 'inputs_to' | 'baseline_to' | 'reference_to' | 'gaps' | 'actual_to' | 'cut_rows' | 'provisional'
+  > & {
     baseline?: number | null;
     previous?: number | null;
+    approximate?: true;
   };
-  const row = (cells: Cell[], ends: Ends = {}) =>
+  const flag = (ends: Ends | undefined, value: true | undefined) => (ends === undefined ? null : value ? 'true' : 'false');
+  const row = (cells: Cell[], ends?: Ends, smart = false) =>
     lines.push([
       report.period,
       report.as_of,
       ...cells,
       source.kind,
       version,
-      ends.data_to ?? null,
-      ends.incomplete?.join(' ') ?? null,
-      inputsToCell(ends.inputs_to),
-      ends.baseline ?? null,
-      ends.previous ?? null,
-      ends.baseline_to ?? null,
-      ends.reference_to ?? null,
+      ends?.data_to ?? null,
+      ends?.incomplete?.join(' ') ?? null,
+      inputsToCell(ends?.inputs_to),
+      ends?.baseline ?? null,
+      ends?.previous ?? null,
+      ends?.baseline_to ?? null,
+      ends?.reference_to ?? null,
+      gapsCell(ends?.gaps),
+      ends?.actual_to ?? null,
+      flag(ends, ends?.cut_rows),
+      flag(ends, ends?.provisional),
+      // Key results carry no `approximate` in the report: left empty rather than claimed exact.
+      smart ? flag(ends, ends?.approximate) : null,
     ]);
   for (const g of report.goals) {
     if (g.type === 'smart') {
@@ -190,6 +232,7 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
           null,
         ],
         g,
+        true,
       );
       continue;
     }

@@ -30,7 +30,8 @@ import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
 import { fill, kpiLabel, plural, uiStrings, type UiStrings } from '../translations/index.ts';
-import { keyResultBands } from './okrView.ts';
+import { keyResultBands, type KeyResultNote, keyResultNotes } from './okrView.ts';
+import { type ProgressBound, progressBound } from '../format/progress.ts';
 import { channelName, keyResultName } from './words.ts';
 
 /** A goal's figures in one quarter report: the report's own (frozen or live), labelled. */
@@ -77,6 +78,10 @@ export interface GoalView {
   readonly bands: ReadonlyArray<OkrBand | null>;
   /** The header's key results by name (title, else the KPI's label), in order; empty for a SMART goal. */
   readonly keyResultNames: readonly string[];
+  /** The notes under each of the header's key results, in the SMART goal's words (no change, cut rows); empty for a SMART goal. */
+  readonly keyResultNotes: ReadonlyArray<readonly KeyResultNote[]>;
+  /** A SMART goal's progress of an upper-bound actual is a bound too ("≤ 200%"): which; else null. */
+  readonly progressBound: ProgressBound;
 }
 
 /** The as-of day of goal pages: the last day with data (evaluation stops at each goal's deadline). */
@@ -196,6 +201,17 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     quarters,
     bands: evaluation.type === 'okr' ? keyResultBands(evaluation.keyResults, evaluation.stretch) : [],
     keyResultNames: evaluation.type === 'okr' ? evaluation.keyResults.map((kr) => keyResultName(project, kr)) : [],
+    keyResultNotes:
+      evaluation.type === 'okr'
+        ? evaluation.keyResults.map((kr) =>
+            keyResultNotes(
+              { baseline: kr.baseline, target: kr.target, cut_rows: kr.cutRows },
+              kr.kpi === null ? undefined : engine.kpis.get(kr.kpi)?.def.good,
+              t,
+            ),
+          )
+        : [],
+    progressBound: evaluation.type === 'smart' ? progressBound({ ...evaluation, cut_rows: evaluation.cutRows }) : null,
   };
 }
 
@@ -511,6 +527,13 @@ function progressChart(
   const e = measureEvaluation(engine, m, period, asOf);
   const t = trajectory(engine, m, period, asOf, e);
   const iso = (p: { day: Day; value: number }) => ({ date: formatDay(p.day), value: p.value });
+  // A total decided on every day with data (`actualTo`, past `dataTo` where the path stops): the
+  // card's figure, drawn on its day so that chart and card agree.
+  const last = t.actual.at(-1);
+  const actual =
+    e.actualTo !== null && e.actual !== null && (last === undefined || last.day < e.actualTo)
+      ? [...t.actual, { day: e.actualTo, value: e.actual }]
+      : t.actual;
   const words = uiStrings(project.site.locale, project.site.strings);
   return goalProgressChart(
     { site: project.site, colors: channelColors(project.site, engine.index.channels), strings: words.charts },
@@ -523,7 +546,7 @@ function progressChart(
         start: formatDay(period.start),
         deadline: formatDay(period.end),
         target: e.target,
-        actual: t.actual.map(iso),
+        actual: actual.map(iso),
         expected: t.expected.map(iso),
         milestones: t.milestones.map(iso),
         projection: e.projection,

@@ -2,13 +2,50 @@
  * Key results on their objective's scale: each scored key result's band (green, yellow, red,
  * by the objective's stretch flag), so that the pages say it in words without deciding it.
  */
+import type { Direction } from '../core/catalogue.ts';
 import type { GoalJson, OkrGoalJson } from '../core/report.ts';
 import { type OkrBand, okrBand } from '../core/status.ts';
+import type { UiStrings } from '../translations/index.ts';
 
-/** An OKR of a report with the band of each key result (null for one without a score). */
+/** An OKR of a report with the band of each key result (null for one without a score) and its notes. */
 export interface OkrView {
   readonly okr: OkrGoalJson;
   readonly bands: ReadonlyArray<OkrBand | null>;
+  readonly notes: ReadonlyArray<readonly KeyResultNote[]>;
+}
+
+/** A sentence under a key result, as a SMART goal's page has it: its kind (a CSS class) and text. */
+export interface KeyResultNote {
+  readonly kind: 'no-change' | 'cut-rows';
+  readonly text: string;
+}
+
+/**
+ * What a key result's line says beside its actual, as a SMART goal's does: a target equal to its
+ * baseline asks for no change (`no-change`; a target of 0 on a KPI where lower is better is a cap,
+ * not a no-change: a key result's JSON has no mode); a window cutting a month or quarter row
+ * (`cut_rows`) leaves the actual n/a (`cut-rows`).
+ */
+export function keyResultNoteKinds(
+  kr: { readonly baseline: number | null; readonly target: number | null; readonly cut_rows?: boolean | undefined },
+  good: Direction | undefined,
+): Array<KeyResultNote['kind']> {
+  const kinds: Array<KeyResultNote['kind']> = [];
+  if (kr.target !== null && kr.target === kr.baseline && (kr.target !== 0 || good !== 'down')) kinds.push('no-change');
+  if (kr.cut_rows) kinds.push('cut-rows');
+  return kinds;
+}
+
+/** A key result's notes in the SMART goal's words (`keyResultNoteKinds`), in the page's language. */
+export function keyResultNotes(
+  kr: Parameters<typeof keyResultNoteKinds>[0],
+  good: Direction | undefined,
+  t: UiStrings,
+): KeyResultNote[] {
+  return keyResultNoteKinds(kr, good).map((kind) => ({
+    kind,
+    text: kind === 'cut-rows' ? t.goal.cutRows : good === 'down' ? t.goal.noChangeDown : t.goal.noChangeUp,
+  }));
 }
 
 /** The band of each key result (null without a score), on the objective's scale. */
@@ -19,9 +56,17 @@ export function keyResultBands(
   return keyResults.map((kr) => (kr.score === null ? null : okrBand(kr.score, stretch)));
 }
 
-/** The OKRs of a report's goals, in report order, with their key results' bands. */
-export function okrViews(goals: readonly GoalJson[]): OkrView[] {
+/** The OKRs of a report's goals, in report order, with their key results' bands and notes (`good`: a KPI's direction). */
+export function okrViews(
+  goals: readonly GoalJson[],
+  t: UiStrings,
+  good: (kpi: string) => Direction | undefined = () => undefined,
+): OkrView[] {
   return goals
     .filter((g): g is OkrGoalJson => g.type === 'okr')
-    .map((okr) => ({ okr, bands: keyResultBands(okr.key_results, okr.stretch) }));
+    .map((okr) => ({
+      okr,
+      bands: keyResultBands(okr.key_results, okr.stretch),
+      notes: okr.key_results.map((kr) => keyResultNotes(kr, kr.kpi === null ? undefined : good(kr.kpi), t)),
+    }));
 }

@@ -100,7 +100,7 @@ export function quarterView(input: ViewInput, quarter: Period, channel: string |
     scopes,
     kpiRows,
     smart: sortByStatus(report.goals.filter((g): g is SmartGoalJson => g.type === 'smart')),
-    okrs: okrViews(report.goals),
+    okrs: okrViews(report.goals, t, (kpi) => byId.get(kpi)?.good),
     summary: quarterSummary(report, byId, channel ?? 'all'),
     partialNote: partialNote(report, input.site, (iso) => formatDate(iso, input.site.locale)),
   });

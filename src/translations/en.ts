@@ -120,6 +120,8 @@ export const en = {
     bad: 'bad',
     now: 'now {value}',
     points: 'pts',
+    partialMovesChannels:
+      'Totals are left out: not every channel’s data reach the end of {quarter} (the earliest stop on {date}), so its totals cannot be compared with the whole of {previous}.',
     partialMoves:
       'Totals are left out while {quarter} is not over: {quarter} to date cannot be compared with the whole of {previous}.',
     previewAlt: 'Summary of {quarter}: goals by status',
@@ -140,6 +142,9 @@ export const en = {
     channelsDiffer: 'not comparable: channels differ',
     channelsDifferLong: 'The earlier quarter is computed over other channels: a rate of other channels is no comparison.',
     otherChannels: '{change} (other channels)',
+    changeTo: '{change} (earlier quarter to {date})',
+    changeToLong:
+      'The earlier quarter’s inputs end on different days: the change compares with it only up to {date}, where the first one stops.',
     otherChannelsLong:
       'The earlier quarter counts other channels (a channel started or stopped): the change is not like for like.',
     partial:
@@ -257,6 +262,10 @@ export const en = {
     expected: 'expected {share}',
     deadline: 'deadline {date}',
     provisional: 'Provisional until the deadline: the value so far is compared with a whole period.',
+    progressAtMost: '≤ {share}',
+    progressAtLeast: '≥ {share}',
+    progressBound: 'At most: the actual is only an upper bound (summed from finer rows), so the progress is one too.',
+    progressBoundDown: 'At least: the actual is only an upper bound (summed from finer rows), so the progress is a lower bound.',
     noChangeUp: 'The target equals the baseline: the goal asks for no change, and is met while the actual is at or above it.',
     noChangeDown: 'The target equals the baseline: the goal asks for no change, and is met while the actual is at or below it.',
     upperBound: 'Undecided: the actual is only an upper bound (summed from finer rows), which cannot settle this status.',

@@ -114,6 +114,8 @@ export const fr = {
     noAttention: 'Aucun objectif en retard, à risque ou manqué.',
     ofTarget: '{kpi} : {actual} sur {target}',
     moves: 'Plus fortes variations par rapport au trimestre précédent',
+    partialMovesChannels:
+      'Les totaux sont laissés de côté : les données de certains canaux n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}), ses totaux ne se comparent donc pas à l’ensemble de {previous}.',
     partialMoves:
       'Les totaux sont laissés de côté tant que {quarter} n’est pas terminé : {quarter} à date ne se compare pas à l’ensemble de {previous}.',
     good: 'favorable',
@@ -140,6 +142,9 @@ export const fr = {
     channelsDifferLong:
       'Le trimestre de comparaison est calculé sur d’autres canaux : le taux d’autres canaux ne se compare pas.',
     otherChannels: '{change} (autres canaux)',
+    changeTo: '{change} (trimestre de comparaison jusqu’au {date})',
+    changeToLong:
+      'Les entrées du trimestre de comparaison s’arrêtent à des jours différents : l’évolution ne le compte que jusqu’au {date}, où la première s’arrête.',
     otherChannelsLong:
       'Le trimestre de comparaison compte d’autres canaux (un canal a commencé ou cessé) : l’évolution ne compare pas à périmètre égal.',
     partial:
@@ -258,6 +263,11 @@ export const fr = {
     expected: 'attendu {share}',
     deadline: 'échéance {date}',
     provisional: 'Provisoire jusqu’à l’échéance : la valeur à ce jour est comparée à une période entière.',
+    progressAtMost: '≤ {share}',
+    progressAtLeast: '≥ {share}',
+    progressBound: 'Au plus : la valeur réelle n’est qu’une borne supérieure (somme de lignes plus fines), la progression aussi.',
+    progressBoundDown:
+      'Au moins : la valeur réelle n’est qu’une borne supérieure (somme de lignes plus fines), la progression est donc une borne inférieure.',
     noChangeUp:
       'La cible est égale à la référence : l’objectif ne demande aucun changement, et il est atteint tant que le réel est égal ou supérieur.',
     noChangeDown:

@@ -111,6 +111,8 @@ export const it = {
     noAttention: 'Nessun obiettivo fuori rotta, a rischio o mancato.',
     ofTarget: '{kpi}: {actual} su {target}',
     moves: 'Variazioni maggiori rispetto al trimestre precedente',
+    partialMovesChannels:
+      'I totali sono esclusi: i dati di alcuni canali non arrivano alla fine di {quarter} (i primi si fermano il {date}), quindi i suoi totali non sono confrontabili con l’intero {previous}.',
     partialMoves:
       'I totali sono esclusi finché {quarter} non è concluso: {quarter} finora non è confrontabile con l’intero {previous}.',
     good: 'favorevole',
@@ -136,6 +138,9 @@ export const it = {
     channelsDiffer: 'non confrontabile: canali diversi',
     channelsDifferLong: 'Il trimestre di confronto è calcolato su altri canali: il tasso di altri canali non è un confronto.',
     otherChannels: '{change} (altri canali)',
+    changeTo: '{change} (trimestre di confronto fino al {date})',
+    changeToLong:
+      'Gli input del trimestre di confronto finiscono in giorni diversi: la variazione lo considera solo fino al {date}, dove finisce il primo.',
     otherChannelsLong:
       'Il trimestre di confronto conta altri canali (un canale è iniziato o terminato): la variazione non è a parità di perimetro.',
     partial:
@@ -252,6 +257,11 @@ export const it = {
     expected: 'atteso {share}',
     deadline: 'scadenza {date}',
     provisional: 'Provvisorio fino alla scadenza: il valore finora è confrontato con un periodo intero.',
+    progressAtMost: '≤ {share}',
+    progressAtLeast: '≥ {share}',
+    progressBound: 'Al massimo: il valore effettivo è solo un limite superiore (somma di righe più fini), e così l’avanzamento.',
+    progressBoundDown:
+      'Almeno: il valore effettivo è solo un limite superiore (somma di righe più fini), quindi l’avanzamento è un limite inferiore.',
     noChangeUp:
       'Il target è uguale alla base: l’obiettivo non chiede alcun cambiamento, ed è raggiunto finché il valore effettivo è pari o superiore.',
     noChangeDown:

@@ -36,6 +36,8 @@ describe('report on quarters compared like with like', () => {
 
   it('text: a total over other channels is marked, and a goal says what its reference leaves out', () => {
     expect(text).toMatch(/Impressions .*\(other channels\)/);
+    // LinkedIn's CTR over Q2 only to the day its clicks export ends there (qoq_to).
+    expect(text).toMatch(new RegExp(`Click-through rate .*\\(earlier quarter to ${CLICKS_Q2_END}\\)`));
     expect(text).toContain('without facebook (no data by then)');
     expect(text).toContain('the reference leaves out tiktok (data in the previous period, none in this one)');
   });

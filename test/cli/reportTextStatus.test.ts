@@ -81,4 +81,9 @@ describe('goal lines of the text report', () => {
     expect(after('ig-reach')).toContain('≈700,000 (upper bound) of 600,000');
     expect(after('ig-reach')).toContain('projection n/a, undecided: the actual is only an upper bound');
   });
+
+  it('give the progress of an upper-bound actual as a bound too', () => {
+    expect(after('ig-reach')).toContain('(baseline 500,000), progress ≤ 200%, expected');
+    expect(after('mid')).toContain('progress n/a,');
+  });
 });
