@@ -14,7 +14,7 @@ const site = (locale: string): SiteSettings => ({
   locale,
   currency: 'EUR',
   customerLtv: null,
-  channels: { instagram: { label: 'Instagram' } },
+  channels: { instagram: { label: 'Instagram', color: null } },
   base: '/',
   url: null,
   robots: 'index',
