@@ -5,7 +5,8 @@
  */
 import { type Day, formatDay } from './dates.ts';
 import { type Achievability, type GoalAchievability, goalAchievability } from './achievability.ts';
-import type { GoalEvaluation, InputGaps, KeyResultEvaluation } from './evaluate.ts';
+import type { InputGaps } from './coverage.ts';
+import type { GoalEvaluation, KeyResultEvaluation } from './evaluate.ts';
 import { goalEvaluation } from './evaluations.ts';
 import type { Goal } from './goals.ts';
 import { type InputsEnd, kpiChanges, type KpiEngine, resolveChannels } from './kpis.ts';
