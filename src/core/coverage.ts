@@ -28,6 +28,16 @@ export function inputGaps(engine: KpiEngine, kpi: Kpi, channels: readonly string
 }
 
 /**
+ * Whether a KPI is taken over the days every input covers where an input has days between two
+ * exports (see `valueOverCovered`): a level over summed inputs only, a rate of flows (CTR, cost
+ * per lead), whose totals over different days would not divide. A total keeps its days (it is
+ * flagged), and a KPI reading a unique metric or a follower figure cannot be split by days.
+ */
+export function overCoveredDays(engine: KpiEngine, kpi: Kpi): boolean {
+  return !kpi.cumulative && !kpi.accumulates && summedInputs(engine, kpi).length === kpi.inputs.length;
+}
+
+/**
  * A KPI over the days in [a, b] outside every range of `gaps` (on any channel and input): its
  * summed inputs are added over those days alone, so a rate divides totals over the same days.
  * Only for KPIs whose inputs are all summed (flows).

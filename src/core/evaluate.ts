@@ -3,19 +3,10 @@
  * and an as-of date passed in by the caller. No clock, no files.
  */
 import type { Direction } from './catalogue.ts';
-import { dropsStraddlingRows, inputGaps, type InputGaps, valueOverCovered, wholeEnds } from './coverage.ts';
+import { dropsStraddlingRows, inputGaps, type InputGaps, overCoveredDays, valueOverCovered, wholeEnds } from './coverage.ts';
 import { type Day, formatDay } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal } from './goals.ts';
-import {
-  type InputsEnd,
-  type Kpi,
-  type KpiEngine,
-  type KpiValue,
-  resolveChannels,
-  summedInputs,
-  wholeInputsTo,
-  windowFor,
-} from './kpis.ts';
+import { type InputsEnd, type Kpi, type KpiEngine, type KpiValue, resolveChannels, wholeInputsTo, windowFor } from './kpis.ts';
 import { elapsedShare, expectedProgress } from './pace.ts';
 import { dataMetrics } from './metrics.ts';
 import type { Period } from './periods.ts';
@@ -279,8 +270,7 @@ function actualOverCovered(engine: KpiEngine, kpi: Kpi, channels: readonly strin
   const current = windowFor(engine, channels, start, end).value(kpi);
   const over = current.channels ?? channels;
   const gaps = inputGaps(engine, kpi, over, start, end);
-  const overCovered =
-    gaps !== null && !kpi.cumulative && !kpi.accumulates && summedInputs(engine, kpi).length === kpi.inputs.length;
+  const overCovered = gaps !== null && overCoveredDays(engine, kpi);
   const actual = overCovered ? valueOverCovered(engine, kpi, over, start, end, gaps) : current.value;
   return { current, over, gaps, overCovered, actual };
 }

@@ -30,6 +30,8 @@ const kpiCell = z.strictObject({
   basis: z.literal('net_follows').optional(),
   inputs_to: inputsTo.optional(),
   data_to: isoDate.optional(),
+  /** Absent in snapshots frozen before KPI cells carried it. */
+  gaps: gaps.optional(),
   qoq_channels_differ: z.literal(true).optional(),
   yoy_channels_differ: z.literal(true).optional(),
   qoq_to: isoDate.optional(),
