@@ -135,7 +135,11 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
   let byInput: Record<string, Record<string, Day>> | null = null;
   if (latest === null) return { incomplete, dataTo, inputsEnd: null };
   const inputs = kpi && latest >= period.start ? summedInputs(engine, kpi) : [];
+  // The channels the KPI is computed over: one lacking any input of it, summed or not (followers
+  // for a per-follower rate), is left out of it (see `MetricWindow.value`), so its end cuts nothing.
+  const counted = kpi && latest >= period.start ? windowFor(engine, channels, period.start, end).value(kpi).channels : null;
   for (const channel of channels) {
+    if (counted && !counted.includes(channel)) continue;
     let last = engine.index.lastDay(end, [channel]);
     if (last === null || last < period.start) continue;
     if (kpi && inputs.length > 0) {
