@@ -108,10 +108,11 @@ export function comparableValue(engine: KpiEngine, kpi: Kpi, channels: readonly 
   const value = whole?.value ?? windowFor(engine, channels, a, b).value(kpi);
   const to = whole?.to ?? null;
   const last = to ?? b;
-  if (last < a) return { value, to, gaps: null };
+  // A KPI with no value there (an input missing, a divisor of 0) has no figure to flag.
+  if (last < a || value.value === null) return { value, to, gaps: null };
   const over = value.channels ?? channels;
   const gaps = inputGaps(engine, kpi, over, a, last);
-  if (gaps === null || value.value === null || !overCoveredDays(engine, kpi)) return { value, to, gaps };
+  if (gaps === null || !overCoveredDays(engine, kpi)) return { value, to, gaps };
   return { value: { ...value, value: valueOverCovered(engine, kpi, over, a, last, gaps) }, to, gaps };
 }
 

@@ -69,6 +69,12 @@ describe('a KPI over a week missing inside one export (root a, #15)', () => {
     expect(total.gaps).toEqual({ linkedin: { clicks: [[day('2026-08-10'), day('2026-08-16')]] } });
   });
 
+  it('flags no KPI without a value (no shares: no virality rate)', () => {
+    const virality = kpiChanges(engine, ['linkedin'], period('2026-Q3')).get('virality_rate')!;
+    expect(virality.value).toBeNull();
+    expect(virality.gaps).toBeNull();
+  });
+
   it('carries gaps on the KPI cell in report JSON, in the published shape', () => {
     const report = buildReport(project, engine, { quarter: period('2026-Q3') });
     const gap = { linkedin: { clicks: [{ from: '2026-08-10', to: '2026-08-16' }] } };
