@@ -1,5 +1,5 @@
 /** One measured run of the KPI benchmark over a generated content root (see bench-kpi.ts). Prints JSON. */
-import { kpiChanges } from '../src/core/kpis.ts';
+import { kpiChanges } from '../src/core/kpiTable.ts';
 import { evaluateGoal } from '../src/core/evaluate.ts';
 import { quartersOverlapping } from '../src/core/periods.ts';
 import { createEngine } from '../src/core/project.ts';

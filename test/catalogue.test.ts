@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtInKpi, KPI_CATALOGUE } from '../src/core/catalogue.ts';
 import { formulaVariables, parseFormula } from '../src/core/formula.ts';
-import { kpiChanges, KpiSet, MetricWindow, relativeChange, resolveChannels } from '../src/core/kpis.ts';
+import { KpiSet, MetricWindow, relativeChange, resolveChannels } from '../src/core/kpis.ts';
+import { kpiChanges } from '../src/core/kpiTable.ts';
 import { isSpecialVariable, metricTable } from '../src/core/metrics.ts';
 import { day, engineOf, expectClose, period, rows } from './coreFixtures.ts';
 

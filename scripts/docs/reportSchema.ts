@@ -45,6 +45,13 @@ const kpiCell = z.strictObject({
     description:
       'Computed only to this day, the last where every summed input is whole: a month or quarter row of one input goes on past the day the others reach (clicks as a row for August, impressions to 2026-08-20: computed to 2026-07-31). With inputs_to.',
   }),
+  gaps: z
+    .record(text, z.record(text, z.array(z.strictObject({ from: isoDate, to: isoDate }))))
+    .optional()
+    .meta({
+      description:
+        'Per channel and summed input, the days in the quarter no export covers between two of its exports (clicks from 2026-06-11 to 2026-06-30): unknown days. A rate of flows (CTR, cost per lead) is taken over the days every input covers, as a goal is; a total is as it is, flagged.',
+    }),
   qoq_channels_differ: z.literal(true).optional().meta({
     description:
       'Computed over other channels in the previous quarter: a rate (its formula divides) has qoq null, the two are not comparable; a total keeps its change (a channel launched or stopped is part of it), flagged.',
@@ -54,7 +61,7 @@ const kpiCell = z.strictObject({
   }),
   qoq_to: isoDate.optional().meta({
     description:
-      "A KPI that is not a total whose inputs end apart in the previous quarter (clicks to 2026-06-10, impressions to 2026-06-30): qoq compares with that quarter only to this day, the first day an input stops, over days all its inputs cover (as a goal's baseline_to).",
+      "qoq compares with the previous quarter only to this day: a KPI that is not a total whose inputs end apart there (clicks to 2026-06-10, impressions to 2026-06-30) is taken to the first day an input stops, over days all its inputs cover (as a goal's baseline_to); any KPI to the last day every input is whole (a month row beside day rows, as data_to).",
   }),
   yoy_to: isoDate.optional().meta({ description: 'The same for the quarter a year before (yoy).' }),
   to_date: z.literal(true).optional().meta({

@@ -7,7 +7,8 @@
  */
 import type { Goal, Measure } from './goals.ts';
 import { type KpiEngine, windowFor } from './kpis.ts';
-import { dataEnds, measuredChannels, measureTarget } from './evaluate.ts';
+import { dataEnds } from './coverage.ts';
+import { measuredChannels, measureTarget } from './targets.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
 export type AchievabilityVerdict = 'already_met' | 'realistic' | 'ambitious' | 'stretch' | 'unknown';

@@ -63,11 +63,20 @@ const BUILT_IN_AGGREGATION = new Map(BUILT_IN_METRICS.map((m) => [m.id, m.aggreg
 
 /**
  * `growsWithWindow` for a KPI's formula text, with the built-in metrics' aggregations (a custom
- * metric counts as a flow); false for a formula that does not parse.
+ * metric counts as a flow); false for a formula that does not parse. A KPI's meta knows the real
+ * aggregations: see `kpiGrowsWithWindow`.
  */
 export function formulaGrowsWithWindow(formula: string): boolean {
   const parsed = parseFormula(formula);
   return parsed.ok && growsWithWindow(parsed.ast, (name) => BUILT_IN_AGGREGATION.get(name));
+}
+
+/**
+ * Whether a KPI grows with the days counted, as its meta says (by the metrics' real aggregations,
+ * a declared stock being a level), else from its formula text (a meta frozen before it said so).
+ */
+export function kpiGrowsWithWindow(meta: { readonly formula: string; readonly grows_with_window?: boolean }): boolean {
+  return meta.grows_with_window ?? formulaGrowsWithWindow(meta.formula);
 }
 
 /** A report's quarter, as-of day and, optionally, each channel's last day with data in it (`coverage`). */

@@ -5,6 +5,7 @@
  * a frozen report and a live one are rendered by the same code.
  */
 import type { Direction, Unit } from './catalogue.ts';
+import { growsWithWindow } from './comparable.ts';
 import { type KpiEngine, windowFor } from './kpis.ts';
 import type { Project } from './project.ts';
 import { buildReport, type ReportJson, type ReportOptions } from './report.ts';
@@ -19,6 +20,12 @@ export interface KpiMeta {
   readonly good: Direction;
   readonly formula: string;
   readonly description: string;
+  /**
+   * Whether its value grows with the days counted (a total, a reach), by the metrics' real
+   * aggregations (a declared stock does not): see `kpiGrowsWithWindow`. Absent in snapshots
+   * frozen before metas carried it.
+   */
+  readonly grows_with_window?: boolean;
 }
 
 /** One channel's line of a trend chart: the KPI over each week or month. */
@@ -54,13 +61,15 @@ export const TREND_KPIS = ['impressions', 'engagement_rate', 'follower_count', '
 
 /** The KPI definitions of an engine, in catalogue order. */
 export function kpiMetas(engine: KpiEngine): KpiMeta[] {
-  return engine.kpis.all().map(({ def }) => ({
+  const aggregationOf = (name: string) => engine.index.metrics.get(name)?.aggregation;
+  return engine.kpis.all().map(({ def, ast }) => ({
     id: def.id,
     label: def.label,
     unit: def.unit,
     good: def.good,
     formula: def.formula,
     description: def.description,
+    grows_with_window: growsWithWindow(ast, aggregationOf),
   }));
 }
 

@@ -11,7 +11,6 @@ import {
 } from './formula.ts';
 import type { MetricIndex } from './metricIndex.ts';
 import { isSpecialVariable } from './metrics.ts';
-import { type Period, previousPeriod, samePeriodLastYear } from './periods.ts';
 
 /** A KPI ready to compute: its definition, compiled formula and derived traits. */
 export interface Kpi {
@@ -62,36 +61,6 @@ export interface KpiValue {
 
 /** Per channel, the last day of each summed input of a KPI in a window. */
 export type InputsEnd = Readonly<Record<string, Readonly<Record<string, Day>>>>;
-
-/** A KPI's value with its change against the previous period and the same period a year before. */
-export interface KpiChange extends KpiValue {
-  readonly previous: number | null;
-  readonly yearAgo: number | null;
-  readonly qoq: number | null;
-  readonly yoy: number | null;
-  /**
-   * The previous quarter's value was computed over other channels: a rate's `qoq` is then null
-   * (not comparable); a total keeps its change (a channel launched is growth), flagged.
-   */
-  readonly qoqChannelsDiffer: boolean;
-  /** The same against the quarter a year before (`yoy`). */
-  readonly yoyChannelsDiffer: boolean;
-  /** Computed only to this day, the last where every summed input is whole (see `wholeInputsTo`); else null. */
-  readonly dataTo: Day | null;
-  /**
-   * A KPI that is not a total, whose inputs end apart in the previous quarter (clicks exported to
-   * 10 June beside impressions to the 30th): `previous` and `qoq` are taken over that quarter only
-   * to this day, the first day an input stops, as a goal's `baselineTo` is; else null.
-   */
-  readonly previousTo: Day | null;
-  /** The same for the quarter a year before (`yearAgo`, `yoy`). */
-  readonly yearAgoTo: Day | null;
-  /**
-   * The value covers the quarter to date (it is not over) on a KPI that grows with the days
-   * counted (a total, a reach): its `qoq` and `yoy` compare part of a quarter with whole ones.
-   */
-  readonly toDate: boolean;
-}
 
 /**
  * Computed variables that add up over time like flows: the follower change over a range is the
@@ -384,68 +353,6 @@ export function windowFor(engine: KpiEngine, channels: readonly string[], start:
   let window = byRange.get(rangeKey);
   if (!window) byRange.set(rangeKey, (window = new MetricWindow(engine, channels, start, end)));
   return window;
-}
-
-/**
- * Every KPI over a period for a set of channels, each with its change against the
- * previous period and the same period one year earlier. A rate computed over other
- * channels in the earlier period has no change there; a total keeps it; both are flagged.
- * An earlier period whose inputs of a KPI (not a total) end apart is taken to the day they
- * stop sharing (see `earlierValue`), so the change compares rates over the same days.
- */
-export function kpiChanges(engine: KpiEngine, channels: readonly string[], period: Period, upTo?: Day): Map<string, KpiChange> {
-  const end = Math.min(period.end, upTo ?? period.end);
-  const now = windowFor(engine, channels, period.start, end);
-  const prev = previousPeriod(period);
-  const before = windowFor(engine, channels, prev.start, prev.end);
-  const ly = samePeriodLastYear(period);
-  const lastYear = windowFor(engine, channels, ly.start, ly.end);
-  const toDate = now.end < period.end;
-  const aggregationOf = (name: string) => engine.index.metrics.get(name)?.aggregation;
-  const out = new Map<string, KpiChange>();
-  for (const kpi of engine.kpis.all()) {
-    const whole = wholeValue(engine, kpi, channels, period.start, end);
-    const current = whole?.value ?? now.value(kpi);
-    const previous = earlierValue(engine, kpi, before);
-    const yearAgo = earlierValue(engine, kpi, lastYear);
-    const qoqChannelsDiffer = channelsDiffer(current, previous.value);
-    const yoyChannelsDiffer = channelsDiffer(current, yearAgo.value);
-    out.set(kpi.def.id, {
-      ...current,
-      previous: previous.value.value,
-      yearAgo: yearAgo.value.value,
-      qoq: kpi.rate && qoqChannelsDiffer ? null : relativeChange(current.value, previous.value.value),
-      yoy: kpi.rate && yoyChannelsDiffer ? null : relativeChange(current.value, yearAgo.value.value),
-      qoqChannelsDiffer,
-      yoyChannelsDiffer,
-      dataTo: whole?.to ?? null,
-      previousTo: previous.to,
-      yearAgoTo: yearAgo.to,
-      toDate: toDate && growsWithWindow(kpi.ast, aggregationOf),
-    });
-  }
-  return out;
-}
-
-/**
- * A KPI over an earlier window, to compare a later value with. A KPI that is not a total whose
- * summed inputs end apart there (clicks to the 10th beside impressions to the 30th) is taken
- * only to the first day an input stops (`to`), over the days all its inputs cover, as a goal's
- * implicit baseline is (`measureTarget`): clicks to the 10th over impressions to the 30th would
- * be a rate no period had. A total keeps its value (it is flagged by `inputsEnd`).
- */
-export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow): { value: KpiValue; to: Day | null } {
-  const whole = window.value(kpi);
-  if (kpi.cumulative || whole.inputsEnd === null) return { value: whole, to: null };
-  const to = Math.min(...Object.values(whole.inputsEnd).flatMap((byInput) => Object.values(byInput)));
-  if (!(to >= window.start && to < window.end)) return { value: whole, to: null };
-  return { value: windowFor(engine, window.channels, window.start, to).value(kpi), to };
-}
-
-/** Whether two values of a KPI over several channels were computed over different channels. */
-function channelsDiffer(a: KpiValue, b: KpiValue): boolean {
-  if (a.value === null || b.value === null || a.channels === null || b.channels === null) return false;
-  return a.channels.length !== b.channels.length || a.channels.some((c) => !b.channels!.includes(c));
 }
 
 /** Channels a goal's `channel` field selects: `all`, one channel, or a list (a channel listed twice counts once). */

@@ -5,10 +5,12 @@
  */
 import { type Day, formatDay } from './dates.ts';
 import { type Achievability, type GoalAchievability, goalAchievability } from './achievability.ts';
-import type { GoalEvaluation, InputGaps, KeyResultEvaluation } from './evaluate.ts';
+import type { InputGaps } from './coverage.ts';
+import type { GoalEvaluation, KeyResultEvaluation } from './evaluate.ts';
 import { goalEvaluation } from './evaluations.ts';
 import type { Goal } from './goals.ts';
-import { type InputsEnd, kpiChanges, type KpiEngine, resolveChannels } from './kpis.ts';
+import { type InputsEnd, type KpiEngine, resolveChannels } from './kpis.ts';
+import { kpiChanges } from './kpiTable.ts';
 import { overlaps, type Period } from './periods.ts';
 import type { Project } from './project.ts';
 import type { GoalStatus, OkrBand } from './status.ts';
@@ -36,11 +38,19 @@ export interface KpiJson {
   inputs_to?: Record<string, Record<string, string>>;
   /** Computed only to this day, the last where every input is whole (a month row of one input goes on past the others' last day). */
   data_to?: string;
+  /**
+   * Per channel and input, days no export covers between two exports: a rate of flows is taken
+   * over the days every input covers.
+   */
+  gaps?: GapsJson;
   /** Computed over other channels in the previous quarter: a rate's `qoq` is null (not comparable), a total's is kept. */
   qoq_channels_differ?: true;
   /** The same against the quarter a year before (`yoy`). */
   yoy_channels_differ?: true;
-  /** The previous quarter's inputs of this KPI (not a total) end apart: `qoq` compares with it only to this day, where the first stops. */
+  /**
+   * `qoq` compares with the previous quarter only to this day: its inputs of this KPI (not a total) end apart, and the first
+   * stops there, or they are whole only to this day (a month row beside day rows).
+   */
   qoq_to?: string;
   /** The same for the quarter a year before (`yoy`). */
   yoy_to?: string;
@@ -206,6 +216,7 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.netFollows ? { basis: 'net_follows' as const } : {}),
         ...(change.inputsEnd ? { inputs_to: inputsTo(change.inputsEnd) } : {}),
         ...(change.dataTo !== null ? { data_to: formatDay(change.dataTo) } : {}),
+        ...(change.gaps ? { gaps: gapsJson(change.gaps) } : {}),
         ...(change.qoqChannelsDiffer ? { qoq_channels_differ: true as const } : {}),
         ...(change.yoyChannelsDiffer ? { yoy_channels_differ: true as const } : {}),
         ...(change.previousTo !== null ? { qoq_to: formatDay(change.previousTo) } : {}),

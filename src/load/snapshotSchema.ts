@@ -30,6 +30,8 @@ const kpiCell = z.strictObject({
   basis: z.literal('net_follows').optional(),
   inputs_to: inputsTo.optional(),
   data_to: isoDate.optional(),
+  /** Absent in snapshots frozen before KPI cells carried it. */
+  gaps: gaps.optional(),
   qoq_channels_differ: z.literal(true).optional(),
   yoy_channels_differ: z.literal(true).optional(),
   qoq_to: isoDate.optional(),
@@ -165,7 +167,18 @@ export const snapshotSchema = z.strictObject({
   uncommitted_changes: z.boolean(),
   inputs: z.strictObject({ fingerprint: text, files: z.record(text, text) }),
   goals: z.array(z.record(text, z.unknown())),
-  kpis: z.array(z.strictObject({ id: text, label: text, unit, good: z.enum(['up', 'down']), formula: text, description: text })),
+  kpis: z.array(
+    z.strictObject({
+      id: text,
+      label: text,
+      unit,
+      good: z.enum(['up', 'down']),
+      formula: text,
+      description: text,
+      /** Absent in snapshots frozen before metas carried it. */
+      grows_with_window: z.boolean().optional(),
+    }),
+  ),
   figures: z.record(text, figures),
   digest: z.string({ error: 'must be text' }).regex(/^sha256:[0-9a-f]{64}$/, {
     error: "must be 'sha256:' and 64 hex digits, as goalpost freeze writes it; freeze again instead of editing a snapshot",

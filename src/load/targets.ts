@@ -12,7 +12,7 @@
  */
 import type { Direction } from '../core/catalogue.ts';
 import { type Day, formatDay } from '../core/dates.ts';
-import { measuredChannels, measureTarget, resolveTarget } from '../core/evaluate.ts';
+import { measuredChannels, measureTarget, resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import { inputEnds, type Kpi, type KpiEngine, resolveChannels, summedInputs, windowFor } from '../core/kpis.ts';
 import { type Period, previousPeriod } from '../core/periods.ts';

@@ -6,7 +6,8 @@
  * invented for the missing days. Runs after loading, on valid content.
  */
 import { formatDay } from '../core/dates.ts';
-import { dataEnds, measuredChannels } from '../core/evaluate.ts';
+import { dataEnds } from '../core/coverage.ts';
+import { measuredChannels } from '../core/targets.ts';
 import type { Goal, Measure } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';

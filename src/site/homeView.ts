@@ -13,7 +13,7 @@ import type { KpiJson } from '../core/report.ts';
 import { type QuarterPage, quarterPage } from './quarterPage.ts';
 import { reportQuarters } from './quarters.ts';
 import { cellMove, type KpiMove } from './summary.ts';
-import { formulaGrowsWithWindow } from '../core/comparable.ts';
+import { kpiGrowsWithWindow } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
 import type { CoverageNote } from '../format/coverage.ts';
 import { inputsNote } from '../format/inputs.ts';
@@ -77,7 +77,7 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
               svg,
               history,
               inputs: inputsNote(cell, project.site, (iso) => formatDate(iso, project.site.locale), 'kpi'),
-              ...(partial && formulaGrowsWithWindow(kpi.formula)
+              ...(partial && kpiGrowsWithWindow(kpi)
                 ? { move: null, toDate: cell.qoq === null ? null : fill(t.home.toDate, { previous: partial.previous }) }
                 : { move: cellMove(kpi, cell), toDate: null }),
             })),

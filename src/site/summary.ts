@@ -6,7 +6,7 @@
  * quarter always reads as a fall; so is a figure whose inputs end apart (`inputs_to`), which mixes
  * ranges. Pure: no Astro, no files.
  */
-import { formulaGrowsWithWindow } from '../core/comparable.ts';
+import { kpiGrowsWithWindow } from '../core/comparable.ts';
 import type { KpiMeta } from '../core/figures.ts';
 import type { GoalJson, KpiJson, OkrGoalJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import type { GoalStatus } from '../core/status.ts';
@@ -121,7 +121,7 @@ export function quarterSummary(report: ReportJson, kpis: ReadonlyMap<string, Kpi
   const movers = Object.entries(cells)
     .flatMap(([id, cell]) => {
       const meta = kpis.get(id);
-      const move = meta && !(partial && formulaGrowsWithWindow(meta.formula)) ? cellMove(meta, cell) : null;
+      const move = meta && !(partial && kpiGrowsWithWindow(meta)) ? cellMove(meta, cell) : null;
       return move ? [{ move, size: Math.abs(cell.qoq!) }] : [];
     })
     .sort((a, b) => b.size - a.size || a.move.id.localeCompare(b.move.id))

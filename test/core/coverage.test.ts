@@ -6,7 +6,8 @@
  * desk channel with messages only. Expected values are worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { kpiChanges, MetricWindow } from '../../src/core/kpis.ts';
+import { MetricWindow } from '../../src/core/kpis.ts';
+import { kpiChanges } from '../../src/core/kpiTable.ts';
 import { evaluateGoal } from '../../src/core/evaluate.ts';
 import type { SmartGoal } from '../../src/core/goals.ts';
 import { engineOf, expectClose, period, rows } from '../coreFixtures.ts';

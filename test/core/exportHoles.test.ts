@@ -7,7 +7,8 @@
  * missing a single day keep working as before.
  */
 import { describe, expect, it } from 'vitest';
-import { type SmartEvaluation, evaluateGoal, measureTarget } from '../../src/core/evaluate.ts';
+import { type SmartEvaluation, evaluateGoal } from '../../src/core/evaluate.ts';
+import { measureTarget } from '../../src/core/targets.ts';
 import { DAILY_MIN_SHARE, exportHoles, HOLE_MIN_DAYS, splitAtHoles } from '../../src/core/exportHoles.ts';
 import { windowFor } from '../../src/core/kpis.ts';
 import { day, engineOf, expectClose, period, rows, smartGoal } from '../coreFixtures.ts';

@@ -8,7 +8,9 @@
  * goal's implicit baseline and `referenceTo` on a relative target's total in the next quarter.
  */
 import { describe, expect, it } from 'vitest';
-import { dataEnds, evaluateGoal, measureTarget, type SmartEvaluation } from '../../src/core/evaluate.ts';
+import { dataEnds } from '../../src/core/coverage.ts';
+import { evaluateGoal, type SmartEvaluation } from '../../src/core/evaluate.ts';
+import { measureTarget } from '../../src/core/targets.ts';
 import type { SmartGoal } from '../../src/core/goals.ts';
 import { summedInputs } from '../../src/core/kpis.ts';
 import type { MetricRow } from '../../src/core/metricIndex.ts';

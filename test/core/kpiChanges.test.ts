@@ -5,7 +5,7 @@
  * growth). Hand-worked values.
  */
 import { describe, expect, it } from 'vitest';
-import { kpiChanges } from '../../src/core/kpis.ts';
+import { kpiChanges } from '../../src/core/kpiTable.ts';
 import { engineOf, expectClose, period, rows } from '../coreFixtures.ts';
 
 // 2024-Q4: LinkedIn only. 2025-Q1: Instagram only. 2025-Q2: both.

@@ -8,7 +8,7 @@
  *   goal's relative reference, as it is of the actual (like with like), and that is said.
  */
 import { describe, expect, it } from 'vitest';
-import { measureTarget } from '../../src/core/evaluate.ts';
+import { measureTarget } from '../../src/core/targets.ts';
 import type { SmartGoal } from '../../src/core/goals.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
 import { goalView } from '../../src/site/goalView.ts';

@@ -5,7 +5,8 @@
  * size (|reference|), as QoQ changes are measured: +20% on a net follower loss of 91 is −72.8.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateGoal, resolveTarget } from '../../src/core/evaluate.ts';
+import { evaluateGoal } from '../../src/core/evaluate.ts';
+import { resolveTarget } from '../../src/core/targets.ts';
 import { goalStatus } from '../../src/core/status.ts';
 import { day, engineOf, rows, smartGoal } from '../coreFixtures.ts';
 

@@ -10,7 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGoal, type SmartEvaluation } from '../../src/core/evaluate.ts';
 import { buildSnapshot } from '../../src/core/freeze.ts';
-import { kpiChanges, wholeInputsTo } from '../../src/core/kpis.ts';
+import { wholeInputsTo } from '../../src/core/kpis.ts';
+import { kpiChanges } from '../../src/core/kpiTable.ts';
 import type { MetricRow } from '../../src/core/metricIndex.ts';
 import { createEngine } from '../../src/core/project.ts';
 import { buildReport } from '../../src/core/report.ts';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/project.ts';
-import { kpiChanges, resolveChannels } from '../../src/core/kpis.ts';
+import { resolveChannels } from '../../src/core/kpis.ts';
+import { kpiChanges } from '../../src/core/kpiTable.ts';
 import { parseQuarter } from '../../src/core/periods.ts';
 import { kpiMetas } from '../../src/core/figures.ts';
 import { buildReport } from '../../src/core/report.ts';

@@ -1,0 +1,190 @@
+/**
+ * What the data cover for a measure (SPEC "Goal evaluation"): where a channel's
+ * data or an input's exports end, the days between two exports of an input, the KPI over the days
+ * every input covers, and month or quarter rows a window cuts. Pure: no clock, no files.
+ */
+import { type Day, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
+import { inputEnds, type InputsEnd, type Kpi, type KpiEngine, summedInputs, wholeInputsTo, windowFor } from './kpis.ts';
+import type { Period } from './periods.ts';
+
+/** Per channel and summed input, the ranges of days (first, last) between its exports. */
+export type InputGaps = Readonly<Record<string, Readonly<Record<string, ReadonlyArray<readonly [Day, Day]>>>>>;
+
+/**
+ * The days in [a, b] that no export of a summed input of `kpi` covers on each of `channels`,
+ * between two of its exports (`MetricIndex.coverageGaps`: a clicks file for one quarter that
+ * ends on 10 June, the next from 1 July); null when there are none (red-team 6 #7). A total or
+ * rate over such a range adds or divides figures over different days.
+ */
+export function inputGaps(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): InputGaps | null {
+  let out: Record<string, Record<string, ReadonlyArray<readonly [Day, Day]>>> | null = null;
+  for (const channel of channels) {
+    for (const input of summedInputs(engine, kpi)) {
+      const gaps = engine.index.coverageGaps(channel, input, a, b);
+      if (gaps.length > 0) ((out ??= {})[channel] ??= {})[input] = gaps;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a KPI is taken over the days every input covers where an input has days between two
+ * exports (see `valueOverCovered`): a level over summed inputs only, a rate of flows (CTR, cost
+ * per lead), whose totals over different days would not divide. A total keeps its days (it is
+ * flagged), and a KPI reading a unique metric or a follower figure cannot be split by days.
+ */
+export function overCoveredDays(engine: KpiEngine, kpi: Kpi): boolean {
+  return !kpi.cumulative && !kpi.accumulates && summedInputs(engine, kpi).length === kpi.inputs.length;
+}
+
+/**
+ * A KPI over the days in [a, b] outside every range of `gaps` (on any channel and input): its
+ * summed inputs are added over those days alone, so a rate divides totals over the same days.
+ * Only for KPIs whose inputs are all summed (flows).
+ */
+export function valueOverCovered(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  a: Day,
+  b: Day,
+  gaps: InputGaps,
+): number | null {
+  const holes = Object.values(gaps)
+    .flatMap((byInput) => Object.values(byInput).flat())
+    .sort((x, y) => x[0] - y[0]);
+  const windows: Array<ReturnType<typeof windowFor>> = [];
+  let from = a;
+  for (const [first, last] of holes) {
+    if (first > from) windows.push(windowFor(engine, channels, from, Math.min(first - 1, b)));
+    from = Math.max(from, last + 1);
+  }
+  if (from <= b) windows.push(windowFor(engine, channels, from, b));
+  return kpi.compute((name) => {
+    let sum: number | null = null;
+    for (const w of windows) {
+      const v = w.lookup(name);
+      if (v !== null) sum = (sum ?? 0) + v;
+    }
+    return sum;
+  });
+}
+
+/**
+ * Whether a unique input of `kpi` (reach) over [start, end] on one of `channels` leaves out a
+ * month or quarter row that straddles an end of the window, with no finer rows for its part
+ * inside it (a date-range goal from 15 July beside a July reach row): the figure then misses
+ * those days, so it is neither exact nor an upper bound.
+ */
+export function dropsStraddlingRows(engine: KpiEngine, kpi: Kpi, channels: readonly string[], start: Day, end: Day): boolean {
+  if (end < start) return false;
+  const around = [
+    monthBounds(monthIndexOf(start)),
+    quarterBounds(quarterIndexOf(start)),
+    monthBounds(monthIndexOf(end)),
+    quarterBounds(quarterIndexOf(end)),
+  ];
+  for (const name of kpi.inputs) {
+    const metric = engine.index.metrics.get(name);
+    if (metric?.aggregation !== 'unique') continue;
+    for (const channel of channels) {
+      for (const [first, last] of around) {
+        if (start <= first && last <= end) continue;
+        // A row of exactly that month or quarter (a single channel's total is exact only then).
+        const row = engine.index.aggregate([channel], metric, first, last);
+        if (!row || row.approximate) continue;
+        if (engine.index.aggregate([channel], metric, Math.max(first, start), Math.min(last, end)) === null) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A measure's channels whose data ends early, and the day it is evaluated as of. */
+export interface DataEnds {
+  /**
+   * Channels whose data in the period ends before the as-of day (or the deadline, when earlier),
+   * or whose exports of a summed input of the KPI do; not those lacking an input of the KPI.
+   */
+  readonly incomplete: readonly string[];
+  /** The earliest of their last days (null when none): the measure is evaluated as of it. */
+  readonly dataTo: Day | null;
+  /**
+   * The channels among them whose own data goes on after an input of the KPI stops (a clicks
+   * export downloaded on the 10th beside impressions to the 30th), with how far each summed
+   * input's exports reach; null when none.
+   */
+  readonly inputsEnd: InputsEnd | null;
+}
+
+/**
+ * Which of `channels` have data in `period` that ends before `asOf` (or the deadline, when
+ * earlier): their exports (from an export's first row to its `through` day, else its last row)
+ * do not reach that day, whether or not another channel's do. The report marks such a channel
+ * incomplete; the days after its last day are unknown, not days without activity, so a measure
+ * on it is evaluated as of that day. With a
+ * `kpi`, a channel's data ends where the exports of the first of the KPI's summed inputs end
+ * (see `inputEnds`): after that day its figures would add or divide totals over different days.
+ */
+export function dataEnds(engine: KpiEngine, channels: readonly string[], period: Period, asOf: Day, kpi?: Kpi): DataEnds {
+  // The days after a channel's last day are unknown, also when no channel has data on them (red-team 6 #8, #9).
+  const end = Math.min(asOf, period.end);
+  const latest = engine.index.lastDay(end);
+  const incomplete: string[] = [];
+  let dataTo: Day | null = null;
+  let byInput: Record<string, Record<string, Day>> | null = null;
+  if (latest === null) return { incomplete, dataTo, inputsEnd: null };
+  const inputs = kpi && latest >= period.start ? summedInputs(engine, kpi) : [];
+  // The channels the KPI is computed over: one lacking any input of it, summed or not (followers
+  // for a per-follower rate), is left out of it (see `MetricWindow.value`), so its end cuts nothing.
+  const counted = kpi && latest >= period.start ? windowFor(engine, channels, period.start, end).value(kpi).channels : null;
+  for (const channel of channels) {
+    if (counted && !counted.includes(channel)) continue;
+    let last = engine.index.lastDay(end, [channel]);
+    if (last === null || last < period.start) continue;
+    if (kpi && inputs.length > 0) {
+      const ends = inputEnds(engine, kpi, channel, period.start, end);
+      // A channel lacking an input is left out of the KPI (see `MetricWindow.value`): its figures are not in it (red-team 6 #6).
+      if (Object.keys(ends).length < inputs.length) continue;
+      const first = Math.min(...Object.values(ends));
+      if (first < last) {
+        (byInput ??= {})[channel] = ends;
+        last = first;
+      }
+    }
+    if (last >= end) continue;
+    incomplete.push(channel);
+    if (dataTo === null || last < dataTo) dataTo = last;
+  }
+  return { incomplete, dataTo, inputsEnd: byInput };
+}
+
+/**
+ * `dataEnds` for a measure, cut further to the last day every summed input of its KPI is whole
+ * (see `wholeInputsTo`: clicks as a row for August beside impressions to the 20th are evaluated
+ * as of 31 July), with the channels cut marked incomplete and their inputs' last days.
+ */
+export function wholeEnds(engine: KpiEngine, kpi: Kpi, channels: readonly string[], period: Period, asOf: Day): DataEnds {
+  const ends = dataEnds(engine, channels, period, asOf, kpi);
+  const cutoff = Math.min(ends.dataTo ?? asOf, period.end);
+  const cut = wholeInputsTo(engine, kpi, channels, period.start, cutoff);
+  if (!cut) return ends;
+  return {
+    incomplete: channels.filter((c) => ends.incomplete.includes(c) || Object.hasOwn(cut.inputsEnd, c)),
+    dataTo: cut.to,
+    inputsEnd: { ...ends.inputsEnd, ...cut.inputsEnd },
+  };
+}
+
+/**
+ * The first day in `period` on which a summed input of `kpi` stops on one of `channels` while the
+ * channel's other data goes on (`dataEnds`' `inputsEnd`: a clicks export downloaded on the 10th
+ * beside impressions to the 30th); null when the inputs of every channel reach as far as its data.
+ * Up to that day every input is known, so the KPI over [start, that day] compares like with like.
+ */
+export function inputsApartTo(engine: KpiEngine, channels: readonly string[], period: Period, kpi: Kpi): Day | null {
+  const { inputsEnd } = dataEnds(engine, channels, period, period.end, kpi);
+  if (!inputsEnd) return null;
+  const ends = Object.values(inputsEnd).flatMap((byInput) => Object.values(byInput));
+  return ends.length > 0 ? Math.min(...ends) : null;
+}

@@ -1,0 +1,140 @@
+/**
+ * What a measure's target is set against (SPEC "Goal evaluation"): its mode, the previous period's
+ * value, the baseline, the resolved target, and the channels and days its references leave out.
+ * Pure: no clock, no files.
+ */
+import { dataEnds, inputsApartTo } from './coverage.ts';
+import type { Day } from './dates.ts';
+import type { Measure, TargetSpec } from './goals.ts';
+import { type Kpi, type KpiEngine, type KpiValue, resolveChannels, windowFor } from './kpis.ts';
+import { type Period, previousPeriod } from './periods.ts';
+
+/** How a measure is evaluated: a running total (flows) or the level of a KPI. */
+export type MeasureMode = 'cumulative' | 'level';
+
+/**
+ * Resolves a target against its reference (the baseline, or the previous period's total). A
+ * percentage moves the reference by that share of its size (|reference|, as QoQ changes are
+ * measured), so "+20%" on a net loss of 91 followers asks for a loss of 72.8, not 109.2. A
+ * relative target is rounded to 15 significant digits: 3,000 + 10% is 3,300, not
+ * 3300.0000000000005, which a total of exactly 3,300 would miss.
+ */
+export function resolveTarget(spec: TargetSpec, reference: number | null): number | null {
+  if (spec.kind === 'absolute') return Number.isFinite(spec.value) ? spec.value : null;
+  if (reference === null) return null;
+  const value = spec.kind === 'percent' ? reference + Math.abs(reference) * spec.ratio : reference + spec.amount;
+  if (!Number.isFinite(value)) return null;
+  const rounded = Number(value.toPrecision(15));
+  return Number.isFinite(rounded) ? rounded : value;
+}
+
+/**
+ * What a measure's target is set against, whatever the as-of day: its mode, the previous period's
+ * value, the baseline and the target.
+ */
+export interface MeasureTarget {
+  readonly mode: MeasureMode;
+  /** The KPI over the previous period of the same kind. */
+  readonly previous: number | null;
+  /**
+   * Level: given, or the KPI over the previous period, only to `baselineTo` when an input's export
+   * ends before the rest of its data there; cumulative: given or 0.
+   */
+  readonly baseline: number | null;
+  /** Resolved against the previous period's total (cumulative) or the baseline (level). */
+  readonly target: number | null;
+  /**
+   * An implicit level baseline whose previous period has a summed input of the KPI ending before
+   * the channel's other data (clicks exported to 10 September beside impressions to the 30th): the
+   * day it is taken to, the first day such an input stops (see `inputsApartTo`), so that a rate
+   * divides totals over the same days; else null.
+   */
+  readonly baselineTo: Day | null;
+  /**
+   * A relative target on a total whose reference, the previous period's total, counts an input (or
+   * a channel's whole data) only to this day (its export ends there, before the period's end):
+   * kept as it is, as a partial total cannot be completed honestly, and flagged; else null.
+   */
+  readonly referenceTo: Day | null;
+  /**
+   * Channels of the measure that have the KPI over the previous period but that its reference (the
+   * total a relative target applies to, or the implicit baseline) leaves out, as the actual does
+   * (`over`: a channel that stopped before the period, or lacks an input in it): like with like,
+   * said. Empty when neither reference applies (an absolute target, a baseline given).
+   */
+  readonly previousLeftOut: readonly string[];
+  /**
+   * Channels whose data over the previous period all falls after `baselineTo` (a channel launched
+   * after an input's export ended): the implicit baseline is computed without them; else empty.
+   */
+  readonly baselineLeftOut: readonly string[];
+}
+
+/**
+ * Resolves a measure's baseline and target over `period` (SPEC "Goal evaluation"). `over`, the
+ * channels its actual is computed over (those of its channels reporting every input of the KPI),
+ * restricts the previous period's value to them, so that the implicit baseline and a relative
+ * target's reference compare like with like; by default, every channel of the measure.
+ */
+export function measureTarget(
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  over?: readonly string[] | null,
+): MeasureTarget {
+  const kpi = engine.kpis.get(measure.kpi);
+  if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
+  const channels = over && over.length > 0 ? over : resolveChannels(measure.channel, engine.index.channels);
+  const prev = previousPeriod(period);
+  const whole = windowFor(engine, channels, prev.start, prev.end).value(kpi);
+  const previous = whole.value;
+  const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
+  const relative = measure.target.kind !== 'absolute';
+  const referenced = mode === 'cumulative' ? relative : measure.baseline === null;
+  const previousLeftOut = referenced ? channelsLeftOut(engine, kpi, measure, channels, prev) : [];
+  if (mode === 'cumulative') {
+    const baseline = measure.baseline ?? 0;
+    // A total over part of the previous period: an input's export, or a channel's whole data,
+    // ends before it does (red-team 6 #9).
+    const referenceTo = relative ? dataEnds(engine, channels, prev, prev.end, kpi).dataTo : null;
+    const target = resolveTarget(measure.target, previous);
+    return { mode, previous, baseline, target, baselineTo: null, referenceTo, previousLeftOut, baselineLeftOut: [] };
+  }
+  const baselineTo = measure.baseline === null ? inputsApartTo(engine, channels, prev, kpi) : null;
+  const cut = baselineTo === null ? null : windowFor(engine, channels, prev.start, baselineTo).value(kpi);
+  const baseline = measure.baseline ?? (cut === null ? previous : cut.value);
+  // A channel counted over the whole previous period but with no data up to `baselineTo`.
+  const counted = (v: KpiValue) => (v.value === null ? [] : (v.channels ?? channels));
+  const baselineLeftOut = cut === null ? [] : counted(whole).filter((c) => !counted(cut).includes(c));
+  return {
+    mode,
+    previous,
+    baseline,
+    target: resolveTarget(measure.target, baseline),
+    baselineTo,
+    referenceTo: null,
+    previousLeftOut,
+    baselineLeftOut,
+  };
+}
+
+/** Channels of a measure, not among `channels`, that have the KPI over `prev`: those its reference leaves out. */
+function channelsLeftOut(engine: KpiEngine, kpi: Kpi, measure: Measure, channels: readonly string[], prev: Period): string[] {
+  return resolveChannels(measure.channel, engine.index.channels).filter(
+    (c) => !channels.includes(c) && windowFor(engine, [c], prev.start, prev.end).value(kpi).value !== null,
+  );
+}
+
+/**
+ * The channels a measure's actual is computed over as of `upTo` (by default the last day with
+ * data in its period): those of its channels that report every input of the KPI. Every channel
+ * of the measure before its period has data, or when none reports every input.
+ */
+export function measuredChannels(engine: KpiEngine, measure: Measure, period: Period, upTo?: Day): readonly string[] {
+  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const kpi = engine.kpis.get(measure.kpi);
+  const last = Math.min(upTo ?? engine.index.lastDay(period.end) ?? period.start - 1, period.end);
+  if (!kpi || last < period.start) return channels;
+  const covered = windowFor(engine, channels, period.start, last).value(kpi).channels;
+  return covered && covered.length > 0 ? covered : channels;
+}
