@@ -193,6 +193,10 @@ const smartGoal = z.strictObject({
   status,
   projection: figure,
   approximate: z.literal(true).optional(),
+  bound: z.enum(['upper', 'lower', 'unbounded']).optional().meta({
+    description:
+      'The actual is only an upper or a lower bound of the true figure (reach summed from finer rows; a total over days no export covers, at its deadline), or neither: its status stands only where the true figure could not change it.',
+  }),
   left_out: z
     .array(text)
     .optional()

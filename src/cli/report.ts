@@ -271,21 +271,17 @@ function goalLines(
   const s = STATUS_LABELS[goal.status];
   const k = kpis.get(goal.kpi)!;
   const channel = esc(typeof goal.channel === 'string' ? goal.channel : goal.channel.join(', '));
-  // A figure that left out a row straddling its window is no upper bound.
-  const bound = goal.approximate === true && goal.cut_rows !== true;
+  // A figure that left out a row straddling its window is no bound; snapshots before `bound` knew upper bounds only.
+  const bound = goal.cut_rows === true ? null : (goal.bound ?? (goal.approximate === true ? 'upper' : null));
   return [
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
-    `      ${esc(k.label)} on ${channel}: ${bound ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
-      `${bound ? ' (upper bound)' : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
+    `      ${esc(k.label)} on ${channel}: ${goal.approximate && bound ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
+      `${bound ? BOUND_WORDS[bound] : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
       ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal)}), progress ${formatProgress(goal.progress, progressBound(goal), fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
       (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target) ? noChangeWords(k.good) : '') +
-      (goal.cut_rows
-        ? CUT_ROWS_WORDS
-        : goal.approximate && goal.status === 'no_data'
-          ? ', undecided: the actual is only an upper bound'
-          : '') +
+      (goal.cut_rows ? CUT_ROWS_WORDS : bound && goal.status === 'no_data' ? UNDECIDED_WORDS[bound] : '') +
       marks(goal, site),
   ];
 }
@@ -294,6 +290,13 @@ function goalLines(
 function noChangeWords(good: Direction | undefined): string {
   return `, the target equals the baseline: it asks for no change (${good === 'down' ? 'at or below' : 'at or above'} it is achieved)`;
 }
+/** How an actual that is no exact figure is marked beside it, and why its status is undecided. */
+const BOUND_WORDS = { upper: ' (upper bound)', lower: ' (lower bound)', unbounded: ' (neither exact nor a bound)' } as const;
+const UNDECIDED_WORDS = {
+  upper: ', undecided: the actual is only an upper bound',
+  lower: ', undecided: the actual is only a lower bound (days no export covers, or a reach summed from finer rows)',
+  unbounded: ', undecided: the actual is neither exact nor a bound',
+} as const;
 const CUT_ROWS_WORDS =
   ', n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound';
 

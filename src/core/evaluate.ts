@@ -11,7 +11,7 @@ import { elapsedShare, expectedProgress } from './pace.ts';
 import { dataMetrics } from './metrics.ts';
 import type { Period } from './periods.ts';
 import { leastSquaresAt } from './projection.ts';
-import { neverNegative } from './sign.ts';
+import { monotonyIn, neverNegative } from './sign.ts';
 import {
   boundedStatus,
   capStatus,
@@ -53,6 +53,13 @@ export interface MeasureEvaluation {
   readonly projection: number | null;
   /** The actual uses a unique metric summed from finer rows (an upper bound). */
   readonly approximate: boolean;
+  /**
+   * What the actual is to the true figure: `exact`; an `upper` or `lower` bound (a KPI over a reach
+   * summed from finer rows, by how the KPI moves with it; a total, at its deadline, over days no
+   * export covers); or `unbounded`, neither (see `actualBound`). A bound settles only the statuses
+   * the true figure could not change.
+   */
+  readonly bound: ActualBound;
   /**
    * A total that cannot be negative and that, over every day with data to this day (past
    * `dataTo`), already decides the goal (a cap overspent, a target reached): the actual, progress
@@ -189,6 +196,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const progress = cutRows ? null : progressOf(mode, actual, baseline, target);
   const expected = expectedPace(measure, mode, baseline, target, period, asOf);
   const approximate = measured?.current.approximate ?? false;
+  const bound = actualBound(engine, kpi, mode, measured, ended);
   const good = kpi.def.good;
   const status = measureStatus({
     mode,
@@ -200,7 +208,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     started,
     ended,
     expected,
-    approximate,
+    bound,
     cutRows,
   });
   const nonNegative = neverNegative(kpi.ast, (name) => engine.index.metrics.get(name));
@@ -209,7 +217,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
       ? decidedTotal(engine, kpi, channels, period, reportAsOf, actual, target)
       : null;
   const projection =
-    measured && actual !== null && !approximate
+    measured && actual !== null && bound === 'exact'
       ? mode === 'cumulative'
         ? elapsed > 0
           ? finiteOrNull(actual / elapsed)
@@ -236,6 +244,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     status: decided?.status ?? status,
     projection,
     approximate,
+    bound,
     actualTo: decided?.to ?? null,
     cutRows,
     leftOut: measured?.current.leftOut ?? [],
@@ -307,7 +316,7 @@ interface StatusInputs {
   readonly started: boolean;
   readonly ended: boolean;
   readonly expected: number;
-  readonly approximate: boolean;
+  readonly bound: ActualBound;
   readonly cutRows: boolean;
 }
 
@@ -330,10 +339,49 @@ function measureStatus(s: StatusInputs): GoalStatus {
       ? noChangeStatus(timing, actual, target, good)
       : goalStatus({ ...timing, progress: s.progress });
   if (s.cutRows && s.started) return 'no_data';
-  if (!s.approximate || target === null) return status;
+  if (s.bound === 'exact' || target === null) return status;
+  if (s.bound === 'unbounded') return s.started ? 'no_data' : status;
   const higherIsBetter =
     cap || noChange ? good === 'up' : mode === 'cumulative' ? target > 0 : baseline !== null && target > baseline;
-  return boundedStatus(status, higherIsBetter ? 'worse' : 'better', cap && !s.ended ? 'on_track' : 'achieved');
+  // An upper bound: the true figure is at most the actual; a lower bound: at least.
+  const truth = (s.bound === 'upper') === higherIsBetter ? 'worse' : 'better';
+  return boundedStatus(status, truth, cap && !s.ended ? 'on_track' : 'achieved');
+}
+
+/** What a measure's actual is to the true figure (see `MeasureEvaluation.bound`). */
+export type ActualBound = 'exact' | 'upper' | 'lower' | 'unbounded';
+
+/**
+ * Whether an actual is exact or a bound. A unique metric summed from finer rows (reach over three
+ * months) is an upper bound of the true one, so a KPI that grows with it is an upper bound, one that
+ * falls as it grows (spend per thousand reached) a lower bound, and one that does either neither.
+ * At the deadline, a total over days no export of an input covers (a week missing) counts nothing
+ * for them: each such input, unsigned, is a lower bound, and the KPI follows it the same way.
+ */
+export function actualBound(
+  engine: KpiEngine,
+  kpi: Kpi,
+  mode: MeasureMode,
+  measured: MeasuredActual | null,
+  ended: boolean,
+): ActualBound {
+  if (!measured || measured.actual === null) return 'exact';
+  const metricOf = (name: string) => engine.index.metrics.get(name);
+  const follow = (inputs: ReadonlySet<string>, inputBound: 'upper' | 'lower'): ActualBound => {
+    const moves = monotonyIn(kpi.ast, inputs, metricOf);
+    if (moves === 'flat') return 'exact';
+    if (moves === null) return 'unbounded';
+    return (moves === 'up') === (inputBound === 'upper') ? 'upper' : 'lower';
+  };
+  if (measured.current.approximate) {
+    return follow(new Set(kpi.inputs.filter((name) => metricOf(name)?.aggregation === 'unique')), 'upper');
+  }
+  if (ended && mode === 'cumulative' && measured.gaps && !measured.overCovered) {
+    const missing = new Set(Object.values(measured.gaps).flatMap((byInput) => Object.keys(byInput)));
+    if ([...missing].some((name) => metricOf(name)?.signed !== false)) return 'unbounded';
+    return follow(missing, 'lower');
+  }
+  return 'exact';
 }
 
 /**

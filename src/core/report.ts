@@ -88,6 +88,8 @@ export interface SmartGoalJson {
   status: GoalStatus;
   projection: number | null;
   approximate?: true;
+  /** The actual is only a bound of the true figure, or neither exact nor a bound (see `MeasureEvaluation.bound`). */
+  bound?: 'upper' | 'lower' | 'unbounded';
   /** Channels of the goal left out of its actual for lacking an input of the KPI. */
   left_out?: string[];
   basis?: 'net_follows';
@@ -276,6 +278,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       status: e.status,
       projection: e.projection,
       ...(e.approximate ? { approximate: true as const } : {}),
+      ...(e.bound !== 'exact' ? { bound: e.bound } : {}),
       ...(e.leftOut.length > 0 ? { left_out: [...e.leftOut] } : {}),
       ...(e.netFollows ? { basis: 'net_follows' as const } : {}),
       ...dataEndsJson(e),

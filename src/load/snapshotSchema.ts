@@ -78,6 +78,7 @@ const smartGoal = z.strictObject({
   status,
   projection: figure,
   approximate: z.literal(true).optional(),
+  bound: z.enum(['upper', 'lower', 'unbounded']).optional(),
   left_out: z.array(text).optional(),
   basis: z.literal('net_follows').optional(),
   incomplete: z.array(text).optional(),

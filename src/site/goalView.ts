@@ -341,6 +341,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     objective: _o,
     owner: _w,
     approximate,
+    bound,
     left_out: leftOut,
     basis,
     incomplete,
@@ -356,6 +357,8 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     ...referenceOf(rest),
     good: engine.kpis.get(json.kpi)?.def.good ?? 'up',
     approximate: approximate === true,
+    // Snapshots frozen before `bound` existed: an approximate actual was an upper bound.
+    bound: bound ?? (approximate === true && cutRows !== true ? 'upper' : 'exact'),
     leftOut: leftOut ?? [],
     netFollows: basis === 'net_follows',
     incomplete: incomplete ?? [],

@@ -269,6 +269,9 @@ export const en = {
     noChangeUp: 'The target equals the baseline: the goal asks for no change, and is met while the actual is at or above it.',
     noChangeDown: 'The target equals the baseline: the goal asks for no change, and is met while the actual is at or below it.',
     upperBound: 'Undecided: the actual is only an upper bound (summed from finer rows), which cannot settle this status.',
+    lowerBound:
+      'Undecided: the actual is only a lower bound (no export covers some of its days, or it divides by a reach summed from finer rows), which cannot settle this status.',
+    unbounded: 'Undecided: the actual is neither exact nor a bound of the true figure, which cannot settle this status.',
     cutRows:
       'n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound.',
     actualTo: 'Counts every day with data to {date}, which already decides the goal; the pace is taken as of {asOf}.',

@@ -273,6 +273,9 @@ export const fr = {
     noChangeDown:
       'La cible est égale à la référence : l’objectif ne demande aucun changement, et il est atteint tant que le réel est égal ou inférieur.',
     upperBound: 'Indécis : le réel n’est qu’une borne haute (somme de lignes plus fines), qui ne peut trancher ce statut.',
+    lowerBound:
+      'Indécis : le réel n’est qu’une borne basse (aucun export ne couvre certains de ses jours, ou il divise par une couverture sommée de lignes plus fines), qui ne peut trancher ce statut.',
+    unbounded: 'Indécis : le réel n’est ni exact ni une borne du vrai chiffre, qui ne peut trancher ce statut.',
     cutRows:
       'n.d. : une ligne mensuelle ou trimestrielle chevauche la période de l’objectif et n’est pas comptée ; le réel n’est ni exact ni une borne haute.',
     actualTo: 'Compte chaque jour de données jusqu’au {date}, ce qui décide déjà l’objectif ; le rythme est pris au {asOf}.',

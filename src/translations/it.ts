@@ -268,6 +268,9 @@ export const it = {
       'Il target è uguale alla base: l’obiettivo non chiede alcun cambiamento, ed è raggiunto finché il valore effettivo è pari o inferiore.',
     upperBound:
       'Indeciso: il valore effettivo è solo un limite superiore (somma di righe più dettagliate), che non può stabilire questo stato.',
+    lowerBound:
+      'Indeciso: il valore effettivo è solo un limite inferiore (nessun export copre alcuni suoi giorni, o divide per una copertura sommata da righe più fini), che non può decidere questo stato.',
+    unbounded: 'Indeciso: il valore effettivo non è né esatto né un limite del dato vero, che non può decidere questo stato.',
     cutRows:
       'n.d.: una riga mensile o trimestrale è a cavallo del periodo dell’obiettivo ed è esclusa; il valore effettivo non è né esatto né un limite superiore.',
     actualTo: 'Conta ogni giorno con dati fino al {date}, che decide già l’obiettivo; il ritmo è preso al {asOf}.',
