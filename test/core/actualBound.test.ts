@@ -9,6 +9,7 @@
  *   stands.
  */
 import { describe, expect, it } from 'vitest';
+import { progressBound } from '../../src/format/progress.ts';
 import { dailyExport, days as dailyRows, evaluate, loadRoot, rowsExport } from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\nchannels:\n  instagram: { label: Instagram }\n  facebook: { label: Facebook }\n';
@@ -97,5 +98,20 @@ describe('a total over a week no export covers, at its deadline', () => {
 
   it('is paced as before while the period runs (the bound settles nothing before the deadline)', () => {
     expect(evaluate(root, 'july-fb', '2026-07-25')).toMatchObject({ bound: 'exact' });
+  });
+});
+
+describe('the progress of a bound', () => {
+  it('is at most or at least by the way the actual is wrong and the way progress runs', () => {
+    const g = { progress: 4.52, baseline: 22.75, target: 20 };
+    // Spend per thousand reached at €10.33 at the least, a target below the baseline: progress at most 452%.
+    expect(progressBound({ ...g, approximate: true, bound: 'lower' })).toBe('at_most');
+    // Reach at most 700,000 against a target above its baseline: at most; below it: at least.
+    expect(progressBound({ approximate: true, progress: 2, baseline: 500000, target: 600000 })).toBe('at_most');
+    expect(progressBound({ approximate: true, bound: 'upper', progress: 3, baseline: 900000, target: 800000 })).toBe('at_least');
+    // A total over a missing week: at least.
+    expect(progressBound({ bound: 'lower', progress: 0.83, baseline: 0, target: 290000 })).toBe('at_least');
+    expect(progressBound({ bound: 'unbounded', progress: 1, baseline: 0, target: 1 })).toBeNull();
+    expect(progressBound({ approximate: true, cut_rows: true, progress: 1, baseline: 0, target: 1 })).toBeNull();
   });
 });
