@@ -105,8 +105,12 @@ describe("a real brand's first quarter, through import and report --json", () =>
     expect(report.kpis['facebook']!['engagements']!.value).toBe(282);
     expect(report.kpis['instagram']!['engagements']!.value).toBe(1150);
     expect(report.kpis['x']!['engagements']!.value).toBe(2610);
-    expect(report.kpis['all']!['engagement_rate']!.value).toBeCloseTo(4042 / 111000, 12);
-    expect(report.kpis['all']!['average_engagement']!.value).toBeCloseTo(4042 / 8, 12);
+    // The all-channel rate runs to 09-28, the last day all three channels have data (X's export
+    // stops there): the two 09-30 posts (Facebook 1,000 impressions, Instagram 3,000; 62 + 175
+    // engagements) fall after it, as they would for a goal on it.
+    expect(report.kpis['all']!['engagement_rate']).toMatchObject({ data_to: '2026-09-28' });
+    expect(report.kpis['all']!['engagement_rate']!.value).toBeCloseTo((4042 - 237) / (111000 - 4000), 12);
+    expect(report.kpis['all']!['average_engagement']!.value).toBeCloseTo((4042 - 237) / (8 - 2), 12);
   });
 
   it('counts follower growth from daily follows, and no follower count without a total', () => {

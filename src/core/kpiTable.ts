@@ -4,7 +4,7 @@
  * (the days every input is whole and covers) and flagged where the data make it partial. Pure.
  */
 import { growsWithWindow } from './comparable.ts';
-import { type InputGaps, inputGaps, overCoveredDays, valueOverCovered } from './coverage.ts';
+import { dataEnds, type InputGaps, inputGaps, overCoveredDays, valueOverCovered } from './coverage.ts';
 import type { Day } from './dates.ts';
 import { type Kpi, type KpiEngine, type KpiValue, type MetricWindow, relativeChange, wholeValue, windowFor } from './kpis.ts';
 import { type Period, previousPeriod, samePeriodLastYear } from './periods.ts';
@@ -22,7 +22,10 @@ export interface KpiChange extends KpiValue {
   readonly qoqChannelsDiffer: boolean;
   /** The same against the quarter a year before (`yoy`). */
   readonly yoyChannelsDiffer: boolean;
-  /** Computed only to this day, the last where every summed input is whole (see `wholeInputsTo`); else null. */
+  /**
+   * Computed only to this day: the last where every summed input is whole (see `wholeInputsTo`),
+   * or, for a rate over several channels, the last day all of them have data; else null.
+   */
   readonly dataTo: Day | null;
   /**
    * Days in the window no export of a summed input covers between two of its exports (see
@@ -64,7 +67,7 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
   const aggregationOf = (name: string) => engine.index.metrics.get(name)?.aggregation;
   const out = new Map<string, KpiChange>();
   for (const kpi of engine.kpis.all()) {
-    const now = comparableValue(engine, kpi, channels, period.start, end);
+    const now = sharedDaysValue(engine, kpi, channels, period, end);
     const current = now.value;
     const previous = earlierValue(engine, kpi, before);
     const yearAgo = earlierValue(engine, kpi, lastYear);
@@ -86,6 +89,22 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
     });
   }
   return out;
+}
+
+/**
+ * A KPI over [period start, end] as the table shows it (see `comparableValue`). A rate over several
+ * channels is taken only to the last day all of them have data (see `dataEnds`), as a goal on it
+ * is: summed to each channel's own last day, it would move when one channel stops while no channel
+ * moves (CTR "▲ +0.2 pts" as the low-CTR channel's days end early: red-team 7 #4).
+ */
+function sharedDaysValue(engine: KpiEngine, kpi: Kpi, channels: readonly string[], period: Period, end: Day): ComparableValue {
+  const now = comparableValue(engine, kpi, channels, period.start, end);
+  const over = now.value.channels ?? channels;
+  if (!kpi.rate || kpi.cumulative || kpi.accumulates || over.length < 2 || now.value.value === null) return now;
+  const shared = dataEnds(engine, over, period, now.to ?? end).dataTo;
+  if (shared === null || shared < period.start) return now;
+  const cut = comparableValue(engine, kpi, channels, period.start, shared);
+  return { ...cut, to: cut.to ?? shared };
 }
 
 /** A KPI's value over a window as the table shows it, the day it is cut to and the days its inputs miss. */

@@ -137,6 +137,9 @@ export const en = {
     caption: 'KPIs by channel, with change vs the previous quarter (QoQ) and the same quarter a year before (YoY)',
     kpi: 'KPI',
     dataTo: 'data to {date}',
+    sharedTo: 'to {date}, the last day every channel has data',
+    sharedToNote:
+      'A rate over several channels is computed to the last day all of them have data, so that a channel whose data stop early does not move it.',
     approximate: 'approximate: an upper bound summed from finer rows or across channels',
     changes: 'QoQ {qoq} · YoY {yoy}',
     channelsDiffer: 'not comparable: channels differ',

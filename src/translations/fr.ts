@@ -136,6 +136,9 @@ export const fr = {
       "KPI par canal, avec l'évolution par rapport au trimestre précédent (T/T) et au même trimestre de l'année précédente (A/A)",
     kpi: 'KPI',
     dataTo: "données jusqu'au {date}",
+    sharedTo: "jusqu'au {date}, dernier jour où tous les canaux ont des données",
+    sharedToNote:
+      "Un taux sur plusieurs canaux est calculé jusqu'au dernier jour où tous ont des données, pour qu'un canal dont les données s'arrêtent tôt ne le fasse pas bouger.",
     approximate: 'approximatif : borne haute obtenue en additionnant des lignes plus fines ou plusieurs canaux',
     changes: 'T/T {qoq} · A/A {yoy}',
     channelsDiffer: 'non comparable : canaux différents',

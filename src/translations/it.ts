@@ -133,6 +133,9 @@ export const it = {
       "KPI per canale, con la variazione rispetto al trimestre precedente (T/T) e allo stesso trimestre dell'anno prima (A/A)",
     kpi: 'KPI',
     dataTo: 'dati fino al {date}',
+    sharedTo: 'fino al {date}, ultimo giorno con dati per ogni canale',
+    sharedToNote:
+      'Un tasso su più canali è calcolato fino all’ultimo giorno in cui tutti hanno dati, perché un canale i cui dati si fermano prima non lo faccia muovere.',
     approximate: 'approssimato: un limite superiore sommato da righe più dettagliate o da più canali',
     changes: 'T/T {qoq} · A/A {yoy}',
     channelsDiffer: 'non confrontabile: canali diversi',
