@@ -210,13 +210,23 @@ export class MetricWindow {
     return { ...over.compute(kpi), channels: covered, leftOut, inputsEnd: this.inputsEnd(kpi, covered) };
   }
 
-  /** Where the summed inputs of a KPI end apart in this window, by channel (see `KpiValue.inputsEnd`). */
+  /**
+   * Where the summed inputs of a KPI end apart in this window, by channel (see `KpiValue.inputsEnd`);
+   * for a follower figure built from net follows alone, also where the follows export ends before
+   * the channel's other data (follower growth to 31 July beside content to 10 August).
+   */
   private inputsEnd(kpi: Kpi, channels: readonly string[]): InputsEnd | null {
-    if (summedInputs(this.engine, kpi).length < 2) return null;
+    const inputs = summedInputs(this.engine, kpi);
+    const followsOnly = inputs.length > 0 && inputs.every((name) => (FOLLOWS as readonly string[]).includes(name));
+    if (inputs.length < 2 && !followsOnly) return null;
     let out: Record<string, Record<string, Day>> | null = null;
     for (const channel of channels) {
       const ends = inputEnds(this.engine, kpi, channel, this.start, this.end);
-      if (new Set(Object.values(ends)).size > 1) (out ??= {})[channel] = ends;
+      const days = Object.values(ends);
+      const apart = new Set(days).size > 1;
+      const early =
+        followsOnly && days.length > 0 && Math.max(...days) < (this.engine.index.lastDay(this.end, [channel]) ?? -Infinity);
+      if (apart || early) (out ??= {})[channel] = ends;
     }
     return out;
   }
