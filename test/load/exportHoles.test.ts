@@ -40,6 +40,20 @@ describe('a run of days without a row inside a daily export', () => {
     ]);
   });
 
+  it('says nothing once another file gives the missing days (the week exported again: red-team 7 #15)', () => {
+    const inHole = (d: string) => d >= '2026-08-01' && d <= '2026-08-07';
+    const week = JSON.stringify({
+      channel: 'instagram',
+      rows: days('2026-08-01', '2026-08-07').map((date) => ({ date, impressions: 10000, engagements: 500 })),
+    });
+    const filled = outcomeOf({ site: SITE, data: { 'data/q3.json': tiktok(inHole), 'data/q3-week.json': week } });
+    expect(filled).toEqual({ problems: [], notes: [] });
+    // Part of the week only: still a note.
+    const part = JSON.stringify({ channel: 'instagram', rows: [{ date: '2026-08-01', impressions: 10000 }] });
+    const partly = outcomeOf({ site: SITE, data: { 'data/q3.json': tiktok(inHole), 'data/q3-day.json': part } });
+    expect(partly.notes).toHaveLength(1);
+  });
+
   it('says nothing for six days, a single missing day, or a per-post export with a holiday', () => {
     for (const missing of [
       (d: string) => d >= '2026-08-01' && d <= '2026-08-06',
