@@ -64,3 +64,33 @@ export function evaluate(root: LoadedRoot, id: string, asOf: string): GoalEvalua
   if (!day.ok) throw new Error(day.reason);
   return evaluateGoal(root.engine, goal, day.day as Day);
 }
+
+/**
+ * Q3 2026 exports with one downloaded early: Facebook's ads export runs to 31 August (impressions,
+ * clicks, spend every day); Instagram's was downloaded on 10 August (its `through`), `instagram`
+ * on each of its days.
+ */
+export function earlyDownloadExports(instagram: Readonly<Record<string, number>>): Record<string, string> {
+  return {
+    'data/facebook/q3.json': dailyExport('facebook', '2026-07-01', '2026-08-31', () => ({
+      impressions: 10000,
+      clicks: 100,
+      spend: 200,
+    })),
+    'data/instagram/q3.json': dailyExport('instagram', '2026-07-01', '2026-08-10', () => ({ ...instagram }), '2026-08-10'),
+  };
+}
+
+/** Instagram's reach as month rows for July and August 2026 (their sum is only an upper bound of the quarter's). */
+export const INSTAGRAM_MONTHLY_REACH: Readonly<Record<string, string>> = {
+  'data/instagram/reach.json': rowsExport('instagram', [
+    { month: '2026-07', reach: 350000 },
+    { month: '2026-08', reach: 350000 },
+  ]),
+};
+
+/** LinkedIn's page analytics: impressions and not one click, in Q2 and in Q3 to 31 August. */
+export const LINKEDIN_NO_CLICKS: Readonly<Record<string, string>> = {
+  'data/linkedin/q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', () => ({ impressions: 1000, clicks: 0 })),
+  'data/linkedin/q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', () => ({ impressions: 1000, clicks: 0 })),
+};

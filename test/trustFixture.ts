@@ -10,7 +10,14 @@
 import { kpiMetas } from '../src/core/figures.ts';
 import { parseQuarter } from '../src/core/periods.ts';
 import { buildReport, type ReportJson } from '../src/core/report.ts';
-import { dailyExport, loadRoot, rowsExport } from './exportsFixture.ts';
+import {
+  dailyExport,
+  earlyDownloadExports,
+  INSTAGRAM_MONTHLY_REACH,
+  LINKEDIN_NO_CLICKS,
+  loadRoot,
+  rowsExport,
+} from './exportsFixture.ts';
 
 export const SITE = 'title: Acme\nlocale: en-US\ncurrency: EUR\n';
 export const GOALS = `goals:
@@ -27,24 +34,9 @@ export const GOALS = `goals:
 
 /** The root's export files, path → text. */
 export const DATA: Readonly<Record<string, string>> = {
-  'data/facebook/q3.json': dailyExport('facebook', '2026-07-01', '2026-08-31', () => ({
-    impressions: 10000,
-    clicks: 100,
-    spend: 200,
-  })),
-  'data/instagram/q3.json': dailyExport(
-    'instagram',
-    '2026-07-01',
-    '2026-08-10',
-    () => ({ impressions: 5000, spend: 100 }),
-    '2026-08-10',
-  ),
-  'data/instagram/reach.json': rowsExport('instagram', [
-    { month: '2026-07', reach: 350000 },
-    { month: '2026-08', reach: 350000 },
-  ]),
-  'data/linkedin/q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', () => ({ impressions: 1000, clicks: 0 })),
-  'data/linkedin/q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', () => ({ impressions: 1000, clicks: 0 })),
+  ...earlyDownloadExports({ impressions: 5000, spend: 100 }),
+  ...INSTAGRAM_MONTHLY_REACH,
+  ...LINKEDIN_NO_CLICKS,
   'data/tiktok/views.json': dailyExport('tiktok', '2026-07-01', '2026-08-31', () => ({ impressions: 4000 })),
   'data/tiktok/clicks-july.json': dailyExport('tiktok', '2026-07-01', '2026-07-14', () => ({ clicks: 100 })),
   'data/tiktok/clicks-august.json': dailyExport('tiktok', '2026-08-01', '2026-08-31', () => ({ clicks: 100 })),

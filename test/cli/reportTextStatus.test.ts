@@ -8,7 +8,7 @@ import { renderText } from '../../src/cli/report.ts';
 import { kpiMetas } from '../../src/core/figures.ts';
 import { buildReport } from '../../src/core/report.ts';
 import { parseQuarter } from '../../src/core/periods.ts';
-import { dailyExport, loadRoot, rowsExport } from '../exportsFixture.ts';
+import { earlyDownloadExports, INSTAGRAM_MONTHLY_REACH, LINKEDIN_NO_CLICKS, loadRoot } from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\ncurrency: EUR\n';
 const GOALS = `goals:
@@ -18,24 +18,9 @@ const GOALS = `goals:
   - { id: mid, title: Reach from mid-July, start: 2026-07-15, deadline: 2026-09-15, channel: instagram, kpi: reach, baseline: 300000, target: 400000 }
 `;
 const root = loadRoot(SITE, GOALS, {
-  'data/facebook/q3.json': dailyExport('facebook', '2026-07-01', '2026-08-31', () => ({
-    impressions: 10000,
-    clicks: 100,
-    spend: 200,
-  })),
-  'data/instagram/q3.json': dailyExport(
-    'instagram',
-    '2026-07-01',
-    '2026-08-10',
-    () => ({ impressions: 5000, spend: 100 }),
-    '2026-08-10',
-  ),
-  'data/instagram/reach.json': rowsExport('instagram', [
-    { month: '2026-07', reach: 350000 },
-    { month: '2026-08', reach: 350000 },
-  ]),
-  'data/linkedin/q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', () => ({ impressions: 1000, clicks: 0 })),
-  'data/linkedin/q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', () => ({ impressions: 1000, clicks: 0 })),
+  ...earlyDownloadExports({ impressions: 5000, spend: 100 }),
+  ...INSTAGRAM_MONTHLY_REACH,
+  ...LINKEDIN_NO_CLICKS,
 });
 
 function lines(): string[] {

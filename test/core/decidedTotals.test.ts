@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/core/dates.ts';
 import { goalJson } from '../../src/core/report.ts';
-import { dailyExport, evaluate, loadRoot } from '../exportsFixture.ts';
+import { earlyDownloadExports, evaluate, loadRoot } from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\ncurrency: EUR\n';
 const GOALS = `goals:
@@ -24,20 +24,7 @@ const GOALS = `goals:
       - { id: cap, kpi: spend, channel: all, target: 15000 }
 `;
 // Facebook's ads export runs to 31 August; Instagram's was downloaded on 10 August.
-const root = loadRoot(SITE, GOALS, {
-  'data/facebook/q3.json': dailyExport('facebook', '2026-07-01', '2026-08-31', () => ({
-    impressions: 10000,
-    clicks: 100,
-    spend: 200,
-  })),
-  'data/instagram/q3.json': dailyExport(
-    'instagram',
-    '2026-07-01',
-    '2026-08-10',
-    () => ({ impressions: 5000, clicks: 40, spend: 100 }),
-    '2026-08-10',
-  ),
-});
+const root = loadRoot(SITE, GOALS, earlyDownloadExports({ impressions: 5000, clicks: 40, spend: 100 }));
 
 describe('a cap already overspent on the data there is', () => {
   it('is off track at the total over every day with data, not at risk at the total cut to the earliest end', () => {

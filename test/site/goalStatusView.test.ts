@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { goalView } from '../../src/site/goalView.ts';
-import { dailyExport, loadRoot } from '../exportsFixture.ts';
+import { earlyDownloadExports, LINKEDIN_NO_CLICKS, loadRoot } from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\ncurrency: EUR\n';
 const GOALS = `goals:
@@ -14,20 +14,8 @@ const GOALS = `goals:
   - { id: impr, title: Impressions, period: 2026-Q3, channel: linkedin, kpi: impressions, target: 90000 }
 `;
 const root = loadRoot(SITE, GOALS, {
-  'data/facebook/q3.json': dailyExport('facebook', '2026-07-01', '2026-08-31', () => ({
-    impressions: 10000,
-    clicks: 100,
-    spend: 200,
-  })),
-  'data/instagram/q3.json': dailyExport(
-    'instagram',
-    '2026-07-01',
-    '2026-08-10',
-    () => ({ impressions: 5000, clicks: 40, spend: 100 }),
-    '2026-08-10',
-  ),
-  'data/linkedin/q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', () => ({ impressions: 1000, clicks: 0 })),
-  'data/linkedin/q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', () => ({ impressions: 1000, clicks: 0 })),
+  ...earlyDownloadExports({ impressions: 5000, clicks: 40, spend: 100 }),
+  ...LINKEDIN_NO_CLICKS,
 });
 const view = (id: string) =>
   goalView(
