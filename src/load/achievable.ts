@@ -9,7 +9,7 @@ import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import type { FormatOptions } from '../format/numbers.ts';
 import { achievabilityText } from '../format/achievability.ts';
-import type { GoalPlace } from './goals.ts';
+import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
 const NOTED = { stretch: 'a stretch target', ambitious: 'an ambitious target', already_met: 'a target already met' } as const;
@@ -31,13 +31,5 @@ export function noteAchievability(
       `achievable? ${NOTED[a.verdict]}: ${achievabilityText(a, period.kind, kpi.def.good, fmt)}`,
     );
   };
-  for (const goal of goals) {
-    const place = places.get(goal.id);
-    if (!place) continue;
-    if (goal.type === 'smart') note(goal, goal.period, place, [...place.path]);
-    else
-      goal.keyResults.forEach((kr, k) => {
-        if (kr.measure) note(kr.measure, goal.period, place, [...place.path, 'key_results', k]);
-      });
-  }
+  forEachMeasure(goals, places, note);
 }

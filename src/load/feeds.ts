@@ -6,7 +6,7 @@
  */
 import type { Goal, Measure } from '../core/goals.ts';
 import { type KpiEngine, resolveChannels } from '../core/kpis.ts';
-import type { GoalPlace } from './goals.ts';
+import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
 const NEED_TOTAL = new Set(['followers', 'followers_start']);
@@ -14,16 +14,7 @@ const FOLLOWS = ['new_followers', 'lost_followers'];
 
 /** Reports, at the KPI, every goal or key result whose KPI none of its channels can feed. */
 export function checkFeeds(engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>): void {
-  for (const goal of goals) {
-    const place = places.get(goal.id);
-    if (!place) continue;
-    if (goal.type === 'smart') check(engine, goal, place, [...place.path]);
-    else {
-      goal.keyResults.forEach((kr, k) => {
-        if (kr.measure) check(engine, kr.measure, place, [...place.path, 'key_results', k]);
-      });
-    }
-  }
+  forEachMeasure(goals, places, (measure, _period, place, path) => check(engine, measure, place, path));
 }
 
 function check(engine: KpiEngine, measure: Measure, place: GoalPlace, path: PathKey[]): void {

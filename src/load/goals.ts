@@ -42,6 +42,26 @@ export interface GoalPlace {
   readonly path: readonly PathKey[];
 }
 
+/**
+ * Calls `visit` on every SMART goal and every measured key result that has a place, with the period
+ * it is evaluated over and the path its problems are reported at (the goal's, or its key result's).
+ */
+export function forEachMeasure(
+  goals: readonly Goal[],
+  places: ReadonlyMap<string, GoalPlace>,
+  visit: (measure: Measure, period: Period, place: GoalPlace, path: PathKey[]) => void,
+): void {
+  for (const goal of goals) {
+    const place = places.get(goal.id);
+    if (!place) continue;
+    if (goal.type === 'smart') visit(goal, goal.period, place, [...place.path]);
+    else
+      goal.keyResults.forEach((kr, k) => {
+        if (kr.measure) visit(kr.measure, goal.period, place, [...place.path, 'key_results', k]);
+      });
+  }
+}
+
 export interface LoadedGoals {
   readonly objectives: Objective[];
   readonly customKpis: KpiDef[];

@@ -8,21 +8,12 @@ import { formatDay } from '../core/dates.ts';
 import type { Goal, Measure } from '../core/goals.ts';
 import { type KpiEngine, resolveChannels } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
-import type { GoalPlace } from './goals.ts';
+import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
 /** Notes every goal or key result whose period covers month or quarter rows of its KPI's totals in part. */
 export function checkPartialRows(engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>): void {
-  for (const goal of goals) {
-    const place = places.get(goal.id);
-    if (!place) continue;
-    if (goal.type === 'smart') check(engine, goal, goal.period, place, [...place.path]);
-    else {
-      goal.keyResults.forEach((kr, k) => {
-        if (kr.measure) check(engine, kr.measure, goal.period, place, [...place.path, 'key_results', k]);
-      });
-    }
-  }
+  forEachMeasure(goals, places, (measure, period, place, path) => check(engine, measure, period, place, path));
 }
 
 function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalPlace, path: PathKey[]): void {

@@ -18,7 +18,7 @@ import { inputEnds, type Kpi, type KpiEngine, resolveChannels, summedInputs, win
 import { type Period, previousPeriod } from '../core/periods.ts';
 import type { SiteSettings } from '../core/project.ts';
 import { formatKpiValue } from '../format/numbers.ts';
-import type { GoalPlace } from './goals.ts';
+import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
 /**
@@ -33,16 +33,7 @@ export function checkImplicitBaselines(
   places: ReadonlyMap<string, GoalPlace>,
   fmt: Pick<SiteSettings, 'locale' | 'currency'>,
 ): void {
-  for (const goal of goals) {
-    const place = places.get(goal.id);
-    if (!place) continue;
-    if (goal.type === 'smart') check(engine, goal, goal.period, place, [...place.path], fmt);
-    else {
-      goal.keyResults.forEach((kr, k) => {
-        if (kr.measure) check(engine, kr.measure, goal.period, place, [...place.path, 'key_results', k], fmt);
-      });
-    }
-  }
+  forEachMeasure(goals, places, (measure, period, place, path) => check(engine, measure, period, place, path, fmt));
 }
 
 function check(

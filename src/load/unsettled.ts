@@ -11,23 +11,16 @@ import { measuredChannels } from '../core/targets.ts';
 import type { Goal, Measure } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
-import type { GoalPlace } from './goals.ts';
+import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
 /** Notes every goal or key result whose period is over while a channel of its figure stopped inside it. */
 export function checkUnsettled(engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>): void {
   const last = engine.index.dataRange()?.last ?? null;
   if (last === null) return;
-  for (const goal of goals) {
-    const place = places.get(goal.id);
-    if (!place || goal.period.end > last) continue;
-    if (goal.type === 'smart') check(engine, goal, goal.period, place, [...place.path]);
-    else {
-      goal.keyResults.forEach((kr, k) => {
-        if (kr.measure) check(engine, kr.measure, goal.period, place, [...place.path, 'key_results', k]);
-      });
-    }
-  }
+  forEachMeasure(goals, places, (measure, period, place, path) => {
+    if (period.end <= last) check(engine, measure, period, place, path);
+  });
 }
 
 function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalPlace, path: PathKey[]): void {
