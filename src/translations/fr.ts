@@ -268,9 +268,8 @@ export const fr = {
     provisional: 'Provisoire jusqu’à l’échéance : la valeur à ce jour est comparée à une période entière.',
     progressAtMost: '≤ {share}',
     progressAtLeast: '≥ {share}',
-    progressBound: 'Au plus : la valeur réelle n’est qu’une borne supérieure (somme de lignes plus fines), la progression aussi.',
-    progressBoundDown:
-      'Au moins : la valeur réelle n’est qu’une borne supérieure (somme de lignes plus fines), la progression est donc une borne inférieure.',
+    progressBound: 'Au plus : la valeur réelle n’est qu’une borne du vrai chiffre (voir son statut), la progression aussi.',
+    progressBoundDown: 'Au moins : la valeur réelle n’est qu’une borne du vrai chiffre (voir son statut), la progression aussi.',
     noChangeUp:
       'La cible est égale à la référence : l’objectif ne demande aucun changement, et il est atteint tant que le réel est égal ou supérieur.',
     noChangeDown:

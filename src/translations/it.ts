@@ -262,9 +262,8 @@ export const it = {
     provisional: 'Provvisorio fino alla scadenza: il valore finora è confrontato con un periodo intero.',
     progressAtMost: '≤ {share}',
     progressAtLeast: '≥ {share}',
-    progressBound: 'Al massimo: il valore effettivo è solo un limite superiore (somma di righe più fini), e così l’avanzamento.',
-    progressBoundDown:
-      'Almeno: il valore effettivo è solo un limite superiore (somma di righe più fini), quindi l’avanzamento è un limite inferiore.',
+    progressBound: 'Al massimo: il valore effettivo è solo un limite del dato vero (vedi il suo stato), e così l’avanzamento.',
+    progressBoundDown: 'Almeno: il valore effettivo è solo un limite del dato vero (vedi il suo stato), e così l’avanzamento.',
     noChangeUp:
       'Il target è uguale alla base: l’obiettivo non chiede alcun cambiamento, ed è raggiunto finché il valore effettivo è pari o superiore.',
     noChangeDown:
