@@ -3,12 +3,17 @@
  * (an axis title, a label in a scale's domain) as a name in plain objects, so a text named like
  * an Object.prototype member ("constructor", "toString", "valueOf"…) finds that member and Vega
  * throws "Operator not defined". Before Vega sees a spec, each string that is such a name gets
- * an invisible marker after it (a private-use character, measured as nothing by the build's
- * text measure, so the layout is the same); the marker is taken out of the SVG Vega writes.
+ * an invisible marker after it (NUL, measured as nothing by the build's text measure, so the
+ * layout is the same); the marker is taken out of the SVG Vega writes.
  */
 
-/** The marker: a private-use character no text of a chart carries. */
-const MARKER = '\uE000';
+/**
+ * The marker: NUL, which no text of a chart carries (control characters are loaded as spaces).
+ * As the lowest character it keeps a marked name where the name sorts among other texts:
+ * "__proto__" before "__proto__ " (a private-use character sorted it after, and Vega's sorted
+ * axis put the two channels' bars the other way round).
+ */
+const MARKER = '\u0000';
 
 /** The names Vega would find on Object.prototype. */
 const NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));

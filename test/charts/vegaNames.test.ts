@@ -23,7 +23,7 @@ describe('Vega renders user text named like an Object.prototype member', () => {
             const where = `${kind} in ${locale}`;
             const fresh = await renderFresh(spec, 400);
             expect(fresh, where).toContain(`>${name}<`);
-            expect(fresh, where).not.toContain('\uE000');
+            expect(fresh, where).not.toContain('\u0000');
             // Laid out as the direct writer lays it out (its text measured without any marker).
             expect(markDifferences(drawDirect(spec, 400)!, fresh), where).toEqual([]);
             expect(await renderReused(spec, 400), where).toBe(fresh);
@@ -32,4 +32,17 @@ describe('Vega renders user text named like an Object.prototype member', () => {
       }
     });
   }
+
+  it('sorts a marked name where the name sorts: "__proto__" before "__proto__ " and "toString!"', async () => {
+    for (const labels of [
+      ['__proto__ ', '__proto__'],
+      ['toString!', 'toString', 'toString '],
+    ]) {
+      for (const [kind, spec] of everyKind(CONTEXTS[0]![1], labels)) {
+        const direct = drawDirect(spec, 400);
+        if (direct === null) continue;
+        expect(markDifferences(direct, await renderFresh(spec, 400)), kind).toEqual([]);
+      }
+    }
+  });
 });
