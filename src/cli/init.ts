@@ -3,8 +3,8 @@
  * the file texts come from src/init/templates.ts, the workflows and the example are copied
  * from this package. It never overwrites: existing files are listed and nothing is written.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   astroConfig,
@@ -18,6 +18,7 @@ import {
   siteYaml,
   type TeamRepo,
 } from '../init/templates.ts';
+import { commitFiles } from '../io/atomic.ts';
 import { type Io, parseOptions, usageError } from './io.ts';
 
 const HELP = `Usage: npx goalpost init [dir] [--example] [--locale <bcp47>]
@@ -105,6 +106,43 @@ function versions(): TeamRepo['versions'] {
   };
 }
 
+/** What is at a path, without following a link: null when nothing is. */
+function kindAt(path: string): 'file' | 'folder' | 'link' | 'other' | null {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : stat.isSymbolicLink() ? 'link' : 'other';
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why init cannot write each of its files into `dir`: a file, link or anything else there
+ * already, or a file or link (even a dangling one, or a loop) where it writes a folder. Links
+ * are never followed, so that init never writes outside the folder it is given.
+ */
+export function obstacles(dir: string, paths: readonly string[]): Array<{ path: string; why: string }> {
+  const found = new Map<string, string>();
+  const describe: Record<'file' | 'folder' | 'link' | 'other', string> = {
+    file: 'a file',
+    folder: 'a folder',
+    link: 'a link',
+    other: 'a special file',
+  };
+  for (const path of paths) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      const kind = kindAt(join(dir, folder));
+      if (kind !== null && kind !== 'folder') found.set(folder, `is ${describe[kind]}, where init writes a folder`);
+    }
+    const kind = kindAt(join(dir, path));
+    if (kind === 'file') found.set(path, 'exists already: init never overwrites a file');
+    else if (kind !== null) found.set(path, `exists already (${describe[kind]}): init never overwrites anything`);
+  }
+  return [...found].map(([path, why]) => ({ path, why })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 /** `goalpost init`: writes the repo, or lists the files that exist already and exits 1. */
 export async function runInit(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseOptions(
@@ -139,17 +177,36 @@ export async function runInit(args: readonly string[], io: Io): Promise<number> 
     return rel.startsWith('..') ? path : rel;
   };
   const shown = (path: string) => near(join(dir, path));
-  const existing = [...files.keys()].filter((path) => existsSync(join(dir, path)));
-  if (existing.length > 0) {
-    io.err(existing.map((path) => `${shown(path)}: exists already: init never overwrites a file`).join('\n'));
+  const blocked = obstacles(dir, [...files.keys()]);
+  if (blocked.length > 0) {
+    io.err(blocked.map(({ path, why }) => `${shown(path)}: ${why}`).join('\n'));
     io.err(
-      `Nothing written: move or delete ${existing.length === 1 ? 'this file' : `these ${existing.length} files`}, or init another folder.`,
+      `Nothing written: move or delete ${blocked.length === 1 ? 'this one' : `these ${blocked.length}`}, or init another folder.`,
     );
     return 1;
   }
-  for (const [path, text] of files) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text, { flag: 'wx' });
+  const made = !existsSync(dir);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    return usageError(io, `${dir}: cannot make the folder: ${(error as Error).message}`);
+  }
+  // All the files or none: staged, then renamed into place, never over a file or through a link.
+  const outcome = await commitFiles(
+    dir,
+    [...files].map(([path, text]) => ({ path, text, exclusive: true })),
+  );
+  if (!outcome.ok) {
+    if (made) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // Left as an empty folder: nothing of init's is in it.
+      }
+    }
+    io.err(`${shown(outcome.path)}: ${outcome.message}`);
+    io.err('Nothing written.');
+    return 1;
   }
   const cd = near(dir);
   io.out(

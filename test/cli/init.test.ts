@@ -1,6 +1,6 @@
 /** `goalpost init`: the files of a team's repo, the example, the locale, and never overwriting. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,41 @@ describe('goalpost init', () => {
     expect(r.err).toContain('repo/README.md: exists already');
     expect(readFileSync(join(cwd, 'repo/content/site.yaml'), 'utf8')).toBe('title: Ours\n');
     expect(existsSync(join(cwd, 'repo/package.json'))).toBe(false);
+  });
+
+  it('refuses a link or a file where it would write a folder or a file, writing nothing, without a stack trace (red-team 8 #1)', async () => {
+    const cwd = scratch();
+    mkdirSync(join(cwd, 'outside'));
+    const cases: Array<[string, (repo: string) => void, RegExp]> = [
+      [
+        'goals links out',
+        (repo) => symlinkSync(join(cwd, 'outside'), join(repo, 'goals')),
+        /goals: is a link, where init writes a folder/,
+      ],
+      [
+        'dangling link',
+        (repo) => symlinkSync(join(cwd, 'nowhere.md'), join(repo, 'README.md')),
+        /README\.md: exists already \(a link\)/,
+      ],
+      [
+        'file for a folder',
+        (repo) => writeFileSync(join(repo, '.github'), 'x'),
+        /\.github: is a file, where init writes a folder/,
+      ],
+      ['link loop', (repo) => symlinkSync('content', join(repo, 'content')), /content: is a link, where init writes a folder/],
+    ];
+    for (const [name, make, message] of cases) {
+      const repo = join(cwd, name.replaceAll(' ', '-'));
+      mkdirSync(repo);
+      make(repo);
+      const before = readdirSync(repo).sort();
+      const r = await run(cwd, ['init', repo]);
+      expect(r.status, name).toBe(1);
+      expect(r.err, name).toMatch(message);
+      expect(r.err, name).not.toMatch(/\n\s+at /);
+      expect(readdirSync(repo).sort(), name).toEqual(before);
+      expect(readdirSync(join(cwd, 'outside')), name).toEqual([]);
+    }
   });
 
   it('rejects a locale that is not a language tag', async () => {
