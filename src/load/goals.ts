@@ -21,6 +21,7 @@ import {
   type GoalInput,
   goalSchema,
   goalsFileSchema,
+  goalsFileSections,
   type KeyResultInput,
   objectiveSchema,
   type ObjectiveInput,
@@ -115,9 +116,11 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
     if (!result.success) {
       for (const p of issuesToProblems(file.path, yaml.locator, goalsFileSchema, input, result.error.issues))
         addProblem(problems, p);
-      continue;
     }
-    const { objectives, kpis, goals } = result.data;
+    // An unknown top-level key is a problem of its own: the sections beside it are checked all the same.
+    const sections = result.success ? result : goalsFileSections.safeParse(input);
+    if (!sections.success) continue;
+    const { objectives, kpis, goals } = sections.data;
     parsed.push({
       file,
       report: new FileReporter(file.path, yaml.locator, problems),

@@ -151,6 +151,9 @@ export const goalsFileSchema = z.strictObject(
   { error: 'a goals file holds a mapping with objectives:, kpis: and goals:' },
 );
 
+/** A goals file's known sections, other top-level keys left aside (they are reported by `goalsFileSchema`). */
+export const goalsFileSections = z.object(goalsFileSchema.shape);
+
 const CURRENCY = /^[A-Z]{3}$/;
 const currency = z.string().refine((c) => CURRENCY.test(c) && Intl.supportedValuesOf('currency').includes(c), {
   error: 'must be an ISO 4217 currency code such as EUR',

@@ -247,3 +247,18 @@ goals:
     ]);
   });
 });
+
+describe('a goals file with an unknown top-level key', () => {
+  it('still checks its goals: every problem at once (red-team 8 #4)', () => {
+    const body = [
+      'extra: 1',
+      'goals:',
+      '  - { id: p, type: smart, category: awareness, period: 2026-Q3, channel: instagram, kpi: impresions, target: 5 }',
+      '',
+    ].join('\n');
+    const found = problemsOf({ goals: goals(body), data: { 'data/a.json': VALID_DATA } });
+    expect(found[0]).toMatch(/^goals\/g\.yaml:1:1: unknown key 'extra'/);
+    expect(found.some((p) => /^goals\/g\.yaml:3:\d+: missing required key 'title'/.test(p))).toBe(true);
+    expect(found.some((p) => /^goals\/g\.yaml:3:\d+: unknown KPI 'impresions': did you mean 'impressions'\?/.test(p))).toBe(true);
+  });
+});
