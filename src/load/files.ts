@@ -29,13 +29,15 @@ function isInside(realRoot: string, real: string): boolean {
 /**
  * Every file under `dir` (recursively) whose name ends with one of `extensions`, sorted by path.
  * Links to folders are not followed (with `problems`, each is reported); a `dir` that is a link,
- * not a folder, or unreadable is reported there too.
+ * not a folder, or unreadable is reported there too. The other files (not hidden ones) are added
+ * to `skipped`, when given: a team's `site.yml` or `q3.csv` is not read, and should be told so.
  */
 export async function listFiles(
   root: string,
   dir: string,
   extensions: readonly string[],
   problems?: Problem[],
+  skipped?: string[],
 ): Promise<string[]> {
   const out: string[] = [];
   const rel = (abs: string): string => relative(root, abs).split(sep).join('/');
@@ -71,6 +73,7 @@ export async function listFiles(
       const child = join(abs, entry.name);
       if (entry.isDirectory()) await walk(child);
       else if (extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(rel(child));
+      else if (entry.isFile() && !entry.name.startsWith('.')) skipped?.push(rel(child));
       else if (entry.isSymbolicLink()) {
         const target = await stat(child).catch(() => null);
         if (target?.isDirectory()) {
@@ -80,6 +83,7 @@ export async function listFiles(
     }
   };
   await walk(top);
+  skipped?.sort();
   return out.sort();
 }
 

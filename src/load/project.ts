@@ -3,7 +3,7 @@
  * files and goals, validated together. Either every problem of every file, sorted, or
  * the project: nothing is half-loaded.
  */
-import { lstat, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Day, parseIsoDate } from '../core/dates.ts';
 import { MetricIndex } from '../core/metricIndex.ts';
@@ -65,22 +65,74 @@ export async function checkRoot(root: string): Promise<Problem | null> {
   }
 }
 
+/** The names of the regular files (not hidden ones) directly in a folder; none when it cannot be read. */
+async function filesIn(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Notes on files in the content folders that nothing reads (a `site.yml`, a `q3.csv`, a
+ * narrative in a sub-folder or as `.md`): a team that put a file there meant it to count.
+ */
+function unreadNotes(
+  skipped: { goals: string[]; data: string[]; reports: string[]; narratives: string[] },
+  content: readonly string[],
+): Problem[] {
+  const note = (file: string, message: string): Problem => ({ file, line: 1, column: 1, severity: 'note', message });
+  return [
+    ...content.map((name) =>
+      note(
+        `content/${name}`,
+        `not read: content/ holds the site settings (content/site.yaml) and the narratives (content/reports/<yyyy-qn>.mdx)`,
+      ),
+    ),
+    ...skipped.goals.map((path) => note(path, 'not read: goals files end in .yaml or .yml')),
+    ...skipped.data.map((path) =>
+      note(path, 'not read: metric files end in .json; a platform download goes through `goalpost import`'),
+    ),
+    ...skipped.reports.map((path) => note(path, 'not read: frozen report versions are .json files written by `goalpost freeze`')),
+    ...skipped.narratives.map((path) =>
+      note(
+        path,
+        `not read: a narrative is content/reports/<yyyy-qn>.mdx, directly in ${NARRATIVES_DIR}/ (e.g. content/reports/2026-q2.mdx)`,
+      ),
+    ),
+  ];
+}
+
 /** Reads and validates every content file under `root`. */
 export async function loadProject(root: string): Promise<LoadResult> {
   const missing = await checkRoot(root);
   if (missing) return { ok: false, problems: [missing], notes: [], files: [] };
   // Only regular files inside the root are read; anything else is a problem of its own (SPEC "Robustness").
   const unread: Problem[] = [];
-  const [goalPaths, dataPaths, reportPaths, hasSite, narrativePaths] = await Promise.all([
-    listFiles(root, 'goals', ['.yaml', '.yml'], unread),
-    listFiles(root, 'data', ['.json'], unread),
-    listFiles(root, REPORTS_DIR, ['.json'], unread),
+  const skipped = { goals: [] as string[], data: [] as string[], reports: [] as string[], narratives: [] as string[] };
+  const [goalPaths, dataPaths, reportPaths, hasSite, narrativePaths, contentFiles] = await Promise.all([
+    listFiles(root, 'goals', ['.yaml', '.yml'], unread, skipped.goals),
+    listFiles(root, 'data', ['.json'], unread, skipped.data),
+    listFiles(root, REPORTS_DIR, ['.json'], unread, skipped.reports),
     exists(join(root, SITE_FILE)),
     // The narratives the site renders: content/reports/*.mdx (not in sub-folders).
-    listFiles(root, NARRATIVES_DIR, ['.mdx'], unread).then((paths) =>
-      paths.filter((p) => !p.slice(NARRATIVES_DIR.length + 1).includes('/')),
-    ),
+    listFiles(root, NARRATIVES_DIR, ['.mdx'], unread, skipped.narratives).then((paths) => {
+      skipped.narratives.push(...paths.filter((p) => p.slice(NARRATIVES_DIR.length + 1).includes('/')));
+      return paths.filter((p) => !p.slice(NARRATIVES_DIR.length + 1).includes('/'));
+    }),
+    filesIn(join(root, 'content')),
   ]);
+  unread.push(
+    ...unreadNotes(
+      skipped,
+      contentFiles.filter((name) => `content/${name}` !== SITE_FILE),
+    ),
+  );
   const goalFiles = await readSources(root, goalPaths, unread);
   const dataFiles = await readSources(root, dataPaths, unread);
   const reportFiles = await readSources(root, reportPaths, unread);

@@ -16,6 +16,7 @@ import type { Project } from '../core/project.ts';
 import { isNote, type Problem, sortProblems } from '../load/problems.ts';
 import type { Loaded } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
+import { reportQuarters } from './quarters.ts';
 
 export const NARRATIVES_DIR = 'content/reports';
 
@@ -174,14 +175,17 @@ export function checkNarrative(file: SourceFile, context: NarrativeContext | nul
     problems.push({ file: file.path, line: point.line, column: point.column, message });
   };
   const name = /([^/]+)\.mdx$/i.exec(file.path)?.[1] ?? '';
+  const note = (message: string): void => {
+    problems.push({ file: file.path, line: 1, column: 1, severity: 'note', message });
+  };
   if (!/^\d{4}-q[1-4]$/i.test(name) || !parseQuarter(name.toUpperCase()).ok) {
-    problems.push({
-      file: file.path,
-      line: 1,
-      column: 1,
-      severity: 'note',
-      message: `a narrative is shown on the page of the quarter it is named after (content/reports/2026-q2.mdx): '${name}.mdx' names no quarter, so no page shows it`,
-    });
+    note(
+      `a narrative is shown on the page of the quarter it is named after (content/reports/2026-q2.mdx): '${name}.mdx' names no quarter, so no page shows it`,
+    );
+  } else if (name !== name.toLowerCase() || !file.path.endsWith('.mdx')) {
+    note(
+      `the page of ${name.toUpperCase()} shows ${NARRATIVES_DIR}/${name.toLowerCase()}.mdx, so no page shows this file: name it in lower case`,
+    );
   }
   let tree: Node;
   try {
@@ -417,11 +421,29 @@ export function narrativeContext(project: Project): NarrativeContext {
  */
 export function withNarratives(loaded: Loaded, files: readonly SourceFile[]): Loaded {
   const found = files.flatMap((f) => checkNarrative(f, loaded.ok ? narrativeContext(loaded.project) : null));
+  if (loaded.ok) found.push(...pagelessNarratives(loaded.project, files));
   if (found.length === 0) return loaded;
   const notes = sortProblems([...loaded.notes, ...found.filter(isNote)]);
   const errors = found.filter((p) => !isNote(p));
   if (errors.length === 0) return { ...loaded, notes };
   return { ok: false, problems: sortProblems([...(loaded.ok ? [] : loaded.problems), ...errors]), notes };
+}
+
+/** Notes on narratives named after a quarter the site has no page for (no data, no goal, no frozen version). */
+function pagelessNarratives(project: Project, files: readonly SourceFile[]): Problem[] {
+  const quarters = reportQuarters(project).map((q) => q.label);
+  const shown = new Set(quarters.map((label) => `${NARRATIVES_DIR}/${label.toLowerCase()}.mdx`));
+  const span = quarters.length === 0 ? 'none' : quarters.length === 1 ? quarters[0]! : `${quarters[0]} to ${quarters.at(-1)}`;
+  return files
+    .filter((f) => /^\d{4}-q[1-4]\.mdx$/.test(f.path.slice(NARRATIVES_DIR.length + 1)) && !shown.has(f.path))
+    .filter((f) => parseQuarter(f.path.slice(NARRATIVES_DIR.length + 1, -4).toUpperCase()).ok)
+    .map((f) => ({
+      file: f.path,
+      line: 1,
+      column: 1,
+      severity: 'note' as const,
+      message: `the site has no page for ${f.path.slice(NARRATIVES_DIR.length + 1, -4).toUpperCase()} (a quarter has a page when it has data, a goal or a frozen version; here: ${span}), so no page shows this narrative yet`,
+    }));
 }
 
 /** A component as a narrative uses it, with its props as the page receives them. */
