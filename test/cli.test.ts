@@ -90,8 +90,13 @@ describe('command-line errors and help', () => {
     [['report', '--period', '2026-04'], "'2026-04' is not a quarter"],
     [['report'], 'report needs --period'],
     [['report', '--period', '2026-Q2', '--as-of', '2026-02-30'], "--as-of: '2026-02-30' does not exist"],
+    [['report', '--period', '2026-Q3', '--as-of', '2026-06-30'], '--as-of 2026-06-30 is before 2026-Q3 starts (2026-07-01)'],
+    [['report', '--period', '2026-Q3', '--as-of', '1999-12-31'], '--as-of 1999-12-31 is before 2026-Q3 starts'],
     [['report', '--period', '2026-Q2', '--channel', 'instagran'], "no data for channel 'instagran': did you mean 'instagram'?"],
-    [['report', '--period', '2026-Q2', '--colour'], "Unknown option '--colour'"],
+    [['report', '--period', '2026-Q2', '--colour'], "unknown option '--colour': known options are '--help', '--period'"],
+    [['validate', '--json'], "unknown option '--json': known options are '--help'"],
+    [['validate', 'extra'], "unexpected argument 'extra'"],
+    [['report', '--period', '2026-Q2', '--as-of', '2026-05-01', '--as-of', '2026-05-02'], '--as-of is given twice'],
     [['frobnicate'], "unknown command 'frobnicate'"],
   ])('%j exits 1 with a message', async (args, message) => {
     const { status, err } = await run(args);

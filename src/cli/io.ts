@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { countOf } from '../format/text.ts';
 import { type Problem, problemCount, problemLines } from '../load/problems.ts';
+import { hint } from '../load/suggest.ts';
 import { problemLine } from './terminal.ts';
 import { contentRoot } from '../load/project.ts';
 
@@ -40,9 +41,27 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   io: Io,
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } | number {
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    const { values, positionals, tokens } = parseArgs({
+      args: [...args],
+      options,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
+    // An option given twice would silently keep the last one: which did the user mean?
+    const seen = new Set<string>();
+    for (const token of tokens) {
+      if (token.kind !== 'option' || options[token.name]?.multiple) continue;
+      if (seen.has(token.name)) return usageError(io, `--${token.name} is given twice: give it once (see --help)`);
+      seen.add(token.name);
+    }
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec((error as Error).message)?.[1];
+    if (unknown !== undefined) {
+      const known = Object.keys(options).map((name) => `--${name}`);
+      return usageError(io, `unknown option '${unknown}'${hint(unknown, known, 'options')} (see --help)`);
+    }
     return usageError(io, `${(error as Error).message} (see --help)`);
   }
 }

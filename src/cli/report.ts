@@ -75,6 +75,13 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   if (typeof values['as-of'] === 'string') {
     const day = parseIsoDate(values['as-of']);
     if (!day.ok) return usageError(io, `--as-of: ${day.reason}`);
+    if (day.day < quarter.period.start) {
+      return usageError(
+        io,
+        `--as-of ${values['as-of']} is before ${quarter.period.label} starts (${formatDay(quarter.period.start)}): ` +
+          'a quarter is reported as of a day inside it or after it; to see goals before their period, run validate',
+      );
+    }
     asOf = day.day;
   }
 

@@ -1,5 +1,5 @@
 import { loadProject } from '../load/project.ts';
-import { type Io, parseOptions, printNotes, printProblems, rootOf } from './io.ts';
+import { type Io, parseOptions, printNotes, printProblems, rootOf, usageError } from './io.ts';
 import { declaredMetricIds } from '../core/metrics.ts';
 import { countOf } from '../format/text.ts';
 
@@ -19,6 +19,7 @@ export async function runValidate(args: readonly string[], io: Io): Promise<numb
     io.out(HELP);
     return 0;
   }
+  if (parsed.positionals.length > 0) return usageError(io, `unexpected argument '${parsed.positionals[0]}' (see --help)`);
   const result = await loadProject(rootOf(io));
   if (!result.ok) return printProblems(io, result.problems, undefined, result.notes);
   printNotes(io, result.notes);
