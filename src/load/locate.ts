@@ -53,7 +53,12 @@ export function parseYaml(text: string): ParsedYaml {
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
   const syntax: YamlProblem[] = (overflow ? [overflow] : doc.errors.slice(0, PROBLEMS_PER_FILE)).map((e) => ({
     position: e.linePos ? { line: e.linePos[0].line, column: e.linePos[0].col } : START,
-    message: e === overflow ? tooDeep('YAML') : `YAML syntax error: ${e.message.split(' at line ')[0]!.split('\n')[0]!}`,
+    message:
+      e === overflow
+        ? tooDeep('YAML')
+        : e.code === 'MULTIPLE_DOCS'
+          ? 'a file holds one YAML document, and this one starts a second (`---`): put it in a file of its own'
+          : `YAML syntax error: ${e.message.split(' at line ')[0]!.split('\n')[0]!}`,
   }));
   if (syntax.length === 0) syntax.push(...checkYamlNodes(doc, text, at));
   let value: unknown;
@@ -145,7 +150,13 @@ function checkYamlNodes(doc: Document.Parsed, text: string, at: (offset: number)
           message: `the alias *${node.source} is used more than ${MAX_ALIAS_USES} times: write the values out or use fewer aliases`,
         });
       }
-      if (open.has(node.resolve(doc))) {
+      const target = node.resolve(doc);
+      if (target === undefined) {
+        out.push({
+          position: at(start),
+          message: `unknown alias *${node.source}: an alias repeats a value marked &${node.source} before it; mark the value, or write it out`,
+        });
+      } else if (open.has(target)) {
         out.push({
           position: at(start),
           message: `the alias *${node.source} is inside the value it names (a loop): write the value out`,
@@ -174,7 +185,12 @@ function checkYamlNodes(doc: Document.Parsed, text: string, at: (offset: number)
         const item = node.items[i];
         if (isPair(item)) {
           stack.push({ node: item.value, depth: depth + 1 });
-          if (!isScalar(item.key) || item.key.tag) stack.push({ node: item.key, depth: depth + 1 });
+          if (isMap(item.key) || isSeq(item.key)) {
+            out.push({
+              position: at((item.key as YamlNode).range?.[0] ?? start),
+              message: `a key is plain text, not a ${isMap(item.key) ? 'mapping' : 'list'} (\`? [a, b]\`): write the key as text`,
+            });
+          } else if (!isScalar(item.key) || item.key.tag) stack.push({ node: item.key, depth: depth + 1 });
         } else stack.push({ node: item, depth: depth + 1 });
       }
     }

@@ -237,6 +237,18 @@ describe('YAML aliases', () => {
     expect(lines).toEqual(['goals/loop.yaml:2:5: the alias *g is inside the value it names (a loop): write the value out']);
   });
 
+  it('names an alias whose anchor is not set, a second document and a key that is a list, in words (red-team 8 #8, #9)', () => {
+    expect(problemsOf({ goals: { 'goals/undef.yaml': 'goals:\n  - *nope\n' } })).toEqual([
+      'goals/undef.yaml:2:5: unknown alias *nope: an alias repeats a value marked &nope before it; mark the value, or write it out',
+    ]);
+    expect(problemsOf({ goals: { 'goals/two.yaml': 'goals: []\n---\ngoals: []\n' } })).toEqual([
+      'goals/two.yaml:2:1: a file holds one YAML document, and this one starts a second (`---`): put it in a file of its own',
+    ]);
+    expect(problemsOf({ goals: { 'goals/key.yaml': '? [a, b]\n: c\ngoals: []\n' } })).toEqual([
+      'goals/key.yaml:1:3: a key is plain text, not a list (`? [a, b]`): write the key as text',
+    ]);
+  });
+
   it('does not stop the goal history when an old commit has an alias bomb', async () => {
     const root = scratch();
     const git = (args: string[]) =>
