@@ -48,21 +48,30 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * A problem when the content root is not a folder (a mistyped GOALPOST_ROOT would
- * otherwise validate as an empty, valid root), else null.
+ * A problem when the content root is not a folder, or is a folder with none of `content/`,
+ * `goals/`, `data/` and `reports/` (a mistyped GOALPOST_ROOT, or a command run from a sub-folder,
+ * would otherwise validate as an empty, valid root, and `import` would start a new one there),
+ * else null.
  */
 export async function checkRoot(root: string): Promise<Problem | null> {
   const at = (message: string): Problem => ({ file: root, line: 1, column: 1, message });
   try {
-    if ((await stat(root)).isDirectory()) return null;
-    return at(
-      `the content root is not a folder (GOALPOST_ROOT=${root}): point GOALPOST_ROOT at the folder holding content/, goals/ and data/`,
-    );
+    if (!(await stat(root)).isDirectory()) {
+      return at(
+        `the content root is not a folder (GOALPOST_ROOT=${root}): point GOALPOST_ROOT at the folder holding content/, goals/ and data/`,
+      );
+    }
   } catch {
     return at(
       `the content root does not exist (GOALPOST_ROOT=${root}): point GOALPOST_ROOT at the folder holding content/, goals/ and data/`,
     );
   }
+  const found = await Promise.all(['content', 'goals', 'data', REPORTS_DIR].map((name) => exists(join(root, name))));
+  if (found.some(Boolean)) return null;
+  return at(
+    "this folder holds none of content/, goals/ and data/, so it is not a Goalpost repo: run the command in your repo's " +
+      'top folder (or point GOALPOST_ROOT at it), or make one with `npx goalpost init`',
+  );
 }
 
 /** The names of the regular files (not hidden ones) directly in a folder; none when it cannot be read. */
