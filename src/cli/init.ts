@@ -10,6 +10,7 @@ import {
   astroConfig,
   contentConfig,
   gitignore,
+  goalsYaml,
   npmrc,
   packageJson,
   packageName,
@@ -19,6 +20,7 @@ import {
   type TeamRepo,
 } from '../init/templates.ts';
 import { commitFiles } from '../io/atomic.ts';
+import { supportedLocale } from '../load/schemas.ts';
 import { type Io, parseOptions, usageError } from './io.ts';
 
 const HELP = `Usage: npx goalpost init [dir] [--example] [--locale <bcp47>]
@@ -87,7 +89,8 @@ function teamFiles(repo: TeamRepo, example: boolean): Map<string, string> {
     }
   } else {
     files.set('content/site.yaml', siteYaml(repo));
-    for (const dir of ['goals', 'data', 'reports']) files.set(`${dir}/.gitkeep`, '');
+    files.set('goals/goals.yaml', goalsYaml());
+    for (const dir of ['data', 'reports']) files.set(`${dir}/.gitkeep`, '');
   }
   return files;
 }
@@ -162,10 +165,11 @@ export async function runInit(args: readonly string[], io: Io): Promise<number> 
   if (parsed.positionals.length > 1)
     return usageError(io, `init takes one folder, got ${parsed.positionals.length} (see --help)`);
   const locale = (parsed.values['locale'] as string | undefined) ?? 'en-US';
-  try {
-    new Intl.Locale(locale);
-  } catch {
-    return usageError(io, `--locale '${locale}' is not a BCP 47 language tag (e.g. en-US, fr-FR, it-IT)`);
+  if (!supportedLocale(locale)) {
+    return usageError(
+      io,
+      `--locale '${locale}' is not a BCP 47 language tag that Node.js formats numbers in (e.g. en-US, fr-FR, it-IT)`,
+    );
   }
   const dir = resolve(io.cwd, parsed.positionals[0] ?? '.');
   if (existsSync(dir) && !statSync(dir).isDirectory()) return usageError(io, `${dir} exists and is not a folder`);

@@ -88,6 +88,25 @@ currency: EUR
 `;
 }
 
+/**
+ * goals/goals.yaml of a blank repo: no goal yet, the schema comment (editors then complete and
+ * check the goals written here) and an example in comments.
+ */
+export function goalsYaml(): string {
+  return `# yaml-language-server: $schema=${schemaPath('goals/goals.yaml', 'goals')}
+# Goals and OKRs: see node_modules/goalpost/docs/goals.md. For example:
+#
+# goals:
+#   - id: ig-followers-q3
+#     title: Grow Instagram followers
+#     period: 2026-Q3
+#     channel: instagram
+#     kpi: follower_count
+#     target: { change: "+10%" }
+goals: []
+`;
+}
+
 /** .gitignore: build output and installed packages. */
 export function gitignore(): string {
   return `node_modules/

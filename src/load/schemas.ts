@@ -159,16 +159,18 @@ const currency = z.string().refine((c) => CURRENCY.test(c) && Intl.supportedValu
   error: 'must be an ISO 4217 currency code such as EUR',
 });
 
-const locale = z.string().refine(
-  (l) => {
-    try {
-      return Intl.getCanonicalLocales(l).length === 1 && Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'must be a BCP 47 locale this Node.js supports, such as en-US, fr-FR or it-IT' },
-);
+/** Whether a text is one BCP 47 locale that this Node.js formats numbers in (what a site's `locale` must be). */
+export function supportedLocale(l: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(l).length === 1 && Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+const locale = z.string().refine(supportedLocale, {
+  error: 'must be a BCP 47 locale this Node.js supports, such as en-US, fr-FR or it-IT',
+});
 
 /** An absolute http(s) URL without credentials, query or fragment. */
 function isSiteUrl(value: string): boolean {

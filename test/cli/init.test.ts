@@ -39,7 +39,7 @@ describe('goalpost init', () => {
     for (const path of [
       '.gitignore',
       'README.md',
-      'goals/.gitkeep',
+      'goals/goals.yaml',
       'data/.gitkeep',
       'reports/.gitkeep',
       'src/content.config.ts',
@@ -154,9 +154,22 @@ describe('goalpost init', () => {
     }
   });
 
-  it('rejects a locale that is not a language tag', async () => {
-    const r = await run(scratch(), ['init', 'x', '--locale', 'not a locale!']);
-    expect(r.status).toBe(1);
-    expect(r.err).toMatch(/--locale 'not a locale!' is not a BCP 47 language tag/);
+  it('rejects a locale that is not a language tag, or one the site could not be built in (red-team 8 #20)', async () => {
+    for (const locale of ['not a locale!', 'zz-ZZ']) {
+      const cwd = scratch();
+      const r = await run(cwd, ['init', 'x', '--locale', locale]);
+      expect(r.status, locale).toBe(1);
+      expect(r.err, locale).toContain(`--locale '${locale}' is not a BCP 47 language tag that Node.js formats numbers in`);
+      expect(existsSync(join(cwd, 'x')), locale).toBe(false);
+    }
+  });
+
+  it('gives a blank repo a goals file that names its schema, and it validates (red-team 8 #19)', async () => {
+    const cwd = scratch();
+    expect((await run(cwd, ['init', 'blank'])).status).toBe(0);
+    const goals = readFileSync(join(cwd, 'blank/goals/goals.yaml'), 'utf8');
+    expect(goals).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/goalpost\/schemas\/goals\.schema\.json$/m);
+    const loaded = await loadProject(join(cwd, 'blank'));
+    expect(loaded.ok && loaded.project.goals).toEqual([]);
   });
 });
