@@ -224,7 +224,7 @@ describe('a CTR goal whose clicks export ends before its impressions export', ()
   it('says so in the text report: the status of that day and the day', () => {
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.includes('x-ctr: X click-through rate'));
-    expect(lines[at]).toMatch(/◐ Undecided +x-ctr:/);
+    expect(lines[at]).toMatch(/◇ Undecided +x-ctr:/);
     expect(lines[at + 1]).toContain(
       `, as of ${CLICKS_END} (Clicks only to 2026-09-10), undecided: its data end before the deadline (2026-09-30)`,
     );

@@ -89,7 +89,7 @@ describe('a goal whose channel stopped before its deadline, the deadline past (r
   it('says why in the text report', () => {
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.includes('ig-q3: IG impressions'));
-    expect(lines[at]).toMatch(/◐ Undecided +ig-q3:/);
+    expect(lines[at]).toMatch(/◇ Undecided +ig-q3:/);
     expect(lines[at + 1]).toContain('projection n/a');
     expect(lines[at + 1]).toContain(
       'as of 2026-07-20 (the data from Instagram ends there), undecided: its data end before the deadline (2026-09-30), so what the period holds is not known',
@@ -148,7 +148,7 @@ describe('an OKR with a manual key result and measured ones whose data end early
     expect(okr.undecided).toEqual(['kr-ig']);
     expect(text).toContain('OKR okr: Be seen, score 0.50 (yellow), at least: the undecided kr-ig count 0');
     expect(text).toMatch(
-      /◐ kr-ig: Impressions 100,000 of 500,000, score n\/a \(weight 1\), undecided: its data end before the deadline/,
+      /◇ kr-ig: Impressions 100,000 of 500,000, score n\/a \(weight 1\), undecided: its data end before the deadline/,
     );
   });
 

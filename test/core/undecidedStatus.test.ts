@@ -90,7 +90,7 @@ describe('a goal whose actual is only a bound that cannot decide it (red-team 7 
   it('says undecided in the text report and the scorecard CSV', () => {
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.includes('reach-ig: Reach'));
-    expect(lines[at]).toMatch(/◐ Undecided +reach-ig:/);
+    expect(lines[at]).toMatch(/◇ Undecided +reach-ig:/);
     expect(lines[at + 1]).toContain('undecided: the actual is only an upper bound');
     expect(lines.find((l) => l.includes('leads-ig: Leads'))).toMatch(/\? No data +leads-ig:/);
     const [header, ...rows] = csv;
