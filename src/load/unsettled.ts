@@ -55,7 +55,8 @@ function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalP
     path,
     `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, before the deadline ` +
       `(${formatDay(period.end)}), while later data exist: the goal is evaluated as of ${formatDay(dataTo)} and cannot settle ` +
-      '(achieved or missed) until the rest of its period is added; if an export covers the days after its last row, give it ' +
+      '(achieved or missed) until the rest of its period is added, unless its data so far decide it (a total already past its ' +
+      'target, a cap already overspent): it is undecided; if an export covers the days after its last row, give it ' +
       'a "through" day; if the channel has stopped, leave it out of the goal',
   );
 }

@@ -245,7 +245,7 @@ describe('a per-post export without through that ends before the other data (#8)
       'data/facebook-posts.json': { channel: 'facebook', through: '2026-08-31', rows: posts },
     });
     expect(declared.notes.map(formatProblem).filter((n) => n.includes('through'))).toEqual([]);
-    // (The goal itself gets a note that its instagram data stop early: test/load/unsettled.test.ts.)
+    // (The goal itself gets a note that its instagram data stop early: test/core/settleAtDeadline.test.ts.)
     expect(
       load(goals, rootA)
         .notes.map(formatProblem)

@@ -94,7 +94,7 @@ describe('level goals on KPIs that build up over their period', () => {
     ].join('\n');
     const notes = load(goals, [instagram]).notes.map(formatProblem);
     // Reach comes in day rows only here: no row can give Q3's, so it is not settled at the deadline
-    // either (red-team 7 #9, test/load/boundOnlyGoals.test.ts).
+    // either (red-team 7 #9, test/core/undecidedStatus.test.ts).
     expect(notes).toEqual([
       'goals/g.yaml:2:43: note: reach over 2026-Q3 on instagram comes only in rows shorter than the period, and summed they ' +
         'count the same people more than once: reach is then only an upper bound of the true figure, so the goal cannot settle ' +
