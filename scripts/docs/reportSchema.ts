@@ -172,6 +172,11 @@ const provisional = z.literal(true).optional().meta({
     'A level on a KPI that builds up as its period runs (reach, audience growth rate), before its deadline: its value so far is compared with a whole period, so progress and status are provisional.',
 });
 
+const endsEarly = z.literal(true).optional().meta({
+  description:
+    'The as-of day is on or after the deadline while the data end before it (data_to): the figures are as of data_to, and the status settles only on what they decide (a total already past its target, a cap already overspent), else undecided, with no projection.',
+});
+
 const smartGoal = z.strictObject({
   ...goalMeta,
   type: z.literal('smart'),
@@ -209,6 +214,7 @@ const smartGoal = z.strictObject({
   inputs_to: goalInputsTo,
   gaps: goalGaps,
   provisional,
+  ends_early: endsEarly,
   achievability,
   moved_goalposts: movedGoalposts,
 });
@@ -243,6 +249,7 @@ const keyResult = z.strictObject({
   inputs_to: goalInputsTo,
   gaps: goalGaps,
   provisional,
+  ends_early: endsEarly,
   achievability,
 });
 
@@ -252,6 +259,9 @@ const okrGoal = z.strictObject({
   stretch: z.boolean(),
   score: figure.meta({ description: "Weighted mean of the key results' scores, 0 to 1; null before the start." }),
   band: z.enum(['green', 'yellow', 'red']).nullable(),
+  undecided: z.array(text).optional().meta({
+    description: 'Key results whose status is undecided: the score counts them as 0, so it is only a floor of the true one.',
+  }),
   key_results: z.array(keyResult),
   moved_goalposts: movedGoalposts,
 });

@@ -256,7 +256,8 @@ function goalLines(
     const notStarted = goal.elapsed === 0 && goal.score === null;
     const head =
       `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}`}` +
-      `${goal.band ? ` (${goal.band})` : ''}${goal.stretch ? ', stretch' : ''}`;
+      `${goal.band ? ` (${goal.band})` : ''}${goal.stretch ? ', stretch' : ''}` +
+      (goal.undecided ? `, at least: the undecided ${esc(goal.undecided.join(', '))} count 0` : '');
     return [
       head,
       ...goal.key_results.map((kr) => {
@@ -269,7 +270,7 @@ function goalLines(
           (kr.baseline_to || kr.reference_to || kr.previous_left_out
             ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr)}`
             : '') +
-          keyResultWords(kr, kr.kpi ? kpis.get(kr.kpi)!.good : undefined) +
+          keyResultWords(kr, kr.kpi ? kpis.get(kr.kpi)!.good : undefined, goal.deadline) +
           marks(kr, site)
         );
       }),
@@ -288,8 +289,9 @@ function goalLines(
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
       (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target) ? noChangeWords(k.good) : '') +
-      (goal.cut_rows ? CUT_ROWS_WORDS : bound && goal.status === 'no_data' ? UNDECIDED_WORDS[bound] : '') +
-      marks(goal, site),
+      (goal.cut_rows ? CUT_ROWS_WORDS : bound && goal.status === 'undecided' && !goal.ends_early ? UNDECIDED_WORDS[bound] : '') +
+      marks(goal, site) +
+      endsEarlyWords(goal, goal.deadline),
   ];
 }
 
@@ -307,10 +309,19 @@ const UNDECIDED_WORDS = {
 const CUT_ROWS_WORDS =
   ', n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound';
 
+/** Why a goal or key result whose data end before its past deadline is undecided (`ends_early`); empty otherwise. */
+function endsEarlyWords(g: Pick<KeyResultJson, 'status' | 'ends_early'>, deadline: string): string {
+  return g.ends_early && g.status === 'undecided'
+    ? `, undecided: its data end before the deadline (${esc(deadline)}), so what the period holds is not known`
+    : '';
+}
+
 /** A key result's line gets the SMART goal's words (no change, cut rows), by the pages' rule (`keyResultNoteKinds`). */
-function keyResultWords(kr: KeyResultJson, good: Direction | undefined): string {
+function keyResultWords(kr: KeyResultJson, good: Direction | undefined, deadline: string): string {
   return keyResultNoteKinds(kr, good)
-    .map((kind) => (kind === 'no-change' ? noChangeWords(good) : CUT_ROWS_WORDS))
+    .map((kind) =>
+      kind === 'no-change' ? noChangeWords(good) : kind === 'cut-rows' ? CUT_ROWS_WORDS : endsEarlyWords(kr, deadline),
+    )
     .join('');
 }
 

@@ -97,6 +97,13 @@ export interface MeasureEvaluation {
    * deadline: its value so far is compared with a whole period, so progress and status are provisional.
    */
   readonly provisional: boolean;
+  /**
+   * The report's as-of day is on or after the deadline while the data of the measure end before
+   * it (`dataTo`): it is evaluated as of `dataTo`, and settles only on what those data decide (a
+   * total that cannot fall already past its target, a cap already overspent), else `undecided`,
+   * with no projection.
+   */
+  readonly endsEarly: boolean;
 }
 
 export interface SmartEvaluation extends MeasureEvaluation {
@@ -141,6 +148,8 @@ export interface KeyResultEvaluation {
   readonly gaps: InputGaps | null;
   /** Its progress and status are provisional until the deadline (see `MeasureEvaluation`). */
   readonly provisional: boolean;
+  /** Its data end before a deadline now past (see `MeasureEvaluation.endsEarly`). */
+  readonly endsEarly: boolean;
 }
 
 export interface OkrEvaluation {
@@ -154,6 +163,8 @@ export interface OkrEvaluation {
   /** Weighted mean of key-result scores (a key result without a score counts as 0); null before the start. */
   readonly score: number | null;
   readonly band: OkrBand | null;
+  /** Key results whose status is `undecided`: the score counts them as 0, so it is only a floor of the true one. */
+  readonly undecided: readonly string[];
   readonly keyResults: readonly KeyResultEvaluation[];
 }
 
@@ -175,7 +186,8 @@ export function cumulativeProgress(actual: number | null, target: number | null)
  * Evaluates what a goal or key result measures over `period`, as of `asOf`, or as of the last
  * day its channels have data when one of them ends earlier (see `dataEnds`): the actual over the
  * days its inputs cover, the target it is set against, progress and pace, the status, a total
- * that already decides it, and the projection to the deadline.
+ * that already decides it, and the projection to the deadline. From the deadline on, a measure
+ * whose data end before it settles only on what they decide (see `MeasureEvaluation.endsEarly`).
  */
 export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Period, reportAsOf: Day): MeasureEvaluation {
   const kpi = engine.kpis.get(measure.kpi);
@@ -186,6 +198,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const { start, end: deadline } = period;
   const started = asOf >= start;
   const ended = asOf >= deadline;
+  const endsEarly = started && !ended && reportAsOf >= deadline;
   const cutoff = Math.min(asOf, deadline);
   const elapsed = elapsedShare(start, deadline, asOf);
   const measured = started ? actualOverCovered(engine, kpi, channels, start, cutoff) : null;
@@ -196,8 +209,9 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const progress = cutRows ? null : progressOf(mode, actual, baseline, target);
   const expected = expectedPace(measure, mode, baseline, target, period, asOf);
   const approximate = measured?.current.approximate ?? false;
-  const bound = actualBound(engine, kpi, mode, measured, ended);
+  const bound = actualBound(engine, kpi, mode, measured, ended || endsEarly);
   const good = kpi.def.good;
+  const nonNegative = neverNegative(kpi.ast, (name) => engine.index.metrics.get(name));
   const status = measureStatus({
     mode,
     good,
@@ -206,18 +220,17 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     actual,
     progress,
     started,
-    ended,
+    ended: ended || endsEarly,
     expected,
-    bound,
+    bound: endsEarly ? stoppedBound(bound, mode === 'cumulative' && nonNegative) : bound,
     cutRows,
   });
-  const nonNegative = neverNegative(kpi.ast, (name) => engine.index.metrics.get(name));
   const decided =
     started && dataTo !== null && mode === 'cumulative' && nonNegative
       ? decidedTotal(engine, kpi, channels, period, reportAsOf, actual, target)
       : null;
   const projection =
-    measured && actual !== null && bound === 'exact'
+    measured && actual !== null && bound === 'exact' && !endsEarly
       ? mode === 'cumulative'
         ? elapsed > 0
           ? finiteOrNull(actual / elapsed)
@@ -253,8 +266,19 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     dataTo,
     inputsEnd,
     gaps: measured?.gaps ?? null,
-    provisional: mode === 'level' && kpi.accumulates && started && !ended,
+    provisional: mode === 'level' && kpi.accumulates && started && !ended && !endsEarly,
+    endsEarly,
   };
+}
+
+/**
+ * What an actual taken to the data's last day is to the period's whole, its deadline past: a total
+ * that cannot fall is at least what its days so far hold (a lower bound, with its own bound if
+ * that is one too); anything else (a level, a signed total) could be anything.
+ */
+function stoppedBound(bound: ActualBound, totalThatCannotFall: boolean): ActualBound {
+  if (!totalThatCannotFall) return 'unbounded';
+  return bound === 'exact' || bound === 'lower' ? 'lower' : 'unbounded';
 }
 
 /** A measure's actual over [start, end], with the window it comes from and the days its inputs miss. */
@@ -323,7 +347,7 @@ interface StatusInputs {
 /**
  * A measure's status: a cap (or floor) is kept or not, a target equal to its baseline compares
  * the actual with it, anything else follows progress against pace. An actual that cut a month
- * row is n/a (`no_data`); an upper bound on the actual (reach summed from finer rows) bounds the
+ * row is n/a (`undecided`); an upper bound on the actual (reach summed from finer rows) bounds the
  * status on one side only.
  */
 function measureStatus(s: StatusInputs): GoalStatus {
@@ -338,9 +362,9 @@ function measureStatus(s: StatusInputs): GoalStatus {
     : noChange
       ? noChangeStatus(timing, actual, target, good)
       : goalStatus({ ...timing, progress: s.progress });
-  if (s.cutRows && s.started) return 'no_data';
+  if (s.cutRows && s.started) return 'undecided';
   if (s.bound === 'exact' || target === null) return status;
-  if (s.bound === 'unbounded') return s.started ? 'no_data' : status;
+  if (s.bound === 'unbounded') return s.started && status !== 'no_data' ? 'undecided' : status;
   const higherIsBetter =
     cap || noChange ? good === 'up' : mode === 'cumulative' ? target > 0 : baseline !== null && target > baseline;
   // An upper bound: the true figure is at most the actual; a lower bound: at least.
@@ -507,7 +531,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       actualTo: m.actualTo,
       cutRows: m.cutRows,
       score:
-        m.status === 'not_started' || m.status === 'no_data'
+        m.status === 'not_started' || m.status === 'no_data' || m.status === 'undecided'
           ? null
           : byStatus
             ? (CAP_SCORES[m.status] ?? null)
@@ -520,6 +544,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       inputsEnd: m.inputsEnd,
       gaps: m.gaps,
       provisional: m.provisional,
+      endsEarly: m.endsEarly,
     };
   }
   const manual = kr.manual!;
@@ -554,13 +579,17 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     inputsEnd: null,
     gaps: null,
     provisional: false,
+    endsEarly: false,
   };
 }
 
 /**
  * Evaluates an OKR: every key result, then the weighted mean score and its band. Before its
  * start an OKR has no score and no band (its key results are not started): a manual count
- * made ahead of the period is no judgement on it.
+ * made ahead of the period is no judgement on it. The objective, its elapsed share and its manual
+ * key results are taken as of the report's day; a measured key result whose data end earlier is
+ * taken as of their last day and, its deadline past, settles only on what they decide: an
+ * `undecided` one counts 0 in the score and is named in `undecided`.
  */
 export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEvaluation {
   const keyResults = goal.keyResults.map((kr) => evaluateKeyResult(engine, kr, goal.period, asOf));
@@ -575,6 +604,7 @@ export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEva
     stretch: goal.stretch,
     score,
     band: score === null ? null : okrBand(score, goal.stretch),
+    undecided: keyResults.filter((kr) => kr.status === 'undecided').map((kr) => kr.id),
     keyResults,
   };
 }

@@ -107,6 +107,8 @@ export interface SmartGoalJson {
   gaps?: GapsJson;
   /** A level on a KPI that builds up over its period (reach), before the deadline: a value so far against a whole period. */
   provisional?: true;
+  /** The as-of day is on or after the deadline while the goal's data end before it (`data_to`): it settles only on what they decide, else `undecided`. */
+  ends_early?: true;
   /** Whether the target is achievable, judged against the KPI's own history (SPEC "Achievable?"). */
   achievability?: Achievability;
 }
@@ -141,10 +143,11 @@ export interface KeyResultJson {
   data_to?: string;
   actual_to?: string;
   cut_rows?: true;
-  /** As a SMART goal's `inputs_to`, `gaps` and `provisional`. */
+  /** As a SMART goal's `inputs_to`, `gaps`, `provisional` and `ends_early`. */
   inputs_to?: Record<string, Record<string, string>>;
   gaps?: GapsJson;
   provisional?: true;
+  ends_early?: true;
   achievability?: Achievability;
 }
 
@@ -161,6 +164,8 @@ export interface OkrGoalJson {
   stretch: boolean;
   score: number | null;
   band: OkrBand | null;
+  /** Key results whose status is `undecided`, counted 0 in `score` (which is then only a floor). */
+  undecided?: string[];
   key_results: KeyResultJson[];
 }
 
@@ -287,6 +292,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       ...(e.inputsEnd ? { inputs_to: inputsTo(e.inputsEnd) } : {}),
       ...(e.gaps ? { gaps: gapsJson(e.gaps) } : {}),
       ...(e.provisional ? { provisional: true as const } : {}),
+      ...(e.endsEarly ? { ends_early: true as const } : {}),
       ...(achievable?.goal ? { achievability: achievable.goal } : {}),
     };
   }
@@ -301,6 +307,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
     stretch: e.stretch,
     score: e.score,
     band: e.band,
+    ...(e.undecided.length > 0 ? { undecided: [...e.undecided] } : {}),
     key_results: e.keyResults.map((kr) => keyResultJson(kr, achievable?.keyResults[kr.id])),
   };
 }
@@ -329,6 +336,7 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     ...(kr.inputsEnd ? { inputs_to: inputsTo(kr.inputsEnd) } : {}),
     ...(kr.gaps ? { gaps: gapsJson(kr.gaps) } : {}),
     ...(kr.provisional ? { provisional: true as const } : {}),
+    ...(kr.endsEarly ? { ends_early: true as const } : {}),
     ...(achievable ? { achievability: achievable } : {}),
   };
 }

@@ -1,5 +1,9 @@
-/** Where a goal stands (SPEC "Goal evaluation"); `no_data` when its progress cannot be computed. */
-export type GoalStatus = 'not_started' | 'achieved' | 'missed' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+/**
+ * Where a goal stands (SPEC "Goal evaluation"): `no_data` when it has no actual (or no target or
+ * baseline to measure it against); `undecided` when it has one that cannot decide its status (only
+ * a bound of the true figure, or data that end before a deadline now past).
+ */
+export type GoalStatus = 'not_started' | 'achieved' | 'missed' | 'on_track' | 'at_risk' | 'off_track' | 'undecided' | 'no_data';
 
 /** Every status, best first, for legends and tables. */
 export const GOAL_STATUSES: readonly GoalStatus[] = [
@@ -9,6 +13,7 @@ export const GOAL_STATUSES: readonly GoalStatus[] = [
   'off_track',
   'missed',
   'not_started',
+  'undecided',
   'no_data',
 ];
 
@@ -83,12 +88,12 @@ export function noChangeStatus(
  * upper bound): `truth` says whether the true status is the same or `worse`, or the same or
  * `better`. Only a status the truth cannot differ from stands: the worst (off track, missed)
  * when it can only be worse, the best (`best`: achieved, or on track for a cap before its
- * deadline) when it can only be better; any other is undecided, `no_data`.
+ * deadline) when it can only be better; any other is `undecided`.
  */
 export function boundedStatus(status: GoalStatus, truth: 'worse' | 'better', best: GoalStatus): GoalStatus {
-  if (status === 'not_started' || status === 'no_data') return status;
-  if (truth === 'worse') return status === 'off_track' || status === 'missed' ? status : 'no_data';
-  return status === best ? status : 'no_data';
+  if (status === 'not_started' || status === 'no_data' || status === 'undecided') return status;
+  if (truth === 'worse') return status === 'off_track' || status === 'missed' ? status : 'undecided';
+  return status === best ? status : 'undecided';
 }
 
 export type OkrBand = 'green' | 'yellow' | 'red';

@@ -112,6 +112,7 @@ export const STATUS_LABELS: Readonly<Record<GoalStatus, { label: string; symbol:
   off_track: { label: 'Off track', symbol: '✖' },
   missed: { label: 'Missed', symbol: '✖' },
   not_started: { label: 'Not started', symbol: '○' },
+  undecided: { label: 'Undecided', symbol: '◇' },
   no_data: { label: 'No data', symbol: '?' },
 };
 

@@ -90,6 +90,7 @@ const smartGoal = z.strictObject({
   /** Absent in snapshots frozen before goals carried it. */
   gaps: gaps.optional(),
   provisional: z.literal(true).optional(),
+  ends_early: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 
@@ -122,6 +123,7 @@ const keyResult = z.strictObject({
   /** Absent in snapshots frozen before goals carried it. */
   gaps: gaps.optional(),
   provisional: z.literal(true).optional(),
+  ends_early: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 
@@ -131,6 +133,7 @@ const okrGoal = z.strictObject({
   stretch: z.boolean(),
   score: figure,
   band,
+  undecided: z.array(text).optional(),
   key_results: z.array(keyResult),
 });
 

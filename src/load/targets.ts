@@ -12,6 +12,7 @@
  */
 import type { Direction } from '../core/catalogue.ts';
 import { type Day, formatDay } from '../core/dates.ts';
+import { actualBound } from '../core/evaluate.ts';
 import { measuredChannels, measureTarget, resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import { inputEnds, type Kpi, type KpiEngine, resolveChannels, summedInputs, windowFor } from '../core/kpis.ts';
@@ -111,7 +112,9 @@ function check(
   const label = kpiWords(kpi.def.label);
   const good = kpi.def.good;
   const { baseline, baselineTo, baselineLeftOut } = measureTarget(engine, measure, period, channels);
-  if (kpi.accumulates) {
+  const onlyBound = kpi.accumulates ? boundOnly(engine, kpi, channels, period) : null;
+  if (onlyBound) place.report.note([...path, 'kpi'], onlyBound);
+  else if (kpi.accumulates) {
     // Reach and the follower change build up; a level over a total (members per thousand impressions) shrinks.
     const buildsUp = kpi.inputs.some(
       (name) => engine.index.metrics.get(name)?.aggregation === 'unique' || name === 'followers_change',
@@ -363,4 +366,35 @@ function kpiWords(label: string): string {
 
 function same(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Why a level on a unique metric (reach) over `period` can only ever be a bound of the true figure,
+ * so that its status stays undecided unless the bound decides it, even after its deadline: its
+ * rows are finer than the period on a channel (months of reach for a quarter: the same people
+ * counted in each), or it sums several channels (a person reached on two counted twice). Null
+ * when its figure over the whole period is exact, or there is none yet.
+ */
+function boundOnly(engine: KpiEngine, kpi: Kpi, channels: readonly string[], period: Period): string | null {
+  const whole = windowFor(engine, channels, period.start, period.end).value(kpi);
+  if (whole.value === null || !whole.approximate) return null;
+  const over = whole.channels ?? channels;
+  const measured = { current: whole, over, gaps: null, overCovered: false, actual: whole.value };
+  const bound = actualBound(engine, kpi, 'level', measured, true);
+  if (bound === 'exact') return null;
+  const unique = kpi.inputs.filter((name) => engine.index.metrics.get(name)?.aggregation === 'unique');
+  const finer = over.filter((c) => windowFor(engine, [c], period.start, period.end).value(kpi).approximate);
+  const what = `${unique.join(', ')} over ${period.label}`;
+  const why =
+    finer.length > 0
+      ? `${what} on ${finer.join(', ')} comes only in rows shorter than the period, and summed they count the same people more than once`
+      : `${what} is summed over ${over.join(', ')}, which counts a person reached on two channels twice`;
+  const fix =
+    finer.length > 0
+      ? `export ${unique.join(', ')} for the whole of ${period.label} (one row per channel) to settle it`
+      : 'set the goal on one channel to settle it';
+  return (
+    `${why}: ${kpi.def.id} is then only ${bound === 'upper' ? 'an upper bound' : bound === 'lower' ? 'a lower bound' : 'neither exact nor a bound'} ` +
+    `of the true figure, so the goal cannot settle (achieved or missed), even at its deadline, unless that bound decides it; ${fix}`
+  );
 }

@@ -3,9 +3,11 @@
  * whose figures count in the goal stopped inside it (a closed account, an export never
  * downloaded). The days after its last day are unknown, so the goal is evaluated as of that day
  * and shows neither "achieved" nor "missed" at its deadline. A note at the goal; nothing is
- * invented for the missing days. Runs after loading, on valid content.
+ * invented for the missing days. So is a goal whose deadline is still ahead of the data, where a
+ * channel of its figure stopped while the others go on: unless the rest is added, it will be
+ * undecided from its deadline on. Runs after loading, on valid content.
  */
-import { formatDay } from '../core/dates.ts';
+import { type Day, formatDay } from '../core/dates.ts';
 import { dataEnds } from '../core/coverage.ts';
 import { measuredChannels } from '../core/targets.ts';
 import type { Goal, Measure } from '../core/goals.ts';
@@ -14,13 +16,33 @@ import type { Period } from '../core/periods.ts';
 import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
-/** Notes every goal or key result whose period is over while a channel of its figure stopped inside it. */
+/**
+ * Notes every goal or key result whose period is over while a channel of its figure stopped inside
+ * it, or whose period goes on past the data while a channel of its figure stopped before the others.
+ */
 export function checkUnsettled(engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>): void {
   const last = engine.index.dataRange()?.last ?? null;
   if (last === null) return;
   forEachMeasure(goals, places, (measure, period, place, path) => {
     if (period.end <= last) check(engine, measure, period, place, path);
+    else if (period.start <= last) checkAhead(engine, measure, period, last, place, path);
   });
+}
+
+/** A goal whose deadline is after the data's last day, on a channel whose data stopped before it. */
+function checkAhead(engine: KpiEngine, measure: Measure, period: Period, last: Day, place: GoalPlace, path: PathKey[]): void {
+  const kpi = engine.kpis.get(measure.kpi);
+  if (!kpi) return;
+  const channels = measuredChannels(engine, measure, period, last);
+  const { incomplete, dataTo } = dataEnds(engine, channels, period, last, kpi);
+  if (incomplete.length === 0 || dataTo === null) return;
+  place.report.note(
+    path,
+    `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, while other data go on to ${formatDay(last)}: ` +
+      `the goal is evaluated as of ${formatDay(dataTo)}, and from its deadline (${formatDay(period.end)}) on it stays undecided ` +
+      'unless its data so far decide it (a total already past its target, a cap already overspent); if an export covers the ' +
+      'days after its last row, give it a "through" day; if the channel has stopped, leave it out of the goal',
+  );
 }
 
 function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalPlace, path: PathKey[]): void {
@@ -33,7 +55,8 @@ function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalP
     path,
     `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, before the deadline ` +
       `(${formatDay(period.end)}), while later data exist: the goal is evaluated as of ${formatDay(dataTo)} and cannot settle ` +
-      '(achieved or missed) until the rest of its period is added; if an export covers the days after its last row, give it ' +
+      '(achieved or missed) until the rest of its period is added, unless its data so far decide it (a total already past its ' +
+      'target, a cap already overspent): it is undecided; if an export covers the days after its last row, give it ' +
       'a "through" day; if the channel has stopped, leave it out of the goal',
   );
 }

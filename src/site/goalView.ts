@@ -84,6 +84,10 @@ export interface GoalView {
   readonly keyResultNotes: ReadonlyArray<readonly KeyResultNote[]>;
   /** A SMART goal's progress of an upper-bound actual is a bound too ("≤ 200%"): which; else null. */
   readonly progressBound: ProgressBound;
+  /** Why the header's status is undecided where its data end before its past deadline (`endsEarly`), in words; else null. */
+  readonly endsEarly: string | null;
+  /** An OKR whose score counts undecided key results as 0: that, in words; else null. */
+  readonly undecidedScore: string | null;
 }
 
 /** The as-of day of goal pages: the last day with data (evaluation stops at each goal's deadline). */
@@ -207,13 +211,32 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
       evaluation.type === 'okr'
         ? evaluation.keyResults.map((kr) =>
             keyResultNotes(
-              { baseline: kr.baseline, target: kr.target, cut_rows: kr.cutRows },
+              { baseline: kr.baseline, target: kr.target, cut_rows: kr.cutRows, status: kr.status, ends_early: kr.endsEarly },
               kr.kpi === null ? undefined : engine.kpis.get(kr.kpi)?.def.good,
               t,
             ),
           )
         : [],
     progressBound: evaluation.type === 'smart' ? progressBound({ ...evaluation, cut_rows: evaluation.cutRows }) : null,
+    endsEarly:
+      evaluation.type === 'smart' && evaluation.endsEarly && evaluation.status === 'undecided' && evaluation.dataTo !== null
+        ? fill(t.goal.endsEarly, {
+            channels: (evaluation.incomplete.length > 0 ? evaluation.incomplete : Object.keys(evaluation.inputsEnd ?? {}))
+              .map((c) => channelName(project.site, c))
+              .join(', '),
+            date: formatDate(formatDay(evaluation.dataTo), locale),
+            deadline: formatDate(evaluation.deadline, locale),
+          })
+        : null,
+    undecidedScore:
+      evaluation.type === 'okr' && evaluation.undecided.length > 0
+        ? fill(t.okr.undecided, {
+            keyResults: evaluation.keyResults
+              .filter((kr) => evaluation.undecided.includes(kr.id))
+              .map((kr) => keyResultName(project, kr))
+              .join(', '),
+          })
+        : null,
   };
 }
 
@@ -332,9 +355,10 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         inputsEnd: inputsEndOf(inputs),
         gaps: gapsOf(gaps),
         provisional: kr.provisional === true,
+        endsEarly: kr.ends_early === true,
       }),
     );
-    return { ...rest, keyResults };
+    return { ...rest, undecided: rest.undecided ?? [], keyResults };
   }
   const {
     category: _c,
@@ -368,6 +392,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     inputsEnd: inputsEndOf(inputs),
     gaps: gapsOf(gaps),
     provisional: rest.provisional === true,
+    endsEarly: rest.ends_early === true,
   };
 }
 

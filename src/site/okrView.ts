@@ -4,7 +4,7 @@
  */
 import type { Direction } from '../core/catalogue.ts';
 import type { GoalJson, OkrGoalJson } from '../core/report.ts';
-import { type OkrBand, okrBand } from '../core/status.ts';
+import { type GoalStatus, type OkrBand, okrBand } from '../core/status.ts';
 import type { UiStrings } from '../translations/index.ts';
 
 /** An OKR of a report with the band of each key result (null for one without a score) and its notes. */
@@ -16,7 +16,7 @@ export interface OkrView {
 
 /** A sentence under a key result, as a SMART goal's page has it: its kind (a CSS class) and text. */
 export interface KeyResultNote {
-  readonly kind: 'no-change' | 'cut-rows';
+  readonly kind: 'no-change' | 'cut-rows' | 'ends-early';
   readonly text: string;
 }
 
@@ -24,15 +24,23 @@ export interface KeyResultNote {
  * What a key result's line says beside its actual, as a SMART goal's does: a target equal to its
  * baseline asks for no change (`no-change`; a target of 0 on a KPI where lower is better is a cap,
  * not a no-change: a key result's JSON has no mode); a window cutting a month or quarter row
- * (`cut_rows`) leaves the actual n/a (`cut-rows`).
+ * (`cut_rows`) leaves the actual n/a (`cut-rows`); data that end before a deadline now past leave
+ * the status undecided (`ends-early`).
  */
 export function keyResultNoteKinds(
-  kr: { readonly baseline: number | null; readonly target: number | null; readonly cut_rows?: boolean | undefined },
+  kr: {
+    readonly baseline: number | null;
+    readonly target: number | null;
+    readonly cut_rows?: boolean | undefined;
+    readonly status?: GoalStatus;
+    readonly ends_early?: boolean | undefined;
+  },
   good: Direction | undefined,
 ): Array<KeyResultNote['kind']> {
   const kinds: Array<KeyResultNote['kind']> = [];
   if (kr.target !== null && kr.target === kr.baseline && (kr.target !== 0 || good !== 'down')) kinds.push('no-change');
   if (kr.cut_rows) kinds.push('cut-rows');
+  if (kr.ends_early && kr.status === 'undecided') kinds.push('ends-early');
   return kinds;
 }
 
@@ -44,7 +52,14 @@ export function keyResultNotes(
 ): KeyResultNote[] {
   return keyResultNoteKinds(kr, good).map((kind) => ({
     kind,
-    text: kind === 'cut-rows' ? t.goal.cutRows : good === 'down' ? t.goal.noChangeDown : t.goal.noChangeUp,
+    text:
+      kind === 'cut-rows'
+        ? t.goal.cutRows
+        : kind === 'ends-early'
+          ? t.goal.endsEarlyKeyResult
+          : good === 'down'
+            ? t.goal.noChangeDown
+            : t.goal.noChangeUp,
   }));
 }
 

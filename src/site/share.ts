@@ -120,6 +120,7 @@ const COLORS: Record<string, string> = {
   off_track: '#b3261e',
   missed: '#b3261e',
   not_started: '#5a5a66',
+  undecided: '#5a5a66',
   no_data: '#5a5a66',
 };
 

@@ -17,6 +17,7 @@ export const STATUS_ORDER: readonly GoalStatus[] = [
   'off_track',
   'at_risk',
   'missed',
+  'undecided',
   'no_data',
   'not_started',
   'on_track',
@@ -30,6 +31,7 @@ export const COUNT_ORDER: readonly GoalStatus[] = [
   'off_track',
   'missed',
   'not_started',
+  'undecided',
   'no_data',
 ];
 /** Statuses that put a goal in "needs attention", most urgent first. */

@@ -100,6 +100,7 @@ export const en = {
     score: 'Score',
     scoreOf: 'OKR score {score}',
     noScore: 'no score yet',
+    undecided: 'At least: undecided key results ({keyResults}) count 0 in this score.',
     stretch: '(stretch: 0.6 counts as success)',
     stretchShort: '(stretch)',
     keyResult: 'Key result',
@@ -162,6 +163,7 @@ export const en = {
     off_track: 'Off track',
     missed: 'Missed',
     not_started: 'Not started',
+    undecided: 'Undecided',
     no_data: 'No data',
   },
   verdict: {
@@ -275,6 +277,9 @@ export const en = {
     lowerBound:
       'Undecided: the actual is only a lower bound (no export covers some of its days, or it divides by a reach summed from finer rows), which cannot settle this status.',
     unbounded: 'Undecided: the actual is neither exact nor a bound of the true figure, which cannot settle this status.',
+    endsEarly:
+      'Undecided: its data from {channels} end on {date}, before the deadline ({deadline}), so what the whole period holds is not known; it settles once the rest of its period is added.',
+    endsEarlyKeyResult: 'Undecided: its data end before the deadline, so what the whole period holds is not known.',
     cutRows:
       'n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound.',
     actualTo: 'Counts every day with data to {date}, which already decides the goal; the pace is taken as of {asOf}.',

@@ -99,6 +99,7 @@ export const fr = {
     score: 'Score',
     scoreOf: 'Score OKR {score}',
     noScore: 'pas encore de score',
+    undecided: 'Au moins : les résultats clés indécis ({keyResults}) comptent 0 dans ce score.',
     stretch: '(ambitieux : 0,6 vaut réussite)',
     stretchShort: '(ambitieux)',
     keyResult: 'Résultat clé',
@@ -162,6 +163,7 @@ export const fr = {
     off_track: 'En retard',
     missed: 'Manqué',
     not_started: 'Pas commencé',
+    undecided: 'Indécis',
     no_data: 'Sans données',
   },
   verdict: {
@@ -278,6 +280,9 @@ export const fr = {
     lowerBound:
       'Indécis : le réel n’est qu’une borne basse (aucun export ne couvre certains de ses jours, ou il divise par une couverture sommée de lignes plus fines), qui ne peut trancher ce statut.',
     unbounded: 'Indécis : le réel n’est ni exact ni une borne du vrai chiffre, qui ne peut trancher ce statut.',
+    endsEarly:
+      'Indécis : ses données de {channels} s’arrêtent le {date}, avant l’échéance ({deadline}) ; ce que contient toute la période n’est pas connu, et le statut sera tranché quand le reste de la période sera ajouté.',
+    endsEarlyKeyResult: 'Indécis : ses données s’arrêtent avant l’échéance ; ce que contient toute la période n’est pas connu.',
     cutRows:
       'n.d. : une ligne mensuelle ou trimestrielle chevauche la période de l’objectif et n’est pas comptée ; le réel n’est ni exact ni une borne haute.',
     actualTo: 'Compte chaque jour de données jusqu’au {date}, ce qui décide déjà l’objectif ; le rythme est pris au {asOf}.',

@@ -96,6 +96,7 @@ export const it = {
     score: 'Punteggio',
     scoreOf: 'Punteggio OKR {score}',
     noScore: 'ancora nessun punteggio',
+    undecided: 'Almeno: i risultati chiave indecisi ({keyResults}) contano 0 in questo punteggio.',
     stretch: '(sfidante: 0,6 vale come successo)',
     stretchShort: '(sfidante)',
     keyResult: 'Risultato chiave',
@@ -158,6 +159,7 @@ export const it = {
     off_track: 'Fuori rotta',
     missed: 'Mancato',
     not_started: 'Non iniziato',
+    undecided: 'Indeciso',
     no_data: 'Senza dati',
   },
   verdict: {
@@ -273,6 +275,9 @@ export const it = {
     lowerBound:
       'Indeciso: il valore effettivo è solo un limite inferiore (nessun export copre alcuni suoi giorni, o divide per una copertura sommata da righe più fini), che non può decidere questo stato.',
     unbounded: 'Indeciso: il valore effettivo non è né esatto né un limite del dato vero, che non può decidere questo stato.',
+    endsEarly:
+      'Indeciso: i suoi dati di {channels} finiscono il {date}, prima della scadenza ({deadline}); ciò che contiene l’intero periodo non è noto, e lo stato sarà deciso quando il resto del periodo sarà aggiunto.',
+    endsEarlyKeyResult: 'Indeciso: i suoi dati finiscono prima della scadenza; ciò che contiene l’intero periodo non è noto.',
     cutRows:
       'n.d.: una riga mensile o trimestrale è a cavallo del periodo dell’obiettivo ed è esclusa; il valore effettivo non è né esatto né un limite superiore.',
     actualTo: 'Conta ogni giorno con dati fino al {date}, che decide già l’obiettivo; il ritmo è preso al {asOf}.',

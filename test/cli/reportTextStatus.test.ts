@@ -55,14 +55,14 @@ describe('goal lines of the text report', () => {
   });
 
   it('say that a reach row cut by the window leaves the figure neither exact nor a bound', () => {
-    expect(after('mid')).toContain('No data');
+    expect(after('mid')).toContain('◇ Undecided');
     expect(after('mid')).toContain(
       'Reach on instagram: 350,000 of 400,000 (baseline 300,000), progress n/a, expected 76%, projection n/a, n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound',
     );
   });
 
   it('say that an upper bound leaves the status undecided', () => {
-    expect(after('ig-reach')).toContain('No data');
+    expect(after('ig-reach')).toContain('◇ Undecided');
     expect(after('ig-reach')).toContain('≈700,000 (upper bound) of 600,000');
     expect(after('ig-reach')).toContain('projection n/a, undecided: the actual is only an upper bound');
   });

@@ -38,7 +38,7 @@ goals:
     expect(root.problems).toEqual([]);
     // €6,200 over at most 600,000 reached: €10.33 at the least; the true figure lies up to €20.67.
     const e = evaluate(root, 'cpr-q3', '2026-08-31');
-    expect(e).toMatchObject({ approximate: true, bound: 'lower', status: 'no_data', projection: null });
+    expect(e).toMatchObject({ approximate: true, bound: 'lower', status: 'undecided', projection: null });
     expect(e.type === 'smart' && e.actual).toBeCloseTo(6200 / 600, 9);
   });
 
@@ -56,7 +56,7 @@ goals:
       ]),
     });
     expect(evaluate(full, 'cpr-q3-low', '2026-09-30')).toMatchObject({ bound: 'lower', status: 'missed' });
-    expect(evaluate(full, 'cpr-q3', '2026-09-30')).toMatchObject({ bound: 'lower', status: 'no_data' });
+    expect(evaluate(full, 'cpr-q3', '2026-09-30')).toMatchObject({ bound: 'lower', status: 'undecided' });
   });
 });
 
@@ -85,10 +85,10 @@ describe('a total over a week no export covers, at its deadline', () => {
     expect(evaluate(root, 'july-fb', '2026-08-31')).toMatchObject({
       actual: 240000,
       bound: 'lower',
-      status: 'no_data',
+      status: 'undecided',
       projection: null,
     });
-    expect(evaluate(root, 'july-cap', '2026-08-31')).toMatchObject({ actual: 2400, bound: 'lower', status: 'no_data' });
+    expect(evaluate(root, 'july-cap', '2026-08-31')).toMatchObject({ actual: 2400, bound: 'lower', status: 'undecided' });
   });
 
   it('stands where the known days decide it: past the amount, over the cap', () => {

@@ -1,7 +1,8 @@
 /**
  * A goal over a channel whose data ends before the as-of day (red-team M4) is evaluated as of
  * the last day its channels have data, and says so: the days after are unknown, not days
- * without activity.
+ * without activity. Before its deadline (here the day before): from the deadline on, such a goal
+ * settles only on what its data decide (test/core/settleAtDeadline.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateGoal } from '../../src/core/evaluate.ts';
@@ -39,10 +40,12 @@ function daily(channel: string, from: string, to: string) {
 // Instagram's export ends on 15 August (day 46 of 92); LinkedIn's runs to 30 September.
 const engine = engineOf([...daily('instagram', '2026-07-01', '2026-08-15'), ...daily('linkedin', '2026-07-01', '2026-09-30')]);
 const asOf = day('2026-09-30');
+/** The day before the deadline: the goal is still running. */
+const before = day('2026-09-29');
 
 describe('a goal whose channel data ends early', () => {
   it('is evaluated as of its channel last day: a total on pace is on track, not missed', () => {
-    const e = evaluateGoal(engine, smart({}), asOf);
+    const e = evaluateGoal(engine, smart({}), before);
     // 46 days × 100 = 4,600 of 9,200: progress 0.5, elapsed 46/92 = 0.5; projection 4,600 / 0.5.
     expect(e).toMatchObject({ actual: 4600, progress: 0.5, elapsed: 0.5, expected: 0.5, status: 'on_track', projection: 9200 });
     expect(e.type === 'smart' && e.incomplete).toEqual(['instagram']);
@@ -50,7 +53,7 @@ describe('a goal whose channel data ends early', () => {
   });
 
   it('over all channels, as of the earliest end among them', () => {
-    const e = evaluateGoal(engine, smart({ channel: 'all', target: { kind: 'absolute', value: 18400 } }), asOf);
+    const e = evaluateGoal(engine, smart({ channel: 'all', target: { kind: 'absolute', value: 18400 } }), before);
     // As of 15 August: 46 days × 200.
     expect(e).toMatchObject({ actual: 9200, elapsed: 0.5, status: 'on_track' });
     expectClose(e.type === 'smart' ? e.progress : null, 0.5);
@@ -68,8 +71,9 @@ describe('a goal whose channel data ends early', () => {
 
   it('says so in JSON, and a goal whose channels all reach the as-of day says nothing', () => {
     const goal = smart({});
-    const json = goalJson(goal, evaluateGoal(engine, goal, asOf));
+    const json = goalJson(goal, evaluateGoal(engine, goal, before));
     expect(json).toMatchObject({ incomplete: ['instagram'], data_to: '2026-08-15', status: 'on_track' });
+    expect(json).not.toHaveProperty('ends_early');
     const full = smart({ channel: 'linkedin', target: { kind: 'absolute', value: 9200 } });
     const whole = goalJson(full, evaluateGoal(engine, full, asOf));
     expect(whole).toMatchObject({ actual: 9200, status: 'achieved' });

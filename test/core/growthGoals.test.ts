@@ -93,10 +93,13 @@ describe('level goals on KPIs that build up over their period', () => {
       '',
     ].join('\n');
     const notes = load(goals, [instagram]).notes.map(formatProblem);
+    // Reach comes in day rows only here: no row can give Q3's, so it is not settled at the deadline
+    // either (red-team 7 #9, test/core/undecidedStatus.test.ts).
     expect(notes).toEqual([
-      'goals/g.yaml:2:43: note: reach builds up as the period runs (it counts what happened so far): until the deadline this goal ' +
-        'compares its value so far with the whole of 2026-Q2 (the baseline when none is given), so its progress and status are ' +
-        'provisional, and settled at the deadline',
+      'goals/g.yaml:2:43: note: reach over 2026-Q3 on instagram comes only in rows shorter than the period, and summed they ' +
+        'count the same people more than once: reach is then only an upper bound of the true figure, so the goal cannot settle ' +
+        '(achieved or missed), even at its deadline, unless that bound decides it; export reach for the whole of 2026-Q3 ' +
+        '(one row per channel) to settle it',
       'goals/g.yaml:3:50: note: audience_growth_rate builds up as the period runs (it counts what happened so far): until the deadline ' +
         'this goal compares its value so far with a baseline for a whole period, so its progress and status are provisional, and ' +
         'settled at the deadline',

@@ -1,7 +1,7 @@
 /**
  * An actual that is only an upper bound (red-team 6 #14): quarterly reach summed from month rows
  * mid-quarter. It can establish "off track" or "missed" (the true reach is lower still), never
- * "achieved" or "on track" as if exact: those are undecided (`no_data`); and nothing is projected
+ * "achieved" or "on track" as if exact: those are `undecided`; and nothing is projected
  * from it. A baseline summed from finer rows is named an upper bound in `validate`'s note.
  */
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ describe('a goal whose actual is an upper bound', () => {
     expect(evaluate(root, 'reach-600k', '2026-08-31')).toMatchObject({
       actual: 700000,
       approximate: true,
-      status: 'no_data',
+      status: 'undecided',
       projection: null,
     });
   });
@@ -60,7 +60,7 @@ describe('a date-range goal whose window cuts a reach row', () => {
       'goals:\n  - { id: mid, title: Reach from mid-July, kpi: reach, channel: instagram, start: 2026-07-15, deadline: 2026-09-15, baseline: 300000, target: 400000 }\n';
     const e = evaluate(loadRoot(SITE, goals, DATA), 'mid', '2026-08-31');
     // Only August's row counts: July's straddles the start and is left out, so 15–31 July are missing.
-    expect(e).toMatchObject({ actual: 350000, cutRows: true, progress: null, status: 'no_data', projection: null });
+    expect(e).toMatchObject({ actual: 350000, cutRows: true, progress: null, status: 'undecided', projection: null });
   });
 
   it('a window holding whole rows is not flagged', () => {

@@ -97,7 +97,8 @@ describe('month rows beside day rows, the window cut inside a month', () => {
   it('projects a level from points on days where every input is whole, not a sawtooth', () => {
     // Impressions every day to 20 September, clicks rows to September: July's and August's rates.
     const longer = engineOf(linkedin('2026-09-20', ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09']));
-    const e = evaluateGoal(longer, ctrGoal, day('2026-09-30')) as SmartEvaluation;
+    // As of the day before the deadline: from the deadline on, a goal whose data end early has no projection.
+    const e = evaluateGoal(longer, ctrGoal, day('2026-09-29')) as SmartEvaluation;
     expect(e.dataTo).toBe(day('2026-08-31'));
     const july = julyCtr;
     const toAugust = (clicksOf('2026-07') + clicksOf('2026-08')) / sum(days('2026-07-01', '2026-08-31'), impressions);

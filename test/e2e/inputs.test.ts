@@ -55,14 +55,16 @@ describe('inputs that end apart, on the quarter page', () => {
   });
 
   it('shows a goal on CTR as of the day the clicks end, in the scorecard and on its page', () => {
-    // 10 clicks of 500 impressions a day to 10 September: 2.0%, on track (not the 1.6% of clicks
-    // to the 10th over impressions to the 30th, which would have missed).
+    // 10 clicks of 500 impressions a day to 10 September: 2.0% (not the 1.6% of clicks to the 10th
+    // over impressions to the 30th, which would have missed). The site is as of 30 September, the
+    // deadline, so the rest of September is unknown: undecided (red-team 7 #10), and the page says why.
     const row = /<tr data-goal="li-ctr"[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
-    expect(row).toContain('On track');
+    expect(row).toContain('Undecided');
     expect(row).toContain('2.0%');
     expect(row).toMatch(/Clicks only to [^<]*Sep 10, 2026/);
     expect(row).toContain('The goal is evaluated as of Sep 10, 2026');
     expect(goalPage).toMatch(/as of Sep 10, 2026/i);
     expect(goalPage).toContain('The goal is evaluated as of Sep 10, 2026');
+    expect(goalPage).toContain('Undecided: its data from LinkedIn end on Sep 10, 2026, before the deadline (Sep 30, 2026)');
   });
 });

@@ -50,10 +50,15 @@ describe('the goal page of a goal whose channel data ends early', () => {
       project.goals.find((g) => g.id === id)!,
     );
 
-  it('is as of its channel last day, with the status of that day', () => {
-    // 46 days × 100 = 4,600 of 9,200 on 08-15, day 46 of 92: on track.
+  it('is as of its channel last day; the deadline past, undecided, and says why', () => {
+    // 46 days × 100 = 4,600 of 9,200 on 08-15, day 46 of 92: on track that day, but the site is as
+    // of 09-30, the deadline, and what 08-16 to 09-30 brought is unknown (red-team 7 #10).
     expect(view('ig').asOf).toBe('2026-08-15');
-    expect(view('ig').evaluation).toMatchObject({ actual: 4600, status: 'on_track' });
+    expect(view('ig').evaluation).toMatchObject({ actual: 4600, status: 'undecided', endsEarly: true, projection: null });
+    expect(view('ig').endsEarly).toBe(
+      'Undecided: its data from Instagram end on Aug 15, 2026, before the deadline (Sep 30, 2026), so what the whole period holds is not known; it settles once the rest of its period is added.',
+    );
+    expect(view('li').endsEarly).toBeNull();
   });
 
   it('and a goal whose channel reaches the end of the data is as of the site as-of day', () => {
