@@ -320,9 +320,14 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         cut_rows: cutRows,
         inputs_to: inputs,
         gaps,
+        approximate,
+        bound,
         ...kr
       }) => ({
         ...kr,
+        // Snapshots frozen before key results carried them say nothing of a bound.
+        approximate: approximate === true,
+        bound: bound ?? ('exact' as const),
         actualTo: actualTo === undefined ? null : dayOf(actualTo),
         cutRows: cutRows === true,
         ...referenceOf(kr),
