@@ -207,7 +207,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
       evaluation.type === 'okr'
         ? evaluation.keyResults.map((kr) =>
             keyResultNotes(
-              { baseline: kr.baseline, target: kr.target, cut_rows: kr.cutRows },
+              { baseline: kr.baseline, target: kr.target, cut_rows: kr.cutRows, status: kr.status, bound: kr.bound },
               kr.kpi === null ? undefined : engine.kpis.get(kr.kpi)?.def.good,
               t,
             ),

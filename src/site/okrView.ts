@@ -4,7 +4,7 @@
  */
 import type { Direction } from '../core/catalogue.ts';
 import type { GoalJson, OkrGoalJson } from '../core/report.ts';
-import { type OkrBand, okrBand } from '../core/status.ts';
+import { type GoalStatus, type OkrBand, okrBand } from '../core/status.ts';
 import type { UiStrings } from '../translations/index.ts';
 
 /** An OKR of a report with the band of each key result (null for one without a score) and its notes. */
@@ -16,35 +16,47 @@ export interface OkrView {
 
 /** A sentence under a key result, as a SMART goal's page has it: its kind (a CSS class) and text. */
 export interface KeyResultNote {
-  readonly kind: 'no-change' | 'cut-rows';
+  readonly kind: 'no-change' | 'cut-rows' | 'undecided-bound';
   readonly text: string;
+}
+
+/** What a key result's notes read of it (its JSON, or an evaluation in the same names). */
+export interface KeyResultNoted {
+  readonly baseline: number | null;
+  readonly target: number | null;
+  readonly cut_rows?: boolean | undefined;
+  readonly status?: GoalStatus | undefined;
+  readonly bound?: 'exact' | 'upper' | 'lower' | 'unbounded' | undefined;
 }
 
 /**
  * What a key result's line says beside its actual, as a SMART goal's does: a target equal to its
  * baseline asks for no change (`no-change`; a target of 0 on a KPI where lower is better is a cap,
  * not a no-change: a key result's JSON has no mode); a window cutting a month or quarter row
- * (`cut_rows`) leaves the actual n/a (`cut-rows`).
+ * (`cut_rows`) leaves the actual n/a (`cut-rows`); an actual that is only a bound (`bound`) leaves
+ * its status undecided (`undecided-bound`, with status `no_data`).
  */
-export function keyResultNoteKinds(
-  kr: { readonly baseline: number | null; readonly target: number | null; readonly cut_rows?: boolean | undefined },
-  good: Direction | undefined,
-): Array<KeyResultNote['kind']> {
+export function keyResultNoteKinds(kr: KeyResultNoted, good: Direction | undefined): Array<KeyResultNote['kind']> {
   const kinds: Array<KeyResultNote['kind']> = [];
   if (kr.target !== null && kr.target === kr.baseline && (kr.target !== 0 || good !== 'down')) kinds.push('no-change');
   if (kr.cut_rows) kinds.push('cut-rows');
+  else if (kr.bound !== undefined && kr.bound !== 'exact' && kr.status === 'no_data') kinds.push('undecided-bound');
   return kinds;
 }
 
 /** A key result's notes in the SMART goal's words (`keyResultNoteKinds`), in the page's language. */
-export function keyResultNotes(
-  kr: Parameters<typeof keyResultNoteKinds>[0],
-  good: Direction | undefined,
-  t: UiStrings,
-): KeyResultNote[] {
+export function keyResultNotes(kr: KeyResultNoted, good: Direction | undefined, t: UiStrings): KeyResultNote[] {
+  const undecided = { upper: t.goal.upperBound, lower: t.goal.lowerBound, unbounded: t.goal.unbounded };
   return keyResultNoteKinds(kr, good).map((kind) => ({
     kind,
-    text: kind === 'cut-rows' ? t.goal.cutRows : good === 'down' ? t.goal.noChangeDown : t.goal.noChangeUp,
+    text:
+      kind === 'cut-rows'
+        ? t.goal.cutRows
+        : kind === 'undecided-bound'
+          ? undecided[kr.bound as keyof typeof undecided]
+          : good === 'down'
+            ? t.goal.noChangeDown
+            : t.goal.noChangeUp,
   }));
 }
 

@@ -9,12 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { kpiChanges } from '../../src/core/kpiTable.ts';
 import { parseQuarter } from '../../src/core/periods.ts';
 import { buildReport, type OkrGoalJson } from '../../src/core/report.ts';
-import { dailyExport, loadRoot, rowsExport } from '../exportsFixture.ts';
+import { CPR_KPI, INSTAGRAM_SPEND_MONTHLY_REACH, loadRoot } from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\ncurrency: EUR\nchannels:\n  instagram: { label: Instagram }\n';
 const GOALS = `kpis:
-  - { id: cpr, label: Cost per 1000 reached, formula: "spend / reach * 1000", unit: money, good: down }
-  - { id: rr, label: Reach rate, formula: "reach / impressions", unit: percent, good: up }
+${CPR_KPI}  - { id: rr, label: Reach rate, formula: "reach / impressions", unit: percent, good: up }
 goals:
   - { id: cpr-q3, title: CPR under 20, kpi: cpr, channel: instagram, period: 2026-Q3, target: 20 }
   - { id: okr, type: okr, title: Reach OKR, period: 2026-Q3, key_results: [
@@ -22,19 +21,8 @@ goals:
       { id: kr-reach, kpi: reach, channel: instagram, baseline: 500000, target: 700000 },
       { id: kr-spend, kpi: spend, channel: instagram, target: 10000 } ] }
 `;
-const DATA = {
-  'data/instagram/content.json': dailyExport('instagram', '2026-04-01', '2026-08-31', () => ({
-    spend: 100,
-    impressions: 10000,
-  })),
-  'data/instagram/reach.json': rowsExport('instagram', [
-    { quarter: '2026-Q2', reach: 400000 },
-    { month: '2026-07', reach: 300000 },
-    { month: '2026-08', reach: 300000 },
-  ]),
-};
 
-const root = loadRoot(SITE, GOALS, DATA);
+const root = loadRoot(SITE, GOALS, INSTAGRAM_SPEND_MONTHLY_REACH);
 const parsed = parseQuarter('2026-Q3');
 if (!parsed.ok) throw new Error(parsed.reason);
 const quarter = parsed.period;
