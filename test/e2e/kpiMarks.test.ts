@@ -2,8 +2,9 @@
  * The quarter and channel pages say a KPI cell's caveats as the JSON does (red-team 7 #11 and its
  * follow-ups): Facebook's impressions over a week no export covers are marked "no export covers …",
  * spend per thousand reached over a reach summed from month rows is marked "≈" as a LOWER bound
- * (every "≈" said "upper bound"), and a key result on it is marked as goal rows are, with why its
- * status is undecided. On main the cell had no gaps mark and key-result rows had no "≈".
+ * (every "≈" said "upper bound"), so is a goal on it in the scorecard and on its page (which showed
+ * no "≈" for a lower bound), and a key result on it is marked as goal rows are, with why its status
+ * is undecided. On main the cell had no gaps mark and key-result rows had no "≈".
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { buildSite } from './harness.ts';
 describe('the KPI table’s and key results’ marks on the pages', () => {
   let quarter: string;
   let channel: string;
+  let goalPage: string;
   beforeAll(() => {
     const root = mkdtempSync(join(tmpdir(), 'goalpost-marks-'));
     const write = (path: string, text: string) => {
@@ -27,12 +29,13 @@ describe('the KPI table’s and key results’ marks on the pages', () => {
     );
     write(
       'goals/q3.yaml',
-      `kpis:\n${CPR_KPI}goals:\n  - { id: okr, type: okr, title: Reach OKR, period: 2026-Q3, key_results: [ { id: kr-cpr, kpi: cpr, channel: instagram, target: 20 } ] }\n`,
+      `kpis:\n${CPR_KPI}goals:\n  - { id: cpr-q3, title: CPR under 20, kpi: cpr, channel: instagram, period: 2026-Q3, target: 20 }\n  - { id: okr, type: okr, title: Reach OKR, period: 2026-Q3, key_results: [ { id: kr-cpr, kpi: cpr, channel: instagram, target: 20 } ] }\n`,
     );
     for (const [path, text] of Object.entries({ ...INSTAGRAM_SPEND_MONTHLY_REACH, ...FACEBOOK_MISSING_WEEK })) write(path, text);
     const dist = buildSite(root);
     quarter = readFileSync(join(dist, 'reports/2026-q3/index.html'), 'utf8');
     channel = readFileSync(join(dist, 'reports/2026-q3/facebook/index.html'), 'utf8');
+    goalPage = readFileSync(join(dist, 'goals/cpr-q3/index.html'), 'utf8');
   }, 300_000);
 
   const cell = (html: string, kpi: string, scope: string) => {
@@ -55,6 +58,14 @@ describe('the KPI table’s and key results’ marks on the pages', () => {
     expect(cpr).toContain('€10.33');
     expect(cpr).toMatch(/<abbr class="approximate" data-bound="lower" title="approximate: a lower bound[^"]*"> ≈<\/abbr>/);
     expect(cell(quarter, 'reach', 'instagram')).toMatch(/data-bound="upper" title="approximate: an upper bound/);
+  });
+
+  it('marks a goal on it so, in the scorecard and on its page', () => {
+    const row = /<tr data-goal="cpr-q3"[\s\S]*?<\/tr>/.exec(quarter)?.[0] ?? '';
+    expect(row).toMatch(/€10\.33<abbr class="approximate" data-bound="lower" title="approximate: a lower bound/);
+    expect(goalPage).toMatch(
+      /<abbr class="approximate" data-bound="lower" title="approximate: a lower bound[^"]*">≈ <\/abbr>€10\.33/,
+    );
   });
 
   it('marks a key result on it as a goal row is, with why its status is undecided', () => {
