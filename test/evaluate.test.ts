@@ -645,6 +645,7 @@ describe('buildReport', () => {
       qoq: null,
       yoy: null,
       approximate: true,
+      bound: 'upper',
       channels: ['linkedin'],
       left_out: ['instagram'],
     });

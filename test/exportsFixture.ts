@@ -94,3 +94,26 @@ export const LINKEDIN_NO_CLICKS: Readonly<Record<string, string>> = {
   'data/linkedin/q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', () => ({ impressions: 1000, clicks: 0 })),
   'data/linkedin/q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', () => ({ impressions: 1000, clicks: 0 })),
 };
+
+/** A custom KPI, cost per 1000 reached: it divides by reach, so over a reach summed from month rows it is a lower bound. */
+export const CPR_KPI =
+  '  - { id: cpr, label: Cost per 1000 reached, formula: "spend / reach * 1000", unit: money, good: down }\n';
+
+/** Instagram's daily spend (€100) and impressions (10,000) from April to 31 August 2026, its reach as a Q2 row and July and August month rows. */
+export const INSTAGRAM_SPEND_MONTHLY_REACH: Readonly<Record<string, string>> = {
+  'data/instagram/content.json': dailyExport('instagram', '2026-04-01', '2026-08-31', () => ({
+    spend: 100,
+    impressions: 10000,
+  })),
+  'data/instagram/reach.json': rowsExport('instagram', [
+    { quarter: '2026-Q2', reach: 400000 },
+    { month: '2026-07', reach: 300000 },
+    { month: '2026-08', reach: 300000 },
+  ]),
+};
+
+/** Facebook's ads export (10,000 impressions a day) in two files with a week between them: no export covers 3 to 9 August 2026. */
+export const FACEBOOK_MISSING_WEEK: Readonly<Record<string, string>> = {
+  'data/facebook/july.json': dailyExport('facebook', '2026-07-01', '2026-08-02', () => ({ impressions: 10000 })),
+  'data/facebook/august.json': dailyExport('facebook', '2026-08-10', '2026-08-31', () => ({ impressions: 10000 })),
+};

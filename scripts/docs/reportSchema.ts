@@ -27,7 +27,14 @@ const kpiCell = z.strictObject({
   yoy: figure.meta({
     description: 'Relative change vs the same quarter a year before; null when the earlier value is missing or 0.',
   }),
-  approximate: z.literal(true).optional().meta({ description: 'Reach summed from finer rows: an upper bound.' }),
+  approximate: z
+    .literal(true)
+    .optional()
+    .meta({ description: 'Reads a reach summed from finer rows or across channels: the value is only a bound (see bound).' }),
+  bound: z.enum(['upper', 'lower', 'unbounded']).optional().meta({
+    description:
+      'With approximate: the value is an upper bound of the true figure (reach, reach per post), a lower one (a KPI that divides by the summed reach: spend per thousand reached) or neither.',
+  }),
   channels: z
     .array(text)
     .optional()
@@ -238,6 +245,10 @@ const keyResult = z.strictObject({
   status,
   projection: figure,
   score: figure.meta({ description: 'Progress clamped to 0–1; null when it cannot be computed or the period has not started.' }),
+  approximate: z.literal(true).optional(),
+  bound: z.enum(['upper', 'lower', 'unbounded']).optional().meta({
+    description: "As a SMART goal's bound: the actual is only an upper or a lower bound of the true figure, or neither.",
+  }),
   left_out: z
     .array(text)
     .optional()

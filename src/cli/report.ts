@@ -26,6 +26,7 @@ import { inputsNote } from '../format/inputs.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
 import { formatProgress, progressBound } from '../format/progress.ts';
+import { figureBound } from '../format/bound.ts';
 import { keyResultNoteKinds } from '../site/okrView.ts';
 
 const HELP = `Usage: npm run goalpost -- report --period 2026-Q2 [--channel <id>] [--as-of 2026-05-31] [--frozen | --version <k> | --live] [--json]
@@ -229,10 +230,12 @@ export function renderText(
       const notes = [
         coverageNote(v, site)?.short,
         inputsNote(v, site)?.short,
+        gapsNote(v.gaps, site)?.short,
         v.basis === 'net_follows' ? 'net follows' : undefined,
       ].filter(Boolean);
+      const bound = figureBound(v);
       return [
-        esc(k.label) + (v.approximate ? ' (≈)' : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
+        esc(k.label) + (bound ? KPI_BOUND_WORDS[bound] : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
         formatKpiValue(v.value, k.unit, fmt),
         changeCell(v.qoq, v.qoq_channels_differ, v.qoq_to, fmt),
         changeCell(v.yoy, v.yoy_channels_differ, v.yoy_to, fmt),
@@ -264,8 +267,10 @@ function goalLines(
         const s = STATUS_LABELS[kr.status];
         const unit = kr.kpi ? kpis.get(kr.kpi)!.unit : 'count';
         const what = esc(kr.manual ? (kr.title ?? kr.id) : kpis.get(kr.kpi!)!.label);
+        const bound = figureBound(kr);
         return (
-          `      ${s.symbol} ${esc(kr.id)}: ${what} ${formatKpiValue(kr.actual, unit, fmt)} of ${formatKpiValue(kr.target, unit, fmt)}` +
+          `      ${s.symbol} ${esc(kr.id)}: ${what} ${bound ? '≈' : ''}${formatKpiValue(kr.actual, unit, fmt)}${bound ? BOUND_WORDS[bound] : ''}` +
+          ` of ${formatKpiValue(kr.target, unit, fmt)}` +
           `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
           (kr.baseline_to || kr.reference_to || kr.previous_left_out
             ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr)}`
@@ -299,6 +304,12 @@ function goalLines(
 function noChangeWords(good: Direction | undefined): string {
   return `, the target equals the baseline: it asks for no change (${good === 'down' ? 'at or below' : 'at or above'} it is achieved)`;
 }
+/** How a KPI value that is no exact figure is marked beside its label (`figureBound`). */
+const KPI_BOUND_WORDS = {
+  upper: ' (≈ upper bound)',
+  lower: ' (≈ lower bound)',
+  unbounded: ' (≈ neither exact nor a bound)',
+} as const;
 /** How an actual that is no exact figure is marked beside it, and why its status is undecided. */
 const BOUND_WORDS = { upper: ' (upper bound)', lower: ' (lower bound)', unbounded: ' (neither exact nor a bound)' } as const;
 const UNDECIDED_WORDS = {
@@ -316,11 +327,17 @@ function endsEarlyWords(g: Pick<KeyResultJson, 'status' | 'ends_early'>, deadlin
     : '';
 }
 
-/** A key result's line gets the SMART goal's words (no change, cut rows), by the pages' rule (`keyResultNoteKinds`). */
+/** A key result's line gets the SMART goal's words (no change, cut rows, undecided), by the pages' rule (`keyResultNoteKinds`). */
 function keyResultWords(kr: KeyResultJson, good: Direction | undefined, deadline: string): string {
   return keyResultNoteKinds(kr, good)
     .map((kind) =>
-      kind === 'no-change' ? noChangeWords(good) : kind === 'cut-rows' ? CUT_ROWS_WORDS : endsEarlyWords(kr, deadline),
+      kind === 'no-change'
+        ? noChangeWords(good)
+        : kind === 'cut-rows'
+          ? CUT_ROWS_WORDS
+          : kind === 'ends-early'
+            ? endsEarlyWords(kr, deadline)
+            : UNDECIDED_WORDS[kr.bound as keyof typeof UNDECIDED_WORDS],
     )
     .join('');
 }

@@ -100,6 +100,19 @@ export function dropsStraddlingRows(engine: KpiEngine, kpi: Kpi, channels: reado
   return false;
 }
 
+/**
+ * Whether every input of `kpi` is whole over [start, end] on `channels`: no month or quarter row
+ * of a summed input goes on past the day the others reach (see `wholeInputsTo`), and no such row
+ * of a unique input (reach) straddles an end of the window (see `dropsStraddlingRows`). A value
+ * over a window that is not whole counts a month's row for none of its days so far.
+ */
+export function inputsWhole(engine: KpiEngine, kpi: Kpi, channels: readonly string[], start: Day, end: Day): boolean {
+  if (wholeInputsTo(engine, kpi, channels, start, end) !== null) return false;
+  // Only month or quarter rows straddle: without any, the days are whole (and the rows' look-ups spared).
+  const coarse = kpi.inputs.some((name) => channels.some((c) => engine.index.hasCoarseRows(c, name)));
+  return !coarse || !dropsStraddlingRows(engine, kpi, channels, start, end);
+}
+
 /** A measure's channels whose data ends early, and the day it is evaluated as of. */
 export interface DataEnds {
   /**

@@ -133,7 +133,9 @@ export interface KeyResultEvaluation {
   readonly expected: number;
   readonly status: GoalStatus;
   readonly projection: number | null;
-  /** As `MeasureEvaluation.actualTo` and `cutRows`. */
+  /** As `MeasureEvaluation.approximate`, `bound`, `actualTo` and `cutRows`. */
+  readonly approximate: boolean;
+  readonly bound: ActualBound;
   readonly actualTo: Day | null;
   readonly cutRows: boolean;
   /** Progress clamped to [0, 1]; null when progress cannot be computed or the period has not started. */
@@ -397,9 +399,7 @@ export function actualBound(
     if (moves === null) return 'unbounded';
     return (moves === 'up') === (inputBound === 'upper') ? 'upper' : 'lower';
   };
-  if (measured.current.approximate) {
-    return follow(new Set(kpi.inputs.filter((name) => metricOf(name)?.aggregation === 'unique')), 'upper');
-  }
+  if (measured.current.approximate) return measured.current.bound;
   if (ended && mode === 'cumulative' && measured.gaps && !measured.overCovered) {
     const missing = new Set(Object.values(measured.gaps).flatMap((byInput) => Object.keys(byInput)));
     if ([...missing].some((name) => metricOf(name)?.signed !== false)) return 'unbounded';
@@ -528,6 +528,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       expected: m.expected,
       status: m.status,
       projection: m.projection,
+      approximate: m.approximate,
+      bound: m.bound,
       actualTo: m.actualTo,
       cutRows: m.cutRows,
       score:
@@ -570,6 +572,8 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     expected: timing.expected,
     status: goalStatus({ ...timing, progress }),
     projection: null,
+    approximate: false,
+    bound: 'exact',
     actualTo: null,
     cutRows: false,
     score: progress === null || !timing.started ? null : clamp01(progress),

@@ -11,6 +11,7 @@ import {
 } from './formula.ts';
 import type { MetricIndex } from './metricIndex.ts';
 import { isSpecialVariable } from './metrics.ts';
+import { monotonyIn } from './sign.ts';
 
 /** A KPI ready to compute: its definition, compiled formula and derived traits. */
 export interface Kpi {
@@ -40,6 +41,8 @@ export interface KpiSettings {
 export interface KpiValue {
   readonly value: number | null;
   readonly approximate: boolean;
+  /** What an `approximate` value is to the true figure (see `reachBound`); `exact` otherwise. */
+  readonly bound: KpiBound;
   /**
    * Over several channels: the channels that report every input of the KPI in the window, which
    * are the only ones it is computed over (SPEC "KPI catalogue", channel `all`); null for one channel.
@@ -57,6 +60,22 @@ export interface KpiValue {
    * counts to the export's end.
    */
   readonly inputsEnd: InputsEnd | null;
+}
+
+/** What a figure is to the true one: `exact`, an `upper` or `lower` bound, or `unbounded` (neither). */
+export type KpiBound = 'exact' | 'upper' | 'lower' | 'unbounded';
+
+/**
+ * What a KPI over a unique input summed from finer rows (reach over three months, an upper bound
+ * of the true reach) is to the true figure, by how its formula moves with that input (see
+ * `monotonyIn`): an upper bound where it grows with it (reach per post), a lower one where it
+ * falls (spend per thousand reached), neither where it may do either.
+ */
+export function reachBound(engine: KpiEngine, kpi: Kpi): KpiBound {
+  const metricOf = (name: string) => engine.index.metrics.get(name);
+  const unique = new Set(kpi.inputs.filter((name) => metricOf(name)?.aggregation === 'unique'));
+  const moves = monotonyIn(kpi.ast, unique, metricOf);
+  return moves === 'flat' ? 'exact' : moves === null ? 'unbounded' : moves === 'up' ? 'upper' : 'lower';
 }
 
 /** Per channel, the last day of each summed input of a KPI in a window. */
@@ -177,11 +196,17 @@ export class MetricWindow {
   }
 
   /** A KPI over every channel of this window, whether or not each reports all its inputs. */
-  private compute(kpi: Kpi): { value: number | null; approximate: boolean; netFollows: boolean } {
+  private compute(kpi: Kpi): { value: number | null; approximate: boolean; bound: KpiBound; netFollows: boolean } {
     this.approximate = false;
     this.netFollows = false;
     const value = kpi.compute(this.lookup);
-    return { value, approximate: value !== null && this.approximate, netFollows: value !== null && this.netFollows };
+    const approximate = value !== null && this.approximate;
+    return {
+      value,
+      approximate,
+      bound: approximate ? reachBound(this.engine, kpi) : 'exact',
+      netFollows: value !== null && this.netFollows,
+    };
   }
 
   /**
@@ -205,7 +230,7 @@ export class MetricWindow {
     });
     const leftOut = this.channels.filter((c) => !covered.includes(c));
     if (covered.length === 0)
-      return { value: null, approximate: false, netFollows: false, channels: [], leftOut, inputsEnd: null };
+      return { value: null, approximate: false, bound: 'exact', netFollows: false, channels: [], leftOut, inputsEnd: null };
     const over = leftOut.length === 0 ? this : windowFor(this.engine, covered, this.start, this.end);
     return { ...over.compute(kpi), channels: covered, leftOut, inputsEnd: this.inputsEnd(kpi, covered) };
   }
@@ -323,7 +348,15 @@ export function wholeValue(
   if (!cut) return null;
   if (cut.to < a)
     return {
-      value: { value: null, approximate: false, netFollows: false, channels: null, leftOut: [], inputsEnd: cut.inputsEnd },
+      value: {
+        value: null,
+        approximate: false,
+        bound: 'exact',
+        netFollows: false,
+        channels: null,
+        leftOut: [],
+        inputsEnd: cut.inputsEnd,
+      },
       to: cut.to,
     };
   const value = windowFor(engine, channels, a, cut.to).value(kpi);

@@ -28,6 +28,8 @@ export interface KpiJson {
   qoq: number | null;
   yoy: number | null;
   approximate?: true;
+  /** With `approximate`: the value is an upper or a lower bound of the true figure, or neither (see `KpiValue.bound`). */
+  bound?: 'upper' | 'lower' | 'unbounded';
   /** Over several channels (`all`): the channels it is computed over, those reporting every input. */
   channels?: string[];
   /** Over several channels: the channels left out for lacking an input. */
@@ -136,6 +138,9 @@ export interface KeyResultJson {
   status: GoalStatus;
   projection: number | null;
   score: number | null;
+  /** As a SMART goal's `approximate` and `bound`. */
+  approximate?: true;
+  bound?: 'upper' | 'lower' | 'unbounded';
   /** Channels of the key result left out of its actual for lacking an input of the KPI. */
   left_out?: string[];
   /** Channels whose data ends before the as-of day, and the day the key result is evaluated as of. */
@@ -219,6 +224,7 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         qoq: change.qoq,
         yoy: change.yoy,
         ...(change.approximate ? { approximate: true as const } : {}),
+        ...(change.approximate && change.bound !== 'exact' ? { bound: change.bound } : {}),
         ...(change.channels ? { channels: [...change.channels], left_out: [...change.leftOut] } : {}),
         ...(change.netFollows ? { basis: 'net_follows' as const } : {}),
         ...(change.inputsEnd ? { inputs_to: inputsTo(change.inputsEnd) } : {}),
@@ -329,6 +335,8 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     status: kr.status,
     projection: kr.projection,
     score: kr.score,
+    ...(kr.approximate ? { approximate: true as const } : {}),
+    ...(kr.bound !== 'exact' ? { bound: kr.bound } : {}),
     ...(kr.leftOut.length > 0 ? { left_out: [...kr.leftOut] } : {}),
     ...dataEndsJson(kr),
     ...(kr.actualTo !== null ? { actual_to: formatDay(kr.actualTo) } : {}),

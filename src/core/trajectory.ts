@@ -3,6 +3,7 @@
  * total for cumulative goals, the KPI so far for levels) and the expected line from the
  * start value through the milestones to the target.
  */
+import { inputsWhole } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { MeasureEvaluation } from './evaluate.ts';
 import type { Measure } from './goals.ts';
@@ -21,7 +22,12 @@ export interface Trajectory {
   readonly milestones: readonly TrajectoryPoint[];
 }
 
-/** The actual and expected paths of an evaluated measure over its period, as of a day. */
+/**
+ * The actual and expected paths of an evaluated measure over its period, as of a day. The actual
+ * is drawn only on days where every input is whole (see `inputsWhole`): a month row of reach or
+ * clicks counts for none of its days until its last, so the days inside it would climb and drop
+ * back (a saw-tooth) where no figure moved.
+ */
 export function trajectory(
   engine: KpiEngine,
   measure: Measure,
@@ -39,6 +45,7 @@ export function trajectory(
     asOf < period.start
       ? []
       : engine.index.dataDays(channels, metrics, period.start, cutoff).flatMap((day) => {
+          if (!inputsWhole(engine, kpi, channels, period.start, day)) return [];
           const v = windowFor(engine, channels, period.start, day).value(kpi).value;
           return v === null ? [] : [{ day, value: v }];
         });

@@ -25,6 +25,8 @@ const kpiCell = z.strictObject({
   qoq: figure,
   yoy: figure,
   approximate: z.literal(true).optional(),
+  /** Absent in snapshots frozen before KPI cells carried it. */
+  bound: z.enum(['upper', 'lower', 'unbounded']).optional(),
   channels: z.array(text).optional(),
   left_out: z.array(text).optional(),
   basis: z.literal('net_follows').optional(),
@@ -113,6 +115,9 @@ const keyResult = z.strictObject({
   status,
   projection: figure,
   score: figure,
+  /** Absent in snapshots frozen before key results carried them. */
+  approximate: z.literal(true).optional(),
+  bound: z.enum(['upper', 'lower', 'unbounded']).optional(),
   left_out: z.array(text).optional(),
   incomplete: z.array(text).optional(),
   data_to: isoDate.optional(),

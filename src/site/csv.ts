@@ -6,14 +6,17 @@
  * which figures they are: `figures` (`frozen` or `live`) and `version` (the frozen version,
  * empty for live figures). Written by csv-stringify with `escape_formulas`: a text cell that a
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`;
- * numbers stay numbers (a QoQ of -0.12 is written -0.12). The last column, `computed_to`, is the
- * KPI's own `data_to`: the day a rate is computed to where its inputs stop being whole (a month
- * row of one input goes on past the others), empty otherwise; `data_to` is the channel's last day.
+ * numbers stay numbers (a QoQ of -0.12 is written -0.12). Then `computed_to`, the KPI's own
+ * `data_to`: the day a rate is computed to where its inputs stop being whole (a month row of one
+ * input goes on past the others), empty otherwise; `data_to` is the channel's last day. Last,
+ * `gaps` (days no export of an input covers between two exports, as in the scorecard CSV) and
+ * `bound` (`upper`, `lower` or `unbounded` for an approximate value, empty for an exact one).
  */
 import { stringify } from 'csv-stringify/sync';
 import type { KpiMeta } from '../core/figures.ts';
 import type { GapsJson, KpiJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import type { FigureSource } from '../core/snapshot.ts';
+import { figureBound } from '../format/bound.ts';
 import type { QuarterPage } from './quarterPage.ts';
 
 type Cell = string | number | null | undefined;
@@ -54,6 +57,8 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'version',
       'inputs_to',
       'computed_to',
+      'gaps',
+      'bound',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -87,6 +92,8 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         version,
         inputsToCell(v.inputs_to),
         v.data_to ?? '',
+        gapsCell(v.gaps),
+        figureBound(v) ?? '',
       ]);
     }
   }
@@ -136,8 +143,9 @@ export function quarterCsv(page: QuarterPage): string {
  * channel and input, `linkedin clicks=2026-07-15..2026-07-28`), `actual_to` (a total decided on
  * every day with data to that day, past `data_to`), `cut_rows` (a month or quarter row cut by the
  * window is left out: actual, progress and status n/a), `provisional` (a level that builds up,
- * before the deadline) and `approximate` (the actual is an upper bound unless `cut_rows`; SMART
- * goals only, empty on key results), each `true`/`false`, empty on OKR rows.
+ * before the deadline) and `approximate` (the actual reads a reach summed from finer rows), each
+ * `true`/`false`, empty on OKR rows; then `bound`, what the actual is to the true figure where it
+ * is not exact (`upper`, `lower` or `unbounded`; empty otherwise, with `cut_rows` and on OKR rows).
  */
 export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
   const lines: Cell[][] = [
@@ -175,6 +183,7 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       'cut_rows',
       'provisional',
       'approximate',
+      'bound',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -186,9 +195,10 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
     baseline?: number | null;
     previous?: number | null;
     approximate?: true;
+    bound?: 'upper' | 'lower' | 'unbounded';
   };
   const flag = (ends: Ends | undefined, value: true | undefined) => (ends === undefined ? null : value ? 'true' : 'false');
-  const row = (cells: Cell[], ends?: Ends, smart = false) =>
+  const row = (cells: Cell[], ends?: Ends) =>
     lines.push([
       report.period,
       report.as_of,
@@ -206,8 +216,9 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       ends?.actual_to ?? null,
       flag(ends, ends?.cut_rows),
       flag(ends, ends?.provisional),
-      // Key results carry no `approximate` in the report: left empty rather than claimed exact.
-      smart ? flag(ends, ends?.approximate) : null,
+      flag(ends, ends?.approximate),
+      // A row cut by the window leaves no bound; snapshots frozen before `bound` knew upper bounds only.
+      ends === undefined ? null : ends.cut_rows ? '' : (ends.bound ?? figureBound(ends) ?? ''),
     ]);
   for (const g of report.goals) {
     if (g.type === 'smart') {
@@ -232,7 +243,6 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
           null,
         ],
         g,
-        true,
       );
       continue;
     }

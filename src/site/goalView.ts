@@ -211,7 +211,14 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
       evaluation.type === 'okr'
         ? evaluation.keyResults.map((kr) =>
             keyResultNotes(
-              { baseline: kr.baseline, target: kr.target, cut_rows: kr.cutRows, status: kr.status, ends_early: kr.endsEarly },
+              {
+                baseline: kr.baseline,
+                target: kr.target,
+                cut_rows: kr.cutRows,
+                status: kr.status,
+                ends_early: kr.endsEarly,
+                bound: kr.bound,
+              },
               kr.kpi === null ? undefined : engine.kpis.get(kr.kpi)?.def.good,
               t,
             ),
@@ -343,9 +350,14 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         cut_rows: cutRows,
         inputs_to: inputs,
         gaps,
+        approximate,
+        bound,
         ...kr
       }) => ({
         ...kr,
+        // Snapshots frozen before key results carried them say nothing of a bound.
+        approximate: approximate === true,
+        bound: bound ?? ('exact' as const),
         actualTo: actualTo === undefined ? null : dayOf(actualTo),
         cutRows: cutRows === true,
         ...referenceOf(kr),

@@ -16,8 +16,18 @@ export interface OkrView {
 
 /** A sentence under a key result, as a SMART goal's page has it: its kind (a CSS class) and text. */
 export interface KeyResultNote {
-  readonly kind: 'no-change' | 'cut-rows' | 'ends-early';
+  readonly kind: 'no-change' | 'cut-rows' | 'ends-early' | 'undecided-bound';
   readonly text: string;
+}
+
+/** What a key result's notes read of it (its JSON, or an evaluation in the same names). */
+export interface KeyResultNoted {
+  readonly baseline: number | null;
+  readonly target: number | null;
+  readonly cut_rows?: boolean | undefined;
+  readonly status?: GoalStatus | undefined;
+  readonly bound?: 'exact' | 'upper' | 'lower' | 'unbounded' | undefined;
+  readonly ends_early?: boolean | undefined;
 }
 
 /**
@@ -25,31 +35,21 @@ export interface KeyResultNote {
  * baseline asks for no change (`no-change`; a target of 0 on a KPI where lower is better is a cap,
  * not a no-change: a key result's JSON has no mode); a window cutting a month or quarter row
  * (`cut_rows`) leaves the actual n/a (`cut-rows`); data that end before a deadline now past leave
- * the status undecided (`ends-early`).
+ * the status undecided (`ends-early`); an actual that is only a bound (`bound`) leaves its status
+ * undecided (`undecided-bound`).
  */
-export function keyResultNoteKinds(
-  kr: {
-    readonly baseline: number | null;
-    readonly target: number | null;
-    readonly cut_rows?: boolean | undefined;
-    readonly status?: GoalStatus;
-    readonly ends_early?: boolean | undefined;
-  },
-  good: Direction | undefined,
-): Array<KeyResultNote['kind']> {
+export function keyResultNoteKinds(kr: KeyResultNoted, good: Direction | undefined): Array<KeyResultNote['kind']> {
   const kinds: Array<KeyResultNote['kind']> = [];
   if (kr.target !== null && kr.target === kr.baseline && (kr.target !== 0 || good !== 'down')) kinds.push('no-change');
   if (kr.cut_rows) kinds.push('cut-rows');
-  if (kr.ends_early && kr.status === 'undecided') kinds.push('ends-early');
+  else if (kr.ends_early && kr.status === 'undecided') kinds.push('ends-early');
+  else if (kr.bound !== undefined && kr.bound !== 'exact' && kr.status === 'undecided') kinds.push('undecided-bound');
   return kinds;
 }
 
 /** A key result's notes in the SMART goal's words (`keyResultNoteKinds`), in the page's language. */
-export function keyResultNotes(
-  kr: Parameters<typeof keyResultNoteKinds>[0],
-  good: Direction | undefined,
-  t: UiStrings,
-): KeyResultNote[] {
+export function keyResultNotes(kr: KeyResultNoted, good: Direction | undefined, t: UiStrings): KeyResultNote[] {
+  const undecided = { upper: t.goal.upperBound, lower: t.goal.lowerBound, unbounded: t.goal.unbounded };
   return keyResultNoteKinds(kr, good).map((kind) => ({
     kind,
     text:
@@ -57,9 +57,11 @@ export function keyResultNotes(
         ? t.goal.cutRows
         : kind === 'ends-early'
           ? t.goal.endsEarlyKeyResult
-          : good === 'down'
-            ? t.goal.noChangeDown
-            : t.goal.noChangeUp,
+          : kind === 'undecided-bound'
+            ? undecided[kr.bound as keyof typeof undecided]
+            : good === 'down'
+              ? t.goal.noChangeDown
+              : t.goal.noChangeUp,
   }));
 }
 

@@ -142,6 +142,10 @@ export const en = {
     sharedToNote:
       'A rate over several channels is computed to the last day all of them have data, so that a channel whose data stop early does not move it.',
     approximate: 'approximate: an upper bound summed from finer rows or across channels',
+    approximateLower:
+      'approximate: a lower bound: the figure falls as reach grows, and a reach summed from finer rows or across channels is an upper bound',
+    approximateUnbounded:
+      'approximate: neither exact nor a bound: the figure reads a reach summed from finer rows or across channels, and may move either way with it',
     changes: 'QoQ {qoq} · YoY {yoy}',
     channelsDiffer: 'not comparable: channels differ',
     channelsDifferLong: 'The earlier quarter is computed over other channels: a rate of other channels is no comparison.',

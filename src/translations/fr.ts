@@ -141,6 +141,10 @@ export const fr = {
     sharedToNote:
       "Un taux sur plusieurs canaux est calculé jusqu'au dernier jour où tous ont des données, pour qu'un canal dont les données s'arrêtent tôt ne le fasse pas bouger.",
     approximate: 'approximatif : borne haute obtenue en additionnant des lignes plus fines ou plusieurs canaux',
+    approximateLower:
+      'approximatif : borne basse : le chiffre baisse quand la portée augmente, et une portée obtenue en additionnant des lignes plus fines ou plusieurs canaux en est une borne haute',
+    approximateUnbounded:
+      'approximatif : ni exact ni une borne : le chiffre lit une portée obtenue en additionnant des lignes plus fines ou plusieurs canaux, et peut varier dans un sens ou dans l’autre avec elle',
     changes: 'T/T {qoq} · A/A {yoy}',
     channelsDiffer: 'non comparable : canaux différents',
     channelsDifferLong:

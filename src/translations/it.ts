@@ -138,6 +138,10 @@ export const it = {
     sharedToNote:
       'Un tasso su più canali è calcolato fino all’ultimo giorno in cui tutti hanno dati, perché un canale i cui dati si fermano prima non lo faccia muovere.',
     approximate: 'approssimato: un limite superiore sommato da righe più dettagliate o da più canali',
+    approximateLower:
+      'approssimato: un limite inferiore: il dato scende quando la copertura cresce, e una copertura sommata da righe più dettagliate o da più canali ne è un limite superiore',
+    approximateUnbounded:
+      'approssimato: né esatto né un limite: il dato usa una copertura sommata da righe più dettagliate o da più canali, e può variare in un senso o nell’altro con essa',
     changes: 'T/T {qoq} · A/A {yoy}',
     channelsDiffer: 'non confrontabile: canali diversi',
     channelsDifferLong: 'Il trimestre di confronto è calcolato su altri canali: il tasso di altri canali non è un confronto.',

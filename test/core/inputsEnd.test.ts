@@ -96,11 +96,11 @@ describe('inputs of a KPI that end on different days', () => {
     expect(report.kpis['linkedin']!['clicks']!).not.toHaveProperty('inputs_to');
     const engine = createEngine(result.project);
     const csv = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }).split('\r\n');
-    expect(csv[0]!.endsWith(',inputs_to,computed_to')).toBe(true);
+    expect(csv[0]!.endsWith(',inputs_to,computed_to,gaps,bound')).toBe(true);
     const ctrLines = csv.filter((l) => /^2026-Q3,[^,]+,(all|linkedin),/.test(l) && l.includes(',ctr,'));
     expect(ctrLines).toHaveLength(2);
-    for (const line of ctrLines) expect(line.endsWith(',linkedin clicks=2026-09-10 impressions=2026-09-30,')).toBe(true);
-    expect(csv.find((l) => l.includes(',instagram,') && l.includes(',ctr,'))!.endsWith(',,')).toBe(true);
+    for (const line of ctrLines) expect(line.endsWith(',linkedin clicks=2026-09-10 impressions=2026-09-30,,,')).toBe(true);
+    expect(csv.find((l) => l.includes(',instagram,') && l.includes(',ctr,'))!.endsWith(',,,,')).toBe(true);
   });
 
   it('is frozen with the report (the snapshot schema takes it) and told beside the value', () => {

@@ -186,7 +186,7 @@ describe('the example site', () => {
         .split('\r\n')
         .filter((l) => l !== '');
       const columns = header!.split(',');
-      expect(columns.slice(-4), path).toEqual(['figures', 'version', 'inputs_to', 'computed_to']);
+      expect(columns.slice(-6), path).toEqual(['figures', 'version', 'inputs_to', 'computed_to', 'gaps', 'bound']);
       expect(rows.length, path).toBeGreaterThan(0);
       for (const row of rows) {
         const cells = Object.fromEntries(row.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c, i) => [columns[i]!, c]));
@@ -194,9 +194,12 @@ describe('the example site', () => {
           report.figures,
           report.version === null ? '' : String(report.version),
         ]);
-        const expected = report.kpis[cells['channel']!]![cells['kpi']!]!.value;
+        const cell = report.kpis[cells['channel']!]![cells['kpi']!]!;
         expect(cells['value'] === '' ? null : Number(cells['value']), `${path} ${cells['channel']} ${cells['kpi']}`).toBe(
-          expected,
+          cell.value,
+        );
+        expect(cells['bound'], `${path} ${cells['channel']} ${cells['kpi']}`).toBe(
+          cell.approximate ? (cell.bound ?? 'upper') : '',
         );
       }
     }

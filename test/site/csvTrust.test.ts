@@ -20,7 +20,7 @@ describe('the scorecard CSV', () => {
   const trust = (r: Record<string, string>) => [r['gaps'], r['actual_to'], r['cut_rows'], r['provisional'], r['approximate']];
 
   it('appends the trust columns after the existing ones', () => {
-    expect(header(text).slice(-9)).toEqual([
+    expect(header(text).slice(-10)).toEqual([
       'baseline',
       'previous',
       'baseline_to',
@@ -30,6 +30,7 @@ describe('the scorecard CSV', () => {
       'cut_rows',
       'provisional',
       'approximate',
+      'bound',
     ]);
   });
 
@@ -42,15 +43,17 @@ describe('the scorecard CSV', () => {
   it('flags an upper bound, a window cutting a month row and a level before its deadline', () => {
     expect(trust(row('ig-reach'))).toEqual(['', '', 'false', 'true', 'true']);
     expect(trust(row('mid'))).toEqual(['', '', 'true', 'true', 'true']);
+    // A window cutting a month row leaves neither an exact figure nor a bound.
+    expect([row('ig-reach')['bound'], row('mid')['bound']]).toEqual(['upper', '']);
   });
 
   it('gives the days between two exports of an input', () => {
     expect(row('tt-clicks')['gaps']).toBe('tiktok clicks=2026-07-15..2026-07-31');
   });
 
-  it('flags key results too, leaving what the report does not say of them empty', () => {
-    expect(trust(row('okr', 'kr-mid'))).toEqual(['', '', 'true', 'true', '']);
-    expect(trust(row('okr', 'kr-zero'))).toEqual(['', '', 'false', 'false', '']);
+  it('flags key results too, leaving the OKR row empty', () => {
+    expect(trust(row('okr', 'kr-mid'))).toEqual(['', '', 'true', 'true', 'true']);
+    expect(trust(row('okr', 'kr-zero'))).toEqual(['', '', 'false', 'false', 'false']);
     expect(trust(row('okr'))).toEqual(['', '', '', '', '']);
   });
 });
@@ -59,7 +62,7 @@ describe('the KPI CSV', () => {
   const text = kpiCsv(report, kpis, { kind: 'live' });
 
   it('appends computed_to, the day a rate is computed to where its inputs stop being whole', () => {
-    expect(header(text).slice(-2)).toEqual(['inputs_to', 'computed_to']);
+    expect(header(text).slice(-4)).toEqual(['inputs_to', 'computed_to', 'gaps', 'bound']);
     const rows = records(text);
     const cell = (channel: string, kpi: string) => rows.find((r) => r['channel'] === channel && r['kpi'] === kpi)!;
     // YouTube's clicks come as one row a month beside daily impressions to 20 August.
