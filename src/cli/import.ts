@@ -76,13 +76,14 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
     { channel, platform, dateOrder: order ?? null, schemas: await schemasFolder(root) },
     content.data.map((f) => f.path),
   );
-  problems.push(...plan.problems);
+  // Never spread a list of problems into push(): its length is the input's to choose.
+  for (const p of plan.problems) problems.push(p);
   const declaration = declareMetrics(
     content.site,
     plan.outputs.flatMap((o) => o.converted.metrics),
   );
   if (problems.length === 0)
-    problems.push(...checkContent(declaration.site ?? content.site, content.goals, content.data, plan.outputs));
+    for (const p of checkContent(declaration.site ?? content.site, content.goals, content.data, plan.outputs)) problems.push(p);
   if (problems.length > 0) return printProblems(io, problems, 'nothing written');
   if (!dryRun) {
     const outcome = await writeOutputs(root, plan.outputs, declaration.site, seam);

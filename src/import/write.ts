@@ -3,19 +3,26 @@
  * for .csv/.tsv/.txt/.xls/.xlsx), reading the content root, and writing the planned outputs
  * (after every check has passed; replaced earlier imports are removed), all or nothing.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { dayOfInstant } from '../core/dates.ts';
 import { commitFiles, type FileChange, type WriteOutcome, type WriteSeam } from '../io/atomic.ts';
 import { listFiles, readSources, type SourceFile } from '../load/files.ts';
-import type { Problem } from '../load/problems.ts';
+import { addProblem, type Problem } from '../load/problems.ts';
 import { SITE_FILE } from '../load/site.ts';
 import { TEAM_SCHEMAS } from '../init/templates.ts';
 import type { InputFile, PlannedOutput } from './plan.ts';
 
 const INPUT = /\.(csv|tsv|txt|xls|xlsx)$/i;
 
-/** The input files named on the command line (folders are walked, sorted); problems for missing ones. */
+/** The largest input file an import reads (exports of a quarter are a few MB at most). */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The input files named on the command line (folders are walked, sorted); a problem for each
+ * path that is missing or cannot be read safely (see `readInput`), which is then left out.
+ */
 export async function readInputs(paths: readonly string[], cwd: string, problems: Problem[]): Promise<InputFile[]> {
   const files: string[] = [];
   const walk = async (path: string): Promise<void> => {
@@ -27,21 +34,85 @@ export async function readInputs(paths: readonly string[], cwd: string, problems
     }
   };
   for (const path of paths) {
+    const abs = resolve(cwd, path);
     try {
-      const s = await stat(resolve(cwd, path));
+      const s = await stat(abs);
       if (s.isDirectory()) await walk(path);
       else files.push(path);
-    } catch {
-      problems.push({ file: path, line: 1, column: 1, message: 'no such file or folder' });
+    } catch (error) {
+      addProblem(problems, { file: path, line: 1, column: 1, message: await missing(abs, error) });
     }
   }
-  return Promise.all(
-    [...new Set(files)].map(async (path) => {
-      const abs = resolve(cwd, path);
-      const [bytes, s] = await Promise.all([readFile(abs), stat(abs)]);
-      return { path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modified: dayOfInstant(s.mtimeMs) };
-    }),
-  );
+  const read: InputFile[] = [];
+  for (const path of [...new Set(files)]) {
+    const result = await readInput(path, resolve(cwd, path));
+    if ('problem' in result) addProblem(problems, result.problem);
+    else read.push(result);
+  }
+  return read;
+}
+
+/** Why a path given could not be found: a link loop, a link to nothing, or nothing at all. */
+async function missing(abs: string, error: unknown): Promise<string> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'is a symbolic link that leads to itself (a loop): replace it with the file';
+  if (code === 'ENOENT') {
+    const link = await lstat(abs).catch(() => null);
+    if (link?.isSymbolicLink()) return 'is a symbolic link to a file that does not exist: give the file itself';
+    return 'no such file or folder';
+  }
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied): check its permissions';
+  return `cannot be read (${code ?? 'error'})`;
+}
+
+/**
+ * Reads one input safely: a regular file only (opened without waiting, so that a named pipe
+ * or a device is refused rather than read forever) of at most `MAX_INPUT_BYTES`.
+ */
+async function readInput(path: string, abs: string): Promise<InputFile | { problem: Problem }> {
+  const fail = (message: string) => ({ problem: { file: path, line: 1, column: 1, message } });
+  let handle;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer.
+    handle = await open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return fail(await missing(abs, error));
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return fail(`is ${kindOf(info)}, not a regular file: it is not read`);
+    if (info.size > MAX_INPUT_BYTES) {
+      return fail(
+        `the file is ${megabytes(info.size)}, larger than the ${megabytes(MAX_INPUT_BYTES)} an import reads: ` +
+          'export a shorter date range, or split the file',
+      );
+    }
+    const bytes = new Uint8Array(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { path, bytes: bytes.subarray(0, filled), modified: dayOfInstant(info.mtimeMs) };
+  } catch (error) {
+    return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    await handle.close();
+  }
+}
+
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return 'a folder';
+  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  if (s.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Bytes in MB, rounded up to a tenth (so that a file just past a limit is not shown as the limit). */
+export function megabytes(bytes: number): string {
+  return `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 /**
