@@ -6,6 +6,7 @@
  * (comments, layout, flow mappings, CRLF line ends, a BOM) stays as it was; it is part of the
  * import's all-or-nothing plan.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, parseDocument, YAMLMap } from 'yaml';
 import { BUILT_IN_METRICS } from '../core/metrics.ts';
 import type { SourceFile } from '../load/files.ts';
@@ -37,6 +38,10 @@ export function declareMetrics(site: SourceFile | null, metrics: Iterable<string
   if (existing !== undefined && existing !== null && !isMap(existing)) return { site: null, declared: [] };
   const declared = wanted.filter((m) => !(isMap(existing) && existing.has(m)));
   if (declared.length === 0) return { site: null, declared: [] };
+  const text = site?.text ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The text edit is worked out on the document as read (the document is changed next).
+  const edited = inserted(text, parsed, existing, declared, eol);
   if (!isMap(existing)) doc.set('metrics', new YAMLMap());
   const map = doc.get('metrics') as YAMLMap;
   for (const m of declared) {
@@ -44,13 +49,17 @@ export function declareMetrics(site: SourceFile | null, metrics: Iterable<string
     node.flow = true;
     map.set(m, node);
   }
-  const text = site?.text ?? '';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const edited = inserted(text, parsed, existing, declared, eol);
   // The edit in place must mean what the document edit means; else the document is written whole.
+  // (mapAsMap: no warning for complex keys; a document too costly to compare is written whole.)
   const sameMeaning = (t: string): boolean => {
     const back = parseDocument(t);
-    return back.errors.length === 0 && JSON.stringify(back.toJS()) === JSON.stringify(doc.toJS());
+    if (back.errors.length > 0) return false;
+    try {
+      const options = { mapAsMap: true, maxAliasCount: 100 };
+      return isDeepStrictEqual(back.toJS(options), doc.toJS(options));
+    } catch {
+      return false;
+    }
   };
   return { site: { path: SITE_FILE, text: edited !== null && sameMeaning(edited) ? edited : whole(doc, text, eol) }, declared };
 }

@@ -96,6 +96,13 @@ describe('the settings file is edited in place (red team 8 #18)', () => {
     );
   });
 
+  it('fills an empty flow metrics: mapping, keeping its comment', async () => {
+    const site = 'title: Import fixture\nlocale: en-US\ncurrency: EUR\nmetrics: {}  # none yet\n';
+    expect(await declareInto(site)).toBe(
+      `title: Import fixture\nlocale: en-US\ncurrency: EUR\nmetrics: {${ENTRIES.join(', ')}}  # none yet\n`,
+    );
+  });
+
   it('writes the file whole, with its line ends and BOM, where it cannot edit in place (metrics: left empty)', async () => {
     const site = '\uFEFFtitle: Import fixture\r\nlocale: en-US\r\ncurrency: EUR\r\nmetrics:\r\n';
     const text = await declareInto(site);

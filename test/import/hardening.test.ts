@@ -147,6 +147,19 @@ describe('numbers past 2^53 − 1', () => {
     nothingWritten(root);
   });
 
+  it('a sum of rows of one day past 2^53 − 1 is refused at the cell that takes it past', async () => {
+    const file = join(tempDir(), 'account_overview_analytics.csv');
+    const day = '"Sun, Sep 13, 2026"';
+    writeFileSync(file, `${HEADER}\n${day},9007199254740000,1,1,1,1,1,1,1,1,1,1,1,1\n${day},992,1,1,1,1,1,1,1,1,1,1,1,1\n`);
+    const root = freshRoot();
+    const r = await run(['import', file], root);
+    expect(r.status).toBe(1);
+    expect(r.err).toContain(
+      `${file}:3:21: Impressions: the values of impressions for 2026-09-13 add up past 2^53 − 1 (9007199254740991) here`,
+    );
+    nothingWritten(root);
+  });
+
   it('2^53 − 1 itself is imported exactly', async () => {
     const file = join(tempDir(), 'account_overview_analytics.csv');
     writeFileSync(file, `${HEADER}\n"Sun, Sep 13, 2026",9007199254740991,1,1,1,1,1,1,1,1,1,1,1,1\n`);
