@@ -2,7 +2,8 @@ import { formatDay } from '../core/dates.ts';
 import { EXPORT_KINDS } from '../import/catalogue.ts';
 import { declareMetrics } from '../import/declare.ts';
 import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
-import { readContent, readInputs, schemasFolder, writeOutputs } from '../import/write.ts';
+import { MAX_INPUT_BYTES, readContent, readInputs, schemasFolder, writeOutputs } from '../import/write.ts';
+import { MAX_WORKBOOK_BYTES } from '../import/zip.ts';
 import { signalStatus, type WriteSeam } from '../io/atomic.ts';
 import type { Problem } from '../load/problems.ts';
 import { checkRoot } from '../load/project.ts';
@@ -18,6 +19,7 @@ Re-importing an export replaces the file it wrote before. Custom metrics it writ
 as post_follows) are declared under metrics: in content/site.yaml. All or nothing: any
 problem in any file, or in the content as it would be after the import, writes nothing;
 the files are written atomically (a failure or an interruption leaves the content root as it was).
+Inputs are regular files of at most ${MAX_INPUT_BYTES / 2 ** 20} MB (an .xlsx whose parts unpack to at most ${MAX_WORKBOOK_BYTES / 2 ** 20} MB).
 
 Options:
   --channel <id>        write to this channel (required for exports that name no network: GA4, Meta Ads)
