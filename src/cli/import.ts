@@ -73,6 +73,8 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
   if (inputs.length === 0 && problems.length === 0)
     return usageError(io, 'no .csv, .tsv, .txt, .xls or .xlsx file in the folders given');
   const content = await readContent(root);
+  // Settings that cannot be read safely fail the import (it would replace them).
+  for (const p of content.unread) problems.push(p);
   const plan = planOutputs(
     inputs,
     { channel, platform, dateOrder: order ?? null, schemas: await schemasFolder(root) },

@@ -4,7 +4,7 @@
  * (after every check has passed; replaced earlier imports are removed), all or nothing.
  */
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { dayOfInstant } from '../core/dates.ts';
 import { commitFiles, type FileChange, type WriteOutcome, type WriteSeam } from '../io/atomic.ts';
@@ -133,22 +133,34 @@ export interface Content {
   readonly site: SourceFile | null;
   readonly goals: SourceFile[];
   readonly data: SourceFile[];
+  /** Why content/site.yaml cannot be read safely (a FIFO, a link out of the root, …), if so. */
+  readonly unread: Problem[];
 }
 
-/** The content root's site settings, goals and data files. */
+/**
+ * The content root's site settings, goals and data files, read as the loader reads them (regular
+ * files inside the root only: a FIFO or a device is never waited on). Goals and data files that
+ * cannot be read are left out; settings that cannot be read are a problem (the import would
+ * replace them). The settings keep their BOM, so that an edit writes it back.
+ */
 export async function readContent(root: string): Promise<Content> {
-  const [goalPaths, dataPaths] = await Promise.all([
+  const unread: Problem[] = [];
+  const [goalPaths, dataPaths, hasSite] = await Promise.all([
     listFiles(root, 'goals', ['.yaml', '.yml']),
     listFiles(root, 'data', ['.json']),
+    lstat(join(root, SITE_FILE)).then(
+      () => true,
+      () => false,
+    ),
   ]);
-  let site: SourceFile | null = null;
-  try {
-    site = { path: SITE_FILE, text: await readFile(join(root, SITE_FILE), 'utf8') };
-  } catch {
-    site = null;
+  let site = (await readSources(root, hasSite ? [SITE_FILE] : [], unread))[0] ?? null;
+  if (site) {
+    const raw = await readInput(SITE_FILE, join(root, SITE_FILE));
+    const bom = 'bytes' in raw && raw.bytes[0] === 0xef && raw.bytes[1] === 0xbb && raw.bytes[2] === 0xbf;
+    if (bom) site = { path: SITE_FILE, text: `\uFEFF${site.text}` };
   }
   const [goals, data] = await Promise.all([readSources(root, goalPaths), readSources(root, dataPaths)]);
-  return { site, goals, data };
+  return { site, goals, data, unread };
 }
 
 /**

@@ -4,7 +4,7 @@
  * or a hang, and nothing is written.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES } from '../../src/import/write.ts';
 import { MAX_WORKBOOK_BYTES } from '../../src/import/zip.ts';
 import { PROBLEMS_LISTED, PROBLEMS_PER_FILE } from '../../src/load/problems.ts';
-import { freshRoot, importOk, run } from './helpers.ts';
+import { FIXTURES, freshRoot, importOk, run } from './helpers.ts';
 
 const HEADER =
   'Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,Profile visits,Create Post,Video views,Media views';
@@ -64,6 +64,17 @@ describe('inputs that are no regular file', () => {
     const r = await run(['import', dir], root);
     expect(r.status).toBe(1);
     expect(r.err).toContain(`${dir}/fifo.csv:1:1: is a named pipe (FIFO), not a regular file: it is not read`);
+  });
+
+  it('a named pipe in the content root (content/site.yaml) is a problem, not waited on nor replaced', async () => {
+    const root = freshRoot();
+    rmSync(join(root, 'content/site.yaml'));
+    execFileSync('mkfifo', [join(root, 'content/site.yaml')]);
+    const r = await run(['import', `${FIXTURES}/x/account_overview_analytics.csv`], root);
+    expect(r.status).toBe(1);
+    expect(r.err).toContain('content/site.yaml:1:1: is a named pipe (FIFO), not a regular file: it is not read');
+    expect(lstatSync(join(root, 'content/site.yaml')).isFIFO()).toBe(true);
+    nothingWritten(root);
   });
 
   it('a device such as /dev/zero is refused', async () => {
