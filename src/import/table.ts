@@ -324,15 +324,18 @@ export function isWorkbook(bytes: Uint8Array, name: string): boolean {
 /** Every sheet of a workbook as a table; a file SheetJS cannot read is one problem. */
 export function workbookTables(file: string, bytes: Uint8Array, problems: Problem[]): Table[] {
   const XLSX = xlsx();
-  const oversized = oversizedPart(bytes);
+  // A zip (XLSX, ODS) is measured before SheetJS unpacks it whole.
+  const oversized = bytes[0] === 0x50 && bytes[1] === 0x4b ? oversizedPart(bytes) : null;
   if (oversized !== null) {
     addProblem(problems, {
       file,
       line: 1,
       column: 1,
       message:
-        `the workbook unpacks to more than the ${MAX_WORKBOOK_BYTES / (1024 * 1024)} MB an import reads ` +
-        `(its part ${oversized.slice(0, 100)} is where it goes past): export a shorter date range, or as CSV`,
+        'part' in oversized
+          ? `the workbook unpacks to more than the ${MAX_WORKBOOK_BYTES / (1024 * 1024)} MB an import reads ` +
+            `(its part ${oversized.part.slice(0, 100)} is where it goes past): export a shorter date range, or as CSV`
+          : 'cannot read the workbook: its zip directory points outside the file (the file is damaged): download it again',
     });
     return [];
   }

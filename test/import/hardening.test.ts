@@ -144,6 +144,53 @@ describe('size limits', () => {
   }, 30_000);
 });
 
+describe('workbooks whose zip directory misleads', () => {
+  const small = (): Buffer => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Date', 'Impressions']]), 'S');
+    return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  };
+
+  it('a part the directory calls stored and tiny, but deflated in its local header, is measured as SheetJS unpacks it', async () => {
+    const file = join(tempDir(), 'liar.xlsx');
+    writeFileSync(file, bombed(small(), 'xl/worksheets/sheet1.xml', MAX_WORKBOOK_BYTES + 1024, 100, true));
+    const root = freshRoot();
+    const r = await run(['import', file], root);
+    expect(r.status).toBe(1);
+    expect(r.err).toContain(
+      `${file}:1:1: the workbook unpacks to more than the 64 MB an import reads (its part xl/worksheets/sheet1.xml`,
+    );
+    nothingWritten(root);
+  }, 30_000);
+
+  it('a directory that points outside the file is refused as damaged, unread', async () => {
+    const zip = Buffer.from(small());
+    const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    zip.writeUInt32LE(zip.length + 1000, eocd + 16);
+    const file = join(tempDir(), 'damaged.xlsx');
+    writeFileSync(file, zip);
+    const root = freshRoot();
+    const r = await run(['import', file], root);
+    expect(r.status).toBe(1);
+    expect(r.err).toContain(`${file}:1:1: cannot read the workbook: its zip directory points outside the file`);
+    nothingWritten(root);
+  });
+
+  it('a well-formed workbook under the limit is imported as before', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([HEADER.split(','), ['2026-09-13', 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]]),
+      'S',
+    );
+    const file = join(tempDir(), 'account_overview_analytics.xlsx');
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+    const root = freshRoot();
+    await importOk(root, file);
+    expect(readdirSync(join(root, 'data/x'))).toHaveLength(1);
+  });
+});
+
 describe('numbers past 2^53 − 1', () => {
   it('are refused at their cell, with the text of the cell', async () => {
     const file = join(tempDir(), 'account_overview_analytics.csv');
@@ -184,12 +231,14 @@ describe('numbers past 2^53 − 1', () => {
  * A zip like `zip` with `entry` replaced by a deflated `size` bytes of spaces behind its
  * opening `<`; its headers declare `declared` (the true size unless given) as the unpacked size.
  */
-function bombed(zip: Buffer, entry: string, size: number, declared = size): Buffer {
+function bombed(zip: Buffer, entry: string, size: number, declared = size, storedInDirectory = false): Buffer {
   const entries = readZip(zip);
   const body = Buffer.alloc(size, 0x20);
   body.write('<?xml version="1.0"?>', 0);
   return writeZip(
-    entries.map((e) => (e.name === entry ? { name: e.name, data: body, declared } : { ...e, declared: e.data.length })),
+    entries.map((e) =>
+      e.name === entry ? { name: e.name, data: body, declared, storedInDirectory } : { ...e, declared: e.data.length },
+    ),
   );
 }
 
@@ -219,7 +268,8 @@ function readZip(zip: Buffer): Entry[] {
   return out;
 }
 
-function writeZip(entries: Array<Entry & { declared: number }>): Buffer {
+/** `storedInDirectory`: the central directory says the entry is stored, 10 bytes long (its local header says deflated). */
+function writeZip(entries: Array<Entry & { declared: number; storedInDirectory?: boolean }>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -237,8 +287,8 @@ function writeZip(entries: Array<Entry & { declared: number }>): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt16LE(e.storedInDirectory ? 0 : 8, 10);
+    central.writeUInt32LE(e.storedInDirectory ? 10 : packed.length, 20);
     central.writeUInt32LE(e.declared, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
