@@ -2,7 +2,8 @@ import { formatDay } from '../core/dates.ts';
 import { EXPORT_KINDS } from '../import/catalogue.ts';
 import { declareMetrics } from '../import/declare.ts';
 import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
-import { readContent, readInputs, schemasFolder, writeOutputs } from '../import/write.ts';
+import { MAX_INPUT_BYTES, readContent, readInputs, schemasFolder, writeOutputs } from '../import/write.ts';
+import { MAX_WORKBOOK_BYTES } from '../import/zip.ts';
 import { signalStatus, type WriteSeam } from '../io/atomic.ts';
 import type { Problem } from '../load/problems.ts';
 import { checkRoot } from '../load/project.ts';
@@ -18,6 +19,7 @@ Re-importing an export replaces the file it wrote before. Custom metrics it writ
 as post_follows) are declared under metrics: in content/site.yaml. All or nothing: any
 problem in any file, or in the content as it would be after the import, writes nothing;
 the files are written atomically (a failure or an interruption leaves the content root as it was).
+Inputs are regular files of at most ${MAX_INPUT_BYTES / 2 ** 20} MB (an .xlsx whose parts unpack to at most ${MAX_WORKBOOK_BYTES / 2 ** 20} MB).
 
 Options:
   --channel <id>        write to this channel (required for exports that name no network: GA4, Meta Ads)
@@ -71,18 +73,21 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
   if (inputs.length === 0 && problems.length === 0)
     return usageError(io, 'no .csv, .tsv, .txt, .xls or .xlsx file in the folders given');
   const content = await readContent(root);
+  // Settings that cannot be read safely fail the import (it would replace them).
+  for (const p of content.unread) problems.push(p);
   const plan = planOutputs(
     inputs,
     { channel, platform, dateOrder: order ?? null, schemas: await schemasFolder(root) },
     content.data.map((f) => f.path),
   );
-  problems.push(...plan.problems);
+  // Never spread a list of problems into push(): its length is the input's to choose.
+  for (const p of plan.problems) problems.push(p);
   const declaration = declareMetrics(
     content.site,
     plan.outputs.flatMap((o) => o.converted.metrics),
   );
   if (problems.length === 0)
-    problems.push(...checkContent(declaration.site ?? content.site, content.goals, content.data, plan.outputs));
+    for (const p of checkContent(declaration.site ?? content.site, content.goals, content.data, plan.outputs)) problems.push(p);
   if (problems.length > 0) return printProblems(io, problems, 'nothing written');
   if (!dryRun) {
     const outcome = await writeOutputs(root, plan.outputs, declaration.site, seam);

@@ -10,12 +10,12 @@
  *   cells are positioned problems; totals rows and other groups are skipped.
  */
 import { type Day, dayFromParts, daysInMonth, formatDay, partsOfDay } from '../core/dates.ts';
-import type { Problem } from '../load/problems.ts';
+import { addProblem, type Problem } from '../load/problems.ts';
 import { type ExportKind, isTotalsLabel, normaliseHeader, type TitleMetric } from './catalogue.ts';
 import { type DateContext, parseDateColumn } from './dates.ts';
 import type { Detection } from './detect.ts';
 import { type CellValue, cellProblem, readRows, type Table, type TableRow } from './table.ts';
-import { isMissing, parseNumber } from './values.ts';
+import { isMissing, MAX_EXACT, parseNumber } from './values.ts';
 import { countOf } from '../format/text.ts';
 
 export interface OutRow {
@@ -53,11 +53,13 @@ const STOCKS = new Set(['followers']);
 export function convert(table: Table, detection: Detection, options: ConvertOptions, problems: Problem[]): Converted | null {
   const { kind, columns, style } = detection;
   const headerRow = table.rows[detection.headerRow]!;
-  const before = problems.length;
+  let failed = false;
   const notes: string[] = [];
+  // Problems are capped per file (PROBLEMS_PER_FILE listed, the rest counted): a file of bad rows costs little.
   const at = (row: TableRow, key: string, message: string): void => {
     const j = columns.get(key)!;
-    problems.push(cellProblem(table, row, j, `${detection.headers[j]}: ${message}`));
+    failed = true;
+    addProblem(problems, cellProblem(table, row, j, `${detection.headers[j]}: ${message}`));
   };
 
   // The metric of a Meta daily file is named above its header.
@@ -66,7 +68,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     const name = detection.title === null ? null : normaliseHeader(detection.title.replace(/^"|"$/g, ''));
     title = name === null ? null : (kind.titles[name] ?? null);
     if (!title) {
-      problems.push({
+      addProblem(problems, {
         file: table.file,
         line: headerRow.line > 1 ? headerRow.line - 1 : headerRow.line,
         column: 1,
@@ -80,7 +82,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
 
   const channel = options.channel ?? title?.channel ?? kind.channel;
   if (channel === null) {
-    problems.push({
+    addProblem(problems, {
       file: table.file,
       line: headerRow.line,
       column: 1,
@@ -191,7 +193,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   } else if (kind.rangeFromPreamble) {
     const range = preambleRange(table.preamble);
     if (!range) {
-      problems.push({
+      addProblem(problems, {
         file: table.file,
         line: headerRow.line,
         column: 1,
@@ -201,7 +203,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     }
     const p = rangePeriod(range[0], range[1]);
     if (typeof p === 'string') {
-      problems.push({
+      addProblem(problems, {
         file: table.file,
         line: headerRow.line,
         column: 1,
@@ -263,13 +265,17 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     const id = `${p.key}:${p.period}`;
     let entry = byPeriod.get(id);
     if (!entry) byPeriod.set(id, (entry = { ...p, values: {}, sources: {} }));
-    const add = (metric: string, value: number): void => {
+    const add = (metric: string, value: number, key?: string): void => {
+      if (key !== undefined && (entry.values[metric] ?? 0) + value > MAX_EXACT) {
+        at(row, key, `the values of ${metric} for ${p.period} add up past 2^53 − 1 (${MAX_EXACT}) here: such sums are not exact`);
+        return;
+      }
       entry.values[metric] = (entry.values[metric] ?? 0) + value;
       entry.sources[metric] = (entry.sources[metric] ?? 0) + 1;
     };
     if (title) {
       const v = numberAt(row, 'primary');
-      if (v != null) add(title.metric, v);
+      if (v != null) add(title.metric, v, 'primary');
     }
     for (const c of metricCols) {
       const v = numberAt(row, c.key);
@@ -278,7 +284,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
         at(row, c.key, `${p.period} has a second ${c.metric} value: a stock is not summed`);
         continue;
       }
-      add(c.metric!, v);
+      add(c.metric!, v, c.key);
     }
     for (const d of derived) {
       const from = parseNumber(cellOf(row, d.from), style);
@@ -292,11 +298,11 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
         );
         continue;
       }
-      add(d.metric, from.value - minus.value);
+      add(d.metric, from.value - minus.value, d.from);
     }
     if (kind.grain === 'post') add('posts', 1);
   });
-  if (problems.length > before) return null;
+  if (failed) return null;
 
   // Unique counts (reach) are kept only where one row gives the period.
   const uniques = new Set(metricCols.filter((c) => c.unique).map((c) => c.metric!));
@@ -318,7 +324,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     notes.push(`reach left out of ${countOf(droppedUnique, 'period')} given by several rows (unique counts do not add up)`);
   rows.sort((a, b) => a.start - b.start || a.end - b.end);
   if (rows.length === 0) {
-    problems.push({
+    addProblem(problems, {
       file: table.file,
       line: headerRow.line,
       column: 1,

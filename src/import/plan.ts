@@ -9,7 +9,7 @@ import type { Day } from '../core/dates.ts';
 import { formatDay } from '../core/dates.ts';
 import type { SourceFile } from '../load/files.ts';
 import { schemaPath } from '../init/templates.ts';
-import { type Problem, sortProblems } from '../load/problems.ts';
+import { addProblem, type Problem, sortProblems } from '../load/problems.ts';
 import { loadFromSources } from '../load/project.ts';
 import { EXPORT_KINDS, type ExportKind } from './catalogue.ts';
 import { convert, type Converted } from './convert.ts';
@@ -109,7 +109,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
     }
     if (found === 0 && !problems.some((p) => p.file === input.path)) {
       const best = misses.sort((a, b) => (b.result.candidates[0]?.matched ?? 0) - (a.result.candidates[0]?.matched ?? 0))[0];
-      problems.push(unknownExport(input.path, best?.table ?? null, best?.result ?? null, kinds, options.platform));
+      addProblem(problems, unknownExport(input.path, best?.table ?? null, best?.result ?? null, kinds, options.platform));
     } else if (found > 0) {
       for (const miss of misses)
         skipped.push(
@@ -121,7 +121,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
   for (const o of yieldToFullerExports(outputs, skipped, options.schemas)) {
     const other = byPath.get(o.path);
     if (other) {
-      problems.push({
+      addProblem(problems, {
         file: o.input,
         line: 1,
         column: 1,

@@ -13,7 +13,8 @@
 import { parse } from 'csv-parse/sync';
 import { createRequire } from 'node:module';
 import type * as XLSXTypes from '@e965/xlsx';
-import type { Problem } from '../load/problems.ts';
+import { addProblem, type Problem } from '../load/problems.ts';
+import { MAX_WORKBOOK_BYTES, oversizedPart } from './zip.ts';
 
 export type CellValue = string | number;
 
@@ -274,7 +275,12 @@ function parseRows(
     if (error === STOP) return rows;
     const e = error as { message: string; lines?: number; code?: string };
     const line = source.line + Math.max(0, (e.lines ?? 1) - 1);
-    problems.push({ file: table.file, line, column: 1, message: `the file is not valid CSV here: ${csvMessage(e.message)}` });
+    addProblem(problems, {
+      file: table.file,
+      line,
+      column: 1,
+      message: `the file is not valid CSV here: ${csvMessage(e.message)}`,
+    });
     return null;
   }
   return rows;
@@ -318,11 +324,26 @@ export function isWorkbook(bytes: Uint8Array, name: string): boolean {
 /** Every sheet of a workbook as a table; a file SheetJS cannot read is one problem. */
 export function workbookTables(file: string, bytes: Uint8Array, problems: Problem[]): Table[] {
   const XLSX = xlsx();
+  // A zip (XLSX, ODS) is measured before SheetJS unpacks it whole.
+  const oversized = bytes[0] === 0x50 && bytes[1] === 0x4b ? oversizedPart(bytes) : null;
+  if (oversized !== null) {
+    addProblem(problems, {
+      file,
+      line: 1,
+      column: 1,
+      message:
+        'part' in oversized
+          ? `the workbook unpacks to more than the ${MAX_WORKBOOK_BYTES / (1024 * 1024)} MB an import reads ` +
+            `(its part ${oversized.part.slice(0, 100)} is where it goes past): export a shorter date range, or as CSV`
+          : 'cannot read the workbook: its zip directory points outside the file (the file is damaged): download it again',
+    });
+    return [];
+  }
   let wb: XLSXTypes.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (error) {
-    problems.push({
+    addProblem(problems, {
       file,
       line: 1,
       column: 1,

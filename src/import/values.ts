@@ -12,6 +12,9 @@ const MISSING = new Set<string>(MISSING_MARKERS);
 
 export type NumberStyle = 'point' | 'comma';
 
+/** The largest value a metric may have, as in metric JSON: larger numbers are not exact doubles. */
+export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
 export type NumberResult = { ok: true; value: number | null } | { ok: false; message: string };
 
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
@@ -31,6 +34,7 @@ export function parseNumber(value: CellValue, style: NumberStyle): NumberResult 
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, message: 'is not a finite number' };
     if (value < 0) return { ok: false, message: `${value} is negative: metric values are counts or amounts ≥ 0` };
+    if (value > MAX_EXACT) return { ok: false, message: tooLarge(String(value)) };
     return { ok: true, value };
   }
   if (DIGITS.test(value)) return { ok: true, value: Number(value) };
@@ -63,5 +67,12 @@ export function parseNumber(value: CellValue, style: NumberStyle): NumberResult 
     return { ok: false, message: `'${text.length > 30 ? `${text.slice(0, 30)}…` : text}' is not a number${hint}` };
   }
   if (negative && n !== 0) return { ok: false, message: `${text} is negative: metric values are counts or amounts ≥ 0` };
-  return { ok: true, value: percent ? n / 100 : n };
+  const result = percent ? n / 100 : n;
+  if (result > MAX_EXACT) return { ok: false, message: tooLarge(text.length > 40 ? `${text.slice(0, 40)}…` : text) };
+  return { ok: true, value: result };
+}
+
+/** The loaders' rule for metric JSON, said at the cell (with the cell's own text, never a rounded double). */
+function tooLarge(text: string): string {
+  return `${text} is above 2^53 − 1 (${MAX_EXACT}): such numbers cannot be summed exactly; check the cell`;
 }

@@ -54,3 +54,60 @@ describe('custom metrics written by import', () => {
     expect([...new Set(written.filter((m) => !builtIn.has(m)))].sort()).toEqual(Object.keys(CUSTOM_METRICS).sort());
   });
 });
+
+describe('the settings file is edited in place (red team 8 #18)', () => {
+  const ENTRIES = [
+    'profile_visits: { label: Profile visits, aggregation: flow, unit: count }',
+    'x_create_post: { label: Create Post clicks (X), aggregation: flow, unit: count }',
+    'x_shares: { label: Shares by message or link (X), aggregation: flow, unit: count }',
+  ];
+  const declareInto = async (site: string): Promise<string> => {
+    const root = freshRoot();
+    writeFileSync(join(root, 'content/site.yaml'), site);
+    await importOk(root, X);
+    await expectValid(root);
+    return readFileSync(join(root, 'content/site.yaml'), 'utf8');
+  };
+
+  it('keeps CRLF line ends, a BOM and a trailing comment; only the metrics lines are added', async () => {
+    const site = '\uFEFF# Settings\r\ntitle: Import fixture\r\nlocale: en-US\r\ncurrency: EUR\r\n# the end\r\n';
+    expect(await declareInto(site)).toBe(`${site}metrics:\r\n${ENTRIES.map((e) => `  ${e}\r\n`).join('')}`);
+  });
+
+  it('keeps a one-line flow mapping on its line', async () => {
+    const site = '{title: Import fixture, locale: en-US, currency: EUR}\n';
+    expect(await declareInto(site)).toBe(
+      `{title: Import fixture, locale: en-US, currency: EUR, metrics: { ${ENTRIES.join(', ')} }}\n`,
+    );
+  });
+
+  it('adds to a block metrics: mapping at its indentation, leaving the keys after it alone', async () => {
+    const head =
+      'title: Import fixture\r\nmetrics:\r\n    # ours\r\n    shop_visits: {label: Shop visits,   aggregation: flow, unit: count}\r\n';
+    const tail = '# the end\r\nlocale: en-US\r\ncurrency: EUR\r\n';
+    expect(await declareInto(head + tail)).toBe(`${head}${ENTRIES.map((e) => `    ${e}\r\n`).join('')}${tail}`);
+  });
+
+  it('adds to a flow metrics: mapping inside its braces', async () => {
+    const site =
+      'title: Import fixture\nlocale: en-US\nmetrics: {shop_visits: {label: Shop visits, aggregation: flow, unit: count}}   # kept\ncurrency: EUR\n';
+    expect(await declareInto(site)).toBe(
+      `title: Import fixture\nlocale: en-US\nmetrics: {shop_visits: {label: Shop visits, aggregation: flow, unit: count}, ${ENTRIES.join(', ')}}   # kept\ncurrency: EUR\n`,
+    );
+  });
+
+  it('fills an empty flow metrics: mapping, keeping its comment', async () => {
+    const site = 'title: Import fixture\nlocale: en-US\ncurrency: EUR\nmetrics: {}  # none yet\n';
+    expect(await declareInto(site)).toBe(
+      `title: Import fixture\nlocale: en-US\ncurrency: EUR\nmetrics: {${ENTRIES.join(', ')}}  # none yet\n`,
+    );
+  });
+
+  it('writes the file whole, with its line ends and BOM, where it cannot edit in place (metrics: left empty)', async () => {
+    const site = '\uFEFFtitle: Import fixture\r\nlocale: en-US\r\ncurrency: EUR\r\nmetrics:\r\n';
+    const text = await declareInto(site);
+    expect(text.startsWith('\uFEFFtitle: Import fixture\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    for (const e of ENTRIES) expect(text).toContain(`  ${e}\r\n`);
+  });
+});
