@@ -10,6 +10,8 @@ import { parseIsoDate } from '../core/dates.ts';
 import { parsePeriod } from '../core/periods.ts';
 
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
+/** Names Windows keeps for devices: no file or folder may be called so (whatever follows a dot). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
 
 /** The longest id (goal, key result, objective, channel): ids become file names and URL segments. */
 export const MAX_ID_LENGTH = 64;
@@ -22,6 +24,10 @@ export const slug = z
   .max(MAX_ID_LENGTH, {
     error: (issue) =>
       `is ${String(issue.input).length} characters long: ids are at most ${MAX_ID_LENGTH} (they name pages and files)`,
+  })
+  .refine((id) => !WINDOWS_RESERVED.test(id), {
+    error:
+      'must not be a name Windows keeps for a device (con, prn, aux, nul, com1 to com9, lpt1 to lpt9): ids name pages and files, which a Windows checkout could not hold; choose another id',
   });
 
 /** C0 and C1 control characters other than tab and line breaks: HTML, XML and terminals cannot show them. */

@@ -131,6 +131,20 @@ describe('goals files', () => {
     ]);
   });
 
+  it('refuses ids that Windows keeps for devices, for goals and for channels (red-team 8 #10)', () => {
+    const body = 'goals:\n  - { id: con, title: T, period: 2026-Q3, channel: instagram, kpi: ctr, target: 0.1 }\n';
+    const windows = /must not be a name Windows keeps for a device \(con, prn, aux, nul, com1 to com9, lpt1 to lpt9\)/;
+    const found = problemsOf({ goals: goals(body) });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^goals\/g\.yaml:2:11: id /);
+    expect(found[0]).toMatch(windows);
+    const site = problemsOf({ site: 'title: T\nchannels:\n  com1: { label: Com }\n', data: {} });
+    expect(site).toHaveLength(1);
+    expect(site[0]).toMatch(/^content\/site\.yaml:3:3: the key 'com1' /);
+    expect(site[0]).toMatch(windows);
+    expect(problemsOf({ goals: goals(body.replace('id: con', 'id: console')) })).toEqual([]);
+  });
+
   it('checks the structure of SMART and OKR goals, periods and milestones', () => {
     const body = `goals:
   - id: a
