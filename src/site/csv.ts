@@ -54,6 +54,8 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'version',
       'inputs_to',
       'computed_to',
+      'qoq_partial',
+      'yoy_partial',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -87,6 +89,8 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         version,
         inputsToCell(v.inputs_to),
         v.data_to ?? '',
+        v.qoq_partial ? `${v.qoq_partial.from}..${v.qoq_partial.to}` : '',
+        v.yoy_partial ? `${v.yoy_partial.from}..${v.yoy_partial.to}` : '',
       ]);
     }
   }
