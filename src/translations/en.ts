@@ -216,7 +216,8 @@ export const en = {
     inputsLong: '{channel}: {list}. The figure mixes these ranges (an export may lack its last days).',
     inputsGoalLong: '{channel}: {list}.',
     inputsGoalAsOf: 'The goal is evaluated as of {date}: after that day its figures are not all known.',
-    inputsKpiTo: 'Computed to {date}, the last day every input is whole (an input’s export ends there, or a row for a whole month goes on past the other inputs).',
+    inputsKpiTo:
+      'Computed to {date}, the last day every input is whole (an input’s export ends there, or a row for a whole month goes on past the other inputs).',
     gapItem: '{input} on {channel} from {from} to {to}',
     gapsShort: 'no export covers {item}',
     gapsLong:
