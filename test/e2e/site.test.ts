@@ -186,7 +186,7 @@ describe('the example site', () => {
         .split('\r\n')
         .filter((l) => l !== '');
       const columns = header!.split(',');
-      expect(columns.slice(-4), path).toEqual(['figures', 'version', 'inputs_to', 'computed_to']);
+      expect(columns.slice(-6), path).toEqual(['figures', 'version', 'inputs_to', 'computed_to', 'qoq_partial', 'yoy_partial']);
       expect(rows.length, path).toBeGreaterThan(0);
       for (const row of rows) {
         const cells = Object.fromEntries(row.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c, i) => [columns[i]!, c]));
