@@ -765,8 +765,15 @@ export class MetricIndex {
     return first;
   }
 
-  /** The first and last day with any data, or null for an empty index. */
+  /** The first and last day with any data, or null for an empty index (computed once: the index does not change). */
   dataRange(): { first: Day; last: Day } | null {
+    if (this.rangeCache === undefined) this.rangeCache = this.computeRange();
+    return this.rangeCache && { ...this.rangeCache };
+  }
+
+  private rangeCache: { first: Day; last: Day } | null | undefined;
+
+  private computeRange(): { first: Day; last: Day } | null {
     let first: Day | null = null;
     let last: Day | null = null;
     for (const byMetric of this.series.values()) {
