@@ -57,9 +57,10 @@ export function changesTitle(
   date: (iso: string) => string = (iso) => iso,
 ): string | undefined {
   const t = uiStrings(opts.locale, opts.strings).kpiTable;
+  // A day an earlier quarter a channel covers in part is taken to is said by `partialEarlierLong`.
   const days = [
-    ...(cell.qoq_to !== undefined && cell.qoq !== null ? [cell.qoq_to] : []),
-    ...(cell.yoy_to !== undefined && cell.yoy !== null && cell.yoy_to !== cell.qoq_to ? [cell.yoy_to] : []),
+    ...(cell.qoq_to !== undefined && cell.qoq !== null && !cell.qoq_partial ? [cell.qoq_to] : []),
+    ...(cell.yoy_to !== undefined && cell.yoy !== null && !cell.yoy_partial && cell.yoy_to !== cell.qoq_to ? [cell.yoy_to] : []),
   ];
   const partial = cell.qoq_partial ?? cell.yoy_partial;
   const parts = [

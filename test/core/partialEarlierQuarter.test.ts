@@ -105,7 +105,13 @@ describe('an earlier quarter whose export was downloaded before its end', () => 
     const cell = json.kpis.linkedin!.impressions!;
     expect(cell.qoq).toBeNull();
     expect(cell.qoq_partial).toEqual({ from: '2026-01-01', to: '2026-03-20' });
-    expect(json.kpis.linkedin!.ctr!.qoq).toBeCloseTo(0, 12);
+    const ctr = json.kpis.linkedin!.ctr!;
+    expect(ctr.qoq).toBeCloseTo(0, 12);
+    expect(ctr.qoq_partial).toEqual({ from: '2026-01-01', to: '2026-03-20' });
+    // The reason is the export's end, not inputs ending apart.
+    const title = changesTitle(ctr, root.project!.site)!;
+    expect(title).toContain('only from 2026-01-01 to 2026-03-20');
+    expect(title).not.toContain('inputs end on different days');
     expect(json.kpis.facebook!.impressions!.qoq_partial).toBeUndefined();
   });
 });
