@@ -75,6 +75,14 @@ const kpiCell = z.strictObject({
     description:
       'The quarter is not over and the KPI grows with the days counted (a total, a reach): qoq and yoy compare the quarter to date with whole quarters.',
   }),
+  qoq_partial: z.strictObject({ from: isoDate, to: isoDate }).optional().meta({
+    description:
+      "A channel counted covers the previous quarter only in part: its daily data start after the quarter's first day while other data start earlier (launched on 2026-05-20), or its exports end before the quarter's last day. The days every channel counted covers: a total (or a reach) has qoq null, part of a quarter against a whole one; a rate is compared with its rate over those days.",
+  }),
+  yoy_partial: z
+    .strictObject({ from: isoDate, to: isoDate })
+    .optional()
+    .meta({ description: 'The same for the quarter a year before (yoy).' }),
 });
 
 const achievability = z
@@ -292,9 +300,10 @@ export const reportJsonSchema = z
         'Whether the quarter is not over as of as_of: qoq and yoy then compare the quarter to date with the whole previous quarter and the whole quarter a year before.',
     }),
     channels: z.array(text).meta({ description: 'The scopes of kpis: all and each channel, or the one channel asked for.' }),
-    coverage: z
-      .record(text, isoDate.nullable())
-      .meta({ description: "Each channel's last day with data in the quarter, up to the as-of day (null: none)." }),
+    coverage: z.record(text, isoDate.nullable()).meta({
+      description:
+        "Each channel's last day with data in the quarter, up to the as-of day (null: none): the last day its exports are known to cover (an export's first row to its through, else its last row). An export of month or quarter rows alone (reach by month) does not carry a channel past its daily exports in that quarter.",
+    }),
     incomplete: z.array(text).meta({ description: 'Channels whose data for the quarter ends before the as-of day.' }),
     kpis: z
       .record(text, z.record(text, kpiCell))

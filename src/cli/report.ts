@@ -181,10 +181,24 @@ const NOT_COMPARABLE = 'not comparable: channels differ';
 
 /**
  * A change in the KPI table: a rate over other channels is not comparable, a total's change is
- * marked, and a rate compared with the earlier quarter only to a day (`qoq_to`, `yoy_to`) says it.
+ * marked, a rate compared with the earlier quarter only to a day (`qoq_to`, `yoy_to`) says it, and
+ * an earlier quarter a channel covers only in part (`qoq_partial`, `yoy_partial`) says its days.
  */
-function changeCell(change: number | null, channelsDiffer: true | undefined, to: string | undefined, fmt: FormatOptions): string {
+function changeCell(
+  change: number | null,
+  channelsDiffer: true | undefined,
+  to: string | undefined,
+  fmt: FormatOptions,
+  partial?: { from: string; to: string },
+): string {
   if (channelsDiffer && change === null) return NOT_COMPARABLE;
+  // An earlier quarter a channel covers only in part (red-team 7 #8): a total has no change, a rate is taken over its days.
+  if (partial) {
+    const days = `${esc(partial.from)} – ${esc(partial.to)}`;
+    return change === null
+      ? `n/a: earlier quarter covered only ${days}`
+      : `${formatChange(change, fmt)} (earlier quarter over ${days})`;
+  }
   const text = `${formatChange(change, fmt)}${channelsDiffer ? ' (other channels)' : ''}`;
   return to === undefined || change === null ? text : `${text} (earlier quarter to ${esc(to)})`;
 }
@@ -237,8 +251,8 @@ export function renderText(
       return [
         esc(k.label) + (bound ? KPI_BOUND_WORDS[bound] : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
         formatKpiValue(v.value, k.unit, fmt),
-        changeCell(v.qoq, v.qoq_channels_differ, v.qoq_to, fmt),
-        changeCell(v.yoy, v.yoy_channels_differ, v.yoy_to, fmt),
+        changeCell(v.qoq, v.qoq_channels_differ, v.qoq_to, fmt, v.qoq_partial),
+        changeCell(v.yoy, v.yoy_channels_differ, v.yoy_to, fmt, v.yoy_partial),
       ];
     });
     lines.push(...alignColumns([['KPI', 'Value', 'QoQ', 'YoY'], ...table]).map((l) => `  ${l}`), '');

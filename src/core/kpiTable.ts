@@ -43,6 +43,15 @@ export interface KpiChange extends KpiValue {
   /** The same for the quarter a year before (`yearAgo`, `yoy`). */
   readonly yearAgoTo: Day | null;
   /**
+   * The previous quarter is covered only over these days by a channel counted in it (its data
+   * start after the quarter's first day, or end before its last: see `coveredPart`): a total's
+   * `qoq` is then null (part of a quarter against a whole one); a rate's `previous` and `qoq` are
+   * taken over these days, which every channel counted covers. Null when every channel covers it.
+   */
+  readonly previousPartial: CoveredPart | null;
+  /** The same for the quarter a year before (`yearAgo`, `yoy`). */
+  readonly yearAgoPartial: CoveredPart | null;
+  /**
    * The value covers the quarter to date (it is not over) on a KPI that grows with the days
    * counted (a total, a reach): its `qoq` and `yoy` compare part of a quarter with whole ones.
    */
@@ -69,23 +78,29 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
   for (const kpi of engine.kpis.all()) {
     const now = sharedDaysValue(engine, kpi, channels, period, end);
     const current = now.value;
+    const grows = growsWithWindow(kpi.ast, aggregationOf);
     const previous = earlierValue(engine, kpi, before);
     const yearAgo = earlierValue(engine, kpi, lastYear);
     const qoqChannelsDiffer = channelsDiffer(current, previous.value);
     const yoyChannelsDiffer = channelsDiffer(current, yearAgo.value);
+    // A total over part of an earlier quarter against a whole one is no change (red-team 7 #8).
+    const change = (differ: boolean, earlier: EarlierValue) =>
+      (kpi.rate && differ) || (grows && earlier.partial !== null) ? null : relativeChange(current.value, earlier.value.value);
     out.set(kpi.def.id, {
       ...current,
       previous: previous.value.value,
       yearAgo: yearAgo.value.value,
-      qoq: kpi.rate && qoqChannelsDiffer ? null : relativeChange(current.value, previous.value.value),
-      yoy: kpi.rate && yoyChannelsDiffer ? null : relativeChange(current.value, yearAgo.value.value),
+      qoq: change(qoqChannelsDiffer, previous),
+      yoy: change(yoyChannelsDiffer, yearAgo),
       qoqChannelsDiffer,
       yoyChannelsDiffer,
       dataTo: now.to,
       gaps: now.gaps,
       previousTo: previous.to,
       yearAgoTo: yearAgo.to,
-      toDate: toDate && growsWithWindow(kpi.ast, aggregationOf),
+      previousPartial: previous.partial,
+      yearAgoPartial: yearAgo.partial,
+      toDate: toDate && grows,
     });
   }
   return out;
@@ -98,7 +113,7 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
  * moves (CTR "▲ +0.2 pts" as the low-CTR channel's days end early: red-team 7 #4).
  */
 function sharedDaysValue(engine: KpiEngine, kpi: Kpi, channels: readonly string[], period: Period, end: Day): ComparableValue {
-  const now = comparableValue(engine, kpi, channels, period.start, end);
+  const now = apartValue(engine, kpi, channels, period.start, end);
   const over = now.value.channels ?? channels;
   if (!kpi.rate || kpi.cumulative || kpi.accumulates || over.length < 2 || now.value.value === null) return now;
   const shared = dataEnds(engine, over, period, now.to ?? end).dataTo;
@@ -136,22 +151,88 @@ export function comparableValue(engine: KpiEngine, kpi: Kpi, channels: readonly 
 }
 
 /**
+ * A KPI over [a, b] as the table shows it (see `comparableValue`), where it is not a total and its
+ * summed inputs end apart (clicks exported to the 10th beside impressions to the 30th) taken only
+ * to the first day an input stops, as a goal on it is (`dataEnds`) and as an earlier quarter's
+ * value is (`earlierValue`): one rule for the current and the earlier quarters (red-team 7 #8). Its
+ * `inputsEnd` stays the window's, so the figure is flagged; `to` is the day it is cut to.
+ */
+function apartValue(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): ComparableValue {
+  const whole = comparableValue(engine, kpi, channels, a, b);
+  const apart = apartTo(kpi, whole.value, a, whole.to ?? b);
+  if (apart === null) return whole;
+  const cut = comparableValue(engine, kpi, channels, a, apart);
+  return { ...cut, value: { ...cut.value, inputsEnd: whole.value.inputsEnd }, to: cut.to ?? apart };
+}
+
+/** The first day in [a, b) a summed input of a KPI that is not a total stops while its channel's data go on; else null. */
+function apartTo(kpi: Kpi, whole: KpiValue, a: Day, b: Day): Day | null {
+  if (kpi.cumulative || whole.inputsEnd === null) return null;
+  const first = Math.min(...Object.values(whole.inputsEnd).flatMap((byInput) => Object.values(byInput)));
+  return first >= a && first < b ? first : null;
+}
+
+/** Days [from, to] of an earlier quarter that every channel counted in a KPI's value covers. */
+export interface CoveredPart {
+  readonly from: Day;
+  readonly to: Day;
+}
+
+/**
+ * The days of an earlier window that every channel counted in `value` covers, where one covers it
+ * only in part: its data start after the window's first day while other data start earlier (a
+ * channel launched on 20 May, by its daily export: see `MetricIndex.dailyStart`), or end before
+ * its last (an export downloaded on 20 March), by the days its exports are known to cover
+ * (`MetricIndex.coveredTo`). Where the data as a whole start inside the window, nothing earlier is
+ * known of any channel: that start is not a channel's. Null when every channel covers the window,
+ * for a KPI without a value, and for one that reads stocks only (followers at a day do not depend
+ * on the days before).
+ */
+export function coveredPart(engine: KpiEngine, kpi: Kpi, value: KpiValue, window: MetricWindow): CoveredPart | null {
+  if (value.value === null || kpi.inputs.every((name) => engine.index.metrics.get(name)?.aggregation === 'stock')) return null;
+  const dataStart = engine.index.dataRange()?.first ?? window.start;
+  let from = window.start;
+  let to = window.end;
+  for (const channel of value.channels ?? window.channels) {
+    const last = engine.index.coveredTo(window.end, channel);
+    if (last === null || last < window.start) continue;
+    const first = engine.index.dailyStart(channel) ?? from;
+    if (first > dataStart) from = Math.max(from, first);
+    to = Math.min(to, last);
+  }
+  return from > window.start || to < window.end ? { from, to } : null;
+}
+
+/** A KPI over an earlier window as `earlierValue` takes it. */
+export interface EarlierValue {
+  readonly value: KpiValue;
+  /** The last day it is taken to, when before the window's end; else null. */
+  readonly to: Day | null;
+  /** The days every channel counted covers, when one covers the window only in part (see `coveredPart`); else null. */
+  readonly partial: CoveredPart | null;
+}
+
+/**
  * A KPI over an earlier window, to compare a later value with. A KPI that is not a total whose
  * summed inputs end apart there (clicks to the 10th beside impressions to the 30th) is taken
  * only to the first day an input stops, as a goal's implicit baseline is (`measureTarget`):
  * clicks to the 10th over impressions to the 30th would be a rate no period had. A total keeps
- * its value (it is flagged by `inputsEnd`). Either is then taken as the current value is (see
- * `comparableValue`); `to` is the day it is cut to, if any.
+ * its value (it is flagged by `inputsEnd`). Where a channel counted covers the window only in
+ * part (`coveredPart`), a KPI that does not grow with its days (a rate) is taken over the days
+ * every channel counted covers, like with like; a total keeps its value, and `kpiChanges` gives it
+ * no change. Either is then taken as the current value is (see `comparableValue`); `to` is the
+ * day it is cut to, if any.
  */
-export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow): { value: KpiValue; to: Day | null } {
+export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow): EarlierValue {
   const whole = window.value(kpi);
-  let apart: Day | null = null;
-  if (!kpi.cumulative && whole.inputsEnd !== null) {
-    const first = Math.min(...Object.values(whole.inputsEnd).flatMap((byInput) => Object.values(byInput)));
-    if (first >= window.start && first < window.end) apart = first;
-  }
-  const taken = comparableValue(engine, kpi, window.channels, window.start, apart ?? window.end);
-  return { value: taken.value, to: taken.to ?? apart };
+  const partial = coveredPart(engine, kpi, whole, window);
+  const apart = apartTo(kpi, whole, window.start, window.end);
+  const grows = growsWithWindow(kpi.ast, (name) => engine.index.metrics.get(name)?.aggregation);
+  const from = partial && !grows ? partial.from : window.start;
+  const end = Math.min(apart ?? window.end, partial && !grows ? partial.to : window.end);
+  const taken = comparableValue(engine, kpi, window.channels, from, end);
+  const to = taken.to ?? (end < window.end ? end : null);
+  return { value: taken.value, to, partial };
 }
 
 /** Whether two values of a KPI over several channels were computed over different channels. */

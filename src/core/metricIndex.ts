@@ -1,5 +1,5 @@
 import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
-import { holesByExport, splitAtHoles } from './exportHoles.ts';
+import { DAILY_MIN_DAYS, DAILY_MIN_SHARE, holesByExport, splitAtHoles } from './exportHoles.ts';
 import { ENGAGEMENT_PARTS, type MetricDef, type MetricTable } from './metrics.ts';
 import type { Period } from './periods.ts';
 
@@ -291,6 +291,69 @@ function throughSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, D
   return out;
 }
 
+/**
+ * Per channel, the days its exports are known to cover (see `MetricIndex.lastDay`): each export's
+ * day rows from the first to its `through`, else to its last day row, split at its holes, and its
+ * month and quarter rows. An export of month or quarter rows alone (a reach file, a row a month)
+ * covers its rows' days only where no export of the channel has day rows in that row's quarter: a
+ * month row of reach (itself only an upper bound) beside daily exports downloaded on the 10th does
+ * not make the channel's daily flows known to the month's end (red-team 7 #5), while a channel
+ * whose exports are all month rows covers their months. A span is flagged `coarse` when it is one
+ * month or quarter row (a range ending inside it cannot count it), `daily` when its export has a row
+ * on nearly every day (its first row is where its data start, not a first post).
+ */
+function knownSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, Day>): Map<string, KnownSpan[]> {
+  interface Export {
+    readonly channel: string;
+    days: [Day, Day] | null;
+    readonly dayRows: Set<Day>;
+    readonly coarse: Map<string, readonly [Day, Day]>;
+  }
+  const exports = new Map<string, Export>();
+  for (const row of rows) {
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    let e = exports.get(key);
+    if (!e) exports.set(key, (e = { channel: row.channel, days: null, dayRows: new Set(), coarse: new Map() }));
+    const { kind, start, end } = row.period;
+    if (kind !== 'day') e.coarse.set(`${start}:${end}`, [start, end]);
+    else e.dayRows.add(start);
+    if (kind !== 'day') continue;
+    if (!e.days) e.days = [start, Math.max(start, through.get(row.origin.file) ?? start)];
+    else {
+      if (start < e.days[0]) e.days[0] = start;
+      if (start > e.days[1]) e.days[1] = start;
+    }
+  }
+  const holes = holesByExport(rows);
+  const out = new Map<string, KnownSpan[]>();
+  const listOf = (channel: string) => {
+    let list = out.get(channel);
+    if (!list) out.set(channel, (list = []));
+    return list;
+  };
+  const dailyQuarters = new Map<string, Set<number>>();
+  for (const [key, { channel, days, dayRows, coarse }] of exports) {
+    if (!days) continue;
+    // Rows on (nearly) every day of its rows' span: a daily export, whose first row is where its data start.
+    const rowsSpan = Math.max(...dayRows) - days[0] + 1;
+    const daily = rowsSpan >= DAILY_MIN_DAYS && dayRows.size >= DAILY_MIN_SHARE * rowsSpan;
+    let quarters = dailyQuarters.get(channel);
+    if (!quarters) dailyQuarters.set(channel, (quarters = new Set()));
+    for (let q = quarterIndexOf(days[0]); q <= quarterIndexOf(days[1]); q++) quarters.add(q);
+    for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, daily]);
+    for (const [a, b] of coarse.values()) listOf(channel).push([a, b, true, false]);
+  }
+  for (const { channel, days, coarse } of exports.values()) {
+    if (days) continue;
+    for (const [a, b] of coarse.values())
+      if (!dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, false]);
+  }
+  return out;
+}
+
+/** Days a channel's exports are known to cover, whether they are one month or quarter row, and whether from a daily export. */
+type KnownSpan = readonly [first: Day, last: Day, coarse: boolean, daily: boolean];
+
 function lowerBound(sorted: Int32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -319,6 +382,8 @@ export class MetricIndex {
   private readonly sources: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>>;
   /** Per channel, the files that say how far their export reaches (`through`): from their first row to that day. */
   private readonly throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>;
+  /** Per channel, the days its exports are known to cover (see `knownSpans`). */
+  private readonly known: ReadonlyMap<string, readonly KnownSpan[]>;
   readonly metrics: MetricTable;
 
   private constructor(
@@ -326,11 +391,13 @@ export class MetricIndex {
     sources: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>>,
     metrics: MetricTable,
     throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
+    known: ReadonlyMap<string, readonly KnownSpan[]>,
   ) {
     this.series = series;
     this.sources = sources;
     this.metrics = metrics;
     this.throughSpans = throughSpans;
+    this.known = known;
   }
 
   /** Channels that have any data, sorted. */
@@ -454,7 +521,10 @@ export class MetricIndex {
       }
       series.set(channel, out);
     }
-    return { index: new MetricIndex(series, sourceSpans(rows, through), metrics, throughSpans(rows, through)), duplicates };
+    return {
+      index: new MetricIndex(series, sourceSpans(rows, through), metrics, throughSpans(rows, through), knownSpans(rows, through)),
+      duplicates,
+    };
   }
 
   /** Whether any row gives this metric (on any channel, or one of `channels`). */
@@ -658,17 +728,52 @@ export class MetricIndex {
 
   private readonly fileSpanCache = new Map<string, ReadonlyArray<readonly [Day, Day]>>();
 
-  /** The first day a channel's data covers (the start of its earliest row, whatever the metric), or null. */
-  firstDay(channel: string): Day | null {
-    let first: Day | null = null;
-    for (const spans of this.sources.get(channel)?.values() ?? []) {
-      for (const [start] of spans) if (first === null || start < first) first = start;
+  /**
+   * The last day on or before `upTo` a channel's exports are known to cover (see `knownSpans`): its
+   * coverage in time (SPEC "Coverage in time"). As `lastDay`, an export reaches its `through`; unlike
+   * it, an export of month or quarter rows alone (reach by month) does not carry the channel past
+   * its daily exports in that quarter (red-team 7 #5). A month or quarter row counts to its end only.
+   */
+  coveredTo(upTo: Day, channel: string): Day | null {
+    let best: Day | null = null;
+    for (const [first, last, coarse] of this.known.get(channel) ?? []) {
+      if (first > upTo || (coarse && last > upTo)) continue;
+      const reach = Math.min(last, upTo);
+      if (best === null || reach > best) best = reach;
     }
+    return best;
+  }
+
+  /** The first day a channel's exports are known to cover (see `knownSpans`), or null. */
+  firstDay(channel: string): Day | null {
+    return this.firstSpan(channel)?.[0] ?? null;
+  }
+
+  /**
+   * The first day of a channel's data where a daily export (a row on nearly every day) starts it:
+   * there its data start, whereas the first row of a per-post export or of a few hand-written rows
+   * is only a first post. Null otherwise.
+   */
+  dailyStart(channel: string): Day | null {
+    const span = this.firstSpan(channel);
+    return span && span[3] ? span[0] : null;
+  }
+
+  private firstSpan(channel: string): KnownSpan | null {
+    let first: KnownSpan | null = null;
+    for (const span of this.known.get(channel) ?? []) if (first === null || span[0] < first[0]) first = span;
     return first;
   }
 
-  /** The first and last day with any data, or null for an empty index. */
+  /** The first and last day with any data, or null for an empty index (computed once: the index does not change). */
   dataRange(): { first: Day; last: Day } | null {
+    if (this.rangeCache === undefined) this.rangeCache = this.computeRange();
+    return this.rangeCache && { ...this.rangeCache };
+  }
+
+  private rangeCache: { first: Day; last: Day } | null | undefined;
+
+  private computeRange(): { first: Day; last: Day } | null {
     let first: Day | null = null;
     let last: Day | null = null;
     for (const byMetric of this.series.values()) {

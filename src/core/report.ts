@@ -56,6 +56,14 @@ export interface KpiJson {
   qoq_to?: string;
   /** The same for the quarter a year before (`yoy`). */
   yoy_to?: string;
+  /**
+   * A channel counted covers the previous quarter only in part (its data start after its first day
+   * or end before its last): the days every channel counted covers. A total's `qoq` is then null; a
+   * rate's is taken against its rate over those days.
+   */
+  qoq_partial?: { from: string; to: string };
+  /** The same for the quarter a year before (`yoy`). */
+  yoy_partial?: { from: string; to: string };
   /** The quarter is not over and the KPI grows with the days counted (a total): `qoq` and `yoy` compare it to date with whole quarters. */
   to_date?: true;
 }
@@ -234,6 +242,8 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.yoyChannelsDiffer ? { yoy_channels_differ: true as const } : {}),
         ...(change.previousTo !== null ? { qoq_to: formatDay(change.previousTo) } : {}),
         ...(change.yearAgoTo !== null ? { yoy_to: formatDay(change.yearAgoTo) } : {}),
+        ...(change.previousPartial ? { qoq_partial: daysJson(change.previousPartial) } : {}),
+        ...(change.yearAgoPartial ? { yoy_partial: daysJson(change.yearAgoPartial) } : {}),
         ...(change.toDate ? { to_date: true as const } : {}),
       };
     }
@@ -241,7 +251,8 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
   }
   const coverage: Record<string, string | null> = {};
   for (const c of channel ? [channel] : known) {
-    const last = engine.index.lastDay(asOf, [c]);
+    // The days its exports are known to cover: a month row of reach does not carry it past its daily exports (red-team 7 #5).
+    const last = engine.index.coveredTo(asOf, c);
     coverage[c] = last !== null && last >= quarter.start ? formatDay(last) : null;
   }
   const incomplete = Object.keys(coverage).filter((c) => coverage[c] !== null && coverage[c]! < formatDay(asOf));
@@ -252,6 +263,11 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
     .map((g) => goalJson(g, goalEvaluation(engine, g, asOf), goalAchievability(engine, g)));
 
   return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), coverage, incomplete, kpis, goals };
+}
+
+/** A range of days with ISO days. */
+function daysJson(range: { readonly from: Day; readonly to: Day }): { from: string; to: string } {
+  return { from: formatDay(range.from), to: formatDay(range.to) };
 }
 
 /** `KpiValue.inputsEnd` with ISO days. */

@@ -15,7 +15,9 @@ import { type FormatOptions, formatChange } from './numbers.ts';
  * over other channels then is "not comparable", a total over other channels keeps its change,
  * marked "other channels" (a channel launched or stopped is part of it); a rate compared with the
  * earlier quarter only to a day, where its inputs there end apart (`qoq_to`, `yoy_to`), says that
- * day ("+5.0% (earlier quarter to Jun 10, 2026)"). `date` writes the day (ISO by default).
+ * day ("+5.0% (earlier quarter to Jun 10, 2026)"); an earlier quarter a channel covers only in part
+ * (`qoq_partial`, `yoy_partial`) says its days: "n/a" for a total, the days a rate is compared over.
+ * `date` writes the day (ISO by default).
  */
 export function changeText(
   cell: KpiJson,
@@ -26,6 +28,12 @@ export function changeText(
   const differ = which === 'qoq' ? cell.qoq_channels_differ : cell.yoy_channels_differ;
   const t = uiStrings(opts.locale, opts.strings).kpiTable;
   if (differ && cell[which] === null) return t.channelsDiffer;
+  const partial = which === 'qoq' ? cell.qoq_partial : cell.yoy_partial;
+  if (partial) {
+    const days = { from: date(partial.from), to: date(partial.to) };
+    if (cell[which] === null) return fill(t.partialEarlier, days);
+    return fill(t.partialEarlierRate, { ...days, change: formatChange(cell[which], opts) });
+  }
   const change = differ ? fill(t.otherChannels, { change: formatChange(cell[which], opts) }) : formatChange(cell[which], opts);
   const to = which === 'qoq' ? cell.qoq_to : cell.yoy_to;
   return to === undefined || cell[which] === null ? change : fill(t.changeTo, { change, date: date(to) });
@@ -49,11 +57,17 @@ export function changesTitle(
   date: (iso: string) => string = (iso) => iso,
 ): string | undefined {
   const t = uiStrings(opts.locale, opts.strings).kpiTable;
+  // A day an earlier quarter a channel covers in part is taken to is said by `partialEarlierLong`.
   const days = [
-    ...(cell.qoq_to !== undefined && cell.qoq !== null ? [cell.qoq_to] : []),
-    ...(cell.yoy_to !== undefined && cell.yoy !== null && cell.yoy_to !== cell.qoq_to ? [cell.yoy_to] : []),
+    ...(cell.qoq_to !== undefined && cell.qoq !== null && !cell.qoq_partial ? [cell.qoq_to] : []),
+    ...(cell.yoy_to !== undefined && cell.yoy !== null && !cell.yoy_partial && cell.yoy_to !== cell.qoq_to ? [cell.yoy_to] : []),
   ];
-  const parts = [channelsDifferTitle(cell, opts), ...days.map((day) => fill(t.changeToLong, { date: date(day) }))];
+  const partial = cell.qoq_partial ?? cell.yoy_partial;
+  const parts = [
+    channelsDifferTitle(cell, opts),
+    ...days.map((day) => fill(t.changeToLong, { date: date(day) })),
+    partial ? fill(t.partialEarlierLong, { from: date(partial.from), to: date(partial.to) }) : undefined,
+  ];
   const text = parts.filter((p): p is string => p !== undefined).join(' ');
   return text === '' ? undefined : text;
 }

@@ -39,6 +39,8 @@ const kpiCell = z.strictObject({
   qoq_to: isoDate.optional(),
   yoy_to: isoDate.optional(),
   to_date: z.literal(true).optional(),
+  qoq_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  yoy_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
 });
 
 const achievable = z.strictObject({

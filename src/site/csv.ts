@@ -59,6 +59,8 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'computed_to',
       'gaps',
       'bound',
+      'qoq_partial',
+      'yoy_partial',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -94,6 +96,8 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         v.data_to ?? '',
         gapsCell(v.gaps),
         figureBound(v) ?? '',
+        v.qoq_partial ? `${v.qoq_partial.from}..${v.qoq_partial.to}` : '',
+        v.yoy_partial ? `${v.yoy_partial.from}..${v.yoy_partial.to}` : '',
       ]);
     }
   }

@@ -31,6 +31,8 @@ export interface KpiValueView {
   readonly qoq: number | null;
   /** A rate computed over other channels in the previous quarter: its change is not comparable. */
   readonly qoq_channels_differ?: true;
+  /** The previous quarter is covered only over these days by a channel counted in it (see `KpiJson.qoq_partial`). */
+  readonly qoq_partial?: { from: string; to: string };
 }
 
 /** A `<GoalCard>`: the goal's figures in the quarter's report (or evaluated as of its last day when not in it). */
@@ -94,6 +96,7 @@ export function narrativeView(
         value: cell?.value ?? null,
         qoq: cell?.qoq ?? null,
         ...(cell?.qoq_channels_differ ? { qoq_channels_differ: true as const } : {}),
+        ...(cell?.qoq_partial ? { qoq_partial: cell.qoq_partial } : {}),
       });
     } else if (component === 'GoalCard') {
       const id = text(props['id']) ?? '';

@@ -99,14 +99,15 @@ export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null)
 /**
  * A KPI figure's move since the previous quarter, or null. A figure whose inputs end apart
  * (clicks to the 10th over impressions to the 30th) mixes ranges, and one computed over other
- * channels in the previous quarter (a total that gained or lost a channel) is not like for like:
- * its change is no move.
+ * channels in the previous quarter (a total that gained or lost a channel), or against a previous
+ * quarter a channel covers only in part (`qoq_partial`), is not like for like: its change is no move.
  */
 export function cellMove(
   meta: KpiMeta,
-  cell: Pick<KpiJson, 'value' | 'qoq' | 'inputs_to' | 'qoq_channels_differ'>,
+  cell: Pick<KpiJson, 'value' | 'qoq' | 'inputs_to' | 'qoq_channels_differ' | 'qoq_partial'>,
 ): KpiMove | null {
-  return cell.inputs_to === undefined && !cell.qoq_channels_differ ? kpiMove(meta, cell.value, cell.qoq) : null;
+  const flagged = cell.inputs_to !== undefined || cell.qoq_channels_differ || cell.qoq_partial !== undefined;
+  return flagged ? null : kpiMove(meta, cell.value, cell.qoq);
 }
 
 /**

@@ -155,6 +155,10 @@ export const en = {
       'The earlier quarter’s inputs end on different days: the change compares with it only up to {date}, where the first one stops.',
     otherChannelsLong:
       'The earlier quarter counts other channels (a channel started or stopped): the change is not like for like.',
+    partialEarlier: 'n/a: earlier quarter covered only {from} – {to}',
+    partialEarlierRate: '{change} (earlier quarter over {from} – {to})',
+    partialEarlierLong:
+      'A channel’s data cover the earlier quarter only from {from} to {to}: a total over part of a quarter is no change against a whole one, and a rate is compared with its rate over those days.',
     partial:
       '{quarter} is not over: QoQ and YoY compare {quarter} to date (to {date}) against the whole of {previous} and the whole of {yearAgo}.',
     partialChannels:
@@ -218,7 +222,8 @@ export const en = {
     inputsLong: '{channel}: {list}. The figure mixes these ranges (an export may lack its last days).',
     inputsGoalLong: '{channel}: {list}.',
     inputsGoalAsOf: 'The goal is evaluated as of {date}: after that day its figures are not all known.',
-    inputsKpiTo: 'Computed to {date}, the last day every input is whole (a row for a whole month goes on past the other inputs).',
+    inputsKpiTo:
+      'Computed to {date}, the last day every input is whole (an input’s export ends there, or a row for a whole month goes on past the other inputs).',
     gapItem: '{input} on {channel} from {from} to {to}',
     gapsShort: 'no export covers {item}',
     gapsLong:

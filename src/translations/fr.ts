@@ -155,6 +155,10 @@ export const fr = {
       'Les entrées du trimestre de comparaison s’arrêtent à des jours différents : l’évolution ne le compte que jusqu’au {date}, où la première s’arrête.',
     otherChannelsLong:
       'Le trimestre de comparaison compte d’autres canaux (un canal a commencé ou cessé) : l’évolution ne compare pas à périmètre égal.',
+    partialEarlier: 'n.d. : trimestre de comparaison couvert seulement du {from} au {to}',
+    partialEarlierRate: '{change} (trimestre de comparaison du {from} au {to})',
+    partialEarlierLong:
+      'Les données d’un canal ne couvrent le trimestre de comparaison que du {from} au {to} : un total sur une partie du trimestre ne se compare pas à un trimestre entier, et un taux est comparé à son taux sur ces jours.',
     partial:
       '{quarter} n’est pas terminé : T/T et A/A comparent {quarter} à date (jusqu’au {date}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
     partialChannels:
@@ -219,7 +223,7 @@ export const fr = {
     inputsGoalLong: '{channel} : {list}.',
     inputsGoalAsOf: 'L’objectif est évalué au {date} : après ce jour, ses chiffres ne sont pas tous connus.',
     inputsKpiTo:
-      'Calculé jusqu’au {date}, dernier jour où toutes les données sont complètes (une ligne d’un mois entier va au-delà des autres données).',
+      'Calculé jusqu’au {date}, dernier jour où toutes les données sont complètes (l’export d’une donnée s’arrête là, ou une ligne d’un mois entier va au-delà des autres données).',
     gapItem: '{input} sur {channel} du {from} au {to}',
     gapsShort: 'aucun export ne couvre {item}',
     gapsLong:

@@ -151,6 +151,10 @@ export const it = {
       'Gli input del trimestre di confronto finiscono in giorni diversi: la variazione lo considera solo fino al {date}, dove finisce il primo.',
     otherChannelsLong:
       'Il trimestre di confronto conta altri canali (un canale è iniziato o terminato): la variazione non è a parità di perimetro.',
+    partialEarlier: 'n.d.: trimestre di confronto coperto solo dal {from} al {to}',
+    partialEarlierRate: '{change} (trimestre di confronto dal {from} al {to})',
+    partialEarlierLong:
+      'I dati di un canale coprono il trimestre di confronto solo dal {from} al {to}: un totale su parte del trimestre non si confronta con un trimestre intero, e un tasso è confrontato con il suo tasso su quei giorni.',
     partial:
       '{quarter} non è concluso: T/T e A/A confrontano {quarter} finora (fino al {date}) con l’intero {previous} e l’intero {yearAgo}.',
     partialChannels:
@@ -214,7 +218,7 @@ export const it = {
     inputsGoalLong: '{channel}: {list}.',
     inputsGoalAsOf: 'L’obiettivo è valutato al {date}: dopo quel giorno i suoi dati non sono tutti noti.',
     inputsKpiTo:
-      'Calcolato fino al {date}, l’ultimo giorno in cui tutti i dati sono completi (una riga di un mese intero va oltre gli altri dati).',
+      'Calcolato fino al {date}, l’ultimo giorno in cui tutti i dati sono completi (l’export di un dato finisce lì, o una riga di un mese intero va oltre gli altri dati).',
     gapItem: '{input} su {channel} dal {from} al {to}',
     gapsShort: 'nessun export copre {item}',
     gapsLong: 'Nessun export copre {list}: quei giorni non contano nel dato, che copre meno giorni del suo periodo finora.',

@@ -37,9 +37,11 @@ describe('a rate whose previous quarter has inputs ending apart', () => {
     expect(ctr.qoq_channels_differ).toBeUndefined();
   });
 
-  it('keeps the previous quarter’s own figure and its inputs_to in its own report', () => {
+  it('is the same figure in the previous quarter’s own report: to the day its clicks stop, with its inputs_to', () => {
+    // One rule for a quarter's own figure and its figure as an earlier quarter (red-team 7 #8): 3%, not 2.34%.
     const q2 = buildReport(project, engine, { quarter: period('2026-Q2') }).kpis.linkedin!.ctr!;
-    expectClose(q2.value, (71 * 30) / (91 * 1000));
+    expectClose(q2.value, q2To10June);
+    expect(q2.data_to).toBe(CLICKS_Q2_END);
     expect(q2.inputs_to).toEqual({ linkedin: { clicks: CLICKS_Q2_END, impressions: '2026-06-30' } });
   });
 
@@ -71,7 +73,12 @@ describe('figures whose change is not like for like', () => {
   it('flags a total’s QoQ when a channel stopped before the quarter (TikTok in Q2 only)', () => {
     expect(impressions.left_out).toEqual(['tiktok']);
     expect(impressions.qoq_channels_differ).toBe(true);
-    expect(impressions.qoq).not.toBeNull();
+    // Facebook's data start on 15 June: against a Q2 it covers in part, the total has no change (red-team 7 #8).
+    expect(impressions.qoq).toBeNull();
+    expect(impressions.qoq_partial).toEqual({ from: '2026-06-15', to: '2026-06-30' });
+    // LinkedIn covers all of Q2: its own change stands.
+    expect(report.kpis.linkedin!.impressions!.qoq_partial).toBeUndefined();
+    expect(report.kpis.linkedin!.impressions!.qoq).not.toBeNull();
   });
 
   it('flags each figure of a quarter to date that grows with the days counted, not a rate', () => {
@@ -94,8 +101,10 @@ describe('figures whose change is not like for like', () => {
   });
 
   it('is shown as over other channels, and is no move on the page', () => {
-    expect(changeText(impressions, 'qoq', fmt)).toMatch(/ \(other channels\)$/);
-    expect(changeText(report.kpis.all!.ctr!, 'qoq', fmt)).toBe('not comparable: channels differ');
+    expect(changeText(impressions, 'yoy', fmt)).toMatch(/ \(other channels\)$/);
+    // Facebook from 15 June, LinkedIn's clicks to 10 June: Q2 has no day both channels' inputs cover (red-team 7 #8).
+    expect(report.kpis.all!.ctr!.qoq).toBeNull();
+    expect(changeText(report.kpis.all!.ctr!, 'qoq', fmt)).toBe('n/a: earlier quarter covered only 2026-06-15 – 2026-06-30');
     expect(cellMove(metas.get('impressions')!, impressions)).toBeNull();
   });
 });

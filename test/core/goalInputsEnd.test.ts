@@ -146,11 +146,13 @@ const asOf = (id: string, iso: string) => {
 const CLICKS_END = '2026-09-10';
 
 describe('a CTR goal whose clicks export ends before its impressions export', () => {
-  it('keeps the quarter CTR figure as computed, with inputs_to', () => {
+  it('gives the quarter CTR figure to the day its clicks end, as the goal is, with inputs_to', () => {
     expect(report.as_of).toBe('2026-09-30');
     expect(report.incomplete).toEqual([]);
     const ctr = report.kpis['x']!['ctr']!;
-    expectClose(ctr.value, xClicks(through(CLICKS_END)) / xImpressions(through('2026-09-30')));
+    // One rule with the goal and the earlier quarters' figures (red-team 7 #8): not clicks to the 10th over impressions to the 30th.
+    expectClose(ctr.value, xClicks(through(CLICKS_END)) / xImpressions(through(CLICKS_END)));
+    expect(ctr.data_to).toBe(CLICKS_END);
     expect(ctr.inputs_to).toEqual({ x: { clicks: CLICKS_END, impressions: '2026-09-30' } });
   });
 

@@ -96,10 +96,12 @@ describe('inputs of a KPI that end on different days', () => {
     expect(report.kpis['linkedin']!['clicks']!).not.toHaveProperty('inputs_to');
     const engine = createEngine(result.project);
     const csv = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }).split('\r\n');
-    expect(csv[0]!.endsWith(',inputs_to,computed_to,gaps,bound')).toBe(true);
+    expect(csv[0]!.endsWith(',inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial')).toBe(true);
     const ctrLines = csv.filter((l) => /^2026-Q3,[^,]+,(all|linkedin),/.test(l) && l.includes(',ctr,'));
     expect(ctrLines).toHaveLength(2);
-    for (const line of ctrLines) expect(line.endsWith(',linkedin clicks=2026-09-10 impressions=2026-09-30,,,')).toBe(true);
+    // Computed to the day the clicks end (red-team 7 #8), as a goal on it is.
+    for (const line of ctrLines)
+      expect(line.endsWith(',linkedin clicks=2026-09-10 impressions=2026-09-30,2026-09-10,,,,')).toBe(true);
     expect(csv.find((l) => l.includes(',instagram,') && l.includes(',ctr,'))!.endsWith(',,,,')).toBe(true);
   });
 
@@ -123,9 +125,9 @@ describe('inputs of a KPI that end on different days', () => {
     const parsed = snapshotSchema.safeParse(JSON.parse(JSON.stringify(snapshot)));
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     const cell = buildReport(project, createEngine(project), { quarter: Q3 }).kpis['linkedin']!['ctr']!;
-    expect(inputsNote(cell, project.site)).toEqual({
+    expect(inputsNote(cell, project.site, (iso) => iso, 'kpi')).toEqual({
       short: 'Clicks only to 2026-09-10',
-      long: 'LinkedIn: Clicks to 2026-09-10, Impressions to 2026-09-30. The figure mixes these ranges (an export may lack its last days).',
+      long: 'LinkedIn: Clicks to 2026-09-10, Impressions to 2026-09-30. Computed to 2026-09-10, the last day every input is whole (an input’s export ends there, or a row for a whole month goes on past the other inputs).',
     });
     expect(inputsNote(cell, { ...project.site, locale: 'fr-FR' }, (iso) => `<${iso}>`)?.short).toBe(
       'Clics seulement jusqu’au <2026-09-10>',

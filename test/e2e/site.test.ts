@@ -186,7 +186,16 @@ describe('the example site', () => {
         .split('\r\n')
         .filter((l) => l !== '');
       const columns = header!.split(',');
-      expect(columns.slice(-6), path).toEqual(['figures', 'version', 'inputs_to', 'computed_to', 'gaps', 'bound']);
+      expect(columns.slice(-8), path).toEqual([
+        'figures',
+        'version',
+        'inputs_to',
+        'computed_to',
+        'gaps',
+        'bound',
+        'qoq_partial',
+        'yoy_partial',
+      ]);
       expect(rows.length, path).toBeGreaterThan(0);
       for (const row of rows) {
         const cells = Object.fromEntries(row.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c, i) => [columns[i]!, c]));

@@ -62,7 +62,7 @@ describe('the KPI CSV', () => {
   const text = kpiCsv(report, kpis, { kind: 'live' });
 
   it('appends computed_to, the day a rate is computed to where its inputs stop being whole', () => {
-    expect(header(text).slice(-4)).toEqual(['inputs_to', 'computed_to', 'gaps', 'bound']);
+    expect(header(text).slice(-6)).toEqual(['inputs_to', 'computed_to', 'gaps', 'bound', 'qoq_partial', 'yoy_partial']);
     const rows = records(text);
     const cell = (channel: string, kpi: string) => rows.find((r) => r['channel'] === channel && r['kpi'] === kpi)!;
     // YouTube's clicks come as one row a month beside daily impressions to 20 August.
