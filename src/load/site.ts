@@ -34,6 +34,16 @@ export interface LoadedSite {
   readonly named: readonly string[];
 }
 
+/**
+ * The paths of every `__proto__` key in a settings document: the schemas' records drop such a key
+ * without a word (a channel or a text override named so would vanish).
+ */
+function protoKeys(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => protoKeys(v, [...path, i]));
+  return Object.entries(value).flatMap(([k, v]) => (k === '__proto__' ? [[...path, k]] : protoKeys(v, [...path, k])));
+}
+
 /** Validates `content/site.yaml` (absent: defaults) into site settings. */
 export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSite {
   if (!file) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [] };
@@ -42,6 +52,9 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
   for (const s of parsed.syntax) addProblem(problems, { file: file.path, ...s.position, message: s.message });
   if (parsed.syntax.length > 0) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [] };
   const input = parsed.value ?? {};
+  for (const path of protoKeys(input)) {
+    report.at(path, "'__proto__' cannot be a key: JavaScript keeps the name for itself; choose another", 'key');
+  }
   const raw = (input as { metrics?: unknown }).metrics;
   const named = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : [];
   const result = siteSchema.safeParse(input);

@@ -89,3 +89,13 @@ describe('channel colours', () => {
     expect(outcomeOf({ site }).notes).toEqual([]);
   });
 });
+
+describe('site settings: keys named __proto__', () => {
+  it('reports one under channels: and under strings:, where the records would drop it (red-team 8 #11)', () => {
+    const site = `${SITE}strings:\n  __proto__: x\n`.replace('channels:\n', 'channels:\n  __proto__: { label: P }\n');
+    const found = problemsOf({ site, data: { 'data/a.json': VALID_DATA } });
+    const proto = found.filter((p) => p.includes("'__proto__' cannot be a key: JavaScript keeps the name for itself"));
+    expect(proto).toHaveLength(2);
+    expect(proto[0]).toMatch(/^content\/site\.yaml:\d+:3: /);
+  });
+});
