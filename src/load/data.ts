@@ -262,7 +262,8 @@ function checkRow(
       else undeclared.set(where, { name: key, file: report.file, row: i, rows: 1 });
     }
     if (typeof value === 'number' && Number.isFinite(value) && (value >= 0 || def.signed) && Math.abs(value) <= MAX_EXACT) {
-      values[key] = value;
+      // (−0 is 0: a count, and a page would print it "-0".)
+      values[key] = value === 0 ? 0 : value;
       metricCount++;
       continue;
     }

@@ -61,7 +61,11 @@ export const periodText = z
     if (!parsed.ok) ctx.issues.push({ code: 'custom', message: parsed.reason, input: ctx.value });
   });
 
-const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' });
+const finite = z
+  .number({ error: 'must be a number' })
+  .refine(Number.isFinite, { error: 'must be a finite number' })
+  // (−0 is 0: a baseline of -0 would print "-0.0%".)
+  .overwrite((n) => (n === 0 ? 0 : n));
 
 const CHANGE = /^[+-]?\d+(\.\d+)?%$/;
 

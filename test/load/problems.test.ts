@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { problemsOf, VALID_DATA } from './helpers.ts';
+import { loadFromSources } from '../../src/load/project.ts';
+import { problemsOf, SITE, VALID_DATA } from './helpers.ts';
 
 const goals = (body: string) => ({ 'goals/g.yaml': body });
 
@@ -274,5 +275,20 @@ describe('a goals file with an unknown top-level key', () => {
     expect(found[0]).toMatch(/^goals\/g\.yaml:1:1: unknown key 'extra'/);
     expect(found.some((p) => /^goals\/g\.yaml:3:\d+: missing required key 'title'/.test(p))).toBe(true);
     expect(found.some((p) => /^goals\/g\.yaml:3:\d+: unknown KPI 'impresions': did you mean 'impressions'\?/.test(p))).toBe(true);
+  });
+});
+
+describe('negative zero', () => {
+  it('is read as 0 in a goal, so that no page prints "baseline -0.0%" (red-team 8 #14)', () => {
+    const body =
+      'goals:\n  - { id: er, title: T, period: 2026-Q2, channel: instagram, kpi: engagement_rate, baseline: -0, target: 0.05 }\n';
+    const result = loadFromSources(
+      { path: 'content/site.yaml', text: SITE },
+      [{ path: 'goals/g.yaml', text: body }],
+      [{ path: 'data/a.json', text: VALID_DATA }],
+    );
+    expect(result.ok).toBe(true);
+    const goal = result.ok ? result.project.goals[0] : undefined;
+    expect(goal?.type === 'smart' && Object.is(goal.baseline, 0)).toBe(true);
   });
 });
