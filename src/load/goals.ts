@@ -398,6 +398,7 @@ function checkMeasure(
   if (m.target === undefined) fail([], `missing target: a number, { change: "+20%" } or { change: +500 }`);
   const target = m.target === undefined ? null : toTarget(m.target);
   const milestones: Milestone[] = [];
+  const firstOn = new Map<Day, number>();
   m.milestones?.forEach((ms, i) => {
     const day = parseIsoDate(ms.date);
     if (!day.ok) return;
@@ -408,6 +409,15 @@ function checkMeasure(
       );
       return;
     }
+    const first = firstOn.get(day.day);
+    if (first !== undefined) {
+      fail(
+        ['milestones', i, 'date'],
+        `milestone ${ms.date} is given twice: also at ${report.where([...path, 'milestones', first, 'date'])}; keep one of them`,
+      );
+      return;
+    }
+    firstOn.set(day.day, i);
     milestones.push({ date: day.day as Day, target: ms.target });
   });
   if (!ok || m.kpi === undefined || channel === undefined || !target) return null;

@@ -292,3 +292,24 @@ describe('negative zero', () => {
     expect(goal?.type === 'smart' && Object.is(goal.baseline, 0)).toBe(true);
   });
 });
+
+describe('milestones', () => {
+  it('refuses a day given twice, naming both places (red-team 8 #17)', () => {
+    const body = [
+      'goals:',
+      '  - id: m',
+      '    title: T',
+      '    period: 2026-Q2',
+      '    channel: instagram',
+      '    kpi: impressions',
+      '    target: 150000',
+      '    milestones:',
+      '      - { date: 2026-05-01, target: 10 }',
+      '      - { date: 2026-05-01, target: 90000 }',
+      '',
+    ].join('\n');
+    expect(problemsOf({ goals: goals(body) })).toEqual([
+      'goals/g.yaml:10:17: milestone 2026-05-01 is given twice: also at goals/g.yaml:9:17; keep one of them',
+    ]);
+  });
+});
