@@ -79,8 +79,8 @@ export const targetSchema = z.union(
           finite,
           z
             .string()
-            .regex(CHANGE)
-            .refine((c) => Number.isFinite(Number.parseFloat(c))),
+            .regex(CHANGE, { error: 'change must be a percentage such as "+20%" or "-5.5%" (digits, then %)', abort: true })
+            .refine((c) => Number.isFinite(Number.parseFloat(c)), { error: 'change must be a finite percentage' }),
         ],
         {
           error: 'change must be a percentage ("+20%") or a number (+500)',
@@ -138,7 +138,7 @@ export const UNITS = ['count', 'money', 'percent', 'ratio', 'per_post', 'score',
 
 export const customKpiSchema = z.strictObject({
   id: slug,
-  label: text.min(1),
+  label: text.min(1, { error: 'must not be empty' }),
   formula: z.string(),
   unit: z.enum(UNITS, { error: `unit must be one of ${UNITS.join(', ')}` }),
   good: z.enum(['up', 'down'], { error: 'good must be up or down' }),
@@ -147,7 +147,7 @@ export const customKpiSchema = z.strictObject({
 
 export const objectiveSchema = z.strictObject({
   id: slug,
-  title: text.min(1),
+  title: text.min(1, { error: 'must not be empty' }),
   description: text.optional(),
 });
 
@@ -199,7 +199,7 @@ function isSiteUrl(value: string): boolean {
 
 export const siteSchema = z.strictObject(
   {
-    title: text.min(1).optional(),
+    title: text.min(1, { error: 'must not be empty' }).optional(),
     locale: locale.optional(),
     currency: currency.optional(),
     customer_ltv: finite.refine((v) => v >= 0, { error: 'must not be negative' }).optional(),
@@ -207,7 +207,7 @@ export const siteSchema = z.strictObject(
       .record(
         slug,
         z.strictObject({
-          label: text.min(1),
+          label: text.min(1, { error: 'must not be empty' }),
           color: z
             .string()
             .regex(/^#[0-9a-fA-F]{6}$/, { error: 'color must be a hex colour such as #e1306c' })

@@ -313,3 +313,18 @@ describe('milestones', () => {
     ]);
   });
 });
+
+describe("messages in words, not the schema library's", () => {
+  it('gives one problem for a change that is not a percentage, and names an empty label (red-team 8 #9)', () => {
+    const body =
+      'goals:\n  - { id: c, title: T, period: 2026-Q2, channel: instagram, kpi: impressions, target: { change: "+1e400%" } }\n';
+    expect(problemsOf({ goals: goals(body) })).toEqual([
+      'goals/g.yaml:2:87: target must be a number, { change: "+20%" } or { change: +500 }',
+    ]);
+    const site = SITE.replace(/channels:\n {2}(\w+): \{ label: [^}]+\}/, 'channels:\n  $1: { label: "" }');
+    expect(site).not.toBe(SITE);
+    const found = problemsOf({ site, data: {} });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^content\/site\.yaml:\d+:\d+: label must not be empty$/);
+  });
+});
