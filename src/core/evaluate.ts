@@ -231,10 +231,11 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     started && dataTo !== null && mode === 'cumulative' && nonNegative
       ? decidedTotal(engine, kpi, channels, period, reportAsOf, actual, target)
       : null;
+  // A total over days no export covers (a week missing) would project those days as zeros: no projection.
   const projection =
     measured && actual !== null && bound === 'exact' && !endsEarly
       ? mode === 'cumulative'
-        ? elapsed > 0
+        ? elapsed > 0 && !(measured.gaps && !measured.overCovered)
           ? finiteOrNull(actual / elapsed)
           : null
         : levelProjection(engine, kpi, channels, measured, start, cutoff, deadline, nonNegative)

@@ -694,6 +694,19 @@ export class MetricIndex {
    * something was published, and the days after its last post up to `through` are days without one.
    */
   lastDay(upTo: Day, channels?: readonly string[]): Day | null {
+    // Asked again and again with the same arguments while a site is built (each goal, KPI cell and page).
+    const key = channels ? `${upTo}\u0000${channels.join('\u0000')}` : `${upTo}`;
+    const known = this.lastDays.get(key);
+    if (known !== undefined) return known;
+    const best = this.computeLastDay(upTo, channels);
+    if (this.lastDays.size >= 10_000) this.lastDays.clear();
+    this.lastDays.set(key, best);
+    return best;
+  }
+
+  private readonly lastDays = new Map<string, Day | null>();
+
+  private computeLastDay(upTo: Day, channels?: readonly string[]): Day | null {
     let best: Day | null = null;
     for (const [channel, byMetric] of this.series) {
       if (channels && !channels.includes(channel)) continue;
