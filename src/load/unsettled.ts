@@ -23,19 +23,59 @@ import type { PathKey } from './locate.ts';
 export function checkUnsettled(engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>): void {
   const last = engine.index.dataRange()?.last ?? null;
   if (last === null) return;
+  const explained: Explained = new Map();
   forEachMeasure(goals, places, (measure, period, place, path) => {
-    if (period.end <= last) check(engine, measure, period, place, path);
-    else if (period.start <= last) checkAhead(engine, measure, period, last, place, path);
+    if (period.end <= last) check(engine, measure, period, place, path, explained);
+    else if (period.start <= last) checkAhead(engine, measure, period, last, place, path, explained);
   });
 }
 
+/**
+ * Where the whole note on channels whose data end on a day was given, by the channels and the day:
+ * the goals after it on the same early end get the short note (one early download of a channel
+ * would otherwise repeat the same paragraph at every goal on it).
+ */
+type Explained = Map<string, string>;
+
+/** The short note where the same early end was explained at an earlier goal, else null (and this one is the first). */
+function seenBefore(
+  explained: Explained,
+  kind: string,
+  incomplete: readonly string[],
+  dataTo: Day,
+  place: GoalPlace,
+  path: PathKey[],
+): string | null {
+  const key = `${kind}\u0000${incomplete.join(',')}\u0000${dataTo}`;
+  const first = explained.get(key);
+  if (first === undefined) explained.set(key, place.report.where(path));
+  return first ?? null;
+}
+
 /** A goal whose deadline is after the data's last day, on a channel whose data stopped before it. */
-function checkAhead(engine: KpiEngine, measure: Measure, period: Period, last: Day, place: GoalPlace, path: PathKey[]): void {
+function checkAhead(
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  last: Day,
+  place: GoalPlace,
+  path: PathKey[],
+  explained: Explained,
+): void {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return;
   const channels = measuredChannels(engine, measure, period, last);
   const { incomplete, dataTo } = dataEnds(engine, channels, period, last, kpi);
   if (incomplete.length === 0 || dataTo === null) return;
+  const first = seenBefore(explained, 'ahead', incomplete, dataTo, place, path);
+  if (first !== null) {
+    place.report.note(
+      path,
+      `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, while other data go on: ` +
+        `evaluated as of ${formatDay(dataTo)}, as the note at ${first} says`,
+    );
+    return;
+  }
   place.report.note(
     path,
     `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, while other data go on to ${formatDay(last)}: ` +
@@ -45,12 +85,28 @@ function checkAhead(engine: KpiEngine, measure: Measure, period: Period, last: D
   );
 }
 
-function check(engine: KpiEngine, measure: Measure, period: Period, place: GoalPlace, path: PathKey[]): void {
+function check(
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  place: GoalPlace,
+  path: PathKey[],
+  explained: Explained,
+): void {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return;
   const channels = measuredChannels(engine, measure, period, period.end);
   const { incomplete, dataTo } = dataEnds(engine, channels, period, period.end, kpi);
   if (incomplete.length === 0 || dataTo === null) return;
+  const first = seenBefore(explained, 'over', incomplete, dataTo, place, path);
+  if (first !== null) {
+    place.report.note(
+      path,
+      `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, before the deadline ` +
+        `(${formatDay(period.end)}): undecided unless its data so far decide it, as the note at ${first} says`,
+    );
+    return;
+  }
   place.report.note(
     path,
     `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, before the deadline ` +

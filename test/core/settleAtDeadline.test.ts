@@ -118,6 +118,16 @@ describe('a goal whose channel stopped before its deadline, the deadline past (r
     );
     expect(root.notes.some((n) => n.startsWith('goals/g.yaml:7:') && n.includes('undecided'))).toBe(false);
   });
+
+  it('gives the whole note once per early end, and the later goals on it a short one that points to it', () => {
+    const early = root.notes.filter((n) => n.includes('the data of instagram for'));
+    expect(early.filter((n) => n.includes('give it a "through" day'))).toHaveLength(1);
+    expect(root.notes).toContainEqual(
+      'goals/g.yaml:3:5: note: the data of instagram for impressions end on 2026-07-20, while other data go on: ' +
+        'evaluated as of 2026-07-20, as the note at goals/g.yaml:2:5 says',
+    );
+    expect(early.length).toBeGreaterThan(3);
+  });
 });
 
 describe('the same goals before their deadline', () => {
