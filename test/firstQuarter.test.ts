@@ -6,7 +6,7 @@
  * Total clicks (all clicks on a post, not link clicks), no platform gives a follower
  * total, X ends early: every figure below is worked out by hand from the files.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -182,8 +182,9 @@ describe("a real brand's first quarter, on the built pages", () => {
   let html: string;
   let csv: string;
   let xPage: string;
+  let dist: string;
   beforeAll(() => {
-    const dist = buildSite(root);
+    dist = buildSite(root);
     html = readFileSync(join(dist, 'reports/2026-q3/index.html'), 'utf8');
     xPage = readFileSync(join(dist, 'reports/2026-q3/x/index.html'), 'utf8');
     csv = readFileSync(join(dist, 'reports/2026-q3/goalpost-2026-q3-kpis.csv'), 'utf8');
@@ -193,6 +194,11 @@ describe("a real brand's first quarter, on the built pages", () => {
     const row = new RegExp(`<tr data-kpi="${kpi}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
     return new RegExp(`<td[^>]*data-scope="${scope}"[^>]*>([\\s\\S]*?)</td>`).exec(row)?.[1] ?? '';
   };
+
+  it('draws no link-preview image where no page could name it (no url in site.yaml)', () => {
+    expect(html).not.toContain('og:image');
+    expect(existsSync(join(dist, 'reports/2026-q3/preview.png'))).toBe(false);
+  });
 
   it('shows all-channel CTR with "X only" and who is left out', () => {
     expect(cell('ctr', 'all')).toContain('0.27%');
