@@ -1,7 +1,7 @@
 import { parseIsoDate } from '../core/dates.ts';
 import type { Goal } from '../core/goals.ts';
 import { createEngine } from '../core/project.ts';
-import { commitInfo, contentAt, GitError, refExists } from '../git/files.ts';
+import { commitInfo, contentAt, GitError, inRepository, refExists } from '../git/files.ts';
 import { listFiles, readSources } from '../load/files.ts';
 import { problemLine } from './terminal.ts';
 import { loadFromSources } from '../load/project.ts';
@@ -60,6 +60,12 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
   if (!base || extra) return usageError(io, 'diff takes a base ref and an optional head ref (see --help)');
   const root = rootOf(io);
   try {
+    if (!inRepository(root)) {
+      return cannotCompare(
+        io,
+        `${root} is not in a git repository: diff compares the goals of two commits (or a commit and the files as they are); run it in the repo's clone`,
+      );
+    }
     for (const ref of head ? [base, head] : [base]) {
       if (!refExists(root, ref)) return cannotCompare(io, `no commit named '${ref}' in the repository of ${root}`);
     }

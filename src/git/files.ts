@@ -26,6 +26,15 @@ function git(cwd: string, args: readonly string[]): string {
   }
 }
 
+/** Whether a folder is inside a git repository (its work tree). */
+export function inRepository(root: string): boolean {
+  try {
+    return git(root, ['rev-parse', '--is-inside-work-tree']).trim() === 'true';
+  } catch {
+    return false;
+  }
+}
+
 /** The repository top level and the content root's path inside it ('' when they are the same). */
 export function repoOf(root: string): { top: string; prefix: string } {
   const top = git(root, ['rev-parse', '--show-toplevel']).trim();

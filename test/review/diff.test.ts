@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repo, run } from './helpers.ts';
@@ -200,6 +201,15 @@ ${krs}`;
     expect(broken.status).toBe(2);
     expect(broken.err).toContain(`the content at ${a} does not validate`);
     expect(broken.err).toContain("goals/goals.yaml:2:32: period: '2026-Q5' has no quarter 5");
+  });
+
+  it('says so outside a git repository, rather than "no commit named HEAD" (red-team 8 #15)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goalpost-nogit-'));
+    mkdirSync(join(dir, 'goals'));
+    const r = await diff(dir, ['HEAD']);
+    expect(r.status).toBe(2);
+    expect(r.err).toContain('is not in a git repository: diff compares the goals of two commits');
+    expect(r.err).not.toContain('no commit named');
   });
 });
 
