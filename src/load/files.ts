@@ -63,8 +63,10 @@ export async function listFiles(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return;
+      // `content` a file: the problem is `content`, not `content/reports` under it.
+      const at = code === 'ENOTDIR' ? await firstFileOnTheWay(root, abs) : abs;
       report(
-        abs,
+        at,
         code === 'ENOTDIR' ? 'is not a folder: it is not read' : `the folder cannot be read (${code ?? 'error'}): it is not read`,
       );
       return;
@@ -85,6 +87,17 @@ export async function listFiles(
   await walk(top);
   skipped?.sort();
   return out.sort();
+}
+
+/** The first path from `root` down to `abs` that is there but is not a folder (else `abs`). */
+async function firstFileOnTheWay(root: string, abs: string): Promise<string> {
+  const parts = relative(root, abs).split(sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const path = join(root, ...parts.slice(0, i));
+    const s = await lstat(path).catch(() => null);
+    if (s && !s.isDirectory()) return path;
+  }
+  return abs;
 }
 
 /** What a path that is not a regular file is, for messages. */

@@ -4,7 +4,7 @@
  * `site.yml`, a CSV download in data/, a goals file saved as `.yaml.txt`. Each is noted where it
  * is, and validate still passes: they are notes, not errors.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,5 +72,17 @@ describe('files nothing reads', () => {
     );
     expect(notes).toContain('goals/more.yaml.txt: not read: goals files end in .yaml or .yml');
     expect(notes.some((n) => n.includes('.gitkeep'))).toBe(false);
+  });
+});
+
+describe('a content folder that is a file', () => {
+  it('is named itself, not the content/reports folder under it (red-team 8 #15)', async () => {
+    const dir = root({});
+    rmSync(join(dir, 'content'), { recursive: true });
+    writeFileSync(join(dir, 'content'), 'not a folder\n');
+    const loaded = await loadProject(dir);
+    expect(loaded.ok).toBe(false);
+    const lines = loaded.ok ? [] : loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+    expect(lines).toEqual(['content:1:1: is not a folder: it is not read']);
   });
 });
