@@ -23,17 +23,23 @@ export function inputsNote(
   const strings = uiStrings(site.locale, site.strings);
   const t = strings.coverage;
   const label = (input: string) => metricLabel(strings, input);
-  let first: { input: string; day: string } | null = null;
+  let firstDay: string | null = null;
   const sentences: string[] = [];
   for (const channel of Object.keys(cell.inputs_to).sort()) {
     const ends = Object.entries(cell.inputs_to[channel]!).sort(([a, x], [b, y]) => (x < y ? -1 : x > y ? 1 : a < b ? -1 : 1));
     if (ends.length === 0) continue;
-    const [input, day] = ends[0]!;
-    if (first === null || day < first.day) first = { input, day };
+    const day = ends[0]![1];
+    if (firstDay === null || day < firstDay) firstDay = day;
     const list = ends.map(([i, d]) => fill(t.inputTo, { input: label(i), date: date(d) })).join(', ');
     sentences.push(fill(cell.data_to ? t.inputsGoalLong : t.inputsLong, { channel: channelLabel(site, channel), list }));
   }
-  if (first === null) return null;
+  if (firstDay === null) return null;
   if (cell.data_to) sentences.push(fill(figure === 'kpi' ? t.inputsKpiTo : t.inputsGoalAsOf, { date: date(cell.data_to) }));
-  return { short: fill(t.inputsShort, { input: label(first.input), date: date(first.day) }), long: sentences.join(' ') };
+  // Every input that stops on that first day is named (new and lost followers end together), once.
+  const stopping = new Set<string>();
+  for (const ends of Object.values(cell.inputs_to)) {
+    for (const [input, day] of Object.entries(ends)) if (day === firstDay) stopping.add(label(input));
+  }
+  const names = new Intl.ListFormat(site.locale, { type: 'conjunction' }).format([...stopping].sort());
+  return { short: fill(t.inputsShort, { input: names, date: date(firstDay) }), long: sentences.join(' ') };
 }

@@ -42,4 +42,13 @@ describe('input names', () => {
     expect(gaps.long).toContain('Publications');
     expect(gaps.long).not.toContain('posts');
   });
+
+  it('name every input that stops on the first day, not one of them (red-team 7 #13)', () => {
+    const cell = {
+      value: 15275,
+      inputs_to: { instagram: { lost_followers: '2026-07-31', new_followers: '2026-07-31', likes: '2026-08-10' } },
+    };
+    expect(inputsNote(cell, site('en-US'))!.short).toBe('Lost followers and New followers only to 2026-07-31');
+    expect(inputsNote(cell, site('fr-FR'))!.short).toMatch(/^Abonnés perdus et Nouveaux abonnés /);
+  });
 });
