@@ -3,6 +3,7 @@
  * for .csv/.tsv/.txt/.xls/.xlsx), reading the content root, and writing the planned outputs
  * (after every check has passed; replaced earlier imports are removed), all or nothing.
  */
+import { readAll } from '../io/readAll.ts';
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -87,14 +88,7 @@ async function readInput(path: string, abs: string): Promise<InputFile | { probl
           'export a shorter date range, or split the file',
       );
     }
-    const bytes = new Uint8Array(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return { path, bytes: bytes.subarray(0, filled), modified: dayOfInstant(info.mtimeMs) };
+    return { path, bytes: await readAll(handle, info.size), modified: dayOfInstant(info.mtimeMs) };
   } catch (error) {
     return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   } finally {

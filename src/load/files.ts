@@ -1,3 +1,4 @@
+import { readAll } from '../io/readAll.ts';
 import { constants, type Dirent } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -172,14 +173,7 @@ export async function readContentFile(
         `the file is ${megabytes(info.size)}, larger than the ${megabytes(limit)} Goalpost reads: split it into smaller files`,
       );
     }
-    const bytes = new Uint8Array(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    const decoded = decodeUtf8(bytes.subarray(0, filled));
+    const decoded = decodeUtf8(await readAll(handle, info.size));
     if ('error' in decoded)
       return { problem: { file: path, line: decoded.line, column: decoded.column, message: decoded.error } };
     return { text: decoded.text };
