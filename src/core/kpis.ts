@@ -236,21 +236,19 @@ export class MetricWindow {
   }
 
   /**
-   * Where the summed inputs of a KPI end apart in this window, by channel (see `KpiValue.inputsEnd`);
-   * for a follower figure built from net follows alone, also where the follows export ends before
-   * the channel's other data (follower growth to 31 July beside content to 10 August).
+   * Where the summed inputs of a KPI end apart in this window, by channel (see `KpiValue.inputsEnd`),
+   * or all end before the channel's other data: a clicks export to 10 September beside
+   * impressions to the 30th (red-team 9 #1), follower growth from follows to 31 July beside content
+   * to 10 August. The figure is then flagged, as a goal on it is.
    */
   private inputsEnd(kpi: Kpi, channels: readonly string[]): InputsEnd | null {
-    const inputs = summedInputs(this.engine, kpi);
-    const followsOnly = inputs.length > 0 && inputs.every((name) => (FOLLOWS as readonly string[]).includes(name));
-    if (inputs.length < 2 && !followsOnly) return null;
+    if (summedInputs(this.engine, kpi).length === 0) return null;
     let out: Record<string, Record<string, Day>> | null = null;
     for (const channel of channels) {
       const ends = inputEnds(this.engine, kpi, channel, this.start, this.end);
       const days = Object.values(ends);
       const apart = new Set(days).size > 1;
-      const early =
-        followsOnly && days.length > 0 && Math.max(...days) < (this.engine.index.lastDay(this.end, [channel]) ?? -Infinity);
+      const early = days.length > 0 && Math.max(...days) < (this.engine.index.lastDay(this.end, [channel]) ?? -Infinity);
       if (apart || early) (out ??= {})[channel] = ends;
     }
     return out;

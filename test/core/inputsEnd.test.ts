@@ -73,15 +73,20 @@ describe('inputs of a KPI that end on different days', () => {
     expect(ctr.inputsEnd).toEqual({ linkedin: { clicks: day('2026-09-10'), impressions: day('2026-09-30') } });
   });
 
-  it('says nothing when the exports end together (a metric absent on some days of its export), or for a KPI of one input', () => {
+  it('says nothing when the exports end together (a metric absent on some days of its export)', () => {
     expect(over('ctr', ['instagram']).inputsEnd).toBeNull();
     expect(over('cpc', ['instagram']).value).toBeCloseTo((62 * 3) / (92 * 5), 12);
     expect(over('cpc', ['instagram']).inputsEnd).toBeNull();
     expect(over('engagement_rate', ['instagram']).inputsEnd).toBeNull();
-    expect(over('clicks', ['linkedin']).inputsEnd).toBeNull();
+    expect(over('impressions', ['linkedin']).inputsEnd).toBeNull();
   });
 
-  it('reaches report --json as inputs_to (ISO days), only where inputs end apart', () => {
+  it("flags a KPI of one input whose export ends before the channel's other data (red-team 9 #1)", () => {
+    // LinkedIn's clicks total stops on the 10th while its page analytics go on: 72 days of clicks, not 92.
+    expect(over('clicks', ['linkedin']).inputsEnd).toEqual({ linkedin: { clicks: day('2026-09-10') } });
+  });
+
+  it('reaches report --json as inputs_to (ISO days), only where inputs end apart or early', () => {
     const result = loadFromSources(
       { path: 'content/site.yaml', text: 'title: T\n' },
       [],
@@ -93,7 +98,8 @@ describe('inputs of a KPI that end on different days', () => {
     expect(report.kpis['linkedin']!['ctr']!.inputs_to).toEqual(ends);
     expect(report.kpis['all']!['ctr']!.inputs_to).toEqual(ends);
     expect(report.kpis['instagram']!['ctr']!).not.toHaveProperty('inputs_to');
-    expect(report.kpis['linkedin']!['clicks']!).not.toHaveProperty('inputs_to');
+    expect(report.kpis['linkedin']!['clicks']!.inputs_to).toEqual({ linkedin: { clicks: '2026-09-10' } });
+    expect(report.kpis['linkedin']!['impressions']!).not.toHaveProperty('inputs_to');
     const engine = createEngine(result.project);
     const csv = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }).split('\r\n');
     expect(csv[0]!.endsWith(',inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial')).toBe(true);
