@@ -54,3 +54,15 @@ export function incompleteChannels(report: Pick<ReportJson, 'coverage' | 'incomp
     return lastDay ? [{ channel, label: channelLabel(site, channel), lastDay }] : [];
   });
 }
+
+/**
+ * The incomplete channels a goal's row marks: those the goal itself names (`incomplete`), not
+ * every incomplete channel of its selection (a goal on all channels that leaves one out, or whose
+ * figure does not come from it, is not cut by it).
+ */
+export function goalIncompleteChannels(
+  goal: { readonly incomplete?: readonly string[] | undefined },
+  incomplete: readonly IncompleteChannel[],
+): IncompleteChannel[] {
+  return incomplete.filter((i) => goal.incomplete?.includes(i.channel) ?? false);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageNote, goalCoverageNote, incompleteChannels } from '../../src/format/coverage.ts';
+import { coverageNote, goalCoverageNote, incompleteChannels, goalIncompleteChannels } from '../../src/format/coverage.ts';
 import { DEFAULT_SITE } from '../../src/load/site.ts';
 
 const site = {
@@ -47,5 +47,18 @@ describe('coverage notes', () => {
         site,
       ),
     ).toEqual([{ channel: 'instagram', label: 'Instagram', lastDay: '2026-09-28' }]);
+  });
+});
+
+describe("a scorecard row's 'data to' marks (red-team 9 #5)", () => {
+  const incomplete = [
+    { channel: 'instagram', label: 'Instagram', lastDay: '2026-08-10' },
+    { channel: 'tiktok', label: 'TikTok', lastDay: '2026-08-20' },
+  ];
+  it('are the channels the goal itself names as incomplete, not every incomplete channel of its selection', () => {
+    // A CTR goal on all channels that leaves Instagram out (no clicks there) is not cut by it.
+    expect(goalIncompleteChannels({}, incomplete)).toEqual([]);
+    expect(goalIncompleteChannels({ incomplete: ['tiktok'] }, incomplete)).toEqual([incomplete[1]]);
+    expect(goalIncompleteChannels({ incomplete: ['instagram', 'tiktok'] }, incomplete)).toEqual(incomplete);
   });
 });
