@@ -294,29 +294,39 @@ function throughSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, D
 /**
  * Per channel, the days its exports are known to cover (see `MetricIndex.lastDay`): each export's
  * day rows from the first to its `through`, else to its last day row, split at its holes, and its
- * month and quarter rows. An export of month or quarter rows alone (a reach file, a row a month)
- * covers its rows' days only where no export of the channel has day rows in that row's quarter: a
- * month row of reach (itself only an upper bound) beside daily exports downloaded on the 10th does
- * not make the channel's daily flows known to the month's end (red-team 7 #5), while a channel
- * whose exports are all month rows covers their months. A span is flagged `coarse` when it is one
+ * month and quarter rows. An export of month or quarter rows of reach alone covers its rows' days
+ * only where no export of the channel has day rows in that row's quarter: a month row of reach
+ * (itself only an upper bound) beside daily exports downloaded on the 10th does not make the
+ * channel's daily flows known to the month's end (red-team 7 #5), while a channel whose exports are
+ * all month rows covers their months. A month row of a summed or stock metric (September's
+ * impressions beside daily rows to 31 August) is September's figure, counted by goals and the KPI
+ * table, and covers its days (red-team 9 #2). A span is flagged `coarse` when it is one
  * month or quarter row (a range ending inside it cannot count it), `daily` when its export has a row
  * on nearly every day (its first row is where its data start, not a first post).
  */
-function knownSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, Day>): Map<string, KnownSpan[]> {
+function knownSpans(
+  rows: readonly MetricRow[],
+  through: ReadonlyMap<string, Day>,
+  unique: (metric: string) => boolean,
+): Map<string, KnownSpan[]> {
   interface Export {
     readonly channel: string;
     days: [Day, Day] | null;
     readonly dayRows: Set<Day>;
     readonly coarse: Map<string, readonly [Day, Day]>;
+    /** The coarse rows that give a summed or stock metric (not reach alone). */
+    readonly whole: Set<string>;
   }
   const exports = new Map<string, Export>();
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
     let e = exports.get(key);
-    if (!e) exports.set(key, (e = { channel: row.channel, days: null, dayRows: new Set(), coarse: new Map() }));
+    if (!e) exports.set(key, (e = { channel: row.channel, days: null, dayRows: new Set(), coarse: new Map(), whole: new Set() }));
     const { kind, start, end } = row.period;
-    if (kind !== 'day') e.coarse.set(`${start}:${end}`, [start, end]);
-    else e.dayRows.add(start);
+    if (kind !== 'day') {
+      e.coarse.set(`${start}:${end}`, [start, end]);
+      if (Object.keys(row.values).some((metric) => !unique(metric))) e.whole.add(`${start}:${end}`);
+    } else e.dayRows.add(start);
     if (kind !== 'day') continue;
     if (!e.days) e.days = [start, Math.max(start, through.get(row.origin.file) ?? start)];
     else {
@@ -343,10 +353,10 @@ function knownSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, Day
     for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, daily]);
     for (const [a, b] of coarse.values()) listOf(channel).push([a, b, true, false]);
   }
-  for (const { channel, days, coarse } of exports.values()) {
+  for (const { channel, days, coarse, whole } of exports.values()) {
     if (days) continue;
-    for (const [a, b] of coarse.values())
-      if (!dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, false]);
+    for (const [key, [a, b]] of coarse)
+      if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, false]);
   }
   return out;
 }
@@ -522,7 +532,13 @@ export class MetricIndex {
       series.set(channel, out);
     }
     return {
-      index: new MetricIndex(series, sourceSpans(rows, through), metrics, throughSpans(rows, through), knownSpans(rows, through)),
+      index: new MetricIndex(
+        series,
+        sourceSpans(rows, through),
+        metrics,
+        throughSpans(rows, through),
+        knownSpans(rows, through, (m) => metrics.get(m)?.aggregation === 'unique'),
+      ),
       duplicates,
     };
   }

@@ -82,3 +82,23 @@ describe('a quarter row of reach beside a daily export that starts late', () => 
     expect(root.engine!.index.firstDay('instagram')).toBe(day('2026-05-20'));
   });
 });
+
+describe('a month row of a summed metric after daily exports (red-team 9 #2)', () => {
+  // LinkedIn's page analytics daily to 31 August, then September as one row: September's figure,
+  // which goals and the KPI table count, so September is covered.
+  const data = {
+    ...earlyDownloadExports({ impressions: 8000 }),
+    'data/facebook/sep.json': dailyExport('facebook', '2026-09-01', '2026-09-30', () => ({ impressions: 10000 })),
+    'data/instagram/rest.json': dailyExport('instagram', '2026-08-11', '2026-09-30', () => ({ impressions: 8000 })),
+    'data/youtube/daily.json': dailyExport('youtube', '2026-07-01', '2026-08-31', () => ({ impressions: 2000, clicks: 60 })),
+    'data/youtube/monthly.json': rowsExport('youtube', [{ month: '2026-09', impressions: 60000, clicks: 1800 }]),
+  };
+
+  it('covers the month, so the channel is not incomplete where its figures count that month', () => {
+    const { json } = report(data);
+    expect(json.as_of).toBe('2026-09-30');
+    expect(json.coverage.youtube).toBe('2026-09-30');
+    expect(json.incomplete).toEqual([]);
+    expect(json.kpis['youtube']!['impressions']!.value).toBe(62 * 2000 + 60000);
+  });
+});
