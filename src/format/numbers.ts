@@ -101,7 +101,8 @@ export function formatChange(value: number | null, opts: FormatOptions): string 
 /** A share such as progress or a score, as a percentage: "79%". */
 export function formatShare(value: number | null, opts: FormatOptions): string {
   if (value === null || !Number.isFinite(value)) return notAvailable(opts);
-  return numberFormat(opts.locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  // (`negative`: a share that rounds to 0 reads "0%", never "-0%".)
+  return numberFormat(opts.locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'negative' }).format(value);
 }
 
 /** Plain-language status with a symbol, so status never relies on colour alone. */

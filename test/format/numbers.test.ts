@@ -64,3 +64,13 @@ describe('formatKpiValue with kept texts', () => {
     }
   });
 });
+
+describe('a share that rounds to 0', () => {
+  it('reads "0%", never "-0%" (red-team 9 #8)', () => {
+    const fmt = { locale: 'en-US', currency: 'EUR' };
+    expect(formatShare(-0.003, fmt)).toBe('0%');
+    expect(formatShare(-0, fmt)).toBe('0%');
+    expect(formatShare(-0.2, fmt)).toBe('-20%');
+    expect(formatShare(-0.003, { locale: 'fr-FR', currency: 'EUR' })).toBe('0\u00a0%');
+  });
+});
