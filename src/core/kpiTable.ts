@@ -180,24 +180,24 @@ export interface CoveredPart {
 
 /**
  * The days of an earlier window that every channel counted in `value` covers, where one covers it
- * only in part: its data start after the window's first day while other data start earlier (a
- * channel launched on 20 May, by its daily export: see `MetricIndex.dailyStart`), or end before
+ * only in part: its data start after the window's first day (a channel launched on 20 May, by
+ * its daily export: see `MetricIndex.dailyStart`), or end before
  * its last (an export downloaded on 20 March), by the days its exports are known to cover
- * (`MetricIndex.coveredTo`). Where the data as a whole start inside the window, nothing earlier is
- * known of any channel: that start is not a channel's. Null when every channel covers the window,
+ * (`MetricIndex.coveredTo`). The same holds where the data as a whole start inside the window (a
+ * team's first download, from 15 February): a daily export's first row is where its data start,
+ * whatever other channels have (red-team 9 #3). Null when every channel covers the window,
  * for a KPI without a value, and for one that reads stocks only (followers at a day do not depend
  * on the days before).
  */
 export function coveredPart(engine: KpiEngine, kpi: Kpi, value: KpiValue, window: MetricWindow): CoveredPart | null {
   if (value.value === null || kpi.inputs.every((name) => engine.index.metrics.get(name)?.aggregation === 'stock')) return null;
-  const dataStart = engine.index.dataRange()?.first ?? window.start;
   let from = window.start;
   let to = window.end;
   for (const channel of value.channels ?? window.channels) {
     const last = engine.index.coveredTo(window.end, channel);
     if (last === null || last < window.start) continue;
     const first = engine.index.dailyStart(channel) ?? from;
-    if (first > dataStart) from = Math.max(from, first);
+    from = Math.max(from, first);
     to = Math.min(to, last);
   }
   return from > window.start || to < window.end ? { from, to } : null;

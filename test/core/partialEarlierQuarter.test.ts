@@ -116,13 +116,15 @@ describe('an earlier quarter whose export was downloaded before its end', () => 
   });
 });
 
-describe('data that start inside the earlier quarter for every channel', () => {
-  it('are not a channel covering it in part: nothing earlier is known of any channel', () => {
+describe('data that start inside the earlier quarter for every channel (red-team 9 #3)', () => {
+  it("cover it in part all the same: a team's first daily export starts where its data start", () => {
+    // Facebook's first download starts on 15 February: 2026-Q1 has 45 of its 90 days, and Q2 is not
+    // "+102%" against it.
     const root = loadRoot(SITE, 'goals: []\n', {
       'data/facebook/ads.json': dailyExport('facebook', '2026-02-15', '2026-06-30', () => ({ impressions: 10000 })),
     });
     const cell = buildReport(root.project!, root.engine!, { quarter: quarter('2026-Q2') }).kpis.facebook!.impressions!;
-    expect(cell.qoq_partial).toBeUndefined();
-    expect(cell.qoq).toBeCloseTo((10000 * 91 - 10000 * 45) / (10000 * 45), 12);
+    expect(cell.qoq_partial).toEqual({ from: '2026-02-15', to: '2026-03-31' });
+    expect(cell.qoq).toBeNull();
   });
 });
