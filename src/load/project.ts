@@ -69,7 +69,7 @@ export async function checkRoot(root: string): Promise<Problem | null> {
   const found = await Promise.all(['content', 'goals', 'data', REPORTS_DIR].map((name) => exists(join(root, name))));
   if (found.some(Boolean)) return null;
   return at(
-    "this folder holds none of content/, goals/ and data/, so it is not a Goalpost repo: run the command in your repo's " +
+    "this folder holds none of content/, goals/, data/ and reports/, so it is not a Goalpost repo: run the command in your repo's " +
       'top folder (or point GOALPOST_ROOT at it), or make one with `npx goalpost init`',
   );
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cliRunner.ts';
 
-const NOT_A_REPO = /this folder holds none of content\/, goals\/ and data\/, so it is not a Goalpost repo/;
+const NOT_A_REPO = /this folder holds none of content\/, goals\/, data\/ and reports\/, so it is not a Goalpost repo/;
 
 describe('a folder that is not a Goalpost repo', () => {
   it('is refused by validate, report and import, and import writes nothing there', async () => {
