@@ -9,16 +9,20 @@ import type { UiStrings } from '../translations/index.ts';
 export type FigureBound = 'upper' | 'lower' | 'unbounded';
 
 /**
- * The bound of a figure marked `approximate`, or null for one that is not (or that left out a
- * straddling row, `cut_rows`: no bound at all). Snapshots frozen before `bound` knew upper bounds only.
+ * The bound of a figure that is not exact: its `bound` (a reach summed from finer rows, or a total
+ * over days no export covers, which is a lower bound though not `approximate`: red-team 9 #7), or
+ * an upper bound for one marked `approximate` without it (snapshots frozen before `bound` knew
+ * upper bounds only); null for an exact figure, and for one that left out a straddling row
+ * (`cut_rows`: no bound at all).
  */
 export function figureBound(figure: {
   readonly approximate?: boolean | undefined;
   readonly bound?: 'exact' | FigureBound | undefined;
   readonly cut_rows?: boolean | undefined;
 }): FigureBound | null {
-  if (!figure.approximate || figure.cut_rows) return null;
-  return figure.bound === undefined || figure.bound === 'exact' ? 'upper' : figure.bound;
+  if (figure.cut_rows) return null;
+  if (figure.bound !== undefined && figure.bound !== 'exact') return figure.bound;
+  return figure.approximate ? 'upper' : null;
 }
 
 /** The tooltip of a figure's "≈" mark, naming its side (see `figureBound`); null for no mark. */

@@ -124,3 +124,15 @@ describe('a key result whose actual is only a bound', () => {
     expect(line).toContain('undecided: the actual is only a lower bound');
   });
 });
+
+describe('a total over days no export covers, at its deadline (red-team 9 #7)', () => {
+  it('is marked ≈ as a lower bound, though not approximate', () => {
+    const t = uiStrings('en-US');
+    const goal = { approximate: undefined, bound: 'lower' as const };
+    expect(figureBound(goal)).toBe('lower');
+    expect(approximateTitle(goal, t)).toBe(t.kpiTable.approximateLower);
+    expect(figureBound({ bound: 'exact' as const })).toBeNull();
+    expect(figureBound({ approximate: true })).toBe('upper');
+    expect(figureBound({ approximate: true, bound: 'lower' as const, cut_rows: true })).toBeNull();
+  });
+});
