@@ -52,6 +52,19 @@ function seenBefore(
   return first ?? null;
 }
 
+/** The channels of a measure whose data end before `upTo` inside its period, and that day; null when none do. */
+function earlyEnd(
+  engine: KpiEngine,
+  measure: Measure,
+  period: Period,
+  upTo: Day,
+): { incomplete: readonly string[]; dataTo: Day } | null {
+  const kpi = engine.kpis.get(measure.kpi);
+  if (!kpi) return null;
+  const { incomplete, dataTo } = dataEnds(engine, measuredChannels(engine, measure, period, upTo), period, upTo, kpi);
+  return incomplete.length === 0 || dataTo === null ? null : { incomplete, dataTo };
+}
+
 /** A goal whose deadline is after the data's last day, on a channel whose data stopped before it. */
 function checkAhead(
   engine: KpiEngine,
@@ -62,11 +75,9 @@ function checkAhead(
   path: PathKey[],
   explained: Explained,
 ): void {
-  const kpi = engine.kpis.get(measure.kpi);
-  if (!kpi) return;
-  const channels = measuredChannels(engine, measure, period, last);
-  const { incomplete, dataTo } = dataEnds(engine, channels, period, last, kpi);
-  if (incomplete.length === 0 || dataTo === null) return;
+  const early = earlyEnd(engine, measure, period, last);
+  if (!early) return;
+  const { incomplete, dataTo } = early;
   const first = seenBefore(explained, 'ahead', incomplete, dataTo, place, path);
   if (first !== null) {
     place.report.note(
@@ -85,6 +96,7 @@ function checkAhead(
   );
 }
 
+/** A goal whose period is over, on a channel whose data stopped inside it while later data exist. */
 function check(
   engine: KpiEngine,
   measure: Measure,
@@ -93,11 +105,9 @@ function check(
   path: PathKey[],
   explained: Explained,
 ): void {
-  const kpi = engine.kpis.get(measure.kpi);
-  if (!kpi) return;
-  const channels = measuredChannels(engine, measure, period, period.end);
-  const { incomplete, dataTo } = dataEnds(engine, channels, period, period.end, kpi);
-  if (incomplete.length === 0 || dataTo === null) return;
+  const early = earlyEnd(engine, measure, period, period.end);
+  if (!early) return;
+  const { incomplete, dataTo } = early;
   const first = seenBefore(explained, 'over', incomplete, dataTo, place, path);
   if (first !== null) {
     place.report.note(
