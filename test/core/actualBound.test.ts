@@ -10,29 +10,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { progressBound } from '../../src/format/progress.ts';
-import { dailyExport, days as dailyRows, evaluate, loadRoot, rowsExport } from '../exportsFixture.ts';
+import {
+  CPR_KPI,
+  dailyExport,
+  days as dailyRows,
+  evaluate,
+  INSTAGRAM_SPEND_MONTHLY_REACH,
+  loadRoot,
+  rowsExport,
+} from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\nchannels:\n  instagram: { label: Instagram }\n  facebook: { label: Facebook }\n';
 
 describe('a KPI that divides by a reach summed from month rows', () => {
-  const data = {
-    'data/instagram/content.json': dailyExport('instagram', '2026-04-01', '2026-08-31', () => ({
-      spend: 100,
-      impressions: 10000,
-    })),
-    'data/instagram/reach.json': rowsExport('instagram', [
-      { quarter: '2026-Q2', reach: 400000 },
-      { month: '2026-07', reach: 300000 },
-      { month: '2026-08', reach: 300000 },
-    ]),
-  };
   const goals = `kpis:
-  - { id: cpr, label: Cost per 1000 reached, formula: "spend / reach * 1000", unit: money, good: down }
-goals:
+${CPR_KPI}goals:
   - { id: cpr-q3, title: CPR under 20, kpi: cpr, channel: instagram, period: 2026-Q3, target: 20 }
   - { id: cpr-q3-low, title: CPR under 5, kpi: cpr, channel: instagram, period: 2026-Q3, target: 5 }
 `;
-  const root = loadRoot(SITE, goals, data);
+  const root = loadRoot(SITE, goals, INSTAGRAM_SPEND_MONTHLY_REACH);
 
   it('is a lower bound: under the target is undecided (the true reach may be half as large)', () => {
     expect(root.problems).toEqual([]);
