@@ -12,6 +12,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { writeSync } from 'node:fs';
 import { collectGarbage } from '../io/memory.ts';
 import { goalpostRoutes } from './routes.ts';
 import { type Problem, problemCount, problemLines } from '../load/problems.ts';
@@ -32,18 +33,30 @@ import {
 /** Goalpost's own files (the package root: `src/integration/` or `dist-pkg/integration/` is two folders below). */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Whether this process is the `astro build` command (not Astro's API inside another program): only then may the integration end it. */
+function isAstroBuild(): boolean {
+  const [, script = '', ...args] = process.argv;
+  return /[/\\]astro(?:\.m?js)?$/.test(script) && args.includes('build');
+}
+
 /**
  * Whether a build that changes nothing may be skipped: only under the `astro build` command (the skip
  * ends the process), and not with GOALPOST_BUILD_CACHE=off nor `astro build --force`.
  */
 function buildCacheOn(): boolean {
-  const [, script = '', ...args] = process.argv;
-  return (
-    /[/\\]astro(?:\.m?js)?$/.test(script) &&
-    args.includes('build') &&
-    !args.includes('--force') &&
-    process.env['GOALPOST_BUILD_CACHE'] !== 'off'
-  );
+  return isAstroBuild() && !process.argv.includes('--force') && process.env['GOALPOST_BUILD_CACHE'] !== 'off';
+}
+
+/**
+ * Stops a build on expected problems (invalid content, a page that would load from another host).
+ * Under `astro build` the problems are printed as they are, one `path:line:col: message` per line,
+ * and the process exits with 1: thrown, Astro would open them with "An unhandled error occurred",
+ * which they are not. Elsewhere (dev, Astro's API) they are thrown, without a stack trace.
+ */
+function stopBuild(message: string): never {
+  if (!isAstroBuild()) throw problemsError(message);
+  writeSync(2, `${message}\n`);
+  process.exit(1);
 }
 
 /** The Astro config as resolved (URLs as addresses, functions left out), or null when it cannot be written out. */
@@ -101,7 +114,10 @@ export default function goalpost(): AstroIntegration {
           import('./output.ts'),
         ]);
         const result = await loadProject(root);
-        if (!result.ok) throw contentError(root, result.problems);
+        if (!result.ok) {
+          const out = command === 'build' ? `; ${resolve(fileURLToPath(config.outDir))} is left as it was` : '';
+          stopBuild(`${contentProblems(root, result.problems)}\nThe build stopped before writing anything${out}.`);
+        }
         const notes = problemLines(result.notes, 'note', problemLine);
         for (const line of notes) logger.warn(line);
         record?.log.push(...notes);
@@ -154,7 +170,7 @@ export default function goalpost(): AstroIntegration {
         const problems = await checkBuiltPages(staging, contentRoot(), { known: record?.known, clean });
         if (problems.length > 0) {
           await publish(staging, null);
-          throw problemsError(
+          stopBuild(
             `Goalpost: ${problems.length} page problem(s); ${target} is left as it was:\n${problems.map(problemLine).join('\n')}`,
           );
         }
@@ -173,13 +189,8 @@ export default function goalpost(): AstroIntegration {
   };
 }
 
-/**
- * The error that stops a build on invalid content: the problems (at most 200, then a count) and
- * no stack trace, which would only point into Goalpost and bury them.
- */
-export function contentError(root: string, problems: readonly Problem[]): Error {
+/** What stops a build on invalid content: the problems (at most 200, then a count), one per line. */
+function contentProblems(root: string, problems: readonly Problem[]): string {
   const count = problemCount(problems);
-  return problemsError(
-    `Goalpost: the content in ${root} has ${count} problem${count === 1 ? '' : 's'}:\n${problemLines(problems, 'problem', problemLine).join('\n')}`,
-  );
+  return `Goalpost: the content in ${root} has ${count} problem${count === 1 ? '' : 's'}:\n${problemLines(problems, 'problem', problemLine).join('\n')}`;
 }
