@@ -1,0 +1,198 @@
+/**
+ * On roots shaped like real teams' exports (test/realShapedRoot.ts: channels that stop early, an
+ * ads export that ends before the page export, a week no export covers, follows instead of totals,
+ * reach as month rows, metrics missing on some channels), the built pages and CSV downloads say
+ * what `report --json` says: every goal's status, actual, progress, bound ("≈") and "data to"
+ * mark on the scorecard and on the goal's page; every KPI cell's value, bound and partial
+ * comparison; the scorecard CSV's status and figures. And no page or CSV holds NaN, Infinity,
+ * undefined or null where a figure goes.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KpiJson, ReportJson, SmartGoalJson } from '../../src/core/report.ts';
+import { runCli } from '../cliRunner.ts';
+import { realShapedRoot } from '../realShapedRoot.ts';
+import { buildSite, launchBrowser, serve } from './harness.ts';
+
+const SEEDS = [2, 5, 6];
+
+interface Built {
+  readonly seed: number;
+  readonly root: string;
+  readonly dist: string;
+  readonly report: ReportJson;
+}
+
+let browser: BrowserContext;
+const built: Built[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const seed of SEEDS) {
+    const root = mkdtempSync(join(tmpdir(), `goalpost-agree-${seed}-`));
+    for (const [path, text] of Object.entries(realShapedRoot(seed))) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    const validated = await runCli(['validate'], root);
+    expect(validated.status, validated.err).toBe(0);
+    const json = await runCli(['report', '--period', '2026-Q3', '--json'], root);
+    expect(json.status, json.err).toBe(0);
+    built.push({ seed, root, dist: buildSite(root), report: JSON.parse(json.out) as ReportJson });
+  }
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens built pages of a root, served as a static host would, one after another. */
+async function withPages<T>(
+  dist: string,
+  paths: readonly string[],
+  read: (page: Page, path: string) => Promise<T>,
+): Promise<T[]> {
+  const server = await serve(dist);
+  const page = await browser.newPage();
+  try {
+    const out: T[] = [];
+    for (const path of paths) {
+      await page.goto(new URL(path, server.url).href, { waitUntil: 'domcontentloaded' });
+      out.push(await read(page, path));
+    }
+    return out;
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
+
+/** Whether a goal's or KPI's figure is marked as a bound rather than an exact value. */
+function marked(f: { approximate?: boolean | null; bound?: string | null }): boolean {
+  return f.approximate === true || (f.bound !== undefined && f.bound !== null && f.bound !== 'exact');
+}
+
+const smartGoals = (r: ReportJson) => r.goals.filter((g): g is SmartGoalJson => g.type === 'smart');
+
+/** A number as a data-value attribute writes it (empty for none). */
+const attr = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+describe('pages and downloads agree with report --json on real-shaped partial data', () => {
+  it('has roots that hold the cases the checks are about', () => {
+    const goals = built.flatMap((b) => smartGoals(b.report));
+    const cells = built.flatMap((b) => Object.values(b.report.kpis).flatMap((k) => Object.values(k as Record<string, KpiJson>)));
+    const statuses = new Set(goals.map((g) => g.status));
+    for (const status of ['achieved', 'missed', 'undecided', 'no_data'] as const) expect(statuses).toContain(status);
+    expect(goals.filter((g) => g.actual !== null && marked(g)).length).toBeGreaterThan(0);
+    expect(goals.filter((g) => (g.incomplete ?? []).length > 0).length).toBeGreaterThan(0);
+    expect(cells.filter((c) => c.value !== null && marked(c)).length).toBeGreaterThan(0);
+    expect(cells.filter((c) => c.qoq_partial).length).toBeGreaterThan(0);
+  });
+
+  it('gives every goal on the quarter scorecard the status, actual, progress, "≈" and "data to" of the JSON', async () => {
+    for (const { seed, dist, report } of built) {
+      const [rows] = await withPages(dist, ['reports/2026-q3/'], (page) =>
+        page.$$eval('tr[data-goal]', (trs) =>
+          trs.map((tr) => ({
+            id: tr.getAttribute('data-goal'),
+            status: tr.querySelector('td[data-col=status] .status')?.className ?? '',
+            actual: tr.querySelector('td[data-col=actual]')?.getAttribute('data-value') ?? null,
+            actualText: tr.querySelector('td[data-col=actual]')?.textContent ?? '',
+            progress: tr.querySelector('td[data-col=progress] [data-value]')?.getAttribute('data-value') ?? '',
+            incomplete: tr.querySelector('td[data-col=actual] .incomplete') !== null,
+          })),
+        ),
+      );
+      for (const g of smartGoals(report)) {
+        const row = rows.find((r) => r.id === g.id);
+        const where = `seed ${seed}, goal ${g.id}`;
+        expect(row, where).toBeDefined();
+        expect(row!.status.split(' '), where).toContain(`status-${g.status}`);
+        expect(row!.actual, where).toBe(attr(g.actual));
+        expect(row!.actualText.includes('≈'), `${where}: ≈ on ${row!.actualText}`).toBe(g.actual !== null && marked(g));
+        expect(row!.progress, where).toBe(attr(g.progress));
+        expect(row!.incomplete, `${where}: data to ${row!.actualText}`).toBe((g.incomplete ?? []).length > 0);
+      }
+    }
+  }, 300_000);
+
+  it("gives every goal's own page the status and the actual, with its bound, of the JSON", async () => {
+    for (const { seed, dist, report } of built) {
+      const goals = smartGoals(report);
+      const cards = await withPages(
+        dist,
+        goals.map((g) => `goals/${g.id}/`),
+        (page) => page.$$eval('.cards .card', (cs) => cs.map((c) => ({ html: c.innerHTML, text: c.textContent ?? '' }))),
+      );
+      goals.forEach((g, i) => {
+        const card = cards[i]!;
+        const where = `seed ${seed}, goal ${g.id}`;
+        expect(card[0]!.html, where).toContain(`status-${g.status}`);
+        expect(card[1]!.text.includes('≈'), `${where}: ${card[1]!.text}`).toBe(g.actual !== null && marked(g));
+      });
+    }
+  }, 300_000);
+
+  it('gives every KPI cell the value, "≈" and partial comparison of the JSON', async () => {
+    for (const { seed, dist, report } of built) {
+      const [cells] = await withPages(dist, ['reports/2026-q3/'], (page) =>
+        page.$$eval('tr[data-kpi] td[data-scope]', (tds) =>
+          tds.map((td) => ({
+            kpi: td.closest('tr')!.getAttribute('data-kpi'),
+            scope: td.getAttribute('data-scope'),
+            value: td.getAttribute('data-value'),
+            text: td.textContent ?? '',
+          })),
+        ),
+      );
+      for (const [scope, kpis] of Object.entries(report.kpis)) {
+        for (const [kpi, cell] of Object.entries(kpis as Record<string, KpiJson>)) {
+          const td = cells.find((c) => c.kpi === kpi && c.scope === scope);
+          const where = `seed ${seed}, ${kpi} on ${scope}`;
+          if (cell.value === null) {
+            if (td) expect(td.value ?? '', where).toBe('');
+            continue;
+          }
+          expect(td, where).toBeDefined();
+          expect(Number(td!.value), where).toBe(cell.value);
+          expect(td!.text.includes('≈'), `${where}: ${td!.text}`).toBe(marked(cell));
+          if (cell.qoq_partial) expect(td!.text, where).toMatch(/earlier quarter (over|covered only)/);
+        }
+      }
+    }
+  }, 300_000);
+
+  it("puts the JSON's status and figures in the scorecard CSV", () => {
+    for (const { seed, dist, report } of built) {
+      const rows = parse(readFileSync(join(dist, 'reports/2026-q3/goalpost-2026-q3-scorecard.csv'), 'utf8'), {
+        columns: true,
+      }) as Record<string, string>[];
+      for (const g of smartGoals(report)) {
+        const row = rows.find((r) => r['goal'] === g.id && r['key_result'] === '');
+        const where = `seed ${seed}, goal ${g.id}`;
+        expect(row, where).toBeDefined();
+        expect(row!['status'], where).toBe(g.status);
+        expect(row!['actual'], where).toBe(attr(g.actual));
+        expect(row!['bound'] ?? '', where).toBe(g.actual !== null && marked(g) ? (g.bound ?? '') : '');
+      }
+    }
+  });
+
+  it('writes no NaN, Infinity, undefined or a "null" figure in any page or CSV', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? files(path) : /\.(html|csv)$/.test(name) ? [path] : [];
+      });
+    for (const { dist } of built) {
+      for (const file of files(dist)) {
+        const text = readFileSync(file, 'utf8').replace(/<[^>]*>/g, ' ');
+        expect(text, file).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b|(?:^|[\s,>])null(?:[\s,<]|$)/);
+      }
+    }
+  });
+});
