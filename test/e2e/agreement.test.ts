@@ -166,6 +166,28 @@ describe('pages and downloads agree with report --json on real-shaped partial da
     }
   }, 300_000);
 
+  it("gives every OKR on the quarter page the JSON's score and its key results' scores", async () => {
+    for (const { seed, dist, report } of built) {
+      const [okrs] = await withPages(dist, ['reports/2026-q3/'], (page) =>
+        page.$$eval('section.okr[data-goal]', (sections) =>
+          sections.map((s) => ({
+            id: s.getAttribute('data-goal'),
+            score: s.querySelector('p strong[data-value]')?.getAttribute('data-value') ?? null,
+            krs: [...s.querySelectorAll('td[data-col=score]')].map((td) => td.getAttribute('data-value') ?? ''),
+          })),
+        ),
+      );
+      for (const g of report.goals) {
+        if (g.type !== 'okr') continue;
+        const okr = okrs.find((o) => o.id === g.id);
+        const where = `seed ${seed}, OKR ${g.id}`;
+        expect(okr, where).toBeDefined();
+        expect(okr!.score, where).toBe(attr(g.score));
+        expect(okr!.krs, where).toEqual(g.key_results.map((kr) => attr(kr.score)));
+      }
+    }
+  });
+
   it("puts the JSON's status and figures in the scorecard CSV", () => {
     for (const { seed, dist, report } of built) {
       const rows = parse(readFileSync(join(dist, 'reports/2026-q3/goalpost-2026-q3-scorecard.csv'), 'utf8'), {
