@@ -44,7 +44,8 @@ export interface ParsedYaml {
  */
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc: Document.Parsed = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // Merge keys (`<<: *defaults`) as YAML 1.1 defines them: teams share a period or a channel between goals so.
+  const doc: Document.Parsed = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
