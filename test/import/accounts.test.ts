@@ -101,3 +101,23 @@ describe('chooseAccount', () => {
     expect(chooseAccount(['a', '', 'a'], null)).toMatch(/2 accounts: a \(2 posts\), \(no account name\) \(1 post\)/);
   });
 });
+
+describe('a Facebook Content export of several pages (Business Suite)', () => {
+  it("stops listing the pages; --account keeps the team's page", async () => {
+    const root = freshRoot();
+    const { mkdirSync } = await import('node:fs');
+    const dir = join(root, 'in');
+    mkdirSync(dir);
+    const fixture = readFileSync(`${FIXTURES}/meta/Aug-01-2025_Aug-31-2025_1039829308656930.csv`, 'utf8');
+    const last = fixture.lastIndexOf(',Nordlys Outdoor,');
+    const file = join(dir, 'Aug-01-2025_Aug-31-2025_pages.csv');
+    writeFileSync(file, `${fixture.slice(0, last)},Fjell Partner,${fixture.slice(last + ',Nordlys Outdoor,'.length)}`);
+    const r = await run(['import', file], root);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(
+      /:1:\d+: Page name: the file holds the posts of 2 accounts: Nordlys Outdoor \(\d+ posts?\), Fjell Partner \(1 post\)\./,
+    );
+    const ok = await importOk(root, file, '--account', 'nordlys outdoor');
+    expect(ok.out).toContain('1 post of other accounts than Nordlys Outdoor skipped (collabs)');
+  });
+});
