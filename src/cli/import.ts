@@ -28,7 +28,8 @@ Options:
                         several Facebook pages); else the channel's account: in content/site.yaml
   --platform <name>     only consider exports of ${platformNames().join(', ')}
   --date-order <o>      mdy or dmy, for DD/MM vs MM/DD dates that nothing else decides
-  --through <day>       the last day the exports cover (written as through), where their name gives no range
+  --through <day>       the last day the exports cover, written as through (else the range in a file's name;
+                        never the file's modification day)
   --dry-run             write nothing; print what would be written
 
 Known exports:
