@@ -127,8 +127,8 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   for (let r = detection.headerRow + 1; r < all.length; r++) {
     const row = all[r]!;
     if (row.cells.every((c) => isMissing(c))) continue;
-    // Totals rows (YouTube `Total`, GA4 `Grand total`) head daily and range tables; per-post files have none
-    // (a post may be titled "Total").
+    // Totals rows (YouTube `Total`, GA4 `Grand total`) head daily and range tables; in a per-post file
+    // (Instagram's `Totale`) such a row has no publish date, as no post has (a post may be titled "Total").
     const first = cellAt(row, 0);
     if (typeof first === 'string' && isTotalsLabel(first) && (kind.grain !== 'post' || !hasDate(row))) {
       totals++;
