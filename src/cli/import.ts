@@ -1,4 +1,4 @@
-import { formatDay } from '../core/dates.ts';
+import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { EXPORT_KINDS } from '../import/catalogue.ts';
 import { declareMetrics } from '../import/declare.ts';
 import { checkContent, planOutputs, platformNames, type PlannedOutput } from '../import/plan.ts';
@@ -7,11 +7,12 @@ import { MAX_WORKBOOK_BYTES } from '../import/zip.ts';
 import { signalStatus, type WriteSeam } from '../io/atomic.ts';
 import type { Problem } from '../load/problems.ts';
 import { checkRoot } from '../load/project.ts';
-import { SITE_FILE } from '../load/site.ts';
+import { loadSite, SITE_FILE } from '../load/site.ts';
 import { type Io, parseOptions, printProblems, rootOf, usageError } from './io.ts';
 import { escapeControl as esc } from './terminal.ts';
 
-const HELP = `Usage: npm run goalpost -- import <file or folder>... [--channel <id>] [--platform <name>] [--date-order mdy|dmy] [--dry-run]
+const HELP = `Usage: npm run goalpost -- import <file or folder>... [--channel <id>] [--account <name>] [--platform <name>]
+       [--date-order mdy|dmy] [--through YYYY-MM-DD] [--dry-run]
 
 Turns platform exports (CSV, XLS, XLSX) into metric JSON under data/<channel>/ of the
 content root. The platform and the kind of export are detected from the headers.
@@ -23,8 +24,12 @@ Inputs are regular files of at most ${MAX_INPUT_BYTES / 2 ** 20} MB (an .xlsx wh
 
 Options:
   --channel <id>        write to this channel (required for exports that name no network: GA4, Meta Ads)
+  --account <name>      the team's account, for per-post exports that hold several (Instagram collab posts,
+                        several Facebook pages); else the channel's account: in content/site.yaml
   --platform <name>     only consider exports of ${platformNames().join(', ')}
   --date-order <o>      mdy or dmy, for DD/MM vs MM/DD dates that nothing else decides
+  --through <day>       the last day the exports cover, written as through (else the range in a file's name;
+                        never the file's modification day)
   --dry-run             write nothing; print what would be written
 
 Known exports:
@@ -39,6 +44,8 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
     {
       help: { type: 'boolean', short: 'h' },
       channel: { type: 'string' },
+      account: { type: 'string' },
+      through: { type: 'string' },
       platform: { type: 'string' },
       'date-order': { type: 'string' },
       'dry-run': { type: 'boolean' },
@@ -63,6 +70,15 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
   const order = values['date-order'];
   if (order !== undefined && order !== 'mdy' && order !== 'dmy')
     return usageError(io, `--date-order: expected mdy or dmy, got '${String(order)}'`);
+  const account = typeof values['account'] === 'string' ? values['account'].trim() : null;
+  if (account === '')
+    return usageError(io, '--account: give the account name as the export shows it (e.g. --account nordlys.outdoor)');
+  let through: Day | null = null;
+  if (typeof values['through'] === 'string') {
+    const day = parseIsoDate(values['through'].trim());
+    if (!day.ok) return usageError(io, `--through: ${day.reason}`);
+    through = day.day;
+  }
   const dryRun = values['dry-run'] === true;
 
   const root = rootOf(io);
@@ -75,9 +91,21 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
   const content = await readContent(root);
   // Settings that cannot be read safely fail the import (it would replace them).
   for (const p of content.unread) problems.push(p);
+  // The settings' currency and accounts; problems in the settings are reported with the content check.
+  const settingsProblems: Problem[] = [];
+  const settings = loadSite(content.site, settingsProblems);
   const plan = planOutputs(
     inputs,
-    { channel, platform, dateOrder: order ?? null, schemas: await schemasFolder(root) },
+    {
+      channel,
+      platform,
+      dateOrder: order ?? null,
+      schemas: await schemasFolder(root),
+      account,
+      accounts: settings.accounts,
+      currency: settingsProblems.some((p) => p.severity !== 'note') ? null : settings.site.currency,
+      through,
+    },
     content.data.map((f) => f.path),
   );
   // Never spread a list of problems into push(): its length is the input's to choose.

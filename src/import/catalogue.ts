@@ -73,8 +73,11 @@ export interface ExportKind {
   readonly emptyLabelIsTotal?: boolean;
   /** The reporting range comes from the comment preamble (`# Start date: …`), not from columns. */
   readonly rangeFromPreamble?: boolean;
-  /** Metric values under the majority `account` only (Instagram collab posts from other accounts are dropped). */
-  readonly majorityAccount?: boolean;
+  /**
+   * Posts of one `account` only: the one named (--account, the channel's account in the site
+   * settings) or the file's only one; collab posts of other accounts are dropped.
+   */
+  readonly oneAccount?: boolean;
   /**
    * Another export of the same download (the same folder) that gives the same metrics more
    * fully: beside it, this one keeps only the metrics that one lacks (YouTube's Totals.csv
@@ -227,10 +230,11 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     channel: 'facebook',
     grain: 'post',
     dates: ['slash', 'iso'],
+    oneAccount: true,
     columns: [
       ...META_COMMON,
       col('page_id', ['en:Page ID']),
-      col('page_name', ['en:Page name']),
+      col('page_name', ['en:Page name'], { role: 'account' }),
       col('title', ['en:Title', 'it:Titolo', 'fr:Titre']),
       col('reactions', ['en:Reactions', 'it:Reazioni', 'fr:Réactions'], { required: true, metric: 'likes' }),
       col('reactions_comments_shares', [
@@ -261,7 +265,7 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     channel: 'instagram',
     grain: 'post',
     dates: ['slash', 'iso'],
-    majorityAccount: true,
+    oneAccount: true,
     columns: [
       ...META_COMMON,
       col('account_id', ['en:Account ID']),
@@ -275,7 +279,7 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
       col('follows', ['en:Follows', 'it?:Follow', 'fr?:Abonnements'], { metric: 'post_follows' }),
     ],
     notes:
-      'posts of the majority Account username only (collab posts of other accounts are dropped); Follows → custom post_follows',
+      "posts of the team's Account username only (--account or the site settings when the file holds several; collab posts of other accounts are dropped); Follows → custom post_follows",
   },
   {
     id: 'meta-daily',

@@ -15,7 +15,7 @@ import { type ExportKind, isTotalsLabel, normaliseHeader, type TitleMetric } fro
 import { type DateContext, parseDateColumn } from './dates.ts';
 import type { Detection } from './detect.ts';
 import { type CellValue, cellProblem, readRows, type Table, type TableRow } from './table.ts';
-import { isMissing, MAX_EXACT, parseNumber } from './values.ts';
+import { isMissing, MAX_EXACT, parseNumber, type ValueRules } from './values.ts';
 import { countOf } from '../format/text.ts';
 
 export interface OutRow {
@@ -45,9 +45,19 @@ export interface ConvertOptions {
   /** `--channel`, overriding the export's default. */
   readonly channel: string | null;
   readonly dates: DateContext;
+  /** `--account`: the account whose posts a per-post export with an account column gives, or null. */
+  readonly account: string | null;
+  /** The account of each channel in the site settings (`channels: { instagram: { account } }`), when no --account. */
+  readonly accounts: Readonly<Record<string, string>>;
+  /** The site's currency (money cells may carry its sign or code), or null when the settings cannot be read. */
+  readonly currency: string | null;
 }
 
 const STOCKS = new Set(['followers']);
+/** Metrics that are amounts of money: their cells may carry a currency sign or code. */
+const MONEY = new Set(['spend', 'revenue']);
+/** Metrics that count nothing (amounts, minutes): every other metric an export gives counts things and is whole. */
+const NOT_COUNTS = new Set([...MONEY, 'response_minutes']);
 
 /** Converts one detected table; problems are appended and null returned when it cannot be converted. */
 export function convert(table: Table, detection: Detection, options: ConvertOptions, problems: Problem[]): Converted | null {
@@ -93,6 +103,9 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
 
   // Rows to read: not empty, not totals, in the kept groups and account.
   let data: TableRow[] = [];
+  // A per-post file's totals row ("Totale" in its first cell) has no publish date; a post titled "Total" has one.
+  const dateCol = kind.columns.find((c) => c.role === 'date' && columns.has(c.key));
+  const hasDate = (row: TableRow): boolean => dateCol !== undefined && !isMissing(cellAt(row, columns.get(dateCol.key)!));
   let totals = 0;
   const labelCol = [...kind.columns].find((c) => c.role === 'label' && columns.has(c.key));
   // Only the cells conversion reads are kept: roles, metrics, derived inputs (and the first, for totals rows).
@@ -101,7 +114,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
       columns.has(c.key) &&
       (c.role !== null || c.metric !== null || (kind.derived ?? []).some((d) => d.from === c.key || d.minus === c.key)),
   );
-  const keep = [...new Set([...(kind.grain === 'post' ? [] : [0]), ...used.map((c) => columns.get(c.key)!)])];
+  const keep = [...new Set([0, ...used.map((c) => columns.get(c.key)!)])];
   const slot = new Map(keep.map((j, k) => [j, k]));
   const cellAt = (row: TableRow, j: number): CellValue => {
     const k = slot.get(j);
@@ -114,10 +127,10 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   for (let r = detection.headerRow + 1; r < all.length; r++) {
     const row = all[r]!;
     if (row.cells.every((c) => isMissing(c))) continue;
-    // Totals rows (YouTube `Total`, GA4 `Grand total`) head daily and range tables; per-post files have none
-    // (a post may be titled "Total").
+    // Totals rows (YouTube `Total`, GA4 `Grand total`) head daily and range tables; in a per-post file
+    // (Instagram's `Totale`) such a row has no publish date, as no post has (a post may be titled "Total").
     const first = cellAt(row, 0);
-    if (kind.grain !== 'post' && typeof first === 'string' && isTotalsLabel(first)) {
+    if (typeof first === 'string' && isTotalsLabel(first) && (kind.grain !== 'post' || !hasDate(row))) {
       totals++;
       continue;
     }
@@ -136,17 +149,19 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     data = kept;
   }
   const accountCol = kind.columns.find((c) => c.role === 'account' && columns.has(c.key));
-  if (kind.majorityAccount && accountCol) {
+  if (kind.oneAccount && accountCol) {
     const j = columns.get(accountCol.key)!;
-    const counts = new Map<string, number>();
-    for (const row of data) {
-      const a = String(cellAt(row, j)).trim();
-      counts.set(a, (counts.get(a) ?? 0) + 1);
+    const chosen = chooseAccount(
+      data.map((row) => String(cellAt(row, j))),
+      options.account ?? (Object.hasOwn(options.accounts, channel) ? options.accounts[channel]! : null),
+    );
+    if (typeof chosen === 'string') {
+      addProblem(problems, cellProblem(table, headerRow, j, `${detection.headers[j]}: ${chosen}`));
+      return null;
     }
-    const main = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
-    const kept = data.filter((row) => String(cellAt(row, j)).trim() === main);
+    const kept = data.filter((_, i) => chosen.keep[i]);
     if (kept.length < data.length)
-      notes.push(`${data.length - kept.length} posts of other accounts than ${main} skipped (collabs)`);
+      notes.push(`${countOf(data.length - kept.length, 'post')} of other accounts than ${chosen.account} skipped (collabs)`);
     data = kept;
   }
 
@@ -251,12 +266,19 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     string,
     { key: OutRow['key']; period: string; start: Day; end: Day; values: Record<string, number>; sources: Record<string, number> }
   >();
-  const numberAt = (row: TableRow, key: string): number | null | undefined => {
-    const r = parseNumber(cellOf(row, key), style);
+  // Counts are whole; money cells may carry the currency of the header, else of the site (the first one seen when unknown).
+  let cellCurrency: string | null = null;
+  const rulesOf = (metric: string): ValueRules =>
+    MONEY.has(metric)
+      ? { money: { currency: detection.currency ?? options.currency ?? cellCurrency } }
+      : { count: !NOT_COUNTS.has(metric) };
+  const numberAt = (row: TableRow, key: string, metric: string): number | null | undefined => {
+    const r = parseNumber(cellOf(row, key), style, rulesOf(metric));
     if (!r.ok) {
       at(row, key, r.message);
       return undefined;
     }
+    if (r.currency !== undefined) cellCurrency ??= r.currency;
     return r.value;
   };
   data.forEach((row, i) => {
@@ -274,11 +296,11 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
       entry.sources[metric] = (entry.sources[metric] ?? 0) + 1;
     };
     if (title) {
-      const v = numberAt(row, 'primary');
+      const v = numberAt(row, 'primary', title.metric);
       if (v != null) add(title.metric, v, 'primary');
     }
     for (const c of metricCols) {
-      const v = numberAt(row, c.key);
+      const v = numberAt(row, c.key, c.metric!);
       if (v == null) continue;
       if (STOCKS.has(c.metric!) && entry.sources[c.metric!]) {
         at(row, c.key, `${p.period} has a second ${c.metric} value: a stock is not summed`);
@@ -287,8 +309,10 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
       add(c.metric!, v, c.key);
     }
     for (const d of derived) {
-      const from = parseNumber(cellOf(row, d.from), style);
-      const minus = parseNumber(cellOf(row, d.minus), style);
+      const from = parseNumber(cellOf(row, d.from), style, rulesOf(d.metric));
+      const minus = parseNumber(cellOf(row, d.minus), style, rulesOf(d.metric));
+      // The `from` column is a metric of its own, its problems said there.
+      if (!minus.ok) at(row, d.minus, minus.message);
       if (!from.ok || !minus.ok || from.value === null || minus.value === null) continue;
       if (minus.value > from.value) {
         at(
@@ -341,9 +365,45 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     last: Math.max(...rows.map((r) => r.end)),
     metrics,
     sourceRows: data.length,
-    currency: detection.currency,
+    currency: detection.currency ?? cellCurrency,
     notes,
   };
+}
+
+/**
+ * The account whose posts are kept: the one named (compared without case and a leading @),
+ * else the only one in the file. Several accounts and none named is a problem listing them with
+ * their post counts (a partner's collab posts must never pass for the team's own), as is a
+ * named account with no post in the file.
+ */
+export function chooseAccount(cells: readonly string[], named: string | null): { account: string; keep: boolean[] } | string {
+  const key = (a: string): string => a.trim().replace(/^@/, '').toLowerCase();
+  const counts = new Map<string, { name: string; posts: number }>();
+  for (const cell of cells) {
+    const k = key(cell);
+    const entry = counts.get(k) ?? { name: cell.trim() === '' ? '(no account name)' : cell.trim(), posts: 0 };
+    entry.posts++;
+    counts.set(k, entry);
+  }
+  const listed = [...counts.values()]
+    .sort((x, y) => y.posts - x.posts || (x.name < y.name ? -1 : 1))
+    .map((a) => `${a.name} (${countOf(a.posts, 'post')})`)
+    .join(', ');
+  if (named !== null) {
+    const k = key(named);
+    const found = counts.get(k);
+    if (!found)
+      return `no post of the account '${named}' in this file; its accounts are ${listed}: name one of them with --account`;
+    return { account: found.name, keep: cells.map((c) => key(c) === k) };
+  }
+  if (counts.size > 1)
+    return (
+      `the file holds the posts of ${counts.size} accounts: ${listed}. ` +
+      `Name the team's account with --account <name> (or account: under the channel in content/site.yaml); ` +
+      `the others' posts (collabs) are then skipped`
+    );
+  const only = [...counts.values()][0];
+  return { account: only?.name ?? '', keep: cells.map(() => true) };
 }
 
 function round(value: number): number {

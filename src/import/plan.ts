@@ -22,7 +22,7 @@ export interface InputFile {
   /** The path as given on the command line (or under a folder given there). */
   readonly path: string;
   readonly bytes: Uint8Array;
-  /** The day the file was last modified (for TikTok dates without a year), or null. */
+  /** The day the file was last modified (for TikTok dates without a year, and `source`; never `through`), or null. */
   readonly modified: Day | null;
 }
 
@@ -31,6 +31,14 @@ export interface ImportOptions {
   /** Restricts detection to one platform (meta, linkedin, x, tiktok, youtube, ga4) or default channel. */
   readonly platform: string | null;
   readonly dateOrder: DateOrder | null;
+  /** `--account`: the account whose posts per-post exports give (else the site settings' `account` of the channel). */
+  readonly account: string | null;
+  /** The `account` of each channel in the site settings. */
+  readonly accounts: Readonly<Record<string, string>>;
+  /** The site's currency (money cells may carry its sign or code), or null when the settings cannot be read. */
+  readonly currency: string | null;
+  /** `--through`: the last day the exports cover, where their name does not say it. */
+  readonly through: Day | null;
   /** The folder of the published JSON Schemas, relative to the content root (written files name theirs). */
   readonly schemas: string;
 }
@@ -91,15 +99,27 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
         result.detection,
         {
           channel: options.channel,
+          account: options.account,
+          accounts: options.accounts,
+          currency: options.currency,
           dates: { fileName: name, order: options.dateOrder, fallbackAnchor: input.modified, date1904: table.date1904 },
         },
         problems,
       );
       if (!converted) continue;
+      if (options.through !== null && options.through < converted.last) {
+        addProblem(problems, {
+          file: input.path,
+          line: 1,
+          column: 1,
+          message: `--through ${formatDay(options.through)} is before the last day of the ${converted.kind.id} data (${formatDay(converted.last)}): give the day the export covers to, or leave --through out`,
+        });
+        continue;
+      }
       const path = outputPath(converted);
       outputs.push({
         path,
-        text: metricJson(converted, name, input.modified, schemaPath(path, 'metrics', options.schemas)),
+        text: metricJson(converted, name, input.modified, schemaPath(path, 'metrics', options.schemas), options.through),
         input: input.path,
         sheet: table.sheet,
         converted,
@@ -118,7 +138,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
     }
   }
   const byPath = new Map<string, PlannedOutput>();
-  for (const o of yieldToFullerExports(outputs, skipped, options.schemas)) {
+  for (const o of yieldToFullerExports(outputs, skipped, options.schemas, options.through)) {
     const other = byPath.get(o.path);
     if (other) {
       addProblem(problems, {
@@ -137,7 +157,12 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
  * YouTube's Totals.csv beside Table data.csv, as import-formats.md recommends) keep only
  * the metrics the fuller one lacks; dropped entirely when it gives them all.
  */
-function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string[], schemas: string): PlannedOutput[] {
+function yieldToFullerExports(
+  outputs: readonly PlannedOutput[],
+  skipped: string[],
+  schemas: string,
+  through: Day | null,
+): PlannedOutput[] {
   return outputs.flatMap((o) => {
     const { kind } = o.converted;
     const fuller =
@@ -167,7 +192,11 @@ function yieldToFullerExports(outputs: readonly PlannedOutput[], skipped: string
       notes: [...o.converted.notes, `${given.join(', ')} taken from ${basename(fuller.input)} of the same download`],
     };
     return [
-      { ...o, converted, text: metricJson(converted, basename(o.input), o.modified, schemaPath(o.path, 'metrics', schemas)) },
+      {
+        ...o,
+        converted,
+        text: metricJson(converted, basename(o.input), o.modified, schemaPath(o.path, 'metrics', schemas), through),
+      },
     ];
   });
 }
@@ -224,16 +253,23 @@ export function replacedBy(c: Converted, path: string, existing: readonly string
 /**
  * The metric JSON text: one row per line, so that diffs of re-imports stay readable. Per-post
  * exports are lifetime totals as of their download, so `source` gives that date (the file's
- * modification day), as import-formats.md asks. `schema` (first key) lets editors check it.
+ * modification day), as import-formats.md asks. `schema` (first key) lets editors check it;
+ * `through` is `--through` (see exportThrough).
  */
-export function metricJson(c: Converted, fileName: string, exported: Day | null = null, schema: string | null = null): string {
+export function metricJson(
+  c: Converted,
+  fileName: string,
+  exported: Day | null = null,
+  schema: string | null = null,
+  through: Day | null = null,
+): string {
   const asOf = c.kind.grain === 'post' && exported !== null ? `, lifetime totals as of ${formatDay(exported)}` : '';
   const head: Record<string, string> = schema === null ? {} : { $schema: schema };
   head['channel'] = c.channel;
   head['source'] = `${fileName} (${c.kind.id}${asOf})`;
   if (c.currency) head['currency'] = c.currency;
-  const through = exportThrough(c, fileName, exported);
-  if (through !== null) head['through'] = formatDay(through);
+  const last = exportThrough(c, fileName, through);
+  if (last !== null) head['through'] = formatDay(last);
   const rows = c.rows.map((r) => `    ${JSON.stringify({ [r.key]: r.period, ...r.values })}`);
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   return `{\n${lines.join('\n')}\n  "rows": [\n${rows.join(',\n')}\n  ]\n}\n`;
@@ -241,14 +277,15 @@ export function metricJson(c: Converted, fileName: string, exported: Day | null 
 
 /**
  * The last day an export covers (`through`), so that a figure can tell an export that stops
- * early from a metric that simply has no rows on its last days (a campaign that ended): the end
- * of the date range in the file name when it has one (`Aug-01-2025_Aug-31-2025_…`), else, for a
- * per-post export (lifetime totals as of its download), the download day; null when unknown or
- * when the rows go beyond it.
+ * early from a metric that simply has no rows on its last days (a campaign that ended): the day
+ * given explicitly (`--through`), else the end of the date range in the file name when it has one
+ * (`Aug-01-2025_Aug-31-2025_…`); null when the file does not say (its rows then cover up to the
+ * last one) or when the rows go beyond it. Never the file's modification day: a copied or
+ * re-saved export would claim months it says nothing about.
  */
-export function exportThrough(c: Converted, fileName: string, exported: Day | null): Day | null {
+export function exportThrough(c: Converted, fileName: string, explicit: Day | null = null): Day | null {
   const named = datesInName(fileName);
-  const end = named.length >= 2 ? Math.max(...named) : c.kind.grain === 'post' ? exported : null;
+  const end = explicit ?? (named.length >= 2 ? Math.max(...named) : null);
   return end !== null && end >= c.last ? end : null;
 }
 

@@ -15,7 +15,15 @@ export type NumberStyle = 'point' | 'comma';
 /** The largest value a metric may have, as in metric JSON: larger numbers are not exact doubles. */
 export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 
-export type NumberResult = { ok: true; value: number | null } | { ok: false; message: string };
+export type NumberResult = { ok: true; value: number | null; currency?: string } | { ok: false; message: string };
+
+/** What a column holds, beyond a number: a count of things (whole), or an amount of money. */
+export interface ValueRules {
+  /** The metric counts things (impressions, likes, followers…): a fraction is a misread number. */
+  readonly count?: boolean;
+  /** The metric is an amount of money: a currency sign or code is read when it is this currency (null: any one). */
+  readonly money?: { readonly currency: string | null };
+}
 
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 const POINT_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -29,8 +37,28 @@ export function isMissing(value: CellValue): boolean {
   return typeof value === 'string' && MISSING.has(value.trim().toLowerCase());
 }
 
-/** A non-negative number, null when missing; an error message for anything else. */
-export function parseNumber(value: CellValue, style: NumberStyle): NumberResult {
+/**
+ * A non-negative number, null when missing; an error message for anything else. A count
+ * (`rules.count`) must be whole; a money cell (`rules.money`) may carry its currency's sign or
+ * code (`€400.25`, `1,400.25 EUR`), given back as `currency`.
+ */
+export function parseNumber(value: CellValue, style: NumberStyle, rules: ValueRules = {}): NumberResult {
+  const result = parseAmount(value, style, rules.money ?? null);
+  if (!result.ok || result.value === null || !rules.count || Number.isInteger(result.value)) return result;
+  return { ok: false, message: fractionalCount(value, style) };
+}
+
+/** Why a count cell that reads as a fraction is refused, with the likely cause. */
+function fractionalCount(value: CellValue, style: NumberStyle): string {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const shown = `'${text.length > 30 ? `${text.slice(0, 30)}…` : text}'`;
+  if (style === 'point' && typeof value === 'string' && DOT_GROUPED.test(text.replace(/^[-−]/, ''))) {
+    return `${shown} is not a whole number, and this column counts things (${dotGrouping(text.replace(/^[-−]/, ''))})`;
+  }
+  return `${shown} is not a whole number, and this column counts things: check the cell (a count has no fraction)`;
+}
+
+function parseAmount(value: CellValue, style: NumberStyle, money: { readonly currency: string | null } | null): NumberResult {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, message: 'is not a finite number' };
     if (value < 0) return { ok: false, message: `${value} is negative: metric values are counts or amounts ≥ 0` };
@@ -51,6 +79,30 @@ export function parseNumber(value: CellValue, style: NumberStyle): NumberResult 
     negative = true;
     body = body.slice(1).trimStart();
   }
+  let currency: string | undefined;
+  const priced = splitCurrency(body);
+  if (priced) {
+    const shown = text.length > 30 ? `${text.slice(0, 30)}…` : text;
+    if (!money)
+      return {
+        ok: false,
+        message: `'${shown}' is not a number (an amount in ${priced.name}, in a column that is no amount of money)`,
+      };
+    const code = priced.codes.find((c) => money.currency === null || c === money.currency);
+    if (code === undefined)
+      return {
+        ok: false,
+        message:
+          `'${shown}' is an amount in ${priced.name}, and the amounts here are in ${money.currency}: ` +
+          `convert it to ${money.currency}, or export the report in ${money.currency}`,
+      };
+    currency = code;
+    body = priced.rest;
+    if (/^[-−]/.test(body)) {
+      negative = true;
+      body = body.slice(1).trimStart();
+    }
+  }
   let n: number | null = null;
   const compact = body.replace(SPACES, ' ');
   if (style === 'comma' && COMMA_GROUPED.test(compact))
@@ -63,13 +115,76 @@ export function parseNumber(value: CellValue, style: NumberStyle): NumberResult 
     const hint =
       style === 'point' && PLAIN_COMMA.test(compact)
         ? ' (a decimal comma in a file with English headers: write 12.5, or export in the UI language that uses commas)'
-        : '';
+        : style === 'point' && DOT_GROUPED.test(compact)
+          ? ` (${dotGrouping(compact)})`
+          : '';
     return { ok: false, message: `'${text.length > 30 ? `${text.slice(0, 30)}…` : text}' is not a number${hint}` };
   }
   if (negative && n !== 0) return { ok: false, message: `${text} is negative: metric values are counts or amounts ≥ 0` };
   const result = percent ? n / 100 : n;
   if (result > MAX_EXACT) return { ok: false, message: tooLarge(text.length > 40 ? `${text.slice(0, 40)}…` : text) };
-  return { ok: true, value: result };
+  return currency === undefined ? { ok: true, value: result } : { ok: true, value: result, currency };
+}
+
+/** `12.400`, `1.234.567`: what dot thousands separators make of a whole number. */
+const DOT_GROUPED = /^\d{1,3}(\.\d{3})+$/;
+
+/** The hint for dot thousands separators in a file with English headers (`12.400`). */
+function dotGrouping(text: string): string {
+  const whole = text.replace(/\./g, '');
+  return (
+    'dot thousands separators in a file with English headers: the file was probably re-saved by a European Excel; ' +
+    `write ${whole} or ${Number(whole).toLocaleString('en-US')}, or export the file again from the platform`
+  );
+}
+
+/**
+ * A currency sign or ISO code before or after an amount (`€400.25`, `400,25 €`, `1,400.25 EUR`,
+ * `CA$12`, `12 kr`): the codes it may stand for (a `$` is several currencies' sign), a name for
+ * messages, and the amount's text. Null when the text has no such sign. Signs come from Intl.
+ */
+export function splitCurrency(text: string): { codes: string[]; name: string; rest: string } | null {
+  const m = /^([^\d\s.,'%−-]+)\s*(.*\d.*)$/u.exec(text) ?? /^(.*\d.*?)\s*([^\d\s.,'%−-]+)$/u.exec(text);
+  if (!m) return null;
+  const [sign, rest] = /\d/.test(m[1]!) ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+  const upper = sign.toUpperCase();
+  if (/^[A-Z]{3}$/.test(upper) && currencyCodes().has(upper)) return { codes: [upper], name: upper, rest };
+  const codes = currencySigns().get(sign) ?? [];
+  if (codes.length === 0) return null;
+  return {
+    codes,
+    name:
+      codes.length === 1 ? `${codes[0]} (${sign})` : `${sign} (${codes.slice(0, 4).join(', ')}${codes.length > 4 ? '…' : ''})`,
+    rest,
+  };
+}
+
+let CODES: Set<string> | null = null;
+let SIGNS: Map<string, string[]> | null = null;
+
+function currencyCodes(): Set<string> {
+  return (CODES ??= new Set(Intl.supportedValuesOf('currency')));
+}
+
+/** Each currency sign (English symbol, then narrow symbol) → the codes that write it, the symbol's own first. */
+function currencySigns(): Map<string, string[]> {
+  if (SIGNS) return SIGNS;
+  const signs = new Map<string, string[]>();
+  const add = (sign: string, code: string): void => {
+    if (sign === code || /^[A-Z]{3}$/.test(sign)) return;
+    const list = signs.get(sign) ?? [];
+    if (!list.includes(code)) list.push(code);
+    signs.set(sign, list);
+  };
+  const codes = [...currencyCodes()];
+  for (const display of ['symbol', 'narrowSymbol'] as const)
+    for (const code of codes) {
+      const part = new Intl.NumberFormat('en', { style: 'currency', currency: code, currencyDisplay: display })
+        .formatToParts(1)
+        .find((p) => p.type === 'currency')?.value;
+      if (part) add(part, code);
+    }
+  return (SIGNS = signs);
 }
 
 /** The loaders' rule for metric JSON, said at the cell (with the cell's own text, never a rounded double). */

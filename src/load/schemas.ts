@@ -212,6 +212,8 @@ export const siteSchema = z.strictObject(
             .string()
             .regex(/^#[0-9a-fA-F]{6}$/, { error: 'color must be a hex colour such as #e1306c' })
             .optional(),
+          /** The team's own account on the channel: `import` keeps its posts when an export holds several accounts. */
+          account: text.min(1, { error: 'must not be empty' }).optional(),
         }),
       )
       .optional(),

@@ -32,6 +32,8 @@ export interface LoadedSite {
   readonly metrics: readonly DeclaredMetric[];
   /** Every name under `metrics:`, valid or not: data using them is not also reported as undeclared. */
   readonly named: readonly string[];
+  /** The team's account on each channel that names one (`channels: { instagram: { account } }`), for `import`. */
+  readonly accounts: Readonly<Record<string, string>>;
 }
 
 /**
@@ -46,11 +48,11 @@ function protoKeys(value: unknown, path: Array<string | number> = []): Array<Arr
 
 /** Validates `content/site.yaml` (absent: defaults) into site settings. */
 export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSite {
-  if (!file) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [] };
+  if (!file) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [], accounts: {} };
   const parsed = parseYaml(file.text);
   const report = new FileReporter(file.path, parsed.locator, problems);
   for (const s of parsed.syntax) addProblem(problems, { file: file.path, ...s.position, message: s.message });
-  if (parsed.syntax.length > 0) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [] };
+  if (parsed.syntax.length > 0) return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named: [], accounts: {} };
   const input = parsed.value ?? {};
   for (const path of protoKeys(input)) {
     report.at(path, "'__proto__' cannot be a key: JavaScript keeps the name for itself; choose another", 'key');
@@ -60,7 +62,7 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
   const result = siteSchema.safeParse(input);
   if (!result.success) {
     for (const p of issuesToProblems(file.path, parsed.locator, siteSchema, input, result.error.issues)) addProblem(problems, p);
-    return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named };
+    return { site: DEFAULT_SITE, declaredChannels: false, metrics: [], named, accounts: {} };
   }
   const s = result.data;
   for (const id of Object.keys(s.channels ?? {}).filter((k) => /^v\d+$/.test(k))) {
@@ -132,6 +134,7 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
     declaredChannels: s.channels !== undefined,
     metrics,
     named,
+    accounts: Object.fromEntries(Object.entries(s.channels ?? {}).flatMap(([id, c]) => (c.account ? [[id, c.account]] : []))),
   };
 }
 

@@ -67,10 +67,10 @@ describe('Meta Business Suite', () => {
     expect(k['engagements']).toBe(20 + 8 + 10 + (6 + 3) + (4 + 1 + 2));
   });
 
-  it('Instagram per-post CSV in Italian with a BOM: 1.500 grouping, collab posts of another account dropped', async () => {
+  it('Instagram per-post CSV in Italian with a BOM: 1.500 grouping, collab posts of accounts other than --account dropped', async () => {
     const root = freshRoot();
-    const r = await importOk(root, `${META}/instagram-luglio-2026.csv`);
-    expect(r.out).toContain('1 posts of other accounts than nordlys.outdoor skipped');
+    const r = await importOk(root, `${META}/instagram-luglio-2026.csv`, '--account', 'nordlys.outdoor');
+    expect(r.out).toContain('1 post of other accounts than nordlys.outdoor skipped');
     const [file] = Object.values(dataFiles(root));
     expect(file!.channel).toBe('instagram');
     expect(file!.rows).toEqual([

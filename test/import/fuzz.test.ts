@@ -112,7 +112,16 @@ describe('fuzz: corrupted exports', () => {
           const bytes = mutate(file.bytes, mutations, binary);
           const plan = planOutputs(
             [{ path: file.path, bytes, modified: 20_000 }],
-            { channel, platform: null, dateOrder: null, schemas: TEAM_SCHEMAS },
+            {
+              channel,
+              platform: null,
+              dateOrder: null,
+              schemas: TEAM_SCHEMAS,
+              account: null,
+              accounts: {},
+              currency: 'EUR',
+              through: null,
+            },
             [],
           );
           expectPositioned(plan.problems);

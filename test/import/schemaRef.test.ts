@@ -3,7 +3,7 @@
  * written by `init` do, so editors complete and check them: in a team's repo the package's
  * schemas under node_modules/goalpost, in this repository its own schemas/ folder.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,16 +59,32 @@ describe('import writes through: the last day the export covers', () => {
     expect(readOne(root).json['through']).toBe('2026-09-15');
   });
 
-  it('a per-post export without a range in its name: the day it was downloaded (the file is dated)', async () => {
+  it("a per-post export without a range in its name: no through, whatever the file's modification day (red-team 7 #7)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-through-'));
-    const copy = join(dir, 'instagram-luglio-2026.csv');
-    writeFileSync(copy, readFileSync(`${FIXTURES}/meta/instagram-luglio-2026.csv`));
+    const copy = join(dir, 'publications-juin-2026.csv');
+    writeFileSync(copy, readFileSync(`${FIXTURES}/meta/publications-juin-2026.csv`));
+    // A June export copied or re-saved months later: its modification day says nothing of July to November.
+    utimesSync(copy, new Date('2026-12-01T12:00:00Z'), new Date('2026-12-01T12:00:00Z'));
     const root = freshRoot();
-    await importOk(root, copy, '--channel', 'instagram');
-    const { json } = readOne(root);
-    const source = String(json['source']);
-    const asOf = /lifetime totals as of (\d{4}-\d{2}-\d{2})/.exec(source)?.[1];
-    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(json['through']).toBe(asOf);
+    await importOk(root, copy);
+    const { path, json } = readOne(root);
+    expect(path).toBe('data/facebook/facebook-posts-2026-06-03-2026-06-25.json');
+    expect(json['source']).toBe('publications-juin-2026.csv (facebook-posts, lifetime totals as of 2026-12-01)');
+    expect(json).not.toHaveProperty('through');
+  });
+
+  it('--through gives it explicitly, and a day before the last row is refused', async () => {
+    const root = freshRoot();
+    await importOk(root, `${FIXTURES}/meta/publications-juin-2026.csv`, '--through', '2026-06-30');
+    expect(readOne(root).json['through']).toBe('2026-06-30');
+    const { run } = await import('./helpers.ts');
+    const early = await run(['import', `${FIXTURES}/meta/publications-juin-2026.csv`, '--through', '2026-06-20'], freshRoot());
+    expect(early.status).toBe(1);
+    expect(early.err).toContain(
+      'publications-juin-2026.csv:1:1: --through 2026-06-20 is before the last day of the facebook-posts data (2026-06-25)',
+    );
+    const bad = await run(['import', `${FIXTURES}/meta/publications-juin-2026.csv`, '--through', '2026-06-31'], freshRoot());
+    expect(bad.status).toBe(1);
+    expect(bad.err).toContain("--through: '2026-06-31' does not exist");
   });
 });
