@@ -62,7 +62,8 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
     let after = escapeMarkdown(values.after);
     if (c.status)
       after += `<br>status as of the data: ${STATUS_LABELS[c.status.old].label} → ${STATUS_LABELS[c.status.new].label}`;
-    if (c.score) after += `<br>score as of the data: ${scoreText(c.score.old, ctx)} → ${scoreText(c.score.new, ctx)}`;
+    if (c.score)
+      after += `${after ? '<br>' : ''}score as of the data: ${scoreText(c.score.old, ctx)} → ${scoreText(c.score.new, ctx)}`;
     for (const line of achievabilityLines(ctx, c)) after += `<br>${escapeMarkdown(line)}`;
     lines.push(`| ${goal} | ${what(c)} | ${before} | ${after} |`);
   }
