@@ -136,6 +136,20 @@ describe("an OKR's key results changed after its period began (red-team 10 #2)",
     expect((await changes(r.dir, b, c))[0]).toMatchObject({ field: 'type', moved_goalpost: true });
   });
 
+  it('pairs a key result rewritten under a new id with its channel as a list as renamed, and judges its target', async () => {
+    const r = repo();
+    const a = r.commit(OKR(FOLLOWERS_KR + TALKS), '2026-03-01');
+    const b = r.commit(
+      OKR('      - { id: followers, kpi: follower_count, channel: [instagram], baseline: 1000, target: 1100 }\n' + TALKS),
+      '2026-04-20',
+    );
+    expect(summary(await changes(r.dir, a, b))).toEqual([
+      ['followers', 'renamed', 'id', false],
+      ['followers', 'changed', 'channel', false],
+      ['followers', 'changed', 'target', true],
+    ]);
+  });
+
   it('does not flag an OKR turned into a SMART goal that scores lower', async () => {
     const r = repo();
     // 0.5 and 1: 0.75; as a SMART goal 0.5.
