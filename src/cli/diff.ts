@@ -17,8 +17,8 @@ changes: goals and key results added, removed or renamed; title, KPI, channel, s
 deadline, baseline, target (resolved to numbers with the current data), weight and
 milestones changed (old → new). Warns where a goalpost moved after the goal's period
 began: a target made easier, a deadline pushed back, the KPI or channel changed, the goal
-renamed, turned from SMART into OKR or removed, or an OKR's key result removed or
-re-weighted in a way that raises its score.
+renamed, turned from SMART into OKR (or from OKR into a SMART goal that scores higher) or
+removed, or an OKR's key results added, removed or re-weighted in a way that raises its score.
 
 Options:
   --format <f>       markdown (default, for a pull-request comment) or json

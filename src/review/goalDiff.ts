@@ -9,10 +9,10 @@ import { definition, krDefinition, milestones, targetText } from '../core/goalDe
 import { evaluateMeasure, evaluateOkr } from '../core/evaluate.ts';
 import type { Goal, KeyResult, Measure, OkrGoal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
-import type { Period } from '../core/periods.ts';
+import { type Period, overlaps } from '../core/periods.ts';
 import type { GoalStatus } from '../core/status.ts';
 import { type Achievability, achievability } from '../core/achievability.ts';
-import { type MoveFacts, type MoveReason, movedReasonOf, reasonText } from './moved.ts';
+import { type MoveFacts, type MoveReason, movedReasonOf, raised, reasonText, type Scores } from './moved.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'changed';
 
@@ -37,6 +37,8 @@ export interface GoalChange {
   readonly achievability?: Achievability;
   /** For an added OKR: the achievability of each key result measured on a KPI. */
   readonly key_results?: Readonly<Record<string, Achievability>>;
+  /** An OKR's score as of the data before and after the change, with its last key-result change (or a type change), when they differ. */
+  readonly score?: Scores;
 }
 
 export interface DiffContext {
@@ -46,6 +48,18 @@ export interface DiffContext {
   readonly asOf: Day;
   /** The day the change is made (the head commit's date, or today for the working tree). */
   readonly changedOn: Day;
+  /** Definitions from earlier commits (the site's history); absent in a plain two-ref diff. */
+  readonly earlier?: EarlierDefinitions;
+}
+
+/**
+ * The last definition each goal, and each OKR's key result, had in earlier commits: a goal or
+ * key result added again under an id it had (removed, then re-added) is compared with it.
+ */
+export interface EarlierDefinitions {
+  readonly goals: ReadonlyMap<string, Goal>;
+  /** By goal id, then key result id. */
+  readonly keyResults: ReadonlyMap<string, ReadonlyMap<string, KeyResult>>;
 }
 
 /**
@@ -66,6 +80,9 @@ export function diffGoals(base: readonly Goal[], head: readonly Goal[], ctx: Dif
     const old = baseById.get(g.id) ?? renamedFrom.get(g.id);
     if (!old) {
       changes.push({ goal: g.id, kind: 'added', new: definition(g), moved_goalpost: false, ...addedAchievability(ctx, g) });
+      // Added again under the id it had (removed in an earlier commit): judged against its last definition.
+      const before = ctx.earlier?.goals.get(g.id);
+      if (before && overlaps(before.period, g.period)) changes.push(...goalChanges(before, g, ctx));
       continue;
     }
     if (old.id !== g.id) {
@@ -130,7 +147,7 @@ function pairRenames<T extends { readonly id: string }>(
 function sameGoal(a: Goal, b: Goal): boolean {
   if (a.period.start !== b.period.start) return false;
   if (a.title === b.title) return true;
-  if (a.type === 'smart' && b.type === 'smart') return a.kpi === b.kpi && same(a.channel, b.channel);
+  if (a.type === 'smart' && b.type === 'smart') return a.kpi === b.kpi && sameChannels(a.channel, b.channel);
   if (a.type === 'okr' && b.type === 'okr') return a.keyResults.some((k) => b.keyResults.some((l) => l.id === k.id));
   return false;
 }
@@ -142,13 +159,15 @@ function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
     if (!same(a, b)) out.push({ goal: now.id, kind: 'changed', field: name, old: a, new: b, moved_goalpost: false });
   };
   if (old.type !== now.type) {
+    const score = typeScores(ctx, old, now);
     out.push({
       goal: now.id,
       kind: 'changed',
       field: 'type',
       old: old.type,
       new: now.type,
-      ...judged({ kind: 'type', old: old.type, new: now.type }, start, ctx),
+      ...judged({ kind: 'type', old: old.type, new: now.type, score }, start, ctx),
+      ...(score && !same(score.old, score.new) ? { score } : {}),
     });
   }
   field('title', old.title, now.title);
@@ -235,13 +254,15 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
   const added = now.keyResults.filter((k) => !oldById.has(k.id));
   const renamedTo = pairRenames(removed, added, (a, b) => krSignature(a) === krSignature(b), sameKeyResult);
   const renamedFrom = new Map([...renamedTo].map(([from, to]) => [to.id, oldById.get(from)!]));
-  const oldScore = okrScore(ctx, old);
-  /** The objective's score with one change to its old key results (undefined: cannot be evaluated). */
-  const scoreWith = (krs: readonly KeyResult[]) =>
-    oldScore === undefined ? undefined : okrScore(ctx, { ...old, keyResults: krs });
+  // A key result added again under the id it had (removed in an earlier commit) is compared with that definition.
+  const earlier = ctx.earlier?.keyResults.get(now.id);
+  /** Key results added, removed or re-weighted: each with the old key results without and with it alone. */
+  const structural: Edit[] = [];
   for (const kr of now.keyResults) {
-    const before = oldById.get(kr.id) ?? renamedFrom.get(kr.id);
-    if (!before) {
+    const known = oldById.get(kr.id) ?? renamedFrom.get(kr.id);
+    const before = known ?? earlier?.get(kr.id);
+    if (!known) {
+      structural.push({ at: out.length, kind: 'kr-added', without: old.keyResults, with: [...old.keyResults, kr] });
       out.push({
         goal: now.id,
         kr: kr.id,
@@ -252,8 +273,11 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
           ? { achievability: achievability(ctx.engine, kr.measure, now.period) }
           : {}),
       });
-      continue;
+      if (!before) continue;
+      // Re-added: what differs from its earlier definition is judged as a change; the re-adding itself is not.
+      structural.pop();
     }
+    if (!before) continue;
     if (before.id !== kr.id)
       out.push({ goal: now.id, kr: kr.id, kind: 'renamed', field: 'id', old: before.id, new: kr.id, moved_goalpost: false });
     const field = (name: string, a: unknown, b: unknown): void => {
@@ -261,7 +285,14 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
     };
     field('title', before.title, kr.title);
     if (before.weight !== kr.weight) {
-      const reweighted = scoreWith(old.keyResults.map((k) => (k === before ? { ...k, weight: kr.weight } : k)));
+      // A key result added again is weighed beside the old ones at its earlier definition.
+      const without = known ? old.keyResults : [...old.keyResults, before];
+      structural.push({
+        at: out.length,
+        kind: 'kr-weight',
+        without,
+        with: without.map((k) => (k === before ? { ...k, weight: kr.weight } : k)),
+      });
       out.push({
         goal: now.id,
         kr: kr.id,
@@ -269,9 +300,7 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
         field: 'weight',
         old: before.weight,
         new: kr.weight,
-        ...(reweighted === undefined
-          ? { moved_goalpost: false }
-          : judged({ kind: 'kr-weight', score: { old: oldScore!, new: reweighted } }, start, ctx)),
+        moved_goalpost: false,
       });
     }
     if (before.measure && kr.measure) {
@@ -303,24 +332,80 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
   }
   for (const kr of removed) {
     if (renamedTo.has(kr.id)) continue;
-    const without = scoreWith(old.keyResults.filter((k) => k !== kr));
-    out.push({
-      goal: now.id,
-      kr: kr.id,
-      kind: 'removed',
-      old: krDefinition(kr),
-      ...(without === undefined
-        ? { moved_goalpost: false }
-        : judged({ kind: 'kr-removed', score: { old: oldScore!, new: without } }, start, ctx)),
+    structural.push({
+      at: out.length,
+      kind: 'kr-removed',
+      without: old.keyResults,
+      with: old.keyResults.filter((k) => k !== kr),
     });
+    out.push({ goal: now.id, kr: kr.id, kind: 'removed', old: krDefinition(kr), moved_goalpost: false });
   }
+  const score = { old: okrScore(ctx, old), new: okrScore(ctx, now) };
+  if (score.old === undefined || score.new === undefined) return out;
+  judgeStructure(out, structural, old, { old: score.old, new: score.new }, start, ctx);
+  // The objective's score before and after, shown with its last change (as a status is).
+  if (out.length > 0 && !same(score.old, score.new))
+    out[out.length - 1] = { ...out[out.length - 1]!, score: { old: score.old, new: score.new } };
   return out;
+}
+
+/** A key result added, removed or re-weighted, at `at` in the changes: the old key results without it and with it alone. */
+interface Edit {
+  readonly at: number;
+  readonly kind: 'kr-added' | 'kr-removed' | 'kr-weight';
+  readonly without: readonly KeyResult[];
+  readonly with: readonly KeyResult[];
+}
+
+/**
+ * Judges the key results added, removed and re-weighted by the change's net effect on the
+ * objective's score: when the whole change raises it, each of them that would raise it on its
+ * own (an already met key result added, a weak one removed, a strong one weighted up) moved a
+ * goalpost. The reason gives the objective's score before and after the whole change.
+ */
+function judgeStructure(
+  out: GoalChange[],
+  edits: readonly Edit[],
+  old: OkrGoal,
+  score: Scores,
+  start: Day,
+  ctx: DiffContext,
+): void {
+  if (edits.length === 0 || !raised(score)) return;
+  const scoreOf = (krs: readonly KeyResult[]) => okrScore(ctx, { ...old, keyResults: krs });
+  const raising = edits.filter((e) => {
+    const [before, after] = [scoreOf(e.without), scoreOf(e.with)];
+    return before !== undefined && after !== undefined && raised({ old: before, new: after });
+  });
+  for (const e of raising) {
+    const kind = raising.length > 1 ? 'kr-changes' : e.kind;
+    out[e.at] = { ...out[e.at]!, ...judged({ kind, score }, start, ctx) };
+  }
+}
+
+/**
+ * The scores of a goal turned from one type into the other: an OKR's score, and a SMART goal's
+ * as a key result's (its progress clamped to [0, 1]); undefined when either cannot be evaluated.
+ */
+function typeScores(ctx: DiffContext, old: Goal, now: Goal): Scores | undefined {
+  const a = okrScore(ctx, asOkr(old));
+  const b = okrScore(ctx, asOkr(now));
+  return a === undefined || b === undefined ? undefined : { old: a, new: b };
+}
+
+/** A goal as an OKR: a SMART goal is an objective with its one measure as its key result. */
+function asOkr(g: Goal): OkrGoal {
+  if (g.type === 'okr') return g;
+  return { ...g, type: 'okr', stretch: false, keyResults: [{ id: g.id, title: null, weight: 1, measure: g, manual: null }] };
 }
 
 function sameKeyResult(a: KeyResult, b: KeyResult): boolean {
   if (a.title !== null && a.title === b.title) return true;
   return (
-    a.measure !== null && b.measure !== null && a.measure.kpi === b.measure.kpi && same(a.measure.channel, b.measure.channel)
+    a.measure !== null &&
+    b.measure !== null &&
+    a.measure.kpi === b.measure.kpi &&
+    sameChannels(a.measure.channel, b.measure.channel)
   );
 }
 

@@ -4,7 +4,8 @@
  * Pure: the goals at each commit and the engine to resolve targets are passed in.
  */
 import { parseIsoDate } from '../core/dates.ts';
-import type { Goal } from '../core/goals.ts';
+import type { Goal, KeyResult } from '../core/goals.ts';
+import { overlaps } from '../core/periods.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { diffGoals, type GoalChange } from './goalDiff.ts';
 
@@ -40,15 +41,24 @@ export interface HistoryEntry {
 export function goalHistory(versions: readonly GoalsAtCommit[], engine: KpiEngine, asOf: number): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
   let previous: readonly Goal[] = [];
+  // The last definition of every goal and key result seen so far: one removed and added again is compared with it.
+  const earlier = { goals: new Map<string, Goal>(), keyResults: new Map<string, Map<string, KeyResult>>() };
   for (const { commit, goals } of versions) {
     if (goals === null) {
       entries.push({ commit, changes: [], invalid: true });
       continue;
     }
     const day = parseIsoDate(commit.date);
-    const changes = diffGoals(previous, goals, { engine, asOf, changedOn: day.ok ? day.day : asOf });
+    const changes = diffGoals(previous, goals, { engine, asOf, changedOn: day.ok ? day.day : asOf, earlier });
     if (changes.length > 0) entries.push({ commit, changes, goals });
     previous = goals;
+    for (const g of goals) {
+      earlier.goals.set(g.id, g);
+      if (g.type !== 'okr') continue;
+      const krs = earlier.keyResults.get(g.id) ?? new Map<string, KeyResult>();
+      for (const kr of g.keyResults) krs.set(kr.id, kr);
+      earlier.keyResults.set(g.id, krs);
+    }
   }
   return entries;
 }
@@ -108,8 +118,9 @@ export function movedGoalpostJson(move: GoalMove): MovedGoalpostJson {
 /**
  * The goal's original definition: as it was when its period began. Its definition after the
  * commit that added it, then after each later change made before the period (as it then
- * was) began; the first change on or after that day ends it. Renames are followed. Null when
- * no commit holds the goal.
+ * was) began; the first change on or after that day ends it. Renames are followed, and so is
+ * a gap where the goal was removed and later added again under its id (an earlier goal under
+ * that id whose period does not overlap is another goal). Null when no commit holds the goal.
  */
 export function originalDefinition(entries: readonly HistoryEntry[], goalId: string): Goal | null {
   // The goal's id after each entry, newest first, undoing renames.
@@ -118,7 +129,12 @@ export function originalDefinition(entries: readonly HistoryEntry[], goalId: str
   for (const entry of [...entries].reverse()) {
     if (!entry.goals) continue;
     const goal = entry.goals.find((g) => g.id === id);
-    if (!goal) break;
+    if (!goal) {
+      if (versions.length === 0) break;
+      continue;
+    }
+    const later = versions.at(-1)?.goal;
+    if (later && !overlaps(goal.period, later.period)) break;
     versions.push({ date: entry.commit.date, goal });
     const rename = entry.changes.find((c) => c.kind === 'renamed' && c.kr === undefined && c.goal === id);
     if (rename && typeof rename.old === 'string') id = rename.old;

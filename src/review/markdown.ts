@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../format/numbers.ts';
 import { achievabilityLines, changeValues, type DescribeContext } from './describe.ts';
 import { type GoalChange, movedGoalposts } from './goalDiff.ts';
 import { countOf } from '../format/text.ts';
+import { numberFormat } from '../format/intl.ts';
 
 /**
  * Escapes text for a markdown table cell on GitHub: no HTML, no table break (`|`, any line
@@ -61,8 +62,17 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
     let after = escapeMarkdown(values.after);
     if (c.status)
       after += `<br>status as of the data: ${STATUS_LABELS[c.status.old].label} → ${STATUS_LABELS[c.status.new].label}`;
+    if (c.score)
+      after += `${after ? '<br>' : ''}score as of the data: ${scoreText(c.score.old, ctx)} → ${scoreText(c.score.new, ctx)}`;
     for (const line of achievabilityLines(ctx, c)) after += `<br>${escapeMarkdown(line)}`;
     lines.push(`| ${goal} | ${what(c)} | ${before} | ${after} |`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** An OKR's score as the pages write it (two decimals, the site's locale), `—` for none. */
+function scoreText(score: number | null, ctx: MarkdownContext): string {
+  return score === null
+    ? '—'
+    : numberFormat(ctx.format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
 }

@@ -19,11 +19,15 @@ export type MoveFacts =
   /** A key result turned from a KPI into a manual count, or back. */
   | { readonly kind: 'measure' }
   | { readonly kind: 'renamed' }
-  | { readonly kind: 'type'; readonly old: 'smart' | 'okr'; readonly new: 'smart' | 'okr' }
+  /** A goal turned from one type into the other; `score`: its score as an OKR before and after (a SMART goal's is its progress clamped to [0, 1]). */
+  | { readonly kind: 'type'; readonly old: 'smart' | 'okr'; readonly new: 'smart' | 'okr'; readonly score?: Scores | undefined }
   | { readonly kind: 'removed' }
   /** A key result removed or re-weighted: the objective's score with and without that change. */
   | { readonly kind: 'kr-removed'; readonly score: Scores }
-  | { readonly kind: 'kr-weight'; readonly score: Scores };
+  | { readonly kind: 'kr-weight'; readonly score: Scores }
+  /** A key result added, or several added, removed or re-weighted in one change: the objective's score before and after it. */
+  | { readonly kind: 'kr-added'; readonly score: Scores }
+  | { readonly kind: 'kr-changes'; readonly score: Scores };
 
 /** An objective's score before a change and after it (null: no key result has a score). */
 export interface Scores {
@@ -48,7 +52,10 @@ export type MoveReasonKey =
   | 'type'
   | 'removed'
   | 'krRemoved'
-  | 'krWeight';
+  | 'krWeight'
+  | 'krAdded'
+  | 'krChanges'
+  | 'okrToSmart';
 
 /** The English phrases (for `diff`, the PR comment and JSON); pages use their language's table (same keys). */
 export const MOVE_REASONS_EN: Readonly<Record<MoveReasonKey | 'after', string>> = en.moveReasons;
@@ -56,7 +63,8 @@ export const MOVE_REASONS_EN: Readonly<Record<MoveReasonKey | 'after', string>> 
 type Rule<K extends MoveFacts['kind']> = (facts: Extract<MoveFacts, { kind: K }>) => MoveReason | null;
 
 const score = (x: number | null) => (x === null ? 'none' : String(Math.round(x * 100) / 100));
-const raised = (s: { old: number | null; new: number | null }) => s.new !== null && (s.old === null || s.new > s.old + 1e-9);
+/** Whether a score rose (from none to some, or by more than rounding). */
+export const raised = (s: Scores): boolean => s.new !== null && (s.old === null || s.new > s.old + 1e-9);
 const plain = (key: MoveReasonKey): MoveReason => ({ key, values: {} });
 const scores = (key: MoveReasonKey, s: Scores): MoveReason => ({ key, values: { old: score(s.old), new: score(s.new) } });
 
@@ -72,10 +80,15 @@ const RULES: { readonly [K in MoveFacts['kind']]: Rule<K> } = {
   channel: () => plain('channel'),
   measure: () => plain('measure'),
   renamed: () => plain('renamed'),
-  type: (f) => (f.old === 'smart' && f.new === 'okr' ? plain('type') : null),
+  type: (f) => {
+    if (f.old === 'smart' && f.new === 'okr') return plain('type');
+    return f.old === 'okr' && f.new === 'smart' && f.score && raised(f.score) ? scores('okrToSmart', f.score) : null;
+  },
   removed: () => plain('removed'),
   'kr-removed': (f) => (raised(f.score) ? scores('krRemoved', f.score) : null),
   'kr-weight': (f) => (raised(f.score) ? scores('krWeight', f.score) : null),
+  'kr-added': (f) => (raised(f.score) ? scores('krAdded', f.score) : null),
+  'kr-changes': (f) => (raised(f.score) ? scores('krChanges', f.score) : null),
 };
 
 /** Fills `{name}` slots of a phrase. */

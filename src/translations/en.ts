@@ -533,6 +533,9 @@ export const en = {
     removed: 'goal removed',
     krRemoved: "key result removed, which raises the objective's score ({old} → {new})",
     krWeight: "key result re-weighted, which raises the objective's score ({old} → {new})",
+    krAdded: "key result added, which raises the objective's score ({old} → {new})",
+    krChanges: "key results added, removed or re-weighted, which together raise the objective's score ({old} → {new})",
+    okrToSmart: 'OKR turned into a SMART goal that scores higher than the OKR did ({old} → {new})',
     after: '{reason} after the period began on {date}',
   },
   charts: {

@@ -533,6 +533,9 @@ export const fr = {
     removed: 'objectif supprimé',
     krRemoved: 'résultat clé supprimé, ce qui relève le score de l’objectif ({old} → {new})',
     krWeight: 'résultat clé repondéré, ce qui relève le score de l’objectif ({old} → {new})',
+    krAdded: 'résultat clé ajouté, ce qui relève le score de l’objectif ({old} → {new})',
+    krChanges: 'résultats clés ajoutés, supprimés ou repondérés, ce qui relève ensemble le score de l’objectif ({old} → {new})',
+    okrToSmart: 'OKR transformé en objectif SMART, dont le score dépasse celui de l’OKR ({old} → {new})',
     after: '{reason} après le début de la période, le {date}',
   },
   charts: {

@@ -528,6 +528,9 @@ export const it = {
     removed: 'obiettivo eliminato',
     krRemoved: 'risultato chiave eliminato, il che alza il punteggio dell’obiettivo ({old} → {new})',
     krWeight: 'risultato chiave ripesato, il che alza il punteggio dell’obiettivo ({old} → {new})',
+    krAdded: 'risultato chiave aggiunto, il che alza il punteggio dell’obiettivo ({old} → {new})',
+    krChanges: 'risultati chiave aggiunti, eliminati o ripesati, il che insieme alza il punteggio dell’obiettivo ({old} → {new})',
+    okrToSmart: 'OKR trasformato in obiettivo SMART, il cui punteggio supera quello dell’OKR ({old} → {new})',
     after: '{reason} dopo l’inizio del periodo, il {date}',
   },
   charts: {
