@@ -288,6 +288,9 @@ export const en = {
     unbounded: 'Undecided: the actual is neither exact nor a bound of the true figure, which cannot settle this status.',
     endsEarly:
       'Undecided: its data from {channels} end on {date}, before the deadline ({deadline}), so what the whole period holds is not known; it settles once the rest of its period is added.',
+    endsEarlyApart:
+      'Undecided: its data end before the deadline ({deadline}): {ends}. What the whole period holds is not known; it settles once the rest of its period is added.',
+    endsEarlyTo: '{channels} to {date}',
     endsEarlyKeyResult: 'Undecided: its data end before the deadline, so what the whole period holds is not known.',
     cutRows:
       'n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound.',

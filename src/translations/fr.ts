@@ -290,6 +290,9 @@ export const fr = {
     unbounded: 'Indécis : le réel n’est ni exact ni une borne du vrai chiffre, qui ne peut trancher ce statut.',
     endsEarly:
       'Indécis : ses données de {channels} s’arrêtent le {date}, avant l’échéance ({deadline}) ; ce que contient toute la période n’est pas connu, et le statut sera tranché quand le reste de la période sera ajouté.',
+    endsEarlyApart:
+      'Indécis : ses données s’arrêtent avant l’échéance ({deadline}) : {ends}. Ce que contient toute la période n’est pas connu, et le statut sera tranché quand le reste de la période sera ajouté.',
+    endsEarlyTo: '{channels} jusqu’au {date}',
     endsEarlyKeyResult: 'Indécis : ses données s’arrêtent avant l’échéance ; ce que contient toute la période n’est pas connu.',
     cutRows:
       'n.d. : une ligne mensuelle ou trimestrielle chevauche la période de l’objectif et n’est pas comptée ; le réel n’est ni exact ni une borne haute.',

@@ -285,6 +285,9 @@ export const it = {
     unbounded: 'Indeciso: il valore effettivo non è né esatto né un limite del dato vero, che non può decidere questo stato.',
     endsEarly:
       'Indeciso: i suoi dati di {channels} finiscono il {date}, prima della scadenza ({deadline}); ciò che contiene l’intero periodo non è noto, e lo stato sarà deciso quando il resto del periodo sarà aggiunto.',
+    endsEarlyApart:
+      'Indeciso: i suoi dati finiscono prima della scadenza ({deadline}): {ends}. Ciò che contiene l’intero periodo non è noto, e lo stato sarà deciso quando il resto del periodo sarà aggiunto.',
+    endsEarlyTo: '{channels} fino al {date}',
     endsEarlyKeyResult: 'Indeciso: i suoi dati finiscono prima della scadenza; ciò che contiene l’intero periodo non è noto.',
     cutRows:
       'n.d.: una riga mensile o trimestrale è a cavallo del periodo dell’obiettivo ed è esclusa; il valore effettivo non è né esatto né un limite superiore.',
