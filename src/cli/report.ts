@@ -223,9 +223,16 @@ export function renderText(
   }
   const partial = partialComparison(report);
   if (partial) {
+    // Channels that end on different days are each said with their own day (red-team 9 #10).
+    const ends =
+      partial.apart &&
+      [
+        ...partial.apart.early.map((e) => `${e.channels.map((c) => channelLabel(site, c)).join(', ')} to ${e.day}`),
+        `other channels to ${partial.apart.othersTo}`,
+      ].join('; ');
     lines.push(
       // Before the as-of day: a channel's data stop there (red-team 6 #8), so the quarter is known only in part.
-      `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (to ${partial.asOf}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
+      `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (${ends ? esc(ends) : `to ${partial.asOf}`}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
     );
   }
   if (from.source.kind === 'frozen' && from.restated > 0) {

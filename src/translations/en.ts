@@ -163,6 +163,12 @@ export const en = {
       '{quarter} is not over: QoQ and YoY compare {quarter} to date (to {date}) against the whole of {previous} and the whole of {yearAgo}.',
     partialChannels:
       'Not every channel’s data reach the end of {quarter} (the earliest stop on {date}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}.',
+    partialApart:
+      '{quarter} is not over: QoQ and YoY compare {quarter} in part ({ends}) against the whole of {previous} and the whole of {yearAgo}.',
+    partialChannelsApart:
+      'Not every channel’s data reach the end of {quarter} ({ends}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}.',
+    partialChannelTo: '{channels} to {date}',
+    partialOthersTo: 'other channels to {date}',
   },
   status: {
     achieved: 'Achieved',

@@ -163,6 +163,12 @@ export const fr = {
       '{quarter} n’est pas terminé : T/T et A/A comparent {quarter} à date (jusqu’au {date}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
     partialChannels:
       'Les données de certains canaux n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+    partialApart:
+      '{quarter} n’est pas terminé : T/T et A/A comparent une partie de {quarter} ({ends}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+    partialChannelsApart:
+      'Les données de certains canaux n’atteignent pas la fin de {quarter} ({ends}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+    partialChannelTo: '{channels} jusqu’au {date}',
+    partialOthersTo: 'les autres canaux jusqu’au {date}',
   },
   status: {
     achieved: 'Atteint',

@@ -159,6 +159,12 @@ export const it = {
       '{quarter} non è concluso: T/T e A/A confrontano {quarter} finora (fino al {date}) con l’intero {previous} e l’intero {yearAgo}.',
     partialChannels:
       'I dati di alcuni canali non arrivano alla fine di {quarter} (i primi si fermano il {date}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}.',
+    partialApart:
+      '{quarter} non è concluso: T/T e A/A confrontano una parte di {quarter} ({ends}) con l’intero {previous} e l’intero {yearAgo}.',
+    partialChannelsApart:
+      'I dati di alcuni canali non arrivano alla fine di {quarter} ({ends}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}.',
+    partialChannelTo: '{channels} fino al {date}',
+    partialOthersTo: 'gli altri canali fino al {date}',
   },
   status: {
     achieved: 'Raggiunto',

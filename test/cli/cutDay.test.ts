@@ -1,6 +1,6 @@
 /**
- * Which channel's data end on which day, in the report's JSON and the text report's goal lines
- * (red-team 9 #9): with channels that end on different days, each is named with its own last day,
+ * Which channel's data end on which day, in the report's JSON, the text report's goal lines
+ * (red-team 9 #9) and its partial-quarter line (#10): with channels that end on different days, each is named with its own last day,
  * never beside another channel's. From exports shaped like real ones (one file per channel and
  * source, daily rows, a `through`).
  */
@@ -64,5 +64,13 @@ describe('channels whose data end on different days', () => {
 
   it('keep the wording of one channel that ends early', () => {
     expect(line('ig-impr')).toContain('as of 2026-09-15 (the data from instagram ends there)');
+  });
+
+  it('give each early channel`s own day in the partial-quarter line (red-team 9 #10)', () => {
+    const kpis = new Map(kpiMetas(root.engine!).map((k) => [k.id, { unit: k.unit, label: k.label, good: k.good }]));
+    expect(renderText(report(), root.project!.site, kpis)).toContain(
+      'Partial quarter: QoQ and YoY compare 2026-Q3 in part (linkedin to 2026-09-05; instagram to 2026-09-15; other channels to 2026-09-30) ' +
+        'against the whole of 2026-Q2 and the whole of 2025-Q3',
+    );
   });
 });
