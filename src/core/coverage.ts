@@ -192,7 +192,9 @@ export function wholeEnds(engine: KpiEngine, kpi: Kpi, channels: readonly string
   return {
     incomplete,
     dataTo: cut.to,
-    channelsTo: Object.fromEntries(incomplete.map((c) => [c, Math.min(ends.channelsTo[c] ?? Infinity, whole(c))])),
+    channelsTo: Object.fromEntries(
+      incomplete.map((c) => [c, Math.min(Object.hasOwn(ends.channelsTo, c) ? ends.channelsTo[c]! : Infinity, whole(c))]),
+    ),
     inputsEnd: { ...ends.inputsEnd, ...cut.inputsEnd },
   };
 }

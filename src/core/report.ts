@@ -405,7 +405,7 @@ function dataEndsJson(e: { incomplete: readonly string[]; dataTo: Day | null; ch
   incomplete_to?: Record<string, string>;
 } {
   if (e.incomplete.length === 0 || e.dataTo === null) return {};
-  const days = e.incomplete.map((c) => e.channelsTo[c] ?? e.dataTo!);
+  const days = e.incomplete.map((c) => (Object.hasOwn(e.channelsTo, c) ? e.channelsTo[c]! : e.dataTo!));
   const apart = days.some((d) => d !== e.dataTo);
   return {
     incomplete: [...e.incomplete],

@@ -85,7 +85,8 @@ export function channelEnds(
 ): ChannelsEnd[] {
   const byDay = new Map<string, string[]>();
   for (const c of incomplete) {
-    const day = incompleteTo?.[c] ?? dataTo;
+    // Own keys only: a channel named `constructor` is not Object's.
+    const day = incompleteTo && Object.hasOwn(incompleteTo, c) ? incompleteTo[c]! : dataTo;
     byDay.set(day, [...(byDay.get(day) ?? []), c]);
   }
   return [...byDay].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, channels]) => ({ channels, day }));

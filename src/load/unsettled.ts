@@ -39,7 +39,7 @@ type Explained = Map<string, string>;
 
 /** The short note where the same early end was explained at an earlier goal, else null (and this one is the first). */
 function seenBefore(explained: Explained, kind: string, early: EarlyEnd, place: GoalPlace, path: PathKey[]): string | null {
-  const key = `${kind}\u0000${early.incomplete.map((c) => `${c}=${early.channelsTo[c] ?? early.dataTo}`).join(',')}`;
+  const key = `${kind}\u0000${early.incomplete.map((c) => `${c}=${ownDay(early, c)}`).join(',')}`;
   const first = explained.get(key);
   if (first === undefined) explained.set(key, place.report.where(path));
   return first ?? null;
@@ -60,6 +60,11 @@ function earlyEnd(engine: KpiEngine, measure: Measure, period: Period, upTo: Day
   return incomplete.length === 0 || dataTo === null ? null : { incomplete, dataTo, channelsTo };
 }
 
+/** A channel's own last day (own keys only: a channel named `constructor` is not Object's). */
+function ownDay(early: EarlyEnd, channel: string): Day {
+  return Object.hasOwn(early.channelsTo, channel) ? early.channelsTo[channel]! : early.dataTo;
+}
+
 /**
  * "the data of ‹channels› for ‹kpi› end on ‹day›", each channel named with its own last day, the
  * earliest first ("… end on 2026-09-10 and of instagram on 2026-09-15"): a channel is never
@@ -68,7 +73,7 @@ function earlyEnd(engine: KpiEngine, measure: Measure, period: Period, upTo: Day
 function endsText(kpi: string, early: EarlyEnd): string {
   const byDay = new Map<Day, string[]>();
   for (const c of early.incomplete) {
-    const day = early.channelsTo[c] ?? early.dataTo;
+    const day = ownDay(early, c);
     byDay.set(day, [...(byDay.get(day) ?? []), c]);
   }
   const [first, ...rest] = [...byDay].sort(([a], [b]) => a - b);
