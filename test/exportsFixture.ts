@@ -117,3 +117,22 @@ export const FACEBOOK_MISSING_WEEK: Readonly<Record<string, string>> = {
   'data/facebook/july.json': dailyExport('facebook', '2026-07-01', '2026-08-02', () => ({ impressions: 10000 })),
   'data/facebook/august.json': dailyExport('facebook', '2026-08-10', '2026-08-31', () => ({ impressions: 10000 })),
 };
+
+/**
+ * Q3 2026 exports whose channels end on different days: Facebook's impressions run to 30
+ * September and its clicks export was downloaded on 10 September; Instagram's export (impressions
+ * and clicks) on 15 September; LinkedIn's page analytics (impressions, no clicks column) on 5
+ * September. Q2 is whole for all three.
+ */
+export const CHANNELS_END_APART: Readonly<Record<string, string>> = {
+  'data/facebook/impressions.json': dailyExport('facebook', '2026-04-01', '2026-09-30', () => ({ impressions: 10000 })),
+  'data/facebook/clicks.json': dailyExport('facebook', '2026-04-01', '2026-09-10', () => ({ clicks: 300 }), '2026-09-10'),
+  'data/instagram/content.json': dailyExport(
+    'instagram',
+    '2026-04-01',
+    '2026-09-15',
+    () => ({ impressions: 8000, clicks: 80 }),
+    '2026-09-15',
+  ),
+  'data/linkedin/page.json': dailyExport('linkedin', '2026-04-01', '2026-09-05', () => ({ impressions: 1000 }), '2026-09-05'),
+};

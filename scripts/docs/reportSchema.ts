@@ -139,6 +139,11 @@ const dataTo = isoDate.optional().meta({
     "With incomplete: the day it is evaluated as of, the last day its channels all have data (and each of the KPI's summed inputs; see inputs_to).",
 });
 
+const incompleteTo = z.record(text, isoDate).optional().meta({
+  description:
+    'With incomplete channels whose data end on different days: each one with its own last day (instagram to 2026-09-15, facebook to 2026-09-10); data_to is the earliest. Absent when they end together: each ends on data_to.',
+});
+
 const actualTo = isoDate.optional().meta({
   description:
     "A total that cannot be negative which, over every day with data to this day (past data_to), already decides the goal (a cap overspent, a target reached): actual, progress and status are that total's; the pace and projection stay as of data_to.",
@@ -224,6 +229,7 @@ const smartGoal = z.strictObject({
   basis: z.literal('net_follows').optional(),
   incomplete,
   data_to: dataTo,
+  incomplete_to: incompleteTo,
   actual_to: actualTo,
   cut_rows: cutRows,
   inputs_to: goalInputsTo,
@@ -263,6 +269,7 @@ const keyResult = z.strictObject({
     .meta({ description: 'Channels of the key result left out of its actual for lacking an input of the KPI.' }),
   incomplete,
   data_to: dataTo,
+  incomplete_to: incompleteTo,
   actual_to: actualTo,
   cut_rows: cutRows,
   inputs_to: goalInputsTo,

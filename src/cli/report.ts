@@ -20,7 +20,7 @@ import { escapeControl as esc, problemLine } from './terminal.ts';
 import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
 import { readHistory, withMovedGoalposts } from '../site/history.ts';
-import { coverageNote, goalCoverageNote, incompleteChannels } from '../format/coverage.ts';
+import { channelEnds, coverageNote, goalCoverageNote, incompleteChannels } from '../format/coverage.ts';
 import { gapsNote } from '../format/gaps.ts';
 import { inputsNote } from '../format/inputs.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
@@ -223,9 +223,16 @@ export function renderText(
   }
   const partial = partialComparison(report);
   if (partial) {
+    // Channels that end on different days are each said with their own day (red-team 9 #10).
+    const ends =
+      partial.apart &&
+      [
+        ...partial.apart.early.map((e) => `${e.channels.map((c) => channelLabel(site, c)).join(', ')} to ${e.day}`),
+        `other channels to ${partial.apart.othersTo}`,
+      ].join('; ');
     lines.push(
       // Before the as-of day: a channel's data stop there (red-team 6 #8), so the quarter is known only in part.
-      `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (to ${partial.asOf}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
+      `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (${ends ? esc(ends) : `to ${partial.asOf}`}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
     );
   }
   if (from.source.kind === 'frozen' && from.restated > 0) {
@@ -382,7 +389,10 @@ function referenceNote(
  * channel's data ends early, and the input that stops first when its inputs end apart.
  */
 function marks(
-  g: Pick<SmartGoalJson, 'actual' | 'left_out' | 'incomplete' | 'data_to' | 'actual_to' | 'inputs_to' | 'gaps' | 'provisional'>,
+  g: Pick<
+    SmartGoalJson,
+    'actual' | 'left_out' | 'incomplete' | 'data_to' | 'incomplete_to' | 'actual_to' | 'inputs_to' | 'gaps' | 'provisional'
+  >,
   site: SiteSettings,
 ): string {
   const gaps = gapsNote(g.gaps, site)?.short;
@@ -392,10 +402,12 @@ function marks(
   if (g.incomplete && g.incomplete.length > 0 && g.data_to) {
     // A channel in `inputs_to` stops early because an input's export does: the input says why.
     const stopped = g.incomplete.filter((c) => !g.inputs_to || !Object.hasOwn(g.inputs_to, c));
-    const why = [
-      ...(stopped.length > 0 ? [`the data from ${stopped.map((c) => channelLabel(site, c)).join(', ')} ends there`] : []),
-      ...(inputs ? [inputs] : []),
-    ];
+    // Each channel is named with its own last day: only those that end on `data_to` end "there" (red-team 9 #9).
+    const byDay = channelEnds(stopped, g.data_to, g.incomplete_to);
+    const names = (cs: readonly string[]) => cs.map((c) => channelLabel(site, c)).join(', ');
+    const there = byDay.filter((x) => x.day === g.data_to).map((x) => `the data from ${names(x.channels)} ends there`);
+    const later = byDay.filter((x) => x.day !== g.data_to).map((x) => `the data from ${names(x.channels)} ends on ${x.day}`);
+    const why = [...there, ...(inputs ? [inputs] : []), ...later];
     const because = why.length > 0 ? ` (${esc(why.join('; '))})` : '';
     // A total that already decides the goal counts every day with data; its pace stays as of `data_to`.
     ends = g.actual_to

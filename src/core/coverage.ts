@@ -122,6 +122,8 @@ export interface DataEnds {
   readonly incomplete: readonly string[];
   /** The earliest of their last days (null when none): the measure is evaluated as of it. */
   readonly dataTo: Day | null;
+  /** Each of them with its own last day (its inputs' first end where they end apart), in `incomplete` order. */
+  readonly channelsTo: Readonly<Record<string, Day>>;
   /**
    * The channels among them whose own data goes on after an input of the KPI stops (a clicks
    * export downloaded on the 10th beside impressions to the 30th), with how far each summed
@@ -144,9 +146,10 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
   const end = Math.min(asOf, period.end);
   const latest = engine.index.lastDay(end);
   const incomplete: string[] = [];
+  const channelsTo: Record<string, Day> = {};
   let dataTo: Day | null = null;
   let byInput: Record<string, Record<string, Day>> | null = null;
-  if (latest === null) return { incomplete, dataTo, inputsEnd: null };
+  if (latest === null) return { incomplete, dataTo, channelsTo, inputsEnd: null };
   const inputs = kpi && latest >= period.start ? summedInputs(engine, kpi) : [];
   // The channels the KPI is computed over: one lacking any input of it, summed or not (followers
   // for a per-follower rate), is left out of it (see `MetricWindow.value`), so its end cuts nothing.
@@ -167,9 +170,10 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
     }
     if (last >= end) continue;
     incomplete.push(channel);
+    channelsTo[channel] = last;
     if (dataTo === null || last < dataTo) dataTo = last;
   }
-  return { incomplete, dataTo, inputsEnd: byInput };
+  return { incomplete, dataTo, channelsTo, inputsEnd: byInput };
 }
 
 /**
@@ -182,9 +186,15 @@ export function wholeEnds(engine: KpiEngine, kpi: Kpi, channels: readonly string
   const cutoff = Math.min(ends.dataTo ?? asOf, period.end);
   const cut = wholeInputsTo(engine, kpi, channels, period.start, cutoff);
   if (!cut) return ends;
+  const incomplete = channels.filter((c) => ends.incomplete.includes(c) || Object.hasOwn(cut.inputsEnd, c));
+  // A channel cut is whole to the first of its inputs' whole days (see `wholeInputsTo`).
+  const whole = (c: string) => (Object.hasOwn(cut.inputsEnd, c) ? Math.min(...Object.values(cut.inputsEnd[c]!)) : Infinity);
   return {
-    incomplete: channels.filter((c) => ends.incomplete.includes(c) || Object.hasOwn(cut.inputsEnd, c)),
+    incomplete,
     dataTo: cut.to,
+    channelsTo: Object.fromEntries(
+      incomplete.map((c) => [c, Math.min(Object.hasOwn(ends.channelsTo, c) ? ends.channelsTo[c]! : Infinity, whole(c))]),
+    ),
     inputsEnd: { ...ends.inputsEnd, ...cut.inputsEnd },
   };
 }

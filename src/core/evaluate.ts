@@ -80,6 +80,8 @@ export interface MeasureEvaluation {
   readonly incomplete: readonly string[];
   /** With incomplete channels: the day the measure is evaluated as of, the earliest of their last days; else null. */
   readonly dataTo: Day | null;
+  /** Each incomplete channel with its own last day (see `DataEnds.channelsTo`). */
+  readonly channelsTo: Readonly<Record<string, Day>>;
   /**
    * The channels whose exports of a summed input of the KPI end before their other data in the
    * goal's period so far (inputs that end apart, or a total whose export stops early), with each
@@ -145,6 +147,7 @@ export interface KeyResultEvaluation {
   /** Channels whose data ends before the as-of day, and the day it is evaluated as of (see `MeasureEvaluation`). */
   readonly incomplete: readonly string[];
   readonly dataTo: Day | null;
+  readonly channelsTo: Readonly<Record<string, Day>>;
   /** Where the inputs of its actual end apart, and the days between their exports (see `MeasureEvaluation`). */
   readonly inputsEnd: InputsEnd | null;
   readonly gaps: InputGaps | null;
@@ -195,7 +198,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
   const channels = resolveChannels(measure.channel, engine.index.channels);
-  const { incomplete, dataTo, inputsEnd } = wholeEnds(engine, kpi, channels, period, reportAsOf);
+  const { incomplete, dataTo, channelsTo, inputsEnd } = wholeEnds(engine, kpi, channels, period, reportAsOf);
   const asOf = dataTo ?? reportAsOf;
   const { start, end: deadline } = period;
   const started = asOf >= start;
@@ -267,6 +270,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     netFollows: measured?.current.netFollows ?? false,
     incomplete,
     dataTo,
+    channelsTo,
     inputsEnd,
     gaps: measured?.gaps ?? null,
     provisional: mode === 'level' && kpi.accumulates && started && !ended && !endsEarly,
@@ -544,6 +548,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       leftOut: m.leftOut,
       incomplete: m.incomplete,
       dataTo: m.dataTo,
+      channelsTo: m.channelsTo,
       inputsEnd: m.inputsEnd,
       gaps: m.gaps,
       provisional: m.provisional,
@@ -581,6 +586,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     leftOut: [],
     incomplete: [],
     dataTo: null,
+    channelsTo: {},
     inputsEnd: null,
     gaps: null,
     provisional: false,

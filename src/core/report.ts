@@ -107,6 +107,8 @@ export interface SmartGoalJson {
   incomplete?: string[];
   /** With `incomplete`: the day the goal is evaluated as of, the last day its channels (and the KPI's summed inputs) all have data. */
   data_to?: string;
+  /** With `incomplete` channels whose data end on different days: each one's own last day (`data_to` is the earliest). */
+  incomplete_to?: Record<string, string>;
   /** A total that already decides the goal over every day with data to this day, past `data_to`: actual, progress and status are its (see `MeasureEvaluation.actualTo`). */
   actual_to?: string;
   /** A reach row straddling the window is left out: the actual is neither exact nor an upper bound; progress and status n/a (see `MeasureEvaluation.cutRows`). */
@@ -154,6 +156,7 @@ export interface KeyResultJson {
   /** Channels whose data ends before the as-of day, and the day the key result is evaluated as of. */
   incomplete?: string[];
   data_to?: string;
+  incomplete_to?: Record<string, string>;
   actual_to?: string;
   cut_rows?: true;
   /** As a SMART goal's `inputs_to`, `gaps`, `provisional` and `ends_early`. */
@@ -392,7 +395,21 @@ function referenceJson(e: {
   };
 }
 
-/** `incomplete` and `data_to` of a goal or key result whose channels' data ends early; nothing otherwise. */
-function dataEndsJson(e: { incomplete: readonly string[]; dataTo: Day | null }): { incomplete?: string[]; data_to?: string } {
-  return e.incomplete.length > 0 && e.dataTo !== null ? { incomplete: [...e.incomplete], data_to: formatDay(e.dataTo) } : {};
+/**
+ * `incomplete` and `data_to` of a goal or key result whose channels' data ends early, with each
+ * channel's own last day (`incomplete_to`) when they end on different days; nothing otherwise.
+ */
+function dataEndsJson(e: { incomplete: readonly string[]; dataTo: Day | null; channelsTo: Readonly<Record<string, Day>> }): {
+  incomplete?: string[];
+  data_to?: string;
+  incomplete_to?: Record<string, string>;
+} {
+  if (e.incomplete.length === 0 || e.dataTo === null) return {};
+  const days = e.incomplete.map((c) => (Object.hasOwn(e.channelsTo, c) ? e.channelsTo[c]! : e.dataTo!));
+  const apart = days.some((d) => d !== e.dataTo);
+  return {
+    incomplete: [...e.incomplete],
+    data_to: formatDay(e.dataTo),
+    ...(apart ? { incomplete_to: Object.fromEntries(e.incomplete.map((c, i) => [c, formatDay(days[i]!)])) } : {}),
+  };
 }

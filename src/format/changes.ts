@@ -6,7 +6,9 @@
 import { isPartial, knownTo, type PartialInput } from '../core/comparable.ts';
 import { formatDay } from '../core/dates.ts';
 import { parseQuarter, previousPeriod, samePeriodLastYear } from '../core/periods.ts';
+import type { SiteSettings } from '../core/project.ts';
 import type { KpiJson } from '../core/report.ts';
+import type { ChannelsEnd } from './coverage.ts';
 import { fill, uiStrings } from '../translations/index.ts';
 import { type FormatOptions, formatChange } from './numbers.ts';
 
@@ -80,6 +82,12 @@ export interface PartialComparison {
   readonly yearAgo: string;
   /** The quarter is over by the as-of day, but a channel's data stop inside it (`asOf` is that day). */
   readonly over: boolean;
+  /**
+   * Where the channels' figures end on different days: the channels that stop first, grouped by
+   * their last day (earliest first), and the day the other channels reach; null when they all
+   * end on `asOf` (red-team 9 #10).
+   */
+  readonly apart: { readonly early: readonly ChannelsEnd[]; readonly othersTo: string } | null;
 }
 
 /** The quarters a partial report's changes compare with, or null when its quarter is over. */
@@ -95,7 +103,46 @@ export function partialComparison(report: PartialInput): PartialComparison | nul
     previous: previousPeriod(quarter.period).label,
     yearAgo: samePeriodLastYear(quarter.period).label,
     over: asOf !== report.as_of && !isPartial({ period: report.period, as_of: report.as_of }),
+    apart: channelsApart(report),
   };
+}
+
+/** The channels of a report grouped by the last day their figures reach (to its as-of day), when those days differ. */
+function channelsApart(report: PartialInput): PartialComparison['apart'] {
+  const days = new Map<string, string[]>();
+  for (const [channel, last] of Object.entries(report.coverage ?? {})) {
+    if (last === null) continue;
+    const day = last < report.as_of ? last : report.as_of;
+    days.set(day, [...(days.get(day) ?? []), channel]);
+  }
+  if (days.size < 2) return null;
+  const sorted = [...days].sort(([a], [b]) => (a < b ? -1 : 1));
+  return {
+    early: sorted.slice(0, -1).map(([day, channels]) => ({ channels, day })),
+    othersTo: sorted[sorted.length - 1]![0],
+  };
+}
+
+/** Format options with the site's channel labels, where known (a channel's id stands for it otherwise). */
+export type ChannelOptions = FormatOptions & { readonly channels?: SiteSettings['channels'] };
+
+/**
+ * How far a partial quarter's channels reach, in words ("instagram to Sep 15, 2026 and other
+ * channels to Sep 30, 2026"), or null when they all end on one day.
+ */
+export function partialEnds(
+  p: PartialComparison,
+  site: ChannelOptions,
+  date: (iso: string) => string = (iso) => iso,
+  join: (parts: string[]) => string = (parts) => new Intl.ListFormat(site.locale, { type: 'conjunction' }).format(parts),
+): string | null {
+  if (!p.apart) return null;
+  const t = uiStrings(site.locale, site.strings).kpiTable;
+  const names = (cs: readonly string[]) => cs.map((c) => site.channels?.[c]?.label ?? c).join(', ');
+  return join([
+    ...p.apart.early.map((e) => fill(t.partialChannelTo, { channels: names(e.channels), date: date(e.day) })),
+    fill(t.partialOthersTo, { date: date(p.apart.othersTo) }),
+  ]);
 }
 
 /**
@@ -105,12 +152,22 @@ export function partialComparison(report: PartialInput): PartialComparison | nul
  */
 export function partialNote(
   report: PartialInput,
-  opts: FormatOptions,
+  opts: ChannelOptions,
   date: (iso: string) => string = (iso) => iso,
 ): string | null {
   const p = partialComparison(report);
   if (!p) return null;
   const t = uiStrings(opts.locale, opts.strings);
+  // Channels that end on different days are each said with their own day (red-team 9 #10).
+  const ends = partialEnds(p, opts, date);
+  if (ends !== null) {
+    return fill(p.over ? t.kpiTable.partialChannelsApart : t.kpiTable.partialApart, {
+      quarter: p.quarter,
+      ends,
+      previous: p.previous,
+      yearAgo: p.yearAgo,
+    });
+  }
   // The as-of day is the quarter's last: a channel's data stop before it (red-team 6 #8).
   return fill(p.over ? t.kpiTable.partialChannels : t.kpiTable.partial, {
     quarter: p.quarter,

@@ -66,3 +66,28 @@ export function goalIncompleteChannels(
 ): IncompleteChannel[] {
   return incomplete.filter((i) => goal.incomplete?.includes(i.channel) ?? false);
 }
+
+/** Channels whose data end on one day. */
+export interface ChannelsEnd {
+  readonly channels: readonly string[];
+  readonly day: string;
+}
+
+/**
+ * A goal's incomplete channels grouped by their own last day, earliest first: `incomplete_to`
+ * where they end apart, else `data_to` for all. A channel is never named beside another channel's
+ * day (red-team 9 #9).
+ */
+export function channelEnds(
+  incomplete: readonly string[],
+  dataTo: string,
+  incompleteTo?: Readonly<Record<string, string>>,
+): ChannelsEnd[] {
+  const byDay = new Map<string, string[]>();
+  for (const c of incomplete) {
+    // Own keys only: a channel named `constructor` is not Object's.
+    const day = incompleteTo && Object.hasOwn(incompleteTo, c) ? incompleteTo[c]! : dataTo;
+    byDay.set(day, [...(byDay.get(day) ?? []), c]);
+  }
+  return [...byDay].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, channels]) => ({ channels, day }));
+}

@@ -87,6 +87,8 @@ const smartGoal = z.strictObject({
   basis: z.literal('net_follows').optional(),
   incomplete: z.array(text).optional(),
   data_to: isoDate.optional(),
+  /** Absent in snapshots frozen before goals carried it, and where the incomplete channels end together. */
+  incomplete_to: z.record(text, isoDate).optional(),
   actual_to: isoDate.optional(),
   cut_rows: z.literal(true).optional(),
   /** Absent in snapshots frozen before goals carried it. */
@@ -123,6 +125,8 @@ const keyResult = z.strictObject({
   left_out: z.array(text).optional(),
   incomplete: z.array(text).optional(),
   data_to: isoDate.optional(),
+  /** Absent in snapshots frozen before goals carried it, and where the incomplete channels end together. */
+  incomplete_to: z.record(text, isoDate).optional(),
   actual_to: isoDate.optional(),
   cut_rows: z.literal(true).optional(),
   /** Absent in snapshots frozen before goals carried it. */

@@ -38,31 +38,47 @@ export function checkUnsettled(engine: KpiEngine, goals: readonly Goal[], places
 type Explained = Map<string, string>;
 
 /** The short note where the same early end was explained at an earlier goal, else null (and this one is the first). */
-function seenBefore(
-  explained: Explained,
-  kind: string,
-  incomplete: readonly string[],
-  dataTo: Day,
-  place: GoalPlace,
-  path: PathKey[],
-): string | null {
-  const key = `${kind}\u0000${incomplete.join(',')}\u0000${dataTo}`;
+function seenBefore(explained: Explained, kind: string, early: EarlyEnd, place: GoalPlace, path: PathKey[]): string | null {
+  const key = `${kind}\u0000${early.incomplete.map((c) => `${c}=${ownDay(early, c)}`).join(',')}`;
   const first = explained.get(key);
   if (first === undefined) explained.set(key, place.report.where(path));
   return first ?? null;
 }
 
-/** The channels of a measure whose data end before `upTo` inside its period, and that day; null when none do. */
-function earlyEnd(
-  engine: KpiEngine,
-  measure: Measure,
-  period: Period,
-  upTo: Day,
-): { incomplete: readonly string[]; dataTo: Day } | null {
+/** The channels of a measure whose data end early, each with its own last day, and the first of those days. */
+interface EarlyEnd {
+  readonly incomplete: readonly string[];
+  readonly dataTo: Day;
+  readonly channelsTo: Readonly<Record<string, Day>>;
+}
+
+/** The channels of a measure whose data end before `upTo` inside its period, and their days; null when none do. */
+function earlyEnd(engine: KpiEngine, measure: Measure, period: Period, upTo: Day): EarlyEnd | null {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return null;
-  const { incomplete, dataTo } = dataEnds(engine, measuredChannels(engine, measure, period, upTo), period, upTo, kpi);
-  return incomplete.length === 0 || dataTo === null ? null : { incomplete, dataTo };
+  const { incomplete, dataTo, channelsTo } = dataEnds(engine, measuredChannels(engine, measure, period, upTo), period, upTo, kpi);
+  return incomplete.length === 0 || dataTo === null ? null : { incomplete, dataTo, channelsTo };
+}
+
+/** A channel's own last day (own keys only: a channel named `constructor` is not Object's). */
+function ownDay(early: EarlyEnd, channel: string): Day {
+  return Object.hasOwn(early.channelsTo, channel) ? early.channelsTo[channel]! : early.dataTo;
+}
+
+/**
+ * "the data of ‹channels› for ‹kpi› end on ‹day›", each channel named with its own last day, the
+ * earliest first ("… end on 2026-09-10 and of instagram on 2026-09-15"): a channel is never
+ * named beside another channel's day (red-team 9 #9).
+ */
+function endsText(kpi: string, early: EarlyEnd): string {
+  const byDay = new Map<Day, string[]>();
+  for (const c of early.incomplete) {
+    const day = ownDay(early, c);
+    byDay.set(day, [...(byDay.get(day) ?? []), c]);
+  }
+  const [first, ...rest] = [...byDay].sort(([a], [b]) => a - b);
+  const more = rest.map(([day, cs]) => ` and of ${cs.join(', ')} on ${formatDay(day)}`).join('');
+  return `the data of ${first![1].join(', ')} for ${kpi} end on ${formatDay(first![0])}${more}`;
 }
 
 /** A goal whose deadline is after the data's last day, on a channel whose data stopped before it. */
@@ -77,19 +93,19 @@ function checkAhead(
 ): void {
   const early = earlyEnd(engine, measure, period, last);
   if (!early) return;
-  const { incomplete, dataTo } = early;
-  const first = seenBefore(explained, 'ahead', incomplete, dataTo, place, path);
+  const { dataTo } = early;
+  const ends = endsText(measure.kpi, early);
+  const first = seenBefore(explained, 'ahead', early, place, path);
   if (first !== null) {
     place.report.note(
       path,
-      `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, while other data go on: ` +
-        `evaluated as of ${formatDay(dataTo)}, as the note at ${first} says`,
+      `${ends}, while other data go on: ` + `evaluated as of ${formatDay(dataTo)}, as the note at ${first} says`,
     );
     return;
   }
   place.report.note(
     path,
-    `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, while other data go on to ${formatDay(last)}: ` +
+    `${ends}, while other data go on to ${formatDay(last)}: ` +
       `the goal is evaluated as of ${formatDay(dataTo)}, and from its deadline (${formatDay(period.end)}) on it stays undecided ` +
       'unless its data so far decide it (a total already past its target, a cap already overspent); if an export covers the ' +
       'days after its last row, give it a "through" day; if the channel has stopped, leave it out of the goal',
@@ -107,19 +123,20 @@ function check(
 ): void {
   const early = earlyEnd(engine, measure, period, period.end);
   if (!early) return;
-  const { incomplete, dataTo } = early;
-  const first = seenBefore(explained, 'over', incomplete, dataTo, place, path);
+  const { dataTo } = early;
+  const ends = endsText(measure.kpi, early);
+  const first = seenBefore(explained, 'over', early, place, path);
   if (first !== null) {
     place.report.note(
       path,
-      `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, before the deadline ` +
+      `${ends}, before the deadline ` +
         `(${formatDay(period.end)}): undecided unless its data so far decide it, as the note at ${first} says`,
     );
     return;
   }
   place.report.note(
     path,
-    `the data of ${incomplete.join(', ')} for ${measure.kpi} end on ${formatDay(dataTo)}, before the deadline ` +
+    `${ends}, before the deadline ` +
       `(${formatDay(period.end)}), while later data exist: the goal is evaluated as of ${formatDay(dataTo)} and cannot settle ` +
       '(achieved or missed) until the rest of its period is added, unless its data so far decide it (a total already past its ' +
       'target, a cap already overspent): it is undecided; if an export covers the days after its last row, give it ' +

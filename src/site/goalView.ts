@@ -24,7 +24,7 @@ import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
 import type { GoalStatus, OkrBand } from '../core/status.ts';
 import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
-import type { CoverageNote } from '../format/coverage.ts';
+import { channelEnds, type CoverageNote } from '../format/coverage.ts';
 import { inputsNote } from '../format/inputs.ts';
 import { formatDate, formatPeriod } from '../format/intl.ts';
 import { changeSubject, changeValues, type DescribeContext } from '../review/describe.ts';
@@ -227,13 +227,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     progressBound: evaluation.type === 'smart' ? progressBound({ ...evaluation, cut_rows: evaluation.cutRows }) : null,
     endsEarly:
       evaluation.type === 'smart' && evaluation.endsEarly && evaluation.status === 'undecided' && evaluation.dataTo !== null
-        ? fill(t.goal.endsEarly, {
-            channels: (evaluation.incomplete.length > 0 ? evaluation.incomplete : Object.keys(evaluation.inputsEnd ?? {}))
-              .map((c) => channelName(project.site, c))
-              .join(', '),
-            date: formatDate(formatDay(evaluation.dataTo), locale),
-            deadline: formatDate(evaluation.deadline, locale),
-          })
+        ? endsEarlyNote({ ...evaluation, dataTo: evaluation.dataTo }, project.site, t, locale)
         : null,
     undecidedScore:
       evaluation.type === 'okr' && evaluation.undecided.length > 0
@@ -346,6 +340,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         left_out: leftOut,
         incomplete,
         data_to: dataTo,
+        incomplete_to: channelsTo,
         actual_to: actualTo,
         cut_rows: cutRows,
         inputs_to: inputs,
@@ -364,6 +359,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         leftOut: leftOut ?? [],
         incomplete: incomplete ?? [],
         dataTo: dataTo === undefined ? null : dayOf(dataTo),
+        channelsTo: channelsToOf(channelsTo),
         inputsEnd: inputsEndOf(inputs),
         gaps: gapsOf(gaps),
         provisional: kr.provisional === true,
@@ -382,6 +378,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     basis,
     incomplete,
     data_to: dataTo,
+    incomplete_to: channelsTo,
     actual_to: actualTo,
     cut_rows: cutRows,
     inputs_to: inputs,
@@ -399,6 +396,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     netFollows: basis === 'net_follows',
     incomplete: incomplete ?? [],
     dataTo: dataTo === undefined ? null : dayOf(dataTo),
+    channelsTo: channelsToOf(channelsTo),
     actualTo: actualTo === undefined ? null : dayOf(actualTo),
     cutRows: cutRows === true,
     inputsEnd: inputsEndOf(inputs),
@@ -406,6 +404,37 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     provisional: rest.provisional === true,
     endsEarly: rest.ends_early === true,
   };
+}
+
+/**
+ * Why an undecided goal whose data end before its deadline cannot settle, naming each channel
+ * with its own last day where they end apart (red-team 9 #9).
+ */
+function endsEarlyNote(
+  e: Pick<Extract<GoalEvaluation, { type: 'smart' }>, 'incomplete' | 'inputsEnd' | 'channelsTo' | 'deadline'> & { dataTo: Day },
+  site: SiteSettings,
+  t: UiStrings,
+  locale: string,
+): string {
+  const channels = e.incomplete.length > 0 ? e.incomplete : Object.keys(e.inputsEnd ?? {});
+  const days = Object.fromEntries(Object.entries(e.channelsTo).map(([c, d]) => [c, formatDay(d)]));
+  const ends = channelEnds(channels, formatDay(e.dataTo), days);
+  const names = (cs: readonly string[]) => cs.map((c) => channelName(site, c)).join(', ');
+  const deadline = formatDate(e.deadline, locale);
+  if (ends.length === 1)
+    return fill(t.goal.endsEarly, { channels: names(channels), date: formatDate(ends[0]!.day, locale), deadline });
+  const list = ends.map((x) => fill(t.goal.endsEarlyTo, { channels: names(x.channels), date: formatDate(x.day, locale) }));
+  return fill(t.goal.endsEarlyApart, { ends: new Intl.ListFormat(locale, { type: 'conjunction' }).format(list), deadline });
+}
+
+/** A report's `incomplete_to` as days (empty when absent: the channels end together, or an older snapshot). */
+function channelsToOf(json: Record<string, string> | undefined): Record<string, Day> {
+  const out: Record<string, Day> = {};
+  for (const [c, d] of Object.entries(json ?? {})) {
+    const day = dayOf(d);
+    if (day !== null) out[c] = day;
+  }
+  return out;
 }
 
 /** A report's `gaps` as days (null when absent: snapshots frozen before goals carried it). */

@@ -163,6 +163,12 @@ export const en = {
       '{quarter} is not over: QoQ and YoY compare {quarter} to date (to {date}) against the whole of {previous} and the whole of {yearAgo}.',
     partialChannels:
       'Not every channel’s data reach the end of {quarter} (the earliest stop on {date}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}.',
+    partialApart:
+      '{quarter} is not over: QoQ and YoY compare {quarter} in part ({ends}) against the whole of {previous} and the whole of {yearAgo}.',
+    partialChannelsApart:
+      'Not every channel’s data reach the end of {quarter} ({ends}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}.',
+    partialChannelTo: '{channels} to {date}',
+    partialOthersTo: 'other channels to {date}',
   },
   status: {
     achieved: 'Achieved',
@@ -288,6 +294,9 @@ export const en = {
     unbounded: 'Undecided: the actual is neither exact nor a bound of the true figure, which cannot settle this status.',
     endsEarly:
       'Undecided: its data from {channels} end on {date}, before the deadline ({deadline}), so what the whole period holds is not known; it settles once the rest of its period is added.',
+    endsEarlyApart:
+      'Undecided: its data end before the deadline ({deadline}): {ends}. What the whole period holds is not known; it settles once the rest of its period is added.',
+    endsEarlyTo: '{channels} to {date}',
     endsEarlyKeyResult: 'Undecided: its data end before the deadline, so what the whole period holds is not known.',
     cutRows:
       'n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound.',

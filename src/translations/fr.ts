@@ -163,6 +163,12 @@ export const fr = {
       '{quarter} n’est pas terminé : T/T et A/A comparent {quarter} à date (jusqu’au {date}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
     partialChannels:
       'Les données de certains canaux n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+    partialApart:
+      '{quarter} n’est pas terminé : T/T et A/A comparent une partie de {quarter} ({ends}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+    partialChannelsApart:
+      'Les données de certains canaux n’atteignent pas la fin de {quarter} ({ends}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+    partialChannelTo: '{channels} jusqu’au {date}',
+    partialOthersTo: 'les autres canaux jusqu’au {date}',
   },
   status: {
     achieved: 'Atteint',
@@ -290,6 +296,9 @@ export const fr = {
     unbounded: 'Indécis : le réel n’est ni exact ni une borne du vrai chiffre, qui ne peut trancher ce statut.',
     endsEarly:
       'Indécis : ses données de {channels} s’arrêtent le {date}, avant l’échéance ({deadline}) ; ce que contient toute la période n’est pas connu, et le statut sera tranché quand le reste de la période sera ajouté.',
+    endsEarlyApart:
+      'Indécis : ses données s’arrêtent avant l’échéance ({deadline}) : {ends}. Ce que contient toute la période n’est pas connu, et le statut sera tranché quand le reste de la période sera ajouté.',
+    endsEarlyTo: '{channels} jusqu’au {date}',
     endsEarlyKeyResult: 'Indécis : ses données s’arrêtent avant l’échéance ; ce que contient toute la période n’est pas connu.',
     cutRows:
       'n.d. : une ligne mensuelle ou trimestrielle chevauche la période de l’objectif et n’est pas comptée ; le réel n’est ni exact ni une borne haute.',

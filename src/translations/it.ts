@@ -159,6 +159,12 @@ export const it = {
       '{quarter} non è concluso: T/T e A/A confrontano {quarter} finora (fino al {date}) con l’intero {previous} e l’intero {yearAgo}.',
     partialChannels:
       'I dati di alcuni canali non arrivano alla fine di {quarter} (i primi si fermano il {date}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}.',
+    partialApart:
+      '{quarter} non è concluso: T/T e A/A confrontano una parte di {quarter} ({ends}) con l’intero {previous} e l’intero {yearAgo}.',
+    partialChannelsApart:
+      'I dati di alcuni canali non arrivano alla fine di {quarter} ({ends}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}.',
+    partialChannelTo: '{channels} fino al {date}',
+    partialOthersTo: 'gli altri canali fino al {date}',
   },
   status: {
     achieved: 'Raggiunto',
@@ -285,6 +291,9 @@ export const it = {
     unbounded: 'Indeciso: il valore effettivo non è né esatto né un limite del dato vero, che non può decidere questo stato.',
     endsEarly:
       'Indeciso: i suoi dati di {channels} finiscono il {date}, prima della scadenza ({deadline}); ciò che contiene l’intero periodo non è noto, e lo stato sarà deciso quando il resto del periodo sarà aggiunto.',
+    endsEarlyApart:
+      'Indeciso: i suoi dati finiscono prima della scadenza ({deadline}): {ends}. Ciò che contiene l’intero periodo non è noto, e lo stato sarà deciso quando il resto del periodo sarà aggiunto.',
+    endsEarlyTo: '{channels} fino al {date}',
     endsEarlyKeyResult: 'Indeciso: i suoi dati finiscono prima della scadenza; ciò che contiene l’intero periodo non è noto.',
     cutRows:
       'n.d.: una riga mensile o trimestrale è a cavallo del periodo dell’obiettivo ed è esclusa; il valore effettivo non è né esatto né un limite superiore.',

@@ -137,7 +137,8 @@ describe('a past quarter whose channel stopped inside it (#6, root t)', () => {
         .map((k) => [k.def.id, { unit: k.def.unit, label: k.def.label }]),
     );
     expect(renderText(report, project.site, kpis)).toContain(
-      'Partial quarter: QoQ and YoY compare 2026-Q3 in part (to 2026-08-20)',
+      // Each channel with its own last day (red-team 9 #10).
+      'Partial quarter: QoQ and YoY compare 2026-Q3 in part (instagram to 2026-08-20; other channels to 2026-09-30)',
     );
     expect(goal('all-impr')).toMatchObject({
       incomplete: ['instagram'],
@@ -217,6 +218,11 @@ describe("the caveat of a quarter that is over while a channel's data stopped in
     const report = { period: '2026-Q3', as_of: '2026-09-30', coverage: { instagram: '2026-08-20', linkedin: '2026-09-30' } };
     const opts = { locale: 'en-US', currency: 'EUR' };
     expect(partialNote(report, opts)).toBe(
+      'Not every channel’s data reach the end of 2026-Q3 (instagram to 2026-08-20 and other channels to 2026-09-30): QoQ and YoY ' +
+        'compare part of 2026-Q3 against the whole of 2026-Q2 and the whole of 2025-Q3.',
+    );
+    // Every channel stopped on the same day: that day is the earliest stop.
+    expect(partialNote({ ...report, coverage: { instagram: '2026-08-20', linkedin: '2026-08-20' } }, opts)).toBe(
       'Not every channel’s data reach the end of 2026-Q3 (the earliest stop on 2026-08-20): QoQ and YoY compare part of 2026-Q3 ' +
         'against the whole of 2026-Q2 and the whole of 2025-Q3.',
     );

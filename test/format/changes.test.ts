@@ -29,6 +29,7 @@ describe('partialNote', () => {
       previous: '2026-Q2',
       yearAgo: '2025-Q3',
       over: false,
+      apart: null,
     });
     expect(partialNote(report, en, (d) => formatDate(d, 'en-US'))).toBe(
       '2026-Q3 is not over: QoQ and YoY compare 2026-Q3 to date (to Aug 15, 2026) against the whole of 2026-Q2 and the whole of 2025-Q3.',

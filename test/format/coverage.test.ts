@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coverageNote, goalCoverageNote, incompleteChannels, goalIncompleteChannels } from '../../src/format/coverage.ts';
+import {
+  channelEnds,
+  coverageNote,
+  goalCoverageNote,
+  incompleteChannels,
+  goalIncompleteChannels,
+} from '../../src/format/coverage.ts';
 import { DEFAULT_SITE } from '../../src/load/site.ts';
 
 const site = {
@@ -60,5 +66,27 @@ describe("a scorecard row's 'data to' marks (red-team 9 #5)", () => {
     expect(goalIncompleteChannels({}, incomplete)).toEqual([]);
     expect(goalIncompleteChannels({ incomplete: ['tiktok'] }, incomplete)).toEqual([incomplete[1]]);
     expect(goalIncompleteChannels({ incomplete: ['instagram', 'tiktok'] }, incomplete)).toEqual(incomplete);
+  });
+});
+
+describe('channelEnds', () => {
+  it('groups a goal`s incomplete channels by their own last day, earliest first', () => {
+    expect(
+      channelEnds(['facebook', 'instagram', 'x'], '2026-09-10', {
+        facebook: '2026-09-10',
+        instagram: '2026-09-15',
+        x: '2026-09-10',
+      }),
+    ).toEqual([
+      { channels: ['facebook', 'x'], day: '2026-09-10' },
+      { channels: ['instagram'], day: '2026-09-15' },
+    ]);
+  });
+
+  it('gives every channel data_to without incomplete_to, a channel named constructor too', () => {
+    expect(channelEnds(['constructor', 'instagram'], '2026-09-10')).toEqual([
+      { channels: ['constructor', 'instagram'], day: '2026-09-10' },
+    ]);
+    expect(channelEnds(['constructor'], '2026-09-10', {})).toEqual([{ channels: ['constructor'], day: '2026-09-10' }]);
   });
 });

@@ -168,7 +168,14 @@ describe('quarterSummary on a quarter that is not over', () => {
       ['engagement_rate', true],
       ['follower_count', true],
     ]);
-    expect(s.partial).toEqual({ quarter: '2026-Q3', asOf: '2026-08-15', previous: '2026-Q2', yearAgo: '2025-Q3', over: false });
+    expect(s.partial).toEqual({
+      quarter: '2026-Q3',
+      asOf: '2026-08-15',
+      previous: '2026-Q2',
+      yearAgo: '2025-Q3',
+      over: false,
+      apart: null,
+    });
   });
 
   it('compares every KPI once the quarter is over', () => {
