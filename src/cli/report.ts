@@ -373,16 +373,17 @@ function referenceNote(
   grows: boolean | undefined,
 ): string {
   const partial = g.previous_partial;
-  const days = partial ? `${esc(partial.from)} to ${esc(g.baseline_to ?? partial.to)}` : '';
+  const days = partial ? `${esc(partial.from)} to ${esc(partial.to)}` : '';
   const parts = [
     partial && g.baseline === null
-      ? `: none, as the previous period's data cover only ${days} (part of a period is no baseline for a figure that grows with its days)`
+      ? `: none, as a channel's data cover only ${days} of the previous period, and part of a period is no baseline for a figure that grows with its days`
       : '',
     partial && g.baseline !== null && grows
-      ? `; the previous total covers only ${days} (a channel's data cover the period in part): a partial total`
+      ? `; the previous total is partial: a channel's data cover only ${days} of the previous period`
       : '',
     partial && g.baseline !== null && !grows
-      ? `, over the previous period only from ${days}, the days every channel covers${g.baseline_to ? ", where an input's export ends" : ''}`
+      ? `, over the previous period only from ${days}, the days every channel covers` +
+        (g.baseline_to ? ` (an input's export ends on ${esc(g.baseline_to)})` : '')
       : '',
     g.baseline_to && !partial ? `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends` : '',
     !g.baseline_to && g.reference_to

@@ -8,7 +8,7 @@ import { dataEnds, inputsApartTo } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { Measure, TargetSpec } from './goals.ts';
 import { type CoveredPart, coveredPart } from './kpiTable.ts';
-import { type Kpi, type KpiEngine, type KpiValue, resolveChannels, windowFor } from './kpis.ts';
+import { type Kpi, type KpiEngine, type KpiValue, type MetricWindow, resolveChannels, windowFor } from './kpis.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
 /** How a measure is evaluated: a running total (flows) or the level of a KPI. */
@@ -106,13 +106,12 @@ export function measureTarget(
   const window = windowFor(engine, channels, prev.start, prev.end);
   const whole = window.value(kpi);
   const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
-  // A previous period a channel covers only in part, as the KPI table takes it, where the measure
-  // reads it: a total's previous figure, a level's implicit baseline (red-team 9 #4).
-  const previousPartial = mode === 'cumulative' || measure.baseline === null ? coveredPart(engine, kpi, whole, window) : null;
   const grows = growsWithWindow(kpi.ast, (name) => engine.index.metrics.get(name)?.aggregation);
   const relative = measure.target.kind !== 'absolute';
   const referenced = mode === 'cumulative' ? relative : measure.baseline === null;
   const previousLeftOut = referenced ? channelsLeftOut(engine, kpi, measure, channels, prev) : [];
+  // A previous period a channel covers only in part, as the KPI table takes it (red-team 9 #4).
+  const partOf = (value: KpiValue, over: MetricWindow) => coveredPart(engine, kpi, value, over);
   if (mode === 'cumulative') {
     const previous = whole.value;
     const baseline = measure.baseline ?? 0;
@@ -120,6 +119,7 @@ export function measureTarget(
     // ends before it does (red-team 6 #9).
     const referenceTo = relative ? dataEnds(engine, channels, prev, prev.end, kpi).dataTo : null;
     const target = resolveTarget(measure.target, previous);
+    const previousPartial = partOf(whole, window);
     return {
       mode,
       previous,
@@ -132,36 +132,35 @@ export function measureTarget(
       previousPartial,
     };
   }
+  const implicit = measure.baseline === null;
   // Part of a period is no baseline for a figure that grows with its days (a reach over 47 days).
-  if (previousPartial !== null && grows) {
-    const previous = whole.value;
+  const grown = implicit && grows ? partOf(whole, window) : null;
+  if (grown !== null) {
+    const target = resolveTarget(measure.target, null);
     return {
       mode,
-      previous,
+      previous: whole.value,
       baseline: null,
-      target: resolveTarget(measure.target, null),
+      target,
       baselineTo: null,
       referenceTo: null,
       previousLeftOut,
       baselineLeftOut: [],
-      previousPartial,
+      previousPartial: grown,
     };
   }
-  const from = previousPartial?.from ?? prev.start;
-  const coveredTo = previousPartial?.to ?? prev.end;
-  const apart = inputsApartTo(engine, channels, prev, kpi);
-  const baselineTo =
-    measure.baseline === null && apart !== null && (previousPartial === null || apart < coveredTo) ? apart : null;
-  const end = Math.min(coveredTo, apart ?? coveredTo);
-  // A rate over the days every channel counted covers, to the day its inputs stop sharing.
-  const covered = previousPartial === null ? null : windowFor(engine, channels, from, end).value(kpi);
+  const baselineTo = implicit ? inputsApartTo(engine, channels, prev, kpi) : null;
+  const cutWindow = baselineTo === null ? window : windowFor(engine, channels, prev.start, baselineTo);
+  const cut = baselineTo === null ? null : cutWindow.value(kpi);
+  // A rate over the days every channel counted in it covers, where one covers them only in part.
+  const previousPartial = implicit ? partOf(cut ?? whole, cutWindow) : null;
+  const covered =
+    previousPartial === null ? null : windowFor(engine, channels, previousPartial.from, previousPartial.to).value(kpi);
   const previous = covered === null ? whole.value : covered.value;
-  const cut =
-    measure.baseline !== null ? null : baselineTo === null ? covered : windowFor(engine, channels, from, baselineTo).value(kpi);
-  const baseline = measure.baseline ?? (cut === null ? previous : cut.value);
+  const baseline = measure.baseline ?? (covered ?? cut ?? whole).value;
   // A channel counted over the whole previous period but with no data up to `baselineTo`.
   const counted = (v: KpiValue) => (v.value === null ? [] : (v.channels ?? channels));
-  const baselineLeftOut = cut === null || baselineTo === null ? [] : counted(whole).filter((c) => !counted(cut).includes(c));
+  const baselineLeftOut = cut === null ? [] : counted(whole).filter((c) => !counted(cut).includes(c));
   return {
     mode,
     previous,

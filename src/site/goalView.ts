@@ -520,7 +520,7 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
   const baseline = partial
     ? fill(d.baselineOver, {
         value: value(e.baseline),
-        days: formatDateRange(formatDay(partial.from), formatDay(e.baselineTo ?? partial.to), fmt.locale),
+        days: formatDateRange(formatDay(partial.from), formatDay(partial.to), fmt.locale),
       })
     : value(e.baseline);
   const reference =
