@@ -200,6 +200,8 @@ export const en = {
     value: 'Value',
     change: 'Change',
     partial: 'partial data: not counted',
+    partialPrevious:
+      'The previous period is covered only in part: a figure that grows with its days (a total, a reach) over part of a period is no reference for a change.',
     noPrevious: 'There is no previous value to measure the change against.',
     alreadyMet: 'The previous {period} already met it: the target is a change of {needed}.',
     unknown: {

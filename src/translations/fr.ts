@@ -199,6 +199,8 @@ export const fr = {
     value: 'Valeur',
     change: 'Évolution',
     partial: 'données partielles : non comptée',
+    partialPrevious:
+      'La période précédente n’est couverte qu’en partie : un chiffre qui croît avec les jours (un total, une portée) sur une partie de période n’est pas une référence pour une évolution.',
     noPrevious: "Aucune valeur précédente ne permet de mesurer l'évolution.",
     alreadyMet: 'La période précédente ({period}) l’atteignait déjà : la cible correspond à une évolution de {needed}.',
     unknown: {

@@ -195,6 +195,8 @@ export const it = {
     value: 'Valore',
     change: 'Variazione',
     partial: 'dati parziali: non conteggiato',
+    partialPrevious:
+      'Il periodo precedente è coperto solo in parte: un valore che cresce con i giorni (un totale, una copertura) su una parte del periodo non è un riferimento per una variazione.',
     noPrevious: 'Non esiste un valore precedente con cui misurare la variazione.',
     alreadyMet: 'Il periodo precedente ({period}) lo raggiungeva già: il target equivale a una variazione di {needed}.',
     unknown: {

@@ -26,6 +26,7 @@ import { measureTarget } from '../../src/core/targets.ts';
 import { buildReport, type OkrGoalJson, type SmartGoalJson } from '../../src/core/report.ts';
 import { snapshotSchema } from '../../src/load/snapshotSchema.ts';
 import { scorecardCsv } from '../../src/site/csv.ts';
+import { achievabilityViews } from '../../src/site/achievabilityView.ts';
 import { goalView } from '../../src/site/goalView.ts';
 import { day, expectClose, period } from '../coreFixtures.ts';
 import { CTR_BOTH, CTR_Q2_WHOLE, IG_START, loadPartial } from '../partialBaselineFixture.ts';
@@ -185,5 +186,13 @@ describe('where the partial previous quarter is said', () => {
     expect(targetRow('ig-reach', 'fr-FR')).toContain('Pas de valeur de référence');
     expect(targetRow('all-ctr', 'it-IT')).toMatch(/partendo da 2,1%\s\(nel periodo 15\smag\s–\s30\sgiu\s2026\)/);
     expect(targetRow('ig-impr', 'it-IT')).toContain('un totale parziale');
+    // Its "Achievable?" says why it is not judged, not that there is no previous value.
+    const [view] = achievabilityViews(
+      project,
+      engine,
+      project.goals.find((g) => g.id === 'ig-impr')!,
+    );
+    expect(view).toMatchObject({ verdict: 'unknown' });
+    expect(view!.text).toMatch(/^The previous period is covered only in part/);
   });
 });
