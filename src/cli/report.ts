@@ -386,7 +386,7 @@ function referenceNote(
         (g.baseline_to ? ` (an input's export ends on ${esc(g.baseline_to)})` : '')
       : '',
     g.baseline_to && !partial ? `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends` : '',
-    !g.baseline_to && g.reference_to
+    !g.baseline_to && g.reference_to && g.reference_to !== partial?.to
       ? `; the previous total counts an input only to ${esc(g.reference_to)}, where its export ends`
       : '',
     g.baseline_left_out ? `, without ${esc(g.baseline_left_out.join(', '))} (no data by then)` : '',

@@ -554,7 +554,8 @@ function referenceSentence(project: Project, engine: KpiEngine, m: Measure, peri
   const d = uiStrings(locale, project.site.strings);
   const previous = formatPeriod(previousPeriod(period).label, locale);
   const names = (list: readonly string[]) => list.map((c) => channelName(project.site, c)).join(', ');
-  const to = e.baselineTo ?? e.referenceTo;
+  // A total's reference cut where a channel's data end is said once, by the partial previous period.
+  const to = e.baselineTo ?? (e.previousPartial !== null && e.previousPartial.to === e.referenceTo ? null : e.referenceTo);
   const sentences = [
     to === null
       ? null

@@ -29,7 +29,8 @@ import { scorecardCsv } from '../../src/site/csv.ts';
 import { achievabilityViews } from '../../src/site/achievabilityView.ts';
 import { goalView } from '../../src/site/goalView.ts';
 import { day, expectClose, period } from '../coreFixtures.ts';
-import { CTR_BOTH, CTR_Q2_WHOLE, IG_START, loadPartial } from '../partialBaselineFixture.ts';
+import { dailyExport, loadRoot } from '../exportsFixture.ts';
+import { CTR_BOTH, CTR_Q2_WHOLE, IG_START, loadPartial, SITE } from '../partialBaselineFixture.ts';
 
 const Q3 = period('2026-Q3');
 const { project, engine, notes } = loadPartial();
@@ -194,5 +195,34 @@ describe('where the partial previous quarter is said', () => {
     );
     expect(view).toMatchObject({ verdict: 'unknown' });
     expect(view!.text).toMatch(/^The previous period is covered only in part/);
+  });
+});
+
+describe('a previous quarter whose export stops before its end (the Q1 file downloaded on 20 March)', () => {
+  const root = loadRoot(
+    SITE,
+    'goals:\n  - { id: ig-q2, title: Q2, channel: instagram, period: 2026-Q2, kpi: impressions, target: { change: "+10%" } }\n',
+    {
+      'data/instagram-2026-q1.json': dailyExport('instagram', '2026-01-01', '2026-03-20', () => ({ impressions: 20_000 })),
+      'data/instagram-2026-q2.json': dailyExport('instagram', '2026-04-01', '2026-06-30', () => ({ impressions: 20_000 })),
+    },
+  );
+  const { project: p, engine: e } = { project: root.project!, engine: root.engine! };
+  const r = buildReport(p, e, { quarter: period('2026-Q2') });
+
+  it('flags the relative target’s total once: partial to the day the data end', () => {
+    expect(r.goals[0]).toMatchObject({
+      previous: 79 * 20_000,
+      reference_to: '2026-03-20',
+      previous_partial: { from: '2026-01-01', to: '2026-03-20' },
+    });
+    const text = renderText(r, p.site, new Map(kpiMetas(e).map((k) => [k.id, k])));
+    expect(text).toContain("the previous total is partial: a channel's data cover only 2026-01-01 to 2026-03-20");
+    expect(text).not.toContain('counts an input only to');
+    const page = goalView(p, e, p.goals[0]!)
+      .definition.map(([, t]) => t)
+      .join('\n');
+    expect(page).toContain('covers only Jan 1, 2026 to Mar 20, 2026');
+    expect(page).not.toContain('counts one of its inputs only up to');
   });
 });
