@@ -258,9 +258,9 @@ export const en = {
       'The previous period’s total ({period}) counts one of its inputs only up to {date}, where that input’s export ends: the target is set against a partial total.',
     baselineOver: '{value} over {days}',
     baselinePartial:
-      'A channel’s data cover {period} only from {from} to {to}: the baseline is {kpi} over those days, which every channel counted covers, as the KPI table compares the quarters.',
+      'A channel’s data cover {period} only from {from} to {to}: the baseline ({kpi}) is taken over those days, which every channel counted covers, as the KPI table compares the quarters.',
     noBaselinePartial:
-      'No baseline: a channel’s data cover {period} only from {from} to {to}, and {kpi}, which grows with the days it counts, over part of a period is no baseline for a whole one; give a baseline to measure progress.',
+      'No baseline: a channel’s data cover {period} only from {from} to {to}, and a figure that grows with the days it counts ({kpi}) over part of a period is no baseline for a whole one; give a baseline to measure progress.',
     previousPartial:
       'The previous period’s total ({period}) covers only {from} to {to} (a channel’s data cover {period} in part): a partial total, against which no achievability is judged.',
     baselineLeftOut: 'Not in the baseline (no data up to {date}, yet counted in the actual): {channels}.',

@@ -252,9 +252,9 @@ export const it = {
       'Il totale del periodo precedente ({period}) conta uno dei suoi dati solo fino al {date}, dove finisce la sua esportazione: l’obiettivo è fissato su un totale parziale.',
     baselineOver: '{value} (nel periodo {days})',
     baselinePartial:
-      'I dati di un canale coprono {period} solo dal {from} al {to}: il valore di partenza è {kpi} su quei giorni, coperti da ogni canale contato, come la tabella dei KPI confronta i trimestri.',
+      'I dati di un canale coprono {period} solo dal {from} al {to}: il valore di partenza ({kpi}) è preso su quei giorni, coperti da ogni canale contato, come la tabella dei KPI confronta i trimestri.',
     noBaselinePartial:
-      'Nessun valore di partenza: i dati di un canale coprono {period} solo dal {from} al {to}, e {kpi}, che cresce con i giorni contati, su una parte del periodo non è un riferimento per un periodo intero; indica un valore di partenza per misurare i progressi.',
+      'Nessun valore di partenza: i dati di un canale coprono {period} solo dal {from} al {to}, e un valore che cresce con i giorni contati ({kpi}) su una parte del periodo non è un riferimento per un periodo intero; indica un valore di partenza per misurare i progressi.',
     previousPartial:
       'Il totale del periodo precedente ({period}) copre solo dal {from} al {to} (i dati di un canale coprono {period} solo in parte): un totale parziale, sul quale non si giudica se l’obiettivo è raggiungibile.',
     baselineLeftOut: 'Esclusi dalla base di partenza (nessun dato fino al {date}, ma contati nel valore attuale): {channels}.',

@@ -172,7 +172,7 @@ describe('where the partial previous quarter is said', () => {
       '2.5% by the deadline, from a baseline of 2.1% over May 15\u2009–\u2009Jun 30, 2026.',
     );
     expect(targetRow('all-ctr', 'en-US')).toContain(
-      'A channel’s data cover 2026-Q2 only from May 15, 2026 to Jun 30, 2026: the baseline is',
+      'A channel’s data cover 2026-Q2 only from May 15, 2026 to Jun 30, 2026: the baseline (Click-through rate) is taken over those days',
     );
     expect(targetRow('all-ctr-rel', 'en-US')).toContain('(+10% on the baseline of 2.1% over May 15\u2009–\u2009Jun 30, 2026)');
     expect(targetRow('ig-impr', 'en-US')).toContain(
