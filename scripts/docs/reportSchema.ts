@@ -187,6 +187,11 @@ const baselineLeftOut = z.array(text).optional().meta({
     'Channels the implicit baseline leaves out: all their data over the previous period falls after baseline_to (a channel launched after an input export ended).',
 });
 
+const previousPartial = z.strictObject({ from: isoDate, to: isoDate }).optional().meta({
+  description:
+    "The previous period is covered only over these days by a channel the goal's reference counts (its daily data start after the period's first day, as a channel launched on 2026-05-15, or end before its last), as the KPI table's qoq_partial: a KPI that does not grow with its days (a rate) has its previous value and implicit baseline taken over them; a total keeps its previous value, which judges no achievability; a level that grows with its days (reach) gets no implicit baseline (part of a period is none).",
+});
+
 const provisional = z.literal(true).optional().meta({
   description:
     'A level on a KPI that builds up as its period runs (reach, audience growth rate), before its deadline: its value so far is compared with a whole period, so progress and status are provisional.',
@@ -209,6 +214,7 @@ const smartGoal = z.strictObject({
   reference_to: referenceTo,
   previous_left_out: previousLeftOut,
   baseline_left_out: baselineLeftOut,
+  previous_partial: previousPartial,
   target: figure,
   actual: figure,
   progress: figure.meta({
@@ -252,6 +258,7 @@ const keyResult = z.strictObject({
   reference_to: referenceTo,
   previous_left_out: previousLeftOut,
   baseline_left_out: baselineLeftOut,
+  previous_partial: previousPartial,
   target: figure,
   actual: figure,
   progress: figure,

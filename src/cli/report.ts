@@ -140,7 +140,9 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   }
   // KPI labels and units as frozen, then those defined since.
   const metas = [...kpiMetas(engine), ...(frozen?.snapshot.kpis ?? [])];
-  const units = new Map(metas.map((k) => [k.id, { unit: k.unit, label: k.label, good: k.good }]));
+  const units = new Map(
+    metas.map((k) => [k.id, { unit: k.unit, label: k.label, good: k.good, grows_with_window: k.grows_with_window }]),
+  );
   const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas).length : 0;
   io.out(renderText(report, project.site, units, { source, newest: versions.at(-1)?.snapshot.version ?? null, restated }));
   return 0;
@@ -207,7 +209,7 @@ function changeCell(
 export function renderText(
   report: ReportJson,
   site: SiteSettings,
-  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction }>,
+  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction; grows_with_window?: boolean }>,
   from: TextSource = { source: { kind: 'live' }, newest: null, restated: 0 },
 ): string {
   const fmt: FormatOptions = site;
@@ -273,7 +275,7 @@ export function renderText(
 function goalLines(
   goal: GoalJson,
   site: SiteSettings,
-  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction }>,
+  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction; grows_with_window?: boolean }>,
 ): string[] {
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
@@ -293,8 +295,8 @@ function goalLines(
           `      ${s.symbol} ${esc(kr.id)}: ${what} ${bound ? '≈' : ''}${formatKpiValue(kr.actual, unit, fmt)}${bound ? BOUND_WORDS[bound] : ''}` +
           ` of ${formatKpiValue(kr.target, unit, fmt)}` +
           `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
-          (kr.baseline_to || kr.reference_to || kr.previous_left_out
-            ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr)}`
+          (kr.baseline_to || kr.reference_to || kr.previous_left_out || kr.previous_partial
+            ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr, kr.kpi ? kpis.get(kr.kpi)!.grows_with_window : false)}`
             : '') +
           keyResultWords(kr, kr.kpi ? kpis.get(kr.kpi)!.good : undefined, goal.deadline) +
           marks(kr, site)
@@ -311,7 +313,7 @@ function goalLines(
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
     `      ${esc(k.label)} on ${channel}: ${goal.approximate && bound ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
       `${bound ? BOUND_WORDS[bound] : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
-      ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal)}), progress ${formatProgress(goal.progress, progressBound(goal), fmt)},` +
+      ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal, k.grows_with_window)}), progress ${formatProgress(goal.progress, progressBound(goal), fmt)},` +
       ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
       (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target) ? noChangeWords(k.good) : '') +
@@ -365,15 +367,33 @@ function keyResultWords(kr: KeyResultJson, good: Direction | undefined, deadline
 
 /**
  * Where a baseline or a relative target's reference stops short of the previous period's end
- * (`baseline_to`, `reference_to`): the day, and why; and the channels it leaves out
- * (`baseline_left_out`, `previous_left_out`); empty when none applies.
+ * (`baseline_to`, `reference_to`): the day, and why; the days of the previous period every
+ * channel covers where one covers it in part (`previous_partial`: a rate's baseline over them, no
+ * baseline for a figure that `grows` with its days, a partial previous total); and the channels
+ * it leaves out (`baseline_left_out`, `previous_left_out`); empty when none applies.
  */
 function referenceNote(
-  g: Pick<SmartGoalJson, 'baseline_to' | 'reference_to' | 'baseline_left_out' | 'previous_left_out'>,
+  g: Pick<
+    SmartGoalJson,
+    'baseline' | 'baseline_to' | 'reference_to' | 'baseline_left_out' | 'previous_left_out' | 'previous_partial'
+  >,
+  grows: boolean | undefined,
 ): string {
+  const partial = g.previous_partial;
+  const days = partial ? `${esc(partial.from)} to ${esc(partial.to)}` : '';
   const parts = [
-    g.baseline_to ? `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends` : '',
-    !g.baseline_to && g.reference_to
+    partial && g.baseline === null
+      ? `: none, as a channel's data cover only ${days} of the previous period, and part of a period is no baseline for a figure that grows with its days`
+      : '',
+    partial && g.baseline !== null && grows
+      ? `; the previous total is partial: a channel's data cover only ${days} of the previous period`
+      : '',
+    partial && g.baseline !== null && !grows
+      ? `, over the previous period only from ${days}, the days every channel covers` +
+        (g.baseline_to ? ` (an input's export ends on ${esc(g.baseline_to)})` : '')
+      : '',
+    g.baseline_to && !partial ? `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends` : '',
+    !g.baseline_to && g.reference_to && g.reference_to !== partial?.to
       ? `; the previous total counts an input only to ${esc(g.reference_to)}, where its export ends`
       : '',
     g.baseline_left_out ? `, without ${esc(g.baseline_left_out.join(', '))} (no data by then)` : '',

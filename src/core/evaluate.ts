@@ -22,6 +22,7 @@ import {
   okrBand,
   PROGRESS_ROUNDING,
 } from './status.ts';
+import type { CoveredPart } from './kpiTable.ts';
 import { type MeasureMode, measureTarget } from './targets.ts';
 
 export interface MeasureEvaluation {
@@ -44,6 +45,8 @@ export interface MeasureEvaluation {
   readonly previousLeftOut: readonly string[];
   /** Channels the implicit baseline leaves out, having no data up to `baselineTo` (see `MeasureTarget`). */
   readonly baselineLeftOut: readonly string[];
+  /** The days of the previous period every channel counted covers, where one covers it only in part (see `MeasureTarget`); else null. */
+  readonly previousPartial: CoveredPart | null;
   readonly target: number | null;
   readonly actual: number | null;
   readonly progress: number | null;
@@ -124,11 +127,12 @@ export interface KeyResultEvaluation {
   readonly kpi: string | null;
   readonly channel: string | readonly string[] | null;
   readonly baseline: number | null;
-  /** As `MeasureEvaluation.baselineTo`, `referenceTo`, `previousLeftOut` and `baselineLeftOut`. */
+  /** As `MeasureEvaluation.baselineTo`, `referenceTo`, `previousLeftOut`, `baselineLeftOut` and `previousPartial`. */
   readonly baselineTo: Day | null;
   readonly referenceTo: Day | null;
   readonly previousLeftOut: readonly string[];
   readonly baselineLeftOut: readonly string[];
+  readonly previousPartial: CoveredPart | null;
   readonly target: number | null;
   readonly actual: number | null;
   readonly progress: number | null;
@@ -255,6 +259,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     referenceTo: reference.referenceTo,
     previousLeftOut: reference.previousLeftOut,
     baselineLeftOut: reference.baselineLeftOut,
+    previousPartial: reference.previousPartial,
     target,
     actual: decided?.actual ?? actual,
     progress: decided ? decided.progress : progress,
@@ -527,6 +532,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       referenceTo: m.referenceTo,
       previousLeftOut: m.previousLeftOut,
       baselineLeftOut: m.baselineLeftOut,
+      previousPartial: m.previousPartial,
       target: m.target,
       actual: m.actual,
       progress: m.progress,
@@ -572,6 +578,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     referenceTo: null,
     previousLeftOut: [],
     baselineLeftOut: [],
+    previousPartial: null,
     target: manual.target,
     actual: manual.current,
     progress,

@@ -10,7 +10,7 @@ import type { GoalEvaluation, KeyResultEvaluation } from './evaluate.ts';
 import { goalEvaluation } from './evaluations.ts';
 import type { Goal } from './goals.ts';
 import { type InputsEnd, type KpiEngine, resolveChannels } from './kpis.ts';
-import { kpiChanges } from './kpiTable.ts';
+import { type CoveredPart, kpiChanges } from './kpiTable.ts';
 import { overlaps, type Period } from './periods.ts';
 import type { Project } from './project.ts';
 import type { GoalStatus, OkrBand } from './status.ts';
@@ -90,6 +90,8 @@ export interface SmartGoalJson {
   previous_left_out?: string[];
   /** Channels the implicit baseline leaves out: all their data over the previous period falls after `baseline_to`. */
   baseline_left_out?: string[];
+  /** The previous period is covered only over these days by a channel counted in it (see `MeasureTarget.previousPartial`): a rate's `previous` and implicit baseline are taken over them; a total's `previous` is partial; a reach has no implicit baseline. */
+  previous_partial?: { from: string; to: string };
   target: number | null;
   actual: number | null;
   progress: number | null;
@@ -136,11 +138,12 @@ export interface KeyResultJson {
   weight: number;
   manual: boolean;
   baseline: number | null;
-  /** As a SMART goal's `baseline_to`, `reference_to`, `previous_left_out` and `baseline_left_out`. */
+  /** As a SMART goal's `baseline_to`, `reference_to`, `previous_left_out`, `baseline_left_out` and `previous_partial`. */
   baseline_to?: string;
   reference_to?: string;
   previous_left_out?: string[];
   baseline_left_out?: string[];
+  previous_partial?: { from: string; to: string };
   target: number | null;
   actual: number | null;
   progress: number | null;
@@ -380,18 +383,26 @@ export function gapsJson(gaps: InputGaps): GapsJson {
   return out;
 }
 
-/** `baseline_to`, `reference_to`, `previous_left_out` and `baseline_left_out`, each only when it applies. */
+/** `baseline_to`, `reference_to`, `previous_left_out`, `baseline_left_out` and `previous_partial`, each only when it applies. */
 function referenceJson(e: {
   baselineTo: Day | null;
   referenceTo: Day | null;
   previousLeftOut: readonly string[];
   baselineLeftOut: readonly string[];
-}): { baseline_to?: string; reference_to?: string; previous_left_out?: string[]; baseline_left_out?: string[] } {
+  previousPartial: CoveredPart | null;
+}): {
+  baseline_to?: string;
+  reference_to?: string;
+  previous_left_out?: string[];
+  baseline_left_out?: string[];
+  previous_partial?: { from: string; to: string };
+} {
   return {
     ...(e.baselineTo !== null ? { baseline_to: formatDay(e.baselineTo) } : {}),
     ...(e.referenceTo !== null ? { reference_to: formatDay(e.referenceTo) } : {}),
     ...(e.previousLeftOut.length > 0 ? { previous_left_out: [...e.previousLeftOut] } : {}),
     ...(e.baselineLeftOut.length > 0 ? { baseline_left_out: [...e.baselineLeftOut] } : {}),
+    ...(e.previousPartial !== null ? { previous_partial: daysJson(e.previousPartial) } : {}),
   };
 }
 

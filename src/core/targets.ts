@@ -3,10 +3,12 @@
  * value, the baseline, the resolved target, and the channels and days its references leave out.
  * Pure: no clock, no files.
  */
+import { growsWithWindow } from './comparable.ts';
 import { dataEnds, inputsApartTo } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { Measure, TargetSpec } from './goals.ts';
-import { type Kpi, type KpiEngine, type KpiValue, resolveChannels, windowFor } from './kpis.ts';
+import { type CoveredPart, coveredPart } from './kpiTable.ts';
+import { type Kpi, type KpiEngine, type KpiValue, type MetricWindow, resolveChannels, windowFor } from './kpis.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
 /** How a measure is evaluated: a running total (flows) or the level of a KPI. */
@@ -34,11 +36,17 @@ export function resolveTarget(spec: TargetSpec, reference: number | null): numbe
  */
 export interface MeasureTarget {
   readonly mode: MeasureMode;
-  /** The KPI over the previous period of the same kind. */
+  /**
+   * The KPI over the previous period of the same kind; where a channel counted covers it only in
+   * part (`previousPartial`), a level that does not grow with its days (a rate) over the days every
+   * channel counted covers, as the KPI table's previous quarter is, and anything else as it is.
+   */
   readonly previous: number | null;
   /**
    * Level: given, or the KPI over the previous period, only to `baselineTo` when an input's export
-   * ends before the rest of its data there; cumulative: given or 0.
+   * ends before the rest of its data there, and only over `previousPartial` where that applies (a
+   * figure that grows with its days, a reach, then has none: part of a period is no baseline);
+   * cumulative: given or 0.
    */
   readonly baseline: number | null;
   /** Resolved against the previous period's total (cumulative) or the baseline (level). */
@@ -68,6 +76,15 @@ export interface MeasureTarget {
    * after an input's export ended): the implicit baseline is computed without them; else empty.
    */
   readonly baselineLeftOut: readonly string[];
+  /**
+   * The previous period is covered only over these days by a channel counted in it (its daily
+   * data start after the period's first day, or end before its last: see `coveredPart`), as the
+   * KPI table's `previousPartial`, where the measure reads it: a level's implicit baseline (and
+   * its `previous`) is taken over them for a rate, and is none for a figure that grows with its
+   * days (a reach); a total's `previous` is kept, and judges no achievability. Null when every
+   * channel counted covers the whole period, and for a level with a baseline given.
+   */
+  readonly previousPartial: CoveredPart | null;
 }
 
 /**
@@ -86,23 +103,61 @@ export function measureTarget(
   if (!kpi) throw new Error(`unknown KPI '${measure.kpi}' (the loader should have rejected it)`);
   const channels = over && over.length > 0 ? over : resolveChannels(measure.channel, engine.index.channels);
   const prev = previousPeriod(period);
-  const whole = windowFor(engine, channels, prev.start, prev.end).value(kpi);
-  const previous = whole.value;
+  const window = windowFor(engine, channels, prev.start, prev.end);
+  const whole = window.value(kpi);
   const mode: MeasureMode = kpi.cumulative ? 'cumulative' : 'level';
+  const grows = growsWithWindow(kpi.ast, (name) => engine.index.metrics.get(name)?.aggregation);
   const relative = measure.target.kind !== 'absolute';
   const referenced = mode === 'cumulative' ? relative : measure.baseline === null;
   const previousLeftOut = referenced ? channelsLeftOut(engine, kpi, measure, channels, prev) : [];
+  // A previous period a channel covers only in part, as the KPI table takes it (red-team 9 #4).
+  const partOf = (value: KpiValue, over: MetricWindow) => coveredPart(engine, kpi, value, over);
   if (mode === 'cumulative') {
+    const previous = whole.value;
     const baseline = measure.baseline ?? 0;
     // A total over part of the previous period: an input's export, or a channel's whole data,
     // ends before it does (red-team 6 #9).
     const referenceTo = relative ? dataEnds(engine, channels, prev, prev.end, kpi).dataTo : null;
     const target = resolveTarget(measure.target, previous);
-    return { mode, previous, baseline, target, baselineTo: null, referenceTo, previousLeftOut, baselineLeftOut: [] };
+    const previousPartial = partOf(whole, window);
+    return {
+      mode,
+      previous,
+      baseline,
+      target,
+      baselineTo: null,
+      referenceTo,
+      previousLeftOut,
+      baselineLeftOut: [],
+      previousPartial,
+    };
   }
-  const baselineTo = measure.baseline === null ? inputsApartTo(engine, channels, prev, kpi) : null;
-  const cut = baselineTo === null ? null : windowFor(engine, channels, prev.start, baselineTo).value(kpi);
-  const baseline = measure.baseline ?? (cut === null ? previous : cut.value);
+  const implicit = measure.baseline === null;
+  // Part of a period is no baseline for a figure that grows with its days (a reach over 47 days).
+  const grown = implicit && grows ? partOf(whole, window) : null;
+  if (grown !== null) {
+    const target = resolveTarget(measure.target, null);
+    return {
+      mode,
+      previous: whole.value,
+      baseline: null,
+      target,
+      baselineTo: null,
+      referenceTo: null,
+      previousLeftOut,
+      baselineLeftOut: [],
+      previousPartial: grown,
+    };
+  }
+  const baselineTo = implicit ? inputsApartTo(engine, channels, prev, kpi) : null;
+  const cutWindow = baselineTo === null ? window : windowFor(engine, channels, prev.start, baselineTo);
+  const cut = baselineTo === null ? null : cutWindow.value(kpi);
+  // A rate over the days every channel counted in it covers, where one covers them only in part.
+  const previousPartial = implicit ? partOf(cut ?? whole, cutWindow) : null;
+  const covered =
+    previousPartial === null ? null : windowFor(engine, channels, previousPartial.from, previousPartial.to).value(kpi);
+  const previous = covered === null ? whole.value : covered.value;
+  const baseline = measure.baseline ?? (covered ?? cut ?? whole).value;
   // A channel counted over the whole previous period but with no data up to `baselineTo`.
   const counted = (v: KpiValue) => (v.value === null ? [] : (v.channels ?? channels));
   const baselineLeftOut = cut === null ? [] : counted(whole).filter((c) => !counted(cut).includes(c));
@@ -115,6 +170,7 @@ export function measureTarget(
     referenceTo: null,
     previousLeftOut,
     baselineLeftOut,
+    previousPartial,
   };
 }
 

@@ -75,6 +75,8 @@ const smartGoal = z.strictObject({
   previous_left_out: z.array(text).optional(),
   baseline_left_out: z.array(text).optional(),
   reference_to: isoDate.optional(),
+  /** Absent in snapshots frozen before goals carried it. */
+  previous_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
   target: figure,
   actual: figure,
   progress: figure,
@@ -112,6 +114,8 @@ const keyResult = z.strictObject({
   previous_left_out: z.array(text).optional(),
   baseline_left_out: z.array(text).optional(),
   reference_to: isoDate.optional(),
+  /** Absent in snapshots frozen before goals carried it. */
+  previous_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
   target: figure,
   actual: figure,
   progress: figure,

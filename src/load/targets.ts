@@ -11,7 +11,7 @@
  * after loading, on goals that are otherwise valid.
  */
 import type { Direction } from '../core/catalogue.ts';
-import { type Day, formatDay } from '../core/dates.ts';
+import { formatDay } from '../core/dates.ts';
 import { actualBound } from '../core/evaluate.ts';
 import { measuredChannels, measureTarget, resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
@@ -77,7 +77,7 @@ function check(
       );
       return;
     }
-    if (relative) notePartialReference(engine, measure, channels, prev, place, at, 'an absolute target');
+    notePartialPrevious(engine, measure, period, channels, place, at);
     if (relative) noteLeftOut(engine, measure, period, channels, place, at, 'an absolute target');
     if (relative) {
       const what = `the target ${relativeText(t)} applies to ${measure.kpi} over ${prev.label}, which`;
@@ -111,7 +111,7 @@ function check(
 
   const label = kpiWords(kpi.def.label);
   const good = kpi.def.good;
-  const { baseline, baselineTo, baselineLeftOut } = measureTarget(engine, measure, period, channels);
+  const { baseline, baselineTo, previousPartial } = measureTarget(engine, measure, period, channels);
   const onlyBound = kpi.accumulates ? boundOnly(engine, kpi, channels, period) : null;
   if (onlyBound) place.report.note([...path, 'kpi'], onlyBound);
   else if (kpi.accumulates) {
@@ -128,6 +128,15 @@ function check(
         `its value so far with ${measure.baseline === null ? `the whole of ${prev.label} (the baseline when none is given)` : 'a baseline for a whole period'}, ` +
         'so its progress and status are provisional, and settled at the deadline',
     );
+  }
+  // The previous period as the implicit baseline takes it: over the days every channel covers.
+  const prevWords =
+    previousPartial === null
+      ? prev.label
+      : `${prev.label} from ${formatDay(previousPartial.from)} to ${formatDay(previousPartial.to)}`;
+  if (baseline === null && previousPartial !== null) {
+    notePartialPrevious(engine, measure, period, channels, place, at);
+    return;
   }
   if (baseline === null) {
     if (all.length > 0) {
@@ -161,6 +170,7 @@ function check(
         `the days all the KPI's inputs do rather than dividing figures over different days; give a baseline if it should not be`,
     );
   }
+  notePartialPrevious(engine, measure, period, channels, place, at);
   // An implicit baseline summed from finer rows (reach over three months) is only an upper bound.
   const upperBound =
     measure.baseline === null && windowFor(engine, channels, prev.start, baselineTo ?? prev.end).value(kpi).approximate
@@ -174,7 +184,7 @@ function check(
     const written = t.kind === 'absolute' ? String(t.value) : `${relativeText(t)} (${target})`;
     const source =
       measure.baseline === null
-        ? `, ${measure.kpi} over ${prev.label}${upperBound} (the baseline when none is given)`
+        ? `, ${measure.kpi} over ${prevWords}${upperBound} (the baseline when none is given)`
         : ` the goal gives`;
     place.report.note(
       at,
@@ -188,7 +198,7 @@ function check(
     const [shownTarget, shownBaseline] = apart(target, baseline, show);
     const side = good === 'up' ? 'below' : 'above';
     const other = good === 'up' ? 'above' : 'below';
-    const source = measure.baseline === null ? ` (${label} over ${prev.label}${upperBound}, as none is given)` : '';
+    const source = measure.baseline === null ? ` (${label} over ${prevWords}${upperBound}, as none is given)` : '';
     const keep = relative
       ? `give it as a number (target: ${target}) with a baseline ${side} it`
       : `give a baseline ${side} ${shownTarget} (the level it starts from)`;
@@ -203,11 +213,6 @@ function check(
     return;
   }
   if (measure.baseline === null) noteLeftOut(engine, measure, period, channels, place, at, 'a baseline');
-  if (relative && measure.baseline === null) {
-    // The partial-reference note describes the baseline used: without the channels it leaves out, to `baselineTo`.
-    const counted = channels.filter((c) => !baselineLeftOut.includes(c));
-    notePartialReference(engine, measure, counted, prev, place, at, 'a baseline', baselineTo);
-  }
 }
 
 /**
@@ -250,51 +255,67 @@ function noteLeftOut(
 }
 
 /**
- * Notes a relative target whose reference, the previous period's figure, comes from a channel
- * whose data starts inside that period (a channel launched mid-quarter): a reference over part
- * of the period. Not for a KPI of end-of-period values only (follower count).
+ * Notes a measure whose previous-period figure it reads (a total's previous total, which a relative
+ * target applies to and achievability is judged against; a level's implicit baseline) where a
+ * channel counted covers that period only in part (see `MeasureTarget.previousPartial`: its daily
+ * data start inside it, a channel launched mid-quarter, or end before its end), and says what the
+ * build does, as the KPI table does with the quarter: a rate's baseline is taken over the days
+ * every channel covers; a figure that grows with its days (a reach) has no implicit baseline; a
+ * total is kept as it is, flagged. One rule for every target (red-team 9 #4).
  */
-function notePartialReference(
+function notePartialPrevious(
   engine: KpiEngine,
   measure: Measure,
+  period: Period,
   channels: readonly string[],
-  prev: Period,
   place: GoalPlace,
   at: PathKey[],
-  wayOut: string,
-  upTo: Day | null = null,
 ): void {
   const kpi = engine.kpis.get(measure.kpi);
-  // A value at the period's end (followers) does not depend on how much of the period has data.
-  if (!kpi || kpi.inputs.every((name) => engine.index.metrics.get(name)?.aggregation === 'stock')) return;
-  // An implicit baseline taken to `upTo` (see `measureTarget`) covers the days to it only.
-  const end = upTo ?? prev.end;
-  const over = upTo === null ? prev.label : `${prev.label} to ${formatDay(upTo)}`;
-  for (const channel of channels) {
-    const first = engine.index.firstDay(channel);
-    if (first === null || first <= prev.start || first > end) continue;
+  const { previous, previousPartial: partial, baseline, baselineTo } = measureTarget(engine, measure, period, channels);
+  if (!kpi || partial === null) return;
+  const prev = previousPeriod(period);
+  // The window the figure is taken over: an implicit baseline stops where an input's export ends.
+  const end = baselineTo ?? prev.end;
+  const starts: string[] = [];
+  const ends: string[] = [];
+  for (const c of channels) {
+    const first = engine.index.dailyStart(c);
+    const last = engine.index.coveredTo(end, c);
+    if (last === null || last < prev.start) continue;
+    if (first !== null && first > prev.start) starts.push(`${c}'s daily data start on ${formatDay(first)}`);
+    if (last < end) ends.push(`${c}'s data end on ${formatDay(last)}`);
+  }
+  const why = [...starts, ...ends].join(', ');
+  const days = `${partial.to - partial.from + 1} of ${prev.end - prev.start + 1} days${why ? `: ${why}` : ''}`;
+  const covers = `covers only ${formatDay(partial.from)} to ${formatDay(partial.to)} (${days})`;
+  // An export that stops early may cover the days after its last row: its `through` says so.
+  const hint = 'if an export covers the days after its last row, give it a "through" day';
+  const through = ends.length > 0 ? `${hint}; else ` : '';
+  if (kpi.cumulative) {
+    if (previous === null) return;
+    const use =
+      measure.target.kind === 'absolute'
+        ? `it is shown flagged, and no achievability is judged from it${ends.length > 0 ? `; ${hint}` : ''}`
+        : `the target ${relativeText(measure.target)} applies to that partial total; ${through}give an absolute target if it should not be`;
+    place.report.note(at, `the previous total (${measure.kpi} over ${prev.label}) ${covers}: ${use}`);
+    return;
+  }
+  if (baseline === null) {
     place.report.note(
       at,
-      `the target ${relativeText(measure.target)} applies to ${measure.kpi} over ${over}, which has data from ${formatDay(first)} only ` +
-        `on ${channel} (${end - first + 1} of ${end - prev.start + 1} days): a reference over part of the period; ` +
-        `give ${wayOut} if it should not be`,
+      `no baseline: ${measure.kpi} over ${prev.label} (the baseline when none is given) ${covers}, and part of a period is ` +
+        `no baseline for ${measure.kpi}, which grows with the days it counts: progress cannot be measured and the goal shows ` +
+        `"No data"; ${through}give a baseline (the value the goal starts from)`,
     );
     return;
   }
-  // A rate over the days there are is no partial figure; a total (or a reach) is.
-  if (!kpi.cumulative && !kpi.accumulates) return;
-  for (const channel of channels) {
-    // An export covers the days from its first row to its `through`, else to its last row (red-team 6 #9).
-    const last = engine.index.lastDay(prev.end, [channel]);
-    if (last === null || last < prev.start || last >= prev.end) continue;
-    place.report.note(
-      at,
-      `the target ${relativeText(measure.target)} applies to ${measure.kpi} over ${prev.label}, whose data on ${channel} end on ` +
-        `${formatDay(last)} (${last - prev.start + 1} of ${prev.end - prev.start + 1} days): a reference over part of the period; ` +
-        `if the export covers the days after its last row, give it a "through" day; else give ${wayOut} if it should not be`,
-    );
-    return;
-  }
+  place.report.note(
+    at,
+    `the baseline (${measure.kpi} over ${prev.label}, as none is given) ${covers}, the days every channel counted covers` +
+      `${baselineTo === null ? '' : " to the day an input's export ends"}, as the KPI table compares the quarters; ` +
+      `${through}give a baseline if it should not be`,
+  );
 }
 
 /**

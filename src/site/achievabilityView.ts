@@ -14,6 +14,7 @@ import { type FormatOptions, formatChange, formatKpiValue } from '../format/numb
 import { fill, kpiLabel, plural, uiStrings, type UiStrings } from '../translations/index.ts';
 import { formatPeriod } from '../format/intl.ts';
 import { keyResultLabel } from './goalView.ts';
+import { measuredChannels, measureTarget } from '../core/targets.ts';
 
 export interface AchievabilityView {
   /** The key result's title (or id); null for a SMART goal. */
@@ -49,7 +50,12 @@ function viewOf(
     keyResult,
     verdict: a.verdict,
     label: t.verdict[a.verdict],
-    text: achievabilitySentence(t, a, period.kind, kpi.def.good, fmt),
+    // A total over part of the previous period is no reference (red-team 9 #4): said, not "no previous value".
+    text:
+      a.needed === null &&
+      measureTarget(engine, measure, period, measuredChannels(engine, measure, period)).previousPartial !== null
+        ? t.achievability.partialPrevious
+        : achievabilitySentence(t, a, period.kind, kpi.def.good, fmt),
     span: plural(fmt.locale, t.periods[period.kind], past.length),
     history: past.map((p, i) => ({
       period: formatPeriod(p.period, fmt.locale),

@@ -149,7 +149,10 @@ export function quarterCsv(page: QuarterPage): string {
  * window is left out: actual, progress and status n/a), `provisional` (a level that builds up,
  * before the deadline) and `approximate` (the actual reads a reach summed from finer rows), each
  * `true`/`false`, empty on OKR rows; then `bound`, what the actual is to the true figure where it
- * is not exact (`upper`, `lower` or `unbounded`; empty otherwise, with `cut_rows` and on OKR rows).
+ * is not exact (`upper`, `lower` or `unbounded`; empty otherwise, with `cut_rows` and on OKR rows);
+ * last `previous_partial`, the days of the previous period every channel counted covers where one
+ * covers it only in part (`2026-05-15..2026-06-30`), which `baseline` and `previous` are taken over
+ * for a rate (a total's `previous` is partial; a reach has no implicit `baseline`).
  */
 export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
   const lines: Cell[][] = [
@@ -188,13 +191,23 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       'provisional',
       'approximate',
       'bound',
+      'previous_partial',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
   const channels = (c: string | readonly string[] | null) => (c === null ? null : typeof c === 'string' ? c : c.join(' '));
   type Ends = Pick<
     SmartGoalJson,
-    'incomplete' | 'data_to' | 'inputs_to' | 'baseline_to' | 'reference_to' | 'gaps' | 'actual_to' | 'cut_rows' | 'provisional'
+    | 'incomplete'
+    | 'data_to'
+    | 'inputs_to'
+    | 'baseline_to'
+    | 'reference_to'
+    | 'gaps'
+    | 'actual_to'
+    | 'cut_rows'
+    | 'provisional'
+    | 'previous_partial'
   > & {
     baseline?: number | null;
     previous?: number | null;
@@ -223,6 +236,8 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       flag(ends, ends?.approximate),
       // A row cut by the window leaves no bound; snapshots frozen before `bound` knew upper bounds only.
       ends === undefined ? null : ends.cut_rows ? '' : (ends.bound ?? figureBound(ends) ?? ''),
+      // The days of the previous period every channel counted covers, where one covers it in part (red-team 9 #4).
+      ends?.previous_partial ? `${ends.previous_partial.from}..${ends.previous_partial.to}` : null,
     ]);
   for (const g of report.goals) {
     if (g.type === 'smart') {

@@ -26,7 +26,7 @@ import type { GoalStatus, OkrBand } from '../core/status.ts';
 import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
 import { channelEnds, type CoverageNote } from '../format/coverage.ts';
 import { inputsNote } from '../format/inputs.ts';
-import { formatDate, formatPeriod } from '../format/intl.ts';
+import { formatDate, formatDateRange, formatPeriod } from '../format/intl.ts';
 import { changeSubject, changeValues, type DescribeContext } from '../review/describe.ts';
 import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
@@ -453,19 +453,50 @@ function gapsOf(json: GapsJson | undefined): InputGaps | null {
   return out;
 }
 
-/** A report's `baseline_to`, `reference_to` (as days, null when absent) and the channels its references leave out. */
+/** A report's `baseline_to`, `reference_to`, `previous_partial` (as days, null when absent) and the channels its references leave out. */
 function referenceOf(json: {
   baseline_to?: string;
   reference_to?: string;
   previous_left_out?: string[];
   baseline_left_out?: string[];
-}): { baselineTo: Day | null; referenceTo: Day | null; previousLeftOut: string[]; baselineLeftOut: string[] } {
+  previous_partial?: { from: string; to: string };
+}): {
+  baselineTo: Day | null;
+  referenceTo: Day | null;
+  previousLeftOut: string[];
+  baselineLeftOut: string[];
+  previousPartial: { from: Day; to: Day } | null;
+} {
+  const partial = json.previous_partial;
+  const [from, to] = partial ? [dayOf(partial.from), dayOf(partial.to)] : [null, null];
   return {
     baselineTo: json.baseline_to === undefined ? null : dayOf(json.baseline_to),
     referenceTo: json.reference_to === undefined ? null : dayOf(json.reference_to),
     previousLeftOut: json.previous_left_out ?? [],
     baselineLeftOut: json.baseline_left_out ?? [],
+    previousPartial: from === null || to === null ? null : { from, to },
   };
+}
+
+/**
+ * What the previous period is where a channel counted covers it only in part (`previousPartial`):
+ * an implicit baseline over the days every channel covers (a rate), none (a figure that grows
+ * with its days), or a partial total (cumulative); null otherwise.
+ */
+function partialSentence(
+  d: UiStrings,
+  e: { mode: 'cumulative' | 'level'; baseline: number | null; previousPartial: { from: Day; to: Day } | null },
+  m: Measure,
+  kpi: string,
+  period: string,
+  date: (day: Day) => string,
+): string | null {
+  const partial = e.previousPartial;
+  if (partial === null) return null;
+  const words = { kpi, period, from: date(partial.from), to: date(partial.to) };
+  if (e.mode === 'cumulative') return fill(d.definition.previousPartial, words);
+  if (m.baseline !== null) return null;
+  return fill(e.baseline === null ? d.definition.noBaselinePartial : d.definition.baselinePartial, words);
 }
 
 /** A report's `inputs_to` as days (null when absent: snapshots frozen before goals carried it). */
@@ -513,10 +544,16 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
   const value = (x: number | null) => formatKpiValue(x, kpi.def.unit, fmt);
   const written = writtenTarget(m.target, kpi.def.unit, fmt);
   const d = uiStrings(fmt.locale, project.site.strings).definition;
+  // An implicit baseline over the days every channel covers says them (red-team 9 #4).
+  const partial = m.baseline === null && e.mode === 'level' && e.baseline !== null ? e.previousPartial : null;
+  const baseline = partial
+    ? fill(d.baselineOver, {
+        value: value(e.baseline),
+        days: formatDateRange(formatDay(partial.from), formatDay(partial.to), fmt.locale),
+      })
+    : value(e.baseline);
   const reference =
-    e.mode === 'cumulative'
-      ? fill(d.previousTotal, { value: value(e.previous) })
-      : fill(d.baseline, { value: value(e.baseline) });
+    e.mode === 'cumulative' ? fill(d.previousTotal, { value: value(e.previous) }) : fill(d.baseline, { value: baseline });
   const resolved =
     m.target.kind === 'absolute'
       ? value(resolveTarget(m.target, null))
@@ -528,7 +565,7 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
       : e.mode === 'cumulative'
         ? fill(d.totalBy, { target: resolved })
         : m.target.kind === 'absolute' && e.baseline !== null
-          ? fill(d.byDeadlineFrom, { target: resolved, baseline: value(e.baseline) })
+          ? fill(d.byDeadlineFrom, { target: resolved, baseline })
           : fill(d.byDeadline, { target: resolved });
   return note ? `${sentence} ${note}` : sentence;
 }
@@ -546,7 +583,8 @@ function referenceSentence(project: Project, engine: KpiEngine, m: Measure, peri
   const d = uiStrings(locale, project.site.strings);
   const previous = formatPeriod(previousPeriod(period).label, locale);
   const names = (list: readonly string[]) => list.map((c) => channelName(project.site, c)).join(', ');
-  const to = e.baselineTo ?? e.referenceTo;
+  // A total's reference cut where a channel's data end is said once, by the partial previous period.
+  const to = e.baselineTo ?? (e.previousPartial !== null && e.previousPartial.to === e.referenceTo ? null : e.referenceTo);
   const sentences = [
     to === null
       ? null
@@ -555,6 +593,7 @@ function referenceSentence(project: Project, engine: KpiEngine, m: Measure, peri
           period: previous,
           date: formatDate(formatDay(to), locale),
         }),
+    partialSentence(d, e, m, kpiLabel(d, kpi.def), previous, (day) => formatDate(formatDay(day), locale)),
     // A channel the baseline taken to `baselineTo` has no data for (launched after that day).
     e.baselineLeftOut.length > 0 && e.baselineTo !== null
       ? fill(d.definition.baselineLeftOut, {

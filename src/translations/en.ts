@@ -206,6 +206,8 @@ export const en = {
     value: 'Value',
     change: 'Change',
     partial: 'partial data: not counted',
+    partialPrevious:
+      'The previous period is covered only in part: a figure that grows with its days (a total, a reach) over part of a period is no reference for a change.',
     noPrevious: 'There is no previous value to measure the change against.',
     alreadyMet: 'The previous {period} already met it: the target is a change of {needed}.',
     unknown: {
@@ -260,6 +262,13 @@ export const en = {
       'Baseline: {kpi} over {period}, up to {date} only (the export of one of its inputs ends that day; beyond it, the figure would divide totals over different days).',
     referenceTo:
       'The previous period’s total ({period}) counts one of its inputs only up to {date}, where that input’s export ends: the target is set against a partial total.',
+    baselineOver: '{value} over {days}',
+    baselinePartial:
+      'A channel’s data cover {period} only from {from} to {to}: the baseline ({kpi}) is taken over those days, which every channel counted covers, as the KPI table compares the quarters.',
+    noBaselinePartial:
+      'No baseline: a channel’s data cover {period} only from {from} to {to}, and a figure that grows with the days it counts ({kpi}) over part of a period is no baseline for a whole one; give a baseline to measure progress.',
+    previousPartial:
+      'The previous period’s total ({period}) covers only {from} to {to} (a channel’s data cover {period} in part): a partial total, against which no achievability is judged.',
     baselineLeftOut: 'Not in the baseline (no data up to {date}, yet counted in the actual): {channels}.',
     previousLeftOut:
       'Not in the reference (data in {period} but none in this period, so left out of the actual too: like with like): {channels}.',

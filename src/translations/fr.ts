@@ -205,6 +205,8 @@ export const fr = {
     value: 'Valeur',
     change: 'Évolution',
     partial: 'données partielles : non comptée',
+    partialPrevious:
+      'La période précédente n’est couverte qu’en partie : un chiffre qui croît avec les jours (un total, une portée) sur une partie de période n’est pas une référence pour une évolution.',
     noPrevious: "Aucune valeur précédente ne permet de mesurer l'évolution.",
     alreadyMet: 'La période précédente ({period}) l’atteignait déjà : la cible correspond à une évolution de {needed}.',
     unknown: {
@@ -260,6 +262,13 @@ export const fr = {
       'Valeur de référence : {kpi} sur {period}, jusqu’au {date} seulement (l’export d’une de ses données s’arrête ce jour-là ; au-delà, la valeur diviserait des totaux sur des jours différents).',
     referenceTo:
       'Le total de la période précédente ({period}) ne compte l’une de ses données que jusqu’au {date}, où son export s’arrête : l’objectif est fixé sur un total partiel.',
+    baselineOver: '{value} (sur {days})',
+    baselinePartial:
+      'Les données d’un canal ne couvrent {period} que du {from} au {to} : la valeur de référence ({kpi}) est prise sur ces jours, que couvre chaque canal compté, comme le tableau des KPI compare les trimestres.',
+    noBaselinePartial:
+      'Pas de valeur de référence : les données d’un canal ne couvrent {period} que du {from} au {to}, et un chiffre qui croît avec les jours comptés ({kpi}) sur une partie de période n’est pas une référence pour une période entière ; indiquez une valeur de référence pour mesurer la progression.',
+    previousPartial:
+      'Le total de la période précédente ({period}) ne couvre que du {from} au {to} (les données d’un canal ne couvrent {period} qu’en partie) : un total partiel, sur lequel le caractère atteignable n’est pas jugé.',
     baselineLeftOut: 'Hors de la valeur de référence (aucune donnée jusqu’au {date}, mais comptés dans le réalisé) : {channels}.',
     previousLeftOut:
       'Hors de la référence (données en {period} mais aucune sur cette période, donc hors du réalisé aussi : à périmètre égal) : {channels}.',

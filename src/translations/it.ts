@@ -201,6 +201,8 @@ export const it = {
     value: 'Valore',
     change: 'Variazione',
     partial: 'dati parziali: non conteggiato',
+    partialPrevious:
+      'Il periodo precedente è coperto solo in parte: un valore che cresce con i giorni (un totale, una copertura) su una parte del periodo non è un riferimento per una variazione.',
     noPrevious: 'Non esiste un valore precedente con cui misurare la variazione.',
     alreadyMet: 'Il periodo precedente ({period}) lo raggiungeva già: il target equivale a una variazione di {needed}.',
     unknown: {
@@ -254,6 +256,13 @@ export const it = {
       'Valore di partenza: {kpi} su {period}, solo fino al {date} (l’esportazione di uno dei suoi dati finisce quel giorno; oltre, il valore dividerebbe totali su giorni diversi).',
     referenceTo:
       'Il totale del periodo precedente ({period}) conta uno dei suoi dati solo fino al {date}, dove finisce la sua esportazione: l’obiettivo è fissato su un totale parziale.',
+    baselineOver: '{value} (nel periodo {days})',
+    baselinePartial:
+      'I dati di un canale coprono {period} solo dal {from} al {to}: il valore di partenza ({kpi}) è preso su quei giorni, coperti da ogni canale contato, come la tabella dei KPI confronta i trimestri.',
+    noBaselinePartial:
+      'Nessun valore di partenza: i dati di un canale coprono {period} solo dal {from} al {to}, e un valore che cresce con i giorni contati ({kpi}) su una parte del periodo non è un riferimento per un periodo intero; indica un valore di partenza per misurare i progressi.',
+    previousPartial:
+      'Il totale del periodo precedente ({period}) copre solo dal {from} al {to} (i dati di un canale coprono {period} solo in parte): un totale parziale, sul quale non si giudica se l’obiettivo è raggiungibile.',
     baselineLeftOut: 'Esclusi dalla base di partenza (nessun dato fino al {date}, ma contati nel valore attuale): {channels}.',
     previousLeftOut:
       'Esclusi dal riferimento (dati in {period} ma nessuno in questo periodo, quindi esclusi anche dal valore attuale: a parità di perimetro): {channels}.',

@@ -169,7 +169,7 @@ describe('a previous period whose export stops before its end (#9)', () => {
     const report = buildReport(project, createEngine(project), { quarter: period('2026-Q2') });
     expect(report.goals[0]).toMatchObject({ previous: 79 * 20_000, reference_to: '2026-03-20' });
     expect(notes.map(formatProblem)).toContainEqual(
-      expect.stringMatching(/^goals\/g\.yaml:2:.*over 2026-Q1, whose data on instagram end on 2026-03-20 .*"through"/),
+      expect.stringMatching(/^goals\/g\.yaml:2:.*over 2026-Q1\) covers only .*instagram's data end on 2026-03-20.*"through"/),
     );
   });
 

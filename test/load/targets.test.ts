@@ -7,6 +7,7 @@
  * baseline that a relative target on a total ignores.
  */
 import { describe, expect, it } from 'vitest';
+import { dailyExport } from '../exportsFixture.ts';
 import { outcomeOf, SITE } from './helpers.ts';
 
 /** Instagram: engagement rate 10% and bounce rate 20% in Q2 (quarter rows), and days of Q3. */
@@ -116,15 +117,11 @@ describe('a level target on the wrong side of its baseline', () => {
 });
 
 describe('notes on relative targets', () => {
-  /** LinkedIn launched on 2026-05-20: 42 of Q2's 91 days; 100 impressions a day. */
-  const launched = JSON.stringify({
-    channel: 'linkedin',
-    rows: [
-      { date: '2026-05-20', impressions: 2100, engagements: 100 },
-      { date: '2026-06-30', impressions: 2100, engagements: 110 },
-      { date: '2026-07-01', impressions: 100, engagements: 6 },
-    ],
-  });
+  /** LinkedIn launched on 2026-05-20, its daily export from then on: 42 of Q2's 91 days; 100 impressions a day. */
+  const launched = dailyExport('linkedin', '2026-05-20', '2026-07-01', (d) => ({
+    impressions: 100,
+    engagements: d < '2026-06-10' ? 5 : 6,
+  }));
   const onLinkedIn = (body: string) =>
     outcomeOf({
       site: SITE,
@@ -136,16 +133,18 @@ describe('notes on relative targets', () => {
     const out = onLinkedIn('    kpi: impressions\n    target: { change: "+10%" }\n');
     expect(out.problems).toEqual([]);
     expect(out.notes).toEqual([
-      'goals/g.yaml:7:13: note: the target +10% applies to impressions over 2026-Q2, which has data from 2026-05-20 only on linkedin ' +
-        '(42 of 91 days): a reference over part of the period; give an absolute target if it should not be',
+      'goals/g.yaml:7:13: note: the previous total (impressions over 2026-Q2) covers only 2026-05-20 to 2026-06-30 ' +
+        "(42 of 91 days: linkedin's daily data start on 2026-05-20): the target +10% applies to that partial total; " +
+        'give an absolute target if it should not be',
     ]);
   });
 
   it('notes it for a level too, unless a baseline is given', () => {
     const out = onLinkedIn('    kpi: engagement_rate\n    target: { change: "+10%" }\n');
     expect(out.notes).toEqual([
-      'goals/g.yaml:7:13: note: the target +10% applies to engagement_rate over 2026-Q2, which has data from 2026-05-20 only on linkedin ' +
-        '(42 of 91 days): a reference over part of the period; give a baseline if it should not be',
+      'goals/g.yaml:7:13: note: the baseline (engagement_rate over 2026-Q2, as none is given) covers only 2026-05-20 to 2026-06-30 ' +
+        "(42 of 91 days: linkedin's daily data start on 2026-05-20), the days every channel counted covers, as the KPI table " +
+        'compares the quarters; give a baseline if it should not be',
     ]);
     expect(onLinkedIn('    kpi: engagement_rate\n    baseline: 0.05\n    target: { change: "+10%" }\n').notes).toEqual([]);
   });

@@ -20,7 +20,7 @@ describe('the scorecard CSV', () => {
   const trust = (r: Record<string, string>) => [r['gaps'], r['actual_to'], r['cut_rows'], r['provisional'], r['approximate']];
 
   it('appends the trust columns after the existing ones', () => {
-    expect(header(text).slice(-10)).toEqual([
+    expect(header(text).slice(-11)).toEqual([
       'baseline',
       'previous',
       'baseline_to',
@@ -31,6 +31,7 @@ describe('the scorecard CSV', () => {
       'provisional',
       'approximate',
       'bound',
+      'previous_partial',
     ]);
   });
 
