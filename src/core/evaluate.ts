@@ -23,7 +23,7 @@ import {
   PROGRESS_ROUNDING,
 } from './status.ts';
 import type { CoveredPart } from './kpiTable.ts';
-import { type MeasureMode, measureTarget } from './targets.ts';
+import { type MeasureMode, type MeasureTarget, measureTarget } from './targets.ts';
 
 export interface MeasureEvaluation {
   readonly kpi: string;
@@ -47,6 +47,8 @@ export interface MeasureEvaluation {
   readonly baselineLeftOut: readonly string[];
   /** The days of the previous period every channel counted covers, where one covers it only in part (see `MeasureTarget`); else null. */
   readonly previousPartial: CoveredPart | null;
+  /** Which bound of the true figure an implicit baseline would be, which makes it none (see `MeasureTarget`); else null. */
+  readonly baselineBound: MeasureTarget['baselineBound'];
   readonly target: number | null;
   readonly actual: number | null;
   readonly progress: number | null;
@@ -133,6 +135,7 @@ export interface KeyResultEvaluation {
   readonly previousLeftOut: readonly string[];
   readonly baselineLeftOut: readonly string[];
   readonly previousPartial: CoveredPart | null;
+  readonly baselineBound: MeasureTarget['baselineBound'];
   readonly target: number | null;
   readonly actual: number | null;
   readonly progress: number | null;
@@ -260,6 +263,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     previousLeftOut: reference.previousLeftOut,
     baselineLeftOut: reference.baselineLeftOut,
     previousPartial: reference.previousPartial,
+    baselineBound: reference.baselineBound,
     target,
     actual: decided?.actual ?? actual,
     progress: decided ? decided.progress : progress,
@@ -533,6 +537,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       previousLeftOut: m.previousLeftOut,
       baselineLeftOut: m.baselineLeftOut,
       previousPartial: m.previousPartial,
+      baselineBound: m.baselineBound,
       target: m.target,
       actual: m.actual,
       progress: m.progress,
@@ -579,6 +584,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     previousLeftOut: [],
     baselineLeftOut: [],
     previousPartial: null,
+    baselineBound: null,
     target: manual.target,
     actual: manual.current,
     progress,

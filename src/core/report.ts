@@ -92,6 +92,8 @@ export interface SmartGoalJson {
   baseline_left_out?: string[];
   /** The previous period is covered only over these days by a channel counted in it (see `MeasureTarget.previousPartial`): a rate's `previous` and implicit baseline are taken over them; a total's `previous` is partial; a reach has no implicit baseline. */
   previous_partial?: { from: string; to: string };
+  /** An implicit baseline that would be only this bound of the true figure (a reach summed from month rows), which is none: `baseline` is null (see `MeasureTarget.baselineBound`). */
+  baseline_bound?: BaselineBound;
   target: number | null;
   actual: number | null;
   progress: number | null;
@@ -128,6 +130,9 @@ export interface SmartGoalJson {
 }
 
 /** Per channel and input, ranges of days no export covers between two exports (`MeasureEvaluation.gaps`). */
+/** A bound of the true figure (see `KpiBound`): what an implicit baseline would have been (`baseline_bound`). */
+export type BaselineBound = 'upper' | 'lower' | 'unbounded';
+
 export type GapsJson = Record<string, Record<string, Array<{ from: string; to: string }>>>;
 
 export interface KeyResultJson {
@@ -144,6 +149,8 @@ export interface KeyResultJson {
   previous_left_out?: string[];
   baseline_left_out?: string[];
   previous_partial?: { from: string; to: string };
+  /** An implicit baseline that would be only this bound of the true figure (a reach summed from month rows), which is none: `baseline` is null (see `MeasureTarget.baselineBound`). */
+  baseline_bound?: BaselineBound;
   target: number | null;
   actual: number | null;
   progress: number | null;
@@ -383,19 +390,21 @@ export function gapsJson(gaps: InputGaps): GapsJson {
   return out;
 }
 
-/** `baseline_to`, `reference_to`, `previous_left_out`, `baseline_left_out` and `previous_partial`, each only when it applies. */
+/** `baseline_to`, `reference_to`, `previous_left_out`, `baseline_left_out`, `previous_partial` and `baseline_bound`, each only when it applies. */
 function referenceJson(e: {
   baselineTo: Day | null;
   referenceTo: Day | null;
   previousLeftOut: readonly string[];
   baselineLeftOut: readonly string[];
   previousPartial: CoveredPart | null;
+  baselineBound: BaselineBound | null;
 }): {
   baseline_to?: string;
   reference_to?: string;
   previous_left_out?: string[];
   baseline_left_out?: string[];
   previous_partial?: { from: string; to: string };
+  baseline_bound?: BaselineBound;
 } {
   return {
     ...(e.baselineTo !== null ? { baseline_to: formatDay(e.baselineTo) } : {}),
@@ -403,6 +412,7 @@ function referenceJson(e: {
     ...(e.previousLeftOut.length > 0 ? { previous_left_out: [...e.previousLeftOut] } : {}),
     ...(e.baselineLeftOut.length > 0 ? { baseline_left_out: [...e.baselineLeftOut] } : {}),
     ...(e.previousPartial !== null ? { previous_partial: daysJson(e.previousPartial) } : {}),
+    ...(e.baselineBound !== null ? { baseline_bound: e.baselineBound } : {}),
   };
 }
 

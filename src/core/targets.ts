@@ -8,7 +8,7 @@ import { dataEnds, inputsApartTo } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { Measure, TargetSpec } from './goals.ts';
 import { type CoveredPart, coveredPart } from './kpiTable.ts';
-import { type Kpi, type KpiEngine, type KpiValue, type MetricWindow, resolveChannels, windowFor } from './kpis.ts';
+import { type Kpi, type KpiBound, type KpiEngine, type KpiValue, type MetricWindow, resolveChannels, windowFor } from './kpis.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
 /** How a measure is evaluated: a running total (flows) or the level of a KPI. */
@@ -85,6 +85,13 @@ export interface MeasureTarget {
    * channel counted covers the whole period, and for a level with a baseline given.
    */
   readonly previousPartial: CoveredPart | null;
+  /**
+   * A level's implicit baseline that would be only a bound of the true figure (a reach summed from
+   * month rows: an upper bound; a cost per thousand reached over it: a lower one): which bound. Such
+   * a figure is no baseline (it would decide the goal's direction and status on a guess), so
+   * `baseline` is null; else null.
+   */
+  readonly baselineBound: Exclude<KpiBound, 'exact'> | null;
 }
 
 /**
@@ -130,6 +137,7 @@ export function measureTarget(
       previousLeftOut,
       baselineLeftOut: [],
       previousPartial,
+      baselineBound: null,
     };
   }
   const implicit = measure.baseline === null;
@@ -147,6 +155,7 @@ export function measureTarget(
       previousLeftOut,
       baselineLeftOut: [],
       previousPartial: grown,
+      baselineBound: null,
     };
   }
   const baselineTo = implicit ? inputsApartTo(engine, channels, prev, kpi) : null;
@@ -157,7 +166,10 @@ export function measureTarget(
   const covered =
     previousPartial === null ? null : windowFor(engine, channels, previousPartial.from, previousPartial.to).value(kpi);
   const previous = covered === null ? whole.value : covered.value;
-  const baseline = measure.baseline ?? (covered ?? cut ?? whole).value;
+  const taken = covered ?? cut ?? whole;
+  // Only a bound of the true figure is no baseline (red-team: reach summed from month rows decided a goal's direction).
+  const baselineBound = implicit && taken.value !== null && taken.bound !== 'exact' ? taken.bound : null;
+  const baseline = measure.baseline ?? (baselineBound === null ? taken.value : null);
   // A channel counted over the whole previous period but with no data up to `baselineTo`.
   const counted = (v: KpiValue) => (v.value === null ? [] : (v.channels ?? channels));
   const baselineLeftOut = cut === null ? [] : counted(whole).filter((c) => !counted(cut).includes(c));
@@ -171,6 +183,7 @@ export function measureTarget(
     previousLeftOut,
     baselineLeftOut,
     previousPartial,
+    baselineBound,
   };
 }
 

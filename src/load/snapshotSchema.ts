@@ -77,6 +77,7 @@ const smartGoal = z.strictObject({
   reference_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   previous_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  baseline_bound: z.enum(['upper', 'lower', 'unbounded']).optional(),
   target: figure,
   actual: figure,
   progress: figure,
@@ -116,6 +117,7 @@ const keyResult = z.strictObject({
   reference_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   previous_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  baseline_bound: z.enum(['upper', 'lower', 'unbounded']).optional(),
   target: figure,
   actual: figure,
   progress: figure,

@@ -22,6 +22,9 @@ import { formatKpiValue } from '../format/numbers.ts';
 import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
+/** A bound of the true figure, in words. */
+const BOUND_WORDS = { upper: 'an upper bound', lower: 'a lower bound', unbounded: 'an estimate with no bound' } as const;
+
 /**
  * Reports, at the target, every level goal or key result whose target equals its implicit
  * baseline or lies on the wrong side of its baseline for the KPI's direction (errors), or that
@@ -111,7 +114,7 @@ function check(
 
   const label = kpiWords(kpi.def.label);
   const good = kpi.def.good;
-  const { baseline, baselineTo, previousPartial } = measureTarget(engine, measure, period, channels);
+  const { baseline, baselineTo, previousPartial, baselineBound } = measureTarget(engine, measure, period, channels);
   const onlyBound = kpi.accumulates ? boundOnly(engine, kpi, channels, period) : null;
   if (onlyBound) place.report.note([...path, 'kpi'], onlyBound);
   else if (kpi.accumulates) {
@@ -136,6 +139,16 @@ function check(
       : `${prev.label} from ${formatDay(previousPartial.from)} to ${formatDay(previousPartial.to)}`;
   if (baseline === null && previousPartial !== null) {
     notePartialPrevious(engine, measure, period, channels, place, at);
+    return;
+  }
+  if (baseline === null && baselineBound !== null) {
+    place.report.note(
+      at,
+      `no baseline: ${measure.kpi} over ${prev.label} (the baseline when none is given) is only ${BOUND_WORDS[baselineBound]} of ` +
+        'the true figure (a reach summed from rows shorter than the period counts people more than once), and a guess ' +
+        'would decide the direction and the status of the goal: progress cannot be measured and the goal shows "No data"; ' +
+        'give a baseline (the value the goal starts from)',
+    );
     return;
   }
   if (baseline === null) {

@@ -18,7 +18,7 @@ import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
 import { type Project, type SiteSettings } from '../core/project.ts';
-import { type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
+import { type BaselineBound, type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
 import { gapsNote } from '../format/gaps.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
@@ -460,12 +460,14 @@ function referenceOf(json: {
   previous_left_out?: string[];
   baseline_left_out?: string[];
   previous_partial?: { from: string; to: string };
+  baseline_bound?: BaselineBound;
 }): {
   baselineTo: Day | null;
   referenceTo: Day | null;
   previousLeftOut: string[];
   baselineLeftOut: string[];
   previousPartial: { from: Day; to: Day } | null;
+  baselineBound: BaselineBound | null;
 } {
   const partial = json.previous_partial;
   const [from, to] = partial ? [dayOf(partial.from), dayOf(partial.to)] : [null, null];
@@ -475,6 +477,7 @@ function referenceOf(json: {
     previousLeftOut: json.previous_left_out ?? [],
     baselineLeftOut: json.baseline_left_out ?? [],
     previousPartial: from === null || to === null ? null : { from, to },
+    baselineBound: json.baseline_bound ?? null,
   };
 }
 
