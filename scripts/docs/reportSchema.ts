@@ -277,9 +277,14 @@ const okrGoal = z.strictObject({
   type: z.literal('okr'),
   stretch: z.boolean(),
   score: figure.meta({ description: "Weighted mean of the key results' scores, 0 to 1; null before the start." }),
-  band: z.enum(['green', 'yellow', 'red']).nullable(),
+  band: z.enum(['green', 'yellow', 'red']).nullable().meta({
+    description: 'The band of the score; null without a score, or while undecided key results could still change it.',
+  }),
   undecided: z.array(text).optional().meta({
     description: 'Key results whose status is undecided: the score counts them as 0, so it is only a floor of the true one.',
+  }),
+  score_bound: z.literal('lower').optional().meta({
+    description: 'Present when some key results are undecided: the score is a lower bound of the true one.',
   }),
   key_results: z.array(keyResult),
   moved_goalposts: movedGoalposts,

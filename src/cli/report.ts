@@ -271,9 +271,11 @@ function goalLines(
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
     const notStarted = goal.elapsed === 0 && goal.score === null;
+    // A score with undecided key results is a lower bound; its band only where they cannot change it.
+    const lower = goal.score_bound === 'lower';
     const head =
-      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}`}` +
-      `${goal.band ? ` (${goal.band})` : ''}${goal.stretch ? ', stretch' : ''}` +
+      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : `${lower ? '≥ ' : ''}${goal.score.toFixed(2)}`}`}` +
+      `${goal.band ? ` (${goal.band})` : lower ? ' (band undecided)' : ''}${goal.stretch ? ', stretch' : ''}` +
       (goal.undecided ? `, at least: the undecided ${esc(goal.undecided.join(', '))} count 0` : '');
     return [
       head,

@@ -179,6 +179,8 @@ export interface OkrGoalJson {
   band: OkrBand | null;
   /** Key results whose status is `undecided`, counted 0 in `score` (which is then only a floor). */
   undecided?: string[];
+  /** `lower` when `score` is only that floor (some key results are undecided); absent when exact. */
+  score_bound?: 'lower';
   key_results: KeyResultJson[];
 }
 
@@ -330,6 +332,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
     score: e.score,
     band: e.band,
     ...(e.undecided.length > 0 ? { undecided: [...e.undecided] } : {}),
+    ...(e.scoreBound === 'lower' ? { score_bound: 'lower' as const } : {}),
     key_results: e.keyResults.map((kr) => keyResultJson(kr, achievable?.keyResults[kr.id])),
   };
 }

@@ -18,7 +18,7 @@ import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
 import { type Project, type SiteSettings } from '../core/project.ts';
-import { type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
+import { type GapsJson, gapsJson, type GoalJson, inputsTo, type ReportJson } from '../core/report.ts';
 import { gapsNote } from '../format/gaps.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
@@ -33,6 +33,7 @@ import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
 import { fill, kpiLabel, plural, uiStrings, type UiStrings } from '../translations/index.ts';
 import { keyResultBands, type KeyResultNote, keyResultNotes } from './okrView.ts';
+import { okrScoreText } from '../format/score.ts';
 import { type ProgressBound, progressBound } from '../format/progress.ts';
 import { channelName, keyResultName } from './words.ts';
 
@@ -258,10 +259,16 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
       : t.goal.live;
   const shown = page.view.report.goals.find((g) => g.id === goal.id);
   if (shown) {
+    const own = page.frozen ? page.frozen.restated.filter((r) => r.subject === 'goal' && r.scope === goal.id) : [];
+    const why = page.frozen ? deadlineOnly(own, liveFigures(project, engine, quarter, null).report, goal.id) : null;
     const restated = page.frozen
-      ? page.frozen.restated
-          .filter((r) => r.subject === 'goal' && r.scope === goal.id)
-          .map((r) => restatedText(r, goal, engine, project.site))
+      ? own
+          .map((r) => {
+            const text = restatedText(r, goal, engine, project.site);
+            return text !== null && why !== null && r.figure.endsWith(': status')
+              ? fill(t.goal.restatedDeadline, { change: text, date: formatDate(why, project.site.locale) })
+              : text;
+          })
           .filter((t) => t !== null)
       : null;
     const unit = shown.type === 'smart' ? (page.view.kpis.get(shown.kpi)?.unit ?? 'count') : 'count';
@@ -281,6 +288,17 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   const label = page.source.kind === 'frozen' ? fill(t.goal.liveAddedAfter, { source: sourceLabel(page.source) }) : t.goal.live;
   const unit = figures.type === 'smart' ? (engine.kpis.get(figures.kpi)?.def.unit ?? 'count') : 'count';
   return { quarter, source: { kind: 'live' }, label, asOf: live.as_of, figures, unit, restated: null };
+}
+
+/**
+ * A goal whose only restated figure is its status, now undecided because its deadline has passed
+ * while its data, unchanged, end before it (`ends_early`): the day they end, so that the page says
+ * why (the passing of the deadline, not a change of data or goals); else null.
+ */
+function deadlineOnly(own: readonly Restatement[], live: ReportJson, id: string): string | null {
+  if (own.length === 0 || !own.every((r) => r.figure.endsWith(': status'))) return null;
+  const now = live.goals.find((g) => g.id === id);
+  return now?.type === 'smart' && now.ends_early && now.status === 'undecided' ? (now.data_to ?? null) : null;
 }
 
 /**
@@ -370,7 +388,8 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         endsEarly: kr.ends_early === true,
       }),
     );
-    return { ...rest, undecided: rest.undecided ?? [], keyResults };
+    const { score_bound: scoreBound, ...figures } = rest;
+    return { ...figures, undecided: rest.undecided ?? [], scoreBound: scoreBound ?? 'exact', keyResults };
   }
   const {
     category: _c,
@@ -657,7 +676,10 @@ export function statusSummary(project: Project, engine: KpiEngine, goal: Goal, a
   const measures = goal.type === 'smart' ? [goal] : goal.keyResults.flatMap((k) => (k.measure ? [k.measure] : []));
   if (measures.some((m) => !engine.kpis.get(m.kpi))) return null;
   const e = goalEvaluation(engine, goal, asOf);
-  if (e.type === 'okr') return { type: 'okr', score: formatScore(e.score, project.site), band: e.band };
+  if (e.type === 'okr') {
+    const t = uiStrings(project.site.locale, project.site.strings);
+    return { type: 'okr', score: okrScoreText(e.score, e.scoreBound === 'lower', t, project.site), band: e.band };
+  }
   return { type: 'smart', status: e.status, target: formatKpiValue(e.target, engine.kpis.get(e.kpi)!.def.unit, project.site) };
 }
 
