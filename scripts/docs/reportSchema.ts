@@ -187,6 +187,10 @@ const provisional = z.literal(true).optional().meta({
     'A level on a KPI that builds up as its period runs (reach, audience growth rate), before its deadline: its value so far is compared with a whole period, so progress and status are provisional.',
 });
 
+const metSoFar = z.literal(true).optional().meta({
+  description:
+    "Before the deadline, the target is met on data that end before the report's day (data_to), which could not settle it at the deadline (a level): the status is on_track, not achieved, so that no achieved is withdrawn while those data stay the same.",
+});
 const endsEarly = z.literal(true).optional().meta({
   description:
     'The as-of day is on or after the deadline while the data end before it (data_to): the figures are as of data_to, and the status settles only on what they decide (a total already past its target, a cap already overspent), else undecided, with no projection.',
@@ -230,6 +234,7 @@ const smartGoal = z.strictObject({
   gaps: goalGaps,
   provisional,
   ends_early: endsEarly,
+  met_so_far: metSoFar,
   achievability,
   moved_goalposts: movedGoalposts,
 });
@@ -269,6 +274,7 @@ const keyResult = z.strictObject({
   gaps: goalGaps,
   provisional,
   ends_early: endsEarly,
+  met_so_far: metSoFar,
   achievability,
 });
 

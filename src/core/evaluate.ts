@@ -104,6 +104,12 @@ export interface MeasureEvaluation {
    * with no projection.
    */
   readonly endsEarly: boolean;
+  /**
+   * Before the deadline, its target met on data that end before the report's day (`dataTo`) which
+   * could not settle it at the deadline (a level): the status reads `on_track`, not `achieved`, so
+   * that no "Achieved" is withdrawn while those data stay the same.
+   */
+  readonly metSoFar: boolean;
 }
 
 export interface SmartEvaluation extends MeasureEvaluation {
@@ -152,6 +158,8 @@ export interface KeyResultEvaluation {
   readonly provisional: boolean;
   /** Its data end before a deadline now past (see `MeasureEvaluation.endsEarly`). */
   readonly endsEarly: boolean;
+  /** Met on data that end early, read on track (see `MeasureEvaluation.metSoFar`). */
+  readonly metSoFar: boolean;
 }
 
 export interface OkrEvaluation {
@@ -224,10 +232,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const asOfNow = measureStatus(endsEarly ? atDeadline : { ...statusInputs, ended, bound });
   // Before the deadline, data that end early are not called achieved on what they could not settle
   // at it (a level): the same data would then read undecided, a withdrawn "Achieved" (red-team 9 #6).
-  const status =
-    asOfNow === 'achieved' && dataTo !== null && !ended && !endsEarly && measureStatus(atDeadline) !== 'achieved'
-      ? 'on_track'
-      : asOfNow;
+  const metSoFar = asOfNow === 'achieved' && dataTo !== null && !ended && !endsEarly && measureStatus(atDeadline) !== 'achieved';
+  const status = metSoFar ? 'on_track' : asOfNow;
   const decided =
     started && dataTo !== null && mode === 'cumulative' && nonNegative
       ? decidedTotal(engine, kpi, channels, period, reportAsOf, actual, target)
@@ -272,6 +278,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     gaps: measured?.gaps ?? null,
     provisional: mode === 'level' && kpi.accumulates && started && !ended && !endsEarly,
     endsEarly,
+    metSoFar: metSoFar && !decided,
   };
 }
 
@@ -549,6 +556,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       gaps: m.gaps,
       provisional: m.provisional,
       endsEarly: m.endsEarly,
+      metSoFar: m.metSoFar,
     };
   }
   const manual = kr.manual!;
@@ -586,6 +594,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     gaps: null,
     provisional: false,
     endsEarly: false,
+    metSoFar: false,
   };
 }
 

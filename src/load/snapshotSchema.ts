@@ -95,6 +95,7 @@ const smartGoal = z.strictObject({
   gaps: gaps.optional(),
   provisional: z.literal(true).optional(),
   ends_early: z.literal(true).optional(),
+  met_so_far: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 
@@ -131,6 +132,7 @@ const keyResult = z.strictObject({
   gaps: gaps.optional(),
   provisional: z.literal(true).optional(),
   ends_early: z.literal(true).optional(),
+  met_so_far: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 

@@ -87,6 +87,8 @@ export interface GoalView {
   readonly progressBound: ProgressBound;
   /** Why the header's status is undecided where its data end before its past deadline (`endsEarly`), in words; else null. */
   readonly endsEarly: string | null;
+  /** Why the header's status is on track, not achieved, where its target is met on data that end early (`metSoFar`); else null. */
+  readonly metSoFar: string | null;
   /** An OKR whose score counts undecided key results as 0: that, in words; else null. */
   readonly undecidedScore: string | null;
 }
@@ -218,6 +220,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
                 cut_rows: kr.cutRows,
                 status: kr.status,
                 ends_early: kr.endsEarly,
+                met_so_far: kr.metSoFar,
                 bound: kr.bound,
               },
               kr.kpi === null ? undefined : engine.kpis.get(kr.kpi)?.def.good,
@@ -235,6 +238,10 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
             date: formatDate(formatDay(evaluation.dataTo), locale),
             deadline: formatDate(evaluation.deadline, locale),
           })
+        : null,
+    metSoFar:
+      evaluation.type === 'smart' && evaluation.metSoFar && evaluation.dataTo !== null
+        ? fill(t.goal.metSoFar, { date: formatDate(formatDay(evaluation.dataTo), locale) })
         : null,
     undecidedScore:
       evaluation.type === 'okr' && evaluation.undecided.length > 0
@@ -386,6 +393,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         gaps: gapsOf(gaps),
         provisional: kr.provisional === true,
         endsEarly: kr.ends_early === true,
+        metSoFar: kr.met_so_far === true,
       }),
     );
     const { score_bound: scoreBound, ...figures } = rest;
@@ -424,6 +432,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     gaps: gapsOf(gaps),
     provisional: rest.provisional === true,
     endsEarly: rest.ends_early === true,
+    metSoFar: rest.met_so_far === true,
   };
 }
 

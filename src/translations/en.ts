@@ -292,6 +292,9 @@ export const en = {
     endsEarly:
       'Undecided: its data from {channels} end on {date}, before the deadline ({deadline}), so what the whole period holds is not known; it settles once the rest of its period is added.',
     endsEarlyKeyResult: 'Undecided: its data end before the deadline, so what the whole period holds is not known.',
+    metSoFar:
+      'On track, not achieved: the target is met on its data to {date}, which end before the report’s day. It is achieved once its data reach that day, and undecided from the deadline on if they still end before it.',
+    metSoFarKeyResult: 'On track, not achieved: met on its data so far, which end before the report’s day.',
     cutRows:
       'n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound.',
     actualTo: 'Counts every day with data to {date}, which already decides the goal; the pace is taken as of {asOf}.',

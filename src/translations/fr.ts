@@ -294,6 +294,9 @@ export const fr = {
     endsEarly:
       'Indécis : ses données de {channels} s’arrêtent le {date}, avant l’échéance ({deadline}) ; ce que contient toute la période n’est pas connu, et le statut sera tranché quand le reste de la période sera ajouté.',
     endsEarlyKeyResult: 'Indécis : ses données s’arrêtent avant l’échéance ; ce que contient toute la période n’est pas connu.',
+    metSoFar:
+      'En bonne voie, pas atteint : la cible est atteinte sur ses données jusqu’au {date}, qui s’arrêtent avant le jour du rapport. Il est atteint quand ses données vont jusqu’à ce jour, et indécis à partir de l’échéance si elles s’arrêtent toujours avant.',
+    metSoFarKeyResult: 'En bonne voie, pas atteint : atteint sur ses données à ce jour, qui s’arrêtent avant le jour du rapport.',
     cutRows:
       'n.d. : une ligne mensuelle ou trimestrielle chevauche la période de l’objectif et n’est pas comptée ; le réel n’est ni exact ni une borne haute.',
     actualTo: 'Compte chaque jour de données jusqu’au {date}, ce qui décide déjà l’objectif ; le rythme est pris au {asOf}.',

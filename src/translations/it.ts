@@ -289,6 +289,9 @@ export const it = {
     endsEarly:
       'Indeciso: i suoi dati di {channels} finiscono il {date}, prima della scadenza ({deadline}); ciò che contiene l’intero periodo non è noto, e lo stato sarà deciso quando il resto del periodo sarà aggiunto.',
     endsEarlyKeyResult: 'Indeciso: i suoi dati finiscono prima della scadenza; ciò che contiene l’intero periodo non è noto.',
+    metSoFar:
+      'In linea, non raggiunto: il target è raggiunto sui suoi dati fino al {date}, che finiscono prima del giorno del report. È raggiunto quando i suoi dati arrivano a quel giorno, e indeciso dalla scadenza in poi se finiscono ancora prima.',
+    metSoFarKeyResult: 'In linea, non raggiunto: raggiunto sui suoi dati finora, che finiscono prima del giorno del report.',
     cutRows:
       'n.d.: una riga mensile o trimestrale è a cavallo del periodo dell’obiettivo ed è esclusa; il valore effettivo non è né esatto né un limite superiore.',
     actualTo: 'Conta ogni giorno con dati fino al {date}, che decide già l’obiettivo; il ritmo è preso al {asOf}.',

@@ -12,7 +12,13 @@
  * achieved across the deadline.
  */
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/report.ts';
 import type { SmartEvaluation } from '../../src/core/evaluate.ts';
+import { kpiMetas } from '../../src/core/figures.ts';
+import { parseQuarter } from '../../src/core/periods.ts';
+import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
+import { goalView } from '../../src/site/goalView.ts';
+import { day } from '../coreFixtures.ts';
 import { dailyExport, days, evaluate, loadRoot } from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\ncurrency: EUR\nchannels:\n  instagram: { label: Instagram }\n';
@@ -44,7 +50,7 @@ describe('a level whose data end before the deadline (red-team 9 #6)', () => {
     const before = evaluate(early, 'fc-ig', '2026-09-29') as SmartEvaluation;
     expect(before).toMatchObject({ dataTo: Date.parse('2026-09-10T00:00:00Z') / 86_400_000, endsEarly: false });
     expect(before.progress).toBeGreaterThan(1);
-    expect(before.status).toBe('on_track');
+    expect(before).toMatchObject({ status: 'on_track', metSoFar: true });
     const after = evaluate(early, 'fc-ig', '2026-10-01') as SmartEvaluation;
     expect(after).toMatchObject({ actual: before.actual, endsEarly: true, status: 'undecided' });
   });
@@ -74,5 +80,41 @@ describe('a level whose data end before the deadline (red-team 9 #6)', () => {
     expect(status(whole, 'fc-ig', '2026-09-29')).toBe('achieved');
     expect(status(whole, 'er-same', '2026-09-29')).toBe('achieved');
     expect(status(whole, 'fc-ig', '2026-10-01')).toBe('achieved');
+  });
+
+  it('says why it is on track, not achieved: JSON, text report and goal page', () => {
+    const { project, engine } = early;
+    const quarter = parseQuarter('2026-Q3');
+    if (!project || !engine || !quarter.ok) throw new Error('the root does not load');
+    const report = buildReport(project, engine, { quarter: quarter.period, asOf: day('2026-09-29') });
+    expect(report.goals.find((g) => g.id === 'fc-ig') as SmartGoalJson).toMatchObject({
+      status: 'on_track',
+      met_so_far: true,
+    });
+    const text = renderText(report, project.site, new Map(kpiMetas(engine).map((k) => [k.id, k])));
+    expect(text).toContain("on track, not achieved: met on its data so far, which end before the report's day");
+    // The site is as of its last data day, 5 October: past the deadline, undecided and no longer "met so far".
+    const view = goalView(
+      project,
+      engine,
+      project.goals.find((g) => g.id === 'fc-ig')!,
+    );
+    expect(view.evaluation).toMatchObject({ status: 'undecided', metSoFar: false });
+    expect(view.metSoFar).toBeNull();
+    // As of 20 September (the content export's last day), before the deadline, the page says why.
+    const sept = loadRoot(SITE, GOALS, {
+      'data/instagram/follows.json': follows('2026-09-10'),
+      'data/instagram/posts.json': posts('2026-09-10'),
+      'data/instagram/content.json': dailyExport('instagram', '2026-07-01', '2026-09-20', () => ({ impressions: 2000 })),
+    });
+    const page = goalView(
+      sept.project!,
+      sept.engine!,
+      sept.project!.goals.find((g) => g.id === 'fc-ig')!,
+    );
+    expect(page.evaluation).toMatchObject({ status: 'on_track', metSoFar: true });
+    expect(page.metSoFar).toBe(
+      'On track, not achieved: the target is met on its data to Sep 10, 2026, which end before the report’s day. It is achieved once its data reach that day, and undecided from the deadline on if they still end before it.',
+    );
   });
 });
