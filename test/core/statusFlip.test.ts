@@ -16,7 +16,7 @@ import { renderText } from '../../src/cli/report.ts';
 import type { SmartEvaluation } from '../../src/core/evaluate.ts';
 import { kpiMetas } from '../../src/core/figures.ts';
 import { parseQuarter } from '../../src/core/periods.ts';
-import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
+import { buildReport, type OkrGoalJson, type SmartGoalJson } from '../../src/core/report.ts';
 import { goalView } from '../../src/site/goalView.ts';
 import { day } from '../coreFixtures.ts';
 import { dailyExport, days, evaluate, loadRoot } from '../exportsFixture.ts';
@@ -26,6 +26,12 @@ const GOALS = `goals:
   - { id: fc-ig, title: IG followers, period: 2026-Q3, channel: instagram, kpi: follower_count, baseline: 14000, target: 14500 }
   - { id: er-same, title: IG engagement held, period: 2026-Q3, channel: instagram, kpi: engagement_rate, baseline: 0.05, target: 0.05 }
   - { id: impr-met, title: IG impressions, period: 2026-Q3, channel: instagram, kpi: impressions, target: 100000 }
+  - id: okr-f
+    type: okr
+    title: Grow
+    period: 2026-Q3
+    key_results:
+      - { id: kr-fc, kpi: follower_count, channel: instagram, baseline: 14000, target: 14500 }
 `;
 const follows = (followsTo: string) =>
   dailyExport('instagram', '2026-07-01', followsTo, (d) => ({
@@ -91,8 +97,12 @@ describe('a level whose data end before the deadline (red-team 9 #6)', () => {
       status: 'on_track',
       met_so_far: true,
     });
+    const okr = report.goals.find((g) => g.id === 'okr-f') as OkrGoalJson;
+    expect(okr.key_results[0]).toMatchObject({ status: 'on_track', met_so_far: true, score: 1 });
     const text = renderText(report, project.site, new Map(kpiMetas(engine).map((k) => [k.id, k])));
-    expect(text).toContain("on track, not achieved: met on its data so far, which end before the report's day");
+    const said = "on track, not achieved: met on its data so far, which end before the report's day";
+    // fc-ig's line, er-same's and the key result's.
+    expect(text.split('\n').filter((line) => line.includes(said))).toHaveLength(3);
     // The site is as of its last data day, 5 October: past the deadline, undecided and no longer "met so far".
     const view = goalView(
       project,
