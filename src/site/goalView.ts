@@ -18,7 +18,7 @@ import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
 import { type Project, type SiteSettings } from '../core/project.ts';
-import { type GapsJson, gapsJson, type GoalJson, inputsTo, type ReportJson } from '../core/report.ts';
+import { type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
 import { gapsNote } from '../format/gaps.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
@@ -31,6 +31,7 @@ import { changeSubject, changeValues, type DescribeContext } from '../review/des
 import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
+import { deadlineOnly } from './restatedView.ts';
 import { fill, kpiLabel, plural, uiStrings, type UiStrings } from '../translations/index.ts';
 import { keyResultBands, type KeyResultNote, keyResultNotes } from './okrView.ts';
 import { okrScoreText } from '../format/score.ts';
@@ -295,17 +296,6 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   const label = page.source.kind === 'frozen' ? fill(t.goal.liveAddedAfter, { source: sourceLabel(page.source) }) : t.goal.live;
   const unit = figures.type === 'smart' ? (engine.kpis.get(figures.kpi)?.def.unit ?? 'count') : 'count';
   return { quarter, source: { kind: 'live' }, label, asOf: live.as_of, figures, unit, restated: null };
-}
-
-/**
- * A goal whose only restated figure is its status, now undecided because its deadline has passed
- * while its data, unchanged, end before it (`ends_early`): the day they end, so that the page says
- * why (the passing of the deadline, not a change of data or goals); else null.
- */
-function deadlineOnly(own: readonly Restatement[], live: ReportJson, id: string): string | null {
-  if (own.length === 0 || !own.every((r) => r.figure.endsWith(': status'))) return null;
-  const now = live.goals.find((g) => g.id === id);
-  return now?.type === 'smart' && now.ends_early && now.status === 'undecided' ? (now.data_to ?? null) : null;
 }
 
 /**

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/project.ts';
 import { goalView } from '../../src/site/goalView.ts';
-import { project, read, run, scratch } from '../versions/helpers.ts';
+import { quarterPage } from '../../src/site/quarterPage.ts';
+import { project, quarterOf, read, run, scratch } from '../versions/helpers.ts';
 import { dailyExport } from '../exportsFixture.ts';
 
 describe("a goal page's restated figures", () => {
@@ -75,12 +76,18 @@ describe('a goal restated only by the passing of its deadline', () => {
     ).restated;
   };
 
-  it('says why when the status changes with its data the same', async () => {
+  it('says why when the status changes with its data the same, on the goal page and the quarter page', async () => {
     const root = await frozenRoot();
     writeFileSync(join(root, 'data/instagram/content.json'), content('2026-10-05'));
-    expect(await restatedOf(root)).toEqual([
-      'status On track → Undecided (only its deadline has passed: its data still end on Sep 10, 2026, before it, so they cannot settle it)',
-    ]);
+    const why = '(only its deadline has passed: its data still end on Sep 10, 2026, before it, so they cannot settle it)';
+    expect(await restatedOf(root)).toEqual([`status On track → Undecided ${why}`]);
+    const p = await project(root);
+    const rows = quarterPage(p, createEngine(p), quarterOf('2026-Q3')).frozen!.shown.rows;
+    expect(rows.find((r) => r.figure === '“IG followers”: status')).toEqual({
+      figure: '“IG followers”: status',
+      before: '● On track',
+      after: `◇ Undecided ${why}`,
+    });
   });
 
   it('says no such thing when its data changed', async () => {
