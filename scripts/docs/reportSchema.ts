@@ -201,6 +201,10 @@ const provisional = z.literal(true).optional().meta({
     'A level on a KPI that builds up as its period runs (reach, audience growth rate), before its deadline: its value so far is compared with a whole period, so progress and status are provisional.',
 });
 
+const metSoFar = z.literal(true).optional().meta({
+  description:
+    "Before the deadline, the target is met on data that end before the report's day (data_to), which could not settle it at the deadline (a level): the status is on_track, not achieved, so that no achieved is withdrawn while those data stay the same.",
+});
 const endsEarly = z.literal(true).optional().meta({
   description:
     'The as-of day is on or after the deadline while the data end before it (data_to): the figures are as of data_to, and the status settles only on what they decide (a total already past its target, a cap already overspent), else undecided, with no projection.',
@@ -247,6 +251,7 @@ const smartGoal = z.strictObject({
   gaps: goalGaps,
   provisional,
   ends_early: endsEarly,
+  met_so_far: metSoFar,
   achievability,
   moved_goalposts: movedGoalposts,
 });
@@ -289,6 +294,7 @@ const keyResult = z.strictObject({
   gaps: goalGaps,
   provisional,
   ends_early: endsEarly,
+  met_so_far: metSoFar,
   achievability,
 });
 
@@ -297,9 +303,14 @@ const okrGoal = z.strictObject({
   type: z.literal('okr'),
   stretch: z.boolean(),
   score: figure.meta({ description: "Weighted mean of the key results' scores, 0 to 1; null before the start." }),
-  band: z.enum(['green', 'yellow', 'red']).nullable(),
+  band: z.enum(['green', 'yellow', 'red']).nullable().meta({
+    description: 'The band of the score; null without a score, or while undecided key results could still change it.',
+  }),
   undecided: z.array(text).optional().meta({
     description: 'Key results whose status is undecided: the score counts them as 0, so it is only a floor of the true one.',
+  }),
+  score_bound: z.literal('lower').optional().meta({
+    description: 'Present when some key results are undecided: the score is a lower bound of the true one.',
   }),
   key_results: z.array(keyResult),
   moved_goalposts: movedGoalposts,

@@ -280,9 +280,11 @@ function goalLines(
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
     const notStarted = goal.elapsed === 0 && goal.score === null;
+    // A score with undecided key results is a lower bound; its band only where they cannot change it.
+    const lower = goal.score_bound === 'lower';
     const head =
-      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : goal.score.toFixed(2)}`}` +
-      `${goal.band ? ` (${goal.band})` : ''}${goal.stretch ? ', stretch' : ''}` +
+      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : `${lower ? '≥ ' : ''}${goal.score.toFixed(2)}`}`}` +
+      `${goal.band ? ` (${goal.band})` : lower ? ' (band undecided)' : ''}${goal.stretch ? ', stretch' : ''}` +
       (goal.undecided ? `, at least: the undecided ${esc(goal.undecided.join(', '))} count 0` : '');
     return [
       head,
@@ -319,7 +321,8 @@ function goalLines(
       (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target) ? noChangeWords(k.good) : '') +
       (goal.cut_rows ? CUT_ROWS_WORDS : bound && goal.status === 'undecided' && !goal.ends_early ? UNDECIDED_WORDS[bound] : '') +
       marks(goal, site) +
-      endsEarlyWords(goal, goal.deadline),
+      endsEarlyWords(goal, goal.deadline) +
+      (goal.met_so_far ? MET_SO_FAR_WORDS : ''),
   ];
 }
 
@@ -343,6 +346,10 @@ const UNDECIDED_WORDS = {
 const CUT_ROWS_WORDS =
   ', n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound';
 
+/** Why a goal or key result met on data that end early is on track, not achieved (`met_so_far`). */
+const MET_SO_FAR_WORDS =
+  ", on track, not achieved: met on its data so far, which end before the report's day (achieved once they reach it; undecided from the deadline on if they still end before it)";
+
 /** Why a goal or key result whose data end before its past deadline is undecided (`ends_early`); empty otherwise. */
 function endsEarlyWords(g: Pick<KeyResultJson, 'status' | 'ends_early'>, deadline: string): string {
   return g.ends_early && g.status === 'undecided'
@@ -360,7 +367,9 @@ function keyResultWords(kr: KeyResultJson, good: Direction | undefined, deadline
           ? CUT_ROWS_WORDS
           : kind === 'ends-early'
             ? endsEarlyWords(kr, deadline)
-            : UNDECIDED_WORDS[kr.bound as keyof typeof UNDECIDED_WORDS],
+            : kind === 'met-so-far'
+              ? MET_SO_FAR_WORDS
+              : UNDECIDED_WORDS[kr.bound as keyof typeof UNDECIDED_WORDS],
     )
     .join('');
 }

@@ -111,6 +111,12 @@ export interface MeasureEvaluation {
    * with no projection.
    */
   readonly endsEarly: boolean;
+  /**
+   * Before the deadline, its target met on data that end before the report's day (`dataTo`) which
+   * could not settle it at the deadline (a level): the status reads `on_track`, not `achieved`, so
+   * that no "Achieved" is withdrawn while those data stay the same.
+   */
+  readonly metSoFar: boolean;
 }
 
 export interface SmartEvaluation extends MeasureEvaluation {
@@ -162,6 +168,8 @@ export interface KeyResultEvaluation {
   readonly provisional: boolean;
   /** Its data end before a deadline now past (see `MeasureEvaluation.endsEarly`). */
   readonly endsEarly: boolean;
+  /** Met on data that end early, read on track (see `MeasureEvaluation.metSoFar`). */
+  readonly metSoFar: boolean;
 }
 
 export interface OkrEvaluation {
@@ -174,9 +182,12 @@ export interface OkrEvaluation {
   readonly stretch: boolean;
   /** Weighted mean of key-result scores (a key result without a score counts as 0); null before the start. */
   readonly score: number | null;
+  /** The band of the score; null without one, or while undecided key results could still change it. */
   readonly band: OkrBand | null;
   /** Key results whose status is `undecided`: the score counts them as 0, so it is only a floor of the true one. */
   readonly undecided: readonly string[];
+  /** `lower` when the score is only that floor (some key results are undecided), else `exact`. */
+  readonly scoreBound: 'exact' | 'lower';
   readonly keyResults: readonly KeyResultEvaluation[];
 }
 
@@ -199,7 +210,9 @@ export function cumulativeProgress(actual: number | null, target: number | null)
  * day its channels have data when one of them ends earlier (see `dataEnds`): the actual over the
  * days its inputs cover, the target it is set against, progress and pace, the status, a total
  * that already decides it, and the projection to the deadline. From the deadline on, a measure
- * whose data end before it settles only on what they decide (see `MeasureEvaluation.endsEarly`).
+ * whose data end before it settles only on what they decide (see `MeasureEvaluation.endsEarly`);
+ * before it, such data are not called achieved where they would not be at the deadline (a level
+ * met on them is on track), so that no "Achieved" is withdrawn while they stay the same.
  */
 export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Period, reportAsOf: Day): MeasureEvaluation {
   const kpi = engine.kpis.get(measure.kpi);
@@ -224,19 +237,13 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const bound = actualBound(engine, kpi, mode, measured, ended || endsEarly);
   const good = kpi.def.good;
   const nonNegative = neverNegative(kpi.ast, (name) => engine.index.metrics.get(name));
-  const status = measureStatus({
-    mode,
-    good,
-    baseline,
-    target,
-    actual,
-    progress,
-    started,
-    ended: ended || endsEarly,
-    expected,
-    bound: endsEarly ? stoppedBound(bound, mode === 'cumulative' && nonNegative) : bound,
-    cutRows,
-  });
+  const statusInputs = { mode, good, baseline, target, actual, progress, started, expected, cutRows };
+  const atDeadline = { ...statusInputs, ended: true, bound: stoppedBound(bound, mode === 'cumulative' && nonNegative) };
+  const asOfNow = measureStatus(endsEarly ? atDeadline : { ...statusInputs, ended, bound });
+  // Before the deadline, data that end early are not called achieved on what they could not settle
+  // at it (a level): the same data would then read undecided, a withdrawn "Achieved" (red-team 9 #6).
+  const metSoFar = asOfNow === 'achieved' && dataTo !== null && !ended && !endsEarly && measureStatus(atDeadline) !== 'achieved';
+  const status = metSoFar ? 'on_track' : asOfNow;
   const decided =
     started && dataTo !== null && mode === 'cumulative' && nonNegative
       ? decidedTotal(engine, kpi, channels, period, reportAsOf, actual, target)
@@ -284,6 +291,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     gaps: measured?.gaps ?? null,
     provisional: mode === 'level' && kpi.accumulates && started && !ended && !endsEarly,
     endsEarly,
+    metSoFar: metSoFar && !decided,
   };
 }
 
@@ -564,6 +572,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       gaps: m.gaps,
       provisional: m.provisional,
       endsEarly: m.endsEarly,
+      metSoFar: m.metSoFar,
     };
   }
   const manual = kr.manual!;
@@ -604,6 +613,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     gaps: null,
     provisional: false,
     endsEarly: false,
+    metSoFar: false,
   };
 }
 
@@ -613,11 +623,19 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
  * made ahead of the period is no judgement on it. The objective, its elapsed share and its manual
  * key results are taken as of the report's day; a measured key result whose data end earlier is
  * taken as of their last day and, its deadline past, settles only on what they decide: an
- * `undecided` one counts 0 in the score and is named in `undecided`.
+ * `undecided` one counts 0 in the score, which is then a lower bound (`scoreBound`), and is named
+ * in `undecided`; the band is given only where the undecided ones could not change it.
  */
 export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEvaluation {
   const keyResults = goal.keyResults.map((kr) => evaluateKeyResult(engine, kr, goal.period, asOf));
-  const score = asOf < goal.period.start ? null : weightedScore(keyResults);
+  const undecided = keyResults.filter((kr) => kr.status === 'undecided');
+  // An undecided key result could score anything from 0 to 1: the score counts it 0 (a floor,
+  // all undecided or some), and the band stands only where counting it 1 gives the same band.
+  const scoredAs = (x: number) => keyResults.map((kr) => (kr.status === 'undecided' ? { ...kr, score: x } : kr));
+  const score = asOf < goal.period.start ? null : weightedScore(scoredAs(0));
+  const ceiling = score === null || undecided.length === 0 ? score : weightedScore(scoredAs(1));
+  const floorBand = score === null ? null : okrBand(score, goal.stretch);
+  const band = ceiling !== null && floorBand === okrBand(ceiling, goal.stretch) ? floorBand : null;
   return {
     id: goal.id,
     type: 'okr',
@@ -627,8 +645,9 @@ export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEva
     elapsed: elapsedShare(goal.period.start, goal.period.end, asOf),
     stretch: goal.stretch,
     score,
-    band: score === null ? null : okrBand(score, goal.stretch),
-    undecided: keyResults.filter((kr) => kr.status === 'undecided').map((kr) => kr.id),
+    band,
+    undecided: undecided.map((kr) => kr.id),
+    scoreBound: score !== null && undecided.length > 0 ? 'lower' : 'exact',
     keyResults,
   };
 }

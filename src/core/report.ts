@@ -125,6 +125,8 @@ export interface SmartGoalJson {
   provisional?: true;
   /** The as-of day is on or after the deadline while the goal's data end before it (`data_to`): it settles only on what they decide, else `undecided`. */
   ends_early?: true;
+  /** Before the deadline, its target met on data that end before the report's day (`data_to`), which could not settle it: `on_track`, not `achieved`. */
+  met_so_far?: true;
   /** Whether the target is achievable, judged against the KPI's own history (SPEC "Achievable?"). */
   achievability?: Achievability;
 }
@@ -174,6 +176,7 @@ export interface KeyResultJson {
   gaps?: GapsJson;
   provisional?: true;
   ends_early?: true;
+  met_so_far?: true;
   achievability?: Achievability;
 }
 
@@ -192,6 +195,8 @@ export interface OkrGoalJson {
   band: OkrBand | null;
   /** Key results whose status is `undecided`, counted 0 in `score` (which is then only a floor). */
   undecided?: string[];
+  /** `lower` when `score` is only that floor (some key results are undecided); absent when exact. */
+  score_bound?: 'lower';
   key_results: KeyResultJson[];
 }
 
@@ -328,6 +333,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       ...(e.gaps ? { gaps: gapsJson(e.gaps) } : {}),
       ...(e.provisional ? { provisional: true as const } : {}),
       ...(e.endsEarly ? { ends_early: true as const } : {}),
+      ...(e.metSoFar ? { met_so_far: true as const } : {}),
       ...(achievable?.goal ? { achievability: achievable.goal } : {}),
     };
   }
@@ -343,6 +349,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
     score: e.score,
     band: e.band,
     ...(e.undecided.length > 0 ? { undecided: [...e.undecided] } : {}),
+    ...(e.scoreBound === 'lower' ? { score_bound: 'lower' as const } : {}),
     key_results: e.keyResults.map((kr) => keyResultJson(kr, achievable?.keyResults[kr.id])),
   };
 }
@@ -374,6 +381,7 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     ...(kr.gaps ? { gaps: gapsJson(kr.gaps) } : {}),
     ...(kr.provisional ? { provisional: true as const } : {}),
     ...(kr.endsEarly ? { ends_early: true as const } : {}),
+    ...(kr.metSoFar ? { met_so_far: true as const } : {}),
     ...(achievable ? { achievability: achievable } : {}),
   };
 }

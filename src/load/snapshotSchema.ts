@@ -100,6 +100,7 @@ const smartGoal = z.strictObject({
   gaps: gaps.optional(),
   provisional: z.literal(true).optional(),
   ends_early: z.literal(true).optional(),
+  met_so_far: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 
@@ -141,6 +142,7 @@ const keyResult = z.strictObject({
   gaps: gaps.optional(),
   provisional: z.literal(true).optional(),
   ends_early: z.literal(true).optional(),
+  met_so_far: z.literal(true).optional(),
   achievability: achievable.optional(),
 });
 
@@ -151,6 +153,8 @@ const okrGoal = z.strictObject({
   score: figure,
   band,
   undecided: z.array(text).optional(),
+  /** Absent in snapshots frozen before objectives carried it, and when the score is exact. */
+  score_bound: z.literal('lower').optional(),
   key_results: z.array(keyResult),
 });
 

@@ -215,7 +215,7 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
     bound?: 'upper' | 'lower' | 'unbounded';
   };
   const flag = (ends: Ends | undefined, value: true | undefined) => (ends === undefined ? null : value ? 'true' : 'false');
-  const row = (cells: Cell[], ends?: Ends) =>
+  const row = (cells: Cell[], ends?: Ends, scoreBound?: 'lower') =>
     lines.push([
       report.period,
       report.as_of,
@@ -235,7 +235,7 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       flag(ends, ends?.provisional),
       flag(ends, ends?.approximate),
       // A row cut by the window leaves no bound; snapshots frozen before `bound` knew upper bounds only.
-      ends === undefined ? null : ends.cut_rows ? '' : (ends.bound ?? figureBound(ends) ?? ''),
+      ends === undefined ? (scoreBound ?? null) : ends.cut_rows ? '' : (ends.bound ?? figureBound(ends) ?? ''),
       // The days of the previous period every channel counted covers, where one covers it in part (red-team 9 #4).
       ends?.previous_partial ? `${ends.previous_partial.from}..${ends.previous_partial.to}` : null,
     ]);
@@ -265,7 +265,12 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       );
       continue;
     }
-    row(['okr', g.id, null, g.title, null, null, null, null, g.deadline, null, g.band, null, null, null, null, null, g.score]);
+    // An objective's score with undecided key results is a lower bound: said in the bound column.
+    row(
+      ['okr', g.id, null, g.title, null, null, null, null, g.deadline, null, g.band, null, null, null, null, null, g.score],
+      undefined,
+      g.score_bound,
+    );
     for (const kr of g.key_results) {
       const meta = kr.kpi ? kpis.get(kr.kpi) : undefined;
       row(

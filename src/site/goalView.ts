@@ -31,8 +31,10 @@ import { changeSubject, changeValues, type DescribeContext } from '../review/des
 import type { GoalMove } from '../review/history.ts';
 import type { GoalMoves } from './history.ts';
 import { liveFigures, quarterPage } from './quarterPage.ts';
+import { deadlineOnly } from './restatedView.ts';
 import { fill, kpiLabel, plural, uiStrings, type UiStrings } from '../translations/index.ts';
 import { keyResultBands, type KeyResultNote, keyResultNotes } from './okrView.ts';
+import { okrScoreText } from '../format/score.ts';
 import { type ProgressBound, progressBound } from '../format/progress.ts';
 import { channelName, keyResultName } from './words.ts';
 
@@ -86,6 +88,8 @@ export interface GoalView {
   readonly progressBound: ProgressBound;
   /** Why the header's status is undecided where its data end before its past deadline (`endsEarly`), in words; else null. */
   readonly endsEarly: string | null;
+  /** Why the header's status is on track, not achieved, where its target is met on data that end early (`metSoFar`); else null. */
+  readonly metSoFar: string | null;
   /** An OKR whose score counts undecided key results as 0: that, in words; else null. */
   readonly undecidedScore: string | null;
 }
@@ -217,6 +221,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
                 cut_rows: kr.cutRows,
                 status: kr.status,
                 ends_early: kr.endsEarly,
+                met_so_far: kr.metSoFar,
                 bound: kr.bound,
               },
               kr.kpi === null ? undefined : engine.kpis.get(kr.kpi)?.def.good,
@@ -228,6 +233,10 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     endsEarly:
       evaluation.type === 'smart' && evaluation.endsEarly && evaluation.status === 'undecided' && evaluation.dataTo !== null
         ? endsEarlyNote({ ...evaluation, dataTo: evaluation.dataTo }, project.site, t, locale)
+        : null,
+    metSoFar:
+      evaluation.type === 'smart' && evaluation.metSoFar && evaluation.dataTo !== null
+        ? fill(t.goal.metSoFar, { date: formatDate(formatDay(evaluation.dataTo), locale) })
         : null,
     undecidedScore:
       evaluation.type === 'okr' && evaluation.undecided.length > 0
@@ -252,10 +261,16 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
       : t.goal.live;
   const shown = page.view.report.goals.find((g) => g.id === goal.id);
   if (shown) {
+    const own = page.frozen ? page.frozen.restated.filter((r) => r.subject === 'goal' && r.scope === goal.id) : [];
+    const why = page.frozen ? deadlineOnly(own, liveFigures(project, engine, quarter, null).report, goal.id) : null;
     const restated = page.frozen
-      ? page.frozen.restated
-          .filter((r) => r.subject === 'goal' && r.scope === goal.id)
-          .map((r) => restatedText(r, goal, engine, project.site))
+      ? own
+          .map((r) => {
+            const text = restatedText(r, goal, engine, project.site);
+            return text !== null && why !== null && r.figure.endsWith(': status')
+              ? fill(t.goal.restatedDeadline, { change: text, date: formatDate(why, project.site.locale) })
+              : text;
+          })
           .filter((t) => t !== null)
       : null;
     const unit = shown.type === 'smart' ? (page.view.kpis.get(shown.kpi)?.unit ?? 'count') : 'count';
@@ -364,9 +379,11 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         gaps: gapsOf(gaps),
         provisional: kr.provisional === true,
         endsEarly: kr.ends_early === true,
+        metSoFar: kr.met_so_far === true,
       }),
     );
-    return { ...rest, undecided: rest.undecided ?? [], keyResults };
+    const { score_bound: scoreBound, ...figures } = rest;
+    return { ...figures, undecided: rest.undecided ?? [], scoreBound: scoreBound ?? 'exact', keyResults };
   }
   const {
     category: _c,
@@ -403,6 +420,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     gaps: gapsOf(gaps),
     provisional: rest.provisional === true,
     endsEarly: rest.ends_early === true,
+    metSoFar: rest.met_so_far === true,
   };
 }
 
@@ -728,7 +746,10 @@ export function statusSummary(project: Project, engine: KpiEngine, goal: Goal, a
   const measures = goal.type === 'smart' ? [goal] : goal.keyResults.flatMap((k) => (k.measure ? [k.measure] : []));
   if (measures.some((m) => !engine.kpis.get(m.kpi))) return null;
   const e = goalEvaluation(engine, goal, asOf);
-  if (e.type === 'okr') return { type: 'okr', score: formatScore(e.score, project.site), band: e.band };
+  if (e.type === 'okr') {
+    const t = uiStrings(project.site.locale, project.site.strings);
+    return { type: 'okr', score: okrScoreText(e.score, e.scoreBound === 'lower', t, project.site), band: e.band };
+  }
   return { type: 'smart', status: e.status, target: formatKpiValue(e.target, engine.kpis.get(e.kpi)!.def.unit, project.site) };
 }
 

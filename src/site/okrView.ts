@@ -16,7 +16,7 @@ export interface OkrView {
 
 /** A sentence under a key result, as a SMART goal's page has it: its kind (a CSS class) and text. */
 export interface KeyResultNote {
-  readonly kind: 'no-change' | 'cut-rows' | 'ends-early' | 'undecided-bound';
+  readonly kind: 'no-change' | 'cut-rows' | 'ends-early' | 'undecided-bound' | 'met-so-far';
   readonly text: string;
 }
 
@@ -28,6 +28,7 @@ export interface KeyResultNoted {
   readonly status?: GoalStatus | undefined;
   readonly bound?: 'exact' | 'upper' | 'lower' | 'unbounded' | undefined;
   readonly ends_early?: boolean | undefined;
+  readonly met_so_far?: boolean | undefined;
 }
 
 /**
@@ -36,7 +37,7 @@ export interface KeyResultNoted {
  * not a no-change: a key result's JSON has no mode); a window cutting a month or quarter row
  * (`cut_rows`) leaves the actual n/a (`cut-rows`); data that end before a deadline now past leave
  * the status undecided (`ends-early`); an actual that is only a bound (`bound`) leaves its status
- * undecided (`undecided-bound`).
+ * undecided (`undecided-bound`); a target met on data that end early reads on track (`met-so-far`).
  */
 export function keyResultNoteKinds(kr: KeyResultNoted, good: Direction | undefined): Array<KeyResultNote['kind']> {
   const kinds: Array<KeyResultNote['kind']> = [];
@@ -44,6 +45,7 @@ export function keyResultNoteKinds(kr: KeyResultNoted, good: Direction | undefin
   if (kr.cut_rows) kinds.push('cut-rows');
   else if (kr.ends_early && kr.status === 'undecided') kinds.push('ends-early');
   else if (kr.bound !== undefined && kr.bound !== 'exact' && kr.status === 'undecided') kinds.push('undecided-bound');
+  if (kr.met_so_far) kinds.push('met-so-far');
   return kinds;
 }
 
@@ -57,11 +59,13 @@ export function keyResultNotes(kr: KeyResultNoted, good: Direction | undefined, 
         ? t.goal.cutRows
         : kind === 'ends-early'
           ? t.goal.endsEarlyKeyResult
-          : kind === 'undecided-bound'
-            ? undecided[kr.bound as keyof typeof undecided]
-            : good === 'down'
-              ? t.goal.noChangeDown
-              : t.goal.noChangeUp,
+          : kind === 'met-so-far'
+            ? t.goal.metSoFarKeyResult
+            : kind === 'undecided-bound'
+              ? undecided[kr.bound as keyof typeof undecided]
+              : good === 'down'
+                ? t.goal.noChangeDown
+                : t.goal.noChangeUp,
   }));
 }
 

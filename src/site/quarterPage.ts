@@ -132,7 +132,7 @@ function buildQuarterPage(
       file: chosen.file,
       restated,
       changedInputs: changedInputs(snapshot.inputs, project.inputs),
-      shown: restatedView(project, engine, restated),
+      shown: restatedView(project, engine, restated, live.report),
     },
     liveInFrozenQuarter: null,
   };

@@ -6,11 +6,12 @@
  */
 import type { KpiEngine } from '../core/kpis.ts';
 import { channelLabel, type Project } from '../core/project.ts';
+import type { ReportJson } from '../core/report.ts';
 import type { Restatement } from '../core/snapshot.ts';
 import type { GoalStatus } from '../core/status.ts';
 import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
 import { formatDate } from '../format/intl.ts';
-import { kpiLabel } from '../translations/index.ts';
+import { fill, kpiLabel } from '../translations/index.ts';
 import { words } from './words.ts';
 
 export interface RestatedRow {
@@ -26,8 +27,27 @@ export interface RestatedView {
   readonly minor: number;
 }
 
-/** The restatements of a frozen report, as its notice shows them. */
-export function restatedView(project: Project, engine: KpiEngine, restated: readonly Restatement[]): RestatedView {
+/**
+ * A goal whose only restated figure is its status, now undecided because its deadline has passed
+ * while its data, unchanged, end before it (`ends_early`): the day they end, so that the page says
+ * why (the passing of the deadline, not a change of data or goals); else null.
+ */
+export function deadlineOnly(own: readonly Restatement[], live: ReportJson, id: string): string | null {
+  if (own.length === 0 || !own.every((r) => r.figure.endsWith(': status'))) return null;
+  const now = live.goals.find((g) => g.id === id);
+  return now?.type === 'smart' && now.ends_early && now.status === 'undecided' ? (now.data_to ?? null) : null;
+}
+
+/**
+ * The restatements of a frozen report, as its notice shows them; with today's report (`live`), a
+ * goal's status restated only by the passing of its deadline says so (see `deadlineOnly`).
+ */
+export function restatedView(
+  project: Project,
+  engine: KpiEngine,
+  restated: readonly Restatement[],
+  live?: ReportJson,
+): RestatedView {
   const fmt = project.site;
   const t = words(fmt);
   const show = (r: Restatement, v: number | string | null): string => {
@@ -72,7 +92,20 @@ export function restatedView(project: Project, engine: KpiEngine, restated: read
     }
     return r.figure;
   };
-  const all = restated.map((r) => ({ r, before: show(r, r.frozen), after: show(r, r.now) }));
+  const why = (r: Restatement): string | null =>
+    live && r.subject === 'goal' && r.scope !== null && r.figure.endsWith(': status')
+      ? deadlineOnly(
+          restated.filter((o) => o.subject === 'goal' && o.scope === r.scope),
+          live,
+          r.scope,
+        )
+      : null;
+  const after = (r: Restatement): string => {
+    const now = show(r, r.now);
+    const day = why(r);
+    return day === null ? now : fill(t.goal.restatedDeadline, { change: now, date: formatDate(day, fmt.locale) });
+  };
+  const all = restated.map((r) => ({ r, before: show(r, r.frozen), after: after(r) }));
   const rows = all.filter((x) => x.before !== x.after).map(({ r, before, after }) => ({ figure: figure(r), before, after }));
   return { rows, minor: all.length - rows.length };
 }

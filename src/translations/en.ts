@@ -100,7 +100,10 @@ export const en = {
     score: 'Score',
     scoreOf: 'OKR score {score}',
     noScore: 'no score yet',
-    undecided: 'At least: undecided key results ({keyResults}) count 0 in this score.',
+    undecided:
+      'At least: undecided key results ({keyResults}) count 0 in this score, which is only a lower bound; its band is given only where they could not change it.',
+    scoreAtLeast: '≥ {score}',
+    bandUndecided: 'band undecided',
     stretch: '(stretch: 0.6 counts as success)',
     stretchShort: '(stretch)',
     keyResult: 'Key result',
@@ -307,10 +310,15 @@ export const en = {
       'Undecided: its data end before the deadline ({deadline}): {ends}. What the whole period holds is not known; it settles once the rest of its period is added.',
     endsEarlyTo: '{channels} to {date}',
     endsEarlyKeyResult: 'Undecided: its data end before the deadline, so what the whole period holds is not known.',
+    metSoFar:
+      'On track, not achieved: the target is met on its data to {date}, which end before the report’s day. It is achieved once its data reach that day, and undecided from the deadline on if they still end before it.',
+    metSoFarKeyResult: 'On track, not achieved: met on its data so far, which end before the report’s day.',
     cutRows:
       'n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound.',
     actualTo: 'Counts every day with data to {date}, which already decides the goal; the pace is taken as of {asOf}.',
     restated: "Today's goals and data would restate these figures: {figures}.",
+    restatedDeadline:
+      '{change} (only its deadline has passed: its data still end on {date}, before it, so they cannot settle it)',
     progressHeading: 'Progress',
     historyHeading: 'History of the definition',
     notCommitted: 'No commit has changed this goal yet: it is not committed.',

@@ -99,7 +99,10 @@ export const fr = {
     score: 'Score',
     scoreOf: 'Score OKR {score}',
     noScore: 'pas encore de score',
-    undecided: 'Au moins : les résultats clés indécis ({keyResults}) comptent 0 dans ce score.',
+    undecided:
+      'Au moins : les résultats clés indécis ({keyResults}) comptent 0 dans ce score, qui n’en est qu’un minimum ; sa couleur n’est donnée que là où ils ne pourraient pas la changer.',
+    scoreAtLeast: '≥ {score}',
+    bandUndecided: 'couleur indécise',
     stretch: '(ambitieux : 0,6 vaut réussite)',
     stretchShort: '(ambitieux)',
     keyResult: 'Résultat clé',
@@ -309,10 +312,15 @@ export const fr = {
       'Indécis : ses données s’arrêtent avant l’échéance ({deadline}) : {ends}. Ce que contient toute la période n’est pas connu, et le statut sera tranché quand le reste de la période sera ajouté.',
     endsEarlyTo: '{channels} jusqu’au {date}',
     endsEarlyKeyResult: 'Indécis : ses données s’arrêtent avant l’échéance ; ce que contient toute la période n’est pas connu.',
+    metSoFar:
+      'En bonne voie, pas atteint : la cible est atteinte sur ses données jusqu’au {date}, qui s’arrêtent avant le jour du rapport. Il est atteint quand ses données vont jusqu’à ce jour, et indécis à partir de l’échéance si elles s’arrêtent toujours avant.',
+    metSoFarKeyResult: 'En bonne voie, pas atteint : atteint sur ses données à ce jour, qui s’arrêtent avant le jour du rapport.',
     cutRows:
       'n.d. : une ligne mensuelle ou trimestrielle chevauche la période de l’objectif et n’est pas comptée ; le réel n’est ni exact ni une borne haute.',
     actualTo: 'Compte chaque jour de données jusqu’au {date}, ce qui décide déjà l’objectif ; le rythme est pris au {asOf}.',
     restated: 'Avec les objectifs et les données du jour, ces chiffres seraient révisés : {figures}.',
+    restatedDeadline:
+      '{change} (seule son échéance est passée : ses données s’arrêtent toujours le {date}, avant elle, et ne peuvent donc pas le trancher)',
     progressHeading: 'Avancement',
     historyHeading: 'Historique de la définition',
     notCommitted: "Aucune modification enregistrée pour cet objectif : il n'a pas encore été enregistré.",

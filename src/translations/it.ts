@@ -96,7 +96,10 @@ export const it = {
     score: 'Punteggio',
     scoreOf: 'Punteggio OKR {score}',
     noScore: 'ancora nessun punteggio',
-    undecided: 'Almeno: i risultati chiave indecisi ({keyResults}) contano 0 in questo punteggio.',
+    undecided:
+      'Almeno: i risultati chiave indecisi ({keyResults}) contano 0 in questo punteggio, che ne è solo un minimo; il suo colore è dato solo dove non potrebbero cambiarlo.',
+    scoreAtLeast: '≥ {score}',
+    bandUndecided: 'colore indeciso',
     stretch: '(sfidante: 0,6 vale come successo)',
     stretchShort: '(sfidante)',
     keyResult: 'Risultato chiave',
@@ -304,10 +307,15 @@ export const it = {
       'Indeciso: i suoi dati finiscono prima della scadenza ({deadline}): {ends}. Ciò che contiene l’intero periodo non è noto, e lo stato sarà deciso quando il resto del periodo sarà aggiunto.',
     endsEarlyTo: '{channels} fino al {date}',
     endsEarlyKeyResult: 'Indeciso: i suoi dati finiscono prima della scadenza; ciò che contiene l’intero periodo non è noto.',
+    metSoFar:
+      'In linea, non raggiunto: il target è raggiunto sui suoi dati fino al {date}, che finiscono prima del giorno del report. È raggiunto quando i suoi dati arrivano a quel giorno, e indeciso dalla scadenza in poi se finiscono ancora prima.',
+    metSoFarKeyResult: 'In linea, non raggiunto: raggiunto sui suoi dati finora, che finiscono prima del giorno del report.',
     cutRows:
       'n.d.: una riga mensile o trimestrale è a cavallo del periodo dell’obiettivo ed è esclusa; il valore effettivo non è né esatto né un limite superiore.',
     actualTo: 'Conta ogni giorno con dati fino al {date}, che decide già l’obiettivo; il ritmo è preso al {asOf}.',
     restated: 'Con gli obiettivi e i dati di oggi questi valori verrebbero rivisti: {figures}.',
+    restatedDeadline:
+      '{change} (è passata solo la scadenza: i suoi dati finiscono ancora il {date}, prima di essa, quindi non possono deciderlo)',
     progressHeading: 'Avanzamento',
     historyHeading: 'Storico della definizione',
     notCommitted: 'Nessuna modifica registrata per questo obiettivo: non è ancora stato salvato.',

@@ -199,7 +199,8 @@ describe('a CTR goal whose clicks export ends before its impressions export', ()
     expect(kr).toMatchObject({ incomplete: ['x'], data_to: CLICKS_END, status: 'undecided', ends_early: true });
     expect(kr.actual).toBe(single.actual);
     expect(kr.score).toBeNull();
-    expect(okr.score).toBeNull();
+    // Its only key result undecided, the score is the floor 0 and no band (red-team 9 #12).
+    expect(okr).toMatchObject({ score: 0, score_bound: 'lower', band: null });
     expect(okr.undecided).toEqual(['ctr']);
   });
 

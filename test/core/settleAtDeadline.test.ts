@@ -156,7 +156,7 @@ describe('an OKR with a manual key result and measured ones whose data end early
     // The score counts the undecided one as 0 and says so.
     expect(okr.score).toBeCloseTo((0 + 1 + 0.5) / 3, 12);
     expect(okr.undecided).toEqual(['kr-ig']);
-    expect(text).toContain('OKR okr: Be seen, score 0.50 (yellow), at least: the undecided kr-ig count 0');
+    expect(text).toContain('OKR okr: Be seen, score ≥ 0.50 (band undecided), at least: the undecided kr-ig count 0');
     expect(text).toMatch(
       /◇ kr-ig: Impressions 100,000 of 500,000, score n\/a \(weight 1\), undecided: its data end before the deadline/,
     );
