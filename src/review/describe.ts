@@ -227,7 +227,7 @@ export function movedMark(ctx: DescribeContext, goal: Goal, original: Goal | nul
   goals.set(goal.id, goal);
   const c = latest.change;
   const { before, after } = changeValues({ ...ctx, goals }, c);
-  const values = c.kind === 'removed' ? '' : ` ${before || '—'} → ${after || '—'}`;
+  const values = c.kind === 'removed' ? '' : c.kind === 'added' ? ` (${after})` : ` ${before || '—'} → ${after || '—'}`;
   const more = moves.length > 1 ? ` (and ${moves.length - 1} more)` : '';
   return `${changeSubject(c, undefined, goals)}${values} on ${latest.commit.date}${more}`;
 }
