@@ -104,7 +104,7 @@ const achievability = z
 const movedGoalpost = z.strictObject({
   field: text.meta({
     description:
-      'The changed field (target, deadline, kpi, channel, weight...), or id for a rename, key_result for an added or removed key result, goal for a removed goal.',
+      'The changed field (target, baseline, milestones, start, deadline, kpi, channel, weight...), or id for a rename, key_result for an added or removed key result, goal for a removed goal.',
   }),
   kr: text.optional().meta({ description: 'The key result concerned.' }),
   old: z.unknown(),

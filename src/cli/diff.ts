@@ -7,6 +7,8 @@ import { problemLine } from './terminal.ts';
 import { loadFromSources } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
 import { diffGoals, movedGoalposts } from '../review/goalDiff.ts';
+import { periodsBegun } from '../review/history.ts';
+import { goalVersions } from '../site/history.ts';
 import { changesMarkdown } from '../review/markdown.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 
@@ -16,9 +18,12 @@ Compares the goals at two git refs (head: the working tree) and prints the seman
 changes: goals and key results added, removed or renamed; title, KPI, channel, start,
 deadline, baseline, target (resolved to numbers with the current data), weight and
 milestones changed (old → new). Warns where a goalpost moved after the goal's period
-began: a target made easier, a deadline pushed back, the KPI or channel changed, the goal
-renamed, turned from SMART into OKR (or from OKR into a SMART goal that scores higher) or
-removed, or an OKR's key results added, removed or re-weighted in a way that raises its score.
+began (the day it began as the goal then stood, read from the history up to <base>): a
+target, baseline or milestones made easier, a deadline pushed back (or pulled in on a
+budget cap), a start moved later (or earlier on a total to reach), the KPI or channel
+changed, the goal renamed, turned from SMART into OKR (or from OKR into a SMART goal that
+scores higher) or removed, or an OKR's key results added, removed or re-weighted in a way
+that raises its score.
 
 Options:
   --format <f>       markdown (default, for a pull-request comment) or json
@@ -88,7 +93,14 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     const today = new Date().toISOString().slice(0, 10);
     const changedOn = parseIsoDate(head ? commitInfo(root, head).date : today);
     const asOf = after.index.dataRange()?.last ?? (changedOn.ok ? changedOn.day : 0);
-    const changes = diffGoals(before.goals, after.goals, { engine, asOf, changedOn: changedOn.ok ? changedOn.day : asOf });
+    // When each goal's period began, from the goals' history up to the base (as the site judges it).
+    const began = periodsBegun(goalVersions(root, after, commitInfo(root, base).hash));
+    const changes = diffGoals(before.goals, after.goals, {
+      engine,
+      asOf,
+      changedOn: changedOn.ok ? changedOn.day : asOf,
+      began,
+    });
     if (format === 'json') {
       io.out(JSON.stringify({ base, head: head ?? 'working tree', changes }, null, 2));
     } else {

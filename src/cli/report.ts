@@ -2,7 +2,9 @@ import type { Direction, Unit } from '../core/catalogue.ts';
 import { asksNoChange } from '../core/evaluate.ts';
 import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
-import { channelLabel, createEngine, type SiteSettings } from '../core/project.ts';
+import { channelLabel, createEngine, type Project, type SiteSettings } from '../core/project.ts';
+import type { Goal } from '../core/goals.ts';
+import type { KpiEngine } from '../core/kpis.ts';
 import type { GoalJson, KeyResultJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import { isPartial } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
@@ -19,7 +21,8 @@ import { type FormatOptions, formatChange, formatKpiValue, formatShare, STATUS_L
 import { escapeControl as esc, problemLine } from './terminal.ts';
 import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
-import { readHistory, withMovedGoalposts } from '../site/history.ts';
+import { readHistory, type SiteHistory, withMovedGoalposts } from '../site/history.ts';
+import { movedMark } from '../review/describe.ts';
 import { channelEnds, coverageNote, goalCoverageNote, incompleteChannels } from '../format/coverage.ts';
 import { gapsNote } from '../format/gaps.ts';
 import { inputsNote } from '../format/inputs.ts';
@@ -124,6 +127,7 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     }
   }
   const engine = createEngine(project);
+  const history = () => readHistory(rootOf(io), project, engine);
   const live =
     frozen === null || !values['json']
       ? computeQuarter(project, engine, { quarter: quarter.period, channel, asOf }).report
@@ -133,7 +137,7 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   if (values['json']) {
     const version = source.kind === 'frozen' ? source.version : null;
     const frozenAt = source.kind === 'frozen' ? source.frozenAt : null;
-    const { period, as_of, ...rest } = withMovedGoalposts(report, readHistory(rootOf(io), project, engine));
+    const { period, as_of, ...rest } = withMovedGoalposts(report, history());
     const partial = isPartial(report);
     io.out(JSON.stringify({ period, figures: source.kind, version, frozen_at: frozenAt, as_of, partial, ...rest }, null, 2));
     return 0;
@@ -144,8 +148,21 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     metas.map((k) => [k.id, { unit: k.unit, label: k.label, good: k.good, grows_with_window: k.grows_with_window }]),
   );
   const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas).length : 0;
-  io.out(renderText(report, project.site, units, { source, newest: versions.at(-1)?.snapshot.version ?? null, restated }));
+  const moved = movedMarks(history(), project, engine);
+  io.out(renderText(report, project.site, units, { source, newest: versions.at(-1)?.snapshot.version ?? null, restated, moved }));
   return 0;
+}
+
+/** Each goal whose goalpost moved, by id, with its short mark (`movedMark`); none without a history. */
+function movedMarks(history: SiteHistory, project: Project, engine: KpiEngine): Map<string, string> {
+  const marks = new Map<string, string>();
+  if (!history.available) return marks;
+  const ctx = { engine, format: project.site, goals: new Map<string, Goal>() };
+  for (const goal of project.goals) {
+    const moved = history.moved.get(goal.id);
+    if (moved) marks.set(goal.id, movedMark(ctx, goal, moved.original, moved.moves));
+  }
+  return marks;
 }
 
 /** The figures the options ask for, or a usage problem. */
@@ -176,6 +193,8 @@ export interface TextSource {
   readonly newest: number | null;
   /** How many figures today's goals and data change (for frozen figures). */
   readonly restated: number;
+  /** Goals whose goalpost moved after their period began, by id: a short mark of the latest move (`movedMark`). */
+  readonly moved?: ReadonlyMap<string, string>;
 }
 
 /** A rate's change against a quarter computed over other channels (the CLI stays English). */
@@ -268,7 +287,11 @@ export function renderText(
   }
   lines.push(`Goals (${report.goals.length})`);
   if (report.goals.length === 0) lines.push('  none overlaps this quarter');
-  for (const goal of report.goals) lines.push(...goalLines(goal, site, kpis));
+  for (const goal of report.goals) {
+    lines.push(...goalLines(goal, site, kpis));
+    const mark = from.moved?.get(goal.id);
+    if (mark !== undefined) lines.push(`      ⚠ Goalpost moved: ${esc(mark)}`);
+  }
   return lines.join('\n');
 }
 

@@ -142,9 +142,9 @@ export function isShallow(root: string): boolean {
 /**
  * The commits that touched `paths` (relative to the content root), oldest first, along the
  * first-parent line: a merged branch counts as its merge commit, so that each commit can be
- * compared with the one listed before it.
+ * compared with the one listed before it. Up to HEAD, or to the commit `hash` names.
  */
-export function commitsTouching(root: string, paths: readonly string[]): CommitSummary[] {
+export function commitsTouching(root: string, paths: readonly string[], hash = 'HEAD'): CommitSummary[] {
   const { top, prefix } = repoOf(root);
   if (headCommit(root) === null) return [];
   // NUL-separated fields (`-z`, `%x00`): no byte of a subject or author name can start a field or a record.
@@ -154,7 +154,7 @@ export function commitsTouching(root: string, paths: readonly string[]): CommitS
     '--first-parent',
     '--reverse',
     '--format=%H%x00%h%x00%cs%x00%an%x00%s',
-    'HEAD',
+    hash,
     '--',
     ...paths.map((p) => `${prefix}${p}`),
   ]);

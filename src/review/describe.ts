@@ -13,6 +13,7 @@ import { targetText } from '../core/goalDefinition.ts';
 import type { Achievability } from '../core/achievability.ts';
 import { achievabilityText, VERDICT_LABELS } from '../format/achievability.ts';
 import type { GoalChange } from './goalDiff.ts';
+import type { GoalMove } from './history.ts';
 import { en, fill, kpiLabel, plural, type UiStrings } from '../translations/index.ts';
 
 export interface DescribeContext {
@@ -60,14 +61,17 @@ export function changeValue(ctx: DescribeContext, change: GoalChange, v: unknown
   }
   if (ctx.words && (change.field === 'start' || change.field === 'deadline') && typeof v === 'string')
     return formatDate(v, ctx.format.locale);
-  if (ctx.words && change.field === 'milestones' && Array.isArray(v)) return milestonesText(ctx, change, v);
+  if (change.field === 'milestones' && Array.isArray(v)) return milestonesText(ctx, change, v);
   const channel = change.field === 'channel' && ctx.channelLabel ? ctx.channelLabel : (x: string) => x;
   if (typeof v === 'string') return text ? `${channel(v)} (${text})` : channel(v);
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map(channel).join(', ');
   return JSON.stringify(v);
 }
 
-/** Milestones for readers: `41,200 by Feb 15, 2025; 42,000 by Mar 15, 2025` (`—` for none). */
+/**
+ * Milestones for readers: `41,200 by Feb 15, 2025; 42,000 by Mar 15, 2025` (`—` for none); in
+ * the pull-request comment (no page words), dates as written in the YAML (`2.7% by 2025-02-15`).
+ */
 function milestonesText(ctx: DescribeContext, change: GoalChange, list: readonly unknown[]): string {
   if (list.length === 0) return '—';
   const t = (ctx.words ?? en).changes;
@@ -76,7 +80,8 @@ function milestonesText(ctx: DescribeContext, change: GoalChange, list: readonly
     .map((m) => {
       const { date, target } = (m ?? {}) as { date?: unknown; target?: unknown };
       const value = typeof target === 'number' ? formatKpiValue(target, unit, ctx.format) : String(target);
-      return typeof date === 'string' ? `${value} ${fill(t.byDate, { date: formatDate(date, ctx.format.locale) })}` : value;
+      const day = typeof date === 'string' && ctx.words ? formatDate(date, ctx.format.locale) : date;
+      return typeof day === 'string' ? `${value} ${fill(t.byDate, { date: day })}` : value;
     })
     .join('; ');
 }
@@ -171,11 +176,14 @@ export function definitionSummary(ctx: DescribeContext, definition: unknown, goa
     const def = ctx.engine.kpis.get(d['kpi'])?.def;
     const label = def ? kpiLabel(ctx.words ?? en, def) : d['kpi'];
     const unit = ctx.engine.kpis.get(d['kpi'])?.def.unit ?? 'count';
+    // The pull-request comment keeps a relative target as written (`+20%`), a number in the KPI's unit.
     const target =
       typeof d['target'] === 'number'
         ? formatKpiValue(d['target'], unit, ctx.format)
-        : ctx.words && typeof d['target'] === 'string'
-          ? targetShown(ctx, d, d['target'], unit, goalId)
+        : typeof d['target'] === 'string'
+          ? ctx.words
+            ? targetShown(ctx, d, d['target'], unit, goalId)
+            : writtenTargetText(d['target'], unit, ctx.format)
           : String(d['target']);
     return `${fill(t.targetBy, { kpi: label, target })}${by}`;
   }
@@ -204,4 +212,22 @@ export function changeValues(ctx: DescribeContext, c: GoalChange): { before: str
           ? definitionSummary(ctx, c.new, c.goal)
           : changeValue(ctx, c, c.new, c.new_text),
   };
+}
+
+/**
+ * A goal's moved goalposts as one short mark for the text report, in English as the pull-request
+ * comment: the latest move, from → to, its commit's date, and how many more (`target 190,000 →
+ * 100,000 on 2026-07-23 (and 1 more)`). `original` is the goal as its period began, for moves
+ * made under an old id.
+ */
+export function movedMark(ctx: DescribeContext, goal: Goal, original: Goal | null, moves: readonly GoalMove[]): string {
+  const latest = moves[moves.length - 1]!;
+  const goals = new Map<string, Goal>();
+  for (const m of moves) goals.set(m.change.goal, original && m.change.goal !== goal.id ? original : goal);
+  goals.set(goal.id, goal);
+  const c = latest.change;
+  const { before, after } = changeValues({ ...ctx, goals }, c);
+  const values = c.kind === 'removed' ? '' : c.kind === 'added' ? ` (${after})` : ` ${before || '—'} → ${after || '—'}`;
+  const more = moves.length > 1 ? ` (and ${moves.length - 1} more)` : '';
+  return `${changeSubject(c, undefined, goals)}${values} on ${latest.commit.date}${more}`;
 }

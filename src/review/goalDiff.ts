@@ -6,7 +6,15 @@
  */
 import { type Day, formatDay } from '../core/dates.ts';
 import { definition, krDefinition, milestones, targetText } from '../core/goalDefinition.ts';
-import { evaluateMeasure, evaluateOkr } from '../core/evaluate.ts';
+import {
+  cumulativeProgress,
+  evaluateMeasure,
+  evaluateOkr,
+  isCap,
+  levelProgress,
+  type MeasureEvaluation,
+} from '../core/evaluate.ts';
+import { expectedProgress } from '../core/pace.ts';
 import type { Goal, KeyResult, Measure, OkrGoal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { type Period, overlaps } from '../core/periods.ts';
@@ -50,6 +58,12 @@ export interface DiffContext {
   readonly changedOn: Day;
   /** Definitions from earlier commits (the site's history); absent in a plain two-ref diff. */
   readonly earlier?: EarlierDefinitions;
+  /**
+   * When each goal's period began, by its id in `base`, as its history before `base` shows
+   * (`periodsBegun` in history.ts): a start moved later, then a target lowered, is still a change
+   * after the period began. Absent, or a goal not in it: its start in `base`.
+   */
+  readonly began?: ReadonlyMap<string, Day>;
 }
 
 /**
@@ -71,9 +85,8 @@ export interface EarlierDefinitions {
 export function diffGoals(base: readonly Goal[], head: readonly Goal[], ctx: DiffContext): GoalChange[] {
   const baseById = new Map(base.map((g) => [g.id, g]));
   const headById = new Map(head.map((g) => [g.id, g]));
-  const added = head.filter((g) => !baseById.has(g.id));
+  const renamedTo = renamePairs(base, head);
   const removed = base.filter((g) => !headById.has(g.id));
-  const renamedTo = pairRenames(removed, added, (a, b) => signature(a) === signature(b), sameGoal);
   const renamedFrom = new Map([...renamedTo].map(([from, to]) => [to.id, baseById.get(from)!]));
   const changes: GoalChange[] = [];
   for (const g of head) {
@@ -92,16 +105,37 @@ export function diffGoals(base: readonly Goal[], head: readonly Goal[], ctx: Dif
         field: 'id',
         old: old.id,
         new: g.id,
-        ...judged({ kind: 'renamed' }, old.period.start, ctx),
+        ...judged({ kind: 'renamed' }, began(old, ctx), ctx),
       });
     }
     changes.push(...goalChanges(old, g, ctx));
   }
   for (const g of removed) {
     if (!renamedTo.has(g.id))
-      changes.push({ goal: g.id, kind: 'removed', old: definition(g), ...judged({ kind: 'removed' }, g.period.start, ctx) });
+      changes.push({ goal: g.id, kind: 'removed', old: definition(g), ...judged({ kind: 'removed' }, began(g, ctx), ctx) });
   }
   return changes;
+}
+
+/**
+ * The goals of `base` that `head` holds under a new id, paired as `diffGoals` pairs them
+ * (see there): removed id → the goal it became.
+ */
+export function renamePairs(base: readonly Goal[], head: readonly Goal[]): Map<string, Goal> {
+  const baseIds = new Set(base.map((g) => g.id));
+  const headIds = new Set(head.map((g) => g.id));
+  const added = head.filter((g) => !baseIds.has(g.id));
+  const removed = base.filter((g) => !headIds.has(g.id));
+  return pairRenames(removed, added, (a, b) => signature(a) === signature(b), sameGoal);
+}
+
+/**
+ * The day a goal's period began, for judging a change to it: the earliest of its start in
+ * `base` and the day its history says the period began (`DiffContext.began`).
+ */
+function began(old: Goal, ctx: DiffContext): Day {
+  const earlier = ctx.began?.get(old.id);
+  return earlier === undefined ? old.period.start : Math.min(earlier, old.period.start);
 }
 
 /** The changes that moved a goalpost. */
@@ -154,7 +188,7 @@ function sameGoal(a: Goal, b: Goal): boolean {
 
 function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
   const out: GoalChange[] = [];
-  const start = old.period.start;
+  const start = began(old, ctx);
   const field = (name: string, a: unknown, b: unknown): void => {
     if (!same(a, b)) out.push({ goal: now.id, kind: 'changed', field: name, old: a, new: b, moved_goalpost: false });
   };
@@ -175,20 +209,43 @@ function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
   field('category', old.category, now.category);
   field('objective', old.objective, now.objective);
   field('owner', old.owner, now.owner);
-  field('start', formatDay(old.period.start), formatDay(now.period.start));
-  if (old.period.end !== now.period.end) {
-    out.push({
-      goal: now.id,
-      kind: 'changed',
-      field: 'deadline',
-      old: formatDay(old.period.end),
-      new: formatDay(now.period.end),
-      ...(old.period.label !== now.period.label ? { old_text: old.period.label, new_text: now.period.label } : {}),
-      ...judged({ kind: 'deadline', old: old.period.end, new: now.period.end }, start, ctx),
-    });
+  const periodChanges: GoalChange[] = [];
+  if (old.period.start !== now.period.start || old.period.end !== now.period.end) {
+    const kinds = totals(ctx, old);
+    if (old.period.start !== now.period.start) {
+      periodChanges.push({
+        goal: now.id,
+        kind: 'changed',
+        field: 'start',
+        old: formatDay(old.period.start),
+        new: formatDay(now.period.start),
+        ...judged({ kind: 'start', old: old.period.start, new: now.period.start, amount: kinds.amount }, start, ctx),
+      });
+    }
+    if (old.period.end !== now.period.end) {
+      periodChanges.push({
+        goal: now.id,
+        kind: 'changed',
+        field: 'deadline',
+        old: formatDay(old.period.end),
+        new: formatDay(now.period.end),
+        ...(old.period.label !== now.period.label ? { old_text: old.period.label, new_text: now.period.label } : {}),
+        ...judged({ kind: 'deadline', old: old.period.end, new: now.period.end, limit: kinds.limit }, start, ctx),
+      });
+    }
   }
+  out.push(...periodChanges);
   if (old.type === 'smart' && now.type === 'smart') {
-    out.push(...measureChanges(now.id, undefined, old, now, old.period, now.period, start, ctx));
+    const measured = measureChanges(now.id, undefined, old, now, old.period, now.period, start, ctx);
+    out.push(...measured);
+    // A period changed alone: its effect on the status shows on it, as a target's does.
+    const last = periodChanges.at(-1);
+    if (measured.length === 0 && last) {
+      const before = evaluate(ctx, old, old.period);
+      const after = evaluate(ctx, now, now.period);
+      if (before && after && before.status !== after.status)
+        out[out.length - 1] = { ...last, status: { old: before.status, new: after.status } };
+    }
   } else if (old.type === 'okr' && now.type === 'okr') {
     field('stretch', old.stretch, now.stretch);
     out.push(...keyResultChanges(old, now, ctx));
@@ -212,21 +269,37 @@ function measureChanges(
     if (!same(a, b))
       out.push({ ...base, field: name, old: a, new: b, ...(facts ? judged(facts, start, ctx) : { moved_goalpost: false }) });
   };
+  const before = evaluate(ctx, old, oldPeriod);
+  const after = evaluate(ctx, now, newPeriod);
+  const def = ctx.engine.kpis.get(now.kpi)?.def;
+  const good = def?.good ?? 'up';
+  // Across a KPI swap the two versions do not compare: the swap itself is the moved goalpost.
+  const comparable = old.kpi === now.kpi && before !== null && after !== null;
   field('kpi', old.kpi, now.kpi, { kind: 'kpi' });
   // `instagram` and `[instagram]` name the same channels: listed, but no goalpost moved.
   field('channel', old.channel, now.channel, sameChannels(old.channel, now.channel) ? undefined : { kind: 'channel' });
-  field('baseline', old.baseline, now.baseline);
-  field('milestones', milestones(old.milestones), milestones(now.milestones));
-  const before = evaluate(ctx, old, oldPeriod);
-  const after = evaluate(ctx, now, newPeriod);
+  // A level's progress counts from its baseline (a total's does not): judged on the resolved baselines.
+  field(
+    'baseline',
+    old.baseline,
+    now.baseline,
+    comparable && before.mode === 'level' && after.mode === 'level'
+      ? { kind: 'baseline', good, old: before.baseline, new: after.baseline }
+      : undefined,
+  );
+  field(
+    'milestones',
+    milestones(old.milestones),
+    milestones(now.milestones),
+    comparable ? milestoneFacts(old, now, newPeriod, after) : undefined,
+  );
   const oldTarget = before?.target ?? null;
   const newTarget = after?.target ?? null;
   if (!same(old.target, now.target) || oldTarget !== newTarget) {
-    const good = ctx.engine.kpis.get(now.kpi)?.def.good ?? 'up';
-    // Across a KPI swap the two targets do not compare: the swap itself is the moved goalpost.
+    const budget = before?.mode === 'cumulative' && good === 'down' && def?.unit === 'money';
     const verdict =
       old.kpi === now.kpi
-        ? judged({ kind: 'target', good, old: oldTarget, new: newTarget }, start, ctx)
+        ? judged({ kind: 'target', good, old: oldTarget, new: newTarget, budget }, start, ctx)
         : { moved_goalpost: false };
     out.push({
       ...base,
@@ -247,7 +320,7 @@ function measureChanges(
 
 function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalChange[] {
   const out: GoalChange[] = [];
-  const start = old.period.start;
+  const start = began(old, ctx);
   const oldById = new Map(old.keyResults.map((k) => [k.id, k]));
   const newIds = new Set(now.keyResults.map((k) => k.id));
   const removed = old.keyResults.filter((k) => !newIds.has(k.id));
@@ -424,10 +497,45 @@ function addedAchievability(ctx: DiffContext, g: Goal): Pick<GoalChange, 'achiev
     : {};
 }
 
-function evaluate(ctx: DiffContext, m: Measure, period: Period): { target: number | null; status: GoalStatus } | null {
+function evaluate(ctx: DiffContext, m: Measure, period: Period): MeasureEvaluation | null {
   if (!ctx.engine.kpis.get(m.kpi)) return null;
-  const e = evaluateMeasure(ctx.engine, m, period, ctx.asOf);
-  return { target: e.target, status: e.status };
+  return evaluateMeasure(ctx.engine, m, period, ctx.asOf);
+}
+
+/**
+ * Whether a goal (or one of its key results) is a total to reach (`amount`) or a limit on a
+ * total such as a budget cap (`limit`), under its definition: what a changed period does to it.
+ */
+function totals(ctx: DiffContext, goal: Goal): { amount: boolean; limit: boolean } {
+  const measures = goal.type === 'smart' ? [goal] : goal.keyResults.flatMap((k) => (k.measure ? [k.measure] : []));
+  let amount = false;
+  let limit = false;
+  for (const m of measures) {
+    const e = evaluate(ctx, m, goal.period);
+    if (e?.mode !== 'cumulative') continue;
+    if (isCap(e.mode, e.good, e.target)) limit = true;
+    else amount = true;
+  }
+  return { amount, limit };
+}
+
+/**
+ * The progress expected on each milestone day (old and new), through the old and through the
+ * new milestones, over the new definition's period, baseline and target: how the pace line moved.
+ */
+function milestoneFacts(old: Measure, now: Measure, period: Period, e: MeasureEvaluation): MoveFacts | undefined {
+  const { mode, baseline, target } = e;
+  const pace = (list: Measure['milestones']) =>
+    list.flatMap((m) => {
+      const p = mode === 'cumulative' ? cumulativeProgress(m.target, target) : levelProgress(m.target, baseline, target);
+      return p === null ? [] : [{ date: m.date, progress: p }];
+    });
+  const days = [...new Set([...old.milestones, ...now.milestones].map((m) => m.date))]
+    .filter((d) => d >= period.start && d < period.end)
+    .sort((a, b) => a - b);
+  if (days.length === 0) return undefined;
+  const line = (list: Measure['milestones']) => days.map((d) => expectedProgress(period.start, period.end, d, pace(list)));
+  return { kind: 'milestones', limit: isCap(mode, e.good, target), old: line(old.milestones), new: line(now.milestones) };
 }
 
 function sameChannels(a: Measure['channel'], b: Measure['channel']): boolean {

@@ -3,11 +3,11 @@
  * changed (the same semantic changes as `goalpost diff`, moved goalposts included).
  * Pure: the goals at each commit and the engine to resolve targets are passed in.
  */
-import { parseIsoDate } from '../core/dates.ts';
+import { type Day, parseIsoDate } from '../core/dates.ts';
 import type { Goal, KeyResult } from '../core/goals.ts';
 import { overlaps } from '../core/periods.ts';
 import type { KpiEngine } from '../core/kpis.ts';
-import { diffGoals, type GoalChange } from './goalDiff.ts';
+import { diffGoals, type GoalChange, renamePairs } from './goalDiff.ts';
 
 export interface CommitRef {
   readonly hash: string;
@@ -43,14 +43,18 @@ export function goalHistory(versions: readonly GoalsAtCommit[], engine: KpiEngin
   let previous: readonly Goal[] = [];
   // The last definition of every goal and key result seen so far: one removed and added again is compared with it.
   const earlier = { goals: new Map<string, Goal>(), keyResults: new Map<string, Map<string, KeyResult>>() };
+  let began = new Map<string, Day>();
   for (const { commit, goals } of versions) {
     if (goals === null) {
       entries.push({ commit, changes: [], invalid: true });
       continue;
     }
     const day = parseIsoDate(commit.date);
-    const changes = diffGoals(previous, goals, { engine, asOf, changedOn: day.ok ? day.day : asOf, earlier });
+    const changedOn = day.ok ? day.day : asOf;
+    const begun = begunBy(began, previous, changedOn);
+    const changes = diffGoals(previous, goals, { engine, asOf, changedOn, earlier, began: begun });
     if (changes.length > 0) entries.push({ commit, changes, goals });
+    began = carried(begun, previous, goals);
     previous = goals;
     for (const g of goals) {
       earlier.goals.set(g.id, g);
@@ -61,6 +65,50 @@ export function goalHistory(versions: readonly GoalsAtCommit[], engine: KpiEngin
     }
   }
   return entries;
+}
+
+/**
+ * When each goal's period began, by its id in the last valid version, along its versions
+ * (oldest first; `diff` judges a change to them with it, as the history does): a version in force
+ * until the next commit began its period if its start came by then, and the earliest such start
+ * counts, whatever later versions say (a start moved later once the period began does not make
+ * it begin again). Renames carry it; a removed goal's is dropped. A goal whose period had not
+ * begun under any version replaced so far is not in it.
+ */
+export function periodsBegun(versions: readonly GoalsAtCommit[]): Map<string, Day> {
+  let previous: readonly Goal[] = [];
+  let began = new Map<string, Day>();
+  for (const { commit, goals } of versions) {
+    if (goals === null) continue;
+    const day = parseIsoDate(commit.date);
+    if (day.ok) began = carried(begunBy(began, previous, day.day), previous, goals);
+    previous = goals;
+  }
+  return began;
+}
+
+/** `began` with the goals of a version in force until `day` whose period started by then. */
+function begunBy(began: ReadonlyMap<string, Day>, goals: readonly Goal[], day: Day): Map<string, Day> {
+  const next = new Map<string, Day>();
+  for (const g of goals) {
+    const earlier = began.get(g.id);
+    const start = g.period.start <= day ? g.period.start : undefined;
+    const first = earlier === undefined ? start : start === undefined ? earlier : Math.min(earlier, start);
+    if (first !== undefined) next.set(g.id, first);
+  }
+  return next;
+}
+
+/** `began` by the ids of the next version: renamed goals keep theirs, removed ones lose it. */
+function carried(began: ReadonlyMap<string, Day>, previous: readonly Goal[], goals: readonly Goal[]): Map<string, Day> {
+  const renamed = renamePairs(previous, goals);
+  const ids = new Set(goals.map((g) => g.id));
+  const next = new Map<string, Day>();
+  for (const [id, day] of began) {
+    const to = ids.has(id) ? id : renamed.get(id)?.id;
+    if (to !== undefined) next.set(to, day);
+  }
+  return next;
 }
 
 /** The entries that concern one goal (renames followed under both ids), with only its changes. */

@@ -24,20 +24,32 @@ export function escapeMarkdown(text: string): string {
     .replace(/@/g, '@\u2060');
 }
 
+/**
+ * Text as a markdown code span: shown as it is (a code span takes no backslash escape, so
+ * `HEAD~1` must not become `HEAD\~1`), fenced by more backticks than it holds in a row, line
+ * breaks and control characters as spaces. In a table cell only for ids (slugs): a `|` would end the cell.
+ */
+export function codeSpan(text: string): string {
+  const flat = text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const fence = '`'.repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$/.test(flat) || /^ .*[^ ].* $/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 export interface MarkdownContext extends DescribeContext {
   readonly base: string;
   readonly head: string;
 }
 
 function what(c: GoalChange): string {
-  const subject = c.kr ? `key result \`${escapeMarkdown(c.kr)}\`` : 'goal';
+  const subject = c.kr ? `key result ${codeSpan(c.kr)}` : 'goal';
   const text = c.kind !== 'changed' ? `${subject} ${c.kind}` : `${c.kr ? `${subject}: ` : ''}${c.field}`;
   return `${text}${c.moved_goalpost ? ' ⚠️ **goalpost moved**' : ''}`;
 }
 
 /** The markdown comment for a list of changes. */
 export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownContext): string {
-  const lines = [`### Goal changes: \`${escapeMarkdown(ctx.base)}\` → \`${escapeMarkdown(ctx.head)}\``, ''];
+  const lines = [`### Goal changes: ${codeSpan(ctx.base)} → ${codeSpan(ctx.head)}`, ''];
   if (changes.length === 0) {
     lines.push('No goal or key result changed.');
     return `${lines.join('\n')}\n`;
@@ -46,9 +58,7 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
   if (moved.length > 0) {
     lines.push(`> [!WARNING]`, `> **${countOf(moved.length, 'goalpost')} moved** after the period began:`);
     for (const c of moved)
-      lines.push(
-        `> - \`${escapeMarkdown(c.goal)}\`${c.kr ? ` / \`${escapeMarkdown(c.kr)}\`` : ''}: ${escapeMarkdown(c.reason ?? c.field ?? '')}`,
-      );
+      lines.push(`> - ${codeSpan(c.goal)}${c.kr ? ` / ${codeSpan(c.kr)}` : ''}: ${escapeMarkdown(c.reason ?? c.field ?? '')}`);
     lines.push('');
   }
   const goals = new Set(changes.map((c) => c.goal)).size;
@@ -56,7 +66,7 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
   lines.push('| Goal | Change | Before | After |', '|---|---|---|---|');
   for (const c of changes) {
     const title = ctx.goals.get(c.goal)?.title;
-    const goal = `\`${escapeMarkdown(c.goal)}\`${title ? ` ${escapeMarkdown(title)}` : ''}`;
+    const goal = `${codeSpan(c.goal)}${title ? ` ${escapeMarkdown(title)}` : ''}`;
     const values = changeValues(ctx, c);
     const before = escapeMarkdown(values.before);
     let after = escapeMarkdown(values.after);

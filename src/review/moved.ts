@@ -11,9 +11,33 @@ import { en } from '../translations/en.ts';
 
 /** What a change did, as far as the definition needs to know. */
 export type MoveFacts =
-  /** A target (a KPI's, resolved to a number, or a manual key result's) changed; `good` is the KPI's direction. */
-  | { readonly kind: 'target'; readonly good: 'up' | 'down'; readonly old: number | null; readonly new: number | null }
-  | { readonly kind: 'deadline'; readonly old: Day; readonly new: Day }
+  /**
+   * A target (a KPI's, resolved to a number, or a manual key result's) changed; `good` is the KPI's
+   * direction; `budget`: a budget cap (a total of money that is good when down).
+   */
+  | {
+      readonly kind: 'target';
+      readonly good: 'up' | 'down';
+      readonly old: number | null;
+      readonly new: number | null;
+      readonly budget?: boolean;
+    }
+  /** `limit`: the goal (or one of its key results) is a limit on a total, such as a budget cap. */
+  | { readonly kind: 'deadline'; readonly old: Day; readonly new: Day; readonly limit?: boolean }
+  /** `amount`: the goal (or one of its key results) is a total to reach. */
+  | { readonly kind: 'start'; readonly old: Day; readonly new: Day; readonly amount: boolean }
+  /** A level's baseline changed (resolved to numbers: given, or the previous period's value). */
+  | { readonly kind: 'baseline'; readonly good: 'up' | 'down'; readonly old: number | null; readonly new: number | null }
+  /**
+   * Milestones changed: the progress expected on each milestone day (old and new) through the
+   * old and through the new milestones, the rest of the definition being the new one; `limit` as above.
+   */
+  | {
+      readonly kind: 'milestones';
+      readonly limit: boolean;
+      readonly old: readonly number[];
+      readonly new: readonly number[];
+    }
   | { readonly kind: 'kpi' }
   | { readonly kind: 'channel' }
   /** A key result turned from a KPI into a manual count, or back. */
@@ -44,7 +68,13 @@ export interface MoveReason {
 export type MoveReasonKey =
   | 'targetUp'
   | 'targetDown'
+  | 'capUp'
   | 'deadline'
+  | 'deadlineIn'
+  | 'startLater'
+  | 'startEarlier'
+  | 'baseline'
+  | 'milestones'
   | 'kpi'
   | 'channel'
   | 'measure'
@@ -72,10 +102,27 @@ const scores = (key: MoveReasonKey, s: Scores): MoveReason => ({ key, values: { 
 const RULES: { readonly [K in MoveFacts['kind']]: Rule<K> } = {
   target: (f) => {
     if (f.old === null || f.new === null) return null;
-    if (f.good === 'up' ? f.new < f.old : f.new > f.old) return plain(f.good === 'up' ? 'targetUp' : 'targetDown');
+    if (f.good === 'up' ? f.new < f.old : f.new > f.old)
+      return plain(f.good === 'up' ? 'targetUp' : f.budget ? 'capUp' : 'targetDown');
     return null;
   },
-  deadline: (f) => (f.new > f.old ? plain('deadline') : null),
+  // More time is easier; for a limit on a total (a budget cap), less time is: fewer days count against it.
+  deadline: (f) => (f.new > f.old ? plain('deadline') : f.new < f.old && f.limit ? plain('deadlineIn') : null),
+  // A later start drops days already measured and lowers what is expected; an earlier one adds days to a total to reach.
+  start: (f) => (f.new > f.old ? plain('startLater') : f.new < f.old && f.amount ? plain('startEarlier') : null),
+  // Progress = (actual − baseline) / (target − baseline): a baseline further from the target the good way is easier.
+  baseline: (f) => {
+    if (f.old === null || f.new === null) return null;
+    return (f.good === 'up' ? f.new < f.old : f.new > f.old) ? plain('baseline') : null;
+  },
+  // Less progress expected on some day is easier; for a limit, more spent by a day is.
+  milestones: (f) =>
+    f.old.some((old, i) => {
+      const now = f.new[i];
+      return now !== undefined && (f.limit ? now > old + 1e-9 : now < old - 1e-9);
+    })
+      ? plain('milestones')
+      : null,
   kpi: () => plain('kpi'),
   channel: () => plain('channel'),
   measure: () => plain('measure'),
@@ -98,7 +145,8 @@ function fillIn(text: string, values: Readonly<Record<string, string>>): string 
 
 /**
  * Why a change moves a goalpost, or null when it does not: one of the kinds above, made on
- * or after `periodStart` (the first day of the goal's period as it was before the change).
+ * or after `periodStart` (the day the goal's period began: the start of the goal as it stood
+ * then, which a start moved later afterwards does not change; see `DiffContext.began`).
  * The reason carries the period's start as `date`.
  */
 export function movedReasonOf(facts: MoveFacts, periodStart: Day, changedOn: Day): MoveReason | null {

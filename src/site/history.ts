@@ -69,15 +69,7 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
           'this build ran in a shallow clone of the repository, which lacks the earlier commits (fetch the full history, e.g. fetch-depth: 0 in actions/checkout)',
       };
     }
-    // An old commit's goals may name channels and metrics that today's data no longer has.
-    const context = { channels: null, metrics: null, declaredMetrics: declaredMetricIds(project.index.metrics) };
-    const versions: GoalsAtCommit[] = commitsTouching(root, ['goals']).map((commit) => {
-      const problems: Problem[] = [];
-      const files = filesAt(root, commit.hash, ['goals']).filter((f) => /\.ya?ml$/i.test(f.path));
-      const { goals } = loadGoals(files, context, problems);
-      return { commit, goals: problems.some((p) => !isNote(p)) ? null : goals };
-    });
-    const entries = goalHistory(versions, engine, siteAsOf(project));
+    const entries = goalHistory(goalVersions(root, project), engine, siteAsOf(project));
     const moved = new Map<string, GoalMoves>();
     for (const goal of project.goals) {
       const moves = movesOf(entries, goal.id);
@@ -93,6 +85,21 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
       };
     throw error;
   }
+}
+
+/**
+ * The goals at each commit that changed them, oldest first, up to HEAD or to the commit `hash`
+ * names (null where they do not validate). Throws a GitError when git cannot be read.
+ */
+export function goalVersions(root: string, project: Project, hash = 'HEAD'): GoalsAtCommit[] {
+  // An old commit's goals may name channels and metrics that today's data no longer has.
+  const context = { channels: null, metrics: null, declaredMetrics: declaredMetricIds(project.index.metrics) };
+  return commitsTouching(root, ['goals'], hash).map((commit) => {
+    const problems: Problem[] = [];
+    const files = filesAt(root, commit.hash, ['goals']).filter((f) => /\.ya?ml$/i.test(f.path));
+    const { goals } = loadGoals(files, context, problems);
+    return { commit, goals: problems.some((p) => !isNote(p)) ? null : goals };
+  });
 }
 
 /** A report goal with its moved goalposts (`report --json`). */

@@ -549,8 +549,14 @@ export const en = {
   /** Why a goalpost moved (the one definition's reasons; `diff` and the PR comment use the English). */
   moveReasons: {
     targetUp: 'target made easier (lowered on a KPI where up is good)',
-    targetDown: 'target made easier (raised on a KPI where down is good: a budget cap raised)',
+    targetDown: 'target made easier (raised on a KPI where down is good)',
+    capUp: 'target made easier (a budget cap raised)',
     deadline: 'deadline pushed back',
+    deadlineIn: 'deadline pulled in on a cap (fewer days count against it)',
+    startLater: 'start moved later (days already measured no longer count)',
+    startEarlier: 'start moved earlier on a total to reach (days before the period count towards it)',
+    baseline: 'baseline moved away from the target (the same result shows more progress)',
+    milestones: "milestones made easier (the expected pace moved in the goal's favour)",
     kpi: 'KPI changed',
     channel: 'channel changed',
     measure: 'key result changed between a KPI and a manual count',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repo, run } from './helpers.ts';
 import type { GoalChange } from '../../src/review/goalDiff.ts';
-import { escapeMarkdown } from '../../src/review/markdown.ts';
+import { codeSpan, escapeMarkdown } from '../../src/review/markdown.ts';
 
 const diff = (dir: string, args: string[]) => run(dir, ['diff', ...args]);
 
@@ -187,6 +187,23 @@ ${krs}`;
     expect(out).not.toContain('<img');
   });
 
+  it('writes milestones and added targets in the KPI’s unit, refs and ids as they are (red-team 10 #13)', async () => {
+    const r = repo();
+    const ctr = (milestone: number) =>
+      `  - { id: ig_ctr, title: CTR, period: 2026-Q2, channel: instagram, kpi: ctr, baseline: 0.01, target: 0.03, milestones: [{ date: 2026-05-01, target: ${milestone} }] }\n`;
+    r.commit(`goals:\n${ctr(0.027)}`, '2026-03-01');
+    r.commit(
+      `goals:\n${ctr(0.021)}  - { id: rate, title: Rate, period: 2026-Q2, channel: instagram, kpi: ctr, target: 0.025 }\n`,
+      '2026-03-02',
+    );
+    const { out } = await diff(r.dir, ['HEAD~1', 'HEAD']);
+    expect(out).toContain('### Goal changes: `HEAD~1` → `HEAD`');
+    expect(out).toContain('| `ig_ctr` CTR | milestones | 2.7% by 2026-05-01 | 2.1% by 2026-05-01 |');
+    expect(out).toContain('| `rate` Rate | goal added |  | Click-through rate: target 2.5% by 2026-06-30');
+    expect(out).not.toContain('0.025');
+    expect(out).not.toContain('"date"');
+  });
+
   it('rejects an unknown ref and a base that does not validate (exit 2: cannot compare)', async () => {
     const r = repo();
     const a = r.commit(
@@ -210,6 +227,15 @@ ${krs}`;
     expect(r.status).toBe(2);
     expect(r.err).toContain('is not in a git repository: diff compares the goals of two commits');
     expect(r.err).not.toContain('no commit named');
+  });
+});
+
+describe('codeSpan', () => {
+  it('shows text as it is, fenced past its backticks', () => {
+    expect(codeSpan('HEAD~1')).toBe('`HEAD~1`');
+    expect(codeSpan('a`b')).toBe('``a`b``');
+    expect(codeSpan('`x')).toBe('`` `x ``');
+    expect(codeSpan('a\nb')).toBe('`a b`');
   });
 });
 

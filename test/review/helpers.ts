@@ -42,6 +42,20 @@ export function repo(): Repo {
   };
 }
 
+/**
+ * A new repository like `repo()` whose Instagram data are daily, 2026-03-01 to 2026-05-15 (the
+ * as-of day): 1,000 impressions, 20 clicks (CTR 2%) and €100 of spend a day (CPC €5).
+ */
+export function dailyRepo(): Repo {
+  const r = repo();
+  const rows = [];
+  for (let day = Date.UTC(2026, 2, 1); day <= Date.UTC(2026, 4, 15); day += 86_400_000) {
+    rows.push({ date: new Date(day).toISOString().slice(0, 10), impressions: 1000, clicks: 20, spend: 100 });
+  }
+  writeFileSync(join(r.dir, 'data/instagram/2026.json'), JSON.stringify({ channel: 'instagram', currency: 'EUR', rows }));
+  return r;
+}
+
 /** Runs a goalpost command against a content root, capturing its output and exit status. */
 export async function run(dir: string, args: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = '';

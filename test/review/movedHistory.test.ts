@@ -141,6 +141,23 @@ describe('report --json moved_goalposts', () => {
     ]);
   });
 
+  it('the text report marks each goal whose goalpost moved, once, with its latest move (red-team 10 #13)', async () => {
+    const r = repo();
+    r.commit(LEADS('ig-clicks', 60), '2026-03-01');
+    r.commit(LEADS('ig-clicks', 50), '2026-04-20');
+    r.commit(LEADS('ig-clicks', 45), '2026-05-10');
+    const out = await run(r.dir, ['report', '--period', '2026-Q2']);
+    expect(out.status).toBe(0);
+    const lines = out.out.split('\n');
+    const at = lines.findIndex((l) => l.includes('ig-clicks:'));
+    expect(lines.slice(at, at + 3)).toEqual([
+      expect.stringContaining('ig-clicks: 1,400 clicks from Instagram in Q2'),
+      expect.stringContaining('Clicks on instagram'),
+      '      ⚠ Goalpost moved: target 50 → 45 on 2026-05-10 (and 1 more)',
+    ]);
+    expect(lines.filter((l) => l.includes('Goalpost moved'))).toHaveLength(1);
+  });
+
   it('leaves the field out, without failing, when the content is not in git', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'goalpost-nogit-'));
     for (const part of ['content/site.yaml', 'goals', 'data'])

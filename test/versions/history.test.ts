@@ -105,7 +105,7 @@ describe('the goals history from git', () => {
     const ctx = { engine, format: loaded.project.site, goals: new Map(loaded.project.goals.map((g) => [g.id, g])) };
     const rows = h.entries.flatMap((e) => e.changes.map((c) => [changeSubject(c), changeValues(ctx, c)]));
     expect(rows).toEqual([
-      ['goal added', { before: '', after: 'Impressions: target 3000 by 2026-06-30' }],
+      ['goal added', { before: '', after: 'Impressions: target 3,000 by 2026-06-30' }],
       ['goal added', { before: '', after: 'Clicks: target 40 by 2026-06-30' }],
       ['target', { before: '3,000', after: '2,000' }],
       ['goal renamed', { before: 'ig-impressions', after: 'ig-reach' }],
