@@ -156,11 +156,10 @@ class Series {
     return i >= 0 && this.ends[i]! >= a ? this.endValues[i]! : null;
   }
 
-  /** The last value before `a`, else the first in [a, b]. */
-  startValue(a: Day, b: Day): number | null {
+  /** The first value whose entry ends in [a, b], with that day. */
+  firstIn(a: Day, b: Day): { day: Day; value: number } | null {
     const i = lowerBound(this.ends, a);
-    if (i > 0) return this.endValues[i - 1]!;
-    return i < this.ends.length && this.ends[i]! <= b ? this.endValues[i]! : null;
+    return i < this.ends.length && this.ends[i]! <= b ? { day: this.ends[i]!, value: this.endValues[i]! } : null;
   }
 
   /** Last day with a value, on or before `upTo`. */
@@ -602,21 +601,30 @@ export class MetricIndex {
   /**
    * A channel's followers at the end of [a, b] (SPEC "Followers"): the latest `followers` total
    * on or before `b`, plus the net follows since, also when the range itself has no row (an
-   * export gap, a follower sheet that stopped while the content export went on). Null when no
-   * total was ever given by then, or for an empty range.
+   * export gap, a follower sheet that stopped while the content export went on). Before the
+   * first total, where daily follows lead up to it, that total minus the net follows after `b` to
+   * its day (the count a later total and the follows give, so that a quarter's end is the next
+   * one's start: red-team 10 #4). Null when no total is known that way, or for an empty range.
    */
   followersAtEnd(channel: string, a: Day, b: Day): FollowerFigure | null {
     if (a > b) return null;
-    const last = this.series.get(channel)?.get('followers')?.lastOnOrBefore(b) ?? null;
-    if (last === null) return null;
+    const totals = this.series.get(channel)?.get('followers');
+    const last = totals?.lastOnOrBefore(b) ?? null;
+    if (last === null) {
+      const next = totals?.firstIn(b + 1, Number.MAX_SAFE_INTEGER) ?? null;
+      const follows = next && this.netFollows(channel, b + 1, next.day);
+      return next && follows !== null ? { value: next.value - follows, netFollows: true } : null;
+    }
     const follows = this.netFollows(channel, last.day + 1, b);
     return { value: last.value + (follows ?? 0), netFollows: follows !== null };
   }
 
   /**
    * A channel's followers at the start of [a, b]: the count at the day before it (the latest
-   * total plus net follows since), else the first total in [a, b]. Null when the range has no
-   * followers at its end, so that end − start compares the same channels.
+   * total plus net follows since), else the first total on or after `a` minus the net follows
+   * from `a` to its day (a total on 1 August beside daily follows since April: July's follows are
+   * part of the range's change, red-team 10 #4). Null when the range has no followers at its end,
+   * so that end − start compares the same channels.
    */
   followersAtStart(channel: string, a: Day, b: Day): FollowerFigure | null {
     if (this.followersAtEnd(channel, a, b) === null) return null;
@@ -626,8 +634,11 @@ export class MetricIndex {
       const follows = this.netFollows(channel, before.day + 1, a - 1);
       return { value: before.value + (follows ?? 0), netFollows: follows !== null };
     }
-    const first = totals.startValue(a, b);
-    return first === null ? null : { value: first, netFollows: false };
+    const first = totals.firstIn(a, Number.MAX_SAFE_INTEGER);
+    if (first === null) return null;
+    // The total counts its own day's follows: the start is the count at the end of the day before `a`.
+    const follows = this.netFollows(channel, a, first.day);
+    return { value: first.value - (follows ?? 0), netFollows: follows !== null };
   }
 
   /**
