@@ -6,6 +6,7 @@
  */
 import type { Day } from './dates.ts';
 import type { MetricRow } from './metricIndex.ts';
+import { ENGAGEMENT_PARTS } from './metrics.ts';
 
 /** Consecutive days without a row, inside a daily export, from which they are a hole. */
 export const HOLE_MIN_DAYS = 7;
@@ -91,6 +92,55 @@ export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: 
     const daily = sorted.filter((row, i) => i === 0 || row.period.start !== sorted[i - 1]!.period.start);
     const holes = exportHoles(daily.map((row) => row.period.start));
     if (holes.length > 0) out.set(key, { holes, rows: daily });
+  }
+  return out;
+}
+
+/**
+ * Per export (`file\u0000channel`, exports of day rows only) and metric, the runs of days inside it
+ * on which its rows lack that metric's key (clicks missing from a week of rows that carry
+ * impressions: red-team 6 #15), as `exportHoles` finds them among the days that carry it, with
+ * those rows (sorted by day, one per day): the export does not cover those days for that metric,
+ * as it does not cover a week of missing rows. A day or two without the key (spend on days
+ * without ads) is not one, nor are the days before its first row with the key or after its last.
+ * Engagements count where a row gives one of their parts.
+ */
+export function keyHolesByExport(
+  rows: readonly MetricRow[],
+): Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>> {
+  const byExport = new Map<string, Map<string, Map<Day, MetricRow>> | null>();
+  const add = (byMetric: Map<string, Map<Day, MetricRow>>, metric: string, row: MetricRow) => {
+    let days = byMetric.get(metric);
+    if (!days) byMetric.set(metric, (days = new Map()));
+    if (!days.has(row.period.start)) days.set(row.period.start, row);
+  };
+  for (const row of rows) {
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    let byMetric = byExport.get(key);
+    if (byMetric === null) continue;
+    if (row.period.kind !== 'day') {
+      byExport.set(key, null);
+      continue;
+    }
+    if (!byMetric) byExport.set(key, (byMetric = new Map()));
+    let parts = false;
+    for (const metric in row.values) {
+      add(byMetric, metric, row);
+      if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) parts = true;
+    }
+    if (parts) add(byMetric, 'engagements', row);
+  }
+  const out = new Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>>();
+  for (const [key, byMetric] of byExport) {
+    if (!byMetric || byMetric.size < 2) continue;
+    for (const [metric, days] of byMetric) {
+      const sorted = [...days.values()].sort((x, y) => x.period.start - y.period.start);
+      const holes = exportHoles(sorted.map((row) => row.period.start));
+      if (holes.length === 0) continue;
+      let m = out.get(key);
+      if (!m) out.set(key, (m = new Map()));
+      m.set(metric, { holes, rows: sorted });
+    }
   }
   return out;
 }

@@ -1,5 +1,12 @@
 import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
-import { DAILY_MIN_DAYS, DAILY_MIN_SHARE, type ExportHole, exportHoles, holesByExport, splitAtHoles } from './exportHoles.ts';
+import {
+  DAILY_MIN_DAYS,
+  DAILY_MIN_SHARE,
+  type ExportHole,
+  holesByExport,
+  keyHolesByExport,
+  splitAtHoles,
+} from './exportHoles.ts';
 import { ENGAGEMENT_PARTS, type MetricDef, type MetricTable } from './metrics.ts';
 import type { Period } from './periods.ts';
 
@@ -256,7 +263,7 @@ function sourceSpans(
     }
   }
   const holes = holesByExport(rows);
-  const keyHoles = missingKeyHoles(rows);
+  const keyHoles = keyHolesByExport(rows);
   const out = new Map<string, Map<string, Array<readonly [Day, Day]>>>();
   for (const [channel, byMetric] of files) {
     const m = new Map<string, Array<readonly [Day, Day]>>();
@@ -265,56 +272,10 @@ function sourceSpans(
         metric,
         // A hole inside a daily export, or a run of its rows without the metric, is days it does not cover (see `exportHoles`).
         [...keys].flatMap((k) =>
-          splitAtHoles(spans.get(k)!, mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric) ?? [])),
+          splitAtHoles(spans.get(k)!, mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? [])),
         ),
       );
     out.set(channel, m);
-  }
-  return out;
-}
-
-/**
- * Per export (`file\u0000channel`, day rows only) and metric, the runs of days inside it on which
- * its rows lack that metric's key (clicks missing from a week of rows that carry impressions:
- * red-team 6 #15), as `exportHoles` finds them among the days that carry it: the export does not
- * cover those days for that metric, as it does not cover a week of missing rows. A day or two
- * without the key (spend on days without ads) is not one, nor are days before its first row or
- * after its last with the key.
- */
-function missingKeyHoles(rows: readonly MetricRow[]): Map<string, Map<string, ExportHole[]>> {
-  const byExport = new Map<string, Map<string, Set<Day>> | null>();
-  for (const row of rows) {
-    const key = `${row.origin.file}\u0000${row.channel}`;
-    let byMetric = byExport.get(key);
-    if (byMetric === null) continue;
-    if (row.period.kind !== 'day') {
-      byExport.set(key, null);
-      continue;
-    }
-    if (!byMetric) byExport.set(key, (byMetric = new Map()));
-    let parts = false;
-    for (const metric in row.values) {
-      let days = byMetric.get(metric);
-      if (!days) byMetric.set(metric, (days = new Set()));
-      days.add(row.period.start);
-      if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) parts = true;
-    }
-    if (parts) {
-      let days = byMetric.get('engagements');
-      if (!days) byMetric.set('engagements', (days = new Set()));
-      days.add(row.period.start);
-    }
-  }
-  const out = new Map<string, Map<string, ExportHole[]>>();
-  for (const [key, byMetric] of byExport) {
-    if (!byMetric || byMetric.size < 2) continue;
-    for (const [metric, days] of byMetric) {
-      const found = exportHoles([...days].sort((x, y) => x - y));
-      if (found.length === 0) continue;
-      let m = out.get(key);
-      if (!m) out.set(key, (m = new Map()));
-      m.set(metric, found);
-    }
   }
   return out;
 }

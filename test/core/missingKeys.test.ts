@@ -7,10 +7,13 @@
  * the clicks total is flagged. The same holds for a custom metric (`discount_code_uses`).
  */
 import { describe, expect, it } from 'vitest';
+import type { SmartEvaluation } from '../../src/core/evaluate.ts';
 import { kpiChanges } from '../../src/core/kpiTable.ts';
 import { buildReport } from '../../src/core/report.ts';
 import { day, period } from '../coreFixtures.ts';
-import { dailyExport, evaluate, loadRoot } from '../exportsFixture.ts';
+import { type LoadedRoot, dailyExport, evaluate, loadRoot } from '../exportsFixture.ts';
+
+const smart = (r: LoadedRoot, id: string) => evaluate(r, id, '2026-08-31') as SmartEvaluation;
 
 const site = 'title: T\ncurrency: EUR\nchannels:\n  instagram: { label: Instagram }\n';
 const goals = `kpis:
@@ -22,14 +25,13 @@ goals:
   - { id: disc, title: Discount rate, period: 2026-Q3, channel: instagram, kpi: discount_rate, target: 0.12 }
 `;
 const week = (d: string) => d >= '2026-07-13' && d <= '2026-07-19';
-const root = loadRoot(site, goals, {
-  // Clicks and discount codes missing from the rows of one week (their columns were empty).
-  'data/instagram.json': dailyExport('instagram', '2026-04-01', '2026-08-31', (d) => ({
-    impressions: 1000,
-    spend: 10,
-    ...(week(d) ? {} : { clicks: 20, discount_code_uses: 2 }),
-  })),
-});
+// Clicks and discount codes missing from the rows of one week (their columns were empty).
+const instagram = dailyExport('instagram', '2026-04-01', '2026-08-31', (d) => ({
+  impressions: 1000,
+  spend: 10,
+  ...(week(d) ? {} : { clicks: 20, discount_code_uses: 2 }),
+}));
+const root = loadRoot(site, goals, { 'data/instagram.json': instagram });
 const Q3 = period('2026-Q3');
 const asOf = day('2026-08-31');
 const gap = [[day('2026-07-13'), day('2026-07-19')]];
@@ -55,13 +57,13 @@ describe('rows that lack one input key for a week inside a daily export', () => 
   });
 
   it('evaluates goals on those rates over the same days, flagged', () => {
-    const ctr = evaluate(root, 'ctr', '2026-08-31');
+    const ctr = smart(root, 'ctr');
     expect(ctr.actual).toBeCloseTo(0.02, 12);
     expect(ctr.status).toBe('off_track');
     expect(ctr.gaps).toEqual({ instagram: { clicks: gap } });
-    expect(evaluate(root, 'cpc', '2026-08-31').actual).toBeCloseTo(0.5, 12);
-    expect(evaluate(root, 'disc', '2026-08-31').actual).toBeCloseTo(0.1, 12);
-    expect(evaluate(root, 'clicks', '2026-08-31').gaps).toEqual({ instagram: { clicks: gap } });
+    expect(smart(root, 'cpc').actual).toBeCloseTo(0.5, 12);
+    expect(smart(root, 'disc').actual).toBeCloseTo(0.1, 12);
+    expect(smart(root, 'clicks').gaps).toEqual({ instagram: { clicks: gap } });
   });
 
   it('says so in report --json', () => {
@@ -82,5 +84,26 @@ describe('rows that lack one input key for a week inside a daily export', () => 
     const cpc = kpiChanges(short.engine!, ['instagram'], Q3, asOf).get('cpc')!;
     expect(cpc.gaps).toBeNull();
     expect(cpc.value).toBeCloseTo((60 * 10) / (62 * 20), 12);
+  });
+});
+
+describe('validate', () => {
+  it('notes the rows without the key at the row after them, with what to do', () => {
+    expect(root.notes.filter((n) => n.includes('rows without'))).toEqual([
+      expect.stringMatching(
+        /^data\/instagram\.json:\d+:\d+: note: rows\[110\]\.date: 2026-07-20 comes after 7 rows without clicks for instagram \(2026-07-13 to 2026-07-19\)/,
+      ),
+      expect.stringMatching(/rows\[110\]\.date: 2026-07-20 comes after 7 rows without discount_code_uses for instagram/),
+    ]);
+  });
+
+  it('says nothing where another file gives the metric on those days', () => {
+    const week = JSON.stringify({
+      channel: 'instagram',
+      rows: ['13', '14', '15', '16', '17', '18', '19'].map((d) => ({ date: `2026-07-${d}`, clicks: 20, discount_code_uses: 2 })),
+    });
+    const filled = loadRoot(site, goals, { 'data/instagram.json': instagram, 'data/instagram-week.json': week });
+    expect(filled.notes).toEqual([]);
+    expect(kpiChanges(filled.engine!, ['instagram'], Q3, asOf).get('ctr')!.gaps).toBeNull();
   });
 });
