@@ -108,38 +108,41 @@ export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: 
 export function keyHolesByExport(
   rows: readonly MetricRow[],
 ): Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>> {
-  const byExport = new Map<string, Map<string, Map<Day, MetricRow>> | null>();
-  const add = (byMetric: Map<string, Map<Day, MetricRow>>, metric: string, row: MetricRow) => {
-    let days = byMetric.get(metric);
-    if (!days) byMetric.set(metric, (days = new Map()));
-    if (!days.has(row.period.start)) days.set(row.period.start, row);
+  // Each export's day rows (null once it has a month or quarter row), and how many carry each metric.
+  const byExport = new Map<string, { rows: MetricRow[]; counts: Map<string, number> } | null>();
+  const metricsOf = (row: MetricRow): string[] => {
+    const names = Object.keys(row.values);
+    return names.some((m) => (ENGAGEMENT_PARTS as readonly string[]).includes(m)) && !names.includes('engagements')
+      ? [...names, 'engagements']
+      : names;
   };
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
-    let byMetric = byExport.get(key);
-    if (byMetric === null) continue;
+    let e = byExport.get(key);
+    if (e === null) continue;
     if (row.period.kind !== 'day') {
       byExport.set(key, null);
       continue;
     }
-    if (!byMetric) byExport.set(key, (byMetric = new Map()));
-    let parts = false;
-    for (const metric in row.values) {
-      add(byMetric, metric, row);
-      if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) parts = true;
-    }
-    if (parts) add(byMetric, 'engagements', row);
+    if (!e) byExport.set(key, (e = { rows: [], counts: new Map() }));
+    e.rows.push(row);
+    for (const metric of metricsOf(row)) e.counts.set(metric, (e.counts.get(metric) ?? 0) + 1);
   }
   const out = new Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>>();
-  for (const [key, byMetric] of byExport) {
-    if (!byMetric || byMetric.size < 2) continue;
-    for (const [metric, days] of byMetric) {
-      const sorted = [...days.values()].sort((x, y) => x.period.start - y.period.start);
-      const holes = exportHoles(sorted.map((row) => row.period.start));
+  for (const [key, e] of byExport) {
+    if (!e || e.counts.size < 2) continue;
+    // Only a metric some rows lack can have runs without it (the common export gives every key on every row).
+    const lacking = [...e.counts].filter(([, n]) => n < e.rows.length).map(([metric]) => metric);
+    if (lacking.length === 0) continue;
+    const sorted = [...e.rows].sort((x, y) => x.period.start - y.period.start);
+    for (const metric of lacking) {
+      const given = sorted.filter((row) => metricsOf(row).includes(metric));
+      const distinct = given.filter((row, i) => i === 0 || row.period.start !== given[i - 1]!.period.start);
+      const holes = exportHoles(distinct.map((row) => row.period.start));
       if (holes.length === 0) continue;
       let m = out.get(key);
       if (!m) out.set(key, (m = new Map()));
-      m.set(metric, { holes, rows: sorted });
+      m.set(metric, { holes, rows: distinct });
     }
   }
   return out;
