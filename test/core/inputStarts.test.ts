@@ -95,4 +95,16 @@ describe('exports that start later without other data going back', () => {
     expect(ctr.gaps).toBeNull();
     expect(ctr.value).toBeCloseTo(160 / (62 * 2000), 12);
   });
+
+  it('the next of a run of quarterly exports, after one without the metric: no gap', () => {
+    // TikTok's Q1 export has no spend (no ads); its Q2 export gives spend from 1 April.
+    const quarterly = loadRoot(site, 'goals: []\n', {
+      'data/facebook/2026-q1.json': dailyExport('facebook', '2026-01-01', '2026-03-31', () => ({ clicks: 10 })),
+      'data/facebook/2026-q2.json': dailyExport('facebook', '2026-04-01', '2026-06-30', () => ({ clicks: 10, spend: 20 })),
+    });
+    const H1 = { ...period('2026-Q1'), end: day('2026-06-30') };
+    const spend = kpiChanges(quarterly.engine!, ['facebook'], H1).get('spend')!;
+    expect(spend.value).toBe(91 * 20);
+    expect(spend.gaps).toBeNull();
+  });
 });
