@@ -6,6 +6,7 @@
  */
 import type { Day } from './dates.ts';
 import type { MetricRow } from './metricIndex.ts';
+import { ENGAGEMENT_PARTS } from './metrics.ts';
 
 /** Consecutive days without a row, inside a daily export, from which they are a hole. */
 export const HOLE_MIN_DAYS = 7;
@@ -91,6 +92,58 @@ export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: 
     const daily = sorted.filter((row, i) => i === 0 || row.period.start !== sorted[i - 1]!.period.start);
     const holes = exportHoles(daily.map((row) => row.period.start));
     if (holes.length > 0) out.set(key, { holes, rows: daily });
+  }
+  return out;
+}
+
+/**
+ * Per export (`file\u0000channel`, exports of day rows only) and metric, the runs of days inside it
+ * on which its rows lack that metric's key (clicks missing from a week of rows that carry
+ * impressions: red-team 6 #15), as `exportHoles` finds them among the days that carry it, with
+ * those rows (sorted by day, one per day): the export does not cover those days for that metric,
+ * as it does not cover a week of missing rows. A day or two without the key (spend on days
+ * without ads) is not one, nor are the days before its first row with the key or after its last.
+ * Engagements count where a row gives one of their parts.
+ */
+export function keyHolesByExport(
+  rows: readonly MetricRow[],
+): Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>> {
+  // Each export's day rows (null once it has a month or quarter row), and how many carry each metric.
+  const byExport = new Map<string, { rows: MetricRow[]; counts: Map<string, number> } | null>();
+  const metricsOf = (row: MetricRow): string[] => {
+    const names = Object.keys(row.values);
+    return names.some((m) => (ENGAGEMENT_PARTS as readonly string[]).includes(m)) && !names.includes('engagements')
+      ? [...names, 'engagements']
+      : names;
+  };
+  for (const row of rows) {
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    let e = byExport.get(key);
+    if (e === null) continue;
+    if (row.period.kind !== 'day') {
+      byExport.set(key, null);
+      continue;
+    }
+    if (!e) byExport.set(key, (e = { rows: [], counts: new Map() }));
+    e.rows.push(row);
+    for (const metric of metricsOf(row)) e.counts.set(metric, (e.counts.get(metric) ?? 0) + 1);
+  }
+  const out = new Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>>();
+  for (const [key, e] of byExport) {
+    if (!e || e.counts.size < 2) continue;
+    // Only a metric some rows lack can have runs without it (the common export gives every key on every row).
+    const lacking = [...e.counts].filter(([, n]) => n < e.rows.length).map(([metric]) => metric);
+    if (lacking.length === 0) continue;
+    const sorted = [...e.rows].sort((x, y) => x.period.start - y.period.start);
+    for (const metric of lacking) {
+      const given = sorted.filter((row) => metricsOf(row).includes(metric));
+      const distinct = given.filter((row, i) => i === 0 || row.period.start !== given[i - 1]!.period.start);
+      const holes = exportHoles(distinct.map((row) => row.period.start));
+      if (holes.length === 0) continue;
+      let m = out.get(key);
+      if (!m) out.set(key, (m = new Map()));
+      m.set(metric, { holes, rows: distinct });
+    }
   }
   return out;
 }

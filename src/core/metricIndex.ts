@@ -1,5 +1,12 @@
 import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
-import { DAILY_MIN_DAYS, DAILY_MIN_SHARE, holesByExport, splitAtHoles } from './exportHoles.ts';
+import {
+  DAILY_MIN_DAYS,
+  DAILY_MIN_SHARE,
+  type ExportHole,
+  holesByExport,
+  keyHolesByExport,
+  splitAtHoles,
+} from './exportHoles.ts';
 import { ENGAGEMENT_PARTS, type MetricDef, type MetricTable } from './metrics.ts';
 import type { Period } from './periods.ts';
 
@@ -156,11 +163,10 @@ class Series {
     return i >= 0 && this.ends[i]! >= a ? this.endValues[i]! : null;
   }
 
-  /** The last value before `a`, else the first in [a, b]. */
-  startValue(a: Day, b: Day): number | null {
+  /** The first value whose entry ends in [a, b], with that day. */
+  firstIn(a: Day, b: Day): { day: Day; value: number } | null {
     const i = lowerBound(this.ends, a);
-    if (i > 0) return this.endValues[i - 1]!;
-    return i < this.ends.length && this.ends[i]! <= b ? this.endValues[i]! : null;
+    return i < this.ends.length && this.ends[i]! <= b ? { day: this.ends[i]!, value: this.endValues[i]! } : null;
   }
 
   /** Last day with a value, on or before `upTo`. */
@@ -257,16 +263,31 @@ function sourceSpans(
     }
   }
   const holes = holesByExport(rows);
+  const keyHoles = keyHolesByExport(rows);
   const out = new Map<string, Map<string, Array<readonly [Day, Day]>>>();
   for (const [channel, byMetric] of files) {
     const m = new Map<string, Array<readonly [Day, Day]>>();
     for (const [metric, keys] of byMetric)
       m.set(
         metric,
-        // A hole inside a daily export is days it does not cover (see `exportHoles`).
-        [...keys].flatMap((k) => splitAtHoles(spans.get(k)!, holes.get(k)?.holes ?? [])),
+        // A hole inside a daily export, or a run of its rows without the metric, is days it does not cover (see `exportHoles`).
+        [...keys].flatMap((k) =>
+          splitAtHoles(spans.get(k)!, mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? [])),
+        ),
       );
     out.set(channel, m);
+  }
+  return out;
+}
+
+/** Two lists of holes as one, sorted, overlapping ones joined. */
+function mergeHoles(a: readonly ExportHole[], b: readonly ExportHole[]): ExportHole[] {
+  if (b.length === 0) return [...a];
+  const out: ExportHole[] = [];
+  for (const hole of [...a, ...b].sort((x, y) => x.from - y.from)) {
+    const last = out.at(-1);
+    if (last && hole.from <= last.to + 1) out[out.length - 1] = { ...last, to: Math.max(last.to, hole.to) };
+    else out.push(hole);
   }
   return out;
 }
@@ -602,21 +623,30 @@ export class MetricIndex {
   /**
    * A channel's followers at the end of [a, b] (SPEC "Followers"): the latest `followers` total
    * on or before `b`, plus the net follows since, also when the range itself has no row (an
-   * export gap, a follower sheet that stopped while the content export went on). Null when no
-   * total was ever given by then, or for an empty range.
+   * export gap, a follower sheet that stopped while the content export went on). Before the
+   * first total, where daily follows lead up to it, that total minus the net follows after `b` to
+   * its day (the count a later total and the follows give, so that a quarter's end is the next
+   * one's start: red-team 10 #4). Null when no total is known that way, or for an empty range.
    */
   followersAtEnd(channel: string, a: Day, b: Day): FollowerFigure | null {
     if (a > b) return null;
-    const last = this.series.get(channel)?.get('followers')?.lastOnOrBefore(b) ?? null;
-    if (last === null) return null;
+    const totals = this.series.get(channel)?.get('followers');
+    const last = totals?.lastOnOrBefore(b) ?? null;
+    if (last === null) {
+      const next = totals?.firstIn(b + 1, Number.MAX_SAFE_INTEGER) ?? null;
+      const follows = next && this.netFollows(channel, b + 1, next.day);
+      return next && follows !== null ? { value: next.value - follows, netFollows: true } : null;
+    }
     const follows = this.netFollows(channel, last.day + 1, b);
     return { value: last.value + (follows ?? 0), netFollows: follows !== null };
   }
 
   /**
    * A channel's followers at the start of [a, b]: the count at the day before it (the latest
-   * total plus net follows since), else the first total in [a, b]. Null when the range has no
-   * followers at its end, so that end − start compares the same channels.
+   * total plus net follows since), else the first total on or after `a` minus the net follows
+   * from `a` to its day (a total on 1 August beside daily follows since April: July's follows are
+   * part of the range's change, red-team 10 #4). Null when the range has no followers at its end,
+   * so that end − start compares the same channels.
    */
   followersAtStart(channel: string, a: Day, b: Day): FollowerFigure | null {
     if (this.followersAtEnd(channel, a, b) === null) return null;
@@ -626,8 +656,11 @@ export class MetricIndex {
       const follows = this.netFollows(channel, before.day + 1, a - 1);
       return { value: before.value + (follows ?? 0), netFollows: follows !== null };
     }
-    const first = totals.startValue(a, b);
-    return first === null ? null : { value: first, netFollows: false };
+    const first = totals.firstIn(a, Number.MAX_SAFE_INTEGER);
+    if (first === null) return null;
+    // The total counts its own day's follows: the start is the count at the end of the day before `a`.
+    const follows = this.netFollows(channel, a, first.day);
+    return { value: first.value - (follows ?? 0), netFollows: follows !== null };
   }
 
   /**
@@ -689,19 +722,46 @@ export class MetricIndex {
    * after the first export that reaches into [a, b] and before the last (an export covers the days
    * from its first row to its `through`, else its last row). Those days are unknown, not days
    * without activity (a clicks file for a quarter that ends on 10 June, the next one from 1 July).
-   * Days before the first export or after the last are where the data starts or ends, not a gap.
+   * So are the days in [a, b] before the first export where it is a daily export (its first row is
+   * where its data start) beside another export of the channel that covers them and goes on (a
+   * revenue export from 1 August beside an ads export since April: red-team 10 #5). Days before a channel's data
+   * start, or after an export's last day, are where the data start or end, not a gap.
    */
   coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
     const spans = [...(this.sources.get(channel)?.get(metric) ?? [])]
       .filter(([first, last]) => first <= b && last >= a)
       .sort((x, y) => x[0] - y[0]);
     const gaps: Array<readonly [Day, Day]> = [];
+    const lead = spans.length > 0 ? this.leadGap(channel, spans[0]![0], a) : null;
+    if (lead) gaps.push(lead);
     let reach: Day | null = null;
     for (const [first, last] of spans) {
       if (reach !== null && first > reach + 1) gaps.push([Math.max(reach + 1, a), Math.min(first - 1, b)]);
       if (reach === null || last > reach) reach = last;
     }
     return gaps.filter(([from, to]) => from <= to);
+  }
+
+  /**
+   * The days from `a` (or from where the channel's other exports start, when later) to the day
+   * before `first`, where a daily export of the channel starts on `first` after `a` beside another
+   * export of the channel that covers days before it and goes on past it; else null (see
+   * `coverageGaps`).
+   */
+  private leadGap(channel: string, first: Day, a: Day): readonly [Day, Day] | null {
+    if (first <= a) return null;
+    const known = this.known.get(channel) ?? [];
+    if (!known.some(([start, , , daily]) => daily && start === first)) return null;
+    // Beside an export that goes on past its start (an ads export since April): not the next of
+    // a run of exports (a quarter's file after one without the metric, as one without a key reads).
+    if (!known.some(([start, last]) => start < first && last >= first)) return null;
+    let from: Day | null = null;
+    for (const [start, last] of known) {
+      if (start >= first || last < a) continue;
+      const d = Math.max(start, a);
+      if (from === null || d < from) from = d;
+    }
+    return from === null ? null : [from, first - 1];
   }
 
   /**

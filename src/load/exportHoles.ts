@@ -4,7 +4,7 @@
  * count those days as covered by the export (`MetricIndex.coverageEnd`).
  */
 import { formatDay } from '../core/dates.ts';
-import { holesByExport } from '../core/exportHoles.ts';
+import { holesByExport, keyHolesByExport } from '../core/exportHoles.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
 import type { FileReporter } from './files.ts';
 
@@ -14,7 +14,8 @@ import type { FileReporter } from './files.ts';
  */
 export function checkExportHoles(rows: readonly MetricRow[], reporters: ReadonlyMap<string, FileReporter>): void {
   const exports = holesByExport(rows);
-  if (exports.size === 0) return;
+  const keyHoles = keyHolesByExport(rows);
+  if (exports.size === 0 && keyHoles.size === 0) return;
   // The files giving each channel a day row on each day: "channel\u0000day" → files.
   const filesOn = new Map<string, Set<string>>();
   for (const row of rows) {
@@ -43,6 +44,44 @@ export function checkExportHoles(rows: readonly MetricRow[], reporters: Readonly
             'the export may have missed them (if those days had no activity, add rows of 0; ' +
             'if the export missed them, export them again)',
         );
+    }
+  }
+  // Rows of a week or more without one metric's key (red-team 6 #15): those days are not covered for it.
+  const rowDays = new Map<string, Set<number>>();
+  const dayRows = new Map<string, MetricRow[]>();
+  if (keyHoles.size > 0)
+    for (const row of rows) {
+      if (row.period.kind !== 'day') continue;
+      const file = `${row.origin.file}\u0000${row.channel}`;
+      (rowDays.get(file) ?? rowDays.set(file, new Set()).get(file)!).add(row.period.start);
+      const key = `${row.channel}\u0000${row.period.start}`;
+      (dayRows.get(key) ?? dayRows.set(key, []).get(key)!).push(row);
+    }
+  const filledWith = (metric: string, channel: string, file: string, from: number, to: number): boolean => {
+    for (let d = from; d <= to; d++)
+      if (!dayRows.get(`${channel}\u0000${d}`)?.some((r) => r.origin.file !== file && Object.hasOwn(r.values, metric)))
+        return false;
+    return true;
+  };
+  for (const byMetric of keyHoles.values()) {
+    for (const [metric, { holes, rows: given }] of byMetric) {
+      for (const hole of holes) {
+        const row = given[hole.after]!;
+        const days = rowDays.get(`${row.origin.file}\u0000${row.channel}`)!;
+        let rowsIn = 0;
+        for (let d = hole.from; d <= hole.to; d++) if (days.has(d)) rowsIn++;
+        // Whole rows missing are the note above; another file giving the metric on those days fills them.
+        if (rowsIn === 0 || filledWith(metric, row.channel, row.origin.file, hole.from, hole.to)) continue;
+        reporters
+          .get(row.origin.file)
+          ?.note(
+            ['rows', row.origin.row, 'date'],
+            `rows[${row.origin.row}].date: ${row.period.label} comes after ${rowsIn} rows without ${metric} for ${row.channel} ` +
+              `(${formatDay(hole.from)} to ${formatDay(hole.to)}) in an export that gives it on almost every other day: ` +
+              `those days count as not covered for ${metric}, and rates over it are taken without them ` +
+              `(if there was none, write ${metric}: 0; if the export missed it, export those days again)`,
+          );
+      }
     }
   }
 }
