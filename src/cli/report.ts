@@ -320,7 +320,7 @@ function goalLines(
           `      ${s.symbol} ${esc(kr.id)}: ${what} ${bound ? '≈' : ''}${formatKpiValue(kr.actual, unit, fmt)}${bound ? BOUND_WORDS[bound] : ''}` +
           ` of ${formatKpiValue(kr.target, unit, fmt)}` +
           `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
-          (kr.baseline_to || kr.reference_to || kr.previous_left_out || kr.previous_partial
+          (kr.baseline_to || kr.reference_to || kr.previous_left_out || kr.previous_partial || kr.baseline_bound
             ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr, kr.kpi ? kpis.get(kr.kpi)!.grows_with_window : false)}`
             : '') +
           keyResultWords(kr, kr.kpi ? kpis.get(kr.kpi)!.good : undefined, goal.deadline) +
@@ -397,6 +397,9 @@ function keyResultWords(kr: KeyResultJson, good: Direction | undefined, deadline
     .join('');
 }
 
+/** An implicit baseline's bound (`baseline_bound`), in words. */
+const BASELINE_BOUND_WORDS = { upper: 'an upper bound', lower: 'a lower bound', unbounded: 'an estimate with no bound' } as const;
+
 /**
  * Where a baseline or a relative target's reference stops short of the previous period's end
  * (`baseline_to`, `reference_to`): the day, and why; the days of the previous period every
@@ -407,13 +410,23 @@ function keyResultWords(kr: KeyResultJson, good: Direction | undefined, deadline
 function referenceNote(
   g: Pick<
     SmartGoalJson,
-    'baseline' | 'baseline_to' | 'reference_to' | 'baseline_left_out' | 'previous_left_out' | 'previous_partial'
+    | 'baseline'
+    | 'baseline_to'
+    | 'reference_to'
+    | 'baseline_left_out'
+    | 'previous_left_out'
+    | 'previous_partial'
+    | 'baseline_bound'
   >,
   grows: boolean | undefined,
 ): string {
   const partial = g.previous_partial;
   const days = partial ? `${esc(partial.from)} to ${esc(partial.to)}` : '';
   const parts = [
+    g.baseline_bound && g.baseline === null
+      ? `: none, as the previous period's value is only ${BASELINE_BOUND_WORDS[g.baseline_bound]} of the true figure ` +
+        '(summed from rows shorter than the period), which would decide the goal on a guess'
+      : '',
     partial && g.baseline === null
       ? `: none, as a channel's data cover only ${days} of the previous period, and part of a period is no baseline for a figure that grows with its days`
       : '',

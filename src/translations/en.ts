@@ -313,6 +313,11 @@ export const en = {
     metSoFar:
       'On track, not achieved: the target is met on its data to {date}, which end before the report’s day. It is achieved once its data reach that day, and undecided from the deadline on if they still end before it.',
     metSoFarKeyResult: 'On track, not achieved: met on its data so far, which end before the report’s day.',
+    noBaseline: 'Progress cannot be measured without a baseline: {why} Give one in the goal (the value it starts from).',
+    noBaselineBound: '{kpi} over {period} is only {bound} of the true figure (summed from rows shorter than the period).',
+    noBaselinePartial: 'a channel’s data cover {period} only in part.',
+    noBaselineValue: '{kpi} has no value over {period}.',
+    baselineBounds: { upper: 'an upper bound', lower: 'a lower bound', unbounded: 'an estimate with no bound' },
     cutRows:
       'n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound.',
     actualTo: 'Counts every day with data to {date}, which already decides the goal; the pace is taken as of {asOf}.',

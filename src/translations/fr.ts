@@ -315,6 +315,11 @@ export const fr = {
     metSoFar:
       'En bonne voie, pas atteint : la cible est atteinte sur ses données jusqu’au {date}, qui s’arrêtent avant le jour du rapport. Il est atteint quand ses données vont jusqu’à ce jour, et indécis à partir de l’échéance si elles s’arrêtent toujours avant.',
     metSoFarKeyResult: 'En bonne voie, pas atteint : atteint sur ses données à ce jour, qui s’arrêtent avant le jour du rapport.',
+    noBaseline: 'Avancement non mesurable sans valeur de départ : {why} Indiquez-en une dans l’objectif.',
+    noBaselineBound: '{kpi} sur {period} n’est qu’{bound} de la valeur réelle (somme de lignes plus courtes que la période).',
+    noBaselinePartial: 'les données d’un canal ne couvrent {period} qu’en partie.',
+    noBaselineValue: '{kpi} n’a pas de valeur sur {period}.',
+    baselineBounds: { upper: 'un majorant', lower: 'un minorant', unbounded: 'une estimation sans borne' },
     cutRows:
       'n.d. : une ligne mensuelle ou trimestrielle chevauche la période de l’objectif et n’est pas comptée ; le réel n’est ni exact ni une borne haute.',
     actualTo: 'Compte chaque jour de données jusqu’au {date}, ce qui décide déjà l’objectif ; le rythme est pris au {asOf}.',

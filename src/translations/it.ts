@@ -310,6 +310,11 @@ export const it = {
     metSoFar:
       'In linea, non raggiunto: il target è raggiunto sui suoi dati fino al {date}, che finiscono prima del giorno del report. È raggiunto quando i suoi dati arrivano a quel giorno, e indeciso dalla scadenza in poi se finiscono ancora prima.',
     metSoFarKeyResult: 'In linea, non raggiunto: raggiunto sui suoi dati finora, che finiscono prima del giorno del report.',
+    noBaseline: 'Avanzamento non misurabile senza un valore di partenza: {why} Indicane uno nell’obiettivo.',
+    noBaselineBound: '{kpi} su {period} è solo {bound} del valore reale (somma di righe più brevi del periodo).',
+    noBaselinePartial: 'i dati di un canale coprono {period} solo in parte.',
+    noBaselineValue: '{kpi} non ha valori su {period}.',
+    baselineBounds: { upper: 'un limite superiore', lower: 'un limite inferiore', unbounded: 'una stima senza limiti' },
     cutRows:
       'n.d.: una riga mensile o trimestrale è a cavallo del periodo dell’obiettivo ed è esclusa; il valore effettivo non è né esatto né un limite superiore.',
     actualTo: 'Conta ogni giorno con dati fino al {date}, che decide già l’obiettivo; il ritmo è preso al {asOf}.',
