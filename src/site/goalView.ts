@@ -8,6 +8,7 @@
 import { reasonText } from '../review/moved.ts';
 import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
 import type { Unit } from '../core/catalogue.ts';
+import type { KpiMeta } from '../core/figures.ts';
 import { channelColors } from '../charts/theme.ts';
 import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
@@ -259,10 +260,13 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   const shown = page.view.report.goals.find((g) => g.id === goal.id);
   if (shown) {
     const restated = page.frozen
-      ? page.frozen.restated
-          .filter((r) => r.subject === 'goal' && r.scope === goal.id)
-          .map((r) => restatedText(r, goal, engine, project.site))
-          .filter((t) => t !== null)
+      ? [
+          ...page.frozen.restated
+            .filter((r) => r.subject === 'goal' && r.scope === goal.id)
+            .map((r) => restatedText(r, goal, engine, project.site))
+            .filter((t) => t !== null),
+          ...formulaChanges(shown, page.view.kpis, engine, t),
+        ]
       : null;
     const unit = shown.type === 'smart' ? (page.view.kpis.get(shown.kpi)?.unit ?? 'count') : 'count';
     return {
@@ -281,6 +285,21 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   const label = page.source.kind === 'frozen' ? fill(t.goal.liveAddedAfter, { source: sourceLabel(page.source) }) : t.goal.live;
   const unit = figures.type === 'smart' ? (engine.kpis.get(figures.kpi)?.def.unit ?? 'count') : 'count';
   return { quarter, source: { kind: 'live' }, label, asOf: live.as_of, figures, unit, restated: null };
+}
+
+/**
+ * `Discount rate: formula then: discount_code_uses / clicks; today: …`: each KPI of a goal whose
+ * formula today differs from the one its frozen figures were computed with (`frozen`: the
+ * snapshot's KPIs), so that a page beside today's definition never passes them off as one.
+ */
+function formulaChanges(shown: GoalJson, frozen: ReadonlyMap<string, KpiMeta>, engine: KpiEngine, t: UiStrings): string[] {
+  const kpis = shown.type === 'smart' ? [shown.kpi] : shown.key_results.flatMap((kr) => (kr.kpi ? [kr.kpi] : []));
+  return [...new Set(kpis)].flatMap((id) => {
+    const then = frozen.get(id);
+    const today = engine.kpis.get(id)?.def;
+    if (!then || !today || then.formula.trim() === today.formula.trim()) return [];
+    return [fill(t.goal.formulaChanged, { kpi: kpiLabel(t, then), then: then.formula, today: today.formula })];
+  });
 }
 
 /**

@@ -304,6 +304,7 @@ export const en = {
     keyResultChartLive: "Key result: {title} (live figures from today's data)",
     live: 'live',
     liveAddedAfter: 'live (added after {source})',
+    formulaChanged: '{kpi}: formula then: {then}; today: {today}',
     frozenVersion: 'frozen v{version}',
   },
   goalCard: {

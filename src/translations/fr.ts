@@ -306,6 +306,7 @@ export const fr = {
     keyResultChartLive: 'Résultat clé : {title} (chiffres en direct, données du jour)',
     live: 'en direct',
     liveAddedAfter: 'en direct (ajouté après {source})',
+    formulaChanged: '{kpi} : formule alors : {then} ; aujourd’hui : {today}',
     frozenVersion: 'figé v{version}',
   },
   goalCard: {

@@ -301,6 +301,7 @@ export const it = {
     keyResultChartLive: 'Risultato chiave: {title} (valori aggiornati ai dati di oggi)',
     live: 'aggiornato',
     liveAddedAfter: 'aggiornato (aggiunto dopo {source})',
+    formulaChanged: '{kpi}: formula allora: {then}; oggi: {today}',
     frozenVersion: 'congelato v{version}',
   },
   goalCard: {
