@@ -26,7 +26,7 @@ import { noteAchievability } from './achievable.ts';
 import { loadSite, SITE_FILE } from './site.ts';
 import { fingerprintInputs } from './fingerprint.ts';
 import { loadReports, REPORTS_DIR } from './reports.ts';
-import { snapshotsAtCommits } from './snapshotCommits.ts';
+import { formerChannelLabels, snapshotsAtCommits } from './snapshotCommits.ts';
 import { NARRATIVES_DIR, withNarratives } from '../site/narrativeCheck.ts';
 
 /** Notes (warnings) come with either outcome: they never fail a load. */
@@ -149,8 +149,17 @@ export async function loadProject(root: string): Promise<LoadResult> {
   const siteFiles = await readSources(root, hasSite ? [SITE_FILE] : [], unread);
   const narrativeFiles = await readSources(root, narrativePaths, unread);
   const files = [...siteFiles, ...goalFiles, ...dataFiles, ...reportFiles].map((f) => f.path);
-  const loaded = loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles, unread);
+  const loaded = withFormerChannels(root, loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles, unread));
   return { ...withNarratives(checkedAtCommits(root, loaded, reportFiles), narrativeFiles), files };
+}
+
+/** A load whose settings label the channels its frozen reports name that no setting names today (see `formerChannelLabels`). */
+function withFormerChannels(root: string, loaded: Loaded): Loaded {
+  if (!loaded.ok || loaded.project.reports.length === 0) return loaded;
+  const { project } = loaded;
+  const labels = formerChannelLabels(root, project.reports, project.site);
+  if (Object.keys(labels).length === 0) return loaded;
+  return { ...loaded, project: { ...project, site: { ...project.site, formerChannels: labels } } };
 }
 
 /** A load whose frozen reports were computed again at their commits (see `snapshotsAtCommits`). */

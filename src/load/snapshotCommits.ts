@@ -8,14 +8,15 @@
  */
 import { computeQuarter } from '../core/figures.ts';
 import { parseQuarter } from '../core/periods.ts';
-import { createEngine, type Project } from '../core/project.ts';
+import { createEngine, type Project, type SiteSettings } from '../core/project.ts';
 import type { FrozenReport } from '../core/snapshot.ts';
 import { recomputedDifferences } from '../core/snapshotChecks.ts';
-import { contentAt, inRepository, type RefContent, refExists } from '../git/files.ts';
+import { contentAt, filesAt, inRepository, type RefContent, refExists } from '../git/files.ts';
 import type { SourceFile } from './files.ts';
 import { fingerprintInputs } from './fingerprint.ts';
 import { parseJson } from './locate.ts';
 import type { Problem } from './problems.ts';
+import { loadSite, SITE_FILE } from './site.ts';
 
 /** Validates content read at a commit: its project, or null when it does not validate. */
 export type LoadContent = (files: RefContent) => Project | null;
@@ -109,4 +110,39 @@ function loadAt(root: string, commit: string, load: LoadContent): AtCommit {
   } catch {
     return { ok: false };
   }
+}
+
+/**
+ * The labels of channels that frozen reports name and today's settings do not (a channel renamed
+ * since a freeze), from the settings at each report's commit, the newest report first; none
+ * outside git or for a commit the repository lacks.
+ */
+export function formerChannelLabels(root: string, reports: readonly FrozenReport[], site: SiteSettings): Record<string, string> {
+  const out: Record<string, string> = {};
+  const wanted = (r: FrozenReport) =>
+    Object.keys(r.snapshot.figures).filter((c) => c !== 'all' && !Object.hasOwn(site.channels, c));
+  const pending = [...reports].reverse().filter((r) => r.snapshot.commit !== null && wanted(r).length > 0);
+  if (pending.length === 0 || !inRepository(root)) return out;
+  const byCommit = new Map<string, SiteSettings['channels']>();
+  for (const report of pending) {
+    const commit = report.snapshot.commit!;
+    let channels = byCommit.get(commit);
+    if (!channels) {
+      channels = {};
+      try {
+        if (/^[0-9a-f]{40}$/.test(commit) && refExists(root, commit)) {
+          const file = filesAt(root, commit, [SITE_FILE]).find((f) => f.path === SITE_FILE) ?? null;
+          if (file) channels = loadSite(file, []).site.channels;
+        }
+      } catch {
+        // Unreadable at that commit: today's label (the id) stays.
+      }
+      byCommit.set(commit, channels);
+    }
+    for (const c of wanted(report)) {
+      const label = Object.hasOwn(channels, c) ? channels[c]!.label : undefined;
+      if (label && !Object.hasOwn(out, c)) out[c] = label;
+    }
+  }
+  return out;
 }
