@@ -5,7 +5,10 @@
  * removed goal, whose marker leads to the change log).
  */
 import { describe, expect, it } from 'vitest';
+import { parseQuarter } from '../../src/core/periods.ts';
 import { goalPath } from '../../src/site/paths.ts';
+import { quarterPage } from '../../src/site/quarterPage.ts';
+import { restatedView } from '../../src/site/restatedView.ts';
 import { frozenThenChanged } from './frozenFixture.ts';
 
 describe('goals of a frozen report renamed or removed since', () => {
@@ -30,5 +33,15 @@ describe('goals of a frozen report renamed or removed since', () => {
       const page = context.goalPage(id);
       if (page !== null) expect(built, id).toContain(page);
     }
+  });
+
+  it('names a goal removed since by the title the frozen report gave it in the restated figures', async () => {
+    const { project, engine } = await frozenThenChanged();
+    const q2 = parseQuarter('2026-Q2');
+    if (!q2.ok) throw new Error(q2.reason);
+    const page = quarterPage(project, engine, q2.period);
+    const figures = restatedView(project, engine, page.frozen!.restated).rows.map((r) => r.figure);
+    expect(figures).toContain('“Clicks”');
+    expect(figures.join(' ')).not.toContain('clicks-q2');
   });
 });
