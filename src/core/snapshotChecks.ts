@@ -180,8 +180,8 @@ function quarterFirstDay(period: string): string | null {
  */
 export function recomputedDifferences(
   scope: string,
-  frozen: QuarterFigures,
-  now: QuarterFigures,
+  frozen: Pick<QuarterFigures, 'report'>,
+  now: Pick<QuarterFigures, 'report'>,
   commit: string,
 ): SnapshotInconsistency[] {
   const out: SnapshotInconsistency[] = [];

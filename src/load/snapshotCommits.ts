@@ -6,7 +6,7 @@
  * repository lacks, a freeze from uncommitted changes) is a note. The edge between git and
  * the pure checks of core/snapshotChecks.ts.
  */
-import { computeQuarter } from '../core/figures.ts';
+import { buildReport } from '../core/report.ts';
 import { parseQuarter } from '../core/periods.ts';
 import { createEngine, type Project, type SiteSettings } from '../core/project.ts';
 import type { FrozenReport } from '../core/snapshot.ts';
@@ -92,7 +92,9 @@ export function snapshotsAtCommits(
     if (!quarter.ok) continue;
     const engine = createEngine(content.project);
     for (const [scope, figures] of Object.entries(snapshot.figures)) {
-      const again = computeQuarter(content.project, engine, { quarter: quarter.period, channel: scope === 'all' ? null : scope });
+      const again = {
+        report: buildReport(content.project, engine, { quarter: quarter.period, channel: scope === 'all' ? null : scope }),
+      };
       for (const d of recomputedDifferences(scope, figures, again, commit)) at(d.path, d.message, false);
     }
   }
