@@ -642,6 +642,8 @@ export interface MovedView {
   readonly original: StatusSummary | null;
   /** The original title, when it differs from today's. */
   readonly originalTitle: string | null;
+  /** Channels the original definition names that have no data today (renamed or removed since), by label; else null. */
+  readonly originalChannelsGone: string | null;
 }
 
 function describeContext(project: Project, engine: KpiEngine, goal: Goal, moved: GoalMoves): DescribeContext {
@@ -692,7 +694,17 @@ export function movedView(project: Project, engine: KpiEngine, goal: Goal, moved
     current: statusSummary(project, engine, goal, asOf)!,
     original: original ? statusSummary(project, engine, original, asOf) : null,
     originalTitle: original && original.title !== goal.title ? original.title : null,
+    originalChannelsGone: original ? channelsGone(project, engine, original) : null,
   };
+}
+
+/** The channels a goal names (a SMART goal's, its key results') that have no data today, by label; null when none. */
+function channelsGone(project: Project, engine: KpiEngine, goal: Goal): string | null {
+  const selections =
+    goal.type === 'smart' ? [goal.channel] : goal.keyResults.flatMap((k) => (k.measure ? [k.measure.channel] : []));
+  const named = selections.flatMap((c) => (typeof c === 'string' ? [c] : [...c])).filter((c) => c !== 'all');
+  const gone = [...new Set(named)].filter((c) => !engine.index.channels.includes(c));
+  return gone.length === 0 ? null : gone.map((c) => channelName(project.site, c)).join(', ');
 }
 
 /** The short text of a scorecard's marker: the latest move, from → to, and its date (`target 1,400 → 1,100 on 2026-05-10`). */

@@ -445,6 +445,7 @@ export const en = {
     original: 'Against the original definition',
     current: 'Against the current definition',
     cannotEvaluate: 'cannot be evaluated with today’s KPIs',
+    channelsGone: '{channels} has no data today (renamed or removed since)',
     asOf: 'Both as of {date}, the last day with data.',
   },
   /** Built-in KPI labels by KPI id (custom KPIs keep their own label). */

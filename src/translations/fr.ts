@@ -447,6 +447,7 @@ export const fr = {
     original: 'Selon la définition d’origine',
     current: 'Selon la définition actuelle',
     cannotEvaluate: 'non évaluable avec les KPI actuels',
+    channelsGone: '{channels} n’a pas de données aujourd’hui (renommé ou retiré depuis)',
     asOf: 'Les deux au {date}, dernier jour avec des données.',
   },
   /** Metrics that are not KPIs themselves, as named where an input of a figure is ("Likes only to Aug 10"). */

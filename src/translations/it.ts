@@ -442,6 +442,7 @@ export const it = {
     original: 'Rispetto alla definizione originale',
     current: 'Rispetto alla definizione attuale',
     cannotEvaluate: 'non valutabile con i KPI attuali',
+    channelsGone: '{channels} non ha dati oggi (rinominato o rimosso da allora)',
     asOf: "Entrambi al {date}, l'ultimo giorno con dati.",
   },
   /** Metrics that are not KPIs themselves, as named where an input of a figure is ("Likes only to Aug 10"). */

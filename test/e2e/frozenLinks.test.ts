@@ -3,7 +3,7 @@
  * freeze (red-team 10 #11, #13), built: every internal link of every page leads to a file the
  * build wrote (the frozen scorecards linked to /goals/<old id>/, never built), the frozen rows of
  * the renamed and removed goals carry the "Goalpost moved" mark, and the renamed channel keeps its
- * label.
+ * label (and the original definition of a goal on it says why it has no data).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,5 +49,9 @@ describe('a built site with a frozen quarter changed since', () => {
     const scorecard = page('reports/2026-q2');
     expect(scorecard).toContain('>Instagram<');
     expect(scorecard).not.toMatch(/>instagram</);
+    // The renamed goal's page: its original definition names the old channel, which has no data today.
+    expect(page('goals/impr-all')).toMatch(
+      /data-definition="original"[\s\S]*?Instagram has no data today \(renamed or removed since\)/,
+    );
   });
 });

@@ -4,6 +4,7 @@
  * settings of the snapshot's commit did, never with the raw id alone.
  */
 import { describe, expect, it } from 'vitest';
+import { movedView } from '../../src/site/goalView.ts';
 import { runCli } from '../cliRunner.ts';
 import { frozenThenChanged } from './frozenFixture.ts';
 
@@ -23,5 +24,14 @@ describe('a channel renamed since the freeze', () => {
     expect(lines).toContain('Instagram');
     expect(lines).not.toContain('instagram');
     expect(text.out).toContain('Impressions on instagram (Instagram):');
+  });
+
+  it('says why the original definition has no data: its channel has none today', async () => {
+    const { project, engine, history } = await frozenThenChanged({ renameChannel: true });
+    if (!history.available) throw new Error('no history');
+    const goal = project.goals.find((g) => g.id === 'impr-all')!;
+    const view = movedView(project, engine, goal, history.moved.get('impr-all')!);
+    expect(view.original?.type === 'smart' && view.original.status).toBe('no_data');
+    expect(view.originalChannelsGone).toBe('Instagram');
   });
 });

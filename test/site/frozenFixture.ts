@@ -12,7 +12,7 @@ import { createEngine } from '../../src/core/project.ts';
 import type { KpiEngine } from '../../src/core/kpis.ts';
 import type { Project } from '../../src/core/project.ts';
 import { loadProject } from '../../src/load/project.ts';
-import { readHistory } from '../../src/site/history.ts';
+import { readHistory, type SiteHistory } from '../../src/site/history.ts';
 import { siteContext, type SiteContext } from '../../src/site/siteContext.ts';
 import { runCli } from '../cliRunner.ts';
 
@@ -43,6 +43,7 @@ export interface FrozenThenChanged {
   readonly project: Project;
   readonly engine: KpiEngine;
   readonly context: SiteContext;
+  readonly history: SiteHistory;
 }
 
 /** The repository, frozen on 2026-03-25 (Q2 figures as of its data), changed on 2026-05-20. */
@@ -89,5 +90,5 @@ export async function frozenThenChanged(options: { renameChannel?: boolean } = {
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   const engine = createEngine(loaded.project);
   const history = readHistory(root, loaded.project, engine);
-  return { root, project: loaded.project, engine, context: siteContext(loaded.project, engine, history) };
+  return { root, project: loaded.project, engine, context: siteContext(loaded.project, engine, history), history };
 }
