@@ -68,7 +68,7 @@ function actualAgainstKpi(figures: QuarterFigures, goal: SmartGoalJson): string 
   if (!cell || sameFigure(cell.value, goal.actual)) return null;
   return (
     `goal '${goal.id}': its actual (${goal.actual}) is not the snapshot's own ${goal.kpi} for ${cell.scope} over the same days ` +
-    `(${cell.value}): the snapshot was edited by hand; restore it from git or freeze again`
+    `(${cell.value}): the snapshot was edited by hand (or frozen by an older version of goalpost whose figures disagreed); restore it from git or freeze again`
   );
 }
 
@@ -94,7 +94,7 @@ function statusAgainstRules(
       field: 'progress',
       message:
         `goal '${goal.id}': its progress (${goal.progress}) is not what its actual, baseline and target give (${progress}): ` +
-        'the snapshot was edited by hand; restore it from git or freeze again',
+        'the snapshot was edited by hand (or frozen by an older version of goalpost whose figures disagreed); restore it from git or freeze again',
     });
   }
   const timing = { started: true, ended: asOf >= goal.deadline, expected: goal.expected };
@@ -110,7 +110,7 @@ function statusAgainstRules(
       field: 'status',
       message:
         `goal '${goal.id}': its status (${goal.status}) is not what its figures give by the status rules (${status}): ` +
-        'the snapshot was edited by hand; restore it from git or freeze again',
+        'the snapshot was edited by hand (or frozen by an older version of goalpost whose figures disagreed); restore it from git or freeze again',
     });
   }
   return out;
@@ -119,7 +119,8 @@ function statusAgainstRules(
 /** A channel's page against the all-channels page: the channel's KPI values and the goals both list. */
 function scopeAgainstAll(scope: string, figures: QuarterFigures, all: QuarterFigures): SnapshotInconsistency[] {
   const out: SnapshotInconsistency[] = [];
-  const edited = 'the snapshot was edited by hand; restore it from git or freeze again';
+  const edited =
+    'the snapshot was edited by hand (or frozen by an older version of goalpost whose figures disagreed); restore it from git or freeze again';
   const mine = figures.report.kpis[scope] ?? {};
   const theirs = all.report.kpis[scope] ?? {};
   for (const [id, cell] of Object.entries(mine)) {
