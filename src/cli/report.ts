@@ -331,7 +331,9 @@ function goalLines(
   }
   const s = STATUS_LABELS[goal.status];
   const k = kpis.get(goal.kpi)!;
-  const channel = esc(typeof goal.channel === 'string' ? goal.channel : goal.channel.join(', '));
+  // Ids, as written in the goals; a channel no setting names today (renamed since a freeze) with the label it had.
+  const former = (c: string) => (site.formerChannels?.[c] ? `${c} (${site.formerChannels[c]})` : c);
+  const channel = esc((typeof goal.channel === 'string' ? [goal.channel] : goal.channel).map(former).join(', '));
   // A figure that left out a row straddling its window is no bound; snapshots before `bound` knew upper bounds only.
   const bound = goal.cut_rows === true ? null : (goal.bound ?? (goal.approximate === true ? 'upper' : null));
   return [

@@ -29,6 +29,11 @@ export interface SiteSettings {
   readonly robots: 'index' | 'noindex';
   /** Page text overrides by dotted key (`status.on_track`), valid keys only. */
   readonly strings: Readonly<Record<string, string>>;
+  /**
+   * Labels of channels that no setting names today but a frozen report does (a channel renamed
+   * since the freeze), as the settings of the report's commit gave them.
+   */
+  readonly formerChannels?: Readonly<Record<string, string>>;
 }
 
 /** One metric JSON file, as a source of data. */
@@ -69,5 +74,5 @@ export function createEngine(project: Project): KpiEngine {
 /** Display label of a channel: the site setting, else the id. */
 export function channelLabel(site: SiteSettings, channel: string): string {
   if (channel === 'all') return 'All channels';
-  return site.channels[channel]?.label ?? channel;
+  return site.channels[channel]?.label ?? site.formerChannels?.[channel] ?? channel;
 }

@@ -26,6 +26,7 @@ import { noteAchievability } from './achievable.ts';
 import { loadSite, SITE_FILE } from './site.ts';
 import { fingerprintInputs } from './fingerprint.ts';
 import { loadReports, REPORTS_DIR } from './reports.ts';
+import { formerChannelLabels, snapshotsAtCommits } from './snapshotCommits.ts';
 import { NARRATIVES_DIR, withNarratives } from '../site/narrativeCheck.ts';
 
 /** Notes (warnings) come with either outcome: they never fail a load. */
@@ -148,10 +149,31 @@ export async function loadProject(root: string): Promise<LoadResult> {
   const siteFiles = await readSources(root, hasSite ? [SITE_FILE] : [], unread);
   const narrativeFiles = await readSources(root, narrativePaths, unread);
   const files = [...siteFiles, ...goalFiles, ...dataFiles, ...reportFiles].map((f) => f.path);
-  return {
-    ...withNarratives(loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles, unread), narrativeFiles),
-    files,
-  };
+  const loaded = withFormerChannels(root, loadFromSources(siteFiles[0] ?? null, goalFiles, dataFiles, reportFiles, unread));
+  return { ...withNarratives(checkedAtCommits(root, loaded, reportFiles), narrativeFiles), files };
+}
+
+/** A load whose settings label the channels its frozen reports name that no setting names today (see `formerChannelLabels`). */
+function withFormerChannels(root: string, loaded: Loaded): Loaded {
+  if (!loaded.ok || loaded.project.reports.length === 0) return loaded;
+  const { project } = loaded;
+  const labels = formerChannelLabels(root, project.reports, project.site);
+  if (Object.keys(labels).length === 0) return loaded;
+  return { ...loaded, project: { ...project, site: { ...project.site, formerChannels: labels } } };
+}
+
+/** A load whose frozen reports were computed again at their commits (see `snapshotsAtCommits`). */
+function checkedAtCommits(root: string, loaded: Loaded, reportFiles: readonly SourceFile[]): Loaded {
+  if (!loaded.ok || loaded.project.reports.length === 0) return loaded;
+  const found = snapshotsAtCommits(root, loaded.project.reports, reportFiles, (files) => {
+    const result = loadFromSources(files.site, files.goals, files.data);
+    return result.ok ? result.project : null;
+  });
+  if (found.length === 0) return loaded;
+  const notes = sortProblems([...loaded.notes, ...found.filter(isNote)]);
+  const errors = found.filter((p) => !isNote(p));
+  if (errors.length === 0) return { ...loaded, notes };
+  return { ok: false, problems: sortProblems(errors), notes };
 }
 
 /** Validates content already read into memory (the pure part of loading). */

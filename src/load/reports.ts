@@ -1,8 +1,9 @@
 /**
  * Loads the frozen report versions under `reports/` (written by `goalpost freeze`) and
  * checks them like any input: the file name, the JSON, the schema, that the quarter and
- * version inside agree with the file's place, and that the digest matches the content (a
- * hand-edited snapshot is an error, never the frozen truth).
+ * version inside agree with the file's place, that the digest matches the content, and that
+ * its figures agree with one another (`snapshotInconsistencies`): a hand-edited snapshot is an
+ * error, never the frozen truth.
  */
 import { type FrozenReport, type Snapshot, snapshotDigest } from '../core/snapshot.ts';
 import { parseQuarter } from '../core/periods.ts';
@@ -12,6 +13,7 @@ import { issuesToProblems } from './issues.ts';
 import { parseJson } from './locate.ts';
 import { addProblem, countMore, formatProblem, type Problem } from './problems.ts';
 import { snapshotSchema } from './snapshotSchema.ts';
+import { snapshotInconsistencies } from '../core/snapshotChecks.ts';
 
 export const REPORTS_DIR = 'reports';
 const NAME = /^reports\/(\d{4})-q([1-4])\/v([1-9]\d*)\.json$/;
@@ -81,6 +83,7 @@ export function loadReports(files: readonly SourceFile[], problems: Problem[]): 
     for (const [scope, f] of Object.entries(snapshot.figures)) {
       if (f.report.period !== quarter) at(['figures', scope, 'report', 'period'], `period must be '${quarter}'`);
     }
+    if (found === 0) for (const i of snapshotInconsistencies(snapshot)) at([...i.path], i.message);
     if (found === 0) out.push({ file: file.path, snapshot });
   }
   return out.sort((a, b) =>

@@ -8,6 +8,7 @@
 import { reasonText } from '../review/moved.ts';
 import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
 import type { Unit } from '../core/catalogue.ts';
+import type { KpiMeta } from '../core/figures.ts';
 import { channelColors } from '../charts/theme.ts';
 import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { goalEvaluation, measureEvaluation } from '../core/evaluations.ts';
@@ -264,14 +265,17 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
     const own = page.frozen ? page.frozen.restated.filter((r) => r.subject === 'goal' && r.scope === goal.id) : [];
     const why = page.frozen ? deadlineOnly(own, liveFigures(project, engine, quarter, null).report, goal.id) : null;
     const restated = page.frozen
-      ? own
-          .map((r) => {
-            const text = restatedText(r, goal, engine, project.site);
-            return text !== null && why !== null && r.figure.endsWith(': status')
-              ? fill(t.goal.restatedDeadline, { change: text, date: formatDate(why, project.site.locale) })
-              : text;
-          })
-          .filter((t) => t !== null)
+      ? [
+          ...own
+            .map((r) => {
+              const text = restatedText(r, goal, engine, project.site);
+              return text !== null && why !== null && r.figure.endsWith(': status')
+                ? fill(t.goal.restatedDeadline, { change: text, date: formatDate(why, project.site.locale) })
+                : text;
+            })
+            .filter((t) => t !== null),
+          ...formulaChanges(shown, page.view.kpis, engine, t),
+        ]
       : null;
     const unit = shown.type === 'smart' ? (page.view.kpis.get(shown.kpi)?.unit ?? 'count') : 'count';
     return {
@@ -290,6 +294,21 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   const label = page.source.kind === 'frozen' ? fill(t.goal.liveAddedAfter, { source: sourceLabel(page.source) }) : t.goal.live;
   const unit = figures.type === 'smart' ? (engine.kpis.get(figures.kpi)?.def.unit ?? 'count') : 'count';
   return { quarter, source: { kind: 'live' }, label, asOf: live.as_of, figures, unit, restated: null };
+}
+
+/**
+ * `Discount rate: formula then: discount_code_uses / clicks; today: …`: each KPI of a goal whose
+ * formula today differs from the one its frozen figures were computed with (`frozen`: the
+ * snapshot's KPIs), so that a page beside today's definition never passes them off as one.
+ */
+function formulaChanges(shown: GoalJson, frozen: ReadonlyMap<string, KpiMeta>, engine: KpiEngine, t: UiStrings): string[] {
+  const kpis = shown.type === 'smart' ? [shown.kpi] : shown.key_results.flatMap((kr) => (kr.kpi ? [kr.kpi] : []));
+  return [...new Set(kpis)].flatMap((id) => {
+    const then = frozen.get(id);
+    const today = engine.kpis.get(id)?.def;
+    if (!then || !today || then.formula.trim() === today.formula.trim()) return [];
+    return [fill(t.goal.formulaChanged, { kpi: kpiLabel(t, then), then: then.formula, today: today.formula })];
+  });
 }
 
 /**
@@ -712,6 +731,8 @@ export interface MovedView {
   readonly original: StatusSummary | null;
   /** The original title, when it differs from today's. */
   readonly originalTitle: string | null;
+  /** Channels the original definition names that have no data today (renamed or removed since), by label; else null. */
+  readonly originalChannelsGone: string | null;
 }
 
 function describeContext(project: Project, engine: KpiEngine, goal: Goal, moved: GoalMoves): DescribeContext {
@@ -765,7 +786,17 @@ export function movedView(project: Project, engine: KpiEngine, goal: Goal, moved
     current: statusSummary(project, engine, goal, asOf)!,
     original: original ? statusSummary(project, engine, original, asOf) : null,
     originalTitle: original && original.title !== goal.title ? original.title : null,
+    originalChannelsGone: original ? channelsGone(project, engine, original) : null,
   };
+}
+
+/** The channels a goal names (a SMART goal's, its key results') that have no data today, by label; null when none. */
+function channelsGone(project: Project, engine: KpiEngine, goal: Goal): string | null {
+  const selections =
+    goal.type === 'smart' ? [goal.channel] : goal.keyResults.flatMap((k) => (k.measure ? [k.measure.channel] : []));
+  const named = selections.flatMap((c) => (typeof c === 'string' ? [c] : [...c])).filter((c) => c !== 'all');
+  const gone = [...new Set(named)].filter((c) => !engine.index.channels.includes(c));
+  return gone.length === 0 ? null : gone.map((c) => channelName(project.site, c)).join(', ');
 }
 
 /** The short text of a scorecard's marker: the latest move, from → to, and its date (`target 1,400 → 1,100 on 2026-05-10`). */

@@ -37,6 +37,8 @@ export type SiteHistory =
       readonly entries: readonly HistoryEntry[];
       /** Today's goals that have a moved goalpost, by id. */
       readonly moved: ReadonlyMap<string, GoalMoves>;
+      /** Ids no goal has today that a frozen report may still name (see `formerGoals`). */
+      readonly former: ReadonlyMap<string, FormerGoal>;
     }
   | {
       readonly available: false;
@@ -75,7 +77,7 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
       const moves = movesOf(entries, goal.id);
       if (moves.length > 0) moved.set(goal.id, { moves, original: originalDefinition(entries, goal.id) });
     }
-    return { available: true, entries, moved };
+    return { available: true, entries, moved, former: formerGoals(entries, project.goals) };
   } catch (error) {
     if (error instanceof GitError)
       return {
@@ -100,6 +102,49 @@ export function goalVersions(root: string, project: Project, hash = 'HEAD'): Goa
     const { goals } = loadGoals(files, context, problems);
     return { commit, goals: problems.some((p) => !isNote(p)) ? null : goals };
   });
+}
+
+/** A goal id no goal has today: the goal it was renamed to (null: removed), and its moved goalposts. */
+export interface FormerGoal {
+  /** Today's id of the goal, or null when it was removed. */
+  readonly current: string | null;
+  readonly moved: GoalMoves | null;
+}
+
+/**
+ * The ids the goals' history knows that no goal has today (a frozen report names goals as they
+ * were): a renamed goal maps to today's id, followed through every rename, with today's goal's
+ * moved goalposts; a removed goal to null, with its own moves and its last definition.
+ */
+export function formerGoals(entries: readonly HistoryEntry[], today: readonly Goal[]): Map<string, FormerGoal> {
+  const ids = new Set(today.map((g) => g.id));
+  const renamedTo = new Map<string, string>();
+  const known = new Set<string>();
+  for (const entry of entries) {
+    for (const c of entry.changes) {
+      if (c.kr !== undefined) continue;
+      known.add(c.goal);
+      if (c.kind === 'renamed' && typeof c.old === 'string') {
+        renamedTo.set(c.old, c.goal);
+        known.add(c.old);
+      }
+    }
+  }
+  const out = new Map<string, FormerGoal>();
+  for (const id of known) {
+    if (ids.has(id)) continue;
+    let current = id;
+    for (let hops = 0; renamedTo.has(current) && hops <= renamedTo.size; hops++) current = renamedTo.get(current)!;
+    if (ids.has(current)) {
+      out.set(id, { current, moved: null });
+      continue;
+    }
+    const moves = movesOf(entries, current);
+    const last = [...entries].reverse().find((e) => e.goals?.some((g) => g.id === current));
+    const original = last?.goals?.find((g) => g.id === current) ?? null;
+    out.set(id, { current: null, moved: moves.length > 0 ? { moves, original } : null });
+  }
+  return out;
 }
 
 /** A report goal with its moved goalposts (`report --json`). */

@@ -71,7 +71,13 @@ export function restatedView(
     band: t.scorecard.status.toLowerCase(),
     baseline: t.changes.fields.baseline,
   };
-  const titles = new Map(project.goals.map((g) => [g.id, g.title]));
+  // Today's titles, else the title a frozen report gave a goal removed or renamed since.
+  const titles = new Map([
+    ...project.reports.flatMap((r) =>
+      (r.snapshot.figures['all']?.report.goals ?? []).map((g): [string, string] => [g.id, g.title]),
+    ),
+    ...project.goals.map((g): [string, string] => [g.id, g.title]),
+  ]);
   const figure = (r: Restatement): string => {
     if (r.subject === 'report') return r.figure === 'As of' ? t.goalReports.asOf : r.figure;
     if (r.subject === 'kpi' && r.scope !== null) {

@@ -12,6 +12,7 @@ import type { Period } from '../core/periods.ts';
 import { type DataSource, type Project, type SiteSettings } from '../core/project.ts';
 import type { UiStrings } from '../translations/index.ts';
 import { movedMarkerText } from './goalView.ts';
+import { goalPath } from './paths.ts';
 import type { SiteHistory } from './history.ts';
 import { quarterChannels } from './quarterPage.ts';
 import { reportQuarters } from './quarters.ts';
@@ -34,8 +35,16 @@ export interface SiteContext {
   readonly t: UiStrings;
   /** A channel's label (`Instagram`). */
   readonly channelLabel: (channel: string) => string;
-  /** The text of each moved-goalpost marker (`target 1,400 → 1,100 on 2026-05-10`), by goal id. */
+  /**
+   * The text of each moved-goalpost marker (`target 1,400 → 1,100 on 2026-05-10`), by goal id: today's
+   * ids, and the ids a frozen report may still name (a goal renamed or removed since).
+   */
   readonly markers: ReadonlyMap<string, string>;
+  /**
+   * The page of the goal a report names by `id` (`goals/<id>/`, the renamed goal's page under its
+   * id today), or null for a goal no goal is today (removed since), which has no page.
+   */
+  readonly goalPage: (id: string) => string | null;
   /** Every reported quarter, oldest first. */
   readonly quarters: readonly Period[];
   /** The channels with a page in each quarter, by quarter label. */
@@ -47,10 +56,22 @@ export interface SiteContext {
 export function siteContext(project: Project, engine: KpiEngine, history: SiteHistory): SiteContext {
   const site = project.site;
   const markers = new Map<string, string>();
+  const pages = new Map(project.goals.map((g) => [g.id, goalPath(g.id)] as [string, string | null]));
   if (history.available) {
     for (const goal of project.goals) {
       const moved = history.moved.get(goal.id);
       if (moved) markers.set(goal.id, movedMarkerText(project, engine, goal, moved));
+    }
+    // Frozen reports name goals by the ids they had: a rename leads to today's goal, a removal to no page.
+    for (const [id, former] of history.former) {
+      pages.set(id, former.current === null ? null : goalPath(former.current));
+      const text =
+        former.current !== null
+          ? markers.get(former.current)
+          : former.moved?.original
+            ? movedMarkerText(project, engine, former.moved.original, former.moved)
+            : undefined;
+      if (text) markers.set(id, text);
     }
   }
   const quarters = reportQuarters(project);
@@ -60,6 +81,7 @@ export function siteContext(project: Project, engine: KpiEngine, history: SiteHi
     t: words(site),
     channelLabel: (c) => channelName(site, c),
     markers,
+    goalPage: (id) => pages.get(id) ?? null,
     quarters,
     channelsOf: new Map(quarters.map((q) => [q.label, quarterChannels(project, engine, q.label)])),
     frame: {

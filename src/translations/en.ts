@@ -335,6 +335,7 @@ export const en = {
     keyResultChartLive: "Key result: {title} (live figures from today's data)",
     live: 'live',
     liveAddedAfter: 'live (added after {source})',
+    formulaChanged: '{kpi}: formula then: {then}; today: {today}',
     frozenVersion: 'frozen v{version}',
   },
   goalCard: {
@@ -475,6 +476,7 @@ export const en = {
     original: 'Against the original definition',
     current: 'Against the current definition',
     cannotEvaluate: 'cannot be evaluated with today’s KPIs',
+    channelsGone: '{channels} has no data today (renamed or removed since)',
     asOf: 'Both as of {date}, the last day with data.',
   },
   /** Built-in KPI labels by KPI id (custom KPIs keep their own label). */

@@ -337,6 +337,7 @@ export const fr = {
     keyResultChartLive: 'Résultat clé : {title} (chiffres en direct, données du jour)',
     live: 'en direct',
     liveAddedAfter: 'en direct (ajouté après {source})',
+    formulaChanged: '{kpi} : formule alors : {then} ; aujourd’hui : {today}',
     frozenVersion: 'figé v{version}',
   },
   goalCard: {
@@ -477,6 +478,7 @@ export const fr = {
     original: 'Selon la définition d’origine',
     current: 'Selon la définition actuelle',
     cannotEvaluate: 'non évaluable avec les KPI actuels',
+    channelsGone: '{channels} n’a pas de données aujourd’hui (renommé ou retiré depuis)',
     asOf: 'Les deux au {date}, dernier jour avec des données.',
   },
   /** Metrics that are not KPIs themselves, as named where an input of a figure is ("Likes only to Aug 10"). */

@@ -332,6 +332,7 @@ export const it = {
     keyResultChartLive: 'Risultato chiave: {title} (valori aggiornati ai dati di oggi)',
     live: 'aggiornato',
     liveAddedAfter: 'aggiornato (aggiunto dopo {source})',
+    formulaChanged: '{kpi}: formula allora: {then}; oggi: {today}',
     frozenVersion: 'congelato v{version}',
   },
   goalCard: {
@@ -472,6 +473,7 @@ export const it = {
     original: 'Rispetto alla definizione originale',
     current: 'Rispetto alla definizione attuale',
     cannotEvaluate: 'non valutabile con i KPI attuali',
+    channelsGone: '{channels} non ha dati oggi (rinominato o rimosso da allora)',
     asOf: "Entrambi al {date}, l'ultimo giorno con dati.",
   },
   /** Metrics that are not KPIs themselves, as named where an input of a figure is ("Likes only to Aug 10"). */

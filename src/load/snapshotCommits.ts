@@ -1,0 +1,150 @@
+/**
+ * Frozen reports checked against the content they were frozen from: where a snapshot names a
+ * commit that the repository has, and the input files at that commit are the ones it was
+ * frozen from, its figures are computed again and must be the same (a snapshot edited by hand,
+ * its digest computed again, is an error). What cannot be checked (no git, a commit the
+ * repository lacks, a freeze from uncommitted changes) is a note. The edge between git and
+ * the pure checks of core/snapshotChecks.ts.
+ */
+import { buildReport } from '../core/report.ts';
+import { parseQuarter } from '../core/periods.ts';
+import { createEngine, type Project, type SiteSettings } from '../core/project.ts';
+import type { FrozenReport } from '../core/snapshot.ts';
+import { recomputedDifferences } from '../core/snapshotChecks.ts';
+import { contentAt, filesAt, inRepository, type RefContent, refExists } from '../git/files.ts';
+import type { SourceFile } from './files.ts';
+import { fingerprintInputs } from './fingerprint.ts';
+import { parseJson } from './locate.ts';
+import type { Problem } from './problems.ts';
+import { loadSite, SITE_FILE } from './site.ts';
+
+/** Validates content read at a commit: its project, or null when it does not validate. */
+export type LoadContent = (files: RefContent) => Project | null;
+
+type AtCommit = { ok: true; project: Project; fingerprint: string; files: Record<string, string> } | { ok: false };
+
+/**
+ * Problems of frozen reports against their commits: a figure that differs from the same figure
+ * computed again from the content it was frozen from is an error; what cannot be checked a note.
+ */
+export function snapshotsAtCommits(
+  root: string,
+  reports: readonly FrozenReport[],
+  reportFiles: readonly SourceFile[],
+  load: LoadContent,
+): Problem[] {
+  const out: Problem[] = [];
+  const withCommit = reports.filter((r) => r.snapshot.commit !== null);
+  if (withCommit.length === 0) return out;
+  const git = inRepository(root);
+  const loadedAt = new Map<string, AtCommit>();
+  for (const { file, snapshot } of withCommit) {
+    const commit = snapshot.commit!;
+    const text = reportFiles.find((f) => f.path === file)?.text ?? '';
+    const parsed = parseJson(text);
+    const at = (path: ReadonlyArray<string | number>, message: string, note: boolean) =>
+      out.push({
+        file,
+        ...(parsed.ok ? parsed.locator.locate([...path]) : { line: 1, column: 1 }),
+        message,
+        ...(note ? { severity: 'note' as const } : {}),
+      });
+    const unchecked = `its figures could not be checked against the content it was frozen from (commit ${commit.slice(0, 12)})`;
+    if (!git) {
+      at(['commit'], `${unchecked}: the content root is not in a git repository`, true);
+      continue;
+    }
+    if (!/^[0-9a-f]{40}$/.test(commit) || !refExists(root, commit)) {
+      at(['commit'], `${unchecked}: the repository does not have that commit (a shallow clone, or rewritten history)`, true);
+      continue;
+    }
+    let content = loadedAt.get(commit);
+    if (!content) {
+      content = loadAt(root, commit, load);
+      loadedAt.set(commit, content);
+    }
+    if (!content.ok) {
+      at(['commit'], `${unchecked}: the content at that commit does not validate with this version of goalpost`, true);
+      continue;
+    }
+    const frozenFiles = snapshot.inputs.files;
+    const paths = new Set([...Object.keys(frozenFiles), ...Object.keys(content.files)]);
+    if (content.fingerprint !== snapshot.inputs.fingerprint || [...paths].some((p) => frozenFiles[p] !== content.files[p])) {
+      // A file the commit holds whose text the snapshot records otherwise: git would have seen the change.
+      const changed = Object.keys(frozenFiles).find((p) => content.files[p] !== undefined && content.files[p] !== frozenFiles[p]);
+      if (!snapshot.uncommitted_changes && changed !== undefined) {
+        at(
+          ['inputs', 'files', changed],
+          `${changed} is not the file of commit ${commit.slice(0, 12)}, although the snapshot says it was frozen without uncommitted changes: ` +
+            'the snapshot was edited by hand; restore it from git or freeze the quarter again',
+          false,
+        );
+      } else {
+        at(
+          ['inputs'],
+          `${unchecked}: it was frozen from input files that differ from that commit's (uncommitted or untracked changes)`,
+          true,
+        );
+      }
+      continue;
+    }
+    const quarter = parseQuarter(snapshot.quarter);
+    if (!quarter.ok) continue;
+    const engine = createEngine(content.project);
+    for (const [scope, figures] of Object.entries(snapshot.figures)) {
+      const again = {
+        report: buildReport(content.project, engine, { quarter: quarter.period, channel: scope === 'all' ? null : scope }),
+      };
+      for (const d of recomputedDifferences(scope, figures, again, commit)) at(d.path, d.message, false);
+    }
+  }
+  return out;
+}
+
+/** The content at a commit, validated, with the fingerprint of its input files. */
+function loadAt(root: string, commit: string, load: LoadContent): AtCommit {
+  try {
+    const files = contentAt(root, commit);
+    const project = load(files);
+    if (!project) return { ok: false };
+    const inputs = fingerprintInputs([...(files.site ? [files.site] : []), ...files.goals, ...files.data]);
+    return { ok: true, project, fingerprint: inputs.fingerprint, files: { ...inputs.files } };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * The labels of channels that frozen reports name and today's settings do not (a channel renamed
+ * since a freeze), from the settings at each report's commit, the newest report first; none
+ * outside git or for a commit the repository lacks.
+ */
+export function formerChannelLabels(root: string, reports: readonly FrozenReport[], site: SiteSettings): Record<string, string> {
+  const out: Record<string, string> = {};
+  const wanted = (r: FrozenReport) =>
+    Object.keys(r.snapshot.figures).filter((c) => c !== 'all' && !Object.hasOwn(site.channels, c));
+  const pending = [...reports].reverse().filter((r) => r.snapshot.commit !== null && wanted(r).length > 0);
+  if (pending.length === 0 || !inRepository(root)) return out;
+  const byCommit = new Map<string, SiteSettings['channels']>();
+  for (const report of pending) {
+    const commit = report.snapshot.commit!;
+    let channels = byCommit.get(commit);
+    if (!channels) {
+      channels = {};
+      try {
+        if (/^[0-9a-f]{40}$/.test(commit) && refExists(root, commit)) {
+          const file = filesAt(root, commit, [SITE_FILE]).find((f) => f.path === SITE_FILE) ?? null;
+          if (file) channels = loadSite(file, []).site.channels;
+        }
+      } catch {
+        // Unreadable at that commit: today's label (the id) stays.
+      }
+      byCommit.set(commit, channels);
+    }
+    for (const c of wanted(report)) {
+      const label = Object.hasOwn(channels, c) ? channels[c]!.label : undefined;
+      if (label && !Object.hasOwn(out, c)) out[c] = label;
+    }
+  }
+  return out;
+}
