@@ -192,8 +192,7 @@ export function recomputedDifferences(
       path: [...base, ...path],
       message:
         `${what} is ${a === null ? 'null' : String(a)} in the snapshot but ${b === null || b === undefined ? 'null' : String(b)} ` +
-        `when computed again from commit ${commit.slice(0, 12)}, which it was frozen from: the snapshot was edited by hand ` +
-        '(or frozen by another version of goalpost); restore it from git or freeze the quarter again',
+        `when computed again from commit ${commit.slice(0, 12)}, which it was frozen from`,
     });
   if (frozen.report.as_of !== now.report.as_of) differs(['as_of'], 'as_of', frozen.report.as_of, now.report.as_of);
   for (const [channel, cells] of Object.entries(frozen.report.kpis)) {

@@ -1,10 +1,12 @@
 /**
  * Frozen reports checked against the content they were frozen from: where a snapshot names a
  * commit that the repository has, and the input files at that commit are the ones it was
- * frozen from, its figures are computed again and must be the same (a snapshot edited by hand,
- * its digest computed again, is an error). What cannot be checked (no git, a commit the
- * repository lacks, a freeze from uncommitted changes) is a note. The edge between git and
- * the pure checks of core/snapshotChecks.ts.
+ * frozen from, its figures are computed again; figures that differ are a note (a newer goalpost
+ * may compute them otherwise: an upgrade must not break a repo's build, and a frozen version keeps
+ * what was published), as is what cannot be checked (no git, a commit the repository lacks, a
+ * freeze from uncommitted changes). An input file recorded otherwise than its commit holds, though
+ * the snapshot says it had no uncommitted changes, is an error. The edge between git and the pure
+ * checks of core/snapshotChecks.ts.
  */
 import { buildReport } from '../core/report.ts';
 import { parseQuarter } from '../core/periods.ts';
@@ -24,8 +26,9 @@ export type LoadContent = (files: RefContent) => Project | null;
 type AtCommit = { ok: true; project: Project; fingerprint: string; files: Record<string, string> } | { ok: false };
 
 /**
- * Problems of frozen reports against their commits: a figure that differs from the same figure
- * computed again from the content it was frozen from is an error; what cannot be checked a note.
+ * Problems of frozen reports against their commits: figures that differ from the same figures
+ * computed again from the content they were frozen from are one note per version; an input file
+ * the snapshot records otherwise than its commit an error; what cannot be checked a note.
  */
 export function snapshotsAtCommits(
   root: string,
@@ -91,11 +94,28 @@ export function snapshotsAtCommits(
     const quarter = parseQuarter(snapshot.quarter);
     if (!quarter.ok) continue;
     const engine = createEngine(content.project);
-    for (const [scope, figures] of Object.entries(snapshot.figures)) {
-      const again = {
-        report: buildReport(content.project, engine, { quarter: quarter.period, channel: scope === 'all' ? null : scope }),
-      };
-      for (const d of recomputedDifferences(scope, figures, again, commit)) at(d.path, d.message, false);
+    const differences = Object.entries(snapshot.figures).flatMap(([scope, figures]) =>
+      recomputedDifferences(
+        scope,
+        figures,
+        { report: buildReport(content.project, engine, { quarter: quarter.period, channel: scope === 'all' ? null : scope }) },
+        commit,
+      ),
+    );
+    // A note, not an error: an upgrade of goalpost that computes a figure otherwise would otherwise break every
+    // build of a repo with frozen reports, and a frozen report keeps what was published (its pages say what
+    // today's goalpost and data would restate). A hand edit shows in the snapshot's git history.
+    const [first] = differences;
+    if (first) {
+      const n = differences.length;
+      at(
+        first.path,
+        `${n} figure${n === 1 ? '' : 's'} of this frozen version differ${n === 1 ? 's' : ''} from the same figure${n === 1 ? '' : 's'} ` +
+          `computed again by this version of goalpost (first: ${first.message}): the version keeps what was frozen; either goalpost ` +
+          `computes ${n === 1 ? 'it' : 'them'} otherwise since it was frozen (its pages say what today's figures would restate), or the ` +
+          `snapshot was edited by hand: \`git log -p ${file}\` shows which`,
+        true,
+      );
     }
   }
   return out;
