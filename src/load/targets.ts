@@ -184,11 +184,6 @@ function check(
     );
   }
   notePartialPrevious(engine, measure, period, channels, place, at);
-  // An implicit baseline summed from finer rows (reach over three months) is only an upper bound.
-  const upperBound =
-    measure.baseline === null && windowFor(engine, channels, prev.start, baselineTo ?? prev.end).value(kpi).approximate
-      ? ', an upper bound summed from finer rows'
-      : '';
   const target = resolveTarget(t, baseline);
   if (target === null) return;
   // A target equal to its baseline asks to hold the KPI: a goal like another ("keep ER at 5%"), and one that new data
@@ -196,9 +191,7 @@ function check(
   if (same(target, baseline)) {
     const written = t.kind === 'absolute' ? String(t.value) : `${relativeText(t)} (${target})`;
     const source =
-      measure.baseline === null
-        ? `, ${measure.kpi} over ${prevWords}${upperBound} (the baseline when none is given)`
-        : ` the goal gives`;
+      measure.baseline === null ? `, ${measure.kpi} over ${prevWords} (the baseline when none is given)` : ` the goal gives`;
     place.report.note(
       at,
       `the target ${written} equals the baseline${source}: the goal asks for no change, so progress is not measured and ` +
@@ -211,7 +204,7 @@ function check(
     const [shownTarget, shownBaseline] = apart(target, baseline, show);
     const side = good === 'up' ? 'below' : 'above';
     const other = good === 'up' ? 'above' : 'below';
-    const source = measure.baseline === null ? ` (${label} over ${prevWords}${upperBound}, as none is given)` : '';
+    const source = measure.baseline === null ? ` (${label} over ${prevWords}, as none is given)` : '';
     const keep = relative
       ? `give it as a number (target: ${target}) with a baseline ${side} it`
       : `give a baseline ${side} ${shownTarget} (the level it starts from)`;

@@ -93,6 +93,8 @@ export interface GoalView {
   readonly metSoFar: string | null;
   /** An OKR whose score counts undecided key results as 0: that, in words; else null. */
   readonly undecidedScore: string | null;
+  /** Why the header's SMART goal, which has an actual, reads "No data": it has no baseline to measure progress from; else null. */
+  readonly noBaseline: string | null;
 }
 
 /** The as-of day of goal pages: the last day with data (evaluation stops at each goal's deadline). */
@@ -238,6 +240,14 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     metSoFar:
       evaluation.type === 'smart' && evaluation.metSoFar && evaluation.dataTo !== null
         ? fill(t.goal.metSoFar, { date: formatDate(formatDay(evaluation.dataTo), locale) })
+        : null,
+    noBaseline:
+      evaluation.type === 'smart' &&
+      evaluation.status === 'no_data' &&
+      evaluation.actual !== null &&
+      evaluation.mode === 'level' &&
+      evaluation.baseline === null
+        ? noBaselineNote(evaluation, goal, engine, t, locale)
         : null,
     undecidedScore:
       evaluation.type === 'okr' && evaluation.undecided.length > 0
@@ -441,6 +451,28 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     endsEarly: rest.ends_early === true,
     metSoFar: rest.met_so_far === true,
   };
+}
+
+/**
+ * Why a level goal with an actual has no progress: no baseline was given, and the previous
+ * period's value is none (only a bound of the true figure, covered in part, or no value at all).
+ */
+function noBaselineNote(
+  e: Pick<Extract<GoalEvaluation, { type: 'smart' }>, 'kpi' | 'baselineBound' | 'previousPartial'>,
+  goal: Goal,
+  engine: KpiEngine,
+  t: UiStrings,
+  locale: string,
+): string {
+  const def = engine.kpis.get(e.kpi)?.def;
+  const words = { kpi: def ? kpiLabel(t, def) : e.kpi, period: formatPeriod(previousPeriod(goal.period).label, locale) };
+  const why =
+    e.baselineBound !== null
+      ? fill(t.goal.noBaselineBound, { ...words, bound: t.goal.baselineBounds[e.baselineBound] })
+      : e.previousPartial !== null
+        ? fill(t.goal.noBaselinePartial, words)
+        : fill(t.goal.noBaselineValue, words);
+  return fill(t.goal.noBaseline, { why });
 }
 
 /**

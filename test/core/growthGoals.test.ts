@@ -100,6 +100,11 @@ describe('level goals on KPIs that build up over their period', () => {
         'count the same people more than once: reach is then only an upper bound of the true figure, so the goal cannot settle ' +
         '(achieved or missed), even at its deadline, unless that bound decides it; export reach for the whole of 2026-Q3 ' +
         '(one row per channel) to settle it',
+      // Q2's reach summed from day rows is only an upper bound: no baseline (test/core/boundBaseline.test.ts).
+      'goals/g.yaml:2:95: note: no baseline: reach over 2026-Q2 (the baseline when none is given) is only an upper bound of the ' +
+        'true figure (a reach summed from rows shorter than the period counts people more than once), and a guess would decide ' +
+        'the direction and the status of the goal: progress cannot be measured and the goal shows "No data"; give a baseline ' +
+        '(the value the goal starts from)',
       'goals/g.yaml:3:50: note: audience_growth_rate builds up as the period runs (it counts what happened so far): until the deadline ' +
         'this goal compares its value so far with a baseline for a whole period, so its progress and status are provisional, and ' +
         'settled at the deadline',

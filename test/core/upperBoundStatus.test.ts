@@ -69,7 +69,7 @@ describe('a date-range goal whose window cuts a reach row', () => {
 });
 
 describe('validate, on an implicit baseline that is an upper bound', () => {
-  it('names it so', () => {
+  it('says it is no baseline, and why', () => {
     const monthly = {
       ...DATA,
       'data/instagram/reach-quarters.json': rowsExport('instagram', [
@@ -81,9 +81,11 @@ describe('validate, on an implicit baseline that is an upper bound', () => {
     const goals = 'goals:\n  - { id: r, title: Reach, kpi: reach, channel: instagram, period: 2026-Q3, target: 700000 }\n';
     const out = loadRoot(SITE, goals, monthly);
     expect(out.problems).toEqual([]);
-    expect(out.notes.filter((n) => n.includes('is below the baseline'))).toEqual([
+    // It used to be taken as the baseline ("the target 700,000 is below the baseline 900,000 …, an upper bound"),
+    // which decided the goal's direction on a guess: it is none (test/core/boundBaseline.test.ts).
+    expect(out.notes.filter((n) => n.includes('baseline'))).toEqual([
       expect.stringContaining(
-        'the target 700,000 is below the baseline 900,000 (reach over 2026-Q2, an upper bound summed from finer rows, as none is given)',
+        'no baseline: reach over 2026-Q2 (the baseline when none is given) is only an upper bound of the true figure',
       ),
     ]);
   });
