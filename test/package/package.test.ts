@@ -112,6 +112,9 @@ describe('the packed goalpost in a repo made by init', () => {
       join(REPO, 'test/fixtures/import/meta/instagram-luglio-2026.csv'),
       '--channel',
       'instagram',
+      // The export holds a partner's collab post too: the team's account is named.
+      '--account',
+      'nordlys.outdoor',
     ]);
     expect(imported.status, imported.err).toBe(0);
     const written = readdirSync(join(dir, 'data/instagram'));
