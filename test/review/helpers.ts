@@ -1,9 +1,9 @@
 /** Throwaway git repositories holding the basic fixture's settings and data, and goals we commit; the CLI run in memory. */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
+import { gitAs } from '../gitFixture.ts';
 
 export interface Repo {
   readonly dir: string;
@@ -16,19 +16,7 @@ export function repo(): Repo {
   const dir = mkdtempSync(join(tmpdir(), 'goalpost-moved-'));
   cpSync('test/fixtures/basic/content/site.yaml', join(dir, 'content/site.yaml'), { recursive: true });
   cpSync('test/fixtures/basic/data', join(dir, 'data'), { recursive: true });
-  const git = (args: string[], date?: string) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'Ana',
-        GIT_AUTHOR_EMAIL: 'ana@example.org',
-        GIT_COMMITTER_NAME: 'Ana',
-        GIT_COMMITTER_EMAIL: 'ana@example.org',
-        ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}),
-      },
-    });
+  const git = (args: string[], date?: string) => gitAs(dir, args, date);
   git(['init', '-q', '-b', 'main']);
   return {
     dir,

@@ -4,7 +4,6 @@
  * KPI `code_rate`, frozen; then, after the period began, a goal renamed, one removed, the KPI's
  * formula changed, and the instagram channel renamed `ig` with another label.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,21 +14,9 @@ import { loadProject } from '../../src/load/project.ts';
 import { readHistory, type SiteHistory } from '../../src/site/history.ts';
 import { siteContext, type SiteContext } from '../../src/site/siteContext.ts';
 import { runCli } from '../cliRunner.ts';
+import { gitAs } from '../gitFixture.ts';
 
-function git(dir: string, args: string[], date?: string): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Ana',
-      GIT_AUTHOR_EMAIL: 'ana@example.org',
-      GIT_COMMITTER_NAME: 'Ana',
-      GIT_COMMITTER_EMAIL: 'ana@example.org',
-      ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}),
-    },
-  });
-}
+const git = (dir: string, args: string[], date?: string): string => gitAs(dir, args, date);
 
 const GOALS = (formula: string, ids: { impressions: string; removed: boolean }, channel: string) => `kpis:
   - { id: code_rate, label: Discount code rate, formula: "${formula}", unit: percent, good: up }
