@@ -7,7 +7,7 @@ import { problemLine } from './terminal.ts';
 import { loadFromSources } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
 import { diffGoals, movedGoalposts } from '../review/goalDiff.ts';
-import { periodsBegun } from '../review/history.ts';
+import { earlierDefinitions, periodsBegun } from '../review/history.ts';
 import { goalVersions } from '../site/history.ts';
 import { changesMarkdown } from '../review/markdown.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
@@ -93,13 +93,15 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     const today = new Date().toISOString().slice(0, 10);
     const changedOn = parseIsoDate(head ? commitInfo(root, head).date : today);
     const asOf = after.index.dataRange()?.last ?? (changedOn.ok ? changedOn.day : 0);
-    // When each goal's period began, from the goals' history up to the base (as the site judges it).
-    const began = periodsBegun(goalVersions(root, after, commitInfo(root, base).hash));
+    // When each goal's period began, and each goal's last definition (one added again is judged against it),
+    // from the goals' history up to the base, as the site judges them.
+    const versions = goalVersions(root, after, commitInfo(root, base).hash);
     const changes = diffGoals(before.goals, after.goals, {
       engine,
       asOf,
       changedOn: changedOn.ok ? changedOn.day : asOf,
-      began,
+      began: periodsBegun(versions),
+      earlier: earlierDefinitions(versions),
     });
     if (format === 'json') {
       io.out(JSON.stringify({ base, head: head ?? 'working tree', changes }, null, 2));

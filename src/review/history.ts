@@ -42,7 +42,7 @@ export function goalHistory(versions: readonly GoalsAtCommit[], engine: KpiEngin
   const entries: HistoryEntry[] = [];
   let previous: readonly Goal[] = [];
   // The last definition of every goal and key result seen so far: one removed and added again is compared with it.
-  const earlier = { goals: new Map<string, Goal>(), keyResults: new Map<string, Map<string, KeyResult>>() };
+  const earlier = noDefinitions();
   let began = new Map<string, Day>();
   for (const { commit, goals } of versions) {
     if (goals === null) {
@@ -56,15 +56,36 @@ export function goalHistory(versions: readonly GoalsAtCommit[], engine: KpiEngin
     if (changes.length > 0) entries.push({ commit, changes, goals });
     began = carried(begun, previous, goals);
     previous = goals;
-    for (const g of goals) {
-      earlier.goals.set(g.id, g);
-      if (g.type !== 'okr') continue;
-      const krs = earlier.keyResults.get(g.id) ?? new Map<string, KeyResult>();
-      for (const kr of g.keyResults) krs.set(kr.id, kr);
-      earlier.keyResults.set(g.id, krs);
-    }
+    remember(earlier, goals);
   }
   return entries;
+}
+
+type Definitions = { goals: Map<string, Goal>; keyResults: Map<string, Map<string, KeyResult>> };
+
+function noDefinitions(): Definitions {
+  return { goals: new Map(), keyResults: new Map() };
+}
+
+/** Keeps each goal's and key result's definition in `goals` as its last. */
+function remember(earlier: Definitions, goals: readonly Goal[]): void {
+  for (const g of goals) {
+    earlier.goals.set(g.id, g);
+    if (g.type !== 'okr') continue;
+    const krs = earlier.keyResults.get(g.id) ?? new Map<string, KeyResult>();
+    for (const kr of g.keyResults) krs.set(kr.id, kr);
+    earlier.keyResults.set(g.id, krs);
+  }
+}
+
+/**
+ * The last definition every goal and key result had along its versions (oldest first): what `diff`
+ * compares a goal or key result added again under its id with, as the history does.
+ */
+export function earlierDefinitions(versions: readonly GoalsAtCommit[]): Definitions {
+  const earlier = noDefinitions();
+  for (const { goals } of versions) if (goals !== null) remember(earlier, goals);
+  return earlier;
 }
 
 /**

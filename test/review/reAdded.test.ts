@@ -64,6 +64,20 @@ describe('a goal removed and added again under its id (red-team 10 #3a)', () => 
     expect(fol.moved_goalposts.map((m) => m.field)).toEqual(['goal', 'target']);
   });
 
+  it('flags the easier re-added goal in `diff` of the commit that adds it back, as the site does', async () => {
+    const r = repo();
+    r.commit(`goals:\n${FOLLOWERS('fol', 1200)}${IMPRESSIONS}`, '2026-03-01');
+    const dropped = r.commit(`goals:\n${IMPRESSIONS}`, '2026-04-20');
+    const back = r.commit(`goals:\n${IMPRESSIONS}${FOLLOWERS('fol', 1080)}`, '2026-04-21');
+    const out = await run(r.dir, ['diff', dropped, back, '--format', 'json', '--fail-on-moved']);
+    const list = (JSON.parse(out.out) as { changes: GoalChange[] }).changes;
+    expect(list.map((c) => [c.goal, c.kind, c.field ?? null, c.moved_goalpost])).toEqual([
+      ['fol', 'added', null, false],
+      ['fol', 'changed', 'target', true],
+    ]);
+    expect(out.status).toBe(1);
+  });
+
   it('keeps a re-added goal as it was a plain change, and an id reused for another period as a new goal', async () => {
     const r = repo();
     r.commit(`goals:\n${FOLLOWERS('fol', 1200)}${IMPRESSIONS}`, '2026-03-01');
