@@ -722,46 +722,20 @@ export class MetricIndex {
    * after the first export that reaches into [a, b] and before the last (an export covers the days
    * from its first row to its `through`, else its last row). Those days are unknown, not days
    * without activity (a clicks file for a quarter that ends on 10 June, the next one from 1 July).
-   * So are the days in [a, b] before the first export where it is a daily export (its first row is
-   * where its data start) beside another export of the channel that covers them and goes on (a
-   * revenue export from 1 August beside an ads export since April: red-team 10 #5). Days before a channel's data
-   * start, or after an export's last day, are where the data start or end, not a gap.
+   * Days before an export's first row are where its data start (an ads export from the day a
+   * campaign began: no spend before), and days after its last are where they end: not a gap.
    */
   coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
     const spans = [...(this.sources.get(channel)?.get(metric) ?? [])]
       .filter(([first, last]) => first <= b && last >= a)
       .sort((x, y) => x[0] - y[0]);
     const gaps: Array<readonly [Day, Day]> = [];
-    const lead = spans.length > 0 ? this.leadGap(channel, spans[0]![0], a) : null;
-    if (lead) gaps.push(lead);
     let reach: Day | null = null;
     for (const [first, last] of spans) {
       if (reach !== null && first > reach + 1) gaps.push([Math.max(reach + 1, a), Math.min(first - 1, b)]);
       if (reach === null || last > reach) reach = last;
     }
     return gaps.filter(([from, to]) => from <= to);
-  }
-
-  /**
-   * The days from `a` (or from where the channel's other exports start, when later) to the day
-   * before `first`, where a daily export of the channel starts on `first` after `a` beside another
-   * export of the channel that covers days before it and goes on past it; else null (see
-   * `coverageGaps`).
-   */
-  private leadGap(channel: string, first: Day, a: Day): readonly [Day, Day] | null {
-    if (first <= a) return null;
-    const known = this.known.get(channel) ?? [];
-    if (!known.some(([start, , , daily]) => daily && start === first)) return null;
-    // Beside an export that goes on past its start (an ads export since April): not the next of
-    // a run of exports (a quarter's file after one without the metric, as one without a key reads).
-    if (!known.some(([start, last]) => start < first && last >= first)) return null;
-    let from: Day | null = null;
-    for (const [start, last] of known) {
-      if (start >= first || last < a) continue;
-      const d = Math.max(start, a);
-      if (from === null || d < from) from = d;
-    }
-    return from === null ? null : [from, first - 1];
   }
 
   /**
