@@ -56,8 +56,10 @@ export interface ConvertOptions {
 const STOCKS = new Set(['followers']);
 /** Metrics that are amounts of money: their cells may carry a currency sign or code. */
 const MONEY = new Set(['spend', 'revenue']);
-/** Metrics that count nothing (amounts, minutes): every other metric an export gives counts things and is whole. */
-const NOT_COUNTS = new Set([...MONEY, 'response_minutes']);
+/** Metrics a platform may credit in fractions (GA4's key events under data-driven attribution). */
+const CREDITED = new Set(['conversions']);
+/** Metrics that count nothing (amounts, minutes), or not in whole numbers: every other metric an export gives counts things and is whole. */
+const NOT_COUNTS = new Set([...MONEY, 'response_minutes', ...CREDITED]);
 
 /** Converts one detected table; problems are appended and null returned when it cannot be converted. */
 export function convert(table: Table, detection: Detection, options: ConvertOptions, problems: Problem[]): Converted | null {
@@ -271,7 +273,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   const rulesOf = (metric: string): ValueRules =>
     MONEY.has(metric)
       ? { money: { currency: detection.currency ?? options.currency ?? cellCurrency } }
-      : { count: !NOT_COUNTS.has(metric) };
+      : { count: !NOT_COUNTS.has(metric), credited: CREDITED.has(metric) };
   const numberAt = (row: TableRow, key: string, metric: string): number | null | undefined => {
     const r = parseNumber(cellOf(row, key), style, rulesOf(metric));
     if (!r.ok) {

@@ -21,6 +21,12 @@ export type NumberResult = { ok: true; value: number | null; currency?: string }
 export interface ValueRules {
   /** The metric counts things (impressions, likes, followers…): a fraction is a misread number. */
   readonly count?: boolean;
+  /**
+   * The metric counts things a platform may credit in fractions (GA4's key events under
+   * data-driven attribution: 40.5): a fraction is read, but not one that reads as dot thousands
+   * separators (1.234 in a file with English headers).
+   */
+  readonly credited?: boolean;
   /** The metric is an amount of money: a currency sign or code is read when it is this currency (null: any one). */
   readonly money?: { readonly currency: string | null };
 }
@@ -44,8 +50,11 @@ export function isMissing(value: CellValue): boolean {
  */
 export function parseNumber(value: CellValue, style: NumberStyle, rules: ValueRules = {}): NumberResult {
   const result = parseAmount(value, style, rules.money ?? null);
-  if (!result.ok || result.value === null || !rules.count || Number.isInteger(result.value)) return result;
-  return { ok: false, message: fractionalCount(value, style) };
+  if (!result.ok || result.value === null || Number.isInteger(result.value)) return result;
+  if (rules.count) return { ok: false, message: fractionalCount(value, style) };
+  if (rules.credited && style === 'point' && typeof value === 'string' && DOT_GROUPED.test(value.trim().replace(/^[-−]/, '')))
+    return { ok: false, message: fractionalCount(value, style) };
+  return result;
 }
 
 /** Why a count cell that reads as a fraction is refused, with the likely cause. */

@@ -63,6 +63,33 @@ describe('a count that reads as a fraction is a problem at its cell (red-team 10
   });
 });
 
+describe('key events GA4 credits in fractions (red-team 11 #2)', () => {
+  it('imports a fractional key event count (data-driven attribution), and still refuses a dot-grouped one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goalpost-credited-'));
+    const fixture = `${FIXTURES}/ga4/Traffic_acquisition_Session_primary_channel_group_(Default_Channel_Group).csv`;
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(fixture, 'utf8');
+    const fractional = join(dir, 'Traffic_acquisition_fractional.csv');
+    writeFileSync(
+      fractional,
+      text.replace(
+        'Organic Social,1800,1000,0.5555555555555556,41.2,4.2,7560,40,',
+        'Organic Social,1800,1000,0.5555555555555556,41.2,4.2,7560,40.5,',
+      ),
+    );
+    const root = freshRoot();
+    const r = await run(['import', fractional, '--channel', 'ga4'], root);
+    expect(r.status, r.err).toBe(0);
+    // Organic Social's 40.5 beside Paid Social's 30.
+    expect(JSON.stringify(dataFiles(root))).toContain('"conversions":70.5');
+    expect(parseNumber('40.5', 'point', { credited: true })).toEqual({ ok: true, value: 40.5 });
+    expect(parseNumber('1.234', 'point', { credited: true })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('write 1234 or 1,234'),
+    });
+  });
+});
+
 describe('money cells with a currency sign or code (red-team 10 #13)', () => {
   it('€400.25 and 1,400.25 EUR in a EUR report for a EUR site are read', async () => {
     const root = freshRoot();
