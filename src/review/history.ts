@@ -8,6 +8,7 @@ import type { Goal, KeyResult } from '../core/goals.ts';
 import { overlaps } from '../core/periods.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { diffGoals, type GoalChange, renamePairs } from './goalDiff.ts';
+import { definition, krDefinition } from '../core/goalDefinition.ts';
 
 export interface CommitRef {
   readonly hash: string;
@@ -166,8 +167,34 @@ export interface MovedGoalpostJson {
 /** One goal's moved goalposts, oldest first, following its renames. */
 export function movesOf(entries: readonly HistoryEntry[], goalId: string): GoalMove[] {
   return historyOf(entries, goalId).flatMap((e) =>
-    e.changes.filter((c) => c.moved_goalpost).map((change) => ({ change, commit: e.commit })),
+    e.changes
+      .filter((c) => c.moved_goalpost && !restoredAsItWas(entries, e.commit, c))
+      .map((change) => ({ change, commit: e.commit })),
   );
+}
+
+/**
+ * Whether a goal (or key result) that a commit removed is back in a later commit with the
+ * definition it had before the removal, as a revert restores it: its definition never changed,
+ * so the removal is no moved goalpost (red-team 11 #4). Added back otherwise, the removal stands
+ * and the re-added definition is judged against the one before (`EarlierDefinitions`).
+ */
+function restoredAsItWas(entries: readonly HistoryEntry[], removedBy: CommitRef, change: GoalChange): boolean {
+  if (change.kind !== 'removed') return false;
+  const at = entries.findIndex((e) => e.commit === removedBy);
+  const signature = (goals: readonly Goal[] | undefined): string | null => {
+    const goal = goals?.find((g) => g.id === change.goal);
+    if (!goal) return null;
+    if (change.kr === undefined) return JSON.stringify(definition(goal));
+    const kr = goal.type === 'okr' ? goal.keyResults.find((k) => k.id === change.kr) : undefined;
+    return kr ? JSON.stringify(krDefinition(kr)) : null;
+  };
+  const before = entries
+    .slice(0, at)
+    .reverse()
+    .map((e) => signature(e.goals))
+    .find((s) => s !== null);
+  return before !== undefined && entries.slice(at + 1).some((e) => signature(e.goals) === before);
 }
 
 /** A moved goalpost as JSON: `field` is the changed field, or what happened (`id` for a rename, `key_result` for a removed key result). */

@@ -78,6 +78,25 @@ describe('a goal removed and added again under its id (red-team 10 #3a)', () => 
     expect(out.status).toBe(1);
   });
 
+  it('drops the removal from the moved goalposts when a later commit restores the goal as it was (a revert)', async () => {
+    const r = repo();
+    r.commit(`goals:\n${FOLLOWERS('fol', 1200)}${IMPRESSIONS}`, '2026-03-01');
+    const dropped = r.commit(`goals:\n${IMPRESSIONS}`, '2026-04-20');
+    r.commit(`goals:\n${FOLLOWERS('fol', 1200)}${IMPRESSIONS}`, '2026-04-21');
+    // The removal's own diff is flagged (that pull request did move it)...
+    const out = await run(r.dir, ['diff', `${dropped}~1`, dropped, '--fail-on-moved']);
+    expect(out.status).toBe(1);
+    // ...but once restored as it was, the goal's definition never changed: no mark on the site or in JSON.
+    const { h } = await history(r.dir);
+    expect(movesOf(h.entries, 'fol')).toEqual([]);
+    expect(h.moved.has('fol')).toBe(false);
+    const json = await run(r.dir, ['report', '--period', '2026-Q2', '--json']);
+    const fol = (JSON.parse(json.out) as { goals: Array<{ id: string; moved_goalposts?: unknown[] }> }).goals.find(
+      (g) => g.id === 'fol',
+    )!;
+    expect(fol.moved_goalposts ?? []).toEqual([]);
+  });
+
   it('keeps a re-added goal as it was a plain change, and an id reused for another period as a new goal', async () => {
     const r = repo();
     r.commit(`goals:\n${FOLLOWERS('fol', 1200)}${IMPRESSIONS}`, '2026-03-01');
@@ -87,11 +106,9 @@ describe('a goal removed and added again under its id (red-team 10 #3a)', () => 
     r.commit(`goals:\n${IMPRESSIONS}${FOLLOWERS('fol', 1080, '2026-Q3')}`, '2026-04-23');
     const { h } = await history(r.dir);
     const moves = movesOf(h.entries, 'fol');
-    // Removals are moved goalposts; adding it back unchanged, or for Q3, is not.
-    expect(moves.map((m) => [m.commit.short, m.change.kind])).toEqual([
-      [expect.any(String), 'removed'],
-      [later, 'removed'],
-    ]);
+    // Adding it back unchanged, or for Q3, is no moved goalpost; the first removal, restored as it was the
+    // next day, is none either; the second, never restored as it was, is one.
+    expect(moves.map((m) => [m.commit.short, m.change.kind])).toEqual([[later, 'removed']]);
     expect(h.entries.find((e) => e.commit.short === same)!.changes.map((c) => [c.goal, c.kind])).toEqual([['fol', 'added']]);
     expect((originalDefinition(h.entries, 'fol') as SmartGoal).period.label).toBe('2026-Q3');
   });
