@@ -150,9 +150,12 @@ export function quarterCsv(page: QuarterPage): string {
  * before the deadline) and `approximate` (the actual reads a reach summed from finer rows), each
  * `true`/`false`, empty on OKR rows; then `bound`, what the actual is to the true figure where it
  * is not exact (`upper`, `lower` or `unbounded`; empty otherwise, with `cut_rows` and on OKR rows);
- * last `previous_partial`, the days of the previous period every channel counted covers where one
+ * then `previous_partial`, the days of the previous period every channel counted covers where one
  * covers it only in part (`2026-05-15..2026-06-30`), which `baseline` and `previous` are taken over
- * for a rate (a total's `previous` is partial; a reach has no implicit `baseline`).
+ * for a rate (a total's `previous` is partial; a reach has no implicit `baseline`); `met_so_far`
+ * (`true`: on track, not achieved, its target met on data that end before the report's day); last
+ * `baseline_bound`, the bound the previous period's value is only (`upper`, `lower`), which makes it
+ * no baseline (empty otherwise).
  */
 export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
   const lines: Cell[][] = [
@@ -192,6 +195,8 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       'approximate',
       'bound',
       'previous_partial',
+      'met_so_far',
+      'baseline_bound',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -208,6 +213,8 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
     | 'cut_rows'
     | 'provisional'
     | 'previous_partial'
+    | 'met_so_far'
+    | 'baseline_bound'
   > & {
     baseline?: number | null;
     previous?: number | null;
@@ -238,6 +245,10 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       ends === undefined ? (scoreBound ?? null) : ends.cut_rows ? '' : (ends.bound ?? figureBound(ends) ?? ''),
       // The days of the previous period every channel counted covers, where one covers it in part (red-team 9 #4).
       ends?.previous_partial ? `${ends.previous_partial.from}..${ends.previous_partial.to}` : null,
+      // On track, not achieved: the target met on data that end before the report's day (red-team 11 #8).
+      flag(ends, ends?.met_so_far),
+      // No baseline: the previous period's value only this bound of the true figure.
+      ends?.baseline_bound ?? null,
     ]);
   for (const g of report.goals) {
     if (g.type === 'smart') {

@@ -9,7 +9,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseQuarter } from '../../src/core/periods.ts';
+import { kpiMetas } from '../../src/core/figures.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
+import { scorecardCsv } from '../../src/site/csv.ts';
+import { parse } from 'csv-parse/sync';
 import { CPR_KPI, dailyExport, loadRoot, rowsExport } from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\ncurrency: EUR\n';
@@ -63,6 +66,14 @@ describe('an implicit baseline that is only a bound', () => {
   it('is no baseline for a key result either', () => {
     const okr = report.goals.find((g) => g.id === 'okr');
     expect(okr?.type === 'okr' && okr.key_results[0]).toMatchObject({ baseline: null, baseline_bound: 'upper', score: null });
+  });
+
+  it('says which bound in the scorecard CSV', () => {
+    const kpis = new Map(kpiMetas(root.engine!).map((k) => [k.id, k]));
+    const rows = parse(scorecardCsv(report, kpis, { kind: 'live' }), { columns: true }) as Array<Record<string, string>>;
+    const row = (goal: string) => rows.find((r) => r['goal'] === goal && r['key_result'] === '')!;
+    expect([row('reach')['baseline'], row('reach')['baseline_bound']]).toEqual(['', 'upper']);
+    expect([row('reach-given')['baseline'], row('reach-given')['baseline_bound']]).toEqual(['300000', '']);
   });
 
   it('gets a validate note saying why and what to do', () => {

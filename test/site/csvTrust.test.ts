@@ -20,7 +20,7 @@ describe('the scorecard CSV', () => {
   const trust = (r: Record<string, string>) => [r['gaps'], r['actual_to'], r['cut_rows'], r['provisional'], r['approximate']];
 
   it('appends the trust columns after the existing ones', () => {
-    expect(header(text).slice(-11)).toEqual([
+    expect(header(text).slice(-13)).toEqual([
       'baseline',
       'previous',
       'baseline_to',
@@ -32,6 +32,8 @@ describe('the scorecard CSV', () => {
       'approximate',
       'bound',
       'previous_partial',
+      'met_so_far',
+      'baseline_bound',
     ]);
   });
 
