@@ -95,6 +95,22 @@ describe('a start moved later, then the target lowered in another commit (red-te
     expect(await siteMoves(r.dir, 'impr')).toEqual([]);
   });
 
+  it('judges a range by when each change was made: edits before the period began stay plain (red-team 11 #3)', async () => {
+    const r = dailyRepo();
+    const c1 = r.commit(IMPRESSIONS(Q2, 100000), '2026-02-01');
+    // March: the start moved and the target lowered, before the period began on Apr 1.
+    r.commit(IMPRESSIONS(FROM_MAY, 100000), '2026-03-10');
+    r.commit(IMPRESSIONS(FROM_MAY, 60000), '2026-03-20');
+    // April: only a harder target.
+    const c4 = r.commit(IMPRESSIONS(FROM_MAY, 70000), '2026-04-20');
+    expect((await changes(r.dir, c1, c4)).map((c) => [c.field, c.moved_goalpost])).toEqual([
+      ['start', false],
+      ['target', false],
+    ]);
+    expect((await run(r.dir, ['diff', c1, c4, '--fail-on-moved'])).status).toBe(0);
+    expect(await siteMoves(r.dir, 'impr')).toEqual([]);
+  });
+
   it('follows a rename: the renamed goal keeps the day its period began', async () => {
     const r = dailyRepo();
     r.commit(IMPRESSIONS(Q2, 100000), '2026-03-01');
