@@ -25,9 +25,15 @@ changed, the goal renamed, turned from SMART into OKR (or from OKR into a SMART 
 scores higher) or removed, or an OKR's key results added, removed or re-weighted in a way
 that raises its score.
 
+A range is judged as of <head>: the changes of a pull request take effect when it is merged,
+whenever its commits were written.
+
 Options:
   --format <f>       markdown (default, for a pull-request comment) or json
   --fail-on-moved    exit 1 when a goalpost moved (for CI)
+  --as-committed     judge each change of a range of merged history as of the commit that
+                     made it, as the site does (a start moved in June, before a Q3 goal's
+                     period began, is no moved goalpost because the range ends in July)
 
 Exit status: 0 compared (no moved goalpost with --fail-on-moved), 1 a goalpost moved
 (with --fail-on-moved) or a usage mistake, 2 cannot compare (an unknown ref, content
@@ -49,6 +55,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
       help: { type: 'boolean', short: 'h' },
       format: { type: 'string' },
       'fail-on-moved': { type: 'boolean' },
+      'as-committed': { type: 'boolean' },
     },
     io,
   );
@@ -105,9 +112,10 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     });
     // A range of commits: each change is a moved goalpost only if a commit in it made it so, judged on its own
     // date as the site judges it (edits made before the period began stay plain, whatever the head's date).
-    const changes = head
-      ? movedInRange(judged, goalHistory(goalVersions(root, after, commitInfo(root, head).hash), engine, asOf), versions)
-      : judged;
+    const changes =
+      head && values['as-committed']
+        ? movedInRange(judged, goalHistory(goalVersions(root, after, commitInfo(root, head).hash), engine, asOf), versions)
+        : judged;
     if (format === 'json') {
       io.out(JSON.stringify({ base, head: head ?? 'working tree', changes }, null, 2));
     } else {

@@ -95,7 +95,7 @@ describe('a start moved later, then the target lowered in another commit (red-te
     expect(await siteMoves(r.dir, 'impr')).toEqual([]);
   });
 
-  it('judges a range by when each change was made: edits before the period began stay plain (red-team 11 #3)', async () => {
+  it('with --as-committed, judges a range of merged history by when each change was made (red-team 11 #3)', async () => {
     const r = dailyRepo();
     const c1 = r.commit(IMPRESSIONS(Q2, 100000), '2026-02-01');
     // March: the start moved and the target lowered, before the period began on Apr 1.
@@ -103,12 +103,22 @@ describe('a start moved later, then the target lowered in another commit (red-te
     r.commit(IMPRESSIONS(FROM_MAY, 60000), '2026-03-20');
     // April: only a harder target.
     const c4 = r.commit(IMPRESSIONS(FROM_MAY, 70000), '2026-04-20');
-    expect((await changes(r.dir, c1, c4)).map((c) => [c.field, c.moved_goalpost])).toEqual([
+    const asCommitted = async (base: string, head: string) => {
+      const out = await run(r.dir, ['diff', base, head, '--format', 'json', '--as-committed']);
+      return (JSON.parse(out.out) as { changes: GoalChange[] }).changes.map((c) => [c.field, c.moved_goalpost]);
+    };
+    expect(await asCommitted(c1, c4)).toEqual([
       ['start', false],
       ['target', false],
     ]);
-    expect((await run(r.dir, ['diff', c1, c4, '--fail-on-moved'])).status).toBe(0);
+    expect((await run(r.dir, ['diff', c1, c4, '--fail-on-moved', '--as-committed'])).status).toBe(0);
     expect(await siteMoves(r.dir, 'impr')).toEqual([]);
+    // Without it, a range is judged as of its head, as a pull request whose commits were written in
+    // March takes effect when merged in April: then the period has begun.
+    expect((await changes(r.dir, c1, c4)).map((c) => [c.field, c.moved_goalpost])).toEqual([
+      ['start', true],
+      ['target', true],
+    ]);
   });
 
   it('follows a rename: the renamed goal keeps the day its period began', async () => {
