@@ -97,8 +97,7 @@ export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: 
 }
 
 /**
- * Per export (`file\u0000channel`: its day rows; a metric its month or quarter rows give too is not
- * checked, as those rows may cover the days) and metric, the runs of days inside it
+ * Per export (`file\u0000channel`, exports of day rows only) and metric, the runs of days inside it
  * on which its rows lack that metric's key (clicks missing from a week of rows that carry
  * impressions: red-team 6 #15), as `exportHoles` finds them among the days that carry it, with
  * those rows (sorted by day, one per day): the export does not cover those days for that metric,
@@ -109,9 +108,8 @@ export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: 
 export function keyHolesByExport(
   rows: readonly MetricRow[],
 ): Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>> {
-  // Each export's day rows, how many carry each metric, and the metrics its month or quarter rows give
-  // (those rows may cover the days its day rows lack: such a metric is not checked).
-  const byExport = new Map<string, { rows: MetricRow[]; counts: Map<string, number>; coarse: Set<string> }>();
+  // Each export's day rows (null once it has a month or quarter row), and how many carry each metric.
+  const byExport = new Map<string, { rows: MetricRow[]; counts: Map<string, number> } | null>();
   const metricsOf = (row: MetricRow): string[] => {
     const names = Object.keys(row.values);
     return names.some((m) => (ENGAGEMENT_PARTS as readonly string[]).includes(m)) && !names.includes('engagements')
@@ -121,19 +119,20 @@ export function keyHolesByExport(
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
     let e = byExport.get(key);
-    if (!e) byExport.set(key, (e = { rows: [], counts: new Map(), coarse: new Set() }));
+    if (e === null) continue;
     if (row.period.kind !== 'day') {
-      for (const metric of metricsOf(row)) e.coarse.add(metric);
+      byExport.set(key, null);
       continue;
     }
+    if (!e) byExport.set(key, (e = { rows: [], counts: new Map() }));
     e.rows.push(row);
     for (const metric of metricsOf(row)) e.counts.set(metric, (e.counts.get(metric) ?? 0) + 1);
   }
   const out = new Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>>();
   for (const [key, e] of byExport) {
-    if (e.counts.size < 2) continue;
+    if (!e || e.counts.size < 2) continue;
     // Only a metric some rows lack can have runs without it (the common export gives every key on every row).
-    const lacking = [...e.counts].filter(([m, n]) => n < e.rows.length && !e.coarse.has(m)).map(([metric]) => metric);
+    const lacking = [...e.counts].filter(([, n]) => n < e.rows.length).map(([metric]) => metric);
     if (lacking.length === 0) continue;
     const sorted = [...e.rows].sort((x, y) => x.period.start - y.period.start);
     for (const metric of lacking) {

@@ -363,7 +363,7 @@ function knownSpans(
     return list;
   };
   const dailyQuarters = new Map<string, Set<number>>();
-  for (const [key, { channel, days, dayRows }] of exports) {
+  for (const [key, { channel, days, dayRows, coarse }] of exports) {
     if (!days) continue;
     // Rows on (nearly) every day of its rows' span: a daily export, whose first row is where its data start.
     const rowsSpan = Math.max(...dayRows) - days[0] + 1;
@@ -372,12 +372,10 @@ function knownSpans(
     if (!quarters) dailyQuarters.set(channel, (quarters = new Set()));
     for (let q = quarterIndexOf(days[0]); q <= quarterIndexOf(days[1]); q++) quarters.add(q);
     for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, daily]);
+    for (const [a, b] of coarse.values()) listOf(channel).push([a, b, true, false]);
   }
-  // Month or quarter rows, in an export of their own or beside day rows in the same file (the shape of
-  // a Business Suite export): reach alone does not start or extend a channel where it has day rows in
-  // that quarter (red-team 11 #7: a month row of reach from May started a channel whose daily export
-  // starts on 15 May on 1 May, and the previous quarter read as whole).
-  for (const { channel, coarse, whole } of exports.values()) {
+  for (const { channel, days, coarse, whole } of exports.values()) {
+    if (days) continue;
     for (const [key, [a, b]] of coarse)
       if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, false]);
   }

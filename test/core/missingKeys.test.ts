@@ -107,25 +107,3 @@ describe('validate', () => {
     expect(kpiChanges(filled.engine!, ['instagram'], Q3, asOf).get('ctr')!.gaps).toBeNull();
   });
 });
-
-describe('the same export with month or quarter rows of reach in it (red-team 11 #7)', () => {
-  // The shape of a Business Suite export: day rows, and reach for whole months and a quarter.
-  const withReach = JSON.parse(instagram) as { channel: string; rows: object[] };
-  withReach.rows.push(
-    { month: '2026-07', reach: 30000 },
-    { month: '2026-08', reach: 32000 },
-    { quarter: '2026-Q2', reach: 50000 },
-  );
-  const mixed = loadRoot(site, goals, { 'data/instagram.json': JSON.stringify(withReach) });
-  const table = kpiChanges(mixed.engine!, ['instagram'], Q3, asOf);
-
-  it('still finds the week without clicks: CTR over like days, flagged', () => {
-    expect(mixed.problems).toEqual([]);
-    expect(table.get('ctr')!.value).toBeCloseTo(0.02, 12);
-    expect(table.get('ctr')!.gaps).toEqual({ instagram: { clicks: gap } });
-  });
-
-  it('and validate notes it', () => {
-    expect(mixed.notes.some((n) => /without clicks/.test(n))).toBe(true);
-  });
-});

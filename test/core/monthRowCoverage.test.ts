@@ -102,28 +102,3 @@ describe('a month row of a summed metric after daily exports (red-team 9 #2)', (
     expect(json.kpis['youtube']!['impressions']!.value).toBe(62 * 2000 + 60000);
   });
 });
-
-describe('month or quarter rows of reach inside a daily export (red-team 11 #7)', () => {
-  // Instagram's Business Suite export: day rows from 15 May, and reach for whole months and Q2 in the same file.
-  const instagram = JSON.parse(
-    dailyExport('instagram', '2026-05-15', '2026-09-30', () => ({ impressions: 1000, clicks: 10 })),
-  ) as {
-    channel: string;
-    rows: object[];
-  };
-  instagram.rows.push(
-    { month: '2026-05', reach: 20000 },
-    { month: '2026-06', reach: 30000 },
-    { quarter: '2026-Q2', reach: 45000 },
-  );
-  const data = {
-    'data/facebook/ads.json': dailyExport('facebook', '2026-04-01', '2026-09-30', () => ({ impressions: 2000, clicks: 40 })),
-    'data/instagram/export.json': JSON.stringify(instagram),
-  };
-
-  it('do not start the channel before its daily rows: the previous quarter is covered in part, as it is without them', () => {
-    const { root, json } = report(data);
-    expect(root.engine!.index.dailyStart('instagram')).toBe(day('2026-05-15'));
-    expect(json.kpis['instagram']!['impressions']!.qoq_partial).toEqual({ from: '2026-05-15', to: '2026-06-30' });
-  });
-});
