@@ -13,26 +13,14 @@ import { loadProject } from '../../src/load/project.ts';
 import { changeSubject, changeValues } from '../../src/review/describe.ts';
 import { historyOf } from '../../src/review/history.ts';
 import { readHistory, type SiteHistory } from '../../src/site/history.ts';
+import { gitAs } from '../gitFixture.ts';
 
 const GOAL = (id: string, target: number, deadline = '2026-06-30') => `goals:
   - { id: ${id}, title: Instagram impressions, start: 2026-04-01, deadline: ${deadline}, channel: instagram, kpi: impressions, target: ${target} }
   - { id: steady, title: Clicks, period: 2026-Q2, channel: instagram, kpi: clicks, target: 40 }
 `;
 
-function git(dir: string, args: string[], date?: string): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Ana',
-      GIT_AUTHOR_EMAIL: 'ana@example.org',
-      GIT_COMMITTER_NAME: 'Ana',
-      GIT_COMMITTER_EMAIL: 'ana@example.org',
-      ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}),
-    },
-  });
-}
+const git = (dir: string, args: string[], date?: string): string => gitAs(dir, args, date);
 
 /** A new repository with the basic fixture's settings and data, an empty goals folder and no commit. */
 function emptyRepository(): string {

@@ -1,5 +1,4 @@
 /** The goals' history reads each commit's goals like validation: notes do not make them invalid, declared metrics are KPIs. */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,21 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/project.ts';
 import { loadProject } from '../../src/load/project.ts';
 import { readHistory } from '../../src/site/history.ts';
+import { gitAs } from '../gitFixture.ts';
 
 function git(dir: string, args: string[]): void {
-  execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Ana',
-      GIT_AUTHOR_EMAIL: 'ana@example.org',
-      GIT_COMMITTER_NAME: 'Ana',
-      GIT_COMMITTER_EMAIL: 'ana@example.org',
-      GIT_AUTHOR_DATE: '2026-03-20T12:00:00Z',
-      GIT_COMMITTER_DATE: '2026-03-20T12:00:00Z',
-    },
-  });
+  gitAs(dir, args, '2026-03-20');
 }
 
 describe('the goals history with notes and declared metrics', () => {
