@@ -6,8 +6,8 @@ import { listFiles, readSources } from '../load/files.ts';
 import { problemLine } from './terminal.ts';
 import { loadFromSources } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
-import { diffGoals, type GoalChange, movedGoalposts } from '../review/goalDiff.ts';
-import { earlierDefinitions, goalHistory, type HistoryEntry, periodsBegun } from '../review/history.ts';
+import { diffGoals, movedGoalposts } from '../review/goalDiff.ts';
+import { earlierDefinitions, goalHistory, movedAsCommitted, periodsBegun } from '../review/history.ts';
 import { goalVersions } from '../site/history.ts';
 import { changesMarkdown } from '../review/markdown.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
@@ -114,7 +114,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     // date as the site judges it (edits made before the period began stay plain, whatever the head's date).
     const changes =
       head && values['as-committed']
-        ? movedInRange(judged, goalHistory(goalVersions(root, after, commitInfo(root, head).hash), engine, asOf), versions)
+        ? movedAsCommitted(judged, goalHistory(goalVersions(root, after, commitInfo(root, head).hash), engine, asOf), versions)
         : judged;
     if (format === 'json') {
       io.out(JSON.stringify({ base, head: head ?? 'working tree', changes }, null, 2));
@@ -152,33 +152,4 @@ async function workingTree(root: string) {
     ),
   ]);
   return { goals, data, site: site[0] ?? null };
-}
-
-/**
- * The changes of a range with `moved_goalpost` kept only where a commit of the range, judged on
- * its own date against the one before it (the site's history: `entries`), moved that goal's field
- * (or key result): a start moved in March, before the period began, is no moved goalpost because
- * the range ends in April. `base` is the goals' history up to the range's base.
- */
-function movedInRange(
-  changes: readonly GoalChange[],
-  entries: readonly HistoryEntry[],
-  base: ReadonlyArray<{ commit: { hash: string } }>,
-): GoalChange[] {
-  const before = new Set(base.map((v) => v.commit.hash));
-  const key = (c: GoalChange) => `${c.goal}\u0000${c.kr ?? ''}\u0000${c.field ?? c.kind}`;
-  const moved = new Set(
-    entries.filter((e) => !before.has(e.commit.hash)).flatMap((e) => e.changes.filter((c) => c.moved_goalpost).map(key)),
-  );
-  // A goal's removal or rename moved in the range moves whatever else changed on it there.
-  const goalMoved = new Set(
-    entries
-      .filter((e) => !before.has(e.commit.hash))
-      .flatMap((e) =>
-        e.changes.filter((c) => c.moved_goalpost && c.field === undefined && c.kr === undefined).map((c) => c.goal),
-      ),
-  );
-  return changes.map((c) =>
-    !c.moved_goalpost || moved.has(key(c)) || goalMoved.has(c.goal) ? c : { ...c, moved_goalpost: false, reason: undefined },
-  );
 }

@@ -543,11 +543,13 @@ function sameChannels(a: Measure['channel'], b: Measure['channel']): boolean {
   return set(a) === set(b);
 }
 
-function signature(g: Goal): string {
+/** A goal's definition as one comparable string (renames and restores are found by it). */
+export function signature(g: Goal): string {
   return JSON.stringify(definition(g));
 }
 
-function krSignature(kr: KeyResult): string {
+/** A key result's definition without its id, as one comparable string. */
+export function krSignature(kr: KeyResult): string {
   const { id: _id, ...rest } = krDefinition(kr);
   return JSON.stringify(rest);
 }

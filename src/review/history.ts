@@ -7,8 +7,7 @@ import { type Day, parseIsoDate } from '../core/dates.ts';
 import type { Goal, KeyResult } from '../core/goals.ts';
 import { overlaps } from '../core/periods.ts';
 import type { KpiEngine } from '../core/kpis.ts';
-import { diffGoals, type GoalChange, renamePairs } from './goalDiff.ts';
-import { definition, krDefinition } from '../core/goalDefinition.ts';
+import { diffGoals, type GoalChange, krSignature, renamePairs, signature } from './goalDiff.ts';
 
 export interface CommitRef {
   readonly hash: string;
@@ -182,19 +181,19 @@ export function movesOf(entries: readonly HistoryEntry[], goalId: string): GoalM
 function restoredAsItWas(entries: readonly HistoryEntry[], removedBy: CommitRef, change: GoalChange): boolean {
   if (change.kind !== 'removed') return false;
   const at = entries.findIndex((e) => e.commit === removedBy);
-  const signature = (goals: readonly Goal[] | undefined): string | null => {
+  const definitionIn = (goals: readonly Goal[] | undefined): string | null => {
     const goal = goals?.find((g) => g.id === change.goal);
     if (!goal) return null;
-    if (change.kr === undefined) return JSON.stringify(definition(goal));
+    if (change.kr === undefined) return signature(goal);
     const kr = goal.type === 'okr' ? goal.keyResults.find((k) => k.id === change.kr) : undefined;
-    return kr ? JSON.stringify(krDefinition(kr)) : null;
+    return kr ? krSignature(kr) : null;
   };
   const before = entries
     .slice(0, at)
     .reverse()
-    .map((e) => signature(e.goals))
+    .map((e) => definitionIn(e.goals))
     .find((s) => s !== null);
-  return before !== undefined && entries.slice(at + 1).some((e) => signature(e.goals) === before);
+  return before !== undefined && entries.slice(at + 1).some((e) => definitionIn(e.goals) === before);
 }
 
 /** A moved goalpost as JSON: `field` is the changed field, or what happened (`id` for a rename, `key_result` for a removed key result). */
@@ -243,4 +242,33 @@ export function originalDefinition(entries: readonly HistoryEntry[], goalId: str
     original = v.goal;
   }
   return original;
+}
+
+/**
+ * The changes of a range with `moved_goalpost` kept only where a commit of the range, judged on
+ * its own date against the one before it (the site's history: `entries`), moved that goal's field
+ * (or key result): a start moved in March, before the period began, is no moved goalpost because
+ * the range ends in April. `base` is the goals' history up to the range's base.
+ */
+export function movedAsCommitted(
+  changes: readonly GoalChange[],
+  entries: readonly HistoryEntry[],
+  base: ReadonlyArray<{ commit: { hash: string } }>,
+): GoalChange[] {
+  const before = new Set(base.map((v) => v.commit.hash));
+  const key = (c: GoalChange) => `${c.goal}\u0000${c.kr ?? ''}\u0000${c.field ?? c.kind}`;
+  const moved = new Set(
+    entries.filter((e) => !before.has(e.commit.hash)).flatMap((e) => e.changes.filter((c) => c.moved_goalpost).map(key)),
+  );
+  // A goal's removal or rename moved in the range moves whatever else changed on it there.
+  const goalMoved = new Set(
+    entries
+      .filter((e) => !before.has(e.commit.hash))
+      .flatMap((e) =>
+        e.changes.filter((c) => c.moved_goalpost && c.field === undefined && c.kr === undefined).map((c) => c.goal),
+      ),
+  );
+  return changes.map((c) =>
+    !c.moved_goalpost || moved.has(key(c)) || goalMoved.has(c.goal) ? c : { ...c, moved_goalpost: false, reason: undefined },
+  );
 }
