@@ -4,7 +4,7 @@
  * where not computable, never NaN), the coverage: the channels a figure is computed over,
  * those left out, and whether followers come from totals or net follows; and on every row
  * which figures they are: `figures` (`frozen` or `live`) and `version` (the frozen version,
- * empty for live figures). Written by csv-stringify with `escape_formulas`: a text cell that a
+ * empty for live figures). Written as csv-stringify does with `escape_formulas`: a text cell that a
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`;
  * numbers stay numbers (a QoQ of -0.12 is written -0.12). Then `computed_to`, the KPI's own
  * `data_to`: the day a rate is computed to where its inputs stop being whole (a month row of one
@@ -12,21 +12,36 @@
  * `gaps` (days no export of an input covers between two exports, as in the scorecard CSV) and
  * `bound` (`upper`, `lower` or `unbounded` for an approximate value, empty for an exact one).
  */
-import { stringify } from 'csv-stringify/sync';
 import type { KpiMeta } from '../core/figures.ts';
 import type { GapsJson, KpiJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import type { FigureSource } from '../core/snapshot.ts';
 import { figureBound } from '../format/bound.ts';
 import type { QuarterPage } from './quarterPage.ts';
 
-type Cell = string | number | null | undefined;
+export type Cell = string | number | null | undefined;
 
-/** RFC 4180 text (CRLF after every record), formulas in text cells neutralised. */
-function csvText(records: readonly (readonly Cell[])[]): string {
-  return stringify(
-    records.map((r) => r.map((v) => v ?? null)),
-    { record_delimiter: 'windows', escape_formulas: true, eof: true, quoted_match: /[\r\n]/ },
-  );
+/** A text cell a spreadsheet would run as a formula (ASCII and full-width `=`, `+`, `-`, `@`, tab, CR first). */
+const FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A cell that must be quoted: a quote, the delimiter or a line break in it. */
+const QUOTED = /[",\r\n]/;
+
+/** One cell: empty for null, a number as JavaScript writes it, text with formulas neutralised and quoted where needed. */
+function csvCell(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  const text = FORMULA.test(v) ? `'${v}` : v;
+  return QUOTED.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * RFC 4180 text (CRLF after every record), formulas in text cells neutralised: what csv-stringify
+ * writes with `escape_formulas` (a property test holds the two equal), written here because the
+ * library's general path allocated a sixth of a large build's memory for these few cell kinds.
+ */
+export function csvText(records: readonly (readonly Cell[])[]): string {
+  let out = '';
+  for (const record of records) out += `${record.map(csvCell).join(',')}\r\n`;
+  return out;
 }
 
 /** The CSV text of a report's KPI table, from the figures `source` names. */
