@@ -19,7 +19,6 @@ import { type DirectChart, drawDirectChart } from './svg/index.ts';
 import { compactNumbers } from './svg/markup.ts';
 import { measureText, vegaTextWidth } from './textMetrics.ts';
 import { guardNames, unguardNames, unmarked } from './vegaNames.ts';
-import { collectGarbage } from '../io/memory.ts';
 
 /** Vega and Vega-Lite, loaded on first use. */
 interface VegaModules {
@@ -161,13 +160,6 @@ export function placeholderSvg(width: number, bytes: number): string {
   return `${head}<!--${'x'.repeat(Math.max(0, bytes - head.length - tail.length - 7))}-->${tail}`;
 }
 
-/**
- * Charts drawn (directly or by Vega) between two garbage collections (see collectGarbage): the
- * rendering's garbage kept in bounds (L root: peak RSS ~840 → ~770 MB; every 200, no lower).
- */
-const GC_EVERY = 400;
-let drawn = 0;
-
 /** Renders a spec at a pixel width to an SVG string that scales with its container. */
 export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
   if (stubBytes > 0) return Promise.resolve(placeholderSvg(width, stubBytes));
@@ -182,7 +174,6 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
   const direct = directOff ? null : drawDirectChart(spec, width);
   if (direct !== null) {
     stats.direct++;
-    if (++drawn % GC_EVERY === 0) collectGarbage();
     const result = Promise.resolve(finishDirect(direct, key));
     cache.set(key, result);
     return result;
@@ -195,7 +186,6 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
     return result;
   }
   stats.rendered++;
-  if (++drawn % GC_EVERY === 0) collectGarbage();
   const result = renderReused(spec, width, key).then((svg) => {
     diskCache().set(key, svg);
     return svg;
