@@ -17,7 +17,14 @@ import {
   sourceLabel,
 } from '../core/snapshot.ts';
 import { computeQuarter, kpiMetas } from '../core/figures.ts';
-import { type FormatOptions, formatChange, formatKpiValue, formatShare, STATUS_LABELS } from '../format/numbers.ts';
+import {
+  type FormatOptions,
+  formatChange,
+  formatKpiValue,
+  formatKpiValues,
+  formatShare,
+  STATUS_LABELS,
+} from '../format/numbers.ts';
 import { escapeControl as esc, problemLine } from './terminal.ts';
 import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
@@ -316,12 +323,13 @@ function goalLines(
         const unit = kr.kpi ? kpis.get(kr.kpi)!.unit : 'count';
         const what = esc(kr.manual ? (kr.title ?? kr.id) : kpis.get(kr.kpi!)!.label);
         const bound = figureBound(kr);
+        const [actual, target, baseline] = formatKpiValues([kr.actual, kr.target, kr.baseline], unit, fmt);
         return (
-          `      ${s.symbol} ${esc(kr.id)}: ${what} ${bound ? '≈' : ''}${formatKpiValue(kr.actual, unit, fmt)}${bound ? BOUND_WORDS[bound] : ''}` +
-          ` of ${formatKpiValue(kr.target, unit, fmt)}` +
+          `      ${s.symbol} ${esc(kr.id)}: ${what} ${bound ? '≈' : ''}${actual}${bound ? BOUND_WORDS[bound] : ''}` +
+          ` of ${target}` +
           `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
           (kr.baseline_to || kr.reference_to || kr.previous_left_out || kr.previous_partial || kr.baseline_bound
-            ? `, baseline ${formatKpiValue(kr.baseline, unit, fmt)}${referenceNote(kr, kr.kpi ? kpis.get(kr.kpi)!.grows_with_window : false)}`
+            ? `, baseline ${baseline}${referenceNote(kr, kr.kpi ? kpis.get(kr.kpi)!.grows_with_window : false)}`
             : '') +
           keyResultWords(kr, kr.kpi ? kpis.get(kr.kpi)!.good : undefined, goal.deadline) +
           marks(kr, site)
@@ -336,12 +344,17 @@ function goalLines(
   const channel = esc((typeof goal.channel === 'string' ? [goal.channel] : goal.channel).map(former).join(', '));
   // A figure that left out a row straddling its window is no bound; snapshots before `bound` knew upper bounds only.
   const bound = goal.cut_rows === true ? null : (goal.bound ?? (goal.approximate === true ? 'upper' : null));
+  const [actual, target, baseline, projection] = formatKpiValues(
+    [goal.actual, goal.target, goal.baseline, goal.projection],
+    k.unit,
+    fmt,
+  );
   return [
     `  ${s.symbol} ${s.label.padEnd(11)} ${esc(goal.id)}: ${esc(goal.title)}`,
-    `      ${esc(k.label)} on ${channel}: ${goal.approximate && bound ? '≈' : ''}${formatKpiValue(goal.actual, k.unit, fmt)}` +
-      `${bound ? BOUND_WORDS[bound] : ''} of ${formatKpiValue(goal.target, k.unit, fmt)}` +
-      ` (baseline ${formatKpiValue(goal.baseline, k.unit, fmt)}${referenceNote(goal, k.grows_with_window)}), progress ${formatProgress(goal.progress, progressBound(goal), fmt)},` +
-      ` expected ${formatShare(goal.expected, fmt)}, projection ${formatKpiValue(goal.projection, k.unit, fmt)}` +
+    `      ${esc(k.label)} on ${channel}: ${goal.approximate && bound ? '≈' : ''}${actual}` +
+      `${bound ? BOUND_WORDS[bound] : ''} of ${target}` +
+      ` (baseline ${baseline}${referenceNote(goal, k.grows_with_window)}), progress ${formatProgress(goal.progress, progressBound(goal), fmt)},` +
+      ` expected ${formatShare(goal.expected, fmt)}, projection ${projection}` +
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
       (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target) ? noChangeWords(k.good) : '') +
       (goal.cut_rows ? CUT_ROWS_WORDS : bound && goal.status === 'undecided' && !goal.ends_early ? UNDECIDED_WORDS[bound] : '') +

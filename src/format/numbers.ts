@@ -22,22 +22,76 @@ export function notAvailable(opts: FormatOptions): string {
 /** A KPI value in its unit: "4.4%", "0.45%", "€1,234.50", "12,050", "3.2×", "n/a" for null. */
 export function formatKpiValue(value: number | null, unit: Unit, opts: FormatOptions): string {
   if (value === null || !Number.isFinite(value)) return notAvailable(opts);
-  const { locale, currency } = opts;
+  const name = kpiFormatName(value, unit);
+  const text = kpiFormat(opts.locale, opts.currency, name).format(value);
+  return unit === 'ratio' ? `${text}×` : text;
+}
+
+/**
+ * KPI values a reader compares with a target (an actual, the target, a baseline, a projection),
+ * each as `formatKpiValue` writes it; where that rounds a value and the target (`values[target]`)
+ * to the same text although they differ ("2.0% of 2.0%" for a goal missed), all values of that
+ * format get as many more fraction digits as tell them apart (at most four more; money at least
+ * to its cents): "1.97% of 2.04%". Values of another format (0.45% beside 2.0%) keep theirs.
+ */
+export function formatKpiValues(values: readonly (number | null)[], unit: Unit, opts: FormatOptions, target = 1): string[] {
+  const texts = values.map((v) => formatKpiValue(v, unit, opts));
+  const goal = values[target];
+  if (goal === null || goal === undefined || !Number.isFinite(goal)) return texts;
+  const name = kpiFormatName(goal, unit);
+  const options = KPI_FORMATS[name](opts.currency);
+  const digits = numberFormat(opts.locale, options).resolvedOptions().maximumFractionDigits ?? 0;
+  const finer = (more: number): string[] => {
+    const f = numberFormat(opts.locale, {
+      ...options,
+      minimumFractionDigits: digits + more,
+      maximumFractionDigits: digits + more,
+    });
+    return values.map((v, i) =>
+      v !== null && Number.isFinite(v) && kpiFormatName(v, unit) === name
+        ? `${f.format(v)}${unit === 'ratio' ? '×' : ''}`
+        : texts[i]!,
+    );
+  };
+  // The values that read as the target now and that the finest display tells apart from it (closer ones stay together).
+  const finest = finer(MORE_DIGITS);
+  const clashing = values.flatMap((v, i) =>
+    i !== target && v !== goal && texts[i] === texts[target] && finest[i] !== finest[target] ? [i] : [],
+  );
+  if (clashing.length === 0) return texts;
+  for (let more = unit === 'money' ? Math.max(1, 2 - digits) : 1; more < MORE_DIGITS; more++) {
+    const written = finer(more);
+    if (clashing.every((i) => written[i] !== written[target])) return written;
+  }
+  return finest;
+}
+
+/** The most fraction digits `formatKpiValues` adds to tell values apart. */
+const MORE_DIGITS = 4;
+
+/** An actual and its target as `formatKpiValues` writes them. */
+export function formatKpiPair(a: number | null, b: number | null, unit: Unit, opts: FormatOptions): readonly [string, string] {
+  const [x, y] = formatKpiValues([a, b], unit, opts);
+  return [x!, y!];
+}
+
+/** The format a KPI value is written in, by its unit and size. */
+function kpiFormatName(value: number, unit: Unit): keyof typeof KPI_FORMATS {
   switch (unit) {
     // One decimal everywhere (25.2% beside 28.0%), two below 1% where one would hide the figure (0.45%).
     case 'percent':
-      return kpiFormat(locale, currency, Math.abs(value) < 0.01 && value !== 0 ? 'percent2' : 'percent1').format(value);
+      return Math.abs(value) < 0.01 && value !== 0 ? 'percent2' : 'percent1';
     case 'money':
-      return kpiFormat(locale, currency, Math.abs(value) >= 100 ? 'money0' : 'money2').format(value);
+      return Math.abs(value) >= 100 ? 'money0' : 'money2';
     case 'ratio':
-      return `${kpiFormat(locale, currency, 'ratio').format(value)}×`;
+      return 'ratio';
     case 'minutes':
-      return kpiFormat(locale, currency, 'minutes').format(value);
+      return 'minutes';
     case 'score':
     case 'per_post':
-      return kpiFormat(locale, currency, 'one').format(value);
+      return 'one';
     case 'count':
-      return kpiFormat(locale, currency, Math.abs(value) >= 100 ? 'count0' : 'one').format(value);
+      return Math.abs(value) >= 100 ? 'count0' : 'one';
   }
 }
 

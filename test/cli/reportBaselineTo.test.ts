@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OkrGoalJson, ReportJson, SmartGoalJson } from '../../src/core/report.ts';
-import { formatKpiValue } from '../../src/format/numbers.ts';
+import { formatKpiValues } from '../../src/format/numbers.ts';
 import { reportJsonSchema } from '../../scripts/docs/reportSchema.ts';
 import { CLICKS_Q3_END, ctrOver, writeRoot } from '../baselineToFixture.ts';
 import { runCli } from '../cliRunner.ts';
@@ -41,17 +41,22 @@ describe('report on a baseline taken to the day the inputs stop sharing', () => 
   });
 
   it('text: the baseline, how far over the previous period it goes and why', () => {
-    const shown = formatKpiValue(ctrOver('2026-07-01', CLICKS_Q3_END), 'percent', { locale: 'en-US', currency: 'USD' });
+    // The baseline in the digits its line shows it in (more where the actual and the target would round together).
+    const fmt = { locale: 'en-US', currency: 'USD' };
+    const shown = (g: { actual: number | null; target: number | null; baseline: number | null }) =>
+      formatKpiValues([g.actual, g.target, g.baseline], 'percent', fmt)[2];
+    expect(goal('li-ctr').baseline).toBeCloseTo(ctrOver('2026-07-01', CLICKS_Q3_END), 12);
     const lines = text.split('\n');
     /** The line of figures under a goal's heading. */
     const figures = (id: string) => lines[lines.findIndex((l) => l.includes(` ${id}: `)) + 1]!;
-    const why = `(baseline ${shown}, over the previous period only to ${CLICKS_Q3_END}, where an input's export ends)`;
-    expect(figures('li-ctr')).toContain(why);
-    expect(figures('li-ctr-abs')).toContain(why);
+    const why = (id: string) =>
+      `(baseline ${shown(goal(id))}, over the previous period only to ${CLICKS_Q3_END}, where an input's export ends)`;
+    expect(figures('li-ctr')).toContain(why('li-ctr'));
+    expect(figures('li-ctr-abs')).toContain(why('li-ctr-abs'));
     expect(figures('li-ctr-given')).toContain('(baseline 1.2%),');
     expect(figures('li-clicks')).toContain(`the previous total counts an input only to ${CLICKS_Q3_END}, where its export ends`);
     expect(lines.find((l) => l.includes(' ctr: '))).toContain(
-      `baseline ${shown}, over the previous period only to ${CLICKS_Q3_END}`,
+      `baseline ${shown((report.goals.find((g) => g.id === 'li-okr') as OkrGoalJson).key_results[0]!)}, over the previous period only to ${CLICKS_Q3_END}`,
     );
   });
 
