@@ -21,7 +21,7 @@ describe('goalpost report --json', () => {
     expect(Object.keys(r.kpis)).toEqual(['all', 'instagram']);
     // engagements: 40 likes + 10 comments (derived) on 04-01, 80 on 05-01; impressions 1000 + 1000
     expect(r.kpis['all']!['engagement_rate']!.value).toBeCloseTo(130 / 2000, 12);
-    expect(r.kpis['instagram']!['follower_count']).toEqual({ value: 1100, qoq: 0.1, yoy: null });
+    expect(r.kpis['instagram']!['follower_count']).toEqual({ value: 1100, qoq: 0.1, yoy: null, previous: 1000 });
     expect(r.kpis['instagram']!['reach']!.value).toBe(2500);
     expect(r.kpis['instagram']!['code_rate']!.value).toBeCloseTo(2 / 50, 12);
   });

@@ -27,6 +27,13 @@ const kpiCell = z.strictObject({
   yoy: figure.meta({
     description: 'Relative change vs the same quarter a year before; null when the earlier value is missing or 0.',
   }),
+  previous: z.number().optional().meta({
+    description:
+      "The previous quarter's value that qoq compares with (taken over the same days as qoq: see qoq_to, qoq_partial); present where qoq is not null. A change in points is value − previous.",
+  }),
+  year_ago: z.number().optional().meta({
+    description: 'The value a year before that yoy compares with; present where yoy is not null.',
+  }),
   approximate: z
     .literal(true)
     .optional()

@@ -27,6 +27,13 @@ export interface KpiJson {
   value: number | null;
   qoq: number | null;
   yoy: number | null;
+  /**
+   * The previous quarter's value `qoq` compares with (over the days it is taken over: `qoq_to`,
+   * `qoq_partial`), where `qoq` is not null. Absent in snapshots frozen before cells carried it.
+   */
+  previous?: number;
+  /** The same for the quarter a year before (`yoy`). */
+  year_ago?: number;
   approximate?: true;
   /** With `approximate`: the value is an upper or a lower bound of the true figure, or neither (see `KpiValue.bound`). */
   bound?: 'upper' | 'lower' | 'unbounded';
@@ -249,6 +256,8 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         value: change.value,
         qoq: change.qoq,
         yoy: change.yoy,
+        ...(change.qoq !== null && change.previous !== null ? { previous: change.previous } : {}),
+        ...(change.yoy !== null && change.yearAgo !== null ? { year_ago: change.yearAgo } : {}),
         ...(change.approximate ? { approximate: true as const } : {}),
         ...(change.approximate && change.bound !== 'exact' ? { bound: change.bound } : {}),
         ...(change.channels ? { channels: [...change.channels], left_out: [...change.leftOut] } : {}),

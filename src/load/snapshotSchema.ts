@@ -24,6 +24,9 @@ const kpiCell = z.strictObject({
   value: figure,
   qoq: figure,
   yoy: figure,
+  /** Absent in snapshots frozen before KPI cells carried them. */
+  previous: z.number().optional(),
+  year_ago: z.number().optional(),
   approximate: z.literal(true).optional(),
   /** Absent in snapshots frozen before KPI cells carried it. */
   bound: z.enum(['upper', 'lower', 'unbounded']).optional(),

@@ -84,14 +84,20 @@ export function statusCounts(goals: readonly GoalJson[]): StatusCount[] {
   );
 }
 
-/** A KPI's move from its value and its relative QoQ change, or null when it cannot be told. */
-export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null): KpiMove | null {
-  if (value === null || qoq === null || !Number.isFinite(value) || !Number.isFinite(qoq) || qoq === 0 || qoq <= -1) return null;
+/**
+ * A KPI's move from its value, its relative QoQ change and the previous value that change compares
+ * with (a rate moves by points: value − previous), or null when it cannot be told. Without the
+ * previous value (a snapshot frozen before cells carried it) a rate's is taken back from `qoq` as
+ * if it were positive, and a change of −100% or more (a fall through zero) gives no move.
+ */
+export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null, previous?: number): KpiMove | null {
+  if (value === null || qoq === null || !Number.isFinite(value) || !Number.isFinite(qoq) || qoq === 0) return null;
   const rising = qoq > 0;
   const good = rising === (meta.good === 'up');
   if (meta.unit === 'percent') {
-    const previous = value / (1 + qoq);
-    return { id: meta.id, label: meta.label, meta, value, change: (value - previous) * 100, kind: 'points', good };
+    const before = previous ?? (qoq > -1 ? value / (1 + qoq) : null);
+    if (before === null || !Number.isFinite(before)) return null;
+    return { id: meta.id, label: meta.label, meta, value, change: (value - before) * 100, kind: 'points', good };
   }
   return { id: meta.id, label: meta.label, meta, value, change: qoq, kind: 'relative', good };
 }
@@ -104,10 +110,10 @@ export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null)
  */
 export function cellMove(
   meta: KpiMeta,
-  cell: Pick<KpiJson, 'value' | 'qoq' | 'inputs_to' | 'qoq_channels_differ' | 'qoq_partial'>,
+  cell: Pick<KpiJson, 'value' | 'qoq' | 'previous' | 'inputs_to' | 'qoq_channels_differ' | 'qoq_partial'>,
 ): KpiMove | null {
   const flagged = cell.inputs_to !== undefined || cell.qoq_channels_differ || cell.qoq_partial !== undefined;
-  return flagged ? null : kpiMove(meta, cell.value, cell.qoq);
+  return flagged ? null : kpiMove(meta, cell.value, cell.qoq, cell.previous);
 }
 
 /**

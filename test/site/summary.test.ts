@@ -76,6 +76,18 @@ describe('kpiMove', () => {
     expect(formatMove(move, en)).toBe('+3.2 pts');
     expect(formatPoints(-1.25, fr)).toMatch(/^[-\u2212]1,3 pts$/);
   });
+  it("takes a rate's points from the previous value, below zero too (red-team 12 #1)", () => {
+    // Net sentiment from −16.7% to +20.0%: qoq = (0.2 + 0.1667) / 0.1667 = +2.2, and +36.7 points.
+    const previous = -240 / 1440;
+    const qoq = (0.2 - previous) / Math.abs(previous);
+    expect(kpiMove(meta('net_sentiment', 'percent', 'up'), 0.2, qoq, previous)?.change).toBeCloseTo(36.67, 2);
+    // And back: a fall through zero is a move (−36.7 points), not dropped.
+    const fall = kpiMove(meta('net_sentiment', 'percent', 'up'), previous, (previous - 0.2) / 0.2, 0.2)!;
+    expect(fall.change).toBeCloseTo(-36.67, 2);
+    expect(fall.good).toBe(false);
+    // A total that falls through zero (net mentions 300 → −240) is a relative move of −180%.
+    expect(kpiMove(meta('net_mentions', 'count', 'up'), -240, -1.8, 300)).toMatchObject({ kind: 'relative', change: -1.8 });
+  });
   it('is null when there is no change to tell', () => {
     expect(kpiMove(meta('reach', 'count', 'up'), 5, null)).toBeNull();
     expect(kpiMove(meta('reach', 'count', 'up'), null, 0.2)).toBeNull();
