@@ -3,7 +3,9 @@
  * SPEC's own example and of a Business Suite export) reads as the same export without them:
  * (a) root fz: a run of rows without `clicks` is still a gap of clicks, with its validate note;
  * (b) root st-en: reach rows from May do not start a channel whose day rows start on 15 May on
- *     1 May, so the previous quarter still reads as covered in part.
+ *     1 May, so the previous quarter still reads as covered in part; nor does a reach row for
+ *     August carry a daily export downloaded on 10 August to 31 August (as in a file of its own:
+ *     test/core/monthRowCoverage.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { kpiChanges } from '../../src/core/kpiTable.ts';
@@ -110,5 +112,20 @@ describe('(b) month reach rows in a daily export that starts on 15 May', () => {
     expect(with_.kpis['all']!['ctr']!.qoq_partial).toEqual(partial);
     expect(with_.kpis['all']!['ctr']!.qoq).toBe(without.kpis['all']!['ctr']!.qoq);
     expect(with_.kpis['instagram']!['ctr']).toEqual(without.kpis['instagram']!['ctr']);
+  });
+});
+
+describe('(b) a month reach row in a daily export downloaded on 10 August', () => {
+  const site =
+    'title: T\nlocale: en-US\ncurrency: EUR\nchannels:\n  facebook: { label: Facebook }\n  instagram: { label: Instagram }\n';
+  const facebook = dailyExport('facebook', '2026-07-01', '2026-08-31', () => ({ impressions: 10000, clicks: 100 }));
+  const instagram = dailyExport('instagram', '2026-07-01', '2026-08-10', () => ({ impressions: 8000, clicks: 80 }));
+  const load = (file: string) => loadRoot(site, 'goals: []\n', { 'data/facebook.json': facebook, 'data/instagram.json': file });
+  const reportOf = (root: ReturnType<typeof load>) => buildReport(root.project!, root.engine!, { quarter: Q3 });
+
+  it('does not carry the channel past its day rows, as a reach file of its own does not', () => {
+    const mixed = reportOf(load(withRows(instagram, [{ month: '2026-08', reach: 30000 }])));
+    expect(mixed.coverage['instagram']).toBe('2026-08-10');
+    expect(mixed.incomplete).toEqual(['instagram']);
   });
 });
