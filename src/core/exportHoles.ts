@@ -72,22 +72,23 @@ export function splitAtHoles(span: readonly [Day, Day], holes: readonly ExportHo
 }
 
 /**
- * The holes of each export, by file and channel (`file\u0000channel`), with the day rows they sit
- * between (sorted by day, one per day): only exports whose rows are all day rows.
+ * The holes of each export, by file and channel (`file\u0000channel`), among its day rows, with
+ * those rows (sorted by day, one per day). Month or quarter rows in the same file (reach by month,
+ * beside the day rows of a Business Suite export) do not turn the check off (red-team 11 #7); the
+ * metrics they give are theirs to cover (see `sourceSpans`).
  */
 export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: ExportHole[]; rows: MetricRow[] }> {
-  const byExport = new Map<string, MetricRow[] | null>();
+  const byExport = new Map<string, MetricRow[]>();
   for (const row of rows) {
+    if (row.period.kind !== 'day') continue;
     const key = `${row.origin.file}\u0000${row.channel}`;
     const list = byExport.get(key);
-    if (list === null) continue;
-    if (row.period.kind !== 'day') byExport.set(key, null);
-    else if (list) list.push(row);
+    if (list) list.push(row);
     else byExport.set(key, [row]);
   }
   const out = new Map<string, { holes: ExportHole[]; rows: MetricRow[] }>();
   for (const [key, list] of byExport) {
-    if (!list || list.length < 2) continue;
+    if (list.length < 2) continue;
     const sorted = [...list].sort((x, y) => x.period.start - y.period.start);
     const daily = sorted.filter((row, i) => i === 0 || row.period.start !== sorted[i - 1]!.period.start);
     const holes = exportHoles(daily.map((row) => row.period.start));

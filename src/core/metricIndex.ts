@@ -240,8 +240,11 @@ function sourceSpans(
 ): Map<string, Map<string, Array<readonly [Day, Day]>>> {
   const spans = new Map<string, [Day, Day]>();
   const files = new Map<string, Map<string, Set<string>>>();
+  // `file\u0000channel\u0000metric` of the metrics a file's month or quarter rows give: those rows cover them.
+  const coarse = new Set<string>();
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
+    if (row.period.kind !== 'day') for (const metric in row.values) coarse.add(`${key}\u0000${metric}`);
     const span = spans.get(key);
     if (!span) spans.set(key, [row.period.start, Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end)]);
     else {
@@ -271,9 +274,15 @@ function sourceSpans(
     for (const [metric, keys] of byMetric)
       m.set(
         metric,
-        // A hole inside a daily export, or a run of its rows without the metric, is days it does not cover (see `exportHoles`).
+        // A hole inside a daily export, or a run of its rows without the metric, is days it does not cover (see
+        // `exportHoles`), unless the export's month or quarter rows give the metric (its reach by month).
         [...keys].flatMap((k) =>
-          splitAtHoles(spans.get(k)!, mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? [])),
+          splitAtHoles(
+            spans.get(k)!,
+            coarse.has(`${k}\u0000${metric}`)
+              ? []
+              : mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? []),
+          ),
         ),
       );
     out.set(channel, m);

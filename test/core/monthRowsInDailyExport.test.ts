@@ -1,7 +1,8 @@
 /**
  * A daily export that also holds month or quarter rows of reach (red-team 11 #7; the shape of the
  * SPEC's own example and of a Business Suite export) reads as the same export without them:
- * (a) root fz: a run of rows without `clicks` is still a gap of clicks, with its validate note;
+ * (a) root fz: a run of rows without `clicks` is still a gap of clicks, with its validate note, and
+ *     a week of rows missing a gap of what the day rows give (not of the reach the month rows give);
  * (b) root st-en: reach rows from May do not start a channel whose day rows start on 15 May on
  *     1 May, so the previous quarter still reads as covered in part; nor does a reach row for
  *     August carry a daily export downloaded on 10 August to 31 August (as in a file of its own:
@@ -127,5 +128,39 @@ describe('(b) a month reach row in a daily export downloaded on 10 August', () =
     const mixed = reportOf(load(withRows(instagram, [{ month: '2026-08', reach: 30000 }])));
     expect(mixed.coverage['instagram']).toBe('2026-08-10');
     expect(mixed.incomplete).toEqual(['instagram']);
+  });
+});
+
+describe('(a) a week of rows missing from a daily export that also has month and quarter reach rows', () => {
+  const site = 'title: T\nlocale: en-US\ncurrency: EUR\nchannels:\n  instagram: { label: Instagram }\n';
+  const daily = JSON.stringify({
+    channel: 'instagram',
+    rows: JSON.parse(dailyExport('instagram', '2026-04-01', '2026-08-31', () => ({ impressions: 2000, clicks: 40 }))).rows.filter(
+      (r: { date: string }) => r.date < '2026-07-10' || r.date > '2026-07-20',
+    ),
+  });
+  const reach = [
+    { month: '2026-07', reach: 30000 },
+    { quarter: '2026-Q3', reach: 60000 },
+  ];
+  const mixed = loadRoot(site, 'goals: []\n', { 'data/instagram.json': withRows(daily, reach) });
+  const plain = loadRoot(site, 'goals: []\n', { 'data/instagram.json': withRows(daily, []) });
+  const gap = { instagram: { impressions: [{ from: '2026-07-10', to: '2026-07-20' }] } };
+
+  it('is a gap of the metrics its day rows give, as without the reach rows', () => {
+    expect(mixed.problems).toEqual([]);
+    for (const root of [plain, mixed])
+      expect(buildReport(root.project!, root.engine!, { quarter: Q3 }).kpis['instagram']!['impressions']!.gaps).toEqual(gap);
+  });
+
+  it('is noted by validate, as without the reach rows', () => {
+    const note = (notes: readonly string[]) => notes.filter((n) => /days without a row/.test(n));
+    expect(note(mixed.notes)).toEqual([expect.stringContaining('comes after 11 days without a row for instagram')]);
+    expect(note(mixed.notes)).toEqual(note(plain.notes));
+  });
+
+  it('leaves reach, which the month and quarter rows give, without a gap', () => {
+    const table = kpiChanges(mixed.engine!, ['instagram'], Q3);
+    expect(table.get('reach')).toMatchObject({ value: 60000, gaps: null });
   });
 });
