@@ -244,7 +244,7 @@ function sourceSpans(
   const coarse = new Set<string>();
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
-    if (row.period.kind !== 'day') for (const metric in row.values) coarse.add(`${key}\u0000${metric}`);
+    const isCoarse = row.period.kind !== 'day';
     const span = spans.get(key);
     if (!span) spans.set(key, [row.period.start, Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end)]);
     else {
@@ -258,12 +258,14 @@ function sourceSpans(
       let set = byMetric.get(metric);
       if (!set) byMetric.set(metric, (set = new Set()));
       set.add(key);
+      if (isCoarse) coarse.add(`${key}\u0000${metric}`);
       if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) parts = true;
     }
     if (parts) {
       let set = byMetric.get('engagements');
       if (!set) byMetric.set('engagements', (set = new Set()));
       set.add(key);
+      if (isCoarse) coarse.add(`${key}\u0000engagements`);
     }
   }
   const holes = holesByExport(rows);
@@ -327,14 +329,15 @@ function throughSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, D
  * day rows from the first to its `through`, else to its last day row, split at its holes, and its
  * month and quarter rows. A month or quarter row of reach alone (in an export of its own or beside
  * day rows in the same file) covers its days only where no export of the channel has day rows in
- * that row's quarter: a month row of reach
- * (itself only an upper bound) beside daily exports downloaded on the 10th does not make the
- * channel's daily flows known to the month's end (red-team 7 #5), while a channel whose exports are
- * all month rows covers their months. A month row of a summed or stock metric (September's
- * impressions beside daily rows to 31 August) is September's figure, counted by goals and the KPI
- * table, and covers its days (red-team 9 #2). A span is flagged `coarse` when it is one
- * month or quarter row (a range ending inside it cannot count it), `daily` when its export has a row
- * on nearly every day (its first row is where its data start, not a first post).
+ * that row's quarter: a month row of reach (itself only an upper bound) beside daily exports
+ * downloaded on the 10th does not make the channel's daily flows known to the month's end
+ * (red-team 7 #5), nor does one for May start a channel whose day rows start on 15 May (red-team
+ * 11 #7), while a channel whose exports are all month rows covers their months. A month row of a
+ * summed or stock metric (September's impressions beside daily rows to 31 August) is September's
+ * figure, counted by goals and the KPI table, and covers its days (red-team 9 #2). A span is
+ * flagged `coarse` when it is one month or quarter row (a range ending inside it cannot count it),
+ * `daily` when its export has a row on nearly every day (its first row is where its data start,
+ * not a first post).
  */
 function knownSpans(
   rows: readonly MetricRow[],

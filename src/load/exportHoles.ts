@@ -51,7 +51,8 @@ export function checkExportHoles(
         );
     }
   }
-  // Rows of a week or more without one metric's key (red-team 6 #15): those days are not covered for it.
+  // Rows of a week or more without one metric's key (red-team 6 #15): those days are not covered for it
+  // (never spend or posts, whose absence is none: `absentMeans`, red-team 11 #6).
   const rowDays = new Map<string, Set<number>>();
   const dayRows = new Map<string, MetricRow[]>();
   if (keyHoles.size > 0)
