@@ -6,7 +6,7 @@
  */
 import type { Day } from './dates.ts';
 import type { MetricRow } from './metricIndex.ts';
-import { ENGAGEMENT_PARTS } from './metrics.ts';
+import { ENGAGEMENT_PARTS, type MetricTable } from './metrics.ts';
 
 /** Consecutive days without a row, inside a daily export, from which they are a hole. */
 export const HOLE_MIN_DAYS = 7;
@@ -72,22 +72,23 @@ export function splitAtHoles(span: readonly [Day, Day], holes: readonly ExportHo
 }
 
 /**
- * The holes of each export, by file and channel (`file\u0000channel`), with the day rows they sit
- * between (sorted by day, one per day): only exports whose rows are all day rows.
+ * The holes of each export, by file and channel (`file\u0000channel`), among its day rows, with
+ * those rows (sorted by day, one per day). Month or quarter rows in the same file (reach by month,
+ * beside the day rows of a Business Suite export) do not turn the check off (red-team 11 #7); the
+ * metrics they give are theirs to cover (see `sourceSpans`).
  */
 export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: ExportHole[]; rows: MetricRow[] }> {
-  const byExport = new Map<string, MetricRow[] | null>();
+  const byExport = new Map<string, MetricRow[]>();
   for (const row of rows) {
+    if (row.period.kind !== 'day') continue;
     const key = `${row.origin.file}\u0000${row.channel}`;
     const list = byExport.get(key);
-    if (list === null) continue;
-    if (row.period.kind !== 'day') byExport.set(key, null);
-    else if (list) list.push(row);
+    if (list) list.push(row);
     else byExport.set(key, [row]);
   }
   const out = new Map<string, { holes: ExportHole[]; rows: MetricRow[] }>();
   for (const [key, list] of byExport) {
-    if (!list || list.length < 2) continue;
+    if (list.length < 2) continue;
     const sorted = [...list].sort((x, y) => x.period.start - y.period.start);
     const daily = sorted.filter((row, i) => i === 0 || row.period.start !== sorted[i - 1]!.period.start);
     const holes = exportHoles(daily.map((row) => row.period.start));
@@ -97,19 +98,23 @@ export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: 
 }
 
 /**
- * Per export (`file\u0000channel`, exports of day rows only) and metric, the runs of days inside it
+ * Per export (`file\u0000channel`: its day rows) and metric, the runs of days inside it
  * on which its rows lack that metric's key (clicks missing from a week of rows that carry
  * impressions: red-team 6 #15), as `exportHoles` finds them among the days that carry it, with
  * those rows (sorted by day, one per day): the export does not cover those days for that metric,
  * as it does not cover a week of missing rows. A day or two without the key (spend on days
  * without ads) is not one, nor are the days before its first row with the key or after its last.
- * Engagements count where a row gives one of their parts.
+ * Engagements count where a row gives one of their parts. Not checked: a metric whose missing key
+ * means none of it (`absentMeans`: a paused campaign's spend, a holiday's posts: red-team 11 #6),
+ * and one the export's month or quarter rows give too (its reach), as those rows may cover the days.
  */
 export function keyHolesByExport(
   rows: readonly MetricRow[],
+  metrics: MetricTable,
 ): Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>> {
-  // Each export's day rows (null once it has a month or quarter row), and how many carry each metric.
-  const byExport = new Map<string, { rows: MetricRow[]; counts: Map<string, number> } | null>();
+  // Each export's day rows, how many carry each metric, and the metrics its month or quarter rows
+  // give (red-team 11 #7: such rows beside day rows no longer turn the check off).
+  const byExport = new Map<string, { rows: MetricRow[]; counts: Map<string, number>; coarse: Set<string> }>();
   const metricsOf = (row: MetricRow): string[] => {
     const names = Object.keys(row.values);
     return names.some((m) => (ENGAGEMENT_PARTS as readonly string[]).includes(m)) && !names.includes('engagements')
@@ -119,20 +124,22 @@ export function keyHolesByExport(
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
     let e = byExport.get(key);
-    if (e === null) continue;
+    if (!e) byExport.set(key, (e = { rows: [], counts: new Map(), coarse: new Set() }));
     if (row.period.kind !== 'day') {
-      byExport.set(key, null);
+      for (const metric of metricsOf(row)) e.coarse.add(metric);
       continue;
     }
-    if (!e) byExport.set(key, (e = { rows: [], counts: new Map() }));
     e.rows.push(row);
     for (const metric of metricsOf(row)) e.counts.set(metric, (e.counts.get(metric) ?? 0) + 1);
   }
+  const checked = (metric: string) => metrics.get(metric)?.absentMeans !== 'none';
   const out = new Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>>();
   for (const [key, e] of byExport) {
-    if (!e || e.counts.size < 2) continue;
+    if (e.counts.size < 2) continue;
     // Only a metric some rows lack can have runs without it (the common export gives every key on every row).
-    const lacking = [...e.counts].filter(([, n]) => n < e.rows.length).map(([metric]) => metric);
+    const lacking = [...e.counts]
+      .filter(([metric, n]) => n < e.rows.length && checked(metric) && !e.coarse.has(metric))
+      .map(([metric]) => metric);
     if (lacking.length === 0) continue;
     const sorted = [...e.rows].sort((x, y) => x.period.start - y.period.start);
     for (const metric of lacking) {

@@ -235,12 +235,16 @@ class Series {
 /** Per channel and metric, the spans of the files giving it, split at their holes (see `MetricIndex.coverageEnd`, `exportHoles`). */
 function sourceSpans(
   rows: readonly MetricRow[],
+  metrics: MetricTable,
   through: ReadonlyMap<string, Day>,
 ): Map<string, Map<string, Array<readonly [Day, Day]>>> {
   const spans = new Map<string, [Day, Day]>();
   const files = new Map<string, Map<string, Set<string>>>();
+  // `file\u0000channel\u0000metric` of the metrics a file's month or quarter rows give: those rows cover them.
+  const coarse = new Set<string>();
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
+    const isCoarse = row.period.kind !== 'day';
     const span = spans.get(key);
     if (!span) spans.set(key, [row.period.start, Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end)]);
     else {
@@ -254,25 +258,33 @@ function sourceSpans(
       let set = byMetric.get(metric);
       if (!set) byMetric.set(metric, (set = new Set()));
       set.add(key);
+      if (isCoarse) coarse.add(`${key}\u0000${metric}`);
       if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) parts = true;
     }
     if (parts) {
       let set = byMetric.get('engagements');
       if (!set) byMetric.set('engagements', (set = new Set()));
       set.add(key);
+      if (isCoarse) coarse.add(`${key}\u0000engagements`);
     }
   }
   const holes = holesByExport(rows);
-  const keyHoles = keyHolesByExport(rows);
+  const keyHoles = keyHolesByExport(rows, metrics);
   const out = new Map<string, Map<string, Array<readonly [Day, Day]>>>();
   for (const [channel, byMetric] of files) {
     const m = new Map<string, Array<readonly [Day, Day]>>();
     for (const [metric, keys] of byMetric)
       m.set(
         metric,
-        // A hole inside a daily export, or a run of its rows without the metric, is days it does not cover (see `exportHoles`).
+        // A hole inside a daily export, or a run of its rows without the metric, is days it does not cover (see
+        // `exportHoles`), unless the export's month or quarter rows give the metric (its reach by month).
         [...keys].flatMap((k) =>
-          splitAtHoles(spans.get(k)!, mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? [])),
+          splitAtHoles(
+            spans.get(k)!,
+            coarse.has(`${k}\u0000${metric}`)
+              ? []
+              : mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? []),
+          ),
         ),
       );
     out.set(channel, m);
@@ -315,15 +327,17 @@ function throughSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, D
 /**
  * Per channel, the days its exports are known to cover (see `MetricIndex.lastDay`): each export's
  * day rows from the first to its `through`, else to its last day row, split at its holes, and its
- * month and quarter rows. An export of month or quarter rows of reach alone covers its rows' days
- * only where no export of the channel has day rows in that row's quarter: a month row of reach
- * (itself only an upper bound) beside daily exports downloaded on the 10th does not make the
- * channel's daily flows known to the month's end (red-team 7 #5), while a channel whose exports are
- * all month rows covers their months. A month row of a summed or stock metric (September's
- * impressions beside daily rows to 31 August) is September's figure, counted by goals and the KPI
- * table, and covers its days (red-team 9 #2). A span is flagged `coarse` when it is one
- * month or quarter row (a range ending inside it cannot count it), `daily` when its export has a row
- * on nearly every day (its first row is where its data start, not a first post).
+ * month and quarter rows. A month or quarter row of reach alone (in an export of its own or beside
+ * day rows in the same file) covers its days only where no export of the channel has day rows in
+ * that row's quarter: a month row of reach (itself only an upper bound) beside daily exports
+ * downloaded on the 10th does not make the channel's daily flows known to the month's end
+ * (red-team 7 #5), nor does one for May start a channel whose day rows start on 15 May (red-team
+ * 11 #7), while a channel whose exports are all month rows covers their months. A month row of a
+ * summed or stock metric (September's impressions beside daily rows to 31 August) is September's
+ * figure, counted by goals and the KPI table, and covers its days (red-team 9 #2). A span is
+ * flagged `coarse` when it is one month or quarter row (a range ending inside it cannot count it),
+ * `daily` when its export has a row on nearly every day (its first row is where its data start,
+ * not a first post).
  */
 function knownSpans(
   rows: readonly MetricRow[],
@@ -363,7 +377,7 @@ function knownSpans(
     return list;
   };
   const dailyQuarters = new Map<string, Set<number>>();
-  for (const [key, { channel, days, dayRows, coarse }] of exports) {
+  for (const [key, { channel, days, dayRows }] of exports) {
     if (!days) continue;
     // Rows on (nearly) every day of its rows' span: a daily export, whose first row is where its data start.
     const rowsSpan = Math.max(...dayRows) - days[0] + 1;
@@ -372,10 +386,11 @@ function knownSpans(
     if (!quarters) dailyQuarters.set(channel, (quarters = new Set()));
     for (let q = quarterIndexOf(days[0]); q <= quarterIndexOf(days[1]); q++) quarters.add(q);
     for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, daily]);
-    for (const [a, b] of coarse.values()) listOf(channel).push([a, b, true, false]);
   }
-  for (const { channel, days, coarse, whole } of exports.values()) {
-    if (days) continue;
+  // Month and quarter rows, in an export of their own or beside day rows in one file (a Business
+  // Suite export): reach alone covers its days only in quarters without the channel's day rows
+  // (red-team 11 #7: reach rows from May started a channel whose day rows start on 15 May on 1 May).
+  for (const { channel, coarse, whole } of exports.values()) {
     for (const [key, [a, b]] of coarse)
       if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, false]);
   }
@@ -555,7 +570,7 @@ export class MetricIndex {
     return {
       index: new MetricIndex(
         series,
-        sourceSpans(rows, through),
+        sourceSpans(rows, metrics, through),
         metrics,
         throughSpans(rows, through),
         knownSpans(rows, through, (m) => metrics.get(m)?.aggregation === 'unique'),

@@ -16,7 +16,17 @@ export interface MetricDef {
   readonly signed: boolean;
   /** Whether the metric is in the built-in table (as opposed to custom). */
   readonly builtIn: boolean;
+  /**
+   * What a day row without the metric's key says of that day, inside an export that gives it on
+   * the days around: `unknown` (an outcome the export missed: a week of rows without clicks is
+   * days it does not cover) or `none` (the team's own activity, which exports leave out on a day
+   * there was none: no spend while a campaign was paused, no posts over a holiday).
+   */
+  readonly absentMeans: AbsentMeans;
 }
+
+/** What a row without a metric's key says of that metric on its day (see `MetricDef.absentMeans`). */
+export type AbsentMeans = 'none' | 'unknown';
 
 const FLOWS = [
   'impressions',
@@ -57,11 +67,23 @@ const FLOWS = [
   'lost_followers',
 ] as const;
 
+/**
+ * The flows of the team's own activity, which an export leaves out of a row on a day there was none
+ * (a paused campaign, a holiday without posts): a row without their key is a day of none.
+ */
+const ABSENT_MEANS_NONE: ReadonlySet<string> = new Set(['posts', 'spend']);
+
 /** The built-in metrics, in a stable order. */
 export const BUILT_IN_METRICS: readonly MetricDef[] = [
-  ...FLOWS.map((id): MetricDef => ({ id, aggregation: 'flow', signed: false, builtIn: true })),
-  { id: 'followers', aggregation: 'stock', signed: false, builtIn: true },
-  { id: 'reach', aggregation: 'unique', signed: false, builtIn: true },
+  ...FLOWS.map((id): MetricDef => ({
+    id,
+    aggregation: 'flow',
+    signed: false,
+    builtIn: true,
+    absentMeans: ABSENT_MEANS_NONE.has(id) ? 'none' : 'unknown',
+  })),
+  { id: 'followers', aggregation: 'stock', signed: false, builtIn: true, absentMeans: 'unknown' },
+  { id: 'reach', aggregation: 'unique', signed: false, builtIn: true, absentMeans: 'unknown' },
 ];
 
 /** Metrics whose sum stands in for a missing `engagements` on a row. */
@@ -159,5 +181,5 @@ export function declaredMetricKpi(m: DeclaredMetric): KpiDef {
 
 /** A custom metric with default behaviour (a non-negative flow). */
 export function customFlow(id: string): MetricDef {
-  return { id, aggregation: 'flow', signed: false, builtIn: false };
+  return { id, aggregation: 'flow', signed: false, builtIn: false, absentMeans: 'unknown' };
 }

@@ -6,15 +6,20 @@
 import { formatDay } from '../core/dates.ts';
 import { holesByExport, keyHolesByExport } from '../core/exportHoles.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
+import type { MetricTable } from '../core/metrics.ts';
 import type { FileReporter } from './files.ts';
 
 /**
  * Notes every hole inside a daily export, at the first row after it, unless another file gives
  * the channel a row on each of its days (the missing week exported again: red-team 7 #15).
  */
-export function checkExportHoles(rows: readonly MetricRow[], reporters: ReadonlyMap<string, FileReporter>): void {
+export function checkExportHoles(
+  rows: readonly MetricRow[],
+  metrics: MetricTable,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
   const exports = holesByExport(rows);
-  const keyHoles = keyHolesByExport(rows);
+  const keyHoles = keyHolesByExport(rows, metrics);
   if (exports.size === 0 && keyHoles.size === 0) return;
   // The files giving each channel a day row on each day: "channel\u0000day" → files.
   const filesOn = new Map<string, Set<string>>();
@@ -46,7 +51,8 @@ export function checkExportHoles(rows: readonly MetricRow[], reporters: Readonly
         );
     }
   }
-  // Rows of a week or more without one metric's key (red-team 6 #15): those days are not covered for it.
+  // Rows of a week or more without one metric's key (red-team 6 #15): those days are not covered for it
+  // (never spend or posts, whose absence is none: `absentMeans`, red-team 11 #6).
   const rowDays = new Map<string, Set<number>>();
   const dayRows = new Map<string, MetricRow[]>();
   if (keyHoles.size > 0)

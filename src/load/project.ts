@@ -200,8 +200,8 @@ export function loadFromSources(
   );
   checkPlausibility(data.rows, data.reporters);
   checkThroughPlausibility(data.sources, data.rows, data.reporters);
-  checkExportHoles(data.rows, data.reporters);
   const metrics = metricTable([...declared, ...data.discovered]);
+  checkExportHoles(data.rows, metrics, data.reporters);
   checkOverlaps(data.rows, metrics, data.reporters);
   const through = new Map<string, Day>();
   for (const source of data.sources) {

@@ -110,6 +110,7 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
       aggregation: m.aggregation,
       signed: m.signed ?? false,
       builtIn: false,
+      absentMeans: 'unknown',
       label: m.label,
       unit: m.unit,
       good: m.good ?? 'up',

@@ -10,7 +10,7 @@ import { compileFormula, parseFormula } from '../../src/core/formula.ts';
 import { metricTable } from '../../src/core/metrics.ts';
 import { monotonyIn } from '../../src/core/sign.ts';
 
-const metrics = metricTable([{ id: 'balance', aggregation: 'flow', signed: true, builtIn: false }]);
+const metrics = metricTable([{ id: 'balance', aggregation: 'flow', signed: true, builtIn: false, absentMeans: 'unknown' }]);
 const metricOf = (name: string) => metrics.get(name);
 const ast = (text: string) => {
   const parsed = parseFormula(text);
