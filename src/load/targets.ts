@@ -109,6 +109,15 @@ function check(
       if (relative) place.report.note(at, message);
       else place.report.at(at, message);
     }
+    // A change applied to a total below zero (net mentions −120: "+20%" comes to −96) sets a target a total counted from 0 starts past.
+    if (relative && previous !== null && previous < 0 && target !== null && target < 0 && kpi.def.good === 'up') {
+      place.report.note(
+        at,
+        `the target ${writtenOf(target)} applies to the previous total, ${show(previous)} (${measure.kpi} over ${prev.label}), which is below 0: ` +
+          `a total over the period starts from 0, already past ${show(target)}: the goal is met from its first day, and stays met unless the total falls below it; ` +
+          'give the target as a number (the total to reach this period)',
+      );
+    }
     return;
   }
 

@@ -242,3 +242,34 @@ describe('a reference period whose input export ends early', () => {
     expect(notesOf('    kpi: ctr\n    target: 0.02\n', ads('2026-06-30'))).toEqual([]);
   });
 });
+
+describe('a relative target on a total whose previous total is below zero (red-team 12 #11)', () => {
+  const site = SITE;
+  const data = {
+    'data/ig.json': JSON.stringify({
+      channel: 'instagram',
+      rows: [
+        { quarter: '2026-Q2', positive_mentions: 300, negative_mentions: 420 },
+        { date: '2026-07-01', positive_mentions: 50, negative_mentions: 10 },
+      ],
+    }),
+  };
+  const goals = (target: string) =>
+    `kpis:\n  - { id: net_mentions, label: Net positive mentions, formula: "positive_mentions - negative_mentions", unit: count, good: up }\n` +
+    `goals:\n  - { id: g, title: G, channel: instagram, period: 2026-Q3, kpi: net_mentions, target: ${target} }\n`;
+  const run = (target: string) => outcomeOf({ site, goals: { 'goals/g.yaml': goals(target) }, data });
+
+  it('is noted: "+20%" of −120 is −96, which a total counted from 0 starts past', () => {
+    const out = run('{ change: "+20%" }');
+    expect(out.problems).toEqual([]);
+    expect(out.notes.filter((n) => n.includes('below 0'))).toEqual([
+      expect.stringMatching(
+        /^goals\/g\.yaml:4:\d+: note: the target \+20% \(-96\) applies to the previous total, -120 \(net_mentions over 2026-Q2\), which is below 0: .*met from its first day.*give the target as a number/,
+      ),
+    ]);
+  });
+
+  it('is not noted for an absolute target', () => {
+    expect(run('50').notes.filter((n) => n.includes('below 0'))).toEqual([]);
+  });
+});
