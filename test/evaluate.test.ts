@@ -623,8 +623,13 @@ describe('buildReport', () => {
   });
 
   it('gives each KPI its value with qoq and yoy', () => {
-    expect(report.kpis.instagram!.leads).toEqual({ value: 700, qoq: (700 - 500) / 500, yoy: null });
-    expect(report.kpis.instagram!.follower_count).toEqual({ value: 13000, qoq: (13000 - 12000) / 12000, yoy: null });
+    expect(report.kpis.instagram!.leads).toEqual({ value: 700, qoq: (700 - 500) / 500, yoy: null, previous: 500 });
+    expect(report.kpis.instagram!.follower_count).toEqual({
+      value: 13000,
+      qoq: (13000 - 12000) / 12000,
+      yoy: null,
+      previous: 12000,
+    });
     const rate = report.kpis.linkedin!.engagement_rate!;
     expectClose(rate.value, 140 / 4000);
     expect(rate.qoq).toBeNull();
@@ -634,6 +639,7 @@ describe('buildReport', () => {
       value: 4000,
       qoq: null,
       yoy: (4000 - 2000) / 2000,
+      year_ago: 2000,
       channels: ['linkedin'],
       left_out: ['instagram'],
     });
