@@ -154,3 +154,55 @@ export function keyHolesByExport(
   }
   return out;
 }
+
+/** A metric whose key first appears inside a daily export, well after the export's first row. */
+export interface LateKey {
+  readonly metric: string;
+  /** The export's first day row, and its first day row with the metric's key. */
+  readonly exportFirst: MetricRow;
+  readonly first: MetricRow;
+}
+
+/**
+ * Per export (`file\u0000channel`), the metrics whose key first appears `HOLE_MIN_DAYS` days or
+ * more after the export's first day row, and then on almost every row (`DAILY_MIN_SHARE`): a
+ * column that starts inside the export (revenue from the day a pixel was installed, a metric the
+ * platform added). Its earlier days count as none of it, which reads low wherever they are
+ * counted; only what `absentMeans` calls unknown (not spend or posts, whose absence is none), and
+ * not a metric the export's month or quarter rows give.
+ */
+export function lateKeysByExport(rows: readonly MetricRow[], metrics: MetricTable): Map<string, LateKey[]> {
+  const byExport = new Map<string, { rows: MetricRow[]; coarse: Set<string> }>();
+  for (const row of rows) {
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    let e = byExport.get(key);
+    if (!e) byExport.set(key, (e = { rows: [], coarse: new Set() }));
+    if (row.period.kind === 'day') e.rows.push(row);
+    else for (const metric of Object.keys(row.values)) e.coarse.add(metric);
+  }
+  const out = new Map<string, LateKey[]>();
+  for (const [key, e] of byExport) {
+    if (e.rows.length < DAILY_MIN_DAYS) continue;
+    const sorted = [...e.rows].sort((x, y) => x.period.start - y.period.start);
+    const exportFirst = sorted[0]!;
+    const firstWith = new Map<string, number>();
+    sorted.forEach((row, i) => {
+      for (const metric of Object.keys(row.values)) if (!firstWith.has(metric)) firstWith.set(metric, i);
+    });
+    const late: LateKey[] = [];
+    for (const [metric, i] of firstWith) {
+      const first = sorted[i]!;
+      if (first.period.start - exportFirst.period.start < HOLE_MIN_DAYS) continue;
+      if (metrics.get(metric)?.absentMeans !== 'unknown' || e.coarse.has(metric)) continue;
+      const after = sorted.slice(i);
+      const given = after.filter((row) => Object.hasOwn(row.values, metric)).length;
+      if (given >= DAILY_MIN_SHARE * after.length) late.push({ metric, exportFirst, first });
+    }
+    if (late.length > 0)
+      out.set(
+        key,
+        late.sort((a, b) => a.metric.localeCompare(b.metric)),
+      );
+  }
+  return out;
+}
