@@ -86,7 +86,7 @@ export function statusCounts(goals: readonly GoalJson[]): StatusCount[] {
 
 /**
  * A KPI's move from its value, its relative QoQ change and the previous value that change compares
- * with (a rate moves by points: value − previous), or null when it cannot be told. Without the
+ * with (a rate or a score moves by points: value − previous), or null when it cannot be told. Without the
  * previous value (a snapshot frozen before cells carried it) a rate's is taken back from `qoq` as
  * if it were positive, and a change of −100% or more (a fall through zero) gives no move.
  */
@@ -98,6 +98,10 @@ export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null,
     const before = previous ?? (qoq > -1 ? value / (1 + qoq) : null);
     if (before === null || !Number.isFinite(before)) return null;
     return { id: meta.id, label: meta.label, meta, value, change: (value - before) * 100, kind: 'points', good };
+  }
+  // A score (NPS, −100 to 100) moves by points too: −10 → 10 is +20 points, not +200%.
+  if (meta.unit === 'score' && previous !== undefined) {
+    return { id: meta.id, label: meta.label, meta, value, change: value - previous, kind: 'points', good };
   }
   return { id: meta.id, label: meta.label, meta, value, change: qoq, kind: 'relative', good };
 }

@@ -88,6 +88,11 @@ describe('kpiMove', () => {
     // A total that falls through zero (net mentions 300 → −240) is a relative move of −180%.
     expect(kpiMove(meta('net_mentions', 'count', 'up'), -240, -1.8, 300)).toMatchObject({ kind: 'relative', change: -1.8 });
   });
+  it('gives a score its change in points where the previous value is known (red-team 12 #13)', () => {
+    // NPS from −10 to 10: +20 points, not +200%.
+    expect(kpiMove(meta('nps', 'score', 'up'), 10, 2, -10)).toMatchObject({ kind: 'points', change: 20, good: true });
+    expect(kpiMove(meta('nps', 'score', 'up'), 10, 2)).toMatchObject({ kind: 'relative', change: 2 });
+  });
   it('is null when there is no change to tell', () => {
     expect(kpiMove(meta('reach', 'count', 'up'), 5, null)).toBeNull();
     expect(kpiMove(meta('reach', 'count', 'up'), null, 0.2)).toBeNull();
