@@ -142,6 +142,8 @@ const SNAPSHOT_FIELDS: Record<string, string> = {
   frozen_at: 'When it was frozen.',
   commit: 'The git commit of the content when frozen (null outside git).',
   uncommitted_changes: 'Whether the content had uncommitted changes when frozen.',
+  goalpost:
+    'The goalpost that froze it: its version and a digest of its core code. Figures computed again at the commit by the same core must agree (a difference is a hand edit, an error); a newer core may compute them otherwise (a note).',
   inputs: 'The fingerprint of every input file.',
   goals: 'The goal definitions as frozen.',
   kpis: 'The KPI definitions as frozen.',

@@ -6,6 +6,7 @@ import { contentChanged, headCommit } from '../git/files.ts';
 import { commitFiles, signalStatus, type WriteSeam } from '../io/atomic.ts';
 import { loadProject } from '../load/project.ts';
 import { snapshotFile } from '../load/reports.ts';
+import { goalpostBuild } from '../load/goalpostBuild.ts';
 import { type Io, parseOptions, printProblems, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
 
@@ -67,6 +68,7 @@ async function freezeOnce(root: string, quarter: Period, io: Io, seam: WriteSeam
     frozenAt: (io.now?.() ?? new Date()).toISOString(),
     commit,
     uncommittedChanges: commit !== null && contentChanged(root),
+    goalpost: goalpostBuild(),
   });
   const previous = project.reports.filter((r) => r.snapshot.quarter === quarter.label).at(-1);
   if (previous && sameFrozenContent(previous.snapshot, snapshot)) {

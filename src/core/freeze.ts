@@ -16,6 +16,8 @@ export interface FreezeStamp {
   readonly frozenAt: string;
   readonly commit: string | null;
   readonly uncommittedChanges: boolean;
+  /** The goalpost freezing it (version, core digest), recorded in the snapshot; none for a bundled example. */
+  readonly goalpost?: { readonly version: string; readonly core: string };
 }
 
 /** The next version number of a quarter: one more than the newest frozen one. */
@@ -34,6 +36,7 @@ export function buildSnapshot(project: Project, engine: KpiEngine, quarter: Peri
     frozen_at: stamp.frozenAt,
     commit: stamp.commit,
     uncommitted_changes: stamp.uncommittedChanges,
+    ...(stamp.goalpost ? { goalpost: { version: stamp.goalpost.version, core: stamp.goalpost.core } } : {}),
     inputs: project.inputs,
     goals: project.goals.filter((g) => overlaps(g.period, quarter)).map((g) => ({ id: g.id, ...definition(g) })),
     kpis: kpiMetas(engine),

@@ -30,6 +30,11 @@ export interface Snapshot {
   readonly commit: string | null;
   /** Whether content files differed from that commit when frozen. */
   readonly uncommitted_changes: boolean;
+  /**
+   * The goalpost that froze it: its version and a digest of its core's code (absent in snapshots
+   * frozen before it was recorded). The same core computes the same figures at the same commit.
+   */
+  readonly goalpost?: { readonly version: string; readonly core: string };
   readonly inputs: InputsFingerprint;
   /** The definitions of the quarter's goals, as written (see review/goalDiff `definition`). */
   readonly goals: ReadonlyArray<Readonly<Record<string, unknown>>>;

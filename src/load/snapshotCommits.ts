@@ -1,9 +1,10 @@
 /**
  * Frozen reports checked against the content they were frozen from: where a snapshot names a
  * commit that the repository has, and the input files at that commit are the ones it was
- * frozen from, its figures are computed again; figures that differ are a note (a newer goalpost
- * may compute them otherwise: an upgrade must not break a repo's build, and a frozen version keeps
- * what was published), as is what cannot be checked (no git, a commit the repository lacks, a
+ * frozen from, its figures are computed again; figures that differ are an error when the goalpost
+ * that froze it had this core (the same code computes the same figures: a hand edit), else a note
+ * (a newer goalpost may compute them otherwise: an upgrade must not break a repo's build, and a
+ * frozen version keeps what was published), as is what cannot be checked (no git, a commit the repository lacks, a
  * freeze from uncommitted changes). An input file recorded otherwise than its commit holds, though
  * the snapshot says it had no uncommitted changes, is an error. The edge between git and the pure
  * checks of core/snapshotChecks.ts.
@@ -16,6 +17,7 @@ import { recomputedDifferences } from '../core/snapshotChecks.ts';
 import { contentAt, filesAt, inRepository, type RefContent, refExists } from '../git/files.ts';
 import type { SourceFile } from './files.ts';
 import { fingerprintInputs } from './fingerprint.ts';
+import { goalpostBuild } from './goalpostBuild.ts';
 import { parseJson } from './locate.ts';
 import type { Problem } from './problems.ts';
 import { loadSite, SITE_FILE } from './site.ts';
@@ -102,21 +104,31 @@ export function snapshotsAtCommits(
         commit,
       ),
     );
+    const [first] = differences;
+    if (!first) continue;
+    const n = differences.length;
+    const figures = `${n} figure${n === 1 ? '' : 's'} of this frozen version differ${n === 1 ? 's' : ''} from the same figure${n === 1 ? '' : 's'}`;
+    const frozenBy = snapshot.goalpost;
+    if (frozenBy && frozenBy.core === goalpostBuild().core) {
+      // The same core at the same commit computes the same figures: the snapshot was changed since it was frozen.
+      at(
+        first.path,
+        `${figures} computed again at its commit by the goalpost that froze it (${frozenBy.version}, core ${frozenBy.core}; first: ${first.message}): ` +
+          `the snapshot was edited by hand; restore it from git (\`git log -p ${file}\` shows the edit) or freeze the quarter again`,
+        false,
+      );
+      continue;
+    }
     // A note, not an error: an upgrade of goalpost that computes a figure otherwise would otherwise break every
     // build of a repo with frozen reports, and a frozen report keeps what was published (its pages say what
     // today's goalpost and data would restate). A hand edit shows in the snapshot's git history.
-    const [first] = differences;
-    if (first) {
-      const n = differences.length;
-      at(
-        first.path,
-        `${n} figure${n === 1 ? '' : 's'} of this frozen version differ${n === 1 ? 's' : ''} from the same figure${n === 1 ? '' : 's'} ` +
-          `computed again by this version of goalpost (first: ${first.message}): the version keeps what was frozen; either goalpost ` +
-          `computes ${n === 1 ? 'it' : 'them'} otherwise since it was frozen (its pages say what today's figures would restate), or the ` +
-          `snapshot was edited by hand: \`git log -p ${file}\` shows which`,
-        true,
-      );
-    }
+    at(
+      first.path,
+      `${figures} computed again by this version of goalpost (first: ${first.message}): the version keeps what was frozen; either goalpost ` +
+        `computes ${n === 1 ? 'it' : 'them'} otherwise since it was frozen${frozenBy ? ` (frozen by ${frozenBy.version}, core ${frozenBy.core})` : ''} (its pages say what today's figures would restate), or the ` +
+        `snapshot was edited by hand: \`git log -p ${file}\` shows which`,
+      true,
+    );
   }
   return out;
 }

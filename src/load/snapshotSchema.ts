@@ -193,6 +193,8 @@ export const snapshotSchema = z.strictObject({
   frozen_at: z.iso.datetime({ error: 'must be a date and time in ISO 8601 (2026-07-03T09:30:00.000Z)' }),
   commit: text.nullable(),
   uncommitted_changes: z.boolean(),
+  /** Absent in snapshots frozen before it was recorded. */
+  goalpost: z.strictObject({ version: text, core: z.string().regex(/^[0-9a-f]{16}$/) }).optional(),
   inputs: z.strictObject({ fingerprint: text, files: z.record(text, text) }),
   goals: z.array(z.record(text, z.unknown())),
   kpis: z.array(

@@ -10,7 +10,7 @@ import { day } from '../coreFixtures.ts';
 import { outcomeOf } from './helpers.ts';
 
 /** An instagram export of 2026-07-01..09-30 with impressions and clicks each day, and `extra(date, i)` on each row. */
-const exportWith = (extra: (date: string, i: number) => Record<string, number>) => {
+const exportWith = (extra: (date: string, i: number) => object) => {
   const rows = [];
   for (let d = day('2026-07-01'), i = 0; d <= day('2026-09-30'); d++, i++) {
     const date = formatDay(d);

@@ -15,6 +15,7 @@ import { buildSnapshot } from '../../src/core/freeze.ts';
 import { parseQuarter } from '../../src/core/periods.ts';
 import { sealSnapshot, type Snapshot } from '../../src/core/snapshot.ts';
 import { snapshotInconsistencies } from '../../src/core/snapshotChecks.ts';
+import { goalpostBuild } from '../../src/load/goalpostBuild.ts';
 import { formatProblem } from '../../src/load/problems.ts';
 import { loadProject } from '../../src/load/project.ts';
 import { loadRoot } from '../exportsFixture.ts';
@@ -50,6 +51,7 @@ function frozenSeed(seed: number): Snapshot {
 /** What the tests edit in a snapshot. */
 interface Editable {
   commit: string | null;
+  goalpost?: { version: string; core: string };
   inputs: { files: Record<string, string> };
   figures: Record<
     string,
@@ -88,6 +90,14 @@ async function frozenInGit(): Promise<{ root: string; path: string }> {
   if (r.status !== 0) throw new Error(r.err);
   return { root, path: join(root, 'reports/2026-q2/v1.json') };
 }
+
+/** An edit setting Instagram's engagement rate on every page (so that the snapshot still agrees with itself). */
+const everyEngagementRate = (value: number) => (s: Editable) => {
+  for (const scope of Object.keys(s.figures)) {
+    const cells = s.figures[scope].report.kpis.instagram;
+    if (cells?.engagement_rate) cells.engagement_rate.value = value;
+  }
+};
 
 /** Edits the snapshot file and writes it back with its digest computed again. */
 function editFile(path: string, edit: (s: Editable) => void): void {
@@ -173,24 +183,39 @@ describe('a snapshot checks itself', () => {
 });
 
 describe('a snapshot against the content of its commit', () => {
-  it('is one note where figures differ from the same figures computed again at its commit', async () => {
+  it('is an error where figures differ from the same figures computed again at its commit by the goalpost that froze it', async () => {
     const { root, path } = await frozenInGit();
     expect(await problemsOf(root)).toEqual({ errors: [], notes: [] });
-    // The same edit on every page, so that the snapshot still agrees with itself.
-    editFile(path, (s) => {
-      for (const scope of Object.keys(s.figures)) {
-        const cells = s.figures[scope].report.kpis.instagram;
-        if (cells?.engagement_rate) cells.engagement_rate.value = 0.5;
-      }
-    });
-    // A note, as an upgrade of goalpost that computes a figure otherwise gives one: builds go on.
+    expect(JSON.parse(readFileSync(path, 'utf8')).goalpost).toEqual(goalpostBuild());
+    // The same edit on every page, so that the snapshot still agrees with itself (and its digest computed again).
+    editFile(path, everyEngagementRate(0.5));
     const { errors, notes } = await problemsOf(root);
-    expect(errors).toEqual([]);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(
-      /^reports\/2026-q2\/v1\.json:\d+:\d+: note: \d+ figures of this frozen version differ from the same figures computed again by this version of goalpost \(first: engagement_rate of instagram is 0\.5 in the snapshot but [\d.]+ when computed again from commit [0-9a-f]{12}, which it was frozen from\)/,
+    expect(notes).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^reports\/2026-q2\/v1\.json:\d+:\d+: \d+ figures of this frozen version differ from the same figures computed again at its commit by the goalpost that froze it \(\S+, core [0-9a-f]{16}; first: engagement_rate of instagram is 0\.5 in the snapshot but [\d.]+ when computed again from commit [0-9a-f]{12}, which it was frozen from\): the snapshot was edited by hand/,
     );
-    expect(notes[0]).toContain('git log -p reports/2026-q2/v1.json');
+    expect(errors[0]).toContain('git log -p reports/2026-q2/v1.json');
+  });
+
+  it('is one note where another goalpost froze it (or none is recorded): an upgrade may compute figures otherwise', async () => {
+    for (const frozenBy of [{ version: '0.0.9', core: '0123456789abcdef' }, undefined]) {
+      const { root, path } = await frozenInGit();
+      editFile(path, (s) => {
+        everyEngagementRate(0.5)(s);
+        if (frozenBy) s.goalpost = frozenBy;
+        else delete s.goalpost;
+      });
+      // A note, as an upgrade of goalpost that computes a figure otherwise gives one: builds go on.
+      const { errors, notes } = await problemsOf(root);
+      expect(errors).toEqual([]);
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatch(
+        /^reports\/2026-q2\/v1\.json:\d+:\d+: note: \d+ figures of this frozen version differ from the same figures computed again by this version of goalpost \(first: engagement_rate of instagram is 0\.5 in the snapshot but [\d.]+ when computed again from commit [0-9a-f]{12}, which it was frozen from\)/,
+      );
+      expect(notes[0]).toContain(frozenBy ? '(frozen by 0.0.9, core 0123456789abcdef)' : 'since it was frozen (its pages');
+      expect(notes[0]).toContain('git log -p reports/2026-q2/v1.json');
+    }
   });
 
   it("is an error where an input file is not the commit's though the snapshot says it had no uncommitted changes", async () => {
