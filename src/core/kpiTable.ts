@@ -44,9 +44,10 @@ export interface KpiChange extends KpiValue {
   readonly yearAgoTo: Day | null;
   /**
    * The previous quarter is covered only over these days by a channel counted in it (its data
-   * start after the quarter's first day, or end before its last: see `coveredPart`): a total's
-   * `qoq` is then null (part of a quarter against a whole one); a rate's `previous` and `qoq` are
-   * taken over these days, which every channel counted covers. Null when every channel covers it.
+   * start after the quarter's first day, or end before its last: see `coveredPart`; or an export
+   * of a summed input misses days inside it, its `gaps`: red-team 12 #2): a total's `qoq` is then
+   * null (part of a quarter against a whole one); a rate's `previous` and `qoq` are taken over
+   * these days, which every channel counted covers. Null when every channel covers it whole.
    */
   readonly previousPartial: CoveredPart | null;
   /** The same for the quarter a year before (`yearAgo`, `yoy`). */
@@ -176,6 +177,12 @@ function apartTo(kpi: Kpi, whole: KpiValue, a: Day, b: Day): Day | null {
 export interface CoveredPart {
   readonly from: Day;
   readonly to: Day;
+  /**
+   * Ranges of days inside [from, to] that no export of a summed input covers on a channel counted
+   * (a hole in a daily export, days between two exports: see `inputGaps`), sorted and joined; the
+   * days covered are [from, to] without them. Absent when there are none.
+   */
+  readonly gaps?: ReadonlyArray<readonly [Day, Day]>;
 }
 
 /**
@@ -208,7 +215,10 @@ export interface EarlierValue {
   readonly value: KpiValue;
   /** The last day it is taken to, when before the window's end; else null. */
   readonly to: Day | null;
-  /** The days every channel counted covers, when one covers the window only in part (see `coveredPart`); else null. */
+  /**
+   * The days every channel counted covers, when one covers the window only in part (see
+   * `coveredPart`) or an export of a summed input misses days inside it (its `gaps`); else null.
+   */
   readonly partial: CoveredPart | null;
 }
 
@@ -220,8 +230,10 @@ export interface EarlierValue {
  * its value (it is flagged by `inputsEnd`). Where a channel counted covers the window only in
  * part (`coveredPart`), a KPI that does not grow with its days (a rate) is taken over the days
  * every channel counted covers, like with like; a total keeps its value, and `kpiChanges` gives it
- * no change. Either is then taken as the current value is (see `comparableValue`); `to` is the
- * day it is cut to, if any.
+ * no change. Either is then taken as the current value is (see `comparableValue`: a rate of flows
+ * over the days every input covers); `to` is the day it is cut to, if any. Days no export of a
+ * summed input covers inside the days taken (a 42-day hole in a daily export, or between two
+ * exports) make the window partial as well, with those days as the part's `gaps` (red-team 12 #2).
  */
 export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow): EarlierValue {
   const whole = window.value(kpi);
@@ -232,7 +244,24 @@ export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow):
   const end = Math.min(apart ?? window.end, partial && !grows ? partial.to : window.end);
   const taken = comparableValue(engine, kpi, window.channels, from, end);
   const to = taken.to ?? (end < window.end ? end : null);
-  return { value: taken.value, to, partial };
+  // Days no export covers inside the days taken make the quarter partial too (red-team 12 #2).
+  const gaps = taken.gaps === null ? [] : gapDays(taken.gaps);
+  if (gaps.length === 0) return { value: taken.value, to, partial };
+  return { value: taken.value, to, partial: { from: partial?.from ?? window.start, to: partial?.to ?? window.end, gaps } };
+}
+
+/** The ranges of `InputGaps` over every channel and input, sorted, overlapping or touching ones joined. */
+export function gapDays(gaps: InputGaps): Array<readonly [Day, Day]> {
+  const ranges = Object.values(gaps)
+    .flatMap((byInput) => Object.values(byInput).flat())
+    .sort((x, y) => x[0] - y[0]);
+  const out: Array<[Day, Day]> = [];
+  for (const [first, last] of ranges) {
+    const prev = out.at(-1);
+    if (prev && first <= prev[1] + 1) prev[1] = Math.max(prev[1], last);
+    else out.push([first, last]);
+  }
+  return out;
 }
 
 /** Whether two values of a KPI over several channels were computed over different channels. */
