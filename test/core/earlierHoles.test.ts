@@ -8,11 +8,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reportJsonSchema } from '../../scripts/docs/reportSchema.ts';
+import { renderText } from '../../src/cli/report.ts';
+import { kpiMetas } from '../../src/core/figures.ts';
 import { achievability, pastValues } from '../../src/core/achievability.ts';
 import type { SmartGoal } from '../../src/core/goals.ts';
 import { parsePeriod } from '../../src/core/periods.ts';
 import { buildReport } from '../../src/core/report.ts';
-import { changeText } from '../../src/format/changes.ts';
+import { changesTitle, changeText } from '../../src/format/changes.ts';
+import { kpiCsv } from '../../src/site/csv.ts';
+import { cellMove } from '../../src/site/summary.ts';
 import { days, loadRoot, type LoadedRoot } from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\nchannels:\n  facebook: { label: Facebook }\n';
@@ -74,6 +78,16 @@ describe.each(roots)('an earlier quarter with %s', (_, root) => {
     expect(changeText(impressions, 'qoq', root.project!.site)).toBe(
       'n/a: earlier quarter has days no export covers (2025-10-20 – 2025-11-30)',
     );
+    expect(changesTitle(impressions, root.project!.site)).toContain(
+      'An export misses days of the earlier quarter (2025-10-20 – 2025-11-30)',
+    );
+    const metas = new Map(kpiMetas(root.engine!).map((m) => [m.id, m]));
+    const text = renderText(json, root.project!.site, metas);
+    expect(text).toContain('n/a: earlier quarter has days no export covers (2025-10-20 – 2025-11-30)');
+    const [header, ...lines] = kpiCsv(json, metas, { kind: 'live' }).trimEnd().split('\r\n');
+    const columns = header!.split(',');
+    const row = lines.map((l) => l.split(',')).find((c) => c[columns.indexOf('kpi')] === 'impressions')!;
+    expect(row[columns.indexOf('qoq_partial')]).toBe('2025-10-01..2025-12-31 except 2025-10-20..2025-11-30');
     // The quarter after is whole against whole.
     const next = buildReport(root.project!, root.engine!, { quarter: quarter('2026-Q2') }).kpis.facebook!.impressions!;
     expect(next.qoq).not.toBeNull();
@@ -87,6 +101,16 @@ describe.each(roots)('an earlier quarter with %s', (_, root) => {
     expect(ctr.previous).toBeCloseTo(before, 12);
     expect(ctr.qoq).toBeCloseTo(ctr.value! / before - 1, 12);
     expect(ctr.qoq_partial?.gaps).toEqual([{ from: '2025-10-20', to: '2025-11-30' }]);
+    expect(changeText(ctr, 'qoq', root.project!.site)).toMatch(
+      / \(earlier quarter without 2025-10-20 – 2025-11-30, days no export covers\)$/,
+    );
+    // Not ranked among the biggest moves, though the rate's change is a number.
+    expect(
+      cellMove(
+        kpiMetas(root.engine!).find((m) => m.id === 'ctr')!,
+        ctr,
+      ),
+    ).toBeNull();
     const printed = { ...json, partial: false, figures: 'live', version: null, frozen_at: null };
     const parsed = reportJsonSchema.safeParse(JSON.parse(JSON.stringify(printed)));
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
