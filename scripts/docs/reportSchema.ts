@@ -75,7 +75,7 @@ const kpiCell = z.strictObject({
     .optional()
     .meta({
       description:
-        'Per channel and summed input, the days in the quarter no export covers between two of its exports (clicks from 2026-06-11 to 2026-06-30): unknown days. A rate of flows (CTR, cost per lead) is taken over the days every input covers, as a goal is; a total is as it is, flagged.',
+        'Per channel and summed input, the days in the quarter no export covers between two of its exports (clicks from 2026-06-11 to 2026-06-30): unknown days. A rate of flows (CTR, cost per lead) is taken over the days every input covers, as a goal is; a total is as it is, flagged, with qoq and yoy null (part of a quarter against whole ones).',
     }),
   qoq_channels_differ: z.literal(true).optional().meta({
     description:

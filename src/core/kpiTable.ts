@@ -30,7 +30,8 @@ export interface KpiChange extends KpiValue {
   /**
    * Days in the window no export of a summed input covers between two of its exports (see
    * `inputGaps`): a rate of flows is taken over the days every input covers, as a goal's actual
-   * is, and any figure on them is flagged; else null.
+   * is, and any figure on them is flagged; a total (a KPI that grows with its days) then has no
+   * `qoq` or `yoy` (part of a quarter against whole ones); else null.
    */
   readonly gaps: InputGaps | null;
   /**
@@ -84,9 +85,12 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
     const yearAgo = earlierValue(engine, kpi, lastYear);
     const qoqChannelsDiffer = channelsDiffer(current, previous.value);
     const yoyChannelsDiffer = channelsDiffer(current, yearAgo.value);
-    // A total over part of an earlier quarter against a whole one is no change (red-team 7 #8).
+    // A total over part of an earlier quarter against a whole one is no change (red-team 7 #8), nor
+    // is one over a quarter with days no export covers (red-team 12 #2).
     const change = (differ: boolean, earlier: EarlierValue) =>
-      (kpi.rate && differ) || (grows && earlier.partial !== null) ? null : relativeChange(current.value, earlier.value.value);
+      (kpi.rate && differ) || (grows && (earlier.partial !== null || now.gaps !== null))
+        ? null
+        : relativeChange(current.value, earlier.value.value);
     out.set(kpi.def.id, {
       ...current,
       previous: previous.value.value,

@@ -49,7 +49,7 @@ export interface KpiJson {
   data_to?: string;
   /**
    * Per channel and input, days no export covers between two exports: a rate of flows is taken
-   * over the days every input covers.
+   * over the days every input covers; a total has no `qoq` or `yoy`.
    */
   gaps?: GapsJson;
   /** Computed over other channels in the previous quarter: a rate's `qoq` is null (not comparable), a total's is kept. */

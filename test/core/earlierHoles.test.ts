@@ -116,6 +116,19 @@ describe.each(roots)('an earlier quarter with %s', (_, root) => {
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 
+  it('gives the holed quarter’s own total no change against whole quarters, its rate one over the days covered', () => {
+    const json = buildReport(root.project!, root.engine!, { quarter: quarter('2025-Q4') });
+    const impressions = json.kpis.facebook!.impressions!;
+    expect(impressions.gaps).toEqual({ facebook: { impressions: [{ from: '2025-10-20', to: '2025-11-30' }] } });
+    // 51 days against 92 would read −43%.
+    expect(impressions.value).toBe(sum('2025-10-01', '2025-12-31', 'impressions'));
+    expect([impressions.qoq, impressions.yoy]).toEqual([null, null]);
+    const ctr = json.kpis.facebook!.ctr!;
+    const now = sum('2025-10-01', '2025-12-31', 'clicks') / sum('2025-10-01', '2025-12-31', 'impressions');
+    const before = sum('2025-07-01', '2025-09-30', 'clicks') / sum('2025-07-01', '2025-09-30', 'impressions');
+    expect(ctr.qoq).toBeCloseTo(now / before - 1, 12);
+  });
+
   it('leaves the quarter out of the Achievable? history: no change into it or out of it', () => {
     const goal = root.project!.goals.find((g) => g.id === 'fb-impr') as SmartGoal;
     const past = pastValues(root.engine!, goal, goal.period);
