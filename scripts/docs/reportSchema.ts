@@ -14,6 +14,17 @@ const figure = z.number().nullable();
 const text = z.string();
 const channelSelection = z.union([text, z.array(text)]);
 const status = z.enum(GOAL_STATUSES as [string, ...string[]]);
+const coveredPart = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  gaps: z
+    .array(z.strictObject({ from: isoDate, to: isoDate }))
+    .optional()
+    .meta({
+      description:
+        'Ranges of days inside from–to that no export of an input covers on a channel counted (a hole in a daily export, days between two exports): not among the days covered.',
+    }),
+});
 
 const kpiCell = z.strictObject({
   value: figure.meta({
@@ -64,7 +75,7 @@ const kpiCell = z.strictObject({
     .optional()
     .meta({
       description:
-        'Per channel and summed input, the days in the quarter no export covers between two of its exports (clicks from 2026-06-11 to 2026-06-30): unknown days. A rate of flows (CTR, cost per lead) is taken over the days every input covers, as a goal is; a total is as it is, flagged.',
+        'Per channel and summed input, the days in the quarter no export covers between two of its exports (clicks from 2026-06-11 to 2026-06-30): unknown days. A rate of flows (CTR, cost per lead) is taken over the days every input covers, as a goal is; a total is as it is, flagged, with qoq and yoy null (part of a quarter against whole ones).',
     }),
   qoq_channels_differ: z.literal(true).optional().meta({
     description:
@@ -82,14 +93,11 @@ const kpiCell = z.strictObject({
     description:
       'The quarter is not over and the KPI grows with the days counted (a total, a reach): qoq and yoy compare the quarter to date with whole quarters.',
   }),
-  qoq_partial: z.strictObject({ from: isoDate, to: isoDate }).optional().meta({
+  qoq_partial: coveredPart.optional().meta({
     description:
-      "A channel counted covers the previous quarter only in part: its daily data start after the quarter's first day while other data start earlier (launched on 2026-05-20), or its exports end before the quarter's last day. The days every channel counted covers: a total (or a reach) has qoq null, part of a quarter against a whole one; a rate is compared with its rate over those days.",
+      "A channel counted covers the previous quarter only in part: its daily data start after the quarter's first day while other data start earlier (launched on 2026-05-20), or its exports end before the quarter's last day, or an export of an input misses days inside it (gaps: a hole in a daily export, days between two exports). The days every channel counted covers (from–to without the gaps): a total (or a reach) has qoq null, part of a quarter against a whole one; a rate is compared with its rate over those days.",
   }),
-  yoy_partial: z
-    .strictObject({ from: isoDate, to: isoDate })
-    .optional()
-    .meta({ description: 'The same for the quarter a year before (yoy).' }),
+  yoy_partial: coveredPart.optional().meta({ description: 'The same for the quarter a year before (yoy).' }),
 });
 
 const achievability = z

@@ -5,7 +5,7 @@ import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type Project, type SiteSettings } from '../core/project.ts';
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
-import type { GoalJson, KeyResultJson, ReportJson, SmartGoalJson } from '../core/report.ts';
+import type { GoalJson, KeyResultJson, PartJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import { isPartial } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
 import {
@@ -210,16 +210,24 @@ const NOT_COMPARABLE = 'not comparable: channels differ';
 /**
  * A change in the KPI table: a rate over other channels is not comparable, a total's change is
  * marked, a rate compared with the earlier quarter only to a day (`qoq_to`, `yoy_to`) says it, and
- * an earlier quarter a channel covers only in part (`qoq_partial`, `yoy_partial`) says its days.
+ * an earlier quarter a channel covers only in part (`qoq_partial`, `yoy_partial`) says its days, or
+ * the days no export covers in it (their `gaps`).
  */
 function changeCell(
   change: number | null,
   channelsDiffer: true | undefined,
   to: string | undefined,
   fmt: FormatOptions,
-  partial?: { from: string; to: string },
+  partial?: PartJson,
 ): string {
   if (channelsDiffer && change === null) return NOT_COMPARABLE;
+  // Days no export covers in the earlier quarter (red-team 12 #2): as a part, said by those days.
+  if (partial?.gaps) {
+    const gaps = partial.gaps.map((g) => `${esc(g.from)} – ${esc(g.to)}`).join(', ');
+    return change === null
+      ? `n/a: earlier quarter has days no export covers (${gaps})`
+      : `${formatChange(change, fmt)} (earlier quarter without ${gaps}, days no export covers)`;
+  }
   // An earlier quarter a channel covers only in part (red-team 7 #8): a total has no change, a rate is taken over its days.
   if (partial) {
     const days = `${esc(partial.from)} – ${esc(partial.to)}`;

@@ -7,7 +7,7 @@
  */
 import type { Goal, Measure } from './goals.ts';
 import { type KpiEngine, windowFor } from './kpis.ts';
-import { dataEnds } from './coverage.ts';
+import { dataEnds, inputGaps } from './coverage.ts';
 import { measuredChannels, measureTarget } from './targets.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
@@ -86,17 +86,35 @@ export function achievability(engine: KpiEngine, measure: Measure, period: Perio
   const reference = mode === 'cumulative' ? (previousPartial === null ? previous : null) : baseline;
   const raw = target === null || reference === null || reference === 0 ? null : (target - reference) / Math.abs(reference);
   const needed = raw === null || !Number.isFinite(raw) ? null : down ? -raw : raw;
-  const changes = pastChanges(pastValues(engine, measure, period, over).map((p) => (p.complete ? p.value : null))).map((c) =>
-    down ? -c : c,
+  const past = pastValues(engine, measure, period, over);
+  const changes = past.map((_, i) => pastChange(past, i)).filter((c) => c !== null);
+  return judge(
+    needed,
+    changes.map((c) => (down ? -c : c)),
   );
-  return judge(needed, changes);
 }
 
-/** One past period of a KPI's history: its label, the KPI over it, and whether its data is complete (only then is it a change). */
+/**
+ * One past period of a KPI's history: its label, the KPI over it, whether its data is complete
+ * (only then is it a change), and whether it is computed over the same channels as the period
+ * before it (only then is the change into it a change of the KPI).
+ */
 export interface PastValue {
   readonly period: string;
   readonly value: number | null;
   readonly complete: boolean;
+  readonly sameChannels: boolean;
+}
+
+/**
+ * The change into `past[i]` from the period before it, counted in the history: null for the
+ * first, where either period is not complete or has no value, the earlier one is 0, or they are
+ * computed over other channels (a channel started: red-team 12 #5, the next change still counts).
+ */
+export function pastChange(past: readonly PastValue[], i: number): number | null {
+  const [before, after] = [past[i - 1], past[i]];
+  if (!before || !after || !before.complete || !after.complete || !after.sameChannels) return null;
+  return pastChanges([before.value, after.value])[0] ?? null;
 }
 
 /**
@@ -104,12 +122,15 @@ export interface PastValue {
  * (at most MAX_PERIODS): the history the verdict is judged against, over the channels the goal's
  * actual is computed over (`over`, by default `measuredChannels`), like with like. Only a period of
  * complete data counts as a change: one in which a channel's data or an input of the KPI ends early
- * (see `dataEnds`: clicks to the 10th beside impressions to the 30th) is not `complete`, nor, for a
- * KPI that grows with the days counted (a total, a reach), one inside which any channel's data
- * begins (a channel launched mid-quarter: its first export starts inside it), nor one computed
- * over other channels than the period before it (a channel started or stopped: that is no change
- * of the KPI), so that a figure over part of a period never passes for a change. A rate or an
- * end-of-period value over the days there are is no such figure.
+ * (see `dataEnds`: clicks to the 10th beside impressions to the 30th) is not `complete`, nor one
+ * with days no export of a summed input covers (a hole in a daily export, days between two
+ * exports: see `inputGaps`, red-team 12 #2), nor, for a KPI that grows with the days counted (a
+ * total, a reach), one inside which any channel's data begins (a channel launched mid-quarter:
+ * its first export starts inside it), so that a figure over part of a period never passes for a
+ * change. A rate or an end-of-period value over the days there are is no such figure. A period
+ * computed over other channels than the one before it (a channel started or stopped) is not
+ * `sameChannels`: the change into it is no change of the KPI, the change out of it is (see
+ * `pastChange`).
  */
 export function pastValues(engine: KpiEngine, measure: Measure, period: Period, over?: readonly string[]): PastValue[] {
   const kpi = engine.kpis.get(measure.kpi);
@@ -124,15 +145,19 @@ export function pastValues(engine: KpiEngine, measure: Measure, period: Period, 
   let p = previousPeriod(period);
   for (let i = 0; i < MAX_PERIODS && p.end >= first; i++, p = previousPeriod(p)) {
     const startsInside = growing && starts.some((s) => p.start < s && s <= p.end);
-    const complete = !startsInside && dataEnds(engine, channels, p, p.end, kpi).incomplete.length === 0;
     const value = windowFor(engine, channels, p.start, p.end).value(kpi);
-    out.unshift({ period: p.label, value: value.value, complete });
-    computedOver.unshift(value.value === null ? null : (value.channels ?? channels));
+    const counted = value.channels ?? channels;
+    const complete =
+      !startsInside &&
+      dataEnds(engine, channels, p, p.end, kpi).incomplete.length === 0 &&
+      inputGaps(engine, kpi, counted, p.start, p.end) === null;
+    out.unshift({ period: p.label, value: value.value, complete, sameChannels: true });
+    computedOver.unshift(value.value === null ? null : counted);
   }
   return out.map((past, i) => {
     const [before, now] = [computedOver[i - 1], computedOver[i]];
     const differ = i > 0 && before && now && (before.length !== now.length || now.some((c) => !before.includes(c)));
-    return differ ? { ...past, complete: false } : past;
+    return differ ? { ...past, sameChannels: false } : past;
   });
 }
 

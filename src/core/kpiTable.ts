@@ -30,7 +30,8 @@ export interface KpiChange extends KpiValue {
   /**
    * Days in the window no export of a summed input covers between two of its exports (see
    * `inputGaps`): a rate of flows is taken over the days every input covers, as a goal's actual
-   * is, and any figure on them is flagged; else null.
+   * is, and any figure on them is flagged; a total (a KPI that grows with its days) then has no
+   * `qoq` or `yoy` (part of a quarter against whole ones); else null.
    */
   readonly gaps: InputGaps | null;
   /**
@@ -44,9 +45,10 @@ export interface KpiChange extends KpiValue {
   readonly yearAgoTo: Day | null;
   /**
    * The previous quarter is covered only over these days by a channel counted in it (its data
-   * start after the quarter's first day, or end before its last: see `coveredPart`): a total's
-   * `qoq` is then null (part of a quarter against a whole one); a rate's `previous` and `qoq` are
-   * taken over these days, which every channel counted covers. Null when every channel covers it.
+   * start after the quarter's first day, or end before its last: see `coveredPart`; or an export
+   * of a summed input misses days inside it, its `gaps`: red-team 12 #2): a total's `qoq` is then
+   * null (part of a quarter against a whole one); a rate's `previous` and `qoq` are taken over
+   * these days, which every channel counted covers. Null when every channel covers it whole.
    */
   readonly previousPartial: CoveredPart | null;
   /** The same for the quarter a year before (`yearAgo`, `yoy`). */
@@ -83,9 +85,12 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
     const yearAgo = earlierValue(engine, kpi, lastYear);
     const qoqChannelsDiffer = channelsDiffer(current, previous.value);
     const yoyChannelsDiffer = channelsDiffer(current, yearAgo.value);
-    // A total over part of an earlier quarter against a whole one is no change (red-team 7 #8).
+    // A total over part of an earlier quarter against a whole one is no change (red-team 7 #8), nor
+    // is one over a quarter with days no export covers (red-team 12 #2).
     const change = (differ: boolean, earlier: EarlierValue) =>
-      (kpi.rate && differ) || (grows && earlier.partial !== null) ? null : relativeChange(current.value, earlier.value.value);
+      (kpi.rate && differ) || (grows && (earlier.partial !== null || now.gaps !== null))
+        ? null
+        : relativeChange(current.value, earlier.value.value);
     out.set(kpi.def.id, {
       ...current,
       previous: previous.value.value,
@@ -176,6 +181,12 @@ function apartTo(kpi: Kpi, whole: KpiValue, a: Day, b: Day): Day | null {
 export interface CoveredPart {
   readonly from: Day;
   readonly to: Day;
+  /**
+   * Ranges of days inside [from, to] that no export of a summed input covers on a channel counted
+   * (a hole in a daily export, days between two exports: see `inputGaps`), sorted and joined; the
+   * days covered are [from, to] without them. Absent when there are none.
+   */
+  readonly gaps?: ReadonlyArray<readonly [Day, Day]>;
 }
 
 /**
@@ -208,7 +219,10 @@ export interface EarlierValue {
   readonly value: KpiValue;
   /** The last day it is taken to, when before the window's end; else null. */
   readonly to: Day | null;
-  /** The days every channel counted covers, when one covers the window only in part (see `coveredPart`); else null. */
+  /**
+   * The days every channel counted covers, when one covers the window only in part (see
+   * `coveredPart`) or an export of a summed input misses days inside it (its `gaps`); else null.
+   */
   readonly partial: CoveredPart | null;
 }
 
@@ -220,8 +234,10 @@ export interface EarlierValue {
  * its value (it is flagged by `inputsEnd`). Where a channel counted covers the window only in
  * part (`coveredPart`), a KPI that does not grow with its days (a rate) is taken over the days
  * every channel counted covers, like with like; a total keeps its value, and `kpiChanges` gives it
- * no change. Either is then taken as the current value is (see `comparableValue`); `to` is the
- * day it is cut to, if any.
+ * no change. Either is then taken as the current value is (see `comparableValue`: a rate of flows
+ * over the days every input covers); `to` is the day it is cut to, if any. Days no export of a
+ * summed input covers inside the days taken (a 42-day hole in a daily export, or between two
+ * exports) make the window partial as well, with those days as the part's `gaps` (red-team 12 #2).
  */
 export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow): EarlierValue {
   const whole = window.value(kpi);
@@ -232,7 +248,24 @@ export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow):
   const end = Math.min(apart ?? window.end, partial && !grows ? partial.to : window.end);
   const taken = comparableValue(engine, kpi, window.channels, from, end);
   const to = taken.to ?? (end < window.end ? end : null);
-  return { value: taken.value, to, partial };
+  // Days no export covers inside the days taken make the quarter partial too (red-team 12 #2).
+  const gaps = taken.gaps === null ? [] : gapDays(taken.gaps);
+  if (gaps.length === 0) return { value: taken.value, to, partial };
+  return { value: taken.value, to, partial: { from: partial?.from ?? window.start, to: partial?.to ?? window.end, gaps } };
+}
+
+/** The ranges of `InputGaps` over every channel and input, sorted, overlapping or touching ones joined. */
+export function gapDays(gaps: InputGaps): Array<readonly [Day, Day]> {
+  const ranges = Object.values(gaps)
+    .flatMap((byInput) => Object.values(byInput).flat())
+    .sort((x, y) => x[0] - y[0]);
+  const out: Array<[Day, Day]> = [];
+  for (const [first, last] of ranges) {
+    const prev = out.at(-1);
+    if (prev && first <= prev[1] + 1) prev[1] = Math.max(prev[1], last);
+    else out.push([first, last]);
+  }
+  return out;
 }
 
 /** Whether two values of a KPI over several channels were computed over different channels. */

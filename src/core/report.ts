@@ -49,7 +49,7 @@ export interface KpiJson {
   data_to?: string;
   /**
    * Per channel and input, days no export covers between two exports: a rate of flows is taken
-   * over the days every input covers.
+   * over the days every input covers; a total has no `qoq` or `yoy`.
    */
   gaps?: GapsJson;
   /** Computed over other channels in the previous quarter: a rate's `qoq` is null (not comparable), a total's is kept. */
@@ -65,14 +65,24 @@ export interface KpiJson {
   yoy_to?: string;
   /**
    * A channel counted covers the previous quarter only in part (its data start after its first day
-   * or end before its last): the days every channel counted covers. A total's `qoq` is then null; a
-   * rate's is taken against its rate over those days.
+   * or end before its last): the days every channel counted covers; or an export of an input
+   * misses days inside it (`gaps`: a hole in a daily export, days between two exports), the days
+   * covered being from–to without them. A total's `qoq` is then null; a rate's is taken against
+   * its rate over the days covered.
    */
-  qoq_partial?: { from: string; to: string };
+  qoq_partial?: PartJson;
   /** The same for the quarter a year before (`yoy`). */
-  yoy_partial?: { from: string; to: string };
+  yoy_partial?: PartJson;
   /** The quarter is not over and the KPI grows with the days counted (a total): `qoq` and `yoy` compare it to date with whole quarters. */
   to_date?: true;
+}
+
+/** The days of an earlier quarter a KPI cell's change is taken over (`qoq_partial`, `yoy_partial`). */
+export interface PartJson {
+  from: string;
+  to: string;
+  /** Ranges of days inside from–to that no export of an input covers on a channel counted. */
+  gaps?: Array<{ from: string; to: string }>;
 }
 
 export interface SmartGoalJson {
@@ -269,8 +279,8 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.yoyChannelsDiffer ? { yoy_channels_differ: true as const } : {}),
         ...(change.previousTo !== null ? { qoq_to: formatDay(change.previousTo) } : {}),
         ...(change.yearAgoTo !== null ? { yoy_to: formatDay(change.yearAgoTo) } : {}),
-        ...(change.previousPartial ? { qoq_partial: daysJson(change.previousPartial) } : {}),
-        ...(change.yearAgoPartial ? { yoy_partial: daysJson(change.yearAgoPartial) } : {}),
+        ...(change.previousPartial ? { qoq_partial: partJson(change.previousPartial) } : {}),
+        ...(change.yearAgoPartial ? { yoy_partial: partJson(change.yearAgoPartial) } : {}),
         ...(change.toDate ? { to_date: true as const } : {}),
       };
     }
@@ -295,6 +305,11 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
 /** A range of days with ISO days. */
 function daysJson(range: { readonly from: Day; readonly to: Day }): { from: string; to: string } {
   return { from: formatDay(range.from), to: formatDay(range.to) };
+}
+
+/** A KPI cell's `qoq_partial` or `yoy_partial`: its days, and the days inside them no export covers (`gaps`) where there are any. */
+function partJson(part: CoveredPart): PartJson {
+  return { ...daysJson(part), ...(part.gaps ? { gaps: part.gaps.map(([from, to]) => daysJson({ from, to })) } : {}) };
 }
 
 /** `KpiValue.inputsEnd` with ISO days. */

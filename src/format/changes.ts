@@ -18,8 +18,8 @@ import { type FormatOptions, formatChange } from './numbers.ts';
  * marked "other channels" (a channel launched or stopped is part of it); a rate compared with the
  * earlier quarter only to a day, where its inputs there end apart (`qoq_to`, `yoy_to`), says that
  * day ("+5.0% (earlier quarter to Jun 10, 2026)"); an earlier quarter a channel covers only in part
- * (`qoq_partial`, `yoy_partial`) says its days: "n/a" for a total, the days a rate is compared over.
- * `date` writes the day (ISO by default).
+ * (`qoq_partial`, `yoy_partial`) says its days: "n/a" for a total, the days a rate is compared over;
+ * one with days no export covers (their `gaps`) says those days. `date` writes the day (ISO by default).
  */
 export function changeText(
   cell: KpiJson,
@@ -31,6 +31,11 @@ export function changeText(
   const t = uiStrings(opts.locale, opts.strings).kpiTable;
   if (differ && cell[which] === null) return t.channelsDiffer;
   const partial = which === 'qoq' ? cell.qoq_partial : cell.yoy_partial;
+  if (partial?.gaps) {
+    const gaps = gapsText(partial.gaps, date);
+    if (cell[which] === null) return fill(t.gapsEarlier, { gaps });
+    return fill(t.gapsEarlierRate, { gaps, change: formatChange(cell[which], opts) });
+  }
   if (partial) {
     const days = { from: date(partial.from), to: date(partial.to) };
     if (cell[which] === null) return fill(t.partialEarlier, days);
@@ -39,6 +44,11 @@ export function changeText(
   const change = differ ? fill(t.otherChannels, { change: formatChange(cell[which], opts) }) : formatChange(cell[which], opts);
   const to = which === 'qoq' ? cell.qoq_to : cell.yoy_to;
   return to === undefined || cell[which] === null ? change : fill(t.changeTo, { change, date: date(to) });
+}
+
+/** An earlier quarter's days no export covers (`qoq_partial.gaps`), in words: "2025-10-20 – 2025-11-30, …". */
+function gapsText(gaps: ReadonlyArray<{ from: string; to: string }>, date: (iso: string) => string): string {
+  return gaps.map((g) => `${date(g.from)} – ${date(g.to)}`).join(', ');
 }
 
 /** The title explaining a KPI's changes over other channels (a rate's, not comparable; a total's, marked), or undefined. */
@@ -68,7 +78,11 @@ export function changesTitle(
   const parts = [
     channelsDifferTitle(cell, opts),
     ...days.map((day) => fill(t.changeToLong, { date: date(day) })),
-    partial ? fill(t.partialEarlierLong, { from: date(partial.from), to: date(partial.to) }) : undefined,
+    partial?.gaps
+      ? fill(t.gapsEarlierLong, { gaps: gapsText(partial.gaps, date) })
+      : partial
+        ? fill(t.partialEarlierLong, { from: date(partial.from), to: date(partial.to) })
+        : undefined,
   ];
   const text = parts.filter((p): p is string => p !== undefined).join(' ');
   return text === '' ? undefined : text;

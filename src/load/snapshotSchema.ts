@@ -19,6 +19,12 @@ const unit = z.enum(['count', 'money', 'percent', 'ratio', 'per_post', 'score', 
 
 const inputsTo = z.record(text, z.record(text, isoDate));
 const gaps = z.record(text, z.record(text, z.array(z.strictObject({ from: isoDate, to: isoDate }))));
+/** A KPI cell's `qoq_partial`/`yoy_partial`; `gaps` is absent in snapshots frozen before cells carried it. */
+const coveredPart = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  gaps: z.array(z.strictObject({ from: isoDate, to: isoDate })).optional(),
+});
 
 const kpiCell = z.strictObject({
   value: figure,
@@ -42,8 +48,8 @@ const kpiCell = z.strictObject({
   qoq_to: isoDate.optional(),
   yoy_to: isoDate.optional(),
   to_date: z.literal(true).optional(),
-  qoq_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
-  yoy_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  qoq_partial: coveredPart.optional(),
+  yoy_partial: coveredPart.optional(),
 });
 
 const achievable = z.strictObject({

@@ -61,12 +61,15 @@ function viewOf(
       period: formatPeriod(p.period, fmt.locale),
       value: formatKpiValue(p.value, kpi.def.unit, fmt),
       partial: !p.complete,
-      // A partial period is shown, said to be partial, and is no change (nor is the change after it).
+      // A partial period is shown, said to be partial, and is no change (nor is the change after it);
+      // one over other channels than the period before is whole, the change into it not counted.
       change: !p.complete
         ? t.achievability.partial
         : i === 0 || !past[i - 1]!.complete
           ? ''
-          : formatChange(relativeChange(p.value, past[i - 1]!.value), fmt),
+          : !p.sameChannels
+            ? t.achievability.otherChannels
+            : formatChange(relativeChange(p.value, past[i - 1]!.value), fmt),
     })),
   };
 }

@@ -111,12 +111,18 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         v.data_to ?? '',
         gapsCell(v.gaps),
         figureBound(v) ?? '',
-        v.qoq_partial ? `${v.qoq_partial.from}..${v.qoq_partial.to}` : '',
-        v.yoy_partial ? `${v.yoy_partial.from}..${v.yoy_partial.to}` : '',
+        partCell(v.qoq_partial),
+        partCell(v.yoy_partial),
       ]);
     }
   }
   return csvText(lines);
+}
+
+/** A cell's `qoq_partial`/`yoy_partial`: its days, then the days no export covers in them ("2025-10-01..2025-12-31 except 2025-10-20..2025-11-30"). */
+function partCell(part: KpiJson['qoq_partial']): string {
+  if (!part) return '';
+  return [`${part.from}..${part.to}`, ...(part.gaps ?? []).map((g) => `except ${g.from}..${g.to}`)].join(' ');
 }
 
 /** `gaps` in one cell: `linkedin clicks=2026-07-15..2026-07-28`, ranges of an input joined by `,`, channels by `; `. */

@@ -162,6 +162,10 @@ export const en = {
     partialEarlierRate: '{change} (earlier quarter over {from} – {to})',
     partialEarlierLong:
       'A channel’s data cover the earlier quarter only from {from} to {to}: a total over part of a quarter is no change against a whole one, and a rate is compared with its rate over those days.',
+    gapsEarlier: 'n/a: earlier quarter has days no export covers ({gaps})',
+    gapsEarlierRate: '{change} (earlier quarter without {gaps}, days no export covers)',
+    gapsEarlierLong:
+      'An export misses days of the earlier quarter ({gaps}): a total over part of a quarter is no change against a whole one, and a rate is compared with its rate over the days covered.',
     partial:
       '{quarter} is not over: QoQ and YoY compare {quarter} to date (to {date}) against the whole of {previous} and the whole of {yearAgo}.',
     partialChannels:
@@ -208,6 +212,7 @@ export const en = {
     period: 'Period',
     value: 'Value',
     change: 'Change',
+    otherChannels: 'other channels: not counted',
     partial: 'partial data: not counted',
     partialPrevious:
       'The previous period is covered only in part: a figure that grows with its days (a total, a reach) over part of a period is no reference for a change.',

@@ -162,6 +162,10 @@ export const fr = {
     partialEarlierRate: '{change} (trimestre de comparaison du {from} au {to})',
     partialEarlierLong:
       'Les données d’un canal ne couvrent le trimestre de comparaison que du {from} au {to} : un total sur une partie du trimestre ne se compare pas à un trimestre entier, et un taux est comparé à son taux sur ces jours.',
+    gapsEarlier: 'n.d. : trimestre de comparaison avec des jours qu’aucun export ne couvre ({gaps})',
+    gapsEarlierRate: '{change} (trimestre de comparaison sans {gaps}, jours qu’aucun export ne couvre)',
+    gapsEarlierLong:
+      'Un export manque des jours du trimestre de comparaison ({gaps}) : un total sur une partie du trimestre ne se compare pas à un trimestre entier, et un taux est comparé à son taux sur les jours couverts.',
     partial:
       '{quarter} n’est pas terminé : T/T et A/A comparent {quarter} à date (jusqu’au {date}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
     partialChannels:
@@ -207,6 +211,7 @@ export const fr = {
     period: 'Période',
     value: 'Valeur',
     change: 'Évolution',
+    otherChannels: 'autres canaux : non comptée',
     partial: 'données partielles : non comptée',
     partialPrevious:
       'La période précédente n’est couverte qu’en partie : un chiffre qui croît avec les jours (un total, une portée) sur une partie de période n’est pas une référence pour une évolution.',

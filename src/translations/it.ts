@@ -158,6 +158,10 @@ export const it = {
     partialEarlierRate: '{change} (trimestre di confronto dal {from} al {to})',
     partialEarlierLong:
       'I dati di un canale coprono il trimestre di confronto solo dal {from} al {to}: un totale su parte del trimestre non si confronta con un trimestre intero, e un tasso è confrontato con il suo tasso su quei giorni.',
+    gapsEarlier: 'n.d.: trimestre di confronto con giorni che nessun export copre ({gaps})',
+    gapsEarlierRate: '{change} (trimestre di confronto senza {gaps}, giorni che nessun export copre)',
+    gapsEarlierLong:
+      'Un export manca di giorni del trimestre di confronto ({gaps}): un totale su parte del trimestre non si confronta con un trimestre intero, e un tasso è confrontato con il suo tasso sui giorni coperti.',
     partial:
       '{quarter} non è concluso: T/T e A/A confrontano {quarter} finora (fino al {date}) con l’intero {previous} e l’intero {yearAgo}.',
     partialChannels:
@@ -203,6 +207,7 @@ export const it = {
     period: 'Periodo',
     value: 'Valore',
     change: 'Variazione',
+    otherChannels: 'altri canali: non contata',
     partial: 'dati parziali: non conteggiato',
     partialPrevious:
       'Il periodo precedente è coperto solo in parte: un valore che cresce con i giorni (un totale, una copertura) su una parte del periodo non è un riferimento per una variazione.',

@@ -66,7 +66,7 @@ describe('achievability from the first complete quarter', () => {
     const engine = engineOf(daily('data/linkedin/page.json', '2025-02-15', '2026-06-30', { impressions: 500 }));
     const goal: Measure = { ...ctrGoal(0), kpi: 'impressions', target: { kind: 'absolute', value: 60_000 } };
     const past = pastValues(engine, goal, Q3);
-    expect(past[0]).toEqual({ period: '2025-Q1', value: 22_500, complete: false });
+    expect(past[0]).toEqual({ period: '2025-Q1', value: 22_500, complete: false, sameChannels: true });
     expect(past.slice(1).map((p) => [p.value, p.complete])).toEqual([
       [45_500, true],
       [46_000, true],
