@@ -623,8 +623,13 @@ describe('buildReport', () => {
   });
 
   it('gives each KPI its value with qoq and yoy', () => {
-    expect(report.kpis.instagram!.leads).toEqual({ value: 700, qoq: (700 - 500) / 500, yoy: null });
-    expect(report.kpis.instagram!.follower_count).toEqual({ value: 13000, qoq: (13000 - 12000) / 12000, yoy: null });
+    expect(report.kpis.instagram!.leads).toEqual({ value: 700, qoq: (700 - 500) / 500, yoy: null, previous: 500 });
+    expect(report.kpis.instagram!.follower_count).toEqual({
+      value: 13000,
+      qoq: (13000 - 12000) / 12000,
+      yoy: null,
+      previous: 12000,
+    });
     const rate = report.kpis.linkedin!.engagement_rate!;
     expectClose(rate.value, 140 / 4000);
     expect(rate.qoq).toBeNull();
@@ -634,12 +639,15 @@ describe('buildReport', () => {
       value: 4000,
       qoq: null,
       yoy: (4000 - 2000) / 2000,
+      year_ago: 2000,
       channels: ['linkedin'],
       left_out: ['instagram'],
     });
   });
 
   it('flags approximate reach and omits the flag elsewhere', () => {
+    // LinkedIn's reach rows stop with May while its other data go on to 20 June: the figure is April's
+    // and May's, and says so (red-team 12 #3: a unique input ends where its own month rows do).
     expect(report.kpis.all!.reach).toEqual({
       value: 11000,
       qoq: null,
@@ -648,6 +656,8 @@ describe('buildReport', () => {
       bound: 'upper',
       channels: ['linkedin'],
       left_out: ['instagram'],
+      inputs_to: { linkedin: { reach: '2026-05-31' } },
+      data_to: '2026-05-31',
     });
     expect('approximate' in report.kpis.all!.impressions!).toBe(false);
   });
