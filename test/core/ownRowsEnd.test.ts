@@ -27,7 +27,7 @@ function days(first: string, last: string): string[] {
 
 const Q3 = period('2026-Q3');
 
-/** The 2026-Q3 report of a root given as its site settings, one goals file and data files. */
+/** The 2026-Q3 report of a root given as its site settings, one goals file and data files, with `validate`'s notes. */
 function q3Report(site: string, goals: string, data: Record<string, object>) {
   const loaded = loadFromSources(
     { path: 'content/site.yaml', text: site },
@@ -36,7 +36,7 @@ function q3Report(site: string, goals: string, data: Record<string, object>) {
   );
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
   const { project } = loaded;
-  return buildReport(project, createEngine(project), { quarter: Q3 });
+  return { ...buildReport(project, createEngine(project), { quarter: Q3 }), notes: loaded.notes.map((n) => n.message) };
 }
 
 const goalOf = (report: ReturnType<typeof q3Report>, id: string) => {
@@ -105,6 +105,12 @@ describe('a custom rate over a unique metric given as month rows (red-team 12 #3
     expectClose(goal.actual, likeForLike);
     expect(goal.data_to).toBe('2026-08-31');
     expect(goal.inputs_to).toEqual({ instagram: { code_uses: '2026-09-15', site_visitors: '2026-08-31' } });
+  });
+
+  it('has validate name the day the goal is evaluated as of', () => {
+    expect(report.notes.filter((n) => n.startsWith('the data of instagram for visitor_codes'))).toEqual([
+      expect.stringContaining('end on 2026-08-31, before the deadline (2026-09-30)'),
+    ]);
   });
 });
 
@@ -184,6 +190,7 @@ describe('a stock given as month rows that end before the other data (red-team 1
     expect(goal.status).toBe('undecided');
     expect(goal.data_to).toBe('2026-07-31');
     expect(goal.inputs_to).toEqual({ facebook: { members: '2026-07-31' } });
+    expect(report.notes).toContainEqual(expect.stringContaining('the data of facebook for members end on 2026-07-31'));
   });
 
   it("marks the KPI table's figure as July's", () => {
