@@ -53,11 +53,11 @@ export interface KpiValue {
   /** Followers computed from daily follows (new − lost) rather than from totals alone. */
   readonly netFollows: boolean;
   /**
-   * The channels computed over whose summed inputs come from exports that end on different days
-   * in the window (a rate whose clicks export stops before its impressions export), with how far
-   * each input's exports reach; null when they all reach the same day, or the KPI reads one
-   * summed input. A metric merely absent on some days of its export (spend on days without ads)
-   * counts to the export's end.
+   * The channels computed over whose inputs (see `coveredInputs`) come from exports that end on
+   * different days in the window (a rate whose clicks export stops before its impressions export),
+   * or end before the channel's other data, with how far each input's exports reach; else null.
+   * A metric merely absent on some days of its export (spend on days without ads) counts to the
+   * export's end.
    */
   readonly inputsEnd: InputsEnd | null;
 }

@@ -293,7 +293,7 @@ function sourceSpans(
   const ends: SpansByMetric = new Map();
   for (const [channel, byMetric] of files) {
     const m = new Map<string, Array<readonly [Day, Day]>>();
-    const reach = new Map<string, Array<readonly [Day, Day]>>();
+    const endsOf = new Map<string, Array<readonly [Day, Day]>>();
     for (const [metric, keys] of byMetric) {
       const list: Array<readonly [Day, Day]> = [];
       const own: Array<readonly [Day, Day]> = [];
@@ -310,10 +310,10 @@ function sourceSpans(
         own.push(...(coarse.has(keyMetric) && !daily.has(keyMetric) ? [[file[0]![0], lastOwn.get(keyMetric)!] as const] : file));
       }
       m.set(metric, list);
-      reach.set(metric, own);
+      endsOf.set(metric, own);
     }
     out.set(channel, m);
-    ends.set(channel, reach);
+    ends.set(channel, endsOf);
   }
   return { files: out, ends };
 }
@@ -750,8 +750,8 @@ export class MetricIndex {
    * capped at b, of the files that give it and overlap the range. A file spans the channel's
    * rows in it, to its `through` day when it gives one: a metric absent on some days of its
    * export (spend on days without ads) still counts to the export's end. A file that gives the
-   * metric in month or quarter rows only spans those rows (a month row covers its month), not the
-   * file's other rows (red-team 12 #4). Null when none overlaps.
+   * metric in month or quarter rows only reaches the end of its last such row (a month row covers
+   * its month), not the file's other rows nor its `through` (red-team 12 #4). Null when none overlaps.
    */
   coverageEnd(channel: string, metric: string, a: Day, b: Day): Day | null {
     let end: Day | null = null;
