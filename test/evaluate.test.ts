@@ -646,6 +646,8 @@ describe('buildReport', () => {
   });
 
   it('flags approximate reach and omits the flag elsewhere', () => {
+    // LinkedIn's reach rows stop with May while its other data go on to 20 June: the figure is April's
+    // and May's, and says so (red-team 12 #3: a unique input ends where its own month rows do).
     expect(report.kpis.all!.reach).toEqual({
       value: 11000,
       qoq: null,
@@ -654,6 +656,8 @@ describe('buildReport', () => {
       bound: 'upper',
       channels: ['linkedin'],
       left_out: ['instagram'],
+      inputs_to: { linkedin: { reach: '2026-05-31' } },
+      data_to: '2026-05-31',
     });
     expect('approximate' in report.kpis.all!.impressions!).toBe(false);
   });

@@ -4,7 +4,16 @@
  * every input covers, and month or quarter rows a window cuts. Pure: no clock, no files.
  */
 import { type Day, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
-import { inputEnds, type InputsEnd, type Kpi, type KpiEngine, summedInputs, wholeInputsTo, windowFor } from './kpis.ts';
+import {
+  coveredInputs,
+  inputEnds,
+  type InputsEnd,
+  type Kpi,
+  type KpiEngine,
+  summedInputs,
+  wholeInputsTo,
+  windowFor,
+} from './kpis.ts';
 import type { Period } from './periods.ts';
 
 /** Per channel and summed input, the ranges of days (first, last) between its exports. */
@@ -150,7 +159,7 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
   let dataTo: Day | null = null;
   let byInput: Record<string, Record<string, Day>> | null = null;
   if (latest === null) return { incomplete, dataTo, channelsTo, inputsEnd: null };
-  const inputs = kpi && latest >= period.start ? summedInputs(engine, kpi) : [];
+  const inputs = kpi && latest >= period.start ? coveredInputs(engine, kpi) : [];
   // The channels the KPI is computed over: one lacking any input of it, summed or not (followers
   // for a per-follower rate), is left out of it (see `MetricWindow.value`), so its end cuts nothing.
   const counted = kpi && latest >= period.start ? windowFor(engine, channels, period.start, end).value(kpi).channels : null;

@@ -53,11 +53,11 @@ export interface KpiValue {
   /** Followers computed from daily follows (new − lost) rather than from totals alone. */
   readonly netFollows: boolean;
   /**
-   * The channels computed over whose summed inputs come from exports that end on different days
-   * in the window (a rate whose clicks export stops before its impressions export), with how far
-   * each input's exports reach; null when they all reach the same day, or the KPI reads one
-   * summed input. A metric merely absent on some days of its export (spend on days without ads)
-   * counts to the export's end.
+   * The channels computed over whose inputs (see `coveredInputs`) come from exports that end on
+   * different days in the window (a rate whose clicks export stops before its impressions export),
+   * or end before the channel's other data, with how far each input's exports reach; else null.
+   * A metric merely absent on some days of its export (spend on days without ads) counts to the
+   * export's end.
    */
   readonly inputsEnd: InputsEnd | null;
 }
@@ -242,7 +242,7 @@ export class MetricWindow {
    * to 10 August. The figure is then flagged, as a goal on it is.
    */
   private inputsEnd(kpi: Kpi, channels: readonly string[]): InputsEnd | null {
-    if (summedInputs(this.engine, kpi).length === 0) return null;
+    if (coveredInputs(this.engine, kpi).length === 0) return null;
     let out: Record<string, Record<string, Day>> | null = null;
     for (const channel of channels) {
       const ends = inputEnds(this.engine, kpi, channel, this.start, this.end);
@@ -272,13 +272,30 @@ export function summedInputs(engine: KpiEngine, kpi: Kpi): string[] {
 }
 
 /**
- * How far the exports of each summed input of a KPI reach on one channel in [a, b] (see
- * `MetricIndex.coverageEnd`); an input no export of the channel gives in the range is left out.
+ * The inputs of a KPI whose data may end apart or early: its summed inputs (see `summedInputs`)
+ * and the unique and stock metrics it reads (site visitors as month rows beside code uses every
+ * day, club members as month rows that stop in July beside a page export that goes on: red-team
+ * 12 #3, #6). Followers are not among them: a follower figure carries the latest total on with
+ * the daily follows, whose ends count (see `summedInputs`).
+ */
+export function coveredInputs(engine: KpiEngine, kpi: Kpi): string[] {
+  const out = summedInputs(engine, kpi);
+  for (const name of kpi.inputs) {
+    const aggregation = engine.index.metrics.get(name)?.aggregation;
+    if ((aggregation === 'unique' || aggregation === 'stock') && !Object.hasOwn(FOLLOWER_FIGURES, name)) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * How far the exports of each covered input of a KPI reach on one channel in [a, b] (see
+ * `coveredInputs`, `MetricIndex.coverageEnd`); an input no export of the channel gives in the
+ * range is left out.
  */
 export function inputEnds(engine: KpiEngine, kpi: Kpi, channel: string, a: Day, b: Day): Record<string, Day> {
   const ends: Record<string, Day> = {};
   let total: Day | undefined;
-  for (const name of summedInputs(engine, kpi)) {
+  for (const name of coveredInputs(engine, kpi)) {
     let last = engine.index.coverageEnd(channel, name, a, b);
     if (last !== null && (FOLLOWS as readonly string[]).includes(name)) {
       // Followers are counted from a total given on or after the follows' last day, not from them.
@@ -307,7 +324,7 @@ export interface WholeCut {
  * channel lacking an input is left out of the KPI, and so of this.
  */
 export function wholeInputsTo(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): WholeCut | null {
-  const inputs = summedInputs(engine, kpi);
+  const inputs = coveredInputs(engine, kpi);
   if (inputs.length === 0 || a > b) return null;
   let to: Day | null = null;
   let cut: Record<string, Record<string, Day>> | null = null;

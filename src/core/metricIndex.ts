@@ -232,19 +232,38 @@ class Series {
   }
 }
 
-/** Per channel and metric, the spans of the files giving it, split at their holes (see `MetricIndex.coverageEnd`, `exportHoles`). */
+/** Spans of days per channel and metric (see `sourceSpans`). */
+type SpansByMetric = Map<string, Map<string, Array<readonly [Day, Day]>>>;
+
+/**
+ * Per channel and metric, the spans of the files giving it, split at their holes (see
+ * `MetricIndex.coverageGaps`, `exportHoles`), and the spans its data reach (`ends`, see
+ * `MetricIndex.coverageEnd`): the same, except that a metric a file gives in month or quarter rows
+ * only ends where its own last row there ends, not with the file's other rows nor its `through`
+ * (new customers as month rows to August beside a Q3 quarter row of NPS in one survey file end on
+ * 31 August: red-team 12 #4).
+ */
 function sourceSpans(
   rows: readonly MetricRow[],
   metrics: MetricTable,
   through: ReadonlyMap<string, Day>,
-): Map<string, Map<string, Array<readonly [Day, Day]>>> {
+): { files: SpansByMetric; ends: SpansByMetric } {
   const spans = new Map<string, [Day, Day]>();
   const files = new Map<string, Map<string, Set<string>>>();
   // `file\u0000channel\u0000metric` of the metrics a file's month or quarter rows give: those rows cover them.
   const coarse = new Set<string>();
+  // The same for the metrics its day rows give, and the last day of the coarse rows giving each metric.
+  const daily = new Set<string>();
+  const lastOwn = new Map<string, Day>();
+  const given = (keyMetric: string, { kind, end }: Period): void => {
+    if (kind === 'day') daily.add(keyMetric);
+    else {
+      coarse.add(keyMetric);
+      if (end > (lastOwn.get(keyMetric) ?? -Infinity)) lastOwn.set(keyMetric, end);
+    }
+  };
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
-    const isCoarse = row.period.kind !== 'day';
     const span = spans.get(key);
     if (!span) spans.set(key, [row.period.start, Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end)]);
     else {
@@ -258,38 +277,45 @@ function sourceSpans(
       let set = byMetric.get(metric);
       if (!set) byMetric.set(metric, (set = new Set()));
       set.add(key);
-      if (isCoarse) coarse.add(`${key}\u0000${metric}`);
+      given(`${key}\u0000${metric}`, row.period);
       if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) parts = true;
     }
     if (parts) {
       let set = byMetric.get('engagements');
       if (!set) byMetric.set('engagements', (set = new Set()));
       set.add(key);
-      if (isCoarse) coarse.add(`${key}\u0000engagements`);
+      given(`${key}\u0000engagements`, row.period);
     }
   }
   const holes = holesByExport(rows);
   const keyHoles = keyHolesByExport(rows, metrics);
-  const out = new Map<string, Map<string, Array<readonly [Day, Day]>>>();
+  const out: SpansByMetric = new Map();
+  const ends: SpansByMetric = new Map();
   for (const [channel, byMetric] of files) {
     const m = new Map<string, Array<readonly [Day, Day]>>();
-    for (const [metric, keys] of byMetric)
-      m.set(
-        metric,
+    const endsOf = new Map<string, Array<readonly [Day, Day]>>();
+    for (const [metric, keys] of byMetric) {
+      const list: Array<readonly [Day, Day]> = [];
+      const own: Array<readonly [Day, Day]> = [];
+      for (const k of keys) {
+        const keyMetric = `${k}\u0000${metric}`;
         // A hole inside a daily export, or a run of its rows without the metric, is days it does not cover (see
         // `exportHoles`), unless the export's month or quarter rows give the metric (its reach by month).
-        [...keys].flatMap((k) =>
-          splitAtHoles(
-            spans.get(k)!,
-            coarse.has(`${k}\u0000${metric}`)
-              ? []
-              : mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? []),
-          ),
-        ),
-      );
+        const file = splitAtHoles(
+          spans.get(k)!,
+          coarse.has(keyMetric) ? [] : mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? []),
+        );
+        list.push(...file);
+        // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric.
+        own.push(...(coarse.has(keyMetric) && !daily.has(keyMetric) ? [[file[0]![0], lastOwn.get(keyMetric)!] as const] : file));
+      }
+      m.set(metric, list);
+      endsOf.set(metric, own);
+    }
     out.set(channel, m);
+    ends.set(channel, endsOf);
   }
-  return out;
+  return { files: out, ends };
 }
 
 /** Two lists of holes as one, sorted, overlapping ones joined. */
@@ -426,6 +452,8 @@ export class MetricIndex {
   private readonly series: ReadonlyMap<string, ReadonlyMap<string, Series>>;
   /** Per channel and metric, the spans (first day, last day of the channel's rows) of the files that give it. */
   private readonly sources: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>>;
+  /** The same, where a file gives the metric in month or quarter rows only, to its own rows' last day (see `sourceSpans`). */
+  private readonly ends: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>>;
   /** Per channel, the files that say how far their export reaches (`through`): from their first row to that day. */
   private readonly throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>;
   /** Per channel, the days its exports are known to cover (see `knownSpans`). */
@@ -434,13 +462,14 @@ export class MetricIndex {
 
   private constructor(
     series: ReadonlyMap<string, ReadonlyMap<string, Series>>,
-    sources: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>>,
+    sources: { files: SpansByMetric; ends: SpansByMetric },
     metrics: MetricTable,
     throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
     known: ReadonlyMap<string, readonly KnownSpan[]>,
   ) {
     this.series = series;
-    this.sources = sources;
+    this.sources = sources.files;
+    this.ends = sources.ends;
     this.metrics = metrics;
     this.throughSpans = throughSpans;
     this.known = known;
@@ -720,11 +749,13 @@ export class MetricIndex {
    * How far the exports giving one metric of one channel reach in [a, b]: the latest last day,
    * capped at b, of the files that give it and overlap the range. A file spans the channel's
    * rows in it, to its `through` day when it gives one: a metric absent on some days of its
-   * export (spend on days without ads) still counts to the export's end. Null when none overlaps.
+   * export (spend on days without ads) still counts to the export's end. A file that gives the
+   * metric in month or quarter rows only reaches the end of its last such row (a month row covers
+   * its month), not the file's other rows nor its `through` (red-team 12 #4). Null when none overlaps.
    */
   coverageEnd(channel: string, metric: string, a: Day, b: Day): Day | null {
     let end: Day | null = null;
-    for (const [first, last] of this.sources.get(channel)?.get(metric) ?? []) {
+    for (const [first, last] of this.ends.get(channel)?.get(metric) ?? []) {
       if (first > b || last < a) continue;
       const reach = Math.min(last, b);
       if (end === null || reach > end) end = reach;

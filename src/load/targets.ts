@@ -15,7 +15,7 @@ import { formatDay } from '../core/dates.ts';
 import { actualBound } from '../core/evaluate.ts';
 import { measuredChannels, measureTarget, resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
-import { inputEnds, type Kpi, type KpiEngine, resolveChannels, summedInputs, windowFor } from '../core/kpis.ts';
+import { coveredInputs, inputEnds, type Kpi, type KpiEngine, resolveChannels, windowFor } from '../core/kpis.ts';
 import { type Period, previousPeriod } from '../core/periods.ts';
 import type { SiteSettings } from '../core/project.ts';
 import { formatKpiValue } from '../format/numbers.ts';
@@ -350,7 +350,7 @@ function noteReferenceInputs(
   at: PathKey[],
   say: (input: string, channel: string, end: string, last: string) => string,
 ): void {
-  const inputs = summedInputs(engine, kpi);
+  const inputs = coveredInputs(engine, kpi);
   if (inputs.length === 0) return;
   for (const channel of channels) {
     const last = engine.index.lastDay(prev.end, [channel]);

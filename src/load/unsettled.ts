@@ -8,7 +8,7 @@
  * undecided from its deadline on. Runs after loading, on valid content.
  */
 import { type Day, formatDay } from '../core/dates.ts';
-import { dataEnds } from '../core/coverage.ts';
+import { wholeEnds } from '../core/coverage.ts';
 import { measuredChannels } from '../core/targets.ts';
 import type { Goal, Measure } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
@@ -56,7 +56,13 @@ interface EarlyEnd {
 function earlyEnd(engine: KpiEngine, measure: Measure, period: Period, upTo: Day): EarlyEnd | null {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return null;
-  const { incomplete, dataTo, channelsTo } = dataEnds(engine, measuredChannels(engine, measure, period, upTo), period, upTo, kpi);
+  const { incomplete, dataTo, channelsTo } = wholeEnds(
+    engine,
+    kpi,
+    measuredChannels(engine, measure, period, upTo),
+    period,
+    upTo,
+  );
   return incomplete.length === 0 || dataTo === null ? null : { incomplete, dataTo, channelsTo };
 }
 
