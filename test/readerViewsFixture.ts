@@ -1,7 +1,8 @@
 /**
  * A small root shaped like red-team 12's root a, for the pages a CMO reads: conversions on
  * Facebook only beside clicks on three channels; LinkedIn stops on Aug 20; a listening export of
- * month rows to August where Instagram's tool gives no neutral mentions; unique visitors as a
+ * month rows to August where Instagram's tool gives no neutral mentions; Instagram starts on May
+ * 15; unique visitors (Facebook) as a
  * quarter row for Q2 and month rows for Q3 (an upper bound); goals over all channels that leave
  * LinkedIn out, and one on LinkedIn.
  */
@@ -28,18 +29,18 @@ export const READER_GOALS = `goals:
 const months = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08'];
 
 export const READER_DATA: Readonly<Record<string, string>> = {
-  'data/facebook/daily.json': dailyExport('facebook', '2026-04-01', '2026-09-30', (d) => ({
+  'data/facebook/daily.json': dailyExport('facebook', '2026-01-01', '2026-09-30', (d) => ({
     impressions: 10000,
     engagements: 300,
     clicks: 200,
     conversions: d >= '2026-07-01' ? 10 : 8,
   })),
-  'data/instagram/daily.json': dailyExport('instagram', '2026-04-01', '2026-09-30', () => ({
+  'data/instagram/daily.json': dailyExport('instagram', '2026-05-15', '2026-09-30', () => ({
     impressions: 8000,
     engagements: 400,
     clicks: 100,
   })),
-  'data/linkedin/daily.json': dailyExport('linkedin', '2026-04-01', '2026-08-20', () => ({
+  'data/linkedin/daily.json': dailyExport('linkedin', '2026-01-01', '2026-08-20', () => ({
     impressions: 3000,
     engagements: 90,
     clicks: 60,
@@ -52,13 +53,13 @@ export const READER_DATA: Readonly<Record<string, string>> = {
       neutral_mentions: 500,
       negative_mentions: 100,
     })),
-    ...months.map((month) => ({ month, channel: 'instagram', positive_mentions: 1200, negative_mentions: 200 })),
+    ...months.slice(2).map((month) => ({ month, channel: 'instagram', positive_mentions: 1200, negative_mentions: 200 })),
   ]),
-  'data/instagram/ga.json': rowsExport('instagram', [
+  'data/facebook/ga.json': rowsExport('facebook', [
     { quarter: '2026-Q2', site_visitors: 7000 },
     ...['2026-07', '2026-08', '2026-09'].map((month) => ({ month, site_visitors: 3000 })),
   ]),
-  'data/instagram/shop.json': dailyExport('instagram', '2026-04-01', '2026-09-15', () => ({ code_uses: 5 })),
+  'data/instagram/shop.json': dailyExport('instagram', '2026-05-15', '2026-09-15', () => ({ code_uses: 5 })),
 };
 
 /** The root loaded (throws on a problem: the fixture must load). */

@@ -125,7 +125,7 @@ export const en = {
     now: 'now {value}',
     points: 'pts',
     partialMovesChannels:
-      'Totals are left out: not every channel’s data reach the end of {quarter} (the earliest stop on {date}), so its totals cannot be compared with the whole of {previous}.',
+      'Totals are left out where a channel’s data do not reach the end of {quarter} (the earliest stop on {date}): they cannot be compared with the whole of {previous}.',
     partialMoves:
       'Totals are left out while {quarter} is not over: {quarter} to date cannot be compared with the whole of {previous}.',
     previewAlt: 'Summary of {quarter}: goals by status',

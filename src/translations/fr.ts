@@ -119,7 +119,7 @@ export const fr = {
     ofTarget: '{kpi} : {actual} sur {target}',
     moves: 'Plus fortes variations par rapport au trimestre précédent',
     partialMovesChannels:
-      'Les totaux sont laissés de côté : les données de certains canaux n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}), ses totaux ne se comparent donc pas à l’ensemble de {previous}.',
+      'Les totaux sont laissés de côté là où les données d’un canal n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}) : ils ne se comparent pas à l’ensemble de {previous}.',
     partialMoves:
       'Les totaux sont laissés de côté tant que {quarter} n’est pas terminé : {quarter} à date ne se compare pas à l’ensemble de {previous}.',
     good: 'favorable',

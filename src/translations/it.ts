@@ -116,7 +116,7 @@ export const it = {
     ofTarget: '{kpi}: {actual} su {target}',
     moves: 'Variazioni maggiori rispetto al trimestre precedente',
     partialMovesChannels:
-      'I totali sono esclusi: i dati di alcuni canali non arrivano alla fine di {quarter} (i primi si fermano il {date}), quindi i suoi totali non sono confrontabili con l’intero {previous}.',
+      'I totali sono esclusi dove i dati di un canale non arrivano alla fine di {quarter} (i primi si fermano il {date}): non sono confrontabili con l’intero {previous}.',
     partialMoves:
       'I totali sono esclusi finché {quarter} non è concluso: {quarter} finora non è confrontabile con l’intero {previous}.',
     good: 'favorevole',
