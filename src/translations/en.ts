@@ -592,12 +592,19 @@ export const en = {
     mixTitle: 'Channel mix: impressions, {quarter}',
     topChannels:
       '{kpi}: the {shown} highest of {total} channels this quarter. Each channel has its own page, and the CSV download has them all.',
+    funnelCoverage:
+      'The stages are not all over the same channels ({items}): a step rate is over its own stage’s channels, not the ratio of the bars.',
+    coverageItem: '{stage}: {coverage}',
+    sentimentLacking:
+      'No shares of mentions for {items}: the data give no mentions of that sentiment there while other channels’ do, and shares over fewer sentiments would not compare (the KPI table’s positive sentiment is n/a too).',
+    mentionsTo: 'Mentions only to {items}: the quarter’s later days are not in these figures.',
     funnelTitle: 'Funnel, {channel}, {quarter}',
     allChannels: 'all channels',
     spendRevenueTitle: 'Spend and revenue, {quarter}',
     sentimentTitle: 'Sentiment and share of voice, {quarter}',
     channel: 'Channel',
     share: 'Share',
+    channels: 'Channels',
     stage: 'Stage',
     count: 'Count',
     stepRate: 'Step rate (KPI)',

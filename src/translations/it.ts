@@ -587,12 +587,19 @@ export const it = {
     mixTitle: 'Ripartizione per canale: impression, {quarter}',
     topChannels:
       '{kpi}: i {shown} canali più alti su {total} nel trimestre. Ogni canale ha la sua pagina e il download CSV li contiene tutti.',
+    funnelCoverage:
+      'Le fasi non riguardano tutte gli stessi canali ({items}): un tasso di fase riguarda i canali della sua fase, non è il rapporto tra le barre.',
+    coverageItem: '{stage}: {coverage}',
+    sentimentLacking:
+      'Nessuna quota di menzioni per {items}: i dati non vi danno menzioni di quel sentiment mentre quelli di altri canali sì, e quote su meno sentiment non sarebbero confrontabili (anche il sentiment positivo della tabella KPI è n.d.).',
+    mentionsTo: 'Menzioni solo fino al {items}: i giorni successivi del trimestre non sono in queste cifre.',
     funnelTitle: 'Funnel, {channel}, {quarter}',
     allChannels: 'tutti i canali',
     spendRevenueTitle: 'Spesa e ricavi, {quarter}',
     sentimentTitle: 'Sentiment e quota di voce, {quarter}',
     channel: 'Canale',
     share: 'Quota',
+    channels: 'Canali',
     stage: 'Fase',
     count: 'Numero',
     stepRate: 'Tasso della fase (KPI)',
