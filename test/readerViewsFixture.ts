@@ -15,7 +15,9 @@ export const READER_SITE = (locale = 'en-US') =>
   `title: Acme\nlocale: ${locale}\ncurrency: EUR\nchannels:\n  facebook: { label: Facebook }\n  instagram: { label: Instagram }\n  linkedin: { label: LinkedIn }\n` +
   `metrics:\n  site_visitors: { label: Unique visitors, aggregation: unique, unit: count }\n  code_uses: { label: Code uses, aggregation: flow, unit: count }\n`;
 
-export const READER_GOALS = `goals:
+export const READER_GOALS = `kpis:
+  - { id: code_rate, label: Code rate, formula: "code_uses / clicks", unit: percent, good: up }
+goals:
   - { id: cvr, title: Conversion rate 6%, period: 2026-Q3, channel: all, kpi: conversion_rate, target: 0.06 }
   - { id: li, title: LinkedIn clicks, period: 2026-Q3, channel: linkedin, kpi: clicks, target: 1000 }
   - id: okr
