@@ -368,6 +368,11 @@ export interface FunnelStage {
   readonly value: number | null;
   /** The step's KPI value as the report computed it (its coverage may differ from the counts'); else value / the stage it is per. */
   readonly rate?: number | null;
+  /**
+   * The channels the stage counts ("Facebook only", "2 of 3 channels") where the stages are not all
+   * over the same channels, else absent: beside its count and its rate, in the table and the note.
+   */
+  readonly coverage?: string | null;
 }
 
 /** Each step's rate as the KPI catalogue defines it: the stage it is per, and the KPI's name in the chart words. */
@@ -382,7 +387,9 @@ export const FUNNEL_RATES: Readonly<
 /**
  * The funnel impressions → engagements → clicks → conversions on a linear scale, each step
  * labelled with its KPI: engagement rate (per impression), CTR (per impression) and
- * conversion rate (per click), as the KPI table shows them.
+ * conversion rate (per click), as the KPI table shows them. Stages over different channels
+ * (conversions on Facebook only beside clicks on three) say their channels beside their figures,
+ * in the table and in the chart's note: a step rate is then not the ratio of the bars.
  */
 export function funnelChart(ctx: ChartContext, opts: { id: string; title: string; stages: readonly FunnelStage[] }): ChartModel {
   const fmt: FormatOptions = ctx.site;
@@ -398,10 +405,18 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
         : s.value !== null && per !== null && per > 0
           ? s.value / per
           : null;
-    return { stage: s.label, order: i, value: s.value, rate, kpi: step ? w[step.kpi] : null };
+    return { stage: s.label, order: i, value: s.value, rate, kpi: step ? w[step.kpi] : null, coverage: s.coverage ?? null };
   });
   const rateText = (s: (typeof stages)[number]) =>
     s.kpi !== null && s.rate !== null ? `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}` : null;
+  const covered = stages.filter((s) => s.coverage !== null && s.value !== null);
+  const coverageText = (s: (typeof stages)[number]) => (s.coverage !== null ? ` · ${s.coverage}` : '');
+  const note =
+    covered.length > 0
+      ? fill(w.funnelCoverage, {
+          items: covered.map((s) => fill(w.coverageItem, { stage: s.stage, coverage: s.coverage! })).join(', '),
+        })
+      : null;
   const known = stages.filter((s) => s.value !== null);
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -409,7 +424,7 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
     data: {
       values: known.map((s) => ({
         ...s,
-        text: formatKpiValue(s.value, 'count', fmt) + (rateText(s) !== null ? ` (${rateText(s)})` : ''),
+        text: formatKpiValue(s.value, 'count', fmt) + (rateText(s) !== null ? ` (${rateText(s)})` : '') + coverageText(s),
       })),
     },
     height: { step: 32 },
@@ -432,19 +447,26 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
     id: opts.id,
     title: opts.title,
     spec,
-    description: fill(w.described.funnel, {
-      items: stages
-        .map((s) => `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${rateText(s) !== null ? `, ${rateText(s)}` : ''}`)
-        .join('; '),
-    }),
+    description:
+      (note !== null ? `${note} ` : '') +
+      fill(w.described.funnel, {
+        items: stages
+          .map(
+            (s) =>
+              `${s.stage} ${formatKpiValue(s.value, 'count', fmt)}${rateText(s) !== null ? `, ${rateText(s)}` : ''}${s.coverage !== null ? ` (${s.coverage})` : ''}`,
+          )
+          .join('; '),
+      }),
     table: {
-      columns: [w.stage, w.count, w.stepRate],
+      columns: [w.stage, w.count, w.stepRate, ...(covered.length > 0 ? [w.channels] : [])],
       rows: stages.map((s) => [
         s.stage,
         formatKpiValue(s.value, 'count', fmt),
         s.kpi === null ? '—' : `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}`,
+        ...(covered.length > 0 ? [s.coverage ?? w.allChannels] : []),
       ]),
     },
+    ...(note !== null ? { note } : {}),
   };
 }
 
@@ -526,9 +548,14 @@ export interface Sentiment {
 /**
  * By channel, two bars on one 0–100% axis: positive, neutral and negative mentions (as
  * shares of the channel's mentions, stacked) and, below them, the channel's share of voice.
+ * A channel whose data lack a sentiment that another channel's give (no neutral mentions) has no
+ * shares: over fewer sentiments they would not compare with the others' (red-team 12 #8); the
+ * note names it. `notes` (the days the mentions reach) go before that note.
  */
-export function sentimentChart(ctx: ChartContext, opts: { id: string; title: string; rows: readonly Sentiment[] }): ChartModel {
-  opts = { ...opts, rows: distinctLabels(opts.rows) };
+export function sentimentChart(
+  ctx: ChartContext,
+  opts: { id: string; title: string; rows: readonly Sentiment[]; notes?: readonly string[] },
+): ChartModel {
   const fmt: FormatOptions = ctx.site;
   const w = words(ctx);
   const kinds = [
@@ -536,6 +563,33 @@ export function sentimentChart(ctx: ChartContext, opts: { id: string; title: str
     [w.neutral, 'neutral', '#999999'],
     [w.negative, 'negative', '#D55E00'],
   ] as const;
+  const given = kinds.filter(([, key]) => opts.rows.some((r) => r[key] !== null));
+  const lacking = (r: Sentiment) =>
+    given.some(([, key]) => r[key] !== null) ? given.filter(([, key]) => r[key] === null).map(([name]) => name) : [];
+  const partial = opts.rows.filter((r) => lacking(r).length > 0);
+  const note = [
+    ...(opts.notes ?? []),
+    ...(partial.length > 0
+      ? [
+          fill(w.sentimentLacking, {
+            items: partial
+              .map(
+                (r) =>
+                  `${r.label} (${lacking(r)
+                    .map((k) => k.toLocaleLowerCase(fmt.locale))
+                    .join(', ')})`,
+              )
+              .join(', '),
+          }),
+        ]
+      : []),
+  ].join(' ');
+  opts = {
+    ...opts,
+    rows: distinctLabels(
+      opts.rows.map((r) => (lacking(r).length > 0 ? { ...r, positive: null, neutral: null, negative: null } : r)),
+    ),
+  };
   const voice = w.shareOfVoice;
   const rowsOf = { mentions: w.shareOfMentions, voice };
   const mentions = opts.rows.flatMap((r) =>
@@ -592,18 +646,21 @@ export function sentimentChart(ctx: ChartContext, opts: { id: string; title: str
     id: opts.id,
     title: opts.title,
     spec,
-    description: fill(w.described.sentiment, {
-      items: opts.rows
-        .map((r) =>
-          fill(w.described.sentimentItem, {
-            channel: r.label,
-            positive: formatShare(share(r, 'positive'), fmt),
-            negative: formatShare(share(r, 'negative'), fmt),
-            voice: formatKpiValue(r.shareOfVoice, 'percent', fmt),
-          }),
-        )
-        .join('; '),
-    }),
+    ...(note !== '' ? { note } : {}),
+    description:
+      (note !== '' ? `${note} ` : '') +
+      fill(w.described.sentiment, {
+        items: opts.rows
+          .map((r) =>
+            fill(w.described.sentimentItem, {
+              channel: r.label,
+              positive: formatShare(share(r, 'positive'), fmt),
+              negative: formatShare(share(r, 'negative'), fmt),
+              voice: formatKpiValue(r.shareOfVoice, 'percent', fmt),
+            }),
+          )
+          .join('; '),
+      }),
     table: {
       columns: [w.channel, w.positive, w.neutral, w.negative, w.shareOfVoice],
       rows: opts.rows.map((r) => [

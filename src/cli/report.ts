@@ -38,6 +38,7 @@ import { countOf } from '../format/text.ts';
 import { formatProgress, progressBound } from '../format/progress.ts';
 import { figureBound } from '../format/bound.ts';
 import { keyResultNoteKinds } from '../site/okrView.ts';
+import { en } from '../translations/en.ts';
 
 const HELP = `Usage: npm run goalpost -- report --period 2026-Q2 [--channel <id>] [--as-of 2026-05-31] [--frozen | --version <k> | --live] [--json]
 
@@ -204,6 +205,22 @@ export interface TextSource {
   readonly moved?: ReadonlyMap<string, string>;
 }
 
+/**
+ * The settings the text report formats numbers with: the site's locale (decimal commas in French),
+ * and in another language than English its English "n/a", as the report's words are English
+ * (red-team 12 #14: "n.d." beside "not comparable").
+ */
+function textSite(site: SiteSettings): SiteSettings {
+  return isEnglish(site) ? site : { ...site, strings: { 'values.notAvailable': en.values.notAvailable } };
+}
+
+/** The settings the text report's marks ("Facebook only", "Code uses only to …") are written with: English words, as the rest of the report. */
+function englishWords(site: SiteSettings): SiteSettings {
+  return isEnglish(site) ? site : { ...site, locale: 'en-US', strings: {} };
+}
+
+const isEnglish = (site: SiteSettings) => /^en(-|$)/i.test(site.locale);
+
 /** A rate's change against a quarter computed over other channels (the CLI stays English). */
 const NOT_COMPARABLE = 'not comparable: channels differ';
 
@@ -246,6 +263,7 @@ export function renderText(
   kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction; grows_with_window?: boolean }>,
   from: TextSource = { source: { kind: 'live' }, newest: null, restated: 0 },
 ): string {
+  site = textSite(site);
   const fmt: FormatOptions = site;
   const which =
     from.source.kind === 'frozen'
@@ -285,9 +303,9 @@ export function renderText(
     const table = rows.map(([id, v]) => {
       const k = kpis.get(id)!;
       const notes = [
-        coverageNote(v, site)?.short,
-        inputsNote(v, site)?.short,
-        gapsNote(v.gaps, site)?.short,
+        coverageNote(v, englishWords(site))?.short,
+        inputsNote(v, englishWords(site))?.short,
+        gapsNote(v.gaps, englishWords(site))?.short,
         v.basis === 'net_follows' ? 'net follows' : undefined,
       ].filter(Boolean);
       const bound = figureBound(v);
@@ -483,9 +501,9 @@ function marks(
   >,
   site: SiteSettings,
 ): string {
-  const gaps = gapsNote(g.gaps, site)?.short;
-  const coverage = goalCoverageNote(g.left_out, site);
-  const inputs = inputsNote({ value: g.actual, inputs_to: g.inputs_to }, site)?.short;
+  const gaps = gapsNote(g.gaps, englishWords(site))?.short;
+  const coverage = goalCoverageNote(g.left_out, englishWords(site));
+  const inputs = inputsNote({ value: g.actual, inputs_to: g.inputs_to }, englishWords(site))?.short;
   let ends = '';
   if (g.incomplete && g.incomplete.length > 0 && g.data_to) {
     // A channel in `inputs_to` stops early because an input's export does: the input says why.

@@ -34,6 +34,8 @@ export interface SiteSettings {
    * since the freeze), as the settings of the report's commit gave them.
    */
   readonly formerChannels?: Readonly<Record<string, string>>;
+  /** The labels of the metrics declared under `metrics:` ("Code uses"), by id, for the marks that name a KPI's inputs. */
+  readonly metricLabels?: Readonly<Record<string, string>>;
 }
 
 /** One metric JSON file, as a source of data. */

@@ -240,11 +240,19 @@ export function reportAsOf(project: Project, quarter: Period, channels?: readonl
   return project.index.lastDay(quarter.end, channels) ?? quarter.start - 1;
 }
 
-/** Whether a goal measures anything on `channel` (directly or through `all`). */
-export function goalTouchesChannel(goal: Goal, channel: string, known: readonly string[]): boolean {
-  const selections =
-    goal.type === 'smart' ? [goal.channel] : goal.keyResults.flatMap((kr) => (kr.measure ? [kr.measure.channel] : []));
-  return selections.some((s) => resolveChannels(s, known).includes(channel));
+/**
+ * Whether a goal measures anything on `channel` (directly or through `all`). With its evaluation
+ * (`json`), a figure that leaves the channel out (`left_out`: no data for every input there) does
+ * not count: a goal computed without LinkedIn is not LinkedIn's (red-team 12 #9).
+ */
+export function goalTouchesChannel(goal: Goal, channel: string, known: readonly string[], json?: GoalJson): boolean {
+  const counts = (selection: string | readonly string[], leftOut: readonly string[] | undefined) =>
+    resolveChannels(selection, known).includes(channel) && !(leftOut ?? []).includes(channel);
+  if (goal.type === 'smart') return counts(goal.channel, json?.type === 'smart' ? json.left_out : undefined);
+  const results = json?.type === 'okr' ? json.key_results : [];
+  return goal.keyResults.some(
+    (kr) => kr.measure !== null && counts(kr.measure.channel, results.find((r) => r.id === kr.id)?.left_out),
+  );
 }
 
 /** Builds a quarter's report in SPEC's JSON shape (`computeQuarter` adds its trends and mentions). */
@@ -297,7 +305,10 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
   const goals = project.goals
     .filter((g) => overlaps(g.period, quarter))
     .filter((g) => channel === null || goalTouchesChannel(g, channel, known))
-    .map((g) => goalJson(g, goalEvaluation(engine, g, asOf), goalAchievability(engine, g)));
+    .flatMap((g) => {
+      const json = goalJson(g, goalEvaluation(engine, g, asOf), goalAchievability(engine, g));
+      return channel === null || goalTouchesChannel(g, channel, known, json) ? [json] : [];
+    });
 
   return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), coverage, incomplete, kpis, goals };
 }

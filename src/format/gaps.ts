@@ -17,7 +17,7 @@ export function gapsNote(
   if (!gaps) return null;
   const strings = uiStrings(site.locale, site.strings);
   const t = strings.coverage;
-  const label = (input: string) => metricLabel(strings, input);
+  const label = (input: string) => metricLabel(strings, input, site.metricLabels);
   const items: string[] = [];
   for (const channel of Object.keys(gaps).sort()) {
     for (const input of Object.keys(gaps[channel]!).sort()) {

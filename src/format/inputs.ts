@@ -22,7 +22,7 @@ export function inputsNote(
   if (cell.value === null || !cell.inputs_to) return null;
   const strings = uiStrings(site.locale, site.strings);
   const t = strings.coverage;
-  const label = (input: string) => metricLabel(strings, input);
+  const label = (input: string) => metricLabel(strings, input, site.metricLabels);
   let firstDay: string | null = null;
   const sentences: string[] = [];
   for (const channel of Object.keys(cell.inputs_to).sort()) {

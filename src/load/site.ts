@@ -131,6 +131,7 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
       url: s.url === undefined ? null : withSlash(s.url),
       robots: s.robots ?? 'index',
       strings,
+      ...(metrics.length > 0 ? { metricLabels: Object.fromEntries(metrics.map((m) => [m.id, m.label])) } : {}),
     },
     declaredChannels: s.channels !== undefined,
     metrics,

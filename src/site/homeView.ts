@@ -12,9 +12,8 @@ import type { Project } from '../core/project.ts';
 import type { KpiJson } from '../core/report.ts';
 import { type QuarterPage, quarterPage } from './quarterPage.ts';
 import { reportQuarters } from './quarters.ts';
-import { cellMove, type KpiMove } from './summary.ts';
-import { kpiGrowsWithWindow } from '../core/comparable.ts';
-import { partialComparison } from '../format/changes.ts';
+import { cellMove, type KpiMove, totalToDate } from './summary.ts';
+import { changeText, partialComparison } from '../format/changes.ts';
 import type { CoverageNote } from '../format/coverage.ts';
 import { inputsNote } from '../format/inputs.ts';
 import { formatDate } from '../format/intl.ts';
@@ -36,6 +35,8 @@ export interface Headline {
   readonly move: KpiMove | null;
   /** A total's change while the quarter is not over: "quarter to date against the whole of 2026-Q2"; else null. */
   readonly toDate: string | null;
+  /** The QoQ change in words when it is no move ("n/a: earlier quarter covered only May 15, 2026 – Jun 30, 2026"), its days as the quarter page writes them. */
+  readonly change: string;
   /** The note on a figure whose inputs end apart ("Clicks only to 10 Sept"), else null. */
   readonly inputs: CoverageNote | null;
 }
@@ -77,7 +78,8 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
               svg,
               history,
               inputs: inputsNote(cell, project.site, (iso) => formatDate(iso, project.site.locale), 'kpi'),
-              ...(partial && kpiGrowsWithWindow(kpi)
+              change: changeText(cell, 'qoq', project.site, (iso) => formatDate(iso, project.site.locale)),
+              ...(partial && totalToDate(view.report, 'all', kpi, cell)
                 ? { move: null, toDate: cell.qoq === null ? null : fill(t.home.toDate, { previous: partial.previous }) }
                 : { move: cellMove(kpi, cell), toDate: null }),
             })),

@@ -17,6 +17,7 @@ import { type OkrView, okrViews } from './okrView.ts';
 import { channelName } from './words.ts';
 import { type QuarterSummary, quarterSummary, sortByStatus } from './summary.ts';
 import { partialNote } from '../format/changes.ts';
+import { coverageNote } from '../format/coverage.ts';
 import { formatDate } from '../format/intl.ts';
 import { formatKpiValue } from '../format/numbers.ts';
 
@@ -180,11 +181,16 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
   }
 
   const scope = channel ?? 'all';
+  const counted = (id: string) => [...(report.kpis[scope]?.[id]?.channels ?? [])].sort().join(' ');
+  const present = FUNNEL.filter(([id]) => value(scope, id) !== null);
+  // Stages over different channels say each one's (clicks on three channels, conversions on Facebook only: red-team 12 #7).
+  const apart = new Set(present.map(([id]) => counted(id))).size > 1;
   const stages = FUNNEL.map(([id, rate]) => ({
     id,
     label: w[id],
     value: value(scope, id),
     ...(rate ? { rate: value(scope, rate) } : {}),
+    ...(apart ? { coverage: coverageNote(report.kpis[scope]![id] ?? { value: null }, site)?.short ?? null } : {}),
   }));
   if (stages.filter((s) => s.value !== null).length >= 2) {
     charts.push(
@@ -215,12 +221,47 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
       shareOfVoice: value(c, 'share_of_voice'),
     }))
     .filter((r) => r.positive !== null || r.negative !== null || r.shareOfVoice !== null);
-  if (sentiment.length > 0)
+  if (sentiment.length > 0) {
+    // The mentions' own last day where it is before the report's (a listening export of month rows to August).
+    const ends = new Map<string, string[]>();
+    for (const r of sentiment) {
+      const last = mentionsTo(report, r.channel);
+      if (last !== null && last < report.as_of) ends.set(last, [...(ends.get(last) ?? []), r.label]);
+    }
+    const notes =
+      ends.size === 0
+        ? []
+        : [
+            fill(w.mentionsTo, {
+              items: [...ends]
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([day, labels]) => `${formatDate(day, site.locale)} (${labels.join(', ')})`)
+                .join(', '),
+            }),
+          ];
     charts.push(
-      sentimentChart(ctx, { id: 'sentiment', title: fill(w.sentimentTitle, { quarter: quarter.label }), rows: sentiment }),
+      sentimentChart(ctx, { id: 'sentiment', title: fill(w.sentimentTitle, { quarter: quarter.label }), rows: sentiment, notes }),
     );
+  }
 
   return charts.map((c) => ({ ...c, id: `${slug}-${channel ?? 'all'}-${c.id}` }));
+}
+
+/** The sentiment inputs (mention counts) of the sentiment chart. */
+const MENTION_INPUTS = ['positive_mentions', 'neutral_mentions', 'negative_mentions'];
+
+/**
+ * The last day a channel's mentions by sentiment reach, as its sentiment KPIs' `inputs_to` give it
+ * (the latest of the three), or null when they do not end before the report's as-of day.
+ */
+export function mentionsTo(report: ReportJson, channel: string): string | null {
+  let last: string | null = null;
+  for (const kpi of ['positive_sentiment_share', 'net_sentiment']) {
+    const byInput = report.kpis[channel]?.[kpi]?.inputs_to?.[channel] ?? {};
+    for (const [input, day] of Object.entries(byInput))
+      if (MENTION_INPUTS.includes(input) && (last === null || day > last)) last = day;
+  }
+  return last;
 }
 
 /** The most lines a trend chart on an all-channel page draws: more cannot be told apart by colour or label. */

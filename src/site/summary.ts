@@ -6,7 +6,7 @@
  * quarter always reads as a fall; so is a figure whose inputs end apart (`inputs_to`), which mixes
  * ranges. Pure: no Astro, no files.
  */
-import { kpiGrowsWithWindow } from '../core/comparable.ts';
+import { isPartial, kpiGrowsWithWindow } from '../core/comparable.ts';
 import type { KpiMeta } from '../core/figures.ts';
 import type { GoalJson, KpiJson, OkrGoalJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import type { GoalStatus } from '../core/status.ts';
@@ -110,20 +110,41 @@ export function kpiMove(meta: KpiMeta, value: number | null, qoq: number | null,
  * A KPI figure's move since the previous quarter, or null. A figure whose inputs end apart
  * (clicks to the 10th over impressions to the 30th) mixes ranges, and one computed over other
  * channels in the previous quarter (a total that gained or lost a channel), or against a previous
- * quarter a channel covers only in part (`qoq_partial`), is not like for like: its change is no move.
+ * quarter a channel covers only in part (`qoq_partial`), is not like for like: its change is no move;
+ * nor is an approximate figure's (a bound against an exact quarter).
  */
 export function cellMove(
   meta: KpiMeta,
-  cell: Pick<KpiJson, 'value' | 'qoq' | 'previous' | 'inputs_to' | 'qoq_channels_differ' | 'qoq_partial'>,
+  cell: Pick<KpiJson, 'value' | 'qoq' | 'previous' | 'inputs_to' | 'qoq_channels_differ' | 'qoq_partial' | 'approximate'>,
 ): KpiMove | null {
-  const flagged = cell.inputs_to !== undefined || cell.qoq_channels_differ || cell.qoq_partial !== undefined;
+  // A bound (a unique count summed from month rows) against an exact quarter tells no change (red-team 12 #10).
+  const flagged =
+    cell.inputs_to !== undefined || cell.qoq_channels_differ || cell.qoq_partial !== undefined || cell.approximate === true;
   return flagged ? null : kpiMove(meta, cell.value, cell.qoq, cell.previous);
+}
+
+/**
+ * Whether a KPI cell of a report is a total over part of its quarter: the quarter is not over, or a
+ * channel the cell counts (`channels`, else the scope's) stops before its end. A total over
+ * channels whose data are whole is not (Facebook's conversions while LinkedIn has stopped, red-team 12 #12).
+ */
+export function totalToDate(
+  report: Pick<ReportJson, 'period' | 'as_of' | 'coverage' | 'channels'>,
+  scope: string,
+  meta: KpiMeta,
+  cell: Pick<KpiJson, 'channels'>,
+): boolean {
+  if (!kpiGrowsWithWindow(meta)) return false;
+  const counted = cell.channels ?? (scope === 'all' ? report.channels.filter((c) => c !== 'all') : [scope]);
+  const coverage = Object.fromEntries(Object.entries(report.coverage ?? {}).filter(([c]) => counted.includes(c)));
+  return isPartial({ period: report.period, as_of: report.as_of, coverage });
 }
 
 /**
  * The summary of a report for one scope (`all` or a channel): status counts, goals needing
  * attention, and the `limit` KPIs with the largest relative change since the previous quarter
- * (on a quarter that is not over, rates and stocks only; never a figure whose inputs end apart).
+ * (on a quarter that is not over, rates and stocks only, and totals over channels whose data are
+ * whole; never a figure whose inputs end apart).
  */
 export function quarterSummary(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, scope = 'all', limit = 4): QuarterSummary {
   const smart = report.goals.filter((g): g is SmartGoalJson => g.type === 'smart');
@@ -134,7 +155,7 @@ export function quarterSummary(report: ReportJson, kpis: ReadonlyMap<string, Kpi
   const movers = Object.entries(cells)
     .flatMap(([id, cell]) => {
       const meta = kpis.get(id);
-      const move = meta && !(partial && kpiGrowsWithWindow(meta)) ? cellMove(meta, cell) : null;
+      const move = meta && !totalToDate(report, scope, meta, cell) ? cellMove(meta, cell) : null;
       return move ? [{ move, size: Math.abs(cell.qoq!) }] : [];
     })
     .sort((a, b) => b.size - a.size || a.move.id.localeCompare(b.move.id))

@@ -125,7 +125,7 @@ export const en = {
     now: 'now {value}',
     points: 'pts',
     partialMovesChannels:
-      'Totals are left out: not every channel’s data reach the end of {quarter} (the earliest stop on {date}), so its totals cannot be compared with the whole of {previous}.',
+      'Totals are left out where a channel’s data do not reach the end of {quarter} (the earliest stop on {date}): they cannot be compared with the whole of {previous}.',
     partialMoves:
       'Totals are left out while {quarter} is not over: {quarter} to date cannot be compared with the whole of {previous}.',
     previewAlt: 'Summary of {quarter}: goals by status',
@@ -597,12 +597,19 @@ export const en = {
     mixTitle: 'Channel mix: impressions, {quarter}',
     topChannels:
       '{kpi}: the {shown} highest of {total} channels this quarter. Each channel has its own page, and the CSV download has them all.',
+    funnelCoverage:
+      'The stages are not all over the same channels ({items}): a step rate is over its own stage’s channels, not the ratio of the bars.',
+    coverageItem: '{stage}: {coverage}',
+    sentimentLacking:
+      'No shares of mentions for {items}: the data give no mentions of that sentiment there while other channels’ do, and shares over fewer sentiments would not compare (the KPI table’s positive sentiment is n/a too).',
+    mentionsTo: 'Mentions only to {items}: the quarter’s later days are not in these figures.',
     funnelTitle: 'Funnel, {channel}, {quarter}',
     allChannels: 'all channels',
     spendRevenueTitle: 'Spend and revenue, {quarter}',
     sentimentTitle: 'Sentiment and share of voice, {quarter}',
     channel: 'Channel',
     share: 'Share',
+    channels: 'Channels',
     stage: 'Stage',
     count: 'Count',
     stepRate: 'Step rate (KPI)',

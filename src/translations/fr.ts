@@ -119,7 +119,7 @@ export const fr = {
     ofTarget: '{kpi} : {actual} sur {target}',
     moves: 'Plus fortes variations par rapport au trimestre précédent',
     partialMovesChannels:
-      'Les totaux sont laissés de côté : les données de certains canaux n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}), ses totaux ne se comparent donc pas à l’ensemble de {previous}.',
+      'Les totaux sont laissés de côté là où les données d’un canal n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}) : ils ne se comparent pas à l’ensemble de {previous}.',
     partialMoves:
       'Les totaux sont laissés de côté tant que {quarter} n’est pas terminé : {quarter} à date ne se compare pas à l’ensemble de {previous}.',
     good: 'favorable',
@@ -597,12 +597,19 @@ export const fr = {
     mixTitle: 'Répartition par canal : impressions, {quarter}',
     topChannels:
       '{kpi} : les {shown} canaux les plus hauts sur {total} ce trimestre. Chaque canal a sa page, et le téléchargement CSV les contient tous.',
+    funnelCoverage:
+      'Les étapes ne portent pas toutes sur les mêmes canaux ({items}) : un taux d’étape porte sur les canaux de son étape, ce n’est pas le rapport des barres.',
+    coverageItem: '{stage} : {coverage}',
+    sentimentLacking:
+      'Pas de parts de mentions pour {items} : les données n’y donnent aucune mention de ce sentiment alors que celles d’autres canaux en donnent, et des parts sur moins de sentiments ne se compareraient pas (le sentiment positif du tableau des KPI est n.d. aussi).',
+    mentionsTo: 'Mentions seulement jusqu’au {items} : les jours suivants du trimestre ne sont pas dans ces chiffres.',
     funnelTitle: 'Entonnoir, {channel}, {quarter}',
     allChannels: 'tous canaux',
     spendRevenueTitle: 'Dépenses et chiffre d’affaires, {quarter}',
     sentimentTitle: 'Sentiment et part de voix, {quarter}',
     channel: 'Canal',
     share: 'Part',
+    channels: 'Canaux',
     stage: 'Étape',
     count: 'Nombre',
     stepRate: 'Taux de l’étape (KPI)',

@@ -120,8 +120,12 @@ export function plural(
   return fill(text, { count: numberFormat(locale).format(count), ...values });
 }
 
-/** The name of a metric read as a KPI's input: the KPI's of that id, else the metric's, else its id in words. */
-export function metricLabel(strings: UiStrings, id: string): string {
+/**
+ * The name of a metric read as a KPI's input: a declared metric's own label (`declared`, from
+ * `metrics:` in the site settings), else the KPI's of that id, else the metric's, else its id in words.
+ */
+export function metricLabel(strings: UiStrings, id: string, declared?: Readonly<Record<string, string>>): string {
+  if (declared && Object.hasOwn(declared, id)) return declared[id]!;
   if (Object.hasOwn(strings.kpis, id)) return strings.kpis[id as keyof UiStrings['kpis']];
   if (Object.hasOwn(strings.metrics, id)) return strings.metrics[id as keyof UiStrings['metrics']];
   return id.replaceAll('_', ' ');

@@ -116,7 +116,7 @@ export const it = {
     ofTarget: '{kpi}: {actual} su {target}',
     moves: 'Variazioni maggiori rispetto al trimestre precedente',
     partialMovesChannels:
-      'I totali sono esclusi: i dati di alcuni canali non arrivano alla fine di {quarter} (i primi si fermano il {date}), quindi i suoi totali non sono confrontabili con l’intero {previous}.',
+      'I totali sono esclusi dove i dati di un canale non arrivano alla fine di {quarter} (i primi si fermano il {date}): non sono confrontabili con l’intero {previous}.',
     partialMoves:
       'I totali sono esclusi finché {quarter} non è concluso: {quarter} finora non è confrontabile con l’intero {previous}.',
     good: 'favorevole',
@@ -592,12 +592,19 @@ export const it = {
     mixTitle: 'Ripartizione per canale: impression, {quarter}',
     topChannels:
       '{kpi}: i {shown} canali più alti su {total} nel trimestre. Ogni canale ha la sua pagina e il download CSV li contiene tutti.',
+    funnelCoverage:
+      'Le fasi non riguardano tutte gli stessi canali ({items}): un tasso di fase riguarda i canali della sua fase, non è il rapporto tra le barre.',
+    coverageItem: '{stage}: {coverage}',
+    sentimentLacking:
+      'Nessuna quota di menzioni per {items}: i dati non vi danno menzioni di quel sentiment mentre quelli di altri canali sì, e quote su meno sentiment non sarebbero confrontabili (anche il sentiment positivo della tabella KPI è n.d.).',
+    mentionsTo: 'Menzioni solo fino al {items}: i giorni successivi del trimestre non sono in queste cifre.',
     funnelTitle: 'Funnel, {channel}, {quarter}',
     allChannels: 'tutti i canali',
     spendRevenueTitle: 'Spesa e ricavi, {quarter}',
     sentimentTitle: 'Sentiment e quota di voce, {quarter}',
     channel: 'Canale',
     share: 'Quota',
+    channels: 'Canali',
     stage: 'Fase',
     count: 'Numero',
     stepRate: 'Tasso della fase (KPI)',

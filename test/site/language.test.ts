@@ -29,7 +29,8 @@ describe('views in the site language', () => {
     );
     expect(titles.join(' ')).not.toMatch(/\b(by|and|Funnel|Spend|Channel mix)\b/);
     const funnel = view.charts.find((c) => c.id.endsWith('-funnel'))!;
-    expect(funnel.table.columns).toEqual(['Étape', 'Nombre', 'Taux de l’étape (KPI)']);
+    // The example's conversions count 3 of its 5 channels: the funnel says each stage's (red-team 12 #7).
+    expect(funnel.table.columns).toEqual(['Étape', 'Nombre', 'Taux de l’étape (KPI)', 'Canaux']);
     expect(funnel.table.rows.map((r) => r[0])).toEqual(['Impressions', 'Interactions', 'Clics', 'Conversions']);
     expect(view.kpiRows.find((r) => r.id === 'engagement_rate')?.label).toBe('Taux d’engagement');
     expect(view.scopes.find((s) => s.id === 'all')?.label).toBe('Tous les canaux');

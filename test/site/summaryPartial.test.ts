@@ -45,7 +45,7 @@ describe('the summary line on totals left out of the moves', () => {
     expect(summary.partial).toMatchObject({ asOf: '2026-08-20', over: true });
     const en = partialMovesNote(r, { locale: 'en-US', currency: 'EUR' }, (d) => formatDate(d, 'en-US'));
     expect(en).toBe(
-      'Totals are left out: not every channel’s data reach the end of 2026-Q3 (the earliest stop on Aug 20, 2026), so its totals cannot be compared with the whole of 2026-Q2.',
+      'Totals are left out where a channel’s data do not reach the end of 2026-Q3 (the earliest stop on Aug 20, 2026): they cannot be compared with the whole of 2026-Q2.',
     );
     const fr = partialMovesNote(r, { locale: 'fr-FR', currency: 'EUR' });
     const it_ = partialMovesNote(r, { locale: 'it-IT', currency: 'EUR' });
