@@ -167,8 +167,9 @@ describe('month rows of an input that end inside a file that goes on (red-team 1
   });
 });
 
-describe('a stock given as month rows that end before the other data (red-team 12 #6)', () => {
-  const report = q3Report(
+/** The club root: a daily page export for Q2 and Q3, and the club's members as month rows (`members[i]` for April on). */
+const clubReport = (members: readonly number[]) =>
+  q3Report(
     'title: Club\nchannels:\n  facebook: { label: Facebook }\nmetrics:\n  members: { label: Club members, aggregation: stock, unit: count }\n',
     'goals:\n  - { id: members, title: 1600 members, kpi: members, channel: facebook, period: 2026-Q3, target: 1600 }\n',
     {
@@ -176,13 +177,16 @@ describe('a stock given as month rows that end before the other data (red-team 1
         channel: 'facebook',
         rows: days('2026-04-01', '2026-09-30').map((date) => ({ date, impressions: 10000 })),
       },
-      // The club's export is monthly: August and September are not in yet.
       'data/facebook/club.json': {
         channel: 'facebook',
-        rows: ['2026-04', '2026-05', '2026-06', '2026-07'].map((month, i) => ({ month, members: 1300 + 50 * i })),
+        rows: members.map((value, i) => ({ month: `2026-${String(4 + i).padStart(2, '0')}`, members: value })),
       },
     },
   );
+
+describe('a stock given as month rows that end before the other data (red-team 12 #6)', () => {
+  // The club's export is monthly: August and September are not in yet.
+  const report = clubReport([1300, 1350, 1400, 1450]);
 
   it("does not settle the goal at its deadline on July's value, and marks it", () => {
     const goal = goalOf(report, 'members');
@@ -201,23 +205,7 @@ describe('a stock given as month rows that end before the other data (red-team 1
   });
 
   it('leaves a stock whose rows reach the end unmarked', () => {
-    const whole = q3Report(
-      'title: Club\nchannels:\n  facebook: { label: Facebook }\nmetrics:\n  members: { label: Club members, aggregation: stock, unit: count }\n',
-      'goals:\n  - { id: members, title: 1600 members, kpi: members, channel: facebook, period: 2026-Q3, target: 1600 }\n',
-      {
-        'data/facebook/page.json': {
-          channel: 'facebook',
-          rows: days('2026-04-01', '2026-09-30').map((date) => ({ date, impressions: 10000 })),
-        },
-        'data/facebook/club.json': {
-          channel: 'facebook',
-          rows: ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'].map((month, i) => ({
-            month,
-            members: 1300 + 70 * i,
-          })),
-        },
-      },
-    );
+    const whole = clubReport([1300, 1370, 1440, 1510, 1580, 1650]);
     const goal = goalOf(whole, 'members');
     expect(goal.status).toBe('achieved');
     expect(goal.data_to).toBeUndefined();
