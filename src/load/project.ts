@@ -16,6 +16,7 @@ import { loadGoals } from './goals.ts';
 import { checkOverlaps } from './overlaps.ts';
 import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility, checkThroughPlausibility } from './plausibility.ts';
+import { checkExportGaps } from './exportGaps.ts';
 import { checkExportHoles } from './exportHoles.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
@@ -210,6 +211,7 @@ export function loadFromSources(
   }
   const { index, duplicates } = MetricIndex.build(data.rows, metrics, through);
   checkExportEnds(data.rows, through, index, data.reporters);
+  checkExportGaps(data.rows, through, data.reporters);
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;

@@ -1,0 +1,63 @@
+/**
+ * Gaps between exports (red-team 12 #14): days that no export of a channel covers between two of
+ * its exports (a file ending on 19 October, the next starting on 1 December) are unknown, and the
+ * figures over them are flagged (`MetricIndex.coverageGaps`); a week or more of them is a note at
+ * the first row of the export after it, as a hole inside one export is (see exportHoles.ts).
+ */
+import { formatDay, quarterIndexOf } from '../core/dates.ts';
+import { HOLE_MIN_DAYS } from '../core/exportHoles.ts';
+import type { MetricRow } from '../core/metricIndex.ts';
+import type { FileReporter } from './files.ts';
+import { MAX_QUIET_QUARTERS } from './plausibility.ts';
+
+/**
+ * Notes every run of `HOLE_MIN_DAYS` days or more that no export of a channel covers between two of its
+ * exports, unless more than `MAX_QUIET_QUARTERS` whole quarters lie in it (a pause).
+ */
+export function checkExportGaps(
+  rows: readonly MetricRow[],
+  through: ReadonlyMap<string, number>,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  // Per channel and file: the days its rows span (to its `through`), and its first row.
+  const exports = new Map<string, Map<string, { first: MetricRow; end: number }>>();
+  for (const row of rows) {
+    let files = exports.get(row.channel);
+    if (!files) exports.set(row.channel, (files = new Map()));
+    const end = Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end);
+    const e = files.get(row.origin.file);
+    if (!e) files.set(row.origin.file, { first: row, end });
+    else {
+      if (row.period.start < e.first.period.start) e.first = row;
+      if (end > e.end) e.end = end;
+    }
+  }
+  for (const [channel, files] of exports) {
+    if (files.size < 2) continue;
+    const spans = [...files.entries()].sort(
+      ([fa, a], [fb, b]) => a.first.period.start - b.first.period.start || (fa < fb ? -1 : 1),
+    );
+    let reach = spans[0]![1].end;
+    let reachFile = spans[0]![0];
+    for (const [file, { first, end }] of spans.slice(1)) {
+      const missing = first.period.start - reach - 1;
+      // More than four whole quarters apart is a pause (the plausibility note's), not an export missed.
+      const quietQuarters = quarterIndexOf(first.period.start) - quarterIndexOf(reach) - 1;
+      if (missing >= HOLE_MIN_DAYS && quietQuarters <= MAX_QUIET_QUARTERS) {
+        reporters
+          .get(file)
+          ?.note(
+            ['rows', first.origin.row, first.period.kind === 'day' ? 'date' : first.period.kind],
+            `rows[${first.origin.row}]: this export of ${channel} starts on ${first.period.label}, ${missing} days after the data of ` +
+              `${channel} before it end (${formatDay(reach)}, ${reachFile}): no export covers ${formatDay(reach + 1)} to ` +
+              `${formatDay(first.period.start - 1)}, so figures over those days are flagged and rates are taken without them ` +
+              '(if those days were exported, add that file; if an earlier export covers them, give it a "through" day)',
+          );
+      }
+      if (end > reach) {
+        reach = end;
+        reachFile = file;
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Days no export of a channel covers between two of its exports (red-team 12 #14, root c2: a file to
+ * 19 October 2025, the next from 1 December) are noted by `validate` as a hole inside one export is.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../src/core/dates.ts';
+import { day } from '../coreFixtures.ts';
+import { outcomeOf } from './helpers.ts';
+
+const file = (from: string, to: string, extra: Record<string, unknown> = {}) => {
+  const rows = [];
+  for (let d = day(from); d <= day(to); d++) rows.push({ date: formatDay(d), impressions: 1000 });
+  return JSON.stringify({ channel: 'instagram', ...extra, rows });
+};
+const gapNotes = (data: Record<string, string>) => outcomeOf({ data }).notes.filter((n) => n.includes('no export covers'));
+
+describe('a gap between two exports of a channel', () => {
+  it('is noted at the first row of the export after it', () => {
+    const notes = gapNotes({ 'data/a.json': file('2025-07-01', '2025-10-19'), 'data/b.json': file('2025-12-01', '2026-03-31') });
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^data\/b\.json:\d+:\d+: note: rows\[0\]: this export of instagram starts on 2025-12-01, 42 days after the data of instagram before it end \(2025-10-19, data\/a\.json\): no export covers 2025-10-20 to 2025-11-30/,
+      ),
+    ]);
+  });
+
+  it('is not noted for exports that meet or overlap, a few days apart, a third export that fills it, or a through day that reaches it', () => {
+    expect(
+      gapNotes({ 'data/a.json': file('2025-07-01', '2025-10-19'), 'data/b.json': file('2025-10-20', '2026-03-31') }),
+    ).toEqual([]);
+    expect(
+      gapNotes({ 'data/a.json': file('2025-07-01', '2025-10-19'), 'data/b.json': file('2025-10-25', '2026-03-31') }),
+    ).toEqual([]);
+    expect(
+      gapNotes({
+        'data/a.json': file('2025-07-01', '2025-10-19'),
+        'data/b.json': file('2025-12-01', '2026-03-31'),
+        'data/c.json': file('2025-10-15', '2025-12-05'),
+      }),
+    ).toEqual([]);
+    expect(
+      gapNotes({
+        'data/a.json': file('2025-07-01', '2025-10-19', { through: '2025-11-30' }),
+        'data/b.json': file('2025-12-01', '2026-03-31'),
+      }),
+    ).toEqual([]);
+  });
+});
