@@ -19,7 +19,8 @@ import { type FormatOptions, formatChange } from './numbers.ts';
  * earlier quarter only to a day, where its inputs there end apart (`qoq_to`, `yoy_to`), says that
  * day ("+5.0% (earlier quarter to Jun 10, 2026)"); an earlier quarter a channel covers only in part
  * (`qoq_partial`, `yoy_partial`) says its days: "n/a" for a total, the days a rate is compared over;
- * one with days no export covers (their `gaps`) says those days. `date` writes the day (ISO by default).
+ * one with days no export covers (their `gaps`) says those days; the change of a value that is only a
+ * bound (`approximate`) is marked "≈" as the value is. `date` writes the day (ISO by default).
  */
 export function changeText(
   cell: KpiJson,
@@ -41,7 +42,9 @@ export function changeText(
     if (cell[which] === null) return fill(t.partialEarlier, days);
     return fill(t.partialEarlierRate, { ...days, change: formatChange(cell[which], opts) });
   }
-  const change = differ ? fill(t.otherChannels, { change: formatChange(cell[which], opts) }) : formatChange(cell[which], opts);
+  // A change of a value that is only a bound (a reach summed from finer rows) is as approximate as the value.
+  const moved = `${cell.approximate && cell[which] !== null ? '≈ ' : ''}${formatChange(cell[which], opts)}`;
+  const change = differ ? fill(t.otherChannels, { change: moved }) : moved;
   const to = which === 'qoq' ? cell.qoq_to : cell.yoy_to;
   return to === undefined || cell[which] === null ? change : fill(t.changeTo, { change, date: date(to) });
 }

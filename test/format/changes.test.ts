@@ -18,6 +18,11 @@ describe('changeText', () => {
     expect(changeText(cell, 'yoy', en)).toBe('+20.0%');
     expect(changeText({ value: 1, qoq: null, yoy: null }, 'qoq', en)).toBe('n/a');
   });
+  it('marks "≈" the change of a value that is only a bound (red-team 12 #10)', () => {
+    const bound = { value: 9000, qoq: 0.286, yoy: null, approximate: true as const, bound: 'upper' as const };
+    expect(changeText(bound, 'qoq', en)).toBe('≈ +28.6%');
+    expect(changeText(bound, 'yoy', en)).toBe('n/a');
+  });
 });
 
 describe('partialNote', () => {
