@@ -264,11 +264,26 @@ const FOLLOWS = ['new_followers', 'lost_followers'] as const;
  * follows where the data give them, so the follows metrics present in the data count among them:
  * a follows export that stops early is an input that ends early.
  */
-export function summedInputs(engine: KpiEngine, kpi: Kpi): string[] {
-  const out = kpi.inputs.filter((name) => engine.index.metrics.get(name)?.aggregation === 'flow');
-  if (kpi.inputs.some((name) => Object.hasOwn(FOLLOWER_FIGURES, name)))
-    for (const name of FOLLOWS) if (!out.includes(name) && engine.index.has(name)) out.push(name);
-  return out;
+export function summedInputs(engine: KpiEngine, kpi: Kpi): readonly string[] {
+  return inputsOf(summed, engine, kpi, () => {
+    const out = kpi.inputs.filter((name) => engine.index.metrics.get(name)?.aggregation === 'flow');
+    if (kpi.inputs.some((name) => Object.hasOwn(FOLLOWER_FIGURES, name)))
+      for (const name of FOLLOWS) if (!out.includes(name) && engine.index.has(name)) out.push(name);
+    return out;
+  });
+}
+
+/** A KPI's inputs of one kind, per metric index, found once: asked for each window, channel and cell of a build. */
+type InputsMemo = WeakMap<MetricIndex, WeakMap<Kpi, readonly string[]>>;
+const summed: InputsMemo = new WeakMap();
+const covered: InputsMemo = new WeakMap();
+
+function inputsOf(memo: InputsMemo, engine: KpiEngine, kpi: Kpi, find: () => string[]): readonly string[] {
+  let byKpi = memo.get(engine.index);
+  if (!byKpi) memo.set(engine.index, (byKpi = new WeakMap()));
+  let inputs = byKpi.get(kpi);
+  if (!inputs) byKpi.set(kpi, (inputs = Object.freeze(find())));
+  return inputs;
 }
 
 /**
@@ -278,13 +293,15 @@ export function summedInputs(engine: KpiEngine, kpi: Kpi): string[] {
  * 12 #3, #6). Followers are not among them: a follower figure carries the latest total on with
  * the daily follows, whose ends count (see `summedInputs`).
  */
-export function coveredInputs(engine: KpiEngine, kpi: Kpi): string[] {
-  const out = summedInputs(engine, kpi);
-  for (const name of kpi.inputs) {
-    const aggregation = engine.index.metrics.get(name)?.aggregation;
-    if ((aggregation === 'unique' || aggregation === 'stock') && !Object.hasOwn(FOLLOWER_FIGURES, name)) out.push(name);
-  }
-  return out;
+export function coveredInputs(engine: KpiEngine, kpi: Kpi): readonly string[] {
+  return inputsOf(covered, engine, kpi, () => {
+    const out = [...summedInputs(engine, kpi)];
+    for (const name of kpi.inputs) {
+      const aggregation = engine.index.metrics.get(name)?.aggregation;
+      if ((aggregation === 'unique' || aggregation === 'stock') && !Object.hasOwn(FOLLOWER_FIGURES, name)) out.push(name);
+    }
+    return out;
+  });
 }
 
 /**
