@@ -772,17 +772,32 @@ export class MetricIndex {
    * campaign began: no spend before), and days after its last are where they end: not a gap.
    */
   coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
-    const spans = [...(this.sources.get(channel)?.get(metric) ?? [])]
-      .filter(([first, last]) => first <= b && last >= a)
-      .sort((x, y) => x[0] - y[0]);
     const gaps: Array<readonly [Day, Day]> = [];
     let reach: Day | null = null;
-    for (const [first, last] of spans) {
-      if (reach !== null && first > reach + 1) gaps.push([Math.max(reach + 1, a), Math.min(first - 1, b)]);
+    for (const [first, last] of this.sortedSources(channel, metric)) {
+      if (first > b) break;
+      if (last < a) continue;
+      if (reach !== null && first > reach + 1) {
+        const [from, to] = [Math.max(reach + 1, a), Math.min(first - 1, b)];
+        if (from <= to) gaps.push([from, to]);
+      }
       if (reach === null || last > reach) reach = last;
     }
-    return gaps.filter(([from, to]) => from <= to);
+    return gaps;
   }
+
+  /** The spans of the files giving one metric of one channel, by first day (sorted on first use: asked for every window). */
+  private sortedSources(channel: string, metric: string): ReadonlyArray<readonly [Day, Day]> {
+    const key = `${channel}\u0000${metric}`;
+    let spans = this.sortedSourceCache.get(key);
+    if (!spans) {
+      spans = [...(this.sources.get(channel)?.get(metric) ?? [])].sort((x, y) => x[0] - y[0]);
+      this.sortedSourceCache.set(key, spans);
+    }
+    return spans;
+  }
+
+  private readonly sortedSourceCache = new Map<string, ReadonlyArray<readonly [Day, Day]>>();
 
   /**
    * The last day with any data on or before `upTo` (for some channels, or all). An export reaches
