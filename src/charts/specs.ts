@@ -373,6 +373,8 @@ export interface FunnelStage {
    * over the same channels, else absent: beside its count and its rate, in the table and the note.
    */
   readonly coverage?: string | null;
+  /** The day the step's rate is computed to where that is before the quarter's as-of day (its inputs stop there), formatted. */
+  readonly rateTo?: string | null;
 }
 
 /** Each step's rate as the KPI catalogue defines it: the stage it is per, and the KPI's name in the chart words. */
@@ -405,10 +407,21 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
         : s.value !== null && per !== null && per > 0
           ? s.value / per
           : null;
-    return { stage: s.label, order: i, value: s.value, rate, kpi: step ? w[step.kpi] : null, coverage: s.coverage ?? null };
+    return {
+      stage: s.label,
+      order: i,
+      value: s.value,
+      rate,
+      kpi: step ? w[step.kpi] : null,
+      coverage: s.coverage ?? null,
+      rateTo: s.rate !== undefined ? (s.rateTo ?? null) : null,
+    };
   });
+  // A rate cut to the day its inputs stop (LinkedIn's clicks to Aug 20 while the counts run on) says that day.
   const rateText = (s: (typeof stages)[number]) =>
-    s.kpi !== null && s.rate !== null ? `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}` : null;
+    s.kpi !== null && s.rate !== null
+      ? `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}${s.rateTo !== null ? ` ${fill(w.rateTo, { date: s.rateTo })}` : ''}`
+      : null;
   const covered = stages.filter((s) => s.coverage !== null && s.value !== null);
   const coverageText = (s: (typeof stages)[number]) => (s.coverage !== null ? ` · ${s.coverage}` : '');
   const note =
@@ -462,7 +475,7 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
       rows: stages.map((s) => [
         s.stage,
         formatKpiValue(s.value, 'count', fmt),
-        s.kpi === null ? '—' : `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}`,
+        s.kpi === null ? '—' : (rateText(s) ?? `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}`),
         ...(covered.length > 0 ? [s.coverage ?? w.allChannels] : []),
       ]),
     },

@@ -185,11 +185,14 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
   const present = FUNNEL.filter(([id]) => value(scope, id) !== null);
   // Stages over different channels say each one's (clicks on three channels, conversions on Facebook only: red-team 12 #7).
   const apart = new Set(present.map(([id]) => counted(id))).size > 1;
+  /** A step rate's day where it is computed only to a day before the report's (its inputs stop there). */
+  const rateTo = (day: string | undefined): string | null =>
+    day !== undefined && day < report.as_of ? formatDate(day, site.locale) : null;
   const stages = FUNNEL.map(([id, rate]) => ({
     id,
     label: w[id],
     value: value(scope, id),
-    ...(rate ? { rate: value(scope, rate) } : {}),
+    ...(rate ? { rate: value(scope, rate), rateTo: rateTo(report.kpis[scope]?.[rate]?.data_to) } : {}),
     ...(apart ? { coverage: coverageNote(report.kpis[scope]![id] ?? { value: null }, site)?.short ?? null } : {}),
   }));
   if (stages.filter((s) => s.value !== null).length >= 2) {

@@ -600,6 +600,7 @@ export const en = {
     funnelCoverage:
       'The stages are not all over the same channels ({items}): a step rate is over its own stage’s channels, not the ratio of the bars.',
     coverageItem: '{stage}: {coverage}',
+    rateTo: 'to {date}',
     sentimentLacking:
       'No shares of mentions for {items}: the data give no mentions of that sentiment there while other channels’ do, and shares over fewer sentiments would not compare (the KPI table’s positive sentiment is n/a too).',
     mentionsTo: 'Mentions only to {items}: the quarter’s later days are not in these figures.',

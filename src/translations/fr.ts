@@ -600,6 +600,7 @@ export const fr = {
     funnelCoverage:
       'Les étapes ne portent pas toutes sur les mêmes canaux ({items}) : un taux d’étape porte sur les canaux de son étape, ce n’est pas le rapport des barres.',
     coverageItem: '{stage} : {coverage}',
+    rateTo: 'jusqu’au {date}',
     sentimentLacking:
       'Pas de parts de mentions pour {items} : les données n’y donnent aucune mention de ce sentiment alors que celles d’autres canaux en donnent, et des parts sur moins de sentiments ne se compareraient pas (le sentiment positif du tableau des KPI est n.d. aussi).',
     mentionsTo: 'Mentions seulement jusqu’au {items} : les jours suivants du trimestre ne sont pas dans ces chiffres.',

@@ -595,6 +595,7 @@ export const it = {
     funnelCoverage:
       'Le fasi non riguardano tutte gli stessi canali ({items}): un tasso di fase riguarda i canali della sua fase, non è il rapporto tra le barre.',
     coverageItem: '{stage}: {coverage}',
+    rateTo: 'fino al {date}',
     sentimentLacking:
       'Nessuna quota di menzioni per {items}: i dati non vi danno menzioni di quel sentiment mentre quelli di altri canali sì, e quote su meno sentiment non sarebbero confrontabili (anche il sentiment positivo della tabella KPI è n.d.).',
     mentionsTo: 'Menzioni solo fino al {items}: i giorni successivi del trimestre non sono in queste cifre.',
