@@ -247,7 +247,7 @@ function sourceSpans(
   rows: readonly MetricRow[],
   metrics: MetricTable,
   through: ReadonlyMap<string, Day>,
-): { files: SpansByMetric; ends: SpansByMetric } {
+): { files: SpansByMetric; ends: SpansByMetric; postStarts: ReadonlySet<readonly [Day, Day]> } {
   const spans = new Map<string, [Day, Day]>();
   const files = new Map<string, Map<string, Set<string>>>();
   // `file\u0000channel\u0000metric` of the metrics a file's month or quarter rows give: those rows cover them.
@@ -262,8 +262,19 @@ function sourceSpans(
       if (end > (lastOwn.get(keyMetric) ?? -Infinity)) lastOwn.set(keyMetric, end);
     }
   };
+  // Each export's distinct days with a day row, and the first and last of them.
+  const dayRows = new Map<string, { days: Set<Day>; first: Day; last: Day }>();
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
+    if (row.period.kind === 'day') {
+      const d = dayRows.get(key);
+      if (!d) dayRows.set(key, { days: new Set([row.period.start]), first: row.period.start, last: row.period.start });
+      else {
+        d.days.add(row.period.start);
+        if (row.period.start < d.first) d.first = row.period.start;
+        if (row.period.start > d.last) d.last = row.period.start;
+      }
+    }
     const span = spans.get(key);
     if (!span) spans.set(key, [row.period.start, Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end)]);
     else {
@@ -289,6 +300,12 @@ function sourceSpans(
   }
   const holes = holesByExport(rows);
   const keyHoles = keyHolesByExport(rows, metrics);
+  // Per-post exports (rows on the days something was published): their first row is their first post, not
+  // where they start (see `MetricIndex.coverageGaps`).
+  const perPost = new Set<string>();
+  for (const [key, { days, first, last }] of dayRows)
+    if (last - first + 1 >= DAILY_MIN_DAYS && days.size < DAILY_MIN_SHARE * (last - first + 1)) perPost.add(key);
+  const postStarts = new Set<readonly [Day, Day]>();
   const out: SpansByMetric = new Map();
   const ends: SpansByMetric = new Map();
   for (const [channel, byMetric] of files) {
@@ -305,6 +322,7 @@ function sourceSpans(
           spans.get(k)!,
           coarse.has(keyMetric) ? [] : mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? []),
         );
+        if (perPost.has(k)) postStarts.add(file[0]!);
         list.push(...file);
         // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric.
         own.push(...(coarse.has(keyMetric) && !daily.has(keyMetric) ? [[file[0]![0], lastOwn.get(keyMetric)!] as const] : file));
@@ -315,7 +333,7 @@ function sourceSpans(
     out.set(channel, m);
     ends.set(channel, endsOf);
   }
-  return { files: out, ends };
+  return { files: out, ends, postStarts };
 }
 
 /** Two lists of holes as one, sorted, overlapping ones joined. */
@@ -458,11 +476,13 @@ export class MetricIndex {
   private readonly throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>;
   /** Per channel, the days its exports are known to cover (see `knownSpans`). */
   private readonly known: ReadonlyMap<string, readonly KnownSpan[]>;
+  /** The first span of each per-post export: its first row is its first post (see `coverageGaps`). */
+  private readonly postStarts: ReadonlySet<readonly [Day, Day]>;
   readonly metrics: MetricTable;
 
   private constructor(
     series: ReadonlyMap<string, ReadonlyMap<string, Series>>,
-    sources: { files: SpansByMetric; ends: SpansByMetric },
+    sources: { files: SpansByMetric; ends: SpansByMetric; postStarts: ReadonlySet<readonly [Day, Day]> },
     metrics: MetricTable,
     throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
     known: ReadonlyMap<string, readonly KnownSpan[]>,
@@ -470,6 +490,7 @@ export class MetricIndex {
     this.series = series;
     this.sources = sources.files;
     this.ends = sources.ends;
+    this.postStarts = sources.postStarts;
     this.metrics = metrics;
     this.throughSpans = throughSpans;
     this.known = known;
@@ -774,10 +795,14 @@ export class MetricIndex {
   coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
     const gaps: Array<readonly [Day, Day]> = [];
     let reach: Day | null = null;
-    for (const [first, last] of this.sortedSources(channel, metric)) {
+    for (const span of this.sortedSources(channel, metric)) {
+      const [first, last] = span;
       if (first > b) break;
       if (last < a) continue;
-      if (reach !== null && first > reach + 1) {
+      // Days before a per-post export's first post, in that post's month, are days without a post (monthly
+      // downloads each with its `through`: June's first post on the 3rd: red-team 13 #1), not unknown.
+      const beforeFirstPost = reach !== null && this.postStarts.has(span) && postMonthStart(first) <= reach + 1;
+      if (reach !== null && first > reach + 1 && !beforeFirstPost) {
         const [from, to] = [Math.max(reach + 1, a), Math.min(first - 1, b)];
         if (from <= to) gaps.push([from, to]);
       }
@@ -924,4 +949,12 @@ export class MetricIndex {
     }
     return [...days].sort((x, y) => x - y);
   }
+}
+
+/**
+ * The first day of the month of a per-post export's first row: the days from there to that row are
+ * days without a post when the export before it reaches them (see `MetricIndex.coverageGaps`).
+ */
+export function postMonthStart(firstRow: Day): Day {
+  return monthBounds(monthIndexOf(firstRow))[0];
 }

@@ -5,14 +5,15 @@
  * the first row of the export after it, as a hole inside one export is (see exportHoles.ts).
  */
 import { formatDay, quarterIndexOf } from '../core/dates.ts';
-import { HOLE_MIN_DAYS } from '../core/exportHoles.ts';
-import type { MetricRow } from '../core/metricIndex.ts';
+import { DAILY_MIN_DAYS, DAILY_MIN_SHARE, HOLE_MIN_DAYS } from '../core/exportHoles.ts';
+import { type MetricRow, postMonthStart } from '../core/metricIndex.ts';
 import type { FileReporter } from './files.ts';
-import { MAX_QUIET_QUARTERS } from './plausibility.ts';
 
 /**
- * Notes every run of `HOLE_MIN_DAYS` days or more that no export of a channel covers between two of its
- * exports, unless more than `MAX_QUIET_QUARTERS` whole quarters lie in it (a pause).
+ * Notes every run of `HOLE_MIN_DAYS` days or more inside one quarter that no export of a channel
+ * covers between two of its exports (the days its figures flag), unless the export after it is a
+ * per-post export whose first post comes later in the month the gap starts in (see
+ * `MetricIndex.coverageGaps`).
  */
 export function checkExportGaps(
   rows: readonly MetricRow[],
@@ -20,14 +21,19 @@ export function checkExportGaps(
   reporters: ReadonlyMap<string, FileReporter>,
 ): void {
   // Per channel and file: the days its rows span (to its `through`), and its first row.
-  const exports = new Map<string, Map<string, { first: MetricRow; end: number }>>();
+  const exports = new Map<string, Map<string, { first: MetricRow; end: number; days: Set<number>; lastDay: number }>>();
   for (const row of rows) {
     let files = exports.get(row.channel);
     if (!files) exports.set(row.channel, (files = new Map()));
     const end = Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end);
     const e = files.get(row.origin.file);
-    if (!e) files.set(row.origin.file, { first: row, end });
+    const day = row.period.kind === 'day' ? row.period.start : null;
+    if (!e) files.set(row.origin.file, { first: row, end, days: new Set(day === null ? [] : [day]), lastDay: day ?? -Infinity });
     else {
+      if (day !== null) {
+        e.days.add(day);
+        if (day > e.lastDay) e.lastDay = day;
+      }
       if (row.period.start < e.first.period.start) e.first = row;
       if (end > e.end) e.end = end;
     }
@@ -39,11 +45,16 @@ export function checkExportGaps(
     );
     let reach = spans[0]![1].end;
     let reachFile = spans[0]![0];
-    for (const [file, { first, end }] of spans.slice(1)) {
+    for (const [file, { first, end, days, lastDay }] of spans.slice(1)) {
       const missing = first.period.start - reach - 1;
-      // More than four whole quarters apart is a pause (the plausibility note's), not an export missed.
-      const quietQuarters = quarterIndexOf(first.period.start) - quarterIndexOf(reach) - 1;
-      if (missing >= HOLE_MIN_DAYS && quietQuarters <= MAX_QUIET_QUARTERS) {
+      // Only days inside a quarter both exports reach are flagged on its figures; a channel paused for a quarter or
+      // more is left out of those quarters, not flagged (red-team 13 #3).
+      const sameQuarter = quarterIndexOf(first.period.start) === quarterIndexOf(reach + 1);
+      // A per-post export's first row is its first post: the days before it in its month are days without one.
+      const span = lastDay - first.period.start + 1;
+      const perPost =
+        span >= DAILY_MIN_DAYS && days.size < DAILY_MIN_SHARE * span && postMonthStart(first.period.start) <= reach + 1;
+      if (missing >= HOLE_MIN_DAYS && sameQuarter && !perPost) {
         reporters
           .get(file)
           ?.note(

@@ -4,7 +4,7 @@
  * count those days as covered by the export (`MetricIndex.coverageEnd`).
  */
 import { formatDay } from '../core/dates.ts';
-import { holesByExport, keyHolesByExport, lateKeysByExport } from '../core/exportHoles.ts';
+import { holesByExport, keyHolesByExport } from '../core/exportHoles.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
 import type { MetricTable } from '../core/metrics.ts';
 import type { FileReporter } from './files.ts';
@@ -18,7 +18,6 @@ export function checkExportHoles(
   metrics: MetricTable,
   reporters: ReadonlyMap<string, FileReporter>,
 ): void {
-  noteLateKeys(rows, metrics, reporters);
   const exports = holesByExport(rows);
   const keyHoles = keyHolesByExport(rows, metrics);
   if (exports.size === 0 && keyHoles.size === 0) return;
@@ -89,28 +88,6 @@ export function checkExportHoles(
               `(if there was none, write ${metric}: 0; if the export missed it, export those days again)`,
           );
       }
-    }
-  }
-}
-
-/**
- * Notes a metric whose key first appears well inside a daily export (revenue from the day a pixel
- * was installed): the export's earlier days count as none of it, so a rate or a total over them
- * reads low (a return on ad spend over the spend of the whole quarter and the revenue of half of it).
- */
-function noteLateKeys(rows: readonly MetricRow[], metrics: MetricTable, reporters: ReadonlyMap<string, FileReporter>): void {
-  for (const late of lateKeysByExport(rows, metrics).values()) {
-    for (const { metric, exportFirst, first } of late) {
-      const days = first.period.start - exportFirst.period.start;
-      reporters
-        .get(first.origin.file)
-        ?.note(
-          ['rows', first.origin.row, metric],
-          `rows[${first.origin.row}].${metric}: the first ${metric} of this export for ${first.channel} comes on ${first.period.label}, ` +
-            `${days} days after its first row (${exportFirst.period.label}): those days count as no ${metric}; ` +
-            `if it was not tracked before ${first.period.label} (a pixel installed, a new column), start the goals that use it on that day, ` +
-            `and read earlier figures with it as low (if there was none, write ${metric}: 0 on those days)`,
-        );
     }
   }
 }

@@ -45,4 +45,18 @@ describe('a gap between two exports of a channel', () => {
       }),
     ).toEqual([]);
   });
+
+  it('is not noted for a channel paused for a quarter (left out of it, not flagged) nor before a per-post export’s first post in its month (red-team 13 #1, #3)', () => {
+    expect(
+      gapNotes({ 'data/a.json': file('2026-01-01', '2026-03-31'), 'data/b.json': file('2026-07-01', '2026-09-30') }),
+    ).toEqual([]);
+    const posts = (from: string, through: string) => {
+      const rows = [];
+      for (let d = day(from); d <= day(through); d += 4) rows.push({ date: formatDay(d), impressions: 1000 });
+      return JSON.stringify({ channel: 'instagram', through, rows });
+    };
+    expect(
+      gapNotes({ 'data/jul.json': posts('2026-07-01', '2026-07-31'), 'data/aug.json': posts('2026-08-13', '2026-08-31') }),
+    ).toEqual([]);
+  });
 });
