@@ -259,9 +259,10 @@ export const fr = {
     measureWindow: '{kpi} ({formula}) sur {channels}, mesuré sur la période écoulée ; plus haut, c’est {better}.',
     better: 'mieux',
     worse: 'moins bien',
-    previousTotal: 'le total de la période précédente, {value}',
-    baseline: 'la valeur de référence, {value}',
-    relativeTarget: '{value} ({written} par rapport à {reference})',
+    previousTotal: 'au total de la période précédente, {value}',
+    baseline: 'à la valeur de référence, {value}',
+    // « à » + « le total » is « au total »: each reference carries its own preposition.
+    relativeTarget: '{value} ({written} par rapport {reference})',
     budgetCap: 'Au plus {target} au total : un plafond budgétaire.',
     totalBy: '{target} au total à l’échéance.',
     byDeadlineFrom: '{target} à l’échéance, à partir d’une valeur de référence de {baseline}.',

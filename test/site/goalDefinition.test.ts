@@ -43,3 +43,33 @@ describe('the target in the definition', () => {
     expect(targetLine('    baseline: 0.04\n')).toBe('6.0% by the deadline, from a baseline of 4.0%.');
   });
 });
+
+describe('a relative target in words, in French (red-team 13 #6)', () => {
+  const fr = `${SITE}locale: fr-FR\n`;
+  const definitionOf = (kpi: string, target: string) => {
+    const q2 = Array.from({ length: 30 }, (_, i) => ({
+      date: `2026-06-${String(i + 1).padStart(2, '0')}`,
+      impressions: 1000,
+      engagements: 40,
+    }));
+    const result = loadFromSources(
+      { path: 'content/site.yaml', text: fr },
+      [
+        {
+          path: 'goals/g.yaml',
+          text: `goals:\n  - { id: g, title: G, channel: instagram, period: 2026-Q3, kpi: ${kpi}, target: ${target} }\n`,
+        },
+      ],
+      [{ path: 'data/ig.json', text: JSON.stringify({ channel: 'instagram', rows: [...q2, ...rows] }) }],
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const view = goalView(result.project, createEngine(result.project), result.project.goals[0]!);
+    return view.definition.find(([label]) => label === 'Cible')![1];
+  };
+
+  it('says « par rapport au total » and « par rapport à la valeur de référence »', () => {
+    expect(definitionOf('impressions', '{ change: "+10%" }')).toContain('par rapport au total de la période précédente');
+    expect(definitionOf('engagement_rate', '{ change: "+10%" }')).toContain('par rapport à la valeur de référence');
+    expect(definitionOf('impressions', '{ change: "+10%" }')).not.toContain('à le ');
+  });
+});
