@@ -82,6 +82,18 @@ function check(
     }
     notePartialPrevious(engine, measure, period, channels, place, at);
     if (relative) noteLeftOut(engine, measure, period, channels, place, at, 'an absolute target');
+    // A channel whose data start after the previous period adds to the actual what the reference never had (red-team 13 #4).
+    const newcomers = relative ? channels.filter((c) => (engine.index.firstDay(c) ?? -Infinity) > prev.end) : [];
+    if (newcomers.length > 0) {
+      const firsts = newcomers.map((c) => `${c}'s data start on ${formatDay(engine.index.firstDay(c)!)}`);
+      place.report.note(
+        at,
+        `the total the target ${relativeText(t)} applies to, ${measure.kpi} over ${prev.label}, has no data on ${newcomers.join(', ')} ` +
+          `(${firsts.join(', ')}), while the goal's actual counts ${newcomers.length === 1 ? 'it' : 'them'}: part of the growth is ` +
+          `${newcomers.length === 1 ? 'that channel' : 'those channels'} starting, not like for like; give an absolute target, or leave ` +
+          `${newcomers.join(', ')} out of the goal`,
+      );
+    }
     if (relative) {
       const what = `the target ${relativeText(t)} applies to ${measure.kpi} over ${prev.label}, which`;
       noteReferenceInputs(

@@ -273,3 +273,36 @@ describe('a relative target on a total whose previous total is below zero (red-t
     expect(run('50').notes.filter((n) => n.includes('below 0'))).toEqual([]);
   });
 });
+
+describe('a relative target on a total over channels one of which starts in the goal period (red-team 13 #4)', () => {
+  const daily = (channel: string, from: string, to: string) => {
+    const rows = [];
+    for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1))
+      rows.push({ date: d.toISOString().slice(0, 10), impressions: 1000 });
+    return JSON.stringify({ channel, rows });
+  };
+  const run = (channel: string) =>
+    outcomeOf({
+      goals: {
+        'goals/g.yaml': `goals:\n  - { id: g, title: G, channel: ${channel}, period: 2026-Q3, kpi: impressions, target: { change: "+5%" } }\n`,
+      },
+      data: {
+        'data/ig.json': daily('instagram', '2026-04-01', '2026-09-30'),
+        'data/li.json': daily('linkedin', '2026-07-01', '2026-09-30'),
+      },
+    });
+
+  it('is noted: the previous total has no data on the new channel, which the actual counts', () => {
+    const out = run('all');
+    expect(out.problems).toEqual([]);
+    expect(out.notes.filter((n) => n.includes('has no data on'))).toEqual([
+      expect.stringMatching(
+        /^goals\/g\.yaml:2:\d+: note: the total the target \+5% applies to, impressions over 2026-Q2, has no data on linkedin \(linkedin's data start on 2026-07-01\), while the goal's actual counts it: .*give an absolute target, or leave linkedin out of the goal$/,
+      ),
+    ]);
+  });
+
+  it('is not noted for a goal on the channel that was there before', () => {
+    expect(run('instagram').notes.filter((n) => n.includes('has no data on'))).toEqual([]);
+  });
+});
