@@ -108,7 +108,7 @@ export interface SmartGoalJson {
   /** Channels the implicit baseline leaves out: all their data over the previous period falls after `baseline_to`. */
   baseline_left_out?: string[];
   /** The previous period is covered only over these days by a channel counted in it (see `MeasureTarget.previousPartial`): a rate's `previous` and implicit baseline are taken over them; a total's `previous` is partial; a reach has no implicit baseline. */
-  previous_partial?: { from: string; to: string };
+  previous_partial?: PartJson;
   /** An implicit baseline that would be only this bound of the true figure (a reach summed from month rows), which is none: `baseline` is null (see `MeasureTarget.baselineBound`). */
   baseline_bound?: BaselineBound;
   target: number | null;
@@ -167,7 +167,7 @@ export interface KeyResultJson {
   reference_to?: string;
   previous_left_out?: string[];
   baseline_left_out?: string[];
-  previous_partial?: { from: string; to: string };
+  previous_partial?: PartJson;
   /** An implicit baseline that would be only this bound of the true figure (a reach summed from month rows), which is none: `baseline` is null (see `MeasureTarget.baselineBound`). */
   baseline_bound?: BaselineBound;
   target: number | null;
@@ -446,7 +446,7 @@ function referenceJson(e: {
   reference_to?: string;
   previous_left_out?: string[];
   baseline_left_out?: string[];
-  previous_partial?: { from: string; to: string };
+  previous_partial?: PartJson;
   baseline_bound?: BaselineBound;
 } {
   return {
@@ -454,7 +454,7 @@ function referenceJson(e: {
     ...(e.referenceTo !== null ? { reference_to: formatDay(e.referenceTo) } : {}),
     ...(e.previousLeftOut.length > 0 ? { previous_left_out: [...e.previousLeftOut] } : {}),
     ...(e.baselineLeftOut.length > 0 ? { baseline_left_out: [...e.baselineLeftOut] } : {}),
-    ...(e.previousPartial !== null ? { previous_partial: daysJson(e.previousPartial) } : {}),
+    ...(e.previousPartial !== null ? { previous_partial: partJson(e.previousPartial) } : {}),
     ...(e.baselineBound !== null ? { baseline_bound: e.baselineBound } : {}),
   };
 }

@@ -4,10 +4,10 @@
  * Pure: no clock, no files.
  */
 import { growsWithWindow } from './comparable.ts';
-import { dataEnds, inputsApartTo } from './coverage.ts';
+import { dataEnds, inputGaps, inputsApartTo } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { Measure, TargetSpec } from './goals.ts';
-import { type CoveredPart, coveredPart } from './kpiTable.ts';
+import { type CoveredPart, comparableValue, coveredPart, gapDays } from './kpiTable.ts';
 import { type Kpi, type KpiBound, type KpiEngine, type KpiValue, type MetricWindow, resolveChannels, windowFor } from './kpis.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
@@ -118,7 +118,8 @@ export function measureTarget(
   const referenced = mode === 'cumulative' ? relative : measure.baseline === null;
   const previousLeftOut = referenced ? channelsLeftOut(engine, kpi, measure, channels, prev) : [];
   // A previous period a channel covers only in part, as the KPI table takes it (red-team 9 #4).
-  const partOf = (value: KpiValue, over: MetricWindow) => coveredPart(engine, kpi, value, over);
+  // Days no export covers inside it (a hole in an export, a gap between two) make it partial too (red-team 12 #2).
+  const partOf = (value: KpiValue, over: MetricWindow) => previousPart(engine, kpi, value, over);
   if (mode === 'cumulative') {
     const previous = whole.value;
     const baseline = measure.baseline ?? 0;
@@ -163,8 +164,13 @@ export function measureTarget(
   const cut = baselineTo === null ? null : cutWindow.value(kpi);
   // A rate over the days every channel counted in it covers, where one covers them only in part.
   const previousPartial = implicit ? partOf(cut ?? whole, cutWindow) : null;
+  // Over the covered days, holes left out as the KPI table's earlier quarter is (`comparableValue`).
   const covered =
-    previousPartial === null ? null : windowFor(engine, channels, previousPartial.from, previousPartial.to).value(kpi);
+    previousPartial === null
+      ? null
+      : previousPartial.gaps
+        ? comparableValue(engine, kpi, channels, previousPartial.from, previousPartial.to).value
+        : windowFor(engine, channels, previousPartial.from, previousPartial.to).value(kpi);
   const previous = covered === null ? whole.value : covered.value;
   const taken = covered ?? cut ?? whole;
   // Only a bound of the true figure is no baseline (red-team: reach summed from month rows decided a goal's direction).
@@ -185,6 +191,22 @@ export function measureTarget(
     previousPartial,
     baselineBound,
   };
+}
+
+/**
+ * The part of a previous window a measure's reference covers (`coveredPart`), with the days inside
+ * it that no export of a summed input covers on a channel counted (a hole in a daily export, days
+ * between two exports) as its `gaps`, as the KPI table's earlier quarter has them; null when the
+ * window is covered whole.
+ */
+function previousPart(engine: KpiEngine, kpi: Kpi, value: KpiValue, window: MetricWindow): CoveredPart | null {
+  const part = coveredPart(engine, kpi, value, window);
+  if (value.value === null) return part;
+  const from = part?.from ?? window.start;
+  const to = part?.to ?? window.end;
+  const found = from > to ? null : inputGaps(engine, kpi, value.channels ?? window.channels, from, to);
+  const gaps = found === null ? [] : gapDays(found);
+  return gaps.length === 0 ? part : { from, to, gaps };
 }
 
 /** Channels of a measure, not among `channels`, that have the KPI over `prev`: those its reference leaves out. */

@@ -1,0 +1,93 @@
+/**
+ * A goal whose previous period has days no export covers (red-team 12 #2, goals): Facebook's daily
+ * export misses 20 October – 30 November 2025 (a hole inside one file, or the same days between
+ * two files). A 2026-Q1 goal then reads that quarter as one a channel covers only in part
+ * (`previous_partial`, with the hole as its `gaps`): a total's "+12%" is flagged, and a rate's
+ * implicit baseline is taken over the days covered (clicks, from an ads export with no hole, are
+ * not divided by impressions that miss 42 of their days).
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../src/core/periods.ts';
+import { buildReport } from '../../src/core/report.ts';
+import { days, loadRoot, type LoadedRoot } from '../exportsFixture.ts';
+
+const SITE = 'title: Acme\nlocale: en-US\nchannels:\n  facebook: { label: Facebook }\n';
+const GOALS = `goals:
+  - { id: impr, title: Impressions, channel: facebook, period: 2026-Q1, kpi: impressions, target: { change: "+12%" } }
+  - { id: ctr, title: CTR, channel: facebook, period: 2026-Q1, kpi: ctr, target: { change: "+10%" } }
+`;
+
+/** 1,000 impressions a day in 2024-Q3, 5% more each quarter after; clicks 3% of them. */
+function row(date: string) {
+  const quarters = (Number(date.slice(0, 4)) - 2024) * 4 + Math.floor((Number(date.slice(5, 7)) - 1) / 3) - 2;
+  const impressions = Math.round(1000 * 1.05 ** quarters);
+  return { date, impressions, clicks: Math.round(impressions * 0.03) };
+}
+
+const inHole = (d: string) => d >= '2025-10-20' && d <= '2025-11-30';
+/** Page exports (impressions) that miss the hole; the ads export (clicks) covers every day. */
+const file = (first: string, last: string) =>
+  JSON.stringify({
+    channel: 'facebook',
+    rows: days(first, last)
+      .filter((d) => !inHole(d))
+      .map((d) => ({ date: d, impressions: row(d).impressions })),
+  });
+const ads = JSON.stringify({
+  channel: 'facebook',
+  rows: days('2024-07-01', '2026-09-30').map((d) => ({ date: d, clicks: row(d).clicks })),
+});
+
+const roots: ReadonlyArray<readonly [string, LoadedRoot]> = [
+  [
+    'a hole inside one export',
+    loadRoot(SITE, GOALS, { 'data/facebook/page.json': file('2024-07-01', '2026-09-30'), 'data/facebook/ads.json': ads }),
+  ],
+  [
+    'a gap between two exports',
+    loadRoot(SITE, GOALS, {
+      'data/facebook/old.json': file('2024-07-01', '2025-10-19'),
+      'data/facebook/new.json': file('2025-12-01', '2026-09-30'),
+      'data/facebook/ads.json': ads,
+    }),
+  ],
+];
+
+const q1 = (() => {
+  const parsed = parsePeriod('2026-Q1');
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.period;
+})();
+
+const sum = (first: string, last: string, key: 'impressions' | 'clicks') =>
+  days(first, last)
+    .filter((d) => !inHole(d))
+    .reduce((s, d) => s + row(d)[key], 0);
+
+const PART = { from: '2025-10-01', to: '2025-12-31', gaps: [{ from: '2025-10-20', to: '2025-11-30' }] };
+
+describe.each(roots)('a goal whose previous period has %s', (_, root) => {
+  const json = () => buildReport(root.project!, root.engine!, { quarter: q1 });
+  const goal = (id: string) => {
+    const g = json().goals.find((x) => x.id === id);
+    if (!g || g.type !== 'smart') throw new Error(`no smart goal ${id}`);
+    return g;
+  };
+
+  it("flags a total's relative target as set on a partial previous total, with the days no export covers", () => {
+    expect(root.problems).toEqual([]);
+    const g = goal('impr');
+    expect(g.previous_partial).toEqual(PART);
+    // As a previous total a channel covers in part: kept as it is, and flagged.
+    expect(g.target).toBeCloseTo(sum('2025-10-01', '2025-12-31', 'impressions') * 1.12, 6);
+  });
+
+  it("takes a rate's implicit baseline over the days covered, flagged with the gaps", () => {
+    const g = goal('ctr');
+    expect(g.previous_partial).toEqual(PART);
+    expect(g.baseline).toBeCloseTo(
+      sum('2025-10-01', '2025-12-31', 'clicks') / sum('2025-10-01', '2025-12-31', 'impressions'),
+      12,
+    );
+  });
+});
