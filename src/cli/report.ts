@@ -462,7 +462,11 @@ function referenceNote(
   grows: boolean | undefined,
 ): string {
   const partial = g.previous_partial;
-  const days = partial ? `${esc(partial.from)} to ${esc(partial.to)}` : '';
+  // Days no export covers inside them (a hole, a gap between exports) are said as the KPI table says them (red-team 12 #2).
+  const days = partial
+    ? `${esc(partial.from)} to ${esc(partial.to)}` +
+      (partial.gaps ?? []).map((g) => ` except ${esc(g.from)} to ${esc(g.to)}`).join('')
+    : '';
   const parts = [
     g.baseline_bound && g.baseline === null
       ? `: none, as the previous period's value is only ${BASELINE_BOUND_WORDS[g.baseline_bound]} of the true figure ` +

@@ -157,7 +157,8 @@ function check(
   const prevWords =
     previousPartial === null
       ? prev.label
-      : `${prev.label} from ${formatDay(previousPartial.from)} to ${formatDay(previousPartial.to)}`;
+      : `${prev.label} from ${formatDay(previousPartial.from)} to ${formatDay(previousPartial.to)}` +
+        (previousPartial.gaps ?? []).map(([a, b]) => ` except ${formatDay(a)} to ${formatDay(b)}`).join('');
   if (baseline === null && previousPartial !== null) {
     notePartialPrevious(engine, measure, period, channels, place, at);
     return;
@@ -313,9 +314,14 @@ function notePartialPrevious(
     if (first !== null && first > prev.start) starts.push(`${c}'s daily data start on ${formatDay(first)}`);
     if (last < end) ends.push(`${c}'s data end on ${formatDay(last)}`);
   }
-  const why = [...starts, ...ends].join(', ');
-  const days = `${partial.to - partial.from + 1} of ${prev.end - prev.start + 1} days${why ? `: ${why}` : ''}`;
-  const covers = `covers only ${formatDay(partial.from)} to ${formatDay(partial.to)} (${days})`;
+  // Days no export covers inside them: a hole in an export, days between two (red-team 12 #2).
+  const gaps = partial.gaps ?? [];
+  const holes = gaps.map(([a, b]) => `${formatDay(a)} to ${formatDay(b)}`).join(', ');
+  const why = [...starts, ...ends, ...(holes ? [`no export covers ${holes}`] : [])].join(', ');
+  const counted = partial.to - partial.from + 1 - gaps.reduce((n, [a, b]) => n + b - a + 1, 0);
+  const days = `${counted} of ${prev.end - prev.start + 1} days${why ? `: ${why}` : ''}`;
+  const except = holes ? ` except ${holes}` : '';
+  const covers = `covers only ${formatDay(partial.from)} to ${formatDay(partial.to)}${except} (${days})`;
   // An export that stops early may cover the days after its last row: its `through` says so.
   const hint = 'if an export covers the days after its last row, give it a "through" day';
   const through = ends.length > 0 ? `${hint}; else ` : '';

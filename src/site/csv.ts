@@ -264,8 +264,9 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       flag(ends, ends?.approximate),
       // A row cut by the window leaves no bound; snapshots frozen before `bound` knew upper bounds only.
       ends === undefined ? (scoreBound ?? null) : ends.cut_rows ? '' : (ends.bound ?? figureBound(ends) ?? ''),
-      // The days of the previous period every channel counted covers, where one covers it in part (red-team 9 #4).
-      ends?.previous_partial ? `${ends.previous_partial.from}..${ends.previous_partial.to}` : null,
+      // The days of the previous period every channel counted covers, where one covers it in part (red-team 9 #4),
+      // then the days no export covers in them (red-team 12 #2).
+      ends?.previous_partial ? partCell(ends.previous_partial) : null,
       // On track, not achieved: the target met on data that end before the report's day (red-team 11 #8).
       flag(ends, ends?.met_so_far),
       // No baseline: the previous period's value only this bound of the true figure.

@@ -17,6 +17,7 @@ import { asksNoChange, type GoalEvaluation } from '../core/evaluate.ts';
 import { resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
+import type { CoveredPart } from '../core/kpiTable.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
 import { type Project, type SiteSettings } from '../core/project.ts';
 import { type BaselineBound, type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
@@ -528,24 +529,28 @@ function referenceOf(json: {
   reference_to?: string;
   previous_left_out?: string[];
   baseline_left_out?: string[];
-  previous_partial?: { from: string; to: string };
+  previous_partial?: { from: string; to: string; gaps?: Array<{ from: string; to: string }> };
   baseline_bound?: BaselineBound;
 }): {
   baselineTo: Day | null;
   referenceTo: Day | null;
   previousLeftOut: string[];
   baselineLeftOut: string[];
-  previousPartial: { from: Day; to: Day } | null;
+  previousPartial: CoveredPart | null;
   baselineBound: BaselineBound | null;
 } {
   const partial = json.previous_partial;
+  const gaps = (partial?.gaps ?? []).flatMap((g) => {
+    const [a, b] = [dayOf(g.from), dayOf(g.to)];
+    return a === null || b === null ? [] : [[a, b] as const];
+  });
   const [from, to] = partial ? [dayOf(partial.from), dayOf(partial.to)] : [null, null];
   return {
     baselineTo: json.baseline_to === undefined ? null : dayOf(json.baseline_to),
     referenceTo: json.reference_to === undefined ? null : dayOf(json.reference_to),
     previousLeftOut: json.previous_left_out ?? [],
     baselineLeftOut: json.baseline_left_out ?? [],
-    previousPartial: from === null || to === null ? null : { from, to },
+    previousPartial: from === null || to === null ? null : { from, to, ...(gaps.length > 0 ? { gaps } : {}) },
     baselineBound: json.baseline_bound ?? null,
   };
 }
@@ -557,7 +562,7 @@ function referenceOf(json: {
  */
 function partialSentence(
   d: UiStrings,
-  e: { mode: 'cumulative' | 'level'; baseline: number | null; previousPartial: { from: Day; to: Day } | null },
+  e: { mode: 'cumulative' | 'level'; baseline: number | null; previousPartial: CoveredPart | null },
   m: Measure,
   kpi: string,
   period: string,
@@ -565,7 +570,9 @@ function partialSentence(
 ): string | null {
   const partial = e.previousPartial;
   if (partial === null) return null;
-  const words = { kpi, period, from: date(partial.from), to: date(partial.to) };
+  // Days no export covers inside them follow `to`, as the KPI table says them (red-team 12 #2).
+  const except = (partial.gaps ?? []).map(([a, b]) => fill(d.definition.exceptDays, { days: `${date(a)} – ${date(b)}` }));
+  const words = { kpi, period, from: date(partial.from), to: date(partial.to) + except.join('') };
   if (e.mode === 'cumulative') return fill(d.definition.previousPartial, words);
   if (m.baseline !== null) return null;
   return fill(e.baseline === null ? d.definition.noBaselinePartial : d.definition.baselinePartial, words);
@@ -621,7 +628,11 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
   const baseline = partial
     ? fill(d.baselineOver, {
         value: value(e.baseline),
-        days: formatDateRange(formatDay(partial.from), formatDay(partial.to), fmt.locale),
+        days:
+          formatDateRange(formatDay(partial.from), formatDay(partial.to), fmt.locale) +
+          (partial.gaps ?? [])
+            .map(([a, b]) => fill(d.exceptDays, { days: formatDateRange(formatDay(a), formatDay(b), fmt.locale) }))
+            .join(''),
       })
     : value(e.baseline);
   const reference =

@@ -275,6 +275,8 @@ export const en = {
       'A channel’s data cover {period} only from {from} to {to}: the baseline ({kpi}) is taken over those days, which every channel counted covers, as the KPI table compares the quarters.',
     noBaselinePartial:
       'No baseline: a channel’s data cover {period} only from {from} to {to}, and a figure that grows with the days it counts ({kpi}) over part of a period is no baseline for a whole one; give a baseline to measure progress.',
+    /** Days no export covers inside a previous period's covered days (a hole, a gap between exports), after its 'to'. */
+    exceptDays: ' except {days}',
     previousPartial:
       'The previous period’s total ({period}) covers only {from} to {to} (a channel’s data cover {period} in part): a partial total, against which no achievability is judged.',
     baselineLeftOut: 'Not in the baseline (no data up to {date}, yet counted in the actual): {channels}.',

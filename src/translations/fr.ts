@@ -276,6 +276,8 @@ export const fr = {
       'Les données d’un canal ne couvrent {period} que du {from} au {to} : la valeur de référence ({kpi}) est prise sur ces jours, que couvre chaque canal compté, comme le tableau des KPI compare les trimestres.',
     noBaselinePartial:
       'Pas de valeur de référence : les données d’un canal ne couvrent {period} que du {from} au {to}, et un chiffre qui croît avec les jours comptés ({kpi}) sur une partie de période n’est pas une référence pour une période entière ; indiquez une valeur de référence pour mesurer la progression.',
+    /** Days no export covers inside a previous period's covered days (a hole, a gap between exports), after its 'to'. */
+    exceptDays: ' sauf {days}',
     previousPartial:
       'Le total de la période précédente ({period}) ne couvre que du {from} au {to} (les données d’un canal ne couvrent {period} qu’en partie) : un total partiel, sur lequel le caractère atteignable n’est pas jugé.',
     baselineLeftOut: 'Hors de la valeur de référence (aucune donnée jusqu’au {date}, mais comptés dans le réalisé) : {channels}.',

@@ -269,6 +269,8 @@ export const it = {
       'I dati di un canale coprono {period} solo dal {from} al {to}: il valore di partenza ({kpi}) è preso su quei giorni, coperti da ogni canale contato, come la tabella dei KPI confronta i trimestri.',
     noBaselinePartial:
       'Nessun valore di partenza: i dati di un canale coprono {period} solo dal {from} al {to}, e un valore che cresce con i giorni contati ({kpi}) su una parte del periodo non è un riferimento per un periodo intero; indica un valore di partenza per misurare i progressi.',
+    /** Days no export covers inside a previous period's covered days (a hole, a gap between exports), after its 'to'. */
+    exceptDays: ' tranne {days}',
     previousPartial:
       'Il totale del periodo precedente ({period}) copre solo dal {from} al {to} (i dati di un canale coprono {period} solo in parte): un totale parziale, sul quale non si giudica se l’obiettivo è raggiungibile.',
     baselineLeftOut: 'Esclusi dalla base di partenza (nessun dato fino al {date}, ma contati nel valore attuale): {channels}.',

@@ -6,9 +6,14 @@
  * implicit baseline is taken over the days covered (clicks, from an ads export with no hole, are
  * not divided by impressions that miss 42 of their days).
  */
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/report.ts';
+import { kpiMetas } from '../../src/core/figures.ts';
 import { parsePeriod } from '../../src/core/periods.ts';
 import { buildReport } from '../../src/core/report.ts';
+import { scorecardCsv } from '../../src/site/csv.ts';
+import { goalView } from '../../src/site/goalView.ts';
 import { days, loadRoot, type LoadedRoot } from '../exportsFixture.ts';
 
 const SITE = 'title: Acme\nlocale: en-US\nchannels:\n  facebook: { label: Facebook }\n';
@@ -88,6 +93,38 @@ describe.each(roots)('a goal whose previous period has %s', (_, root) => {
     expect(g.baseline).toBeCloseTo(
       sum('2025-10-01', '2025-12-31', 'clicks') / sum('2025-10-01', '2025-12-31', 'impressions'),
       12,
+    );
+  });
+
+  it('says "except" the days no export covers in the text report, the scorecard CSV, the goal page and validate', () => {
+    const report = json();
+    const metas = new Map(kpiMetas(root.engine!).map((m) => [m.id, m]));
+    const text = renderText(report, root.project!.site, metas).split('\n');
+    const line = (id: string) =>
+      text
+        .slice(text.findIndex((l) => l.includes(` ${id}: `)))
+        .slice(0, 2)
+        .join('\n');
+    expect(line('impr')).toContain(
+      "the previous total is partial: a channel's data cover only 2025-10-01 to 2025-12-31 except 2025-10-20 to 2025-11-30",
+    );
+    expect(line('ctr')).toContain('over the previous period only from 2025-10-01 to 2025-12-31 except 2025-10-20 to 2025-11-30');
+    const rows = parse(scorecardCsv(report, metas, { kind: 'live' }), { columns: true }) as Array<Record<string, string>>;
+    const cell = (id: string) => rows.find((r) => r['goal'] === id)?.['previous_partial'];
+    expect(cell('impr')).toBe('2025-10-01..2025-12-31 except 2025-10-20..2025-11-30');
+    expect(cell('ctr')).toBe('2025-10-01..2025-12-31 except 2025-10-20..2025-11-30');
+    const page = (id: string) =>
+      goalView(
+        root.project!,
+        root.engine!,
+        root.project!.goals.find((g) => g.id === id)!,
+      )
+        .definition.map(([, t]) => t)
+        .join('\n');
+    expect(page('impr')).toContain('covers only Oct 1, 2025 to Dec 31, 2025 except Oct 20, 2025 – Nov 30, 2025');
+    expect(page('ctr')).toContain('only from Oct 1, 2025 to Dec 31, 2025 except Oct 20, 2025 – Nov 30, 2025');
+    expect(root.notes.join('\n')).toContain(
+      'the previous total (impressions over 2025-Q4) covers only 2025-10-01 to 2025-12-31 except 2025-10-20 to 2025-11-30 (50 of 92 days',
     );
   });
 });
