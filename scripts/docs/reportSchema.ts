@@ -206,9 +206,9 @@ const baselineBound = z.enum(['upper', 'lower', 'unbounded']).optional().meta({
   description:
     "A level's implicit baseline (the KPI over the previous period) would be only this bound of the true figure (a reach summed from month rows is an upper bound; a cost per thousand reached over it a lower one): such a figure is no baseline, so baseline is null, progress cannot be measured and the status is no_data. Absent when the baseline is given or exact.",
 });
-const previousPartial = z.strictObject({ from: isoDate, to: isoDate }).optional().meta({
+const previousPartial = coveredPart.optional().meta({
   description:
-    "The previous period is covered only over these days by a channel the goal's reference counts (its daily data start after the period's first day, as a channel launched on 2026-05-15, or end before its last), as the KPI table's qoq_partial: a KPI that does not grow with its days (a rate) has its previous value and implicit baseline taken over them; a total keeps its previous value, which judges no achievability; a level that grows with its days (reach) gets no implicit baseline (part of a period is none).",
+    "The previous period is covered only over these days by a channel the goal's reference counts (its daily data start after the period's first day, as a channel launched on 2026-05-15, or end before its last), or an export of an input misses days inside it (gaps: a hole in a daily export, days between two exports), as the KPI table's qoq_partial: a KPI that does not grow with its days (a rate) has its previous value and implicit baseline taken over them; a total keeps its previous value, which judges no achievability; a level that grows with its days (reach) gets no implicit baseline (part of a period is none).",
 });
 
 const provisional = z.literal(true).optional().meta({

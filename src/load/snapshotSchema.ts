@@ -19,7 +19,7 @@ const unit = z.enum(['count', 'money', 'percent', 'ratio', 'per_post', 'score', 
 
 const inputsTo = z.record(text, z.record(text, isoDate));
 const gaps = z.record(text, z.record(text, z.array(z.strictObject({ from: isoDate, to: isoDate }))));
-/** A KPI cell's `qoq_partial`/`yoy_partial`; `gaps` is absent in snapshots frozen before cells carried it. */
+/** A KPI cell's `qoq_partial`/`yoy_partial`, a goal's `previous_partial`; `gaps` is absent in snapshots frozen before they carried it. */
 const coveredPart = z.strictObject({
   from: isoDate,
   to: isoDate,
@@ -85,7 +85,7 @@ const smartGoal = z.strictObject({
   baseline_left_out: z.array(text).optional(),
   reference_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
-  previous_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  previous_partial: coveredPart.optional(),
   baseline_bound: z.enum(['upper', 'lower', 'unbounded']).optional(),
   target: figure,
   actual: figure,
@@ -126,7 +126,7 @@ const keyResult = z.strictObject({
   baseline_left_out: z.array(text).optional(),
   reference_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
-  previous_partial: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  previous_partial: coveredPart.optional(),
   baseline_bound: z.enum(['upper', 'lower', 'unbounded']).optional(),
   target: figure,
   actual: figure,

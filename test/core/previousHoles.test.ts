@@ -8,10 +8,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { reportJsonSchema } from '../../scripts/docs/reportSchema.ts';
 import { renderText } from '../../src/cli/report.ts';
+import { buildSnapshot } from '../../src/core/freeze.ts';
 import { kpiMetas } from '../../src/core/figures.ts';
 import { parsePeriod } from '../../src/core/periods.ts';
 import { buildReport } from '../../src/core/report.ts';
+import { snapshotSchema } from '../../src/load/snapshotSchema.ts';
 import { scorecardCsv } from '../../src/site/csv.ts';
 import { goalView } from '../../src/site/goalView.ts';
 import { days, loadRoot, type LoadedRoot } from '../exportsFixture.ts';
@@ -126,5 +129,24 @@ describe.each(roots)('a goal whose previous period has %s', (_, root) => {
     expect(root.notes.join('\n')).toContain(
       'the previous total (impressions over 2025-Q4) covers only 2025-10-01 to 2025-12-31 except 2025-10-20 to 2025-11-30 (50 of 92 days',
     );
+  });
+
+  it('keeps report --json and a frozen snapshot to their schemas, gaps included', () => {
+    const printed = { ...json(), figures: 'live', version: null, frozen_at: null, partial: false };
+    const parsed = reportJsonSchema.safeParse(JSON.parse(JSON.stringify(printed)));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    const snapshot = buildSnapshot(root.project!, root.engine!, q1, {
+      version: 1,
+      frozenAt: '2026-04-01T00:00:00Z',
+      commit: null,
+      uncommittedChanges: false,
+    });
+    const frozen = snapshotSchema.safeParse(JSON.parse(JSON.stringify(snapshot)));
+    expect(frozen.success, JSON.stringify(frozen.error?.issues)).toBe(true);
+    // The frozen goal keeps its previous period's gaps, as report --json gives them.
+    const kept = (snapshot.figures['all']!.report.goals as Array<{ id: string; previous_partial?: unknown }>).find(
+      (g) => g.id === 'impr',
+    );
+    expect(kept?.previous_partial).toEqual(PART);
   });
 });
