@@ -18,20 +18,15 @@ import { changesTitle, changeText } from '../../src/format/changes.ts';
 import { kpiCsv } from '../../src/site/csv.ts';
 import { cellMove } from '../../src/site/summary.ts';
 import { days, loadRoot, type LoadedRoot } from '../exportsFixture.ts';
+import { growingRow, HOLED_SITE, inHole } from '../holedExportFixture.ts';
 
-const SITE = 'title: Acme\nlocale: en-US\nchannels:\n  facebook: { label: Facebook }\n';
+const SITE = HOLED_SITE;
 const GOALS = `goals:
   - { id: fb-impr, title: Impressions, channel: facebook, period: 2026-Q3, kpi: impressions, target: { change: "+12%" } }
 `;
 
-/** 1,000 impressions a day in 2024-Q3, 5% more each quarter after; clicks 3% of them. */
-function row(date: string) {
-  const quarters = (Number(date.slice(0, 4)) - 2024) * 4 + Math.floor((Number(date.slice(5, 7)) - 1) / 3) - 2;
-  const impressions = Math.round(1000 * 1.05 ** quarters);
-  return { date, impressions, clicks: Math.round(impressions * 0.03) };
-}
+const row = growingRow;
 
-const inHole = (d: string) => d >= '2025-10-20' && d <= '2025-11-30';
 const file = (first: string, last: string) =>
   JSON.stringify({
     channel: 'facebook',

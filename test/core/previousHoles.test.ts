@@ -18,21 +18,16 @@ import { snapshotSchema } from '../../src/load/snapshotSchema.ts';
 import { scorecardCsv } from '../../src/site/csv.ts';
 import { goalView } from '../../src/site/goalView.ts';
 import { days, loadRoot, type LoadedRoot } from '../exportsFixture.ts';
+import { growingRow, HOLED_SITE, inHole } from '../holedExportFixture.ts';
 
-const SITE = 'title: Acme\nlocale: en-US\nchannels:\n  facebook: { label: Facebook }\n';
+const SITE = HOLED_SITE;
 const GOALS = `goals:
   - { id: impr, title: Impressions, channel: facebook, period: 2026-Q1, kpi: impressions, target: { change: "+12%" } }
   - { id: ctr, title: CTR, channel: facebook, period: 2026-Q1, kpi: ctr, target: { change: "+10%" } }
 `;
 
-/** 1,000 impressions a day in 2024-Q3, 5% more each quarter after; clicks 3% of them. */
-function row(date: string) {
-  const quarters = (Number(date.slice(0, 4)) - 2024) * 4 + Math.floor((Number(date.slice(5, 7)) - 1) / 3) - 2;
-  const impressions = Math.round(1000 * 1.05 ** quarters);
-  return { date, impressions, clicks: Math.round(impressions * 0.03) };
-}
+const row = growingRow;
 
-const inHole = (d: string) => d >= '2025-10-20' && d <= '2025-11-30';
 /** Page exports (impressions) that miss the hole; the ads export (clicks) covers every day. */
 const file = (first: string, last: string) =>
   JSON.stringify({
