@@ -2,6 +2,7 @@
  * Red-team 12's root c, shared by the tests of earlier periods with days no export covers: a Facebook
  * export from 2024-07-01 that misses 2025-10-20..2025-11-30, growing 5% a quarter.
  */
+import { days } from './exportsFixture.ts';
 
 export const HOLED_SITE = 'title: Acme\nlocale: en-US\nchannels:\n  facebook: { label: Facebook }\n';
 
@@ -14,3 +15,9 @@ export function growingRow(date: string): { date: string; impressions: number; c
 
 /** The days the export misses: 2025-10-20 to 2025-11-30. */
 export const inHole = (d: string): boolean => d >= '2025-10-20' && d <= '2025-11-30';
+
+/** The sum of impressions or clicks over [first, last], the hole's days left out (what the exports give). */
+export const coveredSum = (first: string, last: string, key: 'impressions' | 'clicks'): number =>
+  days(first, last)
+    .filter((d) => !inHole(d))
+    .reduce((s, d) => s + growingRow(d)[key], 0);

@@ -441,14 +441,10 @@ function referenceJson(e: {
   baselineLeftOut: readonly string[];
   previousPartial: CoveredPart | null;
   baselineBound: BaselineBound | null;
-}): {
-  baseline_to?: string;
-  reference_to?: string;
-  previous_left_out?: string[];
-  baseline_left_out?: string[];
-  previous_partial?: PartJson;
-  baseline_bound?: BaselineBound;
-} {
+}): Pick<
+  SmartGoalJson,
+  'baseline_to' | 'reference_to' | 'previous_left_out' | 'baseline_left_out' | 'previous_partial' | 'baseline_bound'
+> {
   return {
     ...(e.baselineTo !== null ? { baseline_to: formatDay(e.baselineTo) } : {}),
     ...(e.referenceTo !== null ? { reference_to: formatDay(e.referenceTo) } : {}),

@@ -18,7 +18,7 @@ import { changesTitle, changeText } from '../../src/format/changes.ts';
 import { kpiCsv } from '../../src/site/csv.ts';
 import { cellMove } from '../../src/site/summary.ts';
 import { days, loadRoot, type LoadedRoot } from '../exportsFixture.ts';
-import { growingRow, HOLED_SITE, inHole } from '../holedExportFixture.ts';
+import { coveredSum, growingRow, HOLED_SITE, inHole } from '../holedExportFixture.ts';
 
 const SITE = HOLED_SITE;
 const GOALS = `goals:
@@ -53,10 +53,7 @@ function quarter(label: string) {
   return parsed.period;
 }
 
-const sum = (first: string, last: string, key: 'impressions' | 'clicks') =>
-  days(first, last)
-    .filter((d) => !inHole(d))
-    .reduce((s, d) => s + row(d)[key], 0);
+const sum = coveredSum;
 
 describe.each(roots)('an earlier quarter with %s', (_, root) => {
   it('gives a total no QoQ against it, flagged with the days no export covers', () => {

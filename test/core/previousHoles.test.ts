@@ -18,7 +18,7 @@ import { snapshotSchema } from '../../src/load/snapshotSchema.ts';
 import { scorecardCsv } from '../../src/site/csv.ts';
 import { goalView } from '../../src/site/goalView.ts';
 import { days, loadRoot, type LoadedRoot } from '../exportsFixture.ts';
-import { growingRow, HOLED_SITE, inHole } from '../holedExportFixture.ts';
+import { coveredSum, growingRow, HOLED_SITE, inHole } from '../holedExportFixture.ts';
 
 const SITE = HOLED_SITE;
 const GOALS = `goals:
@@ -62,10 +62,7 @@ const q1 = (() => {
   return parsed.period;
 })();
 
-const sum = (first: string, last: string, key: 'impressions' | 'clicks') =>
-  days(first, last)
-    .filter((d) => !inHole(d))
-    .reduce((s, d) => s + row(d)[key], 0);
+const sum = coveredSum;
 
 const PART = { from: '2025-10-01', to: '2025-12-31', gaps: [{ from: '2025-10-20', to: '2025-11-30' }] };
 

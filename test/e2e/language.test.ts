@@ -3,7 +3,6 @@
  * no word of the English table that the French or Italian table does not also use appears on a
  * page, outside data (goal and objective titles, channel and custom KPI labels, narratives, file names).
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { createEngine, type Project } from '../../src/core/project.ts';
 import { en } from '../../src/translations/en.ts';
 import { fr } from '../../src/translations/fr.ts';
 import { it as italian } from '../../src/translations/it.ts';
+import { gitAs } from '../gitFixture.ts';
 import { buildSite, launchBrowser, listFiles, serve } from './harness.ts';
 
 const EXAMPLE = process.env['GOALPOST_E2E_ROOT'] ?? '.';
@@ -49,28 +49,16 @@ function localised(locale: string, extra = ''): string {
     cpSync(join(EXAMPLE, dir), join(root, dir), { recursive: true });
   const site = join(root, 'content/site.yaml');
   writeFileSync(site, `${readFileSync(site, 'utf8').replace(/^locale: .*$/m, `locale: ${locale}`)}${extra}`);
-  const git = (args: string[], date: string) =>
-    execFileSync('git', args, {
-      cwd: root,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'Ana',
-        GIT_AUTHOR_EMAIL: 'ana@example.org',
-        GIT_COMMITTER_NAME: 'Ana',
-        GIT_COMMITTER_EMAIL: 'ana@example.org',
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
-      },
-    });
-  git(['init', '-q'], '2026-06-20T10:00:00Z');
-  git(['add', '-A'], '2026-06-20T10:00:00Z');
-  git(['commit', '-q', '-m', COMMITS[0]!], '2026-06-20T10:00:00Z');
+  const git = (args: string[], date: string) => gitAs(root, args, date);
+  git(['init', '-q'], '2026-06-20');
+  git(['add', '-A'], '2026-06-20');
+  git(['commit', '-q', '-m', COMMITS[0]!], '2026-06-20');
   const goals = join(root, 'goals/2026.yaml');
   const text = readFileSync(goals, 'utf8');
   const lowered = text.replace(/(- id: hiring-q3\n(?: {4}.*\n)*? {4}target: )500\n/, '$1450\n');
   if (lowered === text) throw new Error('the hiring-q3 target is not where the test expects it');
   writeFileSync(goals, lowered);
-  git(['commit', '-q', '-am', COMMITS[1]!], '2026-08-10T10:00:00Z');
+  git(['commit', '-q', '-am', COMMITS[1]!], '2026-08-10');
   return root;
 }
 
