@@ -3,7 +3,7 @@ import { countOf } from '../format/text.ts';
 import { type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { hint } from '../load/suggest.ts';
 import { problemLine } from './terminal.ts';
-import { contentRoot } from '../load/project.ts';
+import { contentRoot } from '../load/root.ts';
 
 /** Where a command writes, and the environment it reads (injectable for tests). */
 export interface Io {

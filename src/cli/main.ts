@@ -1,24 +1,20 @@
 #!/usr/bin/env node
 /**
- * The goalpost command line: `validate`, `report`, `diff`, `freeze` and `import`. Thin: it
+ * The goalpost command line: `init`, `validate`, `report`, `diff`, `freeze`, `import` and `build`. Thin: it
  * parses arguments, loads or reads the files, calls the core and prints.
  */
-import { runDiff } from './diff.ts';
-import { runFreeze } from './freeze.ts';
-import { runImport } from './import.ts';
-import { runInit } from './init.ts';
-import { runReport } from './report.ts';
-import { runValidate } from './validate.ts';
 import { type Command, type Io, processIo, usageError } from './io.ts';
 import { escapeControl, terminalText } from './terminal.ts';
 
-const COMMANDS: Record<string, Command> = {
-  init: runInit,
-  validate: runValidate,
-  report: runReport,
-  diff: runDiff,
-  freeze: runFreeze,
-  import: runImport,
+/** The commands, each loaded when it runs: `build` must not wait for the others' modules. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./init.ts')).runInit,
+  validate: async () => (await import('./validate.ts')).runValidate,
+  report: async () => (await import('./report.ts')).runReport,
+  diff: async () => (await import('./diff.ts')).runDiff,
+  freeze: async () => (await import('./freeze.ts')).runFreeze,
+  import: async () => (await import('./import.ts')).runImport,
+  build: async () => (await import('./build.ts')).runBuild,
 };
 
 const HELP = `goalpost: social-media goals and KPIs, from YAML and JSON to reports
@@ -32,6 +28,7 @@ Commands:
   diff        the semantic changes to goals between two git refs, with moved goalposts
   freeze      write the next frozen version of a quarter's report to reports/
   import      turn platform exports (Meta, LinkedIn, X, TikTok, YouTube, GA4) into metric JSON
+  build       build the site (astro build), ending at once when nothing changed since the last build
 
 Run 'npm run goalpost -- <command> --help' for a command's options.
 The content root is the current directory, or GOALPOST_ROOT if set.
@@ -46,9 +43,9 @@ export async function main(args: readonly string[], given: Io = processIo()): Pr
     io.out(HELP);
     return name === undefined ? 1 : 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) return usageError(io, `unknown command '${escapeControl(name)}'. ${HELP}`);
-  return command(rest, io);
+  return (await command())(rest, io);
 }
 
 if (import.meta.main) {

@@ -43,7 +43,8 @@ export function packageJson(repo: TeamRepo): string {
       private: true,
       type: 'module',
       scripts: {
-        build: 'astro build',
+        // Astro's build, ended before Astro starts when nothing changed since the last one.
+        build: 'goalpost build',
         preview: 'astro preview',
         goalpost: 'goalpost',
         test: 'goalpost validate',

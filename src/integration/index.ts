@@ -29,6 +29,14 @@ import {
   upToDate,
   writeRecord,
 } from './upToDate.ts';
+import {
+  LAUNCH_KEY_VARIABLE,
+  launchDigest,
+  launchFile,
+  launchInputs,
+  type LaunchRecord,
+  writeLaunchRecord,
+} from './launchRecord.ts';
 
 /** Goalpost's own files (the package root: `src/integration/` or `dist-pkg/integration/` is two folders below). */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -81,9 +89,32 @@ function buildConcurrency(): number {
   return Number.isInteger(n) && n >= 1 ? n : 4;
 }
 
+/**
+ * What `goalpost build` is to check next time before Astro starts (launchRecord.ts), for a build it
+ * started (its key in GOALPOST_LAUNCH_KEY: Astro changes the environment before this runs); the
+ * digest is taken now, before anything is read.
+ */
+function launchFor(
+  root: string,
+  target: string,
+  cacheDir: string,
+): { file: string; record: Omit<LaunchRecord, 'output' | 'log'> } | null {
+  const key = process.env[LAUNCH_KEY_VARIABLE];
+  if (!key) return null;
+  const files = launchInputs(process.cwd(), root, PACKAGE_ROOT, target, cacheDir);
+  return { file: launchFile(process.cwd(), key), record: { root, target, ...files, inputs: launchDigest(key, root, files) } };
+}
+
 export default function goalpost(): AstroIntegration {
   let target: string | null = null;
-  let record: { file: string; inputs: string; log: string[]; code: string; known: ReadonlySet<string> } | null = null;
+  let record: {
+    file: string;
+    inputs: string;
+    log: string[];
+    code: string;
+    known: ReadonlySet<string>;
+    launch: { file: string; record: Omit<LaunchRecord, 'output' | 'log'> } | null;
+  } | null = null;
   return {
     name: 'goalpost',
     hooks: {
@@ -104,7 +135,7 @@ export default function goalpost(): AstroIntegration {
             }
             const code = inputsDigest(codeInputs(PACKAGE_ROOT, fileURLToPath(config.root)));
             const known = new Set(last?.checked?.code === code ? last.checked.pages : []);
-            record = { file, inputs, log: [], code, known };
+            record = { file, inputs, log: [], code, known, launch: launchFor(root, out, fileURLToPath(config.cacheDir)) };
           }
         }
         // Loaded only now: a build skipped above never loads the loader, MDX or the page check (a quicker no-op).
@@ -182,6 +213,12 @@ export default function goalpost(): AstroIntegration {
             log: record.log,
             checked: { code: record.code, pages: [...clean].sort() },
           });
+          if (record.launch)
+            writeLaunchRecord(record.launch.file, {
+              ...record.launch.record,
+              output: outputListing(target) ?? '',
+              log: record.log,
+            });
         }
         logger.info(`pages checked (no script, nothing from another host) and published to ${target}`);
       },

@@ -31,11 +31,13 @@ const NEUTRAL_SETTINGS = new Set([
   'GOALPOST_CHART_STATS',
   'GOALPOST_CHART_DUMP',
   'GOALPOST_BUILD_CACHE',
+  'GOALPOST_LAUNCH_KEY',
 ]);
 
 /** What a build reads: folders (every file under each, links followed only to regular files inside `within`), single files, other facts. */
 export interface BuildInputs {
-  readonly folders: ReadonlyArray<{ readonly path: string; readonly within: string }>;
+  /** Folders read whole, but the paths in `skip` (outputs and caches inside them). */
+  readonly folders: ReadonlyArray<{ readonly path: string; readonly within: string; readonly skip?: readonly string[] }>;
   readonly files: readonly string[];
   readonly facts: Readonly<Record<string, string>>;
 }
@@ -48,7 +50,13 @@ const MAX_READ = 128 * 1024 * 1024;
  * its file's bytes when that is a regular file inside `within`; anything else (a pipe, a device,
  * a link out of the folder) by its kind only, never read. Folders are walked, folder links not followed.
  */
-function entryDigests(dir: string, within: string, out: string[], top: string = dir): void {
+function entryDigests(
+  dir: string,
+  within: string,
+  out: string[],
+  skip: ReadonlySet<string> = new Set(),
+  top: string = dir,
+): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -57,12 +65,13 @@ function entryDigests(dir: string, within: string, out: string[], top: string = 
   }
   for (const name of names) {
     const abs = join(dir, name);
+    if (skip.has(abs)) continue;
     const rel = relative(top, abs).split(sep).join('/');
     const info = lstatSync(abs, { throwIfNoEntry: false });
     if (!info) continue;
     if (info.isDirectory()) {
       out.push(`${rel}/`);
-      entryDigests(abs, within, out, top);
+      entryDigests(abs, within, out, skip, top);
     } else if (info.isFile()) {
       out.push(`${rel} ${fileDigest(abs, info)}`);
     } else if (info.isSymbolicLink()) {
@@ -98,7 +107,7 @@ export function inputsDigest(inputs: BuildInputs): string {
   const hash = createHash('sha256');
   for (const folder of inputs.folders) {
     const entries: string[] = [];
-    entryDigests(folder.path, folder.within, entries);
+    entryDigests(folder.path, folder.within, entries, new Set(folder.skip));
     hash.update(`folder ${folder.path}\n${entries.join('\n')}\n`);
   }
   for (const file of inputs.files) {
@@ -231,15 +240,20 @@ export function readRecord(file: string): BuildRecord | null {
   }
 }
 
-/** Writes a record atomically (a temporary file renamed into place); a failure only loses the record. */
+/** Writes a record atomically; a failure only loses the record (the next build is a full one). */
 export function writeRecord(file: string, record: BuildRecord): void {
+  writeCacheJson(file, record);
+}
+
+/** Writes a cache file's JSON atomically (a temporary file renamed into place); a failure only loses it. */
+export function writeCacheJson(file: string, value: unknown): void {
   try {
     mkdirSync(join(file, '..'), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(record));
+    writeFileSync(temporary, JSON.stringify(value));
     renameSync(temporary, file);
   } catch {
-    // An unwritable cache folder: the next build is a full one.
+    // An unwritable cache folder: nothing is remembered.
   }
 }
 

@@ -24,7 +24,7 @@ describe('goalpost init', () => {
     expect(pkg['name']).toBe('brand-reports');
     expect(pkg['dependencies']).toMatchObject({ goalpost: `^${own.version}` });
     expect(pkg['devDependencies']).toEqual({ node: own.devDependencies['node'] });
-    expect(pkg['scripts']).toMatchObject({ build: 'astro build', goalpost: 'goalpost', test: 'goalpost validate' });
+    expect(pkg['scripts']).toMatchObject({ build: 'goalpost build', goalpost: 'goalpost', test: 'goalpost validate' });
     expect(readFileSync(join(dir, 'astro.config.mjs'), 'utf8')).toContain('integrations: [goalpost()]');
     expect(readFileSync(join(dir, 'astro.config.mjs'), 'utf8')).toContain("import goalpost from 'goalpost';");
     expect(readFileSync(join(dir, '.github/workflows/deploy.yml'), 'utf8')).toBe(
