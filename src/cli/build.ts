@@ -6,7 +6,7 @@
  */
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { LAUNCH_KEY_VARIABLE, launchDigest, launchFile, launchKey, readLaunchRecord } from '../integration/launchRecord.ts';
-import { outputListing } from '../integration/upToDate.ts';
+import { keepFileDigests, outputListing } from '../integration/upToDate.ts';
 import type { Io } from './io.ts';
 
 /** The output folder of a build that has nothing to do, with the notes to print again; null when the build must run. */
@@ -17,12 +17,14 @@ export function upToDateLaunch(
 ): { target: string; log: readonly string[] } | null {
   if (args.includes('--force') || io.env['GOALPOST_BUILD_CACHE'] === 'off') return null;
   const launch = readLaunchRecord(launchFile(io.cwd, key));
-  if (launch === null || launchDigest(key, launch.root, launch) !== launch.inputs) return null;
-  return outputListing(launch.target) === launch.output ? { target: launch.target, log: launch.log } : null;
+  // The output folder first: listing it is cheaper than reading every input (and a clean build has none).
+  if (launch === null || outputListing(launch.target) !== launch.output) return null;
+  return launchDigest(key, launch.root, launch) === launch.inputs ? { target: launch.target, log: launch.log } : null;
 }
 
 /** Runs `goalpost build`: ends a build with nothing to do, else hands the process to `astro build`. */
 export async function runBuild(args: readonly string[], io: Io): Promise<number> {
+  keepFileDigests();
   const key = launchKey(io.cwd, ['build', ...args], io.env);
   const done = upToDateLaunch(key, args, io);
   if (done) {

@@ -92,14 +92,35 @@ function entryDigests(
   }
 }
 
+/** Where a process that checks its launch record keeps the file digests it took (see `keepFileDigests`). */
+const KEPT = Symbol.for('goalpost.fileDigests');
+
+/**
+ * Keeps, for the rest of this process, each file digest taken, by path, size, times and inode:
+ * `goalpost build` digests the build's files before Astro starts, and the integration it hands
+ * the process to (another instance of this module, loaded by Astro) digests them again at once.
+ * A file changed in between shows new times; a digest kept from before the build read it can
+ * only make the next build run, never skip one.
+ */
+export function keepFileDigests(): void {
+  (globalThis as Record<symbol, unknown>)[KEPT] ??= new Map<string, string>();
+}
+
 /** A regular file's digest: its bytes' SHA-256, or its size and time past MAX_READ. */
-function fileDigest(path: string, info: { size: number; mtimeMs: number }): string {
+function fileDigest(path: string, info: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
   if (info.size > MAX_READ) return `large ${info.size} ${info.mtimeMs}`;
+  const kept = (globalThis as Record<symbol, Map<string, string> | undefined>)[KEPT];
+  const key = kept && `${path}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`;
+  const known = key && kept.get(key);
+  if (known) return known;
+  let digest: string;
   try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex');
+    digest = createHash('sha256').update(readFileSync(path)).digest('hex');
   } catch {
     return 'unreadable';
   }
+  if (key) kept.set(key, digest);
+  return digest;
 }
 
 /** The digest of a build's inputs: every file's path and bytes, and the facts. */

@@ -8,10 +8,11 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   type BuildInputs,
   inputsDigest,
+  keepFileDigests,
   outputListing,
   outputSettings,
   readRecord,
@@ -114,6 +115,33 @@ describe('the digest of a build’s inputs', () => {
         'env GOALPOST_X': 'y',
       },
     );
+  });
+});
+
+describe('file digests kept for a build handed over to Astro', () => {
+  const kept = Symbol.for('goalpost.fileDigests');
+  afterEach(() => {
+    delete (globalThis as Record<symbol, unknown>)[kept];
+  });
+
+  it('give the digests taken without them, are taken once per file, and are taken again for a file changed since', () => {
+    const { dir, inputs } = root();
+    const without = inputsDigest(inputs());
+    keepFileDigests();
+    const map = (globalThis as Record<symbol, Map<string, string>>)[kept]!;
+    expect(inputsDigest(inputs())).toBe(without);
+    const taken = map.size;
+    expect(taken).toBeGreaterThan(0);
+    expect(inputsDigest(inputs())).toBe(without);
+    expect(map.size).toBe(taken);
+    // Same size, new bytes, another time: a new digest, as without kept digests.
+    const file = join(dir, 'goals', 'goals.yaml');
+    writeFileSync(file, 'goals: {}\n');
+    utimesSync(file, new Date(2001, 0, 1), new Date(2001, 0, 1));
+    const changed = inputsDigest(inputs());
+    expect(changed).not.toBe(without);
+    delete (globalThis as Record<symbol, unknown>)[kept];
+    expect(inputsDigest(inputs())).toBe(changed);
   });
 });
 
