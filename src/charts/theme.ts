@@ -110,8 +110,28 @@ export const TEXT_FONT_SIZE = 12;
  */
 export const TEXT_COLOR = '#333333';
 
-/** The Vega-Lite config for a site: font, locale, quiet axes, transparent background. */
+const configs = new WeakMap<SiteSettings, Config>();
+
+/**
+ * The Vega-Lite config for a site: font, locale, quiet axes, transparent background. One frozen
+ * object per site, shared by its charts: the direct writers check a config they have seen once.
+ */
 export function chartConfig(site: SiteSettings): Config {
+  let config = configs.get(site);
+  if (!config) configs.set(site, (config = deepFreeze(siteChartConfig(site))));
+  return config;
+}
+
+/** A value frozen through its objects and arrays. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function siteChartConfig(site: SiteSettings): Config {
   return {
     aria: false,
     // 'transparent' (a colour the schema accepts): Vega then draws no background rectangle.

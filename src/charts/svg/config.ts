@@ -11,7 +11,75 @@ import type { LegendStyle } from './legend.ts';
 export const finite = z.number().refine(Number.isFinite);
 export const positive = finite.refine((n) => n > 0);
 export const count = z.int().refine((n) => n > 0 && n <= 1000);
-export const isoDay = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && Number.isFinite(Date.parse(s)));
+/** Whether a value is a day as `YYYY-MM-DD` that exists. */
+function isIsoDay(s: unknown): s is string {
+  return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && Number.isFinite(Date.parse(s));
+}
+export const isoDay = z.string().refine(isIsoDay);
+
+/** The kinds of a data row's fields: a day (`isoDay`), a finite number (`finite`), any text. */
+type FieldKind = 'day' | 'finite' | 'string';
+type FieldValue<K extends FieldKind> = K extends 'finite' ? number : string;
+const FIELD_CHECKS: Record<FieldKind, (v: unknown) => boolean> = {
+  day: isIsoDay,
+  finite: (v) => typeof v === 'number' && Number.isFinite(v),
+  string: (v) => typeof v === 'string',
+};
+
+/**
+ * A spec's data rows: an array of objects with exactly these fields, as strict objects of `isoDay`,
+ * `finite` and strings would accept them, checked in one loop (per-row zod objects cost more than
+ * drawing a series of a few hundred days). The rows are given back as they are.
+ */
+export function dataRows<const S extends Record<string, FieldKind>>(
+  shape: S,
+): z.ZodType<Array<{ [K in keyof S]: FieldValue<S[K]> }>> {
+  const fields = Object.entries(shape).map(([name, kind]) => [name, FIELD_CHECKS[kind]] as const);
+  const isRow = (row: unknown): boolean => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row) || Object.keys(row).length !== fields.length) return false;
+    return fields.every(([name, check]) => Object.hasOwn(row, name) && check((row as Record<string, unknown>)[name]));
+  };
+  return z.custom<Array<{ [K in keyof S]: FieldValue<S[K]> }>>((value) => Array.isArray(value) && value.every(isRow));
+}
+
+/** A value's JSON with what JSON drops or blurs (undefined, NaN, ±Infinity) kept apart; null for anything else JSON cannot hold. */
+function faithfulJson(value: unknown): string | null {
+  try {
+    return JSON.stringify(value, (_, v: unknown) => {
+      if (v === undefined) return '\u0000undefined';
+      if (typeof v === 'number' && !Number.isFinite(v)) return `\u0000${v}`;
+      if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') throw new TypeError('not JSON');
+      return v;
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a value and every object and array in it are frozen (so its verdict can never change). */
+function isDeepFrozen(value: unknown): boolean {
+  return typeof value !== 'object' || value === null || (Object.isFrozen(value) && Object.values(value).every(isDeepFrozen));
+}
+
+/**
+ * A schema whose verdicts are kept by the value's JSON (see `faithfulJson`): every chart of a site
+ * carries the same theme config, and checking it again for each of ~1,800 charts cost as much as
+ * drawing them. The value is given back as it is.
+ */
+export function checkedOnce<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>> {
+  const accepted = new Set<string>();
+  // A frozen value (theme.ts shares one frozen config per site) is known by itself.
+  const acceptedFrozen = new WeakSet<object>();
+  return z.custom<z.output<T>>((value) => {
+    if (typeof value === 'object' && value !== null && acceptedFrozen.has(value)) return true;
+    const key = faithfulJson(value);
+    if (key !== null && accepted.has(key)) return true;
+    const ok = schema.safeParse(value).success;
+    if (ok && key !== null) accepted.add(key);
+    if (ok && typeof value === 'object' && value !== null && isDeepFrozen(value)) acceptedFrozen.add(value);
+    return ok;
+  });
+}
 const font = z.literal(CHART_FONT);
 /** A colour the spec gives a mark or a series (written escaped). */
 export const colour = z.string();
@@ -76,6 +144,9 @@ export const themeConfig = z.strictObject({
   }),
   text: z.strictObject({ font, fontSize: z.literal(12), color: hex }),
 });
+
+/** `themeConfig`, each distinct config checked once (`checkedOnce`). */
+export const checkedThemeConfig = checkedOnce(themeConfig);
 
 /** A theme config as `themeConfig` checks it. */
 export type ThemeConfig = z.infer<typeof themeConfig>;

@@ -13,7 +13,7 @@ import { Bounds } from './bounds.ts';
 import { linearAxisTicks, linearScale, type TimeLocale, utcFormat, utcTickValues, ZERO_LABEL } from './format.ts';
 import { svgRoot } from './frame.ts';
 import { circlePath, legendBelow } from './legend.ts';
-import { colour, count, finite, guideStyle, isoDay, legendStyle, positive, themeConfig } from './config.ts';
+import { checkedThemeConfig, colour, count, dataRows, finite, guideStyle, isoDay, legendStyle, positive } from './config.ts';
 import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
 import { coord, element, translate } from './markup.ts';
 
@@ -37,7 +37,7 @@ const color = z.strictObject({
   title: z.null(),
   scale: z.strictObject({ domain: z.array(z.string()).min(1), range: z.array(colour).min(1) }),
 });
-const points = z.strictObject({ values: z.array(z.strictObject({ date: isoDay, value: finite, series: z.string() })) });
+const points = z.strictObject({ values: dataRows({ date: 'day', value: 'finite', series: 'string' }) });
 const encoding = z.strictObject({ x, y, color });
 
 const dashedLine = z.strictObject({
@@ -51,7 +51,7 @@ const actualLine = z.strictObject({
   encoding,
 });
 const targetRule = z.strictObject({
-  data: z.strictObject({ values: z.array(z.strictObject({ value: finite, series: z.string() })) }),
+  data: z.strictObject({ values: dataRows({ value: 'finite', series: 'string' }) }),
   mark: z.strictObject({ type: z.literal('rule'), strokeWidth: positive }),
   encoding: z.strictObject({ y: z.strictObject({ field: z.literal('value'), type: z.literal('quantitative') }), color }),
 });
@@ -63,7 +63,7 @@ const milestones = z.strictObject({
 
 const ProgressSpec = z.strictObject({
   $schema: z.literal('https://vega.github.io/schema/vega-lite/v6.json'),
-  config: themeConfig,
+  config: checkedThemeConfig,
   height: positive,
   layer: z
     .array(z.union([dashedLine, actualLine, targetRule, milestones]))

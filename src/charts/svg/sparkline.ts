@@ -10,16 +10,16 @@ import { scalePoint } from 'd3-scale';
 import { Bounds } from './bounds.ts';
 import { linearScale } from './format.ts';
 import { svgRoot } from './frame.ts';
-import { finite, positive, themeConfig } from './config.ts';
+import { checkedOnce, dataRows, finite, positive, themeConfig } from './config.ts';
 import { linePath } from './lineChart.ts';
 import { element } from './markup.ts';
 
 const SparklineSpec = z.strictObject({
   $schema: z.literal('https://vega.github.io/schema/vega-lite/v6.json'),
-  config: themeConfig.extend({ axis: z.strictObject({ disable: z.literal(true) }) }),
+  config: checkedOnce(themeConfig.extend({ axis: z.strictObject({ disable: z.literal(true) }) })),
   height: positive,
   padding: finite.refine((n) => n >= 0),
-  data: z.strictObject({ values: z.array(z.strictObject({ period: z.string(), value: finite })) }),
+  data: z.strictObject({ values: dataRows({ period: 'string', value: 'finite' }) }),
   mark: z.strictObject({ type: z.literal('line'), strokeWidth: positive, color: z.string(), point: z.literal(false) }),
   encoding: z.strictObject({
     x: z.strictObject({ field: z.literal('period'), type: z.literal('ordinal'), axis: z.null(), sort: z.null() }),

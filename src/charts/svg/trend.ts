@@ -12,7 +12,7 @@ import { Bounds } from './bounds.ts';
 import { linearAxisTicks, type TimeLocale, utcFormat, utcTickValues, validTickValues, ZERO_LABEL } from './format.ts';
 import { svgRoot } from './frame.ts';
 import { circlePath, legendBelow } from './legend.ts';
-import { colour, count, finite, guideStyle, isoDay, legendStyle, positive, themeConfig } from './config.ts';
+import { checkedThemeConfig, colour, count, dataRows, finite, guideStyle, legendStyle, positive } from './config.ts';
 import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
 import { type TextItem, textBounds, textElement } from './text.ts';
 import { element, translate } from './markup.ts';
@@ -28,7 +28,7 @@ const yEncoding = <F extends string>(field: F) =>
 
 const TrendSpec = z.strictObject({
   $schema: z.literal('https://vega.github.io/schema/vega-lite/v6.json'),
-  config: themeConfig,
+  config: checkedThemeConfig,
   params: z.union([
     z.tuple([z.strictObject({ name: z.literal('y_domain'), value: z.tuple([finite, finite]) })]),
     z.tuple([
@@ -62,7 +62,7 @@ const TrendSpec = z.strictObject({
   }),
   layer: z.tuple([
     z.strictObject({
-      data: z.strictObject({ values: z.array(z.strictObject({ date: isoDay, channel: z.string(), value: finite })) }),
+      data: z.strictObject({ values: dataRows({ date: 'day', channel: 'string', value: 'finite' }) }),
       mark: z.strictObject({
         type: z.literal('line'),
         point: z.union([z.literal(false), z.strictObject({ size: positive })]),
@@ -71,7 +71,7 @@ const TrendSpec = z.strictObject({
     }),
     z.strictObject({
       data: z.strictObject({
-        values: z.array(z.strictObject({ date: isoDay, channel: z.string(), value: finite, labelAt: finite })),
+        values: dataRows({ date: 'day', channel: 'string', value: 'finite', labelAt: 'finite' }),
       }),
       mark: z.strictObject({
         type: z.literal('text'),

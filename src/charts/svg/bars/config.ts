@@ -3,7 +3,7 @@
  * writers' shared `themeConfig`): the paint, label limits, legend columns and number locale.
  */
 import type { GuideStyle } from '../axes.ts';
-import { guideStyle, legendStyle, themeConfig } from '../config.ts';
+import { checkedThemeConfig, guideStyle, legendStyle } from '../config.ts';
 import type { LegendStyle } from '../legend.ts';
 import type { NumberLocale } from '../format.ts';
 import { oneOf } from './match.ts';
@@ -22,7 +22,7 @@ export interface ChartStyle {
 
 /** The style of a config, or null when the config is not the one the writers draw. */
 export function chartStyle(config: unknown): ChartStyle | null {
-  const parsed = themeConfig.safeParse(config);
+  const parsed = checkedThemeConfig.safeParse(config);
   if (!parsed.success) return null;
   const c = parsed.data;
   return {
