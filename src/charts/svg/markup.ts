@@ -6,8 +6,13 @@
 
 /** Escapes text for an SVG text node or a double-quoted attribute. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+  // Most attributes (paths, colours, ids) have nothing to escape: given back as they are.
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ENTITIES[c]!) : text;
 }
+
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** A coordinate rounded to 0.1 px, written without a trailing zero or a negative zero ("12.3", "4", "0"). */
 export function coord(value: number): string {
