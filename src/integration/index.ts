@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { writeSync } from 'node:fs';
 import { collectGarbage } from '../io/memory.ts';
 import { goalpostRoutes } from './routes.ts';
+import { sharedModules } from './sharedModules.ts';
 import { type Problem, problemCount, problemLines } from '../load/problems.ts';
 import { contentRoot } from '../load/root.ts';
 import { handOver } from '../load/handoff.ts';
@@ -172,6 +173,7 @@ export default function goalpost(): AstroIntegration {
           // wait; the output is the same whatever it is (test/e2e/cache.test.ts).
           build: { format: 'directory', inlineStylesheets: 'always', concurrency: buildConcurrency() },
           vite: {
+            plugins: [sharedModules(PACKAGE_ROOT, /[/\\]dist-pkg[/\\]integration[/\\]/.test(fileURLToPath(import.meta.url)))],
             build: {
               rollupOptions: {
                 // Astro's MDX asset propagation marks modules with a directive the bundler reports as lost; it is not.
