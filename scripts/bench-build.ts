@@ -200,6 +200,9 @@ function touchOneDataFile(root: string, round: number): string {
   return file;
 }
 
+/** The charts of a set of rebuilds, as medians: drawn directly, rendered by Vega, read from the disk cache. */
+const chartCounts = (runs: Run[]) =>
+  `${median(runs.map((r) => r.direct))} drawn directly, ${median(runs.map((r) => r.rendered))} rendered by Vega, ${median(runs.map((r) => r.cached))} from the disk cache`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (xs: number[], digits = 1) => `${median(xs).toFixed(digits)}`;
 
@@ -250,7 +253,7 @@ if (import.meta.main) {
         `  charts per build     ${charts} (clean: ${median(clean.map((r) => r.direct))} drawn directly, ${median(clean.map((r) => r.rendered))} rendered by Vega through ${median(clean.map((r) => r.shapes))} shapes, ${median(clean.map((r) => r.reused))} reused within the build)`,
       );
       console.log(
-        `  clean build          ${seconds.toFixed(1)} s, peak RSS ${fmt(
+        `  clean build          ${seconds.toFixed(1)} s (runs ${clean.map((r) => r.seconds.toFixed(1)).join(', ')}), peak RSS ${fmt(
           clean.map((r) => r.rssMB),
           0,
         )} MB`,
@@ -261,13 +264,13 @@ if (import.meta.main) {
       const noopS = median(noop.map((r) => r.seconds));
       const oneS = median(oneFile.map((r) => r.seconds));
       console.log(
-        `  no-op rebuild        ${noopS.toFixed(1)} s (${(noopS / seconds).toFixed(2)}× clean; charts ${median(noop.map((r) => r.rendered))} rendered, ${median(noop.map((r) => r.cached))} from the disk cache), peak RSS ${fmt(
+        `  no-op rebuild        ${noopS.toFixed(1)} s (${(noopS / seconds).toFixed(2)}× clean; charts ${chartCounts(noop)}), peak RSS ${fmt(
           noop.map((r) => r.rssMB),
           0,
         )} MB`,
       );
       console.log(
-        `  one data file changed ${oneS.toFixed(1)} s (${(oneS / seconds).toFixed(2)}× clean; charts ${median(oneFile.map((r) => r.rendered))} rendered, ${median(oneFile.map((r) => r.cached))} from the disk cache), peak RSS ${fmt(
+        `  one data file changed ${oneS.toFixed(1)} s (${(oneS / seconds).toFixed(2)}× clean; charts ${chartCounts(oneFile)}), peak RSS ${fmt(
           oneFile.map((r) => r.rssMB),
           0,
         )} MB`,
