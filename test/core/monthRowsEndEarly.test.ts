@@ -3,7 +3,8 @@
  * monthCutFixture.ts, mentions by month to August beside a page export every day to 30 September)
  * covers part of the quarter: its change against a whole previous quarter is no change (null), as
  * a total's over days between two exports is, with the days its rows miss as the cell's `gaps`.
- * A rate over such months is taken over the months its inputs cover. A goal on the total is
+ * An earlier quarter in which a channel's month rows stop early is partial the same way
+ * (`qoq_partial` with those days as its gaps). A rate over such months is taken over the months its inputs cover. A goal on the total is
  * evaluated as of the last month row, and settles at the deadline only on what that decides.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { evaluateGoal, type SmartEvaluation } from '../../src/core/evaluate.ts';
 import { kpiChanges } from '../../src/core/kpiTable.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
 import { day, period } from '../coreFixtures.ts';
-import { dailyExport, loadRoot } from '../exportsFixture.ts';
+import { dailyExport, loadRoot, rowsExport } from '../exportsFixture.ts';
 import { MONTH_CUT_SITE, monthsToAugust } from '../monthCutFixture.ts';
 
 const root = monthsToAugust();
@@ -121,5 +122,37 @@ describe('a total whose daily export stops a month before the quarter ends', () 
     expect(mentions.previous).toBe(4 * 91);
     expect(mentions.qoq).toBeNull();
     expect(mentions.gaps).toEqual({ facebook: { mentions: [[day('2026-09-01'), day('2026-09-30')]] } });
+  });
+});
+
+describe('an earlier quarter in which one channel’s month rows stop early', () => {
+  // Facebook's mentions stop with May while its page export goes on; Instagram's cover every month.
+  const both = loadRoot(
+    'title: T\nchannels:\n  facebook: { label: Facebook }\n  instagram: { label: Instagram }\n',
+    'goals: []\n',
+    {
+      'data/facebook/page.json': dailyExport('facebook', '2026-04-01', '2026-09-30', () => ({ impressions: 1000 })),
+      'data/facebook/listening.json': rowsExport('facebook', [
+        { month: '2026-04', mentions: 100 },
+        { month: '2026-05', mentions: 100 },
+      ]),
+      'data/instagram/page.json': dailyExport('instagram', '2026-04-01', '2026-09-30', () => ({ impressions: 1000 })),
+      'data/instagram/listening.json': rowsExport(
+        'instagram',
+        ['04', '05', '06', '07', '08', '09'].map((m) => ({ month: `2026-${m}`, mentions: 50 })),
+      ),
+    },
+  );
+  const mentions = kpiChanges(both.engine!, ['facebook', 'instagram'], q3).get('mentions')!;
+
+  it('makes that quarter partial, with the days the rows miss, and the total has no change against it', () => {
+    expect(mentions.value).toBe(150);
+    expect(mentions.previous).toBe(350);
+    expect(mentions.previousPartial).toEqual({
+      from: day('2026-04-01'),
+      to: day('2026-06-30'),
+      gaps: [[day('2026-06-01'), day('2026-06-30')]],
+    });
+    expect(mentions.qoq).toBeNull();
   });
 });
