@@ -4,8 +4,9 @@
  * covers part of the quarter: its change against a whole previous quarter is no change (null), as
  * a total's over days between two exports is, with the days its rows miss as the cell's `gaps`.
  * An earlier quarter in which a channel's month rows stop early is partial the same way
- * (`qoq_partial` with those days as its gaps). A rate over such months is taken over the months its inputs cover. A goal on the total is
- * evaluated as of the last month row, and settles at the deadline only on what that decides.
+ * (`qoq_partial` with those days as its gaps). A rate over such months is taken over the months
+ * its inputs cover. A goal on the total is evaluated as of the last month row, and settles at the
+ * deadline only on what that decides.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateGoal, type SmartEvaluation } from '../../src/core/evaluate.ts';
