@@ -658,6 +658,8 @@ describe('buildReport', () => {
       left_out: ['instagram'],
       inputs_to: { linkedin: { reach: '2026-05-31' } },
       data_to: '2026-05-31',
+      // The days after its rows end, while LinkedIn's other data go on: part of a quarter (rt13 #5).
+      gaps: { linkedin: { reach: [{ from: '2026-06-01', to: '2026-06-20' }] } },
     });
     expect('approximate' in report.kpis.all!.impressions!).toBe(false);
   });

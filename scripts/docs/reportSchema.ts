@@ -75,7 +75,7 @@ const kpiCell = z.strictObject({
     .optional()
     .meta({
       description:
-        'Per channel and summed input, the days in the quarter no export covers between two of its exports (clicks from 2026-06-11 to 2026-06-30): unknown days. A rate of flows (CTR, cost per lead) is taken over the days every input covers, as a goal is; a total is as it is, flagged, with qoq and yoy null (part of a quarter against whole ones).',
+        "Per channel and summed input, the days in the quarter no export covers between two of its exports (clicks from 2026-06-11 to 2026-06-30): unknown days. A rate of flows (CTR, cost per lead) is taken over the days every input covers, as a goal is; a total is as it is, flagged, with qoq and yoy null (part of a quarter against whole ones). A total's gaps also list the days after an input's exports end while its channel's other data go on (mentions as month rows to August beside daily rows to 2026-09-30: from 2026-09-01 to 2026-09-30), with qoq and yoy null likewise.",
     }),
   qoq_channels_differ: z.literal(true).optional().meta({
     description:

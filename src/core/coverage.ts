@@ -10,6 +10,7 @@ import {
   type InputsEnd,
   type Kpi,
   type KpiEngine,
+  type KpiValue,
   summedInputs,
   wholeInputsTo,
   windowFor,
@@ -31,6 +32,41 @@ export function inputGaps(engine: KpiEngine, kpi: Kpi, channels: readonly string
     for (const input of summedInputs(engine, kpi)) {
       const gaps = engine.index.coverageGaps(channel, input, a, b);
       if (gaps.length > 0) ((out ??= {})[channel] ??= {})[input] = gaps;
+    }
+  }
+  return out;
+}
+
+/**
+ * The days in a window up to `b` after the exports of an input of a value end on a channel whose
+ * other data go on (its `inputsEnd`: mentions as month rows to August beside daily rows to
+ * 30 September, a clicks export downloaded on the 10th beside impressions to the 30th), per channel
+ * and input, as `InputGaps`; null when there are none. A total over such a window counts that
+ * input over part of its days only, as it does over days between two exports (rt13 #5).
+ */
+export function inputTails(engine: KpiEngine, value: KpiValue, b: Day): InputGaps | null {
+  if (!value.inputsEnd) return null;
+  let out: Record<string, Record<string, ReadonlyArray<readonly [Day, Day]>>> | null = null;
+  for (const [channel, byInput] of Object.entries(value.inputsEnd)) {
+    const last = engine.index.lastDay(b, [channel]);
+    if (last === null) continue;
+    for (const [input, end] of Object.entries(byInput)) {
+      if (end < last) ((out ??= {})[channel] ??= {})[input] = [[end + 1, last]];
+    }
+  }
+  return out;
+}
+
+/** Two `InputGaps` as one (null when both are): each channel's and input's ranges together, sorted. */
+export function joinGaps(a: InputGaps | null, b: InputGaps | null): InputGaps | null {
+  if (a === null || b === null) return a ?? b;
+  const out: Record<string, Record<string, ReadonlyArray<readonly [Day, Day]>>> = {};
+  for (const gaps of [a, b]) {
+    for (const [channel, byInput] of Object.entries(gaps)) {
+      for (const [input, ranges] of Object.entries(byInput)) {
+        const into = (out[channel] ??= {});
+        into[input] = [...(into[input] ?? []), ...ranges].sort((x, y) => x[0] - y[0]);
+      }
     }
   }
   return out;

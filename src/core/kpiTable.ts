@@ -4,7 +4,7 @@
  * (the days every input is whole and covers) and flagged where the data make it partial. Pure.
  */
 import { growsWithWindow } from './comparable.ts';
-import { dataEnds, type InputGaps, inputGaps, overCoveredDays, valueOverCovered } from './coverage.ts';
+import { dataEnds, type InputGaps, inputGaps, inputTails, joinGaps, overCoveredDays, valueOverCovered } from './coverage.ts';
 import type { Day } from './dates.ts';
 import { type Kpi, type KpiEngine, type KpiValue, type MetricWindow, relativeChange, wholeValue, windowFor } from './kpis.ts';
 import { type Period, previousPeriod, samePeriodLastYear } from './periods.ts';
@@ -31,7 +31,9 @@ export interface KpiChange extends KpiValue {
    * Days in the window no export of a summed input covers between two of its exports (see
    * `inputGaps`): a rate of flows is taken over the days every input covers, as a goal's actual
    * is, and any figure on them is flagged; a total (a KPI that grows with its days) then has no
-   * `qoq` or `yoy` (part of a quarter against whole ones); else null.
+   * `qoq` or `yoy` (part of a quarter against whole ones); else null. A total's gaps also hold
+   * the days after an input's exports end while its channel's data go on (see `inputTails`:
+   * mentions as month rows to August beside daily rows to 30 September, rt13 #5).
    */
   readonly gaps: InputGaps | null;
   /**
@@ -85,10 +87,13 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
     const yearAgo = earlierValue(engine, kpi, lastYear);
     const qoqChannelsDiffer = channelsDiffer(current, previous.value);
     const yoyChannelsDiffer = channelsDiffer(current, yearAgo.value);
+    // A total whose input's exports stop while its channel's data go on (mentions as month rows to
+    // August beside daily rows to September) misses that input's last days, as over a gap (rt13 #5).
+    const gaps = grows ? joinGaps(now.gaps, inputTails(engine, current, end)) : now.gaps;
     // A total over part of an earlier quarter against a whole one is no change (red-team 7 #8), nor
-    // is one over a quarter with days no export covers (red-team 12 #2).
+    // is one over a quarter with days no export covers (red-team 12 #2, rt13 #5).
     const change = (differ: boolean, earlier: EarlierValue) =>
-      (kpi.rate && differ) || (grows && (earlier.partial !== null || now.gaps !== null))
+      (kpi.rate && differ) || (grows && (earlier.partial !== null || gaps !== null))
         ? null
         : relativeChange(current.value, earlier.value.value);
     out.set(kpi.def.id, {
@@ -100,7 +105,7 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
       qoqChannelsDiffer,
       yoyChannelsDiffer,
       dataTo: now.to,
-      gaps: now.gaps,
+      gaps,
       previousTo: previous.to,
       yearAgoTo: yearAgo.to,
       previousPartial: previous.partial,
@@ -248,8 +253,10 @@ export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow):
   const end = Math.min(apart ?? window.end, partial && !grows ? partial.to : window.end);
   const taken = comparableValue(engine, kpi, window.channels, from, end);
   const to = taken.to ?? (end < window.end ? end : null);
-  // Days no export covers inside the days taken make the quarter partial too (red-team 12 #2).
-  const gaps = taken.gaps === null ? [] : gapDays(taken.gaps);
+  // Days no export covers inside the days taken make the quarter partial too (red-team 12 #2), and
+  // for a total, the days after an input's exports end while its channel's data go on (rt13 #5).
+  const missed = joinGaps(taken.gaps, grows ? inputTails(engine, whole, end) : null);
+  const gaps = missed === null ? [] : gapDays(missed);
   if (gaps.length === 0) return { value: taken.value, to, partial };
   return { value: taken.value, to, partial: { from: partial?.from ?? window.start, to: partial?.to ?? window.end, gaps } };
 }

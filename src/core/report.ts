@@ -49,7 +49,9 @@ export interface KpiJson {
   data_to?: string;
   /**
    * Per channel and input, days no export covers between two exports: a rate of flows is taken
-   * over the days every input covers; a total has no `qoq` or `yoy`.
+   * over the days every input covers; a total has no `qoq` or `yoy`. For a total, also the days
+   * after an input's exports end while its channel's data go on (month rows of mentions to
+   * August beside daily rows to 30 September): part of a quarter, with no `qoq` or `yoy` either.
    */
   gaps?: GapsJson;
   /** Computed over other channels in the previous quarter: a rate's `qoq` is null (not comparable), a total's is kept. */
