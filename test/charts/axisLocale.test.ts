@@ -5,9 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderFresh, useChartCache } from '../../src/charts/render.ts';
-import { channelMixChart, goalProgressChart, spendRevenueChart, trendChart } from '../../src/charts/specs.ts';
+import { channelMixChart, goalProgressChart, sentimentChart, spendRevenueChart, trendChart } from '../../src/charts/specs.ts';
 import { drawDirect } from '../../src/charts/svg/index.ts';
-import { context } from './svg/helpers.ts';
+import { CONTEXTS, context, everyKind, expectSameAsVega, WIDTHS } from './svg/helpers.ts';
 
 /** The label texts of each axis of an SVG, axis by axis, in drawing order. */
 function axisLabels(svg: string): string[][] {
@@ -21,7 +21,10 @@ function axisLabels(svg: string): string[][] {
 /** The labels of the number axis of a spec (the last one whose labels hold digits), as Vega and as the direct writer draw them. */
 async function numberAxis(spec: Parameters<typeof renderFresh>[0]): Promise<{ vega: string[]; direct: string[] }> {
   // The last axis with digits: a trend's or a progress chart's y axis (after its dates), a bar chart's x axis.
-  const pick = (svg: string) => axisLabels(svg).filter((a) => a.some((l) => /\d/.test(l))).at(-1) ?? [];
+  const pick = (svg: string) =>
+    axisLabels(svg)
+      .filter((a) => a.some((l) => /\d/.test(l)))
+      .at(-1) ?? [];
   const direct = drawDirect(spec, 400);
   expect(direct, 'drawn directly').not.toBeNull();
   return { vega: pick(await renderFresh(spec, 400)), direct: pick(direct!) };
@@ -122,5 +125,25 @@ describe("number axes in the site's locale", () => {
     const { vega, direct } = await numberAxis(spec);
     expect(vega).toEqual(expected);
     expect(direct).toEqual(expected);
+  });
+
+  it.each(['en-US', 'fr-FR', 'it-IT'])(
+    'shares of mentions and voice (%s): whole percentages as Intl writes them',
+    async (locale) => {
+      const spec = sentimentChart(context(locale), {
+        id: 'n',
+        title: 'N',
+        rows: [{ channel: 'instagram', label: 'Instagram', positive: 50, neutral: 30, negative: 20, shareOfVoice: 0.4 }],
+      }).spec;
+      const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+      const { vega, direct } = await numberAxis(spec);
+      expect(vega).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => percent.format(v)));
+      expect(direct).toEqual(vega);
+    },
+  );
+
+  it('every chart kind, in English, French and Italian, at every width: drawn directly as Vega draws it', async () => {
+    for (const [, ctx] of CONTEXTS)
+      for (const [, spec] of everyKind(ctx)) for (const width of WIDTHS) await expectSameAsVega(spec, width);
   });
 });
