@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Vega from 'vega';
 import type { compile as Compile, TopLevelSpec } from 'vega-lite';
+import { AXIS_LABEL_CODE, AXIS_LABEL_FUNCTION, axisTickLabel } from './axisNumbers.ts';
 import { type ChartCache, chartCache, chartCacheDir } from './chartCache.ts';
 import { type DirectChart, drawDirectChart } from './svg/index.ts';
 import { compactNumbers } from './svg/markup.ts';
@@ -38,6 +39,8 @@ function loadVega(): Promise<VegaModules> {
     // (Markers of vegaNames.ts measure as nothing.)
     (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = (item, text) =>
       vegaTextWidth(item, Array.isArray(text) ? text.map((t) => unmarked(String(t))) : unmarked(String(text ?? '')));
+    // Number axes are labelled as the site's locale writes numbers (theme.ts's axisLabels).
+    vega.expressionFunction(AXIS_LABEL_FUNCTION, axisTickLabel);
     return { vega, compile: vegaLite.compile };
   }));
 }
@@ -116,6 +119,7 @@ export function rendererVersion(): string {
         compactNumbers,
         vegaTextWidth,
         measureText,
+        ...AXIS_LABEL_CODE,
       ]
         .map(String)
         .join('\n'),

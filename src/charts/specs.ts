@@ -241,7 +241,7 @@ export function trendChart(
     field: 'value',
     type: 'quantitative' as const,
     title: opts.kpiLabel,
-    axis: { ...axisLabels(opts.unit), tickCount: 5 },
+    axis: axisLabels(opts.unit, ctx.site, 'y', 5),
     scale: { domain: { expr: Y_DOMAIN }, nice: false },
   };
   const params = [
@@ -321,7 +321,7 @@ export function channelMixChart(
     height: { step: 28 },
     encoding: {
       y: { field: 'channel', type: 'nominal', title: null, sort: null },
-      x: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: { ...axisLabels(opts.unit), tickCount: 4 } },
+      x: { field: 'value', type: 'quantitative', title: opts.kpiLabel, axis: axisLabels(opts.unit, ctx.site, 'x', 4) },
     },
     layer: [
       {
@@ -448,7 +448,7 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
         type: 'quantitative',
         title: w.count,
         scale: { type: 'linear' },
-        axis: { ...axisLabels('count'), tickCount: 4 },
+        axis: axisLabels('count', ctx.site, 'x', 4),
       },
     },
     layer: [
@@ -512,7 +512,7 @@ export function spendRevenueChart(
     encoding: {
       y: { field: 'channel', type: 'nominal', title: null },
       yOffset: { field: 'measure', type: 'nominal', sort: [w.spend, w.revenue] },
-      x: { field: 'value', type: 'quantitative', title: null, axis: { ...axisLabels('money'), tickCount: 4 } },
+      x: { field: 'value', type: 'quantitative', title: null, axis: axisLabels('money', ctx.site, 'x', 4) },
       color: {
         field: 'measure',
         type: 'nominal',
@@ -638,7 +638,8 @@ export function sentimentChart(
             type: 'quantitative',
             stack: 'normalize',
             title: `${w.shareOfMentions} · ${w.shareOfVoice}`,
-            axis: { format: '.0%', tickCount: 4 },
+            // Whole percentages (the tick step of 4 ticks over 0–100%), as the locale writes them.
+            axis: { ...axisLabels('percent', ctx.site, 'x', 4), format: '.0%' },
             scale: { domain: [0, 1] },
           },
           order: { field: 'order', type: 'quantitative' },
@@ -725,7 +726,7 @@ export function goalProgressChart(ctx: ChartContext, opts: { id: string; title: 
     field: 'value',
     type: 'quantitative' as const,
     title: d.kpiLabel,
-    axis: { ...axisLabels(d.unit), tickCount: 5 },
+    axis: axisLabels(d.unit, ctx.site, 'y', 5),
     scale: { zero: false },
   };
   const present: Array<[string, string, boolean]> = [

@@ -5,6 +5,7 @@
 import type { Config } from 'vega-lite';
 import type { Unit } from '../core/catalogue.ts';
 import type { SiteSettings } from '../core/project.ts';
+import { type AxisNumberKind, axisLabelExpr } from './axisNumbers.ts';
 import { tooClose } from './colors.ts';
 import { numberLocale, timeLocale } from './locale.ts';
 import { CHART_FONT } from './textMetrics.ts';
@@ -92,13 +93,38 @@ export function axisFormat(unit: Unit): string {
   }
 }
 
+/** How the axis of a KPI unit writes its numbers (axisNumbers.ts): counts compact, money in the site's currency. */
+export function axisNumberKind(unit: Unit): AxisNumberKind {
+  switch (unit) {
+    case 'percent':
+      return 'percent';
+    case 'money':
+      return 'currency';
+    case 'ratio':
+    case 'minutes':
+    case 'score':
+    case 'per_post':
+      return 'decimal';
+    case 'count':
+      return 'compact';
+  }
+}
+
 /**
- * The axis of a KPI unit: its format and, for counts, zero written "0" (the step's SI prefix
- * would make it "0.0k"). The same for every chart of a kind: the data only moves the ticks.
+ * The quantitative axis of a KPI unit on scale `x` or `y` with `tickCount` ticks: its labels
+ * written as the site's locale writes numbers (Intl, through axisNumbers.ts's `labelExpr`; a
+ * count's zero "0"), with the decimals of the tick step. `format` is the d3 format Vega would
+ * otherwise use (the label expression does not read it). The same for every chart of a kind on a
+ * site: the data only moves the ticks.
  */
-export function axisLabels(unit: Unit): { format: string; labelExpr?: string } {
-  const format = axisFormat(unit);
-  return unit === 'count' ? { format, labelExpr: "datum.value === 0 ? '0' : datum.label" } : { format };
+export function axisLabels(
+  unit: Unit,
+  site: Pick<SiteSettings, 'locale' | 'currency'>,
+  scale: 'x' | 'y',
+  tickCount: number,
+): { format: string; labelExpr: string; tickCount: number } {
+  const labelExpr = axisLabelExpr({ scale, tickCount, locale: site.locale, kind: axisNumberKind(unit), currency: site.currency });
+  return { format: axisFormat(unit), labelExpr, tickCount };
 }
 
 /** The size of the text marks of charts (bar values, direct labels), in pixels. */

@@ -17,6 +17,7 @@ import {
 import { scaleLinear } from 'd3-scale';
 import { utcTicks } from 'd3-time';
 import { type TimeLocaleDefinition, type TimeLocaleObject, timeFormatLocale } from 'd3-time-format';
+import { axisTickLabel, parseAxisLabelExpr } from '../axisNumbers.ts';
 
 /** A d3 number locale definition, as a Vega-Lite config's `locale.number`. */
 export type NumberLocale = FormatLocaleDefinition;
@@ -123,12 +124,23 @@ export function linearScale(lo: number, hi: number, range: readonly [number, num
 }
 
 /**
- * Vega-Lite's label expression that writes zero as "0" (theme.ts's `axisLabels` for counts),
- * the one label expression the writers implement.
+ * Vega-Lite's label expression that writes zero as "0" (what theme.ts's `axisLabels` gave counts
+ * before axes were written with Intl), one of the label expressions the writers implement.
  */
 export const ZERO_LABEL = "datum.value === 0 ? '0' : datum.label";
 
-/** A linear axis as the specs give it: a d3 format, a tick count, and the zero label or none. */
+/**
+ * Whether the writers implement a linear axis's `labelExpr` on scale `scale`: none, `ZERO_LABEL`,
+ * or the locale's labels of axisNumbers.ts (theme.ts's `axisLabels`) on that very scale.
+ */
+export function knownLabelExpr(expr: unknown, scale: 'x' | 'y'): boolean {
+  return expr === undefined || expr === ZERO_LABEL || parseAxisLabelExpr(expr)?.scale === scale;
+}
+
+/**
+ * A linear axis as the specs give it: a d3 format, a tick count, and a label expression (the
+ * locale's labels of axisNumbers.ts, the zero label, or none).
+ */
 export interface LinearAxisDef {
   readonly format: string;
   readonly labelExpr?: string;
@@ -137,7 +149,8 @@ export interface LinearAxisDef {
 
 /**
  * The ticks of a linear axis over the domain [lo, hi]: Vega's values, each at its position on
- * the scale, labelled in the locale with the tick step's precision (zero "0" under `ZERO_LABEL`).
+ * the scale, labelled in the locale with the tick step's precision: by Intl under axisNumbers.ts's
+ * label expression, else by the d3 format (zero "0" under `ZERO_LABEL`).
  */
 export function linearAxisTicks(
   def: NumberLocale,
@@ -146,6 +159,15 @@ export function linearAxisTicks(
   hi: number,
   at: (v: number) => number,
 ): Array<{ at: number; label: string }> {
+  const intl = parseAxisLabelExpr(axis.labelExpr);
+  if (intl !== null) {
+    // Vega calls the expression with the scale's domain (first and last value): [lo, hi].
+    const domain = [lo, hi];
+    return linearTickValues(lo, hi, axis.tickCount).map((v) => ({
+      at: at(v),
+      label: axisTickLabel(v, domain, intl.tickCount, intl.locale, intl.kind, intl.currency),
+    }));
+  }
   const format = spanFormat(def, axis.format, lo, hi, axis.tickCount);
   return linearTickValues(lo, hi, axis.tickCount).map((v) => ({
     at: at(v),

@@ -10,7 +10,7 @@ import * as z from 'zod';
 import type { TopLevelSpec } from 'vega-lite';
 import { bottomAxis, gridRows, leftAxis, type Tick } from './axes.ts';
 import { Bounds } from './bounds.ts';
-import { linearAxisTicks, linearScale, type TimeLocale, utcFormat, utcTickValues, ZERO_LABEL } from './format.ts';
+import { linearAxisTicks, linearScale, type TimeLocale, utcFormat, utcTickValues, knownLabelExpr } from './format.ts';
 import { svgRoot } from './frame.ts';
 import { circlePath, legendBelow } from './legend.ts';
 import { checkedThemeConfig, colour, count, dataRows, finite, guideStyle, isoDay, legendStyle, positive } from './config.ts';
@@ -28,7 +28,14 @@ const y = z.strictObject({
   field: z.literal('value'),
   type: z.literal('quantitative'),
   title: z.string().min(1),
-  axis: z.strictObject({ format: z.string(), labelExpr: z.literal(ZERO_LABEL).optional(), tickCount: count }),
+  axis: z.strictObject({
+    format: z.string(),
+    labelExpr: z
+      .string()
+      .optional()
+      .refine((e) => knownLabelExpr(e, 'y')),
+    tickCount: count,
+  }),
   scale: z.strictObject({ zero: z.literal(false) }),
 });
 const color = z.strictObject({

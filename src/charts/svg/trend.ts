@@ -9,7 +9,7 @@ import * as z from 'zod';
 import type { TopLevelSpec } from 'vega-lite';
 import { bottomAxis, gridRows, leftAxis, type Tick } from './axes.ts';
 import { Bounds } from './bounds.ts';
-import { linearAxisTicks, type TimeLocale, utcFormat, utcTickValues, validTickValues, ZERO_LABEL } from './format.ts';
+import { linearAxisTicks, type TimeLocale, utcFormat, utcTickValues, validTickValues, knownLabelExpr } from './format.ts';
 import { svgRoot } from './frame.ts';
 import { circlePath, legendBelow } from './legend.ts';
 import { checkedThemeConfig, colour, count, dataRows, finite, guideStyle, legendStyle, positive } from './config.ts';
@@ -22,7 +22,14 @@ const yEncoding = <F extends string>(field: F) =>
     field: z.literal(field),
     type: z.literal('quantitative'),
     title: z.string().min(1),
-    axis: z.strictObject({ format: z.string(), labelExpr: z.literal(ZERO_LABEL).optional(), tickCount: count }),
+    axis: z.strictObject({
+      format: z.string(),
+      labelExpr: z
+        .string()
+        .optional()
+        .refine((e) => knownLabelExpr(e, 'y')),
+      tickCount: count,
+    }),
     scale: z.strictObject({ domain: z.strictObject({ expr: z.literal('y_domain') }), nice: z.literal(false) }),
   });
 

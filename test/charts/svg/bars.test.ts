@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg, useChartCache } from '../../../src/charts/render.ts';
 import { type FunnelStage, type FunnelStageId, funnelChart } from '../../../src/charts/specs.ts';
 import { drawDirect } from '../../../src/charts/svg/index.ts';
+import { axisLabelExpr } from '../../../src/charts/axisNumbers.ts';
 import { changed, CONTEXTS, context, expectClean, expectSameAsVega, expectVega, label, magnitude, WIDTHS } from './helpers.ts';
 
 const IDS: FunnelStageId[] = ['impressions', 'engagements', 'clicks', 'conversions'];
@@ -93,6 +94,14 @@ describe('the funnel writer', () => {
       ['config.axis.labelFontSize', 14],
       ['config.bar', { cornerRadius: 4 }],
       ['encoding.x.axis.labelExpr', 'datum.label + "!"'],
+      [
+        'encoding.x.axis.labelExpr',
+        axisLabelExpr({ scale: 'y', tickCount: 4, locale: 'en-US', kind: 'compact', currency: 'EUR' }),
+      ],
+      [
+        'encoding.x.axis.labelExpr',
+        axisLabelExpr({ scale: 'x', tickCount: 4, locale: 'en-US', kind: 'compact', currency: 'EUR' }) + ' + ""',
+      ],
       ['encoding.x.scale.type', 'log'],
       ['encoding.x.field', 'a.b'],
       ['height', 200],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Unit } from '../../../src/core/catalogue.ts';
+import { axisLabelExpr } from '../../../src/charts/axisNumbers.ts';
 import { renderFresh, renderStats, renderSvg, useChartCache } from '../../../src/charts/render.ts';
 import { type TrendSeries, trendChart } from '../../../src/charts/specs.ts';
 import { drawDirect } from '../../../src/charts/svg/index.ts';
@@ -220,6 +221,18 @@ describe('the trend chart writer', () => {
       { ...spec, transform: [{ filter: 'datum.value > 0' }] },
       { ...spec, params: [{ name: 'y_domain', value: [10, 0] }] },
       { ...spec, params: [{ name: 'y_domain', value: [Number.NaN, Number.NaN] }] },
+      // Labels of another scale's domain, or an expression it does not write.
+      ...[
+        axisLabelExpr({ scale: 'x', tickCount: 5, locale: 'en-US', kind: 'compact', currency: 'EUR' }),
+        `${axisLabelExpr({ scale: 'y', tickCount: 5, locale: 'en-US', kind: 'compact', currency: 'EUR' })} + '!'`,
+        'datum.label',
+      ].map((labelExpr) => ({
+        ...spec,
+        encoding: {
+          ...spec.encoding,
+          y: { ...spec.encoding['y'], axis: { ...(spec.encoding['y']!['axis'] as object), labelExpr } },
+        },
+      })),
     ];
     for (const variant of variants) expect(drawTrend(variant as TopLevelSpec, WIDTH)).toBeNull();
     // Through the build's path: drawn by Vega, not counted as direct.

@@ -5,7 +5,7 @@
  */
 import { bottomAxis, gridColumns, type Guide, leftAxis, type Tick } from '../axes.ts';
 import { Bounds } from '../bounds.ts';
-import { type Linear, type LinearAxisDef, linearAxisTicks, linearScale, ZERO_LABEL } from '../format.ts';
+import { knownLabelExpr, type Linear, type LinearAxisDef, linearAxisTicks, linearScale } from '../format.ts';
 import { svgRoot } from '../frame.ts';
 import { type LegendEntry, legendBelow, type LegendSymbol } from '../legend.ts';
 import type { Band } from './band.ts';
@@ -24,8 +24,11 @@ export const tickCount = new Check((v) => typeof v === 'number' && Number.isInte
 /** A corner radius. */
 export const radius = new Check((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0);
 
-/** A quantitative x axis (theme.ts's `axisLabels` with a tick count). */
-export const X_AXIS: Pattern = { format: AXIS_FORMAT, labelExpr: optional(ZERO_LABEL), tickCount };
+/** A label expression of a quantitative x axis that the writers implement (format.ts's `knownLabelExpr`). */
+export const X_LABEL_EXPR = new Check((e) => e !== undefined && knownLabelExpr(e, 'x'));
+
+/** A quantitative x axis (theme.ts's `axisLabels`). */
+export const X_AXIS: Pattern = { format: AXIS_FORMAT, labelExpr: optional(X_LABEL_EXPR), tickCount };
 
 /** What every bar chart's spec has at its top: the schema, the theme config (checked on its own), a height per band. */
 export const BAR_SPEC = {

@@ -8,8 +8,8 @@ import { linearScale } from '../format.ts';
 import { coord, element } from '../markup.ts';
 import { bandScale, bandSpace } from './band.ts';
 import { chartStyle } from './config.ts';
-import { BAR_SPEC, barGuides, field, frame, squareLegend, tickCount, xTicks } from './frame.ts';
-import { anyString, arrayOf, Check, hexColor, matches, type Pattern, stringOrNull } from './match.ts';
+import { BAR_SPEC, barGuides, field, frame, squareLegend, tickCount, X_LABEL_EXPR, xTicks } from './frame.ts';
+import { anyString, arrayOf, Check, hexColor, matches, optional, type Pattern, stringOrNull } from './match.ts';
 
 /** Vega-Lite's band padding of a band with nested offsets. */
 const NESTED_PADDING = 0.2;
@@ -43,7 +43,7 @@ const SENTIMENT: Pattern = {
           type: 'quantitative',
           stack: 'normalize',
           title: stringOrNull,
-          axis: { format: shareFormat, tickCount },
+          axis: { format: shareFormat, labelExpr: optional(X_LABEL_EXPR), tickCount },
           scale: { domain: [0, 1] },
         },
         order: { field, type: 'quantitative' },
@@ -61,7 +61,7 @@ interface Encoding {
   y: { field: string };
   yOffset: { field: string; sort: string[] };
   color: { field: string; scale: { domain: string[]; range: string[] } };
-  x: { field: string; title?: string | null; axis?: { format: string; tickCount: number } };
+  x: { field: string; title?: string | null; axis?: { format: string; labelExpr?: string; tickCount: number } };
   order?: { field: string };
 }
 
