@@ -71,6 +71,14 @@ export function splitAtHoles(span: readonly [Day, Day], holes: readonly ExportHo
   return parts;
 }
 
+/** The metrics a row gives: its keys, and engagements where it gives one of their parts. */
+function metricsOf(row: MetricRow): string[] {
+  const names = Object.keys(row.values);
+  return names.some((m) => (ENGAGEMENT_PARTS as readonly string[]).includes(m)) && !names.includes('engagements')
+    ? [...names, 'engagements']
+    : names;
+}
+
 /**
  * The holes of each export, by file and channel (`file\u0000channel`), among its day rows, with
  * those rows (sorted by day, one per day). Month or quarter rows in the same file (reach by month,
@@ -115,12 +123,6 @@ export function keyHolesByExport(
   // Each export's day rows, how many carry each metric, and the metrics its month or quarter rows
   // give (red-team 11 #7: such rows beside day rows no longer turn the check off).
   const byExport = new Map<string, { rows: MetricRow[]; counts: Map<string, number>; coarse: Set<string> }>();
-  const metricsOf = (row: MetricRow): string[] => {
-    const names = Object.keys(row.values);
-    return names.some((m) => (ENGAGEMENT_PARTS as readonly string[]).includes(m)) && !names.includes('engagements')
-      ? [...names, 'engagements']
-      : names;
-  };
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
     let e = byExport.get(key);
@@ -153,4 +155,116 @@ export function keyHolesByExport(
     }
   }
   return out;
+}
+
+/**
+ * Per export (`file\u0000channel`) and metric its month or quarter rows give, the months or
+ * quarters between two of those rows that none of them gives it for (a listening export's
+ * mentions by month for April, May, July, August and September, June absent from the file), with
+ * those rows (sorted by start; `after` indexes them): the export does not cover those days for that
+ * metric, as a daily export does not cover a week of missing rows (`holesByExport`) or of rows
+ * without the metric's key (`keyHolesByExport`), and the same two rules hold. A period the file's
+ * other month or quarter rows give without the metric is one only where its absence is not none
+ * (`absentMeans`: a month row without posts is a month without posts). A file whose missing periods
+ * would take more than `HOLES_MAX_SHARE` of its rows' span (January and December alone) keeps its
+ * rhythm. Days before the first such row or after the last are where its data start or end (see
+ * `sourceSpans`), not holes, and a hole in which the export's day rows give the metric is theirs
+ * to cover (`keyHolesByExport`). Per row, not per day: day rows are read only in exports with a hole.
+ */
+export function coarseHolesByExport(
+  rows: readonly MetricRow[],
+  metrics: MetricTable,
+): Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>> {
+  // Each export's month and quarter rows (a few per file: day rows are not read here).
+  const byExport = new Map<string, MetricRow[]>();
+  for (const row of rows) {
+    if (row.period.kind === 'day') continue;
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    const list = byExport.get(key);
+    if (list) list.push(row);
+    else byExport.set(key, [row]);
+  }
+  const out = new Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>>();
+  for (const [key, list] of byExport) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((x, y) => x.period.start - y.period.start || x.period.end - y.period.end);
+    // The days the export's month and quarter rows cover, joined (for metrics whose absence is none).
+    const covered: Array<[Day, Day]> = [];
+    const given = new Map<string, MetricRow[]>();
+    for (const row of sorted) {
+      const last = covered.at(-1);
+      if (last && row.period.start <= last[1] + 1) last[1] = Math.max(last[1], row.period.end);
+      else covered.push([row.period.start, row.period.end]);
+      for (const metric of metricsOf(row)) {
+        const of = given.get(metric);
+        if (of) of.push(row);
+        else given.set(metric, [row]);
+      }
+    }
+    for (const [metric, of] of given) {
+      if (of.length < 2) continue;
+      const none = metrics.get(metric)?.absentMeans === 'none';
+      const holes: ExportHole[] = [];
+      let missing = 0;
+      let reach = of[0]!.period.end;
+      for (let i = 1; i < of.length; i++) {
+        const { start, end } = of[i]!.period;
+        if (start > reach + 1) {
+          for (const [from, to] of none ? uncovered(reach + 1, start - 1, covered) : [[reach + 1, start - 1] as const]) {
+            holes.push({ from, to, after: i });
+            missing += to - from + 1;
+          }
+        }
+        if (end > reach) reach = end;
+      }
+      if (holes.length === 0 || missing > HOLES_MAX_SHARE * (reach - of[0]!.period.start + 1)) continue;
+      let m = out.get(key);
+      if (!m) out.set(key, (m = new Map()));
+      m.set(metric, { holes, rows: of });
+    }
+  }
+  if (out.size === 0) return out;
+  // A hole in which the export's day rows give the metric is theirs to cover (its days are checked as a daily export's).
+  const filled = new Set<ExportHole>();
+  const byFile = new Map<string, Map<string, Map<string, { holes: ExportHole[] }>>>();
+  for (const [key, byMetric] of out) {
+    const [file, channel] = key.split('\u0000') as [string, string];
+    let channels = byFile.get(file);
+    if (!channels) byFile.set(file, (channels = new Map()));
+    channels.set(channel, byMetric);
+  }
+  for (const row of rows) {
+    if (row.period.kind !== 'day') continue;
+    const byMetric = byFile.get(row.origin.file)?.get(row.channel);
+    if (!byMetric) continue;
+    for (const metric of metricsOf(row)) {
+      for (const hole of byMetric.get(metric)?.holes ?? []) {
+        if (hole.from <= row.period.start && row.period.start <= hole.to) filled.add(hole);
+      }
+    }
+  }
+  if (filled.size === 0) return out;
+  for (const [key, byMetric] of out) {
+    for (const [metric, found] of byMetric) {
+      const holes = found.holes.filter((hole) => !filled.has(hole));
+      if (holes.length === 0) byMetric.delete(metric);
+      else byMetric.set(metric, { ...found, holes });
+    }
+    if (byMetric.size === 0) out.delete(key);
+  }
+  return out;
+}
+
+/** The parts of [from, to] outside every range of `covered` (sorted, apart). */
+function uncovered(from: Day, to: Day, covered: ReadonlyArray<readonly [Day, Day]>): Array<readonly [Day, Day]> {
+  const parts: Array<readonly [Day, Day]> = [];
+  let first = from;
+  for (const [a, b] of covered) {
+    if (b < first) continue;
+    if (a > to) break;
+    if (a > first) parts.push([first, a - 1]);
+    first = b + 1;
+  }
+  if (first <= to) parts.push([first, to]);
+  return parts;
 }

@@ -1,5 +1,6 @@
 import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
 import {
+  coarseHolesByExport,
   DAILY_MIN_DAYS,
   DAILY_MIN_SHARE,
   type ExportHole,
@@ -300,6 +301,7 @@ function sourceSpans(
   }
   const holes = holesByExport(rows);
   const keyHoles = keyHolesByExport(rows, metrics);
+  const coarseHoles = coarseHolesByExport(rows, metrics);
   // Per-post exports (rows on the days something was published): their first row is their first post, not
   // where they start (see `MetricIndex.coverageGaps`).
   const perPost = new Set<string>();
@@ -317,15 +319,16 @@ function sourceSpans(
       for (const k of keys) {
         const keyMetric = `${k}\u0000${metric}`;
         // A hole inside a daily export, or a run of its rows without the metric, is days it does not cover (see
-        // `exportHoles`), unless the export's month or quarter rows give the metric (its reach by month).
-        const file = splitAtHoles(
-          spans.get(k)!,
-          coarse.has(keyMetric) ? [] : mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? []),
-        );
+        // `exportHoles`), unless the export's month or quarter rows give the metric (its reach by month): then
+        // the months or quarters missing between two of those rows are (`coarseHolesByExport`).
+        const inside = coarse.has(keyMetric)
+          ? (coarseHoles.get(k)?.get(metric)?.holes ?? [])
+          : mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? []);
+        const file = splitAtHoles(spans.get(k)!, inside);
         if (perPost.has(k)) postStarts.add(file[0]!);
         list.push(...file);
         // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric.
-        own.push(...(coarse.has(keyMetric) && !daily.has(keyMetric) ? [[file[0]![0], lastOwn.get(keyMetric)!] as const] : file));
+        own.push(...(coarse.has(keyMetric) && !daily.has(keyMetric) ? splitAtHoles([file[0]![0], lastOwn.get(keyMetric)!], inside) : file));
       }
       m.set(metric, list);
       endsOf.set(metric, own);
