@@ -72,7 +72,7 @@ export function splitAtHoles(span: readonly [Day, Day], holes: readonly ExportHo
 }
 
 /** The metrics a row gives: its keys, and engagements where it gives one of their parts. */
-function metricsOf(row: MetricRow): string[] {
+export function metricsOf(row: MetricRow): string[] {
   const names = Object.keys(row.values);
   return names.some((m) => (ENGAGEMENT_PARTS as readonly string[]).includes(m)) && !names.includes('engagements')
     ? [...names, 'engagements']

@@ -3,8 +3,8 @@
  * rows are otherwise daily (see `exportHoles`) is a note at the row after it. The index does not
  * count those days as covered by the export (`MetricIndex.coverageEnd`).
  */
-import { formatDay } from '../core/dates.ts';
-import { holesByExport, keyHolesByExport } from '../core/exportHoles.ts';
+import { type Day, formatDay, monthIndexOf } from '../core/dates.ts';
+import { coarseHolesByExport, holesByExport, keyHolesByExport, metricsOf } from '../core/exportHoles.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
 import type { MetricTable } from '../core/metrics.ts';
 import type { FileReporter } from './files.ts';
@@ -89,5 +89,76 @@ export function checkExportHoles(
           );
       }
     }
+  }
+}
+
+/**
+ * Notes every month or quarter missing between two month or quarter rows of one export that give a
+ * metric (a listening export's mentions for April, May, July…: June absent; see
+ * `coarseHolesByExport`), at the first row after it, once for the metrics it misses together,
+ * unless other files give the channel those metrics on each of its days (June's row in a file of
+ * its own), as a week missing inside a daily export is (`checkExportHoles`).
+ */
+export function checkCoarseHoles(
+  rows: readonly MetricRow[],
+  metrics: MetricTable,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  const found = coarseHolesByExport(rows, metrics);
+  if (found.size === 0) return;
+  // Each hole's row after it and the metrics it misses there: "file\u0000row\u0000from\u0000to" → them.
+  const notes = new Map<string, { row: MetricRow; from: Day; to: Day; metrics: string[] }>();
+  const wanted = new Set<string>();
+  const channels = new Set<string>();
+  for (const byMetric of found.values()) {
+    for (const [metric, { holes, rows: given }] of byMetric) {
+      for (const hole of holes) {
+        const row = given[hole.after]!;
+        const key = `${row.origin.file}\u0000${row.origin.row}\u0000${hole.from}\u0000${hole.to}`;
+        const note = notes.get(key);
+        if (note) note.metrics.push(metric);
+        else notes.set(key, { row, from: hole.from, to: hole.to, metrics: [metric] });
+        wanted.add(`${row.channel}\u0000${metric}`);
+        channels.add(row.channel);
+      }
+    }
+  }
+  // The days other files give each (channel, metric) a hole misses: "channel\u0000metric" → [file, first, last] of their rows.
+  const elsewhere = new Map<string, Array<readonly [string, Day, Day]>>();
+  for (const row of rows) {
+    if (!channels.has(row.channel)) continue;
+    for (const metric of metricsOf(row)) {
+      const key = `${row.channel}\u0000${metric}`;
+      if (!wanted.has(key)) continue;
+      (elsewhere.get(key) ?? elsewhere.set(key, []).get(key)!).push([row.origin.file, row.period.start, row.period.end]);
+    }
+  }
+  const filledElsewhere = (channel: string, metric: string, file: string, from: Day, to: Day): boolean => {
+    const spans = (elsewhere.get(`${channel}\u0000${metric}`) ?? [])
+      .filter(([f, first, last]) => f !== file && last >= from && first <= to)
+      .sort((x, y) => x[1] - y[1]);
+    let next = from;
+    for (const [, first, last] of spans) {
+      if (first > next) return false;
+      next = Math.max(next, last + 1);
+      if (next > to) return true;
+    }
+    return false;
+  };
+  for (const { row, from, to, metrics: missed } of notes.values()) {
+    const open = missed.filter((metric) => !filledElsewhere(row.channel, metric, row.origin.file, from, to)).sort();
+    if (open.length === 0) continue;
+    const months = monthIndexOf(to) - monthIndexOf(from) + 1;
+    const them = open.length === 1 ? 'it' : 'them';
+    reporters
+      .get(row.origin.file)
+      ?.note(
+        ['rows', row.origin.row, row.period.kind],
+        `rows[${row.origin.row}].${row.period.kind}: ${row.period.label} comes after ${months} ${months === 1 ? 'month' : 'months'} ` +
+          `without a row giving ${open.join(', ')} for ${row.channel} (${formatDay(from)} to ${formatDay(to)}) in an export ` +
+          `that gives ${them} by ${row.period.kind} before and after: those days count as not covered for ${them}, and the ` +
+          `quarter holding them is compared as partial (if there was none, add a row of 0; if the export missed ${them}, ` +
+          'export those months again)',
+      );
   }
 }

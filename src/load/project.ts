@@ -17,7 +17,7 @@ import { checkOverlaps } from './overlaps.ts';
 import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility, checkThroughPlausibility } from './plausibility.ts';
 import { checkExportGaps } from './exportGaps.ts';
-import { checkExportHoles } from './exportHoles.ts';
+import { checkCoarseHoles, checkExportHoles } from './exportHoles.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
 import { checkUnsettled } from './unsettled.ts';
@@ -203,6 +203,7 @@ export function loadFromSources(
   checkThroughPlausibility(data.sources, data.rows, data.reporters);
   const metrics = metricTable([...declared, ...data.discovered]);
   checkExportHoles(data.rows, metrics, data.reporters);
+  checkCoarseHoles(data.rows, metrics, data.reporters);
   checkOverlaps(data.rows, metrics, data.reporters);
   const through = new Map<string, Day>();
   for (const source of data.sources) {
