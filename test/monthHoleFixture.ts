@@ -22,7 +22,10 @@ export const MONTH_HOLE_MONTHS = [
 ];
 
 /** The root, with `extra` metric files beside the two exports (path → text). */
-export function monthHoleRoot(extra: Readonly<Record<string, string>> = {}, months: readonly object[] = MONTH_HOLE_MONTHS): LoadedRoot {
+export function monthHoleRoot(
+  extra: Readonly<Record<string, string>> = {},
+  months: readonly object[] = MONTH_HOLE_MONTHS,
+): LoadedRoot {
   const loaded = loadRoot(MONTH_HOLE_SITE, 'goals: []\n', {
     'data/facebook/page.json': MONTH_HOLE_PAGE,
     'data/facebook/listening.json': rowsExport('facebook', months),

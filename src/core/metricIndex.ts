@@ -328,7 +328,11 @@ function sourceSpans(
         if (perPost.has(k)) postStarts.add(file[0]!);
         list.push(...file);
         // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric.
-        own.push(...(coarse.has(keyMetric) && !daily.has(keyMetric) ? splitAtHoles([file[0]![0], lastOwn.get(keyMetric)!], inside) : file));
+        own.push(
+          ...(coarse.has(keyMetric) && !daily.has(keyMetric)
+            ? splitAtHoles([file[0]![0], lastOwn.get(keyMetric)!], inside)
+            : file),
+        );
       }
       m.set(metric, list);
       endsOf.set(metric, own);

@@ -59,7 +59,12 @@ describe('a month missing between two month rows of one export', () => {
     });
     for (const quarter of ['2026-Q2', '2026-Q3']) {
       const [one, other] = [mentionsIn(root, quarter), mentionsIn(two, quarter)];
-      expect([one.value, one.qoq, one.gaps, one.previousPartial]).toEqual([other.value, other.qoq, other.gaps, other.previousPartial]);
+      expect([one.value, one.qoq, one.gaps, one.previousPartial]).toEqual([
+        other.value,
+        other.qoq,
+        other.gaps,
+        other.previousPartial,
+      ]);
     }
   });
 
@@ -158,7 +163,7 @@ describe('coarseHolesByExport', () => {
   });
 
   it('reads a month row without a metric whose absence is none (posts) as none of it', () => {
-    const given = [
+    const given: Array<{ month: string; values: Record<string, number> }> = [
       { month: '2026-04', values: { posts: 3, impressions: 10 } },
       { month: '2026-05', values: { impressions: 10 } },
       { month: '2026-06', values: { posts: 3, impressions: 10 } },

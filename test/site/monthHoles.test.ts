@@ -35,7 +35,9 @@ describe('2026-Q3 against a 2026-Q2 whose month rows miss June', () => {
   const cell = reportOf('2026-Q3').kpis['facebook']!['mentions']!;
 
   it('has no change on the quarter page, saying the earlier quarter has days no export covers', () => {
-    expect(changeText(cell, 'qoq', project.site)).toBe('n/a: earlier quarter has days no export covers (2026-06-01 – 2026-06-30)');
+    expect(changeText(cell, 'qoq', project.site)).toBe(
+      'n/a: earlier quarter has days no export covers (2026-06-01 – 2026-06-30)',
+    );
   });
 
   it('has no change in the KPI CSV, with the earlier quarter’s gaps', () => {
