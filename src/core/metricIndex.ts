@@ -238,7 +238,8 @@ type SpansByMetric = Map<string, Map<string, Array<readonly [Day, Day]>>>;
 
 /**
  * Per channel and metric, the spans of the files giving it, split at their holes (see
- * `MetricIndex.coverageGaps`, `exportHoles`), and the spans its data reach (`ends`, see
+ * `MetricIndex.coverageGaps`, `exportHoles`; for a metric a file gives in month or quarter rows,
+ * the months or quarters missing between two of them: `coarseHolesByExport`), and the spans its data reach (`ends`, see
  * `MetricIndex.coverageEnd`): the same, except that a metric a file gives in month or quarter rows
  * only ends where its own last row there ends, not with the file's other rows nor its `through`
  * (new customers as month rows to August beside a Q3 quarter row of NPS in one survey file end on
