@@ -39,6 +39,3 @@ function root(months: readonly object[]): LoadedRoot {
 
 /** The month rows stop with August: 2026-Q3's mentions are 240 over two months, 2026-Q2's 300 over three. */
 export const monthsToAugust = (): LoadedRoot => root(MONTHS.filter((m) => m.month <= '2026-08'));
-
-/** The month rows leave out June: 2026-Q2's mentions are 200 over two months, 2026-Q3's 360 over three. */
-export const monthsToMay = (): LoadedRoot => root(MONTHS.filter((m) => m.month !== '2026-06'));
