@@ -78,37 +78,24 @@ function pickColors(site: SiteSettings, channels: readonly string[]): Map<string
  * ("1.50%, 1.52%", "€0.45, €0.50", "12.00k, 12.02k") and every tick of an axis has as many decimals.
  */
 export function axisFormat(unit: Unit): string {
-  switch (unit) {
-    case 'percent':
-      return '%';
-    case 'money':
-      return '$,f';
-    case 'ratio':
-    case 'minutes':
-    case 'score':
-    case 'per_post':
-      return ',f';
-    case 'count':
-      return ',s';
-  }
+  return AXIS_NUMBERS[unit].format;
 }
 
 /** How the axis of a KPI unit writes its numbers (axisNumbers.ts): counts compact, money in the site's currency. */
 export function axisNumberKind(unit: Unit): AxisNumberKind {
-  switch (unit) {
-    case 'percent':
-      return 'percent';
-    case 'money':
-      return 'currency';
-    case 'ratio':
-    case 'minutes':
-    case 'score':
-    case 'per_post':
-      return 'decimal';
-    case 'count':
-      return 'compact';
-  }
+  return AXIS_NUMBERS[unit].kind;
 }
+
+/** Each KPI unit's axis: its d3 format and how axisNumbers.ts writes its labels. */
+const AXIS_NUMBERS: Readonly<Record<Unit, { readonly format: string; readonly kind: AxisNumberKind }>> = {
+  percent: { format: '%', kind: 'percent' },
+  money: { format: '$,f', kind: 'currency' },
+  ratio: { format: ',f', kind: 'decimal' },
+  minutes: { format: ',f', kind: 'decimal' },
+  score: { format: ',f', kind: 'decimal' },
+  per_post: { format: ',f', kind: 'decimal' },
+  count: { format: ',s', kind: 'compact' },
+};
 
 /**
  * The quantitative axis of a KPI unit on scale `x` or `y` with `tickCount` ticks: its labels

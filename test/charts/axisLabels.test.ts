@@ -9,19 +9,11 @@ import { renderFresh, useChartCache } from '../../src/charts/render.ts';
 import { channelMixChart, goalProgressChart, spendRevenueChart, trendChart } from '../../src/charts/specs.ts';
 import { channelColors } from '../../src/charts/theme.ts';
 import { DEFAULT_SITE } from '../../src/load/site.ts';
+import { axisLabels } from './svg/helpers.ts';
 
 const site = { ...DEFAULT_SITE, channels: {} };
 const en = { site, colors: channelColors(site, ['instagram', 'tiktok']) };
 const fr = { ...en, site: { ...site, locale: 'fr-FR' } };
-
-/** The label texts of each axis of a rendered chart, axis by axis, in drawing order. */
-function axisLabels(svg: string): string[][] {
-  return [...svg.matchAll(/<g class="mark-text role-axis-label">(.*?)<\/g>/g)].map((g) =>
-    [...g[1]!.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) =>
-      t[1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))),
-    ),
-  );
-}
 
 /** A goal's progress over a quarter, its actual moving between `lo` and `hi` (the y axis is not zero-based). */
 function progress(ctx: typeof en, unit: Unit, lo: number, hi: number) {

@@ -7,27 +7,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderFresh, useChartCache } from '../../src/charts/render.ts';
 import { channelMixChart, goalProgressChart, sentimentChart, spendRevenueChart, trendChart } from '../../src/charts/specs.ts';
 import { drawDirect } from '../../src/charts/svg/index.ts';
-import { CONTEXTS, context, everyKind, expectSameAsVega, WIDTHS } from './svg/helpers.ts';
+import { axisLabels, CONTEXTS, context, everyKind, expectSameAsVega, WIDTHS } from './svg/helpers.ts';
 
-/** The label texts of each axis of an SVG, axis by axis, in drawing order. */
-function axisLabels(svg: string): string[][] {
-  return [...svg.matchAll(/<g class="mark-text role-axis-label">(.*?)<\/g>/g)].map((g) =>
-    [...g[1]!.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) =>
-      t[1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))),
-    ),
-  );
-}
-
-/** The labels of the number axis of a spec (the last one whose labels hold digits), as Vega and as the direct writer draw them. */
-async function numberAxis(spec: Parameters<typeof renderFresh>[0]): Promise<{ vega: string[]; direct: string[] }> {
-  // The last axis with digits: a trend's or a progress chart's y axis (after its dates), a bar chart's x axis.
+/**
+ * Expects the labels of the number axis of a spec (the last one whose labels hold digits: a trend's
+ * or a progress chart's y axis, after its dates; a bar chart's x axis) to be `expected`, as Vega
+ * and as the direct writer draw them.
+ */
+async function expectNumberAxis(spec: Parameters<typeof renderFresh>[0], expected: string[]): Promise<void> {
   const pick = (svg: string) =>
     axisLabels(svg)
       .filter((a) => a.some((l) => /\d/.test(l)))
       .at(-1) ?? [];
   const direct = drawDirect(spec, 400);
   expect(direct, 'drawn directly').not.toBeNull();
-  return { vega: pick(await renderFresh(spec, 400)), direct: pick(direct!) };
+  expect(pick(await renderFresh(spec, 400)), 'Vega').toEqual(expected);
+  expect(pick(direct!), 'direct').toEqual(expected);
 }
 
 /** Intl's compact notation of a number in a locale, with `digits` fraction digits. */
@@ -57,9 +52,7 @@ describe("number axes in the site's locale", () => {
   ])('counts in the thousands and millions (%s): Intl compact notation, in Vega and directly', async (locale, expected) => {
     // What Intl writes for each tick (a tick step of 200 000: whole thousands, tenths of millions).
     expect(expected).toEqual([0, 2e5, 4e5, 6e5, 8e5].map(compact(locale, 0)).concat([1e6, 1.2e6].map(compact(locale, 1))));
-    const { vega, direct } = await numberAxis(mix(locale));
-    expect(vega).toEqual(expected);
-    expect(direct).toEqual(expected);
+    await expectNumberAxis(mix(locale), expected);
   });
 
   it('a French trend in the thousands: "10 k", not "10k"', async () => {
@@ -79,9 +72,7 @@ describe("number axes in the site's locale", () => {
     }).spec;
     const expected = [0, 10_000, 20_000, 30_000, 40_000, 50_000].map(compact('fr-FR', 0));
     expect(expected[1]).toBe('10\u00a0k');
-    const { vega, direct } = await numberAxis(spec);
-    expect(vega).toEqual(expected);
-    expect(direct).toEqual(expected);
+    await expectNumberAxis(spec, expected);
   });
 
   it('money in Italian: as Intl writes euros ("2000 €", no group separator in four digits)', async () => {
@@ -93,9 +84,7 @@ describe("number axes in the site's locale", () => {
     const euros = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
     const expected = [0, 1000, 2000, 3000, 4000].map((v) => euros.format(v));
     expect(expected[2]).toBe('2000\u00a0€');
-    const { vega, direct } = await numberAxis(spec);
-    expect(vega).toEqual(expected);
-    expect(direct).toEqual(expected);
+    await expectNumberAxis(spec, expected);
   });
 
   it('negative values: the minus sign Intl writes (as the tables do)', async () => {
@@ -122,9 +111,7 @@ describe("number axes in the site's locale", () => {
     }).spec;
     const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
     const expected = [-20, -15, -10, -5, 0, 5, 10].map((v) => number.format(v));
-    const { vega, direct } = await numberAxis(spec);
-    expect(vega).toEqual(expected);
-    expect(direct).toEqual(expected);
+    await expectNumberAxis(spec, expected);
   });
 
   it.each(['en-US', 'fr-FR', 'it-IT'])(
@@ -136,9 +123,10 @@ describe("number axes in the site's locale", () => {
         rows: [{ channel: 'instagram', label: 'Instagram', positive: 50, neutral: 30, negative: 20, shareOfVoice: 0.4 }],
       }).spec;
       const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-      const { vega, direct } = await numberAxis(spec);
-      expect(vega).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => percent.format(v)));
-      expect(direct).toEqual(vega);
+      await expectNumberAxis(
+        spec,
+        [0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => percent.format(v)),
+      );
     },
   );
 

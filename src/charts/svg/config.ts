@@ -7,10 +7,21 @@ import * as z from 'zod';
 import { CHART_FONT } from '../textMetrics.ts';
 import type { GuideStyle } from './axes.ts';
 import type { LegendStyle } from './legend.ts';
+import { knownLabelExpr } from './format.ts';
 
 export const finite = z.number().refine(Number.isFinite);
 export const positive = finite.refine((n) => n > 0);
 export const count = z.int().refine((n) => n > 0 && n <= 1000);
+
+/** A quantitative y axis as the line charts' specs give it: a d3 format, a tick count, and a label expression the writers implement. */
+export const yNumberAxis = z.strictObject({
+  format: z.string(),
+  labelExpr: z
+    .string()
+    .optional()
+    .refine((e) => knownLabelExpr(e, 'y')),
+  tickCount: count,
+});
 /** Whether a value is a day as `YYYY-MM-DD` that exists. */
 function isIsoDay(s: unknown): s is string {
   return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && Number.isFinite(Date.parse(s));

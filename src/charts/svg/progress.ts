@@ -10,10 +10,21 @@ import * as z from 'zod';
 import type { TopLevelSpec } from 'vega-lite';
 import { bottomAxis, gridRows, leftAxis, type Tick } from './axes.ts';
 import { Bounds } from './bounds.ts';
-import { linearAxisTicks, linearScale, type TimeLocale, utcFormat, utcTickValues, knownLabelExpr } from './format.ts';
+import { linearAxisTicks, linearScale, type TimeLocale, utcFormat, utcTickValues } from './format.ts';
 import { svgRoot } from './frame.ts';
 import { circlePath, legendBelow } from './legend.ts';
-import { checkedThemeConfig, colour, count, dataRows, finite, guideStyle, isoDay, legendStyle, positive } from './config.ts';
+import {
+  checkedThemeConfig,
+  colour,
+  count,
+  dataRows,
+  finite,
+  guideStyle,
+  isoDay,
+  legendStyle,
+  positive,
+  yNumberAxis,
+} from './config.ts';
 import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
 import { coord, element, translate } from './markup.ts';
 
@@ -28,14 +39,7 @@ const y = z.strictObject({
   field: z.literal('value'),
   type: z.literal('quantitative'),
   title: z.string().min(1),
-  axis: z.strictObject({
-    format: z.string(),
-    labelExpr: z
-      .string()
-      .optional()
-      .refine((e) => knownLabelExpr(e, 'y')),
-    tickCount: count,
-  }),
+  axis: yNumberAxis,
   scale: z.strictObject({ zero: z.literal(false) }),
 });
 const color = z.strictObject({

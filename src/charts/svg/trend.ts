@@ -9,10 +9,10 @@ import * as z from 'zod';
 import type { TopLevelSpec } from 'vega-lite';
 import { bottomAxis, gridRows, leftAxis, type Tick } from './axes.ts';
 import { Bounds } from './bounds.ts';
-import { linearAxisTicks, type TimeLocale, utcFormat, utcTickValues, validTickValues, knownLabelExpr } from './format.ts';
+import { linearAxisTicks, type TimeLocale, utcFormat, utcTickValues, validTickValues } from './format.ts';
 import { svgRoot } from './frame.ts';
 import { circlePath, legendBelow } from './legend.ts';
-import { checkedThemeConfig, colour, count, dataRows, finite, guideStyle, legendStyle, positive } from './config.ts';
+import { checkedThemeConfig, colour, count, dataRows, finite, guideStyle, legendStyle, positive, yNumberAxis } from './config.ts';
 import { LEGEND_LIMIT, LEGEND_SYMBOL_SIZE, LEGEND_SYMBOL_STROKE, linePath, POINT_STROKE_WIDTH } from './lineChart.ts';
 import { type TextItem, textBounds, textElement } from './text.ts';
 import { element, translate } from './markup.ts';
@@ -22,14 +22,7 @@ const yEncoding = <F extends string>(field: F) =>
     field: z.literal(field),
     type: z.literal('quantitative'),
     title: z.string().min(1),
-    axis: z.strictObject({
-      format: z.string(),
-      labelExpr: z
-        .string()
-        .optional()
-        .refine((e) => knownLabelExpr(e, 'y')),
-      tickCount: count,
-    }),
+    axis: yNumberAxis,
     scale: z.strictObject({ domain: z.strictObject({ expr: z.literal('y_domain') }), nice: z.literal(false) }),
   });
 

@@ -209,3 +209,12 @@ export function everyKind(
     ],
   ];
 }
+
+/** The label texts of each axis of an SVG, axis by axis, in drawing order. */
+export function axisLabels(svg: string): string[][] {
+  return [...svg.matchAll(/<g class="mark-text role-axis-label">(.*?)<\/g>/g)].map((g) =>
+    [...g[1]!.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) =>
+      t[1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))),
+    ),
+  );
+}
