@@ -11,6 +11,7 @@ import {
   type Kpi,
   type KpiEngine,
   type KpiValue,
+  lacksInput,
   summedInputs,
   wholeInputsTo,
   windowFor,
@@ -206,7 +207,7 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
     if (kpi && inputs.length > 0) {
       const ends = inputEnds(engine, kpi, channel, period.start, end);
       // A channel lacking an input is left out of the KPI (see `MetricWindow.value`): its figures are not in it (red-team 6 #6).
-      if (Object.keys(ends).length < inputs.length) continue;
+      if (lacksInput(engine, kpi, ends)) continue;
       const first = Math.min(...Object.values(ends));
       if (first < last) {
         (byInput ??= {})[channel] = ends;

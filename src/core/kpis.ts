@@ -286,12 +286,18 @@ function inputsOf(memo: InputsMemo, engine: KpiEngine, kpi: Kpi, find: () => str
   return inputs;
 }
 
+/** Whether a KPI reads a follower figure (followers, their change or their count at the start). */
+function readsFollowers(kpi: Kpi): boolean {
+  return kpi.inputs.some((name) => Object.hasOwn(FOLLOWER_FIGURES, name));
+}
+
 /**
  * The inputs of a KPI whose data may end apart or early: its summed inputs (see `summedInputs`)
  * and the unique and stock metrics it reads (site visitors as month rows beside code uses every
  * day, club members as month rows that stop in July beside a page export that goes on: red-team
- * 12 #3, #6). Followers are not among them: a follower figure carries the latest total on with
- * the daily follows, whose ends count (see `summedInputs`).
+ * 12 #3, #6). A follower figure carries the latest total on with the daily follows, whose ends
+ * count (see `summedInputs`); on a channel that gives totals and no follows, the totals' own end
+ * counts (`followers`, last: month-end totals that stop in August beside content to September).
  */
 export function coveredInputs(engine: KpiEngine, kpi: Kpi): readonly string[] {
   return inputsOf(covered, engine, kpi, () => {
@@ -300,6 +306,7 @@ export function coveredInputs(engine: KpiEngine, kpi: Kpi): readonly string[] {
       const aggregation = engine.index.metrics.get(name)?.aggregation;
       if ((aggregation === 'unique' || aggregation === 'stock') && !Object.hasOwn(FOLLOWER_FIGURES, name)) out.push(name);
     }
+    if (readsFollowers(kpi) && engine.index.has('followers')) out.push('followers');
     return out;
   });
 }
@@ -307,12 +314,14 @@ export function coveredInputs(engine: KpiEngine, kpi: Kpi): readonly string[] {
 /**
  * How far the exports of each covered input of a KPI reach on one channel in [a, b] (see
  * `coveredInputs`, `MetricIndex.coverageEnd`); an input no export of the channel gives in the
- * range is left out.
+ * range is left out. A follower figure's totals count only on a channel that gives no follows
+ * in the range: where it does, the follows carry the count on, and their ends are its ends.
  */
 export function inputEnds(engine: KpiEngine, kpi: Kpi, channel: string, a: Day, b: Day): Record<string, Day> {
   const ends: Record<string, Day> = {};
   let total: Day | undefined;
   for (const name of coveredInputs(engine, kpi)) {
+    if (name === 'followers' && FOLLOWS.some((f) => Object.hasOwn(ends, f))) continue;
     let last = engine.index.coverageEnd(channel, name, a, b);
     if (last !== null && (FOLLOWS as readonly string[]).includes(name)) {
       // Followers are counted from a total given on or after the follows' last day, not from them.
@@ -322,6 +331,20 @@ export function inputEnds(engine: KpiEngine, kpi: Kpi, channel: string, a: Day, 
     if (last !== null) ends[name] = last;
   }
   return ends;
+}
+
+/**
+ * Whether a channel's `inputEnds` lack an input of the KPI (the channel is then left out of it,
+ * see `MetricWindow.value`, and its ends cut nothing). A follower figure needs one of its sources
+ * only: totals or follows (a channel that gives totals and no follows is counted, as is one that
+ * gives follows and no total).
+ */
+export function lacksInput(engine: KpiEngine, kpi: Kpi, ends: Readonly<Record<string, Day>>): boolean {
+  const follower = readsFollowers(kpi) && ['followers', ...FOLLOWS].some((name) => Object.hasOwn(ends, name));
+  return coveredInputs(engine, kpi).some(
+    (name) =>
+      !Object.hasOwn(ends, name) && !(follower && (name === 'followers' || (FOLLOWS as readonly string[]).includes(name))),
+  );
 }
 
 /** Where a KPI's inputs stop being whole in a window (see `wholeInputsTo`). */
@@ -348,7 +371,7 @@ export function wholeInputsTo(engine: KpiEngine, kpi: Kpi, channels: readonly st
   for (const channel of channels) {
     if (!inputs.some((name) => engine.index.hasCoarseRows(channel, name))) continue;
     const ends = inputEnds(engine, kpi, channel, a, b);
-    if (Object.keys(ends).length < inputs.length) continue;
+    if (lacksInput(engine, kpi, ends)) continue;
     const shared = Math.min(...Object.values(ends));
     let whole = shared;
     const byInput: Record<string, Day> = {};

@@ -15,7 +15,7 @@ import { formatDay } from '../core/dates.ts';
 import { actualBound } from '../core/evaluate.ts';
 import { measuredChannels, measureTarget, resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
-import { coveredInputs, inputEnds, type Kpi, type KpiEngine, resolveChannels, windowFor } from '../core/kpis.ts';
+import { coveredInputs, inputEnds, type Kpi, type KpiEngine, lacksInput, resolveChannels, windowFor } from '../core/kpis.ts';
 import { type Period, previousPeriod } from '../core/periods.ts';
 import type { SiteSettings } from '../core/project.ts';
 import { formatKpiValue } from '../format/numbers.ts';
@@ -373,8 +373,9 @@ function noteReferenceInputs(
   for (const channel of channels) {
     const last = engine.index.lastDay(prev.end, [channel]);
     if (last === null || last < prev.start) continue;
-    const ends = Object.entries(inputEnds(engine, kpi, channel, prev.start, last));
-    if (ends.length < inputs.length) continue;
+    const byInput = inputEnds(engine, kpi, channel, prev.start, last);
+    if (lacksInput(engine, kpi, byInput)) continue;
+    const ends = Object.entries(byInput);
     const [input, end] = ends.reduce((a, b) => (b[1] < a[1] ? b : a));
     if (end >= last) continue;
     place.report.note(at, say(input, channel, formatDay(end), formatDay(last)));

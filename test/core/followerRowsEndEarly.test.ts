@@ -1,0 +1,164 @@
+/**
+ * Follower totals given as month rows that stop before the quarter's end (test/
+ * followerCutFixture.ts: month-end totals to August beside a content export every day to 30
+ * September) are read as follows that stop early are (followsInputsEnd.test.ts,
+ * followsKpiTable.test.ts): the follower count is flagged with where the totals end and taken
+ * to that day, the follower growth over part of the quarter has no change against a whole one,
+ * with the days the totals miss as its `gaps`, the per-follower rates are taken over the days
+ * the totals cover, and a goal on either is evaluated as of the last total and is undecided at its
+ * deadline. On main each read the August total as the quarter's end, unflagged: growth "−33.3%"
+ * against Q2 and both goals "missed".
+ */
+import { describe, expect, it } from 'vitest';
+import { dataEnds } from '../../src/core/coverage.ts';
+import { kpiChanges } from '../../src/core/kpiTable.ts';
+import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
+import { day, period } from '../coreFixtures.ts';
+import { dailyExport, loadRoot } from '../exportsFixture.ts';
+import { FOLLOWER_CUT_SITE, followsToAugust, totalsToAugust, totalsToSeptember } from '../followerCutFixture.ts';
+
+const q3 = period('2026-Q3');
+const AUG_31 = day('2026-08-31');
+const SEPTEMBER = [[day('2026-09-01'), day('2026-09-30')]];
+
+describe('follower totals as month rows that stop a month before the quarter ends', () => {
+  const root = totalsToAugust();
+  const table = kpiChanges(root.engine!, ['instagram'], q3);
+
+  it('flag the follower count with where they end, taken to that day', () => {
+    const count = table.get('follower_count')!;
+    expect(count.value).toBe(12_200);
+    expect(count.inputsEnd).toEqual({ instagram: { followers: AUG_31 } });
+    expect(count.dataTo).toBe(AUG_31);
+  });
+
+  it('give the follower growth through August no change against the whole previous quarter, with the days they miss', () => {
+    const growth = table.get('follower_growth')!;
+    expect(growth.value).toBe(200);
+    expect(growth.previous).toBe(300);
+    expect(growth.qoq).toBeNull();
+    expect(growth.gaps).toEqual({ instagram: { followers: SEPTEMBER } });
+  });
+
+  it('do the same for the audience growth rate', () => {
+    const rate = table.get('audience_growth_rate')!;
+    expect(rate.value).toBeCloseTo(200 / 12_000, 12);
+    expect(rate.qoq).toBeNull();
+    expect(rate.gaps).toEqual({ instagram: { followers: SEPTEMBER } });
+    expect(rate.dataTo).toBe(AUG_31);
+  });
+
+  it('take the per-follower rates over the days the totals cover', () => {
+    for (const [id, perPost] of [
+      ['amplification_rate', 3],
+      ['applause_rate', 60],
+      ['conversation_rate', 6],
+    ] as const) {
+      const rate = table.get(id)!;
+      expect(rate.value).toBeCloseTo(perPost / 12_200, 12);
+      expect(rate.dataTo).toBe(AUG_31);
+      expect(rate.inputsEnd?.['instagram']?.['followers']).toBe(AUG_31);
+      expect(rate.previous).toBeCloseTo(perPost / 12_000, 12);
+    }
+  });
+
+  it('leave the channel’s content KPIs as they were', () => {
+    const impressions = table.get('impressions')!;
+    expect(impressions.inputsEnd).toBeNull();
+    expect(impressions.qoq).toBeCloseTo(92 / 91 - 1, 12);
+  });
+
+  it('end the data of a measure on a follower KPI there', () => {
+    for (const id of ['follower_count', 'follower_growth']) {
+      const kpi = root.engine!.kpis.get(id)!;
+      expect(dataEnds(root.engine!, ['instagram'], q3, q3.end, kpi)).toMatchObject({
+        incomplete: ['instagram'],
+        dataTo: AUG_31,
+      });
+    }
+  });
+
+  describe('in the report JSON', () => {
+    const report = buildReport(root.project!, root.engine!, { quarter: q3 });
+
+    it('gives the growth no change, with its gaps beside where the totals end', () => {
+      for (const scope of ['all', 'instagram']) {
+        expect(report.kpis[scope]!['follower_growth']).toMatchObject({
+          value: 200,
+          qoq: null,
+          inputs_to: { instagram: { followers: '2026-08-31' } },
+          gaps: { instagram: { followers: [{ from: '2026-09-01', to: '2026-09-30' }] } },
+        });
+        expect(report.kpis[scope]!['follower_count']).toMatchObject({
+          value: 12_200,
+          inputs_to: { instagram: { followers: '2026-08-31' } },
+          data_to: '2026-08-31',
+        });
+      }
+    });
+
+    it('leaves goals on the count and on the growth undecided at their deadline, as of the last total', () => {
+      for (const id of ['q3-count', 'q3-growth']) {
+        const goal = report.goals.find((g) => g.id === id) as SmartGoalJson;
+        expect(goal).toMatchObject({ status: 'undecided', data_to: '2026-08-31', ends_early: true });
+        expect(goal.inputs_to).toEqual({ instagram: { followers: '2026-08-31' } });
+      }
+    });
+  });
+});
+
+describe('follower totals that cover the whole quarter', () => {
+  const root = totalsToSeptember();
+  const table = kpiChanges(root.engine!, ['instagram'], q3);
+  const report = buildReport(root.project!, root.engine!, { quarter: q3 });
+
+  it('are not flagged, and the growth compares with the previous quarter', () => {
+    expect(table.get('follower_count')).toMatchObject({ value: 12_300, inputsEnd: null, dataTo: null });
+    expect(table.get('follower_growth')).toMatchObject({ value: 300, qoq: 0, gaps: null, inputsEnd: null });
+    expect(table.get('amplification_rate')).toMatchObject({ inputsEnd: null, dataTo: null });
+  });
+
+  it('settle the goals at the deadline', () => {
+    expect(report.goals.find((g) => g.id === 'q3-count')).toMatchObject({ status: 'achieved', actual: 12_300 });
+    expect(report.goals.find((g) => g.id === 'q3-growth')).toMatchObject({ status: 'achieved', actual: 300 });
+  });
+});
+
+describe('daily follower totals in their own export that stop with August', () => {
+  // The same reading as the month rows: one total a day, 12,200 from 1 July to 31 August.
+  const daily = loadRoot(FOLLOWER_CUT_SITE, 'goals: []\n', {
+    'data/instagram/content.json': dailyExport('instagram', '2026-04-01', '2026-09-30', () => ({ impressions: 1000 })),
+    'data/instagram/followers.json': dailyExport('instagram', '2026-03-31', '2026-08-31', (d) => ({
+      followers: d < '2026-04-01' ? 11_700 : d < '2026-07-01' ? 12_000 : 12_200,
+    })),
+  });
+  const table = kpiChanges(daily.engine!, ['instagram'], q3);
+
+  it('are read the same way', () => {
+    expect(table.get('follower_count')).toMatchObject({ value: 12_200, dataTo: AUG_31 });
+    expect(table.get('follower_growth')).toMatchObject({ value: 200, qoq: null, gaps: { instagram: { followers: SEPTEMBER } } });
+  });
+});
+
+describe('follows as month rows that stop a month before the quarter ends (already flagged on main)', () => {
+  const root = followsToAugust();
+  const table = kpiChanges(root.engine!, ['instagram'], q3);
+  const report = buildReport(root.project!, root.engine!, { quarter: q3 });
+  const follows = { instagram: { new_followers: AUG_31, lost_followers: AUG_31 } };
+
+  it('flag the count and give the growth no change, with the days they miss', () => {
+    expect(table.get('follower_count')).toMatchObject({ value: 12_200, netFollows: true, inputsEnd: follows, dataTo: AUG_31 });
+    expect(table.get('follower_growth')).toMatchObject({
+      value: 200,
+      previous: 300,
+      qoq: null,
+      gaps: { instagram: { new_followers: SEPTEMBER, lost_followers: SEPTEMBER } },
+    });
+  });
+
+  it('leave goals on them undecided at their deadline', () => {
+    for (const id of ['q3-count', 'q3-growth']) {
+      expect(report.goals.find((g) => g.id === id)).toMatchObject({ status: 'undecided', data_to: '2026-08-31' });
+    }
+  });
+});
