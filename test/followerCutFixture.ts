@@ -43,20 +43,23 @@ const FOLLOWS = ['04', '05', '06', '07', '08', '09'].map((m) => ({
   lost_followers: 50,
 }));
 
-function root(data: Readonly<Record<string, string>>): LoadedRoot {
-  const loaded = loadRoot(FOLLOWER_CUT_SITE, FOLLOWER_CUT_GOALS, { 'data/instagram/content.json': CONTENT, ...data });
+function root(data: Readonly<Record<string, string>>, goals = FOLLOWER_CUT_GOALS): LoadedRoot {
+  const loaded = loadRoot(FOLLOWER_CUT_SITE, goals, { 'data/instagram/content.json': CONTENT, ...data });
   if (loaded.problems.length > 0) throw new Error(loaded.problems.join('\n'));
   return loaded;
 }
 
-/** The month-end totals stop with August: 2026-Q3 ends at 12,200 as far as they tell. */
-export const totalsToAugust = (): LoadedRoot =>
-  root({
-    'data/instagram/followers.json': rowsExport(
-      'instagram',
-      TOTALS.filter((t) => t.month <= '2026-08'),
-    ),
-  });
+/** The month-end totals stop with August: 2026-Q3 ends at 12,200 as far as they tell (`goals`: other goals). */
+export const totalsToAugust = (goals?: string): LoadedRoot =>
+  root(
+    {
+      'data/instagram/followers.json': rowsExport(
+        'instagram',
+        TOTALS.filter((t) => t.month <= '2026-08'),
+      ),
+    },
+    goals,
+  );
 
 /** Every month-end total through September (the quarter whole). */
 export const totalsToSeptember = (): LoadedRoot => root({ 'data/instagram/followers.json': rowsExport('instagram', TOTALS) });

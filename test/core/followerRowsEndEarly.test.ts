@@ -14,7 +14,7 @@ import { dataEnds } from '../../src/core/coverage.ts';
 import { kpiChanges } from '../../src/core/kpiTable.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
 import { day, period } from '../coreFixtures.ts';
-import { dailyExport, loadRoot } from '../exportsFixture.ts';
+import { dailyExport, loadRoot, rowsExport } from '../exportsFixture.ts';
 import { FOLLOWER_CUT_SITE, followsToAugust, totalsToAugust, totalsToSeptember } from '../followerCutFixture.ts';
 
 const q3 = period('2026-Q3');
@@ -160,5 +160,45 @@ describe('follows as month rows that stop a month before the quarter ends (alrea
     for (const id of ['q3-count', 'q3-growth']) {
       expect(report.goals.find((g) => g.id === id)).toMatchObject({ status: 'undecided', data_to: '2026-08-31' });
     }
+  });
+});
+
+describe('follower totals that stop in August on a channel beside one that gives follows', () => {
+  // Instagram gives month-end totals to August and no follows; LinkedIn gives follows every day to 30 September.
+  const both = loadRoot(
+    'title: T\nchannels:\n  instagram: { label: Instagram }\n  linkedin: { label: LinkedIn }\n',
+    'goals: []\n',
+    {
+      'data/instagram/content.json': dailyExport('instagram', '2026-04-01', '2026-09-30', () => ({ impressions: 1000 })),
+      'data/instagram/followers.json': rowsExport('instagram', [
+        { month: '2026-03', followers: 11_700 },
+        { month: '2026-04', followers: 11_800 },
+        { month: '2026-05', followers: 11_900 },
+        { month: '2026-06', followers: 12_000 },
+        { month: '2026-07', followers: 12_100 },
+        { month: '2026-08', followers: 12_200 },
+      ]),
+      'data/linkedin/content.json': dailyExport('linkedin', '2026-04-01', '2026-09-30', () => ({ impressions: 500 })),
+      'data/linkedin/follows.json': dailyExport('linkedin', '2026-04-01', '2026-09-30', () => ({
+        new_followers: 3,
+        lost_followers: 1,
+      })),
+    },
+  );
+  const growth = kpiChanges(both.engine!, ['instagram', 'linkedin'], q3).get('follower_growth')!;
+
+  it('mark the all-channel growth with the days Instagram’s totals miss, and give it no change', () => {
+    expect(growth.value).toBe(200 + 2 * 92);
+    expect(growth.inputsEnd).toEqual({ instagram: { followers: AUG_31 } });
+    expect(growth.gaps).toEqual({ instagram: { followers: SEPTEMBER } });
+    expect(growth.qoq).toBeNull();
+  });
+
+  it('end the data of a measure on it there', () => {
+    const kpi = both.engine!.kpis.get('follower_growth')!;
+    expect(dataEnds(both.engine!, ['instagram', 'linkedin'], q3, q3.end, kpi)).toMatchObject({
+      incomplete: ['instagram'],
+      dataTo: AUG_31,
+    });
   });
 });
