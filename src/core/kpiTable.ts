@@ -254,8 +254,10 @@ export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow):
   const taken = comparableValue(engine, kpi, window.channels, from, end);
   const to = taken.to ?? (end < window.end ? end : null);
   // Days no export covers inside the days taken make the quarter partial too (red-team 12 #2), and
-  // for a total, the days after an input's exports end while its channel's data go on (rt13 #5).
-  const missed = joinGaps(taken.gaps, grows ? inputTails(engine, whole, end) : null);
+  // for a KPI that grows with its days, the days after an input's exports end while its channel's
+  // data go on (rt13 #5), to the window's end, as the current quarter's `gaps` run to its end: a
+  // reach or audience growth rate taken only to that day is part of a quarter, not a whole one.
+  const missed = joinGaps(taken.gaps, grows ? inputTails(engine, whole, window.end) : null);
   const gaps = missed === null ? [] : gapDays(missed);
   if (gaps.length === 0) return { value: taken.value, to, partial };
   return { value: taken.value, to, partial: { from: partial?.from ?? window.start, to: partial?.to ?? window.end, gaps } };

@@ -202,3 +202,64 @@ describe('follower totals that stop in August on a channel beside one that gives
     });
   });
 });
+
+describe('an earlier quarter in which the follower totals stop early', () => {
+  // The totals stop with May in one export and start again with July in the next, while the content goes on every day.
+  const split = loadRoot(FOLLOWER_CUT_SITE, 'goals: []\n', {
+    'data/instagram/content.json': dailyExport('instagram', '2026-04-01', '2026-09-30', () => ({ impressions: 1000 })),
+    'data/instagram/followers-q2.json': rowsExport('instagram', [
+      { month: '2026-03', followers: 11_700 },
+      { month: '2026-04', followers: 11_800 },
+      { month: '2026-05', followers: 11_900 },
+    ]),
+    'data/instagram/followers-q3.json': rowsExport('instagram', [
+      { month: '2026-07', followers: 12_100 },
+      { month: '2026-08', followers: 12_200 },
+      { month: '2026-09', followers: 12_300 },
+    ]),
+  });
+  const table = kpiChanges(split.engine!, ['instagram'], q3);
+  const june = { from: day('2026-04-01'), to: day('2026-06-30'), gaps: [[day('2026-06-01'), day('2026-06-30')]] };
+
+  it('makes that quarter partial for the growth, which has no change against it', () => {
+    expect(table.get('follower_growth')).toMatchObject({ previous: 200, qoq: null, previousPartial: june });
+  });
+
+  it('does the same for the audience growth rate: two months’ growth is no quarter’s (not +96.6%)', () => {
+    const rate = table.get('audience_growth_rate')!;
+    expect(rate.previous).toBeCloseTo(200 / 11_700, 12);
+    expect(rate.previousTo).toBe(day('2026-05-31'));
+    expect(rate.previousPartial).toEqual(june);
+    expect(rate.qoq).toBeNull();
+  });
+
+  it('keeps the count’s change against the last total of that quarter, taken to its day', () => {
+    expect(table.get('follower_count')).toMatchObject({ previous: 11_900, previousTo: day('2026-05-31') });
+    expect(table.get('follower_count')!.qoq).toBeCloseTo(12_300 / 11_900 - 1, 12);
+  });
+});
+
+describe('an earlier quarter in which reach month rows stop early (the same rule for a unique count)', () => {
+  const split = loadRoot(FOLLOWER_CUT_SITE, 'goals: []\n', {
+    'data/instagram/content.json': dailyExport('instagram', '2026-04-01', '2026-09-30', () => ({ impressions: 1000 })),
+    'data/instagram/reach-q2.json': rowsExport('instagram', [
+      { month: '2026-04', reach: 5000 },
+      { month: '2026-05', reach: 5000 },
+    ]),
+    'data/instagram/reach-q3.json': rowsExport(
+      'instagram',
+      ['07', '08', '09'].map((m) => ({ month: `2026-${m}`, reach: 5000 })),
+    ),
+  });
+  const reach = kpiChanges(split.engine!, ['instagram'], q3).get('reach')!;
+
+  it('has no change against two months of that quarter (not +50%)', () => {
+    expect(reach.previous).toBe(10_000);
+    expect(reach.qoq).toBeNull();
+    expect(reach.previousPartial).toEqual({
+      from: day('2026-04-01'),
+      to: day('2026-06-30'),
+      gaps: [[day('2026-06-01'), day('2026-06-30')]],
+    });
+  });
+});
