@@ -263,3 +263,21 @@ describe('an earlier quarter in which reach month rows stop early (the same rule
     });
   });
 });
+
+describe('follower totals as month rows that start after the quarter’s start (a late start)', () => {
+  // The first total is August's; the content export runs from April. No total comes before the quarter.
+  const late = loadRoot(FOLLOWER_CUT_SITE, 'goals: []\n', {
+    'data/instagram/content.json': dailyExport('instagram', '2026-04-01', '2026-09-30', () => ({ impressions: 1000 })),
+    'data/instagram/followers.json': rowsExport('instagram', [
+      { month: '2026-08', followers: 12_200 },
+      { month: '2026-09', followers: 12_300 },
+    ]),
+  });
+  const table = kpiChanges(late.engine!, ['instagram'], q3);
+
+  it('measure the growth from the first total in the quarter (SPEC: else first in it), compared with no quarter', () => {
+    expect(table.get('follower_count')).toMatchObject({ value: 12_300, previous: null, qoq: null, yoy: null, inputsEnd: null });
+    expect(table.get('follower_growth')).toMatchObject({ value: 100, previous: null, qoq: null, yoy: null });
+    expect(table.get('audience_growth_rate')).toMatchObject({ previous: null, qoq: null, yoy: null });
+  });
+});
