@@ -167,6 +167,9 @@ export default function goalpost(): AstroIntegration {
               }),
           base: result.project.site.base,
           integrations: [mdx()],
+          // A build with the build cache on skips each page whose cache key (its props, the site
+          // context and Goalpost's code: src/site/pageKeys.ts) is the last build's, restoring its file.
+          ...(record === null ? {} : { experimental: { incrementalBuild: true } }),
           trailingSlash: 'always',
           // Stylesheets inline: one request less before first paint (pages stay far under 200 KB).
           // Pages rendered at once (GOALPOST_BUILD_CONCURRENCY, default 4): charts render while other pages
@@ -187,7 +190,7 @@ export default function goalpost(): AstroIntegration {
         });
         for (const route of goalpostRoutes()) injectRoute(route);
         if (command === 'build') {
-          handOver(root, result.project);
+          handOver(root, result.project, record?.code ?? null);
           target = fileURLToPath(config.outDir);
           updateConfig({ outDir: pathToFileURL(`${stagingFor(target)}/`) });
         }

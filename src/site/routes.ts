@@ -18,6 +18,10 @@ import { type NarrativeView, narrativeView } from './narrativeView.ts';
 import { changesPath, channelPath, downloadSlug, goalPath, quarterPath, quarterSlug, versionPath } from './paths.ts';
 import { quarterChannels, type QuarterPage, quarterPage } from './quarterPage.ts';
 import { siteModel } from './project.ts';
+import { siteViews } from './model.ts';
+import { contextDigest, pageKey } from './pageKeys.ts';
+import { pageKeySalt } from '../load/handoff.ts';
+import { contentRoot } from '../load/root.ts';
 import { reportQuarters } from './quarters.ts';
 
 // Type aliases, not interfaces: Astro's route props need an index signature, which only aliases satisfy implicitly.
@@ -26,27 +30,45 @@ export type QuarterProps = { readonly quarter: Period; readonly page: QuarterPag
 export type QuarterPageProps = QuarterProps & { readonly narrative: NarrativeView | null };
 export type ChannelProps = QuarterProps & {
   readonly channel: string;
-  /** The all-channel report of the quarter (its coverage says whether this channel stops early). */
-  readonly whole: QuarterPage;
+  /**
+   * When the channel's data stop before the all-channel report's end: its last day and the
+   * report's as-of date (from the all-channel report's coverage); null otherwise.
+   */
+  readonly stopsEarly: { readonly last: string; readonly asOf: string } | null;
 };
 export type VersionProps = QuarterProps & { readonly version: number };
 
 /**
  * A route list built once per project (the model is loaded once per build). Each call gets its
- * own array of the same routes: Astro keys the array it is given by the route that asked.
+ * own array of the same routes: Astro keys the array it is given by the route that asked. In a
+ * build that may skip unchanged pages, each route carries its page's cache key.
  */
-function once<T>(build: () => Promise<T[]>): () => Promise<T[]> {
-  const built = new WeakMap<Project, Promise<T[]>>();
+function once<T extends { props: Readonly<Record<string, unknown>> }>(
+  name: string,
+  build: () => Promise<T[]>,
+): () => Promise<Array<T & { cacheKey?: string }>> {
+  const built = new WeakMap<Project, Promise<Array<T & { cacheKey?: string }>>>();
   return async () => {
     const { project } = await siteModel();
     let value = built.get(project);
-    if (!value) built.set(project, (value = build()));
+    if (!value) built.set(project, (value = build().then((routes) => withCacheKeys(name, routes))));
     return [...(await value)];
   };
 }
 
+/** The routes with their pages' cache keys, when this build hands over their salt (else as they are). */
+async function withCacheKeys<T extends { props: Readonly<Record<string, unknown>> }>(
+  name: string,
+  routes: T[],
+): Promise<Array<T & { cacheKey?: string }>> {
+  const salt = pageKeySalt(contentRoot());
+  if (salt === null) return routes;
+  const context = contextDigest((await siteViews()).context);
+  return routes.map((route) => ({ ...route, cacheKey: pageKey(salt, context, name, route.props) }));
+}
+
 /** `/reports/<yyyy-qn>/…` for every reported quarter. */
-export const quarterRoutes = once(async (): Promise<Array<{ params: { quarter: string }; props: QuarterPageProps }>> => {
+export const quarterRoutes = once('quarter', async (): Promise<Array<{ params: { quarter: string }; props: QuarterPageProps }>> => {
   const { project, engine } = await siteModel();
   return Promise.all(
     reportQuarters(project).map(async (quarter) => {
@@ -65,6 +87,7 @@ export const quarterRoutes = once(async (): Promise<Array<{ params: { quarter: s
 
 /** `/reports/<yyyy-qn>/<channel>/…` for every reported quarter and channel with data or in a frozen version. */
 export const channelRoutes = once(
+  'channel',
   async (): Promise<Array<{ params: { quarter: string; channel: string }; props: ChannelProps }>> => {
     const { project, engine } = await siteModel();
     return reportQuarters(project).flatMap((quarter) =>
@@ -74,15 +97,23 @@ export const channelRoutes = once(
           quarter,
           channel,
           page: quarterPage(project, engine, quarter, channel),
-          whole: quarterPage(project, engine, quarter),
+          stopsEarly: stopsEarly(quarterPage(project, engine, quarter), channel),
         },
       })),
     );
   },
 );
 
+/** Where a channel's data stop before the end of its quarter's all-channel report, or null. */
+function stopsEarly(whole: QuarterPage, channel: string): ChannelProps['stopsEarly'] {
+  const { report } = whole.view;
+  const last = report.incomplete.includes(channel) ? (report.coverage[channel] ?? null) : null;
+  return last === null ? null : { last, asOf: report.as_of };
+}
+
 /** `/reports/<yyyy-qn>/v<k>/` for every frozen version. */
 export const versionRoutes = once(
+  'version',
   async (): Promise<Array<{ params: { quarter: string; version: string }; props: VersionProps }>> => {
     const { project, engine } = await siteModel();
     return project.reports.flatMap(({ snapshot }) => {
@@ -116,7 +147,7 @@ export type GoalProps = {
 };
 
 /** `/goals/<id>/` for every goal, with its view, its achievability, its moved goalposts and its history. */
-export const goalRoutes = once(async (): Promise<Array<{ params: { id: string }; props: GoalProps }>> => {
+export const goalRoutes = once('goal', async (): Promise<Array<{ params: { id: string }; props: GoalProps }>> => {
   const { project, engine } = await siteModel();
   const history = await siteHistory();
   return project.goals.map((goal) => {
@@ -138,9 +169,10 @@ export const goalRoutes = once(async (): Promise<Array<{ params: { id: string };
 
 /** A route's paths with the download's `slug` param added (`2026-q3-instagram`), so each file is named after its quarter and scope. */
 export async function withSlug<P extends { quarter: string; channel?: string; version?: string }, T extends { quarter: Period }>(
-  routes: Promise<Array<{ params: P; props: T }>>,
-): Promise<Array<{ params: P & { slug: string }; props: T }>> {
-  return (await routes).map(({ params, props }) => ({
+  routes: Promise<Array<{ params: P; props: T; cacheKey?: string }>>,
+): Promise<Array<{ params: P & { slug: string }; props: T; cacheKey?: string }>> {
+  return (await routes).map(({ params, props, cacheKey }) => ({
+    ...(cacheKey === undefined ? {} : { cacheKey }),
     params: {
       ...params,
       slug: downloadSlug(props.quarter.label, {

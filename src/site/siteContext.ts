@@ -45,6 +45,8 @@ export interface SiteContext {
    * id today), or null for a goal no goal is today (removed since), which has no page.
    */
   readonly goalPage: (id: string) => string | null;
+  /** What `goalPage` answers, by goal id (the data behind it, for the pages' cache keys). */
+  readonly goalPages: ReadonlyMap<string, string | null>;
   /** Every reported quarter, oldest first. */
   readonly quarters: readonly Period[];
   /** The channels with a page in each quarter, by quarter label. */
@@ -82,6 +84,7 @@ export function siteContext(project: Project, engine: KpiEngine, history: SiteHi
     channelLabel: (c) => channelName(site, c),
     markers,
     goalPage: (id) => pages.get(id) ?? null,
+    goalPages: pages,
     quarters,
     channelsOf: new Map(quarters.map((q) => [q.label, quarterChannels(project, engine, q.label)])),
     frame: {
