@@ -68,22 +68,25 @@ async function withCacheKeys<T extends { props: Readonly<Record<string, unknown>
 }
 
 /** `/reports/<yyyy-qn>/…` for every reported quarter. */
-export const quarterRoutes = once('quarter', async (): Promise<Array<{ params: { quarter: string }; props: QuarterPageProps }>> => {
-  const { project, engine } = await siteModel();
-  return Promise.all(
-    reportQuarters(project).map(async (quarter) => {
-      const text = await narrativeText(quarterSlug(quarter.label));
-      return {
-        params: { quarter: quarterSlug(quarter.label) },
-        props: {
-          quarter,
-          page: quarterPage(project, engine, quarter),
-          narrative: text === null ? null : narrativeView(project, engine, quarter, narrativeUses(text)),
-        },
-      };
-    }),
-  );
-});
+export const quarterRoutes = once(
+  'quarter',
+  async (): Promise<Array<{ params: { quarter: string }; props: QuarterPageProps }>> => {
+    const { project, engine } = await siteModel();
+    return Promise.all(
+      reportQuarters(project).map(async (quarter) => {
+        const text = await narrativeText(quarterSlug(quarter.label));
+        return {
+          params: { quarter: quarterSlug(quarter.label) },
+          props: {
+            quarter,
+            page: quarterPage(project, engine, quarter),
+            narrative: text === null ? null : narrativeView(project, engine, quarter, narrativeUses(text)),
+          },
+        };
+      }),
+    );
+  },
+);
 
 /** `/reports/<yyyy-qn>/<channel>/…` for every reported quarter and channel with data or in a frozen version. */
 export const channelRoutes = once(

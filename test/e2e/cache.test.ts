@@ -4,7 +4,8 @@
  * and 1 page at a time, and with no cache, gives the same dist/, byte for byte; and every chart of
  * the example rendered through its shape's shared dataflow, in another order, is the SVG a
  * fresh render gives. A rebuild that changes nothing is skipped (before Astro starts) and leaves dist/ as it was; after
- * a data file changed, the rebuild gives what a build without any cache gives.
+ * a data file changed, the rebuild restores the pages whose cache key is unchanged and gives what a build without
+ * any cache gives; so after a change every page shows (the site's title), with no page restored.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -147,13 +148,28 @@ describe('rebuilds', () => {
     const changed = text.replace(/"impressions": *(\d+)/, (_, v: string) => `"impressions": ${Number(v) + 1000}`);
     expect(changed).not.toBe(text);
     writeFileSync(file, changed);
-    expect(run(out)).not.toContain('nothing changed');
+    const log = run(out);
+    expect(log).not.toContain('nothing changed');
+    // Pages whose cache key is unchanged are restored, not rendered: a change to 2026-Q3 leaves 2025-Q3 alone.
+    expect(log).toMatch(/\/reports\/2025-q3\/instagram\/index\.html \(restored\)/);
+    expect(log).not.toMatch(/\/reports\/2026-q3\/tiktok\/index\.html \(restored\)/);
     const after = bytes(out);
     expect([...after].filter(([f, b]) => !before.get(f)?.equals(b)).length).toBeGreaterThan(0);
-    const fresh = join(work, 'fresh');
-    run(fresh, { GOALPOST_BUILD_CACHE: 'off', GOALPOST_CHART_CACHE: 'off' });
-    const expected = bytes(fresh);
-    expect([...after.keys()]).toEqual([...expected.keys()]);
-    expect([...after].filter(([f, b]) => !expected.get(f)!.equals(b)).map(([f]) => f)).toEqual([]);
-  }, 300_000);
+    expectFresh(out, 'fresh');
+
+    // A change every page shows (the site's title): no page restored, and again what a build without any cache builds.
+    const site = join(root, 'content', 'site.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace(/^title: .*$/m, 'title: "Acme & Co — renamed"'));
+    expect(run(out)).not.toContain('(restored)');
+    expectFresh(out, 'fresh-title');
+
+    function expectFresh(dir: string, name: string): void {
+      const fresh = join(work, name);
+      run(fresh, { GOALPOST_BUILD_CACHE: 'off', GOALPOST_CHART_CACHE: 'off' });
+      const built = bytes(dir);
+      const expected = bytes(fresh);
+      expect([...built.keys()]).toEqual([...expected.keys()]);
+      expect([...built].filter(([f, b]) => !expected.get(f)!.equals(b)).map(([f]) => f)).toEqual([]);
+    }
+  }, 420_000);
 });

@@ -18,7 +18,10 @@ const GOALS = `goals:
   - { id: q3-clicks, title: Facebook clicks in Q3, start: 2026-07-01, deadline: 2026-09-30, channel: facebook, kpi: clicks, target: 9000 }
 `;
 const data = (facebookClicks: number) => ({
-  'data/facebook.json': dailyExport('facebook', '2026-04-01', '2026-09-30', () => ({ impressions: 1000, clicks: facebookClicks })),
+  'data/facebook.json': dailyExport('facebook', '2026-04-01', '2026-09-30', () => ({
+    impressions: 1000,
+    clicks: facebookClicks,
+  })),
   'data/instagram.json': dailyExport('instagram', '2026-04-01', '2026-08-20', () => ({ impressions: 500, clicks: 10 })),
 });
 
@@ -61,7 +64,9 @@ describe('route cache keys', () => {
     // Another build: the site's modules loaded afresh (the model is built once per process).
     vi.resetModules();
     const after = (await routeLists(31)).lists.flat();
-    const changed = after.filter((r) => before.get(JSON.stringify(r.params)) !== r.cacheKey).map((r) => Object.values(r.params).join('/'));
+    const changed = after
+      .filter((r) => before.get(JSON.stringify(r.params)) !== r.cacheKey)
+      .map((r) => Object.values(r.params).join('/'));
     expect(changed).toEqual(['2026-q2', '2026-q3', '2026-q2/facebook', '2026-q3/facebook', 'q3-clicks']);
   });
 });
