@@ -140,17 +140,28 @@ export function inputsDigest(inputs: BuildInputs): string {
   return hash.digest('hex');
 }
 
-/** The commit a content root's git history is read at ("none" outside a repository). */
+/** Each content root's commit, as first read in this process (a build's checks ask up to three times). */
+const heads = new Map<string, string>();
+
+/**
+ * The commit a content root's git history is read at ("none" outside a repository), read once per
+ * process: a commit made during a build makes the next build run (its digest differs), never skip.
+ */
 export function gitHead(root: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return 'none';
+  let head = heads.get(root);
+  if (head === undefined) {
+    try {
+      head = execFileSync('git', ['rev-parse', 'HEAD'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    } catch {
+      head = 'none';
+    }
+    heads.set(root, head);
   }
+  return head;
 }
 
 /** The GOALPOST_* settings that may change the output, as facts. */

@@ -13,8 +13,9 @@ afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('checking built pages', () => {
   it('collects the digests of clean pages, skips pages known clean, and checks every page with other bytes', async () => {
-    const clean = '<html><body><p>fine</p></body></html>';
-    const scripted = '<html><body><script>x</script></body></html>';
+    // Text beyond ASCII: a page is read as bytes, and its digest is its text's.
+    const clean = '<html><body><p>fine — café, 1 234 € 📈</p></body></html>';
+    const scripted = '<html><body><p>Données</p><script>x</script></body></html>';
     mkdirSync(join(dist, 'goals'), { recursive: true });
     writeFileSync(join(dist, 'index.html'), clean);
     writeFileSync(join(dist, 'goals', 'index.html'), scripted);
