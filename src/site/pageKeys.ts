@@ -1,7 +1,8 @@
 /**
  * Cache keys of the site's pages, for builds that skip a page whose key is unchanged (Astro's
- * incremental build). A page renders its props and the site context, with Goalpost's code: its
- * key is a digest of all three, so any change to what the page could show changes it.
+ * incremental build). A page renders its props and the site context, with Goalpost's code (and a
+ * quarter's page its narrative's source): its key is a digest of them all, so any change to what
+ * the page could show changes it.
  *
  * Values are digested whole, as canonical JSON: maps and sets as their entries, dates as ISO
  * text, and what JSON would blur kept apart (NaN, ±Infinity, -0, `undefined` in an array). A
@@ -59,9 +60,19 @@ export function contextDigest(context: SiteContext): string {
   return valueDigest(data);
 }
 
-/** A page's cache key: the code's digest (salt), the context's, the route's, and each of its props'. */
-export function pageKey(salt: string, context: string, route: string, props: Readonly<Record<string, unknown>>): string {
+/**
+ * A page's cache key: the code's digest (salt), the context's, the route's, each of its props', and
+ * the digest of what else it renders (a narrative's source), if anything.
+ */
+export function pageKey(
+  salt: string,
+  context: string,
+  route: string,
+  props: Readonly<Record<string, unknown>>,
+  alsoRenders?: string,
+): string {
   const hash = createHash('sha256').update(`${salt}\n${context}\n${route}\n`);
   for (const name of Object.keys(props).sort()) hash.update(`${name} ${valueDigest(props[name])}\n`);
+  if (alsoRenders !== undefined) hash.update(`also ${valueDigest(alsoRenders)}\n`);
   return hash.digest('hex');
 }

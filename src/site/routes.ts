@@ -39,13 +39,20 @@ export type ChannelProps = QuarterProps & {
 export type VersionProps = QuarterProps & { readonly version: number };
 
 /**
+ * A route as a list's builder makes it: its params, its props and, where the page renders more
+ * than its props and the site context, that too (a quarter's narrative, rendered from its MDX
+ * source through Astro's content collection), for its cache key only.
+ */
+type Built<T> = T & { readonly alsoRenders?: string };
+
+/**
  * A route list built once per project (the model is loaded once per build). Each call gets its
  * own array of the same routes: Astro keys the array it is given by the route that asked. In a
  * build that may skip unchanged pages, each route carries its page's cache key.
  */
 function once<T extends { props: Readonly<Record<string, unknown>> }>(
   name: string,
-  build: () => Promise<T[]>,
+  build: () => Promise<Array<Built<T>>>,
 ): () => Promise<Array<T & { cacheKey?: string }>> {
   const built = new WeakMap<Project, Promise<Array<T & { cacheKey?: string }>>>();
   return async () => {
@@ -56,15 +63,17 @@ function once<T extends { props: Readonly<Record<string, unknown>> }>(
   };
 }
 
-/** The routes with their pages' cache keys, when this build hands over their salt (else as they are). */
+/** The routes with their pages' cache keys, when this build hands over their salt (else without). */
 async function withCacheKeys<T extends { props: Readonly<Record<string, unknown>> }>(
   name: string,
-  routes: T[],
+  routes: Array<Built<T>>,
 ): Promise<Array<T & { cacheKey?: string }>> {
   const salt = pageKeySalt(contentRoot());
-  if (salt === null) return routes;
-  const context = contextDigest((await siteViews()).context);
-  return routes.map((route) => ({ ...route, cacheKey: pageKey(salt, context, name, route.props) }));
+  const context = salt === null ? '' : contextDigest((await siteViews()).context);
+  return routes.map(({ alsoRenders, ...route }) => {
+    const plain = route as unknown as T;
+    return salt === null ? plain : { ...plain, cacheKey: pageKey(salt, context, name, route.props, alsoRenders) };
+  });
 }
 
 /** `/reports/<yyyy-qn>/…` for every reported quarter. */
@@ -82,6 +91,8 @@ export const quarterRoutes = once(
             page: quarterPage(project, engine, quarter),
             narrative: text === null ? null : narrativeView(project, engine, quarter, narrativeUses(text)),
           },
+          // The narrative's prose is rendered from its source, not from the props (it imports nothing: narrativeCheck.ts).
+          ...(text === null ? {} : { alsoRenders: text }),
         };
       }),
     );

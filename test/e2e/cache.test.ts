@@ -5,7 +5,8 @@
  * the example rendered through its shape's shared dataflow, in another order, is the SVG a
  * fresh render gives. A rebuild that changes nothing is skipped (before Astro starts) and leaves dist/ as it was; after
  * a data file changed, the rebuild restores the pages whose cache key is unchanged and gives what a build without
- * any cache gives; so after a change every page shows (the site's title), with no page restored.
+ * any cache gives; so after a narrative's prose changed (its quarter's page rendered again) and after a change every
+ * page shows (the site's title), with no page restored.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -156,6 +157,18 @@ describe('rebuilds', () => {
     const after = bytes(out);
     expect([...after].filter(([f, b]) => !before.get(f)?.equals(b)).length).toBeGreaterThan(0);
     expectFresh(out, 'fresh');
+
+    // A narrative's prose (rendered through Astro's content collection, not from the page's props): its quarter's page again.
+    const narrative = join(root, 'content', 'reports', '2026-q3.mdx');
+    const prose = readFileSync(narrative, 'utf8');
+    const edited = prose.replace(/peak season/, 'high season');
+    expect(edited).not.toBe(prose);
+    writeFileSync(narrative, edited);
+    const proseLog = run(out);
+    expect(proseLog).toMatch(/\/reports\/2025-q3\/index\.html \(restored\)/);
+    expect(proseLog).not.toMatch(/\/reports\/2026-q3\/index\.html \(restored\)/);
+    expect(readFileSync(join(out, 'reports', '2026-q3', 'index.html'), 'utf8')).toContain('high season');
+    expectFresh(out, 'fresh-prose');
 
     // A change every page shows (the site's title): no page restored, and again what a build without any cache builds.
     const site = join(root, 'content', 'site.yaml');

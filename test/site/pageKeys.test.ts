@@ -62,6 +62,10 @@ describe('page cache keys', () => {
     const base = pageKey('code', c, 'channel', props());
     expect(pageKey('other code', c, 'channel', props())).not.toBe(base);
     expect(pageKey('code', c, 'quarter', props())).not.toBe(base);
+    // What the page renders beside its props (a narrative's source): given or not, and each text.
+    const withProse = pageKey('code', c, 'channel', props(), 'The third quarter is peak season.');
+    expect(withProse).not.toBe(base);
+    expect(pageKey('code', c, 'channel', props(), 'The third quarter is high season.')).not.toBe(withProse);
     const contexts = [
       context({ fmt: { ...context().fmt, locale: 'fr-FR' } }),
       context({ markers: new Map() }),
