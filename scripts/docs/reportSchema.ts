@@ -324,8 +324,12 @@ const okrGoal = z.strictObject({
   undecided: z.array(text).optional().meta({
     description: 'Key results whose status is undecided: the score counts them as 0, so it is only a floor of the true one.',
   }),
+  without_data: z.array(text).optional().meta({
+    description:
+      'Key results whose status is no_data (no value of the KPI, no baseline): the score counts them as 0, so it is only a floor of the true one.',
+  }),
   score_bound: z.literal('lower').optional().meta({
-    description: 'Present when some key results are undecided: the score is a lower bound of the true one.',
+    description: 'Present when some key results are undecided or without data: the score is a lower bound of the true one.',
   }),
   key_results: z.array(keyResult),
   moved_goalposts: movedGoalposts,

@@ -341,7 +341,8 @@ function goalLines(
     const head =
       `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : `${lower ? '≥ ' : ''}${goal.score.toFixed(2)}`}`}` +
       `${goal.band ? ` (${goal.band})` : lower ? ' (band undecided)' : ''}${goal.stretch ? ', stretch' : ''}` +
-      (goal.undecided ? `, at least: the undecided ${esc(goal.undecided.join(', '))} count 0` : '');
+      (goal.undecided ? `, at least: the undecided ${esc(goal.undecided.join(', '))} count 0` : '') +
+      (goal.without_data ? `, at least: the ${esc(goal.without_data.join(', '))} without data count 0` : '');
     return [
       head,
       ...goal.key_results.map((kr) => {

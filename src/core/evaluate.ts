@@ -186,7 +186,13 @@ export interface OkrEvaluation {
   readonly band: OkrBand | null;
   /** Key results whose status is `undecided`: the score counts them as 0, so it is only a floor of the true one. */
   readonly undecided: readonly string[];
-  /** `lower` when the score is only that floor (some key results are undecided), else `exact`. */
+  /**
+   * Key results that have started and have no data to score them on (`no_data`: no value of the
+   * KPI in the period, no baseline for a relative target, a manual target of 0): the score counts
+   * them as 0 too, so it is only a floor of the true one (red-team 14 #1).
+   */
+  readonly withoutData: readonly string[];
+  /** `lower` when the score is only that floor (some key results are undecided or without data), else `exact`. */
   readonly scoreBound: 'exact' | 'lower';
   readonly keyResults: readonly KeyResultEvaluation[];
 }
@@ -624,16 +630,23 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
  * key results are taken as of the report's day; a measured key result whose data end earlier is
  * taken as of their last day and, its deadline past, settles only on what they decide: an
  * `undecided` one counts 0 in the score, which is then a lower bound (`scoreBound`), and is named
- * in `undecided`; the band is given only where the undecided ones could not change it.
+ * in `undecided`; so does a key result without data (`no_data`, named in `withoutData`: red-team
+ * 14 #1); the band is given only where those could not change it.
  */
 export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEvaluation {
   const keyResults = goal.keyResults.map((kr) => evaluateKeyResult(engine, kr, goal.period, asOf));
   const undecided = keyResults.filter((kr) => kr.status === 'undecided');
-  // An undecided key result could score anything from 0 to 1: the score counts it 0 (a floor,
-  // all undecided or some), and the band stands only where counting it 1 gives the same band.
-  const scoredAs = (x: number) => keyResults.map((kr) => (kr.status === 'undecided' ? { ...kr, score: x } : kr));
-  const score = asOf < goal.period.start ? null : weightedScore(scoredAs(0));
-  const ceiling = score === null || undecided.length === 0 ? score : weightedScore(scoredAs(1));
+  // A key result without data (a listening export not added yet, a relative target with no
+  // previous quarter) is no 0 either: it could score anything, as an undecided one could.
+  const withoutData = keyResults.filter((kr) => kr.status === 'no_data');
+  const unknown = new Set([...undecided, ...withoutData]);
+  // An unknown key result could score anything from 0 to 1: the score counts it 0 (a floor,
+  // all unknown or some), and the band stands only where counting it 1 gives the same band.
+  // With no key result scored nor undecided (all without data), there is no score, as before.
+  const scoredAs = (x: number) => keyResults.map((kr) => (unknown.has(kr) ? { ...kr, score: x } : kr));
+  const scored = keyResults.some((kr) => kr.status === 'undecided' || (kr.score !== null && !unknown.has(kr)));
+  const score = asOf < goal.period.start || !scored ? null : weightedScore(scoredAs(0));
+  const ceiling = score === null || unknown.size === 0 ? score : weightedScore(scoredAs(1));
   const floorBand = score === null ? null : okrBand(score, goal.stretch);
   const band = ceiling !== null && floorBand === okrBand(ceiling, goal.stretch) ? floorBand : null;
   return {
@@ -647,7 +660,8 @@ export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEva
     score,
     band,
     undecided: undecided.map((kr) => kr.id),
-    scoreBound: score !== null && undecided.length > 0 ? 'lower' : 'exact',
+    withoutData: score === null ? [] : withoutData.map((kr) => kr.id),
+    scoreBound: score !== null && unknown.size > 0 ? 'lower' : 'exact',
     keyResults,
   };
 }

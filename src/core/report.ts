@@ -214,7 +214,9 @@ export interface OkrGoalJson {
   band: OkrBand | null;
   /** Key results whose status is `undecided`, counted 0 in `score` (which is then only a floor). */
   undecided?: string[];
-  /** `lower` when `score` is only that floor (some key results are undecided); absent when exact. */
+  /** Key results without data (`no_data`), counted 0 in `score` too (which is then only a floor). */
+  without_data?: string[];
+  /** `lower` when `score` is only that floor (some key results are undecided or without data); absent when exact. */
   score_bound?: 'lower';
   key_results: KeyResultJson[];
 }
@@ -386,6 +388,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
     score: e.score,
     band: e.band,
     ...(e.undecided.length > 0 ? { undecided: [...e.undecided] } : {}),
+    ...(e.withoutData.length > 0 ? { without_data: [...e.withoutData] } : {}),
     ...(e.scoreBound === 'lower' ? { score_bound: 'lower' as const } : {}),
     key_results: e.keyResults.map((kr) => keyResultJson(kr, achievable?.keyResults[kr.id])),
   };

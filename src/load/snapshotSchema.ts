@@ -162,6 +162,8 @@ const okrGoal = z.strictObject({
   score: figure,
   band,
   undecided: z.array(text).optional(),
+  /** Absent in snapshots frozen before objectives carried it, and when every key result has data. */
+  without_data: z.array(text).optional(),
   /** Absent in snapshots frozen before objectives carried it, and when the score is exact. */
   score_bound: z.literal('lower').optional(),
   key_results: z.array(keyResult),

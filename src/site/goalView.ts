@@ -92,7 +92,7 @@ export interface GoalView {
   readonly endsEarly: string | null;
   /** Why the header's status is on track, not achieved, where its target is met on data that end early (`metSoFar`); else null. */
   readonly metSoFar: string | null;
-  /** An OKR whose score counts undecided key results as 0: that, in words; else null. */
+  /** An OKR whose score counts undecided key results or key results without data as 0: that, in words; else null. */
   readonly undecidedScore: string | null;
   /** Why the header's SMART goal, which has an actual, reads "No data": it has no baseline to measure progress from; else null. */
   readonly noBaseline: string | null;
@@ -250,14 +250,25 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
       evaluation.baseline === null
         ? noBaselineNote(evaluation, goal, engine, t, locale)
         : null,
+    // Key results without data (red-team 14 #1), then undecided ones: each counted 0 in the score.
     undecidedScore:
-      evaluation.type === 'okr' && evaluation.undecided.length > 0
-        ? fill(t.okr.undecided, {
-            keyResults: evaluation.keyResults
-              .filter((kr) => evaluation.undecided.includes(kr.id))
-              .map((kr) => keyResultName(project, kr))
-              .join(', '),
-          })
+      evaluation.type === 'okr'
+        ? (
+            [
+              [t.okr.withoutData, evaluation.withoutData],
+              [t.okr.undecided, evaluation.undecided],
+            ] as const
+          )
+            .filter(([, ids]) => ids.length > 0)
+            .map(([text, ids]) =>
+              fill(text, {
+                keyResults: evaluation.keyResults
+                  .filter((kr) => ids.includes(kr.id))
+                  .map((kr) => keyResultName(project, kr))
+                  .join(', '),
+              }),
+            )
+            .join(' ') || null
         : null,
   };
 }
@@ -413,7 +424,14 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
       }),
     );
     const { score_bound: scoreBound, ...figures } = rest;
-    return { ...figures, undecided: rest.undecided ?? [], scoreBound: scoreBound ?? 'exact', keyResults };
+    const { without_data: withoutData, ...kept } = figures;
+    return {
+      ...kept,
+      undecided: rest.undecided ?? [],
+      withoutData: withoutData ?? [],
+      scoreBound: scoreBound ?? 'exact',
+      keyResults,
+    };
   }
   const {
     category: _c,

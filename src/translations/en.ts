@@ -102,6 +102,8 @@ export const en = {
     noScore: 'no score yet',
     undecided:
       'At least: undecided key results ({keyResults}) count 0 in this score, which is only a lower bound; its band is given only where they could not change it.',
+    withoutData:
+      'At least: key results without data ({keyResults}) count 0 in this score, which is only a lower bound; its band is given only where they could not change it.',
     scoreAtLeast: '≥ {score}',
     bandUndecided: 'band undecided',
     stretch: '(stretch: 0.6 counts as success)',

@@ -101,6 +101,8 @@ export const fr = {
     noScore: 'pas encore de score',
     undecided:
       'Au moins : les résultats clés indécis ({keyResults}) comptent 0 dans ce score, qui n’en est qu’un minimum ; sa couleur n’est donnée que là où ils ne pourraient pas la changer.',
+    withoutData:
+      'Au moins : les résultats clés sans données ({keyResults}) comptent 0 dans ce score, qui n’en est qu’un minimum ; sa couleur n’est donnée que là où ils ne pourraient pas la changer.',
     scoreAtLeast: '≥ {score}',
     bandUndecided: 'couleur indécise',
     stretch: '(ambitieux : 0,6 vaut réussite)',

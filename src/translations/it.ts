@@ -98,6 +98,8 @@ export const it = {
     noScore: 'ancora nessun punteggio',
     undecided:
       'Almeno: i risultati chiave indecisi ({keyResults}) contano 0 in questo punteggio, che ne è solo un minimo; il suo colore è dato solo dove non potrebbero cambiarlo.',
+    withoutData:
+      'Almeno: i risultati chiave senza dati ({keyResults}) contano 0 in questo punteggio, che ne è solo un minimo; il suo colore è dato solo dove non potrebbero cambiarlo.',
     scoreAtLeast: '≥ {score}',
     bandUndecided: 'colore indeciso',
     stretch: '(sfidante: 0,6 vale come successo)',
