@@ -106,13 +106,13 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
       continue;
     }
     if (m.aggregation === 'flow' && RATE_UNITS.has(m.unit)) {
-      report.at(
+      // A note, not a problem: declared metrics aggregate as declared (the format's contract), but a sum of rates is rarely meant.
+      report.note(
         ['metrics', id, 'unit'],
-        `'${id}' is declared a flow with unit ${m.unit}: a flow is summed over days and channels, so rates would add up ` +
+        `'${id}' is declared a flow with unit ${m.unit}: a flow is summed over days and channels, so its rates add up ` +
           `(45% a day is 4,140% over a quarter); declare the counts it divides as flows (unit count) and a custom KPI that ` +
           `divides them in goals (kpis: [{ id, label, formula: "completed_views / video_views", unit: ${m.unit} }])`,
       );
-      // Still declared: the data and goals that use it are not reported again.
     }
     metrics.push({
       id,
@@ -197,13 +197,13 @@ function declaredMetricClash(id: string): string | null {
   return null;
 }
 
-/** What the computed names that formulas may read are, for messages. */
 /**
  * Units of rates: a value per impression, per post or on a scale, never a total, so that a sum of
- * them over days or channels means nothing (red-team 14 #2). A metric in one of them cannot be a flow.
+ * them over days or channels means nothing (red-team 14 #2): a metric in one of them declared a flow is noted.
  */
 const RATE_UNITS: ReadonlySet<string> = new Set(['percent', 'ratio', 'per_post', 'score']);
 
+/** What the computed names that formulas may read are, for messages. */
 const COMPUTED: Readonly<Record<string, string>> = {
   followers_start: 'followers at the start of a period',
   followers_change: 'the change in followers over a period',

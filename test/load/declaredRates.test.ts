@@ -2,9 +2,10 @@
  * A declared metric that is a rate (unit percent, ratio, per_post or score) with aggregation
  * flow (red-team 14 #2): a flow is summed over days and channels, so a video completion rate
  * exported as 45% a day added up to 4,140% over a quarter, and a goal of 50% on it was
- * "achieved" 83 times over. It is a positioned problem, with the way to declare it instead (its
- * counts as flows and a custom KPI that divides them); a count, an amount of money or minutes
- * declared as a flow, and a rate declared as a stock (as the documented `nps_delta`), still load.
+ * "achieved" 83 times over. Declared metrics aggregate as declared (the format's contract), so it
+ * loads, with a positioned note giving the way to declare it instead (its counts as flows and a
+ * custom KPI that divides them); a count, an amount of money or minutes declared as a flow, and a
+ * rate declared as a stock (as the documented `nps_delta`), load without one.
  */
 import { describe, expect, it } from 'vitest';
 import { parseQuarter } from '../../src/core/periods.ts';
@@ -24,24 +25,25 @@ const DATA = {
 };
 
 describe('a rate declared as a flow (red-team 14 #2)', () => {
-  it('is a problem at its unit, naming what to declare instead; no figure is summed from it', () => {
+  it('is noted at its unit, naming what to declare instead', () => {
     const root = loadRoot(
       site('  completion_rate: { label: Video completion rate, aggregation: flow, unit: percent }\n'),
       GOALS,
       DATA,
     );
-    expect(root.project).toBeNull();
-    expect(root.problems).toEqual([
+    expect(root.problems).toEqual([]);
+    expect(root.notes.filter((n) => n.includes('completion_rate'))).toEqual([
       expect.stringMatching(
-        /^content\/site\.yaml:5:\d+: 'completion_rate' is declared a flow with unit percent: a flow is summed over days and channels, so rates would add up .*declare the counts it divides as flows \(unit count\) and a custom KPI that divides them/,
+        /^content\/site\.yaml:5:\d+: note: 'completion_rate' is declared a flow with unit percent: a flow is summed over days and channels, so its rates add up .*declare the counts it divides as flows \(unit count\) and a custom KPI that divides them/,
       ),
     ]);
   });
 
-  it('every rate unit is refused as a flow', () => {
+  it('every rate unit is noted as a flow', () => {
     for (const unit of ['ratio', 'per_post', 'score']) {
       const root = loadRoot(site(`  completion_rate: { label: Rate, aggregation: flow, unit: ${unit} }\n`), GOALS, DATA);
-      expect(root.problems).toEqual([expect.stringContaining(`'completion_rate' is declared a flow with unit ${unit}`)]);
+      expect(root.problems).toEqual([]);
+      expect(root.notes).toContainEqual(expect.stringContaining(`'completion_rate' is declared a flow with unit ${unit}`));
     }
   });
 
@@ -54,6 +56,7 @@ describe('a rate declared as a flow (red-team 14 #2)', () => {
     ]) {
       const root = loadRoot(site(declared), GOALS, DATA);
       expect(root.problems).toEqual([]);
+      expect(root.notes.filter((n) => n.includes('declared a flow'))).toEqual([]);
     }
     // As a stock, the rate is its value at the end of the period, never a sum of days.
     const root = loadRoot(
