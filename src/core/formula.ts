@@ -227,6 +227,20 @@ export function formulaVariables(ast: FormulaNode): Array<{ name: string; column
   return [...seen].map(([name, column]) => ({ name, column }));
 }
 
+/**
+ * The number a formula scales by 100 with (a multiplication by 100, or a division by 0.01), if any:
+ * a percentage written as spreadsheets write it, where a KPI in percent is already a fraction.
+ */
+export function hundredFactor(ast: FormulaNode): FormulaNode | null {
+  if (ast.type === 'negate') return hundredFactor(ast.operand);
+  if (ast.type !== 'binary') return null;
+  const isNumber = (node: FormulaNode, value: number) => node.type === 'number' && node.value === value;
+  if (ast.op === '*' && isNumber(ast.right, 100)) return ast.right;
+  if (ast.op === '*' && isNumber(ast.left, 100)) return ast.left;
+  if (ast.op === '/' && isNumber(ast.right, 0.01)) return ast.right;
+  return hundredFactor(ast.left) ?? hundredFactor(ast.right);
+}
+
 /** A compiled formula: reads variables through `lookup`; null when any input is missing or a divisor is 0. */
 export type CompiledFormula = (lookup: (name: string) => number | null) => number | null;
 

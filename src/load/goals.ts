@@ -5,7 +5,7 @@
  */
 import { builtInKpi, KPI_CATALOGUE, type KpiDef } from '../core/catalogue.ts';
 import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
-import { formulaVariables, parseFormula } from '../core/formula.ts';
+import { formulaVariables, hundredFactor, parseFormula } from '../core/formula.ts';
 import type { Goal, KeyResult, Measure, Milestone, Objective, TargetSpec } from '../core/goals.ts';
 import { isSpecialVariable, SPECIAL_VARIABLES } from '../core/metrics.ts';
 import { EARLIEST_DAY } from './plausibility.ts';
@@ -163,13 +163,20 @@ export function loadGoals(files: readonly SourceFile[], context: GoalContext, pr
         } else if (first) report.at([...path, 'id'], `duplicate custom KPI id '${id}': already defined at ${first}`);
         else kpiAt.set(id, report.where([...path, 'id']));
       }
+      const parsedFormula = typeof formula === 'string' ? parseFormula(formula) : null;
       if (typeof formula === 'string') {
         checkFormula(report, [...path, 'formula'], formula, context);
-        const parsedFormula = parseFormula(formula);
-        if (parsedFormula.ok) for (const v of formulaVariables(parsedFormula.ast)) formulaNames.add(v.name);
+        if (parsedFormula?.ok) for (const v of formulaVariables(parsedFormula.ast)) formulaNames.add(v.name);
       }
       const k = valid.get(i);
       if (!k || report.errors + report.notes !== before) return;
+      const hundred = k.unit === 'percent' && parsedFormula?.ok ? hundredFactor(parsedFormula.ast) : null;
+      if (hundred)
+        report.note(
+          [...path, 'formula'],
+          `formula scales by 100 (column ${hundred.column}), but a KPI in percent is a fraction, shown as a percentage ` +
+            `(0.01 shows as 1%): it would show 100 times its value; leave the 100 out (formula: "clicks / impressions")`,
+        );
       customKpis.push({
         id: k.id,
         label: k.label,
