@@ -24,7 +24,7 @@ import { checkUnsettled } from './unsettled.ts';
 import { checkExportEnds } from './exportEnds.ts';
 import { checkFeeds } from './feeds.ts';
 import { noteAchievability } from './achievable.ts';
-import { loadSite, SITE_FILE } from './site.ts';
+import { loadSite, noteRatesAcrossChannels, SITE_FILE } from './site.ts';
 import { fingerprintInputs } from './fingerprint.ts';
 import { loadReports, REPORTS_DIR } from './reports.ts';
 import { formerChannelLabels, snapshotsAtCommits } from './snapshotCommits.ts';
@@ -188,7 +188,7 @@ export function loadFromSources(
 ): Loaded {
   const problems: Problem[] = [];
   for (const p of unread) addProblem(problems, p);
-  const { site, declaredChannels, metrics: declared, named } = loadSite(siteFile, problems);
+  const { site, declaredChannels, metrics: declared, named, reporter: siteReporter } = loadSite(siteFile, problems);
   const declaredChannelIds = Object.keys(site.channels).sort();
   const data = loadData(
     dataFiles,
@@ -211,6 +211,7 @@ export function loadFromSources(
     if (day?.ok) through.set(source.file, day.day);
   }
   const { index, duplicates } = MetricIndex.build(data.rows, metrics, through);
+  noteRatesAcrossChannels(declared, (id) => index.channels.filter((c) => index.has(id, [c])), siteReporter);
   checkExportEnds(data.rows, through, index, data.reporters);
   checkExportGaps(data.rows, through, data.reporters);
   for (const d of duplicates) {

@@ -34,6 +34,8 @@ export interface LoadedSite {
   readonly named: readonly string[];
   /** The team's account on each channel that names one (`channels: { instagram: { account } }`), for `import`. */
   readonly accounts: Readonly<Record<string, string>>;
+  /** Notes on site.yaml that need the data (see `noteRatesAcrossChannels`); absent without a readable file. */
+  readonly reporter?: FileReporter;
 }
 
 /**
@@ -145,6 +147,7 @@ export function loadSite(file: SourceFile | null, problems: Problem[]): LoadedSi
     declaredChannels: s.channels !== undefined,
     metrics,
     named,
+    reporter: report,
     accounts: Object.fromEntries(Object.entries(s.channels ?? {}).flatMap(([id, c]) => (c.account ? [[id, c.account]] : []))),
   };
 }
@@ -195,6 +198,32 @@ function declaredMetricClash(id: string): string | null {
   if (builtInKpi(id)) return `'${id}' is the id of a built-in KPI: give the metric another name`;
   if (isSpecialVariable(id)) return `${computedName(id)}: give the metric another name`;
   return null;
+}
+
+/**
+ * Notes each declared rate (unit percent, ratio, per_post or score) kept as a stock or unique metric
+ * that the data give on two channels or more: over several channels such a metric is summed, as
+ * followers are, so the all-channel figure adds the channels' rates (10% and 20% show as 30%;
+ * red-team 14 #3). The figure stays as the format's rule gives it; the note says what it is.
+ */
+export function noteRatesAcrossChannels(
+  metrics: readonly DeclaredMetric[],
+  givenOn: (metric: string) => readonly string[],
+  report: FileReporter | undefined,
+): void {
+  if (!report) return;
+  for (const m of metrics) {
+    if (m.aggregation === 'flow' || !RATE_UNITS.has(m.unit)) continue;
+    const channels = givenOn(m.id);
+    if (channels.length < 2) continue;
+    report.note(
+      ['metrics', m.id, 'aggregation'],
+      `'${m.id}' is a rate (unit ${m.unit}) declared ${m.aggregation}, given on ${channels.length} channels ` +
+        `(${channels.slice(0, 3).join(', ')}${channels.length > 3 ? '…' : ''}): over several channels a ${m.aggregation} metric ` +
+        `is summed, so its all-channel figure adds their rates (10% and 20% show as 30%); read it per channel, or declare ` +
+        `the counts it divides as flows and a custom KPI that divides them`,
+    );
+  }
 }
 
 /**
