@@ -463,27 +463,34 @@ function knownSpans(
     // Rows on (nearly) every day of its rows' span: a daily export, whose first row is where its data start;
     // or an export that says where it starts (`from`).
     const rowsSpan = Math.max(...dayRows) - Math.min(...dayRows) + 1;
-    const daily = first !== undefined || (rowsSpan >= DAILY_MIN_DAYS && dayRows.size >= DAILY_MIN_SHARE * rowsSpan);
+    const start: KnownStart =
+      first !== undefined ? 'from' : rowsSpan >= DAILY_MIN_DAYS && dayRows.size >= DAILY_MIN_SHARE * rowsSpan ? 'daily' : null;
     let quarters = dailyQuarters.get(channel);
     if (!quarters) dailyQuarters.set(channel, (quarters = new Set()));
     for (let q = quarterIndexOf(days[0]); q <= quarterIndexOf(days[1]); q++) quarters.add(q);
-    for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, daily]);
+    for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, start]);
   }
   // Month and quarter rows, in an export of their own or beside day rows in one file (a Business
   // Suite export): reach alone covers its days only in quarters without the channel's day rows
   // (red-team 11 #7: reach rows from May started a channel whose day rows start on 15 May on 1 May).
   for (const { channel, coarse, whole } of exports.values()) {
     for (const [key, [a, b]] of coarse)
-      if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, false]);
+      if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, null]);
   }
   return out;
 }
 
 /**
- * Days a channel's exports are known to cover, whether they are one month or quarter row, and whether
- * their export says where its data start (a daily export, or one with its `from`).
+ * Days a channel's exports are known to cover, whether they are one month or quarter row, and how
+ * their export says where its data start (see `KnownStart`).
  */
-type KnownSpan = readonly [first: Day, last: Day, coarse: boolean, daily: boolean];
+type KnownSpan = readonly [first: Day, last: Day, coarse: boolean, start: KnownStart];
+
+/**
+ * How an export says where its data start: `daily`, a row on nearly every day (its first row);
+ * `from`, its `from` day; null when it does not say (a per-post export's first row is a first post).
+ */
+export type KnownStart = 'daily' | 'from' | null;
 
 function lowerBound(sorted: Int32Array, value: number): number {
   let lo = 0;
@@ -942,13 +949,18 @@ export class MetricIndex {
   }
 
   /**
-   * The first day of a channel's data where a daily export (a row on nearly every day) starts it:
-   * there its data start, whereas the first row of a per-post export or of a few hand-written rows
-   * is only a first post. Null otherwise.
+   * The first day of a channel's data where a daily export (a row on nearly every day) or an
+   * export's `from` starts it: there its data start, whereas the first row of a per-post export
+   * (without `from`) or of a few hand-written rows is only a first post. Null otherwise.
    */
   dailyStart(channel: string): Day | null {
+    return this.knownStart(channel)?.day ?? null;
+  }
+
+  /** `dailyStart`, with how the export says it starts there (`daily` or `from`). */
+  knownStart(channel: string): { day: Day; by: 'daily' | 'from' } | null {
     const span = this.firstSpan(channel);
-    return span && span[3] ? span[0] : null;
+    return span && span[3] !== null ? { day: span[0], by: span[3] } : null;
   }
 
   private firstSpan(channel: string): KnownSpan | null {

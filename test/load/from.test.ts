@@ -1,5 +1,7 @@
 /** A metric file's `from`: the first day its export covers, never after one of its rows nor after its `through`. */
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../src/core/dates.ts';
+import { day } from '../coreFixtures.ts';
 import { outcomeOf, SITE } from './helpers.ts';
 
 const file = (from: unknown, through?: string, rows: readonly object[] = ROWS) =>
@@ -68,5 +70,34 @@ describe('from', () => {
     expect(outcomeOf({ site: SITE, data: { 'data/a.json': file('1999-12-31') } }).problems).toEqual([
       'data/a.json:3:10: from 1999-12-31 is before 2000: is it a typo?',
     ]);
+  });
+});
+
+describe('a from inside an earlier quarter', () => {
+  /** LinkedIn's per-post export downloaded from 20 May (first post on the 22nd) to 1 July: 100 impressions a post. */
+  const perPost = (from?: string) => {
+    const rows = [];
+    for (let d = day('2026-05-22'); d <= day('2026-07-01'); d += 4) rows.push({ date: formatDay(d), impressions: 100 });
+    return JSON.stringify({ channel: 'linkedin', ...(from ? { from } : {}), through: '2026-07-01', rows });
+  };
+  const goal = `goals:
+  - id: g
+    title: G
+    channel: linkedin
+    period: 2026-Q3
+    kpi: impressions
+    target: { change: "+10%" }
+`;
+  const notes = (data: string) =>
+    outcomeOf({ site: SITE, goals: { 'goals/g.yaml': goal }, data: { 'data/li.json': data } }).notes;
+
+  it('makes the quarter a reference covered in part, from that day, and says so', () => {
+    expect(notes(perPost('2026-05-20'))).toEqual([
+      'goals/g.yaml:7:13: note: the previous total (impressions over 2026-Q2) covers only 2026-05-20 to 2026-06-30 ' +
+        '(42 of 91 days: linkedin\'s export starts on 2026-05-20 (its "from")): the target +10% applies to that partial total; ' +
+        'give an absolute target if it should not be',
+    ]);
+    // Without from, the first post is no start: nothing says the quarter is covered in part.
+    expect(notes(perPost())).toEqual([]);
   });
 });
