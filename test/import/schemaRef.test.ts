@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaProblems } from '../docs/validator.ts';
+import type { Converted } from '../../src/import/convert.ts';
+import { exportFrom } from '../../src/import/plan.ts';
+import { day } from '../coreFixtures.ts';
 import { dataFiles, FIXTURES, freshRoot, importOk } from './helpers.ts';
 
 const FB = `${FIXTURES}/meta/Aug-01-2025_Aug-31-2025_1039829308656930.csv`;
@@ -137,5 +140,17 @@ describe('import writes from: the first day the export covers', () => {
     const bad = await run(['import', `${FIXTURES}/meta/publications-juin-2026.csv`, '--from', '2026-06-31'], freshRoot());
     expect(bad.status).not.toBe(0);
     expect(bad.err).toContain("--from: '2026-06-31' does not exist");
+  });
+
+  it('none from a range in the name that does not hold every row (the range is then not what the file covers)', () => {
+    const rows = (first: string, last: string) => ({ first: day(first), last: day(last) }) as Converted;
+    const name = 'Jun-01-2026_Aug-31-2026_1039829308656930.csv';
+    expect(exportFrom(rows('2026-07-05', '2026-08-29'), name)).toBe(day('2026-06-01'));
+    expect(exportFrom(rows('2026-05-28', '2026-08-29'), name)).toBeNull();
+    expect(exportFrom(rows('2026-07-05', '2026-09-02'), name)).toBeNull();
+    expect(exportFrom(rows('2026-07-05', '2026-08-29'), 'posts.csv')).toBeNull();
+    // --from wins over the name, and is none after the first row (the import refuses it before).
+    expect(exportFrom(rows('2026-07-05', '2026-08-29'), name, day('2026-07-01'))).toBe(day('2026-07-01'));
+    expect(exportFrom(rows('2026-07-05', '2026-08-29'), name, day('2026-07-06'))).toBeNull();
   });
 });
