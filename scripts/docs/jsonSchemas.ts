@@ -83,6 +83,8 @@ const METRIC_FILE_FIELDS: Record<string, string> = {
   channel: 'The channel of every row that names none (a slug, e.g. instagram).',
   source: 'Where the figures come from, e.g. the export and the day it was taken.',
   currency: 'ISO 4217 code of the money values (default: the site currency).',
+  from: 'The first day the export covers (YYYY-MM-DD), on or before its first row: the days before a first post are days without one.',
+  through: 'The last day the export covers (YYYY-MM-DD), on or after its last row.',
 };
 
 const metricsFile = dataFileSchema.extend({

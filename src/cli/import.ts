@@ -12,7 +12,7 @@ import { type Io, parseOptions, printProblems, rootOf, usageError } from './io.t
 import { escapeControl as esc } from './terminal.ts';
 
 const HELP = `Usage: npm run goalpost -- import <file or folder>... [--channel <id>] [--account <name>] [--platform <name>]
-       [--date-order mdy|dmy] [--through YYYY-MM-DD] [--dry-run]
+       [--date-order mdy|dmy] [--from YYYY-MM-DD] [--through YYYY-MM-DD] [--dry-run]
 
 Turns platform exports (CSV, XLS, XLSX) into metric JSON under data/<channel>/ of the
 content root. The platform and the kind of export are detected from the headers.
@@ -28,6 +28,8 @@ Options:
                         several Facebook pages); else the channel's account: in content/site.yaml
   --platform <name>     only consider exports of ${platformNames().join(', ')}
   --date-order <o>      mdy or dmy, for DD/MM vs MM/DD dates that nothing else decides
+  --from <day>          the first day the exports cover, written as from (else the range in a file's name):
+                        the days before a per-post export's first post are then days without a post
   --through <day>       the last day the exports cover, written as through (else the range in a file's name;
                         never the file's modification day)
   --dry-run             write nothing; print what would be written
@@ -45,6 +47,7 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
       help: { type: 'boolean', short: 'h' },
       channel: { type: 'string' },
       account: { type: 'string' },
+      from: { type: 'string' },
       through: { type: 'string' },
       platform: { type: 'string' },
       'date-order': { type: 'string' },
@@ -79,6 +82,17 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
     if (!day.ok) return usageError(io, `--through: ${day.reason}`);
     through = day.day;
   }
+  let from: Day | null = null;
+  if (typeof values['from'] === 'string') {
+    const day = parseIsoDate(values['from'].trim());
+    if (!day.ok) return usageError(io, `--from: ${day.reason}`);
+    from = day.day;
+  }
+  if (from !== null && through !== null && from > through)
+    return usageError(
+      io,
+      `--from ${formatDay(from)} is after --through ${formatDay(through)}: give the first and the last day the exports cover`,
+    );
   const dryRun = values['dry-run'] === true;
 
   const root = rootOf(io);
@@ -104,6 +118,7 @@ export async function runImport(args: readonly string[], io: Io, seam: WriteSeam
       account,
       accounts: settings.accounts,
       currency: settingsProblems.some((p) => p.severity !== 'note') ? null : settings.site.currency,
+      from,
       through,
     },
     content.data.map((f) => f.path),

@@ -180,7 +180,7 @@ export interface DataEnds {
 
 /**
  * Which of `channels` have data in `period` that ends before `asOf` (or the deadline, when
- * earlier): their exports (from an export's first row to its `through` day, else its last row)
+ * earlier): their exports (from an export's `from` day, else its first row, to its `through` day, else its last row)
  * do not reach that day, whether or not another channel's do. The report marks such a channel
  * incomplete; the days after its last day are unknown, not days without activity, so a measure
  * on it is evaluated as of that day. With a

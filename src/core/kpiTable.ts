@@ -200,7 +200,7 @@ export interface CoveredPart {
  * its daily export: see `MetricIndex.dailyStart`), or end before
  * its last (an export downloaded on 20 March), by the days its exports are known to cover
  * (`MetricIndex.coveredTo`). The same holds where the data as a whole start inside the window (a
- * team's first download, from 15 February): a daily export's first row is where its data start,
+ * team's first download, from 15 February): a daily export's first row (or an export's `from`) is where its data start,
  * whatever other channels have (red-team 9 #3). Null when every channel covers the window,
  * for a KPI without a value, and for one that reads stocks only (followers at a day do not depend
  * on the days before).

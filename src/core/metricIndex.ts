@@ -243,12 +243,14 @@ type SpansByMetric = Map<string, Map<string, Array<readonly [Day, Day]>>>;
  * `MetricIndex.coverageEnd`): the same, except that a metric a file gives in month or quarter rows
  * only ends where its own last row there ends, not with the file's other rows nor its `through`
  * (new customers as month rows to August beside a Q3 quarter row of NPS in one survey file end on
- * 31 August: red-team 12 #4).
+ * 31 August: red-team 12 #4). A file's span starts at its `from` day where it gives one, else at
+ * its first row.
  */
 function sourceSpans(
   rows: readonly MetricRow[],
   metrics: MetricTable,
   through: ReadonlyMap<string, Day>,
+  from: ReadonlyMap<string, Day>,
 ): { files: SpansByMetric; ends: SpansByMetric; postStarts: ReadonlySet<readonly [Day, Day]> } {
   const spans = new Map<string, [Day, Day]>();
   const files = new Map<string, Map<string, Set<string>>>();
@@ -265,12 +267,18 @@ function sourceSpans(
     }
   };
   // Each export's distinct days with a day row, and the first and last of them.
-  const dayRows = new Map<string, { days: Set<Day>; first: Day; last: Day }>();
+  const dayRows = new Map<string, { file: string; days: Set<Day>; first: Day; last: Day }>();
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
     if (row.period.kind === 'day') {
       const d = dayRows.get(key);
-      if (!d) dayRows.set(key, { days: new Set([row.period.start]), first: row.period.start, last: row.period.start });
+      if (!d)
+        dayRows.set(key, {
+          file: row.origin.file,
+          days: new Set([row.period.start]),
+          first: row.period.start,
+          last: row.period.start,
+        });
       else {
         d.days.add(row.period.start);
         if (row.period.start < d.first) d.first = row.period.start;
@@ -278,7 +286,11 @@ function sourceSpans(
       }
     }
     const span = spans.get(key);
-    if (!span) spans.set(key, [row.period.start, Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end)]);
+    if (!span)
+      spans.set(key, [
+        Math.min(row.period.start, from.get(row.origin.file) ?? row.period.start),
+        Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end),
+      ]);
     else {
       if (row.period.start < span[0]) span[0] = row.period.start;
       if (row.period.end > span[1]) span[1] = row.period.end;
@@ -304,10 +316,11 @@ function sourceSpans(
   const keyHoles = keyHolesByExport(rows, metrics);
   const coarseHoles = coarseHolesByExport(rows, metrics);
   // Per-post exports (rows on the days something was published): their first row is their first post, not
-  // where they start (see `MetricIndex.coverageGaps`).
+  // where they start (see `MetricIndex.coverageGaps`), unless they say where they start (`from`).
   const perPost = new Set<string>();
-  for (const [key, { days, first, last }] of dayRows)
-    if (last - first + 1 >= DAILY_MIN_DAYS && days.size < DAILY_MIN_SHARE * (last - first + 1)) perPost.add(key);
+  for (const [key, { file, days, first, last }] of dayRows)
+    if (!from.has(file) && last - first + 1 >= DAILY_MIN_DAYS && days.size < DAILY_MIN_SHARE * (last - first + 1))
+      perPost.add(key);
   const postStarts = new Set<readonly [Day, Day]>();
   const out: SpansByMetric = new Map();
   const ends: SpansByMetric = new Map();
@@ -356,15 +369,22 @@ function mergeHoles(a: readonly ExportHole[], b: readonly ExportHole[]): ExportH
   return out;
 }
 
-/** Per channel, the files that give a `through` day: from their first row to that day (see `MetricIndex.lastDay`). */
-function throughSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, Day>): Map<string, Array<readonly [Day, Day]>> {
+/**
+ * Per channel, the files that give a `through` day: from their `from` day, else their first row, to
+ * that day (see `MetricIndex.lastDay`).
+ */
+function throughSpans(
+  rows: readonly MetricRow[],
+  through: ReadonlyMap<string, Day>,
+  from: ReadonlyMap<string, Day>,
+): Map<string, Array<readonly [Day, Day]>> {
   const spans = new Map<string, [string, Day, Day]>();
   for (const row of rows) {
     const end = through.get(row.origin.file);
     if (end === undefined) continue;
     const key = `${row.origin.file}\u0000${row.channel}`;
     const span = spans.get(key);
-    if (!span) spans.set(key, [row.channel, row.period.start, end]);
+    if (!span) spans.set(key, [row.channel, Math.min(row.period.start, from.get(row.origin.file) ?? row.period.start), end]);
     else if (row.period.start < span[1]) span[1] = row.period.start;
   }
   const out = new Map<string, Array<readonly [Day, Day]>>();
@@ -378,7 +398,7 @@ function throughSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, D
 
 /**
  * Per channel, the days its exports are known to cover (see `MetricIndex.lastDay`): each export's
- * day rows from the first to its `through`, else to its last day row, split at its holes, and its
+ * day rows from its `from` day, else the first, to its `through`, else to its last day row, split at its holes, and its
  * month and quarter rows. A month or quarter row of reach alone (in an export of its own or beside
  * day rows in the same file) covers its days only where no export of the channel has day rows in
  * that row's quarter: a month row of reach (itself only an upper bound) beside daily exports
@@ -388,16 +408,19 @@ function throughSpans(rows: readonly MetricRow[], through: ReadonlyMap<string, D
  * summed or stock metric (September's impressions beside daily rows to 31 August) is September's
  * figure, counted by goals and the KPI table, and covers its days (red-team 9 #2). A span is
  * flagged `coarse` when it is one month or quarter row (a range ending inside it cannot count it),
- * `daily` when its export has a row on nearly every day (its first row is where its data start,
- * not a first post).
+ * `daily` when its export says where its data start: it has a row on nearly every day (its first
+ * row is where its data start, not a first post), or gives its `from` day.
  */
 function knownSpans(
   rows: readonly MetricRow[],
   through: ReadonlyMap<string, Day>,
+  from: ReadonlyMap<string, Day>,
   unique: (metric: string) => boolean,
 ): Map<string, KnownSpan[]> {
   interface Export {
     readonly channel: string;
+    /** Its `from` day, if it gives one. */
+    readonly from: Day | undefined;
     days: [Day, Day] | null;
     readonly dayRows: Set<Day>;
     readonly coarse: Map<string, readonly [Day, Day]>;
@@ -408,14 +431,20 @@ function knownSpans(
   for (const row of rows) {
     const key = `${row.origin.file}\u0000${row.channel}`;
     let e = exports.get(key);
-    if (!e) exports.set(key, (e = { channel: row.channel, days: null, dayRows: new Set(), coarse: new Map(), whole: new Set() }));
+    if (!e) {
+      const first = from.get(row.origin.file);
+      exports.set(
+        key,
+        (e = { channel: row.channel, from: first, days: null, dayRows: new Set(), coarse: new Map(), whole: new Set() }),
+      );
+    }
     const { kind, start, end } = row.period;
     if (kind !== 'day') {
       e.coarse.set(`${start}:${end}`, [start, end]);
       if (Object.keys(row.values).some((metric) => !unique(metric))) e.whole.add(`${start}:${end}`);
     } else e.dayRows.add(start);
     if (kind !== 'day') continue;
-    if (!e.days) e.days = [start, Math.max(start, through.get(row.origin.file) ?? start)];
+    if (!e.days) e.days = [Math.min(start, e.from ?? start), Math.max(start, through.get(row.origin.file) ?? start)];
     else {
       if (start < e.days[0]) e.days[0] = start;
       if (start > e.days[1]) e.days[1] = start;
@@ -429,28 +458,39 @@ function knownSpans(
     return list;
   };
   const dailyQuarters = new Map<string, Set<number>>();
-  for (const [key, { channel, days, dayRows }] of exports) {
+  for (const [key, { channel, from: first, days, dayRows }] of exports) {
     if (!days) continue;
-    // Rows on (nearly) every day of its rows' span: a daily export, whose first row is where its data start.
-    const rowsSpan = Math.max(...dayRows) - days[0] + 1;
-    const daily = rowsSpan >= DAILY_MIN_DAYS && dayRows.size >= DAILY_MIN_SHARE * rowsSpan;
+    // Rows on (nearly) every day of its rows' span: a daily export, whose first row is where its data start;
+    // or an export that says where it starts (`from`).
+    const rowsSpan = Math.max(...dayRows) - Math.min(...dayRows) + 1;
+    const start: KnownStart =
+      first !== undefined ? 'from' : rowsSpan >= DAILY_MIN_DAYS && dayRows.size >= DAILY_MIN_SHARE * rowsSpan ? 'daily' : null;
     let quarters = dailyQuarters.get(channel);
     if (!quarters) dailyQuarters.set(channel, (quarters = new Set()));
     for (let q = quarterIndexOf(days[0]); q <= quarterIndexOf(days[1]); q++) quarters.add(q);
-    for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, daily]);
+    for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, start]);
   }
   // Month and quarter rows, in an export of their own or beside day rows in one file (a Business
   // Suite export): reach alone covers its days only in quarters without the channel's day rows
   // (red-team 11 #7: reach rows from May started a channel whose day rows start on 15 May on 1 May).
   for (const { channel, coarse, whole } of exports.values()) {
     for (const [key, [a, b]] of coarse)
-      if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, false]);
+      if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, null]);
   }
   return out;
 }
 
-/** Days a channel's exports are known to cover, whether they are one month or quarter row, and whether from a daily export. */
-type KnownSpan = readonly [first: Day, last: Day, coarse: boolean, daily: boolean];
+/**
+ * Days a channel's exports are known to cover, whether they are one month or quarter row, and how
+ * their export says where its data start (see `KnownStart`).
+ */
+type KnownSpan = readonly [first: Day, last: Day, coarse: boolean, start: KnownStart];
+
+/**
+ * How an export says where its data start: `daily`, a row on nearly every day (its first row);
+ * `from`, its `from` day; null when it does not say (a per-post export's first row is a first post).
+ */
+export type KnownStart = 'daily' | 'from' | null;
 
 function lowerBound(sorted: Int32Array, value: number): number {
   let lo = 0;
@@ -511,12 +551,14 @@ export class MetricIndex {
 
   /**
    * Builds the index and reports every (channel, period, metric) given twice. `through` gives,
-   * by file, the last day its export covers where the file says (else its last row's day).
+   * by file, the last day its export covers where the file says (else its last row's day), and
+   * `from` the first (else its first row's day).
    */
   static build(
     rows: readonly MetricRow[],
     metrics: MetricTable,
     through: ReadonlyMap<string, Day> = new Map(),
+    from: ReadonlyMap<string, Day> = new Map(),
   ): { index: MetricIndex; duplicates: DuplicateValue[] } {
     const builders = new Map<string, Map<string, SeriesBuilder>>();
     const duplicates: DuplicateValue[] = [];
@@ -628,10 +670,10 @@ export class MetricIndex {
     return {
       index: new MetricIndex(
         series,
-        sourceSpans(rows, metrics, through),
+        sourceSpans(rows, metrics, through, from),
         metrics,
-        throughSpans(rows, through),
-        knownSpans(rows, through, (m) => metrics.get(m)?.aggregation === 'unique'),
+        throughSpans(rows, through, from),
+        knownSpans(rows, through, from, (m) => metrics.get(m)?.aggregation === 'unique'),
       ),
       duplicates,
     };
@@ -907,13 +949,18 @@ export class MetricIndex {
   }
 
   /**
-   * The first day of a channel's data where a daily export (a row on nearly every day) starts it:
-   * there its data start, whereas the first row of a per-post export or of a few hand-written rows
-   * is only a first post. Null otherwise.
+   * The first day of a channel's data where a daily export (a row on nearly every day) or an
+   * export's `from` starts it: there its data start, whereas the first row of a per-post export
+   * (without `from`) or of a few hand-written rows is only a first post. Null otherwise.
    */
   dailyStart(channel: string): Day | null {
+    return this.knownStart(channel)?.day ?? null;
+  }
+
+  /** `dailyStart`, with how the export says it starts there (`daily` or `from`). */
+  knownStart(channel: string): { day: Day; by: 'daily' | 'from' } | null {
     const span = this.firstSpan(channel);
-    return span && span[3] ? span[0] : null;
+    return span && span[3] !== null ? { day: span[0], by: span[3] } : null;
   }
 
   private firstSpan(channel: string): KnownSpan | null {

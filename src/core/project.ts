@@ -45,6 +45,8 @@ export interface DataSource {
   readonly channels: readonly string[];
   readonly source: string | null;
   readonly currency: string | null;
+  /** The first day the export covers, when the file says (`from`). */
+  readonly from: string | null;
   /** The last day the export covers, when the file says (`through`). */
   readonly through: string | null;
   readonly rows: number;

@@ -22,7 +22,7 @@ export interface InputFile {
   /** The path as given on the command line (or under a folder given there). */
   readonly path: string;
   readonly bytes: Uint8Array;
-  /** The day the file was last modified (for TikTok dates without a year, and `source`; never `through`), or null. */
+  /** The day the file was last modified (for TikTok dates without a year, and `source`; never `from` nor `through`), or null. */
   readonly modified: Day | null;
 }
 
@@ -37,6 +37,8 @@ export interface ImportOptions {
   readonly accounts: Readonly<Record<string, string>>;
   /** The site's currency (money cells may carry its sign or code), or null when the settings cannot be read. */
   readonly currency: string | null;
+  /** `--from`: the first day the exports cover, where their name does not say it. */
+  readonly from: Day | null;
   /** `--through`: the last day the exports cover, where their name does not say it. */
   readonly through: Day | null;
   /** The folder of the published JSON Schemas, relative to the content root (written files name theirs). */
@@ -116,10 +118,20 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
         });
         continue;
       }
+      if (options.from !== null && options.from > converted.first) {
+        addProblem(problems, {
+          file: input.path,
+          line: 1,
+          column: 1,
+          message: `--from ${formatDay(options.from)} is after the first day of the ${converted.kind.id} data (${formatDay(converted.first)}): give the day the export covers from, or leave --from out`,
+        });
+        continue;
+      }
       const path = outputPath(converted);
+      const range = { from: options.from, through: options.through };
       outputs.push({
         path,
-        text: metricJson(converted, name, input.modified, schemaPath(path, 'metrics', options.schemas), options.through),
+        text: metricJson(converted, name, input.modified, schemaPath(path, 'metrics', options.schemas), range),
         input: input.path,
         sheet: table.sheet,
         converted,
@@ -138,7 +150,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
     }
   }
   const byPath = new Map<string, PlannedOutput>();
-  for (const o of yieldToFullerExports(outputs, skipped, options.schemas, options.through)) {
+  for (const o of yieldToFullerExports(outputs, skipped, options.schemas, { from: options.from, through: options.through })) {
     const other = byPath.get(o.path);
     if (other) {
       addProblem(problems, {
@@ -161,7 +173,7 @@ function yieldToFullerExports(
   outputs: readonly PlannedOutput[],
   skipped: string[],
   schemas: string,
-  through: Day | null,
+  range: ExplicitRange,
 ): PlannedOutput[] {
   return outputs.flatMap((o) => {
     const { kind } = o.converted;
@@ -195,7 +207,7 @@ function yieldToFullerExports(
       {
         ...o,
         converted,
-        text: metricJson(converted, basename(o.input), o.modified, schemaPath(o.path, 'metrics', schemas), through),
+        text: metricJson(converted, basename(o.input), o.modified, schemaPath(o.path, 'metrics', schemas), range),
       },
     ];
   });
@@ -250,25 +262,33 @@ export function replacedBy(c: Converted, path: string, existing: readonly string
   });
 }
 
+/** `--from` and `--through`: the first and last day the exports cover, where given. */
+export interface ExplicitRange {
+  readonly from: Day | null;
+  readonly through: Day | null;
+}
+
 /**
  * The metric JSON text: one row per line, so that diffs of re-imports stay readable. Per-post
  * exports are lifetime totals as of their download, so `source` gives that date (the file's
  * modification day), as import-formats.md asks. `schema` (first key) lets editors check it;
- * `through` is `--through` (see exportThrough).
+ * `range` is `--from` and `--through` (see exportFrom, exportThrough).
  */
 export function metricJson(
   c: Converted,
   fileName: string,
   exported: Day | null = null,
   schema: string | null = null,
-  through: Day | null = null,
+  range: ExplicitRange = { from: null, through: null },
 ): string {
   const asOf = c.kind.grain === 'post' && exported !== null ? `, lifetime totals as of ${formatDay(exported)}` : '';
   const head: Record<string, string> = schema === null ? {} : { $schema: schema };
   head['channel'] = c.channel;
   head['source'] = `${fileName} (${c.kind.id}${asOf})`;
   if (c.currency) head['currency'] = c.currency;
-  const last = exportThrough(c, fileName, through);
+  const first = exportFrom(c, fileName, range.from);
+  if (first !== null) head['from'] = formatDay(first);
+  const last = exportThrough(c, fileName, range.through);
   if (last !== null) head['through'] = formatDay(last);
   const rows = c.rows.map((r) => `    ${JSON.stringify({ [r.key]: r.period, ...r.values })}`);
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
@@ -287,6 +307,22 @@ export function exportThrough(c: Converted, fileName: string, explicit: Day | nu
   const named = datesInName(fileName);
   const end = explicit ?? (named.length >= 2 ? Math.max(...named) : null);
   return end !== null && end >= c.last ? end : null;
+}
+
+/**
+ * The first day an export covers (`from`), so that the days before its first row (a per-post
+ * export's first post on 5 July in a download from 1 June) count as days without activity, not
+ * days no export covers: the day given explicitly (`--from`), else the start of the date range in
+ * the file name (`Jun-01-2026_Aug-31-2026_…`) when the range holds every row; null when the file
+ * does not say (its coverage then starts at its first row) or when the rows go beyond the range.
+ * Never the file's modification day.
+ */
+export function exportFrom(c: Converted, fileName: string, explicit: Day | null = null): Day | null {
+  if (explicit !== null) return explicit <= c.first ? explicit : null;
+  const named = datesInName(fileName);
+  if (named.length < 2) return null;
+  const start = Math.min(...named);
+  return start <= c.first && Math.max(...named) >= c.last ? start : null;
 }
 
 /**

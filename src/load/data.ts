@@ -77,7 +77,7 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       }
       continue;
     }
-    const { source, currency, through, rows: rawRows } = envelope.data;
+    const { source, currency, from, through, rows: rawRows } = envelope.data;
     const channel = envelope.data.channel ?? null;
     if (channel !== null) checkChannel(report, ['channel'], channel, context);
     if (currency && currency !== context.currency) {
@@ -95,11 +95,13 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
     const fileRows = rows.slice(before);
     const channels = [...new Set(fileRows.map((r) => r.channel))].sort();
     if (through !== undefined) checkThrough(report, through, rawRows);
+    if (from !== undefined) checkFrom(report, from, through, rawRows);
     sources.push({
       file: file.path,
       channels,
       source: source ?? null,
       currency: currency ?? null,
+      from: from ?? null,
       through: through ?? null,
       rows: fileRows.length,
     });
@@ -337,7 +339,7 @@ function checkThrough(report: FileReporter, through: string, rawRows: readonly u
   if (!parsed.ok) return;
   let last = { end: -Infinity, row: -1 };
   rawRows.forEach((raw, i) => {
-    const end = rawPeriodEnd(raw);
+    const end = rawPeriod(raw)?.end ?? null;
     if (end !== null && end > last.end) last = { end, row: i };
   });
   if (last.end > parsed.day) {
@@ -349,8 +351,39 @@ function checkThrough(report: FileReporter, through: string, rawRows: readonly u
   }
 }
 
-/** The last day of a raw row's period, when it gives exactly one valid date, month or quarter; else null. */
-function rawPeriodEnd(raw: unknown): number | null {
+/**
+ * `from` (a valid day) is on or before the file's first row (the first day of its period: a month
+ * row covers its month from the 1st) and on or before `through`. As for `through`, every row with
+ * a valid period counts, refused or not.
+ */
+function checkFrom(report: FileReporter, from: string, through: string | undefined, rawRows: readonly unknown[]): void {
+  const parsed = parseIsoDate(from);
+  if (!parsed.ok) return;
+  const last = through === undefined ? null : parseIsoDate(through);
+  if (last?.ok && last.day < parsed.day) {
+    report.at(
+      ['from'],
+      `from ${from} is after through (${through}): from is the first day the export covers and through its last; ` +
+        'correct them or remove from',
+    );
+    return;
+  }
+  let first = { start: Infinity, row: -1 };
+  rawRows.forEach((raw, i) => {
+    const start = rawPeriod(raw)?.start ?? null;
+    if (start !== null && start < first.start) first = { start, row: i };
+  });
+  if (first.start < parsed.day) {
+    report.at(
+      ['from'],
+      `from ${from} is after the first row of the file (${formatDay(first.start)}, rows[${first.row}]): ` +
+        'from is the first day the export covers; correct it or remove it',
+    );
+  }
+}
+
+/** The first and last day of a raw row's period, when it gives exactly one valid date, month or quarter; else null. */
+function rawPeriod(raw: unknown): { start: number; end: number } | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
   const record = raw as Record<string, unknown>;
   const keys = (['date', 'month', 'quarter'] as const).filter((k) => k in record);
@@ -360,8 +393,10 @@ function rawPeriodEnd(raw: unknown): number | null {
   if (typeof value !== 'string') return null;
   if (key === 'date') {
     const day = parseIsoDate(value);
-    return day.ok ? day.day : null;
+    return day.ok ? { start: day.day, end: day.day } : null;
   }
   const period = parsePeriod(value);
-  return period.ok && (key === 'month' ? MONTH : QUARTER).test(value) ? period.period.end : null;
+  return period.ok && (key === 'month' ? MONTH : QUARTER).test(value)
+    ? { start: period.period.start, end: period.period.end }
+    : null;
 }

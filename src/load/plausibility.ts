@@ -78,7 +78,9 @@ export function checkPlausibility(rows: readonly MetricRow[], reporters: Readonl
 /**
  * A file's `through` more than a year after the last day of every row is an error at it, as such
  * a row would be: the export would claim to cover, as days without activity, a year nobody saw
- * (a mistyped year), and move the reports' as-of day with it.
+ * (a mistyped year), and move the reports' as-of day with it. So is a `from` more than a year
+ * before the first day of every row (or before 2000): it would start the channel's data a year
+ * early, with days without activity.
  */
 export function checkThroughPlausibility(
   sources: readonly DataSource[],
@@ -86,17 +88,34 @@ export function checkThroughPlausibility(
   reporters: ReadonlyMap<string, FileReporter>,
 ): void {
   let latest = -Infinity;
-  for (const row of rows) if (row.period.start >= EARLIEST_DAY && row.period.end > latest) latest = row.period.end;
+  let earliest = Infinity;
+  for (const row of rows) {
+    if (row.period.start < EARLIEST_DAY) continue;
+    if (row.period.end > latest) latest = row.period.end;
+    if (row.period.start < earliest) earliest = row.period.start;
+  }
   if (latest === -Infinity) return;
   for (const source of sources) {
     const through = source.through === null ? null : parseIsoDate(source.through);
-    if (!through?.ok || through.day <= oneYearAfter(latest)) continue;
-    reporters
-      .get(source.file)
-      ?.at(
-        ['through'],
-        `through ${source.through} is more than a year after the rest of the data (latest ${formatDay(latest)}): is it a typo?`,
-      );
+    if (through?.ok && through.day > oneYearAfter(latest)) {
+      reporters
+        .get(source.file)
+        ?.at(
+          ['through'],
+          `through ${source.through} is more than a year after the rest of the data (latest ${formatDay(latest)}): is it a typo?`,
+        );
+    }
+    const from = source.from === null ? null : parseIsoDate(source.from);
+    if (!from?.ok) continue;
+    if (from.day < EARLIEST_DAY) reporters.get(source.file)?.at(['from'], `from ${source.from} is before 2000: is it a typo?`);
+    else if (oneYearAfter(from.day) < earliest) {
+      reporters
+        .get(source.file)
+        ?.at(
+          ['from'],
+          `from ${source.from} is more than a year before the rest of the data (earliest ${formatDay(earliest)}): is it a typo?`,
+        );
+    }
   }
 }
 

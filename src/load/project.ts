@@ -206,14 +206,17 @@ export function loadFromSources(
   checkCoarseHoles(data.rows, metrics, data.reporters);
   checkOverlaps(data.rows, metrics, data.reporters);
   const through = new Map<string, Day>();
+  const from = new Map<string, Day>();
   for (const source of data.sources) {
-    const day = source.through === null ? null : parseIsoDate(source.through);
-    if (day?.ok) through.set(source.file, day.day);
+    const last = source.through === null ? null : parseIsoDate(source.through);
+    if (last?.ok) through.set(source.file, last.day);
+    const first = source.from === null ? null : parseIsoDate(source.from);
+    if (first?.ok) from.set(source.file, first.day);
   }
-  const { index, duplicates } = MetricIndex.build(data.rows, metrics, through);
+  const { index, duplicates } = MetricIndex.build(data.rows, metrics, through, from);
   noteRatesAcrossChannels(declared, (id) => index.channels.filter((c) => index.has(id, [c])), siteReporter);
   checkExportEnds(data.rows, through, index, data.reporters);
-  checkExportGaps(data.rows, through, data.reporters);
+  checkExportGaps(data.rows, through, from, data.reporters);
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;

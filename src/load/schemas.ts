@@ -263,6 +263,8 @@ export const dataFileSchema = z.strictObject(
     channel: slug.optional(),
     source: z.string().optional(),
     currency: currency.optional(),
+    /** The first day the export covers (its download range), on or before its first row. */
+    from: isoDate.optional(),
     /** The last day the export covers (its download range), on or after its last row. */
     through: isoDate.optional(),
     rows: z.array(z.unknown(), { error: 'rows must be a list of metric rows' }),

@@ -308,10 +308,15 @@ function notePartialPrevious(
   const starts: string[] = [];
   const ends: string[] = [];
   for (const c of channels) {
-    const first = engine.index.dailyStart(c);
+    const known = engine.index.knownStart(c);
     const last = engine.index.coveredTo(end, c);
     if (last === null || last < prev.start) continue;
-    if (first !== null && first > prev.start) starts.push(`${c}'s daily data start on ${formatDay(first)}`);
+    if (known !== null && known.day > prev.start)
+      starts.push(
+        known.by === 'daily'
+          ? `${c}'s daily data start on ${formatDay(known.day)}`
+          : `${c}'s export starts on ${formatDay(known.day)} (its "from")`,
+      );
     if (last < end) ends.push(`${c}'s data end on ${formatDay(last)}`);
   }
   // Days no export covers inside them: a hole in an export, days between two (red-team 12 #2).

@@ -24,7 +24,8 @@ describe('Meta Business Suite', () => {
       'data/facebook/facebook-posts-2025-08-03-2025-08-15.json': {
         channel: 'facebook',
         source: `Aug-01-2025_Aug-31-2025_1039829308656930.csv (facebook-posts, lifetime totals as of ${modifiedDay(`${META}/Aug-01-2025_Aug-31-2025_1039829308656930.csv`)})`,
-        // the posts of the export's window (the range in its name), to its end
+        // the posts of the export's window (the range in its name), from its start to its end
+        from: '2025-08-01',
         through: '2025-08-31',
         rows: [
           // two posts on 08/03: Views "1,200" + 800, Reactions 40 + 20, Comments 12 + 3, Shares 8 + 2,

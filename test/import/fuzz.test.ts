@@ -120,6 +120,7 @@ describe('fuzz: corrupted exports', () => {
               account: null,
               accounts: {},
               currency: 'EUR',
+              from: null,
               through: null,
             },
             [],

@@ -34,6 +34,7 @@ export interface MetricFile {
   channel: string;
   source: string;
   currency?: string;
+  from?: string;
   through?: string;
   rows: Array<Record<string, string | number>>;
 }

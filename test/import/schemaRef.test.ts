@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaProblems } from '../docs/validator.ts';
+import type { Converted } from '../../src/import/convert.ts';
+import { exportFrom } from '../../src/import/plan.ts';
+import { day } from '../coreFixtures.ts';
 import { dataFiles, FIXTURES, freshRoot, importOk } from './helpers.ts';
 
 const FB = `${FIXTURES}/meta/Aug-01-2025_Aug-31-2025_1039829308656930.csv`;
@@ -86,5 +89,68 @@ describe('import writes through: the last day the export covers', () => {
     const bad = await run(['import', `${FIXTURES}/meta/publications-juin-2026.csv`, '--through', '2026-06-31'], freshRoot());
     expect(bad.status).toBe(1);
     expect(bad.err).toContain("--through: '2026-06-31' does not exist");
+  });
+});
+
+describe('import writes from: the first day the export covers', () => {
+  const readOne = (root: string) => {
+    const [[path, json]] = written(root) as [[string, Record<string, unknown>]];
+    return { path, json };
+  };
+
+  it("a per-post export whose name gives its range (Meta's download): the range's start, before the first post", async () => {
+    const root = freshRoot();
+    await importOk(root, FB);
+    const { path, json } = readOne(root);
+    expect(path).toBe('data/facebook/facebook-posts-2025-08-03-2025-08-15.json');
+    expect(json['from']).toBe('2025-08-01');
+    expect(json['through']).toBe('2025-08-31');
+    // Written before through, as a range reads.
+    expect(Object.keys(json).indexOf('from')).toBe(Object.keys(json).indexOf('through') - 1);
+  });
+
+  it('a daily export whose name gives its range: the range start', async () => {
+    const root = freshRoot();
+    await importOk(root, `${FIXTURES}/x/account_analytics_content_2026-09-13_2026-09-15.csv`);
+    expect(readOne(root).json['from']).toBe('2026-09-13');
+  });
+
+  it('none without a range in the name, whatever the file says elsewhere', async () => {
+    const root = freshRoot();
+    await importOk(root, `${FIXTURES}/meta/publications-juin-2026.csv`);
+    expect(readOne(root).json).not.toHaveProperty('from');
+  });
+
+  it('--from gives it explicitly; a day after the first row, after --through or not a date is refused', async () => {
+    const root = freshRoot();
+    await importOk(root, `${FIXTURES}/meta/publications-juin-2026.csv`, '--from', '2026-06-01', '--through', '2026-06-30');
+    expect(readOne(root).json).toMatchObject({ from: '2026-06-01', through: '2026-06-30' });
+    const { run } = await import('./helpers.ts');
+    const late = await run(['import', `${FIXTURES}/meta/publications-juin-2026.csv`, '--from', '2026-06-04'], freshRoot());
+    expect(late.status).toBe(1);
+    expect(late.err).toContain(
+      'publications-juin-2026.csv:1:1: --from 2026-06-04 is after the first day of the facebook-posts data (2026-06-03)',
+    );
+    const crossed = await run(
+      ['import', `${FIXTURES}/meta/publications-juin-2026.csv`, '--from', '2026-07-01', '--through', '2026-06-30'],
+      freshRoot(),
+    );
+    expect(crossed.status).not.toBe(0);
+    expect(crossed.err).toContain('--from 2026-07-01 is after --through 2026-06-30');
+    const bad = await run(['import', `${FIXTURES}/meta/publications-juin-2026.csv`, '--from', '2026-06-31'], freshRoot());
+    expect(bad.status).not.toBe(0);
+    expect(bad.err).toContain("--from: '2026-06-31' does not exist");
+  });
+
+  it('none from a range in the name that does not hold every row (the range is then not what the file covers)', () => {
+    const rows = (first: string, last: string) => ({ first: day(first), last: day(last) }) as Converted;
+    const name = 'Jun-01-2026_Aug-31-2026_1039829308656930.csv';
+    expect(exportFrom(rows('2026-07-05', '2026-08-29'), name)).toBe(day('2026-06-01'));
+    expect(exportFrom(rows('2026-05-28', '2026-08-29'), name)).toBeNull();
+    expect(exportFrom(rows('2026-07-05', '2026-09-02'), name)).toBeNull();
+    expect(exportFrom(rows('2026-07-05', '2026-08-29'), 'posts.csv')).toBeNull();
+    // --from wins over the name, and is none after the first row (the import refuses it before).
+    expect(exportFrom(rows('2026-07-05', '2026-08-29'), name, day('2026-07-01'))).toBe(day('2026-07-01'));
+    expect(exportFrom(rows('2026-07-05', '2026-08-29'), name, day('2026-07-06'))).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ const BROKEN = [
   'data/instagram/a.json:7:59: likes: expected a number, got nothing (null) (leave a missing value out of the row)',
   "data/instagram/a.json:8:29: a row covers one period: it has both 'date' and 'month'",
   'data/instagram/b.json:5:44: impressions: the number is out of range (not finite)',
-  "data/instagram/b.json:7:3: unknown key 'extra': known keys are 'channel', 'source', 'currency', 'through', 'rows', '$schema'",
+  "data/instagram/b.json:7:3: unknown key 'extra': known keys are 'channel', 'source', 'currency', 'from', 'through', 'rows', '$schema'",
   'data/instagram/c.json:1:59: JSON syntax error: Unexpected token Comma found.',
   "goals/goals.yaml:5:78: formula does not parse at column 29: missing ')' to close the '(' at column 22",
   "goals/goals.yaml:6:50: unknown metric 'discount_codes' in formula",
