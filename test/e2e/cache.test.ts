@@ -32,9 +32,11 @@ function build(name: string, extra: Record<string, string> = {}): { dist: string
   const statsFile = join(work, `${name}.json`);
   withBuildLock(() =>
     execFileSync('npm', ['run', '-s', 'build', '--', '--outDir', dist], {
-      // (Every chart of the example is drawn directly, which skips the cache: Vega draws them here.)
+      // (Every chart of the example is drawn directly, which skips the cache: Vega draws them here.) Every page
+      // is rendered: none restored from the last build's (the pages' cache, tested under "rebuilds").
       env: {
         ...process.env,
+        GOALPOST_BUILD_CACHE: 'off',
         GOALPOST_ROOT: EXAMPLE,
         GOALPOST_CHART_CACHE: cache,
         GOALPOST_CHART_STATS: statsFile,
