@@ -4,10 +4,11 @@
  * quarter's page its narrative's source): its key is a digest of them all, so any change to what
  * the page could show changes it.
  *
- * Values are digested whole, as canonical JSON: maps and sets as their entries, dates as ISO
- * text, and what JSON would blur kept apart (NaN, ±Infinity, -0, `undefined` in an array). A
- * function or symbol fails loudly instead of being left out. (V8's own serialisation is not
- * canonical: the same number can be written as an integer or as a double.)
+ * Values are digested whole, as JSON in the order they were built (the order they render in):
+ * numbers by value, maps and sets as their entries, dates as ISO text, and what JSON would blur
+ * kept apart (NaN, ±Infinity, -0, `undefined` in an array). A function or symbol fails loudly
+ * instead of being left out. (V8's own serialisation writes the same number as an integer or as a
+ * double depending on how it was computed, so equal pages got different keys.)
  */
 import { createHash } from 'node:crypto';
 import type { SiteContext } from './siteContext.ts';
