@@ -143,6 +143,9 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     data.push(row);
   }
   if (totals > 0) notes.push(`${countOf(totals, 'totals row')} skipped`);
+  // A last row without a date (X's overview ends with one whose first cell is empty) may be a totals
+  // row: it is set aside, and skipped if each of its numbers is its column's sum over the rows above.
+  const sumRow = dateCol && data.length >= 2 && !hasDate(data[data.length - 1]!) ? data.pop()! : null;
   const groupCol = kind.columns.find((c) => c.role === 'group' && columns.has(c.key));
   if (kind.keepGroups && groupCol) {
     const j = columns.get(groupCol.key)!;
@@ -283,6 +286,20 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     if (r.currency !== undefined) cellCurrency ??= r.currency;
     return r.value;
   };
+  const columnSums = new Map<string, number>();
+  /** Whether a row's numbers are each its column's sum over the data rows (one at least, not all 0): a totals row. */
+  const isSumRow = (row: TableRow): boolean => {
+    let compared = 0;
+    for (const c of metricCols) {
+      const cell = cellOf(row, c.key);
+      if (isMissing(cell)) continue;
+      const r = parseNumber(cell, style, rulesOf(c.metric!));
+      const sum = columnSums.get(c.key) ?? 0;
+      if (!r.ok || r.value === null || Math.abs(r.value - sum) > Math.max(0.01, Math.abs(sum) * 1e-9)) return false;
+      if (sum !== 0) compared++;
+    }
+    return compared > 0;
+  };
   data.forEach((row, i) => {
     const p = periods[i];
     if (!p) return;
@@ -304,6 +321,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     for (const c of metricCols) {
       const v = numberAt(row, c.key, c.metric!);
       if (v == null) continue;
+      columnSums.set(c.key, (columnSums.get(c.key) ?? 0) + v);
       if (STOCKS.has(c.metric!) && entry.sources[c.metric!]) {
         at(row, c.key, `${p.period} has a second ${c.metric} value: a stock is not summed`);
         continue;
@@ -328,6 +346,10 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     }
     if (kind.grain === 'post') add('posts', 1);
   });
+  if (sumRow) {
+    if (isSumRow(sumRow)) notes.push('1 totals row (no date; each number the sum of its column) skipped');
+    else at(sumRow, dateCol!.key, 'the date is missing');
+  }
   if (failed) return null;
 
   // Unique counts (reach) are kept only where one row gives the period.
