@@ -4,7 +4,14 @@
  */
 import { formatDay, parseIsoDate } from '../core/dates.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
-import { customFlow, isSpecialVariable, type MetricDef, type MetricTable, type SpecialVariable } from '../core/metrics.ts';
+import {
+  customFlow,
+  isDeclaredMetric,
+  isSpecialVariable,
+  type MetricDef,
+  type MetricTable,
+  type SpecialVariable,
+} from '../core/metrics.ts';
 import { dayPeriod, type Period, parsePeriod } from '../core/periods.ts';
 import type { DataSource } from '../core/project.ts';
 import { FileReporter, type SourceFile } from './files.ts';
@@ -80,19 +87,20 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
     const { source, currency, from, through, rows: rawRows } = envelope.data;
     const channel = envelope.data.channel ?? null;
     if (channel !== null) checkChannel(report, ['channel'], channel, context);
-    if (currency && currency !== context.currency) {
-      report.at(
-        ['currency'],
-        `currency ${currency} differs from the site currency ${context.currency}: ` +
-          `convert the values to ${context.currency} or change currency in content/site.yaml`,
-      );
-    }
     const before = rows.length;
     rawRows.forEach((raw, i) => {
       const row = checkRow(report, i, raw, channel, context, discovered, undeclared);
       if (row) rows.push(row);
     });
     const fileRows = rows.slice(before);
+    // Only amounts of money are in a currency: an export of impressions labelled USD in a EUR site says nothing wrong.
+    if (currency && currency !== context.currency && holdsMoney(fileRows, context.metrics)) {
+      report.at(
+        ['currency'],
+        `currency ${currency} differs from the site currency ${context.currency}: ` +
+          `convert the values to ${context.currency} or change currency in content/site.yaml`,
+      );
+    }
     const channels = [...new Set(fileRows.map((r) => r.channel))].sort();
     if (through !== undefined) checkThrough(report, through, rawRows);
     if (from !== undefined) checkFrom(report, from, through, rawRows);
@@ -399,4 +407,17 @@ function rawPeriod(raw: unknown): { start: number; end: number } | null {
   return period.ok && (key === 'month' ? MONTH : QUARTER).test(value)
     ? { start: period.period.start, end: period.period.end }
     : null;
+}
+
+/** Metrics that are amounts of money: spend and revenue, and declared metrics in unit `money`. */
+const MONEY_METRICS: ReadonlySet<string> = new Set(['spend', 'revenue']);
+
+/** Whether rows give an amount of money (a row that failed its checks is not among them: its problems stand). */
+function holdsMoney(rows: readonly MetricRow[], metrics: MetricTable): boolean {
+  const isMoney = (name: string): boolean => {
+    if (MONEY_METRICS.has(name)) return true;
+    const def = metrics.get(name);
+    return def !== undefined && isDeclaredMetric(def) && def.unit === 'money';
+  };
+  return rows.some((row) => Object.keys(row.values).some(isMoney));
 }

@@ -43,11 +43,23 @@ describe('metric files', () => {
     ]);
   });
 
-  it('rejects a currency other than the site currency', () => {
+  it('rejects a currency other than the site currency on a file of amounts of money', () => {
     const data = '{\n  "channel": "x",\n  "currency": "USD",\n  "rows": [ { "date": "2026-04-02", "spend": 5 } ]\n}';
     expect(problemsOf({ site: 'currency: EUR\n', data: { 'data/a.json': data } })).toEqual([
       'data/a.json:3:15: currency USD differs from the site currency EUR: convert the values to EUR or change currency in content/site.yaml',
     ]);
+    // A declared metric in money is an amount of money too.
+    const site = 'currency: EUR\nmetrics:\n  gift_cards: { label: Gift cards sold, aggregation: flow, unit: money }\n';
+    const declared = '{\n  "channel": "x",\n  "currency": "USD",\n  "rows": [ { "date": "2026-04-02", "gift_cards": 5 } ]\n}';
+    expect(problemsOf({ site, data: { 'data/a.json': declared } })).toEqual([
+      'data/a.json:3:15: currency USD differs from the site currency EUR: convert the values to EUR or change currency in content/site.yaml',
+    ]);
+  });
+
+  it('accepts another currency on a file that holds no money (red-team 14 #6)', () => {
+    const data =
+      '{\n  "channel": "x",\n  "currency": "USD",\n  "rows": [ { "date": "2026-04-02", "impressions": 5, "clicks": 1 } ]\n}';
+    expect(problemsOf({ site: 'currency: EUR\n', data: { 'data/a.json': data } })).toEqual([]);
   });
 
   it('rejects metric names that are not lower_snake_case, with a hint', () => {
