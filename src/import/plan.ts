@@ -109,22 +109,14 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
         problems,
       );
       if (!converted) continue;
-      if (options.through !== null && options.through < converted.last) {
-        addProblem(problems, {
-          file: input.path,
-          line: 1,
-          column: 1,
-          message: `--through ${formatDay(options.through)} is before the last day of the ${converted.kind.id} data (${formatDay(converted.last)}): give the day the export covers to, or leave --through out`,
-        });
-        continue;
-      }
-      if (options.from !== null && options.from > converted.first) {
-        addProblem(problems, {
-          file: input.path,
-          line: 1,
-          column: 1,
-          message: `--from ${formatDay(options.from)} is after the first day of the ${converted.kind.id} data (${formatDay(converted.first)}): give the day the export covers from, or leave --from out`,
-        });
+      const outside =
+        options.through !== null && options.through < converted.last
+          ? `--through ${formatDay(options.through)} is before the last day of the ${converted.kind.id} data (${formatDay(converted.last)}): give the day the export covers to, or leave --through out`
+          : options.from !== null && options.from > converted.first
+            ? `--from ${formatDay(options.from)} is after the first day of the ${converted.kind.id} data (${formatDay(converted.first)}): give the day the export covers from, or leave --from out`
+            : null;
+      if (outside !== null) {
+        addProblem(problems, { file: input.path, line: 1, column: 1, message: outside });
         continue;
       }
       const path = outputPath(converted);
