@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { listFiles, withBuildLock } from './harness.ts';
@@ -131,7 +132,8 @@ describe('rebuilds', () => {
         }),
       );
       expect(r.status, r.stderr).toBe(0);
-      return r.stdout + r.stderr;
+      // Astro colours its log when the terminal (or FORCE_COLOR) asks for it: match the text, not the colours.
+      return stripVTControlCharacters(r.stdout + r.stderr);
     };
     const bytes = (dir: string) => new Map(listFiles(dir).map((f) => [f, readFileSync(join(dir, f))]));
     const out = join(work, 'rebuilt');
