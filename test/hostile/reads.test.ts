@@ -207,7 +207,9 @@ describe('positions in large JSON', () => {
     const text = `{"channel":"instagram","rows":[\n${rows.join(',\n')},\n{"date" "2026-04-02"}]}`;
     expect(text.length).toBeGreaterThan(1024 * 1024);
     const lines = problemsOf({ data: { 'data/big.json': text } });
-    expect(lines).toEqual(["data/big.json:30002:9: JSON syntax error: Expected ':' after property name"]);
+    expect(lines).toEqual([
+      "data/big.json:30002:9: JSON syntax error: Expected ':' after property name; a colon is missing between the key and its value",
+    ]);
   });
 });
 

@@ -13,7 +13,7 @@ const BROKEN = [
   "data/instagram/a.json:8:29: a row covers one period: it has both 'date' and 'month'",
   'data/instagram/b.json:5:44: impressions: the number is out of range (not finite)',
   "data/instagram/b.json:7:3: unknown key 'extra': known keys are 'channel', 'source', 'currency', 'from', 'through', 'rows', '$schema'",
-  'data/instagram/c.json:1:59: JSON syntax error: Unexpected token Comma found.',
+  'data/instagram/c.json:1:59: JSON syntax error: Unexpected token Comma found; a comma with no item before it: remove it',
   "goals/goals.yaml:5:78: formula does not parse at column 29: missing ')' to close the '(' at column 22",
   "goals/goals.yaml:6:50: unknown metric 'discount_codes' in formula",
   "goals/goals.yaml:11:16: unknown objective 'brand-leadr': did you mean 'brand-leader'?",
