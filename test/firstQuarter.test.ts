@@ -223,7 +223,7 @@ describe("a real brand's first quarter, on the built pages", () => {
   it('gives the coverage in the CSV', () => {
     const line = csv.split('\r\n').find((l) => l.startsWith('2026-Q3,2026-09-30,all,') && l.includes(',ctr,'));
     expect(line).toBe(
-      `2026-Q3,2026-09-30,all,2026-09-30,false,ctr,Click-through rate,percent,${240 / 90000},,,false,false,,,false,false,x,facebook instagram,totals,live,,,,,,,`,
+      `2026-Q3,2026-09-30,all,2026-09-30,false,ctr,Click-through rate,percent,${240 / 90000},,,false,false,,,false,false,x,facebook instagram,totals,live,,,,,,,,`,
     );
     expect(csv).toContain('2026-Q3,2026-09-30,x,2026-09-28,true,impressions,');
   });

@@ -349,6 +349,13 @@ export const reportJsonSchema = z
       description:
         'Whether the quarter is not over as of as_of: qoq and yoy then compare the quarter to date with the whole previous quarter and the whole quarter a year before.',
     }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .meta({
+        description:
+          "The ISO 4217 currency of the amounts of money: the site's, or for a frozen version the one it was frozen in (the site's currency then).",
+      }),
     channels: z.array(text).meta({ description: 'The scopes of kpis: all and each channel, or the one channel asked for.' }),
     coverage: z.record(text, isoDate.nullable()).meta({
       description:
@@ -370,6 +377,7 @@ type PrintedReport = Omit<ReportJson, 'goals'> & {
   figures: 'live' | 'frozen';
   version: number | null;
   frozen_at: string | null;
+  currency: string;
   goals: Array<ReportJson['goals'][number] & { moved_goalposts?: MovedGoalpostJson[] }>;
 };
 

@@ -14,6 +14,7 @@ import {
   type FigureSource,
   frozenSource,
   restatements,
+  snapshotCurrency,
   sourceLabel,
 } from '../core/snapshot.ts';
 import { computeQuarter, kpiMetas } from '../core/figures.ts';
@@ -24,6 +25,7 @@ import {
   formatKpiValues,
   formatShare,
   STATUS_LABELS,
+  withCurrency,
 } from '../format/numbers.ts';
 import { escapeControl as esc, problemLine } from './terminal.ts';
 import { loadProject } from '../load/project.ts';
@@ -142,12 +144,16 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
       : null;
   const report = frozen ? frozen.snapshot.figures[scope]!.report : live!;
   const source: FigureSource = frozen ? frozenSource(frozen.snapshot) : { kind: 'live' };
+  // A frozen report's amounts are in the currency it was frozen in, which may not be the site's of today.
+  const currency = frozen ? snapshotCurrency(frozen.snapshot, project.site) : project.site.currency;
   if (values['json']) {
     const version = source.kind === 'frozen' ? source.version : null;
     const frozenAt = source.kind === 'frozen' ? source.frozenAt : null;
     const { period, as_of, ...rest } = withMovedGoalposts(report, history());
     const partial = isPartial(report);
-    io.out(JSON.stringify({ period, figures: source.kind, version, frozen_at: frozenAt, as_of, partial, ...rest }, null, 2));
+    io.out(
+      JSON.stringify({ period, figures: source.kind, version, frozen_at: frozenAt, as_of, partial, currency, ...rest }, null, 2),
+    );
     return 0;
   }
   // KPI labels and units as frozen, then those defined since.
@@ -157,7 +163,14 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   );
   const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas).length : 0;
   const moved = movedMarks(history(), project, engine);
-  io.out(renderText(report, project.site, units, { source, newest: versions.at(-1)?.snapshot.version ?? null, restated, moved }));
+  io.out(
+    renderText(report, withCurrency(project.site, currency), units, {
+      source,
+      newest: versions.at(-1)?.snapshot.version ?? null,
+      restated,
+      moved,
+    }),
+  );
   return 0;
 }
 

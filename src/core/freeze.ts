@@ -37,6 +37,7 @@ export function buildSnapshot(project: Project, engine: KpiEngine, quarter: Peri
     commit: stamp.commit,
     uncommitted_changes: stamp.uncommittedChanges,
     ...(stamp.goalpost ? { goalpost: { version: stamp.goalpost.version, core: stamp.goalpost.core } } : {}),
+    currency: project.site.currency,
     inputs: project.inputs,
     goals: project.goals.filter((g) => overlaps(g.period, quarter)).map((g) => ({ id: g.id, ...definition(g) })),
     kpis: kpiMetas(engine),

@@ -35,6 +35,11 @@ export interface Snapshot {
    * frozen before it was recorded). The same core computes the same figures at the same commit.
    */
   readonly goalpost?: { readonly version: string; readonly core: string };
+  /**
+   * The ISO 4217 currency its amounts are in: the site's when frozen (absent in snapshots frozen
+   * before it was recorded, which are read in the site's currency of today).
+   */
+  readonly currency?: string;
   readonly inputs: InputsFingerprint;
   /** The definitions of the quarter's goals, as written (see review/goalDiff `definition`). */
   readonly goals: ReadonlyArray<Readonly<Record<string, unknown>>>;
@@ -75,11 +80,17 @@ export function sealSnapshot(content: SnapshotContent): Snapshot {
 
 /**
  * Whether freezing `next` would repeat `newest`: the same inputs, goal definitions, KPI
- * definitions and figures (the version, time and commit aside).
+ * definitions, figures and currency (the version, time and commit aside).
  */
 export function sameFrozenContent(newest: SnapshotContent, next: SnapshotContent): boolean {
-  const content = (s: SnapshotContent) => canonicalJson({ inputs: s.inputs, goals: s.goals, kpis: s.kpis, figures: s.figures });
+  const content = (s: SnapshotContent) =>
+    canonicalJson({ inputs: s.inputs, goals: s.goals, kpis: s.kpis, figures: s.figures, currency: s.currency });
   return content(newest) === content(next);
+}
+
+/** The currency of a snapshot's amounts: the one recorded at freeze, else (older snapshots) the site's of today. */
+export function snapshotCurrency(snapshot: SnapshotContent, site: { readonly currency: string }): string {
+  return snapshot.currency ?? site.currency;
 }
 
 /** Which figures a report shows: a frozen version of the quarter, or today's computation. */

@@ -14,6 +14,21 @@ export interface FormatOptions {
   readonly strings?: Readonly<Record<string, string>>;
 }
 
+const inCurrency = new WeakMap<object, Map<string, object>>();
+
+/**
+ * `fmt` with its amounts in `currency` (a frozen report's, which may not be the site's of today):
+ * `fmt` itself when it is already that currency, else one object per settings and currency.
+ */
+export function withCurrency<T extends FormatOptions>(fmt: T, currency: string): T {
+  if (fmt.currency === currency) return fmt;
+  let byCode = inCurrency.get(fmt);
+  if (!byCode) inCurrency.set(fmt, (byCode = new Map()));
+  let found = byCode.get(currency);
+  if (!found) byCode.set(currency, (found = { ...fmt, currency }));
+  return found as T;
+}
+
 /** The word for a value that cannot be computed, in the locale's language: "n/a", "n.d.". */
 export function notAvailable(opts: FormatOptions): string {
   return uiStrings(opts.locale, opts.strings).values.notAvailable;

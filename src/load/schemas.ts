@@ -165,7 +165,8 @@ export const goalsFileSchema = z.strictObject(
 export const goalsFileSections = z.object(goalsFileSchema.shape);
 
 const CURRENCY = /^[A-Z]{3}$/;
-const currency = z.string().refine((c) => CURRENCY.test(c) && Intl.supportedValuesOf('currency').includes(c), {
+/** An ISO 4217 currency code this runtime's Intl formats (`EUR`). */
+export const currencyCode = z.string().refine((c) => CURRENCY.test(c) && Intl.supportedValuesOf('currency').includes(c), {
   error: 'must be an ISO 4217 currency code such as EUR',
 });
 
@@ -201,7 +202,7 @@ export const siteSchema = z.strictObject(
   {
     title: text.min(1, { error: 'must not be empty' }).optional(),
     locale: locale.optional(),
-    currency: currency.optional(),
+    currency: currencyCode.optional(),
     customer_ltv: finite.refine((v) => v >= 0, { error: 'must not be negative' }).optional(),
     channels: z
       .record(
@@ -262,7 +263,7 @@ export const dataFileSchema = z.strictObject(
     /** Optional when every row names its own channel. */
     channel: slug.optional(),
     source: z.string().optional(),
-    currency: currency.optional(),
+    currency: currencyCode.optional(),
     /** The first day the export covers (its download range), on or before its first row. */
     from: isoDate.optional(),
     /** The last day the export covers (its download range), on or after its last row. */

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { GOAL_STATUSES } from '../core/status.ts';
 import { SNAPSHOT_FORMAT } from '../core/snapshot.ts';
-import { isoDate } from './schemas.ts';
+import { currencyCode, isoDate } from './schemas.ts';
 
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
 const figure = finite.nullable();
@@ -203,6 +203,8 @@ export const snapshotSchema = z.strictObject({
   uncommitted_changes: z.boolean(),
   /** Absent in snapshots frozen before it was recorded. */
   goalpost: z.strictObject({ version: text, core: z.string().regex(/^[0-9a-f]{16}$/) }).optional(),
+  /** Absent in snapshots frozen before it was recorded. */
+  currency: currencyCode.optional(),
   inputs: z.strictObject({ fingerprint: text, files: z.record(text, text) }),
   goals: z.array(z.record(text, z.unknown())),
   kpis: z.array(

@@ -9,8 +9,10 @@
  * numbers stay numbers (a QoQ of -0.12 is written -0.12). Then `computed_to`, the KPI's own
  * `data_to`: the day a rate is computed to where its inputs stop being whole (a month row of one
  * input goes on past the others), empty otherwise; `data_to` is the channel's last day. Last,
- * `gaps` (days no export of an input covers between two exports, as in the scorecard CSV) and
- * `bound` (`upper`, `lower` or `unbounded` for an approximate value, empty for an exact one).
+ * `gaps` (days no export of an input covers between two exports, as in the scorecard CSV),
+ * `bound` (`upper`, `lower` or `unbounded` for an approximate value, empty for an exact one), the
+ * previous quarter's and the year-ago quarter's partial days, and `currency`: the ISO 4217 code of
+ * an amount of money (a frozen report's own, which may not be the site's of today), empty for others.
  */
 import type { KpiMeta } from '../core/figures.ts';
 import type { GapsJson, KpiJson, ReportJson, SmartGoalJson } from '../core/report.ts';
@@ -45,7 +47,7 @@ export function csvText(records: readonly (readonly Cell[])[]): string {
 }
 
 /** The CSV text of a report's KPI table, from the figures `source` names. */
-export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
+export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource, currency: string): string {
   const lines: Cell[][] = [
     [
       'period',
@@ -76,6 +78,7 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'bound',
       'qoq_partial',
       'yoy_partial',
+      'currency',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -113,6 +116,7 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         figureBound(v) ?? '',
         partCell(v.qoq_partial),
         partCell(v.yoy_partial),
+        def?.unit === 'money' ? currency : '',
       ]);
     }
   }
@@ -152,7 +156,7 @@ function inputsToCell(inputsTo: KpiJson['inputs_to']): string {
 
 /** The CSV download of a quarter page: the figures the page shows, with their version. */
 export function quarterCsv(page: QuarterPage): string {
-  return kpiCsv(page.view.report, page.view.kpis, page.source);
+  return kpiCsv(page.view.report, page.view.kpis, page.source, page.view.currency);
 }
 
 /**
@@ -174,11 +178,17 @@ export function quarterCsv(page: QuarterPage): string {
  * then `previous_partial`, the days of the previous period every channel counted covers where one
  * covers it only in part (`2026-05-15..2026-06-30`), which `baseline` and `previous` are taken over
  * for a rate (a total's `previous` is partial; a reach has no implicit `baseline`); `met_so_far`
- * (`true`: on track, not achieved, its target met on data that end before the report's day); last
+ * (`true`: on track, not achieved, its target met on data that end before the report's day);
  * `baseline_bound`, the bound the previous period's value is only (`upper`, `lower`), which makes it
- * no baseline (empty otherwise).
+ * no baseline (empty otherwise); last `currency`, the ISO 4217 code of a row's amounts of money (a
+ * frozen report's own, which may not be the site's of today), empty for other units.
  */
-export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, source: FigureSource): string {
+export function scorecardCsv(
+  report: ReportJson,
+  kpis: ReadonlyMap<string, KpiMeta>,
+  source: FigureSource,
+  currency: string,
+): string {
   const lines: Cell[][] = [
     [
       'period',
@@ -218,6 +228,7 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       'previous_partial',
       'met_so_far',
       'baseline_bound',
+      'currency',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -271,6 +282,8 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
       flag(ends, ends?.met_so_far),
       // No baseline: the previous period's value only this bound of the true figure.
       ends?.baseline_bound ?? null,
+      // The currency of a row in money (its `unit`, the seventh of its own cells).
+      cells[6] === 'money' ? currency : null,
     ]);
   for (const g of report.goals) {
     if (g.type === 'smart') {
@@ -335,5 +348,5 @@ export function scorecardCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMe
 
 /** The scorecard download of a quarter page. */
 export function quarterScorecardCsv(page: QuarterPage): string {
-  return scorecardCsv(page.view.report, page.view.kpis, page.source);
+  return scorecardCsv(page.view.report, page.view.kpis, page.source, page.view.currency);
 }

@@ -25,7 +25,7 @@ import { gapsNote } from '../format/gaps.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
 import type { GoalStatus, OkrBand } from '../core/status.ts';
-import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
+import { formatKpiValue, formatScore, formatShare, STATUS_LABELS, withCurrency } from '../format/numbers.ts';
 import { channelEnds, type CoverageNote } from '../format/coverage.ts';
 import { inputsNote } from '../format/inputs.ts';
 import { formatDate, formatDateRange, formatPeriod } from '../format/intl.ts';
@@ -53,6 +53,8 @@ export interface GoalQuarterFigures {
   readonly unit: Unit;
   /** For frozen figures, each one today's goals and data change (`actual 57,875 → 57,922`); null for live figures. */
   readonly restated: readonly string[] | null;
+  /** The currency of its amounts (a frozen report's own, which may not be the site's of today). */
+  readonly currency: string;
 }
 
 export interface GoalView {
@@ -65,6 +67,8 @@ export interface GoalView {
   readonly source: string;
   /** The unit of the header's KPI (a SMART goal's; 'count' for an OKR). */
   readonly unit: Unit;
+  /** The currency of the header's amounts: its report's (a frozen report's own), else the site's. */
+  readonly currency: string;
   /** A SMART goal whose actual's inputs end on different days: what the header says beside it; else null. */
   readonly inputs: CoverageNote | null;
   /** A SMART goal whose target equals its baseline (it asks for no change): the KPI's good direction; else null. */
@@ -191,6 +195,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     evaluation,
     source,
     unit,
+    currency: latest?.currency ?? project.site.currency,
     inputs:
       evaluation.type === 'smart' && evaluation.inputsEnd
         ? inputsNote(
@@ -290,7 +295,7 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
       ? [
           ...own
             .map((r) => {
-              const text = restatedText(r, goal, engine, project.site);
+              const text = restatedText(r, goal, engine, project.site, page.view.currency);
               return text !== null && why !== null && r.figure.endsWith(': status')
                 ? fill(t.goal.restatedDeadline, { change: text, date: formatDate(why, project.site.locale) })
                 : text;
@@ -308,6 +313,7 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
       figures: shown,
       unit,
       restated,
+      currency: page.view.currency,
     };
   }
   // Not in the frozen report (added since): today's figures, said so.
@@ -315,7 +321,16 @@ function goalInQuarter(project: Project, engine: KpiEngine, goal: Goal, quarter:
   const figures = live.goals.find((g) => g.id === goal.id)!;
   const label = page.source.kind === 'frozen' ? fill(t.goal.liveAddedAfter, { source: sourceLabel(page.source) }) : t.goal.live;
   const unit = figures.type === 'smart' ? (engine.kpis.get(figures.kpi)?.def.unit ?? 'count') : 'count';
-  return { quarter, source: { kind: 'live' }, label, asOf: live.as_of, figures, unit, restated: null };
+  return {
+    quarter,
+    source: { kind: 'live' },
+    label,
+    asOf: live.as_of,
+    figures,
+    unit,
+    restated: null,
+    currency: project.site.currency,
+  };
 }
 
 /**
@@ -338,7 +353,7 @@ function formulaChanges(shown: GoalJson, frozen: ReadonlyMap<string, KpiMeta>, e
  * a goal in a reader's words (a key result by its title, statuses and bands in the page's
  * language); null when the change is below the precision shown.
  */
-function restatedText(r: Restatement, goal: Goal, engine: KpiEngine, site: SiteSettings): string | null {
+function restatedText(r: Restatement, goal: Goal, engine: KpiEngine, site: SiteSettings, frozenCurrency: string): string | null {
   const t = uiStrings(site.locale, site.strings);
   const FIELDS: Readonly<Record<string, string>> = {
     actual: t.scorecard.actual,
@@ -351,19 +366,19 @@ function restatedText(r: Restatement, goal: Goal, engine: KpiEngine, site: SiteS
     baseline: t.changes.fields.baseline,
   };
   const krId = /, key result ([\w-]+)/.exec(r.figure)?.[1];
-  const show = (v: number | string | null): string => {
+  const show = (v: number | string | null, fmt: SiteSettings): string => {
     if (typeof v === 'string') {
       if (STATUS_LABELS[v as GoalStatus]) return t.status[v as GoalStatus];
-      return Object.hasOwn(t.okr.bands, v) ? t.okr.bands[v as OkrBand] : formatDate(v, site.locale);
+      return Object.hasOwn(t.okr.bands, v) ? t.okr.bands[v as OkrBand] : formatDate(v, fmt.locale);
     }
     // A key result's score is on its objective's 0–1 scale, like the objective's own.
-    if (r.kind === 'score' || (r.kind === 'share' && krId !== undefined && /: score$/.test(r.figure)))
-      return formatScore(v, site);
-    if (r.kind === 'share') return formatShare(v, site);
-    return formatKpiValue(v, r.unit ?? 'count', site);
+    if (r.kind === 'score' || (r.kind === 'share' && krId !== undefined && /: score$/.test(r.figure))) return formatScore(v, fmt);
+    if (r.kind === 'share') return formatShare(v, fmt);
+    return formatKpiValue(v, r.unit ?? 'count', fmt);
   };
-  const before = show(r.frozen);
-  const after = show(r.now);
+  // The frozen amount in the currency it was frozen in, today's in the site's.
+  const before = show(r.frozen, withCurrency(site, frozenCurrency));
+  const after = show(r.now, site);
   if (before === after) return null;
   const kr = krId !== undefined && goal.type === 'okr' ? goal.keyResults.find((k) => k.id === krId) : undefined;
   const krName = kr ? keyResultLabel(kr, (id) => kpiName(t, engine, id)) : krId;

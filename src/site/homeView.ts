@@ -27,7 +27,8 @@ export interface Headline {
   readonly unit: Unit;
   readonly cell: KpiJson;
   readonly svg: string;
-  readonly history: ReadonlyArray<{ readonly period: string; readonly value: number | null }>;
+  /** The KPI in each recent quarter, with the currency of its amounts (a frozen quarter's own). */
+  readonly history: ReadonlyArray<{ readonly period: string; readonly value: number | null; readonly currency: string }>;
   /**
    * The move since the previous quarter, judged by the KPI's direction; null when it cannot be
    * told, or for a total while the quarter is not over (see `toDate`).
@@ -65,12 +66,18 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
           if (!cell || cell.value === null) return [];
           const kpi = view.kpis.get(id);
           if (!kpi) return [];
-          const history = recent.map((q) => ({
-            period: q.label,
-            value: q === latest ? cell.value : (quarterPage(project, engine, q).view.report.kpis['all']?.[id]?.value ?? null),
-          }));
+          const history = recent.map((q) => {
+            const { view: shown } = q === latest ? page! : quarterPage(project, engine, q);
+            return { period: q.label, value: shown.report.kpis['all']?.[id]?.value ?? null, currency: shown.currency };
+          });
           return [
-            renderSvg(sparklineSpec(ctx, history), 160).then((svg) => ({
+            renderSvg(
+              sparklineSpec(
+                ctx,
+                history.map(({ period, value }) => ({ period, value })),
+              ),
+              160,
+            ).then((svg) => ({
               id,
               label: kpi.label,
               unit: kpi.unit,

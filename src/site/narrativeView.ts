@@ -14,8 +14,9 @@ import type { KpiEngine } from '../core/kpis.ts';
 import { parseQuarter, type Period } from '../core/periods.ts';
 import { type Project } from '../core/project.ts';
 import { goalJson, type GoalJson, reportAsOf } from '../core/report.ts';
-import type { FigureSource } from '../core/snapshot.ts';
+import { type FigureSource, snapshotCurrency } from '../core/snapshot.ts';
 import { formatDate } from '../format/intl.ts';
+import { withCurrency } from '../format/numbers.ts';
 import { kpiLabel } from '../translations/index.ts';
 import type { NarrativeUse } from './narrativeCheck.ts';
 import { componentQuarter, goalCardKey, kpiChartKey, kpiValueKey } from './narrativeKeys.ts';
@@ -33,6 +34,8 @@ export interface KpiValueView {
   readonly qoq_channels_differ?: true;
   /** The previous quarter is covered only over these days by a channel counted in it (see `KpiJson.qoq_partial`). */
   readonly qoq_partial?: { from: string; to: string };
+  /** The currency of its amounts (a frozen quarter's own). */
+  readonly currency: string;
 }
 
 /** A `<GoalCard>`: the goal's figures in the quarter's report (or evaluated as of its last day when not in it). */
@@ -43,6 +46,8 @@ export interface GoalCardView {
   readonly figures: FigureSource['kind'];
   /** ` (live, added after frozen v2)` for a goal its frozen report lacks, else ''. */
   readonly note: string;
+  /** The currency of its amounts (a frozen quarter's own). */
+  readonly currency: string;
 }
 
 /** A `<KpiChart>`: the chart and which figures it draws. */
@@ -97,6 +102,7 @@ export function narrativeView(
         qoq: cell?.qoq ?? null,
         ...(cell?.qoq_channels_differ ? { qoq_channels_differ: true as const } : {}),
         ...(cell?.qoq_partial ? { qoq_partial: cell.qoq_partial } : {}),
+        currency: view.currency,
       });
     } else if (component === 'GoalCard') {
       const id = text(props['id']) ?? '';
@@ -113,7 +119,8 @@ export function narrativeView(
           : '';
       const unit =
         e.type === 'smart' ? (page.view.kpis.get(e.kpi)?.unit ?? engine.kpis.get(e.kpi)?.def.unit ?? 'count') : 'count';
-      goals.set(goalCardKey(label, id), { goal: e, unit, figures: source.kind, note });
+      const currency = reported ? page.view.currency : project.site.currency;
+      goals.set(goalCardKey(label, id), { goal: e, unit, figures: source.kind, note, currency });
     } else {
       const kpi = text(props['kpi']) ?? '';
       const list = Array.isArray(props['channels']) ? (props['channels'] as readonly string[]) : undefined;
@@ -134,8 +141,12 @@ export function narrativeView(
           : trend.note.kind === 'frozen'
             ? version(trend.note.frozen)
             : fill(t.charts.liveNotFrozen, { source: version(trend.note.frozen) });
+      const site = withCurrency(
+        project.site,
+        trend.source.kind === 'frozen' && newest ? snapshotCurrency(newest, project.site) : project.site.currency,
+      );
       const chart = trendChart(
-        { site: project.site, colors: channelColors(project.site, engine.index.channels), strings: t.charts },
+        { site, colors: channelColors(project.site, engine.index.channels), strings: t.charts },
         {
           id: `mdx-${q.label.toLowerCase()}-${kpi}-${drawn.join('-')}`,
           title: note ? `${heading} — ${note}` : heading,

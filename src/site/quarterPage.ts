@@ -14,7 +14,9 @@ import {
   frozenSource,
   type Restatement,
   restatements,
+  snapshotCurrency,
 } from '../core/snapshot.ts';
+import { withCurrency } from '../format/numbers.ts';
 import { type QuarterView, quarterView } from './quarterView.ts';
 import { type RestatedView, restatedView } from './restatedView.ts';
 
@@ -33,6 +35,8 @@ export interface FrozenNotice {
   readonly changedInputs: readonly string[];
   /** The restated figures as the notice lists them (in words, formatted). */
   readonly shown: RestatedView;
+  /** The currency its amounts are in and the site's today, when they differ (a currency changed since the freeze); else null. */
+  readonly currency: { readonly frozen: string; readonly now: string } | null;
 }
 
 export interface QuarterPage {
@@ -115,12 +119,13 @@ function buildQuarterPage(
   }
   const { snapshot } = chosen;
   const kpis = snapshot.kpis;
+  const currency = snapshotCurrency(snapshot, project.site);
   const restated = restatements(frozenFigures, live, [
     ...kpis,
     ...kpiMetas(engine).filter((k) => !kpis.some((f) => f.id === k.id)),
   ]);
   return {
-    view: quarterView({ site: project.site, kpis, figures: frozenFigures, channels }, quarter, channel),
+    view: quarterView({ site: withCurrency(project.site, currency), kpis, figures: frozenFigures, channels }, quarter, channel),
     source: frozenSource(snapshot),
     frozen: {
       version: snapshot.version,
@@ -132,7 +137,8 @@ function buildQuarterPage(
       file: chosen.file,
       restated,
       changedInputs: changedInputs(snapshot.inputs, project.inputs),
-      shown: restatedView(project, engine, restated, live.report),
+      shown: restatedView(project, engine, restated, live.report, currency),
+      currency: currency === project.site.currency ? null : { frozen: currency, now: project.site.currency },
     },
     liveInFrozenQuarter: null,
   };

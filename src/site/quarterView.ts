@@ -51,6 +51,8 @@ export interface QuarterView {
   readonly summary: QuarterSummary;
   /** Above the KPI table while the quarter is not over: its QoQ and YoY compare it to date with whole quarters. */
   readonly partialNote: string | null;
+  /** The ISO 4217 currency of its amounts: the site's, or a frozen report's own (recorded when frozen). */
+  readonly currency: string;
 }
 
 /** What a view is drawn from: the figures, the KPIs they use and the site's channels (for colours). */
@@ -104,6 +106,7 @@ export function quarterView(input: ViewInput, quarter: Period, channel: string |
     okrs: okrViews(report.goals, t, (kpi) => byId.get(kpi)?.good),
     summary: quarterSummary(report, byId, channel ?? 'all'),
     partialNote: partialNote(report, input.site, (iso) => formatDate(iso, input.site.locale)),
+    currency: input.site.currency,
   });
 }
 

@@ -1,15 +1,15 @@
 /**
  * The restated figures of a frozen report as its notice lists them: each figure in a reader's
  * words (a KPI with its channel's label, a goal by its title, never its id), its frozen value
- * and its value now, formatted as the page shows them; changes below the precision shown are
- * only counted. Pure over the project and its engine.
+ * and its value now, formatted as the page shows them (an amount frozen in another currency in
+ * that currency); changes below the precision shown are only counted. Pure over the project and its engine.
  */
 import type { KpiEngine } from '../core/kpis.ts';
 import { channelLabel, type Project } from '../core/project.ts';
 import type { ReportJson } from '../core/report.ts';
 import type { Restatement } from '../core/snapshot.ts';
 import type { GoalStatus } from '../core/status.ts';
-import { formatKpiValue, formatScore, formatShare, STATUS_LABELS } from '../format/numbers.ts';
+import { type FormatOptions, formatKpiValue, formatScore, formatShare, STATUS_LABELS, withCurrency } from '../format/numbers.ts';
 import { formatDate } from '../format/intl.ts';
 import { fill, kpiLabel } from '../translations/index.ts';
 import { words } from './words.ts';
@@ -40,17 +40,20 @@ export function deadlineOnly(own: readonly Restatement[], live: ReportJson, id: 
 
 /**
  * The restatements of a frozen report, as its notice shows them; with today's report (`live`), a
- * goal's status restated only by the passing of its deadline says so (see `deadlineOnly`).
+ * goal's status restated only by the passing of its deadline says so (see `deadlineOnly`). The
+ * frozen amounts are in `frozenCurrency` (the snapshot's), today's in the site's.
  */
 export function restatedView(
   project: Project,
   engine: KpiEngine,
   restated: readonly Restatement[],
   live?: ReportJson,
+  frozenCurrency: string = project.site.currency,
 ): RestatedView {
-  const fmt = project.site;
-  const t = words(fmt);
-  const show = (r: Restatement, v: number | string | null): string => {
+  const now = project.site;
+  const then = withCurrency(now, frozenCurrency);
+  const t = words(now);
+  const show = (r: Restatement, v: number | string | null, fmt: FormatOptions = now): string => {
     if (typeof v === 'string') {
       if (STATUS_LABELS[v as GoalStatus]) return `${STATUS_LABELS[v as GoalStatus].symbol} ${t.status[v as GoalStatus]}`;
       return Object.hasOwn(t.okr.bands, v) ? t.okr.bands[v as keyof typeof t.okr.bands] : formatDate(v, fmt.locale);
@@ -83,7 +86,7 @@ export function restatedView(
     if (r.subject === 'kpi' && r.scope !== null) {
       const def = engine.kpis.all().find((k) => k.def.label === r.figure)?.def;
       const name = def ? kpiLabel(t, def) : r.figure;
-      return r.scope === 'all' ? name : `${name}, ${channelLabel(fmt, r.scope)}`;
+      return r.scope === 'all' ? name : `${name}, ${channelLabel(now, r.scope)}`;
     }
     if (r.subject === 'goal' && r.scope !== null) {
       const goal = project.goals.find((g) => g.id === r.scope);
@@ -107,11 +110,11 @@ export function restatedView(
         )
       : null;
   const after = (r: Restatement): string => {
-    const now = show(r, r.now);
+    const today = show(r, r.now);
     const day = why(r);
-    return day === null ? now : fill(t.goal.restatedDeadline, { change: now, date: formatDate(day, fmt.locale) });
+    return day === null ? today : fill(t.goal.restatedDeadline, { change: today, date: formatDate(day, now.locale) });
   };
-  const all = restated.map((r) => ({ r, before: show(r, r.frozen), after: after(r) }));
+  const all = restated.map((r) => ({ r, before: show(r, r.frozen, then), after: after(r) }));
   const rows = all.filter((x) => x.before !== x.after).map(({ r, before, after }) => ({ figure: figure(r), before, after }));
   return { rows, minor: all.length - rows.length };
 }

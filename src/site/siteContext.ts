@@ -10,6 +10,7 @@ import { formatDay } from '../core/dates.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import { type DataSource, type Project, type SiteSettings } from '../core/project.ts';
+import { withCurrency } from '../format/numbers.ts';
 import type { UiStrings } from '../translations/index.ts';
 import { movedMarkerText } from './goalView.ts';
 import { goalPath } from './paths.ts';
@@ -53,6 +54,18 @@ export interface SiteContext {
   readonly channelsOf: ReadonlyMap<string, readonly string[]>;
   readonly frame: FrameView;
 }
+
+/** The context of a page whose figures are in `currency` (a frozen report's): the site's own when it is the site's. */
+export function figuresContext(context: SiteContext, currency: string): SiteContext {
+  if (context.fmt.currency === currency) return context;
+  let byCode = withFigures.get(context);
+  if (!byCode) withFigures.set(context, (byCode = new Map()));
+  let found = byCode.get(currency);
+  if (!found) byCode.set(currency, (found = { ...context, fmt: withCurrency(context.fmt, currency) }));
+  return found;
+}
+
+const withFigures = new WeakMap<SiteContext, Map<string, SiteContext>>();
 
 /** The context of every page of a site. */
 export function siteContext(project: Project, engine: KpiEngine, history: SiteHistory): SiteContext {

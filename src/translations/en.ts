@@ -464,6 +464,7 @@ export const en = {
     },
     minor: '({count} of them by less than the precision shown)',
     changedInputs: 'Input files changed since the freeze: {files}.',
+    currency: "Its amounts are in {frozen}, the site's currency when it was frozen; the site now uses {now}.",
     allMinor: 'Every difference is smaller than the precision shown.',
     restatedLabel: 'Restated figures',
     figure: 'Figure',

@@ -466,6 +466,7 @@ export const fr = {
     },
     minor: '(dont {count} de moins que la précision affichée)',
     changedInputs: 'Fichiers modifiés depuis le gel : {files}.',
+    currency: 'Ses montants sont en {frozen}, la devise du site lors du gel ; le site utilise désormais {now}.',
     allMinor: 'Tous les écarts sont inférieurs à la précision affichée.',
     restatedLabel: 'Chiffres révisés',
     figure: 'Chiffre',

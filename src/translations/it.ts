@@ -460,6 +460,7 @@ export const it = {
     },
     minor: '({count} di meno della precisione mostrata)',
     changedInputs: 'File modificati dopo il congelamento: {files}.',
+    currency: 'I suoi importi sono in {frozen}, la valuta del sito al congelamento; ora il sito usa {now}.',
     allMinor: 'Tutte le differenze sono inferiori alla precisione mostrata.',
     restatedLabel: 'Valori rivisti',
     figure: 'Valore',

@@ -70,7 +70,7 @@ describe('an implicit baseline that is only a bound', () => {
 
   it('says which bound in the scorecard CSV', () => {
     const kpis = new Map(kpiMetas(root.engine!).map((k) => [k.id, k]));
-    const rows = parse(scorecardCsv(report, kpis, { kind: 'live' }), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(scorecardCsv(report, kpis, { kind: 'live' }, 'EUR'), { columns: true }) as Array<Record<string, string>>;
     const row = (goal: string) => rows.find((r) => r['goal'] === goal && r['key_result'] === '')!;
     expect([row('reach')['baseline'], row('reach')['baseline_bound']]).toEqual(['', 'upper']);
     expect([row('reach-given')['baseline'], row('reach-given')['baseline_bound']]).toEqual(['300000', '']);

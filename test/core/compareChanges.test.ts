@@ -46,7 +46,7 @@ describe('a rate whose previous quarter has inputs ending apart', () => {
   });
 
   it('shows the same change in the CSV and no move on the page', () => {
-    const [header, ...lines] = kpiCsv(report, metas, { kind: 'live' }).trimEnd().split('\r\n');
+    const [header, ...lines] = kpiCsv(report, metas, { kind: 'live' }, 'EUR').trimEnd().split('\r\n');
     const columns = header!.split(',');
     const row = lines
       .map((l) => l.split(','))
@@ -91,7 +91,7 @@ describe('figures whose change is not like for like', () => {
   });
 
   it('carries the flags in the CSV', () => {
-    const [header, ...lines] = kpiCsv(report, metas, { kind: 'live' }).trimEnd().split('\r\n');
+    const [header, ...lines] = kpiCsv(report, metas, { kind: 'live' }, 'EUR').trimEnd().split('\r\n');
     const columns = header!.split(',');
     const row = lines
       .map((l) => l.split(','))

@@ -76,7 +76,7 @@ describe.each(roots)('an earlier quarter with %s', (_, root) => {
     const metas = new Map(kpiMetas(root.engine!).map((m) => [m.id, m]));
     const text = renderText(json, root.project!.site, metas);
     expect(text).toContain('n/a: earlier quarter has days no export covers (2025-10-20 – 2025-11-30)');
-    const [header, ...lines] = kpiCsv(json, metas, { kind: 'live' }).trimEnd().split('\r\n');
+    const [header, ...lines] = kpiCsv(json, metas, { kind: 'live' }, 'EUR').trimEnd().split('\r\n');
     const columns = header!.split(',');
     const row = lines.map((l) => l.split(',')).find((c) => c[columns.indexOf('kpi')] === 'impressions')!;
     expect(row[columns.indexOf('qoq_partial')]).toBe('2025-10-01..2025-12-31 except 2025-10-20..2025-11-30');
@@ -103,7 +103,7 @@ describe.each(roots)('an earlier quarter with %s', (_, root) => {
         ctr,
       ),
     ).toBeNull();
-    const printed = { ...json, partial: false, figures: 'live', version: null, frozen_at: null };
+    const printed = { ...json, partial: false, figures: 'live', version: null, frozen_at: null, currency: 'EUR' };
     const parsed = reportJsonSchema.safeParse(JSON.parse(JSON.stringify(printed)));
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });

@@ -133,7 +133,7 @@ describe('follower count in a quarter without rows for the channel', () => {
   });
 
   it('writes the same figures into the CSV and report --json', async () => {
-    const csv = kpiCsv(q2, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }).split('\r\n');
+    const csv = kpiCsv(q2, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }, 'EUR').split('\r\n');
     const columns = csv[0]!.split(',');
     const value = (channel: string, kpi: string) =>
       csv

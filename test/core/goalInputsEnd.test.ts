@@ -239,7 +239,7 @@ describe('a CTR goal whose clicks export ends before its impressions export', ()
 
   it('gives that day in the scorecard CSV', () => {
     const kpis = new Map(engine.kpis.all().map((k) => [k.def.id, { ...k.def, description: '' }]));
-    const [header, ...rows] = scorecardCsv(report, kpis, { kind: 'live' } as never)
+    const [header, ...rows] = scorecardCsv(report, kpis, { kind: 'live' } as never, 'EUR')
       .split('\r\n')
       .filter((l) => l !== '')
       .map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));

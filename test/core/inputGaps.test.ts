@@ -63,7 +63,14 @@ describe('a goal over days between two exports of an input', () => {
   it('carries gaps in report JSON, in the published shape', () => {
     expect(goal('span-ctr').gaps).toEqual(GAP);
     expect(goal('span-clicks').gaps).toEqual(GAP);
-    const parsed = reportJsonSchema.safeParse({ ...report, figures: 'live', version: null, frozen_at: null, partial: false });
+    const parsed = reportJsonSchema.safeParse({
+      ...report,
+      figures: 'live',
+      version: null,
+      frozen_at: null,
+      partial: false,
+      currency: 'EUR',
+    });
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 

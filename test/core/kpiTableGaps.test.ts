@@ -81,7 +81,14 @@ describe('a KPI over a week missing inside one export (root a, #15)', () => {
     expect(report.kpis.linkedin!.ctr!.gaps).toEqual(gap);
     expect(report.kpis.all!.ctr!.gaps).toEqual(gap);
     expect(report.kpis.linkedin!.impressions).not.toHaveProperty('gaps');
-    const parsed = reportJsonSchema.safeParse({ ...report, figures: 'live', version: null, frozen_at: null, partial: false });
+    const parsed = reportJsonSchema.safeParse({
+      ...report,
+      figures: 'live',
+      version: null,
+      frozen_at: null,
+      partial: false,
+      currency: 'EUR',
+    });
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 });

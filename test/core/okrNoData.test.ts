@@ -67,7 +67,7 @@ describe('an objective with a key result without data (red-team 14 #1)', () => {
     const text = renderText(report, root.project!.site, kpis);
     expect(text).toContain('OKR listening: listening, score ≥ 0.50 (band undecided)');
     expect(text).toContain('the kr-sov without data count 0');
-    const csv = scorecardCsv(report, kpis, { kind: 'live' }).trim().split('\r\n');
+    const csv = scorecardCsv(report, kpis, { kind: 'live' }, 'EUR').trim().split('\r\n');
     const header = csv[0]!.split(',');
     const row = csv.find((l) => l.includes(',okr,listening,'))!.split(',');
     expect(row[header.indexOf('bound')]).toBe('lower');

@@ -66,7 +66,7 @@ describe('an objective with undecided key results (red-team 9 #12)', () => {
     expect(text).toContain('OKR partly: partly, score ≥ 0.50 (band undecided)');
     expect(text).toContain('OKR all: all, score ≥ 0.00 (band undecided)');
     expect(text).toContain('OKR green: green, score ≥ 0.75 (green)');
-    const csv = scorecardCsv(report, kpis, { kind: 'live' }).trim().split('\r\n');
+    const csv = scorecardCsv(report, kpis, { kind: 'live' }, 'EUR').trim().split('\r\n');
     const header = csv[0]!.split(',');
     const okrRow = (id: string) => csv.find((l) => l.includes(`,okr,${id},`))!.split(',');
     expect(okrRow('partly')[header.indexOf('bound')]).toBe('lower');

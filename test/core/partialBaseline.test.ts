@@ -99,7 +99,7 @@ describe('where the partial previous quarter is said', () => {
     const okr = report.goals.find((g) => g.id === 'okr') as OkrGoalJson;
     expect(okr.key_results.map((kr) => kr.previous_partial)).toEqual([partialJson, partialJson]);
     // As `report --json` prints it (test/cli/reportBaselineTo.test.ts runs the command itself).
-    const printed = { ...report, figures: 'live', version: null, frozen_at: null, partial: false };
+    const printed = { ...report, figures: 'live', version: null, frozen_at: null, partial: false, currency: 'EUR' };
     const parsed = reportJsonSchema.safeParse(printed);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     const snapshot = buildSnapshot(project, engine, Q3, {
@@ -148,8 +148,8 @@ describe('where the partial previous quarter is said', () => {
   });
 
   it('the scorecard CSV gives previous_partial, appended', () => {
-    const text = scorecardCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' });
-    expect(text.split('\r\n')[0]!.split(',').slice(-3)).toEqual(['previous_partial', 'met_so_far', 'baseline_bound']);
+    const text = scorecardCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }, 'EUR');
+    expect(text.split('\r\n')[0]!.split(',').slice(-4)).toEqual(['previous_partial', 'met_so_far', 'baseline_bound', 'currency']);
     const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
     const cell = (goal: string, kr = '') => rows.find((r) => r['goal'] === goal && r['key_result'] === kr)!['previous_partial'];
     expect(cell('all-ctr')).toBe('2026-05-15..2026-06-30');

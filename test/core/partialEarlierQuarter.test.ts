@@ -55,7 +55,7 @@ describe('a channel launched inside the previous quarter', () => {
   });
 
   it('validates against the documented report shape', () => {
-    const printed = { ...report(), partial: false, figures: 'live', version: null, frozen_at: null };
+    const printed = { ...report(), partial: false, figures: 'live', version: null, frozen_at: null, currency: 'EUR' };
     const parsed = reportJsonSchema.safeParse(JSON.parse(JSON.stringify(printed)));
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
@@ -63,7 +63,7 @@ describe('a channel launched inside the previous quarter', () => {
   it('says so in the KPI CSV, the text report and the page’s words, and is no move', () => {
     const json = report();
     const metas = new Map(kpiMetas(launched.engine!).map((m) => [m.id, m]));
-    const [header, ...lines] = kpiCsv(json, metas, { kind: 'live' }).trimEnd().split('\r\n');
+    const [header, ...lines] = kpiCsv(json, metas, { kind: 'live' }, 'EUR').trimEnd().split('\r\n');
     const columns = header!.split(',');
     const row = lines
       .map((l) => l.split(','))

@@ -104,7 +104,7 @@ describe.each(roots)('a goal whose previous period has %s', (_, root) => {
       "the previous total is partial: a channel's data cover only 2025-10-01 to 2025-12-31 except 2025-10-20 to 2025-11-30",
     );
     expect(line('ctr')).toContain('over the previous period only from 2025-10-01 to 2025-12-31 except 2025-10-20 to 2025-11-30');
-    const rows = parse(scorecardCsv(report, metas, { kind: 'live' }), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(scorecardCsv(report, metas, { kind: 'live' }, 'EUR'), { columns: true }) as Array<Record<string, string>>;
     const cell = (id: string) => rows.find((r) => r['goal'] === id)?.['previous_partial'];
     expect(cell('impr')).toBe('2025-10-01..2025-12-31 except 2025-10-20..2025-11-30');
     expect(cell('ctr')).toBe('2025-10-01..2025-12-31 except 2025-10-20..2025-11-30');
@@ -124,7 +124,7 @@ describe.each(roots)('a goal whose previous period has %s', (_, root) => {
   });
 
   it('keeps report --json and a frozen snapshot to their schemas, gaps included', () => {
-    const printed = { ...json(), figures: 'live', version: null, frozen_at: null, partial: false };
+    const printed = { ...json(), figures: 'live', version: null, frozen_at: null, partial: false, currency: 'EUR' };
     const parsed = reportJsonSchema.safeParse(JSON.parse(JSON.stringify(printed)));
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     const snapshot = buildSnapshot(root.project!, root.engine!, q1, {

@@ -50,7 +50,7 @@ function q3(): { report: ReportJson; text: string; csv: string[][] } {
   const report = buildReport(root.project, root.engine, { quarter: quarter.period });
   const kpis = new Map(kpiMetas(root.engine).map((k) => [k.id, k]));
   const text = renderText(report, root.project.site, kpis);
-  const csv = scorecardCsv(report, kpis, { kind: 'live' } as never)
+  const csv = scorecardCsv(report, kpis, { kind: 'live' } as never, 'EUR')
     .split('\r\n')
     .filter((l) => l !== '')
     .map((l) => l.split(','));

@@ -188,9 +188,12 @@ describe('kpis.csv: formula injection', () => {
     kpis: { all: { evil: { value: 5, qoq: -0.12, yoy: null, approximate: false } } },
   } as unknown as ReportJson;
   const row = (label: string) =>
-    kpiCsv(report, new Map<string, KpiMeta>([['evil', { id: 'evil', label, unit: 'count' } as unknown as KpiMeta]]), {
-      kind: 'live',
-    }).split('\r\n')[1]!;
+    kpiCsv(
+      report,
+      new Map<string, KpiMeta>([['evil', { id: 'evil', label, unit: 'count' } as unknown as KpiMeta]]),
+      { kind: 'live' },
+      'EUR',
+    ).split('\r\n')[1]!;
 
   it('neutralises text cells starting with = + - @ tab or CR, and keeps negative numbers as numbers', () => {
     expect(row('=HYPERLINK("http://x.example","y")')).toContain(`,"'=HYPERLINK(""http://x.example"",""y"")",`);

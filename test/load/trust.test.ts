@@ -126,7 +126,7 @@ describe('declared custom metrics (content/site.yaml metrics:)', () => {
     const q2 = parseQuarter('2026-Q2');
     if (!q2.ok) throw new Error(q2.reason);
     const report = buildReport(result.project, engine, { quarter: q2.period, channel: null, asOf: null });
-    const [header, ...lines] = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' })
+    const [header, ...lines] = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }, 'EUR')
       .trimEnd()
       .split('\r\n');
     const columns = header!.split(',');

@@ -14,13 +14,13 @@ const records = (text: string) => parse(text, { columns: true }) as Array<Record
 const header = (text: string) => text.split('\r\n')[0]!.split(',');
 
 describe('the scorecard CSV', () => {
-  const text = scorecardCsv(report, kpis, { kind: 'live' });
+  const text = scorecardCsv(report, kpis, { kind: 'live' }, 'EUR');
   const rows = records(text);
   const row = (goal: string, kr = '') => rows.find((r) => r['goal'] === goal && r['key_result'] === kr)!;
   const trust = (r: Record<string, string>) => [r['gaps'], r['actual_to'], r['cut_rows'], r['provisional'], r['approximate']];
 
   it('appends the trust columns after the existing ones', () => {
-    expect(header(text).slice(-13)).toEqual([
+    expect(header(text).slice(-14)).toEqual([
       'baseline',
       'previous',
       'baseline_to',
@@ -34,6 +34,7 @@ describe('the scorecard CSV', () => {
       'previous_partial',
       'met_so_far',
       'baseline_bound',
+      'currency',
     ]);
   });
 
@@ -62,10 +63,18 @@ describe('the scorecard CSV', () => {
 });
 
 describe('the KPI CSV', () => {
-  const text = kpiCsv(report, kpis, { kind: 'live' });
+  const text = kpiCsv(report, kpis, { kind: 'live' }, 'EUR');
 
   it('appends computed_to, the day a rate is computed to where its inputs stop being whole', () => {
-    expect(header(text).slice(-6)).toEqual(['inputs_to', 'computed_to', 'gaps', 'bound', 'qoq_partial', 'yoy_partial']);
+    expect(header(text).slice(-7)).toEqual([
+      'inputs_to',
+      'computed_to',
+      'gaps',
+      'bound',
+      'qoq_partial',
+      'yoy_partial',
+      'currency',
+    ]);
     const rows = records(text);
     const cell = (channel: string, kpi: string) => rows.find((r) => r['channel'] === channel && r['kpi'] === kpi)!;
     // YouTube's clicks come as one row a month beside daily impressions to 20 August.

@@ -83,7 +83,7 @@ describe('scorecardCsv', () => {
   };
 
   it('writes a row per SMART goal, OKR and key result, unrounded, with the figures they are', () => {
-    const lines = scorecardCsv(report, kpis, { kind: 'frozen', version: 2 } as never)
+    const lines = scorecardCsv(report, kpis, { kind: 'frozen', version: 2 } as never, 'EUR')
       .split('\r\n')
       .filter((l) => l !== '');
     const header = lines[0]!.split(',');
@@ -118,13 +118,13 @@ describe('scorecardCsv', () => {
         ? { ...g, mode: 'level' as const, baseline: 0.03, previous: 0.0234, baseline_to: '2026-06-10' }
         : { ...g, key_results: g.key_results.map((kr) => ({ ...kr, baseline: 0, reference_to: '2026-06-10' })) },
     );
-    const lines = scorecardCsv({ ...report, goals }, kpis, { kind: 'live' })
+    const lines = scorecardCsv({ ...report, goals }, kpis, { kind: 'live' }, 'EUR')
       .split('\r\n')
       .filter((l) => l !== '');
     const header = lines[0]!.split(',');
     const rows = lines.slice(1).map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
     const cells = (r: string[], ...names: string[]) => names.map((n) => r[header.indexOf(n)]);
-    expect(header.slice(-13, -9)).toEqual(['baseline', 'previous', 'baseline_to', 'reference_to']);
+    expect(header.slice(-14, -10)).toEqual(['baseline', 'previous', 'baseline_to', 'reference_to']);
     expect(cells(rows[0]!, 'baseline', 'previous', 'baseline_to', 'reference_to')).toEqual(['0.03', '0.0234', '2026-06-10', '']);
     expect(cells(rows[1]!, 'baseline', 'previous', 'baseline_to', 'reference_to')).toEqual(['', '', '', '']);
     expect(cells(rows[2]!, 'baseline', 'previous', 'baseline_to', 'reference_to')).toEqual(['0', '', '', '2026-06-10']);

@@ -31,7 +31,7 @@ describe('follower totals whose month rows stop in August, in a 2026-Q3 that end
   });
 
   it('give it no change in the KPI CSV, with its gaps, and say where the count’s totals end', () => {
-    const rows = parse(kpiCsv(report, kpis, { kind: 'live' }), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(kpiCsv(report, kpis, { kind: 'live' }, 'EUR'), { columns: true }) as Array<Record<string, string>>;
     const row = (kpi: string) => rows.find((r) => r['channel'] === 'instagram' && r['kpi'] === kpi)!;
     expect([row('follower_growth')['value'], row('follower_growth')['qoq'], row('follower_growth')['gaps']]).toEqual([
       '200',

@@ -52,7 +52,7 @@ describe('a KPI cell over days no export covers', () => {
   });
 
   it('is given in the KPI CSV’s gaps column, empty for a cell without', () => {
-    const rows = records(kpiCsv(report, metas, { kind: 'live' }));
+    const rows = records(kpiCsv(report, metas, { kind: 'live' }, 'EUR'));
     const row = (channel: string, kpi: string) => rows.find((r) => r['channel'] === channel && r['kpi'] === kpi)!;
     expect(row('facebook', 'impressions')['gaps']).toBe('facebook impressions=2026-08-03..2026-08-09');
     expect(row('all', 'impressions')['gaps']).toBe('facebook impressions=2026-08-03..2026-08-09');
@@ -70,7 +70,7 @@ describe('an approximate KPI value', () => {
   const reach = report.kpis['instagram']!['reach']!;
 
   it('names its side in the KPI CSV’s bound column', () => {
-    const rows = records(kpiCsv(report, metas, { kind: 'live' }));
+    const rows = records(kpiCsv(report, metas, { kind: 'live' }, 'EUR'));
     const row = (kpi: string) => rows.find((r) => r['channel'] === 'instagram' && r['kpi'] === kpi)!;
     expect([row('cpr')['approximate'], row('cpr')['bound']]).toEqual(['true', 'lower']);
     expect([row('reach')['approximate'], row('reach')['bound']]).toEqual(['true', 'upper']);
@@ -102,7 +102,7 @@ describe('an approximate KPI value', () => {
 
 describe('a key result whose actual is only a bound', () => {
   it('carries approximate and bound into the scorecard CSV', () => {
-    const rows = records(scorecardCsv(report, metas, { kind: 'live' }));
+    const rows = records(scorecardCsv(report, metas, { kind: 'live' }, 'EUR'));
     const row = (id: string) => rows.find((r) => r['key_result'] === id)!;
     expect([row('kr-cpr')['approximate'], row('kr-cpr')['bound']]).toEqual(['true', 'lower']);
     expect([row('kr-reach')['approximate'], row('kr-reach')['bound']]).toEqual(['true', 'upper']);

@@ -29,7 +29,7 @@ describe('a total whose month rows stop in August, in a 2026-Q3 that ends in Sep
   });
 
   it('has no change in the KPI CSV, with its gaps', () => {
-    const rows = parse(kpiCsv(report, kpis, { kind: 'live' }), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(kpiCsv(report, kpis, { kind: 'live' }, 'EUR'), { columns: true }) as Array<Record<string, string>>;
     const row = rows.find((r) => r['channel'] === 'facebook' && r['kpi'] === 'mentions')!;
     expect([row['value'], row['qoq'], row['gaps'], row['inputs_to']]).toEqual([
       '240',

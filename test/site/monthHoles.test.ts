@@ -23,7 +23,7 @@ const project = root.project!;
 const kpis = new Map(kpiMetas(root.engine!).map((k) => [k.id, k]));
 const reportOf = (quarter: string) => buildReport(project, root.engine!, { quarter: period(quarter) });
 const csvRow = (quarter: string) =>
-  (parse(kpiCsv(reportOf(quarter), kpis, { kind: 'live' }), { columns: true }) as Array<Record<string, string>>).find(
+  (parse(kpiCsv(reportOf(quarter), kpis, { kind: 'live' }, 'EUR'), { columns: true }) as Array<Record<string, string>>).find(
     (r) => r['channel'] === 'facebook' && r['kpi'] === 'mentions',
   )!;
 const textLine = (quarter: string) =>

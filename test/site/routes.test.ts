@@ -80,6 +80,7 @@ describe('route data', () => {
         unit: page.view.kpis.get(kpi)!.unit,
         value: cell.value,
         qoq: cell.qoq,
+        currency: 'EUR',
       });
     }
     // <GoalCard id="ig-followers-q2" />: the goal as the report shows it.

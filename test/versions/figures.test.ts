@@ -45,9 +45,12 @@ describe('report on a frozen quarter', () => {
     expect(frozen.kpis['all']!['impressions']!.value).toBe(2000);
     const snapshot = JSON.parse(read(root, 'reports/2026-q2/v1.json')) as Snapshot;
     // `partial` is derived from the period and the as-of day, not stored in the snapshot
-    const { figures, version, frozen_at, partial, ...report } = frozen as typeof frozen & { partial: boolean };
+    const { figures, version, frozen_at, partial, currency, ...report } = frozen as typeof frozen & {
+      partial: boolean;
+      currency: string;
+    };
     expect(report).toEqual(snapshot.figures['all']!.report);
-    expect([figures, version, frozen_at, partial]).toEqual(['frozen', 1, '2026-07-03T09:30:00.000Z', false]);
+    expect([figures, version, frozen_at, partial, currency]).toEqual(['frozen', 1, '2026-07-03T09:30:00.000Z', false, 'EUR']);
 
     const live = await reportJson(root, '--live');
     expect(live).toMatchObject({ figures: 'live', version: null, frozen_at: null });
@@ -105,17 +108,17 @@ describe('the CSV download', () => {
     const p = await project(root);
     const engine = createEngine(p);
     const frozen = quarterCsv(quarterPage(p, engine, Q2)).split('\r\n');
-    expect(frozen[0]!.endsWith(',figures,version,inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial')).toBe(true);
+    expect(frozen[0]!.endsWith(',figures,version,inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial,currency')).toBe(true);
     const impressions = frozen.find(
       (l) => l.startsWith('2026-Q2,2026-06-30,all,') && l.includes(',impressions,Impressions,count,'),
     );
-    expect(impressions).toMatch(/,impressions,Impressions,count,2000,.*,frozen,1,,,,,,$/);
+    expect(impressions).toMatch(/,impressions,Impressions,count,2000,.*,frozen,1,,,,,,,$/);
     const live = quarterCsv(quarterPage(p, engine, quarterOf('2026-Q1'))).split('\r\n');
     expect(
       live
         .slice(1)
         .filter((l) => l !== '')
-        .every((l) => l.endsWith(',live,,,,,,,')),
+        .every((l) => /,live,,,,,,,,(EUR)?$/.test(l)),
     ).toBe(true);
   });
 });

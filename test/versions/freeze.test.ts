@@ -46,13 +46,15 @@ describe('goalpost freeze', () => {
 
     // The frozen report is the report `report --live --json` prints.
     const json = await run(root, ['report', '--period', '2026-Q2', '--live', '--json']);
-    const { figures, version, frozen_at, partial, ...live } = JSON.parse(json.out) as ReportJson & {
+    const { figures, version, frozen_at, partial, currency, ...live } = JSON.parse(json.out) as ReportJson & {
       figures: string;
       version: null;
       frozen_at: null;
       partial: boolean;
+      currency: string;
     };
-    expect([figures, version, frozen_at, partial]).toEqual(['live', null, null, false]);
+    expect([figures, version, frozen_at, partial, currency]).toEqual(['live', null, null, false, 'EUR']);
+    expect(snapshot.currency).toBe('EUR');
     expect(snapshot.figures['all']!.report).toEqual(live);
     const channel = await run(root, ['report', '--period', '2026-Q2', '--channel', 'instagram', '--live', '--json']);
     const {
@@ -60,6 +62,7 @@ describe('goalpost freeze', () => {
       version: __,
       frozen_at: ___,
       partial: ____,
+      currency: _____,
       ...liveChannel
     } = JSON.parse(channel.out) as ReportJson & Record<string, unknown>;
     expect(snapshot.figures['instagram']!.report).toEqual(liveChannel);
