@@ -26,7 +26,7 @@ let server: { url: string; close: () => Promise<void> };
 let browser: BrowserContext;
 
 /** `report --json` as a script sees it: the report and which figures it is. */
-type CliReport = ReportJson & { figures: 'frozen' | 'live'; version: number | null; frozen_at: string | null };
+type CliReport = ReportJson & { figures: 'frozen' | 'live'; version: number | null; frozen_at: string | null; currency: string };
 
 async function cliReport(quarter: string, channel?: string, ...options: string[]): Promise<CliReport> {
   let out = '';
@@ -186,7 +186,7 @@ describe('the example site', () => {
         .split('\r\n')
         .filter((l) => l !== '');
       const columns = header!.split(',');
-      expect(columns.slice(-8), path).toEqual([
+      expect(columns.slice(-9), path).toEqual([
         'figures',
         'version',
         'inputs_to',
@@ -195,6 +195,7 @@ describe('the example site', () => {
         'bound',
         'qoq_partial',
         'yoy_partial',
+        'currency',
       ]);
       expect(rows.length, path).toBeGreaterThan(0);
       for (const row of rows) {
@@ -209,6 +210,9 @@ describe('the example site', () => {
         );
         expect(cells['bound'], `${path} ${cells['channel']} ${cells['kpi']}`).toBe(
           cell.approximate ? (cell.bound ?? 'upper') : '',
+        );
+        expect(cells['currency'], `${path} ${cells['channel']} ${cells['kpi']}`).toBe(
+          cells['unit'] === 'money' ? report.currency : '',
         );
       }
     }
