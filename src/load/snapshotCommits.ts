@@ -93,6 +93,17 @@ export function snapshotsAtCommits(
       }
       continue;
     }
+    // The currency its amounts are in is the site's of that commit: another was written by hand.
+    const siteCurrency = content.project.site.currency;
+    if (snapshot.currency !== undefined && snapshot.currency !== siteCurrency) {
+      at(
+        ['currency'],
+        `currency is '${snapshot.currency}' in the snapshot but the site's currency at commit ${commit.slice(0, 12)}, which it was frozen from, is '${siteCurrency}': ` +
+          'the snapshot was edited by hand; restore it from git or freeze the quarter again',
+        false,
+      );
+      continue;
+    }
     const quarter = parseQuarter(snapshot.quarter);
     if (!quarter.ok) continue;
     const engine = createEngine(content.project);

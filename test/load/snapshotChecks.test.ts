@@ -218,6 +218,19 @@ describe('a snapshot against the content of its commit', () => {
     }
   });
 
+  it("is an error where its currency is not the site's at its commit (red-team 14 #5: a currency edited by hand)", async () => {
+    const { root, path } = await frozenInGit();
+    expect(JSON.parse(readFileSync(path, 'utf8')).currency).toBe('EUR');
+    editFile(path, (s) => {
+      (s as unknown as { currency: string }).currency = 'USD';
+    });
+    const { errors } = await problemsOf(root);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^reports\/2026-q2\/v1\.json:\d+:\d+: currency is 'USD' in the snapshot but the site's currency at commit [0-9a-f]{12}, which it was frozen from, is 'EUR': the snapshot was edited by hand/,
+    );
+  });
+
   it("is an error where an input file is not the commit's though the snapshot says it had no uncommitted changes", async () => {
     const { root, path } = await frozenInGit();
     editFile(path, (s) => {
