@@ -3,6 +3,7 @@ import {
   coarseHolesByExport,
   DAILY_MIN_DAYS,
   DAILY_MIN_SHARE,
+  HOLE_MIN_DAYS,
   type ExportHole,
   holesByExport,
   keyHolesByExport,
@@ -259,9 +260,19 @@ function sourceSpans(
   // The same for the metrics its day rows give, and the last day of the coarse rows giving each metric.
   const daily = new Set<string>();
   const lastOwn = new Map<string, Day>();
-  const given = (keyMetric: string, { kind, end }: Period): void => {
-    if (kind === 'day') daily.add(keyMetric);
-    else {
+  // Per `file\u0000channel\u0000metric` given in day rows: its distinct days with a row, first and last.
+  const ownDays = new Map<string, { days: Set<Day>; first: Day; last: Day }>();
+  const given = (keyMetric: string, { kind, start, end }: Period): void => {
+    if (kind === 'day') {
+      daily.add(keyMetric);
+      const d = ownDays.get(keyMetric);
+      if (!d) ownDays.set(keyMetric, { days: new Set([start]), first: start, last: start });
+      else {
+        d.days.add(start);
+        if (start < d.first) d.first = start;
+        if (start > d.last) d.last = start;
+      }
+    } else {
       coarse.add(keyMetric);
       if (end > (lastOwn.get(keyMetric) ?? -Infinity)) lastOwn.set(keyMetric, end);
     }
@@ -322,6 +333,19 @@ function sourceSpans(
     if (!from.has(file) && last - first + 1 >= DAILY_MIN_DAYS && days.size < DAILY_MIN_SHARE * (last - first + 1))
       perPost.add(key);
   const postStarts = new Set<readonly [Day, Day]>();
+  // A metric a daily export gave day by day and then stopped giving while its daily rows went on (Meta
+  // dropping impressions from an export in May: red-team 15 #1) ends at its own last row, as a file's
+  // month rows of a metric do; unless its missing key means none of it (a paused campaign's spend).
+  const stopsEarly = (k: string, metric: string): Day | null => {
+    const own = ownDays.get(`${k}\u0000${metric}`);
+    const all = dayRows.get(k);
+    if (!own || !all || coarse.has(`${k}\u0000${metric}`) || metrics.get(metric)?.absentMeans === 'none') return null;
+    const ran = own.last - own.first + 1;
+    const isDaily = (days: number, span: number) => span >= DAILY_MIN_DAYS && days >= DAILY_MIN_SHARE * span;
+    return all.last - own.last >= HOLE_MIN_DAYS && isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, ran)
+      ? own.last
+      : null;
+  };
   const out: SpansByMetric = new Map();
   const ends: SpansByMetric = new Map();
   for (const [channel, byMetric] of files) {
@@ -341,11 +365,15 @@ function sourceSpans(
         const file = splitAtHoles(spans.get(k)!, inside);
         if (perPost.has(k)) postStarts.add(file[0]!);
         list.push(...file);
-        // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric.
+        // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric;
+        // so a metric a daily export stopped giving.
+        const stopped = stopsEarly(k, metric);
         own.push(
           ...(coarse.has(keyMetric) && !daily.has(keyMetric)
             ? splitAtHoles([file[0]![0], lastOwn.get(keyMetric)!], inside)
-            : file),
+            : stopped !== null
+              ? splitAtHoles([file[0]![0], stopped], inside).filter(([a, b]) => a <= b)
+              : file),
         );
       }
       m.set(metric, list);

@@ -1,0 +1,73 @@
+/**
+ * A metric a daily export gave day by day and then stopped giving while its rows went on (red-team
+ * 15 #1: Meta dropped impressions from an Instagram export at the end of April; a listening tool's
+ * competitor mentions stopped with its licence). Counted as 0 from then on, the rates over it were
+ * inflated (30.3% engagement for 10%) and their goals "achieved". It now ends at its own last row,
+ * as it does in a file of its own: the rate over the days both inputs are known, said to run only
+ * to that day. A metric whose missing key means none of it (spend on days without ads), one given
+ * on some days only (not daily while it ran), and one that stops less than a week before the rows
+ * do, are left as they were.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../src/core/dates.ts';
+import { createEngine } from '../../src/core/project.ts';
+import { buildReport, type KpiJson } from '../../src/core/report.ts';
+import { loadFromSources } from '../../src/load/project.ts';
+import { day, period } from '../coreFixtures.ts';
+
+const Q2 = period('2026-Q2');
+
+/** One daily export of Instagram for Q2 (a metric file), a row a day, with `values(day index)`. */
+function exportOf(values: (i: number) => Record<string, number>, path = 'data/instagram/q2.json') {
+  const days: Array<Record<string, number | string>> = [];
+  for (let d = day('2026-04-01'), i = 0; d <= day('2026-06-30'); d++, i++) {
+    const v = values(i);
+    if (Object.keys(v).length > 0) days.push({ date: formatDay(d), ...v });
+  }
+  return { path, text: JSON.stringify({ channel: 'instagram', rows: days }) };
+}
+/** The Q2 report's cell of a KPI on Instagram, as `report --json` gives it. */
+function cell(files: ReturnType<typeof exportOf>[], kpi: string): KpiJson {
+  const loaded = loadFromSources({ path: 'content/site.yaml', text: 'title: T\n' }, [], files);
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+  return buildReport(loaded.project, createEngine(loaded.project), { quarter: Q2 }).kpis['instagram']![kpi]!;
+}
+
+describe('a metric a daily export stops giving while its rows go on', () => {
+  it('ends at its own last row: a rate over the days both inputs are known, said to run to that day', () => {
+    // 91 days of engagements; impressions on the 30 days of April only.
+    const files = [exportOf((i) => ({ engagements: 10, ...(i < 30 ? { impressions: 100 } : {}) }))];
+    const rate = cell(files, 'engagement_rate');
+    expect(rate.value).toBeCloseTo((30 * 10) / (30 * 100), 12);
+    expect(rate.inputs_to).toEqual({ instagram: { engagements: '2026-06-30', impressions: '2026-04-30' } });
+    expect(cell(files, 'impressions').inputs_to).toEqual({ instagram: { impressions: '2026-04-30' } });
+  });
+
+  it('gives the same figures as the metric in a file of its own', () => {
+    const oneFile = cell([exportOf((i) => ({ mentions: 10, ...(i < 30 ? { competitor_mentions: 10 } : {}) }))], 'share_of_voice');
+    const twoFiles = cell(
+      [
+        exportOf(() => ({ mentions: 10 })),
+        exportOf((i) => (i < 30 ? { competitor_mentions: 10 } : {}), 'data/instagram/listening.json'),
+      ],
+      'share_of_voice',
+    );
+    expect(oneFile.value).toBeCloseTo(0.5, 12);
+    expect(oneFile).toEqual(twoFiles);
+  });
+
+  it('leaves alone spend missing on days without ads, a metric of some days only, and one that stops in the last week', () => {
+    const spend = cell([exportOf((i) => ({ clicks: 5, ...(i < 30 ? { spend: 3 } : {}) }))], 'cpc');
+    expect(spend.value).toBeCloseTo((30 * 3) / (91 * 5), 12);
+    expect(spend).not.toHaveProperty('inputs_to');
+    // Impressions every third day (not daily while they ran): a sparse key, as before.
+    const sparse = cell(
+      [exportOf((i) => ({ engagements: 10, ...(i % 3 === 0 && i < 60 ? { impressions: 300 } : {}) }))],
+      'engagement_rate',
+    );
+    expect(sparse).not.toHaveProperty('inputs_to');
+    // Impressions to 06-25, five days before the rows end: fewer than a week, not an end.
+    const late = cell([exportOf((i) => ({ engagements: 10, ...(i < 86 ? { impressions: 100 } : {}) }))], 'engagement_rate');
+    expect(late).not.toHaveProperty('inputs_to');
+  });
+});
