@@ -335,11 +335,14 @@ function sourceSpans(
   const postStarts = new Set<readonly [Day, Day]>();
   // A metric a daily export gave day by day and then stopped giving while its daily rows went on (Meta
   // dropping impressions from an export in May: red-team 15 #1) ends at its own last row, as a file's
-  // month rows of a metric do; unless its missing key means none of it (a paused campaign's spend).
+  // month rows of a metric do; unless its missing key means none of it (a paused campaign's spend), or it is a
+  // stock (a total of followers carries on by the net follows after it).
   const stopsEarly = (k: string, metric: string): Day | null => {
     const own = ownDays.get(`${k}\u0000${metric}`);
     const all = dayRows.get(k);
-    if (!own || !all || coarse.has(`${k}\u0000${metric}`) || metrics.get(metric)?.absentMeans === 'none') return null;
+    const def = metrics.get(metric);
+    if (!own || !all || coarse.has(`${k}\u0000${metric}`) || def?.absentMeans === 'none' || def?.aggregation === 'stock')
+      return null;
     const ran = own.last - own.first + 1;
     const isDaily = (days: number, span: number) => span >= DAILY_MIN_DAYS && days >= DAILY_MIN_SHARE * span;
     return all.last - own.last >= HOLE_MIN_DAYS && isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, ran)
@@ -367,14 +370,8 @@ function sourceSpans(
         list.push(...file);
         // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric;
         // so a metric a daily export stopped giving.
-        const stopped = stopsEarly(k, metric);
-        own.push(
-          ...(coarse.has(keyMetric) && !daily.has(keyMetric)
-            ? splitAtHoles([file[0]![0], lastOwn.get(keyMetric)!], inside)
-            : stopped !== null
-              ? splitAtHoles([file[0]![0], stopped], inside).filter(([a, b]) => a <= b)
-              : file),
-        );
+        const end = coarse.has(keyMetric) ? (daily.has(keyMetric) ? null : lastOwn.get(keyMetric)!) : stopsEarly(k, metric);
+        own.push(...(end === null ? file : splitAtHoles([file[0]![0], end], inside).filter(([a, b]) => a <= b)));
       }
       m.set(metric, list);
       endsOf.set(metric, own);

@@ -4,9 +4,9 @@
  * competitor mentions stopped with its licence). Counted as 0 from then on, the rates over it were
  * inflated (30.3% engagement for 10%) and their goals "achieved". It now ends at its own last row,
  * as it does in a file of its own: the rate over the days both inputs are known, said to run only
- * to that day. A metric whose missing key means none of it (spend on days without ads), one given
- * on some days only (not daily while it ran), and one that stops less than a week before the rows
- * do, are left as they were.
+ * to that day. A metric whose missing key means none of it (spend on days without ads), a stock
+ * (daily follower totals that stop while the follows go on), one given on some days only (not
+ * daily while it ran), and one that stops less than a week before the rows do, are left as they were.
  */
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/core/dates.ts';
@@ -44,11 +44,14 @@ describe('a metric a daily export stops giving while its rows go on', () => {
   });
 
   it('gives the same figures as the metric in a file of its own', () => {
-    const oneFile = cell([exportOf((i) => ({ mentions: 10, ...(i < 30 ? { competitor_mentions: 10 } : {}) }))], 'share_of_voice');
+    const oneFile = cell(
+      [exportOf((i) => ({ mentions: 10, ...(i < 30 ? { competitor_mentions: 10 } : ({} as Record<string, number>)) }))],
+      'share_of_voice',
+    );
     const twoFiles = cell(
       [
         exportOf(() => ({ mentions: 10 })),
-        exportOf((i) => (i < 30 ? { competitor_mentions: 10 } : {}), 'data/instagram/listening.json'),
+        exportOf((i) => (i < 30 ? { competitor_mentions: 10 } : ({} as Record<string, number>)), 'data/instagram/listening.json'),
       ],
       'share_of_voice',
     );
@@ -66,6 +69,14 @@ describe('a metric a daily export stops giving while its rows go on', () => {
       'engagement_rate',
     );
     expect(sparse).not.toHaveProperty('inputs_to');
+    // Daily follower totals that stop while the net follows go on: the count carries on by the follows.
+    const followers = cell(
+      [exportOf((i) => ({ new_followers: 5, lost_followers: 1, ...(i < 30 ? { followers: 1000 + 4 * i } : {}) }))],
+      'follower_count',
+    );
+    expect(followers.value).toBe(1000 + 4 * 29 + 4 * 61);
+    expect(followers).not.toHaveProperty('inputs_to');
+    expect(followers).not.toHaveProperty('data_to');
     // Impressions to 06-25, five days before the rows end: fewer than a week, not an end.
     const late = cell([exportOf((i) => ({ engagements: 10, ...(i < 86 ? { impressions: 100 } : {}) }))], 'engagement_rate');
     expect(late).not.toHaveProperty('inputs_to');
