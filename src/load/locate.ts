@@ -225,9 +225,11 @@ function findFirstAlias(doc: Document.Parsed): number | null {
 const MOMOA_LIMIT = 1024 * 1024;
 
 function v8SyntaxError(source: string, error: Error): ParsedJson {
-  const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(error.message);
-  // V8 quotes the text around the error when it has no position: never print the file's own bytes.
-  const message = (at ? error.message.replace(at[0], '') : error.message).replace(/, ".*" is not valid JSON$/s, '');
+  const at = /\s*(?:in|after) JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(error.message);
+  // V8 quotes the text around the error when it has no position (clipped with "..."): never print the file's own bytes.
+  const message = (
+    at ? error.message.replace(at[0], at[0].trimStart().startsWith('after') ? ' after the JSON' : '') : error.message
+  ).replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
   const offset = at ? Number(at[1]) : null;
   return {
     ok: false,

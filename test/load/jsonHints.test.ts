@@ -49,4 +49,22 @@ describe('a JSON syntax error', () => {
       "JSON syntax error: Expected ':' after property name; a colon is missing between the key and its value",
     );
   });
+
+  it('never prints the file’s own text past 1 MB, and places text after the end where V8 says', () => {
+    const big = `{"channel":"ig","source":"${'x'.repeat(1_100_000)}","rows":[{"date":"2026-04-01","impressions":1}]`;
+    for (const text of [`${big.slice(0, -1)},]}`, `${big.slice(0, -2)},"clicks":nope}]}`]) {
+      const parsed = parseJson(text);
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) return;
+      expect(parsed.message).not.toMatch(/impressions|clicks|nope|xxx/);
+      expect(parsed.message).toMatch(/^JSON syntax error: Unexpected token '.'; /);
+    }
+    const after = parseJson(`${big}}}`);
+    expect(after.ok).toBe(false);
+    if (after.ok) return;
+    expect(`${after.position.line}:${after.position.column}`).toBe(`1:${big.length + 2}`);
+    expect(after.message).toBe(
+      'JSON syntax error: Unexpected non-whitespace character after the JSON; the JSON ends before this: remove what follows, or the bracket that closes it too early',
+    );
+  });
 });
