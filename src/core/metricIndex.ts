@@ -244,8 +244,9 @@ type SpansByMetric = Map<string, Map<string, Array<readonly [Day, Day]>>>;
  * `MetricIndex.coverageEnd`): the same, except that a metric a file gives in month or quarter rows
  * only ends where its own last row there ends, not with the file's other rows nor its `through`
  * (new customers as month rows to August beside a Q3 quarter row of NPS in one survey file end on
- * 31 August: red-team 12 #4). A file's span starts at its `from` day where it gives one, else at
- * its first row.
+ * 31 August: red-team 12 #4), and a metric it gives in day rows only ends with its last day row
+ * or its `through` (red-team 15 #2). A file's span starts at its `from` day where it gives one, else
+ * at its first row.
  */
 function sourceSpans(
   rows: readonly MetricRow[],
@@ -349,6 +350,15 @@ function sourceSpans(
       ? own.last
       : null;
   };
+  // A metric a file gives in day rows only ends with its day rows (or its `through`), not with a month or
+  // quarter row of another metric a week or more after them (June's reach beside impressions to the 20th:
+  // red-team 15 #2). A shorter tail is an export's lag (rows to the 28th, September's reach to date), read as before.
+  const dayRowsEnd = (k: string): Day | null => {
+    const all = dayRows.get(k);
+    if (!all) return null;
+    const end = Math.max(all.last, through.get(all.file) ?? all.last);
+    return spans.get(k)![1] - end >= HOLE_MIN_DAYS ? end : null;
+  };
   const out: SpansByMetric = new Map();
   const ends: SpansByMetric = new Map();
   for (const [channel, byMetric] of files) {
@@ -370,7 +380,11 @@ function sourceSpans(
         list.push(...file);
         // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric;
         // so a metric a daily export stopped giving.
-        const end = coarse.has(keyMetric) ? (daily.has(keyMetric) ? null : lastOwn.get(keyMetric)!) : stopsEarly(k, metric);
+        const end = coarse.has(keyMetric)
+          ? daily.has(keyMetric)
+            ? null
+            : lastOwn.get(keyMetric)!
+          : (stopsEarly(k, metric) ?? dayRowsEnd(k));
         own.push(...(end === null ? file : splitAtHoles([file[0]![0], end], inside).filter(([a, b]) => a <= b)));
       }
       m.set(metric, list);

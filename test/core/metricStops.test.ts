@@ -82,3 +82,52 @@ describe('a metric a daily export stops giving while its rows go on', () => {
     expect(late).not.toHaveProperty('inputs_to');
   });
 });
+
+describe("a month row of another metric after a file's last day row (red-team 15 #2)", () => {
+  /** Q2's report of one goal on impressions, from Instagram files. */
+  function goalOf(files: Array<{ path: string; text: string }>) {
+    const goals = {
+      path: 'goals/g.yaml',
+      text: 'goals:\n  - { id: q, title: Q, category: awareness, period: 2026-Q2, channel: instagram, kpi: impressions, target: 2500 }\n',
+    };
+    const loaded = loadFromSources({ path: 'content/site.yaml', text: 'title: T\n' }, [goals], files);
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+    return buildReport(loaded.project, createEngine(loaded.project), { quarter: Q2 }).goals[0]!;
+  }
+  const dayRows = [
+    { date: '2026-04-10', impressions: 1000 },
+    { date: '2026-06-20', impressions: 1000 },
+  ];
+  const reach = { month: '2026-06', reach: 1500 };
+  const file = (rows: object[], path = 'data/instagram/q2.json') => ({
+    path,
+    text: JSON.stringify({ channel: 'instagram', rows }),
+  });
+
+  it('does not carry the day rows\' metrics to the month\'s end: the goal is not a final "missed"', () => {
+    const oneFile = goalOf([file([...dayRows, reach])]);
+    expect(oneFile.status).toBe('undecided');
+    expect(oneFile.data_to).toBe('2026-06-20');
+    expect(oneFile.incomplete).toEqual(['instagram']);
+    expect(oneFile.inputs_to).toEqual({ instagram: { impressions: '2026-06-20' } });
+  });
+
+  it('gives the same goal as the month row in a file of its own', () => {
+    const oneFile = goalOf([file([...dayRows, reach])]);
+    const twoFiles = goalOf([file(dayRows), file([reach], 'data/instagram/reach.json')]);
+    expect(oneFile).toEqual(twoFiles);
+  });
+
+  it("reads a tail of less than a week as an export's lag, as before (rows to the 24th, the month's reach to date)", () => {
+    const lag = goalOf([file([dayRows[0]!, { date: '2026-06-24', impressions: 1000 }, reach])]);
+    expect(lag).not.toHaveProperty('inputs_to');
+    expect(lag.status).toBe('missed');
+  });
+
+  it("keeps a day-row metric to the file's `through` when the export says it runs there", () => {
+    const text = JSON.stringify({ channel: 'instagram', through: '2026-06-30', rows: [...dayRows, reach] });
+    const through = goalOf([{ path: 'data/instagram/q2.json', text }]);
+    expect(through.status).toBe('missed');
+    expect(through).not.toHaveProperty('inputs_to');
+  });
+});

@@ -145,12 +145,24 @@ describe('(a) a week of rows missing from a daily export that also has month and
   ];
   const mixed = loadRoot(site, 'goals: []\n', { 'data/instagram.json': withRows(daily, reach) });
   const plain = loadRoot(site, 'goals: []\n', { 'data/instagram.json': withRows(daily, []) });
-  const gap = { instagram: { impressions: [{ from: '2026-07-10', to: '2026-07-20' }] } };
+  const split = loadRoot(site, 'goals: []\n', {
+    'data/instagram.json': withRows(daily, []),
+    'data/instagram-reach.json': JSON.stringify({ channel: 'instagram', rows: reach }),
+  });
+  const hole = { from: '2026-07-10', to: '2026-07-20' };
+  const impressions = (root: typeof mixed) =>
+    buildReport(root.project!, root.engine!, { quarter: Q3 }).kpis['instagram']!['impressions']!;
 
   it('is a gap of the metrics its day rows give, as without the reach rows', () => {
     expect(mixed.problems).toEqual([]);
-    for (const root of [plain, mixed])
-      expect(buildReport(root.project!, root.engine!, { quarter: Q3 }).kpis['instagram']!['impressions']!.gaps).toEqual(gap);
+    expect(impressions(plain).gaps).toEqual({ instagram: { impressions: [hole] } });
+    expect(impressions(mixed).gaps!['instagram']!['impressions']![0]).toEqual(hole);
+  });
+
+  it("ends the day rows' metrics at the last day row, as a reach file of its own does (red-team 15 #2)", () => {
+    // Q3's reach row runs to 30 September; impressions are known only to 31 August.
+    expect(impressions(mixed)).toMatchObject({ inputs_to: { instagram: { impressions: '2026-08-31' } } });
+    expect(impressions(mixed)).toEqual(impressions(split));
   });
 
   it('is noted by validate, as without the reach rows', () => {
