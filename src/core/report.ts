@@ -229,7 +229,7 @@ export interface ReportJson {
   channels: string[];
   /** Each channel's last day with data in the quarter, up to the as-of day (null: none). */
   coverage: Record<string, string | null>;
-  /** Channels whose data for the quarter ends before the as-of day. */
+  /** Channels whose data for the quarter ends before the as-of day (or the quarter's last day, when earlier). */
   incomplete: string[];
   kpis: Record<string, Record<string, KpiJson>>;
   goals: GoalJson[];
@@ -298,13 +298,7 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
     }
     kpis[key] = table;
   }
-  const coverage: Record<string, string | null> = {};
-  for (const c of channel ? [channel] : known) {
-    // The days its exports are known to cover: a month row of reach does not carry it past its daily exports (red-team 7 #5).
-    const last = engine.index.coveredTo(asOf, c);
-    coverage[c] = last !== null && last >= quarter.start ? formatDay(last) : null;
-  }
-  const incomplete = Object.keys(coverage).filter((c) => coverage[c] !== null && coverage[c]! < formatDay(asOf));
+  const { coverage, incomplete } = quarterCoverage(engine, channel ? [channel] : known, quarter, asOf);
 
   const goals = project.goals
     .filter((g) => overlaps(g.period, quarter))
@@ -315,6 +309,30 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
     });
 
   return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), coverage, incomplete, kpis, goals };
+}
+
+/**
+ * Each channel's last day with data in a quarter, to the as-of day (SPEC "Coverage in time"), and
+ * the channels whose data stop before that day. Both are judged to the earlier of the as-of day and
+ * the quarter's last day: a report as of a day after the quarter does not call a channel whose data
+ * reach the quarter's last day incomplete, as a goal's evaluation does not (`dataEnds`; red-team 15 #6).
+ */
+export function quarterCoverage(
+  engine: KpiEngine,
+  channels: readonly string[],
+  quarter: Period,
+  asOf: Day,
+): { coverage: Record<string, string | null>; incomplete: string[] } {
+  const upTo = Math.min(asOf, quarter.end);
+  const coverage: Record<string, string | null> = {};
+  const incomplete: string[] = [];
+  for (const c of channels) {
+    // The days its exports are known to cover: a month row of reach does not carry it past its daily exports (red-team 7 #5).
+    const last = engine.index.coveredTo(upTo, c);
+    coverage[c] = last !== null && last >= quarter.start ? formatDay(last) : null;
+    if (last !== null && last >= quarter.start && last < upTo) incomplete.push(c);
+  }
+  return { coverage, incomplete };
 }
 
 /** A range of days with ISO days. */
