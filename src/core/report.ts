@@ -10,7 +10,7 @@ import type { GoalEvaluation, KeyResultEvaluation } from './evaluate.ts';
 import { goalEvaluation } from './evaluations.ts';
 import type { Goal } from './goals.ts';
 import { type InputsEnd, type KpiEngine, resolveChannels } from './kpis.ts';
-import { type CoveredPart, kpiChanges } from './kpiTable.ts';
+import { channelsCutShort, type CoveredPart, kpiChanges } from './kpiTable.ts';
 import { overlaps, type Period } from './periods.ts';
 import type { Project } from './project.ts';
 import type { GoalStatus, OkrBand } from './status.ts';
@@ -77,6 +77,14 @@ export interface KpiJson {
   yoy_partial?: PartJson;
   /** The quarter is not over and the KPI grows with the days counted (a total): `qoq` and `yoy` compare it to date with whole quarters. */
   to_date?: true;
+  /**
+   * Channels counted in the figure whose data stop before the quarter's last day (to the as-of
+   * day): part of the quarter for them. A figure that grows with the days counted (a total) then
+   * has no `qoq` or `yoy`. Absent in snapshots frozen before cells carried it.
+   */
+  incomplete?: string[];
+  /** With `incomplete`: each of those channels' last day with data. */
+  incomplete_to?: Record<string, string>;
 }
 
 /** The days of an earlier quarter a KPI cell's change is taken over (`qoq_partial`, `yoy_partial`). */
@@ -294,6 +302,12 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.previousPartial ? { qoq_partial: partJson(change.previousPartial) } : {}),
         ...(change.yearAgoPartial ? { yoy_partial: partJson(change.yearAgoPartial) } : {}),
         ...(change.toDate ? { to_date: true as const } : {}),
+        ...(change.incomplete
+          ? {
+              incomplete: Object.keys(change.incomplete),
+              incomplete_to: Object.fromEntries(Object.entries(change.incomplete).map(([c, d]) => [c, formatDay(d)])),
+            }
+          : {}),
       };
     }
     kpis[key] = table;
@@ -323,16 +337,14 @@ export function quarterCoverage(
   quarter: Period,
   asOf: Day,
 ): { coverage: Record<string, string | null>; incomplete: string[] } {
-  const upTo = Math.min(asOf, quarter.end);
   const coverage: Record<string, string | null> = {};
-  const incomplete: string[] = [];
   for (const c of channels) {
     // The days its exports are known to cover: a month row of reach does not carry it past its daily exports (red-team 7 #5).
-    const last = engine.index.coveredTo(upTo, c);
+    const last = engine.index.coveredTo(Math.min(asOf, quarter.end), c);
     coverage[c] = last !== null && last >= quarter.start ? formatDay(last) : null;
-    if (last !== null && last >= quarter.start && last < upTo) incomplete.push(c);
   }
-  return { coverage, incomplete };
+  // The same rule marks each KPI figure that counts such a channel (`KpiChange.incomplete`).
+  return { coverage, incomplete: Object.keys(channelsCutShort(engine, channels, quarter, asOf) ?? {}) };
 }
 
 /** A range of days with ISO days. */
