@@ -98,6 +98,14 @@ const kpiCell = z.strictObject({
       "A channel counted covers the previous quarter only in part: its daily data start after the quarter's first day while other data start earlier (launched on 2026-05-20), or its exports end before the quarter's last day, or an export of an input misses days inside it (gaps: a hole in a daily export, days between two exports). The days every channel counted covers (from–to without the gaps): a total (or a reach) has qoq null, part of a quarter against a whole one; a rate is compared with its rate over those days.",
   }),
   yoy_partial: coveredPart.optional().meta({ description: 'The same for the quarter a year before (yoy).' }),
+  incomplete: z.array(text).optional().meta({
+    description:
+      "Channels counted in the figure whose data stop before the quarter's last day (or the as-of date, when earlier): the figure covers part of the quarter for them, as the report's incomplete says. A figure that grows with the days counted (a total, a reach, a follower growth) then has qoq and yoy null: part of a quarter against whole ones; a rate or a follower count keeps its change, marked.",
+  }),
+  incomplete_to: z
+    .record(text, isoDate)
+    .optional()
+    .meta({ description: 'With incomplete: each of those channels\' last day with data (e.g. { "instagram": "2026-05-15" }).' }),
 });
 
 const achievability = z

@@ -5,7 +5,7 @@ import { parseQuarter } from '../core/periods.ts';
 import { channelLabel, createEngine, type Project, type SiteSettings } from '../core/project.ts';
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
-import type { GoalJson, KeyResultJson, PartJson, ReportJson, SmartGoalJson } from '../core/report.ts';
+import type { GoalJson, KeyResultJson, KpiJson, PartJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import { isPartial } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
 import {
@@ -269,6 +269,14 @@ function changeCell(
   return to === undefined || change === null ? text : `${text} (earlier quarter to ${esc(to)})`;
 }
 
+/** The channels an all-channel figure counts whose data stop inside the quarter, each with its last day; undefined when none. */
+function incompleteNote(cell: KpiJson, site: SiteSettings): string | undefined {
+  if (!cell.incomplete || cell.incomplete.length === 0) return undefined;
+  const to = cell.incomplete_to ?? {};
+  const each = cell.incomplete.map((c) => `${channelLabel(site, c)}${Object.hasOwn(to, c) ? ` to ${to[c]}` : ''}`);
+  return `incomplete: ${each.join(', ')}`;
+}
+
 /** The report as plain text for a terminal, in the site's locale, saying which figures it shows. */
 export function renderText(
   report: ReportJson,
@@ -308,7 +316,11 @@ export function renderText(
   lines.push('');
   for (const scope of report.channels) {
     const rows = Object.entries(report.kpis[scope] ?? {}).filter(([, v]) => v.value !== null);
-    lines.push(`${esc(channelLabel(site, scope))}${rows.length === 0 ? ': no data' : ''}`);
+    // A channel whose data stop inside the quarter is marked at its section (red-team 15 #7).
+    const last = report.incomplete.includes(scope) ? report.coverage[scope] : null;
+    lines.push(
+      `${esc(channelLabel(site, scope))}${last ? ` [incomplete: data only to ${esc(last)}]` : ''}${rows.length === 0 ? ': no data' : ''}`,
+    );
     if (rows.length === 0) {
       lines.push('');
       continue;
@@ -320,6 +332,8 @@ export function renderText(
         inputsNote(v, englishWords(site))?.short,
         gapsNote(v.gaps, englishWords(site))?.short,
         v.basis === 'net_follows' ? 'net follows' : undefined,
+        // An all-channel figure that counts a channel whose data stop inside the quarter says which (red-team 15 #7).
+        scope === 'all' ? incompleteNote(v, site) : undefined,
       ].filter(Boolean);
       const bound = figureBound(v);
       return [

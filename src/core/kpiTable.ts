@@ -60,6 +60,13 @@ export interface KpiChange extends KpiValue {
    * counted (a total, a reach): its `qoq` and `yoy` compare part of a quarter with whole ones.
    */
   readonly toDate: boolean;
+  /**
+   * Channels counted in the value whose data stop before the quarter's last day (to the as-of day,
+   * when earlier), each with its last day (see `channelsCutShort`): the figure covers part of the
+   * quarter for them. A KPI that grows with the days counted then has no `qoq` or `yoy`, as over
+   * part of an earlier quarter (red-team 15 #7); else null.
+   */
+  readonly incomplete: Readonly<Record<string, Day>> | null;
 }
 
 /**
@@ -90,10 +97,13 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
     // A total whose input's exports stop while its channel's data go on (mentions as month rows to
     // August beside daily rows to September) misses that input's last days, as over a gap (rt13 #5).
     const gaps = grows ? joinGaps(now.gaps, inputTails(engine, current, end)) : now.gaps;
+    // The channels counted whose data stop inside the quarter (red-team 15 #7).
+    const incomplete = current.value === null ? null : channelsCutShort(engine, current.channels ?? channels, period, end);
     // A total over part of an earlier quarter against a whole one is no change (red-team 7 #8), nor
-    // is one over a quarter with days no export covers (red-team 12 #2, rt13 #5).
+    // is one over a quarter with days no export covers (red-team 12 #2, rt13 #5), nor one that counts
+    // part of this quarter for a channel that stopped (red-team 15 #7).
     const change = (differ: boolean, earlier: EarlierValue) =>
-      (kpi.rate && differ) || (grows && (earlier.partial !== null || gaps !== null))
+      (kpi.rate && differ) || (grows && (earlier.partial !== null || gaps !== null || incomplete !== null))
         ? null
         : relativeChange(current.value, earlier.value.value);
     out.set(kpi.def.id, {
@@ -111,7 +121,30 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
       previousPartial: previous.partial,
       yearAgoPartial: yearAgo.partial,
       toDate: toDate && grows,
+      incomplete,
     });
+  }
+  return out;
+}
+
+/**
+ * The channels among `channels` whose data in `period` stop before `end` (the earlier of the as-of
+ * day and the period's last day), each with its last day: the days their exports are known to
+ * cover (`MetricIndex.coveredTo`), as the report's `incomplete` says (SPEC "Coverage in time": a
+ * channel whose data end early is marked wherever its figures appear). A channel without data in
+ * the period is not counted. Null when none stops early.
+ */
+export function channelsCutShort(
+  engine: KpiEngine,
+  channels: readonly string[],
+  period: Period,
+  end: Day,
+): Record<string, Day> | null {
+  const upTo = Math.min(end, period.end);
+  let out: Record<string, Day> | null = null;
+  for (const channel of channels) {
+    const last = engine.index.coveredTo(upTo, channel);
+    if (last !== null && last >= period.start && last < upTo) (out ??= {})[channel] = last;
   }
   return out;
 }

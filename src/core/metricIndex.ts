@@ -780,13 +780,18 @@ export class MetricIndex {
    * export gap, a follower sheet that stopped while the content export went on). Before the
    * first total, where daily follows lead up to it, that total minus the net follows after `b` to
    * its day (the count a later total and the follows give, so that a quarter's end is the next
-   * one's start: red-team 10 #4). Null when no total is known that way, or for an empty range.
+   * one's start: red-team 10 #4), but only from the day before the first day the channel's follower
+   * exports cover (the count at that day's start): before it the follows are unknown, not none, so
+   * a year-ago count where the data start this year is null (red-team 15 #3). Null when no total
+   * is known that way, or for an empty range.
    */
   followersAtEnd(channel: string, a: Day, b: Day): FollowerFigure | null {
     if (a > b) return null;
     const totals = this.series.get(channel)?.get('followers');
     const last = totals?.lastOnOrBefore(b) ?? null;
     if (last === null) {
+      const from = this.followersFrom(channel);
+      if (from === null || b < from - 1) return null;
       const next = totals?.firstIn(b + 1, Number.MAX_SAFE_INTEGER) ?? null;
       const follows = next && this.netFollows(channel, b + 1, next.day);
       return next && follows !== null ? { value: next.value - follows, netFollows: true } : null;
@@ -799,8 +804,10 @@ export class MetricIndex {
    * A channel's followers at the start of [a, b]: the count at the day before it (the latest
    * total plus net follows since), else the first total on or after `a` minus the net follows
    * from `a` to its day (a total on 1 August beside daily follows since April: July's follows are
-   * part of the range's change, red-team 10 #4). Null when the range has no followers at its end,
-   * so that end − start compares the same channels.
+   * part of the range's change, red-team 10 #4); where the channel's follower exports start inside
+   * the range, that is the count at the start of their first day (SPEC: "else the first in it").
+   * Null when the range has no followers at its end, so that end − start compares the same
+   * channels, and when it ends before the follower exports start (nothing of it is known).
    */
   followersAtStart(channel: string, a: Day, b: Day): FollowerFigure | null {
     if (this.followersAtEnd(channel, a, b) === null) return null;
@@ -810,11 +817,26 @@ export class MetricIndex {
       const follows = this.netFollows(channel, before.day + 1, a - 1);
       return { value: before.value + (follows ?? 0), netFollows: follows !== null };
     }
+    const from = this.followersFrom(channel);
+    if (from === null || from > b) return null;
     const first = totals.firstIn(a, Number.MAX_SAFE_INTEGER);
     if (first === null) return null;
     // The total counts its own day's follows: the start is the count at the end of the day before `a`.
     const follows = this.netFollows(channel, a, first.day);
     return { value: first.value - (follows ?? 0), netFollows: follows !== null };
+  }
+
+  /**
+   * The first day the exports giving a channel's follower figures (totals, new or lost followers)
+   * cover: each from its `from` day, else its first row (see `sourceSpans`); null without any.
+   */
+  private followersFrom(channel: string): Day | null {
+    let first: Day | null = null;
+    for (const metric of ['followers', 'new_followers', 'lost_followers']) {
+      const span = this.sortedSources(channel, metric)[0];
+      if (span && (first === null || span[0] < first)) first = span[0];
+    }
+    return first;
   }
 
   /**

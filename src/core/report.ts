@@ -10,7 +10,7 @@ import type { GoalEvaluation, KeyResultEvaluation } from './evaluate.ts';
 import { goalEvaluation } from './evaluations.ts';
 import type { Goal } from './goals.ts';
 import { type InputsEnd, type KpiEngine, resolveChannels } from './kpis.ts';
-import { type CoveredPart, kpiChanges } from './kpiTable.ts';
+import { channelsCutShort, type CoveredPart, kpiChanges } from './kpiTable.ts';
 import { overlaps, type Period } from './periods.ts';
 import type { Project } from './project.ts';
 import type { GoalStatus, OkrBand } from './status.ts';
@@ -77,6 +77,14 @@ export interface KpiJson {
   yoy_partial?: PartJson;
   /** The quarter is not over and the KPI grows with the days counted (a total): `qoq` and `yoy` compare it to date with whole quarters. */
   to_date?: true;
+  /**
+   * Channels counted in the figure whose data stop before the quarter's last day (to the as-of
+   * day): part of the quarter for them. A figure that grows with the days counted (a total) then
+   * has no `qoq` or `yoy`. Absent in snapshots frozen before cells carried it.
+   */
+  incomplete?: string[];
+  /** With `incomplete`: each of those channels' last day with data. */
+  incomplete_to?: Record<string, string>;
 }
 
 /** The days of an earlier quarter a KPI cell's change is taken over (`qoq_partial`, `yoy_partial`). */
@@ -229,7 +237,7 @@ export interface ReportJson {
   channels: string[];
   /** Each channel's last day with data in the quarter, up to the as-of day (null: none). */
   coverage: Record<string, string | null>;
-  /** Channels whose data for the quarter ends before the as-of day. */
+  /** Channels whose data for the quarter ends before the as-of day (or the quarter's last day, when earlier). */
   incomplete: string[];
   kpis: Record<string, Record<string, KpiJson>>;
   goals: GoalJson[];
@@ -294,17 +302,17 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.previousPartial ? { qoq_partial: partJson(change.previousPartial) } : {}),
         ...(change.yearAgoPartial ? { yoy_partial: partJson(change.yearAgoPartial) } : {}),
         ...(change.toDate ? { to_date: true as const } : {}),
+        ...(change.incomplete
+          ? {
+              incomplete: Object.keys(change.incomplete),
+              incomplete_to: Object.fromEntries(Object.entries(change.incomplete).map(([c, d]) => [c, formatDay(d)])),
+            }
+          : {}),
       };
     }
     kpis[key] = table;
   }
-  const coverage: Record<string, string | null> = {};
-  for (const c of channel ? [channel] : known) {
-    // The days its exports are known to cover: a month row of reach does not carry it past its daily exports (red-team 7 #5).
-    const last = engine.index.coveredTo(asOf, c);
-    coverage[c] = last !== null && last >= quarter.start ? formatDay(last) : null;
-  }
-  const incomplete = Object.keys(coverage).filter((c) => coverage[c] !== null && coverage[c]! < formatDay(asOf));
+  const { coverage, incomplete } = quarterCoverage(engine, channel ? [channel] : known, quarter, asOf);
 
   const goals = project.goals
     .filter((g) => overlaps(g.period, quarter))
@@ -315,6 +323,28 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
     });
 
   return { period: quarter.label, as_of: formatDay(asOf), channels: scopes.map(([k]) => k), coverage, incomplete, kpis, goals };
+}
+
+/**
+ * Each channel's last day with data in a quarter, to the as-of day (SPEC "Coverage in time"), and
+ * the channels whose data stop before that day. Both are judged to the earlier of the as-of day and
+ * the quarter's last day: a report as of a day after the quarter does not call a channel whose data
+ * reach the quarter's last day incomplete, as a goal's evaluation does not (`dataEnds`; red-team 15 #6).
+ */
+export function quarterCoverage(
+  engine: KpiEngine,
+  channels: readonly string[],
+  quarter: Period,
+  asOf: Day,
+): { coverage: Record<string, string | null>; incomplete: string[] } {
+  const coverage: Record<string, string | null> = {};
+  for (const c of channels) {
+    // The days its exports are known to cover: a month row of reach does not carry it past its daily exports (red-team 7 #5).
+    const last = engine.index.coveredTo(Math.min(asOf, quarter.end), c);
+    coverage[c] = last !== null && last >= quarter.start ? formatDay(last) : null;
+  }
+  // The same rule marks each KPI figure that counts such a channel (`KpiChange.incomplete`).
+  return { coverage, incomplete: Object.keys(channelsCutShort(engine, channels, quarter, asOf) ?? {}) };
 }
 
 /** A range of days with ISO days. */

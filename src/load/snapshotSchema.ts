@@ -50,6 +50,9 @@ const kpiCell = z.strictObject({
   to_date: z.literal(true).optional(),
   qoq_partial: coveredPart.optional(),
   yoy_partial: coveredPart.optional(),
+  /** Absent in snapshots frozen before KPI cells carried them. */
+  incomplete: z.array(text).optional(),
+  incomplete_to: z.record(text, isoDate).optional(),
 });
 
 const achievable = z.strictObject({

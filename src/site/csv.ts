@@ -84,9 +84,11 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
   const version = source.kind === 'frozen' ? source.version : null;
   for (const scope of report.channels) {
     const dataTo = scope === 'all' ? report.as_of : (report.coverage[scope] ?? null);
-    const incomplete = report.incomplete.includes(scope) ? 'true' : 'false';
+    const scopeIncomplete = report.incomplete.includes(scope);
     for (const [id, v] of Object.entries(report.kpis[scope] ?? {})) {
       const def = kpis.get(id);
+      // Also an all-channel figure that counts a channel whose data stop inside the quarter (red-team 15 #7).
+      const incomplete = scopeIncomplete || (v.incomplete?.length ?? 0) > 0 ? 'true' : 'false';
       lines.push([
         report.period,
         report.as_of,
