@@ -127,9 +127,12 @@ const achievability = z
 const movedGoalpost = z.strictObject({
   field: text.meta({
     description:
-      'The changed field (target, baseline, milestones, start, deadline, kpi, channel, weight...), or id for a rename, key_result for an added or removed key result, goal for a removed goal.',
+      'The changed field (target, baseline, milestones, start, deadline, kpi, channel, weight...; formula, unit or good of a redefined KPI, with kpi), or id for a rename, key_result for an added or removed key result, goal for a removed goal.',
   }),
   kr: text.optional().meta({ description: 'The key result concerned.' }),
+  kpi: text
+    .optional()
+    .meta({ description: 'For a KPI redefined under the goal (field formula, unit or good): the id of that KPI.' }),
   old: z.unknown(),
   new: z.unknown(),
   date: isoDate.meta({ description: 'The date of the commit that moved it.' }),

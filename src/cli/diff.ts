@@ -6,7 +6,7 @@ import { listFiles, readSources } from '../load/files.ts';
 import { problemLine } from './terminal.ts';
 import { loadFromSources } from '../load/project.ts';
 import { SITE_FILE } from '../load/site.ts';
-import { diffGoals, movedGoalposts } from '../review/goalDiff.ts';
+import { diffGoals, diffKpis, movedGoalposts } from '../review/goalDiff.ts';
 import { earlierDefinitions, goalHistory, movedAsCommitted, periodsBegun } from '../review/history.ts';
 import { goalVersions } from '../site/history.ts';
 import { changesMarkdown } from '../review/markdown.ts';
@@ -17,11 +17,12 @@ const HELP = `Usage: npm run goalpost -- diff <base> [<head>] [--format markdown
 Compares the goals at two git refs (head: the working tree) and prints the semantic
 changes: goals and key results added, removed or renamed; title, KPI, channel, start,
 deadline, baseline, target (resolved to numbers with the current data), weight and
-milestones changed (old → new). Warns where a goalpost moved after the goal's period
-began (the day it began as the goal then stood, read from the history up to <base>): a
-target, baseline or milestones made easier, a deadline pushed back (or pulled in on a
-budget cap), a start moved later (or earlier on a total to reach), the KPI or channel
-changed, the goal renamed, turned from SMART into OKR (or from OKR into a SMART goal that
+milestones changed (old → new); custom KPIs added, removed or redefined (formula, unit,
+direction, label). Warns where a goalpost moved after the goal's period began (the day it
+began as the goal then stood, read from the history up to <base>): a target, baseline or
+milestones made easier, a deadline pushed back (or pulled in on a budget cap), a start
+moved later (or earlier on a total to reach), the KPI or channel changed, the KPI it is
+measured on redefined (its formula, unit or direction), the goal renamed, turned from SMART into OKR (or from OKR into a SMART goal that
 scores higher) or removed, or an OKR's key results added, removed or re-weighted in a way
 that raises its score.
 
@@ -97,6 +98,8 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     }
     const [before, after] = projects as [(typeof projects)[0], (typeof projects)[0]];
     const engine = createEngine(after);
+    // The old version is evaluated with its own KPI definitions over the same data: a KPI redefined shows.
+    const baseEngine = createEngine({ ...after, customKpis: before.customKpis });
     const today = new Date().toISOString().slice(0, 10);
     const changedOn = parseIsoDate(head ? commitInfo(root, head).date : today);
     const asOf = after.index.dataRange()?.last ?? (changedOn.ok ? changedOn.day : 0);
@@ -105,6 +108,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     const versions = goalVersions(root, after, commitInfo(root, base).hash);
     const judged = diffGoals(before.goals, after.goals, {
       engine,
+      baseEngine,
       asOf,
       changedOn: changedOn.ok ? changedOn.day : asOf,
       began: periodsBegun(versions),
@@ -116,8 +120,9 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
       head && values['as-committed']
         ? movedAsCommitted(judged, goalHistory(goalVersions(root, after, commitInfo(root, head).hash), engine, asOf), versions)
         : judged;
+    const kpiChanges = diffKpis(before.customKpis, after.customKpis);
     if (format === 'json') {
-      io.out(JSON.stringify({ base, head: head ?? 'working tree', changes }, null, 2));
+      io.out(JSON.stringify({ base, head: head ?? 'working tree', changes, kpi_changes: kpiChanges }, null, 2));
     } else {
       const goals = new Map<string, Goal>([
         ...before.goals.map((g) => [g.id, g] as const),
@@ -130,6 +135,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
           engine,
           goals,
           format: after.site,
+          kpiChanges,
         }),
       );
     }

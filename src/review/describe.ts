@@ -44,24 +44,36 @@ export function achievabilityLines(ctx: DescribeContext, change: GoalChange): st
   return Object.entries(change.key_results ?? {}).map(([kr, a]) => line(a, kr));
 }
 
-function unitOf(ctx: DescribeContext, change: GoalChange): Unit {
+/** The unit of a change's values: the KPI's at the change (`old_unit`/`new_unit` when its unit changed with them), else today's. */
+function unitOf(ctx: DescribeContext, change: GoalChange, side: 'old' | 'new' = 'new'): Unit {
+  const at = side === 'old' ? change.old_unit : change.new_unit;
+  if (at !== undefined) return at;
   const goal = ctx.goals.get(change.goal);
   if (!goal) return 'count';
   const kpi = goal.type === 'smart' ? goal.kpi : goal.keyResults.find((k) => k.id === change.kr)?.measure?.kpi;
   return (kpi && ctx.engine.kpis.get(kpi)?.def.unit) || 'count';
 }
 
-/** An old or new value as text: targets and baselines in the KPI's unit (with the written form), lists joined. */
-export function changeValue(ctx: DescribeContext, change: GoalChange, v: unknown, text: string | undefined): string {
+/**
+ * An old or new value (`side`) as text: targets and baselines in the KPI's unit on that side (with
+ * the written form), lists joined.
+ */
+export function changeValue(
+  ctx: DescribeContext,
+  change: GoalChange,
+  v: unknown,
+  text: string | undefined,
+  side: 'old' | 'new' = 'new',
+): string {
   if (v === undefined) return '';
   if (v === null) return '—';
-  if ((change.field === 'target' || change.field === 'baseline') && typeof v === 'number') {
-    const shown = formatKpiValue(v, unitOf(ctx, change), ctx.format);
+  if (change.kpi === undefined && (change.field === 'target' || change.field === 'baseline') && typeof v === 'number') {
+    const shown = formatKpiValue(v, unitOf(ctx, change, side), ctx.format);
     return text && !/^\d/.test(text) ? `${shown} (${text})` : shown;
   }
   if (ctx.words && (change.field === 'start' || change.field === 'deadline') && typeof v === 'string')
     return formatDate(v, ctx.format.locale);
-  if (change.field === 'milestones' && Array.isArray(v)) return milestonesText(ctx, change, v);
+  if (change.field === 'milestones' && Array.isArray(v)) return milestonesText(ctx, change, v, side);
   const channel = change.field === 'channel' && ctx.channelLabel ? ctx.channelLabel : (x: string) => x;
   if (typeof v === 'string') return text ? `${channel(v)} (${text})` : channel(v);
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map(channel).join(', ');
@@ -72,10 +84,10 @@ export function changeValue(ctx: DescribeContext, change: GoalChange, v: unknown
  * Milestones for readers: `41,200 by Feb 15, 2025; 42,000 by Mar 15, 2025` (`—` for none); in
  * the pull-request comment (no page words), dates as written in the YAML (`2.7% by 2025-02-15`).
  */
-function milestonesText(ctx: DescribeContext, change: GoalChange, list: readonly unknown[]): string {
+function milestonesText(ctx: DescribeContext, change: GoalChange, list: readonly unknown[], side: 'old' | 'new'): string {
   if (list.length === 0) return '—';
   const t = (ctx.words ?? en).changes;
-  const unit = unitOf(ctx, change);
+  const unit = unitOf(ctx, change, side);
   return list
     .map((m) => {
       const { date, target } = (m ?? {}) as { date?: unknown; target?: unknown };
@@ -159,6 +171,9 @@ export function changeSubject(c: GoalChange, words?: UiStrings, goals?: Readonly
     case 'changed': {
       const names: Readonly<Record<string, string>> = words?.changes.fields ?? {};
       const field = Object.hasOwn(names, c.field ?? '') ? names[c.field!]! : (c.field ?? '');
+      // A redefined KPI: named by its id, as in the goal YAML.
+      if (c.kpi !== undefined)
+        return c.kr ? fill(t.krKpiField, { ...kr, kpi: c.kpi, field }) : fill(t.kpiField, { kpi: c.kpi, field });
       return c.kr ? fill(t.krField, { ...kr, field }) : field;
     }
   }
@@ -204,7 +219,7 @@ export function changeValues(ctx: DescribeContext, c: GoalChange): { before: str
         ? ''
         : c.kind === 'removed'
           ? definitionSummary(ctx, c.old, c.goal)
-          : changeValue(ctx, c, c.old, c.old_text),
+          : changeValue(ctx, c, c.old, c.old_text, 'old'),
     after:
       c.kind === 'removed'
         ? ''

@@ -17,6 +17,7 @@ import {
 import { expectedProgress } from '../core/pace.ts';
 import type { Goal, KeyResult, Measure, OkrGoal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
+import type { KpiDef, Unit } from '../core/catalogue.ts';
 import { type Period, overlaps } from '../core/periods.ts';
 import type { GoalStatus } from '../core/status.ts';
 import { type Achievability, achievability } from '../core/achievability.ts';
@@ -27,6 +28,8 @@ export type ChangeKind = 'added' | 'removed' | 'renamed' | 'changed';
 export interface GoalChange {
   readonly goal: string;
   readonly kr?: string;
+  /** For a change to the definition of the KPI the goal (or key result) is measured on: that KPI's id (`field`: formula, unit or good). */
+  readonly kpi?: string;
   readonly kind: ChangeKind;
   readonly field?: string;
   readonly old?: unknown;
@@ -34,6 +37,9 @@ export interface GoalChange {
   /** The target or deadline as written, when it differs from the resolved number (`+20%`). */
   readonly old_text?: string;
   readonly new_text?: string;
+  /** The KPI's unit for `old` and for `new` (a target, baseline or milestones), when its unit changed with them. */
+  readonly old_unit?: Unit;
+  readonly new_unit?: Unit;
   readonly moved_goalpost: boolean;
   /** Why the goalpost moved, in words (English). */
   readonly reason?: string;
@@ -50,8 +56,19 @@ export interface GoalChange {
 }
 
 export interface DiffContext {
-  /** The KPI engine over the current data, to resolve targets and evaluate both versions. */
+  /** The KPI engine over the current data with the head's KPI definitions, to resolve targets and evaluate. */
   readonly engine: KpiEngine;
+  /**
+   * The same data with the base's KPI definitions (custom KPIs as the base defined them), to
+   * evaluate the old version and to find KPIs redefined; absent: `engine` for both.
+   */
+  readonly baseEngine?: KpiEngine;
+  /**
+   * The engine whose KPI units the values will be shown in (the site's, today); a target,
+   * baseline or milestones change in other units carries its own (`old_unit`, `new_unit`).
+   * Absent: `engine`.
+   */
+  readonly shownWith?: KpiEngine;
   /** The day to evaluate statuses at (the last day with data). */
   readonly asOf: Day;
   /** The day the change is made (the head commit's date, or today for the working tree). */
@@ -211,7 +228,7 @@ function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
   field('owner', old.owner, now.owner);
   const periodChanges: GoalChange[] = [];
   if (old.period.start !== now.period.start || old.period.end !== now.period.end) {
-    const kinds = totals(ctx, old);
+    const kinds = totals(ctx, old, 'old');
     if (old.period.start !== now.period.start) {
       periodChanges.push({
         goal: now.id,
@@ -241,7 +258,7 @@ function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
     // A period changed alone: its effect on the status shows on it, as a target's does.
     const last = periodChanges.at(-1);
     if (measured.length === 0 && last) {
-      const before = evaluate(ctx, old, old.period);
+      const before = evaluate(ctx, old, old.period, 'old');
       const after = evaluate(ctx, now, now.period);
       if (before && after && before.status !== after.status)
         out[out.length - 1] = { ...last, status: { old: before.status, new: after.status } };
@@ -267,15 +284,42 @@ function measureChanges(
   const base = { goal, ...(kr ? { kr } : {}), kind: 'changed' as const };
   const field = (name: string, a: unknown, b: unknown, facts?: MoveFacts): void => {
     if (!same(a, b))
-      out.push({ ...base, field: name, old: a, new: b, ...(facts ? judged(facts, start, ctx) : { moved_goalpost: false }) });
+      out.push({
+        ...base,
+        field: name,
+        old: a,
+        new: b,
+        ...(name === 'baseline' || name === 'milestones' ? units : {}),
+        ...(facts ? judged(facts, start, ctx) : { moved_goalpost: false }),
+      });
   };
-  const before = evaluate(ctx, old, oldPeriod);
+  const before = evaluate(ctx, old, oldPeriod, 'old');
   const after = evaluate(ctx, now, newPeriod);
   const def = ctx.engine.kpis.get(now.kpi)?.def;
+  const oldDef = baseEngine(ctx).kpis.get(old.kpi)?.def;
   const good = def?.good ?? 'up';
-  // Across a KPI swap the two versions do not compare: the swap itself is the moved goalpost.
-  const comparable = old.kpi === now.kpi && before !== null && after !== null;
   field('kpi', old.kpi, now.kpi, { kind: 'kpi' });
+  // The same KPI redefined (formula, unit, direction): what the goal measures changed under it.
+  const redefined = old.kpi === now.kpi && oldDef && def ? kpiDefinitionChanges(oldDef, def).filter(measuring) : [];
+  for (const d of redefined) {
+    out.push({
+      ...base,
+      kpi: now.kpi,
+      field: d.field,
+      old: d.old,
+      new: d.new,
+      ...judged({ kind: 'kpi-definition', kpi: now.kpi, field: d.field }, start, ctx),
+    });
+  }
+  // Across a KPI swap or redefinition the two versions do not compare: that change itself is the moved goalpost.
+  const sameKpi = old.kpi === now.kpi && redefined.length === 0;
+  const comparable = sameKpi && before !== null && after !== null;
+  // Values across a unit change: each in its own unit.
+  const shown = (ctx.shownWith ?? ctx.engine).kpis.get(now.kpi)?.def.unit;
+  const units =
+    oldDef && def && (oldDef.unit !== def.unit || def.unit !== shown)
+      ? { old_unit: oldDef.unit, new_unit: def.unit }
+      : ({} as Record<string, never>);
   // `instagram` and `[instagram]` name the same channels: listed, but no goalpost moved.
   field('channel', old.channel, now.channel, sameChannels(old.channel, now.channel) ? undefined : { kind: 'channel' });
   // A level's progress counts from its baseline (a total's does not): judged on the resolved baselines.
@@ -297,10 +341,9 @@ function measureChanges(
   const newTarget = after?.target ?? null;
   if (!same(old.target, now.target) || oldTarget !== newTarget) {
     const budget = before?.mode === 'cumulative' && good === 'down' && def?.unit === 'money';
-    const verdict =
-      old.kpi === now.kpi
-        ? judged({ kind: 'target', good, old: oldTarget, new: newTarget, budget }, start, ctx)
-        : { moved_goalpost: false };
+    const verdict = sameKpi
+      ? judged({ kind: 'target', good, old: oldTarget, new: newTarget, budget }, start, ctx)
+      : { moved_goalpost: false };
     out.push({
       ...base,
       field: 'target',
@@ -308,6 +351,7 @@ function measureChanges(
       new: newTarget,
       old_text: targetText(old.target),
       new_text: targetText(now.target),
+      ...units,
       ...verdict,
       ...(ctx.engine.kpis.get(now.kpi) ? { achievability: achievability(ctx.engine, now, newPeriod) } : {}),
     });
@@ -413,7 +457,7 @@ function keyResultChanges(old: OkrGoal, now: OkrGoal, ctx: DiffContext): GoalCha
     });
     out.push({ goal: now.id, kr: kr.id, kind: 'removed', old: krDefinition(kr), moved_goalpost: false });
   }
-  const score = { old: okrScore(ctx, old), new: okrScore(ctx, now) };
+  const score = { old: okrScore(ctx, old, 'old'), new: okrScore(ctx, now) };
   if (score.old === undefined || score.new === undefined) return out;
   judgeStructure(out, structural, old, { old: score.old, new: score.new }, start, ctx);
   // The objective's score before and after, shown with its last change (as a status is).
@@ -461,7 +505,7 @@ function judgeStructure(
  * as a key result's (its progress clamped to [0, 1]); undefined when either cannot be evaluated.
  */
 function typeScores(ctx: DiffContext, old: Goal, now: Goal): Scores | undefined {
-  const a = okrScore(ctx, asOkr(old));
+  const a = okrScore(ctx, asOkr(old), 'old');
   const b = okrScore(ctx, asOkr(now));
   return a === undefined || b === undefined ? undefined : { old: a, new: b };
 }
@@ -482,10 +526,11 @@ function sameKeyResult(a: KeyResult, b: KeyResult): boolean {
   );
 }
 
-/** An OKR's score as of the data; undefined when a key result's KPI is not defined today. */
-function okrScore(ctx: DiffContext, goal: OkrGoal): number | null | undefined {
-  if (goal.keyResults.some((k) => k.measure && !ctx.engine.kpis.get(k.measure.kpi))) return undefined;
-  return evaluateOkr(ctx.engine, goal, ctx.asOf).score;
+/** An OKR's score as of the data (with the KPIs of the old or new version); undefined when a key result's KPI is not defined there. */
+function okrScore(ctx: DiffContext, goal: OkrGoal, side: 'old' | 'new' = 'new'): number | null | undefined {
+  const engine = side === 'old' ? baseEngine(ctx) : ctx.engine;
+  if (goal.keyResults.some((k) => k.measure && !engine.kpis.get(k.measure.kpi))) return undefined;
+  return evaluateOkr(engine, goal, ctx.asOf).score;
 }
 
 /** The achievability of an added goal's target(s), with the current data. */
@@ -497,21 +542,83 @@ function addedAchievability(ctx: DiffContext, g: Goal): Pick<GoalChange, 'achiev
     : {};
 }
 
-function evaluate(ctx: DiffContext, m: Measure, period: Period): MeasureEvaluation | null {
-  if (!ctx.engine.kpis.get(m.kpi)) return null;
-  return evaluateMeasure(ctx.engine, m, period, ctx.asOf);
+/** A measure evaluated as of the data, with the KPIs of the old version (`old`: the base's) or of the new one. */
+function evaluate(ctx: DiffContext, m: Measure, period: Period, side: 'old' | 'new' = 'new'): MeasureEvaluation | null {
+  const engine = side === 'old' ? baseEngine(ctx) : ctx.engine;
+  if (!engine.kpis.get(m.kpi)) return null;
+  return evaluateMeasure(engine, m, period, ctx.asOf);
+}
+
+function baseEngine(ctx: DiffContext): KpiEngine {
+  return ctx.baseEngine ?? ctx.engine;
+}
+
+/** A change to one field of a KPI's definition. */
+export interface KpiDefinitionChange {
+  readonly field: 'formula' | 'unit' | 'good' | 'label' | 'description';
+  readonly old: string | null;
+  readonly new: string | null;
+}
+
+/** The fields that decide what a goal on the KPI measures, and which way is good: a change to one moves its goalpost. */
+const MEASURING: ReadonlySet<KpiDefinitionChange['field']> = new Set(['formula', 'unit', 'good']);
+const measuring = (c: KpiDefinitionChange): boolean => MEASURING.has(c.field);
+
+/** The fields of a KPI's definition that differ between two versions (a formula compared as written, spaces aside). */
+export function kpiDefinitionChanges(old: KpiDef, now: KpiDef): KpiDefinitionChange[] {
+  const out: KpiDefinitionChange[] = [];
+  const formula = (f: string) => f.replace(/\s+/g, '');
+  if (formula(old.formula) !== formula(now.formula)) out.push({ field: 'formula', old: old.formula, new: now.formula });
+  if (old.unit !== now.unit) out.push({ field: 'unit', old: old.unit, new: now.unit });
+  if (old.good !== now.good) out.push({ field: 'good', old: old.good, new: now.good });
+  if (old.label !== now.label) out.push({ field: 'label', old: old.label, new: now.label });
+  if ((old.description || null) !== (now.description || null))
+    out.push({ field: 'description', old: old.description || null, new: now.description || null });
+  return out;
+}
+
+/** A custom KPI added, removed or changed between two versions (`diff`'s `kpi_changes`). */
+export interface KpiChange {
+  readonly kpi: string;
+  readonly kind: 'added' | 'removed' | 'changed';
+  readonly field?: KpiDefinitionChange['field'];
+  readonly old?: unknown;
+  readonly new?: unknown;
+}
+
+/**
+ * The custom KPIs (goal YAML `kpis:` and metrics declared in the site settings) added, removed
+ * or redefined from `base` to `head`, field by field, in head order (removed ones last). The
+ * goals measured on a redefined KPI get their own changes from `diffGoals`.
+ */
+export function diffKpis(base: readonly KpiDef[], head: readonly KpiDef[]): KpiChange[] {
+  const baseById = new Map(base.map((k) => [k.id, k]));
+  const headIds = new Set(head.map((k) => k.id));
+  const out: KpiChange[] = [];
+  for (const k of head) {
+    const old = baseById.get(k.id);
+    if (!old) {
+      out.push({ kpi: k.id, kind: 'added', new: { label: k.label, formula: k.formula, unit: k.unit, good: k.good } });
+      continue;
+    }
+    for (const c of kpiDefinitionChanges(old, k)) out.push({ kpi: k.id, kind: 'changed', ...c });
+  }
+  for (const k of base)
+    if (!headIds.has(k.id))
+      out.push({ kpi: k.id, kind: 'removed', old: { label: k.label, formula: k.formula, unit: k.unit, good: k.good } });
+  return out;
 }
 
 /**
  * Whether a goal (or one of its key results) is a total to reach (`amount`) or a limit on a
  * total such as a budget cap (`limit`), under its definition: what a changed period does to it.
  */
-function totals(ctx: DiffContext, goal: Goal): { amount: boolean; limit: boolean } {
+function totals(ctx: DiffContext, goal: Goal, side: 'old' | 'new'): { amount: boolean; limit: boolean } {
   const measures = goal.type === 'smart' ? [goal] : goal.keyResults.flatMap((k) => (k.measure ? [k.measure] : []));
   let amount = false;
   let limit = false;
   for (const m of measures) {
-    const e = evaluate(ctx, m, goal.period);
+    const e = evaluate(ctx, m, goal.period, side);
     if (e?.mode !== 'cumulative') continue;
     if (isCap(e.mode, e.good, e.target)) limit = true;
     else amount = true;

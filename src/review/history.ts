@@ -4,9 +4,10 @@
  * Pure: the goals at each commit and the engine to resolve targets are passed in.
  */
 import { type Day, parseIsoDate } from '../core/dates.ts';
+import type { KpiDef } from '../core/catalogue.ts';
 import type { Goal, KeyResult } from '../core/goals.ts';
 import { overlaps } from '../core/periods.ts';
-import type { KpiEngine } from '../core/kpis.ts';
+import { type KpiEngine, KpiSet } from '../core/kpis.ts';
 import { diffGoals, type GoalChange, krSignature, renamePairs, signature } from './goalDiff.ts';
 
 export interface CommitRef {
@@ -22,6 +23,11 @@ export interface GoalsAtCommit {
   readonly commit: CommitRef;
   /** Null when the goals did not validate at that commit. */
   readonly goals: readonly Goal[] | null;
+  /**
+   * The custom KPIs defined at that commit (goal YAML `kpis:`, and the metrics declared in the
+   * site settings); absent: today's, as the engine passed to `goalHistory` has them.
+   */
+  readonly kpis?: readonly KpiDef[];
 }
 
 export interface HistoryEntry {
@@ -31,6 +37,8 @@ export interface HistoryEntry {
   readonly invalid?: true;
   /** The goals as they were after this commit (valid commits only). */
   readonly goals?: readonly Goal[];
+  /** The custom KPIs as they were after this commit, when the versions give them. */
+  readonly kpis?: readonly KpiDef[];
 }
 
 /**
@@ -44,7 +52,9 @@ export function goalHistory(versions: readonly GoalsAtCommit[], engine: KpiEngin
   // The last definition of every goal and key result seen so far: one removed and added again is compared with it.
   const earlier = noDefinitions();
   let began = new Map<string, Day>();
-  for (const { commit, goals } of versions) {
+  const engineFor = enginesByKpis(engine);
+  let previousKpis: readonly KpiDef[] | undefined;
+  for (const { commit, goals, kpis } of versions) {
     if (goals === null) {
       entries.push({ commit, changes: [], invalid: true });
       continue;
@@ -52,13 +62,48 @@ export function goalHistory(versions: readonly GoalsAtCommit[], engine: KpiEngin
     const day = parseIsoDate(commit.date);
     const changedOn = day.ok ? day.day : asOf;
     const begun = begunBy(began, previous, changedOn);
-    const changes = diffGoals(previous, goals, { engine, asOf, changedOn, earlier, began: begun });
-    if (changes.length > 0) entries.push({ commit, changes, goals });
+    // Each version is evaluated with the KPIs it defined: a KPI redefined after the start moves a goalpost.
+    const changes = diffGoals(previous, goals, {
+      engine: engineFor(kpis),
+      baseEngine: engineFor(previousKpis ?? kpis),
+      shownWith: engine,
+      asOf,
+      changedOn,
+      earlier,
+      began: begun,
+    });
+    if (changes.length > 0) entries.push({ commit, changes, goals, ...(kpis ? { kpis } : {}) });
     began = carried(begun, previous, goals);
     previous = goals;
+    previousKpis = kpis;
     remember(earlier, goals);
   }
   return entries;
+}
+
+/**
+ * The KPI engine over `today`'s data with a version's custom KPIs (`today` itself when they are
+ * today's, or not given), one per distinct set of definitions.
+ */
+function enginesByKpis(today: KpiEngine): (kpis: readonly KpiDef[] | undefined) => KpiEngine {
+  const key = (defs: readonly KpiDef[]) => JSON.stringify(defs.map((d) => [d.id, d.formula, d.unit, d.good, d.label]));
+  const todays = key(
+    today.kpis
+      .all()
+      .filter((k) => k.def.custom)
+      .map((k) => k.def),
+  );
+  const made = new Map<string, KpiEngine>([[todays, today]]);
+  return (kpis) => {
+    if (kpis === undefined) return today;
+    const k = key(kpis);
+    let engine = made.get(k);
+    if (!engine) {
+      engine = { ...today, kpis: new KpiSet(today.index, kpis), windows: new Map() };
+      made.set(k, engine);
+    }
+    return engine;
+  };
 }
 
 type Definitions = { goals: Map<string, Goal>; keyResults: Map<string, Map<string, KeyResult>> };
@@ -154,6 +199,8 @@ export interface MovedGoalpostJson {
   field: string;
   /** The key result concerned, for an OKR's key result. */
   kr?: string;
+  /** The KPI redefined (`field`: formula, unit or good), when the goal's KPI changed under it. */
+  kpi?: string;
   old: unknown;
   new: unknown;
   /** The commit's date, YYYY-MM-DD. */
@@ -202,6 +249,7 @@ export function movedGoalpostJson(move: GoalMove): MovedGoalpostJson {
   return {
     field: change.field ?? (change.kr ? 'key_result' : 'goal'),
     ...(change.kr ? { kr: change.kr } : {}),
+    ...(change.kpi !== undefined ? { kpi: change.kpi } : {}),
     old: change.old ?? null,
     new: change.kind === 'removed' ? null : (change.new ?? null),
     date: commit.date,
@@ -218,8 +266,20 @@ export function movedGoalpostJson(move: GoalMove): MovedGoalpostJson {
  * that id whose period does not overlap is another goal). Null when no commit holds the goal.
  */
 export function originalDefinition(entries: readonly HistoryEntry[], goalId: string): Goal | null {
+  return originalVersion(entries, goalId)?.goal ?? null;
+}
+
+/**
+ * The goal's original definition (`originalDefinition`) with the custom KPIs defined beside it
+ * then (absent when the history does not give them): a goal measured on a KPI redefined since
+ * is evaluated with the KPI as it was.
+ */
+export function originalVersion(
+  entries: readonly HistoryEntry[],
+  goalId: string,
+): { readonly goal: Goal; readonly kpis?: readonly KpiDef[] } | null {
   // The goal's id after each entry, newest first, undoing renames.
-  const versions: Array<{ date: string; goal: Goal }> = [];
+  const versions: Array<{ date: string; goal: Goal; kpis?: readonly KpiDef[] }> = [];
   let id = goalId;
   for (const entry of [...entries].reverse()) {
     if (!entry.goals) continue;
@@ -230,18 +290,18 @@ export function originalDefinition(entries: readonly HistoryEntry[], goalId: str
     }
     const later = versions.at(-1)?.goal;
     if (later && !overlaps(goal.period, later.period)) break;
-    versions.push({ date: entry.commit.date, goal });
+    versions.push({ date: entry.commit.date, goal, ...(entry.kpis ? { kpis: entry.kpis } : {}) });
     const rename = entry.changes.find((c) => c.kind === 'renamed' && c.kr === undefined && c.goal === id);
     if (rename && typeof rename.old === 'string') id = rename.old;
   }
   versions.reverse();
-  let original = versions[0]?.goal ?? null;
+  let original = versions[0] ?? null;
   for (const v of versions.slice(1)) {
     const day = parseIsoDate(v.date);
-    if (!original || !day.ok || day.day >= original.period.start) break;
-    original = v.goal;
+    if (!original || !day.ok || day.day >= original.goal.period.start) break;
+    original = v;
   }
-  return original;
+  return original === null ? null : { goal: original.goal, ...(original.kpis ? { kpis: original.kpis } : {}) };
 }
 
 /**

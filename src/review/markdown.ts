@@ -4,7 +4,7 @@
  */
 import { STATUS_LABELS } from '../format/numbers.ts';
 import { achievabilityLines, changeValues, type DescribeContext } from './describe.ts';
-import { type GoalChange, movedGoalposts } from './goalDiff.ts';
+import { type GoalChange, type KpiChange, movedGoalposts } from './goalDiff.ts';
 import { countOf } from '../format/text.ts';
 import { numberFormat } from '../format/intl.ts';
 
@@ -39,19 +39,49 @@ export function codeSpan(text: string): string {
 export interface MarkdownContext extends DescribeContext {
   readonly base: string;
   readonly head: string;
+  /** The custom KPIs added, removed or redefined (`diffKpis`). */
+  readonly kpiChanges?: readonly KpiChange[];
 }
 
 function what(c: GoalChange): string {
   const subject = c.kr ? `key result ${codeSpan(c.kr)}` : 'goal';
-  const text = c.kind !== 'changed' ? `${subject} ${c.kind}` : `${c.kr ? `${subject}: ` : ''}${c.field}`;
+  const field = c.kpi !== undefined ? `KPI ${codeSpan(c.kpi)}: ${c.field}` : c.field;
+  const text = c.kind !== 'changed' ? `${subject} ${c.kind}` : `${c.kr ? `${subject}: ` : ''}${field}`;
   return `${text}${c.moved_goalpost ? ' ⚠️ **goalpost moved**' : ''}`;
 }
 
-/** The markdown comment for a list of changes. */
+/** A KPI's definition in a few words: `formula clicks / impressions, unit percent, good up`. */
+function kpiDefinitionText(d: unknown): string {
+  const k = (d ?? {}) as Record<string, unknown>;
+  return ['formula', 'unit', 'good']
+    .filter((f) => typeof k[f] === 'string')
+    .map((f) => `${f} ${String(k[f])}`)
+    .join(', ');
+}
+
+/** The KPI changes in plain words, one line each: `KPI rpc: formula revenue / clicks → revenue / clicks * 10`. */
+function kpiLines(changes: readonly KpiChange[]): string[] {
+  if (changes.length === 0) return [];
+  const value = (v: unknown) => (v === null || v === undefined ? '—' : escapeMarkdown(String(v)));
+  return [
+    '**KPI definitions changed** (every goal and key result measured on a KPI changes with it):',
+    '',
+    ...changes.map((c) =>
+      c.kind === 'changed'
+        ? `- KPI ${codeSpan(c.kpi)}: ${c.field} ${value(c.old)} → ${value(c.new)}`
+        : `- KPI ${codeSpan(c.kpi)} ${c.kind} (${escapeMarkdown(kpiDefinitionText(c.kind === 'added' ? c.new : c.old))})`,
+    ),
+    '',
+  ];
+}
+
+/** The markdown comment for a list of changes (and the KPI changes of `ctx`). */
 export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownContext): string {
   const lines = [`### Goal changes: ${codeSpan(ctx.base)} → ${codeSpan(ctx.head)}`, ''];
   if (changes.length === 0) {
     lines.push('No goal or key result changed.');
+    const kpis = kpiLines(ctx.kpiChanges ?? []);
+    if (kpis.length > 0) lines.push('', ...kpis.slice(0, -1));
     return `${lines.join('\n')}\n`;
   }
   const moved = movedGoalposts(changes);
@@ -61,6 +91,7 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
       lines.push(`> - ${codeSpan(c.goal)}${c.kr ? ` / ${codeSpan(c.kr)}` : ''}: ${escapeMarkdown(c.reason ?? c.field ?? '')}`);
     lines.push('');
   }
+  lines.push(...kpiLines(ctx.kpiChanges ?? []));
   const goals = new Set(changes.map((c) => c.goal)).size;
   lines.push(`${countOf(changes.length, 'change')} to ${countOf(goals, 'goal')}.`, '');
   lines.push('| Goal | Change | Before | After |', '|---|---|---|---|');

@@ -39,6 +39,12 @@ export type MoveFacts =
       readonly new: readonly number[];
     }
   | { readonly kind: 'kpi' }
+  /** The KPI the goal is measured on was redefined (a custom KPI's formula, unit or direction). */
+  | {
+      readonly kind: 'kpi-definition';
+      readonly kpi: string;
+      readonly field: 'formula' | 'unit' | 'good' | 'label' | 'description';
+    }
   | { readonly kind: 'channel' }
   /** A key result turned from a KPI into a manual count, or back. */
   | { readonly kind: 'measure' }
@@ -76,6 +82,9 @@ export type MoveReasonKey =
   | 'baseline'
   | 'milestones'
   | 'kpi'
+  | 'kpiFormula'
+  | 'kpiUnit'
+  | 'kpiGood'
   | 'channel'
   | 'measure'
   | 'renamed'
@@ -124,6 +133,11 @@ const RULES: { readonly [K in MoveFacts['kind']]: Rule<K> } = {
       ? plain('milestones')
       : null,
   kpi: () => plain('kpi'),
+  // What the goal measures (or which way is good) changed under it; a new label or description changes nothing.
+  'kpi-definition': (f) => {
+    const key = ({ formula: 'kpiFormula', unit: 'kpiUnit', good: 'kpiGood' } as const)[f.field as 'formula'];
+    return key === undefined ? null : { key, values: { kpi: f.kpi } };
+  },
   channel: () => plain('channel'),
   measure: () => plain('measure'),
   renamed: () => plain('renamed'),

@@ -16,7 +16,7 @@ import type { InputGaps } from '../core/coverage.ts';
 import { asksNoChange, type GoalEvaluation } from '../core/evaluate.ts';
 import { resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
-import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
+import { type InputsEnd, type KpiEngine, KpiSet } from '../core/kpis.ts';
 import type { CoveredPart } from '../core/kpiTable.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
 import { type Project, type SiteSettings } from '../core/project.ts';
@@ -860,10 +860,16 @@ export function movedView(project: Project, engine: KpiEngine, goal: Goal, moved
     targetMoved: moved.moves.some((m) => m.change.field === 'target'),
     asOf: formatDay(asOf),
     current: statusSummary(project, engine, goal, asOf)!,
-    original: original ? statusSummary(project, engine, original, asOf) : null,
+    // With the KPIs as they were defined then: a KPI redefined since does not change the original's status.
+    original: original ? statusSummary(project, originalEngine(engine, moved), original, asOf) : null,
     originalTitle: original && original.title !== goal.title ? original.title : null,
     originalChannelsGone: original ? channelsGone(project, engine, original) : null,
   };
+}
+
+/** Today's data with the custom KPIs defined when the goal's original definition stood (today's engine when unknown). */
+function originalEngine(engine: KpiEngine, moved: GoalMoves): KpiEngine {
+  return moved.originalKpis ? { ...engine, kpis: new KpiSet(engine.index, moved.originalKpis), windows: new Map() } : engine;
 }
 
 /** The channels a goal names (a SMART goal's, its key results') that have no data today, by label; null when none. */

@@ -3,6 +3,7 @@
  * that changed the goals and what it changed. Without git, or in a shallow clone (whose
  * history is cut), the history is unavailable and the pages say so.
  */
+import type { KpiDef } from '../core/catalogue.ts';
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { declaredMetricIds } from '../core/metrics.ts';
@@ -20,7 +21,7 @@ import {
   type MovedGoalpostJson,
   movedGoalpostJson,
   movesOf,
-  originalDefinition,
+  originalVersion,
 } from '../review/history.ts';
 import { siteAsOf } from './goalView.ts';
 import { siteModel } from './project.ts';
@@ -29,6 +30,8 @@ import { siteModel } from './project.ts';
 export interface GoalMoves {
   readonly moves: readonly GoalMove[];
   readonly original: Goal | null;
+  /** The custom KPIs defined when the original definition stood (a KPI redefined since is evaluated as it was then). */
+  readonly originalKpis?: readonly KpiDef[];
 }
 
 export type SiteHistory =
@@ -75,7 +78,9 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
     const moved = new Map<string, GoalMoves>();
     for (const goal of project.goals) {
       const moves = movesOf(entries, goal.id);
-      if (moves.length > 0) moved.set(goal.id, { moves, original: originalDefinition(entries, goal.id) });
+      if (moves.length === 0) continue;
+      const original = originalVersion(entries, goal.id);
+      moved.set(goal.id, { moves, original: original?.goal ?? null, ...(original?.kpis ? { originalKpis: original.kpis } : {}) });
     }
     return { available: true, entries, moved, former: formerGoals(entries, project.goals) };
   } catch (error) {
@@ -96,11 +101,13 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
 export function goalVersions(root: string, project: Project, hash = 'HEAD'): GoalsAtCommit[] {
   // An old commit's goals may name channels and metrics that today's data no longer has.
   const context = { channels: null, metrics: null, declaredMetrics: declaredMetricIds(project.index.metrics) };
+  // The metrics declared in the site settings are KPIs too: today's, beside each commit's own custom KPIs.
+  const declared = project.customKpis.filter((k) => context.declaredMetrics.includes(k.id));
   return commitsTouching(root, ['goals'], hash).map((commit) => {
     const problems: Problem[] = [];
     const files = filesAt(root, commit.hash, ['goals']).filter((f) => /\.ya?ml$/i.test(f.path));
-    const { goals } = loadGoals(files, context, problems);
-    return { commit, goals: problems.some((p) => !isNote(p)) ? null : goals };
+    const { goals, customKpis } = loadGoals(files, context, problems);
+    return problems.some((p) => !isNote(p)) ? { commit, goals: null } : { commit, goals, kpis: [...declared, ...customKpis] };
   });
 }
 
