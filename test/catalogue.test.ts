@@ -462,9 +462,10 @@ describe('null, never NaN or Infinity', () => {
 describe('change against the previous quarter and the same quarter a year before', () => {
   const e = engineOf(
     rows('x', [
-      ['2025-05-01', { impressions: 20000, engagements: 400 }],
-      ['2026-02-01', { impressions: 24000, engagements: 0 }],
-      ['2026-05-01', { impressions: 30000, engagements: 900 }],
+      // One row on each quarter's last day: each quarter covered to its end (none cut short).
+      ['2025-06-30', { impressions: 20000, engagements: 400 }],
+      ['2026-03-31', { impressions: 24000, engagements: 0 }],
+      ['2026-06-30', { impressions: 30000, engagements: 900 }],
     ]),
   );
   const k = kpiChanges(e, ['x'], Q2);

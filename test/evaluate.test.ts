@@ -635,13 +635,15 @@ describe('buildReport', () => {
     expect(rate.qoq).toBeNull();
     expectClose(rate.yoy, (140 / 4000 - 100 / 2000) / (100 / 2000));
     expect(report.kpis.all!.leads!.value).toBe(700);
+    // LinkedIn's data stop on 20 June: a total over part of the quarter has no change (red-team 15 #7).
     expect(report.kpis.all!.impressions).toEqual({
       value: 4000,
       qoq: null,
-      yoy: (4000 - 2000) / 2000,
-      year_ago: 2000,
+      yoy: null,
       channels: ['linkedin'],
       left_out: ['instagram'],
+      incomplete: ['linkedin'],
+      incomplete_to: { linkedin: '2026-06-20' },
     });
   });
 
@@ -660,6 +662,8 @@ describe('buildReport', () => {
       data_to: '2026-05-31',
       // The days after its rows end, while LinkedIn's other data go on: part of a quarter (rt13 #5).
       gaps: { linkedin: { reach: [{ from: '2026-06-01', to: '2026-06-20' }] } },
+      incomplete: ['linkedin'],
+      incomplete_to: { linkedin: '2026-06-20' },
     });
     expect('approximate' in report.kpis.all!.impressions!).toBe(false);
   });

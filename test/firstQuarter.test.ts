@@ -157,7 +157,7 @@ describe("a real brand's first quarter, in the terminal", () => {
     const { status, out } = await run(root, ['report', '--period', '2026-Q3']);
     expect(status).toBe(0);
     expect(out).toContain('Incomplete: X has data only to 2026-09-28');
-    expect(out).toMatch(/Click-through rate \[X only\] +0\.27%/);
+    expect(out).toMatch(/Click-through rate \[X only, incomplete: X to 2026-09-28\] +0\.27%/);
     expect(out).toMatch(/Follower growth \[net follows\] +1,000/);
     expect(out).toContain('from net follows');
   });
@@ -223,7 +223,8 @@ describe("a real brand's first quarter, on the built pages", () => {
   it('gives the coverage in the CSV', () => {
     const line = csv.split('\r\n').find((l) => l.startsWith('2026-Q3,2026-09-30,all,') && l.includes(',ctr,'));
     expect(line).toBe(
-      `2026-Q3,2026-09-30,all,2026-09-30,false,ctr,Click-through rate,percent,${240 / 90000},,,false,false,,,false,false,x,facebook instagram,totals,live,,,,,,,,`,
+      // The all-channel row counts X, whose data stop on 28 September (red-team 15 #7).
+      `2026-Q3,2026-09-30,all,2026-09-30,true,ctr,Click-through rate,percent,${240 / 90000},,,false,false,,,false,false,x,facebook instagram,totals,live,,,,,,,,`,
     );
     expect(csv).toContain('2026-Q3,2026-09-30,x,2026-09-28,true,impressions,');
   });
