@@ -199,7 +199,12 @@ const previousLeftOut = z.array(text).optional().meta({
 
 const baselineLeftOut = z.array(text).optional().meta({
   description:
-    'Channels the implicit baseline leaves out: all their data over the previous period falls after baseline_to (a channel launched after an input export ended).',
+    "Channels the goal's actual counts that its implicit baseline has no data for: none over the previous period (a channel launched in this one), or none up to baseline_to (a channel launched after an input export ended). The baseline is the KPI over the other channels alone.",
+});
+
+const baselineChannelsDiffer = z.literal(true).optional().meta({
+  description:
+    "The implicit baseline is a rate (CPC, CTR) that leaves out a channel the actual counts (baseline_left_out): a rate of other channels is no comparison (the KPI table's qoq_channels_differ), so progress is null and the status undecided; give a baseline to measure progress. A figure that adds up across channels (a follower count) keeps its progress.",
 });
 
 const baselineBound = z.enum(['upper', 'lower', 'unbounded']).optional().meta({
@@ -237,6 +242,7 @@ const smartGoal = z.strictObject({
   reference_to: referenceTo,
   previous_left_out: previousLeftOut,
   baseline_left_out: baselineLeftOut,
+  baseline_channels_differ: baselineChannelsDiffer,
   previous_partial: previousPartial,
   baseline_bound: baselineBound,
   target: figure,
@@ -283,6 +289,7 @@ const keyResult = z.strictObject({
   reference_to: referenceTo,
   previous_left_out: previousLeftOut,
   baseline_left_out: baselineLeftOut,
+  baseline_channels_differ: baselineChannelsDiffer,
   previous_partial: previousPartial,
   baseline_bound: baselineBound,
   target: figure,

@@ -368,7 +368,12 @@ function goalLines(
           `      ${s.symbol} ${esc(kr.id)}: ${what} ${bound ? '≈' : ''}${actual}${bound ? BOUND_WORDS[bound] : ''}` +
           ` of ${target}` +
           `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
-          (kr.baseline_to || kr.reference_to || kr.previous_left_out || kr.previous_partial || kr.baseline_bound
+          (kr.baseline_to ||
+          kr.reference_to ||
+          kr.previous_left_out ||
+          kr.baseline_left_out ||
+          kr.previous_partial ||
+          kr.baseline_bound
             ? `, baseline ${baseline}${referenceNote(kr, kr.kpi ? kpis.get(kr.kpi)!.grows_with_window : false)}`
             : '') +
           keyResultWords(kr, kr.kpi ? kpis.get(kr.kpi)!.good : undefined, goal.deadline) +
@@ -460,7 +465,8 @@ const BASELINE_BOUND_WORDS = { upper: 'an upper bound', lower: 'a lower bound', 
  * (`baseline_to`, `reference_to`): the day, and why; the days of the previous period every
  * channel covers where one covers it in part (`previous_partial`: a rate's baseline over them, no
  * baseline for a figure that `grows` with its days, a partial previous total); and the channels
- * it leaves out (`baseline_left_out`, `previous_left_out`); empty when none applies.
+ * it leaves out (`baseline_left_out`, `previous_left_out`), and a rate's baseline over other channels
+ * than the actual (`baseline_channels_differ`); empty when none applies.
  */
 function referenceNote(
   g: Pick<
@@ -469,6 +475,7 @@ function referenceNote(
     | 'baseline_to'
     | 'reference_to'
     | 'baseline_left_out'
+    | 'baseline_channels_differ'
     | 'previous_left_out'
     | 'previous_partial'
     | 'baseline_bound'
@@ -500,7 +507,11 @@ function referenceNote(
     !g.baseline_to && g.reference_to && g.reference_to !== partial?.to
       ? `; the previous total counts an input only to ${esc(g.reference_to)}, where its export ends`
       : '',
-    g.baseline_left_out ? `, without ${esc(g.baseline_left_out.join(', '))} (no data by then)` : '',
+    g.baseline_left_out
+      ? `, without ${esc(g.baseline_left_out.join(', '))} (no data ${g.baseline_to ? 'by then' : 'in the previous period'})`
+      : '',
+    // A rate's baseline over other channels than the actual: no comparison, no progress (rt15 #4).
+    g.baseline_channels_differ ? '; not comparable: channels differ, so no progress' : '',
     g.previous_left_out
       ? `; the reference leaves out ${esc(g.previous_left_out.join(', '))} (data in the previous period, none in this one)`
       : '',

@@ -710,13 +710,17 @@ function referenceSentence(project: Project, engine: KpiEngine, m: Measure, peri
           date: formatDate(formatDay(to), locale),
         }),
     partialSentence(d, e, m, kpiLabel(d, kpi.def), previous, (day) => formatDate(formatDay(day), locale)),
-    // A channel the baseline taken to `baselineTo` has no data for (launched after that day).
-    e.baselineLeftOut.length > 0 && e.baselineTo !== null
-      ? fill(d.definition.baselineLeftOut, {
-          channels: names(e.baselineLeftOut),
-          date: formatDate(formatDay(e.baselineTo), locale),
-        })
-      : null,
+    // A channel of the actual the baseline has no data for: launched after `baselineTo`, or in this period (rt15 #4).
+    e.baselineLeftOut.length === 0
+      ? null
+      : e.baselineTo !== null
+        ? fill(d.definition.baselineLeftOut, {
+            channels: names(e.baselineLeftOut),
+            date: formatDate(formatDay(e.baselineTo), locale),
+          })
+        : fill(d.definition.baselineLeftOutPeriod, { channels: names(e.baselineLeftOut), period: previous }),
+    // A rate's baseline over other channels is no comparison: no progress, undecided.
+    e.baselineChannelsDiffer ? d.definition.baselineChannelsDiffer : null,
     // A channel with data in the previous period but none in this one: the reference leaves it out, as the actual does.
     e.previousLeftOut.length > 0
       ? fill(d.definition.previousLeftOut, { channels: names(e.previousLeftOut), period: previous })
