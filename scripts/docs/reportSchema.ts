@@ -363,6 +363,14 @@ export const reportJsonSchema = z
         description:
           "The ISO 4217 currency of the amounts of money: the site's, or for a frozen version the one it was frozen in (the site's currency then).",
       }),
+    currency_now: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional()
+      .meta({
+        description:
+          "Present on a frozen version frozen in another currency than the site's of today: the site's currency now (today's figures are in it, and its amounts of money count as restated whatever their numbers).",
+      }),
     channels: z.array(text).meta({ description: 'The scopes of kpis: all and each channel, or the one channel asked for.' }),
     coverage: z.record(text, isoDate.nullable()).meta({
       description:
@@ -385,6 +393,7 @@ type PrintedReport = Omit<ReportJson, 'goals'> & {
   version: number | null;
   frozen_at: string | null;
   currency: string;
+  currency_now?: string;
   goals: Array<ReportJson['goals'][number] & { moved_goalposts?: MovedGoalpostJson[] }>;
 };
 

@@ -151,8 +151,14 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     const frozenAt = source.kind === 'frozen' ? source.frozenAt : null;
     const { period, as_of, ...rest } = withMovedGoalposts(report, history());
     const partial = isPartial(report);
+    // Frozen in another currency than the site's of today: which one the site now uses (rt15 #11).
+    const now = currency === project.site.currency ? {} : { currency_now: project.site.currency };
     io.out(
-      JSON.stringify({ period, figures: source.kind, version, frozen_at: frozenAt, as_of, partial, currency, ...rest }, null, 2),
+      JSON.stringify(
+        { period, figures: source.kind, version, frozen_at: frozenAt, as_of, partial, currency, ...now, ...rest },
+        null,
+        2,
+      ),
     );
     return 0;
   }
@@ -161,13 +167,15 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   const units = new Map(
     metas.map((k) => [k.id, { unit: k.unit, label: k.label, good: k.good, grows_with_window: k.grows_with_window }]),
   );
-  const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas).length : 0;
+  const currencies = { frozen: currency, now: project.site.currency };
+  const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas, currencies).length : 0;
   const moved = movedMarks(history(), project, engine);
   io.out(
     renderText(report, withCurrency(project.site, currency), units, {
       source,
       newest: versions.at(-1)?.snapshot.version ?? null,
       restated,
+      ...(frozen && currency !== project.site.currency ? { currencyNow: project.site.currency } : {}),
       moved,
     }),
   );
@@ -214,6 +222,8 @@ export interface TextSource {
   readonly newest: number | null;
   /** How many figures today's goals and data change (for frozen figures). */
   readonly restated: number;
+  /** Frozen figures in another currency than the site's of today (the `site` given): the site's currency now. */
+  readonly currencyNow?: string;
   /** Goals whose goalpost moved after their period began, by id: a short mark of the latest move (`movedMark`). */
   readonly moved?: ReadonlyMap<string, string>;
 }
@@ -300,6 +310,12 @@ export function renderText(
     lines.push(
       // Before the as-of day: a channel's data stop there (red-team 6 #8), so the quarter is known only in part.
       `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (${ends ? esc(ends) : `to ${partial.asOf}`}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
+    );
+  }
+  if (from.source.kind === 'frozen' && from.currencyNow !== undefined && from.currencyNow !== site.currency) {
+    // The page's notice, in the report's English (rt15 #11).
+    lines.push(
+      `Currency: its amounts are in ${esc(site.currency)}, the site's currency when it was frozen; the site now uses ${esc(from.currencyNow)}`,
     );
   }
   if (from.source.kind === 'frozen' && from.restated > 0) {
