@@ -49,6 +49,19 @@ describe('report on a baseline with no data on a channel of the actual', () => {
     expect(lines.find((l) => l.includes(' kr-cpc: '))).toContain('not comparable: channels differ');
   });
 
+  it('is frozen and read back with the same marks', async () => {
+    const root = writeRoot();
+    const frozen = await runCli(['freeze', '2026-Q2'], root, { now: '2026-07-02T09:00:00.000Z' });
+    expect(frozen.status, frozen.err).toBe(0);
+    const json = await runCli(['report', '--period', '2026-Q2', '--json'], root);
+    expect(json.err).toBe('');
+    const read = JSON.parse(json.out) as ReportJson & { figures: string };
+    expect(read.figures).toBe('frozen');
+    expect(read.goals.find((g) => g.id === 'cpc')).toMatchObject({ baseline_left_out: ['tt'], baseline_channels_differ: true });
+    const text = (await runCli(['report', '--period', '2026-Q2'], root)).out;
+    expect(text).toContain('not comparable: channels differ, so no progress');
+  });
+
   it('validate notes it', () => {
     expect(validate).toMatch(/has no data on tt \(tt's data starts on 2026-06-20\): it is the KPI over li alone/);
     expect(validate).toContain('not comparable (channels differ)');
