@@ -210,7 +210,12 @@ const previousLeftOut = z.array(text).optional().meta({
 
 const baselineLeftOut = z.array(text).optional().meta({
   description:
-    'Channels the implicit baseline leaves out: all their data over the previous period falls after baseline_to (a channel launched after an input export ended).',
+    "Channels the goal's actual counts that its implicit baseline has no data for: none over the previous period (a channel launched in this one), or none up to baseline_to (a channel launched after an input export ended). The baseline is the KPI over the other channels alone.",
+});
+
+const baselineChannelsDiffer = z.literal(true).optional().meta({
+  description:
+    "The implicit baseline is a rate (CPC, CTR) that leaves out a channel the actual counts (baseline_left_out): a rate of other channels is no comparison (the KPI table's qoq_channels_differ), so progress is null and the status undecided; give a baseline to measure progress. A figure that adds up across channels (a follower count) keeps its progress.",
 });
 
 const baselineBound = z.enum(['upper', 'lower', 'unbounded']).optional().meta({
@@ -248,6 +253,7 @@ const smartGoal = z.strictObject({
   reference_to: referenceTo,
   previous_left_out: previousLeftOut,
   baseline_left_out: baselineLeftOut,
+  baseline_channels_differ: baselineChannelsDiffer,
   previous_partial: previousPartial,
   baseline_bound: baselineBound,
   target: figure,
@@ -294,6 +300,7 @@ const keyResult = z.strictObject({
   reference_to: referenceTo,
   previous_left_out: previousLeftOut,
   baseline_left_out: baselineLeftOut,
+  baseline_channels_differ: baselineChannelsDiffer,
   previous_partial: previousPartial,
   baseline_bound: baselineBound,
   target: figure,
@@ -367,6 +374,14 @@ export const reportJsonSchema = z
         description:
           "The ISO 4217 currency of the amounts of money: the site's, or for a frozen version the one it was frozen in (the site's currency then).",
       }),
+    currency_now: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional()
+      .meta({
+        description:
+          "Present on a frozen version frozen in another currency than the site's of today: the site's currency now (today's figures are in it, and its amounts of money count as restated whatever their numbers).",
+      }),
     channels: z.array(text).meta({ description: 'The scopes of kpis: all and each channel, or the one channel asked for.' }),
     coverage: z.record(text, isoDate.nullable()).meta({
       description:
@@ -389,6 +404,7 @@ type PrintedReport = Omit<ReportJson, 'goals'> & {
   version: number | null;
   frozen_at: string | null;
   currency: string;
+  currency_now?: string;
   goals: Array<ReportJson['goals'][number] & { moved_goalposts?: MovedGoalpostJson[] }>;
 };
 

@@ -1,7 +1,7 @@
 import { buildSnapshot, nextVersion } from '../core/freeze.ts';
 import { overlaps, parseQuarter, type Period } from '../core/periods.ts';
 import { createEngine } from '../core/project.ts';
-import { restatements, sameFrozenContent } from '../core/snapshot.ts';
+import { restatements, sameFrozenContent, snapshotCurrency } from '../core/snapshot.ts';
 import { contentChanged, headCommit } from '../git/files.ts';
 import { commitFiles, signalStatus, type WriteSeam } from '../io/atomic.ts';
 import { loadProject } from '../load/project.ts';
@@ -116,11 +116,18 @@ async function freezeOnce(root: string, quarter: Period, io: Io, seam: WriteSeam
         : 'not in a git repository'),
   ];
   if (previous) {
-    const differences = restatements(previous.snapshot.figures['all']!, all, snapshot.kpis);
+    // Amounts of money frozen in another currency differ whatever their numbers (rt15 #11).
+    const currencies = {
+      frozen: snapshotCurrency(previous.snapshot, project.site),
+      now: snapshotCurrency(snapshot, project.site),
+    };
+    const differences = restatements(previous.snapshot.figures['all']!, all, snapshot.kpis, currencies);
+    const currencyChange =
+      currencies.frozen === currencies.now ? '' : `: the currency changed from ${currencies.frozen} to ${currencies.now}`;
     lines.push(
       differences.length === 0
-        ? `  same figures as version ${previous.snapshot.version}`
-        : `  ${countOf(differences.length, 'figure')} differ from version ${previous.snapshot.version} (kept at ${previous.file})`,
+        ? `  same figures as version ${previous.snapshot.version}${currencyChange}`
+        : `  ${countOf(differences.length, 'figure')} differ from version ${previous.snapshot.version} (kept at ${previous.file})${currencyChange}`,
     );
   }
   lines.push('Commit the file so that the site publishes this version.');

@@ -151,8 +151,14 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
     const frozenAt = source.kind === 'frozen' ? source.frozenAt : null;
     const { period, as_of, ...rest } = withMovedGoalposts(report, history());
     const partial = isPartial(report);
+    // Frozen in another currency than the site's of today: which one the site now uses (rt15 #11).
+    const now = currency === project.site.currency ? {} : { currency_now: project.site.currency };
     io.out(
-      JSON.stringify({ period, figures: source.kind, version, frozen_at: frozenAt, as_of, partial, currency, ...rest }, null, 2),
+      JSON.stringify(
+        { period, figures: source.kind, version, frozen_at: frozenAt, as_of, partial, currency, ...now, ...rest },
+        null,
+        2,
+      ),
     );
     return 0;
   }
@@ -161,13 +167,15 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   const units = new Map(
     metas.map((k) => [k.id, { unit: k.unit, label: k.label, good: k.good, grows_with_window: k.grows_with_window }]),
   );
-  const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas).length : 0;
+  const currencies = { frozen: currency, now: project.site.currency };
+  const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas, currencies).length : 0;
   const moved = movedMarks(history(), project, engine);
   io.out(
     renderText(report, withCurrency(project.site, currency), units, {
       source,
       newest: versions.at(-1)?.snapshot.version ?? null,
       restated,
+      ...(frozen && currency !== project.site.currency ? { currencyNow: project.site.currency } : {}),
       moved,
     }),
   );
@@ -214,6 +222,8 @@ export interface TextSource {
   readonly newest: number | null;
   /** How many figures today's goals and data change (for frozen figures). */
   readonly restated: number;
+  /** Frozen figures in another currency than the site's of today (the `site` given): the site's currency now. */
+  readonly currencyNow?: string;
   /** Goals whose goalpost moved after their period began, by id: a short mark of the latest move (`movedMark`). */
   readonly moved?: ReadonlyMap<string, string>;
 }
@@ -310,6 +320,12 @@ export function renderText(
       `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (${ends ? esc(ends) : `to ${partial.asOf}`}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
     );
   }
+  if (from.source.kind === 'frozen' && from.currencyNow !== undefined && from.currencyNow !== site.currency) {
+    // The page's notice, in the report's English (rt15 #11).
+    lines.push(
+      `Currency: its amounts are in ${esc(site.currency)}, the site's currency when it was frozen; the site now uses ${esc(from.currencyNow)}`,
+    );
+  }
   if (from.source.kind === 'frozen' && from.restated > 0) {
     lines.push(`Restated: today's goals and data change ${countOf(from.restated, 'figure')} (--live shows them)`);
   }
@@ -382,7 +398,12 @@ function goalLines(
           `      ${s.symbol} ${esc(kr.id)}: ${what} ${bound ? '≈' : ''}${actual}${bound ? BOUND_WORDS[bound] : ''}` +
           ` of ${target}` +
           `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
-          (kr.baseline_to || kr.reference_to || kr.previous_left_out || kr.previous_partial || kr.baseline_bound
+          (kr.baseline_to ||
+          kr.reference_to ||
+          kr.previous_left_out ||
+          kr.baseline_left_out ||
+          kr.previous_partial ||
+          kr.baseline_bound
             ? `, baseline ${baseline}${referenceNote(kr, kr.kpi ? kpis.get(kr.kpi)!.grows_with_window : false)}`
             : '') +
           keyResultWords(kr, kr.kpi ? kpis.get(kr.kpi)!.good : undefined, goal.deadline) +
@@ -474,7 +495,8 @@ const BASELINE_BOUND_WORDS = { upper: 'an upper bound', lower: 'a lower bound', 
  * (`baseline_to`, `reference_to`): the day, and why; the days of the previous period every
  * channel covers where one covers it in part (`previous_partial`: a rate's baseline over them, no
  * baseline for a figure that `grows` with its days, a partial previous total); and the channels
- * it leaves out (`baseline_left_out`, `previous_left_out`); empty when none applies.
+ * it leaves out (`baseline_left_out`, `previous_left_out`), and a rate's baseline over other channels
+ * than the actual (`baseline_channels_differ`); empty when none applies.
  */
 function referenceNote(
   g: Pick<
@@ -483,6 +505,7 @@ function referenceNote(
     | 'baseline_to'
     | 'reference_to'
     | 'baseline_left_out'
+    | 'baseline_channels_differ'
     | 'previous_left_out'
     | 'previous_partial'
     | 'baseline_bound'
@@ -514,7 +537,11 @@ function referenceNote(
     !g.baseline_to && g.reference_to && g.reference_to !== partial?.to
       ? `; the previous total counts an input only to ${esc(g.reference_to)}, where its export ends`
       : '',
-    g.baseline_left_out ? `, without ${esc(g.baseline_left_out.join(', '))} (no data by then)` : '',
+    g.baseline_left_out
+      ? `, without ${esc(g.baseline_left_out.join(', '))} (no data ${g.baseline_to ? 'by then' : 'in the previous period'})`
+      : '',
+    // A rate's baseline over other channels than the actual: no comparison, no progress (rt15 #4).
+    g.baseline_channels_differ ? '; not comparable: channels differ, so no progress' : '',
     g.previous_left_out
       ? `; the reference leaves out ${esc(g.previous_left_out.join(', '))} (data in the previous period, none in this one)`
       : '',

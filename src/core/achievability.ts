@@ -80,10 +80,17 @@ export function achievability(engine: KpiEngine, measure: Measure, period: Perio
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return judge(null, []);
   const over = measuredChannels(engine, measure, period);
-  const { mode, previous, baseline, target, previousPartial } = measureTarget(engine, measure, period, over);
+  const { mode, previous, baseline, target, previousPartial, baselineChannelsDiffer } = measureTarget(
+    engine,
+    measure,
+    period,
+    over,
+  );
   const down = kpi.def.good === 'down';
-  // A total over part of the previous period is no reference for a change (red-team 9 #4).
-  const reference = mode === 'cumulative' ? (previousPartial === null ? previous : null) : baseline;
+  // A total over part of the previous period is no reference for a change (red-team 9 #4), nor
+  // is a rate's baseline over other channels than the actual (rt15 #4).
+  const reference =
+    mode === 'cumulative' ? (previousPartial === null ? previous : null) : baselineChannelsDiffer ? null : baseline;
   const raw = target === null || reference === null || reference === 0 ? null : (target - reference) / Math.abs(reference);
   const needed = raw === null || !Number.isFinite(raw) ? null : down ? -raw : raw;
   const past = pastValues(engine, measure, period, over);

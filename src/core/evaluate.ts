@@ -43,8 +43,13 @@ export interface MeasureEvaluation {
   readonly referenceTo: Day | null;
   /** Channels of the measure whose previous-period data its reference leaves out (see `MeasureTarget`). */
   readonly previousLeftOut: readonly string[];
-  /** Channels the implicit baseline leaves out, having no data up to `baselineTo` (see `MeasureTarget`). */
+  /** Channels of the actual the implicit baseline has no data for (see `MeasureTarget`). */
   readonly baselineLeftOut: readonly string[];
+  /**
+   * A rate's implicit baseline is over other channels than its actual (see `MeasureTarget`): no
+   * comparison, so progress is null and the status, once started, `undecided`.
+   */
+  readonly baselineChannelsDiffer: boolean;
   /** The days of the previous period every channel counted covers, where one covers it only in part (see `MeasureTarget`); else null. */
   readonly previousPartial: CoveredPart | null;
   /** Which bound of the true figure an implicit baseline would be, which makes it none (see `MeasureTarget`); else null. */
@@ -135,11 +140,12 @@ export interface KeyResultEvaluation {
   readonly kpi: string | null;
   readonly channel: string | readonly string[] | null;
   readonly baseline: number | null;
-  /** As `MeasureEvaluation.baselineTo`, `referenceTo`, `previousLeftOut`, `baselineLeftOut` and `previousPartial`. */
+  /** As `MeasureEvaluation.baselineTo`, `referenceTo`, `previousLeftOut`, `baselineLeftOut`, `baselineChannelsDiffer` and `previousPartial`. */
   readonly baselineTo: Day | null;
   readonly referenceTo: Day | null;
   readonly previousLeftOut: readonly string[];
   readonly baselineLeftOut: readonly string[];
+  readonly baselineChannelsDiffer: boolean;
   readonly previousPartial: CoveredPart | null;
   readonly baselineBound: MeasureTarget['baselineBound'];
   readonly target: number | null;
@@ -237,13 +243,15 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const reference = measureTarget(engine, measure, period, measured?.current.channels);
   const { mode, baseline, target } = reference;
   const cutRows = actual !== null && dropsStraddlingRows(engine, kpi, measured?.current.channels ?? channels, start, cutoff);
-  const progress = cutRows ? null : progressOf(mode, actual, baseline, target);
+  // A rate's baseline over other channels than the actual is no comparison (rt15 #4): no progress.
+  const channelsDiffer = reference.baselineChannelsDiffer;
+  const progress = cutRows || channelsDiffer ? null : progressOf(mode, actual, baseline, target);
   const expected = expectedPace(measure, mode, baseline, target, period, asOf);
   const approximate = measured?.current.approximate ?? false;
   const bound = actualBound(engine, kpi, mode, measured, ended || endsEarly);
   const good = kpi.def.good;
   const nonNegative = neverNegative(kpi.ast, (name) => engine.index.metrics.get(name));
-  const statusInputs = { mode, good, baseline, target, actual, progress, started, expected, cutRows };
+  const statusInputs = { mode, good, baseline, target, actual, progress, started, expected, cutRows, channelsDiffer };
   const atDeadline = { ...statusInputs, ended: true, bound: stoppedBound(bound, mode === 'cumulative' && nonNegative) };
   const asOfNow = measureStatus(endsEarly ? atDeadline : { ...statusInputs, ended, bound });
   // Before the deadline, data that end early are not called achieved on what they could not settle
@@ -275,6 +283,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     referenceTo: reference.referenceTo,
     previousLeftOut: reference.previousLeftOut,
     baselineLeftOut: reference.baselineLeftOut,
+    baselineChannelsDiffer: channelsDiffer,
     previousPartial: reference.previousPartial,
     baselineBound: reference.baselineBound,
     target,
@@ -372,12 +381,14 @@ interface StatusInputs {
   readonly expected: number;
   readonly bound: ActualBound;
   readonly cutRows: boolean;
+  /** The baseline, a rate, is over other channels than the actual (`MeasureTarget.baselineChannelsDiffer`). */
+  readonly channelsDiffer: boolean;
 }
 
 /**
  * A measure's status: a cap (or floor) is kept or not, a target equal to its baseline compares
  * the actual with it, anything else follows progress against pace. An actual that cut a month
- * row is n/a (`undecided`); an upper bound on the actual (reach summed from finer rows) bounds the
+ * row, or a rate whose baseline is over other channels, is n/a (`undecided`); an upper bound on the actual (reach summed from finer rows) bounds the
  * status on one side only.
  */
 function measureStatus(s: StatusInputs): GoalStatus {
@@ -392,7 +403,7 @@ function measureStatus(s: StatusInputs): GoalStatus {
     : noChange
       ? noChangeStatus(timing, actual, target, good)
       : goalStatus({ ...timing, progress: s.progress });
-  if (s.cutRows && s.started) return 'undecided';
+  if ((s.cutRows || s.channelsDiffer) && s.started) return 'undecided';
   if (s.bound === 'exact' || target === null) return status;
   if (s.bound === 'unbounded') return s.started && status !== 'no_data' ? 'undecided' : status;
   const higherIsBetter =
@@ -550,6 +561,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       referenceTo: m.referenceTo,
       previousLeftOut: m.previousLeftOut,
       baselineLeftOut: m.baselineLeftOut,
+      baselineChannelsDiffer: m.baselineChannelsDiffer,
       previousPartial: m.previousPartial,
       baselineBound: m.baselineBound,
       target: m.target,
@@ -598,6 +610,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     referenceTo: null,
     previousLeftOut: [],
     baselineLeftOut: [],
+    baselineChannelsDiffer: false,
     previousPartial: null,
     baselineBound: null,
     target: manual.target,

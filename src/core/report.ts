@@ -115,8 +115,10 @@ export interface SmartGoalJson {
   reference_to?: string;
   /** Channels of the goal with the KPI over the previous period that its reference (a relative target's total, or the implicit baseline) leaves out, as its actual does (a channel that stopped before the period). */
   previous_left_out?: string[];
-  /** Channels the implicit baseline leaves out: all their data over the previous period falls after `baseline_to`. */
+  /** Channels the actual counts that the implicit baseline has no data for: none in the previous period (a channel launched in this one), or none up to `baseline_to`. */
   baseline_left_out?: string[];
+  /** The implicit baseline, a rate, leaves out a channel of the actual (`baseline_left_out`): a rate of other channels is no comparison, so `progress` is null and `status` undecided (see `MeasureTarget.baselineChannelsDiffer`). */
+  baseline_channels_differ?: true;
   /** The previous period is covered only over these days by a channel counted in it (see `MeasureTarget.previousPartial`): a rate's `previous` and implicit baseline are taken over them; a total's `previous` is partial; a reach has no implicit baseline. */
   previous_partial?: PartJson;
   /** An implicit baseline that would be only this bound of the true figure (a reach summed from month rows), which is none: `baseline` is null (see `MeasureTarget.baselineBound`). */
@@ -177,6 +179,7 @@ export interface KeyResultJson {
   reference_to?: string;
   previous_left_out?: string[];
   baseline_left_out?: string[];
+  baseline_channels_differ?: true;
   previous_partial?: PartJson;
   /** An implicit baseline that would be only this bound of the true figure (a reach summed from month rows), which is none: `baseline` is null (see `MeasureTarget.baselineBound`). */
   baseline_bound?: BaselineBound;
@@ -468,23 +471,31 @@ export function gapsJson(gaps: InputGaps): GapsJson {
   return out;
 }
 
-/** `baseline_to`, `reference_to`, `previous_left_out`, `baseline_left_out`, `previous_partial` and `baseline_bound`, each only when it applies. */
+/** `baseline_to`, `reference_to`, `previous_left_out`, `baseline_left_out`, `baseline_channels_differ`, `previous_partial` and `baseline_bound`, each only when it applies. */
 function referenceJson(e: {
   baselineTo: Day | null;
   referenceTo: Day | null;
   previousLeftOut: readonly string[];
   baselineLeftOut: readonly string[];
+  baselineChannelsDiffer: boolean;
   previousPartial: CoveredPart | null;
   baselineBound: BaselineBound | null;
 }): Pick<
   SmartGoalJson,
-  'baseline_to' | 'reference_to' | 'previous_left_out' | 'baseline_left_out' | 'previous_partial' | 'baseline_bound'
+  | 'baseline_to'
+  | 'reference_to'
+  | 'previous_left_out'
+  | 'baseline_left_out'
+  | 'baseline_channels_differ'
+  | 'previous_partial'
+  | 'baseline_bound'
 > {
   return {
     ...(e.baselineTo !== null ? { baseline_to: formatDay(e.baselineTo) } : {}),
     ...(e.referenceTo !== null ? { reference_to: formatDay(e.referenceTo) } : {}),
     ...(e.previousLeftOut.length > 0 ? { previous_left_out: [...e.previousLeftOut] } : {}),
     ...(e.baselineLeftOut.length > 0 ? { baseline_left_out: [...e.baselineLeftOut] } : {}),
+    ...(e.baselineChannelsDiffer ? { baseline_channels_differ: true as const } : {}),
     ...(e.previousPartial !== null ? { previous_partial: partJson(e.previousPartial) } : {}),
     ...(e.baselineBound !== null ? { baseline_bound: e.baselineBound } : {}),
   };

@@ -182,11 +182,14 @@ function sameNumber(a: number | null, b: number | null): boolean {
  * as-of date, every KPI value of every scope, and each goal's target, actual, progress,
  * status, score and key results; goals present in only one of them are listed too.
  * Sorted as the report is (KPIs by scope, then goals), so that a page can list them.
+ * `currencies`, the frozen figures' and today's: where they differ, an amount of money differs
+ * whatever its number (€210 frozen, $210 now: rt15 #11).
  */
 export function restatements(
   frozen: Pick<QuarterFigures, 'report'>,
   now: Pick<QuarterFigures, 'report'>,
   kpis: readonly KpiMeta[],
+  currencies?: { readonly frozen: string; readonly now: string },
 ): Restatement[] {
   const out: Restatement[] = [];
   const byId = new Map(kpis.map((k) => [k.id, k]));
@@ -197,7 +200,9 @@ export function restatements(
     },
     number(subject, figure, scope, kpi, kind, a, b) {
       const unit = kind === 'number' ? (byId.get(kpi ?? '')?.unit ?? 'count') : null;
-      if (!sameNumber(a, b)) out.push({ subject, figure, scope, unit, kind, frozen: a, now: b });
+      const otherCurrency =
+        unit === 'money' && a !== null && b !== null && currencies !== undefined && currencies.frozen !== currencies.now;
+      if (!sameNumber(a, b) || otherCurrency) out.push({ subject, figure, scope, unit, kind, frozen: a, now: b });
     },
   };
 

@@ -72,10 +72,21 @@ export interface MeasureTarget {
    */
   readonly previousLeftOut: readonly string[];
   /**
-   * Channels whose data over the previous period all falls after `baselineTo` (a channel launched
-   * after an input's export ended): the implicit baseline is computed without them; else empty.
+   * Channels its actual counts that an implicit level baseline has no data for: none in the
+   * previous period (a channel launched in this one: rt15 #4), or none up to `baselineTo` (one
+   * launched after an input's export ended there). The baseline is the KPI over the other channels
+   * alone, said; else empty.
    */
   readonly baselineLeftOut: readonly string[];
+  /**
+   * A rate's implicit baseline leaves out a channel its actual counts (`baselineLeftOut`): a rate
+   * of other channels is no comparison (the KPI table's "not comparable: channels differ"), and
+   * its "progress" would be the mix changing (TikTok's cheap clicks joining LinkedIn's), so the
+   * measure has no progress and is undecided; a figure that adds up across channels (a follower
+   * count) keeps its progress, as the KPI table keeps a total's change (a channel launched is
+   * growth). False otherwise.
+   */
+  readonly baselineChannelsDiffer: boolean;
   /**
    * The previous period is covered only over these days by a channel counted in it (its daily
    * data start after the period's first day, or end before its last: see `coveredPart`), as the
@@ -137,6 +148,7 @@ export function measureTarget(
       referenceTo,
       previousLeftOut,
       baselineLeftOut: [],
+      baselineChannelsDiffer: false,
       previousPartial,
       baselineBound: null,
     };
@@ -155,6 +167,7 @@ export function measureTarget(
       referenceTo: null,
       previousLeftOut,
       baselineLeftOut: [],
+      baselineChannelsDiffer: false,
       previousPartial: grown,
       baselineBound: null,
     };
@@ -176,9 +189,18 @@ export function measureTarget(
   // Only a bound of the true figure is no baseline (red-team: reach summed from month rows decided a goal's direction).
   const baselineBound = implicit && taken.value !== null && taken.bound !== 'exact' ? taken.bound : null;
   const baseline = measure.baseline ?? (baselineBound === null ? taken.value : null);
-  // A channel counted over the whole previous period but with no data up to `baselineTo`.
+  // A channel counted over the whole previous period but with no data up to `baselineTo`, or one
+  // with the KPI in this period and none in the previous one (a channel launched: rt15 #4).
   const counted = (v: KpiValue) => (v.value === null ? [] : (v.channels ?? channels));
-  const baselineLeftOut = cut === null ? [] : counted(whole).filter((c) => !counted(cut).includes(c));
+  const inBaseline = counted(taken);
+  const baselineLeftOut =
+    measure.baseline !== null || baseline === null
+      ? []
+      : channels.filter(
+          (c) =>
+            !inBaseline.includes(c) &&
+            (counted(whole).includes(c) || windowFor(engine, [c], period.start, period.end).value(kpi).value !== null),
+        );
   return {
     mode,
     previous,
@@ -188,6 +210,7 @@ export function measureTarget(
     referenceTo: null,
     previousLeftOut,
     baselineLeftOut,
+    baselineChannelsDiffer: kpi.rate && baselineLeftOut.length > 0,
     previousPartial,
     baselineBound,
   };

@@ -86,6 +86,7 @@ const smartGoal = z.strictObject({
   baseline_to: isoDate.optional(),
   previous_left_out: z.array(text).optional(),
   baseline_left_out: z.array(text).optional(),
+  baseline_channels_differ: z.literal(true).optional(),
   reference_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   previous_partial: coveredPart.optional(),
@@ -127,6 +128,7 @@ const keyResult = z.strictObject({
   baseline_to: isoDate.optional(),
   previous_left_out: z.array(text).optional(),
   baseline_left_out: z.array(text).optional(),
+  baseline_channels_differ: z.literal(true).optional(),
   reference_to: isoDate.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   previous_partial: coveredPart.optional(),

@@ -206,6 +206,8 @@ function check(
     );
   }
   notePartialPrevious(engine, measure, period, channels, place, at);
+  // Before the checks on the target, which may end here: a baseline over other channels is said whatever the target (rt15 #4).
+  if (measure.baseline === null) noteLeftOut(engine, measure, period, channels, place, at, 'a baseline');
   const target = resolveTarget(t, baseline);
   if (target === null) return;
   // A target equal to its baseline asks to hold the KPI: a goal like another ("keep ER at 5%"), and one that new data
@@ -240,14 +242,15 @@ function check(
     );
     return;
   }
-  if (measure.baseline === null) noteLeftOut(engine, measure, period, channels, place, at, 'a baseline');
 }
 
 /**
  * Notes the channels a measure's reference (a relative target's total, or the implicit baseline)
  * leaves out though they have the KPI over the previous period: one that stopped before the
- * goal's period (the actual leaves it out, so the reference does too: like with like), or, for an
- * implicit baseline taken to `baselineTo`, one whose data there all falls after that day.
+ * goal's period (the actual leaves it out, so the reference does too: like with like); and the
+ * channels its actual counts that an implicit baseline has no data for: none over the previous
+ * period (a channel launched in this one: rt15 #4), or none up to `baselineTo`. A rate's baseline
+ * over other channels is no comparison: the note says the goal is undecided.
  */
 function noteLeftOut(
   engine: KpiEngine,
@@ -258,7 +261,12 @@ function noteLeftOut(
   at: PathKey[],
   wayOut: string,
 ): void {
-  const { previousLeftOut, baselineLeftOut, baselineTo } = measureTarget(engine, measure, period, channels);
+  const { previousLeftOut, baselineLeftOut, baselineTo, baselineChannelsDiffer } = measureTarget(
+    engine,
+    measure,
+    period,
+    channels,
+  );
   const prev = previousPeriod(period);
   const reference = engine.kpis.get(measure.kpi)?.cumulative ? 'the total the target applies to' : 'the baseline (none is given)';
   if (previousLeftOut.length > 0) {
@@ -270,14 +278,26 @@ function noteLeftOut(
         `give ${wayOut} if it should count ${previousLeftOut.length === 1 ? 'it' : 'them'}`,
     );
   }
-  if (baselineLeftOut.length > 0 && baselineTo !== null) {
-    const firsts = baselineLeftOut.map((c) => `${c}'s data starts on ${formatDay(engine.index.firstDay(c) ?? prev.end)}`);
+  if (baselineLeftOut.length > 0) {
+    const firsts = baselineLeftOut.flatMap((c) => {
+      const first = engine.index.firstDay(c);
+      // A channel with data in the previous period but none for this KPI there has no "start" to name.
+      return baselineTo === null && first !== null && first <= prev.end
+        ? []
+        : [`${c}'s data starts on ${formatDay(first ?? prev.end)}`];
+    });
     const kept = channels.filter((c) => !baselineLeftOut.includes(c));
+    const over = baselineTo === null ? prev.label : `${prev.label} to ${formatDay(baselineTo)}`;
+    const them = baselineLeftOut.length === 1 ? 'that channel' : 'those channels';
     place.report.note(
       at,
-      `the baseline (${measure.kpi} over ${prev.label} to ${formatDay(baselineTo)}, as none is given) has no data on ` +
-        `${baselineLeftOut.join(', ')} (${firsts.join(', ')}): it is the KPI over ${kept.join(', ')} alone, ` +
-        `while the goal's actual counts ${baselineLeftOut.join(', ')} too; give a baseline if it should not be`,
+      `the baseline (${measure.kpi} over ${over}, as none is given) has no data on ` +
+        `${baselineLeftOut.join(', ')}${firsts.length > 0 ? ` (${firsts.join(', ')})` : ''}: it is the KPI over ${kept.join(', ')} alone, ` +
+        `while the goal's actual counts ${baselineLeftOut.join(', ')} too; ` +
+        (baselineChannelsDiffer
+          ? `a rate over other channels is not comparable (channels differ), so the goal has no progress and stays undecided; ` +
+            `give a baseline (${measure.kpi} over ${channels.join(', ')} as the goal starts from) to measure it`
+          : `part of the change is ${them} starting, not like for like; give a baseline if it should not be`),
     );
   }
 }

@@ -210,12 +210,34 @@ export interface MovedGoalpostJson {
   reason: string;
 }
 
-/** One goal's moved goalposts, oldest first, following its renames. */
+/**
+ * One goal's moved goalposts, oldest first, following its renames. A move a later commit undid
+ * (a removal restored as it was, a field put back to its value before the move) is none: the
+ * goal stands at the definition it had.
+ */
 export function movesOf(entries: readonly HistoryEntry[], goalId: string): GoalMove[] {
-  return historyOf(entries, goalId).flatMap((e) =>
+  const own = historyOf(entries, goalId);
+  return own.flatMap((e, i) =>
     e.changes
-      .filter((c) => c.moved_goalpost && !restoredAsItWas(entries, e.commit, c))
+      .filter((c) => c.moved_goalpost && !restoredAsItWas(entries, e.commit, c) && !putBack(own.slice(i + 1), c))
       .map((change) => ({ change, commit: e.commit })),
+  );
+}
+
+/**
+ * Whether a later change of the goal (`later`, its own entries after the move's) sets the field
+ * a change moved (a target lowered, a deadline pushed back) back to the value it had before the
+ * move, as a revert does (rt15 #10): the goal then stands at that definition again, so the move
+ * is none. Put back only part of the way (a target 5% → 1% → 3%), the move stands; moved again
+ * after being put back, the new move is judged on its own.
+ */
+function putBack(later: readonly HistoryEntry[], change: GoalChange): boolean {
+  if (change.kind !== 'changed' || change.field === undefined) return false;
+  const before = JSON.stringify(change.old ?? null);
+  return later.some((e) =>
+    e.changes.some(
+      (c) => c.kind === 'changed' && c.field === change.field && c.kr === change.kr && JSON.stringify(c.new ?? null) === before,
+    ),
   );
 }
 

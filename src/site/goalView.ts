@@ -556,12 +556,16 @@ function gapsOf(json: GapsJson | undefined): InputGaps | null {
   return out;
 }
 
-/** A report's `baseline_to`, `reference_to`, `previous_partial` (as days, null when absent) and the channels its references leave out. */
+/**
+ * A report's `baseline_to`, `reference_to`, `previous_partial` (as days, null when absent), the
+ * channels its references leave out and whether its baseline is a rate over other channels.
+ */
 function referenceOf(json: {
   baseline_to?: string;
   reference_to?: string;
   previous_left_out?: string[];
   baseline_left_out?: string[];
+  baseline_channels_differ?: true;
   previous_partial?: { from: string; to: string; gaps?: Array<{ from: string; to: string }> };
   baseline_bound?: BaselineBound;
 }): {
@@ -569,6 +573,7 @@ function referenceOf(json: {
   referenceTo: Day | null;
   previousLeftOut: string[];
   baselineLeftOut: string[];
+  baselineChannelsDiffer: boolean;
   previousPartial: CoveredPart | null;
   baselineBound: BaselineBound | null;
 } {
@@ -583,6 +588,7 @@ function referenceOf(json: {
     referenceTo: json.reference_to === undefined ? null : dayOf(json.reference_to),
     previousLeftOut: json.previous_left_out ?? [],
     baselineLeftOut: json.baseline_left_out ?? [],
+    baselineChannelsDiffer: json.baseline_channels_differ === true,
     previousPartial: from === null || to === null ? null : { from, to, ...(gaps.length > 0 ? { gaps } : {}) },
     baselineBound: json.baseline_bound ?? null,
   };
@@ -710,13 +716,17 @@ function referenceSentence(project: Project, engine: KpiEngine, m: Measure, peri
           date: formatDate(formatDay(to), locale),
         }),
     partialSentence(d, e, m, kpiLabel(d, kpi.def), previous, (day) => formatDate(formatDay(day), locale)),
-    // A channel the baseline taken to `baselineTo` has no data for (launched after that day).
-    e.baselineLeftOut.length > 0 && e.baselineTo !== null
-      ? fill(d.definition.baselineLeftOut, {
-          channels: names(e.baselineLeftOut),
-          date: formatDate(formatDay(e.baselineTo), locale),
-        })
-      : null,
+    // A channel of the actual the baseline has no data for: launched after `baselineTo`, or in this period (rt15 #4).
+    e.baselineLeftOut.length === 0
+      ? null
+      : e.baselineTo !== null
+        ? fill(d.definition.baselineLeftOut, {
+            channels: names(e.baselineLeftOut),
+            date: formatDate(formatDay(e.baselineTo), locale),
+          })
+        : fill(d.definition.baselineLeftOutPeriod, { channels: names(e.baselineLeftOut), period: previous }),
+    // A rate's baseline over other channels is no comparison: no progress, undecided.
+    e.baselineChannelsDiffer ? d.definition.baselineChannelsDiffer : null,
     // A channel with data in the previous period but none in this one: the reference leaves it out, as the actual does.
     e.previousLeftOut.length > 0
       ? fill(d.definition.previousLeftOut, { channels: names(e.previousLeftOut), period: previous })

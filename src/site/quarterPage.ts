@@ -120,10 +120,12 @@ function buildQuarterPage(
   const { snapshot } = chosen;
   const kpis = snapshot.kpis;
   const currency = snapshotCurrency(snapshot, project.site);
-  const restated = restatements(frozenFigures, live, [
-    ...kpis,
-    ...kpiMetas(engine).filter((k) => !kpis.some((f) => f.id === k.id)),
-  ]);
+  const restated = restatements(
+    frozenFigures,
+    live,
+    [...kpis, ...kpiMetas(engine).filter((k) => !kpis.some((f) => f.id === k.id))],
+    { frozen: currency, now: project.site.currency },
+  );
   return {
     view: quarterView({ site: withCurrency(project.site, currency), kpis, figures: frozenFigures, channels }, quarter, channel),
     source: frozenSource(snapshot),

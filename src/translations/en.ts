@@ -282,6 +282,11 @@ export const en = {
     previousPartial:
       'The previous period’s total ({period}) covers only {from} to {to} (a channel’s data cover {period} in part): a partial total, against which no achievability is judged.',
     baselineLeftOut: 'Not in the baseline (no data up to {date}, yet counted in the actual): {channels}.',
+    /** A channel the actual counts with no data in the previous period (a channel launched in this one). */
+    baselineLeftOutPeriod: 'Not in the baseline (no data in {period}, yet counted in the actual): {channels}.',
+    /** A rate's baseline over other channels than its actual: no progress, undecided (rt15 #4). */
+    baselineChannelsDiffer:
+      'Not comparable: channels differ. The baseline is a rate over other channels than the actual, so progress is not measured and the status is undecided; give a baseline to measure it.',
     previousLeftOut:
       'Not in the reference (data in {period} but none in this period, so left out of the actual too: like with like): {channels}.',
     servesObjective: 'Serves the objective “{objective}”.',

@@ -283,6 +283,10 @@ export const fr = {
     previousPartial:
       'Le total de la période précédente ({period}) ne couvre que du {from} au {to} (les données d’un canal ne couvrent {period} qu’en partie) : un total partiel, sur lequel le caractère atteignable n’est pas jugé.',
     baselineLeftOut: 'Hors de la valeur de référence (aucune donnée jusqu’au {date}, mais comptés dans le réalisé) : {channels}.',
+    baselineLeftOutPeriod:
+      'Hors de la valeur de référence (aucune donnée en {period}, mais comptés dans le réalisé) : {channels}.',
+    baselineChannelsDiffer:
+      'Non comparable : canaux différents. La valeur de référence est un taux sur d’autres canaux que le réalisé : la progression n’est pas mesurée et le statut est indécis ; indiquez une valeur de référence pour la mesurer.',
     previousLeftOut:
       'Hors de la référence (données en {period} mais aucune sur cette période, donc hors du réalisé aussi : à périmètre égal) : {channels}.',
     servesObjective: 'Contribue à l’objectif « {objective} ».',

@@ -276,6 +276,9 @@ export const it = {
     previousPartial:
       'Il totale del periodo precedente ({period}) copre solo dal {from} al {to} (i dati di un canale coprono {period} solo in parte): un totale parziale, sul quale non si giudica se l’obiettivo è raggiungibile.',
     baselineLeftOut: 'Esclusi dalla base di partenza (nessun dato fino al {date}, ma contati nel valore attuale): {channels}.',
+    baselineLeftOutPeriod: 'Esclusi dalla base di partenza (nessun dato in {period}, ma contati nel valore attuale): {channels}.',
+    baselineChannelsDiffer:
+      'Non confrontabile: canali diversi. La base di partenza è un tasso su altri canali rispetto al valore attuale, quindi i progressi non sono misurati e lo stato è indeciso; indica una base di partenza per misurarli.',
     previousLeftOut:
       'Esclusi dal riferimento (dati in {period} ma nessuno in questo periodo, quindi esclusi anche dal valore attuale: a parità di perimetro): {channels}.',
     servesObjective: 'Contribuisce all’obiettivo strategico «{objective}».',
