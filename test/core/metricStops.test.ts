@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/core/dates.ts';
 import { createEngine } from '../../src/core/project.ts';
-import { buildReport, type KpiJson } from '../../src/core/report.ts';
+import { buildReport, type KpiJson, type SmartGoalJson } from '../../src/core/report.ts';
 import { loadFromSources } from '../../src/load/project.ts';
 import { day, period } from '../coreFixtures.ts';
 
@@ -92,7 +92,7 @@ describe("a month row of another metric after a file's last day row (red-team 15
     };
     const loaded = loadFromSources({ path: 'content/site.yaml', text: 'title: T\n' }, [goals], files);
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
-    return buildReport(loaded.project, createEngine(loaded.project), { quarter: Q2 }).goals[0]!;
+    return buildReport(loaded.project, createEngine(loaded.project), { quarter: Q2 }).goals[0] as SmartGoalJson;
   }
   const dayRows = [
     { date: '2026-04-10', impressions: 1000 },
