@@ -22,6 +22,8 @@ export interface Locator {
   locate(path: readonly PathKey[], part?: 'key' | 'value'): Position;
   /** The source style of the scalar at a path (quoted scalars start one column before their text). */
   quoted(path: readonly PathKey[]): boolean;
+  /** The text of the number at a path as the file writes it (JSON only), or null. */
+  numberText?(path: readonly PathKey[]): string | null;
 }
 
 const START: Position = { line: 1, column: 1 };
