@@ -2,7 +2,9 @@
  * A JSON syntax error says what to do, not only what the parser met (standards: every problem
  * with a hint): the mistakes of hand-edited exports and snapshots, each at its place.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { jsonSyntaxProblem } from '../../src/load/jsonSyntax.ts';
 import { parseJson } from '../../src/load/locate.ts';
 
 const CASES: ReadonlyArray<readonly [string, string, string]> = [
@@ -169,5 +171,70 @@ describe('a JSON syntax error', () => {
     if (parsed.ok) return;
     expect(`${parsed.position.line}:${parsed.position.column}`).toBe('250002:1');
     expect(parsed.message).toContain('remove the comma after the last item');
+  });
+
+  it('finds an error exactly where JSON.parse fails, and none where it succeeds, within the text', () => {
+    const base = JSON.stringify(
+      {
+        channel: 'ig',
+        source: 'Meta "export" \\ é',
+        rows: [{ date: '2026-04-01', impressions: 12, rate: -0.5e-3, ok: true, n: null }, []],
+      },
+      null,
+      1,
+    );
+    const pieces = [
+      '"',
+      '\\',
+      '\\u12',
+      ',',
+      ':',
+      '{',
+      '}',
+      '[',
+      ']',
+      '-',
+      '0',
+      '1',
+      '.',
+      'e',
+      '+',
+      ' ',
+      '\n',
+      '\t',
+      'x',
+      'true',
+      "'",
+      '/',
+      '\u00a0',
+    ];
+    const edit = fc.record({
+      at: fc.nat(),
+      drop: fc.nat({ max: 3 }),
+      add: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        let text = base;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.add.join('') + text.slice(at + e.drop);
+        }
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        const found = jsonSyntaxProblem(text);
+        expect(found === null).toBe(valid);
+        if (found !== null) {
+          expect(found.offset).toBeGreaterThanOrEqual(0);
+          expect(found.offset).toBeLessThanOrEqual(text.length);
+          expect(found.hint.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 3000, seed: 15 },
+    );
   });
 });
