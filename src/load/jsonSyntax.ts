@@ -129,7 +129,7 @@ export function jsonSyntaxProblem(source: string): JsonSyntaxProblem | null {
     }
     numberEnd = -1;
     if (c === QUOTE) {
-      const end = stringEnd(source, i);
+      const end = scanString(source, i);
       if (typeof end !== 'number') return end;
       want = want === 'key' ? 'colon' : afterValue();
       prev = c;
@@ -139,7 +139,7 @@ export function jsonSyntaxProblem(source: string): JsonSyntaxProblem | null {
       want = c === OPEN_BRACE ? 'key' : 'value';
       prev = c;
     } else if (c === MINUS || isDigit(c)) {
-      const end = numberEnd_(source, i);
+      const end = scanNumber(source, i);
       if (typeof end !== 'number') return end;
       numberStart = i;
       numberEnd = end;
@@ -221,7 +221,7 @@ function numberText(source: string, i: number): string {
  * The end of the number at `start` (after its last character), or the error in it: a minus with no
  * digit, a leading zero, a point or an exponent with no digit after it.
  */
-function numberEnd_(source: string, start: number): number | JsonSyntaxProblem {
+function scanNumber(source: string, start: number): number | JsonSyntaxProblem {
   const n = source.length;
   let j = start;
   if (source.charCodeAt(j) === MINUS) {
@@ -302,7 +302,7 @@ function separatorProblem(source: string, start: number, sep: number): JsonSynta
  * The offset of the closing quote of the string at `open`, or the error in it: a bad escape, a
  * control character (a line break meant as text, or a closing quote missing on its line), no end.
  */
-function stringEnd(source: string, open: number): number | JsonSyntaxProblem {
+function scanString(source: string, open: number): number | JsonSyntaxProblem {
   const n = source.length;
   let escapedQuote = false;
   for (let j = open + 1; j < n; j++) {
