@@ -73,6 +73,7 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       countMore(problems, { file: file.path, ...parsed.duplicates[0]!.position, message: '' }, parsed.moreDuplicates);
     const envelope = dataFileSchema.safeParse(parsed.value);
     const report = new FileReporter(file.path, parsed.locator, problems);
+    const mayUnderflow = MAY_UNDERFLOW.test(file.text);
     reporters.set(file.path, report);
     if (!envelope.success) {
       for (const p of issuesToProblems(file.path, parsed.locator, dataFileSchema, parsed.value, envelope.error.issues))
@@ -80,7 +81,7 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
       const raw = parsed.value as { channel?: unknown; rows?: unknown } | null;
       if (raw && Array.isArray(raw.rows)) {
         const channel = typeof raw.channel === 'string' ? raw.channel : null;
-        raw.rows.forEach((r, i) => checkRow(report, i, r, channel, context, discovered, undeclared));
+        raw.rows.forEach((r, i) => checkRow(report, i, r, channel, context, discovered, undeclared, mayUnderflow));
       }
       continue;
     }
@@ -89,7 +90,7 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
     if (channel !== null) checkChannel(report, ['channel'], channel, context);
     const before = rows.length;
     rawRows.forEach((raw, i) => {
-      const row = checkRow(report, i, raw, channel, context, discovered, undeclared);
+      const row = checkRow(report, i, raw, channel, context, discovered, undeclared, mayUnderflow);
       if (row) rows.push(row);
     });
     const fileRows = rows.slice(before);
@@ -208,6 +209,13 @@ function notInData(name: SpecialVariable): string {
 /** The largest integer a double holds exactly: bigger values cannot be summed exactly. */
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 
+/**
+ * Text that may hold a number too small for a double (below about 5e-324, read as 0): an exponent
+ * of -100 or less, or a point followed by 300 zeros. Only then are the zeros of a file read again
+ * from its text, so that files of many zeros load at parse speed.
+ */
+const MAY_UNDERFLOW = /[eE]-0*[1-9][0-9]{2}|\.0{300}/;
+
 function checkRow(
   report: FileReporter,
   i: number,
@@ -216,9 +224,14 @@ function checkRow(
   context: DataContext,
   discovered: Map<string, MetricDef>,
   undeclared: Map<string, Occurrence>,
+  /** Whether the file's text may hold a number that underflows to 0 (`MAY_UNDERFLOW`). */
+  mayUnderflow = false,
 ): MetricRow | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    report.at(['rows', i], `a row must be an object with a date, month or quarter and metric values, got ${describeValue(raw)}`);
+    report.at(
+      ['rows', i],
+      `a row must be an object with a date, month or quarter and metric values, got ${describeValue(raw, true)}`,
+    );
     return null;
   }
   const record = raw as Record<string, unknown>;
@@ -243,7 +256,7 @@ function checkRow(
     }
     if (key === 'channel') {
       if (typeof value !== 'string' || !SLUG.test(value)) {
-        report.at(['rows', i, key], `channel must be a channel id, got ${describeValue(value)}`);
+        report.at(['rows', i, key], `channel must be a channel id, got ${describeValue(value, true)}`);
         ok = false;
       } else if (checkChannel(report, ['rows', i, key], value, context)) channel = value;
       else ok = false;
@@ -271,6 +284,16 @@ function checkRow(
       if (seen) seen.rows++;
       else undeclared.set(where, { name: key, file: report.file, row: i, rows: 1 });
     }
+    const written = value === 0 && mayUnderflow ? report.numberText(['rows', i, key]) : null;
+    if (written !== null && /[1-9]/.test(written.split(/[eE]/)[0]!)) {
+      // 1e-400 is read as 0 as 1e400 is read as Infinity: a typo either way.
+      report.at(
+        ['rows', i, key],
+        `${key}: ${written} is too small for a number (it would be read as 0): write 0, or check the value`,
+      );
+      ok = false;
+      continue;
+    }
     if (typeof value === 'number' && Number.isFinite(value) && (value >= 0 || def.signed) && Math.abs(value) <= MAX_EXACT) {
       // (−0 is 0: a count, and a page would print it "-0".)
       values[key] = value === 0 ? 0 : value;
@@ -281,13 +304,15 @@ function checkRow(
     if (typeof value !== 'number') {
       report.at(
         ['rows', i, key],
-        `${key}: expected a number, got ${describeValue(value)}` +
+        `${key}: expected a number, got ${describeValue(value, true)}` +
           (value === null || value === '' ? ' (leave a missing value out of the row)' : ''),
       );
     } else if (!Number.isFinite(value)) {
       report.at(['rows', i, key], `${key}: the number is out of range (not finite)`);
     } else if (Math.abs(value) > MAX_EXACT) {
-      report.at(['rows', i, key], `${key}: ${value} is above 2^53 − 1 (${MAX_EXACT}): such numbers cannot be summed exactly`);
+      // The text as written: the value read is the nearest double (9007199254740993 reads as …992).
+      const shown = report.numberText(['rows', i, key]) ?? String(value);
+      report.at(['rows', i, key], `${key}: ${shown} is above 2^53 − 1 (${MAX_EXACT}): such numbers cannot be summed exactly`);
     } else {
       report.at(
         ['rows', i, key],
@@ -314,7 +339,7 @@ function checkRow(
 
 function checkPeriod(report: FileReporter, i: number, key: string, value: unknown): Period | null {
   if (typeof value !== 'string') {
-    report.at(['rows', i, key], `${key}: expected text such as ${example(key)}, got ${describeValue(value)}`);
+    report.at(['rows', i, key], `${key}: expected text such as ${example(key)}, got ${describeValue(value, true)}`);
     return null;
   }
   if (key === 'date') {

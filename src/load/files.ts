@@ -220,6 +220,11 @@ export class FileReporter {
     this.problems = problems;
   }
 
+  /** The number at `path` as the file writes it (a JSON file), or null: before rounding to a double. */
+  numberText(path: readonly PathKey[]): string | null {
+    return this.locator.numberText?.(path) ?? null;
+  }
+
   /** Records a problem at the key or value found at `path`. */
   at(path: readonly PathKey[], message: string | (() => string), part: 'key' | 'value' = 'value'): void {
     this.errors++;

@@ -8,11 +8,11 @@ import type { Problem } from './problems.ts';
 import { allowedKeysAt } from './schemas.ts';
 import { hint } from './suggest.ts';
 
-/** A human description of a value's type, for "expected X, got Y". */
-export function describeValue(value: unknown): string {
+/** A human description of a value's type, for "expected X, got Y" (an object in JSON is YAML's mapping). */
+export function describeValue(value: unknown, json = false): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'object') return json ? 'an object' : 'a mapping';
   if (typeof value === 'string') return `the text '${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
   return `${typeof value} ${String(value)}`;
 }
@@ -45,6 +45,7 @@ export function issuesToProblems(
   prefix: readonly PathKey[] = [],
 ): Problem[] {
   const problems: Problem[] = [];
+  const json = file.endsWith('.json');
   const at = (path: readonly PathKey[], message: string, part: 'key' | 'value' = 'value'): void => {
     const { line, column } = locator.locate([...prefix, ...path], part);
     problems.push({ file, line, column, message });
@@ -71,7 +72,8 @@ export function issuesToProblems(
     }
     let message = issue.message;
     if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
-      message = `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}`;
+      const expected = json && issue.expected === 'object' ? 'an object' : (EXPECTED[issue.expected] ?? issue.expected);
+      message = `expected ${expected}, got ${describeValue(value, json)}`;
     }
     const name = key !== null && typeof path[path.length - 1] === 'string' ? key : null;
     if (name && !message.startsWith(name)) message = message.startsWith('must') ? `${name} ${message}` : `${name}: ${message}`;

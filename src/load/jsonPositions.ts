@@ -131,5 +131,10 @@ export function jsonLocator(text: string): Locator {
       const { node, depth } = walk(path);
       return depth === path.length && text.charCodeAt(node) === QUOTE;
     },
+    numberText(path) {
+      const { node, depth } = walk(path);
+      const c = text.charCodeAt(node);
+      return depth === path.length && (c === 45 || (c >= 48 && c <= 57)) ? text.slice(node, skipValue(node)) : null;
+    },
   };
 }

@@ -6,6 +6,7 @@
 import { parse as parseJsonAst } from '@humanwhocodes/momoa';
 import { duplicateKeys, positionAt } from './duplicateKeys.ts';
 import { jsonLocator } from './jsonPositions.ts';
+import { GENERAL_HINT, jsonSyntaxProblem } from './jsonSyntax.ts';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument } from 'yaml';
 import { PROBLEMS_PER_FILE } from './problems.ts';
 
@@ -21,6 +22,8 @@ export interface Locator {
   locate(path: readonly PathKey[], part?: 'key' | 'value'): Position;
   /** The source style of the scalar at a path (quoted scalars start one column before their text). */
   quoted(path: readonly PathKey[]): boolean;
+  /** The text of the number at a path as the file writes it (JSON only), or null. */
+  numberText?(path: readonly PathKey[]): string | null;
 }
 
 const START: Position = { line: 1, column: 1 };
@@ -231,94 +234,37 @@ function v8SyntaxError(source: string, error: Error): ParsedJson {
     at ? error.message.replace(at[0], at[0].trimStart().startsWith('after') ? ' after the JSON' : '') : error.message
   ).replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
   const offset = at ? Number(at[1]) : null;
-  return {
-    ok: false,
-    position: offset === null ? START : positionAt(source, offset),
-    message: jsonSyntaxMessage(message, source, offset),
-  };
-}
-
-/** `JSON syntax error: <the parser's words>; <what to do>`, the hint read from the text at the error (where known). */
-function jsonSyntaxMessage(parserMessage: string, source: string, offset: number | null): string {
-  return `JSON syntax error: ${parserMessage.replace(/\.$/, '')}; ${offset === null ? GENERAL_HINT : jsonSyntaxHint(source, offset)}`;
-}
-
-/** Whether `offset` is inside a string of the JSON text (an odd number of unescaped quotes on its line before it). */
-function inString(source: string, offset: number): boolean {
-  const start = source.lastIndexOf('\n', offset - 1) + 1;
-  let open = false;
-  for (let i = start; i < offset; i++) {
-    if (source[i] === '\\') i++;
-    else if (source[i] === '"') open = !open;
-  }
-  return open;
-}
-
-const GENERAL_HINT = 'JSON wants double-quoted keys and text, a comma between two items and none after the last';
-
-/**
- * What to do about a JSON syntax error at `offset`, from the characters around it and what the
- * text before it expects there: the mistakes hand-edited JSON makes (a comma after the last item or
- * none between two, a missing colon or value, a comment, single quotes, a bare word, NaN, a bracket
- * closed by the wrong sign), else the rules.
- */
-export function jsonSyntaxHint(source: string, offset: number): string {
-  const prev = source.slice(0, offset).trimEnd().at(-1) ?? '';
-  const rest = source.slice(offset).trimStart();
-  const at = rest[0] ?? '';
-  if (source.trim() === '') return 'the file is empty: it must hold one JSON object';
-  if ((source.charCodeAt(offset) < 0x20 || source.charCodeAt(offset - 1) < 0x20) && inString(source, offset))
-    return 'a line break or tab inside text is written \\n or \\t';
-  if (at === '') return 'the text ends before every { and [ is closed: a } or ] is missing';
-  if (at === '/' && (rest[1] === '/' || rest[1] === '*')) return 'JSON has no comments: remove it';
-  if (at === "'") return 'write text and keys between double quotes ("), not single ones';
-  const notNumber = /^-?(NaN|Infinity)\b/.exec(rest);
-  if (notNumber) return `${notNumber[1]} is not a JSON number: leave the metric out of a row that has no value`;
-  const { open, want } = expectedAt(source, offset);
-  const closes = at === '}' || at === ']';
-  if (closes && prev === ',') return 'remove the comma after the last item: JSON allows none there';
-  if (at === ',' && (prev === ',' || prev === '[' || prev === '{')) return 'a comma with no item before it: remove it';
-  if (closes && open !== null && at !== (open === '{' ? '}' : ']'))
-    return `this ${at} closes a ${open}, which ${open === '{' ? '}' : ']'} closes: check the brackets before it`;
-  if (open === null && want === 'comma')
-    return 'the JSON ends before this: remove what follows, or the bracket that closes it too early';
-  if (want === 'colon')
-    return closes || at === ','
-      ? 'a key has no value: write a colon and its value after it'
-      : 'a colon is missing between the key and its value';
-  if (want === 'value' && (closes || at === ',')) return open === '{' ? 'a value is missing after the colon' : GENERAL_HINT;
-  if (/[A-Za-z_$]/.test(at)) return 'write text and keys between double quotes; only numbers, true, false and null go without';
-  if (want === 'comma') return 'a comma is missing before it, between two items';
-  return GENERAL_HINT;
+  return syntaxError(source, message, offset, offset === null ? START : positionAt(source, offset));
 }
 
 /**
- * What the JSON text before `offset` expects next (a key, the colon after it, a value, or a comma
- * or closing bracket) and the bracket it is in: one pass over the text, no tree.
+ * `JSON syntax error: <words>; <what to do>` at the first error of the text, found by one scan of it
+ * (`jsonSyntaxProblem`): the parser's words where it names the same place and the scan has none
+ * of its own, else the scan's. Where the scan finds nothing, the parser's words, place and the rules.
  */
-function expectedAt(source: string, offset: number): { open: '{' | '[' | null; want: 'key' | 'colon' | 'value' | 'comma' } {
-  const stack: Array<'{' | '['> = [];
-  let want: 'key' | 'colon' | 'value' | 'comma' = 'value';
-  for (let i = 0; i < offset; i++) {
-    const c = source[i]!;
-    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
-    if (c === '"') {
-      for (i++; i < offset && source[i] !== '"'; i++) if (source[i] === '\\') i++;
-      want = want === 'key' ? 'colon' : 'comma';
-    } else if (c === '{' || c === '[') {
-      stack.push(c);
-      want = c === '{' ? 'key' : 'value';
-    } else if (c === '}' || c === ']') {
-      stack.pop();
-      want = 'comma';
-    } else if (c === ':') want = 'value';
-    else if (c === ',') want = stack.at(-1) === '{' ? 'key' : 'value';
-    else {
-      while (i + 1 < offset && !/[\s,:\]}]/.test(source[i + 1]!)) i++;
-      want = 'comma';
-    }
-  }
-  return { open: stack.at(-1) ?? null, want };
+function syntaxError(source: string, parserWords: string, parserOffset: number | null, parserPosition: Position): ParsedJson {
+  const words = parserWords.replace(/\.$/, '');
+  const found = jsonSyntaxProblem(source);
+  if (found === null) return { ok: false, position: parserPosition, message: `JSON syntax error: ${words}; ${GENERAL_HINT}` };
+  const own =
+    found.words ??
+    (parserOffset === found.offset && namesCharAt(words, source, found.offset) ? words : unexpected(source, found.offset));
+  return { ok: false, position: positionAt(source, found.offset), message: `JSON syntax error: ${own}; ${found.hint}` };
+}
+
+/** Whether a parser's words name no character, or the one at `offset` (`Unexpected character '}'`). */
+function namesCharAt(words: string, source: string, offset: number): boolean {
+  const named = /Unexpected (?:character|token) '(.)'/u.exec(words)?.[1];
+  return named === undefined || named === String.fromCodePoint(source.codePointAt(offset) ?? 0);
+}
+
+/** `Unexpected character 'x'` for the character at `offset` (its code for a control character), or the end. */
+function unexpected(source: string, offset: number): string {
+  const code = source.codePointAt(offset);
+  if (code === undefined) return 'Unexpected end of input';
+  if (code !== 32 && /[\p{C}\p{Z}]/u.test(String.fromCodePoint(code)))
+    return `Unexpected character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `Unexpected character '${String.fromCodePoint(code)}'`;
 }
 
 /**
@@ -370,8 +316,7 @@ export function parseJson(text: string): ParsedJson {
     } catch (astError) {
       const e = astError as { message: string; line?: number; column?: number; offset?: number };
       const message = e.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
-      const position = { line: e.line ?? 1, column: e.column ?? 1 };
-      return { ok: false, position, message: jsonSyntaxMessage(message, source, e.offset ?? null) };
+      return syntaxError(source, message, e.offset ?? null, { line: e.line ?? 1, column: e.column ?? 1 });
     }
     return v8SyntaxError(source, error as Error);
   }

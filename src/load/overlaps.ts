@@ -96,3 +96,55 @@ function within(list: readonly Entry[], row: MetricRow): Entry[] {
 function same(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
+
+/**
+ * Notes every month or quarter value of a unique metric (reach) below the same metric on its
+ * channel over a part of its period (a month or a day inside it), at the coarse value: the people
+ * reached over a period include those reached over any part of it, so one of the two is wrong (a
+ * typo, or columns swapped). Red-team 15 #12.
+ */
+export function checkUniqueParts(
+  rows: readonly MetricRow[],
+  metrics: MetricTable,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  const unique = (metric: string): boolean => metrics.get(metric)?.aggregation === 'unique';
+  const hasCoarse = rows.some(
+    (row) => (row.period.kind === 'month' || row.period.kind === 'quarter') && Object.keys(row.values).some(unique),
+  );
+  if (!hasCoarse) return;
+  const byKey = new Map<string, Entry[]>();
+  for (const row of rows) {
+    for (const [metric, value] of Object.entries(row.values)) {
+      if (!unique(metric)) continue;
+      const key = `${row.channel}\u0000${metric}\u0000${row.period.kind}`;
+      let list = byKey.get(key);
+      if (!list) byKey.set(key, (list = []));
+      list.push({ row, value });
+    }
+  }
+  for (const list of byKey.values()) list.sort((a, b) => a.row.period.start - b.row.period.start);
+
+  for (const row of rows) {
+    const kind = row.period.kind;
+    if (kind !== 'month' && kind !== 'quarter') continue;
+    for (const [metric, value] of Object.entries(row.values)) {
+      if (!unique(metric)) continue;
+      let top: Entry | null = null;
+      for (const finer of FINER[kind]) {
+        for (const e of within(byKey.get(`${row.channel}\u0000${metric}\u0000${finer}`) ?? [], row)) {
+          if (e.value > value && !same(e.value, value) && (top === null || e.value > top.value)) top = e;
+        }
+      }
+      if (top === null) continue;
+      reporters
+        .get(row.origin.file)
+        ?.note(
+          ['rows', row.origin.row, metric],
+          `${row.channel} '${metric}' for ${row.period.label} is ${value} here, below ${top.value} for ${top.row.period.label} ` +
+            `inside it (${top.row.origin.file}): the people reached over a period include those reached over any part of it; ` +
+            'check the figures (a typo, or columns swapped)',
+        );
+    }
+  }
+}

@@ -13,7 +13,7 @@ import type { Project } from '../core/project.ts';
 import { listFiles, readSources, type SourceFile } from './files.ts';
 import { loadData, reportUndeclared } from './data.ts';
 import { loadGoals } from './goals.ts';
-import { checkOverlaps } from './overlaps.ts';
+import { checkOverlaps, checkUniqueParts } from './overlaps.ts';
 import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility, checkThroughPlausibility } from './plausibility.ts';
 import { checkExportGaps } from './exportGaps.ts';
@@ -205,6 +205,7 @@ export function loadFromSources(
   checkExportHoles(data.rows, metrics, data.reporters);
   checkCoarseHoles(data.rows, metrics, data.reporters);
   checkOverlaps(data.rows, metrics, data.reporters);
+  checkUniqueParts(data.rows, metrics, data.reporters);
   const through = new Map<string, Day>();
   const from = new Map<string, Day>();
   for (const source of data.sources) {

@@ -66,3 +66,41 @@ describe('coarse and fine rows of one total', () => {
     ]);
   });
 });
+
+describe('a unique metric (reach) below the same metric over a part of its period (red-team 15 #12)', () => {
+  it('notes a quarter reach below a month reach inside it, and a month reach below a day inside it, at the coarse value', () => {
+    const out = outcomeOf({
+      site: SITE,
+      data: {
+        'data/q.json': file([{ quarter: '2026-Q3', reach: 10 }]),
+        'data/m.json': file([
+          { month: '2026-07', reach: 6 },
+          { month: '2026-08', reach: 20 },
+        ]),
+        'data/days.json': file(days(2, { reach: 8 })),
+      },
+    });
+    expect(out.problems).toEqual([]);
+    expect(out.notes).toEqual([
+      "data/m.json:6:13: note: instagram 'reach' for 2026-07 is 6 here, below 8 for 2026-07-01 inside it (data/days.json): " +
+        'the people reached over a period include those reached over any part of it; check the figures (a typo, or columns swapped)',
+      "data/q.json:6:13: note: instagram 'reach' for 2026-Q3 is 10 here, below 20 for 2026-08 inside it (data/m.json): " +
+        'the people reached over a period include those reached over any part of it; check the figures (a typo, or columns swapped)',
+    ]);
+  });
+
+  it('says nothing when each reach is at least that of every part of its period, or on another channel', () => {
+    const other = (rows: unknown[]) => JSON.stringify({ channel: 'linkedin', rows }, null, 1);
+    const out = outcomeOf({
+      site: SITE,
+      data: {
+        'data/q.json': file([{ quarter: '2026-Q3', reach: 20 }]),
+        'data/m.json': file([{ month: '2026-07', reach: 20 }]),
+        'data/days.json': file(days(2, { reach: 8 })),
+        'data/li.json': other([{ month: '2026-07', reach: 500 }]),
+      },
+    });
+    expect(out.problems).toEqual([]);
+    expect(out.notes).toEqual([]);
+  });
+});

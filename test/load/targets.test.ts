@@ -306,3 +306,48 @@ describe('a relative target on a total over channels one of which starts in the 
     expect(run('instagram').notes.filter((n) => n.includes('has no data on'))).toEqual([]);
   });
 });
+
+describe('a relative target that comes to below 0 on a KPI that never is (red-team 15 #12)', () => {
+  const data = {
+    'data/ig.json': JSON.stringify({
+      channel: 'instagram',
+      rows: [
+        { quarter: '2026-Q2', impressions: 1000, clicks: 10, spend: 10 },
+        { date: '2026-07-01', impressions: 500, clicks: 5, spend: 20 },
+      ],
+    }),
+  };
+  const run = (kpi: string, target: string) =>
+    outcomeOf({
+      goals: {
+        'goals/g.yaml': `goals:\n  - { id: g, title: G, channel: instagram, period: 2026-Q3, kpi: ${kpi}, target: ${target} }\n`,
+      },
+      data,
+    });
+  const belowZero = (notes: readonly string[]) => notes.filter((n) => n.includes('never below 0'));
+
+  it('is noted on a budget cap: −150% of €10 is a cap of −€5.00, which no spend meets', () => {
+    const out = run('spend', '{ change: "-150%" }');
+    expect(out.problems).toEqual([]);
+    expect(belowZero(out.notes)).toEqual([
+      'goals/g.yaml:2:81: note: the target -150% (-€5.00) is below 0, and spend is never below 0: ' +
+        'the goal cannot be met; give a change that leaves the target at 0 or above, or the target as a number',
+    ]);
+  });
+
+  it('is noted on a level that is good when down (cost per click), and on a total that is good when up (met from its first day)', () => {
+    expect(belowZero(run('cpc', '{ change: "-200%" }').notes)).toEqual([
+      'goals/g.yaml:2:79: note: the target -200% (-€1.00) is below 0, and cost per click is never below 0: ' +
+        'the goal cannot be met; give a change that leaves the target at 0 or above, or the target as a number',
+    ]);
+    expect(belowZero(run('impressions', '{ change: "-150%" }').notes)).toEqual([
+      'goals/g.yaml:2:87: note: the target -150% (-500) is below 0, and impressions is never below 0: ' +
+        'the goal is met from its first day whatever the figures; give a change that leaves the target above 0, or the target as a number',
+    ]);
+  });
+
+  it('is not noted for a change of −100% (a cap of 0 is a real goal) or above', () => {
+    expect(belowZero(run('spend', '{ change: "-100%" }').notes)).toEqual([]);
+    expect(belowZero(run('spend', '{ change: "-50%" }').notes)).toEqual([]);
+  });
+});

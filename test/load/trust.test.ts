@@ -214,6 +214,39 @@ describe('plausible dates and numbers', () => {
     ]);
   });
 
+  it('quotes a number above 2^53 as the file writes it, not rounded to the nearest double (red-team 15 #12)', () => {
+    const data = metricFile('instagram', [{ date: '2026-07-01', impressions: 1 }]).replace(
+      '"impressions": 1}',
+      '"impressions": 9007199254740993}',
+    );
+    expect(problemsOf({ site: SITE, data: { 'data/instagram/a.json': data } })).toEqual([
+      'data/instagram/a.json:5:43: impressions: 9007199254740993 is above 2^53 − 1 (9007199254740991): such numbers cannot be summed exactly',
+    ]);
+  });
+
+  it('refuses a value too small to be told from 0 (it would be read as 0), as one too large is (red-team 15 #12)', () => {
+    const data = metricFile('instagram', [
+      { date: '2026-07-01', impressions: 1, likes: 2 },
+      { date: '2026-07-02', impressions: 3, likes: 4 },
+    ])
+      .replace('"impressions": 1,', '"impressions": 1.5e-400,')
+      .replace('"likes": 4}', '"likes": 0.0e-400}');
+    expect(problemsOf({ site: SITE, data: { 'data/instagram/a.json': data } })).toEqual([
+      'data/instagram/a.json:5:43: impressions: 1.5e-400 is too small for a number (it would be read as 0): write 0, or check the value',
+    ]);
+  });
+
+  it('calls a JSON object an object, not a mapping (YAML’s word) (red-team 15 #12)', () => {
+    const data = metricFile('instagram', [{ date: '2026-07-01', impressions: { value: 1 } }]).replace(
+      '"source": "export.csv"',
+      '"source": {}',
+    );
+    expect(problemsOf({ site: SITE, data: { 'data/instagram/a.json': data } })).toEqual([
+      'data/instagram/a.json:3:13: source: expected text, got an object',
+      'data/instagram/a.json:5:43: impressions: expected a number, got an object',
+    ]);
+  });
+
   it('refuses values that each fit but add up past 2^53, across files and channels, once at the row where they do', () => {
     const big = 2 ** 52;
     const a = metricFile('instagram', [
