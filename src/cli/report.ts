@@ -317,7 +317,7 @@ export function renderText(
       ].join('; ');
     lines.push(
       // Before the as-of day: a channel's data stop there (red-team 6 #8), so the quarter is known only in part.
-      `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (${ends ? esc(ends) : `to ${partial.asOf}`}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}`,
+      `Partial quarter: QoQ and YoY compare ${partial.quarter} ${partial.asOf === report.as_of ? 'to date' : 'in part'} (${ends ? esc(ends) : `to ${partial.asOf}`}) against the whole of ${partial.previous} and the whole of ${partial.yearAgo}${partial.asOf === report.as_of ? '' : ', except for totals that count a channel stopped early, which have none'}`,
     );
   }
   if (from.source.kind === 'frozen' && from.currencyNow !== undefined && from.currencyNow !== site.currency) {

@@ -171,11 +171,11 @@ export const en = {
     partial:
       '{quarter} is not over: QoQ and YoY compare {quarter} to date (to {date}) against the whole of {previous} and the whole of {yearAgo}.',
     partialChannels:
-      'Not every channel’s data reach the end of {quarter} (the earliest stop on {date}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}.',
+      'Not every channel’s data reach the end of {quarter} (the earliest stop on {date}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}, except for totals that count a channel stopped early, which have none.',
     partialApart:
-      '{quarter} is not over: QoQ and YoY compare {quarter} in part ({ends}) against the whole of {previous} and the whole of {yearAgo}.',
+      '{quarter} is not over: QoQ and YoY compare {quarter} in part ({ends}) against the whole of {previous} and the whole of {yearAgo}, except for totals that count a channel stopped early, which have none.',
     partialChannelsApart:
-      'Not every channel’s data reach the end of {quarter} ({ends}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}.',
+      'Not every channel’s data reach the end of {quarter} ({ends}): QoQ and YoY compare part of {quarter} against the whole of {previous} and the whole of {yearAgo}, except for totals that count a channel stopped early, which have none.',
     partialChannelTo: '{channels} to {date}',
     partialOthersTo: 'other channels to {date}',
   },

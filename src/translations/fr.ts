@@ -171,11 +171,11 @@ export const fr = {
     partial:
       '{quarter} n’est pas terminé : T/T et A/A comparent {quarter} à date (jusqu’au {date}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
     partialChannels:
-      'Les données de certains canaux n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+      'Les données de certains canaux n’atteignent pas la fin de {quarter} (les premières s’arrêtent le {date}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}, sauf pour les totaux qui comptent un canal arrêté plus tôt, qui n’en ont pas.',
     partialApart:
-      '{quarter} n’est pas terminé : T/T et A/A comparent une partie de {quarter} ({ends}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+      '{quarter} n’est pas terminé : T/T et A/A comparent une partie de {quarter} ({ends}) à l’ensemble de {previous} et à l’ensemble de {yearAgo}, sauf pour les totaux qui comptent un canal arrêté plus tôt, qui n’en ont pas.',
     partialChannelsApart:
-      'Les données de certains canaux n’atteignent pas la fin de {quarter} ({ends}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}.',
+      'Les données de certains canaux n’atteignent pas la fin de {quarter} ({ends}) : T/T et A/A comparent une partie de {quarter} à l’ensemble de {previous} et à l’ensemble de {yearAgo}, sauf pour les totaux qui comptent un canal arrêté plus tôt, qui n’en ont pas.',
     partialChannelTo: '{channels} jusqu’au {date}',
     partialOthersTo: 'les autres canaux jusqu’au {date}',
   },

@@ -167,11 +167,11 @@ export const it = {
     partial:
       '{quarter} non è concluso: T/T e A/A confrontano {quarter} finora (fino al {date}) con l’intero {previous} e l’intero {yearAgo}.',
     partialChannels:
-      'I dati di alcuni canali non arrivano alla fine di {quarter} (i primi si fermano il {date}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}.',
+      'I dati di alcuni canali non arrivano alla fine di {quarter} (i primi si fermano il {date}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}, tranne i totali che contano un canale fermatosi prima, che non ne hanno.',
     partialApart:
-      '{quarter} non è concluso: T/T e A/A confrontano una parte di {quarter} ({ends}) con l’intero {previous} e l’intero {yearAgo}.',
+      '{quarter} non è concluso: T/T e A/A confrontano una parte di {quarter} ({ends}) con l’intero {previous} e l’intero {yearAgo}, tranne i totali che contano un canale fermatosi prima, che non ne hanno.',
     partialChannelsApart:
-      'I dati di alcuni canali non arrivano alla fine di {quarter} ({ends}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}.',
+      'I dati di alcuni canali non arrivano alla fine di {quarter} ({ends}): T/T e A/A confrontano una parte di {quarter} con l’intero {previous} e l’intero {yearAgo}, tranne i totali che contano un canale fermatosi prima, che non ne hanno.',
     partialChannelTo: '{channels} fino al {date}',
     partialOthersTo: 'gli altri canali fino al {date}',
   },

@@ -70,7 +70,7 @@ describe('channels whose data end on different days', () => {
     const kpis = new Map(kpiMetas(root.engine!).map((k) => [k.id, { unit: k.unit, label: k.label, good: k.good }]));
     expect(renderText(report(), root.project!.site, kpis)).toContain(
       'Partial quarter: QoQ and YoY compare 2026-Q3 in part (linkedin to 2026-09-05; instagram to 2026-09-15; other channels to 2026-09-30) ' +
-        'against the whole of 2026-Q2 and the whole of 2025-Q3',
+        'against the whole of 2026-Q2 and the whole of 2025-Q3, except for totals that count a channel stopped early, which have none',
     );
   });
 });

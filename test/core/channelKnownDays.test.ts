@@ -219,12 +219,12 @@ describe("the caveat of a quarter that is over while a channel's data stopped in
     const opts = { locale: 'en-US', currency: 'EUR' };
     expect(partialNote(report, opts)).toBe(
       'Not every channel’s data reach the end of 2026-Q3 (instagram to 2026-08-20 and other channels to 2026-09-30): QoQ and YoY ' +
-        'compare part of 2026-Q3 against the whole of 2026-Q2 and the whole of 2025-Q3.',
+        'compare part of 2026-Q3 against the whole of 2026-Q2 and the whole of 2025-Q3, except for totals that count a channel stopped early, which have none.',
     );
     // Every channel stopped on the same day: that day is the earliest stop.
     expect(partialNote({ ...report, coverage: { instagram: '2026-08-20', linkedin: '2026-08-20' } }, opts)).toBe(
       'Not every channel’s data reach the end of 2026-Q3 (the earliest stop on 2026-08-20): QoQ and YoY compare part of 2026-Q3 ' +
-        'against the whole of 2026-Q2 and the whole of 2025-Q3.',
+        'against the whole of 2026-Q2 and the whole of 2025-Q3, except for totals that count a channel stopped early, which have none.',
     );
     expect(partialNote({ ...report, as_of: '2026-08-31', coverage: {} }, opts)).toContain('2026-Q3 is not over');
   });

@@ -48,8 +48,11 @@ describe('the partial-quarter note over channels that end on different days', ()
     });
     expect(note('en-US', CHANNELS_END_APART)).toBe(
       'Not every channel’s data reach the end of 2026-Q3 (LinkedIn to Sep 5, 2026, Instagram to Sep 15, 2026, and other channels to Sep 30, 2026): ' +
-        'QoQ and YoY compare part of 2026-Q3 against the whole of 2026-Q2 and the whole of 2025-Q3.',
+        'QoQ and YoY compare part of 2026-Q3 against the whole of 2026-Q2 and the whole of 2025-Q3, ' +
+        'except for totals that count a channel stopped early, which have none.',
     );
+    // As the note says: a total over the early channels has no change, a rate keeps its own (red-team 15 #7).
+    expect(json.kpis['all']!['impressions']!).toMatchObject({ qoq: null, yoy: null, incomplete: ['instagram', 'linkedin'] });
   });
 
   it('in French and Italian too', () => {
@@ -64,7 +67,7 @@ describe('the partial-quarter note over channels that end on different days', ()
   it('says so of a quarter that is not over too', () => {
     expect(note('en-US', CHANNELS_END_APART, '2026-09-20')).toBe(
       '2026-Q3 is not over: QoQ and YoY compare 2026-Q3 in part (LinkedIn to Sep 5, 2026, Instagram to Sep 15, 2026, and other channels to Sep 20, 2026) ' +
-        'against the whole of 2026-Q2 and the whole of 2025-Q3.',
+        'against the whole of 2026-Q2 and the whole of 2025-Q3, except for totals that count a channel stopped early, which have none.',
     );
   });
 
