@@ -46,16 +46,19 @@ function viewOf(
   const fmt = project.site;
   const t = uiStrings(fmt.locale, fmt.strings);
   const past = pastValues(engine, measure, period);
+  const target = a.needed === null ? measureTarget(engine, measure, period, measuredChannels(engine, measure, period)) : null;
   return {
     keyResult,
     verdict: a.verdict,
     label: t.verdict[a.verdict],
-    // A total over part of the previous period is no reference (red-team 9 #4): said, not "no previous value".
+    // A total over part of the previous period is no reference (red-team 9 #4), nor is a rate over other
+    // channels (red-team 15 #4): said, not "no previous value".
     text:
-      a.needed === null &&
-      measureTarget(engine, measure, period, measuredChannels(engine, measure, period)).previousPartial !== null
+      target !== null && target.previousPartial !== null
         ? t.achievability.partialPrevious
-        : achievabilitySentence(t, a, period.kind, kpi.def.good, fmt),
+        : target?.baselineChannelsDiffer
+          ? t.achievability.channelsDiffer
+          : achievabilitySentence(t, a, period.kind, kpi.def.good, fmt),
     span: plural(fmt.locale, t.periods[period.kind], past.length),
     history: past.map((p, i) => ({
       period: formatPeriod(p.period, fmt.locale),

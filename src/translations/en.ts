@@ -219,6 +219,8 @@ export const en = {
     partialPrevious:
       'The previous period is covered only in part: a figure that grows with its days (a total, a reach) over part of a period is no reference for a change.',
     noPrevious: 'There is no previous value to measure the change against.',
+    channelsDiffer:
+      'The previous value is a rate over other channels than the actual (a channel counted now has no data then): no reference for a change.',
     alreadyMet: 'The previous {period} already met it: the target is a change of {needed}.',
     unknown: {
       one: 'It needs {needed} in a {period}; there is {count} past {period} to compare with ({min} needed).',

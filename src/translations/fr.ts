@@ -218,6 +218,8 @@ export const fr = {
     partialPrevious:
       'La période précédente n’est couverte qu’en partie : un chiffre qui croît avec les jours (un total, une portée) sur une partie de période n’est pas une référence pour une évolution.',
     noPrevious: "Aucune valeur précédente ne permet de mesurer l'évolution.",
+    channelsDiffer:
+      'La valeur précédente est un taux sur d’autres canaux que le réel (un canal compté aujourd’hui n’a pas de données alors) : elle n’est pas une référence pour une évolution.',
     alreadyMet: 'La période précédente ({period}) l’atteignait déjà : la cible correspond à une évolution de {needed}.',
     unknown: {
       one: 'Il faut {needed} par {period} ; {count} {period} passé seulement pour comparer ({min} nécessaires).',

@@ -214,6 +214,8 @@ export const it = {
     partialPrevious:
       'Il periodo precedente è coperto solo in parte: un valore che cresce con i giorni (un totale, una copertura) su una parte del periodo non è un riferimento per una variazione.',
     noPrevious: 'Non esiste un valore precedente con cui misurare la variazione.',
+    channelsDiffer:
+      'Il valore precedente è un tasso su canali diversi da quelli del valore attuale (un canale contato ora non ha dati allora): non è un riferimento per una variazione.',
     alreadyMet: 'Il periodo precedente ({period}) lo raggiungeva già: il target equivale a una variazione di {needed}.',
     unknown: {
       one: 'Serve {needed} per {period}; c’è solo {count} {period} passato per il confronto (ne servono {min}).',

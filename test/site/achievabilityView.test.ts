@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/project.ts';
 import { loadFromSources } from '../../src/load/project.ts';
 import { achievabilityViews } from '../../src/site/achievabilityView.ts';
+import * as baselineChannels from '../baselineChannelsFixture.ts';
 import { SITE } from '../load/helpers.ts';
 
 /** LinkedIn impressions, 500 a day, from 15 February 2025 (the first export's first day) to 30 June 2026. */
@@ -47,5 +48,25 @@ describe('the achievability history of a goal', () => {
     ]);
     // The partial quarter's figure is still shown (45 days of 500).
     expect(view!.history[0]!.value).toBe('22,500');
+  });
+});
+
+describe('the achievability of a rate whose baseline lacks a channel new in the period (red-team 15 #4)', () => {
+  it('says the previous value covers other channels, not that there is none', () => {
+    const result = loadFromSources(
+      { path: 'content/site.yaml', text: baselineChannels.site() },
+      [{ path: 'goals/g.yaml', text: baselineChannels.GOALS }],
+      Object.entries(baselineChannels.DATA).map(([path, text]) => ({ path, text })),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const engine = createEngine(result.project);
+    const goal = (id: string) => result.project.goals.find((g) => g.id === id)!;
+    const [view] = achievabilityViews(result.project, engine, goal('cpc'));
+    expect(view!.text).toBe(
+      'The previous value is a rate over other channels than the actual (a channel counted now has no data then): no reference for a change.',
+    );
+    // LinkedIn alone has its previous value: judged as before.
+    const [alone] = achievabilityViews(result.project, engine, goal('cpc-li'));
+    expect(alone!.text).not.toMatch(/other channels|no previous value/);
   });
 });
