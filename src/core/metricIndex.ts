@@ -253,7 +253,12 @@ function sourceSpans(
   metrics: MetricTable,
   through: ReadonlyMap<string, Day>,
   from: ReadonlyMap<string, Day>,
-): { files: SpansByMetric; ends: SpansByMetric; postStarts: ReadonlySet<readonly [Day, Day]> } {
+): {
+  files: SpansByMetric;
+  ends: SpansByMetric;
+  postStarts: ReadonlySet<readonly [Day, Day]>;
+  firstGiven: ReadonlyMap<string, Day>;
+} {
   const spans = new Map<string, [Day, Day]>();
   const files = new Map<string, Map<string, Set<string>>>();
   // `file\u0000channel\u0000metric` of the metrics a file's month or quarter rows give: those rows cover them.
@@ -261,6 +266,8 @@ function sourceSpans(
   // The same for the metrics its day rows give, and the last day of the coarse rows giving each metric.
   const daily = new Set<string>();
   const lastOwn = new Map<string, Day>();
+  // Per `channel\u0000metric`: the first day of the first row giving it (in any file).
+  const firstGiven = new Map<string, Day>();
   // Per `file\u0000channel\u0000metric` given in day rows: its distinct days with a row, first and last.
   const ownDays = new Map<string, { days: Set<Day>; first: Day; last: Day }>();
   const given = (keyMetric: string, { kind, start, end }: Period): void => {
@@ -311,6 +318,8 @@ function sourceSpans(
     if (!byMetric) files.set(row.channel, (byMetric = new Map()));
     let parts = false;
     for (const metric in row.values) {
+      const channelMetric = `${row.channel}\u0000${metric}`;
+      if (row.period.start < (firstGiven.get(channelMetric) ?? Infinity)) firstGiven.set(channelMetric, row.period.start);
       let set = byMetric.get(metric);
       if (!set) byMetric.set(metric, (set = new Set()));
       set.add(key);
@@ -393,7 +402,7 @@ function sourceSpans(
     out.set(channel, m);
     ends.set(channel, endsOf);
   }
-  return { files: out, ends, postStarts };
+  return { files: out, ends, postStarts, firstGiven };
 }
 
 /** Two lists of holes as one, sorted, overlapping ones joined. */
@@ -565,11 +574,18 @@ export class MetricIndex {
   private readonly known: ReadonlyMap<string, readonly KnownSpan[]>;
   /** The first span of each per-post export: its first row is its first post (see `coverageGaps`). */
   private readonly postStarts: ReadonlySet<readonly [Day, Day]>;
+  /** Per `channel\u0000metric`, the first day of the first row giving it (see `sourceSpans`). */
+  private readonly firstGiven: ReadonlyMap<string, Day>;
   readonly metrics: MetricTable;
 
   private constructor(
     series: ReadonlyMap<string, ReadonlyMap<string, Series>>,
-    sources: { files: SpansByMetric; ends: SpansByMetric; postStarts: ReadonlySet<readonly [Day, Day]> },
+    sources: {
+      files: SpansByMetric;
+      ends: SpansByMetric;
+      postStarts: ReadonlySet<readonly [Day, Day]>;
+      firstGiven: ReadonlyMap<string, Day>;
+    },
     metrics: MetricTable,
     throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
     known: ReadonlyMap<string, readonly KnownSpan[]>,
@@ -578,6 +594,7 @@ export class MetricIndex {
     this.sources = sources.files;
     this.ends = sources.ends;
     this.postStarts = sources.postStarts;
+    this.firstGiven = sources.firstGiven;
     this.metrics = metrics;
     this.throughSpans = throughSpans;
     this.known = known;
@@ -827,14 +844,15 @@ export class MetricIndex {
   }
 
   /**
-   * The first day the exports giving a channel's follower figures (totals, new or lost followers)
-   * cover: each from its `from` day, else its first row (see `sourceSpans`); null without any.
+   * The first day a channel's follower figures (totals, new or lost followers) are known from: the
+   * first row that gives one, not the first row of its export (follower columns added to a daily
+   * export in April say nothing of the follows before: red-team 16 #2); null without any.
    */
   private followersFrom(channel: string): Day | null {
     let first: Day | null = null;
     for (const metric of ['followers', 'new_followers', 'lost_followers']) {
-      const span = this.sortedSources(channel, metric)[0];
-      if (span && (first === null || span[0] < first)) first = span[0];
+      const day = this.firstGiven.get(`${channel}\u0000${metric}`);
+      if (day !== undefined && (first === null || day < first)) first = day;
     }
     return first;
   }

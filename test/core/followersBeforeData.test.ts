@@ -101,3 +101,37 @@ describe("a daily export from the quarter's first day", () => {
     expect(table.get('follower_count')!.yearAgo).toBeNull();
   });
 });
+
+describe('follower columns added to a daily export that started earlier (red-team 16 #2)', () => {
+  // Facebook's daily export runs from January 2025; its follower columns start on 10 April 2026,
+  // with a total of 2100 on 15 May. The rows before say nothing of the follows then.
+  const rows = JSON.parse(
+    dailyExport('fb', '2025-01-01', '2026-06-30', (d) => ({
+      impressions: 100,
+      ...(d >= '2026-04-10' ? { new_followers: 3, lost_followers: 1 } : {}),
+      ...(d === '2026-05-15' ? { followers: 2100 } : {}),
+    })),
+  ).rows as Array<Record<string, unknown>>;
+  const oneFile = loadRoot('title: F\n', `goals:\n${relative}`, { 'data/fb/q.json': rowsExport('fb', rows) });
+  const split = loadRoot('title: F\n', `goals:\n${relative}`, {
+    'data/fb/a.json': rowsExport(
+      'fb',
+      rows.map(({ date, impressions }) => ({ date, impressions })),
+    ),
+    'data/fb/b.json': rowsExport(
+      'fb',
+      rows.filter((r) => 'new_followers' in r).map(({ impressions: _, ...follows }) => follows),
+    ),
+  });
+
+  it('has no count before the first follower figure, in one file as in two', () => {
+    for (const r of [oneFile, split]) {
+      const fc = kpiChanges(r.engine!, ['fb'], Q2, day('2026-06-30')).get('follower_count')!;
+      expect(fc.value).toBe(2100 + 2 * 46);
+      expect(fc.previous).toBeNull();
+      expect(fc.yearAgo).toBeNull();
+      const goal = evaluate(r, 'fc', '2026-06-30') as SmartEvaluation;
+      expect(goal).toMatchObject({ baseline: null, status: 'no_data' });
+    }
+  });
+});
