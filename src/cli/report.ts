@@ -45,7 +45,8 @@ import { en } from '../translations/en.ts';
 const HELP = `Usage: npm run goalpost -- report --period 2026-Q2 [--channel <id>] [--as-of 2026-05-31] [--frozen | --version <k> | --live] [--json]
 
 The quarter's KPIs (with change vs the previous quarter and a year before) and every goal
-whose period overlaps the quarter, as of the quarter's last day with data (or --as-of).
+whose period overlaps the quarter, as of the quarter's last day with data (its own last day once
+later data exist), or --as-of.
 A frozen quarter shows its newest frozen version, as the site does; the output says which
 figures it shows ("figures": "frozen" with "version", or "live" with "version": null).
 

@@ -247,12 +247,16 @@ export interface ReportJson {
 }
 
 /**
- * The as-of day of a quarter's report: its last day with data. A quarter without data of
- * its own gets the last earlier day with data (its goals are then not started), or the day
- * before it starts when there is no data at all.
+ * The as-of day of a quarter's report: its last day with data, or its own last day when data
+ * after it exist (the quarter is over: a channel whose data stop inside it is incomplete, not
+ * "to date", red-team 16 #13). A quarter without data of its own gets the last earlier day with
+ * data (its goals are then not started), or the day before it starts when there is no data at all.
  */
 export function reportAsOf(project: Project, quarter: Period, channels?: readonly string[]): Day {
-  return project.index.lastDay(quarter.end, channels) ?? quarter.start - 1;
+  const last = project.index.lastDay(quarter.end, channels);
+  if (last === null) return quarter.start - 1;
+  const later = project.index.lastDay(Number.MAX_SAFE_INTEGER, channels);
+  return last >= quarter.start && later !== null && later > quarter.end ? quarter.end : last;
 }
 
 /**
