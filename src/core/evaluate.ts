@@ -251,7 +251,20 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const bound = actualBound(engine, kpi, mode, measured, ended || endsEarly);
   const good = kpi.def.good;
   const nonNegative = neverNegative(kpi.ast, (name) => engine.index.metrics.get(name));
-  const statusInputs = { mode, good, baseline, target, actual, progress, started, expected, cutRows, channelsDiffer };
+  const absoluteTarget = measure.target.kind === 'absolute';
+  const statusInputs = {
+    mode,
+    good,
+    baseline,
+    target,
+    actual,
+    progress,
+    started,
+    expected,
+    cutRows,
+    channelsDiffer,
+    absoluteTarget,
+  };
   const atDeadline = { ...statusInputs, ended: true, bound: stoppedBound(bound, mode === 'cumulative' && nonNegative) };
   const asOfNow = measureStatus(endsEarly ? atDeadline : { ...statusInputs, ended, bound });
   // Before the deadline, data that end early are not called achieved on what they could not settle
@@ -383,6 +396,8 @@ interface StatusInputs {
   readonly cutRows: boolean;
   /** The baseline, a rate, is over other channels than the actual (`MeasureTarget.baselineChannelsDiffer`). */
   readonly channelsDiffer: boolean;
+  /** The target is a number as written, not a change from the baseline or the previous period. */
+  readonly absoluteTarget: boolean;
 }
 
 /**
@@ -403,7 +418,8 @@ function measureStatus(s: StatusInputs): GoalStatus {
     : noChange
       ? noChangeStatus(timing, actual, target, good)
       : goalStatus({ ...timing, progress: s.progress });
-  if ((s.cutRows || s.channelsDiffer) && s.started) return 'undecided';
+  if (s.cutRows && s.started) return 'undecided';
+  if (s.channelsDiffer && s.started) return channelsDifferStatus(s);
   if (s.bound === 'exact' || target === null) return status;
   if (s.bound === 'unbounded') return s.started && status !== 'no_data' ? 'undecided' : status;
   const higherIsBetter =
@@ -411,6 +427,23 @@ function measureStatus(s: StatusInputs): GoalStatus {
   // An upper bound: the true figure is at most the actual; a lower bound: at least.
   const truth = (s.bound === 'upper') === higherIsBetter ? 'worse' : 'better';
   return boundedStatus(status, truth, cap && !s.ended ? 'on_track' : 'achieved');
+}
+
+/**
+ * The status of a rate whose baseline is over other channels than its actual (no progress, see
+ * `MeasureTarget.baselineChannelsDiffer`). Whether a target written as a number is met does not
+ * depend on the baseline while the baseline is on the far side of it (above a CPC target, below a
+ * CTR one): an exact actual past the target is achieved, and one short of it at the deadline
+ * missed (red-team 16 #8). Anything else is undecided: the pace before the deadline, and a target
+ * taken as a change from that baseline (−50% of LinkedIn's CPC is no target for the mix).
+ */
+function channelsDifferStatus(s: StatusInputs): GoalStatus {
+  const { good, baseline, target, actual } = s;
+  if (!s.absoluteTarget || s.bound !== 'exact' || actual === null || target === null || baseline === null) return 'undecided';
+  const farSide = good === 'down' ? baseline > target : baseline < target;
+  const met = good === 'down' ? actual <= target : actual >= target;
+  if (!farSide) return 'undecided';
+  return met ? 'achieved' : s.ended ? 'missed' : 'undecided';
 }
 
 /** What a measure's actual is to the true figure (see `MeasureEvaluation.bound`). */

@@ -103,3 +103,44 @@ describe('a figure that adds up across channels (a follower count)', () => {
     expect(notesOf('fol')).toContainEqual(expect.stringMatching(/has no data on tt/));
   });
 });
+
+describe('a rate goal whose baseline lacks a channel, once its target is met or missed on any reading (red-team 16 #8)', () => {
+  const data = (ttClicks: number) => ({
+    'data/li/q.json': JSON.stringify({
+      channel: 'li',
+      rows: [
+        { date: '2026-01-15', clicks: 5, spend: 50 },
+        { date: '2026-06-30', clicks: 40, spend: 120 },
+      ],
+    }),
+    'data/tt/q.json': JSON.stringify({
+      channel: 'tt',
+      rows: [
+        { date: '2026-06-01', clicks: ttClicks, spend: 60 },
+        { date: '2026-06-30', clicks: ttClicks, spend: 60 },
+      ],
+    }),
+  });
+  const goalOn = (target: number) =>
+    `goals:\n  - { id: cpc, title: CPC, category: traffic, period: 2026-Q2, channel: [li, tt], kpi: cpc, target: ${target} }\n`;
+  const statusOf = (target: number, ttClicks: number) => {
+    const r = loadRoot(site('en-US'), goalOn(target), data(ttClicks));
+    const g = buildReport(r.project!, r.engine!, { quarter: period('2026-Q2') }).goals[0] as SmartGoalJson;
+    expect(g).toMatchObject({ baseline: 10, baseline_channels_differ: true, progress: null });
+    return g.status;
+  };
+
+  it('is achieved when the actual is past the target, the baseline being on its far side', () => {
+    // (120 + 120) / (40 + 400) = €0.55 against €4.00; LinkedIn alone €3.00: met on every reading.
+    expect(statusOf(4, 200)).toBe('achieved');
+  });
+
+  it('is missed at the deadline when the actual falls short of the target', () => {
+    // (120 + 120) / (40 + 20) = €4.00 against €1.00.
+    expect(statusOf(1, 10)).toBe('missed');
+  });
+
+  it('stays undecided when the baseline is itself past the target (then the baseline decides)', () => {
+    expect(statusOf(20, 200)).toBe('undecided');
+  });
+});
