@@ -36,19 +36,7 @@ export function checkOverlaps(
     }
   }
   if (coarse.size === 0) return;
-  const byKey = new Map<string, Entry[]>();
-  for (const row of rows) {
-    const checked = coarse.get(row.channel);
-    if (!checked) continue;
-    for (const [metric, value] of Object.entries(row.values)) {
-      if (!checked.has(metric)) continue;
-      const key = `${row.channel}\u0000${metric}\u0000${row.period.kind}`;
-      let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = []));
-      list.push({ row, value });
-    }
-  }
-  for (const list of byKey.values()) list.sort((a, b) => a.row.period.start - b.row.period.start);
+  const byKey = entriesByKind(rows, (row, metric) => coarse.get(row.channel)?.has(metric) === true);
 
   for (const row of rows) {
     const kind = row.period.kind;
@@ -93,6 +81,25 @@ function within(list: readonly Entry[], row: MetricRow): Entry[] {
   return out;
 }
 
+/**
+ * The values of the metrics `keep` picks, per `channel\u0000metric\u0000kind` (day, month or
+ * quarter rows), each list sorted by its rows' first day.
+ */
+function entriesByKind(rows: readonly MetricRow[], keep: (row: MetricRow, metric: string) => boolean): Map<string, Entry[]> {
+  const byKey = new Map<string, Entry[]>();
+  for (const row of rows) {
+    for (const [metric, value] of Object.entries(row.values)) {
+      if (!keep(row, metric)) continue;
+      const key = `${row.channel}\u0000${metric}\u0000${row.period.kind}`;
+      let list = byKey.get(key);
+      if (!list) byKey.set(key, (list = []));
+      list.push({ row, value });
+    }
+  }
+  for (const list of byKey.values()) list.sort((a, b) => a.row.period.start - b.row.period.start);
+  return byKey;
+}
+
 function same(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
@@ -113,17 +120,7 @@ export function checkUniqueParts(
     (row) => (row.period.kind === 'month' || row.period.kind === 'quarter') && Object.keys(row.values).some(unique),
   );
   if (!hasCoarse) return;
-  const byKey = new Map<string, Entry[]>();
-  for (const row of rows) {
-    for (const [metric, value] of Object.entries(row.values)) {
-      if (!unique(metric)) continue;
-      const key = `${row.channel}\u0000${metric}\u0000${row.period.kind}`;
-      let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = []));
-      list.push({ row, value });
-    }
-  }
-  for (const list of byKey.values()) list.sort((a, b) => a.row.period.start - b.row.period.start);
+  const byKey = entriesByKind(rows, (_, metric) => unique(metric));
 
   for (const row of rows) {
     const kind = row.period.kind;
