@@ -289,7 +289,7 @@ function checkRow(
       // 1e-400 is read as 0 as 1e400 is read as Infinity: a typo either way.
       report.at(
         ['rows', i, key],
-        `${key}: ${written} is too small for a number (it would be read as 0): write 0, or check the value`,
+        `${key}: ${shownNumber(written)} is too small for a number (it would be read as 0): write 0, or check the value`,
       );
       ok = false;
       continue;
@@ -312,7 +312,10 @@ function checkRow(
     } else if (Math.abs(value) > MAX_EXACT) {
       // The text as written: the value read is the nearest double (9007199254740993 reads as …992).
       const shown = report.numberText(['rows', i, key]) ?? String(value);
-      report.at(['rows', i, key], `${key}: ${shown} is above 2^53 − 1 (${MAX_EXACT}): such numbers cannot be summed exactly`);
+      report.at(
+        ['rows', i, key],
+        `${key}: ${shownNumber(shown)} is above 2^53 − 1 (${MAX_EXACT}): such numbers cannot be summed exactly`,
+      );
     } else {
       report.at(
         ['rows', i, key],
@@ -445,4 +448,9 @@ function holdsMoney(rows: readonly MetricRow[], metrics: MetricTable): boolean {
     return def !== undefined && isDeclaredMetric(def) && def.unit === 'money';
   };
   return rows.some((row) => Object.keys(row.values).some(isMoney));
+}
+
+/** A number as the file writes it, for a message: its first 40 characters and its length beyond that (never a file's bytes at length). */
+function shownNumber(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 40)}… (${text.length.toLocaleString('en-US')} characters)`;
 }

@@ -236,6 +236,22 @@ describe('plausible dates and numbers', () => {
     ]);
   });
 
+  it('quotes a long number as written only in part, saying its length (red-team 16 #15)', () => {
+    const big = `9007199254740993.${'0'.repeat(300_000)}`;
+    const tiny = `0.${'0'.repeat(300_000)}1`;
+    const data = metricFile('instagram', [
+      { date: '2026-07-01', impressions: 1 },
+      { date: '2026-07-02', impressions: 2 },
+    ])
+      .replace('"impressions": 1}', `"impressions": ${big}}`)
+      .replace('"impressions": 2}', `"impressions": ${tiny}}`);
+    const problems = problemsOf({ site: SITE, data: { 'data/instagram/a.json': data } });
+    expect(problems).toEqual([
+      `data/instagram/a.json:5:43: impressions: ${big.slice(0, 40)}… (300,017 characters) is above 2^53 − 1 (9007199254740991): such numbers cannot be summed exactly`,
+      `data/instagram/a.json:6:43: impressions: ${tiny.slice(0, 40)}… (300,003 characters) is too small for a number (it would be read as 0): write 0, or check the value`,
+    ]);
+  });
+
   it('calls a JSON object an object, not a mapping (YAML’s word) (red-team 15 #12)', () => {
     const data = metricFile('instagram', [{ date: '2026-07-01', impressions: { value: 1 } }]).replace(
       '"source": "export.csv"',
