@@ -61,15 +61,20 @@ function check(
   const show = (value: number) => formatKpiValue(value, kpi.def.unit, fmt);
   const writtenOf = (target: number | null) =>
     t.kind === 'absolute' ? show(t.value) : `${relativeText(t)}${target === null ? '' : ` (${show(target)})`}`;
-  /** Notes a relative target that comes to below 0 on a KPI that never is (red-team 15 #12); whether it did. */
+  /**
+   * Notes a target below 0 on a KPI that never is (red-team 15 #12), written as a number (a sign
+   * pasted by mistake: red-team 16 #12) or as a change that comes to it; whether it did.
+   */
   const noteBelowZero = (target: number | null): boolean => {
     if (target === null || target >= 0 || !neverNegative(kpi.ast, (name) => engine.index.metrics.get(name))) return false;
+    const fix = relative
+      ? `give a change that leaves the target ${kpi.def.good === 'down' ? 'at 0 or above' : 'above 0'}, or the target as a number`
+      : 'check its sign (a change from the previous period is written { change: "-10%" })';
     place.report.note(
       at,
       `the target ${writtenOf(target)} is below 0, and ${kpiWords(kpi.def.label)} is never below 0: ` +
-        (kpi.def.good === 'down'
-          ? 'the goal cannot be met; give a change that leaves the target at 0 or above, or the target as a number'
-          : 'the goal is met from its first day whatever the figures; give a change that leaves the target above 0, or the target as a number'),
+        (kpi.def.good === 'down' ? 'the goal cannot be met; ' : 'the goal is met from its first day whatever the figures; ') +
+        fix,
     );
     return true;
   };
@@ -95,6 +100,7 @@ function check(
     }
     notePartialPrevious(engine, measure, period, channels, place, at);
     if (relative && previous !== null && previous >= 0) noteBelowZero(resolveTarget(t, previous));
+    if (!relative) noteBelowZero(t.value);
     if (relative) noteLeftOut(engine, measure, period, channels, place, at, 'an absolute target');
     // A channel whose data start after the previous period adds to the actual what the reference never had (red-team 13 #4).
     const newcomers = relative ? channels.filter((c) => (engine.index.firstDay(c) ?? -Infinity) > prev.end) : [];
@@ -225,7 +231,7 @@ function check(
   const target = resolveTarget(t, baseline);
   if (target === null) return;
   // A level good when up with a target below 0 is below its baseline: the direction note below says so.
-  if (relative && good === 'down' && noteBelowZero(target)) return;
+  if (good === 'down' && noteBelowZero(target)) return;
   // A target equal to its baseline asks to hold the KPI: a goal like another ("keep ER at 5%"), and one that new data
   // (a quarter of zero clicks under an implicit baseline) must not make invalid. Its status says whether it holds.
   if (same(target, baseline)) {

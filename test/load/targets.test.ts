@@ -350,4 +350,19 @@ describe('a relative target that comes to below 0 on a KPI that never is (red-te
     expect(belowZero(run('spend', '{ change: "-100%" }').notes)).toEqual([]);
     expect(belowZero(run('spend', '{ change: "-50%" }').notes)).toEqual([]);
   });
+
+  it('is noted for a target written as a number below 0, a sign pasted by mistake (red-team 16 #12)', () => {
+    const check = 'check its sign (a change from the previous period is written { change: "-10%" })';
+    expect(belowZero(run('spend', '-5').notes)).toEqual([
+      `goals/g.yaml:2:81: note: the target -€5.00 is below 0, and spend is never below 0: the goal cannot be met; ${check}`,
+    ]);
+    expect(belowZero(run('cpc', '-1').notes)).toEqual([
+      `goals/g.yaml:2:79: note: the target -€1.00 is below 0, and cost per click is never below 0: the goal cannot be met; ${check}`,
+    ]);
+    expect(belowZero(run('impressions', '-100').notes)).toEqual([
+      'goals/g.yaml:2:87: note: the target -100 is below 0, and impressions is never below 0: ' +
+        `the goal is met from its first day whatever the figures; ${check}`,
+    ]);
+    expect(belowZero(run('spend', '0').notes)).toEqual([]);
+  });
 });
