@@ -98,8 +98,12 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     }
     const [before, after] = projects as [(typeof projects)[0], (typeof projects)[0]];
     const engine = createEngine(after);
-    // The old version is evaluated with its own KPI definitions over the same data: a KPI redefined shows.
-    const baseEngine = createEngine({ ...after, customKpis: before.customKpis });
+    // The old version is evaluated with its own definitions over the same data: its custom KPIs, its
+    // `customer_ltv` and its declared metrics (a stock turned into a flow), so a KPI redefined shows.
+    const baseOverHead = loadFromSources(baseFiles.site, baseFiles.goals, headFiles.data);
+    const baseEngine = baseOverHead.ok
+      ? createEngine(baseOverHead.project)
+      : createEngine({ ...after, customKpis: before.customKpis });
     const today = new Date().toISOString().slice(0, 10);
     const changedOn = parseIsoDate(head ? commitInfo(root, head).date : today);
     const asOf = after.index.dataRange()?.last ?? (changedOn.ok ? changedOn.day : 0);

@@ -300,7 +300,10 @@ function measureChanges(
   const good = def?.good ?? 'up';
   field('kpi', old.kpi, now.kpi, { kind: 'kpi' });
   // The same KPI redefined (formula, unit, direction): what the goal measures changed under it.
-  const redefined = old.kpi === now.kpi && oldDef && def ? kpiDefinitionChanges(oldDef, def).filter(measuring) : [];
+  const redefined =
+    old.kpi === now.kpi && oldDef && def
+      ? [...kpiDefinitionChanges(oldDef, def), ...inputDefinitionChanges(baseEngine(ctx), ctx.engine, now.kpi)].filter(measuring)
+      : [];
   for (const d of redefined) {
     out.push({
       ...base,
@@ -553,16 +556,45 @@ function baseEngine(ctx: DiffContext): KpiEngine {
   return ctx.baseEngine ?? ctx.engine;
 }
 
+/**
+ * What a KPI's definition can change in: its own fields, or what its formula reads (the site's
+ * `customer_ltv`, a declared metric's aggregation).
+ */
+export type KpiDefinitionField = 'formula' | 'unit' | 'good' | 'label' | 'description' | 'customer_ltv' | 'aggregation';
+
 /** A change to one field of a KPI's definition. */
 export interface KpiDefinitionChange {
-  readonly field: 'formula' | 'unit' | 'good' | 'label' | 'description';
+  readonly field: KpiDefinitionField;
   readonly old: string | null;
   readonly new: string | null;
 }
 
 /** The fields that decide what a goal on the KPI measures, and which way is good: a change to one moves its goalpost. */
-const MEASURING: ReadonlySet<KpiDefinitionChange['field']> = new Set(['formula', 'unit', 'good']);
+const MEASURING: ReadonlySet<KpiDefinitionField> = new Set(['formula', 'unit', 'good', 'customer_ltv', 'aggregation']);
 const measuring = (c: KpiDefinitionChange): boolean => MEASURING.has(c.field);
+
+/**
+ * What a KPI's formula reads that differs between two versions over the same data (red-team 16
+ * #9): the site's `customer_ltv` (the numerator of LTV:CAC), and the aggregation of a metric it
+ * reads (a declared metric turned from a stock, its last value, into a flow, its sum). Either
+ * changes every figure of the KPI as a formula would.
+ */
+export function inputDefinitionChanges(old: KpiEngine, now: KpiEngine, kpiId: string): KpiDefinitionChange[] {
+  const kpi = now.kpis.get(kpiId);
+  if (!kpi || !old.kpis.get(kpiId)) return [];
+  const out: KpiDefinitionChange[] = [];
+  for (const name of kpi.inputs) {
+    if (name === 'customer_ltv') {
+      const [a, b] = [old.settings.customerLtv, now.settings.customerLtv];
+      if (a !== b) out.push({ field: 'customer_ltv', old: a === null ? null : String(a), new: b === null ? null : String(b) });
+      continue;
+    }
+    const [a, b] = [old.index.metrics.get(name)?.aggregation, now.index.metrics.get(name)?.aggregation];
+    if (a !== undefined && b !== undefined && a !== b)
+      out.push({ field: 'aggregation', old: `${name}: ${a}`, new: `${name}: ${b}` });
+  }
+  return out;
+}
 
 /** The fields of a KPI's definition that differ between two versions (a formula compared as written, spaces aside). */
 export function kpiDefinitionChanges(old: KpiDef, now: KpiDef): KpiDefinitionChange[] {

@@ -8,6 +8,7 @@
 import { type Day, formatDay } from '../core/dates.ts';
 import { formatDate, numberFormat } from '../format/intl.ts';
 import { en } from '../translations/en.ts';
+import type { KpiDefinitionField } from './goalDiff.ts';
 
 /** What a change did, as far as the definition needs to know. */
 export type MoveFacts =
@@ -43,7 +44,7 @@ export type MoveFacts =
   | {
       readonly kind: 'kpi-definition';
       readonly kpi: string;
-      readonly field: 'formula' | 'unit' | 'good' | 'label' | 'description';
+      readonly field: KpiDefinitionField;
     }
   | { readonly kind: 'channel' }
   /** A key result turned from a KPI into a manual count, or back. */
@@ -85,6 +86,8 @@ export type MoveReasonKey =
   | 'kpiFormula'
   | 'kpiUnit'
   | 'kpiGood'
+  | 'kpiLtv'
+  | 'kpiAggregation'
   | 'channel'
   | 'measure'
   | 'renamed'
@@ -135,7 +138,9 @@ const RULES: { readonly [K in MoveFacts['kind']]: Rule<K> } = {
   kpi: () => plain('kpi'),
   // What the goal measures (or which way is good) changed under it; a new label or description changes nothing.
   'kpi-definition': (f) => {
-    const key = ({ formula: 'kpiFormula', unit: 'kpiUnit', good: 'kpiGood' } as const)[f.field as 'formula'];
+    const key = (
+      { formula: 'kpiFormula', unit: 'kpiUnit', good: 'kpiGood', customer_ltv: 'kpiLtv', aggregation: 'kpiAggregation' } as const
+    )[f.field as 'formula'];
     return key === undefined ? null : { key, values: { kpi: f.kpi } };
   },
   channel: () => plain('channel'),

@@ -591,6 +591,8 @@ export const en = {
     kpiFormula: 'KPI {kpi} redefined (its formula changed, so the goal measures something else)',
     kpiUnit: 'KPI {kpi} redefined (its unit changed, so the goal measures something else)',
     kpiGood: 'KPI {kpi} redefined (which way is good was turned round)',
+    kpiLtv: 'KPI {kpi} redefined (the customer lifetime value it reads, customer_ltv, changed)',
+    kpiAggregation: 'KPI {kpi} redefined (a metric it reads is added up another way)',
     channel: 'channel changed',
     measure: 'key result changed between a KPI and a manual count',
     renamed: 'goal renamed (its id changed)',

@@ -591,6 +591,8 @@ export const fr = {
     kpiFormula: 'KPI {kpi} redéfini (sa formule a changé : l’objectif mesure autre chose)',
     kpiUnit: 'KPI {kpi} redéfini (son unité a changé : l’objectif mesure autre chose)',
     kpiGood: 'KPI {kpi} redéfini (le sens favorable a été inversé)',
+    kpiLtv: 'KPI {kpi} redéfini (la valeur vie client qu’il lit, customer_ltv, a changé)',
+    kpiAggregation: 'KPI {kpi} redéfini (une métrique qu’il lit est agrégée autrement)',
     channel: 'canal changé',
     measure: 'résultat clé passé d’un KPI à un décompte manuel, ou l’inverse',
     renamed: 'objectif renommé (son identifiant a changé)',

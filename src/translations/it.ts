@@ -584,6 +584,8 @@ export const it = {
     kpiFormula: 'KPI {kpi} ridefinito (la formula è cambiata: l’obiettivo misura altro)',
     kpiUnit: 'KPI {kpi} ridefinito (l’unità è cambiata: l’obiettivo misura altro)',
     kpiGood: 'KPI {kpi} ridefinito (il verso positivo è stato invertito)',
+    kpiLtv: 'KPI {kpi} ridefinito (il valore del cliente nel tempo che legge, customer_ltv, è cambiato)',
+    kpiAggregation: 'KPI {kpi} ridefinito (una metrica che legge è aggregata in altro modo)',
     channel: 'canale cambiato',
     measure: 'risultato chiave passato da un KPI a un conteggio manuale, o viceversa',
     renamed: 'obiettivo rinominato (il suo identificativo è cambiato)',

@@ -5,6 +5,8 @@
  * values across a unit change are shown in their own units and not read as "easier"; the site's
  * history and `report --json` flag it too. Git repositories built in a temp dir.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/project.ts';
 import { loadProject } from '../../src/load/project.ts';
@@ -212,5 +214,82 @@ describe("the site's history and report --json: a KPI redefined after the start 
       ['key result Value per click: KPI per_click: formula', 'spend / clicks', 'clicks / impressions'],
       ['key result Value per click: KPI per_click: unit', 'money', 'percent'],
     ]);
+  });
+});
+
+describe('diff: what a KPI reads, redefined in the site settings (red-team 16 #9)', () => {
+  /** A goal on LTV:CAC (customer_ltv / (spend / new_customers)) and one on codes per click, a declared metric over clicks. */
+  const GOALS = `kpis:
+  - { id: codes_per_click, label: Codes per click, formula: "codes / clicks", unit: ratio, good: up }
+goals:
+  - { id: ltv, title: LTV, period: 2026-Q2, channel: instagram, kpi: ltv_cac, baseline: 1, target: 5 }
+  - { id: cpc2, title: Codes per click, period: 2026-Q2, channel: instagram, kpi: codes_per_click, baseline: 0.01, target: 1 }
+`;
+  /** The daily repository with codes on each day and the site's customer_ltv and codes' aggregation as given. */
+  function repoWith(ltv: number, aggregation: 'stock' | 'flow') {
+    const r = dailyRepo();
+    const site = join(r.dir, 'content/site.yaml');
+    const write = (l: number, a: string) =>
+      writeFileSync(
+        site,
+        readFileSync('test/fixtures/basic/content/site.yaml', 'utf8')
+          .replace('customer_ltv: 300', `customer_ltv: ${l}`)
+          .replace('metrics:\n', `metrics:\n  codes: { label: Codes, aggregation: ${a}, unit: count }\n`),
+      );
+    const data = join(r.dir, 'data/instagram/2026.json');
+    const json = JSON.parse(readFileSync(data, 'utf8')) as { rows: Array<Record<string, unknown>> };
+    json.rows = json.rows.map((row) => ({ ...row, new_customers: 2, codes: 10 }));
+    writeFileSync(data, JSON.stringify(json));
+    write(ltv, aggregation);
+    return { ...r, write };
+  }
+
+  it('marks a goal on LTV:CAC moved when customer_ltv changes after its period began', async () => {
+    const r = repoWith(30, 'stock');
+    const a = r.commit(GOALS, '2026-03-01');
+    r.write(300, 'stock');
+    const b = r.commit(GOALS, '2026-05-01', 'ltv raised');
+    const json = await diffJson(r.dir, a, b);
+    expect(json.changes).toEqual([
+      expect.objectContaining({
+        goal: 'ltv',
+        kpi: 'ltv_cac',
+        field: 'customer_ltv',
+        old: '30',
+        new: '300',
+        moved_goalpost: true,
+      }),
+    ]);
+    expect(await failOnMoved(r.dir, a, b)).toBe(1);
+  });
+
+  it('marks a goal moved when a metric its KPI reads turns from a stock into a flow', async () => {
+    const r = repoWith(300, 'stock');
+    const a = r.commit(GOALS, '2026-03-01');
+    r.write(300, 'flow');
+    const b = r.commit(GOALS, '2026-05-01', 'codes summed');
+    const json = await diffJson(r.dir, a, b);
+    expect(json.changes).toEqual([
+      expect.objectContaining({
+        goal: 'cpc2',
+        kpi: 'codes_per_click',
+        field: 'aggregation',
+        old: 'codes: stock',
+        new: 'codes: flow',
+        moved_goalpost: true,
+      }),
+    ]);
+    expect(await failOnMoved(r.dir, a, b)).toBe(1);
+  });
+
+  it('leaves the same change made before the period began a plain one', async () => {
+    const r = repoWith(30, 'stock');
+    const a = r.commit(GOALS, '2026-02-01');
+    r.write(300, 'stock');
+    const b = r.commit(GOALS, '2026-03-01', 'ltv raised early');
+    expect((await diffJson(r.dir, a, b)).changes).toEqual([
+      expect.objectContaining({ goal: 'ltv', field: 'customer_ltv', moved_goalpost: false }),
+    ]);
+    expect(await failOnMoved(r.dir, a, b)).toBe(0);
   });
 });
