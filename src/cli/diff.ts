@@ -1,6 +1,6 @@
 import { parseIsoDate } from '../core/dates.ts';
 import type { Goal } from '../core/goals.ts';
-import { createEngine } from '../core/project.ts';
+import { createEngine, withCustomKpis } from '../core/project.ts';
 import { commitInfo, contentAt, GitError, inRepository, refExists } from '../git/files.ts';
 import { listFiles, readSources } from '../load/files.ts';
 import { problemLine } from './terminal.ts';
@@ -101,9 +101,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     // The old version is evaluated with its own definitions over the same data: its custom KPIs, its
     // `customer_ltv` and its declared metrics (a stock turned into a flow), so a KPI redefined shows.
     const baseOverHead = loadFromSources(baseFiles.site, baseFiles.goals, headFiles.data);
-    const baseEngine = baseOverHead.ok
-      ? createEngine(baseOverHead.project)
-      : createEngine({ ...after, customKpis: before.customKpis });
+    const baseEngine = baseOverHead.ok ? createEngine(baseOverHead.project) : withCustomKpis(engine, before.customKpis);
     const today = new Date().toISOString().slice(0, 10);
     const changedOn = parseIsoDate(head ? commitInfo(root, head).date : today);
     const asOf = after.index.dataRange()?.last ?? (changedOn.ok ? changedOn.day : 0);

@@ -75,6 +75,14 @@ export function createEngine(project: Project): KpiEngine {
   };
 }
 
+/**
+ * The same engine's data and settings with other custom KPIs (as a goal's earlier version defined
+ * them): their own cache of windows, since the same window computes other values.
+ */
+export function withCustomKpis(engine: KpiEngine, customKpis: readonly KpiDef[]): KpiEngine {
+  return { ...engine, kpis: new KpiSet(engine.index, customKpis), windows: new Map() };
+}
+
 /** Display label of a channel: the site setting, else the id. */
 export function channelLabel(site: SiteSettings, channel: string): string {
   if (channel === 'all') return 'All channels';

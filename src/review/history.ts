@@ -7,7 +7,8 @@ import { type Day, parseIsoDate } from '../core/dates.ts';
 import type { KpiDef } from '../core/catalogue.ts';
 import type { Goal, KeyResult } from '../core/goals.ts';
 import { overlaps } from '../core/periods.ts';
-import { type KpiEngine, KpiSet } from '../core/kpis.ts';
+import type { KpiEngine } from '../core/kpis.ts';
+import { withCustomKpis } from '../core/project.ts';
 import { diffGoals, type GoalChange, krSignature, renamePairs, signature } from './goalDiff.ts';
 
 export interface CommitRef {
@@ -99,7 +100,7 @@ function enginesByKpis(today: KpiEngine): (kpis: readonly KpiDef[] | undefined) 
     const k = key(kpis);
     let engine = made.get(k);
     if (!engine) {
-      engine = { ...today, kpis: new KpiSet(today.index, kpis), windows: new Map() };
+      engine = withCustomKpis(today, kpis);
       made.set(k, engine);
     }
     return engine;

@@ -16,10 +16,10 @@ import type { InputGaps } from '../core/coverage.ts';
 import { asksNoChange, type GoalEvaluation } from '../core/evaluate.ts';
 import { resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
-import { type InputsEnd, type KpiEngine, KpiSet } from '../core/kpis.ts';
+import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import type { CoveredPart } from '../core/kpiTable.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
-import { type Project, type SiteSettings } from '../core/project.ts';
+import { type Project, type SiteSettings, withCustomKpis } from '../core/project.ts';
 import { type BaselineBound, type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
 import { gapsNote } from '../format/gaps.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
@@ -879,7 +879,7 @@ export function movedView(project: Project, engine: KpiEngine, goal: Goal, moved
 
 /** Today's data with the custom KPIs defined when the goal's original definition stood (today's engine when unknown). */
 function originalEngine(engine: KpiEngine, moved: GoalMoves): KpiEngine {
-  return moved.originalKpis ? { ...engine, kpis: new KpiSet(engine.index, moved.originalKpis), windows: new Map() } : engine;
+  return moved.originalKpis ? withCustomKpis(engine, moved.originalKpis) : engine;
 }
 
 /** The channels a goal names (a SMART goal's, its key results') that have no data today, by label; null when none. */
