@@ -317,7 +317,7 @@ function noteLeftOut(
         `${baselineLeftOut.join(', ')}${firsts.length > 0 ? ` (${firsts.join(', ')})` : ''}: it is the KPI over ${kept.join(', ')} alone, ` +
         `while the goal's actual counts ${baselineLeftOut.join(', ')} too; ` +
         (baselineChannelsDiffer
-          ? `a rate over other channels is not comparable (channels differ), so the goal has no progress and stays undecided; ` +
+          ? `a rate over other channels is not comparable (channels differ), so the goal has no progress and is undecided unless its target is met on any reading (or missed at the deadline); ` +
             `give a baseline (${measure.kpi} over ${channels.join(', ')} as the goal starts from) to measure it`
           : `part of the change is ${them} starting, not like for like; give a baseline if it should not be`),
     );

@@ -288,7 +288,7 @@ export const en = {
     baselineLeftOutPeriod: 'Not in the baseline (no data in {period}, yet counted in the actual): {channels}.',
     /** A rate's baseline over other channels than its actual: no progress, undecided (rt15 #4). */
     baselineChannelsDiffer:
-      'Not comparable: channels differ. The baseline is a rate over other channels than the actual, so progress is not measured and the status is undecided; give a baseline to measure it.',
+      'Not comparable: channels differ. The baseline is a rate over other channels than the actual, so progress is not measured: the status says only whether the target is met, else it is undecided; give a baseline to measure it.',
     previousLeftOut:
       'Not in the reference (data in {period} but none in this period, so left out of the actual too: like with like): {channels}.',
     servesObjective: 'Serves the objective “{objective}”.',

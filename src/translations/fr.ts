@@ -288,7 +288,7 @@ export const fr = {
     baselineLeftOutPeriod:
       'Hors de la valeur de référence (aucune donnée en {period}, mais comptés dans le réalisé) : {channels}.',
     baselineChannelsDiffer:
-      'Non comparable : canaux différents. La valeur de référence est un taux sur d’autres canaux que le réalisé : la progression n’est pas mesurée et le statut est indécis ; indiquez une valeur de référence pour la mesurer.',
+      'Non comparable : canaux différents. La valeur de référence est un taux sur d’autres canaux que le réalisé : la progression n’est pas mesurée : le statut dit seulement si la cible est atteinte, sinon il est indécis ; indiquez une valeur de référence pour la mesurer.',
     previousLeftOut:
       'Hors de la référence (données en {period} mais aucune sur cette période, donc hors du réalisé aussi : à périmètre égal) : {channels}.',
     servesObjective: 'Contribue à l’objectif « {objective} ».',

@@ -280,7 +280,7 @@ export const it = {
     baselineLeftOut: 'Esclusi dalla base di partenza (nessun dato fino al {date}, ma contati nel valore attuale): {channels}.',
     baselineLeftOutPeriod: 'Esclusi dalla base di partenza (nessun dato in {period}, ma contati nel valore attuale): {channels}.',
     baselineChannelsDiffer:
-      'Non confrontabile: canali diversi. La base di partenza è un tasso su altri canali rispetto al valore attuale, quindi i progressi non sono misurati e lo stato è indeciso; indica una base di partenza per misurarli.',
+      'Non confrontabile: canali diversi. La base di partenza è un tasso su altri canali rispetto al valore attuale, quindi i progressi non sono misurati: lo stato dice solo se il target è raggiunto, altrimenti è indeciso; indica una base di partenza per misurarli.',
     previousLeftOut:
       'Esclusi dal riferimento (dati in {period} ma nessuno in questo periodo, quindi esclusi anche dal valore attuale: a parità di perimetro): {channels}.',
     servesObjective: 'Contribuisce all’obiettivo strategico «{objective}».',
