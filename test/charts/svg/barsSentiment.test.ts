@@ -21,6 +21,15 @@ function chart(rows: readonly Row[], ctx = CONTEXTS[0]![1]) {
 
 beforeAll(() => useChartCache(null));
 
+/** Whether any data set inline in a spec has a row. */
+function hasValues(spec: unknown): boolean {
+  if (spec === null || typeof spec !== 'object') return false;
+  if (Array.isArray(spec)) return spec.some(hasValues);
+  const { values } = spec as { values?: unknown };
+  if (Array.isArray(values) && values.length > 0) return true;
+  return Object.values(spec).some(hasValues);
+}
+
 describe('the sentiment writer', () => {
   const FIXTURES: Array<[string, Row[]]> = [
     [
@@ -90,7 +99,11 @@ describe('the sentiment writer', () => {
           const sums = rows.map(([, p, n, m]) => (p ?? 0) + (n ?? 0) + (m ?? 0));
           fc.pre(rows.every(([, p, n, m], i) => Number.isFinite(1 / sums[i]!) || [p, n, m].every((v) => v === null)));
           fc.pre(rows.some((r) => r.slice(1).some((v) => v !== null)));
-          expectClean(await expectSameAsVega(chart(rows, ctx), width));
+          const spec = chart(rows, ctx);
+          // Shares over fewer sentiments than other channels give are left out (`sentimentLacking`): where that
+          // leaves no bar at all, the empty chart is Vega's to draw.
+          if (!hasValues(spec)) return expectVega(spec, width);
+          expectClean(await expectSameAsVega(spec, width));
         },
       ),
       { numRuns: 50 },
