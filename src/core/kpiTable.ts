@@ -6,7 +6,16 @@
 import { growsWithWindow } from './comparable.ts';
 import { dataEnds, type InputGaps, inputGaps, inputTails, joinGaps, overCoveredDays, valueOverCovered } from './coverage.ts';
 import type { Day } from './dates.ts';
-import { type Kpi, type KpiEngine, type KpiValue, type MetricWindow, relativeChange, wholeValue, windowFor } from './kpis.ts';
+import {
+  inputsStart,
+  type Kpi,
+  type KpiEngine,
+  type KpiValue,
+  type MetricWindow,
+  relativeChange,
+  wholeValue,
+  windowFor,
+} from './kpis.ts';
 import { type Period, previousPeriod, samePeriodLastYear } from './periods.ts';
 
 /** A KPI's value with its change against the previous period and the same period a year before. */
@@ -246,7 +255,7 @@ export function coveredPart(engine: KpiEngine, kpi: Kpi, value: KpiValue, window
     const last = engine.index.coveredTo(window.end, channel);
     if (last === null || last < window.start) continue;
     const first = engine.index.dailyStart(channel) ?? from;
-    from = Math.max(from, first);
+    from = Math.max(from, first, inputsStart(engine, kpi, channel) ?? from);
     to = Math.min(to, last);
   }
   return from > window.start || to < window.end ? { from, to } : null;
@@ -291,9 +300,13 @@ export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow):
   // data go on (rt13 #5), to the window's end, as the current quarter's `gaps` run to its end: a
   // reach or audience growth rate taken only to that day is part of a quarter, not a whole one.
   const missed = joinGaps(taken.gaps, grows ? inputTails(engine, whole, window.end) : null);
-  const gaps = missed === null ? [] : gapDays(missed);
+  // Only those inside the part: the days before an input starts are the part's own start (see `coveredPart`).
+  const [partFrom, partTo] = [partial?.from ?? window.start, partial?.to ?? window.end];
+  const gaps = (missed === null ? [] : gapDays(missed))
+    .filter(([first, last]) => last >= partFrom && first <= partTo)
+    .map(([first, last]) => [Math.max(first, partFrom), Math.min(last, partTo)] as const);
   if (gaps.length === 0) return { value: taken.value, to, partial };
-  return { value: taken.value, to, partial: { from: partial?.from ?? window.start, to: partial?.to ?? window.end, gaps } };
+  return { value: taken.value, to, partial: { from: partFrom, to: partTo, gaps } };
 }
 
 /** The ranges of `InputGaps` over every channel and input, sorted, overlapping or touching ones joined. */

@@ -334,6 +334,30 @@ export function inputEnds(engine: KpiEngine, kpi: Kpi, channel: string, a: Day, 
 }
 
 /**
+ * The latest day on which an input of a KPI starts on one channel, as its exports say (see
+ * `MetricIndex.inputStart`): clicks added to an export on 20 March beside impressions since
+ * October (red-team 16 #4), a follower sheet or follows export from 16 February beside content
+ * since January (red-team 16 #5). A window before that day is covered only from it for this KPI.
+ * Not the team's own activity (`absentMeans` none: no spend before a campaign began), nor a count at
+ * a day (followers at the end need no days before); null when no input says where it starts.
+ */
+export function inputsStart(engine: KpiEngine, kpi: Kpi, channel: string): Day | null {
+  const index = engine.index;
+  const change = kpi.inputs.includes('followers_change') || kpi.inputs.includes('followers_start');
+  let latest: Day | null = null;
+  const consider = (day: Day | null) => {
+    if (day !== null && (latest === null || day > latest)) latest = day;
+  };
+  for (const name of summedInputs(engine, kpi)) {
+    if (index.metrics.get(name)?.absentMeans === 'none') continue;
+    if ((FOLLOWS as readonly string[]).includes(name) && !change) continue;
+    consider(index.inputStart(channel, name));
+  }
+  if (change) consider(index.followersFrom(channel));
+  return latest;
+}
+
+/**
  * Whether a channel's `inputEnds` lack an input of the KPI (the channel is then left out of it,
  * see `MetricWindow.value`, and its ends cut nothing). A follower figure needs one of its sources
  * only: totals or follows (a channel that gives totals and no follows is counted, as is one that

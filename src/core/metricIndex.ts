@@ -228,6 +228,20 @@ class Series {
     return this.quarters.has(q) && quarterBounds(q)[1] > day;
   }
 
+  /** The first day of the earliest month or quarter row that ends before `day`, or null. */
+  firstCoarseBefore(day: Day): Day | null {
+    let first: Day | null = null;
+    for (const m of this.months.keys()) {
+      const [start, end] = monthBounds(m);
+      if (end < day && (first === null || start < first)) first = start;
+    }
+    for (const q of this.quarters.keys()) {
+      const [start, end] = quarterBounds(q);
+      if (end < day && (first === null || start < first)) first = start;
+    }
+    return first;
+  }
+
   /** Days in [a, b] on which an entry ends. */
   endsIn(a: Day, b: Day): Int32Array {
     return this.ends.subarray(lowerBound(this.ends, a), lowerBound(this.ends, b + 1));
@@ -246,7 +260,10 @@ type SpansByMetric = Map<string, Map<string, Array<readonly [Day, Day]>>>;
  * (new customers as month rows to August beside a Q3 quarter row of NPS in one survey file end on
  * 31 August: red-team 12 #4), and a metric it gives in day rows only ends with its last day row
  * or its `through` (red-team 15 #2). A file's span starts at its `from` day where it gives one, else
- * at its first row.
+ * at its first row; for a metric it gives in day rows, at its day rows' first (not a month row of
+ * another metric a week or more before: red-team 16 #7), or at its own first row where it appears a
+ * week or more after them in a daily export (red-team 16 #4). `knownStarts` holds the first span of
+ * each metric whose export says where its data start (see `MetricIndex.inputStart`).
  */
 function sourceSpans(
   rows: readonly MetricRow[],
@@ -257,6 +274,7 @@ function sourceSpans(
   files: SpansByMetric;
   ends: SpansByMetric;
   postStarts: ReadonlySet<readonly [Day, Day]>;
+  knownStarts: ReadonlySet<readonly [Day, Day]>;
   firstGiven: ReadonlyMap<string, Day>;
 } {
   const spans = new Map<string, [Day, Day]>();
@@ -359,6 +377,30 @@ function sourceSpans(
       ? own.last
       : null;
   };
+  // Where a metric starts apart from its export, the mirror of `stopsEarly`: a daily export whose rows
+  // gave it only from a week or more after their first day (clicks added to the export on 20 March: red-team
+  // 16 #4) starts it at its own first row; what the export says of it before is nothing, not none.
+  const startsLate = (k: string, metric: string): Day | null => {
+    const own = ownDays.get(`${k}\u0000${metric}`);
+    const all = dayRows.get(k);
+    const def = metrics.get(metric);
+    if (!own || !all || coarse.has(`${k}\u0000${metric}`) || def?.absentMeans === 'none' || def?.aggregation === 'stock')
+      return null;
+    if (from.has(all.file) || own.first - all.first < HOLE_MIN_DAYS) return null;
+    const isDaily = (days: number, span: number) => span >= DAILY_MIN_DAYS && days >= DAILY_MIN_SHARE * span;
+    return isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, own.last - own.first + 1)
+      ? own.first
+      : null;
+  };
+  // A metric a file gives in day rows only starts with its day rows (or its `from`), not with a month or
+  // quarter row of another metric a week or more before them (April's reach beside impressions from 1 May:
+  // red-team 16 #7), as it ends with them (`dayRowsEnd`).
+  const dayRowsStart = (k: string): Day | null => {
+    const all = dayRows.get(k);
+    if (!all) return null;
+    const start = Math.min(all.first, from.get(all.file) ?? all.first);
+    return start - spans.get(k)![0] >= HOLE_MIN_DAYS ? start : null;
+  };
   // A metric a file gives in day rows only ends with its day rows (or its `through`), not with a month or
   // quarter row of another metric a week or more after them (June's reach beside impressions to the 20th:
   // red-team 15 #2). A shorter tail is an export's lag (rows to the 28th, September's reach to date), read as before.
@@ -368,6 +410,15 @@ function sourceSpans(
     const end = Math.max(all.last, through.get(all.file) ?? all.last);
     return spans.get(k)![1] - end >= HOLE_MIN_DAYS ? end : null;
   };
+  // An export says where its data start when it gives its `from` day or has a row on nearly every day
+  // (see `knownSpans`): the first span of a metric it gives in day rows starts there, or where the metric starts in it.
+  const saysStart = (k: string): boolean => {
+    const all = dayRows.get(k);
+    if (!all) return false;
+    const span = all.last - all.first + 1;
+    return from.has(all.file) || (span >= DAILY_MIN_DAYS && all.days.size >= DAILY_MIN_SHARE * span);
+  };
+  const knownStarts = new Set<readonly [Day, Day]>();
   const out: SpansByMetric = new Map();
   const ends: SpansByMetric = new Map();
   for (const [channel, byMetric] of files) {
@@ -384,8 +435,12 @@ function sourceSpans(
         const inside = coarse.has(keyMetric)
           ? (coarseHoles.get(k)?.get(metric)?.holes ?? [])
           : mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? []);
-        const file = splitAtHoles(spans.get(k)!, inside);
+        const span = spans.get(k)!;
+        const start = coarse.has(keyMetric) ? span[0] : (startsLate(k, metric) ?? dayRowsStart(k) ?? span[0]);
+        const after = start === span[0] ? inside : inside.filter((hole) => hole.to >= start);
+        const file = splitAtHoles([start, span[1]], after);
         if (perPost.has(k)) postStarts.add(file[0]!);
+        if (!coarse.has(keyMetric) && (start !== span[0] || saysStart(k))) knownStarts.add(file[0]!);
         list.push(...file);
         // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric;
         // so a metric a daily export stopped giving.
@@ -394,7 +449,7 @@ function sourceSpans(
             ? null
             : lastOwn.get(keyMetric)!
           : (stopsEarly(k, metric) ?? dayRowsEnd(k));
-        own.push(...(end === null ? file : splitAtHoles([file[0]![0], end], inside).filter(([a, b]) => a <= b)));
+        own.push(...(end === null ? file : splitAtHoles([file[0]![0], end], after).filter(([a, b]) => a <= b)));
       }
       m.set(metric, list);
       endsOf.set(metric, own);
@@ -402,7 +457,7 @@ function sourceSpans(
     out.set(channel, m);
     ends.set(channel, endsOf);
   }
-  return { files: out, ends, postStarts, firstGiven };
+  return { files: out, ends, postStarts, knownStarts, firstGiven };
 }
 
 /** Two lists of holes as one, sorted, overlapping ones joined. */
@@ -574,6 +629,8 @@ export class MetricIndex {
   private readonly known: ReadonlyMap<string, readonly KnownSpan[]>;
   /** The first span of each per-post export: its first row is its first post (see `coverageGaps`). */
   private readonly postStarts: ReadonlySet<readonly [Day, Day]>;
+  /** The spans whose first day is where their export says the metric's data start (see `sourceSpans`, `inputStart`). */
+  private readonly knownStarts: ReadonlySet<readonly [Day, Day]>;
   /** Per `channel\u0000metric`, the first day of the first row giving it (see `sourceSpans`). */
   private readonly firstGiven: ReadonlyMap<string, Day>;
   readonly metrics: MetricTable;
@@ -584,6 +641,7 @@ export class MetricIndex {
       files: SpansByMetric;
       ends: SpansByMetric;
       postStarts: ReadonlySet<readonly [Day, Day]>;
+      knownStarts: ReadonlySet<readonly [Day, Day]>;
       firstGiven: ReadonlyMap<string, Day>;
     },
     metrics: MetricTable,
@@ -594,6 +652,7 @@ export class MetricIndex {
     this.sources = sources.files;
     this.ends = sources.ends;
     this.postStarts = sources.postStarts;
+    this.knownStarts = sources.knownStarts;
     this.firstGiven = sources.firstGiven;
     this.metrics = metrics;
     this.throughSpans = throughSpans;
@@ -848,7 +907,7 @@ export class MetricIndex {
    * first row that gives one, not the first row of its export (follower columns added to a daily
    * export in April say nothing of the follows before: red-team 16 #2); null without any.
    */
-  private followersFrom(channel: string): Day | null {
+  followersFrom(channel: string): Day | null {
     let first: Day | null = null;
     for (const metric of ['followers', 'new_followers', 'lost_followers']) {
       const day = this.firstGiven.get(`${channel}\u0000${metric}`);
@@ -918,11 +977,15 @@ export class MetricIndex {
    * after the first export that reaches into [a, b] and before the last (an export covers the days
    * from its first row to its `through`, else its last row). Those days are unknown, not days
    * without activity (a clicks file for a quarter that ends on 10 June, the next one from 1 July).
-   * Days before an export's first row are where its data start (an ads export from the day a
-   * campaign began: no spend before), and days after its last are where they end: not a gap.
+   * Days before the metric's first export, back to the channel's first known day, are one where
+   * that export says where its data start (`leadingGap`: clicks from 1 May beside impressions since
+   * April), unless the metric is the team's own activity (an ads export from the day a campaign
+   * began: no spend before); days after its last are where they end: not a gap.
    */
   coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
     const gaps: Array<readonly [Day, Day]> = [];
+    const lead = this.leadingGap(channel, metric);
+    if (lead !== null && lead[0] <= b && lead[1] >= a) gaps.push([Math.max(lead[0], a), Math.min(lead[1], b)]);
     let reach: Day | null = null;
     for (const span of this.sortedSources(channel, metric)) {
       const [first, last] = span;
@@ -938,6 +1001,39 @@ export class MetricIndex {
       if (reach === null || last > reach) reach = last;
     }
     return gaps;
+  }
+
+  /**
+   * The days before one metric's data start on a channel whose other data cover them (see
+   * `coverageGaps`): clicks added to a daily export on 1 May beside impressions since April (red-team
+   * 16 #4), impressions from 1 May beside April's reach as a month row (red-team 16 #7). They are
+   * unknown for that metric, not days of none. Not the team's own activity (`absentMeans` none: no
+   * spend before the campaign began), a stock (a count carries on), nor a metric whose export does not
+   * say where it starts (`inputStart`). From the channel's first known day (see `knownSpans`), or
+   * the first month or quarter row it has that ends before the metric starts; null when none is earlier.
+   */
+  leadingGap(channel: string, metric: string): readonly [Day, Day] | null {
+    const def = this.metrics.get(metric);
+    if (def?.absentMeans === 'none' || def?.aggregation === 'stock') return null;
+    const start = this.inputStart(channel, metric);
+    if (start === null) return null;
+    let first = this.firstDay(channel);
+    for (const s of this.series.get(channel)?.values() ?? []) {
+      const row = s.firstCoarseBefore(start);
+      if (row !== null && (first === null || row < first)) first = row;
+    }
+    return first !== null && first < start ? [first, start - 1] : null;
+  }
+
+  /**
+   * The first day the exports giving one metric of one channel say its data start: their first
+   * span's first day, where that export says so (a daily export's first row with the metric, or its
+   * `from`: see `sourceSpans`); null without any, or where it does not (a per-post export's first
+   * row is a first post, a hand-written row or a month row only a first figure).
+   */
+  inputStart(channel: string, metric: string): Day | null {
+    const first = this.sortedSources(channel, metric)[0];
+    return first !== undefined && this.knownStarts.has(first) ? first[0] : null;
   }
 
   /** The spans of the files giving one metric of one channel, by first day (sorted on first use: asked for every window). */

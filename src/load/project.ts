@@ -17,6 +17,7 @@ import { checkOverlaps, checkUniqueParts } from './overlaps.ts';
 import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility, checkThroughPlausibility } from './plausibility.ts';
 import { checkExportGaps } from './exportGaps.ts';
+import { checkMetricStarts } from './metricStarts.ts';
 import { checkCoarseHoles, checkExportHoles } from './exportHoles.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
@@ -218,6 +219,7 @@ export function loadFromSources(
   noteRatesAcrossChannels(declared, (id) => index.channels.filter((c) => index.has(id, [c])), siteReporter);
   checkExportEnds(data.rows, through, index, data.reporters);
   checkExportGaps(data.rows, through, from, data.reporters);
+  checkMetricStarts(data.rows, index, data.reporters);
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;
