@@ -870,10 +870,22 @@ export class MetricIndex {
       if (from === null || b < from - 1) return null;
       const next = totals?.firstIn(b + 1, Number.MAX_SAFE_INTEGER) ?? null;
       const follows = next && this.netFollows(channel, b + 1, next.day);
-      return next && follows !== null ? { value: next.value - follows, netFollows: true } : null;
+      if (next === null || follows === null || this.followsMissed(channel, b + 1, next.day)) return null;
+      return { value: next.value - follows, netFollows: true };
     }
+    if (this.followsMissed(channel, last.day + 1, b)) return null;
     const follows = this.netFollows(channel, last.day + 1, b);
     return { value: last.value + (follows ?? 0), netFollows: follows !== null };
+  }
+
+  /**
+   * Whether days in [a, b] are in no export of a channel's daily follows while its follows go on
+   * around them (`coverageGaps`: follows exported to July and again from February, red-team 16 #3):
+   * a count carried across them by the follows would take those days as none.
+   */
+  private followsMissed(channel: string, a: Day, b: Day): boolean {
+    if (a > b) return false;
+    return ['new_followers', 'lost_followers'].some((metric) => this.coverageGaps(channel, metric, a, b).length > 0);
   }
 
   /**
@@ -987,10 +999,17 @@ export class MetricIndex {
     const lead = this.leadingGap(channel, metric);
     if (lead !== null && lead[0] <= b && lead[1] >= a) gaps.push([Math.max(lead[0], a), Math.min(lead[1], b)]);
     let reach: Day | null = null;
+    // An export that ended before the window still says the metric's data had started: one that resumes
+    // inside it leaves the days between unknown (follows exported to July and again from February: red-team
+    // 16 #3). Not the team's own activity: a campaign's export after months without one starts a campaign.
+    const resumes = this.metrics.get(metric)?.absentMeans !== 'none';
     for (const span of this.sortedSources(channel, metric)) {
       const [first, last] = span;
       if (first > b) break;
-      if (last < a) continue;
+      if (last < a) {
+        if (resumes && (reach === null || last > reach)) reach = last;
+        continue;
+      }
       // Days before a per-post export's first post, in that post's month, are days without a post (monthly
       // downloads each with its `through`: June's first post on the 3rd: red-team 13 #1), not unknown.
       const beforeFirstPost = reach !== null && this.postStarts.has(span) && postMonthStart(first) <= reach + 1;

@@ -1,0 +1,86 @@
+/**
+ * A metric's exports that stop and resume a quarter or more later, inside a quarter (red-team 16
+ * #3): follows exported for January–July 2025 and again from February 2026. The days between are
+ * in no export, yet Q1 2026 read as whole (118 net follows over 59 days against 180 over 90: YoY
+ * −34%), and the count at 31 December 2025 was made up from the follows after it with the six
+ * months between as none. The days of the quarter before the export resumes are now gaps, and a
+ * count carried across them is unknown. A campaign's spend resuming after months without one is a
+ * campaign starting, not a gap.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport, type KpiJson } from '../../src/core/report.ts';
+import { period } from '../coreFixtures.ts';
+import { dailyExport, loadRoot } from '../exportsFixture.ts';
+
+const follows = () => ({ new_followers: 3, lost_followers: 1 });
+const data = {
+  'data/fb/f2025.json': dailyExport('fb', '2025-01-01', '2025-07-31', follows),
+  'data/fb/f2026.json': dailyExport('fb', '2026-02-01', '2026-06-30', (d) => ({
+    ...follows(),
+    ...(d === '2026-05-12' ? { followers: 5000 } : {}),
+  })),
+};
+
+function cells(files: Record<string, string>, quarter: string): Record<string, KpiJson> {
+  const root = loadRoot('title: T\n', 'goals: []\n', files);
+  if (!root.project || !root.engine) throw new Error(root.problems.join('\n'));
+  return buildReport(root.project, root.engine, { quarter: period(quarter) }).kpis['fb']!;
+}
+
+describe('follows exports that resume inside a quarter after a pause', () => {
+  it('flag the days of the quarter before they resume, and give its growth no YoY', () => {
+    const growth = cells(data, '2026-Q1')['follower_growth']!;
+    expect(growth.value).toBe(59 * 2);
+    expect(growth.yoy).toBeNull();
+    expect(growth.gaps).toEqual({
+      fb: {
+        new_followers: [{ from: '2026-01-01', to: '2026-01-31' }],
+        lost_followers: [{ from: '2026-01-01', to: '2026-01-31' }],
+      },
+    });
+  });
+
+  it('give no follower count across the days no export covers (31 December 2025, 30 June 2025)', () => {
+    const count = cells(data, '2026-Q1')['follower_count']!;
+    expect(count.value).toBe(5000 - 42 * 2);
+    expect(count.qoq).toBeNull();
+    expect(count.yoy).toBeNull();
+    expect(count).not.toHaveProperty('previous');
+    expect(cells(data, '2026-Q2')['follower_count']!.yoy).toBeNull();
+  });
+
+  it('compare the next quarter with a partial one: QoQ n/a', () => {
+    const growth = cells(data, '2026-Q2')['follower_growth']!;
+    expect(growth.qoq).toBeNull();
+    expect(growth.qoq_partial).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+      gaps: [{ from: '2026-01-01', to: '2026-01-31' }],
+    });
+  });
+
+  it('the same for any metric (impressions)', () => {
+    const impressions = cells(
+      {
+        'data/fb/a.json': dailyExport('fb', '2025-01-01', '2025-07-31', () => ({ impressions: 100 })),
+        'data/fb/b.json': dailyExport('fb', '2026-02-01', '2026-06-30', () => ({ impressions: 100 })),
+      },
+      '2026-Q1',
+    )['impressions']!;
+    expect(impressions.yoy).toBeNull();
+    expect(impressions.gaps).toEqual({ fb: { impressions: [{ from: '2026-01-01', to: '2026-01-31' }] } });
+  });
+
+  it('but not spend: a campaign export after months without one starts a campaign', () => {
+    const spend = cells(
+      {
+        'data/fb/a.json': dailyExport('fb', '2025-01-01', '2026-06-30', () => ({ impressions: 100 })),
+        'data/fb/ads-2025.json': dailyExport('fb', '2025-01-01', '2025-07-31', () => ({ spend: 5 })),
+        'data/fb/ads-2026.json': dailyExport('fb', '2026-02-01', '2026-06-30', () => ({ spend: 5 })),
+      },
+      '2026-Q1',
+    )['spend']!;
+    expect(spend.value).toBe(59 * 5);
+    expect(spend).not.toHaveProperty('gaps');
+  });
+});
