@@ -216,13 +216,72 @@ export interface MovedGoalpostJson {
  * (a removal restored as it was, a field put back to its value before the move) is none: the
  * goal stands at the definition it had.
  */
-export function movesOf(entries: readonly HistoryEntry[], goalId: string): GoalMove[] {
+export function movesOf(entries: readonly HistoryEntry[], goalId: string, judge?: NetJudge): GoalMove[] {
   const own = historyOf(entries, goalId);
   return own.flatMap((e, i) =>
     e.changes
       .filter((c) => c.moved_goalpost && !restoredAsItWas(entries, e.commit, c) && !putBack(own.slice(i + 1), c))
-      .map((change) => ({ change, commit: e.commit })),
+      .flatMap((change) => {
+        const net = judge ? netMove(entries, goalId, own.slice(i + 1), e.commit, change, judge) : change;
+        return net === null ? [] : [{ change: net, commit: e.commit }];
+      }),
   );
+}
+
+/**
+ * Judges one field's change of a goal from `before` to `after` as `diff` would on `on` (the day of
+ * the commit that first moved it): the change of that field (and key result), or null when the two
+ * do not differ there or the change moves no goalpost.
+ */
+export type NetJudge = (before: Goal, after: Goal, change: GoalChange, on: CommitRef) => GoalChange | null;
+
+/** A `NetJudge` over today's data (`diffGoals` with the site's engine, as of `asOf`). */
+export function netJudge(engine: KpiEngine, asOf: number): NetJudge {
+  return (before, after, change, on) => {
+    const day = parseIsoDate(on.date);
+    const changes = diffGoals([before], [{ ...after, id: before.id }], {
+      engine,
+      asOf,
+      changedOn: day.ok ? day.day : asOf,
+    });
+    return (
+      changes.find((c) => c.kind === 'changed' && c.field === change.field && c.kr === change.kr && c.moved_goalpost) ?? null
+    );
+  };
+}
+
+/**
+ * A moved field that later commits changed again (rt16 #11): the move that stands is the net one,
+ * from the field's value before the move to today's, judged as one change. A target lowered
+ * from 5% to 1% and then raised to 6% is none (harder than at the start); raised only to 4%, the
+ * move is 5% → 4%. Left as it is where it cannot be judged so: a KPI redefined (the move itself,
+ * or one since), a field never changed again, or no version that holds the goal before the move and today.
+ */
+function netMove(
+  entries: readonly HistoryEntry[],
+  goalId: string,
+  later: readonly HistoryEntry[],
+  movedBy: CommitRef,
+  change: GoalChange,
+  judge: NetJudge,
+): GoalChange | null {
+  if (change.kind !== 'changed' || change.field === undefined || change.kpi !== undefined) return change;
+  const again = later.some((e) => e.changes.some((c) => c.kind === 'changed' && c.field === change.field && c.kr === change.kr));
+  // Across a KPI redefined since, the values are in other terms (a money target, then a rate): as committed.
+  const redefined = later.some((e) => e.changes.some((c) => c.kpi !== undefined));
+  if (!again || redefined) return change;
+  const at = entries.findIndex((e) => e.commit === movedBy);
+  const before = entries
+    .slice(0, at)
+    .reverse()
+    .find((e) => e.goals?.some((g) => g.id === change.goal))
+    ?.goals?.find((g) => g.id === change.goal);
+  const now = [...entries]
+    .reverse()
+    .find((e) => e.goals)
+    ?.goals?.find((g) => g.id === goalId);
+  if (!before || !now) return change;
+  return judge(before, now, change, movedBy);
 }
 
 /**

@@ -21,6 +21,8 @@ import {
   type MovedGoalpostJson,
   movedGoalpostJson,
   movesOf,
+  type NetJudge,
+  netJudge,
   originalVersion,
 } from '../review/history.ts';
 import { siteAsOf } from './goalView.ts';
@@ -76,13 +78,14 @@ export function readHistory(root: string, project: Project, engine: KpiEngine): 
     }
     const entries = goalHistory(goalVersions(root, project), engine, siteAsOf(project));
     const moved = new Map<string, GoalMoves>();
+    const judge = netJudge(engine, siteAsOf(project));
     for (const goal of project.goals) {
-      const moves = movesOf(entries, goal.id);
+      const moves = movesOf(entries, goal.id, judge);
       if (moves.length === 0) continue;
       const original = originalVersion(entries, goal.id);
       moved.set(goal.id, { moves, original: original?.goal ?? null, ...(original?.kpis ? { originalKpis: original.kpis } : {}) });
     }
-    return { available: true, entries, moved, former: formerGoals(entries, project.goals) };
+    return { available: true, entries, moved, former: formerGoals(entries, project.goals, judge) };
   } catch (error) {
     if (error instanceof GitError)
       return {
@@ -123,7 +126,7 @@ export interface FormerGoal {
  * were): a renamed goal maps to today's id, followed through every rename, with today's goal's
  * moved goalposts; a removed goal to null, with its own moves and its last definition.
  */
-export function formerGoals(entries: readonly HistoryEntry[], today: readonly Goal[]): Map<string, FormerGoal> {
+export function formerGoals(entries: readonly HistoryEntry[], today: readonly Goal[], judge?: NetJudge): Map<string, FormerGoal> {
   const ids = new Set(today.map((g) => g.id));
   const renamedTo = new Map<string, string>();
   const known = new Set<string>();
@@ -146,7 +149,7 @@ export function formerGoals(entries: readonly HistoryEntry[], today: readonly Go
       out.set(id, { current, moved: null });
       continue;
     }
-    const moves = movesOf(entries, current);
+    const moves = movesOf(entries, current, judge);
     const last = [...entries].reverse().find((e) => e.goals?.some((g) => g.id === current));
     const original = last?.goals?.find((g) => g.id === current) ?? null;
     out.set(id, { current: null, moved: moves.length > 0 ? { moves, original } : null });

@@ -71,11 +71,52 @@ describe('a target lowered after the period began, then restored', () => {
     expect(await moves(r.dir, 'ctr')).toEqual([[again, null, 'target', 0.05, 0.02]]);
   });
 
-  it('still marks a target put back only part of the way', async () => {
+  it('still marks a target put back only part of the way, by the net move (5% → 3%, rt16 #11)', async () => {
     const r = dailyRepo();
     r.commit(`goals:\n${CTR(0.05)}`, '2026-03-01');
     const lowered = r.commit(`goals:\n${CTR(0.01)}`, '2026-04-20');
     r.commit(`goals:\n${CTR(0.03)}`, '2026-04-21');
+    // Each commit's own change, in the definition's history:
     expect(await moves(r.dir, 'ctr')).toEqual([[lowered, null, 'target', 0.05, 0.01]]);
+    // The mark: the move that stands, from the target before it to today's.
+    expect(await netMoves(r.dir, 'ctr')).toEqual([[lowered, null, 'target', 0.05, 0.03]]);
+  });
+});
+
+/** The moves the site and `report` mark (`readHistory`'s, each judged by its net change). */
+const netMoves = async (dir: string, id: string) =>
+  ((await history(dir)).moved.get(id)?.moves ?? []).map((m) => [
+    m.commit.short,
+    m.change.kr ?? null,
+    m.change.field,
+    m.change.old,
+    m.change.new,
+  ]);
+
+describe('a target lowered after the period began, then raised past its start (rt16 #11)', () => {
+  it('is no moved goalpost once harder than at the start, in the marks, JSON and text', async () => {
+    const r = dailyRepo();
+    r.commit(`goals:\n${CTR(0.05)}${OKR(0.05)}`, '2026-03-01');
+    r.commit(`goals:\n${CTR(0.01)}${OKR(0.01)}`, '2026-04-10');
+    r.commit(`goals:\n${CTR(0.06)}${OKR(0.06)}`, '2026-04-20');
+    expect(await netMoves(r.dir, 'ctr')).toEqual([]);
+    expect(await netMoves(r.dir, 'okr')).toEqual([]);
+    const json = await run(r.dir, ['report', '--period', '2026-Q2', '--json']);
+    const goals = (JSON.parse(json.out) as { goals: Array<{ id: string; moved_goalposts?: unknown[] }> }).goals;
+    expect(goals.find((g) => g.id === 'ctr')!.moved_goalposts).toEqual([]);
+    expect(goals.find((g) => g.id === 'okr')!.moved_goalposts).toEqual([]);
+    expect((await run(r.dir, ['report', '--period', '2026-Q2'])).out).not.toContain('Goalpost moved');
+  });
+
+  it('marks the net move where it lands short of the start (5% → 1% → 4%: "5.0% → 4.0%"), key results too', async () => {
+    const r = dailyRepo();
+    r.commit(`goals:\n${CTR(0.05)}${OKR(0.05)}`, '2026-03-01');
+    const lowered = r.commit(`goals:\n${CTR(0.01)}${OKR(0.01)}`, '2026-04-10');
+    r.commit(`goals:\n${CTR(0.04)}${OKR(0.04)}`, '2026-04-20');
+    expect(await netMoves(r.dir, 'ctr')).toEqual([[lowered, null, 'target', 0.05, 0.04]]);
+    expect(await netMoves(r.dir, 'okr')).toEqual([[lowered, 'kr', 'target', 0.05, 0.04]]);
+    const text = (await run(r.dir, ['report', '--period', '2026-Q2'])).out;
+    expect(text).toContain('Goalpost moved: target 5.0% → 4.0%');
+    expect(text).not.toContain('→ 1.0%');
   });
 });
