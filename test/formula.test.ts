@@ -4,7 +4,14 @@
  * division by zero, and the additivity test that makes a KPI cumulative.
  */
 import { describe, expect, it } from 'vitest';
-import { compileFormula, type FormulaNode, formulaVariables, isAdditiveOf, parseFormula } from '../src/core/formula.ts';
+import {
+  compileFormula,
+  type FormulaNode,
+  formulaVariables,
+  isAdditiveOf,
+  parseFormula,
+  sameArithmetic,
+} from '../src/core/formula.ts';
 
 function ast(text: string): FormulaNode {
   const parsed = parseFormula(text);
@@ -216,5 +223,19 @@ describe('isAdditiveOf: whether a formula is a total of flows', () => {
     expect(additive('followers')).toBe(false);
     expect(additive('clicks + followers')).toBe(false);
     expect(additive('reach')).toBe(false);
+  });
+});
+
+describe('sameArithmetic', () => {
+  it('tells a rewrite from a redefinition', () => {
+    expect(sameArithmetic('revenue / clicks', 'revenue * 1 / clicks')).toBe(true);
+    expect(sameArithmetic('(likes + comments) / posts', '(comments + likes) / posts')).toBe(true);
+    expect(sameArithmetic('a / b', 'a * 100 / (b * 100)')).toBe(true);
+    expect(sameArithmetic('(a - b) / b', 'a / b - 1')).toBe(true);
+    expect(sameArithmetic('revenue / clicks', 'revenue / clicks * 10')).toBe(false);
+    expect(sameArithmetic('a / b', 'b / a')).toBe(false);
+    expect(sameArithmetic('a + b', 'a + b + c - c')).toBe(false);
+    expect(sameArithmetic('a / b', 'a / c')).toBe(false);
+    expect(sameArithmetic('a / b', 'a /')).toBe(false);
   });
 });

@@ -332,3 +332,35 @@ export function isAdditiveOf(ast: FormulaNode, isFlow: (name: string) => boolean
   };
   return additive(ast);
 }
+
+/**
+ * Whether two formulas compute the same arithmetic (`revenue * 1 / clicks` and `revenue / clicks`,
+ * `(likes + comments) / posts` and `(comments + likes) / posts`): they read the same variables and
+ * agree, to rounding, at a fixed set of pseudo-random points. Two different rational functions
+ * agree at such points only by a coincidence of measure zero, so a rewrite is told from a
+ * redefinition without rules for each algebraic identity. False when either does not parse.
+ */
+export function sameArithmetic(a: string, b: string): boolean {
+  const [pa, pb] = [parseFormula(a), parseFormula(b)];
+  if (!pa.ok || !pb.ok) return false;
+  const names = (ast: FormulaNode) => [...new Set(formulaVariables(ast).map((v) => v.name))].sort();
+  const [na, nb] = [names(pa.ast), names(pb.ast)];
+  if (na.length !== nb.length || na.some((n, i) => n !== nb[i])) return false;
+  const [fa, fb] = [compileFormula(pa.ast), compileFormula(pb.ast)];
+  // A fixed linear congruential sequence: the same points on every run, so the answer is stable.
+  let seed = 0x2545f491;
+  const next = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return 1 + (seed / 0x100000000) * 999;
+  };
+  for (let point = 0; point < 8; point++) {
+    const values = new Map(na.map((n) => [n, next()]));
+    const [va, vb] = [fa((n) => values.get(n) ?? null), fb((n) => values.get(n) ?? null)];
+    if (va === null || vb === null) {
+      if (va !== vb) return false;
+      continue;
+    }
+    if (Math.abs(va - vb) > 1e-9 * Math.max(1, Math.abs(va), Math.abs(vb))) return false;
+  }
+  return true;
+}

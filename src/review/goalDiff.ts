@@ -18,6 +18,7 @@ import { expectedProgress } from '../core/pace.ts';
 import type { Goal, KeyResult, Measure, OkrGoal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { KpiDef, Unit } from '../core/catalogue.ts';
+import { sameArithmetic } from '../core/formula.ts';
 import { type Period, overlaps } from '../core/periods.ts';
 import type { GoalStatus } from '../core/status.ts';
 import { type Achievability, achievability } from '../core/achievability.ts';
@@ -567,11 +568,13 @@ export interface KpiDefinitionChange {
   readonly field: KpiDefinitionField;
   readonly old: string | null;
   readonly new: string | null;
+  /** A formula rewritten with the same arithmetic (`revenue * 1 / clicks`): listed, but no goal measures anything else. */
+  readonly same_values?: true;
 }
 
 /** The fields that decide what a goal on the KPI measures, and which way is good: a change to one moves its goalpost. */
 const MEASURING: ReadonlySet<KpiDefinitionField> = new Set(['formula', 'unit', 'good', 'customer_ltv', 'aggregation']);
-const measuring = (c: KpiDefinitionChange): boolean => MEASURING.has(c.field);
+const measuring = (c: KpiDefinitionChange): boolean => MEASURING.has(c.field) && c.same_values !== true;
 
 /**
  * What a KPI's formula reads that differs between two versions over the same data (red-team 16
@@ -596,11 +599,20 @@ export function inputDefinitionChanges(old: KpiEngine, now: KpiEngine, kpiId: st
   return out;
 }
 
-/** The fields of a KPI's definition that differ between two versions (a formula compared as written, spaces aside). */
+/**
+ * The fields of a KPI's definition that differ between two versions (a formula compared as written,
+ * spaces aside; one rewritten with the same arithmetic says so: `same_values`).
+ */
 export function kpiDefinitionChanges(old: KpiDef, now: KpiDef): KpiDefinitionChange[] {
   const out: KpiDefinitionChange[] = [];
   const formula = (f: string) => f.replace(/\s+/g, '');
-  if (formula(old.formula) !== formula(now.formula)) out.push({ field: 'formula', old: old.formula, new: now.formula });
+  if (formula(old.formula) !== formula(now.formula))
+    out.push({
+      field: 'formula',
+      old: old.formula,
+      new: now.formula,
+      ...(sameArithmetic(old.formula, now.formula) ? { same_values: true as const } : {}),
+    });
   if (old.unit !== now.unit) out.push({ field: 'unit', old: old.unit, new: now.unit });
   if (old.good !== now.good) out.push({ field: 'good', old: old.good, new: now.good });
   if (old.label !== now.label) out.push({ field: 'label', old: old.label, new: now.label });
@@ -616,6 +628,8 @@ export interface KpiChange {
   readonly field?: KpiDefinitionChange['field'];
   readonly old?: unknown;
   readonly new?: unknown;
+  /** As `KpiDefinitionChange.same_values`. */
+  readonly same_values?: true;
 }
 
 /**

@@ -4,6 +4,7 @@
  * Pure: the goals at each commit and the engine to resolve targets are passed in.
  */
 import { type Day, parseIsoDate } from '../core/dates.ts';
+import { sameArithmetic } from '../core/formula.ts';
 import type { KpiDef } from '../core/catalogue.ts';
 import type { Goal, KeyResult } from '../core/goals.ts';
 import { overlaps } from '../core/periods.ts';
@@ -220,7 +221,10 @@ export function movesOf(entries: readonly HistoryEntry[], goalId: string, judge?
   const own = historyOf(entries, goalId);
   return own.flatMap((e, i) =>
     e.changes
-      .filter((c) => c.moved_goalpost && !restoredAsItWas(entries, e.commit, c) && !putBack(own.slice(i + 1), c))
+      .filter(
+        (c) =>
+          c.moved_goalpost && !restoredAsItWas(entries, e.commit, c) && !putBack(own.slice(i + 1), c) && !kpiAsAtStart(own, c),
+      )
       .flatMap((change) => {
         const net = judge ? netMove(entries, goalId, own.slice(i + 1), e.commit, change, judge) : change;
         return net === null ? [] : [{ change: net, commit: e.commit }];
@@ -299,6 +303,24 @@ function putBack(later: readonly HistoryEntry[], change: GoalChange): boolean {
       (c) => c.kind === 'changed' && c.field === change.field && c.kr === change.kr && JSON.stringify(c.new ?? null) === before,
     ),
   );
+}
+
+/**
+ * Whether a KPI redefined after the goal's period began (`change`, one field of it) reads today as
+ * it did at the start (rt16 #10): a formula put back, in the same words or the same arithmetic, a
+ * unit or direction restored. The goal then measures what it measured, so no move of that field
+ * stands, the restoring commit's included. The value at the start is the one the field's first moved
+ * change replaced; today's is the one its last change set.
+ */
+function kpiAsAtStart(own: readonly HistoryEntry[], change: GoalChange): boolean {
+  if (change.kpi === undefined || change.field === undefined) return false;
+  const of = own.flatMap((e) => e.changes.filter((c) => c.kpi === change.kpi && c.field === change.field && c.kr === change.kr));
+  const first = of.find((c) => c.moved_goalpost);
+  const last = of.at(-1);
+  if (!first || !last) return false;
+  const [start, now] = [first.old ?? null, last.new ?? null];
+  if (change.field === 'formula' && typeof start === 'string' && typeof now === 'string') return sameArithmetic(start, now);
+  return JSON.stringify(start) === JSON.stringify(now);
 }
 
 /**

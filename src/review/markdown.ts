@@ -68,7 +68,7 @@ function kpiLines(changes: readonly KpiChange[]): string[] {
     '',
     ...changes.map((c) =>
       c.kind === 'changed'
-        ? `- KPI ${codeSpan(c.kpi)}: ${c.field} ${value(c.old)} → ${value(c.new)}`
+        ? `- KPI ${codeSpan(c.kpi)}: ${c.field} ${value(c.old)} → ${value(c.new)}${c.same_values ? ' (the same arithmetic: no figure changes)' : ''}`
         : `- KPI ${codeSpan(c.kpi)} ${c.kind} (${escapeMarkdown(kpiDefinitionText(c.kind === 'added' ? c.new : c.old))})`,
     ),
     '',
