@@ -349,10 +349,10 @@ export function inputsStart(engine: KpiEngine, kpi: Kpi, channel: string): Day |
     if (day !== null && (latest === null || day > latest)) latest = day;
   };
   for (const name of summedInputs(engine, kpi)) {
-    if (index.metrics.get(name)?.absentMeans === 'none') continue;
-    if ((FOLLOWS as readonly string[]).includes(name) && !change) continue;
+    if (index.metrics.get(name)?.absentMeans === 'none' || (FOLLOWS as readonly string[]).includes(name)) continue;
     consider(index.inputStart(channel, name));
   }
+  // A change of followers is known from the first follower figure (a total or a follow), whichever comes first.
   if (change) consider(index.followersFrom(channel));
   return latest;
 }

@@ -286,6 +286,8 @@ function sourceSpans(
   const lastOwn = new Map<string, Day>();
   // Per `channel\u0000metric`: the first day of the first row giving it (in any file).
   const firstGiven = new Map<string, Day>();
+  // Exports (`file\u0000channel`) that give spend: an ads export, whose metrics start with its campaign.
+  const ads = new Set<string>();
   // Per `file\u0000channel\u0000metric` given in day rows: its distinct days with a row, first and last.
   const ownDays = new Map<string, { days: Set<Day>; first: Day; last: Day }>();
   const given = (keyMetric: string, { kind, start, end }: Period): void => {
@@ -335,6 +337,7 @@ function sourceSpans(
     let byMetric = files.get(row.channel);
     if (!byMetric) files.set(row.channel, (byMetric = new Map()));
     let parts = false;
+    if (Object.hasOwn(row.values, 'spend')) ads.add(key);
     for (const metric in row.values) {
       const channelMetric = `${row.channel}\u0000${metric}`;
       if (row.period.start < (firstGiven.get(channelMetric) ?? Infinity)) firstGiven.set(channelMetric, row.period.start);
@@ -386,7 +389,7 @@ function sourceSpans(
     const def = metrics.get(metric);
     if (!own || !all || coarse.has(`${k}\u0000${metric}`) || def?.absentMeans === 'none' || def?.aggregation === 'stock')
       return null;
-    if (from.has(all.file) || own.first - all.first < HOLE_MIN_DAYS) return null;
+    if (own.first - Math.min(all.first, from.get(all.file) ?? all.first) < HOLE_MIN_DAYS) return null;
     const isDaily = (days: number, span: number) => span >= DAILY_MIN_DAYS && days >= DAILY_MIN_SHARE * span;
     return isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, own.last - own.first + 1)
       ? own.first
@@ -440,7 +443,9 @@ function sourceSpans(
         const after = start === span[0] ? inside : inside.filter((hole) => hole.to >= start);
         const file = splitAtHoles([start, span[1]], after);
         if (perPost.has(k)) postStarts.add(file[0]!);
-        if (!coarse.has(keyMetric) && (start !== span[0] || saysStart(k))) knownStarts.add(file[0]!);
+        // An ads export's first row is where its campaign began: none of its metrics before, not unknown (red-team 11 #1).
+        const late = start !== span[0] && start !== dayRowsStart(k);
+        if (!coarse.has(keyMetric) && (late || (saysStart(k) && !ads.has(k)))) knownStarts.add(file[0]!);
         list.push(...file);
         // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric;
         // so a metric a daily export stopped giving.
@@ -870,22 +875,34 @@ export class MetricIndex {
       if (from === null || b < from - 1) return null;
       const next = totals?.firstIn(b + 1, Number.MAX_SAFE_INTEGER) ?? null;
       const follows = next && this.netFollows(channel, b + 1, next.day);
-      if (next === null || follows === null || this.followsMissed(channel, b + 1, next.day)) return null;
+      if (next === null || follows === null || this.followsMissed(channel, b + 1, next.day, b + 1)) return null;
       return { value: next.value - follows, netFollows: true };
     }
-    if (this.followsMissed(channel, last.day + 1, b)) return null;
+    if (this.followsMissed(channel, last.day + 1, b, a)) return null;
     const follows = this.netFollows(channel, last.day + 1, b);
     return { value: last.value + (follows ?? 0), netFollows: follows !== null };
   }
 
   /**
-   * Whether days in [a, b] are in no export of a channel's daily follows while its follows go on
-   * around them (`coverageGaps`: follows exported to July and again from February, red-team 16 #3):
-   * a count carried across them by the follows would take those days as none.
+   * Whether a week or more of days in [a, b] are in no export of a channel's daily follows while its
+   * follows go on around them (`coverageGaps`: follows exported to July and again from February,
+   * red-team 16 #3): a count carried across them by the follows would take those days as none. A
+   * day or two between two downloads (a file downloaded on the 29th, the next from the 1st) is
+   * carried as none, as a hole of under a week inside an export is (rt17 #1). Days after the follows
+   * stop count from `windowStart` back only: inside the window they are its input ending early.
    */
-  private followsMissed(channel: string, a: Day, b: Day): boolean {
+  private followsMissed(channel: string, a: Day, b: Day, windowStart: Day): boolean {
     if (a > b) return false;
-    return ['new_followers', 'lost_followers'].some((metric) => this.coverageGaps(channel, metric, a, b).length > 0);
+    return ['new_followers', 'lost_followers'].some((metric) => {
+      let missed = 0;
+      for (const [first, last] of this.coverageGaps(channel, metric, a, Number.MAX_SAFE_INTEGER)) {
+        if (first > b) break;
+        // Follows that stop inside the window and resume after it end early there (its `inputsEnd` says so);
+        // stopped before the window, they carry the count across days nothing in it flags (rt17 #4).
+        missed += last <= b ? last - first + 1 : Math.max(0, Math.min(b, windowStart - 1) - first + 1);
+      }
+      return missed >= HOLE_MIN_DAYS;
+    });
   }
 
   /**
@@ -941,8 +958,23 @@ export class MetricIndex {
     const end = this.followersAtEnd(channel, a, b);
     const start = end && this.followersAtStart(channel, a, b);
     if (end && start) return { value: end.value - start.value, netFollows: end.netFollows || start.netFollows };
-    if (totals?.lastOnOrBefore(b)) return null;
+    // Follows exported on every day of the range are its change, whatever is unknown of the count (rt17 #1, #4).
+    const whole = follows !== null && this.followsCover(channel, a, b);
+    if (totals?.lastOnOrBefore(b) && !whole) return null;
     return follows === null ? null : { value: follows, netFollows: true };
+  }
+
+  /** Whether the exports of a channel's daily follows cover every day of [a, b] (no gap, no day before or after them). */
+  private followsCover(channel: string, a: Day, b: Day): boolean {
+    return ['new_followers', 'lost_followers'].every((metric) => {
+      const spans = this.sources.get(channel)?.get(metric);
+      if (!spans) return true;
+      return (
+        this.coverageGaps(channel, metric, a, b).length === 0 &&
+        spans.some(([first]) => first <= a) &&
+        spans.some(([, last]) => last >= b)
+      );
+    });
   }
 
   /**
@@ -1011,10 +1043,11 @@ export class MetricIndex {
         continue;
       }
       // Days before a per-post export's first post, in that post's month, are days without a post (monthly
-      // downloads each with its `through`: June's first post on the 3rd: red-team 13 #1), not unknown.
-      const beforeFirstPost = reach !== null && this.postStarts.has(span) && postMonthStart(first) <= reach + 1;
-      if (reach !== null && first > reach + 1 && !beforeFirstPost) {
-        const [from, to] = [Math.max(reach + 1, a), Math.min(first - 1, b)];
+      // downloads each with its `through`: June's first post on the 3rd: red-team 13 #1), not unknown: the
+      // export starts in that month (quarterly downloads: 1–11 April before a first post on the 12th, rt17 #3).
+      const startsOn = this.postStarts.has(span) ? postMonthStart(first) : first;
+      if (reach !== null && startsOn > reach + 1) {
+        const [from, to] = [Math.max(reach + 1, a), Math.min(startsOn - 1, b)];
         if (from <= to) gaps.push([from, to]);
       }
       if (reach === null || last > reach) reach = last;
@@ -1028,16 +1061,27 @@ export class MetricIndex {
    * 16 #4), impressions from 1 May beside April's reach as a month row (red-team 16 #7). They are
    * unknown for that metric, not days of none. Not the team's own activity (`absentMeans` none: no
    * spend before the campaign began), a stock (a count carries on), nor a metric whose export does not
-   * say where it starts (`inputStart`). From the channel's first known day (see `knownSpans`), or
-   * the first month or quarter row it has that ends before the metric starts; null when none is earlier.
+   * say where it starts (`inputStart`). From the first day of the channel's day-row exports (see
+   * `knownSpans`), or of its first reach row that ends before the metric starts; null when none is
+   * earlier. Follows where the channel gives follower totals from before they start: the totals
+   * carry the count, and the follows add nothing to it before their first day.
    */
   leadingGap(channel: string, metric: string): readonly [Day, Day] | null {
     const def = this.metrics.get(metric);
     if (def?.absentMeans === 'none' || def?.aggregation === 'stock') return null;
     const start = this.inputStart(channel, metric);
     if (start === null) return null;
-    let first = this.firstDay(channel);
-    for (const s of this.series.get(channel)?.values() ?? []) {
+    if (
+      (metric === 'new_followers' || metric === 'lost_followers') &&
+      this.series.get(channel)?.get('followers')?.lastOnOrBefore(start)
+    )
+      return null;
+    // The channel's day-row exports, and its reach rows: a quarter row of mentions from a listening tool says
+    // nothing of when its content exports start (rt17 #7); April's reach says its content was seen in April.
+    let first: Day | null = null;
+    for (const [day, , coarse] of this.known.get(channel) ?? []) if (!coarse && (first === null || day < first)) first = day;
+    for (const [name, s] of this.series.get(channel) ?? []) {
+      if (this.metrics.get(name)?.aggregation !== 'unique') continue;
       const row = s.firstCoarseBefore(start);
       if (row !== null && (first === null || row < first)) first = row;
     }

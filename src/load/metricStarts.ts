@@ -6,7 +6,7 @@
  * fix. Runs after loading, on valid content.
  */
 import { formatDay } from '../core/dates.ts';
-import { HOLE_MIN_DAYS, metricsOf } from '../core/exportHoles.ts';
+import { HOLE_MIN_DAYS } from '../core/exportHoles.ts';
 import type { MetricIndex, MetricRow } from '../core/metricIndex.ts';
 import type { FileReporter } from './files.ts';
 
@@ -18,8 +18,9 @@ export function checkMetricStarts(
 ): void {
   // Per `channel\u0000metric`, the first row giving it (the earliest, then the first in file order).
   const firstRow = new Map<string, MetricRow>();
+  // The metrics a row gives by their keys (engagements derived from likes is its parts' to note: rt17 #10).
   for (const row of rows) {
-    for (const metric of metricsOf(row)) {
+    for (const metric of Object.keys(row.values)) {
       const key = `${row.channel}\u0000${metric}`;
       const first = firstRow.get(key);
       if (!first || row.period.start < first.period.start) firstRow.set(key, row);
@@ -29,16 +30,15 @@ export function checkMetricStarts(
     const [channel, metric] = key.split('\u0000') as [string, string];
     const gap = index.leadingGap(channel, metric);
     if (gap === null || gap[1] - gap[0] + 1 < HOLE_MIN_DAYS) continue;
-    const given = Object.hasOwn(row.values, metric);
     reporters
       .get(row.origin.file)
       ?.note(
-        given ? ['rows', row.origin.row, metric] : ['rows', row.origin.row, 'date'],
+        ['rows', row.origin.row, metric],
         `${metric} on ${channel} starts on ${formatDay(gap[1] + 1)}, while ${channel}'s other data go back to ` +
           `${formatDay(gap[0])}: no export covers ${metric} from ${formatDay(gap[0])} to ${formatDay(gap[1])}, so figures ` +
           `over those days are flagged and rates are taken without them (if there was none, write ${metric}: 0 on those ` +
           'days; if an export missed it, add that export)',
-        given ? 'key' : 'value',
+        'key',
       );
   }
 }

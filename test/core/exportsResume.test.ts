@@ -84,3 +84,43 @@ describe('follows exports that resume inside a quarter after a pause', () => {
     expect(spend).not.toHaveProperty('gaps');
   });
 });
+
+describe('follows between downloads (red-team 17)', () => {
+  it('carry a count across a day or two between two downloads, and keep each quarter’s growth (rt17 #1)', () => {
+    const files = {
+      'data/li/q1.json': dailyExport('li', '2026-01-01', '2026-03-29', (d) => ({
+        new_followers: 10,
+        lost_followers: 2,
+        ...(d === '2026-01-01' ? { followers: 5000 } : {}),
+      })),
+      'data/li/q2.json': dailyExport('li', '2026-04-01', '2026-06-30', () => ({ new_followers: 10, lost_followers: 2 })),
+    };
+    const root = loadRoot('title: T\n', 'goals: []\n', files);
+    const kpis = buildReport(root.project!, root.engine!, { quarter: period('2026-Q2') }).kpis['li']!;
+    expect(kpis['follower_growth']!.value).toBe(91 * 8);
+    expect(kpis['follower_count']!.value).toBe(5000 + (87 + 91) * 8);
+  });
+
+  it('give growth over a quarter whose follows are all exported, though the count is unknown (rt17 #4)', () => {
+    const files = {
+      'data/li/content.json': dailyExport('li', '2025-01-01', '2026-06-30', () => ({ impressions: 100 })),
+      'data/li/f2025.json': dailyExport('li', '2025-01-01', '2025-07-31', (d) => ({
+        new_followers: 10,
+        lost_followers: 2,
+        ...(d === '2025-01-01' ? { followers: 5000 } : {}),
+      })),
+      'data/li/f2026.json': dailyExport('li', '2026-02-01', '2026-06-30', () => ({ new_followers: 10, lost_followers: 2 })),
+    };
+    const root = loadRoot('title: T\n', 'goals: []\n', files);
+    const at = (q: string) => buildReport(root.project!, root.engine!, { quarter: period(q) }).kpis['li']!;
+    expect(at('2026-Q2')['follower_growth']!.value).toBe(91 * 8);
+    expect(at('2026-Q2')['follower_count']!.value).toBeNull();
+    // 31 December 2025: five months after the follows stopped, and they resume later: unknown, not the July count.
+    expect(at('2025-Q4')['follower_count']!.value).toBeNull();
+    // 30 September 2025: the follows stop inside that quarter (its input ends early, flagged), carried as before.
+    expect(at('2025-Q3')['follower_count']!.value).toBe(5000 + 211 * 8);
+    expect(at('2025-Q3')['follower_count']!.inputs_to).toEqual({
+      li: { new_followers: '2025-07-31', lost_followers: '2025-07-31' },
+    });
+  });
+});

@@ -194,3 +194,62 @@ describe('an input that starts inside the current quarter while its channel goes
     expect(kpis['cpc']!.value).toBeCloseTo((61 * 3) / (91 * 10), 12);
   });
 });
+
+describe('red-team 17', () => {
+  it('reads a key added late to an export that gives its `from` day as one without it (rt17 #2)', () => {
+    const rows = days('2026-01-01', '2026-06-30').map((date) => ({ date, impressions: 100, ...clicksFrom(date) }));
+    const withFrom = JSON.stringify({ channel: 'ig', from: '2026-01-01', through: '2026-06-30', rows });
+    const ctr = cells({ 'data/ig/q.json': withFrom })['ctr']!;
+    expect(ctr.previous).toBeCloseTo(0.05, 12);
+    expect(ctr.qoq_partial).toEqual({ from: '2026-03-20', to: '2026-03-31' });
+  });
+
+  it('gives a follower count no gaps where totals come before the follows start (rt17 #5)', () => {
+    const mondays = days('2026-01-05', '2026-06-29').filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1);
+    const kpis = cells({
+      'data/ig/a.json': dailyExport('ig', '2026-01-01', '2026-06-30', () => ({ impressions: 100 })),
+      'data/ig/sheet.json': rowsExport(
+        'ig',
+        mondays.map((date, i) => ({ date, followers: 5000 + 56 * i })),
+      ),
+      'data/ig/follows.json': dailyExport('ig', '2026-02-16', '2026-06-30', () => ({ new_followers: 10, lost_followers: 2 })),
+    });
+    expect(kpis['follower_count']!.gaps).toBeUndefined();
+    expect(kpis['follower_growth']!.qoq_partial).toEqual({ from: '2026-01-05', to: '2026-03-31' });
+  });
+
+  it('takes no note and no gap from a listening tool’s quarter row before a team’s first download (rt17 #7)', () => {
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/ig/a.json': dailyExport('ig', '2026-01-01', '2026-06-30', () => ({ impressions: 100, clicks: 5 })),
+      'data/ig/listen.json': rowsExport('ig', [
+        { quarter: '2025-Q4', mentions: 40 },
+        { quarter: '2026-Q1', mentions: 50 },
+      ]),
+    });
+    expect(root.notes).toEqual([]);
+    const kpis = buildReport(root.project!, root.engine!, { quarter: period('2026-Q1') }).kpis['ig']!;
+    expect(kpis['impressions']!.gaps).toBeUndefined();
+  });
+
+  it('starts an ads export’s clicks and conversions with its campaign, as its spend (rt17 #9)', () => {
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/ig/page.json': dailyExport('ig', '2026-01-01', '2026-06-30', () => ({ impressions: 100 })),
+      'data/ig/ads.json': dailyExport('ig', '2026-05-01', '2026-06-30', () => ({ spend: 20, clicks: 30, conversions: 3 })),
+    });
+    expect(root.notes).toEqual([]);
+    const kpis = buildReport(root.project!, root.engine!, { quarter: Q2 }).kpis['ig']!;
+    expect(kpis['conversions']!.value).toBe(61 * 3);
+    expect(kpis['conversions']!.gaps).toBeUndefined();
+    expect(kpis['clicks']!.gaps).toBeUndefined();
+  });
+
+  it('notes a late start of likes and comments once each, not of the engagements they make (rt17 #10)', () => {
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/ig/a.json': dailyExport('ig', '2026-01-01', '2026-06-30', (d) => ({
+        impressions: 100,
+        ...(d >= '2026-02-15' ? { likes: 30, comments: 4 } : {}),
+      })),
+    });
+    expect(root.notes.map((n) => n.replace(/^.*note: (\w+) on.*$/, '$1'))).toEqual(['likes', 'comments']);
+  });
+});
