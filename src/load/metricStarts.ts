@@ -5,7 +5,7 @@
  * flagged (`MetricIndex.leadingGap`); a week or more of them is a note at its first row, with the
  * fix. Runs after loading, on valid content.
  */
-import { formatDay } from '../core/dates.ts';
+import { formatDay, quarterBounds, quarterIndexOf } from '../core/dates.ts';
 import { HOLE_MIN_DAYS } from '../core/exportHoles.ts';
 import type { MetricIndex, MetricRow } from '../core/metricIndex.ts';
 import type { FileReporter } from './files.ts';
@@ -16,29 +16,57 @@ export function checkMetricStarts(
   index: MetricIndex,
   reporters: ReadonlyMap<string, FileReporter>,
 ): void {
-  // Per `channel\u0000metric`, the first row giving it (the earliest, then the first in file order).
+  // Per `channel\u0000metric\u0000file`, the first day row giving it in that file (the metrics a row gives by
+  // their keys: engagements derived from likes is its parts' to note, rt17 #10).
   const firstRow = new Map<string, MetricRow>();
-  // The metrics a row gives by their keys (engagements derived from likes is its parts' to note: rt17 #10).
   for (const row of rows) {
+    if (row.period.kind !== 'day') continue;
     for (const metric of Object.keys(row.values)) {
-      const key = `${row.channel}\u0000${metric}`;
+      const key = `${row.channel}\u0000${metric}\u0000${row.origin.file}`;
       const first = firstRow.get(key);
       if (!first || row.period.start < first.period.start) firstRow.set(key, row);
     }
   }
+  const noted = new Set<string>();
   for (const [key, row] of [...firstRow].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const [channel, metric] = key.split('\u0000') as [string, string];
-    const gap = index.leadingGap(channel, metric);
-    if (gap === null || gap[1] - gap[0] + 1 < HOLE_MIN_DAYS) continue;
-    reporters
-      .get(row.origin.file)
-      ?.note(
-        ['rows', row.origin.row, metric],
-        `${metric} on ${channel} starts on ${formatDay(gap[1] + 1)}, while ${channel}'s other data go back to ` +
-          `${formatDay(gap[0])}: no export covers ${metric} from ${formatDay(gap[0])} to ${formatDay(gap[1])}, so figures ` +
-          `over those days are flagged and rates are taken without them (if there was none, write ${metric}: 0 on those ` +
-          'days; if an export missed it, add that export)',
-        'key',
+    const start = row.period.start;
+    const lead = index.leadingGap(channel, metric);
+    if (lead !== null && lead[1] === start - 1) {
+      if (lead[1] - lead[0] + 1 < HOLE_MIN_DAYS || noted.has(`${channel}\u0000${metric}`)) continue;
+      noted.add(`${channel}\u0000${metric}`);
+      note(
+        reporters,
+        row,
+        metric,
+        `${metric} on ${channel} starts on ${formatDay(start)}, while ${channel}'s other data go back to ` +
+          `${formatDay(lead[0])}: no export covers ${metric} from ${formatDay(lead[0])} to ${formatDay(lead[1])}`,
       );
+      continue;
+    }
+    // Days before this export gives the metric, inside its quarter, that no export of it covers: a key added a
+    // week after the export's first row, or exports that resume after a pause (rt17 #6). Where the channel has no
+    // other data on them either, the gap between its exports is noted as such (`checkExportGaps`).
+    const gap = index.coverageGaps(channel, metric, quarterBounds(quarterIndexOf(start))[0], start).at(-1);
+    if (gap === undefined || gap[1] !== start - 1 || gap[1] - gap[0] + 1 < HOLE_MIN_DAYS) continue;
+    if (index.lastDay(gap[0], [channel]) !== gap[0]) continue;
+    note(
+      reporters,
+      row,
+      metric,
+      `${metric} on ${channel} is given in this export from ${formatDay(start)}: no export covers it from ` +
+        `${formatDay(gap[0])} to ${formatDay(gap[1])}, while ${channel}'s other data do`,
+    );
   }
+}
+
+function note(reporters: ReadonlyMap<string, FileReporter>, row: MetricRow, metric: string, what: string): void {
+  reporters
+    .get(row.origin.file)
+    ?.note(
+      ['rows', row.origin.row, metric],
+      `${what}, so figures over those days are flagged and rates are taken without them (if there was none, ` +
+        `write ${metric}: 0 on those days; if an export missed it, add that export)`,
+      'key',
+    );
 }

@@ -253,3 +253,41 @@ describe('red-team 17', () => {
     expect(root.notes.map((n) => n.replace(/^.*note: (\w+) on.*$/, '$1'))).toEqual(['likes', 'comments']);
   });
 });
+
+describe('notes for the days before a later export gives a metric (rt17 #6)', () => {
+  it('notes a key added a week after a quarter’s export starts, at its first row', () => {
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/ig/q1.json': dailyExport('ig', '2026-01-01', '2026-03-31', () => ({ impressions: 100, clicks: 5 })),
+      'data/ig/q2.json': dailyExport('ig', '2026-04-01', '2026-06-30', (d) => ({
+        impressions: 100,
+        ...(d >= '2026-04-08' ? { clicks: 5 } : {}),
+      })),
+    });
+    expect(root.notes).toEqual([
+      expect.stringMatching(
+        /^data\/ig\/q2\.json:\d+:\d+: note: clicks on ig is given in this export from 2026-04-08: no export covers it from 2026-04-01 to 2026-04-07, while ig's other data do/,
+      ),
+    ]);
+  });
+
+  it('notes exports of a metric that resume inside a quarter after a pause', () => {
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/ig/a.json': dailyExport('ig', '2025-01-01', '2026-06-30', () => ({ impressions: 100 })),
+      'data/ig/c2025.json': dailyExport('ig', '2025-01-01', '2025-07-31', () => ({ clicks: 5 })),
+      'data/ig/c2026.json': dailyExport('ig', '2026-02-01', '2026-06-30', () => ({ clicks: 5 })),
+    });
+    expect(root.notes).toEqual([
+      expect.stringContaining(
+        'c2026.json:7:4: note: clicks on ig is given in this export from 2026-02-01: no export covers it from 2026-01-01 to 2026-01-31',
+      ),
+    ]);
+  });
+
+  it('says nothing of exports that follow each other', () => {
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/ig/q1.json': dailyExport('ig', '2026-01-01', '2026-03-31', () => ({ impressions: 100, clicks: 5 })),
+      'data/ig/q2.json': dailyExport('ig', '2026-04-01', '2026-06-30', () => ({ impressions: 100, clicks: 5 })),
+    });
+    expect(root.notes).toEqual([]);
+  });
+});
