@@ -16,7 +16,16 @@ import { actualBound } from '../core/evaluate.ts';
 import { neverNegative } from '../core/sign.ts';
 import { measuredChannels, measureTarget, resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
-import { coveredInputs, inputEnds, type Kpi, type KpiEngine, lacksInput, resolveChannels, windowFor } from '../core/kpis.ts';
+import {
+  coveredInputs,
+  inputEnds,
+  inputsStart,
+  type Kpi,
+  type KpiEngine,
+  lacksInput,
+  resolveChannels,
+  windowFor,
+} from '../core/kpis.ts';
 import { type Period, previousPeriod } from '../core/periods.ts';
 import type { SiteSettings } from '../core/project.ts';
 import { formatKpiValue } from '../format/numbers.ts';
@@ -359,6 +368,10 @@ function notePartialPrevious(
           ? `${c}'s daily data start on ${formatDay(known.day)}`
           : `${c}'s export starts on ${formatDay(known.day)} (its "from")`,
       );
+    // An input that starts after the channel's other data (clicks added to its export on 20 March: red-team 16 #4).
+    const input = inputsStart(engine, kpi, c);
+    if (input !== null && input > prev.start && (known === null || input > known.day))
+      starts.push(`${c}'s data for ${measure.kpi} start on ${formatDay(input)}`);
     if (last < end) ends.push(`${c}'s data end on ${formatDay(last)}`);
   }
   // Days no export covers inside them: a hole in an export, days between two (red-team 12 #2).
@@ -368,7 +381,11 @@ function notePartialPrevious(
   const counted = partial.to - partial.from + 1 - gaps.reduce((n, [a, b]) => n + b - a + 1, 0);
   const days = `${counted} of ${prev.end - prev.start + 1} days${why ? `: ${why}` : ''}`;
   const except = holes ? ` except ${holes}` : '';
-  const covers = `covers only ${formatDay(partial.from)} to ${formatDay(partial.to)}${except} (${days})`;
+  // A total over several channels counts each over its own days: say which are partial, not a range they share (rt17 #8).
+  const covers =
+    kpi.cumulative && channels.length > 1 && why
+      ? `is partial: ${why}`
+      : `covers only ${formatDay(partial.from)} to ${formatDay(partial.to)}${except} (${days})`;
   // An export that stops early may cover the days after its last row: its `through` says so.
   const hint = 'if an export covers the days after its last row, give it a "through" day';
   const through = ends.length > 0 ? `${hint}; else ` : '';

@@ -291,3 +291,21 @@ describe('notes for the days before a later export gives a metric (rt17 #6)', ()
     expect(root.notes).toEqual([]);
   });
 });
+
+describe('the note on a relative target over channels whose previous total is partial (rt17 #8)', () => {
+  it('names the channel that is partial, not a range of days the total does not keep to', () => {
+    const root = loadRoot(
+      site,
+      'goals:\n  - { id: c, title: C, period: 2026-Q2, channel: all, kpi: clicks, target: { change: "+20%" } }\n',
+      {
+        'data/ig/q.json': dailyExport('ig', '2026-01-01', '2026-06-30', (d) => ({ impressions: 1000, ...clicksFrom(d) })),
+        'data/fb/q.json': dailyExport('fb', '2026-01-01', '2026-06-30', () => ({ impressions: 2000, clicks: 20 })),
+      },
+    );
+    expect(root.notes.filter((n) => n.startsWith('goals/'))).toEqual([
+      expect.stringContaining(
+        "note: the previous total (clicks over 2026-Q1) is partial: ig's data for clicks start on 2026-03-20: the target +20% applies to that partial total",
+      ),
+    ]);
+  });
+});
