@@ -864,7 +864,8 @@ export class MetricIndex {
    * one's start: red-team 10 #4), but only from the day before the first day the channel's follower
    * exports cover (the count at that day's start): before it the follows are unknown, not none, so
    * a year-ago count where the data start this year is null (red-team 15 #3). Null when no total
-   * is known that way, or for an empty range.
+   * is known that way, for an empty range, and when the count would be carried across a week or
+   * more that no follows export covers (`followsMissed`: red-team 16 #3).
    */
   followersAtEnd(channel: string, a: Day, b: Day): FollowerFigure | null {
     if (a > b) return null;
@@ -1024,7 +1025,9 @@ export class MetricIndex {
    * Days before the metric's first export, back to the channel's first known day, are one where
    * that export says where its data start (`leadingGap`: clicks from 1 May beside impressions since
    * April), unless the metric is the team's own activity (an ads export from the day a campaign
-   * began: no spend before); days after its last are where they end: not a gap.
+   * began: no spend before); days after its last are where they end: not a gap. An export that ended
+   * before [a, b] counts as the one before: exports that resume inside it after a pause leave the
+   * days before unknown (red-team 16 #3), except for the team's own activity (a new campaign).
    */
   coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
     const gaps: Array<readonly [Day, Day]> = [];

@@ -3,14 +3,16 @@
  * a daily export on 1 May beside impressions since April, impressions from 1 May beside April's
  * reach as a month row. The days before are unknown for that metric, and figures over them are
  * flagged (`MetricIndex.leadingGap`); a week or more of them is a note at its first row, with the
- * fix. Runs after loading, on valid content.
+ * fix. So are a week or more of days inside a quarter before a later export gives the metric while
+ * the channel's other data cover them (a key added a week into a quarter's export, exports that
+ * resume after a pause: `MetricIndex.coverageGaps`). Runs after loading, on valid content.
  */
 import { formatDay, quarterBounds, quarterIndexOf } from '../core/dates.ts';
 import { HOLE_MIN_DAYS } from '../core/exportHoles.ts';
 import type { MetricIndex, MetricRow } from '../core/metricIndex.ts';
 import type { FileReporter } from './files.ts';
 
-/** Notes each channel × metric whose data start a week or more after the channel's other data. */
+/** Notes each channel × metric whose data start, or resume in a later export, a week or more after the channel's other data. */
 export function checkMetricStarts(
   rows: readonly MetricRow[],
   index: MetricIndex,
