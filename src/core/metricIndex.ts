@@ -275,6 +275,8 @@ function sourceSpans(
   ends: SpansByMetric;
   postStarts: ReadonlySet<readonly [Day, Day]>;
   knownStarts: ReadonlySet<readonly [Day, Day]>;
+  campaignStarts: ReadonlySet<readonly [Day, Day]>;
+  campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
   firstGiven: ReadonlyMap<string, Day>;
 } {
   const spans = new Map<string, [Day, Day]>();
@@ -389,7 +391,9 @@ function sourceSpans(
     const def = metrics.get(metric);
     if (!own || !all || coarse.has(`${k}\u0000${metric}`) || def?.absentMeans === 'none' || def?.aggregation === 'stock')
       return null;
-    if (own.first - Math.min(all.first, from.get(all.file) ?? all.first) < HOLE_MIN_DAYS) return null;
+    // Against the export's first row, not its `from`: an export whose rows all start a month after its `from` (an
+    // ads export from 1 April whose campaign began on 1 May) says its days before were without activity (rt18 #3, #5).
+    if (own.first - all.first < HOLE_MIN_DAYS) return null;
     const isDaily = (days: number, span: number) => span >= DAILY_MIN_DAYS && days >= DAILY_MIN_SHARE * span;
     return isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, own.last - own.first + 1)
       ? own.first
@@ -422,6 +426,8 @@ function sourceSpans(
     return from.has(all.file) || (span >= DAILY_MIN_DAYS && all.days.size >= DAILY_MIN_SHARE * span);
   };
   const knownStarts = new Set<readonly [Day, Day]>();
+  const campaignStarts = new Set<readonly [Day, Day]>();
+  const campaignFrom = new Map<readonly [Day, Day], Day>();
   const out: SpansByMetric = new Map();
   const ends: SpansByMetric = new Map();
   for (const [channel, byMetric] of files) {
@@ -443,9 +449,15 @@ function sourceSpans(
         const after = start === span[0] ? inside : inside.filter((hole) => hole.to >= start);
         const file = splitAtHoles([start, span[1]], after);
         if (perPost.has(k)) postStarts.add(file[0]!);
-        // An ads export's first row is where its campaign began: none of its metrics before, not unknown (red-team 11 #1).
+        // An ads export's first row is where its campaign began: none of its metrics before, not unknown (red-team 11 #1),
+        // whether it is the channel's first or a new campaign after a pause (rt18 #4); a key added to it a week in is
+        // unknown back to that start only (rt18 #9).
         const late = start !== span[0] && start !== dayRowsStart(k);
         if (!coarse.has(keyMetric) && (late || (saysStart(k) && !ads.has(k)))) knownStarts.add(file[0]!);
+        if (ads.has(k) && !coarse.has(keyMetric)) {
+          if (late) campaignFrom.set(file[0]!, span[0]);
+          else campaignStarts.add(file[0]!);
+        }
         list.push(...file);
         // Month or quarter rows alone: from where the file starts (as a whole file) to its last row of the metric;
         // so a metric a daily export stopped giving.
@@ -462,7 +474,7 @@ function sourceSpans(
     out.set(channel, m);
     ends.set(channel, endsOf);
   }
-  return { files: out, ends, postStarts, knownStarts, firstGiven };
+  return { files: out, ends, postStarts, knownStarts, campaignStarts, campaignFrom, firstGiven };
 }
 
 /** Two lists of holes as one, sorted, overlapping ones joined. */
@@ -636,6 +648,10 @@ export class MetricIndex {
   private readonly postStarts: ReadonlySet<readonly [Day, Day]>;
   /** The spans whose first day is where their export says the metric's data start (see `sourceSpans`, `inputStart`). */
   private readonly knownStarts: ReadonlySet<readonly [Day, Day]>;
+  /** The first span of each metric of an ads export (one that gives spend): where its campaign began, none before. */
+  private readonly campaignStarts: ReadonlySet<readonly [Day, Day]>;
+  /** A metric's span that starts a week or more into an ads export, with the export's first day (its campaign's). */
+  private readonly campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
   /** Per `channel\u0000metric`, the first day of the first row giving it (see `sourceSpans`). */
   private readonly firstGiven: ReadonlyMap<string, Day>;
   readonly metrics: MetricTable;
@@ -647,6 +663,8 @@ export class MetricIndex {
       ends: SpansByMetric;
       postStarts: ReadonlySet<readonly [Day, Day]>;
       knownStarts: ReadonlySet<readonly [Day, Day]>;
+      campaignStarts: ReadonlySet<readonly [Day, Day]>;
+      campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
       firstGiven: ReadonlyMap<string, Day>;
     },
     metrics: MetricTable,
@@ -658,6 +676,8 @@ export class MetricIndex {
     this.ends = sources.ends;
     this.postStarts = sources.postStarts;
     this.knownStarts = sources.knownStarts;
+    this.campaignStarts = sources.campaignStarts;
+    this.campaignFrom = sources.campaignFrom;
     this.firstGiven = sources.firstGiven;
     this.metrics = metrics;
     this.throughSpans = throughSpans;
@@ -876,7 +896,7 @@ export class MetricIndex {
       if (from === null || b < from - 1) return null;
       const next = totals?.firstIn(b + 1, Number.MAX_SAFE_INTEGER) ?? null;
       const follows = next && this.netFollows(channel, b + 1, next.day);
-      if (next === null || follows === null || this.followsMissed(channel, b + 1, next.day, b + 1)) return null;
+      if (next === null || follows === null || this.followsMissed(channel, b + 1, next.day, next.day + 1)) return null;
       return { value: next.value - follows, netFollows: true };
     }
     if (this.followsMissed(channel, last.day + 1, b, a)) return null;
@@ -889,20 +909,20 @@ export class MetricIndex {
    * follows go on around them (`coverageGaps`: follows exported to July and again from February,
    * red-team 16 #3): a count carried across them by the follows would take those days as none. A
    * day or two between two downloads (a file downloaded on the 29th, the next from the 1st) is
-   * carried as none, as a hole of under a week inside an export is (rt17 #1). Days after the follows
-   * stop count from `windowStart` back only: inside the window they are its input ending early.
+   * carried as none, as a hole of under a week inside an export is (rt17 #1). Only days before
+   * `windowStart` count: inside the window they are its gaps, or its input ending early.
    */
   private followsMissed(channel: string, a: Day, b: Day, windowStart: Day): boolean {
     if (a > b) return false;
     return ['new_followers', 'lost_followers'].some((metric) => {
-      let missed = 0;
+      // Only days before the window: those inside it are its own gaps, flagged on its figures (rt18 #2), and
+      // follows that stop inside it end early there (its `inputsEnd`). Each gap on its own: a day missed
+      // between each of a year's monthly downloads is not a week missed (rt18 #1).
       for (const [first, last] of this.coverageGaps(channel, metric, a, Number.MAX_SAFE_INTEGER)) {
-        if (first > b) break;
-        // Follows that stop inside the window and resume after it end early there (its `inputsEnd` says so);
-        // stopped before the window, they carry the count across days nothing in it flags (rt17 #4).
-        missed += last <= b ? last - first + 1 : Math.max(0, Math.min(b, windowStart - 1) - first + 1);
+        if (first > b || first >= windowStart) break;
+        if (Math.min(last, b, windowStart - 1) - first + 1 >= HOLE_MIN_DAYS) return true;
       }
-      return missed >= HOLE_MIN_DAYS;
+      return false;
     });
   }
 
@@ -959,22 +979,18 @@ export class MetricIndex {
     const end = this.followersAtEnd(channel, a, b);
     const start = end && this.followersAtStart(channel, a, b);
     if (end && start) return { value: end.value - start.value, netFollows: end.netFollows || start.netFollows };
-    // Follows exported on every day of the range are its change, whatever is unknown of the count (rt17 #1, #4).
+    // Follows exported over the range are its change, whatever is unknown of the count (rt17 #1, #4; its gaps are flagged: rt18 #2).
     const whole = follows !== null && this.followsCover(channel, a, b);
     if (totals?.lastOnOrBefore(b) && !whole) return null;
     return follows === null ? null : { value: follows, netFollows: true };
   }
 
-  /** Whether the exports of a channel's daily follows cover every day of [a, b] (no gap, no day before or after them). */
+  /** Whether the exports of a channel's daily follows reach from `a` to `b` (the days between two of them are the range's gaps, flagged). */
   private followsCover(channel: string, a: Day, b: Day): boolean {
     return ['new_followers', 'lost_followers'].every((metric) => {
       const spans = this.sources.get(channel)?.get(metric);
       if (!spans) return true;
-      return (
-        this.coverageGaps(channel, metric, a, b).length === 0 &&
-        spans.some(([first]) => first <= a) &&
-        spans.some(([, last]) => last >= b)
-      );
+      return spans.some(([first]) => first <= a) && spans.some(([, last]) => last >= b);
     });
   }
 
@@ -1049,7 +1065,7 @@ export class MetricIndex {
       // downloads each with its `through`: June's first post on the 3rd: red-team 13 #1), not unknown: the
       // export starts in that month (quarterly downloads: 1–11 April before a first post on the 12th, rt17 #3).
       const startsOn = this.postStarts.has(span) ? postMonthStart(first) : first;
-      if (reach !== null && startsOn > reach + 1) {
+      if (reach !== null && startsOn > reach + 1 && !this.campaignStarts.has(span)) {
         const [from, to] = [Math.max(reach + 1, a), Math.min(startsOn - 1, b)];
         if (from <= to) gaps.push([from, to]);
       }
@@ -1081,6 +1097,8 @@ export class MetricIndex {
       return null;
     // The channel's day-row exports, and its reach rows: a quarter row of mentions from a listening tool says
     // nothing of when its content exports start (rt17 #7); April's reach says its content was seen in April.
+    const campaign = this.campaignFrom.get(this.sortedSources(channel, metric)[0]!);
+    if (campaign !== undefined) return campaign < start ? [campaign, start - 1] : null;
     let first: Day | null = null;
     for (const [day, , coarse] of this.known.get(channel) ?? []) if (!coarse && (first === null || day < first)) first = day;
     for (const [name, s] of this.series.get(channel) ?? []) {

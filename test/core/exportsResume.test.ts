@@ -124,3 +124,53 @@ describe('follows between downloads (red-team 17)', () => {
     });
   });
 });
+
+describe('follows between downloads (red-team 18)', () => {
+  const follows = () => ({ new_followers: 10, lost_followers: 2 });
+  /** Monthly follows downloads, each missing its month's last two days, one total on 1 January. */
+  const monthly = () => {
+    const files: Record<string, string> = {};
+    for (const [m, last] of [
+      ['01', '29'],
+      ['02', '26'],
+      ['03', '29'],
+      ['04', '28'],
+      ['05', '29'],
+      ['06', '28'],
+      ['07', '29'],
+      ['08', '29'],
+      ['09', '28'],
+    ] as const)
+      files[`data/li/f${m}.json`] = dailyExport('li', `2026-${m}-01`, `2026-${m}-${last}`, (d) => ({
+        ...follows(),
+        ...(d === '2026-01-01' ? { followers: 5000 } : {}),
+      }));
+    return files;
+  };
+
+  it('carry a count across two days missed between each of many downloads (rt18 #1)', () => {
+    const root = loadRoot('title: T\n', 'goals: []\n', monthly());
+    const kpis = buildReport(root.project!, root.engine!, { quarter: period('2026-Q3') }).kpis['li']!;
+    // 2 January to 30 September is 272 days, 18 of them in no download (two at each month's end).
+    expect(kpis['follower_count']!.value).toBe(5000 + (272 - 18) * 8);
+    expect(kpis['follower_growth']!.value).toBe((92 - 6) * 8);
+  });
+
+  it('give a quarter with a week-long hole in its follows its growth, flagged, beside an earlier total (rt18 #2)', () => {
+    const root = loadRoot('title: T\n', 'goals: []\n', {
+      'data/li/a.json': dailyExport('li', '2026-01-01', '2026-08-09', (d) => ({
+        ...follows(),
+        ...(d === '2026-01-01' ? { followers: 5000 } : {}),
+      })),
+      'data/li/b.json': dailyExport('li', '2026-08-18', '2026-09-30', follows),
+    });
+    const growth = buildReport(root.project!, root.engine!, { quarter: period('2026-Q3') }).kpis['li']!['follower_growth']!;
+    expect(growth.value).toBe((92 - 8) * 8);
+    expect(growth.gaps).toEqual({
+      li: {
+        new_followers: [{ from: '2026-08-10', to: '2026-08-17' }],
+        lost_followers: [{ from: '2026-08-10', to: '2026-08-17' }],
+      },
+    });
+  });
+});

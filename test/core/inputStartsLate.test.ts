@@ -309,3 +309,45 @@ describe('the note on a relative target over channels whose previous total is pa
     ]);
   });
 });
+
+describe('exports that say where they start, and ads exports (red-team 18)', () => {
+  it('reads the days between an export’s `from` and its first row as days without activity, not unknown (rt18 #3, #5)', () => {
+    const ads = JSON.stringify({
+      channel: 'ig',
+      from: '2026-04-01',
+      rows: days('2026-05-01', '2026-06-30').map((date) => ({ date, spend: 20, clicks: 30, conversions: 3 })),
+    });
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/ig/page.json': dailyExport('ig', '2026-01-01', '2026-06-30', () => ({ impressions: 1000 })),
+      'data/ig/ads.json': ads,
+    });
+    expect(root.notes).toEqual([]);
+    const kpis = buildReport(root.project!, root.engine!, { quarter: Q2 }).kpis['ig']!;
+    expect(kpis['clicks']!.gaps).toBeUndefined();
+    expect(kpis['ctr']!.value).toBeCloseTo((61 * 30) / (91 * 1000), 12);
+  });
+
+  it('starts a second campaign’s export after a pause with its campaign, no gap before it (rt18 #4)', () => {
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/ig/page.json': dailyExport('ig', '2026-01-01', '2026-06-30', () => ({ impressions: 1000 })),
+      'data/ig/ads-1.json': dailyExport('ig', '2026-01-10', '2026-02-20', () => ({ spend: 20, clicks: 30 })),
+      'data/ig/ads-2.json': dailyExport('ig', '2026-05-01', '2026-06-30', () => ({ spend: 20, clicks: 30 })),
+    });
+    expect(root.notes).toEqual([]);
+    expect(buildReport(root.project!, root.engine!, { quarter: Q2 }).kpis['ig']!['clicks']!.gaps).toBeUndefined();
+  });
+
+  it('reads a key added a week into an ads export as unknown back to the campaign’s start only (rt18 #9)', () => {
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/ig/page.json': dailyExport('ig', '2026-01-01', '2026-06-30', () => ({ impressions: 1000 })),
+      'data/ig/ads.json': dailyExport('ig', '2026-05-01', '2026-06-30', (d) => ({
+        spend: 20,
+        clicks: 30,
+        ...(d >= '2026-05-10' ? { conversions: 3 } : {}),
+      })),
+    });
+    const kpis = buildReport(root.project!, root.engine!, { quarter: Q2 }).kpis['ig']!;
+    expect(kpis['conversions']!.gaps).toEqual({ ig: { conversions: [{ from: '2026-05-01', to: '2026-05-09' }] } });
+    expect(root.notes).toEqual([expect.stringContaining('no export covers conversions from 2026-05-01 to 2026-05-09')]);
+  });
+});
