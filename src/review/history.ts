@@ -214,8 +214,9 @@ export interface MovedGoalpostJson {
 
 /**
  * One goal's moved goalposts, oldest first, following its renames. A move a later commit undid
- * (a removal restored as it was, a field put back to its value before the move) is none: the
- * goal stands at the definition it had.
+ * (a removal restored as it was, a field put back to its value before the move, a KPI that reads
+ * as at the start) is none: the goal stands at the definition it had. With `judge`, a field
+ * changed again after its move is marked by its net change (`netMove`), as `diff` would mark it.
  */
 export function movesOf(entries: readonly HistoryEntry[], goalId: string, judge?: NetJudge): GoalMove[] {
   const own = historyOf(entries, goalId);
