@@ -370,34 +370,31 @@ function sourceSpans(
   // dropping impressions from an export in May: red-team 15 #1) ends at its own last row, as a file's
   // month rows of a metric do; unless its missing key means none of it (a paused campaign's spend), or it is a
   // stock (a total of followers carries on by the net follows after it).
-  const stopsEarly = (k: string, metric: string): Day | null => {
+  const isDaily = (days: number, span: number) => span >= DAILY_MIN_DAYS && days >= DAILY_MIN_SHARE * span;
+  // A metric a daily export gives day by day, in day rows only, whose missing key is unknown, not none: its own
+  // days and its export's (the metrics whose run inside their export may stop early or start late).
+  const dailyRun = (k: string, metric: string) => {
     const own = ownDays.get(`${k}\u0000${metric}`);
     const all = dayRows.get(k);
     const def = metrics.get(metric);
     if (!own || !all || coarse.has(`${k}\u0000${metric}`) || def?.absentMeans === 'none' || def?.aggregation === 'stock')
       return null;
-    const ran = own.last - own.first + 1;
-    const isDaily = (days: number, span: number) => span >= DAILY_MIN_DAYS && days >= DAILY_MIN_SHARE * span;
-    return all.last - own.last >= HOLE_MIN_DAYS && isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, ran)
-      ? own.last
+    return isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, own.last - own.first + 1)
+      ? { own, all }
       : null;
+  };
+  const stopsEarly = (k: string, metric: string): Day | null => {
+    const run = dailyRun(k, metric);
+    return run && run.all.last - run.own.last >= HOLE_MIN_DAYS ? run.own.last : null;
   };
   // Where a metric starts apart from its export, the mirror of `stopsEarly`: a daily export whose rows
   // gave it only from a week or more after their first day (clicks added to the export on 20 March: red-team
-  // 16 #4) starts it at its own first row; what the export says of it before is nothing, not none.
+  // 16 #4) starts it at its own first row; what the export says of it before is nothing, not none. Against the
+  // export's first row, not its `from`: an export whose rows all start a month after its `from` (an ads export
+  // from 1 April whose campaign began on 1 May) says its days before were without activity (rt18 #3, #5).
   const startsLate = (k: string, metric: string): Day | null => {
-    const own = ownDays.get(`${k}\u0000${metric}`);
-    const all = dayRows.get(k);
-    const def = metrics.get(metric);
-    if (!own || !all || coarse.has(`${k}\u0000${metric}`) || def?.absentMeans === 'none' || def?.aggregation === 'stock')
-      return null;
-    // Against the export's first row, not its `from`: an export whose rows all start a month after its `from` (an
-    // ads export from 1 April whose campaign began on 1 May) says its days before were without activity (rt18 #3, #5).
-    if (own.first - all.first < HOLE_MIN_DAYS) return null;
-    const isDaily = (days: number, span: number) => span >= DAILY_MIN_DAYS && days >= DAILY_MIN_SHARE * span;
-    return isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, own.last - own.first + 1)
-      ? own.first
-      : null;
+    const run = dailyRun(k, metric);
+    return run && run.own.first - run.all.first >= HOLE_MIN_DAYS ? run.own.first : null;
   };
   // A metric a file gives in day rows only starts with its day rows (or its `from`), not with a month or
   // quarter row of another metric a week or more before them (April's reach beside impressions from 1 May:
@@ -422,8 +419,7 @@ function sourceSpans(
   const saysStart = (k: string): boolean => {
     const all = dayRows.get(k);
     if (!all) return false;
-    const span = all.last - all.first + 1;
-    return from.has(all.file) || (span >= DAILY_MIN_DAYS && all.days.size >= DAILY_MIN_SHARE * span);
+    return from.has(all.file) || isDaily(all.days.size, all.last - all.first + 1);
   };
   const knownStarts = new Set<readonly [Day, Day]>();
   const campaignStarts = new Set<readonly [Day, Day]>();
