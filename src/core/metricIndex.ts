@@ -407,12 +407,15 @@ function sourceSpans(
   };
   // A metric a file gives in day rows only ends with its day rows (or its `through`), not with a month or
   // quarter row of another metric a week or more after them (June's reach beside impressions to the 20th:
-  // red-team 15 #2). A shorter tail is an export's lag (rows to the 28th, September's reach to date), read as before.
+  // red-team 15 #2). A daily export's shorter tail too: its day rows stop on the day before it was downloaded
+  // while the month's reach runs to the month's end (rows to the 28th, September's reach to date: red-team 16
+  // #1); a sparse file's shorter tail (rows on the days something happened) is days without any, as before.
   const dayRowsEnd = (k: string): Day | null => {
     const all = dayRows.get(k);
     if (!all) return null;
     const end = Math.max(all.last, through.get(all.file) ?? all.last);
-    return spans.get(k)![1] - end >= HOLE_MIN_DAYS ? end : null;
+    const tail = spans.get(k)![1] - end;
+    return tail >= HOLE_MIN_DAYS || (tail > 0 && isDaily(all.days.size, all.last - all.first + 1)) ? end : null;
   };
   // An export says where its data start when it gives its `from` day or has a row on nearly every day
   // (see `knownSpans`): the first span of a metric it gives in day rows starts there, or where the metric starts in it.

@@ -118,7 +118,7 @@ describe("a month row of another metric after a file's last day row (red-team 15
     expect(oneFile).toEqual(twoFiles);
   });
 
-  it("reads a tail of less than a week as an export's lag, as before (rows to the 24th, the month's reach to date)", () => {
+  it("reads a sparse file's tail of less than a week as days without rows, as before (a daily export's: test/core/monthRowsInDailyExport.test.ts)", () => {
     const lag = goalOf([file([dayRows[0]!, { date: '2026-06-24', impressions: 1000 }, reach])]);
     expect(lag).not.toHaveProperty('inputs_to');
     expect(lag.status).toBe('missed');

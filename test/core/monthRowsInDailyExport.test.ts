@@ -6,7 +6,9 @@
  * (b) root st-en: reach rows from May do not start a channel whose day rows start on 15 May on
  *     1 May, so the previous quarter still reads as covered in part; nor does a reach row for
  *     August carry a daily export downloaded on 10 August to 31 August (as in a file of its own:
- *     test/core/monthRowCoverage.test.ts).
+ *     test/core/monthRowCoverage.test.ts);
+ * (c) root rt16-1: nor does September's reach row carry day rows that end on the 24th (an export
+ *     downloaded on the 25th) to the 30th, which made a goal on impressions a final "missed".
  */
 import { describe, expect, it } from 'vitest';
 import { kpiChanges } from '../../src/core/kpiTable.ts';
@@ -174,5 +176,63 @@ describe('(a) a week of rows missing from a daily export that also has month and
   it('leaves reach, which the month and quarter rows give, without a gap', () => {
     const table = kpiChanges(mixed.engine!, ['instagram'], Q3);
     expect(table.get('reach')).toMatchObject({ value: 60000, gaps: null });
+  });
+});
+
+describe("(c) a daily export's last days missing beside its month's reach row (red-team 16 #1)", () => {
+  // Downloaded on 25 September: day rows to the 24th, September's reach (to date) as a month row.
+  const site = 'title: T\nlocale: en-US\ncurrency: EUR\nchannels:\n  instagram: { label: Instagram }\n  fb: { label: FB }\n';
+  const goals = `goals:
+  - { id: ig, title: IG impressions, period: 2026-Q3, channel: instagram, kpi: impressions, target: 185000 }
+  - { id: all, title: All impressions, period: 2026-Q3, channel: all, kpi: impressions, target: 400000 }
+`;
+  const fb = dailyExport('fb', '2026-04-01', '2026-10-10', () => ({ impressions: 2000 }));
+  const reach = ['2026-07', '2026-08', '2026-09'].map((month) => ({ month, reach: 30000 }));
+  const rootTo = (last: string, coarse: readonly object[]) =>
+    loadRoot(site, goals, {
+      'data/fb.json': fb,
+      'data/instagram.json': withRows(
+        dailyExport('instagram', '2026-04-01', last, () => ({ impressions: 2000 })),
+        coarse,
+      ),
+    });
+  const goalOf = (root: ReturnType<typeof rootTo>, id: string) =>
+    buildReport(root.project!, root.engine!, { quarter: Q3 }).goals.find((g) => g.id === id) as SmartGoalJson;
+
+  for (const last of ['2026-09-24', '2026-09-29']) {
+    it(`is not a final "missed" with rows to ${last}: undecided, as without the month rows`, () => {
+      const [mixed, plain] = [rootTo(last, reach), rootTo(last, [])];
+      expect(mixed.problems).toEqual([]);
+      // The same goal, but for the inputs' last day, which the month rows (running to the 30th) make worth saying.
+      const withoutInputsTo = (goal: SmartGoalJson) =>
+        Object.fromEntries(Object.entries(goal).filter(([k]) => k !== 'inputs_to'));
+      for (const id of ['ig', 'all']) {
+        expect(goalOf(mixed, id).status).toBe('undecided');
+        expect(withoutInputsTo(goalOf(mixed, id))).toEqual(withoutInputsTo(goalOf(plain, id)));
+      }
+      expect(goalOf(mixed, 'ig').data_to).toBe(last);
+      expect(goalOf(mixed, 'ig').inputs_to).toEqual({ instagram: { impressions: last } });
+    });
+  }
+
+  it("flags the quarter's impressions with the missing days, and says so in validate", () => {
+    const mixed = rootTo('2026-09-24', reach);
+    const cell = buildReport(mixed.project!, mixed.engine!, { quarter: Q3 }).kpis['instagram']!['impressions']!;
+    expect(cell.gaps).toEqual({ instagram: { impressions: [{ from: '2026-09-25', to: '2026-09-30' }] } });
+    expect(mixed.notes.filter((n) => /end on 2026-09-24, before the deadline/.test(n))).toHaveLength(2);
+  });
+
+  it('leaves a file with rows on some days only (a sparse export) as before: its last days are days without any', () => {
+    const sparse = loadRoot(site, goals, {
+      'data/fb.json': fb,
+      'data/instagram.json': withRows(
+        JSON.stringify({
+          channel: 'instagram',
+          rows: ['2026-07-03', '2026-08-12', '2026-09-27'].map((date) => ({ date, impressions: 60000 })),
+        }),
+        reach,
+      ),
+    });
+    expect(goalOf(sparse, 'ig').status).toBe('missed');
   });
 });
