@@ -2,11 +2,12 @@
  * Gaps between exports (red-team 12 #14): days that no export of a channel covers between two of
  * its exports (a file ending on 19 October, the next starting on 1 December) are unknown, and the
  * figures over them are flagged (`MetricIndex.coverageGaps`); a week or more of them is a note at
- * the first row of the export after it, as a hole inside one export is (see exportHoles.ts).
+ * the first row of the export after it, as a hole inside one export is (see exportHoles.ts). So
+ * are the days of a later quarter before an export that resumes in it (`noteResumed`).
  */
-import { formatDay, quarterIndexOf } from '../core/dates.ts';
+import { formatDay, quarterBounds, quarterIndexOf } from '../core/dates.ts';
 import { DAILY_MIN_DAYS, DAILY_MIN_SHARE, HOLE_MIN_DAYS } from '../core/exportHoles.ts';
-import { type MetricRow, postMonthStart } from '../core/metricIndex.ts';
+import { type MetricIndex, type MetricRow, postMonthStart } from '../core/metricIndex.ts';
 import type { FileReporter } from './files.ts';
 
 /**
@@ -20,9 +21,13 @@ export function checkExportGaps(
   through: ReadonlyMap<string, number>,
   from: ReadonlyMap<string, number>,
   reporters: ReadonlyMap<string, FileReporter>,
+  index: MetricIndex,
 ): void {
-  // Per channel and file: the days its rows span (from its `from`, to its `through`), and its first row.
-  const exports = new Map<string, Map<string, { first: MetricRow; end: number; days: Set<number>; lastDay: number }>>();
+  // Per channel and file: the days its rows span (from its `from`, to its `through`), its first row and its metrics.
+  const exports = new Map<
+    string,
+    Map<string, { first: MetricRow; end: number; days: Set<number>; lastDay: number; metrics: Set<string> }>
+  >();
   const startOf = (file: string, first: MetricRow): number => Math.min(first.period.start, from.get(file) ?? Infinity);
   for (const row of rows) {
     let files = exports.get(row.channel);
@@ -30,8 +35,16 @@ export function checkExportGaps(
     const end = Math.max(row.period.end, through.get(row.origin.file) ?? row.period.end);
     const e = files.get(row.origin.file);
     const day = row.period.kind === 'day' ? row.period.start : null;
-    if (!e) files.set(row.origin.file, { first: row, end, days: new Set(day === null ? [] : [day]), lastDay: day ?? -Infinity });
+    if (!e)
+      files.set(row.origin.file, {
+        first: row,
+        end,
+        days: new Set(day === null ? [] : [day]),
+        lastDay: day ?? -Infinity,
+        metrics: new Set(Object.keys(row.values)),
+      });
     else {
+      for (const metric of Object.keys(row.values)) e.metrics.add(metric);
       if (day !== null) {
         e.days.add(day);
         if (day > e.lastDay) e.lastDay = day;
@@ -47,7 +60,7 @@ export function checkExportGaps(
     );
     let reach = spans[0]![1].end;
     let reachFile = spans[0]![0];
-    for (const [file, { first, end, days, lastDay }] of spans.slice(1)) {
+    for (const [file, { first, end, days, lastDay, metrics }] of spans.slice(1)) {
       const start = startOf(file, first);
       const missing = start - reach - 1;
       // Only days inside a quarter both exports reach are flagged on its figures; a channel paused for a quarter or
@@ -76,10 +89,55 @@ export function checkExportGaps(
               `${from.has(file) ? ', or correct this one\'s "from"' : ''})`,
           );
       }
+      if (!sameQuarter && missing > 0)
+        noteResumed(channel, file, first, metrics, reach, reachFile, index, reporters, from.has(file));
       if (end > reach) {
         reach = end;
         reachFile = file;
       }
     }
   }
+}
+
+/**
+ * An export that resumes inside a later quarter than the one its channel's data stopped in (a
+ * download for Q3 after one that ended on 24 June; a per-post download whose first post is in
+ * August, read from 1 August): the days of its quarter before it are flagged on that quarter's
+ * figures (`MetricIndex.coverageGaps`, red-team 16 #3), and a week or more of them is noted here
+ * (red-team 18 #7). Where the channel's other data cover those days, `checkMetricStarts` notes them.
+ */
+function noteResumed(
+  channel: string,
+  file: string,
+  first: MetricRow,
+  metrics: ReadonlySet<string>,
+  reach: number,
+  reachFile: string,
+  index: MetricIndex,
+  reporters: ReadonlyMap<string, FileReporter>,
+  hasFrom: boolean,
+): void {
+  const quarterStart = quarterBounds(quarterIndexOf(first.period.start))[0];
+  let flagged: readonly [number, number] | null = null;
+  for (const metric of [...metrics].sort()) {
+    const gap = index.coverageGaps(channel, metric, quarterStart, first.period.start).at(-1);
+    if (gap === undefined || gap[0] <= reach || gap[1] >= first.period.start) continue;
+    if (index.lastDay(gap[0], [channel]) === gap[0]) continue;
+    if (flagged === null || gap[1] - gap[0] > flagged[1] - flagged[0]) flagged = gap;
+  }
+  if (flagged === null || flagged[1] - flagged[0] + 1 < HOLE_MIN_DAYS) return;
+  const startsOn = flagged[1] + 1;
+  const read = startsOn === first.period.start ? '' : ` (the first day of its first row's month, as it gives no "from")`;
+  const [at, what] = hasFrom
+    ? [['from'], 'from']
+    : [['rows', first.origin.row, first.period.kind === 'day' ? 'date' : first.period.kind], `rows[${first.origin.row}]`];
+  reporters
+    .get(file)
+    ?.note(
+      at,
+      `${what}: this export of ${channel} starts on ${formatDay(startsOn)}${read}, after the data of ${channel} before it ` +
+        `end (${formatDay(reach)}, ${reachFile}): no export covers ${formatDay(flagged[0])} to ${formatDay(flagged[1])}, ` +
+        'so figures over those days are flagged and rates are taken without them (if those days were exported, add that ' +
+        `file${hasFrom ? '; if this export covers them, correct its "from"' : '; if this export covers them with no rows, give it a "from" day'})`,
+    );
 }

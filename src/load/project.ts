@@ -219,7 +219,7 @@ export function loadFromSources(
   const { index, duplicates } = MetricIndex.build(data.rows, metrics, through, from);
   noteRatesAcrossChannels(declared, (id) => index.channels.filter((c) => index.has(id, [c])), siteReporter);
   checkExportEnds(data.rows, through, index, data.reporters);
-  checkExportGaps(data.rows, through, from, data.reporters);
+  checkExportGaps(data.rows, through, from, data.reporters, index);
   checkMetricStarts(data.rows, index, data.reporters);
   checkFollowsGaps(data.rows, index, data.reporters);
   for (const d of duplicates) {

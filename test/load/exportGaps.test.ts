@@ -60,3 +60,56 @@ describe('a gap between two exports of a channel', () => {
     ).toEqual([]);
   });
 });
+
+describe('an export that resumes inside a later quarter than its channel stopped in (red-team 18 #7)', () => {
+  const posts = (days: readonly string[], extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ channel: 'instagram', ...extra, rows: days.map((date) => ({ date, impressions: 1000, posts: 1 })) });
+  const q2Posts = ['2026-04-03', '2026-04-15', '2026-04-28', '2026-05-12', '2026-05-26', '2026-06-10', '2026-06-24'];
+  const q3Posts = [
+    '2026-08-05',
+    '2026-08-12',
+    '2026-08-19',
+    '2026-08-26',
+    '2026-09-02',
+    '2026-09-10',
+    '2026-09-17',
+    '2026-09-24',
+  ];
+
+  it('notes a per-post download whose first post is in its second month: read from that month, July is flagged', () => {
+    expect(gapNotes({ 'data/q2.json': posts(q2Posts), 'data/q3.json': posts(q3Posts) })).toEqual([
+      expect.stringMatching(
+        /^data\/q3\.json:\d+:\d+: note: rows\[0\]: this export of instagram starts on 2026-08-01 \(the first day of its first row's month, as it gives no "from"\), after the data of instagram before it end \(2026-06-24, data\/q2\.json\): no export covers 2026-07-01 to 2026-07-31, so figures over those days are flagged .*give it a "from" day\)$/,
+      ),
+    ]);
+    // With its `from`, the download covers July (no posts then): nothing flagged, nothing noted.
+    expect(gapNotes({ 'data/q2.json': posts(q2Posts), 'data/q3.json': posts(q3Posts, { from: '2026-07-01' }) })).toEqual([]);
+  });
+
+  it('notes the days of its quarter before a daily export that resumes after a pause', () => {
+    expect(
+      gapNotes({ 'data/a.json': file('2025-01-01', '2025-07-31'), 'data/b.json': file('2026-02-01', '2026-06-30') }),
+    ).toEqual([
+      expect.stringContaining(
+        'this export of instagram starts on 2026-02-01, after the data of instagram before it end (2025-07-31, data/a.json): no export covers 2026-01-01 to 2026-01-31',
+      ),
+    ]);
+  });
+
+  it('is not noted when it resumes in its quarter’s first week, nor for an ads export (a campaign starting: nothing flagged)', () => {
+    expect(
+      gapNotes({ 'data/a.json': file('2026-01-01', '2026-06-24'), 'data/b.json': file('2026-07-05', '2026-09-30') }),
+    ).toEqual([]);
+    const ads = (from: string, to: string) => {
+      const rows = [];
+      for (let d = day(from); d <= day(to); d++) rows.push({ date: formatDay(d), spend: 20, clicks: 10 });
+      return JSON.stringify({ channel: 'instagram', rows });
+    };
+    expect(
+      gapNotes({
+        'data/ads-2025.json': ads('2025-01-01', '2025-07-31'),
+        'data/ads-2026.json': ads('2026-02-10', '2026-06-30'),
+      }),
+    ).toEqual([]);
+  });
+});

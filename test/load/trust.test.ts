@@ -203,6 +203,11 @@ describe('plausible dates and numbers', () => {
       notes: [
         'data/instagram/2026.json:5:14: note: rows[0].date: 2026-09-28 comes after 9 quarters without data (2024-Q2 to 2026-Q2): ' +
           'no report is made for them (if the team did not pause, check the dates)',
+        // The quarter it resumes in is reported, its days before the export flagged (red-team 18 #7).
+        expect.stringContaining(
+          'data/instagram/2026.json:5:14: note: rows[0]: this export of instagram starts on 2026-09-28, after the data of instagram ' +
+            'before it end (2024-03-31, data/instagram/2024.json): no export covers 2026-07-01 to 2026-09-27, so figures over those days are flagged',
+        ),
       ],
     });
   });
