@@ -38,7 +38,15 @@ const LEVELS = new Set(['followers', 'followers_start', 'customer_ltv']);
  * a name it does not know counts as a flow (a custom formula's metrics are flows).
  */
 export function growsWithWindow(ast: FormulaNode, aggregationOf: (name: string) => Aggregation | undefined): boolean {
-  // The power of the window's length the value moves with: 1 for a total, 0 for a level or a ratio of totals.
+  return windowDegree(ast, aggregationOf) !== 0;
+}
+
+/**
+ * The power of the window's length a formula's value moves with: 1 for a total (or revenue per member:
+ * a flow over a stock, which builds up as the period runs), 0 for a level or a ratio of totals, −1 for
+ * a stock or a level over a total (members per thousand impressions, which shrinks as it runs).
+ */
+export function windowDegree(ast: FormulaNode, aggregationOf: (name: string) => Aggregation | undefined): number {
   const degree = (n: FormulaNode): number => {
     switch (n.type) {
       case 'number':
@@ -56,7 +64,7 @@ export function growsWithWindow(ast: FormulaNode, aggregationOf: (name: string) 
       }
     }
   };
-  return degree(ast) !== 0;
+  return degree(ast);
 }
 
 const BUILT_IN_AGGREGATION = new Map(BUILT_IN_METRICS.map((m) => [m.id, m.aggregation]));

@@ -261,6 +261,19 @@ export function coveredPart(engine: KpiEngine, kpi: Kpi, value: KpiValue, window
   return from > window.start || to < window.end ? { from, to } : null;
 }
 
+/**
+ * Whether a covered part holds no day at all: an input starts after the window ends (saves added to an
+ * export in August, beside likes since April: red-team 19 #5), or the part's gaps fill it (losses
+ * exported from August only: red-team 19 #6). Nothing of the window is then known to compare with.
+ */
+export function coversNoDay(part: CoveredPart | null): boolean {
+  if (part === null) return false;
+  if (part.from > part.to) return true;
+  let missing = 0;
+  for (const [first, last] of part.gaps ?? []) missing += Math.max(0, Math.min(last, part.to) - Math.max(first, part.from) + 1);
+  return missing >= part.to - part.from + 1;
+}
+
 /** A KPI over an earlier window as `earlierValue` takes it. */
 export interface EarlierValue {
   readonly value: KpiValue;
@@ -289,6 +302,8 @@ export interface EarlierValue {
 export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow): EarlierValue {
   const whole = window.value(kpi);
   const partial = coveredPart(engine, kpi, whole, window);
+  if (coversNoDay(partial))
+    return { value: { ...whole, value: null, approximate: false, bound: 'exact', netFollows: false }, to: null, partial: null };
   const apart = apartTo(kpi, whole, window.start, window.end);
   const grows = growsWithWindow(kpi.ast, (name) => engine.index.metrics.get(name)?.aggregation);
   const from = partial && !grows ? partial.from : window.start;
@@ -306,7 +321,9 @@ export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow):
     .filter(([first, last]) => last >= partFrom && first <= partTo)
     .map(([first, last]) => [Math.max(first, partFrom), Math.min(last, partTo)] as const);
   if (gaps.length === 0) return { value: taken.value, to, partial };
-  return { value: taken.value, to, partial: { from: partFrom, to: partTo, gaps } };
+  const part = { from: partFrom, to: partTo, gaps };
+  if (coversNoDay(part)) return { value: { ...taken.value, value: null }, to: null, partial: null };
+  return { value: taken.value, to, partial: part };
 }
 
 /** The ranges of `InputGaps` over every channel and input, sorted, overlapping or touching ones joined. */

@@ -653,6 +653,8 @@ export class MetricIndex {
   private readonly campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
   /** Per `channel\u0000metric`, the first day of the first row giving it (see `sourceSpans`). */
   private readonly firstGiven: ReadonlyMap<string, Day>;
+  /** The channels some row of which gives `engagements` itself (elsewhere it is the sum of its parts: `derivedParts`). */
+  private readonly explicitEngagements: ReadonlySet<string>;
   readonly metrics: MetricTable;
 
   private constructor(
@@ -669,8 +671,10 @@ export class MetricIndex {
     metrics: MetricTable,
     throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
     known: ReadonlyMap<string, readonly KnownSpan[]>,
+    explicitEngagements: ReadonlySet<string>,
   ) {
     this.series = series;
+    this.explicitEngagements = explicitEngagements;
     this.sources = sources.files;
     this.ends = sources.ends;
     this.postStarts = sources.postStarts;
@@ -745,6 +749,7 @@ export class MetricIndex {
       refs.set(key, ref);
     };
     const engagementParts = new Set<string>(ENGAGEMENT_PARTS);
+    const explicitEngagements = new Set<string>();
     let lastChannel: string | null = null;
     let byMetric = new Map<string, SeriesBuilder>();
     rows.forEach((row, i) => {
@@ -760,8 +765,10 @@ export class MetricIndex {
       for (const metric in row.values) {
         const value = row.values[metric]!;
         add(byMetric, row, i, metric, value);
-        if (metric === 'engagements') hasEngagements = true;
-        else if (engagementParts.has(metric)) {
+        if (metric === 'engagements') {
+          hasEngagements = true;
+          explicitEngagements.add(row.channel);
+        } else if (engagementParts.has(metric)) {
           parts += value;
           partsFound = true;
         }
@@ -813,6 +820,7 @@ export class MetricIndex {
         metrics,
         throughSpans(rows, through, from),
         knownSpans(rows, through, from, (m) => metrics.get(m)?.aggregation === 'unique'),
+        explicitEngagements,
       ),
       duplicates,
     };
@@ -1023,6 +1031,16 @@ export class MetricIndex {
    * its month), not the file's other rows nor its `through` (red-team 12 #4). Null when none overlaps.
    */
   coverageEnd(channel: string, metric: string, a: Day, b: Day): Day | null {
+    const own = this.ownCoverageEnd(channel, metric, a, b);
+    const parts = this.derivedParts(channel, metric);
+    if (own === null || parts === null) return own;
+    // Derived engagements end where the first of their parts given in the range ends.
+    let end = own;
+    for (const part of parts) end = Math.min(end, this.coverageEnd(channel, part, a, b) ?? end);
+    return end;
+  }
+
+  private ownCoverageEnd(channel: string, metric: string, a: Day, b: Day): Day | null {
     let end: Day | null = null;
     for (const [first, last] of this.ends.get(channel)?.get(metric) ?? []) {
       if (first > b || last < a) continue;
@@ -1045,6 +1063,24 @@ export class MetricIndex {
    * days before unknown (red-team 16 #3), except for the team's own activity (a new campaign).
    */
   coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
+    const parts = this.derivedParts(channel, metric);
+    if (parts !== null)
+      return joinRanges([this.ownCoverageGaps(channel, metric, a, b), ...parts.map((p) => this.coverageGaps(channel, p, a, b))]);
+    return this.ownCoverageGaps(channel, metric, a, b);
+  }
+
+  /**
+   * Where a channel's engagements are the sum of their parts (no row gives `engagements` itself: SPEC "Metric
+   * JSON"), the parts it gives: engagements are known on a day only where each of them is (saves added to an
+   * export on 1 August leave July's engagements without them: red-team 19 #5). Null for any other metric.
+   */
+  private derivedParts(channel: string, metric: string): readonly string[] | null {
+    if (metric !== 'engagements' || this.explicitEngagements.has(channel)) return null;
+    const byMetric = this.series.get(channel);
+    return byMetric ? ENGAGEMENT_PARTS.filter((part) => byMetric.has(part)) : null;
+  }
+
+  private ownCoverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
     const gaps: Array<readonly [Day, Day]> = [];
     const lead = this.leadingGap(channel, metric);
     if (lead !== null && lead[0] <= b && lead[1] >= a) gaps.push([Math.max(lead[0], a), Math.min(lead[1], b)]);
@@ -1116,7 +1152,13 @@ export class MetricIndex {
    */
   inputStart(channel: string, metric: string): Day | null {
     const first = this.sortedSources(channel, metric)[0];
-    return first !== undefined && this.knownStarts.has(first) ? first[0] : null;
+    let start = first !== undefined && this.knownStarts.has(first) ? first[0] : null;
+    // Derived engagements start where the last of their parts that say so starts (see `derivedParts`).
+    for (const part of this.derivedParts(channel, metric) ?? []) {
+      const day = this.inputStart(channel, part);
+      if (day !== null && (start === null || day > start)) start = day;
+    }
+    return start;
   }
 
   /** The spans of the files giving one metric of one channel, by first day (sorted on first use: asked for every window). */
@@ -1270,4 +1312,15 @@ export class MetricIndex {
  */
 export function postMonthStart(firstRow: Day): Day {
   return monthBounds(monthIndexOf(firstRow))[0];
+}
+
+/** Lists of day ranges as one, sorted, overlapping or adjacent ones joined. */
+function joinRanges(lists: ReadonlyArray<ReadonlyArray<readonly [Day, Day]>>): Array<readonly [Day, Day]> {
+  const out: Array<readonly [Day, Day]> = [];
+  for (const [from, to] of lists.flat().sort((x, y) => x[0] - y[0])) {
+    const last = out.at(-1);
+    if (last && from <= last[1] + 1) out[out.length - 1] = [last[0], Math.max(last[1], to)];
+    else out.push([from, to]);
+  }
+  return out;
 }

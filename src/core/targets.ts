@@ -7,7 +7,7 @@ import { growsWithWindow } from './comparable.ts';
 import { dataEnds, inputGaps, inputsApartTo } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { Measure, TargetSpec } from './goals.ts';
-import { type CoveredPart, comparableValue, coveredPart, gapDays } from './kpiTable.ts';
+import { type CoveredPart, comparableValue, coveredPart, coversNoDay, gapDays } from './kpiTable.ts';
 import { type Kpi, type KpiBound, type KpiEngine, type KpiValue, type MetricWindow, resolveChannels, windowFor } from './kpis.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
@@ -137,11 +137,14 @@ export function measureTarget(
     // A total over part of the previous period: an input's export, or a channel's whole data,
     // ends before it does (red-team 6 #9).
     const referenceTo = relative ? dataEnds(engine, channels, prev, prev.end, kpi).dataTo : null;
-    const target = resolveTarget(measure.target, previous);
-    const previousPartial = partOf(whole, window);
+    const part = partOf(whole, window);
+    // A previous period of which no day is covered has no total (red-team 19 #6): nothing to apply a change to.
+    const none = coversNoDay(part);
+    const previousPartial = none ? null : part;
+    const target = resolveTarget(measure.target, none ? null : previous);
     return {
       mode,
-      previous,
+      previous: none ? null : previous,
       baseline,
       target,
       baselineTo: null,
@@ -176,11 +179,16 @@ export function measureTarget(
   const cutWindow = baselineTo === null ? window : windowFor(engine, channels, prev.start, baselineTo);
   const cut = baselineTo === null ? null : cutWindow.value(kpi);
   // A rate over the days every channel counted in it covers, where one covers them only in part.
-  const previousPartial = implicit ? partOf(cut ?? whole, cutWindow) : null;
+  const part = implicit ? partOf(cut ?? whole, cutWindow) : null;
+  // No day of it covered (an input that starts after it): no baseline from it (red-team 19 #5).
+  const none = coversNoDay(part);
+  const previousPartial = none ? null : part;
   // Over the covered days, holes left out as the KPI table's earlier quarter is (`comparableValue`).
   const covered =
     previousPartial === null
-      ? null
+      ? none
+        ? { ...(cut ?? whole), value: null }
+        : null
       : previousPartial.gaps
         ? comparableValue(engine, kpi, channels, previousPartial.from, previousPartial.to).value
         : windowFor(engine, channels, previousPartial.from, previousPartial.to).value(kpi);

@@ -14,6 +14,7 @@ import type { Direction } from '../core/catalogue.ts';
 import { formatDay } from '../core/dates.ts';
 import { actualBound } from '../core/evaluate.ts';
 import { neverNegative } from '../core/sign.ts';
+import { windowDegree } from '../core/comparable.ts';
 import { measuredChannels, measureTarget, resolveTarget } from '../core/targets.ts';
 import type { Goal, Measure, TargetSpec } from '../core/goals.ts';
 import {
@@ -65,7 +66,14 @@ function check(
   const prev = previousPeriod(period);
   const all = resolveChannels(measure.channel, engine.index.channels);
   const channels = measuredChannels(engine, measure, period);
-  const previous = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
+  const whole = windowFor(engine, channels, prev.start, prev.end).value(kpi).value;
+  // As the goal takes it: none where no day of the previous period is covered by every input (red-team 19 #6).
+  const previous = kpi.cumulative ? measureTarget(engine, measure, period, channels).previous : whole;
+  // Why a previous figure is missing: no value at all, or none over a day every input covers.
+  const noValue =
+    whole === null
+      ? `has no value on ${channels.join(', ')} over ${prev.label}`
+      : `over ${prev.label} has no day that an export of every input covers`;
   const at = [...path, 'target'];
   const show = (value: number) => formatKpiValue(value, kpi.def.unit, fmt);
   const writtenOf = (target: number | null) =>
@@ -102,7 +110,7 @@ function check(
     if (relative && previous === null && all.length > 0) {
       place.report.note(
         at,
-        `no previous total: ${measure.kpi} has no value on ${channels.join(', ')} over ${prev.label} (what a relative target on a total applies to), ` +
+        `no previous total: ${measure.kpi} ${noValue} (what a relative target on a total applies to), ` +
           'so the target cannot be resolved and the goal shows "No data"; give the target as a number',
       );
       return;
@@ -168,10 +176,9 @@ function check(
   const onlyBound = kpi.accumulates ? boundOnly(engine, kpi, channels, period) : null;
   if (onlyBound) place.report.note([...path, 'kpi'], onlyBound);
   else if (kpi.accumulates) {
-    // Reach and the follower change build up; a level over a total (members per thousand impressions) shrinks.
-    const buildsUp = kpi.inputs.some(
-      (name) => engine.index.metrics.get(name)?.aggregation === 'unique' || name === 'followers_change',
-    );
+    // Reach, the follower change and a total over a count (revenue per member) build up; a count over a total
+    // (members per thousand impressions) shrinks (red-team 19 #4).
+    const buildsUp = windowDegree(kpi.ast, (name) => engine.index.metrics.get(name)?.aggregation) > 0;
     place.report.note(
       [...path, 'kpi'],
       (buildsUp
@@ -206,7 +213,7 @@ function check(
     if (all.length > 0) {
       place.report.note(
         at,
-        `no baseline: ${measure.kpi} has no value on ${channels.join(', ')} over ${prev.label} (the baseline when none is given), ` +
+        `no baseline: ${measure.kpi} ${noValue} (the baseline when none is given), ` +
           'so progress cannot be measured and the goal shows "No data"; give a baseline (the value the goal starts from)',
       );
     }
