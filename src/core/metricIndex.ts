@@ -594,7 +594,8 @@ function knownSpans(
   // (red-team 11 #7: reach rows from May started a channel whose day rows start on 15 May on 1 May).
   for (const { channel, coarse, whole } of exports.values()) {
     for (const [key, [a, b]] of coarse)
-      if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a))) listOf(channel).push([a, b, true, null]);
+      if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a)))
+        listOf(channel).push([a, b, true, whole.has(key) ? 'months' : null]);
   }
   return out;
 }
@@ -607,9 +608,12 @@ type KnownSpan = readonly [first: Day, last: Day, coarse: boolean, start: KnownS
 
 /**
  * How an export says where its data start: `daily`, a row on nearly every day (its first row);
- * `from`, its `from` day; null when it does not say (a per-post export's first row is a first post).
+ * `from`, its `from` day; `months`, a month or quarter row of totals, which covers its whole month
+ * (a channel's first such row for May starts it on 1 May: red-team 19 #2, as daily rows from 1 May
+ * do); null when it does not say (a per-post export's first row is a first post, a row of reach
+ * alone only an upper bound).
  */
-export type KnownStart = 'daily' | 'from' | null;
+export type KnownStart = 'daily' | 'from' | 'months' | null;
 
 function lowerBound(sorted: Int32Array, value: number): number {
   let lo = 0;
@@ -1258,7 +1262,7 @@ export class MetricIndex {
   }
 
   /** `dailyStart`, with how the export says it starts there (`daily` or `from`). */
-  knownStart(channel: string): { day: Day; by: 'daily' | 'from' } | null {
+  knownStart(channel: string): { day: Day; by: Exclude<KnownStart, null> } | null {
     const span = this.firstSpan(channel);
     return span && span[3] !== null ? { day: span[0], by: span[3] } : null;
   }

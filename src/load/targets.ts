@@ -373,7 +373,9 @@ function notePartialPrevious(
       starts.push(
         known.by === 'daily'
           ? `${c}'s daily data start on ${formatDay(known.day)}`
-          : `${c}'s export starts on ${formatDay(known.day)} (its "from")`,
+          : known.by === 'months'
+            ? `${c}'s data start on ${formatDay(known.day)}, with its first month or quarter row`
+            : `${c}'s export starts on ${formatDay(known.day)} (its "from")`,
       );
     // An input that starts after the channel's other data (clicks added to its export on 20 March: red-team 16 #4).
     const input = inputsStart(engine, kpi, c);

@@ -48,7 +48,11 @@ describe('goal periods that cover month rows in part', () => {
       '    start: 2026-09-02\n    deadline: 2026-09-20\n',
     ]) {
       const out = outcomeOf({ site: SITE, goals: { 'goals/g.yaml': goal(period) }, data: { 'data/ig.json': data } });
-      expect(out, period).toEqual({ problems: [], notes: [] });
+      // (August and September's previous period starts in June, before the data's first month row: another note's.)
+      expect({ ...out, notes: out.notes.filter((n) => !n.includes('the previous total')) }, period).toEqual({
+        problems: [],
+        notes: [],
+      });
     }
   });
 });
