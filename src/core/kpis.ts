@@ -405,6 +405,9 @@ export function wholeInputsTo(engine: KpiEngine, kpi: Kpi, channels: readonly st
       whole = Math.min(whole, last);
     }
     if (whole >= shared) continue;
+    // No input counts a day of the window (each comes as a row that runs past its end: July's rows as of the 20th):
+    // the channel has no figure in it, as one whose data end before it has none; the others are not cut (red-team 19 #3).
+    if (Object.values(byInput).every((day) => day < a)) continue;
     (cut ??= {})[channel] = byInput;
     if (to === null || whole < to) to = whole;
   }
