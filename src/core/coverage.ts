@@ -230,7 +230,7 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
 export function wholeEnds(engine: KpiEngine, kpi: Kpi, channels: readonly string[], period: Period, asOf: Day): DataEnds {
   const ends = dataEnds(engine, channels, period, asOf, kpi);
   const cutoff = Math.min(ends.dataTo ?? asOf, period.end);
-  const cut = wholeInputsTo(engine, kpi, channels, period.start, cutoff);
+  const cut = wholeInputsTo(engine, kpi, channels, period.start, cutoff, true);
   if (!cut) return ends;
   const incomplete = channels.filter((c) => ends.incomplete.includes(c) || Object.hasOwn(cut.inputsEnd, c));
   // A channel cut is whole to the first of its inputs' whole days (see `wholeInputsTo`).

@@ -190,7 +190,7 @@ export interface ComparableValue {
  * never divides totals over different days (red-team 6 #7, #15).
  */
 export function comparableValue(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): ComparableValue {
-  const whole = wholeValue(engine, kpi, channels, a, b);
+  const whole = wholeValue(engine, kpi, channels, a, b, true);
   const value = whole?.value ?? windowFor(engine, channels, a, b).value(kpi);
   const to = whole?.to ?? null;
   const last = to ?? b;

@@ -385,9 +385,20 @@ export interface WholeCut {
  * the window counts none of that row while the other inputs count their days, so a rate would
  * divide totals over different days (SPEC "KPI catalogue"). The last day to which every input
  * is whole (31 July there), by channel; null when they are whole to the day they all reach. A
- * channel lacking an input is left out of the KPI, and so of this.
+ * channel lacking an input is left out of the KPI, and so of this. With `leaveOutEmpty`, a channel
+ * none of whose inputs counts a day of the window (each a row running past its end: July's rows as
+ * of the 20th) is left to have no figure in it, as one whose data end before it, rather than cut
+ * every channel's (red-team 19 #3): for a figure as of a day; not for a trend's or a projection's
+ * points, which must keep one set of channels.
  */
-export function wholeInputsTo(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): WholeCut | null {
+export function wholeInputsTo(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  a: Day,
+  b: Day,
+  leaveOutEmpty = false,
+): WholeCut | null {
   const inputs = coveredInputs(engine, kpi);
   if (inputs.length === 0 || a > b) return null;
   let to: Day | null = null;
@@ -405,9 +416,7 @@ export function wholeInputsTo(engine: KpiEngine, kpi: Kpi, channels: readonly st
       whole = Math.min(whole, last);
     }
     if (whole >= shared) continue;
-    // No input counts a day of the window (each comes as a row that runs past its end: July's rows as of the 20th):
-    // the channel has no figure in it, as one whose data end before it has none; the others are not cut (red-team 19 #3).
-    if (Object.values(byInput).every((day) => day < a)) continue;
+    if (leaveOutEmpty && Object.values(byInput).every((day) => day < a)) continue;
     (cut ??= {})[channel] = byInput;
     if (to === null || whole < to) to = whole;
   }
@@ -425,8 +434,9 @@ export function wholeValue(
   channels: readonly string[],
   a: Day,
   b: Day,
+  leaveOutEmpty = false,
 ): { value: KpiValue; to: Day } | null {
-  const cut = wholeInputsTo(engine, kpi, channels, a, b);
+  const cut = wholeInputsTo(engine, kpi, channels, a, b, leaveOutEmpty);
   if (!cut) return null;
   if (cut.to < a)
     return {

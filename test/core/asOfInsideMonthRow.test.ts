@@ -6,6 +6,8 @@
  * LinkedIn counts nothing, as if its July row had not come yet, and Facebook's days count.
  */
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/core/project.ts';
+import { loadProject } from '../../src/load/project.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
 import { day, period } from '../coreFixtures.ts';
 import { dailyExport, loadRoot, rowsExport } from '../exportsFixture.ts';
@@ -48,5 +50,36 @@ describe('a report as of a day inside a month row of one channel', () => {
     expect(goal('er').status).not.toBe('not_started');
     expect(goal('li')).toMatchObject({ status: 'no_data', actual: null });
     for (const id of ['all', 'li', 'er']) expect(goal(id).elapsed).toBeGreaterThan(0);
+  });
+});
+
+describe("a projection's points over a channel given as month rows", () => {
+  it('keep one set of channels: a day inside a month row is no point, not a point without that channel', () => {
+    const r = loadRoot(site, 'goals:\n  - { id: ctr, title: CTR, period: 2026-Q3, channel: all, kpi: ctr, target: 0.03 }\n', {
+      'data/instagram.json': dailyExport('instagram', '2026-04-01', '2026-09-30', () => ({ impressions: 1000, clicks: 10 })),
+      'data/facebook.json': rowsExport(
+        'facebook',
+        months.map((month) => ({ month, impressions: 300000, clicks: 15000 })),
+      ),
+    });
+    // Whole months give 4.6% (1% on Instagram, 5% on Facebook's ten times as many impressions): the line is flat;
+    // a point inside July without Facebook would be 1%.
+    const goal = buildReport(r.project!, r.engine!, { quarter: period('2026-Q3') }).goals[0] as SmartGoalJson;
+    expect(goal.actual).toBeCloseTo((920 + 45000) / (92000 + 900000), 12);
+    expect(goal.projection).not.toBeNull();
+    expect(Math.abs(goal.projection! - goal.actual!)).toBeLessThan(0.001);
+  });
+});
+
+describe('the bundled example’s ROAS key result in 2025-Q4 (Facebook’s spend as month rows beside daily exports)', () => {
+  it('projects from whole days only: near its actual, not from points that leave Facebook out (8.38 when they did)', async () => {
+    const loaded = await loadProject('.');
+    if (!loaded.ok) throw new Error('the example does not load');
+    const report = buildReport(loaded.project, createEngine(loaded.project), { quarter: period('2025-Q4') });
+    const roas = report.goals.flatMap((g) => ('key_results' in g ? g.key_results : [])).find((kr) => kr.id === 'roas') as
+      SmartGoalJson | undefined;
+    expect(roas?.actual).toBeCloseTo(2.4367, 3);
+    expect(roas?.projection).toBeGreaterThan(1);
+    expect(roas?.projection).toBeLessThan(3);
   });
 });
