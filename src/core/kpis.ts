@@ -246,6 +246,14 @@ export class MetricWindow {
     let out: Record<string, Record<string, Day>> | null = null;
     for (const channel of channels) {
       const ends = inputEnds(this.engine, kpi, channel, this.start, this.end);
+      // A follower count carried into the window by a channel with no data in it (no longer exported: red-team 19
+      // #1) is as old as that channel's last data: flagged with that day, as a count whose totals stop early is.
+      const before =
+        readsFollowers(kpi) && Object.keys(ends).length === 0 ? this.engine.index.lastDay(this.start - 1, [channel]) : null;
+      if (before !== null) {
+        (out ??= {})[channel] = { followers: before };
+        continue;
+      }
       const days = Object.values(ends);
       const apart = new Set(days).size > 1;
       const early = days.length > 0 && Math.max(...days) < (this.engine.index.lastDay(this.end, [channel]) ?? -Infinity);

@@ -96,6 +96,20 @@ function check(
     return true;
   };
 
+  // A follower count a channel carries into the period from data that all end before it (an account no longer
+  // exported): the goal's actual counts it as it was then (red-team 19 #1).
+  if (kpi.inputs.includes('followers'))
+    for (const c of channels) {
+      const last = engine.index.lastDay(Number.MAX_SAFE_INTEGER, [c]);
+      if (last === null || last >= period.start || engine.index.followersAtEnd(c, period.start, period.end) === null) continue;
+      place.report.note(
+        [...path, 'channel'],
+        `${c}'s data end on ${formatDay(last)}, before the goal's period: its followers are counted as they were then ` +
+          `(the latest total before the period), as nothing says what became of them since; add ${c}'s newer exports, ` +
+          `or leave ${c} out of the goal if it is no longer run`,
+      );
+    }
+
   if (kpi.cumulative) {
     if (relative && measure.baseline !== null) {
       const target = resolveTarget(t, previous);
