@@ -8,6 +8,7 @@ import {
   daysInMonth,
   formatDay,
   isLeapYear,
+  joinRanges,
   monthBounds,
   monthIndexOf,
   monthName,
@@ -227,5 +228,37 @@ describe('month and quarter indexes and bounds', () => {
       if (!(ms <= d && d <= me && qs <= ms && me <= qe)) throw new Error(`${formatDay(d)} outside its bounds`);
     }
     expect(quarterIndexOf(parsed('2028-12-31')) - quarterIndexOf(parsed('2024-01-01'))).toBe(19);
+  });
+});
+
+describe('joinRanges', () => {
+  it('sorts ranges and joins those that overlap or touch, keeping apart those with a day between', () => {
+    expect(joinRanges([])).toEqual([]);
+    expect(
+      joinRanges([
+        [20, 25],
+        [1, 3],
+        [4, 6],
+        [8, 9],
+        [2, 2],
+        [24, 30],
+      ]),
+    ).toEqual([
+      [1, 6],
+      [8, 9],
+      [20, 30],
+    ]);
+  });
+
+  it('keeps a range that another contains whole, and does not change its input', () => {
+    const input: Array<readonly [number, number]> = [
+      [5, 5],
+      [1, 10],
+    ];
+    expect(joinRanges(input)).toEqual([[1, 10]]);
+    expect(input).toEqual([
+      [5, 5],
+      [1, 10],
+    ]);
   });
 });

@@ -122,3 +122,14 @@ export function quarterBounds(index: number): [Day, Day] {
   const firstMonth = (index % 4) * 3 + 1;
   return [dayFromParts(year, firstMonth, 1), dayFromParts(year, firstMonth + 2, daysInMonth(year, firstMonth + 2))];
 }
+
+/** Ranges of days (first, last) as one sorted list, overlapping or touching ranges joined. */
+export function joinRanges(ranges: Iterable<readonly [Day, Day]>): Array<readonly [Day, Day]> {
+  const out: Array<[Day, Day]> = [];
+  for (const [first, last] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    const prev = out.at(-1);
+    if (prev && first <= prev[1] + 1) prev[1] = Math.max(prev[1], last);
+    else out.push([first, last]);
+  }
+  return out;
+}

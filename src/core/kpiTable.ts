@@ -5,7 +5,7 @@
  */
 import { growsWithWindow } from './comparable.ts';
 import { dataEnds, type InputGaps, inputGaps, inputTails, joinGaps, overCoveredDays, valueOverCovered } from './coverage.ts';
-import type { Day } from './dates.ts';
+import { type Day, joinRanges } from './dates.ts';
 import {
   inputsStart,
   type Kpi,
@@ -328,16 +328,7 @@ export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow):
 
 /** The ranges of `InputGaps` over every channel and input, sorted, overlapping or touching ones joined. */
 export function gapDays(gaps: InputGaps): Array<readonly [Day, Day]> {
-  const ranges = Object.values(gaps)
-    .flatMap((byInput) => Object.values(byInput).flat())
-    .sort((x, y) => x[0] - y[0]);
-  const out: Array<[Day, Day]> = [];
-  for (const [first, last] of ranges) {
-    const prev = out.at(-1);
-    if (prev && first <= prev[1] + 1) prev[1] = Math.max(prev[1], last);
-    else out.push([first, last]);
-  }
-  return out;
+  return joinRanges(Object.values(gaps).flatMap((byInput) => Object.values(byInput).flat()));
 }
 
 /** Whether two values of a KPI over several channels were computed over different channels. */

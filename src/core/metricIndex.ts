@@ -1,4 +1,4 @@
-import { type Day, formatDay, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
+import { type Day, formatDay, joinRanges, monthBounds, monthIndexOf, quarterBounds, quarterIndexOf } from './dates.ts';
 import {
   coarseHolesByExport,
   DAILY_MIN_DAYS,
@@ -1069,7 +1069,9 @@ export class MetricIndex {
   coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
     const parts = this.derivedParts(channel, metric);
     if (parts !== null)
-      return joinRanges([this.ownCoverageGaps(channel, metric, a, b), ...parts.map((p) => this.coverageGaps(channel, p, a, b))]);
+      return joinRanges(
+        [this.ownCoverageGaps(channel, metric, a, b), ...parts.map((p) => this.coverageGaps(channel, p, a, b))].flat(),
+      );
     return this.ownCoverageGaps(channel, metric, a, b);
   }
 
@@ -1316,15 +1318,4 @@ export class MetricIndex {
  */
 export function postMonthStart(firstRow: Day): Day {
   return monthBounds(monthIndexOf(firstRow))[0];
-}
-
-/** Lists of day ranges as one, sorted, overlapping or adjacent ones joined. */
-function joinRanges(lists: ReadonlyArray<ReadonlyArray<readonly [Day, Day]>>): Array<readonly [Day, Day]> {
-  const out: Array<readonly [Day, Day]> = [];
-  for (const [from, to] of lists.flat().sort((x, y) => x[0] - y[0])) {
-    const last = out.at(-1);
-    if (last && from <= last[1] + 1) out[out.length - 1] = [last[0], Math.max(last[1], to)];
-    else out.push([from, to]);
-  }
-  return out;
 }
