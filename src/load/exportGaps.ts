@@ -75,9 +75,7 @@ export function checkExportGaps(
         days.size < DAILY_MIN_SHARE * span &&
         postMonthStart(first.period.start) <= reach + 1;
       if (missing >= HOLE_MIN_DAYS && sameQuarter && !perPost) {
-        const [at, what] = from.has(file)
-          ? [['from'], 'from']
-          : [['rows', first.origin.row, first.period.kind === 'day' ? 'date' : first.period.kind], `rows[${first.origin.row}]`];
+        const [at, what] = startPlace(first, from.has(file));
         reporters
           .get(file)
           ?.note(
@@ -128,9 +126,7 @@ function noteResumed(
   if (flagged === null || flagged[1] - flagged[0] + 1 < HOLE_MIN_DAYS) return;
   const startsOn = flagged[1] + 1;
   const read = startsOn === first.period.start ? '' : ` (the first day of its first row's month, as it gives no "from")`;
-  const [at, what] = hasFrom
-    ? [['from'], 'from']
-    : [['rows', first.origin.row, first.period.kind === 'day' ? 'date' : first.period.kind], `rows[${first.origin.row}]`];
+  const [at, what] = startPlace(first, hasFrom);
   reporters
     .get(file)
     ?.note(
@@ -140,4 +136,11 @@ function noteResumed(
         'so figures over those days are flagged and rates are taken without them (if those days were exported, add that ' +
         `file${hasFrom ? '; if this export covers them, correct its "from"' : '; if this export covers them with no rows, give it a "from" day'})`,
     );
+}
+
+/** Where a note on an export's start goes, and how it names it: its `from` where it gives one, else its first row's date. */
+function startPlace(first: MetricRow, hasFrom: boolean): [Array<string | number>, string] {
+  return hasFrom
+    ? [['from'], 'from']
+    : [['rows', first.origin.row, first.period.kind === 'day' ? 'date' : first.period.kind], `rows[${first.origin.row}]`];
 }
