@@ -9,6 +9,7 @@ import { formatDay, quarterBounds, quarterIndexOf } from '../core/dates.ts';
 import { DAILY_MIN_DAYS, DAILY_MIN_SHARE, HOLE_MIN_DAYS } from '../core/exportHoles.ts';
 import { type MetricIndex, type MetricRow, postMonthStart } from '../core/metricIndex.ts';
 import type { FileReporter } from './files.ts';
+import type { PathKey } from './locate.ts';
 
 /**
  * Notes every run of `HOLE_MIN_DAYS` days or more inside one quarter that no export of a channel
@@ -139,7 +140,7 @@ function noteResumed(
 }
 
 /** Where a note on an export's start goes, and how it names it: its `from` where it gives one, else its first row's date. */
-function startPlace(first: MetricRow, hasFrom: boolean): [Array<string | number>, string] {
+function startPlace(first: MetricRow, hasFrom: boolean): [PathKey[], string] {
   return hasFrom
     ? [['from'], 'from']
     : [['rows', first.origin.row, first.period.kind === 'day' ? 'date' : first.period.kind], `rows[${first.origin.row}]`];
