@@ -235,6 +235,16 @@ export class MetricWindow {
     return { ...over.compute(kpi), channels: covered, leftOut, inputsEnd: this.inputsEnd(kpi, covered) };
   }
 
+  /** The last day a channel's follower figures (totals or follows) reach before this window; null without any. */
+  private followersBefore(channel: string): Day | null {
+    let last: Day | null = null;
+    for (const name of ['followers', ...FOLLOWS]) {
+      const end = this.engine.index.coverageEnd(channel, name, Number.MIN_SAFE_INTEGER, this.start - 1);
+      if (end !== null && (last === null || end > last)) last = end;
+    }
+    return last;
+  }
+
   /**
    * Where the summed inputs of a KPI end apart in this window, by channel (see `KpiValue.inputsEnd`),
    * or all end before the channel's other data: a clicks export to 10 September beside
@@ -248,8 +258,7 @@ export class MetricWindow {
       const ends = inputEnds(this.engine, kpi, channel, this.start, this.end);
       // A follower count carried into the window by a channel with no data in it (no longer exported: red-team 19
       // #1) is as old as that channel's last data: flagged with that day, as a count whose totals stop early is.
-      const before =
-        readsFollowers(kpi) && Object.keys(ends).length === 0 ? this.engine.index.lastDay(this.start - 1, [channel]) : null;
+      const before = readsFollowers(kpi) && Object.keys(ends).length === 0 ? this.followersBefore(channel) : null;
       if (before !== null) {
         (out ??= {})[channel] = { followers: before };
         continue;

@@ -865,7 +865,7 @@ export class MetricIndex {
         contributors++;
         continue;
       }
-      const t = s.total(a, b);
+      const t = this.partsTotal(channel, metric.id, a, b) ?? s.total(a, b);
       if (!t) continue;
       value += t.value;
       contributors++;
@@ -1035,16 +1035,6 @@ export class MetricIndex {
    * its month), not the file's other rows nor its `through` (red-team 12 #4). Null when none overlaps.
    */
   coverageEnd(channel: string, metric: string, a: Day, b: Day): Day | null {
-    const own = this.ownCoverageEnd(channel, metric, a, b);
-    const parts = this.derivedParts(channel, metric);
-    if (own === null || parts === null) return own;
-    // Derived engagements end where the first of their parts given in the range ends.
-    let end = own;
-    for (const part of parts) end = Math.min(end, this.coverageEnd(channel, part, a, b) ?? end);
-    return end;
-  }
-
-  private ownCoverageEnd(channel: string, metric: string, a: Day, b: Day): Day | null {
     let end: Day | null = null;
     for (const [first, last] of this.ends.get(channel)?.get(metric) ?? []) {
       if (first > b || last < a) continue;
@@ -1073,6 +1063,26 @@ export class MetricIndex {
         [this.ownCoverageGaps(channel, metric, a, b), ...parts.map((p) => this.coverageGaps(channel, p, a, b))].flat(),
       );
     return this.ownCoverageGaps(channel, metric, a, b);
+  }
+
+  /**
+   * Derived engagements over [a, b] as the sum of each part's own total (SPEC "Metric JSON": the sum of the
+   * parts present), each part read as its rows give it: saves as month rows beside likes every day count each
+   * month's saves once beside the likes of its days, where the rows' own sums would let a month row of saves
+   * alone stand for the month (red-team 20 #1). Null for any other metric, or when no part has a total there.
+   */
+  private partsTotal(channel: string, metric: string, a: Day, b: Day): { value: number; exact: boolean } | null {
+    const parts = this.derivedParts(channel, metric);
+    if (parts === null) return null;
+    let value = 0;
+    let found = false;
+    for (const part of parts) {
+      const t = this.series.get(channel)?.get(part)?.total(a, b);
+      if (!t) continue;
+      value += t.value;
+      found = true;
+    }
+    return found ? { value, exact: true } : null;
   }
 
   /**

@@ -1,10 +1,10 @@
 /**
  * Follows missing for a week or more between two follows exports of a channel that also gives
  * follower totals (red-team 18 #6): a follower count is never carried across such days by the
- * follows (`MetricIndex.followersAtEnd`), so every count after them, up to the next total, is n/a,
- * also in quarters that hold none of the missing days. Without a note the reader saw "n/a" (a goal
- * on follower_count "No data") and no reason; the note names the days and the fix. Runs after
- * loading, on valid content.
+ * follows into a later quarter (`MetricIndex.followersAtEnd`), so the counts of the quarters after
+ * them, up to the next total, are n/a (the quarter holding them flags them on its own count).
+ * Without a note the reader saw "n/a" (a goal on follower_count "No data") and no reason; the
+ * note names the days and the fix. Runs after loading, on valid content.
  */
 import { formatDay } from '../core/dates.ts';
 import { HOLE_MIN_DAYS } from '../core/exportHoles.ts';
@@ -49,8 +49,9 @@ export function checkFollowsGaps(
       const carried =
         before === undefined
           ? `follower counts before them, taken back from the total of ${formatDay(next!)}, are n/a`
-          : `follower counts after them, carried from the total of ${formatDay(before)}, are n/a` +
-            (next === undefined ? '' : ` until the total of ${formatDay(next)}`);
+          : `follower counts of the quarters after them, carried across them from the total of ${formatDay(before)}, are n/a` +
+            (next === undefined ? '' : ` until the total of ${formatDay(next)}`) +
+            ', while the count of the quarter they fall in takes them as none, flagged';
       reporters
         .get(after.origin.file)
         ?.note(

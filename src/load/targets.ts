@@ -51,6 +51,9 @@ export function checkImplicitBaselines(
   forEachMeasure(goals, places, (measure, period, place, path) => check(engine, measure, period, place, path, fmt));
 }
 
+/** The metrics a follower count is built from: totals and daily follows (SPEC "Followers"). */
+const FOLLOWER_DATA = ['followers', 'new_followers', 'lost_followers'] as const;
+
 function check(
   engine: KpiEngine,
   measure: Measure,
@@ -98,14 +101,18 @@ function check(
 
   // A follower count a channel carries into the period from data that all end before it (an account no longer
   // exported): the goal's actual counts it as it was then (red-team 19 #1).
-  if (kpi.inputs.includes('followers'))
+  // Only once the period has data (a goal for a quarter not yet exported carries every count alike).
+  if (kpi.inputs.includes('followers') && (engine.index.lastDay(period.end) ?? -Infinity) >= period.start)
     for (const c of channels) {
-      const last = engine.index.lastDay(Number.MAX_SAFE_INTEGER, [c]);
-      if (last === null || last >= period.start || engine.index.followersAtEnd(c, period.start, period.end) === null) continue;
+      const end = (a: number, b: number) =>
+        Math.max(...FOLLOWER_DATA.map((name) => engine.index.coverageEnd(c, name, a, b) ?? -Infinity));
+      const last = end(Number.MIN_SAFE_INTEGER, period.start - 1);
+      if (last === -Infinity || end(period.start, Number.MAX_SAFE_INTEGER) !== -Infinity) continue;
+      if (engine.index.followersAtEnd(c, period.start, period.end) === null) continue;
       place.report.note(
         [...path, 'channel'],
-        `${c}'s data end on ${formatDay(last)}, before the goal's period: its followers are counted as they were then ` +
-          `(the latest total before the period), as nothing says what became of them since; add ${c}'s newer exports, ` +
+        `${c}'s follower data end on ${formatDay(last)}, before the goal's period: its followers are counted as they were then ` +
+          `(the latest total before the period), as nothing says what became of them since; add ${c}'s newer follower exports, ` +
           `or leave ${c} out of the goal if it is no longer run`,
       );
     }

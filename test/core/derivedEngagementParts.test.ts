@@ -74,3 +74,34 @@ describe('engagements derived from parts, one of which starts a month into the q
     expect(reportOf(given).kpis['instagram']!['engagement_rate']!.gaps).toBeUndefined();
   });
 });
+
+describe('engagements derived from parts given at different grains (red-team 20 #1, root c1)', () => {
+  // Likes, comments and shares every day; saves only as a monthly overview, in a file of their own.
+  const root = loadRoot(site, goals, {
+    'data/instagram/page.json': dailyExport('instagram', '2026-04-01', '2026-09-30', base),
+    'data/instagram/saves.json': JSON.stringify({
+      channel: 'instagram',
+      rows: ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'].map((month) => ({ month, saves: 300 })),
+    }),
+  });
+
+  it("sum each part's own total: the month rows of saves beside the days' likes, not saves alone for whole months", () => {
+    const cells = reportOf(root).kpis['instagram']!;
+    expect(cells['engagements']!.value).toBe(92 * 50 + 3 * 300);
+    expect(cells['engagement_rate']!.value).toBeCloseTo((92 * 50 + 900) / 92000, 12);
+  });
+
+  it('read a dropped part as before: engagements go on without it, unflagged (red-team 20 #3: left as it was)', () => {
+    const dropped = loadRoot(site, goals, {
+      'data/instagram/page.json': dailyExport('instagram', '2026-01-01', '2026-09-30', (d) => ({
+        impressions: 1000,
+        likes: 40,
+        comments: 5,
+        ...(d <= '2026-05-31' ? { shares: 5 } : {}),
+      })),
+    });
+    const q2 = buildReport(dropped.project!, dropped.engine!, { quarter: period('2026-Q2') }).kpis['instagram']!['engagements']!;
+    expect(q2.value).toBe(91 * 45 + 61 * 5);
+    expect(q2.gaps).toBeUndefined();
+  });
+});

@@ -31,15 +31,41 @@ describe('a follower count carried by a channel with no data in the quarter', ()
   });
 
   it('is noted on a goal that counts it', () => {
-    expect(root.notes.filter((n) => n.includes("twitter's data end on"))).toEqual([
-      "goals/g.yaml:2:60: note: twitter's data end on 2026-05-15, before the goal's period: its followers are counted as they were " +
-        "then (the latest total before the period), as nothing says what became of them since; add twitter's newer exports, or leave " +
-        'twitter out of the goal if it is no longer run',
+    expect(root.notes.filter((n) => n.includes("twitter's follower data end on"))).toEqual([
+      "goals/g.yaml:2:60: note: twitter's follower data end on 2026-05-15, before the goal's period: its followers are " +
+        'counted as they were then (the latest total before the period), as nothing says what became of them since; ' +
+        "add twitter's newer follower exports, or leave twitter out of the goal if it is no longer run",
     ]);
   });
 
   it('is not flagged in a quarter where the channel has data (Q2: to 15 May, its own end)', () => {
     const q2 = buildReport(root.project!, root.engine!, { quarter: period('2026-Q2') });
     expect(q2.kpis['twitter']!['follower_count']!.inputs_to).toBeUndefined();
+  });
+});
+
+describe('a follower count carried from a follower sheet that stopped while content went on (red-team 20 #4)', () => {
+  const sheet = loadRoot(site, goals.replace('channel: all', 'channel: linkedin'), {
+    'data/linkedin/content.json': dailyExport('linkedin', '2025-07-01', '2026-09-30', () => ({ impressions: 800 })),
+    'data/linkedin/followers.json': JSON.stringify({
+      channel: 'linkedin',
+      rows: ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'].map((month, i) => ({
+        month,
+        followers: 8000 + 100 * i,
+      })),
+    }),
+  });
+
+  it("is flagged with the sheet's last day in every later quarter, not the quarter before's end", () => {
+    for (const quarter of ['2026-Q1', '2026-Q2', '2026-Q3']) {
+      const cell = buildReport(sheet.project!, sheet.engine!, { quarter: period(quarter) }).kpis['linkedin']!['follower_count']!;
+      expect(cell).toMatchObject({ value: 8500, inputs_to: { linkedin: { followers: '2025-12-31' } } });
+    }
+  });
+
+  it('is noted on the goal', () => {
+    expect(
+      sheet.notes.filter((n) => n.includes("linkedin's follower data end on 2025-12-31, before the goal's period")),
+    ).toHaveLength(1);
   });
 });

@@ -33,9 +33,11 @@ describe('a week of follows missing between two downloads, on a channel with fol
     const r = root('2026-06-23', '2026-07-01', ['2026-02-01']);
     expect(r.problems).toEqual([]);
     expect(countIn(r, '2026-Q3')).toBeNull();
+    // The quarter they fall in counts them as none, flagged (red-team 20 #5: the note says so).
+    expect(countIn(r, '2026-Q2')).not.toBeNull();
     expect(gapNotes(r.notes)).toEqual([
       expect.stringMatching(
-        /^data\/fb\/b\.json:\d+:\d+: note: no export gives fb's follows from 2026-06-24 to 2026-06-30: follower counts after them, carried from the total of 2026-02-01, are n\/a \(the follows over those days are unknown, not none\); add the export that covers them, or give a followers total on a day after them/,
+        /^data\/fb\/b\.json:\d+:\d+: note: no export gives fb's follows from 2026-06-24 to 2026-06-30: follower counts of the quarters after them, carried across them from the total of 2026-02-01, are n\/a, while the count of the quarter they fall in takes them as none, flagged \(the follows over those days are unknown, not none\); add the export that covers them, or give a followers total on a day after them/,
       ),
     ]);
   });
@@ -44,7 +46,7 @@ describe('a week of follows missing between two downloads, on a channel with fol
     const r = root('2026-06-23', '2026-07-01', ['2026-02-01', '2026-07-05']);
     expect(countIn(r, '2026-Q3')).not.toBeNull();
     expect(gapNotes(r.notes)).toEqual([
-      expect.stringContaining('carried from the total of 2026-02-01, are n/a until the total of 2026-07-05'),
+      expect.stringContaining('carried across them from the total of 2026-02-01, are n/a until the total of 2026-07-05'),
     ]);
   });
 
