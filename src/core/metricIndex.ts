@@ -535,6 +535,7 @@ function knownSpans(
   through: ReadonlyMap<string, Day>,
   from: ReadonlyMap<string, Day>,
   unique: (metric: string) => boolean,
+  stock: (metric: string) => boolean = () => false,
 ): Map<string, KnownSpan[]> {
   interface Export {
     readonly channel: string;
@@ -545,6 +546,8 @@ function knownSpans(
     readonly coarse: Map<string, readonly [Day, Day]>;
     /** The coarse rows that give a summed or stock metric (not reach alone). */
     readonly whole: Set<string>;
+    /** Whether every row gives counts at a day only (followers): it covers no days of anything else. */
+    countsOnly: boolean;
   }
   const exports = new Map<string, Export>();
   for (const row of rows) {
@@ -554,10 +557,19 @@ function knownSpans(
       const first = from.get(row.origin.file);
       exports.set(
         key,
-        (e = { channel: row.channel, from: first, days: null, dayRows: new Set(), coarse: new Map(), whole: new Set() }),
+        (e = {
+          channel: row.channel,
+          from: first,
+          days: null,
+          dayRows: new Set(),
+          coarse: new Map(),
+          whole: new Set(),
+          countsOnly: true,
+        }),
       );
     }
     const { kind, start, end } = row.period;
+    if (e.countsOnly && Object.keys(row.values).some((metric) => !stock(metric))) e.countsOnly = false;
     if (kind !== 'day') {
       e.coarse.set(`${start}:${end}`, [start, end]);
       if (Object.keys(row.values).some((metric) => !unique(metric))) e.whole.add(`${start}:${end}`);
@@ -577,7 +589,7 @@ function knownSpans(
     return list;
   };
   const dailyQuarters = new Map<string, Set<number>>();
-  for (const [key, { channel, from: first, days, dayRows }] of exports) {
+  for (const [key, { channel, from: first, days, dayRows, countsOnly }] of exports) {
     if (!days) continue;
     // Rows on (nearly) every day of its rows' span: a daily export, whose first row is where its data start;
     // or an export that says where it starts (`from`).
@@ -587,15 +599,15 @@ function knownSpans(
     let quarters = dailyQuarters.get(channel);
     if (!quarters) dailyQuarters.set(channel, (quarters = new Set()));
     for (let q = quarterIndexOf(days[0]); q <= quarterIndexOf(days[1]); q++) quarters.add(q);
-    for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, start]);
+    for (const [a, b] of splitAtHoles(days, holes.get(key)?.holes ?? [])) listOf(channel).push([a, b, false, start, countsOnly]);
   }
   // Month and quarter rows, in an export of their own or beside day rows in one file (a Business
   // Suite export): reach alone covers its days only in quarters without the channel's day rows
   // (red-team 11 #7: reach rows from May started a channel whose day rows start on 15 May on 1 May).
-  for (const { channel, coarse, whole } of exports.values()) {
+  for (const { channel, coarse, whole, countsOnly } of exports.values()) {
     for (const [key, [a, b]] of coarse)
       if (whole.has(key) || !dailyQuarters.get(channel)?.has(quarterIndexOf(a)))
-        listOf(channel).push([a, b, true, whole.has(key) ? 'months' : null]);
+        listOf(channel).push([a, b, true, whole.has(key) && !countsOnly ? 'months' : null, countsOnly]);
   }
   return out;
 }
@@ -604,7 +616,7 @@ function knownSpans(
  * Days a channel's exports are known to cover, whether they are one month or quarter row, and how
  * their export says where its data start (see `KnownStart`).
  */
-type KnownSpan = readonly [first: Day, last: Day, coarse: boolean, start: KnownStart];
+type KnownSpan = readonly [first: Day, last: Day, coarse: boolean, start: KnownStart, countsOnly: boolean];
 
 /**
  * How an export says where its data start: `daily`, a row on nearly every day (its first row);
@@ -823,7 +835,13 @@ export class MetricIndex {
         sourceSpans(rows, metrics, through, from),
         metrics,
         throughSpans(rows, through, from),
-        knownSpans(rows, through, from, (m) => metrics.get(m)?.aggregation === 'unique'),
+        knownSpans(
+          rows,
+          through,
+          from,
+          (m) => metrics.get(m)?.aggregation === 'unique',
+          (m) => metrics.get(m)?.aggregation === 'stock',
+        ),
         explicitEngagements,
       ),
       duplicates,
@@ -1151,7 +1169,9 @@ export class MetricIndex {
     const campaign = this.campaignFrom.get(this.sortedSources(channel, metric)[0]!);
     if (campaign !== undefined) return campaign < start ? [campaign, start - 1] : null;
     let first: Day | null = null;
-    for (const [day, , coarse] of this.known.get(channel) ?? []) if (!coarse && (first === null || day < first)) first = day;
+    // Not an export of counts at a day (a follower count from a year-end deck): it covers no days (red-team 20 #8).
+    for (const [day, , coarse, , countsOnly] of this.known.get(channel) ?? [])
+      if (!coarse && !countsOnly && (first === null || day < first)) first = day;
     for (const [name, s] of this.series.get(channel) ?? []) {
       if (this.metrics.get(name)?.aggregation !== 'unique') continue;
       const row = s.firstCoarseBefore(start);
@@ -1275,13 +1295,14 @@ export class MetricIndex {
 
   /** `dailyStart`, with how the export says it starts there (`daily` or `from`). */
   knownStart(channel: string): { day: Day; by: Exclude<KnownStart, null> } | null {
-    const span = this.firstSpan(channel);
+    const span = this.firstSpan(channel, true);
     return span && span[3] !== null ? { day: span[0], by: span[3] } : null;
   }
 
-  private firstSpan(channel: string): KnownSpan | null {
+  private firstSpan(channel: string, skipCounts = false): KnownSpan | null {
     let first: KnownSpan | null = null;
-    for (const span of this.known.get(channel) ?? []) if (first === null || span[0] < first[0]) first = span;
+    for (const span of this.known.get(channel) ?? [])
+      if ((!skipCounts || !span[4]) && (first === null || span[0] < first[0])) first = span;
     return first;
   }
 

@@ -55,10 +55,12 @@ export function checkExportGaps(
     }
   }
   for (const [channel, files] of exports) {
-    if (files.size < 2) continue;
-    const spans = [...files.entries()].sort(
-      ([fa, a], [fb, b]) => startOf(fa, a.first) - startOf(fb, b.first) || (fa < fb ? -1 : 1),
-    );
+    // An export of counts at a day only (a follower count from a year-end deck) covers no days (red-team 20 #8).
+    const countsOnly = (metrics: ReadonlySet<string>) => [...metrics].every((m) => index.metrics.get(m)?.aggregation === 'stock');
+    const spans = [...files.entries()]
+      .filter(([, e]) => !countsOnly(e.metrics))
+      .sort(([fa, a], [fb, b]) => startOf(fa, a.first) - startOf(fb, b.first) || (fa < fb ? -1 : 1));
+    if (spans.length < 2) continue;
     let reach = spans[0]![1].end;
     let reachFile = spans[0]![0];
     for (const [file, { first, end, days, lastDay, metrics }] of spans.slice(1)) {
