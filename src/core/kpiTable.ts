@@ -99,8 +99,8 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
     const now = sharedDaysValue(engine, kpi, channels, period, end);
     const current = now.value;
     const grows = growsWithWindow(kpi.ast, aggregationOf);
-    const previous = earlierValue(engine, kpi, before);
-    const yearAgo = earlierValue(engine, kpi, lastYear);
+    const previous = earlierValue(engine, kpi, before, end);
+    const yearAgo = earlierValue(engine, kpi, lastYear, end);
     const qoqChannelsDiffer = channelsDiffer(current, previous.value);
     const yoyChannelsDiffer = channelsDiffer(current, yearAgo.value);
     // A total whose input's exports stop while its channel's data go on (mentions as month rows to
@@ -245,9 +245,17 @@ export interface CoveredPart {
  * team's first download, from 15 February): a daily export's first row (or an export's `from`) is where its data start,
  * whatever other channels have (red-team 9 #3). Null when every channel covers the window,
  * for a KPI without a value, and for one that reads stocks only (followers at a day do not depend
- * on the days before).
+ * on the days before). `upTo`, the last day of the period compared with it: an input that starts
+ * after that day cuts nothing (two quarters before saves were added to an export compare alike:
+ * red-team 20 #2); by default every start counts.
  */
-export function coveredPart(engine: KpiEngine, kpi: Kpi, value: KpiValue, window: MetricWindow): CoveredPart | null {
+export function coveredPart(
+  engine: KpiEngine,
+  kpi: Kpi,
+  value: KpiValue,
+  window: MetricWindow,
+  upTo: Day = Number.MAX_SAFE_INTEGER,
+): CoveredPart | null {
   if (value.value === null || kpi.inputs.every((name) => engine.index.metrics.get(name)?.aggregation === 'stock')) return null;
   let from = window.start;
   let to = window.end;
@@ -255,7 +263,8 @@ export function coveredPart(engine: KpiEngine, kpi: Kpi, value: KpiValue, window
     const last = engine.index.coveredTo(window.end, channel);
     if (last === null || last < window.start) continue;
     const first = engine.index.dailyStart(channel) ?? from;
-    from = Math.max(from, first, inputsStart(engine, kpi, channel) ?? from);
+    const input = inputsStart(engine, kpi, channel);
+    from = Math.max(from, first, input !== null && input <= upTo ? input : from);
     to = Math.min(to, last);
   }
   return from > window.start || to < window.end ? { from, to } : null;
@@ -299,9 +308,9 @@ export interface EarlierValue {
  * summed input covers inside the days taken (a 42-day hole in a daily export, or between two
  * exports) make the window partial as well, with those days as the part's `gaps` (red-team 12 #2).
  */
-export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow): EarlierValue {
+export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow, upTo?: Day): EarlierValue {
   const whole = window.value(kpi);
-  const partial = coveredPart(engine, kpi, whole, window);
+  const partial = coveredPart(engine, kpi, whole, window, upTo);
   if (coversNoDay(partial))
     return { value: { ...whole, value: null, approximate: false, bound: 'exact', netFollows: false }, to: null, partial: null };
   const apart = apartTo(kpi, whole, window.start, window.end);

@@ -669,8 +669,8 @@ export class MetricIndex {
   private readonly campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
   /** Per `channel\u0000metric`, the first day of the first row giving it (see `sourceSpans`). */
   private readonly firstGiven: ReadonlyMap<string, Day>;
-  /** The channels some row of which gives `engagements` itself (elsewhere it is the sum of its parts: `derivedParts`). */
-  private readonly explicitEngagements: ReadonlySet<string>;
+  /** Per channel, the days of its rows that give `engagements` itself, joined (elsewhere it is the sum of its parts: `derivedParts`). */
+  private readonly explicitEngagements: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>;
   readonly metrics: MetricTable;
 
   private constructor(
@@ -687,7 +687,7 @@ export class MetricIndex {
     metrics: MetricTable,
     throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
     known: ReadonlyMap<string, readonly KnownSpan[]>,
-    explicitEngagements: ReadonlySet<string>,
+    explicitEngagements: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
   ) {
     this.series = series;
     this.explicitEngagements = explicitEngagements;
@@ -765,7 +765,7 @@ export class MetricIndex {
       refs.set(key, ref);
     };
     const engagementParts = new Set<string>(ENGAGEMENT_PARTS);
-    const explicitEngagements = new Set<string>();
+    const explicitDays = new Map<string, Array<readonly [Day, Day]>>();
     let lastChannel: string | null = null;
     let byMetric = new Map<string, SeriesBuilder>();
     rows.forEach((row, i) => {
@@ -783,7 +783,9 @@ export class MetricIndex {
         add(byMetric, row, i, metric, value);
         if (metric === 'engagements') {
           hasEngagements = true;
-          explicitEngagements.add(row.channel);
+          const list = explicitDays.get(row.channel);
+          if (list) list.push([row.period.start, row.period.end]);
+          else explicitDays.set(row.channel, [[row.period.start, row.period.end]]);
         } else if (engagementParts.has(metric)) {
           parts += value;
           partsFound = true;
@@ -842,7 +844,7 @@ export class MetricIndex {
           (m) => metrics.get(m)?.aggregation === 'unique',
           (m) => metrics.get(m)?.aggregation === 'stock',
         ),
-        explicitEngagements,
+        new Map([...explicitDays].map(([channel, days]) => [channel, joinRanges(days)])),
       ),
       duplicates,
     };
@@ -1077,8 +1079,13 @@ export class MetricIndex {
   coverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
     const parts = this.derivedParts(channel, metric);
     if (parts !== null)
-      return joinRanges(
-        [this.ownCoverageGaps(channel, metric, a, b), ...parts.map((p) => this.coverageGaps(channel, p, a, b))].flat(),
+      return this.withoutExplicit(
+        channel,
+        joinRanges([
+          ...this.ownCoverageGaps(channel, metric, a, b),
+          // Only parts given in the range: before a part was added, engagements are the sum of those there were.
+          ...parts.filter((p) => this.coverageEnd(channel, p, a, b) !== null).flatMap((p) => this.coverageGaps(channel, p, a, b)),
+        ]),
       );
     return this.ownCoverageGaps(channel, metric, a, b);
   }
@@ -1091,7 +1098,8 @@ export class MetricIndex {
    */
   private partsTotal(channel: string, metric: string, a: Day, b: Day): { value: number; exact: boolean } | null {
     const parts = this.derivedParts(channel, metric);
-    if (parts === null) return null;
+    // Where some rows give engagements themselves, the rows' own values (given ones winning) are the total.
+    if (parts === null || this.explicitEngagements.has(channel)) return null;
     let value = 0;
     let found = false;
     for (const part of parts) {
@@ -1104,14 +1112,33 @@ export class MetricIndex {
   }
 
   /**
-   * Where a channel's engagements are the sum of their parts (no row gives `engagements` itself: SPEC "Metric
-   * JSON"), the parts it gives: engagements are known on a day only where each of them is (saves added to an
-   * export on 1 August leave July's engagements without them: red-team 19 #5). Null for any other metric.
+   * For `engagements`, the parts a channel gives: where no row gives engagements themselves (SPEC "Metric
+   * JSON": the sum of the parts present), they are known on a day only where each part is (saves added to an
+   * export on 1 August leave July's engagements without them: red-team 19 #5), also beside a file that gave
+   * them on other days (an old tool's Q1: red-team 20 #2; see `explicitEngagements`). Null for any other metric.
    */
   private derivedParts(channel: string, metric: string): readonly string[] | null {
-    if (metric !== 'engagements' || this.explicitEngagements.has(channel)) return null;
+    if (metric !== 'engagements') return null;
     const byMetric = this.series.get(channel);
     return byMetric ? ENGAGEMENT_PARTS.filter((part) => byMetric.has(part)) : null;
+  }
+
+  /** Day ranges without the days a channel's rows give `engagements` themselves (there no part is missing). */
+  private withoutExplicit(channel: string, ranges: ReadonlyArray<readonly [Day, Day]>): Array<readonly [Day, Day]> {
+    const given = this.explicitEngagements.get(channel);
+    if (!given) return [...ranges];
+    const out: Array<readonly [Day, Day]> = [];
+    for (const [first, last] of ranges) {
+      let from = first;
+      for (const [a, b] of given) {
+        if (b < from || a > last) continue;
+        if (a > from) out.push([from, a - 1]);
+        from = b + 1;
+        if (from > last) break;
+      }
+      if (from <= last) out.push([from, last]);
+    }
+    return out;
   }
 
   private ownCoverageGaps(channel: string, metric: string, a: Day, b: Day): Array<readonly [Day, Day]> {
@@ -1157,7 +1184,7 @@ export class MetricIndex {
   leadingGap(channel: string, metric: string): readonly [Day, Day] | null {
     const def = this.metrics.get(metric);
     if (def?.absentMeans === 'none' || def?.aggregation === 'stock') return null;
-    const start = this.inputStart(channel, metric);
+    const start = this.ownInputStart(channel, metric);
     if (start === null) return null;
     if (
       (metric === 'new_followers' || metric === 'lost_followers') &&
@@ -1187,14 +1214,22 @@ export class MetricIndex {
    * row is a first post, a hand-written row or a month row only a first figure).
    */
   inputStart(channel: string, metric: string): Day | null {
-    const first = this.sortedSources(channel, metric)[0];
-    let start = first !== undefined && this.knownStarts.has(first) ? first[0] : null;
-    // Derived engagements start where the last of their parts that say so starts (see `derivedParts`).
-    for (const part of this.derivedParts(channel, metric) ?? []) {
-      const day = this.inputStart(channel, part);
-      if (day !== null && (start === null || day > start)) start = day;
-    }
+    let start = this.ownInputStart(channel, metric);
+    // Derived engagements start where the last of their parts that say so starts (see `derivedParts`), unless rows
+    // giving engagements themselves go on past that day (then no day of theirs misses the part).
+    // A part is late against the first of them (the derived rows' start), not against given engagements before.
+    const lastGiven = this.explicitEngagements.get(channel)?.at(-1)?.[1] ?? -Infinity;
+    const partStarts = (this.derivedParts(channel, metric) ?? []).map((part) => this.inputStart(channel, part));
+    const partsFrom = Math.min(...partStarts.map((day) => day ?? Infinity));
+    for (const day of partStarts)
+      if (day !== null && day > partsFrom && day > lastGiven && (start === null || day > start)) start = day;
     return start;
+  }
+
+  /** `inputStart` from the metric's own exports (derived engagements: from the rows that give any part). */
+  private ownInputStart(channel: string, metric: string): Day | null {
+    const first = this.sortedSources(channel, metric)[0];
+    return first !== undefined && this.knownStarts.has(first) ? first[0] : null;
   }
 
   /** The spans of the files giving one metric of one channel, by first day (sorted on first use: asked for every window). */

@@ -105,3 +105,40 @@ describe('engagements derived from parts given at different grains (red-team 20 
     expect(q2.gaps).toBeUndefined();
   });
 });
+
+describe('quarters before a part was added, and engagements given by an older tool (red-team 20 #2)', () => {
+  it('keep their engagement rate, unflagged, before the part exists: engagements are the sum of the parts there were', () => {
+    const q2 = buildReport(savesFromAugust.project!, savesFromAugust.engine!, { quarter: period('2026-Q2') }).kpis['instagram']!;
+    expect(q2['engagement_rate']!.value).toBeCloseTo(0.05, 12);
+    expect(q2['engagement_rate']!.gaps).toBeUndefined();
+    expect(q2['engagements']!.gaps).toBeUndefined();
+  });
+
+  // Q1 from an old tool that gave engagements; Meta's export from April gives the parts, saves from 1 August.
+  const mixed = loadRoot(site, goals, {
+    'data/instagram/q1-oldtool.json': dailyExport('instagram', '2026-01-01', '2026-03-31', () => ({
+      impressions: 1000,
+      engagements: 50,
+    })),
+    'data/instagram/page.json': dailyExport('instagram', '2026-04-01', '2026-09-30', (d) => ({
+      ...base(),
+      ...(d >= '2026-08-01' ? { saves: 10 } : {}),
+    })),
+  });
+  const cells = (quarter: string) => buildReport(mixed.project!, mixed.engine!, { quarter: period(quarter) }).kpis['instagram']!;
+
+  it('flag the quarter the part joins, as without the older tool’s quarter: "No data", not "Achieved"', () => {
+    expect(cells('2026-Q3')['engagement_rate']).toMatchObject({
+      qoq: null,
+      gaps: { instagram: { engagements: [{ from: '2026-07-01', to: '2026-07-31' }] } },
+    });
+    expect(goal(mixed, 'er').status).toBe('no_data');
+    expect(goal(mixed, 'eng').status).toBe('no_data');
+  });
+
+  it('leave the quarters given by the older tool, and those before the part, whole and comparable', () => {
+    expect(cells('2026-Q1')['engagements']).toMatchObject({ value: 90 * 50 });
+    expect(cells('2026-Q1')['engagements']!.gaps).toBeUndefined();
+    expect(cells('2026-Q2')['engagement_rate']).toMatchObject({ value: 0.05, qoq: 0 });
+  });
+});
