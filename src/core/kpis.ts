@@ -256,8 +256,9 @@ export class MetricWindow {
     let out: Record<string, Record<string, Day>> | null = null;
     for (const channel of channels) {
       const ends = inputEnds(this.engine, kpi, channel, this.start, this.end);
-      // A follower count carried into the window by a channel with no data in it (no longer exported: red-team 19
-      // #1) is as old as that channel's last data: flagged with that day, as a count whose totals stop early is.
+      // A follower count carried into the window by a channel with no follower data in it (no longer exported:
+      // red-team 19 #1, 20 #4) is as old as its last follower figure: flagged with that day, as a count whose
+      // totals stop early is.
       const before = readsFollowers(kpi) && Object.keys(ends).length === 0 ? this.followersBefore(channel) : null;
       if (before !== null) {
         (out ??= {})[channel] = { followers: before };
