@@ -10,7 +10,7 @@ import {
   parseFormula,
 } from './formula.ts';
 import type { MetricIndex } from './metricIndex.ts';
-import { isSpecialVariable } from './metrics.ts';
+import { FOLLOWER_METRICS, FOLLOWS, isSpecialVariable } from './metrics.ts';
 import { monotonyIn } from './sign.ts';
 
 /** A KPI ready to compute: its definition, compiled formula and derived traits. */
@@ -235,16 +235,6 @@ export class MetricWindow {
     return { ...over.compute(kpi), channels: covered, leftOut, inputsEnd: this.inputsEnd(kpi, covered) };
   }
 
-  /** The last day a channel's follower figures (totals or follows) reach before this window; null without any. */
-  private followersBefore(channel: string): Day | null {
-    let last: Day | null = null;
-    for (const name of ['followers', ...FOLLOWS]) {
-      const end = this.engine.index.coverageEnd(channel, name, Number.MIN_SAFE_INTEGER, this.start - 1);
-      if (end !== null && (last === null || end > last)) last = end;
-    }
-    return last;
-  }
-
   /**
    * Where the summed inputs of a KPI end apart in this window, by channel (see `KpiValue.inputsEnd`),
    * or all end before the channel's other data: a clicks export to 10 September beside
@@ -259,7 +249,8 @@ export class MetricWindow {
       // A follower count carried into the window by a channel with no follower data in it (no longer exported:
       // red-team 19 #1, 20 #4) is as old as its last follower figure: flagged with that day, as a count whose
       // totals stop early is.
-      const before = readsFollowers(kpi) && Object.keys(ends).length === 0 ? this.followersBefore(channel) : null;
+      const before =
+        readsFollowers(kpi) && Object.keys(ends).length === 0 ? this.engine.index.followersTo(channel, this.start - 1) : null;
       if (before !== null) {
         (out ??= {})[channel] = { followers: before };
         continue;
@@ -272,9 +263,6 @@ export class MetricWindow {
     return out;
   }
 }
-
-/** The daily follows a follower figure is built from where a channel gives them (SPEC "Followers"). */
-const FOLLOWS = ['new_followers', 'lost_followers'] as const;
 
 /**
  * The inputs of a KPI that are summed over its window (flows): those whose exports may end apart.
@@ -382,7 +370,7 @@ export function inputsStart(engine: KpiEngine, kpi: Kpi, channel: string): Day |
  * gives follows and no total).
  */
 export function lacksInput(engine: KpiEngine, kpi: Kpi, ends: Readonly<Record<string, Day>>): boolean {
-  const follower = readsFollowers(kpi) && ['followers', ...FOLLOWS].some((name) => Object.hasOwn(ends, name));
+  const follower = readsFollowers(kpi) && FOLLOWER_METRICS.some((name) => Object.hasOwn(ends, name));
   return coveredInputs(engine, kpi).some(
     (name) =>
       !Object.hasOwn(ends, name) && !(follower && (name === 'followers' || (FOLLOWS as readonly string[]).includes(name))),

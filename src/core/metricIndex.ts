@@ -9,7 +9,7 @@ import {
   keyHolesByExport,
   splitAtHoles,
 } from './exportHoles.ts';
-import { ENGAGEMENT_PARTS, type MetricDef, type MetricTable } from './metrics.ts';
+import { ENGAGEMENT_PARTS, FOLLOWER_METRICS, FOLLOWS, type MetricDef, type MetricTable } from './metrics.ts';
 import type { Period } from './periods.ts';
 
 /** Where a row came from, so that problems can name it. */
@@ -945,7 +945,7 @@ export class MetricIndex {
    */
   private followsMissed(channel: string, a: Day, b: Day, windowStart: Day): boolean {
     if (a > b) return false;
-    return ['new_followers', 'lost_followers'].some((metric) => {
+    return FOLLOWS.some((metric) => {
       // Only days before the window: those inside it are its own gaps, flagged on its figures (rt18 #2), and
       // follows that stop inside it end early there (its `inputsEnd`). Each gap on its own: a day missed
       // between each of a year's monthly downloads is not a week missed (rt18 #1).
@@ -990,11 +990,25 @@ export class MetricIndex {
    */
   followersFrom(channel: string): Day | null {
     let first: Day | null = null;
-    for (const metric of ['followers', 'new_followers', 'lost_followers']) {
+    for (const metric of FOLLOWER_METRICS) {
       const day = this.firstGiven.get(`${channel}\u0000${metric}`);
       if (day !== undefined && (first === null || day < first)) first = day;
     }
     return first;
+  }
+
+  /**
+   * The last day on or before `upTo` that a channel's follower figures (totals or follows) reach, as their
+   * exports cover them (see `coverageEnd`); null without any: how old a count carried past them is (red-team
+   * 19 #1, 20 #4).
+   */
+  followersTo(channel: string, upTo: Day): Day | null {
+    let last: Day | null = null;
+    for (const metric of FOLLOWER_METRICS) {
+      const end = this.coverageEnd(channel, metric, Number.MIN_SAFE_INTEGER, upTo);
+      if (end !== null && (last === null || end > last)) last = end;
+    }
+    return last;
   }
 
   /**
@@ -1018,7 +1032,7 @@ export class MetricIndex {
 
   /** Whether the exports of a channel's daily follows reach from `a` to `b` (the days between two of them are the range's gaps, flagged). */
   private followsCover(channel: string, a: Day, b: Day): boolean {
-    return ['new_followers', 'lost_followers'].every((metric) => {
+    return FOLLOWS.every((metric) => {
       const spans = this.sources.get(channel)?.get(metric);
       if (!spans) return true;
       return spans.some(([first]) => first <= a) && spans.some(([, last]) => last >= b);

@@ -107,10 +107,16 @@ export function isSpecialVariable(name: string): name is SpecialVariable {
   return Object.hasOwn(SPECIAL_VARIABLES, name);
 }
 
+/** The daily follows a follower figure is built from where a channel gives them (SPEC "Followers"). */
+export const FOLLOWS = ['new_followers', 'lost_followers'] as const;
+
+/** Every metric a follower figure reads: totals and the daily follows. */
+export const FOLLOWER_METRICS = ['followers', ...FOLLOWS] as const;
+
 /** The metrics in rows whose values feed a special variable (the days they fall on are data points). */
 const SPECIAL_INPUTS: Readonly<Record<SpecialVariable, readonly string[]>> = {
-  followers_start: ['followers', 'new_followers', 'lost_followers'],
-  followers_change: ['followers', 'new_followers', 'lost_followers'],
+  followers_start: FOLLOWER_METRICS,
+  followers_change: FOLLOWER_METRICS,
   customer_ltv: [],
 };
 

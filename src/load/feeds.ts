@@ -6,11 +6,11 @@
  */
 import type { Goal, Measure } from '../core/goals.ts';
 import { type KpiEngine, resolveChannels } from '../core/kpis.ts';
+import { FOLLOWS } from '../core/metrics.ts';
 import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
 
 const NEED_TOTAL = new Set(['followers', 'followers_start']);
-const FOLLOWS = ['new_followers', 'lost_followers'];
 
 /** Reports, at the KPI, every goal or key result whose KPI none of its channels can feed. */
 export function checkFeeds(engine: KpiEngine, goals: readonly Goal[], places: ReadonlyMap<string, GoalPlace>): void {

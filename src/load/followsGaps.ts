@@ -9,9 +9,8 @@
 import { formatDay } from '../core/dates.ts';
 import { HOLE_MIN_DAYS } from '../core/exportHoles.ts';
 import type { MetricIndex, MetricRow } from '../core/metricIndex.ts';
+import { FOLLOWS } from '../core/metrics.ts';
 import type { FileReporter } from './files.ts';
-
-const FOLLOWS = ['new_followers', 'lost_followers'] as const;
 
 /** Notes, at the first follows row after it, each run of a week or more with no follows export on a channel with follower totals. */
 export function checkFollowsGaps(

@@ -51,9 +51,6 @@ export function checkImplicitBaselines(
   forEachMeasure(goals, places, (measure, period, place, path) => check(engine, measure, period, place, path, fmt));
 }
 
-/** The metrics a follower count is built from: totals and daily follows (SPEC "Followers"). */
-const FOLLOWER_DATA = ['followers', 'new_followers', 'lost_followers'] as const;
-
 function check(
   engine: KpiEngine,
   measure: Measure,
@@ -104,10 +101,8 @@ function check(
   // Only once the period has data (a goal for a quarter not yet exported carries every count alike).
   if (kpi.inputs.includes('followers') && (engine.index.lastDay(period.end) ?? -Infinity) >= period.start)
     for (const c of channels) {
-      const end = (a: number, b: number) =>
-        Math.max(...FOLLOWER_DATA.map((name) => engine.index.coverageEnd(c, name, a, b) ?? -Infinity));
-      const last = end(Number.MIN_SAFE_INTEGER, period.start - 1);
-      if (last === -Infinity || end(period.start, Number.MAX_SAFE_INTEGER) !== -Infinity) continue;
+      const last = engine.index.followersTo(c, Number.MAX_SAFE_INTEGER);
+      if (last === null || last >= period.start) continue;
       if (engine.index.followersAtEnd(c, period.start, period.end) === null) continue;
       place.report.note(
         [...path, 'channel'],
