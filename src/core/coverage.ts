@@ -58,6 +58,18 @@ export function inputTails(engine: KpiEngine, value: KpiValue, b: Day): InputGap
   return out;
 }
 
+/** `InputGaps` without their days after `last` (null when none is left). */
+export function clipGaps(gaps: InputGaps | null, last: Day): InputGaps | null {
+  if (gaps === null) return null;
+  let out: Record<string, Record<string, ReadonlyArray<readonly [Day, Day]>>> | null = null;
+  for (const [channel, byInput] of Object.entries(gaps))
+    for (const [input, ranges] of Object.entries(byInput)) {
+      const kept = ranges.filter(([first]) => first <= last).map(([first, end]) => [first, Math.min(end, last)] as const);
+      if (kept.length > 0) ((out ??= {})[channel] ??= {})[input] = kept;
+    }
+  return out;
+}
+
 /** Two `InputGaps` as one (null when both are): each channel's and input's ranges together, sorted. */
 export function joinGaps(a: InputGaps | null, b: InputGaps | null): InputGaps | null {
   if (a === null || b === null) return a ?? b;

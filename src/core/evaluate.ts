@@ -3,7 +3,15 @@
  * and an as-of date passed in by the caller. No clock, no files.
  */
 import type { Direction } from './catalogue.ts';
-import { dropsStraddlingRows, inputGaps, type InputGaps, overCoveredDays, valueOverCovered, wholeEnds } from './coverage.ts';
+import {
+  clipGaps,
+  dropsStraddlingRows,
+  inputGaps,
+  type InputGaps,
+  overCoveredDays,
+  valueOverCovered,
+  wholeEnds,
+} from './coverage.ts';
 import { type Day, formatDay } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal } from './goals.ts';
 import { type InputsEnd, type Kpi, type KpiEngine, type KpiValue, resolveChannels, wholeInputsTo, windowFor } from './kpis.ts';
@@ -238,7 +246,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const endsEarly = started && !ended && reportAsOf >= deadline;
   const cutoff = Math.min(asOf, deadline);
   const elapsed = elapsedShare(start, deadline, asOf);
-  const measured = started ? actualOverCovered(engine, kpi, channels, start, cutoff) : null;
+  const measured = started ? actualOverCovered(engine, kpi, channels, start, cutoff, Math.min(reportAsOf, deadline)) : null;
   const actual = measured?.actual ?? null;
   const reference = measureTarget(engine, measure, period, measured?.current.channels);
   const { mode, baseline, target } = reference;
@@ -349,12 +357,23 @@ interface MeasuredActual {
 /**
  * The actual over [start, end]. A level over summed inputs only (a rate: CTR, cost per lead) with
  * days between two exports of an input is taken over the days every input covers, so that it does
- * not divide totals over different days (red-team 6 #7); anything else over the whole window.
+ * not divide totals over different days (red-team 6 #7); anything else over the whole window. The
+ * days no export covers are found over [start, within] (the day the data are read to, where `end`
+ * is an earlier day an input stops), then cut at `end`: a part of engagements given after `end`
+ * is missing before it too (red-team 21 #6).
  */
-function actualOverCovered(engine: KpiEngine, kpi: Kpi, channels: readonly string[], start: Day, end: Day): MeasuredActual {
+function actualOverCovered(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  start: Day,
+  end: Day,
+  within: Day,
+): MeasuredActual {
   const current = windowFor(engine, channels, start, end).value(kpi);
   const over = current.channels ?? channels;
-  const gaps = inputGaps(engine, kpi, over, start, end);
+  const gaps =
+    within > end ? clipGaps(inputGaps(engine, kpi, over, start, within), end) : inputGaps(engine, kpi, over, start, end);
   const overCovered = gaps !== null && overCoveredDays(engine, kpi);
   const actual = overCovered ? valueOverCovered(engine, kpi, over, start, end, gaps) : current.value;
   return { current, over, gaps, overCovered, actual };

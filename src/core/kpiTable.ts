@@ -4,7 +4,16 @@
  * (the days every input is whole and covers) and flagged where the data make it partial. Pure.
  */
 import { growsWithWindow } from './comparable.ts';
-import { dataEnds, type InputGaps, inputGaps, inputTails, joinGaps, overCoveredDays, valueOverCovered } from './coverage.ts';
+import {
+  clipGaps,
+  dataEnds,
+  type InputGaps,
+  inputGaps,
+  inputTails,
+  joinGaps,
+  overCoveredDays,
+  valueOverCovered,
+} from './coverage.ts';
 import { type Day, joinRanges } from './dates.ts';
 import {
   inputsStart,
@@ -187,9 +196,17 @@ export interface ComparableValue {
  * A KPI over [a, b] taken as a goal's actual is: to the last day every summed input is whole (a
  * month row beside day rows, see `wholeValue`) and, for a rate of flows with days between two
  * exports of an input, over the days every input covers (see `valueOverCovered`), so that it
- * never divides totals over different days (red-team 6 #7, #15).
+ * never divides totals over different days (red-team 6 #7, #15). `within`, the end of the window
+ * [a, b] was cut from (see `apartValue`): the days no export covers are found over [a, within].
  */
-export function comparableValue(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): ComparableValue {
+export function comparableValue(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  a: Day,
+  b: Day,
+  within: Day = b,
+): ComparableValue {
   const whole = wholeValue(engine, kpi, channels, a, b, true);
   const value = whole?.value ?? windowFor(engine, channels, a, b).value(kpi);
   const to = whole?.to ?? null;
@@ -197,7 +214,7 @@ export function comparableValue(engine: KpiEngine, kpi: Kpi, channels: readonly 
   // A KPI with no value there (an input missing, a divisor of 0) has no figure to flag.
   if (last < a || value.value === null) return { value, to, gaps: null };
   const over = value.channels ?? channels;
-  const gaps = inputGaps(engine, kpi, over, a, last);
+  const gaps = within > last ? clipGaps(inputGaps(engine, kpi, over, a, within), last) : inputGaps(engine, kpi, over, a, last);
   if (gaps === null || !overCoveredDays(engine, kpi)) return { value, to, gaps };
   return { value: { ...value, value: valueOverCovered(engine, kpi, over, a, last, gaps) }, to, gaps };
 }
@@ -213,7 +230,9 @@ function apartValue(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a:
   const whole = comparableValue(engine, kpi, channels, a, b);
   const apart = apartTo(kpi, whole.value, a, whole.to ?? b);
   if (apart === null) return whole;
-  const cut = comparableValue(engine, kpi, channels, a, apart);
+  // Days no export covers are those of the whole window (a part of engagements given in it is missing before
+  // it starts, also where the window is cut before that day: red-team 21 #6).
+  const cut = comparableValue(engine, kpi, channels, a, apart, whole.to ?? b);
   return { ...cut, value: { ...cut.value, inputsEnd: whole.value.inputsEnd }, to: cut.to ?? apart };
 }
 
@@ -317,7 +336,7 @@ export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow, 
   const grows = growsWithWindow(kpi.ast, (name) => engine.index.metrics.get(name)?.aggregation);
   const from = partial && !grows ? partial.from : window.start;
   const end = Math.min(apart ?? window.end, partial && !grows ? partial.to : window.end);
-  const taken = comparableValue(engine, kpi, window.channels, from, end);
+  const taken = comparableValue(engine, kpi, window.channels, from, end, apart !== null ? window.end : end);
   const to = taken.to ?? (end < window.end ? end : null);
   // Days no export covers inside the days taken make the quarter partial too (red-team 12 #2), and
   // for a KPI that grows with its days, the days after an input's exports end while its channel's

@@ -10,7 +10,7 @@ import {
   parseFormula,
 } from './formula.ts';
 import type { MetricIndex } from './metricIndex.ts';
-import { FOLLOWER_METRICS, FOLLOWS, isSpecialVariable } from './metrics.ts';
+import { ENGAGEMENT_PARTS, FOLLOWER_METRICS, FOLLOWS, isSpecialVariable } from './metrics.ts';
 import { monotonyIn } from './sign.ts';
 
 /** A KPI ready to compute: its definition, compiled formula and derived traits. */
@@ -313,8 +313,20 @@ export function coveredInputs(engine: KpiEngine, kpi: Kpi): readonly string[] {
       if ((aggregation === 'unique' || aggregation === 'stock') && !Object.hasOwn(FOLLOWER_FIGURES, name)) out.push(name);
     }
     if (readsFollowers(kpi) && engine.index.has('followers')) out.push('followers');
+    for (const part of engagementParts(engine, kpi)) out.push(part);
     return out;
   });
+}
+
+/**
+ * The parts of engagements a KPI reads through them (SPEC "Metric JSON": a row without `engagements`
+ * gives the sum of the parts present), not as inputs of its own: on a channel whose engagements are
+ * derived, each is an input whose exports may end early (saves in an export of their own downloaded
+ * on 31 August beside likes to 30 September: red-team 21 #1), though a channel need not give every part.
+ */
+function engagementParts(engine: KpiEngine, kpi: Kpi): readonly string[] {
+  if (!kpi.inputs.includes('engagements')) return [];
+  return ENGAGEMENT_PARTS.filter((part) => !kpi.inputs.includes(part) && engine.index.has(part));
 }
 
 /**
@@ -326,8 +338,10 @@ export function coveredInputs(engine: KpiEngine, kpi: Kpi): readonly string[] {
 export function inputEnds(engine: KpiEngine, kpi: Kpi, channel: string, a: Day, b: Day): Record<string, Day> {
   const ends: Record<string, Day> = {};
   let total: Day | undefined;
+  const parts = engagementParts(engine, kpi);
   for (const name of coveredInputs(engine, kpi)) {
     if (name === 'followers' && FOLLOWS.some((f) => Object.hasOwn(ends, f))) continue;
+    if (parts.includes(name) && !engine.index.derivesEngagements(channel, a, b)) continue;
     let last = engine.index.coverageEnd(channel, name, a, b);
     if (last !== null && (FOLLOWS as readonly string[]).includes(name)) {
       // Followers are counted from a total given on or after the follows' last day, not from them.
@@ -371,9 +385,12 @@ export function inputsStart(engine: KpiEngine, kpi: Kpi, channel: string): Day |
  */
 export function lacksInput(engine: KpiEngine, kpi: Kpi, ends: Readonly<Record<string, Day>>): boolean {
   const follower = readsFollowers(kpi) && FOLLOWER_METRICS.some((name) => Object.hasOwn(ends, name));
+  const parts = engagementParts(engine, kpi);
   return coveredInputs(engine, kpi).some(
     (name) =>
-      !Object.hasOwn(ends, name) && !(follower && (name === 'followers' || (FOLLOWS as readonly string[]).includes(name))),
+      !Object.hasOwn(ends, name) &&
+      !parts.includes(name) &&
+      !(follower && (name === 'followers' || (FOLLOWS as readonly string[]).includes(name))),
   );
 }
 

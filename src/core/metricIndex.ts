@@ -286,6 +286,7 @@ function sourceSpans(
   // The same for the metrics its day rows give, and the last day of the coarse rows giving each metric.
   const daily = new Set<string>();
   const lastOwn = new Map<string, Day>();
+  const firstOwn = new Map<string, Day>();
   // Per `channel\u0000metric`: the first day of the first row giving it (in any file).
   const firstGiven = new Map<string, Day>();
   // Exports (`file\u0000channel`) that give spend: an ads export, whose metrics start with its campaign.
@@ -305,6 +306,7 @@ function sourceSpans(
     } else {
       coarse.add(keyMetric);
       if (end > (lastOwn.get(keyMetric) ?? -Infinity)) lastOwn.set(keyMetric, end);
+      if (start < (firstOwn.get(keyMetric) ?? Infinity)) firstOwn.set(keyMetric, start);
     }
   };
   // Each export's distinct days with a day row, and the first and last of them.
@@ -419,6 +421,16 @@ function sourceSpans(
   };
   // An export says where its data start when it gives its `from` day or has a row on nearly every day
   // (see `knownSpans`): the first span of a metric it gives in day rows starts there, or where the metric starts in it.
+  // A total given in month or quarter rows starts on its first row's first day, as daily rows from that day would
+  // (clicks as a monthly overview from August beside a daily page export since April: red-team 21 #4); before it,
+  // it is unknown, not none. Not a reach (each row only an upper bound of its days), nor a stock.
+  const coarseStart = (k: string, metric: string): Day | null => {
+    const keyMetric = `${k}\u0000${metric}`;
+    const aggregation = metrics.get(metric)?.aggregation;
+    const first = firstOwn.get(keyMetric);
+    if (first === undefined || aggregation === 'unique' || aggregation === 'stock') return null;
+    return Math.min(first, ownDays.get(keyMetric)?.first ?? first);
+  };
   const saysStart = (k: string): boolean => {
     const all = dayRows.get(k);
     if (!all) return false;
@@ -444,7 +456,8 @@ function sourceSpans(
           ? (coarseHoles.get(k)?.get(metric)?.holes ?? [])
           : mergeHoles(holes.get(k)?.holes ?? [], keyHoles.get(k)?.get(metric)?.holes ?? []);
         const span = spans.get(k)!;
-        const start = coarse.has(keyMetric) ? span[0] : (startsLate(k, metric) ?? dayRowsStart(k) ?? span[0]);
+        const fromRows = coarse.has(keyMetric) ? coarseStart(k, metric) : null;
+        const start = coarse.has(keyMetric) ? (fromRows ?? span[0]) : (startsLate(k, metric) ?? dayRowsStart(k) ?? span[0]);
         const after = start === span[0] ? inside : inside.filter((hole) => hole.to >= start);
         const file = splitAtHoles([start, span[1]], after);
         if (perPost.has(k)) postStarts.add(file[0]!);
@@ -452,7 +465,7 @@ function sourceSpans(
         // whether it is the channel's first or a new campaign after a pause (rt18 #4); a key added to it a week in is
         // unknown back to that start only (rt18 #9).
         const late = start !== span[0] && start !== dayRowsStart(k);
-        if (!coarse.has(keyMetric) && (late || (saysStart(k) && !ads.has(k)))) knownStarts.add(file[0]!);
+        if (fromRows !== null || (!coarse.has(keyMetric) && (late || (saysStart(k) && !ads.has(k))))) knownStarts.add(file[0]!);
         if (ads.has(k) && !coarse.has(keyMetric)) {
           if (late) campaignFrom.set(file[0]!, span[0]);
           else campaignStarts.add(file[0]!);
@@ -1135,6 +1148,15 @@ export class MetricIndex {
     if (metric !== 'engagements') return null;
     const byMetric = this.series.get(channel);
     return byMetric ? ENGAGEMENT_PARTS.filter((part) => byMetric.has(part)) : null;
+  }
+
+  /**
+   * Whether a channel's engagements over [a, b] are, on some day, the sum of their parts (no row gives them
+   * itself there): its parts are then inputs of any figure on engagements (red-team 21).
+   */
+  derivesEngagements(channel: string, a: Day, b: Day): boolean {
+    const parts = this.derivedParts(channel, 'engagements');
+    return parts !== null && parts.length > 0 && this.withoutExplicit(channel, [[a, b]]).length > 0;
   }
 
   /** Day ranges without the days a channel's rows give `engagements` themselves (there no part is missing). */

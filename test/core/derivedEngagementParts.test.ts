@@ -91,7 +91,7 @@ describe('engagements derived from parts given at different grains (red-team 20 
     expect(cells['engagement_rate']!.value).toBeCloseTo((92 * 50 + 900) / 92000, 12);
   });
 
-  it('read a dropped part as before: engagements go on without it, unflagged (red-team 20 #3: left as it was)', () => {
+  it('flag a dropped part: engagements go on without it, its last day named, no change (red-team 20 #3, 21 #5)', () => {
     const dropped = loadRoot(site, goals, {
       'data/instagram/page.json': dailyExport('instagram', '2026-01-01', '2026-09-30', (d) => ({
         impressions: 1000,
@@ -102,7 +102,8 @@ describe('engagements derived from parts given at different grains (red-team 20 
     });
     const q2 = buildReport(dropped.project!, dropped.engine!, { quarter: period('2026-Q2') }).kpis['instagram']!['engagements']!;
     expect(q2.value).toBe(91 * 45 + 61 * 5);
-    expect(q2.gaps).toBeUndefined();
+    expect(q2).toMatchObject({ qoq: null, inputs_to: { instagram: { shares: '2026-05-31' } } });
+    expect(q2.gaps).toEqual({ instagram: { shares: [{ from: '2026-06-01', to: '2026-06-30' }] } });
   });
 });
 
