@@ -12,6 +12,7 @@ import {
   type KpiEngine,
   type KpiValue,
   lacksInput,
+  readsFollowers,
   summedInputs,
   wholeInputsTo,
   windowFor,
@@ -235,12 +236,46 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
 }
 
 /**
+ * `dataEnds` with the channels whose follower count a measure counts though they have no data in its
+ * period (an account no longer exported: its count carried from before, SPEC "Followers") marked
+ * incomplete, each with its last day and its count's day as `inputsEnd`: the measure is read as of
+ * the period's first day, the count then being all that is known of them (red-team 20 #7).
+ */
+function withCarriedCounts(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  period: Period,
+  asOf: Day,
+  ends: DataEnds,
+): DataEnds {
+  const end = Math.min(asOf, period.end);
+  if (!readsFollowers(kpi) || end < period.start || (engine.index.lastDay(end) ?? -Infinity) < period.start) return ends;
+  const counted = windowFor(engine, channels, period.start, end).value(kpi);
+  let out = ends;
+  for (const channel of channels) {
+    const last = engine.index.lastDay(end, [channel]);
+    if (last === null || last >= period.start || ends.incomplete.includes(channel)) continue;
+    if (counted.channels ? !counted.channels.includes(channel) : counted.value === null) continue;
+    const count = engine.index.followersTo(channel, period.start - 1);
+    if (count === null) continue;
+    out = {
+      incomplete: [...out.incomplete, channel],
+      dataTo: Math.min(out.dataTo ?? period.start, period.start),
+      channelsTo: { ...out.channelsTo, [channel]: last },
+      inputsEnd: { ...out.inputsEnd, [channel]: { followers: count } },
+    };
+  }
+  return out;
+}
+
+/**
  * `dataEnds` for a measure, cut further to the last day every summed input of its KPI is whole
  * (see `wholeInputsTo`: clicks as a row for August beside impressions to the 20th are evaluated
  * as of 31 July), with the channels cut marked incomplete and their inputs' last days.
  */
 export function wholeEnds(engine: KpiEngine, kpi: Kpi, channels: readonly string[], period: Period, asOf: Day): DataEnds {
-  const ends = dataEnds(engine, channels, period, asOf, kpi);
+  const ends = withCarriedCounts(engine, kpi, channels, period, asOf, dataEnds(engine, channels, period, asOf, kpi));
   const cutoff = Math.min(ends.dataTo ?? asOf, period.end);
   const cut = wholeInputsTo(engine, kpi, channels, period.start, cutoff, true);
   if (!cut) return ends;

@@ -281,7 +281,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const status = metSoFar ? 'on_track' : asOfNow;
   const decided =
     started && dataTo !== null && mode === 'cumulative' && nonNegative
-      ? decidedTotal(engine, kpi, channels, period, reportAsOf, actual, target)
+      ? decidedTotal(engine, kpi, measured?.current.channels ?? channels, period, reportAsOf, actual, target)
       : null;
   // A total over days no export covers (a week missing) would project those days as zeros: no projection.
   const projection =
@@ -505,6 +505,8 @@ export function actualBound(
  * last day bring: past a cap (16,500 of spend against 15,000) or at a target, it already decides
  * the goal, though its pace is taken as of `dataTo`. Null when it does not decide: the actual to
  * the earliest end decides it already (and is shown as before), or the whole does not either.
+ * `channels`, those the actual counts (and its target was set from): a channel left out of them
+ * decides nothing (red-team 23 #2).
  */
 export function decidedTotal(
   engine: KpiEngine,

@@ -83,7 +83,9 @@ export function metricsOf(row: MetricRow): string[] {
  * The holes of each export, by file and channel (`file\u0000channel`), among its day rows, with
  * those rows (sorted by day, one per day). Month or quarter rows in the same file (reach by month,
  * beside the day rows of a Business Suite export) do not turn the check off (red-team 11 #7); the
- * metrics they give are theirs to cover (see `sourceSpans`).
+ * metrics they give are theirs to cover (see `sourceSpans`). An ads export (one that gives `spend`)
+ * has none: Ads Manager leaves out the days a campaign did not deliver, and its spend, clicks and
+ * impressions were none while it was paused, not unknown (red-team 23 #5).
  */
 export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: ExportHole[]; rows: MetricRow[] }> {
   const byExport = new Map<string, MetricRow[]>();
@@ -96,7 +98,7 @@ export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: 
   }
   const out = new Map<string, { holes: ExportHole[]; rows: MetricRow[] }>();
   for (const [key, list] of byExport) {
-    if (list.length < 2) continue;
+    if (list.length < 2 || list.some((row) => Object.hasOwn(row.values, 'spend'))) continue;
     const sorted = [...list].sort((x, y) => x.period.start - y.period.start);
     const daily = sorted.filter((row, i) => i === 0 || row.period.start !== sorted[i - 1]!.period.start);
     const holes = exportHoles(daily.map((row) => row.period.start));
@@ -186,7 +188,7 @@ export function coarseHolesByExport(
   }
   const out = new Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>>();
   for (const [key, list] of byExport) {
-    if (list.length < 2) continue;
+    if (list.length < 2 || list.some((row) => Object.hasOwn(row.values, 'spend'))) continue;
     const sorted = [...list].sort((x, y) => x.period.start - y.period.start || x.period.end - y.period.end);
     // The days the export's month and quarter rows cover, joined (for metrics whose absence is none).
     const covered: Array<[Day, Day]> = [];

@@ -21,7 +21,9 @@ import {
   type KpiEngine,
   type KpiValue,
   type MetricWindow,
+  partsEnd,
   relativeChange,
+  wholeInputsTo,
   wholeValue,
   windowFor,
 } from './kpis.ts';
@@ -108,8 +110,8 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
     const now = sharedDaysValue(engine, kpi, channels, period, end);
     const current = now.value;
     const grows = growsWithWindow(kpi.ast, aggregationOf);
-    const previous = earlierValue(engine, kpi, before, end);
-    const yearAgo = earlierValue(engine, kpi, lastYear, end);
+    const previous = earlierValue(engine, kpi, before, [period.start, end]);
+    const yearAgo = earlierValue(engine, kpi, lastYear, [period.start, end]);
     const qoqChannelsDiffer = channelsDiffer(current, previous.value);
     const yoyChannelsDiffer = channelsDiffer(current, yearAgo.value);
     // A total whose input's exports stop while its channel's data go on (mentions as month rows to
@@ -208,8 +210,9 @@ export function comparableValue(
   within: Day = b,
 ): ComparableValue {
   const whole = wholeValue(engine, kpi, channels, a, b, true);
-  const value = whole?.value ?? windowFor(engine, channels, a, b).value(kpi);
-  const to = whole?.to ?? null;
+  const kept = whole && kpi.cumulative && channels.length > 1 ? channelDaysTotal(engine, kpi, channels, a, b) : null;
+  const value = kept ?? whole?.value ?? windowFor(engine, channels, a, b).value(kpi);
+  const to = kept ? null : (whole?.to ?? null);
   const last = to ?? b;
   // A KPI with no value there (an input missing, a divisor of 0) has no figure to flag.
   if (last < a || value.value === null) return { value, to, gaps: null };
@@ -217,6 +220,27 @@ export function comparableValue(
   const gaps = within > last ? clipGaps(inputGaps(engine, kpi, over, a, within), last) : inputGaps(engine, kpi, over, a, last);
   if (gaps === null || !overCoveredDays(engine, kpi)) return { value, to, gaps };
   return { value: { ...value, value: valueOverCovered(engine, kpi, over, a, last, gaps) }, to, gaps };
+}
+
+/**
+ * A total over several channels as of a day inside one channel's month row (its `wholeInputsTo` cut):
+ * each channel's own days, the channels cut to their last whole day and flagged (`inputsEnd`), the
+ * others to `b` (YouTube's July beside Instagram to 20 August: red-team 22 #3, 23 #6), so that the
+ * channel rows add up to it. Null where every channel counted is cut (the cut is the value's own day).
+ */
+function channelDaysTotal(engine: KpiEngine, kpi: Kpi, channels: readonly string[], a: Day, b: Day): KpiValue | null {
+  const cut = wholeInputsTo(engine, kpi, channels, a, b, true);
+  const all = windowFor(engine, channels, a, b).value(kpi);
+  if (cut === null || all.value === null) return null;
+  const cutShort = (all.channels ?? channels).filter((c) => Object.hasOwn(cut.inputsEnd, c));
+  if (cutShort.length === (all.channels ?? channels).length) return null;
+  let value = all.value;
+  for (const c of cutShort) {
+    const to = Math.min(...Object.values(cut.inputsEnd[c]!));
+    const whole = to >= a ? (windowFor(engine, [c], a, to).value(kpi).value ?? 0) : 0;
+    value += whole - (windowFor(engine, [c], a, b).value(kpi).value ?? 0);
+  }
+  return { ...all, value, inputsEnd: { ...all.inputsEnd, ...cut.inputsEnd } };
 }
 
 /**
@@ -264,17 +288,20 @@ export interface CoveredPart {
  * team's first download, from 15 February): a daily export's first row (or an export's `from`) is where its data start,
  * whatever other channels have (red-team 9 #3). Null when every channel covers the window,
  * for a KPI without a value, and for one that reads stocks only (followers at a day do not depend
- * on the days before). `upTo`, the last day of the period compared with it: an input that starts
- * after that day cuts nothing (two quarters before saves were added to an export compare alike:
- * red-team 20 #2); by default every start counts.
+ * on the days before). `compared`, the first and last day of the period compared with it: an
+ * input that starts after its last day cuts nothing (two quarters before saves were added to an
+ * export compare alike: red-team 20 #2), and a part of engagements that stops before its first day
+ * leaves only the days after it (saves dropped after 30 June: Q3 has none to compare with Q2's,
+ * red-team 22 #1, see `partsEnd`); without it every start counts, and no part's stop.
  */
 export function coveredPart(
   engine: KpiEngine,
   kpi: Kpi,
   value: KpiValue,
   window: MetricWindow,
-  upTo: Day = Number.MAX_SAFE_INTEGER,
+  compared: readonly [start: Day, end: Day] | null = null,
 ): CoveredPart | null {
+  const upTo = compared?.[1] ?? Number.MAX_SAFE_INTEGER;
   if (value.value === null || kpi.inputs.every((name) => engine.index.metrics.get(name)?.aggregation === 'stock')) return null;
   let from = window.start;
   let to = window.end;
@@ -283,7 +310,10 @@ export function coveredPart(
     if (last === null || last < window.start) continue;
     const first = engine.index.dailyStart(channel) ?? from;
     const input = inputsStart(engine, kpi, channel);
-    from = Math.max(from, first, input !== null && input <= upTo ? input : from);
+    // A part of engagements that stops before the compared period (saves dropped after 30 June): only the days after it compare.
+    const dropped = compared && partsEnd(engine, kpi, channel, compared[1]);
+    const stop = dropped !== null && dropped < compared![0] ? dropped + 1 : from;
+    from = Math.max(from, first, input !== null && input <= upTo ? input : from, stop);
     to = Math.min(to, last);
   }
   return from > window.start || to < window.end ? { from, to } : null;
@@ -327,9 +357,14 @@ export interface EarlierValue {
  * summed input covers inside the days taken (a 42-day hole in a daily export, or between two
  * exports) make the window partial as well, with those days as the part's `gaps` (red-team 12 #2).
  */
-export function earlierValue(engine: KpiEngine, kpi: Kpi, window: MetricWindow, upTo?: Day): EarlierValue {
+export function earlierValue(
+  engine: KpiEngine,
+  kpi: Kpi,
+  window: MetricWindow,
+  compared: readonly [start: Day, end: Day] | null = null,
+): EarlierValue {
   const whole = window.value(kpi);
-  const partial = coveredPart(engine, kpi, whole, window, upTo);
+  const partial = coveredPart(engine, kpi, whole, window, compared);
   if (coversNoDay(partial))
     return { value: { ...whole, value: null, approximate: false, bound: 'exact', netFollows: false }, to: null, partial: null };
   const apart = apartTo(kpi, whole, window.start, window.end);

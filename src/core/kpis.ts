@@ -293,7 +293,7 @@ function inputsOf(memo: InputsMemo, engine: KpiEngine, kpi: Kpi, find: () => str
 }
 
 /** Whether a KPI reads a follower figure (followers, their change or their count at the start). */
-function readsFollowers(kpi: Kpi): boolean {
+export function readsFollowers(kpi: Kpi): boolean {
   return kpi.inputs.some((name) => Object.hasOwn(FOLLOWER_FIGURES, name));
 }
 
@@ -378,6 +378,28 @@ export function inputsStart(engine: KpiEngine, kpi: Kpi, channel: string): Day |
 }
 
 /**
+ * The last day a part of engagements a KPI reads through them (see `engagementParts`) is known on one
+ * channel, where its exports end on or before `upTo` while the channel's engagements go on after it:
+ * saves dropped from a daily export after 30 June (red-team 22 #1). The mirror of a part's late start
+ * (`inputsStart`): an earlier window is comparable only on the days after it, as a later one lacks the
+ * part. The latest such day, or null where no part stops so (or the channel gives engagements itself).
+ */
+export function partsEnd(engine: KpiEngine, kpi: Kpi, channel: string, upTo: Day): Day | null {
+  const index = engine.index;
+  const parts = engagementParts(engine, kpi);
+  if (parts.length === 0) return null;
+  const goesOn = index.coverageEnd(channel, 'engagements', Number.MIN_SAFE_INTEGER, upTo);
+  if (goesOn === null) return null;
+  let latest: Day | null = null;
+  for (const part of parts) {
+    const end = index.coverageEnd(channel, part, Number.MIN_SAFE_INTEGER, upTo);
+    if (end === null || end >= goesOn || !index.derivesEngagements(channel, end + 1, goesOn)) continue;
+    if (latest === null || end > latest) latest = end;
+  }
+  return latest;
+}
+
+/**
  * Whether a channel's `inputEnds` lack an input of the KPI (the channel is then left out of it,
  * see `MetricWindow.value`, and its ends cut nothing). A follower figure needs one of its sources
  * only: totals or follows (a channel that gives totals and no follows is counted, as is one that
@@ -439,7 +461,12 @@ export function wholeInputsTo(
       whole = Math.min(whole, last);
     }
     if (whole >= shared) continue;
-    if (leaveOutEmpty && Object.values(byInput).every((day) => day < a)) continue;
+    // Nor a channel with no figure there (a part of its engagements one month row: red-team 22 #2): it is left out.
+    if (
+      leaveOutEmpty &&
+      (Object.values(byInput).every((day) => day < a) || windowFor(engine, [channel], a, b).value(kpi).value === null)
+    )
+      continue;
     (cut ??= {})[channel] = byInput;
     if (to === null || whole < to) to = whole;
   }

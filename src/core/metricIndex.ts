@@ -370,23 +370,31 @@ function sourceSpans(
   const postStarts = new Set<readonly [Day, Day]>();
   // A metric a daily export gave day by day and then stopped giving while its daily rows went on (Meta
   // dropping impressions from an export in May: red-team 15 #1) ends at its own last row, as a file's
-  // month rows of a metric do; unless its missing key means none of it (a paused campaign's spend), or it is a
-  // stock (a total of followers carries on by the net follows after it).
+  // month rows of a metric do; unless its missing key means none of it (a paused campaign's spend). A stock
+  // too (follower totals to 15 August: red-team 23 #4); where follows carry the count on, they are its end.
   const isDaily = (days: number, span: number) => span >= DAILY_MIN_DAYS && days >= DAILY_MIN_SHARE * span;
   // A metric a daily export gives day by day, in day rows only, whose missing key is unknown, not none: its own
-  // days and its export's (the metrics whose run inside their export may stop early or start late).
-  const dailyRun = (k: string, metric: string) => {
+  // days and its export's (the metrics whose run inside their export may stop early or start late). A stock's
+  // run may stop early (follower totals to 15 August in an export to 30 September: red-team 23 #4), not start
+  // late (a count needs no days before it).
+  const dailyRun = (k: string, metric: string, stock = false) => {
     const own = ownDays.get(`${k}\u0000${metric}`);
     const all = dayRows.get(k);
     const def = metrics.get(metric);
-    if (!own || !all || coarse.has(`${k}\u0000${metric}`) || def?.absentMeans === 'none' || def?.aggregation === 'stock')
+    if (
+      !own ||
+      !all ||
+      coarse.has(`${k}\u0000${metric}`) ||
+      def?.absentMeans === 'none' ||
+      (def?.aggregation === 'stock' && !stock)
+    )
       return null;
     return isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, own.last - own.first + 1)
       ? { own, all }
       : null;
   };
   const stopsEarly = (k: string, metric: string): Day | null => {
-    const run = dailyRun(k, metric);
+    const run = dailyRun(k, metric, true);
     return run && run.all.last - run.own.last >= HOLE_MIN_DAYS ? run.own.last : null;
   };
   // Where a metric starts apart from its export, the mirror of `stopsEarly`: a daily export whose rows
@@ -898,7 +906,9 @@ export class MetricIndex {
         contributors++;
         continue;
       }
-      const t = this.partsTotal(channel, metric.id, a, b) ?? s.total(a, b);
+      const parts = this.partsTotal(channel, metric.id, a, b);
+      if (parts === 'uncounted') continue;
+      const t = parts ?? s.total(a, b);
       if (!t) continue;
       value += t.value;
       contributors++;
@@ -932,6 +942,14 @@ export class MetricIndex {
    * more that no follows export covers (`followsMissed`: red-team 16 #3).
    */
   followersAtEnd(channel: string, a: Day, b: Day): FollowerFigure | null {
+    return belowZero(this.countAtEnd(channel, a, b));
+  }
+
+  /**
+   * `followersAtEnd` whatever its sign: follows that exceed a total take the count back below 0 (new follows
+   * only, the unfollows missing: red-team 23 #1), which `negativeCount` reports and the figures leave n/a.
+   */
+  private countAtEnd(channel: string, a: Day, b: Day): FollowerFigure | null {
     if (a > b) return null;
     const totals = this.series.get(channel)?.get('followers');
     const last = totals?.lastOnOrBefore(b) ?? null;
@@ -981,6 +999,24 @@ export class MetricIndex {
    */
   followersAtStart(channel: string, a: Day, b: Day): FollowerFigure | null {
     if (this.followersAtEnd(channel, a, b) === null) return null;
+    return belowZero(this.countAtStart(channel, a, b));
+  }
+
+  /**
+   * The first day a channel's follower count, taken back from its first total by the follows before it,
+   * is below 0, with that count, the total and its day (new follows only, the unfollows missing, or a total
+   * that is wrong: red-team 23 #1); null when it never is. The lowest count before the first total is on the
+   * day before the follower data start (the follows are counted back from there), where it is checked.
+   */
+  negativeCount(channel: string): { day: Day; value: number; total: number; totalDay: Day } | null {
+    const from = this.followersFrom(channel);
+    const first = this.series.get(channel)?.get('followers')?.firstIn(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    if (from === null || !first || first.day < from) return null;
+    const count = this.countAtEnd(channel, from - 1, from - 1);
+    return count && count.value < 0 ? { day: from - 1, value: count.value, total: first.value, totalDay: first.day } : null;
+  }
+
+  private countAtStart(channel: string, a: Day, b: Day): FollowerFigure | null {
     const totals = this.series.get(channel)!.get('followers')!;
     const before = totals.lastOnOrBefore(a - 1);
     if (before !== null) {
@@ -1121,16 +1157,20 @@ export class MetricIndex {
    * Derived engagements over [a, b] as the sum of each part's own total (SPEC "Metric JSON": the sum of the
    * parts present), each part read as its rows give it: saves as month rows beside likes every day count each
    * month's saves once beside the likes of its days, where the rows' own sums would let a month row of saves
-   * alone stand for the month (red-team 20 #1). Null for any other metric, or when no part has a total there.
+   * alone stand for the month (red-team 20 #1). `uncounted` where a part given in the range has no total there
+   * (July's saves are one month row, as of 20 July: red-team 22 #2): engagements without it are no figure. Null
+   * for any other metric, or when no part has a total there.
    */
-  private partsTotal(channel: string, metric: string, a: Day, b: Day): { value: number; exact: boolean } | null {
+  private partsTotal(channel: string, metric: string, a: Day, b: Day): { value: number; exact: boolean } | 'uncounted' | null {
     const parts = this.derivedParts(channel, metric);
     // Where some rows give engagements themselves, the rows' own values (given ones winning) are the total.
     if (parts === null || this.explicitEngagements.has(channel)) return null;
     let value = 0;
     let found = false;
     for (const part of parts) {
-      const t = this.series.get(channel)?.get(part)?.total(a, b);
+      const s = this.series.get(channel)?.get(part);
+      const t = s?.total(a, b);
+      if (!t && s?.coarse && s.partlyIn(a, b).length > 0 && this.coverageEnd(channel, part, a, b) !== null) return 'uncounted';
       if (!t) continue;
       value += t.value;
       found = true;
@@ -1157,6 +1197,11 @@ export class MetricIndex {
   derivesEngagements(channel: string, a: Day, b: Day): boolean {
     const parts = this.derivedParts(channel, 'engagements');
     return parts !== null && parts.length > 0 && this.withoutExplicit(channel, [[a, b]]).length > 0;
+  }
+
+  /** Whether a channel's rows give `engagements` themselves on every day of [a, b] (there no part is missing). */
+  givesEngagements(channel: string, a: Day, b: Day): boolean {
+    return this.explicitEngagements.has(channel) && this.withoutExplicit(channel, [[a, b]]).length === 0;
   }
 
   /** Day ranges without the days a channel's rows give `engagements` themselves (there no part is missing). */
@@ -1412,6 +1457,11 @@ export class MetricIndex {
     }
     return [...days].sort((x, y) => x - y);
   }
+}
+
+/** A follower count below 0 (the follows exceed the total they are counted from) as none: no count is below 0. */
+function belowZero(figure: FollowerFigure | null): FollowerFigure | null {
+  return figure && figure.value < 0 ? null : figure;
 }
 
 /**

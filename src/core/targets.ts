@@ -130,7 +130,7 @@ export function measureTarget(
   const previousLeftOut = referenced ? channelsLeftOut(engine, kpi, measure, channels, prev) : [];
   // A previous period a channel covers only in part, as the KPI table takes it (red-team 9 #4).
   // Days no export covers inside it (a hole in an export, a gap between two) make it partial too (red-team 12 #2).
-  const partOf = (value: KpiValue, over: MetricWindow) => previousPart(engine, kpi, value, over, period.end);
+  const partOf = (value: KpiValue, over: MetricWindow) => previousPart(engine, kpi, value, over, [period.start, period.end]);
   if (mode === 'cumulative') {
     const previous = whole.value;
     const baseline = measure.baseline ?? 0;
@@ -230,8 +230,14 @@ export function measureTarget(
  * between two exports) as its `gaps`, as the KPI table's earlier quarter has them; null when the
  * window is covered whole.
  */
-function previousPart(engine: KpiEngine, kpi: Kpi, value: KpiValue, window: MetricWindow, upTo: Day): CoveredPart | null {
-  const part = coveredPart(engine, kpi, value, window, upTo);
+function previousPart(
+  engine: KpiEngine,
+  kpi: Kpi,
+  value: KpiValue,
+  window: MetricWindow,
+  compared: readonly [start: Day, end: Day],
+): CoveredPart | null {
+  const part = coveredPart(engine, kpi, value, window, compared);
   if (value.value === null) return part;
   const from = part?.from ?? window.start;
   const to = part?.to ?? window.end;

@@ -300,10 +300,28 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     }
     return compared > 0;
   };
+  // An account-level daily export has one row per day; per-post and per-campaign files are summed per day.
+  const oneRowPerDay =
+    kind.grain === 'day' &&
+    !kind.columns.some((c) => (c.role === 'group' || c.role === 'label' || c.role === 'account') && columns.has(c.key));
+  const firstLine = new Map<string, number>();
   data.forEach((row, i) => {
     const p = periods[i];
     if (!p) return;
     const id = `${p.key}:${p.period}`;
+    if (oneRowPerDay && dateKey !== undefined) {
+      const first = firstLine.get(id);
+      if (first !== undefined) {
+        at(
+          row,
+          dateKey,
+          `${p.period} is given again (first on line ${first}): a daily export has one row per day, so one of them is ` +
+            `not this account's day (two downloads pasted together?); remove one`,
+        );
+        return;
+      }
+      firstLine.set(id, row.line);
+    }
     let entry = byPeriod.get(id);
     if (!entry) byPeriod.set(id, (entry = { ...p, values: {}, sources: {} }));
     const add = (metric: string, value: number, key?: string): void => {

@@ -63,3 +63,33 @@ export function checkFollowsGaps(
     }
   }
 }
+
+/**
+ * Notes, at a channel's first follower total, a count the follows before it take below 0 (red-team 23 #1:
+ * Meta's daily "Facebook follows" gives new follows only, beside a total read off the page): such counts
+ * are n/a (`MetricIndex.negativeCount`), and the note says why and what to fix.
+ */
+export function checkNegativeCounts(
+  rows: readonly MetricRow[],
+  index: MetricIndex,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  for (const channel of index.channels) {
+    const below = index.negativeCount(channel);
+    if (!below) continue;
+    const row = rows.find(
+      (r) => r.channel === channel && r.period.end === below.totalDay && Object.hasOwn(r.values, 'followers'),
+    );
+    if (!row) continue;
+    reporters
+      .get(row.origin.file)
+      ?.note(
+        ['rows', row.origin.row, 'followers'],
+        `${channel}'s follower count, taken back from the total of ${below.total} on ${formatDay(below.totalDay)} by the ` +
+          `follows since ${formatDay(below.day + 1)}, is below 0 on ${formatDay(below.day)} (${below.value}): the counts ` +
+          `below 0 are n/a; the follows lack the unfollows (lost_followers), or the total is wrong: add the unfollows, ` +
+          `or check the total`,
+        'key',
+      );
+  }
+}

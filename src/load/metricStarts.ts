@@ -9,6 +9,7 @@
  */
 import { formatDay, quarterBounds, quarterIndexOf } from '../core/dates.ts';
 import { HOLE_MIN_DAYS } from '../core/exportHoles.ts';
+import { ENGAGEMENT_PARTS } from '../core/metrics.ts';
 import type { MetricIndex, MetricRow } from '../core/metricIndex.ts';
 import type { FileReporter } from './files.ts';
 
@@ -30,11 +31,15 @@ export function checkMetricStarts(
     }
   }
   const noted = new Set<string>();
+  // A part of engagements is missing nowhere that rows give engagements themselves (red-team 22 #6).
+  const given = (channel: string, metric: string, [a, b]: readonly [number, number]) =>
+    (ENGAGEMENT_PARTS as readonly string[]).includes(metric) && index.givesEngagements(channel, a, b);
   for (const [key, row] of [...firstRow].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const [channel, metric] = key.split('\u0000') as [string, string];
     const start = row.period.start;
     const lead = index.leadingGap(channel, metric);
     if (lead !== null && lead[1] === start - 1) {
+      if (given(channel, metric, lead)) continue;
       if (lead[1] - lead[0] + 1 < HOLE_MIN_DAYS || noted.has(`${channel}\u0000${metric}`)) continue;
       noted.add(`${channel}\u0000${metric}`);
       note(
@@ -50,7 +55,7 @@ export function checkMetricStarts(
     // week after the export's first row, or exports that resume after a pause (rt17 #6). Where the channel has no
     // other data on them either, the gap between its exports is noted as such (`checkExportGaps`).
     const gap = index.coverageGaps(channel, metric, quarterBounds(quarterIndexOf(start))[0], start).at(-1);
-    if (gap === undefined || gap[1] !== start - 1 || gap[1] - gap[0] + 1 < HOLE_MIN_DAYS) continue;
+    if (gap === undefined || gap[1] !== start - 1 || gap[1] - gap[0] + 1 < HOLE_MIN_DAYS || given(channel, metric, gap)) continue;
     if (index.lastDay(gap[0], [channel]) !== gap[0]) continue;
     note(
       reporters,

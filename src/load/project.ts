@@ -17,7 +17,7 @@ import { checkOverlaps, checkUniqueParts } from './overlaps.ts';
 import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility, checkThroughPlausibility } from './plausibility.ts';
 import { checkExportGaps } from './exportGaps.ts';
-import { checkFollowsGaps } from './followsGaps.ts';
+import { checkFollowsGaps, checkNegativeCounts } from './followsGaps.ts';
 import { checkMetricStarts } from './metricStarts.ts';
 import { checkCoarseHoles, checkExportHoles } from './exportHoles.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
@@ -222,6 +222,7 @@ export function loadFromSources(
   checkExportGaps(data.rows, through, from, data.reporters, index);
   checkMetricStarts(data.rows, index, data.reporters);
   checkFollowsGaps(data.rows, index, data.reporters);
+  checkNegativeCounts(data.rows, index, data.reporters);
   for (const d of duplicates) {
     const first = data.reporters.get(d.first.file)!;
     const second = data.reporters.get(d.second.file)!;

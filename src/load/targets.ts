@@ -97,7 +97,7 @@ function check(
   };
 
   // A follower count a channel carries into the period from data that all end before it (an account no longer
-  // exported): the goal's actual counts it as it was then (red-team 19 #1).
+  // exported): the goal's actual counts it as it was then (red-team 19 #1), read as of the period's first day (rt20 #7).
   // Only once the period has data (a goal for a quarter not yet exported carries every count alike).
   if (kpi.inputs.includes('followers') && (engine.index.lastDay(period.end) ?? -Infinity) >= period.start)
     for (const c of channels) {
@@ -107,7 +107,8 @@ function check(
       place.report.note(
         [...path, 'channel'],
         `${c}'s follower data end on ${formatDay(last)}, before the goal's period: its followers are counted as they were then ` +
-          `(the latest total before the period), as nothing says what became of them since; add ${c}'s newer follower exports, ` +
+          `(the latest total before the period), as nothing says what became of them since, so the goal cannot settle on them ` +
+          `(it is read as of the period's first day); add ${c}'s newer follower exports, ` +
           `or leave ${c} out of the goal if it is no longer run`,
       );
     }

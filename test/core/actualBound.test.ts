@@ -4,9 +4,9 @@
  * - a custom KPI dividing by a reach summed from month rows (spend per thousand reached) is a
  *   LOWER bound of the true figure, not an upper one: "achieved" under a cap on it is undecided;
  * - at its deadline, a total over a week no export covers counts nothing for that week: the total
- *   is a lower bound, so a budget cap it stays under, or an amount it falls short of, is undecided
- *   (the week may have spent more, or reached the target), while a total already past either
- *   stands.
+ *   is a lower bound, so an amount it falls short of is undecided (the week may have reached the
+ *   target), while a total already past it stands. A week an ads export lacks is a paused campaign's:
+ *   no spend, so a budget cap stands either way (red-team 23 #5).
  */
 import { describe, expect, it } from 'vitest';
 import { progressBound } from '../../src/format/progress.ts';
@@ -57,15 +57,19 @@ ${CPR_KPI}goals:
 });
 
 describe('a total over a week no export covers, at its deadline', () => {
-  // Facebook: April to June in one export; July and August in another that lacks 13 to 19 July.
-  const data = {
-    'data/facebook/apr-jun.json': dailyExport('facebook', '2026-04-01', '2026-06-30', () => ({ impressions: 10000, spend: 100 })),
-    'data/facebook/jul-aug.json': JSON.stringify({
+  // Facebook: April to June in one page export; July and August in another that lacks 13 to 19 July. Its ads
+  // export lacks the same week: there the days are a paused campaign's, of no spend (red-team 23 #5).
+  const july = (values: Record<string, number>) =>
+    JSON.stringify({
       channel: 'facebook',
       rows: dailyRows('2026-07-01', '2026-08-31')
         .filter((d) => d < '2026-07-13' || d > '2026-07-19')
-        .map((date) => ({ date, impressions: 10000, spend: 100 })),
-    }),
+        .map((date) => ({ date, ...values })),
+    });
+  const data = {
+    'data/facebook/apr-jun.json': dailyExport('facebook', '2026-04-01', '2026-06-30', () => ({ impressions: 10000 })),
+    'data/facebook/jul-aug.json': july({ impressions: 10000 }),
+    'data/facebook/ads.json': july({ spend: 100 }),
   };
   const goals = `goals:
   - { id: july-fb, title: July impressions, kpi: impressions, channel: facebook, start: 2026-07-01, deadline: 2026-07-31, target: 290000 }
@@ -75,20 +79,23 @@ describe('a total over a week no export covers, at its deadline', () => {
 `;
   const root = loadRoot(SITE, goals, data);
 
-  it('is undecided where the week could change it: short of an amount, under a cap', () => {
+  it('is undecided where the week could change it: short of an amount', () => {
     expect(root.problems).toEqual([]);
-    // 24 known days: 240,000 impressions and €2,400 of spend; with the week at the same pace, 310,000 and €3,100.
+    // 24 known days: 240,000 impressions; with the week at the same pace, 310,000.
     expect(evaluate(root, 'july-fb', '2026-08-31')).toMatchObject({
       actual: 240000,
       bound: 'lower',
       status: 'undecided',
       projection: null,
     });
-    expect(evaluate(root, 'july-cap', '2026-08-31')).toMatchObject({ actual: 2400, bound: 'lower', status: 'undecided' });
   });
 
-  it('stands where the known days decide it: past the amount, over the cap', () => {
+  it('stands where the known days decide it: past the amount', () => {
     expect(evaluate(root, 'july-low', '2026-08-31')).toMatchObject({ actual: 240000, status: 'achieved' });
+  });
+
+  it('is none where an ads export lacks the week: a spend cap kept or overspent stands', () => {
+    expect(evaluate(root, 'july-cap', '2026-08-31')).toMatchObject({ actual: 2400, bound: 'exact', status: 'achieved' });
     expect(evaluate(root, 'july-tight', '2026-08-31')).toMatchObject({ actual: 2400, status: 'missed' });
   });
 

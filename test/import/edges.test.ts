@@ -130,7 +130,8 @@ describe('ranges and stocks', () => {
     );
     const r = await run(['import', file], freshRoot());
     expect(r.status).toBe(1);
-    expect(r.err).toContain(`${file}:3:13: Followers: 2026-01-01 has a second followers value: a stock is not summed`);
+    // A daily export's second row for a day (red-team 23 #7).
+    expect(r.err).toContain(`${file}:3:1: Date: 2026-01-01 is given again (first on line 2)`);
   });
 
   it('a Meta daily file naming an unknown metric lists the ones it knows', async () => {

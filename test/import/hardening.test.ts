@@ -206,14 +206,19 @@ describe('numbers past 2^53 − 1', () => {
   });
 
   it('a sum of rows of one day past 2^53 − 1 is refused at the cell that takes it past', async () => {
-    const file = join(tempDir(), 'account_overview_analytics.csv');
-    const day = '"Sun, Sep 13, 2026"';
-    writeFileSync(file, `${HEADER}\n${day},9007199254740000,1,1,1,1,1,1,1,1,1,1,1,1\n${day},992,1,1,1,1,1,1,1,1,1,1,1,1\n`);
+    // Two posts of one day in X's per-post export (an account's daily export has one row a day).
+    const file = join(tempDir(), 'account_analytics_content_2026-09-13_2026-09-13.csv');
+    const header =
+      'Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Replies,Reposts,Profile visits,Detail Expands,URL Clicks,Hashtag Clicks,Permalink Clicks';
+    const post = (id: string, clicks: string) =>
+      `${id},"Sun, Sep 13, 2026",Post,https://x.com/a/status/${id},1,1,1,1,1,1,1,1,1,1,${clicks},1,1`;
+    const line = post('2', '992');
+    writeFileSync(file, `${header}\n${post('1', '9007199254740000')}\n${line}\n`);
     const root = freshRoot();
     const r = await run(['import', file], root);
     expect(r.status).toBe(1);
     expect(r.err).toContain(
-      `${file}:3:21: Impressions: the values of impressions for 2026-09-13 add up past 2^53 − 1 (9007199254740991) here`,
+      `${file}:3:${line.indexOf('992') + 1}: URL Clicks: the values of clicks for 2026-09-13 add up past 2^53 − 1 (9007199254740991) here`,
     );
     nothingWritten(root);
   });
