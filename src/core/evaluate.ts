@@ -451,15 +451,16 @@ function measureStatus(s: StatusInputs): GoalStatus {
 /**
  * The status of a rate whose baseline is over other channels than its actual (no progress, see
  * `MeasureTarget.baselineChannelsDiffer`). Whether a target written as a number is met does not
- * depend on the baseline while the baseline is on the far side of it (above a CPC target, below a
- * CTR one): an exact actual past the target is achieved, and one short of it at the deadline
+ * depend on the baseline while the baseline is on the far side of it or at it (above a CPC target,
+ * below a CTR one): an exact actual past the target is achieved, and one short of it at the deadline
  * missed (red-team 16 #8). Anything else is undecided: the pace before the deadline, and a target
  * taken as a change from that baseline (−50% of LinkedIn's CPC is no target for the mix).
  */
 function channelsDifferStatus(s: StatusInputs): GoalStatus {
   const { good, baseline, target, actual } = s;
   if (!s.absoluteTarget || s.bound !== 'exact' || actual === null || target === null || baseline === null) return 'undecided';
-  const farSide = good === 'down' ? baseline > target : baseline < target;
+  // At the target or beyond it: a baseline equal to the target (nothing asked of the mix) settles nothing either (rt23 #10).
+  const farSide = good === 'down' ? baseline >= target : baseline <= target;
   const met = good === 'down' ? actual <= target : actual >= target;
   if (!farSide) return 'undecided';
   return met ? 'achieved' : s.ended ? 'missed' : 'undecided';
