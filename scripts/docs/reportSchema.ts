@@ -238,7 +238,7 @@ const metSoFar = z.literal(true).optional().meta({
 });
 const endsEarly = z.literal(true).optional().meta({
   description:
-    'The as-of day is on or after the deadline while the data end before it (data_to): the figures are as of data_to, and the status settles only on what they decide (a total already past its target, a cap already overspent), else undecided, with no projection.',
+    'The as-of day is on or after the deadline while the data end before it (data_to), or the data end before the period (a follower count carried into it, at any as-of day): the figures are as of data_to, and the status settles only on what they decide (a total already past its target, a cap already overspent, a count over other channels already at its target), else undecided, with no projection.',
 });
 
 const smartGoal = z.strictObject({

@@ -16,6 +16,7 @@ import {
   summedInputs,
   wholeInputsTo,
   windowFor,
+  withoutDroppedParts,
 } from './kpis.ts';
 import type { Period } from './periods.ts';
 
@@ -297,10 +298,18 @@ export function wholeEnds(engine: KpiEngine, kpi: Kpi, channels: readonly string
  * channel's other data goes on (`dataEnds`' `inputsEnd`: a clicks export downloaded on the 10th
  * beside impressions to the 30th); null when the inputs of every channel reach as far as its data.
  * Up to that day every input is known, so the KPI over [start, that day] compares like with like.
+ * Against `compared`, a later period, not a part of engagements it lacks (see `withoutDroppedParts`).
  */
-export function inputsApartTo(engine: KpiEngine, channels: readonly string[], period: Period, kpi: Kpi): Day | null {
-  const { inputsEnd } = dataEnds(engine, channels, period, period.end, kpi);
+export function inputsApartTo(
+  engine: KpiEngine,
+  channels: readonly string[],
+  period: Period,
+  kpi: Kpi,
+  compared: readonly [Day, Day] | null = null,
+): Day | null {
+  const inputsEnd = withoutDroppedParts(engine, kpi, dataEnds(engine, channels, period, period.end, kpi).inputsEnd, compared);
   if (!inputsEnd) return null;
   const ends = Object.values(inputsEnd).flatMap((byInput) => Object.values(byInput));
-  return ends.length > 0 ? Math.min(...ends) : null;
+  const first = ends.length > 0 ? Math.min(...ends) : null;
+  return first !== null && first < period.end ? first : null;
 }

@@ -23,6 +23,7 @@ import { monotonyIn, neverNegative } from './sign.ts';
 import {
   boundedStatus,
   capStatus,
+  equalButForRounding,
   type GoalStatus,
   goalStatus,
   noChangeStatus,
@@ -119,9 +120,10 @@ export interface MeasureEvaluation {
   readonly provisional: boolean;
   /**
    * The report's as-of day is on or after the deadline while the data of the measure end before
-   * it (`dataTo`): it is evaluated as of `dataTo`, and settles only on what those data decide (a
-   * total that cannot fall already past its target, a cap already overspent), else `undecided`,
-   * with no projection.
+   * it (`dataTo`), or they end before its period (a follower count carried into it: nothing of the
+   * period is known, at any as-of day): it is evaluated as of `dataTo`, and settles only on what
+   * those data decide (a total that cannot fall already past its target, a cap already
+   * overspent), else `undecided`, with no projection.
    */
   readonly endsEarly: boolean;
   /**
@@ -215,7 +217,7 @@ export type GoalEvaluation = SmartEvaluation | OkrEvaluation;
 
 /** Progress of a level measure: (actual − baseline) / (target − baseline), unclamped. */
 export function levelProgress(actual: number | null, baseline: number | null, target: number | null): number | null {
-  if (actual === null || baseline === null || target === null || target === baseline) return null;
+  if (actual === null || baseline === null || target === null || equalButForRounding(target, baseline)) return null;
   return finiteOrNull((actual - baseline) / (target - baseline));
 }
 
@@ -243,7 +245,10 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const { start, end: deadline } = period;
   const started = asOf >= start;
   const ended = asOf >= deadline;
-  const endsEarly = started && !ended && reportAsOf >= deadline;
+  // A count carried into the period from before it (a channel with no day in it: see `wholeEnds`) says nothing of
+  // the pace: before the deadline as from it, such data settle only what they decide (red-team 24 #8).
+  const carriedIn = Object.values(channelsTo).some((last) => last < start);
+  const endsEarly = started && !ended && (reportAsOf >= deadline || carriedIn);
   const cutoff = Math.min(asOf, deadline);
   const elapsed = elapsedShare(start, deadline, asOf);
   const measured = started ? actualOverCovered(engine, kpi, channels, start, cutoff, Math.min(reportAsOf, deadline)) : null;
@@ -281,8 +286,18 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const status = metSoFar ? 'on_track' : asOfNow;
   const decided =
     started && dataTo !== null && mode === 'cumulative' && nonNegative
-      ? decidedTotal(engine, kpi, measured?.current.channels ?? channels, period, reportAsOf, actual, target)
-      : null;
+      ? decidedTotal(
+          engine,
+          kpi,
+          absoluteTarget ? channels : (measured?.current.channels ?? channels),
+          period,
+          reportAsOf,
+          actual,
+          target,
+        )
+      : endsEarly && reportAsOf >= deadline && mode === 'level' && nonNegative
+        ? decidedCount(engine, kpi, channels, incomplete, period, baseline, target)
+        : null;
   // A total over days no export covers (a week missing) would project those days as zeros: no projection.
   const projection =
     measured && actual !== null && bound === 'exact' && !endsEarly
@@ -318,7 +333,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     bound,
     actualTo: decided?.to ?? null,
     cutRows,
-    leftOut: measured?.current.leftOut ?? [],
+    leftOut: decided?.leftOut ?? measured?.current.leftOut ?? [],
     netFollows: measured?.current.netFollows ?? false,
     incomplete,
     dataTo,
@@ -506,8 +521,9 @@ export function actualBound(
  * last day bring: past a cap (16,500 of spend against 15,000) or at a target, it already decides
  * the goal, though its pace is taken as of `dataTo`. Null when it does not decide: the actual to
  * the earliest end decides it already (and is shown as before), or the whole does not either.
- * `channels`, those the actual counts (and its target was set from): a channel left out of them
- * decides nothing (red-team 23 #2).
+ * `channels`: the goal's, for a number as target (a cap counts every channel's spend: red-team 24
+ * #5); for a relative one, those its actual counts and its target was set from, as a channel left
+ * out of them decides nothing against it (red-team 23 #2).
  */
 export function decidedTotal(
   engine: KpiEngine,
@@ -517,17 +533,51 @@ export function decidedTotal(
   reportAsOf: Day,
   actual: number | null,
   target: number | null,
-): { actual: number; progress: number | null; status: GoalStatus; to: Day } | null {
+): { actual: number; progress: number | null; status: GoalStatus; to: Day; leftOut: readonly string[] } | null {
   if (target === null) return null;
   const good = kpi.def.good;
   const to = Math.min(reportAsOf, period.end);
-  const whole = windowFor(engine, channels, period.start, to).value(kpi).value;
+  const value = windowFor(engine, channels, period.start, to).value(kpi);
+  const whole = value.value;
   if (whole === null || actual === null || whole <= actual) return null;
   const past = (value: number) =>
     good === 'down' ? value > target : target > 0 && (cumulativeProgress(value, target) ?? 0) >= 1 - PROGRESS_ROUNDING;
   if (past(actual) || !past(whole)) return null;
   const status: GoalStatus = good === 'up' ? 'achieved' : reportAsOf >= period.end ? 'missed' : 'off_track';
-  return { actual: whole, progress: cumulativeProgress(whole, target), status, to };
+  return { actual: whole, progress: cumulativeProgress(whole, target), status, to, leftOut: value.leftOut ?? [] };
+}
+
+/**
+ * A count over several channels (followers) at a past deadline, some of whose channels' data end
+ * before it: counts cannot be negative, so the channels whose data reach the deadline already at
+ * or past a target above the baseline are a total that meets it, whatever the others hold (Twitter
+ * no longer exported, Facebook alone past the target: red-team 24 #4). Null otherwise: a KPI that
+ * is not one stock metric summed over channels, or the other channels short of the target.
+ */
+export function decidedCount(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  incomplete: readonly string[],
+  period: Period,
+  baseline: number | null,
+  target: number | null,
+): { actual: number; progress: number | null; status: GoalStatus; to: Day; leftOut: readonly string[] } | null {
+  const ast = kpi.ast;
+  const counts = ast.type === 'variable' && engine.index.metrics.get(ast.name)?.aggregation === 'stock';
+  if (!counts || kpi.def.good !== 'up' || target === null || (baseline !== null && target <= baseline)) return null;
+  const rest = channels.filter((c) => !incomplete.includes(c));
+  if (rest.length === 0 || rest.length === channels.length) return null;
+  if (wholeEnds(engine, kpi, rest, period, period.end).incomplete.length > 0) return null;
+  const value = windowFor(engine, rest, period.start, period.end).value(kpi);
+  if (value.value === null || value.approximate || value.value < target * (1 - PROGRESS_ROUNDING)) return null;
+  return {
+    actual: value.value,
+    progress: levelProgress(value.value, baseline, target),
+    status: 'achieved',
+    to: period.end,
+    leftOut: [...incomplete, ...(value.leftOut ?? [])].sort(),
+  };
 }
 
 /**
@@ -578,7 +628,7 @@ export function isCap(mode: MeasureMode, good: Direction, target: number | null)
  */
 export function asksNoChange(mode: MeasureMode, good: Direction, baseline: number | null, target: number | null): boolean {
   if (target === null) return false;
-  return mode === 'level' ? baseline !== null && target === baseline : good === 'up' && target === 0;
+  return mode === 'level' ? baseline !== null && equalButForRounding(target, baseline) : good === 'up' && target === 0;
 }
 
 /** Evaluates a SMART goal as of a date. */

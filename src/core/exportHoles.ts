@@ -71,6 +71,17 @@ export function splitAtHoles(span: readonly [Day, Day], holes: readonly ExportHo
   return parts;
 }
 
+/**
+ * Whether rows of one export are an ads export's: `spend` on (nearly, `DAILY_MIN_SHARE`) every row, as
+ * Ads Manager gives it. A page export with a boosted post's spend on a row or two is not one (red-team
+ * 24 #1): a week without its rows is still days it missed.
+ */
+export function isAdsExport(rows: readonly MetricRow[]): boolean {
+  let spend = 0;
+  for (const row of rows) if (Object.hasOwn(row.values, 'spend')) spend++;
+  return rows.length > 0 && spend >= DAILY_MIN_SHARE * rows.length;
+}
+
 /** The metrics a row gives: its keys, and engagements where it gives one of their parts. */
 export function metricsOf(row: MetricRow): string[] {
   const names = Object.keys(row.values);
@@ -83,8 +94,8 @@ export function metricsOf(row: MetricRow): string[] {
  * The holes of each export, by file and channel (`file\u0000channel`), among its day rows, with
  * those rows (sorted by day, one per day). Month or quarter rows in the same file (reach by month,
  * beside the day rows of a Business Suite export) do not turn the check off (red-team 11 #7); the
- * metrics they give are theirs to cover (see `sourceSpans`). An ads export (one that gives `spend`)
- * has none: Ads Manager leaves out the days a campaign did not deliver, and its spend, clicks and
+ * metrics they give are theirs to cover (see `sourceSpans`). An ads export (`isAdsExport`) has
+ * none: Ads Manager leaves out the days a campaign did not deliver, and its spend, clicks and
  * impressions were none while it was paused, not unknown (red-team 23 #5).
  */
 export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: ExportHole[]; rows: MetricRow[] }> {
@@ -98,7 +109,7 @@ export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: 
   }
   const out = new Map<string, { holes: ExportHole[]; rows: MetricRow[] }>();
   for (const [key, list] of byExport) {
-    if (list.length < 2 || list.some((row) => Object.hasOwn(row.values, 'spend'))) continue;
+    if (list.length < 2 || isAdsExport(list)) continue;
     const sorted = [...list].sort((x, y) => x.period.start - y.period.start);
     const daily = sorted.filter((row, i) => i === 0 || row.period.start !== sorted[i - 1]!.period.start);
     const holes = exportHoles(daily.map((row) => row.period.start));
@@ -188,7 +199,7 @@ export function coarseHolesByExport(
   }
   const out = new Map<string, Map<string, { holes: ExportHole[]; rows: MetricRow[] }>>();
   for (const [key, list] of byExport) {
-    if (list.length < 2 || list.some((row) => Object.hasOwn(row.values, 'spend'))) continue;
+    if (list.length < 2 || isAdsExport(list)) continue;
     const sorted = [...list].sort((x, y) => x.period.start - y.period.start || x.period.end - y.period.end);
     // The days the export's month and quarter rows cover, joined (for metrics whose absence is none).
     const covered: Array<[Day, Day]> = [];

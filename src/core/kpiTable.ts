@@ -16,16 +16,17 @@ import {
 } from './coverage.ts';
 import { type Day, joinRanges } from './dates.ts';
 import {
+  droppedPartsEnd,
   inputsStart,
   type Kpi,
   type KpiEngine,
   type KpiValue,
   type MetricWindow,
-  partsEnd,
   relativeChange,
   wholeInputsTo,
   wholeValue,
   windowFor,
+  withoutDroppedParts,
 } from './kpis.ts';
 import { type Period, previousPeriod, samePeriodLastYear } from './periods.ts';
 
@@ -311,8 +312,8 @@ export function coveredPart(
     const first = engine.index.dailyStart(channel) ?? from;
     const input = inputsStart(engine, kpi, channel);
     // A part of engagements that stops before the compared period (saves dropped after 30 June): only the days after it compare.
-    const dropped = compared && partsEnd(engine, kpi, channel, compared[1]);
-    const stop = dropped !== null && dropped < compared![0] ? dropped + 1 : from;
+    const dropped = compared && droppedPartsEnd(engine, kpi, channel, compared);
+    const stop = dropped !== null ? dropped + 1 : from;
     from = Math.max(from, first, input !== null && input <= upTo ? input : from, stop);
     to = Math.min(to, last);
   }
@@ -367,7 +368,12 @@ export function earlierValue(
   const partial = coveredPart(engine, kpi, whole, window, compared);
   if (coversNoDay(partial))
     return { value: { ...whole, value: null, approximate: false, bound: 'exact', netFollows: false }, to: null, partial: null };
-  const apart = apartTo(kpi, whole, window.start, window.end);
+  const apart = apartTo(
+    kpi,
+    { ...whole, inputsEnd: withoutDroppedParts(engine, kpi, whole.inputsEnd, compared) },
+    window.start,
+    window.end,
+  );
   const grows = growsWithWindow(kpi.ast, (name) => engine.index.metrics.get(name)?.aggregation);
   const from = partial && !grows ? partial.from : window.start;
   const end = Math.min(apart ?? window.end, partial && !grows ? partial.to : window.end);

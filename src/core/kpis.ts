@@ -400,6 +400,66 @@ export function partsEnd(engine: KpiEngine, kpi: Kpi, channel: string, upTo: Day
 }
 
 /**
+ * The last day a part of engagements is known on a channel where it stopped before `compared`, the
+ * period compared with an earlier one, began (see `partsEnd`: saves dropped on 15 May, Q3 has none);
+ * else null. Days of the earlier period after it compare; its days with the part do not.
+ */
+export function droppedPartsEnd(engine: KpiEngine, kpi: Kpi, channel: string, compared: readonly [Day, Day]): Day | null {
+  const end = partsEnd(engine, kpi, channel, compared[1]);
+  return end !== null && end < compared[0] ? end : null;
+}
+
+/**
+ * The channels whose engagements over [a, b], an earlier window, count a part that stopped before
+ * `compared` began (see `droppedPartsEnd`), with the day and the parts: a total there is summed from more
+ * parts than one over `compared` (saves dropped on 15 May: red-team 24 #6).
+ */
+export function partsDroppedIn(
+  engine: KpiEngine,
+  kpi: Kpi,
+  channels: readonly string[],
+  a: Day,
+  b: Day,
+  compared: readonly [Day, Day],
+): Array<{ readonly channel: string; readonly end: Day; readonly parts: readonly string[] }> {
+  return channels.flatMap((channel) => {
+    const end = droppedPartsEnd(engine, kpi, channel, compared);
+    if (end === null || end < a || end > b) return [];
+    const parts = engagementParts(engine, kpi).filter((part) => {
+      const last = engine.index.coverageEnd(channel, part, Number.MIN_SAFE_INTEGER, compared[1]);
+      return last !== null && last <= end;
+    });
+    return [{ channel, end, parts }];
+  });
+}
+
+/**
+ * `inputsEnd` without the parts of engagements that stopped before `compared` began (see
+ * `droppedPartsEnd`): where such a part ends, an earlier window is cut to after it, not before it (saves
+ * dropped on 15 May: Q2's engagement rate from 16 May compares with Q3's, not Q2's to 15 May: red-team
+ * 24 #6). Null when nothing is left.
+ */
+export function withoutDroppedParts(
+  engine: KpiEngine,
+  kpi: Kpi,
+  inputsEnd: InputsEnd | null,
+  compared: readonly [Day, Day] | null,
+): InputsEnd | null {
+  if (inputsEnd === null || compared === null) return inputsEnd;
+  const out: Record<string, Record<string, Day>> = {};
+  for (const [channel, byInput] of Object.entries(inputsEnd)) {
+    const dropped = (ENGAGEMENT_PARTS as readonly string[]).some((p) => Object.hasOwn(byInput, p))
+      ? droppedPartsEnd(engine, kpi, channel, compared)
+      : null;
+    const kept = Object.entries(byInput).filter(
+      ([input, end]) => dropped === null || !(ENGAGEMENT_PARTS as readonly string[]).includes(input) || end > dropped,
+    );
+    if (kept.length > 0) out[channel] = Object.fromEntries(kept);
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/**
  * Whether a channel's `inputEnds` lack an input of the KPI (the channel is then left out of it,
  * see `MetricWindow.value`, and its ends cut nothing). A follower figure needs one of its sources
  * only: totals or follows (a channel that gives totals and no follows is counted, as is one that

@@ -6,6 +6,7 @@ import {
   HOLE_MIN_DAYS,
   type ExportHole,
   holesByExport,
+  isAdsExport,
   keyHolesByExport,
   splitAtHoles,
 } from './exportHoles.ts';
@@ -289,8 +290,9 @@ function sourceSpans(
   const firstOwn = new Map<string, Day>();
   // Per `channel\u0000metric`: the first day of the first row giving it (in any file).
   const firstGiven = new Map<string, Day>();
-  // Exports (`file\u0000channel`) that give spend: an ads export, whose metrics start with its campaign.
+  // Ads exports (`file\u0000channel`, see `isAdsExport`), whose metrics start with their campaign.
   const ads = new Set<string>();
+  const byExport = new Map<string, MetricRow[]>();
   // Per `file\u0000channel\u0000metric` given in day rows: its distinct days with a row, first and last.
   const ownDays = new Map<string, { days: Set<Day>; first: Day; last: Day }>();
   const given = (keyMetric: string, { kind, start, end }: Period): void => {
@@ -341,7 +343,9 @@ function sourceSpans(
     let byMetric = files.get(row.channel);
     if (!byMetric) files.set(row.channel, (byMetric = new Map()));
     let parts = false;
-    if (Object.hasOwn(row.values, 'spend')) ads.add(key);
+    const exported = byExport.get(key);
+    if (exported) exported.push(row);
+    else byExport.set(key, [row]);
     for (const metric in row.values) {
       const channelMetric = `${row.channel}\u0000${metric}`;
       if (row.period.start < (firstGiven.get(channelMetric) ?? Infinity)) firstGiven.set(channelMetric, row.period.start);
@@ -358,6 +362,7 @@ function sourceSpans(
       given(`${key}\u0000engagements`, row.period);
     }
   }
+  for (const [key, list] of byExport) if (isAdsExport(list)) ads.add(key);
   const holes = holesByExport(rows);
   const keyHoles = keyHolesByExport(rows, metrics);
   const coarseHoles = coarseHolesByExport(rows, metrics);
@@ -377,19 +382,15 @@ function sourceSpans(
   // days and its export's (the metrics whose run inside their export may stop early or start late). A stock's
   // run may stop early (follower totals to 15 August in an export to 30 September: red-team 23 #4), not start
   // late (a count needs no days before it).
+  // A count need not be given daily: counts on the 1st of each month inside a daily export end at the last one,
+  // as they would in a file of their own (red-team 24 #3).
   const dailyRun = (k: string, metric: string, stock = false) => {
     const own = ownDays.get(`${k}\u0000${metric}`);
     const all = dayRows.get(k);
     const def = metrics.get(metric);
-    if (
-      !own ||
-      !all ||
-      coarse.has(`${k}\u0000${metric}`) ||
-      def?.absentMeans === 'none' ||
-      (def?.aggregation === 'stock' && !stock)
-    )
-      return null;
-    return isDaily(all.days.size, all.last - all.first + 1) && isDaily(own.days.size, own.last - own.first + 1)
+    const isStock = def?.aggregation === 'stock';
+    if (!own || !all || coarse.has(`${k}\u0000${metric}`) || def?.absentMeans === 'none' || (isStock && !stock)) return null;
+    return isDaily(all.days.size, all.last - all.first + 1) && (isStock || isDaily(own.days.size, own.last - own.first + 1))
       ? { own, all }
       : null;
   };
@@ -1242,13 +1243,38 @@ export class MetricIndex {
       // downloads each with its `through`: June's first post on the 3rd: red-team 13 #1), not unknown: the
       // export starts in that month (quarterly downloads: 1–11 April before a first post on the 12th, rt17 #3).
       const startsOn = this.postStarts.has(span) ? postMonthStart(first) : first;
-      if (reach !== null && startsOn > reach + 1 && !this.campaignStarts.has(span)) {
+      if (reach !== null && startsOn > reach + 1) {
         const [from, to] = [Math.max(reach + 1, a), Math.min(startsOn - 1, b)];
-        if (from <= to) gaps.push([from, to]);
+        // A campaign's export after a pause says its days before were without ads where the channel's other
+        // exports cover them (rt18 #4), or where the pause began in an earlier quarter; days of its quarter no
+        // export of the channel covers stay unknown, as validate notes (an August file missing between monthly
+        // ads downloads: red-team 24 #2).
+        if (from <= to)
+          gaps.push(
+            ...(!this.campaignStarts.has(span)
+              ? [[from, to] as const]
+              : quarterIndexOf(reach + 1) === quarterIndexOf(startsOn)
+                ? this.uncovered(channel, from, to)
+                : []),
+          );
       }
       if (reach === null || last > reach) reach = last;
     }
     return gaps;
+  }
+
+  /** The runs of days in [a, b] that no export of a channel covers (see `knownSpans`; counts at a day cover none). */
+  private uncovered(channel: string, a: Day, b: Day): Array<readonly [Day, Day]> {
+    const spans = (this.known.get(channel) ?? []).filter((span) => !span[4] && span[0] <= b && span[1] >= a);
+    const out: Array<readonly [Day, Day]> = [];
+    let day = a;
+    for (const [first, last] of [...spans].sort((x, y) => x[0] - y[0])) {
+      if (first > day) out.push([day, Math.min(first - 1, b)]);
+      if (last + 1 > day) day = last + 1;
+      if (day > b) return out;
+    }
+    if (day <= b) out.push([day, b]);
+    return out;
   }
 
   /**

@@ -152,7 +152,7 @@ export interface SmartGoalJson {
   gaps?: GapsJson;
   /** A level on a KPI that builds up over its period (reach), before the deadline: a value so far against a whole period. */
   provisional?: true;
-  /** The as-of day is on or after the deadline while the goal's data end before it (`data_to`): it settles only on what they decide, else `undecided`. */
+  /** The as-of day is on or after the deadline while the goal's data end before it (`data_to`), or its data end before its period (a follower count carried into it): it settles only on what they decide, else `undecided`. */
   ends_early?: true;
   /** Before the deadline, its target met on data that end before the report's day (`data_to`), which could not settle it: `on_track`, not `achieved`. */
   met_so_far?: true;

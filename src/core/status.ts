@@ -32,6 +32,15 @@ export interface StatusInput {
 export const PROGRESS_ROUNDING = 1e-9;
 
 /**
+ * Whether a target and a baseline are the same figure but for floating-point rounding (a rate
+ * of 17 digits against its 15-digit rounding): a target that asks for no change, against which
+ * progress is undefined, not ±52 billion (red-team 24 #7).
+ */
+export function equalButForRounding(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
  * Status from progress against the expected pace: achieved at ≥ 1, on track at
  * ≥ 0.9 × expected, at risk at ≥ 0.7 × expected, else off track; from the deadline on,
  * achieved or missed.

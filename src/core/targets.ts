@@ -8,7 +8,16 @@ import { dataEnds, inputGaps, inputsApartTo } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { Measure, TargetSpec } from './goals.ts';
 import { type CoveredPart, comparableValue, coveredPart, coversNoDay, gapDays } from './kpiTable.ts';
-import { type Kpi, type KpiBound, type KpiEngine, type KpiValue, type MetricWindow, resolveChannels, windowFor } from './kpis.ts';
+import {
+  type Kpi,
+  type KpiBound,
+  type KpiEngine,
+  type KpiValue,
+  type MetricWindow,
+  partsDroppedIn,
+  resolveChannels,
+  windowFor,
+} from './kpis.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
 /** How a measure is evaluated: a running total (flows) or the level of a KPI. */
@@ -19,13 +28,15 @@ export type MeasureMode = 'cumulative' | 'level';
  * percentage moves the reference by that share of its size (|reference|, as QoQ changes are
  * measured), so "+20%" on a net loss of 91 followers asks for a loss of 72.8, not 109.2. A
  * relative target is rounded to 15 significant digits: 3,000 + 10% is 3,300, not
- * 3300.0000000000005, which a total of exactly 3,300 would miss.
+ * 3300.0000000000005, which a total of exactly 3,300 would miss; one of no change is the reference.
  */
 export function resolveTarget(spec: TargetSpec, reference: number | null): number | null {
   if (spec.kind === 'absolute') return Number.isFinite(spec.value) ? spec.value : null;
   if (reference === null) return null;
   const value = spec.kind === 'percent' ? reference + Math.abs(reference) * spec.ratio : reference + spec.amount;
   if (!Number.isFinite(value)) return null;
+  // "+0%" asks for the reference itself, to its last digit (a rate rounded to 15 digits is not its baseline: red-team 24 #7).
+  if (value === reference) return reference;
   const rounded = Number(value.toPrecision(15));
   return Number.isFinite(rounded) ? rounded : value;
 }
@@ -136,11 +147,14 @@ export function measureTarget(
     const baseline = measure.baseline ?? 0;
     // A total over part of the previous period: an input's export, or a channel's whole data,
     // ends before it does (red-team 6 #9).
-    const referenceTo = relative ? dataEnds(engine, channels, prev, prev.end, kpi).dataTo : null;
     const part = partOf(whole, window);
-    // A previous period of which no day is covered has no total (red-team 19 #6): nothing to apply a change to.
-    const none = coversNoDay(part);
+    // A previous period of which no day is covered has no total (red-team 19 #6), nor one summed from a part of
+    // engagements this period lacks (saves dropped on 15 May, as at the quarter's end: red-team 22 #1, 24 #6):
+    // nothing to apply a change to.
+    const none =
+      coversNoDay(part) || partsDroppedIn(engine, kpi, channels, prev.start, prev.end, [period.start, period.end]).length > 0;
     const previousPartial = none ? null : part;
+    const referenceTo = relative && !none ? dataEnds(engine, channels, prev, prev.end, kpi).dataTo : null;
     const target = resolveTarget(measure.target, none ? null : previous);
     return {
       mode,
@@ -175,7 +189,7 @@ export function measureTarget(
       baselineBound: null,
     };
   }
-  const baselineTo = implicit ? inputsApartTo(engine, channels, prev, kpi) : null;
+  const baselineTo = implicit ? inputsApartTo(engine, channels, prev, kpi, [period.start, period.end]) : null;
   const cutWindow = baselineTo === null ? window : windowFor(engine, channels, prev.start, baselineTo);
   const cut = baselineTo === null ? null : cutWindow.value(kpi);
   // A rate over the days every channel counted in it covers, where one covers them only in part.

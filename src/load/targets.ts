@@ -24,6 +24,7 @@ import {
   type Kpi,
   type KpiEngine,
   lacksInput,
+  partsDroppedIn,
   resolveChannels,
   windowFor,
 } from '../core/kpis.ts';
@@ -70,10 +71,13 @@ function check(
   // As the goal takes it: none where no day of the previous period is covered by every input (red-team 19 #6).
   const previous = kpi.cumulative ? measureTarget(engine, measure, period, channels).previous : whole;
   // Why a previous figure is missing: no value at all, or none over a day every input covers.
+  const dropped = partsDroppedIn(engine, kpi, channels, prev.start, prev.end, [period.start, period.end]);
   const noValue =
     whole === null
       ? `has no value on ${channels.join(', ')} over ${prev.label}`
-      : `over ${prev.label} has no day that an export of every input covers`;
+      : dropped.length > 0
+        ? `over ${prev.label} counts ${droppedWords(dropped)}, which ${period.label} has none of: the two are summed from different parts`
+        : `over ${prev.label} has no day that an export of every input covers`;
   const at = [...path, 'target'];
   const show = (value: number) => formatKpiValue(value, kpi.def.unit, fmt);
   const writtenOf = (target: number | null) =>
@@ -400,6 +404,9 @@ function notePartialPrevious(
       starts.push(`${c}'s data for ${measure.kpi} start on ${formatDay(input)}`);
     if (last < end) ends.push(`${c}'s data end on ${formatDay(last)}`);
   }
+  // A part of engagements the period has none of: only the days after it compare (red-team 24 #6).
+  const dropped = partsDroppedIn(engine, kpi, channels, prev.start, prev.end, [period.start, period.end]);
+  if (dropped.length > 0) starts.push(`${prev.label} counts ${droppedWords(dropped)}, which ${period.label} has none of`);
   // Days no export covers inside them: a hole in an export, days between two (red-team 12 #2).
   const gaps = partial.gaps ?? [];
   const holes = gaps.map(([a, b]) => `${formatDay(a)} to ${formatDay(b)}`).join(', ');
@@ -488,6 +495,11 @@ function apart(a: number, b: number, show: (v: number) => string): [string, stri
 }
 
 /** A relative target as written: `+10%`, `-0.01`. */
+/** Parts of engagements that stop before a later period (see `partsDroppedIn`), in words: "saves on ig to 2026-05-15". */
+function droppedWords(dropped: ReturnType<typeof partsDroppedIn>): string {
+  return dropped.map(({ channel, end, parts }) => `${parts.join(' and ')} on ${channel} to ${formatDay(end)}`).join(', ');
+}
+
 function relativeText(t: TargetSpec): string {
   if (t.kind === 'percent') return `${t.ratio >= 0 ? '+' : ''}${Number((t.ratio * 100).toPrecision(12))}%`;
   if (t.kind === 'delta') return `${t.amount >= 0 ? '+' : ''}${t.amount}`;

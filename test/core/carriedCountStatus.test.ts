@@ -1,0 +1,64 @@
+/**
+ * Goals counting a follower count carried into their period from before it (red-team 24 #4, #8,
+ * root c): Instagram is no longer exported after 30 June, Facebook's counts go on. Such a goal is
+ * read as of the period's first day (red-team 20 #7), so as of 20 August its pace was that of day
+ * one: progress 0 against an expected 1%, "Off track" although nothing of the period is known. And
+ * at the deadline an all-channel count stayed "Undecided" where Facebook alone had passed the
+ * target: counts are never negative, so Instagram's, whatever it became, could only add to it.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseIsoDate } from '../../src/core/dates.ts';
+import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
+import { period } from '../coreFixtures.ts';
+import { dailyExport, loadRoot } from '../exportsFixture.ts';
+
+const site = 'title: T\nlocale: en-US\ncurrency: EUR\n';
+const goals = `goals:
+  - { id: ig, title: Instagram followers, period: 2026-Q3, channel: instagram, kpi: follower_count, target: 1200 }
+  - { id: all, title: All followers, period: 2026-Q3, channel: all, kpi: follower_count, target: 2100 }
+  - { id: met, title: Followers past 1000, period: 2026-Q3, channel: all, kpi: follower_count, baseline: 500, target: 1000 }
+`;
+// Facebook: 900 followers to 30 June, then 3 more a day and 100 more a month (1,190 on 30 September).
+const facebook = (d: string) => 900 + (d >= '2026-07-01' ? Number(d.slice(8)) * 3 + (Number(d.slice(5, 7)) - 7) * 100 : 0);
+const root = loadRoot(site, goals, {
+  'data/instagram/page.json': dailyExport('instagram', '2026-01-01', '2026-06-30', () => ({
+    impressions: 1000,
+    followers: 1100,
+  })),
+  'data/facebook/page.json': dailyExport('facebook', '2026-01-01', '2026-09-30', (d) => ({
+    impressions: 1000,
+    followers: facebook(d),
+  })),
+});
+const day = (iso: string) => {
+  const parsed = parseIsoDate(iso);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.day;
+};
+const goal = (asOf: string, id: string) =>
+  buildReport(root.project!, root.engine!, { quarter: period('2026-Q3'), asOf: day(asOf) }).goals.find(
+    (g) => g.id === id,
+  ) as SmartGoalJson;
+
+describe('a goal counting a follower count carried from before its period', () => {
+  it('is undecided before its deadline too, not off track on the pace of its first day', () => {
+    for (const id of ['ig', 'all', 'met']) {
+      expect(goal('2026-08-20', id), id).toMatchObject({ status: 'undecided', data_to: '2026-07-01', ends_early: true });
+      expect(goal('2026-08-20', id).projection, id).toBeNull();
+    }
+  });
+
+  it('settles at the deadline where the channels with data alone meet the target', () => {
+    expect(goal('2026-09-30', 'met')).toMatchObject({
+      status: 'achieved',
+      actual: 1190,
+      actual_to: '2026-09-30',
+      left_out: ['instagram'],
+    });
+  });
+
+  it('stays undecided where they do not: the carried channel could make up the rest or not', () => {
+    expect(goal('2026-09-30', 'all')).toMatchObject({ status: 'undecided', actual: 2003 });
+    expect(goal('2026-09-30', 'ig')).toMatchObject({ status: 'undecided', actual: 1100 });
+  });
+});
