@@ -464,7 +464,7 @@ const CUT_ROWS_WORDS =
 const MET_SO_FAR_WORDS =
   ", on track, not achieved: met on its data so far, which end before the report's day (achieved once they reach it; undecided from the deadline on if they still end before it)";
 
-/** Why a goal or key result whose data end before its past deadline is undecided (`ends_early`); empty otherwise. */
+/** Why a goal or key result whose data end before its deadline is undecided (`ends_early`: the deadline past, or a count carried from before the period); empty otherwise. */
 function endsEarlyWords(g: Pick<KeyResultJson, 'status' | 'ends_early'>, deadline: string): string {
   return g.ends_early && g.status === 'undecided'
     ? `, undecided: its data end before the deadline (${esc(deadline)}), so what the period holds is not known`

@@ -92,7 +92,7 @@ export interface GoalView {
   readonly keyResultNotes: ReadonlyArray<readonly KeyResultNote[]>;
   /** A SMART goal's progress of an upper-bound actual is a bound too ("≤ 200%"): which; else null. */
   readonly progressBound: ProgressBound;
-  /** Why the header's status is undecided where its data end before its past deadline (`endsEarly`), in words; else null. */
+  /** Why the header's status is undecided where its data end before its deadline (`endsEarly`: the deadline past, or a count carried from before the period), in words; else null. */
   readonly endsEarly: string | null;
   /** Why the header's status is on track, not achieved, where its target is met on data that end early (`metSoFar`); else null. */
   readonly metSoFar: string | null;

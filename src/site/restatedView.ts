@@ -30,12 +30,16 @@ export interface RestatedView {
 /**
  * A goal whose only restated figure is its status, now undecided because its deadline has passed
  * while its data, unchanged, end before it (`ends_early`): the day they end, so that the page says
- * why (the passing of the deadline, not a change of data or goals); else null.
+ * why (the passing of the deadline, not a change of data or goals); else null. Not before the
+ * deadline: a goal counting a follower count carried from before its period is undecided then too
+ * (`ends_early`), and no deadline has passed.
  */
 export function deadlineOnly(own: readonly Restatement[], live: ReportJson, id: string): string | null {
   if (own.length === 0 || !own.every((r) => r.figure.endsWith(': status'))) return null;
   const now = live.goals.find((g) => g.id === id);
-  return now?.type === 'smart' && now.ends_early && now.status === 'undecided' ? (now.data_to ?? null) : null;
+  return now?.type === 'smart' && now.ends_early && now.status === 'undecided' && live.as_of >= now.deadline
+    ? (now.data_to ?? null)
+    : null;
 }
 
 /**
