@@ -237,8 +237,8 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
 }
 
 /**
- * `dataEnds` with the channels whose follower count a measure counts though they have no data in its
- * period (an account no longer exported: its count carried from before, SPEC "Followers") marked
+ * `dataEnds` with the channels whose follower count a measure counts though they have no follower data
+ * in its period (an account no longer exported: its count carried from before, SPEC "Followers") marked
  * incomplete, each with its last day and its count's day as `inputsEnd`: the measure is read as of
  * the period's first day, the count then being all that is known of them (red-team 20 #7).
  */
@@ -255,15 +255,17 @@ function withCarriedCounts(
   const counted = windowFor(engine, channels, period.start, end).value(kpi);
   let out = ends;
   for (const channel of channels) {
-    const last = engine.index.lastDay(end, [channel]);
-    if (last === null || last >= period.start || ends.incomplete.includes(channel)) continue;
+    if (ends.incomplete.includes(channel)) continue;
+    // Follower data that end before the period, whatever else the channel has in it (a listening tool's
+    // quarter row of mentions: red-team 26 #1).
+    const count = engine.index.followersTo(channel, end);
+    if (count === null || count >= period.start) continue;
     if (counted.channels ? !counted.channels.includes(channel) : counted.value === null) continue;
-    const count = engine.index.followersTo(channel, period.start - 1);
-    if (count === null) continue;
+    const last = engine.index.lastDay(end, [channel]);
     out = {
       incomplete: [...out.incomplete, channel],
       dataTo: Math.min(out.dataTo ?? period.start, period.start),
-      channelsTo: { ...out.channelsTo, [channel]: last },
+      channelsTo: { ...out.channelsTo, [channel]: last !== null && last < period.start ? last : count },
       inputsEnd: { ...out.inputsEnd, [channel]: { followers: count } },
     };
   }

@@ -550,7 +550,7 @@ export function decidedTotal(
 /**
  * A count over several channels (followers) at a past deadline, some of whose channels' data end
  * before it: counts cannot be negative, so the channels whose data reach the deadline already at
- * or past a target above the baseline are a total that meets it, whatever the others hold (Twitter
+ * or past a target at or above the baseline are a total that meets it, whatever the others hold (Twitter
  * no longer exported, Facebook alone past the target: red-team 24 #4). Null otherwise: a KPI that
  * is not one stock metric summed over channels, or the other channels short of the target.
  */
@@ -565,7 +565,14 @@ export function decidedCount(
 ): { actual: number; progress: number | null; status: GoalStatus; to: Day; leftOut: readonly string[] } | null {
   const ast = kpi.ast;
   const counts = ast.type === 'variable' && engine.index.metrics.get(ast.name)?.aggregation === 'stock';
-  if (!counts || kpi.def.good !== 'up' || target === null || (baseline !== null && target <= baseline)) return null;
+  // A target at or above the baseline (one that asks for no change too: red-team 25 #4); not one asking for a fall.
+  if (
+    !counts ||
+    kpi.def.good !== 'up' ||
+    target === null ||
+    (baseline !== null && target < baseline && !equalButForRounding(target, baseline))
+  )
+    return null;
   const rest = channels.filter((c) => !incomplete.includes(c));
   if (rest.length === 0 || rest.length === channels.length) return null;
   if (wholeEnds(engine, kpi, rest, period, period.end).incomplete.length > 0) return null;

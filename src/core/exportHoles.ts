@@ -6,7 +6,7 @@
  */
 import type { Day } from './dates.ts';
 import type { MetricRow } from './metricIndex.ts';
-import { ENGAGEMENT_PARTS, type MetricTable } from './metrics.ts';
+import { ENGAGEMENT_PARTS, FOLLOWER_METRICS, type MetricTable } from './metrics.ts';
 
 /** Consecutive days without a row, inside a daily export, from which they are a hole. */
 export const HOLE_MIN_DAYS = 7;
@@ -71,15 +71,29 @@ export function splitAtHoles(span: readonly [Day, Day], holes: readonly ExportHo
   return parts;
 }
 
+/** Metrics an ads export never gives: a page's own (its followers, its posts). */
+const PAGE_METRICS: ReadonlySet<string> = new Set([...FOLLOWER_METRICS, 'posts']);
+
 /**
- * Whether rows of one export are an ads export's: `spend` on (nearly, `DAILY_MIN_SHARE`) every row, as
- * Ads Manager gives it. A page export with a boosted post's spend on a row or two is not one (red-team
- * 24 #1): a week without its rows is still days it missed.
+ * Whether rows of one export are an ads export's, as Ads Manager gives them: a row only on the days
+ * a campaign delivered, each with its spend above 0, to its last such day (rows of conversions
+ * attributed after the campaign ended do not count: red-team 25 #6), and no metric of
+ * a page's own (followers, posts). A page export with a boosted post's spend on a row or two, or
+ * with `"spend": 0` on every row, is not one (red-team 24 #1, 25 #1): a week without its rows is
+ * still days it missed.
  */
 export function isAdsExport(rows: readonly MetricRow[]): boolean {
-  let spend = 0;
-  for (const row of rows) if (Object.hasOwn(row.values, 'spend')) spend++;
-  return rows.length > 0 && spend >= DAILY_MIN_SHARE * rows.length;
+  return adsDeliveryEnd(rows) !== null;
+}
+
+/** For an ads export (`isAdsExport`), the last day its campaign delivered (spend above 0); else null. */
+export function adsDeliveryEnd(rows: readonly MetricRow[]): Day | null {
+  const days = rows.filter((row) => row.period.kind === 'day');
+  if (days.some((row) => Object.keys(row.values).some((m) => PAGE_METRICS.has(m)))) return null;
+  const spent = days.filter((row) => (row.values['spend'] ?? 0) > 0).map((row) => row.period.start);
+  if (spent.length === 0) return null;
+  const last = Math.max(...spent);
+  return spent.length >= DAILY_MIN_SHARE * days.filter((row) => row.period.start <= last).length ? last : null;
 }
 
 /** The metrics a row gives: its keys, and engagements where it gives one of their parts. */

@@ -5,8 +5,8 @@ import {
   DAILY_MIN_SHARE,
   HOLE_MIN_DAYS,
   type ExportHole,
+  adsDeliveryEnd,
   holesByExport,
-  isAdsExport,
   keyHolesByExport,
   splitAtHoles,
 } from './exportHoles.ts';
@@ -362,7 +362,14 @@ function sourceSpans(
       given(`${key}\u0000engagements`, row.period);
     }
   }
-  for (const [key, list] of byExport) if (isAdsExport(list)) ads.add(key);
+  // The last day each ads export's campaign delivered: rows after it (conversions attributed later) are its tail.
+  const delivered = new Map<string, Day>();
+  for (const [key, list] of byExport) {
+    const end = adsDeliveryEnd(list);
+    if (end === null) continue;
+    ads.add(key);
+    delivered.set(key, end);
+  }
   const holes = holesByExport(rows);
   const keyHoles = keyHolesByExport(rows, metrics);
   const coarseHoles = coarseHolesByExport(rows, metrics);
@@ -390,13 +397,19 @@ function sourceSpans(
     const def = metrics.get(metric);
     const isStock = def?.aggregation === 'stock';
     if (!own || !all || coarse.has(`${k}\u0000${metric}`) || def?.absentMeans === 'none' || (isStock && !stock)) return null;
-    return isDaily(all.days.size, all.last - all.first + 1) && (isStock || isDaily(own.days.size, own.last - own.first + 1))
+    // The export's holes (a week it missed) are not days the metric was left out of (red-team 26 #2).
+    const missed = (first: Day, last: Day) =>
+      (holes.get(k)?.holes ?? []).reduce((n, h) => n + Math.max(0, Math.min(h.to, last) - Math.max(h.from, first) + 1), 0);
+    return isDaily(all.days.size, all.last - all.first + 1 - missed(all.first, all.last)) &&
+      (isStock || isDaily(own.days.size, own.last - own.first + 1 - missed(own.first, own.last)))
       ? { own, all }
       : null;
   };
+  // In an ads export, against the campaign's last day of delivery: clicks end with it, not with the rows of
+  // conversions attributed after it (red-team 25 #6).
   const stopsEarly = (k: string, metric: string): Day | null => {
     const run = dailyRun(k, metric, true);
-    return run && run.all.last - run.own.last >= HOLE_MIN_DAYS ? run.own.last : null;
+    return run && (delivered.get(k) ?? run.all.last) - run.own.last >= HOLE_MIN_DAYS ? run.own.last : null;
   };
   // Where a metric starts apart from its export, the mirror of `stopsEarly`: a daily export whose rows
   // gave it only from a week or more after their first day (clicks added to the export on 20 March: red-team
@@ -487,7 +500,14 @@ function sourceSpans(
             ? null
             : lastOwn.get(keyMetric)!
           : (stopsEarly(k, metric) ?? dayRowsEnd(k));
-        own.push(...(end === null ? file : splitAtHoles([file[0]![0], end], after).filter(([a, b]) => a <= b)));
+        const ownSpans = end === null ? file : splitAtHoles([file[0]![0], end], after).filter(([a, b]) => a <= b);
+        const dailyExport =
+          dayRows.has(k) && isDaily(dayRows.get(k)!.days.size, dayRows.get(k)!.last - dayRows.get(k)!.first + 1);
+        own.push(
+          ...(coarse.has(keyMetric) || !dailyExport
+            ? ownSpans
+            : sparseCounts(ownSpans, metrics.get(metric), ownDays.get(keyMetric))),
+        );
       }
       m.set(metric, list);
       endsOf.set(metric, own);
@@ -496,6 +516,38 @@ function sourceSpans(
     ends.set(channel, endsOf);
   }
   return { files: out, ends, postStarts, knownStarts, campaignStarts, campaignFrom, firstGiven };
+}
+
+/**
+ * A count (a stock) given on some days only, a week or more apart, in a daily export (follower totals
+ * on the 1st of each month beside impressions every day), covers the days up to each count only: the
+ * spans split after each, so that a period's count is known to its last count in it (1 September's is
+ * not 30 September's: red-team 24 #3, 25 #2), and flagged as of that day where it is older than a week.
+ * Spans of any other metric, or of counts given more often, are kept.
+ */
+function sparseCounts(
+  spans: ReadonlyArray<readonly [Day, Day]>,
+  def: MetricDef | undefined,
+  own: { days: ReadonlySet<Day> } | undefined,
+): Array<readonly [Day, Day]> {
+  if (def?.aggregation !== 'stock' || !own) return [...spans];
+  const days = [...own.days].sort((x, y) => x - y);
+  const holes: ExportHole[] = [];
+  for (let i = 0; i < days.length; i++) {
+    const next = i + 1 < days.length ? days[i + 1]! : Infinity;
+    if (next - days[i]! - 1 >= HOLE_MIN_DAYS)
+      holes.push({ from: days[i]! + 1, to: next === Infinity ? Infinity : next - 1, after: i + 1 });
+  }
+  if (holes.length === 0) return [...spans];
+  // Each span without the runs of a week or more inside it after a count (after the last one, to its end).
+  return spans.flatMap(([a, b]) =>
+    splitAtHoles(
+      [a, b],
+      holes
+        .map((h) => ({ ...h, from: Math.max(h.from, a), to: Math.min(h.to, b) }))
+        .filter((h) => h.to - h.from + 1 >= HOLE_MIN_DAYS),
+    ).filter(([x, y]) => x <= y),
+  );
 }
 
 /** Two lists of holes as one, sorted, overlapping ones joined. */
@@ -1245,36 +1297,16 @@ export class MetricIndex {
       const startsOn = this.postStarts.has(span) ? postMonthStart(first) : first;
       if (reach !== null && startsOn > reach + 1) {
         const [from, to] = [Math.max(reach + 1, a), Math.min(startsOn - 1, b)];
-        // A campaign's export after a pause says its days before were without ads where the channel's other
-        // exports cover them (rt18 #4), or where the pause began in an earlier quarter; days of its quarter no
-        // export of the channel covers stay unknown, as validate notes (an August file missing between monthly
-        // ads downloads: red-team 24 #2).
-        if (from <= to)
-          gaps.push(
-            ...(!this.campaignStarts.has(span)
-              ? [[from, to] as const]
-              : quarterIndexOf(reach + 1) === quarterIndexOf(startsOn)
-                ? this.uncovered(channel, from, to)
-                : []),
-          );
+        // A campaign's export after a pause that began in an earlier quarter starts a campaign (rt18 #4); days
+        // of its own quarter between two of the metric's exports stay unknown (an August file missing between
+        // monthly ads downloads: red-team 24 #2), whatever other exports of the channel cover them (a page
+        // export says nothing of its ads: red-team 25 #3).
+        const paused = this.campaignStarts.has(span) && quarterIndexOf(reach + 1) !== quarterIndexOf(startsOn);
+        if (from <= to && !paused) gaps.push([from, to]);
       }
       if (reach === null || last > reach) reach = last;
     }
     return gaps;
-  }
-
-  /** The runs of days in [a, b] that no export of a channel covers (see `knownSpans`; counts at a day cover none). */
-  private uncovered(channel: string, a: Day, b: Day): Array<readonly [Day, Day]> {
-    const spans = (this.known.get(channel) ?? []).filter((span) => !span[4] && span[0] <= b && span[1] >= a);
-    const out: Array<readonly [Day, Day]> = [];
-    let day = a;
-    for (const [first, last] of [...spans].sort((x, y) => x[0] - y[0])) {
-      if (first > day) out.push([day, Math.min(first - 1, b)]);
-      if (last + 1 > day) day = last + 1;
-      if (day > b) return out;
-    }
-    if (day <= b) out.push([day, b]);
-    return out;
   }
 
   /**

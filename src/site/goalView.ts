@@ -26,7 +26,7 @@ import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
 import type { GoalStatus, OkrBand } from '../core/status.ts';
 import { formatKpiValue, formatScore, formatShare, STATUS_LABELS, withCurrency } from '../format/numbers.ts';
-import { channelEnds, type CoverageNote } from '../format/coverage.ts';
+import { channelEnds, type CoverageNote, goalCoverageNote } from '../format/coverage.ts';
 import { inputsNote } from '../format/inputs.ts';
 import { formatDate, formatDateRange, formatPeriod } from '../format/intl.ts';
 import { changeSubject, changeValues, type DescribeContext } from '../review/describe.ts';
@@ -71,6 +71,8 @@ export interface GoalView {
   readonly currency: string;
   /** A SMART goal whose actual's inputs end on different days: what the header says beside it; else null. */
   readonly inputs: CoverageNote | null;
+  /** A SMART goal whose actual leaves some of its channels out (`left_out`): "without Facebook", as the scorecard says; else null. */
+  readonly coverage: string | null;
   /** A SMART goal whose target equals its baseline (it asks for no change): the KPI's good direction; else null. */
   readonly noChange: 'up' | 'down' | null;
   /** A SMART goal decided on a total over every day with data (`actualTo`): that day, YYYY-MM-DD; else null. */
@@ -196,6 +198,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     source,
     unit,
     currency: latest?.currency ?? project.site.currency,
+    coverage: evaluation.type === 'smart' ? goalCoverageNote(evaluation.leftOut, project.site) : null,
     inputs:
       evaluation.type === 'smart' && evaluation.inputsEnd
         ? inputsNote(

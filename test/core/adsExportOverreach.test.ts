@@ -90,3 +90,77 @@ describe('campaign exports with days between them', () => {
     expect(kpis['clicks']!.gaps).toBeUndefined();
   });
 });
+
+describe('what an ads export is (red-team 25)', () => {
+  const goals =
+    'goals:\n  - { id: imp, title: Impressions, period: 2026-Q3, channel: facebook, kpi: impressions, target: 460000 }\n';
+  const page = (spend: number) =>
+    days('2026-04-01', '2026-09-30')
+      .filter((d) => d < '2026-08-05' || d > '2026-08-16')
+      .map((date, i) => ({ date, impressions: 5000, engagements: 500, followers: 10000 + i, spend }));
+
+  for (const [name, spend] of [
+    ['"spend": 0 on every row', 0],
+    ['a boost on every day, beside its followers', 20],
+  ] as const) {
+    it(`is not a page export with ${name}: its 12 days without rows are a hole (#1)`, () => {
+      const root = loadRoot(site, goals, {
+        'data/facebook/page.json': JSON.stringify({
+          channel: 'facebook',
+          from: '2026-04-01',
+          through: '2026-09-30',
+          rows: page(spend),
+        }),
+      });
+      const hole = { facebook: { impressions: [{ from: '2026-08-05', to: '2026-08-16' }] } };
+      const report = buildReport(root.project!, root.engine!, { quarter: Q3 });
+      expect(report.kpis['facebook']!['impressions']!.gaps).toEqual(hole);
+      expect(report.goals[0] as SmartGoalJson).toMatchObject({ status: 'undecided', gaps: hole });
+    });
+  }
+
+  it('is a campaign export followed by rows of conversions attributed after it ended: clicks end with the campaign (#6)', () => {
+    const goalsAds = `goals:
+  - { id: conv, title: Conversions, period: 2026-Q3, channel: facebook, kpi: conversions, target: 300 }
+  - { id: cpc, title: CPC, period: 2026-Q3, channel: facebook, kpi: cpc, baseline: 4, target: 3 }
+`;
+    const rows = [
+      ...days('2026-07-15', '2026-08-31').map((date) => ({ date, spend: 100, clicks: 50, conversions: 5 })),
+      ...days('2026-09-01', '2026-09-10').map((date) => ({ date, conversions: 2 })),
+    ];
+    const root = loadRoot(site, goalsAds, {
+      'data/facebook/page.json': dailyExport('facebook', '2026-04-01', '2026-09-30', () => ({ impressions: 5000 })),
+      'data/facebook/ads.json': JSON.stringify({ channel: 'facebook', from: '2026-07-15', through: '2026-09-30', rows }),
+    });
+    expect(root.notes).toEqual([]);
+    const report = buildReport(root.project!, root.engine!, { quarter: Q3 });
+    expect(report.goals.find((g) => g.id === 'conv') as SmartGoalJson).toMatchObject({ actual: 48 * 5 + 20, status: 'missed' });
+    expect(report.goals.find((g) => g.id === 'cpc') as SmartGoalJson).toMatchObject({ actual: 2, status: 'achieved' });
+  });
+
+  it('leaves a month missing between monthly ads downloads flagged beside a page export of the same channel (#3)', () => {
+    const goalsCap = 'goals:\n  - { id: cap, title: Cap, period: 2026-Q3, channel: facebook, kpi: spend, target: 8500 }\n';
+    const month = (from: string, through: string) =>
+      JSON.stringify({
+        channel: 'facebook',
+        from,
+        through,
+        rows: days(from, through).map((date) => ({ date, spend: 100, clicks: 50 })),
+      });
+    const root = loadRoot(site, goalsCap, {
+      'data/facebook/page.json': dailyExport('facebook', '2026-04-01', '2026-09-30', () => ({
+        impressions: 5000,
+        engagements: 400,
+      })),
+      'data/facebook/ads-07.json': month('2026-07-01', '2026-07-31'),
+      'data/facebook/ads-09.json': month('2026-09-01', '2026-09-30'),
+    });
+    const august = { facebook: { spend: [{ from: '2026-08-01', to: '2026-08-31' }] } };
+    expect(buildReport(root.project!, root.engine!, { quarter: Q3 }).goals[0] as SmartGoalJson).toMatchObject({
+      status: 'undecided',
+      actual: 6100,
+      gaps: august,
+    });
+    expect(root.notes).toContainEqual(expect.stringContaining('no export covers it from 2026-08-01 to 2026-08-31'));
+  });
+});

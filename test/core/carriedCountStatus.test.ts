@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../src/core/dates.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
 import { period } from '../coreFixtures.ts';
-import { dailyExport, loadRoot } from '../exportsFixture.ts';
+import { dailyExport, loadRoot, rowsExport } from '../exportsFixture.ts';
 
 const site = 'title: T\nlocale: en-US\ncurrency: EUR\n';
 const goals = `goals:
@@ -60,5 +60,59 @@ describe('a goal counting a follower count carried from before its period', () =
   it('stays undecided where they do not: the carried channel could make up the rest or not', () => {
     expect(goal('2026-09-30', 'all')).toMatchObject({ status: 'undecided', actual: 2003 });
     expect(goal('2026-09-30', 'ig')).toMatchObject({ status: 'undecided', actual: 1100 });
+  });
+});
+
+describe('a carried count, more (red-team 25 #4, 26 #1)', () => {
+  it('settles a goal asking for no change at the deadline where the other channels alone hold the count', () => {
+    const hold = loadRoot(
+      site,
+      'goals:\n  - { id: hold, title: Hold, period: 2026-Q3, channel: all, kpi: follower_count, target: { change: "+0%" } }\n',
+      {
+        'data/instagram/page.json': dailyExport('instagram', '2026-01-01', '2026-06-30', () => ({
+          impressions: 1000,
+          followers: 100,
+        })),
+        'data/facebook/page.json': dailyExport('facebook', '2026-01-01', '2026-09-30', (d) => ({
+          impressions: 1000,
+          followers: facebook(d),
+        })),
+      },
+    );
+    const report = buildReport(hold.project!, hold.engine!, { quarter: period('2026-Q3'), asOf: day('2026-10-05') });
+    // Baseline 900 + 100 = 1,000; Facebook alone has 1,190 on 30 September.
+    expect(report.goals[0] as SmartGoalJson).toMatchObject({
+      status: 'achieved',
+      target: 1000,
+      actual: 1190,
+      left_out: ['instagram'],
+    });
+  });
+
+  it('is carried though the channel has other data in the period (a listening tool’s quarter row of mentions)', () => {
+    const listened = loadRoot(
+      site,
+      'goals:\n  - { id: yt, title: YouTube, period: 2026-Q3, channel: youtube, kpi: follower_count, target: { change: "+0%" } }\n',
+      {
+        'data/youtube/page.json': dailyExport('youtube', '2026-01-01', '2026-06-30', () => ({
+          impressions: 1000,
+          followers: 5000,
+        })),
+        'data/youtube/listening.json': rowsExport('youtube', [
+          { quarter: '2026-Q2', mentions: 40 },
+          { quarter: '2026-Q3', mentions: 50 },
+        ]),
+      },
+    );
+    const yt = buildReport(listened.project!, listened.engine!, { quarter: period('2026-Q3') }).goals[0] as SmartGoalJson;
+    expect(yt).toMatchObject({
+      status: 'undecided',
+      ends_early: true,
+      data_to: '2026-07-01',
+      inputs_to: { youtube: { followers: '2026-06-30' } },
+    });
+    expect(listened.notes).toContainEqual(
+      expect.stringContaining("youtube's follower data end on 2026-06-30, before the goal's period"),
+    );
   });
 });

@@ -50,3 +50,18 @@ describe('monthly follower totals inside a daily export', () => {
     });
   }
 });
+
+describe('monthly follower totals inside a daily export that runs on past the quarter (red-team 25 #2, root d)', () => {
+  const on = loadRoot(site, goals, {
+    'data/ig/page.json': dailyExport('ig', '2026-04-01', '2026-10-20', (d) => ({
+      impressions: 1000,
+      ...([...firsts, '2026-10-01'].includes(d) ? { followers: count(d) } : {}),
+    })),
+  });
+  const report = buildReport(on.project!, on.engine!, { quarter: period('2026-Q3') });
+
+  it('still end the quarter’s count on its last count in it, flagged, not 1 September’s as 30 September’s', () => {
+    expect(report.kpis['ig']!['follower_count']).toMatchObject({ value: 10300, inputs_to: { ig: { followers: '2026-09-01' } } });
+    expect(report.goals[0] as SmartGoalJson).toMatchObject({ status: 'undecided', data_to: '2026-09-01' });
+  });
+});

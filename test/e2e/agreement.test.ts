@@ -89,6 +89,8 @@ describe('pages and downloads agree with report --json on real-shaped partial da
     for (const status of ['achieved', 'missed', 'undecided', 'no_data'] as const) expect(statuses).toContain(status);
     expect(goals.filter((g) => g.actual !== null && marked(g)).length).toBeGreaterThan(0);
     expect(goals.filter((g) => (g.incomplete ?? []).length > 0).length).toBeGreaterThan(0);
+    expect(goals.filter((g) => g.actual !== null && (g.left_out ?? []).length > 0).length).toBeGreaterThan(0);
+    expect(goals.filter((g) => g.basis === 'net_follows').length).toBeGreaterThan(0);
     expect(cells.filter((c) => c.value !== null && marked(c)).length).toBeGreaterThan(0);
     expect(cells.filter((c) => c.qoq_partial).length).toBeGreaterThan(0);
   });
@@ -124,19 +126,30 @@ describe('pages and downloads agree with report --json on real-shaped partial da
     }
   }, 300_000);
 
-  it("gives every goal's own page the status and the actual, with its bound, of the JSON", async () => {
+  it("gives every goal's own page the status and the actual, with its bound, the channels it leaves out and its net follows, of the JSON", async () => {
     for (const { seed, dist, report } of built) {
       const goals = smartGoals(report);
       const cards = await withPages(
         dist,
         goals.map((g) => `goals/${g.id}/`),
-        (page) => page.$$eval('.cards .card', (cs) => cs.map((c) => ({ html: c.innerHTML, text: c.textContent ?? '' }))),
+        (page) =>
+          page.$$eval('.cards .card', (cs) =>
+            cs.map((c) => ({
+              html: c.innerHTML,
+              text: c.textContent ?? '',
+              coverage: c.querySelector('.coverage')?.textContent ?? null,
+              basis: c.querySelector('.basis') !== null,
+            })),
+          ),
       );
       goals.forEach((g, i) => {
         const card = cards[i]!;
         const where = `seed ${seed}, goal ${g.id}`;
         expect(card[0]!.html, where).toContain(`status-${g.status}`);
         expect(card[1]!.text.includes('≈'), `${where}: ${card[1]!.text}`).toBe(g.actual !== null && marked(g));
+        // Red-team 26 #4: the channels an actual leaves out, and a count from net follows, as the scorecard says them.
+        expect(card[1]!.coverage !== null, `${where}: ${card[1]!.text}`).toBe((g.left_out ?? []).length > 0);
+        expect(card[1]!.basis, `${where}: ${card[1]!.text}`).toBe(g.basis === 'net_follows');
       });
     }
   }, 300_000);
