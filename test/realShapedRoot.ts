@@ -157,6 +157,8 @@ export function realShapedRoot(seed: number): Record<string, string> {
     `      - { id: kr-impressions, kpi: impressions, channel: ${a!.channel}, target: ${a!.scale * int(50, 110)} }`,
     `      - { id: kr-ctr, kpi: ctr, channel: ${b!.channel}, target: ${(0.01 + random() * 0.03).toFixed(4)}, weight: 2 }`,
     `      - { id: kr-events, title: Three meet-ups, manual: { current: ${int(0, 3)}, target: 3 } }`,
+    // Over every channel: one without clicks is left out of it (a key result's "without …").
+    '      - { id: kr-ctr-all, kpi: ctr, channel: all, target: { change: "+5%" } }',
   );
   files['goals/goals.yaml'] = `goals:\n${goals.join('\n')}\n`;
   return files;

@@ -94,7 +94,7 @@ export const en = {
     expected: 'expected {share}',
     dataTo: '{channel} data to {date}',
     stretchTag: '⚑ Stretch target',
-    alreadyMetTag: '⚑ Target already met before the period',
+    alreadyMetTag: '⚑ Target met by the period before',
   },
   okr: {
     score: 'Score',

@@ -93,7 +93,7 @@ export const fr = {
     expected: 'attendu {share}',
     dataTo: "données {channel} jusqu'au {date}",
     stretchTag: '⚑ Cible très ambitieuse',
-    alreadyMetTag: '⚑ Cible déjà atteinte avant la période',
+    alreadyMetTag: '⚑ Cible atteinte par la période précédente',
   },
   okr: {
     score: 'Score',

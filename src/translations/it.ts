@@ -90,7 +90,7 @@ export const it = {
     expected: 'atteso {share}',
     dataTo: 'dati {channel} fino al {date}',
     stretchTag: '⚑ Target molto ambizioso',
-    alreadyMetTag: '⚑ Target già raggiunto prima del periodo',
+    alreadyMetTag: '⚑ Target raggiunto dal periodo precedente',
   },
   okr: {
     score: 'Punteggio',

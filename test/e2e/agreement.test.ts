@@ -91,6 +91,9 @@ describe('pages and downloads agree with report --json on real-shaped partial da
     expect(goals.filter((g) => (g.incomplete ?? []).length > 0).length).toBeGreaterThan(0);
     expect(goals.filter((g) => g.actual !== null && (g.left_out ?? []).length > 0).length).toBeGreaterThan(0);
     expect(goals.filter((g) => g.basis === 'net_follows').length).toBeGreaterThan(0);
+    const keyResults = built.flatMap((b) => b.report.goals.flatMap((g) => (g.type === 'okr' ? g.key_results : [])));
+    expect(keyResults.filter((kr) => (kr.left_out ?? []).length > 0).length).toBeGreaterThan(0);
+    expect(keyResults.filter((kr) => (kr.incomplete ?? []).length > 0).length).toBeGreaterThan(0);
     expect(cells.filter((c) => c.value !== null && marked(c)).length).toBeGreaterThan(0);
     expect(cells.filter((c) => c.qoq_partial).length).toBeGreaterThan(0);
   });
@@ -191,6 +194,11 @@ describe('pages and downloads agree with report --json on real-shaped partial da
             id: s.getAttribute('data-goal'),
             score: s.querySelector('p strong[data-value]')?.getAttribute('data-value') ?? null,
             krs: [...s.querySelectorAll('td[data-col=score]')].map((td) => td.getAttribute('data-value') ?? ''),
+            actuals: [...s.querySelectorAll('td[data-col=actual]')].map((td) => ({
+              text: td.textContent ?? '',
+              coverage: td.querySelector('.coverage:not(.inputs)') !== null,
+              incomplete: td.querySelectorAll('.incomplete').length,
+            })),
           })),
         ),
       );
@@ -201,6 +209,12 @@ describe('pages and downloads agree with report --json on real-shaped partial da
         expect(okr, where).toBeDefined();
         expect(okr!.score, where).toBe(attr(g.score));
         expect(okr!.krs, where).toEqual(g.key_results.map((kr) => attr(kr.score)));
+        // Red-team 26 #5: a key result's row says the channels its actual leaves out and those whose data stop, as a goal's does.
+        g.key_results.forEach((kr, i) => {
+          const cell = okr!.actuals[i]!;
+          expect(cell.coverage, `${where}, ${kr.id}: ${cell.text}`).toBe((kr.left_out ?? []).length > 0);
+          expect(cell.incomplete, `${where}, ${kr.id}: ${cell.text}`).toBe((kr.incomplete ?? []).length);
+        });
       }
     }
   });
