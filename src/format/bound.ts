@@ -25,9 +25,17 @@ export function figureBound(figure: {
   return figure.approximate ? 'upper' : null;
 }
 
-/** The tooltip of a figure's "≈" mark, naming its side (see `figureBound`); null for no mark. */
-export function approximateTitle(figure: Parameters<typeof figureBound>[0], t: UiStrings): string | null {
+/**
+ * The tooltip of a figure's "≈" mark, naming its side (see `figureBound`) and why: a total over days
+ * no export covers (its `gaps`, not `approximate`) is at least what it says, whatever reach does
+ * (red-team 26 #8); null for no mark.
+ */
+export function approximateTitle(
+  figure: Parameters<typeof figureBound>[0] & { readonly gaps?: object | null | undefined },
+  t: UiStrings,
+): string | null {
   const bound = figureBound(figure);
   if (bound === null) return null;
+  if (bound === 'lower' && !figure.approximate && figure.gaps) return t.kpiTable.approximateGaps;
   return { upper: t.kpiTable.approximate, lower: t.kpiTable.approximateLower, unbounded: t.kpiTable.approximateUnbounded }[bound];
 }

@@ -147,6 +147,7 @@ export const en = {
     sharedToNote:
       'A rate over several channels is computed to the last day all of them have data, so that a channel whose data stop early does not move it.',
     approximate: 'approximate: an upper bound summed from finer rows or across channels',
+    approximateGaps: 'at least: no export covers some of its days, which count as none here',
     approximateLower:
       'approximate: a lower bound: the figure falls as reach grows, and a reach summed from finer rows or across channels is an upper bound',
     approximateUnbounded:

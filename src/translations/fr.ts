@@ -146,6 +146,7 @@ export const fr = {
     sharedToNote:
       "Un taux sur plusieurs canaux est calculé jusqu'au dernier jour où tous ont des données, pour qu'un canal dont les données s'arrêtent tôt ne le fasse pas bouger.",
     approximate: 'approximatif : borne haute obtenue en additionnant des lignes plus fines ou plusieurs canaux',
+    approximateGaps: 'au moins : aucun export ne couvre certains de ses jours, comptés ici comme nuls',
     approximateLower:
       'approximatif : borne basse : le chiffre baisse quand la portée augmente, et une portée obtenue en additionnant des lignes plus fines ou plusieurs canaux en est une borne haute',
     approximateUnbounded:

@@ -143,6 +143,7 @@ export const it = {
     sharedToNote:
       'Un tasso su più canali è calcolato fino all’ultimo giorno in cui tutti hanno dati, perché un canale i cui dati si fermano prima non lo faccia muovere.',
     approximate: 'approssimato: un limite superiore sommato da righe più dettagliate o da più canali',
+    approximateGaps: 'almeno: nessuna esportazione copre alcuni dei suoi giorni, qui contati come zero',
     approximateLower:
       'approssimato: un limite inferiore: il dato scende quando la copertura cresce, e una copertura sommata da righe più dettagliate o da più canali ne è un limite superiore',
     approximateUnbounded:

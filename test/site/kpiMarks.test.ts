@@ -136,4 +136,17 @@ describe('a total over days no export covers, at its deadline (red-team 9 #7)', 
     expect(figureBound({ approximate: true })).toBe('upper');
     expect(figureBound({ approximate: true, bound: 'lower' as const, cut_rows: true })).toBeNull();
   });
+
+  it('says in its tooltip that days no export covers make it one, not reach (red-team 26 #8)', () => {
+    const t = uiStrings('en-US');
+    const gaps = { 'meta-ads': { spend: [{ from: '2026-08-01', to: '2026-08-31' }] } };
+    expect(approximateTitle({ bound: 'lower' as const, gaps }, t)).toBe(
+      'at least: no export covers some of its days, which count as none here',
+    );
+    expect(approximateTitle({ bound: 'lower' as const, gaps }, uiStrings('fr-FR'))).toBe(
+      uiStrings('fr-FR').kpiTable.approximateGaps,
+    );
+    // A lower bound from reach keeps its own reason, gaps or not.
+    expect(approximateTitle({ approximate: true, bound: 'lower' as const, gaps }, t)).toBe(t.kpiTable.approximateLower);
+  });
 });
