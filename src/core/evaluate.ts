@@ -14,7 +14,16 @@ import {
 } from './coverage.ts';
 import { type Day, formatDay } from './dates.ts';
 import type { Goal, KeyResult, Measure, OkrGoal, SmartGoal } from './goals.ts';
-import { type InputsEnd, type Kpi, type KpiEngine, type KpiValue, resolveChannels, wholeInputsTo, windowFor } from './kpis.ts';
+import {
+  type InputsEnd,
+  isCount,
+  type Kpi,
+  type KpiEngine,
+  type KpiValue,
+  resolveChannels,
+  wholeInputsTo,
+  windowFor,
+} from './kpis.ts';
 import { elapsedShare, expectedProgress } from './pace.ts';
 import { dataMetrics } from './metrics.ts';
 import type { Period } from './periods.ts';
@@ -563,8 +572,7 @@ export function decidedCount(
   baseline: number | null,
   target: number | null,
 ): { actual: number; progress: number | null; status: GoalStatus; to: Day; leftOut: readonly string[] } | null {
-  const ast = kpi.ast;
-  const counts = ast.type === 'variable' && engine.index.metrics.get(ast.name)?.aggregation === 'stock';
+  const counts = isCount(engine, kpi);
   // A target at or above the baseline (one that asks for no change too: red-team 25 #4); not one asking for a fall.
   if (
     !counts ||

@@ -400,6 +400,15 @@ export function partsEnd(engine: KpiEngine, kpi: Kpi, channel: string, upTo: Day
 }
 
 /**
+ * Whether a KPI is one stock metric summed over channels (followers, a custom count of members): a
+ * count at a day, whatever the days before it hold.
+ */
+export function isCount(engine: KpiEngine, kpi: Kpi): boolean {
+  const ast = kpi.ast;
+  return ast.type === 'variable' && engine.index.metrics.get(ast.name)?.aggregation === 'stock';
+}
+
+/**
  * The last day a part of engagements is known on a channel where it stopped before `compared`, the
  * period compared with an earlier one, began (see `partsEnd`: saves dropped on 15 May, Q3 has none);
  * else null. Days of the earlier period after it compare; its days with the part do not.
