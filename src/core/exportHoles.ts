@@ -6,7 +6,7 @@
  */
 import type { Day } from './dates.ts';
 import type { MetricRow } from './metricIndex.ts';
-import { ENGAGEMENT_PARTS, FOLLOWER_METRICS, type MetricTable } from './metrics.ts';
+import { ENGAGEMENT_PARTS, type MetricTable } from './metrics.ts';
 
 /** Consecutive days without a row, inside a daily export, from which they are a hole. */
 export const HOLE_MIN_DAYS = 7;
@@ -71,16 +71,19 @@ export function splitAtHoles(span: readonly [Day, Day], holes: readonly ExportHo
   return parts;
 }
 
-/** Metrics an ads export never gives: a page's own (its followers, its posts). */
-const PAGE_METRICS: ReadonlySet<string> = new Set([...FOLLOWER_METRICS, 'posts']);
+/**
+ * Metrics an ads export never gives: a page's own (its follower total, its unfollows, its posts).
+ * Not new followers: TikTok's and Meta's ads exports give the follows a campaign paid for (red-team 27 #8).
+ */
+const PAGE_METRICS: ReadonlySet<string> = new Set(['followers', 'lost_followers', 'posts']);
 
 /**
  * Whether rows of one export are an ads export's, as Ads Manager gives them: a row only on the days
  * a campaign delivered, each with its spend above 0, to its last such day (rows of conversions
- * attributed after the campaign ended do not count: red-team 25 #6), and no metric of
- * a page's own (followers, posts). A page export with a boosted post's spend on a row or two, or
- * with `"spend": 0` on every row, is not one (red-team 24 #1, 25 #1): a week without its rows is
- * still days it missed.
+ * attributed after the campaign ended do not count: red-team 25 #6), and no metric of a page's
+ * own (`PAGE_METRICS`). A page export with a boosted post's spend on a row or two, or with
+ * `"spend": 0` on every row, is not one (red-team 24 #1, 25 #1): a week without its rows is still
+ * days it missed.
  */
 export function isAdsExport(rows: readonly MetricRow[]): boolean {
   return adsDeliveryEnd(rows) !== null;

@@ -277,6 +277,7 @@ function sourceSpans(
   postStarts: ReadonlySet<readonly [Day, Day]>;
   knownStarts: ReadonlySet<readonly [Day, Day]>;
   campaignStarts: ReadonlySet<readonly [Day, Day]>;
+  downloadStarts: ReadonlySet<readonly [Day, Day]>;
   campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
   firstGiven: ReadonlyMap<string, Day>;
 } {
@@ -460,6 +461,7 @@ function sourceSpans(
   };
   const knownStarts = new Set<readonly [Day, Day]>();
   const campaignStarts = new Set<readonly [Day, Day]>();
+  const downloadStarts = new Set<readonly [Day, Day]>();
   const campaignFrom = new Map<readonly [Day, Day], Day>();
   const out: SpansByMetric = new Map();
   const ends: SpansByMetric = new Map();
@@ -488,8 +490,11 @@ function sourceSpans(
         // unknown back to that start only (rt18 #9).
         const late = start !== span[0] && start !== dayRowsStart(k);
         if (fromRows !== null || (!coarse.has(keyMetric) && (late || (saysStart(k) && !ads.has(k))))) knownStarts.add(file[0]!);
+        // Not one that says where it starts (`from`): a download of a fixed month or quarter, whose days before are
+        // another download's, missing if none covers them (July's, between June's and August's: red-team 27 #1, #2).
         if (ads.has(k) && !coarse.has(keyMetric)) {
           if (late) campaignFrom.set(file[0]!, span[0]);
+          else if (from.has(dayRows.get(k)?.file ?? '')) downloadStarts.add(file[0]!);
           else campaignStarts.add(file[0]!);
         }
         list.push(...file);
@@ -515,7 +520,7 @@ function sourceSpans(
     out.set(channel, m);
     ends.set(channel, endsOf);
   }
-  return { files: out, ends, postStarts, knownStarts, campaignStarts, campaignFrom, firstGiven };
+  return { files: out, ends, postStarts, knownStarts, campaignStarts, downloadStarts, campaignFrom, firstGiven };
 }
 
 /**
@@ -739,6 +744,8 @@ export class MetricIndex {
   private readonly knownStarts: ReadonlySet<readonly [Day, Day]>;
   /** The first span of each metric of an ads export (one that gives spend): where its campaign began, none before. */
   private readonly campaignStarts: ReadonlySet<readonly [Day, Day]>;
+  /** The first span of each metric of an ads export that says where it starts (`from`): a download of a fixed range. */
+  private readonly downloadStarts: ReadonlySet<readonly [Day, Day]>;
   /** A metric's span that starts a week or more into an ads export, with the export's first day (its campaign's). */
   private readonly campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
   /** Per `channel\u0000metric`, the first day of the first row giving it (see `sourceSpans`). */
@@ -755,6 +762,7 @@ export class MetricIndex {
       postStarts: ReadonlySet<readonly [Day, Day]>;
       knownStarts: ReadonlySet<readonly [Day, Day]>;
       campaignStarts: ReadonlySet<readonly [Day, Day]>;
+      downloadStarts: ReadonlySet<readonly [Day, Day]>;
       campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
       firstGiven: ReadonlyMap<string, Day>;
     },
@@ -770,6 +778,7 @@ export class MetricIndex {
     this.postStarts = sources.postStarts;
     this.knownStarts = sources.knownStarts;
     this.campaignStarts = sources.campaignStarts;
+    this.downloadStarts = sources.downloadStarts;
     this.campaignFrom = sources.campaignFrom;
     this.firstGiven = sources.firstGiven;
     this.metrics = metrics;
@@ -1282,15 +1291,19 @@ export class MetricIndex {
     let reach: Day | null = null;
     // An export that ended before the window still says the metric's data had started: one that resumes
     // inside it leaves the days between unknown (follows exported to July and again from February: red-team
-    // 16 #3). Not the team's own activity: a campaign's export after months without one starts a campaign.
+    // 16 #3). Not the team's own activity (a campaign's export after months without one starts a campaign,
+    // a page export without spend had none), except an ads download of a fixed range (July's missing: red-team 27 #1).
     const resumes = this.metrics.get(metric)?.absentMeans !== 'none';
+    let before: Day | null = null;
     for (const span of this.sortedSources(channel, metric)) {
       const [first, last] = span;
       if (first > b) break;
       if (last < a) {
-        if (resumes && (reach === null || last > reach)) reach = last;
+        if (before === null || last > before) before = last;
+        if (resumes) reach = before;
         continue;
       }
+      if (reach === null && this.downloadStarts.has(span)) reach = before;
       // Days before a per-post export's first post, in that post's month, are days without a post (monthly
       // downloads each with its `through`: June's first post on the 3rd: red-team 13 #1), not unknown: the
       // export starts in that month (quarterly downloads: 1–11 April before a first post on the 12th, rt17 #3).

@@ -164,3 +164,41 @@ describe('what an ads export is (red-team 25)', () => {
     expect(root.notes).toContainEqual(expect.stringContaining('no export covers it from 2026-08-01 to 2026-08-31'));
   });
 });
+
+describe('monthly ads downloads missing at the start of a quarter (red-team 27)', () => {
+  const goalsCap = 'goals:\n  - { id: cap, title: Cap, period: 2026-Q3, channel: meta-ads, kpi: spend, target: 8800 }\n';
+  const month = (from: string, through: string) =>
+    JSON.stringify({
+      channel: 'meta-ads',
+      from,
+      through,
+      rows: days(from, through).map((date) => ({ date, spend: 100, impressions: 5000 })),
+    });
+  const july = { 'meta-ads': { spend: [{ from: '2026-07-01', to: '2026-07-31' }] } };
+
+  for (const [name, files] of [
+    ['July’s, between June’s and August’s (#1)', { jun: ['2026-06-01', '2026-06-30'], aug: ['2026-08-01', '2026-08-31'] }],
+    ['June’s and July’s, after May’s (#2)', { may: ['2026-05-01', '2026-05-31'], aug: ['2026-08-01', '2026-08-31'] }],
+  ] as const) {
+    it(`flags the quarter's missing days on spend as on impressions: ${name}`, () => {
+      const data: Record<string, string> = { 'data/meta-ads/sep.json': month('2026-09-01', '2026-09-30') };
+      for (const [file, [from, through]] of Object.entries(files)) data[`data/meta-ads/${file}.json`] = month(from, through);
+      const root = loadRoot(site, goalsCap, data);
+      const report = buildReport(root.project!, root.engine!, { quarter: Q3 });
+      expect(report.kpis['meta-ads']!['spend']!.gaps).toEqual(july);
+      expect(report.goals[0] as SmartGoalJson).toMatchObject({ status: 'undecided', actual: 6100, gaps: july });
+      expect(root.notes).toContainEqual(expect.stringContaining('no export covers 2026-07-01 to 2026-07-31'));
+    });
+  }
+
+  it('keeps a TikTok ads export with the follows its campaign paid for an ads export: a paused campaign is no gap (#8)', () => {
+    const rows = days('2026-07-01', '2026-09-30')
+      .filter((d) => d < '2026-08-10' || d > '2026-08-20')
+      .map((date) => ({ date, spend: 50, impressions: 8000, clicks: 40, new_followers: 8 }));
+    const root = loadRoot(site, 'goals: []\n', {
+      'data/tiktok-ads/ads.json': JSON.stringify({ channel: 'tiktok-ads', from: '2026-07-01', through: '2026-09-30', rows }),
+    });
+    expect(root.notes).toEqual([]);
+    expect(buildReport(root.project!, root.engine!, { quarter: Q3 }).kpis['tiktok-ads']!['impressions']!.gaps).toBeUndefined();
+  });
+});
