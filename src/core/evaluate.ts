@@ -254,7 +254,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const { start, end: deadline } = period;
   const started = asOf >= start;
   const ended = asOf >= deadline;
-  // A count carried into the period from before it (a channel with no day in it: see `wholeEnds`) says nothing of
+  // A count carried into the period from before it (a channel with no follower data in it: see `wholeEnds`) says nothing of
   // the pace: before the deadline as from it, such data settle only what they decide (red-team 24 #8).
   const carriedIn = Object.values(channelsTo).some((last) => last < start);
   const endsEarly = started && !ended && (reportAsOf >= deadline || carriedIn);
@@ -542,7 +542,7 @@ export function decidedTotal(
   reportAsOf: Day,
   actual: number | null,
   target: number | null,
-): { actual: number; progress: number | null; status: GoalStatus; to: Day; leftOut: readonly string[] } | null {
+): DecidedActual | null {
   if (target === null) return null;
   const good = kpi.def.good;
   const to = Math.min(reportAsOf, period.end);
@@ -554,6 +554,15 @@ export function decidedTotal(
   if (past(actual) || !past(whole)) return null;
   const status: GoalStatus = good === 'up' ? 'achieved' : reportAsOf >= period.end ? 'missed' : 'off_track';
   return { actual: whole, progress: cumulativeProgress(whole, target), status, to, leftOut: value.leftOut ?? [] };
+}
+
+/** An actual that already decides a measure, over its period to `to` (see `decidedTotal`, `decidedCount`). */
+export interface DecidedActual {
+  readonly actual: number;
+  readonly progress: number | null;
+  readonly status: GoalStatus;
+  readonly to: Day;
+  readonly leftOut: readonly string[];
 }
 
 /**
@@ -571,7 +580,7 @@ export function decidedCount(
   period: Period,
   baseline: number | null,
   target: number | null,
-): { actual: number; progress: number | null; status: GoalStatus; to: Day; leftOut: readonly string[] } | null {
+): DecidedActual | null {
   const counts = isCount(engine, kpi);
   // A target at or above the baseline (one that asks for no change too: red-team 25 #4); not one asking for a fall.
   if (

@@ -526,9 +526,10 @@ function sourceSpans(
 /**
  * A count (a stock) given on some days only, a week or more apart, in a daily export (follower totals
  * on the 1st of each month beside impressions every day), covers the days up to each count only: the
- * spans split after each, so that a period's count is known to its last count in it (1 September's is
- * not 30 September's: red-team 24 #3, 25 #2), and flagged as of that day where it is older than a week.
- * Spans of any other metric, or of counts given more often, are kept.
+ * spans split after each count that the next one is a week or more away from (or no next one), so that
+ * a period's count is known to its last count in it, flagged as of that day (1 September's is not 30
+ * September's: red-team 24 #3, 25 #2). Spans of any other metric, or of counts given more often, are
+ * kept; a count whose next one comes late is flagged at its day however close to the period's end.
  */
 function sparseCounts(
   spans: ReadonlyArray<readonly [Day, Day]>,
