@@ -248,17 +248,16 @@ export class MetricWindow {
       const ends = inputEnds(this.engine, kpi, channel, this.start, this.end);
       // A follower count carried into the window by a channel with no follower data in it (no longer exported:
       // red-team 19 #1, 20 #4) is as old as its last follower figure: flagged with that day, as a count whose
-      // totals stop early is.
+      // totals stop early is; also where it divides the channel's likes of the window (applause rate: red-team 27 #7).
       const before =
-        readsFollowers(kpi) && Object.keys(ends).length === 0 ? this.engine.index.followersTo(channel, this.start - 1) : null;
-      if (before !== null) {
-        (out ??= {})[channel] = { followers: before };
-        continue;
-      }
+        readsFollowers(kpi) && !FOLLOWER_METRICS.some((m) => Object.hasOwn(ends, m))
+          ? this.engine.index.followersTo(channel, this.start - 1)
+          : null;
       const days = Object.values(ends);
       const apart = new Set(days).size > 1;
       const early = days.length > 0 && Math.max(...days) < (this.engine.index.lastDay(this.end, [channel]) ?? -Infinity);
-      if (apart || early) (out ??= {})[channel] = ends;
+      if (before !== null) (out ??= {})[channel] = { ...(apart || early ? ends : {}), followers: before };
+      else if (apart || early) (out ??= {})[channel] = ends;
     }
     return out;
   }

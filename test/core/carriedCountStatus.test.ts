@@ -116,3 +116,26 @@ describe('a carried count, more (red-team 25 #4, 26 #1)', () => {
     );
   });
 });
+
+describe('a rate over a carried follower count (red-team 27 #7)', () => {
+  it('is flagged with the count’s day in the KPI table, as the count is', () => {
+    const rates = loadRoot(site, 'goals: []\n', {
+      'data/instagram/q2.json': dailyExport('instagram', '2026-04-01', '2026-06-30', () => ({
+        impressions: 1000,
+        likes: 30,
+        posts: 1,
+        followers: 10000,
+      })),
+      'data/instagram/q3.json': dailyExport('instagram', '2026-07-01', '2026-09-30', () => ({
+        impressions: 1000,
+        likes: 30,
+        posts: 1,
+      })),
+    });
+    const cells = buildReport(rates.project!, rates.engine!, { quarter: period('2026-Q3') }).kpis['instagram']!;
+    const carried = { instagram: { followers: '2026-06-30' } };
+    expect(cells['follower_count']!.inputs_to).toEqual(carried);
+    expect(cells['applause_rate']).toMatchObject({ value: 30 / 10000, inputs_to: carried });
+    expect(cells['engagement_rate']!.inputs_to).toBeUndefined();
+  });
+});
