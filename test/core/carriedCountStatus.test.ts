@@ -7,9 +7,8 @@
  * target: counts are never negative, so Instagram's, whatever it became, could only add to it.
  */
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/core/dates.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
-import { period } from '../coreFixtures.ts';
+import { day, period } from '../coreFixtures.ts';
 import { dailyExport, loadRoot, rowsExport } from '../exportsFixture.ts';
 
 const site = 'title: T\nlocale: en-US\ncurrency: EUR\n';
@@ -30,11 +29,6 @@ const root = loadRoot(site, goals, {
     followers: facebook(d),
   })),
 });
-const day = (iso: string) => {
-  const parsed = parseIsoDate(iso);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.day;
-};
 const goal = (asOf: string, id: string) =>
   buildReport(root.project!, root.engine!, { quarter: period('2026-Q3'), asOf: day(asOf) }).goals.find(
     (g) => g.id === id,

@@ -5,10 +5,9 @@
  * held exactly counted as held hung on which way the rounding went.
  */
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/core/dates.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
 import { resolveTarget } from '../../src/core/targets.ts';
-import { period } from '../coreFixtures.ts';
+import { day, period } from '../coreFixtures.ts';
 import { dailyExport, loadRoot } from '../exportsFixture.ts';
 
 const site = 'title: T\nlocale: en-US\ncurrency: EUR\n';
@@ -24,11 +23,6 @@ const root = loadRoot(site, goals, {
     clicks: 777,
   })),
 });
-const day = (iso: string) => {
-  const parsed = parseIsoDate(iso);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.day;
-};
 const goal = (asOf: string, id: string) =>
   buildReport(root.project!, root.engine!, { quarter: period('2026-Q3'), asOf: day(asOf) }).goals.find(
     (g) => g.id === id,
