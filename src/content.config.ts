@@ -1,16 +1,6 @@
-/** Narratives: `content/reports/<yyyy-qn>.mdx` under the content root, one per quarter, optional. */
-import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { contentRoot } from './load/root.ts';
-
-const dir = join(contentRoot(), 'content/reports');
-
-export const collections = {
-  reports: defineCollection({
-    loader: existsSync(dir)
-      ? glob({ pattern: '*.mdx', base: dir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '').toLowerCase() })
-      : async () => [],
-  }),
-};
+/**
+ * No content collections: a quarter's narrative is compiled as a module of its own
+ * (`src/integration/narrativeModules.ts`). Kept so that a repo whose `src/content.config.ts`
+ * re-exports `goalpost/content` (as `goalpost init` wrote it before 0.2) still builds.
+ */
+export const collections = {};

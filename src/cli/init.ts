@@ -8,7 +8,6 @@ import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   astroConfig,
-  contentConfig,
   gitignore,
   goalsYaml,
   npmrc,
@@ -26,7 +25,7 @@ import { type Io, parseOptions, usageError } from './io.ts';
 const HELP = `Usage: npx goalpost init [dir] [--example] [--locale <bcp47>]
 
 Writes a reporting repo into dir (default: the current folder): package.json,
-astro.config.mjs, src/content.config.ts, content/site.yaml, goals/, data/, reports/,
+astro.config.mjs, content/site.yaml, goals/, data/, reports/,
 .gitignore, .npmrc, the GitHub workflows (.github/workflows/deploy.yml, review.yml) and a README.
 --example fills it with the bundled example (Nordlys Outdoor) instead of blank content.
 Existing files are never overwritten: init lists them and exits 1.`;
@@ -69,7 +68,6 @@ function teamFiles(repo: TeamRepo, example: boolean): Map<string, string> {
   const files = new Map<string, string>([
     ['package.json', packageJson(repo)],
     ['astro.config.mjs', astroConfig()],
-    ['src/content.config.ts', contentConfig()],
     ['.gitignore', gitignore()],
     ['.npmrc', npmrc()],
     ['README.md', readme(repo)],

@@ -1,6 +1,6 @@
 /**
  * The files `goalpost init` writes for a team's reporting repo, as text: package.json,
- * astro.config.mjs, src/content.config.ts, content/site.yaml, .gitignore, .npmrc and the team's
+ * astro.config.mjs, content/site.yaml, .gitignore, .npmrc and the team's
  * README (the workflows and the example are copied from the package). Pure.
  */
 
@@ -69,13 +69,6 @@ import goalpost from 'goalpost';
 export default defineConfig({
   integrations: [goalpost()],
 });
-`;
-}
-
-/** src/content.config.ts: the narratives collection (content/reports/<yyyy-qn>.mdx), from the package. */
-export function contentConfig(): string {
-  return `// Narratives (content/reports/<yyyy-qn>.mdx) for the report pages: defined by Goalpost.
-export { collections } from 'goalpost/content';
 `;
 }
 

@@ -36,15 +36,10 @@ describe('goalpost init', () => {
     expect(readFileSync(join(dir, 'content/site.yaml'), 'utf8')).toMatch(
       /^# yaml-language-server: \$schema=\.\.\/node_modules\/goalpost\/schemas\/site\.schema\.json$/m,
     );
-    for (const path of [
-      '.gitignore',
-      'README.md',
-      'goals/goals.yaml',
-      'data/.gitkeep',
-      'reports/.gitkeep',
-      'src/content.config.ts',
-    ])
+    for (const path of ['.gitignore', 'README.md', 'goals/goals.yaml', 'data/.gitkeep', 'reports/.gitkeep'])
       expect(existsSync(join(dir, path)), path).toBe(true);
+    // A repo of content only: narratives need no content config (the package compiles them itself).
+    expect(existsSync(join(dir, 'src')), 'src/').toBe(false);
     const loaded = await loadProject(dir);
     expect(loaded.ok).toBe(true);
   });

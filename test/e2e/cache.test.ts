@@ -162,7 +162,7 @@ describe('rebuilds', () => {
     expect([...after].filter(([f, b]) => !before.get(f)?.equals(b)).length).toBeGreaterThan(0);
     expectFresh(out, 'fresh');
 
-    // A narrative's prose (rendered through Astro's content collection, not from the page's props): its quarter's page again.
+    // A narrative's prose (compiled from its file, not from the page's props): its quarter's page again, and no other.
     const narrative = join(root, 'content', 'reports', '2026-q3.mdx');
     const prose = readFileSync(narrative, 'utf8');
     const edited = prose.replace(/peak season/, 'high season');
