@@ -314,8 +314,24 @@ function sourceSpans(
   };
   // Each export's distinct days with a day row, and the first and last of them.
   const dayRows = new Map<string, { file: string; days: Set<Day>; first: Day; last: Day }>();
+  // Per file and channel, the export's key and, per metric, the names it is kept under: found once per
+  // export and metric, not built again for each row (a daily export has a row a day, each with many metrics).
+  const names = new Map<string, Map<string, { key: string; metrics: Map<string, MetricNames> }>>();
+  interface MetricNames {
+    readonly keyMetric: string;
+    readonly channelMetric: string;
+    readonly part: boolean;
+  }
+  const exportNames = (file: string, channel: string): { key: string; metrics: Map<string, MetricNames> } => {
+    let byChannel = names.get(file);
+    if (!byChannel) names.set(file, (byChannel = new Map()));
+    let found = byChannel.get(channel);
+    if (!found) byChannel.set(channel, (found = { key: `${file}\u0000${channel}`, metrics: new Map() }));
+    return found;
+  };
   for (const row of rows) {
-    const key = `${row.origin.file}\u0000${row.channel}`;
+    const exported = exportNames(row.origin.file, row.channel);
+    const key = exported.key;
     if (row.period.kind === 'day') {
       const d = dayRows.get(key);
       if (!d)
@@ -344,17 +360,25 @@ function sourceSpans(
     let byMetric = files.get(row.channel);
     if (!byMetric) files.set(row.channel, (byMetric = new Map()));
     let parts = false;
-    const exported = byExport.get(key);
-    if (exported) exported.push(row);
+    const exportRows = byExport.get(key);
+    if (exportRows) exportRows.push(row);
     else byExport.set(key, [row]);
     for (const metric in row.values) {
-      const channelMetric = `${row.channel}\u0000${metric}`;
-      if (row.period.start < (firstGiven.get(channelMetric) ?? Infinity)) firstGiven.set(channelMetric, row.period.start);
-      let set = byMetric.get(metric);
-      if (!set) byMetric.set(metric, (set = new Set()));
-      set.add(key);
-      given(`${key}\u0000${metric}`, row.period);
-      if ((ENGAGEMENT_PARTS as readonly string[]).includes(metric)) parts = true;
+      let n = exported.metrics.get(metric);
+      if (!n) {
+        n = {
+          keyMetric: `${key}\u0000${metric}`,
+          channelMetric: `${row.channel}\u0000${metric}`,
+          part: (ENGAGEMENT_PARTS as readonly string[]).includes(metric),
+        };
+        exported.metrics.set(metric, n);
+        let set = byMetric.get(metric);
+        if (!set) byMetric.set(metric, (set = new Set()));
+        set.add(key);
+      }
+      if (row.period.start < (firstGiven.get(n.channelMetric) ?? Infinity)) firstGiven.set(n.channelMetric, row.period.start);
+      given(n.keyMetric, row.period);
+      if (n.part) parts = true;
     }
     if (parts) {
       let set = byMetric.get('engagements');
@@ -1387,16 +1411,18 @@ export class MetricIndex {
 
   /** The spans of the files giving one metric of one channel, by first day (sorted on first use: asked for every window). */
   private sortedSources(channel: string, metric: string): ReadonlyArray<readonly [Day, Day]> {
-    const key = `${channel}\u0000${metric}`;
-    let spans = this.sortedSourceCache.get(key);
+    let byMetric = this.sortedSourceCache.get(channel);
+    if (!byMetric) this.sortedSourceCache.set(channel, (byMetric = new Map()));
+    let spans = byMetric.get(metric);
     if (!spans) {
       spans = [...(this.sources.get(channel)?.get(metric) ?? [])].sort((x, y) => x[0] - y[0]);
-      this.sortedSourceCache.set(key, spans);
+      byMetric.set(metric, spans);
     }
     return spans;
   }
 
-  private readonly sortedSourceCache = new Map<string, ReadonlyArray<readonly [Day, Day]>>();
+  /** Per channel, then metric (no key text built for each of the many calls). */
+  private readonly sortedSourceCache = new Map<string, Map<string, ReadonlyArray<readonly [Day, Day]>>>();
 
   /**
    * The last day with any data on or before `upTo` (for some channels, or all). An export reaches

@@ -22,14 +22,22 @@ export function checkMetricStarts(
   // Per `channel\u0000metric\u0000file`, the first row giving it in that file, a day, month or quarter row (a
   // monthly overview of clicks from August: red-team 21 #4); the metrics a row gives by their keys: engagements
   // derived from likes is its parts' to note (rt17 #10).
-  const firstRow = new Map<string, MetricRow>();
+  // Found per file and channel first (their rows come together), named once per file, channel and metric.
+  const byExport = new Map<string, Map<string, Map<string, MetricRow>>>();
   for (const row of rows) {
-    for (const metric of Object.keys(row.values)) {
-      const key = `${row.channel}\u0000${metric}\u0000${row.origin.file}`;
-      const first = firstRow.get(key);
-      if (!first || row.period.start < first.period.start) firstRow.set(key, row);
+    let byChannel = byExport.get(row.origin.file);
+    if (!byChannel) byExport.set(row.origin.file, (byChannel = new Map()));
+    let byMetric = byChannel.get(row.channel);
+    if (!byMetric) byChannel.set(row.channel, (byMetric = new Map()));
+    for (const metric in row.values) {
+      const first = byMetric.get(metric);
+      if (!first || row.period.start < first.period.start) byMetric.set(metric, row);
     }
   }
+  const firstRow = new Map<string, MetricRow>();
+  for (const [file, byChannel] of byExport)
+    for (const [channel, byMetric] of byChannel)
+      for (const [metric, row] of byMetric) firstRow.set(`${channel}\u0000${metric}\u0000${file}`, row);
   const noted = new Set<string>();
   // A part of engagements is missing nowhere that rows give engagements themselves (red-team 22 #6).
   const given = (channel: string, metric: string, [a, b]: readonly [number, number]) =>
