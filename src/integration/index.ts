@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { writeSync } from 'node:fs';
 import { collectGarbage } from '../io/memory.ts';
-import type { PageChecks } from './pageChecks.ts';
 import { goalpostRoutes } from './routes.ts';
 import { sharedModules } from './sharedModules.ts';
 import { type Problem, problemCount, problemLines } from '../load/problems.ts';
@@ -109,7 +108,6 @@ function launchFor(
 
 export default function goalpost(): AstroIntegration {
   let target: string | null = null;
-  let pageChecks: PageChecks | null = null;
   let record: {
     file: string;
     inputs: string;
@@ -121,7 +119,7 @@ export default function goalpost(): AstroIntegration {
   return {
     name: 'goalpost',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger, updateConfig, injectRoute, addMiddleware }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig, injectRoute }) => {
         const root = contentRoot();
         if (command === 'build' && buildCacheOn()) {
           const out = fileURLToPath(config.outDir);
@@ -142,11 +140,10 @@ export default function goalpost(): AstroIntegration {
           }
         }
         // Loaded only now: a build skipped above never loads the loader, MDX or the page check (a quicker no-op).
-        const [{ loadProject }, { default: mdx }, { stagingFor }, { startPageChecks }, { narrativeModules }] = await Promise.all([
+        const [{ loadProject }, { default: mdx }, { stagingFor }, { narrativeModules }] = await Promise.all([
           import('../load/project.ts'),
           import('@astrojs/mdx'),
           import('./output.ts'),
-          import('./pageChecks.ts'),
           import('./narrativeModules.ts'),
         ]);
         const result = await loadProject(root);
@@ -200,12 +197,6 @@ export default function goalpost(): AstroIntegration {
           handOver(root, result.project, record?.code ?? null);
           target = fileURLToPath(config.outDir);
           updateConfig({ outDir: pathToFileURL(`${stagingFor(target)}/`) });
-          // Pages are checked on another thread as they render (see pageChecks.ts).
-          pageChecks = startPageChecks();
-          addMiddleware({
-            order: 'post',
-            entrypoint: new URL(import.meta.url.endsWith('.js') ? './pageCheckSink.js' : './pageCheckSink.ts', import.meta.url),
-          });
         }
         logger.info(`content root ${root}: ${result.project.goals.length} goals, ${result.project.sources.length} metric files`);
       },
@@ -214,10 +205,9 @@ export default function goalpost(): AstroIntegration {
         const staging = fileURLToPath(dir);
         const { checkBuiltPages, publish } = await import('./output.ts');
         const clean = new Set<string>();
-        const verdicts = (await pageChecks?.settled()) ?? new Map<string, boolean>();
         // Rendering's garbage collected first: parsing every page on top of it grew the heap to the build's peak.
-        if (verdicts.size === 0) collectGarbage();
-        const problems = await checkBuiltPages(staging, contentRoot(), { known: record?.known, verdicts, clean });
+        collectGarbage();
+        const problems = await checkBuiltPages(staging, contentRoot(), { known: record?.known, clean });
         if (problems.length > 0) {
           await publish(staging, null);
           stopBuild(

@@ -3,13 +3,13 @@
  * it wrote, and publishing (the staging folder takes the output folder's place by renames on
  * one file system; the previous output stays whole until then).
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../load/problems.ts';
 import { NARRATIVES_DIR } from '../site/narrativeCheck.ts';
 import { pageViolations } from '../site/pageCheck.ts';
-import { pageDigest, type PageVerdicts } from './pageChecks.ts';
 
 /** The staging folder of an output folder: beside it, so that publishing is a rename. */
 export function stagingFor(target: string): string {
@@ -35,28 +35,28 @@ function pointOf(text: string, index: number): { line: number; column: number } 
   return { line, column: index - before.lastIndexOf('\n') };
 }
 
+/** A page's digest (SHA-256 of its bytes), the key of pages already found clean. */
+export function pageDigest(html: string | Uint8Array): string {
+  return createHash('sha256').update(html).digest('hex');
+}
+
 /**
  * Every built page's script or foreign load, as problems: at the narrative's line and column
  * when the page is a quarter's and its narrative holds the offending text, else at the page.
  * Pages whose digest is in `known` (found clean by the same checker before: same bytes, same
- * verdict) or found clean while the build rendered (`verdicts`, from `pageChecks.ts`) are not
- * parsed again; the digest of every page found clean is added to `clean`.
+ * verdict) are not parsed again; the digest of every page found clean is added to `clean`.
  */
 export async function checkBuiltPages(
   dir: string,
   root: string,
-  {
-    known = new Set<string>(),
-    verdicts = new Map<string, boolean>(),
-    clean = new Set<string>(),
-  }: { known?: ReadonlySet<string>; verdicts?: PageVerdicts; clean?: Set<string> } = {},
+  { known = new Set<string>(), clean = new Set<string>() }: { known?: ReadonlySet<string>; clean?: Set<string> } = {},
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const file of await htmlFiles(dir)) {
     // The bytes' digest is the text's (UTF-8 both ways): a page known clean is not decoded.
     const bytes = await readFile(file);
     const digest = pageDigest(bytes);
-    if (known.has(digest) || verdicts.get(digest) === true) {
+    if (known.has(digest)) {
       clean.add(digest);
       continue;
     }

@@ -6,8 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkBuiltPages } from '../../src/integration/output.ts';
-import { pageDigest } from '../../src/integration/pageChecks.ts';
+import { checkBuiltPages, pageDigest } from '../../src/integration/output.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'goalpost-checked-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
