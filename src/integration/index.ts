@@ -216,16 +216,17 @@ export default function goalpost(): AstroIntegration {
         }
         await publish(staging, target);
         if (record) {
+          const output = outputListing(target) ?? '';
           writeRecord(record.file, {
             inputs: record.inputs,
-            output: outputListing(target) ?? '',
+            output,
             log: record.log,
             checked: { code: record.code, pages: [...clean].sort() },
           });
           if (record.launch)
             writeLaunchRecord(record.launch.file, {
               ...record.launch.record,
-              output: outputListing(target) ?? '',
+              output,
               log: record.log,
             });
         }
