@@ -6,7 +6,7 @@ import { channelLabel, createEngine, type Project, type SiteSettings } from '../
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { GoalJson, KeyResultJson, KpiJson, PartJson, ReportJson, SmartGoalJson } from '../core/report.ts';
-import { isPartial } from '../core/comparable.ts';
+import { isPartial, isRateFormula } from '../core/comparable.ts';
 import { partialComparison } from '../format/changes.ts';
 import {
   chooseVersion,
@@ -166,7 +166,10 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   // KPI labels and units as frozen, then those defined since.
   const metas = [...kpiMetas(engine), ...(frozen?.snapshot.kpis ?? [])];
   const units = new Map(
-    metas.map((k) => [k.id, { unit: k.unit, label: k.label, good: k.good, grows_with_window: k.grows_with_window }]),
+    metas.map((k) => [
+      k.id,
+      { unit: k.unit, label: k.label, good: k.good, grows_with_window: k.grows_with_window, rate: isRateFormula(k.formula) },
+    ]),
   );
   const currencies = { frozen: currency, now: project.site.currency };
   const restated = frozen && live ? restatements(frozen.snapshot.figures[scope]!, { report: live }, metas, currencies).length : 0;
@@ -250,9 +253,10 @@ const NOT_COMPARABLE = 'not comparable: channels differ';
 
 /**
  * A change in the KPI table: a rate over other channels is not comparable, a total's change is
- * marked, a rate compared with the earlier quarter only to a day (`qoq_to`, `yoy_to`) says it, and
- * an earlier quarter a channel covers only in part (`qoq_partial`, `yoy_partial`) says its days, or
- * the days no export covers in it (their `gaps`).
+ * marked (and n/a for its own reason: red-team 26 #9), a rate compared with the earlier quarter
+ * only to a day (`qoq_to`, `yoy_to`) says it, and an earlier quarter a channel covers only in part
+ * (`qoq_partial`, `yoy_partial`) says its days, or the days no export covers in it (their `gaps`).
+ * `rate`: whether the KPI is a rate (`isRateFormula`; taken to be one when not known).
  */
 function changeCell(
   change: number | null,
@@ -260,8 +264,9 @@ function changeCell(
   to: string | undefined,
   fmt: FormatOptions,
   partial?: PartJson,
+  rate = true,
 ): string {
-  if (channelsDiffer && change === null) return NOT_COMPARABLE;
+  if (channelsDiffer && rate && change === null) return NOT_COMPARABLE;
   // Days no export covers in the earlier quarter (red-team 12 #2): as a part, said by those days.
   if (partial?.gaps) {
     const gaps = partial.gaps.map((g) => `${esc(g.from)} – ${esc(g.to)}`).join(', ');
@@ -292,7 +297,7 @@ function incompleteNote(cell: KpiJson, site: SiteSettings): string | undefined {
 export function renderText(
   report: ReportJson,
   site: SiteSettings,
-  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction; grows_with_window?: boolean }>,
+  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction; grows_with_window?: boolean; rate?: boolean }>,
   from: TextSource = { source: { kind: 'live' }, newest: null, restated: 0 },
 ): string {
   site = textSite(site);
@@ -356,8 +361,8 @@ export function renderText(
       return [
         esc(k.label) + (bound ? KPI_BOUND_WORDS[bound] : '') + (notes.length > 0 ? ` [${esc(notes.join(', '))}]` : ''),
         formatKpiValue(v.value, k.unit, fmt),
-        changeCell(v.qoq, v.qoq_channels_differ, v.qoq_to, fmt, v.qoq_partial),
-        changeCell(v.yoy, v.yoy_channels_differ, v.yoy_to, fmt, v.yoy_partial),
+        changeCell(v.qoq, v.qoq_channels_differ, v.qoq_to, fmt, v.qoq_partial, k.rate),
+        changeCell(v.yoy, v.yoy_channels_differ, v.yoy_to, fmt, v.yoy_partial, k.rate),
       ];
     });
     lines.push(...alignColumns([['KPI', 'Value', 'QoQ', 'YoY'], ...table]).map((l) => `  ${l}`), '');
@@ -375,7 +380,7 @@ export function renderText(
 function goalLines(
   goal: GoalJson,
   site: SiteSettings,
-  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction; grows_with_window?: boolean }>,
+  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction; grows_with_window?: boolean; rate?: boolean }>,
 ): string[] {
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {

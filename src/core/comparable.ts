@@ -22,6 +22,12 @@ export function isRate(ast: FormulaNode): boolean {
   }
 }
 
+/** `isRate` of a KPI's formula as written (a frozen report's KPIs carry their formula, not its tree); true if it does not parse. */
+export function isRateFormula(formula: string): boolean {
+  const parsed = parseFormula(formula);
+  return parsed.ok ? isRate(parsed.ast) : true;
+}
+
 function isConstant(n: FormulaNode): boolean {
   if (n.type === 'number') return true;
   if (n.type === 'negate') return isConstant(n.operand);

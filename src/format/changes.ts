@@ -1,6 +1,7 @@
 /**
  * What a reader is told about a KPI's QoQ and YoY change: the change, "not comparable:
- * channels differ" for a rate computed over other channels in the earlier quarter, and, while
+ * channels differ" for a rate computed over other channels in the earlier quarter (a total's
+ * change over them is kept and marked, or is n/a for its own reason), and, while
  * a quarter is not over, that its changes compare the quarter to date with whole quarters.
  */
 import { isPartial, knownTo, type PartialInput } from '../core/comparable.ts';
@@ -21,16 +22,19 @@ import { type FormatOptions, formatChange } from './numbers.ts';
  * (`qoq_partial`, `yoy_partial`) says its days: "n/a" for a total, the days a rate is compared over;
  * one with days no export covers (their `gaps`) says those days; the change of a value that is only a
  * bound (`approximate`) is marked "≈" as the value is. `date` writes the day (ISO by default).
+ * `rate`: whether the KPI is a rate (`isRateFormula`): only a rate's null change over other
+ * channels is for that reason; a total's is n/a for days missing or cut short (red-team 26 #9).
  */
 export function changeText(
   cell: KpiJson,
   which: 'qoq' | 'yoy',
   opts: FormatOptions,
   date: (iso: string) => string = (iso) => iso,
+  rate = true,
 ): string {
   const differ = which === 'qoq' ? cell.qoq_channels_differ : cell.yoy_channels_differ;
   const t = uiStrings(opts.locale, opts.strings).kpiTable;
-  if (differ && cell[which] === null) return t.channelsDiffer;
+  if (differ && rate && cell[which] === null) return t.channelsDiffer;
   const partial = which === 'qoq' ? cell.qoq_partial : cell.yoy_partial;
   if (partial?.gaps) {
     const gaps = gapsText(partial.gaps, date);
@@ -55,11 +59,11 @@ function gapsText(gaps: ReadonlyArray<{ from: string; to: string }>, date: (iso:
 }
 
 /** The title explaining a KPI's changes over other channels (a rate's, not comparable; a total's, marked), or undefined. */
-export function channelsDifferTitle(cell: KpiJson, opts: FormatOptions): string | undefined {
+export function channelsDifferTitle(cell: KpiJson, opts: FormatOptions, rate = true): string | undefined {
   const t = uiStrings(opts.locale, opts.strings).kpiTable;
   const differing = [...(cell.qoq_channels_differ ? [cell.qoq] : []), ...(cell.yoy_channels_differ ? [cell.yoy] : [])];
   if (differing.length === 0) return undefined;
-  return differing.some((change) => change === null) ? t.channelsDifferLong : t.otherChannelsLong;
+  return rate && differing.some((change) => change === null) ? t.channelsDifferLong : t.otherChannelsLong;
 }
 
 /**
@@ -70,6 +74,7 @@ export function changesTitle(
   cell: KpiJson,
   opts: FormatOptions,
   date: (iso: string) => string = (iso) => iso,
+  rate = true,
 ): string | undefined {
   const t = uiStrings(opts.locale, opts.strings).kpiTable;
   // A day an earlier quarter a channel covers in part is taken to is said by `partialEarlierLong`.
@@ -79,7 +84,7 @@ export function changesTitle(
   ];
   const partial = cell.qoq_partial ?? cell.yoy_partial;
   const parts = [
-    channelsDifferTitle(cell, opts),
+    channelsDifferTitle(cell, opts, rate),
     ...days.map((day) => fill(t.changeToLong, { date: date(day) })),
     partial?.gaps
       ? fill(t.gapsEarlierLong, { gaps: gapsText(partial.gaps, date) })

@@ -3,6 +3,7 @@
  * last eight quarters, and every quarter, for the page to render as props.
  */
 import { renderSvg } from '../charts/render.ts';
+import { isRateFormula } from '../core/comparable.ts';
 import { sparklineSpec } from '../charts/specs.ts';
 import { channelColors } from '../charts/theme.ts';
 import type { Unit } from '../core/catalogue.ts';
@@ -85,7 +86,13 @@ export async function homeView(project: Project, engine: KpiEngine): Promise<Hom
               svg,
               history,
               inputs: inputsNote(cell, project.site, (iso) => formatDate(iso, project.site.locale), 'kpi'),
-              change: changeText(cell, 'qoq', project.site, (iso) => formatDate(iso, project.site.locale)),
+              change: changeText(
+                cell,
+                'qoq',
+                project.site,
+                (iso) => formatDate(iso, project.site.locale),
+                isRateFormula(kpi.formula),
+              ),
               ...(partial && totalToDate(view.report, 'all', kpi, cell)
                 ? { move: null, toDate: cell.qoq === null ? null : fill(t.home.toDate, { previous: partial.previous }) }
                 : { move: cellMove(kpi, cell), toDate: null }),

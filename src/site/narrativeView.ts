@@ -9,6 +9,7 @@
 import { type ChartModel, trendChart } from '../charts/specs.ts';
 import { channelColors } from '../charts/theme.ts';
 import type { Unit } from '../core/catalogue.ts';
+import { isRateFormula } from '../core/comparable.ts';
 import { goalEvaluation } from '../core/evaluations.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { parseQuarter, type Period } from '../core/periods.ts';
@@ -30,8 +31,10 @@ export interface KpiValueView {
   readonly unit: Unit;
   readonly value: number | null;
   readonly qoq: number | null;
-  /** A rate computed over other channels in the previous quarter: its change is not comparable. */
+  /** Computed over other channels in the previous quarter: a rate's change is not comparable, a total's is marked. */
   readonly qoq_channels_differ?: true;
+  /** Whether the KPI is a rate (`isRateFormula`). */
+  readonly rate: boolean;
   /** The previous quarter is covered only over these days by a channel counted in it (see `KpiJson.qoq_partial`). */
   readonly qoq_partial?: { from: string; to: string };
   /** The currency of its amounts (a frozen quarter's own). */
@@ -98,6 +101,7 @@ export function narrativeView(
       const cell = view.report.kpis[channel]?.[kpi];
       values.set(kpiValueKey(label, kpi, channel), {
         unit: def.unit,
+        rate: isRateFormula(def.formula),
         value: cell?.value ?? null,
         qoq: cell?.qoq ?? null,
         ...(cell?.qoq_channels_differ ? { qoq_channels_differ: true as const } : {}),

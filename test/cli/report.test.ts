@@ -52,6 +52,19 @@ describe('renderText', () => {
     const out = renderText(report('2026-09-30'), DEFAULT_SITE, kpis);
     expect(out).toMatch(/Engagement rate +1\.0% +not comparable: channels differ +\+20\.0%/);
   });
+
+  it("never calls a total's missing change over other channels not comparable: n/a, marked (red-team 26 #9)", () => {
+    const r = report('2026-09-30');
+    const cells = r.kpis['all']!;
+    cells['impressions'] = { ...cells['impressions']!, qoq: null, qoq_channels_differ: true };
+    const marked = new Map([
+      ['impressions', { unit: 'count' as const, label: 'Impressions', rate: false }],
+      ['engagement_rate', { unit: 'percent' as const, label: 'Engagement rate', rate: true }],
+    ]);
+    const out = renderText(r, DEFAULT_SITE, marked);
+    expect(out).toMatch(/Impressions +63,000 +n\/a \(other channels\)/);
+    expect(out).toMatch(/Engagement rate +1\.0% +not comparable: channels differ/);
+  });
 });
 
 describe('renderText goal lines', () => {

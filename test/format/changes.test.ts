@@ -1,6 +1,7 @@
 /** The words of QoQ and YoY changes on pages (src/format/changes.ts), in the three languages. */
 import { describe, expect, it } from 'vitest';
-import { changeText, partialComparison, partialNote } from '../../src/format/changes.ts';
+import { changesTitle, changeText, partialComparison, partialNote } from '../../src/format/changes.ts';
+import { isRateFormula } from '../../src/core/comparable.ts';
 import { formatDate } from '../../src/format/intl.ts';
 
 const en = { locale: 'en-US', currency: 'EUR' };
@@ -17,6 +18,27 @@ describe('changeText', () => {
   it('gives the change otherwise, and n/a where there is none', () => {
     expect(changeText(cell, 'yoy', en)).toBe('+20.0%');
     expect(changeText({ value: 1, qoq: null, yoy: null }, 'qoq', en)).toBe('n/a');
+  });
+  it("never calls a total's missing change over other channels a rate's: n/a, marked, for its own reason (red-team 26 #9)", () => {
+    // Impressions over all channels: TikTok stopped in the quarter (a gap), the previous quarter had other channels.
+    const total = {
+      value: 4_536_374,
+      qoq: null,
+      yoy: null,
+      qoq_channels_differ: true as const,
+      yoy_channels_differ: true as const,
+      gaps: { tiktok: { impressions: [{ from: '2026-07-15', to: '2026-07-31' }] } },
+    };
+    expect(isRateFormula('impressions')).toBe(false);
+    expect(changeText(total, 'qoq', en, undefined, false)).toBe('n/a (other channels)');
+    expect(changeText(total, 'qoq', en, undefined, false)).not.toContain('not comparable');
+    expect(changesTitle(total, en, undefined, false)).not.toContain('rate');
+    // A rate's is not comparable, as before.
+    expect(isRateFormula('clicks / impressions')).toBe(true);
+    expect(changeText(total, 'qoq', en, undefined, true)).toBe('not comparable: channels differ');
+    expect(changesTitle(total, en, undefined, true)).toContain('rate');
+    // A total's change that is there stays marked.
+    expect(changeText({ ...total, qoq: 0.809 }, 'qoq', en, undefined, false)).toBe('+80.9% (other channels)');
   });
   it('marks "≈" the change of a value that is only a bound (red-team 12 #10)', () => {
     const bound = { value: 9000, qoq: 0.286, yoy: null, approximate: true as const, bound: 'upper' as const };

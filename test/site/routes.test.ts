@@ -78,6 +78,7 @@ describe('route data', () => {
       const cell = report.kpis[channel]![kpi]!;
       expect(narrative!.values.get(kpiValueKey('2026-Q2', kpi, channel))).toEqual({
         unit: page.view.kpis.get(kpi)!.unit,
+        rate: kpi === 'engagement_rate',
         value: cell.value,
         qoq: cell.qoq,
         currency: 'EUR',
