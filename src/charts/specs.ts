@@ -121,16 +121,20 @@ function utcTime(iso: string): number {
 const Y_DOMAIN = 'y_domain';
 const MONTH_TICKS = 'month_ticks';
 
-/** The last day of the week or month that starts on `iso`, not after `asOf` (a stock's value is its level then). */
+/**
+ * The last day of the week or month that starts on `iso`, not after `asOf` (a stock's value is its
+ * level then). A week is a trend's (`subPeriods`): it ends on the Sunday, or with its quarter, so
+ * the week from Wednesday 1 July ends on Sunday 5 July, not on the 7th (red-team 26 #10).
+ */
 export function periodEnd(iso: string, step: 'week' | 'month', asOf: string | null = null): string {
   const key = `${step}\u0000${iso}`;
   let last = periodEnds.get(key);
   if (last === undefined) {
     const d = new Date(`${iso}T00:00:00Z`);
-    const end =
-      step === 'week'
-        ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 6))
-        : new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+    const [year, month, day] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+    const sunday = Date.UTC(year, month, day + 6 - ((d.getUTCDay() + 6) % 7));
+    const quarterEnd = Date.UTC(year, Math.floor(month / 3) * 3 + 3, 0);
+    const end = step === 'week' ? new Date(Math.min(sunday, quarterEnd)) : new Date(Date.UTC(year, month + 1, 0));
     periodEnds.set(key, (last = end.toISOString().slice(0, 10)));
   }
   return asOf !== null && asOf < last && asOf >= iso ? asOf : last;
