@@ -12,7 +12,7 @@
  * page again, not every quarter's.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { narrativeText } from '../site/narrative.ts';
 import { NARRATIVES_DIR } from '../site/narrativeCheck.ts';
 
@@ -48,11 +48,12 @@ export async function shownNarratives(root: string): Promise<string[]> {
   return shown.filter((slug): slug is string => slug !== null).sort();
 }
 
-/** The module's code: each shown narrative imported on demand, by its slug. */
+/** The module's code: each shown narrative imported on demand, by its slug (its path with forward slashes, as Vite takes it). */
 export function narrativesModule(root: string, slugs: readonly string[]): string {
-  const entries = slugs.map(
-    (slug) => `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(join(root, NARRATIVES_DIR, `${slug}.mdx`))}),`,
-  );
+  const entries = slugs.map((slug) => {
+    const file = join(root, NARRATIVES_DIR, `${slug}.mdx`).split(sep).join('/');
+    return `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(file)}),`;
+  });
   return `export default {\n${entries.join('\n')}\n};\n`;
 }
 
@@ -66,7 +67,7 @@ export function narrativeModules(root: string): NarrativeModulesPlugin {
       const dir = join(root, NARRATIVES_DIR);
       server.watcher.add(dir);
       const relist = (path: string): void => {
-        if (!path.startsWith(dir)) return;
+        if (!path.startsWith(dir + sep)) return;
         for (const environment of Object.values(server.environments)) {
           const module = environment.moduleGraph.getModuleById(RESOLVED);
           if (module) environment.moduleGraph.invalidateModule(module as never);

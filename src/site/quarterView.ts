@@ -9,6 +9,7 @@ import type { KpiMeta, QuarterFigures } from '../core/figures.ts';
 import type { Period } from '../core/periods.ts';
 import type { SiteSettings } from '../core/project.ts';
 import type { KpiJson, ReportJson } from '../core/report.ts';
+import { isRateFormula } from '../core/comparable.ts';
 import { parseIsoDate } from '../core/dates.ts';
 import { BUILT_IN_METRICS } from '../core/metrics.ts';
 import { fill, kpiLabel, uiStrings } from '../translations/index.ts';
@@ -30,6 +31,8 @@ export interface Scope {
 
 /** A row of the KPI table: the KPI and its value in each scope. */
 export interface KpiRow extends KpiMeta {
+  /** Whether the KPI is a rate: only a rate's change over other channels is "not comparable" (`changeText`). */
+  readonly rate: boolean;
   readonly cells: Readonly<Record<string, KpiJson>>;
 }
 
@@ -91,6 +94,7 @@ export function quarterView(input: ViewInput, quarter: Period, channel: string |
     .filter((k) => report.channels.some((s) => report.kpis[s]?.[k.id] !== undefined))
     .map((k): KpiRow => ({
       ...k,
+      rate: isRateFormula(k.formula),
       cells: Object.fromEntries(report.channels.map((s) => [s, report.kpis[s]?.[k.id] ?? { value: null, qoq: null, yoy: null }])),
     }))
     .filter((row) => Object.values(row.cells).some((c) => c.value !== null));
