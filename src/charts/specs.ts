@@ -4,7 +4,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Unit } from '../core/catalogue.ts';
+import { formatDay, monthBounds, monthIndexOf, parseIsoDate, quarterBounds, quarterIndexOf } from '../core/dates.ts';
 import type { SiteSettings } from '../core/project.ts';
+import { weekEnd } from '../core/series.ts';
 import { dateTimeFormat, formatDate } from '../format/intl.ts';
 import { type FormatOptions, formatKpiValue, formatShare } from '../format/numbers.ts';
 import { en, type UiStrings } from '../translations/en.ts';
@@ -123,19 +125,18 @@ const MONTH_TICKS = 'month_ticks';
 
 /**
  * The last day of the week or month that starts on `iso`, not after `asOf` (a stock's value is its
- * level then). A week is a trend's (`subPeriods`): it ends on the Sunday, or with its quarter, so
- * the week from Wednesday 1 July ends on Sunday 5 July, not on the 7th (red-team 26 #10).
+ * level then). A week is a trend's (`weekEnd`, as `subPeriods` cuts them): it ends on the Sunday, or
+ * with its quarter, so the week from Wednesday 1 July ends on Sunday 5 July (red-team 26 #10).
  */
 export function periodEnd(iso: string, step: 'week' | 'month', asOf: string | null = null): string {
   const key = `${step}\u0000${iso}`;
   let last = periodEnds.get(key);
   if (last === undefined) {
-    const d = new Date(`${iso}T00:00:00Z`);
-    const [year, month, day] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
-    const sunday = Date.UTC(year, month, day + 6 - ((d.getUTCDay() + 6) % 7));
-    const quarterEnd = Date.UTC(year, Math.floor(month / 3) * 3 + 3, 0);
-    const end = step === 'week' ? new Date(Math.min(sunday, quarterEnd)) : new Date(Date.UTC(year, month + 1, 0));
-    periodEnds.set(key, (last = end.toISOString().slice(0, 10)));
+    const parsed = parseIsoDate(iso);
+    if (!parsed.ok) throw new Error(`periodEnd: ${parsed.reason}`);
+    const day = parsed.day;
+    const end = step === 'week' ? weekEnd(day, quarterBounds(quarterIndexOf(day))[1]) : monthBounds(monthIndexOf(day))[1];
+    periodEnds.set(key, (last = formatDay(end)));
   }
   return asOf !== null && asOf < last && asOf >= iso ? asOf : last;
 }

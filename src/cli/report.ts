@@ -248,6 +248,15 @@ function englishWords(site: SiteSettings): SiteSettings {
 
 const isEnglish = (site: SiteSettings) => /^en(-|$)/i.test(site.locale);
 
+/** What the text report needs of a KPI: its unit and label, which way is good, whether it is a total or a rate. */
+export interface TextKpi {
+  readonly unit: Unit;
+  readonly label: string;
+  readonly good?: Direction;
+  readonly grows_with_window?: boolean;
+  readonly rate?: boolean;
+}
+
 /** A rate's change against a quarter computed over other channels (the CLI stays English). */
 const NOT_COMPARABLE = 'not comparable: channels differ';
 
@@ -297,7 +306,7 @@ function incompleteNote(cell: KpiJson, site: SiteSettings): string | undefined {
 export function renderText(
   report: ReportJson,
   site: SiteSettings,
-  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction; grows_with_window?: boolean; rate?: boolean }>,
+  kpis: ReadonlyMap<string, TextKpi>,
   from: TextSource = { source: { kind: 'live' }, newest: null, restated: 0 },
 ): string {
   site = textSite(site);
@@ -377,11 +386,7 @@ export function renderText(
   return lines.join('\n');
 }
 
-function goalLines(
-  goal: GoalJson,
-  site: SiteSettings,
-  kpis: ReadonlyMap<string, { unit: Unit; label: string; good?: Direction; grows_with_window?: boolean; rate?: boolean }>,
-): string[] {
+function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string, TextKpi>): string[] {
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
     const notStarted = goal.elapsed === 0 && goal.score === null;

@@ -28,15 +28,20 @@ export function subPeriods(period: Period, step: Step, upTo: Day = period.end): 
     }
     return out;
   }
-  // Day 0 (1970-01-01) was a Thursday: Monday-based weekday = (day + 3) mod 7.
   let start = period.start;
   while (start <= last) {
-    const weekday = (((start + 3) % 7) + 7) % 7;
-    const end = Math.min(start + (6 - weekday), last);
+    const end = weekEnd(start, last);
     out.push({ start, end });
     start = end + 1;
   }
   return out;
+}
+
+/** The last day of a trend's week from `start`: its Sunday, or `last` if that comes first. */
+export function weekEnd(start: Day, last: Day): Day {
+  // Day 0 (1970-01-01) was a Thursday: Monday-based weekday = (day + 3) mod 7.
+  const weekday = (((start + 3) % 7) + 7) % 7;
+  return Math.min(start + (6 - weekday), last);
 }
 
 /** A KPI over each week or month of a period (up to `upTo`), for a set of channels. */
