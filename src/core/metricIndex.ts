@@ -549,11 +549,13 @@ function sourceSpans(
 
 /**
  * A count (a stock) given on some days only, a week or more apart, in a daily export (follower totals
- * on the 1st of each month beside impressions every day), covers the days up to each count only: the
- * spans split after each count that the next one is a week or more away from (or no next one), so that
- * a period's count is known to its last count in it, flagged as of that day (1 September's is not 30
- * September's: red-team 24 #3, 25 #2). Spans of any other metric, or of counts given more often, are
- * kept; a count whose next one comes late is flagged at its day however close to the period's end.
+ * on the 1st of each month beside impressions every day), stands for the days after it while it is
+ * under a week old: the spans leave out the days from a week after each count to the next one (or to
+ * their end), so that a period ending two or six days after its last count is known to its end, and one
+ * ending a week or more after it is known to that count only (`coverageEnd` reports its day: 1 September's
+ * is not 30 September's, red-team 24 #3, 25 #2). By the count's age, not the run after it: a missed count
+ * in the next quarter does not unsettle this one (red-team 27 #4). Spans of any other metric, or of counts
+ * given more often, are kept.
  */
 function sparseCounts(
   spans: ReadonlyArray<readonly [Day, Day]>,
@@ -565,17 +567,15 @@ function sparseCounts(
   const holes: ExportHole[] = [];
   for (let i = 0; i < days.length; i++) {
     const next = i + 1 < days.length ? days[i + 1]! : Infinity;
-    if (next - days[i]! - 1 >= HOLE_MIN_DAYS)
-      holes.push({ from: days[i]! + 1, to: next === Infinity ? Infinity : next - 1, after: i + 1 });
+    if (next - days[i]! > HOLE_MIN_DAYS)
+      holes.push({ from: days[i]! + HOLE_MIN_DAYS, to: next === Infinity ? Infinity : next - 1, after: i + 1 });
   }
   if (holes.length === 0) return [...spans];
-  // Each span without the runs of a week or more inside it after a count (after the last one, to its end).
+  // Each span without the days in it on which its last count is a week old or more.
   return spans.flatMap(([a, b]) =>
     splitAtHoles(
       [a, b],
-      holes
-        .map((h) => ({ ...h, from: Math.max(h.from, a), to: Math.min(h.to, b) }))
-        .filter((h) => h.to - h.from + 1 >= HOLE_MIN_DAYS),
+      holes.map((h) => ({ ...h, from: Math.max(h.from, a), to: Math.min(h.to, b) })).filter((h) => h.from <= h.to),
     ).filter(([x, y]) => x <= y),
   );
 }
@@ -1211,7 +1211,10 @@ export class MetricIndex {
       const reach = Math.min(last, b);
       if (end === null || reach > end) end = reach;
     }
-    return end;
+    if (end === null || end >= b || this.metrics.get(metric)?.aggregation !== 'stock') return end;
+    // A count stands for the week after it (`sparseCounts`): one that falls short of `b` is as of its own day.
+    const counted = this.series.get(channel)?.get(metric)?.lastDay(end) ?? null;
+    return counted !== null && counted >= a ? Math.min(counted, end) : end;
   }
 
   /**

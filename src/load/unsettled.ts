@@ -11,7 +11,7 @@ import { type Day, formatDay } from '../core/dates.ts';
 import { wholeEnds } from '../core/coverage.ts';
 import { measuredChannels } from '../core/targets.ts';
 import type { Goal, Measure } from '../core/goals.ts';
-import type { KpiEngine } from '../core/kpis.ts';
+import { type KpiEngine, readsFollowers } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
@@ -87,6 +87,27 @@ function endsText(kpi: string, early: EarlyEnd): string {
   return `the data of ${first![1].join(', ')} for ${kpi} end on ${formatDay(first![0])}${more}`;
 }
 
+/**
+ * What to add where a goal's data end early: a later count where the KPI reads a count (followers given on
+ * some days only stand for the week after each: red-team 27 #4), else a `through` day for an export that
+ * covers the days after its last row; or the channel left out of the goal.
+ */
+function missingHint(engine: KpiEngine, measure: Measure, early: EarlyEnd, period: Period): string {
+  const kpi = engine.kpis.get(measure.kpi);
+  const stock = (name: string) => engine.index.metrics.get(name)?.aggregation === 'stock';
+  const counts =
+    kpi !== undefined &&
+    (kpi.inputs.some(stock) ||
+      (readsFollowers(kpi) &&
+        early.incomplete.some((c) => engine.index.dataDays([c], ['followers'], period.start, period.end).length > 0)));
+  return (
+    (counts
+      ? 'if a later count was taken, add it (a count stands for the week after its day, not longer)'
+      : 'if an export covers the days after its last row, give it a "through" day') +
+    '; if the channel has stopped, leave it out of the goal'
+  );
+}
+
 /** A goal whose deadline is after the data's last day, on a channel whose data stopped before it. */
 function checkAhead(
   engine: KpiEngine,
@@ -113,8 +134,7 @@ function checkAhead(
     path,
     `${ends}, while other data go on to ${formatDay(last)}: ` +
       `the goal is evaluated as of ${formatDay(dataTo)}, and from its deadline (${formatDay(period.end)}) on it stays undecided ` +
-      'unless its data so far decide it (a total already past its target, a cap already overspent); if an export covers the ' +
-      'days after its last row, give it a "through" day; if the channel has stopped, leave it out of the goal',
+      `unless its data so far decide it (a total already past its target, a cap already overspent); ${missingHint(engine, measure, early, period)}`,
   );
 }
 
@@ -145,7 +165,6 @@ function check(
     `${ends}, before the deadline ` +
       `(${formatDay(period.end)}), while later data exist: the goal is evaluated as of ${formatDay(dataTo)} and cannot settle ` +
       '(achieved or missed) until the rest of its period is added, unless its data so far decide it (a total already past its ' +
-      'target, a cap already overspent): it is undecided; if an export covers the days after its last row, give it ' +
-      'a "through" day; if the channel has stopped, leave it out of the goal',
+      `target, a cap already overspent): it is undecided; ${missingHint(engine, measure, early, period)}`,
   );
 }
