@@ -224,7 +224,7 @@ describe("a real brand's first quarter, on the built pages", () => {
     const line = csv.split('\r\n').find((l) => l.startsWith('2026-Q3,2026-09-30,all,') && l.includes(',ctr,'));
     expect(line).toBe(
       // The all-channel row counts X, whose data stop on 28 September (red-team 15 #7).
-      `2026-Q3,2026-09-30,all,2026-09-30,true,ctr,Click-through rate,percent,${240 / 90000},,,false,false,,,false,false,x,facebook instagram,totals,live,,,,,,,,`,
+      `2026-Q3,2026-09-30,all,2026-09-30,true,ctr,Click-through rate,percent,${240 / 90000},,,false,false,,,false,false,x,facebook instagram,totals,live,,,,,,,,,`,
     );
     expect(csv).toContain('2026-Q3,2026-09-30,x,2026-09-28,true,impressions,');
   });

@@ -77,6 +77,10 @@ const kpiCell = z.strictObject({
       description:
         "Per channel and summed input, the days in the quarter no export covers between two of its exports (clicks from 2026-06-11 to 2026-06-30): unknown days. A rate of flows (CTR, cost per lead) is taken over the days every input covers, as a goal is; a total is as it is, flagged, with qoq and yoy null (part of a quarter against whole ones). A total's gaps also list the days after an input's exports end while its channel's other data go on (mentions as month rows to August beside daily rows to 2026-09-30: from 2026-09-01 to 2026-09-30), with qoq and yoy null likewise.",
     }),
+  counted_from: z.record(text, isoDate).optional().meta({
+    description:
+      "A change of followers (follower growth, audience growth rate) counted, as the catalogue says, from the last total before the quarter where that total is a week old or more on the quarter's eve and no daily follows carry it on (totals on the 1st of each month: Q4 from 2026-09-01): per channel, that total's day. The figure holds the change since then, not the quarter's alone.",
+  }),
   qoq_channels_differ: z.literal(true).optional().meta({
     description:
       'Computed over other channels in the previous quarter: a rate (its formula divides) has qoq null, the two are not comparable; a total keeps its change (a channel launched or stopped is part of it), flagged.',
@@ -185,6 +189,10 @@ const goalInputsTo = z.record(text, z.record(text, isoDate)).optional().meta({
     "The channels whose exports of a summed input of the KPI end before their other data in the goal's period so far (e.g. clicks to 2026-09-10, impressions to 2026-09-30), with each input's last day: the goal is evaluated as of the first of them (data_to), not on figures over different days.",
 });
 
+const goalCountedFrom = z.record(text, isoDate).optional().meta({
+  description:
+    "The actual, a change of followers, is counted from a total a week old or more when the period began (see the KPI table's counted_from): per channel, that total's day. It is neither the period's change nor a bound of it: status undecided, no projection.",
+});
 const goalGaps = z
   .record(text, z.record(text, z.array(z.strictObject({ from: isoDate, to: isoDate }))))
   .optional()
@@ -281,6 +289,7 @@ const smartGoal = z.strictObject({
   cut_rows: cutRows,
   inputs_to: goalInputsTo,
   gaps: goalGaps,
+  counted_from: goalCountedFrom,
   provisional,
   ends_early: endsEarly,
   met_so_far: metSoFar,
@@ -325,6 +334,7 @@ const keyResult = z.strictObject({
   cut_rows: cutRows,
   inputs_to: goalInputsTo,
   gaps: goalGaps,
+  counted_from: goalCountedFrom,
   provisional,
   ends_early: endsEarly,
   met_so_far: metSoFar,

@@ -34,6 +34,7 @@ import { readHistory, type SiteHistory, withMovedGoalposts } from '../site/histo
 import { movedMark } from '../review/describe.ts';
 import { channelEnds, coverageNote, goalCoverageNote, incompleteChannels } from '../format/coverage.ts';
 import { gapsNote } from '../format/gaps.ts';
+import { countedFromNote } from '../format/countedFrom.ts';
 import { inputsNote } from '../format/inputs.ts';
 import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
@@ -362,6 +363,7 @@ export function renderText(
         coverageNote(v, englishWords(site))?.short,
         inputsNote(v, englishWords(site))?.short,
         gapsNote(v.gaps, englishWords(site))?.short,
+        countedFromNote(v.counted_from, englishWords(site))?.short,
         v.basis === 'net_follows' ? 'net follows' : undefined,
         // An all-channel figure that counts a channel whose data stop inside the quarter says which (red-team 15 #7).
         scope === 'all' ? incompleteNote(v, site) : undefined,
@@ -567,11 +569,21 @@ function referenceNote(
 function marks(
   g: Pick<
     SmartGoalJson,
-    'actual' | 'left_out' | 'incomplete' | 'data_to' | 'incomplete_to' | 'actual_to' | 'inputs_to' | 'gaps' | 'provisional'
+    | 'actual'
+    | 'left_out'
+    | 'incomplete'
+    | 'data_to'
+    | 'incomplete_to'
+    | 'actual_to'
+    | 'inputs_to'
+    | 'gaps'
+    | 'counted_from'
+    | 'provisional'
   >,
   site: SiteSettings,
 ): string {
   const gaps = gapsNote(g.gaps, englishWords(site))?.short;
+  const countedFrom = countedFromNote(g.counted_from, englishWords(site))?.short;
   const coverage = goalCoverageNote(g.left_out, englishWords(site));
   const inputs = inputsNote({ value: g.actual, inputs_to: g.inputs_to }, englishWords(site))?.short;
   let ends = '';
@@ -596,6 +608,7 @@ function marks(
     ends +
     (inputs && !ends ? `, ${esc(inputs)}` : '') +
     (gaps ? `, ${esc(gaps)}` : '') +
+    (countedFrom ? `, ${esc(countedFrom)}` : '') +
     provisional
   );
 }

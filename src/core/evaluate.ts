@@ -123,6 +123,12 @@ export interface MeasureEvaluation {
    */
   readonly gaps: InputGaps | null;
   /**
+   * A change of followers counted from a count a week old or more at the start (see `KpiValue.countedFrom`):
+   * per channel, that count's day; the actual then holds the change since, neither the period's nor a bound
+   * of it (`bound` unbounded: no status but undecided, no projection). Else null.
+   */
+  readonly countedFrom: Readonly<Record<string, Day>> | null;
+  /**
    * A level on a KPI that builds up as its period runs (reach, audience growth rate), before its
    * deadline: its value so far is compared with a whole period, so progress and status are provisional.
    */
@@ -189,6 +195,8 @@ export interface KeyResultEvaluation {
   /** Where the inputs of its actual end apart, and the days between their exports (see `MeasureEvaluation`). */
   readonly inputsEnd: InputsEnd | null;
   readonly gaps: InputGaps | null;
+  /** Its change of followers counted from a count a week old or more (see `MeasureEvaluation.countedFrom`). */
+  readonly countedFrom: Readonly<Record<string, Day>> | null;
   /** Its progress and status are provisional until the deadline (see `MeasureEvaluation`). */
   readonly provisional: boolean;
   /** Its data end before a deadline now past (see `MeasureEvaluation.endsEarly`). */
@@ -349,6 +357,7 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     channelsTo,
     inputsEnd,
     gaps: measured?.gaps ?? null,
+    countedFrom: measured?.current.countedFrom ?? null,
     provisional: mode === 'level' && kpi.accumulates && started && !ended && !endsEarly,
     endsEarly,
     metSoFar: metSoFar && !decided,
@@ -516,6 +525,8 @@ export function actualBound(
     return (moves === 'up') === (inputBound === 'upper') ? 'upper' : 'lower';
   };
   if (measured.current.approximate) return measured.current.bound;
+  // The change since a count before the period, a week old or more: neither the period's change nor a bound of it.
+  if (measured.current.countedFrom) return 'unbounded';
   if (ended && mode === 'cumulative' && measured.gaps && !measured.overCovered) {
     const missing = new Set(Object.values(measured.gaps).flatMap((byInput) => Object.keys(byInput)));
     if ([...missing].some((name) => metricOf(name)?.signed !== false)) return 'unbounded';
@@ -717,6 +728,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
       channelsTo: m.channelsTo,
       inputsEnd: m.inputsEnd,
       gaps: m.gaps,
+      countedFrom: m.countedFrom,
       provisional: m.provisional,
       endsEarly: m.endsEarly,
       metSoFar: m.metSoFar,
@@ -759,6 +771,7 @@ export function evaluateKeyResult(engine: KpiEngine, kr: KeyResult, period: Peri
     channelsTo: {},
     inputsEnd: null,
     gaps: null,
+    countedFrom: null,
     provisional: false,
     endsEarly: false,
     metSoFar: false,

@@ -60,6 +60,12 @@ export interface KpiValue {
    * export's end.
    */
   readonly inputsEnd: InputsEnd | null;
+  /**
+   * A change of followers (growth, audience growth rate) taken from a count before the window that is a week
+   * old or more at its start (`MetricIndex.staleOpening`): per channel, that count's day. The figure counts
+   * the change since then, not the window's own (totals on the 1st of each month). Absent otherwise.
+   */
+  readonly countedFrom?: Readonly<Record<string, Day>>;
 }
 
 /** What a figure is to the true one: `exact`, an `upper` or `lower` bound, or `unbounded` (neither). */
@@ -221,6 +227,23 @@ export class MetricWindow {
   }
 
   private computeValue(kpi: Kpi): KpiValue {
+    const value = this.valueOverCovered(kpi);
+    const from = value.value === null ? null : this.countedFrom(kpi, value.channels ?? this.channels);
+    return from === null ? value : { ...value, countedFrom: from };
+  }
+
+  /** See `KpiValue.countedFrom`: null where no channel's change starts from a count a week old or more. */
+  private countedFrom(kpi: Kpi, channels: readonly string[]): Record<string, Day> | null {
+    if (!kpi.inputs.includes('followers_change') && !kpi.inputs.includes('followers_start')) return null;
+    let out: Record<string, Day> | null = null;
+    for (const channel of channels) {
+      const day = this.engine.index.staleOpening(channel, this.start);
+      if (day !== null) (out ??= {})[channel] = day;
+    }
+    return out;
+  }
+
+  private valueOverCovered(kpi: Kpi): KpiValue {
     if (this.channels.length <= 1)
       return { ...this.compute(kpi), channels: null, leftOut: [], inputsEnd: this.inputsEnd(kpi, this.channels) };
     const perChannel = kpi.inputs.filter((name) => name !== 'customer_ltv');

@@ -1120,6 +1120,21 @@ export class MetricIndex {
   }
 
   /**
+   * The day of the total a channel's follower count at the start of a range from `a` is taken from (SPEC: the last
+   * value before it), where that total is a week old or more on the day before `a` and no follows carry it on:
+   * totals on the 1st of each month open Q4 with 1 September's, so Q4's growth counts September's (red-team 27
+   * #3). A count stands for the week after its day, as at a range's end (`sparseCounts`). Null otherwise.
+   */
+  staleOpening(channel: string, a: Day): Day | null {
+    const before = this.series
+      .get(channel)
+      ?.get('followers')
+      ?.lastOnOrBefore(a - 1);
+    if (!before || a - 1 - before.day < HOLE_MIN_DAYS) return null;
+    return this.netFollows(channel, before.day + 1, a - 1) === null ? before.day : null;
+  }
+
+  /**
    * The first day a channel's follower figures (totals, new or lost followers) are known from: the
    * first row that gives one, not the first row of its export (follower columns added to a daily
    * export in April say nothing of the follows before: red-team 16 #2); null without any.

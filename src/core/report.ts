@@ -54,6 +54,11 @@ export interface KpiJson {
    * August beside daily rows to 30 September): part of a quarter, with no `qoq` or `yoy` either.
    */
   gaps?: GapsJson;
+  /**
+   * A change of followers (growth, audience growth rate) counted from a count a week old or more at the start
+   * (totals on the 1st of each month): per channel, that count's day. The figure holds the change since then.
+   */
+  counted_from?: Record<string, string>;
   /** Computed over other channels in the previous quarter: a rate's `qoq` is null (not comparable), a total's is kept. */
   qoq_channels_differ?: true;
   /** The same against the quarter a year before (`yoy`). */
@@ -150,6 +155,11 @@ export interface SmartGoalJson {
   inputs_to?: Record<string, Record<string, string>>;
   /** Days in the goal's period so far that no export of a summed input covers on a channel of its actual, between two exports: per channel and input, `{ from, to }` ranges. */
   gaps?: GapsJson;
+  /**
+   * A change of followers (growth, audience growth rate) counted from a count a week old or more at the start
+   * (totals on the 1st of each month): per channel, that count's day. The figure holds the change since then.
+   */
+  counted_from?: Record<string, string>;
   /** A level on a KPI that builds up over its period (reach), before the deadline: a value so far against a whole period. */
   provisional?: true;
   /** The as-of day is on or after the deadline while the goal's data end before it (`data_to`), or its data end before its period (a follower count carried into it): it settles only on what they decide, else `undecided`. */
@@ -204,6 +214,11 @@ export interface KeyResultJson {
   /** As a SMART goal's `inputs_to`, `gaps`, `provisional` and `ends_early`. */
   inputs_to?: Record<string, Record<string, string>>;
   gaps?: GapsJson;
+  /**
+   * A change of followers (growth, audience growth rate) counted from a count a week old or more at the start
+   * (totals on the 1st of each month): per channel, that count's day. The figure holds the change since then.
+   */
+  counted_from?: Record<string, string>;
   provisional?: true;
   ends_early?: true;
   met_so_far?: true;
@@ -302,6 +317,7 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.inputsEnd ? { inputs_to: inputsTo(change.inputsEnd) } : {}),
         ...(change.dataTo !== null ? { data_to: formatDay(change.dataTo) } : {}),
         ...(change.gaps ? { gaps: gapsJson(change.gaps) } : {}),
+        ...(change.countedFrom ? { counted_from: channelDaysJson(change.countedFrom) } : {}),
         ...(change.qoqChannelsDiffer ? { qoq_channels_differ: true as const } : {}),
         ...(change.yoyChannelsDiffer ? { yoy_channels_differ: true as const } : {}),
         ...(change.previousTo !== null ? { qoq_to: formatDay(change.previousTo) } : {}),
@@ -365,6 +381,11 @@ function partJson(part: CoveredPart): PartJson {
 }
 
 /** `KpiValue.inputsEnd` with ISO days. */
+/** Per channel, a day as YYYY-MM-DD (`counted_from`). */
+export function channelDaysJson(days: Readonly<Record<string, Day>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(days).map(([channel, day]) => [channel, formatDay(day)]));
+}
+
 export function inputsTo(ends: InputsEnd): Record<string, Record<string, string>> {
   return Object.fromEntries(
     Object.entries(ends).map(([channel, byInput]) => [
@@ -407,6 +428,7 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
       ...(e.cutRows ? { cut_rows: true as const } : {}),
       ...(e.inputsEnd ? { inputs_to: inputsTo(e.inputsEnd) } : {}),
       ...(e.gaps ? { gaps: gapsJson(e.gaps) } : {}),
+      ...(e.countedFrom ? { counted_from: channelDaysJson(e.countedFrom) } : {}),
       ...(e.provisional ? { provisional: true as const } : {}),
       ...(e.endsEarly ? { ends_early: true as const } : {}),
       ...(e.metSoFar ? { met_so_far: true as const } : {}),
@@ -456,6 +478,7 @@ function keyResultJson(kr: KeyResultEvaluation, achievable: Achievability | unde
     ...(kr.cutRows ? { cut_rows: true as const } : {}),
     ...(kr.inputsEnd ? { inputs_to: inputsTo(kr.inputsEnd) } : {}),
     ...(kr.gaps ? { gaps: gapsJson(kr.gaps) } : {}),
+    ...(kr.countedFrom ? { counted_from: channelDaysJson(kr.countedFrom) } : {}),
     ...(kr.provisional ? { provisional: true as const } : {}),
     ...(kr.endsEarly ? { ends_early: true as const } : {}),
     ...(kr.metSoFar ? { met_so_far: true as const } : {}),

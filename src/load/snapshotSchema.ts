@@ -43,6 +43,7 @@ const kpiCell = z.strictObject({
   data_to: isoDate.optional(),
   /** Absent in snapshots frozen before KPI cells carried it. */
   gaps: gaps.optional(),
+  counted_from: z.record(text, isoDate).optional(),
   qoq_channels_differ: z.literal(true).optional(),
   yoy_channels_differ: z.literal(true).optional(),
   qoq_to: isoDate.optional(),
@@ -111,6 +112,7 @@ const smartGoal = z.strictObject({
   inputs_to: inputsTo.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   gaps: gaps.optional(),
+  counted_from: z.record(text, isoDate).optional(),
   provisional: z.literal(true).optional(),
   ends_early: z.literal(true).optional(),
   met_so_far: z.literal(true).optional(),
@@ -154,6 +156,7 @@ const keyResult = z.strictObject({
   inputs_to: inputsTo.optional(),
   /** Absent in snapshots frozen before goals carried it. */
   gaps: gaps.optional(),
+  counted_from: z.record(text, isoDate).optional(),
   provisional: z.literal(true).optional(),
   ends_early: z.literal(true).optional(),
   met_so_far: z.literal(true).optional(),

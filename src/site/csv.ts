@@ -79,6 +79,7 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
       'qoq_partial',
       'yoy_partial',
       'currency',
+      'counted_from',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -119,6 +120,7 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
         partCell(v.qoq_partial),
         partCell(v.yoy_partial),
         def?.unit === 'money' ? currency : '',
+        channelDaysCell(v.counted_from),
       ]);
     }
   }
@@ -144,6 +146,15 @@ function gapsCell(gaps: GapsJson | undefined): string {
         ),
       ].join(' '),
     )
+    .join('; ');
+}
+
+/** `counted_from` in one cell: `instagram=2026-09-01; linkedin=2026-08-15`, channels sorted. */
+function channelDaysCell(days: Readonly<Record<string, string>> | undefined): string {
+  if (!days) return '';
+  return Object.keys(days)
+    .sort()
+    .map((channel) => `${channel}=${days[channel]}`)
     .join('; ');
 }
 
@@ -182,8 +193,10 @@ export function quarterCsv(page: QuarterPage): string {
  * for a rate (a total's `previous` is partial; a reach has no implicit `baseline`); `met_so_far`
  * (`true`: on track, not achieved, its target met on data that end before the report's day);
  * `baseline_bound`, the bound the previous period's value is only (`upper`, `lower`), which makes it
- * no baseline (empty otherwise); last `currency`, the ISO 4217 code of a row's amounts of money (a
- * frozen report's own, which may not be the site's of today), empty for other units.
+ * no baseline (empty otherwise); `currency`, the ISO 4217 code of a row's amounts of money (a
+ * frozen report's own, which may not be the site's of today), empty for other units; last
+ * `counted_from`, where a change of followers is counted from a total a week old or more when the
+ * period began, each channel with that total's day (`instagram=2026-09-01`), empty otherwise.
  */
 export function scorecardCsv(
   report: ReportJson,
@@ -231,6 +244,7 @@ export function scorecardCsv(
       'met_so_far',
       'baseline_bound',
       'currency',
+      'counted_from',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -249,6 +263,7 @@ export function scorecardCsv(
     | 'previous_partial'
     | 'met_so_far'
     | 'baseline_bound'
+    | 'counted_from'
   > & {
     baseline?: number | null;
     previous?: number | null;
@@ -286,6 +301,8 @@ export function scorecardCsv(
       ends?.baseline_bound ?? null,
       // The currency of a row in money (its `unit`, the seventh of its own cells).
       cells[6] === 'money' ? currency : null,
+      // A change of followers counted from a total a week old or more when the period began (red-team 27 #3).
+      ends === undefined ? null : channelDaysCell(ends.counted_from),
     ]);
   for (const g of report.goals) {
     if (g.type === 'smart') {

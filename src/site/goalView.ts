@@ -20,8 +20,9 @@ import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import type { CoveredPart } from '../core/kpiTable.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
 import { type Project, type SiteSettings, withCustomKpis } from '../core/project.ts';
-import { type BaselineBound, type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
+import { type BaselineBound, channelDaysJson, type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
 import { gapsNote } from '../format/gaps.ts';
+import { countedFromNote } from '../format/countedFrom.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
 import { trajectory } from '../core/trajectory.ts';
 import type { GoalStatus, OkrBand } from '../core/status.ts';
@@ -419,6 +420,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         cut_rows: cutRows,
         inputs_to: inputs,
         gaps,
+        counted_from: countedFrom,
         approximate,
         bound,
         ...kr
@@ -436,6 +438,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
         channelsTo: channelsToOf(channelsTo),
         inputsEnd: inputsEndOf(inputs),
         gaps: gapsOf(gaps),
+        countedFrom: daysOf(countedFrom),
         provisional: kr.provisional === true,
         endsEarly: kr.ends_early === true,
         metSoFar: kr.met_so_far === true,
@@ -466,6 +469,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     cut_rows: cutRows,
     inputs_to: inputs,
     gaps,
+    counted_from: countedFrom,
     ...rest
   } = json;
   return {
@@ -484,6 +488,7 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     cutRows: cutRows === true,
     inputsEnd: inputsEndOf(inputs),
     gaps: gapsOf(gaps),
+    countedFrom: daysOf(countedFrom),
     provisional: rest.provisional === true,
     endsEarly: rest.ends_early === true,
     metSoFar: rest.met_so_far === true,
@@ -621,6 +626,17 @@ function partialSentence(
 }
 
 /** A report's `inputs_to` as days (null when absent: snapshots frozen before goals carried it). */
+/** A report's `counted_from` as days (null when absent). */
+function daysOf(json: Record<string, string> | undefined): Record<string, Day> | null {
+  if (!json) return null;
+  const out: Record<string, Day> = {};
+  for (const [channel, iso] of Object.entries(json)) {
+    const day = dayOf(iso);
+    if (day !== null) out[channel] = day;
+  }
+  return out;
+}
+
 function inputsEndOf(json: Record<string, Record<string, string>> | undefined): InputsEnd | null {
   if (!json) return null;
   const out: Record<string, Record<string, Day>> = {};
@@ -736,6 +752,9 @@ function referenceSentence(project: Project, engine: KpiEngine, m: Measure, peri
       : null,
     // Days between two exports of an input inside the goal's period so far (red-team 6 #7).
     e.gaps ? (gapsNote(gapsJson(e.gaps), project.site, (iso) => formatDate(iso, locale))?.long ?? null) : null,
+    e.countedFrom
+      ? (countedFromNote(channelDaysJson(e.countedFrom), project.site, (iso) => formatDate(iso, locale))?.long ?? null)
+      : null,
   ].filter((x): x is string => x !== null);
   return sentences.length > 0 ? sentences.join(' ') : null;
 }

@@ -245,6 +245,11 @@ export const en = {
     inputsGoalAsOf: 'The goal is evaluated as of {date}: after that day its figures are not all known.',
     inputsKpiTo:
       'Computed to {date}, the last day every input is whole (an input’s export ends there, or a row for a whole month goes on past the other inputs).',
+    countedFromShort: 'counted from the count of {date}',
+    countedFromSome: 'counted from earlier counts',
+    countedFromItem: '{channel} from its count of {date}',
+    countedFromLong:
+      'Counted from an earlier follower count, a week old or more when the period began ({list}): the figure holds the change since that count, not the period’s alone.',
     gapItem: '{input} on {channel} from {from} to {to}',
     gapsShort: 'no export covers {item}',
     gapsLong:

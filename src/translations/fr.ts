@@ -245,6 +245,11 @@ export const fr = {
     inputsGoalAsOf: 'L’objectif est évalué au {date} : après ce jour, ses chiffres ne sont pas tous connus.',
     inputsKpiTo:
       'Calculé jusqu’au {date}, dernier jour où toutes les données sont complètes (l’export d’une donnée s’arrête là, ou une ligne d’un mois entier va au-delà des autres données).',
+    countedFromShort: 'compté depuis le total du {date}',
+    countedFromSome: 'compté depuis des totaux antérieurs',
+    countedFromItem: '{channel} depuis son total du {date}',
+    countedFromLong:
+      'Compté depuis un total d’abonnés antérieur, vieux d’une semaine ou plus au début de la période ({list}) : le chiffre contient l’évolution depuis ce total, pas celle de la période seule.',
     gapItem: '{input} sur {channel} du {from} au {to}',
     gapsShort: 'aucun export ne couvre {item}',
     gapsLong:

@@ -240,6 +240,11 @@ export const it = {
     inputsGoalAsOf: 'L’obiettivo è valutato al {date}: dopo quel giorno i suoi dati non sono tutti noti.',
     inputsKpiTo:
       'Calcolato fino al {date}, l’ultimo giorno in cui tutti i dati sono completi (l’export di un dato finisce lì, o una riga di un mese intero va oltre gli altri dati).',
+    countedFromShort: 'contato dal totale del {date}',
+    countedFromSome: 'contato da totali precedenti',
+    countedFromItem: '{channel} dal suo totale del {date}',
+    countedFromLong:
+      'Contato da un totale di follower precedente, vecchio di una settimana o più all’inizio del periodo ({list}): il dato contiene la variazione da quel totale, non solo quella del periodo.',
     gapItem: '{input} su {channel} dal {from} al {to}',
     gapsShort: 'nessun export copre {item}',
     gapsLong: 'Nessun export copre {list}: quei giorni non contano nel dato, che copre meno giorni del suo periodo finora.',

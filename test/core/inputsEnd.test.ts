@@ -102,12 +102,12 @@ describe('inputs of a KPI that end on different days', () => {
     expect(report.kpis['linkedin']!['impressions']!).not.toHaveProperty('inputs_to');
     const engine = createEngine(result.project);
     const csv = kpiCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }, 'EUR').split('\r\n');
-    expect(csv[0]!.endsWith(',inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial,currency')).toBe(true);
+    expect(csv[0]!.endsWith(',inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial,currency,counted_from')).toBe(true);
     const ctrLines = csv.filter((l) => /^2026-Q3,[^,]+,(all|linkedin),/.test(l) && l.includes(',ctr,'));
     expect(ctrLines).toHaveLength(2);
     // Computed to the day the clicks end (red-team 7 #8), as a goal on it is.
     for (const line of ctrLines)
-      expect(line.endsWith(',linkedin clicks=2026-09-10 impressions=2026-09-30,2026-09-10,,,,,')).toBe(true);
+      expect(line.endsWith(',linkedin clicks=2026-09-10 impressions=2026-09-30,2026-09-10,,,,,,')).toBe(true);
     expect(csv.find((l) => l.includes(',instagram,') && l.includes(',ctr,'))!.endsWith(',,,,')).toBe(true);
   });
 

@@ -20,7 +20,7 @@ describe('the scorecard CSV', () => {
   const trust = (r: Record<string, string>) => [r['gaps'], r['actual_to'], r['cut_rows'], r['provisional'], r['approximate']];
 
   it('appends the trust columns after the existing ones', () => {
-    expect(header(text).slice(-14)).toEqual([
+    expect(header(text).slice(-15)).toEqual([
       'baseline',
       'previous',
       'baseline_to',
@@ -35,6 +35,7 @@ describe('the scorecard CSV', () => {
       'met_so_far',
       'baseline_bound',
       'currency',
+      'counted_from',
     ]);
   });
 
@@ -66,7 +67,7 @@ describe('the KPI CSV', () => {
   const text = kpiCsv(report, kpis, { kind: 'live' }, 'EUR');
 
   it('appends computed_to, the day a rate is computed to where its inputs stop being whole', () => {
-    expect(header(text).slice(-7)).toEqual([
+    expect(header(text).slice(-8)).toEqual([
       'inputs_to',
       'computed_to',
       'gaps',
@@ -74,6 +75,7 @@ describe('the KPI CSV', () => {
       'qoq_partial',
       'yoy_partial',
       'currency',
+      'counted_from',
     ]);
     const rows = records(text);
     const cell = (channel: string, kpi: string) => rows.find((r) => r['channel'] === channel && r['kpi'] === kpi)!;

@@ -108,17 +108,17 @@ describe('the CSV download', () => {
     const p = await project(root);
     const engine = createEngine(p);
     const frozen = quarterCsv(quarterPage(p, engine, Q2)).split('\r\n');
-    expect(frozen[0]!.endsWith(',figures,version,inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial,currency')).toBe(true);
+    expect(frozen[0]!.endsWith(',figures,version,inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial,currency,counted_from')).toBe(true);
     const impressions = frozen.find(
       (l) => l.startsWith('2026-Q2,2026-06-30,all,') && l.includes(',impressions,Impressions,count,'),
     );
-    expect(impressions).toMatch(/,impressions,Impressions,count,2000,.*,frozen,1,,,,,,,$/);
+    expect(impressions).toMatch(/,impressions,Impressions,count,2000,.*,frozen,1,,,,,,,,$/);
     const live = quarterCsv(quarterPage(p, engine, quarterOf('2026-Q1'))).split('\r\n');
     expect(
       live
         .slice(1)
         .filter((l) => l !== '')
-        .every((l) => /,live,,,,,,,,(EUR)?$/.test(l)),
+        .every((l) => /,live,,,,,,,,(EUR)?,$/.test(l)),
     ).toBe(true);
   });
 });
