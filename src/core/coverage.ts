@@ -237,10 +237,14 @@ export function dataEnds(engine: KpiEngine, channels: readonly string[], period:
 }
 
 /**
- * `dataEnds` with the channels whose follower count a measure counts though they have no follower data
- * in its period (an account no longer exported: its count carried from before, SPEC "Followers") marked
- * incomplete, each with its last day and its count's day as `inputsEnd`: the measure is read as of
- * the period's first day, the count then being all that is known of them (red-team 20 #7).
+ * `dataEnds` with the channels whose count a measure reads though they have no data of it in its period:
+ * follower data, or a declared stock (club members), that end before the period while the channel is
+ * still in the goal (an account no longer exported: its count carried from before, SPEC "Followers").
+ * Each is marked incomplete, with its last day and its count's day as `inputsEnd`: the measure is read as
+ * of the period's first day, the count then being all that is known of them (red-team 20 #7). Also where
+ * the channel is left out of the figure for it (a growth, a declared stock not carried) while its other
+ * data go on: what it holds in the period is unknown, not none, so the others alone settle nothing
+ * (red-team 27 #5, #6).
  */
 function withCarriedCounts(
   engine: KpiEngine,
@@ -251,22 +255,36 @@ function withCarriedCounts(
   ends: DataEnds,
 ): DataEnds {
   const end = Math.min(asOf, period.end);
-  if (!readsFollowers(kpi) || end < period.start || (engine.index.lastDay(end) ?? -Infinity) < period.start) return ends;
+  const stocks = kpi.inputs.filter((name) => name !== 'followers' && engine.index.metrics.get(name)?.aggregation === 'stock');
+  const follows = readsFollowers(kpi);
+  if ((!follows && stocks.length === 0) || end < period.start || (engine.index.lastDay(end) ?? -Infinity) < period.start)
+    return ends;
   const counted = windowFor(engine, channels, period.start, end).value(kpi);
   let out = ends;
   for (const channel of channels) {
     if (ends.incomplete.includes(channel)) continue;
-    // Follower data that end before the period, whatever else the channel has in it (a listening tool's
-    // quarter row of mentions: red-team 26 #1).
-    const count = engine.index.followersTo(channel, end);
-    if (count === null || count >= period.start) continue;
-    if (counted.channels ? !counted.channels.includes(channel) : counted.value === null) continue;
     const last = engine.index.lastDay(end, [channel]);
+    // A channel left out of the figure counts only while its other data go on in the period: one no longer
+    // exported at all (Twitter dropped a year ago) does not hold a goal on every channel undecided.
+    const inFigure = counted.channels ? counted.channels.includes(channel) : counted.value !== null;
+    if (!inFigure && (last === null || last < period.start)) continue;
+    // Count data that end before the period, whatever else the channel has in it (a listening tool's
+    // quarter row of mentions: red-team 26 #1).
+    const stopped: Record<string, Day> = {};
+    const count = follows ? engine.index.followersTo(channel, end) : null;
+    if (count !== null && count < period.start) stopped['followers'] = count;
+    for (const stock of stocks) {
+      const last = engine.index.coverageEnd(channel, stock, Number.MIN_SAFE_INTEGER, end);
+      if (last !== null && last < period.start) stopped[stock] = last;
+    }
+    const days = Object.values(stopped);
+    if (days.length === 0) continue;
+    const first = Math.min(...days);
     out = {
       incomplete: [...out.incomplete, channel],
       dataTo: Math.min(out.dataTo ?? period.start, period.start),
-      channelsTo: { ...out.channelsTo, [channel]: last !== null && last < period.start ? last : count },
-      inputsEnd: { ...out.inputsEnd, [channel]: { followers: count } },
+      channelsTo: { ...out.channelsTo, [channel]: last !== null && last < period.start ? last : first },
+      inputsEnd: { ...out.inputsEnd, [channel]: stopped },
     };
   }
   return out;

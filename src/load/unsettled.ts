@@ -9,9 +9,8 @@
  */
 import { type Day, formatDay } from '../core/dates.ts';
 import { wholeEnds } from '../core/coverage.ts';
-import { measuredChannels } from '../core/targets.ts';
 import type { Goal, Measure } from '../core/goals.ts';
-import { type KpiEngine, readsFollowers } from '../core/kpis.ts';
+import { type KpiEngine, readsFollowers, resolveChannels } from '../core/kpis.ts';
 import type { Period } from '../core/periods.ts';
 import { forEachMeasure, type GoalPlace } from './goals.ts';
 import type { PathKey } from './locate.ts';
@@ -56,13 +55,10 @@ interface EarlyEnd {
 function earlyEnd(engine: KpiEngine, measure: Measure, period: Period, upTo: Day): EarlyEnd | null {
   const kpi = engine.kpis.get(measure.kpi);
   if (!kpi) return null;
-  const { incomplete, dataTo, channelsTo } = wholeEnds(
-    engine,
-    kpi,
-    measuredChannels(engine, measure, period, upTo),
-    period,
-    upTo,
-  );
+  // The goal's channels, as its evaluation takes them: one left out of its figure whose count stopped before the
+  // period while its other data go on holds it undecided too (red-team 27 #5, #6), and is named.
+  const channels = resolveChannels(measure.channel, engine.index.channels);
+  const { incomplete, dataTo, channelsTo } = wholeEnds(engine, kpi, channels, period, upTo);
   return incomplete.length === 0 || dataTo === null ? null : { incomplete, dataTo, channelsTo };
 }
 

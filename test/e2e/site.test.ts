@@ -186,7 +186,7 @@ describe('the example site', () => {
         .split('\r\n')
         .filter((l) => l !== '');
       const columns = header!.split(',');
-      expect(columns.slice(-9), path).toEqual([
+      expect(columns.slice(-10), path).toEqual([
         'figures',
         'version',
         'inputs_to',
@@ -196,6 +196,7 @@ describe('the example site', () => {
         'qoq_partial',
         'yoy_partial',
         'currency',
+        'counted_from',
       ]);
       expect(rows.length, path).toBeGreaterThan(0);
       for (const row of rows) {
@@ -213,6 +214,10 @@ describe('the example site', () => {
         );
         expect(cells['currency'], `${path} ${cells['channel']} ${cells['kpi']}`).toBe(
           cells['unit'] === 'money' ? report.currency : '',
+        );
+        const countedFrom = Object.entries(cell.counted_from ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+        expect(cells['counted_from'], `${path} ${cells['channel']} ${cells['kpi']}`).toBe(
+          countedFrom.map(([channel, day]) => `${channel}=${day}`).join('; '),
         );
       }
     }
