@@ -149,7 +149,13 @@ describe('where the partial previous quarter is said', () => {
 
   it('the scorecard CSV gives previous_partial, appended', () => {
     const text = scorecardCsv(report, new Map(kpiMetas(engine).map((k) => [k.id, k])), { kind: 'live' }, 'EUR');
-    expect(text.split('\r\n')[0]!.split(',').slice(-5)).toEqual(['previous_partial', 'met_so_far', 'baseline_bound', 'currency', 'counted_from']);
+    expect(text.split('\r\n')[0]!.split(',').slice(-5)).toEqual([
+      'previous_partial',
+      'met_so_far',
+      'baseline_bound',
+      'currency',
+      'counted_from',
+    ]);
     const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
     const cell = (goal: string, kr = '') => rows.find((r) => r['goal'] === goal && r['key_result'] === kr)!['previous_partial'];
     expect(cell('all-ctr')).toBe('2026-05-15..2026-06-30');

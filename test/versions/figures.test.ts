@@ -108,7 +108,9 @@ describe('the CSV download', () => {
     const p = await project(root);
     const engine = createEngine(p);
     const frozen = quarterCsv(quarterPage(p, engine, Q2)).split('\r\n');
-    expect(frozen[0]!.endsWith(',figures,version,inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial,currency,counted_from')).toBe(true);
+    expect(
+      frozen[0]!.endsWith(',figures,version,inputs_to,computed_to,gaps,bound,qoq_partial,yoy_partial,currency,counted_from'),
+    ).toBe(true);
     const impressions = frozen.find(
       (l) => l.startsWith('2026-Q2,2026-06-30,all,') && l.includes(',impressions,Impressions,count,'),
     );
