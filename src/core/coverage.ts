@@ -274,8 +274,8 @@ function withCarriedCounts(
     const count = follows ? engine.index.followersTo(channel, end) : null;
     if (count !== null && count < period.start) stopped['followers'] = count;
     for (const stock of stocks) {
-      const last = engine.index.coverageEnd(channel, stock, Number.MIN_SAFE_INTEGER, end);
-      if (last !== null && last < period.start) stopped[stock] = last;
+      const stockEnd = engine.index.coverageEnd(channel, stock, Number.MIN_SAFE_INTEGER, end);
+      if (stockEnd !== null && stockEnd < period.start) stopped[stock] = stockEnd;
     }
     const days = Object.values(stopped);
     if (days.length === 0) continue;
