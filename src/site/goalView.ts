@@ -72,6 +72,8 @@ export interface GoalView {
   readonly currency: string;
   /** A SMART goal whose actual's inputs end on different days: what the header says beside it; else null. */
   readonly inputs: CoverageNote | null;
+  /** A change of followers counted from a total a week old or more when the period began (`counted_from`). */
+  readonly countedFrom: CoverageNote | null;
   /** A SMART goal whose actual leaves some of its channels out (`left_out`): "without Facebook", as the scorecard says; else null. */
   readonly coverage: string | null;
   /** A SMART goal whose target equals its baseline (it asks for no change): the KPI's good direction; else null. */
@@ -211,6 +213,10 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
             project.site,
             (iso) => formatDate(iso, locale),
           )
+        : null,
+    countedFrom:
+      evaluation.type === 'smart' && evaluation.countedFrom
+        ? countedFromNote(channelDaysJson(evaluation.countedFrom), project.site, (iso) => formatDate(iso, locale))
         : null,
     noChange:
       evaluation.type === 'smart' && asksNoChange(evaluation.mode, evaluation.good, evaluation.baseline, evaluation.target)

@@ -59,11 +59,18 @@ describe('follower growth counted from an old total, on the pages and in the tex
     expect(cell(quarter, 'follower_count', 'instagram')).not.toContain('counted from');
   });
 
+  it('marks the goal’s actual in the quarter’s scorecard', () => {
+    const row = /<tr[^>]*>(?:(?!<\/tr>)[\s\S])*goals\/fg4\/[\s\S]*?<\/tr>/.exec(quarter)?.[0] ?? '';
+    expect(row).toContain('Undecided');
+    expect(row).toMatch(/<span class="change coverage counted-from"[^>]*>counted from the count of Sep 1, 2026<\/span>/);
+  });
+
   it('shows the goal undecided, without a projection, and says why on its page', () => {
     expect(goalPage).toMatch(/Undecided/);
     expect(goalPage).not.toMatch(/On track/);
     expect(goalPage).not.toContain('13,156');
     expect(goalPage).toContain('Instagram from its count of Sep 1, 2026');
+    expect(goalPage).toMatch(/<p class="meta counted-from"[^>]*>counted from the count of Sep 1, 2026/);
   });
 
   it('says the same in the text report', async () => {
