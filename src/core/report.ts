@@ -155,10 +155,7 @@ export interface SmartGoalJson {
   inputs_to?: Record<string, Record<string, string>>;
   /** Days in the goal's period so far that no export of a summed input covers on a channel of its actual, between two exports: per channel and input, `{ from, to }` ranges. */
   gaps?: GapsJson;
-  /**
-   * A change of followers (growth, audience growth rate) counted from a count a week old or more at the start
-   * (totals on the 1st of each month): per channel, that count's day. The figure holds the change since then.
-   */
+  /** The actual, a change of followers, is counted from a count a week old or more (as a KPI cell's `counted_from`): `bound` unbounded, status undecided, no projection. */
   counted_from?: Record<string, string>;
   /** A level on a KPI that builds up over its period (reach), before the deadline: a value so far against a whole period. */
   provisional?: true;
@@ -214,10 +211,7 @@ export interface KeyResultJson {
   /** As a SMART goal's `inputs_to`, `gaps`, `provisional` and `ends_early`. */
   inputs_to?: Record<string, Record<string, string>>;
   gaps?: GapsJson;
-  /**
-   * A change of followers (growth, audience growth rate) counted from a count a week old or more at the start
-   * (totals on the 1st of each month): per channel, that count's day. The figure holds the change since then.
-   */
+  /** As a SMART goal's `counted_from`. */
   counted_from?: Record<string, string>;
   provisional?: true;
   ends_early?: true;
@@ -380,12 +374,12 @@ function partJson(part: CoveredPart): PartJson {
   return { ...daysJson(part), ...(part.gaps ? { gaps: part.gaps.map(([from, to]) => daysJson({ from, to })) } : {}) };
 }
 
-/** `KpiValue.inputsEnd` with ISO days. */
 /** Per channel, a day as YYYY-MM-DD (`counted_from`). */
 export function channelDaysJson(days: Readonly<Record<string, Day>>): Record<string, string> {
   return Object.fromEntries(Object.entries(days).map(([channel, day]) => [channel, formatDay(day)]));
 }
 
+/** `KpiValue.inputsEnd` with ISO days. */
 export function inputsTo(ends: InputsEnd): Record<string, Record<string, string>> {
   return Object.fromEntries(
     Object.entries(ends).map(([channel, byInput]) => [
