@@ -547,6 +547,11 @@ function sourceSpans(
   return { files: out, ends, postStarts, knownStarts, campaignStarts, downloadStarts, campaignFrom, firstGiven };
 }
 
+/** The last day a count given on `day` stands for: it is the count while under a week old (`sparseCounts`, `staleOpening`). */
+function countStandsTo(day: Day): Day {
+  return day + HOLE_MIN_DAYS - 1;
+}
+
 /**
  * A count (a stock) given on some days only, a week or more apart, in a daily export (follower totals
  * on the 1st of each month beside impressions every day), stands for the days after it while it is
@@ -567,8 +572,8 @@ function sparseCounts(
   const holes: ExportHole[] = [];
   for (let i = 0; i < days.length; i++) {
     const next = i + 1 < days.length ? days[i + 1]! : Infinity;
-    if (next - days[i]! > HOLE_MIN_DAYS)
-      holes.push({ from: days[i]! + HOLE_MIN_DAYS, to: next === Infinity ? Infinity : next - 1, after: i + 1 });
+    const stands = countStandsTo(days[i]!);
+    if (next - 1 > stands) holes.push({ from: stands + 1, to: next === Infinity ? Infinity : next - 1, after: i + 1 });
   }
   if (holes.length === 0) return [...spans];
   // Each span without the days in it on which its last count is a week old or more.
@@ -1130,7 +1135,7 @@ export class MetricIndex {
       .get(channel)
       ?.get('followers')
       ?.lastOnOrBefore(a - 1);
-    if (!before || a - 1 - before.day < HOLE_MIN_DAYS) return null;
+    if (!before || a - 1 <= countStandsTo(before.day)) return null;
     return this.netFollows(channel, before.day + 1, a - 1) === null ? before.day : null;
   }
 

@@ -35,6 +35,12 @@ function monthly(p: string, extra: (d: string) => Record<string, number> = () =>
   });
 }
 
+/** A count on `day` too, beside the 1st of each month's. */
+const countAlsoOn =
+  (day: string) =>
+  (d: string): Record<string, number> =>
+    d === day ? { followers: followersOn(d) } : {};
+
 describe('follower growth from an opening count a week old or more', () => {
   it('is flagged with the day of the count it is counted from, and a goal on it is undecided (Q4 as of 31 October)', () => {
     const root = monthly('2026-Q4');
@@ -67,24 +73,14 @@ describe('follower growth from an opening count a week old or more', () => {
 
   it('is not flagged where the count before the quarter is under a week old', () => {
     // A count on 24 June too: on the eve of Q3 (30 June) six days old.
-    const root = loadRoot(site, goals('2026-Q3'), {
-      'data/ig/page.json': dailyExport('ig', '2026-04-01', '2026-10-31', (d) => ({
-        impressions: 1000,
-        ...(d.endsWith('-01') || d === '2026-06-24' ? { followers: followersOn(d) } : {}),
-      })),
-    });
+    const root = monthly('2026-Q3', countAlsoOn('2026-06-24'));
     const report = buildReport(root.project!, root.engine!, { quarter: period('2026-Q3') });
     expect(report.kpis['ig']!['follower_growth']!.value).toBe(followersOn('2026-09-01') - followersOn('2026-06-24'));
     expect(report.kpis['ig']!['follower_growth']!.counted_from).toBeUndefined();
   });
 
   it('is flagged where the count before the quarter is a week old on its eve', () => {
-    const root = loadRoot(site, goals('2026-Q3'), {
-      'data/ig/page.json': dailyExport('ig', '2026-04-01', '2026-10-31', (d) => ({
-        impressions: 1000,
-        ...(d.endsWith('-01') || d === '2026-06-23' ? { followers: followersOn(d) } : {}),
-      })),
-    });
+    const root = monthly('2026-Q3', countAlsoOn('2026-06-23'));
     const report = buildReport(root.project!, root.engine!, { quarter: period('2026-Q3') });
     expect(report.kpis['ig']!['follower_growth']!.counted_from).toEqual({ ig: '2026-06-23' });
   });

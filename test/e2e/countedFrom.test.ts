@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cliRunner.ts';
 import { dailyExport } from '../exportsFixture.ts';
-import { buildSite } from './harness.ts';
+import { buildSite, kpiCell } from './harness.ts';
 
 /** Followers +5 a day to 30 September, −2 a day in October. */
 function followersOn(d: string): number {
@@ -46,17 +46,12 @@ describe('follower growth counted from an old total, on the pages and in the tex
     goalPage = readFileSync(join(dist, 'goals/fg4/index.html'), 'utf8');
   }, 300_000);
 
-  const cell = (html: string, kpi: string, scope: string) => {
-    const row = new RegExp(`<tr data-kpi="${kpi}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
-    return new RegExp(`<td[^>]*data-scope="${scope}"[^>]*>([\\s\\S]*?)</td>`).exec(row)?.[1] ?? '';
-  };
-
   it('marks the growth cell with the day of the total it is counted from', () => {
-    const growth = cell(quarter, 'follower_growth', 'instagram');
+    const growth = kpiCell(quarter, 'follower_growth', 'instagram');
     expect(growth).toContain('143');
     expect(growth).toContain('counted from the count of Sep 1, 2026');
     expect(growth).toContain('the figure holds the change since that count');
-    expect(cell(quarter, 'follower_count', 'instagram')).not.toContain('counted from');
+    expect(kpiCell(quarter, 'follower_count', 'instagram')).not.toContain('counted from');
   });
 
   it('marks the goal’s actual in the quarter’s scorecard', () => {

@@ -131,6 +131,12 @@ export async function launchBrowser(): Promise<BrowserContext> {
   });
 }
 
+/** The inner HTML of a built page's KPI table cell: the row of `kpi`, the column of `scope` (a channel or `all`); '' if absent. */
+export function kpiCell(html: string, kpi: string, scope: string): string {
+  const row = new RegExp(`<tr data-kpi="${kpi}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
+  return new RegExp(`<td[^>]*data-scope="${scope}"[^>]*>([\\s\\S]*?)</td>`).exec(row)?.[1] ?? '';
+}
+
 /** In the page: pairs of visible text boxes that overlap (each box as its text and rectangle). */
 export const findOverlappingText = (): string[] => {
   const boxes: Array<{ r: DOMRect; text: string; el: Element }> = [];

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from './harness.ts';
+import { buildSite, kpiCell } from './harness.ts';
 
 function daily(from: string, days: number, values: Record<string, number>): Array<Record<string, unknown>> {
   const start = Date.parse(`${from}T00:00:00Z`);
@@ -37,10 +37,7 @@ describe('inputs that end apart, on the quarter page', () => {
     goalPage = readFileSync(join(dist, 'goals/li-ctr/index.html'), 'utf8');
   }, 300_000);
 
-  const cell = (kpi: string, scope: string) => {
-    const row = new RegExp(`<tr data-kpi="${kpi}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
-    return new RegExp(`<td[^>]*data-scope="${scope}"[^>]*>([\\s\\S]*?)</td>`).exec(row)?.[1] ?? '';
-  };
+  const cell = (kpi: string, scope: string) => kpiCell(html, kpi, scope);
 
   it('marks CTR with the input that stops first, and says how far each goes', () => {
     const ctr = cell('ctr', 'linkedin');

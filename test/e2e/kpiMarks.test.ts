@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CPR_KPI, FACEBOOK_MISSING_WEEK, INSTAGRAM_SPEND_MONTHLY_REACH } from '../exportsFixture.ts';
-import { buildSite } from './harness.ts';
+import { buildSite, kpiCell } from './harness.ts';
 
 describe('the KPI table’s and key results’ marks on the pages', () => {
   let quarter: string;
@@ -38,26 +38,21 @@ describe('the KPI table’s and key results’ marks on the pages', () => {
     goalPage = readFileSync(join(dist, 'goals/cpr-q3/index.html'), 'utf8');
   }, 300_000);
 
-  const cell = (html: string, kpi: string, scope: string) => {
-    const row = new RegExp(`<tr data-kpi="${kpi}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
-    return new RegExp(`<td[^>]*data-scope="${scope}"[^>]*>([\\s\\S]*?)</td>`).exec(row)?.[1] ?? '';
-  };
-
   it('marks a KPI cell over a week no export covers, on the quarter and the channel page', () => {
     for (const html of [quarter, channel]) {
-      const impressions = cell(html, 'impressions', 'facebook');
+      const impressions = kpiCell(html, 'impressions', 'facebook');
       expect(impressions).toContain('550,000');
       expect(impressions).toMatch(/no export covers Impressions on Facebook from Aug 3, 2026 to Aug 9, 2026/);
       expect(impressions).toContain('those days count for nothing in the figure');
     }
-    expect(cell(quarter, 'impressions', 'instagram')).not.toContain('no export covers');
+    expect(kpiCell(quarter, 'impressions', 'instagram')).not.toContain('no export covers');
   });
 
   it('names the side of an approximate value’s bound', () => {
-    const cpr = cell(quarter, 'cpr', 'instagram');
+    const cpr = kpiCell(quarter, 'cpr', 'instagram');
     expect(cpr).toContain('€10.33');
     expect(cpr).toMatch(/<abbr class="approximate" data-bound="lower" title="approximate: a lower bound[^"]*"> ≈<\/abbr>/);
-    expect(cell(quarter, 'reach', 'instagram')).toMatch(/data-bound="upper" title="approximate: an upper bound/);
+    expect(kpiCell(quarter, 'reach', 'instagram')).toMatch(/data-bound="upper" title="approximate: an upper bound/);
   });
 
   it('marks a goal on it so, in the scorecard and on its page', () => {
