@@ -28,6 +28,17 @@ export interface MetricRow {
   readonly origin: RowOrigin;
 }
 
+/**
+ * An export with no rows that names its channel and its first and last day (Meta Ads Manager's download of
+ * a month without delivery): it covers those days with none of the channel's flows (red-team 25 #5).
+ */
+export interface EmptyExport {
+  readonly file: string;
+  readonly channel: string;
+  readonly from: Day;
+  readonly through: Day;
+}
+
 /** The same (channel, period, metric) given twice. */
 export interface DuplicateValue {
   readonly channel: string;
@@ -271,6 +282,7 @@ function sourceSpans(
   metrics: MetricTable,
   through: ReadonlyMap<string, Day>,
   from: ReadonlyMap<string, Day>,
+  empty: readonly EmptyExport[],
 ): {
   files: SpansByMetric;
   ends: SpansByMetric;
@@ -386,6 +398,15 @@ function sourceSpans(
       set.add(key);
       given(`${key}\u0000engagements`, row.period);
     }
+  }
+  // An export with no rows covers its days for each flow of its channel: none of them there. It says where it
+  // starts (its `from`), as a fixed download does: days between it and the export before it are unknown.
+  const emptyKeys = new Set<string>();
+  for (const e of empty) {
+    const key = `${e.file}\u0000${e.channel}`;
+    emptyKeys.add(key);
+    spans.set(key, [e.from, e.through]);
+    for (const [metric, keys] of files.get(e.channel) ?? []) if (metrics.get(metric)?.aggregation === 'flow') keys.add(key);
   }
   // The last day each ads export's campaign delivered: rows after it (conversions attributed later) are its tail.
   const delivered = new Map<string, Day>();
@@ -509,6 +530,10 @@ function sourceSpans(
         const after = start === span[0] ? inside : inside.filter((hole) => hole.to >= start);
         const file = splitAtHoles([start, span[1]], after);
         if (perPost.has(k)) postStarts.add(file[0]!);
+        if (emptyKeys.has(k)) {
+          knownStarts.add(file[0]!);
+          downloadStarts.add(file[0]!);
+        }
         // An ads export's first row is where its campaign began: none of its metrics before, not unknown (red-team 11 #1),
         // whether it is the channel's first or a new campaign after a pause (rt18 #4); a key added to it a week in is
         // unknown back to that start only (rt18 #9).
@@ -605,8 +630,11 @@ function throughSpans(
   rows: readonly MetricRow[],
   through: ReadonlyMap<string, Day>,
   from: ReadonlyMap<string, Day>,
+  empty: readonly EmptyExport[],
 ): Map<string, Array<readonly [Day, Day]>> {
-  const spans = new Map<string, [string, Day, Day]>();
+  const spans = new Map<string, [string, Day, Day]>(
+    empty.map((e) => [`${e.file}\u0000${e.channel}`, [e.channel, e.from, e.through]]),
+  );
   for (const row of rows) {
     const end = through.get(row.origin.file);
     if (end === undefined) continue;
@@ -643,6 +671,7 @@ function knownSpans(
   rows: readonly MetricRow[],
   through: ReadonlyMap<string, Day>,
   from: ReadonlyMap<string, Day>,
+  empty: readonly EmptyExport[],
   unique: (metric: string) => boolean,
   stock: (metric: string) => boolean = () => false,
 ): Map<string, KnownSpan[]> {
@@ -698,6 +727,7 @@ function knownSpans(
     return list;
   };
   const dailyQuarters = new Map<string, Set<number>>();
+  for (const e of empty) listOf(e.channel).push([e.from, e.through, false, 'from', false]);
   for (const [key, { channel, from: first, days, dayRows, countsOnly }] of exports) {
     if (!days) continue;
     // Rows on (nearly) every day of its rows' span: a daily export, whose first row is where its data start;
@@ -824,13 +854,15 @@ export class MetricIndex {
   /**
    * Builds the index and reports every (channel, period, metric) given twice. `through` gives,
    * by file, the last day its export covers where the file says (else its last row's day), and
-   * `from` the first (else its first row's day).
+   * `from` the first (else its first row's day). `empty` are the exports without rows that cover days
+   * (see `EmptyExport`); those of a channel without any row say nothing and are left out.
    */
   static build(
     rows: readonly MetricRow[],
     metrics: MetricTable,
     through: ReadonlyMap<string, Day> = new Map(),
     from: ReadonlyMap<string, Day> = new Map(),
+    empty: readonly EmptyExport[] = [],
   ): { index: MetricIndex; duplicates: DuplicateValue[] } {
     const builders = new Map<string, Map<string, SeriesBuilder>>();
     const duplicates: DuplicateValue[] = [];
@@ -908,6 +940,7 @@ export class MetricIndex {
     });
 
     const series = new Map<string, Map<string, Series>>();
+    const covering = empty.filter((e) => builders.has(e.channel));
     for (const channel of [...builders.keys()].sort()) {
       const out = new Map<string, Series>();
       for (const [metric, b] of [...builders.get(channel)!].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
@@ -947,13 +980,14 @@ export class MetricIndex {
     return {
       index: new MetricIndex(
         series,
-        sourceSpans(rows, metrics, through, from),
+        sourceSpans(rows, metrics, through, from, covering),
         metrics,
-        throughSpans(rows, through, from),
+        throughSpans(rows, through, from, covering),
         knownSpans(
           rows,
           through,
           from,
+          covering,
           (m) => metrics.get(m)?.aggregation === 'unique',
           (m) => metrics.get(m)?.aggregation === 'stock',
         ),

@@ -12,7 +12,7 @@
 import { type Day, dayFromParts, daysInMonth, formatDay, partsOfDay } from '../core/dates.ts';
 import { addProblem, type Problem } from '../load/problems.ts';
 import { type ExportKind, isTotalsLabel, normaliseHeader, type TitleMetric } from './catalogue.ts';
-import { type DateContext, parseDateColumn } from './dates.ts';
+import { type DateContext, datesInName, parseDateColumn } from './dates.ts';
 import type { Detection } from './detect.ts';
 import { type CellValue, cellProblem, readRows, type Table, type TableRow } from './table.ts';
 import { isMissing, MAX_EXACT, parseNumber, type ValueRules } from './values.ts';
@@ -51,6 +51,8 @@ export interface ConvertOptions {
   readonly accounts: Readonly<Record<string, string>>;
   /** The site's currency (money cells may carry its sign or code), or null when the settings cannot be read. */
   readonly currency: string | null;
+  /** `--from` and `--through`, where given: an export without rows covers them (see `emptyExport`). */
+  readonly range?: { readonly from: Day | null; readonly through: Day | null };
 }
 
 const STOCKS = new Set(['followers']);
@@ -60,6 +62,37 @@ const MONEY = new Set(['spend', 'revenue']);
 const CREDITED = new Set(['conversions']);
 /** Metrics that count nothing (amounts, minutes), or not in whole numbers: every other metric an export gives counts things and is whole. */
 const NOT_COUNTS = new Set([...MONEY, 'response_minutes', ...CREDITED]);
+
+/**
+ * A daily or ads export without data rows whose days are known (`--from` and `--through`, else the range in
+ * its file name: `Aug-01-2026_Aug-31-2026_…`): a month without delivery, written as an export with no rows
+ * that covers those days with none of the channel's flows. Null where its days are not known, or for a
+ * per-post export (no post in a download says nothing of the page's days).
+ */
+function emptyExport(
+  kind: ExportKind,
+  channel: string,
+  options: ConvertOptions,
+  currency: string | null,
+  sourceRows: number,
+): Converted | null {
+  if (kind.grain === 'post') return null;
+  const named = datesInName(options.dates.fileName);
+  const first = options.range?.from ?? (named.length >= 2 ? Math.min(...named) : null);
+  const last = options.range?.through ?? (named.length >= 2 ? Math.max(...named) : null);
+  if (first === null || last === null || first > last) return null;
+  return {
+    kind,
+    channel,
+    rows: [],
+    first,
+    last,
+    metrics: [],
+    sourceRows,
+    currency,
+    notes: [`no data rows: ${formatDay(first)} to ${formatDay(last)} written as days without activity`],
+  };
+}
 
 /** Converts one detected table; problems are appended and null returned when it cannot be converted. */
 export function convert(table: Table, detection: Detection, options: ConvertOptions, problems: Problem[]): Converted | null {
@@ -390,11 +423,17 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     notes.push(`reach left out of ${countOf(droppedUnique, 'period')} given by several rows (unique counts do not add up)`);
   rows.sort((a, b) => a.start - b.start || a.end - b.end);
   if (rows.length === 0) {
+    const empty = emptyExport(kind, channel, options, detection.currency ?? cellCurrency, data.length);
+    if (empty) return empty;
     addProblem(problems, {
       file: table.file,
       line: headerRow.line,
       column: 1,
-      message: `the ${kind.label} has no data rows with values under its header`,
+      message:
+        `the ${kind.label} has no data rows with values under its header` +
+        (kind.grain === 'post'
+          ? ''
+          : ': if it covers days without activity (a month without delivery), give those days with --from and --through'),
     });
     return null;
   }

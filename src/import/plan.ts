@@ -104,6 +104,7 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
           account: options.account,
           accounts: options.accounts,
           currency: options.currency,
+          range: { from: options.from, through: options.through },
           dates: { fileName: name, order: options.dateOrder, fallbackAnchor: input.modified, date1904: table.date1904 },
         },
         problems,
@@ -284,7 +285,8 @@ export function metricJson(
   if (last !== null) head['through'] = formatDay(last);
   const rows = c.rows.map((r) => `    ${JSON.stringify({ [r.key]: r.period, ...r.values })}`);
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-  return `{\n${lines.join('\n')}\n  "rows": [\n${rows.join(',\n')}\n  ]\n}\n`;
+  const body = rows.length === 0 ? '[]' : `[\n${rows.join(',\n')}\n  ]`;
+  return `{\n${lines.join('\n')}\n  "rows": ${body}\n}\n`;
 }
 
 /**

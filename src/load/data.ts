@@ -102,9 +102,11 @@ export function loadData(files: readonly SourceFile[], context: DataContext, pro
           `convert the values to ${context.currency} or change currency in content/site.yaml`,
       );
     }
-    const channels = [...new Set(fileRows.map((r) => r.channel))].sort();
+    // An export with no rows speaks for its channel (a month without delivery), over its `from` to `through`.
+    const channels = rawRows.length === 0 && channel !== null ? [channel] : [...new Set(fileRows.map((r) => r.channel))].sort();
     if (through !== undefined) checkThrough(report, through, rawRows);
     if (from !== undefined) checkFrom(report, from, through, rawRows);
+    if (rawRows.length === 0) noteUndatedEmpty(report, channel, from, through);
     sources.push({
       file: file.path,
       channels,
@@ -385,6 +387,34 @@ function checkThrough(report: FileReporter, through: string, rawRows: readonly u
         'through is the last day the export covers; correct it or remove it',
     );
   }
+}
+
+/**
+ * An export with no rows covers days only where it names its channel and gives both `from` and
+ * `through` (a month without delivery: none of the channel's flows on those days, see
+ * `MetricIndex.build`); otherwise it says nothing, which is worth a note rather than silence.
+ */
+function noteUndatedEmpty(
+  report: FileReporter,
+  channel: string | null,
+  from: string | undefined,
+  through: string | undefined,
+): void {
+  if (channel !== null && from !== undefined && through !== undefined) return;
+  const missing = [
+    channel === null ? '"channel"' : null,
+    from === undefined ? '"from"' : null,
+    through === undefined ? '"through"' : null,
+  ]
+    .filter((m) => m !== null)
+    .join(' and ');
+  report.note(
+    ['rows'],
+    `this export has no rows and no ${missing}, so it covers no days: an export of days without activity ` +
+      '(a month without delivery) covers them when it gives its channel and its first and last day (from, through); ' +
+      'add them, or delete the file',
+    'key',
+  );
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { formatDay, quarterBounds, quarterIndexOf } from '../core/dates.ts';
 import { DAILY_MIN_DAYS, DAILY_MIN_SHARE, HOLE_MIN_DAYS } from '../core/exportHoles.ts';
-import { type MetricIndex, type MetricRow, postMonthStart } from '../core/metricIndex.ts';
+import { type EmptyExport, type MetricIndex, type MetricRow, postMonthStart } from '../core/metricIndex.ts';
 import type { FileReporter } from './files.ts';
 import type { PathKey } from './locate.ts';
 
@@ -15,7 +15,8 @@ import type { PathKey } from './locate.ts';
  * Notes every run of `HOLE_MIN_DAYS` days or more inside one quarter that no export of a channel
  * covers between two of its exports (the days its figures flag), unless the export after it is a
  * per-post export without `from` whose first post comes later in the month the gap starts in (see
- * `MetricIndex.coverageGaps`). An export with `from` starts there (the note is then at it).
+ * `MetricIndex.coverageGaps`). An export with `from` starts there (the note is then at it). An export
+ * with no rows (`empty`, a month without delivery) covers its `from` to `through` like any other.
  */
 export function checkExportGaps(
   rows: readonly MetricRow[],
@@ -23,13 +24,22 @@ export function checkExportGaps(
   from: ReadonlyMap<string, number>,
   reporters: ReadonlyMap<string, FileReporter>,
   index: MetricIndex,
+  empty: readonly EmptyExport[] = [],
 ): void {
-  // Per channel and file: the days its rows span (from its `from`, to its `through`), its first row and its metrics.
+  // Per channel and file: the days its rows span (from its `from`, to its `through`), its first row (none in an
+  // empty export) and its metrics.
   const exports = new Map<
     string,
-    Map<string, { first: MetricRow; end: number; days: Set<number>; lastDay: number; metrics: Set<string> }>
+    Map<string, { first: MetricRow | null; end: number; days: Set<number>; lastDay: number; metrics: Set<string> }>
   >();
-  const startOf = (file: string, first: MetricRow): number => Math.min(first.period.start, from.get(file) ?? Infinity);
+  const startOf = (file: string, first: MetricRow | null): number =>
+    Math.min(first?.period.start ?? Infinity, from.get(file) ?? Infinity);
+  for (const e of empty) {
+    if (!index.channels.includes(e.channel)) continue;
+    let files = exports.get(e.channel);
+    if (!files) exports.set(e.channel, (files = new Map()));
+    files.set(e.file, { first: null, end: e.through, days: new Set(), lastDay: -Infinity, metrics: new Set() });
+  }
   for (const row of rows) {
     let files = exports.get(row.channel);
     if (!files) exports.set(row.channel, (files = new Map()));
@@ -50,7 +60,7 @@ export function checkExportGaps(
         e.days.add(day);
         if (day > e.lastDay) e.lastDay = day;
       }
-      if (row.period.start < e.first.period.start) e.first = row;
+      if (e.first === null || row.period.start < e.first.period.start) e.first = row;
       if (end > e.end) e.end = end;
     }
   }
@@ -58,7 +68,7 @@ export function checkExportGaps(
     // An export of counts at a day only (a follower count from a year-end deck) covers no days (red-team 20 #8).
     const countsOnly = (metrics: ReadonlySet<string>) => [...metrics].every((m) => index.metrics.get(m)?.aggregation === 'stock');
     const spans = [...files.entries()]
-      .filter(([, e]) => !countsOnly(e.metrics))
+      .filter(([, e]) => e.first === null || !countsOnly(e.metrics))
       .sort(([fa, a], [fb, b]) => startOf(fa, a.first) - startOf(fb, b.first) || (fa < fb ? -1 : 1));
     if (spans.length < 2) continue;
     let reach = spans[0]![1].end;
@@ -71,8 +81,9 @@ export function checkExportGaps(
       const sameQuarter = quarterIndexOf(start) === quarterIndexOf(reach + 1);
       // A per-post export's first row is its first post: the days before it in its month are days without one
       // (unless its `from` says where it starts).
-      const span = lastDay - first.period.start + 1;
+      const span = first === null ? 0 : lastDay - first.period.start + 1;
       const perPost =
+        first !== null &&
         !from.has(file) &&
         span >= DAILY_MIN_DAYS &&
         days.size < DAILY_MIN_SHARE * span &&
@@ -83,14 +94,14 @@ export function checkExportGaps(
           .get(file)
           ?.note(
             at,
-            `${what}: this export of ${channel} starts on ${from.has(file) ? formatDay(start) : first.period.label}, ${missing} days after the data of ` +
+            `${what}: this export of ${channel} starts on ${from.has(file) || first === null ? formatDay(start) : first.period.label}, ${missing} days after the data of ` +
               `${channel} before it end (${formatDay(reach)}, ${reachFile}): no export covers ${formatDay(reach + 1)} to ` +
               `${formatDay(start - 1)}, so figures over those days are flagged and rates are taken without them ` +
               '(if those days were exported, add that file; if an earlier export covers them, give it a "through" day' +
               `${from.has(file) ? ', or correct this one\'s "from"' : ''})`,
           );
       }
-      if (!sameQuarter && missing > 0)
+      if (!sameQuarter && missing > 0 && first !== null)
         noteResumed(channel, file, first, metrics, reach, reachFile, index, reporters, from.has(file));
       if (end > reach) {
         reach = end;
@@ -142,8 +153,8 @@ function noteResumed(
 }
 
 /** Where a note on an export's start goes, and how it names it: its `from` where it gives one, else its first row's date. */
-function startPlace(first: MetricRow, hasFrom: boolean): [PathKey[], string] {
-  return hasFrom
+function startPlace(first: MetricRow | null, hasFrom: boolean): [PathKey[], string] {
+  return hasFrom || first === null
     ? [['from'], 'from']
     : [['rows', first.origin.row, first.period.kind === 'day' ? 'date' : first.period.kind], `rows[${first.origin.row}]`];
 }

@@ -6,7 +6,7 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Day, parseIsoDate } from '../core/dates.ts';
-import { MetricIndex } from '../core/metricIndex.ts';
+import { type EmptyExport, MetricIndex } from '../core/metricIndex.ts';
 import { KpiSet } from '../core/kpis.ts';
 import { declaredMetricKpi, metricTable } from '../core/metrics.ts';
 import type { Project } from '../core/project.ts';
@@ -210,16 +210,19 @@ export function loadFromSources(
   checkUniqueParts(data.rows, metrics, data.reporters);
   const through = new Map<string, Day>();
   const from = new Map<string, Day>();
+  const empty: EmptyExport[] = [];
   for (const source of data.sources) {
     const last = source.through === null ? null : parseIsoDate(source.through);
     if (last?.ok) through.set(source.file, last.day);
     const first = source.from === null ? null : parseIsoDate(source.from);
     if (first?.ok) from.set(source.file, first.day);
+    if (source.rows === 0 && source.channels.length === 1 && first?.ok && last?.ok && first.day <= last.day)
+      empty.push({ file: source.file, channel: source.channels[0]!, from: first.day, through: last.day });
   }
-  const { index, duplicates } = MetricIndex.build(data.rows, metrics, through, from);
+  const { index, duplicates } = MetricIndex.build(data.rows, metrics, through, from, empty);
   noteRatesAcrossChannels(declared, (id) => index.channels.filter((c) => index.has(id, [c])), siteReporter);
   checkExportEnds(data.rows, through, index, data.reporters);
-  checkExportGaps(data.rows, through, from, data.reporters, index);
+  checkExportGaps(data.rows, through, from, data.reporters, index, empty);
   checkMetricStarts(data.rows, index, data.reporters);
   checkFollowsGaps(data.rows, index, data.reporters);
   checkNegativeCounts(data.rows, index, data.reporters);

@@ -151,6 +151,41 @@ describe('Meta Business Suite', () => {
   });
 });
 
+describe('Meta Ads Manager: a download without delivery (red-team 25 #5)', () => {
+  it('with its range in the file name: an export with no rows from its first day to its last', async () => {
+    const root = freshRoot();
+    const r = await importOk(root, `${META}/Nordlys-Campaigns-Aug-01-2026-Aug-31-2026.csv`, '--channel', 'meta-ads');
+    expect(r.out).toContain('no data rows: 2026-08-01 to 2026-08-31 written as days without activity');
+    expect(dataFiles(root)).toEqual({
+      'data/meta-ads/meta-ads-2026-08-01-2026-08-31.json': {
+        channel: 'meta-ads',
+        source: 'Nordlys-Campaigns-Aug-01-2026-Aug-31-2026.csv (meta-ads)',
+        currency: 'EUR',
+        from: '2026-08-01',
+        through: '2026-08-31',
+        rows: [],
+      },
+    });
+    await expectValid(root);
+  });
+
+  it('with --from and --through where the name gives no range', async () => {
+    const root = freshRoot();
+    const args = ['--channel', 'meta-ads', '--from', '2026-08-01', '--through', '2026-08-31'];
+    await importOk(root, `${META}/Meta-Ads-no-delivery.csv`, ...args);
+    expect(dataFiles(root)['data/meta-ads/meta-ads-2026-08-01-2026-08-31.json']).toMatchObject({ rows: [] });
+    await expectValid(root);
+  });
+
+  it('without a range: refused, with the way to give one', async () => {
+    const root = freshRoot();
+    const r = await run(['import', `${META}/Meta-Ads-no-delivery.csv`, '--channel', 'meta-ads'], root);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/Meta-Ads-no-delivery\.csv:1:1: .*no data rows.*give those days with --from and --through/);
+    expect(dataFiles(root)).toEqual({});
+  });
+});
+
 describe('LinkedIn Page analytics workbooks', () => {
   it('.xlsx content workbook: Metrics (note row above the header, Excel date cells) and All posts', async () => {
     const root = freshRoot();

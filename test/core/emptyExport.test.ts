@@ -1,0 +1,126 @@
+/**
+ * An export with no rows (red-team 25 #5, root n2): Meta Ads Manager's download for a month without
+ * delivery is an empty list of rows, and `goalpost import` writes it with the month as its `from` and
+ * `through`. Those days are covered, with none of the channel's flows: no spend, impressions or clicks.
+ * On main the index built its coverage from rows only, so August read as "no export covers
+ * 2026-08-01 to 2026-08-31", a note asked for the file that was there, and a kept budget cap and a
+ * missed reach target were both "Undecided" where the same data with July's `through` on 31 August
+ * settled them.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
+import { period } from '../coreFixtures.ts';
+import { days, type LoadedRoot, loadRoot } from '../exportsFixture.ts';
+
+const site = 'title: T\nlocale: en-US\ncurrency: EUR\n';
+const goals = `goals:
+  - { id: cap, title: Cap, period: 2026-Q3, channel: meta-ads, kpi: spend, target: 8500 }
+  - { id: imp, title: Imp, period: 2026-Q3, channel: meta-ads, kpi: impressions, target: 500000 }
+`;
+
+/** A monthly ads download: from the month's first day to its last, a row on each day of delivery. */
+function download(first: string, last: string, delivered: boolean, extra: object = {}): string {
+  const rows = delivered ? days(first, last).map((date) => ({ date, spend: 100, impressions: 5000, clicks: 50 })) : [];
+  return JSON.stringify({ channel: 'meta-ads', currency: 'EUR', from: first, through: last, ...extra, rows }, null, 1);
+}
+
+const months: Record<string, string> = {
+  'data/meta-ads/jun.json': download('2026-06-01', '2026-06-30', true),
+  'data/meta-ads/jul.json': download('2026-07-01', '2026-07-31', true),
+  'data/meta-ads/sep.json': download('2026-09-01', '2026-09-30', true),
+  'data/meta-ads/oct.json': download('2026-10-01', '2026-10-31', true),
+};
+
+function q3(root: LoadedRoot) {
+  expect(root.problems).toEqual([]);
+  return buildReport(root.project!, root.engine!, { quarter: period('2026-Q3') });
+}
+
+const goal = (report: ReturnType<typeof q3>, id: string) => report.goals.find((g) => g.id === id) as SmartGoalJson;
+
+describe('a month without delivery downloaded as an export with no rows', () => {
+  const root = loadRoot(site, goals, {
+    ...months,
+    'data/meta-ads/aug.json': download('2026-08-01', '2026-08-31', false, { source: 'Meta Ads Manager, Aug' }),
+  });
+  const report = q3(root);
+
+  it('covers its days with none of the flows: no gap on spend, impressions or their rates', () => {
+    const cells = report.kpis['meta-ads']!;
+    expect(cells['spend']).toMatchObject({ value: 61 * 100 });
+    expect(cells['impressions']).toMatchObject({ value: 61 * 5000 });
+    for (const kpi of ['spend', 'impressions', 'clicks', 'ctr', 'cpc']) expect(cells[kpi]!.gaps, kpi).toBeUndefined();
+  });
+
+  it('settles the quarter: the cap kept, the impressions missed', () => {
+    expect(goal(report, 'cap')).toMatchObject({ actual: 6100, status: 'achieved' });
+    expect(goal(report, 'imp')).toMatchObject({ actual: 305000, status: 'missed' });
+  });
+
+  it('has no validate note asking for August', () => {
+    expect(root.notes.filter((n) => n.includes('2026-08'))).toEqual([]);
+  });
+
+  it('reads as July running to 31 August does', () => {
+    const joined = q3(
+      loadRoot(site, goals, {
+        ...months,
+        'data/meta-ads/jul.json': download('2026-07-01', '2026-07-31', true, { through: '2026-08-31' }),
+      }),
+    );
+    expect(report.kpis).toEqual(joined.kpis);
+    expect(report.goals).toEqual(joined.goals);
+  });
+
+  it('lists its channel among the sources', () => {
+    expect(root.project!.sources.find((s) => s.file === 'data/meta-ads/aug.json')).toMatchObject({
+      channels: ['meta-ads'],
+      rows: 0,
+    });
+  });
+});
+
+describe('controls', () => {
+  it('a month with no download at all stays days no export covers', () => {
+    const root = loadRoot(site, goals, months);
+    const report = q3(root);
+    expect(report.kpis['meta-ads']!['spend']!.gaps).toBeDefined();
+    expect(goal(report, 'cap')).toMatchObject({ status: 'undecided' });
+    expect(root.notes.some((n) => n.includes('no export covers 2026-08-01 to 2026-08-31'))).toBe(true);
+  });
+
+  it('an export with no rows that does not say its days covers none, and says so', () => {
+    const undated = JSON.stringify({ channel: 'meta-ads', currency: 'EUR', from: '2026-08-01', rows: [] });
+    const root = loadRoot(site, goals, { ...months, 'data/meta-ads/aug.json': undated });
+    const report = q3(root);
+    expect(goal(report, 'cap')).toMatchObject({ status: 'undecided' });
+    expect(root.notes.filter((n) => n.startsWith('data/meta-ads/aug.json'))).toEqual([
+      expect.stringMatching(/^data\/meta-ads\/aug\.json:1:\d+: note: .*no rows.*"through"/),
+    ]);
+  });
+
+  it('does not stand for a count: a follower total a week old is still one', () => {
+    const organic = (first: string, last: string, rows: object[]) =>
+      JSON.stringify({ channel: 'instagram', from: first, through: last, rows }, null, 1);
+    const root = loadRoot(
+      site,
+      'goals:\n  - { id: fol, title: F, period: 2026-Q3, channel: instagram, kpi: follower_count, baseline: 500, target: 2000 }\n',
+      {
+        'data/instagram/jul.json': organic(
+          '2026-07-01',
+          '2026-07-31',
+          days('2026-07-01', '2026-07-31').map((date) => ({ date, impressions: 100, followers: 1000 })),
+        ),
+        'data/instagram/aug.json': organic('2026-08-01', '2026-09-30', []),
+      },
+    );
+    const report = q3(root);
+    expect(report.kpis['instagram']!['impressions']!.gaps).toBeUndefined();
+    expect(report.as_of).toBe('2026-09-30');
+    expect(goal(report, 'fol')).toMatchObject({
+      actual: 1000,
+      status: 'undecided',
+      inputs_to: { instagram: { followers: '2026-07-31' } },
+    });
+  });
+});
