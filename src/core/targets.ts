@@ -4,7 +4,7 @@
  * Pure: no clock, no files.
  */
 import { growsWithWindow } from './comparable.ts';
-import { dataEnds, inputGaps, inputsApartTo } from './coverage.ts';
+import { dataEnds, inputGaps, inputsApartTo, overCoveredDays } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { Measure, TargetSpec } from './goals.ts';
 import { type CoveredPart, comparableValue, coveredPart, coversNoDay, gapDays } from './kpiTable.ts';
@@ -196,16 +196,25 @@ export function measureTarget(
   const part = implicit ? partOf(cut ?? whole, cutWindow) : null;
   // No day of it covered (an input that starts after it): no baseline from it (red-team 19 #5).
   const none = coversNoDay(part);
-  const previousPartial = none ? null : part;
-  // Over the covered days, holes left out as the KPI table's earlier quarter is (`comparableValue`).
+  // A rate of flows over the covered days, holes left out as the KPI table's earlier quarter is
+  // (`comparableValue`), and to the day that takes it to where it is cut (a month row of an input not
+  // whole there): the baseline is the figure of the day it names (red-team 26 #3). Any other KPI is
+  // read over the covered days as they are, holes or not (a count is a count on its day).
+  const overCovered =
+    part?.gaps && overCoveredDays(engine, kpi) ? comparableValue(engine, kpi, channels, part.from, part.to) : null;
+  const takenTo = part && overCovered?.to != null && overCovered.to < part.to ? overCovered.to : null;
+  const previousPartial =
+    none || part === null
+      ? null
+      : takenTo !== null
+        ? { from: part.from, to: takenTo, ...(overCovered?.gaps ? { gaps: gapDays(overCovered.gaps) } : {}) }
+        : part;
   const covered =
     previousPartial === null
       ? none
         ? { ...(cut ?? whole), value: null }
         : null
-      : previousPartial.gaps
-        ? comparableValue(engine, kpi, channels, previousPartial.from, previousPartial.to).value
-        : windowFor(engine, channels, previousPartial.from, previousPartial.to).value(kpi);
+      : (overCovered?.value ?? windowFor(engine, channels, previousPartial.from, previousPartial.to).value(kpi));
   const previous = covered === null ? whole.value : covered.value;
   const taken = covered ?? cut ?? whole;
   // Only a bound of the true figure is no baseline (red-team: reach summed from month rows decided a goal's direction).
@@ -228,7 +237,11 @@ export function measureTarget(
     previous,
     baseline,
     target: resolveTarget(measure.target, baseline),
-    baselineTo,
+    // The day the value is read to: a part cut shorter than the inputs' shared end (a month row not whole there) names its own.
+    baselineTo:
+      previousPartial !== null && (baselineTo !== null || takenTo !== null)
+        ? Math.min(previousPartial.to, baselineTo ?? Infinity)
+        : baselineTo,
     referenceTo: null,
     previousLeftOut,
     baselineLeftOut,
