@@ -38,11 +38,22 @@ function digitsFor(step: number, exponent: number): number {
   return Math.min(MAX_DIGITS, Math.max(0, precisionFixed(scaled)));
 }
 
+/** `compactExponent`'s answers per locale and value: an axis's tick values recur across a build's charts. */
+const exponents = new Map<string, Map<number, number>>();
+
 /**
  * The power of ten Intl's compact notation divides a number by in a locale (3 for "k", 6 for "M",
  * 4 for Japanese "万", 0 when it writes the number in full), read from the number it writes.
  */
 function compactExponent(value: number, locale: string): number {
+  let byValue = exponents.get(locale);
+  if (!byValue) exponents.set(locale, (byValue = new Map()));
+  let exponent = byValue.get(value);
+  if (exponent === undefined) byValue.set(value, (exponent = writtenExponent(value, locale)));
+  return exponent;
+}
+
+function writtenExponent(value: number, locale: string): number {
   const parts = numberFormat(locale, {
     notation: 'compact',
     numberingSystem: 'latn',
@@ -106,7 +117,12 @@ export function axisTickLabel(
 }
 
 /** The functions that write axis labels (their source is part of render.ts's renderer version). */
-export const AXIS_LABEL_CODE: readonly ((...args: never[]) => unknown)[] = [axisTickLabel, compactExponent, digitsFor];
+export const AXIS_LABEL_CODE: readonly ((...args: never[]) => unknown)[] = [
+  axisTickLabel,
+  compactExponent,
+  writtenExponent,
+  digitsFor,
+];
 
 /** The `labelExpr` of an axis whose labels `axisTickLabel` writes. */
 export function axisLabelExpr(f: AxisNumberFormat): string {

@@ -2,9 +2,10 @@
  * Renders Vega-Lite specs to SVG at build time (no JavaScript in the pages). The pipeline:
  * spec → a direct writer (svg/index.ts) when one draws it, else Vega (loaded on first use)
  * through one View per chart shape (the spec without its data) → ids scoped to the chart →
- * an SVG that scales with its container. Identical specs render once per build (an in-memory
- * cache keyed by a hash of the spec and width); Vega's renders also once per renderer version
- * across builds (the disk cache of chartCache.ts).
+ * an SVG that scales with its container. A direct writer's chart is drawn each time it is asked
+ * for (cheaper than a key for it) and its ids scoped by a hash of its SVG; Vega renders identical
+ * specs once per build (an in-memory cache keyed by a hash of the spec and width), and once per
+ * renderer version across builds (the disk cache of chartCache.ts).
  * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends; with
  * GOALPOST_CHART_DUMP=<file>, every distinct chart (spec and width), for tests and profiling.
  */
@@ -167,20 +168,18 @@ export function placeholderSvg(width: number, bytes: number): string {
 /** Renders a spec at a pixel width to an SVG string that scales with its container. */
 export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
   if (stubBytes > 0) return Promise.resolve(placeholderSvg(width, stubBytes));
+  if (dumpFile) dumped.push({ spec, width });
+  // Drawn directly: cheaper than serialising the spec for a cache key, so neither kept nor looked up.
+  const direct = directOff ? null : drawDirectChart(spec, width);
+  if (direct !== null) {
+    stats.direct++;
+    return Promise.resolve(finishDirect(direct));
+  }
   const key = chartKey(spec, width);
   const hit = cache.get(key);
   if (hit) {
     stats.reused++;
     return hit;
-  }
-  if (dumpFile) dumped.push({ spec, width });
-  // Drawn directly: cheaper than reading the disk cache, so never stored there.
-  const direct = directOff ? null : drawDirectChart(spec, width);
-  if (direct !== null) {
-    stats.direct++;
-    const result = Promise.resolve(finishDirect(direct, key));
-    cache.set(key, result);
-    return result;
   }
   const stored = diskCache().get(key);
   if (stored !== null) {
@@ -380,12 +379,17 @@ export function compact(svg: string): string {
 }
 
 /**
- * A directly drawn chart as `responsive(scopeIds(svg, key))` gives it, without the passes that
+ * A directly drawn chart as `responsive(scopeIds(svg, svgKey(svg)))` gives it, without the passes that
  * would not change it: a writer's SVG is already compact, and has ids only where it says so
  * (test/charts/svg/finish.test.ts checks both over every writer's fixtures).
  */
-export function finishDirect(chart: DirectChart, key: string): string {
-  return sized(chart.ids ? scopeIds(chart.svg, key) : chart.svg);
+export function finishDirect(chart: DirectChart): string {
+  return sized(chart.ids ? scopeIds(chart.svg, svgKey(chart.svg)) : chart.svg);
+}
+
+/** The key a drawn chart's ids are scoped by: the SHA-256 of its SVG (the same chart, the same ids, whatever the order). */
+export function svgKey(svg: string): string {
+  return createHash('sha256').update(svg).digest('hex');
 }
 
 /** Makes an SVG scale to its container: keeps the viewBox, drops the fixed size. */

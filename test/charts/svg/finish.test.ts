@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartKey, compact, renderSvg, responsive, scopeIds, useChartCache } from '../../../src/charts/render.ts';
+import { compact, renderSvg, responsive, scopeIds, svgKey, useChartCache } from '../../../src/charts/render.ts';
 import { drawDirectChart } from '../../../src/charts/svg/index.ts';
 import { CONTEXTS, everyKind, label, WIDTHS } from './helpers.ts';
 
@@ -18,7 +18,7 @@ function fixtures(names: readonly string[]): Array<[string, TopLevelSpec, number
 async function expectSkippable(name: string, spec: TopLevelSpec, width: number): Promise<void> {
   const drawn = drawDirectChart(spec, width);
   expect(drawn, name).not.toBeNull();
-  const key = chartKey(spec, width);
+  const key = svgKey(drawn!.svg);
   expect(compact(drawn!.svg), `${name}: already compact`).toBe(drawn!.svg);
   if (!drawn!.ids) expect(scopeIds(drawn!.svg, key), `${name}: no ids`).toBe(drawn!.svg);
   useChartCache(null);
