@@ -99,6 +99,18 @@ export function adsDeliveryEnd(rows: readonly MetricRow[]): Day | null {
   return spent.length >= DAILY_MIN_SHARE * days.filter((row) => row.period.start <= last).length ? last : null;
 }
 
+/**
+ * Whether one export's rows are a paid campaign's, in day rows (`isAdsExport`) or in month and quarter
+ * rows only (Ads Manager's monthly report: spend above 0 on nearly every row, no metric of a page's
+ * own). An export with no rows stands for such a download (see `MetricIndex.build`).
+ */
+export function isSpendExport(rows: readonly MetricRow[]): boolean {
+  if (isAdsExport(rows)) return true;
+  if (rows.length === 0 || rows.some((row) => row.period.kind === 'day')) return false;
+  if (rows.some((row) => Object.keys(row.values).some((m) => PAGE_METRICS.has(m)))) return false;
+  return rows.filter((row) => (row.values['spend'] ?? 0) > 0).length >= DAILY_MIN_SHARE * rows.length;
+}
+
 /** The metrics a row gives: its keys, and engagements where it gives one of their parts. */
 export function metricsOf(row: MetricRow): string[] {
   const names = Object.keys(row.values);

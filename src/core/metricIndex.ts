@@ -7,6 +7,7 @@ import {
   type ExportHole,
   adsDeliveryEnd,
   holesByExport,
+  isSpendExport,
   keyHolesByExport,
   splitAtHoles,
 } from './exportHoles.ts';
@@ -30,7 +31,9 @@ export interface MetricRow {
 
 /**
  * An export with no rows that names its channel and its first and last day (Meta Ads Manager's download of
- * a month without delivery): it covers those days with none of the channel's flows (red-team 25 #5).
+ * a month without delivery): it covers those days with none of the flows that only the channel's paid
+ * campaign exports give (`isSpendExport`: spend, clicks), as a longer download would (red-team 25 #5);
+ * not a page's metrics that another export gives, whose holes stay theirs (red-team 28 #1).
  */
 export interface EmptyExport {
   readonly file: string;
@@ -292,6 +295,7 @@ function sourceSpans(
   downloadStarts: ReadonlySet<readonly [Day, Day]>;
   campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
   firstGiven: ReadonlyMap<string, Day>;
+  emptyMetrics: ReadonlyMap<string, readonly string[]>;
 } {
   const spans = new Map<string, [Day, Day]>();
   const files = new Map<string, Map<string, Set<string>>>();
@@ -399,14 +403,29 @@ function sourceSpans(
       given(`${key}\u0000engagements`, row.period);
     }
   }
-  // An export with no rows covers its days for each flow of its channel: none of them there. It says where it
-  // starts (its `from`), as a fixed download does: days between it and the export before it are unknown.
+  // An export with no rows covers its days for each flow only the channel's paid campaign exports give: none of
+  // them there. It says where it starts (its `from`), as a fixed download does: days between it and the export
+  // before it are unknown.
+  const spendExports = new Set([...byExport].filter(([, list]) => isSpendExport(list)).map(([k]) => k));
+  const paidOnly = new Map<string, string[]>();
+  for (const channel of new Set(empty.map((e) => e.channel)))
+    paidOnly.set(
+      channel,
+      [...(files.get(channel) ?? [])]
+        .filter(([metric, keys]) => metrics.get(metric)?.aggregation === 'flow' && [...keys].every((k) => spendExports.has(k)))
+        .map(([metric]) => metric)
+        .sort(),
+    );
   const emptyKeys = new Set<string>();
+  const emptyMetrics = new Map<string, readonly string[]>();
   for (const e of empty) {
     const key = `${e.file}\u0000${e.channel}`;
+    const covered = paidOnly.get(e.channel) ?? [];
+    emptyMetrics.set(e.file, covered);
+    if (covered.length === 0) continue;
+    for (const metric of covered) files.get(e.channel)!.get(metric)!.add(key);
     emptyKeys.add(key);
     spans.set(key, [e.from, e.through]);
-    for (const [metric, keys] of files.get(e.channel) ?? []) if (metrics.get(metric)?.aggregation === 'flow') keys.add(key);
   }
   // The last day each ads export's campaign delivered: rows after it (conversions attributed later) are its tail.
   const delivered = new Map<string, Day>();
@@ -569,7 +588,7 @@ function sourceSpans(
     out.set(channel, m);
     ends.set(channel, endsOf);
   }
-  return { files: out, ends, postStarts, knownStarts, campaignStarts, downloadStarts, campaignFrom, firstGiven };
+  return { files: out, ends, postStarts, knownStarts, campaignStarts, downloadStarts, campaignFrom, firstGiven, emptyMetrics };
 }
 
 /** The last day a count given on `day` stands for: it is the count while under a week old (`sparseCounts`, `staleOpening`). */
@@ -812,6 +831,10 @@ export class MetricIndex {
   private readonly firstGiven: ReadonlyMap<string, Day>;
   /** Per channel, the days of its rows that give `engagements` itself, joined (elsewhere it is the sum of its parts: `derivedParts`). */
   private readonly explicitEngagements: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>;
+  /** Per file of an export with no rows (see `EmptyExport`), the flows it covers; none where its channel has no paid campaign export. */
+  readonly emptyMetrics: ReadonlyMap<string, readonly string[]>;
+  /** Per `channel\u0000metric`, the days exports with no rows cover: none of the metric there. */
+  private readonly emptySpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>;
   readonly metrics: MetricTable;
 
   private constructor(
@@ -825,13 +848,23 @@ export class MetricIndex {
       downloadStarts: ReadonlySet<readonly [Day, Day]>;
       campaignFrom: ReadonlyMap<readonly [Day, Day], Day>;
       firstGiven: ReadonlyMap<string, Day>;
+      emptyMetrics: ReadonlyMap<string, readonly string[]>;
     },
     metrics: MetricTable,
     throughSpans: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
     known: ReadonlyMap<string, readonly KnownSpan[]>,
     explicitEngagements: ReadonlyMap<string, ReadonlyArray<readonly [Day, Day]>>,
+    empty: readonly EmptyExport[],
   ) {
     this.series = series;
+    this.emptyMetrics = sources.emptyMetrics;
+    const emptySpans = new Map<string, Array<readonly [Day, Day]>>();
+    for (const e of empty)
+      for (const metric of sources.emptyMetrics.get(e.file) ?? []) {
+        const key = `${e.channel}\u0000${metric}`;
+        emptySpans.set(key, [...(emptySpans.get(key) ?? []), [e.from, e.through]]);
+      }
+    this.emptySpans = emptySpans;
     this.explicitEngagements = explicitEngagements;
     this.sources = sources.files;
     this.ends = sources.ends;
@@ -977,24 +1010,34 @@ export class MetricIndex {
       }
       series.set(channel, out);
     }
+    const sources = sourceSpans(rows, metrics, through, from, covering);
+    // An empty export that covers no flow (its channel has no paid campaign export) covers no days either.
+    const used = covering.filter((e) => (sources.emptyMetrics.get(e.file) ?? []).length > 0);
     return {
       index: new MetricIndex(
         series,
-        sourceSpans(rows, metrics, through, from, covering),
+        sources,
         metrics,
-        throughSpans(rows, through, from, covering),
+        throughSpans(rows, through, from, used),
         knownSpans(
           rows,
           through,
           from,
-          covering,
+          used,
           (m) => metrics.get(m)?.aggregation === 'unique',
           (m) => metrics.get(m)?.aggregation === 'stock',
         ),
         new Map([...explicitDays].map(([channel, days]) => [channel, joinRanges(days)])),
+        used,
       ),
       duplicates,
     };
+  }
+
+  /** A flow's total of 0 where no row gives it in [a, b] but an export with no rows covers some of those days; else null. */
+  private noneIn(channel: string, metric: string, a: Day, b: Day): { value: number; entries: number; exact: boolean } | null {
+    const spans = this.emptySpans.get(`${channel}\u0000${metric}`);
+    return spans?.some(([first, last]) => first <= b && last >= a) ? { value: 0, entries: 0, exact: false } : null;
   }
 
   /** Whether any row gives this metric (on any channel, or one of `channels`). */
@@ -1034,7 +1077,7 @@ export class MetricIndex {
       }
       const parts = this.partsTotal(channel, metric.id, a, b);
       if (parts === 'uncounted') continue;
-      const t = parts ?? s.total(a, b);
+      const t = parts ?? s.total(a, b) ?? this.noneIn(channel, metric.id, a, b);
       if (!t) continue;
       value += t.value;
       contributors++;

@@ -64,10 +64,11 @@ const CREDITED = new Set(['conversions']);
 const NOT_COUNTS = new Set([...MONEY, 'response_minutes', ...CREDITED]);
 
 /**
- * A daily or ads export without data rows whose days are known (`--from` and `--through`, else the range in
- * its file name: `Aug-01-2026_Aug-31-2026_…`): a month without delivery, written as an export with no rows
- * that covers those days with none of the channel's flows. Null where its days are not known, or for a
- * per-post export (no post in a download says nothing of the page's days).
+ * An ads export (one that gives spend) without data rows whose days are known (`--from` and `--through`,
+ * else the range in its file name: `Aug-01-2026_Aug-31-2026_…`): a month without delivery, written as an
+ * export with no rows that covers those days with none of the campaign's spend and clicks (see
+ * `MetricIndex.build`). Null where its days are not known, or for any other export (a page's export
+ * without rows says nothing of its days).
  */
 function emptyExport(
   kind: ExportKind,
@@ -76,7 +77,7 @@ function emptyExport(
   currency: string | null,
   sourceRows: number,
 ): Converted | null {
-  if (kind.grain === 'post') return null;
+  if (!paid(kind)) return null;
   const named = datesInName(options.dates.fileName);
   const first = options.range?.from ?? (named.length >= 2 ? Math.min(...named) : null);
   const last = options.range?.through ?? (named.length >= 2 ? Math.max(...named) : null);
@@ -93,6 +94,9 @@ function emptyExport(
     notes: [`no data rows: ${formatDay(first)} to ${formatDay(last)} written as days without activity`],
   };
 }
+
+/** Whether an export gives spend: a paid campaign's (Ads Manager's). */
+const paid = (kind: ExportKind): boolean => kind.columns.some((c) => c.metric === 'spend');
 
 /** Converts one detected table; problems are appended and null returned when it cannot be converted. */
 export function convert(table: Table, detection: Detection, options: ConvertOptions, problems: Problem[]): Converted | null {
@@ -159,6 +163,14 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
   for (const c of used) if (c.role !== null && c.role !== 'value') numeric.delete(columns.get(c.key)!);
   const all = readRows(table, keep, problems, numeric);
   if (!all) return null;
+  // Whether a totals row gives a figure other than 0: then rows it sums were there to give (see `emptyExport`).
+  const metricCells = kind.columns.filter((c) => c.metric && columns.has(c.key)).map((c) => columns.get(c.key)!);
+  const carriesFigures = (row: TableRow): boolean =>
+    metricCells.some((j) => {
+      const cell = cellAt(row, j);
+      return !isMissing(cell) && /[1-9]/.test(String(cell));
+    });
+  let totalsCarry = false;
   for (let r = detection.headerRow + 1; r < all.length; r++) {
     const row = all[r]!;
     if (row.cells.every((c) => isMissing(c))) continue;
@@ -167,10 +179,12 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     const first = cellAt(row, 0);
     if (typeof first === 'string' && isTotalsLabel(first) && (kind.grain !== 'post' || !hasDate(row))) {
       totals++;
+      if (carriesFigures(row)) totalsCarry = true;
       continue;
     }
     if (kind.emptyLabelIsTotal && labelCol && isMissing(cellAt(row, columns.get(labelCol.key)!))) {
       totals++;
+      if (carriesFigures(row)) totalsCarry = true;
       continue;
     }
     data.push(row);
@@ -423,7 +437,7 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
     notes.push(`reach left out of ${countOf(droppedUnique, 'period')} given by several rows (unique counts do not add up)`);
   rows.sort((a, b) => a.start - b.start || a.end - b.end);
   if (rows.length === 0) {
-    const empty = emptyExport(kind, channel, options, detection.currency ?? cellCurrency, data.length);
+    const empty = totalsCarry ? null : emptyExport(kind, channel, options, detection.currency ?? cellCurrency, data.length);
     if (empty) return empty;
     addProblem(problems, {
       file: table.file,
@@ -431,9 +445,11 @@ export function convert(table: Table, detection: Detection, options: ConvertOpti
       column: 1,
       message:
         `the ${kind.label} has no data rows with values under its header` +
-        (kind.grain === 'post'
-          ? ''
-          : ': if it covers days without activity (a month without delivery), give those days with --from and --through'),
+        (totalsCarry
+          ? ': only a totals row, whose figures are not 0, so the rows it sums were left out of the export; export it again with them (by campaign or by day)'
+          : paid(kind)
+            ? ': if it covers days without delivery, give those days with --from and --through'
+            : ''),
     });
     return null;
   }

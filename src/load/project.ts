@@ -10,7 +10,7 @@ import { type EmptyExport, MetricIndex } from '../core/metricIndex.ts';
 import { KpiSet } from '../core/kpis.ts';
 import { declaredMetricKpi, metricTable } from '../core/metrics.ts';
 import type { Project } from '../core/project.ts';
-import { listFiles, readSources, type SourceFile } from './files.ts';
+import { type FileReporter, listFiles, readSources, type SourceFile } from './files.ts';
 import { loadData, reportUndeclared } from './data.ts';
 import { loadGoals } from './goals.ts';
 import { checkOverlaps, checkUniqueParts } from './overlaps.ts';
@@ -223,6 +223,7 @@ export function loadFromSources(
   noteRatesAcrossChannels(declared, (id) => index.channels.filter((c) => index.has(id, [c])), siteReporter);
   checkExportEnds(data.rows, through, index, data.reporters);
   checkExportGaps(data.rows, through, from, data.reporters, index, empty);
+  noteEmptyCoveringNothing(empty, index, data.reporters);
   checkMetricStarts(data.rows, index, data.reporters);
   checkFollowsGaps(data.rows, index, data.reporters);
   checkNegativeCounts(data.rows, index, data.reporters);
@@ -273,4 +274,27 @@ export function loadFromSources(
     },
     notes,
   };
+}
+
+/**
+ * An export with no rows stands for a paid campaign's download without delivery (see `EmptyExport`); on a
+ * channel whose exports with rows are no campaign's, it covers nothing, which is worth a note.
+ */
+function noteEmptyCoveringNothing(
+  empty: readonly EmptyExport[],
+  index: MetricIndex,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  for (const e of empty) {
+    if (!index.channels.includes(e.channel) || (index.emptyMetrics.get(e.file) ?? []).length > 0) continue;
+    reporters
+      .get(e.file)
+      ?.note(
+        ['rows'],
+        `this export of ${e.channel} has no rows, and no other export of ${e.channel} is an ads export (spend on nearly ` +
+          'every row), so it covers no days: an export with no rows stands for an ads download of days without ' +
+          "delivery; for a page's days without activity, give them as rows of 0",
+        'key',
+      );
+  }
 }

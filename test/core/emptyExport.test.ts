@@ -99,7 +99,7 @@ describe('controls', () => {
     ]);
   });
 
-  it('does not stand for a count: a follower total a week old is still one', () => {
+  it("on a channel without an ads export, covers nothing and says so: a page's days without rows stay unknown", () => {
     const organic = (first: string, last: string, rows: object[]) =>
       JSON.stringify({ channel: 'instagram', from: first, through: last, rows }, null, 1);
     const root = loadRoot(
@@ -115,12 +115,84 @@ describe('controls', () => {
       },
     );
     const report = q3(root);
-    expect(report.kpis['instagram']!['impressions']!.gaps).toBeUndefined();
-    expect(report.as_of).toBe('2026-09-30');
-    expect(goal(report, 'fol')).toMatchObject({
-      actual: 1000,
-      status: 'undecided',
-      inputs_to: { instagram: { followers: '2026-07-31' } },
+    expect(report.as_of).toBe('2026-07-31');
+    expect(goal(report, 'fol')).toMatchObject({ actual: 1000 });
+    expect(root.notes.filter((n) => n.startsWith('data/instagram/aug.json'))).toEqual([
+      expect.stringMatching(/note: this export of instagram has no rows, and no other export of instagram is an ads export/),
+    ]);
+  });
+});
+
+describe('beside a page export of the same channel (red-team 28 #1)', () => {
+  // Facebook's page export (impressions, engagements) misses 5–16 August; its ads downloads (spend, clicks) are
+  // monthly, August's without delivery.
+  const page = JSON.stringify({
+    channel: 'facebook',
+    from: '2026-04-01',
+    through: '2026-09-30',
+    rows: days('2026-04-01', '2026-09-30')
+      .filter((d) => d < '2026-08-05' || d > '2026-08-16')
+      .map((date) => ({ date, impressions: 10000, engagements: 300 })),
+  });
+  const ads = (first: string, last: string, delivered: boolean) =>
+    JSON.stringify({
+      channel: 'facebook',
+      currency: 'EUR',
+      from: first,
+      through: last,
+      rows: delivered ? days(first, last).map((date) => ({ date, spend: 50, clicks: 40 })) : [],
     });
+  const root = loadRoot(
+    site,
+    `goals:
+  - { id: imp, title: Imp, period: 2026-Q3, channel: facebook, kpi: impressions, target: 900000 }
+  - { id: cap, title: Cap, period: 2026-Q3, channel: facebook, kpi: spend, target: 4000 }
+`,
+    {
+      'data/facebook/page.json': page,
+      'data/facebook/ads-jul.json': ads('2026-07-01', '2026-07-31', true),
+      'data/facebook/ads-aug.json': ads('2026-08-01', '2026-08-31', false),
+      'data/facebook/ads-sep.json': ads('2026-09-01', '2026-09-30', true),
+    },
+  );
+  const report = q3(root);
+
+  it("covers the ads' spend and clicks, not the page's impressions: the page's hole stays flagged", () => {
+    const cells = report.kpis['facebook']!;
+    expect(cells['impressions']!.gaps).toEqual({ facebook: { impressions: [{ from: '2026-08-05', to: '2026-08-16' }] } });
+    expect(cells['spend']!.gaps).toBeUndefined();
+    expect(cells['clicks']!.gaps).toBeUndefined();
+    expect(goal(report, 'imp')).toMatchObject({ actual: 800000, status: 'undecided' });
+    expect(goal(report, 'cap')).toMatchObject({ actual: 61 * 50, status: 'achieved' });
+  });
+});
+
+describe('a quarter without delivery (red-team 28 #2)', () => {
+  const root = loadRoot(
+    site,
+    `${goals}  - { id: clk, title: Clk, period: 2026-Q3, channel: meta-ads, kpi: clicks, target: 3000 }
+  - { id: q4cap, title: Cap, period: 2026-Q4, channel: meta-ads, kpi: spend, target: 8500 }
+`,
+    {
+      'data/meta-ads/jun.json': download('2026-06-01', '2026-06-30', true),
+      'data/meta-ads/jul.json': download('2026-07-01', '2026-07-31', false),
+      'data/meta-ads/aug.json': download('2026-08-01', '2026-08-31', false),
+      'data/meta-ads/sep.json': download('2026-09-01', '2026-09-30', false),
+      'data/meta-ads/oct.json': download('2026-10-01', '2026-10-31', true),
+    },
+  );
+  const report = q3(root);
+
+  it('has totals of 0, not "no data", and settles its goals on them', () => {
+    expect(report.kpis['meta-ads']).toMatchObject({ spend: { value: 0 }, clicks: { value: 0 }, impressions: { value: 0 } });
+    expect(report.kpis['meta-ads']!['spend']!.gaps).toBeUndefined();
+    expect(goal(report, 'cap')).toMatchObject({ actual: 0, status: 'achieved' });
+    expect(goal(report, 'clk')).toMatchObject({ actual: 0, status: 'missed' });
+  });
+
+  it("is the next quarter's previous total: 0, from which no change is a percentage", () => {
+    const q4 = buildReport(root.project!, root.engine!, { quarter: period('2026-Q4') });
+    expect(q4.goals.find((g) => g.id === 'q4cap')).toMatchObject({ previous: 0 });
+    expect(q4.kpis['meta-ads']!['spend']).toMatchObject({ value: 31 * 100, qoq: null });
   });
 });

@@ -177,6 +177,15 @@ describe('Meta Ads Manager: a download without delivery (red-team 25 #5)', () =>
     await expectValid(root);
   });
 
+  it('with a totals row whose figures are not 0: refused, since the rows it sums were left out (red-team 28 #4)', async () => {
+    const root = freshRoot();
+    const file = `${META}/Filtered-Campaigns-Aug-01-2026-Aug-31-2026.csv`;
+    const r = await run(['import', file, '--channel', 'meta-ads'], root);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/no data rows.*only a totals row, whose figures are not 0/);
+    expect(dataFiles(root)).toEqual({});
+  });
+
   it('without a range: refused, with the way to give one', async () => {
     const root = freshRoot();
     const r = await run(['import', `${META}/Meta-Ads-no-delivery.csv`, '--channel', 'meta-ads'], root);
