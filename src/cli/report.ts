@@ -544,7 +544,7 @@ function referenceNote(
       : '',
     partial && g.baseline !== null && !grows
       ? `, over the previous period only from ${days}, the days every channel covers` +
-        (g.baseline_to ? ` (an input's export ends on ${esc(g.baseline_to)})` : '')
+        (g.baseline_to ? ` (to ${esc(g.baseline_to)}, the last day every input is whole)` : '')
       : '',
     g.baseline_to && !partial ? `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends` : '',
     !g.baseline_to && g.reference_to && g.reference_to !== partial?.to

@@ -200,14 +200,24 @@ export function measureTarget(
   // (`comparableValue`), and to the day that takes it to where it is cut (a month row of an input not
   // whole there): the baseline is the figure of the day it names (red-team 26 #3). Any other KPI is
   // read over the covered days as they are, holes or not (a count is a count on its day).
+  // So is one cut where an input's export ends (clicks to 10 June beside impressions as month rows: red-team 28 #3).
+  const readOver = none
+    ? null
+    : part
+      ? ([part.from, part.to] as const)
+      : baselineTo !== null
+        ? ([prev.start, baselineTo] as const)
+        : null;
   const overCovered =
-    part?.gaps && overCoveredDays(engine, kpi) ? comparableValue(engine, kpi, channels, part.from, part.to) : null;
-  const takenTo = part && overCovered?.to != null && overCovered.to < part.to ? overCovered.to : null;
+    readOver && (part?.gaps || baselineTo !== null) && overCoveredDays(engine, kpi)
+      ? comparableValue(engine, kpi, channels, readOver[0], readOver[1])
+      : null;
+  const takenTo = readOver && overCovered?.to != null && overCovered.to < readOver[1] ? overCovered.to : null;
   const previousPartial =
-    none || part === null
+    none || readOver === null
       ? null
       : takenTo !== null
-        ? { from: part.from, to: takenTo, ...(overCovered?.gaps ? { gaps: gapDays(overCovered.gaps) } : {}) }
+        ? { from: readOver[0], to: takenTo, ...(overCovered?.gaps ? { gaps: gapDays(overCovered.gaps) } : {}) }
         : part;
   const covered =
     previousPartial === null

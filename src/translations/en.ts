@@ -277,7 +277,7 @@ export const en = {
     byDeadlineFrom: '{target} by the deadline, from a baseline of {baseline}.',
     byDeadline: '{target} by the deadline.',
     baselineTo:
-      'Baseline: {kpi} over {period}, up to {date} only (the export of one of its inputs ends that day; beyond it, the figure would divide totals over different days).',
+      'Baseline: {kpi} over {period}, up to {date} only (the last day every one of its inputs is whole: one’s export ends, or its month row is not whole, after it; beyond it, the figure would divide totals over different days).',
     referenceTo:
       'The previous period’s total ({period}) counts one of its inputs only up to {date}, where that input’s export ends: the target is set against a partial total.',
     baselineOver: '{value} over {days}',

@@ -278,7 +278,7 @@ export const fr = {
     byDeadlineFrom: '{target} à l’échéance, à partir d’une valeur de référence de {baseline}.',
     byDeadline: '{target} à l’échéance.',
     baselineTo:
-      'Valeur de référence : {kpi} sur {period}, jusqu’au {date} seulement (l’export d’une de ses données s’arrête ce jour-là ; au-delà, la valeur diviserait des totaux sur des jours différents).',
+      'Valeur de référence : {kpi} sur {period}, jusqu’au {date} seulement (le dernier jour où chacune de ses données est complète : l’export de l’une s’arrête, ou sa ligne du mois n’est pas complète, après lui ; au-delà, la valeur diviserait des totaux sur des jours différents).',
     referenceTo:
       'Le total de la période précédente ({period}) ne compte l’une de ses données que jusqu’au {date}, où son export s’arrête : l’objectif est fixé sur un total partiel.',
     baselineOver: '{value} (sur {days})',

@@ -271,7 +271,7 @@ export const it = {
     byDeadlineFrom: '{target} entro la scadenza, partendo da {baseline}.',
     byDeadline: '{target} entro la scadenza.',
     baselineTo:
-      'Valore di partenza: {kpi} su {period}, solo fino al {date} (l’esportazione di uno dei suoi dati finisce quel giorno; oltre, il valore dividerebbe totali su giorni diversi).',
+      'Valore di partenza: {kpi} su {period}, solo fino al {date} (l’ultimo giorno in cui ciascuno dei suoi dati è completo: l’esportazione di uno finisce, o la sua riga del mese non è completa, dopo di esso; oltre, il valore dividerebbe totali su giorni diversi).',
     referenceTo:
       'Il totale del periodo precedente ({period}) conta uno dei suoi dati solo fino al {date}, dove finisce la sua esportazione: l’obiettivo è fissato su un totale parziale.',
     baselineOver: '{value} (nel periodo {days})',

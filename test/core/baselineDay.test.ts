@@ -99,3 +99,39 @@ describe('a rate whose previous period is taken over part of it', () => {
     expect(g.baseline_to).toBe('2026-07-31');
   });
 });
+
+describe('a rate whose inputs part before a month row ends (red-team 28 #3)', () => {
+  // LinkedIn: impressions as month rows, clicks every day, the Q2 clicks downloaded on 10 June.
+  const clicks = (first: string, last: string, perDay: number) =>
+    JSON.stringify({
+      channel: 'linkedin',
+      from: first,
+      through: last,
+      rows: days(first, last).map((date) => ({ date, clicks: perDay })),
+    });
+  const r = loadRoot(
+    site,
+    'goals:\n  - { id: ctr, title: CTR, period: 2026-Q3, channel: linkedin, kpi: ctr, target: { change: "+10%" } }\n',
+    {
+      'data/linkedin/pages.json': JSON.stringify({
+        channel: 'linkedin',
+        rows: ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'].map((month) => ({ month, impressions: 30000 })),
+      }),
+      'data/linkedin/clicks-q2.json': clicks('2026-04-01', '2026-06-10', 20),
+      'data/linkedin/clicks-q3.json': clicks('2026-07-01', '2026-09-30', 25),
+    },
+  );
+  expect(r.problems).toEqual([]);
+  const report = buildReport(r.project!, r.engine!, { quarter: period('2026-Q3') });
+  const g = report.goals.find((x) => x.id === 'ctr') as SmartGoalJson;
+
+  it("is read to the last day both inputs are whole, as the KPI table's earlier quarter is", () => {
+    // Clicks to 31 May (61 days × 20) over April's and May's impressions, not clicks to 10 June over them.
+    expect(g.baseline).toBeCloseTo(1220 / 60000, 12);
+    expect(g.previous).toBeCloseTo(1220 / 60000, 12);
+    expect(g.baseline_to).toBe('2026-05-31');
+    expect(report.kpis['linkedin']!['ctr']).toMatchObject({ qoq_to: '2026-05-31' });
+    // Q3: 2,300 clicks over 90,000 impressions, above 2.03% + 10%.
+    expect(g.status).toBe('achieved');
+  });
+});

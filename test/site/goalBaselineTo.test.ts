@@ -34,16 +34,16 @@ describe('the goal page on a baseline taken to the day the inputs stop sharing',
     expect(target).toContain(`from a baseline of ${formatKpiValue(ctrOver('2026-07-01', CLICKS_Q3_END), 'percent', site)}`);
     expect(target).toContain('Baseline: Click-through rate over 2026-Q3, up to Sep 10, 2026 only');
     expect(target).toContain(
-      '(the export of one of its inputs ends that day; beyond it, the figure would divide totals over different days)',
+      '(the last day every one of its inputs is whole: one’s export ends, or its month row is not whole, after it; beyond it, the figure would divide totals over different days)',
     );
   });
 
   it('in French and Italian', () => {
     expect(row(view('li-ctr', 'fr-FR').view, 'Cible')).toContain(
-      'Valeur de référence : Taux de clic (CTR) sur 2026-Q3, jusqu’au 10 sept. 2026 seulement (l’export d’une de ses données',
+      'Valeur de référence : Taux de clic (CTR) sur 2026-Q3, jusqu’au 10 sept. 2026 seulement (le dernier jour où chacune de ses données est complète',
     );
     expect(row(view('li-ctr', 'it-IT').view, 'Target')).toContain(
-      'solo fino al 10 set 2026 (l’esportazione di uno dei suoi dati finisce quel giorno',
+      'solo fino al 10 set 2026 (l’ultimo giorno in cui ciascuno dei suoi dati è completo',
     );
   });
 
