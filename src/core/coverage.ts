@@ -98,9 +98,10 @@ export function overCoveredDays(engine: KpiEngine, kpi: Kpi): boolean {
 }
 
 /**
- * A KPI over the days in [a, b] outside every range of `gaps` (on any channel and input): its
- * summed inputs are added over those days alone, so a rate divides totals over the same days.
- * Only for KPIs whose inputs are all summed (flows).
+ * A KPI over the days in [a, b] outside the ranges of `gaps`, each channel's own (a hole in
+ * Instagram's export leaves out Instagram's days, not LinkedIn's month row around it: red-team 28
+ * #5): its summed inputs are added over those days alone, channel by channel, so a rate divides
+ * totals over the same days. Only for KPIs whose inputs are all summed (flows).
  */
 export function valueOverCovered(
   engine: KpiEngine,
@@ -110,16 +111,20 @@ export function valueOverCovered(
   b: Day,
   gaps: InputGaps,
 ): number | null {
-  const holes = Object.values(gaps)
-    .flatMap((byInput) => Object.values(byInput).flat())
-    .sort((x, y) => x[0] - y[0]);
   const windows: Array<ReturnType<typeof windowFor>> = [];
-  let from = a;
-  for (const [first, last] of holes) {
-    if (first > from) windows.push(windowFor(engine, channels, from, Math.min(first - 1, b)));
-    from = Math.max(from, last + 1);
+  const gapless = channels.filter((c) => !Object.hasOwn(gaps, c));
+  if (gapless.length > 0) windows.push(windowFor(engine, gapless, a, b));
+  for (const channel of channels.filter((c) => Object.hasOwn(gaps, c))) {
+    const holes = Object.values(gaps[channel]!)
+      .flat()
+      .sort((x, y) => x[0] - y[0]);
+    let from = a;
+    for (const [first, last] of holes) {
+      if (first > from) windows.push(windowFor(engine, [channel], from, Math.min(first - 1, b)));
+      from = Math.max(from, last + 1);
+    }
+    if (from <= b) windows.push(windowFor(engine, [channel], from, b));
   }
-  if (from <= b) windows.push(windowFor(engine, channels, from, b));
   return kpi.compute((name) => {
     let sum: number | null = null;
     for (const w of windows) {

@@ -1,0 +1,68 @@
+/**
+ * A rate over the days its inputs cover leaves out each channel's own uncovered days (red-team 28
+ * #5, root c5). Instagram's Q2 export misses 10–20 June; LinkedIn gives month rows. The all-channel
+ * engagement rate of Q2 (the KPI table's earlier quarter, and the baseline of a "+10%" goal) left
+ * those days out of every channel, which dropped LinkedIn's whole June row (it cannot be cut at
+ * them) while keeping Instagram's other June days: 1.52%, a figure of neither rule, beside a text
+ * saying only 10–20 June were left out. Each channel's figure now keeps its own days: Instagram's
+ * 80 covered days and LinkedIn's whole quarter, numerator and denominator over the same days.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
+import { period } from '../coreFixtures.ts';
+import { days, loadRoot } from '../exportsFixture.ts';
+
+const instagram = (first: string, last: string, hole: readonly [string, string] | null) =>
+  JSON.stringify({
+    channel: 'instagram',
+    from: first,
+    through: last,
+    rows: days(first, last)
+      .filter((d) => hole === null || d < hole[0] || d > hole[1])
+      .map((date) => ({ date, impressions: date.startsWith('2026-06') ? 50000 : 10000, engagements: 300 })),
+  });
+const linkedin: Record<string, [number, number]> = {
+  '2026-04': [30000, 300],
+  '2026-05': [30000, 300],
+  '2026-06': [30000, 2400],
+  '2026-07': [30000, 900],
+  '2026-08': [30000, 900],
+  '2026-09': [30000, 900],
+};
+const root = loadRoot(
+  'title: T\nlocale: en-US\n',
+  'goals:\n  - { id: er, title: ER, period: 2026-Q3, channel: all, kpi: engagement_rate, target: { change: "+10%" } }\n',
+  {
+    'data/instagram/q2.json': instagram('2026-04-01', '2026-06-30', ['2026-06-10', '2026-06-20']),
+    'data/instagram/q3.json': instagram('2026-07-01', '2026-09-30', null),
+    'data/linkedin/pages.json': JSON.stringify({
+      channel: 'linkedin',
+      rows: Object.entries(linkedin).map(([month, [impressions, engagements]]) => ({ month, impressions, engagements })),
+    }),
+  },
+);
+
+describe('an all-channel rate over a quarter with a hole in one channel and month rows in another', () => {
+  expect(root.problems).toEqual([]);
+  const report = buildReport(root.project!, root.engine!, { quarter: period('2026-Q3') });
+  // Instagram over its 80 covered days (61 days of April and May, 19 of June); LinkedIn's three month rows.
+  const igEngagements = 80 * 300;
+  const igImpressions = 61 * 10000 + 19 * 50000;
+  const q2 = (igEngagements + 300 + 300 + 2400) / (igImpressions + 90000);
+  const q3 = (92 * 300 + 2700) / (92 * 10000 + 90000);
+
+  it("takes each channel's own covered days: the KPI table's change", () => {
+    expect(report.kpis['all']!['engagement_rate']!.value).toBeCloseTo(q3, 12);
+    expect(report.kpis['all']!['engagement_rate']!.qoq).toBeCloseTo(q3 / q2 - 1, 12);
+  });
+
+  it("and the goal's implicit baseline", () => {
+    const goal = report.goals.find((g) => g.id === 'er') as SmartGoalJson;
+    expect(goal.baseline).toBeCloseTo(q2, 12);
+    expect(goal.previous_partial).toEqual({
+      from: '2026-04-01',
+      to: '2026-06-30',
+      gaps: [{ from: '2026-06-10', to: '2026-06-20' }],
+    });
+  });
+});
