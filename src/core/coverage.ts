@@ -115,8 +115,19 @@ export function valueOverCovered(
   const gapless = channels.filter((c) => !Object.hasOwn(gaps, c));
   if (gapless.length > 0) windows.push(windowFor(engine, gapless, a, b));
   for (const channel of channels.filter((c) => Object.hasOwn(gaps, c))) {
+    // A hole inside a month or quarter row of another input leaves out that row's days (the row cannot be cut):
+    // LinkedIn's engagements by month beside impressions every day but 10–19 August leave out August (red-team 29 #2).
+    const widen = ([first, last]: readonly [Day, Day]): readonly [Day, Day] => {
+      let [from, to] = [first, last];
+      for (const input of kpi.inputs) {
+        from = Math.min(from, engine.index.coarseRowAround(channel, input, first)?.[0] ?? from);
+        to = Math.max(to, engine.index.coarseRowAround(channel, input, last)?.[1] ?? to);
+      }
+      return [from, to];
+    };
     const holes = Object.values(gaps[channel]!)
       .flat()
+      .map(widen)
       .sort((x, y) => x[0] - y[0]);
     let from = a;
     for (const [first, last] of holes) {

@@ -100,15 +100,17 @@ export function adsDeliveryEnd(rows: readonly MetricRow[]): Day | null {
 }
 
 /**
- * Whether one export's rows are a paid campaign's, in day rows (`isAdsExport`) or in month and quarter
- * rows only (Ads Manager's monthly report: spend above 0 on nearly every row, no metric of a page's
- * own). An export with no rows stands for such a download (see `MetricIndex.build`).
+ * Whether one export's rows are a paid campaign's, in day, month or quarter rows: spend above 0 on
+ * nearly every row from its first day of spend to its last (rows of 0 before a campaign starts or
+ * after it ends do not count), and no metric of a page's own. An export with no rows stands for such
+ * a download (see `MetricIndex.build`).
  */
 export function isSpendExport(rows: readonly MetricRow[]): boolean {
-  if (isAdsExport(rows)) return true;
-  if (rows.length === 0 || rows.some((row) => row.period.kind === 'day')) return false;
   if (rows.some((row) => Object.keys(row.values).some((m) => PAGE_METRICS.has(m)))) return false;
-  return rows.filter((row) => (row.values['spend'] ?? 0) > 0).length >= DAILY_MIN_SHARE * rows.length;
+  const paid = rows.filter((row) => (row.values['spend'] ?? 0) > 0).map((row) => row.period.start);
+  if (paid.length === 0) return false;
+  const [first, last] = [Math.min(...paid), Math.max(...paid)];
+  return paid.length >= DAILY_MIN_SHARE * rows.filter((row) => row.period.start >= first && row.period.start <= last).length;
 }
 
 /** The metrics a row gives: its keys, and engagements where it gives one of their parts. */

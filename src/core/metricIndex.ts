@@ -243,6 +243,14 @@ class Series {
     return this.quarters.has(q) && quarterBounds(q)[1] > day;
   }
 
+  /** The days of the quarter or month row that holds `day`, or null where neither is given. */
+  coarseAround(day: Day): readonly [Day, Day] | null {
+    const q = quarterIndexOf(day);
+    if (this.quarters.has(q)) return quarterBounds(q);
+    const m = monthIndexOf(day);
+    return this.months.has(m) ? monthBounds(m) : null;
+  }
+
   /** The first day of the earliest month or quarter row that ends before `day`, or null. */
   firstCoarseBefore(day: Day): Day | null {
     let first: Day | null = null;
@@ -406,21 +414,28 @@ function sourceSpans(
   // An export with no rows covers its days for each flow only the channel's paid campaign exports give: none of
   // them there. It says where it starts (its `from`), as a fixed download does: days between it and the export
   // before it are unknown.
+  // The flows an ads export of the channel gives and no other export gives in the empty export's quarters (a page
+  // export's impressions there are its own to cover; one that ended in an earlier quarter says nothing of them).
   const spendExports = new Set([...byExport].filter(([, list]) => isSpendExport(list)).map(([k]) => k));
-  const paidOnly = new Map<string, string[]>();
-  for (const channel of new Set(empty.map((e) => e.channel)))
-    paidOnly.set(
-      channel,
-      [...(files.get(channel) ?? [])]
-        .filter(([metric, keys]) => metrics.get(metric)?.aggregation === 'flow' && [...keys].every((k) => spendExports.has(k)))
-        .map(([metric]) => metric)
-        .sort(),
-    );
+  const paidOnly = (e: EmptyExport): string[] => {
+    const [from, to] = [quarterBounds(quarterIndexOf(e.from))[0], quarterBounds(quarterIndexOf(e.through))[1]];
+    const inQuarters = (k: string) => spans.get(k)![0] <= to && spans.get(k)![1] >= from;
+    return [...(files.get(e.channel) ?? [])]
+      .filter(
+        ([metric, keys]) =>
+          metrics.get(metric)?.aggregation === 'flow' &&
+          [...keys].some((k) => spendExports.has(k)) &&
+          [...keys].every((k) => spendExports.has(k) || !inQuarters(k)),
+      )
+      .map(([metric]) => metric)
+      .sort();
+  };
   const emptyKeys = new Set<string>();
   const emptyMetrics = new Map<string, readonly string[]>();
-  for (const e of empty) {
+  const coveredBy = empty.map((e) => paidOnly(e));
+  for (const [i, e] of empty.entries()) {
     const key = `${e.file}\u0000${e.channel}`;
-    const covered = paidOnly.get(e.channel) ?? [];
+    const covered = coveredBy[i]!;
     emptyMetrics.set(e.file, covered);
     if (covered.length === 0) continue;
     for (const metric of covered) files.get(e.channel)!.get(metric)!.add(key);
@@ -1291,6 +1306,11 @@ export class MetricIndex {
   /** Whether one metric of one channel has any month or quarter row. */
   hasCoarseRows(channel: string, metric: string): boolean {
     return this.series.get(channel)?.get(metric)?.coarse ?? false;
+  }
+
+  /** The days of a channel's quarter or month row of a metric that holds `day` (see `valueOverCovered`), or null. */
+  coarseRowAround(channel: string, metric: string, day: Day): readonly [Day, Day] | null {
+    return this.series.get(channel)?.get(metric)?.coarseAround(day) ?? null;
   }
 
   /**

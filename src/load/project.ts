@@ -5,7 +5,7 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Day, parseIsoDate } from '../core/dates.ts';
+import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
 import { type EmptyExport, MetricIndex } from '../core/metricIndex.ts';
 import { KpiSet } from '../core/kpis.ts';
 import { declaredMetricKpi, metricTable } from '../core/metrics.ts';
@@ -211,13 +211,36 @@ export function loadFromSources(
   const through = new Map<string, Day>();
   const from = new Map<string, Day>();
   const empty: EmptyExport[] = [];
+  // An export with no rows says there was no delivery on days exported; not on days after every other export's rows.
+  const lastRowDay = data.rows.reduce((last, row) => Math.max(last, row.period.end), -Infinity);
+  // Only a channel with rows elsewhere has flows for it to cover (see `MetricIndex.build`).
+  const withRows = new Set(data.rows.map((row) => row.channel));
   for (const source of data.sources) {
     const last = source.through === null ? null : parseIsoDate(source.through);
     if (last?.ok) through.set(source.file, last.day);
     const first = source.from === null ? null : parseIsoDate(source.from);
     if (first?.ok) from.set(source.file, first.day);
-    if (source.rows === 0 && source.channels.length === 1 && first?.ok && last?.ok && first.day <= last.day)
-      empty.push({ file: source.file, channel: source.channels[0]!, from: first.day, through: last.day });
+    const channel = source.channels[0];
+    if (
+      source.rows === 0 &&
+      source.channels.length === 1 &&
+      first?.ok &&
+      last?.ok &&
+      first.day <= last.day &&
+      withRows.has(channel!)
+    ) {
+      if (last.day > lastRowDay)
+        data.reporters
+          .get(source.file)
+          ?.note(
+            ['through'],
+            `through ${source.through} is after the last day of every other export's rows (${formatDay(lastRowDay)}): ` +
+              `an export with no rows is taken to cover ${first.day > lastRowDay ? 'no days' : `only to ${formatDay(lastRowDay)}`}, ` +
+              'as the days after it are not exported yet (give the day it was downloaded as its through)',
+          );
+      if (first.day <= lastRowDay)
+        empty.push({ file: source.file, channel: channel!, from: first.day, through: Math.min(last.day, lastRowDay) });
+    }
   }
   const { index, duplicates } = MetricIndex.build(data.rows, metrics, through, from, empty);
   noteRatesAcrossChannels(declared, (id) => index.channels.filter((c) => index.has(id, [c])), siteReporter);
@@ -291,9 +314,9 @@ function noteEmptyCoveringNothing(
       .get(e.file)
       ?.note(
         ['rows'],
-        `this export of ${e.channel} has no rows, and no other export of ${e.channel} is an ads export (spend on nearly ` +
-          'every row), so it covers no days: an export with no rows stands for an ads download of days without ' +
-          "delivery; for a page's days without activity, give them as rows of 0",
+        `this export of ${e.channel} has no rows and covers no days: an export with no rows stands for an ads download ` +
+          `of days without delivery, and no metric of ${e.channel} in its quarter comes from ads exports (spend on ` +
+          "nearly every row) alone; for a page's days without activity, give them as rows of 0",
         'key',
       );
   }

@@ -66,3 +66,32 @@ describe('an all-channel rate over a quarter with a hole in one channel and mont
     });
   });
 });
+
+describe("a hole in one input inside a month row of the same channel's other input (red-team 29 #2)", () => {
+  // LinkedIn: impressions every day but 10–19 August, engagements as month rows.
+  const r = loadRoot('title: T\nlocale: en-US\n', 'goals: []\n', {
+    'data/linkedin/daily.json': JSON.stringify({
+      channel: 'linkedin',
+      from: '2026-07-01',
+      through: '2026-09-30',
+      rows: days('2026-07-01', '2026-09-30')
+        .filter((d) => d < '2026-08-10' || d > '2026-08-19')
+        .map((date) => ({ date, impressions: 2000 })),
+    }),
+    'data/linkedin/monthly.json': JSON.stringify({
+      channel: 'linkedin',
+      rows: [
+        { month: '2026-07', engagements: 2000 },
+        { month: '2026-08', engagements: 2200 },
+        { month: '2026-09', engagements: 2300 },
+      ],
+    }),
+  });
+
+  it('leaves out the whole month the row cannot be cut in, from both inputs', () => {
+    expect(r.problems).toEqual([]);
+    const report = buildReport(r.project!, r.engine!, { quarter: period('2026-Q3') });
+    // July and September: 61 days of impressions, their two month rows of engagements.
+    expect(report.kpis['linkedin']!['engagement_rate']!.value).toBeCloseTo((2000 + 2300) / (61 * 2000), 12);
+  });
+});

@@ -102,23 +102,43 @@ describe('controls', () => {
   it("on a channel without an ads export, covers nothing and says so: a page's days without rows stay unknown", () => {
     const organic = (first: string, last: string, rows: object[]) =>
       JSON.stringify({ channel: 'instagram', from: first, through: last, rows }, null, 1);
+    const daily = (first: string, last: string) => days(first, last).map((date) => ({ date, impressions: 100 }));
     const root = loadRoot(
       site,
-      'goals:\n  - { id: fol, title: F, period: 2026-Q3, channel: instagram, kpi: follower_count, baseline: 500, target: 2000 }\n',
+      'goals:\n  - { id: imp, title: I, period: 2026-Q3, channel: instagram, kpi: impressions, target: 9000 }\n',
       {
-        'data/instagram/jul.json': organic(
-          '2026-07-01',
-          '2026-07-31',
-          days('2026-07-01', '2026-07-31').map((date) => ({ date, impressions: 100, followers: 1000 })),
-        ),
-        'data/instagram/aug.json': organic('2026-08-01', '2026-09-30', []),
+        'data/instagram/jul.json': organic('2026-07-01', '2026-07-31', daily('2026-07-01', '2026-07-31')),
+        'data/instagram/aug.json': organic('2026-08-01', '2026-08-31', []),
+        'data/instagram/sep.json': organic('2026-09-01', '2026-09-30', daily('2026-09-01', '2026-09-30')),
       },
     );
     const report = q3(root);
-    expect(report.as_of).toBe('2026-07-31');
-    expect(goal(report, 'fol')).toMatchObject({ actual: 1000 });
+    expect(report.kpis['instagram']!['impressions']!.gaps).toEqual({
+      instagram: { impressions: [{ from: '2026-08-01', to: '2026-08-31' }] },
+    });
+    expect(goal(report, 'imp')).toMatchObject({ actual: 6100, status: 'undecided' });
     expect(root.notes.filter((n) => n.startsWith('data/instagram/aug.json'))).toEqual([
-      expect.stringMatching(/note: this export of instagram has no rows, and no other export of instagram is an ads export/),
+      expect.stringMatching(/note: this export of instagram has no rows and covers no days: .*no metric of instagram/),
+    ]);
+  });
+
+  it('covers no day after every other export\'s rows: a download of "this month" is not a month without delivery', () => {
+    const root = loadRoot(
+      site,
+      'goals:\n  - { id: oct, title: O, period: 2026-Q4, channel: meta-ads, kpi: clicks, target: 1000 }\n',
+      {
+        ...months,
+        'data/meta-ads/oct.json': download('2026-10-01', '2026-10-05', true),
+        'data/meta-ads/oct-rest.json': download('2026-10-06', '2026-10-31', false),
+      },
+    );
+    const q4 = buildReport(root.project!, root.engine!, { quarter: period('2026-Q4') });
+    expect(q4.as_of).toBe('2026-10-05');
+    expect(q4.goals[0]).toMatchObject({ actual: 250, elapsed: 5 / 92, status: 'on_track' });
+    expect(root.notes.filter((n) => n.startsWith('data/meta-ads/oct-rest.json'))).toEqual([
+      expect.stringMatching(
+        /through 2026-10-31 is after the last day of every other export's rows \(2026-10-05\).*to cover no days/,
+      ),
     ]);
   });
 });
@@ -194,5 +214,42 @@ describe('a quarter without delivery (red-team 28 #2)', () => {
     const q4 = buildReport(root.project!, root.engine!, { quarter: period('2026-Q4') });
     expect(q4.goals.find((g) => g.id === 'q4cap')).toMatchObject({ previous: 0 });
     expect(q4.kpis['meta-ads']!['spend']).toMatchObject({ value: 31 * 100, qoq: null });
+  });
+});
+
+describe('which exports an empty download stands beside (red-team 29 #4, #5)', () => {
+  const ads = (first: string, last: string, rows: object[], extra: object = {}) =>
+    JSON.stringify({ channel: 'meta-ads', currency: 'EUR', from: first, through: last, ...extra, rows });
+  const delivered = (first: string, last: string) =>
+    days(first, last).map((date) => ({ date, spend: 100, impressions: 5000, clicks: 50 }));
+
+  it('an ads download listing the days before its campaign as rows of 0 is still an ads export', () => {
+    const root = loadRoot(site, goals, {
+      'data/meta-ads/jun.json': ads('2026-06-01', '2026-06-30', [
+        ...days('2026-06-01', '2026-06-15').map((date) => ({ date, spend: 0, impressions: 0, clicks: 0 })),
+        ...delivered('2026-06-16', '2026-06-30'),
+      ]),
+      'data/meta-ads/jul.json': ads('2026-07-01', '2026-07-31', delivered('2026-07-01', '2026-07-31')),
+      'data/meta-ads/aug.json': ads('2026-08-01', '2026-08-31', []),
+      'data/meta-ads/sep.json': ads('2026-09-01', '2026-09-30', delivered('2026-09-01', '2026-09-30')),
+    });
+    const report = q3(root);
+    expect(report.kpis['meta-ads']!['spend']!.gaps).toBeUndefined();
+    expect(goal(report, 'cap')).toMatchObject({ actual: 6100, status: 'achieved' });
+  });
+
+  it("a page export that ended in an earlier quarter says nothing of this quarter's impressions", () => {
+    const root = loadRoot(site, goals, {
+      'data/meta-ads/page-q2.json': JSON.stringify({
+        channel: 'meta-ads',
+        rows: days('2026-04-01', '2026-06-30').map((date) => ({ date, impressions: 3000, engagements: 60 })),
+      }),
+      'data/meta-ads/jul.json': ads('2026-07-01', '2026-07-31', delivered('2026-07-01', '2026-07-31')),
+      'data/meta-ads/aug.json': ads('2026-08-01', '2026-08-31', []),
+      'data/meta-ads/sep.json': ads('2026-09-01', '2026-09-30', delivered('2026-09-01', '2026-09-30')),
+    });
+    const report = q3(root);
+    expect(report.kpis['meta-ads']!['impressions']!.gaps).toBeUndefined();
+    expect(goal(report, 'imp')).toMatchObject({ actual: 305000, status: 'missed' });
   });
 });
