@@ -5,18 +5,19 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Day, formatDay, parseIsoDate } from '../core/dates.ts';
-import { type EmptyExport, MetricIndex } from '../core/metricIndex.ts';
+import { type Day, parseIsoDate } from '../core/dates.ts';
+import { MetricIndex } from '../core/metricIndex.ts';
 import { KpiSet } from '../core/kpis.ts';
 import { declaredMetricKpi, metricTable } from '../core/metrics.ts';
 import type { Project } from '../core/project.ts';
-import { type FileReporter, listFiles, readSources, type SourceFile } from './files.ts';
+import { listFiles, readSources, type SourceFile } from './files.ts';
 import { loadData, reportUndeclared } from './data.ts';
 import { loadGoals } from './goals.ts';
 import { checkOverlaps, checkUniqueParts } from './overlaps.ts';
 import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility, checkThroughPlausibility } from './plausibility.ts';
 import { checkExportGaps } from './exportGaps.ts';
+import { emptyExports, noteEmptyCoveringNothing } from './emptyExports.ts';
 import { checkFollowsGaps, checkNegativeCounts } from './followsGaps.ts';
 import { checkMetricStarts } from './metricStarts.ts';
 import { checkCoarseHoles, checkExportHoles } from './exportHoles.ts';
@@ -210,38 +211,13 @@ export function loadFromSources(
   checkUniqueParts(data.rows, metrics, data.reporters);
   const through = new Map<string, Day>();
   const from = new Map<string, Day>();
-  const empty: EmptyExport[] = [];
-  // An export with no rows says there was no delivery on days exported; not on days after every other export's rows.
-  const lastRowDay = data.rows.reduce((last, row) => Math.max(last, row.period.end), -Infinity);
-  // Only a channel with rows elsewhere has flows for it to cover (see `MetricIndex.build`).
-  const withRows = new Set(data.rows.map((row) => row.channel));
   for (const source of data.sources) {
     const last = source.through === null ? null : parseIsoDate(source.through);
     if (last?.ok) through.set(source.file, last.day);
     const first = source.from === null ? null : parseIsoDate(source.from);
     if (first?.ok) from.set(source.file, first.day);
-    const channel = source.channels[0];
-    if (
-      source.rows === 0 &&
-      source.channels.length === 1 &&
-      first?.ok &&
-      last?.ok &&
-      first.day <= last.day &&
-      withRows.has(channel!)
-    ) {
-      if (last.day > lastRowDay)
-        data.reporters
-          .get(source.file)
-          ?.note(
-            ['through'],
-            `through ${source.through} is after the last day of every other export's rows (${formatDay(lastRowDay)}): ` +
-              `an export with no rows is taken to cover ${first.day > lastRowDay ? 'no days' : `only to ${formatDay(lastRowDay)}`}, ` +
-              'as the days after it are not exported yet (give the day it was downloaded as its through)',
-          );
-      if (first.day <= lastRowDay)
-        empty.push({ file: source.file, channel: channel!, from: first.day, through: Math.min(last.day, lastRowDay) });
-    }
   }
+  const empty = emptyExports(data.sources, data.rows, data.reporters);
   const { index, duplicates } = MetricIndex.build(data.rows, metrics, through, from, empty);
   noteRatesAcrossChannels(declared, (id) => index.channels.filter((c) => index.has(id, [c])), siteReporter);
   checkExportEnds(data.rows, through, index, data.reporters);
@@ -297,27 +273,4 @@ export function loadFromSources(
     },
     notes,
   };
-}
-
-/**
- * An export with no rows stands for a paid campaign's download without delivery (see `EmptyExport`); on a
- * channel whose exports with rows are no campaign's, it covers nothing, which is worth a note.
- */
-function noteEmptyCoveringNothing(
-  empty: readonly EmptyExport[],
-  index: MetricIndex,
-  reporters: ReadonlyMap<string, FileReporter>,
-): void {
-  for (const e of empty) {
-    if (!index.channels.includes(e.channel) || (index.emptyMetrics.get(e.file) ?? []).length > 0) continue;
-    reporters
-      .get(e.file)
-      ?.note(
-        ['rows'],
-        `this export of ${e.channel} has no rows and covers no days: an export with no rows stands for an ads download ` +
-          `of days without delivery, and no metric of ${e.channel} in its quarter comes from ads exports (spend on ` +
-          "nearly every row) alone; for a page's days without activity, give them as rows of 0",
-        'key',
-      );
-  }
 }

@@ -1,0 +1,67 @@
+/**
+ * Exports with no rows (`"rows": []`): Ads Manager's download of days without delivery. The loader
+ * hands the index those that can cover days (see `EmptyExport`) and notes those that cannot.
+ */
+import { formatDay, parseIsoDate } from '../core/dates.ts';
+import type { EmptyExport, MetricIndex, MetricRow } from '../core/metricIndex.ts';
+import type { DataSource } from '../core/project.ts';
+import type { FileReporter } from './files.ts';
+
+/**
+ * The exports with no rows that name their channel, `from` and `through`, on a channel with rows
+ * elsewhere (only its flows can be covered). They say there was no delivery on days exported, not
+ * on days after every other export's rows (a "this month" download named for the whole month): such
+ * a `through` is taken back to that day, with a note.
+ */
+export function emptyExports(
+  sources: readonly DataSource[],
+  rows: readonly MetricRow[],
+  reporters: ReadonlyMap<string, FileReporter>,
+): EmptyExport[] {
+  const lastRowDay = rows.reduce((last, row) => Math.max(last, row.period.end), -Infinity);
+  const withRows = new Set(rows.map((row) => row.channel));
+  const out: EmptyExport[] = [];
+  for (const source of sources) {
+    const channel = source.channels[0];
+    if (source.rows > 0 || source.channels.length !== 1 || channel === undefined || !withRows.has(channel)) continue;
+    const first = source.from === null ? null : parseIsoDate(source.from);
+    const last = source.through === null ? null : parseIsoDate(source.through);
+    if (!first?.ok || !last?.ok || first.day > last.day) continue;
+    if (last.day > lastRowDay)
+      reporters
+        .get(source.file)
+        ?.note(
+          ['through'],
+          `through ${source.through} is after the last day of every other export's rows (${formatDay(lastRowDay)}): ` +
+            `an export with no rows is taken to cover ${first.day > lastRowDay ? 'no days' : `only to ${formatDay(lastRowDay)}`}, ` +
+            'as the days after it are not exported yet (give the day it was downloaded as its through)',
+        );
+    if (first.day <= lastRowDay)
+      out.push({ file: source.file, channel, from: first.day, through: Math.min(last.day, lastRowDay) });
+  }
+  return out;
+}
+
+/**
+ * An export with no rows stands for a paid campaign's download without delivery; on a channel whose
+ * metrics in its quarter come from other exports too, it covers nothing (see `MetricIndex.emptyMetrics`),
+ * which is worth a note.
+ */
+export function noteEmptyCoveringNothing(
+  empty: readonly EmptyExport[],
+  index: MetricIndex,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  for (const e of empty) {
+    if ((index.emptyMetrics.get(e.file) ?? []).length > 0) continue;
+    reporters
+      .get(e.file)
+      ?.note(
+        ['rows'],
+        `this export of ${e.channel} has no rows and covers no days: an export with no rows stands for an ads download ` +
+          `of days without delivery, and no metric of ${e.channel} in its quarter comes from ads exports (spend on ` +
+          "nearly every row) alone; for a page's days without activity, give them as rows of 0",
+        'key',
+      );
+  }
+}
