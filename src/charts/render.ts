@@ -7,7 +7,8 @@
  * specs once per build (an in-memory cache keyed by a hash of the spec and width), and once per
  * renderer version across builds (the disk cache of chartCache.ts).
  * With GOALPOST_CHART_STATS=<file>, the counts are written there when the build ends; with
- * GOALPOST_CHART_DUMP=<file>, every distinct chart (spec and width), for tests and profiling.
+ * GOALPOST_CHART_DUMP=<file>, every chart drawn or rendered (spec and width: one per count of
+ * `direct` and `rendered`), for tests and profiling.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -168,11 +169,11 @@ export function placeholderSvg(width: number, bytes: number): string {
 /** Renders a spec at a pixel width to an SVG string that scales with its container. */
 export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
   if (stubBytes > 0) return Promise.resolve(placeholderSvg(width, stubBytes));
-  if (dumpFile) dumped.push({ spec, width });
   // Drawn directly: cheaper than serialising the spec for a cache key, so neither kept nor looked up.
   const direct = directOff ? null : drawDirectChart(spec, width);
   if (direct !== null) {
     stats.direct++;
+    if (dumpFile) dumped.push({ spec, width });
     return Promise.resolve(finishDirect(direct));
   }
   const key = chartKey(spec, width);
@@ -181,6 +182,7 @@ export function renderSvg(spec: TopLevelSpec, width: number): Promise<string> {
     stats.reused++;
     return hit;
   }
+  if (dumpFile) dumped.push({ spec, width });
   const stored = diskCache().get(key);
   if (stored !== null) {
     stats.cached++;
