@@ -91,7 +91,7 @@ function emptyExport(
     metrics: [],
     sourceRows,
     currency,
-    notes: [`no data rows: ${formatDay(first)} to ${formatDay(last)} written as days without activity`],
+    notes: [`no data rows: ${formatDay(first)} to ${formatDay(last)} written as days without delivery`],
   };
 }
 

@@ -155,7 +155,7 @@ describe('Meta Ads Manager: a download without delivery (red-team 25 #5)', () =>
   it('with its range in the file name: an export with no rows from its first day to its last', async () => {
     const root = freshRoot();
     const r = await importOk(root, `${META}/Nordlys-Campaigns-Aug-01-2026-Aug-31-2026.csv`, '--channel', 'meta-ads');
-    expect(r.out).toContain('no data rows: 2026-08-01 to 2026-08-31 written as days without activity');
+    expect(r.out).toContain('no data rows: 2026-08-01 to 2026-08-31 written as days without delivery');
     expect(dataFiles(root)).toEqual({
       'data/meta-ads/meta-ads-2026-08-01-2026-08-31.json': {
         channel: 'meta-ads',
