@@ -529,7 +529,7 @@ function referenceNote(
   // Days no export covers inside them (a hole, a gap between exports) are said as the KPI table says them (red-team 12 #2).
   const days = partial
     ? `${esc(partial.from)} to ${esc(partial.to)}` +
-      (partial.gaps ?? []).map((g) => ` except ${esc(g.from)} to ${esc(g.to)}`).join('')
+      (partial.gaps?.length ? ` except ${partial.gaps.map((g) => `${esc(g.from)} to ${esc(g.to)}`).join(', ')}` : '')
     : '';
   const parts = [
     g.baseline_bound && g.baseline === null
@@ -543,7 +543,7 @@ function referenceNote(
       ? `; the previous total is partial: a channel's data cover only ${days} of the previous period`
       : '',
     partial && g.baseline !== null && !grows
-      ? `, over the previous period only from ${days}, the days every channel covers` +
+      ? `, over the previous period only from ${days}, ${partial?.gaps?.length ? 'each channel over the days it covers' : 'the days every channel covers'}` +
         (g.baseline_to ? ` (to ${esc(g.baseline_to)}, the last day every input is whole)` : '')
       : '',
     g.baseline_to && !partial ? `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends` : '',

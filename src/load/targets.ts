@@ -215,7 +215,7 @@ function check(
     previousPartial === null
       ? prev.label
       : `${prev.label} from ${formatDay(previousPartial.from)} to ${formatDay(previousPartial.to)}` +
-        (previousPartial.gaps ?? []).map(([a, b]) => ` except ${formatDay(a)} to ${formatDay(b)}`).join('');
+        exceptWords((previousPartial.gaps ?? []).map(([a, b]) => `${formatDay(a)} to ${formatDay(b)}`));
   if (baseline === null && previousPartial !== null) {
     notePartialPrevious(engine, measure, period, channels, place, at);
     return;
@@ -442,7 +442,9 @@ function notePartialPrevious(
   }
   place.report.note(
     at,
-    `the baseline (${measure.kpi} over ${prev.label}, as none is given) ${covers}, the days every channel counted covers` +
+    `the baseline (${measure.kpi} over ${prev.label}, as none is given) ${covers}, ` +
+      // Days no export covers are left out of the channel whose export misses them, not of every channel (red-team 29 #3).
+      `${partial.gaps?.length ? 'each channel counted over the days it covers' : 'the days every channel counted covers'}` +
       `${baselineTo === null ? '' : " to the day an input's export ends"}, as the KPI table compares the quarters; ` +
       `${through}give a baseline if it should not be`,
   );
@@ -554,4 +556,9 @@ function boundOnly(engine: KpiEngine, kpi: Kpi, channels: readonly string[], per
     `${why}: ${kpi.def.id} is then only ${bound === 'upper' ? 'an upper bound' : bound === 'lower' ? 'a lower bound' : 'neither exact nor a bound'} ` +
     `of the true figure, so the goal cannot settle (achieved or missed), even at its deadline, unless that bound decides it; ${fix}`
   );
+}
+
+/** Days left out of a range, said once: " except 10 June to 20 June, 7 September to 16 September" (not "except … except …"). */
+function exceptWords(ranges: readonly string[]): string {
+  return ranges.length === 0 ? '' : ` except ${ranges.join(', ')}`;
 }

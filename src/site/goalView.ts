@@ -624,8 +624,10 @@ function partialSentence(
   const partial = e.previousPartial;
   if (partial === null) return null;
   // Days no export covers inside them follow `to`, as the KPI table says them (red-team 12 #2).
-  const except = (partial.gaps ?? []).map(([a, b]) => fill(d.definition.exceptDays, { days: `${date(a)} – ${date(b)}` }));
-  const words = { kpi, period, from: date(partial.from), to: date(partial.to) + except.join('') };
+  const gaps = partial.gaps ?? [];
+  const except =
+    gaps.length === 0 ? '' : fill(d.definition.exceptDays, { days: gaps.map(([a, b]) => `${date(a)} – ${date(b)}`).join(', ') });
+  const words = { kpi, period, from: date(partial.from), to: date(partial.to) + except };
   if (e.mode === 'cumulative') return fill(d.definition.previousPartial, words);
   if (m.baseline !== null) return null;
   return fill(e.baseline === null ? d.definition.noBaselinePartial : d.definition.baselinePartial, words);
@@ -694,9 +696,11 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
         value: value(e.baseline),
         days:
           formatDateRange(formatDay(partial.from), formatDay(partial.to), fmt.locale) +
-          (partial.gaps ?? [])
-            .map(([a, b]) => fill(d.exceptDays, { days: formatDateRange(formatDay(a), formatDay(b), fmt.locale) }))
-            .join(''),
+          (partial.gaps?.length
+            ? fill(d.exceptDays, {
+                days: partial.gaps.map(([a, b]) => formatDateRange(formatDay(a), formatDay(b), fmt.locale)).join(', '),
+              })
+            : ''),
       })
     : value(e.baseline);
   const reference =

@@ -95,3 +95,33 @@ describe("a hole in one input inside a month row of the same channel's other inp
     expect(report.kpis['linkedin']!['engagement_rate']!.value).toBeCloseTo((2000 + 2300) / (61 * 2000), 12);
   });
 });
+
+describe("holes in two channels' exports (red-team 29 #3)", () => {
+  const daily = (channel: string, hole: readonly [string, string]) =>
+    JSON.stringify({
+      channel,
+      from: '2026-07-01',
+      through: '2026-12-31',
+      rows: days('2026-07-01', '2026-12-31')
+        .filter((d) => d < hole[0] || d > hole[1])
+        .map((date) => ({ date, impressions: 1000, engagements: channel === 'instagram' ? 30 : 50 })),
+    });
+  const r = loadRoot(
+    'title: T\nlocale: en-US\n',
+    'goals:\n  - { id: er, title: ER, period: 2026-Q4, channel: all, kpi: engagement_rate, target: { change: "+10%" } }\n',
+    {
+      'data/instagram/daily.json': daily('instagram', ['2026-08-03', '2026-08-12']),
+      'data/linkedin/daily.json': daily('linkedin', ['2026-09-07', '2026-09-16']),
+    },
+  );
+
+  it('are said once each, as days each channel leaves out of its own figure', () => {
+    expect(r.problems).toEqual([]);
+    const note = r.notes.find((n) => n.includes('the baseline (engagement_rate over 2026-Q3'));
+    expect(note).toContain('except 2026-08-03 to 2026-08-12, 2026-09-07 to 2026-09-16');
+    expect(note).toContain('each channel counted over the days it covers');
+    const goal = buildReport(r.project!, r.engine!, { quarter: period('2026-Q4') }).goals[0] as SmartGoalJson;
+    // Each channel over its own 82 days: (82 × 30 + 82 × 50) / (2 × 82 × 1000).
+    expect(goal.baseline).toBeCloseTo((82 * 30 + 82 * 50) / (2 * 82 * 1000), 12);
+  });
+});
