@@ -19,9 +19,14 @@ const goals = `goals:
 `;
 
 /** A monthly ads download: from the month's first day to its last, a row on each day of delivery. */
-function download(first: string, last: string, delivered: boolean, extra: object = {}): string {
-  const rows = delivered ? days(first, last).map((date) => ({ date, spend: 100, impressions: 5000, clicks: 50 })) : [];
+function download(first: string, last: string, delivered: boolean | object[], extra: object = {}): string {
+  const rows = delivered === true ? deliveredRows(first, last) : delivered === false ? [] : delivered;
   return JSON.stringify({ channel: 'meta-ads', currency: 'EUR', from: first, through: last, ...extra, rows }, null, 1);
+}
+
+/** A campaign's rows on every day from `first` to `last`. */
+function deliveredRows(first: string, last: string): object[] {
+  return days(first, last).map((date) => ({ date, spend: 100, impressions: 5000, clicks: 50 }));
 }
 
 const months: Record<string, string> = {
@@ -218,20 +223,20 @@ describe('a quarter without delivery (red-team 28 #2)', () => {
 });
 
 describe('which exports an empty download stands beside (red-team 29 #4, #5)', () => {
-  const ads = (first: string, last: string, rows: object[], extra: object = {}) =>
-    JSON.stringify({ channel: 'meta-ads', currency: 'EUR', from: first, through: last, ...extra, rows });
-  const delivered = (first: string, last: string) =>
-    days(first, last).map((date) => ({ date, spend: 100, impressions: 5000, clicks: 50 }));
+  // July and September delivered, August without delivery.
+  const quarter = {
+    'data/meta-ads/jul.json': months['data/meta-ads/jul.json']!,
+    'data/meta-ads/aug.json': download('2026-08-01', '2026-08-31', false),
+    'data/meta-ads/sep.json': months['data/meta-ads/sep.json']!,
+  };
 
   it('an ads download listing the days before its campaign as rows of 0 is still an ads export', () => {
     const root = loadRoot(site, goals, {
-      'data/meta-ads/jun.json': ads('2026-06-01', '2026-06-30', [
+      'data/meta-ads/jun.json': download('2026-06-01', '2026-06-30', [
         ...days('2026-06-01', '2026-06-15').map((date) => ({ date, spend: 0, impressions: 0, clicks: 0 })),
-        ...delivered('2026-06-16', '2026-06-30'),
+        ...deliveredRows('2026-06-16', '2026-06-30'),
       ]),
-      'data/meta-ads/jul.json': ads('2026-07-01', '2026-07-31', delivered('2026-07-01', '2026-07-31')),
-      'data/meta-ads/aug.json': ads('2026-08-01', '2026-08-31', []),
-      'data/meta-ads/sep.json': ads('2026-09-01', '2026-09-30', delivered('2026-09-01', '2026-09-30')),
+      ...quarter,
     });
     const report = q3(root);
     expect(report.kpis['meta-ads']!['spend']!.gaps).toBeUndefined();
@@ -244,9 +249,7 @@ describe('which exports an empty download stands beside (red-team 29 #4, #5)', (
         channel: 'meta-ads',
         rows: days('2026-04-01', '2026-06-30').map((date) => ({ date, impressions: 3000, engagements: 60 })),
       }),
-      'data/meta-ads/jul.json': ads('2026-07-01', '2026-07-31', delivered('2026-07-01', '2026-07-31')),
-      'data/meta-ads/aug.json': ads('2026-08-01', '2026-08-31', []),
-      'data/meta-ads/sep.json': ads('2026-09-01', '2026-09-30', delivered('2026-09-01', '2026-09-30')),
+      ...quarter,
     });
     const report = q3(root);
     expect(report.kpis['meta-ads']!['impressions']!.gaps).toBeUndefined();
