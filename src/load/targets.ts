@@ -179,6 +179,14 @@ function check(
       if (relative) place.report.note(at, message);
       else place.report.at(at, message);
     }
+    // A change on a cap over a period of none comes to a cap of 0: any spend misses it (red-team 29 #7).
+    if (relative && target === 0 && kpi.def.good === 'down') {
+      place.report.note(
+        at,
+        `the target ${relativeText(t)} applies to the previous total, 0 (${measure.kpi} over ${prev.label}), so it comes to 0: ` +
+          'a cap of 0 allows none at all, and any total above 0 misses it; give the target as a number (the cap for this period)',
+      );
+    }
     // A change applied to a total below zero (net mentions −120: "+20%" comes to −96) sets a target a total counted from 0 starts past.
     if (relative && previous !== null && previous < 0 && target !== null && target < 0 && kpi.def.good === 'up') {
       place.report.note(

@@ -69,6 +69,23 @@ describe('validate, on a target equal to a baseline from the data', () => {
     ]);
   });
 
+  it('notes a relative cap on spend whose previous quarter is 0: a cap of 0 (red-team 29 #7)', () => {
+    const SPEND = goals(
+      '  - { id: cap, title: Spend +20%, kpi: spend, channel: linkedin, period: 2026-Q3, target: { change: "+20%" } }\n',
+    );
+    const data = {
+      'data/linkedin/q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', () => ({ spend: 0 })),
+      'data/linkedin/q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', () => ({ spend: 25 })),
+    };
+    const root = loadRoot(SITE, SPEND, data);
+    expect(root.problems).toEqual([]);
+    expect(root.notes.filter((n) => n.includes('a cap of 0'))).toEqual([
+      'goals/g.yaml:2:91: note: the target +20% applies to the previous total, 0 (spend over 2026-Q2), so it comes to 0: ' +
+        'a cap of 0 allows none at all, and any total above 0 misses it; give the target as a number (the cap for this period)',
+    ]);
+    expect(evaluate(root, 'cap', '2026-08-31')).toMatchObject({ target: 0, actual: 62 * 25, status: 'off_track' });
+  });
+
   it('takes a baseline and a target the goal file gives equal as a goal to hold the KPI (red-team 7 #14)', () => {
     const body = goals(
       '  - { id: same, title: Same, kpi: ctr, channel: linkedin, period: 2026-Q3, baseline: 0.01, target: 0.01 }\n' +
