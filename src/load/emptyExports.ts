@@ -65,3 +65,44 @@ export function noteEmptyCoveringNothing(
       );
   }
 }
+
+/**
+ * An export with no rows says there was no delivery on its days; another export's rows giving the
+ * same flows above 0 on those days say there was (a duplicate or out-of-date download): the rows are
+ * counted, and the contradiction is noted on the empty export (red-team 29 #6).
+ */
+export function noteEmptyContradicted(
+  empty: readonly EmptyExport[],
+  rows: readonly MetricRow[],
+  index: MetricIndex,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  for (const e of empty) {
+    const metrics = index.emptyMetrics.get(e.file) ?? [];
+    if (metrics.length === 0) continue;
+    const totals = new Map<string, Map<string, number>>();
+    for (const row of rows) {
+      if (row.channel !== e.channel || row.period.end < e.from || row.period.start > e.through) continue;
+      for (const metric of metrics) {
+        const value = row.values[metric];
+        if (value === undefined || value === 0) continue;
+        const byMetric = totals.get(row.origin.file) ?? new Map<string, number>();
+        byMetric.set(metric, (byMetric.get(metric) ?? 0) + value);
+        totals.set(row.origin.file, byMetric);
+      }
+    }
+    if (totals.size === 0) continue;
+    const given = [...totals]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([file, byMetric]) => `${file} gives ${[...byMetric].map(([m, v]) => `${m} ${v}`).join(', ')}`);
+    reporters
+      .get(e.file)
+      ?.note(
+        ['rows'],
+        `this export of ${e.channel} has no rows from ${formatDay(e.from)} to ${formatDay(e.through)} (no delivery), ` +
+          `while on those days ${given.join('; ')}: the rows are counted; remove the export that is wrong ` +
+          '(a duplicate or out-of-date download)',
+        'key',
+      );
+  }
+}

@@ -17,7 +17,7 @@ import { checkOverlaps, checkUniqueParts } from './overlaps.ts';
 import { checkPartialRows } from './partialRows.ts';
 import { checkPlausibility, checkThroughPlausibility } from './plausibility.ts';
 import { checkExportGaps } from './exportGaps.ts';
-import { emptyExports, noteEmptyCoveringNothing } from './emptyExports.ts';
+import { emptyExports, noteEmptyContradicted, noteEmptyCoveringNothing } from './emptyExports.ts';
 import { checkFollowsGaps, checkNegativeCounts } from './followsGaps.ts';
 import { checkMetricStarts } from './metricStarts.ts';
 import { checkCoarseHoles, checkExportHoles } from './exportHoles.ts';
@@ -223,6 +223,7 @@ export function loadFromSources(
   checkExportEnds(data.rows, through, index, data.reporters);
   checkExportGaps(data.rows, through, from, data.reporters, index, empty);
   noteEmptyCoveringNothing(empty, index, data.reporters);
+  noteEmptyContradicted(empty, data.rows, index, data.reporters);
   checkMetricStarts(data.rows, index, data.reporters);
   checkFollowsGaps(data.rows, index, data.reporters);
   checkNegativeCounts(data.rows, index, data.reporters);

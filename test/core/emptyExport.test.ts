@@ -148,6 +148,34 @@ describe('controls', () => {
   });
 });
 
+describe('contradicted by rows of another export on its days (red-team 29 #6)', () => {
+  const root = loadRoot(site, goals, {
+    ...months,
+    'data/meta-ads/aug.json': download('2026-08-01', '2026-08-31', false),
+    'data/meta-ads/q3-again.json': download('2026-08-10', '2026-08-11', true),
+  });
+
+  it('counts the rows and notes the export with none', () => {
+    expect(goal(q3(root), 'cap')).toMatchObject({ actual: 63 * 100 });
+    expect(root.notes.filter((n) => n.startsWith('data/meta-ads/aug.json'))).toEqual([
+      'data/meta-ads/aug.json:6:2: note: this export of meta-ads has no rows from 2026-08-01 to 2026-08-31 (no delivery), ' +
+        'while on those days data/meta-ads/q3-again.json gives clicks 100, impressions 10000, spend 200: the rows are ' +
+        'counted; remove the export that is wrong (a duplicate or out-of-date download)',
+    ]);
+  });
+
+  it('is not noted beside rows of 0 on its days', () => {
+    const zero = days('2026-08-01', '2026-08-02').map((date) => ({ date, spend: 0, impressions: 0, clicks: 0 }));
+    const quiet = loadRoot(site, goals, {
+      ...months,
+      'data/meta-ads/jul.json': download('2026-07-01', '2026-08-02', [...deliveredRows('2026-07-01', '2026-07-31'), ...zero]),
+      'data/meta-ads/aug.json': download('2026-08-01', '2026-08-31', false),
+    });
+    expect(goal(q3(quiet), 'cap')).toMatchObject({ actual: 61 * 100, status: 'achieved' });
+    expect(quiet.notes.filter((n) => n.startsWith('data/meta-ads/aug.json'))).toEqual([]);
+  });
+});
+
 describe('beside a page export of the same channel (red-team 28 #1)', () => {
   // Facebook's page export (impressions, engagements) misses 5–16 August; its ads downloads (spend, clicks) are
   // monthly, August's without delivery.
