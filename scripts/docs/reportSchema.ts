@@ -24,6 +24,13 @@ const coveredPart = z.strictObject({
       description:
         'Ranges of days inside from–to that no export of an input covers on a channel counted (a hole in a daily export, days between two exports): not among the days covered.',
     }),
+  channel_gaps: z
+    .record(text, z.array(z.strictObject({ from: isoDate, to: isoDate })))
+    .optional()
+    .meta({
+      description:
+        "Where the figure counts more than one channel: each channel's own gaps, by channel id. A rate leaves out of each channel only the days its exports miss, so these, not gaps, are the days each channel is counted without.",
+    }),
 });
 
 const kpiCell = z.strictObject({

@@ -258,6 +258,19 @@ export interface TextKpi {
   readonly rate?: boolean;
 }
 
+/**
+ * A part's days no export covers (`gaps`), ranges written `from<to>to`; over several channels, each
+ * channel's own (`channel_gaps`): "2026-08-03 to 2026-08-12 on instagram, 2026-09-07 to 2026-09-16 on linkedin".
+ */
+function partGaps(part: PartJson, to: string): string {
+  const days = (list: ReadonlyArray<{ from: string; to: string }>) =>
+    list.map((g) => `${esc(g.from)}${to}${esc(g.to)}`).join(', ');
+  if (!part.channel_gaps) return days(part.gaps ?? []);
+  return Object.entries(part.channel_gaps)
+    .map(([channel, list]) => `${days(list)} on ${esc(channel)}`)
+    .join(', ');
+}
+
 /** A rate's change against a quarter computed over other channels (the CLI stays English). */
 const NOT_COMPARABLE = 'not comparable: channels differ';
 
@@ -279,7 +292,7 @@ function changeCell(
   if (channelsDiffer && rate && change === null) return NOT_COMPARABLE;
   // Days no export covers in the earlier quarter (red-team 12 #2): as a part, said by those days.
   if (partial?.gaps) {
-    const gaps = partial.gaps.map((g) => `${esc(g.from)} – ${esc(g.to)}`).join(', ');
+    const gaps = partGaps(partial, ' – ');
     return change === null
       ? `n/a: earlier quarter has days no export covers (${gaps})`
       : `${formatChange(change, fmt)} (earlier quarter without ${gaps}, days no export covers)`;
@@ -528,8 +541,7 @@ function referenceNote(
   const partial = g.previous_partial;
   // Days no export covers inside them (a hole, a gap between exports) are said as the KPI table says them (red-team 12 #2).
   const days = partial
-    ? `${esc(partial.from)} to ${esc(partial.to)}` +
-      (partial.gaps?.length ? ` except ${partial.gaps.map((g) => `${esc(g.from)} to ${esc(g.to)}`).join(', ')}` : '')
+    ? `${esc(partial.from)} to ${esc(partial.to)}` + (partial.gaps?.length ? ` except ${partGaps(partial, ' to ')}` : '')
     : '';
   const parts = [
     g.baseline_bound && g.baseline === null
@@ -543,7 +555,7 @@ function referenceNote(
       ? `; the previous total is partial: a channel's data cover only ${days} of the previous period`
       : '',
     partial && g.baseline !== null && !grows
-      ? `, over the previous period only from ${days}, ${partial?.gaps?.length ? 'each channel over the days it covers' : 'the days every channel covers'}` +
+      ? `, over the previous period only from ${days}, ${partial?.channel_gaps ? 'each channel over the days it covers' : 'the days every channel covers'}` +
         (g.baseline_to ? ` (to ${esc(g.baseline_to)}, the last day every input is whole)` : '')
       : '',
     g.baseline_to && !partial ? `, over the previous period only to ${esc(g.baseline_to)}, where an input's export ends` : '',

@@ -278,6 +278,33 @@ export interface CoveredPart {
    * days covered are [from, to] without them. Absent when there are none.
    */
   readonly gaps?: ReadonlyArray<readonly [Day, Day]>;
+  /**
+   * Where the figure counts more than one channel, each channel's own `gaps` (a rate leaves out of
+   * each channel only the days its exports miss: `valueOverCovered`), keyed by channel in order; absent
+   * otherwise, or when there are no gaps.
+   */
+  readonly channelGaps?: Readonly<Record<string, ReadonlyArray<readonly [Day, Day]>>>;
+}
+
+/**
+ * The part [from, to] of an earlier window with the days `missed` inside it as its `gaps`, joined
+ * over channels, and each channel's own (`channelGaps`) where `counted` holds more than one channel
+ * (red-team 29 #3: a hole on Instagram is not a day LinkedIn is left out of); null when none fall inside.
+ */
+export function partWithGaps(from: Day, to: Day, missed: InputGaps | null, counted: readonly string[]): CoveredPart | null {
+  const inside = (ranges: Iterable<readonly [Day, Day]>) =>
+    joinRanges(ranges)
+      .filter(([first, last]) => last >= from && first <= to)
+      .map(([first, last]) => [Math.max(first, from), Math.min(last, to)] as const);
+  const gaps = missed === null ? [] : inside(gapDays(missed));
+  if (gaps.length === 0) return null;
+  if (counted.length < 2) return { from, to, gaps };
+  const channelGaps: Record<string, ReadonlyArray<readonly [Day, Day]>> = {};
+  for (const channel of Object.keys(missed!).sort()) {
+    const own = inside(Object.values(missed![channel]!).flat());
+    if (own.length > 0) channelGaps[channel] = own;
+  }
+  return { from, to, gaps, channelGaps };
 }
 
 /**
@@ -386,11 +413,8 @@ export function earlierValue(
   const missed = joinGaps(taken.gaps, grows ? inputTails(engine, whole, window.end) : null);
   // Only those inside the part: the days before an input starts are the part's own start (see `coveredPart`).
   const [partFrom, partTo] = [partial?.from ?? window.start, partial?.to ?? window.end];
-  const gaps = (missed === null ? [] : gapDays(missed))
-    .filter(([first, last]) => last >= partFrom && first <= partTo)
-    .map(([first, last]) => [Math.max(first, partFrom), Math.min(last, partTo)] as const);
-  if (gaps.length === 0) return { value: taken.value, to, partial };
-  const part = { from: partFrom, to: partTo, gaps };
+  const part = partWithGaps(partFrom, partTo, missed, whole.channels ?? window.channels);
+  if (part === null) return { value: taken.value, to, partial };
   if (coversNoDay(part)) return { value: { ...taken.value, value: null }, to: null, partial: null };
   return { value: taken.value, to, partial: part };
 }

@@ -84,7 +84,10 @@ export function withCustomKpis(engine: KpiEngine, customKpis: readonly KpiDef[])
 }
 
 /** Display label of a channel: the site setting, else the id. */
-export function channelLabel(site: SiteSettings, channel: string): string {
+export function channelLabel(site: Partial<ChannelNames>, channel: string): string {
   if (channel === 'all') return 'All channels';
-  return site.channels[channel]?.label ?? site.formerChannels?.[channel] ?? channel;
+  return site.channels?.[channel]?.label ?? site.formerChannels?.[channel] ?? channel;
 }
+
+/** What names a channel: the site's channel settings and the labels of former channels. */
+export type ChannelNames = Pick<SiteSettings, 'channels' | 'formerChannels'>;

@@ -98,6 +98,8 @@ export interface PartJson {
   to: string;
   /** Ranges of days inside from–to that no export of an input covers on a channel counted. */
   gaps?: Array<{ from: string; to: string }>;
+  /** Where the figure counts more than one channel, each channel's own `gaps` (by channel id). */
+  channel_gaps?: Record<string, Array<{ from: string; to: string }>>;
 }
 
 export interface SmartGoalJson {
@@ -371,7 +373,14 @@ function daysJson(range: { readonly from: Day; readonly to: Day }): { from: stri
 
 /** A KPI cell's `qoq_partial` or `yoy_partial`: its days, and the days inside them no export covers (`gaps`) where there are any. */
 function partJson(part: CoveredPart): PartJson {
-  return { ...daysJson(part), ...(part.gaps ? { gaps: part.gaps.map(([from, to]) => daysJson({ from, to })) } : {}) };
+  const ranges = (list: ReadonlyArray<readonly [Day, Day]>) => list.map(([from, to]) => daysJson({ from, to }));
+  return {
+    ...daysJson(part),
+    ...(part.gaps ? { gaps: ranges(part.gaps) } : {}),
+    ...(part.channelGaps
+      ? { channel_gaps: Object.fromEntries(Object.entries(part.channelGaps).map(([c, list]) => [c, ranges(list)])) }
+      : {}),
+  };
 }
 
 /** Per channel, a day as YYYY-MM-DD (`counted_from`). */

@@ -7,7 +7,7 @@ import { growsWithWindow } from './comparable.ts';
 import { dataEnds, inputGaps, inputsApartTo, overCoveredDays } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { Measure, TargetSpec } from './goals.ts';
-import { type CoveredPart, comparableValue, coveredPart, coversNoDay, gapDays } from './kpiTable.ts';
+import { type CoveredPart, comparableValue, coveredPart, coversNoDay, partWithGaps } from './kpiTable.ts';
 import {
   type Kpi,
   type KpiBound,
@@ -217,7 +217,10 @@ export function measureTarget(
     none || readOver === null
       ? null
       : takenTo !== null
-        ? { from: readOver[0], to: takenTo, ...(overCovered?.gaps ? { gaps: gapDays(overCovered.gaps) } : {}) }
+        ? (partWithGaps(readOver[0], takenTo, overCovered?.gaps ?? null, (cut ?? whole).channels ?? channels) ?? {
+            from: readOver[0],
+            to: takenTo,
+          })
         : part;
   const covered =
     previousPartial === null
@@ -278,9 +281,9 @@ function previousPart(
   if (value.value === null) return part;
   const from = part?.from ?? window.start;
   const to = part?.to ?? window.end;
-  const found = from > to ? null : inputGaps(engine, kpi, value.channels ?? window.channels, from, to);
-  const gaps = found === null ? [] : gapDays(found);
-  return gaps.length === 0 ? part : { from, to, gaps };
+  const counted = value.channels ?? window.channels;
+  const found = from > to ? null : inputGaps(engine, kpi, counted, from, to);
+  return partWithGaps(from, to, found, counted) ?? part;
 }
 
 /** Channels of a measure, not among `channels`, that have the KPI over `prev`: those its reference leaves out. */

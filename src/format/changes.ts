@@ -7,8 +7,8 @@
 import { isPartial, knownTo, type PartialInput } from '../core/comparable.ts';
 import { formatDay } from '../core/dates.ts';
 import { parseQuarter, previousPeriod, samePeriodLastYear } from '../core/periods.ts';
-import type { SiteSettings } from '../core/project.ts';
-import type { KpiJson } from '../core/report.ts';
+import { type ChannelNames, channelLabel, type SiteSettings } from '../core/project.ts';
+import type { KpiJson, PartJson } from '../core/report.ts';
 import type { ChannelsEnd } from './coverage.ts';
 import { fill, uiStrings } from '../translations/index.ts';
 import { type FormatOptions, formatChange } from './numbers.ts';
@@ -24,11 +24,12 @@ import { type FormatOptions, formatChange } from './numbers.ts';
  * bound (`approximate`) is marked "≈" as the value is. `date` writes the day (ISO by default).
  * `rate`: whether the KPI is a rate (`isRateFormula`): only a rate's null change over other
  * channels is for that reason; a total's is n/a for days missing or cut short (red-team 26 #9).
+ * `opts` names channels where it carries the site's (`gapsText`).
  */
 export function changeText(
   cell: KpiJson,
   which: 'qoq' | 'yoy',
-  opts: FormatOptions,
+  opts: FormatOptions & Partial<ChannelNames>,
   date: (iso: string) => string = (iso) => iso,
   rate = true,
 ): string {
@@ -37,7 +38,7 @@ export function changeText(
   if (differ && rate && cell[which] === null) return t.channelsDiffer;
   const partial = which === 'qoq' ? cell.qoq_partial : cell.yoy_partial;
   if (partial?.gaps) {
-    const gaps = gapsText(partial.gaps, date);
+    const gaps = gapsText(partial, opts, date);
     if (cell[which] === null) return fill(t.gapsEarlier, { gaps });
     return fill(t.gapsEarlierRate, { gaps, change: formatChange(cell[which], opts) });
   }
@@ -53,9 +54,22 @@ export function changeText(
   return to === undefined || cell[which] === null ? change : fill(t.changeTo, { change, date: date(to) });
 }
 
-/** An earlier quarter's days no export covers (`qoq_partial.gaps`), in words: "2025-10-20 – 2025-11-30, …". */
-function gapsText(gaps: ReadonlyArray<{ from: string; to: string }>, date: (iso: string) => string): string {
-  return gaps.map((g) => `${date(g.from)} – ${date(g.to)}`).join(', ');
+/**
+ * An earlier quarter's days no export covers (`qoq_partial.gaps`), in words: "2025-10-20 – 2025-11-30, …";
+ * over several channels, each channel's own (`channel_gaps`): "Aug 3 – 12 on Instagram, Sep 7 – 16 on LinkedIn".
+ */
+export function gapsText(
+  part: Pick<PartJson, 'gaps' | 'channel_gaps'>,
+  opts: FormatOptions & Partial<ChannelNames>,
+  date: (iso: string) => string,
+): string {
+  const days = (list: ReadonlyArray<{ from: string; to: string }>) =>
+    list.map((g) => `${date(g.from)} – ${date(g.to)}`).join(', ');
+  if (!part.channel_gaps) return days(part.gaps ?? []);
+  const t = uiStrings(opts.locale, opts.strings).coverage;
+  return Object.entries(part.channel_gaps)
+    .map(([channel, list]) => fill(t.channelDays, { days: days(list), channel: channelLabel(opts, channel) }))
+    .join(', ');
 }
 
 /** The title explaining a KPI's changes over other channels (a rate's, not comparable; a total's, marked), or undefined. */
@@ -72,7 +86,7 @@ export function channelsDifferTitle(cell: KpiJson, opts: FormatOptions, rate = t
  */
 export function changesTitle(
   cell: KpiJson,
-  opts: FormatOptions,
+  opts: FormatOptions & Partial<ChannelNames>,
   date: (iso: string) => string = (iso) => iso,
   rate = true,
 ): string | undefined {
@@ -87,7 +101,7 @@ export function changesTitle(
     channelsDifferTitle(cell, opts, rate),
     ...days.map((day) => fill(t.changeToLong, { date: date(day) })),
     partial?.gaps
-      ? fill(t.gapsEarlierLong, { gaps: gapsText(partial.gaps, date) })
+      ? fill(t.gapsEarlierLong, { gaps: gapsText(partial, opts, date) })
       : partial
         ? fill(t.partialEarlierLong, { from: date(partial.from), to: date(partial.to) })
         : undefined,

@@ -19,11 +19,13 @@ const unit = z.enum(['count', 'money', 'percent', 'ratio', 'per_post', 'score', 
 
 const inputsTo = z.record(text, z.record(text, isoDate));
 const gaps = z.record(text, z.record(text, z.array(z.strictObject({ from: isoDate, to: isoDate }))));
-/** A KPI cell's `qoq_partial`/`yoy_partial`, a goal's `previous_partial`; `gaps` is absent in snapshots frozen before they carried it. */
+const days = z.array(z.strictObject({ from: isoDate, to: isoDate }));
+/** A KPI cell's `qoq_partial`/`yoy_partial`, a goal's `previous_partial`; `gaps`, `channel_gaps` are absent in snapshots frozen before they carried them. */
 const coveredPart = z.strictObject({
   from: isoDate,
   to: isoDate,
-  gaps: z.array(z.strictObject({ from: isoDate, to: isoDate })).optional(),
+  gaps: days.optional(),
+  channel_gaps: z.record(text, days).optional(),
 });
 
 const kpiCell = z.strictObject({

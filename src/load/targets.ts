@@ -11,7 +11,7 @@
  * after loading, on goals that are otherwise valid.
  */
 import type { Direction } from '../core/catalogue.ts';
-import { formatDay } from '../core/dates.ts';
+import { type Day, formatDay } from '../core/dates.ts';
 import { actualBound } from '../core/evaluate.ts';
 import { neverNegative } from '../core/sign.ts';
 import { windowDegree } from '../core/comparable.ts';
@@ -29,6 +29,7 @@ import {
   windowFor,
 } from '../core/kpis.ts';
 import { type Period, previousPeriod } from '../core/periods.ts';
+import type { CoveredPart } from '../core/kpiTable.ts';
 import type { SiteSettings } from '../core/project.ts';
 import { formatKpiValue } from '../format/numbers.ts';
 import { forEachMeasure, type GoalPlace } from './goals.ts';
@@ -223,7 +224,7 @@ function check(
     previousPartial === null
       ? prev.label
       : `${prev.label} from ${formatDay(previousPartial.from)} to ${formatDay(previousPartial.to)}` +
-        exceptWords((previousPartial.gaps ?? []).map(([a, b]) => `${formatDay(a)} to ${formatDay(b)}`));
+        exceptWords(holesWords(previousPartial));
   if (baseline === null && previousPartial !== null) {
     notePartialPrevious(engine, measure, period, channels, place, at);
     return;
@@ -416,10 +417,14 @@ function notePartialPrevious(
   const dropped = partsDroppedIn(engine, kpi, channels, prev.start, prev.end, [period.start, period.end]);
   if (dropped.length > 0) starts.push(`${prev.label} counts ${droppedWords(dropped)}, which ${period.label} has none of`);
   // Days no export covers inside them: a hole in an export, days between two (red-team 12 #2).
-  const gaps = partial.gaps ?? [];
-  const holes = gaps.map(([a, b]) => `${formatDay(a)} to ${formatDay(b)}`).join(', ');
+  const holes = holesWords(partial).join(', ');
   const why = [...starts, ...ends, ...(holes ? [`no export covers ${holes}`] : [])].join(', ');
-  const counted = partial.to - partial.from + 1 - gaps.reduce((n, [a, b]) => n + b - a + 1, 0);
+  // Each channel counts its own days where its holes are its own (red-team 29 #3).
+  const span = partial.to - partial.from + 1;
+  const missing = (gaps: ReadonlyArray<readonly [Day, Day]>) => gaps.reduce((n, [a, b]) => n + b - a + 1, 0);
+  const counted = partial.channelGaps
+    ? channels.map((c, i) => `${span - missing(partial.channelGaps![c] ?? [])}${i === 0 ? ' days' : ''} on ${c}`).join(', ') + ','
+    : `${span - missing(partial.gaps ?? [])}`;
   const days = `${counted} of ${prev.end - prev.start + 1} days${why ? `: ${why}` : ''}`;
   const except = holes ? ` except ${holes}` : '';
   // A total over several channels counts each over its own days: say which are partial, not a range they share (rt17 #8).
@@ -452,7 +457,7 @@ function notePartialPrevious(
     at,
     `the baseline (${measure.kpi} over ${prev.label}, as none is given) ${covers}, ` +
       // Days no export covers are left out of the channel whose export misses them, not of every channel (red-team 29 #3).
-      `${partial.gaps?.length ? 'each channel counted over the days it covers' : 'the days every channel counted covers'}` +
+      `${partial.channelGaps ? 'each channel counted over the days it covers' : 'the days every channel counted covers'}` +
       `${baselineTo === null ? '' : " to the day an input's export ends"}, as the KPI table compares the quarters; ` +
       `${through}give a baseline if it should not be`,
   );
@@ -567,6 +572,13 @@ function boundOnly(engine: KpiEngine, kpi: Kpi, channels: readonly string[], per
 }
 
 /** Days left out of a range, said once: " except 10 June to 20 June, 7 September to 16 September" (not "except … except …"). */
+/** A covered part's days no export covers, each range "A to B", said per channel where the part has each channel's own. */
+function holesWords(part: CoveredPart): string[] {
+  const ranges = (gaps: ReadonlyArray<readonly [Day, Day]>) => gaps.map(([a, b]) => `${formatDay(a)} to ${formatDay(b)}`);
+  if (!part.channelGaps) return ranges(part.gaps ?? []);
+  return Object.entries(part.channelGaps).map(([channel, gaps]) => `${ranges(gaps).join(', ')} on ${channel}`);
+}
+
 function exceptWords(ranges: readonly string[]): string {
   return ranges.length === 0 ? '' : ` except ${ranges.join(', ')}`;
 }

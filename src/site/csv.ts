@@ -127,10 +127,16 @@ export function kpiCsv(report: ReportJson, kpis: ReadonlyMap<string, KpiMeta>, s
   return csvText(lines);
 }
 
-/** A cell's `qoq_partial`/`yoy_partial`: its days, then the days no export covers in them ("2025-10-01..2025-12-31 except 2025-10-20..2025-11-30"). */
+/**
+ * A cell's `qoq_partial`/`yoy_partial`: its days, then the days no export covers in them ("2025-10-01..2025-12-31
+ * except 2025-10-20..2025-11-30"), each channel's own where it counts several ("except 2026-08-03..2026-08-12 on instagram").
+ */
 function partCell(part: KpiJson['qoq_partial']): string {
   if (!part) return '';
-  return [`${part.from}..${part.to}`, ...(part.gaps ?? []).map((g) => `except ${g.from}..${g.to}`)].join(' ');
+  const except = part.channel_gaps
+    ? Object.entries(part.channel_gaps).flatMap(([c, list]) => list.map((g) => `except ${g.from}..${g.to} on ${c}`))
+    : (part.gaps ?? []).map((g) => `except ${g.from}..${g.to}`);
+  return [`${part.from}..${part.to}`, ...except].join(' ');
 }
 
 /** `gaps` in one cell: `linkedin clicks=2026-07-15..2026-07-28`, ranges of an input joined by `,`, channels by `; `. */

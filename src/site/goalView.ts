@@ -20,7 +20,15 @@ import type { InputsEnd, KpiEngine } from '../core/kpis.ts';
 import type { CoveredPart } from '../core/kpiTable.ts';
 import { type Period, previousPeriod, quartersOverlapping } from '../core/periods.ts';
 import { type Project, type SiteSettings, withCustomKpis } from '../core/project.ts';
-import { type BaselineBound, channelDaysJson, type GapsJson, gapsJson, type GoalJson, inputsTo } from '../core/report.ts';
+import {
+  type BaselineBound,
+  channelDaysJson,
+  type GapsJson,
+  gapsJson,
+  type GoalJson,
+  inputsTo,
+  type PartJson,
+} from '../core/report.ts';
 import { gapsNote } from '../format/gaps.ts';
 import { countedFromNote } from '../format/countedFrom.ts';
 import { type FigureSource, type Restatement } from '../core/snapshot.ts';
@@ -580,7 +588,7 @@ function referenceOf(json: {
   previous_left_out?: string[];
   baseline_left_out?: string[];
   baseline_channels_differ?: true;
-  previous_partial?: { from: string; to: string; gaps?: Array<{ from: string; to: string }> };
+  previous_partial?: PartJson;
   baseline_bound?: BaselineBound;
 }): {
   baselineTo: Day | null;
@@ -592,10 +600,15 @@ function referenceOf(json: {
   baselineBound: BaselineBound | null;
 } {
   const partial = json.previous_partial;
-  const gaps = (partial?.gaps ?? []).flatMap((g) => {
-    const [a, b] = [dayOf(g.from), dayOf(g.to)];
-    return a === null || b === null ? [] : [[a, b] as const];
-  });
+  const ranges = (list: ReadonlyArray<{ from: string; to: string }>) =>
+    list.flatMap((g) => {
+      const [a, b] = [dayOf(g.from), dayOf(g.to)];
+      return a === null || b === null ? [] : [[a, b] as const];
+    });
+  const gaps = ranges(partial?.gaps ?? []);
+  const channelGaps = partial?.channel_gaps
+    ? Object.fromEntries(Object.entries(partial.channel_gaps).map(([c, list]) => [c, ranges(list)]))
+    : null;
   const [from, to] = partial ? [dayOf(partial.from), dayOf(partial.to)] : [null, null];
   return {
     baselineTo: json.baseline_to === undefined ? null : dayOf(json.baseline_to),
@@ -603,7 +616,10 @@ function referenceOf(json: {
     previousLeftOut: json.previous_left_out ?? [],
     baselineLeftOut: json.baseline_left_out ?? [],
     baselineChannelsDiffer: json.baseline_channels_differ === true,
-    previousPartial: from === null || to === null ? null : { from, to, ...(gaps.length > 0 ? { gaps } : {}) },
+    previousPartial:
+      from === null || to === null
+        ? null
+        : { from, to, ...(gaps.length > 0 ? { gaps } : {}), ...(gaps.length > 0 && channelGaps ? { channelGaps } : {}) },
     baselineBound: json.baseline_bound ?? null,
   };
 }
@@ -615,6 +631,7 @@ function referenceOf(json: {
  */
 function partialSentence(
   d: UiStrings,
+  site: SiteSettings,
   e: { mode: 'cumulative' | 'level'; baseline: number | null; previousPartial: CoveredPart | null },
   m: Measure,
   kpi: string,
@@ -624,13 +641,37 @@ function partialSentence(
   const partial = e.previousPartial;
   if (partial === null) return null;
   // Days no export covers inside them follow `to`, as the KPI table says them (red-team 12 #2).
-  const gaps = partial.gaps ?? [];
-  const except =
-    gaps.length === 0 ? '' : fill(d.definition.exceptDays, { days: gaps.map(([a, b]) => `${date(a)} – ${date(b)}`).join(', ') });
-  const words = { kpi, period, from: date(partial.from), to: date(partial.to) + except };
+  const words = {
+    kpi,
+    period,
+    from: date(partial.from),
+    to: date(partial.to) + exceptDays(d, site, partial, (a, b) => `${date(a)} – ${date(b)}`),
+  };
   if (e.mode === 'cumulative') return fill(d.definition.previousPartial, words);
   if (m.baseline !== null) return null;
-  return fill(e.baseline === null ? d.definition.noBaselinePartial : d.definition.baselinePartial, words);
+  // A rate leaves out of each channel only its own holes (red-team 29 #3): not days every channel covers.
+  const sentence =
+    e.baseline === null
+      ? d.definition.noBaselinePartial
+      : partial.channelGaps
+        ? d.definition.baselinePartialByChannel
+        : d.definition.baselinePartial;
+  return fill(sentence, words);
+}
+
+/**
+ * " except {days}" for a covered part's days no export covers, each range written by `range`; said per
+ * channel ("Aug 3 – 12 on Instagram") where the part has each channel's own; empty without any.
+ */
+function exceptDays(d: UiStrings, site: SiteSettings, part: CoveredPart, range: (a: Day, b: Day) => string): string {
+  const ranges = (gaps: ReadonlyArray<readonly [Day, Day]>) => gaps.map(([a, b]) => range(a, b)).join(', ');
+  if (!part.gaps?.length) return '';
+  const days = part.channelGaps
+    ? Object.entries(part.channelGaps)
+        .map(([channel, gaps]) => fill(d.coverage.channelDays, { days: ranges(gaps), channel: channelName(site, channel) }))
+        .join(', ')
+    : ranges(part.gaps);
+  return fill(d.definition.exceptDays, { days });
 }
 
 /** A report's `inputs_to` as days (null when absent: snapshots frozen before goals carried it). */
@@ -688,7 +729,8 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
   const e = measureEvaluation(engine, m, period, asOf);
   const value = (x: number | null) => formatKpiValue(x, kpi.def.unit, fmt);
   const written = writtenTarget(m.target, kpi.def.unit, fmt);
-  const d = uiStrings(fmt.locale, project.site.strings).definition;
+  const strings = uiStrings(fmt.locale, project.site.strings);
+  const d = strings.definition;
   // An implicit baseline over the days every channel covers says them (red-team 9 #4).
   const partial = m.baseline === null && e.mode === 'level' && e.baseline !== null ? e.previousPartial : null;
   const baseline = partial
@@ -696,11 +738,7 @@ function targetSentence(project: Project, engine: KpiEngine, m: Measure, period:
         value: value(e.baseline),
         days:
           formatDateRange(formatDay(partial.from), formatDay(partial.to), fmt.locale) +
-          (partial.gaps?.length
-            ? fill(d.exceptDays, {
-                days: partial.gaps.map(([a, b]) => formatDateRange(formatDay(a), formatDay(b), fmt.locale)).join(', '),
-              })
-            : ''),
+          exceptDays(strings, fmt, partial, (a, b) => formatDateRange(formatDay(a), formatDay(b), fmt.locale)),
       })
     : value(e.baseline);
   const reference =
@@ -744,7 +782,7 @@ function referenceSentence(project: Project, engine: KpiEngine, m: Measure, peri
           period: previous,
           date: formatDate(formatDay(to), locale),
         }),
-    partialSentence(d, e, m, kpiLabel(d, kpi.def), previous, (day) => formatDate(formatDay(day), locale)),
+    partialSentence(d, project.site, e, m, kpiLabel(d, kpi.def), previous, (day) => formatDate(formatDay(day), locale)),
     // A channel of the actual the baseline has no data for: launched after `baselineTo`, or in this period (rt15 #4).
     e.baselineLeftOut.length === 0
       ? null

@@ -251,6 +251,8 @@ export const en = {
     countedFromLong:
       'Counted from an earlier follower count, a week old or more when the period began ({list}): the figure holds the change since that count, not the period’s alone.',
     gapItem: '{input} on {channel} from {from} to {to}',
+    /** Days no export of one channel covers, where a figure counts several channels (an earlier quarter's, a baseline's). */
+    channelDays: '{days} on {channel}',
     gapsShort: 'no export covers {item}',
     gapsLong:
       'No export covers {list}: those days count for nothing in the figure, which is over fewer days than its period so far.',
@@ -283,6 +285,8 @@ export const en = {
     baselineOver: '{value} over {days}',
     baselinePartial:
       'A channel’s data cover {period} only from {from} to {to}: the baseline ({kpi}) is taken over those days, which every channel counted covers, as the KPI table compares the quarters.',
+    baselinePartialByChannel:
+      'The data cover {period} only from {from} to {to}: the baseline ({kpi}) counts each channel over the days it covers there, as the KPI table compares the quarters.',
     noBaselinePartial:
       'No baseline: a channel’s data cover {period} only from {from} to {to}, and a figure that grows with the days it counts ({kpi}) over part of a period is no baseline for a whole one; give a baseline to measure progress.',
     /** Days no export covers inside a previous period's covered days (a hole, a gap between exports), after its 'to'. */

@@ -251,6 +251,7 @@ export const fr = {
     countedFromLong:
       'Compté depuis un total d’abonnés antérieur, vieux d’une semaine ou plus au début de la période ({list}) : le chiffre contient l’évolution depuis ce total, pas celle de la période seule.',
     gapItem: '{input} sur {channel} du {from} au {to}',
+    channelDays: '{days} sur {channel}',
     gapsShort: 'aucun export ne couvre {item}',
     gapsLong:
       'Aucun export ne couvre {list} : ces jours ne comptent pas dans le chiffre, qui porte sur moins de jours que sa période jusqu’ici.',
@@ -284,6 +285,8 @@ export const fr = {
     baselineOver: '{value} (sur {days})',
     baselinePartial:
       'Les données d’un canal ne couvrent {period} que du {from} au {to} : la valeur de référence ({kpi}) est prise sur ces jours, que couvre chaque canal compté, comme le tableau des KPI compare les trimestres.',
+    baselinePartialByChannel:
+      'Les données ne couvrent {period} que du {from} au {to} : la valeur de référence ({kpi}) compte chaque canal sur les jours qu’il y couvre, comme le tableau des KPI compare les trimestres.',
     noBaselinePartial:
       'Pas de valeur de référence : les données d’un canal ne couvrent {period} que du {from} au {to}, et un chiffre qui croît avec les jours comptés ({kpi}) sur une partie de période n’est pas une référence pour une période entière ; indiquez une valeur de référence pour mesurer la progression.',
     /** Days no export covers inside a previous period's covered days (a hole, a gap between exports), after its 'to'. */

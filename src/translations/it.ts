@@ -246,6 +246,7 @@ export const it = {
     countedFromLong:
       'Contato da un totale di follower precedente, vecchio di una settimana o più all’inizio del periodo ({list}): il dato contiene la variazione da quel totale, non solo quella del periodo.',
     gapItem: '{input} su {channel} dal {from} al {to}',
+    channelDays: '{days} su {channel}',
     gapsShort: 'nessun export copre {item}',
     gapsLong: 'Nessun export copre {list}: quei giorni non contano nel dato, che copre meno giorni del suo periodo finora.',
   },
@@ -277,6 +278,8 @@ export const it = {
     baselineOver: '{value} (nel periodo {days})',
     baselinePartial:
       'I dati di un canale coprono {period} solo dal {from} al {to}: il valore di partenza ({kpi}) è preso su quei giorni, coperti da ogni canale contato, come la tabella dei KPI confronta i trimestri.',
+    baselinePartialByChannel:
+      'I dati coprono {period} solo dal {from} al {to}: il valore di partenza ({kpi}) conta ogni canale sui giorni che vi copre, come la tabella dei KPI confronta i trimestri.',
     noBaselinePartial:
       'Nessun valore di partenza: i dati di un canale coprono {period} solo dal {from} al {to}, e un valore che cresce con i giorni contati ({kpi}) su una parte del periodo non è un riferimento per un periodo intero; indica un valore di partenza per misurare i progressi.',
     /** Days no export covers inside a previous period's covered days (a hole, a gap between exports), after its 'to'. */

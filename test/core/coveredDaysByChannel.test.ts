@@ -8,7 +8,12 @@
  * 80 covered days and LinkedIn's whole quarter, numerator and denominator over the same days.
  */
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/report.ts';
+import { kpiMetas } from '../../src/core/figures.ts';
 import { buildReport, type SmartGoalJson } from '../../src/core/report.ts';
+import { changeText } from '../../src/format/changes.ts';
+import { formatDate } from '../../src/format/intl.ts';
+import { goalView } from '../../src/site/goalView.ts';
 import { period } from '../coreFixtures.ts';
 import { days, loadRoot } from '../exportsFixture.ts';
 
@@ -63,6 +68,7 @@ describe('an all-channel rate over a quarter with a hole in one channel and mont
       from: '2026-04-01',
       to: '2026-06-30',
       gaps: [{ from: '2026-06-10', to: '2026-06-20' }],
+      channel_gaps: { instagram: [{ from: '2026-06-10', to: '2026-06-20' }] },
     });
   });
 });
@@ -115,13 +121,59 @@ describe("holes in two channels' exports (red-team 29 #3)", () => {
     },
   );
 
+  const q4 = buildReport(r.project!, r.engine!, { quarter: period('2026-Q4') });
+  const goal = q4.goals[0] as SmartGoalJson;
+  const channelGaps = {
+    instagram: [{ from: '2026-08-03', to: '2026-08-12' }],
+    linkedin: [{ from: '2026-09-07', to: '2026-09-16' }],
+  };
+
   it('are said once each, as days each channel leaves out of its own figure', () => {
     expect(r.problems).toEqual([]);
     const note = r.notes.find((n) => n.includes('the baseline (engagement_rate over 2026-Q3'));
-    expect(note).toContain('except 2026-08-03 to 2026-08-12, 2026-09-07 to 2026-09-16');
+    expect(note).toContain(
+      'covers only 2026-07-01 to 2026-09-30 except 2026-08-03 to 2026-08-12 on instagram, 2026-09-07 to 2026-09-16 on linkedin ' +
+        '(82 days on instagram, 82 on linkedin, of 92 days: no export covers',
+    );
     expect(note).toContain('each channel counted over the days it covers');
-    const goal = buildReport(r.project!, r.engine!, { quarter: period('2026-Q4') }).goals[0] as SmartGoalJson;
     // Each channel over its own 82 days: (82 × 30 + 82 × 50) / (2 × 82 × 1000).
     expect(goal.baseline).toBeCloseTo((82 * 30 + 82 * 50) / (2 * 82 * 1000), 12);
+  });
+
+  it("give each channel's days in JSON, beside the days of any channel (red-team 29 #3)", () => {
+    expect(goal.previous_partial).toEqual({
+      from: '2026-07-01',
+      to: '2026-09-30',
+      gaps: [
+        { from: '2026-08-03', to: '2026-08-12' },
+        { from: '2026-09-07', to: '2026-09-16' },
+      ],
+      channel_gaps: channelGaps,
+    });
+    expect(q4.kpis['all']!['engagement_rate']!.qoq_partial?.channel_gaps).toEqual(channelGaps);
+    // One channel's own figure has no other channel's holes to tell apart.
+    expect(q4.kpis['linkedin']!['engagement_rate']!.qoq_partial).toEqual({
+      from: '2026-07-01',
+      to: '2026-09-30',
+      gaps: [{ from: '2026-09-07', to: '2026-09-16' }],
+    });
+  });
+
+  it("name each channel's days in the KPI table, the text report and the goal page", () => {
+    const site = r.project!.site;
+    expect(changeText(q4.kpis['all']!['engagement_rate']!, 'qoq', site, (iso) => formatDate(iso, 'en-US'))).toBe(
+      // The same rate each day: no change once each channel's holes are left out of its own figure.
+      '0.0% (earlier quarter without Aug 3, 2026 – Aug 12, 2026 on instagram, Sep 7, 2026 – Sep 16, 2026 on linkedin, days no export covers)',
+    );
+    expect(renderText(q4, site, new Map(kpiMetas(r.engine!).map((k) => [k.id, k])))).toContain(
+      'except 2026-08-03 to 2026-08-12 on instagram, 2026-09-07 to 2026-09-16 on linkedin, each channel over the days it covers',
+    );
+    const definition = goalView(r.project!, r.engine!, r.project!.goals[0]!)
+      .definition.map(([, text]) => text)
+      .join(' ')
+      .replace(/[\u2009\u202f]/g, ' ');
+    expect(definition).toContain('Aug 3 – 12, 2026 on instagram, Sep 7 – 16, 2026 on linkedin');
+    expect(definition).toContain('counts each channel over the days it covers there');
+    expect(definition).not.toContain('which every channel counted covers');
   });
 });

@@ -153,6 +153,7 @@ describe('an earlier quarter in which one channel’s month rows stop early', ()
       from: day('2026-04-01'),
       to: day('2026-06-30'),
       gaps: [[day('2026-06-01'), day('2026-06-30')]],
+      channelGaps: { facebook: [[day('2026-06-01'), day('2026-06-30')]] },
     });
     expect(mentions.qoq).toBeNull();
   });
