@@ -459,7 +459,7 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
       (goal.basis === 'net_follows' ? ', from net follows' : '') +
       (asksNoChange(goal.mode, k.good ?? 'up', goal.baseline, goal.target) ? noChangeWords(k.good) : '') +
       (goal.cut_rows ? CUT_ROWS_WORDS : bound && goal.status === 'undecided' && !goal.ends_early ? UNDECIDED_WORDS[bound] : '') +
-      marks(goal, site) +
+      marks(goal, site, goal.mode === 'level') +
       endsEarlyWords(goal, goal.deadline) +
       (goal.met_so_far ? MET_SO_FAR_WORDS : ''),
   ];
@@ -576,7 +576,8 @@ function referenceNote(
 
 /**
  * The channels left out of a goal's or key result's actual, the day it is evaluated as of when a
- * channel's data ends early, and the input that stops first when its inputs end apart.
+ * channel's data ends early, and the input that stops first when its inputs end apart. `level`:
+ * a SMART goal's mode is level (a count decided at the deadline is read there, with no pace).
  */
 function marks(
   g: Pick<
@@ -593,6 +594,7 @@ function marks(
     | 'provisional'
   >,
   site: SiteSettings,
+  level = false,
 ): string {
   const gaps = gapsNote(g.gaps, englishWords(site))?.short;
   const countedFrom = countedFromNote(g.counted_from, englishWords(site))?.short;
@@ -610,9 +612,12 @@ function marks(
     const why = [...there, ...(inputs ? [inputs] : []), ...later];
     const because = why.length > 0 ? ` (${esc(why.join('; '))})` : '';
     // A total that already decides the goal counts every day with data; its pace stays as of `data_to`.
-    ends = g.actual_to
-      ? `, on every day with data to ${esc(g.actual_to)}, which already decides it; pace as of ${esc(g.data_to)}${because}`
-      : `, as of ${esc(g.data_to)}${because}`;
+    // A count decided at the deadline is read there, on the channels with data then (red-team 25 #7).
+    ends = !g.actual_to
+      ? `, as of ${esc(g.data_to)}${because}`
+      : level
+        ? `, counted on ${esc(g.actual_to)} over the channels with data then, which already decides it${because}`
+        : `, on every day with data to ${esc(g.actual_to)}, which already decides it; pace as of ${esc(g.data_to)}${because}`;
   }
   const provisional = g.provisional ? ', provisional until the deadline (its value so far against a whole period)' : '';
   return (

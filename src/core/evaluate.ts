@@ -315,6 +315,9 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
       : endsEarly && reportAsOf >= deadline && mode === 'level' && nonNegative
         ? decidedCount(engine, kpi, channels, incomplete, period, baseline, target)
         : null;
+  // A count decided at the deadline on the channels with data there is judged as of that day, the whole
+  // period elapsed, not as of the day another channel's data stop (red-team 25 #7: "expected 1%" beside "Achieved").
+  const judgedAt = decided !== null && mode === 'level' ? decided.to : null;
   // A total over days no export covers (a week missing) would project those days as zeros: no projection.
   const projection =
     measured && actual !== null && bound === 'exact' && !endsEarly
@@ -342,8 +345,8 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
     target,
     actual: decided?.actual ?? actual,
     progress: decided ? decided.progress : progress,
-    elapsed,
-    expected,
+    elapsed: judgedAt === null ? elapsed : elapsedShare(start, deadline, judgedAt),
+    expected: judgedAt === null ? expected : expectedPace(measure, mode, baseline, target, period, judgedAt),
     status: decided?.status ?? status,
     projection,
     approximate,

@@ -88,6 +88,8 @@ export interface GoalView {
   readonly noChange: 'up' | 'down' | null;
   /** A SMART goal decided on a total over every day with data (`actualTo`): that day, YYYY-MM-DD; else null. */
   readonly actualTo: string | null;
+  /** Under the actual, what `actualTo` says: a total counted to that day, or a count read on it (see `actualToNote`); else null. */
+  readonly actualToNote: string | null;
   /** What today's goals and data would restate in the header's figures (empty when nothing). */
   readonly restated: readonly string[];
   /** The goal's figures in each quarter report it spans, oldest first. */
@@ -196,15 +198,18 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
     : evaluation.type === 'smart'
       ? (engine.kpis.get(evaluation.kpi)?.def.unit ?? 'count')
       : 'count';
+  // A goal over a channel whose data ends early is evaluated as of that channel's last day; a count
+  // decided at the deadline on the other channels, as of the day it is read (red-team 25 #7).
+  const settledCount = evaluation.type === 'smart' && evaluation.mode === 'level' && evaluation.actualTo !== null;
+  const goalAsOf =
+    evaluation.type === 'smart' && evaluation.dataTo !== null
+      ? formatDay(settledCount ? evaluation.actualTo! : evaluation.dataTo)
+      : latest
+        ? latest.asOf
+        : formatDay(asOf);
   return {
     goal,
-    // A goal over a channel whose data ends early is evaluated as of that channel's last day.
-    asOf:
-      evaluation.type === 'smart' && evaluation.dataTo !== null
-        ? formatDay(evaluation.dataTo)
-        : latest
-          ? latest.asOf
-          : formatDay(asOf),
+    asOf: goalAsOf,
     evaluation,
     source,
     unit,
@@ -231,6 +236,10 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
         ? evaluation.good
         : null,
     actualTo: evaluation.type === 'smart' && evaluation.actualTo !== null ? formatDay(evaluation.actualTo) : null,
+    actualToNote:
+      evaluation.type === 'smart' && evaluation.actualTo !== null
+        ? actualToNote(t, evaluation.actualTo, settledCount, goalAsOf, locale)
+        : null,
     restated: latest?.restated ?? [],
     reports,
     definition,
@@ -507,6 +516,16 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
     endsEarly: rest.ends_early === true,
     metSoFar: rest.met_so_far === true,
   };
+}
+
+/**
+ * What a goal decided before its data are whole says under its actual: a total counts every day
+ * with data to `to` and keeps its pace as of `asOf`; a count (`count`) is read on `to` over the
+ * channels with data then, which the others can only add to.
+ */
+function actualToNote(t: UiStrings, to: Day, count: boolean, asOf: string, locale: string): string {
+  const date = formatDate(formatDay(to), locale);
+  return count ? fill(t.goal.actualToCount, { date }) : fill(t.goal.actualTo, { date, asOf: formatDate(asOf, locale) });
 }
 
 /**

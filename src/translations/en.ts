@@ -347,6 +347,8 @@ export const en = {
     cutRows:
       'n/a: a month or quarter row straddles the goal’s window and is left out, so the actual is neither exact nor an upper bound.',
     actualTo: 'Counts every day with data to {date}, which already decides the goal; the pace is taken as of {asOf}.',
+    actualToCount:
+      'Read on {date} over the channels with data then, which already decides the goal: the others can only add to it.',
     restated: "Today's goals and data would restate these figures: {figures}.",
     restatedDeadline:
       '{change} (only its deadline has passed: its data still end on {date}, before it, so they cannot settle it)',

@@ -348,6 +348,8 @@ export const fr = {
     cutRows:
       'n.d. : une ligne mensuelle ou trimestrielle chevauche la période de l’objectif et n’est pas comptée ; le réel n’est ni exact ni une borne haute.',
     actualTo: 'Compte chaque jour de données jusqu’au {date}, ce qui décide déjà l’objectif ; le rythme est pris au {asOf}.',
+    actualToCount:
+      'Lu le {date} sur les canaux qui ont des données ce jour-là, ce qui décide déjà l’objectif : les autres ne peuvent qu’y ajouter.',
     restated: 'Avec les objectifs et les données du jour, ces chiffres seraient révisés : {figures}.',
     restatedDeadline:
       '{change} (seule son échéance est passée : ses données s’arrêtent toujours le {date}, avant elle, et ne peuvent donc pas le trancher)',

@@ -341,6 +341,8 @@ export const it = {
     cutRows:
       'n.d.: una riga mensile o trimestrale è a cavallo del periodo dell’obiettivo ed è esclusa; il valore effettivo non è né esatto né un limite superiore.',
     actualTo: 'Conta ogni giorno con dati fino al {date}, che decide già l’obiettivo; il ritmo è preso al {asOf}.',
+    actualToCount:
+      'Letto il {date} sui canali con dati in quel giorno, che decide già l’obiettivo: gli altri possono solo aggiungervi.',
     restated: 'Con gli obiettivi e i dati di oggi questi valori verrebbero rivisti: {figures}.',
     restatedDeadline:
       '{change} (è passata solo la scadenza: i suoi dati finiscono ancora il {date}, prima di essa, quindi non possono deciderlo)',
