@@ -2,12 +2,12 @@ import type { Direction, Unit } from '../core/catalogue.ts';
 import { asksNoChange } from '../core/evaluate.ts';
 import { formatDay, parseIsoDate } from '../core/dates.ts';
 import { parseQuarter } from '../core/periods.ts';
-import { channelLabel, createEngine, type Project, type SiteSettings } from '../core/project.ts';
+import { type ChannelNames, channelLabel, createEngine, type Project, type SiteSettings } from '../core/project.ts';
 import type { Goal } from '../core/goals.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import type { GoalJson, KeyResultJson, KpiJson, PartJson, ReportJson, SmartGoalJson } from '../core/report.ts';
 import { isPartial, isRateFormula } from '../core/comparable.ts';
-import { partialComparison } from '../format/changes.ts';
+import { partialComparison, wholeQuarter } from '../format/changes.ts';
 import {
   chooseVersion,
   type FigureRequest,
@@ -260,14 +260,14 @@ export interface TextKpi {
 
 /**
  * A part's days no export covers (`gaps`), ranges written `from<to>to`; over several channels, each
- * channel's own (`channel_gaps`): "2026-08-03 to 2026-08-12 on instagram, 2026-09-07 to 2026-09-16 on linkedin".
+ * channel's own (`channel_gaps`), by `name`: "2026-08-03 to 2026-08-12 on instagram, 2026-09-07 to 2026-09-16 on linkedin".
  */
-function partGaps(part: PartJson, to: string): string {
+function partGaps(part: PartJson, to: string, name: (channel: string) => string = (c) => c): string {
   const days = (list: ReadonlyArray<{ from: string; to: string }>) =>
     list.map((g) => `${esc(g.from)}${to}${esc(g.to)}`).join(', ');
   if (!part.channel_gaps) return days(part.gaps ?? []);
   return Object.entries(part.channel_gaps)
-    .map(([channel, list]) => `${days(list)} on ${esc(channel)}`)
+    .map(([channel, list]) => `${days(list)} on ${esc(name(channel))}`)
     .join(', ');
 }
 
@@ -285,21 +285,24 @@ function changeCell(
   change: number | null,
   channelsDiffer: true | undefined,
   to: string | undefined,
-  fmt: FormatOptions,
+  fmt: FormatOptions & Partial<ChannelNames>,
   partial?: PartJson,
   rate = true,
 ): string {
   if (channelsDiffer && rate && change === null) return NOT_COMPARABLE;
-  // Days no export covers in the earlier quarter (red-team 12 #2): as a part, said by those days.
-  if (partial?.gaps) {
-    const gaps = partGaps(partial, ' – ');
+  // The KPI table's sections are headed by the channels' labels: its days are said by them too (red-team 30 #8).
+  const name = (c: string) => channelLabel(fmt, c);
+  // Days no export covers in the earlier quarter (red-team 12 #2): as a part, said by those days; in part of one, with its days (rt30 #3).
+  if (partial?.gaps && wholeQuarter(partial)) {
+    const gaps = partGaps(partial, ' – ', name);
     return change === null
       ? `n/a: earlier quarter has days no export covers (${gaps})`
       : `${formatChange(change, fmt)} (earlier quarter without ${gaps}, days no export covers)`;
   }
   // An earlier quarter a channel covers only in part (red-team 7 #8): a total has no change, a rate is taken over its days.
   if (partial) {
-    const days = `${esc(partial.from)} – ${esc(partial.to)}`;
+    const except = partial.gaps?.length ? ` except ${partGaps(partial, ' – ', name)}` : '';
+    const days = `${esc(partial.from)} – ${esc(partial.to)}${except}`;
     return change === null
       ? `n/a: earlier quarter covered only ${days}`
       : `${formatChange(change, fmt)} (earlier quarter over ${days})`;

@@ -99,17 +99,24 @@ export function adsDeliveryEnd(rows: readonly MetricRow[]): Day | null {
   return spent.length >= DAILY_MIN_SHARE * days.filter((row) => row.period.start <= last).length ? last : null;
 }
 
+/** Metrics a campaign delivers: none on the days before it starts or after it ends (conversions attributed later may be). */
+const DELIVERY_METRICS: ReadonlySet<string> = new Set(['impressions', 'reach', 'clicks', 'engagements', 'video_views']);
+
 /**
  * Whether one export's rows are a paid campaign's, in day, month or quarter rows: spend above 0 on
- * nearly every row from its first day of spend to its last (rows of 0 before a campaign starts or
- * after it ends do not count), and no metric of a page's own. An export with no rows stands for such
- * a download (see `MetricIndex.build`).
+ * nearly every row from its first day of spend to its last, rows of 0 before a campaign starts and
+ * rows with nothing delivered after it ends (a page export's organic days around a boosted post's
+ * spend are not: red-team 30 #6), and no metric of a page's own. An export with no rows stands for
+ * such a download (see `MetricIndex.build`).
  */
 export function isSpendExport(rows: readonly MetricRow[]): boolean {
   if (rows.some((row) => Object.keys(row.values).some((m) => PAGE_METRICS.has(m)))) return false;
   const paid = rows.filter((row) => (row.values['spend'] ?? 0) > 0).map((row) => row.period.start);
   if (paid.length === 0) return false;
   const [first, last] = [Math.min(...paid), Math.max(...paid)];
+  const idle = (row: MetricRow) =>
+    Object.entries(row.values).every(([m, v]) => v === 0 || (row.period.start > last && !DELIVERY_METRICS.has(m)));
+  if (!rows.every((row) => (row.period.start >= first && row.period.start <= last) || idle(row))) return false;
   return paid.length >= DAILY_MIN_SHARE * rows.filter((row) => row.period.start >= first && row.period.start <= last).length;
 }
 

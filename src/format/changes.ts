@@ -5,7 +5,7 @@
  * a quarter is not over, that its changes compare the quarter to date with whole quarters.
  */
 import { isPartial, knownTo, type PartialInput } from '../core/comparable.ts';
-import { formatDay } from '../core/dates.ts';
+import { formatDay, parseIsoDate, quarterBounds, quarterIndexOf } from '../core/dates.ts';
 import { parseQuarter, previousPeriod, samePeriodLastYear } from '../core/periods.ts';
 import { type ChannelNames, channelLabel, type SiteSettings } from '../core/project.ts';
 import type { KpiJson, PartJson } from '../core/report.ts';
@@ -37,13 +37,14 @@ export function changeText(
   const t = uiStrings(opts.locale, opts.strings).kpiTable;
   if (differ && rate && cell[which] === null) return t.channelsDiffer;
   const partial = which === 'qoq' ? cell.qoq_partial : cell.yoy_partial;
-  if (partial?.gaps) {
+  // Days no export covers inside a whole quarter; inside part of one, its days with them (red-team 30 #3).
+  if (partial?.gaps && wholeQuarter(partial)) {
     const gaps = gapsText(partial, opts, date);
     if (cell[which] === null) return fill(t.gapsEarlier, { gaps });
     return fill(t.gapsEarlierRate, { gaps, change: formatChange(cell[which], opts) });
   }
   if (partial) {
-    const days = { from: date(partial.from), to: date(partial.to) };
+    const days = partDays(partial, opts, date);
     if (cell[which] === null) return fill(t.partialEarlier, days);
     return fill(t.partialEarlierRate, { ...days, change: formatChange(cell[which], opts) });
   }
@@ -52,6 +53,25 @@ export function changeText(
   const change = differ ? fill(t.otherChannels, { change: moved }) : moved;
   const to = which === 'qoq' ? cell.qoq_to : cell.yoy_to;
   return to === undefined || cell[which] === null ? change : fill(t.changeTo, { change, date: date(to) });
+}
+
+/** Whether a part's days run over a whole calendar quarter (its gaps aside). */
+export function wholeQuarter(part: Pick<PartJson, 'from' | 'to'>): boolean {
+  const [from, to] = [parseIsoDate(part.from), parseIsoDate(part.to)];
+  if (!from.ok || !to.ok) return false;
+  const [start, end] = quarterBounds(quarterIndexOf(from.day));
+  return from.day === start && to.day === end;
+}
+
+/** A part's first and last days in words, the last followed by the days no export covers inside it (" except …"). */
+function partDays(
+  part: PartJson,
+  opts: FormatOptions & Partial<ChannelNames>,
+  date: (iso: string) => string,
+): { from: string; to: string } {
+  const strings = uiStrings(opts.locale, opts.strings);
+  const except = part.gaps?.length ? fill(strings.definition.exceptDays, { days: gapsText(part, opts, date) }) : '';
+  return { from: date(part.from), to: date(part.to) + except };
 }
 
 /**
@@ -100,10 +120,10 @@ export function changesTitle(
   const parts = [
     channelsDifferTitle(cell, opts, rate),
     ...days.map((day) => fill(t.changeToLong, { date: date(day) })),
-    partial?.gaps
+    partial?.gaps && wholeQuarter(partial)
       ? fill(t.gapsEarlierLong, { gaps: gapsText(partial, opts, date) })
       : partial
-        ? fill(t.partialEarlierLong, { from: date(partial.from), to: date(partial.to) })
+        ? fill(t.partialEarlierLong, partDays(partial, opts, date))
         : undefined,
   ];
   const text = parts.filter((p): p is string => p !== undefined).join(' ');

@@ -82,7 +82,8 @@ export function noteEmptyContradicted(
     if (metrics.length === 0) continue;
     const totals = new Map<string, Map<string, number>>();
     for (const row of rows) {
-      if (row.channel !== e.channel || row.period.end < e.from || row.period.start > e.through) continue;
+      // Only rows inside its days: a month row straddling them may have delivered on the other days (red-team 30 #5).
+      if (row.channel !== e.channel || row.period.start < e.from || row.period.end > e.through) continue;
       for (const metric of metrics) {
         const value = row.values[metric];
         if (value === undefined || value === 0) continue;
@@ -94,7 +95,9 @@ export function noteEmptyContradicted(
     if (totals.size === 0) continue;
     const given = [...totals]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([file, byMetric]) => `${file} gives ${[...byMetric].map(([m, v]) => `${m} ${v}`).join(', ')}`);
+      .map(
+        ([file, byMetric]) => `${file} gives ${[...byMetric].map(([m, v]) => `${m} ${Math.round(v * 100) / 100}`).join(', ')}`,
+      );
     reporters
       .get(e.file)
       ?.note(

@@ -180,11 +180,11 @@ function check(
       if (relative) place.report.note(at, message);
       else place.report.at(at, message);
     }
-    // A change on a cap over a period of none comes to a cap of 0: any spend misses it (red-team 29 #7).
-    if (relative && target === 0 && kpi.def.good === 'down') {
+    // A change that comes to a cap of 0 (on a period of none, or "-100%"): any spend misses it (red-team 29 #7, 30 #4).
+    if (relative && previous !== null && target === 0 && kpi.def.good === 'down') {
       place.report.note(
         at,
-        `the target ${relativeText(t)} applies to the previous total, 0 (${measure.kpi} over ${prev.label}), so it comes to 0: ` +
+        `the target ${relativeText(t)} applies to the previous total, ${show(previous)} (${measure.kpi} over ${prev.label}), so it comes to 0: ` +
           'a cap of 0 allows none at all, and any total above 0 misses it; give the target as a number (the cap for this period)',
       );
     }

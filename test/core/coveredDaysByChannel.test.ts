@@ -177,3 +177,36 @@ describe("holes in two channels' exports (red-team 29 #3)", () => {
     expect(definition).not.toContain('which every channel counted covers');
   });
 });
+
+describe('an earlier quarter covered only in part, with a hole inside that part (red-team 30 #3, #8)', () => {
+  // LinkedIn's export starts on 15 August; Instagram's misses 10–20 August.
+  const daily = (channel: string, first: string, hole: readonly [string, string] | null) =>
+    JSON.stringify({
+      channel,
+      from: first,
+      through: '2026-12-31',
+      rows: days(first, '2026-12-31')
+        .filter((d) => hole === null || d < hole[0] || d > hole[1])
+        .map((date) => ({ date, impressions: 1000, engagements: channel === 'instagram' ? 30 : 50 })),
+    });
+  const r = loadRoot(
+    'title: T\nlocale: en-US\nchannels:\n  instagram: { label: IG Brand }\n  linkedin: { label: LI Page }\n',
+    'goals: []\n',
+    {
+      'data/instagram/daily.json': daily('instagram', '2026-07-01', ['2026-08-10', '2026-08-20']),
+      'data/linkedin/daily.json': daily('linkedin', '2026-08-15', null),
+    },
+  );
+  const q4 = buildReport(r.project!, r.engine!, { quarter: period('2026-Q4') });
+  const cell = q4.kpis['all']!['engagement_rate']!;
+
+  it('says the part it compares with, then the holes inside it, by channel label', () => {
+    expect(cell.qoq_partial).toMatchObject({ from: '2026-08-15', to: '2026-09-30' });
+    expect(changeText(cell, 'qoq', r.project!.site, (iso) => formatDate(iso, 'en-US'))).toMatch(
+      /^[+-]?\d+\.\d% \(earlier quarter over Aug 15, 2026 – Sep 30, 2026 except Aug 15, 2026 – Aug 20, 2026 on IG Brand\)$/,
+    );
+    expect(renderText(q4, r.project!.site, new Map(kpiMetas(r.engine!).map((k) => [k.id, k])))).toMatch(
+      /Engagement rate .*\(earlier quarter over 2026-08-15 – 2026-09-30 except 2026-08-15 – 2026-08-20 on IG Brand\)/,
+    );
+  });
+});

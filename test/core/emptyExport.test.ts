@@ -164,6 +164,27 @@ describe('contradicted by rows of another export on its days (red-team 29 #6)', 
     ]);
   });
 
+  it('is not noted beside a month row that straddles its days (red-team 30 #5)', () => {
+    const month = [{ month: '2026-08', spend: 1550, impressions: 77500, clicks: 775 }];
+    const straddled = loadRoot(site, goals, {
+      ...months,
+      'data/meta-ads/aug.json': download('2026-08-01', '2026-08-31', month),
+      'data/meta-ads/late-aug.json': download('2026-08-25', '2026-08-31', false),
+    });
+    expect(straddled.problems).toEqual([]);
+    expect(straddled.notes.filter((n) => n.includes('no delivery'))).toEqual([]);
+  });
+
+  it('writes the totals it names without float noise (red-team 30 #7)', () => {
+    const cents = days('2026-08-10', '2026-08-21').map((date) => ({ date, spend: 12.1, impressions: 1000, clicks: 7 }));
+    const noisy = loadRoot(site, goals, {
+      ...months,
+      'data/meta-ads/aug.json': download('2026-08-01', '2026-08-31', false),
+      'data/meta-ads/again.json': download('2026-08-10', '2026-08-21', cents),
+    });
+    expect(noisy.notes.find((n) => n.includes('no delivery'))).toContain('gives clicks 84, impressions 12000, spend 145.2:');
+  });
+
   it('is not noted beside rows of 0 on its days', () => {
     const zero = days('2026-08-01', '2026-08-02').map((date) => ({ date, spend: 0, impressions: 0, clicks: 0 }));
     const quiet = loadRoot(site, goals, {
@@ -283,4 +304,29 @@ describe('which exports an empty download stands beside (red-team 29 #4, #5)', (
     expect(report.kpis['meta-ads']!['impressions']!.gaps).toBeUndefined();
     expect(goal(report, 'imp')).toMatchObject({ actual: 305000, status: 'missed' });
   });
+
+  it("a page export with a boosted post's spend on two days is no ads export: its organic days are its own (red-team 30 #6)", () => {
+    const page = days('2026-06-01', '2026-09-30').map((date) => ({
+      date,
+      impressions: 9000,
+      engagements: 300,
+      ...(date === '2026-08-05' || date === '2026-08-06' ? { spend: 30 } : {}),
+    }));
+    const root = loadRoot(site, goals, {
+      'data/meta-ads/jul.json': download('2026-07-01', '2026-07-31', deliveredRows('2026-07-01', '2026-07-31').map(paidOnly)),
+      'data/meta-ads/aug.json': download('2026-08-01', '2026-08-31', false),
+      'data/meta-ads/sep.json': download('2026-09-01', '2026-09-30', deliveredRows('2026-09-01', '2026-09-30').map(paidOnly)),
+      'data/meta-ads/page.json': JSON.stringify({ channel: 'meta-ads', currency: 'EUR', rows: page }, null, 1),
+    });
+    expect(root.notes.filter((n) => n.includes('no delivery'))).toEqual([]);
+    const report = q3(root);
+    expect(goal(report, 'cap')).toMatchObject({ actual: 61 * 100 + 60, status: 'achieved' });
+    expect(goal(report, 'imp')).toMatchObject({ actual: 92 * 9000 });
+  });
 });
+
+/** A campaign's row without its impressions (a page export of the channel gives those). */
+function paidOnly(row: object): object {
+  const { impressions: _impressions, ...rest } = row as Record<string, number>;
+  return rest;
+}

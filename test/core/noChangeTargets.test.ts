@@ -80,10 +80,23 @@ describe('validate, on a target equal to a baseline from the data', () => {
     const root = loadRoot(SITE, SPEND, data);
     expect(root.problems).toEqual([]);
     expect(root.notes.filter((n) => n.includes('a cap of 0'))).toEqual([
-      'goals/g.yaml:2:91: note: the target +20% applies to the previous total, 0 (spend over 2026-Q2), so it comes to 0: ' +
+      'goals/g.yaml:2:91: note: the target +20% applies to the previous total, €0.00 (spend over 2026-Q2), so it comes to 0: ' +
         'a cap of 0 allows none at all, and any total above 0 misses it; give the target as a number (the cap for this period)',
     ]);
     expect(evaluate(root, 'cap', '2026-08-31')).toMatchObject({ target: 0, actual: 62 * 25, status: 'off_track' });
+  });
+
+  it('says the previous total a "-100%" cap comes to 0 from (red-team 30 #4)', () => {
+    const SPEND = goals(
+      '  - { id: cap, title: Spend -100%, kpi: spend, channel: linkedin, period: 2026-Q3, target: { change: "-100%" } }\n',
+    );
+    const data = {
+      'data/linkedin/q2.json': dailyExport('linkedin', '2026-04-01', '2026-06-30', () => ({ spend: 10 })),
+      'data/linkedin/q3.json': dailyExport('linkedin', '2026-07-01', '2026-08-31', () => ({ spend: 25 })),
+    };
+    const notes = loadRoot(SITE, SPEND, data).notes.filter((n) => n.includes('a cap of 0'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('the target -100% applies to the previous total, €910 (spend over 2026-Q2), so it comes to 0');
   });
 
   it('takes a baseline and a target the goal file gives equal as a goal to hold the KPI (red-team 7 #14)', () => {
