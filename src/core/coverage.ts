@@ -114,20 +114,10 @@ export function valueOverCovered(
   const windows: Array<ReturnType<typeof windowFor>> = [];
   const gapless = channels.filter((c) => !Object.hasOwn(gaps, c));
   if (gapless.length > 0) windows.push(windowFor(engine, gapless, a, b));
+  const widened = daysLeftOut(engine, kpi, gaps);
   for (const channel of channels.filter((c) => Object.hasOwn(gaps, c))) {
-    // A hole inside a month or quarter row of another input leaves out that row's days (the row cannot be cut):
-    // LinkedIn's engagements by month beside impressions every day but 10–19 August leave out August (red-team 29 #2).
-    const widen = ([first, last]: readonly [Day, Day]): readonly [Day, Day] => {
-      let [from, to] = [first, last];
-      for (const input of kpi.inputs) {
-        from = Math.min(from, engine.index.coarseRowAround(channel, input, first)?.[0] ?? from);
-        to = Math.max(to, engine.index.coarseRowAround(channel, input, last)?.[1] ?? to);
-      }
-      return [from, to];
-    };
-    const holes = Object.values(gaps[channel]!)
+    const holes = Object.values(widened[channel]!)
       .flat()
-      .map(widen)
       .sort((x, y) => x[0] - y[0]);
     let from = a;
     for (const [first, last] of holes) {
@@ -144,6 +134,28 @@ export function valueOverCovered(
     }
     return sum;
   });
+}
+
+/**
+ * The days a KPI over covered days (`valueOverCovered`) leaves out of each channel for its `gaps`: each
+ * range widened to the month or quarter row of any input that holds its ends, as such a row cannot be
+ * cut (LinkedIn's engagements by month beside impressions every day but 10–19 August leave out
+ * August: red-team 29 #2), so that the words say the days the figure leaves out (red-team 30 #1).
+ */
+export function daysLeftOut(engine: KpiEngine, kpi: Kpi, gaps: InputGaps): InputGaps {
+  const out: Record<string, Record<string, ReadonlyArray<readonly [Day, Day]>>> = {};
+  for (const [channel, byInput] of Object.entries(gaps)) {
+    const widen = ([first, last]: readonly [Day, Day]): readonly [Day, Day] => {
+      let [from, to] = [first, last];
+      for (const input of kpi.inputs) {
+        from = Math.min(from, engine.index.coarseRowAround(channel, input, first)?.[0] ?? from);
+        to = Math.max(to, engine.index.coarseRowAround(channel, input, last)?.[1] ?? to);
+      }
+      return [from, to];
+    };
+    out[channel] = Object.fromEntries(Object.entries(byInput).map(([input, ranges]) => [input, ranges.map(widen)]));
+  }
+  return out;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   clipGaps,
   dataEnds,
   type InputGaps,
+  daysLeftOut,
   inputGaps,
   inputTails,
   joinGaps,
@@ -410,7 +411,9 @@ export function earlierValue(
   // for a KPI that grows with its days, the days after an input's exports end while its channel's
   // data go on (rt13 #5), to the window's end, as the current quarter's `gaps` run to its end: a
   // reach or audience growth rate taken only to that day is part of a quarter, not a whole one.
-  const missed = joinGaps(taken.gaps, grows ? inputTails(engine, whole, window.end) : null);
+  const joined = joinGaps(taken.gaps, grows ? inputTails(engine, whole, window.end) : null);
+  // Said as the days the figure leaves out: a rate over covered days leaves out whole month rows around a hole.
+  const missed = joined !== null && overCoveredDays(engine, kpi) ? daysLeftOut(engine, kpi, joined) : joined;
   // Only those inside the part: the days before an input starts are the part's own start (see `coveredPart`).
   const [partFrom, partTo] = [partial?.from ?? window.start, partial?.to ?? window.end];
   const part = partWithGaps(partFrom, partTo, missed, whole.channels ?? window.channels);

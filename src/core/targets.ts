@@ -4,7 +4,7 @@
  * Pure: no clock, no files.
  */
 import { growsWithWindow } from './comparable.ts';
-import { dataEnds, inputGaps, inputsApartTo, overCoveredDays } from './coverage.ts';
+import { dataEnds, daysLeftOut, inputGaps, inputsApartTo, overCoveredDays } from './coverage.ts';
 import type { Day } from './dates.ts';
 import type { Measure, TargetSpec } from './goals.ts';
 import { type CoveredPart, comparableValue, coveredPart, coversNoDay, partWithGaps } from './kpiTable.ts';
@@ -217,7 +217,12 @@ export function measureTarget(
     none || readOver === null
       ? null
       : takenTo !== null
-        ? (partWithGaps(readOver[0], takenTo, overCovered?.gaps ?? null, (cut ?? whole).channels ?? channels) ?? {
+        ? (partWithGaps(
+            readOver[0],
+            takenTo,
+            overCovered?.gaps ? daysLeftOut(engine, kpi, overCovered.gaps) : null,
+            (cut ?? whole).channels ?? channels,
+          ) ?? {
             from: readOver[0],
             to: takenTo,
           })
@@ -282,7 +287,8 @@ function previousPart(
   const from = part?.from ?? window.start;
   const to = part?.to ?? window.end;
   const counted = value.channels ?? window.channels;
-  const found = from > to ? null : inputGaps(engine, kpi, counted, from, to);
+  const raw = from > to ? null : inputGaps(engine, kpi, counted, from, to);
+  const found = raw !== null && overCoveredDays(engine, kpi) ? daysLeftOut(engine, kpi, raw) : raw;
   return partWithGaps(from, to, found, counted) ?? part;
 }
 

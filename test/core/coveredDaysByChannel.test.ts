@@ -100,6 +100,20 @@ describe("a hole in one input inside a month row of the same channel's other inp
     // July and September: 61 days of impressions, their two month rows of engagements.
     expect(report.kpis['linkedin']!['engagement_rate']!.value).toBeCloseTo((2000 + 2300) / (61 * 2000), 12);
   });
+
+  it("says the whole month as the days left out of the next quarter's comparison (red-team 30 #1)", () => {
+    const q4 = buildReport(r.project!, r.engine!, { quarter: period('2026-Q4') });
+    expect(q4.kpis['linkedin']!['engagement_rate']!.qoq_partial).toEqual({
+      from: '2026-07-01',
+      to: '2026-09-30',
+      gaps: [{ from: '2026-08-01', to: '2026-08-31' }],
+    });
+    // The KPI's own days no export covers this quarter stay the input's: impressions on 10–19 August.
+    const q3 = buildReport(r.project!, r.engine!, { quarter: period('2026-Q3') });
+    expect(q3.kpis['linkedin']!['impressions']!.gaps).toEqual({
+      linkedin: { impressions: [{ from: '2026-08-10', to: '2026-08-19' }] },
+    });
+  });
 });
 
 describe("holes in two channels' exports (red-team 29 #3)", () => {
