@@ -4,7 +4,7 @@
  * one file system; the previous output stays whole until then).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../load/problems.ts';
@@ -53,8 +53,9 @@ export async function checkBuiltPages(
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const file of await htmlFiles(dir)) {
-    // The bytes' digest is the text's (UTF-8 both ways): a page known clean is not decoded.
-    const bytes = await readFile(file);
+    // The bytes' digest is the text's (UTF-8 both ways): a page known clean is not decoded. Read
+    // synchronously: one page at a time through the thread pool left the main thread waiting.
+    const bytes = readFileSync(file);
     const digest = pageDigest(bytes);
     if (known.has(digest)) {
       clean.add(digest);

@@ -6,12 +6,12 @@
  *
  * The verdict is the one of the page parsed into a tree by satteri's HTML parser (the MDX
  * toolchain's own, an HTML5 tree builder). Parsing every page that way is most of the check's
- * cost, so a page first goes through a cheaper scan of its tokens (htmlparser2's tokenizer, no
- * tree) that applies the same rules to every start tag as written, and gives up on anything where
- * tokens and tree could differ (comments, CDATA, end tags with attributes, markup inside raw text,
- * NUL). A page that scan finds clean is clean; any other page is parsed and judged as before.
+ * cost, so a page first goes through a cheaper scan of its tags (regular expressions, no tree)
+ * that applies the same rules to every start tag as written, and gives up on anything where the
+ * tags as written and the tree could differ (comments, CDATA, tags written other than plainly,
+ * end tags with attributes, markup inside raw text, character references in a value the rules
+ * read, NUL). A page that scan finds clean is clean; any other page is parsed and judged as before.
  */
-import { Tokenizer } from 'htmlparser2';
 import { htmlToHast } from 'satteri';
 
 /** One thing a page must not contain, with the text to look for in the narrative that may have put it there. */
@@ -223,80 +223,90 @@ function plainRawText(tag: string, text: string): boolean {
   return tag !== 'style' || (!text.includes('&') && cssViolations(text).length === 0);
 }
 
+/** HTML's white space (not JavaScript's `\\s`, which has more). */
+const SPACE = '[\\t\\n\\f\\r ]';
+/** An attribute name as the scan accepts it: none of the characters HTML5 would read otherwise or report as errors. */
+const NAME = `[^\\t\\n\\f\\r />="'<\`]+`;
+/** A quoted value, or an unquoted one that ends where HTML5 ends it (white space or `>`) with no character it flags. */
+const VALUE = `"[^"]*"|'[^']*'|[^\\t\\n\\f\\r >"'<=\`]+`;
+/** A start tag written plainly: name, attributes each after white space, then `>` or `/>`. */
+const START_TAG = new RegExp(
+  `<([a-zA-Z][^\\t\\n\\f\\r />]*)((?:${SPACE}+${NAME}(?:${SPACE}*=${SPACE}*(?:${VALUE}))?)*)${SPACE}*/?>`,
+  'y',
+);
+const ATTRIBUTE = new RegExp(`${SPACE}+(${NAME})(?:${SPACE}*=${SPACE}*(${VALUE}))?`, 'g');
+/** An end tag written plainly (`</name>`); one with attributes or space before `>` reads differently in tokenizers and HTML5. */
+const END_TAG = /<\/[a-zA-Z][^\t\n\f\r />]*>/y;
+const DOCTYPE = /<!doctype html>/iy;
+/** Where each raw-text element's content ends: its end tag's name followed by white space, `/` or `>`, in any case. */
+const RAW_END = new Map([...RAW_TEXT].map((tag) => [tag, new RegExp(`</${tag}[\\t\\n\\f\\r />]`, 'gi')]));
+/** Whether an attribute name's value matters to the rules, by name (names repeat across a site's pages). */
+const keyedNames = new Map<string, boolean>();
+const keyedName = (name: string): boolean => {
+  let known = keyedNames.get(name);
+  if (known === undefined) keyedNames.set(name, (known = keyed(attributeKey(name))));
+  return known;
+};
+
 /**
- * Whether a page is certainly clean, by a scan of its tokens without building a tree: true only
- * when no start tag might break a rule and nothing in the page could make the HTML5 tree hold
- * what the tokens do not show. False means "parse it", not "it breaks a rule".
+ * Whether a page is certainly clean, by a scan of its tags without building a tree: true only
+ * when every tag is written plainly (see START_TAG and END_TAG), no start tag might break a rule,
+ * and nothing in the page could make the HTML5 tree hold what the tags do not show (comments,
+ * CDATA, processing instructions, character references in a value the rules read, markup in raw
+ * text, NUL). False means "parse it", not "it breaks a rule".
  */
 export function quicklyClean(html: string): boolean {
-  // The HTML5 parser turns NUL into U+FFFD, the tokenizer keeps it.
+  // The HTML5 parser turns NUL into U+FFFD.
   if (html.includes('\0')) return false;
-  let suspect = false;
-  let tag = '';
-  let attributes: [string, string][] = [];
-  let name = '';
-  let value = '';
-  let reading = false;
-  /** Where the content of the raw-text element being read starts, or -1. */
-  let rawFrom = -1;
-  let rawTag = '';
-  const giveUp = (): void => {
-    suspect = true;
-    tokenizer.pause();
-  };
-  const openTagEnd = (endIndex: number): void => {
-    if (startTagSuspect(tag, attributes)) return giveUp();
-    if (RAW_TEXT.has(tag)) {
-      rawFrom = endIndex + 1;
-      rawTag = tag;
-    }
-  };
-  const tokenizer = new Tokenizer(
-    { decodeEntities: true },
-    {
-      onopentagname(start, end) {
-        tag = html.slice(start, end).toLowerCase();
-        attributes = [];
-      },
-      onattribname(start, end) {
-        name = html.slice(start, end);
-        value = '';
-        reading = keyed(attributeKey(name));
-      },
-      onattribdata(start, end) {
-        if (reading) value += html.slice(start, end);
-      },
-      onattribentity(codepoint) {
-        if (reading) value += String.fromCodePoint(codepoint);
-      },
-      onattribend() {
-        if (reading) attributes.push([name, value]);
-      },
-      onopentagend: openTagEnd,
-      onselfclosingtag: openTagEnd,
-      onclosetag(start, end) {
-        // An end tag's attributes are skipped to the first `>` here, to the first unquoted one by HTML5.
-        if (html.charCodeAt(end) !== 0x3e) return giveUp();
-        if (rawFrom >= 0) {
-          if (!plainRawText(rawTag, html.slice(rawFrom, start - 2))) return giveUp();
-          rawFrom = -1;
+  let at = 0;
+  for (;;) {
+    const lt = html.indexOf('<', at);
+    if (lt < 0) return true;
+    const next = html.charCodeAt(lt + 1);
+    const lower = next | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) {
+      START_TAG.lastIndex = lt;
+      const tag = START_TAG.exec(html);
+      if (!tag) return false;
+      at = START_TAG.lastIndex;
+      const name = tag[1]!.toLowerCase();
+      const attributes: [string, string][] = [];
+      if (tag[2]) {
+        ATTRIBUTE.lastIndex = 0;
+        for (let a = ATTRIBUTE.exec(tag[2]); a; a = ATTRIBUTE.exec(tag[2])) {
+          if (!keyedName(a[1]!)) continue;
+          const raw = a[2] ?? '';
+          // A character reference could spell what the rules look for; the parse decodes it.
+          if (raw.includes('&')) return false;
+          attributes.push([a[1]!, raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw]);
         }
-      },
-      // Where comments, CDATA and bogus comments end differs between tokenizers and contexts: parse.
-      oncomment: giveUp,
-      oncdata: giveUp,
-      onprocessinginstruction: giveUp,
-      ondeclaration() {},
-      ontext() {},
-      ontextentity() {},
-      onend() {
-        if (rawFrom >= 0 && !plainRawText(rawTag, html.slice(rawFrom))) suspect = true;
-      },
-    },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
-  return !suspect;
+      }
+      if (startTagSuspect(name, attributes)) return false;
+      const rawEnd = RAW_END.get(name);
+      if (rawEnd) {
+        // <plaintext> has no end.
+        if (name === 'plaintext') return false;
+        rawEnd.lastIndex = at;
+        const end = rawEnd.exec(html);
+        const stop = end ? end.index : html.length;
+        if (!plainRawText(name, html.slice(at, stop))) return false;
+        at = stop;
+      }
+    } else if (next === 0x2f /* / */) {
+      END_TAG.lastIndex = lt;
+      if (!END_TAG.test(html)) return false;
+      at = END_TAG.lastIndex;
+    } else if (next === 0x21 /* ! */) {
+      DOCTYPE.lastIndex = lt;
+      if (!DOCTYPE.test(html)) return false;
+      at = DOCTYPE.lastIndex;
+    } else if (next === 0x3f /* ? */) {
+      return false;
+    } else {
+      // `<` before anything else is text.
+      at = lt + 1;
+    }
+  }
 }
 
 /** Everything in a built page that runs script or loads from another host; empty for a clean page. */
