@@ -209,6 +209,46 @@ export function keyHolesByExport(
 }
 
 /**
+ * Per channel (`channel\u0000metric`) and unique metric (reach), the days on which a day row of an
+ * export that gives the metric on other days lacks it, between its first and last day with it:
+ * Ads Manager's daily export by campaign leaves reach out of a day with two campaigns, as reach
+ * cannot be added across them (red-team 31 #1). A day some other row gives the metric for is not
+ * one (see `Series.leftOutIn`). Summed over such days, reach counts none of the people reached on
+ * them, so the sum is neither exact nor an upper bound. Sorted, distinct.
+ */
+export function uniqueLeftOut(rows: readonly MetricRow[], metrics: MetricTable): Map<string, number[]> {
+  const byExport = new Map<string, MetricRow[]>();
+  for (const row of rows) {
+    if (row.period.kind !== 'day') continue;
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    const list = byExport.get(key);
+    if (list) list.push(row);
+    else byExport.set(key, [row]);
+  }
+  const found = new Map<string, Set<number>>();
+  for (const list of byExport.values()) {
+    const unique = new Set<string>();
+    for (const row of list)
+      for (const metric in row.values) if (metrics.get(metric)?.aggregation === 'unique') unique.add(metric);
+    for (const metric of unique) {
+      let first = Infinity;
+      let last = -Infinity;
+      for (const row of list)
+        if (Object.hasOwn(row.values, metric)) {
+          first = Math.min(first, row.period.start);
+          last = Math.max(last, row.period.start);
+        }
+      for (const row of list) {
+        if (row.period.start < first || row.period.start > last || Object.hasOwn(row.values, metric)) continue;
+        const key = `${row.channel}\u0000${metric}`;
+        (found.get(key) ?? found.set(key, new Set()).get(key)!).add(row.period.start);
+      }
+    }
+  }
+  return new Map([...found].map(([key, days]) => [key, [...days].sort((a, b) => a - b)]));
+}
+
+/**
  * Per export (`file\u0000channel`) and metric its month or quarter rows give, the months or
  * quarters between two of those rows that none of them gives it for (a listening export's
  * mentions by month for April, May, July, August and September, June absent from the file), with

@@ -133,6 +133,8 @@ export class KpiSet {
 interface Resolved {
   readonly value: number;
   readonly approximate: boolean;
+  /** A unique metric summed over days its rows leave it out of (see `Aggregate.leftOut`): no bound. */
+  readonly leftOut?: true;
   readonly netFollows: boolean;
 }
 
@@ -155,6 +157,7 @@ export class MetricWindow {
   readonly start: Day;
   readonly end: Day;
   private approximate = false;
+  private leftOut = false;
   private netFollows = false;
 
   constructor(engine: KpiEngine, channels: readonly string[], start: Day, end: Day) {
@@ -172,6 +175,7 @@ export class MetricWindow {
       this.cache.set(name, entry);
     }
     if (entry?.approximate) this.approximate = true;
+    if (entry?.leftOut) this.leftOut = true;
     if (entry?.netFollows) this.netFollows = true;
     return entry ? entry.value : null;
   };
@@ -204,13 +208,15 @@ export class MetricWindow {
   /** A KPI over every channel of this window, whether or not each reports all its inputs. */
   private compute(kpi: Kpi): { value: number | null; approximate: boolean; bound: KpiBound; netFollows: boolean } {
     this.approximate = false;
+    this.leftOut = false;
     this.netFollows = false;
     const value = kpi.compute(this.lookup);
     const approximate = value !== null && this.approximate;
+    const bound = approximate ? reachBound(this.engine, kpi) : 'exact';
     return {
       value,
       approximate,
-      bound: approximate ? reachBound(this.engine, kpi) : 'exact',
+      bound: this.leftOut && bound !== 'exact' ? 'unbounded' : bound,
       netFollows: value !== null && this.netFollows,
     };
   }

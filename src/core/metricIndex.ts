@@ -10,6 +10,7 @@ import {
   isSpendExport,
   keyHolesByExport,
   splitAtHoles,
+  uniqueLeftOut,
 } from './exportHoles.ts';
 import { ENGAGEMENT_PARTS, FOLLOWER_METRICS, FOLLOWS, type MetricDef, type MetricTable } from './metrics.ts';
 import type { Period } from './periods.ts';
@@ -56,6 +57,8 @@ export interface Aggregate {
   readonly value: number;
   /** A unique metric summed from finer rows (an upper bound), or summed across channels. */
   readonly approximate: boolean;
+  /** With `approximate`: the finer rows leave the metric out of days they cover (see `uniqueLeftOut`), so the sum is no bound. */
+  readonly leftOut?: true;
 }
 
 /** Entries of one channel × metric while the index is built; rows are referred to by index (negative: derived). */
@@ -87,6 +90,8 @@ class Series {
   readonly coarse: boolean;
   private readonly months: ReadonlyMap<number, number>;
   private readonly quarters: ReadonlyMap<number, number>;
+  /** Days a row of an export giving this unique metric on other days leaves it out, and no row gives it (see `uniqueLeftOut`). */
+  private readonly leftOut: Int32Array;
 
   constructor(
     days: Int32Array,
@@ -94,8 +99,10 @@ class Series {
     prefix: Float64Array,
     months: ReadonlyMap<number, number>,
     quarters: ReadonlyMap<number, number>,
+    leftOut: readonly number[] = [],
   ) {
     this.days = days;
+    this.leftOut = Int32Array.from(leftOut.filter((d) => days[lowerBound(days, d)] !== d));
     this.prefix = prefix;
     this.months = months;
     this.quarters = quarters;
@@ -158,6 +165,25 @@ class Series {
     }
     if (entries === 0) return null;
     return { value, entries, exact: entries === 1 && exact };
+  }
+
+  /**
+   * Whether `total(a, b)` sums day rows across a day whose row left this unique metric out (see
+   * `uniqueLeftOut`): that total counts nothing for people reached that day, so it is no upper bound.
+   * A day inside a month or quarter row the total takes instead does not count.
+   */
+  leftOutIn(a: Day, b: Day): boolean {
+    for (let i = lowerBound(this.leftOut, a); i < this.leftOut.length && this.leftOut[i]! <= b; i++) {
+      const d = this.leftOut[i]!;
+      const q = quarterIndexOf(d);
+      const [qs, qe] = quarterBounds(q);
+      if (this.quarters.has(q) && a <= qs && qe <= b) continue;
+      const m = monthIndexOf(d);
+      const [ms, me] = monthBounds(m);
+      if (this.months.has(m) && a <= ms && me <= b) continue;
+      return true;
+    }
+    return false;
   }
 
   /** The sum of `n` day values from index `first`: a prefix difference while prefix sums are exact. */
@@ -988,6 +1014,7 @@ export class MetricIndex {
     });
 
     const series = new Map<string, Map<string, Series>>();
+    const leftOut = uniqueLeftOut(rows, metrics);
     const covering = empty.filter((e) => builders.has(e.channel));
     for (const channel of [...builders.keys()].sort()) {
       const out = new Map<string, Series>();
@@ -1021,7 +1048,17 @@ export class MetricIndex {
         }
         const prefix = new Float64Array(values.length + 1);
         for (let i = 0; i < values.length; i++) prefix[i + 1] = prefix[i]! + values[i]!;
-        out.set(metric, new Series(Int32Array.from(days), Float64Array.from(values), prefix, b.months, b.quarters));
+        out.set(
+          metric,
+          new Series(
+            Int32Array.from(days),
+            Float64Array.from(values),
+            prefix,
+            b.months,
+            b.quarters,
+            leftOut.get(`${channel}\u0000${metric}`),
+          ),
+        );
       }
       series.set(channel, out);
     }
@@ -1080,6 +1117,7 @@ export class MetricIndex {
     let value = 0;
     let contributors = 0;
     let approximate = false;
+    let leftOut = false;
     for (const channel of channels) {
       const s = this.series.get(channel)?.get(metric.id);
       if (!s) continue;
@@ -1096,11 +1134,14 @@ export class MetricIndex {
       if (!t) continue;
       value += t.value;
       contributors++;
-      if (metric.aggregation === 'unique' && !t.exact) approximate = true;
+      if (metric.aggregation === 'unique' && !t.exact) {
+        approximate = true;
+        if (s.leftOutIn(a, b)) leftOut = true;
+      }
     }
     if (contributors === 0) return null;
     if (metric.aggregation === 'unique' && contributors > 1) approximate = true;
-    return { value, approximate };
+    return leftOut ? { value, approximate, leftOut } : { value, approximate };
   }
 
   /** Net follows (new − lost followers) of a channel over [a, b]; null when neither is given in it. */
