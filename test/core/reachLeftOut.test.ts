@@ -17,7 +17,7 @@ const GOALS = `goals:
 `;
 /** One campaign every day (reach 1,000); on 10–14 August two, and the import left reach out of those days. */
 const flash = (d: string) => d >= '2026-08-10' && d <= '2026-08-14';
-const ADS = dailyExport('meta-ads', '2026-07-01', '2026-09-30', (d: string) =>
+const ADS = dailyExport('meta-ads', '2026-07-01', '2026-09-30', (d: string): Record<string, number> =>
   flash(d) ? { impressions: 12000, clicks: 120, spend: 200 } : { impressions: 3000, clicks: 30, spend: 50, reach: 1000 },
 );
 
