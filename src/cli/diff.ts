@@ -23,8 +23,9 @@ began as the goal then stood, read from the history up to <base>): a target, bas
 milestones made easier, a deadline pushed back (or pulled in on a budget cap), a start
 moved later (or earlier on a total to reach), the KPI or channel changed, the KPI it is
 measured on redefined (its formula, unit or direction), the goal renamed, turned from SMART into OKR (or from OKR into a SMART goal that
-scores higher) or removed, or an OKR's key results added, removed or re-weighted in a way
-that raises its score.
+scores higher) or removed, an OKR made a stretch objective (green from a score of 0.6
+instead of 0.7), or an OKR's key results added, removed or re-weighted in a way that
+raises its score.
 
 A range is judged as of <head>: the changes of a pull request take effect when it is merged,
 whenever its commits were written.

@@ -20,7 +20,7 @@ import type { KpiEngine } from '../core/kpis.ts';
 import type { KpiDef, Unit } from '../core/catalogue.ts';
 import { sameArithmetic } from '../core/formula.ts';
 import { type Period, overlaps } from '../core/periods.ts';
-import type { GoalStatus } from '../core/status.ts';
+import { type GoalStatus, type OkrBand, okrBand } from '../core/status.ts';
 import { type Achievability, achievability } from '../core/achievability.ts';
 import { type MoveFacts, type MoveReason, movedReasonOf, raised, reasonText, type Scores } from './moved.ts';
 
@@ -54,6 +54,8 @@ export interface GoalChange {
   readonly key_results?: Readonly<Record<string, Achievability>>;
   /** An OKR's score as of the data before and after the change, with its last key-result change (or a type change), when they differ. */
   readonly score?: Scores;
+  /** For `stretch` turned on or off: the objective's band (its score as of the data) under the old setting and the new, when they differ. */
+  readonly band?: { readonly old: OkrBand; readonly new: OkrBand };
 }
 
 export interface DiffContext {
@@ -265,7 +267,19 @@ function goalChanges(old: Goal, now: Goal, ctx: DiffContext): GoalChange[] {
         out[out.length - 1] = { ...last, status: { old: before.status, new: after.status } };
     }
   } else if (old.type === 'okr' && now.type === 'okr') {
-    field('stretch', old.stretch, now.stretch);
+    if (old.stretch !== now.stretch) {
+      const score = okrScore(ctx, now);
+      const bands = typeof score === 'number' ? { old: okrBand(score, old.stretch), new: okrBand(score, now.stretch) } : null;
+      out.push({
+        goal: now.id,
+        kind: 'changed',
+        field: 'stretch',
+        old: old.stretch,
+        new: now.stretch,
+        ...judged({ kind: 'stretch', old: old.stretch, new: now.stretch }, start, ctx),
+        ...(bands && bands.old !== bands.new ? { band: bands } : {}),
+      });
+    }
     out.push(...keyResultChanges(old, now, ctx));
   }
   return out;

@@ -105,6 +105,7 @@ export function changesMarkdown(changes: readonly GoalChange[], ctx: MarkdownCon
       after += `<br>status as of the data: ${STATUS_LABELS[c.status.old].label} → ${STATUS_LABELS[c.status.new].label}`;
     if (c.score)
       after += `${after ? '<br>' : ''}score as of the data: ${scoreText(c.score.old, ctx)} → ${scoreText(c.score.new, ctx)}`;
+    if (c.band) after += `${after ? '<br>' : ''}band as of the data: ${c.band.old} → ${c.band.new}`;
     for (const line of achievabilityLines(ctx, c)) after += `<br>${escapeMarkdown(line)}`;
     lines.push(`| ${goal} | ${what(c)} | ${before} | ${after} |`);
   }

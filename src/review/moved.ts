@@ -58,7 +58,9 @@ export type MoveFacts =
   | { readonly kind: 'kr-weight'; readonly score: Scores }
   /** A key result added, or several added, removed or re-weighted in one change: the objective's score before and after it. */
   | { readonly kind: 'kr-added'; readonly score: Scores }
-  | { readonly kind: 'kr-changes'; readonly score: Scores };
+  | { readonly kind: 'kr-changes'; readonly score: Scores }
+  /** An objective made a stretch one, or no longer one: its score counts as green from 0.6 instead of 0.7, or back. */
+  | { readonly kind: 'stretch'; readonly old: boolean; readonly new: boolean };
 
 /** An objective's score before a change and after it (null: no key result has a score). */
 export interface Scores {
@@ -97,7 +99,8 @@ export type MoveReasonKey =
   | 'krWeight'
   | 'krAdded'
   | 'krChanges'
-  | 'okrToSmart';
+  | 'okrToSmart'
+  | 'stretch';
 
 /** The English phrases (for `diff`, the PR comment and JSON); pages use their language's table (same keys). */
 export const MOVE_REASONS_EN: Readonly<Record<MoveReasonKey | 'after', string>> = en.moveReasons;
@@ -155,6 +158,8 @@ const RULES: { readonly [K in MoveFacts['kind']]: Rule<K> } = {
   'kr-weight': (f) => (raised(f.score) ? scores('krWeight', f.score) : null),
   'kr-added': (f) => (raised(f.score) ? scores('krAdded', f.score) : null),
   'kr-changes': (f) => (raised(f.score) ? scores('krChanges', f.score) : null),
+  // A stretch objective's green band starts lower (0.6): easier whatever its score now, as a lowered target is.
+  stretch: (f) => (f.new && !f.old ? plain('stretch') : null),
 };
 
 /** Fills `{name}` slots of a phrase. */

@@ -615,6 +615,7 @@ export const en = {
     krAdded: "key result added, which raises the objective's score ({old} → {new})",
     krChanges: "key results added, removed or re-weighted, which together raise the objective's score ({old} → {new})",
     okrToSmart: 'OKR turned into a SMART goal that scores higher than the OKR did ({old} → {new})',
+    stretch: 'made a stretch objective, whose score counts as green from 0.6 instead of 0.7',
     after: '{reason} after the period began on {date}',
   },
   charts: {

@@ -614,6 +614,7 @@ export const fr = {
     krAdded: 'résultat clé ajouté, ce qui relève le score de l’objectif ({old} → {new})',
     krChanges: 'résultats clés ajoutés, supprimés ou repondérés, ce qui relève ensemble le score de l’objectif ({old} → {new})',
     okrToSmart: 'OKR transformé en objectif SMART, dont le score dépasse celui de l’OKR ({old} → {new})',
+    stretch: 'transformé en objectif ambitieux (stretch), dont le score compte comme vert dès 0,6 au lieu de 0,7',
     after: '{reason} après le début de la période, le {date}',
   },
   charts: {

@@ -607,6 +607,7 @@ export const it = {
     krAdded: 'risultato chiave aggiunto, il che alza il punteggio dell’obiettivo ({old} → {new})',
     krChanges: 'risultati chiave aggiunti, eliminati o ripesati, il che insieme alza il punteggio dell’obiettivo ({old} → {new})',
     okrToSmart: 'OKR trasformato in obiettivo SMART, il cui punteggio supera quello dell’OKR ({old} → {new})',
+    stretch: 'trasformato in obiettivo sfidante (stretch), il cui punteggio conta come verde da 0,6 invece che da 0,7',
     after: '{reason} dopo l’inizio del periodo, il {date}',
   },
   charts: {

@@ -171,4 +171,44 @@ describe("an OKR's key results changed after its period began (red-team 10 #2)",
     });
     expect(await failOnMoved(r.dir, a, b)).toBe(0);
   });
+
+  it('flags an objective made a stretch one after its period began (red-team 31 #2), not one made a plain one', async () => {
+    const r = repo();
+    // 0.65: yellow, and green once a stretch objective (from 0.6).
+    const krs = '      - { id: meetups, title: Meetups, manual: { current: 13, target: 20 } }\n';
+    const stretched = (on: boolean) => OKR(krs).replace('    type: okr\n', `    type: okr\n    stretch: ${on}\n`);
+    const a = r.commit(OKR(krs), '2026-03-01');
+    const early = r.commit(stretched(true), '2026-03-20');
+    const b = r.commit(stretched(false), '2026-04-10');
+    const c = r.commit(stretched(true), '2026-04-20');
+    expect(summary(await changes(r.dir, a, early))).toEqual([[null, 'changed', 'stretch', false]]);
+    expect((await changes(r.dir, early, b))[0]).toMatchObject({
+      field: 'stretch',
+      moved_goalpost: false,
+      band: { old: 'green', new: 'yellow' },
+    });
+    const list = await changes(r.dir, b, c);
+    expect(list).toEqual([
+      expect.objectContaining({
+        field: 'stretch',
+        old: false,
+        new: true,
+        moved_goalpost: true,
+        band: { old: 'yellow', new: 'green' },
+        reason:
+          'made a stretch objective, whose score counts as green from 0.6 instead of 0.7 after the period began on 2026-04-01',
+      }),
+    ]);
+    expect(await failOnMoved(r.dir, b, c)).toBe(1);
+    const comment = await run(r.dir, ['diff', b, c]);
+    expect(comment.out).toContain('band as of the data: yellow → green');
+    // The site and `report` mark it as any moved goalpost.
+    const loaded = await loadProject(r.dir);
+    if (!loaded.ok) throw new Error('fixture');
+    const h = readHistory(r.dir, loaded.project, createEngine(loaded.project));
+    if (!h.available) throw new Error(h.reason);
+    expect(movesOf(h.entries, 'reach').map((m) => [m.commit.short, m.change.field, m.change.old, m.change.new])).toEqual([
+      [c, 'stretch', false, true],
+    ]);
+  });
 });
