@@ -18,7 +18,7 @@ Compares the goals at two git refs (head: the working tree) and prints the seman
 changes: goals and key results added, removed or renamed; title, KPI, channel, start,
 deadline, baseline, target (resolved to numbers with the current data), weight and
 milestones changed (old → new); custom KPIs added, removed or redefined (formula, unit,
-direction, label). Warns where a goalpost moved after the goal's period began (the day it
+direction, label); the site's currency changed, on each goal measured in money. Warns where a goalpost moved after the goal's period began (the day it
 began as the goal then stood, read from the history up to <base>): a target, baseline or
 milestones made easier, a deadline pushed back (or pulled in on a budget cap), a start
 moved later (or earlier on a total to reach), the KPI or channel changed, the KPI it is
@@ -112,6 +112,7 @@ export async function runDiff(args: readonly string[], io: Io): Promise<number> 
     const judged = diffGoals(before.goals, after.goals, {
       engine,
       baseEngine,
+      currencies: { old: before.site.currency, new: after.site.currency },
       asOf,
       changedOn: changedOn.ok ? changedOn.day : asOf,
       began: periodsBegun(versions),

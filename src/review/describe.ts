@@ -67,6 +67,7 @@ export function changeValue(
 ): string {
   if (v === undefined) return '';
   if (v === null) return '—';
+  ctx = withCurrency(ctx, change, side);
   if (change.kpi === undefined && (change.field === 'target' || change.field === 'baseline') && typeof v === 'number') {
     const shown = formatKpiValue(v, unitOf(ctx, change, side), ctx.format);
     return text && !/^\d/.test(text) ? `${shown} (${text})` : shown;
@@ -78,6 +79,12 @@ export function changeValue(
   if (typeof v === 'string') return text ? `${channel(v)} (${text})` : channel(v);
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map(channel).join(', ');
   return JSON.stringify(v);
+}
+
+/** The context with the currency of a change's side, where the site's currency changed with it (`old_currency`, `new_currency`). */
+function withCurrency(ctx: DescribeContext, change: GoalChange, side: 'old' | 'new'): DescribeContext {
+  const currency = side === 'old' ? change.old_currency : change.new_currency;
+  return currency === undefined || currency === ctx.format.currency ? ctx : { ...ctx, format: { ...ctx.format, currency } };
 }
 
 /**

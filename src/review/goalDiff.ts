@@ -41,6 +41,9 @@ export interface GoalChange {
   /** The KPI's unit for `old` and for `new` (a target, baseline or milestones), when its unit changed with them. */
   readonly old_unit?: Unit;
   readonly new_unit?: Unit;
+  /** The site's currency for `old` and for `new` (a money target, baseline or milestones), when it changed (`DiffContext.currencies`). */
+  readonly old_currency?: string;
+  readonly new_currency?: string;
   readonly moved_goalpost: boolean;
   /** Why the goalpost moved, in words (English). */
   readonly reason?: string;
@@ -72,6 +75,11 @@ export interface DiffContext {
    * Absent: `engine`.
    */
   readonly shownWith?: KpiEngine;
+  /**
+   * The site's currency in `base` and in `head` (`content/site.yaml`), when it changed: money
+   * targets, baselines and milestones are read in another currency, each shown in its own.
+   */
+  readonly currencies?: { readonly old: string; readonly new: string };
   /** The day to evaluate statuses at (the last day with data). */
   readonly asOf: Day;
   /** The day the change is made (the head commit's date, or today for the working tree). */
@@ -334,10 +342,17 @@ function measureChanges(
   const comparable = sameKpi && before !== null && after !== null;
   // Values across a unit change: each in its own unit.
   const shown = (ctx.shownWith ?? ctx.engine).kpis.get(now.kpi)?.def.unit;
-  const units =
-    oldDef && def && (oldDef.unit !== def.unit || def.unit !== shown)
-      ? { old_unit: oldDef.unit, new_unit: def.unit }
-      : ({} as Record<string, never>);
+  const currencies = ctx.currencies && ctx.currencies.old !== ctx.currencies.new ? ctx.currencies : null;
+  const money = { old: oldDef?.unit === 'money', new: def?.unit === 'money' };
+  const units = {
+    ...(oldDef && def && (oldDef.unit !== def.unit || def.unit !== shown) ? { old_unit: oldDef.unit, new_unit: def.unit } : {}),
+    ...(currencies && (money.old || money.new)
+      ? { ...(money.old ? { old_currency: currencies.old } : {}), ...(money.new ? { new_currency: currencies.new } : {}) }
+      : {}),
+  };
+  // The site's currency changed under a money goal: its figures are read in another currency (not judged, as a unit change).
+  if (currencies && money.old && money.new && sameKpi)
+    out.push({ ...base, field: 'currency', old: currencies.old, new: currencies.new, moved_goalpost: false });
   // `instagram` and `[instagram]` name the same channels: listed, but no goalpost moved.
   field('channel', old.channel, now.channel, sameChannels(old.channel, now.channel) ? undefined : { kind: 'channel' });
   // A level's progress counts from its baseline (a total's does not): judged on the resolved baselines.
