@@ -353,8 +353,8 @@ function measureChanges(
   // The site's currency changed under a money goal: its figures are read in another currency (not judged, as a unit change).
   if (currencies && money.old && money.new && sameKpi)
     out.push({ ...base, field: 'currency', old: currencies.old, new: currencies.new, moved_goalpost: false });
-  // `instagram` and `[instagram]` name the same channels: listed, but no goalpost moved.
-  field('channel', old.channel, now.channel, sameChannels(old.channel, now.channel) ? undefined : { kind: 'channel' });
+  // `instagram` and `[instagram]`, or a list in another order, name the same channels: no change (red-team 31 #5).
+  if (!sameChannels(old.channel, now.channel)) field('channel', old.channel, now.channel, { kind: 'channel' });
   // A level's progress counts from its baseline (a total's does not): judged on the resolved baselines.
   field(
     'baseline',
