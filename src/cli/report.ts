@@ -23,10 +23,12 @@ import {
   formatChange,
   formatKpiValue,
   formatKpiValues,
+  formatScore,
   formatShare,
   STATUS_LABELS,
   withCurrency,
 } from '../format/numbers.ts';
+import { numberFormat } from '../format/intl.ts';
 import { escapeControl as esc, problemLine } from './terminal.ts';
 import { loadProject } from '../load/project.ts';
 import { hint } from '../load/suggest.ts';
@@ -411,7 +413,7 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
     // A score with undecided key results is a lower bound; its band only where they cannot change it.
     const lower = goal.score_bound === 'lower';
     const head =
-      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : `${lower ? '≥ ' : ''}${goal.score.toFixed(2)}`}`}` +
+      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : `${lower ? '≥ ' : ''}${formatScore(goal.score, fmt)}`}`}` +
       `${goal.band ? ` (${goal.band})` : lower ? ' (band undecided)' : ''}${goal.stretch ? ', stretch' : ''}` +
       (goal.undecided ? `, at least: the undecided ${esc(goal.undecided.join(', '))} count 0` : '') +
       (goal.without_data ? `, at least: the ${esc(goal.without_data.join(', '))} without data count 0` : '');
@@ -426,7 +428,7 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
         return (
           `      ${s.symbol} ${esc(kr.id)}: ${what} ${bound ? '≈' : ''}${actual}${bound ? BOUND_WORDS[bound] : ''}` +
           ` of ${target}` +
-          `, score ${kr.score === null ? 'n/a' : kr.score.toFixed(2)} (weight ${kr.weight})` +
+          `, score ${kr.score === null ? 'n/a' : formatScore(kr.score, fmt)} (weight ${numberFormat(fmt.locale, { maximumFractionDigits: 2 }).format(kr.weight)})` +
           (kr.baseline_to ||
           kr.reference_to ||
           kr.previous_left_out ||
