@@ -322,7 +322,10 @@ function checkRow(
       report.at(
         ['rows', i, key],
         `${key}: ${value} is negative: metric values are counts or amounts ≥ 0` +
-          ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)',
+          // A built-in metric's aggregation and sign are fixed (red-team 31 #6): only a custom one can be declared signed.
+          (def.builtIn
+            ? ` (${key} is a built-in metric and cannot be negative: check the value, or the export it came from)`
+            : ' (declare the metric signed under metrics: in content/site.yaml if negatives are meant)'),
       );
     }
   }

@@ -5,7 +5,7 @@ import { formatProblem } from '../../src/load/problems.ts';
 
 /** Every problem of the broken fixture, checked position by position against the files. */
 const BROKEN = [
-  'data/instagram/a.json:4:60: clicks: -5 is negative: metric values are counts or amounts ≥ 0 (declare the metric signed under metrics: in content/site.yaml if negatives are meant)',
+  'data/instagram/a.json:4:60: clicks: -5 is negative: metric values are counts or amounts ≥ 0 (clicks is a built-in metric and cannot be negative: check the value, or the export it came from)',
   "data/instagram/a.json:5:15: date: '2026-04-31' does not exist: April 2026 has 30 days",
   "data/instagram/a.json:6:16: month: '2026-13' has no month 13: months are 01 to 12",
   "data/instagram/a.json:7:44: impressions: expected a number, got the text '12'",
