@@ -175,6 +175,12 @@ describe("a real brand's first quarter, in the terminal", () => {
     expect(before.err).toBe(
       '2019-Q1 has no data: the data runs from 2026-07-01 to 2026-09-30; pass --as-of <date> to evaluate its goals on a given day\n',
     );
+    // One channel's report gives that channel's range, not the root's (red-team 31 #7): X stops on 28 September.
+    const x = await run(root, ['report', '--period', '2027-Q1', '--channel', 'x']);
+    expect(x.status).toBe(1);
+    expect(x.err).toBe(
+      "2027-Q1 has no data for x: x's data runs from 2026-07-01 to 2026-09-28; pick a quarter in that range, or pass --as-of <date> to evaluate its goals on a given day\n",
+    );
   });
 });
 

@@ -131,11 +131,12 @@ export async function runReport(args: readonly string[], io: Io): Promise<number
   if (frozen === null && asOf === null) {
     const last = project.index.lastDay(quarter.period.end, channel ? [channel] : undefined);
     if (last === null || last < quarter.period.start) {
-      const range = project.index.dataRange();
+      // The channel's own range (red-team 31 #7): the root's says nothing of where its data stop.
+      const range = project.index.dataRange(channel ? [channel] : undefined);
       io.err(
         `${label} has no data${channel ? ` for ${channel}` : ''}: ` +
-          `${range === null ? 'there is no data yet' : `the data runs from ${formatDay(range.first)} to ${formatDay(range.last)}`}; ` +
-          'pass --as-of <date> to evaluate its goals on a given day',
+          `${range === null ? 'there is no data yet' : `${channel ? `${channel}'s` : 'the'} data runs from ${formatDay(range.first)} to ${formatDay(range.last)}`}; ` +
+          `${range !== null && channel ? 'pick a quarter in that range, or ' : ''}pass --as-of <date> to evaluate its goals on a given day`,
       );
       return 1;
     }

@@ -1681,18 +1681,23 @@ export class MetricIndex {
     return first;
   }
 
-  /** The first and last day with any data, or null for an empty index (computed once: the index does not change). */
-  dataRange(): { first: Day; last: Day } | null {
+  /**
+   * The first and last day with any data, of every channel or of `channels`, or null where there is
+   * none (every channel's is computed once: the index does not change).
+   */
+  dataRange(channels?: readonly string[]): { first: Day; last: Day } | null {
+    if (channels) return this.computeRange(channels);
     if (this.rangeCache === undefined) this.rangeCache = this.computeRange();
     return this.rangeCache && { ...this.rangeCache };
   }
 
   private rangeCache: { first: Day; last: Day } | null | undefined;
 
-  private computeRange(): { first: Day; last: Day } | null {
+  private computeRange(channels?: readonly string[]): { first: Day; last: Day } | null {
     let first: Day | null = null;
     let last: Day | null = null;
-    for (const byMetric of this.series.values()) {
+    for (const [channel, byMetric] of this.series) {
+      if (channels && !channels.includes(channel)) continue;
       for (const s of byMetric.values()) {
         const f = s.firstDay();
         const l = s.lastDay(Number.MAX_SAFE_INTEGER);
