@@ -129,7 +129,10 @@ export function planOutputs(inputs: readonly InputFile[], options: ImportOptions
         sheet: table.sheet,
         converted,
         modified: input.modified,
-        replaces: replacedBy(converted, path, existingData),
+        replaces: replacedBy(converted, path, existingData, {
+          from: exportFrom(converted, name, options.from),
+          through: exportThrough(converted, name, options.through),
+        }),
       });
     }
     if (found === 0 && !problems.some((p) => p.file === input.path)) {
@@ -242,11 +245,22 @@ export function outputPath(c: Converted): string {
   return `data/${c.channel}/${c.kind.id}-${formatDay(c.first)}-${formatDay(c.last)}.json`;
 }
 
-/** Earlier imports (by their file names) of the same export and channel whose range lies inside this one's. */
-export function replacedBy(c: Converted, path: string, existing: readonly string[]): string[] {
+/**
+ * Earlier imports (by their file names, which give their first and last row) of the same export and
+ * channel whose rows lie inside the days this one covers: from its `from` to its `through` where the
+ * file name or options give them, else from its first row to its last. A later download of the same
+ * range whose first or last post was deleted since still replaces the earlier one (red-team 31 #4):
+ * per-post figures are lifetime totals, and the later ones are the ones to keep.
+ */
+export function replacedBy(
+  c: Converted,
+  path: string,
+  existing: readonly string[],
+  covered: ExplicitRange = { from: null, through: null },
+): string[] {
   const prefix = `data/${c.channel}/${c.kind.id}-`;
-  const first = formatDay(c.first);
-  const last = formatDay(c.last);
+  const first = formatDay(covered.from ?? c.first);
+  const last = formatDay(covered.through ?? c.last);
   return existing.filter((p) => {
     if (p === path) return true;
     if (!p.startsWith(prefix)) return false;

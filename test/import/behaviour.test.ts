@@ -46,6 +46,36 @@ describe('re-import', () => {
     expect(Object.keys(dataFiles(root))).toEqual(['data/facebook/facebook-posts-2025-08-03-2025-08-20.json']);
     expect((await kpis(root, '2025-Q3', 'facebook'))['impressions']).toBe(1200 + 800 + 650 + 300);
   });
+
+  it('a later download of the same range replaces the earlier file when its first or last post is gone (red-team 31 #4)', async () => {
+    const root = freshRoot();
+    await importOk(root, FB);
+    const dir = tempDir();
+    const later = join(dir, 'Aug-01-2025_Aug-31-2025_1039829308656930.csv');
+    // The post of 08/15 was deleted since; the two of 08/03 grew.
+    const lines = readFileSync(FB, 'utf8').trimEnd().split('\n');
+    writeFileSync(later, `${lines.slice(0, -1).join('\n').replace('"1,200",900', '"1,300",950')}\n`);
+    const r = await importOk(root, later);
+    expect(r.out).toContain(
+      'wrote data/facebook/facebook-posts-2025-08-03-2025-08-03.json (replacing data/facebook/facebook-posts-2025-08-03-2025-08-15.json)',
+    );
+    expect(Object.keys(dataFiles(root))).toEqual(['data/facebook/facebook-posts-2025-08-03-2025-08-03.json']);
+    expect((await kpis(root, '2025-Q3', 'facebook'))['impressions']).toBe(1300 + 800);
+  });
+
+  it("does not replace an earlier import with rows outside the later download's range", async () => {
+    const root = freshRoot();
+    await importOk(root, FB);
+    const dir = tempDir();
+    // A download of 1–10 August only: the earlier file's post of 08/15 lies outside it.
+    const later = join(dir, 'Aug-01-2025_Aug-10-2025_1039829308656930.csv');
+    const lines = readFileSync(FB, 'utf8').trimEnd().split('\n');
+    writeFileSync(later, `${lines.slice(0, -1).join('\n')}\n`);
+    const r = await run(['import', later], root);
+    expect(r.status).toBe(1);
+    expect(r.err).toContain("'impressions' is given twice");
+    expect(Object.keys(dataFiles(root))).toEqual(['data/facebook/facebook-posts-2025-08-03-2025-08-15.json']);
+  });
 });
 
 describe('duplicates and unknown files', () => {
