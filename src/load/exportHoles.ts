@@ -3,8 +3,8 @@
  * rows are otherwise daily (see `exportHoles`) is a note at the row after it. The index does not
  * count those days as covered by the export (`MetricIndex.coverageEnd`).
  */
-import { type Day, formatDay, monthIndexOf } from '../core/dates.ts';
-import { coarseHolesByExport, holesByExport, keyHolesByExport, metricsOf } from '../core/exportHoles.ts';
+import { type Day, formatDay, joinRanges, monthIndexOf } from '../core/dates.ts';
+import { coarseHolesByExport, holesByExport, keyHolesByExport, metricsOf, uniqueLeftOut } from '../core/exportHoles.ts';
 import type { MetricRow } from '../core/metricIndex.ts';
 import type { MetricTable } from '../core/metrics.ts';
 import type { FileReporter } from './files.ts';
@@ -89,6 +89,56 @@ export function checkExportHoles(
           );
       }
     }
+  }
+}
+
+/**
+ * Notes, once per export and unique metric (reach), the day rows inside the days it gives the metric
+ * that leave it out, where no other file gives it those days (`uniqueLeftOut`, red-team 31 #1): a sum
+ * of reach over a period with them counts nobody reached on those days, so it is neither exact nor
+ * an upper bound, and the report says so without this note telling why.
+ */
+export function checkUniqueLeftOut(
+  rows: readonly MetricRow[],
+  metrics: MetricTable,
+  reporters: ReadonlyMap<string, FileReporter>,
+): void {
+  const leftOut = uniqueLeftOut(rows, metrics);
+  if (leftOut.size === 0) return;
+  const given = new Set<string>();
+  for (const row of rows)
+    if (row.period.kind === 'day')
+      for (const metric in row.values) given.add(`${row.channel}\u0000${metric}\u0000${row.period.start}`);
+  const days = [...leftOut].map(([key, list]) => [...(key.split('\u0000') as [string, string]), key, new Set(list)] as const);
+  const byExport = new Map<string, MetricRow[]>();
+  for (const row of rows) {
+    if (row.period.kind !== 'day') continue;
+    for (const [channel, metric, key, missing] of days) {
+      if (row.channel !== channel || Object.hasOwn(row.values, metric) || !missing.has(row.period.start)) continue;
+      if (given.has(`${channel}\u0000${metric}\u0000${row.period.start}`)) continue;
+      const at = `${row.origin.file}\u0000${key}`;
+      (byExport.get(at) ?? byExport.set(at, []).get(at)!).push(row);
+    }
+  }
+  for (const [at, list] of byExport) {
+    const [, channel, metric] = at.split('\u0000') as [string, string, string];
+    const sorted = [...list].sort((a, b) => a.period.start - b.period.start);
+    const runs = joinRanges(sorted.map((row) => [row.period.start, row.period.start] as const));
+    const shown = runs
+      .slice(0, 3)
+      .map(([a, b]) => (a === b ? formatDay(a) : `${formatDay(a)} to ${formatDay(b)}`))
+      .join(', ');
+    const first = sorted[0]!;
+    reporters
+      .get(first.origin.file)
+      ?.note(
+        ['rows', first.origin.row, 'date'],
+        `rows[${first.origin.row}].date: ${first.period.label} is the first of ${sorted.length} rows without ${metric} for ${channel} ` +
+          `(${shown}${runs.length > 3 ? ', …' : ''}) between rows that give it: ${metric} summed over a period with them counts ` +
+          'nobody reached on those days, so it is neither exact nor an upper bound and cannot settle a goal ' +
+          `(give ${metric} for those days, or 0 where nobody was reached; an ads export broken down by campaign leaves it out of ` +
+          'days with several campaigns: export it by day without the breakdown)',
+      );
   }
 }
 

@@ -20,7 +20,7 @@ import { checkExportGaps } from './exportGaps.ts';
 import { emptyExports, noteEmptyContradicted, noteEmptyCoveringNothing } from './emptyExports.ts';
 import { checkFollowsGaps, checkNegativeCounts } from './followsGaps.ts';
 import { checkMetricStarts } from './metricStarts.ts';
-import { checkCoarseHoles, checkExportHoles } from './exportHoles.ts';
+import { checkCoarseHoles, checkExportHoles, checkUniqueLeftOut } from './exportHoles.ts';
 import { addProblem, isNote, type Problem, sortProblems } from './problems.ts';
 import { checkImplicitBaselines } from './targets.ts';
 import { checkUnsettled } from './unsettled.ts';
@@ -207,6 +207,7 @@ export function loadFromSources(
   const metrics = metricTable([...declared, ...data.discovered]);
   checkExportHoles(data.rows, metrics, data.reporters);
   checkCoarseHoles(data.rows, metrics, data.reporters);
+  checkUniqueLeftOut(data.rows, metrics, data.reporters);
   checkOverlaps(data.rows, metrics, data.reporters);
   checkUniqueParts(data.rows, metrics, data.reporters);
   const through = new Map<string, Day>();

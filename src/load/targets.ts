@@ -559,15 +559,18 @@ function boundOnly(engine: KpiEngine, kpi: Kpi, channels: readonly string[], per
   const what = `${unique.join(', ')} over ${period.label}`;
   const why =
     finer.length > 0
-      ? `${what} on ${finer.join(', ')} comes only in rows shorter than the period, and summed they count the same people more than once`
+      ? `${what} on ${finer.join(', ')} comes only in rows shorter than the period, and summed they count the same people more than once` +
+        (whole.bound === 'unbounded' && bound === 'unbounded'
+          ? ', and none reached on the days whose rows leave it out (see the note on those rows)'
+          : '')
       : `${what} is summed over ${over.join(', ')}, which counts a person reached on two channels twice`;
   const fix =
     finer.length > 0
       ? `export ${unique.join(', ')} for the whole of ${period.label} (one row per channel) to settle it`
       : 'set the goal on one channel to settle it';
   return (
-    `${why}: ${kpi.def.id} is then only ${bound === 'upper' ? 'an upper bound' : bound === 'lower' ? 'a lower bound' : 'neither exact nor a bound'} ` +
-    `of the true figure, so the goal cannot settle (achieved or missed), even at its deadline, unless that bound decides it; ${fix}`
+    `${why}: ${kpi.def.id} is then ${bound === 'upper' ? 'only an upper bound' : bound === 'lower' ? 'only a lower bound' : 'neither exact nor a bound'} ` +
+    `of the true figure, so the goal cannot settle (achieved or missed), even at its deadline${bound === 'unbounded' ? '' : ', unless that bound decides it'}; ${fix}`
   );
 }
 

@@ -58,3 +58,26 @@ describe('reach summed over days whose rows leave it out', () => {
     expect(evaluate(other, 'reach-q3', '2026-10-15')).toMatchObject({ actual: 112000, bound: 'upper', status: 'undecided' });
   });
 });
+
+describe('validate on reach left out of some days', () => {
+  const root = loadRoot(SITE, GOALS, { 'data/meta-ads/ads.json': ADS });
+
+  it('notes the rows without it, once, and says why a goal on it cannot settle', () => {
+    const rows = root.notes.filter((n) => n.includes('rows without reach'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(
+      'is the first of 5 rows without reach for meta-ads (2026-08-10 to 2026-08-14) between rows that give it',
+    );
+    expect(rows[0]).toContain('neither exact nor an upper bound');
+    const goal = root.notes.find((n) => n.startsWith('goals/g.yaml:2:') && n.includes('reach over 2026-Q3'));
+    expect(goal).toContain('none reached on the days whose rows leave it out');
+    expect(goal).toContain('reach is then neither exact nor a bound of the true figure');
+    expect(goal).not.toContain('unless that bound decides it');
+  });
+
+  it('notes nothing where another file gives reach on those days', () => {
+    const fill = dailyExport('meta-ads', '2026-08-10', '2026-08-14', () => ({ reach: 5000 }));
+    const other = loadRoot(SITE, GOALS, { 'data/meta-ads/ads.json': ADS, 'data/meta-ads/reach.json': fill });
+    expect(other.notes.filter((n) => n.includes('rows without reach'))).toEqual([]);
+  });
+});
