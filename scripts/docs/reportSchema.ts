@@ -363,8 +363,13 @@ const okrGoal = z.strictObject({
     description:
       'Key results whose status is no_data (no value of the KPI, no baseline): the score counts them as 0, so it is only a floor of the true one.',
   }),
-  score_bound: z.literal('lower').optional().meta({
-    description: 'Present when some key results are undecided or without data: the score is a lower bound of the true one.',
+  bounded: z.array(text).optional().meta({
+    description:
+      'Key results whose actual is only a bound of the true figure (reach summed from month rows): the score counts them at their score, itself a bound.',
+  }),
+  score_bound: z.enum(['lower', 'upper', 'unbounded']).optional().meta({
+    description:
+      'Present when the score is not exact: lower (a floor: key results undecided or without data count 0, or scores at least what is shown), upper (a ceiling: key results whose score is at most what is shown), unbounded (neither).',
   }),
   key_results: z.array(keyResult),
   moved_goalposts: movedGoalposts,

@@ -42,6 +42,7 @@ import { type Io, parseOptions, rootOf, usageError } from './io.ts';
 import { countOf } from '../format/text.ts';
 import { formatProgress, progressBound } from '../format/progress.ts';
 import { figureBound } from '../format/bound.ts';
+import { keyResultScoreBound } from '../format/score.ts';
 import { keyResultNoteKinds } from '../site/okrView.ts';
 import { en } from '../translations/en.ts';
 
@@ -407,17 +408,22 @@ export function renderText(
   return lines.join('\n');
 }
 
+/** A score's bound before it, as the text report writes it (`≥ 0.17`, `≤ 0.80`, `≈ 0.52`). */
+const SCORE_BOUND_MARKS = { exact: '', lower: '≥ ', upper: '≤ ', unbounded: '≈ ' } as const;
+
 function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string, TextKpi>): string[] {
   const fmt: FormatOptions = site;
   if (goal.type === 'okr') {
     const notStarted = goal.elapsed === 0 && goal.score === null;
-    // A score with undecided key results is a lower bound; its band only where they cannot change it.
-    const lower = goal.score_bound === 'lower';
+    // A score with undecided key results is a lower bound, one with key results on a bound a bound too;
+    // its band only where they cannot change it.
+    const bound = goal.score_bound;
     const head =
-      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : `${lower ? '≥ ' : ''}${formatScore(goal.score, fmt)}`}`}` +
-      `${goal.band ? ` (${goal.band})` : lower ? ' (band undecided)' : ''}${goal.stretch ? ', stretch' : ''}` +
+      `  OKR ${esc(goal.id)}: ${esc(goal.title)}, ${notStarted ? 'not started' : `score ${goal.score === null ? 'n/a' : `${SCORE_BOUND_MARKS[bound ?? 'exact']}${formatScore(goal.score, fmt)}`}`}` +
+      `${goal.band ? ` (${goal.band})` : bound ? ' (band undecided)' : ''}${goal.stretch ? ', stretch' : ''}` +
       (goal.undecided ? `, at least: the undecided ${esc(goal.undecided.join(', '))} count 0` : '') +
-      (goal.without_data ? `, at least: the ${esc(goal.without_data.join(', '))} without data count 0` : '');
+      (goal.without_data ? `, at least: the ${esc(goal.without_data.join(', '))} without data count 0` : '') +
+      (goal.bounded ? `, approximate: key results ${esc(goal.bounded.join(', '))} counted at a bound of their score` : '');
     return [
       head,
       ...goal.key_results.map((kr) => {
@@ -429,7 +435,7 @@ function goalLines(goal: GoalJson, site: SiteSettings, kpis: ReadonlyMap<string,
         return (
           `      ${s.symbol} ${esc(kr.id)}: ${what} ${bound ? '≈' : ''}${actual}${bound ? BOUND_WORDS[bound] : ''}` +
           ` of ${target}` +
-          `, score ${kr.score === null ? 'n/a' : formatScore(kr.score, fmt)} (weight ${numberFormat(fmt.locale, { maximumFractionDigits: 2 }).format(kr.weight)})` +
+          `, score ${kr.score === null ? 'n/a' : `${SCORE_BOUND_MARKS[keyResultScoreBound(kr)]}${formatScore(kr.score, fmt)}`} (weight ${numberFormat(fmt.locale, { maximumFractionDigits: 2 }).format(kr.weight)})` +
           (kr.baseline_to ||
           kr.reference_to ||
           kr.previous_left_out ||

@@ -225,9 +225,50 @@ export interface OkrEvaluation {
    * them as 0 too, so it is only a floor of the true one (red-team 14 #1).
    */
   readonly withoutData: readonly string[];
-  /** `lower` when the score is only that floor (some key results are undecided or without data), else `exact`. */
-  readonly scoreBound: 'exact' | 'lower';
+  /**
+   * Key results whose actual is only a bound of the true figure (reach summed from month rows), so
+   * their score is one too (`keyResultScoreRange`): counted at it, they make the objective's score a
+   * bound as well (red-team 32 #1).
+   */
+  readonly bounded: readonly string[];
+  /**
+   * What the score is to the true one (`keyResultScoreRange` of each key result): `lower` when it is
+   * only a floor (undecided key results or without data counted 0, or scores at least what is shown),
+   * `upper` a ceiling (scores at most what is shown), `unbounded` neither; else `exact`.
+   */
+  readonly scoreBound: ScoreBound;
   readonly keyResults: readonly KeyResultEvaluation[];
+}
+
+/** What an OKR's (or a key result's) score is to the true one. */
+export type ScoreBound = 'exact' | 'lower' | 'upper' | 'unbounded';
+
+/**
+ * The scores a key result could truly have, and the one it counts at: an undecided one or one
+ * without data anything from 0 to 1, counted 0; one whose actual is only an upper or a lower bound
+ * has a progress at most or at least its own (by whether progress grows with the actual: a target
+ * above the baseline), so a score from 0 to it, or from it to 1, counted at it; else its score.
+ */
+export function keyResultScoreRange(kr: {
+  readonly status: GoalStatus;
+  readonly score: number | null;
+  readonly bound?: ActualBound | undefined;
+  readonly target: number | null;
+  readonly baseline: number | null;
+}): { readonly low: number; readonly shown: number; readonly high: number } {
+  if (kr.status === 'undecided' || kr.status === 'no_data') return { low: 0, shown: 0, high: 1 };
+  const s = kr.score ?? 0;
+  if (kr.score === null || kr.target === null || (kr.bound !== 'upper' && kr.bound !== 'lower'))
+    return { low: s, shown: s, high: s };
+  const atMost = kr.target >= (kr.baseline ?? 0) === (kr.bound === 'upper');
+  return atMost ? { low: 0, shown: s, high: s } : { low: s, shown: s, high: 1 };
+}
+
+/** What a score counted at `shown` is when the true one lies from `low` to `high`. */
+export function scoreBoundOf(low: number, shown: number, high: number): ScoreBound {
+  const below = low < shown - 1e-12;
+  const above = high > shown + 1e-12;
+  return below && above ? 'unbounded' : above ? 'lower' : below ? 'upper' : 'exact';
 }
 
 export type GoalEvaluation = SmartEvaluation | OkrEvaluation;
@@ -801,12 +842,17 @@ export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEva
   // An unknown key result could score anything from 0 to 1: the score counts it 0 (a floor,
   // all unknown or some), and the band stands only where counting it 1 gives the same band.
   // With no key result scored nor undecided (all without data), there is no score, as before.
-  const scoredAs = (x: number) => keyResults.map((kr) => (unknown.has(kr) ? { ...kr, score: x } : kr));
+  // A key result measured on a bound (reach summed from month rows) counts at its score, which is a bound too.
+  const ranges = keyResults.map((kr) => keyResultScoreRange(kr));
+  const scoredAs = (which: 'low' | 'shown' | 'high') =>
+    keyResults.map((kr, i) => (unknown.has(kr) || kr.score !== null ? { ...kr, score: ranges[i]![which] } : kr));
   const scored = keyResults.some((kr) => kr.status === 'undecided' || (kr.score !== null && !unknown.has(kr)));
-  const score = asOf < goal.period.start || !scored ? null : weightedScore(scoredAs(0));
-  const ceiling = score === null || unknown.size === 0 ? score : weightedScore(scoredAs(1));
-  const floorBand = score === null ? null : okrBand(score, goal.stretch);
+  const score = asOf < goal.period.start || !scored ? null : weightedScore(scoredAs('shown'));
+  const floor = score === null ? null : weightedScore(scoredAs('low'));
+  const ceiling = score === null ? null : weightedScore(scoredAs('high'));
+  const floorBand = floor === null ? null : okrBand(floor, goal.stretch);
   const band = ceiling !== null && floorBand === okrBand(ceiling, goal.stretch) ? floorBand : null;
+  const bounded = keyResults.filter((kr, i) => !unknown.has(kr) && ranges[i]!.low !== ranges[i]!.high);
   return {
     id: goal.id,
     type: 'okr',
@@ -819,7 +865,8 @@ export function evaluateOkr(engine: KpiEngine, goal: OkrGoal, asOf: Day): OkrEva
     band,
     undecided: undecided.map((kr) => kr.id),
     withoutData: score === null ? [] : withoutData.map((kr) => kr.id),
-    scoreBound: score !== null && unknown.size > 0 ? 'lower' : 'exact',
+    bounded: score === null ? [] : bounded.map((kr) => kr.id),
+    scoreBound: score === null || floor === null || ceiling === null ? 'exact' : scoreBoundOf(floor, score, ceiling),
     keyResults,
   };
 }

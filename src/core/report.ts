@@ -238,8 +238,10 @@ export interface OkrGoalJson {
   undecided?: string[];
   /** Key results without data (`no_data`), counted 0 in `score` too (which is then only a floor). */
   without_data?: string[];
-  /** `lower` when `score` is only that floor (some key results are undecided or without data); absent when exact. */
-  score_bound?: 'lower';
+  /** Key results measured on a bound of the true figure, counted at it (`score` is then a bound too). */
+  bounded?: string[];
+  /** What `score` is to the true one: `lower` a floor (key results undecided or without data count 0), `upper` a ceiling, `unbounded` neither (see `OkrEvaluation.scoreBound`); absent when exact. */
+  score_bound?: 'lower' | 'upper' | 'unbounded';
   key_results: KeyResultJson[];
 }
 
@@ -451,7 +453,8 @@ export function goalJson(goal: Goal, e: GoalEvaluation, achievable?: GoalAchieva
     band: e.band,
     ...(e.undecided.length > 0 ? { undecided: [...e.undecided] } : {}),
     ...(e.withoutData.length > 0 ? { without_data: [...e.withoutData] } : {}),
-    ...(e.scoreBound === 'lower' ? { score_bound: 'lower' as const } : {}),
+    ...(e.bounded.length > 0 ? { bounded: [...e.bounded] } : {}),
+    ...(e.scoreBound !== 'exact' ? { score_bound: e.scoreBound } : {}),
     key_results: e.keyResults.map((kr) => keyResultJson(kr, achievable?.keyResults[kr.id])),
   };
 }

@@ -174,8 +174,10 @@ const okrGoal = z.strictObject({
   undecided: z.array(text).optional(),
   /** Absent in snapshots frozen before objectives carried it, and when every key result has data. */
   without_data: z.array(text).optional(),
+  /** Absent in snapshots frozen before objectives carried it, and when no key result is measured on a bound. */
+  bounded: z.array(text).optional(),
   /** Absent in snapshots frozen before objectives carried it, and when the score is exact. */
-  score_bound: z.literal('lower').optional(),
+  score_bound: z.enum(['lower', 'upper', 'unbounded']).optional(),
   key_results: z.array(keyResult),
 });
 

@@ -277,7 +277,7 @@ export function scorecardCsv(
     bound?: 'upper' | 'lower' | 'unbounded';
   };
   const flag = (ends: Ends | undefined, value: true | undefined) => (ends === undefined ? null : value ? 'true' : 'false');
-  const row = (cells: Cell[], ends?: Ends, scoreBound?: 'lower') =>
+  const row = (cells: Cell[], ends?: Ends, scoreBound?: 'lower' | 'upper' | 'unbounded') =>
     lines.push([
       report.period,
       report.as_of,
@@ -336,7 +336,7 @@ export function scorecardCsv(
       );
       continue;
     }
-    // An objective's score with undecided key results is a lower bound: said in the bound column.
+    // An objective's score with undecided key results, or key results on a bound, is a bound: said in the bound column.
     row(
       ['okr', g.id, null, g.title, null, null, null, null, g.deadline, null, g.band, null, null, null, null, null, g.score],
       undefined,

@@ -288,6 +288,7 @@ export function goalView(project: Project, engine: KpiEngine, goal: Goal): GoalV
         ? (
             [
               [t.okr.withoutData, evaluation.withoutData],
+              [t.okr.bounded, evaluation.bounded],
               [t.okr.undecided, evaluation.undecided],
             ] as const
           )
@@ -468,11 +469,12 @@ function evaluationOf(json: GoalJson, engine: KpiEngine): GoalEvaluation {
       }),
     );
     const { score_bound: scoreBound, ...figures } = rest;
-    const { without_data: withoutData, ...kept } = figures;
+    const { without_data: withoutData, bounded, ...kept } = figures;
     return {
       ...kept,
       undecided: rest.undecided ?? [],
       withoutData: withoutData ?? [],
+      bounded: bounded ?? [],
       scoreBound: scoreBound ?? 'exact',
       keyResults,
     };
@@ -944,7 +946,7 @@ export function statusSummary(project: Project, engine: KpiEngine, goal: Goal, a
   const e = goalEvaluation(engine, goal, asOf);
   if (e.type === 'okr') {
     const t = uiStrings(project.site.locale, project.site.strings);
-    return { type: 'okr', score: okrScoreText(e.score, e.scoreBound === 'lower', t, project.site), band: e.band };
+    return { type: 'okr', score: okrScoreText(e.score, e.scoreBound, t, project.site), band: e.band };
   }
   return { type: 'smart', status: e.status, target: formatKpiValue(e.target, engine.kpis.get(e.kpi)!.def.unit, project.site) };
 }

@@ -4,6 +4,7 @@
  */
 import type { Direction } from '../core/catalogue.ts';
 import type { GoalJson, OkrGoalJson } from '../core/report.ts';
+import { keyResultScoreRange } from '../core/evaluate.ts';
 import { type GoalStatus, type OkrBand, okrBand } from '../core/status.ts';
 import type { UiStrings } from '../translations/index.ts';
 
@@ -69,12 +70,20 @@ export function keyResultNotes(kr: KeyResultNoted, good: Direction | undefined, 
   }));
 }
 
-/** The band of each key result (null without a score), on the objective's scale. */
+/**
+ * The band of each key result on the objective's scale: null without a score, or where its score is
+ * a bound whose true value could fall in another band (`keyResultScoreRange`).
+ */
 export function keyResultBands(
-  keyResults: ReadonlyArray<{ readonly score: number | null }>,
+  keyResults: ReadonlyArray<Parameters<typeof keyResultScoreRange>[0]>,
   stretch: boolean,
 ): Array<OkrBand | null> {
-  return keyResults.map((kr) => (kr.score === null ? null : okrBand(kr.score, stretch)));
+  return keyResults.map((kr) => {
+    if (kr.score === null) return null;
+    const { low, high } = keyResultScoreRange(kr);
+    const band = okrBand(kr.score, stretch);
+    return okrBand(low, stretch) === band && okrBand(high, stretch) === band ? band : null;
+  });
 }
 
 /** The OKRs of a report's goals, in report order, with their key results' bands and notes (`good`: a KPI's direction). */

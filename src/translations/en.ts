@@ -104,7 +104,11 @@ export const en = {
       'At least: undecided key results ({keyResults}) count 0 in this score, which is only a lower bound; its band is given only where they could not change it.',
     withoutData:
       'At least: key results without data ({keyResults}) count 0 in this score, which is only a lower bound; its band is given only where they could not change it.',
+    bounded:
+      'Approximate: key results measured on a bound of the true figure ({keyResults}) count at their bound in this score, so it may be off by as much; its band is given only where they could not change it.',
     scoreAtLeast: '≥ {score}',
+    scoreAtMost: '≤ {score}',
+    scoreNear: '≈ {score}',
     bandUndecided: 'band undecided',
     stretch: '(stretch: 0.6 counts as success)',
     stretchShort: '(stretch)',

@@ -103,7 +103,11 @@ export const fr = {
       'Au moins : les résultats clés indécis ({keyResults}) comptent 0 dans ce score, qui n’en est qu’un minimum ; sa couleur n’est donnée que là où ils ne pourraient pas la changer.',
     withoutData:
       'Au moins : les résultats clés sans données ({keyResults}) comptent 0 dans ce score, qui n’en est qu’un minimum ; sa couleur n’est donnée que là où ils ne pourraient pas la changer.',
+    bounded:
+      'Approché : les résultats clés mesurés sur une borne du vrai chiffre ({keyResults}) comptent à cette borne dans ce score, qui peut donc s’en écarter d’autant ; sa couleur n’est donnée que là où ils ne pourraient pas la changer.',
     scoreAtLeast: '≥ {score}',
+    scoreAtMost: '≤ {score}',
+    scoreNear: '≈ {score}',
     bandUndecided: 'couleur indécise',
     stretch: '(ambitieux : 0,6 vaut réussite)',
     stretchShort: '(ambitieux)',

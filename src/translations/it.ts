@@ -100,7 +100,11 @@ export const it = {
       'Almeno: i risultati chiave indecisi ({keyResults}) contano 0 in questo punteggio, che ne è solo un minimo; il suo colore è dato solo dove non potrebbero cambiarlo.',
     withoutData:
       'Almeno: i risultati chiave senza dati ({keyResults}) contano 0 in questo punteggio, che ne è solo un minimo; il suo colore è dato solo dove non potrebbero cambiarlo.',
+    bounded:
+      'Approssimato: i risultati chiave misurati su un limite del dato vero ({keyResults}) contano al loro limite in questo punteggio, che può quindi scostarsene altrettanto; il suo colore è dato solo dove non potrebbero cambiarlo.',
     scoreAtLeast: '≥ {score}',
+    scoreAtMost: '≤ {score}',
+    scoreNear: '≈ {score}',
     bandUndecided: 'colore indeciso',
     stretch: '(sfidante: 0,6 vale come successo)',
     stretchShort: '(sfidante)',
