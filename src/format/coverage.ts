@@ -58,13 +58,22 @@ export function incompleteChannels(report: Pick<ReportJson, 'coverage' | 'incomp
 /**
  * The incomplete channels a goal's row marks: those the goal itself names (`incomplete`), not
  * every incomplete channel of its selection (a goal on all channels that leaves one out, or whose
- * figure does not come from it, is not cut by it).
+ * figure does not come from it, is not cut by it), each to its own last day (`incomplete_to`, else
+ * `data_to`). Taken from the goal, not the page: a channel page's scorecard shows an all-channel
+ * goal cut by another channel (red-team 32 #4).
  */
 export function goalIncompleteChannels(
-  goal: { readonly incomplete?: readonly string[] | undefined },
-  incomplete: readonly IncompleteChannel[],
+  goal: {
+    readonly incomplete?: readonly string[] | undefined;
+    readonly incomplete_to?: Readonly<Record<string, string>> | undefined;
+    readonly data_to?: string | undefined;
+  },
+  label: (channel: string) => string,
 ): IncompleteChannel[] {
-  return incomplete.filter((i) => goal.incomplete?.includes(i.channel) ?? false);
+  return (goal.incomplete ?? []).flatMap((channel) => {
+    const lastDay = goal.incomplete_to?.[channel] ?? goal.data_to;
+    return lastDay ? [{ channel, label: label(channel), lastDay }] : [];
+  });
 }
 
 /** Channels whose data end on one day. */

@@ -56,16 +56,23 @@ describe('coverage notes', () => {
   });
 });
 
-describe("a scorecard row's 'data to' marks (red-team 9 #5)", () => {
+describe("a scorecard row's 'data to' marks (red-team 9 #5, 32 #4)", () => {
   const incomplete = [
     { channel: 'instagram', label: 'Instagram', lastDay: '2026-08-10' },
     { channel: 'tiktok', label: 'TikTok', lastDay: '2026-08-20' },
   ];
+  const label = (c: string) => ({ instagram: 'Instagram', tiktok: 'TikTok' })[c] ?? c;
+  const ends = { data_to: '2026-08-10', incomplete_to: { instagram: '2026-08-10', tiktok: '2026-08-20' } };
   it('are the channels the goal itself names as incomplete, not every incomplete channel of its selection', () => {
     // A CTR goal on all channels that leaves Instagram out (no clicks there) is not cut by it.
-    expect(goalIncompleteChannels({}, incomplete)).toEqual([]);
-    expect(goalIncompleteChannels({ incomplete: ['tiktok'] }, incomplete)).toEqual([incomplete[1]]);
-    expect(goalIncompleteChannels({ incomplete: ['instagram', 'tiktok'] }, incomplete)).toEqual(incomplete);
+    expect(goalIncompleteChannels({ ...ends }, label)).toEqual([]);
+    expect(goalIncompleteChannels({ ...ends, incomplete: ['tiktok'] }, label)).toEqual([incomplete[1]]);
+    expect(goalIncompleteChannels({ ...ends, incomplete: ['instagram', 'tiktok'] }, label)).toEqual(incomplete);
+  });
+  it("come from the goal's own days, so a channel page shows an all-channel goal cut by another channel", () => {
+    expect(goalIncompleteChannels({ incomplete: ['tiktok'], data_to: '2026-09-20' }, label)).toEqual([
+      { channel: 'tiktok', label: 'TikTok', lastDay: '2026-09-20' },
+    ]);
   });
 });
 
