@@ -14,7 +14,7 @@ import { goalEvaluation } from '../core/evaluations.ts';
 import type { KpiEngine } from '../core/kpis.ts';
 import { parseQuarter, type Period } from '../core/periods.ts';
 import { type Project } from '../core/project.ts';
-import { goalJson, type GoalJson, reportAsOf } from '../core/report.ts';
+import { goalJson, type GoalJson, type KpiJson, reportAsOf } from '../core/report.ts';
 import { type FigureSource, snapshotCurrency } from '../core/snapshot.ts';
 import { formatDate } from '../format/intl.ts';
 import { withCurrency } from '../format/numbers.ts';
@@ -39,6 +39,8 @@ export interface KpiValueView {
   readonly qoq_partial?: { from: string; to: string };
   /** The currency of its amounts (a frozen quarter's own). */
   readonly currency: string;
+  /** The report's own cell, for the marks its value needs (≈, channels left out, data to: red-team 32 #3); null where it has none. */
+  readonly cell: KpiJson | null;
 }
 
 /** A `<GoalCard>`: the goal's figures in the quarter's report (or evaluated as of its last day when not in it). */
@@ -107,6 +109,7 @@ export function narrativeView(
         ...(cell?.qoq_channels_differ ? { qoq_channels_differ: true as const } : {}),
         ...(cell?.qoq_partial ? { qoq_partial: cell.qoq_partial } : {}),
         currency: view.currency,
+        cell: cell ?? null,
       });
     } else if (component === 'GoalCard') {
       const id = text(props['id']) ?? '';

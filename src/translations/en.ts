@@ -29,6 +29,7 @@ export const en = {
     noQuarter: 'no data yet',
     latest: 'Latest report: {quarter}, as of {date}',
     frozenVersion: 'frozen version {version}',
+    seeRestated: "see which on the quarter's page",
     headlines: 'Headline KPIs, all channels',
     qoq: 'QoQ {change}',
     toDate: 'quarter to date against the whole of {previous}',

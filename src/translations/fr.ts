@@ -25,6 +25,7 @@ export const fr = {
     noQuarter: 'pas encore de données',
     latest: 'Dernier rapport : {quarter}, au {date}',
     frozenVersion: 'version figée {version}',
+    seeRestated: 'voir lesquels sur la page du trimestre',
     headlines: 'KPI clés, tous canaux',
     qoq: 'T/T {change}',
     toDate: 'trimestre à date contre l’ensemble de {previous}',

@@ -25,6 +25,7 @@ export const it = {
     noQuarter: 'ancora nessun dato',
     latest: 'Ultimo report: {quarter}, al {date}',
     frozenVersion: 'versione congelata {version}',
+    seeRestated: 'vedi quali nella pagina del trimestre',
     headlines: 'KPI principali, tutti i canali',
     qoq: 'T/T {change}',
     toDate: 'trimestre finora contro l’intero {previous}',

@@ -311,6 +311,12 @@ describe('the example site', () => {
     const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
     expect(await row.locator('td').allInnerTexts()).toEqual([fmt.format(before), fmt.format(after)]);
     await page.close();
+    // The home page shows the same frozen version: it says it is restated too, and where (red-team 32 #2).
+    const home = await open('');
+    const note = home.page.locator('.restatement-home');
+    expect(await note.innerText()).toBe(`${summary.split(' (')[0]}: see which on the quarter's page.`);
+    expect(await note.getByRole('link').getAttribute('href')).toBe('/reports/2026-q3/');
+    await home.page.close();
   }, 60_000);
 
   it("shows each goal's definition history and every goal change from git", async () => {
