@@ -202,13 +202,18 @@ export function quarterCsv(page: QuarterPage): string {
  * no baseline (empty otherwise); `currency`, the ISO 4217 code of a row's amounts of money (a
  * frozen report's own, which may not be the site's of today), empty for other units; last
  * `counted_from`, where a change of followers is counted from a total a week old or more when the
- * period began, each channel with that total's day (`instagram=2026-09-01`), empty otherwise.
+ * period began, each channel with that total's day (`instagram=2026-09-01`), empty otherwise; then
+ * what the pages mark beside the figure (red-team 32 #5): `left_out`, the channels of the goal's
+ * selection its actual leaves out (no data for every input there), `basis` (`net_follows` where
+ * followers come from follows, not totals), and `moved_goalpost` (`true` on the row of a goal or
+ * OKR whose goalpost moved after its period began, `moved`; `false`; empty on key-result rows).
  */
 export function scorecardCsv(
   report: ReportJson,
   kpis: ReadonlyMap<string, KpiMeta>,
   source: FigureSource,
   currency: string,
+  moved: ReadonlySet<string> = new Set(),
 ): string {
   const lines: Cell[][] = [
     [
@@ -251,6 +256,9 @@ export function scorecardCsv(
       'baseline_bound',
       'currency',
       'counted_from',
+      'left_out',
+      'basis',
+      'moved_goalpost',
     ],
   ];
   const version = source.kind === 'frozen' ? source.version : null;
@@ -270,6 +278,8 @@ export function scorecardCsv(
     | 'met_so_far'
     | 'baseline_bound'
     | 'counted_from'
+    | 'left_out'
+    | 'basis'
   > & {
     baseline?: number | null;
     previous?: number | null;
@@ -277,7 +287,7 @@ export function scorecardCsv(
     bound?: 'upper' | 'lower' | 'unbounded';
   };
   const flag = (ends: Ends | undefined, value: true | undefined) => (ends === undefined ? null : value ? 'true' : 'false');
-  const row = (cells: Cell[], ends?: Ends, scoreBound?: 'lower' | 'upper' | 'unbounded') =>
+  const row = (cells: Cell[], ends?: Ends, scoreBound?: 'lower' | 'upper' | 'unbounded', goalMoved?: boolean) =>
     lines.push([
       report.period,
       report.as_of,
@@ -309,6 +319,9 @@ export function scorecardCsv(
       cells[6] === 'money' ? currency : null,
       // A change of followers counted from a total a week old or more when the period began (red-team 27 #3).
       ends === undefined ? null : channelDaysCell(ends.counted_from),
+      ends?.left_out?.join(' ') ?? null,
+      ends?.basis ?? null,
+      goalMoved === undefined ? null : String(goalMoved),
     ]);
   for (const g of report.goals) {
     if (g.type === 'smart') {
@@ -333,6 +346,8 @@ export function scorecardCsv(
           null,
         ],
         g,
+        undefined,
+        moved.has(g.id),
       );
       continue;
     }
@@ -341,6 +356,7 @@ export function scorecardCsv(
       ['okr', g.id, null, g.title, null, null, null, null, g.deadline, null, g.band, null, null, null, null, null, g.score],
       undefined,
       g.score_bound,
+      moved.has(g.id),
     );
     for (const kr of g.key_results) {
       const meta = kr.kpi ? kpis.get(kr.kpi) : undefined;
@@ -371,7 +387,7 @@ export function scorecardCsv(
   return csvText(lines);
 }
 
-/** The scorecard download of a quarter page. */
-export function quarterScorecardCsv(page: QuarterPage): string {
-  return scorecardCsv(page.view.report, page.view.kpis, page.source, page.view.currency);
+/** The scorecard download of a quarter page; `moved`: the goals whose goalpost moved (the pages' markers). */
+export function quarterScorecardCsv(page: QuarterPage, moved: ReadonlySet<string> = new Set()): string {
+  return scorecardCsv(page.view.report, page.view.kpis, page.source, page.view.currency, moved);
 }

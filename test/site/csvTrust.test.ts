@@ -20,7 +20,7 @@ describe('the scorecard CSV', () => {
   const trust = (r: Record<string, string>) => [r['gaps'], r['actual_to'], r['cut_rows'], r['provisional'], r['approximate']];
 
   it('appends the trust columns after the existing ones', () => {
-    expect(header(text).slice(-15)).toEqual([
+    expect(header(text).slice(-18, -3)).toEqual([
       'baseline',
       'previous',
       'baseline_to',
@@ -37,6 +37,35 @@ describe('the scorecard CSV', () => {
       'currency',
       'counted_from',
     ]);
+  });
+
+  it('closes with what the pages mark beside a figure: channels left out, net follows, a moved goalpost (red-team 32 #5)', () => {
+    expect(header(text).slice(-3)).toEqual(['left_out', 'basis', 'moved_goalpost']);
+    const goal = report.goals.find((g) => g.type === 'smart')!;
+    const marked = records(
+      scorecardCsv(
+        {
+          ...report,
+          goals: report.goals.map((g) =>
+            g.id === goal.id ? { ...g, left_out: ['tiktok', 'x'], basis: 'net_follows' as const } : g,
+          ),
+        },
+        kpis,
+        { kind: 'live' },
+        'EUR',
+        new Set([goal.id, 'okr']),
+      ),
+    );
+    const of = (id: string, kr = '') => marked.find((r) => r['goal'] === id && r['key_result'] === kr)!;
+    expect([of(goal.id)['left_out'], of(goal.id)['basis'], of(goal.id)['moved_goalpost']]).toEqual([
+      'tiktok x',
+      'net_follows',
+      'true',
+    ]);
+    expect(of('okr')['moved_goalpost']).toBe('true');
+    expect(of('okr', 'kr-mid')['moved_goalpost']).toBe('');
+    const other = report.goals.find((g) => g.type === 'smart' && g.id !== goal.id)!;
+    expect(of(other.id)['moved_goalpost']).toBe('false');
   });
 
   it('gives a cap decided on every day with data its day, beside the day its pace is taken', () => {

@@ -124,7 +124,7 @@ describe('scorecardCsv', () => {
     const header = lines[0]!.split(',');
     const rows = lines.slice(1).map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
     const cells = (r: string[], ...names: string[]) => names.map((n) => r[header.indexOf(n)]);
-    expect(header.slice(-15, -11)).toEqual(['baseline', 'previous', 'baseline_to', 'reference_to']);
+    expect(header.slice(-18, -14)).toEqual(['baseline', 'previous', 'baseline_to', 'reference_to']);
     expect(cells(rows[0]!, 'baseline', 'previous', 'baseline_to', 'reference_to')).toEqual(['0.03', '0.0234', '2026-06-10', '']);
     expect(cells(rows[1]!, 'baseline', 'previous', 'baseline_to', 'reference_to')).toEqual(['', '', '', '']);
     expect(cells(rows[2]!, 'baseline', 'previous', 'baseline_to', 'reference_to')).toEqual(['0', '', '', '2026-06-10']);

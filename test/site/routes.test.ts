@@ -82,6 +82,7 @@ describe('route data', () => {
         value: cell.value,
         qoq: cell.qoq,
         currency: 'EUR',
+        cell,
       });
     }
     // <GoalCard id="ig-followers-q2" />: the goal as the report shows it.
