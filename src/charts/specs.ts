@@ -481,7 +481,8 @@ export function funnelChart(ctx: ChartContext, opts: { id: string; title: string
         s.stage,
         formatKpiValue(s.value, 'count', fmt),
         s.kpi === null ? '—' : (rateText(s) ?? `${s.kpi} ${formatKpiValue(s.rate, 'percent', fmt)}`),
-        ...(covered.length > 0 ? [s.coverage ?? w.allChannels] : []),
+        // A stage without a value covers no channel (red-team 32 #7): its cell says so, not "all channels".
+        ...(covered.length > 0 ? [s.value === null ? '—' : (s.coverage ?? w.allChannels)] : []),
       ]),
     },
     ...(note !== null ? { note } : {}),

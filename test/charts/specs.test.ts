@@ -175,6 +175,19 @@ describe('chart builders', () => {
     ]);
   });
 
+  it('funnel: a stage without a value covers no channel, where the others say which they cover (red-team 32 #7)', () => {
+    const chart = funnelChart(ctx, {
+      id: 'f',
+      title: 'Funnel',
+      stages: [
+        { id: 'impressions', label: 'Impressions', value: 10000 },
+        { id: 'clicks', label: 'Clicks', value: 50, coverage: 'Instagram only' },
+        { id: 'conversions', label: 'Conversions', value: null },
+      ],
+    });
+    expect(chart.table.rows.map((r) => r.at(-1))).toEqual(['all channels', 'Instagram only', '—']);
+  });
+
   it('spend and revenue, sentiment: tables carry every figure', () => {
     const money = spendRevenueChart(ctx, {
       id: 's',
