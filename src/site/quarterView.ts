@@ -3,7 +3,15 @@
  * quarter's figures (live or frozen): the report, KPI rows per channel and the charts'
  * specs and data. Pure: no Astro, no files.
  */
-import { type ChartModel, channelMixChart, funnelChart, sentimentChart, spendRevenueChart, trendChart } from '../charts/specs.ts';
+import {
+  type ChartModel,
+  channelMixChart,
+  funnelChart,
+  periodEnd,
+  sentimentChart,
+  spendRevenueChart,
+  trendChart,
+} from '../charts/specs.ts';
 import { channelColors } from '../charts/theme.ts';
 import type { KpiMeta, QuarterFigures } from '../core/figures.ts';
 import type { Period } from '../core/periods.ts';
@@ -147,6 +155,20 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
   const charts: ChartModel[] = [];
   const slug = quarter.label.toLowerCase();
 
+  // Channels whose data stop before the report's day: their last point or share counts fewer days (red-team 32 #6).
+  const stopping = report.incomplete.flatMap((c) => {
+    const last = report.coverage[c];
+    return last && last < report.as_of ? [{ channel: c, last }] : [];
+  });
+  const partialNotes = (drawn: readonly string[], text: string): string[] =>
+    stopping
+      .filter((s) => drawn.includes(s.channel))
+      .map((s) => fill(text, { channel: label(s.channel), date: formatDate(s.last, site.locale) }));
+  const withNotes = (chart: ChartModel, notes: readonly string[]): ChartModel => {
+    if (notes.length === 0) return chart;
+    const note = notes.join(' ');
+    return { ...chart, description: `${note} ${chart.description}`, note };
+  };
   for (const trend of figures.trends) {
     const def = kpi(trend.kpi);
     if (!def) continue;
@@ -169,20 +191,34 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
       asOf: report.as_of,
       series: lines.map((line) => ({ channel: line.channel, label: label(line.channel), points: line.points })),
     });
-    charts.push(note === null ? chart : { ...chart, description: `${note} ${chart.description}`, note });
+    // A line whose last point's month (or week) runs past its channel's last day: that point counts fewer days.
+    const cut = lines
+      .filter((line) => {
+        const lastPoint = line.points.filter((p) => p.value !== null).at(-1);
+        const last = report.coverage[line.channel];
+        return lastPoint !== undefined && last != null && last < periodEnd(lastPoint.date, trend.step, report.as_of);
+      })
+      .map((line) => line.channel);
+    charts.push(withNotes(chart, [...(note === null ? [] : [note]), ...partialNotes(cut, w.partialLine)]));
   }
 
   if (!channel && channels.length > 1) {
     const values = channels.map((c) => ({ channel: c, label: label(c), value: value(c, 'impressions') }));
     if (values.some((v) => v.value !== null)) {
       charts.push(
-        channelMixChart(ctx, {
-          id: 'mix-impressions',
-          title: fill(w.mixTitle, { quarter: quarter.label }),
-          kpiLabel: w.impressions,
-          unit: 'count',
-          values,
-        }),
+        withNotes(
+          channelMixChart(ctx, {
+            id: 'mix-impressions',
+            title: fill(w.mixTitle, { quarter: quarter.label }),
+            kpiLabel: w.impressions,
+            unit: 'count',
+            values,
+          }),
+          partialNotes(
+            values.filter((v) => v.value !== null).map((v) => v.channel),
+            w.partialShare,
+          ),
+        ),
       );
     }
   }

@@ -636,6 +636,8 @@ export const en = {
     monthOf: 'Month of',
     monthEnding: 'Month ending',
     mixTitle: 'Channel mix: impressions, {quarter}',
+    partialLine: '{channel} has data only to {date}: the last point of its line counts fewer days than the others.',
+    partialShare: '{channel} has data only to {date}: its share counts fewer days than the others’.',
     topChannels:
       '{kpi}: the {shown} highest of {total} channels this quarter. Each channel has its own page, and the CSV download has them all.',
     funnelCoverage:

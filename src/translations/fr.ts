@@ -635,6 +635,9 @@ export const fr = {
     monthOf: 'Mois de',
     monthEnding: 'Fin de mois',
     mixTitle: 'Répartition par canal : impressions, {quarter}',
+    partialLine:
+      '{channel} n’a de données que jusqu’au {date} : le dernier point de sa courbe compte moins de jours que les autres.',
+    partialShare: '{channel} n’a de données que jusqu’au {date} : sa part compte moins de jours que celle des autres.',
     topChannels:
       '{kpi} : les {shown} canaux les plus hauts sur {total} ce trimestre. Chaque canal a sa page, et le téléchargement CSV les contient tous.',
     funnelCoverage:

@@ -628,6 +628,8 @@ export const it = {
     monthOf: 'Mese di',
     monthEnding: 'Fine mese',
     mixTitle: 'Ripartizione per canale: impression, {quarter}',
+    partialLine: '{channel} ha dati solo fino al {date}: l’ultimo punto della sua linea conta meno giorni degli altri.',
+    partialShare: '{channel} ha dati solo fino al {date}: la sua quota conta meno giorni di quella degli altri.',
     topChannels:
       '{kpi}: i {shown} canali più alti su {total} nel trimestre. Ogni canale ha la sua pagina e il download CSV li contiene tutti.',
     funnelCoverage:
