@@ -6,6 +6,8 @@
  */
 export const en = {
   /** A value that cannot be computed (a denominator of 0, no data): "n/a". */
+  /** What comes between a label and what it says (French sets a space before the colon). */
+  colon: ': ',
   values: { notAvailable: 'n/a' },
   nav: {
     skip: 'Skip to content',

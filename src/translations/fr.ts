@@ -2,6 +2,8 @@
 import type { UiStrings } from './en.ts';
 
 export const fr = {
+  /** What comes between a label and what it says (French sets a space before the colon). */
+  colon: ' : ',
   values: { notAvailable: 'n.d.' },
   nav: {
     skip: 'Aller au contenu',
@@ -680,10 +682,10 @@ export const fr = {
     milestone: 'Jalon',
     liveNotFrozen: 'chiffres en direct des données d’aujourd’hui, pas la {source}',
     described: {
-      line: 'Graphique linéaire de {kpi} par {step} : {items}.',
+      line: 'Graphique linéaire, {kpi} par {step} : {items}.',
       lineItem: '{series} de {first} à {last}',
       noDataItem: '{series} : aucune donnée',
-      bars: 'Graphique en barres de {kpi} par canal : {items}.',
+      bars: 'Graphique en barres, {kpi} par canal : {items}.',
       funnel: 'Entonnoir : {items}.',
       spendRevenue: 'Graphique en barres des dépenses et du chiffre d’affaires par canal : {items}.',
       spendItem: '{channel} a dépensé {spend} pour {revenue} de chiffre d’affaires, ROI {roi}',
@@ -691,7 +693,7 @@ export const fr = {
         'Barres empilées du sentiment des mentions par canal, chacune au-dessus d’une barre de sa part de voix : {items}.',
       sentimentItem: '{channel} {positive} positives, {negative} négatives, part de voix {voice}',
       progress:
-        'Graphique linéaire de {kpi} du {start} au {deadline} : {latest}, objectif {target}, projection {projection} à l’échéance{milestones}.',
+        'Graphique linéaire, {kpi} du {start} au {deadline} : {latest}, objectif {target}, projection {projection} à l’échéance{milestones}.',
       latest: 'dernière valeur {value} le {date}',
       noDataYet: 'pas encore de données',
       milestones: ' ; jalons {items}',

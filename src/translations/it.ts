@@ -2,6 +2,8 @@
 import type { UiStrings } from './en.ts';
 
 export const it = {
+  /** What comes between a label and what it says (French sets a space before the colon). */
+  colon: ': ',
   values: { notAvailable: 'n.d.' },
   nav: {
     skip: 'Vai al contenuto',

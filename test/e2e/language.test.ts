@@ -142,6 +142,7 @@ describe.each([
     const data = dataTexts(project);
     const found: string[] = [];
     const isoDates: string[] = [];
+    const colons: string[] = [];
     for (const path of sample) {
       const page = await browser.newPage();
       await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
@@ -167,9 +168,12 @@ describe.each([
       if (/(^|\s)n\/a(\s|$)/.test(text)) found.push(`${path || 'home'}: n/a`);
       // Dates are written the locale's way ("30 sept. 2026"); ISO stays in <time datetime>, CSV and JSON.
       for (const iso of text.match(/\d{4}-\d{2}-\d{2}/g) ?? []) isoDates.push(`${path || 'home'}: ${iso}`);
+      // French sets a space before a colon, in the page's words and between its parts (red-team 32 #7).
+      if (locale === 'fr-FR') for (const c of text.match(/\S{0,20}\p{L}\)?: /gu) ?? []) colons.push(`${path || 'home'}: ${c}`);
     }
     expect(found).toEqual([]);
     expect(isoDates).toEqual([]);
+    expect(colons).toEqual([]);
     // The pages checked list changes: the lowered target is a moved goalpost on /changes/.
     expect(readFileSync(join(dist, 'changes/index.html'), 'utf8')).toContain('<tr class="moved">');
     const home = readFileSync(join(dist, 'index.html'), 'utf8');
