@@ -862,7 +862,7 @@ function progressChart(
       ? [...t.actual, { day: e.actualTo, value: e.actual }]
       : t.actual;
   const words = uiStrings(project.site.locale, project.site.strings);
-  return goalProgressChart(
+  const chart = goalProgressChart(
     { site: project.site, colors: channelColors(project.site, engine.index.channels), strings: words.charts },
     {
       id,
@@ -880,6 +880,11 @@ function progressChart(
       },
     },
   );
+  // An actual that is only a bound (reach summed from month rows) is one at every point of its line (red-team 32 #1).
+  const bound = e.actual !== null && e.bound !== 'exact' && !e.cutRows ? e.bound : null;
+  if (bound === null) return chart;
+  const note = words.charts.actualBounds[bound];
+  return { ...chart, description: `${note} ${chart.description}`, note };
 }
 
 /** One moved goalpost in words: what moved, from → to, when, in which commit, why. */

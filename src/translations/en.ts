@@ -638,6 +638,11 @@ export const en = {
     monthOf: 'Month of',
     monthEnding: 'Month ending',
     mixTitle: 'Channel mix: impressions, {quarter}',
+    actualBounds: {
+      upper: 'The actual line is at most the true figure at each point (summed from rows shorter than the period).',
+      lower: 'The actual line is at least the true figure at each point.',
+      unbounded: 'The actual line is neither exact nor a bound of the true figure.',
+    },
     partialLine: '{channel} has data only to {date}: the last point of its line counts fewer days than the others.',
     partialShare: '{channel} has data only to {date}: its share counts fewer days than the others’.',
     topChannels:

@@ -637,6 +637,11 @@ export const fr = {
     monthOf: 'Mois de',
     monthEnding: 'Fin de mois',
     mixTitle: 'Répartition par canal : impressions, {quarter}',
+    actualBounds: {
+      upper: 'La courbe du réel majore le vrai chiffre en chaque point (somme de lignes plus courtes que la période).',
+      lower: 'La courbe du réel minore le vrai chiffre en chaque point.',
+      unbounded: 'La courbe du réel n’est ni exacte ni une borne du vrai chiffre.',
+    },
     partialLine:
       '{channel} n’a de données que jusqu’au {date} : le dernier point de sa courbe compte moins de jours que les autres.',
     partialShare: '{channel} n’a de données que jusqu’au {date} : sa part compte moins de jours que celle des autres.',

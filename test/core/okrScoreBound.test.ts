@@ -5,27 +5,9 @@
  * true score could not fall into another one. Mixed with an undecided key result, neither.
  */
 import { describe, expect, it } from 'vitest';
-import { dailyExport, evaluate, loadRoot, rowsExport } from '../exportsFixture.ts';
+import { evaluate, loadRoot } from '../exportsFixture.ts';
+import { DATA, okr, REACH, SITE, TALKS } from '../okrBoundFixture.ts';
 import type { OkrEvaluation } from '../../src/core/evaluate.ts';
-
-const SITE = 'title: Acme\nlocale: en-US\ncurrency: EUR\nchannels:\n  instagram: { label: Instagram }\n';
-const DATA = {
-  'data/instagram/reach.json': rowsExport('instagram', [
-    { month: '2026-07', reach: 30000 },
-    { month: '2026-08', reach: 30000 },
-    { month: '2026-09', reach: 30000 },
-  ]),
-  'data/instagram/daily.json': dailyExport('instagram', '2026-07-01', '2026-09-30', () => ({ impressions: 1000 })),
-};
-const okr = (krs: string) => `goals:
-  - id: okr
-    type: okr
-    title: Grow
-    period: 2026-Q3
-    key_results:
-${krs}`;
-const REACH = '      - { id: reach, kpi: reach, channel: instagram, baseline: 0, target: 100000 }\n';
-const TALKS = (current: number) => `      - { id: talks, title: Talks, manual: { current: ${current}, target: 4 } }\n`;
 
 const okrOf = (goals: string) => evaluate(loadRoot(SITE, goals, DATA), 'okr', '2026-10-15') as OkrEvaluation;
 
