@@ -491,7 +491,8 @@ const KPI_BOUND_WORDS = {
 const BOUND_WORDS = { upper: ' (upper bound)', lower: ' (lower bound)', unbounded: ' (neither exact nor a bound)' } as const;
 const UNDECIDED_WORDS = {
   upper: ', undecided: the actual is only an upper bound',
-  lower: ', undecided: the actual is only a lower bound (days no export covers, or a reach summed from finer rows)',
+  lower:
+    ', undecided: the actual is only a lower bound (days no export covers, a month or quarter row the period covers in part, or a reach summed from finer rows)',
   unbounded: ', undecided: the actual is neither exact nor a bound',
 } as const;
 const CUT_ROWS_WORDS =

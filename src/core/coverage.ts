@@ -189,6 +189,20 @@ export function dropsStraddlingRows(engine: KpiEngine, kpi: Kpi, channels: reado
 }
 
 /**
+ * The summed inputs of `kpi` (flows) with a month or quarter row on one of `channels` that [start,
+ * end] covers only in part (mentions by month, a goal from 15 July): a total over the range counts
+ * none of such a row (it cannot be split), so it is at least what it shows (red-team 33 #1).
+ */
+export function straddledFlows(engine: KpiEngine, kpi: Kpi, channels: readonly string[], start: Day, end: Day): string[] {
+  if (end < start) return [];
+  return kpi.inputs.filter(
+    (name) =>
+      engine.index.metrics.get(name)?.aggregation === 'flow' &&
+      channels.some((channel) => engine.index.partlyCovered(channel, name, start, end).length > 0),
+  );
+}
+
+/**
  * Whether every input of `kpi` is whole over [start, end] on `channels`: no month or quarter row
  * of a summed input goes on past the day the others reach (see `wholeInputsTo`), and no such row
  * of a unique input (reach) straddles an end of the window (see `dropsStraddlingRows`). A value

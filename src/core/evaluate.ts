@@ -6,6 +6,7 @@ import type { Direction } from './catalogue.ts';
 import {
   clipGaps,
   dropsStraddlingRows,
+  straddledFlows,
   inputGaps,
   type InputGaps,
   overCoveredDays,
@@ -319,7 +320,12 @@ export function evaluateMeasure(engine: KpiEngine, measure: Measure, period: Per
   const progress = cutRows || channelsDiffer ? null : progressOf(mode, actual, baseline, target);
   const expected = expectedPace(measure, mode, baseline, target, period, asOf);
   const approximate = measured?.current.approximate ?? false;
-  const bound = actualBound(engine, kpi, mode, measured, ended || endsEarly);
+  // A total whose window cuts a month or quarter row of a summed input counts none of that row (red-team 33 #1).
+  const cutFlows =
+    mode === 'cumulative' && actual !== null
+      ? straddledFlows(engine, kpi, measured?.current.channels ?? channels, start, cutoff)
+      : [];
+  const bound = withCutFlows(actualBound(engine, kpi, mode, measured, ended || endsEarly), engine, kpi, cutFlows);
   const good = kpi.def.good;
   const nonNegative = neverNegative(kpi.ast, (name) => engine.index.metrics.get(name));
   const absoluteTarget = measure.target.kind === 'absolute';
@@ -545,6 +551,22 @@ function channelsDifferStatus(s: StatusInputs): GoalStatus {
 
 /** What a measure's actual is to the true figure (see `MeasureEvaluation.bound`). */
 export type ActualBound = 'exact' | 'upper' | 'lower' | 'unbounded';
+
+/**
+ * An actual's bound once inputs that leave out a month or quarter row cut by the window are taken
+ * into account (`straddledFlows`): each such input, unsigned, is at least what it counts, and the KPI
+ * follows it as its formula moves with it; beside another bound the other way, neither.
+ */
+function withCutFlows(bound: ActualBound, engine: KpiEngine, kpi: Kpi, cut: readonly string[]): ActualBound {
+  if (cut.length === 0) return bound;
+  const metricOf = (name: string) => engine.index.metrics.get(name);
+  if (cut.some((name) => metricOf(name)?.signed !== false)) return 'unbounded';
+  const moves = monotonyIn(kpi.ast, new Set(cut), metricOf);
+  if (moves === 'flat') return bound;
+  if (moves === null) return 'unbounded';
+  const own = moves === 'up' ? 'lower' : 'upper';
+  return bound === 'exact' || bound === own ? own : 'unbounded';
+}
 
 /**
  * Whether an actual is exact or a bound. A unique metric summed from finer rows (reach over three

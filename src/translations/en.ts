@@ -335,7 +335,7 @@ export const en = {
     noChangeDown: 'The target equals the baseline: the goal asks for no change, and is met while the actual is at or below it.',
     upperBound: 'Undecided: the actual is only an upper bound (summed from finer rows), which cannot settle this status.',
     lowerBound:
-      'Undecided: the actual is only a lower bound (no export covers some of its days, or it divides by a reach summed from finer rows), which cannot settle this status.',
+      'Undecided: the actual is only a lower bound (no export covers some of its days, it leaves out a month or quarter row its period covers only in part, or it divides by a reach summed from finer rows), which cannot settle this status.',
     unbounded: 'Undecided: the actual is neither exact nor a bound of the true figure, which cannot settle this status.',
     endsEarly:
       'Undecided: its data from {channels} end on {date}, before the deadline ({deadline}), so what the whole period holds is not known; it settles once the rest of its period is added.',

@@ -336,7 +336,7 @@ export const fr = {
       'La cible est égale à la référence : l’objectif ne demande aucun changement, et il est atteint tant que le réel est égal ou inférieur.',
     upperBound: 'Indécis : le réel n’est qu’une borne haute (somme de lignes plus fines), qui ne peut trancher ce statut.',
     lowerBound:
-      'Indécis : le réel n’est qu’une borne basse (aucun export ne couvre certains de ses jours, ou il divise par une couverture sommée de lignes plus fines), qui ne peut trancher ce statut.',
+      'Indécis : le réel n’est qu’une borne basse (aucun export ne couvre certains de ses jours, il laisse de côté une ligne de mois ou de trimestre que sa période ne couvre qu’en partie, ou il divise par une couverture sommée de lignes plus fines), qui ne peut trancher ce statut.',
     unbounded: 'Indécis : le réel n’est ni exact ni une borne du vrai chiffre, qui ne peut trancher ce statut.',
     endsEarly:
       'Indécis : ses données de {channels} s’arrêtent le {date}, avant l’échéance ({deadline}) ; ce que contient toute la période n’est pas connu, et le statut sera tranché quand le reste de la période sera ajouté.',

@@ -329,7 +329,7 @@ export const it = {
     upperBound:
       'Indeciso: il valore effettivo è solo un limite superiore (somma di righe più dettagliate), che non può stabilire questo stato.',
     lowerBound:
-      'Indeciso: il valore effettivo è solo un limite inferiore (nessun export copre alcuni suoi giorni, o divide per una copertura sommata da righe più fini), che non può decidere questo stato.',
+      'Indeciso: il valore effettivo è solo un limite inferiore (nessun export copre alcuni suoi giorni, tralascia una riga di mese o di trimestre che il suo periodo copre solo in parte, o divide per una copertura sommata da righe più fini), che non può decidere questo stato.',
     unbounded: 'Indeciso: il valore effettivo non è né esatto né un limite del dato vero, che non può decidere questo stato.',
     endsEarly:
       'Indeciso: i suoi dati di {channels} finiscono il {date}, prima della scadenza ({deadline}); ciò che contiene l’intero periodo non è noto, e lo stato sarà deciso quando il resto del periodo sarà aggiunto.',
