@@ -95,6 +95,11 @@ const kpiCell = z.strictObject({
   yoy_channels_differ: z.literal(true).optional().meta({
     description: 'The same against the quarter a year before: a rate has yoy null, a total keeps it.',
   }),
+  qoq_bound_differs: z.literal(true).optional().meta({
+    description:
+      "One of the value and the previous quarter's is only a bound of the true figure and the other is exact (reach as month rows, then as quarter rows): they do not compare, and qoq is null.",
+  }),
+  yoy_bound_differs: z.literal(true).optional().meta({ description: 'The same against the quarter a year before (yoy).' }),
   qoq_to: isoDate.optional().meta({
     description:
       "qoq compares with the previous quarter only to this day: a KPI that is not a total whose inputs end apart there (clicks to 2026-06-10, impressions to 2026-06-30) is taken to the first day an input stops, over days all its inputs cover (as a goal's baseline_to); any KPI to the last day every input is whole (a month row beside day rows, as data_to).",

@@ -89,6 +89,13 @@ export interface KpiChange extends KpiValue {
    * part of an earlier quarter (red-team 15 #7); else null.
    */
   readonly incomplete: Readonly<Record<string, Day>> | null;
+  /**
+   * One of this value and the previous quarter's is only a bound of the true figure and the other is
+   * not (reach as month rows then as quarter rows): they do not compare, so `qoq` is null (red-team 33 #3).
+   */
+  readonly qoqBoundDiffers: boolean;
+  /** The same against the quarter a year before (`yoy`). */
+  readonly yoyBoundDiffers: boolean;
 }
 
 /**
@@ -124,8 +131,15 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
     // A total over part of an earlier quarter against a whole one is no change (red-team 7 #8), nor
     // is one over a quarter with days no export covers (red-team 12 #2, rt13 #5), nor one that counts
     // part of this quarter for a channel that stopped (red-team 15 #7).
+    // A bound against an exact figure (reach summed from month rows, then given for the quarter) is no change.
+    const boundDiffers = (earlier: EarlierValue) =>
+      current.value !== null &&
+      earlier.value.value !== null &&
+      (current.approximate && current.bound !== 'exact') !== (earlier.value.approximate && earlier.value.bound !== 'exact');
     const change = (differ: boolean, earlier: EarlierValue) =>
-      (kpi.rate && differ) || (grows && (earlier.partial !== null || gaps !== null || incomplete !== null))
+      (kpi.rate && differ) ||
+      (grows && (earlier.partial !== null || gaps !== null || incomplete !== null)) ||
+      boundDiffers(earlier)
         ? null
         : relativeChange(current.value, earlier.value.value);
     out.set(kpi.def.id, {
@@ -144,6 +158,8 @@ export function kpiChanges(engine: KpiEngine, channels: readonly string[], perio
       yearAgoPartial: yearAgo.partial,
       toDate: toDate && grows,
       incomplete,
+      qoqBoundDiffers: boundDiffers(previous),
+      yoyBoundDiffers: boundDiffers(yearAgo),
     });
   }
   return out;

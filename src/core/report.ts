@@ -63,6 +63,10 @@ export interface KpiJson {
   qoq_channels_differ?: true;
   /** The same against the quarter a year before (`yoy`). */
   yoy_channels_differ?: true;
+  /** One of this value and the previous quarter's is only a bound of the true figure, the other exact (reach as month rows, then quarter rows): `qoq` is null. */
+  qoq_bound_differs?: true;
+  /** The same against the quarter a year before (`yoy`). */
+  yoy_bound_differs?: true;
   /**
    * `qoq` compares with the previous quarter only to this day: its inputs of this KPI (not a total) end apart, and the first
    * stops there, or they are whole only to this day (a month row beside day rows).
@@ -318,6 +322,8 @@ export function buildReport(project: Project, engine: KpiEngine, options: Report
         ...(change.countedFrom ? { counted_from: channelDaysJson(change.countedFrom) } : {}),
         ...(change.qoqChannelsDiffer ? { qoq_channels_differ: true as const } : {}),
         ...(change.yoyChannelsDiffer ? { yoy_channels_differ: true as const } : {}),
+        ...(change.qoqBoundDiffers ? { qoq_bound_differs: true as const } : {}),
+        ...(change.yoyBoundDiffers ? { yoy_bound_differs: true as const } : {}),
         ...(change.previousTo !== null ? { qoq_to: formatDay(change.previousTo) } : {}),
         ...(change.yearAgoTo !== null ? { yoy_to: formatDay(change.yearAgoTo) } : {}),
         ...(change.previousPartial ? { qoq_partial: partJson(change.previousPartial) } : {}),

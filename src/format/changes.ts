@@ -119,6 +119,7 @@ export function changesTitle(
   const partial = cell.qoq_partial ?? cell.yoy_partial;
   const parts = [
     channelsDifferTitle(cell, opts, rate),
+    cell.qoq_bound_differs || cell.yoy_bound_differs ? t.boundDiffersLong : undefined,
     ...days.map((day) => fill(t.changeToLong, { date: date(day) })),
     partial?.gaps && wholeQuarter(partial)
       ? fill(t.gapsEarlierLong, { gaps: gapsText(partial, opts, date) })

@@ -48,6 +48,8 @@ const kpiCell = z.strictObject({
   counted_from: z.record(text, isoDate).optional(),
   qoq_channels_differ: z.literal(true).optional(),
   yoy_channels_differ: z.literal(true).optional(),
+  qoq_bound_differs: z.literal(true).optional(),
+  yoy_bound_differs: z.literal(true).optional(),
   qoq_to: isoDate.optional(),
   yoy_to: isoDate.optional(),
   to_date: z.literal(true).optional(),

@@ -161,6 +161,8 @@ export const en = {
       'approximate: neither exact nor a bound: the figure reads a reach summed from finer rows or across channels, and may move either way with it',
     changes: 'QoQ {qoq} · YoY {yoy}',
     channelsDiffer: 'not comparable: channels differ',
+    boundDiffersLong:
+      'One of the two quarters gives only a bound of the true figure (summed from rows shorter than the quarter), the other an exact one: they do not compare.',
     channelsDifferLong: 'The earlier quarter is computed over other channels: a rate of other channels is no comparison.',
     otherChannels: '{change} (other channels)',
     changeTo: '{change} (earlier quarter to {date})',

@@ -160,6 +160,8 @@ export const fr = {
       'approximatif : ni exact ni une borne : le chiffre lit une portée obtenue en additionnant des lignes plus fines ou plusieurs canaux, et peut varier dans un sens ou dans l’autre avec elle',
     changes: 'T/T {qoq} · A/A {yoy}',
     channelsDiffer: 'non comparable : canaux différents',
+    boundDiffersLong:
+      'L’un des deux trimestres ne donne qu’une borne du vrai chiffre (somme de lignes plus courtes que le trimestre), l’autre un chiffre exact : ils ne se comparent pas.',
     channelsDifferLong:
       'Le trimestre de comparaison est calculé sur d’autres canaux : le taux d’autres canaux ne se compare pas.',
     otherChannels: '{change} (autres canaux)',

@@ -157,6 +157,8 @@ export const it = {
       'approssimato: né esatto né un limite: il dato usa una copertura sommata da righe più dettagliate o da più canali, e può variare in un senso o nell’altro con essa',
     changes: 'T/T {qoq} · A/A {yoy}',
     channelsDiffer: 'non confrontabile: canali diversi',
+    boundDiffersLong:
+      'Uno dei due trimestri dà solo un limite del dato vero (somma di righe più brevi del trimestre), l’altro un dato esatto: non si confrontano.',
     channelsDifferLong: 'Il trimestre di confronto è calcolato su altri canali: il tasso di altri canali non è un confronto.',
     otherChannels: '{change} (altri canali)',
     changeTo: '{change} (trimestre di confronto fino al {date})',
