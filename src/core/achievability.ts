@@ -6,8 +6,8 @@
  * Pure: the engine and the goal's evaluation are passed in.
  */
 import type { Goal, Measure } from './goals.ts';
-import { type KpiEngine, windowFor } from './kpis.ts';
-import { dataEnds, inputGaps } from './coverage.ts';
+import { type Kpi, type KpiEngine, windowFor } from './kpis.ts';
+import { dataEnds, dropsStraddlingRows, inputGaps, straddledFlows } from './coverage.ts';
 import { measuredChannels, measureTarget } from './targets.ts';
 import { type Period, previousPeriod } from './periods.ts';
 
@@ -154,8 +154,14 @@ export function pastValues(engine: KpiEngine, measure: Measure, period: Period, 
     const startsInside = growing && starts.some((s) => p.start < s && s <= p.end);
     const value = windowFor(engine, channels, p.start, p.end).value(kpi);
     const counted = value.channels ?? channels;
+    // A figure that is only a bound (reach summed from month rows), or a total that leaves out a month
+    // row its period covers in part (78-day windows over mentions by month), is no change (red-team 33 #4);
+    // a rate over the whole months inside a period still is one.
     const complete =
       !startsInside &&
+      !(value.approximate && counted.some((c) => finerRowsBound(engine, kpi, c, p))) &&
+      !dropsStraddlingRows(engine, kpi, counted, p.start, p.end) &&
+      !(growing && straddledFlows(engine, kpi, counted, p.start, p.end).length > 0) &&
       dataEnds(engine, channels, p, p.end, kpi).incomplete.length === 0 &&
       inputGaps(engine, kpi, counted, p.start, p.end) === null;
     out.unshift({ period: p.label, value: value.value, complete, sameChannels: true });
@@ -166,6 +172,12 @@ export function pastValues(engine: KpiEngine, measure: Measure, period: Period, 
     const differ = i > 0 && before && now && (before.length !== now.length || now.some((c) => !before.includes(c)));
     return differ ? { ...past, sameChannels: false } : past;
   });
+}
+
+/** Whether a KPI over a period on one channel is only a bound of the true figure (reach summed from month rows). */
+function finerRowsBound(engine: KpiEngine, kpi: Kpi, channel: string, p: Period): boolean {
+  const v = windowFor(engine, [channel], p.start, p.end).value(kpi);
+  return v.approximate && v.bound !== 'exact';
 }
 
 /** The achievability of a SMART goal (`goal`) or of an OKR's measured key results (by id). */
