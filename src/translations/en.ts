@@ -641,8 +641,8 @@ export const en = {
     monthEnding: 'Month ending',
     mixTitle: 'Channel mix: impressions, {quarter}',
     actualBounds: {
-      upper: 'The actual line is at most the true figure at each point (summed from rows shorter than the period).',
-      lower: 'The actual line is at least the true figure at each point.',
+      upper: 'The true figure is at most the actual line at each point (summed from rows shorter than the period).',
+      lower: 'The true figure is at least the actual line at each point.',
       unbounded: 'The actual line is neither exact nor a bound of the true figure.',
     },
     partialLine: '{channel} has data only to {date}: the last point of its line counts fewer days than the others.',

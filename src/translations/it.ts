@@ -633,8 +633,8 @@ export const it = {
     monthEnding: 'Fine mese',
     mixTitle: 'Ripartizione per canale: impression, {quarter}',
     actualBounds: {
-      upper: 'La linea del valore effettivo è al massimo il dato vero in ogni punto (somma di righe più brevi del periodo).',
-      lower: 'La linea del valore effettivo è almeno il dato vero in ogni punto.',
+      upper: 'Il dato vero è al massimo la linea del valore effettivo in ogni punto (somma di righe più brevi del periodo).',
+      lower: 'Il dato vero è almeno la linea del valore effettivo in ogni punto.',
       unbounded: 'La linea del valore effettivo non è né esatta né un limite del dato vero.',
     },
     partialLine: '{channel} ha dati solo fino al {date}: l’ultimo punto della sua linea conta meno giorni degli altri.',
