@@ -29,6 +29,13 @@ export interface ChartModel {
   readonly note?: string;
 }
 
+/** A chart with what the reader should know first: shown under its caption and said before its description. */
+export function withNotes(chart: ChartModel, notes: readonly string[]): ChartModel {
+  if (notes.length === 0) return chart;
+  const note = notes.join(' ');
+  return { ...chart, description: `${note} ${chart.description}`, note };
+}
+
 export interface ChartContext {
   readonly site: SiteSettings;
   readonly colors: ReadonlyMap<string, string>;

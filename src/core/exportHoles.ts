@@ -128,6 +128,19 @@ export function metricsOf(row: MetricRow): string[] {
     : names;
 }
 
+/** Each export's day rows (`file\u0000channel` → its rows, in file order). */
+function dayRowsByExport(rows: readonly MetricRow[]): Map<string, MetricRow[]> {
+  const byExport = new Map<string, MetricRow[]>();
+  for (const row of rows) {
+    if (row.period.kind !== 'day') continue;
+    const key = `${row.origin.file}\u0000${row.channel}`;
+    const list = byExport.get(key);
+    if (list) list.push(row);
+    else byExport.set(key, [row]);
+  }
+  return byExport;
+}
+
 /**
  * The holes of each export, by file and channel (`file\u0000channel`), among its day rows, with
  * those rows (sorted by day, one per day). Month or quarter rows in the same file (reach by month,
@@ -137,14 +150,7 @@ export function metricsOf(row: MetricRow): string[] {
  * impressions were none while it was paused, not unknown (red-team 23 #5).
  */
 export function holesByExport(rows: readonly MetricRow[]): Map<string, { holes: ExportHole[]; rows: MetricRow[] }> {
-  const byExport = new Map<string, MetricRow[]>();
-  for (const row of rows) {
-    if (row.period.kind !== 'day') continue;
-    const key = `${row.origin.file}\u0000${row.channel}`;
-    const list = byExport.get(key);
-    if (list) list.push(row);
-    else byExport.set(key, [row]);
-  }
+  const byExport = dayRowsByExport(rows);
   const out = new Map<string, { holes: ExportHole[]; rows: MetricRow[] }>();
   for (const [key, list] of byExport) {
     if (list.length < 2 || isAdsExport(list)) continue;
@@ -217,14 +223,7 @@ export function keyHolesByExport(
  * them, so the sum is neither exact nor an upper bound. Sorted, distinct.
  */
 export function uniqueLeftOut(rows: readonly MetricRow[], metrics: MetricTable): Map<string, number[]> {
-  const byExport = new Map<string, MetricRow[]>();
-  for (const row of rows) {
-    if (row.period.kind !== 'day') continue;
-    const key = `${row.origin.file}\u0000${row.channel}`;
-    const list = byExport.get(key);
-    if (list) list.push(row);
-    else byExport.set(key, [row]);
-  }
+  const byExport = dayRowsByExport(rows);
   const found = new Map<string, Set<number>>();
   for (const list of byExport.values()) {
     const unique = new Set<string>();

@@ -6,7 +6,7 @@
  * Pure over the project, engine and history.
  */
 import { reasonText } from '../review/moved.ts';
-import { type ChartModel, goalProgressChart } from '../charts/specs.ts';
+import { type ChartModel, goalProgressChart, withNotes } from '../charts/specs.ts';
 import type { Unit } from '../core/catalogue.ts';
 import type { KpiMeta } from '../core/figures.ts';
 import { channelColors } from '../charts/theme.ts';
@@ -882,9 +882,7 @@ function progressChart(
   );
   // An actual that is only a bound (reach summed from month rows) is one at every point of its line (red-team 32 #1).
   const bound = e.actual !== null && e.bound !== 'exact' && !e.cutRows ? e.bound : null;
-  if (bound === null) return chart;
-  const note = words.charts.actualBounds[bound];
-  return { ...chart, description: `${note} ${chart.description}`, note };
+  return bound === null ? chart : withNotes(chart, [words.charts.actualBounds[bound]]);
 }
 
 /** One moved goalpost in words: what moved, from → to, when, in which commit, why. */

@@ -11,6 +11,7 @@ import {
   sentimentChart,
   spendRevenueChart,
   trendChart,
+  withNotes,
 } from '../charts/specs.ts';
 import { channelColors } from '../charts/theme.ts';
 import type { KpiMeta, QuarterFigures } from '../core/figures.ts';
@@ -164,11 +165,6 @@ function quarterCharts(input: ViewInput, quarter: Period, channel: string | null
     stopping
       .filter((s) => drawn.includes(s.channel))
       .map((s) => fill(text, { channel: label(s.channel), date: formatDate(s.last, site.locale) }));
-  const withNotes = (chart: ChartModel, notes: readonly string[]): ChartModel => {
-    if (notes.length === 0) return chart;
-    const note = notes.join(' ');
-    return { ...chart, description: `${note} ${chart.description}`, note };
-  };
   for (const trend of figures.trends) {
     const def = kpi(trend.kpi);
     if (!def) continue;
